@@ -1,0 +1,43 @@
+package org.groundwork.organizer;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import java.util.UUID;
+
+/** Who is asking, and so which team every query of this request is scoped to. */
+@RequestScoped
+public class CurrentOrganizer {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public UUID id() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        return UUID.fromString(identity.getPrincipal().getName());
+    }
+
+    public UUID teamId() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        return UUID.fromString(identity.getAttribute(Identities.TEAM_ID));
+    }
+
+    public boolean has(Role role) {
+        return identity.hasRole(role.word());
+    }
+
+    /** The team's settings: time zone, heat window, cooling days. */
+    public Team team() {
+        return Team.findById(teamId());
+    }
+}

@@ -1,0 +1,29 @@
+package org.groundwork.organizer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.groundwork.platform.Ids;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user account in one team. */
+@Entity
+@Table(name = "organizer")
+public class Organizer extends PanacheEntityBase {
+
+    @Id
+    public UUID id = Ids.next();
+    public UUID teamId;
+    public String email;
+    public String displayName;
+    public Role role;
+    public String passwordHash;
+    public boolean instanceAdmin;
+    public Instant createdAt = Instant.now();
+    @Version
+    public Long version;
+}

@@ -1,0 +1,81 @@
+package org.groundwork.organizer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the accounts part of the API reads and writes; entities never go on the wire. */
+public final class OrganizerJson {
+
+    private OrganizerJson() {
+    }
+
+    public record Setup(
+            @NotBlank @Size(max = 200) String teamName,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String displayName,
+            @NotNull @Size(min = 8, max = 200) String password,
+            @Size(max = 64) String timeZone) {
+    }
+
+    public record SetupResult(OrganizerView organizer, TeamView team, String token) {
+    }
+
+    public record NewOrganizer(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String displayName,
+            Role role,
+            @NotNull @Size(min = 8, max = 200) String password) {
+    }
+
+    public record OrganizerChange(@Size(min = 1, max = 200) String displayName, Role role) {
+    }
+
+    public record NewTeam(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 64) String timeZone,
+            @NotNull @Valid NewOrganizer admin) {
+    }
+
+    public record NewTeamResult(TeamView team, OrganizerView admin) {
+    }
+
+    public record TeamSettings(
+            @Size(min = 1, max = 200) String name,
+            @Size(max = 64) String timeZone,
+            @Min(0) @Max(60) Integer heatWindowDays,
+            @Min(1) @Max(365) Integer coolingDays) {
+    }
+
+    public record OrganizerView(UUID id, String email, String displayName, Role role, Instant createdAt) {
+        static OrganizerView of(Organizer o) {
+            return new OrganizerView(o.id, o.email, o.displayName, o.role, o.createdAt);
+        }
+    }
+
+    public record TeamView(UUID id, String name, String timeZone, int heatWindowDays, int coolingDays) {
+        public static TeamView of(Team t) {
+            return new TeamView(t.id, t.name, t.timeZone, t.heatWindowDays, t.coolingDays);
+        }
+    }
+
+    public record Me(OrganizerView organizer, TeamView team) {
+    }
+
+    public record TokenRequest(@Size(max = 254) String email, @Size(max = 200) String password,
+                               @NotBlank @Size(max = 100) String name) {
+    }
+
+    public record NewToken(UUID id, String name, String token, Instant createdAt) {
+    }
+
+    public record TokenView(UUID id, String name, Instant createdAt, Instant lastUsedAt) {
+    }
+}

@@ -1,0 +1,66 @@
+package org.groundwork.organizer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.organizer.OrganizerJson.NewOrganizer;
+import org.groundwork.organizer.OrganizerJson.OrganizerChange;
+import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+
+import java.net.URI;
+
+@Path("/api/v1/organizers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class OrganizerResource {
+
+    @Inject
+    OrganizerService organizers;
+    @Inject
+    Patches patches;
+
+    @GET
+    public Page<OrganizerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return organizers.list(limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        Organizer o = organizers.find(Ids.parse(id, "organizer"));
+        return Response.ok(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    public Response add(NewOrganizer request) {
+        Organizer o = organizers.add(request);
+        return Response.created(URI.create("/api/v1/organizers/" + o.id))
+                .entity(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed("admin")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        Organizer o = organizers.change(Ids.parse(id, "organizer"), patches.read(body, OrganizerChange.class), ifMatch);
+        return Response.ok(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
+    }
+}

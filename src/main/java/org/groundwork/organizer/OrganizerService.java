@@ -1,0 +1,213 @@
+package org.groundwork.organizer;
+
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.groundwork.organizer.OrganizerJson.Me;
+import org.groundwork.organizer.OrganizerJson.NewOrganizer;
+import org.groundwork.organizer.OrganizerJson.NewTeam;
+import org.groundwork.organizer.OrganizerJson.NewTeamResult;
+import org.groundwork.organizer.OrganizerJson.NewToken;
+import org.groundwork.organizer.OrganizerJson.OrganizerChange;
+import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.organizer.OrganizerJson.Setup;
+import org.groundwork.organizer.OrganizerJson.SetupResult;
+import org.groundwork.organizer.OrganizerJson.TeamSettings;
+import org.groundwork.organizer.OrganizerJson.TeamView;
+import org.groundwork.organizer.OrganizerJson.TokenRequest;
+import org.groundwork.platform.Cursor;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patch;
+import static org.groundwork.platform.Patch.required;
+import org.groundwork.platform.Problems;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Teams, organizer accounts and logins. */
+@ApplicationScoped
+@Transactional
+public class OrganizerService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentOrganizer current;
+    @Inject
+    TokenService tokens;
+
+    /** Creates the first team and its admin; allowed only while no organizer exists. */
+    public SetupResult setup(@NotNull @Valid Setup setup) {
+        // serialise concurrent setups so exactly one can win
+        em.createNativeQuery("select pg_advisory_xact_lock(4711)").getSingleResult();
+        if (Organizer.count() > 0) {
+            throw Problems.conflict("Groundwork is already set up; log in instead");
+        }
+        Team team = newTeam(setup.teamName(), setup.timeZone());
+        Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), Role.ADMIN, setup.password());
+        admin.instanceAdmin = true;
+        NewToken token = tokens.issue(admin, "setup");
+        return new SetupResult(OrganizerView.of(admin), TeamView.of(team), token.token());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isSetUp() {
+        return Organizer.count() > 0;
+    }
+
+    /** The instance admin creates another team with its own admin. */
+    public NewTeamResult createTeam(@NotNull @Valid NewTeam request) {
+        if (!current.has(Role.ADMIN) || !((Organizer) Organizer.findById(current.id())).instanceAdmin) {
+            throw new ForbiddenException();
+        }
+        Team team = newTeam(request.name(), request.timeZone());
+        NewOrganizer a = request.admin();
+        Organizer admin = newOrganizer(team, a.email(), a.displayName(), Role.ADMIN, a.password());
+        return new NewTeamResult(TeamView.of(team), OrganizerView.of(admin));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Me me() {
+        Organizer me = Organizer.findById(current.id());
+        return new Me(OrganizerView.of(me), TeamView.of(current.team()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TeamView team() {
+        return TeamView.of(current.team());
+    }
+
+    public TeamView changeTeam(Patch<TeamSettings> patch) {
+        Team team = current.team();
+        TeamSettings s = patch.value();
+        if (patch.has("name")) {
+            team.name = required(s.name(), "name").trim();
+        }
+        if (patch.has("timeZone")) {
+            team.timeZone = zone(required(s.timeZone(), "timeZone"));
+        }
+        if (patch.has("heatWindowDays")) {
+            team.heatWindowDays = required(s.heatWindowDays(), "heatWindowDays");
+        }
+        if (patch.has("coolingDays")) {
+            team.coolingDays = required(s.coolingDays(), "coolingDays");
+        }
+        em.flush();
+        return TeamView.of(team);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<OrganizerView> list(Integer limit, String cursor) {
+        int n = Page.limit(limit);
+        UUID after = Cursor.id(cursor);
+        List<Organizer> rows = Organizer.find("teamId = ?1 and id > ?2 order by id",
+                        current.teamId(), after == null ? new UUID(0, 0) : after)
+                .range(0, n).list();
+        return Page.of(rows, n, o -> Cursor.of(o.id)).map(OrganizerView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Organizer find(UUID id) {
+        Organizer o = Organizer.findById(id);
+        if (o == null || !o.teamId.equals(current.teamId())) {
+            throw Problems.notFound("organizer");
+        }
+        return o;
+    }
+
+    public Organizer add(@NotNull @Valid NewOrganizer request) {
+        return newOrganizer(current.team(), request.email(), request.displayName(),
+                request.role() == null ? Role.ORGANIZER : request.role(), request.password());
+    }
+
+    public Organizer change(UUID id, Patch<OrganizerChange> patch, String ifMatch) {
+        Organizer o = find(id);
+        ETags.check(ifMatch, o.version);
+        OrganizerChange c = patch.value();
+        if (patch.has("displayName")) {
+            o.displayName = required(c.displayName(), "displayName").trim();
+        }
+        if (patch.has("role")) {
+            Role role = required(c.role(), "role");
+            if (o.role == Role.ADMIN && role != Role.ADMIN && Organizer.count(
+                    "teamId = ?1 and role = ?2", o.teamId, Role.ADMIN) == 1) {
+                throw Problems.conflict("A team needs at least one admin; make someone else admin first");
+            }
+            o.role = role;
+        }
+        em.flush();
+        return o;
+    }
+
+    /** Email and password check for the login form and for token requests; one answer for both failures. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Organizer> checkPassword(String email, String password) {
+        Optional<Organizer> found = email == null ? Optional.empty()
+                : Organizer.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+        boolean ok = Passwords.matches(password, found.map(o -> o.passwordHash).orElse(null));
+        return ok ? found : Optional.empty();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<Organizer> byPrincipal(String principal) {
+        try {
+            return Optional.ofNullable(Organizer.findById(UUID.fromString(principal)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A token from email and password in the body, or for the logged-in caller. */
+    public NewToken token(@NotNull @Valid TokenRequest request) {
+        if (request.email() != null || request.password() != null) {
+            Organizer o = checkPassword(request.email(), request.password())
+                    .orElseThrow(() -> Problems.unauthorized("Wrong email or password"));
+            return tokens.issue(o, request.name());
+        }
+        if (!current.isLoggedIn()) {
+            throw Problems.unauthorized("Send your email and password, or log in first");
+        }
+        return tokens.issueForCurrent(request.name());
+    }
+
+    private Team newTeam(String name, String timeZone) {
+        Team team = new Team();
+        team.name = name.trim();
+        team.timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : zone(timeZone);
+        team.persist();
+        return team;
+    }
+
+    private Organizer newOrganizer(Team team, String email, String displayName, Role role, String password) {
+        String normalized = email.trim();
+        if (Organizer.count("lower(email) = ?1", normalized.toLowerCase(Locale.ROOT)) > 0) {
+            throw Problems.conflict("An organizer with this email already exists");
+        }
+        Organizer o = new Organizer();
+        o.teamId = team.id;
+        o.email = normalized;
+        o.displayName = displayName.trim();
+        o.role = role;
+        o.passwordHash = Passwords.hash(password);
+        o.persist();
+        return o;
+    }
+
+    private static String zone(String id) {
+        try {
+            return ZoneId.of(id.trim()).getId();
+        } catch (DateTimeException e) {
+            throw Problems.invalid("timeZone", "'" + id + "' is not a time zone (use a name like Europe/Berlin)");
+        }
+    }
+
+}

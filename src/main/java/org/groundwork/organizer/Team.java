@@ -1,0 +1,34 @@
+package org.groundwork.organizer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.groundwork.platform.Ids;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** Organizers who share a base; the boundary no data crosses. */
+@Entity
+@Table(name = "team")
+public class Team extends PanacheEntityBase {
+
+    @Id
+    public UUID id = Ids.next();
+    public String name;
+    public String timeZone = "UTC";
+    /** Days after an action within which a first-timer must be followed up. */
+    public int heatWindowDays = 2;
+    /** Days without a conversation after which a contact is "cooling". */
+    public int coolingDays = 21;
+    public Instant createdAt = Instant.now();
+    @Version
+    public Long version;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+}

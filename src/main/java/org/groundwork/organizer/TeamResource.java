@@ -1,0 +1,64 @@
+package org.groundwork.organizer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.organizer.OrganizerJson.Me;
+import org.groundwork.organizer.OrganizerJson.NewTeam;
+import org.groundwork.organizer.OrganizerJson.NewTeamResult;
+import org.groundwork.organizer.OrganizerJson.TeamSettings;
+import org.groundwork.organizer.OrganizerJson.TeamView;
+import org.groundwork.platform.Patches;
+
+import java.net.URI;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class TeamResource {
+
+    @Inject
+    OrganizerService organizers;
+    @Inject
+    Patches patches;
+
+    /** The current organizer and their team. */
+    @GET
+    @Path("/me")
+    public Me me() {
+        return organizers.me();
+    }
+
+    /** The caller's team and its settings (time zone, heat window, cooling days). */
+    @GET
+    @Path("/team")
+    public TeamView team() {
+        return organizers.team();
+    }
+
+    @PATCH
+    @Path("/team")
+    @RolesAllowed("admin")
+    public TeamView changeTeam(JsonNode body) {
+        return organizers.changeTeam(patches.read(body, TeamSettings.class));
+    }
+
+    /** Only the instance admin (the account made by setup) creates further teams. */
+    @POST
+    @Path("/teams")
+    @RolesAllowed(Identities.INSTANCE_ADMIN)
+    public Response createTeam(NewTeam request) {
+        NewTeamResult result = organizers.createTeam(request);
+        return Response.created(URI.create("/api/v1/organizers/" + result.admin().id())).entity(result).build();
+    }
+}

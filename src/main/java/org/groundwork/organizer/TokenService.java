@@ -1,0 +1,98 @@
+package org.groundwork.organizer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.groundwork.organizer.OrganizerJson.NewToken;
+import org.groundwork.organizer.OrganizerJson.TokenView;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Problems;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Personal API tokens: 32 random bytes shown once; the database keeps only their SHA-256,
+ * which is enough for lookup because the token itself is unguessable.
+ */
+@ApplicationScoped
+@Transactional
+public class TokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentOrganizer current;
+
+    NewToken issue(Organizer organizer, String name) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "gw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiToken row = new ApiToken();
+        row.teamId = organizer.teamId;
+        row.organizerId = organizer.id;
+        row.name = name.trim();
+        row.tokenHash = sha256(token);
+        row.persist();
+        return new NewToken(row.id, row.name, token, row.createdAt);
+    }
+
+    /** A token for the caller's own account. */
+    public NewToken issueForCurrent(String name) {
+        return issue(Organizer.findById(current.id()), name);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TokenView> list() {
+        List<TokenView> rows = em.createQuery("""
+                        select new org.groundwork.organizer.OrganizerJson$TokenView(t.id, t.name, t.createdAt, t.lastUsedAt)
+                        from ApiToken t where t.organizerId = :me and t.teamId = :team order by t.id""", TokenView.class)
+                .setParameter("me", current.id())
+                .setParameter("team", current.teamId())
+                .setMaxResults(Page.MAX_LIMIT)
+                .getResultList();
+        return new Page<>(rows, null);
+    }
+
+    public void revoke(UUID id) {
+        long deleted = ApiToken.delete("id = ?1 and organizerId = ?2 and teamId = ?3", id, current.id(), current.teamId());
+        if (deleted == 0) {
+            throw Problems.notFound("token");
+        }
+    }
+
+    /** The organizer a token belongs to; notes when it was last used (at most every few minutes). */
+    Optional<Organizer> organizerFor(String token) {
+        List<Object[]> rows = em.createQuery(
+                            "select t.id, o from ApiToken t, Organizer o where o.id = t.organizerId and t.tokenHash = :hash",
+                            Object[].class)
+                    .setParameter("hash", sha256(token))
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            em.createNativeQuery("""
+                            update api_token set last_used_at = now() where id = ?1
+                            and (last_used_at is null or last_used_at < now() - interval '5 minutes')""")
+                    .setParameter(1, rows.get(0)[0])
+                    .executeUpdate();
+            return Optional.of((Organizer) rows.get(0)[1]);
+    }
+
+    static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

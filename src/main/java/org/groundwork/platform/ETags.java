@@ -1,0 +1,32 @@
+package org.groundwork.platform;
+
+import jakarta.ws.rs.core.EntityTag;
+
+/** ETags are the row's version: PATCH with a stale If-Match answers 412. */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** Throws 412 when the client sent If-Match and it does not name the current version. */
+    public static void check(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return;
+        }
+        String current = Long.toString(currentVersion);
+        for (String tag : ifMatch.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.replace("\"", "").equals(current)) {
+                return;
+            }
+        }
+        throw Problems.stale();
+    }
+}

@@ -1,0 +1,18 @@
+package org.groundwork.platform;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the embedded PostgreSQL when no datasource is configured, then Quarkus.
+ * Doing it before Quarkus boots lets the datasource, Flyway and Hibernate start as if the
+ * server had been there all along.
+ */
+@QuarkusMain
+public class GroundworkMain {
+
+    public static void main(String... args) {
+        EmbeddedDatabase.startUnlessConfigured();
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,194 @@
+package org.groundwork.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one place where failures become answers: problem+json for the API, and a redirect to
+ * the login page for anonymous visitors of pages. Nothing here ever shows a stack trace.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        return respond(Problems.invalid(errors).toProblem());
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonMappingException.class})
+    public Response json(JsonProcessingException e) {
+        return respond(fromJackson(e).toProblem());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        if (!uri.getPath().startsWith("/api/")) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        return Response.status(401)
+                .header("WWW-Authenticate", "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(write(new Problem("about:blank", "Unauthorized", 401,
+                        "Log in or send a valid personal API token as 'Authorization: Bearer <token>'", null)))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problems.forbidden("Your role does not allow this").toProblem());
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrent(RuntimeException e) {
+        return respond(Problems.conflict("Someone else changed this at the same time; read it again and retry").toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response database(org.hibernate.exception.ConstraintViolationException e) {
+        LOG.debugf("Constraint %s refused a write", e.getConstraintName());
+        return respond(Problems.conflict("This conflicts with data already stored").toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        String title = original.getStatusInfo().getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "Nothing here: check the path and the id";
+            case 405 -> "This method is not allowed on this path";
+            case 406 -> "This resource cannot answer in the media type you asked for (Accept)";
+            case 415 -> "Send the body as application/json";
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(write(new Problem("about:blank", title, status, detail, null)));
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return respond(new Problem("about:blank", "Internal Server Error", 500,
+                "Something went wrong on our side; nothing you sent was half-saved", null));
+    }
+
+    /** Turns Jackson's complaints into a field-level 400 that names the JSON field. */
+    public static ProblemException fromJackson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            String message = "has the wrong type or format";
+            if (e instanceof InvalidFormatException format) {
+                Class<?> target = format.getTargetType();
+                if (target != null && target.isEnum() && Word.class.isAssignableFrom(target)) {
+                    message = "'" + format.getValue() + "' is not one of " + enumWords(target);
+                } else if (target != null) {
+                    message = "'" + format.getValue() + "' is not a valid " + describe(target);
+                }
+            } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                message = "expected " + describe(mismatch.getTargetType());
+            }
+            return Problems.invalid(field.toString(), message);
+        }
+        return Problems.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String enumWords(Class<?> type) {
+        return Word.words((Class) type);
+    }
+
+    private static String describe(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime" -> "timestamp (ISO-8601, e.g. 2026-05-01T18:00:00Z)";
+            case "UUID" -> "id";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "text";
+            default -> type.isArray() || List.class.isAssignableFrom(type) ? "list" : "value";
+        };
+    }
+
+    private static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            field.append(field.length() == 0 ? "" : ".").append(node.getName());
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+
+    private Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(write(problem)).build();
+    }
+
+    private String write(Problem problem) {
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.groundwork.platform;
+
+import java.util.List;
+
+/** The problems the services raise, worded once. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** 404 for unknown ids and for other teams' ids alike, so existence is never confirmed. */
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "Not found", "No " + what + " with that id in your team");
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "Invalid request", field + ": " + message,
+                List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        StringBuilder detail = new StringBuilder();
+        for (FieldError e : errors) {
+            detail.append(detail.length() == 0 ? "" : "; ").append(e.field()).append(": ").append(e.message());
+        }
+        return new ProblemException(400, "Invalid request", detail.toString(), List.copyOf(errors));
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "Bad request", detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail);
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(401, "Unauthorized", detail);
+    }
+
+    public static ProblemException stale() {
+        return new ProblemException(412, "Precondition failed",
+                "The resource changed since you read it (If-Match does not match its ETag); read it again and retry");
+    }
+}

@@ -1,0 +1,132 @@
+package org.groundwork.organizer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+@QuarkusTest
+class AccountsTest {
+
+    @Test
+    void setupCreatesTheFirstTeamAndAdminOnlyOnce() {
+        var setup = TestTeam.setup();
+        org.junit.jupiter.api.Assertions.assertEquals("admin", setup.getString("organizer.role"));
+        org.junit.jupiter.api.Assertions.assertTrue(setup.getString("token").startsWith("gw_"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("teamName", "Again", "email", "again@groundwork.test", "displayName", "A", "password", "longenough"))
+                .post("/api/v1/setup")
+                .then().statusCode(409).contentType("application/problem+json").body("status", is(409));
+    }
+
+    @Test
+    void meAnswersTheCallerAndTheirTeam() {
+        TestTeam team = TestTeam.create("Europe/Berlin");
+        team.api().get("/api/v1/me").then().statusCode(200)
+                .body("organizer.id", is(team.adminId))
+                .body("organizer.email", is(team.adminEmail))
+                .body("organizer.role", is("admin"))
+                .body("team.id", is(team.teamId))
+                .body("team.timeZone", is("Europe/Berlin"))
+                .body("team.heatWindowDays", is(2))
+                .body("team.coolingDays", is(21));
+    }
+
+    @Test
+    void withoutTokenTheApiAnswers401Problem() {
+        given().get("/api/v1/me").then().statusCode(401)
+                .contentType("application/problem+json").body("title", is("Unauthorized"));
+        given().auth().oauth2("gw_not-a-real-token").get("/api/v1/me").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+        TestTeam team = TestTeam.create();
+        String wrongPassword = given().contentType(ContentType.JSON)
+                .body(Map.of("email", team.adminEmail, "password", "wrong password", "name", "x"))
+                .post("/api/v1/tokens").then().statusCode(401).extract().body().asString();
+        String unknownEmail = given().contentType(ContentType.JSON)
+                .body(Map.of("email", "nobody-" + TestTeam.unique() + "@groundwork.test", "password", "wrong password", "name", "x"))
+                .post("/api/v1/tokens").then().statusCode(401).extract().body().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(wrongPassword, unknownEmail);
+    }
+
+    @Test
+    void tokensAreListedAndRevocable() {
+        TestTeam team = TestTeam.create();
+        String second = given().contentType(ContentType.JSON)
+                .body(Map.of("email", team.adminEmail, "password", TestTeam.PASSWORD, "name", "laptop script"))
+                .post("/api/v1/tokens").then().statusCode(201)
+                .header("Location", containsString("/api/v1/tokens/"))
+                .body("name", is("laptop script")).extract().path("token");
+        String secondId = given().auth().oauth2(second).get("/api/v1/tokens").then().statusCode(200)
+                .body("items.name", hasItems("test", "laptop script"))
+                .body("items[0].token", nullValue())
+                .extract().path("items.find { it.name == 'laptop script' }.id");
+        given().auth().oauth2(second).get("/api/v1/me").then().statusCode(200);
+        team.api().delete("/api/v1/tokens/" + secondId).then().statusCode(204);
+        given().auth().oauth2(second).get("/api/v1/me").then().statusCode(401);
+        team.api().delete("/api/v1/tokens/" + secondId).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void badInputIsAProblemWithFields() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("email", "not-an-email", "displayName", "", "role", "boss", "password", "short"))
+                .post("/api/v1/organizers").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("role"));
+        team.api().body(Map.of("email", "not-an-email", "displayName", "", "password", "short"))
+                .post("/api/v1/organizers").then().statusCode(400)
+                .body("errors.field", hasItems("email", "displayName", "password"));
+        team.api().body("{not json").post("/api/v1/organizers").then().statusCode(400)
+                .contentType("application/problem+json");
+        team.api().contentType(ContentType.TEXT).body("hello").post("/api/v1/organizers").then().statusCode(415)
+                .contentType("application/problem+json");
+        team.api().post("/api/v1/organizers").then().statusCode(400).contentType("application/problem+json");
+        team.api().body(Map.of("timeZone", "Mars/Olympus")).patch("/api/v1/team").then().statusCode(400)
+                .body("errors[0].field", is("timeZone"));
+        team.api().body(Map.of("heatWindowDays", -1)).patch("/api/v1/team").then().statusCode(400)
+                .body("errors[0].field", is("heatWindowDays"));
+        team.api().get("/api/v1/team").then().body("heatWindowDays", is(2)).body("timeZone", is("UTC"));
+    }
+
+    @Test
+    void adminsManageOrganizersAndOthersCannot() {
+        TestTeam team = TestTeam.create();
+        var organizer = team.member("organizer");
+        var coordinator = team.member("coordinator");
+        organizer.api().body(Map.of("email", "x-" + TestTeam.unique() + "@groundwork.test", "displayName", "X", "password", "longenough"))
+                .post("/api/v1/organizers").then().statusCode(403).contentType("application/problem+json");
+        coordinator.api().body(Map.of("heatWindowDays", 3)).patch("/api/v1/team").then().statusCode(403);
+        team.api().get("/api/v1/organizers").then().statusCode(200).body("items", hasSize(3));
+        String etag = team.api().get("/api/v1/organizers/" + organizer.id()).then().statusCode(200)
+                .extract().header("ETag");
+        team.api().header("If-Match", etag).body(Map.of("role", "coordinator"))
+                .patch("/api/v1/organizers/" + organizer.id()).then().statusCode(200).body("role", is("coordinator"));
+        team.api().header("If-Match", etag).body(Map.of("role", "admin"))
+                .patch("/api/v1/organizers/" + organizer.id()).then().statusCode(412)
+                .contentType("application/problem+json");
+        team.api().body(Map.of("role", "organizer")).patch("/api/v1/organizers/" + team.adminId)
+                .then().statusCode(409);
+        team.api().body(Map.of("email", organizer.email().toUpperCase(), "displayName", "Dup", "password", "longenough"))
+                .post("/api/v1/organizers").then().statusCode(409);
+        team.api().body(Map.of("heatWindowDays", 3, "coolingDays", 14, "timeZone", "America/New_York"))
+                .patch("/api/v1/team").then().statusCode(200)
+                .body("heatWindowDays", is(3)).body("coolingDays", is(14)).body("timeZone", is("America/New_York"));
+    }
+
+    @Test
+    void onlyTheInstanceAdminCreatesTeams() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("name", "Mine", "admin", Map.of("email", "y@groundwork.test", "displayName", "Y", "password", "longenough")))
+                .post("/api/v1/teams").then().statusCode(403);
+    }
+}

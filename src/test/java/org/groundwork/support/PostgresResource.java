@@ -1,0 +1,53 @@
+package org.groundwork.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.groundwork.platform.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * Tests run on real PostgreSQL: an embedded server in a temporary directory, or the server
+ * named by GROUNDWORK_TEST_JDBC_URL (with GROUNDWORK_TEST_USERNAME / _PASSWORD), or by the
+ * standard QUARKUS_DATASOURCE_* variables. The test profile cleans and migrates it at start.
+ */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        String url = System.getenv("GROUNDWORK_TEST_JDBC_URL");
+        if (url != null && !url.isBlank()) {
+            return Map.of("quarkus.datasource.jdbc.url", url,
+                    "quarkus.datasource.username", env("GROUNDWORK_TEST_USERNAME", "postgres"),
+                    "quarkus.datasource.password", env("GROUNDWORK_TEST_PASSWORD", "postgres"));
+        }
+        if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
+            return Map.of();
+        }
+        try {
+            postgres = EmbeddedDatabase.start(Files.createTempDirectory("groundwork-test-pg"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            EmbeddedDatabase.close(postgres);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
