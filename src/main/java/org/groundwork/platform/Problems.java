@@ -13,6 +13,14 @@ public final class Problems {
         return new ProblemException(404, "Not found", "No " + what + " with that id in your team");
     }
 
+    /**
+     * An id inside a request body that names nothing in the caller's team: a 400 on that
+     * field (the URL is fine; the body is wrong), worded the same for unknown and foreign ids.
+     */
+    public static ProblemException unknownReference(String field, String what) {
+        return invalid(field, "no " + what + " with that id in your team");
+    }
+
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(400, "Invalid request", field + ": " + message,
                 List.of(new FieldError(field, message)));
