@@ -148,8 +148,10 @@ public class OrganizerService {
         return o;
     }
 
-    /** Email and password check for the login form and for token requests; one answer for both failures. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Email and password check for the login form and for token requests; one answer for both
+     * failures. Runs in its own transaction because the login form calls it outside any request.
+     */
     public Optional<Organizer> checkPassword(String email, String password) {
         Optional<Organizer> found = email == null ? Optional.empty()
                 : Organizer.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
@@ -157,7 +159,6 @@ public class OrganizerService {
         return ok ? found : Optional.empty();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     Optional<Organizer> byPrincipal(String principal) {
         try {
             return Optional.ofNullable(Organizer.findById(UUID.fromString(principal)));

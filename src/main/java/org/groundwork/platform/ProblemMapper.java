@@ -63,7 +63,9 @@ public class ProblemMapper {
             AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         if (!uri.getPath().startsWith("/api/")) {
-            return Response.seeOther(URI.create("/login")).build();
+            // a failed login form post goes back to the form with a message; other pages to the form
+            boolean failedLogin = uri.getPath().equals("/login");
+            return Response.seeOther(URI.create(failedLogin ? "/login?error=1" : "/login")).build();
         }
         return Response.status(401)
                 .header("WWW-Authenticate", "Bearer")

@@ -129,4 +129,43 @@ class AccountsTest {
         team.api().body(Map.of("name", "Mine", "admin", Map.of("email", "y@groundwork.test", "displayName", "Y", "password", "longenough")))
                 .post("/api/v1/teams").then().statusCode(403);
     }
+
+    @Test
+    void formLoginSetsAnHttpOnlySessionCookieThatTheApiAccepts() {
+        TestTeam team = TestTeam.create();
+        var login = given().redirects().follow(false)
+                .formParam("email", team.adminEmail).formParam("password", TestTeam.PASSWORD)
+                .post("/login").then().statusCode(302).extract();
+        var cookie = login.detailedCookie("quarkus-credential");
+        org.junit.jupiter.api.Assertions.assertNotNull(cookie, "session cookie set");
+        org.junit.jupiter.api.Assertions.assertTrue(cookie.isHttpOnly(), "session cookie is HttpOnly");
+        org.junit.jupiter.api.Assertions.assertFalse(cookie.getValue().contains(team.adminId),
+                "the cookie is encrypted, not the plain organizer id");
+        given().cookie("quarkus-credential", cookie.getValue()).get("/api/v1/me")
+                .then().statusCode(200).body("organizer.id", is(team.adminId));
+        // a logged-in session may create a token without sending the password again
+        given().cookie("quarkus-credential", cookie.getValue()).contentType(ContentType.JSON)
+                .body(Map.of("name", "from the browser")).post("/api/v1/tokens")
+                .then().statusCode(201).body("token", startsWith("gw_"));
+    }
+
+    @Test
+    void wrongLoginGoesBackToTheLoginPageWithoutACookie() {
+        TestTeam team = TestTeam.create();
+        var login = given().redirects().follow(false)
+                .formParam("email", team.adminEmail).formParam("password", "not the password")
+                .post("/login").then().statusCode(anyOf(is(302), is(303)))
+                .header("Location", containsString("/login?error")).extract();
+        org.junit.jupiter.api.Assertions.assertNull(login.cookie("quarkus-credential"));
+        given().get("/login").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Email"), containsString("Password"), containsString("Log in"));
+    }
+
+    @Test
+    void aTokenRequestWithoutCredentialsOrSessionIsRefused() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "x")).post("/api/v1/tokens")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("email", "a@b.c", "password", "whatever1"))
+                .post("/api/v1/tokens").then().statusCode(400).body("errors.field", hasItem("name"));
+    }
 }
