@@ -14,7 +14,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.groundwork.organizer.OrganizerJson.NewOrganizer;
 import org.groundwork.organizer.OrganizerJson.OrganizerChange;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
@@ -43,24 +47,25 @@ public class OrganizerResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") String id) {
+    public RestResponse<OrganizerView> get(@PathParam("id") String id) {
         Organizer o = organizers.find(Ids.parse(id, "organizer"));
-        return Response.ok(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
+        return ResponseBuilder.ok(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
     }
 
     @POST
     @RolesAllowed("admin")
-    public Response add(NewOrganizer request) {
+    public RestResponse<OrganizerView> add(NewOrganizer request) {
         Organizer o = organizers.add(request);
-        return Response.created(URI.create("/api/v1/organizers/" + o.id))
+        return ResponseBuilder.<OrganizerView>created(URI.create("/api/v1/organizers/" + o.id))
                 .entity(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
     }
 
     @PATCH
     @Path("/{id}")
     @RolesAllowed("admin")
-    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+    public RestResponse<OrganizerView> change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                             @RequestBody(content = @Content(schema = @Schema(implementation = OrganizerChange.class))) JsonNode body) {
         Organizer o = organizers.change(Ids.parse(id, "organizer"), patches.read(body, OrganizerChange.class), ifMatch);
-        return Response.ok(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
+        return ResponseBuilder.ok(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
     }
 }

@@ -7,7 +7,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.groundwork.organizer.OrganizerJson.Setup;
 import org.groundwork.organizer.OrganizerJson.SetupResult;
 
@@ -24,8 +25,8 @@ public class SetupResource {
 
     /** First run: the first team, its admin, and a token for that admin. 409 once done. */
     @POST
-    public Response setup(Setup setup) {
+    public RestResponse<SetupResult> setup(Setup setup) {
         SetupResult result = organizers.setup(setup);
-        return Response.created(URI.create("/api/v1/me")).entity(result).build();
+        return ResponseBuilder.<SetupResult>created(URI.create("/api/v1/me")).entity(result).build();
     }
 }

@@ -11,7 +11,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.groundwork.organizer.OrganizerJson.Me;
 import org.groundwork.organizer.OrganizerJson.NewTeam;
 import org.groundwork.organizer.OrganizerJson.NewTeamResult;
@@ -49,7 +53,8 @@ public class TeamResource {
     @PATCH
     @Path("/team")
     @RolesAllowed("admin")
-    public TeamView changeTeam(JsonNode body) {
+    public TeamView changeTeam(
+            @RequestBody(content = @Content(schema = @Schema(implementation = TeamSettings.class))) JsonNode body) {
         return organizers.changeTeam(patches.read(body, TeamSettings.class));
     }
 
@@ -57,8 +62,8 @@ public class TeamResource {
     @POST
     @Path("/teams")
     @RolesAllowed(Identities.INSTANCE_ADMIN)
-    public Response createTeam(NewTeam request) {
+    public RestResponse<NewTeamResult> createTeam(NewTeam request) {
         NewTeamResult result = organizers.createTeam(request);
-        return Response.created(URI.create("/api/v1/organizers/" + result.admin().id())).entity(result).build();
+        return ResponseBuilder.<NewTeamResult>created(URI.create("/api/v1/organizers/" + result.admin().id())).entity(result).build();
     }
 }

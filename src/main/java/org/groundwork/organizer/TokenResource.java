@@ -11,7 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.groundwork.organizer.OrganizerJson.NewToken;
 import org.groundwork.organizer.OrganizerJson.TokenRequest;
 import org.groundwork.organizer.OrganizerJson.TokenView;
@@ -33,9 +34,9 @@ public class TokenResource {
     /** {email, password, name}, or just {name} with a logged-in session: the token is shown this once. */
     @POST
     @PermitAll
-    public Response create(TokenRequest request) {
+    public RestResponse<NewToken> create(TokenRequest request) {
         NewToken token = organizers.token(request);
-        return Response.created(URI.create("/api/v1/tokens/" + token.id())).entity(token).build();
+        return ResponseBuilder.<NewToken>created(URI.create("/api/v1/tokens/" + token.id())).entity(token).build();
     }
 
     @GET
