@@ -115,7 +115,7 @@ public class ActionService {
                 ((Number) r[9]).longValue(), ((Number) r[10]).longValue(), (Instant) r[7], (Instant) r[8]));
     }
 
-    /** The action with its organizers present and whole attendance, in check-in order. */
+    /** The action with its organizers present and whole attendance, by name (erased contacts last). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ActionView view(Action a) {
         @SuppressWarnings("unchecked")
@@ -123,7 +123,7 @@ public class ActionService {
                         select a.contact_id, c.full_name, a.first_time, a.notes
                         from attendance a join contact c on c.team_id = a.team_id and c.id = a.contact_id
                         where a.team_id = ?1 and a.action_id = ?2
-                        order by a.id""")
+                        order by c.full_name nulls last, a.contact_id""")
                 .setParameter(1, a.teamId)
                 .setParameter(2, a.id)
                 .getResultList();
@@ -197,7 +197,7 @@ public class ActionService {
      * Replaces the whole attendance. Every item is checked before anything is written, so a
      * bad list leaves the attendance (and the contacts) exactly as they were.
      */
-    public Action replaceAttendance(UUID id, @NotNull @Valid List<@Valid AttendanceItem> items, String ifMatch) {
+    public Action replaceAttendance(UUID id, @NotNull List<@Valid AttendanceItem> items, String ifMatch) {
         Action action = require(id);
         ETags.check(ifMatch, action.version);
 
