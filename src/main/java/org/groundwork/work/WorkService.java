@@ -1,18 +1,33 @@
 package org.groundwork.work;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.platform.Cursor;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patch;
 import org.groundwork.platform.Problems;
+import org.groundwork.work.WorkJson.NewWork;
+import org.groundwork.work.WorkJson.WorkChange;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import static org.groundwork.platform.Patch.required;
 
 /** Works: the pieces of our work, each with what it is for. */
 @ApplicationScoped
 @Transactional
 public class WorkService {
 
+    @Inject
+    EntityManager em;
     @Inject
     CurrentOrganizer current;
 
@@ -24,5 +39,72 @@ public class WorkService {
             throw Problems.notFound("work");
         }
         return w;
+    }
+
+    /** The team's works in creation order (ids are time-ordered), optionally only active or inactive ones. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Work> list(String active, Integer limit, String cursor) {
+        int n = Page.limit(limit);
+        Boolean onlyActive = bool(active, "active");
+        UUID after = Cursor.id(cursor);
+        String query = "teamId = ?1 and id > ?2" + (onlyActive == null ? "" : " and active = ?3") + " order by id";
+        Object[] params = onlyActive == null
+                ? new Object[]{current.teamId(), after == null ? new UUID(0, 0) : after}
+                : new Object[]{current.teamId(), after == null ? new UUID(0, 0) : after, onlyActive};
+        List<Work> rows = Work.find(query, params).range(0, n).list();
+        return Page.of(rows, n, w -> Cursor.of(w.id));
+    }
+
+    public Work create(@NotNull @Valid NewWork request) {
+        Work w = new Work();
+        w.teamId = current.teamId();
+        w.name = request.name().trim();
+        w.focus = request.focus();
+        w.mode = request.mode() == null ? Mode.BUILDING : request.mode();
+        w.justification = blankToNull(request.justification());
+        w.active = request.active() == null || request.active();
+        w.persist();
+        em.flush();
+        return w;
+    }
+
+    public Work change(UUID id, Patch<WorkChange> patch, String ifMatch) {
+        Work w = require(id);
+        ETags.check(ifMatch, w.version);
+        WorkChange c = patch.value();
+        if (patch.has("name")) {
+            w.name = required(c.name(), "name").trim();
+        }
+        if (patch.has("focus")) {
+            w.focus = required(c.focus(), "focus");
+        }
+        if (patch.has("mode")) {
+            w.mode = required(c.mode(), "mode");
+        }
+        if (patch.has("justification")) {
+            w.justification = blankToNull(c.justification());
+        }
+        if (patch.has("active")) {
+            w.active = required(c.active(), "active");
+        }
+        w.updatedAt = Instant.now();
+        em.flush();
+        return w;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Query flags are exactly true or false: anything else is a 400, not a silent "false". */
+    private static Boolean bool(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw Problems.invalid(field, "must be true or false");
+        };
     }
 }

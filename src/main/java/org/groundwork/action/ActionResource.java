@@ -1,0 +1,77 @@
+package org.groundwork.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.action.ActionJson.ActionChange;
+import org.groundwork.action.ActionJson.ActionItem;
+import org.groundwork.action.ActionJson.AttendanceItem;
+import org.groundwork.action.ActionJson.NewAction;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/actions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ActionResource {
+
+    @Inject
+    ActionService actions;
+    @Inject
+    Patches patches;
+
+    @GET
+    public Page<ActionItem> list(@QueryParam("work") String work, @QueryParam("limit") Integer limit,
+                                 @QueryParam("cursor") String cursor) {
+        return actions.list(work, limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        return single(actions.require(Ids.parse(id, "action")));
+    }
+
+    @POST
+    public Response create(NewAction request) {
+        Action a = actions.create(request);
+        return Response.created(URI.create("/api/v1/actions/" + a.id))
+                .entity(actions.view(a)).tag(ETags.of(a.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        return single(actions.change(Ids.parse(id, "action"), patches.read(body, ActionChange.class), ifMatch));
+    }
+
+    /** Replaces the whole attendance: [{contactId | newContact, firstTime, notes}]. */
+    @PUT
+    @Path("/{id}/attendance")
+    public Response attendance(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                               List<AttendanceItem> items) {
+        return single(actions.replaceAttendance(Ids.parse(id, "action"), items, ifMatch));
+    }
+
+    private Response single(Action a) {
+        return Response.ok(actions.view(a)).tag(ETags.of(a.version)).build();
+    }
+}

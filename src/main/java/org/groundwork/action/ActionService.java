@@ -1,0 +1,371 @@
+package org.groundwork.action;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.groundwork.action.ActionJson.ActionChange;
+import org.groundwork.action.ActionJson.ActionItem;
+import org.groundwork.action.ActionJson.ActionView;
+import org.groundwork.action.ActionJson.AttendanceItem;
+import org.groundwork.action.ActionJson.AttendanceView;
+import org.groundwork.action.ActionJson.NewAction;
+import org.groundwork.contact.Contact;
+import org.groundwork.contact.ContactService;
+import org.groundwork.followup.FollowUpService;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.OrganizerService;
+import org.groundwork.organizer.Team;
+import org.groundwork.platform.Cursor;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.FieldError;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patch;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
+import org.groundwork.work.WorkService;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.groundwork.platform.Patch.required;
+
+/** Actions, the organizers present at them, attendance, and the heat rule. */
+@ApplicationScoped
+@Transactional
+public class ActionService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentOrganizer current;
+    @Inject
+    WorkService works;
+    @Inject
+    ContactService contacts;
+    @Inject
+    OrganizerService organizers;
+    @Inject
+    FollowUpService followUps;
+
+    /** An action of the caller's team, or 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Action require(UUID id) {
+        Action a = id == null ? null : Action.findById(id);
+        if (a == null || !a.teamId.equals(current.teamId())) {
+            throw Problems.notFound("action");
+        }
+        return a;
+    }
+
+    /**
+     * Newest first. One query for the page with both counts as subqueries, one for the
+     * organizers present on the page: never a query per row.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ActionItem> list(String work, Integer limit, String cursor) {
+        int n = Page.limit(limit);
+        Cursor.Position after = Cursor.position(cursor);
+        UUID workId = null;
+        if (work != null && !work.isBlank()) {
+            try {
+                workId = UUID.fromString(work.trim());
+            } catch (IllegalArgumentException e) {
+                throw Problems.invalid("work", "is not an id");
+            }
+        }
+        StringBuilder hql = new StringBuilder("""
+                select x.id, x.workId, x.title, x.kind, x.startsAt, x.durationMinutes, x.location,
+                       x.createdAt, x.updatedAt,
+                       (select count(a) from Attendance a where a.actionId = x.id),
+                       (select count(a) from Attendance a where a.actionId = x.id and a.firstTime = true)
+                from Action x where x.teamId = :team""");
+        if (workId != null) {
+            hql.append(" and x.workId = :work");
+        }
+        if (after != null) {
+            hql.append(" and (x.startsAt < :at or (x.startsAt = :at and x.id < :id))");
+        }
+        hql.append(" order by x.startsAt desc, x.id desc");
+        TypedQuery<Object[]> query = em.createQuery(hql.toString(), Object[].class)
+                .setParameter("team", current.teamId());
+        if (workId != null) {
+            query.setParameter("work", workId);
+        }
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        List<Object[]> rows = query.setMaxResults(n + 1).getResultList();
+        Page<Object[]> page = Page.of(rows, n, r -> Cursor.of((Instant) r[4], (UUID) r[0]));
+        Map<UUID, List<UUID>> present = organizersOf(page.items().stream().map(r -> (UUID) r[0]).toList());
+        return page.map(r -> new ActionItem((UUID) r[0], (UUID) r[1], (String) r[2], (ActionKind) r[3],
+                (Instant) r[4], ((Number) r[5]).intValue(), (String) r[6],
+                present.getOrDefault((UUID) r[0], List.of()),
+                ((Number) r[9]).longValue(), ((Number) r[10]).longValue(), (Instant) r[7], (Instant) r[8]));
+    }
+
+    /** The action with its organizers present and whole attendance, by name (erased contacts last). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ActionView view(Action a) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select a.contact_id, c.full_name, a.first_time, a.notes
+                        from attendance a join contact c on c.team_id = a.team_id and c.id = a.contact_id
+                        where a.team_id = ?1 and a.action_id = ?2
+                        order by c.full_name nulls last, a.contact_id""")
+                .setParameter(1, a.teamId)
+                .setParameter(2, a.id)
+                .getResultList();
+        List<AttendanceView> attendance = rows.stream()
+                .map(r -> new AttendanceView((UUID) r[0], (String) r[1], (Boolean) r[2], (String) r[3]))
+                .toList();
+        return ActionView.of(a, organizersOf(List.of(a.id)).getOrDefault(a.id, List.of()), attendance);
+    }
+
+    public Action create(@NotNull @Valid NewAction request) {
+        List<FieldError> errors = new ArrayList<>();
+        UUID workId = checkWork(request.workId(), errors);
+        List<UUID> present = request.organizerIds() == null
+                ? List.of(current.id()) : checkOrganizers(request.organizerIds(), errors);
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        Action a = new Action();
+        a.teamId = current.teamId();
+        a.workId = workId;
+        a.title = request.title().trim();
+        a.kind = request.kind() == null ? ActionKind.OTHER : request.kind();
+        a.startsAt = request.startsAt();
+        a.durationMinutes = request.durationMinutes();
+        a.location = blankToNull(request.location());
+        a.createdBy = current.id();
+        a.persist();
+        em.flush();
+        writeOrganizers(a, present);
+        return a;
+    }
+
+    public Action change(UUID id, Patch<ActionChange> patch, String ifMatch) {
+        Action a = require(id);
+        ETags.check(ifMatch, a.version);
+        ActionChange c = patch.value();
+        List<FieldError> errors = new ArrayList<>();
+        UUID workId = patch.has("workId") ? checkWork(c.workId(), errors) : a.workId;
+        List<UUID> present = null;
+        if (patch.has("organizerIds")) {
+            present = checkOrganizers(required(c.organizerIds(), "organizerIds"), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        a.workId = workId;
+        if (patch.has("title")) {
+            a.title = required(c.title(), "title").trim();
+        }
+        if (patch.has("kind")) {
+            a.kind = required(c.kind(), "kind");
+        }
+        if (patch.has("startsAt")) {
+            a.startsAt = required(c.startsAt(), "startsAt");
+        }
+        if (patch.has("durationMinutes")) {
+            a.durationMinutes = required(c.durationMinutes(), "durationMinutes");
+        }
+        if (patch.has("location")) {
+            a.location = blankToNull(c.location());
+        }
+        if (present != null) {
+            writeOrganizers(a, present);
+        }
+        a.updatedAt = Instant.now();
+        em.flush();
+        return a;
+    }
+
+    /**
+     * Replaces the whole attendance. Every item is checked before anything is written, so a
+     * bad list leaves the attendance (and the contacts) exactly as they were.
+     */
+    public Action replaceAttendance(UUID id, @NotNull List<@Valid AttendanceItem> items, String ifMatch) {
+        Action action = require(id);
+        ETags.check(ifMatch, action.version);
+
+        // 1. check every item; a contact lookup that fails becomes a 400 on that item
+        List<FieldError> errors = new ArrayList<>();
+        Map<Integer, Contact> known = new HashMap<>();
+        Map<UUID, Integer> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            AttendanceItem item = items.get(i);
+            if (item == null) {
+                errors.add(new FieldError("[" + i + "]", "must be an object"));
+                continue;
+            }
+            if ((item.contactId() == null) == (item.newContact() == null)) {
+                errors.add(new FieldError("[" + i + "].contactId",
+                        "give either a contactId or a newContact (someone checked in at the door), exactly one"));
+                continue;
+            }
+            if (item.contactId() == null) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(item.contactId(), i);
+            if (earlier != null) {
+                errors.add(new FieldError("[" + i + "].contactId", "this contact is already listed at [" + earlier + "]"));
+                continue;
+            }
+            try {
+                known.put(i, contacts.require(item.contactId()));
+            } catch (ProblemException e) {
+                errors.add(new FieldError("[" + i + "].contactId", "no contact with that id in your team"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+
+        // 2. who already had an action before this one: they are not first-timers by default
+        Set<UUID> veterans = attendedBefore(action, seen.keySet());
+
+        // 3. write: update kept rows, add new ones, remove the rest
+        Map<UUID, Attendance> existing = new HashMap<>();
+        for (Attendance row : Attendance.<Attendance>list("actionId", action.id)) {
+            existing.put(row.contactId, row);
+        }
+        Set<UUID> kept = new HashSet<>();
+        List<Contact> becameFirstTimers = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            AttendanceItem item = items.get(i);
+            Contact contact = item.newContact() != null
+                    ? contacts.createAtDoor(item.newContact().fullName(), item.newContact().phone())
+                    : known.get(i);
+            kept.add(contact.id);
+            Attendance row = existing.get(contact.id);
+            boolean wasFirstTime = row != null && row.firstTime;
+            if (row == null) {
+                row = new Attendance();
+                row.teamId = action.teamId;
+                row.actionId = action.id;
+                row.contactId = contact.id;
+                row.recordedBy = current.id();
+                row.firstTime = item.firstTime() != null ? item.firstTime() : !veterans.contains(contact.id);
+                row.persist();
+            } else if (item.firstTime() != null) {
+                row.firstTime = item.firstTime();
+            }
+            row.notes = blankToNull(item.notes());
+            if (row.firstTime && !wasFirstTime) {
+                becameFirstTimers.add(contact);
+            }
+        }
+        for (Attendance row : existing.values()) {
+            if (!kept.contains(row.contactId)) {
+                // their follow-up (if any) stays: it is about the person, not this list
+                row.delete();
+            }
+        }
+
+        // 4. the heat rule: first-timers are followed up within the team's heat window
+        if (!becameFirstTimers.isEmpty()) {
+            Team team = current.team();
+            LocalDate dueOn = LocalDate.ofInstant(action.startsAt, team.zone()).plusDays(team.heatWindowDays);
+            for (Contact c : becameFirstTimers) {
+                followUps.openAfterAction(c.id, c.ownerId != null ? c.ownerId : current.id(), dueOn, action.id);
+            }
+        }
+
+        // the attendance is part of the action's representation, so its ETag moves too
+        action.updatedAt = Instant.now();
+        em.flush();
+        return action;
+    }
+
+    /** Of these contacts, those with an attendance at an action of the team starting before this one. */
+    private Set<UUID> attendedBefore(Action action, Set<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = em.createNativeQuery("""
+                        select distinct a.contact_id
+                        from attendance a join action x on x.team_id = a.team_id and x.id = a.action_id
+                        where a.team_id = :team and a.contact_id in (:contacts) and x.starts_at < :at""")
+                .setParameter("team", action.teamId)
+                .setParameter("contacts", contactIds)
+                .setParameter("at", action.startsAt)
+                .getResultList();
+        return new HashSet<>(rows);
+    }
+
+    private UUID checkWork(UUID workId, List<FieldError> errors) {
+        if (workId == null) {
+            return null;
+        }
+        try {
+            return works.require(workId).id;
+        } catch (ProblemException e) {
+            errors.add(new FieldError("workId", "no work with that id in your team"));
+            return null;
+        }
+    }
+
+    private List<UUID> checkOrganizers(List<UUID> ids, List<FieldError> errors) {
+        Set<UUID> present = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            if (id == null) {
+                errors.add(new FieldError("organizerIds", "[" + i + "] must be an organizer id"));
+                continue;
+            }
+            try {
+                present.add(organizers.find(id).id);
+            } catch (ProblemException e) {
+                errors.add(new FieldError("organizerIds", "[" + i + "] no organizer with id " + id + " in your team"));
+            }
+        }
+        return List.copyOf(present);
+    }
+
+    /** action_organizer has no entity (it is a plain link table that needs team_id): kept with SQL. */
+    private void writeOrganizers(Action a, List<UUID> present) {
+        em.createNativeQuery("delete from action_organizer where action_id = ?1")
+                .setParameter(1, a.id).executeUpdate();
+        for (UUID organizerId : present) {
+            em.createNativeQuery("insert into action_organizer (action_id, organizer_id, team_id) values (?1, ?2, ?3)")
+                    .setParameter(1, a.id).setParameter(2, organizerId).setParameter(3, a.teamId)
+                    .executeUpdate();
+        }
+    }
+
+    private Map<UUID, List<UUID>> organizersOf(List<UUID> actionIds) {
+        Map<UUID, List<UUID>> present = new HashMap<>();
+        if (actionIds.isEmpty()) {
+            return present;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select action_id, organizer_id from action_organizer
+                        where team_id = :team and action_id in (:ids) order by organizer_id""")
+                .setParameter("team", current.teamId())
+                .setParameter("ids", actionIds)
+                .getResultList();
+        for (Object[] r : rows) {
+            present.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((UUID) r[1]);
+        }
+        return present;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

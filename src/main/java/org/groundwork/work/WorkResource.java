@@ -1,0 +1,64 @@
+package org.groundwork.work;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+import org.groundwork.work.WorkJson.NewWork;
+import org.groundwork.work.WorkJson.WorkChange;
+import org.groundwork.work.WorkJson.WorkView;
+
+import java.net.URI;
+
+@Path("/api/v1/works")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class WorkResource {
+
+    @Inject
+    WorkService works;
+    @Inject
+    Patches patches;
+
+    @GET
+    public Page<WorkView> list(@QueryParam("active") String active, @QueryParam("limit") Integer limit,
+                               @QueryParam("cursor") String cursor) {
+        return works.list(active, limit, cursor).map(WorkView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        Work w = works.require(Ids.parse(id, "work"));
+        return Response.ok(WorkView.of(w)).tag(ETags.of(w.version)).build();
+    }
+
+    @POST
+    public Response create(NewWork request) {
+        Work w = works.create(request);
+        return Response.created(URI.create("/api/v1/works/" + w.id))
+                .entity(WorkView.of(w)).tag(ETags.of(w.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        Work w = works.change(Ids.parse(id, "work"), patches.read(body, WorkChange.class), ifMatch);
+        return Response.ok(WorkView.of(w)).tag(ETags.of(w.version)).build();
+    }
+}

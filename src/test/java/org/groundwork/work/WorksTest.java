@@ -1,0 +1,145 @@
+package org.groundwork.work;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@QuarkusTest
+class WorksTest {
+
+    static String newWork(TestTeam team, String name) {
+        return team.api().body(Map.of("name", name, "focus", "bring-in-new"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void createReadAndDefaults() {
+        TestTeam team = TestTeam.create();
+        String location = team.api().body(Map.of("name", "  Strike support at the depot ", "focus", "deepen-involvement",
+                        "justification", "Bus drivers asked us"))
+                .post("/api/v1/works").then().statusCode(201)
+                .header("ETag", notNullValue())
+                .body("name", is("Strike support at the depot"))
+                .body("focus", is("deepen-involvement"))
+                .body("mode", is("building"))
+                .body("active", is(true))
+                .body("justification", is("Bus drivers asked us"))
+                .body("createdAt", notNullValue())
+                .body("updatedAt", notNullValue())
+                .extract().header("Location");
+        assertNotNull(location);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        team.api().get("/api/v1/works/" + id).then().statusCode(200)
+                .header("ETag", notNullValue())
+                .body("id", is(id)).body("name", is("Strike support at the depot"));
+        team.api().body(Map.of("name", "Cadre school", "focus", "work-with-cadre", "mode", "support", "active", false))
+                .post("/api/v1/works").then().statusCode(201)
+                .body("mode", is("support")).body("active", is(false)).body("justification", nullValue());
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndStoresNothing() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("focus", "bring-in-new")).post("/api/v1/works").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("name"));
+        team.api().body(Map.of("name", "x".repeat(201), "focus", "bring-in-new")).post("/api/v1/works")
+                .then().statusCode(400).body("errors.field", hasItem("name"));
+        team.api().body(Map.of("name", "No focus")).post("/api/v1/works").then().statusCode(400)
+                .body("errors.field", hasItem("focus"));
+        team.api().body(Map.of("name", "Odd", "focus", "everything")).post("/api/v1/works").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("focus"));
+        team.api().body(Map.of("name", "Odd", "focus", "bring-in-new", "mode", "vibes")).post("/api/v1/works")
+                .then().statusCode(400).body("errors.field", hasItem("mode"));
+        team.api().body(Map.of("name", "Long", "focus", "bring-in-new", "justification", "y".repeat(5001)))
+                .post("/api/v1/works").then().statusCode(400).body("errors.field", hasItem("justification"));
+        team.api().body("{not json").post("/api/v1/works").then().statusCode(400)
+                .contentType("application/problem+json");
+        team.api().contentType(ContentType.TEXT).body("name=x").post("/api/v1/works").then().statusCode(415)
+                .contentType("application/problem+json");
+        team.api().post("/api/v1/works").then().statusCode(400).contentType("application/problem+json");
+        team.api().get("/api/v1/works").then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void patchIsAMergePatchGuardedByIfMatch() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("name", "Tenant committee", "focus", "bring-in-new", "justification", "why"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        String etag = team.api().get("/api/v1/works/" + id).then().extract().header("ETag");
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("justification", null);
+        clear.put("mode", "support");
+        String newTag = team.api().header("If-Match", etag).body(clear).patch("/api/v1/works/" + id)
+                .then().statusCode(200)
+                .body("name", is("Tenant committee"))
+                .body("focus", is("bring-in-new"))
+                .body("mode", is("support"))
+                .body("justification", nullValue())
+                .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(etag, newTag);
+        team.api().header("If-Match", etag).body(Map.of("active", false)).patch("/api/v1/works/" + id)
+                .then().statusCode(412).contentType("application/problem+json");
+        team.api().header("If-Match", newTag).body(Map.of("active", false)).patch("/api/v1/works/" + id)
+                .then().statusCode(200).body("active", is(false));
+
+        Map<String, Object> nullName = new HashMap<>();
+        nullName.put("name", null);
+        team.api().body(nullName).patch("/api/v1/works/" + id).then().statusCode(400)
+                .body("errors[0].field", is("name"));
+        Map<String, Object> nullFocus = new HashMap<>();
+        nullFocus.put("focus", null);
+        team.api().body(nullFocus).patch("/api/v1/works/" + id).then().statusCode(400)
+                .body("errors[0].field", is("focus"));
+        team.api().body(Map.of("focus", "nope")).patch("/api/v1/works/" + id).then().statusCode(400)
+                .body("errors[0].field", is("focus"));
+        team.api().body("[1]").patch("/api/v1/works/" + id).then().statusCode(400);
+        team.api().get("/api/v1/works/" + id).then().body("name", is("Tenant committee")).body("focus", is("bring-in-new"));
+    }
+
+    @Test
+    void listPagesByCursorAndFiltersActive() {
+        TestTeam team = TestTeam.create();
+        for (int i = 0; i < 5; i++) {
+            newWork(team, "Work " + i);
+        }
+        String inactive = team.api().body(Map.of("name", "Old campaign", "focus", "bring-in-new", "active", false))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        var first = team.api().get("/api/v1/works?limit=4").then().statusCode(200)
+                .body("items", hasSize(4)).body("items[0].name", is("Work 0"))
+                .body("nextCursor", notNullValue()).extract().jsonPath();
+        team.api().queryParam("limit", 4).queryParam("cursor", first.getString("nextCursor"))
+                .get("/api/v1/works").then().statusCode(200)
+                .body("items.name", contains("Work 4", "Old campaign"))
+                .body("nextCursor", nullValue());
+        team.api().get("/api/v1/works?active=false").then().statusCode(200)
+                .body("items.id", contains(inactive));
+        team.api().get("/api/v1/works?active=true").then().statusCode(200)
+                .body("items", hasSize(5)).body("items.id", not(hasItem(inactive)));
+        team.api().get("/api/v1/works?active=maybe").then().statusCode(400).body("errors[0].field", is("active"));
+        team.api().get("/api/v1/works?limit=0").then().statusCode(400).body("errors[0].field", is("limit"));
+        team.api().get("/api/v1/works?cursor=garbage!").then().statusCode(400).body("errors[0].field", is("cursor"));
+    }
+
+    @Test
+    void anotherTeamSeesNothing() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String id = newWork(team, "Ours");
+        other.api().get("/api/v1/works/" + id).then().statusCode(404).contentType("application/problem+json");
+        other.api().body(Map.of("name", "Theirs")).patch("/api/v1/works/" + id).then().statusCode(404);
+        other.api().get("/api/v1/works").then().statusCode(200).body("items", empty());
+        team.api().get("/api/v1/works/not-an-id").then().statusCode(404);
+        team.api().get("/api/v1/works/" + id).then().body("name", is("Ours"));
+        List<String> ids = team.api().get("/api/v1/works").then().extract().path("items.id");
+        assertEquals(List.of(id), ids);
+    }
+}
