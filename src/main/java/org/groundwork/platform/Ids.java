@@ -11,10 +11,24 @@ public final class Ids {
     private Ids() {
     }
 
-    public static UUID next() {
+    private static long lastMillis;
+    private static long sequence;
+
+    /**
+     * The 12 bits after the timestamp count up within a millisecond (RFC 9562, method 1), so
+     * ids made one after another in this process sort in the order they were made.
+     */
+    public static synchronized UUID next() {
         long millis = System.currentTimeMillis();
-        long randA = RANDOM.nextInt(1 << 12);
-        long msb = (millis << 16) | (0x7L << 12) | randA;
+        if (millis > lastMillis) {
+            lastMillis = millis;
+            sequence = RANDOM.nextInt(1 << 10);
+        } else if (++sequence >= (1 << 12)) {
+            lastMillis++;
+            sequence = 0;
+        }
+        millis = lastMillis;
+        long msb = (millis << 16) | (0x7L << 12) | sequence;
         long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
