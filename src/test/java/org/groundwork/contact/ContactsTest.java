@@ -314,6 +314,9 @@ class ContactsTest {
         team.api().body("{bad").patch("/api/v1/contacts/" + id).then().statusCode(400);
         team.api().get("/api/v1/contacts/" + id).then().statusCode(200).header("ETag", is("\"1\""))
                 .body("notes", is("n")).body("engagementLevel", is("new"));
+        // erasing from a stale read is refused too: the client may not have seen the latest data
+        team.api().header("If-Match", etag).delete("/api/v1/contacts/" + id).then().statusCode(412);
+        team.api().get("/api/v1/contacts/" + id).then().statusCode(200).body("fullName", is("Lucy Parsons"));
     }
 
     // ---- level ----------------------------------------------------------------------------
