@@ -3,11 +3,47 @@ package org.groundwork.contact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.groundwork.contact.ContactJson.ContactChange;
+import org.groundwork.contact.ContactJson.ContactView;
+import org.groundwork.contact.ContactJson.Filter;
+import org.groundwork.contact.ContactJson.LevelChangeView;
+import org.groundwork.contact.ContactJson.NewContact;
+import org.groundwork.contact.ContactJson.NewLevel;
+import org.groundwork.contact.ContactJson.Stored;
+import org.groundwork.organization.OrganizationService;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Organizer;
+import org.groundwork.platform.Cursor;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.FieldError;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patch;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.Word;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import static org.groundwork.organization.OrganizationService.likeEscaped;
+import static org.groundwork.platform.Patch.required;
 
 /** Contacts: the people in and around the base, their level history, and their erasure. */
 @ApplicationScoped
@@ -18,6 +54,13 @@ public class ContactService {
     EntityManager em;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    OrganizationService organizations;
+
+    static final int MAX_TAGS = 50;
+    static final int MAX_TAG_LENGTH = 50;
+    /** Clients' clocks run a little ahead; a level change "now" from one of them is not in the future. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     /** A live (not erased) contact of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,4 +107,414 @@ public class ContactService {
                 .executeUpdate();
     }
 
+
+    // ---- contacts -------------------------------------------------------------------------
+
+    public Stored create(@NotNull @Valid NewContact request) {
+        Contact c = new Contact();
+        c.teamId = current.teamId();
+        c.fullName = request.fullName().trim();
+        c.phone = blankToNull(request.phone());
+        c.email = blankToNull(request.email());
+        c.organizationId = organization(request.organizationId());
+        c.position = request.position() == null ? Position.BASE : request.position();
+        c.engagementLevel = request.engagementLevel() == null ? Level.NEW : request.engagementLevel();
+        c.ownerId = request.ownerId() == null ? current.id() : owner(request.ownerId());
+        c.tags = tags(request.tags());
+        c.doNotContact = Boolean.TRUE.equals(request.doNotContact());
+        c.notes = blankToNull(request.notes());
+        c.persist();
+        recordFirstLevel(c, null);
+        em.flush();
+        return stored(c);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stored find(UUID id) {
+        return stored(require(id));
+    }
+
+    public Stored change(UUID id, Patch<ContactChange> patch, String ifMatch) {
+        Contact c = require(id);
+        ETags.check(ifMatch, c.version);
+        if (patch.has("engagementLevel")) {
+            throw Problems.invalid("engagementLevel",
+                    "changes only through POST /api/v1/contacts/{id}/level, which keeps the level history");
+        }
+        ContactChange v = patch.value();
+        if (patch.has("fullName")) {
+            c.fullName = required(v.fullName(), "fullName").trim();
+        }
+        if (patch.has("phone")) {
+            c.phone = blankToNull(v.phone());
+        }
+        if (patch.has("email")) {
+            c.email = blankToNull(v.email());
+        }
+        if (patch.has("organizationId")) {
+            c.organizationId = organization(v.organizationId());
+        }
+        if (patch.has("position")) {
+            c.position = required(v.position(), "position");
+        }
+        if (patch.has("ownerId")) {
+            c.ownerId = v.ownerId() == null ? null : owner(v.ownerId());
+        }
+        if (patch.has("tags")) {
+            c.tags = tags(v.tags());
+        }
+        if (patch.has("doNotContact")) {
+            c.doNotContact = required(v.doNotContact(), "doNotContact");
+        }
+        if (patch.has("notes")) {
+            c.notes = blankToNull(v.notes());
+        }
+        c.updatedAt = Instant.now();
+        em.flush();
+        return stored(c);
+    }
+
+    /**
+     * One page of the team's live contacts, in one SQL query (the organization's name comes
+     * from a join). Tags use the GIN index; the phone matches by digits, so "+1 (555) 12"
+     * finds "15551234".
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ContactView> list(Filter filter, int limit, String cursor) {
+        UUID after = Cursor.id(cursor);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                select {c.*}, o.name as organization_name
+                from contact c
+                left join organization o on o.id = c.organization_id and o.team_id = c.team_id
+                where c.team_id = :team and c.erased_at is null""");
+        params.put("team", current.teamId());
+        if (after != null) {
+            sql.append(" and c.id > :after");
+            params.put("after", after);
+        }
+        Level level = Word.parse(Level.class, blankToNull(filter.level()), "level");
+        if (level != null) {
+            sql.append(" and c.engagement_level = :level");
+            params.put("level", level.word());
+        }
+        Position position = Word.parse(Position.class, blankToNull(filter.position()), "position");
+        if (position != null) {
+            sql.append(" and c.position = :position");
+            params.put("position", position.word());
+        }
+        UUID owner = idFilter(filter.owner(), "owner");
+        if (owner != null) {
+            sql.append(" and c.owner_id = :owner");
+            params.put("owner", owner);
+        }
+        UUID organization = idFilter(filter.organization(), "organization");
+        if (organization != null) {
+            sql.append(" and c.organization_id = :organization");
+            params.put("organization", organization);
+        }
+        String tag = blankToNull(filter.tag());
+        if (tag != null) {
+            sql.append(" and c.tags @> array[cast(:tag as text)]");
+            params.put("tag", tag.trim());
+        }
+        String q = blankToNull(filter.q());
+        if (q != null) {
+            String text = q.trim().toLowerCase(Locale.ROOT);
+            String digits = text.replaceAll("[^0-9]", "");
+            sql.append(" and (lower(c.full_name) like :q escape '\\' or lower(c.email) like :q escape '\\'");
+            params.put("q", "%" + likeEscaped(text) + "%");
+            if (!digits.isEmpty()) {
+                sql.append(" or regexp_replace(c.phone, '[^0-9]', '', 'g') like :digits");
+                params.put("digits", "%" + digits + "%");
+            }
+            sql.append(")");
+        }
+        sql.append(" order by c.id");
+
+        @SuppressWarnings("unchecked")
+        NativeQuery<Object[]> query = em.createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
+        query.addEntity("c", Contact.class);
+        query.addScalar("organization_name", StandardBasicTypes.STRING);
+        params.forEach(query::setParameter);
+        query.setMaxResults(limit + 1);
+        List<ContactView> rows = query.getResultList().stream()
+                .map(row -> ContactView.of((Contact) row[0], (String) row[1]))
+                .toList();
+        return Page.of(rows, limit, v -> Cursor.of(v.id()));
+    }
+
+    // ---- level history --------------------------------------------------------------------
+
+    /**
+     * Appends a level change, possibly back-dated. Its {@code fromLevel} is the level in force
+     * at {@code changedAt}; the contact's current level is that of its latest change, so a
+     * back-dated change never overrides a newer one.
+     */
+    public LevelChangeView changeLevel(UUID id, @NotNull @Valid NewLevel request) {
+        Contact c = require(id);
+        // one level change per contact at a time, so "the level in force" cannot shift underneath us
+        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = Instant.now();
+        Instant at = request.changedAt() == null ? now : request.changedAt();
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw Problems.invalid("changedAt", "must not be in the future");
+        }
+        // the latest change at or before t; before any, the level the contact was created with
+        // (the design's "level at a time"): the recorded-at-creation row, the one with no fromLevel
+        List<Level> inForce = em.createQuery("""
+                        select l.toLevel from LevelChange l
+                        where l.contactId = :contact and l.changedAt <= :at
+                        order by l.changedAt desc, l.id desc""", Level.class)
+                .setParameter("contact", c.id)
+                .setParameter("at", at)
+                .setMaxResults(1)
+                .getResultList();
+        Level from = !inForce.isEmpty() ? inForce.get(0) : em.createQuery("""
+                        select l.toLevel from LevelChange l
+                        where l.contactId = :contact
+                        order by case when l.fromLevel is null then 0 else 1 end, l.createdAt, l.id""", Level.class)
+                .setParameter("contact", c.id)
+                .setMaxResults(1)
+                .getSingleResult();
+        if (from == request.level()) {
+            throw Problems.conflict("The contact's level at that time already is " + from.word());
+        }
+        LevelChange change = new LevelChange();
+        change.teamId = c.teamId;
+        change.contactId = c.id;
+        change.fromLevel = from;
+        change.toLevel = request.level();
+        change.changedAt = at;
+        change.changedBy = current.id();
+        change.reason = blankToNull(request.reason());
+        change.persist();
+        em.flush();
+        Level latest = em.createQuery("""
+                        select l.toLevel from LevelChange l where l.contactId = :contact
+                        order by l.changedAt desc, l.id desc""", Level.class)
+                .setParameter("contact", c.id)
+                .setMaxResults(1)
+                .getSingleResult();
+        if (c.engagementLevel != latest) {
+            c.engagementLevel = latest;
+            c.updatedAt = now;
+        }
+        return LevelChangeView.of(change);
+    }
+
+    // ---- timeline -------------------------------------------------------------------------
+
+    /**
+     * Everything that happened with a contact, newest first, from one UNION ALL query with a
+     * keyset on (at, id). Each branch fills the columns its type has and leaves the rest null.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Map<String, Object>> timeline(UUID id, int limit, String cursor) {
+        Contact c = require(id);
+        Cursor.Position after = Cursor.position(cursor);
+        String sql = """
+                select * from (
+                  select 'conversation' as type, cv.occurred_at as happened_at, cv.id as id,
+                         cv.organizer_id as who, cv.work_id as work_id, cv.duration_minutes as minutes,
+                         cv.channel as channel, cv.summary as words, cast(null as uuid) as action_id,
+                         cast(null as text) as title, cast(null as boolean) as first_time,
+                         cast(null as text) as from_level, cast(null as text) as to_level,
+                         cast(null as date) as due_on, cast(null as text) as status, cast(null as text) as reason
+                  from conversation cv
+                  where cv.team_id = :team and cv.contact_id = :contact
+                  union all
+                  select 'attendance', a.starts_at, att.id, att.recorded_by, a.work_id, a.duration_minutes,
+                         null, att.notes, a.id, a.title, att.first_time, null, null, null, null, null
+                  from attendance att
+                  join action a on a.id = att.action_id and a.team_id = att.team_id
+                  where att.team_id = :team and att.contact_id = :contact
+                  union all
+                  select 'level-change', lc.changed_at, lc.id, lc.changed_by, null, null,
+                         null, lc.reason, null, null, null, lc.from_level, lc.to_level, null, null, null
+                  from level_change lc
+                  where lc.team_id = :team and lc.contact_id = :contact
+                  union all
+                  select 'follow-up', f.created_at, f.id, f.assignee_id, null, null,
+                         null, f.purpose, null, null, null, null, null, f.due_on, f.status, f.reason
+                  from follow_up f
+                  where f.team_id = :team and f.contact_id = :contact
+                ) t
+                """ + (after == null ? "" : "where (t.happened_at, t.id) < (:at, :after)\n") + """
+                order by t.happened_at desc, t.id desc""";
+        var query = em.createNativeQuery(sql)
+                .setParameter("team", c.teamId)
+                .setParameter("contact", c.id)
+                .setMaxResults(limit + 1);
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("after", after.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<Map<String, Object>> items = rows.stream().map(ContactService::timelineItem).toList();
+        return Page.of(items, limit, item -> Cursor.of((Instant) item.get("at"), (UUID) item.get("id")));
+    }
+
+    private static Map<String, Object> timelineItem(Object[] r) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        String type = (String) r[0];
+        item.put("type", type);
+        item.put("at", instant(r[1]));
+        item.put("id", r[2]);
+        switch (type) {
+            case "conversation" -> {
+                item.put("organizerId", r[3]);
+                item.put("workId", r[4]);
+                item.put("durationMinutes", r[5]);
+                item.put("channel", r[6]);
+                item.put("summary", r[7]);
+            }
+            case "attendance" -> {
+                item.put("actionId", r[8]);
+                item.put("actionTitle", r[9]);
+                item.put("workId", r[4]);
+                item.put("durationMinutes", r[5]);
+                item.put("firstTime", r[10]);
+                item.put("notes", r[7]);
+                item.put("recordedBy", r[3]);
+            }
+            case "level-change" -> {
+                item.put("fromLevel", r[11]);
+                item.put("toLevel", r[12]);
+                item.put("reason", r[7]);
+                item.put("changedBy", r[3]);
+            }
+            default -> {
+                item.put("dueOn", date(r[13]));
+                item.put("status", r[14]);
+                item.put("reason", r[15]);
+                item.put("purpose", r[7]);
+                item.put("assigneeId", r[3]);
+            }
+        }
+        return item;
+    }
+
+    // ---- erasure --------------------------------------------------------------------------
+
+    /**
+     * Erases a contact's personal data for good and leaves an anonymous tombstone: the rows,
+     * dates, minutes and levels stay, so time and movement figures stay true, but the words
+     * about the person go. Open follow-ups are dropped: no one owes a tombstone a call.
+     */
+    public void erase(UUID id, String ifMatch) {
+        Contact c = require(id);
+        ETags.check(ifMatch, c.version);
+        UUID team = c.teamId;
+        em.flush();
+        // do_not_contact as well, so a queue that forgot to check erased_at still skips it
+        update("""
+                update contact set full_name = null, phone = null, email = null, notes = null, tags = '{}',
+                    do_not_contact = true, erased_at = now(), updated_at = now(), version = version + 1
+                where id = :contact and team_id = :team""", c.id, team);
+        update("""
+                update conversation set summary = null, issues = null, commitments = null,
+                    updated_at = now(), version = version + 1
+                where contact_id = :contact and team_id = :team""", c.id, team);
+        update("update attendance set notes = null where contact_id = :contact and team_id = :team", c.id, team);
+        update("update level_change set reason = null where contact_id = :contact and team_id = :team", c.id, team);
+        update("""
+                update follow_up set purpose = null,
+                    status = case when status = 'open' then 'dropped' else status end,
+                    closed_at = case when status = 'open' then now() else closed_at end,
+                    updated_at = now(), version = version + 1
+                where contact_id = :contact and team_id = :team""", c.id, team);
+        // the loaded entity still holds the erased values; forget it rather than keep a copy
+        em.detach(c);
+    }
+
+    private void update(String sql, UUID contact, UUID team) {
+        em.createNativeQuery(sql).setParameter("contact", contact).setParameter("team", team).executeUpdate();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private Stored stored(Contact c) {
+        String organizationName = c.organizationId == null ? null
+                : em.createQuery("select o.name from Organization o where o.id = :id", String.class)
+                .setParameter("id", c.organizationId).getSingleResult();
+        return new Stored(ContactView.of(c, organizationName), c.version);
+    }
+
+    private UUID organization(UUID id) {
+        if (id != null && !organizations.isInTeam(id)) {
+            throw Problems.unknownReference("organizationId", "organization");
+        }
+        return id;
+    }
+
+    private UUID owner(UUID id) {
+        if (Organizer.count("id = ?1 and teamId = ?2", id, current.teamId()) == 0) {
+            throw Problems.unknownReference("ownerId", "organizer");
+        }
+        return id;
+    }
+
+    /** Trimmed, empty ones dropped, duplicates dropped (first spelling kept, order kept). */
+    static String[] tags(List<String> raw) {
+        if (raw == null) {
+            return new String[0];
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String t = raw.get(i) == null ? "" : raw.get(i).trim();
+            if (t.length() > MAX_TAG_LENGTH) {
+                errors.add(new FieldError("tags[" + i + "]", "must be at most " + MAX_TAG_LENGTH + " characters"));
+            } else if (!t.isEmpty()) {
+                tags.add(t);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw Problems.invalid("tags", "at most " + MAX_TAGS + " tags");
+        }
+        return tags.toArray(String[]::new);
+    }
+
+    private static UUID idFilter(String value, String parameter) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(v.trim());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(parameter, "'" + v + "' is not an id");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Not a timestamp: " + value);
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalStateException("Not a date: " + value);
+    }
 }

@@ -1,0 +1,86 @@
+package org.groundwork.contact;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the contacts part of the API reads and writes; entities never go on the wire. */
+public final class ContactJson {
+
+    private ContactJson() {
+    }
+
+    /** Tags are checked after trimming (see ContactService.tags), so they carry no constraints here. */
+    public record NewContact(
+            @NotBlank @Size(max = 200) String fullName,
+            @Size(max = 50) String phone,
+            @Email @Size(max = 254) String email,
+            UUID organizationId,
+            Position position,
+            Level engagementLevel,
+            UUID ownerId,
+            List<String> tags,
+            Boolean doNotContact,
+            @Size(max = 10000) String notes) {
+    }
+
+    /** A merge patch: absent leaves a field alone, null clears it. The level changes only through its own endpoint. */
+    public record ContactChange(
+            @Size(max = 200) String fullName,
+            @Size(max = 50) String phone,
+            @Email @Size(max = 254) String email,
+            UUID organizationId,
+            Position position,
+            UUID ownerId,
+            List<String> tags,
+            Boolean doNotContact,
+            @Size(max = 10000) String notes) {
+    }
+
+    public record ContactView(
+            UUID id,
+            String fullName,
+            String phone,
+            String email,
+            UUID organizationId,
+            String organizationName,
+            Position position,
+            Level engagementLevel,
+            UUID ownerId,
+            List<String> tags,
+            boolean doNotContact,
+            String notes,
+            Instant lastConversationAt,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static ContactView of(Contact c, String organizationName) {
+            return new ContactView(c.id, c.fullName, c.phone, c.email, c.organizationId, organizationName,
+                    c.position, c.engagementLevel, c.ownerId, List.of(c.tags), c.doNotContact, c.notes,
+                    c.lastConversationAt, c.createdAt, c.updatedAt);
+        }
+    }
+
+    /** A contact as stored, with the version the ETag is made of. */
+    record Stored(ContactView view, long version) {
+    }
+
+    public record NewLevel(@NotNull Level level, @Size(max = 2000) String reason, Instant changedAt) {
+    }
+
+    public record LevelChangeView(UUID id, UUID contactId, Level fromLevel, Level toLevel, Instant changedAt,
+                                  UUID changedBy, String reason) {
+        static LevelChangeView of(LevelChange l) {
+            return new LevelChangeView(l.id, l.contactId, l.fromLevel, l.toLevel, l.changedAt, l.changedBy, l.reason);
+        }
+    }
+
+    /** The list's filters as the client sent them; the service parses and checks each. */
+    public record Filter(String level, String position, String owner, String organization, String tag, String q) {
+    }
+}

@@ -1,0 +1,110 @@
+package org.groundwork.contact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.contact.ContactJson.ContactChange;
+import org.groundwork.contact.ContactJson.ContactView;
+import org.groundwork.contact.ContactJson.Filter;
+import org.groundwork.contact.ContactJson.LevelChangeView;
+import org.groundwork.contact.ContactJson.NewContact;
+import org.groundwork.contact.ContactJson.NewLevel;
+import org.groundwork.contact.ContactJson.Stored;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+import org.groundwork.platform.Problems;
+
+import java.net.URI;
+import java.util.Map;
+
+@Path("/api/v1/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ContactResource {
+
+    @Inject
+    ContactService contacts;
+    @Inject
+    Patches patches;
+
+    @GET
+    public Page<ContactView> list(@QueryParam("level") String level, @QueryParam("position") String position,
+                                  @QueryParam("owner") String owner, @QueryParam("organization") String organization,
+                                  @QueryParam("tag") String tag, @QueryParam("q") String q,
+                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return contacts.list(new Filter(level, position, owner, organization, tag, q), limit(limit), cursor);
+    }
+
+    @POST
+    public Response create(NewContact request) {
+        Stored c = contacts.create(request);
+        return Response.created(URI.create("/api/v1/contacts/" + c.view().id()))
+                .entity(c.view()).tag(ETags.of(c.version())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        Stored c = contacts.find(Ids.parse(id, "contact"));
+        return Response.ok(c.view()).tag(ETags.of(c.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        var contactId = Ids.parse(id, "contact");
+        Stored c = contacts.change(contactId, patches.read(body, ContactChange.class), ifMatch);
+        return Response.ok(c.view()).tag(ETags.of(c.version())).build();
+    }
+
+    /** Erasure: the person's data goes for good; an anonymous tombstone keeps the figures true. */
+    @DELETE
+    @Path("/{id}")
+    public Response erase(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        contacts.erase(Ids.parse(id, "contact"), ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/level")
+    public Response changeLevel(@PathParam("id") String id, NewLevel request) {
+        var contactId = Ids.parse(id, "contact");
+        LevelChangeView change = contacts.changeLevel(contactId, request);
+        // a level change has no URL of its own; it shows in the contact's timeline
+        return Response.created(URI.create("/api/v1/contacts/" + contactId + "/timeline")).entity(change).build();
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    public Page<Map<String, Object>> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                              @QueryParam("cursor") String cursor) {
+        return contacts.timeline(Ids.parse(id, "contact"), limit(limit), cursor);
+    }
+
+    /** Read as text: JAX-RS would answer a non-number query parameter with 404, not a 400 naming it. */
+    static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return Page.limit(null);
+        }
+        try {
+            return Page.limit(Integer.valueOf(value.trim()));
+        } catch (NumberFormatException e) {
+            throw Problems.invalid("limit", "must be a whole number between 1 and " + Page.MAX_LIMIT);
+        }
+    }
+}

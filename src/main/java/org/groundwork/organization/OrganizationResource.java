@@ -1,0 +1,63 @@
+package org.groundwork.organization;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.organization.OrganizationJson.NewOrganization;
+import org.groundwork.organization.OrganizationJson.OrganizationView;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Problems;
+
+import java.net.URI;
+
+@Path("/api/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class OrganizationResource {
+
+    @Inject
+    OrganizationService organizations;
+
+    @GET
+    public Page<OrganizationView> list(@QueryParam("q") String q, @QueryParam("limit") String limit,
+                                       @QueryParam("cursor") String cursor) {
+        return organizations.list(q, limit(limit), cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        Organization o = organizations.require(Ids.parse(id, "organization"));
+        return Response.ok(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
+    }
+
+    @POST
+    public Response create(NewOrganization request) {
+        Organization o = organizations.create(request);
+        return Response.created(URI.create("/api/v1/organizations/" + o.id))
+                .entity(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
+    }
+
+    /** Read as text: JAX-RS would answer a non-number query parameter with 404, not a 400 naming it. */
+    static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return Page.limit(null);
+        }
+        try {
+            return Page.limit(Integer.valueOf(value.trim()));
+        } catch (NumberFormatException e) {
+            throw Problems.invalid("limit", "must be a whole number between 1 and " + Page.MAX_LIMIT);
+        }
+    }
+}

@@ -1,0 +1,524 @@
+package org.groundwork.contact;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ContactsTest {
+
+    static final String UNKNOWN_ID = "0190f0f0-0000-7000-8000-000000000000";
+
+    @Inject
+    EntityManager em;
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    static String contact(TestTeam team, Map<String, Object> body) {
+        return team.api().body(body).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    static String contact(TestTeam team, String name) {
+        return contact(team, Map.of("fullName", name));
+    }
+
+    static String organization(TestTeam team, String name) {
+        return team.api().body(Map.of("name", name)).post("/api/v1/organizations").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Other features are built in parallel, so their rows are written here directly. */
+    UUID conversation(TestTeam team, String contactId, Instant at, int minutes, String summary) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into conversation (id, team_id, contact_id, organizer_id, occurred_at, duration_minutes,
+                                                  channel, summary, issues, commitments)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, 'phone', ?7, 'rent increases', 'will come to the meeting')""")
+                .setParameter(1, id).setParameter(2, UUID.fromString(team.teamId))
+                .setParameter(3, UUID.fromString(contactId)).setParameter(4, UUID.fromString(team.adminId))
+                .setParameter(5, at).setParameter(6, minutes).setParameter(7, summary)
+                .executeUpdate());
+        return id;
+    }
+
+    UUID followUp(TestTeam team, String contactId, String purpose) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into follow_up (id, team_id, contact_id, assignee_id, due_on, purpose, reason)
+                        values (?1, ?2, ?3, ?4, current_date + 2, ?5, 'keep-in-touch')""")
+                .setParameter(1, id).setParameter(2, UUID.fromString(team.teamId))
+                .setParameter(3, UUID.fromString(contactId)).setParameter(4, UUID.fromString(team.adminId))
+                .setParameter(5, purpose)
+                .executeUpdate());
+        return id;
+    }
+
+    UUID attendance(TestTeam team, String contactId, String title, Instant startsAt, String notes) {
+        UUID action = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                            insert into action (id, team_id, title, kind, starts_at, duration_minutes, created_by)
+                            values (?1, ?2, ?3, 'picket', ?4, 120, ?5)""")
+                    .setParameter(1, action).setParameter(2, UUID.fromString(team.teamId)).setParameter(3, title)
+                    .setParameter(4, startsAt).setParameter(5, UUID.fromString(team.adminId)).executeUpdate();
+            em.createNativeQuery("""
+                            insert into attendance (id, team_id, action_id, contact_id, first_time, notes, recorded_by)
+                            values (?1, ?2, ?3, ?4, true, ?5, ?6)""")
+                    .setParameter(1, id).setParameter(2, UUID.fromString(team.teamId)).setParameter(3, action)
+                    .setParameter(4, UUID.fromString(contactId)).setParameter(5, notes)
+                    .setParameter(6, UUID.fromString(team.adminId)).executeUpdate();
+        });
+        return id;
+    }
+
+    Object[] row(String sql, Object id) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                (Object[]) em.createNativeQuery(sql).setParameter(1, id).getSingleResult());
+    }
+
+    long count(String sql, UUID teamId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery(sql).setParameter(1, teamId).getSingleResult()).longValue());
+    }
+
+    // ---- create, read ---------------------------------------------------------------------
+
+    @Test
+    void createWithEveryFieldThenRead() {
+        TestTeam team = TestTeam.create();
+        var member = team.member("organizer");
+        String org = organization(team, "Acme Warehouse");
+        Map<String, Object> body = new HashMap<>();
+        body.put("fullName", "  Rosa Parks ");
+        body.put("phone", "+1 (555) 123-4567");
+        body.put("email", "rosa@example.org");
+        body.put("organizationId", org);
+        body.put("position", "officer");
+        body.put("engagementLevel", "less-involved");
+        body.put("ownerId", member.id());
+        body.put("tags", List.of(" night shift", "night shift", "", "steward ", "Night shift"));
+        body.put("doNotContact", true);
+        body.put("notes", "Met at the gate");
+        Response created = team.api().body(body).post("/api/v1/contacts");
+        created.then().statusCode(201)
+                .header("ETag", is("\"0\""))
+                .body("fullName", is("Rosa Parks"))
+                .body("phone", is("+1 (555) 123-4567"))
+                .body("email", is("rosa@example.org"))
+                .body("organizationId", is(org))
+                .body("organizationName", is("Acme Warehouse"))
+                .body("position", is("officer"))
+                .body("engagementLevel", is("less-involved"))
+                .body("ownerId", is(member.id()))
+                .body("tags", contains("night shift", "steward", "Night shift"))
+                .body("doNotContact", is(true))
+                .body("notes", is("Met at the gate"))
+                .body("lastConversationAt", nullValue())
+                .body("createdAt", notNullValue())
+                .body("updatedAt", notNullValue());
+        String id = created.path("id");
+        assertTrue(created.header("Location").endsWith("/api/v1/contacts/" + id));
+
+        team.api().get("/api/v1/contacts/" + id).then().statusCode(200)
+                .header("ETag", is("\"0\""))
+                .body("id", is(id)).body("fullName", is("Rosa Parks"))
+                .body("organizationName", is("Acme Warehouse"));
+        // creation records the first level, so "level at a time" always has a row
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].type", is("level-change"))
+                .body("items[0].fromLevel", nullValue())
+                .body("items[0].toLevel", is("less-involved"));
+    }
+
+    @Test
+    void defaults() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Joe Hill")).post("/api/v1/contacts").then().statusCode(201)
+                .body("position", is("base"))
+                .body("engagementLevel", is("new"))
+                .body("ownerId", is(team.adminId))
+                .body("tags", empty())
+                .body("doNotContact", is(false))
+                .body("organizationId", nullValue())
+                .body("phone", nullValue());
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndNothingIsStored() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("phone", "555")).post("/api/v1/contacts").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("fullName"));
+        team.api().body(Map.of("fullName", " ")).post("/api/v1/contacts").then().statusCode(400)
+                .body("errors.field", contains("fullName"));
+        team.api().body(Map.of("fullName", "x".repeat(201), "phone", "5".repeat(51),
+                        "email", "a".repeat(250) + "@x.org", "notes", "n".repeat(10001)))
+                .post("/api/v1/contacts").then().statusCode(400)
+                .body("errors.field", hasItems("fullName", "phone", "email", "notes"));
+        team.api().body(Map.of("fullName", "A", "email", "not-an-email")).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("email"));
+        team.api().body(Map.of("fullName", "A", "engagementLevel", "boss")).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("engagementLevel"))
+                .body("errors[0].message", containsString("less-involved"));
+        team.api().body(Map.of("fullName", "A", "position", "boss")).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("position"));
+        team.api().body(Map.of("fullName", "A", "tags", List.of("t".repeat(51)))).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("tags[0]"));
+        team.api().body(Map.of("fullName", "A", "tags", java.util.stream.IntStream.range(0, 51)
+                        .mapToObj(i -> "tag" + i).toList())).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("tags"));
+        team.api().body(Map.of("fullName", "A", "tags", "not a list")).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("tags"));
+        team.api().body(Map.of("fullName", "A", "organizationId", "nope")).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("organizationId"));
+        team.api().body(Map.of("fullName", "A", "organizationId", UNKNOWN_ID)).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("organizationId"))
+                .body("errors[0].message", is("no organization with that id in your team"));
+        team.api().body(Map.of("fullName", "A", "ownerId", UNKNOWN_ID)).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("ownerId"));
+        team.api().body("{\"fullName\": \"A\"").post("/api/v1/contacts").then().statusCode(400)
+                .contentType("application/problem+json");
+        team.api().contentType(ContentType.TEXT).body("fullName=A").post("/api/v1/contacts").then().statusCode(415)
+                .contentType("application/problem+json");
+        team.api().post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json");
+
+        team.api().get("/api/v1/contacts").then().statusCode(200).body("items", empty());
+        assertEquals(0, count("select count(*) from contact where team_id = ?1", UUID.fromString(team.teamId)));
+        assertEquals(0, count("select count(*) from level_change where team_id = ?1", UUID.fromString(team.teamId)));
+    }
+
+    @Test
+    void bodyIdsOfAnotherTeamAreUnknownReferences() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String theirOrg = organization(other, "Their Shop");
+        team.api().body(Map.of("fullName", "A", "organizationId", theirOrg)).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("organizationId"));
+        team.api().body(Map.of("fullName", "A", "ownerId", other.adminId)).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors.field", contains("ownerId"));
+        String id = contact(team, "Ada");
+        team.api().body(Map.of("organizationId", theirOrg)).patch("/api/v1/contacts/" + id).then()
+                .statusCode(400).body("errors.field", contains("organizationId"));
+        team.api().get("/api/v1/contacts/" + id).then().body("organizationId", nullValue());
+    }
+
+    // ---- list -----------------------------------------------------------------------------
+
+    @Test
+    void filtersAndPages() {
+        TestTeam team = TestTeam.create();
+        var member = team.member("organizer");
+        String org = organization(team, "Maple Court");
+        String ana = contact(team, Map.of("fullName", "Ana Lopez", "phone", "(555) 201-3344",
+                "tags", List.of("tenant", "captain"), "organizationId", org));
+        String ben = contact(team, Map.of("fullName", "Ben Okafor", "email", "BEN@example.org",
+                "position", "staff", "engagementLevel", "cadre", "ownerId", member.id()));
+        String cy = contact(team, Map.of("fullName", "Cy Young", "tags", List.of("tenant"),
+                "engagementLevel", "less-involved"));
+
+        String next = team.api().queryParam("limit", 2).get("/api/v1/contacts").then().statusCode(200)
+                .body("items.id", contains(ana, ben)).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        team.api().queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/contacts").then()
+                .statusCode(200).body("items.id", contains(cy)).body("nextCursor", nullValue());
+
+        team.api().queryParam("level", "cadre").get("/api/v1/contacts").then().body("items.id", contains(ben));
+        team.api().queryParam("level", "less-involved").get("/api/v1/contacts").then().body("items.id", contains(cy));
+        team.api().queryParam("position", "staff").get("/api/v1/contacts").then().body("items.id", contains(ben));
+        team.api().queryParam("owner", member.id()).get("/api/v1/contacts").then().body("items.id", contains(ben));
+        team.api().queryParam("organization", org).get("/api/v1/contacts").then()
+                .body("items.id", contains(ana)).body("items[0].organizationName", is("Maple Court"));
+        team.api().queryParam("tag", "tenant").get("/api/v1/contacts").then().body("items.id", contains(ana, cy));
+        team.api().queryParam("tag", "tenant").queryParam("limit", 1).get("/api/v1/contacts").then()
+                .body("items.id", contains(ana)).body("nextCursor", notNullValue());
+        team.api().queryParam("q", "lopez").get("/api/v1/contacts").then().body("items.id", contains(ana));
+        team.api().queryParam("q", "ben@EXAMPLE").get("/api/v1/contacts").then().body("items.id", contains(ben));
+        team.api().queryParam("q", "555-201 33").get("/api/v1/contacts").then().body("items.id", contains(ana));
+        team.api().queryParam("q", "nobody").get("/api/v1/contacts").then().body("items", empty());
+        team.api().queryParam("tag", "tenant").queryParam("level", "new").get("/api/v1/contacts").then()
+                .body("items.id", contains(ana));
+    }
+
+    @Test
+    void badFiltersAreProblemsNamingTheParameter() {
+        TestTeam team = TestTeam.create();
+        contact(team, "Ana");
+        for (String[] bad : new String[][]{{"level", "boss"}, {"position", "boss"}, {"owner", "nope"},
+                {"organization", "nope"}, {"cursor", "nope"}, {"limit", "0"}, {"limit", "201"}, {"limit", "x"}}) {
+            team.api().queryParam(bad[0], bad[1]).get("/api/v1/contacts").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains(bad[0]));
+        }
+    }
+
+    // ---- change ---------------------------------------------------------------------------
+
+    @Test
+    void patchChangesOnlyWhatIsSentAndHonoursIfMatch() {
+        TestTeam team = TestTeam.create();
+        String org = organization(team, "Acme");
+        String id = contact(team, Map.of("fullName", "Lucy Parsons", "phone", "555", "email", "lucy@example.org",
+                "organizationId", org, "tags", List.of("a"), "notes", "n"));
+        String etag = team.api().get("/api/v1/contacts/" + id).then().extract().header("ETag");
+
+        Map<String, Object> patch = new HashMap<>();
+        patch.put("phone", null);
+        patch.put("organizationId", null);
+        patch.put("tags", List.of("b", " b "));
+        patch.put("position", "ally");
+        patch.put("doNotContact", true);
+        team.api().header("If-Match", etag).body(patch).patch("/api/v1/contacts/" + id).then().statusCode(200)
+                .header("ETag", is("\"1\""))
+                .body("fullName", is("Lucy Parsons"))
+                .body("email", is("lucy@example.org"))
+                .body("phone", nullValue())
+                .body("organizationId", nullValue())
+                .body("organizationName", nullValue())
+                .body("tags", contains("b"))
+                .body("position", is("ally"))
+                .body("doNotContact", is(true))
+                .body("notes", is("n"));
+        // the old ETag is stale now
+        team.api().header("If-Match", etag).body(Map.of("notes", "lost update"))
+                .patch("/api/v1/contacts/" + id).then().statusCode(412).contentType("application/problem+json");
+
+        Map<String, Object> clearName = new HashMap<>();
+        clearName.put("fullName", null);
+        team.api().body(clearName).patch("/api/v1/contacts/" + id).then().statusCode(400)
+                .body("errors.field", contains("fullName"));
+        team.api().body(Map.of("engagementLevel", "cadre")).patch("/api/v1/contacts/" + id).then().statusCode(400)
+                .body("errors.field", contains("engagementLevel"))
+                .body("errors[0].message", containsString("/level"));
+        team.api().body(Map.of("email", "nope")).patch("/api/v1/contacts/" + id).then().statusCode(400)
+                .body("errors.field", contains("email"));
+        team.api().body(Map.of("ownerId", UNKNOWN_ID)).patch("/api/v1/contacts/" + id).then().statusCode(400)
+                .body("errors.field", contains("ownerId"));
+        team.api().body("[1]").patch("/api/v1/contacts/" + id).then().statusCode(400);
+        team.api().body("{bad").patch("/api/v1/contacts/" + id).then().statusCode(400);
+        team.api().get("/api/v1/contacts/" + id).then().statusCode(200).header("ETag", is("\"1\""))
+                .body("notes", is("n")).body("engagementLevel", is("new"));
+        // erasing from a stale read is refused too: the client may not have seen the latest data
+        team.api().header("If-Match", etag).delete("/api/v1/contacts/" + id).then().statusCode(412);
+        team.api().get("/api/v1/contacts/" + id).then().statusCode(200).body("fullName", is("Lucy Parsons"));
+    }
+
+    // ---- level ----------------------------------------------------------------------------
+
+    @Test
+    void levelChangesAppendHistoryIncludingBackDatedOnes() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Emma Goldman");
+        team.api().body(Map.of("level", "cadre", "reason", "leads the building committee"))
+                .post("/api/v1/contacts/" + id + "/level").then().statusCode(201)
+                .header("Location", containsString("/api/v1/contacts/" + id))
+                .body("contactId", is(id))
+                .body("fromLevel", is("new"))
+                .body("toLevel", is("cadre"))
+                .body("changedBy", is(team.adminId))
+                .body("reason", is("leads the building committee"))
+                .body("changedAt", notNullValue());
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("cadre"));
+
+        // the same level as the one in force is a conflict
+        team.api().body(Map.of("level", "cadre")).post("/api/v1/contacts/" + id + "/level").then().statusCode(409)
+                .contentType("application/problem+json");
+
+        // back-dated between creation and the change to cadre: from the level in force then, and the
+        // current level stays that of the latest change
+        Instant created = Instant.parse(team.api().get("/api/v1/contacts/" + id).then().extract().path("createdAt"));
+        Instant between = created.plusMillis(1);
+        team.api().body(Map.of("level", "less-involved", "changedAt", between.toString()))
+                .post("/api/v1/contacts/" + id + "/level").then().statusCode(201)
+                .body("fromLevel", is("new")).body("toLevel", is("less-involved"));
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("cadre"));
+
+        team.api().body(Map.of("level", "less-involved")).post("/api/v1/contacts/" + id + "/level").then()
+                .statusCode(201).body("fromLevel", is("cadre"));
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("less-involved"));
+
+        // before the contact was recorded, the level in force is the one it was created with
+        team.api().body(Map.of("level", "cadre", "changedAt", "2001-01-01T00:00:00Z"))
+                .post("/api/v1/contacts/" + id + "/level").then().statusCode(201)
+                .body("fromLevel", is("new")).body("toLevel", is("cadre"));
+        team.api().body(Map.of("level", "new", "changedAt", "2000-06-01T00:00:00Z"))
+                .post("/api/v1/contacts/" + id + "/level").then().statusCode(409);
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("less-involved"));
+
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then().statusCode(200)
+                .body("items.type", everyItem(is("level-change")))
+                .body("items.toLevel", contains("less-involved", "cadre", "less-involved", "new", "cadre"));
+    }
+
+    @Test
+    void badLevelChangesAreProblems() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Emma");
+        String url = "/api/v1/contacts/" + id + "/level";
+        team.api().body(Map.of("reason", "x")).post(url).then().statusCode(400).body("errors.field", contains("level"));
+        team.api().body(Map.of("level", "boss")).post(url).then().statusCode(400).body("errors.field", contains("level"));
+        team.api().body(Map.of("level", "cadre", "reason", "r".repeat(2001))).post(url).then().statusCode(400)
+                .body("errors.field", contains("reason"));
+        team.api().body(Map.of("level", "cadre", "changedAt", "yesterday")).post(url).then().statusCode(400)
+                .body("errors.field", contains("changedAt"));
+        team.api().body(Map.of("level", "cadre", "changedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()))
+                .post(url).then().statusCode(400).body("errors.field", contains("changedAt"));
+        team.api().body("{oops").post(url).then().statusCode(400);
+        team.api().contentType(ContentType.TEXT).body("cadre").post(url).then().statusCode(415);
+        team.api().body(Map.of("level", "cadre")).post("/api/v1/contacts/" + UNKNOWN_ID + "/level").then()
+                .statusCode(404);
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("new"));
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then().body("items", hasSize(1));
+    }
+
+    // ---- timeline -------------------------------------------------------------------------
+
+    @Test
+    void timelineMergesEverythingNewestFirstAndPages() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Lucy");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID talk = conversation(team, id, now.minus(3, ChronoUnit.DAYS), 45, "talked about the rent strike");
+        UUID picket = attendance(team, id, "Picket at Acme", now.minus(2, ChronoUnit.DAYS), "brought a cousin");
+        team.api().body(Map.of("level", "less-involved", "reason", "came to the picket",
+                        "changedAt", now.minus(1, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/contacts/" + id + "/level").then().statusCode(201);
+        UUID follow = followUp(team, id, "ask about the next meeting");
+
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then().statusCode(200)
+                .body("items.type", contains("follow-up", "level-change", "level-change", "attendance", "conversation"))
+                .body("items[0].id", is(follow.toString()))
+                .body("items[1].fromLevel", nullValue())
+                .body("items[1].toLevel", is("new"))
+                .body("items[0].purpose", is("ask about the next meeting"))
+                .body("items[0].status", is("open"))
+                .body("items[0].reason", is("keep-in-touch"))
+                .body("items[0].dueOn", notNullValue())
+                .body("items[0].assigneeId", is(team.adminId))
+                .body("items[2].fromLevel", is("new"))
+                .body("items[2].toLevel", is("less-involved"))
+                .body("items[2].reason", is("came to the picket"))
+                .body("items[3].id", is(picket.toString()))
+                .body("items[3].actionTitle", is("Picket at Acme"))
+                .body("items[3].firstTime", is(true))
+                .body("items[3].notes", is("brought a cousin"))
+                .body("items[4].id", is(talk.toString()))
+                .body("items[4].at", is(now.minus(3, ChronoUnit.DAYS).toString()))
+                .body("items[4].durationMinutes", is(45))
+                .body("items[4].channel", is("phone"))
+                .body("items[4].summary", is("talked about the rent strike"))
+                .body("items[4].organizerId", is(team.adminId))
+                .body("nextCursor", nullValue());
+
+        String next = team.api().queryParam("limit", 3).get("/api/v1/contacts/" + id + "/timeline").then()
+                .statusCode(200).body("items.type", contains("follow-up", "level-change", "level-change"))
+                .extract().path("nextCursor");
+        team.api().queryParam("limit", 3).queryParam("cursor", next).get("/api/v1/contacts/" + id + "/timeline")
+                .then().statusCode(200).body("items.type", contains("attendance", "conversation"))
+                .body("nextCursor", nullValue());
+        team.api().queryParam("cursor", "garbage").get("/api/v1/contacts/" + id + "/timeline").then()
+                .statusCode(400).body("errors.field", contains("cursor"));
+        team.api().queryParam("limit", "none").get("/api/v1/contacts/" + id + "/timeline").then()
+                .statusCode(400).body("errors.field", contains("limit"));
+    }
+
+    // ---- erasure --------------------------------------------------------------------------
+
+    @Test
+    void erasureKeepsAnAnonymousTombstoneAndTheMinutes() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, Map.of("fullName", "Secret Person", "phone", "555 0000",
+                "email", "secret@example.org", "tags", List.of("at risk"), "notes", "lives at the back"));
+        String keep = contact(team, "Someone Else");
+        UUID talk = conversation(team, id, Instant.now().minus(1, ChronoUnit.DAYS), 30, "told us about the boss");
+        UUID picket = attendance(team, id, "Picket", Instant.now().minus(2, ChronoUnit.DAYS), "came with family");
+        team.api().body(Map.of("level", "cadre", "reason", "personal story")).post("/api/v1/contacts/" + id + "/level")
+                .then().statusCode(201);
+        UUID follow = followUp(team, id, "call about their case");
+        UUID otherTalk = conversation(team, keep, Instant.now().minus(1, ChronoUnit.DAYS), 20, "kept words");
+
+        team.api().delete("/api/v1/contacts/" + id).then().statusCode(204);
+
+        team.api().get("/api/v1/contacts/" + id).then().statusCode(404).contentType("application/problem+json");
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then().statusCode(404);
+        team.api().delete("/api/v1/contacts/" + id).then().statusCode(404);
+        team.api().body(Map.of("notes", "x")).patch("/api/v1/contacts/" + id).then().statusCode(404);
+        team.api().get("/api/v1/contacts").then().body("items.id", contains(keep));
+        team.api().queryParam("q", "Secret").get("/api/v1/contacts").then().body("items", empty());
+
+        Object[] c = row("select full_name, phone, email, notes, cardinality(tags), erased_at from contact where id = ?1",
+                UUID.fromString(id));
+        assertNull(c[0]);
+        assertNull(c[1]);
+        assertNull(c[2]);
+        assertNull(c[3]);
+        assertEquals(0, ((Number) c[4]).intValue());
+        assertTrue(c[5] != null);
+        Object[] conv = row("select summary, issues, commitments, duration_minutes from conversation where id = ?1", talk);
+        assertNull(conv[0]);
+        assertNull(conv[1]);
+        assertNull(conv[2]);
+        assertEquals(30, ((Number) conv[3]).intValue());
+        Object[] att = row("select notes, first_time from attendance where id = ?1", picket);
+        assertNull(att[0]);
+        assertEquals(true, att[1]);
+        Object[] fu = row("select purpose, status, closed_at from follow_up where id = ?1", follow);
+        assertNull(fu[0]);
+        assertEquals("dropped", fu[1]);
+        assertTrue(fu[2] != null);
+        assertEquals(0, count("select count(*) from level_change where reason is not null and contact_id = ?1",
+                UUID.fromString(id)));
+        assertEquals(2, count("select count(*) from level_change where contact_id = ?1", UUID.fromString(id)));
+        // nobody else's words go
+        assertEquals("kept words", row("select summary, id from conversation where id = ?1", otherTalk)[0]);
+    }
+
+    // ---- team isolation -------------------------------------------------------------------
+
+    @Test
+    void anotherTeamGets404EverywhereAndNeverSeesTheContact() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String org = organization(team, "Hidden Org");
+        String id = contact(team, Map.of("fullName", "Hidden Person", "tags", List.of("hidden"),
+                "organizationId", org));
+        String url = "/api/v1/contacts/" + id;
+
+        String foreign = other.api().get(url).then().statusCode(404).contentType("application/problem+json")
+                .extract().body().asString();
+        String unknown = other.api().get("/api/v1/contacts/" + UNKNOWN_ID).then().statusCode(404)
+                .extract().body().asString();
+        assertEquals(unknown, foreign);
+        other.api().get("/api/v1/contacts/not-an-id").then().statusCode(404);
+        other.api().body(Map.of("notes", "x")).patch(url).then().statusCode(404);
+        other.api().body(Map.of("level", "cadre")).post(url + "/level").then().statusCode(404);
+        other.api().get(url + "/timeline").then().statusCode(404);
+        other.api().delete(url).then().statusCode(404);
+        other.api().get("/api/v1/organizations/" + org).then().statusCode(404);
+
+        other.api().get("/api/v1/contacts").then().statusCode(200).body("items", empty());
+        other.api().queryParam("q", "Hidden").get("/api/v1/contacts").then().body("items", empty());
+        other.api().queryParam("tag", "hidden").get("/api/v1/contacts").then().body("items", empty());
+        other.api().queryParam("organization", org).get("/api/v1/contacts").then().body("items", empty());
+
+        // and nothing they tried changed it
+        team.api().get(url).then().statusCode(200).header("ETag", is("\"0\""))
+                .body("fullName", is("Hidden Person")).body("engagementLevel", is("new"));
+    }
+}

@@ -1,0 +1,122 @@
+package org.groundwork.organization;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.*;
+
+@QuarkusTest
+class OrganizationsTest {
+
+    @Test
+    void createGetAndList() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("name", "  Acme Warehouse ", "kind", "workplace"))
+                .post("/api/v1/organizations").then().statusCode(201)
+                .header("Location", containsString("/api/v1/organizations/"))
+                .header("ETag", notNullValue())
+                .body("name", is("Acme Warehouse"))
+                .body("kind", is("workplace"))
+                .body("createdAt", notNullValue())
+                .extract().path("id");
+        team.api().get("/api/v1/organizations/" + id).then().statusCode(200)
+                .header("ETag", is("\"0\""))
+                .body("id", is(id)).body("name", is("Acme Warehouse")).body("kind", is("workplace"));
+        team.api().body(Map.of("name", "Maple Court")).post("/api/v1/organizations").then().statusCode(201)
+                .body("kind", is("other"));
+        team.api().body(Map.of("name", "Teachers Union 50%", "kind", "tenant-association"))
+                .post("/api/v1/organizations").then().statusCode(201).body("kind", is("tenant-association"));
+
+        team.api().get("/api/v1/organizations").then().statusCode(200)
+                .body("items.name", contains("Acme Warehouse", "Maple Court", "Teachers Union 50%"))
+                .body("nextCursor", nullValue());
+        team.api().queryParam("q", "WAREHOUSE").get("/api/v1/organizations").then().statusCode(200)
+                .body("items.name", contains("Acme Warehouse"));
+        // wildcards in q are taken literally
+        team.api().queryParam("q", "50%").get("/api/v1/organizations").then().statusCode(200)
+                .body("items.name", contains("Teachers Union 50%"));
+        team.api().queryParam("q", "%").get("/api/v1/organizations").then().statusCode(200)
+                .body("items.name", contains("Teachers Union 50%"));
+    }
+
+    @Test
+    void locationNamesTheNewOrganization() {
+        TestTeam team = TestTeam.create();
+        var response = team.api().body(Map.of("name", "Hospital")).post("/api/v1/organizations");
+        response.then().statusCode(201);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                response.header("Location").endsWith("/api/v1/organizations/" + response.path("id")));
+    }
+
+    @Test
+    void duplicateNameInTheTeamIsAConflictButOtherTeamsMayUseIt() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("name", "Riverside Tenants")).post("/api/v1/organizations").then().statusCode(201);
+        team.api().body(Map.of("name", "riverside TENANTS ")).post("/api/v1/organizations").then().statusCode(409)
+                .contentType("application/problem+json").body("status", is(409));
+        team.api().get("/api/v1/organizations").then().body("items", hasSize(1));
+        TestTeam.create().api().body(Map.of("name", "Riverside Tenants")).post("/api/v1/organizations")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndNothingIsStored() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("kind", "union")).post("/api/v1/organizations").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("name"));
+        team.api().body(Map.of("name", "   ")).post("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", contains("name"));
+        team.api().body(Map.of("name", "x".repeat(201))).post("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", contains("name"));
+        team.api().body(Map.of("name", "Boss Co", "kind", "boss")).post("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", contains("kind")).body("errors[0].message", containsString("workplace"));
+        team.api().body("{\"name\": ").post("/api/v1/organizations").then().statusCode(400)
+                .contentType("application/problem+json");
+        team.api().contentType(ContentType.TEXT).body("name=x").post("/api/v1/organizations").then().statusCode(415)
+                .contentType("application/problem+json");
+        team.api().post("/api/v1/organizations").then().statusCode(400).contentType("application/problem+json");
+        team.api().get("/api/v1/organizations").then().statusCode(200).body("items", empty());
+
+        team.api().queryParam("cursor", "not-a-cursor").get("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", contains("cursor"));
+        team.api().queryParam("limit", "0").get("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", contains("limit"));
+        team.api().queryParam("limit", "many").get("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", contains("limit"));
+        team.api().get("/api/v1/organizations/not-an-id").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void pagesFollowTheCursor() {
+        TestTeam team = TestTeam.create();
+        for (String name : List.of("One", "Two", "Three")) {
+            team.api().body(Map.of("name", name)).post("/api/v1/organizations").then().statusCode(201);
+        }
+        String next = team.api().queryParam("limit", 2).get("/api/v1/organizations").then().statusCode(200)
+                .body("items.name", contains("One", "Two")).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        team.api().queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/organizations").then()
+                .statusCode(200).body("items.name", contains("Three")).body("nextCursor", nullValue());
+    }
+
+    @Test
+    void anotherTeamNeverSeesThem() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String id = team.api().body(Map.of("name", "Secret Shop")).post("/api/v1/organizations").then()
+                .statusCode(201).extract().path("id");
+        String unknown = other.api().get("/api/v1/organizations/0190f0f0-0000-7000-8000-000000000000").then()
+                .statusCode(404).extract().body().asString();
+        String foreign = other.api().get("/api/v1/organizations/" + id).then().statusCode(404)
+                .contentType("application/problem+json").extract().body().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(unknown, foreign);
+        other.api().get("/api/v1/organizations").then().statusCode(200).body("items", empty());
+        other.api().queryParam("q", "Secret").get("/api/v1/organizations").then().body("items", empty());
+    }
+}
