@@ -48,6 +48,7 @@ public class ConversationResource {
     @POST
     public Response create(NewConversation request) {
         CreatedConversation created = conversations.create(request);
+        // a new row is at version 0
         return Response.created(URI.create("/api/v1/conversations/" + created.conversation().id()))
                 .entity(created).tag(ETags.of(0)).build();
     }

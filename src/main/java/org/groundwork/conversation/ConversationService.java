@@ -118,6 +118,10 @@ public class ConversationService {
         if (patch.has("channel")) {
             c.channel = required(p.channel(), "channel");
         }
+        if ((patch.has("summary") && p.summary() != null) || (patch.has("issues") && p.issues() != null)
+                || (patch.has("commitments") && p.commitments() != null)) {
+            refuseWordsOfErased(c.contactId);
+        }
         if (patch.has("summary")) {
             c.summary = p.summary();
         }
@@ -237,6 +241,14 @@ public class ConversationService {
             throw Problems.unknownReference("organizerId", "organizer");
         }
         return o.id;
+    }
+
+    /** Erasure keeps no words of an erased contact's conversations; a patch must not bring them back. */
+    private void refuseWordsOfErased(UUID contactId) {
+        Contact contact = Contact.findById(contactId);
+        if (contact == null || contact.erased()) {
+            throw Problems.conflict("This contact was erased; their conversations keep no summary, issues or commitments");
+        }
     }
 
     private static Instant notTooFarAhead(Instant at) {

@@ -190,6 +190,27 @@ class ConversationsTest {
         badCreate(team, Map.of("contactId", contact, "durationMinutes", 10, "completeFollowUpIds", List.of(second, first)),
                 "completeFollowUpIds[1]");
         team.api().get("/api/v1/followups/" + second).then().body("status", is("open"));
+
+        // deleting the conversation keeps what it did to follow-ups, minus the link to it
+        team.api().delete("/api/v1/conversations/" + conversation).then().statusCode(204);
+        team.api().get("/api/v1/followups/" + first).then()
+                .body("status", is("done")).body("completedByConversationId", nullValue());
+    }
+
+    @Test
+    void anErasedContactsConversationTakesNoWordsBack() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        String id = log(team, contact, Instant.now().minus(1, ChronoUnit.DAYS).toString(), null);
+        ContactRows.sql("update contact set full_name = null, phone = null, erased_at = now() where id = ?1",
+                UUID.fromString(contact));
+        team.api().get("/api/v1/conversations/" + id).then().statusCode(200)
+                .body("contact.id", is(contact)).body("contact.fullName", nullValue());
+        team.api().body(Map.of("summary", "remembered after all")).patch("/api/v1/conversations/" + id)
+                .then().statusCode(409).contentType(PROBLEM);
+        team.api().body(Map.of("durationMinutes", 40)).patch("/api/v1/conversations/" + id)
+                .then().statusCode(200).body("summary", nullValue());
+        badCreate(team, Map.of("contactId", contact, "durationMinutes", 10), "contactId");
     }
 
     @Test
