@@ -3,22 +3,61 @@ package org.groundwork.followup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.groundwork.contact.Contact;
+import org.groundwork.contact.ContactService;
+import org.groundwork.contact.Level;
+import org.groundwork.contact.Position;
+import org.groundwork.followup.FollowUpJson.CoolingContact;
+import org.groundwork.followup.FollowUpJson.FollowUpChange;
+import org.groundwork.followup.FollowUpJson.FollowUpView;
+import org.groundwork.followup.FollowUpJson.NewFollowUp;
+import org.groundwork.followup.FollowUpJson.Queue;
+import org.groundwork.followup.FollowUpJson.QueueContact;
+import org.groundwork.followup.FollowUpJson.QueueItem;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Organizer;
+import org.groundwork.organizer.Role;
+import org.groundwork.organizer.Team;
+import org.groundwork.platform.Cursor;
+import org.groundwork.platform.ETags;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patch;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
+import org.groundwork.platform.Word;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import static org.groundwork.platform.Patch.required;
 
 /** Follow-ups and the queue built from them. */
 @ApplicationScoped
 @Transactional
 public class FollowUpService {
 
+    /** The queue shows the near future, not the whole year. */
+    static final int UPCOMING_MAX = 100;
+    static final int COOLING_MAX = 100;
+
     @Inject
     EntityManager em;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    ContactService contacts;
 
     /**
      * The heat rule: opens an after-action follow-up unless one is already open for the
@@ -41,5 +80,288 @@ public class FollowUpService {
                 .setParameter(7, current.id())
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /** A conversation's next step: a follow-up for the conversation's organizer. Returns its id. */
+    public UUID openNextStep(UUID contactId, UUID assigneeId, LocalDate dueOn, String purpose, UUID conversationId) {
+        FollowUp f = new FollowUp();
+        f.teamId = current.teamId();
+        f.contactId = contactId;
+        f.assigneeId = assigneeId;
+        f.dueOn = dueOn;
+        f.purpose = purpose;
+        f.reason = FollowUpReason.NEXT_STEP;
+        f.sourceConversationId = conversationId;
+        f.createdBy = current.id();
+        f.persist();
+        em.flush();
+        return f.id;
+    }
+
+    /**
+     * Completes exactly the follow-ups a conversation names: each must be open and about the
+     * conversation's contact, else a 400 on that list entry (the caller's transaction then
+     * stores nothing). Others of the contact stay open: completing is never silent.
+     */
+    public List<UUID> completeByConversation(UUID contactId, List<UUID> ids, UUID conversationId) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<FollowUp> toClose = new ArrayList<>();
+        LinkedHashSet<UUID> seen = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            if (!seen.add(id)) {
+                continue;
+            }
+            FollowUp f = FollowUp.findById(id);
+            String field = "completeFollowUpIds[" + i + "]";
+            if (f == null || !f.teamId.equals(current.teamId()) || !f.contactId.equals(contactId)) {
+                throw Problems.invalid(field, "no open follow-up of this contact with that id in your team");
+            }
+            if (f.status != FollowUpStatus.OPEN) {
+                throw Problems.invalid(field, "this follow-up is already " + f.status.word());
+            }
+            toClose.add(f);
+        }
+        Instant now = Instant.now();
+        for (FollowUp f : toClose) {
+            f.status = FollowUpStatus.DONE;
+            f.completedByConversationId = conversationId;
+            f.closedAt = now;
+            f.updatedAt = now;
+        }
+        em.flush();
+        return List.copyOf(seen);
+    }
+
+    public FollowUp create(@NotNull @Valid NewFollowUp req) {
+        Contact contact;
+        try {
+            contact = contacts.require(req.contactId());
+        } catch (ProblemException e) {
+            throw Problems.unknownReference("contactId", "contact");
+        }
+        FollowUp f = new FollowUp();
+        f.teamId = current.teamId();
+        f.contactId = contact.id;
+        f.assigneeId = req.assigneeId() == null ? current.id() : assigneeInBody(req.assigneeId());
+        f.dueOn = req.dueOn();
+        f.purpose = req.purpose();
+        f.reason = req.reason() == null ? FollowUpReason.OTHER : req.reason();
+        f.createdBy = current.id();
+        if (f.reason == FollowUpReason.AFTER_ACTION) {
+            oneOpenAfterAction(f);
+        }
+        f.persist();
+        em.flush();
+        return f;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FollowUp find(UUID id) {
+        FollowUp f = FollowUp.findById(id);
+        if (f == null || !f.teamId.equals(current.teamId())) {
+            throw Problems.notFound("follow-up");
+        }
+        return f;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FollowUpView view(FollowUp f) {
+        Contact contact = Contact.findById(f.contactId);
+        return FollowUpView.of(f, contact == null ? null : contact.fullName);
+    }
+
+    public FollowUp change(UUID id, Patch<FollowUpChange> patch, String ifMatch) {
+        FollowUp f = find(id);
+        ETags.check(ifMatch, f.version);
+        FollowUpChange p = patch.value();
+        if (patch.has("dueOn")) {
+            f.dueOn = required(p.dueOn(), "dueOn");
+        }
+        if (patch.has("assigneeId")) {
+            f.assigneeId = assigneeInBody(required(p.assigneeId(), "assigneeId"));
+        }
+        if (patch.has("purpose")) {
+            f.purpose = p.purpose();
+        }
+        if (patch.has("status")) {
+            FollowUpStatus status = required(p.status(), "status");
+            if (status != f.status) {
+                if (status == FollowUpStatus.OPEN) {
+                    if (f.reason == FollowUpReason.AFTER_ACTION) {
+                        oneOpenAfterAction(f);
+                    }
+                    // reopened: no longer closed, and no longer completed by that conversation
+                    f.closedAt = null;
+                    f.completedByConversationId = null;
+                } else if (f.status == FollowUpStatus.OPEN) {
+                    f.closedAt = Instant.now();
+                }
+                f.status = status;
+            }
+        }
+        f.updatedAt = Instant.now();
+        em.flush();
+        return f;
+    }
+
+    /** Open first (the default), then by id: ids are time-ordered, so this is creation order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<FollowUpView> list(String status, String assignee, String contact, Integer limit, String cursor) {
+        int n = Page.limit(limit);
+        UUID after = Cursor.id(cursor);
+        FollowUpStatus wanted = status == null || status.isBlank() ? FollowUpStatus.OPEN
+                : Word.parse(FollowUpStatus.class, status, "status");
+        StringBuilder q = new StringBuilder("""
+                select f, k.fullName from FollowUp f join Contact k on k.id = f.contactId
+                where f.teamId = :team and f.status = :status""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("team", current.teamId());
+        params.put("status", wanted);
+        if (assignee != null && !assignee.isBlank()) {
+            q.append(" and f.assigneeId = :assignee");
+            params.put("assignee", idParam("assignee", assignee));
+        }
+        if (contact != null && !contact.isBlank()) {
+            q.append(" and f.contactId = :contact");
+            params.put("contact", idParam("contact", contact));
+        }
+        if (after != null) {
+            q.append(" and f.id > :after");
+            params.put("after", after);
+        }
+        q.append(" order by f.id");
+        TypedQuery<Object[]> query = em.createQuery(q.toString(), Object[].class);
+        params.forEach(query::setParameter);
+        List<FollowUpView> rows = query.setMaxResults(n + 1).getResultList().stream()
+                .map(r -> FollowUpView.of((FollowUp) r[0], (String) r[1]))
+                .toList();
+        return Page.of(rows, n, v -> Cursor.of(v.id()));
+    }
+
+    /**
+     * The queue of one organizer (default the caller; others' only for coordinators and admins).
+     * Two queries: the open follow-ups through the queue index, and the cooling contacts.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Queue queue(String organizer) {
+        UUID organizerId = current.id();
+        if (organizer != null && !organizer.isBlank()) {
+            Organizer o = Organizer.findById(Ids.parse(organizer.trim(), "organizer"));
+            if (o == null || !o.teamId.equals(current.teamId())) {
+                throw Problems.notFound("organizer");
+            }
+            if (!o.id.equals(current.id()) && !current.has(Role.COORDINATOR)) {
+                throw Problems.forbidden("Only coordinators and admins see another organizer's queue");
+            }
+            organizerId = o.id;
+        }
+        Team team = current.team();
+        LocalDate today = LocalDate.now(team.zone());
+
+        List<QueueItem> heat = new ArrayList<>();
+        List<QueueItem> overdue = new ArrayList<>();
+        List<QueueItem> dueToday = new ArrayList<>();
+        List<QueueItem> upcoming = new ArrayList<>();
+        for (Object[] r : openFollowUps(organizerId, today)) {
+            QueueItem item = new QueueItem(uuid(r[0]), uuid(r[1]),
+                    new QueueContact(uuid(r[1]), (String) r[2], Word.parse(Level.class, (String) r[3], "engagementLevel"),
+                            Word.parse(Position.class, (String) r[4], "position"), (String) r[5]),
+                    date(r[6]), (String) r[7], Word.parse(FollowUpReason.class, (String) r[8], "reason"));
+            if (item.reason() == FollowUpReason.AFTER_ACTION) {
+                heat.add(item);
+            } else if (item.dueOn().isBefore(today)) {
+                overdue.add(item);
+            } else if (item.dueOn().isEqual(today)) {
+                dueToday.add(item);
+            } else {
+                upcoming.add(item);
+            }
+        }
+        return new Queue(today, heat, overdue, dueToday, upcoming, cooling(organizerId, team));
+    }
+
+    /**
+     * One statement, both halves ranging over follow_up_queue_idx: everything hot or due by
+     * today, plus the next {@value #UPCOMING_MAX} upcoming ones. Contacts that must not be
+     * contacted, or are erased, never show.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> openFollowUps(UUID organizerId, LocalDate today) {
+        String columns = """
+                select f.id, f.contact_id, c.full_name, c.engagement_level, c.position, c.phone,
+                       f.due_on, f.purpose, f.reason
+                from follow_up f join contact c on c.id = f.contact_id
+                where f.assignee_id = ?1 and f.status = 'open' and f.team_id = ?2
+                  and c.erased_at is null and not c.do_not_contact""";
+        return em.createNativeQuery("(" + columns + " and (f.reason = 'after-action' or f.due_on <= ?3))"
+                        + " union all (" + columns + " and f.reason <> 'after-action' and f.due_on > ?3"
+                        + " order by f.due_on, f.id limit " + UPCOMING_MAX + ")"
+                        + " order by 7, 1")
+                .setParameter(1, organizerId)
+                .setParameter(2, current.teamId())
+                .setParameter(3, today)
+                .getResultList();
+    }
+
+    /** Contacts of this owner nobody has talked to for the cooling period and nobody owes a talk. */
+    private List<CoolingContact> cooling(UUID ownerId, Team team) {
+        Instant cutoff = Instant.now().minus(team.coolingDays, ChronoUnit.DAYS);
+        return em.createQuery("""
+                        select c.id, c.fullName, c.engagementLevel, c.position, c.phone, c.lastConversationAt
+                        from Contact c
+                        where c.ownerId = :owner and c.teamId = :team and c.erasedAt is null and c.doNotContact = false
+                          and coalesce(c.lastConversationAt, c.createdAt) < :cutoff
+                          and not exists (select 1 from FollowUp f where f.contactId = c.id and f.status = :open)
+                        order by case when c.engagementLevel = :cadre then 1 else 0 end,
+                                 coalesce(c.lastConversationAt, c.createdAt), c.id""", CoolingContact.class)
+                .setParameter("owner", ownerId)
+                .setParameter("team", team.id)
+                .setParameter("cutoff", cutoff)
+                .setParameter("open", FollowUpStatus.OPEN)
+                .setParameter("cadre", Level.CADRE)
+                .setMaxResults(COOLING_MAX)
+                .getResultList();
+    }
+
+    /** The database allows one open after-action follow-up per contact; say so plainly. */
+    private void oneOpenAfterAction(FollowUp f) {
+        long open = FollowUp.count("contactId = ?1 and status = ?2 and reason = ?3 and id <> ?4",
+                f.contactId, FollowUpStatus.OPEN, FollowUpReason.AFTER_ACTION, f.id);
+        if (open > 0) {
+            throw Problems.conflict("This contact already has an open after-action follow-up");
+        }
+    }
+
+    private UUID assigneeInBody(UUID id) {
+        Organizer o = Organizer.findById(id);
+        if (o == null || !o.teamId.equals(current.teamId())) {
+            throw Problems.unknownReference("assigneeId", "organizer");
+        }
+        return o.id;
+    }
+
+    private static UUID idParam(String name, String value) {
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(name, "'" + value + "' is not an id");
+        }
+    }
+
+    private static UUID uuid(Object o) {
+        return o instanceof UUID u ? u : UUID.fromString(o.toString());
+    }
+
+    private static LocalDate date(Object o) {
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        if (o instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(o.toString());
     }
 }

@@ -1,0 +1,77 @@
+package org.groundwork.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.conversation.ConversationJson.ConversationChange;
+import org.groundwork.conversation.ConversationJson.ConversationView;
+import org.groundwork.conversation.ConversationJson.CreatedConversation;
+import org.groundwork.conversation.ConversationJson.NewConversation;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+
+import java.net.URI;
+
+@Path("/api/v1/conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ConversationResource {
+
+    @Inject
+    ConversationService conversations;
+    @Inject
+    Patches patches;
+
+    @GET
+    public Page<ConversationView> list(@QueryParam("contact") String contact, @QueryParam("organizer") String organizer,
+                                       @QueryParam("work") String work, @QueryParam("from") String from,
+                                       @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+                                       @QueryParam("cursor") String cursor) {
+        return conversations.list(contact, organizer, work, from, to, limit, cursor);
+    }
+
+    @POST
+    public Response create(NewConversation request) {
+        CreatedConversation created = conversations.create(request);
+        // a new row is at version 0
+        return Response.created(URI.create("/api/v1/conversations/" + created.conversation().id()))
+                .entity(created).tag(ETags.of(0)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        Conversation c = conversations.find(Ids.parse(id, "conversation"));
+        return Response.ok(conversations.view(c)).tag(ETags.of(c.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        Conversation c = conversations.change(Ids.parse(id, "conversation"),
+                patches.read(body, ConversationChange.class), ifMatch);
+        return Response.ok(conversations.view(c)).tag(ETags.of(c.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        conversations.delete(Ids.parse(id, "conversation"), ifMatch);
+        return Response.noContent().build();
+    }
+}

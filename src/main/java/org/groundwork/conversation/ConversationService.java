@@ -1,0 +1,260 @@
+package org.groundwork.conversation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.groundwork.contact.Contact;
+import org.groundwork.contact.ContactService;
+import org.groundwork.conversation.ConversationJson.ConversationChange;
+import org.groundwork.conversation.ConversationJson.ConversationView;
+import org.groundwork.conversation.ConversationJson.CreatedConversation;
+import org.groundwork.conversation.ConversationJson.NewConversation;
+import org.groundwork.followup.FollowUpService;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Organizer;
+import org.groundwork.platform.Cursor;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patch;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
+import org.groundwork.work.WorkService;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.groundwork.platform.Patch.required;
+
+/** One-to-ones: logging them, their next steps, and the follow-ups they complete. */
+@ApplicationScoped
+@Transactional
+public class ConversationService {
+
+    /** Clocks differ and people log tomorrow's planned call; more than a day ahead is a typo. */
+    private static final Duration FUTURE_SLACK = Duration.ofDays(1);
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentOrganizer current;
+    @Inject
+    ContactService contacts;
+    @Inject
+    WorkService works;
+    @Inject
+    FollowUpService followUps;
+
+    public CreatedConversation create(@NotNull @Valid NewConversation req) {
+        Contact contact = contactInBody(req.contactId());
+        Conversation c = new Conversation();
+        c.teamId = current.teamId();
+        c.contactId = contact.id;
+        c.organizerId = req.organizerId() == null ? current.id() : organizerInBody(req.organizerId());
+        c.workId = workInBody(req.workId());
+        c.occurredAt = notTooFarAhead(req.occurredAt() == null ? Instant.now() : req.occurredAt());
+        c.durationMinutes = req.durationMinutes();
+        c.channel = req.channel() == null ? Channel.IN_PERSON : req.channel();
+        c.summary = req.summary();
+        c.issues = req.issues();
+        c.commitments = req.commitments();
+        c.politicalDiscussion = Boolean.TRUE.equals(req.politicalDiscussion());
+        c.persist();
+        // the follow-ups below reference the conversation: it must be in the database first
+        em.flush();
+
+        // a bad id here throws, and the transaction takes the conversation back with it
+        List<UUID> completed = followUps.completeByConversation(contact.id, req.completeFollowUpIds(), c.id);
+        UUID nextStepId = req.nextStep() == null ? null
+                : followUps.openNextStep(contact.id, c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
+        contacts.refreshLastConversation(contact.id);
+        return new CreatedConversation(ConversationView.of(c, contact.fullName), nextStepId, completed);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Conversation find(UUID id) {
+        Conversation c = Conversation.findById(id);
+        if (c == null || !c.teamId.equals(current.teamId())) {
+            throw Problems.notFound("conversation");
+        }
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ConversationView view(Conversation c) {
+        Contact contact = Contact.findById(c.contactId);
+        return ConversationView.of(c, contact == null ? null : contact.fullName);
+    }
+
+    public Conversation change(UUID id, Patch<ConversationChange> patch, String ifMatch) {
+        Conversation c = find(id);
+        ETags.check(ifMatch, c.version);
+        ConversationChange p = patch.value();
+        if (patch.has("contactId") && !c.contactId.equals(p.contactId())) {
+            throw Problems.invalid("contactId", "cannot change; log a new conversation with the other contact instead");
+        }
+        if (patch.has("organizerId")) {
+            c.organizerId = organizerInBody(required(p.organizerId(), "organizerId"));
+        }
+        if (patch.has("workId")) {
+            c.workId = workInBody(p.workId());
+        }
+        if (patch.has("occurredAt")) {
+            c.occurredAt = notTooFarAhead(required(p.occurredAt(), "occurredAt"));
+        }
+        if (patch.has("durationMinutes")) {
+            c.durationMinutes = required(p.durationMinutes(), "durationMinutes");
+        }
+        if (patch.has("channel")) {
+            c.channel = required(p.channel(), "channel");
+        }
+        if ((patch.has("summary") && p.summary() != null) || (patch.has("issues") && p.issues() != null)
+                || (patch.has("commitments") && p.commitments() != null)) {
+            refuseWordsOfErased(c.contactId);
+        }
+        if (patch.has("summary")) {
+            c.summary = p.summary();
+        }
+        if (patch.has("issues")) {
+            c.issues = p.issues();
+        }
+        if (patch.has("commitments")) {
+            c.commitments = p.commitments();
+        }
+        if (patch.has("politicalDiscussion")) {
+            c.politicalDiscussion = required(p.politicalDiscussion(), "politicalDiscussion");
+        }
+        c.updatedAt = Instant.now();
+        em.flush();
+        contacts.refreshLastConversation(c.contactId);
+        return c;
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Conversation c = find(id);
+        ETags.check(ifMatch, c.version);
+        UUID contactId = c.contactId;
+        c.delete();
+        // follow-ups it opened or completed keep their state; the foreign keys set their links to null
+        em.flush();
+        contacts.refreshLastConversation(contactId);
+    }
+
+    /** Newest first; one query per page, the contact's name joined in. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ConversationView> list(String contact, String organizer, String work, String from, String to,
+                                       Integer limit, String cursor) {
+        int n = Page.limit(limit);
+        Cursor.Position after = Cursor.position(cursor);
+        ZoneId zone = current.team().zone();
+        StringBuilder q = new StringBuilder("""
+                select c, k.fullName from Conversation c join Contact k on k.id = c.contactId
+                where c.teamId = :team""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("team", current.teamId());
+        filter(q, params, "contact", contact, "c.contactId");
+        filter(q, params, "organizer", organizer, "c.organizerId");
+        filter(q, params, "work", work, "c.workId");
+        LocalDate fromDay = date("from", from);
+        LocalDate toDay = date("to", to);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            throw Problems.invalid("to", "must not be before from");
+        }
+        if (fromDay != null) {
+            q.append(" and c.occurredAt >= :from");
+            params.put("from", fromDay.atStartOfDay(zone).toInstant());
+        }
+        if (toDay != null) {
+            // inclusive: everything before the start of the next day in the team's zone
+            q.append(" and c.occurredAt < :to");
+            params.put("to", toDay.plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        if (after != null) {
+            q.append(" and (c.occurredAt < :afterAt or (c.occurredAt = :afterAt and c.id < :afterId))");
+            params.put("afterAt", after.at());
+            params.put("afterId", after.id());
+        }
+        q.append(" order by c.occurredAt desc, c.id desc");
+        TypedQuery<Object[]> query = em.createQuery(q.toString(), Object[].class);
+        params.forEach(query::setParameter);
+        List<ConversationView> rows = query.setMaxResults(n + 1).getResultList().stream()
+                .map(r -> ConversationView.of((Conversation) r[0], (String) r[1]))
+                .toList();
+        return Page.of(rows, n, v -> Cursor.of(v.occurredAt(), v.id()));
+    }
+
+    private static void filter(StringBuilder q, Map<String, Object> params, String name, String value, String column) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        try {
+            params.put(name, UUID.fromString(value.trim()));
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(name, "'" + value + "' is not an id");
+        }
+        q.append(" and ").append(column).append(" = :").append(name);
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid(field, "'" + value + "' is not a valid date (YYYY-MM-DD)");
+        }
+    }
+
+    private Contact contactInBody(UUID id) {
+        try {
+            return contacts.require(id);
+        } catch (ProblemException e) {
+            throw Problems.unknownReference("contactId", "contact");
+        }
+    }
+
+    private UUID workInBody(UUID id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return works.require(id).id;
+        } catch (ProblemException e) {
+            throw Problems.unknownReference("workId", "work");
+        }
+    }
+
+    private UUID organizerInBody(UUID id) {
+        Organizer o = Organizer.findById(id);
+        if (o == null || !o.teamId.equals(current.teamId())) {
+            throw Problems.unknownReference("organizerId", "organizer");
+        }
+        return o.id;
+    }
+
+    /** Erasure keeps no words of an erased contact's conversations; a patch must not bring them back. */
+    private void refuseWordsOfErased(UUID contactId) {
+        Contact contact = Contact.findById(contactId);
+        if (contact == null || contact.erased()) {
+            throw Problems.conflict("This contact was erased; their conversations keep no summary, issues or commitments");
+        }
+    }
+
+    private static Instant notTooFarAhead(Instant at) {
+        if (at.isAfter(Instant.now().plus(FUTURE_SLACK))) {
+            throw Problems.invalid("occurredAt", "must not be more than a day in the future");
+        }
+        return at;
+    }
+}

@@ -1,0 +1,63 @@
+package org.groundwork.followup;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.groundwork.contact.Level;
+import org.groundwork.contact.Position;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the follow-ups part of the API reads and writes; entities never go on the wire. */
+public final class FollowUpJson {
+
+    private FollowUpJson() {
+    }
+
+    public record NewFollowUp(
+            @NotNull UUID contactId,
+            UUID assigneeId,
+            @NotNull LocalDate dueOn,
+            @Size(max = 2000) String purpose,
+            FollowUpReason reason) {
+    }
+
+    /** A merge patch: reschedule, reassign, reword, close or reopen. */
+    public record FollowUpChange(LocalDate dueOn, UUID assigneeId, @Size(max = 2000) String purpose,
+                                 FollowUpStatus status) {
+    }
+
+    /** fullName is null once the contact is erased. */
+    public record ContactRef(UUID id, String fullName) {
+    }
+
+    public record FollowUpView(
+            UUID id, UUID contactId, ContactRef contact, UUID assigneeId, LocalDate dueOn, String purpose,
+            FollowUpReason reason, FollowUpStatus status, UUID completedByConversationId, Instant closedAt,
+            Instant createdAt) {
+
+        static FollowUpView of(FollowUp f, String contactName) {
+            return new FollowUpView(f.id, f.contactId, new ContactRef(f.contactId, contactName), f.assigneeId,
+                    f.dueOn, f.purpose, f.reason, f.status, f.completedByConversationId, f.closedAt, f.createdAt);
+        }
+    }
+
+    /** Enough about the person to make the call from the queue. */
+    public record QueueContact(UUID id, String fullName, Level engagementLevel, Position position, String phone) {
+    }
+
+    public record QueueItem(UUID id, UUID contactId, QueueContact contact, LocalDate dueOn, String purpose,
+                            FollowUpReason reason) {
+    }
+
+    public record CoolingContact(UUID id, String fullName, Level engagementLevel, Position position, String phone,
+                                 Instant lastConversationAt) {
+    }
+
+    /** One organizer's week: who to talk to next, hottest first. */
+    public record Queue(LocalDate date, List<QueueItem> heat, List<QueueItem> overdue, List<QueueItem> today,
+                        List<QueueItem> upcoming, List<CoolingContact> cooling) {
+    }
+}

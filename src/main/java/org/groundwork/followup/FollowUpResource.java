@@ -1,0 +1,72 @@
+package org.groundwork.followup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.followup.FollowUpJson.FollowUpChange;
+import org.groundwork.followup.FollowUpJson.FollowUpView;
+import org.groundwork.followup.FollowUpJson.NewFollowUp;
+import org.groundwork.followup.FollowUpJson.Queue;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+
+import java.net.URI;
+
+@Path("/api/v1/followups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class FollowUpResource {
+
+    @Inject
+    FollowUpService followUps;
+    @Inject
+    Patches patches;
+
+    @GET
+    public Page<FollowUpView> list(@QueryParam("status") String status, @QueryParam("assignee") String assignee,
+                                   @QueryParam("contact") String contact, @QueryParam("limit") Integer limit,
+                                   @QueryParam("cursor") String cursor) {
+        return followUps.list(status, assignee, contact, limit, cursor);
+    }
+
+    @GET
+    @Path("/queue")
+    public Queue queue(@QueryParam("organizer") String organizer) {
+        return followUps.queue(organizer);
+    }
+
+    @POST
+    public Response create(NewFollowUp request) {
+        FollowUp f = followUps.create(request);
+        return Response.created(URI.create("/api/v1/followups/" + f.id))
+                .entity(followUps.view(f)).tag(ETags.of(f.version)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        FollowUp f = followUps.find(Ids.parse(id, "follow-up"));
+        return Response.ok(followUps.view(f)).tag(ETags.of(f.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        FollowUp f = followUps.change(Ids.parse(id, "follow-up"), patches.read(body, FollowUpChange.class), ifMatch);
+        return Response.ok(followUps.view(f)).tag(ETags.of(f.version)).build();
+    }
+}

@@ -1,0 +1,160 @@
+package org.groundwork.followup;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class FollowUpsTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void createReadRescheduleReassignCloseAndReopen() {
+        TestTeam team = TestTeam.create();
+        var member = team.member("organizer");
+        String contact = ContactRows.in(team).name("Lucy Parsons").insert();
+        String due = LocalDate.now().plusDays(3).toString();
+        String id = team.api().body(Map.of("contactId", contact, "dueOn", due, "purpose", "Ask about the meeting"))
+                .post("/api/v1/followups").then().statusCode(201)
+                .header("Location", containsString("/api/v1/followups/")).header("ETag", notNullValue())
+                .body("contactId", is(contact)).body("contact.id", is(contact)).body("contact.fullName", is("Lucy Parsons"))
+                .body("assigneeId", is(team.adminId)).body("dueOn", is(due)).body("purpose", is("Ask about the meeting"))
+                .body("reason", is("other")).body("status", is("open"))
+                .body("completedByConversationId", nullValue()).body("closedAt", nullValue())
+                .body("createdAt", notNullValue())
+                .extract().path("id");
+
+        String etag = team.api().get("/api/v1/followups/" + id).then().statusCode(200)
+                .body("id", is(id)).extract().header("ETag");
+        String later = LocalDate.now().plusDays(7).toString();
+        team.api().header("If-Match", etag).body(Map.of("dueOn", later, "assigneeId", member.id(), "purpose", "Bring flyers"))
+                .patch("/api/v1/followups/" + id).then().statusCode(200)
+                .body("dueOn", is(later)).body("assigneeId", is(member.id())).body("purpose", is("Bring flyers"))
+                .header("ETag", not(etag));
+        team.api().header("If-Match", etag).body(Map.of("status", "done"))
+                .patch("/api/v1/followups/" + id).then().statusCode(412).contentType(PROBLEM);
+        team.api().get("/api/v1/followups/" + id).then().body("status", is("open"));
+
+        team.api().body(Map.of("status", "dropped")).patch("/api/v1/followups/" + id).then().statusCode(200)
+                .body("status", is("dropped")).body("closedAt", notNullValue());
+        team.api().body(Map.of("status", "done")).patch("/api/v1/followups/" + id).then().statusCode(200)
+                .body("status", is("done")).body("closedAt", notNullValue());
+        team.api().body(Map.of("status", "open")).patch("/api/v1/followups/" + id).then().statusCode(200)
+                .body("status", is("open")).body("closedAt", nullValue());
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndStoresNothing() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        String today = LocalDate.now().toString();
+        bad(team, Map.of("dueOn", today), "contactId");
+        bad(team, Map.of("contactId", contact), "dueOn");
+        bad(team, Map.of("contactId", contact, "dueOn", "tomorrow"), "dueOn");
+        bad(team, Map.of("contactId", contact, "dueOn", today, "reason", "whenever"), "reason");
+        bad(team, Map.of("contactId", contact, "dueOn", today, "purpose", "x".repeat(2001)), "purpose");
+        bad(team, Map.of("contactId", UUID.randomUUID().toString(), "dueOn", today), "contactId");
+        bad(team, Map.of("contactId", ContactRows.in(other).insert(), "dueOn", today), "contactId");
+        bad(team, Map.of("contactId", contact, "dueOn", today, "assigneeId", other.adminId), "assigneeId");
+        team.api().body("{oops").post("/api/v1/followups").then().statusCode(400).contentType(PROBLEM);
+        team.api().contentType(ContentType.TEXT).body("call her").post("/api/v1/followups").then().statusCode(415)
+                .contentType(PROBLEM);
+        assertEquals(0, ContactRows.count("select count(*) from follow_up where team_id = ?1", UUID.fromString(team.teamId)));
+
+        String id = team.api().body(Map.of("contactId", contact, "dueOn", today)).post("/api/v1/followups")
+                .then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("status", "finished")).patch("/api/v1/followups/" + id).then().statusCode(400)
+                .body("errors[0].field", is("status"));
+        HashMap<String, Object> nulled = new HashMap<>();
+        nulled.put("dueOn", null);
+        team.api().body(nulled).patch("/api/v1/followups/" + id).then().statusCode(400)
+                .body("errors[0].field", is("dueOn"));
+        team.api().body(Map.of("assigneeId", other.adminId)).patch("/api/v1/followups/" + id).then().statusCode(400)
+                .body("errors[0].field", is("assigneeId"));
+        team.api().body(Map.of("dueOn", "someday")).patch("/api/v1/followups/" + id).then().statusCode(400)
+                .body("errors[0].field", is("dueOn"));
+        team.api().get("/api/v1/followups/" + id).then().body("dueOn", is(today)).body("assigneeId", is(team.adminId));
+        team.api().queryParam("status", "pending").get("/api/v1/followups").then().statusCode(400)
+                .body("errors[0].field", is("status"));
+    }
+
+    @Test
+    void aSecondOpenAfterActionFollowUpIsAConflict() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        Map<String, Object> body = Map.of("contactId", contact, "dueOn", LocalDate.now().toString(), "reason", "after-action");
+        String first = team.api().body(body).post("/api/v1/followups").then().statusCode(201)
+                .body("reason", is("after-action")).extract().path("id");
+        team.api().body(body).post("/api/v1/followups").then().statusCode(409).contentType(PROBLEM);
+        team.api().body(Map.of("status", "done")).patch("/api/v1/followups/" + first).then().statusCode(200);
+        String second = team.api().body(body).post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("status", "open")).patch("/api/v1/followups/" + first).then().statusCode(409)
+                .contentType(PROBLEM);
+        team.api().get("/api/v1/followups/" + first).then().body("status", is("done"));
+        team.api().get("/api/v1/followups/" + second).then().body("status", is("open"));
+    }
+
+    @Test
+    void listFiltersByStatusAssigneeAndContactAndPages() {
+        TestTeam team = TestTeam.create();
+        var member = team.member("organizer");
+        String a = ContactRows.in(team).insert();
+        String b = ContactRows.in(team).insert();
+        String today = LocalDate.now().toString();
+        String a1 = create(team, Map.of("contactId", a, "dueOn", today));
+        String a2 = create(team, Map.of("contactId", a, "dueOn", today, "assigneeId", member.id()));
+        String b1 = create(team, Map.of("contactId", b, "dueOn", today));
+        String b2 = create(team, Map.of("contactId", b, "dueOn", today));
+        team.api().body(Map.of("status", "done")).patch("/api/v1/followups/" + b2).then().statusCode(200);
+
+        team.api().get("/api/v1/followups").then().statusCode(200).body("items.id", contains(a1, a2, b1))
+                .body("items[0].contact.id", is(a)).body("nextCursor", nullValue());
+        team.api().queryParam("status", "done").get("/api/v1/followups").then().body("items.id", contains(b2));
+        team.api().queryParam("assignee", member.id()).get("/api/v1/followups").then().body("items.id", contains(a2));
+        team.api().queryParam("contact", b).get("/api/v1/followups").then().body("items.id", contains(b1));
+        String cursor = team.api().queryParam("limit", 2).get("/api/v1/followups").then()
+                .body("items.id", contains(a1, a2)).extract().path("nextCursor");
+        team.api().queryParam("limit", 2).queryParam("cursor", cursor).get("/api/v1/followups").then()
+                .body("items.id", contains(b1)).body("nextCursor", nullValue());
+        team.api().queryParam("limit", 201).get("/api/v1/followups").then().statusCode(400);
+    }
+
+    @Test
+    void anotherTeamSeesNothingAndGets404() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        String id = create(team, Map.of("contactId", contact, "dueOn", LocalDate.now().toString()));
+        other.api().get("/api/v1/followups/" + id).then().statusCode(404).contentType(PROBLEM);
+        other.api().body(Map.of("status", "done")).patch("/api/v1/followups/" + id).then().statusCode(404)
+                .contentType(PROBLEM);
+        other.api().get("/api/v1/followups/12345").then().statusCode(404);
+        other.api().get("/api/v1/followups").then().statusCode(200).body("items", empty());
+        other.api().queryParam("contact", contact).get("/api/v1/followups").then().body("items", empty());
+        other.api().queryParam("organizer", team.adminId).get("/api/v1/followups/queue").then().statusCode(404)
+                .contentType(PROBLEM);
+        other.api().get("/api/v1/followups/queue").then().statusCode(200)
+                .body("today", empty()).body("cooling", empty());
+        team.api().get("/api/v1/followups/" + id).then().statusCode(200).body("status", is("open"));
+    }
+
+    private static void bad(TestTeam team, Map<String, ?> body, String field) {
+        team.api().body(body).post("/api/v1/followups").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem(field));
+    }
+
+    private static String create(TestTeam team, Map<String, ?> body) {
+        return team.api().body(body).post("/api/v1/followups").then().statusCode(201).extract().path("id");
+    }
+}
