@@ -1,0 +1,121 @@
+package org.groundwork.isolation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Walks every resource type of one team with another team's token: each answer is a 404
+ * problem (never 403, never data), lists never show the other team's rows, and ids of the
+ * other team inside a request body are refused as unknown.
+ */
+@QuarkusTest
+class TeamIsolationTest {
+
+    @Test
+    void anotherTeamSeesNothingAndTouchesNothing() {
+        TestTeam owner = TestTeam.create();
+        TestTeam other = TestTeam.create();
+
+        String organizationId = created(owner.api().body(Map.of("name", "Acme Warehouse", "kind", "workplace"))
+                .post("/api/v1/organizations"));
+        String contactId = created(owner.api().body(Map.of("fullName", "Secret Person", "phone", "555-0100",
+                        "organizationId", organizationId, "tags", List.of("hidden")))
+                .post("/api/v1/contacts"));
+        owner.api().body(Map.of("level", "less-involved", "reason", "came to a meeting"))
+                .post("/api/v1/contacts/" + contactId + "/level").then().statusCode(201);
+        String workId = created(owner.api().body(Map.of("name", "Secret campaign", "focus", "bring-in-new"))
+                .post("/api/v1/works"));
+        String actionId = created(owner.api().body(Map.of("title", "Secret picket", "kind", "picket",
+                        "startsAt", "2026-05-01T15:00:00Z", "durationMinutes", 120, "workId", workId))
+                .post("/api/v1/actions"));
+        owner.api().body(List.of(Map.of("contactId", contactId, "firstTime", true)))
+                .put("/api/v1/actions/" + actionId + "/attendance").then().statusCode(200);
+        String conversationId = created(owner.api().body(Map.of("contactId", contactId, "durationMinutes", 30,
+                        "channel", "phone", "summary", "secret words", "workId", workId,
+                        "nextStep", Map.of("dueOn", "2026-12-01", "purpose", "secret purpose")))
+                .post("/api/v1/conversations"));
+        String followUpId = created(owner.api().body(Map.of("contactId", contactId, "dueOn", "2026-12-24",
+                        "purpose", "call back"))
+                .post("/api/v1/followups"));
+        String tokenId = owner.api().get("/api/v1/tokens").then().statusCode(200).extract().path("items[0].id");
+
+        // single resources: 404 problems for reads, writes and deletes alike
+        List<String> urls = List.of(
+                "/api/v1/organizations/" + organizationId,
+                "/api/v1/contacts/" + contactId,
+                "/api/v1/contacts/" + contactId + "/timeline",
+                "/api/v1/works/" + workId,
+                "/api/v1/actions/" + actionId,
+                "/api/v1/conversations/" + conversationId,
+                "/api/v1/followups/" + followUpId,
+                "/api/v1/organizers/" + owner.adminId);
+        for (String url : urls) {
+            notFound(other.api().get(url), "GET " + url);
+        }
+        notFound(other.api().body(Map.of("fullName", "Stolen")).patch("/api/v1/contacts/" + contactId), "PATCH contact");
+        notFound(other.api().body(Map.of("level", "cadre")).post("/api/v1/contacts/" + contactId + "/level"), "level");
+        notFound(other.api().delete("/api/v1/contacts/" + contactId), "DELETE contact");
+        notFound(other.api().body(Map.of("name", "Stolen")).patch("/api/v1/works/" + workId), "PATCH work");
+        notFound(other.api().body(Map.of("title", "Stolen")).patch("/api/v1/actions/" + actionId), "PATCH action");
+        notFound(other.api().body(List.of()).put("/api/v1/actions/" + actionId + "/attendance"), "PUT attendance");
+        notFound(other.api().body(Map.of("summary", "Stolen")).patch("/api/v1/conversations/" + conversationId), "PATCH conversation");
+        notFound(other.api().delete("/api/v1/conversations/" + conversationId), "DELETE conversation");
+        notFound(other.api().body(Map.of("status", "dropped")).patch("/api/v1/followups/" + followUpId), "PATCH follow-up");
+        notFound(other.api().delete("/api/v1/tokens/" + tokenId), "DELETE token");
+        notFound(other.api().body(Map.of("role", "organizer")).patch("/api/v1/organizers/" + owner.adminId), "PATCH organizer");
+
+        // lists and the queue never show the other team's rows
+        for (String list : List.of("/api/v1/organizations", "/api/v1/contacts", "/api/v1/contacts?q=Secret",
+                "/api/v1/works", "/api/v1/actions", "/api/v1/conversations", "/api/v1/followups",
+                "/api/v1/followups?status=open", "/api/v1/organizers", "/api/v1/tokens",
+                "/api/v1/followups/queue")) {
+            String body = other.api().get(list).then().statusCode(200).extract().asString();
+            for (String secret : List.of(organizationId, contactId, workId, actionId, conversationId, followUpId,
+                    owner.adminId, "Secret", "secret")) {
+                assertFalse(body.contains(secret), list + " leaks " + secret + ": " + body);
+            }
+        }
+        notFound(other.api().queryParam("organizer", owner.adminId).get("/api/v1/followups/queue"), "queue of other");
+
+        // the other team's ids inside a body are unknown references, and nothing is written
+        other.api().body(Map.of("fullName", "Mine", "organizationId", organizationId)).post("/api/v1/contacts")
+                .then().statusCode(400).body("errors.field", hasItem("organizationId"));
+        other.api().body(Map.of("fullName", "Mine", "ownerId", owner.adminId)).post("/api/v1/contacts")
+                .then().statusCode(400).body("errors.field", hasItem("ownerId"));
+        other.api().body(Map.of("contactId", contactId, "durationMinutes", 10)).post("/api/v1/conversations")
+                .then().statusCode(400).body("errors.field", hasItem("contactId"));
+        other.api().body(Map.of("contactId", contactId, "dueOn", "2026-12-24")).post("/api/v1/followups")
+                .then().statusCode(400).body("errors.field", hasItem("contactId"));
+        other.api().body(Map.of("title", "Mine", "startsAt", "2026-05-01T15:00:00Z", "durationMinutes", 60,
+                "workId", workId)).post("/api/v1/actions").then().statusCode(400).body("errors.field", hasItem("workId"));
+        String otherAction = created(other.api().body(Map.of("title", "Ours", "startsAt", "2026-05-01T15:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions"));
+        other.api().body(List.of(Map.of("contactId", contactId))).put("/api/v1/actions/" + otherAction + "/attendance")
+                .then().statusCode(400);
+
+        // and the owner's data is intact
+        owner.api().get("/api/v1/contacts/" + contactId).then().statusCode(200)
+                .body("fullName", is("Secret Person")).body("engagementLevel", is("less-involved"));
+        owner.api().get("/api/v1/conversations/" + conversationId).then().statusCode(200).body("summary", is("secret words"));
+        owner.api().get("/api/v1/followups/" + followUpId).then().statusCode(200).body("status", is("open"));
+        owner.api().get("/api/v1/actions/" + actionId).then().statusCode(200).body("attendance", hasSize(1));
+    }
+
+    private static String created(Response response) {
+        return response.then().statusCode(201).extract().path("id");
+    }
+
+    private static void notFound(Response response, String what) {
+        response.then().statusCode(404).contentType("application/problem+json")
+                .body("status", is(404))
+                .body(not(containsString("Secret")));
+    }
+}
