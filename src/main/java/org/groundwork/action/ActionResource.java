@@ -1,5 +1,9 @@
 package org.groundwork.action;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -46,11 +50,13 @@ public class ActionResource {
 
     @GET
     @Path("/{id}")
+    @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
         return single(actions.require(Ids.parse(id, "action")));
     }
 
     @POST
+    @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "201")
     public Response create(NewAction request) {
         Action a = actions.create(request);
         return Response.created(URI.create("/api/v1/actions/" + a.id))
@@ -59,13 +65,15 @@ public class ActionResource {
 
     @PATCH
     @Path("/{id}")
-    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+    @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.action.ActionJson.ActionChange.class))) JsonNode body) {
         return single(actions.change(Ids.parse(id, "action"), patches.read(body, ActionChange.class), ifMatch));
     }
 
     /** Replaces the whole attendance: [{contactId | newContact, firstTime, notes}]. */
     @PUT
     @Path("/{id}/attendance")
+    @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
     public Response attendance(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                List<AttendanceItem> items) {
         return single(actions.replaceAttendance(Ids.parse(id, "action"), items, ifMatch));

@@ -1,5 +1,9 @@
 package org.groundwork.contact;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -51,6 +55,7 @@ public class ContactResource {
     }
 
     @POST
+    @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "201")
     public Response create(NewContact request) {
         Stored c = contacts.create(request);
         return Response.created(URI.create("/api/v1/contacts/" + c.view().id()))
@@ -59,6 +64,7 @@ public class ContactResource {
 
     @GET
     @Path("/{id}")
+    @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
         Stored c = contacts.find(Ids.parse(id, "contact"));
         return Response.ok(c.view()).tag(ETags.of(c.version())).build();
@@ -66,7 +72,8 @@ public class ContactResource {
 
     @PATCH
     @Path("/{id}")
-    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+    @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.contact.ContactJson.ContactChange.class))) JsonNode body) {
         var contactId = Ids.parse(id, "contact");
         Stored c = contacts.change(contactId, patches.read(body, ContactChange.class), ifMatch);
         return Response.ok(c.view()).tag(ETags.of(c.version())).build();
@@ -82,6 +89,7 @@ public class ContactResource {
 
     @POST
     @Path("/{id}/level")
+    @APIResponseSchema(value = org.groundwork.contact.ContactJson.LevelChangeView.class, responseCode = "201")
     public Response changeLevel(@PathParam("id") String id, NewLevel request) {
         var contactId = Ids.parse(id, "contact");
         LevelChangeView change = contacts.changeLevel(contactId, request);

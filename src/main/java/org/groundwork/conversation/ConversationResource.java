@@ -1,5 +1,9 @@
 package org.groundwork.conversation;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -46,6 +50,7 @@ public class ConversationResource {
     }
 
     @POST
+    @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.CreatedConversation.class, responseCode = "201")
     public Response create(NewConversation request) {
         CreatedConversation created = conversations.create(request);
         // a new row is at version 0
@@ -55,6 +60,7 @@ public class ConversationResource {
 
     @GET
     @Path("/{id}")
+    @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.ConversationView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
         Conversation c = conversations.find(Ids.parse(id, "conversation"));
         return Response.ok(conversations.view(c)).tag(ETags.of(c.version)).build();
@@ -62,7 +68,8 @@ public class ConversationResource {
 
     @PATCH
     @Path("/{id}")
-    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+    @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.ConversationView.class, responseCode = "200")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.conversation.ConversationJson.ConversationChange.class))) JsonNode body) {
         Conversation c = conversations.change(Ids.parse(id, "conversation"),
                 patches.read(body, ConversationChange.class), ifMatch);
         return Response.ok(conversations.view(c)).tag(ETags.of(c.version)).build();

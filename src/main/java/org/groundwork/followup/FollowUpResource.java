@@ -1,5 +1,9 @@
 package org.groundwork.followup;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -50,6 +54,7 @@ public class FollowUpResource {
     }
 
     @POST
+    @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "201")
     public Response create(NewFollowUp request) {
         FollowUp f = followUps.create(request);
         return Response.created(URI.create("/api/v1/followups/" + f.id))
@@ -58,6 +63,7 @@ public class FollowUpResource {
 
     @GET
     @Path("/{id}")
+    @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
         FollowUp f = followUps.find(Ids.parse(id, "follow-up"));
         return Response.ok(followUps.view(f)).tag(ETags.of(f.version)).build();
@@ -65,7 +71,8 @@ public class FollowUpResource {
 
     @PATCH
     @Path("/{id}")
-    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+    @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "200")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.followup.FollowUpJson.FollowUpChange.class))) JsonNode body) {
         FollowUp f = followUps.change(Ids.parse(id, "follow-up"), patches.read(body, FollowUpChange.class), ifMatch);
         return Response.ok(followUps.view(f)).tag(ETags.of(f.version)).build();
     }

@@ -1,5 +1,6 @@
 package org.groundwork.organization;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -37,12 +38,14 @@ public class OrganizationResource {
 
     @GET
     @Path("/{id}")
+    @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
         Organization o = organizations.require(Ids.parse(id, "organization"));
         return Response.ok(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
     }
 
     @POST
+    @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "201")
     public Response create(NewOrganization request) {
         Organization o = organizations.create(request);
         return Response.created(URI.create("/api/v1/organizations/" + o.id))

@@ -1,5 +1,9 @@
 package org.groundwork.work;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -43,12 +47,14 @@ public class WorkResource {
 
     @GET
     @Path("/{id}")
+    @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
         Work w = works.require(Ids.parse(id, "work"));
         return Response.ok(WorkView.of(w)).tag(ETags.of(w.version)).build();
     }
 
     @POST
+    @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "201")
     public Response create(NewWork request) {
         Work w = works.create(request);
         return Response.created(URI.create("/api/v1/works/" + w.id))
@@ -57,7 +63,8 @@ public class WorkResource {
 
     @PATCH
     @Path("/{id}")
-    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+    @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "200")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.work.WorkJson.WorkChange.class))) JsonNode body) {
         Work w = works.change(Ids.parse(id, "work"), patches.read(body, WorkChange.class), ifMatch);
         return Response.ok(WorkView.of(w)).tag(ETags.of(w.version)).build();
     }

@@ -32,6 +32,20 @@ class OperationsTest {
                 .body("paths", hasKey("/api/v1/tokens"))
                 .body("paths", hasKey("/api/v1/organizers/{id}"))
                 .body("components.schemas", hasKey("Setup"));
+        var doc = given().accept("application/json").get("/q/openapi?format=json").then().extract().jsonPath();
+        for (String path : java.util.List.of("/api/v1/setup", "/api/v1/teams", "/api/v1/me", "/api/v1/tokens",
+                "/api/v1/tokens/{id}", "/api/v1/organizers", "/api/v1/contacts", "/api/v1/contacts/{id}",
+                "/api/v1/contacts/{id}/level", "/api/v1/contacts/{id}/timeline", "/api/v1/conversations",
+                "/api/v1/conversations/{id}", "/api/v1/followups", "/api/v1/followups/{id}", "/api/v1/followups/queue",
+                "/api/v1/works", "/api/v1/works/{id}", "/api/v1/actions", "/api/v1/actions/{id}",
+                "/api/v1/actions/{id}/attendance", "/api/v1/organizations")) {
+            org.junit.jupiter.api.Assertions.assertNotNull(doc.get("paths['" + path + "']"), path + " is documented");
+        }
+        // response and PATCH body schemas are described, not just "object"
+        for (String schema : java.util.List.of("ContactView", "ContactChange", "ConversationView", "FollowUpView",
+                "ActionView", "WorkView", "WorkChange", "OrganizationView", "LevelChangeView")) {
+            org.junit.jupiter.api.Assertions.assertNotNull(doc.get("components.schemas." + schema), schema + " schema");
+        }
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
