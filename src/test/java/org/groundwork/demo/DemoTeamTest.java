@@ -1,0 +1,52 @@
+package org.groundwork.demo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+@QuarkusTest
+class DemoTeamTest {
+
+    @Inject
+    DemoTeam demo;
+
+    @Test
+    void theDemoTeamHasPeopleAtEveryLevelWorkToMeasureAndSomeoneInTheHeat() {
+        TestTeam.setup(); // an instance exists, so the startup path must refuse to add a demo team
+        assertFalse(demo.seedIfEmpty(), "no demo team on a database that already has organizers");
+
+        DemoTeam.Credentials login = demo.seed("demo-" + TestTeam.unique() + ".test", false);
+        String token = given().contentType(ContentType.JSON)
+                .body(Map.of("email", login.admin(), "password", DemoTeam.PASSWORD, "name", "demo"))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        var api = given().auth().oauth2(token).accept(ContentType.JSON);
+
+        JsonPath contacts = api.get("/api/v1/contacts?limit=200").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(36, contacts.getList("items").size());
+        org.hamcrest.MatcherAssert.assertThat(contacts.getList("items.engagementLevel"),
+                hasItems("new", "less-involved", "cadre"));
+        org.hamcrest.MatcherAssert.assertThat(contacts.getList("items.position"),
+                hasItems("base", "officer", "staff", "ally", "political-group"));
+
+        given().auth().oauth2(token).get("/api/v1/works").then().statusCode(200)
+                .body("items", hasSize(4))
+                .body("items.focus", hasItems("bring-in-new", "deepen-involvement", "work-with-cadre"));
+        given().auth().oauth2(token).get("/api/v1/actions").then().statusCode(200)
+                .body("items", hasSize(6)).body("items.firstTimerCount.sum()", greaterThan(0));
+        given().auth().oauth2(token).get("/api/v1/conversations?limit=200").then().statusCode(200)
+                .body("items", hasSize(150));
+        given().auth().oauth2(token).get("/api/v1/followups?limit=200").then().statusCode(200)
+                .body("items.reason", hasItems("after-action", "next-step"));
+        given().auth().oauth2(token).get("/api/v1/followups/queue").then().statusCode(200)
+                .body("heat.size()", greaterThan(0)).body("heat[0].reason", is("after-action"));
+    }
+}
