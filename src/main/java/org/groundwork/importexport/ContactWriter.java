@@ -5,26 +5,29 @@ import org.groundwork.contact.Position;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes an import in batches on the import's own transaction: multi-row INSERTs for new
- * organizations, contacts and their first level changes, a JDBC batch for updates. A batch is
- * written once it holds {@link #BATCH} rows, so memory stays flat however long the file.
+ * Writes an import in batches on the import's own transaction: COPY for new contacts and
+ * level changes (the fastest way into PostgreSQL), a temporary table and one UPDATE … FROM for
+ * updates, a multi-row INSERT for new organizations. A batch is written once it holds
+ * {@link #BATCH} rows, so memory stays flat however long the file.
  */
 final class ContactWriter {
 
-    /** 14 parameters a contact: 1,000 rows stay well under PostgreSQL's 65,535 bind parameters. */
-    static final int BATCH = 1000;
+    static final int BATCH = 2000;
     static final String IMPORTED = "imported";
 
     private final Connection conn;
@@ -35,6 +38,8 @@ final class ContactWriter {
     private final List<ImportRow> creates = new ArrayList<>();
     private final List<ImportRow> updates = new ArrayList<>();
     private final List<Object[]> levels = new ArrayList<>();
+    private final Set<UUID> updateIds = new HashSet<>();
+    private boolean updateTable;
     /** The file lines the pending batch came from, to name them if the database refuses it. */
     private long firstLine = -1;
     private long lastLine;
@@ -57,6 +62,11 @@ final class ContactWriter {
 
     /** An update of an existing contact (or one an earlier line created); level moves are appended to its history. */
     void update(ImportRow row, Level from) throws SQLException {
+        // one UPDATE … FROM applies one row per contact: a second update of it waits for the next batch
+        if (!updateIds.add(row.id)) {
+            flush();
+            updateIds.add(row.id);
+        }
         updates.add(row);
         if (row.level != null && row.level != from) {
             levels.add(new Object[]{Ids.next(), row.id, from, row.level, row.at, "changed by an import"});
@@ -88,6 +98,7 @@ final class ContactWriter {
         creates.clear();
         updates.clear();
         levels.clear();
+        updateIds.clear();
         firstLine = -1;
     }
 
@@ -119,73 +130,65 @@ final class ContactWriter {
         if (creates.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement("""
-                insert into contact (id, team_id, full_name, phone, email, organization_id, position,
-                    engagement_level, owner_id, tags, do_not_contact, notes, created_at, updated_at)
-                values """ + values(14, creates.size()))) {
-            int p = 1;
-            for (ImportRow r : creates) {
-                OffsetDateTime at = time(r.at);
-                ps.setObject(p++, r.id);
-                ps.setObject(p++, team);
-                ps.setString(p++, r.displayName());
-                ps.setString(p++, r.phone);
-                ps.setString(p++, r.email);
-                ps.setObject(p++, r.organizationId, Types.OTHER);
-                ps.setString(p++, (r.position == null ? Position.BASE : r.position).word());
-                ps.setString(p++, r.level.word());
-                ps.setObject(p++, r.ownerId == null ? organizer : r.ownerId);
-                ps.setArray(p++, conn.createArrayOf("text", r.tags));
-                ps.setBoolean(p++, Boolean.TRUE.equals(r.doNotContact));
-                ps.setString(p++, r.notes);
-                ps.setObject(p++, at);
-                ps.setObject(p++, at);
-            }
-            ps.executeUpdate();
+        CopyRows rows = new CopyRows();
+        for (ImportRow r : creates) {
+            rows.add(r.id).add(team).add(r.displayName()).add(r.phone).add(r.email).add(r.organizationId)
+                    .add((r.position == null ? Position.BASE : r.position).word()).add(r.level.word())
+                    .add(r.ownerId == null ? organizer : r.ownerId).add(r.tags)
+                    .add(Boolean.TRUE.equals(r.doNotContact)).add(r.notes).add(r.at).add(r.at).end();
         }
+        copy("""
+                copy contact (id, team_id, full_name, phone, email, organization_id, position, engagement_level,
+                    owner_id, tags, do_not_contact, notes, created_at, updated_at)
+                from stdin (format csv)""", rows);
     }
 
-    /** Cells left empty leave the stored value alone; tags are added to the contact's, never replace them. */
+    /**
+     * Updates go through a temporary table and one UPDATE … FROM per batch. Cells left empty
+     * leave the stored value alone; tags are added to the contact's, never replace them.
+     */
     private void updateContacts() throws SQLException {
         if (updates.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement("""
-                update contact set
-                    full_name = coalesce(?, full_name),
-                    phone = coalesce(?, phone),
-                    email = coalesce(?, email),
-                    organization_id = coalesce(?, organization_id),
-                    position = coalesce(?, position),
-                    engagement_level = coalesce(?, engagement_level),
-                    owner_id = coalesce(?, owner_id),
-                    tags = tags || array(select t from unnest(cast(? as text[])) t where t <> all(tags)),
-                    do_not_contact = coalesce(?, do_not_contact),
-                    notes = coalesce(?, notes),
-                    updated_at = ?, version = version + 1
-                where id = ? and team_id = ? and erased_at is null""")) {
-            for (ImportRow r : updates) {
-                int p = 1;
-                ps.setString(p++, r.name);
-                ps.setString(p++, r.phone);
-                ps.setString(p++, r.email);
-                ps.setObject(p++, r.organizationId, Types.OTHER);
-                ps.setString(p++, r.position == null ? null : r.position.word());
-                ps.setString(p++, r.level == null ? null : r.level.word());
-                ps.setObject(p++, r.ownerId, Types.OTHER);
-                ps.setArray(p++, conn.createArrayOf("text", r.tags));
-                if (r.doNotContact == null) {
-                    ps.setNull(p++, Types.BOOLEAN);
-                } else {
-                    ps.setBoolean(p++, r.doNotContact);
-                }
-                ps.setString(p++, r.notes);
-                ps.setObject(p++, time(r.at));
-                ps.setObject(p++, r.id);
-                ps.setObject(p++, team);
-                ps.addBatch();
+        try (Statement st = conn.createStatement()) {
+            if (!updateTable) {
+                // dropped when the import's transaction ends, committed or not
+                st.execute("""
+                        create temporary table import_update (
+                            id uuid not null, full_name text, phone text, email text, organization_id uuid,
+                            position text, engagement_level text, owner_id uuid, tags text[] not null,
+                            do_not_contact boolean, notes text, at timestamptz not null
+                        ) on commit drop""");
+                updateTable = true;
             }
-            ps.executeBatch();
+            CopyRows rows = new CopyRows();
+            for (ImportRow r : updates) {
+                rows.add(r.id).add(r.name).add(r.phone).add(r.email).add(r.organizationId)
+                        .add(r.position == null ? null : r.position.word())
+                        .add(r.level == null ? null : r.level.word()).add(r.ownerId).add(r.tags)
+                        .add(r.doNotContact).add(r.notes).add(r.at).end();
+            }
+            copy("copy import_update from stdin (format csv)", rows);
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    update contact c set
+                        full_name = coalesce(u.full_name, c.full_name),
+                        phone = coalesce(u.phone, c.phone),
+                        email = coalesce(u.email, c.email),
+                        organization_id = coalesce(u.organization_id, c.organization_id),
+                        position = coalesce(u.position, c.position),
+                        engagement_level = coalesce(u.engagement_level, c.engagement_level),
+                        owner_id = coalesce(u.owner_id, c.owner_id),
+                        tags = c.tags || array(select t from unnest(u.tags) t where t <> all(c.tags)),
+                        do_not_contact = coalesce(u.do_not_contact, c.do_not_contact),
+                        notes = coalesce(u.notes, c.notes),
+                        updated_at = u.at, version = c.version + 1
+                    from import_update u
+                    where c.id = u.id and c.team_id = ? and c.erased_at is null""")) {
+                ps.setObject(1, team);
+                ps.executeUpdate();
+            }
+            st.execute("truncate import_update");
         }
     }
 
@@ -193,21 +196,21 @@ final class ContactWriter {
         if (levels.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement("""
-                insert into level_change (id, team_id, contact_id, from_level, to_level, changed_at, changed_by, reason)
-                values """ + values(8, levels.size()))) {
-            int p = 1;
-            for (Object[] l : levels) {
-                ps.setObject(p++, l[0]);
-                ps.setObject(p++, team);
-                ps.setObject(p++, l[1]);
-                ps.setString(p++, l[2] == null ? null : ((Level) l[2]).word());
-                ps.setString(p++, ((Level) l[3]).word());
-                ps.setObject(p++, time((Instant) l[4]));
-                ps.setObject(p++, organizer);
-                ps.setString(p++, (String) l[5]);
-            }
-            ps.executeUpdate();
+        CopyRows rows = new CopyRows();
+        for (Object[] l : levels) {
+            rows.add((UUID) l[0]).add(team).add((UUID) l[1]).add(l[2] == null ? null : ((Level) l[2]).word())
+                    .add(((Level) l[3]).word()).add((Instant) l[4]).add(organizer).add((String) l[5]).end();
+        }
+        copy("""
+                copy level_change (id, team_id, contact_id, from_level, to_level, changed_at, changed_by, reason)
+                from stdin (format csv)""", rows);
+    }
+
+    private void copy(String sql, CopyRows rows) throws SQLException {
+        try {
+            conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, rows.reader());
+        } catch (IOException e) {
+            throw new SQLException("Could not send rows to the database", e);
         }
     }
 
@@ -222,9 +225,5 @@ final class ContactWriter {
             all.append(i == 0 ? "" : ",").append(one);
         }
         return all.toString();
-    }
-
-    private static OffsetDateTime time(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }
