@@ -80,8 +80,13 @@ public class ContactImportService {
         UUID team = current.teamId();
         UUID organizer = current.id();
         long started = System.nanoTime();
-        ImportReport report = em.unwrap(Session.class)
-                .doReturningWork(conn -> new Run(conn, team, organizer, options).read(body));
+        String[] timings = new String[1];
+        ImportReport report = em.unwrap(Session.class).doReturningWork(conn -> {
+            Run run = new Run(conn, team, organizer, options);
+            ImportReport r = run.read(body);
+            timings[0] = run.writer.timings();
+            return r;
+        });
         if (options.dryRun()) {
             try {
                 transactions.setRollbackOnly();
@@ -89,9 +94,9 @@ public class ContactImportService {
                 throw new IllegalStateException(e);
             }
         }
-        LOG.infof("Import%s by organizer %s of team %s: %d created, %d updated, %d skipped, %d errors in %d ms",
+        LOG.infof("Import%s by organizer %s of team %s: %d created, %d updated, %d skipped, %d errors in %d ms (%s)",
                 options.dryRun() ? " (dry run)" : "", organizer, team, report.created(), report.updated(),
-                report.skipped(), report.errorRows(), (System.nanoTime() - started) / 1_000_000);
+                report.skipped(), report.errorRows(), (System.nanoTime() - started) / 1_000_000, timings[0]);
         return report;
     }
 

@@ -40,6 +40,10 @@ final class ContactWriter {
     private final List<Object[]> levels = new ArrayList<>();
     private final Set<UUID> updateIds = new HashSet<>();
     private boolean updateTable;
+    /** Time spent in the database, for the import's log line. */
+    private long insertNanos;
+    private long updateNanos;
+    private long levelNanos;
     /** The file lines the pending batch came from, to name them if the database refuses it. */
     private long firstLine = -1;
     private long lastLine;
@@ -86,11 +90,18 @@ final class ContactWriter {
 
     void flush() throws SQLException {
         try {
+            long t0 = System.nanoTime();
             insertOrganizations();
             insertContacts();
+            long t1 = System.nanoTime();
             // updates after inserts: an update may concern a contact created earlier in this batch
             updateContacts();
+            long t2 = System.nanoTime();
             insertLevels();
+            long t3 = System.nanoTime();
+            insertNanos += t1 - t0;
+            updateNanos += t2 - t1;
+            levelNanos += t3 - t2;
         } catch (SQLException e) {
             throw refused(e);
         }
@@ -100,6 +111,11 @@ final class ContactWriter {
         levels.clear();
         updateIds.clear();
         firstLine = -1;
+    }
+
+    String timings() {
+        return "inserts " + insertNanos / 1_000_000 + " ms, updates " + updateNanos / 1_000_000
+                + " ms, level history " + levelNanos / 1_000_000 + " ms";
     }
 
     private ProblemException refused(SQLException e) {
