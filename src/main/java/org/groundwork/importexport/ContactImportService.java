@@ -1,0 +1,548 @@
+package org.groundwork.importexport;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Transactional;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.contact.Level;
+import org.groundwork.contact.Position;
+import org.groundwork.importexport.ImportJson.ImportOptions;
+import org.groundwork.importexport.ImportJson.ImportReport;
+import org.groundwork.importexport.ImportJson.OnMatch;
+import org.groundwork.importexport.ImportJson.RowMessage;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
+import org.groundwork.platform.Word;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Imports contacts from a CSV file in one transaction: every valid line or none. The file is
+ * parsed as it arrives and written in batches; matching needs no query per line, because the
+ * team's emails and phone numbers are read once at the start.
+ */
+@ApplicationScoped
+public class ContactImportService {
+
+    private static final Logger LOG = Logger.getLogger(ContactImportService.class);
+    /** The answer lists at most this many errors (and warnings); errorRows counts them all. */
+    static final int MAX_LISTED = 1000;
+    static final int MAX_TAGS = 50;
+    static final int MAX_TAG_LENGTH = 50;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentOrganizer current;
+    @Inject
+    TransactionManager transactions;
+    @ConfigProperty(name = "groundwork.import.max-bytes", defaultValue = "52428800")
+    long maxBytes;
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * A dry run runs exactly the same import, writes included, and then rolls it back: what it
+     * reports is what the import would do, down to what the database would refuse.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = 1800)
+    public ImportReport importContacts(InputStream body, ImportOptions options) {
+        UUID team = current.teamId();
+        UUID organizer = current.id();
+        long started = System.nanoTime();
+        String[] timings = new String[1];
+        ImportReport report = em.unwrap(Session.class).doReturningWork(conn -> {
+            Run run = new Run(conn, team, organizer, options);
+            ImportReport r = run.read(body);
+            timings[0] = run.writer.timings();
+            return r;
+        });
+        if (options.dryRun()) {
+            try {
+                transactions.setRollbackOnly();
+            } catch (SystemException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        LOG.infof("Import%s by organizer %s of team %s: %d created, %d updated, %d skipped, %d errors in %d ms (%s)",
+                options.dryRun() ? " (dry run)" : "", organizer, team, report.created(), report.updated(),
+                report.skipped(), report.errorRows(), (System.nanoTime() - started) / 1_000_000, timings[0]);
+        return report;
+    }
+
+    /** A contact already in the team, or created by an earlier line of the file. */
+    private static final class Target {
+        final UUID id;
+        Level level;
+        /** The keys of its stored email and phone (null when it has none). */
+        String emailKey;
+        String phoneKey;
+
+        Target(UUID id, Level level, String emailKey, String phoneKey) {
+            this.id = id;
+            this.level = level;
+            this.emailKey = emailKey;
+            this.phoneKey = phoneKey;
+        }
+    }
+
+    private final class Run {
+        final Connection conn;
+        final UUID team;
+        final ImportOptions options;
+        final ContactWriter writer;
+        String countryCode = "1";
+        final Map<String, Target> byEmail = new HashMap<>();
+        final Map<String, Target> byPhone = new HashMap<>();
+        final Map<String, UUID> organizations = new HashMap<>();
+        final Map<String, UUID> owners = new HashMap<>();
+        final List<RowMessage> errors = new ArrayList<>();
+        final List<RowMessage> warnings = new ArrayList<>();
+        int errorRows;
+        int created;
+        int updated;
+        int skipped;
+        HeaderMapping mapping;
+
+        Run(Connection conn, UUID team, UUID organizer, ImportOptions options) {
+            this.conn = conn;
+            this.team = team;
+            this.options = options;
+            this.writer = new ContactWriter(conn, team, organizer);
+        }
+
+        ImportReport read(InputStream body) throws SQLException {
+            long line = 0;
+            try (CSVParser parser = CsvInput.open(body, maxBytes)) {
+                Iterator<CSVRecord> records = parser.iterator();
+                List<String> header = null;
+                while (header == null) {
+                    line = parser.getCurrentLineNumber() + 1;
+                    if (!records.hasNext()) {
+                        throw Problems.badRequest("The file is empty. Nothing was imported.");
+                    }
+                    CSVRecord r = records.next();
+                    if (!blank(r)) {
+                        header = r.toList();
+                    }
+                }
+                mapping = header(header);
+                load();
+                int rows = 0;
+                while (true) {
+                    line = parser.getCurrentLineNumber() + 1;
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    CSVRecord r = records.next();
+                    if (blank(r)) {
+                        continue;
+                    }
+                    rows++;
+                    row(line, r);
+                }
+                if (rows == 0) {
+                    throw Problems.badRequest("The file has a header but no rows. Nothing was imported.");
+                }
+                writer.flush();
+            } catch (UncheckedIOException e) {
+                throw unreadable(e.getCause(), line);
+            } catch (IOException e) {
+                throw unreadable(e, line);
+            }
+            return new ImportReport(options.dryRun(), created, updated, skipped, errorRows, errors, warnings,
+                    mapping.unmapped(), mapping.described());
+        }
+
+        private ProblemException unreadable(IOException e, long line) {
+            if (e instanceof CsvInput.TooLarge) {
+                return CsvInput.tooLarge(maxBytes);
+            }
+            if (e instanceof CharacterCodingException) {
+                return Problems.badRequest("The file is not UTF-8 text (near line " + line
+                        + "); save it as \"CSV UTF-8\". Nothing was imported.");
+            }
+            return Problems.badRequest("The file could not be read as CSV near line " + line + ": "
+                    + e.getMessage() + ". Nothing was imported.");
+        }
+
+        private HeaderMapping header(List<String> header) {
+            for (String h : header) {
+                binaryCheck(h);
+            }
+            HeaderMapping m = HeaderMapping.of(header, options.map());
+            if (!m.identifiesPeople()) {
+                throw Problems.badRequest("No column of the header (" + abbreviated(header) + ") holds a name, "
+                        + "an email or a phone that Groundwork recognises; name them with ?map=Column:field. "
+                        + "Nothing was imported.");
+            }
+            return m;
+        }
+
+        /** The team's existing keys, organizations and organizers, each read once. */
+        private void load() throws SQLException {
+            try (PreparedStatement ps = conn.prepareStatement("select phone_country_code from team where id = ?")) {
+                ps.setObject(1, team);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        countryCode = rs.getString(1);
+                    }
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select id, email, phone, engagement_level from contact
+                    where team_id = ? and erased_at is null and (email is not null or phone is not null)""")) {
+                ps.setObject(1, team);
+                ps.setFetchSize(5000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String email = rs.getString(2);
+                        String emailKey = email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+                        Target t = new Target(rs.getObject(1, UUID.class), level(rs.getString(4)), emailKey,
+                                Phones.key(rs.getString(3), countryCode));
+                        remember(t, t.emailKey, t.phoneKey);
+                    }
+                }
+            }
+            if (mapping.maps(Field.ORGANIZATION)) {
+                readPairs("select lower(name), id from organization where team_id = ?", organizations);
+            }
+            if (mapping.maps(Field.OWNER)) {
+                readPairs("select lower(email), id from organizer where team_id = ?", owners);
+            }
+        }
+
+        private void readPairs(String sql, Map<String, UUID> into) throws SQLException {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.setObject(1, team);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        into.put(rs.getString(1), rs.getObject(2, UUID.class));
+                    }
+                }
+            }
+        }
+
+        private void row(long line, CSVRecord record) throws SQLException {
+            List<String> problems = new ArrayList<>();
+            ImportRow r = new ImportRow();
+            r.line = line;
+            r.at = Instant.now();
+            String fullName = one(record, Field.FULL_NAME);
+            if (fullName == null) {
+                fullName = joined(record, Field.FIRST_NAME, Field.MIDDLE_NAME, Field.LAST_NAME);
+            }
+            r.name = fullName;
+            r.email = one(record, Field.EMAIL);
+            r.phone = one(record, Field.PHONE);
+            if (r.name == null && r.email == null && r.phone == null) {
+                error(line, "no name, email or phone");
+                return;
+            }
+            if (r.name != null && r.name.length() > 200) {
+                problems.add("the name is longer than 200 characters");
+            }
+            if (r.email != null && !looksLikeEmail(r.email)) {
+                problems.add("'" + r.email + "' is not an email address");
+            }
+            if (r.phone != null && r.phone.length() > 50) {
+                problems.add("the phone is longer than 50 characters");
+            }
+            String levelValue = one(record, Field.LEVEL);
+            if (levelValue != null) {
+                r.level = word(Level.class, levelValue);
+                if (r.level == null) {
+                    problems.add("level '" + levelValue + "' is not one of " + Word.words(Level.class));
+                }
+            }
+            String positionValue = one(record, Field.POSITION);
+            if (positionValue != null) {
+                r.position = word(Position.class, positionValue);
+                if (r.position == null) {
+                    problems.add("position '" + positionValue + "' is not one of " + Word.words(Position.class));
+                }
+            }
+            r.tags = tags(record, problems);
+            r.notes = notes(record);
+            if (r.notes != null && r.notes.length() > 10000) {
+                problems.add("the notes are longer than 10,000 characters");
+            }
+            String dnc = one(record, Field.DO_NOT_CONTACT);
+            if (dnc != null) {
+                r.doNotContact = yesNo(dnc);
+                if (r.doNotContact == null) {
+                    problems.add("do not contact '" + dnc + "' is not yes or no");
+                }
+            }
+            String organization = one(record, Field.ORGANIZATION);
+            if (organization != null && organization.length() > 200) {
+                problems.add("the organization name is longer than 200 characters");
+            }
+            if (!problems.isEmpty()) {
+                error(line, String.join("; ", problems));
+                return;
+            }
+            String owner = one(record, Field.OWNER);
+            if (owner != null) {
+                r.ownerId = owners.get(owner.toLowerCase(Locale.ROOT));
+                if (r.ownerId == null) {
+                    warn(line, "owner '" + owner + "' is not an organizer of your team; the owner was left as it was"
+                            + " (you, for a new contact)");
+                }
+            }
+            if (organization != null) {
+                r.organizationId = organization(organization);
+            }
+            match(r);
+        }
+
+        private void match(ImportRow r) throws SQLException {
+            String emailKey = r.email == null ? null : r.email.toLowerCase(Locale.ROOT);
+            String phoneKey = Phones.key(r.phone, countryCode);
+            Target t = emailKey == null ? null : byEmail.get(emailKey);
+            if (t == null && phoneKey != null) {
+                t = byPhone.get(phoneKey);
+            }
+            if (t == null) {
+                r.id = Ids.next();
+                if (r.level == null) {
+                    r.level = Level.NEW;
+                }
+                if (r.tags == null) {
+                    r.tags = new String[0];
+                }
+                writer.create(r);
+                t = new Target(r.id, r.level, emailKey, phoneKey);
+                remember(t, emailKey, phoneKey);
+                created++;
+            } else if (options.onMatch() == OnMatch.SKIP) {
+                skipped++;
+            } else {
+                r.id = t.id;
+                // the same email or number written differently is no change
+                if (emailKey != null && emailKey.equals(t.emailKey)) {
+                    r.email = null;
+                }
+                if (phoneKey != null && phoneKey.equals(t.phoneKey)) {
+                    r.phone = null;
+                }
+                if (r.tags == null) {
+                    r.tags = new String[0];
+                }
+                writer.update(r, t.level);
+                if (r.level != null) {
+                    t.level = r.level;
+                }
+                // the file's email and phone replace the stored ones; later lines match them too
+                if (r.email != null) {
+                    t.emailKey = emailKey;
+                    byEmail.putIfAbsent(emailKey, t);
+                }
+                if (r.phone != null && phoneKey != null) {
+                    t.phoneKey = phoneKey;
+                    byPhone.putIfAbsent(phoneKey, t);
+                }
+                updated++;
+            }
+        }
+
+        private void remember(Target t, String emailKey, String phoneKey) {
+            if (emailKey != null) {
+                byEmail.putIfAbsent(emailKey, t);
+            }
+            if (phoneKey != null) {
+                byPhone.putIfAbsent(phoneKey, t);
+            }
+        }
+
+        private UUID organization(String name) {
+            return organizations.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> {
+                UUID id = Ids.next();
+                writer.organization(id, name);
+                return id;
+            });
+        }
+
+        private void error(long line, String message) {
+            errorRows++;
+            if (errors.size() < MAX_LISTED) {
+                errors.add(new RowMessage(line, message));
+            }
+        }
+
+        private void warn(long line, String message) {
+            if (warnings.size() < MAX_LISTED) {
+                warnings.add(new RowMessage(line, message));
+            }
+        }
+
+        // ---- reading cells ----------------------------------------------------------------
+
+        private String cell(CSVRecord record, int column) {
+            if (column >= record.size()) {
+                return null;
+            }
+            String v = record.get(column);
+            binaryCheck(v);
+            v = v.trim();
+            // undo the spreadsheet-formula guard our exports put on cells ('=…, '+…)
+            if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
+                v = v.substring(1);
+            }
+            return v.isEmpty() ? null : v;
+        }
+
+        /** The first column of the field that has a value on this line. */
+        private String one(CSVRecord record, Field field) {
+            for (int column : mapping.columns(field)) {
+                String v = cell(record, column);
+                if (v != null) {
+                    return v;
+                }
+            }
+            return null;
+        }
+
+        private String joined(CSVRecord record, Field... fields) {
+            StringBuilder s = new StringBuilder();
+            for (Field f : fields) {
+                String v = one(record, f);
+                if (v != null) {
+                    s.append(s.length() == 0 ? "" : " ").append(v);
+                }
+            }
+            return s.length() == 0 ? null : s.toString();
+        }
+
+        /**
+         * Tags from every tag column: "tenant, building-a", Google's "* myContacts ::: Organizing"
+         * (its system groups, starting with "* ", are not tags of ours).
+         */
+        private String[] tags(CSVRecord record, List<String> problems) {
+            Set<String> tags = new LinkedHashSet<>();
+            for (int column : mapping.columns(Field.TAGS)) {
+                String v = cell(record, column);
+                if (v == null) {
+                    continue;
+                }
+                for (String part : v.split(":::|[,;]")) {
+                    String t = part.trim();
+                    if (t.isEmpty() || t.startsWith("* ")) {
+                        continue;
+                    }
+                    if (t.length() > MAX_TAG_LENGTH) {
+                        problems.add("tag '" + abbreviated(List.of(t)) + "' is longer than " + MAX_TAG_LENGTH
+                                + " characters");
+                    } else {
+                        tags.add(t);
+                    }
+                }
+            }
+            if (tags.size() > MAX_TAGS) {
+                problems.add("more than " + MAX_TAGS + " tags");
+            }
+            return tags.toArray(String[]::new);
+        }
+
+        /** The notes column, then each "note" column as "Column: value" on a line of its own. */
+        private String notes(CSVRecord record) {
+            StringBuilder notes = new StringBuilder();
+            String main = one(record, Field.NOTES);
+            if (main != null) {
+                notes.append(main);
+            }
+            for (int column : mapping.columns(Field.NOTE)) {
+                String v = cell(record, column);
+                if (v != null) {
+                    notes.append(notes.length() == 0 ? "" : "\n").append(mapping.headers.get(column).trim())
+                            .append(": ").append(v);
+                }
+            }
+            return notes.length() == 0 ? null : notes.toString();
+        }
+    }
+
+    // ---- values -------------------------------------------------------------------------------
+
+    private static boolean blank(CSVRecord record) {
+        for (String v : record) {
+            if (!v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** NUL never occurs in text a person wrote: the file is binary (a spreadsheet, an image…). */
+    private static void binaryCheck(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw Problems.badRequest("The file is binary, not CSV text; export it from your spreadsheet as "
+                    + "\"CSV UTF-8\". Nothing was imported.");
+        }
+    }
+
+    private static boolean looksLikeEmail(String s) {
+        int at = s.indexOf('@');
+        return s.length() <= 254 && at > 0 && at == s.lastIndexOf('@') && at < s.length() - 1
+                && s.chars().noneMatch(Character::isWhitespace);
+    }
+
+    /** "Less involved", "LESS_INVOLVED" and "less-involved" are one word. */
+    static <E extends Enum<E> & Word> E word(Class<E> type, String value) {
+        String w = value.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
+        for (E constant : type.getEnumConstants()) {
+            if (constant.word().equals(w)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    private static Level level(String word) {
+        Level l = word(Level.class, word);
+        return l == null ? Level.NEW : l;
+    }
+
+    private static Boolean yesNo(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "1", "x" -> true;
+            case "no", "n", "false", "0" -> false;
+            default -> null;
+        };
+    }
+
+    private static String abbreviated(List<String> values) {
+        String s = String.join(", ", values);
+        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    }
+}

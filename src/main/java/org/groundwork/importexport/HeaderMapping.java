@@ -1,0 +1,146 @@
+package org.groundwork.importexport;
+
+import org.groundwork.platform.Problems;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which column of a file feeds which field: detected from the header (Action Network people
+ * exports, Google Contacts exports, plain sheets), overridden column by column by an explicit
+ * mapping. Columns that feed nothing are reported, never dropped without a word.
+ */
+final class HeaderMapping {
+
+    /** Normalized header name (see {@link Field#normalize}) to field. */
+    private static final Map<String, Field> KNOWN = new HashMap<>();
+
+    static {
+        known(Field.FULL_NAME, "name", "full name", "fullname", "display name", "contact name");
+        known(Field.FIRST_NAME, "first_name", "first name", "first", "given name", "firstname");
+        known(Field.MIDDLE_NAME, "middle_name", "middle name", "middle", "additional name");
+        known(Field.LAST_NAME, "last_name", "last name", "last", "family name", "surname", "lastname");
+        known(Field.EMAIL, "email", "e-mail", "email address", "e-mail address", "E-mail 1 - Value",
+                "Email 1 - Value");
+        known(Field.PHONE, "phone", "mobile", "cell", "phone number", "mobile phone", "cell phone", "telephone",
+                "can2_phone", "Phone 1 - Value", "mobile_number", "phone_number");
+        known(Field.ORGANIZATION, "organization", "organisation", "workplace", "building", "employer", "company",
+                "Organization Name", "Organization 1 - Name");
+        known(Field.POSITION, "position", "role");
+        known(Field.LEVEL, "level", "engagement", "engagement level", "engagement_level");
+        known(Field.TAGS, "tags", "tag", "labels", "Group Membership", "can2_user_tags");
+        known(Field.NOTES, "notes", "note", "comments");
+        known(Field.NOTE, "zip_code", "zip", "postal code", "postcode", "Address 1 - Postal Code");
+        known(Field.OWNER, "owner", "owner email", "organizer");
+        known(Field.DO_NOT_CONTACT, "do not contact", "do_not_contact", "donotcontact");
+    }
+
+    private static void known(Field field, String... headers) {
+        for (String h : headers) {
+            KNOWN.put(Field.normalize(h), field);
+        }
+    }
+
+    final List<String> headers;
+    /** For each column, its field, or null when it feeds nothing. */
+    final Field[] fields;
+    private final Map<Field, List<Integer>> columns = new EnumMap<>(Field.class);
+
+    private HeaderMapping(List<String> headers, Field[] fields) {
+        this.headers = headers;
+        this.fields = fields;
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] != null) {
+                columns.computeIfAbsent(fields[i], f -> new ArrayList<>()).add(i);
+            }
+        }
+    }
+
+    /**
+     * The mapping of this header. Overrides are "Column:field" (the column named as in the
+     * header, compared like headers are; the field one of {@link Field#words()}); the last
+     * colon separates them, so column names may hold colons.
+     */
+    static HeaderMapping of(List<String> headers, List<String> overrides) {
+        Map<String, Field> explicit = new HashMap<>();
+        for (String o : overrides == null ? List.<String>of() : overrides) {
+            int colon = o == null ? -1 : o.lastIndexOf(':');
+            if (colon <= 0) {
+                throw Problems.invalid("map", "'" + o + "' is not Column:field");
+            }
+            Field field = Field.byWord(o.substring(colon + 1));
+            if (field == null) {
+                throw Problems.invalid("map", "'" + o.substring(colon + 1).trim() + "' is not one of " + Field.words());
+            }
+            String column = Field.normalize(o.substring(0, colon));
+            if (headers.stream().noneMatch(h -> Field.normalize(h).equals(column))) {
+                throw Problems.invalid("map", "the file has no column '" + o.substring(0, colon).trim() + "'");
+            }
+            explicit.put(column, field);
+        }
+        Field[] fields = new Field[headers.size()];
+        // explicit choices first, so a detected column cannot take a field the client gave to another
+        for (int i = 0; i < headers.size(); i++) {
+            fields[i] = explicit.get(Field.normalize(headers.get(i)));
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            String normalized = Field.normalize(headers.get(i));
+            if (fields[i] != null || explicit.containsKey(normalized)) {
+                continue;
+            }
+            Field detected = KNOWN.get(normalized);
+            if (detected != null && (detected.many || !taken(fields, detected))) {
+                fields[i] = detected;
+            }
+        }
+        return new HeaderMapping(List.copyOf(headers), fields);
+    }
+
+    private static boolean taken(Field[] fields, Field field) {
+        for (Field f : fields) {
+            if (f == field) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean maps(Field field) {
+        return columns.containsKey(field);
+    }
+
+    /** True when at least one column feeds a field that can identify a person. */
+    boolean identifiesPeople() {
+        return maps(Field.FULL_NAME) || maps(Field.FIRST_NAME) || maps(Field.LAST_NAME) || maps(Field.EMAIL)
+                || maps(Field.PHONE);
+    }
+
+    List<Integer> columns(Field field) {
+        return columns.getOrDefault(field, List.of());
+    }
+
+    List<String> unmapped() {
+        List<String> unmapped = new ArrayList<>();
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] == null) {
+                unmapped.add(headers.get(i));
+            }
+        }
+        return unmapped;
+    }
+
+    /** Column name to field word, in file order, for the answer (the UI's preview shows it). */
+    Map<String, String> described() {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] != null && fields[i] != Field.IGNORE) {
+                d.putIfAbsent(headers.get(i), fields[i].word);
+            }
+        }
+        return d;
+    }
+}

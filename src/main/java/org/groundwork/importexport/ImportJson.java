@@ -1,0 +1,33 @@
+package org.groundwork.importexport;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the import answers. */
+final class ImportJson {
+
+    private ImportJson() {
+    }
+
+    /** A line of the file (the header is line 1; a quoted field may span lines: its first line counts). */
+    record RowMessage(long row, String message) {
+    }
+
+    /**
+     * {@code errors} lists lines that were not imported ({@code errorRows} counts them all; the
+     * list stops at {@link ContactImportService#MAX_LISTED}); {@code warnings} lines that were
+     * imported with something left out. {@code mapping} is column → field as detected or given.
+     */
+    record ImportReport(boolean dryRun, int created, int updated, int skipped, int errorRows,
+                        List<RowMessage> errors, List<RowMessage> warnings, List<String> unmappedColumns,
+                        Map<String, String> mapping) {
+    }
+
+    /** The choices of one import, as the client sent them. */
+    record ImportOptions(boolean dryRun, OnMatch onMatch, List<String> map) {
+    }
+
+    enum OnMatch {
+        SKIP, UPDATE
+    }
+}

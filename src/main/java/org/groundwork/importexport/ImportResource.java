@@ -1,0 +1,63 @@
+package org.groundwork.importexport;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.groundwork.importexport.ImportJson.ImportOptions;
+import org.groundwork.importexport.ImportJson.ImportReport;
+import org.groundwork.importexport.ImportJson.OnMatch;
+import org.groundwork.platform.Problems;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+/** Bulk import of contacts from the files organizers have: see docs/import.md. */
+@Path("/api/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ImportResource {
+
+    @Inject
+    ContactImportService imports;
+
+    /**
+     * The body is the file itself, read as it arrives (an InputStream on a worker thread is not
+     * buffered whole). {@code map} repeats: {@code ?map=Workplace:organization&map=Zip:note}.
+     */
+    @POST
+    @Path("/contacts")
+    @Consumes({"text/csv", "text/plain", "application/csv", "text/tab-separated-values"})
+    public ImportReport contacts(@QueryParam("dryRun") String dryRun, @QueryParam("onMatch") String onMatch,
+                                 @QueryParam("map") List<String> map, InputStream body) {
+        // a declared size over the limit was refused already (ImportSizeLimit)
+        return imports.importContacts(body, new ImportOptions(bool(dryRun), onMatch(onMatch), map));
+    }
+
+    private static boolean bool(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Problems.invalid("dryRun", "must be true or false");
+        };
+    }
+
+    private static OnMatch onMatch(String value) {
+        if (value == null || value.isBlank()) {
+            return OnMatch.SKIP;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "skip" -> OnMatch.SKIP;
+            case "update" -> OnMatch.UPDATE;
+            default -> throw Problems.invalid("onMatch", "'" + value + "' is not one of skip, update");
+        };
+    }
+}

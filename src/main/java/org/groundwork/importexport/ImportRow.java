@@ -1,0 +1,29 @@
+package org.groundwork.importexport;
+
+import org.groundwork.contact.Level;
+import org.groundwork.contact.Position;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One valid line of a file, read into contact fields; null means "the file says nothing". */
+final class ImportRow {
+    long line;
+    UUID id;
+    String name;
+    String email;
+    String phone;
+    UUID organizationId;
+    Position position;
+    Level level;
+    UUID ownerId;
+    String[] tags;
+    Boolean doNotContact;
+    String notes;
+    Instant at;
+
+    /** A contact needs a name; a line with only an email or a phone is listed under it. */
+    String displayName() {
+        return name != null ? name : email != null ? email : phone;
+    }
+}

@@ -1,0 +1,232 @@
+package org.groundwork.importexport;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The importer's rules: mapping, row errors with their lines, matching, dry run, onMatch=update. */
+@QuarkusTest
+class ContactImportTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void actionNetworkExport() {
+        TestTeam team = TestTeam.create();
+        JsonPath r = Csv.imported(team, """
+                first_name,last_name,email,zip_code,can2_phone,can2_user_tags,can2_subscription_status
+                Rosa,Diaz,rosa@example.org,11201,(718) 555-0101,"tenant, building-a",subscribed
+                Sam,Okafor,sam@example.org,,718-555-0102,,unsubscribed
+                """);
+        assertEquals(2, r.getInt("created"));
+        assertEquals(0, r.getInt("errorRows"));
+        assertEquals(List.of("can2_subscription_status"), r.getList("unmappedColumns"));
+        assertEquals("tags", r.getString("mapping.can2_user_tags"));
+        Map<String, Object> rosa = Csv.contactNamed(team, "Rosa Diaz");
+        assertEquals("rosa@example.org", rosa.get("email"));
+        assertEquals("(718) 555-0101", rosa.get("phone"));
+        assertEquals(List.of("tenant", "building-a"), rosa.get("tags"));
+        assertEquals("zip_code: 11201", rosa.get("notes"));
+        assertEquals("new", rosa.get("engagementLevel"));
+        assertEquals("base", rosa.get("position"));
+        assertEquals(team.adminId, rosa.get("ownerId"));
+        // creation records the first level, as the contacts API does
+        Number levels = (Number) em.createNativeQuery(
+                        "select count(*) from level_change where contact_id = ?1 and from_level is null and to_level = 'new'")
+                .setParameter(1, UUID.fromString((String) rosa.get("id"))).getSingleResult();
+        assertEquals(1, levels.intValue());
+    }
+
+    @Test
+    void googleContactsExport() {
+        TestTeam team = TestTeam.create();
+        JsonPath r = Csv.imported(team, """
+                First Name,Middle Name,Last Name,Nickname,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Organization Name,Notes,Labels
+                Ana,María,Lopez,Annie,* Home,ana@example.org,Mobile,+1 718 555 0103,Acme Warehouse,Met at the picket,* myContacts ::: Organizing ::: Shop floor
+                """);
+        assertEquals(1, r.getInt("created"));
+        assertEquals(List.of("Nickname", "E-mail 1 - Type", "Phone 1 - Type"), r.getList("unmappedColumns"));
+        Map<String, Object> ana = Csv.contactNamed(team, "Ana María Lopez");
+        assertEquals("ana@example.org", ana.get("email"));
+        assertEquals("+1 718 555 0103", ana.get("phone"));
+        assertEquals("Acme Warehouse", ana.get("organizationName"));
+        assertEquals("Met at the picket", ana.get("notes"));
+        assertEquals(List.of("Organizing", "Shop floor"), ana.get("tags"));
+    }
+
+    @Test
+    void plainSheetWithLevelsPositionsOwnersAndOrganizations() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member organizer = team.member("organizer");
+        team.api().body(Map.of("name", "Building A")).post("/api/v1/organizations").then().statusCode(201);
+        JsonPath r = Csv.imported(team, """
+                Full name , PHONE,Email,Engagement,Role,Building,Tags,Owner,Notes,Do not contact
+                Lee Chen,555-0104,,Less involved,officer,building a,tenant,%s,Lives on 4,no
+                Kim Park,,kim@example.org,cadre,Political group,Building B,,%s,,yes
+                """.formatted(organizer.email().toUpperCase(), "nobody@example.org"));
+        assertEquals(2, r.getInt("created"));
+        assertEquals(List.of(), r.getList("unmappedColumns"));
+        assertEquals(3, r.getInt("warnings[0].row"));
+        assertThat(r.getString("warnings[0].message"), containsString("nobody@example.org"));
+        Map<String, Object> lee = Csv.contactNamed(team, "Lee Chen");
+        assertEquals("less-involved", lee.get("engagementLevel"));
+        assertEquals("officer", lee.get("position"));
+        assertEquals("Building A", lee.get("organizationName"), "matched by name, case-insensitively");
+        assertEquals(organizer.id(), lee.get("ownerId"));
+        assertEquals(false, lee.get("doNotContact"));
+        Map<String, Object> kim = Csv.contactNamed(team, "Kim Park");
+        assertEquals("cadre", kim.get("engagementLevel"));
+        assertEquals("political-group", kim.get("position"));
+        assertEquals("Building B", kim.get("organizationName"), "created when missing");
+        assertEquals(team.adminId, kim.get("ownerId"), "an unknown owner leaves the importer as owner");
+        assertEquals(true, kim.get("doNotContact"));
+        // a line with only an email is listed under it
+        Csv.imported(team, "Email\nonly@example.org\n");
+        Csv.contactNamed(team, "only@example.org");
+    }
+
+    @Test
+    void rowErrorsNameTheLineAndTheValue() {
+        TestTeam team = TestTeam.create();
+        JsonPath r = Csv.imported(team, "Name,Email,Phone,Level,Position,Notes\r\n"
+                + "Good One,good@example.org,,new,base,\r\n"                        // line 2
+                + ",,,cadre,,\r\n"                                                  // line 3: nobody
+                + "Bad Level,,555-0105,hero,,\r\n"                                   // line 4
+                + "\"Multi\",,,,,\"first line\r\nsecond line\"\r\n"                 // lines 5-6
+                + "Bad Position,,,,boss,\r\n"                                        // line 7
+                + "Bad Email,not-an-email,,,,\r\n");                                 // line 8
+        assertEquals(2, r.getInt("created"));
+        assertEquals(4, r.getInt("errorRows"));
+        assertEquals(List.of(3, 4, 7, 8), r.getList("errors.row"));
+        assertThat(r.getString("errors[0].message"), containsString("no name, email or phone"));
+        assertThat(r.getString("errors[1].message"), containsString("'hero'"));
+        assertThat(r.getString("errors[2].message"), containsString("'boss'"));
+        assertThat(r.getString("errors[3].message"), containsString("'not-an-email'"));
+        assertEquals("first line\r\nsecond line", Csv.contactNamed(team, "Multi").get("notes"));
+        assertEquals(2, Csv.contacts(team).size());
+    }
+
+    @Test
+    void matchesByEmailOrPhoneDigitsAndInsideTheFile() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Existing Email", "email", "Maria@Example.org"))
+                .post("/api/v1/contacts").then().statusCode(201);
+        team.api().body(Map.of("fullName", "Existing Phone", "phone", "+1 718 555 0102"))
+                .post("/api/v1/contacts").then().statusCode(201);
+        JsonPath r = Csv.imported(team, """
+                Name,Email,Phone
+                Maria Again,maria@example.ORG,
+                Phone Again,,(718) 555-0102
+                New Person,new@example.org,555 0199
+                Same New Person,NEW@example.org,
+                Same By Phone,,5550199
+                """);
+        assertEquals(1, r.getInt("created"));
+        assertEquals(4, r.getInt("skipped"));
+        assertEquals(0, r.getInt("updated"));
+        assertEquals(3, Csv.contacts(team).size());
+        assertEquals("Existing Email", Csv.contacts(team).get(0).get("fullName"), "skip leaves the contact alone");
+    }
+
+    @Test
+    void onMatchUpdateFillsAndMovesTheLevelWithHistory() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("fullName", "Old Name", "email", "dee@example.org", "tags", List.of("tenant"),
+                        "notes", "keep me"))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        JsonPath r = Csv.imported(team, """
+                Name,Email,Phone,Level,Tags,Notes
+                Dee Newname,DEE@example.org,555-0106,cadre,"steward, tenant",
+                In File,infile@example.org,,,a,
+                In File Again,infile@example.org,555-0107,less-involved,b,
+                """, "onMatch=update");
+        assertEquals(1, r.getInt("created"));
+        assertEquals(2, r.getInt("updated"));
+        Map<String, Object> dee = team.api().get("/api/v1/contacts/" + id).then().extract().jsonPath().getMap("");
+        assertEquals("Dee Newname", dee.get("fullName"));
+        assertEquals("555-0106", dee.get("phone"));
+        assertEquals("dee@example.org", dee.get("email"));
+        assertEquals("cadre", dee.get("engagementLevel"));
+        assertEquals(List.of("tenant", "steward"), dee.get("tags"), "tags are added, not replaced");
+        assertEquals("keep me", dee.get("notes"), "an empty cell leaves the field alone");
+        List<Map<String, Object>> timeline = team.api().get("/api/v1/contacts/" + id + "/timeline")
+                .then().extract().jsonPath().getList("items.findAll { it.type == 'level-change' }");
+        assertEquals(2, timeline.size());
+        assertEquals("new", timeline.get(0).get("fromLevel"));
+        assertEquals("cadre", timeline.get(0).get("toLevel"));
+        Map<String, Object> inFile = Csv.contactNamed(team, "In File Again");
+        assertEquals("555-0107", inFile.get("phone"));
+        assertEquals("less-involved", inFile.get("engagementLevel"));
+        assertEquals(List.of("a", "b"), inFile.get("tags"));
+        assertEquals(2, Csv.contacts(team).size());
+    }
+
+    @Test
+    void dryRunReportsExactlyAndWritesNothing() {
+        TestTeam team = TestTeam.create();
+        String file = """
+                Name,Email,Workplace,Level
+                One,one@example.org,New Shop,new
+                Two,two@example.org,New Shop,cadre
+                Bad,,,heroic
+                One Again,one@example.org,,
+                """;
+        JsonPath dry = Csv.imported(team, file, "dryRun=true");
+        assertTrue(dry.getBoolean("dryRun"));
+        assertEquals(2, dry.getInt("created"));
+        assertEquals(1, dry.getInt("skipped"));
+        assertEquals(List.of(4), dry.getList("errors.row"));
+        assertEquals(0, Csv.contacts(team).size());
+        team.api().get("/api/v1/organizations").then().body("items", empty());
+        JsonPath real = Csv.imported(team, file);
+        assertEquals(dry.getInt("created"), real.getInt("created"));
+        assertEquals(dry.getInt("skipped"), real.getInt("skipped"));
+        assertEquals(dry.getList("errors"), real.getList("errors"));
+        assertEquals(2, Csv.contacts(team).size());
+    }
+
+    @Test
+    void explicitMappingOverridesDetection() {
+        TestTeam team = TestTeam.create();
+        JsonPath r = Csv.imported(team, """
+                Member,Contact,Shop,Phone
+                Pat Rivera,pat@example.org,Bakery,555-0108
+                """, "map=Member:fullName&map=Contact:email&map=Shop:note&map=Phone:ignore");
+        assertEquals(1, r.getInt("created"));
+        assertEquals(List.of(), r.getList("unmappedColumns"));
+        Map<String, Object> pat = Csv.contactNamed(team, "Pat Rivera");
+        assertEquals("pat@example.org", pat.get("email"));
+        assertNull(pat.get("phone"));
+        assertEquals("Shop: Bakery", pat.get("notes"));
+        Csv.post(team, "Name\nX\n", "map=Name:shoeSize").then().statusCode(400)
+                .body("errors[0].field", is("map")).body("detail", containsString("shoeSize"));
+        Csv.post(team, "Name\nX\n", "map=Nope:email").then().statusCode(400).body("detail", containsString("Nope"));
+        Csv.post(team, "Name\nX\n", "onMatch=merge").then().statusCode(400).body("errors[0].field", is("onMatch"));
+    }
+
+    @Test
+    void phoneNumbersOfTheTeamsCountry() {
+        assertEquals("7185550102", Phones.key("(718) 555-0102", "1"));
+        assertEquals("7185550102", Phones.key("+1 718 555 0102", "1"));
+        assertEquals("7185550102", Phones.key("1-718-555-0102", "1"));
+        assertEquals("7185550102", Phones.key("001 718 555 0102", "1"));
+        assertEquals("+442079460958", Phones.key("+44 20 7946 0958", "1"));
+        assertEquals("2079460958", Phones.key("+44 (0)20 7946 0958", "44"));
+        assertEquals("2079460958", Phones.key("020 7946 0958", "44"));
+        assertNull(Phones.key("n/a", "1"));
+    }
+}
