@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.groundwork.followup.FollowUpJson.FollowUpChange;
 import org.groundwork.followup.FollowUpJson.Queue;
 import org.groundwork.platform.Ids;
-import org.groundwork.platform.Patch;
+import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
@@ -35,6 +35,9 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class TodayPages {
+
+    @Inject
+    Patches patches;
 
     @Inject
     FollowUpService followUps;
@@ -76,7 +79,7 @@ public class TodayPages {
     private Object change(String id, FollowUpChange change, String field) {
         UUID followUp = Ids.parse(id, "follow-up");
         try {
-            followUps.change(followUp, new Patch<>(change, Set.of(field)), null);
+            followUps.change(followUp, patches.of(change, Set.of(field)), null);
         } catch (ProblemException | ConstraintViolationException e) {
             Map<String, String> messages = FormErrors.of(e, Map.of()).map();
             return Templates.today(followUps.queue(null), String.join("; ", messages.values()));

@@ -159,4 +159,133 @@ class PageFormsTest {
         s.form().post("/followups/" + second + "/drop").then().statusCode(303);
         team.api().get("/api/v1/followups/" + second).then().body("status", equalTo("dropped"));
     }
+
+    @Test
+    void anActionWithoutATitleOrWithABadDateIsRefusedNextToTheFields() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/actions");
+        Response page = s.form().formParam("title", "").formParam("kind", "picket")
+                .formParam("startsAt", "2026-05-01T07:00").formParam("durationMinutes", "60").post("/actions");
+        assertFieldError(page, "title", "must not be blank");
+        page = s.form().formParam("title", "Picket").formParam("kind", "picket")
+                .formParam("startsAt", "first of May").formParam("durationMinutes", "-1").post("/actions");
+        assertFieldError(page, "startsAt", "Enter a date and time like");
+        page = s.form().formParam("title", "Picket").formParam("kind", "picket")
+                .formParam("startsAt", "2026-05-01T07:00").formParam("durationMinutes", "-1").post("/actions");
+        assertFieldError(page, "durationMinutes", "must be greater than or equal to 1");
+        team.api().get("/api/v1/actions").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void anActionStartsAtTheTeamsLocalTime() {
+        TestTeam team = TestTeam.create("Europe/Berlin");
+        Session s = Session.logIn(team);
+        s.open("/actions");
+        s.form().formParam("title", "May Day").formParam("kind", "march")
+                .formParam("startsAt", "2026-05-01T10:00").formParam("durationMinutes", "120").post("/actions")
+                .then().statusCode(303);
+        team.api().get("/api/v1/actions").then().body("items[0].startsAt", equalTo("2026-05-01T08:00:00Z"));
+    }
+
+    @Test
+    void aNewPersonAtTheDoorNeedsANameAndNothingIsSavedWithout() {
+        TestTeam team = TestTeam.create();
+        String action = team.api().body(Map.of("title", "Rally", "startsAt", "2026-05-01T07:00:00Z", "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        s.open("/actions/" + action);
+        Response page = s.form().formParam("fullName", " ").formParam("phone", "555").formParam("firstTime", "true")
+                .post("/actions/" + action + "/attendance/new");
+        assertFieldError(page, "fullName", "must not be blank");
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+        team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
+
+        s.form().formParam("fullName", "Door Person").formParam("phone", "555").formParam("firstTime", "true")
+                .post("/actions/" + action + "/attendance/new").then().statusCode(303);
+        team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(1))
+                .body("attendance[0].firstTime", equalTo(true));
+        team.api().get("/api/v1/followups/queue").then().body("heat", hasSize(1));
+    }
+
+    @Test
+    void aWorkWithoutANameIsRefusedNextToTheField() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/works");
+        Response page = s.form().formParam("name", "").formParam("focus", "bring-in-new").formParam("mode", "building")
+                .post("/works");
+        assertFieldError(page, "name", "must not be blank");
+        page = s.form().formParam("name", "Drive").formParam("focus", "").formParam("mode", "building").post("/works");
+        assertFieldError(page, "focus", "must not be null");
+        team.api().get("/api/v1/works").then().body("items", hasSize(0));
+        s.form().formParam("name", "Drive").formParam("focus", "work-with-cadre").formParam("mode", "support")
+                .formParam("justification", "Train the stewards").post("/works").then().statusCode(303);
+        team.api().get("/api/v1/works").then().body("items", hasSize(1)).body("items[0].mode", equalTo("support"));
+    }
+
+    @Test
+    void organizersAreAddedAndGivenRolesByAdminsOnly() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/organizers");
+        Response page = s.form().formParam("displayName", "Bea").formParam("email", "not an email")
+                .formParam("role", "organizer").formParam("password", "long enough password").post("/organizers");
+        assertFieldError(page, "email", "well-formed email");
+        String email = "bea-" + TestTeam.unique() + "@groundwork.test";
+        s.form().formParam("displayName", "Bea").formParam("email", email)
+                .formParam("role", "organizer").formParam("password", TestTeam.PASSWORD).post("/organizers")
+                .then().statusCode(303);
+        String id = team.api().get("/api/v1/organizers").then().extract().path("items.find { it.email == '" + email + "' }.id");
+        s.form().formParam("role", "coordinator").post("/organizers/" + id + "/role").then().statusCode(303);
+        team.api().get("/api/v1/organizers/" + id).then().body("role", equalTo("coordinator"));
+
+        // an organizer (not admin) sees the list but cannot add anyone
+        TestTeam.Member member = team.member("organizer");
+        Response login = given().redirects().follow(false).formParam("email", member.email())
+                .formParam("password", TestTeam.PASSWORD).post("/login");
+        String cookie = login.getCookie("quarkus-credential");
+        Response list = given().cookie("quarkus-credential", cookie).get("/organizers");
+        list.then().statusCode(200);
+        assertTrue(!list.asString().contains("Add an organizer"), "no add form for organizers");
+    }
+
+    @Test
+    void settingsMakeAndRevokeTokensAndRefuseABadHeatWindow() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/settings");
+        Response made = s.form().formParam("tokenName", "sheet sync").post("/settings/tokens");
+        made.then().statusCode(200).body(containsString("shown only this once"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"new-token\">([^<]+)<").matcher(made.asString());
+        assertTrue(m.find(), "the new token is shown");
+        String token = m.group(1);
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+
+        Response bad = s.form().formParam("name", "Team").formParam("timeZone", "UTC")
+                .formParam("heatWindowDays", "-1").formParam("coolingDays", "21").post("/settings/team");
+        assertFieldError(bad, "heatWindowDays", "must be greater than or equal to 0");
+        bad = s.form().formParam("name", "Team").formParam("timeZone", "Mars/Olympus")
+                .formParam("heatWindowDays", "3").formParam("coolingDays", "21").post("/settings/team");
+        assertFieldError(bad, "timeZone", "is not a time zone");
+        team.api().get("/api/v1/team").then().body("heatWindowDays", equalTo(2)).body("timeZone", equalTo("UTC"));
+        s.form().formParam("name", "Team").formParam("timeZone", "Europe/Berlin")
+                .formParam("heatWindowDays", "3").formParam("coolingDays", "30").post("/settings/team")
+                .then().statusCode(303);
+        team.api().get("/api/v1/team").then().body("heatWindowDays", equalTo(3)).body("timeZone", equalTo("Europe/Berlin"));
+    }
+
+    @Test
+    void htmxGetsOnlyTheResultsAndPlainBrowsersTheWholePage() {
+        TestTeam team = TestTeam.create();
+        contact(team, "Harriet Tubman");
+        contact(team, "Frederick Douglass");
+        Session s = Session.logIn(team);
+        Response fragment = s.request().header("HX-Request", "true").get("/contacts?q=harr");
+        fragment.then().statusCode(200).body(containsString("Harriet Tubman"));
+        assertTrue(!fragment.asString().contains("<html") && !fragment.asString().contains("Frederick"),
+                "only the matching results, no layout");
+        s.request().get("/contacts?q=harr").then().statusCode(200)
+                .body(containsString("<html")).body(containsString("Harriet Tubman"));
+    }
 }

@@ -100,13 +100,55 @@ class PagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void checkInAFirstTimerAtAnActionAndSeeThemInTheHeatList() {
+        TestTeam team = TestTeam.create();
+        contact(team, Map.of("fullName", "Veteran Vera"));
+        logIn(team);
+        page.navigate(url("/actions"));
+        page.getByLabel("Title").fill("Picket at the depot");
+        page.getByLabel("Kind").selectOption("picket");
+        page.getByLabel("Starts at").fill("2026-05-01T07:00");
+        page.getByLabel("Duration (minutes)").fill("90");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Create action")).click();
+        assertThat(page.locator("h1")).hasText("Check in: Picket at the depot");
+        assertTrue(fitsWidth(), "the check-in page fits a phone's width");
+
+        // someone new at the door: name and phone, first time
+        page.getByLabel("Full name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Newcomer Nadia");
+        page.getByLabel("Phone", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("+1 555 0100");
+        page.locator("#new-first-time").check();
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Check in new person")).click();
+        assertThat(page.locator("#attendance-list")).containsText("Newcomer Nadia");
+
+        // someone already known: search, add
+        page.getByLabel("Name, phone or email").fill("vera");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Search")).click();
+        page.locator("#found").getByRole(AriaRole.BUTTON).first().click();
+        assertThat(page.locator("#attendance-list")).containsText("Veteran Vera");
+
+        page.navigate(url("/"));
+        assertThat(page.locator("#heat-list")).containsText("Newcomer Nadia");
+        assertThat(page.locator("#heat-list")).not().containsText("Veteran Vera");
+    }
+
+    @Test
     void mainPagesHaveNoSeriousAccessibilityViolations() {
         TestTeam team = TestTeam.create();
         String id = contact(team, Map.of("fullName", "Septima Clark"));
+        String work = team.api().body(Map.of("name", "Depot drive", "focus", "bring-in-new"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        String action = team.api().body(Map.of("title", "Depot picket", "startsAt", "2026-05-01T07:00:00Z",
+                        "durationMinutes", 60, "workId", work))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(java.util.List.of(Map.of("contactId", id, "firstTime", true)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        team.api().body(Map.of("contactId", id, "durationMinutes", 20, "summary", "Met at the picket"))
+                .post("/api/v1/conversations").then().statusCode(201);
         assertAccessible("/login");
         logIn(team);
         for (String path : new String[]{"/", "/contacts", "/contacts/new", "/contacts/" + id,
-                "/conversations/new?contact=" + id}) {
+                "/conversations/new?contact=" + id, "/actions", "/actions/" + action, "/actions/" + action + "?q=sept",
+                "/works", "/works/" + work, "/organizers", "/settings"}) {
             assertAccessible(path);
             assertTrue(fitsWidth(), path + " fits a phone's width");
         }
