@@ -288,4 +288,24 @@ class PageFormsTest {
         s.request().get("/contacts?q=harr").then().statusCode(200)
                 .body(containsString("<html")).body(containsString("Harriet Tubman"));
     }
+
+    @Test
+    void aConversationCompletesOnlyTheFollowUpsTicked() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Dolores Huerta");
+        String ticked = team.api().body(Map.of("contactId", id, "dueOn", "2030-01-01", "purpose", "Ask about the vote"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        String left = team.api().body(Map.of("contactId", id, "dueOn", "2030-02-01", "purpose", "Bring the petition"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String form = s.open("/conversations/new?contact=" + id);
+        assertTrue(form.contains("Ask about the vote") && form.contains("Bring the petition"), "open follow-ups offered");
+        s.form().formParam("contactId", id).formParam("durationMinutes", "15").formParam("channel", "phone")
+                .formParam("summary", "Voted yes").formParam("complete", ticked).post("/conversations")
+                .then().statusCode(303);
+        team.api().get("/api/v1/followups/" + ticked).then().body("status", equalTo("done"));
+        team.api().get("/api/v1/followups/" + left).then().body("status", equalTo("open"));
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(1))
+                .body("items[0].durationMinutes", equalTo(15)).body("items[0].channel", equalTo("phone"));
+    }
 }
