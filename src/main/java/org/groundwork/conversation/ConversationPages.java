@@ -70,8 +70,10 @@ public class ConversationPages {
 
     @GET
     @Path("/new")
-    public TemplateInstance form(@QueryParam("contact") String contact) {
-        return render(Ids.parse(contact, "contact"), Map.of("channel", "in-person"), List.of(), Map.of());
+    public TemplateInstance form(@QueryParam("contact") String contact, @QueryParam("followUp") String followUp) {
+        // coming from a follow-up in Today, that one is ticked: the organizer sees it and can untick it
+        List<String> ticked = followUp == null || followUp.isBlank() ? List.of() : List.of(followUp.trim());
+        return render(Ids.parse(contact, "contact"), Map.of("channel", "in-person"), ticked, Map.of());
     }
 
     @POST

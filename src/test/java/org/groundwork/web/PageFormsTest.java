@@ -300,6 +300,10 @@ class PageFormsTest {
         Session s = Session.logIn(team);
         String form = s.open("/conversations/new?contact=" + id);
         assertTrue(form.contains("Ask about the vote") && form.contains("Bring the petition"), "open follow-ups offered");
+        // from Today, the follow-up the organizer came from is ticked, and only that one
+        String fromToday = s.open("/conversations/new?contact=" + id + "&followUp=" + ticked);
+        assertTrue(fromToday.contains("value=\"" + ticked + "\" checked"), "the follow-up from Today is ticked");
+        assertTrue(!fromToday.contains("value=\"" + left + "\" checked"), "the other is not");
         s.form().formParam("contactId", id).formParam("durationMinutes", "15").formParam("channel", "phone")
                 .formParam("summary", "Voted yes").formParam("complete", ticked).post("/conversations")
                 .then().statusCode(303);
