@@ -30,6 +30,11 @@ class PagesBrowserTest extends BrowserTest {
         logIn(team);
         assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Today").setLevel(1))).isVisible();
         assertTrue(fitsWidth(), "Today fits a phone's width");
+
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Log out")).click();
+        page.waitForURL(u -> u.contains("/login"));
+        page.navigate(url("/contacts"));
+        assertTrue(page.url().contains("/login"), "logged out: pages go to the login page again");
     }
 
     @Test
