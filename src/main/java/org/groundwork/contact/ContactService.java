@@ -134,6 +134,12 @@ public class ContactService {
         return stored(require(id));
     }
 
+    /** A contact as other features' pages show it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContactView view(UUID id) {
+        return find(id).view();
+    }
+
     public Stored change(UUID id, Patch<ContactChange> patch, String ifMatch) {
         Contact c = require(id);
         ETags.check(ifMatch, c.version);

@@ -207,6 +207,28 @@ public class FollowUpService {
         return f;
     }
 
+    /**
+     * For a page of contacts: each one's next open follow-up date, in one query (the contacts
+     * list shows it per row, and must not ask once per row).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, LocalDate> nextDueOn(java.util.Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, LocalDate> next = new HashMap<>();
+        em.createQuery("""
+                        select f.contactId, min(f.dueOn) from FollowUp f
+                        where f.teamId = :team and f.status = :open and f.contactId in :contacts
+                        group by f.contactId""", Object[].class)
+                .setParameter("team", current.teamId())
+                .setParameter("open", FollowUpStatus.OPEN)
+                .setParameter("contacts", contactIds)
+                .getResultList()
+                .forEach(r -> next.put((UUID) r[0], (LocalDate) r[1]));
+        return next;
+    }
+
     /** Open first (the default), then by id: ids are time-ordered, so this is creation order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<FollowUpView> list(String status, String assignee, String contact, Integer limit, String cursor) {

@@ -1,0 +1,224 @@
+package org.groundwork.action;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.action.ActionJson.ActionItem;
+import org.groundwork.action.ActionJson.ActionView;
+import org.groundwork.action.ActionJson.AttendanceItem;
+import org.groundwork.action.ActionJson.AttendanceView;
+import org.groundwork.action.ActionJson.NewAction;
+import org.groundwork.action.ActionJson.NewContact;
+import org.groundwork.contact.ContactJson.ContactView;
+import org.groundwork.contact.ContactJson.Filter;
+import org.groundwork.contact.ContactService;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.web.FormErrors;
+import org.groundwork.web.Forms;
+import org.groundwork.web.Option;
+import org.groundwork.work.WorkService;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Actions: create one, and check people in at the door from a phone. Checking in replaces the
+ * whole attendance through the same service the API uses, so the heat rule runs the same way:
+ * a first-timer is in their organizer's Today list at once.
+ */
+@Path("/actions")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ActionPages {
+
+    static final int SEARCH_SIZE = 10;
+
+    @Inject
+    ActionService actions;
+    @Inject
+    ContactService contacts;
+    @Inject
+    WorkService works;
+    @Inject
+    CurrentOrganizer current;
+
+    /** A search result at the door, and whether they are already checked in. */
+    public record Found(ContactView contact, boolean checkedIn) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<ActionItem> actions, String nextCursor, List<Option> kinds,
+                                            List<Option> works, Map<String, String> form, Map<String, String> errors);
+
+        static native TemplateInstance checkIn(ActionView action, String workName, String q, List<Found> found,
+                                               Map<String, String> form, Map<String, String> errors);
+
+        static native TemplateInstance checkIn$found(ActionView action, String q, List<Found> found);
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("cursor") String cursor) {
+        return list(cursor, Map.of("kind", "picket", "durationMinutes", "120"), Map.of());
+    }
+
+    private TemplateInstance list(String cursor, Map<String, String> form, Map<String, String> errors) {
+        Page<ActionItem> page = actions.list(null, 50, cursor);
+        return Templates.list(page.items(), page.nextCursor(), Forms.options(ActionKind.class), workOptions(), form, errors);
+    }
+
+    private List<Option> workOptions() {
+        return works.list("true", Page.MAX_LIMIT, null).items().stream()
+                .map(w -> new Option(w.id.toString(), w.name)).toList();
+    }
+
+    @POST
+    public Object create(@RestForm String title, @RestForm String kind, @RestForm String startsAt,
+                         @RestForm String durationMinutes, @RestForm String location, @RestForm String workId) {
+        Map<String, String> form = new HashMap<>();
+        form.put("title", title);
+        form.put("kind", kind);
+        form.put("startsAt", startsAt);
+        form.put("durationMinutes", durationMinutes);
+        form.put("location", location);
+        form.put("workId", workId);
+        FormErrors errors = new FormErrors();
+        ActionKind k = Forms.word(ActionKind.class, kind, "kind", errors);
+        LocalDateTime local = Forms.dateTime(startsAt, "startsAt", errors);
+        Integer minutes = Forms.whole(durationMinutes, "durationMinutes", errors);
+        UUID work = Forms.id(workId, "workId", errors);
+        if (!errors.isEmpty()) {
+            return list(null, form, errors.map());
+        }
+        // the organizer types the time as on the team's clocks
+        Instant at = local == null ? null : local.atZone(current.team().zone()).toInstant();
+        try {
+            Action a = actions.create(new NewAction(work, title, k, at, minutes, Forms.blankToNull(location), null));
+            return Response.seeOther(URI.create("/actions/" + a.id)).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return list(null, form, FormErrors.of(e, FormErrors.names("title", "kind", "startsAt", "durationMinutes",
+                    "location", "workId", "organizerIds=form")).map());
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance checkIn(@PathParam("id") String id, @QueryParam("q") String q,
+                                    @HeaderParam("HX-Request") String htmx) {
+        Action a = actions.require(Ids.parse(id, "action"));
+        ActionView view = actions.view(a);
+        List<Found> found = search(view, q);
+        if (htmx != null) {
+            return Templates.checkIn$found(view, q, found);
+        }
+        return page(a, view, q, found, Map.of("firstTime", "true"), Map.of());
+    }
+
+    @POST
+    @Path("/{id}/attendance")
+    public Object add(@PathParam("id") String id, @RestForm String contactId, @RestForm String firstTime,
+                      @RestForm String q) {
+        FormErrors errors = new FormErrors();
+        UUID contact = Forms.id(contactId, FormErrors.FORM, errors);
+        return replace(id, errors, q, Map.of(), current -> {
+            if (current.stream().noneMatch(i -> contact.equals(i.contactId()))) {
+                current.add(new AttendanceItem(contact, null, firstTime != null, null));
+            }
+        });
+    }
+
+    @POST
+    @Path("/{id}/attendance/new")
+    public Object addNew(@PathParam("id") String id, @RestForm String fullName, @RestForm String phone,
+                         @RestForm String firstTime) {
+        Map<String, String> form = new HashMap<>();
+        form.put("fullName", fullName);
+        form.put("phone", phone);
+        form.put("firstTime", firstTime);
+        return replace(id, new FormErrors(), null, form, current ->
+                current.add(new AttendanceItem(null, new NewContact(fullName == null ? null : fullName.trim(),
+                        Forms.blankToNull(phone)), firstTime != null, null)));
+    }
+
+    @POST
+    @Path("/{id}/attendance/remove")
+    public Object remove(@PathParam("id") String id, @RestForm String contactId) {
+        FormErrors errors = new FormErrors();
+        UUID contact = Forms.id(contactId, FormErrors.FORM, errors);
+        return replace(id, errors, null, Map.of(), current -> current.removeIf(i -> contact.equals(i.contactId())));
+    }
+
+    /**
+     * Reads the attendance, changes it, and writes it back whole with the action's version as
+     * If-Match: two phones checking people in at once cannot silently undo each other.
+     */
+    private Object replace(String id, FormErrors errors, String q, Map<String, String> form,
+                           java.util.function.Consumer<List<AttendanceItem>> change) {
+        Action a = actions.require(Ids.parse(id, "action"));
+        ActionView view = actions.view(a);
+        if (errors.isEmpty()) {
+            List<AttendanceItem> items = new ArrayList<>();
+            for (AttendanceView att : view.attendance()) {
+                items.add(new AttendanceItem(att.contactId(), null, att.firstTime(), att.notes()));
+            }
+            change.accept(items);
+            try {
+                actions.replaceAttendance(a.id, items, "\"" + a.version + "\"");
+                return Response.seeOther(URI.create("/actions/" + a.id + (q == null || q.isBlank() ? "" : "?q="
+                        + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)))).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                if (e instanceof ProblemException p && p.status() == 412) {
+                    errors.add(FormErrors.FORM, "Someone else checked people in at the same time: look again and retry");
+                } else {
+                    Map<String, String> names = new HashMap<>(FormErrors.names("newContact.fullName=fullName",
+                            "newContact.phone=phone", "notes=form"));
+                    for (int i = 0; i <= items.size(); i++) {
+                        names.put("[" + i + "].contactId", FormErrors.FORM);
+                        names.put("[" + i + "].newContact.fullName", "fullName");
+                        names.put("[" + i + "].newContact.phone", "phone");
+                    }
+                    FormErrors.of(e, names).map().forEach(errors::add);
+                }
+            }
+        }
+        return page(a, actions.view(actions.require(a.id)), q, search(view, q), form, errors.map());
+    }
+
+    private TemplateInstance page(Action a, ActionView view, String q, List<Found> found, Map<String, String> form,
+                                  Map<String, String> errors) {
+        String workName = a.workId == null ? null : works.require(a.workId).name;
+        return Templates.checkIn(view, workName, q, found, form, errors);
+    }
+
+    private List<Found> search(ActionView view, String q) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        Set<UUID> here = view.attendance().stream().map(AttendanceView::contactId).collect(Collectors.toSet());
+        return contacts.list(new Filter(null, null, null, null, null, q), SEARCH_SIZE, null).items().stream()
+                .map(c -> new Found(c, here.contains(c.id()))).toList();
+    }
+}

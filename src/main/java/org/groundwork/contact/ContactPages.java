@@ -1,0 +1,242 @@
+package org.groundwork.contact;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.contact.ContactJson.ContactView;
+import org.groundwork.contact.ContactJson.Filter;
+import org.groundwork.contact.ContactJson.NewContact;
+import org.groundwork.contact.ContactJson.NewLevel;
+import org.groundwork.followup.FollowUpJson.FollowUpView;
+import org.groundwork.followup.FollowUpService;
+import org.groundwork.organization.OrganizationService;
+import org.groundwork.organizer.OrganizerService;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.web.FormErrors;
+import org.groundwork.web.Forms;
+import org.groundwork.web.Labels;
+import org.groundwork.web.Option;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The contacts pages: find people, add one, and see what happened with a person. */
+@Path("/contacts")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ContactPages {
+
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    ContactService contacts;
+    @Inject
+    FollowUpService followUps;
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    OrganizerService organizers;
+
+    /** One line of the list: the contact with their next open follow-up. */
+    public record Row(ContactView contact, LocalDate nextFollowUp) {
+    }
+
+    /** One line of the timeline, already worded. */
+    public record Line(String kind, Instant at, String title, String text) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Filter filter, List<Row> rows, String nextCursor, Choices choices,
+                                            Map<String, String> errors);
+
+        static native TemplateInstance list$results(Filter filter, List<Row> rows, String nextCursor,
+                                                    Map<String, String> errors);
+
+        static native TemplateInstance add(Map<String, String> form, Choices choices, Map<String, String> errors);
+
+        static native TemplateInstance show(ContactView contact, List<FollowUpView> openFollowUps, List<Line> timeline,
+                                            String timelineCursor, List<Option> levels, Map<String, String> form,
+                                            Map<String, String> errors);
+    }
+
+    /** The select lists the forms need: two queries, not one per row. */
+    public record Choices(List<Option> levels, List<Option> positions, List<Option> organizations,
+                          List<Option> owners) {
+    }
+
+    Choices choices() {
+        List<Option> orgs = organizations.list(null, Page.MAX_LIMIT, null).items().stream()
+                .map(o -> new Option(o.id().toString(), o.name())).toList();
+        List<Option> owners = organizers.list(Page.MAX_LIMIT, null).items().stream()
+                .map(o -> new Option(o.id().toString(), o.displayName())).toList();
+        return new Choices(Forms.options(Level.class), Forms.options(Position.class), orgs, owners);
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("level") String level,
+                                 @QueryParam("position") String position, @QueryParam("organization") String organization,
+                                 @QueryParam("owner") String owner, @QueryParam("tag") String tag,
+                                 @QueryParam("cursor") String cursor, @HeaderParam("HX-Request") String htmx) {
+        Filter filter = new Filter(level, position, owner, organization, tag, q);
+        List<Row> rows = List.of();
+        String next = null;
+        Map<String, String> errors = Map.of();
+        try {
+            Page<ContactView> page = contacts.list(filter, PAGE_SIZE, cursor);
+            Map<UUID, LocalDate> due = followUps.nextDueOn(page.items().stream().map(ContactView::id).toList());
+            rows = page.items().stream().map(c -> new Row(c, due.get(c.id()))).toList();
+            next = page.nextCursor();
+        } catch (ProblemException e) {
+            errors = FormErrors.of(e, FormErrors.names("level", "position", "owner", "organization", "tag", "q",
+                    "cursor=form")).map();
+        }
+        // htmx asks for the results only, as the search box is typed in; plain browsers get the page
+        if (htmx != null) {
+            return Templates.list$results(filter, rows, next, errors);
+        }
+        return Templates.list(filter, rows, next, choices(), errors);
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance add() {
+        return Templates.add(Map.of("engagementLevel", "new", "position", "base"), choices(), Map.of());
+    }
+
+    @POST
+    public Object create(@RestForm String fullName, @RestForm String phone, @RestForm String email,
+                         @RestForm String engagementLevel, @RestForm String position,
+                         @RestForm String organizationId, @RestForm String ownerId, @RestForm String tags,
+                         @RestForm String notes, @RestForm String doNotContact) {
+        Map<String, String> form = new HashMap<>();
+        form.put("fullName", fullName);
+        form.put("phone", phone);
+        form.put("email", email);
+        form.put("engagementLevel", engagementLevel);
+        form.put("position", position);
+        form.put("organizationId", organizationId);
+        form.put("ownerId", ownerId);
+        form.put("tags", tags);
+        form.put("notes", notes);
+        form.put("doNotContact", doNotContact);
+        FormErrors errors = new FormErrors();
+        Level level = Forms.word(Level.class, engagementLevel, "engagementLevel", errors);
+        Position pos = Forms.word(Position.class, position, "position", errors);
+        UUID org = Forms.id(organizationId, "organizationId", errors);
+        UUID owner = Forms.id(ownerId, "ownerId", errors);
+        List<String> tagList = tags == null || tags.isBlank() ? List.of()
+                : Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        if (!errors.isEmpty()) {
+            return Templates.add(form, choices(), errors.map());
+        }
+        try {
+            UUID id = contacts.create(new NewContact(fullName, Forms.blankToNull(phone), Forms.blankToNull(email),
+                    org, pos, level, owner, tagList, doNotContact != null, notes)).view().id();
+            return Response.seeOther(URI.create("/contacts/" + id)).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return Templates.add(form, choices(), FormErrors.of(e, FormErrors.names("fullName", "phone", "email",
+                    "organizationId", "position", "engagementLevel", "ownerId", "tags", "notes")).map());
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor) {
+        return show(Ids.parse(id, "contact"), cursor, Map.of(), Map.of());
+    }
+
+    @POST
+    @Path("/{id}/level")
+    public Object changeLevel(@PathParam("id") String id, @RestForm String level, @RestForm String reason) {
+        UUID contact = Ids.parse(id, "contact");
+        Map<String, String> form = new HashMap<>();
+        form.put("level", level);
+        form.put("reason", reason);
+        FormErrors errors = new FormErrors();
+        Level to = Forms.word(Level.class, level, "level", errors);
+        if (!errors.isEmpty()) {
+            return show(contact, null, form, errors.map());
+        }
+        try {
+            contacts.changeLevel(contact, new NewLevel(to, reason, null));
+        } catch (ProblemException | ConstraintViolationException e) {
+            if (e instanceof ProblemException p && p.status() == 404) {
+                throw p;
+            }
+            FormErrors refused = FormErrors.of(e, FormErrors.names("level", "reason"));
+            if (refused.map().containsKey(FormErrors.FORM)) {
+                // "already at that level" is about the level chosen
+                refused.add("level", refused.map().remove(FormErrors.FORM));
+            }
+            return show(contact, null, form, refused.map());
+        }
+        return Response.seeOther(URI.create("/contacts/" + contact + "#timeline")).build();
+    }
+
+    private TemplateInstance show(UUID id, String cursor, Map<String, String> form, Map<String, String> errors) {
+        ContactView contact = contacts.find(id).view();
+        List<FollowUpView> open = followUps.list("open", null, id.toString(), Page.MAX_LIMIT, null).items();
+        Page<Map<String, Object>> timeline = contacts.timeline(id, PAGE_SIZE, cursor);
+        List<Line> lines = new ArrayList<>();
+        for (Map<String, Object> item : timeline.items()) {
+            lines.add(line(item));
+        }
+        Map<String, String> values = new HashMap<>(form);
+        values.putIfAbsent("level", contact.engagementLevel().word());
+        return Templates.show(contact, open, lines, timeline.nextCursor(), Forms.options(Level.class), values, errors);
+    }
+
+    private static Line line(Map<String, Object> item) {
+        Instant at = (Instant) item.get("at");
+        String type = (String) item.get("type");
+        return switch (type) {
+            case "conversation" -> new Line(type, at,
+                    "Conversation" + words(" · ", item.get("channel")) + " · " + item.get("durationMinutes") + " min",
+                    text(item.get("summary")));
+            case "attendance" -> new Line(type, at,
+                    "At " + item.get("actionTitle") + (Boolean.TRUE.equals(item.get("firstTime")) ? " · first time" : ""),
+                    text(item.get("notes")));
+            case "level-change" -> new Line(type, at,
+                    item.get("fromLevel") == null ? "Added as " + levelWords(item.get("toLevel"))
+                            : "Level changed from " + levelWords(item.get("fromLevel")) + " to " + levelWords(item.get("toLevel")),
+                    text(item.get("reason")));
+            default -> new Line(type, at,
+                    "Follow-up due " + Labels.day((LocalDate) item.get("dueOn")) + " · " + item.get("status"),
+                    text(item.get("purpose")));
+        };
+    }
+
+    private static String words(String prefix, Object word) {
+        return word == null ? "" : prefix + word.toString().replace('-', ' ');
+    }
+
+    private static String levelWords(Object word) {
+        return word == null ? "" : word.toString().replace('-', ' ');
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package org.groundwork.followup;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.followup.FollowUpJson.FollowUpChange;
+import org.groundwork.followup.FollowUpJson.Queue;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Patches;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.web.FormErrors;
+import org.groundwork.web.Forms;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Today: who to talk to next, hottest first. Each follow-up can be marked done, rescheduled
+ * or dropped from here; the answer is the page again (post, then redirect).
+ */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class TodayPages {
+
+    @Inject
+    Patches patches;
+
+    @Inject
+    FollowUpService followUps;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance today(Queue queue, String message);
+    }
+
+    @GET
+    public TemplateInstance today() {
+        return Templates.today(followUps.queue(null), null);
+    }
+
+    @POST
+    @Path("followups/{id}/done")
+    public Object done(@PathParam("id") String id) {
+        return change(id, new FollowUpChange(null, null, null, FollowUpStatus.DONE), "status");
+    }
+
+    @POST
+    @Path("followups/{id}/drop")
+    public Object drop(@PathParam("id") String id) {
+        return change(id, new FollowUpChange(null, null, null, FollowUpStatus.DROPPED), "status");
+    }
+
+    @POST
+    @Path("followups/{id}/reschedule")
+    public Object reschedule(@PathParam("id") String id, @RestForm String dueOn) {
+        FormErrors errors = new FormErrors();
+        LocalDate date = Forms.date(dueOn, "dueOn", errors);
+        if (date == null) {
+            return Templates.today(followUps.queue(null), errors.isEmpty()
+                    ? "Choose the new date to reschedule to" : errors.map().get("dueOn"));
+        }
+        return change(id, new FollowUpChange(date, null, null, null), "dueOn");
+    }
+
+    private Object change(String id, FollowUpChange change, String field) {
+        UUID followUp = Ids.parse(id, "follow-up");
+        try {
+            followUps.change(followUp, patches.of(change, Set.of(field)), null);
+        } catch (ProblemException | ConstraintViolationException e) {
+            Map<String, String> messages = FormErrors.of(e, Map.of()).map();
+            return Templates.today(followUps.queue(null), String.join("; ", messages.values()));
+        }
+        return Response.seeOther(URI.create("/")).build();
+    }
+}

@@ -1,0 +1,187 @@
+package org.groundwork.organizer;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.organizer.OrganizerJson.NewOrganizer;
+import org.groundwork.organizer.OrganizerJson.NewToken;
+import org.groundwork.organizer.OrganizerJson.OrganizerChange;
+import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.organizer.OrganizerJson.TeamSettings;
+import org.groundwork.organizer.OrganizerJson.TeamView;
+import org.groundwork.organizer.OrganizerJson.TokenView;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.web.FormErrors;
+import org.groundwork.web.Forms;
+import org.groundwork.web.Option;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The team's organizers (admins add them and set roles) and the settings: one's own API
+ * tokens, and the team's heat window, cooling days and time zone (admins change them).
+ */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class OrganizerPages {
+
+    @Inject
+    Patches patches;
+
+    @Inject
+    OrganizerService organizers;
+    @Inject
+    TokenService tokens;
+    @Inject
+    CurrentOrganizer current;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance organizers(List<OrganizerView> organizers, boolean admin, List<Option> roles,
+                                                  Map<String, String> form, Map<String, String> errors);
+
+        static native TemplateInstance settings(TeamView team, List<TokenView> tokens, NewToken created, boolean admin,
+                                                Map<String, String> form, Map<String, String> errors);
+    }
+
+    @GET
+    @Path("organizers")
+    public TemplateInstance organizers() {
+        return organizers(Map.of("role", "organizer"), Map.of());
+    }
+
+    private TemplateInstance organizers(Map<String, String> form, Map<String, String> errors) {
+        return Templates.organizers(organizers.list(Page.MAX_LIMIT, null).items(), current.has(Role.ADMIN),
+                Forms.options(Role.class), form, errors);
+    }
+
+    @POST
+    @Path("organizers")
+    @RolesAllowed("admin")
+    public Object add(@RestForm String email, @RestForm String displayName, @RestForm String role,
+                      @RestForm String password) {
+        Map<String, String> form = new HashMap<>();
+        form.put("email", email);
+        form.put("displayName", displayName);
+        form.put("role", role);
+        FormErrors errors = new FormErrors();
+        Role r = Forms.word(Role.class, role, "role", errors);
+        if (!errors.isEmpty()) {
+            return organizers(form, errors.map());
+        }
+        try {
+            organizers.add(new NewOrganizer(email, displayName, r, password));
+            return Response.seeOther(URI.create("/organizers")).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return organizers(form, FormErrors.of(e, FormErrors.names("email", "displayName", "role", "password")).map());
+        }
+    }
+
+    @POST
+    @Path("organizers/{id}/role")
+    @RolesAllowed("admin")
+    public Object setRole(@PathParam("id") String id, @RestForm String role) {
+        FormErrors errors = new FormErrors();
+        Role r = Forms.word(Role.class, role, FormErrors.FORM, errors);
+        if (errors.isEmpty()) {
+            try {
+                organizers.change(Ids.parse(id, "organizer"), patches.of(new OrganizerChange(null, r), Set.of("role")), null);
+                return Response.seeOther(URI.create("/organizers")).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                if (e instanceof ProblemException p && p.status() == 404) {
+                    throw p;
+                }
+                FormErrors.of(e, FormErrors.names("role=form")).map().forEach(errors::add);
+            }
+        }
+        return organizers(Map.of("role", "organizer"), errors.map());
+    }
+
+    @GET
+    @Path("settings")
+    public TemplateInstance settings() {
+        return settings(null, teamForm(organizers.team()), Map.of());
+    }
+
+    private TemplateInstance settings(NewToken created, Map<String, String> form, Map<String, String> errors) {
+        return Templates.settings(organizers.team(), tokens.list().items(), created, current.has(Role.ADMIN), form, errors);
+    }
+
+    private static Map<String, String> teamForm(TeamView team) {
+        Map<String, String> form = new HashMap<>();
+        form.put("name", team.name());
+        form.put("timeZone", team.timeZone());
+        form.put("heatWindowDays", Integer.toString(team.heatWindowDays()));
+        form.put("coolingDays", Integer.toString(team.coolingDays()));
+        return form;
+    }
+
+    @POST
+    @Path("settings/tokens")
+    public TemplateInstance createToken(@RestForm String tokenName) {
+        Map<String, String> form = new HashMap<>(teamForm(organizers.team()));
+        form.put("tokenName", tokenName);
+        String name = Forms.blankToNull(tokenName);
+        if (name == null) {
+            return settings(null, form, Map.of("tokenName", "Give the token a name, like \"spreadsheet sync\""));
+        }
+        if (name.length() > 100) {
+            return settings(null, form, Map.of("tokenName", "size must be between 0 and 100"));
+        }
+        // the page answers directly (no redirect): the token is shown this once and never stored in clear
+        return settings(tokens.issueForCurrent(name), teamForm(organizers.team()), Map.of());
+    }
+
+    @POST
+    @Path("settings/tokens/{id}/revoke")
+    public Response revokeToken(@PathParam("id") String id) {
+        tokens.revoke(Ids.parse(id, "token"));
+        return Response.seeOther(URI.create("/settings")).build();
+    }
+
+    @POST
+    @Path("settings/team")
+    @RolesAllowed("admin")
+    public Object changeTeam(@RestForm String name, @RestForm String timeZone, @RestForm String heatWindowDays,
+                             @RestForm String coolingDays) {
+        Map<String, String> form = new HashMap<>();
+        form.put("name", name);
+        form.put("timeZone", timeZone);
+        form.put("heatWindowDays", heatWindowDays);
+        form.put("coolingDays", coolingDays);
+        FormErrors errors = new FormErrors();
+        Integer heat = Forms.whole(heatWindowDays, "heatWindowDays", errors);
+        Integer cooling = Forms.whole(coolingDays, "coolingDays", errors);
+        if (!errors.isEmpty()) {
+            return settings(null, form, errors.map());
+        }
+        try {
+            organizers.changeTeam(patches.of(new TeamSettings(name, timeZone, heat, cooling),
+                    new HashSet<>(List.of("name", "timeZone", "heatWindowDays", "coolingDays"))));
+            return Response.seeOther(URI.create("/settings")).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return settings(null, form, FormErrors.of(e, FormErrors.names("name", "timeZone", "heatWindowDays",
+                    "coolingDays")).map());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.groundwork.web;
+
+import org.groundwork.platform.Word;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reading form fields, which arrive as text: a value that does not parse becomes a message
+ * on its field instead of an error page, and blank means "not given".
+ */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public static Integer whole(String value, String field, FormErrors errors) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            errors.add(field, "Enter a whole number, like 30");
+            return null;
+        }
+    }
+
+    public static LocalDate date(String value, String field, FormErrors errors) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "Enter a date like 2026-05-01");
+            return null;
+        }
+    }
+
+    public static LocalDateTime dateTime(String value, String field, FormErrors errors) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(v);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "Enter a date and time like 2026-05-01T18:00");
+            return null;
+        }
+    }
+
+    public static UUID id(String value, String field, FormErrors errors) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(v);
+        } catch (IllegalArgumentException e) {
+            errors.add(field, "Choose one from the list");
+            return null;
+        }
+    }
+
+    public static <E extends Enum<E> & Word> E word(Class<E> type, String value, String field, FormErrors errors) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.word().equals(v)) {
+                return constant;
+            }
+        }
+        errors.add(field, "Choose one from the list");
+        return null;
+    }
+
+    /** The choices of a select: each word with its label. */
+    public static <E extends Enum<E> & Word> List<Option> options(Class<E> type) {
+        List<Option> options = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            options.add(new Option(constant.word(), Labels.label(constant)));
+        }
+        return options;
+    }
+}

@@ -1,0 +1,315 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input on each page's form: a readable message next to the field, and nothing saved. */
+@QuarkusTest
+class PageFormsTest {
+
+    static String contact(TestTeam team, String name) {
+        return team.api().body(Map.of("fullName", name)).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static void assertFieldError(Response page, String field, String text) {
+        page.then().statusCode(200);
+        String html = page.asString();
+        int at = html.indexOf("id=\"f-" + field + "-error\"");
+        assertTrue(at > 0, "a message next to " + field + " in:\n" + html);
+        assertTrue(html.substring(at, html.indexOf("</p>", at)).contains(text),
+                "the message next to " + field + " says '" + text + "'");
+        assertTrue(html.contains("aria-describedby=\"f-" + field + "-error\""), "the field points at its message");
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        Session s = Session.logIn(TestTeam.create());
+        for (String path : new String[]{"/", "/contacts", "/contacts/new", "/login"}) {
+            s.request().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "same-origin");
+        }
+        // htmx comes from the webjar, not from a CDN
+        given().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
+    }
+
+    @Test
+    void setupIsClosedOnceSomeoneCanLogIn() {
+        TestTeam.setup();
+        given().redirects().follow(false).get("/setup").then().statusCode(303)
+                .header("Location", containsString("/login"));
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/contacts/new");
+        s.request().contentType("application/x-www-form-urlencoded")
+                .formParam("fullName", "Forged Person").formParam("engagementLevel", "new").formParam("position", "base")
+                .post("/contacts")
+                .then().statusCode(400);
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void anEmptyNameIsRefusedNextToTheField() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/contacts/new");
+        Response page = s.form().formParam("fullName", "  ").formParam("engagementLevel", "new")
+                .formParam("position", "base").post("/contacts");
+        assertFieldError(page, "fullName", "must not be blank");
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aContactIsAddedAndShown() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/contacts/new");
+        String location = s.form().formParam("fullName", "Lucy Parsons").formParam("engagementLevel", "cadre")
+                .formParam("position", "base").formParam("tags", "night shift, nurses").post("/contacts")
+                .then().statusCode(303).extract().header("Location");
+        s.request().get(location).then().statusCode(200).body(containsString("Lucy Parsons"));
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(1))
+                .body("items[0].engagementLevel", equalTo("cadre"))
+                .body("items[0].tags", hasSize(2));
+    }
+
+    @Test
+    void aNegativeDurationIsRefusedNextToTheField() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Mother Jones");
+        Session s = Session.logIn(team);
+        s.open("/conversations/new?contact=" + id);
+        Response page = s.form().formParam("contactId", id).formParam("summary", "Talked")
+                .formParam("durationMinutes", "-5").formParam("channel", "phone").post("/conversations");
+        assertFieldError(page, "durationMinutes", "must be greater than or equal to 1");
+        assertTrue(page.asString().contains("Talked"), "what was typed stays in the form");
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aNextStepDateThatIsNotADateIsRefusedNextToTheField() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Joe Hill");
+        Session s = Session.logIn(team);
+        s.open("/conversations/new?contact=" + id);
+        Response page = s.form().formParam("contactId", id).formParam("durationMinutes", "10")
+                .formParam("channel", "phone").formParam("nextStepDueOn", "next tuesday")
+                .formParam("nextStepPurpose", "Call back").post("/conversations");
+        assertFieldError(page, "nextStepDueOn", "Enter a date like");
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+        team.api().get("/api/v1/followups").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aNextStepWithoutAPurposeIsRefusedNextToTheField() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Big Bill");
+        Session s = Session.logIn(team);
+        s.open("/conversations/new?contact=" + id);
+        Response page = s.form().formParam("contactId", id).formParam("durationMinutes", "10")
+                .formParam("channel", "phone").formParam("nextStepDueOn", "2030-01-01").post("/conversations");
+        assertFieldError(page, "nextStepPurpose", "must not be blank");
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aLevelChangeToTheSameLevelIsRefusedNextToTheField() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Emma Goldman");
+        Session s = Session.logIn(team);
+        s.open("/contacts/" + id);
+        Response page = s.form().formParam("level", "new").formParam("reason", "no change").post("/contacts/" + id + "/level");
+        assertFieldError(page, "level", "already is new");
+    }
+
+    @Test
+    void followUpsAreDoneDroppedAndRescheduledFromToday() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Cesar Chavez");
+        String first = team.api().body(Map.of("contactId", id, "dueOn", "2020-01-01", "purpose", "One"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        String second = team.api().body(Map.of("contactId", id, "dueOn", "2020-01-02", "purpose", "Two"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        s.open("/");
+        s.form().post("/followups/" + first + "/done").then().statusCode(303);
+        Response bad = s.form().formParam("dueOn", "soon").post("/followups/" + second + "/reschedule");
+        bad.then().statusCode(200).body(containsString("Enter a date like"));
+        s.form().formParam("dueOn", "2031-03-04").post("/followups/" + second + "/reschedule").then().statusCode(303);
+        team.api().get("/api/v1/followups/" + first).then().body("status", equalTo("done"));
+        team.api().get("/api/v1/followups/" + second).then().body("dueOn", equalTo("2031-03-04"));
+        s.form().post("/followups/" + second + "/drop").then().statusCode(303);
+        team.api().get("/api/v1/followups/" + second).then().body("status", equalTo("dropped"));
+    }
+
+    @Test
+    void anActionWithoutATitleOrWithABadDateIsRefusedNextToTheFields() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/actions");
+        Response page = s.form().formParam("title", "").formParam("kind", "picket")
+                .formParam("startsAt", "2026-05-01T07:00").formParam("durationMinutes", "60").post("/actions");
+        assertFieldError(page, "title", "must not be blank");
+        page = s.form().formParam("title", "Picket").formParam("kind", "picket")
+                .formParam("startsAt", "first of May").formParam("durationMinutes", "-1").post("/actions");
+        assertFieldError(page, "startsAt", "Enter a date and time like");
+        page = s.form().formParam("title", "Picket").formParam("kind", "picket")
+                .formParam("startsAt", "2026-05-01T07:00").formParam("durationMinutes", "-1").post("/actions");
+        assertFieldError(page, "durationMinutes", "must be greater than or equal to 1");
+        team.api().get("/api/v1/actions").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void anActionStartsAtTheTeamsLocalTime() {
+        TestTeam team = TestTeam.create("Europe/Berlin");
+        Session s = Session.logIn(team);
+        s.open("/actions");
+        s.form().formParam("title", "May Day").formParam("kind", "march")
+                .formParam("startsAt", "2026-05-01T10:00").formParam("durationMinutes", "120").post("/actions")
+                .then().statusCode(303);
+        team.api().get("/api/v1/actions").then().body("items[0].startsAt", equalTo("2026-05-01T08:00:00Z"));
+    }
+
+    @Test
+    void aNewPersonAtTheDoorNeedsANameAndNothingIsSavedWithout() {
+        TestTeam team = TestTeam.create();
+        String action = team.api().body(Map.of("title", "Rally", "startsAt", "2026-05-01T07:00:00Z", "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        s.open("/actions/" + action);
+        Response page = s.form().formParam("fullName", " ").formParam("phone", "555").formParam("firstTime", "true")
+                .post("/actions/" + action + "/attendance/new");
+        assertFieldError(page, "fullName", "must not be blank");
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+        team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
+
+        s.form().formParam("fullName", "Door Person").formParam("phone", "555").formParam("firstTime", "true")
+                .post("/actions/" + action + "/attendance/new").then().statusCode(303);
+        team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(1))
+                .body("attendance[0].firstTime", equalTo(true));
+        team.api().get("/api/v1/followups/queue").then().body("heat", hasSize(1));
+    }
+
+    @Test
+    void aWorkWithoutANameIsRefusedNextToTheField() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/works");
+        Response page = s.form().formParam("name", "").formParam("focus", "bring-in-new").formParam("mode", "building")
+                .post("/works");
+        assertFieldError(page, "name", "must not be blank");
+        page = s.form().formParam("name", "Drive").formParam("focus", "").formParam("mode", "building").post("/works");
+        assertFieldError(page, "focus", "must not be null");
+        team.api().get("/api/v1/works").then().body("items", hasSize(0));
+        s.form().formParam("name", "Drive").formParam("focus", "work-with-cadre").formParam("mode", "support")
+                .formParam("justification", "Train the stewards").post("/works").then().statusCode(303);
+        team.api().get("/api/v1/works").then().body("items", hasSize(1)).body("items[0].mode", equalTo("support"));
+    }
+
+    @Test
+    void organizersAreAddedAndGivenRolesByAdminsOnly() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/organizers");
+        Response page = s.form().formParam("displayName", "Bea").formParam("email", "not an email")
+                .formParam("role", "organizer").formParam("password", "long enough password").post("/organizers");
+        assertFieldError(page, "email", "well-formed email");
+        String email = "bea-" + TestTeam.unique() + "@groundwork.test";
+        s.form().formParam("displayName", "Bea").formParam("email", email)
+                .formParam("role", "organizer").formParam("password", TestTeam.PASSWORD).post("/organizers")
+                .then().statusCode(303);
+        String id = team.api().get("/api/v1/organizers").then().extract().path("items.find { it.email == '" + email + "' }.id");
+        s.form().formParam("role", "coordinator").post("/organizers/" + id + "/role").then().statusCode(303);
+        team.api().get("/api/v1/organizers/" + id).then().body("role", equalTo("coordinator"));
+
+        // an organizer (not admin) sees the list but cannot add anyone
+        TestTeam.Member member = team.member("organizer");
+        Response login = given().redirects().follow(false).formParam("email", member.email())
+                .formParam("password", TestTeam.PASSWORD).post("/login");
+        String cookie = login.getCookie("quarkus-credential");
+        Response list = given().cookie("quarkus-credential", cookie).get("/organizers");
+        list.then().statusCode(200);
+        assertTrue(!list.asString().contains("Add an organizer"), "no add form for organizers");
+    }
+
+    @Test
+    void settingsMakeAndRevokeTokensAndRefuseABadHeatWindow() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/settings");
+        Response made = s.form().formParam("tokenName", "sheet sync").post("/settings/tokens");
+        made.then().statusCode(200).body(containsString("shown only this once"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"new-token\">([^<]+)<").matcher(made.asString());
+        assertTrue(m.find(), "the new token is shown");
+        String token = m.group(1);
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+
+        Response bad = s.form().formParam("name", "Team").formParam("timeZone", "UTC")
+                .formParam("heatWindowDays", "-1").formParam("coolingDays", "21").post("/settings/team");
+        assertFieldError(bad, "heatWindowDays", "must be greater than or equal to 0");
+        bad = s.form().formParam("name", "Team").formParam("timeZone", "Mars/Olympus")
+                .formParam("heatWindowDays", "3").formParam("coolingDays", "21").post("/settings/team");
+        assertFieldError(bad, "timeZone", "is not a time zone");
+        team.api().get("/api/v1/team").then().body("heatWindowDays", equalTo(2)).body("timeZone", equalTo("UTC"));
+        s.form().formParam("name", "Team").formParam("timeZone", "Europe/Berlin")
+                .formParam("heatWindowDays", "3").formParam("coolingDays", "30").post("/settings/team")
+                .then().statusCode(303);
+        team.api().get("/api/v1/team").then().body("heatWindowDays", equalTo(3)).body("timeZone", equalTo("Europe/Berlin"));
+    }
+
+    @Test
+    void htmxGetsOnlyTheResultsAndPlainBrowsersTheWholePage() {
+        TestTeam team = TestTeam.create();
+        contact(team, "Harriet Tubman");
+        contact(team, "Frederick Douglass");
+        Session s = Session.logIn(team);
+        Response fragment = s.request().header("HX-Request", "true").get("/contacts?q=harr");
+        fragment.then().statusCode(200).body(containsString("Harriet Tubman"));
+        assertTrue(!fragment.asString().contains("<html") && !fragment.asString().contains("Frederick"),
+                "only the matching results, no layout");
+        s.request().get("/contacts?q=harr").then().statusCode(200)
+                .body(containsString("<html")).body(containsString("Harriet Tubman"));
+    }
+
+    @Test
+    void aConversationCompletesOnlyTheFollowUpsTicked() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Dolores Huerta");
+        String ticked = team.api().body(Map.of("contactId", id, "dueOn", "2030-01-01", "purpose", "Ask about the vote"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        String left = team.api().body(Map.of("contactId", id, "dueOn", "2030-02-01", "purpose", "Bring the petition"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String form = s.open("/conversations/new?contact=" + id);
+        assertTrue(form.contains("Ask about the vote") && form.contains("Bring the petition"), "open follow-ups offered");
+        // from Today, the follow-up the organizer came from is ticked, and only that one
+        String fromToday = s.open("/conversations/new?contact=" + id + "&followUp=" + ticked);
+        assertTrue(fromToday.contains("value=\"" + ticked + "\" checked"), "the follow-up from Today is ticked");
+        assertTrue(!fromToday.contains("value=\"" + left + "\" checked"), "the other is not");
+        s.form().formParam("contactId", id).formParam("durationMinutes", "15").formParam("channel", "phone")
+                .formParam("summary", "Voted yes").formParam("complete", ticked).post("/conversations")
+                .then().statusCode(303);
+        team.api().get("/api/v1/followups/" + ticked).then().body("status", equalTo("done"));
+        team.api().get("/api/v1/followups/" + left).then().body("status", equalTo("open"));
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(1))
+                .body("items[0].durationMinutes", equalTo(15)).body("items[0].channel", equalTo("phone"));
+    }
+}

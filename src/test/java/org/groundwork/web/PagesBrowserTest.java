@@ -1,0 +1,161 @@
+package org.groundwork.web;
+
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What an organizer does in a browser, at a phone's width. */
+@QuarkusTest
+class PagesBrowserTest extends BrowserTest {
+
+    static String contact(TestTeam team, Map<String, Object> body) {
+        return team.api().body(body).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void anonymousVisitsGoToLoginAndLoggingInShowsToday() {
+        TestTeam team = TestTeam.create();
+        page.navigate(url("/contacts"));
+        assertTrue(page.url().contains("/login"));
+        logIn(team);
+        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Today").setLevel(1))).isVisible();
+        assertTrue(fitsWidth(), "Today fits a phone's width");
+
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Log out")).click();
+        page.waitForURL(u -> u.contains("/login"));
+        page.navigate(url("/contacts"));
+        assertTrue(page.url().contains("/login"), "logged out: pages go to the login page again");
+    }
+
+    @Test
+    void addAContact() {
+        TestTeam team = TestTeam.create();
+        logIn(team);
+        page.navigate(url("/contacts"));
+        page.getByText("Add contact").first().click();
+        page.getByLabel("Full name").fill("Rosa Parks");
+        page.getByLabel("Engagement level").selectOption("less-involved");
+        page.getByLabel("Position").selectOption("officer");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Add contact")).click();
+        assertThat(page.locator("h1")).hasText("Rosa Parks");
+        assertThat(page.locator(".badge").first()).hasText("Less involved");
+        page.navigate(url("/contacts?q=rosa"));
+        assertThat(page.locator("#results")).containsText("Rosa Parks");
+    }
+
+    @Test
+    void logAConversationWithANextStepAndSeeItInToday() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, Map.of("fullName", "Ella Baker"));
+        logIn(team);
+        page.navigate(url("/contacts/" + id));
+        page.getByText("Log conversation").first().click();
+        page.getByLabel("Summary").fill("Talked about the rent increase");
+        page.getByLabel("Duration (minutes)").fill("25");
+        page.getByLabel("Channel").selectOption("house-visit");
+        page.getByLabel("Due date").fill(LocalDate.now(ZoneOffset.UTC).toString());
+        page.getByLabel("Purpose").fill("Bring her to the building meeting");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Log conversation")).click();
+        assertThat(page.locator("#timeline-list")).containsText("Talked about the rent increase");
+        page.navigate(url("/"));
+        assertThat(page.locator("#today-list")).containsText("Ella Baker");
+        assertThat(page.locator("#today-list")).containsText("Bring her to the building meeting");
+    }
+
+    @Test
+    void changeALevelWithAReasonAndSeeItInTheTimeline() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, Map.of("fullName", "Fannie Lou Hamer"));
+        logIn(team);
+        page.navigate(url("/contacts/" + id));
+        page.getByLabel("New level").selectOption("cadre");
+        page.getByLabel("Reason").fill("Chaired the strike committee");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Change level")).click();
+        assertThat(page.locator("#timeline-list")).containsText("Level changed from new to cadre");
+        assertThat(page.locator("#timeline-list")).containsText("Chaired the strike committee");
+        assertThat(page.locator("h1 + p .badge")).hasText("Cadre");
+    }
+
+    @Test
+    void aContactNamedWithAScriptTagShowsAsText() {
+        TestTeam team = TestTeam.create();
+        String name = "<script>alert(1)</script>";
+        String id = contact(team, Map.of("fullName", name));
+        logIn(team);
+        AtomicBoolean dialog = new AtomicBoolean();
+        page.onDialog(d -> {
+            dialog.set(true);
+            d.dismiss();
+        });
+        page.navigate(url("/contacts/" + id));
+        assertThat(page.locator("h1")).hasText(name);
+        page.navigate(url("/contacts"));
+        assertThat(page.locator("#results")).containsText(name);
+        assertFalse(dialog.get(), "no script ran");
+    }
+
+    @Test
+    void checkInAFirstTimerAtAnActionAndSeeThemInTheHeatList() {
+        TestTeam team = TestTeam.create();
+        contact(team, Map.of("fullName", "Veteran Vera"));
+        logIn(team);
+        page.navigate(url("/actions"));
+        page.getByLabel("Title").fill("Picket at the depot");
+        page.getByLabel("Kind").selectOption("picket");
+        page.getByLabel("Starts at").fill("2026-05-01T07:00");
+        page.getByLabel("Duration (minutes)").fill("90");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Create action")).click();
+        assertThat(page.locator("h1")).hasText("Check in: Picket at the depot");
+        assertTrue(fitsWidth(), "the check-in page fits a phone's width");
+
+        // someone new at the door: name and phone, first time
+        page.getByLabel("Full name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Newcomer Nadia");
+        page.getByLabel("Phone", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("+1 555 0100");
+        page.locator("#new-first-time").check();
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Check in new person")).click();
+        assertThat(page.locator("#attendance-list")).containsText("Newcomer Nadia");
+
+        // someone already known: search, add
+        page.getByLabel("Name, phone or email").fill("vera");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Search")).click();
+        page.locator("#found").getByRole(AriaRole.BUTTON).first().click();
+        assertThat(page.locator("#attendance-list")).containsText("Veteran Vera");
+
+        page.navigate(url("/"));
+        assertThat(page.locator("#heat-list")).containsText("Newcomer Nadia");
+        assertThat(page.locator("#heat-list")).not().containsText("Veteran Vera");
+    }
+
+    @Test
+    void mainPagesHaveNoSeriousAccessibilityViolations() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, Map.of("fullName", "Septima Clark"));
+        String work = team.api().body(Map.of("name", "Depot drive", "focus", "bring-in-new"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        String action = team.api().body(Map.of("title", "Depot picket", "startsAt", "2026-05-01T07:00:00Z",
+                        "durationMinutes", 60, "workId", work))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(java.util.List.of(Map.of("contactId", id, "firstTime", true)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        team.api().body(Map.of("contactId", id, "durationMinutes", 20, "summary", "Met at the picket"))
+                .post("/api/v1/conversations").then().statusCode(201);
+        assertAccessible("/login");
+        logIn(team);
+        for (String path : new String[]{"/", "/contacts", "/contacts/new", "/contacts/" + id,
+                "/conversations/new?contact=" + id, "/actions", "/actions/" + action, "/actions/" + action + "?q=sept",
+                "/works", "/works/" + work, "/organizers", "/settings"}) {
+            assertAccessible(path);
+            assertTrue(fitsWidth(), path + " fits a phone's width");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.groundwork.web;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.groundwork.support.TestTeam;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A logged-in browser as RestAssured sees it: the session cookie and the CSRF token of a form. */
+final class Session {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    final String credential;
+    String csrfCookie;
+    String csrfToken;
+
+    private Session(String credential) {
+        this.credential = credential;
+    }
+
+    static Session logIn(TestTeam team) {
+        Response login = given().redirects().follow(false)
+                .formParam("email", team.adminEmail).formParam("password", TestTeam.PASSWORD)
+                .post("/login");
+        String cookie = login.getCookie("quarkus-credential");
+        assertNotNull(cookie, "logging in sets the session cookie");
+        return new Session(cookie);
+    }
+
+    RequestSpecification request() {
+        RequestSpecification r = given().redirects().follow(false).cookie("quarkus-credential", credential);
+        return csrfCookie == null ? r : r.cookie("csrf-token", csrfCookie);
+    }
+
+    /** Opens a page with a form, as a browser would before posting it. */
+    String open(String path) {
+        Response page = request().get(path);
+        page.then().statusCode(200);
+        String cookie = page.getCookie("csrf-token");
+        if (cookie != null) {
+            csrfCookie = cookie;
+        }
+        Matcher m = TOKEN.matcher(page.asString());
+        assertTrue(m.find(), path + " has a form with a CSRF token");
+        csrfToken = m.group(1);
+        return page.asString();
+    }
+
+    /** Posts a form with the token of the page opened last. */
+    RequestSpecification form() {
+        return request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrfToken);
+    }
+}
