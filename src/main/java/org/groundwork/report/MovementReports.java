@@ -54,6 +54,12 @@ class MovementReports {
      * most recently moved. Creation rows (no from level) are not movement.
      */
     private List<Transition> transitions(Team team, Period period, Scope scope) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = transitionsQuery("", team, period, scope).getResultList();
+        return transitions(rows);
+    }
+
+    Query transitionsQuery(String prefix, Team team, Period period, Scope scope) {
         String sql = """
                 select from_level, to_level, contact_id, full_name, erased, changes, people
                 from (select x.*, sum(x.n) over w as changes, count(*) over w as people,
@@ -69,7 +75,7 @@ class MovementReports {
                       window w as (partition by x.from_level, x.to_level)) y
                 where rank <= :max
                 order by from_level, to_level, rank""";
-        Query q = em.createNativeQuery(sql)
+        Query q = em.createNativeQuery(prefix + sql)
                 .setParameter("team", team.id)
                 .setParameter("start", period.start())
                 .setParameter("end", period.end())
@@ -77,8 +83,10 @@ class MovementReports {
         if (!scope.team()) {
             q.setParameter("org", scope.organizerId());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+        return q;
+    }
+
+    private static List<Transition> transitions(List<Object[]> rows) {
         Map<String, Object[]> totals = new LinkedHashMap<>();
         Map<String, List<Person>> people = new LinkedHashMap<>();
         for (Object[] r : rows) {
@@ -108,6 +116,12 @@ class MovementReports {
      * end of the heat window's last day; and the median hours until that first conversation.
      */
     private Timeliness timeliness(Team team, Period period, Scope scope) {
+        Object[] r = (Object[]) timelinessQuery("", team, period, scope).getSingleResult();
+        Double median = r[2] == null ? null : Rows.round(((Number) r[2]).doubleValue());
+        return new Timeliness(count(r[0]), count(r[1]), median);
+    }
+
+    Query timelinessQuery(String prefix, Team team, Period period, Scope scope) {
         String sql = """
                 with first_action as (
                   select att.contact_id, min(a.starts_at) as first_at
@@ -127,7 +141,7 @@ class MovementReports {
                 cross join lateral (select min(cv.occurred_at) as at from conversation cv
                                     where cv.contact_id = t.contact_id and cv.team_id = :team
                                       and cv.occurred_at >= t.first_at and cv.occurred_at < t.heat_end) c""";
-        Query q = em.createNativeQuery(sql)
+        Query q = em.createNativeQuery(prefix + sql)
                 .setParameter("team", team.id)
                 .setParameter("tz", team.timeZone)
                 .setParameter("heat", team.heatWindowDays)
@@ -136,9 +150,7 @@ class MovementReports {
         if (!scope.team()) {
             q.setParameter("org", scope.organizerId());
         }
-        Object[] r = (Object[]) q.getSingleResult();
-        Double median = r[2] == null ? null : Rows.round(((Number) r[2]).doubleValue());
-        return new Timeliness(count(r[0]), count(r[1]), median);
+        return q;
     }
 
     /**
@@ -147,6 +159,10 @@ class MovementReports {
      * people are left out, as in the queue.
      */
     private Object[] counts(Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
+        return (Object[]) countsQuery("", team, scope, asOf, asOfDate, coolingCutoff).getSingleResult();
+    }
+
+    Query countsQuery(String prefix, Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
         String sql = """
                 select count(*) filter (where f.due_on is not null),
                        count(*) filter (where f.due_on < :asOfDate),
@@ -158,7 +174,7 @@ class MovementReports {
                 from follow_up f join contact c on c.id = f.contact_id and c.team_id = f.team_id
                 where f.team_id = :team and f.created_at <= :asOf and (f.closed_at is null or f.closed_at > :asOf)
                   and c.erased_at is null and not c.do_not_contact""" + (scope.team() ? "" : " and f.assignee_id = :org");
-        Query q = em.createNativeQuery(sql)
+        Query q = em.createNativeQuery(prefix + sql)
                 .setParameter("team", team.id)
                 .setParameter("asOf", asOf)
                 .setParameter("asOfDate", asOfDate)
@@ -166,6 +182,6 @@ class MovementReports {
         if (!scope.team()) {
             q.setParameter("org", scope.organizerId());
         }
-        return (Object[]) q.getSingleResult();
+        return q;
     }
 }

@@ -34,6 +34,8 @@ public class ReportService {
     @Inject
     MovementReports movementReports;
 
+    /** A read, in a transaction of its own only so that TimeReports can SET LOCAL its memory. */
+    @Transactional(Transactional.TxType.REQUIRED)
     public TimeReport time(String from, String to, String organizer, String work) {
         Team team = current.team();
         Period period = Period.parse(from, to, team.zone());
