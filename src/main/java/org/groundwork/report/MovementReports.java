@@ -60,21 +60,23 @@ class MovementReports {
     }
 
     Query transitionsQuery(String prefix, Team team, Period period, Scope scope) {
+        // names are read only for the people listed (at most 100 a pair), not for every change
         String sql = """
-                select from_level, to_level, contact_id, full_name, erased, changes, people
+                select y.from_level, y.to_level, y.contact_id, k.full_name, k.erased_at is not null, y.changes, y.people
                 from (select x.*, sum(x.n) over w as changes, count(*) over w as people,
                              row_number() over (partition by x.from_level, x.to_level
                                                 order by x.last_at desc, x.contact_id) as rank
-                      from (select l.from_level, l.to_level, l.contact_id, k.full_name,
-                                   k.erased_at is not null as erased, count(*) as n, max(l.changed_at) as last_at
-                            from level_change l join contact k on k.id = l.contact_id and k.team_id = l.team_id
-                            where l.team_id = :team and l.changed_at >= :start and l.changed_at < :end
-                              and l.from_level is not null""" + (scope.team() ? "" : " and k.owner_id = :org") + """
+                      from (select l.from_level, l.to_level, l.contact_id, count(*) as n, max(l.changed_at) as last_at
+                            from level_change l""" + (scope.team() ? ""
+                : " join contact o on o.id = l.contact_id and o.team_id = l.team_id and o.owner_id = :org") + """
 
-                            group by l.from_level, l.to_level, l.contact_id, k.full_name, k.erased_at) x
+                            where l.team_id = :team and l.changed_at >= :start and l.changed_at < :end
+                              and l.from_level is not null
+                            group by l.from_level, l.to_level, l.contact_id) x
                       window w as (partition by x.from_level, x.to_level)) y
-                where rank <= :max
-                order by from_level, to_level, rank""";
+                left join contact k on k.id = y.contact_id and k.team_id = :team
+                where y.rank <= :max
+                order by y.from_level, y.to_level, y.rank""";
         Query q = em.createNativeQuery(prefix + sql)
                 .setParameter("team", team.id)
                 .setParameter("start", period.start())
