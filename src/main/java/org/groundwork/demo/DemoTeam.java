@@ -234,12 +234,12 @@ public class DemoTeam {
                         where c.team_id = ?1""")
                 .setParameter(1, team.id).executeUpdate();
 
-        // next steps: some overdue, some today, some coming up
+        // next steps for each organizer: some overdue, some today, some coming up
         LocalDate today = LocalDate.now(zone);
         for (int i = 0; i < 9; i++) {
             Contact c = contacts.get(1 + i * 3);
             if (!c.doNotContact) {
-                followUp(c, c.ownerId, today.plusDays(i - 3), "Bring the signed pledge card", FollowUpReason.NEXT_STEP, ana);
+                followUp(c, organizers.get(i % 3).id, today.plusDays(i - 3), "Bring the signed pledge card", FollowUpReason.NEXT_STEP, ana);
             }
         }
         em.flush();
