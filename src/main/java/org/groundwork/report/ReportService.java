@@ -1,0 +1,94 @@
+package org.groundwork.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Organizer;
+import org.groundwork.organizer.Role;
+import org.groundwork.organizer.Team;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Problems;
+import org.groundwork.report.ReportJson.MovementReport;
+import org.groundwork.report.ReportJson.TimeReport;
+import org.groundwork.work.Work;
+
+import java.util.UUID;
+
+/**
+ * The reports: checks the period, who may see whose figures, and which work; the SQL lives in
+ * {@link TimeReports} and {@link MovementReports}. Reads only.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ReportService {
+
+    /** A team's 90 days touch tens of thousands of people; the report lists the first ones. */
+    static final int PEOPLE_MAX = 100;
+    static final int TRANSITION_PEOPLE_MAX = 100;
+
+    @Inject
+    CurrentOrganizer current;
+    @Inject
+    TimeReports timeReports;
+    @Inject
+    MovementReports movementReports;
+
+    /** A read, in a transaction of its own only so that TimeReports can SET LOCAL its memory. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public TimeReport time(String from, String to, String organizer, String work) {
+        Team team = current.team();
+        Period period = Period.parse(from, to, team.zone());
+        Scope scope = scope(organizer);
+        Work w = null;
+        if (work != null && !work.isBlank()) {
+            w = Work.findById(Ids.parse(work.trim(), "work"));
+            if (w == null || !w.teamId.equals(team.id)) {
+                throw Problems.notFound("work");
+            }
+        }
+        return timeReports.report(team, period, scope, w);
+    }
+
+    public MovementReport movement(String from, String to, String organizer) {
+        Team team = current.team();
+        Period period = Period.parse(from, to, team.zone());
+        return movementReports.report(team, period, scope(organizer));
+    }
+
+    /**
+     * Whose figures: the caller's by default; "all" (the team) or another organizer's only for
+     * coordinators and admins. An unknown or other team's organizer is a 404, checked first.
+     */
+    private Scope scope(String organizer) {
+        if (organizer == null || organizer.isBlank()) {
+            return new Scope(current.id(), true, null);
+        }
+        if (organizer.trim().equalsIgnoreCase("all")) {
+            if (!current.has(Role.COORDINATOR)) {
+                throw Problems.forbidden("Only coordinators and admins see the whole team's report");
+            }
+            return new Scope(null, false, null);
+        }
+        Organizer o = Organizer.findById(Ids.parse(organizer.trim(), "organizer"));
+        if (o == null || !o.teamId.equals(current.teamId())) {
+            throw Problems.notFound("organizer");
+        }
+        boolean self = o.id.equals(current.id());
+        if (!self && !current.has(Role.COORDINATOR)) {
+            throw Problems.forbidden("Only coordinators and admins see another organizer's report");
+        }
+        return new Scope(o.id, self, self ? null : o.displayName);
+    }
+
+    /** organizerId null: the whole team. name: how the summary names someone else. */
+    record Scope(UUID organizerId, boolean self, String name) {
+        boolean team() {
+            return organizerId == null;
+        }
+
+        String word() {
+            return organizerId == null ? "all" : organizerId.toString();
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package org.groundwork.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.groundwork.organizer.Team;
+import org.groundwork.report.ReportJson.PersonMinutes;
+import org.groundwork.report.ReportJson.TimeReport;
+import org.groundwork.report.ReportJson.WeekMinutes;
+import org.groundwork.report.ReportJson.WorkMinutes;
+import org.groundwork.report.ReportService.Scope;
+import org.groundwork.work.Work;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.groundwork.report.Rows.date;
+import static org.groundwork.report.Rows.minutes;
+import static org.groundwork.report.Rows.uuid;
+
+/**
+ * The time report: one SQL statement aggregates every figure (grouping sets over the period's
+ * encounters), a second reads the works it names. Levels come from level_at_time, kept on
+ * each conversation and attendance row by triggers (V3_1), so no history lookup per row.
+ */
+@ApplicationScoped
+class TimeReports {
+
+    static final List<String> LEVELS = List.of("new", "less-involved", "cadre");
+    static final List<String> POSITIONS = List.of("base", "officer", "staff", "ally", "political-group");
+    static final String UNRECORDED = "unrecorded";
+
+    // grouping(level, position, grp, work_id, week): a bit is set for each column the row is
+    // NOT grouped by; the people rows are 200, the first-timer minutes 300
+    private static final int TOTAL = 31;
+    private static final int BY_LEVEL = 15;
+    private static final int BY_POSITION = 23;
+    private static final int BY_KIND = 27;
+    private static final int WORK_LEVEL = 13;
+    private static final int WORK_POSITION = 21;
+    private static final int WEEK_LEVEL = 14;
+    private static final int PERSON = 200;
+    private static final int FIRST_TIMERS = 300;
+
+    @Inject
+    EntityManager em;
+
+    TimeReport report(Team team, Period period, Scope scope, Work work) {
+        roomToHash();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query("", team, period, scope, work).getResultList();
+        return assemble(rows, period, scope, work);
+    }
+
+    /**
+     * The planner reads a week of occurred_at as having as many values as occurred_at itself, so
+     * it expects one group per conversation and, with the default 4 MB, sorts 100,000 rows
+     * (about a second) where hashing them into the few thousand real groups takes a tenth of
+     * that. More memory for this transaction only (SET LOCAL) lets it hash.
+     */
+    void roomToHash() {
+        em.createNativeQuery("set local work_mem = '16MB'").executeUpdate();
+    }
+
+    /**
+     * The one statement; prefix "explain (analyze)" lets the benchmark show its plan. One pass
+     * sums the encounters into a few thousand (level, position, kind, work, week) groups, from
+     * which grouping sets roll up every figure; a second pass sums minutes per person, and only
+     * the people listed have their names read.
+     */
+    Query query(String prefix, Team team, Period period, Scope scope, Work work) {
+        String organizerFilter = scope.team() ? "" : " and c.organizer_id = :org";
+        String presentFilter = scope.team() ? "" : " and ao.organizer_id = :org";
+        String workConversation = work == null ? "" : " and c.work_id = :work";
+        String workAction = work == null ? "" : " and a.work_id = :work";
+        // One organizer's period names a few thousand contacts: look each one's position up by
+        // id. A team's period names most of the team: one hash join over the contacts is cheaper
+        // (offset 0 keeps the planner, which cannot count the contacts in advance, from choosing
+        // 70,000 lookups by id instead).
+        String position = scope.team()
+                ? "left join (select id, position from contact where team_id = :team offset 0) k on k.id = e.contact_id"
+                : "left join lateral (select k.position from contact k"
+                + " where k.id = e.contact_id and k.team_id = :team offset 0) k on true";
+        // Encounters: a conversation's minutes go to its contact; an action's minutes, for each
+        // organizer present (in scope), are split evenly over its attendees, or go to no one
+        // (contact null: "unrecorded") when nobody is recorded. First-timer minutes: with a
+        // contact from their first action to the end of the heat window's last day after it.
+        // Minutes are float8: summing 100,000 rows in numeric costs several times more, and the
+        // figures are rounded to two decimals anyway.
+        String sql = """
+                with first_action as (
+                  select att.contact_id, min(a.starts_at) as first_at
+                  from attendance att join action a on a.id = att.action_id and a.team_id = att.team_id
+                  where att.team_id = :team and att.first_time
+                  group by att.contact_id
+                ), heat as materialized (
+                  select h.* from (
+                    select f.contact_id, f.first_at,
+                           cast(cast(f.first_at at time zone :tz as date) + :heat + 1 as timestamp) at time zone :tz as heat_end
+                    from first_action f) h
+                  where h.first_at < :end and h.heat_end > :start
+                ), conv as not materialized (
+                  select c.contact_id, c.work_id, c.occurred_at as at, c.duration_minutes as minutes, c.level_at_time as level
+                  from conversation c
+                  where c.team_id = :team and c.occurred_at >= :start and c.occurred_at < :end""" + organizerFilter + workConversation + """
+
+                ), act as not materialized (
+                  select att.contact_id, a.work_id, a.starts_at as at,
+                         cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id) as minutes,
+                         att.level_at_time as level
+                  from action a
+                  cross join lateral (select count(*) as present from action_organizer ao
+                                      where ao.action_id = a.id and ao.team_id = a.team_id""" + presentFilter + """
+                  ) p
+                  -- offset 0 keeps this a per-action index lookup rather than a scan of all attendance
+                  left join lateral (select t.contact_id, t.level_at_time from attendance t
+                                     where t.action_id = a.id and t.team_id = a.team_id offset 0) att on true
+                  where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end and p.present > 0""" + workAction + """
+
+                ), fine as (
+                  -- each kind summed straight into a few thousand (level, position, work, week) groups,
+                  -- grouped on the table's own columns so the planner can tell there are few of them
+                  select e.level, coalesce(k.position, 'unrecorded') as position, false as grp, e.work_id,
+                         cast(date_trunc('week', e.at at time zone :tz) as date) as week, cast(sum(e.minutes) as float8) as minutes
+                  from conv e
+                  """ + position + """
+
+                  group by 1, 2, 3, 4, 5
+                  union all
+                  select coalesce(e.level, 'unrecorded'), coalesce(k.position, 'unrecorded'), true, e.work_id,
+                         cast(date_trunc('week', e.at at time zone :tz) as date), sum(e.minutes)
+                  from act e
+                  """ + position + """
+
+                  group by 1, 2, 3, 4, 5
+                ), heat_minutes as (
+                  -- first-timers are few: their minutes are looked up by contact rather than
+                  -- joined against every encounter (the same rules as conv and act, per first-timer)
+                  select cast(c.duration_minutes as float8) as minutes
+                  from heat h join conversation c on c.contact_id = h.contact_id and c.team_id = :team
+                  where c.occurred_at >= h.first_at and c.occurred_at < h.heat_end
+                    and c.occurred_at >= :start and c.occurred_at < :end""" + organizerFilter + workConversation + """
+
+                  union all
+                  select cast(a.duration_minutes * p.present as float8) / n.attendees
+                  from heat h join attendance t on t.contact_id = h.contact_id and t.team_id = :team
+                  join action a on a.id = t.action_id and a.team_id = t.team_id
+                  cross join lateral (select count(*) as present from action_organizer ao
+                                      where ao.action_id = a.id and ao.team_id = a.team_id""" + presentFilter + """
+                  ) p
+                  cross join lateral (select count(*) as attendees from attendance x where x.action_id = a.id) n
+                  where a.starts_at >= h.first_at and a.starts_at < h.heat_end
+                    and a.starts_at >= :start and a.starts_at < :end and p.present > 0""" + workAction + """
+
+                ), people as (
+                  select contact_id, sum(minutes) as minutes
+                  from (select contact_id, cast(minutes as float8) as minutes from conv
+                        union all
+                        select contact_id, minutes from act where contact_id is not null) e
+                  group by contact_id
+                ), top as (
+                  select contact_id, minutes, count(*) over () as people from people
+                  order by minutes desc, contact_id limit :people
+                )
+                select grouping(level, position, grp, work_id, week) as g, level, position, grp, work_id, week,
+                       cast(null as uuid) as contact_id, cast(null as text) as full_name, cast(null as boolean) as erased,
+                       sum(minutes) as minutes, cast(null as float8) as extra
+                from fine
+                group by grouping sets ((), (level), (position), (grp), (work_id, level), (work_id, position), (week, level))
+                union all
+                select 300, null, null, null, null, null, null, null, null, sum(minutes), null from heat_minutes
+                union all
+                select 200, null, null, null, null, null, p.contact_id, k.full_name, k.erased_at is not null,
+                       p.minutes, p.people
+                from top p left join contact k on k.id = p.contact_id and k.team_id = :team""";
+        Query q = em.createNativeQuery(prefix + sql)
+                .setParameter("team", team.id)
+                .setParameter("tz", team.timeZone)
+                .setParameter("heat", team.heatWindowDays)
+                .setParameter("start", period.start())
+                .setParameter("end", period.end())
+                .setParameter("people", ReportService.PEOPLE_MAX);
+        if (!scope.team()) {
+            q.setParameter("org", scope.organizerId());
+        }
+        if (work != null) {
+            q.setParameter("work", work.id);
+        }
+        return q;
+    }
+
+    private TimeReport assemble(List<Object[]> rows, Period period, Scope scope, Work work) {
+        double total = 0;
+        double firstTimer = 0;
+        Map<String, Double> byLevel = levels();
+        Map<String, Double> byPosition = positions();
+        Map<String, Double> byKind = new LinkedHashMap<>();
+        byKind.put("one-to-one", 0.0);
+        byKind.put("group", 0.0);
+        List<PersonMinutes> people = new ArrayList<>();
+        int peopleCount = 0;
+        Map<UUID, Map<String, Double>> workLevels = new LinkedHashMap<>();
+        Map<UUID, Map<String, Double>> workPositions = new HashMap<>();
+        Map<LocalDate, Map<String, Double>> weeks = new HashMap<>();
+        if (work != null) {
+            workLevels.put(work.id, levels());
+            workPositions.put(work.id, positions());
+        }
+        for (Object[] r : rows) {
+            int g = ((Number) r[0]).intValue();
+            String level = (String) r[1];
+            double m = minutes(r[9]);
+            switch (g) {
+                case TOTAL -> total = m;
+                case FIRST_TIMERS -> firstTimer = m;
+                case BY_LEVEL -> byLevel.put(level, m);
+                case BY_POSITION -> byPosition.put((String) r[2], m);
+                case BY_KIND -> byKind.put(Boolean.TRUE.equals(r[3]) ? "group" : "one-to-one", m);
+                case WORK_LEVEL -> workLevels.computeIfAbsent(uuid(r[4]), k -> levels()).put(level, m);
+                case WORK_POSITION -> workPositions.computeIfAbsent(uuid(r[4]), k -> positions()).put((String) r[2], m);
+                case WEEK_LEVEL -> weeks.computeIfAbsent(date(r[5]), k -> levels()).put(level, m);
+                case PERSON -> {
+                    peopleCount = ((Number) r[10]).intValue();
+                    people.add(new PersonMinutes(uuid(r[6]), (String) r[7], Boolean.TRUE.equals(r[8]), m));
+                }
+                default -> throw new IllegalStateException("unexpected grouping " + g);
+            }
+        }
+        // most minutes first; equal minutes by name (deleted contacts last), then id
+        people.sort(Comparator.comparingDouble(PersonMinutes::minutes).reversed()
+                .thenComparing(PersonMinutes::fullName, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PersonMinutes::contactId));
+        List<WorkMinutes> works = works(workLevels, workPositions);
+        return new TimeReport(period.from(), period.to(), scope.word(), work == null ? null : work.id,
+                total, byLevel, byPosition, byKind, firstTimer, people, peopleCount,
+                works, weeks(period, weeks),
+                Summaries.time(period, scope, work, total, byLevel, byPosition));
+    }
+
+    /** The works named by the figures, with what they are for; most minutes first, no-work last. */
+    private List<WorkMinutes> works(Map<UUID, Map<String, Double>> levels,
+                                    Map<UUID, Map<String, Double>> positions) {
+        List<UUID> ids = levels.keySet().stream().filter(java.util.Objects::nonNull).toList();
+        Map<UUID, Work> named = new HashMap<>();
+        if (!ids.isEmpty()) {
+            // the ids come from the team's own rows
+            em.createQuery("select w from Work w where w.id in :ids", Work.class)
+                    .setParameter("ids", ids)
+                    .getResultList().forEach(w -> named.put(w.id, w));
+        }
+        List<WorkMinutes> works = new ArrayList<>();
+        levels.forEach((id, byLevel) -> {
+            Map<String, Double> byPosition = positions.getOrDefault(id, positions());
+            double total = byLevel.values().stream().mapToDouble(Double::doubleValue).sum();
+            String dominant = dominant(byLevel);
+            Work w = id == null ? null : named.get(id);
+            works.add(new WorkMinutes(id, w == null ? null : w.name, w == null ? null : w.focus.word(),
+                    w == null ? null : w.mode.word(), w == null ? null : w.justification,
+                    Rows.round(total), byLevel, byPosition, dominant,
+                    w == null || dominant == null ? null : matches(w.focus.word(), dominant)));
+        });
+        works.sort((a, b) -> {
+            if ((a.workId() == null) != (b.workId() == null)) {
+                return a.workId() == null ? 1 : -1;
+            }
+            int byMinutes = Double.compare(b.totalMinutes(), a.totalMinutes());
+            return byMinutes != 0 ? byMinutes : String.valueOf(a.name()).compareTo(String.valueOf(b.name()));
+        });
+        return works;
+    }
+
+    /** The level with most minutes; ties go to the earlier level (new, less-involved, cadre). */
+    static String dominant(Map<String, Double> byLevel) {
+        String best = null;
+        double most = 0;
+        for (String level : LEVELS) {
+            double m = byLevel.getOrDefault(level, 0.0);
+            if (m > most) {
+                best = level;
+                most = m;
+            }
+        }
+        return best;
+    }
+
+    static boolean matches(String focus, String level) {
+        return switch (focus) {
+            case "bring-in-new" -> level.equals("new");
+            case "deepen-involvement" -> level.equals("less-involved");
+            case "work-with-cadre" -> level.equals("cadre");
+            default -> false;
+        };
+    }
+
+    /** Every week the period touches, empty ones too, so a chart's weeks line up. */
+    private static List<WeekMinutes> weeks(Period period, Map<LocalDate, Map<String, Double>> found) {
+        List<WeekMinutes> weeks = new ArrayList<>();
+        LocalDate week = period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        for (; !week.isAfter(period.to()); week = week.plusWeeks(1)) {
+            weeks.add(new WeekMinutes(week, found.getOrDefault(week, levels())));
+        }
+        return weeks;
+    }
+
+    static Map<String, Double> levels() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        LEVELS.forEach(l -> m.put(l, 0.0));
+        m.put(UNRECORDED, 0.0);
+        return m;
+    }
+
+    static Map<String, Double> positions() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        POSITIONS.forEach(p -> m.put(p, 0.0));
+        m.put(UNRECORDED, 0.0);
+        return m;
+    }
+}
