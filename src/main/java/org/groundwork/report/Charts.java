@@ -22,6 +22,10 @@ public final class Charts {
 
     /** One chart and the table beside it. note: a second line under each bar's label (or null). */
     public record Panel(String id, String title, String description, Chart chart, Table table) {
+        /** A table of many columns goes under its chart rather than beside it, on any screen. */
+        public boolean wide() {
+            return table.headers().size() > 3;
+        }
     }
 
     /** height: of the whole drawing; empty: no minutes at all (the chart is then left out). */
