@@ -13,8 +13,8 @@ import java.util.Map;
 public final class Charts {
 
     /** SVG units: the drawing scales to the width it is given. */
-    static final int WIDTH = 600;
-    static final int BAR_AREA = 470;
+    static final int WIDTH = 400;
+    static final int BAR_AREA = 300;
     static final int BAR_HEIGHT = 22;
 
     private Charts() {
