@@ -1,0 +1,112 @@
+package org.groundwork.web;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report pages in a browser: the chart drawn on the server, the table beside it, accessible. */
+@QuarkusTest
+class ReportPagesBrowserTest extends BrowserTest {
+
+    /** A work for deepening involvement that spends its time with new people; some time with no work. */
+    static String data(TestTeam team) {
+        String work = team.api().body(Map.of("name", "Depot drive", "focus", "deepen-involvement",
+                        "justification", "The depot committee needs more hands"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        String ella = PagesBrowserTest.contact(team, Map.of("fullName", "Ella Baker", "engagementLevel", "new",
+                "position", "officer"));
+        String rosa = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Parks", "engagementLevel", "cadre"));
+        String at = Instant.now().minus(2, ChronoUnit.HOURS).toString();
+        String later = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+        team.api().body(Map.of("contactId", ella, "workId", work, "durationMinutes", 45, "occurredAt", at,
+                        "summary", "Talked at the depot gate"))
+                .post("/api/v1/conversations").then().statusCode(201);
+        team.api().body(Map.of("contactId", rosa, "durationMinutes", 20, "occurredAt", at, "summary", "Planning"))
+                .post("/api/v1/conversations").then().statusCode(201);
+        team.api().body(Map.of("level", "less-involved", "changedAt", later))
+                .post("/api/v1/contacts/" + ella + "/level").then().statusCode(201);
+        return work;
+    }
+
+    @Test
+    void openTheTimeReportAndFindTheChartAndTheTable() {
+        TestTeam team = TestTeam.create();
+        data(team);
+        logIn(team);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reports")).click();
+        assertThat(page.locator("h1")).hasText("Time report");
+        assertThat(page.locator("#summary")).containsText("mostly with new people");
+
+        // the chart: inline SVG with a title, its bars with words beside them
+        Locator chart = page.locator("svg#by-work-chart");
+        assertThat(chart).isVisible();
+        assertThat(chart).hasAttribute("role", "img");
+        assertThat(chart.locator("title").first()).hasText("Time by level per work");
+        assertThat(chart).containsText("Depot drive");
+        assertThat(chart).containsText("does not match");
+        assertTrue(chart.locator("rect.seg-new").count() > 0, "a bar for new people");
+        assertThat(page.locator("#by-work-heading ~ .chart-pair .legend")).containsText("Less involved");
+
+        // the table beside it: the same minutes, the focus and the verdict
+        Locator table = page.locator("#table-by-work");
+        assertThat(table.locator("caption")).hasText("Minutes by level per work");
+        Locator depot = table.locator("tbody tr", new Locator.LocatorOptions().setHasText("Depot drive"));
+        assertThat(depot.locator("td").nth(0)).hasText("Deepen involvement");
+        assertThat(depot.locator("td").nth(1)).containsText("Does not match its focus");
+        assertThat(depot.locator("td").nth(2)).hasText("45"); // new
+        assertThat(depot.locator("td").last()).hasText("45"); // total
+        Locator none = table.locator("tbody tr", new Locator.LocatorOptions().setHasText("No work"));
+        assertThat(none.locator("td").nth(4)).hasText("20"); // cadre
+
+        assertThat(page.locator("svg#by-position-chart title").first()).hasText("Time by position");
+        assertThat(page.locator("#table-by-position tbody tr", new Page.LocatorOptions().setHasText("Officer"))
+                .locator("td")).hasText("45");
+        assertThat(page.locator("svg#by-week-chart")).isVisible();
+        assertThat(page.locator("#table-top-people tbody tr").first()).containsText("Ella Baker");
+        assertThat(page.locator("#table-top-people tbody tr").first().locator("td")).hasText("45");
+        assertTrue(fitsWidth(), "the time report fits a phone's width");
+
+        // a preset and the team's figures through the form
+        page.getByLabel("Period").selectOption("7");
+        page.getByLabel("Organizer").selectOption("all");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show report")).click();
+        assertThat(page.locator("#summary")).containsText("the team's");
+        assertThat(page.locator("#totals")).containsText("65 minutes in all");
+    }
+
+    @Test
+    void theMovementReportShowsTransitionsAndFollowUps() {
+        TestTeam team = TestTeam.create();
+        data(team);
+        logIn(team);
+        page.navigate(url("/reports/movement"));
+        assertThat(page.locator("h1")).hasText("Movement report");
+        Locator row = page.locator("table tbody tr", new Page.LocatorOptions().setHasText("New → Less involved"));
+        assertThat(row.locator("td").first()).hasText("1");
+        assertThat(row).containsText("Ella Baker");
+        assertThat(page.locator("main")).containsText("Overdue follow-ups");
+        assertTrue(fitsWidth(), "the movement report fits a phone's width");
+    }
+
+    @Test
+    void reportPagesHaveNoSeriousAccessibilityViolations() {
+        TestTeam team = TestTeam.create();
+        String work = data(team);
+        logIn(team);
+        for (String path : new String[]{"/reports/time", "/reports/time?organizer=all&work=" + work,
+                "/reports/time?period=custom&from=nope&to=2026-01-01", "/reports/movement"}) {
+            assertAccessible(path);
+            assertTrue(fitsWidth(), path + " fits a phone's width");
+        }
+    }
+}
