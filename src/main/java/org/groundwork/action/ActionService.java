@@ -25,6 +25,7 @@ import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.work.WorkService;
 
@@ -77,14 +78,7 @@ public class ActionService {
     public Page<ActionItem> list(String work, Integer limit, String cursor) {
         int n = Page.limit(limit);
         Cursor.Position after = Cursor.position(cursor);
-        UUID workId = null;
-        if (work != null && !work.isBlank()) {
-            try {
-                workId = UUID.fromString(work.trim());
-            } catch (IllegalArgumentException e) {
-                throw Problems.invalid("work", "is not an id");
-            }
-        }
+        UUID workId = Ids.filter(work, "work");
         StringBuilder hql = new StringBuilder("""
                 select x.id, x.workId, x.title, x.kind, x.startsAt, x.durationMinutes, x.location,
                        x.createdAt, x.updatedAt,

@@ -22,6 +22,7 @@ import org.groundwork.platform.ETags;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.Word;
 import org.hibernate.query.NativeQuery;
@@ -486,15 +487,7 @@ public class ContactService {
     }
 
     private static UUID idFilter(String value, String parameter) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(v.trim());
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid(parameter, "'" + v + "' is not an id");
-        }
+        return Ids.filter(value, parameter);
     }
 
     private static String blankToNull(String s) {

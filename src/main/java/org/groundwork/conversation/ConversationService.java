@@ -21,6 +21,7 @@ import org.groundwork.platform.ETags;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.work.WorkService;
 
@@ -197,11 +198,7 @@ public class ConversationService {
         if (value == null || value.isBlank()) {
             return;
         }
-        try {
-            params.put(name, UUID.fromString(value.trim()));
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid(name, "'" + value + "' is not an id");
-        }
+        params.put(name, Ids.filter(value, name));
         q.append(" and ").append(column).append(" = :").append(name);
     }
 

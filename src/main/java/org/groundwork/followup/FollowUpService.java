@@ -366,11 +366,7 @@ public class FollowUpService {
     }
 
     private static UUID idParam(String name, String value) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid(name, "'" + value + "' is not an id");
-        }
+        return Ids.filter(value, name);
     }
 
     private static UUID uuid(Object o) {

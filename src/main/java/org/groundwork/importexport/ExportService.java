@@ -237,15 +237,7 @@ public class ExportService {
     }
 
     private static UUID id(String value, String parameter) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(v);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid(parameter, "'" + v + "' is not an id");
-        }
+        return Ids.filter(value, parameter);
     }
 
     private static String blankToNull(String s) {

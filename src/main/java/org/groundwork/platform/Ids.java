@@ -33,6 +33,21 @@ public final class Ids {
         return new UUID(msb, lsb);
     }
 
+    /**
+     * An id given as a list filter or query parameter: blank means "not given"; anything that is
+     * not an id is a 400 naming the parameter (a filter is input, not an address).
+     */
+    public static UUID filter(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(parameter, "'" + value.trim() + "' is not an id");
+        }
+    }
+
     /** Parses an id from a client, answering 404 for anything that is not one. */
     public static UUID parse(String value, String what) {
         try {
