@@ -21,7 +21,9 @@ import org.groundwork.contact.ContactJson.NewLevel;
 import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organization.OrganizationService;
+import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.OrganizerService;
+import org.groundwork.organizer.Role;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.ProblemException;
@@ -32,6 +34,8 @@ import org.groundwork.web.Option;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +61,8 @@ public class ContactPages {
     OrganizationService organizations;
     @Inject
     OrganizerService organizers;
+    @Inject
+    CurrentOrganizer current;
 
     /** One line of the list: the contact with their next open follow-up. */
     public record Row(ContactView contact, LocalDate nextFollowUp) {
@@ -68,11 +74,11 @@ public class ContactPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Filter filter, List<Row> rows, String nextCursor, Choices choices,
-                                            Map<String, String> errors);
+        static native TemplateInstance list(Filter filter, String query, List<Row> rows, String nextCursor,
+                                            boolean canExport, Choices choices, Map<String, String> errors);
 
-        static native TemplateInstance list$results(Filter filter, List<Row> rows, String nextCursor,
-                                                    Map<String, String> errors);
+        static native TemplateInstance list$results(Filter filter, String query, List<Row> rows, String nextCursor,
+                                                    boolean canExport, Map<String, String> errors);
 
         static native TemplateInstance add(Map<String, String> form, Choices choices, Map<String, String> errors);
 
@@ -114,9 +120,33 @@ public class ContactPages {
         }
         // htmx asks for the results only, as the search box is typed in; plain browsers get the page
         if (htmx != null) {
-            return Templates.list$results(filter, rows, next, errors);
+            return Templates.list$results(filter, query(filter), rows, next, canExport(), errors);
         }
-        return Templates.list(filter, rows, next, choices(), errors);
+        return Templates.list(filter, query(filter), rows, next, canExport(), choices(), errors);
+    }
+
+    /** Exports hand the team's people out: coordinators and admins only, as the API says. */
+    private boolean canExport() {
+        return current.has(Role.COORDINATOR);
+    }
+
+    /** The filters as a query string, for the next page and the export of the same people. */
+    static String query(Filter filter) {
+        StringBuilder query = new StringBuilder();
+        param(query, "q", filter.q());
+        param(query, "level", filter.level());
+        param(query, "position", filter.position());
+        param(query, "organization", filter.organization());
+        param(query, "owner", filter.owner());
+        param(query, "tag", filter.tag());
+        return query.toString();
+    }
+
+    private static void param(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
     }
 
     @GET

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.contact.Level;
 import org.groundwork.contact.Position;
 import org.groundwork.importexport.ImportJson.ImportOptions;
+import org.groundwork.importexport.ImportJson.ImportPreview;
+import org.groundwork.importexport.ImportJson.PreviewColumn;
 import org.groundwork.importexport.ImportJson.ImportReport;
 import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.RowMessage;
@@ -82,6 +84,7 @@ public class ContactImportService {
         long started = System.nanoTime();
         String[] timings = new String[1];
         ImportReport report = em.unwrap(Session.class).doReturningWork(conn -> {
+            oneAtATime(conn, team);
             Run run = new Run(conn, team, organizer, options);
             ImportReport r = run.read(body);
             timings[0] = run.writer.timings();
@@ -98,6 +101,102 @@ public class ContactImportService {
                 options.dryRun() ? " (dry run)" : "", organizer, team, report.created(), report.updated(),
                 report.skipped(), report.errorRows(), (System.nanoTime() - started) / 1_000_000, timings[0]);
         return report;
+    }
+
+    private ProblemException unreadable(IOException e, long line) {
+        if (e instanceof CsvInput.TooLarge) {
+            return CsvInput.tooLarge(maxBytes);
+        }
+        if (e instanceof CharacterCodingException) {
+            return Problems.badRequest("The file is not UTF-8 text (near line " + line
+                    + "); save it as \"CSV UTF-8\". Nothing was imported.");
+        }
+        return Problems.badRequest("The file could not be read as CSV near line " + line + ": "
+                + e.getMessage() + ". Nothing was imported.");
+    }
+
+    /**
+     * The file's columns with the field each feeds (as detected, and as chosen with {@code map})
+     * and the values of its first rows, for the import page. Reads only the start of the file
+     * and writes nothing; a file that cannot be read answers the same problems as the import.
+     */
+    public ImportPreview preview(InputStream body, List<String> map, int rows) {
+        long line = 0;
+        try (CSVParser parser = CsvInput.open(body, maxBytes)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            List<String> header = null;
+            while (header == null) {
+                line = parser.getCurrentLineNumber() + 1;
+                if (!records.hasNext()) {
+                    throw empty();
+                }
+                CSVRecord r = records.next();
+                if (!blank(r)) {
+                    header = r.toList();
+                }
+            }
+            header.forEach(ContactImportService::binaryCheck);
+            HeaderMapping detected = HeaderMapping.of(header, List.of());
+            HeaderMapping chosen = HeaderMapping.of(header, map);
+            List<CSVRecord> first = new ArrayList<>();
+            while (first.size() < rows) {
+                line = parser.getCurrentLineNumber() + 1;
+                if (!records.hasNext()) {
+                    break;
+                }
+                CSVRecord r = records.next();
+                if (!blank(r)) {
+                    r.forEach(ContactImportService::binaryCheck);
+                    first.add(r);
+                }
+            }
+            if (first.isEmpty()) {
+                throw headerOnly();
+            }
+            List<PreviewColumn> columns = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                List<String> samples = new ArrayList<>();
+                for (CSVRecord r : first) {
+                    samples.add(i < r.size() ? r.get(i).trim() : "");
+                }
+                columns.add(new PreviewColumn(header.get(i), word(detected.fields[i]), word(chosen.fields[i]), samples));
+            }
+            return new ImportPreview(columns, first.size());
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause(), line);
+        } catch (IOException e) {
+            throw unreadable(e, line);
+        }
+    }
+
+    /**
+     * Two imports into one team at once would each miss the other's new people and create them
+     * twice; the second is refused (not queued: it may be the same file sent again by mistake).
+     * The lock ends with the import's transaction.
+     */
+    private static void oneAtATime(Connection conn, UUID team) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
+            ps.setString(1, "groundwork-import:" + team);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw Problems.conflict("Another import into your team is running; try again when it has "
+                            + "finished. Nothing was imported.");
+                }
+            }
+        }
+    }
+
+    private static String word(Field field) {
+        return field == null || field == Field.IGNORE ? null : field.word;
+    }
+
+    private static ProblemException empty() {
+        return Problems.badRequest("The file is empty. Nothing was imported.");
+    }
+
+    private static ProblemException headerOnly() {
+        return Problems.badRequest("The file has a header but no rows. Nothing was imported.");
     }
 
     /** A contact already in the team, or created by an earlier line of the file. */
@@ -149,7 +248,7 @@ public class ContactImportService {
                 while (header == null) {
                     line = parser.getCurrentLineNumber() + 1;
                     if (!records.hasNext()) {
-                        throw Problems.badRequest("The file is empty. Nothing was imported.");
+                        throw empty();
                     }
                     CSVRecord r = records.next();
                     if (!blank(r)) {
@@ -172,7 +271,7 @@ public class ContactImportService {
                     row(line, r);
                 }
                 if (rows == 0) {
-                    throw Problems.badRequest("The file has a header but no rows. Nothing was imported.");
+                    throw headerOnly();
                 }
                 writer.flush();
             } catch (UncheckedIOException e) {
@@ -184,18 +283,6 @@ public class ContactImportService {
                     mapping.unmapped(), mapping.described());
         }
 
-        private ProblemException unreadable(IOException e, long line) {
-            if (e instanceof CsvInput.TooLarge) {
-                return CsvInput.tooLarge(maxBytes);
-            }
-            if (e instanceof CharacterCodingException) {
-                return Problems.badRequest("The file is not UTF-8 text (near line " + line
-                        + "); save it as \"CSV UTF-8\". Nothing was imported.");
-            }
-            return Problems.badRequest("The file could not be read as CSV near line " + line + ": "
-                    + e.getMessage() + ". Nothing was imported.");
-        }
-
         private HeaderMapping header(List<String> header) {
             for (String h : header) {
                 binaryCheck(h);
@@ -203,8 +290,8 @@ public class ContactImportService {
             HeaderMapping m = HeaderMapping.of(header, options.map());
             if (!m.identifiesPeople()) {
                 throw Problems.badRequest("No column of the header (" + abbreviated(header) + ") holds a name, "
-                        + "an email or a phone that Groundwork recognises; name them with ?map=Column:field. "
-                        + "Nothing was imported.");
+                        + "an email or a phone that Groundwork recognises; say which column holds what (the column choices "
+                        + "on the import page, ?map=Column:field in the API). Nothing was imported.");
             }
             return m;
         }

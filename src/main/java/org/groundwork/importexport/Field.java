@@ -4,31 +4,34 @@ import java.util.Locale;
 
 /** What a CSV column can hold; the words are the ones {@code ?map=Column:field} accepts. */
 enum Field {
-    FULL_NAME("fullName", false),
-    FIRST_NAME("firstName", false),
-    MIDDLE_NAME("middleName", false),
-    LAST_NAME("lastName", false),
-    EMAIL("email", false),
-    PHONE("phone", false),
-    ORGANIZATION("organization", false),
-    POSITION("position", false),
-    LEVEL("level", false),
-    TAGS("tags", true),
-    NOTES("notes", false),
+    FULL_NAME("fullName", false, "Full name"),
+    FIRST_NAME("firstName", false, "First name"),
+    MIDDLE_NAME("middleName", false, "Middle name"),
+    LAST_NAME("lastName", false, "Last name"),
+    EMAIL("email", false, "Email"),
+    PHONE("phone", false, "Phone"),
+    ORGANIZATION("organization", false, "Organization (workplace, building)"),
+    POSITION("position", false, "Position"),
+    LEVEL("level", false, "Engagement level"),
+    TAGS("tags", true, "Tags"),
+    NOTES("notes", false, "Notes"),
     /** Kept in the notes as "Column: value", for data Groundwork has no field for (zip codes…). */
-    NOTE("note", true),
-    OWNER("owner", false),
-    DO_NOT_CONTACT("doNotContact", false),
+    NOTE("note", true, "A line of the notes (column: value)"),
+    OWNER("owner", false, "Owner (an organizer's email)"),
+    DO_NOT_CONTACT("doNotContact", false, "Do not contact (yes or no)"),
     /** Dropped on purpose: an explicit mapping said so, so it is not reported as unmapped. */
-    IGNORE("ignore", true);
+    IGNORE("ignore", true, "Not imported");
 
     final String word;
     /** Several columns may feed it (all tag columns become tags); the others take the first column. */
     final boolean many;
+    /** How the import page names it. */
+    final String label;
 
-    Field(String word, boolean many) {
+    Field(String word, boolean many, String label) {
         this.word = word;
         this.many = many;
+        this.label = label;
     }
 
     static Field byWord(String word) {

@@ -21,6 +21,20 @@ final class ImportJson {
     record ImportReport(boolean dryRun, int created, int updated, int skipped, int errorRows,
                         List<RowMessage> errors, List<RowMessage> warnings, List<String> unmappedColumns,
                         Map<String, String> mapping) {
+        /** Contacts created or updated: what the import page's button offers to write. */
+        public int written() {
+            return created + updated;
+        }
+    }
+
+    /**
+     * The import page's preview: each column of the file with the field it feeds as detected
+     * and as chosen (null: not imported) and its values on the first {@code rows} rows.
+     */
+    record ImportPreview(List<PreviewColumn> columns, int rows) {
+    }
+
+    record PreviewColumn(String header, String detected, String chosen, List<String> samples) {
     }
 
     /** The choices of one import, as the client sent them. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -51,7 +52,9 @@ public final class OrganizerJson {
             @Size(min = 1, max = 200) String name,
             @Size(max = 64) String timeZone,
             @Min(0) @Max(60) Integer heatWindowDays,
-            @Min(1) @Max(365) Integer coolingDays) {
+            @Min(1) @Max(365) Integer coolingDays,
+            @Pattern(regexp = "[1-9][0-9]{0,2}", message = "must be a country calling code of 1 to 3 digits, like 1 or 44")
+            String phoneCountryCode) {
     }
 
     public record OrganizerView(UUID id, String email, String displayName, Role role, Instant createdAt) {
@@ -60,9 +63,10 @@ public final class OrganizerJson {
         }
     }
 
-    public record TeamView(UUID id, String name, String timeZone, int heatWindowDays, int coolingDays) {
+    public record TeamView(UUID id, String name, String timeZone, int heatWindowDays, int coolingDays,
+                           String phoneCountryCode) {
         public static TeamView of(Team t) {
-            return new TeamView(t.id, t.name, t.timeZone, t.heatWindowDays, t.coolingDays);
+            return new TeamView(t.id, t.name, t.timeZone, t.heatWindowDays, t.coolingDays, t.phoneCountryCode);
         }
     }
 

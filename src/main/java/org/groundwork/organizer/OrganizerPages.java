@@ -133,6 +133,7 @@ public class OrganizerPages {
         form.put("timeZone", team.timeZone());
         form.put("heatWindowDays", Integer.toString(team.heatWindowDays()));
         form.put("coolingDays", Integer.toString(team.coolingDays()));
+        form.put("phoneCountryCode", team.phoneCountryCode());
         return form;
     }
 
@@ -163,12 +164,13 @@ public class OrganizerPages {
     @Path("settings/team")
     @RolesAllowed("admin")
     public Object changeTeam(@RestForm String name, @RestForm String timeZone, @RestForm String heatWindowDays,
-                             @RestForm String coolingDays) {
+                             @RestForm String coolingDays, @RestForm String phoneCountryCode) {
         Map<String, String> form = new HashMap<>();
         form.put("name", name);
         form.put("timeZone", timeZone);
         form.put("heatWindowDays", heatWindowDays);
         form.put("coolingDays", coolingDays);
+        form.put("phoneCountryCode", phoneCountryCode);
         FormErrors errors = new FormErrors();
         Integer heat = Forms.whole(heatWindowDays, "heatWindowDays", errors);
         Integer cooling = Forms.whole(coolingDays, "coolingDays", errors);
@@ -176,12 +178,17 @@ public class OrganizerPages {
             return settings(null, form, errors.map());
         }
         try {
-            organizers.changeTeam(patches.of(new TeamSettings(name, timeZone, heat, cooling),
-                    new HashSet<>(List.of("name", "timeZone", "heatWindowDays", "coolingDays"))));
+            // a "+" in front is how people write a calling code; the code itself is the digits
+            String code = Forms.blankToNull(phoneCountryCode);
+            if (code != null && code.startsWith("+")) {
+                code = code.substring(1);
+            }
+            organizers.changeTeam(patches.of(new TeamSettings(name, timeZone, heat, cooling, code),
+                    new HashSet<>(List.of("name", "timeZone", "heatWindowDays", "coolingDays", "phoneCountryCode"))));
             return Response.seeOther(URI.create("/settings")).build();
         } catch (ProblemException | ConstraintViolationException e) {
             return settings(null, form, FormErrors.of(e, FormErrors.names("name", "timeZone", "heatWindowDays",
-                    "coolingDays")).map());
+                    "coolingDays", "phoneCountryCode")).map());
         }
     }
 }

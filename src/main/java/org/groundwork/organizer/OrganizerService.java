@@ -101,6 +101,10 @@ public class OrganizerService {
         if (patch.has("coolingDays")) {
             team.coolingDays = required(s.coolingDays(), "coolingDays");
         }
+        if (patch.has("phoneCountryCode")) {
+            // the import compares phone numbers in this country from now on; stored numbers stay as written
+            team.phoneCountryCode = required(s.phoneCountryCode(), "phoneCountryCode");
+        }
         em.flush();
         return TeamView.of(team);
     }

@@ -24,6 +24,11 @@ public class Team extends PanacheEntityBase {
     public int heatWindowDays = 2;
     /** Days without a conversation after which a contact is "cooling". */
     public int coolingDays = 21;
+    /**
+     * The calling code of the team's country ('1', '44'…): imported phone numbers written
+     * without it match stored ones written with it. Checked by the database as well.
+     */
+    public String phoneCountryCode = "1";
     public Instant createdAt = Instant.now();
     @Version
     public Long version;

@@ -23,6 +23,8 @@ class ContactImportTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Test
     void actionNetworkExport() {
@@ -228,5 +230,56 @@ class ContactImportTest {
         assertEquals("2079460958", Phones.key("+44 (0)20 7946 0958", "44"));
         assertEquals("2079460958", Phones.key("020 7946 0958", "44"));
         assertNull(Phones.key("n/a", "1"));
+    }
+
+    @Test
+    void theTeamsCountryCodeDecidesWhichNumbersMatch() {
+        TestTeam team = TestTeam.create();
+        team.api().get("/api/v1/team").then().body("phoneCountryCode", equalTo("1"));
+        Csv.imported(team, "Name,Phone\nOlu Ade,+44 7700 900123\n");
+        // in a US team the UK number written the UK way is somebody else
+        JsonPath dry = Csv.imported(team, "Name,Phone\nOlu Ade,07700 900123\n", "dryRun=true");
+        assertEquals(1, dry.getInt("created"));
+
+        team.api().body(Map.of("phoneCountryCode", "44")).patch("/api/v1/team").then().statusCode(200)
+                .body("phoneCountryCode", equalTo("44"));
+        JsonPath r = Csv.imported(team, "Name,Phone\nOlu Ade,07700 900123\n");
+        assertEquals(0, r.getInt("created"));
+        assertEquals(1, r.getInt("skipped"));
+        assertEquals(1, Csv.contacts(team).size());
+    }
+
+    @Test
+    void aCountryCodeThatIsNotOneIsRefusedAndTheOldOneKept() {
+        TestTeam team = TestTeam.create();
+        for (String bad : List.of("+44", "0", "abc", "1234", "")) {
+            team.api().body(Map.of("phoneCountryCode", bad)).patch("/api/v1/team").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("phoneCountryCode"));
+        }
+        team.api().body("{\"phoneCountryCode\": null}").patch("/api/v1/team").then().statusCode(400);
+        team.api().get("/api/v1/team").then().body("phoneCountryCode", equalTo("1"));
+    }
+
+    @Test
+    void aSecondImportIntoTheSameTeamWhileOneRunsIsRefused() throws Exception {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        // hold the team's import lock the way a running import does, from another connection
+        try (java.sql.Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try (var ps = conn.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                ps.setString(1, "groundwork-import:" + team.teamId);
+                ps.execute();
+            }
+            Csv.post(team, "Name\nWhile Busy\n", "").then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("Another import into your team is running"));
+            // other teams import as usual
+            assertEquals(1, Csv.imported(other, "Name\nElsewhere\n").getInt("created"));
+            conn.rollback();
+        }
+        assertEquals(0, Csv.contacts(team).size());
+        assertEquals(1, Csv.imported(team, "Name\nAfter It Ended\n").getInt("created"));
     }
 }

@@ -29,7 +29,7 @@ class PageFormsTest {
         assertTrue(at > 0, "a message next to " + field + " in:\n" + html);
         assertTrue(html.substring(at, html.indexOf("</p>", at)).contains(text),
                 "the message next to " + field + " says '" + text + "'");
-        assertTrue(html.contains("aria-describedby=\"f-" + field + "-error\""), "the field points at its message");
+        assertTrue(html.matches("(?s).*aria-describedby=\"[^\"]*f-" + field + "-error\".*"), "the field points at its message");
     }
 
     @Test
@@ -263,16 +263,24 @@ class PageFormsTest {
         given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
 
         Response bad = s.form().formParam("name", "Team").formParam("timeZone", "UTC")
-                .formParam("heatWindowDays", "-1").formParam("coolingDays", "21").post("/settings/team");
+                .formParam("heatWindowDays", "-1").formParam("coolingDays", "21").formParam("phoneCountryCode", "1")
+                .post("/settings/team");
         assertFieldError(bad, "heatWindowDays", "must be greater than or equal to 0");
         bad = s.form().formParam("name", "Team").formParam("timeZone", "Mars/Olympus")
-                .formParam("heatWindowDays", "3").formParam("coolingDays", "21").post("/settings/team");
+                .formParam("heatWindowDays", "3").formParam("coolingDays", "21").formParam("phoneCountryCode", "1")
+                .post("/settings/team");
         assertFieldError(bad, "timeZone", "is not a time zone");
+        bad = s.form().formParam("name", "Team").formParam("timeZone", "UTC")
+                .formParam("heatWindowDays", "3").formParam("coolingDays", "21").formParam("phoneCountryCode", "+4x")
+                .post("/settings/team");
+        assertFieldError(bad, "phoneCountryCode", "country calling code");
         team.api().get("/api/v1/team").then().body("heatWindowDays", equalTo(2)).body("timeZone", equalTo("UTC"));
         s.form().formParam("name", "Team").formParam("timeZone", "Europe/Berlin")
-                .formParam("heatWindowDays", "3").formParam("coolingDays", "30").post("/settings/team")
+                .formParam("heatWindowDays", "3").formParam("coolingDays", "30").formParam("phoneCountryCode", "+49")
+                .post("/settings/team")
                 .then().statusCode(303);
-        team.api().get("/api/v1/team").then().body("heatWindowDays", equalTo(3)).body("timeZone", equalTo("Europe/Berlin"));
+        team.api().get("/api/v1/team").then().body("heatWindowDays", equalTo(3)).body("timeZone", equalTo("Europe/Berlin"))
+                .body("phoneCountryCode", equalTo("49"));
     }
 
     @Test

@@ -25,8 +25,12 @@ final class Session {
     }
 
     static Session logIn(TestTeam team) {
+        return logIn(team.adminEmail);
+    }
+
+    static Session logIn(String email) {
         Response login = given().redirects().follow(false)
-                .formParam("email", team.adminEmail).formParam("password", TestTeam.PASSWORD)
+                .formParam("email", email).formParam("password", TestTeam.PASSWORD)
                 .post("/login");
         String cookie = login.getCookie("quarkus-credential");
         assertNotNull(cookie, "logging in sets the session cookie");

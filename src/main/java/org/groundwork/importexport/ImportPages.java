@@ -1,0 +1,239 @@
+package org.groundwork.importexport;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.importexport.ImportJson.ImportOptions;
+import org.groundwork.importexport.ImportJson.ImportPreview;
+import org.groundwork.importexport.ImportJson.ImportReport;
+import org.groundwork.importexport.ImportJson.OnMatch;
+import org.groundwork.importexport.ImportJson.PreviewColumn;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.web.FormErrors;
+import org.groundwork.web.Forms;
+import org.groundwork.web.Option;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The import page, over the same {@link ContactImportService} as the API: upload a file, see
+ * its columns with what each becomes and the first rows, the counts and errors of a dry run,
+ * change the columns if need be, then confirm. The file waits on the server in between
+ * ({@link PendingImports}), so it is chosen once.
+ */
+@Path("/contacts/import")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ImportPages {
+
+    static final int PREVIEW_ROWS = 3;
+    /** The page lists this many row errors; the counts cover them all. */
+    static final int MESSAGES_SHOWN = 100;
+    static final Map<String, String> FIELDS = FormErrors.names("file", "onMatch", "map=form", "dryRun=form");
+
+    @Inject
+    ContactImportService imports;
+    @Inject
+    PendingImports pending;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance upload(String onMatch, String limit, Map<String, String> errors);
+
+        static native TemplateInstance review(String key, String onMatch, ImportPreview preview, List<Option> fields,
+                                              List<String> map, ImportReport check, int shown,
+                                              Map<String, String> errors);
+
+        static native TemplateInstance done(ImportReport report, int shown);
+    }
+
+    @GET
+    public TemplateInstance form() {
+        return upload("skip", Map.of());
+    }
+
+    private TemplateInstance upload(String onMatch, Map<String, String> errors) {
+        return Templates.upload(onMatch, CsvInput.megabytes(imports.maxBytes()), errors);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Object upload(@RestForm("file") FileUpload file, @RestForm String onMatch) {
+        FormErrors errors = new FormErrors();
+        String match = onMatch(onMatch, errors);
+        if (file == null || file.uploadedFile() == null || (file.size() == 0 && Forms.blankToNull(file.fileName()) == null)) {
+            errors.add("file", "Choose a CSV file to import");
+        } else if (file.size() == 0) {
+            errors.add("file", "The file is empty. Nothing was imported.");
+        } else if (file.size() > imports.maxBytes()) {
+            errors.add("file", CsvInput.tooLarge(imports.maxBytes()).getMessage());
+        }
+        if (!errors.isEmpty()) {
+            return upload(match == null ? "skip" : match, errors.map());
+        }
+        String key = pending.keep(file.uploadedFile());
+        return Response.seeOther(URI.create("/contacts/import/" + key + "?onMatch=" + match)).build();
+    }
+
+    /**
+     * The check: columns, first rows and a dry run. {@code column} repeats, one per column of
+     * the file in order, each a field word or "ignore" for "not imported" (a blank value would
+     * be dropped from the query and shift the columns); only the columns the
+     * organizer changed from what was detected become an explicit mapping.
+     */
+    @GET
+    @Path("{key}")
+    public TemplateInstance review(@PathParam("key") String key, @QueryParam("onMatch") String onMatch,
+                                   @QueryParam("column") List<String> column) {
+        FormErrors errors = new FormErrors();
+        String match = onMatch(onMatch, errors);
+        ImportPreview detected;
+        try {
+            detected = read(key, in -> imports.preview(in, List.of(), PREVIEW_ROWS));
+        } catch (ProblemException e) {
+            return unusable(key, match, e);
+        }
+        return review(key, match == null ? "skip" : match, detected, overrides(detected, column), errors);
+    }
+
+    private TemplateInstance review(String key, String match, ImportPreview detected, List<String> map,
+                                    FormErrors errors) {
+        ImportPreview preview = detected;
+        ImportReport check = null;
+        if (errors.isEmpty()) {
+            try {
+                if (!map.isEmpty()) {
+                    preview = read(key, in -> imports.preview(in, map, PREVIEW_ROWS));
+                }
+                check = read(key, in -> imports.importContacts(in, new ImportOptions(true, onMatch(match), map)));
+            } catch (ProblemException e) {
+                // a file-level refusal (no column names anyone, another import running…) shows on
+                // the review, where the columns can still be changed
+                errors = FormErrors.of(e, FIELDS);
+            }
+        }
+        return Templates.review(key, match, preview, fieldOptions(), map, check, MESSAGES_SHOWN, errors.map());
+    }
+
+    /** The import itself, with the choices the organizer saw checked. */
+    @POST
+    @Path("{key}")
+    public TemplateInstance confirm(@PathParam("key") String key, @RestForm String onMatch,
+                                    @RestForm("map") List<String> map) {
+        FormErrors errors = new FormErrors();
+        String match = onMatch(onMatch, errors);
+        List<String> explicit = map == null ? List.of() : map.stream().filter(Objects::nonNull).toList();
+        ImportReport report;
+        try {
+            if (!errors.isEmpty()) {
+                ImportPreview detected = read(key, in -> imports.preview(in, List.of(), PREVIEW_ROWS));
+                return review(key, "skip", detected, explicit, errors);
+            }
+            report = read(key, in -> imports.importContacts(in, new ImportOptions(false, onMatch(match), explicit)));
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return unusable(key, match, e);
+            }
+            // nothing was imported: back to the check, with what refused it
+            ImportPreview detected;
+            try {
+                detected = read(key, in -> imports.preview(in, List.of(), PREVIEW_ROWS));
+            } catch (ProblemException unreadable) {
+                return unusable(key, match, unreadable);
+            }
+            FormErrors refused = FormErrors.of(e, FIELDS);
+            return Templates.review(key, match, detected, fieldOptions(), explicit, null, MESSAGES_SHOWN, refused.map());
+        }
+        pending.drop(key);
+        return Templates.done(report, MESSAGES_SHOWN);
+    }
+
+    @POST
+    @Path("{key}/discard")
+    public Response discard(@PathParam("key") String key) {
+        pending.drop(key);
+        return Response.seeOther(URI.create("/contacts/import")).build();
+    }
+
+    /** The file itself cannot be imported (or is gone): say why on the upload form. */
+    private TemplateInstance unusable(String key, String match, ProblemException e) {
+        if (e.status() != 404) {
+            pending.drop(key);
+        }
+        return upload(match == null ? "skip" : match, Map.of("file", e.getMessage()));
+    }
+
+    private <T> T read(String key, Function<InputStream, T> reading) {
+        try (InputStream in = pending.open(key)) {
+            return reading.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "Header:field" for each column whose choice differs from what was detected. */
+    static List<String> overrides(ImportPreview detected, List<String> chosen) {
+        List<String> map = new ArrayList<>();
+        if (chosen == null || chosen.size() != detected.columns().size()) {
+            return map;
+        }
+        for (int i = 0; i < chosen.size(); i++) {
+            PreviewColumn c = detected.columns().get(i);
+            String choice = Forms.blankToNull(chosen.get(i));
+            if (Field.IGNORE.word.equals(choice)) {
+                choice = null;
+            }
+            // a column without a name cannot be named in a mapping; it stays as detected (not imported)
+            if (!Objects.equals(choice, c.detected()) && Forms.blankToNull(c.header()) != null) {
+                map.add(c.header().trim() + ":" + (choice == null ? Field.IGNORE.word : choice));
+            }
+        }
+        return map;
+    }
+
+    static List<Option> fieldOptions() {
+        List<Option> options = new ArrayList<>();
+        for (Field f : Field.values()) {
+            if (f != Field.IGNORE) {
+                options.add(new Option(f.word, f.label));
+            }
+        }
+        return options;
+    }
+
+    private static String onMatch(String value, FormErrors errors) {
+        String v = Forms.blankToNull(value);
+        if (v == null) {
+            return "skip";
+        }
+        if (v.equals("skip") || v.equals("update")) {
+            return v;
+        }
+        errors.add("onMatch", "Choose whether to skip or update people already in Groundwork");
+        return null;
+    }
+
+    private static OnMatch onMatch(String word) {
+        return "update".equals(word) ? OnMatch.UPDATE : OnMatch.SKIP;
+    }
+}

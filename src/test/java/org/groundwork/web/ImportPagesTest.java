@@ -1,0 +1,262 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The import page end to end over HTTP: upload, the check (columns, first rows, dry-run counts
+ * and errors, nothing saved), changing a column, confirming, and every way a file can be wrong.
+ */
+@QuarkusTest
+class ImportPagesTest {
+
+    private static final Pattern KEY = Pattern.compile("/contacts/import/([0-9a-f-]{36})\\?onMatch=(\\w+)");
+
+    /** Uploads a file on the page as a browser would; answers the check page's path. */
+    static String upload(Session s, String fileName, byte[] file, String onMatch) {
+        s.open("/contacts/import");
+        Response r = s.request().multiPart("csrf-token", s.csrfToken)
+                .multiPart("file", fileName, file, "text/csv")
+                .multiPart("onMatch", onMatch)
+                .post("/contacts/import");
+        r.then().statusCode(303);
+        String location = r.getHeader("Location");
+        Matcher m = KEY.matcher(location);
+        assertTrue(m.find(), "redirected to the check of the upload: " + location);
+        return "/contacts/import/" + m.group(1) + "?onMatch=" + m.group(2);
+    }
+
+    static String upload(Session s, String file) {
+        return upload(s, "people.csv", file.getBytes(StandardCharsets.UTF_8), "skip");
+    }
+
+    static String keyOf(String checkPath) {
+        return checkPath.substring("/contacts/import/".length(), checkPath.indexOf('?'));
+    }
+
+    static int contacts(TestTeam team) {
+        return team.api().queryParam("limit", 200).get("/api/v1/contacts").then().statusCode(200)
+                .extract().jsonPath().getList("items").size();
+    }
+
+    @Test
+    void checkShowsColumnsFirstRowsCountsAndErrorsThenConfirmImports() {
+        TestTeam team = TestTeam.create();
+        PageFormsTest.contact(team, "Already Here");
+        team.api().body(Map.of("fullName", "Rosa Known", "email", "rosa@example.org")).post("/api/v1/contacts")
+                .then().statusCode(201);
+        Session s = Session.logIn(team);
+        String check = upload(s, """
+                First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Level,Shoe size
+                Rosa,Diaz,ROSA@example.org,(718) 555-0101,cadre,38
+                Sam,Okafor,sam@example.org,,new,44
+                ,,,,,
+                Lee,Park,lee@example.org,,boss,41
+                Ana,Lopez,ana@example.org,,less involved,39
+                """);
+
+        String html = s.request().get(check).then().statusCode(200).extract().asString();
+        // the detected mapping, one select per column
+        assertSelected(html, 0, "firstName");
+        assertSelected(html, 2, "email");
+        assertSelected(html, 3, "phone");
+        assertSelected(html, 4, "level");
+        assertSelected(html, 5, "");
+        // the first rows, as in the file
+        assertTrue(html.contains("ROSA@example.org") && html.contains("Okafor"), "the first rows are shown");
+        assertTrue(!html.contains("Lopez"), "only the first three rows are shown");
+        // the dry run's counts and its errors by line
+        assertTrue(html.contains("2 new contacts"), html);
+        assertTrue(html.contains("1 already here"), html);
+        assertTrue(html.contains("Line 5:") && html.contains("level &#39;boss&#39; is not one of"), html);
+        assertTrue(html.contains("“Shoe size”"), "the unmapped column is named");
+        assertTrue(html.contains("Import 2 contacts"), html);
+        assertEquals(2, contacts(team), "the check saved nothing");
+
+        Response done = s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check));
+        done.then().statusCode(200).body(containsString("2 new contacts, 0 updated, 1 already here"))
+                .body(containsString("Line 5:"));
+        assertEquals(4, contacts(team));
+        team.api().queryParam("q", "Ana Lopez").get("/api/v1/contacts").then()
+                .body("items[0].engagementLevel", equalTo("less-involved"));
+
+        // the file is gone once imported: confirming twice imports nothing twice
+        Response again = s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check));
+        PageFormsTest.assertFieldError(again, "file", "no longer here");
+        assertEquals(4, contacts(team));
+    }
+
+    @Test
+    void changingAColumnChecksAgainAndImportsWithTheChoice() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String check = upload(s, """
+                Person,Cell,Zip
+                Rosa Diaz,718 555 0101,11201
+                Sam Okafor,718 555 0102,11205
+                """);
+        String html = s.request().get(check).then().statusCode(200).extract().asString();
+        // "Person" names nobody Groundwork knows of, and "Cell" is a phone: the check can still run
+        assertSelected(html, 0, "");
+        assertSelected(html, 1, "phone");
+        assertTrue(html.contains("2 new contacts"), html);
+
+        // nothing but a zip code: no column identifies people, and the page says so
+        String only = upload(s, "Zip,Shoe\n11201,38\n");
+        String refused = s.request().get(only).then().statusCode(200).extract().asString();
+        assertTrue(refused.contains("role=\"alert\"") && refused.contains("holds a name, an email or a phone"), refused);
+        assertTrue(!refused.contains("Import 1 contact"), "nothing to confirm");
+
+        // "Zip" was detected as a line of the notes; only the column changed becomes a mapping
+        assertSelected(html, 2, "note");
+        String changed = s.request().get(check + "&column=fullName&column=phone&column=note")
+                .then().statusCode(200).extract().asString();
+        assertSelected(changed, 0, "fullName");
+        assertSelected(changed, 2, "note");
+        assertTrue(changed.contains("name=\"map\" value=\"Person:fullName\""), changed);
+        assertTrue(!changed.contains("value=\"Zip:"), changed);
+        assertEquals(0, contacts(team));
+
+        s.open(check + "&column=fullName&column=phone&column=note");
+        s.form().formParam("onMatch", "skip").formParam("map", "Person:fullName")
+                .post("/contacts/import/" + keyOf(check))
+                .then().statusCode(200).body(containsString("2 new contacts"));
+        team.api().queryParam("q", "Rosa Diaz").get("/api/v1/contacts").then()
+                .body("items", hasSize(1)).body("items[0].notes", equalTo("Zip: 11201"));
+    }
+
+    @Test
+    void onMatchUpdateFromThePage() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Rosa Diaz", "email", "rosa@example.org")).post("/api/v1/contacts")
+                .then().statusCode(201);
+        Session s = Session.logIn(team);
+        String check = upload(s, "people.csv", "Email,Level\nrosa@example.org,cadre\n".getBytes(StandardCharsets.UTF_8),
+                "update");
+        String html = s.request().get(check).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("0 new contacts,") && html.contains("1 updated"), html);
+        assertTrue(html.contains("id=\"f-onMatch-update\" name=\"onMatch\" value=\"update\" checked"), "the choice is kept");
+        s.form().formParam("onMatch", "update").post("/contacts/import/" + keyOf(check))
+                .then().statusCode(200).body(containsString("1 updated"));
+        team.api().queryParam("q", "Rosa").get("/api/v1/contacts").then().body("items[0].engagementLevel", equalTo("cadre"));
+    }
+
+    @Test
+    void badFilesGetAMessageOnTheFormAndSaveNothing() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+
+        // no file chosen
+        s.open("/contacts/import");
+        Response none = s.request().multiPart("csrf-token", s.csrfToken).multiPart("onMatch", "skip")
+                .post("/contacts/import");
+        PageFormsTest.assertFieldError(none, "file", "Choose a CSV file");
+
+        // an empty file
+        s.open("/contacts/import");
+        Response empty = s.request().multiPart("csrf-token", s.csrfToken)
+                .multiPart("file", "empty.csv", new byte[0], "text/csv").multiPart("onMatch", "skip")
+                .post("/contacts/import");
+        PageFormsTest.assertFieldError(empty, "file", "empty");
+
+        // an onMatch that is neither choice
+        s.open("/contacts/import");
+        Response odd = s.request().multiPart("csrf-token", s.csrfToken)
+                .multiPart("file", "p.csv", "Name\nRosa\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("onMatch", "merge").post("/contacts/import");
+        PageFormsTest.assertFieldError(odd, "onMatch", "skip or update");
+
+        // files that are read only after the upload: shown on the form again, the upload dropped
+        Map<String, byte[]> bad = Map.of(
+                "only a header", "Name,Email\n".getBytes(StandardCharsets.UTF_8),
+                "binary", new byte[]{'P', 'K', 3, 4, 0, 0, '\n', 'a', 0},
+                "latin-1", "Name\nJos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1),
+                "blank lines", "\n\n\n".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> says = Map.of("only a header", "header but no rows", "binary", "binary",
+                "latin-1", "not UTF-8", "blank lines", "empty");
+        for (var file : bad.entrySet()) {
+            String check = upload(s, file.getKey() + ".csv", file.getValue(), "skip");
+            Response page = s.request().get(check);
+            PageFormsTest.assertFieldError(page, "file", says.get(file.getKey()));
+            PageFormsTest.assertFieldError(s.request().get(check), "file", "no longer here");
+        }
+        assertEquals(0, contacts(team));
+    }
+
+    @Test
+    void anUploadIsItsUploadersOnlyAndWithoutTheCsrfTokenNothingIsKept() {
+        TestTeam team = TestTeam.create();
+        Session admin = Session.logIn(team);
+        String check = upload(admin, "Name\nRosa Diaz\n");
+
+        TestTeam.Member member = team.member("organizer");
+        Session other = Session.logIn(member.email());
+        PageFormsTest.assertFieldError(other.request().get(check), "file", "no longer here");
+        other.open("/contacts/import");
+        other.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
+                .then().statusCode(200).body(containsString("no longer here"));
+        // a key that is not one
+        PageFormsTest.assertFieldError(other.request().get("/contacts/import/not-a-key?onMatch=skip"), "file",
+                "no longer here");
+        assertEquals(0, contacts(team));
+
+        // the uploader can still import it; a forged post without the token cannot
+        admin.request().contentType("application/x-www-form-urlencoded").formParam("onMatch", "skip")
+                .post("/contacts/import/" + keyOf(check)).then().statusCode(400);
+        admin.request().multiPart("file", "p.csv", "Name\nForged\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/contacts/import").then().statusCode(400);
+        assertEquals(0, contacts(team));
+
+        // starting over drops the file
+        admin.open(check);
+        admin.form().post("/contacts/import/" + keyOf(check) + "/discard").then().statusCode(303)
+                .header("Location", containsString("/contacts/import"));
+        PageFormsTest.assertFieldError(admin.request().get(check), "file", "no longer here");
+    }
+
+    @Test
+    void exportLinksFollowTheFiltersAndOnlyCoordinatorsSeeThem() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Rosa Diaz", "tags", List.of("tenant"))).post("/api/v1/contacts")
+                .then().statusCode(201);
+        PageFormsTest.contact(team, "Sam Okafor");
+        Session admin = Session.logIn(team);
+        String html = admin.request().queryParam("tag", "tenant").queryParam("q", "Rosa D").get("/contacts").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("href=\"/api/v1/exports/contacts.csv?q=Rosa+D&amp;tag=tenant\""), html);
+        assertTrue(html.contains("href=\"/contacts/import\""), "the import page is linked");
+        // the link works with the page's own login
+        String csv = admin.request().queryParam("q", "Rosa D").queryParam("tag", "tenant").get("/api/v1/exports/contacts.csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(csv.contains("Rosa Diaz") && !csv.contains("Sam Okafor"), csv);
+
+        TestTeam.Member member = team.member("organizer");
+        Session organizer = Session.logIn(member.email());
+        organizer.request().get("/contacts").then().statusCode(200)
+                .body(not(containsString("/api/v1/exports/")));
+        organizer.request().get("/api/v1/exports/contacts.csv").then().statusCode(403);
+    }
+
+    private static void assertSelected(String html, int column, String word) {
+        int at = html.indexOf("id=\"f-column-" + column + "\"");
+        assertTrue(at > 0, "a select for column " + column);
+        String select = html.substring(at, html.indexOf("</select>", at));
+        Matcher selected = Pattern.compile("<option value=\"([^\"]*)\" selected>").matcher(select);
+        String chosen = selected.find() ? selected.group(1) : "";
+        assertEquals(word, chosen, "column " + column + " is imported as");
+    }
+}
