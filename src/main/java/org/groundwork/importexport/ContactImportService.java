@@ -24,6 +24,7 @@ import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.Word;
 import org.hibernate.Session;
+import org.postgresql.jdbc.PgConnection;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -86,9 +87,13 @@ public class ContactImportService {
         ImportReport report = em.unwrap(Session.class).doReturningWork(conn -> {
             oneAtATime(conn, team);
             Run run = new Run(conn, team, organizer, options);
-            ImportReport r = run.read(body);
-            timings[0] = run.writer.timings();
-            return r;
+            try {
+                ImportReport r = run.read(body);
+                timings[0] = run.writer.timings();
+                return r;
+            } finally {
+                run.writer.close();
+            }
         });
         if (options.dryRun()) {
             try {
@@ -237,7 +242,11 @@ public class ContactImportService {
             this.conn = conn;
             this.team = team;
             this.options = options;
-            this.writer = new ContactWriter(conn, team, organizer);
+            try {
+                this.writer = new ContactWriter(conn.unwrap(PgConnection.class), team, organizer);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The import needs a PostgreSQL connection", e);
+            }
         }
 
         ImportReport read(InputStream body) throws SQLException {
@@ -273,7 +282,7 @@ public class ContactImportService {
                 if (rows == 0) {
                     throw headerOnly();
                 }
-                writer.flush();
+                writer.finish();
             } catch (UncheckedIOException e) {
                 throw unreadable(e.getCause(), line);
             } catch (IOException e) {

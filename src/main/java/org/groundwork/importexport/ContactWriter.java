@@ -18,6 +18,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes an import in batches on the import's own transaction: COPY for new contacts and
@@ -25,7 +30,7 @@ import java.util.UUID;
  * updates, a multi-row INSERT for new organizations. A batch is written once it holds
  * {@link #BATCH} rows, so memory stays flat however long the file.
  */
-final class ContactWriter {
+final class ContactWriter implements AutoCloseable {
 
     static final int BATCH = 2000;
     static final String IMPORTED = "imported";
@@ -34,13 +39,20 @@ final class ContactWriter {
     private final UUID team;
     private final UUID organizer;
 
-    private final List<Object[]> organizations = new ArrayList<>();
-    private final List<ImportRow> creates = new ArrayList<>();
-    private final List<ImportRow> updates = new ArrayList<>();
-    private final List<Object[]> levels = new ArrayList<>();
+    private List<Object[]> organizations = new ArrayList<>();
+    private List<ImportRow> creates = new ArrayList<>();
+    private List<ImportRow> updates = new ArrayList<>();
+    private List<Object[]> levels = new ArrayList<>();
+    /** One thread writes batches while the import's thread reads the next (one batch in flight). */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "import-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<Void> inFlight;
     private final Set<UUID> updateIds = new HashSet<>();
     private boolean updateTable;
-    /** Time spent in the database, for the import's log line. */
+    /** Time spent in the database, for the import's log line (written by the writer thread, read after it finished). */
     private long insertNanos;
     private long updateNanos;
     private long levelNanos;
@@ -48,6 +60,11 @@ final class ContactWriter {
     private long firstLine = -1;
     private long lastLine;
 
+    /**
+     * {@code conn} is the physical PostgreSQL connection of the import's transaction: the writer
+     * thread uses it while the import's thread does not (the pool's wrapper checks the
+     * transaction of the calling thread, which the writer thread has none of).
+     */
     ContactWriter(Connection conn, UUID team, UUID organizer) {
         this.conn = conn;
         this.team = team;
@@ -88,29 +105,97 @@ final class ContactWriter {
         }
     }
 
+    /**
+     * Hands the pending rows to the writer thread and returns at once, so the next batch is
+     * parsed and matched while the database writes this one. At most one batch is in flight:
+     * this waits for the previous one first (and throws its refusal).
+     */
     void flush() throws SQLException {
+        if (organizations.isEmpty() && creates.isEmpty() && updates.isEmpty() && levels.isEmpty()) {
+            return;
+        }
+        Batch batch = new Batch(organizations, creates, updates, levels, firstLine, lastLine);
+        organizations = new ArrayList<>();
+        creates = new ArrayList<>();
+        updates = new ArrayList<>();
+        levels = new ArrayList<>();
+        updateIds.clear();
+        firstLine = -1;
+        await();
+        inFlight = writer.submit(() -> {
+            write(batch);
+            return null;
+        });
+    }
+
+    /** Writes what is pending and waits until the database has all of it. */
+    void finish() throws SQLException {
+        flush();
+        await();
+    }
+
+    /**
+     * Waits for the batch in flight, whatever happened: the transaction must not be rolled back
+     * (or committed) while the writer thread still uses its connection.
+     */
+    @Override
+    public void close() {
+        try {
+            if (inFlight != null) {
+                inFlight.get();
+            }
+        } catch (ExecutionException | InterruptedException | CancellationException ignored) {
+            // the import is failing already; its own error is the one reported
+        } finally {
+            inFlight = null;
+            writer.shutdown();
+        }
+    }
+
+    private void await() throws SQLException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while the database wrote the import", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProblemException p) {
+                throw p;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SQLException("The import's write failed", e.getCause());
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    private void write(Batch b) {
         try {
             long t0 = System.nanoTime();
-            insertOrganizations();
-            insertContacts();
+            insertOrganizations(b.organizations);
+            insertContacts(b.creates);
             long t1 = System.nanoTime();
             // updates after inserts: an update may concern a contact created earlier in this batch
-            updateContacts();
+            updateContacts(b.updates);
             long t2 = System.nanoTime();
-            insertLevels();
+            insertLevels(b.levels);
             long t3 = System.nanoTime();
             insertNanos += t1 - t0;
             updateNanos += t2 - t1;
             levelNanos += t3 - t2;
         } catch (SQLException e) {
-            throw refused(e);
+            throw refused(e, b);
         }
-        organizations.clear();
-        creates.clear();
-        updates.clear();
-        levels.clear();
-        updateIds.clear();
-        firstLine = -1;
+    }
+
+    /** One batch's rows and the file lines they came from (to name them if the database refuses them). */
+    private record Batch(List<Object[]> organizations, List<ImportRow> creates, List<ImportRow> updates,
+                         List<Object[]> levels, long firstLine, long lastLine) {
     }
 
     String timings() {
@@ -118,15 +203,15 @@ final class ContactWriter {
                 + " ms, level history " + levelNanos / 1_000_000 + " ms";
     }
 
-    private ProblemException refused(SQLException e) {
+    private static ProblemException refused(SQLException e, Batch b) {
         String what = e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
                 && p.getServerErrorMessage().getConstraint() != null
                 ? " (rule " + p.getServerErrorMessage().getConstraint() + ")" : "";
-        return new ProblemException(409, "Conflict", "The database refused a row between lines " + firstLine
-                + " and " + lastLine + what + "; the import stopped and nothing was imported");
+        return new ProblemException(409, "Conflict", "The database refused a row between lines " + b.firstLine()
+                + " and " + b.lastLine() + what + "; the import stopped and nothing was imported");
     }
 
-    private void insertOrganizations() throws SQLException {
+    private void insertOrganizations(List<Object[]> organizations) throws SQLException {
         if (organizations.isEmpty()) {
             return;
         }
@@ -142,7 +227,7 @@ final class ContactWriter {
         }
     }
 
-    private void insertContacts() throws SQLException {
+    private void insertContacts(List<ImportRow> creates) throws SQLException {
         if (creates.isEmpty()) {
             return;
         }
@@ -163,7 +248,7 @@ final class ContactWriter {
      * Updates go through a temporary table and one UPDATE … FROM per batch. Cells left empty
      * leave the stored value alone; tags are added to the contact's, never replace them.
      */
-    private void updateContacts() throws SQLException {
+    private void updateContacts(List<ImportRow> updates) throws SQLException {
         if (updates.isEmpty()) {
             return;
         }
@@ -208,7 +293,7 @@ final class ContactWriter {
         }
     }
 
-    private void insertLevels() throws SQLException {
+    private void insertLevels(List<Object[]> levels) throws SQLException {
         if (levels.isEmpty()) {
             return;
         }
