@@ -60,10 +60,11 @@ class MovementReports {
     }
 
     Query transitionsQuery(String prefix, Team team, Period period, Scope scope) {
-        // names are read only for the people listed (at most 100 a pair), not for every change
+        // names are read only for the people listed (at most 100 a pair), by id, not for every
+        // change: the planner cannot foresee the rank cut, so a plain join hashed every contact
         String sql = """
-                select y.from_level, y.to_level, y.contact_id, k.full_name, k.erased_at is not null, y.changes, y.people
-                from (select x.*, sum(x.n) over w as changes, count(*) over w as people,
+                select y.from_level, y.to_level, y.contact_id, k.full_name, k.erased, y.changes, y.people
+                from (select * from (select x.*, sum(x.n) over w as changes, count(*) over w as people,
                              row_number() over (partition by x.from_level, x.to_level
                                                 order by x.last_at desc, x.contact_id) as rank
                       from (select l.from_level, l.to_level, l.contact_id, count(*) as n, max(l.changed_at) as last_at
@@ -73,9 +74,10 @@ class MovementReports {
                             where l.team_id = :team and l.changed_at >= :start and l.changed_at < :end
                               and l.from_level is not null
                             group by l.from_level, l.to_level, l.contact_id) x
-                      window w as (partition by x.from_level, x.to_level)) y
-                left join contact k on k.id = y.contact_id and k.team_id = :team
-                where y.rank <= :max
+                      window w as (partition by x.from_level, x.to_level)) ranked
+                      where ranked.rank <= :max offset 0) y
+                left join lateral (select c.full_name, c.erased_at is not null as erased from contact c
+                                   where c.id = y.contact_id and c.team_id = :team offset 0) k on true
                 order by y.from_level, y.to_level, y.rank""";
         Query q = em.createNativeQuery(prefix + sql)
                 .setParameter("team", team.id)
