@@ -14,10 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.groundwork.contact.ContactJson.ContactChange;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
+import org.groundwork.contact.ContactJson.Stored;
 import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organization.OrganizationService;
@@ -26,6 +28,7 @@ import org.groundwork.organizer.OrganizerService;
 import org.groundwork.organizer.Role;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
@@ -43,6 +46,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The contacts pages: find people, add one, and see what happened with a person. */
@@ -63,6 +67,8 @@ public class ContactPages {
     OrganizerService organizers;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    Patches patches;
 
     /** One line of the list: the contact with their next open follow-up. */
     public record Row(ContactView contact, LocalDate nextFollowUp) {
@@ -75,12 +81,16 @@ public class ContactPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Filter filter, String query, List<Row> rows, String nextCursor,
-                                            boolean canExport, Choices choices, Map<String, String> errors);
+                                            boolean canExport, boolean erased, Choices choices,
+                                            Map<String, String> errors);
 
         static native TemplateInstance list$results(Filter filter, String query, List<Row> rows, String nextCursor,
                                                     boolean canExport, Map<String, String> errors);
 
         static native TemplateInstance add(Map<String, String> form, Choices choices, Map<String, String> errors);
+
+        static native TemplateInstance edit(ContactView contact, Map<String, String> form, Choices choices,
+                                            Map<String, String> errors);
 
         static native TemplateInstance show(ContactView contact, List<FollowUpView> openFollowUps, List<Line> timeline,
                                             String timelineCursor, List<Option> levels, Map<String, String> form,
@@ -104,7 +114,8 @@ public class ContactPages {
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("level") String level,
                                  @QueryParam("position") String position, @QueryParam("organization") String organization,
                                  @QueryParam("owner") String owner, @QueryParam("tag") String tag,
-                                 @QueryParam("cursor") String cursor, @HeaderParam("HX-Request") String htmx) {
+                                 @QueryParam("cursor") String cursor, @QueryParam("erased") String erased,
+                                 @HeaderParam("HX-Request") String htmx) {
         Filter filter = new Filter(level, position, owner, organization, tag, q);
         List<Row> rows = List.of();
         String next = null;
@@ -122,7 +133,7 @@ public class ContactPages {
         if (htmx != null) {
             return Templates.list$results(filter, query(filter), rows, next, canExport(), errors);
         }
-        return Templates.list(filter, query(filter), rows, next, canExport(), choices(), errors);
+        return Templates.list(filter, query(filter), rows, next, canExport(), erased != null, choices(), errors);
     }
 
     /** Exports hand the team's people out: coordinators and admins only, as the API says. */
@@ -176,8 +187,7 @@ public class ContactPages {
         Position pos = Forms.word(Position.class, position, "position", errors);
         UUID org = Forms.id(organizationId, "organizationId", errors);
         UUID owner = Forms.id(ownerId, "ownerId", errors);
-        List<String> tagList = tags == null || tags.isBlank() ? List.of()
-                : Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        List<String> tagList = tagList(tags);
         if (!errors.isEmpty()) {
             return Templates.add(form, choices(), errors.map());
         }
@@ -189,6 +199,102 @@ public class ContactPages {
             return Templates.add(form, choices(), FormErrors.of(e, FormErrors.names("fullName", "phone", "email",
                     "organizationId", "position", "engagementLevel", "ownerId", "tags", "notes")).map());
         }
+    }
+
+    @GET
+    @Path("/{id}/edit")
+    public TemplateInstance edit(@PathParam("id") String id) {
+        Stored stored = contacts.find(Ids.parse(id, "contact"));
+        return edit(stored, Map.of());
+    }
+
+    private TemplateInstance edit(Stored stored, Map<String, String> errors) {
+        ContactView c = stored.view();
+        Map<String, String> form = new HashMap<>();
+        form.put("fullName", c.fullName());
+        form.put("phone", c.phone());
+        form.put("email", c.email());
+        form.put("position", c.position().word());
+        form.put("organizationId", c.organizationId() == null ? null : c.organizationId().toString());
+        form.put("ownerId", c.ownerId() == null ? null : c.ownerId().toString());
+        form.put("tags", String.join(", ", c.tags()));
+        form.put("notes", c.notes());
+        form.put("doNotContact", c.doNotContact() ? "true" : null);
+        form.put("version", Long.toString(stored.version()));
+        return Templates.edit(c, form, choices(), errors);
+    }
+
+    /**
+     * Saves the details form. The version the form was read at goes as If-Match, so an edit
+     * made meanwhile (on another phone, by the API) is not overwritten without a word.
+     * The level is not on this form: it changes with a reason, on the contact's page.
+     */
+    @POST
+    @Path("/{id}/edit")
+    public Object change(@PathParam("id") String id, @RestForm String fullName, @RestForm String phone,
+                         @RestForm String email, @RestForm String position, @RestForm String organizationId,
+                         @RestForm String ownerId, @RestForm String tags, @RestForm String notes,
+                         @RestForm String doNotContact, @RestForm String version) {
+        UUID contact = Ids.parse(id, "contact");
+        Map<String, String> form = new HashMap<>();
+        form.put("fullName", fullName);
+        form.put("phone", phone);
+        form.put("email", email);
+        form.put("position", position);
+        form.put("organizationId", organizationId);
+        form.put("ownerId", ownerId);
+        form.put("tags", tags);
+        form.put("notes", notes);
+        form.put("doNotContact", doNotContact);
+        form.put("version", version);
+        FormErrors errors = new FormErrors();
+        Position pos = Forms.word(Position.class, position, "position", errors);
+        UUID org = Forms.id(organizationId, "organizationId", errors);
+        UUID owner = Forms.id(ownerId, "ownerId", errors);
+        if (pos == null && !errors.map().containsKey("position")) {
+            errors.add("position", "Choose one from the list");
+        }
+        ContactView current = contacts.find(contact).view();
+        if (!errors.isEmpty()) {
+            return Templates.edit(current, form, choices(), errors.map());
+        }
+        try {
+            contacts.change(contact, patches.of(new ContactChange(fullName, Forms.blankToNull(phone),
+                    Forms.blankToNull(email), org, pos, owner, tagList(tags), doNotContact != null, notes),
+                    Set.of("fullName", "phone", "email", "organizationId", "position", "ownerId", "tags",
+                            "doNotContact", "notes")), version == null || version.isBlank() ? null : version);
+            return Response.seeOther(URI.create("/contacts/" + contact)).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            if (e instanceof ProblemException p && p.status() == 412) {
+                // show what is stored now, with the message; the organizer re-applies their change
+                return edit(contacts.find(contact), Map.of(FormErrors.FORM, "Someone changed this contact while you "
+                        + "were editing. These are the details as they are now; make your change again."));
+            }
+            return Templates.edit(current, form, choices(), FormErrors.of(e, FormErrors.names("fullName", "phone",
+                    "email", "organizationId", "position", "ownerId", "tags", "notes")).map());
+        }
+    }
+
+    /**
+     * Erasure from the page: the words about the person go for good, the anonymous figures stay
+     * (as DELETE /api/v1/contacts/{id}). The box must be ticked: there is no undo.
+     */
+    @POST
+    @Path("/{id}/erase")
+    public Object erase(@PathParam("id") String id, @RestForm String confirm) {
+        UUID contact = Ids.parse(id, "contact");
+        if (confirm == null) {
+            Stored stored = contacts.find(contact);
+            return edit(stored, Map.of("confirm", "Tick the box to confirm: erasing cannot be undone"));
+        }
+        contacts.erase(contact, null);
+        // the person's page is gone with their data: back to the list, which says it was done
+        return Response.seeOther(URI.create("/contacts?erased=1")).build();
+    }
+
+    private static List<String> tagList(String tags) {
+        return tags == null || tags.isBlank() ? List.of()
+                : Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     @GET

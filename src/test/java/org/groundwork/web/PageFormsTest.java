@@ -11,6 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input on each page's form: a readable message next to the field, and nothing saved. */
@@ -319,5 +320,63 @@ class PageFormsTest {
         team.api().get("/api/v1/followups/" + left).then().body("status", equalTo("open"));
         team.api().get("/api/v1/conversations").then().body("items", hasSize(1))
                 .body("items[0].durationMinutes", equalTo(15)).body("items[0].channel", equalTo("phone"));
+    }
+
+    @Test
+    void editingAContactsDetailsChecksEachFieldAndKeepsTheLevelOut() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("fullName", "Rosa Diaz", "email", "rosa@example.org",
+                        "engagementLevel", "cadre", "tags", java.util.List.of("tenant")))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String form = s.open("/contacts/" + id + "/edit");
+        assertTrue(form.contains("value=\"rosa@example.org\"") && form.contains("value=\"tenant\""), "the form holds the details");
+        assertTrue(!form.contains("name=\"engagementLevel\""), "the level changes on the contact's page, with a reason");
+
+        Response bad = s.form().formParam("fullName", " ").formParam("email", "rosa@example.org")
+                .formParam("position", "base").formParam("version", "0").post("/contacts/" + id + "/edit");
+        assertFieldError(bad, "fullName", "must not be empty");
+        bad = s.form().formParam("fullName", "Rosa Diaz").formParam("email", "not an email")
+                .formParam("position", "base").formParam("version", "0").post("/contacts/" + id + "/edit");
+        assertFieldError(bad, "email", "well-formed email");
+        bad = s.form().formParam("fullName", "Rosa Diaz").formParam("position", "boss").formParam("version", "0")
+                .post("/contacts/" + id + "/edit");
+        assertFieldError(bad, "position", "Choose one from the list");
+        team.api().get("/api/v1/contacts/" + id).then().body("email", equalTo("rosa@example.org"))
+                .body("position", equalTo("base"));
+
+        s.form().formParam("fullName", "Rosa Díaz").formParam("phone", "718 555 0101").formParam("email", "")
+                .formParam("position", "officer").formParam("tags", "tenant, building-a").formParam("notes", "Chairs the meeting")
+                .formParam("version", "0").post("/contacts/" + id + "/edit")
+                .then().statusCode(303).header("Location", containsString("/contacts/" + id));
+        team.api().get("/api/v1/contacts/" + id).then().statusCode(200)
+                .body("fullName", equalTo("Rosa Díaz")).body("phone", equalTo("718 555 0101"))
+                .body("email", equalTo(null)).body("position", equalTo("officer"))
+                .body("tags", equalTo(java.util.List.of("tenant", "building-a")))
+                .body("engagementLevel", equalTo("cadre"));
+
+        // a form read before someone else's change does not overwrite it
+        Response stale = s.form().formParam("fullName", "Old Name").formParam("position", "base")
+                .formParam("version", "0").post("/contacts/" + id + "/edit");
+        stale.then().statusCode(200).body(containsString("Someone changed this contact"));
+        team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Rosa Díaz"));
+    }
+
+    @Test
+    void erasingFromThePageNeedsTheBoxTicked() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("fullName", "Sam Okafor", "phone", "718 555 0102"))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        s.open("/contacts/" + id + "/edit");
+        Response unticked = s.form().post("/contacts/" + id + "/erase");
+        assertFieldError(unticked, "confirm", "cannot be undone");
+        team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Sam Okafor"));
+
+        s.form().formParam("confirm", "true").post("/contacts/" + id + "/erase").then().statusCode(303)
+                .header("Location", containsString("/contacts?erased=1"));
+        team.api().get("/api/v1/contacts/" + id).then().statusCode(404);
+        s.request().get("/contacts?erased=1").then().statusCode(200)
+                .body(containsString("erased")).body(not(containsString("Sam Okafor")));
     }
 }

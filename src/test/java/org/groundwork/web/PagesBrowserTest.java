@@ -151,7 +151,7 @@ class PagesBrowserTest extends BrowserTest {
                 .post("/api/v1/conversations").then().statusCode(201);
         assertAccessible("/login");
         logIn(team);
-        for (String path : new String[]{"/", "/contacts", "/contacts/new", "/contacts/" + id,
+        for (String path : new String[]{"/", "/contacts", "/contacts/new", "/contacts/" + id, "/contacts/" + id + "/edit",
                 "/conversations/new?contact=" + id, "/actions", "/actions/" + action, "/actions/" + action + "?q=sept",
                 "/works", "/works/" + work, "/organizers", "/settings"}) {
             assertAccessible(path);
