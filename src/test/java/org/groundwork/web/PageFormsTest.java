@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input on each page's form: a readable message next to the field, and nothing saved. */
@@ -378,5 +379,20 @@ class PageFormsTest {
         team.api().get("/api/v1/contacts/" + id).then().statusCode(404);
         s.request().get("/contacts?erased=1").then().statusCode(200)
                 .body(containsString("erased")).body(not(containsString("Sam Okafor")));
+    }
+
+    @Test
+    void theNavigationMarksTheSectionYouAreIn() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        Map<String, String> sections = Map.of("/", "Today", "/contacts/new", "Contacts", "/contacts/import", "Contacts",
+                "/reports/movement", "Reports", "/settings", "Settings");
+        for (var e : sections.entrySet()) {
+            String html = s.request().get(e.getKey()).then().statusCode(200).extract().asString();
+            java.util.regex.Matcher current = java.util.regex.Pattern.compile("aria-current=\"page\">([^<]+)<").matcher(html);
+            assertTrue(current.find(), e.getKey() + " marks a section");
+            assertEquals(e.getValue(), current.group(1), e.getKey() + " is in " + e.getValue());
+            assertTrue(!current.find(), e.getKey() + " marks one section only");
+        }
     }
 }
