@@ -1,0 +1,82 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The first-run setup page, on an app that nobody has set up: its own profile restarts the app
+ * with the test resources, so it gets a fresh, empty database (Quarkus runs profiled test
+ * classes after the others, which keep their shared database).
+ */
+@QuarkusTest
+@TestProfile(FirstRunTest.Empty.class)
+class FirstRunTest {
+
+    /** No overrides: the point is the restart on a new, empty database. */
+    public static class Empty implements QuarkusTestProfile {
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @Test
+    void theSetupPageCreatesTheFirstTeamAndItsAdminOnce() {
+        given().get("/login").then().statusCode(200).body(containsString("href=\"/setup\""));
+        Response page = given().get("/setup");
+        page.then().statusCode(200).body(containsString("Create team"));
+        String cookie = page.getCookie("csrf-token");
+        Matcher m = TOKEN.matcher(page.asString());
+        assertTrue(m.find(), "the setup form carries a CSRF token");
+        String token = m.group(1);
+
+        // bad input: a message next to each field, and still nobody can log in
+        Response bad = setup(cookie, token, "Eastside Tenants", "Ana", "not-an-email", "short", "Mars/Olympus");
+        PageFormsTest.assertFieldError(bad, "password", "size must be between 8 and 200");
+        bad = setup(cookie, token, "Eastside Tenants", "Ana", "ana@example.org", "solidarity-forever", "Mars/Olympus");
+        PageFormsTest.assertFieldError(bad, "timeZone", "is not a time zone");
+        bad.then().body(containsString("value=\"ana@example.org\""));
+        bad = setup(cookie, token, " ", "Ana", "ana@example.org", "solidarity-forever", "");
+        PageFormsTest.assertFieldError(bad, "teamName", "must not be blank");
+        given().get("/login").then().body(containsString("href=\"/setup\""));
+
+        setup(cookie, token, "Eastside Tenants", "Ana", "ana@example.org", "solidarity-forever", "America/New_York")
+                .then().statusCode(303).header("Location", containsString("/login"));
+
+        // the admin logs in and lands on Today
+        Response login = given().redirects().follow(false).formParam("email", "ana@example.org")
+                .formParam("password", "solidarity-forever").post("/login");
+        String credential = login.getCookie("quarkus-credential");
+        assertNotNull(credential, "the new admin can log in");
+        given().cookie("quarkus-credential", credential).get("/").then().statusCode(200)
+                .body(containsString("Today"));
+
+        // setup is closed now: the page and a second post go to the login page, no second team
+        given().redirects().follow(false).get("/setup").then().statusCode(303)
+                .header("Location", containsString("/login"));
+        setup(cookie, token, "Other Team", "Eve", "eve@example.org", "take-it-over", "UTC")
+                .then().statusCode(303).header("Location", containsString("/login"));
+        given().redirects().follow(false).formParam("email", "eve@example.org").formParam("password", "take-it-over")
+                .post("/login").then().header("Location", containsString("error"));
+        given().get("/login").then().body(not(containsString("href=\"/setup\"")));
+    }
+
+    private static Response setup(String cookie, String token, String team, String name, String email,
+                                  String password, String timeZone) {
+        return given().redirects().follow(false).cookie("csrf-token", cookie)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token).formParam("teamName", team).formParam("displayName", name)
+                .formParam("email", email).formParam("password", password).formParam("timeZone", timeZone)
+                .post("/setup");
+    }
+}
