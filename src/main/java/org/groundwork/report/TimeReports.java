@@ -131,9 +131,9 @@ class TimeReports {
 
                 ), fine as (
                   -- conversations: the daily summary's rows for the period's local dates, which
-                  -- carry level and position already (tens of thousands of rows, no join)
-                  -- the week's Monday in date arithmetic (2000-01-03 was a Monday): the same
-                  -- as date_trunc('week', day), which costs a third of this step on 77,000 rows
+                  -- carry level and position already (tens of thousands of rows, no join); the
+                  -- week's Monday in date arithmetic (2000-01-03 was a Monday) is the same as
+                  -- date_trunc('week', day), which costs a third of this step on 77,000 rows
                   select d.level, d.position, false as grp, d.work_id,
                          d.day - ((d.day - date '2000-01-03') % 7 + 7) % 7 as week,
                          sum(cast(d.minutes as float8)) as minutes
