@@ -28,9 +28,11 @@ import static org.groundwork.report.Rows.minutes;
 import static org.groundwork.report.Rows.uuid;
 
 /**
- * The time report: one SQL statement aggregates every figure (grouping sets over the period's
- * encounters), a second reads the works it names. Levels come from level_at_time, kept on
- * each conversation and attendance row by triggers (V3_1), so no history lookup per row.
+ * The time report: one SQL statement aggregates every figure (grouping sets over the daily
+ * conversation summary and the period's action shares), a second reads the works it names.
+ * Levels come from level_at_time, kept on each conversation and attendance row by triggers
+ * (V3_1), and the conversations' minutes per organizer, day, work, level and position from
+ * conversation_day, kept by triggers too (V6_1), so no history lookup or contact join per row.
  */
 @ApplicationScoped
 class TimeReports {
@@ -62,34 +64,33 @@ class TimeReports {
     }
 
     /**
-     * The planner reads a week of occurred_at as having as many values as occurred_at itself, so
-     * it expects one group per conversation and, with the default 4 MB, sorts 100,000 rows
-     * (about a second) where hashing them into the few thousand real groups takes a tenth of
-     * that. More memory for this transaction only (SET LOCAL) lets it hash.
+     * The planner cannot tell how many groups a week of a date makes, and with the default 4 MB
+     * sorts tens of thousands of rows where hashing them into the few thousand real groups costs
+     * a fraction of that. More memory for this transaction only (SET LOCAL) lets it hash.
+     * Custom plans only: after a few runs of the same prepared statement PostgreSQL may keep a
+     * generic plan, made without knowing the period, which for a team's 90 days sorts all
+     * 120,000 conversations to find the first-timers' (about a quarter slower); planning anew
+     * costs a few milliseconds.
      */
     void roomToHash() {
         em.createNativeQuery("set local work_mem = '16MB'").executeUpdate();
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
     }
 
     /**
-     * The one statement; prefix "explain (analyze)" lets the benchmark show its plan. One pass
-     * sums the encounters into a few thousand (level, position, kind, work, week) groups, from
-     * which grouping sets roll up every figure; a second pass sums minutes per person, and only
-     * the people listed have their names read.
+     * The one statement; prefix "explain (analyze)" lets the benchmark show its plan. The
+     * conversations' figures are summed from the daily summary (conversation_day, V6_1), the
+     * action shares from the actions, into a few thousand (level, position, kind, work, week)
+     * groups, from which grouping sets roll up every figure; a second pass sums minutes per
+     * person over the encounters themselves, and only the people listed have their names read.
      */
     Query query(String prefix, Team team, Period period, Scope scope, Work work) {
         String organizerFilter = scope.team() ? "" : " and c.organizer_id = :org";
+        String dayOrganizerFilter = scope.team() ? "" : " and d.organizer_id = :org";
         String presentFilter = scope.team() ? "" : " and ao.organizer_id = :org";
         String workConversation = work == null ? "" : " and c.work_id = :work";
+        String workDay = work == null ? "" : " and d.work_id = :work";
         String workAction = work == null ? "" : " and a.work_id = :work";
-        // One organizer's period names a few thousand contacts: look each one's position up by
-        // id. A team's period names most of the team: one hash join over the contacts is cheaper
-        // (offset 0 keeps the planner, which cannot count the contacts in advance, from choosing
-        // 70,000 lookups by id instead).
-        String position = scope.team()
-                ? "left join (select id, position from contact where team_id = :team offset 0) k on k.id = e.contact_id"
-                : "left join lateral (select k.position from contact k"
-                + " where k.id = e.contact_id and k.team_id = :team offset 0) k on true";
         // Encounters: a conversation's minutes go to its contact; an action's minutes, for each
         // organizer present (in scope), are split evenly over its attendees, or go to no one
         // (contact null: "unrecorded") when nobody is recorded. First-timer minutes: with a
@@ -109,11 +110,13 @@ class TimeReports {
                     from first_action f) h
                   where h.first_at < :end and h.heat_end > :start
                 ), conv as not materialized (
-                  select c.contact_id, c.work_id, c.occurred_at as at, c.duration_minutes as minutes, c.level_at_time as level
+                  -- the conversations themselves, for the people list only
+                  select c.contact_id, c.duration_minutes as minutes
                   from conversation c
                   where c.team_id = :team and c.occurred_at >= :start and c.occurred_at < :end""" + organizerFilter + workConversation + """
 
-                ), act as not materialized (
+                ), act as materialized (
+                  -- a few thousand rows, read twice (figures and people): computed once
                   select att.contact_id, a.work_id, a.starts_at as at,
                          cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id) as minutes,
                          att.level_at_time as level
@@ -127,20 +130,25 @@ class TimeReports {
                   where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end and p.present > 0""" + workAction + """
 
                 ), fine as (
-                  -- each kind summed straight into a few thousand (level, position, work, week) groups,
-                  -- grouped on the table's own columns so the planner can tell there are few of them
-                  select e.level, coalesce(k.position, 'unrecorded') as position, false as grp, e.work_id,
-                         cast(date_trunc('week', e.at at time zone :tz) as date) as week, cast(sum(e.minutes) as float8) as minutes
-                  from conv e
-                  """ + position + """
+                  -- conversations: the daily summary's rows for the period's local dates, which
+                  -- carry level and position already (tens of thousands of rows, no join); the
+                  -- week's Monday in date arithmetic (2000-01-03 was a Monday) is the same as
+                  -- date_trunc('week', day), which costs a third of this step on 77,000 rows
+                  select d.level, d.position, false as grp, d.work_id,
+                         d.day - ((d.day - date '2000-01-03') % 7 + 7) % 7 as week,
+                         sum(cast(d.minutes as float8)) as minutes
+                  from conversation_day d
+                  where d.team_id = :team and d.day >= :from and d.day <= :to""" + dayOrganizerFilter + workDay + """
 
                   group by 1, 2, 3, 4, 5
                   union all
+                  -- action shares, a few thousand: each one's position looked up by id (offset 0
+                  -- keeps the planner from hashing all the team's contacts for them)
                   select coalesce(e.level, 'unrecorded'), coalesce(k.position, 'unrecorded'), true, e.work_id,
                          cast(date_trunc('week', e.at at time zone :tz) as date), sum(e.minutes)
                   from act e
-                  """ + position + """
-
+                  left join lateral (select k.position from contact k
+                                     where k.id = e.contact_id and k.team_id = :team offset 0) k on true
                   group by 1, 2, 3, 4, 5
                 ), heat_minutes as (
                   -- first-timers are few: their minutes are looked up by contact rather than
@@ -188,6 +196,8 @@ class TimeReports {
                 .setParameter("heat", team.heatWindowDays)
                 .setParameter("start", period.start())
                 .setParameter("end", period.end())
+                .setParameter("from", period.from())
+                .setParameter("to", period.to())
                 .setParameter("people", ReportService.PEOPLE_MAX);
         if (!scope.team()) {
             q.setParameter("org", scope.organizerId());

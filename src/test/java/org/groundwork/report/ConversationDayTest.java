@@ -1,0 +1,297 @@
+package org.groundwork.report;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.groundwork.report.TimeReportTest.MARCH;
+import static org.groundwork.report.TimeReportTest.minutes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * conversation_day, the summary the time report reads its conversation figures from, is kept
+ * by triggers (V6_1). After every kind of write it must hold exactly what summing the team's
+ * conversations from scratch gives; the report's figures are checked along the way.
+ */
+@QuarkusTest
+class ConversationDayTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void followsConversationsEditedMovedAndDeleted() {
+        TestTeam team = TestTeam.create();
+        var member = team.member("coordinator");
+        Scenario s = new Scenario(team);
+        String ana = s.contact("Ana", "new", "base");
+        String bea = s.contact("Bea", "cadre", "staff");
+        String doors = s.work("Doors", "bring-in-new", "why");
+        String committee = s.work("Committee", "work-with-cadre", "why");
+        String c1 = s.conversation(ana, "2026-03-10T10:00:00Z", 30, doors);
+        String c2 = s.conversation(ana, "2026-03-10T12:00:00Z", 20, doors); // the same row as c1
+        String c3 = s.conversation(member::api, bea, "2026-03-31T23:30:00Z", 40, null);
+        fresh(team);
+        minutes(all(team, MARCH), "totalMinutes", 90);
+        minutes(mine(team, MARCH), "totalMinutes", 50);
+
+        // minutes changed
+        change(team, c1, Map.of("durationMinutes", 45));
+        fresh(team);
+        JsonPath r = mine(team, MARCH);
+        minutes(r, "totalMinutes", 65);
+        minutes(r, "byLevel.new", 65);
+
+        // moved to the next week: a row of its own, c1's keeps its 45
+        change(team, c2, Map.of("occurredAt", "2026-03-16T10:00:00Z"));
+        fresh(team);
+        r = mine(team, MARCH);
+        minutes(r, "weeks[2].byLevel.new", 45); // week of March 9
+        minutes(r, "weeks[3].byLevel.new", 20); // week of March 16
+
+        // moved across the period's end: out of March, into April
+        change(team, c3, Map.of("occurredAt", "2026-04-01T00:30:00Z"));
+        fresh(team);
+        minutes(all(team, MARCH), "totalMinutes", 65);
+        minutes(all(team, "from=2026-04-01&to=2026-04-30"), "totalMinutes", 40);
+
+        // another work, then no work
+        change(team, c1, Map.of("workId", committee));
+        fresh(team);
+        r = mine(team, MARCH);
+        assertEquals(List.of(committee, doors), r.getList("works.workId"));
+        minutes(r, "works[0].totalMinutes", 45);
+        Map<String, Object> noWork = new HashMap<>();
+        noWork.put("workId", null);
+        change(team, c1, noWork);
+        fresh(team);
+        r = mine(team, MARCH);
+        assertEquals(Arrays.asList(doors, null), r.getList("works.workId"));
+        minutes(r, "works[1].totalMinutes", 45);
+
+        // another organizer's conversation now
+        change(team, c1, Map.of("organizerId", member.id()));
+        fresh(team);
+        minutes(mine(team, MARCH), "totalMinutes", 20);
+        minutes(Scenario.report(member.api(), "time", MARCH), "totalMinutes", 45);
+
+        // deleted: its row goes when its count reaches zero
+        team.api().delete("/api/v1/conversations/" + c2).then().statusCode(204);
+        fresh(team);
+        minutes(mine(team, MARCH), "totalMinutes", 0);
+        minutes(all(team, MARCH), "totalMinutes", 45);
+
+        // many rows in one statement, as imports and scripts write them: an insert of three
+        // (two on one key), then a shift of every conversation by 14 hours
+        sql("""
+                insert into conversation (id, team_id, contact_id, organizer_id, work_id, occurred_at,
+                                          duration_minutes, channel)
+                select gen_random_uuid(), ?1, k.id, ?2, null, timestamptz '2026-03-20 20:00:00+00' + n * interval '1 hour',
+                       10 * n, 'phone'
+                from contact k cross join generate_series(1, 3) n where k.id = ?3""",
+                team.teamId, team.adminId, bea);
+        fresh(team);
+        minutes(mine(team, MARCH), "totalMinutes", 60);
+        sql("update conversation set occurred_at = occurred_at + interval '14 hours' where team_id = ?1", team.teamId);
+        fresh(team);
+        // Bea's three (March 20, 21:00 to 23:00) are now on March 21; c3 (April 1) stays in April
+        minutes(mine(team, "from=2026-03-21&to=2026-03-21"), "totalMinutes", 60);
+        minutes(all(team, MARCH), "totalMinutes", 105);
+    }
+
+    @Test
+    void followsBackDatedLevelChanges() {
+        TestTeam team = TestTeam.create();
+        Scenario s = new Scenario(team);
+        String eva = s.contact("Eva", "new", "base");
+        s.conversation(eva, "2026-03-10T10:00:00Z", 60, null);
+        s.conversation(eva, "2026-03-20T10:00:00Z", 30, null);
+        fresh(team);
+
+        // the level triggers (V3_1) rewrite level_at_time from March 15 on; the summary follows
+        s.level(eva, "cadre", "2026-03-15T00:00:00Z");
+        fresh(team);
+        JsonPath r = mine(team, MARCH);
+        minutes(r, "byLevel.new", 60);
+        minutes(r, "byLevel.cadre", 30);
+
+        // further back: March 10 now counts as less-involved, March 20 is still cadre
+        s.level(eva, "less-involved", "2026-03-05T00:00:00Z");
+        fresh(team);
+        r = mine(team, MARCH);
+        minutes(r, "byLevel.new", 0);
+        minutes(r, "byLevel.'less-involved'", 60);
+        minutes(r, "byLevel.cadre", 30);
+    }
+
+    @Test
+    void followsPositionChangesThroughTheApiAndImports() {
+        TestTeam team = TestTeam.create();
+        var member = team.member("organizer");
+        Scenario s = new Scenario(team);
+        String ana = contact(team, "Ana", "ana@example.org");
+        String bea = contact(team, "Bea", "bea@example.org");
+        String cy = contact(team, "Cy", "cy@example.org");
+        s.conversation(ana, "2026-03-10T10:00:00Z", 30, null);
+        s.conversation(member::api, ana, "2026-03-11T10:00:00Z", 5, null);
+        s.conversation(bea, "2026-03-12T10:00:00Z", 20, null);
+        s.conversation(cy, "2026-03-13T10:00:00Z", 7, null);
+        fresh(team);
+        minutes(all(team, MARCH), "byPosition.base", 62);
+
+        team.api().body(Map.of("position", "officer")).patch("/api/v1/contacts/" + ana).then().statusCode(200);
+        fresh(team);
+        JsonPath r = all(team, MARCH);
+        minutes(r, "byPosition.officer", 35);
+        minutes(r, "byPosition.base", 27);
+
+        // one UPDATE for the whole file: Ana and Bea move, Cy stays, Dee is new
+        JsonPath imported = given().auth().oauth2(team.token).contentType("text/csv").accept("application/json")
+                .body("""
+                        Email,Position
+                        ana@example.org,ally
+                        bea@example.org,staff
+                        cy@example.org,base
+                        dee@example.org,officer
+                        """.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/contacts?onMatch=update").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, imported.getInt("updated"));
+        fresh(team);
+        r = all(team, MARCH);
+        minutes(r, "byPosition.ally", 35);
+        minutes(r, "byPosition.staff", 20);
+        minutes(r, "byPosition.base", 7);
+        minutes(r, "byPosition.officer", 0);
+
+        // erasure keeps the position, and the minutes stay where they were
+        team.api().delete("/api/v1/contacts/" + bea).then().statusCode(204);
+        fresh(team);
+        minutes(all(team, MARCH), "byPosition.staff", 20);
+    }
+
+    @Test
+    void followsTheTeamsTimeZone() {
+        TestTeam team = TestTeam.create(); // UTC
+        Scenario s = new Scenario(team);
+        String c = s.contact("Ida", "new", "base");
+        s.conversation(c, "2026-02-28T23:30:00Z", 1, null); // Berlin: March 1, 00:30
+        s.conversation(c, "2026-03-01T00:30:00Z", 2, null); // Berlin: March 1, 01:30
+        s.conversation(c, "2026-03-31T23:30:00Z", 4, null); // Berlin: April 1, 01:30 (summer time)
+        s.conversation(c, "2026-03-31T03:30:00Z", 8, null); // New York: March 30, 23:30
+        fresh(team);
+        minutes(mine(team, MARCH), "totalMinutes", 14);
+        minutes(mine(team, "from=2026-03-31&to=2026-03-31"), "totalMinutes", 12);
+
+        zone(team, "Europe/Berlin");
+        fresh(team);
+        minutes(mine(team, MARCH), "totalMinutes", 11);
+        minutes(mine(team, "from=2026-03-31&to=2026-03-31"), "totalMinutes", 8);
+
+        // New York: the first two fall on February 28, the last two on March 31 and 30
+        zone(team, "America/New_York");
+        fresh(team);
+        minutes(mine(team, MARCH), "totalMinutes", 12);
+        minutes(mine(team, "from=2026-03-31&to=2026-03-31"), "totalMinutes", 4);
+        minutes(mine(team, "from=2026-03-30&to=2026-03-30"), "totalMinutes", 8);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    /** The summary holds exactly the team's conversations summed from scratch. */
+    private void fresh(TestTeam team) {
+        List<String> stored = rows("""
+                select organizer_id, day, work_id, level, position, minutes, conversations
+                from conversation_day where team_id = ?1
+                order by 1, 2, 3 nulls first, 4, 5""", team.teamId);
+        List<String> scratch = rows("""
+                select c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date), c.work_id, c.level_at_time,
+                       coalesce(k.position, 'unrecorded'), sum(c.duration_minutes), count(*)
+                from conversation c join team t on t.id = c.team_id left join contact k on k.id = c.contact_id
+                where c.team_id = ?1
+                group by 1, 2, 3, 4, 5
+                order by 1, 2, 3 nulls first, 4, 5""", team.teamId);
+        assertFalse(scratch.isEmpty());
+        assertEquals(scratch, stored, "conversation_day against the conversations summed from scratch");
+    }
+
+    private List<String> rows(String query, String teamId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(query.replace("?1", "?"))) {
+            ps.setObject(1, UUID.fromString(teamId));
+            List<String> rows = new ArrayList<>();
+            try (ResultSet r = ps.executeQuery()) {
+                int n = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= n; i++) {
+                        row.append(i > 1 ? " | " : "").append(r.getString(i));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One statement with ?1, ?2, ... as uuids. */
+    private void sql(String statement, String... ids) {
+        String jdbc = statement;
+        List<Integer> order = new ArrayList<>();
+        while (jdbc.matches("(?s).*\\?\\d.*")) {
+            int at = jdbc.indexOf('?');
+            while (!Character.isDigit(jdbc.charAt(at + 1))) {
+                at = jdbc.indexOf('?', at + 1);
+            }
+            order.add(jdbc.charAt(at + 1) - '1');
+            jdbc = jdbc.substring(0, at + 1) + jdbc.substring(at + 2);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(jdbc)) {
+            for (int i = 0; i < order.size(); i++) {
+                ps.setObject(i + 1, UUID.fromString(ids[order.get(i)]));
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void change(TestTeam team, String conversation, Map<String, Object> patch) {
+        team.api().body(patch).patch("/api/v1/conversations/" + conversation).then().statusCode(200);
+    }
+
+    private static void zone(TestTeam team, String zone) {
+        team.api().body(Map.of("timeZone", zone)).patch("/api/v1/team").then().statusCode(200);
+    }
+
+    private static String contact(TestTeam team, String name, String email) {
+        return team.api().body(Map.of("fullName", name, "email", email, "position", "base"))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    private static JsonPath mine(TestTeam team, String period) {
+        return Scenario.report(team.api(), "time", period);
+    }
+
+    private static JsonPath all(TestTeam team, String period) {
+        return Scenario.report(team.api(), "time", period + "&organizer=all");
+    }
+}
