@@ -126,20 +126,10 @@ public class ContactImportService {
      * and writes nothing; a file that cannot be read answers the same problems as the import.
      */
     public ImportPreview preview(InputStream body, List<String> map, int rows) {
-        long line = 0;
+        long line = 1;
         try (CSVParser parser = CsvInput.open(body, maxBytes)) {
             Iterator<CSVRecord> records = parser.iterator();
-            List<String> header = null;
-            while (header == null) {
-                line = parser.getCurrentLineNumber() + 1;
-                if (!records.hasNext()) {
-                    throw empty();
-                }
-                CSVRecord r = records.next();
-                if (!blank(r)) {
-                    header = r.toList();
-                }
-            }
+            List<String> header = headerLine(records);
             header.forEach(ContactImportService::binaryCheck);
             HeaderMapping detected = HeaderMapping.of(header, List.of());
             HeaderMapping chosen = HeaderMapping.of(header, map);
@@ -190,6 +180,17 @@ public class ContactImportService {
                 }
             }
         }
+    }
+
+    /** The header: the first line that is not blank. */
+    private static List<String> headerLine(Iterator<CSVRecord> records) {
+        while (records.hasNext()) {
+            CSVRecord r = records.next();
+            if (!blank(r)) {
+                return r.toList();
+            }
+        }
+        throw empty();
     }
 
     private static String word(Field field) {
@@ -250,20 +251,10 @@ public class ContactImportService {
         }
 
         ImportReport read(InputStream body) throws SQLException {
-            long line = 0;
+            long line = 1;
             try (CSVParser parser = CsvInput.open(body, maxBytes)) {
                 Iterator<CSVRecord> records = parser.iterator();
-                List<String> header = null;
-                while (header == null) {
-                    line = parser.getCurrentLineNumber() + 1;
-                    if (!records.hasNext()) {
-                        throw empty();
-                    }
-                    CSVRecord r = records.next();
-                    if (!blank(r)) {
-                        header = r.toList();
-                    }
-                }
+                List<String> header = headerLine(records);
                 mapping = header(header);
                 load();
                 int rows = 0;
