@@ -207,12 +207,24 @@ public class OrganizerService {
         return o;
     }
 
+    /**
+     * A time zone by name. Fixed offsets ("+02:00", "UTC+2") are refused although Java takes
+     * them: PostgreSQL, which turns times into the team's dates for the reports, reads such
+     * strings as POSIX zones, east and west swapped. Names from the tz database mean the same
+     * in both.
+     */
     private static String zone(String id) {
+        String zone;
         try {
-            return ZoneId.of(id.trim()).getId();
+            zone = ZoneId.of(id.trim()).getId();
         } catch (DateTimeException e) {
             throw Problems.invalid("timeZone", "'" + id + "' is not a time zone (use a name like Europe/Berlin)");
         }
+        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+            throw Problems.invalid("timeZone", "'" + id + "' is an offset, not a time zone name; use a name like "
+                    + "Europe/Berlin (it also follows daylight saving time)");
+        }
+        return zone;
     }
 
 }

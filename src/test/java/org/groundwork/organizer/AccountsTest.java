@@ -91,6 +91,10 @@ class AccountsTest {
         team.api().contentType(ContentType.TEXT).body("hello").post("/api/v1/organizers").then().statusCode(415)
                 .contentType("application/problem+json");
         team.api().post("/api/v1/organizers").then().statusCode(400).contentType("application/problem+json");
+        for (String offset : java.util.List.of("+02:00", "UTC+2", "GMT-05:00", "Z")) {
+            team.api().body(Map.of("timeZone", offset)).patch("/api/v1/team").then().statusCode(400)
+                    .body("errors[0].field", is("timeZone"));
+        }
         team.api().body(Map.of("timeZone", "Mars/Olympus")).patch("/api/v1/team").then().statusCode(400)
                 .body("errors[0].field", is("timeZone"));
         team.api().body(Map.of("heatWindowDays", -1)).patch("/api/v1/team").then().statusCode(400)
