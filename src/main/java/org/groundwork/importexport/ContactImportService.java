@@ -85,7 +85,11 @@ public class ContactImportService {
         long started = System.nanoTime();
         String[] timings = new String[1];
         ImportReport report = em.unwrap(Session.class).doReturningWork(conn -> {
-            oneAtATime(conn, team);
+            if (!options.dryRun()) {
+                // a dry run commits nothing, so it cannot create anyone twice: it need not wait
+                // for, nor hold up, a real import (the check page runs one on every view)
+                oneAtATime(conn, team);
+            }
             Run run = new Run(conn, team, organizer, options);
             try {
                 ImportReport r = run.read(body);

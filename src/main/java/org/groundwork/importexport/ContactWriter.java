@@ -142,13 +142,30 @@ final class ContactWriter implements AutoCloseable {
     public void close() {
         try {
             if (inFlight != null) {
-                inFlight.get();
+                waitUninterruptibly(inFlight);
             }
-        } catch (ExecutionException | InterruptedException | CancellationException ignored) {
-            // the import is failing already; its own error is the one reported
         } finally {
             inFlight = null;
             writer.shutdown();
+        }
+    }
+
+    /** Even when interrupted: the connection must be free before the transaction ends. */
+    private static void waitUninterruptibly(Future<Void> batch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                batch.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                // the import is failing already; its own error is the one reported
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -158,10 +175,13 @@ final class ContactWriter implements AutoCloseable {
         }
         try {
             inFlight.get();
+            inFlight = null;
         } catch (InterruptedException e) {
+            // inFlight stays set: close() still waits for the batch before the transaction ends
             Thread.currentThread().interrupt();
             throw new SQLException("Interrupted while the database wrote the import", e);
         } catch (ExecutionException e) {
+            inFlight = null;
             if (e.getCause() instanceof ProblemException p) {
                 throw p;
             }
@@ -169,8 +189,6 @@ final class ContactWriter implements AutoCloseable {
                 throw r;
             }
             throw new SQLException("The import's write failed", e.getCause());
-        } finally {
-            inFlight = null;
         }
     }
 

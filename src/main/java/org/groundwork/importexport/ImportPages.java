@@ -143,18 +143,27 @@ public class ImportPages {
         FormErrors errors = new FormErrors();
         String match = onMatch(onMatch, errors);
         List<String> explicit = map == null ? List.of() : map.stream().filter(Objects::nonNull).toList();
-        ImportReport report;
-        try {
-            if (!errors.isEmpty()) {
+        if (!errors.isEmpty()) {
+            try {
                 ImportPreview detected = read(key, in -> imports.preview(in, List.of(), PREVIEW_ROWS));
                 return review(key, "skip", detected, explicit, errors);
-            }
-            report = read(key, in -> imports.importContacts(in, new ImportOptions(false, onMatch(match), explicit)));
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
+            } catch (ProblemException e) {
                 return unusable(key, match, e);
             }
-            // nothing was imported: back to the check, with what refused it
+        }
+        java.nio.file.Path claimed;
+        try {
+            // taken out of reach first: a second click on the button finds it gone
+            claimed = pending.claim(key);
+        } catch (ProblemException e) {
+            return unusable(key, match, e);
+        }
+        ImportReport report;
+        try (InputStream in = java.nio.file.Files.newInputStream(claimed)) {
+            report = imports.importContacts(in, new ImportOptions(false, onMatch(match), explicit));
+        } catch (ProblemException e) {
+            // nothing was imported: the file goes back, and the check shows what refused it
+            pending.release(claimed);
             ImportPreview detected;
             try {
                 detected = read(key, in -> imports.preview(in, List.of(), PREVIEW_ROWS));
@@ -163,8 +172,14 @@ public class ImportPages {
             }
             FormErrors refused = FormErrors.of(e, FIELDS);
             return Templates.review(key, match, detected, fieldOptions(), explicit, null, MESSAGES_SHOWN, refused.map());
+        } catch (IOException e) {
+            pending.release(claimed);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            pending.release(claimed);
+            throw e;
         }
-        pending.drop(key);
+        pending.dropClaimed(claimed);
         return Templates.done(report, MESSAGES_SHOWN);
     }
 

@@ -1,6 +1,8 @@
 package org.groundwork.importexport;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.organizer.CurrentOrganizer;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -42,7 +45,12 @@ class PendingImports {
         try {
             Path file = folder().resolve(key + ".csv");
             Files.createDirectories(file.getParent());
+            // the folders say who uploaded what, the files hold people's data: the app's user only
+            restrict(root, "rwx------");
+            restrict(file.getParent().getParent(), "rwx------");
+            restrict(file.getParent(), "rwx------");
             Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
+            restrict(file, "rw-------");
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the uploaded file in " + root, e);
@@ -51,11 +59,7 @@ class PendingImports {
 
     /** The kept file; a 404 problem when the key is not one of this organizer's uploads (any more). */
     Path file(String key) {
-        Path file = pathOf(key);
-        if (!Files.isRegularFile(file)) {
-            throw gone();
-        }
-        return file;
+        return existing(pathOf(key));
     }
 
     InputStream open(String key) {
@@ -64,6 +68,48 @@ class PendingImports {
         } catch (IOException e) {
             throw gone();
         }
+    }
+
+    /**
+     * Takes the file for the import itself: renamed atomically, so a second confirmation sent
+     * at the same moment (a double click) finds it gone instead of importing it twice. Give it
+     * back with {@link #release} when the import fails, or drop it with {@link #dropClaimed}.
+     */
+    Path claim(String key) {
+        Path file = file(key);
+        Path claimed = file.resolveSibling(file.getFileName() + ".importing");
+        try {
+            Files.move(file, claimed, StandardCopyOption.ATOMIC_MOVE);
+            return claimed;
+        } catch (IOException e) {
+            throw gone();
+        }
+    }
+
+    void release(Path claimed) {
+        String name = claimed.getFileName().toString();
+        try {
+            Files.move(claimed, claimed.resolveSibling(name.substring(0, name.length() - ".importing".length())),
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warnf(e, "Could not give back the pending import %s", claimed);
+        }
+    }
+
+    void dropClaimed(Path claimed) {
+        try {
+            Files.deleteIfExists(claimed);
+        } catch (IOException e) {
+            LOG.warnf(e, "Could not delete the imported file %s", claimed);
+        }
+    }
+
+    /** Gone when missing, and when older than a day even if no sweep has removed it yet. */
+    private Path existing(Path file) {
+        if (!Files.isRegularFile(file) || modifiedBefore(file, Instant.now().minus(KEPT_FOR))) {
+            throw gone();
+        }
+        return file;
     }
 
     void drop(String key) {
@@ -108,6 +154,19 @@ class PendingImports {
             });
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("Could not sweep old pending imports", e);
+        }
+    }
+
+    /** Sweeps once at start too, so files left before a restart do not wait for the next upload. */
+    void onStart(@Observes StartupEvent event) {
+        sweep();
+    }
+
+    private static void restrict(Path path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: the directory's own permissions apply
         }
     }
 

@@ -213,7 +213,7 @@ public class OrganizerService {
      * strings as POSIX zones, east and west swapped. Names from the tz database mean the same
      * in both.
      */
-    private static String zone(String id) {
+    private String zone(String id) {
         String zone;
         try {
             zone = ZoneId.of(id.trim()).getId();
@@ -223,6 +223,13 @@ public class OrganizerService {
         if (!ZoneId.getAvailableZoneIds().contains(zone)) {
             throw Problems.invalid("timeZone", "'" + id + "' is an offset, not a time zone name; use a name like "
                     + "Europe/Berlin (it also follows daylight saving time)");
+        }
+        // PostgreSQL must know it too: the triggers file every conversation under the team's day
+        Number known = (Number) em.createNativeQuery("select count(*) from pg_timezone_names where name = ?1")
+                .setParameter(1, zone).getSingleResult();
+        if (known.intValue() == 0) {
+            throw Problems.invalid("timeZone", "'" + id + "' is not a time zone the database knows; use a current "
+                    + "name like America/New_York");
         }
         return zone;
     }

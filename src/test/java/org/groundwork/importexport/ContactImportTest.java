@@ -275,8 +275,9 @@ class ContactImportTest {
             Csv.post(team, "Name\nWhile Busy\n", "").then().statusCode(409)
                     .contentType("application/problem+json")
                     .body("detail", containsString("Another import into your team is running"));
-            // other teams import as usual
+            // other teams import as usual, and a dry run (which commits nothing) is not held up
             assertEquals(1, Csv.imported(other, "Name\nElsewhere\n").getInt("created"));
+            assertEquals(1, Csv.imported(team, "Name\nJust Checking\n", "dryRun=true").getInt("created"));
             conn.rollback();
         }
         assertEquals(0, Csv.contacts(team).size());

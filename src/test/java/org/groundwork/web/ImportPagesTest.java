@@ -251,6 +251,29 @@ class ImportPagesTest {
         organizer.request().get("/api/v1/exports/contacts.csv").then().statusCode(403);
     }
 
+    @Test
+    void anUploadIsKeptADayAtMostAndReadableByTheAppOnly() throws java.io.IOException {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String check = upload(s, "Name\nRosa Diaz\n");
+        java.nio.file.Path file = java.nio.file.Path.of("target/pending-imports", team.teamId, team.adminId,
+                keyOf(check) + ".csv");
+        assertTrue(java.nio.file.Files.isRegularFile(file), "kept under the team and the organizer: " + file);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)));
+
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(25))));
+        PageFormsTest.assertFieldError(s.request().get(check), "file", "no longer here");
+        s.open("/contacts/import");
+        s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
+                .then().statusCode(200).body(containsString("no longer here"));
+        assertEquals(0, contacts(team));
+        // the next upload sweeps it away
+        upload(s, "Name\nSam Okafor\n");
+        assertTrue(!java.nio.file.Files.exists(file), "swept");
+    }
+
     private static void assertSelected(String html, int column, String word) {
         int at = html.indexOf("id=\"f-column-" + column + "\"");
         assertTrue(at > 0, "a select for column " + column);
