@@ -98,13 +98,12 @@ public class ActionPages {
     @POST
     public Object create(@RestForm String title, @RestForm String kind, @RestForm String startsAt,
                          @RestForm String durationMinutes, @RestForm String location, @RestForm String workId) {
-        Map<String, String> form = new HashMap<>();
-        form.put("title", title);
-        form.put("kind", kind);
-        form.put("startsAt", startsAt);
-        form.put("durationMinutes", durationMinutes);
-        form.put("location", location);
-        form.put("workId", workId);
+        Map<String, String> form = Forms.values("title", title,
+                "kind", kind,
+                "startsAt", startsAt,
+                "durationMinutes", durationMinutes,
+                "location", location,
+                "workId", workId);
         FormErrors errors = new FormErrors();
         ActionKind k = Forms.word(ActionKind.class, kind, "kind", errors);
         LocalDateTime local = Forms.dateTime(startsAt, "startsAt", errors);
@@ -154,10 +153,9 @@ public class ActionPages {
     @Path("/{id}/attendance/new")
     public Object addNew(@PathParam("id") String id, @RestForm String fullName, @RestForm String phone,
                          @RestForm String firstTime) {
-        Map<String, String> form = new HashMap<>();
-        form.put("fullName", fullName);
-        form.put("phone", phone);
-        form.put("firstTime", firstTime);
+        Map<String, String> form = Forms.values("fullName", fullName,
+                "phone", phone,
+                "firstTime", firstTime);
         return replace(id, new FormErrors(), null, form, current ->
                 current.add(new AttendanceItem(null, new NewContact(fullName == null ? null : fullName.trim(),
                         Forms.blankToNull(phone)), firstTime != null, null)));

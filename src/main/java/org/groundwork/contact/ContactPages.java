@@ -171,17 +171,16 @@ public class ContactPages {
                          @RestForm String engagementLevel, @RestForm String position,
                          @RestForm String organizationId, @RestForm String ownerId, @RestForm String tags,
                          @RestForm String notes, @RestForm String doNotContact) {
-        Map<String, String> form = new HashMap<>();
-        form.put("fullName", fullName);
-        form.put("phone", phone);
-        form.put("email", email);
-        form.put("engagementLevel", engagementLevel);
-        form.put("position", position);
-        form.put("organizationId", organizationId);
-        form.put("ownerId", ownerId);
-        form.put("tags", tags);
-        form.put("notes", notes);
-        form.put("doNotContact", doNotContact);
+        Map<String, String> form = Forms.values("fullName", fullName,
+                "phone", phone,
+                "email", email,
+                "engagementLevel", engagementLevel,
+                "position", position,
+                "organizationId", organizationId,
+                "ownerId", ownerId,
+                "tags", tags,
+                "notes", notes,
+                "doNotContact", doNotContact);
         FormErrors errors = new FormErrors();
         Level level = Forms.word(Level.class, engagementLevel, "engagementLevel", errors);
         Position pos = Forms.word(Position.class, position, "position", errors);
@@ -210,17 +209,16 @@ public class ContactPages {
 
     private TemplateInstance edit(Stored stored, Map<String, String> errors) {
         ContactView c = stored.view();
-        Map<String, String> form = new HashMap<>();
-        form.put("fullName", c.fullName());
-        form.put("phone", c.phone());
-        form.put("email", c.email());
-        form.put("position", c.position().word());
-        form.put("organizationId", c.organizationId() == null ? null : c.organizationId().toString());
-        form.put("ownerId", c.ownerId() == null ? null : c.ownerId().toString());
-        form.put("tags", String.join(", ", c.tags()));
-        form.put("notes", c.notes());
-        form.put("doNotContact", c.doNotContact() ? "true" : null);
-        form.put("version", Long.toString(stored.version()));
+        Map<String, String> form = Forms.values("fullName", c.fullName(),
+                "phone", c.phone(),
+                "email", c.email(),
+                "position", c.position().word(),
+                "organizationId", c.organizationId() == null ? null : c.organizationId().toString(),
+                "ownerId", c.ownerId() == null ? null : c.ownerId().toString(),
+                "tags", String.join(", ", c.tags()),
+                "notes", c.notes(),
+                "doNotContact", c.doNotContact() ? "true" : null,
+                "version", Long.toString(stored.version()));
         return Templates.edit(c, form, choices(), errors);
     }
 
@@ -236,17 +234,16 @@ public class ContactPages {
                          @RestForm String ownerId, @RestForm String tags, @RestForm String notes,
                          @RestForm String doNotContact, @RestForm String version) {
         UUID contact = Ids.parse(id, "contact");
-        Map<String, String> form = new HashMap<>();
-        form.put("fullName", fullName);
-        form.put("phone", phone);
-        form.put("email", email);
-        form.put("position", position);
-        form.put("organizationId", organizationId);
-        form.put("ownerId", ownerId);
-        form.put("tags", tags);
-        form.put("notes", notes);
-        form.put("doNotContact", doNotContact);
-        form.put("version", version);
+        Map<String, String> form = Forms.values("fullName", fullName,
+                "phone", phone,
+                "email", email,
+                "position", position,
+                "organizationId", organizationId,
+                "ownerId", ownerId,
+                "tags", tags,
+                "notes", notes,
+                "doNotContact", doNotContact,
+                "version", version);
         FormErrors errors = new FormErrors();
         Position pos = Forms.word(Position.class, position, "position", errors);
         UUID org = Forms.id(organizationId, "organizationId", errors);
@@ -307,9 +304,8 @@ public class ContactPages {
     @Path("/{id}/level")
     public Object changeLevel(@PathParam("id") String id, @RestForm String level, @RestForm String reason) {
         UUID contact = Ids.parse(id, "contact");
-        Map<String, String> form = new HashMap<>();
-        form.put("level", level);
-        form.put("reason", reason);
+        Map<String, String> form = Forms.values("level", level,
+                "reason", reason);
         FormErrors errors = new FormErrors();
         Level to = Forms.word(Level.class, level, "level", errors);
         if (!errors.isEmpty()) {

@@ -30,7 +30,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,16 +83,15 @@ public class ConversationPages {
                       @RestForm List<String> complete) {
         UUID contact = Ids.parse(contactId, "contact");
         List<String> ticked = complete == null ? List.of() : complete;
-        Map<String, String> form = new HashMap<>();
-        form.put("summary", summary);
-        form.put("durationMinutes", durationMinutes);
-        form.put("channel", channel);
-        form.put("workId", workId);
-        form.put("issues", issues);
-        form.put("commitments", commitments);
-        form.put("politicalDiscussion", politicalDiscussion);
-        form.put("nextStepDueOn", nextStepDueOn);
-        form.put("nextStepPurpose", nextStepPurpose);
+        Map<String, String> form = Forms.values("summary", summary,
+                "durationMinutes", durationMinutes,
+                "channel", channel,
+                "workId", workId,
+                "issues", issues,
+                "commitments", commitments,
+                "politicalDiscussion", politicalDiscussion,
+                "nextStepDueOn", nextStepDueOn,
+                "nextStepPurpose", nextStepPurpose);
 
         FormErrors errors = new FormErrors();
         Integer minutes = Forms.whole(durationMinutes, "durationMinutes", errors);

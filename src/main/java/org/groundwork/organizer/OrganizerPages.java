@@ -80,10 +80,9 @@ public class OrganizerPages {
     @RolesAllowed("admin")
     public Object add(@RestForm String email, @RestForm String displayName, @RestForm String role,
                       @RestForm String password) {
-        Map<String, String> form = new HashMap<>();
-        form.put("email", email);
-        form.put("displayName", displayName);
-        form.put("role", role);
+        Map<String, String> form = Forms.values("email", email,
+                "displayName", displayName,
+                "role", role);
         FormErrors errors = new FormErrors();
         Role r = Forms.word(Role.class, role, "role", errors);
         if (!errors.isEmpty()) {
@@ -128,12 +127,11 @@ public class OrganizerPages {
     }
 
     private static Map<String, String> teamForm(TeamView team) {
-        Map<String, String> form = new HashMap<>();
-        form.put("name", team.name());
-        form.put("timeZone", team.timeZone());
-        form.put("heatWindowDays", Integer.toString(team.heatWindowDays()));
-        form.put("coolingDays", Integer.toString(team.coolingDays()));
-        form.put("phoneCountryCode", team.phoneCountryCode());
+        Map<String, String> form = Forms.values("name", team.name(),
+                "timeZone", team.timeZone(),
+                "heatWindowDays", Integer.toString(team.heatWindowDays()),
+                "coolingDays", Integer.toString(team.coolingDays()),
+                "phoneCountryCode", team.phoneCountryCode());
         return form;
     }
 
@@ -165,12 +163,11 @@ public class OrganizerPages {
     @RolesAllowed("admin")
     public Object changeTeam(@RestForm String name, @RestForm String timeZone, @RestForm String heatWindowDays,
                              @RestForm String coolingDays, @RestForm String phoneCountryCode) {
-        Map<String, String> form = new HashMap<>();
-        form.put("name", name);
-        form.put("timeZone", timeZone);
-        form.put("heatWindowDays", heatWindowDays);
-        form.put("coolingDays", coolingDays);
-        form.put("phoneCountryCode", phoneCountryCode);
+        Map<String, String> form = Forms.values("name", name,
+                "timeZone", timeZone,
+                "heatWindowDays", heatWindowDays,
+                "coolingDays", coolingDays,
+                "phoneCountryCode", phoneCountryCode);
         FormErrors errors = new FormErrors();
         Integer heat = Forms.whole(heatWindowDays, "heatWindowDays", errors);
         Integer cooling = Forms.whole(coolingDays, "coolingDays", errors);

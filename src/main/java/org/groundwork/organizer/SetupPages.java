@@ -17,7 +17,6 @@ import org.groundwork.web.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 
 /** First run: while no organizer exists, anyone who reaches the app creates the first team. */
@@ -52,11 +51,10 @@ public class SetupPages {
             organizers.setup(new OrganizerJson.Setup(teamName, email, displayName, password,
                     Forms.blankToNull(timeZone)));
         } catch (ProblemException | ConstraintViolationException e) {
-            Map<String, String> form = new HashMap<>();
-            form.put("teamName", teamName);
-            form.put("displayName", displayName);
-            form.put("email", email);
-            form.put("timeZone", timeZone);
+            Map<String, String> form = Forms.values("teamName", teamName,
+                    "displayName", displayName,
+                    "email", email,
+                    "timeZone", timeZone);
             return Templates.setup(form, FormErrors.of(e, FormErrors.names(
                     "teamName", "displayName", "email", "password", "timeZone")).map());
         }

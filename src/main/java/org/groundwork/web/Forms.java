@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,6 +18,21 @@ import java.util.UUID;
 public final class Forms {
 
     private Forms() {
+    }
+
+    /**
+     * The fields of a form as posted (or as stored), to show it again with its messages:
+     * name, value, name, value… Values may be null (a field left empty); the map may be added to.
+     */
+    public static Map<String, String> values(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs");
+        }
+        Map<String, String> form = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form;
     }
 
     public static String blankToNull(String s) {

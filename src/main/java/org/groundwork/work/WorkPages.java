@@ -27,7 +27,6 @@ import org.groundwork.work.WorkJson.WorkChange;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,12 +123,11 @@ public class WorkPages {
     }
 
     private static Map<String, String> form(String name, String focus, String mode, String justification, String active) {
-        Map<String, String> form = new HashMap<>();
-        form.put("name", name);
-        form.put("focus", focus);
-        form.put("mode", mode);
-        form.put("justification", justification);
-        form.put("active", active);
+        Map<String, String> form = Forms.values("name", name,
+                "focus", focus,
+                "mode", mode,
+                "justification", justification,
+                "active", active);
         return form;
     }
 }
