@@ -251,9 +251,8 @@ public class ContactPages {
         if (pos == null && !errors.map().containsKey("position")) {
             errors.add("position", "Choose one from the list");
         }
-        ContactView current = contacts.find(contact).view();
         if (!errors.isEmpty()) {
-            return Templates.edit(current, form, choices(), errors.map());
+            return Templates.edit(contacts.view(contact), form, choices(), errors.map());
         }
         try {
             contacts.change(contact, patches.of(new ContactChange(fullName, Forms.blankToNull(phone),
@@ -267,7 +266,8 @@ public class ContactPages {
                 return edit(contacts.find(contact), Map.of(FormErrors.FORM, "Someone changed this contact while you "
                         + "were editing. These are the details as they are now; make your change again."));
             }
-            return Templates.edit(current, form, choices(), FormErrors.of(e, FormErrors.names("fullName", "phone",
+            // the contact is read only to draw the form again, not on every save
+            return Templates.edit(contacts.view(contact), form, choices(), FormErrors.of(e, FormErrors.names("fullName", "phone",
                     "email", "organizationId", "position", "ownerId", "tags", "notes")).map());
         }
     }
