@@ -21,6 +21,7 @@ import org.groundwork.platform.ETags;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Dates;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.work.WorkService;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,8 +166,8 @@ public class ConversationService {
         filter(q, params, "contact", contact, "c.contactId");
         filter(q, params, "organizer", organizer, "c.organizerId");
         filter(q, params, "work", work, "c.workId");
-        LocalDate fromDay = date("from", from);
-        LocalDate toDay = date("to", to);
+        LocalDate fromDay = Dates.parse("from", from);
+        LocalDate toDay = Dates.parse("to", to);
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             throw Problems.invalid("to", "must not be before from");
         }
@@ -202,16 +202,6 @@ public class ConversationService {
         q.append(" and ").append(column).append(" = :").append(name);
     }
 
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid(field, "'" + value + "' is not a valid date (YYYY-MM-DD)");
-        }
-    }
 
     private Contact contactInBody(UUID id) {
         try {

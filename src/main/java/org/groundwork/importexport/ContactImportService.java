@@ -22,6 +22,7 @@ import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.SafeJson;
 import org.groundwork.platform.Word;
 import org.hibernate.Session;
 import org.postgresql.jdbc.PgConnection;
@@ -349,6 +350,12 @@ public class ContactImportService {
             ImportRow r = new ImportRow();
             r.line = line;
             r.at = Instant.now();
+            for (int column = 0; column < record.size(); column++) {
+                if (SafeJson.hasNul(record.get(column))) {
+                    error(line, "column " + (column + 1) + " " + SafeJson.NUL_MESSAGE);
+                    return;
+                }
+            }
             String fullName = one(record, Field.FULL_NAME);
             if (fullName == null) {
                 fullName = joined(record, Field.FIRST_NAME, Field.MIDDLE_NAME, Field.LAST_NAME);

@@ -1,11 +1,11 @@
 package org.groundwork.report;
 
+import org.groundwork.platform.Dates;
 import org.groundwork.platform.Problems;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** A report's inclusive dates, read in the team's time zone: [start of from, start of the day after to). */
@@ -34,13 +34,10 @@ record Period(LocalDate from, LocalDate to, Instant start, Instant end) {
     }
 
     private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
+        LocalDate date = Dates.parse(name, value);
+        if (date == null) {
             throw Problems.invalid(name, "is required (a date, YYYY-MM-DD)");
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid(name, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
+        return date;
     }
 }

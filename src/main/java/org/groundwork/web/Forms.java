@@ -1,5 +1,6 @@
 package org.groundwork.web;
 
+import org.groundwork.platform.Dates;
 import org.groundwork.platform.Word;
 
 import java.time.LocalDate;
@@ -58,7 +59,12 @@ public final class Forms {
             return null;
         }
         try {
-            return LocalDate.parse(v);
+            LocalDate date = LocalDate.parse(v);
+            if (!Dates.sane(date)) {
+                errors.add(field, "Enter a date between the years 1900 and 2200");
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(field, "Enter a date like 2026-05-01");
             return null;
@@ -71,7 +77,12 @@ public final class Forms {
             return null;
         }
         try {
-            return LocalDateTime.parse(v);
+            LocalDateTime time = LocalDateTime.parse(v);
+            if (!Dates.sane(time.toLocalDate())) {
+                errors.add(field, "Enter a date between the years 1900 and 2200");
+                return null;
+            }
+            return time;
         } catch (DateTimeParseException e) {
             errors.add(field, "Enter a date and time like 2026-05-01T18:00");
             return null;

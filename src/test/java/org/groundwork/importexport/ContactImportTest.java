@@ -283,4 +283,14 @@ class ContactImportTest {
         assertEquals(0, Csv.contacts(team).size());
         assertEquals(1, Csv.imported(team, "Name\nAfter It Ended\n").getInt("created"));
     }
+
+    @Test
+    void aNulCharacterInAFileIsALineErrorAndTheOtherLinesImport() {
+        TestTeam team = TestTeam.create();
+        JsonPath r = Csv.imported(team, "Name,Phone\nRosa\u0000Parks,0123\nLucy Parsons,0456\n");
+        assertEquals(1, r.getInt("created"));
+        assertEquals(1, r.getList("errors").size());
+        assertEquals(2, r.getInt("errors[0].row"));
+        assertTrue(r.getString("errors[0].message").contains("NUL"), r.getString("errors[0].message"));
+    }
 }

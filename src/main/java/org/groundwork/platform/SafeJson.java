@@ -1,0 +1,113 @@
+package org.groundwork.platform;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What the JSON door refuses before anything reaches a service, once for every field of every
+ * body: text holding a NUL character (PostgreSQL cannot store it), dates and timestamps that
+ * are not ISO-8601 text (a number would be read as an epoch day or second) or fall outside
+ * {@link Dates}' range. Each refusal names its field through {@link ProblemMapper#fromJackson}.
+ */
+@Singleton
+public class SafeJson implements ObjectMapperCustomizer {
+
+    /** A value Jackson could read but Groundwork refuses; its message is the field's message. */
+    public static class Refused extends MismatchedInputException {
+        Refused(JsonParser p, String message) {
+            // a MismatchedInputException, because that is what quarkus-rest hands to the mapper
+            super(p, message, (Class<?>) null);
+        }
+    }
+
+    @Override
+    public int priority() {
+        // after Quarkus' own customizer, which registers the java.time module
+        return MINIMUM_PRIORITY;
+    }
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        SimpleModule module = new SimpleModule("groundwork-safe-input");
+        module.addDeserializer(String.class, new Text());
+        module.addDeserializer(LocalDate.class, new Date());
+        module.addDeserializer(Instant.class, new Timestamp());
+        mapper.registerModule(module);
+    }
+
+    public static boolean hasNul(String s) {
+        return s != null && s.indexOf('\0') >= 0;
+    }
+
+    public static final String NUL_MESSAGE = "contains a NUL character (\\u0000), which cannot be stored";
+
+    static final class Text extends StdScalarDeserializer<String> {
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = StringDeserializer.instance.deserialize(p, ctxt);
+            if (hasNul(value)) {
+                throw new Refused(p, NUL_MESSAGE);
+            }
+            return value;
+        }
+    }
+
+    static final class Date extends StdScalarDeserializer<LocalDate> {
+        Date() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            requireText(p, "expected a date as text (YYYY-MM-DD)");
+            LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
+            if (date != null && !Dates.sane(date)) {
+                throw new Refused(p, Dates.OUT_OF_RANGE);
+            }
+            return date;
+        }
+    }
+
+    static final class Timestamp extends StdScalarDeserializer<Instant> {
+        Timestamp() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            requireText(p, "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)");
+            Instant instant = InstantDeserializer.INSTANT.deserialize(p, ctxt);
+            if (instant != null && !Dates.sane(instant)) {
+                throw new Refused(p, Dates.OUT_OF_RANGE);
+            }
+            return instant;
+        }
+    }
+
+    private static void requireText(JsonParser p, String message) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw new Refused(p, message);
+        }
+        if (hasNul(p.getText())) {
+            throw new Refused(p, NUL_MESSAGE);
+        }
+    }
+}

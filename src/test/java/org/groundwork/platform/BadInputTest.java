@@ -1,0 +1,121 @@
+package org.groundwork.platform;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.groundwork.followup.ContactRows;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Input as an attacker would send it: a NUL character in any text, dates as numbers or far out
+ * of range, over-long addresses and headers. Each gets a 400-class problem naming what was
+ * wrong, never a 500, and nothing is stored.
+ */
+@QuarkusTest
+class BadInputTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String NUL = "Rosa\u0000Parks";
+
+    @Test
+    void aNulCharacterInAnyJsonTextIsA400NamingTheField() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        String action = team.api().body(Map.of("title", "Picket", "kind", "picket",
+                        "startsAt", Instant.now().toString(), "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+
+        nul(team, "post", "/api/v1/contacts", Map.of("fullName", NUL), "fullName");
+        nul(team, "post", "/api/v1/contacts", Map.of("fullName", "Ok", "tags", List.of("a", NUL)), "tags[1]");
+        nul(team, "patch", "/api/v1/contacts/" + contact, Map.of("notes", NUL), "notes");
+        nul(team, "post", "/api/v1/contacts/" + contact + "/level", Map.of("level", "cadre", "reason", NUL), "reason");
+        nul(team, "post", "/api/v1/conversations", Map.of("contactId", contact, "durationMinutes", 5, "summary", NUL), "summary");
+        nul(team, "post", "/api/v1/followups", Map.of("contactId", contact, "dueOn", LocalDate.now().toString(),
+                "purpose", NUL), "purpose");
+        nul(team, "post", "/api/v1/works", Map.of("name", NUL, "focus", "bring-in-new", "mode", "building"), "name");
+        nul(team, "post", "/api/v1/organizations", Map.of("name", NUL, "kind", "workplace"), "name");
+        nul(team, "patch", "/api/v1/actions/" + action, Map.of("location", NUL), "location");
+        nul(team, "patch", "/api/v1/team", Map.of("name", NUL), "name");
+        nul(team, "post", "/api/v1/organizers", Map.of("email", "x@y.org", "displayName", NUL, "role", "organizer",
+                "password", TestTeam.PASSWORD), "displayName");
+        given().contentType(ContentType.JSON).body("[{\"contactId\":\"" + contact + "\",\"notes\":\"a\\u0000b\"}]")
+                .auth().oauth2(team.token).put("/api/v1/actions/" + action + "/attendance")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("[0].notes"));
+        // unauthenticated too
+        given().contentType(ContentType.JSON).body(Map.of("email", "a\u0000@b.org", "password", "x", "name", "t"))
+                .post("/api/v1/tokens").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("email"));
+
+        // nothing was stored: the contact is as it was, no conversation, no follow-up
+        team.api().get("/api/v1/contacts/" + contact).then().statusCode(200).body("notes", nullValue());
+        team.api().get("/api/v1/conversations").then().statusCode(200).body("items", hasSize(0));
+        team.api().get("/api/v1/followups").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void aNulCharacterInAQueryOrAPathIsA400() {
+        TestTeam team = TestTeam.create();
+        team.api().urlEncodingEnabled(false).get("/api/v1/contacts?q=Ro%00sa").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", is("q"));
+        team.api().urlEncodingEnabled(false).get("/api/v1/contacts/%00").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void datesAsNumbersOrOutOfRangeAreA400NamingTheField() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        String body = "{\"contactId\":\"" + contact + "\",\"dueOn\":-2147483648,\"purpose\":\"x\"}";
+        team.api().body(body).post("/api/v1/followups").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("dueOn"));
+        String id = team.api().body(Map.of("contactId", contact, "dueOn", LocalDate.now().toString(), "purpose", "x"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        team.api().body("{\"dueOn\":-2147483648}").patch("/api/v1/followups/" + id).then().statusCode(400)
+                .body("errors[0].field", is("dueOn"));
+        team.api().body(Map.of("dueOn", "1500-01-01")).patch("/api/v1/followups/" + id).then().statusCode(400)
+                .body("errors[0].field", is("dueOn")).body("errors[0].message", containsString("1900"));
+        team.api().body(Map.of("dueOn", "+20000-01-01")).patch("/api/v1/followups/" + id).then().statusCode(400)
+                .body("errors[0].field", is("dueOn"));
+        team.api().get("/api/v1/followups/" + id).then().body("dueOn", is(LocalDate.now().toString()));
+
+        team.api().body("{\"contactId\":\"" + contact + "\",\"durationMinutes\":5,\"occurredAt\":1700000000}")
+                .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("occurredAt"));
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "occurredAt", "3000-01-01T00:00:00Z"))
+                .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("occurredAt"));
+        team.api().body(Map.of("title", "March", "kind", "march", "startsAt", "1066-10-14T09:00:00Z", "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(400).body("errors[0].field", is("startsAt"));
+        team.api().get("/api/v1/reports/time?from=0001-01-01&to=0001-01-02").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", is("from"));
+        team.api().get("/api/v1/conversations?from=99999-01-01").then().statusCode(400).body("errors[0].field", is("from"));
+        assertEquals(0, ContactRows.count("select count(*) from conversation where team_id = ?::uuid", team.teamId));
+    }
+
+    @Test
+    void overLongAddressesAndHeadersAreProblemsNotEmptyAnswers() {
+        TestTeam team = TestTeam.create();
+        for (int length : new int[]{10_000, 100_000}) {
+            String body = team.api().get("/api/v1/contacts?q=" + "a".repeat(length)).then().statusCode(414)
+                    .contentType(PROBLEM).body("status", is(414)).extract().asString();
+            assertEquals(false, body.isEmpty());
+        }
+        team.api().header("X-Padding", "b".repeat(40_000)).get("/api/v1/me").then().statusCode(431)
+                .contentType(PROBLEM).body("status", is(431));
+        // a page asked for by a browser gets a page
+        given().accept("text/html").get("/contacts?q=" + "a".repeat(10_000)).then().statusCode(414)
+                .contentType(containsString("text/html")).body(containsString("URI Too Long"));
+        team.api().get("/api/v1/me").then().statusCode(200);
+    }
+
+    private static void nul(TestTeam team, String method, String path, Map<String, ?> body, String field) {
+        var response = method.equals("post") ? team.api().body(body).post(path) : team.api().body(body).patch(path);
+        response.then().log().ifValidationFails().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is(field)).body("errors[0].message", containsString("NUL"));
+    }
+}
