@@ -9,6 +9,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -16,8 +17,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.groundwork.web.ErrorPages;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -37,6 +40,8 @@ public class ProblemMapper {
 
     @Inject
     ObjectMapper mapper;
+    @Inject
+    HttpServerRequest request;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -103,8 +108,7 @@ public class ProblemMapper {
             case 415 -> "Send the body as application/json";
             default -> e.getMessage();
         };
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(write(new Problem("about:blank", title, status, detail, null)));
+        Response.ResponseBuilder builder = Response.fromResponse(respond(new Problem("about:blank", title, status, detail, null)));
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(v -> builder.header(name, v));
@@ -132,7 +136,9 @@ public class ProblemMapper {
                 }
             }
             String message = "has the wrong type or format";
-            if (e instanceof InvalidFormatException format) {
+            if (e instanceof SafeJson.Refused refused) {
+                message = refused.getOriginalMessage();
+            } else if (e instanceof InvalidFormatException format) {
                 Class<?> target = format.getTargetType();
                 if (target != null && target.isEnum() && Word.class.isAssignableFrom(target)) {
                     message = "'" + format.getValue() + "' is not one of " + enumWords(target);
@@ -183,7 +189,28 @@ public class ProblemMapper {
     }
 
     private Response respond(Problem problem) {
+        if (wantsPage()) {
+            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(ErrorPages.render(problem)).build();
+        }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(write(problem)).build();
+    }
+
+    /**
+     * A browser on a page route gets a page; the API, /q/ and any client that does not ask for
+     * HTML get problem+json.
+     */
+    private boolean wantsPage() {
+        try {
+            return wantsPage(request.path(), request.getHeader("Accept"));
+        } catch (RuntimeException outsideARequest) {
+            return false;
+        }
+    }
+
+    static boolean wantsPage(String path, String accept) {
+        return path != null && !path.startsWith("/api/") && !path.startsWith("/q/")
+                && accept != null && accept.contains("text/html");
     }
 
     private String write(Problem problem) {

@@ -1,8 +1,11 @@
 package org.groundwork.platform;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
+
+import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
@@ -10,19 +13,39 @@ import static org.hamcrest.Matchers.*;
 @QuarkusTest
 class OperationsTest {
 
+    /** Health and metrics live on the management interface, not on the app's port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    /** A path under the management interface's root (/q). */
+    private String management(String path) {
+        return management.toString().replaceAll("/$", "") + path;
+    }
+
     @Test
     void healthIncludesTheDatabase() {
-        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+        given().get(management("/health/live")).then().statusCode(200).body("status", is("UP"));
+        given().get(management("/health/ready")).then().statusCode(200).body("status", is("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
+    void prometheusMetricsAreExposedOnlyOnTheManagementInterface() {
         TestTeam.create().api().get("/api/v1/me").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management("/metrics")).then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("jvm_memory_used_bytes"));
+        // the port the app is served on does not show them, to anyone
+        given().get("/q/metrics").then().statusCode(404);
+        given().auth().oauth2(TestTeam.instanceToken()).get("/q/metrics").then().statusCode(404);
+        given().get("/q/health").then().statusCode(404);
+    }
+
+    @Test
+    void httpsAnswersCarryHstsOnlyWhenTheRequestCameOverHttps() {
+        // forwarding is not trusted by default: a client's X-Forwarded-Proto changes nothing
+        given().header("X-Forwarded-Proto", "https").get("/login").then().statusCode(200)
+                .header("Strict-Transport-Security", nullValue());
     }
 
     @Test

@@ -1,0 +1,23 @@
+package org.groundwork.platform;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Strict-Transport-Security on every answer that went over HTTPS, so a browser never falls back
+ * to plain HTTP. Behind a proxy, the request counts as HTTPS only when forwarding is trusted
+ * (quarkus.http.proxy.*), which is also when the login cookie gets its Secure flag.
+ */
+@ApplicationScoped
+class Hsts {
+
+    void install(@Observes Router router) {
+        router.route().order(-9).handler(ctx -> {
+            if (ctx.request().isSSL()) {
+                ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
+            ctx.next();
+        });
+    }
+}

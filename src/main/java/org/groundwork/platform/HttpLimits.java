@@ -1,0 +1,78 @@
+package org.groundwork.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.web.ErrorPages;
+
+import java.util.Map;
+
+/**
+ * The limits the HTTP layer would otherwise enforce with an empty answer (414, 431, 413) are
+ * enforced here first, with the same problem+json (or page) as every other error. Vert.x's
+ * own limits are set higher in application.properties, so only requests past those (256 KB of
+ * request line or headers) still meet its bare answer.
+ */
+@ApplicationScoped
+class HttpLimits {
+
+    /** Longest request line (method, path and query) answered normally. */
+    static final int MAX_URI = 8 * 1024;
+    /** Largest total of header names and values answered normally. */
+    static final int MAX_HEADERS = 32 * 1024;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    io.quarkus.runtime.configuration.MemorySize maxBody;
+    @Inject
+    ObjectMapper mapper;
+
+    void install(@Observes Router router) {
+        router.route().order(-10).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.uri().length() > MAX_URI) {
+            refuse(ctx, new Problem("about:blank", "URI Too Long", 414,
+                    "The address is longer than " + MAX_URI + " characters; send long values in the body", null));
+            return;
+        }
+        long headers = 0;
+        for (Map.Entry<String, String> h : request.headers()) {
+            headers += h.getKey().length() + h.getValue().length();
+        }
+        if (headers > MAX_HEADERS) {
+            refuse(ctx, new Problem("about:blank", "Request Header Fields Too Large", 431,
+                    "The request's headers are larger than " + MAX_HEADERS / 1024 + " KB", null));
+            return;
+        }
+        String length = request.getHeader("Content-Length");
+        if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > maxBody.asLongValue()
+                && !request.path().equals("/api/v1/imports/contacts")) {
+            refuse(ctx, new Problem("about:blank", "Content Too Large", 413,
+                    "The request body is larger than " + maxBody.asLongValue() / (1024 * 1024) + " MB", null));
+            return;
+        }
+        ctx.next();
+    }
+
+    private void refuse(RoutingContext ctx, Problem problem) {
+        boolean page = ProblemMapper.wantsPage(ctx.request().path(), ctx.request().getHeader("Accept"));
+        String body;
+        try {
+            body = page ? ErrorPages.render(problem) : mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException | RuntimeException e) {
+            body = "";
+        }
+        ctx.response().setStatusCode(problem.status())
+                .putHeader("Content-Type", page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(body);
+    }
+}
