@@ -1,6 +1,7 @@
 package org.groundwork.contact;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -51,6 +52,8 @@ import static org.groundwork.platform.Patch.required;
 @Transactional
 public class ContactService {
 
+    @Inject
+    Event<ContactErased> erasures;
     @Inject
     EntityManager em;
     @Inject
@@ -433,6 +436,7 @@ public class ContactService {
                 where contact_id = :contact and team_id = :team""", c.id, team);
         // the loaded entity still holds the erased values; forget it rather than keep a copy
         em.detach(c);
+        erasures.fire(new ContactErased(team, id));
     }
 
     private void update(String sql, UUID contact, UUID team) {

@@ -3,8 +3,10 @@ package org.groundwork.importexport;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.contact.ContactErased;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.ProblemException;
 import org.jboss.logging.Logger;
@@ -154,6 +156,28 @@ class PendingImports {
             });
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("Could not sweep old pending imports", e);
+        }
+    }
+
+    /**
+     * An erased person may be in a file waiting to be imported: every pending upload of the team
+     * goes (the files are not searched, which would mean reading people's data to find them).
+     */
+    void forgetTeamUploads(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContactErased erased) {
+        Path team = root.resolve(erased.teamId().toString());
+        if (!Files.isDirectory(team)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(team)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    LOG.warnf(e, "Could not delete the pending import %s after an erasure", f);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not delete the team's pending imports after an erasure", e);
         }
     }
 

@@ -99,6 +99,15 @@ class ContactsTest {
                 ((Number) em.createNativeQuery(sql).setParameter(1, teamId).getSingleResult()).longValue());
     }
 
+    long count(String sql, String table, String text) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, table).setParameter(2, text).getSingleResult()).longValue());
+    }
+
+    void execute(String sql) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate());
+    }
+
     // ---- create, read ---------------------------------------------------------------------
 
     @Test
@@ -487,6 +496,30 @@ class ContactsTest {
         assertEquals(2, count("select count(*) from level_change where contact_id = ?1", UUID.fromString(id)));
         // nobody else's words go
         assertEquals("kept words", row("select summary, id from conversation where id = ?1", otherTalk)[0]);
+    }
+
+    @Test
+    void erasureVacuumsTheOldRowVersionsSoNoPageStillHoldsTheName() throws Exception {
+        TestTeam team = TestTeam.create();
+        String name = "Vacuumed Person " + TestTeam.unique();
+        String id = contact(team, Map.of("fullName", name, "notes", "notes of " + name));
+        conversation(team, id, Instant.now().minus(1, ChronoUnit.DAYS), 30, "words of " + name);
+        execute("create extension if not exists pageinspect");
+        String holding = """
+                select count(*) from generate_series(0, pg_relation_size(cast(?1 as regclass)) / 8192 - 1) as b,
+                    heap_page_items(get_raw_page(?1, b::int)) as i
+                where i.t_data is not null and position(convert_to(?2, 'UTF8') in i.t_data) > 0""";
+        assertTrue(count(holding, "contact", name) > 0, "the name is in a row of contact before");
+
+        team.api().delete("/api/v1/contacts/" + id).then().statusCode(204);
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        long left;
+        do {
+            Thread.sleep(200);
+            left = count(holding, "contact", name) + count(holding, "conversation", name);
+        } while (left > 0 && System.nanoTime() < deadline);
+        assertEquals(0, left, "no row version of contact or conversation holds the name after the erasure");
     }
 
     // ---- team isolation -------------------------------------------------------------------

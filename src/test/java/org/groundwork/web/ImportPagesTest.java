@@ -282,4 +282,21 @@ class ImportPagesTest {
         String chosen = selected.find() ? selected.group(1) : "";
         assertEquals(word, chosen, "column " + column + " is imported as");
     }
+
+    @Test
+    void erasingSomeoneDropsTheTeamsPendingUploadsThatMayHoldThem() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("fullName", "Zoe Erased")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String check = upload(s, "Name,Email\nZoe Erased,zoe@example.org\n");
+        s.request().get(check).then().statusCode(200);
+        java.nio.file.Path folder = java.nio.file.Path.of("target/pending-imports", team.teamId);
+        assertTrue(java.nio.file.Files.exists(folder), "the upload waits in " + folder);
+
+        team.api().delete("/api/v1/contacts/" + id).then().statusCode(204);
+
+        assertTrue(!java.nio.file.Files.exists(folder), "the team's pending uploads are gone");
+        s.request().get(check).then().statusCode(200).body(org.hamcrest.Matchers.containsString("no longer here"));
+    }
 }
