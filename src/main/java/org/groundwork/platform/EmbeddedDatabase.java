@@ -242,8 +242,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
             }
             // typically the old server's last processes still hold its shared memory for a moment
-            LOG.infof("Embedded PostgreSQL not up yet (attempt %d); trying again in %d ms (details in %s)",
-                    attempt, backoff, logFile);
+            if (attempt <= 5 || attempt % 30 == 0) {
+                LOG.logf(attempt <= 5 ? Logger.Level.INFO : Logger.Level.WARN,
+                        "Embedded PostgreSQL not up yet (attempt %d); trying again in %d ms (details in %s)",
+                        attempt, backoff, logFile);
+            }
             try {
                 Thread.sleep(backoff);
             } catch (InterruptedException e) {
