@@ -116,8 +116,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * {@code -F}, fsync off, and {@code synchronous_commit=off}); people's records need
      * PostgreSQL's own defaults, so they are set explicitly: a {@code -c} given after {@code -F}
      * wins, and every later start (right after zonky's, then by the supervisor) leaves
-     * {@code -F} out altogether. No Unix socket:
-     * the app connects over TCP, and a socket lock file naming a dead server would block a restart.
+     * {@code -F} out altogether. No Unix socket: the app connects over TCP, and a socket lock
+     * file naming a dead server would block a restart.
      */
     static final Map<String, String> SERVER_SETTINGS;
 
@@ -295,23 +295,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         command.add(pgCtl.toString());
         command.addAll(List.of(arguments));
+        Process process;
         try {
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
-            if (!process.waitFor(40, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
         } catch (IOException e) {
             LOG.warn("Could not run pg_ctl for the embedded PostgreSQL", e);
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        // wait even when interrupted (close() interrupts the supervisor): a start still under way
+        // must be over before close() stops the server, or the new server would outlive the app
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        try {
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (process.isAlive()) {
+            process.destroyForcibly();
             return false;
         }
+        return process.exitValue() == 0;
     }
 
     /**
