@@ -89,6 +89,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new UncheckedIOException("Could not prepare the embedded PostgreSQL in " + dataDirectory, e);
         }
         SERVER_SETTINGS.forEach(builder::setServerConfig);
+        clearLeftovers(dataDirectory, logFile);
         EmbeddedPostgres postgres;
         try {
             postgres = builder.start();
@@ -109,6 +110,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
         return database;
+    }
+
+    /**
+     * When an earlier Groundwork was killed (kill -9, power cut of the JVM only), its server may
+     * still run on this data directory, or have left a postmaster.pid naming a dead process;
+     * either would stop this start. The server is stopped only if no live Groundwork holds the
+     * directory (zonky's epg-lock, which the operating system releases when a JVM dies).
+     */
+    private static void clearLeftovers(Path dataDirectory, Path logFile) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        Optional<Long> pid = readPid(pidFile);
+        if (pid.isEmpty()) {
+            return;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDirectory.resolve("epg-lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return; // another Groundwork runs on this directory: zonky will refuse to start
+            }
+            if (!alive(pid.get())) {
+                Files.deleteIfExists(pidFile);
+                return;
+            }
+            Optional<String> command = ProcessHandle.of(pid.get()).flatMap(p -> p.info().command());
+            if (command.isPresent() && Path.of(command.get()).getFileName().toString().equals("postgres")) {
+                LOG.warnf("A PostgreSQL server (pid %d) left running by an earlier Groundwork on %s: stopping it",
+                        pid.get(), dataDirectory);
+                runPgCtl(Path.of(command.get()).resolveSibling("pg_ctl"), logFile,
+                        "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "30", "stop");
+            }
+        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+            LOG.debug("Could not check the data directory for a server left running", e);
+        }
     }
 
     /**
@@ -289,6 +324,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private boolean pgCtl(String... arguments) {
+        return runPgCtl(pgCtl, logFile, arguments);
+    }
+
+    private static boolean runPgCtl(Path pgCtl, Path logFile, String... arguments) {
         List<String> command = new ArrayList<>();
         if (LinuxUtils.isUnshareAvailable()) {
             command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
@@ -347,8 +386,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private Optional<Long> readPostmasterPid() {
+        return readPid(dataDirectory.resolve("postmaster.pid"));
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
         try {
-            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            List<String> lines = Files.readAllLines(pidFile);
             return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();

@@ -89,6 +89,42 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void aServerLeftRunningByAKilledAppIsStoppedAtTheNextStart() throws Exception {
+        Path dataDir = home.resolve("postgres");
+        Path output = home.resolve("killed-app.out");
+        Process app = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), KilledApp.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        long began = System.nanoTime();
+        while (!(Files.exists(output) && Files.readString(output).contains("started"))) {
+            assertTrue(app.isAlive() && System.nanoTime() - began < Duration.ofSeconds(90).toNanos(),
+                    "the other app started its server: " + (Files.exists(output) ? Files.readString(output) : ""));
+            Thread.sleep(100);
+        }
+        long orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        app.destroyForcibly().waitFor(); // kill -9 of the app: no shutdown hook stops its server
+        assertTrue(EmbeddedDatabase.alive(orphan), "its server outlived it");
+
+        try (EmbeddedDatabase next = EmbeddedDatabase.start(dataDir);
+             Connection c = next.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select 1")) {
+            assertTrue(rs.next());
+            assertTrue(!EmbeddedDatabase.alive(orphan), "the server left running was stopped");
+            assertNotEquals(orphan, next.postmasterPid());
+        }
+    }
+
+    /** An app that starts its server, then waits to be killed. */
+    public static final class KilledApp {
+        public static void main(String[] args) throws Exception {
+            EmbeddedDatabase.start(Path.of(args[0]));
+            System.out.println("started");
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
     private static void assertDurable(EmbeddedDatabase database) throws SQLException {
         String[] commandLine = ProcessHandle.of(database.postmasterPid()).orElseThrow().info().arguments().orElseThrow();
         assertTrue(!List.of(commandLine).contains("-F"), "no -F (fsync off) on the command line: " + List.of(commandLine));
