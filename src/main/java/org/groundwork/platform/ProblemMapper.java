@@ -154,8 +154,7 @@ public class ProblemMapper {
                         + "check before sending it again in a few seconds"
                 : "The database is not reachable right now; nothing was saved; try again in a few seconds";
         Problem problem = new Problem("about:blank", "Service Unavailable", 503, detail, null);
-        return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(Problem.MEDIA_TYPE)
-                .entity(write(problem)).build();
+        return Response.fromResponse(respond(problem)).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     static final int RETRY_AFTER_SECONDS = 5;

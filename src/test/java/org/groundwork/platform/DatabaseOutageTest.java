@@ -40,6 +40,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @QuarkusTest
 class DatabaseOutageTest {
 
+    /** Readiness lives on the management interface. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     private static final int WRITERS = 4;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -121,7 +125,7 @@ class DatabaseOutageTest {
         });
         pool.submit(() -> {
             while (!stop.get()) {
-                int status = given().get("/q/health/ready").statusCode();
+                int status = given().get(management.toString().replaceAll("/$", "") + "/health/ready").statusCode();
                 if (killedAt.get() != 0 && status == 503) {
                     readyDownSeen.set(true);
                 } else if (readyDownSeen.get() && status == 200) {
