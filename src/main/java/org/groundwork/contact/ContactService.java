@@ -7,6 +7,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import org.groundwork.contact.ContactJson.ContactChange;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactJson.Filter;
@@ -57,6 +60,8 @@ public class ContactService {
     CurrentOrganizer current;
     @Inject
     OrganizationService organizations;
+    @Inject
+    Audit audit;
 
     static final int MAX_TAGS = 50;
     static final int MAX_TAG_LENGTH = 50;
@@ -82,6 +87,7 @@ public class ContactService {
         c.ownerId = current.id();
         c.persist();
         recordFirstLevel(c, "created at an action");
+        audit.record(AuditKind.CREATED, AuditEntity.CONTACT, c.id);
         return c;
     }
 
@@ -126,6 +132,7 @@ public class ContactService {
         c.notes = blankToNull(request.notes());
         c.persist();
         recordFirstLevel(c, null);
+        audit.record(AuditKind.CREATED, AuditEntity.CONTACT, c.id);
         em.flush();
         return stored(c);
     }
@@ -177,6 +184,7 @@ public class ContactService {
             c.notes = blankToNull(v.notes());
         }
         c.updatedAt = Instant.now();
+        audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, patch);
         em.flush();
         return stored(c);
     }
@@ -307,6 +315,7 @@ public class ContactService {
             c.engagementLevel = latest;
             c.updatedAt = now;
         }
+        audit.record(AuditKind.LEVEL_CHANGED, AuditEntity.CONTACT, c.id);
         return LevelChangeView.of(change);
     }
 
@@ -431,6 +440,8 @@ public class ContactService {
                     closed_at = case when status = 'open' then now() else closed_at end,
                     updated_at = now(), version = version + 1
                 where contact_id = :contact and team_id = :team""", c.id, team);
+        // only the id: the trail never held anything else of the person
+        audit.record(AuditKind.ERASED, AuditEntity.CONTACT, c.id);
         // the loaded entity still holds the erased values; forget it rather than keep a copy
         em.detach(c);
     }

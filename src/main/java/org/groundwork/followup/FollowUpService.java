@@ -7,6 +7,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import org.groundwork.contact.Contact;
 import org.groundwork.contact.ContactService;
 import org.groundwork.contact.Level;
@@ -58,6 +61,8 @@ public class FollowUpService {
     CurrentOrganizer current;
     @Inject
     ContactService contacts;
+    @Inject
+    Audit audit;
 
     /**
      * The heat rule: opens an after-action follow-up unless one is already open for the
@@ -154,6 +159,7 @@ public class FollowUpService {
             oneOpenAfterAction(f);
         }
         f.persist();
+        audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, f.id);
         em.flush();
         return f;
     }
@@ -203,6 +209,7 @@ public class FollowUpService {
             }
         }
         f.updatedAt = Instant.now();
+        audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, patch);
         em.flush();
         return f;
     }
