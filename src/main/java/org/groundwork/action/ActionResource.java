@@ -24,6 +24,7 @@ import org.groundwork.action.ActionJson.ActionItem;
 import org.groundwork.action.ActionJson.AttendanceItem;
 import org.groundwork.action.ActionJson.NewAction;
 import org.groundwork.platform.ETags;
+import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
@@ -56,6 +57,7 @@ public class ActionResource {
     }
 
     @POST
+    @Idempotent
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "201")
     public Response create(NewAction request) {
         Action a = actions.create(request);
@@ -72,6 +74,7 @@ public class ActionResource {
 
     /** Replaces the whole attendance: [{contactId | newContact, firstTime, notes}]. */
     @PUT
+    @Idempotent
     @Path("/{id}/attendance")
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
     public Response attendance(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,

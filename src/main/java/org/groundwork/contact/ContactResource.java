@@ -27,6 +27,7 @@ import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
 import org.groundwork.contact.ContactJson.Stored;
 import org.groundwork.platform.ETags;
+import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
@@ -55,6 +56,7 @@ public class ContactResource {
     }
 
     @POST
+    @Idempotent
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "201")
     public Response create(NewContact request) {
         Stored c = contacts.create(request);

@@ -25,6 +25,7 @@ import org.groundwork.platform.ETags;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
+import org.groundwork.platform.IdempotencyKeys;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.Word;
@@ -62,6 +63,8 @@ public class ContactService {
     OrganizationService organizations;
     @Inject
     Audit audit;
+    @Inject
+    IdempotencyKeys idempotencyKeys;
 
     static final int MAX_TAGS = 50;
     static final int MAX_TAG_LENGTH = 50;
@@ -440,6 +443,8 @@ public class ContactService {
                     closed_at = case when status = 'open' then now() else closed_at end,
                     updated_at = now(), version = version + 1
                 where contact_id = :contact and team_id = :team""", c.id, team);
+        // stored answers to keyed requests (Idempotency-Key) that show the person go too
+        idempotencyKeys.forget(team, c.id);
         // only the id: the trail never held anything else of the person
         audit.record(AuditKind.ERASED, AuditEntity.CONTACT, c.id);
         // the loaded entity still holds the erased values; forget it rather than keep a copy

@@ -24,6 +24,7 @@ import org.groundwork.conversation.ConversationJson.ConversationView;
 import org.groundwork.conversation.ConversationJson.CreatedConversation;
 import org.groundwork.conversation.ConversationJson.NewConversation;
 import org.groundwork.platform.ETags;
+import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
@@ -50,6 +51,7 @@ public class ConversationResource {
     }
 
     @POST
+    @Idempotent
     @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.CreatedConversation.class, responseCode = "201")
     public Response create(NewConversation request) {
         CreatedConversation created = conversations.create(request);

@@ -23,6 +23,7 @@ import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpJson.NewFollowUp;
 import org.groundwork.followup.FollowUpJson.Queue;
 import org.groundwork.platform.ETags;
+import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
@@ -54,6 +55,7 @@ public class FollowUpResource {
     }
 
     @POST
+    @Idempotent
     @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "201")
     public Response create(NewFollowUp request) {
         FollowUp f = followUps.create(request);
