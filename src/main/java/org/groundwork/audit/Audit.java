@@ -56,6 +56,12 @@ public class Audit {
         write(current.teamId(), current.id(), kind, type, entityId, fieldNames(patch), null, null);
     }
 
+    /** A change made by a rule rather than a patch (a conversation completing a follow-up). */
+    @Transactional(TxType.MANDATORY)
+    public void changed(AuditKind kind, AuditEntity type, UUID entityId, String... fields) {
+        write(current.teamId(), current.id(), kind, type, entityId, List.of(fields), null, null);
+    }
+
     /** Exports and imports: how many rows, never which. */
     @Transactional(TxType.MANDATORY)
     public void counted(AuditKind kind, AuditEntity type, int count, Integer updatedCount) {

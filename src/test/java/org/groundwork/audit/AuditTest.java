@@ -176,6 +176,28 @@ class AuditTest {
     }
 
     @Test
+    void followUpsOpenedAndCompletedByRulesAreRecordedToo() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", NAME)).post("/api/v1/contacts").then().statusCode(201)
+                .extract().path("id");
+        String action = team.api().body(Map.of("title", "Picket", "startsAt", Instant.now().toString(),
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(List.of(Map.of("contactId", contact, "firstTime", true)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        String afterAction = team.api().get("/api/v1/followups?contact=" + contact).then().statusCode(200)
+                .extract().path("items[0].id");
+        JsonPath conversation = team.api().body(Map.of("contactId", contact, "durationMinutes", 15,
+                        "completeFollowUpIds", List.of(afterAction),
+                        "nextStep", Map.of("dueOn", LocalDate.now().plusDays(7).toString(), "purpose", WORDS)))
+                .post("/api/v1/conversations").then().statusCode(201).extract().jsonPath();
+
+        List<Map<String, Object>> events = events(team, "");
+        only(events, "created", "follow-up", afterAction);
+        assertEquals(List.of("status"), only(events, "changed", "follow-up", afterAction).get("fields"));
+        only(events, "created", "follow-up", conversation.getString("nextStepFollowUpId"));
+    }
+
+    @Test
     void erasureLeavesOnlyTheContactsId() {
         TestTeam team = TestTeam.create();
         String contact = team.api().body(Map.of("fullName", NAME, "email", EMAIL, "phone", PHONE))
