@@ -1,6 +1,9 @@
 package org.groundwork.action;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -58,6 +61,8 @@ public class ActionResource {
 
     @POST
     @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "201")
     public Response create(NewAction request) {
         Action a = actions.create(request);
@@ -75,6 +80,8 @@ public class ActionResource {
     /** Replaces the whole attendance: [{contactId | newContact, firstTime, notes}]. */
     @PUT
     @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Path("/{id}/attendance")
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
     public Response attendance(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,

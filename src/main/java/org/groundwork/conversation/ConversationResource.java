@@ -1,6 +1,9 @@
 package org.groundwork.conversation;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -52,6 +55,8 @@ public class ConversationResource {
 
     @POST
     @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.CreatedConversation.class, responseCode = "201")
     public Response create(NewConversation request) {
         CreatedConversation created = conversations.create(request);

@@ -1,6 +1,9 @@
 package org.groundwork.followup;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -56,6 +59,8 @@ public class FollowUpResource {
 
     @POST
     @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "201")
     public Response create(NewFollowUp request) {
         FollowUp f = followUps.create(request);

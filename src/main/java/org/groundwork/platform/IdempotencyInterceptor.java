@@ -35,7 +35,7 @@ import java.util.UUID;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class IdempotencyInterceptor {
 
-    public static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = Idempotent.HEADER;
     /** Set on an answer that is a replay of the stored one. */
     public static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_LENGTH = 200;

@@ -193,6 +193,17 @@ class IdempotencyTest {
     }
 
     @Test
+    void theApiDocumentNamesTheHeaderWhereItWorks() {
+        io.restassured.path.json.JsonPath doc = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        for (String operation : List.of("'/api/v1/conversations'.post", "'/api/v1/contacts'.post",
+                "'/api/v1/followups'.post", "'/api/v1/actions'.post", "'/api/v1/actions/{id}/attendance'.put")) {
+            List<String> headers = doc.getList("paths." + operation + ".parameters.findAll { it.in == 'header' }.name");
+            assertTrue(headers.contains("Idempotency-Key"), operation + ": " + headers);
+        }
+    }
+
+    @Test
     void badKeysAre400() {
         TestTeam team = TestTeam.create();
         String contact = contact(team, "Bad Keys");
