@@ -1,6 +1,9 @@
 package org.groundwork.action;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -24,6 +27,7 @@ import org.groundwork.action.ActionJson.ActionItem;
 import org.groundwork.action.ActionJson.AttendanceItem;
 import org.groundwork.action.ActionJson.NewAction;
 import org.groundwork.platform.ETags;
+import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
@@ -56,6 +60,9 @@ public class ActionResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "201")
     public Response create(NewAction request) {
         Action a = actions.create(request);
@@ -72,6 +79,9 @@ public class ActionResource {
 
     /** Replaces the whole attendance: [{contactId | newContact, firstTime, notes}]. */
     @PUT
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Path("/{id}/attendance")
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
     public Response attendance(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,

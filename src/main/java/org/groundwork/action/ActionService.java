@@ -13,6 +13,9 @@ import org.groundwork.action.ActionJson.ActionView;
 import org.groundwork.action.ActionJson.AttendanceItem;
 import org.groundwork.action.ActionJson.AttendanceView;
 import org.groundwork.action.ActionJson.NewAction;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import org.groundwork.contact.Contact;
 import org.groundwork.contact.ContactService;
 import org.groundwork.followup.FollowUpService;
@@ -59,6 +62,8 @@ public class ActionService {
     OrganizerService organizers;
     @Inject
     FollowUpService followUps;
+    @Inject
+    Audit audit;
 
     /** An action of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -147,6 +152,7 @@ public class ActionService {
         a.persist();
         em.flush();
         writeOrganizers(a, present);
+        audit.record(AuditKind.CREATED, AuditEntity.ACTION, a.id);
         return a;
     }
 
@@ -183,6 +189,7 @@ public class ActionService {
             writeOrganizers(a, present);
         }
         a.updatedAt = Instant.now();
+        audit.changed(AuditKind.CHANGED, AuditEntity.ACTION, a.id, patch);
         em.flush();
         return a;
     }
@@ -280,6 +287,7 @@ public class ActionService {
 
         // the attendance is part of the action's representation, so its ETag moves too
         action.updatedAt = Instant.now();
+        audit.record(AuditKind.ATTENDANCE_CHANGED, AuditEntity.ACTION, action.id);
         em.flush();
         return action;
     }

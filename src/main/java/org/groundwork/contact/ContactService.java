@@ -8,6 +8,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import org.groundwork.contact.ContactJson.ContactChange;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactJson.Filter;
@@ -23,6 +26,7 @@ import org.groundwork.platform.ETags;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
+import org.groundwork.platform.IdempotencyKeys;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.Word;
@@ -60,6 +64,10 @@ public class ContactService {
     CurrentOrganizer current;
     @Inject
     OrganizationService organizations;
+    @Inject
+    Audit audit;
+    @Inject
+    IdempotencyKeys idempotencyKeys;
 
     static final int MAX_TAGS = 50;
     static final int MAX_TAG_LENGTH = 50;
@@ -85,6 +93,7 @@ public class ContactService {
         c.ownerId = current.id();
         c.persist();
         recordFirstLevel(c, "created at an action");
+        audit.record(AuditKind.CREATED, AuditEntity.CONTACT, c.id);
         return c;
     }
 
@@ -129,6 +138,7 @@ public class ContactService {
         c.notes = blankToNull(request.notes());
         c.persist();
         recordFirstLevel(c, null);
+        audit.record(AuditKind.CREATED, AuditEntity.CONTACT, c.id);
         em.flush();
         return stored(c);
     }
@@ -180,6 +190,7 @@ public class ContactService {
             c.notes = blankToNull(v.notes());
         }
         c.updatedAt = Instant.now();
+        audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, patch);
         em.flush();
         return stored(c);
     }
@@ -310,6 +321,7 @@ public class ContactService {
             c.engagementLevel = latest;
             c.updatedAt = now;
         }
+        audit.record(AuditKind.LEVEL_CHANGED, AuditEntity.CONTACT, c.id);
         return LevelChangeView.of(change);
     }
 
@@ -434,6 +446,10 @@ public class ContactService {
                     closed_at = case when status = 'open' then now() else closed_at end,
                     updated_at = now(), version = version + 1
                 where contact_id = :contact and team_id = :team""", c.id, team);
+        // stored answers to keyed requests (Idempotency-Key) that show the person go too
+        idempotencyKeys.forget(team, c.id);
+        // only the id: the trail never held anything else of the person
+        audit.record(AuditKind.ERASED, AuditEntity.CONTACT, c.id);
         // the loaded entity still holds the erased values; forget it rather than keep a copy
         em.detach(c);
         erasures.fire(new ContactErased(team, id));

@@ -7,6 +7,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import org.groundwork.contact.Contact;
 import org.groundwork.contact.ContactService;
 import org.groundwork.conversation.ConversationJson.ConversationChange;
@@ -55,6 +58,8 @@ public class ConversationService {
     WorkService works;
     @Inject
     FollowUpService followUps;
+    @Inject
+    Audit audit;
 
     public CreatedConversation create(@NotNull @Valid NewConversation req) {
         Contact contact = contactInBody(req.contactId());
@@ -79,6 +84,7 @@ public class ConversationService {
         UUID nextStepId = req.nextStep() == null ? null
                 : followUps.openNextStep(contact.id, c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
         contacts.refreshLastConversation(contact.id);
+        audit.record(AuditKind.CREATED, AuditEntity.CONVERSATION, c.id);
         return new CreatedConversation(ConversationView.of(c, contact.fullName), nextStepId, completed);
     }
 
@@ -138,6 +144,7 @@ public class ConversationService {
         c.updatedAt = Instant.now();
         em.flush();
         contacts.refreshLastConversation(c.contactId);
+        audit.changed(AuditKind.CHANGED, AuditEntity.CONVERSATION, c.id, patch);
         return c;
     }
 
@@ -149,6 +156,7 @@ public class ConversationService {
         // follow-ups it opened or completed keep their state; the foreign keys set their links to null
         em.flush();
         contacts.refreshLastConversation(contactId);
+        audit.record(AuditKind.DELETED, AuditEntity.CONVERSATION, id);
     }
 
     /** Newest first; one query per page, the contact's name joined in. */

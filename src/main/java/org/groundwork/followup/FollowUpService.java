@@ -7,6 +7,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import org.groundwork.contact.Contact;
 import org.groundwork.contact.ContactService;
 import org.groundwork.contact.Level;
@@ -58,6 +61,8 @@ public class FollowUpService {
     CurrentOrganizer current;
     @Inject
     ContactService contacts;
+    @Inject
+    Audit audit;
 
     /**
      * The heat rule: opens an after-action follow-up unless one is already open for the
@@ -65,13 +70,14 @@ public class FollowUpService {
      * Returns true when one was opened.
      */
     public boolean openAfterAction(UUID contactId, UUID assigneeId, LocalDate dueOn, UUID actionId) {
+        UUID id = Ids.next();
         int inserted = em.createNativeQuery("""
                         insert into follow_up (id, team_id, contact_id, assignee_id, due_on, purpose, reason, status,
                                                source_action_id, created_by, created_at, updated_at, version)
                         values (?1, ?2, ?3, ?4, ?5, 'Follow up after their first action', 'after-action', 'open',
                                 ?6, ?7, now(), now(), 0)
                         on conflict (contact_id) where status = 'open' and reason = 'after-action' do nothing""")
-                .setParameter(1, Ids.next())
+                .setParameter(1, id)
                 .setParameter(2, current.teamId())
                 .setParameter(3, contactId)
                 .setParameter(4, assigneeId)
@@ -79,6 +85,9 @@ public class FollowUpService {
                 .setParameter(6, actionId)
                 .setParameter(7, current.id())
                 .executeUpdate();
+        if (inserted == 1) {
+            audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, id);
+        }
         return inserted == 1;
     }
 
@@ -94,6 +103,7 @@ public class FollowUpService {
         f.sourceConversationId = conversationId;
         f.createdBy = current.id();
         f.persist();
+        audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, f.id);
         em.flush();
         return f.id;
     }
@@ -130,6 +140,7 @@ public class FollowUpService {
             f.completedByConversationId = conversationId;
             f.closedAt = now;
             f.updatedAt = now;
+            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, "status");
         }
         em.flush();
         return List.copyOf(seen);
@@ -154,6 +165,7 @@ public class FollowUpService {
             oneOpenAfterAction(f);
         }
         f.persist();
+        audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, f.id);
         em.flush();
         return f;
     }
@@ -203,6 +215,7 @@ public class FollowUpService {
             }
         }
         f.updatedAt = Instant.now();
+        audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, patch);
         em.flush();
         return f;
     }

@@ -1,5 +1,8 @@
 package org.groundwork.importexport;
 
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,6 +70,8 @@ public class ContactImportService {
     CurrentOrganizer current;
     @Inject
     TransactionManager transactions;
+    @Inject
+    Audit audit;
     @ConfigProperty(name = "groundwork.import.max-bytes", defaultValue = "52428800")
     long maxBytes;
 
@@ -100,6 +105,9 @@ public class ContactImportService {
                 run.writer.close();
             }
         });
+        if (!options.dryRun()) {
+            audit.counted(AuditKind.IMPORTED, AuditEntity.CONTACT, report.created(), report.updated());
+        }
         if (options.dryRun()) {
             try {
                 transactions.setRollbackOnly();

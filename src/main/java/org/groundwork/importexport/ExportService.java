@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
 import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.Level;
 import org.groundwork.contact.Position;
@@ -53,6 +55,8 @@ public class ExportService {
     AgroalDataSource dataSource;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    Audit audit;
 
     /** The filters are checked now, so a wrong one is a 400 rather than a broken download. */
     public StreamingOutput contacts(Filter filter, String asked) {
@@ -226,6 +230,13 @@ public class ExportService {
             ps.executeUpdate();
         } catch (SQLException e) {
             LOG.error("Could not record an export in export_log", e);
+        }
+        try {
+            // the trail keeps how many rows went out, not the filters: a search may hold a name
+            audit.exported(team, organizer, kind.equals("contacts") ? AuditEntity.CONTACT : AuditEntity.CONVERSATION,
+                    rows);
+        } catch (RuntimeException e) {
+            LOG.error("Could not record an export in the audit trail", e);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.groundwork.organization;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,6 +29,8 @@ public class OrganizationService {
     EntityManager em;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    Audit audit;
 
     /** An organization of the caller's team, or 404 (the same answer for another team's id). */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -57,6 +62,7 @@ public class OrganizationService {
         o.teamId = current.teamId();
         o.name = trimmed;
         o.persist();
+        audit.record(AuditKind.CREATED, AuditEntity.ORGANIZATION, o.id);
         return o;
     }
 
@@ -71,6 +77,7 @@ public class OrganizationService {
         o.name = name;
         o.kind = request.kind() == null ? OrganizationKind.OTHER : request.kind();
         o.persist();
+        audit.record(AuditKind.CREATED, AuditEntity.ORGANIZATION, o.id);
         em.flush();
         return o;
     }

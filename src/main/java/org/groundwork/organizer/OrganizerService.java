@@ -7,6 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.OrganizerJson.Me;
 import org.groundwork.organizer.OrganizerJson.NewOrganizer;
 import org.groundwork.organizer.OrganizerJson.NewTeam;
@@ -44,6 +47,8 @@ public class OrganizerService {
     CurrentOrganizer current;
     @Inject
     TokenService tokens;
+    @Inject
+    Audit audit;
 
     /** Creates the first team and its admin; allowed only while no organizer exists. */
     public SetupResult setup(@NotNull @Valid Setup setup) {
@@ -55,6 +60,8 @@ public class OrganizerService {
         Team team = newTeam(setup.teamName(), setup.timeZone());
         Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), Role.ADMIN, setup.password());
         admin.instanceAdmin = true;
+        // no one was logged in: the event names no organizer
+        audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
         NewToken token = tokens.issue(admin, "setup");
         return new SetupResult(OrganizerView.of(admin), TeamView.of(team), token.token());
     }
@@ -72,6 +79,8 @@ public class OrganizerService {
         Team team = newTeam(request.name(), request.timeZone());
         NewOrganizer a = request.admin();
         Organizer admin = newOrganizer(team, a.email(), a.displayName(), Role.ADMIN, a.password());
+        // in the new team's trail; the instance admin belongs to another team, so it names no organizer
+        audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
         return new NewTeamResult(TeamView.of(team), OrganizerView.of(admin));
     }
 
@@ -105,6 +114,7 @@ public class OrganizerService {
             // the import compares phone numbers in this country from now on; stored numbers stay as written
             team.phoneCountryCode = required(s.phoneCountryCode(), "phoneCountryCode");
         }
+        audit.changed(AuditKind.CHANGED, AuditEntity.TEAM, team.id, patch);
         em.flush();
         return TeamView.of(team);
     }
@@ -129,14 +139,17 @@ public class OrganizerService {
     }
 
     public Organizer add(@NotNull @Valid NewOrganizer request) {
-        return newOrganizer(current.team(), request.email(), request.displayName(),
+        Organizer o = newOrganizer(current.team(), request.email(), request.displayName(),
                 request.role() == null ? Role.ORGANIZER : request.role(), request.password());
+        audit.record(AuditKind.CREATED, AuditEntity.ORGANIZER, o.id);
+        return o;
     }
 
     public Organizer change(UUID id, Patch<OrganizerChange> patch, String ifMatch) {
         Organizer o = find(id);
         ETags.check(ifMatch, o.version);
         OrganizerChange c = patch.value();
+        Role before = o.role;
         if (patch.has("displayName")) {
             o.displayName = required(c.displayName(), "displayName").trim();
         }
@@ -148,6 +161,7 @@ public class OrganizerService {
             }
             o.role = role;
         }
+        audit.changed(o.role != before ? AuditKind.ROLE_CHANGED : AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, patch);
         em.flush();
         return o;
     }

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.OrganizerJson.NewToken;
 import org.groundwork.organizer.OrganizerJson.TokenView;
 import org.groundwork.platform.Page;
@@ -32,6 +35,8 @@ public class TokenService {
     EntityManager em;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    Audit audit;
 
     NewToken issue(Organizer organizer, String name) {
         byte[] secret = new byte[32];
@@ -43,6 +48,8 @@ public class TokenService {
         row.name = name.trim();
         row.tokenHash = sha256(token);
         row.persist();
+        // the owner is named explicitly: a token asked for with email and password has no session yet
+        audit.as(organizer.teamId, organizer.id, AuditKind.CREATED, AuditEntity.TOKEN, row.id);
         return new NewToken(row.id, row.name, token, row.createdAt);
     }
 
@@ -68,6 +75,7 @@ public class TokenService {
         if (deleted == 0) {
             throw Problems.notFound("token");
         }
+        audit.record(AuditKind.REVOKED, AuditEntity.TOKEN, id);
     }
 
     /** The organizer a token belongs to; notes when it was last used (at most every few minutes). */

@@ -42,6 +42,11 @@ public final class Problems {
         return new ProblemException(409, "Conflict", detail);
     }
 
+    /** 422: a well-formed request that cannot be done as asked (e.g. an Idempotency-Key reused for another request). */
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(422, "Unprocessable Content", detail);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "Forbidden", detail);
     }

@@ -1,6 +1,9 @@
 package org.groundwork.work;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,6 +33,8 @@ public class WorkService {
     EntityManager em;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    Audit audit;
 
     /** A work of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,6 +69,7 @@ public class WorkService {
         w.justification = blankToNull(request.justification());
         w.active = request.active() == null || request.active();
         w.persist();
+        audit.record(AuditKind.CREATED, AuditEntity.WORK, w.id);
         em.flush();
         return w;
     }
@@ -88,6 +94,7 @@ public class WorkService {
             w.active = required(c.active(), "active");
         }
         w.updatedAt = Instant.now();
+        audit.changed(AuditKind.CHANGED, AuditEntity.WORK, w.id, patch);
         em.flush();
         return w;
     }

@@ -153,7 +153,7 @@ class PagesBrowserTest extends BrowserTest {
         logIn(team);
         for (String path : new String[]{"/", "/contacts", "/contacts/new", "/contacts/" + id, "/contacts/" + id + "/edit",
                 "/conversations/new?contact=" + id, "/actions", "/actions/" + action, "/actions/" + action + "?q=sept",
-                "/works", "/works/" + work, "/organizers", "/settings"}) {
+                "/works", "/works/" + work, "/organizers", "/settings", "/audit"}) {
             assertAccessible(path);
             assertTrue(fitsWidth(), path + " fits a phone's width");
         }

@@ -1,0 +1,210 @@
+package org.groundwork.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import org.groundwork.audit.AuditJson.AuditView;
+import org.groundwork.audit.AuditJson.Filter;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Role;
+import org.groundwork.platform.Cursor;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patch;
+import org.groundwork.platform.Problems;
+import org.groundwork.platform.Word;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The audit trail: who did what and when. The feature services call it inside their own
+ * transaction (MANDATORY), so an event exists exactly when its change was committed. It takes
+ * ids, field names and counts, never values, so it can hold nothing personal.
+ */
+@ApplicationScoped
+public class Audit {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentOrganizer current;
+
+    // ---- writes by the logged-in caller, in the caller's transaction ----------------------
+
+    @Transactional(TxType.MANDATORY)
+    public void record(AuditKind kind, AuditEntity type, UUID entityId) {
+        write(current.teamId(), current.id(), kind, type, entityId, List.of(), null, null);
+    }
+
+    /** A change: only the names of the fields the client sent that the change type knows. */
+    @Transactional(TxType.MANDATORY)
+    public void changed(AuditKind kind, AuditEntity type, UUID entityId, Patch<?> patch) {
+        write(current.teamId(), current.id(), kind, type, entityId, fieldNames(patch), null, null);
+    }
+
+    /** A change made by a rule rather than a patch (a conversation completing a follow-up). */
+    @Transactional(TxType.MANDATORY)
+    public void changed(AuditKind kind, AuditEntity type, UUID entityId, String... fields) {
+        write(current.teamId(), current.id(), kind, type, entityId, List.of(fields), null, null);
+    }
+
+    /** Exports and imports: how many rows, never which. */
+    @Transactional(TxType.MANDATORY)
+    public void counted(AuditKind kind, AuditEntity type, int count, Integer updatedCount) {
+        write(current.teamId(), current.id(), kind, type, null, List.of(), count, updatedCount);
+    }
+
+    // ---- writes where the actor is given (no request identity yet, or another thread) -------
+
+    /**
+     * An event for the given team and organizer, in the caller's transaction when there is one:
+     * for token issue by password, logins, logouts, sessions ended, password changes.
+     */
+    @Transactional(TxType.REQUIRED)
+    public void as(UUID teamId, UUID organizerId, AuditKind kind, AuditEntity type, UUID entityId) {
+        write(teamId, organizerId, kind, type, entityId, List.of(), null, null);
+    }
+
+    /** A successful login (form, session or token request). */
+    @Transactional(TxType.REQUIRED)
+    public void login(UUID organizerId, UUID teamId) {
+        write(teamId, organizerId, AuditKind.LOGIN, AuditEntity.ORGANIZER, organizerId, List.of(), null, null);
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public void logout(UUID organizerId, UUID teamId) {
+        write(teamId, organizerId, AuditKind.LOGOUT, AuditEntity.ORGANIZER, organizerId, List.of(), null, null);
+    }
+
+    /**
+     * A failed login. In a transaction of its own, so it stays when the login's is rolled back.
+     * {@code teamId} and {@code accountId} name the account that was tried when the email
+     * belongs to one (null otherwise): the event's organizer stays null, no one was logged in.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void failedLogin(UUID teamId, UUID accountId) {
+        write(teamId, null, AuditKind.LOGIN_FAILED, accountId == null ? null : AuditEntity.ORGANIZER, accountId,
+                List.of(), null, null);
+    }
+
+    /** An export streamed after its request: written when the last row went out. */
+    @Transactional(TxType.REQUIRED)
+    public void exported(UUID teamId, UUID organizerId, AuditEntity what, int rows) {
+        write(teamId, organizerId, AuditKind.EXPORTED, what, null, List.of(), rows, null);
+    }
+
+    private void write(UUID teamId, UUID organizerId, AuditKind kind, AuditEntity type, UUID entityId,
+                       Collection<String> fields, Integer count, Integer updatedCount) {
+        AuditEvent e = new AuditEvent();
+        e.teamId = teamId;
+        e.organizerId = organizerId;
+        e.kind = kind;
+        e.entityType = type;
+        e.entityId = entityId;
+        e.fields = fields.toArray(String[]::new);
+        e.rowCount = count;
+        e.updatedCount = updatedCount;
+        em.persist(e);
+    }
+
+    /**
+     * The fields a patch sent, as the change type names them: a client's unknown keys (which
+     * Jackson ignores) could be anything, a person's name included, so they never get in.
+     */
+    static List<String> fieldNames(Patch<?> patch) {
+        Class<?> type = patch.value().getClass();
+        Set<String> known = type.isRecord()
+                ? Stream.of(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet())
+                : Set.of();
+        return List.copyOf(new TreeSet<>(patch.fields().stream().filter(known::contains).toList()));
+    }
+
+    // ---- the team admin's list ------------------------------------------------------------
+
+    /** The caller's team's events, newest first; admins only. */
+    @Transactional(TxType.SUPPORTS)
+    public Page<AuditView> list(Filter filter, Integer limit, String cursor) {
+        if (!current.has(Role.ADMIN)) {
+            throw Problems.forbidden("Only the team's admins can read the audit trail");
+        }
+        int n = Page.limit(limit);
+        Cursor.Position after = Cursor.position(cursor);
+        StringBuilder q = new StringBuilder("select e from AuditEvent e where e.teamId = :team");
+        Map<String, Object> params = new HashMap<>();
+        params.put("team", current.teamId());
+        UUID organizer = Ids.filter(filter.organizer(), "organizer");
+        if (organizer != null) {
+            q.append(" and e.organizerId = :organizer");
+            params.put("organizer", organizer);
+        }
+        UUID contact = Ids.filter(filter.contact(), "contact");
+        if (contact != null) {
+            q.append(" and e.entityType = :contactType and e.entityId = :contact");
+            params.put("contactType", AuditEntity.CONTACT);
+            params.put("contact", contact);
+        }
+        AuditKind kind = Word.parse(AuditKind.class, blankToNull(filter.kind()), "kind");
+        if (kind != null) {
+            q.append(" and e.kind = :kind");
+            params.put("kind", kind);
+        }
+        ZoneId zone = current.team().zone();
+        LocalDate from = date("from", filter.from());
+        LocalDate to = date("to", filter.to());
+        if (from != null && to != null && to.isBefore(from)) {
+            throw Problems.invalid("to", "must not be before from");
+        }
+        if (from != null) {
+            q.append(" and e.at >= :from");
+            params.put("from", from.atStartOfDay(zone).toInstant());
+        }
+        if (to != null) {
+            // inclusive: everything before the start of the next day in the team's zone
+            q.append(" and e.at < :to");
+            params.put("to", to.plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        if (after != null) {
+            q.append(" and (e.at < :afterAt or (e.at = :afterAt and e.id < :afterId))");
+            params.put("afterAt", after.at());
+            params.put("afterId", after.id());
+        }
+        q.append(" order by e.at desc, e.id desc");
+        TypedQuery<AuditEvent> query = em.createQuery(q.toString(), AuditEvent.class);
+        params.forEach(query::setParameter);
+        List<AuditView> rows = query.setMaxResults(n + 1).getResultList().stream().map(AuditView::of).toList();
+        return Page.of(rows, n, v -> Cursor.of(v.at(), v.id()));
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(value.trim());
+            if (day.getYear() < 1900 || day.getYear() > 2200) {
+                throw Problems.invalid(field, "must be between the years 1900 and 2200");
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid(field, "'" + value + "' is not a valid date (YYYY-MM-DD)");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

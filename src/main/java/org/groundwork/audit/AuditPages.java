@@ -1,0 +1,93 @@
+package org.groundwork.audit;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.groundwork.audit.AuditJson.AuditView;
+import org.groundwork.audit.AuditJson.Filter;
+import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.organizer.OrganizerService;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.web.FormErrors;
+import org.groundwork.web.Forms;
+import org.groundwork.web.Option;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The audit trail for the team's admins: the same service and filters as GET /api/v1/audit. */
+@Path("/audit")
+@RolesAllowed("admin")
+@Produces(MediaType.TEXT_HTML)
+public class AuditPages {
+
+    @Inject
+    Audit audit;
+    @Inject
+    OrganizerService organizers;
+
+    /** One line of the table: the event and the name of who did it (names are read now, never stored). */
+    public record Row(AuditView event, String who) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance audit(Filter filter, String query, List<Row> rows, String nextCursor,
+                                             List<Option> organizers, List<Option> kinds, Map<String, String> errors);
+    }
+
+    @GET
+    public TemplateInstance audit(@QueryParam("organizer") String organizer, @QueryParam("contact") String contact,
+                                  @QueryParam("kind") String kind, @QueryParam("from") String from,
+                                  @QueryParam("to") String to, @QueryParam("cursor") String cursor) {
+        Filter filter = new Filter(organizer, contact, kind, from, to);
+        Map<String, String> names = new HashMap<>();
+        List<Option> who = new ArrayList<>();
+        for (OrganizerView o : organizers.list(Page.MAX_LIMIT, null).items()) {
+            names.put(o.id().toString(), o.displayName());
+            who.add(new Option(o.id().toString(), o.displayName()));
+        }
+        List<Row> rows = List.of();
+        String next = null;
+        Map<String, String> errors = Map.of();
+        try {
+            Page<AuditView> page = audit.list(filter, Page.DEFAULT_LIMIT, cursor);
+            rows = page.items().stream()
+                    .map(e -> new Row(e, e.organizerId() == null ? null : names.get(e.organizerId().toString())))
+                    .toList();
+            next = page.nextCursor();
+        } catch (ProblemException e) {
+            errors = FormErrors.of(e, FormErrors.names("organizer", "contact", "kind", "from", "to")).map();
+        }
+        return Templates.audit(filter, query(filter), rows, next, who, Forms.options(AuditKind.class), errors);
+    }
+
+    /** The filters as a query string, for the next page. */
+    static String query(Filter filter) {
+        StringBuilder query = new StringBuilder();
+        param(query, "organizer", filter.organizer());
+        param(query, "contact", filter.contact());
+        param(query, "kind", filter.kind());
+        param(query, "from", filter.from());
+        param(query, "to", filter.to());
+        return query.toString();
+    }
+
+    private static void param(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                    .append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.groundwork.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Idempotency-Key, in one place for every {@link Idempotent} resource method. With the header,
+ * the method runs in a transaction that first claims the key (organizer, team, key) and ends by
+ * storing the answer, so the write and its answer commit together: a retry with the same key
+ * and request gets the stored answer and writes nothing; a concurrent retry waits on the key's
+ * row and then gets it too; the same key with another request is a 422. A failed request
+ * stores nothing (its transaction rolls back, the claim with it), so it can be retried.
+ */
+@Idempotent
+@Interceptor
+// before @Transactional (PLATFORM_BEFORE + 200): the services join the transaction begun here
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class IdempotencyInterceptor {
+
+    public static final String HEADER = Idempotent.HEADER;
+    /** Set on an answer that is a replay of the stored one. */
+    public static final String REPLAYED = "Idempotent-Replayed";
+    static final int MAX_LENGTH = 200;
+    /** The identity attribute naming the organizer's team (set by organizer/Identities). */
+    static final String TEAM_ID = "teamId";
+
+    @Inject
+    HttpServerRequest request;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    IdempotencyKeys keys;
+    @Inject
+    ObjectMapper mapper;
+
+    @AroundInvoke
+    Object around(InvocationContext ctx) throws Exception {
+        String key = request.getHeader(HEADER);
+        if (key == null || identity.isAnonymous()) {
+            return ctx.proceed();
+        }
+        check(key);
+        UUID organizer = UUID.fromString(identity.getPrincipal().getName());
+        UUID team = UUID.fromString(identity.getAttribute(TEAM_ID));
+        byte[] hash = hash(ctx);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<IdempotencyKeys.Stored> stored = keys.claim(team, organizer, key, hash);
+            if (stored.isPresent()) {
+                return replay(stored.get(), hash);
+            }
+            Object result = ctx.proceed();
+            if (!(result instanceof Response answer)) {
+                throw new IllegalStateException("@Idempotent methods answer a Response: " + ctx.getMethod());
+            }
+            String body = answer.hasEntity() ? mapper.writeValueAsString(answer.getEntity()) : null;
+            URI location = answer.getLocation();
+            String etag = answer.getHeaderString("ETag");
+            keys.answer(team, organizer, key, answer.getStatus(), location == null ? null : location.toString(),
+                    etag, body);
+            // the first answer is sent exactly as stored, so a replay is byte for byte the same
+            return build(answer.getStatus(), location == null ? null : location.toString(), etag, body).build();
+        });
+    }
+
+    private Response replay(IdempotencyKeys.Stored stored, byte[] hash) {
+        if (!MessageDigest.isEqual(stored.requestHash(), hash)) {
+            throw Problems.unprocessable("This " + HEADER + " was used for a different request; "
+                    + "use a new key for a new request");
+        }
+        return build(stored.status(), stored.location(), stored.etag(), stored.body())
+                .header(REPLAYED, "true").build();
+    }
+
+    private static Response.ResponseBuilder build(int status, String location, String etag, String body) {
+        Response.ResponseBuilder builder = Response.status(status);
+        if (body != null) {
+            builder.entity(body.getBytes(StandardCharsets.UTF_8)).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (location != null) {
+            builder.header("Location", location);
+        }
+        if (etag != null) {
+            builder.header("ETag", etag);
+        }
+        return builder;
+    }
+
+    /** A key is an opaque text of 1 to 200 characters, no control characters (a UUID is a good one). */
+    static void check(String key) {
+        if (key.isBlank()) {
+            throw Problems.invalid(HEADER, "must not be empty");
+        }
+        if (key.length() > MAX_LENGTH) {
+            throw Problems.invalid(HEADER, "must be at most " + MAX_LENGTH + " characters");
+        }
+        if (key.chars().anyMatch(Character::isISOControl)) {
+            throw Problems.invalid(HEADER, "must not contain control characters");
+        }
+    }
+
+    /**
+     * The request as the method received it: method, path and the parsed arguments (body and
+     * path parameters) as JSON. Parsed rather than raw, so spacing differences are the same request.
+     */
+    private byte[] hash(InvocationContext ctx) throws JsonProcessingException {
+        String text = request.method().name() + " " + request.path() + "\n"
+                + mapper.writeValueAsString(Arrays.asList(ctx.getParameters()));
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
