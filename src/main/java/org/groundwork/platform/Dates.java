@@ -36,7 +36,7 @@ public final class Dates {
         try {
             date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw Problems.invalid(field, "'" + value + "' is not a valid date (YYYY-MM-DD)");
+            throw Problems.invalid(field, "'" + value + "' is not a date (YYYY-MM-DD)");
         }
         if (!sane(date)) {
             throw Problems.invalid(field, OUT_OF_RANGE);
