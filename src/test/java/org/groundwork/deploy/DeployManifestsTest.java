@@ -205,6 +205,12 @@ class DeployManifestsTest {
         assertEquals(service.path("metadata").path("name").asText(), backend.path("name").asText());
         assertEquals(servicePort.path("name").asText(), backend.path("port").path("name").asText());
 
+        // the proxy lets through the largest CSV file the app accepts (else imports get its 413)
+        long maxImport = Long.parseLong(properties.getProperty("groundwork.import.max-bytes"));
+        assertTrue(bytes(ingress.path("metadata").path("annotations")
+                .path("nginx.ingress.kubernetes.io/proxy-body-size").asText("1m")) >= maxImport,
+                "the Ingress's body size limit is below groundwork.import.max-bytes");
+
         // behind the Ingress, the app trusts X-Forwarded-* (Secure cookie, HSTS, client address)
         Map<String, String> env = env(container(deployment));
         assertEquals("true", env.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
@@ -291,6 +297,8 @@ class DeployManifestsTest {
         assertTrue(fromEnvFile.contains("QUARKUS_DATASOURCE_PASSWORD"));
         assertTrue(fromEnvFile.contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"));
         assertEquals(".env", app.path("env_file").asText());
+
+        assertEquals("512m", app.path("mem_limit").asText(), "the same 512 MiB the image's heap is sized for");
 
         String volume = db.path("volumes").get(0).asText();
         assertTrue(compose.path("volumes").has(volume.substring(0, volume.indexOf(':'))), "the database lives in a named volume");
@@ -423,13 +431,24 @@ class DeployManifestsTest {
         return number;
     }
 
+    /** nginx's size notation: 50m is 50 MiB. */
+    static long bytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)([kKmMgG]?)").matcher(size.trim());
+        assertTrue(m.matches(), "a size: " + size);
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
+    }
+
     static boolean contains(JsonNode labels, JsonNode selector) {
         if (selector.size() == 0) {
             return false;
         }
-        var fields = selector.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
+        for (var field : selector.properties()) {
             if (!field.getValue().asText().equals(labels.path(field.getKey()).asText())) {
                 return false;
             }
