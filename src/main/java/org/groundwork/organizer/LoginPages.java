@@ -23,12 +23,22 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean setUp);
+        static native TemplateInstance login(boolean failed, long waitMinutes, boolean ended, boolean changed,
+                                             boolean setUp);
     }
 
+    /** {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it). */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance login(@QueryParam("error") String error) {
-        return Templates.login(error != null, organizers.isSetUp());
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("wait") String wait,
+                                  @QueryParam("ended") String ended, @QueryParam("changed") String changed) {
+        long seconds = 0;
+        try {
+            seconds = wait == null ? 0 : Math.max(0, Long.parseLong(wait));
+        } catch (NumberFormatException e) {
+            // a hand-edited link: no wait message
+        }
+        long minutes = Math.min((seconds + 59) / 60, 24 * 60);
+        return Templates.login(error != null, minutes, ended != null, changed != null, organizers.isSetUp());
     }
 }

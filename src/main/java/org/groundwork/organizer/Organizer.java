@@ -23,6 +23,8 @@ public class Organizer extends PanacheEntityBase {
     public Role role;
     public String passwordHash;
     public boolean instanceAdmin;
+    /** false once an admin disabled the account: no login, no session, no token. */
+    public boolean active = true;
     public Instant createdAt = Instant.now();
     @Version
     public Long version;

@@ -36,7 +36,8 @@ public final class OrganizerJson {
             @NotNull @Size(min = 8, max = 200) String password) {
     }
 
-    public record OrganizerChange(@Size(min = 1, max = 200) String displayName, Role role) {
+    /** {@code active: false} disables an account: no login, and its sessions and tokens end at once. */
+    public record OrganizerChange(@Size(min = 1, max = 200) String displayName, Role role, Boolean active) {
     }
 
     public record NewTeam(
@@ -57,9 +58,9 @@ public final class OrganizerJson {
             String phoneCountryCode) {
     }
 
-    public record OrganizerView(UUID id, String email, String displayName, Role role, Instant createdAt) {
+    public record OrganizerView(UUID id, String email, String displayName, Role role, boolean active, Instant createdAt) {
         static OrganizerView of(Organizer o) {
-            return new OrganizerView(o.id, o.email, o.displayName, o.role, o.createdAt);
+            return new OrganizerView(o.id, o.email, o.displayName, o.role, o.active, o.createdAt);
         }
     }
 
@@ -78,6 +79,14 @@ public final class OrganizerJson {
     }
 
     public record NewToken(UUID id, String name, String token, Instant createdAt) {
+    }
+
+    /** A login session as its owner sees it: which device, since when, and whether it is the one asking. */
+    public record SessionView(UUID id, String device, Instant createdAt, Instant lastSeenAt, boolean current) {
+    }
+
+    public record PasswordChange(@NotNull @Size(max = 200) String currentPassword,
+                                 @NotNull @Size(min = 8, max = 200) String newPassword) {
     }
 
     public record TokenView(UUID id, String name, Instant createdAt, Instant lastUsedAt) {

@@ -17,6 +17,8 @@ import org.groundwork.organizer.OrganizerJson.NewOrganizer;
 import org.groundwork.organizer.OrganizerJson.NewToken;
 import org.groundwork.organizer.OrganizerJson.OrganizerChange;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.organizer.OrganizerJson.PasswordChange;
+import org.groundwork.organizer.OrganizerJson.SessionView;
 import org.groundwork.organizer.OrganizerJson.TeamSettings;
 import org.groundwork.organizer.OrganizerJson.TeamView;
 import org.groundwork.organizer.OrganizerJson.TokenView;
@@ -54,6 +56,8 @@ public class OrganizerPages {
     TokenService tokens;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    LoginSessions sessions;
 
     @CheckedTemplate
     static class Templates {
@@ -61,6 +65,7 @@ public class OrganizerPages {
                                                   Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance settings(TeamView team, List<TokenView> tokens, NewToken created, boolean admin,
+                                                List<SessionView> sessions,
                                                 Map<String, String> form, Map<String, String> errors);
     }
 
@@ -104,7 +109,7 @@ public class OrganizerPages {
         Role r = Forms.word(Role.class, role, FormErrors.FORM, errors);
         if (errors.isEmpty()) {
             try {
-                organizers.change(Ids.parse(id, "organizer"), patches.of(new OrganizerChange(null, r), Set.of("role")), null);
+                organizers.change(Ids.parse(id, "organizer"), patches.of(new OrganizerChange(null, r, null), Set.of("role")), null);
                 return Response.seeOther(URI.create("/organizers")).build();
             } catch (ProblemException | ConstraintViolationException e) {
                 if (e instanceof ProblemException p && p.status() == 404) {
@@ -123,7 +128,8 @@ public class OrganizerPages {
     }
 
     private TemplateInstance settings(NewToken created, Map<String, String> form, Map<String, String> errors) {
-        return Templates.settings(organizers.team(), tokens.list().items(), created, current.has(Role.ADMIN), form, errors);
+        return Templates.settings(organizers.team(), tokens.list().items(), created, current.has(Role.ADMIN),
+                sessions.listOfCurrent().items(), form, errors);
     }
 
     private static Map<String, String> teamForm(TeamView team) {
@@ -156,6 +162,36 @@ public class OrganizerPages {
     public Response revokeToken(@PathParam("id") String id) {
         tokens.revoke(Ids.parse(id, "token"));
         return Response.seeOther(URI.create("/settings")).build();
+    }
+
+    /** Logs one of one's browsers out. */
+    @POST
+    @Path("settings/sessions/{id}/end")
+    public Response endSession(@PathParam("id") String id) {
+        sessions.end(Ids.parse(id, "session"));
+        boolean mine = current.sessionId().map(s -> s.toString().equalsIgnoreCase(id)).orElse(false);
+        return Response.seeOther(URI.create(mine ? "/login" : "/settings")).build();
+    }
+
+    /** "Log out everywhere": every session of one's account ends, this one too. */
+    @POST
+    @Path("settings/sessions/end-all")
+    public Response endAllSessions() {
+        sessions.endAllOfCurrent();
+        return Response.seeOther(URI.create("/login?ended=1")).build();
+    }
+
+    /** A new password ends every session (this one too) and every API token: the login page follows. */
+    @POST
+    @Path("settings/password")
+    public Object changePassword(@RestForm String currentPassword, @RestForm String newPassword) {
+        try {
+            organizers.changePassword(new PasswordChange(currentPassword, newPassword));
+            return Response.seeOther(URI.create("/login?changed=1")).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return settings(null, teamForm(organizers.team()),
+                    FormErrors.of(e, FormErrors.names("currentPassword", "newPassword")).map());
+        }
     }
 
     @POST

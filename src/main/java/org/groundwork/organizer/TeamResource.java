@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import org.groundwork.organizer.OrganizerJson.PasswordChange;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -41,6 +42,13 @@ public class TeamResource {
     @Path("/me")
     public Me me() {
         return organizers.me();
+    }
+
+    /** Changes one's password; every session and API token of the account ends with it. */
+    @POST
+    @Path("/me/password")
+    public void changePassword(PasswordChange change) {
+        organizers.changePassword(change);
     }
 
     /** The caller's team and its settings (time zone, heat window, cooling days). */
