@@ -39,6 +39,11 @@ public class CurrentOrganizer {
         return UUID.fromString(identity.getAttribute(Identities.TEAM_ID));
     }
 
+    /** What a session still waits for before it opens (code, enrol), or null. */
+    String pendingSecondFactor() {
+        return identity.isAnonymous() ? null : identity.getAttribute(Identities.PENDING);
+    }
+
     public boolean has(Role role) {
         return identity.hasRole(role.word());
     }

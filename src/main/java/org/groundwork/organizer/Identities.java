@@ -18,6 +18,8 @@ final class Identities {
     static final String ORGANIZER_ID = "organizerId";
     static final String SESSION_ID = "sessionId";
     static final String INSTANCE_ADMIN = "instance-admin";
+    /** On a session waiting for its second factor: what it waits for (code, enrol). */
+    static final String PENDING = "pendingSecondFactor";
 
     private Identities() {
     }
@@ -27,10 +29,22 @@ final class Identities {
         return builder(organizer, organizer.id.toString()).build();
     }
 
-    /** A login session's identity. */
-    static SecurityIdentity of(Organizer organizer, UUID sessionId) {
-        return builder(organizer, sessionId.toString())
-                .addAttribute(SESSION_ID, sessionId.toString())
+    /**
+     * A login session's identity. A session still waiting for its second factor has no roles
+     * and says what it waits for ({@link #PENDING}); TwoFactorGate lets it reach only that step.
+     */
+    static SecurityIdentity of(Organizer organizer, LoginSession session) {
+        if (!LoginSession.FULL.equals(session.state)) {
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(session.id.toString()))
+                    .addAttribute(ORGANIZER_ID, organizer.id.toString())
+                    .addAttribute(TEAM_ID, organizer.teamId.toString())
+                    .addAttribute(SESSION_ID, session.id.toString())
+                    .addAttribute(PENDING, session.state)
+                    .build();
+        }
+        return builder(organizer, session.id.toString())
+                .addAttribute(SESSION_ID, session.id.toString())
                 .build();
     }
 

@@ -62,7 +62,7 @@ final class IdentityProviders {
                 try {
                     return organizers.logIn(request.getUsername(), new String(request.getPassword().getPassword()),
                                     address, userAgent)
-                            .map(live -> Identities.of(live.organizer(), live.session().id))
+                            .map(live -> Identities.of(live.organizer(), live.session()))
                             .orElseThrow(() -> new AuthenticationFailedException("Wrong email or password"));
                 } catch (ProblemException e) {
                     if (e.retryAfter() != null && http != null) {
@@ -93,7 +93,7 @@ final class IdentityProviders {
         @Override
         public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> sessions.live(request.getPrincipal())
-                    .map(live -> Identities.of(live.organizer(), live.session().id))
+                    .map(live -> Identities.of(live.organizer(), live.session()))
                     .orElseThrow(() -> new AuthenticationFailedException("Session ended or unknown")));
         }
     }

@@ -23,4 +23,10 @@ class LoginSession extends PanacheEntityBase {
     public Instant lastSeenAt = Instant.now();
     public Instant expiresAt;
     public Instant revokedAt;
+    /** full; code (password given, code not yet); enrol (the team requires two-factor login, not set up yet). */
+    public String state = FULL;
+
+    static final String FULL = "full";
+    static final String CODE = "code";
+    static final String ENROL = "enrol";
 }

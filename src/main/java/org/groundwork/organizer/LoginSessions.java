@@ -30,6 +30,8 @@ public class LoginSessions {
     @Inject
     CurrentOrganizer current;
 
+    private static final Duration PENDING = Duration.ofMinutes(15);
+
     /** Longest a session lives however active it is; the cookie's own idle timeout ends it sooner. */
     @ConfigProperty(name = "groundwork.session.max-age", defaultValue = "P14D")
     Duration maxAge;
@@ -40,14 +42,24 @@ public class LoginSessions {
     record Live(LoginSession session, Organizer organizer) {
     }
 
-    LoginSession open(Organizer organizer, String userAgent) {
+    LoginSession open(Organizer organizer, String userAgent, String state) {
         LoginSession s = new LoginSession();
         s.teamId = organizer.teamId;
         s.organizerId = organizer.id;
         s.device = device(userAgent);
-        s.expiresAt = s.createdAt.plus(maxAge);
+        s.state = state;
+        // a session waiting for its second factor is short-lived
+        s.expiresAt = s.createdAt.plus(LoginSession.FULL.equals(state) ? maxAge : PENDING);
         s.persist();
         return s;
+    }
+
+    /** The second factor is given: the session of this request opens fully. */
+    void complete() {
+        current.sessionId().ifPresent(id -> em.createNativeQuery("""
+                        update login_session set state = 'full', expires_at = created_at + ?2 * interval '1 second'
+                        where id = ?1 and revoked_at is null""")
+                .setParameter(1, id).setParameter(2, maxAge.toSeconds()).executeUpdate());
     }
 
     /** The session a cookie names, if it is still live; notes when it was last seen (at most once a minute). */
@@ -116,6 +128,7 @@ public class LoginSessions {
         UUID mine = current.sessionId().orElse(null);
         List<LoginSession> rows = LoginSession.find("""
                         organizerId = ?1 and teamId = ?2 and revokedAt is null and expiresAt > ?3 and lastSeenAt > ?4
+                        and state = 'full'
                         order by lastSeenAt desc, id""",
                 current.id(), current.teamId(), Instant.now(), Instant.now().minus(idle))
                 .range(0, Page.MAX_LIMIT - 1).list();

@@ -58,11 +58,16 @@ public class OrganizerPages {
     CurrentOrganizer current;
     @Inject
     LoginSessions sessions;
+    @Inject
+    TwoFactor twoFactor;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance organizers(List<OrganizerView> organizers, boolean admin, List<Option> roles,
                                                   Map<String, String> form, Map<String, String> errors);
+
+        static native TemplateInstance twoFactor(TwoFactor.Status status, TwoFactor.Enrolment enrolment,
+                                                 List<String> recoveryCodes, String error);
 
         static native TemplateInstance settings(TeamView team, List<TokenView> tokens, NewToken created, boolean admin,
                                                 List<SessionView> sessions,
@@ -137,7 +142,8 @@ public class OrganizerPages {
                 "timeZone", team.timeZone(),
                 "heatWindowDays", Integer.toString(team.heatWindowDays()),
                 "coolingDays", Integer.toString(team.coolingDays()),
-                "phoneCountryCode", team.phoneCountryCode());
+                "phoneCountryCode", team.phoneCountryCode(),
+                "twoFactorRequired", team.twoFactorRequired() ? "true" : "");
         return form;
     }
 
@@ -194,16 +200,53 @@ public class OrganizerPages {
         }
     }
 
+    /** Two-factor login: its state, and the set-up (QR code, then a code to confirm, then recovery codes). */
+    @GET
+    @Path("settings/two-factor")
+    public TemplateInstance twoFactor() {
+        return Templates.twoFactor(twoFactor.status(), null, null, null);
+    }
+
+    @POST
+    @Path("settings/two-factor/start")
+    public TemplateInstance startTwoFactor() {
+        return Templates.twoFactor(twoFactor.status(), twoFactor.start(), null, null);
+    }
+
+    @POST
+    @Path("settings/two-factor/confirm")
+    public TemplateInstance confirmTwoFactor(@RestForm String code) {
+        try {
+            // the recovery codes are shown this once, on the answer itself
+            List<String> recovery = twoFactor.confirm(code);
+            return Templates.twoFactor(twoFactor.status(), null, recovery, null);
+        } catch (ProblemException e) {
+            String message = FormErrors.of(e, FormErrors.names("code")).map().values().iterator().next();
+            return Templates.twoFactor(twoFactor.status(), twoFactor.pending(), null, message);
+        }
+    }
+
+    /** An admin resets someone's two-factor login (a lost phone). */
+    @POST
+    @Path("organizers/{id}/two-factor/reset")
+    @RolesAllowed("admin")
+    public Response resetTwoFactor(@PathParam("id") String id) {
+        twoFactor.reset(Ids.parse(id, "organizer"));
+        return Response.seeOther(URI.create("/organizers")).build();
+    }
+
     @POST
     @Path("settings/team")
     @RolesAllowed("admin")
     public Object changeTeam(@RestForm String name, @RestForm String timeZone, @RestForm String heatWindowDays,
-                             @RestForm String coolingDays, @RestForm String phoneCountryCode) {
+                             @RestForm String coolingDays, @RestForm String phoneCountryCode,
+                             @RestForm String twoFactorRequired) {
         Map<String, String> form = Forms.values("name", name,
                 "timeZone", timeZone,
                 "heatWindowDays", heatWindowDays,
                 "coolingDays", coolingDays,
-                "phoneCountryCode", phoneCountryCode);
+                "phoneCountryCode", phoneCountryCode,
+                "twoFactorRequired", twoFactorRequired == null ? "" : "true");
         FormErrors errors = new FormErrors();
         Integer heat = Forms.whole(heatWindowDays, "heatWindowDays", errors);
         Integer cooling = Forms.whole(coolingDays, "coolingDays", errors);
@@ -216,8 +259,10 @@ public class OrganizerPages {
             if (code != null && code.startsWith("+")) {
                 code = code.substring(1);
             }
-            organizers.changeTeam(patches.of(new TeamSettings(name, timeZone, heat, cooling, code),
-                    new HashSet<>(List.of("name", "timeZone", "heatWindowDays", "coolingDays", "phoneCountryCode"))));
+            organizers.changeTeam(patches.of(new TeamSettings(name, timeZone, heat, cooling, code,
+                            twoFactorRequired != null),
+                    new HashSet<>(List.of("name", "timeZone", "heatWindowDays", "coolingDays", "phoneCountryCode",
+                            "twoFactorRequired"))));
             return Response.seeOther(URI.create("/settings")).build();
         } catch (ProblemException | ConstraintViolationException e) {
             return settings(null, form, FormErrors.of(e, FormErrors.names("name", "timeZone", "heatWindowDays",

@@ -110,6 +110,10 @@ public class OrganizerService {
             // the import compares phone numbers in this country from now on; stored numbers stay as written
             team.phoneCountryCode = required(s.phoneCountryCode(), "phoneCountryCode");
         }
+        if (patch.has("twoFactorRequired")) {
+            // from the next login on: who has not set it up is asked to before anything else
+            team.twoFactorRequired = required(s.twoFactorRequired(), "twoFactorRequired");
+        }
         em.flush();
         return TeamView.of(team);
     }
@@ -224,8 +228,13 @@ public class OrganizerService {
 
     /** The login form: a password that checks out opens a session, whose id the cookie keeps. */
     Optional<LoginSessions.Live> logIn(String email, String password, String address, String userAgent) {
-        return checkPasswordThrottled(email, password, address)
-                .map(o -> new LoginSessions.Live(sessions.open(o, userAgent), o));
+        return checkPasswordThrottled(email, password, address).map(o -> {
+            // a second factor first: the code if enrolled, enrolment if the team requires it
+            String state = o.totpSecret != null ? LoginSession.CODE
+                    : ((Team) Team.findById(o.teamId)).twoFactorRequired ? LoginSession.ENROL
+                    : LoginSession.FULL;
+            return new LoginSessions.Live(sessions.open(o, userAgent, state), o);
+        });
     }
 
     /** A token from email and password in the body, or for the logged-in caller. */
