@@ -38,6 +38,28 @@ class CsrfAndPageIdsTest {
         return team.api().get("/api/v1/followups/" + followUp).then().statusCode(200).extract().path("status");
     }
 
+    /**
+     * A POST with no body and no Content-Type at all, as {@code curl -X POST} sends it
+     * (RestAssured would add a form content type, which quarkus-rest-csrf did check).
+     */
+    private static java.net.http.HttpResponse<String> bare(Session s, String path) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
+                    .header("Cookie", "quarkus-credential=" + s.credential)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertRefused(java.net.http.HttpResponse<String> r) {
+        assertEquals(403, r.statusCode(), r.body());
+        assertEquals(true, r.body().contains("This was not sent"));
+        assertEquals(true, r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    }
+
     private static void assertRefused(Response r) {
         r.then().statusCode(403).contentType(containsString("text/html"))
                 .body(containsString("This was not sent"));
@@ -51,16 +73,17 @@ class CsrfAndPageIdsTest {
         String token = team.api().body(Map.of("name", "sync")).post("/api/v1/tokens").then().statusCode(201)
                 .extract().path("id");
 
-        assertRefused(s.request().post("/followups/" + f + "/done"));
-        assertRefused(s.request().post("/followups/" + f + "/drop"));
+        assertRefused(bare(s, "/followups/" + f + "/done"));
+        assertRefused(bare(s, "/followups/" + f + "/drop"));
         assertRefused(s.request().contentType(ContentType.JSON).body("{}").post("/followups/" + f + "/done"));
         assertRefused(s.request().contentType(ContentType.TEXT).body("csrf-token=x").post("/followups/" + f + "/drop"));
         assertEquals("open", status(team, f));
 
-        assertRefused(s.request().post("/settings/tokens/" + token + "/revoke"));
+        assertRefused(bare(s, "/settings/tokens/" + token + "/revoke"));
         team.api().get("/api/v1/tokens").then().body("items.id", org.hamcrest.Matchers.hasItem(token));
 
-        assertRefused(s.request().post("/logout"));
+        assertRefused(bare(s, "/logout"));
+        assertRefused(bare(s, "/settings/sessions/end-all"));
         assertRefused(s.request().post("/settings/sessions/end-all"));
         s.request().get("/contacts").then().statusCode(200);
 
