@@ -13,7 +13,7 @@ create table login_session (
     check (expires_at > created_at),
     foreign key (team_id, organizer_id) references organizer (team_id, id) on delete cascade
 );
-create index login_session_organizer_idx on login_session (organizer_id) where revoked_at is null;
+create index login_session_organizer_idx on login_session (organizer_id);
 
 -- Failed logins per account and per client address, so throttling holds across instances.
 -- The account is kept as the SHA-256 of the normalised email: no address is stored, and an

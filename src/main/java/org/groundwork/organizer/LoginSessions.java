@@ -43,6 +43,11 @@ public class LoginSessions {
     }
 
     LoginSession open(Organizer organizer, String userAgent, String state) {
+        // ended sessions are kept a while (nothing lists them), then forgotten at their owner's next login
+        em.createNativeQuery("""
+                        delete from login_session where organizer_id = ?1
+                        and (revoked_at < now() - interval '30 days' or expires_at < now() - interval '30 days')""")
+                .setParameter(1, organizer.id).executeUpdate();
         LoginSession s = new LoginSession();
         s.teamId = organizer.teamId;
         s.organizerId = organizer.id;
