@@ -226,6 +226,20 @@ public class OrganizerPages {
         }
     }
 
+    /** An admin disables an account (their sessions and tokens end at once) or enables it again. */
+    @POST
+    @Path("organizers/{id}/active")
+    @RolesAllowed("admin")
+    public Object setActive(@PathParam("id") String id, @RestForm String active) {
+        try {
+            organizers.change(Ids.parse(id, "organizer"), patches.of(new OrganizerChange(null, null, "true".equals(active)),
+                    Set.of("active")), null);
+            return Response.seeOther(URI.create("/organizers")).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return organizers(Map.of("role", "organizer"), FormErrors.of(e, FormErrors.names("active=form")).map());
+        }
+    }
+
     /** An admin resets someone's two-factor login (a lost phone). */
     @POST
     @Path("organizers/{id}/two-factor/reset")

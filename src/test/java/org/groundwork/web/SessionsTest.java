@@ -172,7 +172,20 @@ class SessionsTest {
 
         team.api().body(Map.of("active", true)).patch("/api/v1/organizers/" + member.id()).then().statusCode(200)
                 .body("active", is(true));
-        assertLive(Session.logIn(member.email()));
+        Session back = Session.logIn(member.email());
+        assertLive(back);
+
+        // the same from the organizers page
+        Session admin = Session.logIn(team);
+        admin.open("/organizers");
+        admin.form().formParam("active", "false").post("/organizers/" + member.id() + "/active").then().statusCode(303);
+        assertEnded(back);
+        org.hamcrest.MatcherAssert.assertThat(admin.open("/organizers"), containsString("<strong>Disabled</strong>"));
+        // an admin cannot lock themself out
+        String self = admin.form().formParam("active", "false").post("/organizers/" + team.adminId + "/active")
+                .then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(self, containsString("You cannot disable your own account"));
+        assertLive(admin);
     }
 
     @Test
