@@ -11,7 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.organizer.OrganizerJson.NewOrganizer;
 import org.groundwork.organizer.OrganizerJson.NewToken;
@@ -190,11 +192,20 @@ public class OrganizerPages {
     /** A new password ends every session (this one too) and every API token: the login page follows. */
     @POST
     @Path("settings/password")
-    public Object changePassword(@RestForm String currentPassword, @RestForm String newPassword) {
+    public Object changePassword(@RestForm String currentPassword, @RestForm String newPassword,
+                                 @Context HttpServerRequest http) {
         try {
-            organizers.changePassword(new PasswordChange(currentPassword, newPassword));
+            organizers.changePassword(new PasswordChange(currentPassword, newPassword),
+                    http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
             return Response.seeOther(URI.create("/login?changed=1")).build();
-        } catch (ProblemException | ConstraintViolationException e) {
+        } catch (ProblemException e) {
+            if (e.retryAfter() != null) {
+                // too many wrong current passwords: said next to that field
+                return settings(null, teamForm(organizers.team()), Map.of("currentPassword", e.getMessage()));
+            }
+            return settings(null, teamForm(organizers.team()),
+                    FormErrors.of(e, FormErrors.names("currentPassword", "newPassword")).map());
+        } catch (ConstraintViolationException e) {
             return settings(null, teamForm(organizers.team()),
                     FormErrors.of(e, FormErrors.names("currentPassword", "newPassword")).map());
         }

@@ -180,9 +180,16 @@ public class OrganizerService {
      * Changing one's own password ends all of one's sessions (this one too) and revokes every API
      * token: whoever knew the old password may have logged in or made a token with it.
      */
-    public void changePassword(@NotNull @Valid PasswordChange change) {
+    public void changePassword(@NotNull @Valid PasswordChange change, String address) {
         Organizer me = Organizer.findById(current.id());
+        // throttled like a login: someone at an unattended, logged-in laptop must not be able to
+        // try passwords here until one fits, then lock the owner out
+        long wait = throttle.secondsToWait(me.email, address);
+        if (wait > 0) {
+            throw Problems.tooManyAttempts(wait);
+        }
         if (!Passwords.matches(change.currentPassword(), me.passwordHash)) {
+            throttle.failed(me.email, address);
             throw Problems.invalid("currentPassword", "is not your current password");
         }
         me.passwordHash = Passwords.hash(change.newPassword());

@@ -149,6 +149,22 @@ class SessionsTest {
     }
 
     @Test
+    void wrongCurrentPasswordsAreThrottledLikeLogins() {
+        TestTeam team = TestTeam.create();
+        String address = "10.78.0." + (1 + Math.abs(TestTeam.unique().hashCode()) % 250);
+        for (int i = 0; i < 5; i++) {
+            team.api().header("X-Forwarded-For", address)
+                    .body(Map.of("currentPassword", "guess " + i, "newPassword", "taken over now"))
+                    .post("/api/v1/me/password").then().statusCode(400);
+        }
+        team.api().header("X-Forwarded-For", address)
+                .body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "taken over now"))
+                .post("/api/v1/me/password").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        team.api().get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
     void disablingAnOrganizerEndsTheirSessionsAndTokensAtOnce() {
         TestTeam team = TestTeam.create();
         TestTeam.Member member = team.member("organizer");
