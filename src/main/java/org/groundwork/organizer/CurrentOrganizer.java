@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** Who is asking, and so which team every query of this request is scoped to. */
@@ -22,7 +23,13 @@ public class CurrentOrganizer {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
-        return UUID.fromString(identity.getPrincipal().getName());
+        return UUID.fromString(identity.getAttribute(Identities.ORGANIZER_ID));
+    }
+
+    /** The login session of this request; none when a token authenticated it. */
+    public Optional<UUID> sessionId() {
+        String id = identity.isAnonymous() ? null : identity.getAttribute(Identities.SESSION_ID);
+        return Optional.ofNullable(id).map(UUID::fromString);
     }
 
     public UUID teamId() {
@@ -30,6 +37,11 @@ public class CurrentOrganizer {
             throw new UnauthorizedException();
         }
         return UUID.fromString(identity.getAttribute(Identities.TEAM_ID));
+    }
+
+    /** What a session still waits for before it opens (code, enrol), or null. */
+    String pendingSecondFactor() {
+        return identity.isAnonymous() ? null : identity.getAttribute(Identities.PENDING);
     }
 
     public boolean has(Role role) {

@@ -4,18 +4,54 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
-/** The security identity of an organizer: principal is the organizer id, roles nest. */
+import java.util.UUID;
+
+/**
+ * The security identity of an organizer; roles nest. The organizer and team ids are
+ * attributes. For a token the principal is the organizer id; for a login session it is the
+ * session id, because the principal is what the form login's cookie keeps, and the cookie
+ * must name a session the server can end.
+ */
 final class Identities {
 
     static final String TEAM_ID = "teamId";
+    static final String ORGANIZER_ID = "organizerId";
+    static final String SESSION_ID = "sessionId";
     static final String INSTANCE_ADMIN = "instance-admin";
+    /** On a session waiting for its second factor: what it waits for (code, enrol). */
+    static final String PENDING = "pendingSecondFactor";
 
     private Identities() {
     }
 
+    /** A token's identity. */
     static SecurityIdentity of(Organizer organizer) {
+        return builder(organizer, organizer.id.toString()).build();
+    }
+
+    /**
+     * A login session's identity. A session still waiting for its second factor has no roles
+     * and says what it waits for ({@link #PENDING}); TwoFactorGate lets it reach only that step.
+     */
+    static SecurityIdentity of(Organizer organizer, LoginSession session) {
+        if (!LoginSession.FULL.equals(session.state)) {
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(session.id.toString()))
+                    .addAttribute(ORGANIZER_ID, organizer.id.toString())
+                    .addAttribute(TEAM_ID, organizer.teamId.toString())
+                    .addAttribute(SESSION_ID, session.id.toString())
+                    .addAttribute(PENDING, session.state)
+                    .build();
+        }
+        return builder(organizer, session.id.toString())
+                .addAttribute(SESSION_ID, session.id.toString())
+                .build();
+    }
+
+    private static QuarkusSecurityIdentity.Builder builder(Organizer organizer, String principal) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(organizer.id.toString()))
+                .setPrincipal(new QuarkusPrincipal(principal))
+                .addAttribute(ORGANIZER_ID, organizer.id.toString())
                 .addAttribute(TEAM_ID, organizer.teamId.toString());
         // roles include the ones below them: an admin can do what a coordinator can
         builder.addRole(Role.ORGANIZER.word());
@@ -28,6 +64,6 @@ final class Identities {
         if (organizer.instanceAdmin) {
             builder.addRole(INSTANCE_ADMIN);
         }
-        return builder.build();
+        return builder;
     }
 }

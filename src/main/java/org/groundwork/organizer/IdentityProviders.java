@@ -7,13 +7,16 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.groundwork.platform.ProblemException;
 
 /**
  * How a request becomes an organizer: a bearer token, the login form's email and password,
- * or the encrypted session cookie the form login set (which names the organizer id).
+ * or the encrypted session cookie the form login set (which names a login session).
  */
 final class IdentityProviders {
 
@@ -51,17 +54,36 @@ final class IdentityProviders {
         @Override
         public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                                   AuthenticationRequestContext context) {
-            return context.runBlocking(() -> organizers.checkPassword(request.getUsername(),
-                            new String(request.getPassword().getPassword()))
-                    .map(Identities::of)
-                    .orElseThrow(() -> new AuthenticationFailedException("Wrong email or password")));
+            RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+            String address = http == null || http.request().remoteAddress() == null ? null
+                    : http.request().remoteAddress().hostAddress();
+            String userAgent = http == null ? null : http.request().getHeader("User-Agent");
+            return context.runBlocking(() -> {
+                try {
+                    return organizers.logIn(request.getUsername(), new String(request.getPassword().getPassword()),
+                                    address, userAgent)
+                            .map(live -> Identities.of(live.organizer(), live.session()))
+                            .orElseThrow(() -> new AuthenticationFailedException("Wrong email or password"));
+                } catch (ProblemException e) {
+                    if (e.retryAfter() != null && http != null) {
+                        // form login answers every failure with a redirect to its error page; this one
+                        // goes to the login page's "wait" message instead, with the seconds to wait
+                        long seconds = e.retryAfter();
+                        http.addHeadersEndHandler(v -> http.response()
+                                .putHeader("Location", "/login?wait=" + seconds)
+                                .putHeader("Retry-After", Long.toString(seconds)));
+                    }
+                    throw new AuthenticationFailedException(e.getMessage());
+                }
+            });
         }
     }
 
+    /** The session cookie names a login session; it counts only while that session is live. */
     @ApplicationScoped
     static class Session implements IdentityProvider<TrustedAuthenticationRequest> {
         @Inject
-        OrganizerService organizers;
+        LoginSessions sessions;
 
         @Override
         public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -70,9 +92,9 @@ final class IdentityProviders {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-            return context.runBlocking(() -> organizers.byPrincipal(request.getPrincipal())
-                    .map(Identities::of)
-                    .orElseThrow(() -> new AuthenticationFailedException("Session of an unknown organizer")));
+            return context.runBlocking(() -> sessions.live(request.getPrincipal())
+                    .map(live -> Identities.of(live.organizer(), live.session()))
+                    .orElseThrow(() -> new AuthenticationFailedException("Session ended or unknown")));
         }
     }
 }

@@ -4,6 +4,14 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.web.FormErrors;
+import org.jboss.resteasy.reactive.RestForm;
+import java.net.URI;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,12 +31,59 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean setUp);
+        static native TemplateInstance login(boolean failed, long waitMinutes, boolean ended, boolean changed,
+                                             boolean setUp);
+
+        static native TemplateInstance code(String error, long waitMinutes);
     }
 
+    @Inject
+    TwoFactor twoFactor;
+    @Inject
+    CurrentOrganizer current;
+
+    /** The second step of a login with two-factor: the app's code or a recovery code. */
+    @GET
+    @Path("/code")
+    @Produces(MediaType.TEXT_HTML)
+    public Object code() {
+        if (!LoginSession.CODE.equals(current.pendingSecondFactor())) {
+            return Response.seeOther(URI.create(current.isLoggedIn() ? "/" : "/login")).build();
+        }
+        return Templates.code(null, 0);
+    }
+
+    @POST
+    @Path("/code")
+    @Produces(MediaType.TEXT_HTML)
+    public Object code(@RestForm String code, @Context HttpServerRequest http) {
+        if (!LoginSession.CODE.equals(current.pendingSecondFactor())) {
+            return Response.seeOther(URI.create(current.isLoggedIn() ? "/" : "/login")).build();
+        }
+        try {
+            twoFactor.completeLogin(code, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+            return Response.seeOther(URI.create("/")).build();
+        } catch (ProblemException e) {
+            if (e.retryAfter() != null) {
+                return Response.status(429).header("Retry-After", e.retryAfter())
+                        .entity(Templates.code(null, Math.max(1, (e.retryAfter() + 59) / 60))).build();
+            }
+            return Templates.code(FormErrors.of(e, FormErrors.names("code")).map().get("code"), 0);
+        }
+    }
+
+    /** {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it). */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance login(@QueryParam("error") String error) {
-        return Templates.login(error != null, organizers.isSetUp());
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("wait") String wait,
+                                  @QueryParam("ended") String ended, @QueryParam("changed") String changed) {
+        long seconds = 0;
+        try {
+            seconds = wait == null ? 0 : Math.max(0, Long.parseLong(wait));
+        } catch (NumberFormatException e) {
+            // a hand-edited link: no wait message
+        }
+        long minutes = Math.min((seconds + 59) / 60, 24 * 60);
+        return Templates.login(error != null, minutes, ended != null, changed != null, organizers.isSetUp());
     }
 }

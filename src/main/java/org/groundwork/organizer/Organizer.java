@@ -23,6 +23,12 @@ public class Organizer extends PanacheEntityBase {
     public Role role;
     public String passwordHash;
     public boolean instanceAdmin;
+    /** false once an admin disabled the account: no login, no session, no token. */
+    public boolean active = true;
+    /** Two-factor login: the TOTP secret once enrolled; the one being set up; the last step used. */
+    public String totpSecret;
+    public String totpPendingSecret;
+    public Long totpLastStep;
     public Instant createdAt = Instant.now();
     @Version
     public Long version;

@@ -36,7 +36,8 @@ public final class OrganizerJson {
             @NotNull @Size(min = 8, max = 200) String password) {
     }
 
-    public record OrganizerChange(@Size(min = 1, max = 200) String displayName, Role role) {
+    /** {@code active: false} disables an account: no login, and its sessions and tokens end at once. */
+    public record OrganizerChange(@Size(min = 1, max = 200) String displayName, Role role, Boolean active) {
     }
 
     public record NewTeam(
@@ -54,19 +55,22 @@ public final class OrganizerJson {
             @Min(0) @Max(60) Integer heatWindowDays,
             @Min(1) @Max(365) Integer coolingDays,
             @Pattern(regexp = "[1-9][0-9]{0,2}", message = "must be a country calling code of 1 to 3 digits, like 1 or 44")
-            String phoneCountryCode) {
+            String phoneCountryCode,
+            Boolean twoFactorRequired) {
     }
 
-    public record OrganizerView(UUID id, String email, String displayName, Role role, Instant createdAt) {
+    public record OrganizerView(UUID id, String email, String displayName, Role role, boolean active,
+                                boolean twoFactor, Instant createdAt) {
         static OrganizerView of(Organizer o) {
-            return new OrganizerView(o.id, o.email, o.displayName, o.role, o.createdAt);
+            return new OrganizerView(o.id, o.email, o.displayName, o.role, o.active, o.totpSecret != null, o.createdAt);
         }
     }
 
     public record TeamView(UUID id, String name, String timeZone, int heatWindowDays, int coolingDays,
-                           String phoneCountryCode) {
+                           String phoneCountryCode, boolean twoFactorRequired) {
         public static TeamView of(Team t) {
-            return new TeamView(t.id, t.name, t.timeZone, t.heatWindowDays, t.coolingDays, t.phoneCountryCode);
+            return new TeamView(t.id, t.name, t.timeZone, t.heatWindowDays, t.coolingDays, t.phoneCountryCode,
+                    t.twoFactorRequired);
         }
     }
 
@@ -78,6 +82,14 @@ public final class OrganizerJson {
     }
 
     public record NewToken(UUID id, String name, String token, Instant createdAt) {
+    }
+
+    /** A login session as its owner sees it: which device, since when, and whether it is the one asking. */
+    public record SessionView(UUID id, String device, Instant createdAt, Instant lastSeenAt, boolean current) {
+    }
+
+    public record PasswordChange(@NotNull @Size(max = 200) String currentPassword,
+                                 @NotNull @Size(min = 8, max = 200) String newPassword) {
     }
 
     public record TokenView(UUID id, String name, Instant createdAt, Instant lastUsedAt) {

@@ -11,12 +11,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.organizer.OrganizerJson.NewOrganizer;
 import org.groundwork.organizer.OrganizerJson.NewToken;
 import org.groundwork.organizer.OrganizerJson.OrganizerChange;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.organizer.OrganizerJson.PasswordChange;
+import org.groundwork.organizer.OrganizerJson.SessionView;
 import org.groundwork.organizer.OrganizerJson.TeamSettings;
 import org.groundwork.organizer.OrganizerJson.TeamView;
 import org.groundwork.organizer.OrganizerJson.TokenView;
@@ -54,13 +58,21 @@ public class OrganizerPages {
     TokenService tokens;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    LoginSessions sessions;
+    @Inject
+    TwoFactor twoFactor;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance organizers(List<OrganizerView> organizers, boolean admin, List<Option> roles,
                                                   Map<String, String> form, Map<String, String> errors);
 
+        static native TemplateInstance twoFactor(TwoFactor.Status status, TwoFactor.Enrolment enrolment,
+                                                 List<String> recoveryCodes, String error);
+
         static native TemplateInstance settings(TeamView team, List<TokenView> tokens, NewToken created, boolean admin,
+                                                List<SessionView> sessions,
                                                 Map<String, String> form, Map<String, String> errors);
     }
 
@@ -104,7 +116,7 @@ public class OrganizerPages {
         Role r = Forms.word(Role.class, role, FormErrors.FORM, errors);
         if (errors.isEmpty()) {
             try {
-                organizers.change(Ids.parse(id, "organizer"), patches.of(new OrganizerChange(null, r), Set.of("role")), null);
+                organizers.change(Ids.parse(id, "organizer"), patches.of(new OrganizerChange(null, r, null), Set.of("role")), null);
                 return Response.seeOther(URI.create("/organizers")).build();
             } catch (ProblemException | ConstraintViolationException e) {
                 if (e instanceof ProblemException p && p.status() == 404) {
@@ -123,7 +135,8 @@ public class OrganizerPages {
     }
 
     private TemplateInstance settings(NewToken created, Map<String, String> form, Map<String, String> errors) {
-        return Templates.settings(organizers.team(), tokens.list().items(), created, current.has(Role.ADMIN), form, errors);
+        return Templates.settings(organizers.team(), tokens.list().items(), created, current.has(Role.ADMIN),
+                sessions.listOfCurrent().items(), form, errors);
     }
 
     private static Map<String, String> teamForm(TeamView team) {
@@ -131,7 +144,8 @@ public class OrganizerPages {
                 "timeZone", team.timeZone(),
                 "heatWindowDays", Integer.toString(team.heatWindowDays()),
                 "coolingDays", Integer.toString(team.coolingDays()),
-                "phoneCountryCode", team.phoneCountryCode());
+                "phoneCountryCode", team.phoneCountryCode(),
+                "twoFactorRequired", team.twoFactorRequired() ? "true" : "");
         return form;
     }
 
@@ -158,16 +172,106 @@ public class OrganizerPages {
         return Response.seeOther(URI.create("/settings")).build();
     }
 
+    /** Logs one of one's browsers out. */
+    @POST
+    @Path("settings/sessions/{id}/end")
+    public Response endSession(@PathParam("id") String id) {
+        sessions.end(Ids.parse(id, "session"));
+        boolean mine = current.sessionId().map(s -> s.toString().equalsIgnoreCase(id)).orElse(false);
+        return Response.seeOther(URI.create(mine ? "/login" : "/settings")).build();
+    }
+
+    /** "Log out everywhere": every session of one's account ends, this one too. */
+    @POST
+    @Path("settings/sessions/end-all")
+    public Response endAllSessions() {
+        sessions.endAllOfCurrent();
+        return Response.seeOther(URI.create("/login?ended=1")).build();
+    }
+
+    /** A new password ends every session (this one too) and every API token: the login page follows. */
+    @POST
+    @Path("settings/password")
+    public Object changePassword(@RestForm String currentPassword, @RestForm String newPassword,
+                                 @Context HttpServerRequest http) {
+        try {
+            organizers.changePassword(new PasswordChange(currentPassword, newPassword),
+                    http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+            return Response.seeOther(URI.create("/login?changed=1")).build();
+        } catch (ProblemException e) {
+            if (e.retryAfter() != null) {
+                // too many wrong current passwords: said next to that field
+                return settings(null, teamForm(organizers.team()), Map.of("currentPassword", e.getMessage()));
+            }
+            return settings(null, teamForm(organizers.team()),
+                    FormErrors.of(e, FormErrors.names("currentPassword", "newPassword")).map());
+        } catch (ConstraintViolationException e) {
+            return settings(null, teamForm(organizers.team()),
+                    FormErrors.of(e, FormErrors.names("currentPassword", "newPassword")).map());
+        }
+    }
+
+    /** Two-factor login: its state, and the set-up (QR code, then a code to confirm, then recovery codes). */
+    @GET
+    @Path("settings/two-factor")
+    public TemplateInstance twoFactor() {
+        return Templates.twoFactor(twoFactor.status(), null, null, null);
+    }
+
+    @POST
+    @Path("settings/two-factor/start")
+    public TemplateInstance startTwoFactor() {
+        return Templates.twoFactor(twoFactor.status(), twoFactor.start(), null, null);
+    }
+
+    @POST
+    @Path("settings/two-factor/confirm")
+    public TemplateInstance confirmTwoFactor(@RestForm String code) {
+        try {
+            // the recovery codes are shown this once, on the answer itself
+            List<String> recovery = twoFactor.confirm(code);
+            return Templates.twoFactor(twoFactor.status(), null, recovery, null);
+        } catch (ProblemException e) {
+            String message = FormErrors.of(e, FormErrors.names("code")).map().values().iterator().next();
+            return Templates.twoFactor(twoFactor.status(), twoFactor.pending(), null, message);
+        }
+    }
+
+    /** An admin disables an account (their sessions and tokens end at once) or enables it again. */
+    @POST
+    @Path("organizers/{id}/active")
+    @RolesAllowed("admin")
+    public Object setActive(@PathParam("id") String id, @RestForm String active) {
+        try {
+            organizers.change(Ids.parse(id, "organizer"), patches.of(new OrganizerChange(null, null, "true".equals(active)),
+                    Set.of("active")), null);
+            return Response.seeOther(URI.create("/organizers")).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return organizers(Map.of("role", "organizer"), FormErrors.of(e, FormErrors.names("active=form")).map());
+        }
+    }
+
+    /** An admin resets someone's two-factor login (a lost phone). */
+    @POST
+    @Path("organizers/{id}/two-factor/reset")
+    @RolesAllowed("admin")
+    public Response resetTwoFactor(@PathParam("id") String id) {
+        twoFactor.reset(Ids.parse(id, "organizer"));
+        return Response.seeOther(URI.create("/organizers")).build();
+    }
+
     @POST
     @Path("settings/team")
     @RolesAllowed("admin")
     public Object changeTeam(@RestForm String name, @RestForm String timeZone, @RestForm String heatWindowDays,
-                             @RestForm String coolingDays, @RestForm String phoneCountryCode) {
+                             @RestForm String coolingDays, @RestForm String phoneCountryCode,
+                             @RestForm String twoFactorRequired) {
         Map<String, String> form = Forms.values("name", name,
                 "timeZone", timeZone,
                 "heatWindowDays", heatWindowDays,
                 "coolingDays", coolingDays,
-                "phoneCountryCode", phoneCountryCode);
+                "phoneCountryCode", phoneCountryCode,
+                "twoFactorRequired", twoFactorRequired == null ? "" : "true");
         FormErrors errors = new FormErrors();
         Integer heat = Forms.whole(heatWindowDays, "heatWindowDays", errors);
         Integer cooling = Forms.whole(coolingDays, "coolingDays", errors);
@@ -180,8 +284,10 @@ public class OrganizerPages {
             if (code != null && code.startsWith("+")) {
                 code = code.substring(1);
             }
-            organizers.changeTeam(patches.of(new TeamSettings(name, timeZone, heat, cooling, code),
-                    new HashSet<>(List.of("name", "timeZone", "heatWindowDays", "coolingDays", "phoneCountryCode"))));
+            organizers.changeTeam(patches.of(new TeamSettings(name, timeZone, heat, cooling, code,
+                            twoFactorRequired != null),
+                    new HashSet<>(List.of("name", "timeZone", "heatWindowDays", "coolingDays", "phoneCountryCode",
+                            "twoFactorRequired"))));
             return Response.seeOther(URI.create("/settings")).build();
         } catch (ProblemException | ConstraintViolationException e) {
             return settings(null, form, FormErrors.of(e, FormErrors.names("name", "timeZone", "heatWindowDays",

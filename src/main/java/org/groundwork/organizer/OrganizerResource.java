@@ -5,6 +5,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -39,6 +40,8 @@ public class OrganizerResource {
     OrganizerService organizers;
     @Inject
     Patches patches;
+    @Inject
+    TwoFactor twoFactor;
 
     @GET
     public Page<OrganizerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -58,6 +61,14 @@ public class OrganizerResource {
         Organizer o = organizers.add(request);
         return ResponseBuilder.<OrganizerView>created(URI.create("/api/v1/organizers/" + o.id))
                 .entity(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
+    }
+
+    /** Turns off someone's two-factor login (a lost phone): they log in with the password alone until they set it up again. */
+    @DELETE
+    @Path("/{id}/two-factor")
+    @RolesAllowed("admin")
+    public void resetTwoFactor(@PathParam("id") String id) {
+        twoFactor.reset(Ids.parse(id, "organizer"));
     }
 
     @PATCH

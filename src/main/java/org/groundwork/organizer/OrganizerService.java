@@ -17,6 +17,7 @@ import org.groundwork.organizer.OrganizerJson.NewTeamResult;
 import org.groundwork.organizer.OrganizerJson.NewToken;
 import org.groundwork.organizer.OrganizerJson.OrganizerChange;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.organizer.OrganizerJson.PasswordChange;
 import org.groundwork.organizer.OrganizerJson.Setup;
 import org.groundwork.organizer.OrganizerJson.SetupResult;
 import org.groundwork.organizer.OrganizerJson.TeamSettings;
@@ -47,6 +48,10 @@ public class OrganizerService {
     CurrentOrganizer current;
     @Inject
     TokenService tokens;
+    @Inject
+    LoginSessions sessions;
+    @Inject
+    LoginThrottle throttle;
     @Inject
     Audit audit;
 
@@ -114,6 +119,10 @@ public class OrganizerService {
             // the import compares phone numbers in this country from now on; stored numbers stay as written
             team.phoneCountryCode = required(s.phoneCountryCode(), "phoneCountryCode");
         }
+        if (patch.has("twoFactorRequired")) {
+            // from the next login on: who has not set it up is asked to before anything else
+            team.twoFactorRequired = required(s.twoFactorRequired(), "twoFactorRequired");
+        }
         audit.changed(AuditKind.CHANGED, AuditEntity.TEAM, team.id, patch);
         em.flush();
         return TeamView.of(team);
@@ -161,9 +170,50 @@ public class OrganizerService {
             }
             o.role = role;
         }
+        if (patch.has("active")) {
+            boolean active = required(c.active(), "active");
+            if (!active && o.active) {
+                if (o.id.equals(current.id())) {
+                    throw Problems.conflict("You cannot disable your own account; ask another admin");
+                }
+                if (o.role == Role.ADMIN && Organizer.count("teamId = ?1 and role = ?2 and active = true",
+                        o.teamId, Role.ADMIN) == 1) {
+                    throw Problems.conflict("A team needs at least one admin; make someone else admin first");
+                }
+                // a disabled organizer is out at once: every browser and every script
+                endAccess(o);
+            }
+            o.active = active;
+        }
         audit.changed(o.role != before ? AuditKind.ROLE_CHANGED : AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, patch);
         em.flush();
         return o;
+    }
+
+    /**
+     * Changing one's own password ends all of one's sessions (this one too) and revokes every API
+     * token: whoever knew the old password may have logged in or made a token with it.
+     */
+    public void changePassword(@NotNull @Valid PasswordChange change, String address) {
+        Organizer me = Organizer.findById(current.id());
+        // throttled like a login: someone at an unattended, logged-in laptop must not be able to
+        // try passwords here until one fits, then lock the owner out
+        long wait = throttle.secondsToWait(me.email, address);
+        if (wait > 0) {
+            throw Problems.tooManyAttempts(wait);
+        }
+        if (!Passwords.matches(change.currentPassword(), me.passwordHash)) {
+            throttle.failed(me.email, address);
+            throw Problems.invalid("currentPassword", "is not your current password");
+        }
+        me.passwordHash = Passwords.hash(change.newPassword());
+        endAccess(me);
+        em.flush();
+    }
+
+    private void endAccess(Organizer o) {
+        sessions.endAll(o.id);
+        ApiToken.delete("organizerId = ?1", o.id);
     }
 
     /**
@@ -174,21 +224,44 @@ public class OrganizerService {
         Optional<Organizer> found = email == null ? Optional.empty()
                 : Organizer.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
         boolean ok = Passwords.matches(password, found.map(o -> o.passwordHash).orElse(null));
-        return ok ? found : Optional.empty();
+        // a disabled account answers like a wrong password
+        return ok && found.get().active ? found : Optional.empty();
     }
 
-    Optional<Organizer> byPrincipal(String principal) {
-        try {
-            return Optional.ofNullable(Organizer.findById(UUID.fromString(principal)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+    /**
+     * The password check behind the login form and token requests, throttled per account and
+     * per client address: while a wait runs, even the right password is refused (429), and
+     * the answers are the same whether the email exists or not.
+     */
+    Optional<Organizer> checkPasswordThrottled(String email, String password, String address) {
+        long wait = throttle.secondsToWait(email, address);
+        if (wait > 0) {
+            throw Problems.tooManyAttempts(wait);
         }
+        Optional<Organizer> found = checkPassword(email, password);
+        if (found.isPresent()) {
+            throttle.succeeded(email);
+        } else {
+            throttle.failed(email, address);
+        }
+        return found;
+    }
+
+    /** The login form: a password that checks out opens a session, whose id the cookie keeps. */
+    Optional<LoginSessions.Live> logIn(String email, String password, String address, String userAgent) {
+        return checkPasswordThrottled(email, password, address).map(o -> {
+            // a second factor first: the code if enrolled, enrolment if the team requires it
+            String state = o.totpSecret != null ? LoginSession.CODE
+                    : ((Team) Team.findById(o.teamId)).twoFactorRequired ? LoginSession.ENROL
+                    : LoginSession.FULL;
+            return new LoginSessions.Live(sessions.open(o, userAgent, state), o);
+        });
     }
 
     /** A token from email and password in the body, or for the logged-in caller. */
-    public NewToken token(@NotNull @Valid TokenRequest request) {
+    public NewToken token(@NotNull @Valid TokenRequest request, String address) {
         if (request.email() != null || request.password() != null) {
-            Organizer o = checkPassword(request.email(), request.password())
+            Organizer o = checkPasswordThrottled(request.email(), request.password(), address)
                     .orElseThrow(() -> Problems.unauthorized("Wrong email or password"));
             return tokens.issue(o, request.name());
         }

@@ -29,6 +29,8 @@ public class Team extends PanacheEntityBase {
      * without it match stored ones written with it. Checked by the database as well.
      */
     public String phoneCountryCode = "1";
+    /** Everyone must log in with a second factor. */
+    public boolean twoFactorRequired;
     public Instant createdAt = Instant.now();
     @Version
     public Long version;

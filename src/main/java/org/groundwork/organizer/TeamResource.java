@@ -8,9 +8,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import org.groundwork.organizer.OrganizerJson.PasswordChange;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,6 +44,13 @@ public class TeamResource {
     @Path("/me")
     public Me me() {
         return organizers.me();
+    }
+
+    /** Changes one's password; every session and API token of the account ends with it. */
+    @POST
+    @Path("/me/password")
+    public void changePassword(PasswordChange change, @Context HttpServerRequest http) {
+        organizers.changePassword(change, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
     }
 
     /** The caller's team and its settings (time zone, heat window, cooling days). */

@@ -10,7 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.groundwork.organizer.OrganizerJson.NewToken;
@@ -34,8 +36,10 @@ public class TokenResource {
     /** {email, password, name}, or just {name} with a logged-in session: the token is shown this once. */
     @POST
     @PermitAll
-    public RestResponse<NewToken> create(TokenRequest request) {
-        NewToken token = organizers.token(request);
+    public RestResponse<NewToken> create(TokenRequest request, @Context HttpServerRequest http) {
+        // the client's address counts failed passwords (behind a proxy: quarkus.http.proxy.*)
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        NewToken token = organizers.token(request, address);
         return ResponseBuilder.<NewToken>created(URI.create("/api/v1/tokens/" + token.id())).entity(token).build();
     }
 

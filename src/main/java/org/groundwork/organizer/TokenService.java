@@ -81,7 +81,7 @@ public class TokenService {
     /** The organizer a token belongs to; notes when it was last used (at most every few minutes). */
     Optional<Organizer> organizerFor(String token) {
         List<Object[]> rows = em.createQuery(
-                            "select t.id, o from ApiToken t, Organizer o where o.id = t.organizerId and t.tokenHash = :hash",
+                            "select t.id, o from ApiToken t, Organizer o where o.id = t.organizerId and t.tokenHash = :hash and o.active = true",
                             Object[].class)
                     .setParameter("hash", sha256(token))
                     .getResultList();

@@ -8,6 +8,8 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    /** Seconds the client should wait before trying again (Retry-After), or null. */
+    private Long retryAfter;
 
     public ProblemException(int status, String title, String detail, List<FieldError> errors) {
         super(detail);
@@ -26,6 +28,15 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfter = seconds;
+        return this;
+    }
+
+    public Long retryAfter() {
+        return retryAfter;
     }
 
     public List<FieldError> errors() {

@@ -56,6 +56,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
+        if (e.retryAfter() != null) {
+            return Response.fromResponse(respond(e.toProblem())).header("Retry-After", e.retryAfter()).build();
+        }
         return respond(e.toProblem());
     }
 

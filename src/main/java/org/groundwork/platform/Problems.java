@@ -55,6 +55,12 @@ public final class Problems {
         return new ProblemException(401, "Unauthorized", detail);
     }
 
+    /** Too many failed logins: wait, then try again (the same answer for every email). */
+    public static ProblemException tooManyAttempts(long seconds) {
+        return new ProblemException(429, "Too many attempts",
+                "Too many failed attempts; try again in " + seconds + " seconds").retryAfter(seconds);
+    }
+
     public static ProblemException stale() {
         return new ProblemException(412, "Precondition failed",
                 "The resource changed since you read it (If-Match does not match its ETag); read it again and retry");

@@ -35,9 +35,16 @@ public final class FormErrors {
         return messages;
     }
 
-    /** A refusal from a service; {@code rename} maps the API's field names to the form's. */
+    /**
+     * A refusal from a service; {@code rename} maps the API's field names to the form's. A 404
+     * (the page's own id is unknown, or another team's) is not a form message: it goes on, so
+     * every page answers 404 for it, like the API.
+     */
     public static FormErrors of(RuntimeException e, Map<String, String> rename) {
         FormErrors errors = new FormErrors();
+        if (e instanceof ProblemException p && p.status() == 404) {
+            throw p;
+        }
         if (e instanceof ConstraintViolationException cve) {
             for (ConstraintViolation<?> v : cve.getConstraintViolations()) {
                 errors.add(rename.getOrDefault(fieldOf(v.getPropertyPath()), FORM), v.getMessage());

@@ -43,9 +43,10 @@ class OperationsTest {
 
     @Test
     void httpsAnswersCarryHstsOnlyWhenTheRequestCameOverHttps() {
-        // forwarding is not trusted by default: a client's X-Forwarded-Proto changes nothing
+        // the test profile trusts X-Forwarded-* (as a deployment behind its proxy would)
         given().header("X-Forwarded-Proto", "https").get("/login").then().statusCode(200)
-                .header("Strict-Transport-Security", nullValue());
+                .header("Strict-Transport-Security", containsString("max-age="));
+        given().get("/login").then().statusCode(200).header("Strict-Transport-Security", nullValue());
     }
 
     @Test

@@ -29,8 +29,12 @@ final class Session {
     }
 
     static Session logIn(String email) {
-        Response login = given().redirects().follow(false)
-                .formParam("email", email).formParam("password", TestTeam.PASSWORD)
+        return logIn(email, TestTeam.PASSWORD, "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0");
+    }
+
+    static Session logIn(String email, String password, String userAgent) {
+        Response login = given().redirects().follow(false).header("User-Agent", userAgent)
+                .formParam("email", email).formParam("password", password)
                 .post("/login");
         String cookie = login.getCookie("quarkus-credential");
         assertNotNull(cookie, "logging in sets the session cookie");

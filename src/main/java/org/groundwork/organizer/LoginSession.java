@@ -1,0 +1,32 @@
+package org.groundwork.organizer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.groundwork.platform.Ids;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One browser's login: the encrypted session cookie names this row. */
+@Entity
+@Table(name = "login_session")
+class LoginSession extends PanacheEntityBase {
+
+    @Id
+    public UUID id = Ids.next();
+    public UUID teamId;
+    public UUID organizerId;
+    public String device;
+    public Instant createdAt = Instant.now();
+    public Instant lastSeenAt = Instant.now();
+    public Instant expiresAt;
+    public Instant revokedAt;
+    /** full; code (password given, code not yet); enrol (the team requires two-factor login, not set up yet). */
+    public String state = FULL;
+
+    static final String FULL = "full";
+    static final String CODE = "code";
+    static final String ENROL = "enrol";
+}

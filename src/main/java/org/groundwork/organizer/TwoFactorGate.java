@@ -1,0 +1,64 @@
+package org.groundwork.organizer;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.platform.Problem;
+import org.groundwork.platform.Problems;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * A session that has the password but not yet the second factor reaches only that step: the
+ * code page (or, when the team requires two-factor login of someone not enrolled, the
+ * enrolment page) and logging out. Pages send it there; the API answers 401.
+ */
+public class TwoFactorGate {
+
+    private static final Set<String> CODE_STEP = Set.of("/login/code", "/logout");
+    private static final Set<String> ENROL_STEP = Set.of("/settings/two-factor", "/settings/two-factor/start",
+            "/settings/two-factor/confirm", "/logout");
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @ServerRequestFilter
+    public Uni<Response> gate(RoutingContext http) {
+        // only a login cookie can carry a half-open session; tokens and anonymous visits pass untouched
+        if (http.request().getCookie("quarkus-credential") == null || http.request().getHeader("Authorization") != null) {
+            return Uni.createFrom().nullItem();
+        }
+        String path = http.normalizedPath();
+        return identities.getDeferredIdentity()
+                .onFailure().recoverWithNull()
+                .map(identity -> answer(identity, path));
+    }
+
+    private static Response answer(SecurityIdentity identity, String path) {
+        String pending = identity == null || identity.isAnonymous() ? null : identity.getAttribute(Identities.PENDING);
+        if (pending == null) {
+            return null;
+        }
+        boolean code = LoginSession.CODE.equals(pending);
+        if ((code ? CODE_STEP : ENROL_STEP).contains(path)) {
+            return null;
+        }
+        if (path.startsWith("/api/")) {
+            Problem p = Problems.unauthorized("Finish logging in with your second factor first").toProblem();
+            try {
+                return Response.status(401).type(Problem.MEDIA_TYPE).entity(JSON.writeValueAsString(p)).build();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Response.seeOther(URI.create(code ? "/login/code" : "/settings/two-factor")).build();
+    }
+}

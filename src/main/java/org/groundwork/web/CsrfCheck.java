@@ -1,0 +1,101 @@
+package org.groundwork.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every state-changing page request carries the CSRF token, whatever its body.
+ * <p>
+ * quarkus-rest-csrf checks the token only in form bodies (or in its header); a request with
+ * no body, or a JSON body, passes it unchecked. This filter runs right after it and refuses
+ * any POST, PUT, PATCH or DELETE outside {@code /api/} that it did not verify. Exempt:
+ * requests with an {@code Authorization} header (a bearer token: no other site can make a
+ * browser send one, so there is nothing to forge) and the JSON API, which browsers cannot post
+ * to cross-site without a CORS preflight. {@code POST /login} never reaches here: the form
+ * login answers it before any resource, and a forged login can only log someone into the
+ * attacker's own account; the session cookie is SameSite=Strict.
+ */
+public class CsrfCheck {
+
+    @Inject
+    CsrfTokenParameterProvider csrf;
+
+    /** The attributes quarkus-rest-csrf sets on the routing context. */
+    private static final String TOKEN = "csrf_token";
+    private static final String VERIFIED = "csrf_token_verified";
+    private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance refused();
+    }
+
+    // with the form read, so a posted form's field can be looked at
+    @ServerRequestFilter(priority = Priorities.USER + 10)
+    @WithFormRead
+    public Optional<Response> check(ResteasyReactiveContainerRequestContext request, RoutingContext http) {
+        if (!CHANGING.contains(request.getMethod()) || http.normalizedPath().startsWith("/api/")) {
+            return Optional.empty();
+        }
+        if (request.getHeaderString("Authorization") != null) {
+            // a script with a token on a page route: the page it answers with still draws its
+            // forms, and they need a token to draw
+            if (http.get(TOKEN) == null) {
+                byte[] bytes = new byte[16];
+                RANDOM.nextBytes(bytes);
+                http.put(TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            }
+            return Optional.empty();
+        }
+        if (Boolean.TRUE.equals(http.get(VERIFIED)) || carriesTheToken(request, http)) {
+            return Optional.empty();
+        }
+        return Optional.of(refused());
+    }
+
+    /**
+     * The token of the CSRF cookie, sent back in the form field or the header (htmx). Checked
+     * here rather than relying on quarkus-rest-csrf's verdict, which this filter cannot be sure
+     * to run after; with no signing key configured, the token is the cookie's value.
+     */
+    private boolean carriesTheToken(ResteasyReactiveContainerRequestContext request, RoutingContext http) {
+        Cookie cookie = http.request().getCookie(csrf.getCookieName());
+        if (cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+            return false;
+        }
+        String sent = request.getHeaderString(csrf.getHeaderName());
+        if (sent == null) {
+            Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
+                    .getFormParameter(csrf.getParameterName(), true, false);
+            sent = field == null ? null : field.toString();
+        }
+        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                cookie.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Response refused() {
+        return Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.refused().render())
+                .build();
+    }
+}

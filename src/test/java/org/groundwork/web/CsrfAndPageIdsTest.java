@@ -1,0 +1,175 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every state-changing page request needs the CSRF token, whatever its body (issue 9 item 6);
+ * page routes answer 404 for unknown and other teams' ids, by session or by token, never 500
+ * (item 7).
+ */
+@QuarkusTest
+class CsrfAndPageIdsTest {
+
+    private static String contact(TestTeam team) {
+        return team.api().body(Map.of("fullName", "Lucy Parsons " + TestTeam.unique())).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String followUp(TestTeam team) {
+        return team.api().body(Map.of("contactId", contact(team), "dueOn", LocalDate.now().toString()))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+    }
+
+    private static String status(TestTeam team, String followUp) {
+        return team.api().get("/api/v1/followups/" + followUp).then().statusCode(200).extract().path("status");
+    }
+
+    /**
+     * A POST with no body and no Content-Type at all, as {@code curl -X POST} sends it
+     * (RestAssured would add a form content type, which quarkus-rest-csrf did check).
+     */
+    private static java.net.http.HttpResponse<String> bare(Session s, String path) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
+                    .header("Cookie", "quarkus-credential=" + s.credential)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertRefused(java.net.http.HttpResponse<String> r) {
+        assertEquals(403, r.statusCode(), r.body());
+        assertEquals(true, r.body().contains("This was not sent"));
+        assertEquals(true, r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    }
+
+    private static void assertRefused(Response r) {
+        r.then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("This was not sent"));
+    }
+
+    @Test
+    void bodylessPagePostsWithOnlyTheLoginCookieChangeNothing() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String f = followUp(team);
+        String token = team.api().body(Map.of("name", "sync")).post("/api/v1/tokens").then().statusCode(201)
+                .extract().path("id");
+
+        assertRefused(bare(s, "/followups/" + f + "/done"));
+        assertRefused(bare(s, "/followups/" + f + "/drop"));
+        assertRefused(s.request().contentType(ContentType.JSON).body("{}").post("/followups/" + f + "/done"));
+        assertRefused(s.request().contentType(ContentType.TEXT).body("csrf-token=x").post("/followups/" + f + "/drop"));
+        assertEquals("open", status(team, f));
+
+        assertRefused(bare(s, "/settings/tokens/" + token + "/revoke"));
+        team.api().get("/api/v1/tokens").then().body("items.id", org.hamcrest.Matchers.hasItem(token));
+
+        assertRefused(bare(s, "/logout"));
+        assertRefused(bare(s, "/settings/sessions/end-all"));
+        assertRefused(s.request().post("/settings/sessions/end-all"));
+        s.request().get("/contacts").then().statusCode(200);
+
+        // a token from another browser's cookie does not match this one's
+        s.open("/");
+        s.request().header("X-CSRF-TOKEN", "A" + s.csrfToken.substring(1)).post("/followups/" + f + "/done")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(is(400), is(403)));
+        assertEquals("open", status(team, f));
+    }
+
+    @Test
+    void theTokenCountsInTheFormOrInTheHeader() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String done = followUp(team);
+        String dropped = followUp(team);
+        s.open("/");
+        // htmx and scripts in the page send it as a header, with no body at all
+        s.request().header("X-CSRF-TOKEN", s.csrfToken).post("/followups/" + done + "/done")
+                .then().statusCode(303);
+        s.form().post("/followups/" + dropped + "/drop").then().statusCode(303);
+        assertEquals("done", status(team, done));
+        assertEquals("dropped", status(team, dropped));
+    }
+
+    @Test
+    void aBearerTokenOnAPageRouteGets404ForUnknownAndForeignIdsNever500() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String theirs = followUp(other);
+        String mine = followUp(team);
+        String unknown = "0190b7a0-0000-7000-8000-000000000000";
+        for (String action : List.of("done", "drop")) {
+            team.api().accept("text/html").post("/followups/" + unknown + "/" + action).then().statusCode(404);
+            team.api().accept("text/html").post("/followups/" + theirs + "/" + action).then().statusCode(404);
+            team.api().accept("text/html").post("/followups/not-an-id/" + action).then().statusCode(404);
+        }
+        assertEquals("open", status(other, theirs));
+        // a page that answers with itself draws its forms (and their token) for a token too
+        given().auth().oauth2(team.token).redirects().follow(false).contentType(ContentType.URLENC)
+                .post("/followups/" + mine + "/reschedule").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        team.api().redirects().follow(false).accept("text/html").post("/followups/" + mine + "/done").then().statusCode(303);
+        assertEquals("done", status(team, mine));
+    }
+
+    @Test
+    void pageRoutesAnswer404ForAnotherTeamsIdsLikeTheApi() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String followUp = followUp(other);
+        String contact = contact(other);
+        String work = other.api().body(Map.of("name", "Their work", "focus", "bring-in-new")).post("/api/v1/works")
+                .then().statusCode(201).extract().path("id");
+        String action = other.api().body(Map.of("title", "Their picket", "startsAt", "2026-05-01T06:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        TestTeam.Member organizer = other.member("organizer");
+        String token = other.api().body(Map.of("name", "theirs")).post("/api/v1/tokens").then().statusCode(201)
+                .extract().path("id");
+
+        Session s = Session.logIn(team);
+        s.open("/");
+        Map<String, Map<String, String>> posts = new java.util.LinkedHashMap<>();
+        posts.put("/followups/" + followUp + "/done", Map.of());
+        posts.put("/followups/" + followUp + "/drop", Map.of());
+        posts.put("/followups/" + followUp + "/reschedule", Map.of("dueOn", LocalDate.now().plusDays(3).toString()));
+        posts.put("/contacts/" + contact + "/edit", Map.of("fullName", "Taken over"));
+        posts.put("/contacts/" + contact + "/level", Map.of("level", "active", "reason", "x"));
+        posts.put("/contacts/" + contact + "/erase", Map.of("confirm", "erase"));
+        posts.put("/works/" + work, Map.of("name", "Taken over", "focus", "bring-in-new"));
+        posts.put("/actions/" + action + "/attendance", Map.of());
+        posts.put("/organizers/" + organizer.id() + "/role", Map.of("role", "admin"));
+        posts.put("/settings/tokens/" + token + "/revoke", Map.of());
+        List<String> wrong = new ArrayList<>();
+        for (var post : posts.entrySet()) {
+            var request = s.form();
+            post.getValue().forEach(request::formParam);
+            int status = request.post(post.getKey()).statusCode();
+            if (status != 404) {
+                wrong.add(post.getKey().replace(followUp, "{followUp}").replace(contact, "{contact}")
+                        .replace(work, "{work}").replace(action, "{action}").replace(organizer.id(), "{organizer}")
+                        .replace(token, "{token}") + " answered " + status);
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals("open", status(other, followUp));
+        other.api().get("/api/v1/contacts/" + contact).then().statusCode(200);
+        other.api().get("/api/v1/organizers/" + organizer.id()).then().body("role", is("organizer"));
+    }
+}

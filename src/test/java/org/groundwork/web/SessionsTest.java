@@ -1,0 +1,217 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Login sessions live on the server: logging out, "log out everywhere", a new password and disabling end them. */
+@QuarkusTest
+class SessionsTest {
+
+    private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
+    private static final String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/131.0 Mobile Safari/537.36";
+
+    /** A page with the cookie opens; an ended session is sent to the login page (pages) or 401 (API). */
+    static void assertLive(Session s) {
+        s.request().get("/contacts").then().statusCode(200);
+        s.request().accept(ContentType.JSON).get("/api/v1/me").then().statusCode(200);
+    }
+
+    static void assertEnded(Session s) {
+        s.request().get("/contacts").then().statusCode(anyOf(is(302), is(303)))
+                .header("Location", containsString("/login"));
+        s.request().accept(ContentType.JSON).get("/api/v1/me").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aReplayedCookieDoesNotOpenPagesAfterLogout() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        assertLive(s);
+        s.open("/contacts");
+        s.form().post("/logout").then().statusCode(303).header("Location", containsString("/login"));
+        // the browser forgot the cookie; a copy of it must be worth nothing now
+        assertEnded(s);
+    }
+
+    @Test
+    void theSettingsPageListsOnesSessionsAndLogsOutEverywhere() {
+        TestTeam team = TestTeam.create();
+        Session laptop = Session.logIn(team.adminEmail, TestTeam.PASSWORD, FIREFOX);
+        Session phone = Session.logIn(team.adminEmail, TestTeam.PASSWORD, PHONE);
+        TestTeam.Member other = team.member("organizer");
+        Session someoneElse = Session.logIn(other.email());
+
+        laptop.request().accept(ContentType.JSON).get("/api/v1/sessions").then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.device", containsInAnyOrder("Firefox on Linux", "Chrome on Android"))
+                .body("items.find { it.current }.device", is("Firefox on Linux"));
+        String page = laptop.open("/settings");
+        org.hamcrest.MatcherAssert.assertThat(page, containsString("Firefox on Linux</strong> <em>(this device)</em>"));
+        org.hamcrest.MatcherAssert.assertThat(page, containsString("Chrome on Android"));
+        org.hamcrest.MatcherAssert.assertThat(page, containsString("Log out everywhere"));
+        // tokens are not sessions
+        team.api().get("/api/v1/sessions").then().statusCode(200).body("items", hasSize(2))
+                .body("items.current", not(org.hamcrest.Matchers.hasItem(true)));
+
+        laptop.form().post("/settings/sessions/end-all").then().statusCode(303)
+                .header("Location", containsString("/login"));
+        assertEnded(laptop);
+        assertEnded(phone);
+        assertLive(someoneElse);
+        team.api().get("/api/v1/sessions").then().statusCode(200).body("items", hasSize(0));
+        given().get("/login?ended=1").then().body(containsString("You are logged out everywhere"));
+    }
+
+    @Test
+    void oneSessionCanBeLoggedOutFromAnother() {
+        TestTeam team = TestTeam.create();
+        Session laptop = Session.logIn(team.adminEmail, TestTeam.PASSWORD, FIREFOX);
+        Session phone = Session.logIn(team.adminEmail, TestTeam.PASSWORD, PHONE);
+        String phoneId = phone.request().accept(ContentType.JSON).get("/api/v1/sessions").then()
+                .extract().path("items.find { it.current }.id");
+
+        laptop.open("/settings");
+        laptop.form().post("/settings/sessions/" + phoneId + "/end").then().statusCode(303)
+                .header("Location", containsString("/settings"));
+        assertEnded(phone);
+        assertLive(laptop);
+
+        // another team's session id is unknown here, on the page and in the API
+        TestTeam other = TestTeam.create();
+        Session theirs = Session.logIn(other);
+        String theirId = theirs.request().accept(ContentType.JSON).get("/api/v1/sessions").then()
+                .extract().path("items[0].id");
+        laptop.open("/settings");
+        laptop.form().post("/settings/sessions/" + theirId + "/end").then().statusCode(404);
+        team.api().delete("/api/v1/sessions/" + theirId).then().statusCode(404).contentType("application/problem+json");
+        team.api().delete("/api/v1/sessions/not-an-id").then().statusCode(404);
+        assertLive(theirs);
+        other.api().delete("/api/v1/sessions/" + theirId).then().statusCode(204);
+        assertEnded(theirs);
+    }
+
+    @Test
+    void aNewPasswordEndsEverySessionAndToken() {
+        TestTeam team = TestTeam.create();
+        Session laptop = Session.logIn(team.adminEmail, TestTeam.PASSWORD, FIREFOX);
+        Session phone = Session.logIn(team.adminEmail, TestTeam.PASSWORD, PHONE);
+        String token = TestTeam.tokenFor(team.adminEmail);
+
+        laptop.open("/settings");
+        String wrong = laptop.form().formParam("currentPassword", "not my password")
+                .formParam("newPassword", "a brand new password").post("/settings/password")
+                .then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(wrong, containsString("is not your current password"));
+        assertLive(phone);
+
+        laptop.form().formParam("currentPassword", TestTeam.PASSWORD)
+                .formParam("newPassword", "a brand new password").post("/settings/password")
+                .then().statusCode(303).header("Location", containsString("/login?changed"));
+        assertEnded(laptop);
+        assertEnded(phone);
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401);
+        team.api().get("/api/v1/me").then().statusCode(401);
+
+        given().contentType(ContentType.JSON).body(Map.of("email", team.adminEmail, "password", TestTeam.PASSWORD, "name", "x"))
+                .post("/api/v1/tokens").then().statusCode(401);
+        Session again = Session.logIn(team.adminEmail, "a brand new password", FIREFOX);
+        assertLive(again);
+    }
+
+    @Test
+    void theApiChangesThePasswordToo() {
+        TestTeam team = TestTeam.create();
+        Session laptop = Session.logIn(team);
+        team.api().body(Map.of("currentPassword", "wrong one", "newPassword", "another new password"))
+                .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("currentPassword"));
+        team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "short"))
+                .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("newPassword"));
+        assertLive(laptop);
+        team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "another new password"))
+                .post("/api/v1/me/password").then().statusCode(204);
+        assertEnded(laptop);
+        team.api().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void wrongCurrentPasswordsAreThrottledLikeLogins() {
+        TestTeam team = TestTeam.create();
+        String address = "10.78.0." + (1 + Math.abs(TestTeam.unique().hashCode()) % 250);
+        for (int i = 0; i < 5; i++) {
+            team.api().header("X-Forwarded-For", address)
+                    .body(Map.of("currentPassword", "guess " + i, "newPassword", "taken over now"))
+                    .post("/api/v1/me/password").then().statusCode(400);
+        }
+        team.api().header("X-Forwarded-For", address)
+                .body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "taken over now"))
+                .post("/api/v1/me/password").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        team.api().get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void disablingAnOrganizerEndsTheirSessionsAndTokensAtOnce() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member member = team.member("organizer");
+        Session theirs = Session.logIn(member.email());
+        assertLive(theirs);
+
+        // only an admin disables, and not themself
+        member.api().body(Map.of("active", false)).patch("/api/v1/organizers/" + team.adminId).then().statusCode(403);
+        team.api().body(Map.of("active", false)).patch("/api/v1/organizers/" + team.adminId).then().statusCode(409);
+        team.api().body(Map.of("active", "no")).patch("/api/v1/organizers/" + member.id()).then().statusCode(400)
+                .body("errors[0].field", is("active"));
+
+        team.api().body(Map.of("active", false)).patch("/api/v1/organizers/" + member.id()).then().statusCode(200)
+                .body("active", is(false));
+        assertEnded(theirs);
+        member.api().get("/api/v1/me").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("email", member.email(), "password", TestTeam.PASSWORD, "name", "x"))
+                .post("/api/v1/tokens").then().statusCode(401);
+        given().redirects().follow(false).formParam("email", member.email()).formParam("password", TestTeam.PASSWORD)
+                .post("/login").then().header("Location", containsString("/login?error"));
+
+        team.api().body(Map.of("active", true)).patch("/api/v1/organizers/" + member.id()).then().statusCode(200)
+                .body("active", is(true));
+        Session back = Session.logIn(member.email());
+        assertLive(back);
+
+        // the same from the organizers page
+        Session admin = Session.logIn(team);
+        admin.open("/organizers");
+        admin.form().formParam("active", "false").post("/organizers/" + member.id() + "/active").then().statusCode(303);
+        assertEnded(back);
+        org.hamcrest.MatcherAssert.assertThat(admin.open("/organizers"), containsString("<strong>Disabled</strong>"));
+        // an admin cannot lock themself out
+        String self = admin.form().formParam("active", "false").post("/organizers/" + team.adminId + "/active")
+                .then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(self, containsString("You cannot disable your own account"));
+        assertLive(admin);
+    }
+
+    @Test
+    void loggingInStillWorksAndTheCookieNamesNoOrganizer() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.request().accept(ContentType.JSON).get("/api/v1/me").then().statusCode(200)
+                .body("organizer.id", is(team.adminId)).body("team.id", is(team.teamId));
+        // a session may still make a token without the password
+        s.request().contentType(ContentType.JSON).body(Map.of("name", "from the browser")).post("/api/v1/tokens")
+                .then().statusCode(201).body("token", startsWith("gw_"));
+    }
+}

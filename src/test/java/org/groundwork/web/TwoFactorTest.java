@@ -1,0 +1,177 @@
+package org.groundwork.web;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two-factor login: enrolment with a QR code, the code step, recovery codes, the team's requirement, the admin's reset. */
+@QuarkusTest
+class TwoFactorTest {
+
+    private static final Pattern SECRET = Pattern.compile("<code id=\"totp-secret\">([A-Z2-7]+)</code>");
+    private static final Pattern RECOVERY = Pattern.compile("<li><code>([a-z0-9]{5}-[a-z0-9]{5})</code></li>");
+
+    record Enrolled(String secret, List<String> recoveryCodes) {
+    }
+
+    /** The code an authenticator app shows, {@code stepsAhead} 30-second steps from now. */
+    static String code(String secret, int stepsAhead) {
+        try {
+            return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6)
+                    .generate(secret, Instant.now().getEpochSecond() / 30 + stepsAhead);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Enrolled enrol(Session s) {
+        s.open("/settings/two-factor");
+        String page = s.form().post("/settings/two-factor/start").then().statusCode(200).extract().asString();
+        assertThat(page, containsString("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assertThat(page, containsString("<path d=\"M"));
+        Matcher m = SECRET.matcher(page);
+        assertTrue(m.find(), "the key is shown for typing");
+        String secret = m.group(1);
+
+        String wrong = s.form().formParam("code", "12345").post("/settings/two-factor/confirm")
+                .then().statusCode(200).extract().asString();
+        assertThat(wrong, containsString("is not the code your app shows now"));
+        assertThat(wrong, containsString(secret));
+
+        String done = s.form().formParam("code", code(secret, 0)).post("/settings/two-factor/confirm")
+                .then().statusCode(200).extract().asString();
+        List<String> recovery = new ArrayList<>();
+        Matcher r = RECOVERY.matcher(done);
+        while (r.find()) {
+            recovery.add(r.group(1));
+        }
+        assertEquals(10, recovery.size(), "ten recovery codes, shown once");
+        assertEquals(10, recovery.stream().distinct().count());
+        return new Enrolled(secret, recovery);
+    }
+
+    static void assertWaitsForTheCode(Session s) {
+        s.request().get("/contacts").then().statusCode(303).header("Location", containsString("/login/code"));
+        s.request().accept(ContentType.JSON).get("/api/v1/me").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void enrolThenLogInWithTheAppsCode() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        Enrolled enrolled = enrol(s);
+        team.api().get("/api/v1/organizers/" + team.adminId).then().body("twoFactor", is(true));
+        // the session that enrolled goes on; tokens are not affected
+        s.request().get("/contacts").then().statusCode(200);
+        team.api().get("/api/v1/me").then().statusCode(200);
+        TestTeam.tokenFor(team.adminEmail);
+
+        Session next = Session.logIn(team);
+        assertWaitsForTheCode(next);
+        next.open("/login/code");
+        String wrong = next.form().formParam("code", "000000").post("/login/code").then().statusCode(200)
+                .extract().asString();
+        assertThat(wrong, containsString("is not right"));
+        assertWaitsForTheCode(next);
+        // the step the enrolment used is spent; the next one is what the app shows next
+        next.form().formParam("code", code(enrolled.secret(), 1)).post("/login/code").then().statusCode(303)
+                .header("Location", containsString("/"));
+        next.request().get("/contacts").then().statusCode(200);
+        next.request().accept(ContentType.JSON).get("/api/v1/me").then().statusCode(200);
+
+        // the same code does not open a third session
+        Session third = Session.logIn(team);
+        third.open("/login/code");
+        third.form().formParam("code", code(enrolled.secret(), 1)).post("/login/code").then().statusCode(200);
+        assertWaitsForTheCode(third);
+    }
+
+    @Test
+    void aRecoveryCodeWorksOnce() {
+        TestTeam team = TestTeam.create();
+        Enrolled enrolled = enrol(Session.logIn(team));
+        String recovery = enrolled.recoveryCodes().get(3);
+
+        Session phoneLost = Session.logIn(team);
+        phoneLost.open("/login/code");
+        phoneLost.form().formParam("code", recovery.toUpperCase()).post("/login/code").then().statusCode(303);
+        phoneLost.request().get("/contacts").then().statusCode(200);
+        phoneLost.request().get("/settings/two-factor").then().statusCode(200)
+                .body(containsString("9 of your recovery codes are left"));
+
+        Session again = Session.logIn(team);
+        again.open("/login/code");
+        again.form().formParam("code", recovery).post("/login/code").then().statusCode(200)
+                .body(containsString("is not right"));
+        assertWaitsForTheCode(again);
+    }
+
+    @Test
+    void aTeamThatRequiresItSendsEveryoneToSetItUpFirst() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member member = team.member("organizer");
+        member.api().body(Map.of("twoFactorRequired", true)).patch("/api/v1/team").then().statusCode(403);
+        team.api().body(Map.of("twoFactorRequired", true)).patch("/api/v1/team").then().statusCode(200)
+                .body("twoFactorRequired", is(true));
+
+        Session s = Session.logIn(member.email());
+        s.request().get("/contacts").then().statusCode(303).header("Location", containsString("/settings/two-factor"));
+        s.request().accept(ContentType.JSON).get("/api/v1/me").then().statusCode(401);
+        s.request().get("/settings/two-factor").then().statusCode(200)
+                .body(containsString("Your team requires two-factor login"));
+        enrol(s);
+        s.request().get("/contacts").then().statusCode(200);
+        // scripts with tokens are not asked
+        member.api().get("/api/v1/me").then().statusCode(200);
+
+        // the settings page sets it too
+        Session admin = Session.logIn(team);
+        admin.request().get("/contacts").then().statusCode(303);
+        enrol(admin);
+        String settings = admin.open("/settings");
+        assertThat(settings, containsString("Your team requires a code from an authenticator app"));
+    }
+
+    @Test
+    void anAdminResetsSomeonesTwoFactorLogin() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member member = team.member("organizer");
+        enrol(Session.logIn(member.email()));
+        assertWaitsForTheCode(Session.logIn(member.email()));
+
+        member.api().delete("/api/v1/organizers/" + member.id() + "/two-factor").then().statusCode(403);
+        TestTeam other = TestTeam.create();
+        other.api().delete("/api/v1/organizers/" + member.id() + "/two-factor").then().statusCode(404);
+        assertWaitsForTheCode(Session.logIn(member.email()));
+
+        Session admin = Session.logIn(team);
+        String page = admin.open("/organizers");
+        assertThat(page, containsString("/organizers/" + member.id() + "/two-factor/reset"));
+        admin.form().post("/organizers/" + member.id() + "/two-factor/reset").then().statusCode(303);
+        team.api().get("/api/v1/organizers/" + member.id()).then().body("twoFactor", is(false));
+
+        Session back = Session.logIn(member.email());
+        back.request().get("/contacts").then().statusCode(200);
+        team.api().delete("/api/v1/organizers/" + member.id() + "/two-factor").then().statusCode(204);
+        given().get("/login").then().statusCode(anyOf(is(200)));
+    }
+}
