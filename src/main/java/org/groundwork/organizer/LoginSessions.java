@@ -28,6 +28,8 @@ public class LoginSessions {
     @Inject
     EntityManager em;
     @Inject
+    org.groundwork.audit.Audit audit;
+    @Inject
     CurrentOrganizer current;
 
     private static final Duration PENDING = Duration.ofMinutes(15);
@@ -97,9 +99,11 @@ public class LoginSessions {
     /** Logging out: ends the session of this request, if a session made it. */
     public void endCurrent() {
         if (current.isLoggedIn()) {
-            current.sessionId().ifPresent(id -> em.createNativeQuery(
-                            "update login_session set revoked_at = now() where id = ?1 and revoked_at is null")
-                    .setParameter(1, id).executeUpdate());
+            current.sessionId().ifPresent(id -> {
+                em.createNativeQuery("update login_session set revoked_at = now() where id = ?1 and revoked_at is null")
+                        .setParameter(1, id).executeUpdate();
+                audit.logout(current.id(), current.teamId());
+            });
         }
     }
 

@@ -208,6 +208,7 @@ public class OrganizerService {
         }
         me.passwordHash = Passwords.hash(change.newPassword());
         endAccess(me);
+        audit.record(AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, me.id);
         em.flush();
     }
 
@@ -241,8 +242,13 @@ public class OrganizerService {
         Optional<Organizer> found = checkPassword(email, password);
         if (found.isPresent()) {
             throttle.succeeded(email);
+            audit.login(found.get().id, found.get().teamId);
         } else {
             throttle.failed(email, address);
+            // the trail names the account that was tried, when there is one; the answer never does
+            Optional<Organizer> tried = email == null ? Optional.empty()
+                    : Organizer.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+            audit.failedLogin(tried.map(o -> o.teamId).orElse(null), tried.map(o -> o.id).orElse(null));
         }
         return found;
     }
