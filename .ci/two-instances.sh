@@ -54,7 +54,7 @@ wait_ok() {
 
 # --- the app, packaged once (reused when target/quarkus-app is newer than the sources)
 JAR=target/quarkus-app/quarkus-run.jar
-if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
+if [ ! -f "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; then
   echo "packaging the app"
   ./mvnw -B -q -DskipTests package
 fi
