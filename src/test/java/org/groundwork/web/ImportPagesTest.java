@@ -320,6 +320,32 @@ class ImportPagesTest {
                 "swept");
     }
 
+    /**
+     * A file being imported is out of reach; a claim older than the import's 30-minute timeout
+     * belongs to an instance that died mid-import, and the file is the organizer's again.
+     */
+    @Test
+    void aFileClaimedByAnImportThatDiedIsTheOrganizersAgain() throws java.sql.SQLException {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String check = upload(s, "Name\nRosa Diaz\n");
+        sql("update pending_import set claimed_at = now() where id = ?::uuid", keyOf(check));
+        PageFormsTest.assertFieldError(s.request().get(check), "file", "no longer here");
+        s.open("/contacts/import");
+        s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
+                .then().statusCode(200).body(containsString("no longer here"));
+        assertEquals(0, contacts(team));
+
+        sql("update pending_import set created_at = created_at - interval '1 hour',"
+                + " claimed_at = now() - interval '40 minutes' where id = ?::uuid", keyOf(check));
+        s.request().get(check).then().statusCode(200).body(containsString("Import 1 contact"));
+        s.open(check);
+        s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
+                .then().statusCode(200).body(containsString("1 new contact"));
+        assertEquals(1, contacts(team));
+        assertEquals(List.of(), pendingUploads("select id::text from pending_import where id = ?::uuid", keyOf(check)));
+    }
+
     @jakarta.inject.Inject
     javax.sql.DataSource dataSource;
 
