@@ -91,7 +91,7 @@ public class ImportPages {
         if (!errors.isEmpty()) {
             return upload(match == null ? "skip" : match, errors.map());
         }
-        String key = pending.keep(file.uploadedFile());
+        String key = pending.keep(file.uploadedFile(), file.fileName(), file.size());
         return Response.seeOther(URI.create("/contacts/import/" + key + "?onMatch=" + match)).build();
     }
 
@@ -151,7 +151,7 @@ public class ImportPages {
                 return unusable(key, match, e);
             }
         }
-        java.nio.file.Path claimed;
+        PendingImports.Claimed claimed;
         try {
             // taken out of reach first: a second click on the button finds it gone
             claimed = pending.claim(key);
@@ -159,7 +159,7 @@ public class ImportPages {
             return unusable(key, match, e);
         }
         ImportReport report;
-        try (InputStream in = java.nio.file.Files.newInputStream(claimed)) {
+        try (InputStream in = pending.open(claimed)) {
             report = imports.importContacts(in, new ImportOptions(false, onMatch(match), explicit));
         } catch (ProblemException e) {
             // nothing was imported: the file goes back, and the check shows what refused it

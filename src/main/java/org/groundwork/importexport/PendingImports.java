@@ -1,11 +1,11 @@
 package org.groundwork.importexport;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.contact.ContactErased;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.ProblemException;
@@ -16,189 +16,315 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Files uploaded on the import page, kept between the check (dry run) and the confirmation so
- * the organizer does not choose the file twice. Each is kept under its uploader's team and
- * organizer, so a key is useless to anyone else; files are dropped once imported, when the
- * organizer starts over, and a day after upload at the latest.
+ * the organizer does not choose the file twice. They wait in PostgreSQL ({@code pending_import}),
+ * not on one instance's disk, because the confirmation may reach another instance behind the
+ * proxy. Each is kept under its uploader's team and organizer, so a key is useless to anyone
+ * else; rows are dropped once imported, when the organizer starts over, and a day after upload
+ * at the latest.
+ *
+ * <p>Memory: a file of up to {@code groundwork.import.max-bytes} goes in as a stream of known
+ * length (the driver sends it without buffering) and comes out in slices of {@link #SLICE}
+ * bytes, each read on a connection of its own outside the caller's transaction (the import's
+ * own connection is busy with its writer thread).
  */
 @ApplicationScoped
 class PendingImports {
 
     private static final Logger LOG = Logger.getLogger(PendingImports.class);
     static final Duration KEPT_FOR = Duration.ofDays(1);
+    static final int SLICE = 256 * 1024;
+    /**
+     * A claim older than this belongs to an import that cannot be running any more (its
+     * transaction times out after 30 minutes, or its instance was killed): the file is the
+     * organizer's again instead of being lost until it expires.
+     */
+    private static final String LIVE_CLAIM = "claimed_at > now() - interval '31 minutes'";
+    private static final String WAITING = "(claimed_at is null or not " + LIVE_CLAIM + ")";
 
     @Inject
     CurrentOrganizer current;
-    @ConfigProperty(name = "groundwork.import.pending-dir")
-    Path root;
+    @Inject
+    AgroalDataSource dataSource;
 
-    /** Copies the upload (the HTTP layer deletes its own copy after the request) and names it. */
-    String keep(Path upload) {
+    /** A file taken by a confirmation: read it, then give it back or drop it. */
+    record Claimed(UUID id) {
+    }
+
+    /** Stores the upload (the HTTP layer deletes its own copy after the request) and names it. */
+    String keep(Path upload, String fileName, long size) {
         sweep();
-        String key = UUID.randomUUID().toString();
-        try {
-            Path file = folder().resolve(key + ".csv");
-            Files.createDirectories(file.getParent());
-            // the folders say who uploaded what, the files hold people's data: the app's user only
-            restrict(root, "rwx------");
-            restrict(file.getParent().getParent(), "rwx------");
-            restrict(file.getParent(), "rwx------");
-            Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
-            restrict(file, "rw-------");
-            return key;
+        UUID key = UUID.randomUUID();
+        String name = fileName == null ? "" : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        try (InputStream in = Files.newInputStream(upload);
+             Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into pending_import (id, team_id, organizer_id, expires_at,"
+                     + " file_name, size_bytes, content) values (?, ?, ?, now() + make_interval(secs => ?), ?, ?, ?)")) {
+            ps.setObject(1, key);
+            ps.setObject(2, current.teamId());
+            ps.setObject(3, current.id());
+            ps.setLong(4, KEPT_FOR.toSeconds());
+            ps.setString(5, name);
+            ps.setLong(6, size);
+            // with its length, the driver streams the file onto the wire: no copy in memory
+            ps.setBinaryStream(7, in, size);
+            ps.executeUpdate();
+            return key.toString();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the uploaded file in " + root, e);
+            throw new UncheckedIOException("Could not read the uploaded file", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not keep the uploaded file", e);
         }
     }
 
-    /** The kept file; a 404 problem when the key is not one of this organizer's uploads (any more). */
-    Path file(String key) {
-        return existing(pathOf(key));
-    }
-
+    /** The waiting file, read in slices; a 404 problem when the key is not one of this organizer's uploads (any more). */
     InputStream open(String key) {
-        try {
-            return Files.newInputStream(file(key));
-        } catch (IOException e) {
+        UUID id = idOf(key);
+        long size = outsideTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select size_bytes from pending_import where id = ?"
+                    + " and team_id = ? and organizer_id = ? and expires_at > now() and " + WAITING)) {
+                ps.setObject(1, id);
+                ps.setObject(2, current.teamId());
+                ps.setObject(3, current.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
+        if (size < 0) {
             throw gone();
         }
+        return new Slices(id, size, false);
     }
 
     /**
-     * Takes the file for the import itself: renamed atomically, so a second confirmation sent
-     * at the same moment (a double click) finds it gone instead of importing it twice. Give it
-     * back with {@link #release} when the import fails, or drop it with {@link #dropClaimed}.
+     * Takes the file for the import itself, atomically: a second confirmation sent at the same
+     * moment (a double click, or the same form posted to the other instance) finds it gone
+     * instead of importing it twice. Give it back with {@link #release} when the import fails,
+     * or drop it with {@link #dropClaimed}.
      */
-    Path claim(String key) {
-        Path file = file(key);
-        Path claimed = file.resolveSibling(file.getFileName() + ".importing");
-        try {
-            Files.move(file, claimed, StandardCopyOption.ATOMIC_MOVE);
-            return claimed;
-        } catch (IOException e) {
+    Claimed claim(String key) {
+        UUID id = idOf(key);
+        boolean taken = outsideTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update pending_import set claimed_at = now() where id = ?"
+                    + " and team_id = ? and organizer_id = ? and expires_at > now() and " + WAITING + " returning id")) {
+                ps.setObject(1, id);
+                ps.setObject(2, current.teamId());
+                ps.setObject(3, current.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+        if (!taken) {
             throw gone();
         }
+        return new Claimed(id);
     }
 
-    void release(Path claimed) {
-        String name = claimed.getFileName().toString();
-        try {
-            Files.move(claimed, claimed.resolveSibling(name.substring(0, name.length() - ".importing".length())),
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LOG.warnf(e, "Could not give back the pending import %s", claimed);
-        }
-    }
-
-    void dropClaimed(Path claimed) {
-        try {
-            Files.deleteIfExists(claimed);
-        } catch (IOException e) {
-            LOG.warnf(e, "Could not delete the imported file %s", claimed);
-        }
-    }
-
-    /** Gone when missing, and when older than a day even if no sweep has removed it yet. */
-    private Path existing(Path file) {
-        if (!Files.isRegularFile(file) || modifiedBefore(file, Instant.now().minus(KEPT_FOR))) {
+    InputStream open(Claimed claimed) {
+        long size = outsideTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select size_bytes from pending_import where id = ?")) {
+                ps.setObject(1, claimed.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
+        if (size < 0) {
             throw gone();
         }
-        return file;
+        return new Slices(claimed.id(), size, true);
+    }
+
+    void release(Claimed claimed) {
+        try {
+            update("update pending_import set claimed_at = null where id = ?", claimed.id());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not give back the pending import %s", claimed.id());
+        }
+    }
+
+    void dropClaimed(Claimed claimed) {
+        try {
+            update("delete from pending_import where id = ?", claimed.id());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not delete the imported file %s", claimed.id());
+        }
     }
 
     void drop(String key) {
+        UUID id = idOf(key);
         try {
-            Files.deleteIfExists(pathOf(key));
-        } catch (IOException e) {
+            outsideTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("delete from pending_import where id = ? and team_id = ?"
+                        + " and organizer_id = ? and " + WAITING)) {
+                    ps.setObject(1, id);
+                    ps.setObject(2, current.teamId());
+                    ps.setObject(3, current.id());
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
             LOG.warnf(e, "Could not delete the pending import %s", key);
         }
     }
 
-    private Path pathOf(String key) {
+    private static UUID idOf(String key) {
         try {
-            // only a UUID names a file: nothing a client sends can walk out of the folder
-            return folder().resolve(UUID.fromString(key) + ".csv");
-        } catch (IllegalArgumentException e) {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw gone();
         }
     }
 
-    private Path folder() {
-        return root.resolve(current.teamId().toString()).resolve(current.id().toString());
-    }
-
-    private static RuntimeException gone() {
+    private static ProblemException gone() {
         return new ProblemException(404, "Not found", "This uploaded file is no longer here (it was imported, dropped, or kept"
                 + " longer than a day); choose the file again.");
     }
 
     /** Drops every team's uploads older than a day: abandoned checks must not keep people's data. */
     private void sweep() {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        Instant cutoff = Instant.now().minus(KEPT_FOR);
-        try (Stream<Path> files = Files.walk(root, 3)) {
-            files.filter(Files::isRegularFile).filter(f -> modifiedBefore(f, cutoff)).forEach(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    LOG.warnf(e, "Could not delete the old pending import %s", f);
+        try {
+            int dropped = outsideTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("delete from pending_import where expires_at <= now()"
+                        + " and not coalesce(" + LIVE_CLAIM + ", false)")) {
+                    return ps.executeUpdate();
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
+            if (dropped > 0) {
+                LOG.infof("Dropped %d pending import(s) kept longer than a day", dropped);
+            }
+        } catch (RuntimeException e) {
             LOG.warn("Could not sweep old pending imports", e);
         }
     }
 
     /**
      * An erased person may be in a file waiting to be imported: every pending upload of the team
-     * goes (the files are not searched, which would mean reading people's data to find them).
+     * goes (the files are not searched, which would mean reading people's data to find them), in
+     * the erasure's own transaction, so the erasure and the drop commit together.
      */
-    void forgetTeamUploads(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContactErased erased) {
-        Path team = root.resolve(erased.teamId().toString());
-        if (!Files.isDirectory(team)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(team)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    LOG.warnf(e, "Could not delete the pending import %s after an erasure", f);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Could not delete the team's pending imports after an erasure", e);
+    void forgetTeamUploads(@Observes ContactErased erased) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from pending_import where team_id = ?")) {
+            ps.setObject(1, erased.teamId());
+            ps.executeUpdate();
         }
     }
 
-    /** Sweeps once at start too, so files left before a restart do not wait for the next upload. */
+    /** Sweeps once at start too, so rows left before a restart do not wait for the next upload. */
     void onStart(@Observes StartupEvent event) {
         sweep();
     }
 
-    private static void restrict(Path path, String permissions) {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: the directory's own permissions apply
-        }
+    private void update(String sql, UUID id) {
+        outsideTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, id);
+                return ps.executeUpdate();
+            }
+        });
     }
 
-    private static boolean modifiedBefore(Path file, Instant cutoff) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
-        } catch (IOException e) {
-            return false;
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * On a connection of its own, committed at once: the caller's transaction (an import's,
+     * whose connection its writer thread is using) is suspended meanwhile.
+     */
+    private <T> T outsideTransaction(Work<T> work) {
+        return QuarkusTransaction.suspendingExisting().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the pending imports", e);
+            }
+        });
+    }
+
+    /** The file in slices of {@link #SLICE} bytes, one short query each. */
+    private final class Slices extends InputStream {
+        private final UUID id;
+        private final long size;
+        private final boolean claimed;
+        private final UUID team;
+        private final UUID organizer;
+        private long position;
+        private byte[] slice = new byte[0];
+        private int at;
+
+        Slices(UUID id, long size, boolean claimed) {
+            this.id = id;
+            this.size = size;
+            this.claimed = claimed;
+            this.team = current.teamId();
+            this.organizer = current.id();
+        }
+
+        @Override
+        public int read() {
+            if (!fill()) {
+                return -1;
+            }
+            return slice[at++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, slice.length - at);
+            System.arraycopy(slice, at, b, off, n);
+            at += n;
+            return n;
+        }
+
+        private boolean fill() {
+            if (at < slice.length) {
+                return true;
+            }
+            if (position >= size) {
+                return false;
+            }
+            byte[] next = outsideTransaction(c -> {
+                // the owner's check again on every slice: a file dropped meanwhile (erasure, start
+                // over) stops being readable at once
+                try (PreparedStatement ps = c.prepareStatement("select substring(content from ? for ?) from pending_import"
+                        + " where id = ?" + (claimed ? "" : " and team_id = ? and organizer_id = ? and " + WAITING))) {
+                    ps.setInt(1, Math.toIntExact(position + 1));
+                    ps.setInt(2, SLICE);
+                    ps.setObject(3, id);
+                    if (!claimed) {
+                        ps.setObject(4, team);
+                        ps.setObject(5, organizer);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getBytes(1) : null;
+                    }
+                }
+            });
+            if (next == null || next.length == 0) {
+                throw gone();
+            }
+            slice = next;
+            at = 0;
+            position += next.length;
+            return true;
         }
     }
 }

@@ -49,6 +49,28 @@ class OperationsTest {
         given().get("/login").then().statusCode(200).header("Strict-Transport-Security", nullValue());
     }
 
+    /**
+     * Forwarding is off by default: a client that claims to have come over HTTPS through a proxy
+     * (X-Forwarded-Proto, -For, -Host) gets no Secure cookie and no HSTS, as on plain HTTP. Behind
+     * a real proxy, quarkus.http.proxy.* turns it on for the proxy's address only; the
+     * two-instance test (.ci/two-instances.sh) checks that through HAProxy.
+     */
+    @Test
+    void forwardedHeadersAreIgnoredUnlessAProxyIsConfigured() {
+        TestTeam team = TestTeam.create();
+        var login = given().redirects().follow(false)
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Forwarded-Host", "evil.example")
+                .formParam("email", team.adminEmail).formParam("password", TestTeam.PASSWORD)
+                .post("/login");
+        login.then().statusCode(anyOf(is(302), is(303))).header("Strict-Transport-Security", nullValue())
+                .header("Location", not(containsString("evil.example")))
+                .header("Location", not(startsWith("https:")));
+        String cookie = login.getHeaders().getValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("quarkus-credential=")).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertFalse(cookie.toLowerCase().contains("secure"), cookie);
+    }
+
     @Test
     void openApiDescribesTheApi() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
