@@ -84,6 +84,37 @@ class ReportPagesBrowserTest extends BrowserTest {
         assertThat(page.locator("#totals")).containsText("65 minutes in all");
     }
 
+    /** Issue 12, bug 3: choosing "Last 90 days" left the last 30 days in From/To. */
+    @Test
+    void choosingAPresetShowsItsDatesInFromAndTo() {
+        TestTeam team = TestTeam.create("Pacific/Auckland");
+        logIn(team);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Auckland"));
+        String from90 = today.minusDays(89).toString();
+        page.navigate(url("/reports/time"));
+        assertThat(page.getByLabel("From (custom)")).hasValue(today.minusDays(29).toString());
+
+        page.getByLabel("Period").selectOption("90");
+        assertThat(page.getByLabel("From (custom)")).hasValue(from90);
+        assertThat(page.getByLabel("To (custom)")).hasValue(today.toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show report")).click();
+        page.waitForURL(u -> u.contains("period=90"));
+        assertThat(page.getByLabel("From (custom)")).hasValue(from90);
+        assertThat(page.locator("#totals")).containsText("From " + from90 + " to " + today);
+
+        // typing a date of one's own makes the period custom, and the report covers those dates
+        page.getByLabel("From (custom)").fill(today.minusDays(3).toString());
+        assertThat(page.getByLabel("Period")).hasValue("custom");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show report")).click();
+        page.waitForURL(u -> u.contains("period=custom"));
+        assertThat(page.locator("#totals")).containsText("From " + today.minusDays(3) + " to " + today);
+
+        // the movement report's form behaves the same
+        page.navigate(url("/reports/movement"));
+        page.getByLabel("Period").selectOption("7");
+        assertThat(page.getByLabel("From (custom)")).hasValue(today.minusDays(6).toString());
+    }
+
     @Test
     void theMovementReportShowsTransitionsAndFollowUps() {
         TestTeam team = TestTeam.create();
