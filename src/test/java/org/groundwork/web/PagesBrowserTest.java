@@ -37,6 +37,30 @@ class PagesBrowserTest extends BrowserTest {
         assertTrue(page.url().contains("/login"), "logged out: pages go to the login page again");
     }
 
+    /** Issue 12, bug 5: Today's reschedule refuses a past date on its form and keeps what was typed. */
+    @Test
+    void reschedulingIntoThePastIsRefusedOnTheForm() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, Map.of("fullName", "Lucy Parsons"));
+        String due = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        String followUp = team.api().body(Map.of("contactId", id, "dueOn", due, "purpose", "Ask about the meeting"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        logIn(team);
+        page.getByLabel("New date").fill("2019-05-05");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Reschedule")).click();
+        assertThat(page.locator("#upcoming-list")).containsText("That date has passed. Choose today or a later date.");
+        assertThat(page.getByLabel("New date")).hasValue("2019-05-05");
+        assertThat(page.getByLabel("New date")).hasAttribute("aria-invalid", "true");
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", org.hamcrest.Matchers.is(due));
+
+        String later = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
+        page.getByLabel("New date").fill(later);
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Reschedule")).click();
+        page.waitForURL(u -> u.endsWith("/"));
+        assertThat(page.locator("#upcoming-list")).not().containsText("That date has passed");
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", org.hamcrest.Matchers.is(later));
+    }
+
     @Test
     void addAContact() {
         TestTeam team = TestTeam.create();
