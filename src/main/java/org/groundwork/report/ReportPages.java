@@ -285,7 +285,7 @@ public class ReportPages {
         timely.put("First-timers (first action in the period)", String.valueOf(r.timeliness().firstTimers()));
         timely.put("Had a conversation within the heat window", String.valueOf(r.timeliness().followedUpInTime()));
         timely.put("Median hours from the action to that conversation",
-                r.timeliness().medianHours() == null ? "—" : Charts.minutes(r.timeliness().medianHours()));
+                r.timeliness().medianHours() == null ? "—" : Charts.oneDecimal(r.timeliness().medianHours()));
         tables.add(new Table("Follow-up after a first action", List.of("Figure", "Value"), rows(timely)));
         Map<String, String> open = new LinkedHashMap<>();
         open.put("Open follow-ups", String.valueOf(r.followUps().open()));
