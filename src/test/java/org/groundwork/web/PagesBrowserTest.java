@@ -37,6 +37,39 @@ class PagesBrowserTest extends BrowserTest {
         assertTrue(page.url().contains("/login"), "logged out: pages go to the login page again");
     }
 
+    /** Issue 12, bug 9: /favicon.ico was a 404 (a console error on every page) and pages had no description. */
+    @Test
+    void everyPageHasAnIconAndADescription() {
+        io.restassured.RestAssured.given().get("/favicon.ico").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("image/"));
+        io.restassured.RestAssured.given().get("/favicon.svg").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"));
+        TestTeam team = TestTeam.create();
+        java.util.List<String> consoleErrors = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                consoleErrors.add(page.url() + ": " + m.text());
+            }
+        });
+        page.navigate(url("/login"));
+        assertDescribed();
+        logIn(team);
+        for (String path : new String[]{"/", "/contacts", "/actions", "/works", "/reports/time", "/settings",
+                "/contacts/" + java.util.UUID.randomUUID()}) {
+            page.navigate(url(path));
+            assertDescribed();
+            String icon = page.locator("link[rel=icon]").getAttribute("href");
+            Object status = page.evaluate("href => fetch(href).then(r => r.status)", icon);
+            assertTrue(Integer.valueOf(200).equals(status), path + ": its icon answers " + status);
+        }
+        assertTrue(consoleErrors.stream().noneMatch(e -> e.contains("favicon")), String.valueOf(consoleErrors));
+    }
+
+    private void assertDescribed() {
+        String description = page.locator("meta[name=description]").getAttribute("content");
+        assertTrue(description != null && description.length() > 40, page.url() + " has a meta description");
+    }
+
     /** Issue 12, bug 5: Today's reschedule refuses a past date on its form and keeps what was typed. */
     @Test
     void reschedulingIntoThePastIsRefusedOnTheForm() {
