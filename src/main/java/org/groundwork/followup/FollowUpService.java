@@ -190,7 +190,13 @@ public class FollowUpService {
         ETags.check(ifMatch, f.version);
         FollowUpChange p = patch.value();
         if (patch.has("dueOn")) {
-            f.dueOn = required(p.dueOn(), "dueOn");
+            LocalDate dueOn = required(p.dueOn(), "dueOn");
+            // rescheduling into the past is a slip of the date picker (2019 for 2029), never a plan;
+            // a date left as it was passes, so an overdue follow-up can still be sent back whole
+            if (!dueOn.equals(f.dueOn) && dueOn.isBefore(LocalDate.now(current.team().zone()))) {
+                throw Problems.invalid("dueOn", "must be today or later in the team's time zone");
+            }
+            f.dueOn = dueOn;
         }
         if (patch.has("assigneeId")) {
             f.assigneeId = assigneeInBody(required(p.assigneeId(), "assigneeId"));

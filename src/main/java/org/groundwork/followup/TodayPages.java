@@ -44,12 +44,17 @@ public class TodayPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance today(Queue queue, String message);
+        /**
+         * {@code rescheduling}: the follow-up whose reschedule form is shown again with what was
+         * {@code typed} and the kind of {@code problem} ("past", or the date parser's message).
+         */
+        static native TemplateInstance today(Queue queue, String message, UUID rescheduling, String typed,
+                                             String problem);
     }
 
     @GET
     public TemplateInstance today() {
-        return Templates.today(followUps.queue(null), null);
+        return Templates.today(followUps.queue(null), null, null, null, null);
     }
 
     @POST
@@ -71,9 +76,20 @@ public class TodayPages {
         LocalDate date = Forms.date(dueOn, "dueOn", errors);
         if (date == null) {
             return Templates.today(followUps.queue(null), errors.isEmpty()
-                    ? "Choose the new date to reschedule to" : errors.map().get("dueOn"));
+                    ? "Choose the new date to reschedule to" : errors.map().get("dueOn"), null, null, null);
         }
-        return change(id, new FollowUpChange(date, null, null, null), "dueOn");
+        UUID followUp = Ids.parse(id, "follow-up");
+        try {
+            followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null), Set.of("dueOn")), null);
+        } catch (ProblemException | ConstraintViolationException e) {
+            Map<String, String> messages = FormErrors.of(e, Map.of("dueOn", "dueOn")).map();
+            if (!messages.containsKey("dueOn")) {
+                return Templates.today(followUps.queue(null), String.join("; ", messages.values()), null, null, null);
+            }
+            // the service refuses a date before today: say so on that follow-up's form, date kept
+            return Templates.today(followUps.queue(null), null, followUp, dueOn, "past");
+        }
+        return Response.seeOther(URI.create("/")).build();
     }
 
     private Object change(String id, FollowUpChange change, String field) {
@@ -82,7 +98,7 @@ public class TodayPages {
             followUps.change(followUp, patches.of(change, Set.of(field)), null);
         } catch (ProblemException | ConstraintViolationException e) {
             Map<String, String> messages = FormErrors.of(e, Map.of()).map();
-            return Templates.today(followUps.queue(null), String.join("; ", messages.values()));
+            return Templates.today(followUps.queue(null), String.join("; ", messages.values()), null, null, null);
         }
         return Response.seeOther(URI.create("/")).build();
     }

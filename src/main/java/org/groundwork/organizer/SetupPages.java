@@ -2,6 +2,7 @@ package org.groundwork.organizer;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -28,6 +29,9 @@ public class SetupPages {
     @Inject
     OrganizerService organizers;
 
+    @Inject
+    SecurityIdentity identity;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance setup(Map<String, String> form, Map<String, String> errors);
@@ -35,6 +39,10 @@ public class SetupPages {
 
     @GET
     public Object form() {
+        // someone logged in has nothing to set up (and would otherwise land on a login form)
+        if (!identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/")).build();
+        }
         if (organizers.isSetUp()) {
             return Response.seeOther(URI.create("/login")).build();
         }

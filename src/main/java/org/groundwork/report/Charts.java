@@ -110,9 +110,17 @@ public final class Charts {
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
-    /** Minutes as people read them: whole where whole, else one decimal. */
+    /**
+     * Minutes as people read them: whole minutes. Shared group time gives a person fractions
+     * ("118.2"), which say nothing to an organizer; the API keeps the exact figures.
+     */
     static String minutes(double m) {
-        double r = Math.round(m * 10) / 10.0;
+        return String.valueOf(Math.round(m));
+    }
+
+    /** A figure such as hours: whole where whole, else one decimal. */
+    static String oneDecimal(double v) {
+        double r = Math.round(v * 10) / 10.0;
         return r == Math.rint(r) ? String.valueOf((long) r) : String.format(Locale.ROOT, "%.1f", r);
     }
 

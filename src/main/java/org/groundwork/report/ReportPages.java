@@ -113,12 +113,18 @@ public class ReportPages {
             p = "custom";
         }
         form.put("period", p);
+        LocalDate today = LocalDate.now(current.team().zone());
+        // each preset's dates, for the page's script to put in From/To as soon as a preset is
+        // chosen (otherwise the boxes show the old dates while the report covers the new period)
+        form.put("today", today.toString());
+        for (String preset : PRESETS) {
+            form.put("from" + preset, today.minusDays(Integer.parseInt(preset) - 1L).toString());
+        }
         if (p.equals("custom")) {
             form.put("from", from == null ? "" : from);
             form.put("to", to == null ? "" : to);
         } else {
-            LocalDate today = LocalDate.now(current.team().zone());
-            form.put("from", today.minusDays(Integer.parseInt(p) - 1L).toString());
+            form.put("from", form.get("from" + p));
             form.put("to", today.toString());
         }
         form.put("organizer", organizer == null ? "" : organizer);
@@ -279,7 +285,7 @@ public class ReportPages {
         timely.put("First-timers (first action in the period)", String.valueOf(r.timeliness().firstTimers()));
         timely.put("Had a conversation within the heat window", String.valueOf(r.timeliness().followedUpInTime()));
         timely.put("Median hours from the action to that conversation",
-                r.timeliness().medianHours() == null ? "—" : Charts.minutes(r.timeliness().medianHours()));
+                r.timeliness().medianHours() == null ? "—" : Charts.oneDecimal(r.timeliness().medianHours()));
         tables.add(new Table("Follow-up after a first action", List.of("Figure", "Value"), rows(timely)));
         Map<String, String> open = new LinkedHashMap<>();
         open.put("Open follow-ups", String.valueOf(r.followUps().open()));

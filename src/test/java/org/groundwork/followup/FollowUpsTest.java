@@ -89,6 +89,28 @@ class FollowUpsTest {
                 .body("errors[0].field", is("status"));
     }
 
+    /** Issue 12, bug 5: a reschedule to 2019-05-05 was accepted without a word. */
+    @Test
+    void reschedulingIntoThePastIsRefusedInTheTeamsTimeZone() {
+        TestTeam team = TestTeam.create("Pacific/Kiritimati"); // UTC+14: "today" there is often tomorrow in UTC
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Pacific/Kiritimati"));
+        String contact = ContactRows.in(team).insert();
+        String overdue = today.minusDays(3).toString();
+        String id = team.api().body(Map.of("contactId", contact, "dueOn", overdue)).post("/api/v1/followups")
+                .then().statusCode(201).extract().path("id");
+        for (String past : new String[]{"2019-05-05", today.minusDays(1).toString()}) {
+            team.api().body(Map.of("dueOn", past)).patch("/api/v1/followups/" + id).then().statusCode(400)
+                    .contentType(PROBLEM).body("errors[0].field", is("dueOn"))
+                    .body("errors[0].message", containsString("today or later"));
+        }
+        team.api().get("/api/v1/followups/" + id).then().body("dueOn", is(overdue));
+        // the date it already has may be sent back as it is (a whole-object client, a status change)
+        team.api().body(Map.of("dueOn", overdue, "purpose", "Call again")).patch("/api/v1/followups/" + id)
+                .then().statusCode(200).body("dueOn", is(overdue));
+        team.api().body(Map.of("dueOn", today.toString())).patch("/api/v1/followups/" + id)
+                .then().statusCode(200).body("dueOn", is(today.toString()));
+    }
+
     @Test
     void aSecondOpenAfterActionFollowUpIsAConflict() {
         TestTeam team = TestTeam.create();

@@ -45,4 +45,16 @@ class ErrorPagesTest {
         s.request().accept("application/json").get("/contacts/" + unknown).then().statusCode(406)
                 .contentType("application/problem+json");
     }
+
+    /** Issue 12, bug 6: /setup while logged in showed a bare login form. */
+    @Test
+    void setupSendsALoggedInOrganizerToTodayAndOthersToTheLoginPage() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.request().get("/setup").then().statusCode(303).header("Location", endsWith("/"))
+                .header("Location", not(containsString("login")));
+        // the app is set up (the test teams exist): a visitor who is not logged in logs in
+        given().redirects().follow(false).get("/setup").then().statusCode(303)
+                .header("Location", endsWith("/login"));
+    }
 }

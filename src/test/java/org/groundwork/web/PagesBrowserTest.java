@@ -37,6 +37,63 @@ class PagesBrowserTest extends BrowserTest {
         assertTrue(page.url().contains("/login"), "logged out: pages go to the login page again");
     }
 
+    /** Issue 12, bug 9: /favicon.ico was a 404 (a console error on every page) and pages had no description. */
+    @Test
+    void everyPageHasAnIconAndADescription() {
+        io.restassured.RestAssured.given().get("/favicon.ico").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("image/"));
+        io.restassured.RestAssured.given().get("/favicon.svg").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"));
+        TestTeam team = TestTeam.create();
+        java.util.List<String> consoleErrors = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                consoleErrors.add(page.url() + ": " + m.text());
+            }
+        });
+        page.navigate(url("/login"));
+        assertDescribed();
+        logIn(team);
+        for (String path : new String[]{"/", "/contacts", "/actions", "/works", "/reports/time", "/settings",
+                "/contacts/" + java.util.UUID.randomUUID()}) {
+            page.navigate(url(path));
+            assertDescribed();
+            String icon = page.locator("link[rel=icon]").getAttribute("href");
+            Object status = page.evaluate("href => fetch(href).then(r => r.status)", icon);
+            assertTrue(Integer.valueOf(200).equals(status), path + ": its icon answers " + status);
+        }
+        assertTrue(consoleErrors.stream().noneMatch(e -> e.contains("favicon")), String.valueOf(consoleErrors));
+    }
+
+    private void assertDescribed() {
+        String description = page.locator("meta[name=description]").getAttribute("content");
+        assertTrue(description != null && description.length() > 40, page.url() + " has a meta description");
+    }
+
+    /** Issue 12, bug 5: Today's reschedule refuses a past date on its form and keeps what was typed. */
+    @Test
+    void reschedulingIntoThePastIsRefusedOnTheForm() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, Map.of("fullName", "Lucy Parsons"));
+        String due = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        String followUp = team.api().body(Map.of("contactId", id, "dueOn", due, "purpose", "Ask about the meeting"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        logIn(team);
+        page.getByLabel("New date").fill("2019-05-05");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Reschedule")).click();
+        assertThat(page.locator("#upcoming-list")).containsText("That date has passed. Choose today or a later date.");
+        assertThat(page.getByLabel("New date")).hasValue("2019-05-05");
+        assertThat(page.getByLabel("New date")).hasAttribute("aria-invalid", "true");
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", org.hamcrest.Matchers.is(due));
+
+        String later = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
+        page.getByLabel("New date").fill(later);
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Reschedule")).click();
+        page.waitForURL(u -> u.endsWith("/"));
+        assertThat(page.locator("#upcoming-list")).not().containsText("That date has passed");
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", org.hamcrest.Matchers.is(later));
+    }
+
     @Test
     void addAContact() {
         TestTeam team = TestTeam.create();

@@ -84,6 +84,69 @@ class ReportPagesBrowserTest extends BrowserTest {
         assertThat(page.locator("#totals")).containsText("65 minutes in all");
     }
 
+    /** Issue 12, bug 8: an action's 100 minutes shared by three showed "33.3" on the page. */
+    @Test
+    void thePageShowsWholeMinutesAndSaysWhyGroupTimeIsShared() {
+        TestTeam team = TestTeam.create();
+        java.util.List<Map<String, Object>> attendance = new java.util.ArrayList<>();
+        for (String name : new String[]{"Ella Baker", "Rosa Parks", "Bayard Rustin"}) {
+            attendance.add(Map.of("contactId", PagesBrowserTest.contact(team, Map.of("fullName", name)),
+                    "firstTime", false));
+        }
+        String action = team.api().body(Map.of("title", "Rent strike meeting", "durationMinutes", 100,
+                        "startsAt", Instant.now().minus(3, ChronoUnit.HOURS).toString(),
+                        "organizerIds", java.util.List.of(team.adminId)))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(attendance).put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        // the API keeps the exact share
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        float share = team.api().queryParam("from", today.minusDays(1).toString()).queryParam("to", today.toString())
+                .get("/api/v1/reports/time").then().statusCode(200)
+                .extract().jsonPath().getFloat("people[0].minutes");
+        org.junit.jupiter.api.Assertions.assertEquals(33.33f, share, 0.01f);
+
+        logIn(team);
+        page.navigate(url("/reports/time"));
+        assertThat(page.locator("#table-top-people tbody tr").first().locator("td")).hasText("33");
+        assertThat(page.locator("#shared-time")).containsText("shared evenly among the people who came");
+        String shown = page.locator("main").innerText();
+        org.junit.jupiter.api.Assertions.assertFalse(shown.matches("(?s).*\\d+\\.\\d+ min.*"), shown);
+        org.junit.jupiter.api.Assertions.assertFalse(shown.contains("33.3"), "no fractions of minutes: " + shown);
+        assertThat(page.locator("svg#top-people-chart")).containsText("33 min");
+        assertThat(page.locator("svg#top-people-chart")).not().containsText("33.3");
+    }
+
+    /** Issue 12, bug 3: choosing "Last 90 days" left the last 30 days in From/To. */
+    @Test
+    void choosingAPresetShowsItsDatesInFromAndTo() {
+        TestTeam team = TestTeam.create("Pacific/Auckland");
+        logIn(team);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Auckland"));
+        String from90 = today.minusDays(89).toString();
+        page.navigate(url("/reports/time"));
+        assertThat(page.getByLabel("From (custom)")).hasValue(today.minusDays(29).toString());
+
+        page.getByLabel("Period").selectOption("90");
+        assertThat(page.getByLabel("From (custom)")).hasValue(from90);
+        assertThat(page.getByLabel("To (custom)")).hasValue(today.toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show report")).click();
+        page.waitForURL(u -> u.contains("period=90"));
+        assertThat(page.getByLabel("From (custom)")).hasValue(from90);
+        assertThat(page.locator("#totals")).containsText("From " + from90 + " to " + today);
+
+        // typing a date of one's own makes the period custom, and the report covers those dates
+        page.getByLabel("From (custom)").fill(today.minusDays(3).toString());
+        assertThat(page.getByLabel("Period")).hasValue("custom");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show report")).click();
+        page.waitForURL(u -> u.contains("period=custom"));
+        assertThat(page.locator("#totals")).containsText("From " + today.minusDays(3) + " to " + today);
+
+        // the movement report's form behaves the same
+        page.navigate(url("/reports/movement"));
+        page.getByLabel("Period").selectOption("7");
+        assertThat(page.getByLabel("From (custom)")).hasValue(today.minusDays(6).toString());
+    }
+
     @Test
     void theMovementReportShowsTransitionsAndFollowUps() {
         TestTeam team = TestTeam.create();
