@@ -3,6 +3,7 @@ package org.groundwork.platform;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Predicate;
 
 /**
  * What the JSON door refuses before anything reaches a service, once for every field of every
@@ -44,8 +46,10 @@ public class SafeJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         SimpleModule module = new SimpleModule("groundwork-safe-input");
         module.addDeserializer(String.class, new Text());
-        module.addDeserializer(LocalDate.class, new Date());
-        module.addDeserializer(Instant.class, new Timestamp());
+        module.addDeserializer(LocalDate.class, new InRange<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
+                Dates::sane, "expected a date as text (YYYY-MM-DD)"));
+        module.addDeserializer(Instant.class, new InRange<>(Instant.class, InstantDeserializer.INSTANT,
+                Dates::sane, "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)"));
         mapper.registerModule(module);
     }
 
@@ -70,35 +74,27 @@ public class SafeJson implements ObjectMapperCustomizer {
         }
     }
 
-    static final class Date extends StdScalarDeserializer<LocalDate> {
-        Date() {
-            super(LocalDate.class);
+    /** A date or timestamp: only as ISO-8601 text, and only within {@link Dates}' years. */
+    static final class InRange<T> extends StdScalarDeserializer<T> {
+        private final JsonDeserializer<T> iso;
+        private final Predicate<T> sane;
+        private final String expected;
+
+        InRange(Class<T> type, JsonDeserializer<T> iso, Predicate<T> sane, String expected) {
+            super(type);
+            this.iso = iso;
+            this.sane = sane;
+            this.expected = expected;
         }
 
         @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            requireText(p, "expected a date as text (YYYY-MM-DD)");
-            LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
-            if (date != null && !Dates.sane(date)) {
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            requireText(p, expected);
+            T value = iso.deserialize(p, ctxt);
+            if (value != null && !sane.test(value)) {
                 throw new Refused(p, Dates.OUT_OF_RANGE);
             }
-            return date;
-        }
-    }
-
-    static final class Timestamp extends StdScalarDeserializer<Instant> {
-        Timestamp() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            requireText(p, "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)");
-            Instant instant = InstantDeserializer.INSTANT.deserialize(p, ctxt);
-            if (instant != null && !Dates.sane(instant)) {
-                throw new Refused(p, Dates.OUT_OF_RANGE);
-            }
-            return instant;
+            return value;
         }
     }
 
