@@ -64,6 +64,8 @@ public class ActionService {
     FollowUpService followUps;
     @Inject
     Audit audit;
+    @Inject
+    org.groundwork.platform.BusinessMetrics metrics;
 
     /** An action of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -261,6 +263,7 @@ public class ActionService {
                 row.recordedBy = current.id();
                 row.firstTime = item.firstTime() != null ? item.firstTime() : !veterans.contains(contact.id);
                 row.persist();
+                metrics.checkedIn(row.firstTime);
             } else if (item.firstTime() != null) {
                 row.firstTime = item.firstTime();
             }

@@ -60,6 +60,8 @@ public class ConversationService {
     FollowUpService followUps;
     @Inject
     Audit audit;
+    @Inject
+    org.groundwork.platform.BusinessMetrics metrics;
 
     public CreatedConversation create(@NotNull @Valid NewConversation req) {
         Contact contact = contactInBody(req.contactId());
@@ -85,6 +87,7 @@ public class ConversationService {
                 : followUps.openNextStep(contact.id, c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
         contacts.refreshLastConversation(contact.id);
         audit.record(AuditKind.CREATED, AuditEntity.CONVERSATION, c.id);
+        metrics.conversationLogged();
         return new CreatedConversation(ConversationView.of(c, contact.fullName), nextStepId, completed);
     }
 

@@ -63,6 +63,8 @@ public class FollowUpService {
     ContactService contacts;
     @Inject
     Audit audit;
+    @Inject
+    org.groundwork.platform.BusinessMetrics metrics;
 
     /**
      * The heat rule: opens an after-action follow-up unless one is already open for the
@@ -87,6 +89,7 @@ public class FollowUpService {
                 .executeUpdate();
         if (inserted == 1) {
             audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, id);
+            metrics.followUpOpened(FollowUpReason.AFTER_ACTION);
         }
         return inserted == 1;
     }
@@ -104,6 +107,7 @@ public class FollowUpService {
         f.createdBy = current.id();
         f.persist();
         audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, f.id);
+        metrics.followUpOpened(f.reason);
         em.flush();
         return f.id;
     }
@@ -141,6 +145,7 @@ public class FollowUpService {
             f.closedAt = now;
             f.updatedAt = now;
             audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, "status");
+            metrics.followUpDone(f.reason);
         }
         em.flush();
         return List.copyOf(seen);
@@ -166,6 +171,7 @@ public class FollowUpService {
         }
         f.persist();
         audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, f.id);
+        metrics.followUpOpened(f.reason);
         em.flush();
         return f;
     }
@@ -218,6 +224,9 @@ public class FollowUpService {
                     f.closedAt = Instant.now();
                 }
                 f.status = status;
+                if (status == FollowUpStatus.DONE) {
+                    metrics.followUpDone(f.reason);
+                }
             }
         }
         f.updatedAt = Instant.now();

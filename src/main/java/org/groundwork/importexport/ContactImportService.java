@@ -72,6 +72,8 @@ public class ContactImportService {
     TransactionManager transactions;
     @Inject
     Audit audit;
+    @Inject
+    org.groundwork.platform.BusinessMetrics metrics;
     @ConfigProperty(name = "groundwork.import.max-bytes", defaultValue = "52428800")
     long maxBytes;
 
@@ -107,6 +109,8 @@ public class ContactImportService {
         });
         if (!options.dryRun()) {
             audit.counted(AuditKind.IMPORTED, AuditEntity.CONTACT, report.created(), report.updated());
+            metrics.imported(report.created(), report.updated(), report.skipped(), report.errorRows(),
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
         }
         if (options.dryRun()) {
             try {

@@ -57,6 +57,8 @@ public class ExportService {
     CurrentOrganizer current;
     @Inject
     Audit audit;
+    @Inject
+    org.groundwork.platform.BusinessMetrics metrics;
 
     /** The filters are checked now, so a wrong one is a 400 rather than a broken download. */
     public StreamingOutput contacts(Filter filter, String asked) {
@@ -230,6 +232,9 @@ public class ExportService {
             ps.executeUpdate();
         } catch (SQLException e) {
             LOG.error("Could not record an export in export_log", e);
+        }
+        if (completed) {
+            metrics.exported(kind);
         }
         try {
             // the trail keeps how many rows went out, not the filters: a search may hold a name

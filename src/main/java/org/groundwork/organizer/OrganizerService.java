@@ -25,6 +25,7 @@ import org.groundwork.organizer.OrganizerJson.TeamView;
 import org.groundwork.organizer.OrganizerJson.TokenRequest;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.ETags;
+import org.groundwork.platform.LoginMetrics;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import static org.groundwork.platform.Patch.required;
@@ -54,6 +55,8 @@ public class OrganizerService {
     LoginThrottle throttle;
     @Inject
     Audit audit;
+    @Inject
+    LoginMetrics loginMetrics;
 
     /** Creates the first team and its admin; allowed only while no organizer exists. */
     public SetupResult setup(@NotNull @Valid Setup setup) {
@@ -237,14 +240,17 @@ public class OrganizerService {
     Optional<Organizer> checkPasswordThrottled(String email, String password, String address) {
         long wait = throttle.secondsToWait(email, address);
         if (wait > 0) {
+            loginMetrics.throttled();
             throw Problems.tooManyAttempts(wait);
         }
         Optional<Organizer> found = checkPassword(email, password);
         if (found.isPresent()) {
             throttle.succeeded(email);
+            loginMetrics.ok();
             audit.login(found.get().id, found.get().teamId);
         } else {
             throttle.failed(email, address);
+            loginMetrics.failed();
             // the trail names the account that was tried, when there is one; the answer never does
             Optional<Organizer> tried = email == null ? Optional.empty()
                     : Organizer.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();

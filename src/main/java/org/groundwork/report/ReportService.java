@@ -33,6 +33,8 @@ public class ReportService {
     TimeReports timeReports;
     @Inject
     MovementReports movementReports;
+    @Inject
+    org.groundwork.platform.BusinessMetrics metrics;
 
     /** A read, in a transaction of its own only so that TimeReports can SET LOCAL its memory. */
     @Transactional(Transactional.TxType.REQUIRED)
@@ -47,13 +49,20 @@ public class ReportService {
                 throw Problems.notFound("work");
             }
         }
-        return timeReports.report(team, period, scope, w);
+        long started = System.nanoTime();
+        TimeReport report = timeReports.report(team, period, scope, w);
+        metrics.reported("time", java.time.Duration.ofNanos(System.nanoTime() - started));
+        return report;
     }
 
     public MovementReport movement(String from, String to, String organizer) {
         Team team = current.team();
         Period period = Period.parse(from, to, team.zone());
-        return movementReports.report(team, period, scope(organizer));
+        Scope scope = scope(organizer);
+        long started = System.nanoTime();
+        MovementReport report = movementReports.report(team, period, scope);
+        metrics.reported("movement", java.time.Duration.ofNanos(System.nanoTime() - started));
+        return report;
     }
 
     /**

@@ -1,0 +1,173 @@
+package org.groundwork.platform;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The business counters move by exactly what a round of organizing work did, and the metrics
+ * text carries nothing personal. Tests run one at a time in this JVM, so differences between a
+ * scrape before and one after are this test's own.
+ */
+@QuarkusTest
+class MetricsTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    private String scrape() {
+        return given().get(management.toString().replaceAll("/$", "") + "/metrics")
+                .then().statusCode(200).extract().asString();
+    }
+
+    /** The sum of the samples of {@code name} whose labels include all {@code labels} (k, v, ...). */
+    static double value(String text, String name, String... labels) {
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
+                continue;
+            }
+            boolean all = true;
+            for (int i = 0; i < labels.length; i += 2) {
+                all &= line.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
+            }
+            if (all) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    static Map<String, Object> map(Object... pairs) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    static String phone() {
+        return "555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+    }
+
+    @Test
+    void businessCountersMoveByWhatWasDoneAndSayNothingPersonal() throws Exception {
+        TestTeam team = TestTeam.create();
+        String u = TestTeam.unique();
+        String name = "Marisol Quintero" + u, email = "marisol" + u + "@tenants.test", phone = phone();
+        String doorName = "Door Walker" + u, doorPhone = phone();
+        String importName = "Imported Person" + u, importEmail = "imported" + u + "@tenants.test";
+        String before = scrape();
+
+        String contact = team.api().body(Map.of("fullName", name, "email", email, "phone", phone))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        String conversation = team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "summary", "rent strike"))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+
+        // one known person who has been before (not a first-timer), one checked in at the door (a first-timer)
+        String action = team.api().body(Map.of("title", "Picket", "startsAt", "2026-05-01T06:00:00Z", "durationMinutes", 90))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        var attendance = team.api().body(List.of(map("contactId", contact, "firstTime", false),
+                        map("newContact", Map.of("fullName", doorName, "phone", doorPhone))))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200)
+                .body("firstTimerCount", org.hamcrest.Matchers.is(1)).extract().jsonPath();
+        String doorContact = attendance.getString("attendance[1].contactId");
+
+        String followUp = team.api().body(Map.of("contactId", contact, "dueOn", LocalDate.now().plusDays(3).toString(),
+                        "reason", "keep-in-touch"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("status", "done")).patch("/api/v1/followups/" + followUp).then().statusCode(200);
+
+        // two new people, one row without a name (skipped or an error, counted either way)
+        given().auth().oauth2(team.token).contentType("text/csv").accept("application/json")
+                .body(("Name,Email\n" + importName + "," + importEmail + "\nSecond Import" + u + ",\n").getBytes())
+                .post("/api/v1/imports/contacts").then().statusCode(200)
+                .body("created", org.hamcrest.Matchers.is(2));
+        // a dry run is a preview: not counted
+        given().auth().oauth2(team.token).contentType("text/csv").accept("application/json")
+                .body(("Name\nDry Run" + u + "\n").getBytes())
+                .post("/api/v1/imports/contacts?dryRun=true").then().statusCode(200);
+
+        given().auth().oauth2(team.token).get("/api/v1/exports/contacts.csv?q=" + name).then().statusCode(200)
+                .extract().asByteArray();
+        String period = "?from=" + LocalDate.now().minusDays(30) + "&to=" + LocalDate.now();
+        team.api().get("/api/v1/reports/time" + period).then().statusCode(200);
+        team.api().get("/api/v1/reports/movement" + period).then().statusCode(200);
+
+        // the export is counted when its last row has gone out, just after the client read it
+        String after = scrape();
+        for (int i = 0; i < 50 && value(after, "groundwork_exports_total", "kind", "contacts")
+                == value(before, "groundwork_exports_total", "kind", "contacts"); i++) {
+            Thread.sleep(100);
+            after = scrape();
+        }
+
+        assertMoved(before, after, 1, "groundwork_conversations_logged_total");
+        assertMoved(before, after, 1, "groundwork_checkins_total", "first_time", "true");
+        assertMoved(before, after, 1, "groundwork_checkins_total", "first_time", "false");
+        // the first-timer's follow-up after the action, and the one opened by hand
+        assertMoved(before, after, 1, "groundwork_followups_opened_total", "reason", "after-action");
+        assertMoved(before, after, 1, "groundwork_followups_opened_total", "reason", "keep-in-touch");
+        assertMoved(before, after, 1, "groundwork_followups_done_total", "reason", "keep-in-touch");
+        assertMoved(before, after, 0, "groundwork_followups_done_total", "reason", "after-action");
+        assertMoved(before, after, 2, "groundwork_imports_rows_total", "outcome", "created");
+        assertMoved(before, after, 0, "groundwork_imports_rows_total", "outcome", "updated");
+        assertMoved(before, after, 1, "groundwork_imports_duration_seconds_count");
+        assertMoved(before, after, 1, "groundwork_exports_total", "kind", "contacts");
+        assertMoved(before, after, 0, "groundwork_exports_total", "kind", "conversations");
+        assertMoved(before, after, 1, "groundwork_reports_duration_seconds_count", "kind", "time");
+        assertMoved(before, after, 1, "groundwork_reports_duration_seconds_count", "kind", "movement");
+        assertTrue(value(after, "groundwork_reports_duration_seconds_sum", "kind", "time") > 0);
+        // login outcomes exist from the start, for the login code to count
+        for (String outcome : List.of("ok", "failed", "throttled")) {
+            assertTrue(after.contains("groundwork_logins_total{") && after.contains("outcome=\"" + outcome + "\""), outcome);
+        }
+
+        // the connection pool's own series
+        for (String series : List.of("agroal_active_count", "agroal_available_count", "agroal_awaiting_count",
+                "agroal_max_used_count")) {
+            assertTrue(after.lines().anyMatch(l -> l.startsWith(series)), series + " in " + after.lines()
+                    .filter(l -> l.startsWith("agroal")).toList());
+        }
+
+        // nothing personal, and no team or contact ids (cardinality, and who is busy is nobody's business)
+        for (String secret : List.of(name, email, phone, doorName, doorPhone, importName, importEmail,
+                "Second Import" + u, "Marisol", "rent strike", team.teamId, team.adminId, team.adminEmail, contact,
+                doorContact, conversation, followUp, action)) {
+            assertFalse(after.contains(secret), "the metrics text holds " + secret);
+        }
+    }
+
+    @Test
+    void loginsAreCountedByOutcome() {
+        TestTeam team = TestTeam.create();
+        String address = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 250);
+        String before = scrape();
+        for (String password : new String[]{"wrong one", TestTeam.PASSWORD}) {
+            given().header("X-Forwarded-For", address).contentType("application/json")
+                    .body(map("email", team.adminEmail, "password", password, "name", "metrics"))
+                    .post("/api/v1/tokens");
+        }
+        String after = scrape();
+        assertMoved(before, after, 1, "groundwork_logins_total", "outcome", "failed");
+        assertMoved(before, after, 1, "groundwork_logins_total", "outcome", "ok");
+    }
+
+    private static void assertMoved(String before, String after, double by, String name, String... labels) {
+        assertEquals(by, value(after, name, labels) - value(before, name, labels), 1e-9,
+                name + " " + String.join(",", labels));
+    }
+}
