@@ -168,7 +168,7 @@ public class OrganizerService {
         if (patch.has("role")) {
             Role role = required(c.role(), "role");
             if (o.role == Role.ADMIN && role != Role.ADMIN && Organizer.count(
-                    "teamId = ?1 and role = ?2", o.teamId, Role.ADMIN) == 1) {
+                    "teamId = ?1 and role = ?2 and active = true", o.teamId, Role.ADMIN) <= 1) {
                 throw Problems.conflict("A team needs at least one admin; make someone else admin first");
             }
             o.role = role;
@@ -245,9 +245,13 @@ public class OrganizerService {
         }
         Optional<Organizer> found = checkPassword(email, password);
         if (found.isPresent()) {
-            throttle.succeeded(email);
             loginMetrics.ok();
-            audit.login(found.get().id, found.get().teamId);
+            if (found.get().totpSecret == null) {
+                // with a second factor, the count is cleared only once the code is right: else a
+                // password typed again between code guesses would reset it (TwoFactor.completeLogin)
+                throttle.succeeded(email);
+                audit.login(found.get().id, found.get().teamId);
+            }
         } else {
             throttle.failed(email, address);
             loginMetrics.failed();
@@ -275,6 +279,11 @@ public class OrganizerService {
         if (request.email() != null || request.password() != null) {
             Organizer o = checkPasswordThrottled(request.email(), request.password(), address)
                     .orElseThrow(() -> Problems.unauthorized("Wrong email or password"));
+            if (o.totpSecret != null || ((Team) Team.findById(o.teamId)).twoFactorRequired) {
+                // a password alone must not open what the login form guards with a second factor
+                throw Problems.forbidden("This account logs in with two-factor login: log in on the login page, "
+                        + "then create a token on the Settings page (or send no email and password with a session)");
+            }
             return tokens.issue(o, request.name());
         }
         if (!current.isLoggedIn()) {

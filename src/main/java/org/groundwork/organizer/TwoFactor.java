@@ -46,6 +46,8 @@ public class TwoFactor {
     LoginSessions sessions;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    org.groundwork.audit.Audit audit;
 
     /** What the enrolment page shows: the QR code (SVG, no words in it) and the secret to type instead. */
     public record Enrolment(String secret, String qrSvg) {
@@ -97,6 +99,7 @@ public class TwoFactor {
         me.totpSecret = me.totpPendingSecret;
         me.totpPendingSecret = null;
         List<String> recovery = newRecoveryCodes(me);
+        audit.record(org.groundwork.audit.AuditKind.TWO_FACTOR_ENABLED, org.groundwork.audit.AuditEntity.ORGANIZER, me.id);
         sessions.complete();
         return recovery;
     }
@@ -118,10 +121,12 @@ public class TwoFactor {
         boolean ok = given.matches("[0-9]{6}") ? matchesTotp(me, me.totpSecret, given) : useRecoveryCode(me, given);
         if (!ok) {
             throttle.failed(me.email, address);
+            audit.failedLogin(me.teamId, me.id);
             throw Problems.invalid("code", "is not right; use the six digits your app shows now, or a recovery code");
         }
         throttle.succeeded(me.email);
         sessions.complete();
+        audit.login(me.id, me.teamId);
     }
 
     /** An admin turns it off for someone who lost their phone; they set it up again at will. */
@@ -137,6 +142,7 @@ public class TwoFactor {
         o.totpPendingSecret = null;
         o.totpLastStep = null;
         RecoveryCode.delete("organizerId", o.id);
+        audit.record(org.groundwork.audit.AuditKind.TWO_FACTOR_RESET, org.groundwork.audit.AuditEntity.ORGANIZER, o.id);
     }
 
     private boolean matchesTotp(Organizer o, String secret, String code) {

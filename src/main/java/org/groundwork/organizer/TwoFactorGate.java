@@ -32,8 +32,9 @@ public class TwoFactorGate {
 
     @ServerRequestFilter
     public Uni<Response> gate(RoutingContext http) {
-        // only a login cookie can carry a half-open session; tokens and anonymous visits pass untouched
-        if (http.request().getCookie("quarkus-credential") == null || http.request().getHeader("Authorization") != null) {
+        // only a login cookie can carry a half-open session; anonymous visits pass untouched. Any
+        // other header does not matter: the identity decides (a valid bearer token's has no pending step)
+        if (http.request().getCookie("quarkus-credential") == null) {
             return Uni.createFrom().nullItem();
         }
         String path = http.normalizedPath();

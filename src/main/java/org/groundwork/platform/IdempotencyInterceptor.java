@@ -58,7 +58,8 @@ public class IdempotencyInterceptor {
             return ctx.proceed();
         }
         check(key);
-        UUID organizer = UUID.fromString(identity.getPrincipal().getName());
+        // the organizer, not the principal: for a login session the principal is the session id
+        UUID organizer = UUID.fromString(identity.getAttribute("organizerId"));
         UUID team = UUID.fromString(identity.getAttribute(TEAM_ID));
         byte[] hash = hash(ctx);
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -27,8 +27,8 @@ import java.util.Set;
  * quarkus-rest-csrf checks the token only in form bodies (or in its header); a request with
  * no body, or a JSON body, passes it unchecked. This filter runs right after it and refuses
  * any POST, PUT, PATCH or DELETE outside {@code /api/} that it did not verify. Exempt:
- * requests with an {@code Authorization} header (a bearer token: no other site can make a
- * browser send one, so there is nothing to forge) and the JSON API, which browsers cannot post
+ * requests without the login cookie (a script with a bearer token: a forged request has no
+ * credential to borrow; an extra header beside the cookie exempts nothing) and the JSON API, which browsers cannot post
  * to cross-site without a CORS preflight. {@code POST /login} never reaches here: the form
  * login answers it before any resource, and a forged login can only log someone into the
  * attacker's own account; the session cookie is SameSite=Strict.
@@ -56,9 +56,9 @@ public class CsrfCheck {
         if (!CHANGING.contains(request.getMethod()) || http.normalizedPath().startsWith("/api/")) {
             return Optional.empty();
         }
-        if (request.getHeaderString("Authorization") != null) {
-            // a script with a token on a page route: the page it answers with still draws its
-            // forms, and they need a token to draw
+        if (http.request().getCookie("quarkus-credential") == null) {
+            // no login cookie, nothing a forged request could borrow (a script with a token on a
+            // page route): the page it answers with still draws its forms, which need a token
             if (http.get(TOKEN) == null) {
                 byte[] bytes = new byte[16];
                 RANDOM.nextBytes(bytes);

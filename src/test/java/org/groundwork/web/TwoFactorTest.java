@@ -80,13 +80,19 @@ class TwoFactorTest {
         Session s = Session.logIn(team);
         Enrolled enrolled = enrol(s);
         team.api().get("/api/v1/organizers/" + team.adminId).then().body("twoFactor", is(true));
-        // the session that enrolled goes on; tokens are not affected
+        // the session that enrolled goes on; tokens made before are not affected
         s.request().get("/contacts").then().statusCode(200);
         team.api().get("/api/v1/me").then().statusCode(200);
-        TestTeam.tokenFor(team.adminEmail);
+        // but a password alone no longer makes a token: that would skip the second factor
+        io.restassured.RestAssured.given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("email", team.adminEmail, "password", TestTeam.PASSWORD, "name", "x"))
+                .post("/api/v1/tokens").then().statusCode(403);
 
         Session next = Session.logIn(team);
         assertWaitsForTheCode(next);
+        // an extra header beside the cookie gets no further than the cookie alone
+        next.request().header("Authorization", "x").accept(ContentType.JSON).get("/api/v1/contacts")
+                .then().statusCode(401);
         next.open("/login/code");
         String wrong = next.form().formParam("code", "000000").post("/login/code").then().statusCode(200)
                 .extract().asString();
