@@ -91,11 +91,11 @@ public class Audit {
     }
 
     /**
-     * A failed login. In a transaction of its own, so it stays when the login's is rolled back.
+     * A failed login, in the login's transaction (which commits on a refusal, see LoginThrottle).
      * {@code teamId} and {@code accountId} name the account that was tried when the email
      * belongs to one (null otherwise): the event's organizer stays null, no one was logged in.
      */
-    @Transactional(TxType.REQUIRES_NEW)
+    @Transactional(TxType.REQUIRED)
     public void failedLogin(UUID teamId, UUID accountId) {
         write(teamId, null, AuditKind.LOGIN_FAILED, accountId == null ? null : AuditEntity.ORGANIZER, accountId,
                 List.of(), null, null);

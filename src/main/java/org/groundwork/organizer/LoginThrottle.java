@@ -39,8 +39,13 @@ public class LoginThrottle {
     @ConfigProperty(name = "groundwork.login.longest-wait", defaultValue = "PT1H")
     Duration longestWait;
 
+    // In the caller's transaction, never one of its own: a login that held its connection while
+    // asking the pool for a second one could, twenty at once, wait on each other until the pool's
+    // timeout. Callers that refuse with a ProblemException commit anyway (dontRollbackOn), so the
+    // count stays.
+
     /** Seconds until this email may be tried from this address again; 0 when it may now. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public long secondsToWait(String email, String address) {
         Number seconds = (Number) em.createNativeQuery("""
                         select coalesce(ceil(extract(epoch from max(blocked_until) - now())), 0)
@@ -51,7 +56,7 @@ public class LoginThrottle {
         return Math.max(0, seconds.longValue());
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public void failed(String email, String address) {
         count(accountKey(email), accountLimit);
         count(addressKey(address), addressLimit);
@@ -64,7 +69,7 @@ public class LoginThrottle {
     }
 
     /** The right password: the account's count starts again (the address's does not). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public void succeeded(String email) {
         em.createNativeQuery("delete from login_throttle where key = ?1").setParameter(1, accountKey(email)).executeUpdate();
     }

@@ -29,6 +29,7 @@ import org.groundwork.platform.LoginMetrics;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import static org.groundwork.platform.Patch.required;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 
 import java.time.DateTimeException;
@@ -197,6 +198,7 @@ public class OrganizerService {
      * Changing one's own password ends all of one's sessions (this one too) and revokes every API
      * token: whoever knew the old password may have logged in or made a token with it.
      */
+    @Transactional(dontRollbackOn = ProblemException.class) // a refusal keeps its throttle count
     public void changePassword(@NotNull @Valid PasswordChange change, String address) {
         Organizer me = Organizer.findById(current.id());
         // throttled like a login: someone at an unattended, logged-in laptop must not be able to
@@ -275,6 +277,7 @@ public class OrganizerService {
     }
 
     /** A token from email and password in the body, or for the logged-in caller. */
+    @Transactional(dontRollbackOn = ProblemException.class) // a refusal keeps its throttle count and audit event
     public NewToken token(@NotNull @Valid TokenRequest request, String address) {
         if (request.email() != null || request.password() != null) {
             Organizer o = checkPasswordThrottled(request.email(), request.password(), address)

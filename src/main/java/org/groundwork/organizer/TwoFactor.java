@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 
 import java.security.SecureRandom;
@@ -108,6 +109,7 @@ public class TwoFactor {
      * The login's second step: the app's code or a recovery code (used up). Wrong codes count
      * toward the same throttle as wrong passwords, so six digits cannot be walked through.
      */
+    @Transactional(dontRollbackOn = ProblemException.class) // a wrong code keeps its throttle count
     public void completeLogin(String code, String address) {
         Organizer me = Organizer.findById(current.id());
         if (!LoginSession.CODE.equals(current.pendingSecondFactor()) || me.totpSecret == null) {

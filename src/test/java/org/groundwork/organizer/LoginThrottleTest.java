@@ -46,6 +46,30 @@ class LoginThrottleTest {
     }
 
     @Test
+    void manyWrongPasswordsAtOnceDoNotExhaustTheConnectionPool() throws Exception {
+        TestTeam team = TestTeam.create();
+        // more at once than the pool has connections (20): each used to hold one and wait for a second
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String address = newAddress();
+                String email = "nobody-" + i + "-" + TestTeam.unique() + "@groundwork.test";
+                answers.add(pool.submit(() -> tokenRequest(address, email, "wrong password").statusCode()));
+            }
+            Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            for (var a : answers) {
+                statuses.merge(a.get(60, java.util.concurrent.TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertEquals(Map.of(401, 80), statuses, "80 wrong passwords at once are 80 plain refusals");
+        } finally {
+            pool.shutdownNow();
+        }
+        // and the app answers at once afterwards
+        team.api().get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
     void twoHundredWrongPasswordsAreRefusedThenTheRightOneWorksAfterTheWait() throws InterruptedException {
         TestTeam team = TestTeam.create();
         String address = newAddress();
