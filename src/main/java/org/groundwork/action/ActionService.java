@@ -31,6 +31,7 @@ import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.work.WorkService;
+import org.groundwork.platform.BusinessMetrics;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +66,7 @@ public class ActionService {
     @Inject
     Audit audit;
     @Inject
-    org.groundwork.platform.BusinessMetrics metrics;
+    BusinessMetrics metrics;
 
     /** An action of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)

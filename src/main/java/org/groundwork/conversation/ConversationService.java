@@ -28,6 +28,7 @@ import org.groundwork.platform.Dates;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.work.WorkService;
+import org.groundwork.platform.BusinessMetrics;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public class ConversationService {
     @Inject
     Audit audit;
     @Inject
-    org.groundwork.platform.BusinessMetrics metrics;
+    BusinessMetrics metrics;
 
     public CreatedConversation create(@NotNull @Valid NewConversation req) {
         Contact contact = contactInBody(req.contactId());

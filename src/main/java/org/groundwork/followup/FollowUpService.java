@@ -33,6 +33,7 @@ import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.Word;
+import org.groundwork.platform.BusinessMetrics;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ public class FollowUpService {
     @Inject
     Audit audit;
     @Inject
-    org.groundwork.platform.BusinessMetrics metrics;
+    BusinessMetrics metrics;
 
     /**
      * The heat rule: opens an after-action follow-up unless one is already open for the

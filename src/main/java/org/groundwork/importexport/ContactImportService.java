@@ -27,6 +27,7 @@ import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.SafeJson;
 import org.groundwork.platform.Word;
+import org.groundwork.platform.BusinessMetrics;
 import org.hibernate.Session;
 import org.postgresql.jdbc.PgConnection;
 import org.jboss.logging.Logger;
@@ -73,7 +74,7 @@ public class ContactImportService {
     @Inject
     Audit audit;
     @Inject
-    org.groundwork.platform.BusinessMetrics metrics;
+    BusinessMetrics metrics;
     @ConfigProperty(name = "groundwork.import.max-bytes", defaultValue = "52428800")
     long maxBytes;
 

@@ -16,6 +16,7 @@ import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.Word;
+import org.groundwork.platform.BusinessMetrics;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedWriter;
@@ -58,7 +59,7 @@ public class ExportService {
     @Inject
     Audit audit;
     @Inject
-    org.groundwork.platform.BusinessMetrics metrics;
+    BusinessMetrics metrics;
 
     /** The filters are checked now, so a wrong one is a 400 rather than a broken download. */
     public StreamingOutput contacts(Filter filter, String asked) {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.organizer.OrganizerJson.SessionView;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Problems;
+import org.groundwork.audit.Audit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public class LoginSessions {
     @Inject
     EntityManager em;
     @Inject
-    org.groundwork.audit.Audit audit;
+    Audit audit;
     @Inject
     CurrentOrganizer current;
 

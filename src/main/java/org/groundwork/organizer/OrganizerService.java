@@ -223,15 +223,11 @@ public class OrganizerService {
     }
 
     /**
-     * Email and password check for the login form and for token requests; one answer for both
-     * failures. Runs in its own transaction because the login form calls it outside any request.
+     * The account an email names, whatever its case and surrounding spaces.
      */
-    public Optional<Organizer> checkPassword(String email, String password) {
-        Optional<Organizer> found = email == null ? Optional.empty()
+    private static Optional<Organizer> account(String email) {
+        return email == null ? Optional.empty()
                 : Organizer.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
-        boolean ok = Passwords.matches(password, found.map(o -> o.passwordHash).orElse(null));
-        // a disabled account answers like a wrong password
-        return ok && found.get().active ? found : Optional.empty();
     }
 
     /**
@@ -245,7 +241,11 @@ public class OrganizerService {
             loginMetrics.throttled();
             throw Problems.tooManyAttempts(wait);
         }
-        Optional<Organizer> found = checkPassword(email, password);
+        Optional<Organizer> tried = account(email);
+        // an unknown email is checked against a decoy hash, so it costs as long as a wrong password;
+        // a disabled account answers like a wrong password
+        boolean ok = Passwords.matches(password, tried.map(o -> o.passwordHash).orElse(null)) && tried.get().active;
+        Optional<Organizer> found = ok ? tried : Optional.empty();
         if (found.isPresent()) {
             loginMetrics.ok();
             if (found.get().totpSecret == null) {
@@ -258,8 +258,6 @@ public class OrganizerService {
             throttle.failed(email, address);
             loginMetrics.failed();
             // the trail names the account that was tried, when there is one; the answer never does
-            Optional<Organizer> tried = email == null ? Optional.empty()
-                    : Organizer.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
             audit.failedLogin(tried.map(o -> o.teamId).orElse(null), tried.map(o -> o.id).orElse(null));
         }
         return found;

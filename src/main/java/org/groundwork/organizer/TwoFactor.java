@@ -14,6 +14,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditKind;
+import org.groundwork.audit.AuditEntity;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -48,7 +51,7 @@ public class TwoFactor {
     @Inject
     LoginThrottle throttle;
     @Inject
-    org.groundwork.audit.Audit audit;
+    Audit audit;
 
     /** What the enrolment page shows: the QR code (SVG, no words in it) and the secret to type instead. */
     public record Enrolment(String secret, String qrSvg) {
@@ -100,7 +103,7 @@ public class TwoFactor {
         me.totpSecret = me.totpPendingSecret;
         me.totpPendingSecret = null;
         List<String> recovery = newRecoveryCodes(me);
-        audit.record(org.groundwork.audit.AuditKind.TWO_FACTOR_ENABLED, org.groundwork.audit.AuditEntity.ORGANIZER, me.id);
+        audit.record(AuditKind.TWO_FACTOR_ENABLED, AuditEntity.ORGANIZER, me.id);
         sessions.complete();
         return recovery;
     }
@@ -144,7 +147,7 @@ public class TwoFactor {
         o.totpPendingSecret = null;
         o.totpLastStep = null;
         RecoveryCode.delete("organizerId", o.id);
-        audit.record(org.groundwork.audit.AuditKind.TWO_FACTOR_RESET, org.groundwork.audit.AuditEntity.ORGANIZER, o.id);
+        audit.record(AuditKind.TWO_FACTOR_RESET, AuditEntity.ORGANIZER, o.id);
     }
 
     private boolean matchesTotp(Organizer o, String secret, String code) {

@@ -12,6 +12,7 @@ import org.groundwork.platform.Problems;
 import org.groundwork.report.ReportJson.MovementReport;
 import org.groundwork.report.ReportJson.TimeReport;
 import org.groundwork.work.Work;
+import org.groundwork.platform.BusinessMetrics;
 
 import java.util.UUID;
 
@@ -34,7 +35,7 @@ public class ReportService {
     @Inject
     MovementReports movementReports;
     @Inject
-    org.groundwork.platform.BusinessMetrics metrics;
+    BusinessMetrics metrics;
 
     /** A read, in a transaction of its own only so that TimeReports can SET LOCAL its memory. */
     @Transactional(Transactional.TxType.REQUIRED)
