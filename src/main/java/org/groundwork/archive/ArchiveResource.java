@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.groundwork.archive.TeamRestore.Restored;
 import org.groundwork.organizer.Identities;
 import org.groundwork.platform.Problems;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -47,7 +46,12 @@ public class ArchiveResource {
                 .build();
     }
 
-    /** The body is the archive itself, read as it arrives. */
+    /**
+     * The body is the archive itself, read as it arrives ({@code curl --data-binary @team.zip -H
+     * 'Content-Type: application/zip'}). A form upload (multipart) is the restore page's door
+     * (ArchivePages), where the form carries its CSRF token: quarkus-rest-csrf checks every form
+     * body, the API's too, so a multipart post from a script without the token is refused there.
+     */
     @POST
     @Path("/teams/restore")
     @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
@@ -55,18 +59,6 @@ public class ArchiveResource {
     @RolesAllowed(Identities.INSTANCE_ADMIN)
     public RestResponse<Restored> restore(InputStream body) {
         return RestResponse.status(RestResponse.Status.CREATED, restore.restore(body));
-    }
-
-    /** The same from a form (multipart, field {@code archive}), as curl -F sends it. */
-    @POST
-    @Path("/teams/restore")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Identities.INSTANCE_ADMIN)
-    public RestResponse<Restored> restoreForm(@RestForm("archive") FileUpload file) throws IOException {
-        try (InputStream in = open(file)) {
-            return RestResponse.status(RestResponse.Status.CREATED, restore.restore(in));
-        }
     }
 
     static InputStream open(FileUpload file) {

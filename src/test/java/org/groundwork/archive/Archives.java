@@ -22,20 +22,20 @@ import java.util.zip.ZipOutputStream;
 import static io.restassured.RestAssured.given;
 
 /** Archives as tests handle them: downloaded, opened into their files, changed, zipped again, posted. */
-final class Archives {
+public final class Archives {
 
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Archives() {
     }
 
-    static byte[] download(String token) {
+    public static byte[] download(String token) {
         return given().auth().oauth2(token).accept("application/zip").get("/api/v1/team/archive")
                 .then().statusCode(200).contentType("application/zip").extract().asByteArray();
     }
 
     /** The entries in their order, as text. */
-    static LinkedHashMap<String, String> open(byte[] zip) {
+    public static LinkedHashMap<String, String> open(byte[] zip) {
         LinkedHashMap<String, String> files = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry e;
@@ -48,7 +48,7 @@ final class Archives {
         return files;
     }
 
-    static byte[] zip(Map<String, String> files) {
+    public static byte[] zip(Map<String, String> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, String> f : files.entrySet()) {
@@ -66,7 +66,7 @@ final class Archives {
      * The same team under new ids and new emails, so it can be restored beside the original:
      * every id is replaced consistently in every file, the manifest's too.
      */
-    static LinkedHashMap<String, String> copy(Map<String, String> files) {
+    public static LinkedHashMap<String, String> copy(Map<String, String> files) {
         Map<String, String> ids = new HashMap<>();
         LinkedHashMap<String, String> out = new LinkedHashMap<>();
         files.forEach((name, text) -> {
@@ -81,12 +81,12 @@ final class Archives {
         return out;
     }
 
-    static Response restore(String token, byte[] zip) {
+    public static Response restore(String token, byte[] zip) {
         return given().auth().oauth2(token).contentType("application/zip").accept("application/json").body(zip)
                 .post("/api/v1/teams/restore");
     }
 
-    static List<String> lines(String file) {
+    public static List<String> lines(String file) {
         return file.isEmpty() ? List.of() : List.of(file.split("\n"));
     }
 }
