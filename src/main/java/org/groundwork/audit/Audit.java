@@ -101,6 +101,15 @@ public class Audit {
                 List.of(), null, null);
     }
 
+    /**
+     * A count about a given entity in a given team's trail, in the caller's transaction: a team
+     * restored from its archive (how many rows, never which).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void counted(UUID teamId, UUID organizerId, AuditKind kind, AuditEntity type, UUID entityId, int count) {
+        write(teamId, organizerId, kind, type, entityId, List.of(), count, null);
+    }
+
     /** An export streamed after its request: written when the last row went out. */
     @Transactional(TxType.REQUIRED)
     public void exported(UUID teamId, UUID organizerId, AuditEntity what, int rows) {

@@ -7,8 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import org.groundwork.organizer.OrganizerJson.PasswordChange;
+import org.groundwork.organizer.OrganizerJson.FirstPassword;
+import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.platform.Ids;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -66,6 +71,16 @@ public class TeamResource {
     public TeamView changeTeam(
             @RequestBody(content = @Content(schema = @Schema(implementation = TeamSettings.class))) JsonNode body) {
         return organizers.changeTeam(patches.read(body, TeamSettings.class));
+    }
+
+    /** A first password for an organizer of a restored team, who has none (docs/operations.md). */
+    @PUT
+    @Path("/teams/{teamId}/organizers/{organizerId}/password")
+    @RolesAllowed(Identities.INSTANCE_ADMIN)
+    public OrganizerView setFirstPassword(@PathParam("teamId") String teamId,
+                                          @PathParam("organizerId") String organizerId, FirstPassword request) {
+        return organizers.setFirstPassword(Ids.parse(teamId, "organizer"), Ids.parse(organizerId, "organizer"),
+                request);
     }
 
     /** Only the instance admin (the account made by setup) creates further teams. */
