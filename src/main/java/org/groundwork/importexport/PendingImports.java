@@ -268,8 +268,9 @@ class PendingImports {
             this.id = id;
             this.size = size;
             this.claimed = claimed;
-            this.team = current.teamId();
-            this.organizer = current.id();
+            // a claimed file is read by its import, which may be a background job without a request
+            this.team = claimed ? null : current.teamId();
+            this.organizer = claimed ? null : current.id();
         }
 
         @Override
