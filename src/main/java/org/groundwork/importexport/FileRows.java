@@ -1,5 +1,7 @@
 package org.groundwork.importexport;
 
+import org.groundwork.platform.Problems;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,7 +75,7 @@ final class FileRows {
             if (file != null) {
                 new Spooled(file, 0, 0).close();
             }
-            throw org.groundwork.platform.Problems.badRequest("The upload could not be read to its end. Nothing was imported.");
+            throw Problems.badRequest("The upload could not be read to its end. Nothing was imported.");
         } catch (RuntimeException e) {
             if (file != null) {
                 new Spooled(file, 0, 0).close();

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.contact.ContactErased;
 import org.groundwork.importexport.ImportJson.ImportJobView;
 import org.groundwork.importexport.ImportJson.ImportOptions;
 import org.groundwork.importexport.ImportJson.ImportReport;
@@ -19,7 +20,9 @@ import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -60,6 +64,8 @@ public class ImportJobs {
     private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(250).toNanos();
     private static final int IMPORT_TIMEOUT_SECONDS = 1800;
     private static final int SHORT_TIMEOUT_SECONDS = 30;
+    /** Finished jobs are kept this many days (their page and GET answer), then deleted. */
+    static final int KEPT_FOR_DAYS = 7;
     private static final String COLUMNS = "id, state, file_name, on_match, rows_expected, rows_read, created, updated,"
             + " skipped, error_rows, created_at, started_at, finished_at, failure, failure_status, report,"
             + " pending_import_id, mapping";
@@ -106,8 +112,13 @@ public class ImportJobs {
             return rowsExpected == 0 ? 0 : (int) Math.min(99, rowsRead * 100L / rowsExpected);
         }
 
+        /** The word the page's forms take ({@code skip}, {@code update}). */
+        public String onMatchWord() {
+            return onMatch.name().toLowerCase(Locale.ROOT);
+        }
+
         ImportJobView view() {
-            return new ImportJobView(id, state, onMatch.name().toLowerCase(java.util.Locale.ROOT), rowsExpected,
+            return new ImportJobView(id, state, onMatch.name().toLowerCase(Locale.ROOT), rowsExpected,
                     rowsRead, created, updated, skipped, errorRows, percent(), createdAt, startedAt, finishedAt,
                     failure, report);
         }
@@ -145,8 +156,8 @@ public class ImportJobs {
                 pending.dropClaimed(claimed);
                 throw e;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -159,14 +170,14 @@ public class ImportJobs {
         int rows;
         try (InputStream in = pending.open(claimed)) {
             rows = FileRows.afterHeader(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (rows <= backgroundRows) {
             try (InputStream in = pending.open(claimed)) {
                 return new Outcome(imports.importContacts(in, options), null);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return new Outcome(null, start(claimed, rows, options));
@@ -183,6 +194,7 @@ public class ImportJobs {
         UUID organizer = current.id();
         UUID id = Ids.next();
         interruptStale(team);
+        forgetOld(team);
         runForTeam(team, SHORT_TIMEOUT_SECONDS, () -> {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement ps = c.prepareStatement("insert into import_job (id, team_id, organizer_id, on_match,"
@@ -191,7 +203,7 @@ public class ImportJobs {
                 ps.setObject(1, id);
                 ps.setObject(2, team);
                 ps.setObject(3, organizer);
-                ps.setString(4, options.onMatch().name().toLowerCase(java.util.Locale.ROOT));
+                ps.setString(4, options.onMatch().name().toLowerCase(Locale.ROOT));
                 ps.setArray(5, c.createArrayOf("text", options.map() == null ? new Object[0] : options.map().toArray()));
                 ps.setInt(6, rowsExpected);
                 ps.setObject(7, claimed.id());
@@ -287,7 +299,7 @@ public class ImportJobs {
             fail(id, team, e.status(), e.getMessage());
             pending.release(claimed);
             LOG.infof("Import job %s failed (%d); nothing was imported", id, e.status());
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             // the exception's text may quote a value of the file: only its type goes to the log at INFO+
             LOG.errorf("Import job %s failed (%s); nothing was imported", id, e.getClass().getName());
             LOG.debugf(e, "Import job %s failed", id);
@@ -430,6 +442,36 @@ public class ImportJobs {
         }
     }
 
+    /**
+     * A finished job's answer quotes values of the file in its row messages ("'x@' is not an email
+     * address"): jobs are kept for {@link #KEPT_FOR_DAYS} days after they finished, then deleted.
+     */
+    private void forgetOld(UUID team) {
+        runForTeam(team, SHORT_TIMEOUT_SECONDS, () -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("delete from import_job where team_id = ?"
+                         + " and finished_at < now() - make_interval(days => ?)")) {
+                ps.setObject(1, team);
+                ps.setInt(2, KEPT_FOR_DAYS);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * An erased person may be quoted in a job's row messages: the team's jobs lose their messages
+     * (the counts stay), in the erasure's own transaction, as the team's waiting files do.
+     */
+    void forgetRowMessages(@Observes ContactErased erased) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     update import_job set report = report || '{"errors": [], "warnings": []}'::jsonb
+                     where team_id = ? and report is not null""")) {
+            ps.setObject(1, erased.teamId());
+            ps.executeUpdate();
+        }
+    }
+
     /** Keeps this instance's jobs alive in the table, queued ones included. */
     private void beat() {
         for (Map.Entry<UUID, UUID> job : held.entrySet()) {
@@ -461,7 +503,7 @@ public class ImportJobs {
         }
         Array mapping = rs.getArray(18);
         return new Job(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                OnMatch.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getInt(5), rs.getInt(6),
+                OnMatch.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), rs.getInt(5), rs.getInt(6),
                 rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), instant(rs.getTimestamp(11)),
                 instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), rs.getString(14),
                 (Integer) rs.getObject(15), report, rs.getObject(17, UUID.class),

@@ -11,7 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.groundwork.importexport.ImportJson.ImportJobView;
+import org.groundwork.importexport.ImportJson.ImportReport;
 import org.groundwork.importexport.ImportJson.ImportOptions;
 import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.platform.Ids;
@@ -40,6 +44,10 @@ public class ImportResource {
     @POST
     @Path("/contacts")
     @Consumes({"text/csv", "text/plain", "application/csv", "text/tab-separated-values"})
+    @APIResponse(responseCode = "200", description = "Imported (or checked, with dryRun)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "202", description = "A large file, imported in the background: the job, at Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class)))
     public Response contacts(@QueryParam("dryRun") String dryRun, @QueryParam("onMatch") String onMatch,
                              @QueryParam("map") List<String> map, InputStream body) {
         // a declared size over the limit was refused already (ImportSizeLimit)

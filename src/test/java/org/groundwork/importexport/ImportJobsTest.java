@@ -127,7 +127,18 @@ class ImportJobsTest {
                 .then().statusCode(404).body("detail", is(unknown));
         given().auth().oauth2(team.token).get("/api/v1/imports/not-an-id").then().statusCode(404);
         given().get("/api/v1/imports/" + id).then().statusCode(401);
-        assertEquals("done", waitUntilFinished(team.token, id, new ArrayList<>()).getString("state"));
+        JsonPath done = waitUntilFinished(team.token, id, new ArrayList<>());
+        assertEquals("done", done.getString("state"));
+        assertEquals(8, done.getList("result.errors").size(), "the row messages quote the file's values");
+
+        // an erasure in the team drops every job's row messages (they may quote the person); counts stay
+        String someone = team.api().body(Map.of("fullName", "To Be Erased")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        team.api().delete("/api/v1/contacts/" + someone).then().statusCode(204);
+        JsonPath after = given().auth().oauth2(team.token).get("/api/v1/imports/" + id).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(0, after.getList("result.errors").size());
+        assertEquals(8, after.getInt("result.errorRows"));
     }
 
     /**
