@@ -106,7 +106,7 @@ public class ContactImportService {
     /**
      * The import for a given team and organizer: the request's own (above), or a background
      * job's, which has no request. Runs in the caller's transaction, which sets the timeout
-     * (a job's begins in {@link ImportJobs#runForTeam}).
+     * (a job's begins in {@link TeamWork#runForTeam}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     ImportReport importFor(UUID team, UUID organizer, InputStream body, ImportOptions options, Progress progress) {

@@ -3,7 +3,6 @@ package org.groundwork.importexport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,8 +52,8 @@ import java.util.concurrent.TimeUnit;
  * own. A job whose instance stops sending heartbeats is shown as interrupted by whichever
  * instance is asked next: its transaction never committed, so nothing of it was saved.
  *
- * <p>Every database access of a job goes through {@link #runForTeam}, which knows the job's
- * team: the one place where a team scope for row-level security is to be set.
+ * <p>Every database access of a job goes through {@link TeamWork#runForTeam}, which knows the
+ * job's team: the one place where a team scope for row-level security is to be set.
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -80,6 +79,8 @@ public class ImportJobs {
     AgroalDataSource dataSource;
     @Inject
     ObjectMapper json;
+    @Inject
+    TeamWork teamWork;
 
     @ConfigProperty(name = "groundwork.import.background-rows", defaultValue = "2000")
     int backgroundRows;
@@ -253,13 +254,9 @@ public class ImportJobs {
         return job;
     }
 
-    /**
-     * Runs {@code work} in a transaction of its own for the given team: every database access of
-     * a background import goes through here, since a job has no request to carry its team.
-     * (Row-level security's per-transaction team setting belongs at the start of this method.)
-     */
-    <T> T runForTeam(UUID teamId, int timeoutSeconds, Callable<T> work) {
-        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(work);
+    /** Every database access of a job goes through here, since a job has no request to carry its team. */
+    private <T> T runForTeam(UUID teamId, int timeoutSeconds, Callable<T> work) {
+        return teamWork.runForTeam(teamId, timeoutSeconds, work);
     }
 
     // ---- the job, on a worker thread of this instance ----------------------------------------
