@@ -70,6 +70,7 @@ final class ArchiveFormat {
             "recovery_code", "two-factor credentials",
             "idempotency_key", "a 24-hour cache of answers to retried requests, which may quote erased people",
             "pending_import", "uploads waiting a day at most for their confirmation",
+            "import_job", "progress of background imports, kept a week; the contacts they made are archived",
             "conversation_day", "derived: the restore's triggers rebuild it from the conversations");
 
     /** Columns of archived tables that are deliberately not in the archive. */

@@ -70,6 +70,13 @@ public class Audit {
 
     // ---- writes where the actor is given (no request identity yet, or another thread) -------
 
+    /** {@link #counted} for work that has no request: a background import. */
+    @Transactional(TxType.MANDATORY)
+    public void countedAs(UUID teamId, UUID organizerId, AuditKind kind, AuditEntity type, int count,
+                          Integer updatedCount) {
+        write(teamId, organizerId, kind, type, null, List.of(), count, updatedCount);
+    }
+
     /**
      * An event for the given team and organizer, in the caller's transaction when there is one:
      * for token issue by password, logins, logouts, sessions ended, password changes.

@@ -97,6 +97,7 @@ public class DemoTeam {
         Organizer ben = organizer(team, "ben@" + domain, "Ben Okafor", Role.COORDINATOR, hash);
         Organizer chloe = organizer(team, "chloe@" + domain, "Chloe Nguyen", Role.ORGANIZER, hash);
         List<Organizer> organizers = List.of(ana, ben, chloe);
+        LOG.infof("Demo team %s: team and %d organizers created", team.id, organizers.size());
 
         List<Organization> places = List.of(
                 organization(team, "1400 River Street", OrganizationKind.BUILDING),
@@ -156,6 +157,8 @@ public class DemoTeam {
             }
         }
 
+        LOG.infof("Demo team %s: %d organizations, 4 works, %d contacts with their level history", team.id, places.size(),
+                contacts.size());
         // actions over the last 90 days; the newest was yesterday, with first-timers still hot
         Object[][] actionPlan = {
                 {"Picket at the landlord's office", ActionKind.PICKET, committees, 80, 120},
@@ -203,6 +206,7 @@ public class DemoTeam {
             }
         }
 
+        LOG.infof("Demo team %s: %d actions with their attendance", team.id, actionPlan.length);
         // one-to-ones over the last 90 days; the coalition work mostly meets staff and cadre
         Channel[] channels = Channel.values();
         String[] summaries = {"Talked about the rent increase and the broken heating.",
@@ -234,6 +238,7 @@ public class DemoTeam {
                         where c.team_id = ?1""")
                 .setParameter(1, team.id).executeUpdate();
 
+        LOG.infof("Demo team %s: 150 conversations", team.id);
         // next steps for each organizer: some overdue, some today, some coming up
         LocalDate today = LocalDate.now(zone);
         for (int i = 0; i < 9; i++) {
@@ -243,6 +248,7 @@ public class DemoTeam {
             }
         }
         em.flush();
+        LOG.infof("Demo team %s: follow-ups due; done", team.id);
         return new Credentials(ana.email, ben.email, chloe.email, team.id);
     }
 

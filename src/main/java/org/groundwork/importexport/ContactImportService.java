@@ -89,8 +89,27 @@ public class ContactImportService {
     @Transactional
     @TransactionConfiguration(timeout = 1800)
     public ImportReport importContacts(InputStream body, ImportOptions options) {
-        UUID team = current.teamId();
-        UUID organizer = current.id();
+        return importFor(current.teamId(), current.id(), body, options, Progress.NONE);
+    }
+
+    /**
+     * What an import has done so far, told after every row it read (the background import's
+     * progress; see {@link ImportJobs}). Counts only, as the answer gives them at the end.
+     */
+    interface Progress {
+        Progress NONE = (read, created, updated, skipped, errorRows) -> {
+        };
+
+        void rows(int read, int created, int updated, int skipped, int errorRows);
+    }
+
+    /**
+     * The import for a given team and organizer: the request's own (above), or a background
+     * job's, which has no request. Runs in the caller's transaction, which sets the timeout
+     * (a job's begins in {@link TeamWork#runForTeam}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ImportReport importFor(UUID team, UUID organizer, InputStream body, ImportOptions options, Progress progress) {
         long started = System.nanoTime();
         String[] timings = new String[1];
         ImportReport report = em.unwrap(Session.class).doReturningWork(conn -> {
@@ -99,7 +118,7 @@ public class ContactImportService {
                 // for, nor hold up, a real import (the check page runs one on every view)
                 oneAtATime(conn, team);
             }
-            Run run = new Run(conn, team, organizer, options);
+            Run run = new Run(conn, team, organizer, options, progress);
             try {
                 ImportReport r = run.read(body);
                 timings[0] = run.writer.timings();
@@ -109,7 +128,7 @@ public class ContactImportService {
             }
         });
         if (!options.dryRun()) {
-            audit.counted(AuditKind.IMPORTED, AuditEntity.CONTACT, report.created(), report.updated());
+            audit.countedAs(team, organizer, AuditKind.IMPORTED, AuditEntity.CONTACT, report.created(), report.updated());
             metrics.imported(report.created(), report.updated(), report.skipped(), report.errorRows(),
                     java.time.Duration.ofNanos(System.nanoTime() - started));
         }
@@ -243,6 +262,7 @@ public class ContactImportService {
         final Connection conn;
         final UUID team;
         final ImportOptions options;
+        final Progress progress;
         final ContactWriter writer;
         String countryCode = "1";
         final Map<String, Target> byEmail = new HashMap<>();
@@ -257,10 +277,11 @@ public class ContactImportService {
         int skipped;
         HeaderMapping mapping;
 
-        Run(Connection conn, UUID team, UUID organizer, ImportOptions options) {
+        Run(Connection conn, UUID team, UUID organizer, ImportOptions options, Progress progress) {
             this.conn = conn;
             this.team = team;
             this.options = options;
+            this.progress = progress;
             try {
                 this.writer = new ContactWriter(conn.unwrap(PgConnection.class), team, organizer);
             } catch (SQLException e) {
@@ -287,6 +308,7 @@ public class ContactImportService {
                     }
                     rows++;
                     row(line, r);
+                    progress.rows(rows, created, updated, skipped, errorRows);
                 }
                 if (rows == 0) {
                     throw headerOnly();
