@@ -1,5 +1,8 @@
 package org.groundwork.importexport;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +44,10 @@ public class ImportResource {
      * A file of more than {@code groundwork.import.background-rows} rows is imported in the
      * background: 202 with the job and its address (docs/import.md, "Large files").
      */
+    @Operation(summary = "Import contacts from a CSV file",
+            description = "The body is the file (CSV or tab-separated). dryRun checks without writing; onMatch says whether a contact already there is skipped or updated; map names a column's field. Answers what was created, updated and skipped, and each row's errors.")
+    @APIResponseSchema(value = ImportReport.class, responseCode = "200", responseDescription = "What was (or, on a dry run, would be) created, updated and skipped")
+    @APIResponse(responseCode = "413", description = "The file is larger than the import limit (50 MB by default)")
     @POST
     @Path("/contacts")
     @Consumes({"text/csv", "text/plain", "application/csv", "text/tab-separated-values"})

@@ -1,5 +1,8 @@
 package org.groundwork.organization;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.groundwork.platform.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -30,12 +33,17 @@ public class OrganizationResource {
     @Inject
     OrganizationService organizations;
 
+    @Operation(summary = "List organizations",
+            description = "The team's organizations a page at a time, optionally searched by name.")
     @GET
     public Page<OrganizationView> list(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                        @QueryParam("cursor") String cursor) {
         return organizations.list(q, limit(limit), cursor);
     }
 
+    @Operation(summary = "Get an organization",
+            description = "One organization.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "200")
@@ -44,6 +52,9 @@ public class OrganizationResource {
         return Response.ok(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
     }
 
+    @Operation(summary = "Add an organization",
+            description = "Adds a workplace, union, building or association; names are unique in the team.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "201")
     public Response create(NewOrganization request) {

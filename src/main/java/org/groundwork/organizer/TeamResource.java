@@ -1,5 +1,8 @@
 package org.groundwork.organizer;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +48,8 @@ public class TeamResource {
     Patches patches;
 
     /** The current organizer and their team. */
+    @Operation(summary = "Get me",
+            description = "The calling organizer and their team.")
     @GET
     @Path("/me")
     public Me me() {
@@ -52,6 +57,10 @@ public class TeamResource {
     }
 
     /** Changes one's password; every session and API token of the account ends with it. */
+    @Operation(summary = "Change my password",
+            description = "Changes the caller's password; every session and API token of the account ends with it.")
+    @APIResponse(responseCode = "204", description = "Changed; every session and token of the account has ended")
+    @APIResponse(responseCode = "429", description = "Too many wrong current passwords: wait Retry-After seconds")
     @POST
     @Path("/me/password")
     public void changePassword(PasswordChange change, @Context HttpServerRequest http) {
@@ -59,12 +68,16 @@ public class TeamResource {
     }
 
     /** The caller's team and its settings (time zone, heat window, cooling days). */
+    @Operation(summary = "Get my team",
+            description = "The caller's team and its settings: time zone, heat window, cooling days, phone country code.")
     @GET
     @Path("/team")
     public TeamView team() {
         return organizers.team();
     }
 
+    @Operation(summary = "Change the team's settings",
+            description = "A JSON merge patch of the team's name, time zone, heat window, cooling days and phone country code; admins only.")
     @PATCH
     @Path("/team")
     @RolesAllowed("admin")
@@ -84,6 +97,9 @@ public class TeamResource {
     }
 
     /** Only the instance admin (the account made by setup) creates further teams. */
+    @Operation(summary = "Create a team",
+            description = "Creates another team with its own admin; only the instance admin (the account setup made) may.")
+    @APIResponseSchema(value = NewTeamResult.class, responseCode = "201", responseDescription = "Created: the team and its admin")
     @POST
     @Path("/teams")
     @RolesAllowed(Identities.INSTANCE_ADMIN)
