@@ -13,6 +13,12 @@ import jakarta.ws.rs.core.Response;
 import org.groundwork.archive.TeamRestore.Restored;
 import org.groundwork.organizer.Identities;
 import org.groundwork.platform.Problems;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -36,6 +42,12 @@ public class ArchiveResource {
     TeamRestore restore;
 
     /** The caller's whole team as one zip; the team's admins only (checked by the service). */
+    @Operation(summary = "Download the team's archive",
+            description = "Team admins only. One zip, streamed: manifest.json (format and schema version, counts) "
+                    + "and a JSON Lines file per table of the team's data, read as one consistent snapshot. "
+                    + "No password hashes, two-factor secrets, tokens or sessions.")
+    @APIResponse(responseCode = "200", description = "The archive (a zip)",
+            content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @GET
     @Path("/team/archive")
     @Produces(ZIP)
@@ -52,6 +64,12 @@ public class ArchiveResource {
      * (ArchivePages), where the form carries its CSRF token: quarkus-rest-csrf checks every form
      * body, the API's too, so a multipart post from a script without the token is refused there.
      */
+    @Operation(summary = "Restore a team from its archive",
+            description = "Instance admin only. Creates the archived team with its ids, all or nothing; restored "
+                    + "organizers have no password until the instance admin sets a first one.")
+    @APIResponseSchema(value = Restored.class, responseCode = "201", responseDescription = "Restored: the team, its rows per file and its organizers")
+    @APIResponse(responseCode = "409", description = "An id or an organizer's email of the archive is already used here; nothing was written")
+    @APIResponse(responseCode = "413", description = "The archive is larger than the upload limit")
     @POST
     @Path("/teams/restore")
     @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})

@@ -67,6 +67,10 @@ public class ImportResource {
     }
 
     /** A background import's progress and, once done, its answer; only its organizer's (404 for anyone else). */
+    @Operation(summary = "Get a background import's progress",
+            description = "Rows read, created, updated, skipped and errors so far, its state (queued, running, done, "
+                    + "failed, interrupted) and, once done, the same report a small import answers at once. Only the "
+                    + "organizer who started it sees it.")
     @GET
     @Path("/{id}")
     public ImportJobView job(@PathParam("id") String id) {

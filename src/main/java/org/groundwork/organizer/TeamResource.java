@@ -87,6 +87,10 @@ public class TeamResource {
     }
 
     /** A first password for an organizer of a restored team, who has none (docs/operations.md). */
+    @Operation(summary = "Set a restored organizer's first password",
+            description = "Instance admin only. Works once, for an organizer of a restored team who has no password yet; "
+                    + "an account that already has one answers 409.")
+    @APIResponse(responseCode = "409", description = "The organizer already has a password")
     @PUT
     @Path("/teams/{teamId}/organizers/{organizerId}/password")
     @RolesAllowed(Identities.INSTANCE_ADMIN)

@@ -63,6 +63,7 @@ public class ApiDocument implements OASFilter {
         feature("organization", "organizations", "Workplaces, unions, buildings and associations that contacts belong to.");
         feature("report", "reports", "Who the work puts organizers with, and how contacts moved between levels.");
         feature("importexport", "import and export", "Contacts in and out as CSV files.");
+        feature("archive", "archive", "A team's whole data as one archive, to keep or to move to another instance, and its restore.");
         feature("audit", "audit", "The team's audit trail, for admins: who did what and when, without personal values.");
     }
 
