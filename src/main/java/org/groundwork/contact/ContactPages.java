@@ -192,7 +192,7 @@ public class ContactPages {
         }
         try {
             UUID id = contacts.create(new NewContact(fullName, Forms.blankToNull(phone), Forms.blankToNull(email),
-                    org, pos, level, owner, tagList, doNotContact != null, notes)).view().id();
+                    org, pos, level, owner, tagList, doNotContact != null, notes, null)).view().id();
             return Response.seeOther(URI.create("/contacts/" + id)).build();
         } catch (ProblemException | ConstraintViolationException e) {
             return Templates.add(form, choices(), FormErrors.of(e, FormErrors.names("fullName", "phone", "email",
@@ -256,7 +256,7 @@ public class ContactPages {
         }
         try {
             contacts.change(contact, patches.of(new ContactChange(fullName, Forms.blankToNull(phone),
-                    Forms.blankToNull(email), org, pos, owner, tagList(tags), doNotContact != null, notes),
+                    Forms.blankToNull(email), org, pos, owner, tagList(tags), doNotContact != null, notes, null),
                     Set.of("fullName", "phone", "email", "organizationId", "position", "ownerId", "tags",
                             "doNotContact", "notes")), version == null || version.isBlank() ? null : version);
             return Response.seeOther(URI.create("/contacts/" + contact)).build();
