@@ -104,7 +104,7 @@ public class WallChart {
             sql.append(" and (c.last_conversation_at is null or c.last_conversation_at < now() - make_interval(days => :quiet))");
             params.put("quiet", filter.quietDays());
         }
-        sql.append("""
+        sql.append(' ').append("""
                  order by case c.engagement_level when 'new' then 0 when 'less-involved' then 1 else 2 end,
                           lower(c.full_name), c.id""");
         var query = em.createNativeQuery(sql.toString());
