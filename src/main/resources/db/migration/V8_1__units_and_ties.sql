@@ -54,8 +54,9 @@ alter table contact add constraint contact_unit_needs_organization
 alter table contact add constraint contact_unit_fk foreign key (team_id, organization_id, unit_id)
     references unit (team_id, organization_id, id) on delete set null (unit_id) deferrable initially immediate;
 create index contact_unit_idx on contact (unit_id) where unit_id is not null;
--- the wall chart reads one organization's live people
-create index contact_organization_idx on contact (team_id, organization_id) where erased_at is null;
+-- the wall chart reads one organization's live people; the time report's byUnit counts the people
+-- of every unit from this index alone
+create index contact_organization_idx on contact (team_id, organization_id, unit_id) where erased_at is null;
 
 create table tie (
     id               uuid primary key,

@@ -61,6 +61,7 @@ import java.util.UUID;
 public class OrganizationPages {
 
     static final int PEOPLE_PAGE = 100;
+    static final int LEADERS_SHOWN = 100;
 
     @Inject
     OrganizationService organizations;
@@ -99,7 +100,7 @@ public class OrganizationPages {
         static native TemplateInstance move$moveform(UUID organizationId, ContactView person, ChartForm filter,
                                                      List<Option> places, String current);
 
-        static native TemplateInstance leaders(OrganizationView organization, List<Leader> leaders);
+        static native TemplateInstance leaders(OrganizationView organization, List<Leader> leaders, int shown);
     }
 
     /** The chart's filters as typed, kept in the links and the move forms so a move keeps the view. */
@@ -254,7 +255,7 @@ public class OrganizationPages {
 
     /** The move form of one card: its own page without script, a fragment into the card with htmx. */
     @GET
-    @Path("/{id}/chart/move")
+    @Path("/{id}/move")
     public TemplateInstance moveForm(@PathParam("id") String id, @QueryParam("contactId") String contactId,
                                      @QueryParam("level") String level, @QueryParam("owner") String owner,
                                      @QueryParam("quiet") String quiet, @HeaderParam("HX-Request") String htmx) {
@@ -283,7 +284,7 @@ public class OrganizationPages {
 
     /** Moves a person to another unit (or none) from the chart, and shows the chart again with the same filters. */
     @POST
-    @Path("/{id}/chart/move")
+    @Path("/{id}/move")
     public Object move(@PathParam("id") String id, @RestForm String contactId, @RestForm String unitId,
                        @RestForm String level, @RestForm String owner, @RestForm String quiet) {
         UUID org = Ids.parse(id, "organization");
@@ -321,7 +322,7 @@ public class OrganizationPages {
     @Path("/{id}/leaders")
     public TemplateInstance leaders(@PathParam("id") String id) {
         UUID org = Ids.parse(id, "organization");
-        return Templates.leaders(OrganizationView.of(organizations.require(org)), wallChart.leaders(org));
+        return Templates.leaders(OrganizationView.of(organizations.require(org)), wallChart.leaders(org, LEADERS_SHOWN), LEADERS_SHOWN);
     }
 
     static String query(String level, String owner, String quiet) {

@@ -88,11 +88,13 @@ public class OrganizationResource {
         return Response.ok(o.view()).tag(ETags.of(o.version())).build();
     }
 
-    /** The organic leaders: people others listen to, most listeners first. */
+    /** The organic leaders: people others listen to, most listeners first (the first {@code limit}). */
     @GET
     @Path("/{id}/leaders")
-    public Page<Leader> leaders(@PathParam("id") String id) {
-        return new Page<>(chart.leaders(Ids.parse(id, "organization")), null);
+    public Page<Leader> leaders(@PathParam("id") String id, @QueryParam("limit") String limit) {
+        // a ranking: the first `limit` (1-200, default 50); nextCursor is always null
+        int n = limit(limit);
+        return new Page<>(chart.leaders(Ids.parse(id, "organization"), n), null);
     }
 
     /** Read as text: JAX-RS would answer a non-number query parameter with 404, not a 400 naming it. */

@@ -136,13 +136,14 @@ public class OrganizationService {
                 select a.id, b.id from unit a join unit b
                   on b.team_id = a.team_id and b.organization_id = :into and b.parent_id is null
                  and lower(btrim(b.name)) = lower(btrim(a.name))
-                where a.team_id = :team and a.organization_id = :from and a.parent_id is null""", team, from.id, into.id)) {
+                where a.team_id = :team and a.organization_id = :from and a.parent_id is null""", team,
+                Map.of("from", from.id, "into", into.id))) {
             UUID a = (UUID) clash[0];
             UUID b = (UUID) clash[1];
             for (Object[] child : rows("""
                     select a.id, b.id from unit a left join unit b
                       on b.team_id = a.team_id and b.parent_id = :b and lower(btrim(b.name)) = lower(btrim(a.name))
-                    where a.team_id = :team and a.parent_id = :a""", team, a, b)) {
+                    where a.team_id = :team and a.parent_id = :a""", team, Map.of("a", a, "b", b))) {
                 if (child[1] != null) {
                     moveUnit(team, (UUID) child[0], (UUID) child[1], into.id);
                 } else {
@@ -181,13 +182,9 @@ public class OrganizationService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, UUID team, UUID first, UUID second) {
+    private List<Object[]> rows(String sql, UUID team, Map<String, Object> params) {
         var q = em.createNativeQuery(sql).setParameter("team", team);
-        if (sql.contains(":from")) {
-            q.setParameter("from", first).setParameter("into", second);
-        } else {
-            q.setParameter("a", first).setParameter("b", second);
-        }
+        params.forEach(q::setParameter);
         return q.getResultList();
     }
 

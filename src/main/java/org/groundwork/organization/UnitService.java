@@ -91,27 +91,6 @@ public class UnitService {
         return new Stored(UnitView.of(u), u.version);
     }
 
-    /** The unit of this organization with this name (case-insensitive, top level), made when missing: for the import. */
-    public UUID findOrCreate(UUID organizationId, String name, UnitKind kind) {
-        Organization o = organizations.require(organizationId);
-        String trimmed = name.trim();
-        Unit found = Unit.<Unit>find("teamId = ?1 and organizationId = ?2 and parentId is null and lower(trim(name)) = ?3",
-                o.teamId, o.id, trimmed.toLowerCase(Locale.ROOT)).firstResult();
-        if (found != null) {
-            return found.id;
-        }
-        Unit u = new Unit();
-        u.teamId = o.teamId;
-        u.organizationId = o.id;
-        u.name = trimmed;
-        u.kind = kind == null ? UnitKind.OTHER : kind;
-        u.position = nextPosition(o.id);
-        u.persist();
-        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, o.id, "units");
-        em.flush();
-        return u.id;
-    }
-
     public Stored change(UUID organizationId, UUID unitId, Patch<UnitChange> patch, String ifMatch) {
         Unit u = require(organizationId, unitId);
         ETags.check(ifMatch, u.version);

@@ -142,9 +142,10 @@ public class WallChart {
 
     /**
      * The people of this organization others listen to, most listeners first; at equal counts
-     * new, then less-involved, then cadre (the ones to move come first), then by name.
+     * new, then less-involved, then cadre (the ones to move come first), then by name; the first
+     * {@code limit} of them (in a large workplace nearly everyone has someone who listens to them).
      */
-    public List<Leader> leaders(UUID organizationId) {
+    public List<Leader> leaders(UUID organizationId, int limit) {
         Organization o = organizations.require(organizationId);
         Team team = current.team();
         @SuppressWarnings("unchecked")
@@ -162,7 +163,9 @@ public class WallChart {
                         left join organizer ow on ow.id = c.owner_id and ow.team_id = c.team_id
                         order by l.listeners desc,
                                  case c.engagement_level when 'new' then 0 when 'less-involved' then 1 else 2 end,
-                                 lower(c.full_name), c.id""")
+                                 lower(c.full_name), c.id
+                        limit :limit""")
+                .setParameter("limit", limit)
                 .setParameter("zone", team.timeZone)
                 .setParameter("team", o.teamId)
                 .setParameter("organization", o.id)

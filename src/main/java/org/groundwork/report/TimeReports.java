@@ -109,14 +109,25 @@ class TimeReports {
 
                 ), per_contact as (
                   select contact_id, sum(minutes) as minutes from enc group by contact_id
-                ), placed as (
-                  -- the zero id stands for "none" so the slots below join by hash, not by "is not distinct from"
+                ), minutes as (
+                  -- the zero id stands for "none" so the slots below join by hash, not "is not distinct from"
                   select coalesce(k.organization_id, cast('00000000-0000-0000-0000-000000000000' as uuid)) as organization_id,
                          coalesce(k.unit_id, cast('00000000-0000-0000-0000-000000000000' as uuid)) as unit_id,
-                         count(*) filter (where k.erased_at is null) as people, sum(pc.minutes) as minutes
-                  from contact k left join per_contact pc on pc.contact_id = k.id
-                  where k.team_id = :team and (k.erased_at is null or pc.minutes is not null)
+                         sum(pc.minutes) as minutes
+                  from per_contact pc join contact k on k.id = pc.contact_id and k.team_id = :team
                   group by 1, 2
+                ), people as (
+                  -- live people where they sit now: an index-only scan of contact_organization_idx
+                  select coalesce(k.organization_id, cast('00000000-0000-0000-0000-000000000000' as uuid)) as organization_id,
+                         coalesce(k.unit_id, cast('00000000-0000-0000-0000-000000000000' as uuid)) as unit_id,
+                         count(*) as people
+                  from contact k
+                  where k.team_id = :team and k.erased_at is null
+                  group by 1, 2
+                ), placed as (
+                  select coalesce(m.organization_id, p.organization_id) as organization_id,
+                         coalesce(m.unit_id, p.unit_id) as unit_id, p.people, m.minutes
+                  from minutes m full join people p on p.organization_id = m.organization_id and p.unit_id = m.unit_id
                 ), slots as (
                   select u.organization_id, u.id as unit_id from unit u where u.team_id = :team
                   union all

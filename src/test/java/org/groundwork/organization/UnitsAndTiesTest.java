@@ -252,6 +252,11 @@ class UnitsAndTiesTest {
                 .body("items[0].notYetCadre", is(true))
                 .body("items[0].quiet", is(true))
                 .body("items[2].quiet", is(false));
+        team.api().queryParam("limit", 1).get("/api/v1/organizations/" + org + "/leaders").then().statusCode(200)
+                .body("items.fullName", contains("Rosa"));
+        team.api().queryParam("limit", "many").get("/api/v1/organizations/" + org + "/leaders").then().statusCode(400)
+                .body("errors.field", contains("limit"));
+        team.api().queryParam("limit", 201).get("/api/v1/organizations/" + org + "/leaders").then().statusCode(400);
         team.api().get("/api/v1/organizations/" + elsewhere + "/leaders").then().statusCode(200)
                 .body("items.fullName", contains("Ola"));
     }

@@ -93,7 +93,7 @@ class ChartBrowserTest extends BrowserTest {
         page.locator("#card-" + b.ana() + " a.move-link").click();
         page.locator("#unit-" + b.ana()).selectOption(b.night());
         assertNoViolations("the wall chart with a move form open");
-        page.locator("#move-" + b.ana() + " button[type=submit]").click();
+        page.locator("#card-" + b.ana() + " form.move-form button[type=submit]").click();
         page.locator("section.chart-column:has(h2:text-is('Night shift')) #card-" + b.ana()).waitFor();
         assertTrue(page.url().endsWith("/organizations/" + b.org() + "/chart"), "htmx swapped the board, no navigation: " + page.url());
         b.team().api().get("/api/v1/contacts/" + b.ana()).then().statusCode(200)

@@ -124,9 +124,9 @@ class OrganizationPagesTest {
         s.request().get("/organizations/" + org + "/chart?level=boss&owner=x&quiet=%00").then().statusCode(200);
 
         // move Ana to the night shift with the plain form, keeping the filter
-        s.open("/organizations/" + org + "/chart/move?contactId=" + ana);
+        s.open("/organizations/" + org + "/move?contactId=" + ana);
         s.form().formParam("contactId", ana).formParam("unitId", night).formParam("level", "new")
-                .post("/organizations/" + org + "/chart/move").then().statusCode(303)
+                .post("/organizations/" + org + "/move").then().statusCode(303)
                 .header("Location", allOf(containsString("/organizations/" + org + "/chart?moved=1&level=new"),
                         endsWith("#card-" + ana)));
         team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(night));
@@ -135,21 +135,21 @@ class OrganizationPagesTest {
         String otherUnit = team.api().body(Map.of("name", "Floor 1")).post("/api/v1/organizations/" + other + "/units")
                 .then().statusCode(201).extract().path("id");
         s.form().formParam("contactId", ana).formParam("unitId", otherUnit)
-                .post("/organizations/" + org + "/chart/move").then().statusCode(400)
+                .post("/organizations/" + org + "/move").then().statusCode(400)
                 .body(containsString("That unit is not one of this organization"));
         s.form().formParam("contactId", ana).formParam("unitId", "not-an-id")
-                .post("/organizations/" + org + "/chart/move").then().statusCode(400);
+                .post("/organizations/" + org + "/move").then().statusCode(400);
         team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(night));
         // back to no unit
         s.form().formParam("contactId", ana).formParam("unitId", "")
-                .post("/organizations/" + org + "/chart/move").then().statusCode(303);
+                .post("/organizations/" + org + "/move").then().statusCode(303);
         team.api().get("/api/v1/contacts/" + ana).then().body("unitId", nullValue());
         // another team cannot see the chart nor move people
         Session stranger = Session.logIn(TestTeam.create());
         stranger.request().get("/organizations/" + org + "/chart").then().statusCode(404);
         stranger.open("/organizations");
         stranger.form().formParam("contactId", ana).formParam("unitId", "")
-                .post("/organizations/" + org + "/chart/move").then().statusCode(404);
+                .post("/organizations/" + org + "/move").then().statusCode(404);
     }
 
     @Test
