@@ -345,8 +345,7 @@ public class ContactPages {
                 null, null);
         List<Option> people = contacts.list(near, Page.MAX_LIMIT, null).items().stream()
                 .filter(c -> !c.id().equals(id)).map(c -> new Option(c.id().toString(), c.fullName())).toList();
-        List<Option> kinds = List.of(new Option("listens-to", "Listens to"), new Option("close", "Close"),
-                new Option("family", "Family"), new Option("neighbour", "Neighbour"));
+        List<Option> kinds = Forms.options(TieKind.class);
         return Templates.show(contact, open, lines, timeline.nextCursor(), Forms.options(Level.class), ties.list(id),
                 kinds, people, values, errors);
     }

@@ -103,7 +103,10 @@ public class OrganizationPages {
         static native TemplateInstance leaders(OrganizationView organization, List<Leader> leaders, int shown);
     }
 
-    /** The chart's filters as typed, kept in the links and the move forms so a move keeps the view. */
+    /**
+     * The chart's filters as typed, kept in the links and the move forms so a move keeps the view;
+     * message: "moved" or "refused" (the template words them).
+     */
     public record ChartForm(String level, String owner, String quiet, String query, String message) {
     }
 
@@ -298,7 +301,7 @@ public class OrganizationPages {
         }
         String message;
         if (!errors.isEmpty()) {
-            message = "That unit is not one of this organization's";
+            message = "refused";
         } else {
             try {
                 contacts.change(contact, patches.of(new ContactChange(null, null, null, null, null, null, null, null,
@@ -310,7 +313,7 @@ public class OrganizationPages {
                 if (e instanceof ProblemException p && p.status() == 404) {
                     throw p;
                 }
-                message = "That unit is not one of this organization's";
+                message = "refused";
             }
         }
         return Response.status(400).entity(chart(org, level, owner, quiet, message, false)).build();
