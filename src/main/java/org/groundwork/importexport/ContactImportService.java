@@ -22,6 +22,7 @@ import org.groundwork.importexport.ImportJson.ImportReport;
 import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.RowMessage;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organization.UnitKind;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
@@ -249,6 +250,8 @@ public class ContactImportService {
         /** The keys of its stored email and phone (null when it has none). */
         String emailKey;
         String phoneKey;
+        /** Its organization as stored or as this file set it: a unit column's unit is made inside it. */
+        UUID organizationId;
 
         Target(UUID id, Level level, String emailKey, String phoneKey) {
             this.id = id;
@@ -268,6 +271,9 @@ public class ContactImportService {
         final Map<String, Target> byEmail = new HashMap<>();
         final Map<String, Target> byPhone = new HashMap<>();
         final Map<String, UUID> organizations = new HashMap<>();
+        /** Top-level units by organization id and lower-case name. */
+        final Map<String, UUID> units = new HashMap<>();
+        UnitKind unitKind = UnitKind.OTHER;
         final Map<String, UUID> owners = new HashMap<>();
         final List<RowMessage> errors = new ArrayList<>();
         final List<RowMessage> warnings = new ArrayList<>();
@@ -347,7 +353,7 @@ public class ContactImportService {
                 }
             }
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select id, email, phone, engagement_level from contact
+                    select id, email, phone, engagement_level, organization_id from contact
                     where team_id = ? and erased_at is null and (email is not null or phone is not null)""")) {
                 ps.setObject(1, team);
                 ps.setFetchSize(5000);
@@ -357,12 +363,27 @@ public class ContactImportService {
                         String emailKey = email == null ? null : email.trim().toLowerCase(Locale.ROOT);
                         Target t = new Target(rs.getObject(1, UUID.class), level(rs.getString(4)), emailKey,
                                 Phones.key(rs.getString(3), countryCode));
+                        t.organizationId = rs.getObject(5, UUID.class);
                         remember(t, t.emailKey, t.phoneKey);
                     }
                 }
             }
             if (mapping.maps(Field.ORGANIZATION)) {
                 readPairs("select lower(name), id from organization where team_id = ?", organizations);
+            }
+            if (mapping.maps(Field.UNIT)) {
+                readPairs("select organization_id || ':' || lower(btrim(name)), id from unit where team_id = ? and parent_id is null",
+                        units);
+                // a Department column makes departments, a Floor column floors
+                String h = Field.normalize(mapping.header(Field.UNIT));
+                for (UnitKind k : UnitKind.values()) {
+                    if (h.startsWith(k.word())) {
+                        unitKind = k;
+                    }
+                }
+                if (h.equals("dept")) {
+                    unitKind = UnitKind.DEPARTMENT;
+                }
             }
             if (mapping.maps(Field.OWNER)) {
                 readPairs("select lower(email), id from organizer where team_id = ?", owners);
@@ -441,6 +462,10 @@ public class ContactImportService {
             if (organization != null && organization.length() > 200) {
                 problems.add("the organization name is longer than 200 characters");
             }
+            String unit = one(record, Field.UNIT);
+            if (unit != null && unit.length() > 200) {
+                problems.add("the unit name is longer than 200 characters");
+            }
             if (!problems.isEmpty()) {
                 error(line, String.join("; ", problems));
                 return;
@@ -456,10 +481,10 @@ public class ContactImportService {
             if (organization != null) {
                 r.organizationId = organization(organization);
             }
-            match(r);
+            match(r, unit);
         }
 
-        private void match(ImportRow r) throws SQLException {
+        private void match(ImportRow r, String unit) throws SQLException {
             String emailKey = r.email == null ? null : r.email.toLowerCase(Locale.ROOT);
             String phoneKey = Phones.key(r.phone, countryCode);
             Target t = emailKey == null ? null : byEmail.get(emailKey);
@@ -474,8 +499,10 @@ public class ContactImportService {
                 if (r.tags == null) {
                     r.tags = new String[0];
                 }
+                r.unitId = unit(r, r.organizationId, unit);
                 writer.create(r);
                 t = new Target(r.id, r.level, emailKey, phoneKey);
+                t.organizationId = r.organizationId;
                 remember(t, emailKey, phoneKey);
                 created++;
             } else if (options.onMatch() == OnMatch.SKIP) {
@@ -492,6 +519,9 @@ public class ContactImportService {
                 if (r.tags == null) {
                     r.tags = new String[0];
                 }
+                UUID organizationNow = r.organizationId != null ? r.organizationId : t.organizationId;
+                r.unitId = unit(r, organizationNow, unit);
+                t.organizationId = organizationNow;
                 writer.update(r, t.level);
                 if (r.level != null) {
                     t.level = r.level;
@@ -516,6 +546,22 @@ public class ContactImportService {
             if (phoneKey != null) {
                 byPhone.putIfAbsent(phoneKey, t);
             }
+        }
+
+        /** The unit of that name in the organization, made when missing; a warning when there is no organization. */
+        private UUID unit(ImportRow r, UUID organizationId, String name) {
+            if (name == null) {
+                return null;
+            }
+            if (organizationId == null) {
+                warn(r.line, "unit '" + name + "' needs an organization (a workplace or building column); it was left out");
+                return null;
+            }
+            return units.computeIfAbsent(organizationId + ":" + name.trim().toLowerCase(Locale.ROOT), key -> {
+                UUID id = Ids.next();
+                writer.unit(id, organizationId, name.trim(), unitKind);
+                return id;
+            });
         }
 
         private UUID organization(String name) {

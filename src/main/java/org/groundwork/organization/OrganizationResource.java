@@ -15,7 +15,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.groundwork.organization.ChartJson.Leader;
+import org.groundwork.organization.OrganizationJson.Merge;
 import org.groundwork.organization.OrganizationJson.NewOrganization;
+import org.groundwork.organization.OrganizationJson.OrganizationChange;
+import org.groundwork.organization.OrganizationJson.Stored;
+import org.groundwork.platform.Patches;
+import java.util.UUID;
 import org.groundwork.organization.OrganizationJson.OrganizationView;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Ids;
@@ -32,6 +44,10 @@ public class OrganizationResource {
 
     @Inject
     OrganizationService organizations;
+    @Inject
+    WallChart chart;
+    @Inject
+    Patches patches;
 
     @Operation(summary = "List organizations",
             description = "The team's organizations a page at a time, optionally searched by name.")
@@ -61,6 +77,35 @@ public class OrganizationResource {
         Organization o = organizations.create(request);
         return Response.created(URI.create("/api/v1/organizations/" + o.id))
                 .entity(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
+    }
+
+    /** Rename, or change the kind; {@code If-Match} as everywhere. */
+    @PATCH
+    @Path("/{id}")
+    @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           @RequestBody(content = @Content(schema = @Schema(implementation = OrganizationChange.class))) JsonNode body) {
+        UUID organization = Ids.parse(id, "organization");
+        Stored o = organizations.change(organization, patches.read(body, OrganizationChange.class), ifMatch);
+        return Response.ok(o.view()).tag(ETags.of(o.version())).build();
+    }
+
+    /** The organization in the path goes into {@code intoOrganizationId}: people and units move, it is removed. */
+    @POST
+    @Path("/{id}/merge")
+    @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
+    public Response merge(@PathParam("id") String id, Merge request) {
+        Stored o = organizations.merge(Ids.parse(id, "organization"), request);
+        return Response.ok(o.view()).tag(ETags.of(o.version())).build();
+    }
+
+    /** The organic leaders: people others listen to, most listeners first (the first {@code limit}). */
+    @GET
+    @Path("/{id}/leaders")
+    public Page<Leader> leaders(@PathParam("id") String id, @QueryParam("limit") String limit) {
+        // a ranking: the first `limit` (1-200, default 50); nextCursor is always null
+        int n = limit(limit);
+        return new Page<>(chart.leaders(Ids.parse(id, "organization"), n), null);
     }
 
     /** Read as text: JAX-RS would answer a non-number query parameter with 404, not a 400 naming it. */
