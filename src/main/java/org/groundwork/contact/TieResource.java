@@ -1,5 +1,7 @@
 package org.groundwork.contact;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,11 +34,16 @@ public class TieResource {
     TieService ties;
 
     /** All of a contact's ties at once: {@code nextCursor} is always null. */
+    @Operation(summary = "List a contact's ties",
+            description = "Close, family, neighbour and listens-to ties, both the ones this contact has and the ones others have to them, all at once.")
     @GET
     public Page<TieView> list(@PathParam("id") String id) {
         return new Page<>(ties.list(Ids.parse(id, "contact")), null);
     }
 
+    @Operation(summary = "Add a tie",
+            description = "A tie between this contact and another of the team; for listens-to, this contact listens to the other one.")
+    @APIResponse(responseCode = "409", description = "That tie is already there")
     @POST
     @APIResponseSchema(value = TieView.class, responseCode = "201")
     public Response add(@PathParam("id") String id, NewTie request) {
@@ -46,12 +53,18 @@ public class TieResource {
     }
 
     /** The body names the tie: {@code {otherContactId, kind}}. */
+    @Operation(summary = "Remove a tie named by its ends",
+            description = "The body names the other contact and the kind of tie.")
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     public Response remove(@PathParam("id") String id, TieRef ref) {
         ties.remove(Ids.parse(id, "contact"), ref);
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Remove a tie by its id",
+            description = "Removes one of this contact's ties.")
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     @Path("/{tieId}")
     public Response removeById(@PathParam("id") String id, @PathParam("tieId") String tieId) {

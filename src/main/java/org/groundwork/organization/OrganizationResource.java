@@ -1,5 +1,6 @@
 package org.groundwork.organization;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.groundwork.platform.ApiDocument;
@@ -80,6 +81,9 @@ public class OrganizationResource {
     }
 
     /** Rename, or change the kind; {@code If-Match} as everywhere. */
+    @Operation(summary = "Change an organization",
+            description = "Rename it or change its kind (JSON merge patch); If-Match with the organization's ETag.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")
     @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
@@ -91,6 +95,9 @@ public class OrganizationResource {
     }
 
     /** The organization in the path goes into {@code intoOrganizationId}: people and units move, it is removed. */
+    @Operation(summary = "Merge an organization into another",
+            description = "Coordinators only. Its people and units move into intoOrganizationId and it is removed.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @Path("/{id}/merge")
     @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
@@ -100,6 +107,8 @@ public class OrganizationResource {
     }
 
     /** The organic leaders: people others listen to, most listeners first (the first {@code limit}). */
+    @Operation(summary = "List an organization's organic leaders",
+            description = "People others listen to, most listeners first, with their level, owner and days since anyone on the team talked to them (the first limit, 1-200, default 50).")
     @GET
     @Path("/{id}/leaders")
     public Page<Leader> leaders(@PathParam("id") String id, @QueryParam("limit") String limit) {

@@ -1,5 +1,9 @@
 package org.groundwork.organization;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.groundwork.platform.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -43,11 +47,17 @@ public class UnitResource {
     Patches patches;
 
     /** All of them at once (an organization has tens, not thousands): {@code nextCursor} is always null. */
+    @Operation(summary = "List an organization's units",
+            description = "Its departments, floors, buildings, shifts and areas in their order, all at once (nextCursor is always null).")
     @GET
     public Page<UnitView> list(@PathParam("organizationId") String organizationId) {
         return new Page<>(units.list(Ids.parse(organizationId, "organization")), null);
     }
 
+    @Operation(summary = "Add a unit to an organization",
+            description = "A unit's name is unique within its organization and parent; a unit nests at most one level (building, then floor).")
+    @Extension(name = ApiDocument.ETAG, value = "true")
+    @APIResponse(responseCode = "409", description = "A unit of that name is already there")
     @POST
     @APIResponseSchema(value = UnitView.class, responseCode = "201")
     public Response create(@PathParam("organizationId") String organizationId, NewUnit request) {
@@ -57,6 +67,9 @@ public class UnitResource {
                 .entity(u.view()).tag(ETags.of(u.version())).build();
     }
 
+    @Operation(summary = "Get a unit",
+            description = "One unit of the organization, with its version as ETag.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @APIResponseSchema(value = UnitView.class, responseCode = "200")
@@ -65,6 +78,9 @@ public class UnitResource {
         return Response.ok(u.view()).tag(ETags.of(u.version())).build();
     }
 
+    @Operation(summary = "Change a unit",
+            description = "Rename, move or reorder a unit (JSON merge patch); If-Match with the unit's ETag.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")
     @APIResponseSchema(value = UnitView.class, responseCode = "200")
@@ -78,6 +94,9 @@ public class UnitResource {
     }
 
     /** Its people stay in the organization, in "no unit"; the units inside it go with it. */
+    @Operation(summary = "Delete a unit",
+            description = "Its people stay in the organization, in no unit; the units inside it are deleted with it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("organizationId") String organizationId, @PathParam("id") String id,
