@@ -3,6 +3,7 @@ package org.groundwork.action;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -51,7 +52,8 @@ public final class ActionJson {
     }
 
     /** At the door a name and a phone number are enough. */
-    public record NewContact(@NotBlank @Size(max = 200) String fullName, @Size(max = 50) String phone) {
+    public record NewContact(@NotBlank @Size(max = 200) String fullName, @Size(max = 50) String phone,
+                             @Email @Size(max = 254) String email) {
     }
 
     /** A list line: the action with how many came and how many came for the first time. */

@@ -251,7 +251,8 @@ public class ActionService {
         for (int i = 0; i < items.size(); i++) {
             AttendanceItem item = items.get(i);
             Contact contact = item.newContact() != null
-                    ? contacts.createAtDoor(item.newContact().fullName(), item.newContact().phone())
+                    ? contacts.createAtDoor(item.newContact().fullName(), item.newContact().phone(),
+                            item.newContact().email())
                     : known.get(i);
             kept.add(contact.id);
             Attendance row = existing.get(contact.id);

@@ -85,16 +85,76 @@ public class ContactService {
     }
 
     /** At the door of an action: a name and a phone number are enough. */
-    public Contact createAtDoor(String fullName, String phone) {
+    public Contact createAtDoor(String fullName, String phone, String email) {
         Contact c = new Contact();
         c.teamId = current.teamId();
         c.fullName = fullName.trim();
         c.phone = phone == null || phone.isBlank() ? null : phone.trim();
+        c.email = email == null || email.isBlank() ? null : email.trim();
         c.ownerId = current.id();
         c.persist();
         recordFirstLevel(c, "created at an action");
         audit.record(AuditKind.CREATED, AuditEntity.CONTACT, c.id);
         return c;
+    }
+
+    /** A live contact found to be the same person, and what gave them away ("phone" or "email"). */
+    public record SamePerson(ContactView contact, String by) {
+    }
+
+    /**
+     * The live contact with this phone number (compared as digits in the team's country, the
+     * import's rule: {@link Phones#key}) or this email (case aside), if any: someone typed in at
+     * the door who is already known. The email wins when both match different people.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SamePerson samePerson(String phone, String email) {
+        String mail = blankToNull(email);
+        if (mail != null) {
+            List<Contact> byEmail = Contact.list("teamId = ?1 and erasedAt is null and lower(email) = ?2 order by id",
+                    current.teamId(), mail.trim().toLowerCase(Locale.ROOT));
+            if (!byEmail.isEmpty()) {
+                return new SamePerson(ContactView.of(byEmail.get(0), null), "email");
+            }
+        }
+        String country = current.team().phoneCountryCode;
+        String key = Phones.key(phone, country);
+        if (key == null) {
+            return null;
+        }
+        // the SQL only narrows by the last digits; the rule itself is Phones.key, in one place
+        String digits = key.replaceAll("[^0-9]", "");
+        String tail = digits.substring(Math.max(0, digits.length() - 7));
+        // seven digits use contact_phone_tail_idx; a shorter number is rare and scans
+        String narrow = tail.length() == 7
+                ? "right(regexp_replace(phone, '[^0-9]', '', 'g'), 7) = :tail"
+                : "regexp_replace(phone, '[^0-9]', '', 'g') like '%' || :tail";
+        @SuppressWarnings("unchecked")
+        List<Contact> candidates = em.createNativeQuery("""
+                        select * from contact
+                        where team_id = :team and erased_at is null and phone is not null""" + " and " + narrow
+                        + " order by id", Contact.class)
+                .setParameter("team", current.teamId())
+                .setParameter("tail", tail)
+                .setMaxResults(50)
+                .getResultList();
+        return candidates.stream()
+                .filter(c -> key.equals(Phones.key(c.phone, country)))
+                .findFirst()
+                .map(c -> new SamePerson(ContactView.of(c, null), "phone"))
+                .orElse(null);
+    }
+
+    /** Live contacts with exactly this name (case and spaces aside): perhaps the same person. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContactView> sameName(String fullName, int limit) {
+        String name = blankToNull(fullName);
+        if (name == null) {
+            return List.of();
+        }
+        List<Contact> found = Contact.find("teamId = ?1 and erasedAt is null and lower(trim(fullName)) = ?2 order by id",
+                current.teamId(), name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)).page(0, limit).list();
+        return found.stream().map(c -> ContactView.of(c, null)).toList();
     }
 
     /** Creation records the first level, so "level at a time" always has a row to read. */
