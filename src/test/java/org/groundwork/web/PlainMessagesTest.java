@@ -58,4 +58,32 @@ class PlainMessagesTest {
         PageFormsTest.assertFieldError(page, "to", "Must not be before the From date");
         assertPlain(page);
     }
+
+    /** Issue 12, bug 1: a long house visit's notes are kept; over the limit they come back on the form, kept. */
+    @Test
+    void longTextIsKeptAndTooLongTextComesBackOnTheForm() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("fullName", "Ella Baker")).post("/api/v1/contacts").then().statusCode(201)
+                .extract().path("id");
+        Session s = Session.logIn(team);
+        s.open("/conversations/new?contact=" + id);
+        String tooLong = "Long visit.".repeat(2291) + "!!!!"; // 25,205 characters
+        Response page = s.form().formParam("contactId", id).formParam("summary", tooLong)
+                .formParam("durationMinutes", "90").formParam("channel", "house-visit").post("/conversations");
+        PageFormsTest.assertFieldError(page, "summary", "Use at most 20,000 characters (this has 25,205)");
+        assertTrue(page.asString().contains(tooLong.trim()), "what was typed is on the form again");
+        team.api().get("/api/v1/conversations").then().body("items.size()", org.hamcrest.Matchers.is(0));
+
+        String full = "x".repeat(20_000);
+        s.form().formParam("contactId", id).formParam("summary", full).formParam("durationMinutes", "90")
+                .formParam("channel", "house-visit").post("/conversations").then().statusCode(303);
+        team.api().get("/api/v1/conversations").then().body("items[0].summary.length()", org.hamcrest.Matchers.is(20_000));
+
+        s.open("/contacts/" + id);
+        String reason = "r".repeat(3000);
+        page = s.form().formParam("level", "cadre").formParam("reason", reason).post("/contacts/" + id + "/level");
+        page.then().statusCode(200);
+        assertTrue(page.asString().contains(reason), "the reason typed is on the form again");
+        assertTrue(page.asString().contains("Use at most 2,000 characters (this has 3,000)"), "a message says the limit");
+    }
 }
