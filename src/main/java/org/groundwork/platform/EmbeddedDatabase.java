@@ -3,6 +3,7 @@ package org.groundwork.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.PropertiesConfigSourceLoader;
 import io.smallrye.config.SmallRyeConfig;
@@ -62,8 +63,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     static SmallRyeConfig configuration(Path workingDirectory) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        // as Quarkus: quarkus.profile if set, else the launch mode's ("dev" under ./mvnw quarkus:dev)
         String profile = Optional.ofNullable(System.getProperty("quarkus.profile"))
-                .or(() -> Optional.ofNullable(System.getenv("QUARKUS_PROFILE"))).orElse("prod");
+                .or(() -> Optional.ofNullable(System.getenv("QUARKUS_PROFILE")))
+                .orElse(LaunchMode.current().getDefaultProfile());
         return new SmallRyeConfigBuilder()
                 .forClassLoader(loader)
                 .withProfile(profile)
