@@ -65,8 +65,11 @@ public class ActionPages {
     @Inject
     CurrentOrganizer current;
 
-    /** A search result at the door, and whether they are already checked in. */
-    public record Found(ContactView contact, boolean checkedIn) {
+    /**
+     * A search result at the door, whether they are already checked in, and whether "first time
+     * at an action" starts ticked: only for someone with no earlier attendance (the organizer can change it).
+     */
+    public record Found(ContactView contact, boolean checkedIn, boolean firstTime) {
     }
 
     /**
@@ -139,7 +142,7 @@ public class ActionPages {
                                     @QueryParam("was") String was, @HeaderParam("HX-Request") String htmx) {
         Action a = actions.require(Ids.parse(id, "action"));
         ActionView view = actions.view(a);
-        List<Found> found = search(view, q);
+        List<Found> found = search(a, view, q);
         if (htmx != null) {
             return Templates.checkIn$found(view, q, found);
         }
@@ -253,7 +256,7 @@ public class ActionPages {
                 }
             }
         }
-        return page(a, actions.view(actions.require(a.id)), q, search(view, q), Door.NONE, form, errors.map());
+        return page(a, actions.view(actions.require(a.id)), q, search(a, view, q), Door.NONE, form, errors.map());
     }
 
     private TemplateInstance page(Action a, ActionView view, String q, List<Found> found, Door door,
@@ -262,12 +265,14 @@ public class ActionPages {
         return Templates.checkIn(view, workName, q, found, door, form, errors);
     }
 
-    private List<Found> search(ActionView view, String q) {
+    private List<Found> search(Action a, ActionView view, String q) {
         if (q == null || q.isBlank()) {
             return List.of();
         }
         Set<UUID> here = view.attendance().stream().map(AttendanceView::contactId).collect(Collectors.toSet());
-        return contacts.list(new Filter(null, null, null, null, null, q), SEARCH_SIZE, null).items().stream()
-                .map(c -> new Found(c, here.contains(c.id()))).toList();
+        List<ContactView> people = contacts.list(new Filter(null, null, null, null, null, q), SEARCH_SIZE, null).items();
+        Set<UUID> cameBefore = actions.cameBefore(a, people.stream().map(ContactView::id).collect(Collectors.toSet()));
+        return people.stream()
+                .map(c -> new Found(c, here.contains(c.id()), !cameBefore.contains(c.id()))).toList();
     }
 }

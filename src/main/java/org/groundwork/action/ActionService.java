@@ -298,6 +298,12 @@ public class ActionService {
     }
 
     /** Of these contacts, those with an attendance at an action of the team starting before this one. */
+    /** Who of these came to an earlier action of the team: not first-timers by the design's rule. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<UUID> cameBefore(Action action, Set<UUID> contactIds) {
+        return attendedBefore(action, contactIds);
+    }
+
     private Set<UUID> attendedBefore(Action action, Set<UUID> contactIds) {
         if (contactIds.isEmpty()) {
             return Set.of();
