@@ -308,6 +308,10 @@ public class ContactPages {
                 "reason", reason);
         FormErrors errors = new FormErrors();
         Level to = Forms.word(Level.class, level, "level", errors);
+        // the page asks for the reason (the API keeps it optional, for scripts and back-filling)
+        if (Forms.blankToNull(reason) == null) {
+            errors.add("reason", "Say why their level changes: what they did, or what they took on");
+        }
         if (!errors.isEmpty()) {
             return show(contact, null, form, errors.map());
         }

@@ -86,4 +86,21 @@ class DailyFormsBrowserTest extends BrowserTest {
                 .extract().path("attendance.firstTime");
         assertEquals(List.of(false, false), firstTimes);
     }
+
+    /** Issue 12, friction 6: the page asks for the reason of a level change; the API keeps it optional. */
+    @Test
+    void aLevelChangeOnThePageAsksForItsReason() {
+        TestTeam team = TestTeam.create();
+        String id = PagesBrowserTest.contact(team, Map.of("fullName", "Fannie Lou Hamer"));
+        Session s = Session.logIn(team);
+        s.open("/contacts/" + id);
+        io.restassured.response.Response page = s.form().formParam("level", "cadre").formParam("reason", "  ")
+                .post("/contacts/" + id + "/level");
+        PageFormsTest.assertFieldError(page, "reason", "Say why their level changes");
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", org.hamcrest.Matchers.is("new"));
+        s.form().formParam("level", "cadre").formParam("reason", "Chairs the block committee")
+                .post("/contacts/" + id + "/level").then().statusCode(303);
+        team.api().body(Map.of("level", "less-involved")).post("/api/v1/contacts/" + id + "/level")
+                .then().statusCode(201);
+    }
 }
