@@ -396,32 +396,35 @@ public class ContactService {
         Contact c = require(id);
         Cursor.Position after = Cursor.position(cursor);
         String sql = """
-                select * from (
+                select t.*, o.display_name as who_name, w.name as work_name from (
                   select 'conversation' as type, cv.occurred_at as happened_at, cv.id as id,
                          cv.organizer_id as who, cv.work_id as work_id, cv.duration_minutes as minutes,
                          cv.channel as channel, cv.summary as words, cast(null as uuid) as action_id,
                          cast(null as text) as title, cast(null as boolean) as first_time,
                          cast(null as text) as from_level, cast(null as text) as to_level,
-                         cast(null as date) as due_on, cast(null as text) as status, cast(null as text) as reason
+                         cast(null as date) as due_on, cast(null as text) as status, cast(null as text) as reason,
+                         cv.issues as issues, cv.commitments as commitments
                   from conversation cv
                   where cv.team_id = :team and cv.contact_id = :contact
                   union all
                   select 'attendance', a.starts_at, att.id, att.recorded_by, a.work_id, a.duration_minutes,
-                         null, att.notes, a.id, a.title, att.first_time, null, null, null, null, null
+                         null, att.notes, a.id, a.title, att.first_time, null, null, null, null, null, null, null
                   from attendance att
                   join action a on a.id = att.action_id and a.team_id = att.team_id
                   where att.team_id = :team and att.contact_id = :contact
                   union all
                   select 'level-change', lc.changed_at, lc.id, lc.changed_by, null, null,
-                         null, lc.reason, null, null, null, lc.from_level, lc.to_level, null, null, null
+                         null, lc.reason, null, null, null, lc.from_level, lc.to_level, null, null, null, null, null
                   from level_change lc
                   where lc.team_id = :team and lc.contact_id = :contact
                   union all
                   select 'follow-up', f.created_at, f.id, f.assignee_id, null, null,
-                         null, f.purpose, null, null, null, null, null, f.due_on, f.status, f.reason
+                         null, f.purpose, null, null, null, null, null, f.due_on, f.status, f.reason, null, null
                   from follow_up f
                   where f.team_id = :team and f.contact_id = :contact
                 ) t
+                left join organizer o on o.team_id = :team and o.id = t.who
+                left join work w on w.team_id = :team and w.id = t.work_id
                 """ + (after == null ? "" : "where (t.happened_at, t.id) < (:at, :after)\n") + """
                 order by t.happened_at desc, t.id desc""";
         var query = em.createNativeQuery(sql)
@@ -446,10 +449,14 @@ public class ContactService {
         switch (type) {
             case "conversation" -> {
                 item.put("organizerId", r[3]);
+                item.put("organizerName", r[18]);
                 item.put("workId", r[4]);
+                item.put("workName", r[19]);
                 item.put("durationMinutes", r[5]);
                 item.put("channel", r[6]);
                 item.put("summary", r[7]);
+                item.put("issues", r[16]);
+                item.put("commitments", r[17]);
             }
             case "attendance" -> {
                 item.put("actionId", r[8]);
@@ -459,6 +466,7 @@ public class ContactService {
                 item.put("firstTime", r[10]);
                 item.put("notes", r[7]);
                 item.put("recordedBy", r[3]);
+                item.put("workName", r[19]);
             }
             case "level-change" -> {
                 item.put("fromLevel", r[11]);
