@@ -146,6 +146,9 @@ public final class FormErrors {
                 return p[1] + message.substring(p[0].length());
             }
         }
+        if (message.startsWith("is ") || message.startsWith("must ")) {
+            return "This " + message; // "is not your current password", said of the field beside it
+        }
         return Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
