@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import org.groundwork.contact.Phones;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
