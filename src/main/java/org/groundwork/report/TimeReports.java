@@ -196,9 +196,18 @@ class TimeReports {
         // figures are rounded to two decimals anyway.
         String sql = """
                 with first_action as (
+                  -- first-timers whose heat window can meet the period: a first-time attendance at
+                  -- an action from the heat window (and a day for the zone) before the period to its
+                  -- end, with no first-time attendance before it (the team's other thousands of
+                  -- first-timers are never read)
                   select att.contact_id, min(a.starts_at) as first_at
-                  from attendance att join action a on a.id = att.action_id and a.team_id = att.team_id
-                  where att.team_id = :team and att.first_time
+                  from action a
+                  join attendance att on att.action_id = a.id and att.team_id = a.team_id and att.first_time
+                  where a.team_id = :team and a.starts_at < :end
+                    and a.starts_at >= cast(:start as timestamptz) - make_interval(days => :heat + 2)
+                    and not exists (select from attendance e join action b on b.id = e.action_id and b.team_id = e.team_id
+                                    where e.team_id = :team and e.contact_id = att.contact_id and e.first_time
+                                      and b.starts_at < a.starts_at)
                   group by att.contact_id
                 ), heat as materialized (
                   select h.* from (
