@@ -225,13 +225,13 @@ class TimeReports {
                   -- a few thousand rows, read twice (figures and people): computed once
                   select att.contact_id, a.work_id, a.starts_at as at,
                          cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id) as minutes,
-                         att.level_at_time as level
+                         att.level_at_time as level, att.position
                   from action a
                   cross join lateral (select count(*) as present from action_organizer ao
                                       where ao.action_id = a.id and ao.team_id = a.team_id""" + presentFilter + """
                   ) p
                   -- offset 0 keeps this a per-action index lookup rather than a scan of all attendance
-                  left join lateral (select t.contact_id, t.level_at_time from attendance t
+                  left join lateral (select t.contact_id, t.level_at_time, t.position from attendance t
                                      where t.action_id = a.id and t.team_id = a.team_id offset 0) att on true
                   where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end and p.present > 0""" + workAction + """
 
@@ -248,13 +248,11 @@ class TimeReports {
 
                   group by 1, 2, 3, 4, 5
                   union all
-                  -- action shares, a few thousand: each one's position looked up by id (offset 0
-                  -- keeps the planner from hashing all the team's contacts for them)
-                  select coalesce(e.level, 'unrecorded'), coalesce(k.position, 'unrecorded'), true, e.work_id,
+                  -- action shares, a few thousand: the position is kept on the attendance (V18_4),
+                  -- no lookup into contact
+                  select coalesce(e.level, 'unrecorded'), coalesce(e.position, 'unrecorded'), true, e.work_id,
                          cast(date_trunc('week', e.at at time zone :tz) as date), sum(e.minutes)
                   from act e
-                  left join lateral (select k.position from contact k
-                                     where k.id = e.contact_id and k.team_id = :team offset 0) k on true
                   group by 1, 2, 3, 4, 5
                 ), heat_minutes as (
                   -- first-timers are few: their minutes are looked up by contact rather than
