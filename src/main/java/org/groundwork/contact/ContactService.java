@@ -174,16 +174,6 @@ public class ContactService {
         first.persist();
     }
 
-    /** Keeps the contact's last-conversation time (used by the cooling list) in step with its conversations. */
-    public void refreshLastConversation(UUID contactId) {
-        em.createNativeQuery("""
-                        update contact set last_conversation_at =
-                          (select max(occurred_at) from conversation where contact_id = ?1)
-                        where id = ?1""")
-                .setParameter(1, contactId)
-                .executeUpdate();
-    }
-
 
     // ---- contacts -------------------------------------------------------------------------
 

@@ -235,6 +235,11 @@ class ConversationDayTest {
                 select t.id from attendance t join contact k on k.id = t.contact_id
                 where t.team_id = ?1 and t.position is distinct from k.position""", team.teamId),
                 "attendance.position against the contacts' positions now");
+        assertEquals(List.of(), rows("""
+                select k.id from contact k where k.team_id = ?1
+                  and k.last_conversation_at is distinct from
+                      (select max(c.occurred_at) from conversation c where c.contact_id = k.id)""", team.teamId),
+                "contact.last_conversation_at against the contacts' latest conversations (V18_5)");
     }
 
     private List<String> rows(String query, String teamId) {
