@@ -128,15 +128,9 @@ class MovementReports {
     Query timelinessQuery(String prefix, Team team, Period period, Scope scope) {
         String sql = """
                 with first_action as (
-                  -- first-time attendances at the period's actions with none before them: the
-                  -- period's first-timers, without reading the team's other first-time attendances
                   select att.contact_id, min(a.starts_at) as first_at
-                  from action a
-                  join attendance att on att.action_id = a.id and att.team_id = a.team_id and att.first_time
-                  where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end
-                    and not exists (select from attendance e join action b on b.id = e.action_id and b.team_id = e.team_id
-                                    where e.team_id = :team and e.contact_id = att.contact_id and e.first_time
-                                      and b.starts_at < a.starts_at)
+                  from attendance att join action a on a.id = att.action_id and a.team_id = att.team_id
+                  where att.team_id = :team and att.first_time
                   group by att.contact_id
                 ), first_timers as (
                   select f.contact_id, f.first_at,
