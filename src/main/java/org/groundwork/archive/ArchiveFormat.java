@@ -82,7 +82,11 @@ final class ArchiveFormat {
     /** Columns of archived tables that are deliberately not in the archive. */
     static final Map<String, List<String>> COLUMNS_LEFT_OUT = Map.of(
             "organizer", List.of("password_hash", "instance_admin", "totp_secret", "totp_pending_secret",
-                    "totp_last_step"));
+                    "totp_last_step"),
+            // derived: a generated column (V18_1), which PostgreSQL computes on the restore's insert
+            "contact", List.of("phone_digits"),
+            // derived: the attendee's position now, set by the insert trigger from the restored contact (V18_4)
+            "attendance", List.of("position"));
 
     private ArchiveFormat() {
     }

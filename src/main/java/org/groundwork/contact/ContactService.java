@@ -129,9 +129,10 @@ public class ContactService {
         String digits = key.replaceAll("[^0-9]", "");
         String tail = digits.substring(Math.max(0, digits.length() - 7));
         // seven digits use contact_phone_tail_idx; a shorter number is rare and scans
+        // (phone_digits: the phone as digits only, kept by PostgreSQL, V18_1)
         String narrow = tail.length() == 7
-                ? "right(regexp_replace(phone, '[^0-9]', '', 'g'), 7) = :tail"
-                : "regexp_replace(phone, '[^0-9]', '', 'g') like '%' || :tail";
+                ? "right(phone_digits, 7) = :tail"
+                : "phone_digits like '%' || :tail";
         @SuppressWarnings("unchecked")
         List<Contact> candidates = em.createNativeQuery("""
                         select * from contact
@@ -171,16 +172,6 @@ public class ContactService {
         first.changedBy = current.id();
         first.reason = reason;
         first.persist();
-    }
-
-    /** Keeps the contact's last-conversation time (used by the cooling list) in step with its conversations. */
-    public void refreshLastConversation(UUID contactId) {
-        em.createNativeQuery("""
-                        update contact set last_conversation_at =
-                          (select max(occurred_at) from conversation where contact_id = ?1)
-                        where id = ?1""")
-                .setParameter(1, contactId)
-                .executeUpdate();
     }
 
 
@@ -271,8 +262,8 @@ public class ContactService {
 
     /**
      * One page of the team's live contacts, in one SQL query (the organization's name comes
-     * from a join). Tags use the GIN index; the phone matches by digits, so "+1 (555) 12"
-     * finds "15551234".
+     * from a join). Tags use the GIN index; q= uses the trigram indexes of V18_1 (name, email,
+     * phone digits); the phone matches by digits, so "+1 (555) 12" finds "15551234".
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ContactView> list(Filter filter, int limit, String cursor) {
@@ -317,10 +308,10 @@ public class ContactService {
         if (q != null) {
             String text = q.trim().toLowerCase(Locale.ROOT);
             String digits = text.replaceAll("[^0-9]", "");
-            sql.append(" and (lower(c.full_name) like :q escape '\\' or lower(c.email) like :q escape '\\'");
+            sql.append(" and (c.full_name ilike :q escape '\\' or c.email ilike :q escape '\\'");
             params.put("q", "%" + likeEscaped(text) + "%");
             if (!digits.isEmpty()) {
-                sql.append(" or regexp_replace(c.phone, '[^0-9]', '', 'g') like :digits");
+                sql.append(" or c.phone_digits like :digits");
                 params.put("digits", "%" + digits + "%");
             }
             sql.append(")");

@@ -86,7 +86,6 @@ public class ConversationService {
         List<UUID> completed = followUps.completeByConversation(contact.id, req.completeFollowUpIds(), c.id);
         UUID nextStepId = req.nextStep() == null ? null
                 : followUps.openNextStep(contact.id, c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
-        contacts.refreshLastConversation(contact.id);
         audit.record(AuditKind.CREATED, AuditEntity.CONVERSATION, c.id);
         metrics.conversationLogged();
         return new CreatedConversation(ConversationView.of(c, contact.fullName), nextStepId, completed);
@@ -147,7 +146,6 @@ public class ConversationService {
         }
         c.updatedAt = Instant.now();
         em.flush();
-        contacts.refreshLastConversation(c.contactId);
         audit.changed(AuditKind.CHANGED, AuditEntity.CONVERSATION, c.id, patch);
         return c;
     }
@@ -155,11 +153,10 @@ public class ConversationService {
     public void delete(UUID id, String ifMatch) {
         Conversation c = find(id);
         ETags.check(ifMatch, c.version);
-        UUID contactId = c.contactId;
         c.delete();
-        // follow-ups it opened or completed keep their state; the foreign keys set their links to null
+        // follow-ups it opened or completed keep their state; the foreign keys set their links to null;
+        // the contact's last-conversation time is kept by the summary trigger (V18_5)
         em.flush();
-        contacts.refreshLastConversation(contactId);
         audit.record(AuditKind.DELETED, AuditEntity.CONVERSATION, id);
     }
 

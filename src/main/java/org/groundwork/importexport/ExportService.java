@@ -95,11 +95,11 @@ public class ExportService {
             // the same search as the contact list: name or email contains, phone digits contain
             String text = q.toLowerCase(Locale.ROOT);
             String digits = text.replaceAll("[^0-9]", "");
-            where.append(" and (lower(c.full_name) like ? escape '\\' or lower(c.email) like ? escape '\\'");
+            where.append(" and (c.full_name ilike ? escape '\\' or c.email ilike ? escape '\\'");
             params.add("%" + OrganizationService.likeEscaped(text) + "%");
             params.add("%" + OrganizationService.likeEscaped(text) + "%");
             if (!digits.isEmpty()) {
-                where.append(" or regexp_replace(c.phone, '[^0-9]', '', 'g') like ?");
+                where.append(" or c.phone_digits like ?");
                 params.add("%" + digits + "%");
             }
             where.append(")");

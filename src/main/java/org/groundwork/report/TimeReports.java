@@ -164,14 +164,11 @@ class TimeReports {
      * The planner cannot tell how many groups a week of a date makes, and with the default 4 MB
      * sorts tens of thousands of rows where hashing them into the few thousand real groups costs
      * a fraction of that. More memory for this transaction only (SET LOCAL) lets it hash.
-     * Custom plans only: after a few runs of the same prepared statement PostgreSQL may keep a
-     * generic plan, made without knowing the period, which for a team's 90 days sorts all
-     * 120,000 conversations to find the first-timers' (about a quarter slower); planning anew
-     * costs a few milliseconds.
+     * PostgreSQL's generic plan is good since the first-timers are found by period (it used to
+     * sort a team's 120,000 conversations, so every call was planned anew: 7-10 ms each).
      */
     void roomToHash() {
         em.createNativeQuery("set local work_mem = '16MB'").executeUpdate();
-        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
     }
 
     /**
@@ -196,9 +193,18 @@ class TimeReports {
         // figures are rounded to two decimals anyway.
         String sql = """
                 with first_action as (
+                  -- first-timers whose heat window can meet the period: a first-time attendance at
+                  -- an action from the heat window (and a day for the zone) before the period to its
+                  -- end, with no first-time attendance before it (the team's other thousands of
+                  -- first-timers are never read)
                   select att.contact_id, min(a.starts_at) as first_at
-                  from attendance att join action a on a.id = att.action_id and a.team_id = att.team_id
-                  where att.team_id = :team and att.first_time
+                  from action a
+                  join attendance att on att.action_id = a.id and att.team_id = a.team_id and att.first_time
+                  where a.team_id = :team and a.starts_at < :end
+                    and a.starts_at >= cast(:start as timestamptz) - make_interval(days => :heat + 2)
+                    and not exists (select from attendance e join action b on b.id = e.action_id and b.team_id = e.team_id
+                                    where e.team_id = :team and e.contact_id = att.contact_id and e.first_time
+                                      and b.starts_at < a.starts_at)
                   group by att.contact_id
                 ), heat as materialized (
                   select h.* from (
@@ -216,13 +222,13 @@ class TimeReports {
                   -- a few thousand rows, read twice (figures and people): computed once
                   select att.contact_id, a.work_id, a.starts_at as at,
                          cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id) as minutes,
-                         att.level_at_time as level
+                         att.level_at_time as level, att.position
                   from action a
                   cross join lateral (select count(*) as present from action_organizer ao
                                       where ao.action_id = a.id and ao.team_id = a.team_id""" + presentFilter + """
                   ) p
                   -- offset 0 keeps this a per-action index lookup rather than a scan of all attendance
-                  left join lateral (select t.contact_id, t.level_at_time from attendance t
+                  left join lateral (select t.contact_id, t.level_at_time, t.position from attendance t
                                      where t.action_id = a.id and t.team_id = a.team_id offset 0) att on true
                   where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end and p.present > 0""" + workAction + """
 
@@ -239,13 +245,11 @@ class TimeReports {
 
                   group by 1, 2, 3, 4, 5
                   union all
-                  -- action shares, a few thousand: each one's position looked up by id (offset 0
-                  -- keeps the planner from hashing all the team's contacts for them)
-                  select coalesce(e.level, 'unrecorded'), coalesce(k.position, 'unrecorded'), true, e.work_id,
+                  -- action shares, a few thousand: the position is kept on the attendance (V18_4),
+                  -- no lookup into contact
+                  select coalesce(e.level, 'unrecorded'), coalesce(e.position, 'unrecorded'), true, e.work_id,
                          cast(date_trunc('week', e.at at time zone :tz) as date), sum(e.minutes)
                   from act e
-                  left join lateral (select k.position from contact k
-                                     where k.id = e.contact_id and k.team_id = :team offset 0) k on true
                   group by 1, 2, 3, 4, 5
                 ), heat_minutes as (
                   -- first-timers are few: their minutes are looked up by contact rather than

@@ -153,14 +153,16 @@ class ConversationDayTest {
         s.conversation(member::api, ana, "2026-03-11T10:00:00Z", 5, null);
         s.conversation(bea, "2026-03-12T10:00:00Z", 20, null);
         s.conversation(cy, "2026-03-13T10:00:00Z", 7, null);
+        // an action's shares follow the attendees' positions too (kept on attendance, V18_4): 30 each
+        s.action("2026-03-14T10:00:00Z", 60, null, List.of(team.adminId), Map.of(ana, false, bea, false));
         fresh(team);
-        minutes(all(team, MARCH), "byPosition.base", 62);
+        minutes(all(team, MARCH), "byPosition.base", 122);
 
         team.api().body(Map.of("position", "officer")).patch("/api/v1/contacts/" + ana).then().statusCode(200);
         fresh(team);
         JsonPath r = all(team, MARCH);
-        minutes(r, "byPosition.officer", 35);
-        minutes(r, "byPosition.base", 27);
+        minutes(r, "byPosition.officer", 65);
+        minutes(r, "byPosition.base", 57);
 
         // one UPDATE for the whole file: Ana and Bea move, Cy stays, Dee is new
         JsonPath imported = given().auth().oauth2(team.token).contentType("text/csv").accept("application/json")
@@ -175,15 +177,15 @@ class ConversationDayTest {
         assertEquals(3, imported.getInt("updated"));
         fresh(team);
         r = all(team, MARCH);
-        minutes(r, "byPosition.ally", 35);
-        minutes(r, "byPosition.staff", 20);
+        minutes(r, "byPosition.ally", 65);
+        minutes(r, "byPosition.staff", 50);
         minutes(r, "byPosition.base", 7);
         minutes(r, "byPosition.officer", 0);
 
         // erasure keeps the position, and the minutes stay where they were
         team.api().delete("/api/v1/contacts/" + bea).then().statusCode(204);
         fresh(team);
-        minutes(all(team, MARCH), "byPosition.staff", 20);
+        minutes(all(team, MARCH), "byPosition.staff", 50);
     }
 
     @Test
@@ -229,6 +231,15 @@ class ConversationDayTest {
                 order by 1, 2, 3 nulls first, 4, 5""", team.teamId);
         assertFalse(scratch.isEmpty());
         assertEquals(scratch, stored, "conversation_day against the conversations summed from scratch");
+        assertEquals(List.of(), rows("""
+                select t.id from attendance t join contact k on k.id = t.contact_id
+                where t.team_id = ?1 and t.position is distinct from k.position""", team.teamId),
+                "attendance.position against the contacts' positions now");
+        assertEquals(List.of(), rows("""
+                select k.id from contact k where k.team_id = ?1
+                  and k.last_conversation_at is distinct from
+                      (select max(c.occurred_at) from conversation c where c.contact_id = k.id)""", team.teamId),
+                "contact.last_conversation_at against the contacts' latest conversations (V18_5)");
     }
 
     private List<String> rows(String query, String teamId) {
