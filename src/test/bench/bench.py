@@ -33,6 +33,8 @@ APP = os.path.abspath(os.environ.get("BENCH_APP") or os.path.join(ROOT, "target/
 SEED = int(os.environ.get("BENCH_SEED") or 42)
 SECONDS = int(os.environ.get("BENCH_SECONDS") or 15)
 STARTS = int(os.environ.get("BENCH_STARTS") or 5)
+# "startup": only the starts (external and embedded), for a quick look at a build's boot
+ONLY = os.environ.get("BENCH_ONLY") or ""
 PASSWORD = "bench"  # a throwaway server on 127.0.0.1 only
 AS = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
 ANCHOR_DAY = "2026-10-31"  # the data set's last day (BenchData.ANCHOR minus one day)
@@ -142,9 +144,10 @@ class App:
     def jvm_options(self):
         options = list(JVM)
         # the class-data archive the build makes (README, "Run it"), when this build has one
-        archive = os.path.join(os.path.dirname(self.jar), "app-cds.jsa")
-        if os.path.exists(archive):
-            options.append("-XX:SharedArchiveFile=" + archive)
+        # (relative: the archive names the jar as the build's training start saw it, "quarkus-run.jar" in
+        # its folder, and the JVM refuses the archive when the jar is named otherwise)
+        if os.path.exists(os.path.join(os.path.dirname(self.jar), "app-cds.jsa")):
+            options.append("-XX:SharedArchiveFile=app-cds.jsa")
         return options
 
     def start(self):
@@ -155,7 +158,10 @@ class App:
                    **self.extra_env)
         if self.pg:
             env.update(QUARKUS_DATASOURCE_JDBC_URL=self.pg.jdbc(), QUARKUS_DATASOURCE_USERNAME="groundwork",
-                       QUARKUS_DATASOURCE_PASSWORD=PASSWORD)
+                       QUARKUS_DATASOURCE_PASSWORD=PASSWORD,
+                       # on a machine this busy a first connection can take longer than the shipped 5 s
+                       QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="60S",
+                       QUARKUS_DATASOURCE_JDBC_LOGIN_TIMEOUT="30S")
         if self.data_dir:
             env["GROUNDWORK_DATA_DIR"] = self.data_dir
         self.log = open(os.path.join(DIR, "app.log"), "a")
@@ -163,8 +169,8 @@ class App:
         self.log.flush()
         self.t0 = time.monotonic()
         self.started_wall = time.time()
-        self.proc = subprocess.Popen(["java"] + self.jvm_options() + ["-jar", self.jar], env=env,
-                                     stdout=self.log, stderr=subprocess.STDOUT, cwd=DIR)
+        self.proc = subprocess.Popen(["java"] + self.jvm_options() + ["-jar", os.path.basename(self.jar)], env=env,
+                                     stdout=self.log, stderr=subprocess.STDOUT, cwd=os.path.dirname(self.jar))
         while True:
             if self.proc.poll() is not None:
                 sys.exit("the app stopped while starting; see " + os.path.join(DIR, "app.log"))
@@ -431,14 +437,15 @@ def measure(pg, meta, results):
     say("external PostgreSQL's own start (pg_ctl start -w, %s of data): %.2f s" % (
         pg.sql("select pg_size_pretty(pg_database_size('postgres'))"), results["pg_start"]))
 
-    app = App(APP, pg, extra_env={"GROUNDWORK_IMPORT_MAX_BYTES": "52428800"})
-    app.start()
-    try:
-        endpoints(pg, app, meta, results)
-        writes(pg, app, meta, results)
-        importing(app, meta, results)
-    finally:
-        app.stop()
+    if ONLY != "startup":
+        app = App(APP, pg, extra_env={"GROUNDWORK_IMPORT_MAX_BYTES": "52428800"})
+        app.start()
+        try:
+            endpoints(pg, app, meta, results)
+            writes(pg, app, meta, results)
+            importing(app, meta, results)
+        finally:
+            app.stop()
     embedded(results)
     table(pg, results)
 
@@ -604,10 +611,10 @@ def table(pg, results):
     say()
     say("| measure | API p50 | API p99 | API req/s | its SQL replayed p50 | SQL p99 | SQL tx/s | GET /api/v1/me p50 |")
     say("|---|---|---|---|---|---|---|---|")
-    for name, api, sql, me, n in results["get"]:
+    for name, api, sql, me, n in results.get("get", []):
         say("| %s | %.1f ms | %.1f ms | %.0f | %.1f ms (%d statements) | %.1f ms | %.0f | %.1f ms |" % (
             name, api["p50"], api["p99"], api["rps"], sql["p50"], n, sql["p99"], sql["rps"], me["p50"]))
-    for connections, api, sql, n in results["post"]:
+    for connections, api, sql, n in results.get("post", []):
         say("| POST /api/v1/conversations, %d connections | %.1f ms | %.1f ms | %.0f (%d errors) | %.1f ms "
             "(%d statements, bare SQL) | %.1f ms | %.0f | |" % (connections, api["p50"], api["p99"], api["rps"],
                                                                  api["errors"], sql["p50"], n, sql["p99"], sql["rps"]))
@@ -622,8 +629,9 @@ def table(pg, results):
     say("| of which the embedded database's own start | %.2f s |" % median(results["embedded_db"]))
     say("| first start with the embedded database (initdb, migrations) | %.1f s |" % results["embedded_first"])
     say("| the external server's own start (pg_ctl -w) | %.2f s |" % results["pg_start"])
-    say("| RSS under write load (16 connections, -Xmx256m) | %.0f MiB |" % results["rss_mib"])
-    say("| 100,000-row import | %.1f s |" % results["import"])
+    if "rss_mib" in results:
+        say("| RSS under write load (16 connections, -Xmx256m) | %.0f MiB |" % results["rss_mib"])
+        say("| 100,000-row import | %.1f s |" % results["import"])
     say("| database size (benchmark data set, after the write runs) | %s |" % pg.sql(
         "select pg_size_pretty(pg_database_size('postgres'))"))
     say("| load after the run | %s |" % uptime())
