@@ -123,9 +123,16 @@ class Postgres:
     def env(self):
         return dict(os.environ, PGPASSWORD=PASSWORD, PGAPPNAME="bench")
 
-    def sql(self, query):
-        return run(["psql", "-X", "-q", "-A", "-t", "-h", "127.0.0.1", "-p", str(self.port), "-U", "groundwork",
-                    "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", query], env=self.env()).strip()
+    def sql(self, *queries):
+        """Each query on its own (-c each: ALTER SYSTEM refuses to run in a multi-statement string)."""
+        command = ["psql", "-X", "-q", "-A", "-t", "-h", "127.0.0.1", "-p", str(self.port), "-U", "groundwork",
+                   "-d", "postgres", "-v", "ON_ERROR_STOP=1"]
+        for query in queries:
+            command += ["-c", query]
+        result = subprocess.run(command, env=self.env(), text=True, capture_output=True)
+        if result.returncode != 0:
+            sys.exit("psql: %s\n%s" % (queries, result.stderr))
+        return result.stdout.strip()
 
     def csvlog(self):
         return os.path.join(self.data, "log", "bench.csv")
@@ -299,6 +306,8 @@ def wrk(url, token, connections, lua="get.lua", seconds=SECONDS, extra_env=None)
 
 
 def pgbench(pg, script, clients, seconds=SECONDS):
+    if script is None:
+        return {"p50": float("nan"), "p99": float("nan"), "rps": float("nan"), "errors": 0}
     work = tempfile.mkdtemp(prefix="pgbench.", dir=DIR)
     path = os.path.join(work, "script.sql")
     with open(path, "w") as f:
@@ -325,13 +334,13 @@ def capture(pg, request):
     """The statements one request sends, with their parameters, from the server's log (log_statement=all
     for the length of that request only)."""
     log = pg.csvlog()
-    pg.sql("alter system set log_statement = 'all'; select pg_reload_conf()")
+    pg.sql("alter system set log_statement = 'all'", "select pg_reload_conf()")
     time.sleep(0.5)
     start = os.path.getsize(log)
     since = time.time()
     request()
     time.sleep(0.5)
-    pg.sql("alter system reset log_statement; select pg_reload_conf()")
+    pg.sql("alter system reset log_statement", "select pg_reload_conf()")
     with open(log, newline="") as f:
         f.seek(start)
         rows = list(csv.reader(f))
@@ -348,7 +357,23 @@ def capture(pg, request):
     return statements, since
 
 
-def replay_script(statements, since, replace=None):
+def replay(pg, statements, since, replace=None):
+    """The replay script that runs: a parameter's type is not in the log, so whole numbers are first
+    written bare (an integer, as JDBC sent it for `date + $1`), then, if PostgreSQL refuses that, quoted
+    (text that happens to be digits). None when neither runs (the SQL columns then say so)."""
+    for bare in (True, False):
+        script = replay_script(statements, since, replace, bare)
+        check = subprocess.run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "groundwork", "-t", "1",
+                                "-f", "/dev/stdin", "postgres"], input=script, env=pg.env(), text=True,
+                               capture_output=True)
+        if check.returncode == 0:
+            return script
+        error = check.stderr.strip().splitlines()[:1]
+    say("    (its SQL does not replay: %s)" % error)
+    return None
+
+
+def replay_script(statements, since, replace=None, bare_numbers=True):
     """A pgbench script of the captured statements with their parameters written in. Ids the request
     itself made (UUIDv7 stamped after the capture began) become fresh ids per transaction, and the
     values in replace become pgbench expressions (e.g. a random contact)."""
@@ -360,6 +385,8 @@ def replay_script(statements, since, replace=None):
             text = value[1:-1] if value.startswith("'") else None
             if text and replace and text in replace:
                 value = replace[text]
+            elif text and bare_numbers and re.fullmatch(r"-?[0-9]{1,18}", text):
+                value = text
             elif text and re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}", text) \
                     and int(text[:8] + text[9:13], 16) / 1000 >= since - 1:
                 value = fresh.setdefault(text, "(md5(:client_id || '-' || :r || '-%d'))::uuid" % (len(fresh) + 1))
@@ -474,9 +501,9 @@ def endpoints(pg, app, meta, results):
             sys.exit("%s answered %d" % (path, status))
         wrk(url, token, 1, lua, seconds=3)  # warm-up
         statements, since = capture(pg, lambda: call_any(url, token, lua))
-        script = replay_script(statements, since)
+        script = replay(pg, statements, since)
         with open(os.path.join(DIR, "sql-%s.sql" % re.sub(r"\W+", "-", name).strip("-")), "w") as f:
-            f.write(script)
+            f.write(script or replay_script(statements, since))
         me = wrk(app.url("/api/v1/me"), token, 1, seconds=5)
         api = wrk(url, token, 1, lua)
         sql = pgbench(pg, script, 1)
@@ -505,9 +532,9 @@ def writes(pg, app, meta, results):
     body = {"contactId": one, "durationMinutes": 30, "channel": "phone", "summary": "Talked about the rent strike"}
     statements, since = capture(pg, lambda: call("POST", app.url("/api/v1/conversations"), body, token))
     # the bare SQL of the same request, each transaction for a random contact of the data set
-    script = replay_script(statements, since, {one: "md5('c%d:' || :n)::uuid" % SEED})
+    script = replay(pg, statements, since, {one: "md5('c%d:' || :n)::uuid" % SEED})
     with open(os.path.join(DIR, "sql-post-conversation.sql"), "w") as f:
-        f.write(script)
+        f.write(script or replay_script(statements, since))
     env = {"BENCH_CONTACTS": contacts}
     wrk(app.url("/api/v1/conversations"), token, 4, "post.lua", seconds=5, extra_env=env)  # warm-up
     results["post"] = []
