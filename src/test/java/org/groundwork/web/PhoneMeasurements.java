@@ -12,7 +12,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Measures what issue 12's friction 5 is about, on the demo team logged in as its admin: the
  * header's height, the contacts list's page height and the controls shown per Today item, at
  * 375 px and 1280 px. Not part of the default run:
- * {@code ./mvnw -B test -Dtest=PhoneMeasurements -Dmeasure=true}; the figures are printed.
+ * {@code ./mvnw -B test -Dtest=PhoneMeasurements -Dmeasure=true}; the figures are printed, and README's
+ * Today screenshots (docs/screenshots/today.png, today-phone.png) are retaken.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "measure", matches = "true")
@@ -49,5 +50,14 @@ class PhoneMeasurements extends BrowserTest {
                     .append(contactsHeight).append(" px with ").append(rows).append(" rows\n");
         }
         System.out.println(out);
+
+        // README's Today screenshots: the page at 1100 px, and the top of it on a phone
+        page.setViewportSize(1100, 900);
+        page.navigate(url("/"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("docs", "screenshots", "today.png"))
+                .setFullPage(true));
+        page.setViewportSize(375, 800);
+        page.navigate(url("/"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("docs", "screenshots", "today-phone.png")));
     }
 }
