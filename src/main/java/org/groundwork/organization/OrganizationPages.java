@@ -105,9 +105,10 @@ public class OrganizationPages {
 
     /**
      * The chart's filters as typed, kept in the links and the move forms so a move keeps the view;
-     * message: "moved" or "refused" (the template words them).
+     * unit: the one column shown whole ("none" for no unit) or blank; query: the filters without
+     * the unit, as a query string; message: "moved" or "refused" (the template words them).
      */
-    public record ChartForm(String level, String owner, String quiet, String query, String message) {
+    public record ChartForm(String level, String owner, String quiet, String unit, String query, String message) {
     }
 
     // ---- list, add --------------------------------------------------------------------------
@@ -224,12 +225,14 @@ public class OrganizationPages {
     @Path("/{id}/chart")
     public TemplateInstance chart(@PathParam("id") String id, @QueryParam("level") String level,
                                   @QueryParam("owner") String owner, @QueryParam("quiet") String quiet,
-                                  @QueryParam("moved") String moved, @HeaderParam("HX-Request") String htmx) {
+                                  @QueryParam("unit") String unit, @QueryParam("moved") String moved,
+                                  @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
-        return chart(org, level, owner, quiet, moved != null ? "moved" : null, htmx != null);
+        return chart(org, level, owner, quiet, unit, moved != null ? "moved" : null, htmx != null);
     }
 
-    private TemplateInstance chart(UUID org, String level, String owner, String quiet, String message, boolean fragment) {
+    private TemplateInstance chart(UUID org, String level, String owner, String quiet, String unit, String message,
+                                   boolean fragment) {
         // filters are links a person may edit: anything unreadable is ignored rather than refused
         Level l = Forms.word(Level.class, level, "level", new FormErrors());
         boolean noOwner = "none".equals(owner);
@@ -238,11 +241,14 @@ public class OrganizationPages {
         if (days != null && (days < 0 || days > 3650)) {
             days = null;
         }
+        boolean noUnit = "none".equals(unit);
+        UUID unitId = noUnit ? null : Forms.id(unit, "unit", new FormErrors());
+        Chart chart = wallChart.chart(org, new ChartFilter(l, ownerId, noOwner, days, unitId, noUnit));
+        String shown = !chart.whole() ? "" : noUnit ? "none" : unitId.toString();
         ChartForm form = new ChartForm(l == null ? "" : l.word(), noOwner ? "none" : ownerId == null ? "" : ownerId.toString(),
-                days == null ? "" : days.toString(), query(l == null ? null : l.word(),
+                days == null ? "" : days.toString(), shown, query(l == null ? null : l.word(),
                 noOwner ? "none" : ownerId == null ? null : ownerId.toString(), days == null ? null : days.toString()),
                 message);
-        Chart chart = wallChart.chart(org, new ChartFilter(l, ownerId, noOwner, days));
         List<Option> owners = new ArrayList<>();
         owners.add(new Option("none", "No owner"));
         organizers.list(Page.MAX_LIMIT, null).items().forEach(o -> owners.add(new Option(o.id().toString(), o.displayName())));
@@ -261,7 +267,8 @@ public class OrganizationPages {
     @Path("/{id}/move")
     public TemplateInstance moveForm(@PathParam("id") String id, @QueryParam("contactId") String contactId,
                                      @QueryParam("level") String level, @QueryParam("owner") String owner,
-                                     @QueryParam("quiet") String quiet, @HeaderParam("HX-Request") String htmx) {
+                                     @QueryParam("quiet") String quiet, @QueryParam("unit") String unit,
+                                     @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
         organizations.require(org);
         ContactView person = contacts.view(Ids.parse(contactId == null ? "" : contactId.trim(), "contact"));
@@ -275,7 +282,8 @@ public class OrganizationPages {
         unitList.forEach(u -> names.put(u.id(), u.name()));
         unitList.forEach(u -> places.add(new Option(u.id().toString(),
                 u.parentId() == null ? u.name() : names.get(u.parentId()) + " · " + u.name())));
-        ChartForm filter = new ChartForm(blank(level), blank(owner), blank(quiet), query(level, owner, quiet), null);
+        ChartForm filter = new ChartForm(blank(level), blank(owner), blank(quiet), blank(unit), query(level, owner, quiet),
+                null);
         String currentUnit = person.unitId() == null ? "" : person.unitId().toString();
         return htmx != null ? Templates.move$moveform(org, person, filter, places, currentUnit)
                 : Templates.move(org, person, filter, places, currentUnit);
@@ -289,7 +297,8 @@ public class OrganizationPages {
     @POST
     @Path("/{id}/move")
     public Object move(@PathParam("id") String id, @RestForm String contactId, @RestForm String unitId,
-                       @RestForm String level, @RestForm String owner, @RestForm String quiet) {
+                       @RestForm String level, @RestForm String owner, @RestForm String quiet,
+                       @RestForm("unit") String shownUnit) {
         UUID org = Ids.parse(id, "organization");
         organizations.require(org);
         UUID contact = Ids.parse(contactId == null ? "" : contactId.trim(), "contact");
@@ -307,8 +316,10 @@ public class OrganizationPages {
                 contacts.change(contact, patches.of(new ContactChange(null, null, null, null, null, null, null, null,
                         null, unit), Set.of("unitId")), null);
                 String q = query(level, owner, quiet);
+                String u = shownUnit == null || shownUnit.isBlank() ? ""
+                        : "&unit=" + URLEncoder.encode(shownUnit.trim(), StandardCharsets.UTF_8);
                 return Response.seeOther(URI.create("/organizations/" + org + "/chart?moved=1" + (q.isEmpty() ? "" : "&" + q)
-                        + "#card-" + contact)).build();
+                        + u + "#card-" + contact)).build();
             } catch (ProblemException | ConstraintViolationException e) {
                 if (e instanceof ProblemException p && p.status() == 404) {
                     throw p;
@@ -316,7 +327,7 @@ public class OrganizationPages {
                 message = "refused";
             }
         }
-        return Response.status(400).entity(chart(org, level, owner, quiet, message, false)).build();
+        return Response.status(400).entity(chart(org, level, owner, quiet, shownUnit, message, false)).build();
     }
 
     // ---- organic leaders --------------------------------------------------------------------
