@@ -83,7 +83,7 @@ public class OrganizationPages {
         static native TemplateInstance list(List<Overview> organizations, List<Option> kinds, Map<String, String> form,
                                             Map<String, String> errors);
 
-        static native TemplateInstance show(OrganizationView organization, List<UnitView> units, List<ContactView> people,
+        static native TemplateInstance show(OrganizationView organization, List<UnitRow> units, List<ContactView> people,
                                             String nextCursor, List<Option> kinds, List<Option> unitKinds,
                                             List<Option> parents, List<Option> others, boolean canMerge,
                                             Map<String, String> form, Map<String, String> errors);
@@ -101,6 +101,14 @@ public class OrganizationPages {
                                                      List<Option> places, String current);
 
         static native TemplateInstance leaders(OrganizationView organization, List<Leader> leaders, int shown);
+
+        static native TemplateInstance unit(OrganizationView organization, UnitView unit, String parentName, long people,
+                                            List<Option> unitKinds, List<Option> destinations, Map<String, String> form,
+                                            Map<String, String> errors);
+    }
+
+    /** A unit on the organization's page: its people (with those of the units inside it), and whether it can move. */
+    public record UnitRow(UnitView unit, long people, boolean canMoveUp, boolean canMoveDown) {
     }
 
     /**
@@ -153,7 +161,13 @@ public class OrganizationPages {
                 .map(u -> new Option(u.id().toString(), u.name())).toList();
         List<Option> others = organizations.overview().stream().filter(x -> !x.id().equals(o.id()))
                 .map(x -> new Option(x.id().toString(), x.name())).toList();
-        return Templates.show(o, unitList, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
+        Map<UUID, Long> counts = units.people(o.id());
+        List<UnitRow> rows = new ArrayList<>();
+        for (int i = 0; i < unitList.size(); i++) {
+            UnitView u = unitList.get(i);
+            rows.add(new UnitRow(u, peopleIn(u, unitList, counts), sibling(unitList, i, -1), sibling(unitList, i, 1)));
+        }
+        return Templates.show(o, rows, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
                 Forms.options(UnitKind.class), parents, others, current.has(Role.COORDINATOR), form, errors);
     }
 
@@ -217,6 +231,113 @@ public class OrganizationPages {
         OrganizationView o = OrganizationView.of(organizations.require(org));
         return show(o, null, Forms.values("name", o.name(), "kind", o.kind().word(), "unitName", unitName,
                 "unitKind", unitKind, "parentId", parentId), errors.map());
+    }
+
+    /** Whether unit i has a sibling (same parent) before (step -1) or after (+1) it in the list's order. */
+    private static boolean sibling(List<UnitView> list, int i, int step) {
+        UUID parent = list.get(i).parentId();
+        for (int j = i + step; j >= 0 && j < list.size(); j += step) {
+            UUID p = list.get(j).parentId();
+            if (parent == null ? p == null : parent.equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The people of a unit and of the units inside it. */
+    private static long peopleIn(UnitView u, List<UnitView> list, Map<UUID, Long> counts) {
+        long n = counts.getOrDefault(u.id(), 0L);
+        for (UnitView child : list) {
+            if (u.id().equals(child.parentId())) {
+                n += counts.getOrDefault(child.id(), 0L);
+            }
+        }
+        return n;
+    }
+
+    // ---- one unit: rename, reorder, remove ---------------------------------------------------
+
+    @GET
+    @Path("/{id}/units/{unitId}")
+    public TemplateInstance unit(@PathParam("id") String id, @PathParam("unitId") String unitId) {
+        UUID org = Ids.parse(id, "organization");
+        UnitView u = units.find(org, Ids.parse(unitId, "unit")).view();
+        return unitPage(org, u, Map.of("unitName", u.name(), "unitKind", u.kind().word()), Map.of());
+    }
+
+    private TemplateInstance unitPage(UUID org, UnitView u, Map<String, String> form, Map<String, String> errors) {
+        OrganizationView o = OrganizationView.of(organizations.require(org));
+        List<UnitView> unitList = units.list(org);
+        String parentName = null;
+        List<Option> destinations = new ArrayList<>();
+        for (UnitView other : unitList) {
+            if (other.id().equals(u.parentId())) {
+                parentName = other.name();
+            }
+            // the people can go anywhere but into the unit removed or the units inside it
+            if (!other.id().equals(u.id()) && !u.id().equals(other.parentId())) {
+                String parent = other.parentId() == null ? null : unitList.stream()
+                        .filter(x -> x.id().equals(other.parentId())).map(UnitView::name).findFirst().orElse(null);
+                destinations.add(new Option(other.id().toString(), parent == null ? other.name() : parent + " · " + other.name()));
+            }
+        }
+        return Templates.unit(o, u, parentName, peopleIn(u, unitList, units.people(org)), Forms.options(UnitKind.class),
+                destinations, form, errors);
+    }
+
+    @POST
+    @Path("/{id}/units/{unitId}/rename")
+    public Object renameUnit(@PathParam("id") String id, @PathParam("unitId") String unitId,
+                             @RestForm String unitName, @RestForm String unitKind) {
+        UUID org = Ids.parse(id, "organization");
+        UUID unit = Ids.parse(unitId, "unit");
+        FormErrors errors = new FormErrors();
+        // a blank kind is refused by the service, as the API refuses "kind": null
+        UnitKind k = Forms.word(UnitKind.class, unitKind, "unitKind", errors);
+        if (errors.isEmpty()) {
+            try {
+                units.change(org, unit, patches.of(new UnitJson.UnitChange(unitName, k, null, null), Set.of("name", "kind")),
+                        null);
+                return Response.seeOther(URI.create("/organizations/" + org + "#unit-" + unit)).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                errors = FormErrors.of(e, Map.of("name", "unitName", "kind", "unitKind"));
+            }
+        }
+        return Response.status(400).entity(unitPage(org, units.find(org, unit).view(),
+                Forms.values("unitName", unitName, "unitKind", unitKind), errors.map())).build();
+    }
+
+    /** Up or down one place among the unit's siblings: the order of the wall chart's columns. */
+    @POST
+    @Path("/{id}/units/{unitId}/{direction:up|down}")
+    public Response shiftUnit(@PathParam("id") String id, @PathParam("unitId") String unitId,
+                              @PathParam("direction") String direction) {
+        UUID org = Ids.parse(id, "organization");
+        UUID unit = Ids.parse(unitId, "unit");
+        units.shift(org, unit, "up".equals(direction));
+        return Response.seeOther(URI.create("/organizations/" + org + "#unit-" + unit)).build();
+    }
+
+    /** Removes a unit; its people (and those of the units inside it) go to "no unit" or to the unit chosen. */
+    @POST
+    @Path("/{id}/units/{unitId}/remove")
+    public Object removeUnit(@PathParam("id") String id, @PathParam("unitId") String unitId, @RestForm String moveTo) {
+        UUID org = Ids.parse(id, "organization");
+        UUID unit = Ids.parse(unitId, "unit");
+        FormErrors errors = new FormErrors();
+        UUID to = Forms.id(moveTo, "moveTo", errors);
+        if (errors.isEmpty()) {
+            try {
+                units.delete(org, unit, null, to);
+                return Response.seeOther(URI.create("/organizations/" + org + "#units")).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                errors = FormErrors.of(e, FormErrors.names("moveTo"));
+            }
+        }
+        UnitView u = units.find(org, unit).view();
+        return Response.status(400).entity(unitPage(org, u, Forms.values("unitName", u.name(), "unitKind", u.kind().word(),
+                "moveTo", moveTo), errors.map())).build();
     }
 
     // ---- the wall chart ---------------------------------------------------------------------
