@@ -23,6 +23,8 @@ import org.groundwork.contact.ContactJson.Stored;
 import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organization.OrganizationService;
+import org.groundwork.organization.UnitJson.UnitView;
+import org.groundwork.organization.UnitService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.organizer.Role;
@@ -66,6 +68,8 @@ public class ContactPages {
     @Inject
     OrganizationService organizations;
     @Inject
+    UnitService units;
+    @Inject
     OrganizerService organizers;
     @Inject
     CurrentOrganizer current;
@@ -100,6 +104,8 @@ public class ContactPages {
 
         static native TemplateInstance add(Map<String, String> form, Choices choices, Map<String, String> errors);
 
+        static native TemplateInstance unitField(UnitChoices units, Map<String, String> errors);
+
         static native TemplateInstance edit(ContactView contact, Map<String, String> form, Choices choices,
                                             Map<String, String> errors);
 
@@ -109,17 +115,62 @@ public class ContactPages {
                                             Map<String, String> errors);
     }
 
-    /** The select lists the forms need: two queries, not one per row. */
+    /** The select lists the forms need: a few queries, not one per row. */
     public record Choices(List<Option> levels, List<Option> positions, List<Option> organizations,
-                          List<Option> owners) {
+                          List<Option> owners, UnitChoices units) {
     }
 
-    Choices choices() {
+    /** The units of the organization on the form: top-level units alone, a unit with units inside it as a group. */
+    public record UnitChoices(boolean organizationChosen, List<UnitGroup> groups, String value) {
+    }
+
+    /** A group of the unit select: label null for a unit with nothing inside it. */
+    public record UnitGroup(String label, List<Option> options) {
+    }
+
+    Choices choices(String organizationId, String unitId) {
         List<Option> orgs = organizations.list(null, Page.MAX_LIMIT, null).items().stream()
                 .map(o -> new Option(o.id().toString(), o.name())).toList();
         List<Option> owners = organizers.list(Page.MAX_LIMIT, null).items().stream()
                 .map(o -> new Option(o.id().toString(), o.displayName())).toList();
-        return new Choices(Forms.options(Level.class), Forms.options(Position.class), orgs, owners);
+        return new Choices(Forms.options(Level.class), Forms.options(Position.class), orgs, owners,
+                unitChoices(organizationId, unitId));
+    }
+
+    /** The units of the organization typed or stored; none when it is blank, unreadable or not the team's. */
+    UnitChoices unitChoices(String organizationId, String unitId) {
+        UUID org = Forms.id(organizationId, "organizationId", new FormErrors());
+        String value = unitId == null ? "" : unitId.trim();
+        if (org == null || !organizations.isInTeam(org)) {
+            return new UnitChoices(false, List.of(), value);
+        }
+        List<UnitView> list = units.list(org);
+        List<UnitGroup> groups = new ArrayList<>();
+        for (UnitView top : list) {
+            if (top.parentId() != null) {
+                continue;
+            }
+            List<Option> inside = list.stream().filter(u -> top.id().equals(u.parentId()))
+                    .map(u -> new Option(u.id().toString(), top.name() + " · " + u.name())).toList();
+            Option itself = new Option(top.id().toString(), top.name());
+            if (inside.isEmpty()) {
+                groups.add(new UnitGroup(null, List.of(itself)));
+            } else {
+                List<Option> options = new ArrayList<>();
+                options.add(itself);
+                options.addAll(inside);
+                groups.add(new UnitGroup(top.name(), options));
+            }
+        }
+        return new UnitChoices(true, groups, value);
+    }
+
+    /** With htmx, the unit select is redrawn for the organization just chosen on the form. */
+    @GET
+    @Path("/unit-field")
+    public TemplateInstance unitField(@QueryParam("organizationId") String organizationId,
+                                      @QueryParam("unitId") String unitId) {
+        return Templates.unitField(unitChoices(organizationId, unitId), Map.of());
     }
 
     @GET
@@ -145,7 +196,7 @@ public class ContactPages {
         if (htmx != null) {
             return Templates.list$results(filter, query(filter), rows, next, canExport(), errors);
         }
-        return Templates.list(filter, query(filter), rows, next, canExport(), erased != null, choices(), errors);
+        return Templates.list(filter, query(filter), rows, next, canExport(), erased != null, choices(null, null), errors);
     }
 
     /** Exports hand the team's people out: coordinators and admins only, as the API says. */
@@ -175,20 +226,21 @@ public class ContactPages {
     @GET
     @Path("/new")
     public TemplateInstance add() {
-        return Templates.add(Map.of("engagementLevel", "new", "position", "base"), choices(), Map.of());
+        return Templates.add(Map.of("engagementLevel", "new", "position", "base"), choices(null, null), Map.of());
     }
 
     @POST
     public Object create(@RestForm String fullName, @RestForm String phone, @RestForm String email,
                          @RestForm String engagementLevel, @RestForm String position,
-                         @RestForm String organizationId, @RestForm String ownerId, @RestForm String tags,
-                         @RestForm String notes, @RestForm String doNotContact) {
+                         @RestForm String organizationId, @RestForm String unitId, @RestForm String ownerId,
+                         @RestForm String tags, @RestForm String notes, @RestForm String doNotContact) {
         Map<String, String> form = Forms.values("fullName", fullName,
                 "phone", phone,
                 "email", email,
                 "engagementLevel", engagementLevel,
                 "position", position,
                 "organizationId", organizationId,
+                "unitId", unitId,
                 "ownerId", ownerId,
                 "tags", tags,
                 "notes", notes,
@@ -197,18 +249,20 @@ public class ContactPages {
         Level level = Forms.word(Level.class, engagementLevel, "engagementLevel", errors);
         Position pos = Forms.word(Position.class, position, "position", errors);
         UUID org = Forms.id(organizationId, "organizationId", errors);
+        UUID unit = Forms.id(unitId, "unitId", errors);
         UUID owner = Forms.id(ownerId, "ownerId", errors);
         List<String> tagList = tagList(tags);
         if (!errors.isEmpty()) {
-            return Templates.add(form, choices(), errors.map());
+            return Templates.add(form, choices(organizationId, unitId), errors.map());
         }
         try {
             UUID id = contacts.create(new NewContact(fullName, Forms.blankToNull(phone), Forms.blankToNull(email),
-                    org, pos, level, owner, tagList, doNotContact != null, notes, null)).view().id();
+                    org, pos, level, owner, tagList, doNotContact != null, notes, unit)).view().id();
             return Response.seeOther(URI.create("/contacts/" + id)).build();
         } catch (ProblemException | ConstraintViolationException e) {
-            return Templates.add(form, choices(), FormErrors.of(e, FormErrors.names("fullName", "phone", "email",
-                    "organizationId", "position", "engagementLevel", "ownerId", "tags", "notes")).map());
+            return Templates.add(form, choices(organizationId, unitId), FormErrors.of(e, FormErrors.names("fullName",
+                    "phone", "email", "organizationId", "unitId", "position", "engagementLevel", "ownerId", "tags",
+                    "notes")).map());
         }
     }
 
@@ -226,12 +280,13 @@ public class ContactPages {
                 "email", c.email(),
                 "position", c.position().word(),
                 "organizationId", c.organizationId() == null ? null : c.organizationId().toString(),
+                "unitId", c.unitId() == null ? null : c.unitId().toString(),
                 "ownerId", c.ownerId() == null ? null : c.ownerId().toString(),
                 "tags", String.join(", ", c.tags()),
                 "notes", c.notes(),
                 "doNotContact", c.doNotContact() ? "true" : null,
                 "version", Long.toString(stored.version()));
-        return Templates.edit(c, form, choices(), errors);
+        return Templates.edit(c, form, choices(form.get("organizationId"), form.get("unitId")), errors);
     }
 
     /**
@@ -243,7 +298,7 @@ public class ContactPages {
     @Path("/{id}/edit")
     public Object change(@PathParam("id") String id, @RestForm String fullName, @RestForm String phone,
                          @RestForm String email, @RestForm String position, @RestForm String organizationId,
-                         @RestForm String ownerId, @RestForm String tags, @RestForm String notes,
+                         @RestForm String unitId, @RestForm String ownerId, @RestForm String tags, @RestForm String notes,
                          @RestForm String doNotContact, @RestForm String version) {
         UUID contact = Ids.parse(id, "contact");
         Map<String, String> form = Forms.values("fullName", fullName,
@@ -251,6 +306,7 @@ public class ContactPages {
                 "email", email,
                 "position", position,
                 "organizationId", organizationId,
+                "unitId", unitId,
                 "ownerId", ownerId,
                 "tags", tags,
                 "notes", notes,
@@ -259,17 +315,18 @@ public class ContactPages {
         FormErrors errors = new FormErrors();
         Position pos = Forms.word(Position.class, position, "position", errors);
         UUID org = Forms.id(organizationId, "organizationId", errors);
+        UUID unit = Forms.id(unitId, "unitId", errors);
         UUID owner = Forms.id(ownerId, "ownerId", errors);
         if (pos == null && !errors.map().containsKey("position")) {
             errors.add("position", "Choose one from the list");
         }
         if (!errors.isEmpty()) {
-            return Templates.edit(contacts.view(contact), form, choices(), errors.map());
+            return Templates.edit(contacts.view(contact), form, choices(organizationId, unitId), errors.map());
         }
         try {
             contacts.change(contact, patches.of(new ContactChange(fullName, Forms.blankToNull(phone),
-                    Forms.blankToNull(email), org, pos, owner, tagList(tags), doNotContact != null, notes, null),
-                    Set.of("fullName", "phone", "email", "organizationId", "position", "ownerId", "tags",
+                    Forms.blankToNull(email), org, pos, owner, tagList(tags), doNotContact != null, notes, unit),
+                    Set.of("fullName", "phone", "email", "organizationId", "unitId", "position", "ownerId", "tags",
                             "doNotContact", "notes")), version == null || version.isBlank() ? null : version);
             return Response.seeOther(URI.create("/contacts/" + contact)).build();
         } catch (ProblemException | ConstraintViolationException e) {
@@ -279,8 +336,9 @@ public class ContactPages {
                         + "were editing. These are the details as they are now; make your change again."));
             }
             // the contact is read only to draw the form again, not on every save
-            return Templates.edit(contacts.view(contact), form, choices(), FormErrors.of(e, FormErrors.names("fullName", "phone",
-                    "email", "organizationId", "position", "ownerId", "tags", "notes")).map());
+            return Templates.edit(contacts.view(contact), form, choices(organizationId, unitId), FormErrors.of(e,
+                    FormErrors.names("fullName", "phone", "email", "organizationId", "unitId", "position", "ownerId", "tags",
+                            "notes")).map());
         }
     }
 

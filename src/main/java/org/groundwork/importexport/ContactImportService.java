@@ -64,6 +64,8 @@ public class ContactImportService {
     private static final Logger LOG = Logger.getLogger(ContactImportService.class);
     /** The answer lists at most this many errors (and warnings); errorRows counts them all. */
     static final int MAX_LISTED = 1000;
+    /** How the export writes a unit inside another: "Building A › Floor 3". */
+    static final String NESTED = " › ";
     static final int MAX_TAGS = 50;
     static final int MAX_TAG_LENGTH = 50;
 
@@ -373,8 +375,11 @@ public class ContactImportService {
                 readPairs("select lower(name), id from organization where team_id = ?", organizations);
             }
             if (mapping.maps(Field.UNIT)) {
-                readPairs("select organization_id || ':' || lower(btrim(name)), id from unit where team_id = ? and parent_id is null",
-                        units);
+                // a unit inside another under "parent › unit", as the export writes it
+                readPairs("""
+                        select u.organization_id || ':' || coalesce(lower(btrim(p.name)) || ' › ', '') || lower(btrim(u.name)), u.id
+                        from unit u left join unit p on p.id = u.parent_id and p.team_id = u.team_id
+                        where u.team_id = ?""", units);
                 // a Department column makes departments, a Floor column floors
                 String h = Field.normalize(mapping.header(Field.UNIT));
                 for (UnitKind k : UnitKind.values()) {
@@ -558,9 +563,26 @@ public class ContactImportService {
                 warn(r.line, "unit '" + name + "' needs an organization (a workplace or building column); it was left out");
                 return null;
             }
-            return units.computeIfAbsent(organizationId + ":" + name.trim().toLowerCase(Locale.ROOT), key -> {
+            // "Building A › Floor 3" (the export's way of writing a unit inside another): both, nested
+            int inside = name.indexOf(NESTED);
+            String parentName = inside > 0 ? name.substring(0, inside).trim() : "";
+            String unitName = inside > 0 ? name.substring(inside + NESTED.length()).trim() : name.trim();
+            if (parentName.isEmpty() || unitName.isEmpty()) {
+                return topUnit(organizationId, name.trim());
+            }
+            UUID parent = topUnit(organizationId, parentName);
+            return units.computeIfAbsent(organizationId + ":" + parentName.toLowerCase(Locale.ROOT) + NESTED
+                    + unitName.toLowerCase(Locale.ROOT), key -> {
                 UUID id = Ids.next();
-                writer.unit(id, organizationId, name.trim(), unitKind);
+                writer.unit(id, organizationId, parent, unitName, unitKind);
+                return id;
+            });
+        }
+
+        private UUID topUnit(UUID organizationId, String name) {
+            return units.computeIfAbsent(organizationId + ":" + name.toLowerCase(Locale.ROOT), key -> {
+                UUID id = Ids.next();
+                writer.unit(id, organizationId, null, name, unitKind);
                 return id;
             });
         }

@@ -77,9 +77,9 @@ final class ContactWriter implements AutoCloseable {
         organizations.add(new Object[]{id, name});
     }
 
-    /** A new unit, written after the batch's organizations and before its contacts. */
-    void unit(UUID id, UUID organizationId, String name, UnitKind kind) {
-        units.add(new Object[]{id, organizationId, name, kind.word()});
+    /** A new unit, written after the batch's organizations and before its contacts (a parent before its units). */
+    void unit(UUID id, UUID organizationId, UUID parentId, String name, UnitKind kind) {
+        units.add(new Object[]{id, organizationId, name, kind.word(), parentId});
     }
 
     void create(ImportRow row) throws SQLException {
@@ -260,14 +260,14 @@ final class ContactWriter implements AutoCloseable {
         }
         // after the organization's last position, in the file's order
         try (PreparedStatement ps = conn.prepareStatement("""
-                insert into unit (id, team_id, organization_id, name, kind, position)
-                select v.id, ?, v.organization_id, v.name, v.kind,
+                insert into unit (id, team_id, organization_id, name, kind, parent_id, position)
+                select v.id, ?, v.organization_id, v.name, v.kind, cast(v.parent_id as uuid),
                        -- the schema's highest position is 100000: later units share it rather than refuse the file
                        least(100000, coalesce((select max(u.position) + 1 from unit u
                                                where u.team_id = ? and u.organization_id = v.organization_id), 0)
                          + row_number() over (partition by v.organization_id order by v.n) - 1)
-                from (values """ + values(5, units.size()) + """
-                ) v (id, organization_id, name, kind, n)""")) {
+                from (values """ + values(6, units.size()) + """
+                ) v (id, organization_id, name, kind, parent_id, n)""")) {
             int p = 1;
             ps.setObject(p++, team);
             ps.setObject(p++, team);
@@ -277,6 +277,7 @@ final class ContactWriter implements AutoCloseable {
                 ps.setObject(p++, u[1]);
                 ps.setString(p++, (String) u[2]);
                 ps.setString(p++, (String) u[3]);
+                ps.setObject(p++, u[4]);
                 ps.setInt(p++, n++);
             }
             ps.executeUpdate();

@@ -47,8 +47,9 @@ public class ExportService {
 
     private static final Logger LOG = Logger.getLogger(ExportService.class);
     static final int PAGE = 1000;
-    static final List<String> CONTACT_HEADER = List.of("Name", "Email", "Phone", "Organization", "Position", "Level",
-            "Tags", "Owner", "Do not contact", "Notes");
+    /** "Unit" is read back by the import; a unit inside another is written "Building A › Floor 3". */
+    static final List<String> CONTACT_HEADER = List.of("Name", "Email", "Phone", "Organization", "Unit", "Position",
+            "Level", "Tags", "Owner", "Do not contact", "Notes");
     static final List<String> CONVERSATION_HEADER = List.of("Date", "Name", "Email", "Phone", "Organizer", "Work",
             "Minutes", "Channel", "Summary", "Issues", "Commitments", "Political discussion");
 
@@ -106,15 +107,17 @@ public class ExportService {
         }
         String sql = """
                 select c.id, c.full_name, c.email, c.phone, o.name, c.position, c.engagement_level, c.tags,
-                       og.email, c.do_not_contact, c.notes
+                       og.email, c.do_not_contact, c.notes, coalesce(up.name || ' › ', '') || u.name
                 from contact c
                 left join organization o on o.id = c.organization_id and o.team_id = c.team_id
+                left join unit u on u.id = c.unit_id and u.team_id = c.team_id
+                left join unit up on up.id = u.parent_id and up.team_id = u.team_id
                 left join organizer og on og.id = c.owner_id and og.team_id = c.team_id
                 where c.team_id = ? and c.erased_at is null and c.id > ?""" + where + " order by c.id limit " + PAGE;
         return export("contacts", asked, CONTACT_HEADER, sql, params, rs -> List.of(
                 text(rs.getString(2)), text(rs.getString(3)), text(rs.getString(4)), text(rs.getString(5)),
-                text(rs.getString(6)), text(rs.getString(7)), tags(rs.getArray(8)), text(rs.getString(9)),
-                rs.getBoolean(10) ? "yes" : "no", text(rs.getString(11))));
+                text(rs.getString(12)), text(rs.getString(6)), text(rs.getString(7)), tags(rs.getArray(8)),
+                text(rs.getString(9)), rs.getBoolean(10) ? "yes" : "no", text(rs.getString(11))));
     }
 
     /** A team's one-to-ones, oldest recorded first; those with erased contacts are left out. */

@@ -13,9 +13,22 @@ public final class ChartJson {
     private ChartJson() {
     }
 
-    /** The chart's filters as typed: level, owner (an organizer id or "none"), not talked to for N days. */
-    public record ChartFilter(Level level, UUID ownerId, boolean noOwner, Integer quietDays) {
-        public static final ChartFilter NONE = new ChartFilter(null, null, false, null);
+    /**
+     * The chart's filters as typed: level, owner (an organizer id or "none"), not talked to for N
+     * days; and one column shown whole (a unit's id, or "no unit") instead of every column folded.
+     */
+    public record ChartFilter(Level level, UUID ownerId, boolean noOwner, Integer quietDays, UUID unitId,
+                              boolean noUnit) {
+        public static final ChartFilter NONE = new ChartFilter(null, null, false, null, null, false);
+
+        public ChartFilter(Level level, UUID ownerId, boolean noOwner, Integer quietDays) {
+            this(level, ownerId, noOwner, quietDays, null, false);
+        }
+
+        /** One column, every card in it. */
+        public boolean oneColumn() {
+            return unitId != null || noUnit;
+        }
     }
 
     /** One person's card. {@code daysSinceConversation} is null when nobody on the team has talked to them. */
@@ -52,15 +65,25 @@ public final class ChartJson {
         }
     }
 
-    /** One column: a unit (its parent's name first when it sits inside one) or "no unit" (unitId null). */
+    /**
+     * One column: a unit (its parent's name first when it sits inside one) or "no unit" (unitId
+     * null). {@code matching} counts the people the filters let through; {@code cards} holds the
+     * first of them (all when one column is shown whole).
+     */
     public record Column(UUID unitId, String name, String parentName, UnitKind kind, ColumnFigures figures,
-                         List<Card> cards) {
+                         List<Card> cards, long matching) {
         public String label() {
             return parentName == null ? name : parentName + " · " + name;
         }
+
+        /** Cards folded away: shown by the column's own link. */
+        public long folded() {
+            return matching - cards.size();
+        }
     }
 
-    public record Chart(UUID organizationId, String organizationName, List<Column> columns, long people) {
+    /** {@code whole}: one column shown with every card (the link from a folded column). */
+    public record Chart(UUID organizationId, String organizationName, List<Column> columns, long people, boolean whole) {
     }
 
     /**

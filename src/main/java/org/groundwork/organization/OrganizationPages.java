@@ -83,7 +83,7 @@ public class OrganizationPages {
         static native TemplateInstance list(List<Overview> organizations, String nextCursor, List<Option> kinds,
                                             Map<String, String> form, Map<String, String> errors);
 
-        static native TemplateInstance show(OrganizationView organization, List<UnitView> units, List<ContactView> people,
+        static native TemplateInstance show(OrganizationView organization, List<UnitRow> units, List<ContactView> people,
                                             String nextCursor, List<Option> kinds, List<Option> unitKinds,
                                             List<Option> parents, List<Option> others, boolean canMerge,
                                             Map<String, String> form, Map<String, String> errors);
@@ -101,13 +101,22 @@ public class OrganizationPages {
                                                      List<Option> places, String current);
 
         static native TemplateInstance leaders(OrganizationView organization, List<Leader> leaders, int shown);
+
+        static native TemplateInstance unit(OrganizationView organization, UnitView unit, String parentName, long people,
+                                            List<Option> unitKinds, List<Option> destinations, Map<String, String> form,
+                                            Map<String, String> errors);
+    }
+
+    /** A unit on the organization's page: its people (with those of the units inside it), and whether it can move. */
+    public record UnitRow(UnitView unit, long people, boolean canMoveUp, boolean canMoveDown) {
     }
 
     /**
      * The chart's filters as typed, kept in the links and the move forms so a move keeps the view;
-     * message: "moved" or "refused" (the template words them).
+     * unit: the one column shown whole ("none" for no unit) or blank; query: the filters without
+     * the unit, as a query string; message: "moved" or "refused" (the template words them).
      */
-    public record ChartForm(String level, String owner, String quiet, String query, String message) {
+    public record ChartForm(String level, String owner, String quiet, String unit, String query, String message) {
     }
 
     // ---- list, add --------------------------------------------------------------------------
@@ -159,7 +168,13 @@ public class OrganizationPages {
                 .map(u -> new Option(u.id().toString(), u.name())).toList();
         List<Option> others = organizations.overview().stream().filter(x -> !x.id().equals(o.id()))
                 .map(x -> new Option(x.id().toString(), x.name())).toList();
-        return Templates.show(o, unitList, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
+        Map<UUID, Long> counts = units.people(o.id());
+        List<UnitRow> rows = new ArrayList<>();
+        for (int i = 0; i < unitList.size(); i++) {
+            UnitView u = unitList.get(i);
+            rows.add(new UnitRow(u, peopleIn(u, unitList, counts), sibling(unitList, i, -1), sibling(unitList, i, 1)));
+        }
+        return Templates.show(o, rows, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
                 Forms.options(UnitKind.class), parents, others, current.has(Role.COORDINATOR), form, errors);
     }
 
@@ -225,18 +240,127 @@ public class OrganizationPages {
                 "unitKind", unitKind, "parentId", parentId), errors.map());
     }
 
+    /** Whether unit i has a sibling (same parent) before (step -1) or after (+1) it in the list's order. */
+    private static boolean sibling(List<UnitView> list, int i, int step) {
+        UUID parent = list.get(i).parentId();
+        for (int j = i + step; j >= 0 && j < list.size(); j += step) {
+            UUID p = list.get(j).parentId();
+            if (parent == null ? p == null : parent.equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The people of a unit and of the units inside it. */
+    private static long peopleIn(UnitView u, List<UnitView> list, Map<UUID, Long> counts) {
+        long n = counts.getOrDefault(u.id(), 0L);
+        for (UnitView child : list) {
+            if (u.id().equals(child.parentId())) {
+                n += counts.getOrDefault(child.id(), 0L);
+            }
+        }
+        return n;
+    }
+
+    // ---- one unit: rename, reorder, remove ---------------------------------------------------
+
+    @GET
+    @Path("/{id}/units/{unitId}")
+    public TemplateInstance unit(@PathParam("id") String id, @PathParam("unitId") String unitId) {
+        UUID org = Ids.parse(id, "organization");
+        UnitView u = units.find(org, Ids.parse(unitId, "unit")).view();
+        return unitPage(org, u, Map.of("unitName", u.name(), "unitKind", u.kind().word()), Map.of());
+    }
+
+    private TemplateInstance unitPage(UUID org, UnitView u, Map<String, String> form, Map<String, String> errors) {
+        OrganizationView o = OrganizationView.of(organizations.require(org));
+        List<UnitView> unitList = units.list(org);
+        String parentName = null;
+        List<Option> destinations = new ArrayList<>();
+        for (UnitView other : unitList) {
+            if (other.id().equals(u.parentId())) {
+                parentName = other.name();
+            }
+            // the people can go anywhere but into the unit removed or the units inside it
+            if (!other.id().equals(u.id()) && !u.id().equals(other.parentId())) {
+                String parent = other.parentId() == null ? null : unitList.stream()
+                        .filter(x -> x.id().equals(other.parentId())).map(UnitView::name).findFirst().orElse(null);
+                destinations.add(new Option(other.id().toString(), parent == null ? other.name() : parent + " · " + other.name()));
+            }
+        }
+        return Templates.unit(o, u, parentName, peopleIn(u, unitList, units.people(org)), Forms.options(UnitKind.class),
+                destinations, form, errors);
+    }
+
+    @POST
+    @Path("/{id}/units/{unitId}/rename")
+    public Object renameUnit(@PathParam("id") String id, @PathParam("unitId") String unitId,
+                             @RestForm String unitName, @RestForm String unitKind) {
+        UUID org = Ids.parse(id, "organization");
+        UUID unit = Ids.parse(unitId, "unit");
+        FormErrors errors = new FormErrors();
+        // a blank kind is refused by the service, as the API refuses "kind": null
+        UnitKind k = Forms.word(UnitKind.class, unitKind, "unitKind", errors);
+        if (errors.isEmpty()) {
+            try {
+                units.change(org, unit, patches.of(new UnitJson.UnitChange(unitName, k, null, null), Set.of("name", "kind")),
+                        null);
+                return Response.seeOther(URI.create("/organizations/" + org + "#unit-" + unit)).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                errors = FormErrors.of(e, Map.of("name", "unitName", "kind", "unitKind"));
+            }
+        }
+        return Response.status(400).entity(unitPage(org, units.find(org, unit).view(),
+                Forms.values("unitName", unitName, "unitKind", unitKind), errors.map())).build();
+    }
+
+    /** Up or down one place among the unit's siblings: the order of the wall chart's columns. */
+    @POST
+    @Path("/{id}/units/{unitId}/{direction:up|down}")
+    public Response shiftUnit(@PathParam("id") String id, @PathParam("unitId") String unitId,
+                              @PathParam("direction") String direction) {
+        UUID org = Ids.parse(id, "organization");
+        UUID unit = Ids.parse(unitId, "unit");
+        units.shift(org, unit, "up".equals(direction));
+        return Response.seeOther(URI.create("/organizations/" + org + "#unit-" + unit)).build();
+    }
+
+    /** Removes a unit; its people (and those of the units inside it) go to "no unit" or to the unit chosen. */
+    @POST
+    @Path("/{id}/units/{unitId}/remove")
+    public Object removeUnit(@PathParam("id") String id, @PathParam("unitId") String unitId, @RestForm String moveTo) {
+        UUID org = Ids.parse(id, "organization");
+        UUID unit = Ids.parse(unitId, "unit");
+        FormErrors errors = new FormErrors();
+        UUID to = Forms.id(moveTo, "moveTo", errors);
+        if (errors.isEmpty()) {
+            try {
+                units.delete(org, unit, null, to);
+                return Response.seeOther(URI.create("/organizations/" + org + "#units")).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                errors = FormErrors.of(e, FormErrors.names("moveTo"));
+            }
+        }
+        UnitView u = units.find(org, unit).view();
+        return Response.status(400).entity(unitPage(org, u, Forms.values("unitName", u.name(), "unitKind", u.kind().word(),
+                "moveTo", moveTo), errors.map())).build();
+    }
+
     // ---- the wall chart ---------------------------------------------------------------------
 
     @GET
     @Path("/{id}/chart")
     public TemplateInstance chart(@PathParam("id") String id, @QueryParam("level") String level,
                                   @QueryParam("owner") String owner, @QueryParam("quiet") String quiet,
-                                  @QueryParam("moved") String moved, @HeaderParam("HX-Request") String htmx) {
+                                  @QueryParam("unit") String unit, @QueryParam("moved") String moved,
+                                  @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
-        return chart(org, level, owner, quiet, moved != null ? "moved" : null, htmx != null);
+        return chart(org, level, owner, quiet, unit, moved != null ? "moved" : null, htmx != null);
     }
 
-    private TemplateInstance chart(UUID org, String level, String owner, String quiet, String message, boolean fragment) {
+    private TemplateInstance chart(UUID org, String level, String owner, String quiet, String unit, String message,
+                                   boolean fragment) {
         // filters are links a person may edit: anything unreadable is ignored rather than refused
         Level l = Forms.word(Level.class, level, "level", new FormErrors());
         boolean noOwner = "none".equals(owner);
@@ -245,11 +369,14 @@ public class OrganizationPages {
         if (days != null && (days < 0 || days > 3650)) {
             days = null;
         }
+        boolean noUnit = "none".equals(unit);
+        UUID unitId = noUnit ? null : Forms.id(unit, "unit", new FormErrors());
+        Chart chart = wallChart.chart(org, new ChartFilter(l, ownerId, noOwner, days, unitId, noUnit));
+        String shown = !chart.whole() ? "" : noUnit ? "none" : unitId.toString();
         ChartForm form = new ChartForm(l == null ? "" : l.word(), noOwner ? "none" : ownerId == null ? "" : ownerId.toString(),
-                days == null ? "" : days.toString(), query(l == null ? null : l.word(),
+                days == null ? "" : days.toString(), shown, query(l == null ? null : l.word(),
                 noOwner ? "none" : ownerId == null ? null : ownerId.toString(), days == null ? null : days.toString()),
                 message);
-        Chart chart = wallChart.chart(org, new ChartFilter(l, ownerId, noOwner, days));
         List<Option> owners = new ArrayList<>();
         owners.add(new Option("none", "No owner"));
         organizers.list(Page.MAX_LIMIT, null).items().forEach(o -> owners.add(new Option(o.id().toString(), o.displayName())));
@@ -268,7 +395,8 @@ public class OrganizationPages {
     @Path("/{id}/move")
     public TemplateInstance moveForm(@PathParam("id") String id, @QueryParam("contactId") String contactId,
                                      @QueryParam("level") String level, @QueryParam("owner") String owner,
-                                     @QueryParam("quiet") String quiet, @HeaderParam("HX-Request") String htmx) {
+                                     @QueryParam("quiet") String quiet, @QueryParam("unit") String unit,
+                                     @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
         organizations.require(org);
         ContactView person = contacts.view(Ids.parse(contactId == null ? "" : contactId.trim(), "contact"));
@@ -282,7 +410,8 @@ public class OrganizationPages {
         unitList.forEach(u -> names.put(u.id(), u.name()));
         unitList.forEach(u -> places.add(new Option(u.id().toString(),
                 u.parentId() == null ? u.name() : names.get(u.parentId()) + " · " + u.name())));
-        ChartForm filter = new ChartForm(blank(level), blank(owner), blank(quiet), query(level, owner, quiet), null);
+        ChartForm filter = new ChartForm(blank(level), blank(owner), blank(quiet), blank(unit), query(level, owner, quiet),
+                null);
         String currentUnit = person.unitId() == null ? "" : person.unitId().toString();
         return htmx != null ? Templates.move$moveform(org, person, filter, places, currentUnit)
                 : Templates.move(org, person, filter, places, currentUnit);
@@ -296,7 +425,8 @@ public class OrganizationPages {
     @POST
     @Path("/{id}/move")
     public Object move(@PathParam("id") String id, @RestForm String contactId, @RestForm String unitId,
-                       @RestForm String level, @RestForm String owner, @RestForm String quiet) {
+                       @RestForm String level, @RestForm String owner, @RestForm String quiet,
+                       @RestForm("unit") String shownUnit) {
         UUID org = Ids.parse(id, "organization");
         organizations.require(org);
         UUID contact = Ids.parse(contactId == null ? "" : contactId.trim(), "contact");
@@ -314,8 +444,10 @@ public class OrganizationPages {
                 contacts.change(contact, patches.of(new ContactChange(null, null, null, null, null, null, null, null,
                         null, unit), Set.of("unitId")), null);
                 String q = query(level, owner, quiet);
+                String u = shownUnit == null || shownUnit.isBlank() ? ""
+                        : "&unit=" + URLEncoder.encode(shownUnit.trim(), StandardCharsets.UTF_8);
                 return Response.seeOther(URI.create("/organizations/" + org + "/chart?moved=1" + (q.isEmpty() ? "" : "&" + q)
-                        + "#card-" + contact)).build();
+                        + u + "#card-" + contact)).build();
             } catch (ProblemException | ConstraintViolationException e) {
                 if (e instanceof ProblemException p && p.status() == 404) {
                     throw p;
@@ -323,7 +455,7 @@ public class OrganizationPages {
                 message = "refused";
             }
         }
-        return Response.status(400).entity(chart(org, level, owner, quiet, message, false)).build();
+        return Response.status(400).entity(chart(org, level, owner, quiet, shownUnit, message, false)).build();
     }
 
     // ---- organic leaders --------------------------------------------------------------------

@@ -124,13 +124,86 @@ public class UnitService {
 
     /** Removes a unit (and the units inside it); their people stay in the organization, in "no unit". */
     public void delete(UUID organizationId, UUID unitId, String ifMatch) {
+        delete(organizationId, unitId, ifMatch, null);
+    }
+
+    /**
+     * Removes a unit and the units inside it; their people move to {@code moveTo} (another unit of
+     * the organization, outside the one removed) or, when it is null, to "no unit".
+     */
+    public void delete(UUID organizationId, UUID unitId, String ifMatch, UUID moveTo) {
         Unit u = require(organizationId, unitId);
         ETags.check(ifMatch, u.version);
         em.flush();
+        if (moveTo != null) {
+            Unit to = Unit.findById(moveTo);
+            if (to == null || !to.teamId.equals(u.teamId) || !to.organizationId.equals(u.organizationId)) {
+                throw Problems.unknownReference("moveTo", "unit of this organization");
+            }
+            if (to.id.equals(u.id) || u.id.equals(to.parentId)) {
+                throw Problems.invalid("moveTo", "that unit is removed too: choose another, or no unit");
+            }
+            int moved = em.createNativeQuery("""
+                            update contact set unit_id = :to, updated_at = now(), version = version + 1
+                            where team_id = :team and organization_id = :organization
+                              and unit_id in (select id from unit where team_id = :team and (id = :unit or parent_id = :unit))""")
+                    .setParameter("to", to.id).setParameter("team", u.teamId).setParameter("organization", u.organizationId)
+                    .setParameter("unit", u.id).executeUpdate();
+            if (moved > 0) {
+                audit.counted(AuditKind.CHANGED, AuditEntity.CONTACT, moved, moved);
+            }
+        }
         em.createNativeQuery("delete from unit where team_id = :team and (id = :unit or parent_id = :unit)")
                 .setParameter("team", u.teamId).setParameter("unit", u.id).executeUpdate();
         em.detach(u);
         audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, organizationId, "units");
+    }
+
+    /**
+     * Moves a unit one place up or down among its siblings (the top-level units, or the units of
+     * one parent), renumbering them 0, 1, 2… in their current order so equal positions (the
+     * import's, an API client's) still move.
+     */
+    public void shift(UUID organizationId, UUID unitId, boolean up) {
+        Unit u = require(organizationId, unitId);
+        var query = em.createQuery("select u from Unit u where u.teamId = :team and u.organizationId = :organization and "
+                        + (u.parentId == null ? "u.parentId is null" : "u.parentId = :parent")
+                        + " order by u.position, lower(u.name), u.id", Unit.class)
+                .setParameter("team", u.teamId).setParameter("organization", u.organizationId);
+        if (u.parentId != null) {
+            query.setParameter("parent", u.parentId);
+        }
+        List<Unit> siblings = query.getResultList();
+        List<Unit> order = new java.util.ArrayList<>(siblings);
+        int at = order.indexOf(u);
+        int to = up ? at - 1 : at + 1;
+        if (at < 0 || to < 0 || to >= order.size()) {
+            return;
+        }
+        order.set(at, order.get(to));
+        order.set(to, u);
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).position != i) {
+                order.get(i).position = Math.min(i, 100000);
+            }
+        }
+        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, u.organizationId, "units");
+        em.flush();
+    }
+
+    /** Live people per unit of the organization (the key null is "no unit"), in one grouped query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<UUID, Long> people(UUID organizationId) {
+        Organization o = organizations.require(organizationId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select unit_id, count(*) from contact
+                        where team_id = :team and organization_id = :organization and erased_at is null
+                        group by unit_id""")
+                .setParameter("team", o.teamId).setParameter("organization", o.id).getResultList();
+        java.util.Map<UUID, Long> people = new java.util.HashMap<>();
+        rows.forEach(r -> people.put((UUID) r[0], ((Number) r[1]).longValue()));
+        return people;
     }
 
     /** For a contact's {@code unitId}: a unit of that organization in the caller's team, else 400 on the field. */

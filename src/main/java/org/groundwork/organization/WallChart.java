@@ -36,6 +36,8 @@ public class WallChart {
 
     /** "Talked to lately" on the column headers. */
     static final int TALKED_TO_DAYS = 30;
+    /** Cards drawn per column before it folds (the column's own link shows them all). */
+    static final int CARDS_SHOWN = 50;
 
     @Inject
     EntityManager em;
@@ -48,48 +50,60 @@ public class WallChart {
 
     public Chart chart(UUID organizationId, ChartFilter filter) {
         Organization o = organizations.require(organizationId);
-        Team team = current.team();
-        List<UnitView> unitList = units.list(o.id);
+        return assemble(o, current.team(), units.list(o.id), filter);
+    }
+
+    /**
+     * The columns in chart order, each with its figures and its first cards (no query per
+     * column). A 5,000-person workplace would otherwise draw 5,000 cards (3 MB of HTML): each
+     * column folds beyond {@link #CARDS_SHOWN} with a count and a link to the whole column.
+     */
+    Chart assemble(Organization o, Team team, List<UnitView> unitList, ChartFilter filter) {
         Map<UUID, String> names = new HashMap<>();
         unitList.forEach(u -> names.put(u.id(), u.name()));
+        if (filter.unitId() != null && !names.containsKey(filter.unitId())) {
+            // a column link edited by hand, or a unit removed since: the whole chart, folded
+            filter = new ChartFilter(filter.level(), filter.ownerId(), filter.noOwner(), filter.quietDays());
+        }
 
-        Map<UUID, ColumnFigures> figures = figures(o, team);
+        Map<UUID, ColumnFigures> figures = new HashMap<>();
+        Map<UUID, Long> matching = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> counted = figuresQuery("", o, filter).getResultList();
+        for (Object[] r : counted) {
+            figures.put((UUID) r[0], new ColumnFigures(n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6])));
+            matching.put((UUID) r[0], n(r[7]));
+        }
         Map<UUID, List<Card>> cards = new HashMap<>();
-        for (Card card : cards(o, team, filter)) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = cardsQuery("", o, team, filter).getResultList();
+        for (Object[] r : rows) {
+            Card card = new Card((UUID) r[0], (String) r[1], Word.parse(Level.class, (String) r[2], "level"),
+                    Word.parse(Position.class, (String) r[3], "position"), (UUID) r[4], (UUID) r[5], (String) r[6],
+                    r[7] == null ? null : ((Number) r[7]).intValue(), date(r[8]), Boolean.TRUE.equals(r[9]));
             cards.computeIfAbsent(card.unitId(), k -> new ArrayList<>()).add(card);
         }
         List<Column> columns = new ArrayList<>();
         for (UnitView u : unitList) {
+            if (filter.noUnit() || filter.unitId() != null && !filter.unitId().equals(u.id())) {
+                continue;
+            }
             columns.add(new Column(u.id(), u.name(), u.parentId() == null ? null : names.get(u.parentId()), u.kind(),
-                    figures.getOrDefault(u.id(), ColumnFigures.EMPTY), cards.getOrDefault(u.id(), List.of())));
+                    figures.getOrDefault(u.id(), ColumnFigures.EMPTY), cards.getOrDefault(u.id(), List.of()),
+                    matching.getOrDefault(u.id(), 0L)));
         }
         ColumnFigures none = figures.get(null);
-        if (none != null || unitList.isEmpty()) {
+        if (filter.unitId() == null && (none != null || unitList.isEmpty() || filter.noUnit())) {
             columns.add(new Column(null, null, null, null, none == null ? ColumnFigures.EMPTY : none,
-                    cards.getOrDefault(null, List.of())));
+                    cards.getOrDefault(null, List.of()), matching.getOrDefault(null, 0L)));
         }
         long people = figures.values().stream().mapToLong(ColumnFigures::people).sum();
-        return new Chart(o.id, o.name, columns, people);
+        return new Chart(o.id, o.name, columns, people, filter.oneColumn());
     }
 
-    /** Everyone's card in one query: the follow-up date and the heat mark come from correlated index lookups. */
-    List<Card> cards(Organization o, Team team, ChartFilter filter) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                select c.id, c.full_name, c.engagement_level, c.position, c.unit_id, c.owner_id, ow.display_name,
-                       cast(now() at time zone :zone as date) - cast(c.last_conversation_at at time zone :zone as date),
-                       (select min(f.due_on) from follow_up f
-                         where f.contact_id = c.id and f.status = 'open' and f.team_id = c.team_id),
-                       exists (select 1 from attendance at join action a on a.id = at.action_id and a.team_id = at.team_id
-                                where at.team_id = c.team_id and at.contact_id = c.id and at.first_time
-                                  and a.starts_at <= now() and a.starts_at >= now() - make_interval(days => :heat))
-                from contact c
-                left join organizer ow on ow.id = c.owner_id and ow.team_id = c.team_id
-                where c.team_id = :team and c.organization_id = :organization and c.erased_at is null""");
-        params.put("zone", team.timeZone);
-        params.put("heat", team.heatWindowDays);
-        params.put("team", o.teamId);
-        params.put("organization", o.id);
+    /** The filters as SQL conditions on contact c, their values put in {@code params}. */
+    private static String filters(ChartFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (filter.level() != null) {
             sql.append(" and c.engagement_level = :level");
             params.put("level", filter.level().word());
@@ -104,40 +118,90 @@ public class WallChart {
             sql.append(" and (c.last_conversation_at is null or c.last_conversation_at < now() - make_interval(days => :quiet))");
             params.put("quiet", filter.quietDays());
         }
-        sql.append(' ').append("""
-                 order by case c.engagement_level when 'new' then 0 when 'less-involved' then 1 else 2 end,
-                          lower(c.full_name), c.id""");
-        var query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new Card((UUID) r[0], (String) r[1], Word.parse(Level.class, (String) r[2], "level"),
-                Word.parse(Position.class, (String) r[3], "position"), (UUID) r[4], (UUID) r[5], (String) r[6],
-                r[7] == null ? null : ((Number) r[7]).intValue(), date(r[8]), Boolean.TRUE.equals(r[9]))).toList();
+        return sql.toString();
     }
 
-    /** Each column's figures in one grouped query; the key null is "no unit". */
-    Map<UUID, ColumnFigures> figures(Organization o, Team team) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+    /** One column's first cards in chart order, read in index order (contact_chart_idx) and stopped at the limit. */
+    private static final String COLUMN_CARDS = """
+            select c.id, c.full_name, c.engagement_level, c.position, c.unit_id, c.owner_id, c.last_conversation_at,
+                   row_number() over (order by case c.engagement_level when 'new' then 0 when 'less-involved' then 1 else 2 end,
+                                               lower(c.full_name), c.id) as rank
+            from contact c
+            where c.team_id = :team and c.organization_id = :organization and c.erased_at is null
+              and %s%s
+            order by case c.engagement_level when 'new' then 0 when 'less-involved' then 1 else 2 end, lower(c.full_name), c.id
+            limit :shown""";
+
+    /**
+     * The cards' statement: the first {@link #CARDS_SHOWN} matching people of each column (all of
+     * one column when the filter names it): per unit a lateral read of the index in chart order
+     * that stops at the limit, and the same for "no unit"; the owner's name, the next open
+     * follow-up and the heat mark are looked up for the cards shown only. {@code prefix} is ""
+     * or an EXPLAIN for the benchmark.
+     */
+    jakarta.persistence.Query cardsQuery(String prefix, Organization o, Team team, ChartFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("zone", team.timeZone);
+        params.put("heat", team.heatWindowDays);
+        params.put("team", o.teamId);
+        params.put("organization", o.id);
+        params.put("shown", filter.oneColumn() ? Integer.MAX_VALUE : CARDS_SHOWN);
+        String conditions = filters(filter, params);
+        List<String> parts = new ArrayList<>();
+        if (!filter.noUnit()) {
+            String which = "";
+            if (filter.unitId() != null) {
+                which = " and u.id = :unit";
+                params.put("unit", filter.unitId());
+            }
+            parts.add("select m.* from unit u cross join lateral (" + COLUMN_CARDS.formatted("c.unit_id = u.id", conditions)
+                    + ") m where u.team_id = :team and u.organization_id = :organization" + which);
+        }
+        if (filter.unitId() == null) {
+            parts.add("select * from (" + COLUMN_CARDS.formatted("c.unit_id is null", conditions) + ") n");
+        }
+        String sql = prefix + """
+                select m.id, m.full_name, m.engagement_level, m.position, m.unit_id, m.owner_id, ow.display_name,
+                       cast(now() at time zone :zone as date) - cast(m.last_conversation_at at time zone :zone as date),
+                       (select min(f.due_on) from follow_up f
+                         where f.contact_id = m.id and f.status = 'open' and f.team_id = :team),
+                       exists (select 1 from attendance at join action a on a.id = at.action_id and a.team_id = at.team_id
+                                where at.team_id = :team and at.contact_id = m.id and at.first_time
+                                  and a.starts_at <= now() and a.starts_at >= now() - make_interval(days => :heat))
+                from (""" + String.join("\nunion all\n", parts) + """
+                ) m
+                left join organizer ow on ow.id = m.owner_id and ow.team_id = :team
+                order by m.unit_id, m.rank""";
+        var query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    /**
+     * Each column's figures in one grouped query (the key null is "no unit"), over everyone in
+     * it, and how many of them the filters let through (a folded column's count).
+     * {@code prefix} is "" or an EXPLAIN for the benchmark.
+     */
+    jakarta.persistence.Query figuresQuery(String prefix, Organization o, ChartFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String conditions = filters(filter, params);
+        var query = em.createNativeQuery(prefix + """
                         select c.unit_id, count(*),
                                count(*) filter (where c.engagement_level = 'new'),
                                count(*) filter (where c.engagement_level = 'less-involved'),
                                count(*) filter (where c.engagement_level = 'cadre'),
                                count(*) filter (where c.last_conversation_at >= now() - make_interval(days => :days)),
-                               count(c.owner_id)
+                               count(c.owner_id),
+                               count(*) filter (where true""" + conditions + """
+                )
                         from contact c
                         where c.team_id = :team and c.organization_id = :organization and c.erased_at is null
                         group by c.unit_id""")
                 .setParameter("days", TALKED_TO_DAYS)
                 .setParameter("team", o.teamId)
-                .setParameter("organization", o.id)
-                .getResultList();
-        Map<UUID, ColumnFigures> figures = new HashMap<>();
-        for (Object[] r : rows) {
-            figures.put((UUID) r[0], new ColumnFigures(n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6])));
-        }
-        return figures;
+                .setParameter("organization", o.id);
+        params.forEach(query::setParameter);
+        return query;
     }
 
     /**

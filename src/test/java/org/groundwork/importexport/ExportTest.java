@@ -61,7 +61,7 @@ class ExportTest {
         assertEquals(3, rows.size(), "the erased contact is not exported");
         assertEquals("'+1 718 555 0102", rows.get(1).get(2), "formula-looking cells are guarded");
         assertEquals("'=Formula Person", rows.get(2).get(0));
-        assertEquals(a.adminEmail, rows.get(1).get(7));
+        assertEquals(a.adminEmail, rows.get(1).get(8));
 
         TestTeam b = TestTeam.create();
         JsonPath r = Csv.post(b.token, file, "").then().statusCode(200).extract().jsonPath();
@@ -81,6 +81,77 @@ class ExportTest {
         JsonPath again = Csv.post(b.token, file, "").then().statusCode(200).extract().jsonPath();
         assertEquals(0, again.getInt("created"));
         assertEquals(2, again.getInt("skipped"));
+    }
+
+    /** The units of one organization as "parent › unit" paths, each with the names of the people in it. */
+    static Map<String, List<String>> unitsWithPeople(TestTeam team, String organizationName) {
+        String org = team.api().get("/api/v1/organizations?limit=200").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.name == '" + organizationName + "' }.id", String.class).get(0);
+        List<Map<String, Object>> units = team.api().get("/api/v1/organizations/" + org + "/units").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        Map<Object, String> path = new java.util.HashMap<>();
+        for (Map<String, Object> u : units) {
+            String parent = units.stream().filter(p -> p.get("id").equals(u.get("parentId"))).map(p -> (String) p.get("name"))
+                    .findFirst().orElse(null);
+            path.put(u.get("id"), parent == null ? (String) u.get("name") : parent + " › " + u.get("name"));
+        }
+        Map<String, List<String>> people = new java.util.TreeMap<>();
+        path.values().forEach(p -> people.put(p, new java.util.ArrayList<>()));
+        for (Map<String, Object> c : Csv.contacts(team)) {
+            if (c.get("unitId") != null) {
+                people.get(path.get(c.get("unitId"))).add((String) c.get("fullName"));
+            }
+        }
+        people.values().forEach(java.util.Collections::sort);
+        return people;
+    }
+
+    @Test
+    void unitsRoundTripIntoAFreshTeam() throws IOException {
+        TestTeam a = TestTeam.create();
+        String org = a.api().body(Map.of("name", "Harbour Estate", "kind", "building")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        String units = "/api/v1/organizations/" + org + "/units";
+        String block = a.api().body(Map.of("name", "Block A", "kind", "building")).post(units).then().statusCode(201).extract().path("id");
+        String floor = a.api().body(Map.of("name", "Floor 3", "kind", "floor", "parentId", block)).post(units)
+                .then().statusCode(201).extract().path("id");
+        String blockB = a.api().body(Map.of("name", "Block B", "kind", "building")).post(units).then().statusCode(201).extract().path("id");
+        // the same floor name under another building is another unit
+        String floorB = a.api().body(Map.of("name", "Floor 3", "kind", "floor", "parentId", blockB)).post(units)
+                .then().statusCode(201).extract().path("id");
+        String[][] people = {{"Ana Block", block}, {"Bo Floor", floor}, {"Cy Floor", floor}, {"Di Other Floor", floorB},
+                {"Ed No Unit", null}};
+        for (String[] p : people) {
+            // an email each, so importing the file again finds them instead of adding them twice
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("fullName", p[0], "organizationId", org,
+                    "email", p[0].toLowerCase().replace(' ', '.') + "@example.org"));
+            if (p[1] != null) {
+                body.put("unitId", p[1]);
+            }
+            a.api().body(body).post("/api/v1/contacts").then().statusCode(201);
+        }
+        List<CSVRecord> rows = records(download(a.token, "/api/v1/exports/contacts.csv"));
+        assertEquals("Unit", rows.get(0).get(4));
+        Map<String, String> unitOf = new java.util.HashMap<>();
+        rows.stream().skip(1).forEach(r -> unitOf.put(r.get(0), r.get(4)));
+        assertEquals("Block A", unitOf.get("Ana Block"));
+        assertEquals("Block A › Floor 3", unitOf.get("Bo Floor"));
+        assertEquals("Block B › Floor 3", unitOf.get("Di Other Floor"));
+        assertEquals("", unitOf.get("Ed No Unit"));
+
+        TestTeam b = TestTeam.create();
+        JsonPath r = Csv.post(b.token, download(a.token, "/api/v1/exports/contacts.csv"), "").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(5, r.getInt("created"));
+        assertEquals(0, r.getInt("errorRows"));
+        assertEquals(List.of(), r.getList("unmappedColumns"));
+        Map<String, List<String>> expected = unitsWithPeople(a, "Harbour Estate");
+        assertEquals(Map.of("Block A", List.of("Ana Block"), "Block A › Floor 3", List.of("Bo Floor", "Cy Floor"),
+                "Block B", List.of(), "Block B › Floor 3", List.of("Di Other Floor")), expected);
+        assertEquals(expected, unitsWithPeople(b, "Harbour Estate"), "the same units, nested the same, the same people in them");
+        // imported again: the units are found, not made twice
+        Csv.post(b.token, download(a.token, "/api/v1/exports/contacts.csv"), "").then().statusCode(200);
+        assertEquals(expected, unitsWithPeople(b, "Harbour Estate"));
     }
 
     @Test

@@ -121,6 +121,44 @@ class ChartBrowserTest extends BrowserTest {
         assertNoViolations("a contact page with its ties at 375 px");
     }
 
+    /** The units on the organization's page, a unit's page and the contact form's unit field, at both widths. */
+    @Test
+    void unitPagesAndTheUnitFieldAtBothWidths() {
+        Built b = build();
+        logIn(b.team());
+        for (int width : new int[]{375, 1280}) {
+            page.setViewportSize(width, 900);
+            page.navigate(url("/organizations/" + b.org()));
+            assertTrue(fitsWidth() || width > 375, "nothing wider than the phone");
+            assertNoViolations("an organization's units at " + width + " px");
+            page.navigate(url("/organizations/" + b.org() + "/units/" + b.night()));
+            assertTrue(page.locator("select#f-moveTo").isVisible(), "the people of the night shift can be moved");
+            assertNoViolations("a unit's page at " + width + " px");
+            page.navigate(url("/contacts/new"));
+            assertNoViolations("the add contact form at " + width + " px");
+            page.navigate(url("/contacts/" + b.ana() + "/edit"));
+            assertNoViolations("the edit contact form at " + width + " px");
+        }
+        // with htmx: Yard goes up in place, and choosing an organization fills the unit select
+        page.navigate(url("/organizations/" + b.org()));
+        page.locator("#unit-list form[action$='/up'] button:has-text('Yard')").click();
+        page.waitForFunction("() => document.querySelector('#unit-list li:nth-child(2)').id.length > 0"
+                + " && document.querySelector('#unit-list li:nth-child(2) a').textContent === 'Yard'");
+        assertTrue(page.url().endsWith("/organizations/" + b.org()), "swapped in place: " + page.url());
+        page.navigate(url("/contacts/new"));
+        assertEquals(1, page.locator("#f-unitId option").count(), "only no unit before an organization is chosen");
+        page.locator("#f-organizationId").selectOption(b.org());
+        page.locator("#f-unitId option:text-is('Night shift')").waitFor(
+                new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        page.locator("#f-fullName").fill("Gil Garcia");
+        page.locator("#f-unitId").selectOption(b.night());
+        page.locator("form[action='/contacts'] button[type=submit]").click();
+        page.waitForURL(u -> u.matches(".*/contacts/[0-9a-f-]{36}$"));
+        String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+        b.team().api().get("/api/v1/contacts/" + id).then().statusCode(200)
+                .body("unitId", org.hamcrest.Matchers.is(b.night()));
+    }
+
     @Test
     void printsOnA3LandscapeWithEveryColumn() throws Exception {
         Built b = build();

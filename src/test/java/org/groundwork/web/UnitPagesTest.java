@@ -1,0 +1,266 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Units on the organization's page (rename, up and down, remove with its people moved), the unit
+ * field of the contact forms, and the wall chart's long columns folding with a link to the whole column.
+ */
+@QuarkusTest
+class UnitPagesTest {
+
+    record Org(TestTeam team, String id, String day, String night, String yard) {
+        String units() {
+            return "/api/v1/organizations/" + id + "/units";
+        }
+
+        List<String> unitNames() {
+            return team.api().get(units()).then().statusCode(200).extract().jsonPath().getList("items.name");
+        }
+    }
+
+    static Org org() {
+        TestTeam team = TestTeam.create();
+        String org = team.api().body(Map.of("name", "Harbour Depot", "kind", "workplace")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        String units = "/api/v1/organizations/" + org + "/units";
+        String day = team.api().body(Map.of("name", "Day shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
+        String night = team.api().body(Map.of("name", "Night shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
+        String yard = team.api().body(Map.of("name", "Yard", "kind", "area")).post(units).then().statusCode(201).extract().path("id");
+        return new Org(team, org, day, night, yard);
+    }
+
+    static String person(Org o, String name, String unit) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("fullName", name, "organizationId", o.id()));
+        if (unit != null) {
+            body.put("unitId", unit);
+        }
+        return o.team().api().body(body).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void renameAndReorderUnitsOnTheOrganizationsPage() {
+        Org o = org();
+        Session s = Session.logIn(o.team());
+        String page = s.open("/organizations/" + o.id());
+        assertTrue(page.contains("id=\"unit-" + o.day() + "\""), page);
+        // the first unit cannot go up, the last cannot go down
+        assertFalse(page.contains("/units/" + o.day() + "/up\""), page);
+        assertFalse(page.contains("/units/" + o.yard() + "/down\""), page);
+
+        s.form().post("/organizations/" + o.id() + "/units/" + o.yard() + "/up").then().statusCode(303)
+                .header("Location", endsWith("/organizations/" + o.id() + "#unit-" + o.yard()));
+        assertEquals(List.of("Day shift", "Yard", "Night shift"), o.unitNames());
+        s.form().post("/organizations/" + o.id() + "/units/" + o.day() + "/down").then().statusCode(303);
+        assertEquals(List.of("Yard", "Day shift", "Night shift"), o.unitNames());
+        // at the top already: nothing moves, no error
+        s.form().post("/organizations/" + o.id() + "/units/" + o.yard() + "/up").then().statusCode(303);
+        assertEquals(List.of("Yard", "Day shift", "Night shift"), o.unitNames());
+        // the wall chart's columns follow
+        String chart = s.request().get("/organizations/" + o.id() + "/chart").then().statusCode(200).extract().asString();
+        assertTrue(chart.indexOf(">Yard</h2>") < chart.indexOf(">Day shift</h2>")
+                && chart.indexOf(">Day shift</h2>") < chart.indexOf(">Night shift</h2>"), chart);
+
+        // rename on the unit's own page
+        String unitPage = s.open("/organizations/" + o.id() + "/units/" + o.night());
+        assertTrue(unitPage.contains("value=\"Night shift\""), unitPage);
+        s.form().formParam("unitName", "Nights").formParam("unitKind", "shift")
+                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(303);
+        assertEquals(List.of("Yard", "Day shift", "Nights"), o.unitNames());
+        // refusals are messages by the field, with what was typed
+        s.form().formParam("unitName", "  ").formParam("unitKind", "shift")
+                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400)
+                .body(containsString("id=\"f-unitName-error\""));
+        s.form().formParam("unitName", "x".repeat(100_000)).formParam("unitKind", "shift")
+                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400)
+                .body(containsString("id=\"f-unitName-error\""));
+        s.form().formParam("unitName", "Nights").formParam("unitKind", "basement")
+                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400)
+                .body(containsString("id=\"f-unitKind-error\""));
+        s.form().formParam("unitName", "Yard").formParam("unitKind", "shift")
+                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400)
+                .body(containsString("already has a unit named"), containsString("value=\"Yard\""));
+        s.form().formParam("unitName", "Night\u0000s").formParam("unitKind", "shift")
+                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400);
+        assertEquals(List.of("Yard", "Day shift", "Nights"), o.unitNames());
+
+        // another team's organizer sees none of it and changes nothing
+        Session stranger = Session.logIn(TestTeam.create());
+        stranger.open("/organizations");
+        stranger.request().get("/organizations/" + o.id() + "/units/" + o.night()).then().statusCode(404);
+        stranger.form().post("/organizations/" + o.id() + "/units/" + o.yard() + "/down").then().statusCode(404);
+        stranger.form().formParam("unitName", "Mine").formParam("unitKind", "shift")
+                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(404);
+        stranger.form().post("/organizations/" + o.id() + "/units/" + o.night() + "/remove").then().statusCode(404);
+        s.request().get("/organizations/" + o.id() + "/units/not-a-unit").then().statusCode(404);
+        assertEquals(List.of("Yard", "Day shift", "Nights"), o.unitNames());
+    }
+
+    @Test
+    void removingAUnitSaysWhoSitsInItAndMovesThem() {
+        Org o = org();
+        String ana = person(o, "Ana Alvarez", o.day());
+        String bea = person(o, "Bea Brown", o.day());
+        String cy = person(o, "Cy Chen", o.night());
+        Session s = Session.logIn(o.team());
+
+        String page = s.open("/organizations/" + o.id());
+        assertTrue(page.contains("Day shift</a> <span class=\"muted\">Shift · 2 people</span>"), page);
+        String dayPage = s.open("/organizations/" + o.id() + "/units/" + o.day());
+        assertTrue(dayPage.contains("2 people sit</strong> in Day shift"), dayPage);
+        // the people may go to another unit of the organization, never into the unit removed
+        assertTrue(dayPage.contains("<option value=\"" + o.night() + "\">Night shift</option>"), dayPage);
+        assertFalse(dayPage.contains("<option value=\"" + o.day() + "\""), dayPage);
+
+        // another organization's unit, or the unit itself, is refused by the field; nothing is removed
+        String other = o.team().api().body(Map.of("name", "Elsewhere")).post("/api/v1/organizations").then().extract().path("id");
+        String otherUnit = o.team().api().body(Map.of("name", "Floor 1")).post("/api/v1/organizations/" + other + "/units")
+                .then().statusCode(201).extract().path("id");
+        s.form().formParam("moveTo", otherUnit).post("/organizations/" + o.id() + "/units/" + o.day() + "/remove")
+                .then().statusCode(400).body(containsString("id=\"f-moveTo-error\""));
+        s.form().formParam("moveTo", o.day()).post("/organizations/" + o.id() + "/units/" + o.day() + "/remove")
+                .then().statusCode(400).body(containsString("id=\"f-moveTo-error\""));
+        s.form().formParam("moveTo", "12").post("/organizations/" + o.id() + "/units/" + o.day() + "/remove")
+                .then().statusCode(400).body(containsString("id=\"f-moveTo-error\""));
+        assertEquals(List.of("Day shift", "Night shift", "Yard"), o.unitNames());
+
+        // move them to the night shift
+        s.form().formParam("moveTo", o.night()).post("/organizations/" + o.id() + "/units/" + o.day() + "/remove")
+                .then().statusCode(303).header("Location", endsWith("/organizations/" + o.id() + "#units"));
+        assertEquals(List.of("Night shift", "Yard"), o.unitNames());
+        for (String p : List.of(ana, bea, cy)) {
+            o.team().api().get("/api/v1/contacts/" + p).then().body("unitId", is(o.night()));
+        }
+        // or to no unit
+        s.open("/organizations/" + o.id() + "/units/" + o.night());
+        s.form().formParam("moveTo", "").post("/organizations/" + o.id() + "/units/" + o.night() + "/remove")
+                .then().statusCode(303);
+        assertEquals(List.of("Yard"), o.unitNames());
+        for (String p : List.of(ana, bea, cy)) {
+            o.team().api().get("/api/v1/contacts/" + p).then().body("unitId", nullValue(), "organizationId", is(o.id()));
+        }
+        // nobody in the yard: it just goes
+        String yardPage = s.open("/organizations/" + o.id() + "/units/" + o.yard());
+        assertTrue(yardPage.contains("Nobody sits in Yard"), yardPage);
+        assertFalse(yardPage.contains("name=\"moveTo\""), yardPage);
+        s.form().post("/organizations/" + o.id() + "/units/" + o.yard() + "/remove").then().statusCode(303);
+        assertEquals(List.of(), o.unitNames());
+    }
+
+    @Test
+    void theContactFormsChooseAUnitOfTheOrganization() {
+        Org o = org();
+        TestTeam team = o.team();
+        String block = team.api().body(Map.of("name", "Block A", "kind", "building")).post(o.units()).then().statusCode(201).extract().path("id");
+        String floor = team.api().body(Map.of("name", "Floor 3", "kind", "floor", "parentId", block)).post(o.units())
+                .then().statusCode(201).extract().path("id");
+        String other = team.api().body(Map.of("name", "Elsewhere")).post("/api/v1/organizations").then().extract().path("id");
+        String otherUnit = team.api().body(Map.of("name", "Floor 1")).post("/api/v1/organizations/" + other + "/units")
+                .then().statusCode(201).extract().path("id");
+        Org stranger = org();
+        Session s = Session.logIn(team);
+
+        // no organization yet: no units to choose; htmx asks for the field again when one is chosen
+        String add = s.open("/contacts/new");
+        assertTrue(add.contains("id=\"f-unitId\"") && add.contains("Choose an organization first"), add);
+        String field = s.request().header("HX-Request", "true").get("/contacts/unit-field?organizationId=" + o.id())
+                .then().statusCode(200).extract().asString();
+        // a unit with units inside it is a group: itself, then its units
+        assertTrue(field.contains("<optgroup label=\"Block A\">"), field);
+        assertTrue(field.indexOf("<option value=\"" + block + "\">Block A</option>")
+                < field.indexOf("<option value=\"" + floor + "\">Block A · Floor 3</option>"), field);
+        assertTrue(field.contains("<option value=\"" + o.night() + "\">Night shift</option>"), field);
+        assertFalse(field.contains("<option value=\"" + otherUnit + "\""), field);
+        // nonsense asks get an empty choice, not an error
+        s.request().get("/contacts/unit-field?organizationId=%00").then().statusCode(200);
+        s.request().get("/contacts/unit-field?organizationId=" + stranger.id()).then().statusCode(200)
+                .body(not(containsString(stranger.day())));
+
+        // a unit of another organization or team: a message by the field, what was typed kept, nothing saved
+        for (String wrong : List.of(otherUnit, stranger.day(), "not-an-id")) {
+            s.form().formParam("fullName", "Fay Fox").formParam("engagementLevel", "new").formParam("position", "base")
+                    .formParam("organizationId", o.id()).formParam("unitId", wrong).post("/contacts")
+                    .then().statusCode(200)
+                    .body(containsString("id=\"f-unitId-error\""), containsString("value=\"Fay Fox\""),
+                            containsString("<option value=\"" + o.night() + "\">Night shift</option>"));
+        }
+        team.api().get("/api/v1/contacts?q=Fay").then().body("items", hasSize(0));
+        // the right one is saved
+        String created = s.form().formParam("fullName", "Fay Fox").formParam("engagementLevel", "new")
+                .formParam("position", "base").formParam("organizationId", o.id()).formParam("unitId", floor)
+                .post("/contacts").then().statusCode(303).extract().header("Location");
+        String fay = created.substring(created.lastIndexOf('/') + 1);
+        team.api().get("/api/v1/contacts/" + fay).then().body("unitId", is(floor));
+
+        // the edit form shows the stored unit selected and changes it
+        String edit = s.open("/contacts/" + fay + "/edit");
+        assertTrue(edit.contains("<option value=\"" + floor + "\" selected>"), edit);
+        String version = edit.replaceAll("(?s).*name=\"version\" value=\"([0-9]+)\".*", "$1");
+        s.form().formParam("fullName", "Fay Fox").formParam("position", "base").formParam("organizationId", o.id())
+                .formParam("unitId", otherUnit).formParam("version", version).post("/contacts/" + fay + "/edit")
+                .then().statusCode(200).body(containsString("id=\"f-unitId-error\""));
+        team.api().get("/api/v1/contacts/" + fay).then().body("unitId", is(floor));
+        s.form().formParam("fullName", "Fay Fox").formParam("position", "base").formParam("organizationId", o.id())
+                .formParam("unitId", o.yard()).formParam("version", version).post("/contacts/" + fay + "/edit")
+                .then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + fay).then().body("unitId", is(o.yard()));
+        // choosing "no unit" takes them out of it
+        String again = s.open("/contacts/" + fay + "/edit");
+        String v2 = again.replaceAll("(?s).*name=\"version\" value=\"([0-9]+)\".*", "$1");
+        s.form().formParam("fullName", "Fay Fox").formParam("position", "base").formParam("organizationId", o.id())
+                .formParam("unitId", "").formParam("version", v2).post("/contacts/" + fay + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + fay).then().body("unitId", nullValue());
+    }
+
+    @Test
+    void aLongColumnFoldsWithACountAndALinkToTheWholeColumn() {
+        Org o = org();
+        StringBuilder csv = new StringBuilder("Name,Workplace,Unit,Level\n");
+        for (int i = 1; i <= 57; i++) {
+            csv.append(String.format("Day Person %02d,Harbour Depot,Day shift,%s%n", i, i <= 3 ? "cadre" : "new"));
+        }
+        csv.append("Night Person,Harbour Depot,Night shift,new\n");
+        io.restassured.RestAssured.given().auth().oauth2(o.team().token).contentType("text/csv").accept("application/json")
+                .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/imports/contacts")
+                .then().statusCode(200).body("created", is(58));
+        Session s = Session.logIn(o.team());
+
+        String chart = s.request().get("/organizations/" + o.id() + "/chart").then().statusCode(200).extract().asString();
+        String day = OrganizationPagesTest.column(chart, "Day shift");
+        // the figures count all 57; 50 cards are drawn, new first; the rest behind a link
+        assertTrue(day.contains("<strong>57</strong> people"), day);
+        assertEquals(50, day.split("class=\"card card-").length - 1, day);
+        assertTrue(day.contains("Day Person 04") && !day.contains("Day Person 01"), "cadre come last and fold: " + day);
+        assertTrue(day.contains("href=\"chart?unit=" + o.day() + "\">7 more: the whole column"), day);
+        assertFalse(OrganizationPagesTest.column(chart, "Night shift").contains("more: the whole column"));
+
+        // the whole column: every card, one column, the way back
+        String whole = s.request().get("/organizations/" + o.id() + "/chart?unit=" + o.day()).then().statusCode(200)
+                .extract().asString();
+        assertEquals(57, whole.split("class=\"card card-").length - 1);
+        assertFalse(whole.contains(">Night shift</h2>") || whole.contains(">No unit</h2>"), whole);
+        assertTrue(whole.contains("Back to every unit") && whole.contains("Day Person 01"), whole);
+        // filters and the column together; the move link keeps both
+        String cadre = s.request().get("/organizations/" + o.id() + "/chart?level=cadre&unit=" + o.day()).then()
+                .statusCode(200).extract().asString();
+        assertEquals(3, cadre.split("class=\"card card-").length - 1);
+        assertTrue(cadre.contains("&amp;level=cadre&amp;unit=" + o.day() + "\""), cadre);
+        // a unit of another team or nonsense shows the whole chart, folded
+        Org stranger = org();
+        for (String unit : List.of(stranger.day(), "%00", "none")) {
+            String page = s.request().get("/organizations/" + o.id() + "/chart?unit=" + unit).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(page.contains(">Day shift</h2>") != unit.equals("none"), unit + ": " + page);
+        }
+    }
+}
