@@ -48,24 +48,6 @@ public class OrganizationService {
         return id != null && Organization.count("id = ?1 and teamId = ?2", id, current.teamId()) > 0;
     }
 
-    /** The team's organization with this name (case-insensitive), created (kind other) when missing. */
-    public Organization findOrCreateByName(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw Problems.invalid("organization", "must be 1 to 200 characters");
-        }
-        Organization found = byName(trimmed);
-        if (found != null) {
-            return found;
-        }
-        Organization o = new Organization();
-        o.teamId = current.teamId();
-        o.name = trimmed;
-        o.persist();
-        audit.record(AuditKind.CREATED, AuditEntity.ORGANIZATION, o.id);
-        return o;
-    }
-
     public Organization create(@NotNull @Valid NewOrganization request) {
         String name = request.name().trim();
         // the unique index also refuses a racing duplicate (as a 409); this gives the clearer answer
