@@ -1,5 +1,7 @@
 package org.groundwork.importexport;
 
+import org.groundwork.platform.TeamScope;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -145,7 +147,8 @@ public class ExportService {
         // the request's identity is read now; the body is written after this method returns
         UUID team = current.teamId();
         UUID organizer = current.id();
-        return output -> {
+        // written after the request's method returned: its connections are scoped to the team by name
+        return output -> TeamScope.runAs(team, () -> {
             Instant started = Instant.now();
             int rows = 0;
             boolean completed = false;
@@ -173,7 +176,8 @@ public class ExportService {
             } finally {
                 log(team, organizer, kind, asked, rows, completed, started);
             }
-        };
+            return null;
+        });
     }
 
     private UUID page(String sql, UUID team, UUID after, List<Object> params, Columns columns,

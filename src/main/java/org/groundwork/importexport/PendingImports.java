@@ -1,5 +1,7 @@
 package org.groundwork.importexport;
 
+import org.groundwork.platform.TeamScope;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -194,7 +196,8 @@ class PendingImports {
     /** Drops every team's uploads older than a day: abandoned checks must not keep people's data. */
     private void sweep() {
         try {
-            int dropped = outsideTransaction(c -> {
+            // expired uploads of every team: the one instance-wide write here
+            int dropped = outsideTransaction(true, c -> {
                 try (PreparedStatement ps = c.prepareStatement("delete from pending_import where expires_at <= now()"
                         + " and not coalesce(" + LIVE_CLAIM + ", false)")) {
                     return ps.executeUpdate();
@@ -244,12 +247,19 @@ class PendingImports {
      * whose connection its writer thread is using) is suspended meanwhile.
      */
     private <T> T outsideTransaction(Work<T> work) {
+        return outsideTransaction(false, work);
+    }
+
+    private <T> T outsideTransaction(boolean instanceWide, Work<T> work) {
         return QuarkusTransaction.suspendingExisting().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                return work.run(c);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the pending imports", e);
-            }
+            TeamScope.Work<T, RuntimeException> run = () -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return work.run(c);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not read the pending imports", e);
+                }
+            };
+            return instanceWide ? TeamScope.instanceWide(run) : run.run();
         });
     }
 

@@ -1,6 +1,7 @@
 package org.groundwork.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -53,7 +54,7 @@ class AuditTest {
 
     /** All the team's audit rows as the database holds them, as text. */
     String rowsAsText(TestTeam team) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+        return AllTeams.call(() -> (String) em.createNativeQuery(
                         "select coalesce(string_agg(e::text, E'\\n'), '') from audit_event e where team_id = ?1")
                 .setParameter(1, UUID.fromString(team.teamId)).getSingleResult());
     }
@@ -223,15 +224,16 @@ class AuditTest {
                 "update audit_event set kind = 'changed' where team_id = ?1",
                 "update audit_event set organizer_id = null where team_id = ?1",
                 "delete from audit_event where team_id = ?1")) {
-            PersistenceException refused = assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew()
-                    .run(() -> em.createNativeQuery(sql).setParameter(1, teamId).executeUpdate()));
-            assertTrue(String.valueOf(rootCause(refused).getMessage()).contains("append-only"), sql + ": " + refused);
+            PersistenceException refused = assertThrows(PersistenceException.class,
+                    () -> AllTeams.run(() -> em.createNativeQuery(sql).setParameter(1, teamId).executeUpdate()));
+            // the app's role lost update and delete on the trail (V7_3), so the privilege check refuses it
+            // before the trigger does; a superuser would meet the trigger
+            String why = String.valueOf(rootCause(refused).getMessage());
+            assertTrue(why.contains("append-only") || why.contains("permission denied"), sql + ": " + refused);
         }
-        assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("truncate audit_event").executeUpdate()));
+        assertThrows(PersistenceException.class, () -> AllTeams.run(() -> em.createNativeQuery("truncate audit_event").executeUpdate()));
         // and a value shaped like anything but a field name is refused too
-        assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("""
+        assertThrows(PersistenceException.class, () -> AllTeams.run(() -> em.createNativeQuery("""
                                 insert into audit_event (id, team_id, kind, entity_type, fields)
                                 values (gen_random_uuid(), ?1, 'changed', 'contact', array['Jane Doe'])""")
                         .setParameter(1, teamId).executeUpdate()));

@@ -1,6 +1,7 @@
 package org.groundwork.contact;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -47,7 +48,7 @@ class ContactsTest {
     /** Other features are built in parallel, so their rows are written here directly. */
     UUID conversation(TestTeam team, String contactId, Instant at, int minutes, String summary) {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        AllTeams.run(() -> em.createNativeQuery("""
                         insert into conversation (id, team_id, contact_id, organizer_id, occurred_at, duration_minutes,
                                                   channel, summary, issues, commitments)
                         values (?1, ?2, ?3, ?4, ?5, ?6, 'phone', ?7, 'rent increases', 'will come to the meeting')""")
@@ -60,7 +61,7 @@ class ContactsTest {
 
     UUID followUp(TestTeam team, String contactId, String purpose) {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        AllTeams.run(() -> em.createNativeQuery("""
                         insert into follow_up (id, team_id, contact_id, assignee_id, due_on, purpose, reason)
                         values (?1, ?2, ?3, ?4, current_date + 2, ?5, 'keep-in-touch')""")
                 .setParameter(1, id).setParameter(2, UUID.fromString(team.teamId))
@@ -73,7 +74,7 @@ class ContactsTest {
     UUID attendance(TestTeam team, String contactId, String title, Instant startsAt, String notes) {
         UUID action = UUID.randomUUID();
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
+        AllTeams.run(() -> {
             em.createNativeQuery("""
                             insert into action (id, team_id, title, kind, starts_at, duration_minutes, created_by)
                             values (?1, ?2, ?3, 'picket', ?4, 120, ?5)""")
@@ -90,22 +91,22 @@ class ContactsTest {
     }
 
     Object[] row(String sql, Object id) {
-        return QuarkusTransaction.requiringNew().call(() ->
+        return AllTeams.call(() ->
                 (Object[]) em.createNativeQuery(sql).setParameter(1, id).getSingleResult());
     }
 
     long count(String sql, UUID teamId) {
-        return QuarkusTransaction.requiringNew().call(() ->
+        return AllTeams.call(() ->
                 ((Number) em.createNativeQuery(sql).setParameter(1, teamId).getSingleResult()).longValue());
     }
 
     long count(String sql, String table, String text) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+        return AllTeams.call(() -> ((Number) em.createNativeQuery(sql)
                 .setParameter(1, table).setParameter(2, text).getSingleResult()).longValue());
     }
 
     void execute(String sql) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate());
+        AllTeams.run(() -> em.createNativeQuery(sql).executeUpdate());
     }
 
     // ---- create, read ---------------------------------------------------------------------

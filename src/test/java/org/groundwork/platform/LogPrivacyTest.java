@@ -1,5 +1,7 @@
 package org.groundwork.platform;
 
+import org.groundwork.support.AllTeams;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -79,7 +81,7 @@ class LogPrivacyTest {
         String insert = "insert into organizer (id, team_id, email, display_name, role, password_hash) "
                 + "select gen_random_uuid(), team_id, ?, 'x', role, password_hash from organizer where id = ?::uuid";
         Path serverLog;
-        try (Connection conn = dataSource.getConnection()) {
+        try (Connection conn = AllTeams.connection(dataSource)) {
             try (PreparedStatement ps = conn.prepareStatement(insert)) {
                 ps.setString(1, email);
                 ps.setString(2, team.adminId);
