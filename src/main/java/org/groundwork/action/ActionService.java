@@ -1,5 +1,7 @@
 package org.groundwork.action;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -71,11 +73,7 @@ public class ActionService {
     /** An action of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Action require(UUID id) {
-        Action a = id == null ? null : Action.findById(id);
-        if (a == null || !a.teamId.equals(current.teamId())) {
-            throw Problems.notFound("action");
-        }
-        return a;
+        return TeamScoped.require(Action.class, id, "action");
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.groundwork.contact;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -77,11 +79,8 @@ public class ContactService {
     /** A live (not erased) contact of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Contact require(UUID id) {
-        Contact c = id == null ? null : Contact.findById(id);
-        if (c == null || !c.teamId.equals(current.teamId()) || c.erased()) {
-            throw Problems.notFound("contact");
-        }
-        return c;
+        return TeamScoped.find(Contact.class, id).filter(c -> !c.erased())
+                .orElseThrow(() -> Problems.notFound("contact"));
     }
 
     /** At the door of an action: a name and a phone number are enough. */

@@ -1,5 +1,7 @@
 package org.groundwork.organization;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
@@ -35,17 +37,13 @@ public class OrganizationService {
     /** An organization of the caller's team, or 404 (the same answer for another team's id). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Organization require(UUID id) {
-        Organization o = id == null ? null : Organization.findById(id);
-        if (o == null || !o.teamId.equals(current.teamId())) {
-            throw Problems.notFound("organization");
-        }
-        return o;
+        return TeamScoped.require(Organization.class, id, "organization");
     }
 
     /** For references inside request bodies, which answer 400 rather than 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isInTeam(UUID id) {
-        return id != null && Organization.count("id = ?1 and teamId = ?2", id, current.teamId()) > 0;
+        return TeamScoped.find(Organization.class, id).isPresent();
     }
 
     public Organization create(@NotNull @Valid NewOrganization request) {

@@ -1,5 +1,7 @@
 package org.groundwork.organizer;
 
+import org.groundwork.platform.TeamScoped;
+
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -151,11 +153,7 @@ public class OrganizerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Organizer find(UUID id) {
-        Organizer o = Organizer.findById(id);
-        if (o == null || !o.teamId.equals(current.teamId())) {
-            throw Problems.notFound("organizer");
-        }
-        return o;
+        return TeamScoped.require(Organizer.class, id, "organizer");
     }
 
     public Organizer add(@NotNull @Valid NewOrganizer request) {

@@ -60,7 +60,7 @@ class TimeReports {
         roomToHash();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query("", team, period, scope, work).getResultList();
-        return assemble(rows, period, scope, work);
+        return assemble(team, rows, period, scope, work);
     }
 
     /**
@@ -208,7 +208,7 @@ class TimeReports {
         return q;
     }
 
-    private TimeReport assemble(List<Object[]> rows, Period period, Scope scope, Work work) {
+    private TimeReport assemble(Team team, List<Object[]> rows, Period period, Scope scope, Work work) {
         double total = 0;
         double firstTimer = 0;
         Map<String, Double> byLevel = levels();
@@ -249,7 +249,7 @@ class TimeReports {
         people.sort(Comparator.comparingDouble(PersonMinutes::minutes).reversed()
                 .thenComparing(PersonMinutes::fullName, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(PersonMinutes::contactId));
-        List<WorkMinutes> works = works(workLevels, workPositions);
+        List<WorkMinutes> works = works(team, workLevels, workPositions);
         return new TimeReport(period.from(), period.to(), scope.word(), work == null ? null : work.id,
                 total, byLevel, byPosition, byKind, firstTimer, people, peopleCount,
                 works, weeks(period, weeks),
@@ -257,14 +257,15 @@ class TimeReports {
     }
 
     /** The works named by the figures, with what they are for; most minutes first, no-work last. */
-    private List<WorkMinutes> works(Map<UUID, Map<String, Double>> levels,
+    private List<WorkMinutes> works(Team team, Map<UUID, Map<String, Double>> levels,
                                     Map<UUID, Map<String, Double>> positions) {
         List<UUID> ids = levels.keySet().stream().filter(java.util.Objects::nonNull).toList();
         Map<UUID, Work> named = new HashMap<>();
         if (!ids.isEmpty()) {
-            // the ids come from the team's own rows
-            em.createQuery("select w from Work w where w.id in :ids", Work.class)
+            // the ids come from the team's own rows; the team is named anyway, as in every query
+            em.createQuery("select w from Work w where w.id in :ids and w.teamId = :team", Work.class)
                     .setParameter("ids", ids)
+                    .setParameter("team", team.id)
                     .getResultList().forEach(w -> named.put(w.id, w));
         }
         List<WorkMinutes> works = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.groundwork.work;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
@@ -39,11 +41,7 @@ public class WorkService {
     /** A work of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Work require(UUID id) {
-        Work w = id == null ? null : Work.findById(id);
-        if (w == null || !w.teamId.equals(current.teamId())) {
-            throw Problems.notFound("work");
-        }
-        return w;
+        return TeamScoped.require(Work.class, id, "work");
     }
 
     /** The team's works in creation order (ids are time-ordered), optionally only active or inactive ones. */
