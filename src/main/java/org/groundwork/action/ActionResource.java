@@ -47,9 +47,9 @@ public class ActionResource {
     Patches patches;
 
     @GET
-    public Page<ActionItem> list(@QueryParam("work") String work, @QueryParam("limit") Integer limit,
+    public Page<ActionItem> list(@QueryParam("work") String work, @QueryParam("limit") String limit,
                                  @QueryParam("cursor") String cursor) {
-        return actions.list(work, limit, cursor);
+        return actions.list(work, Page.limit(limit), cursor);
     }
 
     @GET

@@ -296,7 +296,7 @@ public class FollowUpService {
     public Queue queue(String organizer) {
         UUID organizerId = current.id();
         if (organizer != null && !organizer.isBlank()) {
-            Organizer o = TeamScoped.require(Organizer.class, Ids.parse(organizer.trim(), "organizer"), "organizer");
+            Organizer o = TeamScoped.require(Organizer.class, Ids.filter(organizer, "organizer"), "organizer");
             if (!o.id.equals(current.id()) && !current.has(Role.COORDINATOR)) {
                 throw Problems.forbidden("Only coordinators and admins see another organizer's queue");
             }

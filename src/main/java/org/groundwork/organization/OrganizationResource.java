@@ -33,7 +33,7 @@ public class OrganizationResource {
     @GET
     public Page<OrganizationView> list(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                        @QueryParam("cursor") String cursor) {
-        return organizations.list(q, limit(limit), cursor);
+        return organizations.list(q, Page.limit(limit), cursor);
     }
 
     @GET
@@ -52,15 +52,4 @@ public class OrganizationResource {
                 .entity(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
     }
 
-    /** Read as text: JAX-RS would answer a non-number query parameter with 404, not a 400 naming it. */
-    static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return Page.limit(null);
-        }
-        try {
-            return Page.limit(Integer.valueOf(value.trim()));
-        } catch (NumberFormatException e) {
-            throw Problems.invalid("limit", "must be a whole number between 1 and " + Page.MAX_LIMIT);
-        }
-    }
 }

@@ -44,8 +44,8 @@ public class OrganizerResource {
     TwoFactor twoFactor;
 
     @GET
-    public Page<OrganizerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return organizers.list(limit, cursor);
+    public Page<OrganizerView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return organizers.list(Page.limit(limit), cursor);
     }
 
     @GET

@@ -47,7 +47,7 @@ public class ReportService {
         Scope scope = scope(organizer);
         Work w = null;
         if (work != null && !work.isBlank()) {
-            w = TeamScoped.require(Work.class, Ids.parse(work.trim(), "work"), "work");
+            w = TeamScoped.require(Work.class, Ids.filter(work, "work"), "work");
         }
         long started = System.nanoTime();
         TimeReport report = timeReports.report(team, period, scope, w);
@@ -79,7 +79,7 @@ public class ReportService {
             }
             return new Scope(null, false, null);
         }
-        Organizer o = TeamScoped.require(Organizer.class, Ids.parse(organizer.trim(), "organizer"), "organizer");
+        Organizer o = TeamScoped.require(Organizer.class, Ids.filter(organizer, "organizer"), "organizer");
         boolean self = o.id.equals(current.id());
         if (!self && !current.has(Role.COORDINATOR)) {
             throw Problems.forbidden("Only coordinators and admins see another organizer's report");

@@ -40,9 +40,9 @@ public class WorkResource {
     Patches patches;
 
     @GET
-    public Page<WorkView> list(@QueryParam("active") String active, @QueryParam("limit") Integer limit,
+    public Page<WorkView> list(@QueryParam("active") String active, @QueryParam("limit") String limit,
                                @QueryParam("cursor") String cursor) {
-        return works.list(active, limit, cursor).map(WorkView::of);
+        return works.list(active, Page.limit(limit), cursor).map(WorkView::of);
     }
 
     @GET
