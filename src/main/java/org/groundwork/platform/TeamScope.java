@@ -101,10 +101,22 @@ public final class TeamScope {
         CHOSEN.set(scope);
         boolean switched = applyToTransaction(scope);
         try {
-            T result = work.run();
+            T result;
+            try {
+                result = work.run();
+            } catch (Throwable failed) {
+                // a refusal may still commit what it wrote (dontRollbackOn: a throttle count, an audit event)
+                if (switched) {
+                    try {
+                        flushIfActive();
+                    } catch (RuntimeException flush) {
+                        failed.addSuppressed(flush);
+                    }
+                }
+                throw failed;
+            }
             if (switched) {
-                // Hibernate writes at flush, often at commit: what the work changed goes out in its scope
-                Arc.container().instance(EntityManager.class).get().flush();
+                flushIfActive();
             }
             return result;
         } finally {
@@ -116,6 +128,20 @@ public final class TeamScope {
             if (switched) {
                 applyToTransaction(current());
             }
+        }
+    }
+
+    /**
+     * Hibernate writes at flush, often at commit: what the work changed goes out while the
+     * connection is still in the work's scope.
+     */
+    private static void flushIfActive() {
+        try {
+            if (Arc.container().instance(TransactionManager.class).get().getStatus() == Status.STATUS_ACTIVE) {
+                Arc.container().instance(EntityManager.class).get().flush();
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
         }
     }
 

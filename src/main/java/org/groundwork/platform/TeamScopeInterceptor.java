@@ -29,12 +29,25 @@ public class TeamScopeInterceptor implements AgroalPoolInterceptor {
     @Inject
     AgroalDataSource dataSource;
 
+    /**
+     * Never throws: the pool has already enlisted the connection in the caller's transaction when
+     * it calls this, and an exception here puts the connection back in the pool while that
+     * transaction still holds it (two requests on one connection, seen when the database was
+     * killed). A connection that cannot take the setting is broken (its next statement fails and
+     * the pool drops it) or inside an aborted transaction (which runs nothing); either way it
+     * shows no team's rows, since the policies need the setting.
+     */
     @Override
     public void onConnectionAcquire(Connection connection) {
         try {
             TeamScope.apply(connection, TeamScope.current());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not set the team scope of a database connection", e);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Could not set the team scope of a database connection: %s", e.getMessage());
+            try {
+                TeamScope.apply(connection, TeamScope.Scope.NOTHING);
+            } catch (SQLException | RuntimeException ignored) {
+                // broken: nothing more to do here
+            }
         }
     }
 
