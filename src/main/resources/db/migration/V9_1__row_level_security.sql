@@ -10,8 +10,11 @@
 -- The app's role owns the tables, and owners are exempt from RLS unless it is FORCEd; superusers
 -- and BYPASSRLS roles are always exempt (the app warns at start when it runs as one).
 --
--- current_setting(..., true) is stable, so `team_id = <setting>` is compared once per query
--- like a parameter and an index on team_id stays usable.
+-- The app's queries name their team (`team_id = $1`), which is what their indexes start with; the
+-- policy is then a filter on the rows that index found (current_setting is stable, the uuid
+-- comparison leakproof, so the query's own conditions still drive the plan). It is not an index
+-- condition itself because of the OR with the bypass: a query that forgets its predicate is
+-- correct, not fast.
 
 -- A new team-owned table gets its policy with one line in its own migration:
 --   select gw_scope_to_team('my_table');
