@@ -260,32 +260,62 @@ def main():
     status, headers, _ = browser.post_file("/contacts/import", [("onMatch", "skip")], "bulk.csv", csv.encode(), pin="app1")
     check(status == 303, f"bulk upload answers {status}")
     bulk = re.search(r"/contacts/import/([0-9a-f-]{36})", headers["Location"]).group(1)
-    result = {}
-
-    def run_import():
-        t = time.monotonic()
-        result["answer"] = browser.post_form(f"/contacts/import/{bulk}", [("onMatch", "skip")], pin="app1")
-        result["seconds"] = time.monotonic() - t
-
-    importer = threading.Thread(target=run_import)
-    importer.start()
+    # over the background threshold (2,000 rows): the confirmation on app1 answers at once with the
+    # job's page, the job runs on app1, and app2 shows its progress from the database
+    t = time.monotonic()
+    status, headers, _ = browser.post_form(f"/contacts/import/{bulk}", [("onMatch", "skip")], pin="app1")
+    check(status == 303 and "/contacts/import/jobs/" in headers.get("Location", ""),
+          f"the bulk import answers {status} with its job's page")
+    job = headers["Location"].rstrip("/").rsplit("/", 1)[1]
     queue_ok = queue_errors = 0
     slowest = 0.0
-    deadline = time.monotonic() + 120
-    while importer.is_alive() and time.monotonic() < deadline:
-        t = time.monotonic()
+    reads = []
+    progress = {}
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        t1 = time.monotonic()
         s, h, _ = request("GET", "/api/v1/followups/queue", headers=api, pin="app2")
-        slowest = max(slowest, time.monotonic() - t)
-        if s == 200 and h.get("X-Served-By") == "app2" and importer.is_alive():
+        slowest = max(slowest, time.monotonic() - t1)
+        if s == 200 and h.get("X-Served-By") == "app2":
             queue_ok += 1
         elif s != 200:
             queue_errors += 1
-    importer.join(timeout=60)
-    status, _, body = result.get("answer", (0, None, ""))
-    check(status == 200 and f"{rows} new contacts" in body, f"the bulk import answers {status}: {body[:200]}")
-    print(f"import during queue: {rows} rows imported on app1 in {result['seconds']:.1f} s while app2 answered "
-          f"{queue_ok} queue requests (errors {queue_errors}, slowest {slowest * 1000:.0f} ms)", flush=True)
+        s, h, b = request("GET", f"/api/v1/imports/{job}", headers=api, pin="app2")
+        check(s == 200 and h.get("X-Served-By") == "app2", f"app2 shows the job app1 runs: {s}")
+        progress = json.loads(b)
+        reads.append(progress["rowsRead"])
+        if progress["finishedAt"]:
+            break
+    seconds = time.monotonic() - t
+    check(progress.get("state") == "done" and progress.get("created") == rows,
+          f"the bulk import is done with {rows} created: {progress}")
+    s, _, body = browser.get(f"/contacts/import/jobs/{job}", pin="app2")
+    check(s == 200 and f"{rows} new contacts" in body, f"the job's page on app2 shows the result: {s}")
+    print(f"import during queue: {rows} rows imported in the background on app1 in {seconds:.1f} s while app2 "
+          f"answered {queue_ok} queue requests (errors {queue_errors}, slowest {slowest * 1000:.0f} ms) and showed "
+          f"its progress {len(reads)} times (rows read {sorted(set(reads))[:6]}...)", flush=True)
     check(queue_errors == 0 and queue_ok > 0, "the queue is served on app2 during the import")
+
+    # --- a large import runs on app1 when app1 is killed below: app2 must show it interrupted
+    # (the apps run with a 10 s heartbeat staleness) and nothing of it may be saved
+    crash_rows = 60000
+    crash = "Name\n" + "".join(f"Crash {RUN} {i}\n" for i in range(crash_rows))
+    browser.open("/contacts/import", pin="app1")
+    status, headers, _ = browser.post_file("/contacts/import", [("onMatch", "skip")], "crash.csv", crash.encode(), pin="app1")
+    check(status == 303, f"crash upload answers {status}")
+    crash_key = re.search(r"/contacts/import/([0-9a-f-]{36})", headers["Location"]).group(1)
+    status, headers, _ = browser.post_form(f"/contacts/import/{crash_key}", [("onMatch", "skip")], pin="app1")
+    check(status == 303 and "/contacts/import/jobs/" in headers.get("Location", ""), f"crash import answers {status}")
+    crash_job = headers["Location"].rstrip("/").rsplit("/", 1)[1]
+    deadline = time.monotonic() + 60
+    while True:
+        s, _, b = request("GET", f"/api/v1/imports/{crash_job}", headers=api, pin="app2")
+        progress = json.loads(b)
+        if progress["state"] == "running" and progress["rowsRead"] > 0:
+            break
+        check(progress["finishedAt"] is None and time.monotonic() < deadline, f"the crash import runs: {progress}")
+        time.sleep(0.1)
+    read_at_kill = progress["rowsRead"]
 
     # --- kill -9 app1 under a steady trickle of page views; nobody is logged out
     log = []
@@ -327,6 +357,25 @@ def main():
     s, _, _ = request("POST", "/api/v1/conversations", json.dumps({
         "contactId": contact, "durationMinutes": 5, "channel": "phone", "summary": "after failover " + RUN}).encode(), api)
     check(s == 201, f"writes still work after the kill: {s}")
+
+    # --- the import app1 was running: shown interrupted by app2, nothing of it saved, its file given back
+    t = time.monotonic()
+    while True:
+        s, _, b = request("GET", f"/api/v1/imports/{crash_job}", headers=api, pin="app2")
+        progress = json.loads(b)
+        if progress["state"] != "running":
+            break
+        check(time.monotonic() - t < 60, f"the killed import is still 'running' 60 s after the kill: {progress}")
+        time.sleep(0.5)
+    check(progress["state"] == "interrupted" and "Nothing of it was saved" in progress["failure"],
+          f"the killed import shows as interrupted: {progress}")
+    saved = sql(f"select count(*) from contact where full_name like 'Crash {RUN} %'")[0][0]
+    check(saved == "0", f"nothing of the killed import was saved: {saved} contacts")
+    given_back = sql(f"select count(*) from pending_import where id = '{crash_key}' and claimed_at is null")[0][0]
+    check(given_back == "1", "the killed import's file is the organizer's again")
+    print(f"import killed with app1: {read_at_kill} of {crash_rows} rows read when killed; app2 showed it "
+          f"interrupted {time.monotonic() - killed_at:.1f} s after the kill; 0 contacts saved; file given back",
+          flush=True)
 
     print(f"TWO INSTANCES OK in {time.monotonic() - started:.0f} s: requests {figures['requests']}, errors "
           f"{figures['errors']}, duplicates {figures['duplicates']}, failover {down_at - killed_at:.1f} s to DOWN with "

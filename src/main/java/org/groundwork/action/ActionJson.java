@@ -1,5 +1,6 @@
 package org.groundwork.action;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,6 +52,7 @@ public final class ActionJson {
     }
 
     /** At the door a name and a phone number are enough. */
+    @Schema(name = "NewContactAtTheDoor")
     public record NewContact(@NotBlank @Size(max = 200) String fullName, @Size(max = 50) String phone) {
     }
 

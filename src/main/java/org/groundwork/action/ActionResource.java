@@ -1,5 +1,8 @@
 package org.groundwork.action;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.groundwork.platform.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,12 +49,16 @@ public class ActionResource {
     @Inject
     Patches patches;
 
+    @Operation(summary = "List actions",
+            description = "The team's actions, newest first, a page at a time; filter by work.")
     @GET
     public Page<ActionItem> list(@QueryParam("work") String work, @QueryParam("limit") String limit,
                                  @QueryParam("cursor") String cursor) {
         return actions.list(work, Page.limit(limit), cursor);
     }
 
+    @Operation(summary = "Get an action",
+            description = "One action with its organizers present and its attendance.")
     @GET
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
@@ -59,6 +66,9 @@ public class ActionResource {
         return single(actions.require(Ids.parse(id, "action")));
     }
 
+    @Operation(summary = "Record an action",
+            description = "Records a collective action or meeting; the organizers present default to the caller.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @Idempotent
     @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
@@ -70,6 +80,8 @@ public class ActionResource {
                 .entity(actions.view(a)).tag(ETags.of(a.version)).build();
     }
 
+    @Operation(summary = "Change an action",
+            description = "A JSON merge patch of the action's fields (send only what changes; null clears an optional field).")
     @PATCH
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
@@ -78,6 +90,9 @@ public class ActionResource {
     }
 
     /** Replaces the whole attendance: [{contactId | newContact, firstTime, notes}]. */
+    @Operation(summary = "Replace an action's attendance",
+            description = "Replaces the whole attendance list. `newContact` creates a person at the door; first-timers open an after-action follow-up for their owner within the team's heat window.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PUT
     @Idempotent
     @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,

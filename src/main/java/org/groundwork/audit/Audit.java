@@ -70,6 +70,13 @@ public class Audit {
 
     // ---- writes where the actor is given (no request identity yet, or another thread) -------
 
+    /** {@link #counted} for work that has no request: a background import. */
+    @Transactional(TxType.MANDATORY)
+    public void countedAs(UUID teamId, UUID organizerId, AuditKind kind, AuditEntity type, int count,
+                          Integer updatedCount) {
+        write(teamId, organizerId, kind, type, null, List.of(), count, updatedCount);
+    }
+
     /**
      * An event for the given team and organizer, in the caller's transaction when there is one:
      * for token issue by password, logins, logouts, sessions ended, password changes.
@@ -99,6 +106,15 @@ public class Audit {
     public void failedLogin(UUID teamId, UUID accountId) {
         write(teamId, null, AuditKind.LOGIN_FAILED, accountId == null ? null : AuditEntity.ORGANIZER, accountId,
                 List.of(), null, null);
+    }
+
+    /**
+     * A count about a given entity in a given team's trail, in the caller's transaction: a team
+     * restored from its archive (how many rows, never which).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void counted(UUID teamId, UUID organizerId, AuditKind kind, AuditEntity type, UUID entityId, int count) {
+        write(teamId, organizerId, kind, type, entityId, List.of(), count, null);
     }
 
     /** An export streamed after its request: written when the last row went out. */

@@ -1,5 +1,6 @@
 package org.groundwork.audit;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,8 @@ public class AuditResource {
     @Inject
     Audit audit;
 
+    @Operation(summary = "List the audit trail",
+            description = "The team's audit events, newest first, filtered by organizer, contact, kind and dates; admins only. Events hold no names, emails, phones or words.")
     @GET
     public Page<AuditView> list(@QueryParam("organizer") String organizer, @QueryParam("contact") String contact,
                                 @QueryParam("kind") String kind, @QueryParam("from") String from,

@@ -26,6 +26,8 @@ public class Contact extends PanacheEntityBase implements TeamOwned {
     public String phone;
     public String email;
     public UUID organizationId;
+    /** The unit of that organization the person sits in (the wall chart's column), if any. */
+    public UUID unitId;
     public Position position = Position.BASE;
     public Level engagementLevel = Level.NEW;
     public UUID ownerId;

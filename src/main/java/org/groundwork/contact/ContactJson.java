@@ -26,7 +26,8 @@ public final class ContactJson {
             UUID ownerId,
             List<String> tags,
             Boolean doNotContact,
-            @Size(max = 10000) String notes) {
+            @Size(max = 10000) String notes,
+            UUID unitId) {
     }
 
     /** A merge patch: absent leaves a field alone, null clears it. The level changes only through its own endpoint. */
@@ -39,7 +40,8 @@ public final class ContactJson {
             UUID ownerId,
             List<String> tags,
             Boolean doNotContact,
-            @Size(max = 10000) String notes) {
+            @Size(max = 10000) String notes,
+            UUID unitId) {
     }
 
     public record ContactView(
@@ -49,6 +51,7 @@ public final class ContactJson {
             String email,
             UUID organizationId,
             String organizationName,
+            UUID unitId,
             Position position,
             Level engagementLevel,
             UUID ownerId,
@@ -61,7 +64,7 @@ public final class ContactJson {
 
         static ContactView of(Contact c, String organizationName) {
             return new ContactView(c.id, c.fullName, c.phone, c.email, c.organizationId, organizationName,
-                    c.position, c.engagementLevel, c.ownerId, List.of(c.tags), c.doNotContact, c.notes,
+                    c.unitId, c.position, c.engagementLevel, c.ownerId, List.of(c.tags), c.doNotContact, c.notes,
                     c.lastConversationAt, c.createdAt, c.updatedAt);
         }
     }

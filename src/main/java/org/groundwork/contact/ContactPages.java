@@ -69,6 +69,8 @@ public class ContactPages {
     CurrentOrganizer current;
     @Inject
     Patches patches;
+    @Inject
+    TieService ties;
 
     /** One line of the list: the contact with their next open follow-up. */
     public record Row(ContactView contact, LocalDate nextFollowUp) {
@@ -93,7 +95,8 @@ public class ContactPages {
                                             Map<String, String> errors);
 
         static native TemplateInstance show(ContactView contact, List<FollowUpView> openFollowUps, List<Line> timeline,
-                                            String timelineCursor, List<Option> levels, Map<String, String> form,
+                                            String timelineCursor, List<Option> levels, List<TieJson.TieView> ties,
+                                            List<Option> tieKinds, List<Option> tiePeople, Map<String, String> form,
                                             Map<String, String> errors);
     }
 
@@ -192,7 +195,7 @@ public class ContactPages {
         }
         try {
             UUID id = contacts.create(new NewContact(fullName, Forms.blankToNull(phone), Forms.blankToNull(email),
-                    org, pos, level, owner, tagList, doNotContact != null, notes)).view().id();
+                    org, pos, level, owner, tagList, doNotContact != null, notes, null)).view().id();
             return Response.seeOther(URI.create("/contacts/" + id)).build();
         } catch (ProblemException | ConstraintViolationException e) {
             return Templates.add(form, choices(), FormErrors.of(e, FormErrors.names("fullName", "phone", "email",
@@ -256,7 +259,7 @@ public class ContactPages {
         }
         try {
             contacts.change(contact, patches.of(new ContactChange(fullName, Forms.blankToNull(phone),
-                    Forms.blankToNull(email), org, pos, owner, tagList(tags), doNotContact != null, notes),
+                    Forms.blankToNull(email), org, pos, owner, tagList(tags), doNotContact != null, notes, null),
                     Set.of("fullName", "phone", "email", "organizationId", "position", "ownerId", "tags",
                             "doNotContact", "notes")), version == null || version.isBlank() ? null : version);
             return Response.seeOther(URI.create("/contacts/" + contact)).build();
@@ -337,7 +340,52 @@ public class ContactPages {
         }
         Map<String, String> values = new HashMap<>(form);
         values.putIfAbsent("level", contact.engagementLevel().word());
-        return Templates.show(contact, open, lines, timeline.nextCursor(), Forms.options(Level.class), values, errors);
+        // people to tie with: the same organization's first (or the team's, for someone in none)
+        Filter near = new Filter(null, null, null, contact.organizationId() == null ? null : contact.organizationId().toString(),
+                null, null);
+        List<Option> people = contacts.list(near, Page.MAX_LIMIT, null).items().stream()
+                .filter(c -> !c.id().equals(id)).map(c -> new Option(c.id().toString(), c.fullName())).toList();
+        List<Option> kinds = Forms.options(TieKind.class);
+        return Templates.show(contact, open, lines, timeline.nextCursor(), Forms.options(Level.class), ties.list(id),
+                kinds, people, values, errors);
+    }
+
+    @POST
+    @Path("/{id}/ties")
+    public Object addTie(@PathParam("id") String id, @RestForm String otherContactId, @RestForm String tieKind,
+                         @RestForm String note) {
+        String kind = tieKind;
+        UUID contact = Ids.parse(id, "contact");
+        Map<String, String> form = Forms.values("otherContactId", otherContactId, "tieKind", kind, "note", note);
+        FormErrors errors = new FormErrors();
+        UUID other = Forms.id(otherContactId, "otherContactId", errors);
+        TieKind k = Forms.word(TieKind.class, kind, "tieKind", errors);
+        if (other == null && !errors.map().containsKey("otherContactId")) {
+            errors.add("otherContactId", "Choose a person");
+        }
+        if (k == null && !errors.map().containsKey("tieKind")) {
+            errors.add("tieKind", "Choose what ties them");
+        }
+        if (errors.isEmpty()) {
+            try {
+                ties.add(contact, new TieJson.NewTie(other, k, note));
+                return Response.seeOther(URI.create("/contacts/" + contact + "#ties")).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                if (e instanceof ProblemException p && p.status() == 404) {
+                    throw p;
+                }
+                errors = FormErrors.of(e, Map.of("otherContactId", "otherContactId", "kind", "tieKind", "note", "note"));
+            }
+        }
+        return show(contact, null, form, errors.map());
+    }
+
+    @POST
+    @Path("/{id}/ties/{tieId}/remove")
+    public Response removeTie(@PathParam("id") String id, @PathParam("tieId") String tieId) {
+        UUID contact = Ids.parse(id, "contact");
+        ties.remove(contact, Ids.parse(tieId, "tie"));
+        return Response.seeOther(URI.create("/contacts/" + contact + "#ties")).build();
     }
 
     private static Line line(Map<String, Object> item) {

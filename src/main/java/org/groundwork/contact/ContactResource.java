@@ -1,5 +1,9 @@
 package org.groundwork.contact;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.groundwork.platform.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,6 +54,8 @@ public class ContactResource {
     @Inject
     Patches patches;
 
+    @Operation(summary = "List contacts",
+            description = "The team's contacts a page at a time, filtered by level, position, owner, organization, tag, or a search of name, email or phone digits.")
     @GET
     public Page<ContactView> list(@QueryParam("level") String level, @QueryParam("position") String position,
                                   @QueryParam("owner") String owner, @QueryParam("organization") String organization,
@@ -58,6 +64,9 @@ public class ContactResource {
         return contacts.list(new Filter(level, position, owner, organization, tag, q), Page.limit(limit), cursor);
     }
 
+    @Operation(summary = "Add a contact",
+            description = "Adds a person; the owner defaults to the caller and the first level is recorded in the level history.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @Idempotent
     @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
@@ -69,6 +78,9 @@ public class ContactResource {
                 .entity(c.view()).tag(ETags.of(c.version())).build();
     }
 
+    @Operation(summary = "Get a contact",
+            description = "One contact, with its ETag for a later change.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
@@ -77,6 +89,9 @@ public class ContactResource {
         return Response.ok(c.view()).tag(ETags.of(c.version())).build();
     }
 
+    @Operation(summary = "Change a contact",
+            description = "A JSON merge patch of the contact's fields (send only what changes; null clears an optional field).")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
@@ -87,6 +102,9 @@ public class ContactResource {
     }
 
     /** Erasure: the person's data goes for good; an anonymous tombstone keeps the figures true. */
+    @Operation(summary = "Erase a contact",
+            description = "Erases the person's data for good (name, phone, email, notes, tags and the words of their conversations); an anonymous tombstone keeps the minutes true.")
+    @APIResponse(responseCode = "204", description = "Erased")
     @DELETE
     @Path("/{id}")
     public Response erase(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
@@ -94,6 +112,8 @@ public class ContactResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Change a contact's engagement level",
+            description = "Appends a level change (new, less-involved, cadre) with a reason to the contact's history; changedAt may be back-dated.")
     @POST
     @Path("/{id}/level")
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.LevelChangeView.class, responseCode = "201")
@@ -104,6 +124,8 @@ public class ContactResource {
         return Response.created(URI.create("/api/v1/contacts/" + contactId + "/timeline")).entity(change).build();
     }
 
+    @Operation(summary = "Read a contact's timeline",
+            description = "Conversations, attendance, level changes and follow-ups of one contact, newest first, a page at a time.")
     @GET
     @Path("/{id}/timeline")
     public Page<Map<String, Object>> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,

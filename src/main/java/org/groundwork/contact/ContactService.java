@@ -21,6 +21,7 @@ import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
 import org.groundwork.contact.ContactJson.Stored;
 import org.groundwork.organization.OrganizationService;
+import org.groundwork.organization.UnitService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Organizer;
 import org.groundwork.platform.Cursor;
@@ -66,6 +67,8 @@ public class ContactService {
     CurrentOrganizer current;
     @Inject
     OrganizationService organizations;
+    @Inject
+    UnitService units;
     @Inject
     Audit audit;
     @Inject
@@ -129,6 +132,8 @@ public class ContactService {
         c.phone = blankToNull(request.phone());
         c.email = blankToNull(request.email());
         c.organizationId = organization(request.organizationId());
+        units.checkPlacement(c.organizationId, request.unitId());
+        c.unitId = request.unitId();
         c.position = request.position() == null ? Position.BASE : request.position();
         c.engagementLevel = request.engagementLevel() == null ? Level.NEW : request.engagementLevel();
         c.ownerId = request.ownerId() == null ? current.id() : owner(request.ownerId());
@@ -171,7 +176,16 @@ public class ContactService {
             c.email = blankToNull(v.email());
         }
         if (patch.has("organizationId")) {
-            c.organizationId = organization(v.organizationId());
+            UUID organization = organization(v.organizationId());
+            if (!java.util.Objects.equals(organization, c.organizationId)) {
+                // a unit belongs to one organization: moving to another leaves the person in "no unit"
+                c.unitId = null;
+            }
+            c.organizationId = organization;
+        }
+        if (patch.has("unitId")) {
+            units.checkPlacement(c.organizationId, v.unitId());
+            c.unitId = v.unitId();
         }
         if (patch.has("position")) {
             c.position = required(v.position(), "position");
@@ -445,6 +459,9 @@ public class ContactService {
                     closed_at = case when status = 'open' then now() else closed_at end,
                     updated_at = now(), version = version + 1
                 where contact_id = :contact and team_id = :team""", c.id, team);
+        // who they were close to and who they listened to are about them too: gone with them
+        update("delete from tie where team_id = :team and (contact_id = :contact or other_contact_id = :contact)",
+                c.id, team);
         // stored answers to keyed requests (Idempotency-Key) that show the person go too
         idempotencyKeys.forget(team, c.id);
         // only the id: the trail never held anything else of the person

@@ -26,7 +26,7 @@ class ErasureVacuum {
 
     private static final Logger LOG = Logger.getLogger(ErasureVacuum.class);
     /** Every table an erasure rewrites. */
-    static final String TABLES = "contact, conversation, attendance, level_change, follow_up, idempotency_key";
+    static final String TABLES = "contact, conversation, attendance, level_change, follow_up, tie, idempotency_key";
 
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "erasure-vacuum");

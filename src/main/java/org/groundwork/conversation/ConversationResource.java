@@ -1,5 +1,9 @@
 package org.groundwork.conversation;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.groundwork.platform.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -45,6 +49,8 @@ public class ConversationResource {
     @Inject
     Patches patches;
 
+    @Operation(summary = "List conversations",
+            description = "One-to-one conversations a page at a time, filtered by contact, organizer, work and dates.")
     @GET
     public Page<ConversationView> list(@QueryParam("contact") String contact, @QueryParam("organizer") String organizer,
                                        @QueryParam("work") String work, @QueryParam("from") String from,
@@ -53,6 +59,9 @@ public class ConversationResource {
         return conversations.list(contact, organizer, work, from, to, Page.limit(limit), cursor);
     }
 
+    @Operation(summary = "Log a conversation",
+            description = "Logs a one-to-one with a contact. A nextStep opens a next-step follow-up; completeFollowUpIds closes the follow-ups listed (never silently).")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @Idempotent
     @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
@@ -65,6 +74,9 @@ public class ConversationResource {
                 .entity(created).tag(ETags.of(0)).build();
     }
 
+    @Operation(summary = "Get a conversation",
+            description = "One conversation, with its ETag for a later change.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.ConversationView.class, responseCode = "200")
@@ -73,6 +85,9 @@ public class ConversationResource {
         return Response.ok(conversations.view(c)).tag(ETags.of(c.version)).build();
     }
 
+    @Operation(summary = "Change a conversation",
+            description = "A JSON merge patch of the conversation's fields (send only what changes; null clears an optional field).")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.ConversationView.class, responseCode = "200")
@@ -82,6 +97,10 @@ public class ConversationResource {
         return Response.ok(conversations.view(c)).tag(ETags.of(c.version)).build();
     }
 
+    @Operation(summary = "Delete a conversation",
+            description = "Deletes the conversation; its minutes leave the reports.")
+
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {

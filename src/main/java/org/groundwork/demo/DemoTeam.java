@@ -19,7 +19,11 @@ import org.groundwork.conversation.Channel;
 import org.groundwork.conversation.Conversation;
 import org.groundwork.followup.FollowUp;
 import org.groundwork.followup.FollowUpReason;
+import org.groundwork.contact.Tie;
+import org.groundwork.contact.TieKind;
 import org.groundwork.organization.Organization;
+import org.groundwork.organization.Unit;
+import org.groundwork.organization.UnitKind;
 import org.groundwork.organization.OrganizationKind;
 import org.groundwork.organizer.Organizer;
 import org.groundwork.organizer.Role;
@@ -108,12 +112,30 @@ public class DemoTeam {
         Organizer ben = organizer(team, "ben@" + domain, "Ben Okafor", Role.COORDINATOR, hash);
         Organizer chloe = organizer(team, "chloe@" + domain, "Chloe Nguyen", Role.ORGANIZER, hash);
         List<Organizer> organizers = List.of(ana, ben, chloe);
+        LOG.infof("Demo team %s: team and %d organizers created", team.id, organizers.size());
 
         List<Organization> places = List.of(
                 organization(team, "1400 River Street", OrganizationKind.BUILDING),
                 organization(team, "Maple Court Apartments", OrganizationKind.BUILDING),
                 organization(team, "Eastside Tenant Association", OrganizationKind.TENANT_ASSOCIATION),
                 organization(team, "Housing Justice NGO", OrganizationKind.COMMUNITY));
+
+        // the two buildings' floors: the columns of their wall charts
+        List<List<Unit>> floors = new ArrayList<>();
+        for (int b = 0; b < 2; b++) {
+            List<Unit> these = new ArrayList<>();
+            for (int f = 1; f <= (b == 0 ? 4 : 3); f++) {
+                Unit u = new Unit();
+                u.teamId = team.id;
+                u.organizationId = places.get(b).id;
+                u.kind = UnitKind.FLOOR;
+                u.name = "Floor " + f;
+                u.position = f - 1;
+                u.persist();
+                these.add(u);
+            }
+            floors.add(these);
+        }
 
         Work committees = work(team, "Building committees", Focus.BRING_IN_NEW, Mode.BUILDING,
                 "Every building needs a committee of its own tenants; we meet new neighbours door to door.");
@@ -142,6 +164,11 @@ public class DemoTeam {
                     : i < 35 ? Position.ALLY : Position.POLITICAL_GROUP;
             c.engagementLevel = i % 5 == 0 || i >= 27 ? Level.CADRE : i % 2 == 0 ? Level.LESS_INVOLVED : Level.NEW;
             c.organizationId = places.get(i >= 31 ? 3 : i % 3).id;
+            if (i < 31 && i % 3 < 2 && i % 7 != 6) {
+                // tenants live on a floor; a few are not placed yet (the chart's "no unit" column)
+                List<Unit> these = floors.get(i % 3);
+                c.unitId = these.get((i / 3) % these.size()).id;
+            }
             c.ownerId = organizers.get(i % 3).id;
             c.tags = i % 4 == 0 ? new String[]{"building-committee"} : new String[0];
             c.doNotContact = i == 20;
@@ -153,6 +180,17 @@ public class DemoTeam {
             c.persist();
         }
         em.flush();
+        // who listens to whom: in each building one organic leader others listen to, who is not
+        // cadre yet (Tomasz at River Street is new, Lina at Maple Court less involved)
+        int[][] listensTo = {{6, 3}, {9, 3}, {12, 3}, {18, 3}, {21, 3}, {15, 3},
+                {1, 4}, {7, 4}, {13, 4}, {16, 4}, {10, 4}, {6, 12}};
+        for (int[] t : listensTo) {
+            tie(team, contacts.get(t[0]), contacts.get(t[1]), TieKind.LISTENS_TO, null);
+        }
+        tie(team, contacts.get(6), contacts.get(9), TieKind.CLOSE, "Carpool to the hospital every morning");
+        tie(team, contacts.get(1), contacts.get(7), TieKind.FAMILY, "Sisters");
+        tie(team, contacts.get(12), contacts.get(18), TieKind.NEIGHBOUR, "Same landing");
+        tie(team, contacts.get(13), contacts.get(16), TieKind.CLOSE, null);
         for (Contact c : contacts) {
             // movement is the point: some people moved up during the last 90 days
             Level start = c.engagementLevel;
@@ -167,6 +205,8 @@ public class DemoTeam {
             }
         }
 
+        LOG.infof("Demo team %s: %d organizations, 4 works, %d contacts with their level history", team.id, places.size(),
+                contacts.size());
         // actions over the last 90 days; the newest was yesterday, with first-timers still hot
         Object[][] actionPlan = {
                 {"Picket at the landlord's office", ActionKind.PICKET, committees, 80, 120},
@@ -214,6 +254,7 @@ public class DemoTeam {
             }
         }
 
+        LOG.infof("Demo team %s: %d actions with their attendance", team.id, actionPlan.length);
         // one-to-ones over the last 90 days; the coalition work mostly meets staff and cadre
         Channel[] channels = Channel.values();
         String[] summaries = {"Talked about the rent increase and the broken heating.",
@@ -245,6 +286,7 @@ public class DemoTeam {
                         where c.team_id = ?1""")
                 .setParameter(1, team.id).executeUpdate();
 
+        LOG.infof("Demo team %s: 150 conversations", team.id);
         // next steps for each organizer: some overdue, some today, some coming up
         LocalDate today = LocalDate.now(zone);
         for (int i = 0; i < 9; i++) {
@@ -254,6 +296,7 @@ public class DemoTeam {
             }
         }
         em.flush();
+        LOG.infof("Demo team %s: follow-ups due; done", team.id);
         return new Credentials(ana.email, ben.email, chloe.email, team.id);
     }
 
@@ -292,6 +335,18 @@ public class DemoTeam {
         o.passwordHash = hash;
         o.persist();
         return o;
+    }
+
+    /** Symmetric ties are stored once, the smaller id first (as PostgreSQL orders uuids). */
+    private void tie(Team team, Contact from, Contact to, TieKind kind, String note) {
+        Tie t = new Tie();
+        t.teamId = team.id;
+        t.kind = kind;
+        boolean keep = kind == TieKind.LISTENS_TO || from.id.toString().compareTo(to.id.toString()) < 0;
+        t.contactId = keep ? from.id : to.id;
+        t.otherContactId = keep ? to.id : from.id;
+        t.note = note;
+        t.persist();
     }
 
     private Organization organization(Team team, String name, OrganizationKind kind) {

@@ -1,5 +1,6 @@
 package org.groundwork.followup;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.groundwork.contact.Level;
@@ -30,6 +31,7 @@ public final class FollowUpJson {
     }
 
     /** fullName is null once the contact is erased. */
+    @Schema(name = "FollowUpContact")
     public record ContactRef(UUID id, String fullName) {
     }
 

@@ -1,5 +1,8 @@
 package org.groundwork.followup;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.groundwork.platform.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -44,6 +47,8 @@ public class FollowUpResource {
     @Inject
     Patches patches;
 
+    @Operation(summary = "List follow-ups",
+            description = "Follow-ups a page at a time, filtered by status (default open), assignee and contact.")
     @GET
     public Page<FollowUpView> list(@QueryParam("status") String status, @QueryParam("assignee") String assignee,
                                    @QueryParam("contact") String contact, @QueryParam("limit") String limit,
@@ -51,12 +56,17 @@ public class FollowUpResource {
         return followUps.list(status, assignee, contact, Page.limit(limit), cursor);
     }
 
+    @Operation(summary = "Read the follow-up queue",
+            description = "Who to talk to next: open follow-ups as heat (after-action), overdue, today and upcoming by the team's today, and contacts cooling off. Coordinators may read another organizer's queue.")
     @GET
     @Path("/queue")
     public Queue queue(@QueryParam("organizer") String organizer) {
         return followUps.queue(organizer);
     }
 
+    @Operation(summary = "Open a follow-up",
+            description = "Opens a follow-up owed to a contact, assigned to the caller unless another assignee is named.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @Idempotent
     @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION,
@@ -68,6 +78,9 @@ public class FollowUpResource {
                 .entity(followUps.view(f)).tag(ETags.of(f.version)).build();
     }
 
+    @Operation(summary = "Get a follow-up",
+            description = "One follow-up, with its ETag for a later change.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "200")
@@ -76,6 +89,9 @@ public class FollowUpResource {
         return Response.ok(followUps.view(f)).tag(ETags.of(f.version)).build();
     }
 
+    @Operation(summary = "Change a follow-up",
+            description = "A JSON merge patch: reschedule, reassign, or mark done or dropped.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "200")

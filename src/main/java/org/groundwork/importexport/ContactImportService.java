@@ -22,6 +22,7 @@ import org.groundwork.importexport.ImportJson.ImportReport;
 import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.RowMessage;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organization.UnitKind;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
@@ -89,8 +90,27 @@ public class ContactImportService {
     @Transactional
     @TransactionConfiguration(timeout = 1800)
     public ImportReport importContacts(InputStream body, ImportOptions options) {
-        UUID team = current.teamId();
-        UUID organizer = current.id();
+        return importFor(current.teamId(), current.id(), body, options, Progress.NONE);
+    }
+
+    /**
+     * What an import has done so far, told after every row it read (the background import's
+     * progress; see {@link ImportJobs}). Counts only, as the answer gives them at the end.
+     */
+    interface Progress {
+        Progress NONE = (read, created, updated, skipped, errorRows) -> {
+        };
+
+        void rows(int read, int created, int updated, int skipped, int errorRows);
+    }
+
+    /**
+     * The import for a given team and organizer: the request's own (above), or a background
+     * job's, which has no request. Runs in the caller's transaction, which sets the timeout
+     * (a job's begins in {@link TeamWork#runForTeam}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ImportReport importFor(UUID team, UUID organizer, InputStream body, ImportOptions options, Progress progress) {
         long started = System.nanoTime();
         String[] timings = new String[1];
         ImportReport report = em.unwrap(Session.class).doReturningWork(conn -> {
@@ -99,7 +119,7 @@ public class ContactImportService {
                 // for, nor hold up, a real import (the check page runs one on every view)
                 oneAtATime(conn, team);
             }
-            Run run = new Run(conn, team, organizer, options);
+            Run run = new Run(conn, team, organizer, options, progress);
             try {
                 ImportReport r = run.read(body);
                 timings[0] = run.writer.timings();
@@ -109,7 +129,7 @@ public class ContactImportService {
             }
         });
         if (!options.dryRun()) {
-            audit.counted(AuditKind.IMPORTED, AuditEntity.CONTACT, report.created(), report.updated());
+            audit.countedAs(team, organizer, AuditKind.IMPORTED, AuditEntity.CONTACT, report.created(), report.updated());
             metrics.imported(report.created(), report.updated(), report.skipped(), report.errorRows(),
                     java.time.Duration.ofNanos(System.nanoTime() - started));
         }
@@ -230,6 +250,8 @@ public class ContactImportService {
         /** The keys of its stored email and phone (null when it has none). */
         String emailKey;
         String phoneKey;
+        /** Its organization as stored or as this file set it: a unit column's unit is made inside it. */
+        UUID organizationId;
 
         Target(UUID id, Level level, String emailKey, String phoneKey) {
             this.id = id;
@@ -243,11 +265,15 @@ public class ContactImportService {
         final Connection conn;
         final UUID team;
         final ImportOptions options;
+        final Progress progress;
         final ContactWriter writer;
         String countryCode = "1";
         final Map<String, Target> byEmail = new HashMap<>();
         final Map<String, Target> byPhone = new HashMap<>();
         final Map<String, UUID> organizations = new HashMap<>();
+        /** Top-level units by organization id and lower-case name. */
+        final Map<String, UUID> units = new HashMap<>();
+        UnitKind unitKind = UnitKind.OTHER;
         final Map<String, UUID> owners = new HashMap<>();
         final List<RowMessage> errors = new ArrayList<>();
         final List<RowMessage> warnings = new ArrayList<>();
@@ -257,10 +283,11 @@ public class ContactImportService {
         int skipped;
         HeaderMapping mapping;
 
-        Run(Connection conn, UUID team, UUID organizer, ImportOptions options) {
+        Run(Connection conn, UUID team, UUID organizer, ImportOptions options, Progress progress) {
             this.conn = conn;
             this.team = team;
             this.options = options;
+            this.progress = progress;
             try {
                 this.writer = new ContactWriter(conn.unwrap(PgConnection.class), team, organizer);
             } catch (SQLException e) {
@@ -287,6 +314,7 @@ public class ContactImportService {
                     }
                     rows++;
                     row(line, r);
+                    progress.rows(rows, created, updated, skipped, errorRows);
                 }
                 if (rows == 0) {
                     throw headerOnly();
@@ -325,7 +353,7 @@ public class ContactImportService {
                 }
             }
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select id, email, phone, engagement_level from contact
+                    select id, email, phone, engagement_level, organization_id from contact
                     where team_id = ? and erased_at is null and (email is not null or phone is not null)""")) {
                 ps.setObject(1, team);
                 ps.setFetchSize(5000);
@@ -335,12 +363,27 @@ public class ContactImportService {
                         String emailKey = email == null ? null : email.trim().toLowerCase(Locale.ROOT);
                         Target t = new Target(rs.getObject(1, UUID.class), level(rs.getString(4)), emailKey,
                                 Phones.key(rs.getString(3), countryCode));
+                        t.organizationId = rs.getObject(5, UUID.class);
                         remember(t, t.emailKey, t.phoneKey);
                     }
                 }
             }
             if (mapping.maps(Field.ORGANIZATION)) {
                 readPairs("select lower(name), id from organization where team_id = ?", organizations);
+            }
+            if (mapping.maps(Field.UNIT)) {
+                readPairs("select organization_id || ':' || lower(btrim(name)), id from unit where team_id = ? and parent_id is null",
+                        units);
+                // a Department column makes departments, a Floor column floors
+                String h = Field.normalize(mapping.header(Field.UNIT));
+                for (UnitKind k : UnitKind.values()) {
+                    if (h.startsWith(k.word())) {
+                        unitKind = k;
+                    }
+                }
+                if (h.equals("dept")) {
+                    unitKind = UnitKind.DEPARTMENT;
+                }
             }
             if (mapping.maps(Field.OWNER)) {
                 readPairs("select lower(email), id from organizer where team_id = ?", owners);
@@ -419,6 +462,10 @@ public class ContactImportService {
             if (organization != null && organization.length() > 200) {
                 problems.add("the organization name is longer than 200 characters");
             }
+            String unit = one(record, Field.UNIT);
+            if (unit != null && unit.length() > 200) {
+                problems.add("the unit name is longer than 200 characters");
+            }
             if (!problems.isEmpty()) {
                 error(line, String.join("; ", problems));
                 return;
@@ -434,10 +481,10 @@ public class ContactImportService {
             if (organization != null) {
                 r.organizationId = organization(organization);
             }
-            match(r);
+            match(r, unit);
         }
 
-        private void match(ImportRow r) throws SQLException {
+        private void match(ImportRow r, String unit) throws SQLException {
             String emailKey = r.email == null ? null : r.email.toLowerCase(Locale.ROOT);
             String phoneKey = Phones.key(r.phone, countryCode);
             Target t = emailKey == null ? null : byEmail.get(emailKey);
@@ -452,8 +499,10 @@ public class ContactImportService {
                 if (r.tags == null) {
                     r.tags = new String[0];
                 }
+                r.unitId = unit(r, r.organizationId, unit);
                 writer.create(r);
                 t = new Target(r.id, r.level, emailKey, phoneKey);
+                t.organizationId = r.organizationId;
                 remember(t, emailKey, phoneKey);
                 created++;
             } else if (options.onMatch() == OnMatch.SKIP) {
@@ -470,6 +519,9 @@ public class ContactImportService {
                 if (r.tags == null) {
                     r.tags = new String[0];
                 }
+                UUID organizationNow = r.organizationId != null ? r.organizationId : t.organizationId;
+                r.unitId = unit(r, organizationNow, unit);
+                t.organizationId = organizationNow;
                 writer.update(r, t.level);
                 if (r.level != null) {
                     t.level = r.level;
@@ -494,6 +546,22 @@ public class ContactImportService {
             if (phoneKey != null) {
                 byPhone.putIfAbsent(phoneKey, t);
             }
+        }
+
+        /** The unit of that name in the organization, made when missing; a warning when there is no organization. */
+        private UUID unit(ImportRow r, UUID organizationId, String name) {
+            if (name == null) {
+                return null;
+            }
+            if (organizationId == null) {
+                warn(r.line, "unit '" + name + "' needs an organization (a workplace or building column); it was left out");
+                return null;
+            }
+            return units.computeIfAbsent(organizationId + ":" + name.trim().toLowerCase(Locale.ROOT), key -> {
+                UUID id = Ids.next();
+                writer.unit(id, organizationId, name.trim(), unitKind);
+                return id;
+            });
         }
 
         private UUID organization(String name) {

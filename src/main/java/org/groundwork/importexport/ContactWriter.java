@@ -1,6 +1,7 @@
 package org.groundwork.importexport;
 
 import org.groundwork.contact.Level;
+import org.groundwork.organization.UnitKind;
 import org.groundwork.contact.Position;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
@@ -40,6 +41,7 @@ final class ContactWriter implements AutoCloseable {
     private final UUID organizer;
 
     private List<Object[]> organizations = new ArrayList<>();
+    private List<Object[]> units = new ArrayList<>();
     private List<ImportRow> creates = new ArrayList<>();
     private List<ImportRow> updates = new ArrayList<>();
     private List<Object[]> levels = new ArrayList<>();
@@ -73,6 +75,11 @@ final class ContactWriter implements AutoCloseable {
 
     void organization(UUID id, String name) {
         organizations.add(new Object[]{id, name});
+    }
+
+    /** A new unit, written after the batch's organizations and before its contacts. */
+    void unit(UUID id, UUID organizationId, String name, UnitKind kind) {
+        units.add(new Object[]{id, organizationId, name, kind.word()});
     }
 
     void create(ImportRow row) throws SQLException {
@@ -111,11 +118,12 @@ final class ContactWriter implements AutoCloseable {
      * this waits for the previous one first (and throws its refusal).
      */
     void flush() throws SQLException {
-        if (organizations.isEmpty() && creates.isEmpty() && updates.isEmpty() && levels.isEmpty()) {
+        if (organizations.isEmpty() && units.isEmpty() && creates.isEmpty() && updates.isEmpty() && levels.isEmpty()) {
             return;
         }
-        Batch batch = new Batch(organizations, creates, updates, levels, firstLine, lastLine);
+        Batch batch = new Batch(organizations, units, creates, updates, levels, firstLine, lastLine);
         organizations = new ArrayList<>();
+        units = new ArrayList<>();
         creates = new ArrayList<>();
         updates = new ArrayList<>();
         levels = new ArrayList<>();
@@ -196,6 +204,7 @@ final class ContactWriter implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             insertOrganizations(b.organizations);
+            insertUnits(b.units);
             insertContacts(b.creates);
             long t1 = System.nanoTime();
             // updates after inserts: an update may concern a contact created earlier in this batch
@@ -212,7 +221,7 @@ final class ContactWriter implements AutoCloseable {
     }
 
     /** One batch's rows and the file lines they came from (to name them if the database refuses them). */
-    private record Batch(List<Object[]> organizations, List<ImportRow> creates, List<ImportRow> updates,
+    private record Batch(List<Object[]> organizations, List<Object[]> units, List<ImportRow> creates, List<ImportRow> updates,
                          List<Object[]> levels, long firstLine, long lastLine) {
     }
 
@@ -245,19 +254,45 @@ final class ContactWriter implements AutoCloseable {
         }
     }
 
+    private void insertUnits(List<Object[]> units) throws SQLException {
+        if (units.isEmpty()) {
+            return;
+        }
+        // after the organization's last position, in the file's order
+        try (PreparedStatement ps = conn.prepareStatement("""
+                insert into unit (id, team_id, organization_id, name, kind, position)
+                select v.id, ?, v.organization_id, v.name, v.kind,
+                       coalesce((select max(u.position) + 1 from unit u where u.organization_id = v.organization_id), 0)
+                         + row_number() over (partition by v.organization_id order by v.n) - 1
+                from (values """ + values(5, units.size()) + """
+                ) v (id, organization_id, name, kind, n)""")) {
+            int p = 1;
+            ps.setObject(p++, team);
+            int n = 0;
+            for (Object[] u : units) {
+                ps.setObject(p++, u[0]);
+                ps.setObject(p++, u[1]);
+                ps.setString(p++, (String) u[2]);
+                ps.setString(p++, (String) u[3]);
+                ps.setInt(p++, n++);
+            }
+            ps.executeUpdate();
+        }
+    }
+
     private void insertContacts(List<ImportRow> creates) throws SQLException {
         if (creates.isEmpty()) {
             return;
         }
         CopyRows rows = new CopyRows();
         for (ImportRow r : creates) {
-            rows.add(r.id).add(team).add(r.displayName()).add(r.phone).add(r.email).add(r.organizationId)
+            rows.add(r.id).add(team).add(r.displayName()).add(r.phone).add(r.email).add(r.organizationId).add(r.unitId)
                     .add((r.position == null ? Position.BASE : r.position).word()).add(r.level.word())
                     .add(r.ownerId == null ? organizer : r.ownerId).add(r.tags)
                     .add(Boolean.TRUE.equals(r.doNotContact)).add(r.notes).add(r.at).add(r.at).end();
         }
         copyInto("contact", """
-                id, team_id, full_name, phone, email, organization_id, position, engagement_level,
+                id, team_id, full_name, phone, email, organization_id, unit_id, position, engagement_level,
                 owner_id, tags, do_not_contact, notes, created_at, updated_at""", rows);
     }
 
@@ -275,14 +310,14 @@ final class ContactWriter implements AutoCloseable {
                 st.execute("""
                         create temporary table import_update (
                             id uuid not null, full_name text, phone text, email text, organization_id uuid,
-                            position text, engagement_level text, owner_id uuid, tags text[] not null,
+                            unit_id uuid, position text, engagement_level text, owner_id uuid, tags text[] not null,
                             do_not_contact boolean, notes text, at timestamptz not null
                         ) on commit drop""");
                 updateTable = true;
             }
             CopyRows rows = new CopyRows();
             for (ImportRow r : updates) {
-                rows.add(r.id).add(r.name).add(r.phone).add(r.email).add(r.organizationId)
+                rows.add(r.id).add(r.name).add(r.phone).add(r.email).add(r.organizationId).add(r.unitId)
                         .add(r.position == null ? null : r.position.word())
                         .add(r.level == null ? null : r.level.word()).add(r.ownerId).add(r.tags)
                         .add(r.doNotContact).add(r.notes).add(r.at).end();
@@ -294,6 +329,11 @@ final class ContactWriter implements AutoCloseable {
                         phone = coalesce(u.phone, c.phone),
                         email = coalesce(u.email, c.email),
                         organization_id = coalesce(u.organization_id, c.organization_id),
+                        -- a unit belongs to one organization: a new organization without a unit leaves "no unit"
+                        unit_id = case when u.unit_id is not null then u.unit_id
+                                       when u.organization_id is not null
+                                            and u.organization_id is distinct from c.organization_id then null
+                                       else c.unit_id end,
                         position = coalesce(u.position, c.position),
                         engagement_level = coalesce(u.engagement_level, c.engagement_level),
                         owner_id = coalesce(u.owner_id, c.owner_id),

@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,8 @@ public class ExportResource {
     ExportService exports;
 
     /** The contact list's filters: level, position, owner, organization, tag, q. */
+    @Operation(summary = "Export contacts as CSV",
+            description = "The team's contacts as a CSV file, with the contact list's filters; coordinators and admins only, each export audited.")
     @GET
     @Path("/contacts.csv")
     @Produces(CSV)
@@ -34,6 +37,8 @@ public class ExportResource {
         return download(body, "contacts.csv");
     }
 
+    @Operation(summary = "Export conversations as CSV",
+            description = "The team's conversations as a CSV file; coordinators and admins only, each export audited.")
     @GET
     @Path("/conversations.csv")
     @Produces(CSV)

@@ -11,6 +11,8 @@ enum Field {
     EMAIL("email", false, "Email"),
     PHONE("phone", false, "Phone"),
     ORGANIZATION("organization", false, "Organization (workplace, building)"),
+    /** A unit of the contact's organization (department, floor, shift…), made by name when missing. */
+    UNIT("unit", false, "Unit (department, floor, shift)"),
     POSITION("position", false, "Position"),
     LEVEL("level", false, "Engagement level"),
     TAGS("tags", true, "Tags"),

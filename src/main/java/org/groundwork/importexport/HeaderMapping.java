@@ -30,6 +30,7 @@ final class HeaderMapping {
                 "can2_phone", "Phone 1 - Value", "mobile_number", "phone_number");
         known(Field.ORGANIZATION, "organization", "organisation", "workplace", "building", "employer", "company",
                 "Organization Name", "Organization 1 - Name");
+        known(Field.UNIT, "unit", "department", "dept", "floor", "shift", "area");
         known(Field.POSITION, "position", "role");
         known(Field.LEVEL, "level", "engagement", "engagement level", "engagement_level");
         known(Field.TAGS, "tags", "tag", "labels", "Group Membership", "can2_user_tags");
@@ -117,6 +118,12 @@ final class HeaderMapping {
     boolean identifiesPeople() {
         return maps(Field.FULL_NAME) || maps(Field.FIRST_NAME) || maps(Field.LAST_NAME) || maps(Field.EMAIL)
                 || maps(Field.PHONE);
+    }
+
+    /** The header of the first column feeding this field (null when none does). */
+    String header(Field field) {
+        List<Integer> c = columns(field);
+        return c.isEmpty() ? null : headers.get(c.get(0));
     }
 
     List<Integer> columns(Field field) {

@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,17 @@ final class ImportJson {
     }
 
     record PreviewColumn(String header, String detected, String chosen, List<String> samples) {
+    }
+
+    /**
+     * A background import ({@code GET /api/v1/imports/{id}}): {@code state} is queued, running,
+     * done, failed or interrupted; the counts are so far while it runs (nothing is saved before
+     * it is done); {@code rowsExpected} is the file's lines after the header (an upper bound);
+     * {@code result} is the import's answer once done, {@code failure} what stopped it.
+     */
+    record ImportJobView(java.util.UUID id, String state, String onMatch, int rowsExpected, int rowsRead,
+                         int created, int updated, int skipped, int errorRows, int percent, Instant createdAt,
+                         Instant startedAt, Instant finishedAt, String failure, ImportReport result) {
     }
 
     /** The choices of one import, as the client sent them. */

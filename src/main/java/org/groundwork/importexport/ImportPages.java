@@ -6,6 +6,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,7 @@ import org.groundwork.importexport.ImportJson.ImportPreview;
 import org.groundwork.importexport.ImportJson.ImportReport;
 import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.PreviewColumn;
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
@@ -55,6 +57,8 @@ public class ImportPages {
     ContactImportService imports;
     @Inject
     PendingImports pending;
+    @Inject
+    ImportJobs jobs;
 
     @CheckedTemplate
     static class Templates {
@@ -65,6 +69,10 @@ public class ImportPages {
                                               Map<String, String> errors);
 
         static native TemplateInstance done(ImportReport report, int shown);
+
+        static native TemplateInstance job(ImportJobs.Job job, int shown);
+
+        static native TemplateInstance job$progress(ImportJobs.Job job, int shown);
     }
 
     @GET
@@ -138,7 +146,7 @@ public class ImportPages {
     /** The import itself, with the choices the organizer saw checked. */
     @POST
     @Path("{key}")
-    public TemplateInstance confirm(@PathParam("key") String key, @RestForm String onMatch,
+    public Object confirm(@PathParam("key") String key, @RestForm String onMatch,
                                     @RestForm("map") List<String> map) {
         FormErrors errors = new FormErrors();
         String match = onMatch(onMatch, errors);
@@ -159,8 +167,13 @@ public class ImportPages {
             return unusable(key, match, e);
         }
         ImportReport report;
-        try (InputStream in = pending.open(claimed)) {
-            report = imports.importContacts(in, new ImportOptions(false, onMatch(match), explicit));
+        try {
+            ImportJobs.Outcome outcome = jobs.importClaimed(claimed, new ImportOptions(false, onMatch(match), explicit));
+            if (outcome.jobId() != null) {
+                // a large file: the job owns the file now; its page shows the progress
+                return Response.seeOther(URI.create("/contacts/import/jobs/" + outcome.jobId())).build();
+            }
+            report = outcome.report();
         } catch (ProblemException e) {
             // nothing was imported: the file goes back, and the check shows what refused it
             pending.release(claimed);
@@ -172,15 +185,24 @@ public class ImportPages {
             }
             FormErrors refused = FormErrors.of(e, FIELDS);
             return Templates.review(key, match, detected, fieldOptions(), explicit, null, MESSAGES_SHOWN, refused.map());
-        } catch (IOException e) {
-            pending.release(claimed);
-            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             pending.release(claimed);
             throw e;
         }
         pending.dropClaimed(claimed);
         return Templates.done(report, MESSAGES_SHOWN);
+    }
+
+    /**
+     * A background import: its progress while it runs, its result once done. htmx polls the
+     * {@code progress} fragment every second while the job runs; without script the page has a
+     * Refresh link. Only the organizer who started it sees it (404 for anyone else).
+     */
+    @GET
+    @Path("jobs/{id}")
+    public TemplateInstance job(@PathParam("id") String id, @HeaderParam("HX-Request") String htmx) {
+        ImportJobs.Job job = jobs.find(Ids.parse(id, "import"));
+        return htmx != null ? Templates.job$progress(job, MESSAGES_SHOWN) : Templates.job(job, MESSAGES_SHOWN);
     }
 
     @POST

@@ -14,6 +14,8 @@ final class ImportRow {
     String email;
     String phone;
     UUID organizationId;
+    /** A unit of the organization the contact ends up in; null leaves it alone (a new organization clears it). */
+    UUID unitId;
     Position position;
     Level level;
     UUID ownerId;

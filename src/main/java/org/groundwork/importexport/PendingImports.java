@@ -56,9 +56,14 @@ class PendingImports {
     CurrentOrganizer current;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    TeamWork teamWork;
 
-    /** A file taken by a confirmation: read it, then give it back or drop it. */
-    record Claimed(UUID id) {
+    /**
+     * A file taken by a confirmation: read it, then give it back or drop it. It carries its team,
+     * because a background import reads it without a request.
+     */
+    record Claimed(UUID id, UUID teamId) {
     }
 
     /** Stores the upload (the HTTP layer deletes its own copy after the request) and names it. */
@@ -90,7 +95,7 @@ class PendingImports {
     /** The waiting file, read in slices; a 404 problem when the key is not one of this organizer's uploads (any more). */
     InputStream open(String key) {
         UUID id = idOf(key);
-        long size = outsideTransaction(c -> {
+        long size = outsideTransaction(current.teamId(), c -> {
             try (PreparedStatement ps = c.prepareStatement("select size_bytes from pending_import where id = ?"
                     + " and team_id = ? and organizer_id = ? and expires_at > now() and " + WAITING)) {
                 ps.setObject(1, id);
@@ -104,7 +109,7 @@ class PendingImports {
         if (size < 0) {
             throw gone();
         }
-        return new Slices(id, size, false);
+        return new Slices(id, current.teamId(), size, false);
     }
 
     /**
@@ -115,7 +120,7 @@ class PendingImports {
      */
     Claimed claim(String key) {
         UUID id = idOf(key);
-        boolean taken = outsideTransaction(c -> {
+        boolean taken = outsideTransaction(current.teamId(), c -> {
             try (PreparedStatement ps = c.prepareStatement("update pending_import set claimed_at = now() where id = ?"
                     + " and team_id = ? and organizer_id = ? and expires_at > now() and " + WAITING + " returning id")) {
                 ps.setObject(1, id);
@@ -129,11 +134,11 @@ class PendingImports {
         if (!taken) {
             throw gone();
         }
-        return new Claimed(id);
+        return new Claimed(id, current.teamId());
     }
 
     InputStream open(Claimed claimed) {
-        long size = outsideTransaction(c -> {
+        long size = outsideTransaction(claimed.teamId(), c -> {
             try (PreparedStatement ps = c.prepareStatement("select size_bytes from pending_import where id = ?")) {
                 ps.setObject(1, claimed.id());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -144,12 +149,12 @@ class PendingImports {
         if (size < 0) {
             throw gone();
         }
-        return new Slices(claimed.id(), size, true);
+        return new Slices(claimed.id(), claimed.teamId(), size, true);
     }
 
     void release(Claimed claimed) {
         try {
-            update("update pending_import set claimed_at = null where id = ?", claimed.id());
+            update(claimed.teamId(), "update pending_import set claimed_at = null where id = ?", claimed.id());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not give back the pending import %s", claimed.id());
         }
@@ -157,7 +162,7 @@ class PendingImports {
 
     void dropClaimed(Claimed claimed) {
         try {
-            update("delete from pending_import where id = ?", claimed.id());
+            update(claimed.teamId(), "delete from pending_import where id = ?", claimed.id());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not delete the imported file %s", claimed.id());
         }
@@ -166,7 +171,7 @@ class PendingImports {
     void drop(String key) {
         UUID id = idOf(key);
         try {
-            outsideTransaction(c -> {
+            outsideTransaction(current.teamId(), c -> {
                 try (PreparedStatement ps = c.prepareStatement("delete from pending_import where id = ? and team_id = ?"
                         + " and organizer_id = ? and " + WAITING)) {
                     ps.setObject(1, id);
@@ -197,7 +202,7 @@ class PendingImports {
     private void sweep() {
         try {
             // expired uploads of every team: the one instance-wide write here
-            int dropped = outsideTransaction(true, c -> {
+            int dropped = acrossTeams(c -> {
                 try (PreparedStatement ps = c.prepareStatement("delete from pending_import where expires_at <= now()"
                         + " and not coalesce(" + LIVE_CLAIM + ", false)")) {
                     return ps.executeUpdate();
@@ -229,8 +234,8 @@ class PendingImports {
         sweep();
     }
 
-    private void update(String sql, UUID id) {
-        outsideTransaction(c -> {
+    private void update(UUID team, String sql, UUID id) {
+        outsideTransaction(team, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, id);
                 return ps.executeUpdate();
@@ -243,14 +248,25 @@ class PendingImports {
     }
 
     /**
-     * On a connection of its own, committed at once: the caller's transaction (an import's,
-     * whose connection its writer thread is using) is suspended meanwhile.
+     * In a transaction of its own for the team, committed at once: the caller's transaction (an
+     * import's, whose connection its writer thread is using) is suspended meanwhile. Through
+     * {@link TeamWork#runForTeam}, since a background import reads its file without a request.
      */
-    private <T> T outsideTransaction(Work<T> work) {
-        return outsideTransaction(false, work);
+    private <T> T outsideTransaction(UUID team, Work<T> work) {
+        return teamWork.runForTeam(team, 60, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the pending imports", e);
+            }
+        });
     }
 
-    private <T> T outsideTransaction(boolean instanceWide, Work<T> work) {
+    /**
+     * The instance's own housekeeping over every team's rows (the expiry sweep): on a connection
+     * of its own outside any transaction, in the instance-wide bypass of row-level security.
+     */
+    private <T> T acrossTeams(Work<T> work) {
         return QuarkusTransaction.suspendingExisting().call(() -> {
             TeamScope.Work<T, RuntimeException> run = () -> {
                 try (Connection c = dataSource.getConnection()) {
@@ -259,7 +275,7 @@ class PendingImports {
                     throw new IllegalStateException("Could not read the pending imports", e);
                 }
             };
-            return instanceWide ? TeamScope.instanceWide(run) : run.run();
+            return TeamScope.instanceWide(run);
         });
     }
 
@@ -274,12 +290,13 @@ class PendingImports {
         private byte[] slice = new byte[0];
         private int at;
 
-        Slices(UUID id, long size, boolean claimed) {
+        Slices(UUID id, UUID team, long size, boolean claimed) {
             this.id = id;
             this.size = size;
             this.claimed = claimed;
-            this.team = current.teamId();
-            this.organizer = current.id();
+            this.team = team;
+            // a claimed file is read by its import, which may be a background job without a request
+            this.organizer = claimed ? null : current.id();
         }
 
         @Override
@@ -311,7 +328,7 @@ class PendingImports {
             if (position >= size) {
                 return false;
             }
-            byte[] next = outsideTransaction(c -> {
+            byte[] next = outsideTransaction(team, c -> {
                 // the owner's check again on every slice: a file dropped meanwhile (erasure, start
                 // over) stops being readable at once
                 try (PreparedStatement ps = c.prepareStatement("select substring(content from ? for ?) from pending_import"

@@ -21,4 +21,21 @@ public final class OrganizationJson {
             return new OrganizationView(o.id, o.name, o.kind, o.createdAt);
         }
     }
+
+    /** A merge patch: rename, or change the kind. */
+    public record OrganizationChange(@Size(max = 200) String name, OrganizationKind kind) {
+    }
+
+    /** {@code POST /api/v1/organizations/{id}/merge}: the organization in the path goes into this one. */
+    public record Merge(@jakarta.validation.constraints.NotNull UUID intoOrganizationId) {
+    }
+
+    /** An organization as stored, with the version its ETag is made of. */
+    public record Stored(OrganizationView view, long version) {
+    }
+
+    /** A line of the organizations list: its live people, by level. */
+    public record Overview(UUID id, String name, OrganizationKind kind, long people, long newPeople,
+                           long lessInvolved, long cadre, long units) {
+    }
 }

@@ -1,5 +1,9 @@
 package org.groundwork.organization;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.groundwork.platform.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -12,12 +16,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.groundwork.organization.ChartJson.Leader;
+import org.groundwork.organization.OrganizationJson.Merge;
 import org.groundwork.organization.OrganizationJson.NewOrganization;
+import org.groundwork.organization.OrganizationJson.OrganizationChange;
+import org.groundwork.organization.OrganizationJson.Stored;
+import org.groundwork.platform.Patches;
+import java.util.UUID;
 import org.groundwork.organization.OrganizationJson.OrganizationView;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
-import org.groundwork.platform.Problems;
 
 import java.net.URI;
 
@@ -29,13 +44,22 @@ public class OrganizationResource {
 
     @Inject
     OrganizationService organizations;
+    @Inject
+    WallChart chart;
+    @Inject
+    Patches patches;
 
+    @Operation(summary = "List organizations",
+            description = "The team's organizations a page at a time, optionally searched by name.")
     @GET
     public Page<OrganizationView> list(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                        @QueryParam("cursor") String cursor) {
         return organizations.list(q, Page.limit(limit), cursor);
     }
 
+    @Operation(summary = "Get an organization",
+            description = "One organization.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "200")
@@ -44,6 +68,9 @@ public class OrganizationResource {
         return Response.ok(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
     }
 
+    @Operation(summary = "Add an organization",
+            description = "Adds a workplace, union, building or association; names are unique in the team.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "201")
     public Response create(NewOrganization request) {
@@ -52,4 +79,40 @@ public class OrganizationResource {
                 .entity(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
     }
 
+    /** Rename, or change the kind; {@code If-Match} as everywhere. */
+    @Operation(summary = "Change an organization",
+            description = "Rename it or change its kind (JSON merge patch); If-Match with the organization's ETag.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
+    @PATCH
+    @Path("/{id}")
+    @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           @RequestBody(content = @Content(schema = @Schema(implementation = OrganizationChange.class))) JsonNode body) {
+        UUID organization = Ids.parse(id, "organization");
+        Stored o = organizations.change(organization, patches.read(body, OrganizationChange.class), ifMatch);
+        return Response.ok(o.view()).tag(ETags.of(o.version())).build();
+    }
+
+    /** The organization in the path goes into {@code intoOrganizationId}: people and units move, it is removed. */
+    @Operation(summary = "Merge an organization into another",
+            description = "Coordinators only. Its people and units move into intoOrganizationId and it is removed.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
+    @POST
+    @Path("/{id}/merge")
+    @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
+    public Response merge(@PathParam("id") String id, Merge request) {
+        Stored o = organizations.merge(Ids.parse(id, "organization"), request);
+        return Response.ok(o.view()).tag(ETags.of(o.version())).build();
+    }
+
+    /** The organic leaders: people others listen to, most listeners first (the first {@code limit}). */
+    @Operation(summary = "List an organization's organic leaders",
+            description = "People others listen to, most listeners first, with their level, owner and days since anyone on the team talked to them (the first limit, 1-200, default 50).")
+    @GET
+    @Path("/{id}/leaders")
+    public Page<Leader> leaders(@PathParam("id") String id, @QueryParam("limit") String limit) {
+        // a ranking: the first `limit` (1-200, default 50); nextCursor is always null
+        int n = Page.limit(limit);
+        return new Page<>(chart.leaders(Ids.parse(id, "organization"), n), null);
+    }
 }

@@ -11,7 +11,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.groundwork.organization.OrganizationJson.Merge;
 import org.groundwork.organization.OrganizationJson.NewOrganization;
+import org.groundwork.organization.OrganizationJson.OrganizationChange;
+import org.groundwork.organization.OrganizationJson.Overview;
+import org.groundwork.organization.OrganizationJson.Stored;
+import org.groundwork.organizer.Role;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Patch;
+import org.groundwork.platform.Word;
+import java.util.Map;
 import org.groundwork.organization.OrganizationJson.OrganizationView;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Cursor;
@@ -60,6 +69,129 @@ public class OrganizationService {
         audit.record(AuditKind.CREATED, AuditEntity.ORGANIZATION, o.id);
         em.flush();
         return o;
+    }
+
+    public Stored change(UUID id, Patch<OrganizationChange> patch, String ifMatch) {
+        Organization o = require(id);
+        ETags.check(ifMatch, o.version);
+        OrganizationChange v = patch.value();
+        if (patch.has("name")) {
+            String name = Patch.required(v.name(), "name").trim();
+            Organization same = byName(name);
+            if (same != null && !same.id.equals(o.id)) {
+                throw Problems.conflict("Your team already has an organization named '" + name + "'");
+            }
+            o.name = name;
+        }
+        if (patch.has("kind")) {
+            o.kind = Patch.required(v.kind(), "kind");
+        }
+        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, o.id, patch);
+        em.flush();
+        return new Stored(OrganizationView.of(o), o.version);
+    }
+
+    /**
+     * Merges an organization into another (two spellings of one workplace): its people and its
+     * units move to the other, a unit whose name the other already has joins that unit (and so
+     * do the units inside it), and the merged organization is removed. A coordinator's decision.
+     */
+    public Stored merge(UUID id, @NotNull @Valid Merge request) {
+        if (!current.has(Role.COORDINATOR)) {
+            throw Problems.forbidden("Merging organizations is for coordinators and admins");
+        }
+        Organization from = require(id);
+        if (!isInTeam(request.intoOrganizationId())) {
+            throw Problems.unknownReference("intoOrganizationId", "organization");
+        }
+        if (request.intoOrganizationId().equals(from.id)) {
+            throw Problems.invalid("intoOrganizationId", "an organization cannot be merged into itself");
+        }
+        Organization into = require(request.intoOrganizationId());
+        em.flush();
+        UUID team = from.teamId;
+        // the people and units move in several statements; the keys are checked once, at commit
+        em.createNativeQuery("set constraints contact_unit_fk, unit_parent_fk deferred").executeUpdate();
+        for (Object[] clash : rows("""
+                select a.id, b.id from unit a join unit b
+                  on b.team_id = a.team_id and b.organization_id = :into and b.parent_id is null
+                 and lower(btrim(b.name)) = lower(btrim(a.name))
+                where a.team_id = :team and a.organization_id = :from and a.parent_id is null""", team,
+                Map.of("from", from.id, "into", into.id))) {
+            UUID a = (UUID) clash[0];
+            UUID b = (UUID) clash[1];
+            for (Object[] child : rows("""
+                    select a.id, b.id from unit a left join unit b
+                      on b.team_id = a.team_id and b.parent_id = :b and lower(btrim(b.name)) = lower(btrim(a.name))
+                    where a.team_id = :team and a.parent_id = :a""", team, Map.of("a", a, "b", b))) {
+                if (child[1] != null) {
+                    moveUnit(team, (UUID) child[0], (UUID) child[1], into.id);
+                } else {
+                    sql("update unit set organization_id = :into, parent_id = :b, version = version + 1 where id = :a and team_id = :team",
+                            team, Map.of("into", into.id, "b", b, "a", child[0]));
+                }
+            }
+            moveUnit(team, a, b, into.id);
+        }
+        sql("update unit set organization_id = :into, version = version + 1 where organization_id = :from and team_id = :team",
+                team, Map.of("into", into.id, "from", from.id));
+        sql("""
+                update contact set organization_id = :into, updated_at = now(), version = version + 1
+                where organization_id = :from and team_id = :team""", team, Map.of("into", into.id, "from", from.id));
+        em.detach(from);
+        sql("delete from organization where id = :from and team_id = :team", team, Map.of("from", from.id));
+        audit.record(AuditKind.DELETED, AuditEntity.ORGANIZATION, from.id);
+        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, into.id, "merged");
+        em.flush();
+        em.refresh(into);
+        return new Stored(OrganizationView.of(into), into.version);
+    }
+
+    /** The people of unit a go to unit b (of the organization {@code into}); unit a goes. */
+    private void moveUnit(UUID team, UUID a, UUID b, UUID into) {
+        sql("""
+                update contact set organization_id = :into, unit_id = :b, updated_at = now(), version = version + 1
+                where unit_id = :a and team_id = :team""", team, Map.of("into", into, "a", a, "b", b));
+        sql("delete from unit where id = :a and team_id = :team", team, Map.of("a", a));
+    }
+
+    private void sql(String sql, UUID team, Map<String, Object> params) {
+        var q = em.createNativeQuery(sql).setParameter("team", team);
+        params.forEach(q::setParameter);
+        q.executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, UUID team, Map<String, Object> params) {
+        var q = em.createNativeQuery(sql).setParameter("team", team);
+        params.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    /** The organizations page: every organization of the team with its live people by level, in one query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Overview> overview() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select o.id, o.name, o.kind, count(c.id),
+                               count(c.id) filter (where c.engagement_level = 'new'),
+                               count(c.id) filter (where c.engagement_level = 'less-involved'),
+                               count(c.id) filter (where c.engagement_level = 'cadre'),
+                               (select count(*) from unit u where u.team_id = o.team_id and u.organization_id = o.id)
+                        from organization o
+                        left join contact c on c.team_id = o.team_id and c.organization_id = o.id and c.erased_at is null
+                        where o.team_id = :team
+                        group by o.id
+                        order by lower(o.name), o.id""")
+                .setParameter("team", current.teamId())
+                .getResultList();
+        return rows.stream().map(r -> new Overview((UUID) r[0], (String) r[1],
+                Word.parse(OrganizationKind.class, (String) r[2], "kind"), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7])))
+                .toList();
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -48,6 +48,11 @@ public class CurrentOrganizer {
         return identity.hasRole(role.word());
     }
 
+    /** The account made by setup, which may create and restore teams. */
+    public boolean isInstanceAdmin() {
+        return identity.hasRole(Identities.INSTANCE_ADMIN);
+    }
+
     /** The team's settings: time zone, heat window, cooling days. */
     public Team team() {
         return Team.findById(teamId());

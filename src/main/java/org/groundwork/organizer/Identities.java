@@ -12,12 +12,12 @@ import java.util.UUID;
  * session id, because the principal is what the form login's cookie keeps, and the cookie
  * must name a session the server can end.
  */
-final class Identities {
+public final class Identities {
 
     static final String TEAM_ID = org.groundwork.platform.TeamScope.TEAM_ATTRIBUTE;
     static final String ORGANIZER_ID = "organizerId";
     static final String SESSION_ID = "sessionId";
-    static final String INSTANCE_ADMIN = "instance-admin";
+    public static final String INSTANCE_ADMIN = "instance-admin";
     /** On a session waiting for its second factor: what it waits for (code, enrol). */
     static final String PENDING = "pendingSecondFactor";
 

@@ -88,6 +88,10 @@ public final class OrganizerJson {
     public record SessionView(UUID id, String device, Instant createdAt, Instant lastSeenAt, boolean current) {
     }
 
+    /** The instance admin's first password for an organizer restored from an archive, who has none. */
+    public record FirstPassword(@NotNull @Size(min = 8, max = 200) String password) {
+    }
+
     public record PasswordChange(@NotNull @Size(max = 200) String currentPassword,
                                  @NotNull @Size(min = 8, max = 200) String newPassword) {
     }

@@ -72,7 +72,7 @@ public class OrganizerPages {
                                                  List<String> recoveryCodes, String error);
 
         static native TemplateInstance settings(TeamView team, List<TokenView> tokens, NewToken created, boolean admin,
-                                                List<SessionView> sessions,
+                                                boolean instanceAdmin, List<SessionView> sessions,
                                                 Map<String, String> form, Map<String, String> errors);
     }
 
@@ -136,7 +136,7 @@ public class OrganizerPages {
 
     private TemplateInstance settings(NewToken created, Map<String, String> form, Map<String, String> errors) {
         return Templates.settings(organizers.team(), tokens.list().items(), created, current.has(Role.ADMIN),
-                sessions.listOfCurrent().items(), form, errors);
+                current.isInstanceAdmin(), sessions.listOfCurrent().items(), form, errors);
     }
 
     private static Map<String, String> teamForm(TeamView team) {

@@ -1,5 +1,9 @@
 package org.groundwork.organizer;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.groundwork.platform.ApiDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,11 +47,16 @@ public class OrganizerResource {
     @Inject
     TwoFactor twoFactor;
 
+    @Operation(summary = "List organizers",
+            description = "The team's organizers, a page at a time.")
     @GET
     public Page<OrganizerView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return organizers.list(Page.limit(limit), cursor);
     }
 
+    @Operation(summary = "Get an organizer",
+            description = "One organizer of the team, with their role.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/{id}")
     public RestResponse<OrganizerView> get(@PathParam("id") String id) {
@@ -55,6 +64,11 @@ public class OrganizerResource {
         return ResponseBuilder.ok(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
     }
 
+    @Operation(summary = "Add an organizer",
+            description = "Adds an organizer account to the team with a role and a first password; admins only.")
+
+    @APIResponseSchema(value = OrganizerView.class, responseCode = "201", responseDescription = "Added")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @RolesAllowed("admin")
     public RestResponse<OrganizerView> add(NewOrganizer request) {
@@ -64,6 +78,8 @@ public class OrganizerResource {
     }
 
     /** Turns off someone's two-factor login (a lost phone): they log in with the password alone until they set it up again. */
+    @Operation(summary = "Reset an organizer's two-factor login",
+            description = "Turns off the organizer's two-factor login so they can enrol again; admins only.")
     @DELETE
     @Path("/{id}/two-factor")
     @RolesAllowed("admin")
@@ -71,6 +87,9 @@ public class OrganizerResource {
         twoFactor.reset(Ids.parse(id, "organizer"));
     }
 
+    @Operation(summary = "Change an organizer",
+            description = "A JSON merge patch of the organizer's name, role or active flag; admins only. A team keeps at least one admin.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")
     @RolesAllowed("admin")

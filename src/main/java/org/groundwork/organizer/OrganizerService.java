@@ -20,6 +20,7 @@ import org.groundwork.organizer.OrganizerJson.NewToken;
 import org.groundwork.organizer.OrganizerJson.OrganizerChange;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
 import org.groundwork.organizer.OrganizerJson.PasswordChange;
+import org.groundwork.organizer.OrganizerJson.FirstPassword;
 import org.groundwork.organizer.OrganizerJson.Setup;
 import org.groundwork.organizer.OrganizerJson.SetupResult;
 import org.groundwork.organizer.OrganizerJson.TeamSettings;
@@ -220,6 +221,30 @@ public class OrganizerService {
         endAccess(me);
         audit.record(AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, me.id);
         em.flush();
+    }
+
+    /**
+     * A first password for an organizer of a team restored from an archive: the archive holds no
+     * password hashes, so the account has none until the instance admin (who restored the team)
+     * sets one and hands it over, and the organizer changes it. Only for accounts with no
+     * password: the instance admin can never take over an account someone already uses.
+     */
+    public OrganizerView setFirstPassword(UUID teamId, UUID organizerId, @NotNull @Valid FirstPassword request) {
+        if (!current.isInstanceAdmin()) {
+            throw Problems.forbidden("Only the instance admin can give a restored organizer a first password");
+        }
+        Organizer o = Organizer.findById(organizerId);
+        if (o == null || !o.teamId.equals(teamId)) {
+            throw Problems.notFound("organizer");
+        }
+        if (o.passwordHash != null) {
+            throw Problems.conflict("This organizer has a password already; they change it themselves");
+        }
+        o.passwordHash = Passwords.hash(request.password());
+        // in that team's trail; the instance admin belongs to another team, so it names no organizer
+        audit.as(teamId, null, AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, o.id);
+        em.flush();
+        return OrganizerView.of(o);
     }
 
     private void endAccess(Organizer o) {

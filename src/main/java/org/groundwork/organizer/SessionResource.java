@@ -1,5 +1,6 @@
 package org.groundwork.organizer;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -21,12 +22,16 @@ public class SessionResource {
     @Inject
     LoginSessions sessions;
 
+    @Operation(summary = "List my login sessions",
+            description = "The caller's browser sessions; API tokens are under /api/v1/tokens.")
     @GET
     public Page<SessionView> list() {
         return sessions.listOfCurrent();
     }
 
     /** Logs that browser out. */
+    @Operation(summary = "End a login session",
+            description = "Logs that browser session out at once.")
     @DELETE
     @Path("/{id}")
     public void end(@PathParam("id") String id) {

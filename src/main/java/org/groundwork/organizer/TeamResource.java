@@ -1,5 +1,8 @@
 package org.groundwork.organizer;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,8 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import org.groundwork.organizer.OrganizerJson.PasswordChange;
+import org.groundwork.organizer.OrganizerJson.FirstPassword;
+import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.platform.Ids;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -40,6 +48,8 @@ public class TeamResource {
     Patches patches;
 
     /** The current organizer and their team. */
+    @Operation(summary = "Get me",
+            description = "The calling organizer and their team.")
     @GET
     @Path("/me")
     public Me me() {
@@ -47,6 +57,10 @@ public class TeamResource {
     }
 
     /** Changes one's password; every session and API token of the account ends with it. */
+    @Operation(summary = "Change my password",
+            description = "Changes the caller's password; every session and API token of the account ends with it.")
+    @APIResponse(responseCode = "204", description = "Changed; every session and token of the account has ended")
+    @APIResponse(responseCode = "429", description = "Too many wrong current passwords: wait Retry-After seconds")
     @POST
     @Path("/me/password")
     public void changePassword(PasswordChange change, @Context HttpServerRequest http) {
@@ -54,12 +68,16 @@ public class TeamResource {
     }
 
     /** The caller's team and its settings (time zone, heat window, cooling days). */
+    @Operation(summary = "Get my team",
+            description = "The caller's team and its settings: time zone, heat window, cooling days, phone country code.")
     @GET
     @Path("/team")
     public TeamView team() {
         return organizers.team();
     }
 
+    @Operation(summary = "Change the team's settings",
+            description = "A JSON merge patch of the team's name, time zone, heat window, cooling days and phone country code; admins only.")
     @PATCH
     @Path("/team")
     @RolesAllowed("admin")
@@ -68,7 +86,24 @@ public class TeamResource {
         return organizers.changeTeam(patches.read(body, TeamSettings.class));
     }
 
+    /** A first password for an organizer of a restored team, who has none (docs/operations.md). */
+    @Operation(summary = "Set a restored organizer's first password",
+            description = "Instance admin only. Works once, for an organizer of a restored team who has no password yet; "
+                    + "an account that already has one answers 409.")
+    @APIResponse(responseCode = "409", description = "The organizer already has a password")
+    @PUT
+    @Path("/teams/{teamId}/organizers/{organizerId}/password")
+    @RolesAllowed(Identities.INSTANCE_ADMIN)
+    public OrganizerView setFirstPassword(@PathParam("teamId") String teamId,
+                                          @PathParam("organizerId") String organizerId, FirstPassword request) {
+        return organizers.setFirstPassword(Ids.parse(teamId, "organizer"), Ids.parse(organizerId, "organizer"),
+                request);
+    }
+
     /** Only the instance admin (the account made by setup) creates further teams. */
+    @Operation(summary = "Create a team",
+            description = "Creates another team with its own admin; only the instance admin (the account setup made) may.")
+    @APIResponseSchema(value = NewTeamResult.class, responseCode = "201", responseDescription = "Created: the team and its admin")
     @POST
     @Path("/teams")
     @RolesAllowed(Identities.INSTANCE_ADMIN)

@@ -1,5 +1,8 @@
 package org.groundwork.organizer;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -34,6 +37,12 @@ public class TokenResource {
     TokenService tokens;
 
     /** {email, password, name}, or just {name} with a logged-in session: the token is shown this once. */
+    @Operation(summary = "Create a personal API token",
+            description = "With {email, password, name}, anonymously, or {name} with a logged-in session. The token is shown this once; the server keeps only its hash. Repeated wrong passwords are throttled (429).")
+    @APIResponseSchema(value = NewToken.class, responseCode = "201", responseDescription = "The token, shown this once")
+    @APIResponse(responseCode = "401", description = "Wrong email or password (the same answer for an unknown email), or neither sent nor logged in")
+    @APIResponse(responseCode = "403", description = "The account logs in with two-factor login: create tokens from a logged-in session")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account or from this address: wait Retry-After seconds")
     @POST
     @PermitAll
     public RestResponse<NewToken> create(TokenRequest request, @Context HttpServerRequest http) {
@@ -43,12 +52,16 @@ public class TokenResource {
         return ResponseBuilder.<NewToken>created(URI.create("/api/v1/tokens/" + token.id())).entity(token).build();
     }
 
+    @Operation(summary = "List my API tokens",
+            description = "The caller's tokens, without their secrets.")
     @GET
     @Authenticated
     public Page<TokenView> list() {
         return tokens.list();
     }
 
+    @Operation(summary = "Revoke an API token",
+            description = "Revokes one of the caller's tokens at once.")
     @DELETE
     @Path("/{id}")
     @Authenticated

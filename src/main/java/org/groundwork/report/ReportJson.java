@@ -31,7 +31,20 @@ public final class ReportJson {
             int peopleCount,
             List<WorkMinutes> works,
             List<WeekMinutes> weeks,
-            String summary) {
+            String summary,
+            List<UnitMinutes> byUnit) {
+    }
+
+    /**
+     * Time by where people sit: one row per unit of every organization (zeros too: the parts of
+     * the base the work never reaches are the point), one per organization for its people in no
+     * unit (unitId null) and one for people in no organization (both null), those two only when
+     * they hold people or minutes. people: live contacts placed there now; minutes: the period's
+     * minutes with whoever is placed there now (deleted contacts' minutes stay where they sat).
+     * name: the unit's, with its parent's first ("Block A · Floor 2"); null for "no unit".
+     */
+    public record UnitMinutes(UUID organizationId, String organizationName, UUID unitId, String name,
+                              long people, double minutes) {
     }
 
     /** fullName is null for an erased contact ("deleted contact"): their minutes still count. */

@@ -22,6 +22,7 @@ import org.groundwork.report.ReportJson.MovementReport;
 import org.groundwork.report.ReportJson.Person;
 import org.groundwork.report.ReportJson.PersonMinutes;
 import org.groundwork.report.ReportJson.TimeReport;
+import org.groundwork.report.ReportJson.UnitMinutes;
 import org.groundwork.report.ReportJson.Transition;
 import org.groundwork.report.ReportJson.WeekMinutes;
 import org.groundwork.report.ReportJson.WorkMinutes;
@@ -232,6 +233,34 @@ public class ReportPages {
                 Charts.bars(weekBars, levels),
                 new Table("Minutes per week by level", weekHeads, weekRows)));
 
+        // where people sit: each unit's share of the time next to its share of the people
+        if (!r.byUnit().isEmpty()) {
+            long allPeople = r.byUnit().stream().mapToLong(UnitMinutes::people).sum();
+            double allMinutes = r.byUnit().stream().mapToDouble(UnitMinutes::minutes).sum();
+            List<Figures> unitBars = new ArrayList<>();
+            List<Row> unitRows = new ArrayList<>();
+            for (UnitMinutes u : r.byUnit()) {
+                String org = u.organizationId() == null ? "No organization" : u.organizationName();
+                String name = u.organizationId() == null ? "No organization"
+                        : org + " · " + (u.unitId() == null ? "no unit" : u.name());
+                String timeShare = share(u.minutes(), r.totalMinutes());
+                String peopleShare = share(u.people(), allPeople);
+                if (unitBars.size() < 40) {
+                    unitBars.add(new Figures(name, timeShare + " of the time · " + peopleShare + " of the people",
+                            Map.of("minutes", u.minutes())));
+                }
+                unitRows.add(new Row(name, List.of(String.valueOf(u.people()), peopleShare,
+                        Charts.minutes(u.minutes()), timeShare)));
+            }
+            panels.add(new Panel("by-unit", "Time by organization and unit",
+                    "Minutes with the people of each unit, and its share of the time next to its share of the people"
+                            + " (everyone in the team's organizations today): which parts of the base this work never puts you with.",
+                    Charts.bars(unitBars, List.of("minutes")),
+                    new Table("Minutes and people by organization and unit",
+                            List.of("Organization · unit", "People", "Share of the people", "Minutes", "Share of the time"),
+                            unitRows)));
+        }
+
         // the top people
         List<Figures> peopleBars = new ArrayList<>();
         List<Row> peopleRows = new ArrayList<>();
@@ -249,6 +278,11 @@ public class ReportPages {
                 Charts.bars(peopleBars, List.of("minutes")),
                 new Table("Minutes per person, most first", List.of("Person", "Minutes"), peopleRows)));
         return panels;
+    }
+
+    /** Whole percent of the whole, "0%" of nothing. */
+    static String share(double part, double whole) {
+        return whole <= 0 ? "0%" : Math.round(100.0 * part / whole) + "%";
     }
 
     static String shortVerdict(WorkMinutes w) {

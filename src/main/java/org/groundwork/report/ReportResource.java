@@ -1,5 +1,6 @@
 package org.groundwork.report;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,8 @@ public class ReportResource {
     ReportService reports;
 
     /** Who does this work put me with: minutes by level at the time, position, kind, work and week. */
+    @Operation(summary = "Report who the work puts me with",
+            description = "Minutes by level at the time, position, one-to-one or group, work and week, with each work's verdict against its focus; coordinators may ask for another organizer or all.")
     @GET
     @Path("/time")
     public TimeReport time(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -27,6 +30,8 @@ public class ReportResource {
     }
 
     /** Level movement, follow-up timeliness after first actions, open and overdue follow-ups, cooling. */
+    @Operation(summary = "Report level movement",
+            description = "Level movement, follow-up timeliness after first actions, open and overdue follow-ups, and cooling contacts over a period.")
     @GET
     @Path("/movement")
     public MovementReport movement(@QueryParam("from") String from, @QueryParam("to") String to,

@@ -1,5 +1,8 @@
 package org.groundwork.work;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.groundwork.platform.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,12 +42,17 @@ public class WorkResource {
     @Inject
     Patches patches;
 
+    @Operation(summary = "List works",
+            description = "The team's works a page at a time, optionally only active ones.")
     @GET
     public Page<WorkView> list(@QueryParam("active") String active, @QueryParam("limit") String limit,
                                @QueryParam("cursor") String cursor) {
         return works.list(active, Page.limit(limit), cursor).map(WorkView::of);
     }
 
+    @Operation(summary = "Get a work",
+            description = "One work, with its ETag for a later change.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "200")
@@ -53,6 +61,9 @@ public class WorkResource {
         return Response.ok(WorkView.of(w)).tag(ETags.of(w.version)).build();
     }
 
+    @Operation(summary = "Add a work",
+            description = "Adds a piece of work with its focus, mode and justification.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "201")
     public Response create(NewWork request) {
@@ -61,6 +72,9 @@ public class WorkResource {
                 .entity(WorkView.of(w)).tag(ETags.of(w.version)).build();
     }
 
+    @Operation(summary = "Change a work",
+            description = "A JSON merge patch of the work's fields (send only what changes; null clears an optional field).")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "200")

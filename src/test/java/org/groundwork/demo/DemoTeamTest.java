@@ -48,5 +48,18 @@ class DemoTeamTest {
                 .body("items.reason", hasItems("after-action", "next-step"));
         given().auth().oauth2(token).get("/api/v1/followups/queue").then().statusCode(200)
                 .body("heat.size()", greaterThan(0)).body("heat[0].reason", is("after-action"));
+
+        // the two buildings have floors with tenants on them, and an organic leader each who is not cadre yet
+        JsonPath orgs = api.get("/api/v1/organizations").then().statusCode(200).extract().jsonPath();
+        for (String building : java.util.List.of("1400 River Street", "Maple Court Apartments")) {
+            String id = orgs.getString("items.find { it.name == '" + building + "' }.id");
+            given().auth().oauth2(token).get("/api/v1/organizations/" + id + "/units").then().statusCode(200)
+                    .body("items.kind", everyItem(is("floor"))).body("items.size()", greaterThan(2));
+            given().auth().oauth2(token).get("/api/v1/organizations/" + id + "/leaders").then().statusCode(200)
+                    .body("items[0].listeners", greaterThan(4))
+                    .body("items[0].level", anyOf(is("new"), is("less-involved")));
+            org.hamcrest.MatcherAssert.assertThat(contacts.getList("items.findAll { it.organizationId == '" + id + "' }.unitId"),
+                    hasItem(notNullValue()));
+        }
     }
 }

@@ -13,7 +13,9 @@ import java.util.UUID;
  * The benchmark's data set for one team, made in SQL with generate_series: 20 organizers,
  * 10 works, 100,000 contacts (1% erased), 200,000 level changes (one creation row per
  * contact and 100,000 moves), 1,000,000 conversations over two years, 3,000 actions with
- * about 45,000 attendances, and 20,000 follow-ups. Deterministic for a seed: random() is
+ * about 45,000 attendances, 20,000 follow-ups, 20 organizations of 5,000 people with 20 units
+ * each (one in ten people in no unit), and about 300,000 ties (each person listens to someone of
+ * their organization, skewed, and has two close ties). Deterministic for a seed: random() is
  * seeded with setseed() on one session with no parallel workers, ids are md5 of the seed and
  * a row number, and every time is counted back from a fixed ANCHOR. Triggers stay on, so
  * the level at the time on every row is set the way the application sets it.
@@ -30,6 +32,11 @@ final class BenchmarkData {
     /** The id of generated organizer n (1..20), the same for a seed in any database. */
     static UUID organizer(long seed, int n) {
         return md5("o" + seed + ":" + n);
+    }
+
+    /** The id of generated organization g (1..20): 5,000 people each. */
+    static UUID organization(long seed, int g) {
+        return md5("g" + seed + ":" + g);
     }
 
     static void generate(DataSource ds, UUID team, long seed) throws SQLException {
@@ -52,6 +59,16 @@ final class BenchmarkData {
                        (array['bring-in-new', 'deepen-involvement', 'work-with-cadre'])[1 + n %% 3],
                        case when n %% 4 = 0 then 'support' else 'building' end, 'Generated for the benchmark'
                 from generate_series(1, 10) n""",
+                // 20 organizations of 5,000 people each, 20 units in each (the wall chart's columns)
+                """
+                insert into organization (id, team_id, name, kind)
+                select md5('g%1$s:' || g)::uuid, %2$s, 'Bench organization ' || g, 'workplace'
+                from generate_series(1, 20) g""",
+                """
+                insert into unit (id, team_id, organization_id, name, kind, position)
+                select md5('u%1$s:' || g || ':' || u)::uuid, %2$s, md5('g%1$s:' || g)::uuid, 'Unit ' || u,
+                       (array['department', 'floor', 'shift', 'area'])[1 + u %% 4], u
+                from generate_series(1, 20) g cross join generate_series(1, 20) u""",
                 // contacts: 70% base; 60% new, 30% less-involved, 10% cadre; 1% erased
                 """
                 create temp table bench_contact as
@@ -63,13 +80,16 @@ final class BenchmarkData {
                 "create index on bench_contact (n)",
                 """
                 insert into contact (id, team_id, full_name, phone, position, engagement_level, owner_id,
-                                     do_not_contact, erased_at, created_at, updated_at)
+                                     do_not_contact, erased_at, created_at, updated_at, organization_id, unit_id)
                 select id, %2$s, case when e < 0.01 then null else 'Bench Contact ' || n end,
                        case when e < 0.01 then null else '+1 555 ' || lpad(n::text, 7, '0') end,
                        case when p < 0.70 then 'base' when p < 0.78 then 'officer' when p < 0.85 then 'staff'
                             when p < 0.95 then 'ally' else 'political-group' end,
                        (array['new', 'less-involved', 'cadre'])[1 + level0], owner,
-                       e < 0.01, case when e < 0.01 then %3$s end, created_at, created_at
+                       e < 0.01, case when e < 0.01 then %3$s end, created_at, created_at,
+                       -- organization 1 + n %% 20; one in ten in no unit
+                       md5('g%1$s:' || (1 + n %% 20))::uuid,
+                       case when n %% 10 <> 0 then md5('u%1$s:' || (1 + n %% 20) || ':' || (1 + (n / 20) %% 20))::uuid end
                 from bench_contact""",
                 // level history: the creation row, then 100,000 moves of random contacts, each one
                 // or two steps round new → less-involved → cadre from the level before it
@@ -147,9 +167,24 @@ final class BenchmarkData {
                 from (select k, 1 + floor(random() * 100000)::int as n, random() as r1, random() as r2
                       from generate_series(1, 20000) k) x
                 where not exists (select 1 from contact c where c.id = md5('c%1$s:' || x.n)::uuid and c.erased_at is not null)""",
+                // ties, about three per person, within an organization: everyone listens to someone of
+                // their organization (skewed, so a few have hundreds of listeners), and two close ties
+                """
+                insert into tie (id, team_id, contact_id, other_contact_id, kind)
+                select md5('ti%1$s:' || a.n)::uuid, %2$s, a.id, b.id, 'listens-to'
+                from (select n, id, e, (n %% 20) + 20 * (1 + floor(4999 * power(random(), 3))::int) as m
+                      from bench_contact) a
+                join bench_contact b on b.n = a.m
+                where a.m <> a.n and a.e >= 0.01 and b.e >= 0.01""",
+                """
+                insert into tie (id, team_id, contact_id, other_contact_id, kind)
+                select md5('tc%1$s:' || a.n || ':' || d)::uuid, %2$s, least(a.id, b.id), greatest(a.id, b.id), 'close'
+                from bench_contact a cross join (values (20), (40)) k(d)
+                join bench_contact b on b.n = a.n + k.d
+                where a.e >= 0.01 and b.e >= 0.01""",
                 "drop table bench_contact",
                 "drop table bench_move",
-                "vacuum analyze organizer, work, contact, level_change, conversation, action, action_organizer, attendance, follow_up");
+                "vacuum analyze organizer, work, organization, unit, tie, contact, level_change, conversation, action, action_organizer, attendance, follow_up");
         try (Connection c = AllTeams.connection(ds)) {
             c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {

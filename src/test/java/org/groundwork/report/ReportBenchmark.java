@@ -80,6 +80,12 @@ class ReportBenchmark {
         time(admin, "movement, one organizer, 30 days", "movement?" + month + "&organizer=" + organizer);
         time(admin, "movement, the team, 90 days", "movement?" + quarter + "&organizer=all");
 
+        // the wall chart of a 5,000-person organization (20 units) and its organic leaders, as pages
+        String organization = "/organizations/" + BenchmarkData.organization(seed, 1);
+        timePage(admin, "wall chart, 5,000 people, 20 units (page)", organization + "/chart");
+        timePage(admin, "wall chart, filtered: new, quiet 30 days (page)", organization + "/chart?level=new&quiet=30");
+        timePage(admin, "organic leaders, 5,000 people (page)", organization + "/leaders");
+
         Team t = AllTeams.call(() -> Team.<Team>findById(team));
         explain("time, one organizer, 30 days", t, p -> Arc.container().instance(TimeReports.class).get()
                 .query(p, t, Period.parse(end.minusDays(29).toString(), end.toString(), t.zone()),
@@ -116,6 +122,23 @@ class ReportBenchmark {
             String body = admin.api().get("/api/v1/reports/" + query).then().extract().path("summary");
             print("    summary: " + body);
         }
+    }
+
+    private void timePage(Api admin, String name, String path) {
+        List<Long> micros = new ArrayList<>();
+        int bytes = 0;
+        for (int i = 0; i < WARM_UPS + RUNS; i++) {
+            RequestSpecification page = io.restassured.RestAssured.given().auth().oauth2(admin.token()).accept("text/html");
+            long t0 = System.nanoTime();
+            bytes = page.get(path).then().statusCode(200).extract().asByteArray().length;
+            if (i >= WARM_UPS) {
+                micros.add((System.nanoTime() - t0) / 1000);
+            }
+        }
+        Collections.sort(micros);
+        print(String.format("%-45s median %7.1f ms   min %7.1f ms   max %7.1f ms   (HTTP, %d runs, %,d bytes)", name,
+                micros.get(micros.size() / 2) / 1000.0, micros.get(0) / 1000.0, micros.get(micros.size() - 1) / 1000.0,
+                RUNS, bytes));
     }
 
     private void explain(String name, Team team, Function<String, jakarta.persistence.Query> query) {

@@ -398,4 +398,46 @@ class ImportPagesTest {
         assertEquals(List.of(), pendingUploads(waiting, team.teamId), "the team's pending uploads are gone");
         s.request().get(check).then().statusCode(200).body(org.hamcrest.Matchers.containsString("no longer here"));
     }
+
+    /**
+     * Over the background threshold (3,000 rows in the test profile) the confirmation answers at
+     * once with the job's page; the page works without script (a Refresh link), htmx gets only the
+     * progress fragment, and nobody but the organizer who started it sees it.
+     */
+    @Test
+    void aLargeFileIsConfirmedIntoAJobPageOnlyItsOrganizerSees() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        StringBuilder file = new StringBuilder("Name\n");
+        for (int i = 0; i < 3500; i++) {
+            file.append("Member ").append(i).append('\n');
+        }
+        String check = upload(s, file.toString());
+        s.open(check);
+        Response confirmed = s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check));
+        confirmed.then().statusCode(303);
+        String job = confirmed.getHeader("Location").replaceAll("^https?://[^/]+", "");
+        assertTrue(job.matches("/contacts/import/jobs/[0-9a-f-]{36}"), job);
+
+        String page = s.request().get(job).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<main") && page.contains("id=\"import-progress\""), "a whole page without htmx");
+        String fragment = s.request().header("HX-Request", "true").get(job).then().statusCode(200).extract().asString();
+        assertTrue(fragment.trim().startsWith("<div id=\"import-progress\""), "htmx gets the fragment alone: " + fragment);
+
+        // another organizer of the team, another team: 404 like an unknown id
+        TestTeam.Member colleague = team.member("organizer");
+        Session other = Session.logIn(colleague.email());
+        other.request().get(job).then().statusCode(404);
+        Session.logIn(TestTeam.create()).request().get(job).then().statusCode(404);
+        s.request().get("/contacts/import/jobs/" + java.util.UUID.randomUUID()).then().statusCode(404);
+
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (!page.contains("id=\"import-summary\"")) {
+            assertTrue(page.contains("Refresh") && page.contains("hx-trigger=\"every 1s\""), "running: polled, with a Refresh link");
+            assertTrue(System.nanoTime() < deadline, "done within 90 s");
+            page = s.request().get(job).then().statusCode(200).extract().asString();
+        }
+        assertTrue(page.contains("3500 new contacts"), page);
+        assertTrue(!page.contains("hx-get"), "done: no more polling");
+    }
 }

@@ -1,0 +1,83 @@
+package org.groundwork.archive;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one list of what a team's archive holds: each table, its columns, in the order a restore
+ * writes them (a row's references before the row). The archive and the restore both read it,
+ * so there is no copy per table to forget. ArchiveFormatTest checks it against the migrated
+ * schema: a new team-owned table or column must be added here or to what is left out.
+ */
+final class ArchiveFormat {
+
+    static final String FORMAT = "groundwork-team-archive";
+    /** Raise it whenever a table or column is added to or removed from {@link #TABLES}. */
+    static final int VERSION = 1;
+    static final String MANIFEST = "manifest.json";
+
+    /**
+     * One table of the archive, written as {@code <name>.jsonl}: one JSON object per row, keys
+     * the column names. {@code teamColumn} selects the team's rows; {@code order} keeps the
+     * file's order stable.
+     */
+    record Table(String name, String teamColumn, String order, List<String> columns) {
+        String file() {
+            return name + ".jsonl";
+        }
+    }
+
+    static final List<Table> TABLES = List.of(
+            new Table("team", "id", "id", List.of("id", "name", "time_zone", "heat_window_days", "cooling_days",
+                    "phone_country_code", "two_factor_required", "created_at", "version")),
+            // no password hash, no two-factor secrets, not the instance-admin flag (a property of
+            // the instance the team leaves): restored organizers get a password from the new instance's admin
+            new Table("organizer", "team_id", "id", List.of("id", "team_id", "email", "display_name", "role",
+                    "active", "created_at", "version")),
+            new Table("organization", "team_id", "id", List.of("id", "team_id", "name", "kind", "created_at",
+                    "version")),
+            // erased contacts are in it as the tombstones they are (no name, phone, email, notes, tags)
+            new Table("contact", "team_id", "id", List.of("id", "team_id", "full_name", "phone", "email",
+                    "organization_id", "position", "engagement_level", "owner_id", "tags", "do_not_contact", "notes",
+                    "last_conversation_at", "erased_at", "created_at", "updated_at", "version")),
+            new Table("level_change", "team_id", "id", List.of("id", "team_id", "contact_id", "from_level",
+                    "to_level", "changed_at", "changed_by", "reason", "created_at")),
+            new Table("work", "team_id", "id", List.of("id", "team_id", "name", "focus", "mode", "justification",
+                    "active", "created_at", "updated_at", "version")),
+            new Table("action", "team_id", "id", List.of("id", "team_id", "work_id", "title", "kind", "starts_at",
+                    "duration_minutes", "location", "created_by", "created_at", "updated_at", "version")),
+            new Table("action_organizer", "team_id", "action_id, organizer_id",
+                    List.of("action_id", "organizer_id", "team_id")),
+            // level_at_time is derived (V3_1's triggers); it is kept as stored, see TeamRestore
+            new Table("attendance", "team_id", "id", List.of("id", "team_id", "action_id", "contact_id",
+                    "first_time", "notes", "recorded_by", "created_at", "level_at_time")),
+            new Table("conversation", "team_id", "id", List.of("id", "team_id", "contact_id", "organizer_id",
+                    "work_id", "occurred_at", "duration_minutes", "channel", "summary", "issues", "commitments",
+                    "political_discussion", "created_at", "updated_at", "version", "level_at_time")),
+            new Table("follow_up", "team_id", "id", List.of("id", "team_id", "contact_id", "assignee_id", "due_on",
+                    "purpose", "reason", "status", "source_action_id", "source_conversation_id",
+                    "completed_by_conversation_id", "closed_at", "created_by", "created_at", "updated_at", "version")),
+            new Table("export_log", "team_id", "id", List.of("id", "team_id", "organizer_id", "kind", "filters",
+                    "row_count", "completed", "started_at", "finished_at")),
+            // ids, field names and counts only (V7_3): the team's record of who did what goes with it
+            new Table("audit_event", "team_id", "id", List.of("id", "team_id", "organizer_id", "at", "kind",
+                    "entity_type", "entity_id", "fields", "count", "updated_count")));
+
+    /** Tables with a team_id that are deliberately not in the archive, and why (docs/operations.md). */
+    static final Map<String, String> TABLES_LEFT_OUT = Map.of(
+            "api_token", "credentials of this instance: scripts get new tokens on the new one",
+            "login_session", "logins on this instance",
+            "recovery_code", "two-factor credentials",
+            "idempotency_key", "a 24-hour cache of answers to retried requests, which may quote erased people",
+            "pending_import", "uploads waiting a day at most for their confirmation",
+            "import_job", "progress of background imports, kept a week; the contacts they made are archived",
+            "conversation_day", "derived: the restore's triggers rebuild it from the conversations");
+
+    /** Columns of archived tables that are deliberately not in the archive. */
+    static final Map<String, List<String>> COLUMNS_LEFT_OUT = Map.of(
+            "organizer", List.of("password_hash", "instance_admin", "totp_secret", "totp_pending_secret",
+                    "totp_last_step"));
+
+    private ArchiveFormat() {
+    }
+}

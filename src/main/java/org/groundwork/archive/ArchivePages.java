@@ -1,0 +1,102 @@
+package org.groundwork.archive;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.groundwork.archive.TeamRestore.Restored;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.OrganizerJson.FirstPassword;
+import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.organizer.OrganizerService;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
+import org.groundwork.web.FormErrors;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The instance admin's restore page: upload a team's archive, see what was created, give the
+ * restored organizers a first password. The download link is on the settings page (the API's
+ * GET /api/v1/team/archive, which the session cookie opens).
+ */
+@Path("/settings/restore")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ArchivePages {
+
+    @Inject
+    TeamRestore restore;
+    @Inject
+    OrganizerService organizers;
+    @Inject
+    CurrentOrganizer current;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance restore(String error);
+
+        static native TemplateInstance restored(Restored restored);
+
+        static native TemplateInstance firstPassword(UUID teamId, UUID organizerId, OrganizerView organizer,
+                                                     Map<String, String> errors);
+    }
+
+    @GET
+    public TemplateInstance form() {
+        instanceAdmin();
+        return Templates.restore(null);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public TemplateInstance upload(@RestForm("archive") FileUpload file) throws IOException {
+        instanceAdmin();
+        if (file == null || file.uploadedFile() == null || file.size() == 0) {
+            return Templates.restore("Choose the team's archive (a .zip file downloaded from Groundwork).");
+        }
+        try (InputStream in = ArchiveResource.open(file)) {
+            return Templates.restored(restore.restore(in));
+        } catch (ProblemException e) {
+            // the service wrote nothing; its message says what is wrong with the file
+            return Templates.restore(e.getMessage());
+        }
+    }
+
+    /** A first password for a restored organizer, who has none. */
+    @POST
+    @Path("{team}/organizers/{organizer}/password")
+    public TemplateInstance firstPassword(@PathParam("team") String team, @PathParam("organizer") String organizer,
+                                          @RestForm String password) {
+        instanceAdmin();
+        UUID teamId = Ids.parse(team, "organizer");
+        UUID organizerId = Ids.parse(organizer, "organizer");
+        try {
+            OrganizerView done = organizers.setFirstPassword(teamId, organizerId, new FirstPassword(password));
+            return Templates.firstPassword(teamId, organizerId, done, Map.of());
+        } catch (ProblemException | ConstraintViolationException e) {
+            return Templates.firstPassword(teamId, organizerId, null,
+                    FormErrors.of(e, FormErrors.names("password")).map());
+        }
+    }
+
+    private void instanceAdmin() {
+        if (!current.isInstanceAdmin()) {
+            throw Problems.forbidden("Only the instance admin can restore a team from an archive");
+        }
+    }
+}

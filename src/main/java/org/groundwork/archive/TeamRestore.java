@@ -1,0 +1,509 @@
+package org.groundwork.archive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.api.MigrationVersion;
+import org.groundwork.archive.ArchiveFormat.Table;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
+import org.jboss.logging.Logger;
+import org.postgresql.util.PSQLException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Restores a team from its archive (TeamArchive) as a new team of this instance, keeping every
+ * id: all of it in one transaction, or nothing. Every input check answers 400 and an id that
+ * exists here already answers 409; in both cases the transaction is rolled back.
+ *
+ * <p>The archive is read as it arrives (manifest first, then the files in ArchiveFormat's
+ * order), with caps on what it may unpack to, so a zip bomb stops at the cap. Rows are
+ * checked in Java (exactly the known fields, the manifest's team, no NUL, no nested objects)
+ * and written in batches by PostgreSQL itself from their JSON (json_populate_recordset), which
+ * also checks every value's type; the schema's constraints and composite foreign keys check
+ * the rest. Derived values: conversation_day is rebuilt by its triggers as conversations
+ * arrive; level_at_time is computed by V3_1's triggers on insert and then set to the value as
+ * stored, so the restored reports read exactly what the original's did.
+ */
+@ApplicationScoped
+public class TeamRestore {
+
+    private static final Logger LOG = Logger.getLogger(TeamRestore.class);
+    /** Rows per insert statement; a batch also ends at {@link #BATCH_CHARS} characters of JSON. */
+    static final int BATCH_ROWS = 1000;
+    static final int BATCH_CHARS = 4 * 1024 * 1024;
+    /** The longest row: a conversation's texts are 30,000 characters at most (V1's checks). */
+    static final int MAX_LINE_BYTES = 1024 * 1024;
+    static final int MAX_MANIFEST_BYTES = 64 * 1024;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    CurrentOrganizer current;
+    @Inject
+    Audit audit;
+    @Inject
+    ObjectMapper mapper;
+    /** What the archive may unpack to in all; beyond it the upload is refused as a zip bomb. */
+    @ConfigProperty(name = "groundwork.restore.max-unpacked-bytes", defaultValue = "4294967296")
+    long maxUnpackedBytes;
+
+    /** What a restore created. */
+    public record Restored(UUID teamId, String teamName, List<RestoredOrganizer> organizers, Map<String, Long> rows) {
+    }
+
+    public record RestoredOrganizer(UUID id, String email, String displayName, String role) {
+    }
+
+    /**
+     * The instance admin's restore. All of its SQL runs here, on one connection in this one
+     * transaction (row-level security: the narrow bypass for this cross-team write belongs at
+     * the start of this method's transaction, where the comment below marks it).
+     */
+    @Transactional
+    public Restored restore(InputStream body) {
+        if (!current.isInstanceAdmin()) {
+            throw Problems.forbidden("Only the instance admin can restore a team from an archive");
+        }
+        if (body == null) {
+            throw Problems.badRequest("Send the archive (a .zip made by Groundwork) as the body");
+        }
+        ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8);
+        // every entry's content is read through this, which counts what the archive unpacks to
+        InputStream unpacked = new Unpacked(zip, maxUnpackedBytes);
+        try (Connection conn = dataSource.getConnection()) {
+            // Row-level security (at merge): set the bypass for the restore here, in this transaction.
+            ZipEntry entry = next(zip);
+            if (entry == null) {
+                throw Problems.badRequest("This is not a Groundwork team archive: not a zip file, or an empty one");
+            }
+            if (!ArchiveFormat.MANIFEST.equals(entry.getName())) {
+                throw Problems.badRequest("This is not a Groundwork team archive: its first entry must be "
+                        + ArchiveFormat.MANIFEST);
+            }
+            Manifest manifest = manifest(readAll(unpacked, MAX_MANIFEST_BYTES), conn);
+            UUID team = manifest.team().id();
+            Map<String, Long> rows = new LinkedHashMap<>();
+            List<RestoredOrganizer> organizers = new ArrayList<>();
+            String teamName = null;
+            for (int i = 0; i < ArchiveFormat.TABLES.size(); i++) {
+                Table table = ArchiveFormat.TABLES.get(i);
+                long expected = manifest.files().get(i).rows();
+                entry = next(zip);
+                if (entry == null || !table.file().equals(entry.getName())) {
+                    throw Problems.badRequest("The archive is incomplete or out of order: " + table.file()
+                            + " must come next");
+                }
+                Rows read = new Rows(table, team, expected);
+                long n = read.insertAll(unpacked, conn);
+                rows.put(table.file(), n);
+                if (table.name().equals("team")) {
+                    teamName = read.first.get("name").asText();
+                }
+                if (table.name().equals("organizer")) {
+                    organizers.addAll(read.organizers);
+                }
+            }
+            if (next(zip) != null) {
+                throw Problems.badRequest("The archive holds more entries than a Groundwork team archive");
+            }
+            long total = rows.values().stream().mapToLong(Long::longValue).sum();
+            int count = (int) Math.min(total, Integer.MAX_VALUE);
+            // the restored team's trail says it arrived (no one of the team did it); the instance
+            // admin's own team's trail says who restored which team
+            audit.counted(team, null, AuditKind.IMPORTED, AuditEntity.TEAM, team, count);
+            audit.counted(current.teamId(), current.id(), AuditKind.CREATED, AuditEntity.TEAM, team, count);
+            LOG.infof("Team %s restored from an archive by organizer %s: %d rows", team, current.id(), total);
+            return new Restored(team, teamName, organizers, rows);
+        } catch (SQLException e) {
+            throw refused(e);
+        } catch (ZipException e) {
+            throw Problems.badRequest("The archive is not a readable zip file: " + shortly(e.getMessage()));
+        } catch (IOException e) {
+            throw Problems.badRequest("The archive could not be read: " + shortly(e.getMessage()));
+        }
+    }
+
+    private ZipEntry next(ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            // an entry name that is not UTF-8
+            throw Problems.badRequest("The archive has an entry with an unreadable name");
+        }
+    }
+
+    /** The manifest, strictly: known fields only, this format, a schema this instance can hold. */
+    private Manifest manifest(byte[] json, Connection conn) throws SQLException {
+        Manifest m;
+        try {
+            ObjectReader reader = mapper.readerFor(Manifest.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                            DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                            DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+            m = reader.readValue(json);
+        } catch (IOException e) {
+            throw Problems.badRequest("manifest.json is not a Groundwork archive manifest: "
+                    + shortly(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (!ArchiveFormat.FORMAT.equals(m.format())) {
+            throw Problems.badRequest("manifest.json: format must be \"" + ArchiveFormat.FORMAT + "\"");
+        }
+        if (m.formatVersion() != ArchiveFormat.VERSION) {
+            throw Problems.badRequest("manifest.json: format version " + m.formatVersion()
+                    + " is not the one this Groundwork reads (" + ArchiveFormat.VERSION + ")");
+        }
+        String here = TeamArchive.schemaVersion(conn);
+        MigrationVersion theirs;
+        try {
+            theirs = MigrationVersion.fromVersion(m.schemaVersion());
+        } catch (RuntimeException e) {
+            throw Problems.badRequest("manifest.json: schemaVersion is not a schema version");
+        }
+        if (theirs.compareTo(MigrationVersion.fromVersion(here)) > 0) {
+            throw Problems.badRequest("manifest.json: the archive was made by a newer Groundwork (schema "
+                    + shortly(m.schemaVersion()) + ", this one has " + here + "); upgrade this instance first");
+        }
+        if (m.team() == null || m.team().id() == null) {
+            throw Problems.badRequest("manifest.json: the team's id is missing");
+        }
+        List<Manifest.File> files = m.files();
+        if (files == null || files.size() != ArchiveFormat.TABLES.size()) {
+            throw Problems.badRequest("manifest.json: files must list the archive's "
+                    + ArchiveFormat.TABLES.size() + " files");
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Manifest.File f = files.get(i);
+            if (f == null || !ArchiveFormat.TABLES.get(i).file().equals(f.name()) || f.rows() < 0) {
+                throw Problems.badRequest("manifest.json: file " + (i + 1) + " must be "
+                        + ArchiveFormat.TABLES.get(i).file() + " with its number of rows");
+            }
+        }
+        if (files.get(0).rows() != 1) {
+            throw Problems.badRequest("manifest.json: team.jsonl holds exactly one row, the team");
+        }
+        return m;
+    }
+
+    /** One file's rows: read line by line, checked, written in batches. */
+    private final class Rows {
+        final Table table;
+        final String teamId;
+        final long expected;
+        final Set<String> columns;
+        final String insert;
+        /** level_at_time as stored, set again after the triggers computed it (see the class comment). */
+        final String asStored;
+        final StringBuilder batch = new StringBuilder();
+        int batchRows;
+        JsonNode first;
+        final List<RestoredOrganizer> organizers = new ArrayList<>();
+
+        Rows(Table table, UUID team, long expected) {
+            this.table = table;
+            this.teamId = team.toString();
+            this.expected = expected;
+            this.columns = new HashSet<>(table.columns());
+            String cols = quoted(table.columns());
+            String from = " from json_populate_recordset(null::" + table.name() + ", cast(? as json)) j";
+            this.insert = "insert into " + table.name() + " (" + cols + ") select " + cols + from;
+            this.asStored = table.columns().contains("level_at_time")
+                    ? "update " + table.name() + " t set level_at_time = j.level_at_time" + from
+                            + " where t.id = j.id and t.level_at_time is distinct from j.level_at_time"
+                    : null;
+        }
+
+        long insertAll(InputStream in, Connection conn) throws IOException, SQLException {
+            ObjectReader reader = mapper.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            long n = 0;
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            boolean more = true;
+            while (more) {
+                int len = in.read(buffer);
+                more = len >= 0;
+                int start = 0;
+                for (int i = 0; i < Math.max(len, 0); i++) {
+                    if (buffer[i] == '\n') {
+                        line.write(buffer, start, i - start);
+                        n = row(line, ++n, reader, utf8, conn);
+                        line.reset();
+                        start = i + 1;
+                    }
+                }
+                if (len > 0) {
+                    line.write(buffer, start, len - start);
+                    if (line.size() > MAX_LINE_BYTES) {
+                        throw bad(n + 1, "the line is longer than a row can be");
+                    }
+                }
+            }
+            if (line.size() > 0) {
+                n = row(line, ++n, reader, utf8, conn);
+            }
+            flush(conn);
+            if (n != expected) {
+                throw Problems.badRequest(table.file() + " holds " + n + " rows, the manifest says " + expected);
+            }
+            return n;
+        }
+
+        /** Checks one line and adds it to the batch; answers the rows so far. */
+        private long row(ByteArrayOutputStream bytes, long n, ObjectReader reader, CharsetDecoder utf8,
+                         Connection conn) throws SQLException {
+            if (n > expected) {
+                throw Problems.badRequest(table.file() + " holds more rows than the manifest says (" + expected + ")");
+            }
+            String text;
+            try {
+                text = utf8.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            } catch (CharacterCodingException e) {
+                throw bad(n, "is not UTF-8");
+            }
+            JsonNode node;
+            try {
+                node = reader.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw bad(n, "is not a JSON object: " + shortly(e.getOriginalMessage()));
+            }
+            if (node == null || !node.isObject()) {
+                throw bad(n, "is not a JSON object");
+            }
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!columns.contains(name)) {
+                    throw bad(n, "unknown field \"" + shortly(name) + "\"");
+                }
+            }
+            for (String column : table.columns()) {
+                JsonNode value = node.get(column);
+                if (value == null) {
+                    throw bad(n, "the field \"" + column + "\" is missing");
+                }
+                check(value, column, n);
+            }
+            JsonNode teamValue = node.get(table.teamColumn());
+            if (!teamValue.isTextual() || !sameId(teamValue.asText(), teamId)) {
+                throw bad(n, "belongs to another team than the manifest's");
+            }
+            if (first == null) {
+                first = node;
+            }
+            if (table.name().equals("organizer")) {
+                organizers.add(new RestoredOrganizer(id(node.get("id"), n), node.get("email").asText(),
+                        node.get("display_name").asText(), node.get("role").asText()));
+            }
+            batch.append(batchRows == 0 ? "[" : ",").append(text.strip());
+            batchRows++;
+            if (batchRows >= BATCH_ROWS || batch.length() >= BATCH_CHARS) {
+                flush(conn);
+            }
+            return n;
+        }
+
+        private void check(JsonNode value, String column, long n) {
+            if (value.isTextual()) {
+                if (value.asText().indexOf('\0') >= 0) {
+                    throw bad(n, "\"" + column + "\" holds a NUL character");
+                }
+            } else if (value.isArray()) {
+                for (JsonNode item : value) {
+                    if (!item.isTextual() && !item.isNull()) {
+                        throw bad(n, "\"" + column + "\" holds something other than words");
+                    }
+                    check(item, column, n);
+                }
+            } else if (!value.isNull() && !value.isNumber() && !value.isBoolean()) {
+                throw bad(n, "\"" + column + "\" holds an object");
+            }
+        }
+
+        private UUID id(JsonNode value, long n) {
+            try {
+                return UUID.fromString(value.asText());
+            } catch (IllegalArgumentException e) {
+                throw bad(n, "\"id\" is not an id");
+            }
+        }
+
+        private void flush(Connection conn) throws SQLException {
+            if (batchRows == 0) {
+                return;
+            }
+            String json = batch.append(']').toString();
+            batch.setLength(0);
+            batchRows = 0;
+            try (PreparedStatement ps = conn.prepareStatement(insert)) {
+                ps.setString(1, json);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw refused(e, table);
+            }
+            if (asStored != null) {
+                try (PreparedStatement ps = conn.prepareStatement(asStored)) {
+                    ps.setString(1, json);
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw refused(e, table);
+                }
+            }
+        }
+
+        private ProblemException bad(long line, String what) {
+            return Problems.badRequest(table.file() + " line " + line + ": " + what);
+        }
+    }
+
+    private static boolean sameId(String a, String b) {
+        try {
+            return UUID.fromString(a).toString().equals(b) && a.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String quoted(List<String> columns) {
+        StringBuilder s = new StringBuilder();
+        for (String c : columns) {
+            s.append(s.length() == 0 ? "" : ", ").append('"').append(c).append('"');
+        }
+        return s.toString();
+    }
+
+    private static ProblemException refused(SQLException e) {
+        return refused(e, null);
+    }
+
+    /**
+     * The database's refusal as a problem: an existing id (or an organizer's email taken here)
+     * is a conflict; any other constraint or value it refuses is a bad archive. The server's
+     * DETAIL, which quotes values, is never passed on.
+     */
+    private static ProblemException refused(SQLException e, Table table) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String constraint = e instanceof PSQLException p && p.getServerErrorMessage() != null
+                ? p.getServerErrorMessage().getConstraint() : null;
+        String where = table == null ? "" : table.file() + ": ";
+        if (state.equals("23505")) {
+            if ("organizer_email_key".equals(constraint)) {
+                return Problems.conflict(where + "an organizer's email in the archive already has an account on this "
+                        + "instance; nothing was restored");
+            }
+            return Problems.conflict(where + "the archive's team or some of its rows already exist on this instance ("
+                    + constraint + "); nothing was restored");
+        }
+        if (state.startsWith("23") || state.startsWith("22")) {
+            String message = e instanceof PSQLException p && p.getServerErrorMessage() != null
+                    ? p.getServerErrorMessage().getMessage() : e.getMessage();
+            return Problems.badRequest(where + "the database refuses a row: " + shortly(message));
+        }
+        throw new IllegalStateException("Restoring a team failed in the database", e);
+    }
+
+    private static byte[] readAll(InputStream in, int max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int len;
+        while ((len = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, len);
+            if (out.size() > max) {
+                throw Problems.badRequest("manifest.json is larger than a manifest can be");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static String shortly(String s) {
+        if (s == null) {
+            return "";
+        }
+        String clean = s.replace('\0', ' ');
+        return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
+    }
+
+    /**
+     * The archive as unpacked: counts every byte the zip reader hands out, across entries, and
+     * stops at the cap (a zip bomb is refused there, not after filling memory or disk). The
+     * entries are counted too: a real archive has one per table and the manifest.
+     */
+    private static final class Unpacked extends FilterInputStream {
+        private final long max;
+        private long total;
+
+        Unpacked(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            total += n;
+            if (total > max) {
+                throw Problems.badRequest("The archive unpacks to more than " + max
+                        + " bytes, the most this instance restores (groundwork.restore.max-unpacked-bytes)");
+            }
+        }
+
+        @Override
+        public void close() {
+            // the zip stream stays open between entries
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.groundwork.contact;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
+import org.groundwork.contact.TieJson.Direction;
+import org.groundwork.contact.TieJson.NewTie;
+import org.groundwork.contact.TieJson.TieRef;
+import org.groundwork.contact.TieJson.TieView;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.platform.Problems;
+import org.groundwork.platform.Word;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Ties between contacts of one team: close, family, neighbour (both ways, stored once with the
+ * smaller id first, as PostgreSQL orders uuids) and listens-to (directed). Written as changes of
+ * the contact's "ties" in the audit trail (ids only; a tie's note is never there). An erasure
+ * removes the person's ties ({@link ContactService#erase}).
+ */
+@ApplicationScoped
+@Transactional
+public class TieService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentOrganizer current;
+    @Inject
+    ContactService contacts;
+    @Inject
+    Audit audit;
+
+    /** The contact's ties, listens-to first (who they listen to, then who listens to them), then by name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TieView> list(UUID contactId) {
+        Contact c = contacts.require(contactId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select t.id, t.kind, t.note, t.created_at, o.id as other_id, o.full_name, o.engagement_level,
+                               case when t.kind <> 'listens-to' then 'both'
+                                    when t.contact_id = :contact then 'listens-to' else 'listened-to-by' end as direction
+                        from tie t
+                        join contact o on o.team_id = t.team_id
+                             and o.id = case when t.contact_id = :contact then t.other_contact_id else t.contact_id end
+                        where t.team_id = :team and (t.contact_id = :contact or t.other_contact_id = :contact)
+                          and o.erased_at is null
+                        order by case when t.kind = 'listens-to' then 0 else 1 end, direction desc,
+                                 lower(o.full_name), t.id""")
+                .setParameter("team", c.teamId)
+                .setParameter("contact", c.id)
+                .getResultList();
+        return rows.stream().map(r -> new TieView((UUID) r[0], c.id, (UUID) r[4], (String) r[5],
+                Word.parse(Level.class, (String) r[6], "level"), Word.parse(TieKind.class, (String) r[1], "kind"),
+                Word.parse(Direction.class, (String) r[7], "direction"), (String) r[2], instant(r[3]))).toList();
+    }
+
+    public TieView add(UUID contactId, @NotNull @Valid NewTie request) {
+        Contact c = contacts.require(contactId);
+        Contact other = other(c, request.otherContactId());
+        TieKind kind = request.kind();
+        Tie t = new Tie();
+        t.teamId = c.teamId;
+        t.kind = kind;
+        t.contactId = kind.directed() || first(c.id, other.id) ? c.id : other.id;
+        t.otherContactId = t.contactId.equals(c.id) ? other.id : c.id;
+        t.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        t.createdBy = current.id();
+        if (Tie.count("teamId = ?1 and contactId = ?2 and otherContactId = ?3 and kind = ?4",
+                t.teamId, t.contactId, t.otherContactId, kind) > 0) {
+            // the unique constraint refuses a racing duplicate too (as a 409)
+            throw Problems.conflict("These two already have a '" + kind.word() + "' tie");
+        }
+        t.persist();
+        audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, "ties");
+        em.flush();
+        Direction direction = kind.directed() ? Direction.LISTENS_TO : Direction.BOTH;
+        return new TieView(t.id, c.id, other.id, other.fullName, other.engagementLevel, kind, direction, t.note,
+                t.createdAt);
+    }
+
+    /** Removes the tie of this kind between the two (for listens-to: the contact in the path listening to the other). */
+    public void remove(UUID contactId, @NotNull @Valid TieRef ref) {
+        Contact c = contacts.require(contactId);
+        TieKind kind = ref.kind();
+        UUID other = ref.otherContactId();
+        UUID from = kind.directed() || first(c.id, other) ? c.id : other;
+        UUID to = from.equals(c.id) ? other : c.id;
+        Tie t = Tie.<Tie>find("teamId = ?1 and contactId = ?2 and otherContactId = ?3 and kind = ?4",
+                c.teamId, from, to, kind).firstResult();
+        if (t == null) {
+            throw Problems.notFound("tie");
+        }
+        t.delete();
+        audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, "ties");
+    }
+
+    /** Removes one tie of this contact by its id (either end may name it). */
+    public void remove(UUID contactId, UUID tieId) {
+        Contact c = contacts.require(contactId);
+        Tie t = tieId == null ? null : Tie.findById(tieId);
+        if (t == null || !t.teamId.equals(c.teamId) || !(t.contactId.equals(c.id) || t.otherContactId.equals(c.id))) {
+            throw Problems.notFound("tie");
+        }
+        t.delete();
+        audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, "ties");
+    }
+
+    private Contact other(Contact c, UUID otherId) {
+        if (otherId.equals(c.id)) {
+            throw Problems.invalid("otherContactId", "a tie joins two different people");
+        }
+        Contact other = Contact.findById(otherId);
+        if (other == null || !other.teamId.equals(c.teamId) || other.erased()) {
+            throw Problems.unknownReference("otherContactId", "contact");
+        }
+        return other;
+    }
+
+    /** PostgreSQL orders uuids by their bytes, which is the order of their lowercase text (Java's compareTo is signed). */
+    static boolean first(UUID a, UUID b) {
+        return a.toString().compareTo(b.toString()) < 0;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

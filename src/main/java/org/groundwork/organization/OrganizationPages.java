@@ -1,0 +1,345 @@
+package org.groundwork.organization;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.contact.ContactJson.ContactChange;
+import org.groundwork.contact.ContactJson.ContactView;
+import org.groundwork.contact.ContactJson.Filter;
+import org.groundwork.contact.ContactService;
+import org.groundwork.contact.Level;
+import org.groundwork.organization.ChartJson.Chart;
+import org.groundwork.organization.ChartJson.ChartFilter;
+import org.groundwork.organization.ChartJson.Leader;
+import org.groundwork.organization.OrganizationJson.Merge;
+import org.groundwork.organization.OrganizationJson.NewOrganization;
+import org.groundwork.organization.OrganizationJson.OrganizationChange;
+import org.groundwork.organization.OrganizationJson.OrganizationView;
+import org.groundwork.organization.OrganizationJson.Overview;
+import org.groundwork.organization.UnitJson.NewUnit;
+import org.groundwork.organization.UnitJson.UnitView;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.OrganizerService;
+import org.groundwork.organizer.Role;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
+import org.groundwork.web.FormErrors;
+import org.groundwork.web.Forms;
+import org.groundwork.web.Option;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The organizations pages: the list with its people by level, add, rename, merge, the people of
+ * one organization and its units, its wall chart and its organic leaders.
+ */
+@Path("/organizations")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class OrganizationPages {
+
+    static final int PEOPLE_PAGE = 100;
+    static final int LEADERS_SHOWN = 100;
+
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    UnitService units;
+    @Inject
+    WallChart wallChart;
+    @Inject
+    ContactService contacts;
+    @Inject
+    OrganizerService organizers;
+    @Inject
+    CurrentOrganizer current;
+    @Inject
+    Patches patches;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Overview> organizations, List<Option> kinds, Map<String, String> form,
+                                            Map<String, String> errors);
+
+        static native TemplateInstance show(OrganizationView organization, List<UnitView> units, List<ContactView> people,
+                                            String nextCursor, List<Option> kinds, List<Option> unitKinds,
+                                            List<Option> parents, List<Option> others, boolean canMerge,
+                                            Map<String, String> form, Map<String, String> errors);
+
+        static native TemplateInstance chart(Chart chart, ChartForm filter, List<Option> levels, List<Option> owners,
+                                             List<Option> places);
+
+        static native TemplateInstance chart$board(Chart chart, ChartForm filter, List<Option> levels,
+                                                   List<Option> owners, List<Option> places);
+
+        static native TemplateInstance move(UUID organizationId, ContactView person, ChartForm filter,
+                                            List<Option> places, String current);
+
+        static native TemplateInstance move$moveform(UUID organizationId, ContactView person, ChartForm filter,
+                                                     List<Option> places, String current);
+
+        static native TemplateInstance leaders(OrganizationView organization, List<Leader> leaders, int shown);
+    }
+
+    /**
+     * The chart's filters as typed, kept in the links and the move forms so a move keeps the view;
+     * message: "moved" or "refused" (the template words them).
+     */
+    public record ChartForm(String level, String owner, String quiet, String query, String message) {
+    }
+
+    // ---- list, add --------------------------------------------------------------------------
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.list(organizations.overview(), Forms.options(OrganizationKind.class), Map.of("kind", "workplace"),
+                Map.of());
+    }
+
+    @POST
+    public Object create(@RestForm String name, @RestForm String kind) {
+        Map<String, String> form = Forms.values("name", name, "kind", kind);
+        FormErrors errors = new FormErrors();
+        OrganizationKind k = Forms.word(OrganizationKind.class, kind, "kind", errors);
+        if (errors.isEmpty()) {
+            try {
+                Organization o = organizations.create(new NewOrganization(name, k));
+                return Response.seeOther(URI.create("/organizations/" + o.id)).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                errors = FormErrors.of(e, FormErrors.names("name", "kind"));
+            }
+        }
+        return Templates.list(organizations.overview(), Forms.options(OrganizationKind.class), form, errors.map());
+    }
+
+    // ---- one organization -------------------------------------------------------------------
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor) {
+        UUID org = Ids.parse(id, "organization");
+        OrganizationView o = OrganizationView.of(organizations.require(org));
+        return show(o, cursor, Map.of("name", o.name(), "kind", o.kind().word(), "unitKind", "department"), Map.of());
+    }
+
+    private TemplateInstance show(OrganizationView o, String cursor, Map<String, String> form, Map<String, String> errors) {
+        Page<ContactView> people = contacts.list(new Filter(null, null, null, o.id().toString(), null, null),
+                PEOPLE_PAGE, cursor);
+        List<UnitView> unitList = units.list(o.id());
+        List<Option> parents = unitList.stream().filter(u -> u.parentId() == null)
+                .map(u -> new Option(u.id().toString(), u.name())).toList();
+        List<Option> others = organizations.overview().stream().filter(x -> !x.id().equals(o.id()))
+                .map(x -> new Option(x.id().toString(), x.name())).toList();
+        return Templates.show(o, unitList, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
+                Forms.options(UnitKind.class), parents, others, current.has(Role.COORDINATOR), form, errors);
+    }
+
+    @POST
+    @Path("/{id}/rename")
+    public Object rename(@PathParam("id") String id, @RestForm String name, @RestForm String kind) {
+        UUID org = Ids.parse(id, "organization");
+        Map<String, String> form = Forms.values("name", name, "kind", kind, "unitKind", "department");
+        FormErrors errors = new FormErrors();
+        OrganizationKind k = Forms.word(OrganizationKind.class, kind, "kind", errors);
+        if (errors.isEmpty()) {
+            try {
+                organizations.change(org, patches.of(new OrganizationChange(name, k), Set.of("name", "kind")), null);
+                return Response.seeOther(URI.create("/organizations/" + org)).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                errors = FormErrors.of(e, FormErrors.names("name", "kind"));
+            }
+        }
+        return show(OrganizationView.of(organizations.require(org)), null, form, errors.map());
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    public Object merge(@PathParam("id") String id, @RestForm String intoOrganizationId) {
+        UUID org = Ids.parse(id, "organization");
+        FormErrors errors = new FormErrors();
+        UUID into = Forms.id(intoOrganizationId, "intoOrganizationId", errors);
+        if (into == null && errors.isEmpty()) {
+            errors.add("intoOrganizationId", "Choose the organization to merge this one into");
+        }
+        if (errors.isEmpty()) {
+            try {
+                organizations.merge(org, new Merge(into));
+                return Response.seeOther(URI.create("/organizations/" + into)).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                errors = FormErrors.of(e, FormErrors.names("intoOrganizationId"));
+            }
+        }
+        OrganizationView o = OrganizationView.of(organizations.require(org));
+        return show(o, null, Map.of("name", o.name(), "kind", o.kind().word(), "unitKind", "department",
+                "intoOrganizationId", intoOrganizationId == null ? "" : intoOrganizationId), errors.map());
+    }
+
+    @POST
+    @Path("/{id}/units")
+    public Object addUnit(@PathParam("id") String id, @RestForm String unitName, @RestForm String unitKind,
+                          @RestForm String parentId) {
+        UUID org = Ids.parse(id, "organization");
+        FormErrors errors = new FormErrors();
+        UnitKind k = Forms.word(UnitKind.class, unitKind, "unitKind", errors);
+        UUID parent = Forms.id(parentId, "parentId", errors);
+        if (errors.isEmpty()) {
+            try {
+                units.create(org, new NewUnit(unitName, k, parent, null));
+                return Response.seeOther(URI.create("/organizations/" + org + "#units")).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                errors = FormErrors.of(e, Map.of("name", "unitName", "kind", "unitKind", "parentId", "parentId",
+                        "position", FormErrors.FORM));
+            }
+        }
+        OrganizationView o = OrganizationView.of(organizations.require(org));
+        return show(o, null, Forms.values("name", o.name(), "kind", o.kind().word(), "unitName", unitName,
+                "unitKind", unitKind, "parentId", parentId), errors.map());
+    }
+
+    // ---- the wall chart ---------------------------------------------------------------------
+
+    @GET
+    @Path("/{id}/chart")
+    public TemplateInstance chart(@PathParam("id") String id, @QueryParam("level") String level,
+                                  @QueryParam("owner") String owner, @QueryParam("quiet") String quiet,
+                                  @QueryParam("moved") String moved, @HeaderParam("HX-Request") String htmx) {
+        UUID org = Ids.parse(id, "organization");
+        return chart(org, level, owner, quiet, moved != null ? "moved" : null, htmx != null);
+    }
+
+    private TemplateInstance chart(UUID org, String level, String owner, String quiet, String message, boolean fragment) {
+        // filters are links a person may edit: anything unreadable is ignored rather than refused
+        Level l = Forms.word(Level.class, level, "level", new FormErrors());
+        boolean noOwner = "none".equals(owner);
+        UUID ownerId = noOwner ? null : Forms.id(owner, "owner", new FormErrors());
+        Integer days = Forms.whole(quiet, "quiet", new FormErrors());
+        if (days != null && (days < 0 || days > 3650)) {
+            days = null;
+        }
+        ChartForm form = new ChartForm(l == null ? "" : l.word(), noOwner ? "none" : ownerId == null ? "" : ownerId.toString(),
+                days == null ? "" : days.toString(), query(l == null ? null : l.word(),
+                noOwner ? "none" : ownerId == null ? null : ownerId.toString(), days == null ? null : days.toString()),
+                message);
+        Chart chart = wallChart.chart(org, new ChartFilter(l, ownerId, noOwner, days));
+        List<Option> owners = new ArrayList<>();
+        owners.add(new Option("none", "No owner"));
+        organizers.list(Page.MAX_LIMIT, null).items().forEach(o -> owners.add(new Option(o.id().toString(), o.displayName())));
+        List<Option> places = new ArrayList<>();
+        places.add(new Option("", "No unit"));
+        chart.columns().stream().filter(c -> c.unitId() != null)
+                .forEach(c -> places.add(new Option(c.unitId().toString(), c.label())));
+        if (fragment) {
+            return Templates.chart$board(chart, form, Forms.options(Level.class), owners, places);
+        }
+        return Templates.chart(chart, form, Forms.options(Level.class), owners, places);
+    }
+
+    /** The move form of one card: its own page without script, a fragment into the card with htmx. */
+    @GET
+    @Path("/{id}/move")
+    public TemplateInstance moveForm(@PathParam("id") String id, @QueryParam("contactId") String contactId,
+                                     @QueryParam("level") String level, @QueryParam("owner") String owner,
+                                     @QueryParam("quiet") String quiet, @HeaderParam("HX-Request") String htmx) {
+        UUID org = Ids.parse(id, "organization");
+        organizations.require(org);
+        ContactView person = contacts.view(Ids.parse(contactId == null ? "" : contactId.trim(), "contact"));
+        if (!org.equals(person.organizationId())) {
+            throw Problems.notFound("contact");
+        }
+        List<Option> places = new ArrayList<>();
+        places.add(new Option("", "No unit"));
+        List<UnitView> unitList = units.list(org);
+        Map<UUID, String> names = new java.util.HashMap<>();
+        unitList.forEach(u -> names.put(u.id(), u.name()));
+        unitList.forEach(u -> places.add(new Option(u.id().toString(),
+                u.parentId() == null ? u.name() : names.get(u.parentId()) + " · " + u.name())));
+        ChartForm filter = new ChartForm(blank(level), blank(owner), blank(quiet), query(level, owner, quiet), null);
+        String currentUnit = person.unitId() == null ? "" : person.unitId().toString();
+        return htmx != null ? Templates.move$moveform(org, person, filter, places, currentUnit)
+                : Templates.move(org, person, filter, places, currentUnit);
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    /** Moves a person to another unit (or none) from the chart, and shows the chart again with the same filters. */
+    @POST
+    @Path("/{id}/move")
+    public Object move(@PathParam("id") String id, @RestForm String contactId, @RestForm String unitId,
+                       @RestForm String level, @RestForm String owner, @RestForm String quiet) {
+        UUID org = Ids.parse(id, "organization");
+        organizations.require(org);
+        UUID contact = Ids.parse(contactId == null ? "" : contactId.trim(), "contact");
+        FormErrors errors = new FormErrors();
+        UUID unit = Forms.id(unitId, "unitId", errors);
+        ContactView person = contacts.view(contact);
+        if (!org.equals(person.organizationId())) {
+            throw Problems.notFound("contact");
+        }
+        String message;
+        if (!errors.isEmpty()) {
+            message = "refused";
+        } else {
+            try {
+                contacts.change(contact, patches.of(new ContactChange(null, null, null, null, null, null, null, null,
+                        null, unit), Set.of("unitId")), null);
+                String q = query(level, owner, quiet);
+                return Response.seeOther(URI.create("/organizations/" + org + "/chart?moved=1" + (q.isEmpty() ? "" : "&" + q)
+                        + "#card-" + contact)).build();
+            } catch (ProblemException | ConstraintViolationException e) {
+                if (e instanceof ProblemException p && p.status() == 404) {
+                    throw p;
+                }
+                message = "refused";
+            }
+        }
+        return Response.status(400).entity(chart(org, level, owner, quiet, message, false)).build();
+    }
+
+    // ---- organic leaders --------------------------------------------------------------------
+
+    @GET
+    @Path("/{id}/leaders")
+    public TemplateInstance leaders(@PathParam("id") String id) {
+        UUID org = Ids.parse(id, "organization");
+        return Templates.leaders(OrganizationView.of(organizations.require(org)), wallChart.leaders(org, LEADERS_SHOWN), LEADERS_SHOWN);
+    }
+
+    static String query(String level, String owner, String quiet) {
+        StringBuilder q = new StringBuilder();
+        param(q, "level", level);
+        param(q, "owner", owner);
+        param(q, "quiet", quiet);
+        return q.toString();
+    }
+
+    private static void param(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                    .append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.groundwork.organization;
+
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.groundwork.platform.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.groundwork.organization.UnitJson.NewUnit;
+import org.groundwork.organization.UnitJson.Stored;
+import org.groundwork.organization.UnitJson.UnitChange;
+import org.groundwork.organization.UnitJson.UnitView;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** The units of an organization (departments, floors, shifts…): the columns of its wall chart. */
+@Path("/api/v1/organizations/{organizationId}/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class UnitResource {
+
+    @Inject
+    UnitService units;
+    @Inject
+    Patches patches;
+
+    /** All of them at once (an organization has tens, not thousands): {@code nextCursor} is always null. */
+    @Operation(summary = "List an organization's units",
+            description = "Its departments, floors, buildings, shifts and areas in their order, all at once (nextCursor is always null).")
+    @GET
+    public Page<UnitView> list(@PathParam("organizationId") String organizationId) {
+        return new Page<>(units.list(Ids.parse(organizationId, "organization")), null);
+    }
+
+    @Operation(summary = "Add a unit to an organization",
+            description = "A unit's name is unique within its organization and parent; a unit nests at most one level (building, then floor).")
+    @Extension(name = ApiDocument.ETAG, value = "true")
+    @APIResponse(responseCode = "409", description = "A unit of that name is already there")
+    @POST
+    @APIResponseSchema(value = UnitView.class, responseCode = "201")
+    public Response create(@PathParam("organizationId") String organizationId, NewUnit request) {
+        UUID organization = Ids.parse(organizationId, "organization");
+        Stored u = units.create(organization, request);
+        return Response.created(URI.create("/api/v1/organizations/" + organization + "/units/" + u.view().id()))
+                .entity(u.view()).tag(ETags.of(u.version())).build();
+    }
+
+    @Operation(summary = "Get a unit",
+            description = "One unit of the organization, with its version as ETag.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
+    @GET
+    @Path("/{id}")
+    @APIResponseSchema(value = UnitView.class, responseCode = "200")
+    public Response get(@PathParam("organizationId") String organizationId, @PathParam("id") String id) {
+        Stored u = units.find(Ids.parse(organizationId, "organization"), Ids.parse(id, "unit"));
+        return Response.ok(u.view()).tag(ETags.of(u.version())).build();
+    }
+
+    @Operation(summary = "Change a unit",
+            description = "Rename, move or reorder a unit (JSON merge patch); If-Match with the unit's ETag.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
+    @PATCH
+    @Path("/{id}")
+    @APIResponseSchema(value = UnitView.class, responseCode = "200")
+    public Response change(@PathParam("organizationId") String organizationId, @PathParam("id") String id,
+                           @HeaderParam("If-Match") String ifMatch,
+                           @RequestBody(content = @Content(schema = @Schema(implementation = UnitChange.class))) JsonNode body) {
+        UUID organization = Ids.parse(organizationId, "organization");
+        UUID unit = Ids.parse(id, "unit");
+        Stored u = units.change(organization, unit, patches.read(body, UnitChange.class), ifMatch);
+        return Response.ok(u.view()).tag(ETags.of(u.version())).build();
+    }
+
+    /** Its people stay in the organization, in "no unit"; the units inside it go with it. */
+    @Operation(summary = "Delete a unit",
+            description = "Its people stay in the organization, in no unit; the units inside it are deleted with it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("organizationId") String organizationId, @PathParam("id") String id,
+                           @HeaderParam("If-Match") String ifMatch) {
+        units.delete(Ids.parse(organizationId, "organization"), Ids.parse(id, "unit"), ifMatch);
+        return Response.noContent().build();
+    }
+}

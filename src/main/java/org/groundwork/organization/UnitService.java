@@ -1,0 +1,185 @@
+package org.groundwork.organization;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
+import org.groundwork.organization.UnitJson.NewUnit;
+import org.groundwork.organization.UnitJson.Stored;
+import org.groundwork.organization.UnitJson.UnitChange;
+import org.groundwork.organization.UnitJson.UnitView;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.platform.ETags;
+import org.groundwork.platform.Patch;
+import org.groundwork.platform.Problems;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.groundwork.platform.Patch.required;
+
+/**
+ * Units inside an organization: the columns of the wall chart. One level of nesting (building
+ * then floor, department then shift); the database keeps that rule too (trigger unit_one_level).
+ * Unit writes are audited as changes of the organization's "units", so the audit trail's
+ * vocabulary (a CHECK shared with every feature) stays as it is.
+ */
+@ApplicationScoped
+@Transactional
+public class UnitService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentOrganizer current;
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    Audit audit;
+
+    /** A unit of this organization of the caller's team, or 404 (the same for another team's or organization's). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Unit require(UUID organizationId, UUID unitId) {
+        Organization o = organizations.require(organizationId);
+        Unit u = unitId == null ? null : Unit.findById(unitId);
+        if (u == null || !u.teamId.equals(o.teamId) || !u.organizationId.equals(o.id)) {
+            throw Problems.notFound("unit");
+        }
+        return u;
+    }
+
+    /** The organization's units, parents first then their units, each group in chart order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UnitView> list(UUID organizationId) {
+        Organization o = organizations.require(organizationId);
+        return em.createQuery("""
+                        select u from Unit u left join Unit p on p.id = u.parentId
+                        where u.teamId = :team and u.organizationId = :organization
+                        order by coalesce(p.position, u.position), coalesce(lower(p.name), lower(u.name)),
+                                 coalesce(p.id, u.id), case when u.parentId is null then 0 else 1 end,
+                                 u.position, lower(u.name)""", Unit.class)
+                .setParameter("team", o.teamId)
+                .setParameter("organization", o.id)
+                .getResultStream().map(UnitView::of).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stored find(UUID organizationId, UUID unitId) {
+        Unit u = require(organizationId, unitId);
+        return new Stored(UnitView.of(u), u.version);
+    }
+
+    public Stored create(UUID organizationId, @NotNull @Valid NewUnit request) {
+        Organization o = organizations.require(organizationId);
+        Unit u = new Unit();
+        u.teamId = o.teamId;
+        u.organizationId = o.id;
+        u.name = request.name().trim();
+        u.kind = request.kind() == null ? UnitKind.OTHER : request.kind();
+        u.parentId = parent(o, request.parentId(), null);
+        u.position = request.position() != null ? request.position() : nextPosition(o.id);
+        refuseDuplicate(u, u.name);
+        u.persist();
+        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, o.id, "units");
+        em.flush();
+        return new Stored(UnitView.of(u), u.version);
+    }
+
+    public Stored change(UUID organizationId, UUID unitId, Patch<UnitChange> patch, String ifMatch) {
+        Unit u = require(organizationId, unitId);
+        ETags.check(ifMatch, u.version);
+        UnitChange v = patch.value();
+        if (patch.has("name")) {
+            String name = required(v.name(), "name").trim();
+            if (!name.equalsIgnoreCase(u.name)) {
+                refuseDuplicate(u, name);
+            }
+            u.name = name;
+        }
+        if (patch.has("kind")) {
+            u.kind = required(v.kind(), "kind");
+        }
+        if (patch.has("position")) {
+            u.position = required(v.position(), "position");
+        }
+        if (patch.has("parentId")) {
+            Organization o = organizations.require(organizationId);
+            UUID parent = parent(o, v.parentId(), u);
+            if (parent != null && Unit.count("parentId", u.id) > 0) {
+                throw Problems.invalid("parentId", "this unit has units inside it, so it cannot sit inside another");
+            }
+            u.parentId = parent;
+            refuseDuplicate(u, u.name);
+        }
+        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, u.organizationId, "units");
+        em.flush();
+        return new Stored(UnitView.of(u), u.version);
+    }
+
+    /** Removes a unit (and the units inside it); their people stay in the organization, in "no unit". */
+    public void delete(UUID organizationId, UUID unitId, String ifMatch) {
+        Unit u = require(organizationId, unitId);
+        ETags.check(ifMatch, u.version);
+        em.flush();
+        em.createNativeQuery("delete from unit where team_id = :team and (id = :unit or parent_id = :unit)")
+                .setParameter("team", u.teamId).setParameter("unit", u.id).executeUpdate();
+        em.detach(u);
+        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, organizationId, "units");
+    }
+
+    /** For a contact's {@code unitId}: a unit of that organization in the caller's team, else 400 on the field. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void checkPlacement(UUID organizationId, UUID unitId) {
+        if (unitId == null) {
+            return;
+        }
+        if (organizationId == null) {
+            throw Problems.invalid("unitId", "a unit needs the contact's organization (organizationId)");
+        }
+        long found = Unit.count("id = ?1 and teamId = ?2 and organizationId = ?3", unitId, current.teamId(), organizationId);
+        if (found == 0) {
+            throw Problems.unknownReference("unitId", "unit of the contact's organization");
+        }
+    }
+
+    private UUID parent(Organization o, UUID parentId, Unit self) {
+        if (parentId == null) {
+            return null;
+        }
+        if (self != null && parentId.equals(self.id)) {
+            throw Problems.invalid("parentId", "a unit cannot sit inside itself");
+        }
+        Unit p = Unit.findById(parentId);
+        if (p == null || !p.teamId.equals(o.teamId) || !p.organizationId.equals(o.id)) {
+            throw Problems.unknownReference("parentId", "unit of this organization");
+        }
+        if (p.parentId != null) {
+            throw Problems.invalid("parentId", "units nest one level only: that unit is already inside another");
+        }
+        return p.id;
+    }
+
+    private void refuseDuplicate(Unit u, String name) {
+        // the unique index refuses a racing duplicate too (as a 409); this gives the clearer answer
+        long same = u.parentId == null
+                ? Unit.count("teamId = ?1 and organizationId = ?2 and parentId is null and lower(trim(name)) = ?3 and id <> ?4",
+                u.teamId, u.organizationId, name.toLowerCase(Locale.ROOT), u.id)
+                : Unit.count("teamId = ?1 and organizationId = ?2 and parentId = ?3 and lower(trim(name)) = ?4 and id <> ?5",
+                u.teamId, u.organizationId, u.parentId, name.toLowerCase(Locale.ROOT), u.id);
+        if (same > 0) {
+            throw Problems.conflict("This organization already has a unit named '" + name + "' there");
+        }
+    }
+
+    private int nextPosition(UUID organizationId) {
+        Integer max = em.createQuery("select max(u.position) from Unit u where u.organizationId = :o", Integer.class)
+                .setParameter("o", organizationId).getSingleResult();
+        return max == null ? 0 : Math.min(100000, max + 1);
+    }
+}

@@ -1,0 +1,176 @@
+package org.groundwork.archive;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Who may archive and restore, and archives as an attacker sends them: 400 or 409, never 500, nothing written. */
+@QuarkusTest
+class RestoreTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void archiveForTheTeamsAdminsRestoreForTheInstanceAdmin() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member coordinator = team.member("coordinator");
+        given().auth().oauth2(coordinator.token()).accept("application/zip").get("/api/v1/team/archive")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().get("/api/v1/team/archive").then().statusCode(401);
+        byte[] archive = Archives.download(team.token);
+        byte[] copy = Archives.zip(Archives.copy(Archives.open(archive)));
+        // a team's admin is not the instance admin
+        Archives.restore(team.token, copy).then().statusCode(403);
+        Archives.restore(coordinator.token(), copy).then().statusCode(403);
+        given().auth().oauth2(TestTeam.instanceToken()).contentType("text/plain").body("hello")
+                .post("/api/v1/teams/restore").then().statusCode(415);
+        Archives.restore(TestTeam.instanceToken(), copy).then().statusCode(201)
+                .body("organizers.size()", org.hamcrest.Matchers.is(2))
+                .body("rows.'team.jsonl'", org.hamcrest.Matchers.is(1));
+    }
+
+    @Test
+    void badArchivesAreRefusedAndWriteNothing() throws Exception {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Rosa Diaz", "engagementLevel", "new")).post("/api/v1/contacts")
+                .then().statusCode(201);
+        LinkedHashMap<String, String> good = Archives.copy(Archives.open(Archives.download(team.token)));
+        String copiedTeam = good.get("team.jsonl").substring(7, 43);
+        assertEquals(copiedTeam, UUID.fromString(copiedTeam).toString());
+
+        refused("hello".getBytes(StandardCharsets.UTF_8), "not a zip");
+        refused(new byte[0], "not a zip");
+        refused(changed(good, f -> {
+            String manifest = f.remove("manifest.json");
+            f.put("manifest.json", manifest);
+        }), "first entry");
+        refused(changed(good, f -> rows(f, "contact.jsonl", 2)), "the manifest says");
+        refused(changed(good, f -> rows(f, "contact.jsonl", 0)), "more rows than the manifest");
+        refused(changed(good, f -> f.put("manifest.json", f.get("manifest.json")
+                .replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"))), "format version 2");
+        refused(changed(good, f -> f.put("manifest.json", f.get("manifest.json")
+                .replaceFirst("\"schemaVersion\" : \"[0-9.]+\"", "\"schemaVersion\" : \"999\""))), "newer Groundwork");
+        refused(changed(good, f -> f.put("manifest.json", f.get("manifest.json")
+                .replace("\"formatVersion\"", "\"secret\" : 1, \"formatVersion\""))), "manifest");
+        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+                .replaceFirst("\"team_id\":\"[0-9a-f-]+\"", "\"team_id\":\"" + UUID.randomUUID() + "\""))),
+                "another team");
+        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+                .replace("\"notes\":null", "\"notes\":\"a\\u0000b\""))), "NUL");
+        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+                .replace("\"notes\":null", "\"notes\":null,\"password\":\"x\""))), "unknown field");
+        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl").replace("\"notes\":null,", ""))),
+                "missing");
+        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+                .replace("\"notes\":null", "\"notes\":{\"a\":1}"))), "object");
+        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+                .replace("\"engagement_level\":\"new\"", "\"engagement_level\":\"hero\""))), "refuses a row");
+        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+                .replace("\"version\":0", "\"version\":\"many\""))), "refuses a row");
+        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+                .replaceFirst("\"created_at\":\"[^\"]+\"", "\"created_at\":12345"))), "refuses a row");
+        refused(changed(good, f -> f.put("contact.jsonl", "{\"id\":" + "[".repeat(5000)
+                + "]".repeat(5000) + "}\n")), "contact.jsonl line 1");
+        refused(changed(good, f -> f.put("extra.txt", "surprise")), "more entries");
+        refused(changed(good, f -> f.remove("audit_event.jsonl")), "incomplete");
+
+        // zip bombs: one line unpacking far beyond a row, and rows unpacking beyond the instance's cap
+        refused(bomb(good, "contact.jsonl", " ".repeat(1024 * 1024 * 30)), "longer than a row");
+        String line = good.get("contact.jsonl").split("\n")[0].replace("\"notes\":null", "\"notes\":\"" + "n".repeat(9000) + "\"");
+        LinkedHashMap<String, String> many = new LinkedHashMap<>(good);
+        rows(many, "contact.jsonl", 1000);
+        refused(bomb(many, "contact.jsonl", (line + "\n").repeat(400)), "unpacks to more than");
+
+        assertEquals(0, count("select count(*) from team where id = ?", copiedTeam), "nothing was written");
+        // the same archive, unchanged, restores: the refusals left nothing behind to collide with
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
+        assertEquals(1, count("select count(*) from team where id = ?", copiedTeam));
+        // and once more: every id collides now
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(409)
+                .body("detail", containsString("already"));
+    }
+
+    /** The manifest claims this many rows for the file. */
+    private static void rows(Map<String, String> files, String file, long rows) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode manifest = json.readTree(files.get("manifest.json"));
+            for (com.fasterxml.jackson.databind.JsonNode f : manifest.get("files")) {
+                if (f.get("name").asText().equals(file)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("rows", rows);
+                }
+            }
+            files.put("manifest.json", json.writeValueAsString(manifest));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void refused(byte[] zip, String says) {
+        var response = Archives.restore(TestTeam.instanceToken(), zip);
+        String body = response.asString();
+        assertEquals(400, response.statusCode(), says + ": " + body);
+        assertEquals("application/problem+json", response.contentType(), body);
+        assertTrue(body.contains(says), "the problem says " + says + ": " + body);
+    }
+
+    private static byte[] changed(Map<String, String> files, Consumer<LinkedHashMap<String, String>> change) {
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>(files);
+        change.accept(copy);
+        return Archives.zip(copy);
+    }
+
+    /** The archive with one file's content replaced by a highly compressible one, zipped again. */
+    private static byte[] bomb(byte[] zip, String file, String content) {
+        return bomb(Archives.open(zip), file, content);
+    }
+
+    private static byte[] bomb(Map<String, String> files, String file, String content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                out.putNextEntry(new ZipEntry(f.getKey()));
+                out.write((f.getKey().equals(file) ? content : f.getValue()).getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue(bytes.size() < 1_000_000, "the bomb fits the upload limit: " + bytes.size());
+        return bytes.toByteArray();
+    }
+
+    private long count(String sql, String id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.groundwork.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.archive.Archives;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The settings page's "Moving this team" section and the instance admin's restore page. */
+@QuarkusTest
+class ArchivePagesTest {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @Test
+    void adminsDownloadTheArchiveFromSettings() {
+        TestTeam team = TestTeam.create();
+        Session admin = Session.logIn(team);
+        String settings = admin.open("/settings");
+        assertTrue(settings.contains("href=\"/api/v1/team/archive\""));
+        assertTrue(settings.contains("Download this team's archive"));
+        assertFalse(settings.contains("/settings/restore"), "only the instance admin restores");
+        // the link works with the session cookie: the zip, starting with its manifest
+        byte[] zip = admin.request().get("/api/v1/team/archive").then().statusCode(200)
+                .contentType("application/zip").header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment"))
+                .extract().asByteArray();
+        assertEquals("manifest.json", Archives.open(zip).keySet().iterator().next());
+        admin.request().get("/settings/restore").then().statusCode(403);
+
+        TestTeam.Member organizer = team.member("organizer");
+        String theirs = Session.logIn(organizer.email()).open("/settings");
+        assertFalse(theirs.contains("/api/v1/team/archive"), "organizers get no archive link");
+    }
+
+    @Test
+    void theInstanceAdminRestoresATeamOnThePage() throws Exception {
+        TestTeam team = TestTeam.create();
+        LinkedHashMap<String, String> copy = Archives.copy(Archives.open(Archives.download(team.token)));
+        JsonNode organizer = new ObjectMapper().readTree(copy.get("organizer.jsonl").split("\n")[0]);
+        JsonNode teamRow = new ObjectMapper().readTree(copy.get("team.jsonl"));
+
+        Session root = Session.logIn(TestTeam.setup().getString("organizer.email"));
+        assertTrue(root.open("/settings").contains("href=\"/settings/restore\""));
+        root.open("/settings/restore");
+        // without the form's token: refused, nothing restored
+        Response forged = root.request().multiPart("archive", "team.zip", Archives.zip(copy), "application/zip")
+                .post("/settings/restore");
+        assertNotEquals(200, forged.statusCode());
+
+        String refused = upload(root, "hello".getBytes(StandardCharsets.UTF_8));
+        assertTrue(refused.contains("not a Groundwork team archive"), refused);
+        assertTrue(refused.contains("Nothing was restored"));
+        assertTrue(refused.contains("aria-invalid=\"true\""));
+
+        root.open("/settings/restore");
+        String done = upload(root, Archives.zip(copy));
+        assertTrue(done.contains("restored"), done);
+        assertTrue(done.contains(teamRow.get("name").asText()), "the result names the team");
+        assertTrue(done.contains("organizer.jsonl"), "and what was created");
+        assertTrue(done.contains(organizer.get("email").asText()), "and its organizers");
+
+        // a first password for the restored admin, from the result page's form
+        Matcher m = TOKEN.matcher(done);
+        assertTrue(m.find());
+        root.csrfToken = m.group(1);
+        String path = "/settings/restore/" + teamRow.get("id").asText() + "/organizers/" + organizer.get("id").asText()
+                + "/password";
+        String tooShort = root.form().formParam("password", "short").post(path).then().statusCode(200).extract().asString();
+        assertTrue(tooShort.contains("class=\"error\""), tooShort);
+        String set = root.form().formParam("password", TestTeam.PASSWORD).post(path).then().statusCode(200)
+                .extract().asString();
+        assertTrue(set.contains("can log in now"), set);
+        Session.logIn(organizer.get("email").asText()).open("/settings");
+    }
+
+    private static String upload(Session s, byte[] zip) {
+        return s.request().multiPart("csrf-token", s.csrfToken).multiPart("archive", "team.zip", zip, "application/zip")
+                .post("/settings/restore").then().statusCode(200).extract().asString();
+    }
+}

@@ -1,0 +1,154 @@
+package org.groundwork.web;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.Media;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The wall chart in Chromium: columns at 1280 px, sections at 375 px, axe-core, a move with htmx, and on A3 paper. */
+@QuarkusTest
+class ChartBrowserTest extends BrowserTest {
+
+    record Built(TestTeam team, String org, String ana, String night) {
+    }
+
+    static Built build() {
+        TestTeam team = TestTeam.create();
+        String org = team.api().body(Map.of("name", "Harbour Depot", "kind", "workplace")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        String units = "/api/v1/organizations/" + org + "/units";
+        String day = team.api().body(Map.of("name", "Day shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
+        String night = team.api().body(Map.of("name", "Night shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
+        String yard = team.api().body(Map.of("name", "Yard", "kind", "area")).post(units).then().statusCode(201).extract().path("id");
+        String ana = null;
+        String[][] people = {{"Ana Alvarez", "new", day}, {"Bea Brown", "cadre", day}, {"Cy Chen", "less-involved", night},
+                {"Dee Diaz", "new", night}, {"Eve Evans", "new", yard}, {"Fay Fox", "less-involved", null}};
+        for (String[] p : people) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("fullName", p[0]);
+            body.put("engagementLevel", p[1]);
+            body.put("organizationId", org);
+            if (p[2] != null) {
+                body.put("unitId", p[2]);
+            }
+            String id = team.api().body(body).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+            if (ana == null) {
+                ana = id;
+            }
+        }
+        return new Built(team, org, ana, night);
+    }
+
+    void assertNoViolations(String what) {
+        AxeResults results = new AxeBuilder(page).analyze();
+        if (!results.getViolations().isEmpty()) {
+            fail(what + " has accessibility violations: " + results.getViolations().stream()
+                    .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    List<BoundingBox> columns() {
+        Locator cols = page.locator("section.chart-column");
+        return cols.all().stream().map(Locator::boundingBox).toList();
+    }
+
+    @Test
+    void columnsSideBySideAtDesktopWidthAndAMoveWithHtmx() {
+        Built b = build();
+        page.setViewportSize(1280, 900);
+        logIn(b.team());
+        page.navigate(url("/organizations/" + b.org() + "/chart"));
+        List<BoundingBox> cols = columns();
+        assertEquals(4, cols.size());
+        // one row of columns, left to right
+        for (int i = 1; i < cols.size(); i++) {
+            assertEquals(cols.get(0).y, cols.get(i).y, 1.0, "column " + i + " starts on the same line");
+            assertTrue(cols.get(i).x > cols.get(i - 1).x + cols.get(i - 1).width - 1, "column " + i + " is to the right");
+        }
+        assertNoViolations("the wall chart at 1280 px");
+
+        // move Ana to the night shift: htmx loads the form into her card and swaps the board in place
+        page.locator("#card-" + b.ana() + " a.move-link").click();
+        page.locator("#unit-" + b.ana()).selectOption(b.night());
+        assertNoViolations("the wall chart with a move form open");
+        page.locator("#card-" + b.ana() + " form.move-form button[type=submit]").click();
+        page.locator("section.chart-column:has(h2:text-is('Night shift')) #card-" + b.ana()).waitFor();
+        assertTrue(page.url().endsWith("/organizations/" + b.org() + "/chart"), "htmx swapped the board, no navigation: " + page.url());
+        b.team().api().get("/api/v1/contacts/" + b.ana()).then().statusCode(200)
+                .body("unitId", org.hamcrest.Matchers.is(b.night()));
+    }
+
+    @Test
+    void columnsBecomeSectionsOnAPhone() {
+        Built b = build();
+        logIn(b.team());
+        page.navigate(url("/organizations/" + b.org() + "/chart"));
+        List<BoundingBox> cols = columns();
+        for (int i = 1; i < cols.size(); i++) {
+            assertTrue(cols.get(i).y >= cols.get(i - 1).y + cols.get(i - 1).height - 1, "section " + i + " is under the one before");
+        }
+        assertTrue(fitsWidth(), "nothing wider than the phone");
+        assertNoViolations("the wall chart at 375 px");
+        page.navigate(url("/organizations/" + b.org() + "/leaders"));
+        assertNoViolations("the leaders page at 375 px");
+        page.navigate(url("/organizations"));
+        assertNoViolations("the organizations list at 375 px");
+        page.navigate(url("/organizations/" + b.org()));
+        assertNoViolations("an organization's page at 375 px");
+        page.navigate(url("/contacts/" + b.ana()));
+        assertNoViolations("a contact page with its ties at 375 px");
+    }
+
+    @Test
+    void printsOnA3LandscapeWithEveryColumn() throws Exception {
+        Built b = build();
+        page.setViewportSize(1280, 900);
+        logIn(b.team());
+        page.navigate(url("/organizations/" + b.org() + "/chart"));
+        // as printed: no navigation or filters, all four columns side by side
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertTrue(!page.locator("header.top").isVisible() && !page.locator("form.chart-filters").isVisible());
+        List<BoundingBox> cols = columns();
+        for (int i = 1; i < cols.size(); i++) {
+            assertEquals(cols.get(0).y, cols.get(i).y, 1.0, "printed column " + i + " on the same line");
+        }
+        byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A3").setLandscape(true).setPrintBackground(true));
+        Path file = Path.of("target", "wall-chart.pdf");
+        Files.write(file, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertEquals(1, doc.getNumberOfPages(), "six people fit on one sheet");
+            PDRectangle box = doc.getPage(0).getMediaBox();
+            // A3 landscape: 420 x 297 mm = 1190.55 x 841.89 pt
+            assertEquals(1190.5, box.getWidth(), 2.0);
+            assertEquals(841.9, box.getHeight(), 2.0);
+            String text = new PDFTextStripper().getText(doc);
+            for (String expected : List.of("Wall chart: Harbour Depot", "Day shift", "Night shift", "Yard", "No unit",
+                    "Ana Alvarez", "Fay Fox", "Talked to in 30 days")) {
+                assertTrue(text.contains(expected), expected + " in the PDF: " + text);
+            }
+            assertTrue(!text.contains("Log out"), "no navigation on paper");
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The organizations pages, the wall chart's figures on a hand-built organization, ties on the contact page. */
+@QuarkusTest
+class OrganizationPagesTest {
+
+    static String contact(TestTeam team, String name, String level, String org, String unit) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("fullName", name);
+        body.put("engagementLevel", level);
+        body.put("organizationId", org);
+        if (unit != null) {
+            body.put("unitId", unit);
+        }
+        return team.api().body(body).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    static void talked(TestTeam team, String contact, Duration ago) {
+        team.api().body(Map.of("contactId", contact, "occurredAt", Instant.now().minus(ago).toString(),
+                "durationMinutes", 15, "channel", "phone")).post("/api/v1/conversations").then().statusCode(201);
+    }
+
+    /** The text of one column, from its heading to the next. */
+    static String column(String html, String heading) {
+        int start = html.indexOf(">" + heading + "</h2>");
+        assertTrue(start > 0, "column " + heading + " in " + html);
+        int end = html.indexOf("<section class=\"chart-column\"", start);
+        return html.substring(start, end < 0 ? html.length() : end);
+    }
+
+    @Test
+    void wallChartFiguresAndCardsOnAHandBuiltOrganization() {
+        TestTeam team = TestTeam.create();
+        var member = team.member("organizer");
+        String org = team.api().body(Map.of("name", "Plant 7", "kind", "workplace")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        String units = "/api/v1/organizations/" + org + "/units";
+        String day = team.api().body(Map.of("name", "Day shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
+        String night = team.api().body(Map.of("name", "Night shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
+        // Day shift: Ana (new, talked 3 days ago), Bea (cadre, talked 40 days ago), Cy (new, no owner, never, follow-up due)
+        String ana = contact(team, "Ana Alvarez", "new", org, day);
+        String bea = contact(team, "Bea Brown", "cadre", org, day);
+        String cy = contact(team, "Cy Chen", "new", org, day);
+        team.api().body(Map.of("ownerId", "")).patch("/api/v1/contacts/" + cy);
+        Map<String, Object> noOwner = new HashMap<>();
+        noOwner.put("ownerId", null);
+        team.api().body(noOwner).patch("/api/v1/contacts/" + cy).then().statusCode(200);
+        talked(team, ana, Duration.ofDays(3));
+        talked(team, bea, Duration.ofDays(40));
+        team.api().body(Map.of("contactId", cy, "dueOn", "2030-05-06", "purpose", "ask about the rota"))
+                .post("/api/v1/followups").then().statusCode(201);
+        // Night shift: Dee (less involved, owned by the member), at her first action an hour ago: in the heat
+        String dee = contact(team, "Dee Diaz", "less-involved", org, night);
+        team.api().body(Map.of("ownerId", member.id())).patch("/api/v1/contacts/" + dee).then().statusCode(200);
+        String action = team.api().body(Map.of("title", "Picket", "startsAt", Instant.now().minus(Duration.ofHours(1)).toString(),
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(List.of(Map.of("contactId", dee, "firstTime", true))).put("/api/v1/actions/" + action + "/attendance")
+                .then().statusCode(200);
+        // no unit: Eve (new); someone of another organization and an erased person are not on the chart
+        contact(team, "Eve Evans", "new", org, null);
+        String gone = contact(team, "Gone Person", "new", org, day);
+        team.api().delete("/api/v1/contacts/" + gone).then().statusCode(204);
+
+        Session s = Session.logIn(team);
+        String html = s.request().get("/organizations/" + org + "/chart").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("5 people"), html);
+        String dayCol = column(html, "Day shift");
+        // 3 people: 2 new, 0 less involved, 1 cadre; talked to in 30 days 1 of 3 = 33%; with an owner 2 of 3 = 67%
+        assertTrue(dayCol.contains("<strong>3</strong> people · <span class=\"level-word new\">New 2</span> · "
+                + "<span class=\"level-word less-involved\">Less involved 0</span> · <span class=\"level-word cadre\">Cadre 1</span>"), dayCol);
+        assertTrue(dayCol.contains("Talked to in 30 days: <strong>33%</strong> · With an owner: <strong>67%</strong>"), dayCol);
+        // cards: new first then cadre, by name; level as colour and word; owner's initials; days; follow-up due
+        assertTrue(dayCol.indexOf("Ana Alvarez") < dayCol.indexOf("Cy Chen") && dayCol.indexOf("Cy Chen") < dayCol.indexOf("Bea Brown"), dayCol);
+        String anaCard = dayCol.substring(dayCol.indexOf("id=\"card-" + ana + "\""));
+        anaCard = anaCard.substring(0, anaCard.indexOf("</li>"));
+        assertTrue(anaCard.contains("<span class=\"badge level-new\">New</span>"), anaCard);
+        assertTrue(anaCard.contains("<abbr title=\"Owner: Admin " + team.adminEmail + "\">AA</abbr>"), anaCard);
+        assertTrue(anaCard.contains("Talked 3 days ago"), anaCard);
+        assertFalse(anaCard.contains("first time"), anaCard);
+        String cyCard = dayCol.substring(dayCol.indexOf("id=\"card-" + cy + "\""));
+        cyCard = cyCard.substring(0, cyCard.indexOf("</li>"));
+        assertTrue(cyCard.contains("no owner") && cyCard.contains("Never talked to")
+                && cyCard.contains("follow-up due Mon 6 May 2030"), cyCard);
+        assertTrue(dayCol.contains("Talked 40 days ago"), dayCol);
+        String nightCol = column(html, "Night shift");
+        assertTrue(nightCol.contains("<strong>1</strong> people · <span class=\"level-word new\">New 0</span> · "
+                + "<span class=\"level-word less-involved\">Less involved 1</span>"), nightCol);
+        assertTrue(nightCol.contains("Talked to in 30 days: <strong>0%</strong> · With an owner: <strong>100%</strong>"), nightCol);
+        assertTrue(nightCol.contains("Dee Diaz") && nightCol.contains("★ first time"), nightCol);
+        assertTrue(nightCol.contains("<abbr title=\"Owner: Member "), nightCol);
+        String noneCol = column(html, "No unit");
+        assertTrue(noneCol.contains("<strong>1</strong> people") && noneCol.contains("Eve Evans"), noneCol);
+        assertFalse(html.contains("Gone Person"), "erased people are not on the chart");
+
+        // filters hide cards, not people from the figures
+        String cadre = s.request().get("/organizations/" + org + "/chart?level=cadre").then().statusCode(200).extract().asString();
+        String dayCadre = column(cadre, "Day shift");
+        assertTrue(dayCadre.contains("Bea Brown") && !dayCadre.contains("Ana Alvarez") && dayCadre.contains("<strong>3</strong> people"), dayCadre);
+        String quiet = s.request().get("/organizations/" + org + "/chart?quiet=30").then().extract().asString();
+        assertFalse(column(quiet, "Day shift").contains("Ana Alvarez"));
+        assertTrue(column(quiet, "Day shift").contains("Bea Brown") && column(quiet, "Day shift").contains("Cy Chen"));
+        String unowned = s.request().get("/organizations/" + org + "/chart?owner=none").then().extract().asString();
+        assertTrue(column(unowned, "Day shift").contains("Cy Chen") && !column(unowned, "Day shift").contains("Ana Alvarez"));
+        String members = s.request().get("/organizations/" + org + "/chart?owner=" + member.id()).then().extract().asString();
+        assertTrue(column(members, "Night shift").contains("Dee Diaz") && !column(members, "Day shift").contains("Ana Alvarez"));
+        // unreadable filters are ignored, not a 500
+        s.request().get("/organizations/" + org + "/chart?level=boss&owner=x&quiet=%00").then().statusCode(200);
+
+        // move Ana to the night shift with the plain form, keeping the filter
+        s.open("/organizations/" + org + "/move?contactId=" + ana);
+        s.form().formParam("contactId", ana).formParam("unitId", night).formParam("level", "new")
+                .post("/organizations/" + org + "/move").then().statusCode(303)
+                .header("Location", allOf(containsString("/organizations/" + org + "/chart?moved=1&level=new"),
+                        endsWith("#card-" + ana)));
+        team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(night));
+        // another organization's unit is refused on the page, nothing moves
+        String other = team.api().body(Map.of("name", "Elsewhere")).post("/api/v1/organizations").then().extract().path("id");
+        String otherUnit = team.api().body(Map.of("name", "Floor 1")).post("/api/v1/organizations/" + other + "/units")
+                .then().statusCode(201).extract().path("id");
+        s.form().formParam("contactId", ana).formParam("unitId", otherUnit)
+                .post("/organizations/" + org + "/move").then().statusCode(400)
+                .body(containsString("That unit is not one of this organization"));
+        s.form().formParam("contactId", ana).formParam("unitId", "not-an-id")
+                .post("/organizations/" + org + "/move").then().statusCode(400);
+        team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(night));
+        // back to no unit
+        s.form().formParam("contactId", ana).formParam("unitId", "")
+                .post("/organizations/" + org + "/move").then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + ana).then().body("unitId", nullValue());
+        // another team cannot see the chart nor move people
+        Session stranger = Session.logIn(TestTeam.create());
+        stranger.request().get("/organizations/" + org + "/chart").then().statusCode(404);
+        stranger.open("/organizations");
+        stranger.form().formParam("contactId", ana).formParam("unitId", "")
+                .post("/organizations/" + org + "/move").then().statusCode(404);
+    }
+
+    @Test
+    void organizationsListAddRenameMergeAndPeople() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String page = s.open("/organizations");
+        assertTrue(page.contains("No organizations yet"), page);
+        s.form().formParam("name", "").formParam("kind", "workplace").post("/organizations").then().statusCode(200)
+                .body(containsString("f-name-error"));
+        String location = s.form().formParam("name", "Riverside Towers").formParam("kind", "building")
+                .post("/organizations").then().statusCode(303).extract().header("Location");
+        String riverside = location.substring(location.lastIndexOf('/') + 1);
+        String annex = team.api().body(Map.of("name", "Riverside annex")).post("/api/v1/organizations").then().extract().path("id");
+        contact(team, "Rosa Ruiz", "new", riverside, null);
+        contact(team, "Sam Soto", "cadre", riverside, null);
+        contact(team, "Tia Tran", "less-involved", annex, null);
+
+        String list = s.open("/organizations");
+        assertTrue(list.contains("<th scope=\"row\"><a href=\"/organizations/" + riverside + "\">Riverside Towers</a></th>"
+                + "<td>Building</td><td>2</td><td>1</td><td>0</td><td>1</td><td>0</td>"), list);
+
+        // a unit, a rename, then the annex merged in
+        s.open("/organizations/" + riverside);
+        s.form().formParam("unitName", "Block A").formParam("unitKind", "building").formParam("parentId", "")
+                .post("/organizations/" + riverside + "/units").then().statusCode(303);
+        s.form().formParam("unitName", "").formParam("unitKind", "building").post("/organizations/" + riverside + "/units")
+                .then().statusCode(200).body(containsString("f-unitName-error"));
+        s.form().formParam("name", "Riverside Estate").formParam("kind", "building")
+                .post("/organizations/" + riverside + "/rename").then().statusCode(303);
+        s.form().formParam("name", "riverside ANNEX").formParam("kind", "building")
+                .post("/organizations/" + riverside + "/rename").then().statusCode(200)
+                .body(containsString("already has an organization named"));
+        s.open("/organizations/" + annex);
+        s.form().formParam("intoOrganizationId", "").post("/organizations/" + annex + "/merge").then().statusCode(200)
+                .body(containsString("f-intoOrganizationId-error"));
+        s.form().formParam("intoOrganizationId", riverside).post("/organizations/" + annex + "/merge").then().statusCode(303)
+                .header("Location", endsWith("/organizations/" + riverside));
+        String show = s.open("/organizations/" + riverside);
+        assertTrue(show.contains("<h1>Riverside Estate</h1>"), show);
+        assertTrue(show.contains("Rosa Ruiz") && show.contains("Sam Soto") && show.contains("Tia Tran"), show);
+        assertTrue(show.contains("Block A"), show);
+        s.request().get("/organizations/" + annex).then().statusCode(404);
+        // an organizer (not a coordinator) sees no merge form, and the post is refused
+        var member = team.member("organizer");
+        Session ms = Session.logIn(member.email());
+        String memberView = ms.open("/organizations/" + riverside);
+        assertFalse(memberView.contains("Merge into"), memberView);
+    }
+
+    @Test
+    void tiesOnTheContactPageAndTheLeadersPage() {
+        TestTeam team = TestTeam.create();
+        String org = team.api().body(Map.of("name", "Maple Court")).post("/api/v1/organizations").then().extract().path("id");
+        String rosa = contact(team, "Rosa Ruiz", "new", org, null);
+        String sam = contact(team, "Sam Soto", "new", org, null);
+        String tia = contact(team, "Tia Tran", "cadre", org, null);
+        Session s = Session.logIn(team);
+        s.open("/contacts/" + sam);
+        s.form().formParam("tieKind", "listens-to").formParam("otherContactId", rosa).formParam("note", "")
+                .post("/contacts/" + sam + "/ties").then().statusCode(303);
+        s.form().formParam("tieKind", "listens-to").formParam("otherContactId", rosa)
+                .post("/contacts/" + sam + "/ties").then().statusCode(200).body(containsString("already have"));
+        s.form().formParam("tieKind", "enemy").formParam("otherContactId", rosa)
+                .post("/contacts/" + sam + "/ties").then().statusCode(200).body(containsString("f-tieKind-error"));
+        s.form().formParam("tieKind", "close").formParam("otherContactId", "")
+                .post("/contacts/" + sam + "/ties").then().statusCode(200).body(containsString("f-otherContactId-error"));
+        s.form().formParam("tieKind", "close").formParam("otherContactId", tia).formParam("note", "x".repeat(2001))
+                .post("/contacts/" + sam + "/ties").then().statusCode(200).body(containsString("f-note-error"));
+        team.api().body(Map.of("otherContactId", rosa, "kind", "listens-to")).post("/api/v1/contacts/" + tia + "/ties")
+                .then().statusCode(201);
+        String samPage = s.open("/contacts/" + sam);
+        assertTrue(samPage.contains("Listens to") && samPage.contains("Rosa Ruiz"), samPage);
+        String rosaPage = s.open("/contacts/" + rosa);
+        assertTrue(rosaPage.contains("Listened to by"), rosaPage);
+
+        String leaders = s.request().get("/organizations/" + org + "/leaders").then().statusCode(200).extract().asString();
+        Matcher row = Pattern.compile("<a href=\"/contacts/" + rosa + "\">Rosa Ruiz</a></th>\\s*<td>2</td>").matcher(leaders);
+        assertTrue(row.find(), leaders);
+        assertTrue(leaders.contains("not cadre yet") && leaders.contains("not talked to in 30 days"), leaders);
+
+        // remove the tie from Sam's page
+        String tieId = team.api().get("/api/v1/contacts/" + sam + "/ties").then().extract().path("items[0].id");
+        s.open("/contacts/" + sam);
+        s.form().post("/contacts/" + sam + "/ties/" + tieId + "/remove").then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + sam + "/ties").then().body("items", empty());
+        // another team's session cannot remove or add
+        Session stranger = Session.logIn(TestTeam.create());
+        stranger.open("/organizations");
+        stranger.form().formParam("tieKind", "close").formParam("otherContactId", rosa)
+                .post("/contacts/" + sam + "/ties").then().statusCode(404);
+        assertEquals(1, (int) team.api().get("/api/v1/organizations/" + org + "/leaders").then().extract().path("items.size()"));
+    }
+
+    @Test
+    void theTimeReportPageShowsTheUnitsShares() {
+        TestTeam team = TestTeam.create();
+        String org = team.api().body(Map.of("name", "Plant")).post("/api/v1/organizations").then().extract().path("id");
+        String nights = team.api().body(Map.of("name", "Night shift")).post("/api/v1/organizations/" + org + "/units")
+                .then().statusCode(201).extract().path("id");
+        String cy = contact(team, "Cy", "new", org, nights);
+        contact(team, "Dee", "new", org, nights);
+        contact(team, "Eve", "new", org, null);
+        String ana = contact(team, "Ana", "new", null, null);
+        team.api().body(Map.of("contactId", cy, "occurredAt", "2026-03-04T10:00:00Z", "durationMinutes", 10)).post("/api/v1/conversations").then().statusCode(201);
+        team.api().body(Map.of("contactId", ana, "occurredAt", "2026-03-04T11:00:00Z", "durationMinutes", 30)).post("/api/v1/conversations").then().statusCode(201);
+        // Night shift: 2 of 4 people (50%), 10 of 40 minutes (25%)
+        String html = Session.logIn(team).request().get("/reports/time?period=custom&from=2026-03-01&to=2026-03-31")
+                .then().statusCode(200).extract().asString();
+        assertTrue(html.contains("Time by organization and unit"), html);
+        assertTrue(html.contains("<th scope=\"row\">Plant · Night shift</th><td>2</td><td>50%</td><td>10</td><td>25%</td>"), html);
+        assertTrue(html.contains("<th scope=\"row\">No organization</th><td>1</td><td>25%</td><td>30</td><td>75%</td>"), html);
+    }
+}
