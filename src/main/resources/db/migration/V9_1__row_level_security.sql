@@ -55,3 +55,6 @@ select gw_scope_to_team('recovery_code');
 select gw_scope_to_team('audit_event');
 select gw_scope_to_team('idempotency_key');
 select gw_scope_to_team('pending_import');
+-- the wall chart's tables (V8_1)
+select gw_scope_to_team('unit');
+select gw_scope_to_team('tie');
