@@ -15,6 +15,7 @@ import org.groundwork.contact.TieJson.TieRef;
 import org.groundwork.contact.TieJson.TieView;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Word;
 
 import java.time.Instant;
@@ -107,8 +108,8 @@ public class TieService {
     /** Removes one tie of this contact by its id (either end may name it). */
     public void remove(UUID contactId, UUID tieId) {
         Contact c = contacts.require(contactId);
-        Tie t = tieId == null ? null : Tie.findById(tieId);
-        if (t == null || !t.teamId.equals(c.teamId) || !(t.contactId.equals(c.id) || t.otherContactId.equals(c.id))) {
+        Tie t = TeamScoped.find(Tie.class, tieId).orElse(null);
+        if (t == null || !(t.contactId.equals(c.id) || t.otherContactId.equals(c.id))) {
             throw Problems.notFound("tie");
         }
         t.delete();
@@ -119,8 +120,8 @@ public class TieService {
         if (otherId.equals(c.id)) {
             throw Problems.invalid("otherContactId", "a tie joins two different people");
         }
-        Contact other = Contact.findById(otherId);
-        if (other == null || !other.teamId.equals(c.teamId) || other.erased()) {
+        Contact other = TeamScoped.find(Contact.class, otherId).orElse(null);
+        if (other == null || other.erased()) {
             throw Problems.unknownReference("otherContactId", "contact");
         }
         return other;
