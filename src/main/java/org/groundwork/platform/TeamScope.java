@@ -100,11 +100,13 @@ public final class TeamScope {
         Scope before = CHOSEN.get();
         CHOSEN.set(scope);
         boolean switched = applyToTransaction(scope);
+        Throwable failure = null;
         try {
             T result;
             try {
                 result = work.run();
             } catch (Throwable failed) {
+                failure = failed;
                 // a refusal may still commit what it wrote (dontRollbackOn: a throttle count, an audit event)
                 if (switched) {
                     try {
@@ -126,7 +128,17 @@ public final class TeamScope {
                 CHOSEN.set(before);
             }
             if (switched) {
-                applyToTransaction(current());
+                try {
+                    applyToTransaction(current());
+                } catch (RuntimeException back) {
+                    // the work's failure (a unique violation the caller maps to a 409) aborted the
+                    // transaction, which then refuses the switch back: it is rolled back anyway,
+                    // and what the work threw is what the caller must see
+                    if (failure == null) {
+                        throw back;
+                    }
+                    failure.addSuppressed(back);
+                }
             }
         }
     }
