@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import org.jboss.logging.Logger;
+import org.postgresql.core.BaseConnection;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,21 +34,29 @@ public class TeamScopeInterceptor implements AgroalPoolInterceptor {
      * Never throws: the pool has already enlisted the connection in the caller's transaction when
      * it calls this, and an exception here puts the connection back in the pool while that
      * transaction still holds it (two requests on one connection, seen when the database was
-     * killed). A connection that cannot take the setting is broken (its next statement fails and
-     * the pool drops it) or inside an aborted transaction (which runs nothing); either way it
-     * shows no team's rows, since the policies need the setting.
+     * killed). But a connection whose setting failed must not serve the borrower as if it worked
+     * for no team: its queries would succeed and find nothing ("no contact with that id in your
+     * team", a 400, where the outage should answer 503). So it is aborted: the physical
+     * connection under the pool's wrapper is closed, every statement the borrower sends fails
+     * with SQLState 08003, which answers 503 (ProblemMapper), and PostgreSQL's exception sorter
+     * makes the pool drop the connection when it comes back.
      */
     @Override
     public void onConnectionAcquire(Connection connection) {
         try {
             TeamScope.apply(connection, TeamScope.current());
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Could not set the team scope of a database connection: %s", e.getMessage());
-            try {
-                TeamScope.apply(connection, TeamScope.Scope.NOTHING);
-            } catch (SQLException | RuntimeException ignored) {
-                // broken: nothing more to do here
-            }
+            LOG.warnf("Could not set the team scope of a database connection, so it is aborted: %s", e.getMessage());
+            abort(connection);
+        }
+    }
+
+    /** Closes the physical connection at once (no message to a server that may be gone). */
+    static void abort(Connection connection) {
+        try {
+            connection.unwrap(BaseConnection.class).abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf("Could not abort a database connection without its team scope: %s", e.getMessage());
         }
     }
 
