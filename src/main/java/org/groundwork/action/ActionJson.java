@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -53,7 +54,8 @@ public final class ActionJson {
 
     /** At the door a name and a phone number are enough. */
     @Schema(name = "NewContactAtTheDoor")
-    public record NewContact(@NotBlank @Size(max = 200) String fullName, @Size(max = 50) String phone) {
+    public record NewContact(@NotBlank @Size(max = 200) String fullName, @Size(max = 50) String phone,
+                             @Email @Size(max = 254) String email) {
     }
 
     /** A list line: the action with how many came and how many came for the first time. */

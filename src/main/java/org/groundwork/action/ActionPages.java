@@ -65,8 +65,20 @@ public class ActionPages {
     @Inject
     CurrentOrganizer current;
 
-    /** A search result at the door, and whether they are already checked in. */
-    public record Found(ContactView contact, boolean checkedIn) {
+    /**
+     * A search result at the door, whether they are already checked in, and whether "first time
+     * at an action" starts ticked: only for someone with no earlier attendance (the organizer can change it).
+     */
+    public record Found(ContactView contact, boolean checkedIn, boolean firstTime) {
+    }
+
+    /**
+     * What the door learnt about a person typed in as new: {@code known} is a contact with the
+     * same phone or email ({@code by}), {@code wasHere} whether they were checked in already;
+     * {@code sameName} lists contacts with only the same name, to ask "same person or someone else?".
+     */
+    public record Door(ContactView known, String by, boolean wasHere, List<ContactView> sameName) {
+        static final Door NONE = new Door(null, null, false, List.of());
     }
 
     @CheckedTemplate
@@ -75,7 +87,7 @@ public class ActionPages {
                                             List<Option> works, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance checkIn(ActionView action, String workName, String q, List<Found> found,
-                                               Map<String, String> form, Map<String, String> errors);
+                                               Door door, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance checkIn$found(ActionView action, String q, List<Found> found);
     }
@@ -126,14 +138,24 @@ public class ActionPages {
     @GET
     @Path("/{id}")
     public TemplateInstance checkIn(@PathParam("id") String id, @QueryParam("q") String q,
-                                    @HeaderParam("HX-Request") String htmx) {
+                                    @QueryParam("known") String known, @QueryParam("by") String by,
+                                    @QueryParam("was") String was, @HeaderParam("HX-Request") String htmx) {
         Action a = actions.require(Ids.parse(id, "action"));
         ActionView view = actions.view(a);
-        List<Found> found = search(view, q);
+        List<Found> found = search(a, view, q);
         if (htmx != null) {
             return Templates.checkIn$found(view, q, found);
         }
-        return page(a, view, q, found, Map.of("firstTime", "true"), Map.of());
+        return page(a, view, q, found, door(view, known, by, was), Map.of("firstTime", "true"), Map.of());
+    }
+
+    /** The notice after a match at the door: only about someone who is on this action's list. */
+    private Door door(ActionView view, String known, String by, String was) {
+        UUID id = Ids.filter(known, "known");
+        if (id == null || view.attendance().stream().noneMatch(att -> id.equals(att.contactId()))) {
+            return Door.NONE;
+        }
+        return new Door(contacts.view(id), "email".equals(by) ? "email" : "phone", "here".equals(was), List.of());
     }
 
     @POST
@@ -144,7 +166,9 @@ public class ActionPages {
         UUID contact = Forms.id(contactId, FormErrors.FORM, errors);
         return replace(id, errors, q, Map.of(), current -> {
             if (current.stream().noneMatch(i -> contact.equals(i.contactId()))) {
-                current.add(new AttendanceItem(contact, null, firstTime != null, null));
+                // "history": the first time or not follows their earlier attendance (the design's rule)
+                Boolean first = "history".equals(firstTime) ? null : firstTime != null;
+                current.add(new AttendanceItem(contact, null, first, null));
             }
         });
     }
@@ -152,13 +176,37 @@ public class ActionPages {
     @POST
     @Path("/{id}/attendance/new")
     public Object addNew(@PathParam("id") String id, @RestForm String fullName, @RestForm String phone,
-                         @RestForm String firstTime) {
+                         @RestForm String email, @RestForm String firstTime, @RestForm String someoneElse) {
         Map<String, String> form = Forms.values("fullName", fullName,
                 "phone", phone,
+                "email", email,
                 "firstTime", firstTime);
+        // the same phone number (the import's digits rule) or email: this person is known already
+        ContactService.SamePerson same = contacts.samePerson(phone, email);
+        if (same != null) {
+            Action a = actions.require(Ids.parse(id, "action"));
+            UUID known = same.contact().id();
+            boolean here = actions.view(a).attendance().stream().anyMatch(att -> known.equals(att.contactId()));
+            String notice = "?known=" + known + "&by=" + same.by() + "&was=" + (here ? "here" : "added");
+            if (here) {
+                return Response.seeOther(URI.create("/actions/" + a.id + notice)).build();
+            }
+            // the known person is checked in; whether it is their first time comes from their history
+            return replace(id, new FormErrors(), null, notice, form, current ->
+                    current.add(new AttendanceItem(known, null, null, null)));
+        }
+        // only the name matches: ask before making a second contact
+        if (someoneElse == null) {
+            List<ContactView> sameName = contacts.sameName(fullName, SEARCH_SIZE);
+            if (!sameName.isEmpty()) {
+                Action a = actions.require(Ids.parse(id, "action"));
+                ActionView view = actions.view(a);
+                return page(a, view, null, List.of(), new Door(null, null, false, sameName), form, Map.of());
+            }
+        }
         return replace(id, new FormErrors(), null, form, current ->
                 current.add(new AttendanceItem(null, new NewContact(fullName == null ? null : fullName.trim(),
-                        Forms.blankToNull(phone)), firstTime != null, null)));
+                        Forms.blankToNull(phone), Forms.blankToNull(email)), firstTime != null, null)));
     }
 
     @POST
@@ -175,6 +223,12 @@ public class ActionPages {
      */
     private Object replace(String id, FormErrors errors, String q, Map<String, String> form,
                            java.util.function.Consumer<List<AttendanceItem>> change) {
+        String query = q == null || q.isBlank() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+        return replace(id, errors, q, query, form, change);
+    }
+
+    private Object replace(String id, FormErrors errors, String q, String query, Map<String, String> form,
+                           java.util.function.Consumer<List<AttendanceItem>> change) {
         Action a = actions.require(Ids.parse(id, "action"));
         ActionView view = actions.view(a);
         if (errors.isEmpty()) {
@@ -185,38 +239,40 @@ public class ActionPages {
             change.accept(items);
             try {
                 actions.replaceAttendance(a.id, items, "\"" + a.version + "\"");
-                return Response.seeOther(URI.create("/actions/" + a.id + (q == null || q.isBlank() ? "" : "?q="
-                        + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)))).build();
+                return Response.seeOther(URI.create("/actions/" + a.id + query)).build();
             } catch (ProblemException | ConstraintViolationException e) {
                 if (e instanceof ProblemException p && p.status() == 412) {
                     errors.add(FormErrors.FORM, "Someone else checked people in at the same time: look again and retry");
                 } else {
                     Map<String, String> names = new HashMap<>(FormErrors.names("newContact.fullName=fullName",
-                            "newContact.phone=phone", "notes=form"));
+                            "newContact.phone=phone", "newContact.email=email", "notes=form"));
                     for (int i = 0; i <= items.size(); i++) {
                         names.put("[" + i + "].contactId", FormErrors.FORM);
                         names.put("[" + i + "].newContact.fullName", "fullName");
                         names.put("[" + i + "].newContact.phone", "phone");
+                        names.put("[" + i + "].newContact.email", "email");
                     }
                     FormErrors.of(e, names).map().forEach(errors::add);
                 }
             }
         }
-        return page(a, actions.view(actions.require(a.id)), q, search(view, q), form, errors.map());
+        return page(a, actions.view(actions.require(a.id)), q, search(a, view, q), Door.NONE, form, errors.map());
     }
 
-    private TemplateInstance page(Action a, ActionView view, String q, List<Found> found, Map<String, String> form,
-                                  Map<String, String> errors) {
+    private TemplateInstance page(Action a, ActionView view, String q, List<Found> found, Door door,
+                                  Map<String, String> form, Map<String, String> errors) {
         String workName = a.workId == null ? null : works.require(a.workId).name;
-        return Templates.checkIn(view, workName, q, found, form, errors);
+        return Templates.checkIn(view, workName, q, found, door, form, errors);
     }
 
-    private List<Found> search(ActionView view, String q) {
+    private List<Found> search(Action a, ActionView view, String q) {
         if (q == null || q.isBlank()) {
             return List.of();
         }
         Set<UUID> here = view.attendance().stream().map(AttendanceView::contactId).collect(Collectors.toSet());
-        return contacts.list(new Filter(null, null, null, null, null, q), SEARCH_SIZE, null).items().stream()
-                .map(c -> new Found(c, here.contains(c.id()))).toList();
+        List<ContactView> people = contacts.list(new Filter(null, null, null, null, null, q), SEARCH_SIZE, null).items();
+        Set<UUID> cameBefore = actions.cameBefore(a, people.stream().map(ContactView::id).collect(Collectors.toSet()));
+        return people.stream()
+                .map(c -> new Found(c, here.contains(c.id()), !cameBefore.contains(c.id()))).toList();
     }
 }

@@ -249,7 +249,8 @@ public class ActionService {
         for (int i = 0; i < items.size(); i++) {
             AttendanceItem item = items.get(i);
             Contact contact = item.newContact() != null
-                    ? contacts.createAtDoor(item.newContact().fullName(), item.newContact().phone())
+                    ? contacts.createAtDoor(item.newContact().fullName(), item.newContact().phone(),
+                            item.newContact().email())
                     : known.get(i);
             kept.add(contact.id);
             Attendance row = existing.get(contact.id);
@@ -295,6 +296,12 @@ public class ActionService {
     }
 
     /** Of these contacts, those with an attendance at an action of the team starting before this one. */
+    /** Who of these came to an earlier action of the team: not first-timers by the design's rule. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<UUID> cameBefore(Action action, Set<UUID> contactIds) {
+        return attendedBefore(action, contactIds);
+    }
+
     private Set<UUID> attendedBefore(Action action, Set<UUID> contactIds) {
         if (contactIds.isEmpty()) {
             return Set.of();

@@ -76,8 +76,15 @@ public class ContactPages {
     public record Row(ContactView contact, LocalDate nextFollowUp) {
     }
 
-    /** One line of the timeline, already worded. */
-    public record Line(String kind, Instant at, String title, String text) {
+    /**
+     * One line of the timeline, already worded; a conversation also says who talked with the
+     * person, for which work, what they care about and what they committed to.
+     */
+    public record Line(String kind, Instant at, String title, String text, String who, String work, String issues,
+                       String commitments) {
+        Line(String kind, Instant at, String title, String text) {
+            this(kind, at, title, text, null, null, null, null);
+        }
     }
 
     @CheckedTemplate
@@ -311,6 +318,10 @@ public class ContactPages {
                 "reason", reason);
         FormErrors errors = new FormErrors();
         Level to = Forms.word(Level.class, level, "level", errors);
+        // the page asks for the reason (the API keeps it optional, for scripts and back-filling)
+        if (Forms.blankToNull(reason) == null) {
+            errors.add("reason", "Say why their level changes: what they did, or what they took on");
+        }
         if (!errors.isEmpty()) {
             return show(contact, null, form, errors.map());
         }
@@ -394,7 +405,8 @@ public class ContactPages {
         return switch (type) {
             case "conversation" -> new Line(type, at,
                     "Conversation" + words(" · ", item.get("channel")) + " · " + item.get("durationMinutes") + " min",
-                    text(item.get("summary")));
+                    text(item.get("summary")), (String) item.get("organizerName"), (String) item.get("workName"),
+                    (String) item.get("issues"), (String) item.get("commitments"));
             case "attendance" -> new Line(type, at,
                     "At " + item.get("actionTitle") + (Boolean.TRUE.equals(item.get("firstTime")) ? " · first time" : ""),
                     text(item.get("notes")));

@@ -87,16 +87,76 @@ public class ContactService {
     }
 
     /** At the door of an action: a name and a phone number are enough. */
-    public Contact createAtDoor(String fullName, String phone) {
+    public Contact createAtDoor(String fullName, String phone, String email) {
         Contact c = new Contact();
         c.teamId = current.teamId();
         c.fullName = fullName.trim();
         c.phone = phone == null || phone.isBlank() ? null : phone.trim();
+        c.email = email == null || email.isBlank() ? null : email.trim();
         c.ownerId = current.id();
         c.persist();
         recordFirstLevel(c, "created at an action");
         audit.record(AuditKind.CREATED, AuditEntity.CONTACT, c.id);
         return c;
+    }
+
+    /** A live contact found to be the same person, and what gave them away ("phone" or "email"). */
+    public record SamePerson(ContactView contact, String by) {
+    }
+
+    /**
+     * The live contact with this phone number (compared as digits in the team's country, the
+     * import's rule: {@link Phones#key}) or this email (case aside), if any: someone typed in at
+     * the door who is already known. The email wins when both match different people.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SamePerson samePerson(String phone, String email) {
+        String mail = blankToNull(email);
+        if (mail != null) {
+            List<Contact> byEmail = Contact.list("teamId = ?1 and erasedAt is null and lower(email) = ?2 order by id",
+                    current.teamId(), mail.trim().toLowerCase(Locale.ROOT));
+            if (!byEmail.isEmpty()) {
+                return new SamePerson(ContactView.of(byEmail.get(0), null), "email");
+            }
+        }
+        String country = current.team().phoneCountryCode;
+        String key = Phones.key(phone, country);
+        if (key == null) {
+            return null;
+        }
+        // the SQL only narrows by the last digits; the rule itself is Phones.key, in one place
+        String digits = key.replaceAll("[^0-9]", "");
+        String tail = digits.substring(Math.max(0, digits.length() - 7));
+        // seven digits use contact_phone_tail_idx; a shorter number is rare and scans
+        String narrow = tail.length() == 7
+                ? "right(regexp_replace(phone, '[^0-9]', '', 'g'), 7) = :tail"
+                : "regexp_replace(phone, '[^0-9]', '', 'g') like '%' || :tail";
+        @SuppressWarnings("unchecked")
+        List<Contact> candidates = em.createNativeQuery("""
+                        select * from contact
+                        where team_id = :team and erased_at is null and phone is not null""" + " and " + narrow
+                        + " order by id", Contact.class)
+                .setParameter("team", current.teamId())
+                .setParameter("tail", tail)
+                .setMaxResults(50)
+                .getResultList();
+        return candidates.stream()
+                .filter(c -> key.equals(Phones.key(c.phone, country)))
+                .findFirst()
+                .map(c -> new SamePerson(ContactView.of(c, null), "phone"))
+                .orElse(null);
+    }
+
+    /** Live contacts with exactly this name (case and spaces aside): perhaps the same person. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContactView> sameName(String fullName, int limit) {
+        String name = blankToNull(fullName);
+        if (name == null) {
+            return List.of();
+        }
+        List<Contact> found = Contact.find("teamId = ?1 and erasedAt is null and lower(trim(fullName)) = ?2 order by id",
+                current.teamId(), name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)).page(0, limit).list();
+        return found.stream().map(c -> ContactView.of(c, null)).toList();
     }
 
     /** Creation records the first level, so "level at a time" always has a row to read. */
@@ -349,32 +409,35 @@ public class ContactService {
         Contact c = require(id);
         Cursor.Position after = Cursor.position(cursor);
         String sql = """
-                select * from (
+                select t.*, o.display_name as who_name, w.name as work_name from (
                   select 'conversation' as type, cv.occurred_at as happened_at, cv.id as id,
                          cv.organizer_id as who, cv.work_id as work_id, cv.duration_minutes as minutes,
                          cv.channel as channel, cv.summary as words, cast(null as uuid) as action_id,
                          cast(null as text) as title, cast(null as boolean) as first_time,
                          cast(null as text) as from_level, cast(null as text) as to_level,
-                         cast(null as date) as due_on, cast(null as text) as status, cast(null as text) as reason
+                         cast(null as date) as due_on, cast(null as text) as status, cast(null as text) as reason,
+                         cv.issues as issues, cv.commitments as commitments
                   from conversation cv
                   where cv.team_id = :team and cv.contact_id = :contact
                   union all
                   select 'attendance', a.starts_at, att.id, att.recorded_by, a.work_id, a.duration_minutes,
-                         null, att.notes, a.id, a.title, att.first_time, null, null, null, null, null
+                         null, att.notes, a.id, a.title, att.first_time, null, null, null, null, null, null, null
                   from attendance att
                   join action a on a.id = att.action_id and a.team_id = att.team_id
                   where att.team_id = :team and att.contact_id = :contact
                   union all
                   select 'level-change', lc.changed_at, lc.id, lc.changed_by, null, null,
-                         null, lc.reason, null, null, null, lc.from_level, lc.to_level, null, null, null
+                         null, lc.reason, null, null, null, lc.from_level, lc.to_level, null, null, null, null, null
                   from level_change lc
                   where lc.team_id = :team and lc.contact_id = :contact
                   union all
                   select 'follow-up', f.created_at, f.id, f.assignee_id, null, null,
-                         null, f.purpose, null, null, null, null, null, f.due_on, f.status, f.reason
+                         null, f.purpose, null, null, null, null, null, f.due_on, f.status, f.reason, null, null
                   from follow_up f
                   where f.team_id = :team and f.contact_id = :contact
                 ) t
+                left join organizer o on o.team_id = :team and o.id = t.who
+                left join work w on w.team_id = :team and w.id = t.work_id
                 """ + (after == null ? "" : "where (t.happened_at, t.id) < (:at, :after)\n") + """
                 order by t.happened_at desc, t.id desc""";
         var query = em.createNativeQuery(sql)
@@ -399,10 +462,14 @@ public class ContactService {
         switch (type) {
             case "conversation" -> {
                 item.put("organizerId", r[3]);
+                item.put("organizerName", r[18]);
                 item.put("workId", r[4]);
+                item.put("workName", r[19]);
                 item.put("durationMinutes", r[5]);
                 item.put("channel", r[6]);
                 item.put("summary", r[7]);
+                item.put("issues", r[16]);
+                item.put("commitments", r[17]);
             }
             case "attendance" -> {
                 item.put("actionId", r[8]);
@@ -412,6 +479,7 @@ public class ContactService {
                 item.put("firstTime", r[10]);
                 item.put("notes", r[7]);
                 item.put("recordedBy", r[3]);
+                item.put("workName", r[19]);
             }
             case "level-change" -> {
                 item.put("fromLevel", r[11]);

@@ -17,6 +17,7 @@ import org.groundwork.contact.ContactService;
 import org.groundwork.conversation.ConversationJson.NewConversation;
 import org.groundwork.conversation.ConversationJson.NextStep;
 import org.groundwork.followup.FollowUpService;
+import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.ProblemException;
@@ -28,7 +29,10 @@ import org.groundwork.work.WorkService;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +49,15 @@ public class ConversationPages {
 
     /** The API's field names for what this form calls otherwise. */
     static final Map<String, String> FIELDS = FormErrors.names("contactId=form", "workId", "durationMinutes",
-            "channel", "summary", "issues", "commitments", "occurredAt=form", "nextStep.dueOn=nextStepDueOn",
+            "channel", "summary", "issues", "commitments", "occurredAt", "nextStep.dueOn=nextStepDueOn",
             "nextStep.purpose=nextStepPurpose", "completeFollowUpIds=complete");
 
     @Inject
     ConversationService conversations;
     @Inject
     ContactService contacts;
+    @Inject
+    CurrentOrganizer current;
     @Inject
     FollowUpService followUps;
     @Inject
@@ -72,11 +78,14 @@ public class ConversationPages {
     public TemplateInstance form(@QueryParam("contact") String contact, @QueryParam("followUp") String followUp) {
         // coming from a follow-up in Today, that one is ticked: the organizer sees it and can untick it
         List<String> ticked = followUp == null || followUp.isBlank() ? List.of() : List.of(followUp.trim());
-        return render(Ids.parse(contact, "contact"), Map.of("channel", "in-person"), ticked, Map.of());
+        // "when" starts at now on the team's clocks; yesterday's door-knocking is logged by changing it
+        String now = LocalDateTime.now(current.team().zone()).truncatedTo(ChronoUnit.MINUTES).toString();
+        return render(Ids.parse(contact, "contact"), Map.of("channel", "in-person", "occurredAt", now), ticked, Map.of());
     }
 
     @POST
     public Object log(@RestForm String contactId, @RestForm String summary, @RestForm String durationMinutes,
+                      @RestForm String occurredAt,
                       @RestForm String channel, @RestForm String workId, @RestForm String issues,
                       @RestForm String commitments, @RestForm String politicalDiscussion,
                       @RestForm String nextStepDueOn, @RestForm String nextStepPurpose,
@@ -84,6 +93,7 @@ public class ConversationPages {
         UUID contact = Ids.parse(contactId, "contact");
         List<String> ticked = complete == null ? List.of() : complete;
         Map<String, String> form = Forms.values("summary", summary,
+                "occurredAt", occurredAt,
                 "durationMinutes", durationMinutes,
                 "channel", channel,
                 "workId", workId,
@@ -95,6 +105,7 @@ public class ConversationPages {
 
         FormErrors errors = new FormErrors();
         Integer minutes = Forms.whole(durationMinutes, "durationMinutes", errors);
+        LocalDateTime when = Forms.dateTime(occurredAt, "occurredAt", errors);
         Channel how = Forms.word(Channel.class, channel, "channel", errors);
         UUID work = Forms.id(workId, "workId", errors);
         LocalDate due = Forms.date(nextStepDueOn, "nextStepDueOn", errors);
@@ -112,7 +123,9 @@ public class ConversationPages {
         NextStep next = due == null && Forms.blankToNull(nextStepPurpose) == null ? null
                 : new NextStep(due, Forms.blankToNull(nextStepPurpose));
         try {
-            conversations.create(new NewConversation(contact, null, work, null, minutes, how,
+            // typed as on the team's clocks; left empty, it is now
+            Instant at = when == null ? null : when.atZone(current.team().zone()).toInstant();
+            conversations.create(new NewConversation(contact, null, work, at, minutes, how,
                     Forms.blankToNull(summary), Forms.blankToNull(issues), Forms.blankToNull(commitments),
                     politicalDiscussion != null, next, completeIds));
         } catch (ProblemException | ConstraintViolationException e) {

@@ -34,7 +34,6 @@ import org.groundwork.work.Work;
 import org.groundwork.platform.TeamScope;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -100,6 +99,9 @@ public class DemoTeam {
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         ZoneId zone = ZoneId.of("America/New_York");
+        // every moment is made on the team's clocks, at hours when organizers are out: the pages
+        // show times in the team's zone, and a visit at 04:10 would give the demo away
+        LocalDate today = LocalDate.now(zone);
 
         Team team = new Team();
         team.name = "Riverside Tenants Union";
@@ -172,7 +174,7 @@ public class DemoTeam {
             c.ownerId = organizers.get(i % 3).id;
             c.tags = i % 4 == 0 ? new String[]{"building-committee"} : new String[0];
             c.doNotContact = i == 20;
-            c.createdAt = now.minus(Duration.ofDays(100 + random.nextInt(60)));
+            c.createdAt = local(today, zone, now, 100 + random.nextInt(60), 9 + random.nextInt(10), 0);
             c.updatedAt = c.createdAt;
             contacts.add(c);
         }
@@ -199,7 +201,7 @@ public class DemoTeam {
             }
             levelChange(c, null, start, c.createdAt, ana, null);
             if (start != c.engagementLevel) {
-                levelChange(c, start, c.engagementLevel, now.minus(Duration.ofDays(5 + random.nextInt(70))),
+                levelChange(c, start, c.engagementLevel, local(today, zone, now, 5 + random.nextInt(70), 20, 30),
                         organizers.get(random.nextInt(3)),
                         c.engagementLevel == Level.CADRE ? "Chairs the building committee now" : "Came to two meetings and brought a neighbour");
             }
@@ -208,13 +210,14 @@ public class DemoTeam {
         LOG.infof("Demo team %s: %d organizations, 4 works, %d contacts with their level history", team.id, places.size(),
                 contacts.size());
         // actions over the last 90 days; the newest was yesterday, with first-timers still hot
+        // title, kind, work, days ago, minutes, starting hour on the team's clocks
         Object[][] actionPlan = {
-                {"Picket at the landlord's office", ActionKind.PICKET, committees, 80, 120},
-                {"Maple Court general meeting", ActionKind.MEETING, committees, 45, 90},
-                {"Rent strike pledge drive", ActionKind.CANVASS, rentStrike, 30, 180},
-                {"Steering committee retreat", ActionKind.MEETING, steering, 20, 240},
-                {"Coalition planning meeting", ActionKind.MEETING, coalition, 12, 120},
-                {"March to City Hall", ActionKind.MARCH, rentStrike, 1, 150}};
+                {"Picket at the landlord's office", ActionKind.PICKET, committees, 80, 120, 8},
+                {"Maple Court general meeting", ActionKind.MEETING, committees, 45, 90, 19},
+                {"Rent strike pledge drive", ActionKind.CANVASS, rentStrike, 30, 180, 10},
+                {"Steering committee retreat", ActionKind.MEETING, steering, 20, 240, 10},
+                {"Coalition planning meeting", ActionKind.MEETING, coalition, 12, 120, 14},
+                {"March to City Hall", ActionKind.MARCH, rentStrike, 1, 150, 11}};
         for (Object[] plan : actionPlan) {
             Work work = (Work) plan[2];
             Action a = new Action();
@@ -222,7 +225,7 @@ public class DemoTeam {
             a.workId = work.id;
             a.title = (String) plan[0];
             a.kind = (ActionKind) plan[1];
-            a.startsAt = now.minus(Duration.ofDays((Integer) plan[3])).truncatedTo(ChronoUnit.HOURS);
+            a.startsAt = local(today, zone, now, (Integer) plan[3], (Integer) plan[5], 0);
             a.durationMinutes = (Integer) plan[4];
             a.location = "Riverside";
             a.createdBy = ana.id;
@@ -270,9 +273,11 @@ public class DemoTeam {
             conv.contactId = c.id;
             conv.organizerId = organizers.get(random.nextInt(3)).id;
             conv.workId = random.nextInt(10) == 0 ? null : work.id;
-            conv.occurredAt = now.minus(Duration.ofHours(6 + random.nextInt(89 * 24)));
-            conv.durationMinutes = 10 + random.nextInt(50);
             conv.channel = channels[random.nextInt(channels.length)];
+            // house visits in the evening, the rest in the day, from 9:00 to 20:50
+            int hour = conv.channel == Channel.HOUSE_VISIT ? 17 + random.nextInt(4) : 9 + random.nextInt(12);
+            conv.occurredAt = local(today, zone, now, random.nextInt(90), hour, 10 * random.nextInt(6));
+            conv.durationMinutes = 10 + random.nextInt(50);
             conv.summary = summaries[random.nextInt(summaries.length)];
             conv.politicalDiscussion = random.nextInt(4) == 0;
             conv.createdAt = conv.occurredAt;
@@ -288,7 +293,6 @@ public class DemoTeam {
 
         LOG.infof("Demo team %s: 150 conversations", team.id);
         // next steps for each organizer: some overdue, some today, some coming up
-        LocalDate today = LocalDate.now(zone);
         for (int i = 0; i < 9; i++) {
             Contact c = contacts.get(1 + i * 3);
             if (!c.doNotContact) {
@@ -298,6 +302,12 @@ public class DemoTeam {
         em.flush();
         LOG.infof("Demo team %s: follow-ups due; done", team.id);
         return new Credentials(ana.email, ben.email, chloe.email, team.id);
+    }
+
+    /** {@code hour:minute} on the team's clocks {@code daysAgo} days back; a day earlier if that is still to come. */
+    static Instant local(LocalDate today, ZoneId zone, Instant now, int daysAgo, int hour, int minute) {
+        Instant at = today.minusDays(daysAgo).atTime(hour, minute).atZone(zone).toInstant();
+        return at.isAfter(now) ? today.minusDays(daysAgo + 1L).atTime(hour, minute).atZone(zone).toInstant() : at;
     }
 
     private List<Contact> attendeesFor(Work work, Work steering, Work coalition, List<Contact> contacts, Random random) {

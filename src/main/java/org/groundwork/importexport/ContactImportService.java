@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import org.groundwork.contact.Phones;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;

@@ -90,6 +90,7 @@ public class TeamResource {
     @Operation(summary = "Set a restored organizer's first password",
             description = "Instance admin only. Works once, for an organizer of a restored team who has no password yet; "
                     + "an account that already has one answers 409.")
+    @APIResponseSchema(value = OrganizerView.class, responseCode = "200", responseDescription = "The first password is set")
     @APIResponse(responseCode = "409", description = "The organizer already has a password")
     @PUT
     @Path("/teams/{teamId}/organizers/{organizerId}/password")

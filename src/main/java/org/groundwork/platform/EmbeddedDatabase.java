@@ -3,6 +3,11 @@ package org.groundwork.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.LaunchMode;
+import io.smallrye.config.DotEnvConfigSourceProvider;
+import io.smallrye.config.PropertiesConfigSourceLoader;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
 import javax.sql.DataSource;
@@ -37,13 +42,42 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Kept so the level set on it stays (loggers are only weakly held). */
     private static final java.util.logging.Logger QUIET_ZONKY = java.util.logging.Logger.getLogger("io.zonky");
 
-    /** Reads a setting the way Quarkus would: system property first, then environment. */
+    /** A setting as Quarkus will resolve it once it boots (see {@link #configuration}), blank as absent. */
     static String setting(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-        }
-        return value == null || value.isBlank() ? null : value;
+        return setting(configuration(Path.of(System.getProperty("user.dir"))), property);
+    }
+
+    static String setting(SmallRyeConfig config, String property) {
+        return config.getOptionalValue(property, String.class).filter(v -> !v.isBlank()).orElse(null);
+    }
+
+    /**
+     * The configuration from the same standard sources, at the same ordinals, as Quarkus's own
+     * (see "Configuration reference" in the Quarkus guides): system properties (400), environment
+     * variables (300), {@code .env} in the working directory (295),
+     * {@code config/application.properties} in the working directory (260), the packaged
+     * {@code application.properties} (250), {@code META-INF/microprofile-config.properties} (100),
+     * with the active profile ({@code %prod.} unless {@code quarkus.profile} says otherwise) and
+     * {@code ${...}} expressions. It has to be read before Quarkus boots, because whether the
+     * embedded server starts decides the datasource Quarkus is given.
+     */
+    static SmallRyeConfig configuration(Path workingDirectory) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        // as Quarkus: quarkus.profile if set, else the launch mode's ("dev" under ./mvnw quarkus:dev)
+        String profile = Optional.ofNullable(System.getProperty("quarkus.profile"))
+                .or(() -> Optional.ofNullable(System.getenv("QUARKUS_PROFILE")))
+                .orElse(LaunchMode.current().getDefaultProfile());
+        return new SmallRyeConfigBuilder()
+                .forClassLoader(loader)
+                .withProfile(profile)
+                .addDefaultInterceptors()
+                .addDefaultSources()
+                .withSources(DotEnvConfigSourceProvider.dotEnvSources(
+                        workingDirectory.resolve(".env").toUri().toString(), loader))
+                .withSources(PropertiesConfigSourceLoader.inFileSystem(
+                        workingDirectory.resolve("config").resolve("application.properties").toUri().toString(), 260, loader))
+                .withSources(PropertiesConfigSourceLoader.inClassPath("application.properties", 250, loader))
+                .build();
     }
 
     public static Path dataHome() {
@@ -51,12 +85,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".groundwork");
     }
 
+    /** True when a datasource URL is configured in any source Quarkus reads: then no embedded server. */
+    static boolean externalDatabase(SmallRyeConfig config) {
+        return setting(config, "quarkus.datasource.jdbc.url") != null;
+    }
+
     static void startUnlessConfigured() {
         Path home = dataHome();
         ensureSessionKey(home);
-        if (setting("quarkus.datasource.jdbc.url") != null) {
+        SmallRyeConfig config = configuration(Path.of(System.getProperty("user.dir")));
+        if (externalDatabase(config)) {
             LOG.infof("Using the configured PostgreSQL server %s; no embedded server started",
-                    setting("quarkus.datasource.jdbc.url"));
+                    setting(config, "quarkus.datasource.jdbc.url"));
             return;
         }
         EmbeddedDatabase database = start(home.resolve("postgres"));

@@ -62,4 +62,39 @@ class DemoTeamTest {
                     hasItem(notNullValue()));
         }
     }
+
+    /** Issue 12, bug 4: demo times were made in UTC and read in New York (actions at 22:00, a visit at 04:10). */
+    @Test
+    void demoTimesAreAtPlausibleHoursOnTheTeamsClocks() {
+        TestTeam.setup(); // the instance's first team comes from setup, as in every test
+        DemoTeam.Credentials login = demo.seed("demo-" + TestTeam.unique() + ".test", false);
+        String token = given().contentType(ContentType.JSON)
+                .body(Map.of("email", login.admin(), "password", DemoTeam.PASSWORD, "name", "demo"))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        java.time.ZoneId zone = java.time.ZoneId.of(given().auth().oauth2(token).get("/api/v1/me")
+                .then().statusCode(200).extract().path("team.timeZone"));
+        java.util.List<String> actions = given().auth().oauth2(token).get("/api/v1/actions").then().statusCode(200)
+                .extract().path("items.startsAt");
+        java.util.List<String> conversations = given().auth().oauth2(token).get("/api/v1/conversations?limit=200")
+                .then().statusCode(200).extract().path("items.occurredAt");
+        java.util.List<String> odd = new java.util.ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        for (String at : concat(actions, conversations)) {
+            java.time.ZonedDateTime local = java.time.Instant.parse(at).atZone(zone);
+            if (local.getHour() < 8 || local.getHour() > 20 || java.time.Instant.parse(at).isAfter(now)) {
+                odd.add(at + " = " + local);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), odd, "times between 08:00 and 20:59 in " + zone);
+        // the newest action was yesterday on the team's calendar
+        java.time.LocalDate newest = actions.stream().map(a -> java.time.Instant.parse(a).atZone(zone).toLocalDate())
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(java.time.LocalDate.now(zone).minusDays(1), newest);
+    }
+
+    private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {
+        java.util.List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
 }

@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import org.groundwork.contact.Phones;
 import org.groundwork.support.AllTeams;
 
 import io.quarkus.test.junit.QuarkusTest;

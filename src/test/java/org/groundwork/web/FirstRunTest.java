@@ -42,12 +42,12 @@ class FirstRunTest {
 
         // bad input: a message next to each field, and still nobody can log in
         Response bad = setup(cookie, token, "Eastside Tenants", "Ana", "not-an-email", "short", "Mars/Olympus");
-        PageFormsTest.assertFieldError(bad, "password", "size must be between 8 and 200");
+        PageFormsTest.assertFieldError(bad, "password", "Use 8 to 200 characters (this has 5)");
         bad = setup(cookie, token, "Eastside Tenants", "Ana", "ana@example.org", "solidarity-forever", "Mars/Olympus");
         PageFormsTest.assertFieldError(bad, "timeZone", "is not a time zone");
         bad.then().body(containsString("value=\"ana@example.org\""));
         bad = setup(cookie, token, " ", "Ana", "ana@example.org", "solidarity-forever", "");
-        PageFormsTest.assertFieldError(bad, "teamName", "must not be blank");
+        PageFormsTest.assertFieldError(bad, "teamName", "Fill this in");
         given().get("/login").then().body(containsString("href=\"/setup\""));
 
         setup(cookie, token, "Eastside Tenants", "Ana", "ana@example.org", "solidarity-forever", "America/New_York")

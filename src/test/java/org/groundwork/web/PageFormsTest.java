@@ -75,7 +75,7 @@ class PageFormsTest {
         s.open("/contacts/new");
         Response page = s.form().formParam("fullName", "  ").formParam("engagementLevel", "new")
                 .formParam("position", "base").post("/contacts");
-        assertFieldError(page, "fullName", "must not be blank");
+        assertFieldError(page, "fullName", "Fill this in");
         team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
     }
 
@@ -101,7 +101,7 @@ class PageFormsTest {
         s.open("/conversations/new?contact=" + id);
         Response page = s.form().formParam("contactId", id).formParam("summary", "Talked")
                 .formParam("durationMinutes", "-5").formParam("channel", "phone").post("/conversations");
-        assertFieldError(page, "durationMinutes", "must be greater than or equal to 1");
+        assertFieldError(page, "durationMinutes", "Use 1 or more");
         assertTrue(page.asString().contains("Talked"), "what was typed stays in the form");
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
     }
@@ -128,7 +128,7 @@ class PageFormsTest {
         s.open("/conversations/new?contact=" + id);
         Response page = s.form().formParam("contactId", id).formParam("durationMinutes", "10")
                 .formParam("channel", "phone").formParam("nextStepDueOn", "2030-01-01").post("/conversations");
-        assertFieldError(page, "nextStepPurpose", "must not be blank");
+        assertFieldError(page, "nextStepPurpose", "Fill this in");
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
     }
 
@@ -139,7 +139,7 @@ class PageFormsTest {
         Session s = Session.logIn(team);
         s.open("/contacts/" + id);
         Response page = s.form().formParam("level", "new").formParam("reason", "no change").post("/contacts/" + id + "/level");
-        assertFieldError(page, "level", "already is new");
+        assertFieldError(page, "level", "their level was already new");
     }
 
     @Test
@@ -169,13 +169,13 @@ class PageFormsTest {
         s.open("/actions");
         Response page = s.form().formParam("title", "").formParam("kind", "picket")
                 .formParam("startsAt", "2026-05-01T07:00").formParam("durationMinutes", "60").post("/actions");
-        assertFieldError(page, "title", "must not be blank");
+        assertFieldError(page, "title", "Fill this in");
         page = s.form().formParam("title", "Picket").formParam("kind", "picket")
                 .formParam("startsAt", "first of May").formParam("durationMinutes", "-1").post("/actions");
         assertFieldError(page, "startsAt", "Enter a date and time like");
         page = s.form().formParam("title", "Picket").formParam("kind", "picket")
                 .formParam("startsAt", "2026-05-01T07:00").formParam("durationMinutes", "-1").post("/actions");
-        assertFieldError(page, "durationMinutes", "must be greater than or equal to 1");
+        assertFieldError(page, "durationMinutes", "Use 1 or more");
         team.api().get("/api/v1/actions").then().body("items", hasSize(0));
     }
 
@@ -199,7 +199,7 @@ class PageFormsTest {
         s.open("/actions/" + action);
         Response page = s.form().formParam("fullName", " ").formParam("phone", "555").formParam("firstTime", "true")
                 .post("/actions/" + action + "/attendance/new");
-        assertFieldError(page, "fullName", "must not be blank");
+        assertFieldError(page, "fullName", "Fill this in");
         team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
         team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
 
@@ -217,9 +217,9 @@ class PageFormsTest {
         s.open("/works");
         Response page = s.form().formParam("name", "").formParam("focus", "bring-in-new").formParam("mode", "building")
                 .post("/works");
-        assertFieldError(page, "name", "must not be blank");
+        assertFieldError(page, "name", "Fill this in");
         page = s.form().formParam("name", "Drive").formParam("focus", "").formParam("mode", "building").post("/works");
-        assertFieldError(page, "focus", "must not be null");
+        assertFieldError(page, "focus", "Choose one");
         team.api().get("/api/v1/works").then().body("items", hasSize(0));
         s.form().formParam("name", "Drive").formParam("focus", "work-with-cadre").formParam("mode", "support")
                 .formParam("justification", "Train the stewards").post("/works").then().statusCode(303);
@@ -233,7 +233,7 @@ class PageFormsTest {
         s.open("/organizers");
         Response page = s.form().formParam("displayName", "Bea").formParam("email", "not an email")
                 .formParam("role", "organizer").formParam("password", "long enough password").post("/organizers");
-        assertFieldError(page, "email", "well-formed email");
+        assertFieldError(page, "email", "Enter an email address, like name@example.org");
         String email = "bea-" + TestTeam.unique() + "@groundwork.test";
         s.form().formParam("displayName", "Bea").formParam("email", email)
                 .formParam("role", "organizer").formParam("password", TestTeam.PASSWORD).post("/organizers")
@@ -267,7 +267,7 @@ class PageFormsTest {
         Response bad = s.form().formParam("name", "Team").formParam("timeZone", "UTC")
                 .formParam("heatWindowDays", "-1").formParam("coolingDays", "21").formParam("phoneCountryCode", "1")
                 .post("/settings/team");
-        assertFieldError(bad, "heatWindowDays", "must be greater than or equal to 0");
+        assertFieldError(bad, "heatWindowDays", "Use 0 or more");
         bad = s.form().formParam("name", "Team").formParam("timeZone", "Mars/Olympus")
                 .formParam("heatWindowDays", "3").formParam("coolingDays", "21").formParam("phoneCountryCode", "1")
                 .post("/settings/team");
@@ -336,10 +336,10 @@ class PageFormsTest {
 
         Response bad = s.form().formParam("fullName", " ").formParam("email", "rosa@example.org")
                 .formParam("position", "base").formParam("version", "0").post("/contacts/" + id + "/edit");
-        assertFieldError(bad, "fullName", "must not be empty");
+        assertFieldError(bad, "fullName", "Fill this in");
         bad = s.form().formParam("fullName", "Rosa Diaz").formParam("email", "not an email")
                 .formParam("position", "base").formParam("version", "0").post("/contacts/" + id + "/edit");
-        assertFieldError(bad, "email", "well-formed email");
+        assertFieldError(bad, "email", "Enter an email address, like name@example.org");
         bad = s.form().formParam("fullName", "Rosa Diaz").formParam("position", "boss").formParam("version", "0")
                 .post("/contacts/" + id + "/edit");
         assertFieldError(bad, "position", "Choose one from the list");

@@ -185,6 +185,9 @@ class PagesBrowserTest extends BrowserTest {
         // someone already known: search, add
         page.getByLabel("Name, phone or email").fill("vera");
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Search")).click();
+        // no attendance on record: "first time" starts ticked; the organizer knows better and unticks it
+        assertThat(page.locator("#found input[type=checkbox]").first()).isChecked();
+        page.locator("#found input[type=checkbox]").first().uncheck();
         page.locator("#found").getByRole(AriaRole.BUTTON).first().click();
         assertThat(page.locator("#attendance-list")).containsText("Veteran Vera");
 

@@ -21,7 +21,7 @@ class ReportPagesTest {
             PageFormsTest.assertFieldError(admin.request().get(path + "?period=custom&from=yesterday&to=2026-03-31"),
                     "from", "is not a date (YYYY-MM-DD)");
             PageFormsTest.assertFieldError(admin.request().get(path + "?period=custom&from=2026-03-31&to=2026-03-01"),
-                    "to", "must not be before from");
+                    "to", "Must not be before the From date");
             admin.request().get(path + "?period=custom&from=2026-03-01&to=2026-03-31").then().statusCode(200)
                     .body(containsString("id=\"summary\""));
         }

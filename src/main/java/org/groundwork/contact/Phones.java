@@ -1,17 +1,18 @@
-package org.groundwork.importexport;
+package org.groundwork.contact;
 
 /**
  * Phone numbers compared as digits in the team's country: "(718) 555-0102", "1-718-555-0102"
  * and "+1 718 555 0102" are one number for a team whose calling code is 1. Numbers of other
- * countries keep their code ("+44…"), so they never collide with a national number.
+ * countries keep their code ("+44…"), so they never collide with a national number. The one
+ * rule for "the same number": the import and the check-in at the door both use it.
  */
-final class Phones {
+public final class Phones {
 
     private Phones() {
     }
 
     /** The comparison key of a phone number, or null when it holds no digits. */
-    static String key(String raw, String countryCode) {
+    public static String key(String raw, String countryCode) {
         if (raw == null) {
             return null;
         }
