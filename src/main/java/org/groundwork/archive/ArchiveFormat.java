@@ -13,7 +13,7 @@ final class ArchiveFormat {
 
     static final String FORMAT = "groundwork-team-archive";
     /** Raise it whenever a table or column is added to or removed from {@link #TABLES}. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final String MANIFEST = "manifest.json";
 
     /**
@@ -36,14 +36,14 @@ final class ArchiveFormat {
                     "active", "created_at", "version")),
             new Table("organization", "team_id", "id", List.of("id", "team_id", "name", "kind", "created_at",
                     "version")),
-            // units of the wall chart (V8_1): a parent before the units inside it
+            // parents before the units inside them (one level of nesting, V8_1)
             new Table("unit", "team_id", "parent_id nulls first, id", List.of("id", "team_id", "organization_id",
                     "parent_id", "kind", "name", "position", "created_at", "version")),
             // erased contacts are in it as the tombstones they are (no name, phone, email, notes, tags)
             new Table("contact", "team_id", "id", List.of("id", "team_id", "full_name", "phone", "email",
                     "organization_id", "unit_id", "position", "engagement_level", "owner_id", "tags", "do_not_contact", "notes",
                     "last_conversation_at", "erased_at", "created_at", "updated_at", "version")),
-            // who is close to whom, who listens to whom (V8_1): after both people
+            // who is close to whom and who listens to whom (V8_1); an erased contact's ties are gone already
             new Table("tie", "team_id", "id", List.of("id", "team_id", "contact_id", "other_contact_id", "kind",
                     "note", "created_by", "created_at")),
             new Table("level_change", "team_id", "id", List.of("id", "team_id", "contact_id", "from_level",

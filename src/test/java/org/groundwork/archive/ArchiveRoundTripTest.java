@@ -72,6 +72,16 @@ class ArchiveRoundTripTest {
         String cruz = s.contact("Cruz Lima", "cadre", "staff", null);
         String dana = s.contact("Dana Park", "new", "ally", org);
         String eli = s.contact("Eli Gray", "new", "base", null);
+        // a building with a floor (units nest once); Ana lives on the floor; who listens to whom
+        String building = team.api().body(Map.of("name", "Building A", "kind", "building"))
+                .post("/api/v1/organizations/" + org + "/units").then().statusCode(201).extract().path("id");
+        String floor = team.api().body(Map.of("name", "Floor 2", "kind", "floor", "parentId", building))
+                .post("/api/v1/organizations/" + org + "/units").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("unitId", floor)).patch("/api/v1/contacts/" + ana).then().statusCode(200);
+        team.api().body(Map.of("otherContactId", ana, "kind", "listens-to")).post("/api/v1/contacts/" + dana + "/ties")
+                .then().statusCode(201);
+        team.api().body(Map.of("otherContactId", cruz, "kind", "close", "note", "same shift"))
+                .post("/api/v1/contacts/" + bea + "/ties").then().statusCode(201);
         // levels change, some of them back-dated into the conversations' months
         s.level(ana, "less-involved", "2026-02-10T15:00:00Z");
         s.level(ana, "cadre", "2026-04-02T15:00:00Z");
@@ -113,7 +123,7 @@ class ArchiveRoundTripTest {
         // what the archive holds
         JsonNode manifest = json.readTree(files.get("manifest.json"));
         assertEquals("groundwork-team-archive", manifest.get("format").asText());
-        assertEquals(1, manifest.get("formatVersion").asInt());
+        assertEquals(2, manifest.get("formatVersion").asInt());
         assertEquals(team.teamId, manifest.at("/team/id").asText());
         assertFalse(manifest.get("schemaVersion").asText().isBlank());
         List<String> names = new ArrayList<>(files.keySet());
@@ -154,13 +164,9 @@ class ArchiveRoundTripTest {
                 .then().statusCode(201).extract().asString());
         assertEquals(team.teamId, restored.get("teamId").asText());
         assertEquals(2, restored.get("organizers").size());
-        long conversations = -1;
-        for (JsonNode f : manifest.get("files")) {
-            if (f.get("name").asText().equals("conversation.jsonl")) {
-                conversations = f.get("rows").asLong();
-            }
-        }
-        assertEquals(conversations, restored.at("/rows/conversation.jsonl").asLong());
+        assertEquals(rowsOf(manifest, "conversation.jsonl"), restored.at("/rows/conversation.jsonl").asLong());
+        assertEquals(2, rowsOf(manifest, "unit.jsonl"));
+        assertEquals(2, rowsOf(manifest, "tie.jsonl"));
 
         // restored organizers cannot log in until the instance admin gives them a first password
         given().contentType(ContentType.JSON).body(Map.of("email", team.adminEmail, "password", TestTeam.PASSWORD,
@@ -277,6 +283,15 @@ class ArchiveRoundTripTest {
      * with triggers off (session_replication_role), the only way past the append-only audit
      * trail, so the summary table's rows go explicitly like the rest.
      */
+    private static long rowsOf(JsonNode manifest, String file) {
+        for (JsonNode f : manifest.get("files")) {
+            if (f.get("name").asText().equals(file)) {
+                return f.get("rows").asLong();
+            }
+        }
+        throw new AssertionError(file + " is not in the manifest");
+    }
+
     private void deleteTeam(String team) throws SQLException {
         // the server's superuser, not the app's role (which may not switch triggers off)
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
