@@ -262,11 +262,14 @@ final class ContactWriter implements AutoCloseable {
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into unit (id, team_id, organization_id, name, kind, position)
                 select v.id, ?, v.organization_id, v.name, v.kind,
-                       coalesce((select max(u.position) + 1 from unit u where u.organization_id = v.organization_id), 0)
-                         + row_number() over (partition by v.organization_id order by v.n) - 1
+                       -- the schema's highest position is 100000: later units share it rather than refuse the file
+                       least(100000, coalesce((select max(u.position) + 1 from unit u
+                                               where u.team_id = ? and u.organization_id = v.organization_id), 0)
+                         + row_number() over (partition by v.organization_id order by v.n) - 1)
                 from (values """ + values(5, units.size()) + """
                 ) v (id, organization_id, name, kind, n)""")) {
             int p = 1;
+            ps.setObject(p++, team);
             ps.setObject(p++, team);
             int n = 0;
             for (Object[] u : units) {

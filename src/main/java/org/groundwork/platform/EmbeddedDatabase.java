@@ -95,8 +95,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ensureSessionKey(home);
         SmallRyeConfig config = configuration(Path.of(System.getProperty("user.dir")));
         if (externalDatabase(config)) {
+            // host, port and database only: a URL's parameters may carry a password
             LOG.infof("Using the configured PostgreSQL server %s; no embedded server started",
-                    setting(config, "quarkus.datasource.jdbc.url"));
+                    setting(config, "quarkus.datasource.jdbc.url").replaceFirst("\\?.*$", ""));
             return;
         }
         EmbeddedDatabase database = start(home.resolve("postgres"));

@@ -71,4 +71,21 @@ class ImportUnitColumnTest {
         assertNull(sam.get("unitId"));
         assertEquals(packing, Csv.contactNamed(team, "Rosa Diaz").get("unitId"));
     }
+
+    @Test
+    void newUnitsAfterTheLastPossiblePositionStillImport() {
+        TestTeam team = TestTeam.create();
+        String acme = team.api().body(Map.of("name", "Acme Warehouse")).post("/api/v1/organizations").then().extract().path("id");
+        team.api().body(Map.of("name", "Packing", "kind", "department", "position", 100000))
+                .post("/api/v1/organizations/" + acme + "/units").then().statusCode(201);
+        // the next position would be 100001, past the schema's limit: the file used to be refused whole
+        JsonPath r = Csv.imported(team, """
+                name,email,workplace,Department
+                Rosa Diaz,rosa@example.org,Acme Warehouse,Loading dock
+                """);
+        assertEquals(1, r.getInt("created"));
+        team.api().get("/api/v1/organizations/" + acme + "/units").then().statusCode(200)
+                .body("items.name", org.hamcrest.Matchers.hasItems("Packing", "Loading dock"))
+                .body("items.position", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(100000)));
+    }
 }

@@ -137,14 +137,30 @@ class DatabaseOutageTest {
         });
 
         Thread.sleep(1500);
-        long postmaster = postmasterPid();
         int before = acknowledged.size();
-        killedAt.set(System.nanoTime());
-        assertTrue(ProcessHandle.of(postmaster).orElseThrow().destroyForcibly(), "SIGKILL sent to " + postmaster);
-
-        long deadline = killedAt.get() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline && (recoveredAt.get() == 0 || !readyUpAfterDown.get())) {
-            Thread.sleep(50);
+        long postmaster = 0;
+        // On a busy machine the supervisor can have PostgreSQL back (~0.4 s) before one readiness
+        // answer comes back DOWN; the second kill gives readiness another outage to show. Every
+        // assertion below holds for all the writes of both outages.
+        for (int outage = 1; outage <= 2 && !readyUpAfterDown.get(); outage++) {
+            postmaster = postmasterPid();
+            firstFailureAt.set(0);
+            recoveredAt.set(0);
+            killedAt.set(System.nanoTime());
+            assertTrue(ProcessHandle.of(postmaster).orElseThrow().destroyForcibly(), "SIGKILL sent to " + postmaster);
+            long deadline = killedAt.get() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && recoveredAt.get() == 0) {
+                Thread.sleep(50);
+            }
+            long readinessDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < readinessDeadline && recoveredAt.get() != 0 && !readyUpAfterDown.get()) {
+                Thread.sleep(50);
+            }
+            if (recoveredAt.get() == 0) {
+                break; // not back within 30 s: the assertions below say so
+            }
+            System.out.printf("outage %d: readiness DOWN seen %s, UP again %s%n", outage, readyDownSeen.get(),
+                    readyUpAfterDown.get());
         }
         Thread.sleep(1000); // keep writing a little after the recovery
         stop.set(true);
