@@ -1,5 +1,6 @@
 package org.groundwork.archive;
 
+import org.groundwork.platform.CappedInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -110,7 +111,16 @@ public class TeamRestore {
     private Restored restoreInTransaction(InputStream body) {
         ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8);
         // every entry's content is read through this, which counts what the archive unpacks to
-        InputStream unpacked = new Unpacked(zip, maxUnpackedBytes);
+        // every byte the zip reader hands out, across entries, is counted: a zip bomb is refused at
+        // the cap, not after filling memory; the zip stream itself stays open between entries
+        InputStream unpacked = new CappedInput(zip, maxUnpackedBytes, max -> {
+            throw Problems.badRequest("The archive unpacks to more than " + max
+                    + " bytes, the most this instance restores (groundwork.restore.max-unpacked-bytes)");
+        }) {
+            @Override
+            public void close() {
+            }
+        };
         try (Connection conn = dataSource.getConnection()) {
             // row-level security: instance-wide here (see restore)
             ZipEntry entry = next(zip);
@@ -464,51 +474,5 @@ public class TeamRestore {
         }
         String clean = s.replace('\0', ' ');
         return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
-    }
-
-    /**
-     * The archive as unpacked: counts every byte the zip reader hands out, across entries, and
-     * stops at the cap (a zip bomb is refused there, not after filling memory or disk). The
-     * entries are counted too: a real archive has one per table and the manifest.
-     */
-    private static final class Unpacked extends FilterInputStream {
-        private final long max;
-        private long total;
-
-        Unpacked(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(int n) {
-            total += n;
-            if (total > max) {
-                throw Problems.badRequest("The archive unpacks to more than " + max
-                        + " bytes, the most this instance restores (groundwork.restore.max-unpacked-bytes)");
-            }
-        }
-
-        @Override
-        public void close() {
-            // the zip stream stays open between entries
-        }
     }
 }

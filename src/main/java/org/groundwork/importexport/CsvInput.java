@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import org.groundwork.platform.CappedInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.groundwork.platform.ProblemException;
@@ -30,7 +31,9 @@ final class CsvInput {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new Limited(body, maxBytes), decoder), PEEK);
+                new InputStreamReader(new CappedInput(body, maxBytes, max -> {
+                    throw new TooLarge(max);
+                }), decoder), PEEK);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();
@@ -90,40 +93,5 @@ final class CsvInput {
 
     static String megabytes(long bytes) {
         return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + " MB" : bytes + " bytes";
-    }
-
-    private static final class Limited extends FilterInputStream {
-        private final long max;
-        private long read;
-
-        Limited(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws TooLarge {
-            read += n;
-            if (read > max) {
-                throw new TooLarge(max);
-            }
-        }
     }
 }
