@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Which team the database work of this thread is for. PostgreSQL's row-level security
- * (migration V9_1) shows a connection only the rows of the team named by its
+ * (migration V14_1) shows a connection only the rows of the team named by its
  * {@code groundwork.team_id} setting, unless {@code groundwork.scope} is {@code instance};
  * {@link TeamScopeInterceptor} sets both on every connection the pool lends, from here:
  * <ol>

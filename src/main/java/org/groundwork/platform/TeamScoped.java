@@ -9,7 +9,7 @@ import java.util.UUID;
  * The one way a service loads a team-owned row by id: the row of the team this request works
  * for ({@link TeamScope#team()}), or nothing. Another team's id looks exactly like an unknown
  * one, so no service compares team ids by hand. PostgreSQL's row-level security says the same
- * underneath (migration V9_1); this keeps the answer right in Java too, and the 404 clear.
+ * underneath (migration V14_1); this keeps the answer right in Java too, and the 404 clear.
  */
 public final class TeamScoped {
 
