@@ -95,13 +95,19 @@ public final class TeamScope {
      * Runs the work in the given scope. A transaction may already hold a connection (set when it
      * was lent, for the scope of then): that connection is switched for the work and back after,
      * and Hibernate's pending writes are flushed before it is switched back.
+     * <p>
+     * The thread's scope is put back whatever fails, the first switch included: these are pooled
+     * worker threads, and a scope left behind would be the next request's. (It was: when the pool
+     * was exhausted or the database gone, a failed switch for a token request left "instance" on
+     * its thread, and later requests there ran with the bypass and found no row by id.)
      */
     private static <T, E extends Exception> T run(Scope scope, Work<T, E> work) throws E {
         Scope before = CHOSEN.get();
         CHOSEN.set(scope);
-        boolean switched = applyToTransaction(scope);
+        boolean switched = false;
         Throwable failure = null;
         try {
+            switched = applyToTransaction(scope);
             T result;
             try {
                 result = work.run();

@@ -16,14 +16,19 @@ public final class TeamScoped {
     private TeamScoped() {
     }
 
-    /** The row with this id in the current team; empty for null, unknown and other teams' ids. */
+    /**
+     * The row with this id in the current team; empty for null, unknown and other teams' ids.
+     * Asked outside any team's work (no organizer's request, no {@code runAs}) it fails: "not
+     * found" would be a wrong answer there, given as if the row did not exist.
+     */
     public static <T extends TeamOwned> Optional<T> find(Class<T> type, UUID id) {
-        Optional<UUID> team = TeamScope.team();
-        if (id == null || team.isEmpty()) {
+        UUID team = TeamScope.team().orElseThrow(() -> new IllegalStateException(
+                "A " + type.getSimpleName() + " was looked up outside any team's work (TeamScope has no team)"));
+        if (id == null) {
             return Optional.empty();
         }
         T row = Panache.getEntityManager(type).find(type, id);
-        return row != null && team.get().equals(row.teamId()) ? Optional.of(row) : Optional.empty();
+        return row != null && team.equals(row.teamId()) ? Optional.of(row) : Optional.empty();
     }
 
     /** The row, or a 404 problem naming {@code what} ("contact", "follow-up"). */

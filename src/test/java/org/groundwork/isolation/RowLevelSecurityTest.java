@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.groundwork.platform.TeamScope;
+import org.groundwork.platform.TeamScoped;
 import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
@@ -75,16 +76,28 @@ class RowLevelSecurityTest {
     }
 
     @Test
-    void aConnectionForNoTeamSeesNoTeamOwnedRowAndRunAsSeesOneTeam() throws SQLException {
+    void aConnectionForNoTeamFailsInsteadOfFindingNothingAndRunAsSeesOneTeam() throws SQLException {
         TestTeam a = TestTeam.create();
         TestTeam b = TestTeam.create();
         String mine = contact(a, "Alma Mine");
         contact(b, "Bea Theirs");
-        // no organizer authenticated in this request, and no runAs: nothing at all
+        // no organizer authenticated in this request, and no runAs: a statement that meets a
+        // team-owned row fails, so nothing can answer "not found" because the team was not set
         try (Connection c = dataSource.getConnection()) {
-            assertEquals(List.of("0"), strings(c, "select count(*)::text from contact"));
-            assertEquals(List.of("0"), strings(c, "select count(*)::text from organizer"));
+            for (String sql : List.of("select count(*)::text from contact",
+                    "select id::text from contact where id = '" + mine + "'",
+                    "select count(*)::text from organizer")) {
+                SQLException refused = assertThrows(SQLException.class, () -> strings(c, sql), sql);
+                assertEquals("42501", refused.getSQLState(), refused.getMessage());
+                assertTrue(refused.getMessage().contains("works for no team"), refused.getMessage());
+            }
+            SQLException write = assertThrows(SQLException.class, () -> update(c,
+                    "update contact set full_name = 'Nobody' where id = '" + mine + "'"));
+            assertEquals("42501", write.getSQLState(), write.getMessage());
         }
+        // and in Java: loading a team-owned row by id outside any team's work is a failure, not a 404
+        assertThrows(IllegalStateException.class,
+                () -> TeamScoped.find(org.groundwork.contact.Contact.class, UUID.fromString(mine)));
         List<String> seen = TeamScope.runAs(UUID.fromString(a.teamId), () -> {
             try (Connection c = dataSource.getConnection()) {
                 return strings(c, "select id::text from contact");
@@ -93,7 +106,11 @@ class RowLevelSecurityTest {
         assertEquals(List.of(mine), seen);
     }
 
-    /** A table added later with a team_id column fails here until its migration calls gw_scope_to_team. */
+    /**
+     * A table added later with a team_id column fails here until its migration calls
+     * gw_scope_to_team (V14_3's: a hand-written policy, or V14_1's that found nothing for a
+     * connection of no team, fails too).
+     */
     @Test
     void everyTableWithATeamIdHasRowLevelSecurityEnabledAndForced() throws SQLException {
         List<String> unprotected;
@@ -101,13 +118,16 @@ class RowLevelSecurityTest {
             unprotected = strings(c, """
                     select c.relname || case when not c.relrowsecurity then ' (not enabled)'
                                              when not c.relforcerowsecurity then ' (not forced)'
-                                             else ' (no policy)' end
+                                             else ' (no team_scope policy from gw_scope_to_team)' end
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
                     where n.nspname = current_schema() and c.relkind in ('r', 'p')
                       and (c.relname = 'team' or exists (select 1 from pg_attribute a
                               where a.attrelid = c.oid and a.attname = 'team_id' and not a.attisdropped))
                       and not (c.relrowsecurity and c.relforcerowsecurity
-                               and exists (select 1 from pg_policy p where p.polrelid = c.oid))
+                               and exists (select 1 from pg_policy p where p.polrelid = c.oid
+                                       and p.polname = 'team_scope'
+                                       and pg_get_expr(p.polqual, p.polrelid) like '%gw_no_team()%'
+                                       and pg_get_expr(p.polwithcheck, p.polrelid) like '%gw_no_team()%'))
                     order by 1""");
             assertFalse(strings(c, "select relname from pg_class where relname = 'contact'").isEmpty());
             // and the app's role is not exempt from them
