@@ -5,26 +5,37 @@
 -- not in effect. Now such a statement raises insufficient_privilege (42501) naming the cause: a
 -- hard failure (a 500 the log explains), never a silent empty answer.
 --
--- The CASE keeps the order: the bypass first, then the missing team (the only branch that calls
--- the raising function, so a connection with a team pays nothing for it), then the comparison.
--- A statement that finds no row at all still answers nothing: no row exists in any team.
+-- Each setting is read once per statement, not once per row: both sides of the policy are
+-- uncorrelated subqueries, which PostgreSQL evaluates once (InitPlans), so a row costs a uuid
+-- comparison. Measured on PostgreSQL 17 on this loaded 2-core machine, count(*) over 400,000 rows
+-- of which the team has 200,000 (five runs each): V14_1's policy 424-736 ms, this one 144-199 ms.
+-- gw_scope_team() raises only when a row is met with no team set: a statement that finds no row
+-- at all (an unknown id through an index) still answers nothing, which is the truth in any team.
 
-create function gw_no_team() returns boolean
-    language plpgsql volatile as
+-- the team a connection works for; null when it works instance-wide; an error when neither is set
+create function gw_scope_team() returns uuid
+    language plpgsql stable as
 $$
+declare
+    team text := current_setting('groundwork.team_id', true);
 begin
-    raise exception 'this database connection works for no team (groundwork.team_id is empty and groundwork.scope is not instance)'
-        using errcode = 'insufficient_privilege',
-              hint = 'the app sets both settings on every connection it lends (platform/TeamScopeInterceptor)';
+    if current_setting('groundwork.scope', true) = 'instance' then
+        return null;
+    end if;
+    if coalesce(team, '') = '' then
+        raise exception 'this database connection works for no team (groundwork.team_id is empty and groundwork.scope is not instance)'
+            using errcode = 'insufficient_privilege',
+                  hint = 'the app sets both settings on every connection it lends (platform/TeamScopeInterceptor)';
+    end if;
+    return team::uuid;
 end;
 $$;
 
 create function gw_team_policy(p_column text) returns text
     language sql immutable as
 $$
-select format($p$case when current_setting('groundwork.scope', true) = 'instance' then true
-                      when coalesce(current_setting('groundwork.team_id', true), '') = '' then gw_no_team()
-                      else %1$I = current_setting('groundwork.team_id', true)::uuid end$p$, p_column)
+select format($p$(select current_setting('groundwork.scope', true) = 'instance') or %1$I = (select gw_scope_team())$p$,
+              p_column)
 $$;
 
 -- what later migrations call for their new tables (same signature as V14_1's)

@@ -126,8 +126,8 @@ class RowLevelSecurityTest {
                       and not (c.relrowsecurity and c.relforcerowsecurity
                                and exists (select 1 from pg_policy p where p.polrelid = c.oid
                                        and p.polname = 'team_scope'
-                                       and pg_get_expr(p.polqual, p.polrelid) like '%gw_no_team()%'
-                                       and pg_get_expr(p.polwithcheck, p.polrelid) like '%gw_no_team()%'))
+                                       and pg_get_expr(p.polqual, p.polrelid) like '%gw_scope_team()%'
+                                       and pg_get_expr(p.polwithcheck, p.polrelid) like '%gw_scope_team()%'))
                     order by 1""");
             assertFalse(strings(c, "select relname from pg_class where relname = 'contact'").isEmpty());
             // and the app's role is not exempt from them
