@@ -52,11 +52,16 @@ class AuditTest {
         return found.get(0);
     }
 
-    /** All the team's audit rows as the database holds them, as text. */
+    /**
+     * All the team's audit rows as the database holds them, as text; ids and times masked, whose
+     * random digits held a phone number's "0142" now and then.
+     */
     String rowsAsText(TestTeam team) {
-        return AllTeams.call(() -> (String) em.createNativeQuery(
+        String rows = AllTeams.call(() -> (String) em.createNativeQuery(
                         "select coalesce(string_agg(e::text, E'\\n'), '') from audit_event e where team_id = ?1")
                 .setParameter(1, UUID.fromString(team.teamId)).getSingleResult());
+        return rows.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
+                .replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d+)?[+-]\\d{2}(:\\d{2})?", "<time>");
     }
 
     @Test
