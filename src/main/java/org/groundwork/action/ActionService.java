@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.groundwork.platform.Text.blankToNull;
 import static org.groundwork.platform.Patch.required;
 
 /** Actions, the organizers present at them, attendance, and the heat rule. */
@@ -374,9 +375,5 @@ public class ActionService {
             present.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((UUID) r[1]);
         }
         return present;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static org.groundwork.platform.Text.blankToNull;
+
 /**
  * Ties between contacts of one team: close, family, neighbour (both ways, stored once with the
  * smaller id first, as PostgreSQL orders uuids) and listens-to (directed). Written as changes of
@@ -74,7 +76,7 @@ public class TieService {
         t.kind = kind;
         t.contactId = kind.directed() || first(c.id, other.id) ? c.id : other.id;
         t.otherContactId = t.contactId.equals(c.id) ? other.id : c.id;
-        t.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        t.note = blankToNull(request.note());
         t.createdBy = current.id();
         if (Tie.count("teamId = ?1 and contactId = ?2 and otherContactId = ?3 and kind = ?4",
                 t.teamId, t.contactId, t.otherContactId, kind) > 0) {

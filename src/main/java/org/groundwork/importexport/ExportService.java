@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import static org.groundwork.platform.Text.blankToNull;
+
 /**
  * Exports stream: pages of {@link #PAGE} rows read by keyset (each on a connection borrowed
  * only for that read) and written out before the next page is read, so a team of any size
@@ -276,9 +278,5 @@ public class ExportService {
 
     private static UUID id(String value, String parameter) {
         return Ids.filter(value, parameter);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

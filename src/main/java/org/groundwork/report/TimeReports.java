@@ -4,13 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.groundwork.contact.Level;
+import org.groundwork.contact.Position;
 import org.groundwork.organizer.Team;
+import org.groundwork.platform.Word;
 import org.groundwork.report.ReportJson.PersonMinutes;
 import org.groundwork.report.ReportJson.TimeReport;
 import org.groundwork.report.ReportJson.UnitMinutes;
 import org.groundwork.report.ReportJson.WeekMinutes;
 import org.groundwork.report.ReportJson.WorkMinutes;
 import org.groundwork.report.ReportService.Scope;
+import org.groundwork.work.Focus;
 import org.groundwork.work.Work;
 
 import java.time.DayOfWeek;
@@ -38,8 +42,9 @@ import static org.groundwork.report.Rows.uuid;
 @ApplicationScoped
 class TimeReports {
 
-    static final List<String> LEVELS = List.of("new", "less-involved", "cadre");
-    static final List<String> POSITIONS = List.of("base", "officer", "staff", "ally", "political-group");
+    // the words of the enums, in their order (the report's keys and the charts' order)
+    static final List<String> LEVELS = java.util.Arrays.stream(Level.values()).map(Level::word).toList();
+    static final List<String> POSITIONS = java.util.Arrays.stream(Position.values()).map(Position::word).toList();
     static final String UNRECORDED = "unrecorded";
 
     // grouping(level, position, grp, work_id, week): a bit is set for each column the row is
@@ -400,13 +405,16 @@ class TimeReports {
         return best;
     }
 
+    /** Whether the level that took most of a work's time is the one its focus aims at. */
     static boolean matches(String focus, String level) {
-        return switch (focus) {
-            case "bring-in-new" -> level.equals("new");
-            case "deepen-involvement" -> level.equals("less-involved");
-            case "work-with-cadre" -> level.equals("cadre");
-            default -> false;
+        Focus f = Word.parse(Focus.class, focus, "focus");
+        // exhaustive: a new focus does not compile until it names its level
+        Level aimed = switch (f) {
+            case BRING_IN_NEW -> Level.NEW;
+            case DEEPEN_INVOLVEMENT -> Level.LESS_INVOLVED;
+            case WORK_WITH_CADRE -> Level.CADRE;
         };
+        return aimed.word().equals(level);
     }
 
     /** Every week the period touches, empty ones too, so a chart's weeks line up. */

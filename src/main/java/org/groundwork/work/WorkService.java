@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static org.groundwork.platform.Text.blankToNull;
 import static org.groundwork.platform.Patch.required;
 
 /** Works: the pieces of our work, each with what it is for. */
@@ -97,9 +98,6 @@ public class WorkService {
         return w;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     /** Query flags are exactly true or false: anything else is a 400, not a silent "false". */
     private static Boolean bool(String value, String field) {
