@@ -81,6 +81,11 @@ for i in $(seq 1 100); do
   sleep 0.3
 done
 echo "PostgreSQL on 127.0.0.1:$PGPORT ($PGBIN)"
+# initdb's user is the server's superuser, which row-level security does not apply to: the apps
+# connect as their own role (not superuser, no BYPASSRLS, owner of the database), as in production
+java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" \
+  "create role groundwork_app login password '$PGPASS' nosuperuser nobypassrls nocreatedb nocreaterole"
+java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" "alter database postgres owner to groundwork_app"
 
 # --- two app processes started together on it: the same session key; forwarding trusted from
 # HAProxy's source address only (127.0.0.2), so a client on 127.0.0.1 cannot forge X-Forwarded-*
@@ -89,7 +94,7 @@ P1=$(free_port); M1=$(free_port); P2=$(free_port); M2=$(free_port); PROXY=$(free
 start_app() {
   local name=$1 port=$2 mgmt=$3
   mkdir -p "$WORK/$name"
-  env QUARKUS_DATASOURCE_JDBC_URL="$JDBC" QUARKUS_DATASOURCE_USERNAME=groundwork QUARKUS_DATASOURCE_PASSWORD="$PGPASS" \
+  env QUARKUS_DATASOURCE_JDBC_URL="$JDBC" QUARKUS_DATASOURCE_USERNAME=groundwork_app QUARKUS_DATASOURCE_PASSWORD="$PGPASS" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mgmt" \
     QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$KEY" \

@@ -1,5 +1,7 @@
 package org.groundwork.action;
 
+import org.groundwork.platform.TeamOwned;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +15,7 @@ import java.util.UUID;
 /** A collective action or meeting: where the heat is. Organizers present live in action_organizer. */
 @Entity
 @Table(name = "action")
-public class Action extends PanacheEntityBase {
+public class Action extends PanacheEntityBase implements TeamOwned {
 
     @Id
     public UUID id = Ids.next();
@@ -29,4 +31,9 @@ public class Action extends PanacheEntityBase {
     public Instant updatedAt = Instant.now();
     @Version
     public Long version;
+
+    @Override
+    public UUID teamId() {
+        return teamId;
+    }
 }

@@ -52,9 +52,9 @@ public class ActionResource {
     @Operation(summary = "List actions",
             description = "The team's actions, newest first, a page at a time; filter by work.")
     @GET
-    public Page<ActionItem> list(@QueryParam("work") String work, @QueryParam("limit") Integer limit,
+    public Page<ActionItem> list(@QueryParam("work") String work, @QueryParam("limit") String limit,
                                  @QueryParam("cursor") String cursor) {
-        return actions.list(work, limit, cursor);
+        return actions.list(work, Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Get an action",

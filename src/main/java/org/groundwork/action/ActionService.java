@@ -1,5 +1,7 @@
 package org.groundwork.action;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.groundwork.platform.Text.blankToNull;
 import static org.groundwork.platform.Patch.required;
 
 /** Actions, the organizers present at them, attendance, and the heat rule. */
@@ -71,11 +74,7 @@ public class ActionService {
     /** An action of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Action require(UUID id) {
-        Action a = id == null ? null : Action.findById(id);
-        if (a == null || !a.teamId.equals(current.teamId())) {
-            throw Problems.notFound("action");
-        }
-        return a;
+        return TeamScoped.require(Action.class, id, "action");
     }
 
     /**
@@ -376,9 +375,5 @@ public class ActionService {
             present.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((UUID) r[1]);
         }
         return present;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -11,6 +11,7 @@ import org.groundwork.audit.AuditEntity;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Role;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.TeamScope;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -61,7 +62,9 @@ public class TeamArchive {
         // the request's identity is read now; the body is written after this method returns
         UUID team = current.teamId();
         UUID organizer = current.id();
-        return output -> {
+        // written after the request's method returned: its connections (the archive's own and the
+        // audit event's) are scoped to the team by name, for row-level security
+        return output -> TeamScope.runAs(team, () -> {
             long rows = write(team, output);
             LOG.infof("Archive of team %s downloaded by organizer %s: %d rows", team, organizer, rows);
             try {
@@ -70,7 +73,8 @@ public class TeamArchive {
             } catch (RuntimeException e) {
                 LOG.error("Could not record an archive download in the audit trail", e);
             }
-        };
+            return null;
+        });
     }
 
     private long write(UUID team, OutputStream output) throws IOException {
@@ -98,8 +102,8 @@ public class TeamArchive {
     }
 
     private long write(Connection conn, UUID team, OutputStream output) throws SQLException, IOException {
-        // Row-level security (at merge): this transaction reads one team, the caller's; the
-        // per-transaction team setting belongs here, before the first query.
+        // Row-level security: this transaction reads one team, the caller's; the connection was
+        // set for it when lent (the caller runs this in TeamScope.runAs(team, ...)).
         try (Statement s = conn.createStatement()) {
             // timestamps in the files as UTC ("…+00:00"), whatever the server's zone
             s.execute("set local time zone 'UTC'");

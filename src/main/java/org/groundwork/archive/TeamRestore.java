@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.MigrationVersion;
 import org.groundwork.archive.ArchiveFormat.Table;
@@ -20,6 +20,7 @@ import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.TeamScope;
 import org.jboss.logging.Logger;
 import org.postgresql.util.PSQLException;
 
@@ -92,11 +93,11 @@ public class TeamRestore {
     }
 
     /**
-     * The instance admin's restore. All of its SQL runs here, on one connection in this one
-     * transaction (row-level security: the narrow bypass for this cross-team write belongs at
-     * the start of this method's transaction, where the comment below marks it).
+     * The instance admin's restore. All of its SQL runs on one connection in one transaction,
+     * which writes a whole new team and audit events in two teams (the restored one's and the
+     * admin's): row-level security's narrow instance-wide bypass, for that whole transaction, its
+     * commit included (the connection is lent already set to it).
      */
-    @Transactional
     public Restored restore(InputStream body) {
         if (!current.isInstanceAdmin()) {
             throw Problems.forbidden("Only the instance admin can restore a team from an archive");
@@ -104,6 +105,10 @@ public class TeamRestore {
         if (body == null) {
             throw Problems.badRequest("Send the archive (a .zip made by Groundwork) as the body");
         }
+        return TeamScope.instanceWide(() -> QuarkusTransaction.joiningExisting().call(() -> restoreInTransaction(body)));
+    }
+
+    private Restored restoreInTransaction(InputStream body) {
         ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8);
         // every entry's content is read through this, which counts what the archive unpacks to
         // every byte the zip reader hands out, across entries, is counted: a zip bomb is refused at
@@ -117,7 +122,7 @@ public class TeamRestore {
             }
         };
         try (Connection conn = dataSource.getConnection()) {
-            // Row-level security (at merge): set the bypass for the restore here, in this transaction.
+            // row-level security: instance-wide here (see restore)
             ZipEntry entry = next(zip);
             if (entry == null) {
                 throw Problems.badRequest("This is not a Groundwork team archive: not a zip file, or an empty one");

@@ -30,6 +30,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.groundwork.platform.Text.blankToNull;
+
 /**
  * The audit trail: who did what and when. The feature services call it inside their own
  * transaction (MANDATORY), so an event exists exactly when its change was committed. It takes
@@ -218,9 +220,5 @@ public class Audit {
         } catch (DateTimeParseException e) {
             throw Problems.invalid(field, "'" + value + "' is not a valid date (YYYY-MM-DD)");
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

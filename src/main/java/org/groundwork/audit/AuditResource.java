@@ -26,8 +26,8 @@ public class AuditResource {
     @GET
     public Page<AuditView> list(@QueryParam("organizer") String organizer, @QueryParam("contact") String contact,
                                 @QueryParam("kind") String kind, @QueryParam("from") String from,
-                                @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+                                @QueryParam("to") String to, @QueryParam("limit") String limit,
                                 @QueryParam("cursor") String cursor) {
-        return audit.list(new Filter(organizer, contact, kind, from, to), limit, cursor);
+        return audit.list(new Filter(organizer, contact, kind, from, to), Page.limit(limit), cursor);
     }
 }

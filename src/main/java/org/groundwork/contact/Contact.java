@@ -1,5 +1,7 @@
 package org.groundwork.contact;
 
+import org.groundwork.platform.TeamOwned;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +17,7 @@ import java.util.UUID;
 /** A person in or around the base. Erased contacts stay as anonymous tombstones. */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntityBase {
+public class Contact extends PanacheEntityBase implements TeamOwned {
 
     @Id
     public UUID id = Ids.next();
@@ -42,5 +44,10 @@ public class Contact extends PanacheEntityBase {
 
     public boolean erased() {
         return erasedAt != null;
+    }
+
+    @Override
+    public UUID teamId() {
+        return teamId;
     }
 }

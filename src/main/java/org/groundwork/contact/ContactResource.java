@@ -61,7 +61,7 @@ public class ContactResource {
                                   @QueryParam("owner") String owner, @QueryParam("organization") String organization,
                                   @QueryParam("tag") String tag, @QueryParam("q") String q,
                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return contacts.list(new Filter(level, position, owner, organization, tag, q), limit(limit), cursor);
+        return contacts.list(new Filter(level, position, owner, organization, tag, q), Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Add a contact",
@@ -130,18 +130,7 @@ public class ContactResource {
     @Path("/{id}/timeline")
     public Page<Map<String, Object>> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,
                                               @QueryParam("cursor") String cursor) {
-        return contacts.timeline(Ids.parse(id, "contact"), limit(limit), cursor);
+        return contacts.timeline(Ids.parse(id, "contact"), Page.limit(limit), cursor);
     }
 
-    /** Read as text: JAX-RS would answer a non-number query parameter with 404, not a 400 naming it. */
-    static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return Page.limit(null);
-        }
-        try {
-            return Page.limit(Integer.valueOf(value.trim()));
-        } catch (NumberFormatException e) {
-            throw Problems.invalid("limit", "must be a whole number between 1 and " + Page.MAX_LIMIT);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.groundwork.contact;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -49,6 +51,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.groundwork.platform.Text.blankToNull;
 import static org.groundwork.organization.OrganizationService.likeEscaped;
 import static org.groundwork.platform.Patch.required;
 
@@ -80,11 +83,8 @@ public class ContactService {
     /** A live (not erased) contact of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Contact require(UUID id) {
-        Contact c = id == null ? null : Contact.findById(id);
-        if (c == null || !c.teamId.equals(current.teamId()) || c.erased()) {
-            throw Problems.notFound("contact");
-        }
-        return c;
+        return TeamScoped.find(Contact.class, id).filter(c -> !c.erased())
+                .orElseThrow(() -> Problems.notFound("contact"));
     }
 
     /** At the door of an action: a name and a phone number are enough. */
@@ -92,8 +92,8 @@ public class ContactService {
         Contact c = new Contact();
         c.teamId = current.teamId();
         c.fullName = fullName.trim();
-        c.phone = phone == null || phone.isBlank() ? null : phone.trim();
-        c.email = email == null || email.isBlank() ? null : email.trim();
+        c.phone = blankToNull(phone);
+        c.email = blankToNull(email);
         c.ownerId = current.id();
         c.persist();
         recordFirstLevel(c, "created at an action");
@@ -346,23 +346,12 @@ public class ContactService {
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
             throw Problems.invalid("changedAt", "must not be in the future");
         }
-        // the latest change at or before t; before any, the level the contact was created with
-        // (the design's "level at a time"): the recorded-at-creation row, the one with no fromLevel
-        List<Level> inForce = em.createQuery("""
-                        select l.toLevel from LevelChange l
-                        where l.contactId = :contact and l.changedAt <= :at
-                        order by l.changedAt desc, l.id desc""", Level.class)
-                .setParameter("contact", c.id)
-                .setParameter("at", at)
-                .setMaxResults(1)
-                .getResultList();
-        Level from = !inForce.isEmpty() ? inForce.get(0) : em.createQuery("""
-                        select l.toLevel from LevelChange l
-                        where l.contactId = :contact
-                        order by case when l.fromLevel is null then 0 else 1 end, l.createdAt, l.id""", Level.class)
-                .setParameter("contact", c.id)
-                .setMaxResults(1)
-                .getSingleResult();
+        // the level in force at that time: the database's gw_level_at (V3_1), the one copy of the
+        // rule the reports' level_at_time columns are kept with
+        Level from = Word.parse(Level.class, (String) em.createNativeQuery("select gw_level_at(?1, ?2)")
+                .setParameter(1, c.id)
+                .setParameter(2, at)
+                .getSingleResult(), "level");
         if (from == request.level()) {
             throw Problems.conflict("The contact's level at that time already is " + from.word());
         }
@@ -586,9 +575,6 @@ public class ContactService {
         return Ids.filter(value, parameter);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     private static Instant instant(Object value) {
         if (value instanceof Instant i) {

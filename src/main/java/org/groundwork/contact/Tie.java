@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.TeamOwned;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "tie")
-public class Tie extends PanacheEntityBase {
+public class Tie extends PanacheEntityBase implements TeamOwned {
 
     @Id
     public UUID id = Ids.next();
@@ -26,4 +27,9 @@ public class Tie extends PanacheEntityBase {
     public String note;
     public UUID createdBy;
     public Instant createdAt = Instant.now();
+
+    @Override
+    public UUID teamId() {
+        return teamId;
+    }
 }

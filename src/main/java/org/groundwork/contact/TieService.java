@@ -15,11 +15,14 @@ import org.groundwork.contact.TieJson.TieRef;
 import org.groundwork.contact.TieJson.TieView;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Word;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import static org.groundwork.platform.Text.blankToNull;
 
 /**
  * Ties between contacts of one team: close, family, neighbour (both ways, stored once with the
@@ -73,7 +76,7 @@ public class TieService {
         t.kind = kind;
         t.contactId = kind.directed() || first(c.id, other.id) ? c.id : other.id;
         t.otherContactId = t.contactId.equals(c.id) ? other.id : c.id;
-        t.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        t.note = blankToNull(request.note());
         t.createdBy = current.id();
         if (Tie.count("teamId = ?1 and contactId = ?2 and otherContactId = ?3 and kind = ?4",
                 t.teamId, t.contactId, t.otherContactId, kind) > 0) {
@@ -107,8 +110,8 @@ public class TieService {
     /** Removes one tie of this contact by its id (either end may name it). */
     public void remove(UUID contactId, UUID tieId) {
         Contact c = contacts.require(contactId);
-        Tie t = tieId == null ? null : Tie.findById(tieId);
-        if (t == null || !t.teamId.equals(c.teamId) || !(t.contactId.equals(c.id) || t.otherContactId.equals(c.id))) {
+        Tie t = TeamScoped.find(Tie.class, tieId).orElse(null);
+        if (t == null || !(t.contactId.equals(c.id) || t.otherContactId.equals(c.id))) {
             throw Problems.notFound("tie");
         }
         t.delete();
@@ -119,8 +122,8 @@ public class TieService {
         if (otherId.equals(c.id)) {
             throw Problems.invalid("otherContactId", "a tie joins two different people");
         }
-        Contact other = Contact.findById(otherId);
-        if (other == null || !other.teamId.equals(c.teamId) || other.erased()) {
+        Contact other = TeamScoped.find(Contact.class, otherId).orElse(null);
+        if (other == null || other.erased()) {
             throw Problems.unknownReference("otherContactId", "contact");
         }
         return other;

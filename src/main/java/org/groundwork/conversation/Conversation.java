@@ -1,5 +1,7 @@
 package org.groundwork.conversation;
 
+import org.groundwork.platform.TeamOwned;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +15,7 @@ import java.util.UUID;
 /** A one-to-one between an organizer and a contact: the core record. */
 @Entity
 @Table(name = "conversation")
-public class Conversation extends PanacheEntityBase {
+public class Conversation extends PanacheEntityBase implements TeamOwned {
 
     @Id
     public UUID id = Ids.next();
@@ -32,4 +34,9 @@ public class Conversation extends PanacheEntityBase {
     public Instant updatedAt = Instant.now();
     @Version
     public Long version;
+
+    @Override
+    public UUID teamId() {
+        return teamId;
+    }
 }

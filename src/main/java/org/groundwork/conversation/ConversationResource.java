@@ -54,9 +54,9 @@ public class ConversationResource {
     @GET
     public Page<ConversationView> list(@QueryParam("contact") String contact, @QueryParam("organizer") String organizer,
                                        @QueryParam("work") String work, @QueryParam("from") String from,
-                                       @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+                                       @QueryParam("to") String to, @QueryParam("limit") String limit,
                                        @QueryParam("cursor") String cursor) {
-        return conversations.list(contact, organizer, work, from, to, limit, cursor);
+        return conversations.list(contact, organizer, work, from, to, Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Log a conversation",

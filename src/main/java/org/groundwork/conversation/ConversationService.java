@@ -1,5 +1,7 @@
 package org.groundwork.conversation;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -93,11 +95,7 @@ public class ConversationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Conversation find(UUID id) {
-        Conversation c = Conversation.findById(id);
-        if (c == null || !c.teamId.equals(current.teamId())) {
-            throw Problems.notFound("conversation");
-        }
-        return c;
+        return TeamScoped.require(Conversation.class, id, "conversation");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -232,11 +230,8 @@ public class ConversationService {
     }
 
     private UUID organizerInBody(UUID id) {
-        Organizer o = Organizer.findById(id);
-        if (o == null || !o.teamId.equals(current.teamId())) {
-            throw Problems.unknownReference("organizerId", "organizer");
-        }
-        return o.id;
+        return TeamScoped.find(Organizer.class, id)
+                .orElseThrow(() -> Problems.unknownReference("organizerId", "organizer")).id;
     }
 
     /** Erasure keeps no words of an erased contact's conversations; a patch must not bring them back. */

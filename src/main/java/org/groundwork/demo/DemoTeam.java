@@ -31,6 +31,7 @@ import org.groundwork.organizer.Team;
 import org.groundwork.work.Focus;
 import org.groundwork.work.Mode;
 import org.groundwork.work.Work;
+import org.groundwork.platform.TeamScope;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -68,6 +69,11 @@ public class DemoTeam {
     /** Creates the demo team only when no organizer exists yet; returns whether it did. */
     @Transactional
     public boolean seedIfEmpty() {
+        // at start, for no one: whether any organizer exists anywhere, then a new team
+        return TeamScope.instanceWide(this::seedIfNoOrganizer);
+    }
+
+    private boolean seedIfNoOrganizer() {
         em.createNativeQuery("select pg_advisory_xact_lock(4711)").getSingleResult();
         if (Organizer.count() > 0) {
             LOG.info("GROUNDWORK_DEMO is set but the database already has organizers; no demo team created");
@@ -85,6 +91,11 @@ public class DemoTeam {
     /** The whole demo team; {@code domain} keeps emails unique when tests make several. */
     @Transactional
     public Credentials seed(String domain, boolean instanceAdmin) {
+        // a new team, written by no one of it
+        return TeamScope.instanceWide(() -> seedTeam(domain, instanceAdmin));
+    }
+
+    private Credentials seedTeam(String domain, boolean instanceAdmin) {
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         ZoneId zone = ZoneId.of("America/New_York");

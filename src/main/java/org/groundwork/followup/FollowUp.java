@@ -1,5 +1,7 @@
 package org.groundwork.followup;
 
+import org.groundwork.platform.TeamOwned;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +16,7 @@ import java.util.UUID;
 /** Something an organizer owes a contact. */
 @Entity
 @Table(name = "follow_up")
-public class FollowUp extends PanacheEntityBase {
+public class FollowUp extends PanacheEntityBase implements TeamOwned {
 
     @Id
     public UUID id = Ids.next();
@@ -34,4 +36,9 @@ public class FollowUp extends PanacheEntityBase {
     public Instant updatedAt = Instant.now();
     @Version
     public Long version;
+
+    @Override
+    public UUID teamId() {
+        return teamId;
+    }
 }

@@ -51,9 +51,9 @@ public class FollowUpResource {
             description = "Follow-ups a page at a time, filtered by status (default open), assignee and contact.")
     @GET
     public Page<FollowUpView> list(@QueryParam("status") String status, @QueryParam("assignee") String assignee,
-                                   @QueryParam("contact") String contact, @QueryParam("limit") Integer limit,
+                                   @QueryParam("contact") String contact, @QueryParam("limit") String limit,
                                    @QueryParam("cursor") String cursor) {
-        return followUps.list(status, assignee, contact, limit, cursor);
+        return followUps.list(status, assignee, contact, Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Read the follow-up queue",

@@ -1,5 +1,7 @@
 package org.groundwork.followup;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -129,11 +131,9 @@ public class FollowUpService {
             if (!seen.add(id)) {
                 continue;
             }
-            FollowUp f = FollowUp.findById(id);
             String field = "completeFollowUpIds[" + i + "]";
-            if (f == null || !f.teamId.equals(current.teamId()) || !f.contactId.equals(contactId)) {
-                throw Problems.invalid(field, "no open follow-up of this contact with that id in your team");
-            }
+            FollowUp f = TeamScoped.find(FollowUp.class, id).filter(mine -> mine.contactId.equals(contactId))
+                    .orElseThrow(() -> Problems.invalid(field, "no open follow-up of this contact with that id in your team"));
             if (f.status != FollowUpStatus.OPEN) {
                 throw Problems.invalid(field, "this follow-up is already " + f.status.word());
             }
@@ -179,11 +179,7 @@ public class FollowUpService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public FollowUp find(UUID id) {
-        FollowUp f = FollowUp.findById(id);
-        if (f == null || !f.teamId.equals(current.teamId())) {
-            throw Problems.notFound("follow-up");
-        }
-        return f;
+        return TeamScoped.require(FollowUp.class, id, "follow-up");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -300,10 +296,7 @@ public class FollowUpService {
     public Queue queue(String organizer) {
         UUID organizerId = current.id();
         if (organizer != null && !organizer.isBlank()) {
-            Organizer o = Organizer.findById(Ids.parse(organizer.trim(), "organizer"));
-            if (o == null || !o.teamId.equals(current.teamId())) {
-                throw Problems.notFound("organizer");
-            }
+            Organizer o = TeamScoped.require(Organizer.class, Ids.filter(organizer, "organizer"), "organizer");
             if (!o.id.equals(current.id()) && !current.has(Role.COORDINATOR)) {
                 throw Problems.forbidden("Only coordinators and admins see another organizer's queue");
             }
@@ -394,11 +387,8 @@ public class FollowUpService {
     }
 
     private UUID assigneeInBody(UUID id) {
-        Organizer o = Organizer.findById(id);
-        if (o == null || !o.teamId.equals(current.teamId())) {
-            throw Problems.unknownReference("assigneeId", "organizer");
-        }
-        return o.id;
+        return TeamScoped.find(Organizer.class, id)
+                .orElseThrow(() -> Problems.unknownReference("assigneeId", "organizer")).id;
     }
 
     private static UUID idParam(String name, String value) {

@@ -295,10 +295,9 @@ final class ContactWriter implements AutoCloseable {
                     .add(r.ownerId == null ? organizer : r.ownerId).add(r.tags)
                     .add(Boolean.TRUE.equals(r.doNotContact)).add(r.notes).add(r.at).add(r.at).end();
         }
-        copy("""
-                copy contact (id, team_id, full_name, phone, email, organization_id, unit_id, position, engagement_level,
-                    owner_id, tags, do_not_contact, notes, created_at, updated_at)
-                from stdin (format csv)""", rows);
+        copyInto("contact", """
+                id, team_id, full_name, phone, email, organization_id, unit_id, position, engagement_level,
+                owner_id, tags, do_not_contact, notes, created_at, updated_at""", rows);
     }
 
     /**
@@ -364,9 +363,27 @@ final class ContactWriter implements AutoCloseable {
             rows.add((UUID) l[0]).add(team).add((UUID) l[1]).add(l[2] == null ? null : ((Level) l[2]).word())
                     .add(((Level) l[3]).word()).add((Instant) l[4]).add(organizer).add((String) l[5]).end();
         }
-        copy("""
-                copy level_change (id, team_id, contact_id, from_level, to_level, changed_at, changed_by, reason)
-                from stdin (format csv)""", rows);
+        copyInto("level_change", "id, team_id, contact_id, from_level, to_level, changed_at, changed_by, reason", rows);
+    }
+
+    /** Staging tables made so far in this transaction. */
+    private final Set<String> staged = new HashSet<>();
+
+    /**
+     * PostgreSQL refuses COPY FROM into a table with row-level security (every team-owned
+     * table), so the rows are copied into a temporary table of the same shape, which has none,
+     * and moved with one INSERT … SELECT, which the policy checks.
+     */
+    private void copyInto(String table, String columns, CopyRows rows) throws SQLException {
+        String staging = "import_" + table;
+        try (Statement st = conn.createStatement()) {
+            if (staged.add(table)) {
+                st.execute("create temporary table " + staging + " (like " + table + " including defaults) on commit drop");
+            }
+            copy("copy " + staging + " (" + columns + ") from stdin (format csv)", rows);
+            st.execute("insert into " + table + " (" + columns + ") select " + columns + " from " + staging);
+            st.execute("truncate " + staging);
+        }
     }
 
     private void copy(String sql, CopyRows rows) throws SQLException {

@@ -1,5 +1,7 @@
 package org.groundwork.importexport;
 
+import org.groundwork.platform.TeamScope;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
+import static org.groundwork.platform.Text.blankToNull;
 
 /**
  * Exports stream: pages of {@link #PAGE} rows read by keyset (each on a connection borrowed
@@ -148,7 +152,8 @@ public class ExportService {
         // the request's identity is read now; the body is written after this method returns
         UUID team = current.teamId();
         UUID organizer = current.id();
-        return output -> {
+        // written after the request's method returned: its connections are scoped to the team by name
+        return output -> TeamScope.runAs(team, () -> {
             Instant started = Instant.now();
             int rows = 0;
             boolean completed = false;
@@ -176,7 +181,8 @@ public class ExportService {
             } finally {
                 log(team, organizer, kind, asked, rows, completed, started);
             }
-        };
+            return null;
+        });
     }
 
     private UUID page(String sql, UUID team, UUID after, List<Object> params, Columns columns,
@@ -275,9 +281,5 @@ public class ExportService {
 
     private static UUID id(String value, String parameter) {
         return Ids.filter(value, parameter);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

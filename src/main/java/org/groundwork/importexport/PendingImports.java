@@ -1,5 +1,7 @@
 package org.groundwork.importexport;
 
+import org.groundwork.platform.TeamScope;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -199,6 +201,7 @@ class PendingImports {
     /** Drops every team's uploads older than a day: abandoned checks must not keep people's data. */
     private void sweep() {
         try {
+            // expired uploads of every team: the one instance-wide write here
             int dropped = acrossTeams(c -> {
                 try (PreparedStatement ps = c.prepareStatement("delete from pending_import where expires_at <= now()"
                         + " and not coalesce(" + LIVE_CLAIM + ", false)")) {
@@ -259,14 +262,20 @@ class PendingImports {
         });
     }
 
-    /** The instance's own housekeeping over every team's rows (the expiry sweep). */
+    /**
+     * The instance's own housekeeping over every team's rows (the expiry sweep): on a connection
+     * of its own outside any transaction, in the instance-wide bypass of row-level security.
+     */
     private <T> T acrossTeams(Work<T> work) {
         return QuarkusTransaction.suspendingExisting().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                return work.run(c);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the pending imports", e);
-            }
+            TeamScope.Work<T, RuntimeException> run = () -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return work.run(c);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not read the pending imports", e);
+                }
+            };
+            return TeamScope.instanceWide(run);
         });
     }
 

@@ -1,5 +1,7 @@
 package org.groundwork.organization;
 
+import org.groundwork.platform.TeamOwned;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +15,7 @@ import java.util.UUID;
 /** A workplace, union, building, tenant association… that contacts belong to. */
 @Entity
 @Table(name = "organization")
-public class Organization extends PanacheEntityBase {
+public class Organization extends PanacheEntityBase implements TeamOwned {
 
     @Id
     public UUID id = Ids.next();
@@ -23,4 +25,9 @@ public class Organization extends PanacheEntityBase {
     public Instant createdAt = Instant.now();
     @Version
     public Long version;
+
+    @Override
+    public UUID teamId() {
+        return teamId;
+    }
 }

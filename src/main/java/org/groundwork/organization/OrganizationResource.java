@@ -33,7 +33,6 @@ import org.groundwork.organization.OrganizationJson.OrganizationView;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
-import org.groundwork.platform.Problems;
 
 import java.net.URI;
 
@@ -55,7 +54,7 @@ public class OrganizationResource {
     @GET
     public Page<OrganizationView> list(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                        @QueryParam("cursor") String cursor) {
-        return organizations.list(q, limit(limit), cursor);
+        return organizations.list(q, Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Get an organization",
@@ -113,19 +112,7 @@ public class OrganizationResource {
     @Path("/{id}/leaders")
     public Page<Leader> leaders(@PathParam("id") String id, @QueryParam("limit") String limit) {
         // a ranking: the first `limit` (1-200, default 50); nextCursor is always null
-        int n = limit(limit);
+        int n = Page.limit(limit);
         return new Page<>(chart.leaders(Ids.parse(id, "organization"), n), null);
-    }
-
-    /** Read as text: JAX-RS would answer a non-number query parameter with 404, not a 400 naming it. */
-    static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return Page.limit(null);
-        }
-        try {
-            return Page.limit(Integer.valueOf(value.trim()));
-        } catch (NumberFormatException e) {
-            throw Problems.invalid("limit", "must be a whole number between 1 and " + Page.MAX_LIMIT);
-        }
     }
 }

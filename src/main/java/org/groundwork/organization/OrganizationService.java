@@ -1,5 +1,7 @@
 package org.groundwork.organization;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
@@ -45,35 +47,13 @@ public class OrganizationService {
     /** An organization of the caller's team, or 404 (the same answer for another team's id). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Organization require(UUID id) {
-        Organization o = id == null ? null : Organization.findById(id);
-        if (o == null || !o.teamId.equals(current.teamId())) {
-            throw Problems.notFound("organization");
-        }
-        return o;
+        return TeamScoped.require(Organization.class, id, "organization");
     }
 
     /** For references inside request bodies, which answer 400 rather than 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isInTeam(UUID id) {
-        return id != null && Organization.count("id = ?1 and teamId = ?2", id, current.teamId()) > 0;
-    }
-
-    /** The team's organization with this name (case-insensitive), created (kind other) when missing. */
-    public Organization findOrCreateByName(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw Problems.invalid("organization", "must be 1 to 200 characters");
-        }
-        Organization found = byName(trimmed);
-        if (found != null) {
-            return found;
-        }
-        Organization o = new Organization();
-        o.teamId = current.teamId();
-        o.name = trimmed;
-        o.persist();
-        audit.record(AuditKind.CREATED, AuditEntity.ORGANIZATION, o.id);
-        return o;
+        return TeamScoped.find(Organization.class, id).isPresent();
     }
 
     public Organization create(@NotNull @Valid NewOrganization request) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.TeamOwned;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import java.util.UUID;
 /** A part of an organization (department, floor, building, shift, area): a column on the wall chart. */
 @Entity
 @Table(name = "unit")
-public class Unit extends PanacheEntityBase {
+public class Unit extends PanacheEntityBase implements TeamOwned {
 
     @Id
     public UUID id = Ids.next();
@@ -26,4 +27,9 @@ public class Unit extends PanacheEntityBase {
     public Instant createdAt = Instant.now();
     @Version
     public Long version;
+
+    @Override
+    public UUID teamId() {
+        return teamId;
+    }
 }

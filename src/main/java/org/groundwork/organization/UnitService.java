@@ -17,6 +17,7 @@ import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.TeamScoped;
 
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +48,8 @@ public class UnitService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Unit require(UUID organizationId, UUID unitId) {
         Organization o = organizations.require(organizationId);
-        Unit u = unitId == null ? null : Unit.findById(unitId);
-        if (u == null || !u.teamId.equals(o.teamId) || !u.organizationId.equals(o.id)) {
+        Unit u = TeamScoped.find(Unit.class, unitId).orElse(null);
+        if (u == null || !u.organizationId.equals(o.id)) {
             throw Problems.notFound("unit");
         }
         return u;
@@ -228,8 +229,8 @@ public class UnitService {
         if (self != null && parentId.equals(self.id)) {
             throw Problems.invalid("parentId", "a unit cannot sit inside itself");
         }
-        Unit p = Unit.findById(parentId);
-        if (p == null || !p.teamId.equals(o.teamId) || !p.organizationId.equals(o.id)) {
+        Unit p = TeamScoped.find(Unit.class, parentId).orElse(null);
+        if (p == null || !p.organizationId.equals(o.id)) {
             throw Problems.unknownReference("parentId", "unit of this organization");
         }
         if (p.parentId != null) {

@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 public final class Identities {
 
-    static final String TEAM_ID = "teamId";
+    static final String TEAM_ID = org.groundwork.platform.TeamScope.TEAM_ATTRIBUTE;
     static final String ORGANIZER_ID = "organizerId";
     static final String SESSION_ID = "sessionId";
     public static final String INSTANCE_ADMIN = "instance-admin";

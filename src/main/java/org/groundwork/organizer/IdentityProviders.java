@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.TeamScope;
 
 /**
  * How a request becomes an organizer: a bearer token, the login form's email and password,
@@ -35,7 +36,8 @@ final class IdentityProviders {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-            return context.runBlocking(() -> tokens.organizerFor(request.getToken().getToken())
+            // before authentication no team is known: the token is looked up across the instance
+            return context.runBlocking(() -> TeamScope.instanceWide(() -> tokens.organizerFor(request.getToken().getToken()))
                     .map(Identities::of)
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked token")));
         }
@@ -60,8 +62,9 @@ final class IdentityProviders {
             String userAgent = http == null ? null : http.request().getHeader("User-Agent");
             return context.runBlocking(() -> {
                 try {
-                    return organizers.logIn(request.getUsername(), new String(request.getPassword().getPassword()),
-                                    address, userAgent)
+                    // the account is found by email across the instance; its throttle, audit and session with it
+                    return TeamScope.instanceWide(() -> organizers.logIn(request.getUsername(),
+                                    new String(request.getPassword().getPassword()), address, userAgent))
                             .map(live -> Identities.of(live.organizer(), live.session()))
                             .orElseThrow(() -> new AuthenticationFailedException("Wrong email or password"));
                 } catch (ProblemException e) {
@@ -92,7 +95,8 @@ final class IdentityProviders {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-            return context.runBlocking(() -> sessions.live(request.getPrincipal())
+            // the session is found by its id across the instance, before its team is known
+            return context.runBlocking(() -> TeamScope.instanceWide(() -> sessions.live(request.getPrincipal()))
                     .map(live -> Identities.of(live.organizer(), live.session()))
                     .orElseThrow(() -> new AuthenticationFailedException("Session ended or unknown")));
         }

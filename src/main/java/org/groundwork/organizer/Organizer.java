@@ -1,5 +1,7 @@
 package org.groundwork.organizer;
 
+import org.groundwork.platform.TeamOwned;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +15,7 @@ import java.util.UUID;
 /** A user account in one team. */
 @Entity
 @Table(name = "organizer")
-public class Organizer extends PanacheEntityBase {
+public class Organizer extends PanacheEntityBase implements TeamOwned {
 
     @Id
     public UUID id = Ids.next();
@@ -32,4 +34,9 @@ public class Organizer extends PanacheEntityBase {
     public Instant createdAt = Instant.now();
     @Version
     public Long version;
+
+    @Override
+    public UUID teamId() {
+        return teamId;
+    }
 }

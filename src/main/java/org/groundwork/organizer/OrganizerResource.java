@@ -50,8 +50,8 @@ public class OrganizerResource {
     @Operation(summary = "List organizers",
             description = "The team's organizers, a page at a time.")
     @GET
-    public Page<OrganizerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return organizers.list(limit, cursor);
+    public Page<OrganizerView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return organizers.list(Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Get an organizer",

@@ -1,5 +1,7 @@
 package org.groundwork.organizer;
 
+import org.groundwork.platform.TeamScoped;
+
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ import org.groundwork.platform.Patch;
 import static org.groundwork.platform.Patch.required;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.TeamScope;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -62,23 +65,26 @@ public class OrganizerService {
 
     /** Creates the first team and its admin; allowed only while no organizer exists. */
     public SetupResult setup(@NotNull @Valid Setup setup) {
-        // serialise concurrent setups so exactly one can win
-        em.createNativeQuery("select pg_advisory_xact_lock(4711)").getSingleResult();
-        if (Organizer.count() > 0) {
-            throw Problems.conflict("Groundwork is already set up; log in instead");
-        }
-        Team team = newTeam(setup.teamName(), setup.timeZone());
-        Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), Role.ADMIN, setup.password());
-        admin.instanceAdmin = true;
-        // no one was logged in: the event names no organizer
-        audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
-        NewToken token = tokens.issue(admin, "setup");
-        return new SetupResult(OrganizerView.of(admin), TeamView.of(team), token.token());
+        // no one is logged in and no team exists yet: the whole instance is looked at
+        return TeamScope.instanceWide(() -> {
+            // serialise concurrent setups so exactly one can win
+            em.createNativeQuery("select pg_advisory_xact_lock(4711)").getSingleResult();
+            if (Organizer.count() > 0) {
+                throw Problems.conflict("Groundwork is already set up; log in instead");
+            }
+            Team team = newTeam(setup.teamName(), setup.timeZone());
+            Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), Role.ADMIN, setup.password());
+            admin.instanceAdmin = true;
+            // no one was logged in: the event names no organizer
+            audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
+            NewToken token = tokens.issue(admin, "setup");
+            return new SetupResult(OrganizerView.of(admin), TeamView.of(team), token.token());
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isSetUp() {
-        return Organizer.count() > 0;
+        return TeamScope.instanceWide(() -> Organizer.count() > 0);
     }
 
     /** The instance admin creates another team with its own admin. */
@@ -86,12 +92,15 @@ public class OrganizerService {
         if (!current.has(Role.ADMIN) || !((Organizer) Organizer.findById(current.id())).instanceAdmin) {
             throw new ForbiddenException();
         }
-        Team team = newTeam(request.name(), request.timeZone());
-        NewOrganizer a = request.admin();
-        Organizer admin = newOrganizer(team, a.email(), a.displayName(), Role.ADMIN, a.password());
-        // in the new team's trail; the instance admin belongs to another team, so it names no organizer
-        audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
-        return new NewTeamResult(TeamView.of(team), OrganizerView.of(admin));
+        // the instance admin writes into a team that is not their own
+        return TeamScope.instanceWide(() -> {
+            Team team = newTeam(request.name(), request.timeZone());
+            NewOrganizer a = request.admin();
+            Organizer admin = newOrganizer(team, a.email(), a.displayName(), Role.ADMIN, a.password());
+            // in the new team's trail; the instance admin belongs to another team, so it names no organizer
+            audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
+            return new NewTeamResult(TeamView.of(team), OrganizerView.of(admin));
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -145,11 +154,7 @@ public class OrganizerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Organizer find(UUID id) {
-        Organizer o = Organizer.findById(id);
-        if (o == null || !o.teamId.equals(current.teamId())) {
-            throw Problems.notFound("organizer");
-        }
-        return o;
+        return TeamScoped.require(Organizer.class, id, "organizer");
     }
 
     public Organizer add(@NotNull @Valid NewOrganizer request) {
@@ -228,18 +233,19 @@ public class OrganizerService {
         if (!current.isInstanceAdmin()) {
             throw Problems.forbidden("Only the instance admin can give a restored organizer a first password");
         }
-        Organizer o = Organizer.findById(organizerId);
-        if (o == null || !o.teamId.equals(teamId)) {
-            throw Problems.notFound("organizer");
-        }
-        if (o.passwordHash != null) {
-            throw Problems.conflict("This organizer has a password already; they change it themselves");
-        }
-        o.passwordHash = Passwords.hash(request.password());
-        // in that team's trail; the instance admin belongs to another team, so it names no organizer
-        audit.as(teamId, null, AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, o.id);
-        em.flush();
-        return OrganizerView.of(o);
+        // the instance admin acts in a team that is not their own: that one team's rows, by name
+        // (narrower than the instance-wide bypass)
+        return TeamScope.runAs(teamId, () -> {
+            Organizer o = TeamScoped.require(Organizer.class, organizerId, "organizer");
+            if (o.passwordHash != null) {
+                throw Problems.conflict("This organizer has a password already; they change it themselves");
+            }
+            o.passwordHash = Passwords.hash(request.password());
+            // in that team's trail; the instance admin belongs to another team, so it names no organizer
+            audit.as(teamId, null, AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, o.id);
+            em.flush();
+            return OrganizerView.of(o);
+        });
     }
 
     private void endAccess(Organizer o) {
@@ -303,14 +309,17 @@ public class OrganizerService {
     @Transactional(dontRollbackOn = ProblemException.class) // a refusal keeps its throttle count and audit event
     public NewToken token(@NotNull @Valid TokenRequest request, String address) {
         if (request.email() != null || request.password() != null) {
-            Organizer o = checkPasswordThrottled(request.email(), request.password(), address)
-                    .orElseThrow(() -> Problems.unauthorized("Wrong email or password"));
-            if (o.totpSecret != null || ((Team) Team.findById(o.teamId)).twoFactorRequired) {
-                // a password alone must not open what the login form guards with a second factor
-                throw Problems.forbidden("This account logs in with two-factor login: log in on the login page, "
-                        + "then create a token on the Settings page (or send no email and password with a session)");
-            }
-            return tokens.issue(o, request.name());
+            // no one is logged in: the account is found across the instance, its token made in its team
+            return TeamScope.instanceWide(() -> {
+                Organizer o = checkPasswordThrottled(request.email(), request.password(), address)
+                        .orElseThrow(() -> Problems.unauthorized("Wrong email or password"));
+                if (o.totpSecret != null || ((Team) Team.findById(o.teamId)).twoFactorRequired) {
+                    // a password alone must not open what the login form guards with a second factor
+                    throw Problems.forbidden("This account logs in with two-factor login: log in on the login page, "
+                            + "then create a token on the Settings page (or send no email and password with a session)");
+                }
+                return tokens.issue(o, request.name());
+            });
         }
         if (!current.isLoggedIn()) {
             throw Problems.unauthorized("Send your email and password, or log in first");
@@ -328,7 +337,8 @@ public class OrganizerService {
 
     private Organizer newOrganizer(Team team, String email, String displayName, Role role, String password) {
         String normalized = email.trim();
-        if (Organizer.count("lower(email) = ?1", normalized.toLowerCase(Locale.ROOT)) > 0) {
+        // emails are unique in the whole instance (they name the account at login)
+        if (TeamScope.instanceWide(() -> Organizer.count("lower(email) = ?1", normalized.toLowerCase(Locale.ROOT)) > 0)) {
             throw Problems.conflict("An organizer with this email already exists");
         }
         Organizer o = new Organizer();

@@ -1,5 +1,7 @@
 package org.groundwork.organizer;
 
+import org.groundwork.platform.TeamScoped;
+
 import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
@@ -139,10 +141,7 @@ public class TwoFactor {
         if (!current.has(Role.ADMIN)) {
             throw new ForbiddenException();
         }
-        Organizer o = Organizer.findById(organizerId);
-        if (o == null || !o.teamId.equals(current.teamId())) {
-            throw Problems.notFound("organizer");
-        }
+        Organizer o = TeamScoped.require(Organizer.class, organizerId, "organizer");
         o.totpSecret = null;
         o.totpPendingSecret = null;
         o.totpLastStep = null;

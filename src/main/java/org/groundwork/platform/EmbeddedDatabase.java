@@ -101,9 +101,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         EmbeddedDatabase database = start(home.resolve("postgres"));
-        System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "postgres");
+        database.prepareAppRole();
+        System.setProperty("quarkus.datasource.jdbc.url", database.appJdbcUrl());
+        System.setProperty("quarkus.datasource.username", APP_ROLE);
+        System.setProperty("quarkus.datasource.password", APP_PASSWORD);
         LOG.infof("Embedded PostgreSQL in use: data in %s (port %d); its own log is %s",
                 database.dataDirectory, database.port(), database.logFile);
     }
@@ -239,6 +240,63 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * The role the app connects as: not a superuser and without BYPASSRLS, which both ignore
+     * row-level security. It owns the schema's objects (so Flyway can change them; the tables
+     * FORCE row-level security, which owners are otherwise exempt from). The server listens on
+     * localhost only and trusts local connections, like its superuser: the password is no secret.
+     */
+    public static final String APP_ROLE = "groundwork";
+    public static final String APP_PASSWORD = "groundwork";
+
+    /** The app's URL: no user in it (pgjdbc lets a URL's user win over the configured one). */
+    public String appJdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/postgres";
+    }
+
+    /**
+     * Creates the app's role when missing, and hands it what the superuser owns in the public
+     * schema: data directories made before Groundwork used its own role hold tables owned by
+     * {@code postgres}, which the role could not migrate. Runs at every start; idempotent.
+     */
+    public void prepareAppRole() {
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("""
+                    do $$
+                    declare r record;
+                    begin
+                        if not exists (select 1 from pg_roles where rolname = 'groundwork') then
+                            create role groundwork login password 'groundwork'
+                                nosuperuser nobypassrls nocreatedb nocreaterole;
+                        end if;
+                        grant usage, create on schema public to groundwork;
+                        for r in
+                            select c.oid::regclass as name,
+                                   case c.relkind when 'S' then 'sequence' when 'v' then 'view'
+                                       when 'm' then 'materialized view' else 'table' end as kind
+                            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                            where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+                              and c.relowner <> 'groundwork'::regrole
+                              -- a sequence owned by a column moves with its table
+                              and not (c.relkind = 'S' and exists (select 1 from pg_depend d
+                                  where d.objid = c.oid and d.deptype in ('a', 'i')))
+                        loop
+                            execute format('alter %s %s owner to groundwork', r.kind, r.name);
+                        end loop;
+                        for r in
+                            select p.oid::regprocedure as name from pg_proc p
+                            join pg_namespace n on n.oid = p.pronamespace
+                            where n.nspname = 'public' and p.proowner <> 'groundwork'::regrole
+                        loop
+                            execute format('alter routine %s owner to groundwork', r.name);
+                        end loop;
+                    end
+                    $$""");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not prepare the app's database role in the embedded PostgreSQL", e);
+        }
     }
 
     public int port() {

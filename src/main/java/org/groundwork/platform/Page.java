@@ -21,6 +21,22 @@ public record Page<T>(List<T> items, String nextCursor) {
     }
 
     /**
+     * A {@code limit} query parameter as sent: every list endpoint reads it as text and parses it
+     * here, so {@code ?limit=abc} is a 400 naming it everywhere (JAX-RS answers an Integer
+     * parameter that is not a number with a 404).
+     */
+    public static int limit(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return limit((Integer) null);
+        }
+        try {
+            return limit(Integer.valueOf(requested.trim()));
+        } catch (NumberFormatException e) {
+            throw Problems.invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    /**
      * Builds a page from a query that fetched {@code limit + 1} rows: the extra row only
      * tells that there is more, and the cursor points after the last row shown.
      */

@@ -1,5 +1,7 @@
 package org.groundwork.report;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,10 +55,7 @@ public class ReportService {
         Scope scope = scope(organizer);
         Work w = null;
         if (work != null && !work.isBlank()) {
-            w = Work.findById(Ids.parse(work.trim(), "work"));
-            if (w == null || !w.teamId.equals(team.id)) {
-                throw Problems.notFound("work");
-            }
+            w = TeamScoped.require(Work.class, Ids.filter(work, "work"), "work");
         }
         long started = System.nanoTime();
         TimeReport report = timeReports.report(team, period, scope, w);
@@ -118,10 +117,7 @@ public class ReportService {
             }
             return new Scope(null, false, null);
         }
-        Organizer o = Organizer.findById(Ids.parse(organizer.trim(), "organizer"));
-        if (o == null || !o.teamId.equals(current.teamId())) {
-            throw Problems.notFound("organizer");
-        }
+        Organizer o = TeamScoped.require(Organizer.class, Ids.filter(organizer, "organizer"), "organizer");
         boolean self = o.id.equals(current.id());
         if (!self && !current.has(Role.COORDINATOR)) {
             throw Problems.forbidden("Only coordinators and admins see another organizer's report");

@@ -4,13 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.groundwork.contact.Level;
+import org.groundwork.contact.Position;
 import org.groundwork.organizer.Team;
+import org.groundwork.platform.Word;
 import org.groundwork.report.ReportJson.PersonMinutes;
 import org.groundwork.report.ReportJson.TimeReport;
 import org.groundwork.report.ReportJson.UnitMinutes;
 import org.groundwork.report.ReportJson.WeekMinutes;
 import org.groundwork.report.ReportJson.WorkMinutes;
 import org.groundwork.report.ReportService.Scope;
+import org.groundwork.work.Focus;
 import org.groundwork.work.Work;
 
 import java.time.DayOfWeek;
@@ -38,8 +42,9 @@ import static org.groundwork.report.Rows.uuid;
 @ApplicationScoped
 class TimeReports {
 
-    static final List<String> LEVELS = List.of("new", "less-involved", "cadre");
-    static final List<String> POSITIONS = List.of("base", "officer", "staff", "ally", "political-group");
+    // the words of the enums, in their order (the report's keys and the charts' order)
+    static final List<String> LEVELS = java.util.Arrays.stream(Level.values()).map(Level::word).toList();
+    static final List<String> POSITIONS = java.util.Arrays.stream(Position.values()).map(Position::word).toList();
     static final String UNRECORDED = "unrecorded";
 
     // grouping(level, position, grp, work_id, week): a bit is set for each column the row is
@@ -61,7 +66,7 @@ class TimeReports {
         roomToHash();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query("", team, period, scope, work).getResultList();
-        TimeReport report = assemble(rows, period, scope, work);
+        TimeReport report = assemble(team, rows, period, scope, work);
         return new TimeReport(report.from(), report.to(), report.organizer(), report.workId(), report.totalMinutes(),
                 report.byLevel(), report.byPosition(), report.byKind(), report.firstTimerMinutes(), report.people(),
                 report.peopleCount(), report.works(), report.weeks(), report.summary(), byUnit(team, period, scope, work));
@@ -326,7 +331,7 @@ class TimeReports {
         return q;
     }
 
-    private TimeReport assemble(List<Object[]> rows, Period period, Scope scope, Work work) {
+    private TimeReport assemble(Team team, List<Object[]> rows, Period period, Scope scope, Work work) {
         double total = 0;
         double firstTimer = 0;
         Map<String, Double> byLevel = levels();
@@ -367,7 +372,7 @@ class TimeReports {
         people.sort(Comparator.comparingDouble(PersonMinutes::minutes).reversed()
                 .thenComparing(PersonMinutes::fullName, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(PersonMinutes::contactId));
-        List<WorkMinutes> works = works(workLevels, workPositions);
+        List<WorkMinutes> works = works(team, workLevels, workPositions);
         return new TimeReport(period.from(), period.to(), scope.word(), work == null ? null : work.id,
                 total, byLevel, byPosition, byKind, firstTimer, people, peopleCount,
                 works, weeks(period, weeks),
@@ -375,14 +380,15 @@ class TimeReports {
     }
 
     /** The works named by the figures, with what they are for; most minutes first, no-work last. */
-    private List<WorkMinutes> works(Map<UUID, Map<String, Double>> levels,
+    private List<WorkMinutes> works(Team team, Map<UUID, Map<String, Double>> levels,
                                     Map<UUID, Map<String, Double>> positions) {
         List<UUID> ids = levels.keySet().stream().filter(java.util.Objects::nonNull).toList();
         Map<UUID, Work> named = new HashMap<>();
         if (!ids.isEmpty()) {
-            // the ids come from the team's own rows
-            em.createQuery("select w from Work w where w.id in :ids", Work.class)
+            // the ids come from the team's own rows; the team is named anyway, as in every query
+            em.createQuery("select w from Work w where w.id in :ids and w.teamId = :team", Work.class)
                     .setParameter("ids", ids)
+                    .setParameter("team", team.id)
                     .getResultList().forEach(w -> named.put(w.id, w));
         }
         List<WorkMinutes> works = new ArrayList<>();
@@ -420,13 +426,16 @@ class TimeReports {
         return best;
     }
 
+    /** Whether the level that took most of a work's time is the one its focus aims at. */
     static boolean matches(String focus, String level) {
-        return switch (focus) {
-            case "bring-in-new" -> level.equals("new");
-            case "deepen-involvement" -> level.equals("less-involved");
-            case "work-with-cadre" -> level.equals("cadre");
-            default -> false;
+        Focus f = Word.parse(Focus.class, focus, "focus");
+        // exhaustive: a new focus does not compile until it names its level
+        Level aimed = switch (f) {
+            case BRING_IN_NEW -> Level.NEW;
+            case DEEPEN_INVOLVEMENT -> Level.LESS_INVOLVED;
+            case WORK_WITH_CADRE -> Level.CADRE;
         };
+        return aimed.word().equals(level);
     }
 
     /** Every week the period touches, empty ones too, so a chart's weeks line up. */

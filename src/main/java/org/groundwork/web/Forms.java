@@ -36,8 +36,9 @@ public final class Forms {
         return form;
     }
 
+    /** The pages' name for {@link org.groundwork.platform.Text#blankToNull}: one rule for the API, pages and import. */
     public static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return org.groundwork.platform.Text.blankToNull(s);
     }
 
     public static Integer whole(String value, String field, FormErrors errors) {

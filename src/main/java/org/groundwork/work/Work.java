@@ -1,5 +1,7 @@
 package org.groundwork.work;
 
+import org.groundwork.platform.TeamOwned;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +15,7 @@ import java.util.UUID;
 /** One piece of our work, with what it is for and why. */
 @Entity
 @Table(name = "work")
-public class Work extends PanacheEntityBase {
+public class Work extends PanacheEntityBase implements TeamOwned {
 
     @Id
     public UUID id = Ids.next();
@@ -27,4 +29,9 @@ public class Work extends PanacheEntityBase {
     public Instant updatedAt = Instant.now();
     @Version
     public Long version;
+
+    @Override
+    public UUID teamId() {
+        return teamId;
+    }
 }

@@ -45,9 +45,9 @@ public class WorkResource {
     @Operation(summary = "List works",
             description = "The team's works a page at a time, optionally only active ones.")
     @GET
-    public Page<WorkView> list(@QueryParam("active") String active, @QueryParam("limit") Integer limit,
+    public Page<WorkView> list(@QueryParam("active") String active, @QueryParam("limit") String limit,
                                @QueryParam("cursor") String cursor) {
-        return works.list(active, limit, cursor).map(WorkView::of);
+        return works.list(active, Page.limit(limit), cursor).map(WorkView::of);
     }
 
     @Operation(summary = "Get a work",

@@ -1,5 +1,7 @@
 package org.groundwork.work;
 
+import org.groundwork.platform.TeamScoped;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static org.groundwork.platform.Text.blankToNull;
 import static org.groundwork.platform.Patch.required;
 
 /** Works: the pieces of our work, each with what it is for. */
@@ -39,11 +42,7 @@ public class WorkService {
     /** A work of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Work require(UUID id) {
-        Work w = id == null ? null : Work.findById(id);
-        if (w == null || !w.teamId.equals(current.teamId())) {
-            throw Problems.notFound("work");
-        }
-        return w;
+        return TeamScoped.require(Work.class, id, "work");
     }
 
     /** The team's works in creation order (ids are time-ordered), optionally only active or inactive ones. */
@@ -99,9 +98,6 @@ public class WorkService {
         return w;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     /** Query flags are exactly true or false: anything else is a 400, not a silent "false". */
     private static Boolean bool(String value, String field) {

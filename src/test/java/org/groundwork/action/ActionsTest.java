@@ -1,6 +1,7 @@
 package org.groundwork.action;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -38,7 +39,7 @@ class ActionsTest {
     /** Contact endpoints are built elsewhere: seed contacts straight into the table. */
     String contact(TestTeam team, String name, String ownerId) {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        AllTeams.run(() -> em.createNativeQuery(
                         "insert into contact (id, team_id, full_name, owner_id) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, id)
                 .setParameter(2, UUID.fromString(team.teamId))
@@ -51,7 +52,7 @@ class ActionsTest {
     /** The after-action follow-ups of a contact: [assignee_id, due_on, status, source_action_id]. */
     @SuppressWarnings("unchecked")
     List<Object[]> afterAction(String contactId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        return AllTeams.call(() -> em.createNativeQuery("""
                         select assignee_id::text, due_on::text, status, source_action_id::text from follow_up
                         where contact_id = ?1 and reason = 'after-action' order by created_at""")
                 .setParameter(1, UUID.fromString(contactId))
@@ -59,7 +60,7 @@ class ActionsTest {
     }
 
     long contactCount(TestTeam team) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+        return AllTeams.call(() -> ((Number) em.createNativeQuery(
                         "select count(*) from contact where team_id = ?1")
                 .setParameter(1, UUID.fromString(team.teamId)).getSingleResult()).longValue());
     }
@@ -277,7 +278,7 @@ class ActionsTest {
                 .extract();
         org.junit.jupiter.api.Assertions.assertNotEquals(etag, first.header("ETag"));
         String carla = first.path("attendance[2].contactId");
-        Object[] carlaRow = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+        Object[] carlaRow = AllTeams.call(() -> (Object[]) em.createNativeQuery(
                         "select full_name, phone, owner_id::text from contact where id = ?1")
                 .setParameter(1, UUID.fromString(carla)).getSingleResult());
         assertEquals("Carla at the door", carlaRow[0]);

@@ -3,6 +3,7 @@ package org.groundwork.archive;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -165,7 +166,7 @@ class RestoreTest {
     }
 
     private long count(String sql, String id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = AllTeams.connection(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, UUID.fromString(id));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -1,6 +1,7 @@
 package org.groundwork.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -51,11 +52,16 @@ class AuditTest {
         return found.get(0);
     }
 
-    /** All the team's audit rows as the database holds them, as text. */
+    /**
+     * All the team's audit rows as the database holds them, as text; ids and times masked, whose
+     * random digits held a phone number's "0142" now and then.
+     */
     String rowsAsText(TestTeam team) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+        String rows = AllTeams.call(() -> (String) em.createNativeQuery(
                         "select coalesce(string_agg(e::text, E'\\n'), '') from audit_event e where team_id = ?1")
                 .setParameter(1, UUID.fromString(team.teamId)).getSingleResult());
+        return rows.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
+                .replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d+)?[+-]\\d{2}(:\\d{2})?", "<time>");
     }
 
     @Test
@@ -223,15 +229,16 @@ class AuditTest {
                 "update audit_event set kind = 'changed' where team_id = ?1",
                 "update audit_event set organizer_id = null where team_id = ?1",
                 "delete from audit_event where team_id = ?1")) {
-            PersistenceException refused = assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew()
-                    .run(() -> em.createNativeQuery(sql).setParameter(1, teamId).executeUpdate()));
-            assertTrue(String.valueOf(rootCause(refused).getMessage()).contains("append-only"), sql + ": " + refused);
+            PersistenceException refused = assertThrows(PersistenceException.class,
+                    () -> AllTeams.run(() -> em.createNativeQuery(sql).setParameter(1, teamId).executeUpdate()));
+            // the app's role lost update and delete on the trail (V7_3), so the privilege check refuses it
+            // before the trigger does; a superuser would meet the trigger
+            String why = String.valueOf(rootCause(refused).getMessage());
+            assertTrue(why.contains("append-only") || why.contains("permission denied"), sql + ": " + refused);
         }
-        assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("truncate audit_event").executeUpdate()));
+        assertThrows(PersistenceException.class, () -> AllTeams.run(() -> em.createNativeQuery("truncate audit_event").executeUpdate()));
         // and a value shaped like anything but a field name is refused too
-        assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("""
+        assertThrows(PersistenceException.class, () -> AllTeams.run(() -> em.createNativeQuery("""
                                 insert into audit_event (id, team_id, kind, entity_type, fields)
                                 values (gen_random_uuid(), ?1, 'changed', 'contact', array['Jane Doe'])""")
                         .setParameter(1, teamId).executeUpdate()));

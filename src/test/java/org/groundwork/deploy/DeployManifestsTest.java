@@ -1,6 +1,7 @@
 package org.groundwork.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -286,14 +287,24 @@ class DeployManifestsTest {
         assertTrue(String.join(" ", texts(db.path("healthcheck").path("test"))).contains("pg_isready"));
         assertEquals("service_healthy", app.path("depends_on").path("db").path("condition").asText());
 
-        // the app's database is the db service's database, user and (through .env) password
+        // the app's database is the db service's database; the app's role is not the server's
+        // superuser (row-level security does not apply to one) but the role the init script makes
         JsonNode env = app.path("environment");
         assertEquals("jdbc:postgresql://db:5432/" + db.path("environment").path("POSTGRES_DB").asText(),
                 env.path("QUARKUS_DATASOURCE_JDBC_URL").asText());
-        assertEquals(db.path("environment").path("POSTGRES_USER").asText(), env.path("QUARKUS_DATASOURCE_USERNAME").asText());
-        assertTrue(db.path("environment").path("POSTGRES_PASSWORD").asText().startsWith("${QUARKUS_DATASOURCE_PASSWORD"));
+        String appRole = env.path("QUARKUS_DATASOURCE_USERNAME").asText();
+        assertNotEquals(db.path("environment").path("POSTGRES_USER").asText(), appRole);
+        assertTrue(db.path("environment").path("GROUNDWORK_DB_PASSWORD").asText().startsWith("${QUARKUS_DATASOURCE_PASSWORD"));
+        // the superuser's password is in a file only the db container reads
+        assertEquals("db.env", db.path("env_file").asText());
+        assertTrue(Files.readString(COMPOSE.resolveSibling("db.env.example")).contains("\nPOSTGRES_PASSWORD="));
+        assertFalse(db.path("environment").has("POSTGRES_PASSWORD"));
+        assertTrue(texts(db.path("volumes")).contains("./initdb:/docker-entrypoint-initdb.d:ro"));
+        String init = Files.readString(COMPOSE.resolveSibling("initdb/10-app-role.sh"));
+        assertTrue(init.contains("create role " + appRole + " login password :'app_password' nosuperuser nobypassrls"), init);
         Set<String> fromEnvFile = envFileNames(false);
         assertTrue(fromEnvFile.contains("QUARKUS_DATASOURCE_PASSWORD"));
+        assertFalse(fromEnvFile.contains("POSTGRES_PASSWORD"), "the app's .env never holds the superuser's password");
         assertTrue(fromEnvFile.contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"));
         assertEquals(".env", app.path("env_file").asText());
 

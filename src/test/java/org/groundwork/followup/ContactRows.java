@@ -1,7 +1,8 @@
 package org.groundwork.followup;
 
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import org.groundwork.support.TestTeam;
 
@@ -77,7 +78,7 @@ public final class ContactRows {
 
     /** Runs one statement in its own committed transaction. */
     public static void sql(String statement, Object... params) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        AllTeams.run(() -> {
             EntityManager em = Arc.container().instance(EntityManager.class).get();
             var q = em.createNativeQuery(statement);
             for (int i = 0; i < params.length; i++) {
@@ -89,7 +90,7 @@ public final class ContactRows {
 
     /** Reads one number (a count) in its own transaction. */
     public static long count(String query, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return AllTeams.call(() -> {
             EntityManager em = Arc.container().instance(EntityManager.class).get();
             var q = em.createNativeQuery(query);
             for (int i = 0; i < params.length; i++) {

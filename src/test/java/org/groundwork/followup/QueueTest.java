@@ -124,7 +124,9 @@ class QueueTest {
                 .body("today", hasSize(1));
         coordinator.api().queryParam("organizer", other.adminId).get("/api/v1/followups/queue").then().statusCode(404);
         organizer.api().queryParam("organizer", other.adminId).get("/api/v1/followups/queue").then().statusCode(404);
-        coordinator.api().queryParam("organizer", "someone").get("/api/v1/followups/queue").then().statusCode(404);
+        // not an id at all is bad input, as in every list's filters: 400 naming the parameter
+        coordinator.api().queryParam("organizer", "someone").get("/api/v1/followups/queue").then().statusCode(400)
+                .body("errors[0].field", is("organizer"));
         io.restassured.RestAssured.given().get("/api/v1/followups/queue").then().statusCode(401);
     }
 

@@ -1,6 +1,8 @@
 package org.groundwork.importexport;
 
 import org.groundwork.contact.Phones;
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -48,9 +50,9 @@ class ContactImportTest {
         assertEquals("base", rosa.get("position"));
         assertEquals(team.adminId, rosa.get("ownerId"));
         // creation records the first level, as the contacts API does
-        Number levels = (Number) em.createNativeQuery(
+        Number levels = AllTeams.call(() -> (Number) em.createNativeQuery(
                         "select count(*) from level_change where contact_id = ?1 and from_level is null and to_level = 'new'")
-                .setParameter(1, UUID.fromString((String) rosa.get("id"))).getSingleResult();
+                .setParameter(1, UUID.fromString((String) rosa.get("id"))).getSingleResult());
         assertEquals(1, levels.intValue());
     }
 

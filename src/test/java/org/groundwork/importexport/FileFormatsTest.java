@@ -1,6 +1,7 @@
 package org.groundwork.importexport;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -116,7 +117,7 @@ class FileFormatsTest {
     void allOrNothingWhenTheDatabaseRefusesALineMidImport() {
         TestTeam team = TestTeam.create();
         String poison = "Poison " + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
+        AllTeams.run(() -> {
             em.createNativeQuery("""
                     create or replace function refuse_poison() returns trigger language plpgsql as $$
                     begin
@@ -138,15 +139,15 @@ class FileFormatsTest {
                     .contentType("application/problem+json")
                     .body("detail", allOf(containsString("nothing was imported"), containsString("poison_check")));
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
+            AllTeams.run(() -> {
                 em.createNativeQuery("drop trigger refuse_poison on contact").executeUpdate();
                 em.createNativeQuery("drop function refuse_poison()").executeUpdate();
             });
         }
         assertEquals(0, Csv.contacts(team).size());
         team.api().get("/api/v1/organizations").then().body("items", empty());
-        Number levels = (Number) em.createNativeQuery("select count(*) from level_change where team_id = ?1")
-                .setParameter(1, UUID.fromString(team.teamId)).getSingleResult();
+        Number levels = AllTeams.call(() -> (Number) em.createNativeQuery("select count(*) from level_change where team_id = ?1")
+                .setParameter(1, UUID.fromString(team.teamId)).getSingleResult());
         assertEquals(0, levels.intValue());
     }
 }

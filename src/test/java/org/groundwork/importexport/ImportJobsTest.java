@@ -1,12 +1,12 @@
 package org.groundwork.importexport;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -98,8 +98,8 @@ class ImportJobsTest {
         assertEquals(direct.getList("errors"), job.getList("result.errors"));
         assertEquals(direct.getMap("mapping"), job.getMap("result.mapping"));
         assertEquals(false, job.getBoolean("result.dryRun"));
-        Number contacts = (Number) em.createNativeQuery("select count(*) from contact where team_id = ?1")
-                .setParameter(1, UUID.fromString(team.teamId)).getSingleResult();
+        Number contacts = (Number) AllTeams.call(() -> em.createNativeQuery("select count(*) from contact where team_id = ?1")
+                .setParameter(1, UUID.fromString(team.teamId)).getSingleResult());
         assertEquals(direct.getInt("created") + 1, contacts.intValue(), "the job's contacts are saved");
         // the import metrics count background imports as well (counted after the commit)
         double expected = createdBefore + direct.getInt("created");
@@ -108,8 +108,8 @@ class ImportJobsTest {
         }
         assertEquals(expected, metric("groundwork_imports_rows_total", "outcome", "created"));
         // the file was dropped once imported
-        Number waiting = (Number) em.createNativeQuery("select count(*) from pending_import where team_id = ?1")
-                .setParameter(1, UUID.fromString(team.teamId)).getSingleResult();
+        Number waiting = (Number) AllTeams.call(() -> em.createNativeQuery("select count(*) from pending_import where team_id = ?1")
+                .setParameter(1, UUID.fromString(team.teamId)).getSingleResult());
         assertEquals(0, waiting.intValue());
     }
 
@@ -153,7 +153,7 @@ class ImportJobsTest {
         UUID organizer = UUID.fromString(team.adminId);
         UUID file = UUID.randomUUID();
         UUID dead = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
+        AllTeams.run(() -> {
             em.createNativeQuery("""
                             insert into pending_import (id, team_id, organizer_id, created_at, expires_at, file_name,
                               size_bytes, content, claimed_at)
@@ -174,13 +174,13 @@ class ImportJobsTest {
         assertNotNull(job.getString("finishedAt"));
         assertTrue(job.getString("failure").contains("Nothing of it was saved"), job.getString("failure"));
         assertEquals(20000, job.getInt("rowsRead"), "what it had read when it stopped");
-        Object claimed = em.createNativeQuery("select claimed_at from pending_import where id = ?1")
-                .setParameter(1, file).getSingleResult();
+        Object claimed = AllTeams.call(() -> em.createNativeQuery("select claimed_at from pending_import where id = ?1")
+                .setParameter(1, file).getSingleResult());
         assertEquals(null, claimed, "the file is the organizer's again, to import it once more");
 
         // a job whose instance is alive (fresh heartbeat) is left running, and blocks a second one
         UUID alive = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        AllTeams.run(() -> em.createNativeQuery("""
                         insert into import_job (id, team_id, organizer_id, state, on_match, file_name, rows_expected,
                           started_at)
                         values (?1, ?2, ?3, 'running', 'skip', 'other.csv', 50000, now())""")
@@ -189,11 +189,11 @@ class ImportJobsTest {
                 .body("state", is("running"));
         Csv.post(team, file(TestTeam.unique()), "").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("Another import"));
-        Number jobs = (Number) em.createNativeQuery("select count(*) from import_job where team_id = ?1")
-                .setParameter(1, teamId).getSingleResult();
+        Number jobs = (Number) AllTeams.call(() -> em.createNativeQuery("select count(*) from import_job where team_id = ?1")
+                .setParameter(1, teamId).getSingleResult());
         assertEquals(2, jobs.intValue(), "the refused import left no job");
-        Number files = (Number) em.createNativeQuery("select count(*) from pending_import where team_id = ?1")
-                .setParameter(1, teamId).getSingleResult();
+        Number files = (Number) AllTeams.call(() -> em.createNativeQuery("select count(*) from pending_import where team_id = ?1")
+                .setParameter(1, teamId).getSingleResult());
         assertEquals(1, files.intValue(), "nor a file");
     }
 

@@ -1,6 +1,7 @@
 package org.groundwork.platform;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -53,7 +54,7 @@ class IdempotencyTest {
     }
 
     List<Object[]> storedRows(TestTeam team) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return AllTeams.call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             select key, status, location, etag, body, organizer_id from idempotency_key
@@ -137,7 +138,7 @@ class IdempotencyTest {
     }
 
     int auditEvents(TestTeam team) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+        return AllTeams.call(() -> ((Number) em.createNativeQuery(
                         "select count(*) from audit_event where team_id = ?1")
                 .setParameter(1, UUID.fromString(team.teamId)).getSingleResult()).intValue());
     }
@@ -263,7 +264,7 @@ class IdempotencyTest {
         String old = UUID.randomUUID().toString();
         post(team.token, old, "/api/v1/conversations", Map.of("contactId", contact, "durationMinutes", 12))
                 .then().statusCode(201);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        AllTeams.run(() -> em.createNativeQuery(
                         "update idempotency_key set created_at = now() - interval '25 hours' where team_id = ?1")
                 .setParameter(1, UUID.fromString(team.teamId)).executeUpdate());
         String second = post(team.token, key, "/api/v1/conversations", body).then().statusCode(201)

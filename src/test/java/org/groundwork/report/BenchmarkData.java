@@ -1,5 +1,7 @@
 package org.groundwork.report;
 
+import org.groundwork.support.AllTeams;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -183,7 +185,7 @@ final class BenchmarkData {
                 "drop table bench_contact",
                 "drop table bench_move",
                 "vacuum analyze organizer, work, organization, unit, tie, contact, level_change, conversation, action, action_organizer, attendance, follow_up");
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = AllTeams.connection(ds)) {
             c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {
                 for (String step : steps) {

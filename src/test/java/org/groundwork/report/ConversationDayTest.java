@@ -1,5 +1,7 @@
 package org.groundwork.report;
 
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -243,7 +245,7 @@ class ConversationDayTest {
     }
 
     private List<String> rows(String query, String teamId) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = AllTeams.connection(dataSource);
              PreparedStatement ps = c.prepareStatement(query.replace("?1", "?"))) {
             ps.setObject(1, UUID.fromString(teamId));
             List<String> rows = new ArrayList<>();
@@ -275,7 +277,7 @@ class ConversationDayTest {
             order.add(jdbc.charAt(at + 1) - '1');
             jdbc = jdbc.substring(0, at + 1) + jdbc.substring(at + 2);
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(jdbc)) {
+        try (Connection c = AllTeams.connection(dataSource); PreparedStatement ps = c.prepareStatement(jdbc)) {
             for (int i = 0; i < order.size(); i++) {
                 ps.setObject(i + 1, UUID.fromString(ids[order.get(i)]));
             }

@@ -1,7 +1,8 @@
 package org.groundwork.report;
 
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -85,7 +86,7 @@ class ReportBenchmark {
         timePage(admin, "wall chart, filtered: new, quiet 30 days (page)", organization + "/chart?level=new&quiet=30");
         timePage(admin, "organic leaders, 5,000 people (page)", organization + "/leaders");
 
-        Team t = QuarkusTransaction.requiringNew().call(() -> Team.<Team>findById(team));
+        Team t = AllTeams.call(() -> Team.<Team>findById(team));
         explain("time, one organizer, 30 days", t, p -> Arc.container().instance(TimeReports.class).get()
                 .query(p, t, Period.parse(end.minusDays(29).toString(), end.toString(), t.zone()),
                         new ReportService.Scope(organizer, false, "x"), null));
@@ -141,7 +142,7 @@ class ReportBenchmark {
     }
 
     private void explain(String name, Team team, Function<String, jakarta.persistence.Query> query) {
-        List<?> plan = QuarkusTransaction.requiringNew().call(() -> {
+        List<?> plan = AllTeams.call(() -> {
             Arc.container().instance(TimeReports.class).get().roomToHash();
             return query.apply("explain (analyze, buffers) ").getResultList();
         });
@@ -150,7 +151,7 @@ class ReportBenchmark {
     }
 
     private String counts(UUID team) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return AllTeams.call(() -> {
             var em = Arc.container().instance(jakarta.persistence.EntityManager.class).get();
             Object[] r = (Object[]) em.createNativeQuery("""
                             select (select count(*) from contact where team_id = ?1),
@@ -169,7 +170,7 @@ class ReportBenchmark {
     }
 
     private UUID firstWork(UUID team) {
-        return QuarkusTransaction.requiringNew().call(() -> (UUID) Arc.container()
+        return AllTeams.call(() -> (UUID) Arc.container()
                 .instance(jakarta.persistence.EntityManager.class).get()
                 .createNativeQuery("select id from work where team_id = ?1 order by name limit 1")
                 .setParameter(1, team).getSingleResult());
@@ -185,7 +186,7 @@ class ReportBenchmark {
 
     /** [team id, admin email] of a benchmark team already in the database, or null. */
     private String[] existingTeam(long seed) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return AllTeams.call(() -> {
             List<?> rows = Arc.container().instance(jakarta.persistence.EntityManager.class).get()
                     .createNativeQuery("""
                             select cast(o.team_id as text), a.email from organizer o

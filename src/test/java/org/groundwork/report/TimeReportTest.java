@@ -273,11 +273,12 @@ class TimeReportTest {
         for (String path : List.of("time", "movement")) {
             problem(team, path, MARCH + "&organizer=" + other.adminId, 404, null);
             problem(team, path, MARCH + "&organizer=" + java.util.UUID.randomUUID(), 404, null);
-            problem(team, path, MARCH + "&organizer=not-an-id", 404, null);
+            // not an id at all is bad input, as in every list's filters: 400 naming the parameter
+            problem(team, path, MARCH + "&organizer=not-an-id", 400, "organizer");
         }
         problem(team, "time", MARCH + "&work=" + foreignWork, 404, null);
         problem(team, "time", MARCH + "&work=" + java.util.UUID.randomUUID(), 404, null);
-        problem(team, "time", MARCH + "&work=nope", 404, null);
+        problem(team, "time", MARCH + "&work=nope", 400, "work");
     }
 
     @Test

@@ -34,9 +34,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+        // the app's own role, as in production: not a superuser, so row-level security applies
+        postgres.prepareAppRole();
+        return Map.of("quarkus.datasource.jdbc.url", postgres.appJdbcUrl(),
+                "quarkus.datasource.username", EmbeddedDatabase.APP_ROLE,
+                "quarkus.datasource.password", EmbeddedDatabase.APP_PASSWORD);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.groundwork.web;
 
+import org.groundwork.support.AllTeams;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.groundwork.support.TestTeam;
@@ -350,7 +352,7 @@ class ImportPagesTest {
     javax.sql.DataSource dataSource;
 
     private List<String> pendingUploads(String query, String param) throws java.sql.SQLException {
-        try (java.sql.Connection c = dataSource.getConnection();
+        try (java.sql.Connection c = AllTeams.connection(dataSource);
              java.sql.PreparedStatement ps = c.prepareStatement(query)) {
             ps.setString(1, param);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
@@ -364,7 +366,7 @@ class ImportPagesTest {
     }
 
     private void sql(String statement, String param) throws java.sql.SQLException {
-        try (java.sql.Connection c = dataSource.getConnection();
+        try (java.sql.Connection c = AllTeams.connection(dataSource);
              java.sql.PreparedStatement ps = c.prepareStatement(statement)) {
             ps.setString(1, param);
             ps.executeUpdate();

@@ -1,0 +1,12 @@
+#!/bin/bash
+# Run once by the postgres image on the first start of an empty volume
+# (/docker-entrypoint-initdb.d). POSTGRES_USER is the server's superuser, for administration only:
+# PostgreSQL's row-level security does not apply to a superuser, so the app connects as its own
+# role, groundwork, which is neither superuser nor BYPASSRLS and owns the database (and so the
+# public schema, where Flyway creates the tables).
+set -euo pipefail
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
+  -v app_password="$GROUNDWORK_DB_PASSWORD" -v db="$POSTGRES_DB" <<'SQL'
+create role groundwork login password :'app_password' nosuperuser nobypassrls nocreatedb nocreaterole;
+alter database :"db" owner to groundwork;
+SQL

@@ -1,0 +1,196 @@
+package org.groundwork.platform;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which team the database work of this thread is for. PostgreSQL's row-level security
+ * (migration V14_1) shows a connection only the rows of the team named by its
+ * {@code groundwork.team_id} setting, unless {@code groundwork.scope} is {@code instance};
+ * {@link TeamScopeInterceptor} sets both on every connection the pool lends, from here:
+ * <ol>
+ *   <li>inside {@link #runAs} or {@link #instanceWide}: what they say;</li>
+ *   <li>else, in a request of an authenticated organizer: their team;</li>
+ *   <li>else nothing, and every team-owned table looks empty.</li>
+ * </ol>
+ * The instance-wide bypass is for the work that acts before anyone is known or for no one
+ * team: finding an account by email, token or session (before authentication), setup, the
+ * instance admin's team creation, the check that an email is free in the whole instance,
+ * sweeps at start, migrations ({@code quarkus.flyway.init-sql}). Every such place calls
+ * {@link #instanceWide} by name, so {@code grep -rn instanceWide src/main} lists them all.
+ */
+public final class TeamScope {
+
+    /** The security identity's attribute naming the organizer's team (set by organizer/Identities). */
+    public static final String TEAM_ATTRIBUTE = "teamId";
+
+    /** What a connection is set to: one team, the whole instance, or nothing. */
+    record Scope(UUID team, boolean instance) {
+        static final Scope NOTHING = new Scope(null, false);
+        static final Scope INSTANCE = new Scope(null, true);
+    }
+
+    private static final ThreadLocal<Scope> CHOSEN = new ThreadLocal<>();
+
+    private TeamScope() {
+    }
+
+    /** What runs in a scope; it may throw what it throws (an export's IOException). */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Work for one team outside its organizers' requests (a job, an export's stream). */
+    public static <T, E extends Exception> T runAs(UUID team, Work<T, E> work) throws E {
+        if (team == null) {
+            throw new IllegalArgumentException("runAs needs a team");
+        }
+        return run(new Scope(team, false), work);
+    }
+
+    /** The narrow bypass: every team's rows. Only for the work listed in this class's comment. */
+    public static <T, E extends Exception> T instanceWide(Work<T, E> work) throws E {
+        return run(Scope.INSTANCE, work);
+    }
+
+    /** The team this thread works for: runAs's, else the authenticated organizer's. */
+    public static Optional<UUID> team() {
+        return Optional.ofNullable(current().team());
+    }
+
+    static Scope current() {
+        Scope chosen = CHOSEN.get();
+        return chosen != null ? chosen : ofRequest();
+    }
+
+    /**
+     * The authenticated organizer's team, when this thread serves a request. The identity
+     * providers look accounts up inside {@link #instanceWide}, so this is never asked while the
+     * request's identity is still being established.
+     */
+    private static Scope ofRequest() {
+        ArcContainer arc = Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
+            return Scope.NOTHING;
+        }
+        SecurityIdentity identity = arc.instance(SecurityIdentity.class).get();
+        String team = identity == null || identity.isAnonymous() ? null : identity.getAttribute(TEAM_ATTRIBUTE);
+        return team == null ? Scope.NOTHING : new Scope(UUID.fromString(team), false);
+    }
+
+    /**
+     * Runs the work in the given scope. A transaction may already hold a connection (set when it
+     * was lent, for the scope of then): that connection is switched for the work and back after,
+     * and Hibernate's pending writes are flushed before it is switched back.
+     * <p>
+     * The thread's scope is put back whatever fails, the first switch included: these are pooled
+     * worker threads, and a scope left behind would be the next request's. (It was: when the pool
+     * was exhausted or the database gone, a failed switch for a token request left "instance" on
+     * its thread, and later requests there ran with the bypass and found no row by id.)
+     */
+    private static <T, E extends Exception> T run(Scope scope, Work<T, E> work) throws E {
+        Scope before = CHOSEN.get();
+        CHOSEN.set(scope);
+        boolean switched = false;
+        Throwable failure = null;
+        try {
+            switched = applyToTransaction(scope);
+            T result;
+            try {
+                result = work.run();
+            } catch (Throwable failed) {
+                failure = failed;
+                // a refusal may still commit what it wrote (dontRollbackOn: a throttle count, an audit event)
+                if (switched) {
+                    try {
+                        flushIfActive();
+                    } catch (RuntimeException flush) {
+                        failed.addSuppressed(flush);
+                    }
+                }
+                throw failed;
+            }
+            if (switched) {
+                flushIfActive();
+            }
+            return result;
+        } finally {
+            if (before == null) {
+                CHOSEN.remove();
+            } else {
+                CHOSEN.set(before);
+            }
+            if (switched) {
+                try {
+                    applyToTransaction(current());
+                } catch (RuntimeException back) {
+                    // the work's failure (a unique violation the caller maps to a 409) aborted the
+                    // transaction, which then refuses the switch back: it is rolled back anyway,
+                    // and what the work threw is what the caller must see
+                    if (failure == null) {
+                        throw back;
+                    }
+                    failure.addSuppressed(back);
+                }
+            }
+        }
+    }
+
+    /**
+     * Hibernate writes at flush, often at commit: what the work changed goes out while the
+     * connection is still in the work's scope.
+     */
+    private static void flushIfActive() {
+        try {
+            if (Arc.container().instance(TransactionManager.class).get().getStatus() == Status.STATUS_ACTIVE) {
+                Arc.container().instance(EntityManager.class).get().flush();
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets the scope on the current transaction's connection, if a transaction is active. */
+    private static boolean applyToTransaction(Scope scope) {
+        ArcContainer arc = Arc.container();
+        if (arc == null) {
+            return false;
+        }
+        try {
+            TransactionManager transactions = arc.instance(TransactionManager.class).get();
+            if (transactions == null || transactions.getStatus() != Status.STATUS_ACTIVE) {
+                return false;
+            }
+            // inside a transaction the pool hands out the connection enlisted in it
+            try (Connection c = arc.instance(AgroalDataSource.class).get().getConnection()) {
+                apply(c, scope);
+            }
+            return true;
+        } catch (SystemException | SQLException e) {
+            throw new IllegalStateException("Could not set the team scope of the transaction's connection", e);
+        }
+    }
+
+    /** Both settings at once, session-wide: the next lending overwrites them. */
+    static void apply(Connection c, Scope scope) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select set_config('groundwork.team_id', ?, false), set_config('groundwork.scope', ?, false)")) {
+            ps.setString(1, scope.team() == null ? "" : scope.team().toString());
+            ps.setString(2, scope.instance() ? "instance" : "");
+            ps.execute();
+        }
+    }
+}
