@@ -86,6 +86,10 @@ echo "PostgreSQL on 127.0.0.1:$PGPORT ($PGBIN)"
 java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" \
   "create role groundwork_app login password '$PGPASS' nosuperuser nobypassrls nocreatedb nocreaterole"
 java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" "alter database postgres owner to groundwork_app"
+# as deploy/'s database set-up does: the contact search's LIKE/ILIKE may use its trigram indexes
+# under row-level security only when marked LEAKPROOF, which only a superuser may do
+java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" "alter function textlike(text, text) leakproof"
+java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" "alter function texticlike(text, text) leakproof"
 
 # --- two app processes started together on it: the same session key; forwarding trusted from
 # HAProxy's source address only (127.0.0.2), so a client on 127.0.0.1 cannot forge X-Forwarded-*

@@ -9,4 +9,9 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
   -v app_password="$GROUNDWORK_DB_PASSWORD" -v db="$POSTGRES_DB" <<'SQL'
 create role groundwork login password :'app_password' nosuperuser nobypassrls nocreatedb nocreaterole;
 alter database :"db" owner to groundwork;
+-- the contact search keeps its trigram indexes under row-level security only when LIKE and ILIKE
+-- are LEAKPROOF (docs/reports.md, "Contact search"); only a superuser may mark them
+\c :"db"
+alter function textlike(text, text) leakproof;
+alter function texticlike(text, text) leakproof;
 SQL

@@ -261,6 +261,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * schema: data directories made before Groundwork used its own role hold tables owned by
      * {@code postgres}, which the role could not migrate. Runs at every start; idempotent.
      */
+    /**
+     * The statements a superuser runs once per database so the contact search keeps its trigram
+     * indexes under row-level security (the same two lines are in deploy/'s database set-up).
+     */
+    public static final String LEAKPROOF_LIKE =
+            "alter function textlike(text, text) leakproof; alter function texticlike(text, text) leakproof";
+
     public void prepareAppRole() {
         try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
             s.execute("""
@@ -272,6 +279,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                                 nosuperuser nobypassrls nocreatedb nocreaterole;
                         end if;
                         grant usage, create on schema public to groundwork;
+                        -- as an owner of its database would have in production (deploy/): lets
+                        -- the migrations create trusted extensions such as pg_trgm
+                        execute format('grant create on database %I to groundwork', current_database());
                         for r in
                             select c.oid::regclass as name,
                                    case c.relkind when 'S' then 'sequence' when 'v' then 'view'
@@ -294,6 +304,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         end loop;
                     end
                     $$""");
+            // Under row-level security PostgreSQL applies an operator as an index condition ahead
+            // of the policy only when its function is LEAKPROOF; LIKE and ILIKE are not marked so,
+            // and the contact search would walk the whole team instead of its trigram indexes
+            // (docs/reports.md, "Contact search"). Only a superuser may mark them: the app's role
+            // cannot, so it happens here, and in deploy/'s database set-up for other servers.
+            s.execute(LEAKPROOF_LIKE);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not prepare the app's database role in the embedded PostgreSQL", e);
         }

@@ -1,6 +1,6 @@
 package org.groundwork.followup;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.groundwork.support.AllTeams;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,7 +28,7 @@ class CoolingPlanTest {
     void coolingIsAnIndexRangeInTheListsOrderWithoutASort() {
         TestTeam team = TestTeam.create();
         @SuppressWarnings("unchecked")
-        List<String> plan = QuarkusTransaction.requiringNew().call(() -> {
+        List<String> plan = AllTeams.call(() -> {
             // the test database is small: rule out the scans a big team would never get
             em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
             em.createNativeQuery("set local enable_bitmapscan = off").executeUpdate();

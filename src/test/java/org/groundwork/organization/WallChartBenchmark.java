@@ -1,7 +1,7 @@
 package org.groundwork.organization;
 
+import org.groundwork.support.AllTeams;
 import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,7 +59,7 @@ class WallChartBenchmark {
         print(String.format("Generated in %.1f s", (System.nanoTime() - t0) / 1e9));
         print(counts(team));
         print(machine());
-        UUID organization = QuarkusTransaction.requiringNew().call(() -> (UUID) em()
+        UUID organization = AllTeams.call(() -> (UUID) em()
                 .createNativeQuery("select id from organization where team_id = ?1 and name = 'Chart organization 1'")
                 .setParameter(1, team).getSingleResult());
         String path = "/organizations/" + organization;
@@ -68,7 +68,7 @@ class WallChartBenchmark {
         time("baseline: GET /api/v1/me (HTTP)", () -> get(admin.token, "/api/v1/me"));
         time("wall chart page, everyone (HTTP)", () -> get(admin.token, path + "/chart"));
         time("wall chart page, new and quiet 30 days (HTTP)", () -> get(admin.token, path + "/chart?level=new&quiet=30"));
-        UUID unit = QuarkusTransaction.requiringNew().call(() -> (UUID) em()
+        UUID unit = AllTeams.call(() -> (UUID) em()
                 .createNativeQuery("select id from unit where organization_id = ?1 and name = 'Unit 1'")
                 .setParameter(1, organization).getSingleResult());
         time("one column whole: Unit 1 (HTTP)", () -> get(admin.token, path + "/chart?unit=" + unit));
@@ -203,7 +203,7 @@ class WallChartBenchmark {
     }
 
     private static <T> T inTransaction(UUID team, UUID organization, InTeam<T> work) {
-        return QuarkusTransaction.requiringNew().call(() -> work.run(Organization.findById(organization), Team.findById(team)));
+        return AllTeams.call(() -> work.run(Organization.findById(organization), Team.findById(team)));
     }
 
     private static List<UnitView> units(Organization o) {
@@ -242,7 +242,7 @@ class WallChartBenchmark {
     }
 
     private String counts(UUID team) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return AllTeams.call(() -> {
             Object[] r = (Object[]) em().createNativeQuery("""
                             select (select count(*) from contact where team_id = ?1),
                                    (select count(*) from unit where team_id = ?1),
