@@ -18,6 +18,7 @@ import org.groundwork.platform.Ids;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -76,7 +77,7 @@ public class TodayPages {
         LocalDate date = Forms.date(dueOn, "dueOn", errors);
         if (date == null) {
             return Templates.today(followUps.queue(null), errors.isEmpty()
-                    ? "Choose the new date to reschedule to" : errors.map().get("dueOn"), null, null, null);
+                    ? PageLanguage.people().today_choose_date() : errors.map().get("dueOn"), null, null, null);
         }
         UUID followUp = Ids.parse(id, "follow-up");
         try {

@@ -174,7 +174,7 @@ public class OrganizerPages {
         form.put("tokenName", tokenName);
         String name = Forms.blankToNull(tokenName);
         if (name == null) {
-            return settings(null, form, Map.of("tokenName", PageLanguage.msg().settings_token_name_missing()));
+            return settings(null, form, Map.of("tokenName", PageLanguage.account().settings_token_name_missing()));
         }
         if (name.length() > 100) {
             return settings(null, form, Map.of("tokenName", PageLanguage.msg().form_at_most_characters(

@@ -4,9 +4,9 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Every word a page shows, by key: the texts are in messages/msg_en.properties and msg_es.properties
- * (docs/i18n.md). Templates say {msg:key} or {msg:key(param)}; Quarkus checks every key and
- * parameter at build time. Page resources that word something in Java use PageLanguage.msg().
+ * The words every page shares: layout, navigation, fields, form messages, enum words, login and errors. The texts are in messages/msg_en.properties and msg_es.properties (docs/i18n.md);
+ * templates say {msg:key} or {msg:key(param)}, and Quarkus checks every key and parameter at build
+ * time. One bundle holds at most 300 messages (Quarkus 3.33 generates broken code above that).
  */
 @MessageBundle(value = "msg", locale = "en")
 public interface Msg {
@@ -160,66 +160,6 @@ public interface Msg {
 
     @Message
     String minutes_short(String minutes);
-
-    @Message
-    String log_conversation();
-
-    @Message
-    String with_name(String name);
-
-    @Message
-    String last_talked(String day);
-
-    @Message
-    String never_talked();
-
-    @Message
-    String queue_due(String day);
-
-    @Message
-    String queue_done();
-
-    @Message
-    String queue_drop();
-
-    @Message
-    String queue_new_date();
-
-    @Message
-    String queue_reschedule();
-
-    @Message
-    String queue_past();
-
-    @Message
-    String today_heat(int count);
-
-    @Message
-    String today_heat_none();
-
-    @Message
-    String today_overdue(int count);
-
-    @Message
-    String today_overdue_none();
-
-    @Message
-    String today_due(int count);
-
-    @Message
-    String today_due_none();
-
-    @Message
-    String today_upcoming(int count);
-
-    @Message
-    String today_upcoming_none();
-
-    @Message
-    String today_cooling(int count);
-
-    @Message
-    String today_cooling_none();
 
     @Message
     String word_level_new();
@@ -558,141 +498,171 @@ public interface Msg {
     String days(int count);
 
     @Message
-    String settings_language();
+    String field_phone();
 
     @Message
-    String settings_language_label();
+    String none();
 
     @Message
-    String settings_language_save();
+    String field_organization();
 
     @Message
-    String settings_sessions();
+    String field_tags();
 
     @Message
-    String settings_sessions_intro();
+    String field_last_talked();
 
     @Message
-    String settings_this_device();
+    String never();
 
     @Message
-    String settings_session_times(String createdAt, String lastSeenAt);
+    String field_notes();
 
     @Message
-    String settings_end_all();
+    String remove();
 
     @Message
-    String settings_two_factor();
+    String field_note_optional();
 
     @Message
-    String settings_two_factor_required();
+    String none_capital();
 
     @Message
-    String settings_two_factor_optional();
+    String field_reason();
 
     @Message
-    String settings_two_factor_link();
+    String older();
 
     @Message
-    String settings_password();
+    String field_full_name();
 
     @Message
-    String settings_password_intro();
+    String field_engagement_level();
 
     @Message
-    String settings_current_password();
+    String field_position();
 
     @Message
-    String settings_new_password();
+    String field_owner();
 
     @Message
-    String settings_change_password();
+    String field_tags_comma();
 
     @Message
-    String settings_tokens();
+    String none_option();
 
     @Message
-    String settings_tokens_intro();
+    String cancel();
 
     @Message
-    String settings_token_created(String name);
+    String field_summary();
 
     @Message
-    String settings_no_tokens();
+    String field_when();
 
     @Message
-    String settings_token_made(String day);
+    String field_duration();
 
     @Message
-    String settings_token_made_used(String day, String lastUsed);
+    String field_channel();
 
     @Message
-    String settings_revoke();
+    String field_work();
 
     @Message
-    String settings_token_name();
+    String field_due_date();
 
     @Message
-    String settings_token_name_missing();
+    String field_purpose();
 
     @Message
-    String settings_create_token();
+    String field_title();
 
     @Message
-    String settings_team();
+    String field_kind();
 
     @Message
-    String settings_time_zone();
+    String field_starts_at();
 
     @Message
-    String settings_heat_window();
+    String field_location();
 
     @Message
-    String settings_heat_window_short();
+    String search();
 
     @Message
-    String settings_cooling();
+    String field_name();
 
     @Message
-    String settings_cooling_short();
+    String field_level();
 
     @Message
-    String settings_two_factor_everyone();
+    String save();
 
     @Message
-    String settings_country_code();
+    String field_organizer();
 
     @Message
-    String settings_country_code_hint();
+    String yes_no();
 
     @Message
-    String settings_country_code_short();
+    String no();
 
     @Message
-    String settings_team_save();
+    String days_ago(Integer days);
 
     @Message
-    String settings_two_factor_for_everyone();
+    String field_role();
 
     @Message
-    String settings_two_factor_each();
+    String field_first_password();
 
     @Message
-    String settings_moving();
+    String word_import_field_fullName();
 
     @Message
-    String settings_moving_intro();
+    String word_import_field_firstName();
 
     @Message
-    String settings_download_archive();
+    String word_import_field_middleName();
 
     @Message
-    String settings_zip();
+    String word_import_field_lastName();
 
     @Message
-    String settings_restore_intro();
+    String word_import_field_email();
 
     @Message
-    String settings_restore_link();
+    String word_import_field_phone();
+
+    @Message
+    String word_import_field_organization();
+
+    @Message
+    String word_import_field_unit();
+
+    @Message
+    String word_import_field_position();
+
+    @Message
+    String word_import_field_level();
+
+    @Message
+    String word_import_field_tags();
+
+    @Message
+    String word_import_field_notes();
+
+    @Message
+    String word_import_field_note();
+
+    @Message
+    String word_import_field_owner();
+
+    @Message
+    String word_import_field_doNotContact();
+
+    @Message
+    String word_import_field_ignore();
 
 }

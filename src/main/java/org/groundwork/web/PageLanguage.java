@@ -62,8 +62,24 @@ public class PageLanguage {
         }
     }
 
-    /** The page messages in the request's language, for the few a page resource words in Java. */
+    /** The shared page messages in the request's language, for what a page resource words in Java. */
     public static Msg msg() {
-        return MessageBundles.get(Msg.class, Localized.Literal.of(current().toLanguageTag()));
+        return of(Msg.class);
+    }
+
+    public static MsgPeople people() {
+        return of(MsgPeople.class);
+    }
+
+    public static MsgReports reports() {
+        return of(MsgReports.class);
+    }
+
+    public static MsgAccount account() {
+        return of(MsgAccount.class);
+    }
+
+    private static <T> T of(Class<T> bundle) {
+        return MessageBundles.get(bundle, Localized.Literal.of(current().toLanguageTag()));
     }
 }

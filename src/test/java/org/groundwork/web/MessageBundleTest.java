@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Spanish pages are only as complete as msg_es: every key of msg_en has a Spanish text with
- * the same parameters, and no key lives in one file only. (Quarkus checks the keys the
+ * The Spanish pages are only as complete as the *_es files: every key of each bundle's English file
+ * has a Spanish text with the same parameters, and no key lives in one file only. (Quarkus checks the keys the
  * templates use against the Msg interface at build time, but a key missing from msg_es would
  * silently fall back to English.)
  */
@@ -43,24 +43,34 @@ class MessageBundleTest {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{(?:#(?:when|if|switch|let) +)?([a-zA-Z_][a-zA-Z0-9_]*)");
 
+    /** The bundles (web/Msg, MsgPeople, MsgReports, MsgAccount) by name. */
+    static final List<String> BUNDLES = List.of("msg", "people", "reports", "account");
+
     @Test
     void everyEnglishMessageHasASpanishOneWithTheSameParametersAndViceVersa() throws IOException {
-        Properties en = load("en");
-        Properties es = load("es");
+        for (String bundle : BUNDLES) {
+            sameKeysAndParameters(bundle);
+        }
+    }
+
+    private static void sameKeysAndParameters(String bundle) throws IOException {
+        Properties en = load(bundle, "en");
+        Properties es = load(bundle, "es");
         assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(es.stringPropertyNames()),
-                "msg_en and msg_es have the same keys");
+                bundle + "_en and " + bundle + "_es have the same keys");
         List<String> problems = new ArrayList<>();
         for (String key : en.stringPropertyNames()) {
             String english = en.getProperty(key).strip();
             String spanish = es.getProperty(key, "").strip();
             if (english.isEmpty()) {
-                problems.add(key + ": empty in msg_en");
+                problems.add(bundle + "." + key + ": empty in English");
             }
             if (spanish.isEmpty()) {
-                problems.add(key + ": empty in msg_es");
+                problems.add(bundle + "." + key + ": empty in Spanish");
             }
             if (!parameters(english).equals(parameters(spanish))) {
-                problems.add(key + ": parameters " + parameters(english) + " in msg_en, " + parameters(spanish) + " in msg_es");
+                problems.add(bundle + "." + key + ": parameters " + parameters(english) + " in English, " + parameters(spanish)
+                        + " in Spanish");
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -68,7 +78,7 @@ class MessageBundleTest {
 
     @Test
     void everyWordAPageShowsHasAMessage() throws IOException {
-        Properties en = load("en");
+        Properties en = load("msg", "en");
         List<String> missing = new ArrayList<>();
         for (Class<?> type : List.of(Level.class, Position.class, Role.class, Language.class, Mode.class, Focus.class,
                 FollowUpReason.class, FollowUpStatus.class, TieKind.class, Channel.class, ActionKind.class,
@@ -94,9 +104,10 @@ class MessageBundleTest {
         assertEquals("en", PageLanguage.ofBrowser("es;q=2.5").getLanguage());
     }
 
-    static Properties load(String language) throws IOException {
+    static Properties load(String bundle, String language) throws IOException {
         Properties p = new Properties();
-        try (Reader r = new InputStreamReader(MessageBundleTest.class.getResourceAsStream("/messages/msg_" + language + ".properties"),
+        try (Reader r = new InputStreamReader(MessageBundleTest.class.getResourceAsStream(
+                "/messages/" + bundle + "_" + language + ".properties"),
                 StandardCharsets.UTF_8)) {
             p.load(r);
         }
