@@ -132,16 +132,17 @@ public final class Charts {
 
     /**
      * Minutes as people read them: whole minutes. Shared group time gives a person fractions
-     * ("118.2"), which say nothing to an organizer; the API keeps the exact figures.
+     * ("118.2"), which say nothing to an organizer; the API keeps the exact figures. Written as the
+     * page's language writes numbers (12,345 or 12.345).
      */
     static String minutes(double m) {
-        return String.valueOf(Math.round(m));
+        return Labels.number(m);
     }
 
     /** A figure such as hours: whole where whole, else one decimal. */
     static String oneDecimal(double v) {
         double r = Math.round(v * 10) / 10.0;
-        return r == Math.rint(r) ? String.valueOf((long) r) : String.format(Locale.ROOT, "%.1f", r);
+        return r == Math.rint(r) ? String.valueOf((long) r) : String.format(org.groundwork.web.PageLanguage.current(), "%.1f", r);
     }
 
     private static String css(String key) {

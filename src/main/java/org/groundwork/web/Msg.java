@@ -417,6 +417,9 @@ public interface Msg {
     String word_chart_group();
 
     @Message
+    String word_chart_minutes();
+
+    @Message
     String word_chart_unrecorded();
 
     @Message

@@ -494,4 +494,25 @@ public interface MsgReports {
     @Message
     String import_choose_on_match();
 
+    @Message
+    String import_result_one(int updated, int skipped);
+
+    @Message
+    String import_error_lines_one();
+
+    @Message
+    String import_error_lines_left_out(int count);
+
+    @Message
+    String import_error_lines_left_out_one();
+
+    @Message
+    String import_errors_heading_one();
+
+    @Message
+    String import_n_contacts_one();
+
+    @Message
+    String import_detected_one();
+
 }

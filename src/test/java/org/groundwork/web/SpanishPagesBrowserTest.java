@@ -66,12 +66,12 @@ class SpanishPagesBrowserTest extends BrowserTest {
     /**
      * What a page says: its title, its text (hidden text for screen readers too), aria-labels, titles
      * and description; without what is marked translate="no" (the CSV headers the import reads,
-     * which are the files' words, not ours) and without code.
+     * which are the files' words, not ours), without code, and without the names of other products.
      */
     private static String shown(Page page) {
         return (String) page.evaluate("() => { const body = document.body.cloneNode(true);"
                 + " body.querySelectorAll('[translate=no], code, script').forEach(e => e.remove());"
-                + " return [document.title, body.textContent,"
+                + " return [document.title, body.textContent.replace(/Action Network|Google Contacts|Google Authenticator/g, ''),"
                 + " ...[...document.querySelectorAll('[aria-label],[title],meta[name=description]')]"
                 + ".map(e => e.getAttribute('aria-label') || e.getAttribute('title') || e.getAttribute('content'))].join('\\n'); }");
     }
