@@ -57,6 +57,8 @@ import java.util.UUID;
 public class ContactPages {
 
     static final int PAGE_SIZE = 50;
+    /** People per page of the list: 20 cards keep a phone's page short; "More contacts" adds the next 20. */
+    static final int LIST_SIZE = 20;
 
     @Inject
     ContactService contacts;
@@ -132,7 +134,7 @@ public class ContactPages {
         String next = null;
         Map<String, String> errors = Map.of();
         try {
-            Page<ContactView> page = contacts.list(filter, PAGE_SIZE, cursor);
+            Page<ContactView> page = contacts.list(filter, LIST_SIZE, cursor);
             Map<UUID, LocalDate> due = followUps.nextDueOn(page.items().stream().map(ContactView::id).toList());
             rows = page.items().stream().map(c -> new Row(c, due.get(c.id()))).toList();
             next = page.nextCursor();

@@ -17,6 +17,8 @@ import org.groundwork.followup.FollowUpJson.Queue;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.report.ReportJson.Glance;
+import org.groundwork.report.ReportService;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
@@ -42,6 +44,8 @@ public class TodayPages {
 
     @Inject
     FollowUpService followUps;
+    @Inject
+    ReportService reports;
 
     @CheckedTemplate
     static class Templates {
@@ -49,13 +53,18 @@ public class TodayPages {
          * {@code rescheduling}: the follow-up whose reschedule form is shown again with what was
          * {@code typed} and the kind of {@code problem} ("past", or the date parser's message).
          */
-        static native TemplateInstance today(Queue queue, String message, UUID rescheduling, String typed,
-                                             String problem);
+        static native TemplateInstance today(Queue queue, Glance glance, String message, UUID rescheduling,
+                                             String typed, String problem);
+    }
+
+    /** The queue, with the last seven days' figures above it. */
+    private TemplateInstance page(String message, UUID rescheduling, String typed, String problem) {
+        return Templates.today(followUps.queue(null), reports.glance(), message, rescheduling, typed, problem);
     }
 
     @GET
     public TemplateInstance today() {
-        return Templates.today(followUps.queue(null), null, null, null, null);
+        return page(null, null, null, null);
     }
 
     @POST
@@ -76,7 +85,7 @@ public class TodayPages {
         FormErrors errors = new FormErrors();
         LocalDate date = Forms.date(dueOn, "dueOn", errors);
         if (date == null) {
-            return Templates.today(followUps.queue(null), errors.isEmpty()
+            return page(errors.isEmpty()
                     ? PageLanguage.people().today_choose_date() : errors.map().get("dueOn"), null, null, null);
         }
         UUID followUp = Ids.parse(id, "follow-up");
@@ -85,10 +94,10 @@ public class TodayPages {
         } catch (ProblemException | ConstraintViolationException e) {
             Map<String, String> messages = FormErrors.of(e, Map.of("dueOn", "dueOn")).map();
             if (!messages.containsKey("dueOn")) {
-                return Templates.today(followUps.queue(null), String.join("; ", messages.values()), null, null, null);
+                return page(String.join("; ", messages.values()), null, null, null);
             }
             // the service refuses a date before today: say so on that follow-up's form, date kept
-            return Templates.today(followUps.queue(null), null, followUp, dueOn, "past");
+            return page(null, followUp, dueOn, "past");
         }
         return Response.seeOther(URI.create("/")).build();
     }
@@ -99,7 +108,7 @@ public class TodayPages {
             followUps.change(followUp, patches.of(change, Set.of(field)), null);
         } catch (ProblemException | ConstraintViolationException e) {
             Map<String, String> messages = FormErrors.of(e, Map.of()).map();
-            return Templates.today(followUps.queue(null), String.join("; ", messages.values()), null, null, null);
+            return page(String.join("; ", messages.values()), null, null, null);
         }
         return Response.seeOther(URI.create("/")).build();
     }

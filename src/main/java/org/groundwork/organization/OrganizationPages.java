@@ -81,8 +81,8 @@ public class OrganizationPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Overview> organizations, List<Option> kinds, Map<String, String> form,
-                                            Map<String, String> errors);
+        static native TemplateInstance list(List<Overview> organizations, String nextCursor, List<Option> kinds,
+                                            Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance show(OrganizationView organization, List<UnitView> units, List<ContactView> people,
                                             String nextCursor, List<Option> kinds, List<Option> unitKinds,
@@ -113,10 +113,17 @@ public class OrganizationPages {
 
     // ---- list, add --------------------------------------------------------------------------
 
+    /** Organizations by name, a page at a time: a union's campaign can reach hundreds of workplaces. */
+    static final int LIST_SIZE = 50;
+
     @GET
-    public TemplateInstance list() {
-        return Templates.list(organizations.overview(), Forms.options(OrganizationKind.class), Map.of("kind", "workplace"),
-                Map.of());
+    public TemplateInstance list(@QueryParam("cursor") String cursor) {
+        return list(cursor, Map.of("kind", "workplace"), Map.of());
+    }
+
+    private TemplateInstance list(String cursor, Map<String, String> form, Map<String, String> errors) {
+        Page<Overview> page = organizations.overview(LIST_SIZE, cursor);
+        return Templates.list(page.items(), page.nextCursor(), Forms.options(OrganizationKind.class), form, errors);
     }
 
     @POST
@@ -132,7 +139,7 @@ public class OrganizationPages {
                 errors = FormErrors.of(e, FormErrors.names("name", "kind"));
             }
         }
-        return Templates.list(organizations.overview(), Forms.options(OrganizationKind.class), form, errors.map());
+        return list(null, form, errors.map());
     }
 
     // ---- one organization -------------------------------------------------------------------

@@ -26,6 +26,7 @@ import org.groundwork.platform.Page;
 import org.groundwork.platform.Problems;
 
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -188,26 +189,48 @@ public class OrganizationService {
         return q.getResultList();
     }
 
-    /** The organizations page: every organization of the team with its live people by level, in one query. */
+    /** Every organization of the team with its live people by level, in one query (the merge form's choice). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Overview> overview() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return overview(Integer.MAX_VALUE - 1, null).items();
+    }
+
+    /**
+     * The organizations page: a page of the team's organizations by name with their live people
+     * by level, in one query; the cursor is the last name shown (lower-cased) and its id.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Overview> overview(int limit, String cursor) {
+        Cursor.Keyed after = Cursor.keyed(cursor);
+        var query = em.createNativeQuery("""
                         select o.id, o.name, o.kind, count(c.id),
                                count(c.id) filter (where c.engagement_level = 'new'),
                                count(c.id) filter (where c.engagement_level = 'less-involved'),
                                count(c.id) filter (where c.engagement_level = 'cadre'),
-                               (select count(*) from unit u where u.team_id = o.team_id and u.organization_id = o.id)
+                               (select count(*) from unit u where u.team_id = o.team_id and u.organization_id = o.id),
+                               lower(o.name)
                         from organization o
                         left join contact c on c.team_id = o.team_id and c.organization_id = o.id and c.erased_at is null
-                        where o.team_id = :team
+                        where o.team_id = :team""" + (after == null ? "" : " and (lower(o.name), o.id) > (:key, :id)") + """
+
                         group by o.id
-                        order by lower(o.name), o.id""")
+                        order by lower(o.name), o.id
+                        limit :n""")
                 .setParameter("team", current.teamId())
-                .getResultList();
-        return rows.stream().map(r -> new Overview((UUID) r[0], (String) r[1],
-                Word.parse(OrganizationKind.class, (String) r[2], "kind"), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7])))
-                .toList();
+                .setParameter("n", limit + 1);
+        if (after != null) {
+            query.setParameter("key", after.key()).setParameter("id", after.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        // the cursor keeps the database's own lower(name), so the next page starts exactly where this one ended
+        Map<UUID, String> keys = new HashMap<>();
+        List<Overview> found = rows.stream().map(r -> {
+            keys.put((UUID) r[0], (String) r[8]);
+            return new Overview((UUID) r[0], (String) r[1], Word.parse(OrganizationKind.class, (String) r[2], "kind"),
+                    n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]));
+        }).toList();
+        return Page.of(found, limit, o -> Cursor.of(keys.get(o.id()), o.id()));
     }
 
     private static long n(Object o) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import io.vertx.core.http.HttpServerRequest;
@@ -67,8 +68,9 @@ public class OrganizerPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance organizers(List<OrganizerView> organizers, boolean admin, List<Option> roles,
-                                                  Map<String, String> form, Map<String, String> errors);
+        static native TemplateInstance organizers(List<OrganizerView> organizers, String nextCursor, boolean admin,
+                                                  List<Option> roles, Map<String, String> form,
+                                                  Map<String, String> errors);
 
         static native TemplateInstance twoFactor(TwoFactor.Status status, TwoFactor.Enrolment enrolment,
                                                  List<String> recoveryCodes, String error);
@@ -81,12 +83,18 @@ public class OrganizerPages {
 
     @GET
     @Path("organizers")
-    public TemplateInstance organizers() {
-        return organizers(Map.of("role", "organizer"), Map.of());
+    public TemplateInstance organizers(@QueryParam("cursor") String cursor) {
+        return organizers(cursor, Map.of("role", "organizer"), Map.of());
     }
 
     private TemplateInstance organizers(Map<String, String> form, Map<String, String> errors) {
-        return Templates.organizers(organizers.list(Page.MAX_LIMIT, null).items(), current.has(Role.ADMIN),
+        return organizers(null, form, errors);
+    }
+
+    /** A page of the team's organizers, oldest account first; "More organizers" carries the cursor. */
+    private TemplateInstance organizers(String cursor, Map<String, String> form, Map<String, String> errors) {
+        Page<OrganizerView> page = organizers.list(Page.DEFAULT_LIMIT, cursor);
+        return Templates.organizers(page.items(), page.nextCursor(), current.has(Role.ADMIN),
                 Forms.options(Role.class), form, errors);
     }
 

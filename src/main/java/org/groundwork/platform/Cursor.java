@@ -50,6 +50,28 @@ public final class Cursor {
     public record Position(Instant at, UUID id) {
     }
 
+    /** For lists ordered by a text key (a name, lower-cased) and then id. */
+    public static String of(String key, UUID id) {
+        return encode(key + "|" + id);
+    }
+
+    /** A (text key, id) position, or null for the first page; the key may hold "|", the id never does. */
+    public static Keyed keyed(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = decode(cursor);
+            int bar = raw.lastIndexOf('|');
+            return new Keyed(raw.substring(0, bar), UUID.fromString(raw.substring(bar + 1)));
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
+    public record Keyed(String key, UUID id) {
+    }
+
     private static String encode(String raw) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }

@@ -100,6 +100,17 @@ public final class ReportJson {
             Double medianHours) {
     }
 
+    /**
+     * Today's lines for the last seven days, one per test of the draft, each from the report that
+     * computes it: the time report's minutes (all, and with new and less-involved people at the
+     * time), the movement report's first-timers followed up within the heat window, people who
+     * moved up a level and people cooling now. Minutes rounded to whole ones, as pages show them;
+     * share: whole percent of the exact minutes, null with no minutes.
+     */
+    public record Glance(LocalDate from, LocalDate to, long minutes, long newAndLessInvolvedMinutes,
+                         Integer share, int firstTimers, int followedUpInTime, int movedUp, int cooling) {
+    }
+
     /** Open and overdue follow-ups at the end of the period (or now, when the period has not ended). */
     public record FollowUps(@JsonProperty("asOf") LocalDate asOf, int open, int overdue) {
     }

@@ -9,11 +9,17 @@ import org.groundwork.organizer.Role;
 import org.groundwork.organizer.Team;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
+import org.groundwork.report.ReportJson.Glance;
 import org.groundwork.report.ReportJson.MovementReport;
+import org.groundwork.report.ReportJson.Transition;
 import org.groundwork.report.ReportJson.TimeReport;
 import org.groundwork.work.Work;
 import org.groundwork.platform.BusinessMetrics;
 
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,6 +33,8 @@ public class ReportService {
     /** A team's 90 days touch tens of thousands of people; the report lists the first ones. */
     static final int PEOPLE_MAX = 100;
     static final int TRANSITION_PEOPLE_MAX = 100;
+    /** Today's glance: "this week" as the last seven days, so a Monday morning is not empty. */
+    static final int GLANCE_DAYS = 7;
 
     @Inject
     CurrentOrganizer current;
@@ -64,6 +72,36 @@ public class ReportService {
         MovementReport report = movementReports.report(team, period, scope);
         metrics.reported("movement", java.time.Duration.ofNanos(System.nanoTime() - started));
         return report;
+    }
+
+    /**
+     * Today's glance at the caller's last seven days (today included, in the team's zone): the
+     * time report's statement for the minutes by level, and the movement report's statements for
+     * the rest, so each figure follows the very rule its report follows.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Glance glance() {
+        Team team = current.team();
+        LocalDate today = LocalDate.now(team.zone());
+        Period period = Period.parse(today.minusDays(GLANCE_DAYS - 1L).toString(), today.toString(), team.zone());
+        Scope me = new Scope(current.id(), true, null);
+        Map<String, Double> byLevel = timeReports.byLevel(team, period, me);
+        double minutes = byLevel.values().stream().mapToDouble(Double::doubleValue).sum();
+        double closeToBase = byLevel.get("new") + byLevel.get("less-involved");
+        MovementReport movement = movementReports.report(team, period, me);
+        // a person who moved twice in the week (new, then cadre) is one person moved up
+        Set<UUID> movedUp = new HashSet<>();
+        int unlisted = 0;
+        for (Transition t : movement.transitions()) {
+            if (TimeReports.LEVELS.indexOf(t.to()) > TimeReports.LEVELS.indexOf(t.from())) {
+                t.people().forEach(p -> movedUp.add(p.contactId()));
+                unlisted += t.peopleCount() - t.people().size();
+            }
+        }
+        return new Glance(period.from(), period.to(), Math.round(minutes), Math.round(closeToBase),
+                minutes > 0 ? (int) Math.round(100 * closeToBase / minutes) : null,
+                movement.timeliness().firstTimers(), movement.timeliness().followedUpInTime(),
+                movedUp.size() + unlisted, movement.cooling());
     }
 
     /**

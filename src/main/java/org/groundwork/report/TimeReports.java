@@ -68,6 +68,23 @@ class TimeReports {
     }
 
     /**
+     * Minutes by level at the time only (Today's glance): the report's own statement, of which
+     * only the by-level rows are read; no works, people names or units.
+     */
+    Map<String, Double> byLevel(Team team, Period period, Scope scope) {
+        roomToHash();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query("", team, period, scope, null).getResultList();
+        Map<String, Double> byLevel = levels();
+        for (Object[] r : rows) {
+            if (((Number) r[0]).intValue() == BY_LEVEL) {
+                byLevel.put((String) r[1], minutes(r[9]));
+            }
+        }
+        return byLevel;
+    }
+
+    /**
      * Minutes and people by organization and unit, in one statement of its own (the figures of
      * the main statement stay exactly as they were): the period's encounters by the same rules
      * (a conversation's minutes to its contact; an action's, per organizer present in scope, split

@@ -31,6 +31,7 @@ class PagesBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Today").setLevel(1))).isVisible();
         assertTrue(fitsWidth(), "Today fits a phone's width");
 
+        page.locator("details.nav-fold summary").click();
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Log out")).click();
         page.waitForURL(u -> u.contains("/login"));
         page.navigate(url("/contacts"));
@@ -79,6 +80,8 @@ class PagesBrowserTest extends BrowserTest {
         String followUp = team.api().body(Map.of("contactId", id, "dueOn", due, "purpose", "Ask about the meeting"))
                 .post("/api/v1/followups").then().statusCode(201).extract().path("id");
         logIn(team);
+        // done, drop and reschedule are folded under the item's "More"; a refusal shows them again open
+        page.locator("#upcoming-list summary").click();
         page.getByLabel("New date").fill("2019-05-05");
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Reschedule")).click();
         assertThat(page.locator("#upcoming-list")).containsText("That date has passed. Choose today or a later date.");
@@ -87,6 +90,7 @@ class PagesBrowserTest extends BrowserTest {
         team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", org.hamcrest.Matchers.is(due));
 
         String later = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
+        assertThat(page.locator("#upcoming-list details")).hasAttribute("open", "");
         page.getByLabel("New date").fill(later);
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Reschedule")).click();
         page.waitForURL(u -> u.endsWith("/"));

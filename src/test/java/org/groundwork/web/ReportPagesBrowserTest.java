@@ -43,6 +43,8 @@ class ReportPagesBrowserTest extends BrowserTest {
         TestTeam team = TestTeam.create();
         data(team);
         logIn(team);
+        // on a phone the reports are folded under the navigation's "More"
+        page.locator("details.nav-fold summary").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reports")).click();
         assertThat(page.locator("h1")).hasText("Time report");
         assertThat(page.locator("#summary")).containsText("mostly with new people");

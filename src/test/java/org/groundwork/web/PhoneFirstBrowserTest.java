@@ -1,0 +1,193 @@
+package org.groundwork.web;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 12, friction 5 (and 7's lines on Today), in Chromium at a phone's 375 px and a desktop's
+ * 1280 px: the navigation in one row with the rest folded, Today items with one main action, the
+ * contacts list in pages of 20 with "More contacts"; axe-core finds no violation of any impact.
+ */
+@QuarkusTest
+class PhoneFirstBrowserTest extends BrowserTest {
+
+    static final List<String> DAILY = List.of("Today", "Contacts", "Actions");
+    static final List<String> FOLDED = List.of("Works", "Organizations", "Reports", "Organizers", "Settings");
+
+    @Test
+    void theNavigationIsOneRowOnAPhoneWithTheRestFoldedAndWholeOnADesktop() {
+        TestTeam team = TestTeam.create();
+        logIn(team);
+        page.navigate(url("/"));
+        // was three rows (173 px) on a phone
+        double header = height("header.top");
+        assertTrue(header <= 50, "the header is one row on a phone: " + header + " px");
+        Locator nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+        for (String name : DAILY) {
+            assertThat(link(nav, name)).isVisible();
+        }
+        for (String name : FOLDED) {
+            assertThat(link(nav, name)).isHidden();
+        }
+        assertNoViolations("/ at 375 px");
+
+        Locator more = nav.locator("summary");
+        assertThat(more).isVisible();
+        more.click();
+        for (String name : FOLDED) {
+            assertThat(link(nav, name)).isVisible();
+        }
+        assertThat(nav.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log out"))).isVisible();
+        assertTrue(fitsWidth(), "the open menu fits a phone's width");
+        assertNoViolations("/ at 375 px, menu open");
+        link(nav, "Reports").click();
+        page.waitForURL(u -> u.contains("/reports/time"));
+
+        // a desktop keeps the whole navigation in one row, with nothing folded
+        page.setViewportSize(1280, 800);
+        page.navigate(url("/contacts"));
+        assertThat(more).isHidden();
+        double top = -1;
+        for (String name : concat(DAILY, FOLDED)) {
+            Locator l = link(nav, name);
+            assertThat(l).isVisible();
+            double y = l.boundingBox().y;
+            assertTrue(top < 0 || Math.abs(y - top) < 1, name + " is in the same row");
+            top = y;
+        }
+        assertThat(link(nav, "Contacts")).hasAttribute("aria-current", "page");
+        assertTrue(height("header.top") <= 50, "one row at 1280 px");
+        assertNoViolations("/contacts at 1280 px");
+    }
+
+    @Test
+    void todayItemsShowOneMainActionWithTheRestFolded() {
+        TestTeam team = TestTeam.create();
+        String ella = PagesBrowserTest.contact(team, Map.of("fullName", "Ella Baker", "phone", "+1 555 0199"));
+        team.api().body(Map.of("contactId", ella, "dueOn", LocalDate.now(ZoneOffset.UTC).toString(),
+                "purpose", "Bring her to the building meeting")).post("/api/v1/followups").then().statusCode(201);
+        logIn(team);
+        Locator item = page.locator("#today-list > li");
+        assertThat(item).hasCount(1);
+        // was seven: name, phone, log, done, drop, date, reschedule
+        assertEquals(4, visibleControls(item), "name, phone, Log conversation and More");
+        assertThat(item.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Log conversation with Ella Baker")))
+                .isVisible();
+        assertThat(item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done"))).isHidden();
+        assertThat(page.locator("#week-lines > li")).hasCount(4);
+        assertTrue(fitsWidth(), "Today fits a phone's width");
+        assertNoViolations("/ at 375 px");
+
+        item.locator("summary").click();
+        assertThat(item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Drop"))).isVisible();
+        assertThat(item.getByLabel("New date")).isVisible();
+        assertNoViolations("/ at 375 px, an item's More open");
+        page.setViewportSize(1280, 800);
+        assertNoViolations("/ at 1280 px, an item's More open");
+        item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done")).click();
+        page.waitForURL(u -> u.endsWith("/"));
+        assertThat(page.locator("#today-list > li")).hasCount(0);
+        team.api().get("/api/v1/followups?status=done&contact=" + ella).then().statusCode(200)
+                .body("items.purpose", org.hamcrest.Matchers.contains("Bring her to the building meeting"));
+    }
+
+    @Test
+    void theContactsListShowsTwentyAndMoreAddsTheNextKeepingTheFilters() {
+        TestTeam team = TestTeam.create();
+        for (int i = 1; i <= 23; i++) {
+            PagesBrowserTest.contact(team, Map.of("fullName", String.format("Tenant %02d", i), "engagementLevel", "new"));
+        }
+        PagesBrowserTest.contact(team, Map.of("fullName", "Cadre One", "engagementLevel", "cadre"));
+        PagesBrowserTest.contact(team, Map.of("fullName", "Cadre Two", "engagementLevel", "cadre"));
+        logIn(team);
+        page.navigate(url("/contacts?level=new"));
+        Locator rows = page.locator("#contact-rows > tr");
+        assertThat(rows).hasCount(20);
+        Locator more = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("More contacts"));
+        assertTrue(more.getAttribute("href").contains("level=new"), "the next page keeps the filters");
+        assertTrue(more.getAttribute("href").contains("cursor="), "and carries the cursor");
+        assertTrue(fitsWidth(), "the list fits a phone's width");
+        assertNoViolations("/contacts?level=new at 375 px");
+
+        // with htmx the next page's rows are added below, on the same page, and the link goes
+        String before = page.url();
+        more.click();
+        assertThat(rows).hasCount(23);
+        assertEquals(before, page.url());
+        assertThat(more).hasCount(0);
+        List<String> names = rows.locator("td:first-child").allInnerTexts();
+        assertEquals(23, new HashSet<>(names).size(), "no one twice: " + names);
+        assertTrue(names.stream().allMatch(n -> n.contains("Tenant")), "only the filtered level: " + names);
+        page.setViewportSize(1280, 800);
+        assertNoViolations("/contacts?level=new at 1280 px, two pages shown");
+
+        // without scripts the link opens the next page, filters kept
+        BrowserContext plain = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 800)
+                .setJavaScriptEnabled(false));
+        Page phone = page;
+        try {
+            page = plain.newPage();
+            logIn(team);
+            page.navigate(url("/contacts?level=new"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("More contacts")).click();
+            page.waitForURL(u -> u.contains("cursor="));
+            assertTrue(page.url().contains("level=new"), page.url());
+            assertThat(page.locator("#contact-rows > tr")).hasCount(3);
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("More contacts"))).hasCount(0);
+        } finally {
+            plain.close();
+            page = phone;
+        }
+    }
+
+    private static Locator link(Locator nav, String name) {
+        return nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private double height(String selector) {
+        return ((Number) page.evaluate("s => document.querySelector(s).getBoundingClientRect().height", selector))
+                .doubleValue();
+    }
+
+    /** Links, buttons, fields and summaries a person can see in this element (screen-reader-only text aside). */
+    private static int visibleControls(Locator item) {
+        return ((Number) item.evaluate("""
+                li => [...li.querySelectorAll('a, button, input, select, summary')]
+                        .filter(e => e.checkVisibility() && !e.closest('.skip')).length""")).intValue();
+    }
+
+    /** axe-core on the page as it is now: no violation of any impact. */
+    private void assertNoViolations(String where) {
+        List<Rule> bad = new AxeBuilder(page).analyze().getViolations();
+        if (!bad.isEmpty()) {
+            fail(where + " has accessibility violations: " + bad.stream()
+                    .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+}
