@@ -668,4 +668,10 @@ public interface Msg {
     @Message
     String word_import_field_ignore();
 
+    @Message
+    String nav_more();
+
+    @Message
+    String nav_more_pages();
+
 }

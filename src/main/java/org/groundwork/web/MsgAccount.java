@@ -335,4 +335,7 @@ public interface MsgAccount {
     @Message
     String archive_choose();
 
+    @Message
+    String organizers_more();
+
 }

@@ -593,4 +593,88 @@ public interface MsgPeople {
     @Message
     String org_choose_merge();
 
+    @Message
+    String queue_more();
+
+    @Message
+    String queue_more_for(String name);
+
+    @Message
+    String today_week();
+
+    @Message
+    String today_week_share(Integer share, long part, long minutes);
+
+    @Message
+    String today_week_no_time();
+
+    @Message
+    String today_week_no_first();
+
+    @Message
+    String today_week_heat(int followed, int count);
+
+    @Message
+    String today_week_up(int count);
+
+    @Message
+    String today_week_up_one();
+
+    @Message
+    String today_week_cooling(int count);
+
+    @Message
+    String today_week_cooling_one();
+
+    @Message
+    String contacts_erased();
+
+    @Message
+    String contacts_import();
+
+    @Message
+    String contacts_search_label();
+
+    @Message
+    String contacts_filters();
+
+    @Message
+    String contacts_any_level();
+
+    @Message
+    String contacts_any_position();
+
+    @Message
+    String contacts_any_organization();
+
+    @Message
+    String contacts_anyones();
+
+    @Message
+    String contacts_none_match();
+
+    @Message
+    String contacts_next_follow_up();
+
+    @Message
+    String contacts_more();
+
+    @Message
+    String contacts_download();
+
+    @Message
+    String contacts_these();
+
+    @Message
+    String contacts_all();
+
+    @Message
+    String contacts_all_conversations();
+
+    @Message
+    String contacts_tag();
+
+    @Message
+    String org_more();
+
 }

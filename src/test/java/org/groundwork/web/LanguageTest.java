@@ -40,6 +40,7 @@ class LanguageTest {
                 .then().statusCode(303);
         String today = session.request().header("Accept-Language", "en").get("/").then().statusCode(200).extract().asString();
         assertTrue(today.contains("<html lang=\"es\">"), today);
+        assertTrue(today.contains(">Hoy<") && today.contains(">Contactos<"), "the navigation is in Spanish");
         String settings = session.request().get("/settings").then().statusCode(200).extract().asString();
         assertTrue(settings.contains("<h1>Ajustes</h1>"), "Settings is in Spanish");
         String page = session.request().get("/contacts/" + contact).then().statusCode(200).extract().asString();
