@@ -390,9 +390,15 @@ class PageFormsTest {
         for (var e : sections.entrySet()) {
             String html = s.request().get(e.getKey()).then().statusCode(200).extract().asString();
             java.util.regex.Matcher current = java.util.regex.Pattern.compile("aria-current=\"page\">([^<]+)<").matcher(html);
-            assertTrue(current.find(), e.getKey() + " marks a section");
-            assertEquals(e.getValue(), current.group(1), e.getKey() + " is in " + e.getValue());
-            assertTrue(!current.find(), e.getKey() + " marks one section only");
+            // the pages past Actions are drawn twice, in the wide row and folded under "More" (CSS shows one)
+            java.util.Set<String> marked = new java.util.HashSet<>();
+            int marks = 0;
+            while (current.find()) {
+                marked.add(current.group(1));
+                marks++;
+            }
+            assertEquals(java.util.Set.of(e.getValue()), marked, e.getKey() + " is in " + e.getValue() + " only");
+            assertTrue(marks <= 2, e.getKey() + " marks its section once in each place it is drawn");
         }
     }
 }
