@@ -28,6 +28,7 @@ import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Option;
 import org.groundwork.work.WorkService;
@@ -242,7 +243,7 @@ public class ActionPages {
                 return Response.seeOther(URI.create("/actions/" + a.id + query)).build();
             } catch (ProblemException | ConstraintViolationException e) {
                 if (e instanceof ProblemException p && p.status() == 412) {
-                    errors.add(FormErrors.FORM, "Someone else checked people in at the same time: look again and retry");
+                    errors.add(FormErrors.FORM, PageLanguage.people().checkin_conflict());
                 } else {
                     Map<String, String> names = new HashMap<>(FormErrors.names("newContact.fullName=fullName",
                             "newContact.phone=phone", "newContact.email=email", "notes=form"));

@@ -79,10 +79,14 @@ final class ArchiveFormat {
             "import_job", "progress of background imports, kept a week; the contacts they made are archived",
             "conversation_day", "derived: the restore's triggers rebuild it from the conversations");
 
-    /** Columns of archived tables that are deliberately not in the archive. */
+    /**
+     * Columns of archived tables that are deliberately not in the archive. An organizer's language
+     * (V16_1) is a page preference, not the team's data: restored organizers start in English and
+     * choose again in Settings, and archives of format 2 stay readable.
+     */
     static final Map<String, List<String>> COLUMNS_LEFT_OUT = Map.of(
             "organizer", List.of("password_hash", "instance_admin", "totp_secret", "totp_pending_secret",
-                    "totp_last_step"),
+                    "totp_last_step", "language"),
             // derived: a generated column (V18_1), which PostgreSQL computes on the restore's insert
             "contact", List.of("phone_digits"),
             // derived: the attendee's position now, set by the insert trigger from the restored contact (V18_4)

@@ -21,6 +21,7 @@ import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.PageLanguage;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -67,7 +68,7 @@ public class ArchivePages {
     public TemplateInstance upload(@RestForm("archive") FileUpload file) throws IOException {
         instanceAdmin();
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
-            return Templates.restore("Choose the team's archive (a .zip file downloaded from Groundwork).");
+            return Templates.restore(PageLanguage.account().archive_choose());
         }
         try (InputStream in = ArchiveResource.open(file)) {
             return Templates.restored(restore.restore(in));

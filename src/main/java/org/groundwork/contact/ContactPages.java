@@ -33,6 +33,7 @@ import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
 import org.groundwork.web.Option;
@@ -318,7 +319,7 @@ public class ContactPages {
         UUID unit = Forms.id(unitId, "unitId", errors);
         UUID owner = Forms.id(ownerId, "ownerId", errors);
         if (pos == null && !errors.map().containsKey("position")) {
-            errors.add("position", "Choose one from the list");
+            errors.add("position", PageLanguage.msg().form_choose_from_list());
         }
         if (!errors.isEmpty()) {
             return Templates.edit(contacts.view(contact), form, choices(organizationId, unitId), errors.map());
@@ -332,8 +333,7 @@ public class ContactPages {
         } catch (ProblemException | ConstraintViolationException e) {
             if (e instanceof ProblemException p && p.status() == 412) {
                 // show what is stored now, with the message; the organizer re-applies their change
-                return edit(contacts.find(contact), Map.of(FormErrors.FORM, "Someone changed this contact while you "
-                        + "were editing. These are the details as they are now; make your change again."));
+                return edit(contacts.find(contact), Map.of(FormErrors.FORM, PageLanguage.people().contact_changed_meanwhile()));
             }
             // the contact is read only to draw the form again, not on every save
             return Templates.edit(contacts.view(contact), form, choices(organizationId, unitId), FormErrors.of(e,
@@ -352,7 +352,7 @@ public class ContactPages {
         UUID contact = Ids.parse(id, "contact");
         if (confirm == null) {
             Stored stored = contacts.find(contact);
-            return edit(stored, Map.of("confirm", "Tick the box to confirm: erasing cannot be undone"));
+            return edit(stored, Map.of("confirm", PageLanguage.people().contact_erase_tick()));
         }
         contacts.erase(contact, null);
         // the person's page is gone with their data: back to the list, which says it was done
@@ -380,7 +380,7 @@ public class ContactPages {
         Level to = Forms.word(Level.class, level, "level", errors);
         // the page asks for the reason (the API keeps it optional, for scripts and back-filling)
         if (Forms.blankToNull(reason) == null) {
-            errors.add("reason", "Say why their level changes: what they did, or what they took on");
+            errors.add("reason", PageLanguage.people().contact_reason_missing());
         }
         if (!errors.isEmpty()) {
             return show(contact, null, form, errors.map());
@@ -432,10 +432,10 @@ public class ContactPages {
         UUID other = Forms.id(otherContactId, "otherContactId", errors);
         TieKind k = Forms.word(TieKind.class, kind, "tieKind", errors);
         if (other == null && !errors.map().containsKey("otherContactId")) {
-            errors.add("otherContactId", "Choose a person");
+            errors.add("otherContactId", PageLanguage.people().contact_choose_person());
         }
         if (k == null && !errors.map().containsKey("tieKind")) {
-            errors.add("tieKind", "Choose what ties them");
+            errors.add("tieKind", PageLanguage.people().contact_choose_tie());
         }
         if (errors.isEmpty()) {
             try {
@@ -464,28 +464,31 @@ public class ContactPages {
         String type = (String) item.get("type");
         return switch (type) {
             case "conversation" -> new Line(type, at,
-                    "Conversation" + words(" · ", item.get("channel")) + " · " + item.get("durationMinutes") + " min",
+                    PageLanguage.people().timeline_conversation() + words(" · ", "channel", item.get("channel")) + " · "
+                            + PageLanguage.msg().minutes_short(String.valueOf(item.get("durationMinutes"))),
                     text(item.get("summary")), (String) item.get("organizerName"), (String) item.get("workName"),
                     (String) item.get("issues"), (String) item.get("commitments"));
             case "attendance" -> new Line(type, at,
-                    "At " + item.get("actionTitle") + (Boolean.TRUE.equals(item.get("firstTime")) ? " · first time" : ""),
+                    PageLanguage.people().action_at_capital(String.valueOf(item.get("actionTitle")))
+                            + (Boolean.TRUE.equals(item.get("firstTime")) ? " · " + PageLanguage.people().checkin_first_time_mark() : ""),
                     text(item.get("notes")));
             case "level-change" -> new Line(type, at,
-                    item.get("fromLevel") == null ? "Added as " + levelWords(item.get("toLevel"))
-                            : "Level changed from " + levelWords(item.get("fromLevel")) + " to " + levelWords(item.get("toLevel")),
+                    item.get("fromLevel") == null ? PageLanguage.people().timeline_added_as(levelWords(item.get("toLevel")))
+                            : PageLanguage.people().timeline_level_changed(levelWords(item.get("fromLevel")), levelWords(item.get("toLevel"))),
                     text(item.get("reason")));
             default -> new Line(type, at,
-                    "Follow-up due " + Labels.day((LocalDate) item.get("dueOn")) + " · " + item.get("status"),
+                    PageLanguage.people().timeline_follow_up_due(Labels.day((LocalDate) item.get("dueOn")))
+                            + " · " + Labels.word("follow_up_status", String.valueOf(item.get("status"))).toLowerCase(PageLanguage.current()),
                     text(item.get("purpose")));
         };
     }
 
-    private static String words(String prefix, Object word) {
-        return word == null ? "" : prefix + word.toString().replace('-', ' ');
+    private static String words(String prefix, String group, Object word) {
+        return word == null ? "" : prefix + Labels.word(group, word.toString()).toLowerCase(PageLanguage.current());
     }
 
     private static String levelWords(Object word) {
-        return word == null ? "" : word.toString().replace('-', ' ');
+        return word == null ? "" : Labels.word("level", word.toString()).toLowerCase(PageLanguage.current());
     }
 
     private static String text(Object value) {

@@ -22,6 +22,7 @@ import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
 import org.groundwork.web.Option;
@@ -142,7 +143,7 @@ public class ConversationPages {
         ContactView contact = contacts.view(contactId);
         List<Completable> open = followUps.list("open", null, contactId.toString(), Page.MAX_LIMIT, null).items()
                 .stream()
-                .map(f -> new Completable(f.id().toString(), "Follow-up due " + Labels.day(f.dueOn())
+                .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
                         + (f.purpose() == null ? "" : ": " + f.purpose()), complete.contains(f.id().toString())))
                 .toList();
         List<Option> workOptions = works.list("true", Page.MAX_LIMIT, null).items().stream()

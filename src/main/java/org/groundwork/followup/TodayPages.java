@@ -20,6 +20,7 @@ import org.groundwork.platform.ProblemException;
 import org.groundwork.report.ReportJson.Glance;
 import org.groundwork.report.ReportService;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -85,7 +86,7 @@ public class TodayPages {
         LocalDate date = Forms.date(dueOn, "dueOn", errors);
         if (date == null) {
             return page(errors.isEmpty()
-                    ? "Choose the new date to reschedule to" : errors.map().get("dueOn"), null, null, null);
+                    ? PageLanguage.people().today_choose_date() : errors.map().get("dueOn"), null, null, null);
         }
         UUID followUp = Ids.parse(id, "follow-up");
         try {

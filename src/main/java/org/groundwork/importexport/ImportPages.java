@@ -22,6 +22,7 @@ import org.groundwork.importexport.ImportJson.PreviewColumn;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Option;
 import org.jboss.resteasy.reactive.RestForm;
@@ -90,9 +91,9 @@ public class ImportPages {
         FormErrors errors = new FormErrors();
         String match = onMatch(onMatch, errors);
         if (file == null || file.uploadedFile() == null || (file.size() == 0 && Forms.blankToNull(file.fileName()) == null)) {
-            errors.add("file", "Choose a CSV file to import");
+            errors.add("file", PageLanguage.reports().import_choose_file());
         } else if (file.size() == 0) {
-            errors.add("file", "The file is empty. Nothing was imported.");
+            errors.add("file", PageLanguage.reports().import_file_empty());
         } else if (file.size() > imports.maxBytes()) {
             errors.add("file", CsvInput.tooLarge(imports.maxBytes()).getMessage());
         }
@@ -252,7 +253,7 @@ public class ImportPages {
         List<Option> options = new ArrayList<>();
         for (Field f : Field.values()) {
             if (f != Field.IGNORE) {
-                options.add(new Option(f.word, f.label));
+                options.add(new Option(f.word, org.groundwork.web.Labels.word("import_field", f.word)));
             }
         }
         return options;
@@ -266,7 +267,7 @@ public class ImportPages {
         if (v.equals("skip") || v.equals("update")) {
             return v;
         }
-        errors.add("onMatch", "Choose whether to skip or update people already in Groundwork");
+        errors.add("onMatch", PageLanguage.reports().import_choose_on_match());
         return null;
     }
 

@@ -38,6 +38,7 @@ import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Option;
 import org.jboss.resteasy.reactive.RestForm;
@@ -203,7 +204,7 @@ public class OrganizationPages {
         FormErrors errors = new FormErrors();
         UUID into = Forms.id(intoOrganizationId, "intoOrganizationId", errors);
         if (into == null && errors.isEmpty()) {
-            errors.add("intoOrganizationId", "Choose the organization to merge this one into");
+            errors.add("intoOrganizationId", PageLanguage.people().org_choose_merge());
         }
         if (errors.isEmpty()) {
             try {
@@ -378,10 +379,10 @@ public class OrganizationPages {
                 noOwner ? "none" : ownerId == null ? null : ownerId.toString(), days == null ? null : days.toString()),
                 message);
         List<Option> owners = new ArrayList<>();
-        owners.add(new Option("none", "No owner"));
+        owners.add(new Option("none", PageLanguage.people().owner_none()));
         organizers.list(Page.MAX_LIMIT, null).items().forEach(o -> owners.add(new Option(o.id().toString(), o.displayName())));
         List<Option> places = new ArrayList<>();
-        places.add(new Option("", "No unit"));
+        places.add(new Option("", PageLanguage.people().chart_no_unit()));
         chart.columns().stream().filter(c -> c.unitId() != null)
                 .forEach(c -> places.add(new Option(c.unitId().toString(), c.label())));
         if (fragment) {
@@ -404,7 +405,7 @@ public class OrganizationPages {
             throw Problems.notFound("contact");
         }
         List<Option> places = new ArrayList<>();
-        places.add(new Option("", "No unit"));
+        places.add(new Option("", PageLanguage.people().chart_no_unit()));
         List<UnitView> unitList = units.list(org);
         Map<UUID, String> names = new java.util.HashMap<>();
         unitList.forEach(u -> names.put(u.id(), u.name()));

@@ -44,6 +44,11 @@ public class CurrentOrganizer {
         return identity.isAnonymous() ? null : identity.getAttribute(Identities.PENDING);
     }
 
+    /** The language this organizer chose for pages; none before login or at the second factor. */
+    public Optional<String> language() {
+        return identity.isAnonymous() ? Optional.empty() : Optional.ofNullable(identity.getAttribute(Identities.LANGUAGE));
+    }
+
     public boolean has(Role role) {
         return identity.hasRole(role.word());
     }

@@ -20,6 +20,8 @@ public final class Identities {
     public static final String INSTANCE_ADMIN = "instance-admin";
     /** On a session waiting for its second factor: what it waits for (code, enrol). */
     static final String PENDING = "pendingSecondFactor";
+    /** The organizer's language for pages; a session still at its second factor has none (the browser's decides). */
+    static final String LANGUAGE = "language";
 
     private Identities() {
     }
@@ -52,7 +54,8 @@ public final class Identities {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(principal))
                 .addAttribute(ORGANIZER_ID, organizer.id.toString())
-                .addAttribute(TEAM_ID, organizer.teamId.toString());
+                .addAttribute(TEAM_ID, organizer.teamId.toString())
+                .addAttribute(LANGUAGE, organizer.language.word());
         // roles include the ones below them: an admin can do what a coordinator can
         builder.addRole(Role.ORGANIZER.word());
         if (organizer.role != Role.ORGANIZER) {

@@ -31,6 +31,8 @@ public class Organizer extends PanacheEntityBase implements TeamOwned {
     public String totpSecret;
     public String totpPendingSecret;
     public Long totpLastStep;
+    /** The language of this organizer's pages. */
+    public Language language = Language.EN;
     public Instant createdAt = Instant.now();
     @Version
     public Long version;

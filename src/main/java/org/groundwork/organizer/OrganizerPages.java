@@ -31,6 +31,8 @@ import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
+import org.groundwork.web.Labels;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Option;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -75,7 +77,8 @@ public class OrganizerPages {
 
         static native TemplateInstance settings(TeamView team, List<TokenView> tokens, NewToken created, boolean admin,
                                                 boolean instanceAdmin, List<SessionView> sessions,
-                                                Map<String, String> form, Map<String, String> errors);
+                                                Map<String, String> form, Map<String, String> errors,
+                                                List<Option> languages, String language);
     }
 
     @GET
@@ -144,7 +147,22 @@ public class OrganizerPages {
 
     private TemplateInstance settings(NewToken created, Map<String, String> form, Map<String, String> errors) {
         return Templates.settings(organizers.team(), tokens.list().items(), created, current.has(Role.ADMIN),
-                current.isInstanceAdmin(), sessions.listOfCurrent().items(), form, errors);
+                current.isInstanceAdmin(), sessions.listOfCurrent().items(), form, errors,
+                Forms.options(Language.class), current.language().orElse(Language.EN.word()));
+    }
+
+    /** The language of one's pages; the next page is drawn in it. */
+    @POST
+    @Path("settings/language")
+    public Object changeLanguage(@RestForm String language) {
+        FormErrors errors = new FormErrors();
+        Language chosen = Forms.word(Language.class, language, "language", errors);
+        if (chosen == null) {
+            errors.add("language", PageLanguage.msg().form_choose_one());
+            return settings(null, teamForm(organizers.team()), errors.map());
+        }
+        organizers.changeLanguage(chosen);
+        return Response.seeOther(URI.create("/settings")).build();
     }
 
     private static Map<String, String> teamForm(TeamView team) {
@@ -164,10 +182,11 @@ public class OrganizerPages {
         form.put("tokenName", tokenName);
         String name = Forms.blankToNull(tokenName);
         if (name == null) {
-            return settings(null, form, Map.of("tokenName", "Give the token a name, like \"spreadsheet sync\""));
+            return settings(null, form, Map.of("tokenName", PageLanguage.account().settings_token_name_missing()));
         }
         if (name.length() > 100) {
-            return settings(null, form, Map.of("tokenName", "size must be between 0 and 100"));
+            return settings(null, form, Map.of("tokenName", PageLanguage.msg().form_at_most_characters(
+                    Labels.number(100), Labels.number(name.length()))));
         }
         // the page answers directly (no redirect): the token is shown this once and never stored in clear
         return settings(tokens.issueForCurrent(name), teamForm(organizers.team()), Map.of());

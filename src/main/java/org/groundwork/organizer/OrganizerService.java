@@ -200,6 +200,15 @@ public class OrganizerService {
         return o;
     }
 
+    /** The language of one's own pages (Settings); it applies from the next page on. */
+    public void changeLanguage(@NotNull Language language) {
+        Organizer o = find(current.id());
+        if (o.language != language) {
+            o.language = language;
+            audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, "language");
+        }
+    }
+
     /**
      * Changing one's own password ends all of one's sessions (this one too) and revokes every API
      * token: whoever knew the old password may have logged in or made a token with it.

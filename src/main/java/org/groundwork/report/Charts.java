@@ -1,5 +1,8 @@
 package org.groundwork.report;
 
+import org.groundwork.web.Labels;
+import org.groundwork.web.Msg;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,27 +104,45 @@ public final class Charts {
         return parts.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    /** "less-involved" reads "Less involved". */
+    /** A report's key ("less-involved", "staff", "bring-in-new", "one-to-one") as the page's language says it. */
     static String word(String word) {
         if (word == null || word.isEmpty()) {
             return "";
         }
-        String w = word.replace('-', ' ');
-        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        for (String group : GROUPS) {
+            if (HAS_WORD.computeIfAbsent(Labels.key(group, word), Charts::declared)) {
+                return Labels.word(group, word);
+            }
+        }
+        return Labels.word("chart", word);
+    }
+
+    /** The enums whose words a report's keys are, in the order they are tried. */
+    private static final List<String> GROUPS = List.of("level", "position", "focus", "mode");
+    private static final Map<String, Boolean> HAS_WORD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean declared(String key) {
+        try {
+            Msg.class.getMethod(key);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /**
      * Minutes as people read them: whole minutes. Shared group time gives a person fractions
-     * ("118.2"), which say nothing to an organizer; the API keeps the exact figures.
+     * ("118.2"), which say nothing to an organizer; the API keeps the exact figures. Written as the
+     * page's language writes numbers (12,345 or 12.345).
      */
     static String minutes(double m) {
-        return String.valueOf(Math.round(m));
+        return Labels.number(m);
     }
 
     /** A figure such as hours: whole where whole, else one decimal. */
     static String oneDecimal(double v) {
         double r = Math.round(v * 10) / 10.0;
-        return r == Math.rint(r) ? String.valueOf((long) r) : String.format(Locale.ROOT, "%.1f", r);
+        return r == Math.rint(r) ? String.valueOf((long) r) : String.format(org.groundwork.web.PageLanguage.current(), "%.1f", r);
     }
 
     private static String css(String key) {

@@ -46,7 +46,7 @@ class MovementReports {
         int cooling = count(counts[2]);
         return new MovementReport(period.from(), period.to(), scope.word(), transitions, timeliness,
                 new FollowUps(asOfDate, count(counts[0]), overdue), cooling,
-                Summaries.movement(period, scope, transitions, timeliness, overdue, cooling));
+                Summaries.movement(period, scope, transitions, timeliness, overdue, cooling, Summaries.api()));
     }
 
     /**

@@ -1,5 +1,11 @@
 package org.groundwork.report;
 
+import org.groundwork.report.ReportService.Scope;
+import org.groundwork.web.Labels;
+import org.groundwork.web.Msg;
+import org.groundwork.web.MsgReports;
+import org.groundwork.web.PageLanguage;
+
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -38,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The report pages: the same {@link ReportService} as the JSON API ("two doors, one service"),
@@ -59,11 +66,11 @@ public class ReportPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance time(TimeReport report, String totals, List<Panel> panels, List<Option> periods,
+        static native TemplateInstance time(TimeReport report, String summary, String totals, List<Panel> panels, List<Option> periods,
                                             List<Option> organizers, List<Option> works,
                                             Map<String, String> form, Map<String, String> errors);
 
-        static native TemplateInstance movement(MovementReport report, List<Table> tables, List<Option> periods,
+        static native TemplateInstance movement(MovementReport report, String summary, List<Table> tables, List<Option> periods,
                                                 List<Option> organizers,
                                                 Map<String, String> form, Map<String, String> errors);
     }
@@ -82,10 +89,13 @@ public class ReportPages {
         } catch (ProblemException e) {
             errors = FormErrors.of(e, FIELDS).map();
         }
-        String totals = report == null ? "" : "From " + report.from() + " to " + report.to() + ": "
-                + Charts.minutes(report.totalMinutes()) + " minutes in all, "
-                + Charts.minutes(report.firstTimerMinutes()) + " of them with first-timers at their first action.";
-        return Templates.time(report, totals, report == null ? List.of() : panels(report), periods(), organizers(),
+        MsgReports words = PageLanguage.reports();
+        String totals = report == null ? "" : words.report_totals(report.from().toString(), report.to().toString(),
+                Labels.number(report.totalMinutes()), Labels.number(report.firstTimerMinutes()));
+        String summary = report == null ? "" : Summaries.time(period(report.from(), report.to()), scope(report.organizer()),
+                report.workId() == null ? null : Work.findById(report.workId()), report.totalMinutes(), report.byLevel(),
+                report.byPosition(), PageLanguage.reports());
+        return Templates.time(report, summary, totals, report == null ? List.of() : panels(report), periods(), organizers(),
                 works(), form, errors);
     }
 
@@ -101,7 +111,10 @@ public class ReportPages {
         } catch (ProblemException e) {
             errors = FormErrors.of(e, FIELDS).map();
         }
-        return Templates.movement(report, report == null ? List.of() : tables(report), periods(), organizers(),
+        String summary = report == null ? "" : Summaries.movement(period(report.from(), report.to()),
+                scope(report.organizer()), report.transitions(), report.timeliness(), (int) report.followUps().overdue(),
+                (int) report.cooling(), PageLanguage.reports());
+        return Templates.movement(report, summary, report == null ? List.of() : tables(report), periods(), organizers(),
                 form, errors);
     }
 
@@ -137,8 +150,27 @@ public class ReportPages {
     }
 
     private static List<Option> periods() {
-        return List.of(new Option("7", "Last 7 days"), new Option("30", "Last 30 days"),
-                new Option("90", "Last 90 days"), new Option("custom", "Custom dates (below)"));
+        MsgReports words = PageLanguage.reports();
+        return List.of(new Option("7", words.report_last_days("7")), new Option("30", words.report_last_days("30")),
+                new Option("90", words.report_last_days("90")), new Option("custom", words.report_custom()));
+    }
+
+    /** The report's period again, for its sentence in the page's language. */
+    private static Period period(LocalDate from, LocalDate to) {
+        return new Period(from, to, null, null);
+    }
+
+    /** Whose report it is, as the report names it ("all", an organizer's id), for its sentence. */
+    private Scope scope(String organizer) {
+        if ("all".equals(organizer)) {
+            return new Scope(null, false, null);
+        }
+        UUID id = UUID.fromString(organizer);
+        if (id.equals(current.id())) {
+            return new Scope(id, true, null);
+        }
+        Organizer o = Organizer.findById(id);
+        return new Scope(id, false, o == null ? "" : o.displayName);
     }
 
     /** Coordinators and admins may look at the team or another organizer; others see their own. */
@@ -147,8 +179,8 @@ public class ReportPages {
             return List.of();
         }
         List<Option> options = new ArrayList<>();
-        options.add(new Option("", "Me"));
-        options.add(new Option("all", "All organizers (the team)"));
+        options.add(new Option("", PageLanguage.people().owner_me()));
+        options.add(new Option("all", PageLanguage.reports().report_all_organizers()));
         for (Organizer o : Organizer.<Organizer>list("teamId", Sort.by("displayName"), current.teamId())) {
             if (!o.id.equals(current.id())) {
                 options.add(new Option(o.id.toString(), o.displayName));
@@ -159,7 +191,7 @@ public class ReportPages {
 
     private List<Option> works() {
         List<Option> options = new ArrayList<>();
-        options.add(new Option("", "All works"));
+        options.add(new Option("", PageLanguage.reports().report_all_works()));
         for (Work w : Work.<Work>list("teamId", Sort.by("name"), current.teamId())) {
             options.add(new Option(w.id.toString(), w.name));
         }
@@ -173,34 +205,35 @@ public class ReportPages {
     }
 
     static List<Panel> panels(TimeReport r) {
+        Msg msg = PageLanguage.msg();
+        MsgReports words = PageLanguage.reports();
         List<String> levels = levelKeys();
         List<String> levelHeads = new ArrayList<>();
-        levels.forEach(l -> levelHeads.add(Charts.word(l) + " (min)"));
+        levels.forEach(l -> levelHeads.add(words.report_minutes_of(Charts.word(l))));
         List<Panel> panels = new ArrayList<>();
 
         // time by level per work, with each work's focus and verdict
         List<Figures> workBars = new ArrayList<>();
         List<Row> workRows = new ArrayList<>();
         for (WorkMinutes w : r.works()) {
-            String name = w.workId() == null ? "No work" : w.name();
-            String focus = w.focus() == null ? "No focus" : "Focus: " + Charts.word(w.focus());
+            String name = w.workId() == null ? words.report_no_work() : w.name();
+            String focus = w.focus() == null ? words.report_no_focus() : words.report_focus(Charts.word(w.focus()));
             String verdict = verdict(w);
             workBars.add(new Figures(name, focus + " · " + shortVerdict(w), w.byLevel()));
             List<String> cells = new ArrayList<>();
             cells.add(w.focus() == null ? "—" : Charts.word(w.focus()));
             cells.add(verdict + (w.justification() == null || w.justification().isBlank() ? ""
-                    : ". Why: " + w.justification()));
+                    : ". " + words.report_why(w.justification())));
             levels.forEach(l -> cells.add(Charts.minutes(w.byLevel().getOrDefault(l, 0.0))));
             cells.add(Charts.minutes(w.totalMinutes()));
             workRows.add(new Row(name, cells));
         }
-        List<String> workHeads = new ArrayList<>(List.of("Work", "Focus", "Verdict"));
+        List<String> workHeads = new ArrayList<>(List.of(msg.field_work(), PageLanguage.people().work_focus(), words.report_verdict()));
         workHeads.addAll(levelHeads);
-        workHeads.add("Total (min)");
-        panels.add(new Panel("by-work", "Time by level per work",
-                "Minutes with people at each level, per work, with what the work is for and whether that matches.",
+        workHeads.add(words.report_total_min());
+        panels.add(new Panel("by-work", words.report_by_work(), words.report_by_work_description(),
                 Charts.bars(workBars, levels),
-                new Table("Minutes by level per work", workHeads, workRows)));
+                new Table(words.report_by_work_caption(), workHeads, workRows)));
 
         // time by position
         List<Figures> positionBars = new ArrayList<>();
@@ -209,29 +242,27 @@ public class ReportPages {
             positionBars.add(new Figures(Charts.word(p), null, Map.of("minutes", m)));
             positionRows.add(new Row(Charts.word(p), List.of(Charts.minutes(m))));
         });
-        panels.add(new Panel("by-position", "Time by position",
-                "Minutes with people by where they stand relative to the base.",
+        panels.add(new Panel("by-position", words.report_by_position(), words.report_by_position_description(),
                 Charts.bars(positionBars, List.of("minutes")),
-                new Table("Minutes by position", List.of("Position", "Minutes"), positionRows)));
+                new Table(words.report_by_position_caption(), List.of(msg.field_position(), words.report_minutes()), positionRows)));
 
         // weekly trend by level
         List<Figures> weekBars = new ArrayList<>();
         List<Row> weekRows = new ArrayList<>();
         for (WeekMinutes w : r.weeks()) {
-            String label = "Week of " + WEEK.format(w.weekStart());
+            String label = words.report_week_of(WEEK.withLocale(PageLanguage.current()).format(w.weekStart()));
             weekBars.add(new Figures(label, null, w.byLevel()));
             List<String> cells = new ArrayList<>();
             levels.forEach(l -> cells.add(Charts.minutes(w.byLevel().getOrDefault(l, 0.0))));
             cells.add(Charts.minutes(Charts.total(w.byLevel())));
             weekRows.add(new Row(label, cells));
         }
-        List<String> weekHeads = new ArrayList<>(List.of("Week"));
+        List<String> weekHeads = new ArrayList<>(List.of(words.report_week()));
         weekHeads.addAll(levelHeads);
-        weekHeads.add("Total (min)");
-        panels.add(new Panel("by-week", "Weekly trend by level",
-                "Minutes per week (weeks begin on Monday), stacked by the level people had at the time.",
+        weekHeads.add(words.report_total_min());
+        panels.add(new Panel("by-week", words.report_by_week(), words.report_by_week_description(),
                 Charts.bars(weekBars, levels),
-                new Table("Minutes per week by level", weekHeads, weekRows)));
+                new Table(words.report_by_week_caption(), weekHeads, weekRows)));
 
         // where people sit: each unit's share of the time next to its share of the people
         if (!r.byUnit().isEmpty()) {
@@ -240,24 +271,23 @@ public class ReportPages {
             List<Figures> unitBars = new ArrayList<>();
             List<Row> unitRows = new ArrayList<>();
             for (UnitMinutes u : r.byUnit()) {
-                String org = u.organizationId() == null ? "No organization" : u.organizationName();
-                String name = u.organizationId() == null ? "No organization"
-                        : org + " · " + (u.unitId() == null ? "no unit" : u.name());
+                String org = u.organizationId() == null ? words.report_no_organization() : u.organizationName();
+                String name = u.organizationId() == null ? words.report_no_organization()
+                        : org + " · " + (u.unitId() == null ? words.report_no_unit() : u.name());
                 String timeShare = share(u.minutes(), r.totalMinutes());
                 String peopleShare = share(u.people(), allPeople);
                 if (unitBars.size() < 40) {
-                    unitBars.add(new Figures(name, timeShare + " of the time · " + peopleShare + " of the people",
+                    unitBars.add(new Figures(name, words.report_unit_shares(timeShare, peopleShare),
                             Map.of("minutes", u.minutes())));
                 }
                 unitRows.add(new Row(name, List.of(String.valueOf(u.people()), peopleShare,
                         Charts.minutes(u.minutes()), timeShare)));
             }
-            panels.add(new Panel("by-unit", "Time by organization and unit",
-                    "Minutes with the people of each unit, and its share of the time next to its share of the people"
-                            + " (everyone in the team's organizations today): which parts of the base this work never puts you with.",
+            panels.add(new Panel("by-unit", words.report_by_unit(), words.report_by_unit_description(),
                     Charts.bars(unitBars, List.of("minutes")),
-                    new Table("Minutes and people by organization and unit",
-                            List.of("Organization · unit", "People", "Share of the people", "Minutes", "Share of the time"),
+                    new Table(words.report_by_unit_caption(),
+                            List.of(words.report_organization_unit(), PageLanguage.people().org_people(), words.report_share_people(),
+                                    words.report_minutes(), words.report_share_time()),
                             unitRows)));
         }
 
@@ -269,14 +299,14 @@ public class ReportPages {
             if (n++ >= 10) {
                 break;
             }
-            String name = p.erased() || p.fullName() == null ? "Deleted contact" : p.fullName();
+            String name = p.erased() || p.fullName() == null ? PageLanguage.people().contact_deleted() : p.fullName();
             peopleBars.add(new Figures(name, null, Map.of("minutes", p.minutes())));
             peopleRows.add(new Row(name, List.of(Charts.minutes(p.minutes()))));
         }
-        panels.add(new Panel("top-people", "Top people",
-                "The people who got the most time (" + Math.min(10, r.peopleCount()) + " of " + r.peopleCount() + ").",
+        panels.add(new Panel("top-people", words.report_top_people(),
+                words.report_top_people_description(String.valueOf(Math.min(10, r.peopleCount())), String.valueOf(r.peopleCount())),
                 Charts.bars(peopleBars, List.of("minutes")),
-                new Table("Minutes per person, most first", List.of("Person", "Minutes"), peopleRows)));
+                new Table(words.report_top_people_caption(), List.of(PageLanguage.people().leaders_person(), words.report_minutes()), peopleRows)));
         return panels;
     }
 
@@ -286,46 +316,49 @@ public class ReportPages {
     }
 
     static String shortVerdict(WorkMinutes w) {
+        MsgReports words = PageLanguage.reports();
         if (w.workId() == null) {
-            return "no focus to match";
+            return words.report_short_no_focus();
         }
         if (w.matchesFocus() == null) {
-            return "no leveled time";
+            return words.report_short_no_leveled();
         }
-        return w.matchesFocus() ? "matches" : "does not match";
+        return w.matchesFocus() ? words.report_short_matches() : words.report_short_not_matching();
     }
 
     static String verdict(WorkMinutes w) {
+        MsgReports words = PageLanguage.reports();
         if (w.workId() == null) {
-            return "No work, so no focus to match";
+            return words.report_verdict_no_work();
         }
         if (w.matchesFocus() == null) {
-            return "No time with leveled people yet";
+            return words.report_verdict_no_leveled();
         }
-        String most = "most time with " + Charts.word(w.dominantLevel()).toLowerCase(Locale.ROOT);
-        return w.matchesFocus() ? "Matches its focus (" + most + ")" : "Does not match its focus (" + most + ")";
+        String most = Charts.word(w.dominantLevel()).toLowerCase(PageLanguage.current());
+        return w.matchesFocus() ? words.report_verdict_matches(most) : words.report_verdict_not_matching(most);
     }
 
     static List<Table> tables(MovementReport r) {
+        MsgReports words = PageLanguage.reports();
         List<Table> tables = new ArrayList<>();
         List<Row> moves = new ArrayList<>();
         for (Transition t : r.transitions()) {
             moves.add(new Row(Charts.word(t.from()) + " → " + Charts.word(t.to()),
                     List.of(String.valueOf(t.count()), String.valueOf(t.peopleCount()), names(t))));
         }
-        tables.add(new Table("Movement between levels", List.of("From → to", "Changes", "People", "Who (most recent first)"),
-                moves));
+        tables.add(new Table(words.movement_between(), List.of(words.movement_from_to(), words.movement_changes(), PageLanguage.people().org_people(),
+                words.movement_who()), moves));
         Map<String, String> timely = new LinkedHashMap<>();
-        timely.put("First-timers (first action in the period)", String.valueOf(r.timeliness().firstTimers()));
-        timely.put("Had a conversation within the heat window", String.valueOf(r.timeliness().followedUpInTime()));
-        timely.put("Median hours from the action to that conversation",
+        timely.put(words.movement_first_timers(), String.valueOf(r.timeliness().firstTimers()));
+        timely.put(words.movement_in_heat(), String.valueOf(r.timeliness().followedUpInTime()));
+        timely.put(words.movement_median(),
                 r.timeliness().medianHours() == null ? "—" : Charts.oneDecimal(r.timeliness().medianHours()));
-        tables.add(new Table("Follow-up after a first action", List.of("Figure", "Value"), rows(timely)));
+        tables.add(new Table(words.movement_after_first(), List.of(words.movement_figure(), words.movement_value()), rows(timely)));
         Map<String, String> open = new LinkedHashMap<>();
-        open.put("Open follow-ups", String.valueOf(r.followUps().open()));
-        open.put("Overdue follow-ups", String.valueOf(r.followUps().overdue()));
-        open.put("People cooling", String.valueOf(r.cooling()));
-        tables.add(new Table("Follow-ups as of " + r.followUps().asOf() + ", and cooling", List.of("Figure", "Count"),
+        open.put(words.movement_open(), String.valueOf(r.followUps().open()));
+        open.put(words.movement_overdue(), String.valueOf(r.followUps().overdue()));
+        open.put(words.movement_cooling(), String.valueOf(r.cooling()));
+        tables.add(new Table(words.movement_as_of(r.followUps().asOf().toString()), List.of(words.movement_figure(), words.movement_count()),
                 rows(open)));
         return tables;
     }
@@ -342,9 +375,10 @@ public class ReportPages {
             if (names.size() == 10) {
                 break;
             }
-            names.add(p.erased() || p.fullName() == null ? "Deleted contact" : p.fullName());
+            names.add(p.erased() || p.fullName() == null ? PageLanguage.people().contact_deleted() : p.fullName());
         }
         String s = String.join(", ", names);
-        return t.peopleCount() > names.size() ? s + " and " + (t.peopleCount() - names.size()) + " more" : s;
+        return t.peopleCount() > names.size()
+                ? PageLanguage.reports().movement_and_more(s, String.valueOf(t.peopleCount() - names.size())) : s;
     }
 }

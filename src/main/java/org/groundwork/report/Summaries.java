@@ -1,55 +1,66 @@
 package org.groundwork.report;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import org.groundwork.report.ReportJson.Timeliness;
 import org.groundwork.report.ReportJson.Transition;
 import org.groundwork.report.ReportService.Scope;
+import org.groundwork.web.MsgReports;
 import org.groundwork.work.Work;
 
 import java.util.List;
 import java.util.Map;
 
-/** The one plain sentence on top of each report. */
+/**
+ * The one plain sentence on top of each report, in the words of a language: the API's is
+ * English ({@link #api()}), a page's is in the page's language (ReportPages).
+ */
 final class Summaries {
 
     private Summaries() {
     }
 
+    /** The API's words: English whatever the organizer reads pages in. */
+    static MsgReports api() {
+        return MessageBundles.get(MsgReports.class, Localized.Literal.of("en"));
+    }
+
     static String time(Period period, Scope scope, Work work, double total,
-                       Map<String, Double> byLevel, Map<String, Double> byPosition) {
-        String when = period.days() == 1 ? "On " + period.from() : "In these " + period.days() + " days";
-        String subject = work != null ? "this work"
-                : scope.self() ? "your work" : scope.team() ? "the team's work" : scope.name() + "'s work";
-        String object = scope.self() ? "you" : scope.team() ? "the team's organizers" : scope.name();
+                       Map<String, Double> byLevel, Map<String, Double> byPosition, MsgReports words) {
+        String when = when(period, words);
+        String subject = work != null ? words.summary_this_work()
+                : scope.self() ? words.summary_your_work() : scope.team() ? words.summary_team_work()
+                : words.summary_someones_work(scope.name());
+        String object = scope.self() ? words.summary_you() : scope.team() ? words.summary_team_organizers() : scope.name();
         if (total <= 0) {
-            return when + " no time is recorded for " + object + (work != null ? " on this work." : ".");
+            return work != null ? words.summary_time_none_work(when, object) : words.summary_time_none(when, object);
         }
         String dominant = TimeReports.dominant(byLevel);
-        StringBuilder s = new StringBuilder(when).append(' ').append(subject);
+        StringBuilder s = new StringBuilder();
         if (dominant == null) {
-            s.append(" went to actions where no one was recorded");
+            s.append(words.summary_time_unrecorded(when, subject));
         } else {
-            s.append(" put ").append(object).append(" mostly with ").append(people(dominant))
-                    .append(" (").append(percent(byLevel.get(dominant), total)).append("%)");
+            s.append(words.summary_time_mostly(when, subject, object, people(dominant, words),
+                    String.valueOf(percent(byLevel.get(dominant), total))));
             double staffAndOfficers = byPosition.getOrDefault("staff", 0.0) + byPosition.getOrDefault("officer", 0.0);
             if (staffAndOfficers > 0) {
-                s.append(", and with staff and officers for ").append(percent(staffAndOfficers, total))
-                        .append("% of the time");
+                s.append(words.summary_time_staff(String.valueOf(percent(staffAndOfficers, total))));
             }
         }
         if (work != null) {
             String focus = work.focus.word();
-            s.append("; its focus is ").append(focus(focus));
+            s.append(words.summary_time_focus(focus(focus, words)));
             if (dominant != null && !TimeReports.matches(focus, dominant)) {
-                s.append(", not where most of its time went");
+                s.append(words.summary_time_not_matching());
             }
         }
         return s.append('.').toString();
     }
 
     static String movement(Period period, Scope scope, List<Transition> transitions, Timeliness timeliness,
-                           int overdue, int cooling) {
-        String when = period.days() == 1 ? "On " + period.from() : "In these " + period.days() + " days";
-        String whose = scope.self() ? "your people" : scope.team() ? "the team's people" : scope.name() + "'s people";
+                           int overdue, int cooling, MsgReports words) {
+        String whose = scope.self() ? words.summary_your_people() : scope.team() ? words.summary_team_people()
+                : words.summary_someones_people(scope.name());
         int up = 0;
         int back = 0;
         for (Transition t : transitions) {
@@ -59,44 +70,50 @@ final class Summaries {
                 back += t.count();
             }
         }
-        StringBuilder s = new StringBuilder(when).append(' ').append(whose).append(" moved up a level ")
-                .append(times(up)).append(" and back ").append(times(back)).append("; ");
+        StringBuilder s = new StringBuilder(words.summary_moved(when(period, words), whose, times(up, words), times(back, words)));
+        s.append("; ");
         if (timeliness.firstTimers() == 0) {
-            s.append("no one came to their first action");
+            s.append(words.summary_no_first_action());
         } else {
-            s.append(timeliness.followedUpInTime()).append(" of ").append(timeliness.firstTimers())
-                    .append(timeliness.firstTimers() == 1 ? " first-timer" : " first-timers")
-                    .append(" got a conversation within the heat window");
+            s.append(timeliness.firstTimers() == 1
+                    ? words.summary_first_timer_followed(String.valueOf(timeliness.followedUpInTime()))
+                    : words.summary_first_timers_followed(String.valueOf(timeliness.followedUpInTime()),
+                            String.valueOf(timeliness.firstTimers())));
             if (timeliness.medianHours() != null) {
-                s.append(" (median ").append(Math.round(timeliness.medianHours())).append(" hours after the action)");
+                s.append(' ').append(words.summary_median_hours(String.valueOf(Math.round(timeliness.medianHours()))));
             }
         }
-        s.append("; ").append(overdue).append(overdue == 1 ? " follow-up is" : " follow-ups are").append(" overdue and ")
-                .append(cooling).append(cooling == 1 ? " person is" : " people are").append(" cooling.");
+        s.append("; ").append(overdue == 1 ? words.summary_overdue_one() : words.summary_overdue(String.valueOf(overdue)))
+                .append(' ').append(cooling == 1 ? words.summary_cooling_one() : words.summary_cooling(String.valueOf(cooling)));
         return s.toString();
     }
 
-    private static String times(int n) {
-        return n == 1 ? "once" : n + " times";
+    private static String when(Period period, MsgReports words) {
+        return period.days() == 1 ? words.summary_on_day(period.from().toString())
+                : words.summary_in_days(String.valueOf(period.days()));
+    }
+
+    private static String times(int n, MsgReports words) {
+        return n == 1 ? words.summary_once() : words.summary_times(String.valueOf(n));
     }
 
     private static int rank(String level) {
         return TimeReports.LEVELS.indexOf(level);
     }
 
-    private static String people(String level) {
+    private static String people(String level, MsgReports words) {
         return switch (level) {
-            case "new" -> "new people";
-            case "less-involved" -> "less-involved people";
-            default -> "cadre";
+            case "new" -> words.summary_people_new();
+            case "less-involved" -> words.summary_people_less_involved();
+            default -> words.summary_people_cadre();
         };
     }
 
-    private static String focus(String focus) {
+    private static String focus(String focus, MsgReports words) {
         return switch (focus) {
-            case "bring-in-new" -> "bringing in new people";
-            case "deepen-involvement" -> "deepening less-involved people's involvement";
-            default -> "working with cadre";
+            case "bring-in-new" -> words.summary_focus_bring_in_new();
+            case "deepen-involvement" -> words.summary_focus_deepen_involvement();
+            default -> words.summary_focus_work_with_cadre();
         };
     }
 

@@ -376,7 +376,7 @@ class TimeReports {
         return new TimeReport(period.from(), period.to(), scope.word(), work == null ? null : work.id,
                 total, byLevel, byPosition, byKind, firstTimer, people, peopleCount,
                 works, weeks(period, weeks),
-                Summaries.time(period, scope, work, total, byLevel, byPosition), List.of());
+                Summaries.time(period, scope, work, total, byLevel, byPosition, Summaries.api()), List.of());
     }
 
     /** The works named by the figures, with what they are for; most minutes first, no-work last. */

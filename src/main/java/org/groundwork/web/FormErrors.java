@@ -13,6 +13,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,34 +80,38 @@ public final class FormErrors {
         if (!v.getConstraintDescriptor().getMessageTemplate().startsWith("{jakarta.validation.")) {
             return plain(v.getMessage()); // a message written for this field already
         }
+        Msg msg = PageLanguage.msg();
         return switch (a.annotationType().getSimpleName()) {
-            case "NotNull" -> isChoice(v) ? "Choose one" : "Fill this in";
-            case "NotBlank", "NotEmpty" -> "Fill this in";
+            case "NotNull" -> isChoice(v) ? msg.form_choose_one() : msg.form_fill_in();
+            case "NotBlank", "NotEmpty" -> msg.form_fill_in();
             case "Size" -> size(value, (Integer) at.get("min"), (Integer) at.get("max"));
-            case "Min", "DecimalMin" -> "Use " + at.get("value") + " or more";
-            case "Max", "DecimalMax" -> "Use " + at.get("value") + " or less";
-            case "Positive" -> "Use a number above 0";
-            case "PositiveOrZero" -> "Use 0 or more";
-            case "Email" -> "Enter an email address, like name@example.org";
-            case "Past", "PastOrPresent" -> "Use a time that has passed";
-            case "Future", "FutureOrPresent" -> "Use a time still to come";
-            case "Pattern" -> "This is not in the expected form";
+            case "Min", "DecimalMin" -> msg.form_at_least(String.valueOf(at.get("value")));
+            case "Max", "DecimalMax" -> msg.form_at_most(String.valueOf(at.get("value")));
+            case "Positive" -> msg.form_positive();
+            case "PositiveOrZero" -> msg.form_positive_or_zero();
+            case "Email" -> msg.form_email();
+            case "Past", "PastOrPresent" -> msg.form_past();
+            case "Future", "FutureOrPresent" -> msg.form_future();
+            case "Pattern" -> msg.form_pattern();
             default -> v.getMessage();
         };
     }
 
     private static String size(Object value, int min, int max) {
+        Msg msg = PageLanguage.msg();
         boolean text = value instanceof CharSequence;
         int length = text ? ((CharSequence) value).length() : value instanceof java.util.Collection<?> c ? c.size() : -1;
-        String unit = text ? " characters" : "";
-        String has = length < 0 ? "" : " (this has " + String.format(java.util.Locale.ENGLISH, "%,d", length) + ")";
+        if (!text) {
+            return max == Integer.MAX_VALUE ? msg.form_at_least(String.valueOf(min)) : msg.form_between(String.valueOf(min), Labels.number(max));
+        }
+        String has = Labels.number(length);
         if (max == Integer.MAX_VALUE) {
-            return "Use at least " + min + unit + has;
+            return msg.form_at_least_characters(Labels.number(min), has);
         }
-        if (min <= 0 || (min == 1 && text)) {
-            return "Use at most " + String.format(java.util.Locale.ENGLISH, "%,d", max) + unit + has;
+        if (min <= 1) {
+            return msg.form_at_most_characters(Labels.number(max), has);
         }
-        return "Use " + min + " to " + String.format(java.util.Locale.ENGLISH, "%,d", max) + unit + has;
+        return msg.form_between_characters(String.valueOf(min), Labels.number(max), has);
     }
 
     /** A missing enum or id is a choice the organizer did not make in a list. */
@@ -135,15 +140,15 @@ public final class FormErrors {
         if (message == null) {
             return "";
         }
+        Msg msg = PageLanguage.msg();
         Matcher already = ALREADY_AT_LEVEL.matcher(message);
         if (already.matches()) {
             Level level = Word.parse(Level.class, already.group(1), "level");
-            return "At that date their level was already " + Labels.label(level).toLowerCase(java.util.Locale.ROOT)
-                    + ": choose another level, or the date of the change";
+            return msg.form_already_at_level(Labels.label(level).toLowerCase(PageLanguage.current()));
         }
-        for (String[] p : PHRASES) {
-            if (message.startsWith(p[0])) {
-                return p[1] + message.substring(p[0].length());
+        for (Map.Entry<String, Function<Msg, String>> p : PHRASES.entrySet()) {
+            if (message.startsWith(p.getKey())) {
+                return p.getValue().apply(msg) + message.substring(p.getKey().length());
             }
         }
         if (message.startsWith("is ") || message.startsWith("must ")) {
@@ -153,17 +158,23 @@ public final class FormErrors {
     }
 
     private static final Pattern ALREADY_AT_LEVEL = Pattern.compile("The contact's level at that time already is ([a-z-]+)");
-    /** API phrase (a prefix) and what a page says instead. */
-    private static final String[][] PHRASES = {
-            {"must not be before from", "Must not be before the From date"},
-            {"must not be empty", "Fill this in"},
-            {"is required (a date, YYYY-MM-DD)", "Enter a date like 2026-05-01"},
-            {"must be today or later in the team's time zone", "Choose today or a later day"},
-            {"must not be in the future", "Use a time that has passed"},
-            {"must not be more than a day in the future", "Use a time that has passed"},
-            {"must not contain control characters", "Remove the invisible control characters"},
-            {"must be true or false", "Tick the box or leave it empty"},
-    };
+    /**
+     * API phrase (a prefix) and what a page says instead. Other words of the services reach a
+     * page as the API says them (English): add them here when a page shows them.
+     */
+    private static final Map<String, Function<Msg, String>> PHRASES = new LinkedHashMap<>();
+
+    static {
+        PHRASES.put("must not be before from", Msg::form_not_before_from);
+        PHRASES.put("must not be empty", Msg::form_fill_in);
+        PHRASES.put("is required (a date, YYYY-MM-DD)", Msg::form_date);
+        PHRASES.put("must be today or later in the team's time zone", Msg::form_today_or_later);
+        PHRASES.put("must not be in the future", Msg::form_past);
+        PHRASES.put("must not be more than a day in the future", Msg::form_past);
+        PHRASES.put("must not contain control characters", Msg::form_control_characters);
+        PHRASES.put("must be true or false", Msg::form_true_or_false);
+        PHRASES.put("is not your current password", Msg::form_not_current_password);
+    }
 
     /** A form field's name is its API name unless renamed; the identity rename for convenience. */
     public static Map<String, String> names(String... fields) {

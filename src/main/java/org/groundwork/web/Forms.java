@@ -49,7 +49,7 @@ public final class Forms {
         try {
             return Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            errors.add(field, "Enter a whole number, like 30");
+            errors.add(field, PageLanguage.msg().form_whole_number());
             return null;
         }
     }
@@ -62,12 +62,12 @@ public final class Forms {
         try {
             LocalDate date = LocalDate.parse(v);
             if (!Dates.sane(date)) {
-                errors.add(field, "Enter a date between the years 1900 and 2200");
+                errors.add(field, PageLanguage.msg().form_date_range());
                 return null;
             }
             return date;
         } catch (DateTimeParseException e) {
-            errors.add(field, "Enter a date like 2026-05-01");
+            errors.add(field, PageLanguage.msg().form_date());
             return null;
         }
     }
@@ -80,12 +80,12 @@ public final class Forms {
         try {
             LocalDateTime time = LocalDateTime.parse(v);
             if (!Dates.sane(time.toLocalDate())) {
-                errors.add(field, "Enter a date between the years 1900 and 2200");
+                errors.add(field, PageLanguage.msg().form_date_range());
                 return null;
             }
             return time;
         } catch (DateTimeParseException e) {
-            errors.add(field, "Enter a date and time like 2026-05-01T18:00");
+            errors.add(field, PageLanguage.msg().form_date_time());
             return null;
         }
     }
@@ -98,7 +98,7 @@ public final class Forms {
         try {
             return UUID.fromString(v);
         } catch (IllegalArgumentException e) {
-            errors.add(field, "Choose one from the list");
+            errors.add(field, PageLanguage.msg().form_choose_from_list());
             return null;
         }
     }
@@ -113,7 +113,7 @@ public final class Forms {
                 return constant;
             }
         }
-        errors.add(field, "Choose one from the list");
+        errors.add(field, PageLanguage.msg().form_choose_from_list());
         return null;
     }
 

@@ -5,41 +5,98 @@ import io.quarkus.qute.TemplateExtension;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Word;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** How values read on a page: words as organizers say them, times in the team's time zone. */
+/**
+ * How values read on a page, in the page's language (PageLanguage): words as organizers say
+ * them, dates in the team's time zone, numbers grouped the way the language groups them. The
+ * one formatter every page uses.
+ */
 @TemplateExtension
 public final class Labels {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final String DAY = "EEE d MMM yyyy";
+    private static final String DAY_TIME = "EEE d MMM yyyy, HH:mm";
+    private static final Map<String, Method> WORDS = new ConcurrentHashMap<>();
 
     private Labels() {
     }
 
-    /** "less-involved" reads "Less involved". */
+    /** "less-involved" reads "Less involved" (in English): the word_<enum>_<word> message. */
     public static String label(Word word) {
         if (word == null) {
             return "";
         }
-        String w = word.word().replace('-', ' ');
+        return word(group(word.getClass()), word.word());
+    }
+
+    /**
+     * A word of one of the enums (group: the enum's name in snake case, e.g. "level",
+     * "tie_kind"), as the page's language says it; the word itself, capitalised, when the bundle
+     * has none (never on our pages: MessageBundleTest checks every enum).
+     */
+    public static String word(String group, String word) {
+        if (word == null || word.isEmpty()) {
+            return "";
+        }
+        String key = key(group, word);
+        Method method = WORDS.computeIfAbsent(key, k -> {
+            try {
+                return Msg.class.getMethod(k);
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        });
+        if (method != null) {
+            try {
+                return (String) method.invoke(PageLanguage.msg());
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("message " + key, e);
+            }
+        }
+        String w = word.replace('-', ' ');
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
+    /** The message key of an enum's word: word_level_less_involved. */
+    public static String key(String group, String word) {
+        return "word_" + group + "_" + word.replace('-', '_');
+    }
+
+    /** TieKind is tie_kind. */
+    public static String group(Class<?> type) {
+        Class<?> enumType = type.isEnum() ? type : type.getSuperclass();
+        return enumType.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
     public static String day(Instant at) {
-        return at == null ? "" : DAY.format(at.atZone(zone()));
+        return at == null ? "" : format(DAY).format(at.atZone(zone()));
     }
 
     public static String dayTime(Instant at) {
-        return at == null ? "" : DAY_TIME.format(at.atZone(zone()));
+        return at == null ? "" : format(DAY_TIME).format(at.atZone(zone()));
     }
 
     public static String day(LocalDate date) {
-        return date == null ? "" : DAY.format(date);
+        return date == null ? "" : format(DAY).format(date);
+    }
+
+    /** A number as the page's language writes it, whole: 12,345 or 12.345. */
+    public static String number(Number n) {
+        return n == null ? "" : NumberFormat.getIntegerInstance(PageLanguage.current()).format(Math.round(n.doubleValue()));
+    }
+
+    private static DateTimeFormatter format(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, PageLanguage.current());
     }
 
     /** The team's zone; the team row is cached in the request's session, so this is no query per row. */

@@ -30,7 +30,7 @@ class ArchivePagesTest {
         Session admin = Session.logIn(team);
         String settings = admin.open("/settings");
         assertTrue(settings.contains("href=\"/api/v1/team/archive\""));
-        assertTrue(settings.contains("Download this team's archive"));
+        assertTrue(settings.contains("Download this team&#39;s archive"), "the link's words (Qute escapes the apostrophe of a message)");
         assertFalse(settings.contains("/settings/restore"), "only the instance admin restores");
         // the link works with the session cookie: the zip, starting with its manifest
         byte[] zip = admin.request().get("/api/v1/team/archive").then().statusCode(200)

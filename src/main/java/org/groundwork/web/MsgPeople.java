@@ -1,0 +1,767 @@
+package org.groundwork.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words of the pages about people: Today, contacts, conversations, actions and check-in, works, organizations and the wall chart. The texts are in messages/people_en.properties and people_es.properties (docs/i18n.md);
+ * templates say {people:key} or {people:key(param)}, and Quarkus checks every key and parameter at build
+ * time. One bundle holds at most 300 messages (Quarkus 3.33 generates broken code above that).
+ */
+@MessageBundle(value = "people", locale = "en")
+public interface MsgPeople {
+
+    @Message
+    String log_conversation();
+
+    @Message
+    String with_name(String name);
+
+    @Message
+    String last_talked(String day);
+
+    @Message
+    String never_talked();
+
+    @Message
+    String queue_due(String day);
+
+    @Message
+    String queue_done();
+
+    @Message
+    String queue_drop();
+
+    @Message
+    String queue_new_date();
+
+    @Message
+    String queue_reschedule();
+
+    @Message
+    String queue_past();
+
+    @Message
+    String today_heat(int count);
+
+    @Message
+    String today_heat_none();
+
+    @Message
+    String today_overdue(int count);
+
+    @Message
+    String today_overdue_none();
+
+    @Message
+    String today_due(int count);
+
+    @Message
+    String today_due_none();
+
+    @Message
+    String today_upcoming(int count);
+
+    @Message
+    String today_upcoming_none();
+
+    @Message
+    String today_cooling(int count);
+
+    @Message
+    String today_cooling_none();
+
+    @Message
+    String contact_deleted();
+
+    @Message
+    String contact_do_not_contact();
+
+    @Message
+    String contact_edit_details();
+
+    @Message
+    String contact_details();
+
+    @Message
+    String contact_ties();
+
+    @Message
+    String contact_no_ties();
+
+    @Message
+    String tie_listens_to();
+
+    @Message
+    String tie_listened_to_by();
+
+    @Message
+    String contact_tie_with(String name);
+
+    @Message
+    String contact_tie();
+
+    @Message
+    String contact_with();
+
+    @Message
+    String contact_choose_person();
+
+    @Message
+    String contact_add_tie();
+
+    @Message
+    String contact_open_follow_ups();
+
+    @Message
+    String contact_change_level();
+
+    @Message
+    String contact_new_level();
+
+    @Message
+    String contact_reason_hint();
+
+    @Message
+    String contact_timeline();
+
+    @Message
+    String nothing_yet();
+
+    @Message
+    String contact_with_who(String who);
+
+    @Message
+    String contact_for_work(String work);
+
+    @Message
+    String contact_care_about();
+
+    @Message
+    String contact_committed_to();
+
+    @Message
+    String contact_add();
+
+    @Message
+    String owner_me();
+
+    @Message
+    String contact_edit(String name);
+
+    @Message
+    String contact_edit_unnamed();
+
+    @Message
+    String contact_erase_confirm_unnamed();
+
+    @Message
+    String contact_level_not_here();
+
+    @Message
+    String contact_level_not_here_link();
+
+    @Message
+    String contact_level_not_here_end();
+
+    @Message
+    String owner_none();
+
+    @Message
+    String contact_save();
+
+    @Message
+    String contact_erase_heading();
+
+    @Message
+    String contact_erase_explain();
+
+    @Message
+    String contact_erase_confirm(String name);
+
+    @Message
+    String contact_erase();
+
+    @Message
+    String conversation_log_with(String name);
+
+    @Message
+    String back_to(String name);
+
+    @Message
+    String conversation_when_hint();
+
+    @Message
+    String conversation_no_work();
+
+    @Message
+    String conversation_politics();
+
+    @Message
+    String conversation_next_step();
+
+    @Message
+    String conversation_completes();
+
+    @Message
+    String action_new();
+
+    @Message
+    String action_create();
+
+    @Message
+    String action_all();
+
+    @Message
+    String action_none();
+
+    @Message
+    String action_came(long came, long first);
+
+    @Message
+    String action_check_people_in();
+
+    @Message
+    String action_at(String title);
+
+    @Message
+    String action_older();
+
+    @Message
+    String checkin_title(String title);
+
+    @Message
+    String checkin_already_here();
+
+    @Message
+    String checkin_same_email();
+
+    @Message
+    String checkin_same_phone();
+
+    @Message
+    String checkin_not_added();
+
+    @Message
+    String checkin_already_known();
+
+    @Message
+    String checkin_checked_in_lower();
+
+    @Message
+    String checkin_same_name_q(String name);
+
+    @Message
+    String checkin_same_name_one();
+
+    @Message
+    String checkin_same_name_many(int count);
+
+    @Message
+    String checkin_same_person();
+
+    @Message
+    String checkin_someone_else(String name);
+
+    @Message
+    String checkin_find();
+
+    @Message
+    String checkin_search_label();
+
+    @Message
+    String checkin_no_one_found(String q);
+
+    @Message
+    String checkin_checked_in();
+
+    @Message
+    String checkin_first_time();
+
+    @Message
+    String checkin_check_in();
+
+    @Message
+    String checkin_someone_new();
+
+    @Message
+    String checkin_email();
+
+    @Message
+    String checkin_new_person();
+
+    @Message
+    String checkin_here(long count, long first);
+
+    @Message
+    String checkin_no_one_yet();
+
+    @Message
+    String checkin_first_time_mark();
+
+    @Message
+    String org_intro();
+
+    @Message
+    String org_ours();
+
+    @Message
+    String org_none();
+
+    @Message
+    String org_caption();
+
+    @Message
+    String org_people();
+
+    @Message
+    String org_units();
+
+    @Message
+    String org_chart();
+
+    @Message
+    String org_wall_chart();
+
+    @Message
+    String org_of(String name);
+
+    @Message
+    String org_add();
+
+    @Message
+    String org_add_submit();
+
+    @Message
+    String chart_title(String name);
+
+    @Message
+    String chart_heading(String name);
+
+    @Message
+    String org_listen_to();
+
+    @Message
+    String chart_people(long count);
+
+    @Message
+    String chart_filter_label();
+
+    @Message
+    String chart_all_levels();
+
+    @Message
+    String chart_anyone();
+
+    @Message
+    String chart_quiet();
+
+    @Message
+    String chart_show();
+
+    @Message
+    String chart_everyone();
+
+    @Message
+    String chart_moved();
+
+    @Message
+    String chart_refused();
+
+    @Message
+    String chart_legend_text();
+
+    @Message
+    String chart_legend_heat();
+
+    @Message
+    String chart_columns();
+
+    @Message
+    String chart_no_unit();
+
+    @Message
+    String chart_people_word();
+
+    @Message
+    String chart_talked_30();
+
+    @Message
+    String chart_with_owner();
+
+    @Message
+    String chart_owner_title(String name);
+
+    @Message
+    String chart_no_owner();
+
+    @Message
+    String chart_talked_days_ago(Integer days);
+
+    @Message
+    String chart_never_talked();
+
+    @Message
+    String chart_follow_up_due(String day);
+
+    @Message
+    String chart_move();
+
+    @Message
+    String chart_no_match();
+
+    @Message
+    String org_nobody_yet();
+
+    @Message
+    String org_all();
+
+    @Message
+    String org_nobody_add();
+
+    @Message
+    String org_add_contact();
+
+    @Message
+    String org_and_choose();
+
+    @Message
+    String org_more_people();
+
+    @Message
+    String org_units_intro();
+
+    @Message
+    String org_no_units();
+
+    @Message
+    String org_unit_name();
+
+    @Message
+    String org_unit_kind();
+
+    @Message
+    String org_inside();
+
+    @Message
+    String org_not_inside();
+
+    @Message
+    String org_add_unit();
+
+    @Message
+    String org_rename();
+
+    @Message
+    String org_merge_heading();
+
+    @Message
+    String org_merge_intro(String name);
+
+    @Message
+    String org_merge_into();
+
+    @Message
+    String org_choose();
+
+    @Message
+    String org_merge();
+
+    @Message
+    String work_intro();
+
+    @Message
+    String work_ours();
+
+    @Message
+    String work_none();
+
+    @Message
+    String work_inactive();
+
+    @Message
+    String work_more();
+
+    @Message
+    String work_new();
+
+    @Message
+    String work_focus_label();
+
+    @Message
+    String work_choose_focus();
+
+    @Message
+    String work_mode();
+
+    @Message
+    String work_justification_label();
+
+    @Message
+    String work_create();
+
+    @Message
+    String work_focus();
+
+    @Message
+    String work_justification();
+
+    @Message
+    String work_active();
+
+    @Message
+    String work_its_actions();
+
+    @Message
+    String work_no_actions();
+
+    @Message
+    String work_change();
+
+    @Message
+    String leaders_title(String name);
+
+    @Message
+    String leaders_intro();
+
+    @Message
+    String leaders_first(int shown);
+
+    @Message
+    String leaders_none();
+
+    @Message
+    String leaders_caption(String name);
+
+    @Message
+    String leaders_person();
+
+    @Message
+    String leaders_unit();
+
+    @Message
+    String leaders_stands_out();
+
+    @Message
+    String leaders_not_cadre();
+
+    @Message
+    String leaders_quiet();
+
+    @Message
+    String move_title(String name);
+
+    @Message
+    String move_to(String name);
+
+    @Message
+    String move_back();
+
+    @Message
+    String contact_changed_meanwhile();
+
+    @Message
+    String contact_erase_tick();
+
+    @Message
+    String contact_reason_missing();
+
+    @Message
+    String contact_choose_tie();
+
+    @Message
+    String timeline_conversation();
+
+    @Message
+    String action_at_capital(String title);
+
+    @Message
+    String timeline_added_as(String level);
+
+    @Message
+    String timeline_level_changed(String from, String to);
+
+    @Message
+    String timeline_follow_up_due(String day);
+
+    @Message
+    String today_choose_date();
+
+    @Message
+    String checkin_conflict();
+
+    @Message
+    String org_choose_merge();
+
+    @Message
+    String queue_more();
+
+    @Message
+    String queue_more_for(String name);
+
+    @Message
+    String today_week();
+
+    @Message
+    String today_week_share(Integer share, long part, long minutes);
+
+    @Message
+    String today_week_no_time();
+
+    @Message
+    String today_week_no_first();
+
+    @Message
+    String today_week_heat(int followed, int count);
+
+    @Message
+    String today_week_up(int count);
+
+    @Message
+    String today_week_up_one();
+
+    @Message
+    String today_week_cooling(int count);
+
+    @Message
+    String today_week_cooling_one();
+
+    @Message
+    String contacts_erased();
+
+    @Message
+    String contacts_import();
+
+    @Message
+    String contacts_search_label();
+
+    @Message
+    String contacts_filters();
+
+    @Message
+    String contacts_any_level();
+
+    @Message
+    String contacts_any_position();
+
+    @Message
+    String contacts_any_organization();
+
+    @Message
+    String contacts_anyones();
+
+    @Message
+    String contacts_none_match();
+
+    @Message
+    String contacts_next_follow_up();
+
+    @Message
+    String contacts_more();
+
+    @Message
+    String contacts_download();
+
+    @Message
+    String contacts_these();
+
+    @Message
+    String contacts_all();
+
+    @Message
+    String contacts_all_conversations();
+
+    @Message
+    String contacts_tag();
+
+    @Message
+    String org_more();
+
+
+    @Message
+    String chart_legend_fold();
+
+    @Message
+    String chart_back_every_unit();
+
+    @Message
+    String chart_folded_more(long count);
+
+    @Message
+    String chart_folded_more_matching(long count);
+
+    @Message
+    String unit_one_person();
+
+    @Message
+    String unit_up();
+
+    @Message
+    String unit_down();
+
+    @Message
+    String unit_rename_or_remove();
+
+    @Message
+    String unit_field_label();
+
+    @Message
+    String unit_field_hint_chosen();
+
+    @Message
+    String unit_field_hint_first();
+
+    @Message
+    String unit_in();
+
+    @Message
+    String unit_its_column();
+
+    @Message
+    String unit_rename();
+
+    @Message
+    String unit_name();
+
+    @Message
+    String unit_kind();
+
+    @Message
+    String unit_remove_heading();
+
+    @Message
+    String unit_nobody(String name);
+
+    @Message
+    String unit_or_inside();
+
+    @Message
+    String unit_inside_removed();
+
+    @Message
+    String unit_one_sits();
+
+    @Message
+    String unit_many_sit(long count);
+
+    @Message
+    String unit_in_name(String name);
+
+    @Message
+    String unit_and_inside();
+
+    @Message
+    String unit_stay(String organization);
+
+    @Message
+    String unit_move_them_to();
+
+    @Message
+    String unit_remove_button(String name);
+
+    @Message
+    String unit_and_move_one();
+
+    @Message
+    String unit_and_move_many(long count);
+}

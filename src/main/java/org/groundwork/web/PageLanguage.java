@@ -1,0 +1,85 @@
+package org.groundwork.web;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.qute.EngineBuilder;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.groundwork.organizer.CurrentOrganizer;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The language a page is drawn in: the organizer's own choice (Settings) once logged in; before
+ * that (login, setup, the second factor) the browser's Accept-Language, Spanish or English,
+ * English when it names neither. Every template instance gets it as its locale, so
+ * {@code {msg:...}} in any template and {@link Labels}' dates follow it.
+ */
+@ApplicationScoped
+public class PageLanguage {
+
+    static final List<String> LANGUAGES = List.of("en", "es");
+
+    /** Qute calls this for every template instance it creates: one place for every page. */
+    void localeForEveryPage(@Observes EngineBuilder builder) {
+        builder.addTemplateInstanceInitializer(instance -> instance.setLocale(current()));
+    }
+
+    /** The language of the request being answered; English outside a request. */
+    public static Locale current() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Locale.ENGLISH;
+        }
+        try (InstanceHandle<CurrentOrganizer> organizer = Arc.container().instance(CurrentOrganizer.class)) {
+            String chosen = organizer.get().language().orElse(null);
+            if (chosen != null) {
+                return Locale.forLanguageTag(chosen);
+            }
+        } catch (RuntimeException e) {
+            // the identity cannot be read here (an I/O thread answering an early refusal): the browser decides
+        }
+        try (InstanceHandle<HttpServerRequest> request = Arc.container().instance(HttpServerRequest.class)) {
+            return ofBrowser(request.isAvailable() ? request.get().getHeader("Accept-Language") : null);
+        } catch (RuntimeException e) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    /** The first of our languages the browser asks for, by its weights; English when none or malformed. */
+    static Locale ofBrowser(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 1000) {
+            return Locale.ENGLISH;
+        }
+        try {
+            String tag = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+            return tag == null ? Locale.ENGLISH : Locale.forLanguageTag(tag);
+        } catch (IllegalArgumentException e) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    /** The shared page messages in the request's language, for what a page resource words in Java. */
+    public static Msg msg() {
+        return of(Msg.class);
+    }
+
+    public static MsgPeople people() {
+        return of(MsgPeople.class);
+    }
+
+    public static MsgReports reports() {
+        return of(MsgReports.class);
+    }
+
+    public static MsgAccount account() {
+        return of(MsgAccount.class);
+    }
+
+    private static <T> T of(Class<T> bundle) {
+        return MessageBundles.get(bundle, Localized.Literal.of(current().toLanguageTag()));
+    }
+}

@@ -1,0 +1,56 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 12, languages: before login the browser's language decides; after, the organizer's own choice. */
+@QuarkusTest
+class LanguageTest {
+
+    @Test
+    void beforeLoginTheBrowsersLanguageDecides() {
+        given().header("Accept-Language", "es-ES,es;q=0.9").get("/login").then().statusCode(200)
+                .body(containsString("<html lang=\"es\">"), containsString("Iniciar sesión"), not(containsString("Log in")));
+        given().header("Accept-Language", "de-DE,en;q=0.5").get("/login").then().statusCode(200)
+                .body(containsString("<html lang=\"en\">"), containsString("Log in"));
+        given().get("/login").then().statusCode(200).body(containsString("<html lang=\"en\">"));
+        // a header as an attacker writes it: English or a clear refusal, never a 500
+        given().header("Accept-Language", "es;q=nonsense,\u0001").get("/login").then().statusCode(lessThan(500));
+        given().header("Accept-Language", "x".repeat(5000) + ";q=9").get("/login").then().statusCode(lessThan(500));
+    }
+
+    @Test
+    void anOrganizerChoosesSpanishInSettingsAndEveryPageFollows() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", "Lucía Sánchez", "engagementLevel", "less-involved"))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        Session session = Session.logIn(team);
+        session.open("/settings");
+        // the browser asks for English: the organizer's choice wins once logged in
+        session.form().header("Accept-Language", "en").formParam("language", "es").post("/settings/language")
+                .then().statusCode(303);
+        String today = session.request().header("Accept-Language", "en").get("/").then().statusCode(200).extract().asString();
+        assertTrue(today.contains("<html lang=\"es\">"), today);
+        assertTrue(today.contains(">Hoy<") && today.contains(">Contactos<"), "the navigation is in Spanish");
+        String settings = session.request().get("/settings").then().statusCode(200).extract().asString();
+        assertTrue(settings.contains("<h1>Ajustes</h1>"), "Settings is in Spanish");
+        String page = session.request().get("/contacts/" + contact).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Menos implicado"), "the level's word is Spanish");
+
+        session.open("/settings");
+        session.form().formParam("language", "fr").post("/settings/language").then().statusCode(200)
+                .body(containsString("Elige una opción de la lista"));
+        session.open("/settings");
+        session.form().formParam("language", "en").post("/settings/language").then().statusCode(303);
+        session.request().get("/").then().statusCode(200).body(containsString("<html lang=\"en\">"));
+    }
+}
