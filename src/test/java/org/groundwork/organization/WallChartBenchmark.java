@@ -170,7 +170,7 @@ class WallChartBenchmark {
                 where exists (select 1 from contact c where c.id = md5('wc' || %1$s || n)::uuid and c.erased_at is null)
                   and exists (select 1 from contact c where c.id = md5('wc' || %1$s || (n + d))::uuid and c.erased_at is null)""",
                 "vacuum analyze organizer, organization, unit, contact, follow_up, action, attendance, tie");
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = AllTeams.connection(dataSource)) {
             c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {
                 for (String step : steps) {
