@@ -36,6 +36,11 @@ STARTS = int(os.environ.get("BENCH_STARTS") or 5)
 # "startup": only the starts (external and embedded), for a quick look at a build's boot
 ONLY = os.environ.get("BENCH_ONLY") or ""
 PASSWORD = "bench"  # a throwaway server on 127.0.0.1 only
+# The app and the replayed SQL connect as a role that is not a superuser, as the shipped app does
+# (README, docs/operations.md "The database role"): a superuser skips row-level security, and with
+# it the policies' cost and their effect on plans. "groundwork" is the server's bootstrap superuser
+# (initdb -U), which PostgreSQL does not let lose that attribute, so the app gets a role of its own.
+APP_ROLE = "groundwork_app"
 AS = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
 ANCHOR_DAY = "2026-10-31"  # the data set's last day (BenchData.ANCHOR minus one day)
 # the heap the README and the two-instance run use; the rest is what the Dockerfile ships
@@ -111,7 +116,46 @@ class Postgres:
                   "-c logging_collector=on -c log_destination=csvlog -c log_directory=log "
                   "-c log_filename=bench -c log_rotation_size=0 -c log_truncate_on_rotation=off" % self.port,
                   "start"])
-        return time.monotonic() - t0
+        seconds = time.monotonic() - t0
+        self.prepare_app_role()
+        return seconds
+
+    def prepare_app_role(self):
+        """The app's role, owner of the schema's objects (so a newer build's Flyway can alter them), and the
+        LEAKPROOF marks a superuser sets for the contact search (EmbeddedDatabase.prepareAppRole does the
+        same for the embedded server). Idempotent: runs at every start."""
+        self.sql("""do $$
+            declare r record;
+            begin
+                if not exists (select 1 from pg_roles where rolname = '%(role)s') then
+                    create role %(role)s login password '%(password)s' nosuperuser nobypassrls nocreatedb nocreaterole;
+                end if;
+                grant usage, create on schema public to %(role)s;
+                execute format('grant create on database %%I to %(role)s', current_database());
+                for r in
+                    select c.oid::regclass as name,
+                           case c.relkind when 'S' then 'sequence' when 'v' then 'view'
+                               when 'm' then 'materialized view' else 'table' end as kind
+                    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                    where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+                      and c.relowner <> '%(role)s'::regrole
+                      and not (c.relkind = 'S' and exists (select 1 from pg_depend d
+                          where d.objid = c.oid and d.deptype in ('a', 'i')))
+                loop
+                    execute format('alter %%s %%s owner to %(role)s', r.kind, r.name);
+                end loop;
+                for r in
+                    select p.oid::regprocedure as name from pg_proc p
+                    join pg_namespace n on n.oid = p.pronamespace
+                    where n.nspname = 'public' and p.proowner <> '%(role)s'::regrole
+                      and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+                loop
+                    execute format('alter routine %%s owner to %(role)s', r.name);
+                end loop;
+            end
+            $$""" % {"role": APP_ROLE, "password": PASSWORD},
+                 "alter function textlike(text, text) leakproof",
+                 "alter function texticlike(text, text) leakproof")
 
     def stop(self):
         subprocess.run(AS + [self.bin + "/pg_ctl", "-D", self.data, "stop", "-m", "fast", "-t", "120"],
@@ -164,7 +208,7 @@ class App:
                    QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="bench-session-key-bench-session-key-0123",
                    **self.extra_env)
         if self.pg:
-            env.update(QUARKUS_DATASOURCE_JDBC_URL=self.pg.jdbc(), QUARKUS_DATASOURCE_USERNAME="groundwork",
+            env.update(QUARKUS_DATASOURCE_JDBC_URL=self.pg.jdbc(), QUARKUS_DATASOURCE_USERNAME=APP_ROLE,
                        QUARKUS_DATASOURCE_PASSWORD=PASSWORD,
                        # on a machine this busy a first connection can take longer than the shipped 5 s
                        QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="60S",
@@ -312,7 +356,7 @@ def pgbench(pg, script, clients, seconds=SECONDS):
     path = os.path.join(work, "script.sql")
     with open(path, "w") as f:
         f.write(script)
-    text = run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "groundwork", "-c", str(clients),
+    text = run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg.port), "-U", APP_ROLE, "-c", str(clients),
                 "-j", str(min(2, clients)), "-T", str(seconds), "-f", path, "-l", "--log-prefix",
                 os.path.join(work, "tx"), "postgres"], env=pg.env(), cwd=work)
     latencies = []
@@ -363,7 +407,7 @@ def replay(pg, statements, since, replace=None):
     (text that happens to be digits). None when neither runs (the SQL columns then say so)."""
     for bare in (True, False):
         script = replay_script(statements, since, replace, bare)
-        check = subprocess.run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "groundwork", "-t", "1",
+        check = subprocess.run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg.port), "-U", APP_ROLE, "-t", "1",
                                 "-f", "/dev/stdin", "postgres"], input=script, env=pg.env(), text=True,
                                capture_output=True)
         if check.returncode == 0:
