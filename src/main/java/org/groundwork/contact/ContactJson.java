@@ -67,6 +67,12 @@ public final class ContactJson {
                     c.unitId, c.position, c.engagementLevel, c.ownerId, List.of(c.tags), c.doNotContact, c.notes,
                     c.lastConversationAt, c.createdAt, c.updatedAt);
         }
+
+        static ContactView of(ContactQuery.Row r) {
+            return new ContactView(r.id(), r.fullName(), r.phone(), r.email(), r.organizationId(),
+                    r.organizationName(), r.unitId(), r.position(), r.level(), r.ownerId(), r.tags(),
+                    r.doNotContact(), r.notes(), r.lastConversationAt(), r.createdAt(), r.updatedAt());
+        }
     }
 
     /** A contact as stored, with the version the ETag is made of. */
@@ -83,7 +89,7 @@ public final class ContactJson {
         }
     }
 
-    /** The list's filters as the client sent them; the service parses and checks each. */
+    /** The list's filters as the client sent them; {@link ContactQuery#of} parses and checks each. */
     public record Filter(String level, String position, String owner, String organization, String tag, String q) {
     }
 }

@@ -30,11 +30,9 @@ import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.IdempotencyKeys;
-import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.Word;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
+import org.hibernate.Session;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -42,7 +40,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +49,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.groundwork.platform.Text.blankToNull;
-import static org.groundwork.organization.OrganizationService.likeEscaped;
 import static org.groundwork.platform.Patch.required;
 
 /** Contacts: the people in and around the base, their level history, and their erasure. */
@@ -261,72 +257,16 @@ public class ContactService {
     }
 
     /**
-     * One page of the team's live contacts, in one SQL query (the organization's name comes
-     * from a join). Tags use the GIN index; q= uses the trigram indexes of V18_1 (name, email,
-     * phone digits); the phone matches by digits, so "+1 (555) 12" finds "15551234".
+     * One page of the team's live contacts, filtered and searched by {@link ContactQuery} (the
+     * query the export reads too), on this request's connection.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ContactView> list(Filter filter, int limit, String cursor) {
         UUID after = Cursor.id(cursor);
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                select {c.*}, o.name as organization_name
-                from contact c
-                left join organization o on o.id = c.organization_id and o.team_id = c.team_id
-                where c.team_id = :team and c.erased_at is null""");
-        params.put("team", current.teamId());
-        if (after != null) {
-            sql.append(" and c.id > :after");
-            params.put("after", after);
-        }
-        Level level = Word.parse(Level.class, blankToNull(filter.level()), "level");
-        if (level != null) {
-            sql.append(" and c.engagement_level = :level");
-            params.put("level", level.word());
-        }
-        Position position = Word.parse(Position.class, blankToNull(filter.position()), "position");
-        if (position != null) {
-            sql.append(" and c.position = :position");
-            params.put("position", position.word());
-        }
-        UUID owner = idFilter(filter.owner(), "owner");
-        if (owner != null) {
-            sql.append(" and c.owner_id = :owner");
-            params.put("owner", owner);
-        }
-        UUID organization = idFilter(filter.organization(), "organization");
-        if (organization != null) {
-            sql.append(" and c.organization_id = :organization");
-            params.put("organization", organization);
-        }
-        String tag = blankToNull(filter.tag());
-        if (tag != null) {
-            sql.append(" and c.tags @> array[cast(:tag as text)]");
-            params.put("tag", tag.trim());
-        }
-        String q = blankToNull(filter.q());
-        if (q != null) {
-            String text = q.trim().toLowerCase(Locale.ROOT);
-            String digits = text.replaceAll("[^0-9]", "");
-            sql.append(" and (c.full_name ilike :q escape '\\' or c.email ilike :q escape '\\'");
-            params.put("q", "%" + likeEscaped(text) + "%");
-            if (!digits.isEmpty()) {
-                sql.append(" or c.phone_digits like :digits");
-                params.put("digits", "%" + digits + "%");
-            }
-            sql.append(")");
-        }
-        sql.append(" order by c.id");
-
-        @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> query = em.createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
-        query.addEntity("c", Contact.class);
-        query.addScalar("organization_name", StandardBasicTypes.STRING);
-        params.forEach(query::setParameter);
-        query.setMaxResults(limit + 1);
-        List<ContactView> rows = query.getResultList().stream()
-                .map(row -> ContactView.of((Contact) row[0], (String) row[1]))
-                .toList();
+        ContactQuery query = ContactQuery.of(filter);
+        UUID team = current.teamId();
+        List<ContactView> rows = em.unwrap(Session.class).doReturningWork(conn -> query.page(conn, team, after, limit + 1))
+                .stream().map(ContactView::of).toList();
         return Page.of(rows, limit, v -> Cursor.of(v.id()));
     }
 
@@ -569,10 +509,6 @@ public class ContactService {
             throw Problems.invalid("tags", "at most " + MAX_TAGS + " tags");
         }
         return tags.toArray(String[]::new);
-    }
-
-    private static UUID idFilter(String value, String parameter) {
-        return Ids.filter(value, parameter);
     }
 
 
