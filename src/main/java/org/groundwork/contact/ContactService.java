@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
@@ -26,7 +27,6 @@ import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Organizer;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.ETags;
-import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.IdempotencyKeys;
@@ -39,13 +39,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.groundwork.platform.Text.blankToNull;
@@ -70,9 +67,9 @@ public class ContactService {
     Audit audit;
     @Inject
     IdempotencyKeys idempotencyKeys;
+    @Inject
+    Validator validator;
 
-    static final int MAX_TAGS = 50;
-    static final int MAX_TAG_LENGTH = 50;
     /** Clients' clocks run a little ahead; a level change "now" from one of them is not in the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
@@ -174,6 +171,8 @@ public class ContactService {
     // ---- contacts -------------------------------------------------------------------------
 
     public Stored create(@NotNull @Valid NewContact request) {
+        new ContactFields(request.fullName(), request.phone(), request.email(), request.notes())
+                .require(validator, ContactFields.ALL);
         Contact c = new Contact();
         c.teamId = current.teamId();
         c.fullName = request.fullName().trim();
@@ -185,7 +184,7 @@ public class ContactService {
         c.position = request.position() == null ? Position.BASE : request.position();
         c.engagementLevel = request.engagementLevel() == null ? Level.NEW : request.engagementLevel();
         c.ownerId = request.ownerId() == null ? current.id() : owner(request.ownerId());
-        c.tags = tags(request.tags());
+        c.tags = ContactFields.tags(request.tags());
         c.doNotContact = Boolean.TRUE.equals(request.doNotContact());
         c.notes = blankToNull(request.notes());
         c.persist();
@@ -207,13 +206,17 @@ public class ContactService {
     }
 
     public Stored change(UUID id, Patch<ContactChange> patch, String ifMatch) {
+        ContactChange v = patch.value();
+        // the fields the patch gives, by the rules a new contact's meet; before the id and the
+        // version are looked at, as a body's constraints were
+        new ContactFields(v.fullName(), v.phone(), v.email(), v.notes())
+                .require(validator, ContactFields.ALL.stream().filter(patch::has).toList());
         Contact c = require(id);
         ETags.check(ifMatch, c.version);
         if (patch.has("engagementLevel")) {
             throw Problems.invalid("engagementLevel",
                     "changes only through POST /api/v1/contacts/{id}/level, which keeps the level history");
         }
-        ContactChange v = patch.value();
         if (patch.has("fullName")) {
             c.fullName = required(v.fullName(), "fullName").trim();
         }
@@ -242,7 +245,7 @@ public class ContactService {
             c.ownerId = v.ownerId() == null ? null : owner(v.ownerId());
         }
         if (patch.has("tags")) {
-            c.tags = tags(v.tags());
+            c.tags = ContactFields.tags(v.tags());
         }
         if (patch.has("doNotContact")) {
             c.doNotContact = required(v.doNotContact(), "doNotContact");
@@ -486,31 +489,6 @@ public class ContactService {
         }
         return id;
     }
-
-    /** Trimmed, empty ones dropped, duplicates dropped (first spelling kept, order kept). */
-    static String[] tags(List<String> raw) {
-        if (raw == null) {
-            return new String[0];
-        }
-        Set<String> tags = new LinkedHashSet<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            String t = raw.get(i) == null ? "" : raw.get(i).trim();
-            if (t.length() > MAX_TAG_LENGTH) {
-                errors.add(new FieldError("tags[" + i + "]", "must be at most " + MAX_TAG_LENGTH + " characters"));
-            } else if (!t.isEmpty()) {
-                tags.add(t);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw Problems.invalid(errors);
-        }
-        if (tags.size() > MAX_TAGS) {
-            throw Problems.invalid("tags", "at most " + MAX_TAGS + " tags");
-        }
-        return tags.toArray(String[]::new);
-    }
-
 
     private static Instant instant(Object value) {
         if (value instanceof Instant i) {
