@@ -1,6 +1,7 @@
 package org.groundwork.action;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.groundwork.contact.ContactFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,8 +55,9 @@ public final class ActionJson {
 
     /** At the door a name and a phone number are enough. */
     @Schema(name = "NewContactAtTheDoor")
-    public record NewContact(@NotBlank @Size(max = 200) String fullName, @Size(max = 50) String phone,
-                             @Email @Size(max = 254) String email) {
+    public record NewContact(@NotBlank @Size(max = ContactFields.FULL_NAME) String fullName,
+                             @Size(max = ContactFields.PHONE) String phone,
+                             @Email @Size(max = ContactFields.EMAIL) String email) {
     }
 
     /** A list line: the action with how many came and how many came for the first time. */

@@ -1,9 +1,8 @@
 package org.groundwork.contact;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,32 +14,35 @@ public final class ContactJson {
     private ContactJson() {
     }
 
-    /** Tags are checked after trimming (see ContactService.tags), so they carry no constraints here. */
+    /**
+     * The person's own fields are checked by {@link ContactFields} (tags after trimming); their
+     * {@code @Schema} only tells the API's clients the same limits.
+     */
     public record NewContact(
-            @NotBlank @Size(max = 200) String fullName,
-            @Size(max = 50) String phone,
-            @Email @Size(max = 254) String email,
+            @Schema(required = true, pattern = "\\S", maxLength = ContactFields.FULL_NAME) String fullName,
+            @Schema(maxLength = ContactFields.PHONE) String phone,
+            @Schema(maxLength = ContactFields.EMAIL) String email,
             UUID organizationId,
             Position position,
             Level engagementLevel,
             UUID ownerId,
             List<String> tags,
             Boolean doNotContact,
-            @Size(max = 10000) String notes,
+            @Schema(maxLength = ContactFields.NOTES) String notes,
             UUID unitId) {
     }
 
     /** A merge patch: absent leaves a field alone, null clears it. The level changes only through its own endpoint. */
     public record ContactChange(
-            @Size(max = 200) String fullName,
-            @Size(max = 50) String phone,
-            @Email @Size(max = 254) String email,
+            @Schema(maxLength = ContactFields.FULL_NAME) String fullName,
+            @Schema(maxLength = ContactFields.PHONE) String phone,
+            @Schema(maxLength = ContactFields.EMAIL) String email,
             UUID organizationId,
             Position position,
             UUID ownerId,
             List<String> tags,
             Boolean doNotContact,
-            @Size(max = 10000) String notes,
+            @Schema(maxLength = ContactFields.NOTES) String notes,
             UUID unitId) {
     }
 
@@ -67,6 +69,12 @@ public final class ContactJson {
                     c.unitId, c.position, c.engagementLevel, c.ownerId, List.of(c.tags), c.doNotContact, c.notes,
                     c.lastConversationAt, c.createdAt, c.updatedAt);
         }
+
+        static ContactView of(ContactQuery.Row r) {
+            return new ContactView(r.id(), r.fullName(), r.phone(), r.email(), r.organizationId(),
+                    r.organizationName(), r.unitId(), r.position(), r.level(), r.ownerId(), r.tags(),
+                    r.doNotContact(), r.notes(), r.lastConversationAt(), r.createdAt(), r.updatedAt());
+        }
     }
 
     /** A contact as stored, with the version the ETag is made of. */
@@ -83,7 +91,7 @@ public final class ContactJson {
         }
     }
 
-    /** The list's filters as the client sent them; the service parses and checks each. */
+    /** The list's filters as the client sent them; {@link ContactQuery#of} parses and checks each. */
     public record Filter(String level, String position, String owner, String organization, String tag, String q) {
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
@@ -26,33 +27,25 @@ import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Organizer;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.ETags;
-import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.IdempotencyKeys;
-import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.Word;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
+import org.hibernate.Session;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.groundwork.platform.Text.blankToNull;
-import static org.groundwork.organization.OrganizationService.likeEscaped;
 import static org.groundwork.platform.Patch.required;
 
 /** Contacts: the people in and around the base, their level history, and their erasure. */
@@ -74,9 +67,9 @@ public class ContactService {
     Audit audit;
     @Inject
     IdempotencyKeys idempotencyKeys;
+    @Inject
+    Validator validator;
 
-    static final int MAX_TAGS = 50;
-    static final int MAX_TAG_LENGTH = 50;
     /** Clients' clocks run a little ahead; a level change "now" from one of them is not in the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
@@ -178,6 +171,8 @@ public class ContactService {
     // ---- contacts -------------------------------------------------------------------------
 
     public Stored create(@NotNull @Valid NewContact request) {
+        new ContactFields(request.fullName(), request.phone(), request.email(), request.notes())
+                .require(validator, ContactFields.ALL);
         Contact c = new Contact();
         c.teamId = current.teamId();
         c.fullName = request.fullName().trim();
@@ -189,7 +184,7 @@ public class ContactService {
         c.position = request.position() == null ? Position.BASE : request.position();
         c.engagementLevel = request.engagementLevel() == null ? Level.NEW : request.engagementLevel();
         c.ownerId = request.ownerId() == null ? current.id() : owner(request.ownerId());
-        c.tags = tags(request.tags());
+        c.tags = ContactFields.tags(request.tags());
         c.doNotContact = Boolean.TRUE.equals(request.doNotContact());
         c.notes = blankToNull(request.notes());
         c.persist();
@@ -211,13 +206,17 @@ public class ContactService {
     }
 
     public Stored change(UUID id, Patch<ContactChange> patch, String ifMatch) {
+        ContactChange v = patch.value();
+        // the fields the patch gives, by the rules a new contact's meet; before the id and the
+        // version are looked at, as a body's constraints were
+        new ContactFields(v.fullName(), v.phone(), v.email(), v.notes())
+                .require(validator, ContactFields.ALL.stream().filter(patch::has).toList());
         Contact c = require(id);
         ETags.check(ifMatch, c.version);
         if (patch.has("engagementLevel")) {
             throw Problems.invalid("engagementLevel",
                     "changes only through POST /api/v1/contacts/{id}/level, which keeps the level history");
         }
-        ContactChange v = patch.value();
         if (patch.has("fullName")) {
             c.fullName = required(v.fullName(), "fullName").trim();
         }
@@ -246,7 +245,7 @@ public class ContactService {
             c.ownerId = v.ownerId() == null ? null : owner(v.ownerId());
         }
         if (patch.has("tags")) {
-            c.tags = tags(v.tags());
+            c.tags = ContactFields.tags(v.tags());
         }
         if (patch.has("doNotContact")) {
             c.doNotContact = required(v.doNotContact(), "doNotContact");
@@ -261,72 +260,16 @@ public class ContactService {
     }
 
     /**
-     * One page of the team's live contacts, in one SQL query (the organization's name comes
-     * from a join). Tags use the GIN index; q= uses the trigram indexes of V18_1 (name, email,
-     * phone digits); the phone matches by digits, so "+1 (555) 12" finds "15551234".
+     * One page of the team's live contacts, filtered and searched by {@link ContactQuery} (the
+     * query the export reads too), on this request's connection.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ContactView> list(Filter filter, int limit, String cursor) {
         UUID after = Cursor.id(cursor);
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                select {c.*}, o.name as organization_name
-                from contact c
-                left join organization o on o.id = c.organization_id and o.team_id = c.team_id
-                where c.team_id = :team and c.erased_at is null""");
-        params.put("team", current.teamId());
-        if (after != null) {
-            sql.append(" and c.id > :after");
-            params.put("after", after);
-        }
-        Level level = Word.parse(Level.class, blankToNull(filter.level()), "level");
-        if (level != null) {
-            sql.append(" and c.engagement_level = :level");
-            params.put("level", level.word());
-        }
-        Position position = Word.parse(Position.class, blankToNull(filter.position()), "position");
-        if (position != null) {
-            sql.append(" and c.position = :position");
-            params.put("position", position.word());
-        }
-        UUID owner = idFilter(filter.owner(), "owner");
-        if (owner != null) {
-            sql.append(" and c.owner_id = :owner");
-            params.put("owner", owner);
-        }
-        UUID organization = idFilter(filter.organization(), "organization");
-        if (organization != null) {
-            sql.append(" and c.organization_id = :organization");
-            params.put("organization", organization);
-        }
-        String tag = blankToNull(filter.tag());
-        if (tag != null) {
-            sql.append(" and c.tags @> array[cast(:tag as text)]");
-            params.put("tag", tag.trim());
-        }
-        String q = blankToNull(filter.q());
-        if (q != null) {
-            String text = q.trim().toLowerCase(Locale.ROOT);
-            String digits = text.replaceAll("[^0-9]", "");
-            sql.append(" and (c.full_name ilike :q escape '\\' or c.email ilike :q escape '\\'");
-            params.put("q", "%" + likeEscaped(text) + "%");
-            if (!digits.isEmpty()) {
-                sql.append(" or c.phone_digits like :digits");
-                params.put("digits", "%" + digits + "%");
-            }
-            sql.append(")");
-        }
-        sql.append(" order by c.id");
-
-        @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> query = em.createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
-        query.addEntity("c", Contact.class);
-        query.addScalar("organization_name", StandardBasicTypes.STRING);
-        params.forEach(query::setParameter);
-        query.setMaxResults(limit + 1);
-        List<ContactView> rows = query.getResultList().stream()
-                .map(row -> ContactView.of((Contact) row[0], (String) row[1]))
-                .toList();
+        ContactQuery query = ContactQuery.of(filter);
+        UUID team = current.teamId();
+        List<ContactView> rows = em.unwrap(Session.class).doReturningWork(conn -> query.page(conn, team, after, limit + 1))
+                .stream().map(ContactView::of).toList();
         return Page.of(rows, limit, v -> Cursor.of(v.id()));
     }
 
@@ -546,35 +489,6 @@ public class ContactService {
         }
         return id;
     }
-
-    /** Trimmed, empty ones dropped, duplicates dropped (first spelling kept, order kept). */
-    static String[] tags(List<String> raw) {
-        if (raw == null) {
-            return new String[0];
-        }
-        Set<String> tags = new LinkedHashSet<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            String t = raw.get(i) == null ? "" : raw.get(i).trim();
-            if (t.length() > MAX_TAG_LENGTH) {
-                errors.add(new FieldError("tags[" + i + "]", "must be at most " + MAX_TAG_LENGTH + " characters"));
-            } else if (!t.isEmpty()) {
-                tags.add(t);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw Problems.invalid(errors);
-        }
-        if (tags.size() > MAX_TAGS) {
-            throw Problems.invalid("tags", "at most " + MAX_TAGS + " tags");
-        }
-        return tags.toArray(String[]::new);
-    }
-
-    private static UUID idFilter(String value, String parameter) {
-        return Ids.filter(value, parameter);
-    }
-
 
     private static Instant instant(Object value) {
         if (value instanceof Instant i) {

@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import org.groundwork.contact.ContactFields;
 import org.groundwork.contact.Phones;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
@@ -11,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +26,7 @@ import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.RowMessage;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organization.UnitKind;
+import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
@@ -46,11 +49,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -66,8 +67,6 @@ public class ContactImportService {
     static final int MAX_LISTED = 1000;
     /** How the export writes a unit inside another: "Building A › Floor 3". */
     static final String NESTED = " › ";
-    static final int MAX_TAGS = 50;
-    static final int MAX_TAG_LENGTH = 50;
 
     @Inject
     EntityManager em;
@@ -79,6 +78,8 @@ public class ContactImportService {
     Audit audit;
     @Inject
     BusinessMetrics metrics;
+    @Inject
+    Validator validator;
     @ConfigProperty(name = "groundwork.import.max-bytes", defaultValue = "52428800")
     long maxBytes;
 
@@ -414,7 +415,10 @@ public class ContactImportService {
             r.at = Instant.now();
             for (int column = 0; column < record.size(); column++) {
                 if (SafeJson.hasNul(record.get(column))) {
-                    error(line, "column " + (column + 1) + " " + SafeJson.NUL_MESSAGE);
+                    // named as the API and the forms name it: the contact field the column feeds
+                    Field field = column < mapping.fields.length ? mapping.fields[column] : null;
+                    String feeds = field == null ? null : field.feeds();
+                    error(line, (feeds == null ? "column " + (column + 1) : feeds) + ": " + SafeJson.NUL_MESSAGE);
                     return;
                 }
             }
@@ -428,15 +432,6 @@ public class ContactImportService {
             if (r.name == null && r.email == null && r.phone == null) {
                 error(line, "no name, email or phone");
                 return;
-            }
-            if (r.name != null && r.name.length() > 200) {
-                problems.add("the name is longer than 200 characters");
-            }
-            if (r.email != null && !looksLikeEmail(r.email)) {
-                problems.add("'" + r.email + "' is not an email address");
-            }
-            if (r.phone != null && r.phone.length() > 50) {
-                problems.add("the phone is longer than 50 characters");
             }
             String levelValue = one(record, Field.LEVEL);
             if (levelValue != null) {
@@ -452,10 +447,21 @@ public class ContactImportService {
                     problems.add("position '" + positionValue + "' is not one of " + Word.words(Position.class));
                 }
             }
-            r.tags = tags(record, problems);
             r.notes = notes(record);
-            if (r.notes != null && r.notes.length() > 10000) {
-                problems.add("the notes are longer than 10,000 characters");
+            // the contact's own fields by the API's rules, in its words: only those the line gives,
+            // as a change leaves the others as stored
+            List<FieldError> broken = new ArrayList<>(new ContactFields(r.name, r.phone, r.email, r.notes)
+                    .problems(validator, given(r)));
+            r.tags = tags(record, broken);
+            for (FieldError f : broken) {
+                String value = switch (f.field()) {
+                    case "fullName" -> r.name;
+                    case "phone" -> r.phone;
+                    case "email" -> r.email;
+                    default -> null;
+                };
+                // the line's own value too, so the row can be found and fixed in the file
+                problems.add(f.field() + ": " + f.message() + (value == null ? "" : " ('" + abbreviated(List.of(value)) + "')"));
             }
             String dnc = one(record, Field.DO_NOT_CONTACT);
             if (dnc != null) {
@@ -498,6 +504,15 @@ public class ContactImportService {
                 t = byPhone.get(phoneKey);
             }
             if (t == null) {
+                if (r.name == null) {
+                    // a line with no name is stored under its email or phone: that must fit as a name
+                    List<FieldError> broken = new ContactFields(r.displayName(), null, null, null)
+                            .problems(validator, List.of("fullName"));
+                    if (!broken.isEmpty()) {
+                        error(r.line, broken.get(0).field() + ": " + broken.get(0).message());
+                        return;
+                    }
+                }
                 r.id = Ids.next();
                 if (r.level == null) {
                     r.level = Level.NEW;
@@ -650,8 +665,8 @@ public class ContactImportService {
          * Tags from every tag column: "tenant, building-a", Google's "* myContacts ::: Organizing"
          * (its system groups, starting with "* ", are not tags of ours).
          */
-        private String[] tags(CSVRecord record, List<String> problems) {
-            Set<String> tags = new LinkedHashSet<>();
+        private String[] tags(CSVRecord record, List<FieldError> problems) {
+            List<String> tags = new ArrayList<>();
             for (int column : mapping.columns(Field.TAGS)) {
                 String v = cell(record, column);
                 if (v == null) {
@@ -659,21 +674,13 @@ public class ContactImportService {
                 }
                 for (String part : v.split(":::|[,;]")) {
                     String t = part.trim();
-                    if (t.isEmpty() || t.startsWith("* ")) {
-                        continue;
-                    }
-                    if (t.length() > MAX_TAG_LENGTH) {
-                        problems.add("tag '" + abbreviated(List.of(t)) + "' is longer than " + MAX_TAG_LENGTH
-                                + " characters");
-                    } else {
+                    if (!t.isEmpty() && !t.startsWith("* ")) {
                         tags.add(t);
                     }
                 }
             }
-            if (tags.size() > MAX_TAGS) {
-                problems.add("more than " + MAX_TAGS + " tags");
-            }
-            return tags.toArray(String[]::new);
+            // trimmed, repeats dropped, limits checked: the API's rule
+            return ContactFields.tags(tags, problems);
         }
 
         /** The notes column, then each "note" column as "Column: value" on a line of its own. */
@@ -713,10 +720,22 @@ public class ContactImportService {
         }
     }
 
-    private static boolean looksLikeEmail(String s) {
-        int at = s.indexOf('@');
-        return s.length() <= 254 && at > 0 && at == s.lastIndexOf('@') && at < s.length() - 1
-                && s.chars().noneMatch(Character::isWhitespace);
+    /** The contact fields a line gives (null: the file says nothing of it, and a match keeps its own). */
+    private static List<String> given(ImportRow r) {
+        List<String> given = new ArrayList<>(4);
+        if (r.name != null) {
+            given.add("fullName");
+        }
+        if (r.phone != null) {
+            given.add("phone");
+        }
+        if (r.email != null) {
+            given.add("email");
+        }
+        if (r.notes != null) {
+            given.add("notes");
+        }
+        return given;
     }
 
     /** "Less involved", "LESS_INVOLVED" and "less-involved" are one word. */

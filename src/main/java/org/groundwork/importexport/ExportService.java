@@ -11,13 +11,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.contact.ContactJson.Filter;
-import org.groundwork.contact.Level;
-import org.groundwork.contact.Position;
-import org.groundwork.organization.OrganizationService;
+import org.groundwork.contact.ContactQuery;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
-import org.groundwork.platform.Problems;
-import org.groundwork.platform.Word;
 import org.groundwork.platform.BusinessMetrics;
 import org.jboss.logging.Logger;
 
@@ -25,7 +21,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +30,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import static org.groundwork.platform.Text.blankToNull;
@@ -66,62 +60,21 @@ public class ExportService {
     @Inject
     BusinessMetrics metrics;
 
-    /** The filters are checked now, so a wrong one is a 400 rather than a broken download. */
+    /**
+     * The contact list's own query ({@link ContactQuery}) a page at a time. The filters are
+     * checked now, so a wrong one is a 400 rather than a broken download.
+     */
     public StreamingOutput contacts(Filter filter, String asked) {
-        StringBuilder where = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        Level level = Word.parse(Level.class, blankToNull(filter.level()), "level");
-        if (level != null) {
-            where.append(" and c.engagement_level = ?");
-            params.add(level.word());
-        }
-        Position position = Word.parse(Position.class, blankToNull(filter.position()), "position");
-        if (position != null) {
-            where.append(" and c.position = ?");
-            params.add(position.word());
-        }
-        UUID owner = id(filter.owner(), "owner");
-        if (owner != null) {
-            where.append(" and c.owner_id = ?");
-            params.add(owner);
-        }
-        UUID organization = id(filter.organization(), "organization");
-        if (organization != null) {
-            where.append(" and c.organization_id = ?");
-            params.add(organization);
-        }
-        String tag = blankToNull(filter.tag());
-        if (tag != null) {
-            where.append(" and c.tags @> array[cast(? as text)]");
-            params.add(tag);
-        }
-        String q = blankToNull(filter.q());
-        if (q != null) {
-            // the same search as the contact list: name or email contains, phone digits contain
-            String text = q.toLowerCase(Locale.ROOT);
-            String digits = text.replaceAll("[^0-9]", "");
-            where.append(" and (c.full_name ilike ? escape '\\' or c.email ilike ? escape '\\'");
-            params.add("%" + OrganizationService.likeEscaped(text) + "%");
-            params.add("%" + OrganizationService.likeEscaped(text) + "%");
-            if (!digits.isEmpty()) {
-                where.append(" or c.phone_digits like ?");
-                params.add("%" + digits + "%");
+        ContactQuery query = ContactQuery.of(filter);
+        return export("contacts", asked, CONTACT_HEADER, (conn, team, after, into) -> {
+            List<ContactQuery.Row> rows = query.page(conn, team, after, PAGE);
+            for (ContactQuery.Row r : rows) {
+                into.add(List.of(text(r.fullName()), text(r.email()), text(r.phone()), text(r.organizationName()),
+                        text(r.unitPath()), r.position().word(), r.level().word(), text(String.join(", ", r.tags())),
+                        text(r.ownerEmail()), r.doNotContact() ? "yes" : "no", text(r.notes())));
             }
-            where.append(")");
-        }
-        String sql = """
-                select c.id, c.full_name, c.email, c.phone, o.name, c.position, c.engagement_level, c.tags,
-                       og.email, c.do_not_contact, c.notes, coalesce(up.name || ' › ', '') || u.name
-                from contact c
-                left join organization o on o.id = c.organization_id and o.team_id = c.team_id
-                left join unit u on u.id = c.unit_id and u.team_id = c.team_id
-                left join unit up on up.id = u.parent_id and up.team_id = u.team_id
-                left join organizer og on og.id = c.owner_id and og.team_id = c.team_id
-                where c.team_id = ? and c.erased_at is null and c.id > ?""" + where + " order by c.id limit " + PAGE;
-        return export("contacts", asked, CONTACT_HEADER, sql, params, rs -> List.of(
-                text(rs.getString(2)), text(rs.getString(3)), text(rs.getString(4)), text(rs.getString(5)),
-                text(rs.getString(12)), text(rs.getString(6)), text(rs.getString(7)), tags(rs.getArray(8)),
-                text(rs.getString(9)), rs.getBoolean(10) ? "yes" : "no", text(rs.getString(11))));
+            return rows.isEmpty() ? after : rows.get(rows.size() - 1).id();
+        });
     }
 
     /** A team's one-to-ones, oldest recorded first; those with erased contacts are left out. */
@@ -135,20 +88,33 @@ public class ExportService {
                 left join work w on w.id = cv.work_id and w.team_id = cv.team_id
                 where cv.team_id = ? and c.erased_at is null and cv.id > ?
                 order by cv.id limit\s""" + PAGE;
-        return export("conversations", asked, CONVERSATION_HEADER, sql, List.of(), rs -> List.of(
-                instant(rs.getObject(2, OffsetDateTime.class)), text(rs.getString(3)), text(rs.getString(4)),
-                text(rs.getString(5)), text(rs.getString(6)), text(rs.getString(7)), String.valueOf(rs.getInt(8)),
-                text(rs.getString(9)), text(rs.getString(10)), text(rs.getString(11)), text(rs.getString(12)),
-                rs.getBoolean(13) ? "yes" : "no"));
+        return export("conversations", asked, CONVERSATION_HEADER, (conn, team, after, into) -> {
+            UUID last = after;
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.setObject(1, team);
+                ps.setObject(2, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        last = rs.getObject(1, UUID.class);
+                        into.add(List.of(instant(rs.getObject(2, OffsetDateTime.class)), text(rs.getString(3)),
+                                text(rs.getString(4)), text(rs.getString(5)), text(rs.getString(6)),
+                                text(rs.getString(7)), String.valueOf(rs.getInt(8)), text(rs.getString(9)),
+                                text(rs.getString(10)), text(rs.getString(11)), text(rs.getString(12)),
+                                rs.getBoolean(13) ? "yes" : "no"));
+                    }
+                }
+            }
+            return last;
+        });
     }
 
-    private interface Columns {
-        List<String> of(ResultSet rs) throws SQLException;
+    /** One page of an export: up to {@link #PAGE} records after the id {@code after}, added to {@code into}. */
+    private interface Pages {
+        /** Answers the last id read ({@code after} when there was none). */
+        UUID read(Connection conn, UUID team, UUID after, List<List<String>> into) throws SQLException;
     }
 
-    /** The query takes the team and the last id seen as its first two parameters, then {@code params}. */
-    private StreamingOutput export(String kind, String asked, List<String> header, String sql, List<Object> params,
-                                   Columns columns) {
+    private StreamingOutput export(String kind, String asked, List<String> header, Pages pages) {
         // the request's identity is read now; the body is written after this method returns
         UUID team = current.teamId();
         UUID organizer = current.id();
@@ -166,7 +132,7 @@ public class ExportService {
                 UUID after = new UUID(0, 0);
                 while (true) {
                     List<List<String>> page = new ArrayList<>(PAGE);
-                    UUID last = page(sql, team, after, params, columns, page);
+                    UUID last = page(pages, team, after, page);
                     for (List<String> record : page) {
                         csv.printRecord(record);
                     }
@@ -185,22 +151,10 @@ public class ExportService {
         });
     }
 
-    private UUID page(String sql, UUID team, UUID after, List<Object> params, Columns columns,
-                      List<List<String>> into) throws IOException {
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setObject(1, team);
-            ps.setObject(2, after);
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 3, params.get(i));
-            }
-            UUID last = after;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    last = rs.getObject(1, UUID.class);
-                    into.add(columns.of(rs));
-                }
-            }
-            return last;
+    /** Each page on a connection borrowed for that read only, given back before the page is written. */
+    private UUID page(Pages pages, UUID team, UUID after, List<List<String>> into) throws IOException {
+        try (Connection conn = dataSource.getConnection()) {
+            return pages.read(conn, team, after, into);
         } catch (SQLException e) {
             throw new IOException("Export failed reading the database", e);
         }
@@ -268,18 +222,8 @@ public class ExportService {
                 ? "'" + value : value;
     }
 
-    private static String tags(Array array) throws SQLException {
-        if (array == null) {
-            return "";
-        }
-        return text(String.join(", ", (String[]) array.getArray()));
-    }
-
     private static String instant(OffsetDateTime at) {
         return at == null ? "" : at.toInstant().toString();
     }
 
-    private static UUID id(String value, String parameter) {
-        return Ids.filter(value, parameter);
-    }
 }

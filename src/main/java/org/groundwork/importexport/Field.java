@@ -36,6 +36,16 @@ enum Field {
         this.label = label;
     }
 
+    /** The contact field a column of this kind feeds, as the API and the forms name it (null: none). */
+    String feeds() {
+        return switch (this) {
+            case FIRST_NAME, MIDDLE_NAME, LAST_NAME -> FULL_NAME.word;
+            case NOTE -> NOTES.word;
+            case IGNORE -> null;
+            default -> word;
+        };
+    }
+
     static Field byWord(String word) {
         for (Field f : values()) {
             if (f.word.equalsIgnoreCase(word.trim())) {

@@ -91,7 +91,7 @@ class ContactSearchTest {
      * on a temporary copy of contact holding 5,000 rows and no other index (built after the rows,
      * as on a real table), under a row-level security policy like the app's: the plan reads the
      * three of them (before V18_1 there were none, and without LEAKPROOF LIKE the policy kept
-     * them out: this fails either way).
+     * them out: this fails either way). The statement is the app's own, from ContactQuery.
      */
     @Test
     void theSearchIsAnsweredFromTheTrigramIndexes() {
@@ -124,15 +124,16 @@ class ContactSearchTest {
                     create policy probe_team on probe
                     using (team_id = nullif(current_setting('groundwork.team_id', true), '')::uuid)""").executeUpdate();
             em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
-            return em.createNativeQuery("""
-                            explain select c.id from probe c
-                            where c.erased_at is null
-                              and (c.full_name ilike ?1 escape '\\' or c.email ilike ?1 escape '\\'
-                                   or c.phone_digits like ?2)
-                            order by c.id limit 51""")
-                    .setParameter(1, "%1d7f7abc%")
-                    .setParameter(2, "%1332598%")
-                    .getResultList();
+            // the app's own statement (ContactQuery: the list's, the search's and the export's), on probe
+            ContactQuery.Statement search = new ContactQuery(null, null, null, null, null, "1332598")
+                    .statement(UUID.randomUUID(), null, 51);
+            String sql = search.sql().replace("from contact c", "from probe c");
+            assertTrue(!sql.equals(search.sql()), sql);
+            var explain = em.createNativeQuery("explain " + sql);
+            for (int i = 0; i < search.parameters().size(); i++) {
+                explain.setParameter(i + 1, search.parameters().get(i));
+            }
+            return explain.getResultList();
         });
         String text = String.join("\n", plan);
         assertTrue(text.contains("probe_name_trgm_idx") && text.contains("probe_email_trgm_idx")

@@ -1,0 +1,120 @@
+package org.groundwork.contact;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.groundwork.platform.FieldError;
+import org.groundwork.platform.Problems;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a person's own fields may hold: the one copy of these rules. The API's bodies, the
+ * contact forms (which build the API's records) and each line of an import are checked here
+ * by the same {@link Validator}, so the same value gets the same verdict, named by the same
+ * field, through every door; contact's CHECK constraints (V1, V24_1) stand behind them in the
+ * database. The wire records ({@code ContactJson.NewContact}, {@code ContactChange}) only
+ * document these limits for the API's clients.
+ * <p>
+ * NUL characters are refused before this, at each door ({@code SafeJson}, {@code InputGuard},
+ * the import's line check), in the same words.
+ */
+public record ContactFields(
+        @NotBlank @Size(max = FULL_NAME) String fullName,
+        @Size(max = PHONE) String phone,
+        @Email @Size(max = EMAIL) String email,
+        @Size(max = NOTES) String notes) {
+
+    public static final int FULL_NAME = 200;
+    public static final int PHONE = 50;
+    public static final int EMAIL = 254;
+    public static final int NOTES = 10_000;
+    public static final int TAGS = 50;
+    public static final int TAG = 50;
+
+    /** The names of the fields above, as the API and the forms name them. */
+    public static final List<String> ALL = List.of("fullName", "phone", "email", "notes");
+
+    /**
+     * The rules these values break, among the fields named (all of them for a new contact; a
+     * change's or an import line's own fields, which leave the others as stored).
+     */
+    public Set<ConstraintViolation<ContactFields>> broken(Validator validator, Collection<String> fields) {
+        Set<ConstraintViolation<ContactFields>> broken = new LinkedHashSet<>();
+        for (String field : fields) {
+            broken.addAll(validator.validateValue(ContactFields.class, field, value(field)));
+        }
+        return broken;
+    }
+
+    /** Refuses the values as the API answers (a 400 naming each field) and the forms show (a message per field). */
+    public void require(Validator validator, Collection<String> fields) {
+        Set<ConstraintViolation<ContactFields>> broken = broken(validator, fields);
+        if (!broken.isEmpty()) {
+            throw new ConstraintViolationException(broken);
+        }
+    }
+
+    /** The broken rules in the API's words (field, the validator's message), sorted as the API sorts them. */
+    public List<FieldError> problems(Validator validator, Collection<String> fields) {
+        List<FieldError> problems = new ArrayList<>();
+        for (ConstraintViolation<ContactFields> v : broken(validator, fields)) {
+            problems.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        problems.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        return problems;
+    }
+
+    private Object value(String field) {
+        return switch (field) {
+            case "fullName" -> fullName;
+            case "phone" -> phone;
+            case "email" -> email;
+            case "notes" -> notes;
+            default -> throw new IllegalArgumentException("Not a contact field: " + field);
+        };
+    }
+
+    /**
+     * Tags as stored: trimmed, empty ones and repeats dropped (first spelling kept, order kept).
+     * A tag longer than {@link #TAG} (after trimming) or more than {@link #TAGS} of them are
+     * added to {@code problems}, named as the API names them ({@code tags[2]}, {@code tags}).
+     */
+    public static String[] tags(List<String> raw, List<FieldError> problems) {
+        if (raw == null) {
+            return new String[0];
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        int before = problems.size();
+        for (int i = 0; i < raw.size(); i++) {
+            String t = raw.get(i) == null ? "" : raw.get(i).trim();
+            if (t.length() > TAG) {
+                problems.add(new FieldError("tags[" + i + "]", "must be at most " + TAG + " characters"));
+            } else if (!t.isEmpty()) {
+                tags.add(t);
+            }
+        }
+        if (problems.size() == before && tags.size() > TAGS) {
+            problems.add(new FieldError("tags", "at most " + TAGS + " tags"));
+        }
+        return tags.toArray(String[]::new);
+    }
+
+    /** {@link #tags(List, List)} for a request: its problems are a 400. */
+    static String[] tags(List<String> raw) {
+        List<FieldError> problems = new ArrayList<>();
+        String[] tags = tags(raw, problems);
+        if (!problems.isEmpty()) {
+            throw Problems.invalid(problems);
+        }
+        return tags;
+    }
+}

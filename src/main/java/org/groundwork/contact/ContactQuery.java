@@ -1,0 +1,162 @@
+package org.groundwork.contact;
+
+import org.groundwork.contact.ContactJson.Filter;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Word;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.groundwork.organization.OrganizationService.likeEscaped;
+import static org.groundwork.platform.Text.blankToNull;
+
+/**
+ * Which of a team's live contacts a list, a search or an export asks for: the one copy of the
+ * contact filters and of the SQL they become. The contact list (API and page), its search
+ * ({@code q=}) and the CSV export all read through here, so a filter added here works in the three.
+ * <p>
+ * {@code q=} is a part of the name or the email (ILIKE, its wildcards escaped) or a run of the
+ * phone's digits ({@code phone_digits}, V18_1): conditions the trigram indexes of V18_1 answer,
+ * and under row-level security only because LIKE and ILIKE are LEAKPROOF
+ * ({@code ContactSearchTest} checks this very statement's plan). Tags use the GIN index.
+ */
+public record ContactQuery(Level level, Position position, UUID owner, UUID organization, String tag, String q) {
+
+    public static final ContactQuery ALL = new ContactQuery(null, null, null, null, null, null);
+
+    /** The filters as a client sent them, each checked: a bad one is a 400 naming its parameter. */
+    public static ContactQuery of(Filter filter) {
+        return new ContactQuery(
+                Word.parse(Level.class, blankToNull(filter.level()), "level"),
+                Word.parse(Position.class, blankToNull(filter.position()), "position"),
+                Ids.filter(filter.owner(), "owner"),
+                Ids.filter(filter.organization(), "organization"),
+                blankToNull(filter.tag()),
+                blankToNull(filter.q()));
+    }
+
+    /** One contact as the query reads it, by column name. */
+    public record Row(UUID id, String fullName, String phone, String email, UUID organizationId,
+                      String organizationName, UUID unitId, String unitPath, Position position, Level level,
+                      UUID ownerId, String ownerEmail, List<String> tags, boolean doNotContact, String notes,
+                      Instant lastConversationAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A statement with its parameters in order, as JDBC takes them. */
+    record Statement(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * The columns every reader gets: the organization's name for the list, the unit as the import
+     * reads it back ("Building A › Floor 3") and the owner's email for the export. Each join is
+     * by primary key, for at most a page of rows.
+     */
+    private static final String SELECT = """
+            select c.id, c.full_name, c.phone, c.email, c.organization_id, o.name as organization_name,
+                   c.unit_id, coalesce(up.name || ' › ', '') || u.name as unit_path, c.position,
+                   c.engagement_level, c.owner_id, og.email as owner_email, c.tags, c.do_not_contact, c.notes,
+                   c.last_conversation_at, c.created_at, c.updated_at
+            from contact c
+            left join organization o on o.id = c.organization_id and o.team_id = c.team_id
+            left join unit u on u.id = c.unit_id and u.team_id = c.team_id
+            left join unit up on up.id = u.parent_id and up.team_id = u.team_id
+            left join organizer og on og.id = c.owner_id and og.team_id = c.team_id
+            where c.team_id = ? and c.erased_at is null""";
+
+    /** The team's matching contacts after the id {@code after} (null: from the first), in id order. */
+    Statement statement(UUID team, UUID after, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(team);
+        if (after != null) {
+            sql.append(" and c.id > ?");
+            parameters.add(after);
+        }
+        if (level != null) {
+            sql.append(" and c.engagement_level = ?");
+            parameters.add(level.word());
+        }
+        if (position != null) {
+            sql.append(" and c.position = ?");
+            parameters.add(position.word());
+        }
+        if (owner != null) {
+            sql.append(" and c.owner_id = ?");
+            parameters.add(owner);
+        }
+        if (organization != null) {
+            sql.append(" and c.organization_id = ?");
+            parameters.add(organization);
+        }
+        if (tag != null) {
+            sql.append(" and c.tags @> array[cast(? as text)]");
+            parameters.add(tag);
+        }
+        if (q != null) {
+            String text = q.toLowerCase(Locale.ROOT);
+            String digits = text.replaceAll("[^0-9]", "");
+            String like = "%" + likeEscaped(text) + "%";
+            sql.append(" and (c.full_name ilike ? escape '\\' or c.email ilike ? escape '\\'");
+            parameters.add(like);
+            parameters.add(like);
+            if (!digits.isEmpty()) {
+                sql.append(" or c.phone_digits like ?");
+                parameters.add("%" + digits + "%");
+            }
+            sql.append(")");
+        }
+        sql.append(" order by c.id limit ?");
+        parameters.add(limit);
+        return new Statement(sql.toString(), parameters);
+    }
+
+    /**
+     * At most {@code limit} of the team's matching contacts after the id {@code after} (null: from
+     * the first), in id order, read on the connection given (the caller's transaction, or a
+     * connection borrowed for one page of an export).
+     */
+    public List<Row> page(Connection conn, UUID team, UUID after, int limit) throws SQLException {
+        Statement statement = statement(team, after, limit);
+        try (PreparedStatement ps = conn.prepareStatement(statement.sql())) {
+            for (int i = 0; i < statement.parameters().size(); i++) {
+                ps.setObject(i + 1, statement.parameters().get(i));
+            }
+            List<Row> rows = new ArrayList<>(Math.min(limit, 1000));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("full_name"), rs.getString("phone"),
+                rs.getString("email"), rs.getObject("organization_id", UUID.class), rs.getString("organization_name"),
+                rs.getObject("unit_id", UUID.class), rs.getString("unit_path"),
+                Word.parse(Position.class, rs.getString("position"), "position"),
+                Word.parse(Level.class, rs.getString("engagement_level"), "level"),
+                rs.getObject("owner_id", UUID.class), rs.getString("owner_email"), tags(rs.getArray("tags")),
+                rs.getBoolean("do_not_contact"), rs.getString("notes"), instant(rs, "last_conversation_at"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static List<String> tags(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}
