@@ -77,7 +77,9 @@ final class ArchiveFormat {
             "idempotency_key", "a 24-hour cache of answers to retried requests, which may quote erased people",
             "pending_import", "uploads waiting a day at most for their confirmation",
             "import_job", "progress of background imports, kept a week; the contacts they made are archived",
-            "conversation_day", "derived: the restore's triggers rebuild it from the conversations");
+            "conversation_day", "derived: the restore's triggers rebuild it from the conversations",
+            "first_action", "derived: the restore's triggers rebuild it from the attendances (V19_1)",
+            "unit_headcount", "derived: the restore's triggers rebuild it from the contacts (V19_2)");
 
     /**
      * Columns of archived tables that are deliberately not in the archive. An organizer's language

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import org.groundwork.contact.Level;
 import org.groundwork.contact.Position;
 import org.groundwork.organizer.Team;
@@ -23,9 +24,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.groundwork.report.Rows.date;
@@ -33,11 +36,14 @@ import static org.groundwork.report.Rows.minutes;
 import static org.groundwork.report.Rows.uuid;
 
 /**
- * The time report: one SQL statement aggregates every figure (grouping sets over the daily
- * conversation summary and the period's action shares), a second reads the works it names.
- * Levels come from level_at_time, kept on each conversation and attendance row by triggers
- * (V3_1), and the conversations' minutes per organizer, day, work, level and position from
- * conversation_day, kept by triggers too (V6_1), so no history lookup or contact join per row.
+ * The time report, in three statements whose SQL lives in {@code report/*.sql} ({@link ReportSql}):
+ * the figures ({@code time-figures.sql}: the daily conversation summary and the period's action
+ * shares, one row per figure named by its column "figure"), the people and their places
+ * ({@code time-people.sql}: one pass over the encounters for the people list and the minutes by
+ * unit) and the places themselves ({@code time-units.sql}); a fourth reads the works the figures
+ * name. Levels come from level_at_time, kept on each conversation and
+ * attendance row by triggers (V3_1), and the conversations' minutes per organizer, day, work,
+ * level and position from conversation_day, kept by triggers too (V6_1).
  */
 @ApplicationScoped
 class TimeReports {
@@ -47,291 +53,118 @@ class TimeReports {
     static final List<String> POSITIONS = java.util.Arrays.stream(Position.values()).map(Position::word).toList();
     static final String UNRECORDED = "unrecorded";
 
-    // grouping(level, position, grp, work_id, week): a bit is set for each column the row is
-    // NOT grouped by; the people rows are 200, the first-timer minutes 300
-    private static final int TOTAL = 31;
-    private static final int BY_LEVEL = 15;
-    private static final int BY_POSITION = 23;
-    private static final int BY_KIND = 27;
-    private static final int WORK_LEVEL = 13;
-    private static final int WORK_POSITION = 21;
-    private static final int WEEK_LEVEL = 14;
-    private static final int PERSON = 200;
-    private static final int FIRST_TIMERS = 300;
-
     @Inject
     EntityManager em;
 
     TimeReport report(Team team, Period period, Scope scope, Work work) {
         roomToHash();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("", team, period, scope, work).getResultList();
-        TimeReport report = assemble(team, rows, period, scope, work);
+        List<Tuple> figures = rows("time-figures", team, period, scope, work);
+        List<Tuple> peopleAndPlaces = rows("time-people", team, period, scope, work);
+        List<Tuple> units = rows("time-units", team, period, scope, work);
+        List<Tuple> people = new ArrayList<>();
+        Map<Place, Double> places = new HashMap<>();
+        for (Tuple r : peopleAndPlaces) {
+            if ("person".equals(r.get("list"))) {
+                people.add(r);
+            } else {
+                places.put(new Place(uuid(r.get("organization_id")), uuid(r.get("unit_id"))),
+                        ((Number) r.get("minutes")).doubleValue());
+            }
+        }
+        TimeReport report = assemble(team, figures, people, period, scope, work);
         return new TimeReport(report.from(), report.to(), report.organizer(), report.workId(), report.totalMinutes(),
                 report.byLevel(), report.byPosition(), report.byKind(), report.firstTimerMinutes(), report.people(),
-                report.peopleCount(), report.works(), report.weeks(), report.summary(), byUnit(team, period, scope, work));
+                report.peopleCount(), report.works(), report.weeks(), report.summary(), byUnit(units, places));
+    }
+
+    /** Where people sit: an organization and a unit of it; null for none. */
+    private record Place(UUID organization, UUID unit) {
     }
 
     /**
-     * Minutes by level at the time only (Today's glance): the report's own statement, of which
-     * only the by-level rows are read; no works, people names or units.
+     * Minutes by level at the time only (Today's glance): the report's own figures statement, of
+     * which only the by-level rows are read; no people, works or units.
      */
     Map<String, Double> byLevel(Team team, Period period, Scope scope) {
         roomToHash();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("", team, period, scope, null).getResultList();
         Map<String, Double> byLevel = levels();
-        for (Object[] r : rows) {
-            if (((Number) r[0]).intValue() == BY_LEVEL) {
-                byLevel.put((String) r[1], minutes(r[9]));
+        for (Tuple r : rows("time-figures", team, period, scope, null)) {
+            if ("level".equals(r.get("figure"))) {
+                byLevel.put((String) r.get("level"), minutes(r.get("minutes")));
             }
         }
         return byLevel;
     }
 
     /**
-     * Minutes and people by organization and unit, in one statement of its own (the figures of
-     * the main statement stay exactly as they were): the period's encounters by the same rules
-     * (a conversation's minutes to its contact; an action's, per organizer present in scope, split
-     * over its attendees), summed per contact, then per the unit each contact sits in now.
+     * Minutes and people by organization and unit: the places of the team in their order with
+     * their headcounts (time-units.sql), each with the minutes of the people sitting there now
+     * (time-people.sql's places). Every unit is listed, zeros too; "no unit" of an organization
+     * and "no organization" only when they hold people or minutes.
      */
-    List<UnitMinutes> byUnit(Team team, Period period, Scope scope, Work work) {
-        Query q = unitQuery("", team, period, scope, work);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        List<UnitMinutes> units = new ArrayList<>();
-        for (Object[] r : rows) {
-            String name = r[3] == null ? null : r[4] == null ? (String) r[3] : r[4] + " · " + r[3];
-            units.add(new UnitMinutes(uuid(r[0]), (String) r[1], uuid(r[2]), name, ((Number) r[5]).longValue(),
-                    Rows.round(minutes(r[6]))));
+    private static List<UnitMinutes> byUnit(List<Tuple> units, Map<Place, Double> places) {
+        List<UnitMinutes> list = new ArrayList<>();
+        for (Tuple r : units) {
+            UUID organization = uuid(r.get("organization_id"));
+            UUID unitId = uuid(r.get("unit_id"));
+            long people = ((Number) r.get("people")).longValue();
+            double minutes = places.getOrDefault(new Place(organization, unitId), 0.0);
+            if (unitId == null && people <= 0 && minutes <= 0) {
+                continue;
+            }
+            String unit = (String) r.get("unit_name");
+            String parent = (String) r.get("parent_name");
+            String name = unit == null ? null : parent == null ? unit : parent + " · " + unit;
+            list.add(new UnitMinutes(organization, (String) r.get("organization_name"), unitId, name, people,
+                    Rows.round(minutes(minutes))));
         }
-        return units;
-    }
-
-    Query unitQuery(String prefix, Team team, Period period, Scope scope, Work work) {
-        String organizerFilter = scope.team() ? "" : " and c.organizer_id = :org";
-        String presentFilter = scope.team() ? "" : " and ao.organizer_id = :org";
-        String workConversation = work == null ? "" : " and c.work_id = :work";
-        String workAction = work == null ? "" : " and a.work_id = :work";
-        String sql = """
-                with enc as (
-                  select c.contact_id, cast(c.duration_minutes as float8) as minutes
-                  from conversation c
-                  where c.team_id = :team and c.occurred_at >= :start and c.occurred_at < :end""" + organizerFilter + workConversation + """
-
-                  union all
-                  select att.contact_id,
-                         cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id)
-                  from action a
-                  cross join lateral (select count(*) as present from action_organizer ao
-                                      where ao.action_id = a.id and ao.team_id = a.team_id""" + presentFilter + """
-                  ) p
-                  join attendance att on att.action_id = a.id and att.team_id = a.team_id
-                  where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end and p.present > 0""" + workAction + """
-
-                ), per_contact as (
-                  select contact_id, sum(minutes) as minutes from enc group by contact_id
-                ), minutes as (
-                  -- the zero id stands for "none" so the slots below join by hash, not "is not distinct from"
-                  select coalesce(k.organization_id, cast('00000000-0000-0000-0000-000000000000' as uuid)) as organization_id,
-                         coalesce(k.unit_id, cast('00000000-0000-0000-0000-000000000000' as uuid)) as unit_id,
-                         sum(pc.minutes) as minutes
-                  from per_contact pc join contact k on k.id = pc.contact_id and k.team_id = :team
-                  group by 1, 2
-                ), people as (
-                  -- live people where they sit now: an index-only scan of contact_organization_idx
-                  select coalesce(k.organization_id, cast('00000000-0000-0000-0000-000000000000' as uuid)) as organization_id,
-                         coalesce(k.unit_id, cast('00000000-0000-0000-0000-000000000000' as uuid)) as unit_id,
-                         count(*) as people
-                  from contact k
-                  where k.team_id = :team and k.erased_at is null
-                  group by 1, 2
-                ), placed as (
-                  select coalesce(m.organization_id, p.organization_id) as organization_id,
-                         coalesce(m.unit_id, p.unit_id) as unit_id, p.people, m.minutes
-                  from minutes m full join people p on p.organization_id = m.organization_id and p.unit_id = m.unit_id
-                ), slots as (
-                  select u.organization_id, u.id as unit_id from unit u where u.team_id = :team
-                  union all
-                  select o.id, cast('00000000-0000-0000-0000-000000000000' as uuid) from organization o where o.team_id = :team
-                  union all
-                  select cast('00000000-0000-0000-0000-000000000000' as uuid), cast('00000000-0000-0000-0000-000000000000' as uuid)
-                )
-                select nullif(s.organization_id, cast('00000000-0000-0000-0000-000000000000' as uuid)), o.name,
-                       nullif(s.unit_id, cast('00000000-0000-0000-0000-000000000000' as uuid)), u.name, pu.name,
-                       coalesce(p.people, 0), coalesce(p.minutes, 0)
-                from slots s
-                left join placed p on p.organization_id = s.organization_id and p.unit_id = s.unit_id
-                left join organization o on o.id = s.organization_id and o.team_id = :team
-                left join unit u on u.id = s.unit_id and u.team_id = :team
-                left join unit pu on pu.id = u.parent_id and pu.team_id = :team
-                where u.id is not null or coalesce(p.people, 0) > 0 or coalesce(p.minutes, 0) > 0
-                order by o.name is null, lower(o.name), o.id, u.id is null,
-                         coalesce(pu.position, u.position), lower(coalesce(pu.name, u.name)), coalesce(pu.id, u.id),
-                         u.parent_id is not null, u.position, lower(u.name)""";
-        Query q = em.createNativeQuery(prefix + sql)
-                .setParameter("team", team.id)
-                .setParameter("start", period.start())
-                .setParameter("end", period.end());
-        if (!scope.team()) {
-            q.setParameter("org", scope.organizerId());
-        }
-        if (work != null) {
-            q.setParameter("work", work.id);
-        }
-        return q;
+        return list;
     }
 
     /**
      * The planner cannot tell how many groups a week of a date makes, and with the default 4 MB
      * sorts tens of thousands of rows where hashing them into the few thousand real groups costs
      * a fraction of that. More memory for this transaction only (SET LOCAL) lets it hash.
-     * PostgreSQL's generic plan is good since the first-timers are found by period (it used to
-     * sort a team's 120,000 conversations, so every call was planned anew: 7-10 ms each).
      */
     void roomToHash() {
         em.createNativeQuery("set local work_mem = '16MB'").executeUpdate();
     }
 
-    /**
-     * The one statement; prefix "explain (analyze)" lets the benchmark show its plan. The
-     * conversations' figures are summed from the daily summary (conversation_day, V6_1), the
-     * action shares from the actions, into a few thousand (level, position, kind, work, week)
-     * groups, from which grouping sets roll up every figure; a second pass sums minutes per
-     * person over the encounters themselves, and only the people listed have their names read.
-     */
-    Query query(String prefix, Team team, Period period, Scope scope, Work work) {
-        String organizerFilter = scope.team() ? "" : " and c.organizer_id = :org";
-        String dayOrganizerFilter = scope.team() ? "" : " and d.organizer_id = :org";
-        String presentFilter = scope.team() ? "" : " and ao.organizer_id = :org";
-        String workConversation = work == null ? "" : " and c.work_id = :work";
-        String workDay = work == null ? "" : " and d.work_id = :work";
-        String workAction = work == null ? "" : " and a.work_id = :work";
-        // Encounters: a conversation's minutes go to its contact; an action's minutes, for each
-        // organizer present (in scope), are split evenly over its attendees, or go to no one
-        // (contact null: "unrecorded") when nobody is recorded. First-timer minutes: with a
-        // contact from their first action to the end of the heat window's last day after it.
-        // Minutes are float8: summing 100,000 rows in numeric costs several times more, and the
-        // figures are rounded to two decimals anyway.
-        String sql = """
-                with first_action as (
-                  -- first-timers whose heat window can meet the period: a first-time attendance at
-                  -- an action from the heat window (and a day for the zone) before the period to its
-                  -- end, with no first-time attendance before it (the team's other thousands of
-                  -- first-timers are never read)
-                  select att.contact_id, min(a.starts_at) as first_at
-                  from action a
-                  join attendance att on att.action_id = a.id and att.team_id = a.team_id and att.first_time
-                  where a.team_id = :team and a.starts_at < :end
-                    and a.starts_at >= cast(:start as timestamptz) - make_interval(days => :heat + 2)
-                    and not exists (select from attendance e join action b on b.id = e.action_id and b.team_id = e.team_id
-                                    where e.team_id = :team and e.contact_id = att.contact_id and e.first_time
-                                      and b.starts_at < a.starts_at)
-                  group by att.contact_id
-                ), heat as materialized (
-                  select h.* from (
-                    select f.contact_id, f.first_at,
-                           cast(cast(f.first_at at time zone :tz as date) + :heat + 1 as timestamp) at time zone :tz as heat_end
-                    from first_action f) h
-                  where h.first_at < :end and h.heat_end > :start
-                ), conv as not materialized (
-                  -- the conversations themselves, for the people list only
-                  select c.contact_id, c.duration_minutes as minutes
-                  from conversation c
-                  where c.team_id = :team and c.occurred_at >= :start and c.occurred_at < :end""" + organizerFilter + workConversation + """
-
-                ), act as materialized (
-                  -- a few thousand rows, read twice (figures and people): computed once
-                  select att.contact_id, a.work_id, a.starts_at as at,
-                         cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id) as minutes,
-                         att.level_at_time as level, att.position
-                  from action a
-                  cross join lateral (select count(*) as present from action_organizer ao
-                                      where ao.action_id = a.id and ao.team_id = a.team_id""" + presentFilter + """
-                  ) p
-                  -- offset 0 keeps this a per-action index lookup rather than a scan of all attendance
-                  left join lateral (select t.contact_id, t.level_at_time, t.position from attendance t
-                                     where t.action_id = a.id and t.team_id = a.team_id offset 0) att on true
-                  where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end and p.present > 0""" + workAction + """
-
-                ), fine as (
-                  -- conversations: the daily summary's rows for the period's local dates, which
-                  -- carry level and position already (tens of thousands of rows, no join); the
-                  -- week's Monday in date arithmetic (2000-01-03 was a Monday) is the same as
-                  -- date_trunc('week', day), which costs a third of this step on 77,000 rows
-                  select d.level, d.position, false as grp, d.work_id,
-                         d.day - ((d.day - date '2000-01-03') % 7 + 7) % 7 as week,
-                         sum(cast(d.minutes as float8)) as minutes
-                  from conversation_day d
-                  where d.team_id = :team and d.day >= :from and d.day <= :to""" + dayOrganizerFilter + workDay + """
-
-                  group by 1, 2, 3, 4, 5
-                  union all
-                  -- action shares, a few thousand: the position is kept on the attendance (V18_4),
-                  -- no lookup into contact
-                  select coalesce(e.level, 'unrecorded'), coalesce(e.position, 'unrecorded'), true, e.work_id,
-                         cast(date_trunc('week', e.at at time zone :tz) as date), sum(e.minutes)
-                  from act e
-                  group by 1, 2, 3, 4, 5
-                ), heat_minutes as (
-                  -- first-timers are few: their minutes are looked up by contact rather than
-                  -- joined against every encounter (the same rules as conv and act, per first-timer)
-                  select cast(c.duration_minutes as float8) as minutes
-                  from heat h join conversation c on c.contact_id = h.contact_id and c.team_id = :team
-                  where c.occurred_at >= h.first_at and c.occurred_at < h.heat_end
-                    and c.occurred_at >= :start and c.occurred_at < :end""" + organizerFilter + workConversation + """
-
-                  union all
-                  select cast(a.duration_minutes * p.present as float8) / n.attendees
-                  from heat h join attendance t on t.contact_id = h.contact_id and t.team_id = :team
-                  join action a on a.id = t.action_id and a.team_id = t.team_id
-                  cross join lateral (select count(*) as present from action_organizer ao
-                                      where ao.action_id = a.id and ao.team_id = a.team_id""" + presentFilter + """
-                  ) p
-                  cross join lateral (select count(*) as attendees from attendance x where x.action_id = a.id) n
-                  where a.starts_at >= h.first_at and a.starts_at < h.heat_end
-                    and a.starts_at >= :start and a.starts_at < :end and p.present > 0""" + workAction + """
-
-                ), people as (
-                  select contact_id, sum(minutes) as minutes
-                  from (select contact_id, cast(minutes as float8) as minutes from conv
-                        union all
-                        select contact_id, minutes from act where contact_id is not null) e
-                  group by contact_id
-                ), top as (
-                  select contact_id, minutes, count(*) over () as people from people
-                  order by minutes desc, contact_id limit :people
-                )
-                select grouping(level, position, grp, work_id, week) as g, level, position, grp, work_id, week,
-                       cast(null as uuid) as contact_id, cast(null as text) as full_name, cast(null as boolean) as erased,
-                       sum(minutes) as minutes, cast(null as float8) as extra
-                from fine
-                group by grouping sets ((), (level), (position), (grp), (work_id, level), (work_id, position), (week, level))
-                union all
-                select 300, null, null, null, null, null, null, null, null, sum(minutes), null from heat_minutes
-                union all
-                select 200, null, null, null, null, null, p.contact_id, k.full_name, k.erased_at is not null,
-                       p.minutes, p.people
-                from top p left join contact k on k.id = p.contact_id and k.team_id = :team""";
-        Query q = em.createNativeQuery(prefix + sql)
-                .setParameter("team", team.id)
-                .setParameter("tz", team.timeZone)
-                .setParameter("heat", team.heatWindowDays)
-                .setParameter("start", period.start())
-                .setParameter("end", period.end())
-                .setParameter("from", period.from())
-                .setParameter("to", period.to())
-                .setParameter("people", ReportService.PEOPLE_MAX);
-        if (!scope.team()) {
-            q.setParameter("org", scope.organizerId());
-        }
-        if (work != null) {
-            q.setParameter("work", work.id);
-        }
-        return q;
+    private List<Tuple> rows(String statement, Team team, Period period, Scope scope, Work work) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query("", statement, team, period, scope, work).getResultList();
+        return rows;
     }
 
-    private TimeReport assemble(Team team, List<Object[]> rows, Period period, Scope scope, Work work) {
+    /**
+     * One of the report's statements, its filters chosen by scope and work; prefix "explain
+     * (analyze)" lets the benchmark show its plan. Minutes are float8: summing 100,000 rows in
+     * numeric costs several times more, and the figures are rounded to two decimals anyway.
+     */
+    Query query(String prefix, String statement, Team team, Period period, Scope scope, Work work) {
+        Set<String> holding = new HashSet<>();
+        holding.add(scope.team() ? "team" : "organizer");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("team", team.id);
+        parameters.put("tz", team.timeZone);
+        parameters.put("heat", team.heatWindowDays);
+        parameters.put("start", period.start());
+        parameters.put("end", period.end());
+        parameters.put("from", period.from());
+        parameters.put("to", period.to());
+        parameters.put("people", ReportService.PEOPLE_MAX);
+        if (!scope.team()) {
+            parameters.put("org", scope.organizerId());
+        }
+        if (work != null) {
+            holding.add("work");
+            parameters.put("work", work.id);
+        }
+        return ReportSql.query(em, prefix, statement, holding, parameters);
+    }
+
+    private TimeReport assemble(Team team, List<Tuple> figures, List<Tuple> rankedPeople, Period period, Scope scope,
+                                Work work) {
         double total = 0;
         double firstTimer = 0;
         Map<String, Double> byLevel = levels();
@@ -339,8 +172,6 @@ class TimeReports {
         Map<String, Double> byKind = new LinkedHashMap<>();
         byKind.put("one-to-one", 0.0);
         byKind.put("group", 0.0);
-        List<PersonMinutes> people = new ArrayList<>();
-        int peopleCount = 0;
         Map<UUID, Map<String, Double>> workLevels = new LinkedHashMap<>();
         Map<UUID, Map<String, Double>> workPositions = new HashMap<>();
         Map<LocalDate, Map<String, Double>> weeks = new HashMap<>();
@@ -348,25 +179,30 @@ class TimeReports {
             workLevels.put(work.id, levels());
             workPositions.put(work.id, positions());
         }
-        for (Object[] r : rows) {
-            int g = ((Number) r[0]).intValue();
-            String level = (String) r[1];
-            double m = minutes(r[9]);
-            switch (g) {
-                case TOTAL -> total = m;
-                case FIRST_TIMERS -> firstTimer = m;
-                case BY_LEVEL -> byLevel.put(level, m);
-                case BY_POSITION -> byPosition.put((String) r[2], m);
-                case BY_KIND -> byKind.put(Boolean.TRUE.equals(r[3]) ? "group" : "one-to-one", m);
-                case WORK_LEVEL -> workLevels.computeIfAbsent(uuid(r[4]), k -> levels()).put(level, m);
-                case WORK_POSITION -> workPositions.computeIfAbsent(uuid(r[4]), k -> positions()).put((String) r[2], m);
-                case WEEK_LEVEL -> weeks.computeIfAbsent(date(r[5]), k -> levels()).put(level, m);
-                case PERSON -> {
-                    peopleCount = ((Number) r[10]).intValue();
-                    people.add(new PersonMinutes(uuid(r[6]), (String) r[7], Boolean.TRUE.equals(r[8]), m));
-                }
-                default -> throw new IllegalStateException("unexpected grouping " + g);
+        for (Tuple r : figures) {
+            String figure = (String) r.get("figure");
+            String level = (String) r.get("level");
+            String position = (String) r.get("position");
+            double m = minutes(r.get("minutes"));
+            switch (figure) {
+                case "total" -> total = m;
+                case "first-timers" -> firstTimer = m;
+                case "level" -> byLevel.put(level, m);
+                case "position" -> byPosition.put(position, m);
+                case "kind" -> byKind.put((String) r.get("kind"), m);
+                case "work-level" -> workLevels.computeIfAbsent(uuid(r.get("work_id")), k -> levels()).put(level, m);
+                case "work-position" -> workPositions.computeIfAbsent(uuid(r.get("work_id")), k -> positions())
+                        .put(position, m);
+                case "week-level" -> weeks.computeIfAbsent(date(r.get("week")), k -> levels()).put(level, m);
+                default -> throw new IllegalStateException("unexpected figure " + figure);
             }
+        }
+        List<PersonMinutes> people = new ArrayList<>();
+        int peopleCount = 0;
+        for (Tuple r : rankedPeople) {
+            peopleCount = ((Number) r.get("people")).intValue();
+            people.add(new PersonMinutes(uuid(r.get("contact_id")), (String) r.get("full_name"),
+                    Boolean.TRUE.equals(r.get("erased")), minutes(r.get("minutes"))));
         }
         // most minutes first; equal minutes by name (deleted contacts last), then id
         people.sort(Comparator.comparingDouble(PersonMinutes::minutes).reversed()

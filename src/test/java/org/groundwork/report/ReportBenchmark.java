@@ -87,12 +87,15 @@ class ReportBenchmark {
         timePage(admin, "organic leaders, 5,000 people (page)", organization + "/leaders");
 
         Team t = AllTeams.call(() -> Team.<Team>findById(team));
-        explain("time, one organizer, 30 days", t, p -> Arc.container().instance(TimeReports.class).get()
-                .query(p, t, Period.parse(end.minusDays(29).toString(), end.toString(), t.zone()),
-                        new ReportService.Scope(organizer, false, "x"), null));
-        explain("time, the team, 90 days", t, p -> Arc.container().instance(TimeReports.class).get()
-                .query(p, t, Period.parse(end.minusDays(89).toString(), end.toString(), t.zone()),
-                        new ReportService.Scope(null, false, null), null));
+        Period month30 = Period.parse(end.minusDays(29).toString(), end.toString(), t.zone());
+        Period days90 = Period.parse(end.minusDays(89).toString(), end.toString(), t.zone());
+        ReportService.Scope one = new ReportService.Scope(organizer, false, "x");
+        ReportService.Scope whole = new ReportService.Scope(null, false, null);
+        TimeReports time = Arc.container().instance(TimeReports.class).get();
+        for (String statement : List.of("time-figures", "time-people", "time-units")) {
+            explain(statement + ", one organizer, 30 days", t, p -> time.query(p, statement, t, month30, one, null));
+            explain(statement + ", the team, 90 days", t, p -> time.query(p, statement, t, days90, whole, null));
+        }
         Period q = Period.parse(end.minusDays(89).toString(), end.toString(), t.zone());
         ReportService.Scope all = new ReportService.Scope(null, false, null);
         MovementReports movement = Arc.container().instance(MovementReports.class).get();
@@ -147,7 +150,8 @@ class ReportBenchmark {
             return query.apply("explain (analyze, buffers) ").getResultList();
         });
         print("\n--- EXPLAIN (ANALYZE, BUFFERS): " + name + " ---");
-        plan.forEach(line -> print(String.valueOf(line instanceof Object[] a ? a[0] : line)));
+        plan.forEach(line -> print(String.valueOf(line instanceof jakarta.persistence.Tuple tu ? tu.get(0)
+                : line instanceof Object[] a ? a[0] : line)));
     }
 
     private String counts(UUID team) {
