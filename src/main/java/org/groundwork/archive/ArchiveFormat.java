@@ -88,9 +88,11 @@ final class ArchiveFormat {
      */
     static final Map<String, List<String>> COLUMNS_LEFT_OUT = Map.of(
             "organizer", List.of("password_hash", "instance_admin", "totp_secret", "totp_pending_secret",
-                    "totp_last_step", "language"),
-            // derived: a generated column (V18_1), which PostgreSQL computes on the restore's insert
-            "contact", List.of("phone_digits"),
+                    "totp_last_step", "language",
+                    // derived: a generated column (V20_1), which PostgreSQL computes on the restore's insert
+                    "email_key"),
+            // derived: generated columns (V18_1, V20_2), which PostgreSQL computes on the restore's insert
+            "contact", List.of("phone_digits", "email_key", "phone_tail"),
             // derived: the attendee's position now, set by the insert trigger from the restored contact (V18_4)
             "attendance", List.of("position"));
 

@@ -80,6 +80,11 @@ public class ConversationService {
         c.issues = req.issues();
         c.commitments = req.commitments();
         c.politicalDiscussion = Boolean.TRUE.equals(req.politicalDiscussion());
+        // the audit event goes out first (inserts are sent in the order they were persisted): the
+        // conversation's insert locks its organizer's summary row for the day (conversation_day,
+        // V18_5), which every conversation of that organizer, day, level and position updates, so
+        // the fewer statements that follow it before the commit, the shorter concurrent logs wait
+        audit.record(AuditKind.CREATED, AuditEntity.CONVERSATION, c.id);
         c.persist();
         // the follow-ups below reference the conversation: it must be in the database first
         em.flush();
@@ -88,7 +93,6 @@ public class ConversationService {
         List<UUID> completed = followUps.completeByConversation(contact.id, req.completeFollowUpIds(), c.id);
         UUID nextStepId = req.nextStep() == null ? null
                 : followUps.openNextStep(contact.id, c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
-        audit.record(AuditKind.CREATED, AuditEntity.CONVERSATION, c.id);
         metrics.conversationLogged();
         return new CreatedConversation(ConversationView.of(c, contact.fullName), nextStepId, completed);
     }

@@ -89,12 +89,16 @@ public class LoginSessions {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        em.createNativeQuery("""
-                        update login_session set last_seen_at = now()
-                        where id = ?1 and last_seen_at < now() - interval '1 minute'""")
-                .setParameter(1, id)
-                .executeUpdate();
-        return Optional.of(new Live((LoginSession) rows.get(0)[0], (Organizer) rows.get(0)[1]));
+        LoginSession session = (LoginSession) rows.get(0)[0];
+        // sent only when due (read with the session): every page request comes through here
+        if (session.lastSeenAt == null || session.lastSeenAt.isBefore(Instant.now().minus(Duration.ofMinutes(1)))) {
+            em.createNativeQuery("""
+                            update login_session set last_seen_at = now()
+                            where id = ?1 and last_seen_at < now() - interval '1 minute'""")
+                    .setParameter(1, id)
+                    .executeUpdate();
+        }
+        return Optional.of(new Live(session, (Organizer) rows.get(0)[1]));
     }
 
     /** Logging out: ends the session of this request, if a session made it. */

@@ -3,6 +3,7 @@ package org.groundwork.organizer;
 import org.groundwork.platform.TeamOwned;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,6 +22,13 @@ public class Organizer extends PanacheEntityBase implements TeamOwned {
     public UUID id = Ids.next();
     public UUID teamId;
     public String email;
+    /**
+     * lower(email), kept by PostgreSQL (a stored generated column, V20_1, unique): the login finds
+     * the account with {@code emailKey = ?}, which keeps the index under row-level security
+     * ({@code lower(email) = ?} is not LEAKPROOF and scanned every organizer of the instance).
+     */
+    @Column(name = "email_key", insertable = false, updatable = false)
+    public String emailKey;
     public String displayName;
     public Role role;
     public String passwordHash;

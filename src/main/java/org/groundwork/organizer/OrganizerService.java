@@ -62,9 +62,13 @@ public class OrganizerService {
     Audit audit;
     @Inject
     LoginMetrics loginMetrics;
+    @Inject
+    PasswordChecks checks;
 
     /** Creates the first team and its admin; allowed only while no organizer exists. */
     public SetupResult setup(@NotNull @Valid Setup setup) {
+        // hashed before the transaction's first statement: no pooled connection waits on bcrypt
+        String hash = Passwords.hash(setup.password());
         // no one is logged in and no team exists yet: the whole instance is looked at
         return TeamScope.instanceWide(() -> {
             // serialise concurrent setups so exactly one can win
@@ -73,7 +77,7 @@ public class OrganizerService {
                 throw Problems.conflict("Groundwork is already set up; log in instead");
             }
             Team team = newTeam(setup.teamName(), setup.timeZone());
-            Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), Role.ADMIN, setup.password());
+            Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), Role.ADMIN, hash);
             admin.instanceAdmin = true;
             // no one was logged in: the event names no organizer
             audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
@@ -89,14 +93,16 @@ public class OrganizerService {
 
     /** The instance admin creates another team with its own admin. */
     public NewTeamResult createTeam(@NotNull @Valid NewTeam request) {
-        if (!current.has(Role.ADMIN) || !((Organizer) Organizer.findById(current.id())).instanceAdmin) {
+        if (!current.has(Role.ADMIN) || !current.isInstanceAdmin()) {
             throw new ForbiddenException();
         }
+        // hashed before the transaction's first statement: no pooled connection waits on bcrypt
+        String hash = Passwords.hash(request.admin().password());
         // the instance admin writes into a team that is not their own
         return TeamScope.instanceWide(() -> {
             Team team = newTeam(request.name(), request.timeZone());
             NewOrganizer a = request.admin();
-            Organizer admin = newOrganizer(team, a.email(), a.displayName(), Role.ADMIN, a.password());
+            Organizer admin = newOrganizer(team, a.email(), a.displayName(), Role.ADMIN, hash);
             // in the new team's trail; the instance admin belongs to another team, so it names no organizer
             audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
             return new NewTeamResult(TeamView.of(team), OrganizerView.of(admin));
@@ -158,8 +164,10 @@ public class OrganizerService {
     }
 
     public Organizer add(@NotNull @Valid NewOrganizer request) {
+        // hashed before the transaction's first statement: no pooled connection waits on bcrypt
+        String hash = Passwords.hash(request.password());
         Organizer o = newOrganizer(current.team(), request.email(), request.displayName(),
-                request.role() == null ? Role.ORGANIZER : request.role(), request.password());
+                request.role() == null ? Role.ORGANIZER : request.role(), hash);
         audit.record(AuditKind.CREATED, AuditEntity.ORGANIZER, o.id);
         return o;
     }
@@ -211,25 +219,16 @@ public class OrganizerService {
 
     /**
      * Changing one's own password ends all of one's sessions (this one too) and revokes every API
-     * token: whoever knew the old password may have logged in or made a token with it.
+     * token: whoever knew the old password may have logged in or made a token with it. Throttled
+     * like a login: someone at an unattended, logged-in laptop must not be able to try passwords
+     * here until one fits, then lock the owner out. Both hashes (the check and the new one) run
+     * between two short transactions, holding no pooled connection (PasswordChecks).
      */
-    @Transactional(dontRollbackOn = ProblemException.class) // a refusal keeps its throttle count
+    @Transactional(Transactional.TxType.NEVER)
     public void changePassword(@NotNull @Valid PasswordChange change, String address) {
-        Organizer me = Organizer.findById(current.id());
-        // throttled like a login: someone at an unattended, logged-in laptop must not be able to
-        // try passwords here until one fits, then lock the owner out
-        long wait = throttle.secondsToWait(me.email, address);
-        if (wait > 0) {
-            throw Problems.tooManyAttempts(wait);
-        }
-        if (!Passwords.matches(change.currentPassword(), me.passwordHash)) {
-            throttle.failed(me.email, address);
-            throw Problems.invalid("currentPassword", "is not your current password");
-        }
-        me.passwordHash = Passwords.hash(change.newPassword());
-        endAccess(me);
-        audit.record(AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, me.id);
-        em.flush();
+        Organizer before = checks.ownAccount(current.id(), address);
+        boolean ok = Passwords.matches(change.currentPassword(), before.passwordHash);
+        checks.changeOwn(before, address, ok, ok ? Passwords.hash(change.newPassword()) : null);
     }
 
     /**
@@ -242,6 +241,8 @@ public class OrganizerService {
         if (!current.isInstanceAdmin()) {
             throw Problems.forbidden("Only the instance admin can give a restored organizer a first password");
         }
+        // hashed before the first statement, so no pooled connection waits on bcrypt
+        String hash = Passwords.hash(request.password());
         // the instance admin acts in a team that is not their own: that one team's rows, by name
         // (narrower than the instance-wide bypass)
         return TeamScope.runAs(teamId, () -> {
@@ -249,7 +250,7 @@ public class OrganizerService {
             if (o.passwordHash != null) {
                 throw Problems.conflict("This organizer has a password already; they change it themselves");
             }
-            o.passwordHash = Passwords.hash(request.password());
+            o.passwordHash = hash;
             // in that team's trail; the instance admin belongs to another team, so it names no organizer
             audit.as(teamId, null, AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, o.id);
             em.flush();
@@ -258,54 +259,30 @@ public class OrganizerService {
     }
 
     private void endAccess(Organizer o) {
-        sessions.endAll(o.id);
-        ApiToken.delete("organizerId = ?1", o.id);
-    }
-
-    /**
-     * The account an email names, whatever its case and surrounding spaces.
-     */
-    private static Optional<Organizer> account(String email) {
-        return email == null ? Optional.empty()
-                : Organizer.find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+        checks.endAccess(o);
     }
 
     /**
      * The password check behind the login form and token requests, throttled per account and
      * per client address: while a wait runs, even the right password is refused (429), and
-     * the answers are the same whether the email exists or not.
+     * the answers are the same whether the email exists or not. The throttle and the account are
+     * read in one short transaction, bcrypt runs outside any, and the outcome (count, audit event,
+     * and what {@code onSuccess} makes: a session, a token) is written in a second one
+     * (PasswordChecks: a burst of logins must not hold the pool's connections through their hashes).
      */
-    Optional<Organizer> checkPasswordThrottled(String email, String password, String address) {
-        long wait = throttle.secondsToWait(email, address);
-        if (wait > 0) {
-            loginMetrics.throttled();
-            throw Problems.tooManyAttempts(wait);
-        }
-        Optional<Organizer> tried = account(email);
+    private <T> Optional<T> checkPasswordThrottled(String email, String password, String address,
+                                                   java.util.function.Function<Organizer, T> onSuccess) {
+        Optional<Organizer> tried = checks.attempt(email, address);
         // an unknown email is checked against a decoy hash, so it costs as long as a wrong password;
         // a disabled account answers like a wrong password
         boolean ok = Passwords.matches(password, tried.map(o -> o.passwordHash).orElse(null)) && tried.get().active;
-        Optional<Organizer> found = ok ? tried : Optional.empty();
-        if (found.isPresent()) {
-            loginMetrics.ok();
-            if (found.get().totpSecret == null) {
-                // with a second factor, the count is cleared only once the code is right: else a
-                // password typed again between code guesses would reset it (TwoFactor.completeLogin)
-                throttle.succeeded(email);
-                audit.login(found.get().id, found.get().teamId);
-            }
-        } else {
-            throttle.failed(email, address);
-            loginMetrics.failed();
-            // the trail names the account that was tried, when there is one; the answer never does
-            audit.failedLogin(tried.map(o -> o.teamId).orElse(null), tried.map(o -> o.id).orElse(null));
-        }
-        return found;
+        return checks.outcome(email, address, tried, ok, onSuccess);
     }
 
     /** The login form: a password that checks out opens a session, whose id the cookie keeps. */
+    @Transactional(Transactional.TxType.NEVER)
     Optional<LoginSessions.Live> logIn(String email, String password, String address, String userAgent) {
-        return checkPasswordThrottled(email, password, address).map(o -> {
+        return checkPasswordThrottled(email, password, address, o -> {
             // a second factor first: the code if enrolled, enrolment if the team requires it
             String state = o.totpSecret != null ? LoginSession.CODE
                     : ((Team) Team.findById(o.teamId)).twoFactorRequired ? LoginSession.ENROL
@@ -315,20 +292,19 @@ public class OrganizerService {
     }
 
     /** A token from email and password in the body, or for the logged-in caller. */
-    @Transactional(dontRollbackOn = ProblemException.class) // a refusal keeps its throttle count and audit event
+    @Transactional(Transactional.TxType.NEVER)
     public NewToken token(@NotNull @Valid TokenRequest request, String address) {
         if (request.email() != null || request.password() != null) {
             // no one is logged in: the account is found across the instance, its token made in its team
-            return TeamScope.instanceWide(() -> {
-                Organizer o = checkPasswordThrottled(request.email(), request.password(), address)
-                        .orElseThrow(() -> Problems.unauthorized("Wrong email or password"));
-                if (o.totpSecret != null || ((Team) Team.findById(o.teamId)).twoFactorRequired) {
-                    // a password alone must not open what the login form guards with a second factor
-                    throw Problems.forbidden("This account logs in with two-factor login: log in on the login page, "
-                            + "then create a token on the Settings page (or send no email and password with a session)");
-                }
-                return tokens.issue(o, request.name());
-            });
+            return TeamScope.instanceWide(() -> checkPasswordThrottled(request.email(), request.password(), address, o -> {
+                        if (o.totpSecret != null || ((Team) Team.findById(o.teamId)).twoFactorRequired) {
+                            // a password alone must not open what the login form guards with a second factor
+                            throw Problems.forbidden("This account logs in with two-factor login: log in on the login page, "
+                                    + "then create a token on the Settings page (or send no email and password with a session)");
+                        }
+                        return tokens.issue(o, request.name());
+                    })
+                    .orElseThrow(() -> Problems.unauthorized("Wrong email or password")));
         }
         if (!current.isLoggedIn()) {
             throw Problems.unauthorized("Send your email and password, or log in first");
@@ -344,10 +320,10 @@ public class OrganizerService {
         return team;
     }
 
-    private Organizer newOrganizer(Team team, String email, String displayName, Role role, String password) {
+    private Organizer newOrganizer(Team team, String email, String displayName, Role role, String passwordHash) {
         String normalized = email.trim();
         // emails are unique in the whole instance (they name the account at login)
-        if (TeamScope.instanceWide(() -> Organizer.count("lower(email) = ?1", normalized.toLowerCase(Locale.ROOT)) > 0)) {
+        if (TeamScope.instanceWide(() -> Organizer.count("emailKey = ?1", normalized.toLowerCase(Locale.ROOT)) > 0)) {
             throw Problems.conflict("An organizer with this email already exists");
         }
         Organizer o = new Organizer();
@@ -355,7 +331,7 @@ public class OrganizerService {
         o.email = normalized;
         o.displayName = displayName.trim();
         o.role = role;
-        o.passwordHash = Passwords.hash(password);
+        o.passwordHash = passwordHash;
         o.persist();
         return o;
     }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import java.util.UUID;
 public class TokenService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How often a token's last use is written (the update's interval below says the same). */
+    private static final java.time.Duration LAST_USED_STEP = java.time.Duration.ofMinutes(5);
 
     @Inject
     EntityManager em;
@@ -78,22 +81,30 @@ public class TokenService {
         audit.record(AuditKind.REVOKED, AuditEntity.TOKEN, id);
     }
 
-    /** The organizer a token belongs to; notes when it was last used (at most every few minutes). */
+    /**
+     * The organizer a token belongs to; notes when it was last used (at most every few minutes).
+     * The time is read with the token, so the update is sent only when it is due: this lookup
+     * runs on every API request, and the update used to be sent each time, matching nothing.
+     */
     Optional<Organizer> organizerFor(String token) {
-        List<Object[]> rows = em.createQuery(
-                            "select t.id, o from ApiToken t, Organizer o where o.id = t.organizerId and t.tokenHash = :hash and o.active = true",
-                            Object[].class)
-                    .setParameter("hash", sha256(token))
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
+        List<Object[]> rows = em.createQuery("""
+                        select t.id, t.lastUsedAt, o from ApiToken t, Organizer o
+                        where o.id = t.organizerId and t.tokenHash = :hash and o.active = true""", Object[].class)
+                .setParameter("hash", sha256(token))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant lastUsed = (Instant) rows.get(0)[1];
+        if (lastUsed == null || lastUsed.isBefore(Instant.now().minus(LAST_USED_STEP))) {
+            // the condition again in SQL: another request may have written it meanwhile
             em.createNativeQuery("""
                             update api_token set last_used_at = now() where id = ?1
                             and (last_used_at is null or last_used_at < now() - interval '5 minutes')""")
                     .setParameter(1, rows.get(0)[0])
                     .executeUpdate();
-            return Optional.of((Organizer) rows.get(0)[1]);
+        }
+        return Optional.of((Organizer) rows.get(0)[2]);
     }
 
     static byte[] sha256(String token) {

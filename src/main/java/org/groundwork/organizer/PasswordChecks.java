@@ -1,0 +1,121 @@
+package org.groundwork.organizer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
+import org.groundwork.platform.LoginMetrics;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The two short transactions around a password check. bcrypt costs ~100 ms of CPU on purpose
+ * (seconds on a busy machine) and needs nothing from the database, so OrganizerService runs it
+ * between these, outside any transaction: inside one, every login held a pooled connection
+ * through its hash, and a burst of wrong passwords took the whole pool from every other request
+ * (LoginUnderLoadTest). Each step takes its connection when its first statement runs and gives
+ * it back at its commit.
+ */
+@ApplicationScoped
+class PasswordChecks {
+
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    LoginSessions sessions;
+    @Inject
+    Audit audit;
+    @Inject
+    LoginMetrics loginMetrics;
+
+    /** The account an email names, whatever its case and surrounding spaces (organizer_email_key). */
+    static Optional<Organizer> account(String email) {
+        return email == null ? Optional.empty()
+                : Organizer.find("emailKey = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    /** Before the hash: a running wait refuses at once (429); else the account the email names, if any. */
+    @Transactional
+    Optional<Organizer> attempt(String email, String address) {
+        long wait = throttle.secondsToWait(email, address);
+        if (wait > 0) {
+            loginMetrics.throttled();
+            throw Problems.tooManyAttempts(wait);
+        }
+        return account(email);
+    }
+
+    /**
+     * After the hash: the throttle count, the audit event and, for a right password, what the
+     * caller makes of it (a session, a token), all in one transaction. A refusal thrown by
+     * {@code onSuccess} (a token for a two-factor account) still commits the count and the event.
+     * The account was read in the first step; a change in between (a password changed or an
+     * account disabled during the ~100 ms) is as if it had come just after the login.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    <T> Optional<T> outcome(String email, String address, Optional<Organizer> tried, boolean ok,
+                            Function<Organizer, T> onSuccess) {
+        if (!ok) {
+            throttle.failed(email, address);
+            loginMetrics.failed();
+            // the trail names the account that was tried, when there is one; the answer never does
+            audit.failedLogin(tried.map(o -> o.teamId).orElse(null), tried.map(o -> o.id).orElse(null));
+            return Optional.empty();
+        }
+        Organizer o = tried.orElseThrow();
+        loginMetrics.ok();
+        if (o.totpSecret == null) {
+            // with a second factor, the count is cleared only once the code is right: else a
+            // password typed again between code guesses would reset it (TwoFactor.completeLogin)
+            throttle.succeeded(email);
+            audit.login(o.id, o.teamId);
+        }
+        return Optional.of(onSuccess.apply(o));
+    }
+
+    /** Before changing one's own password: a running wait refuses; else the account as it is now. */
+    @Transactional
+    Organizer ownAccount(UUID id, String address) {
+        Organizer me = Organizer.findById(id);
+        long wait = throttle.secondsToWait(me.email, address);
+        if (wait > 0) {
+            throw Problems.tooManyAttempts(wait);
+        }
+        return me;
+    }
+
+    /**
+     * After the hashes: a wrong current password counts like a wrong login (and the refusal
+     * commits the count); a right one sets the new hash, ends every session and token, and is
+     * audited. A password changed in between by another request wins: this one is a conflict.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    void changeOwn(Organizer before, String address, boolean ok, String newHash) {
+        if (!ok) {
+            throttle.failed(before.email, address);
+            throw Problems.invalid("currentPassword", "is not your current password");
+        }
+        Organizer me = Organizer.findById(before.id);
+        if (!java.util.Objects.equals(me.passwordHash, before.passwordHash)) {
+            throw Problems.conflict("Your password was changed meanwhile; log in again with the new one");
+        }
+        me.passwordHash = newHash;
+        endAccess(me);
+        audit.record(AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, me.id);
+        Organizer.getEntityManager().flush();
+    }
+
+    /** Every session and token of an organizer ends: a password changed, an account disabled. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void endAccess(Organizer o) {
+        sessions.endAll(o.id);
+        ApiToken.delete("organizerId = ?1", o.id);
+    }
+}
