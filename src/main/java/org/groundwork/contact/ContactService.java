@@ -45,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.groundwork.organization.OrganizationService.likeEscaped;
 import static org.groundwork.platform.Text.blankToNull;
 import static org.groundwork.platform.Patch.required;
 
