@@ -31,11 +31,12 @@ import java.util.UUID;
  *
  * Only the base columns of the schema at main 6768bf3 are written; everything the migrations
  * derive (level at the time, conversation_day, and whatever later migrations add) is left to
- * their triggers and backfills, so one data set serves builds from before and after a schema
- * change. Deterministic for a seed (java.util.SplittableRandom; ids are md5 of the seed and a
+ * their triggers, functions and backfills, so one data set serves builds from before and after a
+ * schema change. Row by row work is done set-wise where the result is the same (see
+ * {@link Derived} and {@link #step}): docs/performance.md, "The benchmark harness". Deterministic for a seed (java.util.SplittableRandom; ids are md5 of the seed and a
  * row number, as in BenchmarkData, so the organizers' ids are the same as there).
  *
- * Usage: java -cp postgresql.jar BenchData.java JDBC_URL USER PASSWORD TEAM_ID SEED
+ * Usage: java -cp postgresql.jar BenchData.java JDBC_URL USER PASSWORD TEAM_ID SEED [DIVISOR]
  */
 public class BenchData {
 
@@ -44,8 +45,9 @@ public class BenchData {
     static final String[] CHANNELS = {"in-person", "house-visit", "phone", "video", "text", "at-action"};
     static final String[] ACTION_KINDS = {"picket", "march", "meeting", "rally", "training"};
     static final String[] UNIT_KINDS = {"department", "floor", "shift", "area"};
-    static final int CONTACTS = 100_000, CONVERSATIONS = 1_000_000, MOVES = 100_000, ACTIONS = 3_000,
-            FOLLOW_UPS = 20_000, ORGANIZERS = 20, WORKS = 10, ORGANIZATIONS = 20, UNITS = 20;
+    static final int ORGANIZERS = 20, WORKS = 10, ORGANIZATIONS = 20, UNITS = 20;
+    /** Divided by the optional sixth argument, for a small copy of the same shape (checking the generator itself). */
+    static int CONTACTS = 100_000, CONVERSATIONS = 1_000_000, MOVES = 100_000, ACTIONS = 3_000, FOLLOW_UPS = 20_000;
     static final long DAY = 86_400L;
 
     final long seed;
@@ -61,6 +63,14 @@ public class BenchData {
     public static void main(String[] args) throws Exception {
         String url = args[0], user = args[1], password = args[2], team = args[3];
         long seed = Long.parseLong(args[4]);
+        if (args.length > 5) {
+            int divisor = Integer.parseInt(args[5]);
+            CONTACTS /= divisor;
+            CONVERSATIONS /= divisor;
+            MOVES /= divisor;
+            ACTIONS /= divisor;
+            FOLLOW_UPS /= divisor;
+        }
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             new BenchData(seed, team).generate(c);
         }
@@ -178,15 +188,17 @@ public class BenchData {
                         ts(moveAt[k]), organizer(1 + n % ORGANIZERS));
             }
         });
+        // the level at the time, set-wise (see Derived); the summaries' statement triggers see it
         step(c, copy, "conversation", "id, team_id, contact_id, organizer_id, work_id, occurred_at, duration_minutes, "
-                + "channel, created_at, updated_at", w -> {
+                + "channel, created_at, updated_at", new Derived("conversation_level_at_time",
+                "level_at_time", levelAt(c, "s.contact_id", "s.occurred_at")), w -> {
             String anchor = ts(ANCHOR.getEpochSecond());
             for (int k : byTime) {
                 int n = convContact[k];
                 double r3 = random.nextDouble();
                 int organizer = random.nextDouble() < 0.7 ? 1 + n % ORGANIZERS : 1 + random.nextInt(ORGANIZERS);
                 row(w, md5("v" + seed + ":" + k), team, contact(n), organizer(organizer),
-                        r3 < 0.8 ? md5("w" + seed + ":" + (1 + (int) (r3 / 0.08))) : null, ts(convAt[k]),
+                        r3 < 0.8 ? id("w" + seed + ":" + (1 + (int) (r3 / 0.08))) : null, ts(convAt[k]),
                         Integer.toString(5 + random.nextInt(86)), CHANNELS[random.nextInt(6)], anchor, anchor);
             }
         });
@@ -196,7 +208,7 @@ public class BenchData {
             for (int k = 1; k <= ACTIONS; k++) {
                 double r1 = random.nextDouble();
                 actionAt[k] = ANCHOR.getEpochSecond() - (long) (random.nextDouble() * 730 * DAY);
-                row(w, action(k), team, r1 < 0.7 ? md5("w" + seed + ":" + (1 + (int) (r1 / 0.07))) : null,
+                row(w, action(k), team, r1 < 0.7 ? id("w" + seed + ":" + (1 + (int) (r1 / 0.07))) : null,
                         "Bench action " + k, ACTION_KINDS[k % 5], ts(actionAt[k]),
                         Integer.toString(60 + random.nextInt(120)), organizer(1 + k % ORGANIZERS));
             }
@@ -209,7 +221,13 @@ public class BenchData {
                 }
             }
         });
-        step(c, copy, "attendance", "id, team_id, action_id, contact_id, first_time, recorded_by", w -> {
+        // the level at the action's start, and (from V18_4) the attendee's position, set-wise
+        boolean attendancePosition = hasColumn(c, "attendance", "position");
+        step(c, copy, "attendance", "id, team_id, action_id, contact_id, first_time, recorded_by", new Derived(
+                "attendance_level_at_time", "level_at_time" + (attendancePosition ? ", position" : ""),
+                levelAt(c, "s.contact_id", "(select a.starts_at from action a where a.id = s.action_id)")
+                        + (attendancePosition ? ", (select k.position from contact k where k.id = s.contact_id)" : "")),
+                w -> {
             for (int k = 1; k <= ACTIONS; k++) {
                 int attendees = (int) ((k * 7919L) % 31);
                 java.util.Set<Integer> seen = new java.util.HashSet<>();
@@ -320,13 +338,39 @@ public class BenchData {
      * they cost as much as the rest together; {@link #checkReferences} checks them afterwards, set-wise.
      */
     static void step(Connection c, CopyManager copy, String table, String columns, Rows rows) throws Exception {
+        step(c, copy, table, columns, null, rows);
+    }
+
+    /**
+     * Columns a table's BEFORE INSERT row trigger derives from other tables (the level at the time
+     * through gw_level_at, the attendee's position), for its rows written set-wise instead: the
+     * rows are copied into a temporary table, then inserted with the trigger's own expressions in
+     * one INSERT ... SELECT, the row trigger not firing (under session_replication_role=replica it
+     * is left ENABLEd, not ALWAYS). A PL/pgSQL call per row was most of the generation's time (the
+     * million conversations: 287 of 405 s under load). The statement triggers (the summaries) still
+     * fire once for the statement and see the derived columns. {@link #sameAsTheTrigger} then
+     * fires the real row trigger on a sample and fails when it would have written anything else.
+     * A schema without that trigger gets the plain COPY (and whatever its triggers do).
+     *
+     * @param expressions over the copied row {@code s}, one per column in {@code derivedColumns}
+     */
+    record Derived(String rowTrigger, String derivedColumns, String expressions) {
+    }
+
+    static void step(Connection c, CopyManager copy, String table, String columns, Derived derived, Rows rows)
+            throws Exception {
         long t = System.nanoTime();
+        if (derived != null && !hasTrigger(c, table, derived.rowTrigger())) {
+            derived = null;
+        }
         List<String> triggers = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet r = st.executeQuery("select tgname from pg_trigger where tgrelid = '" + table
                      + "'::regclass and not tgisinternal and tgenabled = 'O'")) {
             while (r.next()) {
-                triggers.add(r.getString(1));
+                if (derived == null || !r.getString(1).equals(derived.rowTrigger())) {
+                    triggers.add(r.getString(1));
+                }
             }
         }
         try (Statement st = c.createStatement()) {
@@ -334,22 +378,136 @@ public class BenchData {
                 st.execute("alter table " + table + " enable always trigger \"" + trigger + "\"");
             }
             st.execute("set local session_replication_role = replica");
+            if (derived != null) {
+                st.execute("create temporary table bench_stage on commit drop as select " + columns + " from " + table
+                        + " with no data");
+            }
         }
-        org.postgresql.copy.CopyIn op = copy.copyIn("copy " + table + " (" + columns + ") from stdin with (format csv)");
+        // the table's indexes that back no constraint are built once after the load (a sort each)
+        // rather than updated row by row: the same definitions, recreated before the commit
+        List<String> indexes = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("select i.indexrelid::regclass::text,"
+                + " pg_get_indexdef(i.indexrelid) from pg_index i where i.indrelid = '" + table + "'::regclass"
+                + " and not exists (select from pg_constraint k where k.conindid = i.indexrelid)")) {
+            while (r.next()) {
+                indexes.add(r.getString(2));
+                try (Statement drop = c.createStatement()) {
+                    drop.execute("drop index " + r.getString(1));
+                }
+            }
+        }
+        String into = derived == null ? table : "bench_stage";
+        org.postgresql.copy.CopyIn op = copy.copyIn("copy " + into + " (" + columns + ") from stdin with (format csv)");
         PGCopyOutputStream out = new PGCopyOutputStream(op, 1 << 16);
         long count;
         try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
             rows.write(w);
         }
         count = op.getHandledRowCount();
+        long copied = System.nanoTime();
+        if (derived != null) {
+            try (Statement st = c.createStatement()) {
+                // in the copied order (no join: the expressions are scalar subqueries, as in the trigger)
+                st.execute("insert into " + table + " (" + columns + ", " + derived.derivedColumns() + ") select "
+                        + prefixed("s.", columns) + ", " + derived.expressions() + " from bench_stage s");
+            }
+        }
+        long inserted = System.nanoTime();
+        try (Statement st = c.createStatement()) {
+            st.execute("set local maintenance_work_mem = '256MB'");
+            for (String index : indexes) {
+                st.execute(index);
+            }
+        }
+        long indexed = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute("set local session_replication_role = origin");
             for (String trigger : triggers) {
                 st.execute("alter table " + table + " enable trigger \"" + trigger + "\"");
             }
         }
+        long checked = System.nanoTime();
+        if (derived != null) {
+            sameAsTheTrigger(c, table, derived, (int) Math.max(1, count / 1_000));
+        }
         c.commit();
-        System.out.printf("  %6d ms  %,d rows into %s%n", (System.nanoTime() - t) / 1_000_000, count, table);
+        long end = System.nanoTime();
+        System.out.printf("  %6d ms  %,d rows into %s (copy %d ms%s, %d indexes built %d ms%s)%n", (end - t) / 1_000_000, count,
+                table, (copied - t) / 1_000_000,
+                derived == null ? "" : String.format(", insert with %s %d ms", derived.derivedColumns(), (inserted - copied) / 1_000_000),
+                indexes.size(), (indexed - inserted) / 1_000_000,
+                derived == null ? "" : String.format(", %s checked %d ms", derived.rowTrigger(), (end - checked) / 1_000_000));
+    }
+
+    /**
+     * Fires the table's real row trigger on every {@code every}-th row just written (an update of
+     * its key columns to themselves, rolled back) and fails if it would change any column: the
+     * set-wise expressions must be exactly what the schema's trigger computes.
+     */
+    static void sameAsTheTrigger(Connection c, String table, Derived derived, int every) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("savepoint trigger_check");
+            try (ResultSet r = st.executeQuery("with sample as (select id from (select id, row_number() over () as n"
+                    + " from bench_stage) s where n % " + every + " = 0),"
+                    + " before as (select t.* from " + table + " t where t.id in (select id from sample)),"
+                    + " after as (update " + table + " t set contact_id = t.contact_id where t.id in (select id from sample)"
+                    + " returning t.*)"
+                    + " select count(*), count(*) filter (where (b.*)::text is distinct from (a.*)::text),"
+                    + " min((b.*)::text) filter (where (b.*)::text is distinct from (a.*)::text),"
+                    + " min((a.*)::text) filter (where (b.*)::text is distinct from (a.*)::text)"
+                    + " from before b join after a on a.id = b.id")) {
+                r.next();
+                if (r.getLong(1) == 0 || r.getLong(2) != 0) {
+                    throw new IllegalStateException(table + ": the row trigger " + derived.rowTrigger() + " computes "
+                            + "other values than the generator's set-wise " + derived.derivedColumns() + " (" + r.getLong(2)
+                            + " of " + r.getLong(1) + " sampled rows differ, e.g.\n  " + r.getString(3) + "\n  "
+                            + r.getString(4) + "): update BenchData's expressions to the schema's trigger");
+                }
+            }
+            st.execute("rollback to savepoint trigger_check");
+        }
+    }
+
+    /**
+     * The level a contact had at a time, as the schema's own gw_level_at computes it, written out
+     * as a scalar subquery: the function's SQL body with its two parameters replaced. A million
+     * calls of the function cost three times its body inlined (each call of a SQL function that
+     * PostgreSQL cannot inline starts an executor of its own). Falls back to the call itself when
+     * the function is not a one-statement SQL function.
+     */
+    static String levelAt(Connection c, String contact, String at) throws Exception {
+        String call = "gw_level_at(" + contact + ", " + at + ")";
+        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("select p.prosrc, p.proargnames, l.lanname"
+                + " from pg_proc p join pg_language l on l.oid = p.prolang where p.proname = 'gw_level_at'")) {
+            if (!r.next() || !"sql".equals(r.getString(3)) || r.getArray(2) == null) {
+                return call;
+            }
+            String body = r.getString(1).strip().replaceAll(";\\s*$", "");
+            String[] names = (String[]) r.getArray(2).getArray();
+            if (names.length != 2 || body.contains(";") || body.contains("$") || !body.regionMatches(true, 0, "select", 0, 6)) {
+                return call;
+            }
+            return "(" + body.replaceAll("\\b" + names[0] + "\\b", java.util.regex.Matcher.quoteReplacement(contact))
+                    .replaceAll("\\b" + names[1] + "\\b", java.util.regex.Matcher.quoteReplacement(at)) + ")";
+        }
+    }
+
+    static boolean hasTrigger(Connection c, String table, String trigger) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("select 1 from pg_trigger where tgrelid = '"
+                + table + "'::regclass and tgname = '" + trigger + "' and tgenabled = 'O'")) {
+            return r.next();
+        }
+    }
+
+    static boolean hasColumn(Connection c, String table, String column) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("select 1 from pg_attribute where attrelid = '"
+                + table + "'::regclass and attname = '" + column + "' and not attisdropped")) {
+            return r.next();
+        }
+    }
+
+    static String prefixed(String prefix, String columns) {
+        return String.join(", ", Arrays.stream(columns.split(",\\s*")).map(name -> prefix + name).toList());
     }
 
     /** A CSV line; null is an empty unquoted field (COPY's NULL in CSV); no value here needs quoting. */
@@ -369,24 +527,31 @@ public class BenchData {
         return Instant.ofEpochSecond(epochSecond).toString();
     }
 
+    // ids are md5s of the seed and a number; the ones rows refer to again and again are made once
+    final java.util.Map<String, String> ids = new java.util.HashMap<>();
+
+    String id(String key) {
+        return ids.computeIfAbsent(key, BenchData::md5);
+    }
+
     String organizer(int n) {
-        return md5("o" + seed + ":" + n);
+        return id("o" + seed + ":" + n);
     }
 
     String organization(int g) {
-        return md5("g" + seed + ":" + g);
+        return id("g" + seed + ":" + g);
     }
 
     String unit(int g, int u) {
-        return md5("u" + seed + ":" + g + ":" + u);
+        return id("u" + seed + ":" + g + ":" + u);
     }
 
     String contact(int n) {
-        return md5("c" + seed + ":" + n);
+        return id("c" + seed + ":" + n);
     }
 
     String action(int k) {
-        return md5("a" + seed + ":" + k);
+        return id("a" + seed + ":" + k);
     }
 
     static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {

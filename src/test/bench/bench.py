@@ -43,8 +43,9 @@ PASSWORD = "bench"  # a throwaway server on 127.0.0.1 only
 APP_ROLE = "groundwork_app"
 AS = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
 ANCHOR_DAY = "2026-10-31"  # the data set's last day (BenchData.ANCHOR minus one day)
-# the heap the README and the two-instance run use; the rest is what the Dockerfile ships
-JVM = ["-Xmx256m", "-XX:+ExitOnOutOfMemoryError"]
+# the heap the README and the two-instance run use, ExitOnOutOfMemoryError as the Dockerfile ships it, and
+# the README's startup options (C1 only, the serial collector; docs/performance.md, "Startup")
+JVM = ["-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
 out_lines = []
 
@@ -194,9 +195,8 @@ class App:
 
     def jvm_options(self):
         options = list(JVM)
-        # the class-data archive the build makes (README, "Run it"), when this build has one
-        # (relative: the archive names the jar as the build's training start saw it, "quarkus-run.jar" in
-        # its folder, and the JVM refuses the archive when the jar is named otherwise)
+        # the class-data archive the build makes (README, "Run it"), when this build has one (an older
+        # build's archive named the jar relative to its folder: the app is started from there)
         if os.path.exists(os.path.join(os.path.dirname(self.jar), "app-cds.jsa")):
             options.append("-XX:SharedArchiveFile=app-cds.jsa")
         return options

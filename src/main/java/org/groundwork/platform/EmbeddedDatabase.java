@@ -43,10 +43,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final java.util.logging.Logger QUIET_ZONKY = java.util.logging.Logger.getLogger("io.zonky");
 
     /** A setting as Quarkus will resolve it once it boots (see {@link #configuration}), blank as absent. */
-    static String setting(String property) {
-        return setting(configuration(Path.of(System.getProperty("user.dir"))), property);
-    }
-
     static String setting(SmallRyeConfig config, String property) {
         return config.getOptionalValue(property, String.class).filter(v -> !v.isBlank()).orElse(null);
     }
@@ -80,8 +76,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .build();
     }
 
-    public static Path dataHome() {
-        String configured = setting("groundwork.data-dir");
+    static Path dataHome(SmallRyeConfig config) {
+        String configured = setting(config, "groundwork.data-dir");
         return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".groundwork");
     }
 
@@ -91,9 +87,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     static void startUnlessConfigured() {
-        Path home = dataHome();
-        ensureSessionKey(home);
+        // read once: building the configuration costs a noticeable part of a start
         SmallRyeConfig config = configuration(Path.of(System.getProperty("user.dir")));
+        Path home = dataHome(config);
+        ensureSessionKey(home, config);
         if (externalDatabase(config)) {
             // host, port and database only: a URL's parameters may carry a password
             LOG.infof("Using the configured PostgreSQL server %s; no embedded server started",
@@ -552,8 +549,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * The session cookie is encrypted with this key. Kept in the data directory so logins
      * survive restarts; several instances share it through configuration instead.
      */
-    private static void ensureSessionKey(Path home) {
-        if (setting("quarkus.http.auth.session.encryption-key") != null) {
+    private static void ensureSessionKey(Path home, SmallRyeConfig config) {
+        if (setting(config, "quarkus.http.auth.session.encryption-key") != null) {
             return;
         }
         try {
