@@ -173,7 +173,8 @@ public class BenchData {
                         erased[n] ? null : "+1 555 " + String.format("%07d", n), pos, LEVELS[levelNow[n]],
                         organizer(1 + n % ORGANIZERS), erased[n] ? "t" : "f", erased[n] ? ts(ANCHOR.getEpochSecond()) : null,
                         ts(created[n]), ts(created[n]), organization(g),
-                        n % 10 != 0 ? unit(g, 1 + (n / 20) % UNITS) : null,
+                        // one in ten in no unit, in every organization (n % 10 would follow the organization)
+                        (n / 400) % 10 != 0 ? unit(g, 1 + (n / 20) % UNITS) : null,
                         lastConversation[n] == 0 ? null : ts(lastConversation[n]));
             }
         });

@@ -524,7 +524,9 @@ def measure(pg, meta, results):
 def endpoints(pg, app, meta, results):
     token = meta["token"]
     organizer = md5_uuid("o%d:1" % SEED)
-    organization = md5_uuid("g%d:1" % SEED)
+    # organization 2: in data sets made before 2026-11-30 15:00 organization 1 has everyone in "no unit"
+    # (BenchData's n % 10 followed the organization), a one-column chart; organization 2 has 20 units
+    organization = md5_uuid("g%d:2" % SEED)
     end = ANCHOR_DAY
     month = "from=2026-10-02&to=" + end
     quarter = "from=2026-08-03&to=" + end

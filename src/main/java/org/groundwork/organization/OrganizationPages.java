@@ -21,6 +21,7 @@ import org.groundwork.contact.ContactService;
 import org.groundwork.contact.Level;
 import org.groundwork.organization.ChartJson.Chart;
 import org.groundwork.organization.ChartJson.ChartFilter;
+import org.groundwork.organization.ChartJson.Column;
 import org.groundwork.organization.ChartJson.Leader;
 import org.groundwork.organization.OrganizationJson.Merge;
 import org.groundwork.organization.OrganizationJson.NewOrganization;
@@ -89,11 +90,11 @@ public class OrganizationPages {
                                             List<Option> parents, List<Option> others, boolean canMerge,
                                             Map<String, String> form, Map<String, String> errors);
 
-        static native TemplateInstance chart(Chart chart, ChartForm filter, List<Option> levels, List<Option> owners,
-                                             List<Option> places);
+        static native TemplateInstance chart(Chart chart, List<ColumnView> columns, ChartForm filter,
+                                             List<Option> levels, List<Option> owners, List<Option> places);
 
-        static native TemplateInstance chart$board(Chart chart, ChartForm filter, List<Option> levels,
-                                                   List<Option> owners, List<Option> places);
+        static native TemplateInstance chart$board(Chart chart, List<ColumnView> columns, ChartForm filter,
+                                                   List<Option> levels, List<Option> owners, List<Option> places);
 
         static native TemplateInstance move(UUID organizationId, ContactView person, ChartForm filter,
                                             List<Option> places, String current);
@@ -118,6 +119,21 @@ public class OrganizationPages {
      * the unit, as a query string; message: "moved" or "refused" (the template words them).
      */
     public record ChartForm(String level, String owner, String quiet, String unit, String query, String message) {
+    }
+
+    /**
+     * One card as drawn, every value ready ({@link CardWords}): the template reads each from the
+     * card itself, not from the page around it, which Qute would look up through every enclosing
+     * section for each of 1,000 cards. {@code heat} is the first-timer mark or null; {@code noOwner}
+     * is set when nobody owns the person; {@code move} is the move link.
+     */
+    public record CardView(String id, String name, String levelWord, String level, String position,
+                           String ownerInitials, String ownerTitle, String noOwner, String talked, String due,
+                           String heat, String move, String moveWord) {
+    }
+
+    /** One column as drawn. */
+    public record ColumnView(Column column, List<CardView> cards) {
     }
 
     // ---- list, add --------------------------------------------------------------------------
@@ -385,10 +401,13 @@ public class OrganizationPages {
         places.add(new Option("", PageLanguage.people().chart_no_unit()));
         chart.columns().stream().filter(c -> c.unitId() != null)
                 .forEach(c -> places.add(new Option(c.unitId().toString(), c.label())));
+        // the move link keeps the filters and the column shown
+        String tail = (form.query().isEmpty() ? "" : "&" + form.query()) + (shown.isEmpty() ? "" : "&unit=" + shown);
+        List<ColumnView> columns = new CardWords(PageLanguage.people(), tail).columns(chart.columns());
         if (fragment) {
-            return Templates.chart$board(chart, form, Forms.options(Level.class), owners, places);
+            return Templates.chart$board(chart, columns, form, Forms.options(Level.class), owners, places);
         }
-        return Templates.chart(chart, form, Forms.options(Level.class), owners, places);
+        return Templates.chart(chart, columns, form, Forms.options(Level.class), owners, places);
     }
 
     /** The move form of one card: its own page without script, a fragment into the card with htmx. */

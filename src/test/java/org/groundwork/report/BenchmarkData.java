@@ -87,9 +87,10 @@ final class BenchmarkData {
                             when p < 0.95 then 'ally' else 'political-group' end,
                        (array['new', 'less-involved', 'cadre'])[1 + level0], owner,
                        e < 0.01, case when e < 0.01 then %3$s end, created_at, created_at,
-                       -- organization 1 + n %% 20; one in ten in no unit
+                       -- organization 1 + n %% 20; one in ten in no unit, in every organization (n %% 10
+                       -- would follow the organization: 1 and 11 had no one in a unit, the others no one outside)
                        md5('g%1$s:' || (1 + n %% 20))::uuid,
-                       case when n %% 10 <> 0 then md5('u%1$s:' || (1 + n %% 20) || ':' || (1 + (n / 20) %% 20))::uuid end
+                       case when (n / 400) %% 10 <> 0 then md5('u%1$s:' || (1 + n %% 20) || ':' || (1 + (n / 20) %% 20))::uuid end
                 from bench_contact""",
                 // level history: the creation row, then 100,000 moves of random contacts, each one
                 // or two steps round new → less-involved → cadre from the level before it
