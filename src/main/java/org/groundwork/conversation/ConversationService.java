@@ -223,7 +223,7 @@ public class ConversationService {
             return null;
         }
         try {
-            return works.require(id).id;
+            return works.require(id).id();
         } catch (ProblemException e) {
             throw Problems.unknownReference("workId", "work");
         }
