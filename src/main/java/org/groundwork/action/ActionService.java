@@ -340,7 +340,7 @@ public class ActionService {
                 continue;
             }
             try {
-                present.add(organizers.find(id).id);
+                present.add(organizers.find(id).view().id());
             } catch (ProblemException e) {
                 errors.add(new FieldError("organizerIds", "[" + i + "] no organizer with id " + id + " in your team"));
             }
