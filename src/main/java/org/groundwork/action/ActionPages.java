@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.groundwork.action.ActionJson.ActionItem;
 import org.groundwork.action.ActionJson.ActionView;
 import org.groundwork.action.ActionJson.AttendanceItem;
@@ -26,15 +24,13 @@ import org.groundwork.contact.ContactService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
-import org.groundwork.platform.ProblemException;
+import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Option;
 import org.groundwork.work.WorkService;
-import org.jboss.resteasy.reactive.RestForm;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -104,36 +100,23 @@ public class ActionPages {
     }
 
     private List<Option> workOptions() {
-        return works.list("true", Page.MAX_LIMIT, null).items().stream()
-                .map(w -> new Option(w.id.toString(), w.name)).toList();
+        return works.list(true, Page.MAX_LIMIT, null).items().stream()
+                .map(w -> new Option(w.id().toString(), w.name())).toList();
     }
 
     @POST
-    public Object create(@RestForm String title, @RestForm String kind, @RestForm String startsAt,
-                         @RestForm String durationMinutes, @RestForm String location, @RestForm String workId) {
-        Map<String, String> form = Forms.values("title", title,
-                "kind", kind,
-                "startsAt", startsAt,
-                "durationMinutes", durationMinutes,
-                "location", location,
-                "workId", workId);
-        FormErrors errors = new FormErrors();
-        ActionKind k = Forms.word(ActionKind.class, kind, "kind", errors);
-        LocalDateTime local = Forms.dateTime(startsAt, "startsAt", errors);
-        Integer minutes = Forms.whole(durationMinutes, "durationMinutes", errors);
-        UUID work = Forms.id(workId, "workId", errors);
-        if (!errors.isEmpty()) {
-            return list(null, form, errors.map());
-        }
+    public Object create() {
+        Form form = Form.posted().names("organizerIds=form");
+        String title = form.text("title");
+        ActionKind kind = form.word(ActionKind.class, "kind");
+        LocalDateTime local = form.dateTime("startsAt");
+        Integer minutes = form.whole("durationMinutes");
+        String location = form.optional("location");
+        UUID work = form.id("workId");
         // the organizer types the time as on the team's clocks
         Instant at = local == null ? null : local.atZone(current.team().zone()).toInstant();
-        try {
-            Action a = actions.create(new NewAction(work, title, k, at, minutes, Forms.blankToNull(location), null));
-            return Response.seeOther(URI.create("/actions/" + a.id)).build();
-        } catch (ProblemException | ConstraintViolationException e) {
-            return list(null, form, FormErrors.of(e, FormErrors.names("title", "kind", "startsAt", "durationMinutes",
-                    "location", "workId", "organizerIds=form")).map());
-        }
+        return form.submit(() -> actions.create(new NewAction(work, title, kind, at, minutes, location, null)),
+                a -> Form.seeOther("/actions/" + a.id), () -> list(null, form.values(), form.errors()));
     }
 
     @GET
@@ -161,11 +144,12 @@ public class ActionPages {
 
     @POST
     @Path("/{id}/attendance")
-    public Object add(@PathParam("id") String id, @RestForm String contactId, @RestForm String firstTime,
-                      @RestForm String q) {
-        FormErrors errors = new FormErrors();
-        UUID contact = Forms.id(contactId, FormErrors.FORM, errors);
-        return replace(id, errors, q, Map.of(), current -> {
+    public Object add(@PathParam("id") String id) {
+        Form form = Form.posted();
+        UUID contact = form.id("contactId", FormErrors.FORM);
+        String firstTime = form.text("firstTime");
+        String q = form.text("q");
+        return replace(id, form, Map.of(), q, query(q), current -> {
             if (current.stream().noneMatch(i -> contact.equals(i.contactId()))) {
                 // "history": the first time or not follows their earlier attendance (the design's rule)
                 Boolean first = "history".equals(firstTime) ? null : firstTime != null;
@@ -176,12 +160,13 @@ public class ActionPages {
 
     @POST
     @Path("/{id}/attendance/new")
-    public Object addNew(@PathParam("id") String id, @RestForm String fullName, @RestForm String phone,
-                         @RestForm String email, @RestForm String firstTime, @RestForm String someoneElse) {
-        Map<String, String> form = Forms.values("fullName", fullName,
-                "phone", phone,
-                "email", email,
-                "firstTime", firstTime);
+    public Object addNew(@PathParam("id") String id) {
+        Form form = Form.posted();
+        String fullName = form.text("fullName");
+        String phone = form.text("phone");
+        String email = form.text("email");
+        boolean firstTime = form.ticked("firstTime");
+        boolean someoneElse = Form.posted().ticked("someoneElse"); // not drawn again
         // the same phone number (the import's digits rule) or email: this person is known already
         ContactService.SamePerson same = contacts.samePerson(phone, email);
         if (same != null) {
@@ -190,79 +175,72 @@ public class ActionPages {
             boolean here = actions.view(a).attendance().stream().anyMatch(att -> known.equals(att.contactId()));
             String notice = "?known=" + known + "&by=" + same.by() + "&was=" + (here ? "here" : "added");
             if (here) {
-                return Response.seeOther(URI.create("/actions/" + a.id + notice)).build();
+                return Form.seeOther("/actions/" + a.id + notice);
             }
             // the known person is checked in; whether it is their first time comes from their history
-            return replace(id, new FormErrors(), null, notice, form, current ->
+            return replace(id, form, form.values(), null, notice, current ->
                     current.add(new AttendanceItem(known, null, null, null)));
         }
         // only the name matches: ask before making a second contact
-        if (someoneElse == null) {
+        if (!someoneElse) {
             List<ContactView> sameName = contacts.sameName(fullName, SEARCH_SIZE);
             if (!sameName.isEmpty()) {
                 Action a = actions.require(Ids.parse(id, "action"));
                 ActionView view = actions.view(a);
-                return page(a, view, null, List.of(), new Door(null, null, false, sameName), form, Map.of());
+                return page(a, view, null, List.of(), new Door(null, null, false, sameName), form.values(), Map.of());
             }
         }
-        return replace(id, new FormErrors(), null, form, current ->
+        return replace(id, form, form.values(), null, "", current ->
                 current.add(new AttendanceItem(null, new NewContact(fullName == null ? null : fullName.trim(),
-                        Forms.blankToNull(phone), Forms.blankToNull(email)), firstTime != null, null)));
+                        Forms.blankToNull(phone), Forms.blankToNull(email)), firstTime, null)));
     }
 
     @POST
     @Path("/{id}/attendance/remove")
-    public Object remove(@PathParam("id") String id, @RestForm String contactId) {
-        FormErrors errors = new FormErrors();
-        UUID contact = Forms.id(contactId, FormErrors.FORM, errors);
-        return replace(id, errors, null, Map.of(), current -> current.removeIf(i -> contact.equals(i.contactId())));
+    public Object remove(@PathParam("id") String id) {
+        Form form = Form.posted();
+        UUID contact = form.id("contactId", FormErrors.FORM);
+        return replace(id, form, Map.of(), null, "", current -> current.removeIf(i -> contact.equals(i.contactId())));
+    }
+
+    private static String query(String q) {
+        return q == null || q.isBlank() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
      * Reads the attendance, changes it, and writes it back whole with the action's version as
      * If-Match: two phones checking people in at once cannot silently undo each other.
      */
-    private Object replace(String id, FormErrors errors, String q, Map<String, String> form,
-                           java.util.function.Consumer<List<AttendanceItem>> change) {
-        String query = q == null || q.isBlank() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
-        return replace(id, errors, q, query, form, change);
-    }
-
-    private Object replace(String id, FormErrors errors, String q, String query, Map<String, String> form,
+    private Object replace(String id, Form form, Map<String, String> redraw, String q, String query,
                            java.util.function.Consumer<List<AttendanceItem>> change) {
         Action a = actions.require(Ids.parse(id, "action"));
         ActionView view = actions.view(a);
-        if (errors.isEmpty()) {
-            List<AttendanceItem> items = new ArrayList<>();
-            for (AttendanceView att : view.attendance()) {
-                items.add(new AttendanceItem(att.contactId(), null, att.firstTime(), att.notes()));
-            }
-            change.accept(items);
-            try {
-                actions.replaceAttendance(a.id, items, "\"" + a.version + "\"");
-                return Response.seeOther(URI.create("/actions/" + a.id + query)).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                if (e instanceof ProblemException p && p.status() == 412) {
-                    errors.add(FormErrors.FORM, PageLanguage.people().checkin_conflict());
-                } else {
-                    Map<String, String> names = new HashMap<>(FormErrors.names("newContact.fullName=fullName",
-                            "newContact.phone=phone", "newContact.email=email", "notes=form"));
-                    for (int i = 0; i <= items.size(); i++) {
-                        names.put("[" + i + "].contactId", FormErrors.FORM);
-                        names.put("[" + i + "].newContact.fullName", "fullName");
-                        names.put("[" + i + "].newContact.phone", "phone");
-                        names.put("[" + i + "].newContact.email", "email");
-                    }
-                    FormErrors.of(e, names).map().forEach(errors::add);
-                }
-            }
+        List<AttendanceItem> items = new ArrayList<>();
+        for (AttendanceView att : view.attendance()) {
+            items.add(new AttendanceItem(att.contactId(), null, att.firstTime(), att.notes()));
         }
-        return page(a, actions.view(actions.require(a.id)), q, search(a, view, q), Door.NONE, form, errors.map());
+        if (form.valid()) {
+            change.accept(items);
+        }
+        Map<String, String> names = new HashMap<>(FormErrors.names("newContact.fullName=fullName",
+                "newContact.phone=phone", "newContact.email=email", "notes=form"));
+        for (int i = 0; i <= items.size(); i++) {
+            names.put("[" + i + "].contactId", FormErrors.FORM);
+            names.put("[" + i + "].newContact.fullName", "fullName");
+            names.put("[" + i + "].newContact.phone", "phone");
+            names.put("[" + i + "].newContact.email", "email");
+        }
+        return form.names(names)
+                .onConflict(p -> page(a, actions.view(actions.require(a.id)), q, search(a, view, q), Door.NONE, redraw,
+                        form.error(FormErrors.FORM, PageLanguage.people().checkin_conflict()).errors()))
+                .submit(() -> actions.replaceAttendance(a.id, items, "\"" + a.version + "\""), "/actions/" + a.id + query,
+                        () -> page(a, actions.view(actions.require(a.id)), q, search(a, view, q), Door.NONE, redraw,
+                                form.errors()));
     }
 
     private TemplateInstance page(Action a, ActionView view, String q, List<Found> found, Door door,
                                   Map<String, String> form, Map<String, String> errors) {
-        String workName = a.workId == null ? null : works.require(a.workId).name;
+        String workName = a.workId == null ? null : works.require(a.workId).name();
         return Templates.checkIn(view, workName, q, found, door, form, errors);
     }
 

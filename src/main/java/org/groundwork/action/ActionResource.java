@@ -29,13 +29,12 @@ import org.groundwork.action.ActionJson.ActionChange;
 import org.groundwork.action.ActionJson.ActionItem;
 import org.groundwork.action.ActionJson.AttendanceItem;
 import org.groundwork.action.ActionJson.NewAction;
-import org.groundwork.platform.ETags;
 import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 
-import java.net.URI;
 import java.util.List;
 
 @Path("/api/v1/actions")
@@ -76,8 +75,7 @@ public class ActionResource {
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "201")
     public Response create(NewAction request) {
         Action a = actions.create(request);
-        return Response.created(URI.create("/api/v1/actions/" + a.id))
-                .entity(actions.view(a)).tag(ETags.of(a.version)).build();
+        return Versioned.created("/api/v1/actions/" + a.id, actions.view(a), a.version);
     }
 
     @Operation(summary = "Change an action",
@@ -105,6 +103,6 @@ public class ActionResource {
     }
 
     private Response single(Action a) {
-        return Response.ok(actions.view(a)).tag(ETags.of(a.version)).build();
+        return Versioned.ok(actions.view(a), a.version);
     }
 }

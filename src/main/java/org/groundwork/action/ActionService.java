@@ -324,7 +324,7 @@ public class ActionService {
             return null;
         }
         try {
-            return works.require(workId).id;
+            return works.require(workId).id();
         } catch (ProblemException e) {
             errors.add(new FieldError("workId", "no work with that id in your team"));
             return null;
@@ -340,7 +340,7 @@ public class ActionService {
                 continue;
             }
             try {
-                present.add(organizers.find(id).id);
+                present.add(organizers.find(id).view().id());
             } catch (ProblemException e) {
                 errors.add(new FieldError("organizerIds", "[" + i + "] no organizer with id " + id + " in your team"));
             }

@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +19,7 @@ import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.jboss.resteasy.reactive.RestForm;
@@ -81,18 +81,15 @@ public class ArchivePages {
     /** A first password for a restored organizer, who has none. */
     @POST
     @Path("{team}/organizers/{organizer}/password")
-    public TemplateInstance firstPassword(@PathParam("team") String team, @PathParam("organizer") String organizer,
-                                          @RestForm String password) {
+    public TemplateInstance firstPassword(@PathParam("team") String team, @PathParam("organizer") String organizer) {
         instanceAdmin();
         UUID teamId = Ids.parse(team, "organizer");
         UUID organizerId = Ids.parse(organizer, "organizer");
-        try {
-            OrganizerView done = organizers.setFirstPassword(teamId, organizerId, new FirstPassword(password));
-            return Templates.firstPassword(teamId, organizerId, done, Map.of());
-        } catch (ProblemException | ConstraintViolationException e) {
-            return Templates.firstPassword(teamId, organizerId, null,
-                    FormErrors.of(e, FormErrors.names("password")).map());
-        }
+        Form form = Form.posted();
+        FirstPassword password = new FirstPassword(form.secret("password"));
+        return form.attempt(() -> organizers.setFirstPassword(teamId, organizerId, password))
+                .map(done -> Templates.firstPassword(teamId, organizerId, done, Map.of()))
+                .orElseGet(() -> Templates.firstPassword(teamId, organizerId, null, form.errors()));
     }
 
     private void instanceAdmin() {

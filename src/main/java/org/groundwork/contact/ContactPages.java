@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,25 +30,23 @@ import org.groundwork.organizer.Role;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
-import org.groundwork.platform.ProblemException;
+import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
 import org.groundwork.web.Option;
-import org.jboss.resteasy.reactive.RestForm;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The contacts pages: find people, add one, and see what happened with a person. */
@@ -181,23 +178,22 @@ public class ContactPages {
                                  @QueryParam("cursor") String cursor, @QueryParam("erased") String erased,
                                  @HeaderParam("HX-Request") String htmx) {
         Filter filter = new Filter(level, position, owner, organization, tag, q);
-        List<Row> rows = List.of();
-        String next = null;
-        Map<String, String> errors = Map.of();
-        try {
-            Page<ContactView> page = contacts.list(filter, LIST_SIZE, cursor);
-            Map<UUID, LocalDate> due = followUps.nextDueOn(page.items().stream().map(ContactView::id).toList());
-            rows = page.items().stream().map(c -> new Row(c, due.get(c.id()))).toList();
-            next = page.nextCursor();
-        } catch (ProblemException e) {
-            errors = FormErrors.of(e, FormErrors.names("level", "position", "owner", "organization", "tag", "q",
-                    "cursor=form")).map();
-        }
+        // a filter the service refuses (a malformed owner, a stale cursor) is said above the results
+        Form search = Form.of(Map.of()).names("level", "position", "owner", "organization", "tag", "q", "cursor=form");
+        Optional<Page<ContactView>> found = search.attempt(() -> contacts.list(filter, LIST_SIZE, cursor));
+        List<Row> rows = found.map(this::rows).orElse(List.of());
+        String next = found.map(Page::nextCursor).orElse(null);
+        Map<String, String> errors = search.errors();
         // htmx asks for the results only, as the search box is typed in; plain browsers get the page
         if (htmx != null) {
             return Templates.list$results(filter, query(filter), rows, next, canExport(), errors);
         }
         return Templates.list(filter, query(filter), rows, next, canExport(), erased != null, choices(null, null), errors);
+    }
+
+    private List<Row> rows(Page<ContactView> page) {
+        Map<UUID, LocalDate> due = followUps.nextDueOn(page.items().stream().map(ContactView::id).toList());
+        return page.items().stream().map(c -> new Row(c, due.get(c.id()))).toList();
     }
 
     /** Exports hand the team's people out: coordinators and admins only, as the API says. */
@@ -231,40 +227,13 @@ public class ContactPages {
     }
 
     @POST
-    public Object create(@RestForm String fullName, @RestForm String phone, @RestForm String email,
-                         @RestForm String engagementLevel, @RestForm String position,
-                         @RestForm String organizationId, @RestForm String unitId, @RestForm String ownerId,
-                         @RestForm String tags, @RestForm String notes, @RestForm String doNotContact) {
-        Map<String, String> form = Forms.values("fullName", fullName,
-                "phone", phone,
-                "email", email,
-                "engagementLevel", engagementLevel,
-                "position", position,
-                "organizationId", organizationId,
-                "unitId", unitId,
-                "ownerId", ownerId,
-                "tags", tags,
-                "notes", notes,
-                "doNotContact", doNotContact);
-        FormErrors errors = new FormErrors();
-        Level level = Forms.word(Level.class, engagementLevel, "engagementLevel", errors);
-        Position pos = Forms.word(Position.class, position, "position", errors);
-        UUID org = Forms.id(organizationId, "organizationId", errors);
-        UUID unit = Forms.id(unitId, "unitId", errors);
-        UUID owner = Forms.id(ownerId, "ownerId", errors);
-        List<String> tagList = tagList(tags);
-        if (!errors.isEmpty()) {
-            return Templates.add(form, choices(organizationId, unitId), errors.map());
-        }
-        try {
-            UUID id = contacts.create(new NewContact(fullName, Forms.blankToNull(phone), Forms.blankToNull(email),
-                    org, pos, level, owner, tagList, doNotContact != null, notes, unit)).view().id();
-            return Response.seeOther(URI.create("/contacts/" + id)).build();
-        } catch (ProblemException | ConstraintViolationException e) {
-            return Templates.add(form, choices(organizationId, unitId), FormErrors.of(e, FormErrors.names("fullName",
-                    "phone", "email", "organizationId", "unitId", "position", "engagementLevel", "ownerId", "tags",
-                    "notes")).map());
-        }
+    public Object create() {
+        Form form = Form.posted();
+        NewContact contact = new NewContact(form.text("fullName"), form.optional("phone"), form.optional("email"),
+                form.id("organizationId"), form.word(Position.class, "position"), form.word(Level.class, "engagementLevel"),
+                form.id("ownerId"), form.list("tags"), form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
+        return form.submit(() -> contacts.create(contact), stored -> Form.seeOther("/contacts/" + stored.view().id()),
+                () -> Templates.add(form.values(), choices(form.text("organizationId"), form.text("unitId")), form.errors()));
     }
 
     @GET
@@ -297,49 +266,24 @@ public class ContactPages {
      */
     @POST
     @Path("/{id}/edit")
-    public Object change(@PathParam("id") String id, @RestForm String fullName, @RestForm String phone,
-                         @RestForm String email, @RestForm String position, @RestForm String organizationId,
-                         @RestForm String unitId, @RestForm String ownerId, @RestForm String tags, @RestForm String notes,
-                         @RestForm String doNotContact, @RestForm String version) {
+    public Object change(@PathParam("id") String id) {
         UUID contact = Ids.parse(id, "contact");
-        Map<String, String> form = Forms.values("fullName", fullName,
-                "phone", phone,
-                "email", email,
-                "position", position,
-                "organizationId", organizationId,
-                "unitId", unitId,
-                "ownerId", ownerId,
-                "tags", tags,
-                "notes", notes,
-                "doNotContact", doNotContact,
-                "version", version);
-        FormErrors errors = new FormErrors();
-        Position pos = Forms.word(Position.class, position, "position", errors);
-        UUID org = Forms.id(organizationId, "organizationId", errors);
-        UUID unit = Forms.id(unitId, "unitId", errors);
-        UUID owner = Forms.id(ownerId, "ownerId", errors);
-        if (pos == null && !errors.map().containsKey("position")) {
-            errors.add("position", PageLanguage.msg().form_choose_from_list());
-        }
-        if (!errors.isEmpty()) {
-            return Templates.edit(contacts.view(contact), form, choices(organizationId, unitId), errors.map());
-        }
-        try {
-            contacts.change(contact, patches.of(new ContactChange(fullName, Forms.blankToNull(phone),
-                    Forms.blankToNull(email), org, pos, owner, tagList(tags), doNotContact != null, notes, unit),
-                    Set.of("fullName", "phone", "email", "organizationId", "unitId", "position", "ownerId", "tags",
-                            "doNotContact", "notes")), version == null || version.isBlank() ? null : version);
-            return Response.seeOther(URI.create("/contacts/" + contact)).build();
-        } catch (ProblemException | ConstraintViolationException e) {
-            if (e instanceof ProblemException p && p.status() == 412) {
+        Form form = Form.posted();
+        ContactChange change = new ContactChange(form.text("fullName"), form.optional("phone"), form.optional("email"),
+                form.id("organizationId"), form.word(Position.class, "position"), form.id("ownerId"), form.list("tags"),
+                form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
+        form.need("position", PageLanguage.msg().form_choose_from_list());
+        String version = form.optional("version");
+        return form
                 // show what is stored now, with the message; the organizer re-applies their change
-                return edit(contacts.find(contact), Map.of(FormErrors.FORM, PageLanguage.people().contact_changed_meanwhile()));
-            }
-            // the contact is read only to draw the form again, not on every save
-            return Templates.edit(contacts.view(contact), form, choices(organizationId, unitId), FormErrors.of(e,
-                    FormErrors.names("fullName", "phone", "email", "organizationId", "unitId", "position", "ownerId", "tags",
-                            "notes")).map());
-        }
+                .onConflict(p -> edit(contacts.find(contact),
+                        Map.of(FormErrors.FORM, PageLanguage.people().contact_changed_meanwhile())))
+                .submit(() -> contacts.change(contact, patches.of(change, Set.of("fullName", "phone", "email",
+                                "organizationId", "unitId", "position", "ownerId", "tags", "doNotContact", "notes")), version),
+                        "/contacts/" + contact,
+                        // the contact is read only to draw the form again, not on every save
+                        () -> Templates.edit(contacts.view(contact), form.values(),
+                                choices(form.text("organizationId"), form.text("unitId")), form.errors()));
     }
 
     /**
@@ -348,20 +292,15 @@ public class ContactPages {
      */
     @POST
     @Path("/{id}/erase")
-    public Object erase(@PathParam("id") String id, @RestForm String confirm) {
+    public Object erase(@PathParam("id") String id) {
         UUID contact = Ids.parse(id, "contact");
-        if (confirm == null) {
+        if (!Form.posted().ticked("confirm")) {
             Stored stored = contacts.find(contact);
             return edit(stored, Map.of("confirm", PageLanguage.people().contact_erase_tick()));
         }
         contacts.erase(contact, null);
         // the person's page is gone with their data: back to the list, which says it was done
-        return Response.seeOther(URI.create("/contacts?erased=1")).build();
-    }
-
-    private static List<String> tagList(String tags) {
-        return tags == null || tags.isBlank() ? List.of()
-                : Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        return Form.seeOther("/contacts?erased=1");
     }
 
     @GET
@@ -372,33 +311,15 @@ public class ContactPages {
 
     @POST
     @Path("/{id}/level")
-    public Object changeLevel(@PathParam("id") String id, @RestForm String level, @RestForm String reason) {
+    public Object changeLevel(@PathParam("id") String id) {
         UUID contact = Ids.parse(id, "contact");
-        Map<String, String> form = Forms.values("level", level,
-                "reason", reason);
-        FormErrors errors = new FormErrors();
-        Level to = Forms.word(Level.class, level, "level", errors);
+        // "already at that level" names no field: it is about the level chosen
+        Form form = Form.posted().refusalsOn("level");
+        NewLevel change = new NewLevel(form.word(Level.class, "level"), form.text("reason"), null);
         // the page asks for the reason (the API keeps it optional, for scripts and back-filling)
-        if (Forms.blankToNull(reason) == null) {
-            errors.add("reason", PageLanguage.people().contact_reason_missing());
-        }
-        if (!errors.isEmpty()) {
-            return show(contact, null, form, errors.map());
-        }
-        try {
-            contacts.changeLevel(contact, new NewLevel(to, reason, null));
-        } catch (ProblemException | ConstraintViolationException e) {
-            if (e instanceof ProblemException p && p.status() == 404) {
-                throw p;
-            }
-            FormErrors refused = FormErrors.of(e, FormErrors.names("level", "reason"));
-            if (refused.map().containsKey(FormErrors.FORM)) {
-                // "already at that level" is about the level chosen
-                refused.add("level", refused.map().remove(FormErrors.FORM));
-            }
-            return show(contact, null, form, refused.map());
-        }
-        return Response.seeOther(URI.create("/contacts/" + contact + "#timeline")).build();
+        form.need("reason", PageLanguage.people().contact_reason_missing());
+        return form.submit(() -> contacts.changeLevel(contact, change), "/contacts/" + contact + "#timeline",
+                () -> show(contact, null, form.values(), form.errors()));
     }
 
     private TemplateInstance show(UUID id, String cursor, Map<String, String> form, Map<String, String> errors) {
@@ -423,32 +344,15 @@ public class ContactPages {
 
     @POST
     @Path("/{id}/ties")
-    public Object addTie(@PathParam("id") String id, @RestForm String otherContactId, @RestForm String tieKind,
-                         @RestForm String note) {
-        String kind = tieKind;
+    public Object addTie(@PathParam("id") String id) {
         UUID contact = Ids.parse(id, "contact");
-        Map<String, String> form = Forms.values("otherContactId", otherContactId, "tieKind", kind, "note", note);
-        FormErrors errors = new FormErrors();
-        UUID other = Forms.id(otherContactId, "otherContactId", errors);
-        TieKind k = Forms.word(TieKind.class, kind, "tieKind", errors);
-        if (other == null && !errors.map().containsKey("otherContactId")) {
-            errors.add("otherContactId", PageLanguage.people().contact_choose_person());
-        }
-        if (k == null && !errors.map().containsKey("tieKind")) {
-            errors.add("tieKind", PageLanguage.people().contact_choose_tie());
-        }
-        if (errors.isEmpty()) {
-            try {
-                ties.add(contact, new TieJson.NewTie(other, k, note));
-                return Response.seeOther(URI.create("/contacts/" + contact + "#ties")).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                if (e instanceof ProblemException p && p.status() == 404) {
-                    throw p;
-                }
-                errors = FormErrors.of(e, Map.of("otherContactId", "otherContactId", "kind", "tieKind", "note", "note"));
-            }
-        }
-        return show(contact, null, form, errors.map());
+        Form form = Form.posted().names("kind=tieKind");
+        TieJson.NewTie tie = new TieJson.NewTie(form.id("otherContactId"), form.word(TieKind.class, "tieKind"),
+                form.text("note"));
+        form.need("otherContactId", PageLanguage.people().contact_choose_person())
+                .need("tieKind", PageLanguage.people().contact_choose_tie());
+        return form.submit(() -> ties.add(contact, tie), "/contacts/" + contact + "#ties",
+                () -> show(contact, null, form.values(), form.errors()));
     }
 
     @POST
@@ -456,7 +360,7 @@ public class ContactPages {
     public Response removeTie(@PathParam("id") String id, @PathParam("tieId") String tieId) {
         UUID contact = Ids.parse(id, "contact");
         ties.remove(contact, Ids.parse(tieId, "tie"));
-        return Response.seeOther(URI.create("/contacts/" + contact + "#ties")).build();
+        return Form.seeOther("/contacts/" + contact + "#ties");
     }
 
     private static Line line(Map<String, Object> item) {

@@ -33,9 +33,9 @@ import org.groundwork.contact.ContactJson.LevelChangeView;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
 import org.groundwork.contact.ContactJson.Stored;
-import org.groundwork.platform.ETags;
 import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.Problems;
@@ -74,8 +74,7 @@ public class ContactResource {
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "201")
     public Response create(NewContact request) {
         Stored c = contacts.create(request);
-        return Response.created(URI.create("/api/v1/contacts/" + c.view().id()))
-                .entity(c.view()).tag(ETags.of(c.version())).build();
+        return Versioned.created("/api/v1/contacts/" + c.view().id(), c.view(), c.version());
     }
 
     @Operation(summary = "Get a contact",
@@ -86,7 +85,7 @@ public class ContactResource {
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
         Stored c = contacts.find(Ids.parse(id, "contact"));
-        return Response.ok(c.view()).tag(ETags.of(c.version())).build();
+        return Versioned.ok(c.view(), c.version());
     }
 
     @Operation(summary = "Change a contact",
@@ -98,7 +97,7 @@ public class ContactResource {
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.contact.ContactJson.ContactChange.class))) JsonNode body) {
         var contactId = Ids.parse(id, "contact");
         Stored c = contacts.change(contactId, patches.read(body, ContactChange.class), ifMatch);
-        return Response.ok(c.view()).tag(ETags.of(c.version())).build();
+        return Versioned.ok(c.view(), c.version());
     }
 
     /** Erasure: the person's data goes for good; an anonymous tombstone keeps the figures true. */

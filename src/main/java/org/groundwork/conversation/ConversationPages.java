@@ -4,14 +4,12 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactService;
 import org.groundwork.conversation.ConversationJson.NewConversation;
@@ -20,16 +18,14 @@ import org.groundwork.followup.FollowUpService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
-import org.groundwork.platform.ProblemException;
+import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
 import org.groundwork.web.Option;
 import org.groundwork.work.WorkService;
-import org.jboss.resteasy.reactive.RestForm;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -85,57 +81,26 @@ public class ConversationPages {
     }
 
     @POST
-    public Object log(@RestForm String contactId, @RestForm String summary, @RestForm String durationMinutes,
-                      @RestForm String occurredAt,
-                      @RestForm String channel, @RestForm String workId, @RestForm String issues,
-                      @RestForm String commitments, @RestForm String politicalDiscussion,
-                      @RestForm String nextStepDueOn, @RestForm String nextStepPurpose,
-                      @RestForm List<String> complete) {
-        UUID contact = Ids.parse(contactId, "contact");
-        List<String> ticked = complete == null ? List.of() : complete;
-        Map<String, String> form = Forms.values("summary", summary,
-                "occurredAt", occurredAt,
-                "durationMinutes", durationMinutes,
-                "channel", channel,
-                "workId", workId,
-                "issues", issues,
-                "commitments", commitments,
-                "politicalDiscussion", politicalDiscussion,
-                "nextStepDueOn", nextStepDueOn,
-                "nextStepPurpose", nextStepPurpose);
-
-        FormErrors errors = new FormErrors();
-        Integer minutes = Forms.whole(durationMinutes, "durationMinutes", errors);
-        LocalDateTime when = Forms.dateTime(occurredAt, "occurredAt", errors);
-        Channel how = Forms.word(Channel.class, channel, "channel", errors);
-        UUID work = Forms.id(workId, "workId", errors);
-        LocalDate due = Forms.date(nextStepDueOn, "nextStepDueOn", errors);
-        List<UUID> completeIds = new ArrayList<>();
-        for (String id : ticked) {
-            UUID parsed = Forms.id(id, "complete", errors);
-            if (parsed != null) {
-                completeIds.add(parsed);
-            }
-        }
-        if (!errors.isEmpty()) {
-            return render(contact, form, ticked, errors.map());
-        }
+    public Object log() {
+        Form form = Form.posted().names(FIELDS);
+        UUID contact = Ids.parse(form.text("contactId"), "contact");
+        Integer minutes = form.whole("durationMinutes");
+        LocalDateTime when = form.dateTime("occurredAt");
+        Channel how = form.word(Channel.class, "channel");
+        UUID work = form.id("workId");
+        LocalDate due = form.date("nextStepDueOn");
+        String purpose = form.optional("nextStepPurpose");
+        List<String> ticked = form.all("complete");
+        List<UUID> completeIds = form.ids("complete");
         // no next step unless one of its two fields is filled in; then both must be
-        NextStep next = due == null && Forms.blankToNull(nextStepPurpose) == null ? null
-                : new NextStep(due, Forms.blankToNull(nextStepPurpose));
-        try {
-            // typed as on the team's clocks; left empty, it is now
-            Instant at = when == null ? null : when.atZone(current.team().zone()).toInstant();
-            conversations.create(new NewConversation(contact, null, work, at, minutes, how,
-                    Forms.blankToNull(summary), Forms.blankToNull(issues), Forms.blankToNull(commitments),
-                    politicalDiscussion != null, next, completeIds));
-        } catch (ProblemException | ConstraintViolationException e) {
-            if (e instanceof ProblemException p && p.status() == 404) {
-                throw p;
-            }
-            return render(contact, form, ticked, FormErrors.of(e, FIELDS).map());
-        }
-        return Response.seeOther(URI.create("/contacts/" + contact + "#timeline")).build();
+        NextStep next = due == null && purpose == null ? null : new NextStep(due, purpose);
+        // typed as on the team's clocks; left empty, it is now
+        Instant at = when == null ? null : when.atZone(current.team().zone()).toInstant();
+        NewConversation conversation = new NewConversation(contact, null, work, at, minutes, how,
+                form.optional("summary"), form.optional("issues"), form.optional("commitments"),
+                form.ticked("politicalDiscussion"), next, completeIds);
+        return form.submit(() -> conversations.create(conversation), "/contacts/" + contact + "#timeline",
+                () -> render(contact, form.values(), ticked, form.errors()));
     }
 
     private TemplateInstance render(UUID contactId, Map<String, String> form, List<String> complete,
@@ -146,8 +111,8 @@ public class ConversationPages {
                 .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
                         + (f.purpose() == null ? "" : ": " + f.purpose()), complete.contains(f.id().toString())))
                 .toList();
-        List<Option> workOptions = works.list("true", Page.MAX_LIMIT, null).items().stream()
-                .map(w -> new Option(w.id.toString(), w.name)).toList();
+        List<Option> workOptions = works.list(true, Page.MAX_LIMIT, null).items().stream()
+                .map(w -> new Option(w.id().toString(), w.name())).toList();
         return Templates.log(contact, open, Forms.options(Channel.class), workOptions, form, errors);
     }
 }

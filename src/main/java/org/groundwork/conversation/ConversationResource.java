@@ -30,13 +30,12 @@ import org.groundwork.conversation.ConversationJson.ConversationChange;
 import org.groundwork.conversation.ConversationJson.ConversationView;
 import org.groundwork.conversation.ConversationJson.CreatedConversation;
 import org.groundwork.conversation.ConversationJson.NewConversation;
-import org.groundwork.platform.ETags;
 import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 
-import java.net.URI;
 
 @Path("/api/v1/conversations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,8 +69,7 @@ public class ConversationResource {
     public Response create(NewConversation request) {
         CreatedConversation created = conversations.create(request);
         // a new row is at version 0
-        return Response.created(URI.create("/api/v1/conversations/" + created.conversation().id()))
-                .entity(created).tag(ETags.of(0)).build();
+        return Versioned.created("/api/v1/conversations/" + created.conversation().id(), created, 0);
     }
 
     @Operation(summary = "Get a conversation",
@@ -82,7 +80,7 @@ public class ConversationResource {
     @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.ConversationView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
         Conversation c = conversations.find(Ids.parse(id, "conversation"));
-        return Response.ok(conversations.view(c)).tag(ETags.of(c.version)).build();
+        return Versioned.ok(conversations.view(c), c.version);
     }
 
     @Operation(summary = "Change a conversation",
@@ -94,7 +92,7 @@ public class ConversationResource {
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.conversation.ConversationJson.ConversationChange.class))) JsonNode body) {
         Conversation c = conversations.change(Ids.parse(id, "conversation"),
                 patches.read(body, ConversationChange.class), ifMatch);
-        return Response.ok(conversations.view(c)).tag(ETags.of(c.version)).build();
+        return Versioned.ok(conversations.view(c), c.version);
     }
 
     @Operation(summary = "Delete a conversation",

@@ -227,7 +227,7 @@ public class ConversationService {
             return null;
         }
         try {
-            return works.require(id).id;
+            return works.require(id).id();
         } catch (ProblemException e) {
             throw Problems.unknownReference("workId", "work");
         }

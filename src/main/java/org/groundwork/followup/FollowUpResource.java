@@ -28,13 +28,12 @@ import org.groundwork.followup.FollowUpJson.FollowUpChange;
 import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpJson.NewFollowUp;
 import org.groundwork.followup.FollowUpJson.Queue;
-import org.groundwork.platform.ETags;
 import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 
-import java.net.URI;
 
 @Path("/api/v1/followups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,9 +72,8 @@ public class FollowUpResource {
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "201")
     public Response create(NewFollowUp request) {
-        FollowUp f = followUps.create(request);
-        return Response.created(URI.create("/api/v1/followups/" + f.id))
-                .entity(followUps.view(f)).tag(ETags.of(f.version)).build();
+        Versioned<FollowUpView> f = followUps.create(request);
+        return f.created("/api/v1/followups/" + f.view().id());
     }
 
     @Operation(summary = "Get a follow-up",
@@ -85,8 +83,7 @@ public class FollowUpResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
-        FollowUp f = followUps.find(Ids.parse(id, "follow-up"));
-        return Response.ok(followUps.view(f)).tag(ETags.of(f.version)).build();
+        return followUps.find(Ids.parse(id, "follow-up")).ok();
     }
 
     @Operation(summary = "Change a follow-up",
@@ -96,7 +93,6 @@ public class FollowUpResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.followup.FollowUpJson.FollowUpChange.class))) JsonNode body) {
-        FollowUp f = followUps.change(Ids.parse(id, "follow-up"), patches.read(body, FollowUpChange.class), ifMatch);
-        return Response.ok(followUps.view(f)).tag(ETags.of(f.version)).build();
+        return followUps.change(Ids.parse(id, "follow-up"), patches.read(body, FollowUpChange.class), ifMatch).ok();
     }
 }

@@ -1,6 +1,7 @@
 package org.groundwork.followup;
 
 import org.groundwork.platform.TeamScoped;
+import org.groundwork.platform.Versioned;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -152,7 +153,7 @@ public class FollowUpService {
         return List.copyOf(seen);
     }
 
-    public FollowUp create(@NotNull @Valid NewFollowUp req) {
+    public Versioned<FollowUpView> create(@NotNull @Valid NewFollowUp req) {
         Contact contact;
         try {
             contact = contacts.require(req.contactId());
@@ -174,22 +175,26 @@ public class FollowUpService {
         audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, f.id);
         metrics.followUpOpened(f.reason);
         em.flush();
-        return f;
+        return stored(f);
     }
 
+    /** One follow-up of the team with its version (the ETag), or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FollowUp find(UUID id) {
+    public Versioned<FollowUpView> find(UUID id) {
+        return stored(load(id));
+    }
+
+    private FollowUp load(UUID id) {
         return TeamScoped.require(FollowUp.class, id, "follow-up");
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public FollowUpView view(FollowUp f) {
+    private Versioned<FollowUpView> stored(FollowUp f) {
         Contact contact = Contact.findById(f.contactId);
-        return FollowUpView.of(f, contact == null ? null : contact.fullName);
+        return new Versioned<>(FollowUpView.of(f, contact == null ? null : contact.fullName), f.version);
     }
 
-    public FollowUp change(UUID id, Patch<FollowUpChange> patch, String ifMatch) {
-        FollowUp f = find(id);
+    public Versioned<FollowUpView> change(UUID id, Patch<FollowUpChange> patch, String ifMatch) {
+        FollowUp f = load(id);
         ETags.check(ifMatch, f.version);
         FollowUpChange p = patch.value();
         if (patch.has("dueOn")) {
@@ -229,7 +234,7 @@ public class FollowUpService {
         f.updatedAt = Instant.now();
         audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, patch);
         em.flush();
-        return f;
+        return stored(f);
     }
 
     /**

@@ -4,27 +4,21 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.groundwork.followup.FollowUpJson.FollowUpChange;
 import org.groundwork.followup.FollowUpJson.Queue;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Patches;
-import org.groundwork.platform.ProblemException;
 import org.groundwork.report.ReportJson.Glance;
 import org.groundwork.report.ReportService;
-import org.groundwork.web.FormErrors;
+import org.groundwork.web.Form;
 import org.groundwork.web.PageLanguage;
-import org.groundwork.web.Forms;
-import org.jboss.resteasy.reactive.RestForm;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -81,35 +75,30 @@ public class TodayPages {
 
     @POST
     @Path("followups/{id}/reschedule")
-    public Object reschedule(@PathParam("id") String id, @RestForm String dueOn) {
-        FormErrors errors = new FormErrors();
-        LocalDate date = Forms.date(dueOn, "dueOn", errors);
+    public Object reschedule(@PathParam("id") String id) {
+        Form form = Form.posted();
+        LocalDate date = form.date("dueOn");
         if (date == null) {
-            return page(errors.isEmpty()
-                    ? PageLanguage.people().today_choose_date() : errors.map().get("dueOn"), null, null, null);
+            return page(form.valid() ? PageLanguage.people().today_choose_date() : form.errors().get("dueOn"), null, null, null);
         }
         UUID followUp = Ids.parse(id, "follow-up");
-        try {
-            followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null), Set.of("dueOn")), null);
-        } catch (ProblemException | ConstraintViolationException e) {
-            Map<String, String> messages = FormErrors.of(e, Map.of("dueOn", "dueOn")).map();
-            if (!messages.containsKey("dueOn")) {
-                return page(String.join("; ", messages.values()), null, null, null);
-            }
-            // the service refuses a date before today: say so on that follow-up's form, date kept
-            return page(null, followUp, dueOn, "past");
+        if (form.succeeds(() -> followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null),
+                Set.of("dueOn")), null))) {
+            return Form.seeOther("/");
         }
-        return Response.seeOther(URI.create("/")).build();
+        if (!form.errors().containsKey("dueOn")) {
+            return page(String.join("; ", form.errors().values()), null, null, null);
+        }
+        // the service refuses a date before today: say so on that follow-up's form, date kept
+        return page(null, followUp, form.text("dueOn"), "past");
     }
 
     private Object change(String id, FollowUpChange change, String field) {
         UUID followUp = Ids.parse(id, "follow-up");
-        try {
-            followUps.change(followUp, patches.of(change, Set.of(field)), null);
-        } catch (ProblemException | ConstraintViolationException e) {
-            Map<String, String> messages = FormErrors.of(e, Map.of()).map();
-            return page(String.join("; ", messages.values()), null, null, null);
+        Form form = Form.of(Map.of());
+        if (form.succeeds(() -> followUps.change(followUp, patches.of(change, Set.of(field)), null))) {
+            return Form.seeOther("/");
         }
-        return Response.seeOther(URI.create("/")).build();
+        return page(String.join("; ", form.errors().values()), null, null, null);
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,15 +35,13 @@ import org.groundwork.organizer.Role;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
-import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Option;
-import org.jboss.resteasy.reactive.RestForm;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -152,19 +149,11 @@ public class OrganizationPages {
     }
 
     @POST
-    public Object create(@RestForm String name, @RestForm String kind) {
-        Map<String, String> form = Forms.values("name", name, "kind", kind);
-        FormErrors errors = new FormErrors();
-        OrganizationKind k = Forms.word(OrganizationKind.class, kind, "kind", errors);
-        if (errors.isEmpty()) {
-            try {
-                Organization o = organizations.create(new NewOrganization(name, k));
-                return Response.seeOther(URI.create("/organizations/" + o.id)).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                errors = FormErrors.of(e, FormErrors.names("name", "kind"));
-            }
-        }
-        return list(null, form, errors.map());
+    public Object create() {
+        Form form = Form.posted();
+        NewOrganization organization = new NewOrganization(form.text("name"), form.word(OrganizationKind.class, "kind"));
+        return form.submit(() -> organizations.create(organization), o -> Form.seeOther("/organizations/" + o.view().id()),
+                () -> list(null, form.values(), form.errors()));
     }
 
     // ---- one organization -------------------------------------------------------------------
@@ -173,7 +162,7 @@ public class OrganizationPages {
     @Path("/{id}")
     public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor) {
         UUID org = Ids.parse(id, "organization");
-        OrganizationView o = OrganizationView.of(organizations.require(org));
+        OrganizationView o = organizations.find(org).view();
         return show(o, cursor, Map.of("name", o.name(), "kind", o.kind().word(), "unitKind", "department"), Map.of());
     }
 
@@ -197,64 +186,41 @@ public class OrganizationPages {
 
     @POST
     @Path("/{id}/rename")
-    public Object rename(@PathParam("id") String id, @RestForm String name, @RestForm String kind) {
+    public Object rename(@PathParam("id") String id) {
         UUID org = Ids.parse(id, "organization");
-        Map<String, String> form = Forms.values("name", name, "kind", kind, "unitKind", "department");
-        FormErrors errors = new FormErrors();
-        OrganizationKind k = Forms.word(OrganizationKind.class, kind, "kind", errors);
-        if (errors.isEmpty()) {
-            try {
-                organizations.change(org, patches.of(new OrganizationChange(name, k), Set.of("name", "kind")), null);
-                return Response.seeOther(URI.create("/organizations/" + org)).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                errors = FormErrors.of(e, FormErrors.names("name", "kind"));
-            }
-        }
-        return show(OrganizationView.of(organizations.require(org)), null, form, errors.map());
+        Form form = Form.posted();
+        OrganizationChange change = new OrganizationChange(form.text("name"), form.word(OrganizationKind.class, "kind"));
+        form.also("unitKind", "department");
+        return form.submit(() -> organizations.change(org, patches.of(change, Set.of("name", "kind")), null),
+                "/organizations/" + org,
+                () -> show(organizations.find(org).view(), null, form.values(), form.errors()));
     }
 
     @POST
     @Path("/{id}/merge")
-    public Object merge(@PathParam("id") String id, @RestForm String intoOrganizationId) {
+    public Object merge(@PathParam("id") String id) {
         UUID org = Ids.parse(id, "organization");
-        FormErrors errors = new FormErrors();
-        UUID into = Forms.id(intoOrganizationId, "intoOrganizationId", errors);
-        if (into == null && errors.isEmpty()) {
-            errors.add("intoOrganizationId", PageLanguage.people().org_choose_merge());
-        }
-        if (errors.isEmpty()) {
-            try {
-                organizations.merge(org, new Merge(into));
-                return Response.seeOther(URI.create("/organizations/" + into)).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                errors = FormErrors.of(e, FormErrors.names("intoOrganizationId"));
-            }
-        }
-        OrganizationView o = OrganizationView.of(organizations.require(org));
-        return show(o, null, Map.of("name", o.name(), "kind", o.kind().word(), "unitKind", "department",
-                "intoOrganizationId", intoOrganizationId == null ? "" : intoOrganizationId), errors.map());
+        Form form = Form.posted();
+        UUID into = form.id("intoOrganizationId");
+        form.need("intoOrganizationId", PageLanguage.people().org_choose_merge());
+        return form.submit(() -> organizations.merge(org, new Merge(into)), "/organizations/" + into, () -> {
+            OrganizationView o = organizations.find(org).view();
+            String typed = form.text("intoOrganizationId");
+            return show(o, null, Map.of("name", o.name(), "kind", o.kind().word(), "unitKind", "department",
+                    "intoOrganizationId", typed == null ? "" : typed), form.errors());
+        });
     }
 
     @POST
     @Path("/{id}/units")
-    public Object addUnit(@PathParam("id") String id, @RestForm String unitName, @RestForm String unitKind,
-                          @RestForm String parentId) {
+    public Object addUnit(@PathParam("id") String id) {
         UUID org = Ids.parse(id, "organization");
-        FormErrors errors = new FormErrors();
-        UnitKind k = Forms.word(UnitKind.class, unitKind, "unitKind", errors);
-        UUID parent = Forms.id(parentId, "parentId", errors);
-        if (errors.isEmpty()) {
-            try {
-                units.create(org, new NewUnit(unitName, k, parent, null));
-                return Response.seeOther(URI.create("/organizations/" + org + "#units")).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                errors = FormErrors.of(e, Map.of("name", "unitName", "kind", "unitKind", "parentId", "parentId",
-                        "position", FormErrors.FORM));
-            }
-        }
-        OrganizationView o = OrganizationView.of(organizations.require(org));
-        return show(o, null, Forms.values("name", o.name(), "kind", o.kind().word(), "unitName", unitName,
-                "unitKind", unitKind, "parentId", parentId), errors.map());
+        Form form = Form.posted().names("name=unitName", "kind=unitKind", "position=form");
+        NewUnit unit = new NewUnit(form.text("unitName"), form.word(UnitKind.class, "unitKind"), form.id("parentId"), null);
+        return form.submit(() -> units.create(org, unit), "/organizations/" + org + "#units", () -> {
+            OrganizationView o = organizations.find(org).view();
+            return show(o, null, form.also("name", o.name()).also("kind", o.kind().word()).values(), form.errors());
+        });
     }
 
     /** Whether unit i has a sibling (same parent) before (step -1) or after (+1) it in the list's order. */
@@ -291,7 +257,7 @@ public class OrganizationPages {
     }
 
     private TemplateInstance unitPage(UUID org, UnitView u, Map<String, String> form, Map<String, String> errors) {
-        OrganizationView o = OrganizationView.of(organizations.require(org));
+        OrganizationView o = organizations.find(org).view();
         List<UnitView> unitList = units.list(org);
         String parentName = null;
         List<Option> destinations = new ArrayList<>();
@@ -312,24 +278,17 @@ public class OrganizationPages {
 
     @POST
     @Path("/{id}/units/{unitId}/rename")
-    public Object renameUnit(@PathParam("id") String id, @PathParam("unitId") String unitId,
-                             @RestForm String unitName, @RestForm String unitKind) {
+    public Object renameUnit(@PathParam("id") String id, @PathParam("unitId") String unitId) {
         UUID org = Ids.parse(id, "organization");
         UUID unit = Ids.parse(unitId, "unit");
-        FormErrors errors = new FormErrors();
+        Form form = Form.posted().names("name=unitName", "kind=unitKind");
         // a blank kind is refused by the service, as the API refuses "kind": null
-        UnitKind k = Forms.word(UnitKind.class, unitKind, "unitKind", errors);
-        if (errors.isEmpty()) {
-            try {
-                units.change(org, unit, patches.of(new UnitJson.UnitChange(unitName, k, null, null), Set.of("name", "kind")),
-                        null);
-                return Response.seeOther(URI.create("/organizations/" + org + "#unit-" + unit)).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                errors = FormErrors.of(e, Map.of("name", "unitName", "kind", "unitKind"));
-            }
-        }
-        return Response.status(400).entity(unitPage(org, units.find(org, unit).view(),
-                Forms.values("unitName", unitName, "unitKind", unitKind), errors.map())).build();
+        UnitJson.UnitChange change = new UnitJson.UnitChange(form.text("unitName"), form.word(UnitKind.class, "unitKind"),
+                null, null);
+        return form.submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), null),
+                "/organizations/" + org + "#unit-" + unit,
+                () -> Response.status(400).entity(unitPage(org, units.find(org, unit).view(), form.values(),
+                        form.errors())).build());
     }
 
     /** Up or down one place among the unit's siblings: the order of the wall chart's columns. */
@@ -340,28 +299,22 @@ public class OrganizationPages {
         UUID org = Ids.parse(id, "organization");
         UUID unit = Ids.parse(unitId, "unit");
         units.shift(org, unit, "up".equals(direction));
-        return Response.seeOther(URI.create("/organizations/" + org + "#unit-" + unit)).build();
+        return Form.seeOther("/organizations/" + org + "#unit-" + unit);
     }
 
     /** Removes a unit; its people (and those of the units inside it) go to "no unit" or to the unit chosen. */
     @POST
     @Path("/{id}/units/{unitId}/remove")
-    public Object removeUnit(@PathParam("id") String id, @PathParam("unitId") String unitId, @RestForm String moveTo) {
+    public Object removeUnit(@PathParam("id") String id, @PathParam("unitId") String unitId) {
         UUID org = Ids.parse(id, "organization");
         UUID unit = Ids.parse(unitId, "unit");
-        FormErrors errors = new FormErrors();
-        UUID to = Forms.id(moveTo, "moveTo", errors);
-        if (errors.isEmpty()) {
-            try {
-                units.delete(org, unit, null, to);
-                return Response.seeOther(URI.create("/organizations/" + org + "#units")).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                errors = FormErrors.of(e, FormErrors.names("moveTo"));
-            }
-        }
-        UnitView u = units.find(org, unit).view();
-        return Response.status(400).entity(unitPage(org, u, Forms.values("unitName", u.name(), "unitKind", u.kind().word(),
-                "moveTo", moveTo), errors.map())).build();
+        Form form = Form.posted();
+        UUID to = form.id("moveTo");
+        return form.submit(() -> units.delete(org, unit, null, to), "/organizations/" + org + "#units", () -> {
+            UnitView u = units.find(org, unit).view();
+            return Response.status(400).entity(unitPage(org, u, Forms.values("unitName", u.name(),
+                    "unitKind", u.kind().word(), "moveTo", form.text("moveTo")), form.errors())).build();
+        });
     }
 
     // ---- the wall chart ---------------------------------------------------------------------
@@ -418,7 +371,7 @@ public class OrganizationPages {
                                      @QueryParam("quiet") String quiet, @QueryParam("unit") String unit,
                                      @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
-        organizations.require(org);
+        organizations.find(org);
         ContactView person = contacts.view(Ids.parse(contactId == null ? "" : contactId.trim(), "contact"));
         if (!org.equals(person.organizationId())) {
             throw Problems.notFound("contact");
@@ -444,38 +397,28 @@ public class OrganizationPages {
     /** Moves a person to another unit (or none) from the chart, and shows the chart again with the same filters. */
     @POST
     @Path("/{id}/move")
-    public Object move(@PathParam("id") String id, @RestForm String contactId, @RestForm String unitId,
-                       @RestForm String level, @RestForm String owner, @RestForm String quiet,
-                       @RestForm("unit") String shownUnit) {
+    public Object move(@PathParam("id") String id) {
         UUID org = Ids.parse(id, "organization");
-        organizations.require(org);
+        organizations.find(org);
+        Form form = Form.posted();
+        String contactId = form.text("contactId");
         UUID contact = Ids.parse(contactId == null ? "" : contactId.trim(), "contact");
-        FormErrors errors = new FormErrors();
-        UUID unit = Forms.id(unitId, "unitId", errors);
+        UUID unit = form.id("unitId");
+        String level = form.text("level");
+        String owner = form.text("owner");
+        String quiet = form.text("quiet");
+        String shownUnit = form.text("unit");
         ContactView person = contacts.view(contact);
         if (!org.equals(person.organizationId())) {
             throw Problems.notFound("contact");
         }
-        String message;
-        if (!errors.isEmpty()) {
-            message = "refused";
-        } else {
-            try {
-                contacts.change(contact, patches.of(new ContactChange(null, null, null, null, null, null, null, null,
-                        null, unit), Set.of("unitId")), null);
-                String q = query(level, owner, quiet);
-                String u = shownUnit == null || shownUnit.isBlank() ? ""
-                        : "&unit=" + URLEncoder.encode(shownUnit.trim(), StandardCharsets.UTF_8);
-                return Response.seeOther(URI.create("/organizations/" + org + "/chart?moved=1" + (q.isEmpty() ? "" : "&" + q)
-                        + u + "#card-" + contact)).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                if (e instanceof ProblemException p && p.status() == 404) {
-                    throw p;
-                }
-                message = "refused";
-            }
-        }
-        return Response.status(400).entity(chart(org, level, owner, quiet, shownUnit, message, false)).build();
+        ContactChange change = new ContactChange(null, null, null, null, null, null, null, null, null, unit);
+        String q = query(level, owner, quiet);
+        String u = shownUnit == null || shownUnit.isBlank() ? ""
+                : "&unit=" + URLEncoder.encode(shownUnit.trim(), StandardCharsets.UTF_8);
+        return form.submit(() -> contacts.change(contact, patches.of(change, Set.of("unitId")), null),
+                "/organizations/" + org + "/chart?moved=1" + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact,
+                () -> Response.status(400).entity(chart(org, level, owner, quiet, shownUnit, "refused", false)).build());
     }
 
     // ---- organic leaders --------------------------------------------------------------------
@@ -484,7 +427,7 @@ public class OrganizationPages {
     @Path("/{id}/leaders")
     public TemplateInstance leaders(@PathParam("id") String id) {
         UUID org = Ids.parse(id, "organization");
-        return Templates.leaders(OrganizationView.of(organizations.require(org)), wallChart.leaders(org, LEADERS_SHOWN), LEADERS_SHOWN);
+        return Templates.leaders(organizations.find(org).view(), wallChart.leaders(org, LEADERS_SHOWN), LEADERS_SHOWN);
     }
 
     static String query(String level, String owner, String quiet) {

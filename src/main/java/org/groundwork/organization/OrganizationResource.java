@@ -30,11 +30,10 @@ import org.groundwork.organization.OrganizationJson.Stored;
 import org.groundwork.platform.Patches;
 import java.util.UUID;
 import org.groundwork.organization.OrganizationJson.OrganizationView;
-import org.groundwork.platform.ETags;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 
-import java.net.URI;
 
 @Path("/api/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,8 +63,8 @@ public class OrganizationResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
-        Organization o = organizations.require(Ids.parse(id, "organization"));
-        return Response.ok(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
+        Stored o = organizations.find(Ids.parse(id, "organization"));
+        return Versioned.ok(o.view(), o.version());
     }
 
     @Operation(summary = "Add an organization",
@@ -74,9 +73,8 @@ public class OrganizationResource {
     @POST
     @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "201")
     public Response create(NewOrganization request) {
-        Organization o = organizations.create(request);
-        return Response.created(URI.create("/api/v1/organizations/" + o.id))
-                .entity(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
+        Stored o = organizations.create(request);
+        return Versioned.created("/api/v1/organizations/" + o.view().id(), o.view(), o.version());
     }
 
     /** Rename, or change the kind; {@code If-Match} as everywhere. */
@@ -90,7 +88,7 @@ public class OrganizationResource {
                            @RequestBody(content = @Content(schema = @Schema(implementation = OrganizationChange.class))) JsonNode body) {
         UUID organization = Ids.parse(id, "organization");
         Stored o = organizations.change(organization, patches.read(body, OrganizationChange.class), ifMatch);
-        return Response.ok(o.view()).tag(ETags.of(o.version())).build();
+        return Versioned.ok(o.view(), o.version());
     }
 
     /** The organization in the path goes into {@code intoOrganizationId}: people and units move, it is removed. */
@@ -102,7 +100,7 @@ public class OrganizationResource {
     @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
     public Response merge(@PathParam("id") String id, Merge request) {
         Stored o = organizations.merge(Ids.parse(id, "organization"), request);
-        return Response.ok(o.view()).tag(ETags.of(o.version())).build();
+        return Versioned.ok(o.view(), o.version());
     }
 
     /** The organic leaders: people others listen to, most listeners first (the first {@code limit}). */

@@ -44,10 +44,17 @@ public class OrganizationService {
     @Inject
     Audit audit;
 
-    /** An organization of the caller's team, or 404 (the same answer for another team's id). */
+    /** An organization of the caller's team, or 404 (the same answer for another team's id); for this feature's services. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Organization require(UUID id) {
+    Organization require(UUID id) {
         return TeamScoped.require(Organization.class, id, "organization");
+    }
+
+    /** One organization with its version (the ETag), or 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stored find(UUID id) {
+        Organization o = require(id);
+        return new Stored(OrganizationView.of(o), o.version);
     }
 
     /** For references inside request bodies, which answer 400 rather than 404. */
@@ -56,7 +63,7 @@ public class OrganizationService {
         return TeamScoped.find(Organization.class, id).isPresent();
     }
 
-    public Organization create(@NotNull @Valid NewOrganization request) {
+    public Stored create(@NotNull @Valid NewOrganization request) {
         String name = request.name().trim();
         // the unique index also refuses a racing duplicate (as a 409); this gives the clearer answer
         if (byName(name) != null) {
@@ -69,7 +76,7 @@ public class OrganizationService {
         o.persist();
         audit.record(AuditKind.CREATED, AuditEntity.ORGANIZATION, o.id);
         em.flush();
-        return o;
+        return new Stored(OrganizationView.of(o), o.version);
     }
 
     public Stored change(UUID id, Patch<OrganizationChange> patch, String ifMatch) {

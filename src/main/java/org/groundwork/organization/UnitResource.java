@@ -26,12 +26,11 @@ import org.groundwork.organization.UnitJson.NewUnit;
 import org.groundwork.organization.UnitJson.Stored;
 import org.groundwork.organization.UnitJson.UnitChange;
 import org.groundwork.organization.UnitJson.UnitView;
-import org.groundwork.platform.ETags;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** The units of an organization (departments, floors, shifts…): the columns of its wall chart. */
@@ -63,8 +62,7 @@ public class UnitResource {
     public Response create(@PathParam("organizationId") String organizationId, NewUnit request) {
         UUID organization = Ids.parse(organizationId, "organization");
         Stored u = units.create(organization, request);
-        return Response.created(URI.create("/api/v1/organizations/" + organization + "/units/" + u.view().id()))
-                .entity(u.view()).tag(ETags.of(u.version())).build();
+        return Versioned.created("/api/v1/organizations/" + organization + "/units/" + u.view().id(), u.view(), u.version());
     }
 
     @Operation(summary = "Get a unit",
@@ -75,7 +73,7 @@ public class UnitResource {
     @APIResponseSchema(value = UnitView.class, responseCode = "200")
     public Response get(@PathParam("organizationId") String organizationId, @PathParam("id") String id) {
         Stored u = units.find(Ids.parse(organizationId, "organization"), Ids.parse(id, "unit"));
-        return Response.ok(u.view()).tag(ETags.of(u.version())).build();
+        return Versioned.ok(u.view(), u.version());
     }
 
     @Operation(summary = "Change a unit",
@@ -90,7 +88,7 @@ public class UnitResource {
         UUID organization = Ids.parse(organizationId, "organization");
         UUID unit = Ids.parse(id, "unit");
         Stored u = units.change(organization, unit, patches.read(body, UnitChange.class), ifMatch);
-        return Response.ok(u.view()).tag(ETags.of(u.version())).build();
+        return Versioned.ok(u.view(), u.version());
     }
 
     /** Its people stay in the organization, in "no unit"; the units inside it go with it. */

@@ -8,7 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import org.groundwork.platform.ProblemException;
+import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
@@ -56,20 +56,19 @@ public class LoginPages {
     @POST
     @Path("/code")
     @Produces(MediaType.TEXT_HTML)
-    public Object code(@RestForm String code, @Context HttpServerRequest http) {
+    public Object code(@Context HttpServerRequest http) {
         if (!LoginSession.CODE.equals(current.pendingSecondFactor())) {
             return Response.seeOther(URI.create(current.isLoggedIn() ? "/" : "/login")).build();
         }
-        try {
-            twoFactor.completeLogin(code, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-            return Response.seeOther(URI.create("/")).build();
-        } catch (ProblemException e) {
-            if (e.retryAfter() != null) {
-                return Response.status(429).header("Retry-After", e.retryAfter())
-                        .entity(Templates.code(null, Math.max(1, (e.retryAfter() + 59) / 60))).build();
-            }
-            return Templates.code(FormErrors.of(e, FormErrors.names("code")).map().get("code"), 0);
-        }
+        Form form = Form.posted();
+        String code = form.secret("code");
+        return form
+                // too many wrong codes: wait, and say for how long
+                .on(p -> p.retryAfter() != null, p -> Response.status(429).header("Retry-After", p.retryAfter())
+                        .entity(Templates.code(null, Math.max(1, (p.retryAfter() + 59) / 60))).build())
+                .submit(() -> twoFactor.completeLogin(code,
+                                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()), "/",
+                        () -> Templates.code(form.errors().get("code"), 0));
     }
 
     /** {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it). */

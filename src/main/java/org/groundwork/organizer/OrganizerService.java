@@ -1,9 +1,11 @@
 package org.groundwork.organizer;
 
 import org.groundwork.platform.TeamScoped;
+import org.groundwork.platform.Versioned;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -120,6 +122,7 @@ public class OrganizerService {
         return TeamView.of(current.team());
     }
 
+    @RolesAllowed("admin") // the one check for the API and the pages: admins only
     public TeamView changeTeam(Patch<TeamSettings> patch) {
         Team team = current.team();
         TeamSettings s = patch.value();
@@ -158,22 +161,33 @@ public class OrganizerService {
         return Page.of(rows, n, o -> Cursor.of(o.id)).map(OrganizerView::of);
     }
 
+    /** An organizer of the caller's team with their version (the ETag), or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Organizer find(UUID id) {
+    public Versioned<OrganizerView> find(UUID id) {
+        return stored(load(id));
+    }
+
+    private Organizer load(UUID id) {
         return TeamScoped.require(Organizer.class, id, "organizer");
     }
 
-    public Organizer add(@NotNull @Valid NewOrganizer request) {
+    private static Versioned<OrganizerView> stored(Organizer o) {
+        return new Versioned<>(OrganizerView.of(o), o.version);
+    }
+
+    @RolesAllowed("admin") // the one check for the API and the pages: admins only
+    public Versioned<OrganizerView> add(@NotNull @Valid NewOrganizer request) {
         // hashed before the transaction's first statement: no pooled connection waits on bcrypt
         String hash = Passwords.hash(request.password());
         Organizer o = newOrganizer(current.team(), request.email(), request.displayName(),
                 request.role() == null ? Role.ORGANIZER : request.role(), hash);
         audit.record(AuditKind.CREATED, AuditEntity.ORGANIZER, o.id);
-        return o;
+        return stored(o);
     }
 
-    public Organizer change(UUID id, Patch<OrganizerChange> patch, String ifMatch) {
-        Organizer o = find(id);
+    @RolesAllowed("admin") // the one check for the API and the pages: admins only
+    public Versioned<OrganizerView> change(UUID id, Patch<OrganizerChange> patch, String ifMatch) {
+        Organizer o = load(id);
         ETags.check(ifMatch, o.version);
         OrganizerChange c = patch.value();
         Role before = o.role;
@@ -205,12 +219,12 @@ public class OrganizerService {
         }
         audit.changed(o.role != before ? AuditKind.ROLE_CHANGED : AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, patch);
         em.flush();
-        return o;
+        return stored(o);
     }
 
     /** The language of one's own pages (Settings); it applies from the next page on. */
     public void changeLanguage(@NotNull Language language) {
-        Organizer o = find(current.id());
+        Organizer o = load(current.id());
         if (o.language != language) {
             o.language = language;
             audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, "language");

@@ -5,17 +5,15 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.groundwork.platform.ProblemException;
+import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
-import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
 import java.util.Map;
@@ -50,22 +48,13 @@ public class SetupPages {
     }
 
     @POST
-    public Object setup(@RestForm String teamName, @RestForm String displayName, @RestForm String email,
-                        @RestForm String password, @RestForm String timeZone) {
+    public Object setup() {
         if (organizers.isSetUp()) {
-            return Response.seeOther(URI.create("/login")).build();
+            return Form.seeOther("/login");
         }
-        try {
-            organizers.setup(new OrganizerJson.Setup(teamName, email, displayName, password,
-                    Forms.blankToNull(timeZone)));
-        } catch (ProblemException | ConstraintViolationException e) {
-            Map<String, String> form = Forms.values("teamName", teamName,
-                    "displayName", displayName,
-                    "email", email,
-                    "timeZone", timeZone);
-            return Templates.setup(form, FormErrors.of(e, FormErrors.names(
-                    "teamName", "displayName", "email", "password", "timeZone")).map());
-        }
-        return Response.seeOther(URI.create("/login")).build();
+        Form form = Form.posted();
+        OrganizerJson.Setup setup = new OrganizerJson.Setup(form.text("teamName"), form.text("email"),
+                form.text("displayName"), form.secret("password"), form.optional("timeZone"));
+        return form.submit(() -> organizers.setup(setup), "/login", () -> Templates.setup(form.values(), form.errors()));
     }
 }

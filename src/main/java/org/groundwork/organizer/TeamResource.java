@@ -80,7 +80,6 @@ public class TeamResource {
             description = "A JSON merge patch of the team's name, time zone, heat window, cooling days and phone country code; admins only.")
     @PATCH
     @Path("/team")
-    @RolesAllowed("admin")
     public TeamView changeTeam(
             @RequestBody(content = @Content(schema = @Schema(implementation = TeamSettings.class))) JsonNode body) {
         return organizers.changeTeam(patches.read(body, TeamSettings.class));

@@ -11,6 +11,7 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import io.nayuki.qrcodegen.QrCode;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -137,6 +138,7 @@ public class TwoFactor {
     }
 
     /** An admin turns it off for someone who lost their phone; they set it up again at will. */
+    @RolesAllowed("admin") // checked here, for the API and the pages alike
     public void reset(UUID organizerId) {
         if (!current.has(Role.ADMIN)) {
             throw new ForbiddenException();

@@ -14,8 +14,14 @@ record Period(LocalDate from, LocalDate to, Instant start, Instant end) {
     static final int MAX_DAYS = 366;
 
     static Period parse(String from, String to, ZoneId zone) {
-        LocalDate f = date("from", from);
-        LocalDate t = date("to", to);
+        return of(date("from", from), date("to", to), zone);
+    }
+
+    /** Checks the dates of a typed query: both given, in order, at most a year apart. */
+    static Period of(LocalDate f, LocalDate t, ZoneId zone) {
+        if (f == null || t == null) {
+            throw Problems.invalid(f == null ? "from" : "to", "is required (a date, YYYY-MM-DD)");
+        }
         if (t.isBefore(f)) {
             throw Problems.invalid("to", "must not be before from (" + f + ")");
         }

@@ -26,7 +26,7 @@ public class ReportResource {
     @Path("/time")
     public TimeReport time(@QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("organizer") String organizer, @QueryParam("work") String work) {
-        return reports.time(from, to, organizer, work);
+        return reports.time(ReportQuery.parse(from, to, organizer, work));
     }
 
     /** Level movement, follow-up timeliness after first actions, open and overdue follow-ups, cooling. */
@@ -36,6 +36,6 @@ public class ReportResource {
     @Path("/movement")
     public MovementReport movement(@QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("organizer") String organizer) {
-        return reports.movement(from, to, organizer);
+        return reports.movement(ReportQuery.parse(from, to, organizer, null));
     }
 }

@@ -9,7 +9,9 @@ import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Organizer;
 import org.groundwork.organizer.Role;
 import org.groundwork.organizer.Team;
-import org.groundwork.platform.Ids;
+import io.quarkus.panache.common.Sort;
+import jakarta.validation.constraints.NotNull;
+import org.groundwork.web.MsgReports;
 import org.groundwork.platform.Problems;
 import org.groundwork.report.ReportJson.Glance;
 import org.groundwork.report.ReportJson.MovementReport;
@@ -20,6 +22,7 @@ import org.groundwork.platform.BusinessMetrics;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -49,28 +52,70 @@ public class ReportService {
 
     /** A read, in a transaction of its own only so that TimeReports can SET LOCAL its memory. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public TimeReport time(String from, String to, String organizer, String work) {
+    public TimeReport time(@NotNull ReportQuery query) {
         Team team = current.team();
-        Period period = Period.parse(from, to, team.zone());
-        Scope scope = scope(organizer);
-        Work w = null;
-        if (work != null && !work.isBlank()) {
-            w = TeamScoped.require(Work.class, Ids.filter(work, "work"), "work");
-        }
+        Period period = Period.of(query.from(), query.to(), team.zone());
+        Scope scope = scope(query);
+        Work w = query.work() == null ? null : TeamScoped.require(Work.class, query.work(), "work");
         long started = System.nanoTime();
         TimeReport report = timeReports.report(team, period, scope, w);
         metrics.reported("time", java.time.Duration.ofNanos(System.nanoTime() - started));
         return report;
     }
 
-    public MovementReport movement(String from, String to, String organizer) {
+    /** The movement report; a work in the query is not one of its filters. */
+    public MovementReport movement(@NotNull ReportQuery query) {
         Team team = current.team();
-        Period period = Period.parse(from, to, team.zone());
-        Scope scope = scope(organizer);
+        Period period = Period.of(query.from(), query.to(), team.zone());
+        Scope scope = scope(query);
         long started = System.nanoTime();
         MovementReport report = movementReports.report(team, period, scope);
         metrics.reported("movement", java.time.Duration.ofNanos(System.nanoTime() - started));
         return report;
+    }
+
+    /** The time report's sentence in the given words: the report names its work and organizer by id. */
+    String summary(TimeReport report, MsgReports words) {
+        Work work = report.workId() == null ? null : TeamScoped.find(Work.class, report.workId()).orElse(null);
+        return Summaries.time(new Period(report.from(), report.to(), null, null), named(report.organizer()), work,
+                report.totalMinutes(), report.byLevel(), report.byPosition(), words);
+    }
+
+    String summary(MovementReport report, MsgReports words) {
+        return Summaries.movement(new Period(report.from(), report.to(), null, null), named(report.organizer()),
+                report.transitions(), report.timeliness(), (int) report.followUps().overdue(), (int) report.cooling(),
+                words);
+    }
+
+    /** Whose report it is, as the report names it ("all", an organizer's id), for its sentence. */
+    private Scope named(String organizer) {
+        if ("all".equals(organizer)) {
+            return new Scope(null, false, null);
+        }
+        UUID id = UUID.fromString(organizer);
+        if (id.equals(current.id())) {
+            return new Scope(id, true, null);
+        }
+        return new Scope(id, false, TeamScoped.find(Organizer.class, id).map(o -> o.displayName).orElse(""));
+    }
+
+    /** Someone the report can be asked about, or a work it can be narrowed to. */
+    public record Choice(UUID id, String name) {
+    }
+
+    /** The team's other organizers by name, for those who may see their figures (coordinators and admins). */
+    List<Choice> otherOrganizers() {
+        if (!current.has(Role.COORDINATOR)) {
+            return List.of();
+        }
+        return Organizer.<Organizer>list("teamId", Sort.by("displayName"), current.teamId()).stream()
+                .filter(o -> !o.id.equals(current.id())).map(o -> new Choice(o.id, o.displayName)).toList();
+    }
+
+    /** The team's works by name. */
+    List<Choice> works() {
+        return Work.<Work>list("teamId", Sort.by("name"), current.teamId()).stream()
+                .map(w -> new Choice(w.id, w.name)).toList();
     }
 
     /**
@@ -107,17 +152,17 @@ public class ReportService {
      * Whose figures: the caller's by default; "all" (the team) or another organizer's only for
      * coordinators and admins. An unknown or other team's organizer is a 404, checked first.
      */
-    private Scope scope(String organizer) {
-        if (organizer == null || organizer.isBlank()) {
-            return new Scope(current.id(), true, null);
-        }
-        if (organizer.trim().equalsIgnoreCase("all")) {
+    private Scope scope(ReportQuery query) {
+        if (query.wholeTeam()) {
             if (!current.has(Role.COORDINATOR)) {
                 throw Problems.forbidden("Only coordinators and admins see the whole team's report");
             }
             return new Scope(null, false, null);
         }
-        Organizer o = TeamScoped.require(Organizer.class, Ids.filter(organizer, "organizer"), "organizer");
+        if (query.organizer() == null) {
+            return new Scope(current.id(), true, null);
+        }
+        Organizer o = TeamScoped.require(Organizer.class, query.organizer(), "organizer");
         boolean self = o.id.equals(current.id());
         if (!self && !current.has(Role.COORDINATOR)) {
             throw Problems.forbidden("Only coordinators and admins see another organizer's report");

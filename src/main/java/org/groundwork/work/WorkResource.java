@@ -21,15 +21,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.groundwork.platform.ETags;
+import org.groundwork.platform.Flags;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
+import org.groundwork.platform.Versioned;
 import org.groundwork.work.WorkJson.NewWork;
 import org.groundwork.work.WorkJson.WorkChange;
 import org.groundwork.work.WorkJson.WorkView;
-
-import java.net.URI;
 
 @Path("/api/v1/works")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +46,7 @@ public class WorkResource {
     @GET
     public Page<WorkView> list(@QueryParam("active") String active, @QueryParam("limit") String limit,
                                @QueryParam("cursor") String cursor) {
-        return works.list(active, Page.limit(limit), cursor).map(WorkView::of);
+        return works.list(Flags.parse(active, "active"), Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Get a work",
@@ -57,8 +56,7 @@ public class WorkResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
-        Work w = works.require(Ids.parse(id, "work"));
-        return Response.ok(WorkView.of(w)).tag(ETags.of(w.version)).build();
+        return works.find(Ids.parse(id, "work")).ok();
     }
 
     @Operation(summary = "Add a work",
@@ -67,9 +65,8 @@ public class WorkResource {
     @POST
     @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "201")
     public Response create(NewWork request) {
-        Work w = works.create(request);
-        return Response.created(URI.create("/api/v1/works/" + w.id))
-                .entity(WorkView.of(w)).tag(ETags.of(w.version)).build();
+        Versioned<WorkView> w = works.create(request);
+        return w.created("/api/v1/works/" + w.view().id());
     }
 
     @Operation(summary = "Change a work",
@@ -79,7 +76,6 @@ public class WorkResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.work.WorkJson.WorkChange.class))) JsonNode body) {
-        Work w = works.change(Ids.parse(id, "work"), patches.read(body, WorkChange.class), ifMatch);
-        return Response.ok(WorkView.of(w)).tag(ETags.of(w.version)).build();
+        return works.change(Ids.parse(id, "work"), patches.read(body, WorkChange.class), ifMatch).ok();
     }
 }

@@ -16,9 +16,10 @@ import org.groundwork.platform.Cursor;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
-import org.groundwork.platform.Problems;
+import org.groundwork.platform.Versioned;
 import org.groundwork.work.WorkJson.NewWork;
 import org.groundwork.work.WorkJson.WorkChange;
+import org.groundwork.work.WorkJson.WorkView;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,27 +40,40 @@ public class WorkService {
     @Inject
     Audit audit;
 
-    /** A work of the caller's team, or 404. */
+    /** A work of the caller's team, or 404: for other services, which need to know it is the team's. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Work require(UUID id) {
+    public WorkView require(UUID id) {
+        return WorkView.of(load(id));
+    }
+
+    /** One work with its version, for a page's form or the API's ETag. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Versioned<WorkView> find(UUID id) {
+        return stored(load(id));
+    }
+
+    Work load(UUID id) {
         return TeamScoped.require(Work.class, id, "work");
+    }
+
+    private static Versioned<WorkView> stored(Work w) {
+        return new Versioned<>(WorkView.of(w), w.version);
     }
 
     /** The team's works in creation order (ids are time-ordered), optionally only active or inactive ones. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Work> list(String active, Integer limit, String cursor) {
+    public Page<WorkView> list(Boolean onlyActive, int limit, String cursor) {
         int n = Page.limit(limit);
-        Boolean onlyActive = bool(active, "active");
         UUID after = Cursor.id(cursor);
         String query = "teamId = ?1 and id > ?2" + (onlyActive == null ? "" : " and active = ?3") + " order by id";
         Object[] params = onlyActive == null
                 ? new Object[]{current.teamId(), after == null ? new UUID(0, 0) : after}
                 : new Object[]{current.teamId(), after == null ? new UUID(0, 0) : after, onlyActive};
         List<Work> rows = Work.find(query, params).range(0, n).list();
-        return Page.of(rows, n, w -> Cursor.of(w.id));
+        return Page.of(rows, n, w -> Cursor.of(w.id)).map(WorkView::of);
     }
 
-    public Work create(@NotNull @Valid NewWork request) {
+    public Versioned<WorkView> create(@NotNull @Valid NewWork request) {
         Work w = new Work();
         w.teamId = current.teamId();
         w.name = request.name().trim();
@@ -70,11 +84,11 @@ public class WorkService {
         w.persist();
         audit.record(AuditKind.CREATED, AuditEntity.WORK, w.id);
         em.flush();
-        return w;
+        return stored(w);
     }
 
-    public Work change(UUID id, Patch<WorkChange> patch, String ifMatch) {
-        Work w = require(id);
+    public Versioned<WorkView> change(UUID id, Patch<WorkChange> patch, String ifMatch) {
+        Work w = load(id);
         ETags.check(ifMatch, w.version);
         WorkChange c = patch.value();
         if (patch.has("name")) {
@@ -95,19 +109,7 @@ public class WorkService {
         w.updatedAt = Instant.now();
         audit.changed(AuditKind.CHANGED, AuditEntity.WORK, w.id, patch);
         em.flush();
-        return w;
+        return stored(w);
     }
 
-
-    /** Query flags are exactly true or false: anything else is a 400, not a silent "false". */
-    private static Boolean bool(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim()) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw Problems.invalid(field, "must be true or false");
-        };
-    }
 }

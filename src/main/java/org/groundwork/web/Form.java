@@ -1,0 +1,302 @@
+package org.groundwork.web;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Response;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Word;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The page forms' binder: a posted form read once into the same typed record the API takes, and
+ * the service's answer turned into either the next page or the same form again, with a message
+ * per field and everything typed kept. A page handler then reads the fields (each named once),
+ * builds the record, and says what success and a refusal draw:
+ *
+ * <pre>
+ * Form form = Form.posted();
+ * NewWork work = new NewWork(form.text("name"), form.word(Focus.class, "focus"), …);
+ * return form.submit(() -> works.create(work), w -> Form.seeOther("/works/" + w.id()),
+ *         () -> Templates.list(…, form.values(), form.errors()));
+ * </pre>
+ *
+ * The record is validated where the API's is, by the service's Bean Validation constraints
+ * ({@code @Valid} on its parameters), so the two doors cannot disagree; this class only turns the
+ * refusal ({@link ProblemException} with field errors, or a {@link ConstraintViolationException})
+ * into words on the page through {@link FormErrors}. A 404 is not a form message and goes on, so a
+ * page answers 404 for an unknown or another team's id like the API. Text that does not parse (a
+ * date that is not a date) becomes its field's message and the service is not called.
+ */
+public final class Form {
+
+    private final Map<String, String> posted;
+    private final FormData data;
+    /** The fields read, as typed (null for left empty), to draw the form again. */
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final FormErrors errors = new FormErrors();
+    /** The API's field names that the form calls otherwise ("nextStep.dueOn" → "nextStepDueOn"). */
+    private final Map<String, String> renames = new HashMap<>();
+    private String refusalsOn = FormErrors.FORM;
+    /** Refusals that draw a page of their own instead of the form (a 412: the row changed meanwhile). */
+    private final Map<Predicate<ProblemException>, Function<ProblemException, Object>> special = new LinkedHashMap<>();
+    /** The last call's refusal of that kind, and what draws it. */
+    private ProblemException refused;
+    private Function<ProblemException, Object> answer;
+
+    private Form(Map<String, String> posted, FormData data) {
+        this.posted = posted;
+        this.data = data;
+    }
+
+    /** The form posted with the current request (read once for every page post: see {@link CsrfCheck}). */
+    public static Form posted() {
+        ResteasyReactiveRequestContext request = CurrentRequestManager.get();
+        return new Form(Map.of(), request == null ? null : request.getFormData());
+    }
+
+    /** A form from values at hand: a query string's filters, or what is stored, to show for editing. */
+    public static Form of(Map<String, String> values) {
+        return new Form(values, null);
+    }
+
+    /** The field as typed, null when it was not sent. */
+    public String text(String field) {
+        String value = raw(field);
+        values.putIfAbsent(field, value);
+        return value;
+    }
+
+    /** The field, blank read as "not given" (the API's null). */
+    public String optional(String field) {
+        return Forms.blankToNull(text(field));
+    }
+
+    /** A field never drawn again (a password): read, not kept; its refusals still go on it. */
+    public String secret(String field) {
+        renames.putIfAbsent(field, field);
+        return raw(field);
+    }
+
+    /** A checkbox: ticked when sent at all. */
+    public boolean ticked(String field) {
+        return text(field) != null;
+    }
+
+    /** A comma-separated list (tags): trimmed, empty parts dropped. */
+    public List<String> list(String field) {
+        String value = text(field);
+        return value == null || value.isBlank() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** Every value of a repeated field (ticked boxes of one name). */
+    public List<String> all(String field) {
+        List<String> all = new ArrayList<>();
+        Deque<FormValue> sent = data == null ? null : data.get(field);
+        if (sent != null) {
+            for (FormValue v : sent) {
+                if (!v.isFileItem()) {
+                    all.add(v.getValue());
+                }
+            }
+        } else if (posted.get(field) != null) {
+            all.add(posted.get(field));
+        }
+        return all;
+    }
+
+    /** Every value of a repeated field, each an id (ticked rows of a list). */
+    public List<UUID> ids(String field) {
+        List<UUID> ids = new ArrayList<>();
+        for (String value : all(field)) {
+            UUID id = Forms.id(value, field, errors);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    public Integer whole(String field) {
+        return Forms.whole(text(field), field, errors);
+    }
+
+    public LocalDate date(String field) {
+        return Forms.date(text(field), field, errors);
+    }
+
+    public LocalDateTime dateTime(String field) {
+        return Forms.dateTime(text(field), field, errors);
+    }
+
+    public UUID id(String field) {
+        return id(field, field);
+    }
+
+    /** An id whose message goes elsewhere (above the form, for a hidden field the organizer never typed). */
+    public UUID id(String field, String messageOn) {
+        return Forms.id(text(field), messageOn, errors);
+    }
+
+    public <E extends Enum<E> & Word> E word(Class<E> type, String field) {
+        return word(type, field, field);
+    }
+
+    /** A word whose message goes elsewhere (above the form, for a one-button form). */
+    public <E extends Enum<E> & Word> E word(Class<E> type, String field, String messageOn) {
+        return Forms.word(type, text(field), messageOn, errors);
+    }
+
+    /** A value to draw with the form that was not posted with it (a default of another form on the page). */
+    public Form also(String field, String value) {
+        values.putIfAbsent(field, value);
+        return this;
+    }
+
+    /** A field the page asks for even where the API does not (or asks with its own words). */
+    public Form need(String field, String message) {
+        if (Forms.blankToNull(raw(field)) == null) {
+            error(field, message);
+        }
+        return this;
+    }
+
+    /** A message of the page's own for a field (kept if the field already has one). */
+    public Form error(String field, String message) {
+        errors.add(field, message);
+        return this;
+    }
+
+    /** "apiField=formField" pairs; "apiField=form" puts that field's refusals above the form. */
+    public Form names(String... apiToForm) {
+        renames.putAll(FormErrors.names(apiToForm));
+        return this;
+    }
+
+    public Form names(Map<String, String> apiToForm) {
+        renames.putAll(apiToForm);
+        return this;
+    }
+
+    /** Where a refusal that names no field goes ("already at that level" is about the level chosen). */
+    public Form refusalsOn(String field) {
+        refusalsOn = field;
+        return this;
+    }
+
+    /** What a 412 draws instead of the form (the row changed meanwhile: show what is stored now). */
+    public Form onConflict(Function<ProblemException, Object> answer) {
+        return on(p -> p.status() == 412, answer);
+    }
+
+    /** What a refusal of one kind draws instead of the form with its messages. */
+    public Form on(Predicate<ProblemException> which, Function<ProblemException, Object> answer) {
+        special.put(which, answer);
+        return this;
+    }
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+
+    public Map<String, String> values() {
+        return values;
+    }
+
+    public Map<String, String> errors() {
+        return errors.map();
+    }
+
+    /**
+     * Runs the service call if every field parsed; a refusal becomes field messages and an empty
+     * answer (as does an answer of null: use {@link #succeeds} for a call that answers nothing).
+     */
+    public <T> Optional<T> attempt(Supplier<T> call) {
+        Outcome<T> outcome = run(call);
+        return outcome.done() ? Optional.ofNullable(outcome.answer()) : Optional.empty();
+    }
+
+    /** {@link #attempt} for a call that answers nothing: whether it went through. */
+    public boolean succeeds(Runnable call) {
+        return run(() -> {
+            call.run();
+            return null;
+        }).done();
+    }
+
+    /** The call, then {@code then} with its answer; on a parse error or a refusal, {@code again}. */
+    public <T> Object submit(Supplier<T> call, Function<T, ?> then, Supplier<?> again) {
+        Outcome<T> outcome = run(call);
+        if (outcome.done()) {
+            return then.apply(outcome.answer());
+        }
+        return refused != null ? answer.apply(refused) : again.get();
+    }
+
+    /** The one place the pages catch a service's refusals. */
+    private <T> Outcome<T> run(Supplier<T> call) {
+        if (!valid()) {
+            return new Outcome<>(false, null);
+        }
+        try {
+            return new Outcome<>(true, call.get());
+        } catch (ProblemException | ConstraintViolationException e) {
+            if (e instanceof ProblemException p) {
+                for (Map.Entry<Predicate<ProblemException>, Function<ProblemException, Object>> s : special.entrySet()) {
+                    if (s.getKey().test(p)) {
+                        refused = p; // drawn by its own answer, with its own words
+                        answer = s.getValue();
+                        return new Outcome<>(false, null);
+                    }
+                }
+            }
+            Map<String, String> names = new HashMap<>();
+            values.keySet().forEach(f -> names.put(f, f));
+            names.putAll(renames);
+            FormErrors.of(e, names).map().forEach((field, message) ->
+                    errors.add(FormErrors.FORM.equals(field) ? refusalsOn : field, message));
+            return new Outcome<>(false, null);
+        }
+    }
+
+    private record Outcome<T>(boolean done, T answer) {
+    }
+
+    /** The call, then a redirect (post/redirect/get); on a parse error or a refusal, {@code again}. */
+    public Object submit(Runnable call, String redirect, Supplier<?> again) {
+        return submit(() -> {
+            call.run();
+            return null;
+        }, done -> seeOther(redirect), again);
+    }
+
+    public static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    private String raw(String field) {
+        if (data != null) {
+            FormValue v = data.getFirst(field);
+            return v == null || v.isFileItem() ? null : v.getValue();
+        }
+        return posted.get(field);
+    }
+}
