@@ -34,6 +34,7 @@ import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Option;
+import org.groundwork.web.Refusals;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
@@ -228,7 +229,7 @@ public class OrganizerPages {
         } catch (ProblemException e) {
             if (e.retryAfter() != null) {
                 // too many wrong current passwords: said next to that field
-                return settings(null, teamForm(organizers.team()), Map.of("currentPassword", e.getMessage()));
+                return settings(null, teamForm(organizers.team()), Map.of("currentPassword", Refusals.said(e.getMessage())));
             }
             return settings(null, teamForm(organizers.team()),
                     FormErrors.of(e, FormErrors.names("currentPassword", "newPassword")).map());
