@@ -13,7 +13,12 @@ final class ArchiveFormat {
 
     static final String FORMAT = "groundwork-team-archive";
     /** Raise it whenever a table or column is added to or removed from {@link #TABLES}. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /**
+     * The oldest format a restore reads. An archive of an older format than {@link #VERSION} has no
+     * field for the columns added since ({@link #ADDED}): the restore leaves them to their defaults.
+     */
+    static final int OLDEST_READ = 2;
     static final String MANIFEST = "manifest.json";
 
     /**
@@ -25,7 +30,20 @@ final class ArchiveFormat {
         String file() {
             return name + ".jsonl";
         }
+
+        /** The columns an archive of that format holds for this table: those added later are not in it. */
+        List<String> columns(int formatVersion) {
+            Map<String, Integer> added = ADDED.getOrDefault(name, Map.of());
+            return columns.stream().filter(c -> added.getOrDefault(c, 0) <= formatVersion).toList();
+        }
     }
+
+    /**
+     * Columns added to the archive after format 2, by table, with the format that added them. An
+     * organizer's language (V16_1) since format 3: a restored organizer keeps the language of their
+     * pages; from an archive of format 2 they start in English (the column's default).
+     */
+    static final Map<String, Map<String, Integer>> ADDED = Map.of("organizer", Map.of("language", 3));
 
     static final List<Table> TABLES = List.of(
             new Table("team", "id", "id", List.of("id", "name", "time_zone", "heat_window_days", "cooling_days",
@@ -33,7 +51,7 @@ final class ArchiveFormat {
             // no password hash, no two-factor secrets, not the instance-admin flag (a property of
             // the instance the team leaves): restored organizers get a password from the new instance's admin
             new Table("organizer", "team_id", "id", List.of("id", "team_id", "email", "display_name", "role",
-                    "active", "created_at", "version")),
+                    "active", "created_at", "version", "language")),
             new Table("organization", "team_id", "id", List.of("id", "team_id", "name", "kind", "created_at",
                     "version")),
             // parents before the units inside them (one level of nesting, V8_1)
@@ -81,14 +99,10 @@ final class ArchiveFormat {
             "first_action", "derived: the restore's triggers rebuild it from the attendances (V19_1)",
             "unit_headcount", "derived: the restore's triggers rebuild it from the contacts (V19_2)");
 
-    /**
-     * Columns of archived tables that are deliberately not in the archive. An organizer's language
-     * (V16_1) is a page preference, not the team's data: restored organizers start in English and
-     * choose again in Settings, and archives of format 2 stay readable.
-     */
+    /** Columns of archived tables that are deliberately not in the archive. */
     static final Map<String, List<String>> COLUMNS_LEFT_OUT = Map.of(
             "organizer", List.of("password_hash", "instance_admin", "totp_secret", "totp_pending_secret",
-                    "totp_last_step", "language",
+                    "totp_last_step",
                     // derived: a generated column (V20_1), which PostgreSQL computes on the restore's insert
                     "email_key"),
             // derived: generated columns (V18_1, V20_2), which PostgreSQL computes on the restore's insert

@@ -22,6 +22,7 @@ import org.groundwork.platform.Problems;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
+import org.groundwork.web.Refusals;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -74,7 +75,7 @@ public class ArchivePages {
             return Templates.restored(restore.restore(in));
         } catch (ProblemException e) {
             // the service wrote nothing; its message says what is wrong with the file
-            return Templates.restore(e.getMessage());
+            return Templates.restore(Refusals.said(e.getMessage()));
         }
     }
 

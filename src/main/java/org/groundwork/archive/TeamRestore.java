@@ -144,7 +144,7 @@ public class TeamRestore {
                     throw Problems.badRequest("The archive is incomplete or out of order: " + table.file()
                             + " must come next");
                 }
-                Rows read = new Rows(table, team, expected);
+                Rows read = new Rows(table, manifest.formatVersion(), team, expected);
                 long n = read.insertAll(unpacked, conn);
                 rows.put(table.file(), n);
                 if (table.name().equals("team")) {
@@ -200,9 +200,9 @@ public class TeamRestore {
         if (!ArchiveFormat.FORMAT.equals(m.format())) {
             throw Problems.badRequest("manifest.json: format must be \"" + ArchiveFormat.FORMAT + "\"");
         }
-        if (m.formatVersion() != ArchiveFormat.VERSION) {
+        if (m.formatVersion() < ArchiveFormat.OLDEST_READ || m.formatVersion() > ArchiveFormat.VERSION) {
             throw Problems.badRequest("manifest.json: format version " + m.formatVersion()
-                    + " is not the one this Groundwork reads (" + ArchiveFormat.VERSION + ")");
+                    + " is not one this Groundwork reads (" + ArchiveFormat.OLDEST_READ + " to " + ArchiveFormat.VERSION + ")");
         }
         String here = TeamArchive.schemaVersion(conn);
         MigrationVersion theirs;
@@ -241,6 +241,8 @@ public class TeamRestore {
         final Table table;
         final String teamId;
         final long expected;
+        /** The table's columns in this archive's format (an older one lacks those added since; they take their defaults). */
+        final List<String> columnList;
         final Set<String> columns;
         final String insert;
         /** level_at_time as stored, set again after the triggers computed it (see the class comment). */
@@ -250,15 +252,16 @@ public class TeamRestore {
         JsonNode first;
         final List<RestoredOrganizer> organizers = new ArrayList<>();
 
-        Rows(Table table, UUID team, long expected) {
+        Rows(Table table, int formatVersion, UUID team, long expected) {
             this.table = table;
             this.teamId = team.toString();
             this.expected = expected;
-            this.columns = new HashSet<>(table.columns());
-            String cols = quoted(table.columns());
+            this.columnList = table.columns(formatVersion);
+            this.columns = new HashSet<>(columnList);
+            String cols = quoted(columnList);
             String from = " from json_populate_recordset(null::" + table.name() + ", cast(? as json)) j";
             this.insert = "insert into " + table.name() + " (" + cols + ") select " + cols + from;
-            this.asStored = table.columns().contains("level_at_time")
+            this.asStored = columnList.contains("level_at_time")
                     ? "update " + table.name() + " t set level_at_time = j.level_at_time" + from
                             + " where t.id = j.id and t.level_at_time is distinct from j.level_at_time"
                     : null;
@@ -330,7 +333,7 @@ public class TeamRestore {
                     throw bad(n, "unknown field \"" + shortly(name) + "\"");
                 }
             }
-            for (String column : table.columns()) {
+            for (String column : columnList) {
                 JsonNode value = node.get(column);
                 if (value == null) {
                     throw bad(n, "the field \"" + column + "\" is missing");

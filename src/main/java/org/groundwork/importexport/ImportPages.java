@@ -25,6 +25,7 @@ import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Option;
+import org.groundwork.web.Refusals;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -95,7 +96,7 @@ public class ImportPages {
         } else if (file.size() == 0) {
             errors.add("file", PageLanguage.reports().import_file_empty());
         } else if (file.size() > imports.maxBytes()) {
-            errors.add("file", CsvInput.tooLarge(imports.maxBytes()).getMessage());
+            errors.add("file", Refusals.said(CsvInput.tooLarge(imports.maxBytes()).getMessage()));
         }
         if (!errors.isEmpty()) {
             return upload(match == null ? "skip" : match, errors.map());
@@ -218,7 +219,7 @@ public class ImportPages {
         if (e.status() != 404) {
             pending.drop(key);
         }
-        return upload(match == null ? "skip" : match, Map.of("file", e.getMessage()));
+        return upload(match == null ? "skip" : match, Map.of("file", Refusals.said(e.getMessage())));
     }
 
     private <T> T read(String key, Function<InputStream, T> reading) {

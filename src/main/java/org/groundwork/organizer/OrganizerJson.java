@@ -59,10 +59,12 @@ public final class OrganizerJson {
             Boolean twoFactorRequired) {
     }
 
+    /** {@code language}: the language of the organizer's pages ({@code en}, {@code es}), chosen in Settings or with PATCH /me. */
     public record OrganizerView(UUID id, String email, String displayName, Role role, boolean active,
-                                boolean twoFactor, Instant createdAt) {
+                                boolean twoFactor, Language language, Instant createdAt) {
         static OrganizerView of(Organizer o) {
-            return new OrganizerView(o.id, o.email, o.displayName, o.role, o.active, o.totpSecret != null, o.createdAt);
+            return new OrganizerView(o.id, o.email, o.displayName, o.role, o.active, o.totpSecret != null, o.language,
+                    o.createdAt);
         }
     }
 
@@ -75,6 +77,10 @@ public final class OrganizerJson {
     }
 
     public record Me(OrganizerView organizer, TeamView team) {
+    }
+
+    /** What an organizer changes of their own account with PATCH /me: the language of their pages. */
+    public record MeChange(Language language) {
     }
 
     public record TokenRequest(@Size(max = 254) String email, @Size(max = 200) String password,

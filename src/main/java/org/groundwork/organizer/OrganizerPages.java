@@ -32,6 +32,7 @@ import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Option;
+import org.groundwork.web.Refusals;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
@@ -203,7 +204,7 @@ public class OrganizerPages {
         return form
                 // too many wrong current passwords: said next to that field
                 .on(p -> p.retryAfter() != null, p -> settings(null, teamForm(organizers.team()),
-                        Map.of("currentPassword", p.getMessage())))
+                        Map.of("currentPassword", Refusals.said(p.getMessage()))))
                 .submit(() -> organizers.changePassword(change,
                                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()),
                         "/login?changed=1", () -> settings(null, teamForm(organizers.team()), form.errors()));

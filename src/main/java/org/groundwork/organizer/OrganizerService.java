@@ -15,6 +15,7 @@ import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.OrganizerJson.Me;
+import org.groundwork.organizer.OrganizerJson.MeChange;
 import org.groundwork.organizer.OrganizerJson.NewOrganizer;
 import org.groundwork.organizer.OrganizerJson.NewTeam;
 import org.groundwork.organizer.OrganizerJson.NewTeamResult;
@@ -220,6 +221,14 @@ public class OrganizerService {
         audit.changed(o.role != before ? AuditKind.ROLE_CHANGED : AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, patch);
         em.flush();
         return stored(o);
+    }
+
+    /** One's own preferences from the API (PATCH /me): the language, as Settings changes it. */
+    public Me changeMe(Patch<MeChange> patch) {
+        if (patch.has("language")) {
+            changeLanguage(required(patch.value().language(), "language"));
+        }
+        return me();
     }
 
     /** The language of one's own pages (Settings); it applies from the next page on. */

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.groundwork.organizer.OrganizerJson.Me;
+import org.groundwork.organizer.OrganizerJson.MeChange;
 import org.groundwork.organizer.OrganizerJson.NewTeam;
 import org.groundwork.organizer.OrganizerJson.NewTeamResult;
 import org.groundwork.organizer.OrganizerJson.TeamSettings;
@@ -54,6 +55,16 @@ public class TeamResource {
     @Path("/me")
     public Me me() {
         return organizers.me();
+    }
+
+    /** One's own preferences: the language of one's pages (the same choice as on the Settings page). */
+    @Operation(summary = "Change my preferences",
+            description = "A JSON merge patch of the caller's own preferences: {language} (en or es), the language of "
+                    + "their pages from the next page on. Answers the caller and their team, as GET /me.")
+    @PATCH
+    @Path("/me")
+    public Me changeMe(@RequestBody(content = @Content(schema = @Schema(implementation = MeChange.class))) JsonNode body) {
+        return organizers.changeMe(patches.read(body, MeChange.class));
     }
 
     /** Changes one's password; every session and API token of the account ends with it. */

@@ -4,18 +4,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import org.groundwork.contact.Level;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.ProblemException;
-import org.groundwork.platform.Word;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Field messages for a form: page resources collect their own parse errors here and turn
@@ -133,47 +129,23 @@ public final class FormErrors {
     }
 
     /**
-     * The services' own words, shared with the API, said the way the pages say things: field
-     * names become the pages' labels and the API's words for levels read as on the page.
+     * The services' own words, shared with the API, said the way the pages say things, in the
+     * page's language: {@link Refusals} holds the one table from the API's wordings to the pages'
+     * messages. A wording it does not know (none a page can reach, RefusalsTest checks) reads as
+     * the API says it, as a sentence.
      */
     static String plain(String message) {
         if (message == null) {
             return "";
         }
-        Msg msg = PageLanguage.msg();
-        Matcher already = ALREADY_AT_LEVEL.matcher(message);
-        if (already.matches()) {
-            Level level = Word.parse(Level.class, already.group(1), "level");
-            return msg.form_already_at_level(Labels.label(level).toLowerCase(PageLanguage.current()));
-        }
-        for (Map.Entry<String, Function<Msg, String>> p : PHRASES.entrySet()) {
-            if (message.startsWith(p.getKey())) {
-                return p.getValue().apply(msg) + message.substring(p.getKey().length());
-            }
+        Optional<String> said = Refusals.find(message);
+        if (said.isPresent()) {
+            return said.get();
         }
         if (message.startsWith("is ") || message.startsWith("must ")) {
             return "This " + message; // "is not your current password", said of the field beside it
         }
         return Character.toUpperCase(message.charAt(0)) + message.substring(1);
-    }
-
-    private static final Pattern ALREADY_AT_LEVEL = Pattern.compile("The contact's level at that time already is ([a-z-]+)");
-    /**
-     * API phrase (a prefix) and what a page says instead. Other words of the services reach a
-     * page as the API says them (English): add them here when a page shows them.
-     */
-    private static final Map<String, Function<Msg, String>> PHRASES = new LinkedHashMap<>();
-
-    static {
-        PHRASES.put("must not be before from", Msg::form_not_before_from);
-        PHRASES.put("must not be empty", Msg::form_fill_in);
-        PHRASES.put("is required (a date, YYYY-MM-DD)", Msg::form_date);
-        PHRASES.put("must be today or later in the team's time zone", Msg::form_today_or_later);
-        PHRASES.put("must not be in the future", Msg::form_past);
-        PHRASES.put("must not be more than a day in the future", Msg::form_past);
-        PHRASES.put("must not contain control characters", Msg::form_control_characters);
-        PHRASES.put("must be true or false", Msg::form_true_or_false);
-        PHRASES.put("is not your current password", Msg::form_not_current_password);
     }
 
     /** A form field's name is its API name unless renamed; the identity rename for convenience. */

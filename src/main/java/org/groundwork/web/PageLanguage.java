@@ -79,6 +79,11 @@ public class PageLanguage {
         return of(MsgAccount.class);
     }
 
+    /** The services' refusals as pages say them (through {@link Refusals}). */
+    static MsgRefusals refusals() {
+        return of(MsgRefusals.class);
+    }
+
     private static <T> T of(Class<T> bundle) {
         return MessageBundles.get(bundle, Localized.Literal.of(current().toLanguageTag()));
     }

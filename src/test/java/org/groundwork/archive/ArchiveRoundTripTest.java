@@ -123,7 +123,7 @@ class ArchiveRoundTripTest {
         // what the archive holds
         JsonNode manifest = json.readTree(files.get("manifest.json"));
         assertEquals("groundwork-team-archive", manifest.get("format").asText());
-        assertEquals(2, manifest.get("formatVersion").asInt());
+        assertEquals(3, manifest.get("formatVersion").asInt());
         assertEquals(team.teamId, manifest.at("/team/id").asText());
         assertFalse(manifest.get("schemaVersion").asText().isBlank());
         List<String> names = new ArrayList<>(files.keySet());

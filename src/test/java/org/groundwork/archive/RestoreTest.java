@@ -72,7 +72,7 @@ class RestoreTest {
         refused(changed(good, f -> rows(f, "contact.jsonl", 2)), "the manifest says");
         refused(changed(good, f -> rows(f, "contact.jsonl", 0)), "more rows than the manifest");
         refused(changed(good, f -> f.put("manifest.json", f.get("manifest.json")
-                .replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"))), "format version 3");
+                .replace("\"formatVersion\" : 3", "\"formatVersion\" : 4"))), "format version 4");
         refused(changed(good, f -> f.put("manifest.json", f.get("manifest.json")
                 .replaceFirst("\"schemaVersion\" : \"[0-9.]+\"", "\"schemaVersion\" : \"999\""))), "newer Groundwork");
         refused(changed(good, f -> f.put("manifest.json", f.get("manifest.json")

@@ -157,6 +157,118 @@ class SpanishPagesBrowserTest extends BrowserTest {
     }
 
     /**
+     * Issue 12, languages: the services' refusals (worded in English for the API) reach a Spanish page
+     * in Spanish: a representative refusal of each kind is provoked through the pages as an organizer
+     * who chose Spanish, and each answer shows its Spanish message and no English word of any bundle
+     * (the refusals' English wordings included, in refusals_en).
+     */
+    @Test
+    void refusalsOnSpanishPagesAreSaidInSpanish() throws IOException {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        Map<String, String> ids = seed(team);
+        Session s = Session.logIn(team);
+        s.open("/settings");
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        Map<String, String> answers = new LinkedHashMap<>(); // what was refused -> the page that says so
+        Map<String, String> expected = new LinkedHashMap<>(); // what -> the Spanish words it must show
+
+        // a duplicate at the door: Ana's number, typed again for "a new person"
+        s.open("/actions/" + ids.get("action"));
+        io.restassured.response.Response door = s.form().formParam("fullName", "Ana M.").formParam("phone", "600111222")
+                .post("/actions/" + ids.get("action") + "/attendance/new");
+        door.then().statusCode(303);
+        answers.put("door", s.request().get(door.getHeader("Location")).then().statusCode(200).extract().asString());
+        expected.put("door", "Ya está en tus contactos:");
+
+        // a follow-up rescheduled into the past
+        String followUp = team.api().body(Map.of("contactId", ids.get("ana"), "dueOn",
+                LocalDate.now(ZoneOffset.UTC).plusDays(1).toString(), "purpose", "Llamar")).post("/api/v1/followups")
+                .then().statusCode(201).extract().path("id");
+        s.open("/");
+        answers.put("past", s.form().formParam("dueOn", "2019-05-05").post("/followups/" + followUp + "/reschedule")
+                .then().statusCode(200).extract().asString());
+        expected.put("past", "Esa fecha ya pasó");
+
+        // a level change to the level the contact already had
+        s.open("/contacts/" + ids.get("ana"));
+        answers.put("level", s.form().formParam("level", "less-involved").formParam("reason", "otra vez")
+                .post("/contacts/" + ids.get("ana") + "/level").then().statusCode(200).extract().asString());
+        expected.put("level", "En esa fecha su nivel ya era menos implicado");
+
+        // a tie that exists already (a conflict, with a word of ours inside it)
+        String luis = team.api().queryParam("q", "Luis").get("/api/v1/contacts").then().extract().path("items[0].id");
+        s.open("/contacts/" + luis);
+        answers.put("tie", s.form().formParam("otherContactId", ids.get("ana")).formParam("tieKind", "listens-to")
+                .post("/contacts/" + luis + "/ties").then().statusCode(200).extract().asString());
+        expected.put("tie", "Estas dos personas ya tienen un vínculo");
+
+        // a wrong current password
+        s.open("/settings");
+        answers.put("password", s.form().formParam("currentPassword", "no es esta").formParam("newPassword", "otra contraseña larga")
+                .post("/settings/password").then().statusCode(200).extract().asString());
+        expected.put("password", "Esta no es tu contraseña actual");
+
+        // an import file with bad lines (two problems on one line, one on another)
+        String file = """
+                name,email,level
+                Rosa Díaz,rosa-sin-arroba,jefa
+                ,,
+                Sam Okafor,sam@example.org,new
+                """;
+        String check = ImportPagesTest.upload(s, file);
+        answers.put("import", s.request().get(check).then().statusCode(200).extract().asString());
+        expected.put("import", "no es una dirección de correo; el nivel");
+
+        // an over-long field
+        s.open("/contacts/new");
+        answers.put("long", s.form().formParam("fullName", "x".repeat(300)).formParam("engagementLevel", "new")
+                .formParam("position", "base").post("/contacts").then().statusCode(200).extract().asString());
+        expected.put("long", "Usa como máximo 200 caracteres (este tiene 300)");
+
+        // another team's organization id on the contact form
+        String theirs = created(other.api().body(Map.of("name", "Su almacén", "kind", "workplace")).post("/api/v1/organizations"));
+        s.open("/contacts/new");
+        answers.put("other team", s.form().formParam("fullName", "Marta Gil").formParam("engagementLevel", "new")
+                .formParam("position", "base").formParam("organizationId", theirs).post("/contacts")
+                .then().statusCode(200).extract().asString());
+        expected.put("other team", "No hay ninguna organización con ese id en tu equipo");
+
+        // an organization's name taken
+        s.open("/organizations");
+        answers.put("name taken", s.form().formParam("name", "Almacén Sur").formParam("kind", "workplace")
+                .post("/organizations").then().statusCode(200).extract().asString());
+        expected.put("name taken", "Tu equipo ya tiene una organización llamada «Almacén Sur»");
+
+        List<Pattern> english = englishLeftovers();
+        List<String> found = new ArrayList<>();
+        // the file's own words (its header and values) and the words a file must use for a level or a
+        // position are the file format's, not ours: the page names them as they are
+        List<String> filesWords = new ArrayList<>(List.of(file.split("[,\\n]")));
+        filesWords.add(org.groundwork.platform.Word.words(org.groundwork.contact.Level.class));
+        filesWords.add(org.groundwork.platform.Word.words(org.groundwork.contact.Position.class));
+        filesWords.sort((a, b) -> b.length() - a.length());
+        for (Map.Entry<String, String> answer : answers.entrySet()) {
+            page.setContent(answer.getValue());
+            String shown = shown(page);
+            if (!shown.contains(expected.get(answer.getKey()))) {
+                found.add(answer.getKey() + ": does not say \"" + expected.get(answer.getKey()) + "\" in:\n" + shown);
+            }
+            if (answer.getKey().equals("import")) {
+                for (String word : filesWords) {
+                    shown = word.isBlank() ? shown : shown.replace(word.strip(), "");
+                }
+            }
+            for (Pattern p : english) {
+                if (p.matcher(shown).find()) {
+                    found.add(answer.getKey() + ": \"" + p.pattern().replace("(?<![\\p{L}])", "").replace("(?![\\p{L}])", "") + "\"");
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), "refusals on Spanish pages:\n" + String.join("\n", found));
+    }
+
+    /**
      * Every English message that a Spanish page must not show: its fixed words (the text between
      * parameters), where they differ from the Spanish message, matched as whole words.
      */

@@ -1,0 +1,415 @@
+package org.groundwork.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The services' refusals as a page says them, one message per wording the services use (the API keeps
+ * their English): texts in messages/refusals_en.properties and refusals_es.properties; {@link Refusals}
+ * maps each English wording to its message. One bundle holds at most 300 messages (docs/i18n.md).
+ */
+@MessageBundle(value = "refusals", locale = "en")
+public interface MsgRefusals {
+
+    @Message
+    String not_one_of(String value, String words);
+
+    @Message
+    String at_most_characters(String max);
+
+    @Message
+    String role_not_allowed();
+
+    @Message
+    String changed_meanwhile();
+
+    @Message
+    String conflicts_with_stored();
+
+    @Message
+    String path_nul();
+
+    @Message
+    String parameter_name_nul();
+
+    @Message
+    String contains_nul();
+
+    @Message
+    String not_a_date(String value);
+
+    @Message
+    String not_a_valid_date(String value);
+
+    @Message
+    String whole_number_between(String max);
+
+    @Message
+    String not_a_cursor();
+
+    @Message
+    String not_an_id(String value);
+
+    @Message
+    String too_many_attempts(String seconds);
+
+    @Message
+    String stale();
+
+    @Message
+    String no_contact_in_team();
+
+    @Message
+    String no_organizer_in_team();
+
+    @Message
+    String no_organization_in_team();
+
+    @Message
+    String no_work_in_team();
+
+    @Message
+    String no_unit_of_organization();
+
+    @Message
+    String no_unit_of_contacts_organization();
+
+    @Message
+    String not_before_from_date(String from);
+
+    @Message
+    String period_at_most(String days);
+
+    @Message
+    String report_whole_team_forbidden();
+
+    @Message
+    String report_other_forbidden();
+
+    @Message
+    String audit_forbidden();
+
+    @Message
+    String two_factor_already();
+
+    @Message
+    String two_factor_start_first();
+
+    @Message
+    String two_factor_wrong_code();
+
+    @Message
+    String two_factor_not_waiting();
+
+    @Message
+    String two_factor_not_right();
+
+    @Message
+    String second_factor_first();
+
+    @Message
+    String already_set_up();
+
+    @Message
+    String one_admin();
+
+    @Message
+    String not_own_account();
+
+    @Message
+    String first_password_forbidden();
+
+    @Message
+    String has_password();
+
+    @Message
+    String wrong_login();
+
+    @Message
+    String email_taken();
+
+    @Message
+    String not_a_time_zone(String value);
+
+    @Message
+    String offset_not_zone(String value);
+
+    @Message
+    String zone_unknown_to_database(String value);
+
+    @Message
+    String country_code();
+
+    @Message
+    String no_open_follow_up();
+
+    @Message
+    String follow_up_already(String status);
+
+    @Message
+    String queue_forbidden();
+
+    @Message
+    String after_action_open();
+
+    @Message
+    String at_most_tags(String max);
+
+    @Message
+    String tie_exists(String tieKind);
+
+    @Message
+    String tie_two_people();
+
+    @Message
+    String conversation_contact_fixed();
+
+    @Message
+    String contact_erased();
+
+    @Message
+    String listed_twice(String index);
+
+    @Message
+    String organizer_id_expected(String index);
+
+    @Message
+    String no_organizer_with_id(String index, String id);
+
+    @Message
+    String unit_has_units();
+
+    @Message
+    String unit_removed_too();
+
+    @Message
+    String unit_needs_organization();
+
+    @Message
+    String unit_inside_itself();
+
+    @Message
+    String units_one_level();
+
+    @Message
+    String unit_name_taken(String name);
+
+    @Message
+    String organization_name_taken(String name);
+
+    @Message
+    String merge_forbidden();
+
+    @Message
+    String merge_into_itself();
+
+    @Message
+    String archive_choose();
+
+    @Message
+    String restore_forbidden();
+
+    @Message
+    String archive_forbidden();
+
+    @Message
+    String archive_send_body();
+
+    @Message
+    String archive_too_big(String max);
+
+    @Message
+    String archive_not_zip();
+
+    @Message
+    String archive_first_entry(String file);
+
+    @Message
+    String archive_out_of_order(String file);
+
+    @Message
+    String archive_too_many_entries();
+
+    @Message
+    String archive_unreadable_zip(String reason);
+
+    @Message
+    String archive_unreadable(String reason);
+
+    @Message
+    String archive_entry_name();
+
+    @Message
+    String manifest_not_manifest(String reason);
+
+    @Message
+    String manifest_format(String format);
+
+    @Message
+    String manifest_version(String version, String ours);
+
+    @Message
+    String manifest_schema();
+
+    @Message
+    String manifest_newer(String theirs, String ours);
+
+    @Message
+    String manifest_team_id();
+
+    @Message
+    String manifest_files(String n);
+
+    @Message
+    String manifest_file(String n, String file);
+
+    @Message
+    String manifest_team_row();
+
+    @Message
+    String manifest_too_large();
+
+    @Message
+    String archive_rows_count(String file, String n, String expected);
+
+    @Message
+    String archive_rows_more(String file, String expected);
+
+    @Message
+    String archive_line(String file, String line, String what);
+
+    @Message
+    String archive_line_too_long();
+
+    @Message
+    String archive_line_not_utf8();
+
+    @Message
+    String archive_line_not_object_because(String reason);
+
+    @Message
+    String archive_line_not_object();
+
+    @Message
+    String archive_unknown_field(String field);
+
+    @Message
+    String archive_field_missing(String field);
+
+    @Message
+    String archive_other_team();
+
+    @Message
+    String archive_field_nul(String field);
+
+    @Message
+    String archive_field_not_words(String field);
+
+    @Message
+    String archive_field_object(String field);
+
+    @Message
+    String archive_id_not_id();
+
+    @Message
+    String archive_email_taken(String where);
+
+    @Message
+    String archive_exists(String where, String rule);
+
+    @Message
+    String archive_row_refused(String where, String reason);
+
+    @Message
+    String import_not_utf8(String line);
+
+    @Message
+    String import_not_csv(String line, String reason);
+
+    @Message
+    String import_running();
+
+    @Message
+    String import_empty();
+
+    @Message
+    String import_no_rows();
+
+    @Message
+    String import_no_known_column(String header);
+
+    @Message
+    String import_binary();
+
+    @Message
+    String import_refused_rows(String first, String last, String rule);
+
+    @Message
+    String import_file_gone();
+
+    @Message
+    String import_cut_short();
+
+    @Message
+    String import_too_large(String size);
+
+    @Message
+    String import_map_form(String value);
+
+    @Message
+    String import_map_no_column(String column);
+
+    @Message
+    String import_failed_server();
+
+    @Message
+    String import_failed();
+
+    @Message
+    String import_stopped();
+
+    @Message
+    String row_column_nul(String column);
+
+    @Message
+    String row_nothing();
+
+    @Message
+    String row_name_long(String max);
+
+    @Message
+    String row_not_email(String value);
+
+    @Message
+    String row_phone_long(String max);
+
+    @Message
+    String row_level(String value, String words);
+
+    @Message
+    String row_position(String value, String words);
+
+    @Message
+    String row_notes_long(String max);
+
+    @Message
+    String row_do_not_contact(String value);
+
+    @Message
+    String row_organization_long(String max);
+
+    @Message
+    String row_unit_long(String max);
+
+    @Message
+    String row_tag_long(String tag, String max);
+
+    @Message
+    String row_tags_many(String max);
+
+    @Message
+    String row_owner_unknown(String owner);
+
+    @Message
+    String row_unit_without_organization(String unit);
+}

@@ -1,0 +1,309 @@
+package org.groundwork.web;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The services' refusals in the page's language. A service words a refusal once, in English, for
+ * the API and the pages alike ({@code platform/Problems}, field errors, an import's line messages,
+ * a failed import's stored text); a page looks the wording up here and says the message this table
+ * names for it (in {@link MsgRefusals}, or a {@link Msg} form message where one says the same). The
+ * one table from the API's words to the pages': a new refusal a page can show needs its line here
+ * and in both refusals_*.properties ({@code RefusalsTest} finds every wording the services throw and
+ * fails for one without a line). Wordings no page shows (request headers, JSON bodies, tokens) are
+ * left out on purpose: the test lists them.
+ */
+public final class Refusals {
+
+    /**
+     * An English wording with its parameters ({name}) and the message that says it. A parameter
+     * matches anything but "; ", which joins several refusals (an import line's problems).
+     */
+    private record Phrase(String english, Pattern pattern, List<String> names, Method message, boolean shared) {
+    }
+
+    private static final List<Phrase> PHRASES = new ArrayList<>();
+    private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)\\}");
+
+    private Refusals() {
+    }
+
+    /** The refusal in the page's language; the message itself when it is not a service's wording. */
+    @TemplateExtension(namespace = "refusal")
+    public static String said(String message) {
+        return message == null ? null : find(message).orElse(message);
+    }
+
+    /** The refusal in the page's language, if it is one of the services' wordings. */
+    public static Optional<String> find(String message) {
+        if (message == null || message.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> whole = one(message);
+        if (whole.isPresent() || !message.contains("; ")) {
+            return whole;
+        }
+        // an import line's problems, joined: each is said on its own
+        List<String> said = new ArrayList<>();
+        for (String part : message.split("; ")) {
+            Optional<String> one = one(part);
+            if (one.isEmpty()) {
+                return Optional.empty();
+            }
+            said.add(one.get());
+        }
+        return Optional.of(String.join("; ", said));
+    }
+
+    /** Whether the message is one of the services' wordings (or several joined), for the tests. */
+    static boolean knows(String message) {
+        if (match(message) != null) {
+            return true;
+        }
+        for (String part : message.split("; ")) {
+            if (match(part) == null) {
+                return false;
+            }
+        }
+        return message.contains("; ");
+    }
+
+    private static Phrase match(String message) {
+        for (Phrase p : PHRASES) {
+            if (p.pattern().matcher(message).matches()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The English wordings, for the tests. */
+    static List<String> english() {
+        return PHRASES.stream().map(Phrase::english).toList();
+    }
+
+    /** The message keys the table names (MsgRefusals' own, without the shared Msg ones), for the tests. */
+    static List<String> keys() {
+        return PHRASES.stream().filter(p -> !p.shared()).map(p -> p.message().getName()).toList();
+    }
+
+    private static Optional<String> one(String message) {
+        for (Phrase p : PHRASES) {
+            Matcher m = p.pattern().matcher(message);
+            if (m.matches()) {
+                Object[] args = new Object[p.names().size()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = parameter(p.names().get(i), m.group(i + 1));
+                }
+                try {
+                    return Optional.of((String) p.message().invoke(p.shared() ? PageLanguage.msg() : PageLanguage.refusals(),
+                            args));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("message " + p.message().getName(), e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Words of ours inside a refusal (a level, a status, a tie's kind) read as the page writes them. */
+    private static String parameter(String name, String value) {
+        return switch (name) {
+            case "level" -> Labels.word("level", value).toLowerCase(PageLanguage.current());
+            case "status" -> Labels.word("follow_up_status", value).toLowerCase(PageLanguage.current());
+            case "tieKind" -> Labels.word("tie_kind", value).toLowerCase(PageLanguage.current());
+            case "what" -> said(value); // a refusal inside another (an archive's line)
+            default -> value;
+        };
+    }
+
+    /**
+     * One wording and its message: {@code key} a method of MsgRefusals, or {@code msg.key} one of Msg;
+     * the method takes the wording's parameters in the order they first appear.
+     */
+    private static void phrase(String key, String english) {
+        List<String> names = new ArrayList<>();
+        StringBuilder regex = new StringBuilder();
+        Matcher m = PARAMETER.matcher(english);
+        int at = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(english.substring(at, m.start())));
+            if (names.contains(m.group(1))) {
+                throw new IllegalStateException("parameter " + m.group(1) + " twice in " + english);
+            }
+            names.add(m.group(1));
+            regex.append("((?:(?!; ).)*?)");
+            at = m.end();
+        }
+        regex.append(Pattern.quote(english.substring(at)));
+        boolean shared = key.startsWith("msg.");
+        Class<?> bundle = shared ? Msg.class : MsgRefusals.class;
+        Class<?>[] types = new Class<?>[names.size()];
+        Arrays.fill(types, String.class);
+        try {
+            Method message = bundle.getMethod(shared ? key.substring(4) : key, types);
+            PHRASES.add(new Phrase(english, Pattern.compile(regex.toString(), Pattern.DOTALL), Collections.unmodifiableList(names),
+                    message, shared));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("no message " + key + " with " + names.size() + " parameters for: " + english, e);
+        }
+    }
+
+    static {
+        phrase("not_one_of", "'{value}' is not one of {words}");
+        phrase("msg.form_fill_in", "must not be empty");
+        phrase("msg.form_control_characters", "must not contain control characters");
+        phrase("at_most_characters", "must be at most {max} characters");
+        phrase("msg.form_true_or_false", "must be true or false");
+        phrase("role_not_allowed", "Your role does not allow this");
+        phrase("changed_meanwhile", "Someone else changed this at the same time; read it again and retry");
+        phrase("conflicts_with_stored", "This conflicts with data already stored");
+        phrase("path_nul", "The path contains a NUL character (\\u0000)");
+        phrase("parameter_name_nul", "A parameter name contains a NUL character (\\u0000)");
+        phrase("contains_nul", "contains a NUL character (\\u0000), which cannot be stored");
+        phrase("not_a_date", "'{value}' is not a date (YYYY-MM-DD)");
+        phrase("not_a_valid_date", "'{value}' is not a valid date (YYYY-MM-DD)");
+        phrase("msg.form_date_range", "must be between the years 1900 and 2200");
+        phrase("msg.form_between", "must be between {min} and {max}");
+        phrase("whole_number_between", "must be a whole number between 1 and {max}");
+        phrase("not_a_cursor", "is not a cursor this API gave out; start again without it");
+        phrase("not_an_id", "'{value}' is not an id");
+        phrase("too_many_attempts", "Too many failed attempts; try again in {seconds} seconds");
+        phrase("stale", "The resource changed since you read it (If-Match does not match its ETag); read it again and retry");
+        phrase("no_contact_in_team", "no contact with that id in your team");
+        phrase("no_organizer_in_team", "no organizer with that id in your team");
+        phrase("no_organization_in_team", "no organization with that id in your team");
+        phrase("no_work_in_team", "no work with that id in your team");
+        phrase("no_unit_of_organization", "no unit of this organization with that id in your team");
+        phrase("no_unit_of_contacts_organization", "no unit of the contact's organization with that id in your team");
+        phrase("not_before_from_date", "must not be before from ({from})");
+        phrase("msg.form_not_before_from", "must not be before from");
+        phrase("period_at_most", "a period is at most {days} days");
+        phrase("msg.form_date", "is required (a date, YYYY-MM-DD)");
+        phrase("report_whole_team_forbidden", "Only coordinators and admins see the whole team's report");
+        phrase("report_other_forbidden", "Only coordinators and admins see another organizer's report");
+        phrase("audit_forbidden", "Only the team's admins can read the audit trail");
+        phrase("two_factor_already", "Two-factor login is already set up; an admin can reset it");
+        phrase("two_factor_start_first", "start the set-up first");
+        phrase("two_factor_wrong_code", "is not the code your app shows now; check the phone's clock and try again");
+        phrase("two_factor_not_waiting", "This session is not waiting for a code");
+        phrase("two_factor_not_right", "is not right; use the six digits your app shows now, or a recovery code");
+        phrase("second_factor_first", "Finish logging in with your second factor first");
+        phrase("already_set_up", "Groundwork is already set up; log in instead");
+        phrase("one_admin", "A team needs at least one admin; make someone else admin first");
+        phrase("not_own_account", "You cannot disable your own account; ask another admin");
+        phrase("msg.form_not_current_password", "is not your current password");
+        phrase("first_password_forbidden", "Only the instance admin can give a restored organizer a first password");
+        phrase("has_password", "This organizer has a password already; they change it themselves");
+        phrase("wrong_login", "Wrong email or password");
+        phrase("email_taken", "An organizer with this email already exists");
+        phrase("not_a_time_zone", "'{value}' is not a time zone (use a name like Europe/Berlin)");
+        phrase("offset_not_zone", "'{value}' is an offset, not a time zone name; use a name like Europe/Berlin (it also follows daylight saving time)");
+        phrase("zone_unknown_to_database", "'{value}' is not a time zone the database knows; use a current name like America/New_York");
+        phrase("country_code", "must be a country calling code of 1 to 3 digits, like 1 or 44");
+        phrase("no_open_follow_up", "no open follow-up of this contact with that id in your team");
+        phrase("follow_up_already", "this follow-up is already {status}");
+        phrase("msg.form_today_or_later", "must be today or later in the team's time zone");
+        phrase("queue_forbidden", "Only coordinators and admins see another organizer's queue");
+        phrase("after_action_open", "This contact already has an open after-action follow-up");
+        phrase("msg.form_past", "must not be in the future");
+        phrase("msg.form_past", "must not be more than a day in the future");
+        phrase("msg.form_already_at_level", "The contact's level at that time already is {level}");
+        phrase("at_most_tags", "at most {max} tags");
+        phrase("tie_exists", "These two already have a '{tieKind}' tie");
+        phrase("tie_two_people", "a tie joins two different people");
+        phrase("conversation_contact_fixed", "cannot change; log a new conversation with the other contact instead");
+        phrase("contact_erased", "This contact was erased; their conversations keep no summary, issues or commitments");
+        phrase("listed_twice", "this contact is already listed at [{index}]");
+        phrase("organizer_id_expected", "[{index}] must be an organizer id");
+        phrase("no_organizer_with_id", "[{index}] no organizer with id {id} in your team");
+        phrase("unit_has_units", "this unit has units inside it, so it cannot sit inside another");
+        phrase("unit_removed_too", "that unit is removed too: choose another, or no unit");
+        phrase("unit_needs_organization", "a unit needs the contact's organization (organizationId)");
+        phrase("unit_inside_itself", "a unit cannot sit inside itself");
+        phrase("units_one_level", "units nest one level only: that unit is already inside another");
+        phrase("unit_name_taken", "This organization already has a unit named '{name}' there");
+        phrase("organization_name_taken", "Your team already has an organization named '{name}'");
+        phrase("merge_forbidden", "Merging organizations is for coordinators and admins");
+        phrase("merge_into_itself", "an organization cannot be merged into itself");
+        phrase("archive_choose", "choose the archive file (.zip) to restore");
+        phrase("restore_forbidden", "Only the instance admin can restore a team from an archive");
+        phrase("archive_forbidden", "Only the team's admins can download the team's archive");
+        phrase("archive_send_body", "Send the archive (a .zip made by Groundwork) as the body");
+        phrase("archive_too_big", "The archive unpacks to more than {max} bytes, the most this instance restores (groundwork.restore.max-unpacked-bytes)");
+        phrase("archive_not_zip", "This is not a Groundwork team archive: not a zip file, or an empty one");
+        phrase("archive_first_entry", "This is not a Groundwork team archive: its first entry must be {file}");
+        phrase("archive_out_of_order", "The archive is incomplete or out of order: {file} must come next");
+        phrase("archive_too_many_entries", "The archive holds more entries than a Groundwork team archive");
+        phrase("archive_unreadable_zip", "The archive is not a readable zip file: {reason}");
+        phrase("archive_unreadable", "The archive could not be read: {reason}");
+        phrase("archive_entry_name", "The archive has an entry with an unreadable name");
+        phrase("manifest_not_manifest", "manifest.json is not a Groundwork archive manifest: {reason}");
+        phrase("manifest_format", "manifest.json: format must be \"{format}\"");
+        phrase("manifest_version", "manifest.json: format version {version} is not one this Groundwork reads ({ours})");
+        phrase("manifest_schema", "manifest.json: schemaVersion is not a schema version");
+        phrase("manifest_newer", "manifest.json: the archive was made by a newer Groundwork (schema {theirs}, this one has {ours}); upgrade this instance first");
+        phrase("manifest_team_id", "manifest.json: the team's id is missing");
+        phrase("manifest_files", "manifest.json: files must list the archive's {n} files");
+        phrase("manifest_file", "manifest.json: file {n} must be {file} with its number of rows");
+        phrase("manifest_team_row", "manifest.json: team.jsonl holds exactly one row, the team");
+        phrase("manifest_too_large", "manifest.json is larger than a manifest can be");
+        phrase("archive_rows_count", "{file} holds {n} rows, the manifest says {expected}");
+        phrase("archive_rows_more", "{file} holds more rows than the manifest says ({expected})");
+        phrase("archive_line", "{file} line {line}: {what}");
+        phrase("archive_line_too_long", "the line is longer than a row can be");
+        phrase("archive_line_not_utf8", "is not UTF-8");
+        phrase("archive_line_not_object_because", "is not a JSON object: {reason}");
+        phrase("archive_line_not_object", "is not a JSON object");
+        phrase("archive_unknown_field", "unknown field \"{field}\"");
+        phrase("archive_field_missing", "the field \"{field}\" is missing");
+        phrase("archive_other_team", "belongs to another team than the manifest's");
+        phrase("archive_field_nul", "\"{field}\" holds a NUL character");
+        phrase("archive_field_not_words", "\"{field}\" holds something other than words");
+        phrase("archive_field_object", "\"{field}\" holds an object");
+        phrase("archive_id_not_id", "\"id\" is not an id");
+        phrase("archive_email_taken", "{where}an organizer's email in the archive already has an account on this instance; nothing was restored");
+        phrase("archive_exists", "{where}the archive's team or some of its rows already exist on this instance ({rule}); nothing was restored");
+        phrase("archive_row_refused", "{where}the database refuses a row: {reason}");
+        phrase("import_not_utf8", "The file is not UTF-8 text (near line {line}); save it as \"CSV UTF-8\". Nothing was imported.");
+        phrase("import_not_csv", "The file could not be read as CSV near line {line}: {reason}. Nothing was imported.");
+        phrase("import_running", "Another import into your team is running; try again when it has finished. Nothing was imported.");
+        phrase("import_empty", "The file is empty. Nothing was imported.");
+        phrase("import_no_rows", "The file has a header but no rows. Nothing was imported.");
+        phrase("import_no_known_column", "No column of the header ({header}) holds a name, an email or a phone that Groundwork recognises; say which column holds what (the column choices on the import page, ?map=Column:field in the API). Nothing was imported.");
+        phrase("import_binary", "The file is binary, not CSV text; export it from your spreadsheet as \"CSV UTF-8\". Nothing was imported.");
+        phrase("import_refused_rows", "The database refused a row between lines {first} and {last}{rule}; the import stopped and nothing was imported");
+        phrase("import_file_gone", "This uploaded file is no longer here (it was imported, dropped, or kept longer than a day); choose the file again.");
+        phrase("import_cut_short", "The upload could not be read to its end. Nothing was imported.");
+        phrase("import_too_large", "The file is larger than the import limit of {size}; split it into smaller files. Nothing was imported.");
+        phrase("import_map_form", "'{value}' is not Column:field");
+        phrase("import_map_no_column", "the file has no column '{column}'");
+        phrase("import_failed_server", "The import failed on the server. Nothing was imported; try again, and tell your admin if it happens again.");
+        phrase("import_failed", "The import failed. Nothing was imported.");
+        phrase("import_stopped", "The import stopped before it finished: the server running it was stopped or crashed. Nothing of it was saved (an import is saved all at once at its end). Import the file again.");
+        phrase("row_column_nul", "column {column} contains a NUL character (\\u0000), which cannot be stored");
+        phrase("row_nothing", "no name, email or phone");
+        phrase("row_name_long", "the name is longer than {max} characters");
+        phrase("row_not_email", "'{value}' is not an email address");
+        phrase("row_phone_long", "the phone is longer than {max} characters");
+        phrase("row_level", "level '{value}' is not one of {words}");
+        phrase("row_position", "position '{value}' is not one of {words}");
+        phrase("row_notes_long", "the notes are longer than {max} characters");
+        phrase("row_do_not_contact", "do not contact '{value}' is not yes or no");
+        phrase("row_organization_long", "the organization name is longer than {max} characters");
+        phrase("row_unit_long", "the unit name is longer than {max} characters");
+        phrase("row_tag_long", "tag '{tag}' is longer than {max} characters");
+        phrase("row_tags_many", "more than {max} tags");
+        phrase("row_owner_unknown", "owner '{owner}' is not an organizer of your team; the owner was left as it was (you, for a new contact)");
+        phrase("row_unit_without_organization", "unit '{unit}' needs an organization (a workplace or building column); it was left out");
+    }
+}
