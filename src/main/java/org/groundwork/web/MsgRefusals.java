@@ -369,6 +369,27 @@ public interface MsgRefusals {
     String import_stopped();
 
     @Message
+    String password_changed_meanwhile();
+
+    @Message
+    String row_field_nul(String field);
+
+    @Message
+    String row_field_email(String field, String value);
+
+    @Message
+    String row_field_size_value(String field, String min, String max, String value);
+
+    @Message
+    String row_field_size(String field, String min, String max);
+
+    @Message
+    String row_field_blank_value(String field, String value);
+
+    @Message
+    String row_field_blank(String field);
+
+    @Message
     String row_column_nul(String column);
 
     @Message

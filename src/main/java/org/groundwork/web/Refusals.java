@@ -290,6 +290,14 @@ public final class Refusals {
         phrase("import_failed_server", "The import failed on the server. Nothing was imported; try again, and tell your admin if it happens again.");
         phrase("import_failed", "The import failed. Nothing was imported.");
         phrase("import_stopped", "The import stopped before it finished: the server running it was stopped or crashed. Nothing of it was saved (an import is saved all at once at its end). Import the file again.");
+        // a line's contact fields, checked by the API's own rules (contact/ContactFields): field, rule, the line's value
+        phrase("password_changed_meanwhile", "Your password was changed meanwhile; log in again with the new one");
+        phrase("row_field_nul", "{field}: contains a NUL character (\\u0000), which cannot be stored");
+        phrase("row_field_email", "{field}: must be a well-formed email address ('{value}')");
+        phrase("row_field_size_value", "{field}: size must be between {min} and {max} ('{value}')");
+        phrase("row_field_size", "{field}: size must be between {min} and {max}");
+        phrase("row_field_blank_value", "{field}: must not be blank ('{value}')");
+        phrase("row_field_blank", "{field}: must not be blank");
         phrase("row_column_nul", "column {column} contains a NUL character (\\u0000), which cannot be stored");
         phrase("row_nothing", "no name, email or phone");
         phrase("row_name_long", "the name is longer than {max} characters");
