@@ -355,6 +355,17 @@ public class FollowUpService {
                 .getResultList();
     }
 
+    /** The cooling list's statement; CoolingPlanTest asks PostgreSQL for the plan of this very text. */
+    static final String COOLING_SQL = """
+            select c.id, c.full_name, c.engagement_level, c.position, c.phone, c.last_conversation_at
+            from contact c
+            where c.owner_id = ?1 and c.team_id = ?2 and c.erased_at is null and not c.do_not_contact
+              and coalesce(c.last_conversation_at, c.created_at) < ?3
+              and not exists (select from follow_up f where f.contact_id = c.id and f.status = 'open')
+            order by c.owner_id, c.engagement_level = 'cadre', coalesce(c.last_conversation_at, c.created_at),
+                     c.id
+            limit\s""" + COOLING_MAX;
+
     /**
      * Contacts of this owner nobody has talked to for the cooling period and nobody owes a talk.
      * The order is that of contact_cooling_idx (V18_2), written as in the index, so PostgreSQL
@@ -363,15 +374,7 @@ public class FollowUpService {
     @SuppressWarnings("unchecked")
     private List<CoolingContact> cooling(UUID ownerId, Team team) {
         Instant cutoff = Instant.now().minus(team.coolingDays, ChronoUnit.DAYS);
-        List<Object[]> rows = em.createNativeQuery("""
-                        select c.id, c.full_name, c.engagement_level, c.position, c.phone, c.last_conversation_at
-                        from contact c
-                        where c.owner_id = ?1 and c.team_id = ?2 and c.erased_at is null and not c.do_not_contact
-                          and coalesce(c.last_conversation_at, c.created_at) < ?3
-                          and not exists (select from follow_up f where f.contact_id = c.id and f.status = 'open')
-                        order by c.owner_id, c.engagement_level = 'cadre', coalesce(c.last_conversation_at, c.created_at),
-                                 c.id
-                        limit\s""" + COOLING_MAX)
+        List<Object[]> rows = em.createNativeQuery(COOLING_SQL)
                 .setParameter(1, ownerId)
                 .setParameter(2, team.id)
                 .setParameter(3, cutoff)

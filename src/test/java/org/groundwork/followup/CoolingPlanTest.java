@@ -32,15 +32,7 @@ class CoolingPlanTest {
             // the test database is small: rule out the scans a big team would never get
             em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
             em.createNativeQuery("set local enable_bitmapscan = off").executeUpdate();
-            return em.createNativeQuery("""
-                            explain select c.id, c.full_name, c.engagement_level, c.position, c.phone, c.last_conversation_at
-                            from contact c
-                            where c.owner_id = ?1 and c.team_id = ?2 and c.erased_at is null and not c.do_not_contact
-                              and coalesce(c.last_conversation_at, c.created_at) < ?3
-                              and not exists (select from follow_up f where f.contact_id = c.id and f.status = 'open')
-                            order by c.owner_id, c.engagement_level = 'cadre', coalesce(c.last_conversation_at, c.created_at),
-                                     c.id
-                            limit 100""")
+            return em.createNativeQuery("explain " + FollowUpService.COOLING_SQL)
                     .setParameter(1, UUID.fromString(team.adminId)).setParameter(2, UUID.fromString(team.teamId))
                     .setParameter(3, Instant.now())
                     .getResultList();
