@@ -37,8 +37,9 @@ with conv as (
   order by minutes desc, contact_id limit :people
 ), places as (
   -- where each person sits now: a team's tens of thousands of people joined to contact by hash
-  -- (one pass over contact); one organizer's few thousand looked up by id (offset 0: the
-  -- planner overestimates them and would read all of contact too)
+  -- (one pass over the team's entries of contact_place_idx, V25_1, not over the heap); one
+  -- organizer's few thousand looked up by id in that index (offset 0: the planner overestimates
+  -- them and would read all of contact too)
   select k.organization_id, k.unit_id, sum(p.minutes) as minutes
   from per_person p
   join contact k on k.id = p.contact_id and k.team_id = :team -- if team
