@@ -60,17 +60,12 @@ with heat as materialized (
     and c.organizer_id = :org -- if organizer
     and c.work_id = :work -- if work
   union all
-  select cast(a.duration_minutes * p.present as float8) / n.attendees
-  from heat h join attendance t on t.contact_id = h.contact_id and t.team_id = :team
-  join action a on a.id = t.action_id and a.team_id = t.team_id
-  cross join lateral (select count(*) as present from action_organizer ao
-                      where ao.action_id = a.id and ao.team_id = a.team_id
-                        and ao.organizer_id = :org -- if organizer
-  ) p
-  cross join lateral (select count(*) as attendees from attendance x where x.action_id = a.id) n
-  where a.starts_at >= h.first_at and a.starts_at < h.heat_end
-    and a.starts_at >= :start and a.starts_at < :end and p.present > 0
-    and a.work_id = :work -- if work
+  -- their action shares are among the period's (act, above: the same split, scope and work), so
+  -- they are picked from there instead of looked up again through attendance and action (on the
+  -- benchmark data 474 buffers instead of 3,156 for one organizer's 30 days, 9,570 instead of
+  -- 22,420 for the team's 90)
+  select e.minutes from heat h join act e on e.contact_id = h.contact_id
+  where e.at >= h.first_at and e.at < h.heat_end
 )
 select 'total' as figure, null as level, null as position, null as kind, cast(null as uuid) as work_id,
        cast(null as date) as week, sum(minutes) as minutes
