@@ -22,7 +22,12 @@ with heat as materialized (
   select att.contact_id, a.work_id, a.starts_at as at,
          cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id) as minutes,
          att.level_at_time as level, att.position
-  from action a
+  -- the period's actions first (offset 0: by action_team_time_idx), not all of the team's read in
+  -- id order for the attendee count (3,000 actions on the benchmark data, 2,900 buffers more)
+  from (select a.id, a.team_id, a.work_id, a.starts_at, a.duration_minutes from action a
+        where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end
+          and a.work_id = :work -- if work
+        offset 0) a
   cross join lateral (select count(*) as present from action_organizer ao
                       where ao.action_id = a.id and ao.team_id = a.team_id
                         and ao.organizer_id = :org -- if organizer
@@ -30,8 +35,7 @@ with heat as materialized (
   -- offset 0 keeps this a per-action index lookup rather than a scan of all attendance
   left join lateral (select t.contact_id, t.level_at_time, t.position from attendance t
                      where t.action_id = a.id and t.team_id = a.team_id offset 0) att on true
-  where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end and p.present > 0
-    and a.work_id = :work -- if work
+  where p.present > 0
 ), fine as materialized (
   -- conversations: the summary's rows for the period's local dates, summed per (level,
   -- position, work, week); the week's Monday in date arithmetic (2000-01-03 was a Monday) is
