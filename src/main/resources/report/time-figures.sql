@@ -22,7 +22,12 @@ with heat as materialized (
   select att.contact_id, a.work_id, a.starts_at as at,
          cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id) as minutes,
          att.level_at_time as level, att.position
-  from action a
+  -- the period's actions first (offset 0: by action_team_time_idx), not all of the team's read in
+  -- id order for the attendee count (3,000 actions on the benchmark data, 2,900 buffers more)
+  from (select a.id, a.team_id, a.work_id, a.starts_at, a.duration_minutes from action a
+        where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end
+          and a.work_id = :work -- if work
+        offset 0) a
   cross join lateral (select count(*) as present from action_organizer ao
                       where ao.action_id = a.id and ao.team_id = a.team_id
                         and ao.organizer_id = :org -- if organizer
@@ -30,8 +35,7 @@ with heat as materialized (
   -- offset 0 keeps this a per-action index lookup rather than a scan of all attendance
   left join lateral (select t.contact_id, t.level_at_time, t.position from attendance t
                      where t.action_id = a.id and t.team_id = a.team_id offset 0) att on true
-  where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end and p.present > 0
-    and a.work_id = :work -- if work
+  where p.present > 0
 ), fine as materialized (
   -- conversations: the summary's rows for the period's local dates, summed per (level,
   -- position, work, week); the week's Monday in date arithmetic (2000-01-03 was a Monday) is
@@ -60,17 +64,12 @@ with heat as materialized (
     and c.organizer_id = :org -- if organizer
     and c.work_id = :work -- if work
   union all
-  select cast(a.duration_minutes * p.present as float8) / n.attendees
-  from heat h join attendance t on t.contact_id = h.contact_id and t.team_id = :team
-  join action a on a.id = t.action_id and a.team_id = t.team_id
-  cross join lateral (select count(*) as present from action_organizer ao
-                      where ao.action_id = a.id and ao.team_id = a.team_id
-                        and ao.organizer_id = :org -- if organizer
-  ) p
-  cross join lateral (select count(*) as attendees from attendance x where x.action_id = a.id) n
-  where a.starts_at >= h.first_at and a.starts_at < h.heat_end
-    and a.starts_at >= :start and a.starts_at < :end and p.present > 0
-    and a.work_id = :work -- if work
+  -- their action shares are among the period's (act, above: the same split, scope and work), so
+  -- they are picked from there instead of looked up again through attendance and action (on the
+  -- benchmark data 474 buffers instead of 3,156 for one organizer's 30 days, 9,570 instead of
+  -- 22,420 for the team's 90)
+  select e.minutes from heat h join act e on e.contact_id = h.contact_id
+  where e.at >= h.first_at and e.at < h.heat_end
 )
 select 'total' as figure, null as level, null as position, null as kind, cast(null as uuid) as work_id,
        cast(null as date) as week, sum(minutes) as minutes

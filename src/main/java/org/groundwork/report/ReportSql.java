@@ -32,7 +32,11 @@ final class ReportSql {
     /** A named parameter (":team"), not a cast ("::uuid"). */
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-zA-Z]\\w*)");
 
-    private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
+    /** Each combination's text and the parameters it names, found once (not by a regex per call). */
+    private static final Map<String, Statement> STATEMENTS = new ConcurrentHashMap<>();
+
+    private record Statement(String text, Set<String> parameters) {
+    }
 
     private ReportSql() {
     }
@@ -42,7 +46,11 @@ final class ReportSql {
      * comments dropped: they are for the reader of the resource, not for the server's log).
      */
     static String text(String name, Set<String> holding) {
-        return TEXTS.computeIfAbsent(name + new TreeSet<>(holding), key -> {
+        return statement(name, holding).text();
+    }
+
+    private static Statement statement(String name, Set<String> holding) {
+        return STATEMENTS.computeIfAbsent(name + new TreeSet<>(holding), key -> {
             StringBuilder sql = new StringBuilder();
             for (String line : resource(name).split("\n")) {
                 if (line.isBlank() || line.trim().startsWith("--")) {
@@ -58,7 +66,13 @@ final class ReportSql {
                 }
                 sql.append(line).append('\n');
             }
-            return sql.toString().stripTrailing();
+            String text = sql.toString().stripTrailing();
+            Matcher m = PARAMETER.matcher(text);
+            Set<String> named = new TreeSet<>();
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+            return new Statement(text, Set.copyOf(named));
         });
     }
 
@@ -67,14 +81,9 @@ final class ReportSql {
      * its text names (a filter left out leaves its parameter unused). prefix: "" or an EXPLAIN.
      */
     static Query query(EntityManager em, String prefix, String name, Set<String> holding, Map<String, Object> parameters) {
-        String sql = text(name, holding);
-        Query q = em.createNativeQuery(prefix + sql, Tuple.class);
-        Matcher m = PARAMETER.matcher(sql);
-        Set<String> named = new TreeSet<>();
-        while (m.find()) {
-            named.add(m.group(1));
-        }
-        for (String parameter : named) {
+        Statement statement = statement(name, holding);
+        Query q = em.createNativeQuery(prefix + statement.text(), Tuple.class);
+        for (String parameter : statement.parameters()) {
             if (!parameters.containsKey(parameter)) {
                 throw new IllegalArgumentException("report/" + name + ".sql needs :" + parameter);
             }

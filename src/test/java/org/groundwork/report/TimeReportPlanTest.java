@@ -1,0 +1,83 @@
+package org.groundwork.report;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.groundwork.organizer.Team;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The time report's own statements (issue 14), planned as a big team would get them: the test
+ * database is small, so sequential and bitmap scans are ruled out, as CoolingPlanTest does. What
+ * is asserted is where the rows come from, never how fast.
+ */
+@QuarkusTest
+class TimeReportPlanTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TimeReports time;
+
+    /**
+     * The places of one organizer's people come from contact_place_idx (V25_1) alone: each
+     * person's organization and unit are in the index, not on contact's heap page (before V25_1
+     * the lookup went through contact_team_id_id_key to the heap; this fails there).
+     */
+    @Test
+    void placesAreReadFromTheIndexAlone() {
+        String plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), "time-people");
+        assertTrue(plan.contains("Index Only Scan using contact_place_idx"), plan);
+    }
+
+    /**
+     * First-timers' minutes at actions are picked from the period's action shares the statement
+     * has already read, not looked up again by contact through attendance and action: attendance
+     * is read once (before, three times: the shares, the first-timers' attendances and each of
+     * their actions' attendees; this fails there).
+     */
+    @Test
+    void firstTimersMinutesReuseThePeriodsActionShares() {
+        String plan = plan(team -> new ReportService.Scope(null, false, null), "time-figures");
+        assertEquals(1, occurrences(plan, " on attendance "), plan);
+        plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), "time-figures");
+        assertEquals(1, occurrences(plan, " on attendance "), plan);
+    }
+
+    private String plan(Function<TestTeam, ReportService.Scope> scope, String statement) {
+        TestTeam testTeam = TestTeam.create();
+        List<?> plan = AllTeams.call(() -> {
+            em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+            em.createNativeQuery("set local enable_bitmapscan = off").executeUpdate();
+            Team team = Team.findById(UUID.fromString(testTeam.teamId));
+            LocalDate to = LocalDate.now(team.zone());
+            Period period = Period.of(to.minusDays(29), to, team.zone());
+            return time.query("explain ", statement, team, period, scope.apply(testTeam), null).getResultList();
+        });
+        StringBuilder text = new StringBuilder();
+        for (Object line : plan) {
+            text.append(line instanceof Tuple t ? t.get(0) : line).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
