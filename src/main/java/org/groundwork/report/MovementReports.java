@@ -139,13 +139,14 @@ class MovementReports {
         return (Tuple) countsQuery("", team, scope, asOf, asOfDate, coolingCutoff).getSingleResult();
     }
 
-    /** movement-counts.sql. */
+    /** movement-counts-team.sql for the team (one pass over its contacts), movement-counts.sql for one organizer. */
     Query countsQuery(String prefix, Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
         Map<String, Object> parameters = parameters(team, scope);
         parameters.put("asOf", asOf);
         parameters.put("asOfDate", asOfDate);
         parameters.put("cutoff", coolingCutoff);
-        return ReportSql.query(em, prefix, "movement-counts", holding(scope), parameters);
+        return ReportSql.query(em, prefix, scope.team() ? "movement-counts-team" : "movement-counts", holding(scope),
+                parameters);
     }
 
     /** An organizer's report is about the contacts they own and the follow-ups assigned to them. */
