@@ -97,7 +97,8 @@ final class ArchiveFormat {
             "import_job", "progress of background imports, kept a week; the contacts they made are archived",
             "conversation_day", "derived: the restore's triggers rebuild it from the conversations",
             "first_action", "derived: the restore's triggers rebuild it from the attendances (V19_1)",
-            "unit_headcount", "derived: the restore's triggers rebuild it from the contacts (V19_2)");
+            "unit_headcount", "derived: the restore's triggers rebuild it from the contacts (V19_2)",
+            "level_move", "derived: the restore's triggers rebuild it from the level changes (V26_1)");
 
     /** Columns of archived tables that are deliberately not in the archive. */
     static final Map<String, List<String>> COLUMNS_LEFT_OUT = Map.of(

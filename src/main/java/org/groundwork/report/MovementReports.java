@@ -63,12 +63,23 @@ class MovementReports {
         return transitions(rows);
     }
 
-    /** movement-transitions.sql; prefix "explain (analyze)" lets the benchmark show its plan. */
+    /**
+     * movement-transitions-team.sql for the team (counts over level_move, V26_1), movement-
+     * transitions.sql for one organizer (their few hundred changes, filtered by owner); prefix
+     * "explain (analyze)" lets the benchmark show its plan.
+     */
     Query transitionsQuery(String prefix, Team team, Period period, Scope scope) {
         Map<String, Object> parameters = parameters(team, scope);
         parameters.put("start", period.start());
         parameters.put("end", period.end());
         parameters.put("max", ReportService.TRANSITION_PEOPLE_MAX);
+        if (scope.team()) {
+            // the latest changes read per pair to find its list's people: twice the list, as a
+            // person rarely makes the same move twice in one period (if they hold fewer than
+            // the list's people, the statement groups the pair's whole period instead)
+            parameters.put("window", 2 * ReportService.TRANSITION_PEOPLE_MAX);
+            return ReportSql.query(em, prefix, "movement-transitions-team", holding(scope), parameters);
+        }
         return ReportSql.query(em, prefix, "movement-transitions", holding(scope), parameters);
     }
 
@@ -128,13 +139,14 @@ class MovementReports {
         return (Tuple) countsQuery("", team, scope, asOf, asOfDate, coolingCutoff).getSingleResult();
     }
 
-    /** movement-counts.sql. */
+    /** movement-counts-team.sql for the team (one pass over its contacts), movement-counts.sql for one organizer. */
     Query countsQuery(String prefix, Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
         Map<String, Object> parameters = parameters(team, scope);
         parameters.put("asOf", asOf);
         parameters.put("asOfDate", asOfDate);
         parameters.put("cutoff", coolingCutoff);
-        return ReportSql.query(em, prefix, "movement-counts", holding(scope), parameters);
+        return ReportSql.query(em, prefix, scope.team() ? "movement-counts-team" : "movement-counts", holding(scope),
+                parameters);
     }
 
     /** An organizer's report is about the contacts they own and the follow-ups assigned to them. */
