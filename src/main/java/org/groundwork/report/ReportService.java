@@ -17,6 +17,7 @@ import org.groundwork.report.ReportJson.Glance;
 import org.groundwork.report.ReportJson.MovementReport;
 import org.groundwork.report.ReportJson.Transition;
 import org.groundwork.report.ReportJson.TimeReport;
+import org.groundwork.contact.Level;
 import org.groundwork.work.Work;
 import org.groundwork.platform.BusinessMetrics;
 
@@ -131,7 +132,7 @@ public class ReportService {
         Scope me = new Scope(current.id(), true, null);
         Map<String, Double> byLevel = timeReports.byLevel(team, period, me);
         double minutes = byLevel.values().stream().mapToDouble(Double::doubleValue).sum();
-        double closeToBase = byLevel.get("new") + byLevel.get("less-involved");
+        double closeToBase = byLevel.get(Level.NEW.word()) + byLevel.get(Level.LESS_INVOLVED.word());
         MovementReport movement = movementReports.report(team, period, me);
         // a person who moved twice in the week (new, then cadre) is one person moved up
         Set<UUID> movedUp = new HashSet<>();

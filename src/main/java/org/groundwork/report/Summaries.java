@@ -6,6 +6,10 @@ import org.groundwork.report.ReportJson.Timeliness;
 import org.groundwork.report.ReportJson.Transition;
 import org.groundwork.report.ReportService.Scope;
 import org.groundwork.web.MsgReports;
+import org.groundwork.contact.Level;
+import org.groundwork.contact.Position;
+import org.groundwork.platform.Word;
+import org.groundwork.work.Focus;
 import org.groundwork.work.Work;
 
 import java.util.List;
@@ -42,14 +46,14 @@ final class Summaries {
         } else {
             s.append(words.summary_time_mostly(when, subject, object, people(dominant, words),
                     String.valueOf(percent(byLevel.get(dominant), total))));
-            double staffAndOfficers = byPosition.getOrDefault("staff", 0.0) + byPosition.getOrDefault("officer", 0.0);
+            double staffAndOfficers = byPosition.getOrDefault(Position.STAFF.word(), 0.0) + byPosition.getOrDefault(Position.OFFICER.word(), 0.0);
             if (staffAndOfficers > 0) {
                 s.append(words.summary_time_staff(String.valueOf(percent(staffAndOfficers, total))));
             }
         }
         if (work != null) {
             String focus = work.focus.word();
-            s.append(words.summary_time_focus(focus(focus, words)));
+            s.append(words.summary_time_focus(focus(work.focus, words)));
             if (dominant != null && !TimeReports.matches(focus, dominant)) {
                 s.append(words.summary_time_not_matching());
             }
@@ -102,18 +106,18 @@ final class Summaries {
     }
 
     private static String people(String level, MsgReports words) {
-        return switch (level) {
-            case "new" -> words.summary_people_new();
-            case "less-involved" -> words.summary_people_less_involved();
-            default -> words.summary_people_cadre();
+        return switch (Word.parse(Level.class, level, "level")) {
+            case NEW -> words.summary_people_new();
+            case LESS_INVOLVED -> words.summary_people_less_involved();
+            case CADRE -> words.summary_people_cadre();
         };
     }
 
-    private static String focus(String focus, MsgReports words) {
+    private static String focus(Focus focus, MsgReports words) {
         return switch (focus) {
-            case "bring-in-new" -> words.summary_focus_bring_in_new();
-            case "deepen-involvement" -> words.summary_focus_deepen_involvement();
-            default -> words.summary_focus_work_with_cadre();
+            case BRING_IN_NEW -> words.summary_focus_bring_in_new();
+            case DEEPEN_INVOLVEMENT -> words.summary_focus_deepen_involvement();
+            case WORK_WITH_CADRE -> words.summary_focus_work_with_cadre();
         };
     }
 

@@ -52,6 +52,9 @@ class TimeReports {
     static final List<String> LEVELS = java.util.Arrays.stream(Level.values()).map(Level::word).toList();
     static final List<String> POSITIONS = java.util.Arrays.stream(Position.values()).map(Position::word).toList();
     static final String UNRECORDED = "unrecorded";
+    /** The time report's two kinds of time; time-figures.sql names one-to-ones the same way. */
+    static final String ONE_TO_ONE = "one-to-one";
+    static final String GROUP = "group";
 
     @Inject
     EntityManager em;
@@ -170,8 +173,8 @@ class TimeReports {
         Map<String, Double> byLevel = levels();
         Map<String, Double> byPosition = positions();
         Map<String, Double> byKind = new LinkedHashMap<>();
-        byKind.put("one-to-one", 0.0);
-        byKind.put("group", 0.0);
+        byKind.put(ONE_TO_ONE, 0.0);
+        byKind.put(GROUP, 0.0);
         Map<UUID, Map<String, Double>> workLevels = new LinkedHashMap<>();
         Map<UUID, Map<String, Double>> workPositions = new HashMap<>();
         Map<LocalDate, Map<String, Double>> weeks = new HashMap<>();
