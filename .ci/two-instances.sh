@@ -98,6 +98,7 @@ P1=$(free_port); M1=$(free_port); P2=$(free_port); M2=$(free_port); PROXY=$(free
 start_app() {
   local name=$1 port=$2 mgmt=$3
   mkdir -p "$WORK/$name"
+  # java with the README's run command's options (docs/performance.md, "Startup" and "Memory")
   env QUARKUS_DATASOURCE_JDBC_URL="$JDBC" QUARKUS_DATASOURCE_USERNAME=groundwork_app QUARKUS_DATASOURCE_PASSWORD="$PGPASS" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mgmt" \
@@ -107,7 +108,8 @@ start_app() {
     QUARKUS_HTTP_ACCESS_LOG_ENABLED=true QUARKUS_HTTP_ACCESS_LOG_PATTERN='%h "%r" %s' \
     GROUNDWORK_DATA_DIR="$WORK/$name" \
     GROUNDWORK_IMPORT_HEARTBEAT=PT1S GROUNDWORK_IMPORT_STALE_AFTER=PT10S \
-    java -Xmx256m -jar "$JAR" > "$WORK/$name.log" 2>&1 &
+    java -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+      -Xmx256m -XX:TrimNativeHeapInterval=5000 -jar "$JAR" > "$WORK/$name.log" 2>&1 &
   echo $!
 }
 A1=$(start_app app1 "$P1" "$M1"); PIDS+=("$A1")

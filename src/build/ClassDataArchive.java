@@ -27,7 +27,11 @@ import java.util.stream.Stream;
  * built (a moved or rebuilt folder is refused with one warning line, and the app starts as usual).
  *
  * <p>Run by the package phase (pom.xml, skipped with -Dgroundwork.cds.skip=true):
- * {@code java src/build/ClassDataArchive.java target/quarkus-app}. Needs only the JDK.
+ * {@code java src/build/ClassDataArchive.java target/quarkus-app}. Needs only the JDK. The container
+ * image records its own archive the same way, compiled and run on the image's JRE
+ * (src/main/docker/Dockerfile.jvm): {@code java -cp DIR ClassDataArchive /deployments /tmp/cds-training},
+ * the second argument a writable scratch folder for the training start's database (default: beside
+ * the app's folder).
  */
 public class ClassDataArchive {
 
@@ -36,7 +40,7 @@ public class ClassDataArchive {
         Path app = Path.of(args[0]).toAbsolutePath().normalize();
         Path jar = app.resolve("quarkus-run.jar");
         Path archive = app.resolve("app-cds.jsa");
-        Path training = app.resolveSibling("cds-training");
+        Path training = args.length > 1 ? Path.of(args[1]).toAbsolutePath().normalize() : app.resolveSibling("cds-training");
         Files.deleteIfExists(archive);
         deleteTree(training);
         Files.createDirectories(training);

@@ -33,8 +33,11 @@ APP = os.path.abspath(os.environ.get("BENCH_APP") or os.path.join(ROOT, "target/
 SEED = int(os.environ.get("BENCH_SEED") or 42)
 SECONDS = int(os.environ.get("BENCH_SECONDS") or 15)
 STARTS = int(os.environ.get("BENCH_STARTS") or 5)
-# "startup": only the starts (external and embedded), for a quick look at a build's boot
+# "startup": only the starts (external and embedded), for a quick look at a build's boot; "generate": only
+# the data set's generation, timed, into DIR/generated (DIR/pristine is left as it is)
 ONLY = os.environ.get("BENCH_ONLY") or ""
+# a smaller data set of the same shape (every count divided by it), for checking the generator itself
+DIVISOR = int(os.environ.get("BENCH_DIVISOR") or 1)
 PASSWORD = "bench"  # a throwaway server on 127.0.0.1 only
 # The app and the replayed SQL connect as a role that is not a superuser, as the shipped app does
 # (README, docs/operations.md "The database role"): a superuser skips row-level security, and with
@@ -43,9 +46,11 @@ PASSWORD = "bench"  # a throwaway server on 127.0.0.1 only
 APP_ROLE = "groundwork_app"
 AS = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
 ANCHOR_DAY = "2026-10-31"  # the data set's last day (BenchData.ANCHOR minus one day)
-# the heap the README and the two-instance run use, ExitOnOutOfMemoryError as the Dockerfile ships it, and
-# the README's startup options (C1 only, the serial collector; docs/performance.md, "Startup")
-JVM = ["-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+# the heap the README and the two-instance run use, ExitOnOutOfMemoryError as the Dockerfile ships it, the
+# README's startup options (C1 only, the serial collector; docs/performance.md, "Startup") and its native
+# heap trimming (docs/performance.md, "Memory")
+JVM = ["-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+       "-XX:TrimNativeHeapInterval=5000"]
 
 out_lines = []
 
@@ -290,6 +295,11 @@ def pristine_data():
         say("data set: reused %s (seed %s, made by %s in %.0f s)" % (pristine, meta["seed"], meta["app"],
                                                                          meta["seconds"]))
         return pristine, meta
+    return generate(pristine, marker)
+
+
+def generate(pristine, marker):
+    """Makes the data set in a fresh server in the folder pristine; answers (pristine, its description)."""
     if os.path.exists(marker):
         os.remove(marker)
     t0 = time.monotonic()
@@ -308,14 +318,19 @@ def pristine_data():
         schema = time.monotonic() - t0
         pgjar = sorted(glob.glob(os.path.join(os.path.dirname(APP), "lib/main/org.postgresql.postgresql-*.jar")))[0]
         t1 = time.monotonic()
-        generator = subprocess.run(["java", "-Xmx1g", "-cp", pgjar, os.path.join(BENCH_SRC, "BenchData.java"),
-                                    pg.jdbc(), "groundwork", PASSWORD, setup["team"]["id"], str(SEED)],
-                                   check=True)
+        # its per-step times go into the report too
+        generator = subprocess.Popen(["java", "-Xmx1g", "-cp", pgjar, os.path.join(BENCH_SRC, "BenchData.java"),
+                                      pg.jdbc(), "groundwork", PASSWORD, setup["team"]["id"], str(SEED)]
+                                     + ([str(DIVISOR)] if DIVISOR != 1 else []), stdout=subprocess.PIPE, text=True)
+        for line in generator.stdout:
+            say(line.rstrip())
+        if generator.wait() != 0:
+            sys.exit("the generator failed (exit %d)" % generator.returncode)
         generated = time.monotonic() - t1
         pg.sql("checkpoint")
     finally:
         pg.stop()
-    meta = {"seed": SEED, "team": setup["team"]["id"], "token": setup["token"], "app": APP,
+    meta = {"seed": SEED, "divisor": DIVISOR, "team": setup["team"]["id"], "token": setup["token"], "app": APP,
             "seconds": time.monotonic() - t0, "copy_seconds": generated, "schema_seconds": schema}
     with open(marker, "w") as f:
         json.dump(meta, f)
@@ -455,6 +470,13 @@ def main():
     say("Groundwork benchmark, %s, app %s" % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), APP))
     say("machine: %d cores, %s; %s" % (os.cpu_count(), cpu_model(), uptime()))
     t_all = time.monotonic()
+    if ONLY == "generate":
+        # the generation alone, timed, into a folder of its own: the kept data set (DIR/pristine) stays
+        generate(os.path.join(DIR, "generated"), os.path.join(DIR, "generated.json"))
+        say("whole run: %.0f s; %s" % (time.monotonic() - t_all, uptime()))
+        with open(os.path.join(DIR, "report-%s.txt" % time.strftime("%Y%m%d-%H%M%S")), "w") as f:
+            f.write("\n".join(out_lines) + "\n")
+        return
     pristine, meta = pristine_data()
 
     # every run works on a copy, so its writes never reach the kept data set

@@ -380,6 +380,47 @@ class DeployManifestsTest {
         assertTrue(ignore.contains("!target/quarkus-app/"), "the build context keeps the fast-jar: " + ignore);
     }
 
+    /**
+     * The JVM options of the README's run command (the start's CPU, the memory under load: docs/performance.md,
+     * "Startup" and "Memory") are the ones the image, the two-instance CI run and the benchmark harness use,
+     * so what is measured is what ships; and the image records its own class-data archive (one copied from
+     * target/ would name the build machine's JDK and folder, and the JVM would refuse it).
+     */
+    @Test
+    void theReadmesJvmOptionsShipEverywhereAndTheImageRecordsItsOwnArchive() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher command = Pattern.compile("(?s)\\./mvnw -B -DskipTests package\\n(java .*?quarkus-run\\.jar)").matcher(readme);
+        assertTrue(command.find(), "the README's run command");
+        Set<String> options = new TreeSet<>();
+        Matcher option = Pattern.compile("-(XX:[^\\s=]+(?:=\\S+)?|Xmx\\S+)").matcher(command.group(1));
+        while (option.find()) {
+            if (!option.group(1).startsWith("XX:SharedArchiveFile=")) {
+                options.add("-" + option.group(1));
+            }
+        }
+        assertTrue(options.contains("-XX:TrimNativeHeapInterval=5000"), "the README hands freed native memory back: " + options);
+        String javaOpts = dockerfileEnv().getOrDefault("JAVA_OPTS", "");
+        String twoInstances = Files.readString(ROOT.resolve(".ci/two-instances.sh"));
+        String harness = Files.readString(ROOT.resolve("src/test/bench/bench.py"));
+        Matcher jvm = Pattern.compile("(?s)\\nJVM = \\[(.*?)\\]").matcher(harness);
+        assertTrue(jvm.find(), "the harness's JVM list");
+        for (String o : options) {
+            if (!o.startsWith("-Xmx")) { // the image sizes its heap from the container (MaxRAMPercentage)
+                assertTrue(javaOpts.contains(o), "the image's JAVA_OPTS lack " + o + ": " + javaOpts);
+            }
+            assertTrue(twoInstances.contains(o), ".ci/two-instances.sh starts java without " + o);
+            assertTrue(jvm.group(1).contains("\"" + o + "\""), "the harness measures without " + o);
+        }
+        String dockerfile = Files.readString(DOCKERFILE);
+        assertTrue(javaOpts.contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa"), javaOpts);
+        assertTrue(Pattern.compile("(?m)^RUN .*ClassDataArchive /deployments ").matcher(dockerfile).find(),
+                "the image records its archive");
+        assertFalse(Pattern.compile("(?m)^COPY\\s.*app-cds\\.jsa").matcher(dockerfile).find(),
+                "the build machine's archive is not copied");
+        List<String> ignore = Files.readAllLines(ROOT.resolve(".dockerignore"));
+        assertTrue(ignore.contains("!src/build/ClassDataArchive.java"), "the recorder is in the build context: " + ignore);
+    }
+
     // --- reading the files
 
     static boolean isYaml(Path p) {
