@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 
@@ -38,6 +39,7 @@ STARTS = int(os.environ.get("BENCH_STARTS") or 5)
 ONLY = os.environ.get("BENCH_ONLY") or ""
 # a smaller data set of the same shape (every count divided by it), for checking the generator itself
 DIVISOR = int(os.environ.get("BENCH_DIVISOR") or 1)
+# "reports": only the three report requests, each with its floors (FLOORS), on one start of the app
 PASSWORD = "bench"  # a throwaway server on 127.0.0.1 only
 # The app and the replayed SQL connect as a role that is not a superuser, as the shipped app does
 # (README, docs/operations.md "The database role"): a superuser skips row-level security, and with
@@ -510,6 +512,8 @@ def uptime():
 
 
 def measure(pg, meta, results):
+    if ONLY == "reports":
+        return reports_only(pg, meta, results)
     token, team = meta["token"], meta["team"]
     # the first start migrates when this build's schema is newer than the data set's
     first = App(APP, pg)
@@ -561,6 +565,7 @@ def endpoints(pg, app, meta, results):
         ("contact search q=4242", "/api/v1/contacts?q=4242", "get.lua"),
         ("wall chart, 5,000 people (page)", "/organizations/%s/chart" % organization, "page.lua"),
     ]
+    rows = [row for row in rows if ONLY != "reports" or row[0] in FLOORS]
     results["get"] = []
     for name, path, lua in rows:
         url = app.url(path)
@@ -579,6 +584,7 @@ def endpoints(pg, app, meta, results):
         say("  %-40s API p50 %7.1f ms p99 %7.1f ms %6.0f req/s | SQL (%d statements) p50 %7.1f ms p99 %7.1f ms "
             "%6.0f tx/s | me p50 %.1f ms" % (name, api["p50"], api["p99"], api["rps"], len(statements), sql["p50"],
                                              sql["p99"], sql["rps"], me["p50"]))
+        floors(pg, meta, name, path, results)
 
 
 def call_any(url, token, lua):
@@ -709,10 +715,15 @@ def table(pg, results):
     for name, api, sql, me, n in results.get("get", []):
         say("| %s | %.1f ms | %.1f ms | %.0f | %.1f ms (%d statements) | %.1f ms | %.0f | %.1f ms |" % (
             name, api["p50"], api["p99"], api["rps"], sql["p50"], n, sql["p99"], sql["rps"], me["p50"]))
+        floor_rows(name, results)
     for connections, api, sql, n in results.get("post", []):
         say("| POST /api/v1/conversations, %d connections | %.1f ms | %.1f ms | %.0f (%d errors) | %.1f ms "
             "(%d statements, bare SQL) | %.1f ms | %.0f | |" % (connections, api["p50"], api["p99"], api["rps"],
                                                                  api["errors"], sql["p50"], n, sql["p99"], sql["rps"]))
+    if ONLY == "reports":
+        say()
+        say("load after the run: %s" % uptime())
+        return
     say()
     say("| measure | figure |")
     say("|---|---|")
@@ -730,6 +741,97 @@ def table(pg, results):
     say("| database size (benchmark data set, after the write runs) | %s |" % pg.sql(
         "select pg_size_pretty(pg_database_size('postgres'))"))
     say("| load after the run | %s |" % uptime())
+
+
+# ---------------------------------------------------------------- the reports' floors (issue 14)
+
+# Under each report request, the least any exact answer to it has to do (src/test/bench/floor-*.sql;
+# each file says why it is a floor), replayed as the request's own SQL is: pgbench on one connection
+# as groundwork_app under row-level security, the request's team, period and organizer written in.
+# A request over its target and close to its floor is held up by the data it must read, not by its SQL.
+TIME_FLOORS = [("the period's conversations read (%s rows)", "floor-conversations.sql"),
+               ("the period's conversations read and summed per person (%s people, top 100)", "floor-people.sql")]
+FLOORS = {
+    "time report, one organizer, 30 days": TIME_FLOORS,
+    "time report, the team, 90 days": TIME_FLOORS,
+    "movement, the team, 90 days": [("the period's level changes read, counted per from-to pair (%s changes)",
+                                     "floor-level-changes.sql")],
+}
+
+
+def reports_only(pg, meta, results):
+    """bench.only=reports: one start of the app (migrating the copy if this build's schema is newer), then
+    only the report requests, each with its SQL and its floors, and the first table."""
+    app = App(APP, pg)
+    say("start on this copy (Flyway migrations included): %.1f s to ready" % app.start())
+    try:
+        endpoints(pg, app, meta, results)
+    finally:
+        app.stop()
+    table(pg, results)
+
+
+def floors(pg, meta, name, path, results):
+    """The floors of one request (FLOORS), each replayed for SECONDS like the request's own SQL; the
+    figures go under its line and into results for the table."""
+    team = meta["team"]
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
+    organizer = query.get("organizer", ["all"])[0]
+    org = None if organizer == "all" else organizer
+    # the request's period as the app reads it (report/Period): from the start of its first day to the
+    # start of the day after its last, in the team's time zone
+    start, end = pg.sql("select (date '%s')::timestamp at time zone t.time_zone, "
+                        "(date '%s' + 1)::timestamp at time zone t.time_zone from team t where t.id = '%s'"
+                        % (query["from"][0], query["to"][0], team)).split("|")
+    for label, file in FLOORS.get(name, []):
+        sql = floor_sql(file, {"team": team, "start": start, "end": end, "org": org})
+        scope = ["select set_config('groundwork.team_id', '%s', false), set_config('groundwork.scope', '', false)"
+                 % team]
+        # its figure (rows, people, changes) from the statement's own column n, under the same policies
+        n = app_sql(pg, scope + ["select n from (%s) f limit 1" % sql])
+        # one transaction as the app's: the team set, the report's work_mem (TimeReports), the statement
+        script = "BEGIN;\n%s;\nset local work_mem = '16MB';\n%s;\nCOMMIT;\n" % (scope[0], sql)
+        with open(os.path.join(DIR, "floor-%s-%s" % (re.sub(r"\W+", "-", name).strip("-"), file)), "w") as f:
+            f.write(script)
+        floor = pgbench(pg, script, 1)
+        line = "floor: " + label % ("{:,}".format(int(n)) if n else "?")
+        results.setdefault("floors", {}).setdefault(name, []).append((line, floor))
+        say("    %-86s SQL p50 %7.1f ms p99 %7.1f ms %6.0f tx/s" % (line, floor["p50"], floor["p99"], floor["rps"]))
+
+
+def floor_sql(file, values):
+    """A floor statement with its parameters written in as literals (as the harness writes a captured
+    statement's): comments dropped, lines marked "-- if organizer" kept only for one organizer's request."""
+    lines = []
+    with open(os.path.join(BENCH_SRC, file)) as f:
+        for line in f:
+            if line.lstrip().startswith("--"):
+                continue
+            if "-- if organizer" in line:
+                if values["org"] is None:
+                    continue
+                line = line.split("-- if organizer")[0]
+            lines.append(line.rstrip())
+    sql = "\n".join(lines).strip().rstrip(";")
+    return re.sub(r"(?<![:\w]):(team|start|end|org)\b", lambda m: "'%s'" % values[m.group(1)], sql)
+
+
+def app_sql(pg, queries):
+    """psql as the app's role (row-level security applies); the last line of the output."""
+    command = ["psql", "-X", "-q", "-A", "-t", "-h", "127.0.0.1", "-p", str(pg.port), "-U", APP_ROLE, "-d",
+               "postgres", "-v", "ON_ERROR_STOP=1"]
+    for query in queries:
+        command += ["-c", query]
+    result = subprocess.run(command, env=pg.env(), text=True, capture_output=True)
+    if result.returncode != 0:
+        sys.exit("psql: %s\n%s" % (queries, result.stderr))
+    return result.stdout.strip().splitlines()[-1]
+
+
+def floor_rows(name, results):
+    """The markdown table's rows of one request's floors, right under its own row."""
+    for line, sql in results.get("floors", {}).get(name, []):
+        say("| %s | | | | %.1f ms (1 statement) | %.1f ms | %.0f | |" % (line, sql["p50"], sql["p99"], sql["rps"]))
 
 
 if __name__ == "__main__":
