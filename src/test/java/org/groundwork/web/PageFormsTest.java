@@ -2,6 +2,7 @@ package org.groundwork.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,11 @@ class PageFormsTest {
     static String contact(TestTeam team, String name) {
         return team.api().body(Map.of("fullName", name)).post("/api/v1/contacts")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** The conversation form about that contact, opened by the team's admin, the contact filled in. */
+    static RequestSpecification conversationAbout(TestTeam team, String contactId) {
+        return Session.onPage(team, "/conversations/new?contact=" + contactId).form().formParam("contactId", contactId);
     }
 
     static void assertFieldError(Response page, String field, String text) {
@@ -94,8 +100,7 @@ class PageFormsTest {
     void aNegativeDurationIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Mother Jones");
-        Session s = Session.onPage(team, "/conversations/new?contact=" + id);
-        Response page = s.form().formParam("contactId", id).formParam("summary", "Talked")
+        Response page = conversationAbout(team, id).formParam("summary", "Talked")
                 .formParam("durationMinutes", "-5").formParam("channel", "phone").post("/conversations");
         assertFieldError(page, "durationMinutes", "Use 1 or more");
         assertTrue(page.asString().contains("Talked"), "what was typed stays in the form");
@@ -106,8 +111,7 @@ class PageFormsTest {
     void aNextStepDateThatIsNotADateIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Joe Hill");
-        Session s = Session.onPage(team, "/conversations/new?contact=" + id);
-        Response page = s.form().formParam("contactId", id).formParam("durationMinutes", "10")
+        Response page = conversationAbout(team, id).formParam("durationMinutes", "10")
                 .formParam("channel", "phone").formParam("nextStepDueOn", "next tuesday")
                 .formParam("nextStepPurpose", "Call back").post("/conversations");
         assertFieldError(page, "nextStepDueOn", "Enter a date like");
@@ -119,8 +123,7 @@ class PageFormsTest {
     void aNextStepWithoutAPurposeIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Big Bill");
-        Session s = Session.onPage(team, "/conversations/new?contact=" + id);
-        Response page = s.form().formParam("contactId", id).formParam("durationMinutes", "10")
+        Response page = conversationAbout(team, id).formParam("durationMinutes", "10")
                 .formParam("channel", "phone").formParam("nextStepDueOn", "2030-01-01").post("/conversations");
         assertFieldError(page, "nextStepPurpose", "Fill this in");
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
