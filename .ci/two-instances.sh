@@ -82,14 +82,13 @@ for i in $(seq 1 100); do
 done
 echo "PostgreSQL on 127.0.0.1:$PGPORT ($PGBIN)"
 # initdb's user is the server's superuser, which row-level security does not apply to: the apps
-# connect as their own role (not superuser, no BYPASSRLS, owner of the database), as in production
+# connect as their own role (not superuser, no BYPASSRLS), prepared by the statement the embedded
+# database and the benchmark run too (src/main/resources/db/app-role.sql: the role, the ownership
+# of the schema's objects, LIKE/ILIKE LEAKPROOF for the contact search's trigram indexes), and
+# owner of the database, as in production
 java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" \
-  "create role groundwork_app login password '$PGPASS' nosuperuser nobypassrls nocreatedb nocreaterole"
+  "$(sed -e 's/${role}/groundwork_app/g' -e "s/\${password}/$PGPASS/g" src/main/resources/db/app-role.sql)"
 java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" "alter database postgres owner to groundwork_app"
-# as deploy/'s database set-up does: the contact search's LIKE/ILIKE may use its trigram indexes
-# under row-level security only when marked LEAKPROOF, which only a superuser may do
-java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" "alter function textlike(text, text) leakproof"
-java -cp "$PGJAR" .ci/Sql.java "$JDBC" groundwork "$PGPASS" "alter function texticlike(text, text) leakproof"
 
 # --- two app processes started together on it: the same session key; forwarding trusted from
 # HAProxy's source address only (127.0.0.2), so a client on 127.0.0.1 cannot forge X-Forwarded-*

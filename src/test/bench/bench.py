@@ -130,40 +130,10 @@ class Postgres:
 
     def prepare_app_role(self):
         """The app's role, owner of the schema's objects (so a newer build's Flyway can alter them), and the
-        LEAKPROOF marks a superuser sets for the contact search (EmbeddedDatabase.prepareAppRole does the
-        same for the embedded server). Idempotent: runs at every start."""
-        self.sql("""do $$
-            declare r record;
-            begin
-                if not exists (select 1 from pg_roles where rolname = '%(role)s') then
-                    create role %(role)s login password '%(password)s' nosuperuser nobypassrls nocreatedb nocreaterole;
-                end if;
-                grant usage, create on schema public to %(role)s;
-                execute format('grant create on database %%I to %(role)s', current_database());
-                for r in
-                    select c.oid::regclass as name,
-                           case c.relkind when 'S' then 'sequence' when 'v' then 'view'
-                               when 'm' then 'materialized view' else 'table' end as kind
-                    from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                    where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
-                      and c.relowner <> '%(role)s'::regrole
-                      and not (c.relkind = 'S' and exists (select 1 from pg_depend d
-                          where d.objid = c.oid and d.deptype in ('a', 'i')))
-                loop
-                    execute format('alter %%s %%s owner to %(role)s', r.kind, r.name);
-                end loop;
-                for r in
-                    select p.oid::regprocedure as name from pg_proc p
-                    join pg_namespace n on n.oid = p.pronamespace
-                    where n.nspname = 'public' and p.proowner <> '%(role)s'::regrole
-                      and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
-                loop
-                    execute format('alter routine %%s owner to %(role)s', r.name);
-                end loop;
-            end
-            $$""" % {"role": APP_ROLE, "password": PASSWORD},
-                 "alter function textlike(text, text) leakproof",
-                 "alter function texticlike(text, text) leakproof")
+        LEAKPROOF marks a superuser sets for the contact search: src/main/resources/db/app-role.sql, the
+        statement EmbeddedDatabase.prepareAppRole runs for the embedded server. Idempotent: runs at every start."""
+        with open(os.path.join(ROOT, "src/main/resources/db/app-role.sql"), encoding="utf-8") as f:
+            self.sql(f.read().replace("${role}", APP_ROLE).replace("${password}", PASSWORD))
 
     def stop(self):
         subprocess.run(AS + [self.bin + "/pg_ctl", "-D", self.data, "stop", "-m", "fast", "-t", "120"],

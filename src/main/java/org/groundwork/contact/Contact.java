@@ -1,13 +1,8 @@
 package org.groundwork.contact;
 
-import org.groundwork.platform.TeamOwned;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.groundwork.platform.Ids;
+import org.groundwork.platform.EditedTeamEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -17,11 +12,8 @@ import java.util.UUID;
 /** A person in or around the base. Erased contacts stay as anonymous tombstones. */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntityBase implements TeamOwned {
+public class Contact extends EditedTeamEntity {
 
-    @Id
-    public UUID id = Ids.next();
-    public UUID teamId;
     public String fullName;
     public String phone;
     public String email;
@@ -37,17 +29,8 @@ public class Contact extends PanacheEntityBase implements TeamOwned {
     public String notes;
     public Instant lastConversationAt;
     public Instant erasedAt;
-    public Instant createdAt = Instant.now();
-    public Instant updatedAt = Instant.now();
-    @Version
-    public Long version;
 
     public boolean erased() {
         return erasedAt != null;
-    }
-
-    @Override
-    public UUID teamId() {
-        return teamId;
     }
 }

@@ -1,11 +1,9 @@
 package org.groundwork.contact;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.groundwork.platform.Ids;
+import org.groundwork.platform.TeamOwnedEntity;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,11 +11,8 @@ import java.util.UUID;
 /** One change of a contact's engagement level; creation records the first one. */
 @Entity
 @Table(name = "level_change")
-public class LevelChange extends PanacheEntityBase {
+public class LevelChange extends TeamOwnedEntity {
 
-    @Id
-    public UUID id = Ids.next();
-    public UUID teamId;
     public UUID contactId;
     @Column(name = "from_level")
     public Level fromLevel;
@@ -26,5 +21,4 @@ public class LevelChange extends PanacheEntityBase {
     public Instant changedAt;
     public UUID changedBy;
     public String reason;
-    public Instant createdAt = Instant.now();
 }

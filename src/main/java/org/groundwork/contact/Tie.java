@@ -1,13 +1,9 @@
 package org.groundwork.contact;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.groundwork.platform.Ids;
-import org.groundwork.platform.TeamOwned;
+import org.groundwork.platform.TeamOwnedEntity;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -16,20 +12,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "tie")
-public class Tie extends PanacheEntityBase implements TeamOwned {
+public class Tie extends TeamOwnedEntity {
 
-    @Id
-    public UUID id = Ids.next();
-    public UUID teamId;
     public UUID contactId;
     public UUID otherContactId;
     public TieKind kind;
     public String note;
     public UUID createdBy;
-    public Instant createdAt = Instant.now();
-
-    @Override
-    public UUID teamId() {
-        return teamId;
-    }
 }

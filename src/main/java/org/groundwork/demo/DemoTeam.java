@@ -1,12 +1,12 @@
 package org.groundwork.demo;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.action.Action;
 import org.groundwork.action.ActionKind;
@@ -67,19 +67,19 @@ public class DemoTeam {
     }
 
     /** Creates the demo team only when no organizer exists yet; returns whether it did. */
-    @Transactional
     public boolean seedIfEmpty() {
+        String hash = BcryptUtil.bcryptHash(PASSWORD);
         // at start, for no one: whether any organizer exists anywhere, then a new team
-        return TeamScope.instanceWide(this::seedIfNoOrganizer);
+        return TeamScope.instanceWide(() -> QuarkusTransaction.joiningExisting().call(() -> seedIfNoOrganizer(hash)));
     }
 
-    private boolean seedIfNoOrganizer() {
+    private boolean seedIfNoOrganizer(String hash) {
         em.createNativeQuery("select pg_advisory_xact_lock(4711)").getSingleResult();
         if (Organizer.count() > 0) {
             LOG.info("GROUNDWORK_DEMO is set but the database already has organizers; no demo team created");
             return false;
         }
-        Credentials login = seed("demo.groundwork.org", true);
+        Credentials login = seedTeam("demo.groundwork.org", true, hash);
         LOG.infof("Demo team ready: log in at /login as %s with password %s (also %s, %s)",
                 login.admin(), PASSWORD, login.coordinator(), login.organizer());
         return true;
@@ -88,14 +88,18 @@ public class DemoTeam {
     public record Credentials(String admin, String coordinator, String organizer, java.util.UUID teamId) {
     }
 
-    /** The whole demo team; {@code domain} keeps emails unique when tests make several. */
-    @Transactional
+    /**
+     * The whole demo team; {@code domain} keeps emails unique when tests make several. The
+     * password is hashed first (bcrypt takes a while on purpose): the transaction then only
+     * writes, and holds its connection that much shorter.
+     */
     public Credentials seed(String domain, boolean instanceAdmin) {
+        String hash = BcryptUtil.bcryptHash(PASSWORD);
         // a new team, written by no one of it
-        return TeamScope.instanceWide(() -> seedTeam(domain, instanceAdmin));
+        return TeamScope.instanceWide(() -> QuarkusTransaction.joiningExisting().call(() -> seedTeam(domain, instanceAdmin, hash)));
     }
 
-    private Credentials seedTeam(String domain, boolean instanceAdmin) {
+    private Credentials seedTeam(String domain, boolean instanceAdmin, String hash) {
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         ZoneId zone = ZoneId.of("America/New_York");
@@ -108,7 +112,6 @@ public class DemoTeam {
         team.timeZone = zone.getId();
         team.persist();
 
-        String hash = BcryptUtil.bcryptHash(PASSWORD);
         Organizer ana = organizer(team, "ana@" + domain, "Ana Ruiz", Role.ADMIN, hash);
         ana.instanceAdmin = instanceAdmin;
         Organizer ben = organizer(team, "ben@" + domain, "Ben Okafor", Role.COORDINATOR, hash);

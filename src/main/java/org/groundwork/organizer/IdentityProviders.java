@@ -15,6 +15,9 @@ import jakarta.inject.Inject;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.TeamScope;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * How a request becomes an organizer: a bearer token, the login form's email and password,
  * or the encrypted session cookie the form login set (which names a login session).
@@ -22,6 +25,17 @@ import org.groundwork.platform.TeamScope;
 final class IdentityProviders {
 
     private IdentityProviders() {
+    }
+
+    /**
+     * The one way each provider looks an organizer up: off the event loop and across the
+     * instance (before authentication no team is known), the identity or a failed authentication
+     * with this reason.
+     */
+    private static Uni<SecurityIdentity> lookUp(AuthenticationRequestContext context,
+                                                Supplier<Optional<SecurityIdentity>> lookup, String failure) {
+        return context.runBlocking(() -> TeamScope.instanceWide(lookup::get)
+                .orElseThrow(() -> new AuthenticationFailedException(failure)));
     }
 
     @ApplicationScoped
@@ -36,10 +50,8 @@ final class IdentityProviders {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-            // before authentication no team is known: the token is looked up across the instance
-            return context.runBlocking(() -> TeamScope.instanceWide(() -> tokens.organizerFor(request.getToken().getToken()))
-                    .map(Identities::of)
-                    .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked token")));
+            return lookUp(context, () -> tokens.organizerFor(request.getToken().getToken()).map(Identities::of),
+                    "Unknown or revoked token");
         }
     }
 
@@ -60,13 +72,11 @@ final class IdentityProviders {
             String address = http == null || http.request().remoteAddress() == null ? null
                     : http.request().remoteAddress().hostAddress();
             String userAgent = http == null ? null : http.request().getHeader("User-Agent");
-            return context.runBlocking(() -> {
+            // the account is found by email across the instance; its throttle, audit and session with it
+            return lookUp(context, () -> {
                 try {
-                    // the account is found by email across the instance; its throttle, audit and session with it
-                    return TeamScope.instanceWide(() -> organizers.logIn(request.getUsername(),
-                                    new String(request.getPassword().getPassword()), address, userAgent))
-                            .map(live -> Identities.of(live.organizer(), live.session()))
-                            .orElseThrow(() -> new AuthenticationFailedException("Wrong email or password"));
+                    return organizers.logIn(request.getUsername(), new String(request.getPassword().getPassword()),
+                            address, userAgent).map(live -> Identities.of(live.organizer(), live.session()));
                 } catch (ProblemException e) {
                     if (e.retryAfter() != null && http != null) {
                         // form login answers every failure with a redirect to its error page; this one
@@ -78,7 +88,7 @@ final class IdentityProviders {
                     }
                     throw new AuthenticationFailedException(e.getMessage());
                 }
-            });
+            }, "Wrong email or password");
         }
     }
 
@@ -95,10 +105,8 @@ final class IdentityProviders {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-            // the session is found by its id across the instance, before its team is known
-            return context.runBlocking(() -> TeamScope.instanceWide(() -> sessions.live(request.getPrincipal()))
-                    .map(live -> Identities.of(live.organizer(), live.session()))
-                    .orElseThrow(() -> new AuthenticationFailedException("Session ended or unknown")));
+            return lookUp(context, () -> sessions.live(request.getPrincipal())
+                    .map(live -> Identities.of(live.organizer(), live.session())), "Session ended or unknown");
         }
     }
 }

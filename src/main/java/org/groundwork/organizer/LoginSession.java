@@ -1,10 +1,8 @@
 package org.groundwork.organizer;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.groundwork.platform.Ids;
+import org.groundwork.platform.TeamOwnedEntity;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,14 +10,10 @@ import java.util.UUID;
 /** One browser's login: the encrypted session cookie names this row. */
 @Entity
 @Table(name = "login_session")
-class LoginSession extends PanacheEntityBase {
+class LoginSession extends TeamOwnedEntity {
 
-    @Id
-    public UUID id = Ids.next();
-    public UUID teamId;
     public UUID organizerId;
     public String device;
-    public Instant createdAt = Instant.now();
     public Instant lastSeenAt = Instant.now();
     public Instant expiresAt;
     public Instant revokedAt;

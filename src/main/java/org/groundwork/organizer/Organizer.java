@@ -1,26 +1,15 @@
 package org.groundwork.organizer;
 
-import org.groundwork.platform.TeamOwned;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.groundwork.platform.Ids;
-
-import java.time.Instant;
-import java.util.UUID;
+import org.groundwork.platform.VersionedTeamEntity;
 
 /** A user account in one team. */
 @Entity
 @Table(name = "organizer")
-public class Organizer extends PanacheEntityBase implements TeamOwned {
+public class Organizer extends VersionedTeamEntity {
 
-    @Id
-    public UUID id = Ids.next();
-    public UUID teamId;
     public String email;
     /**
      * lower(email), kept by PostgreSQL (a stored generated column, V20_1, unique): the login finds
@@ -41,12 +30,4 @@ public class Organizer extends PanacheEntityBase implements TeamOwned {
     public Long totpLastStep;
     /** The language of this organizer's pages. */
     public Language language = Language.EN;
-    public Instant createdAt = Instant.now();
-    @Version
-    public Long version;
-
-    @Override
-    public UUID teamId() {
-        return teamId;
-    }
 }

@@ -254,61 +254,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Creates the app's role when missing, and hands it what the superuser owns in the public
-     * schema: data directories made before Groundwork used its own role hold tables owned by
-     * {@code postgres}, which the role could not migrate. Runs at every start; idempotent.
+     * Creates the app's role when missing, hands it what the superuser owns in the public schema
+     * and marks LIKE/ILIKE LEAKPROOF: {@code db/app-role.sql}, the one statement of it that the
+     * benchmark's own server runs too. Runs at every start; idempotent.
      */
-    /**
-     * The statements a superuser runs once per database so the contact search keeps its trigram
-     * indexes under row-level security (the same two lines are in deploy/'s database set-up).
-     */
-    public static final String LEAKPROOF_LIKE =
-            "alter function textlike(text, text) leakproof; alter function texticlike(text, text) leakproof";
-
     public void prepareAppRole() {
         try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
-            s.execute("""
-                    do $$
-                    declare r record;
-                    begin
-                        if not exists (select 1 from pg_roles where rolname = 'groundwork') then
-                            create role groundwork login password 'groundwork'
-                                nosuperuser nobypassrls nocreatedb nocreaterole;
-                        end if;
-                        grant usage, create on schema public to groundwork;
-                        -- as an owner of its database would have in production (deploy/): lets
-                        -- the migrations create trusted extensions such as pg_trgm
-                        execute format('grant create on database %I to groundwork', current_database());
-                        for r in
-                            select c.oid::regclass as name,
-                                   case c.relkind when 'S' then 'sequence' when 'v' then 'view'
-                                       when 'm' then 'materialized view' else 'table' end as kind
-                            from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                            where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
-                              and c.relowner <> 'groundwork'::regrole
-                              -- a sequence owned by a column moves with its table
-                              and not (c.relkind = 'S' and exists (select 1 from pg_depend d
-                                  where d.objid = c.oid and d.deptype in ('a', 'i')))
-                        loop
-                            execute format('alter %s %s owner to groundwork', r.kind, r.name);
-                        end loop;
-                        for r in
-                            select p.oid::regprocedure as name from pg_proc p
-                            join pg_namespace n on n.oid = p.pronamespace
-                            where n.nspname = 'public' and p.proowner <> 'groundwork'::regrole
-                        loop
-                            execute format('alter routine %s owner to groundwork', r.name);
-                        end loop;
-                    end
-                    $$""");
-            // Under row-level security PostgreSQL applies an operator as an index condition ahead
-            // of the policy only when its function is LEAKPROOF; LIKE and ILIKE are not marked so,
-            // and the contact search would walk the whole team instead of its trigram indexes
-            // (docs/reports.md, "Contact search"). Only a superuser may mark them: the app's role
-            // cannot, so it happens here, and in deploy/'s database set-up for other servers.
-            s.execute(LEAKPROOF_LIKE);
+            s.execute(appRoleSql(APP_ROLE, APP_PASSWORD));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not prepare the app's database role in the embedded PostgreSQL", e);
+        }
+    }
+
+    /** {@code db/app-role.sql} for this role and password. */
+    static String appRoleSql(String role, String password) {
+        try (java.io.InputStream in = EmbeddedDatabase.class.getResourceAsStream("/db/app-role.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("db/app-role.sql is missing from the build");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("${role}", role).replace("${password}", password);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

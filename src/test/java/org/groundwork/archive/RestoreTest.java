@@ -1,7 +1,6 @@
 package org.groundwork.archive;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
@@ -16,10 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -71,28 +70,28 @@ class RestoreTest {
         }), "first entry");
         refused(changed(good, f -> rows(f, "contact.jsonl", 2)), "the manifest says");
         refused(changed(good, f -> rows(f, "contact.jsonl", 0)), "more rows than the manifest");
-        refused(changed(good, f -> f.put("manifest.json", f.get("manifest.json")
+        refused(changed(good, edit("manifest.json", t -> t
                 .replace("\"formatVersion\" : 3", "\"formatVersion\" : 4"))), "format version 4");
-        refused(changed(good, f -> f.put("manifest.json", f.get("manifest.json")
+        refused(changed(good, edit("manifest.json", t -> t
                 .replaceFirst("\"schemaVersion\" : \"[0-9.]+\"", "\"schemaVersion\" : \"999\""))), "newer Groundwork");
-        refused(changed(good, f -> f.put("manifest.json", f.get("manifest.json")
+        refused(changed(good, edit("manifest.json", t -> t
                 .replace("\"formatVersion\"", "\"secret\" : 1, \"formatVersion\""))), "manifest");
-        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+        refused(changed(good, edit("contact.jsonl", t -> t
                 .replaceFirst("\"team_id\":\"[0-9a-f-]+\"", "\"team_id\":\"" + UUID.randomUUID() + "\""))),
                 "another team");
-        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+        refused(changed(good, edit("contact.jsonl", t -> t
                 .replace("\"notes\":null", "\"notes\":\"a\\u0000b\""))), "NUL");
-        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+        refused(changed(good, edit("contact.jsonl", t -> t
                 .replace("\"notes\":null", "\"notes\":null,\"password\":\"x\""))), "unknown field");
-        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl").replace("\"notes\":null,", ""))),
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("\"notes\":null,", ""))),
                 "missing");
-        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+        refused(changed(good, edit("contact.jsonl", t -> t
                 .replace("\"notes\":null", "\"notes\":{\"a\":1}"))), "object");
-        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+        refused(changed(good, edit("contact.jsonl", t -> t
                 .replace("\"engagement_level\":\"new\"", "\"engagement_level\":\"hero\""))), "refuses a row");
-        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+        refused(changed(good, edit("contact.jsonl", t -> t
                 .replace("\"version\":0", "\"version\":\"many\""))), "refuses a row");
-        refused(changed(good, f -> f.put("contact.jsonl", f.get("contact.jsonl")
+        refused(changed(good, edit("contact.jsonl", t -> t
                 .replaceFirst("\"created_at\":\"[^\"]+\"", "\"created_at\":12345"))), "refuses a row");
         refused(changed(good, f -> f.put("contact.jsonl", "{\"id\":" + "[".repeat(5000)
                 + "]".repeat(5000) + "}\n")), "contact.jsonl line 1");
@@ -137,6 +136,11 @@ class RestoreTest {
         assertEquals(400, response.statusCode(), says + ": " + body);
         assertEquals("application/problem+json", response.contentType(), body);
         assertTrue(body.contains(says), "the problem says " + says + ": " + body);
+    }
+
+    /** A change to one entry's text. */
+    private static Consumer<LinkedHashMap<String, String>> edit(String entry, UnaryOperator<String> change) {
+        return f -> f.put(entry, change.apply(f.get(entry)));
     }
 
     private static byte[] changed(Map<String, String> files, Consumer<LinkedHashMap<String, String>> change) {

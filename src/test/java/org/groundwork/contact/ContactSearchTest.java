@@ -117,7 +117,7 @@ class ContactSearchTest {
             em.createNativeQuery("analyze probe").executeUpdate();
             // under a team policy as the app role (not superuser), as every query the app sends:
             // the index is used ahead of the policy only because LIKE and ILIKE are LEAKPROOF
-            // (EmbeddedDatabase.LEAKPROOF_LIKE, deploy/'s database set-up)
+            // (db/app-role.sql, deploy/'s database set-up)
             em.createNativeQuery("alter table probe enable row level security").executeUpdate();
             em.createNativeQuery("alter table probe force row level security").executeUpdate();
             em.createNativeQuery("""

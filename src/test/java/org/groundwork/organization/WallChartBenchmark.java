@@ -1,5 +1,6 @@
 package org.groundwork.organization;
 
+import org.groundwork.support.BenchmarkLog;
 import org.groundwork.support.AllTeams;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -53,7 +51,7 @@ class WallChartBenchmark {
     @Inject
     DataSource dataSource;
 
-    final StringBuilder out = new StringBuilder();
+    final BenchmarkLog log = new BenchmarkLog();
 
     @Test
     void wallChartOfFiveThousandPeople() throws Exception {
@@ -63,7 +61,7 @@ class WallChartBenchmark {
         generate(team);
         print(String.format("Generated in %.1f s", (System.nanoTime() - t0) / 1e9));
         print(counts(team));
-        print(machine());
+        print(BenchmarkLog.machine());
         UUID organization = AllTeams.call(() -> (UUID) em()
                 .createNativeQuery("select id from organization where team_id = ?1 and name = 'Chart organization 1'")
                 .setParameter(1, team).getSingleResult());
@@ -100,7 +98,7 @@ class WallChartBenchmark {
 
         explain("cards", team, organization, (o, t) -> chart.cardsQuery("explain (analyze, buffers) ", o, t, ChartFilter.NONE));
         explain("column figures", team, organization, (o, t) -> chart.figuresQuery("explain (analyze, buffers) ", o, ChartFilter.NONE));
-        Files.writeString(Path.of("target", "wall-chart-benchmark.txt"), out);
+        log.writeTo("wall-chart-benchmark.txt");
     }
 
     /** One organization of 5,000 people among ten (50,000 contacts), the rest of a team's life around them. */
@@ -277,20 +275,7 @@ class WallChartBenchmark {
         });
     }
 
-    private static String machine() {
-        String cpu = "";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("");
-            cpu += ", load average " + Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            // not Linux: the core count is enough
-        }
-        return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu;
-    }
-
     private void print(String line) {
-        System.out.println(line);
-        out.append(line).append('\n');
+        log.print(line);
     }
 }

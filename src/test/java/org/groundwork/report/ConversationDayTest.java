@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -245,24 +244,7 @@ class ConversationDayTest {
     }
 
     private List<String> rows(String query, String teamId) {
-        try (Connection c = AllTeams.connection(dataSource);
-             PreparedStatement ps = c.prepareStatement(query.replace("?1", "?"))) {
-            ps.setObject(1, UUID.fromString(teamId));
-            List<String> rows = new ArrayList<>();
-            try (ResultSet r = ps.executeQuery()) {
-                int n = r.getMetaData().getColumnCount();
-                while (r.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= n; i++) {
-                        row.append(i > 1 ? " | " : "").append(r.getString(i));
-                    }
-                    rows.add(row.toString());
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return AllTeams.rows(dataSource, query, teamId);
     }
 
     /** One statement with ?1, ?2, ... as uuids. */

@@ -1,5 +1,6 @@
 package org.groundwork.report;
 
+import org.groundwork.support.BenchmarkLog;
 import org.groundwork.support.AllTeams;
 
 import io.quarkus.arc.Arc;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +38,7 @@ class ReportBenchmark {
     @Inject
     DataSource dataSource;
 
-    final StringBuilder out = new StringBuilder();
+    final BenchmarkLog log = new BenchmarkLog();
 
     @Test
     void reportsOnAHundredThousandContactsAndAMillionConversations() throws Exception {
@@ -63,7 +61,7 @@ class ReportBenchmark {
             print(String.format("Generated in %.1f s", (System.nanoTime() - t0) / 1e9));
         }
         print(counts(team));
-        print(machine());
+        print(BenchmarkLog.machine());
         Api admin = new Api(token);
 
         UUID organizer = BenchmarkData.organizer(seed, 1);
@@ -104,7 +102,7 @@ class ReportBenchmark {
         explain("movement counts, the team, 90 days", t, p -> movement.countsQuery(p, t, all, q.end(), end,
                 Instant.now().minusSeconds(21 * 86400L)));
 
-        Files.writeString(Path.of("target", "report-benchmark.txt"), out);
+        log.writeTo("report-benchmark.txt");
     }
 
     private void time(Api admin, String name, String query) {
@@ -202,20 +200,7 @@ class ReportBenchmark {
         });
     }
 
-    private static String machine() {
-        String cpu = "";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("");
-            cpu += ", load average " + Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            // not Linux: the core count is enough
-        }
-        return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu;
-    }
-
     private void print(String line) {
-        System.out.println(line);
-        out.append(line).append('\n');
+        log.print(line);
     }
 }

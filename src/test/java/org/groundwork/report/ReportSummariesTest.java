@@ -9,14 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.groundwork.report.TimeReportTest.MARCH;
@@ -82,13 +76,9 @@ class ReportSummariesTest {
     void unitHeadcountFollowsContactsUnitsAndImports() {
         TestTeam team = TestTeam.create();
         Scenario s = new Scenario(team);
-        String plant = team.api().body(Map.of("name", "Plant", "kind", "workplace")).post("/api/v1/organizations")
-                .then().statusCode(201).extract().path("id");
-        String units = "/api/v1/organizations/" + plant + "/units";
-        String days = team.api().body(Map.of("name", "Day shift", "kind", "shift")).post(units)
-                .then().statusCode(201).extract().path("id");
-        String nights = team.api().body(Map.of("name", "Night shift", "kind", "shift")).post(units)
-                .then().statusCode(201).extract().path("id");
+        String plant = team.organization("Plant", "workplace");
+        String days = team.unit(plant, "Day shift", "shift");
+        String nights = team.unit(plant, "Night shift", "shift");
         String ana = TimeByUnitTest.placed(team, s.contact("Ana", "new", "base"), plant, days);
         String bea = TimeByUnitTest.placed(team, s.contact("Bea", "new", "base"), plant, days);
         String cy = s.contact("Cy", "new", "base");
@@ -112,7 +102,7 @@ class ReportSummariesTest {
         assertEquals(List.of(0, 1, 1), time(team).getList("byUnit.people"));
 
         // the night shift deleted: its people are in the plant, in no unit
-        team.api().delete(units + "/" + nights).then().statusCode(204);
+        team.api().delete("/api/v1/organizations/" + plant + "/units/" + nights).then().statusCode(204);
         headcounts(team);
         assertEquals(List.of(0, 2), time(team).getList("byUnit.people")); // Day, Plant no unit
 
@@ -366,23 +356,6 @@ class ReportSummariesTest {
     }
 
     private List<String> rows(String query, String teamId) {
-        try (Connection c = AllTeams.connection(dataSource);
-             PreparedStatement ps = c.prepareStatement(query.replace("?1", "?"))) {
-            ps.setObject(1, UUID.fromString(teamId));
-            List<String> rows = new ArrayList<>();
-            try (ResultSet r = ps.executeQuery()) {
-                int n = r.getMetaData().getColumnCount();
-                while (r.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= n; i++) {
-                        row.append(i > 1 ? " | " : "").append(r.getString(i));
-                    }
-                    rows.add(row.toString());
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return AllTeams.rows(dataSource, query, teamId);
     }
 }

@@ -22,15 +22,10 @@ class TimeByUnitTest {
         TestTeam team = TestTeam.create();
         var member = team.member("coordinator");
         Scenario s = new Scenario(team);
-        String plant = team.api().body(Map.of("name", "Plant", "kind", "workplace")).post("/api/v1/organizations")
-                .then().statusCode(201).extract().path("id");
-        String units = "/api/v1/organizations/" + plant + "/units";
-        String days = team.api().body(Map.of("name", "Day shift", "kind", "shift")).post(units)
-                .then().statusCode(201).extract().path("id");
-        String nights = team.api().body(Map.of("name", "Night shift", "kind", "shift")).post(units)
-                .then().statusCode(201).extract().path("id");
-        String weekend = team.api().body(Map.of("name", "Weekend", "kind", "shift", "parentId", nights)).post(units)
-                .then().statusCode(201).extract().path("id");
+        String plant = team.organization("Plant", "workplace");
+        String days = team.unit(plant, "Day shift", "shift");
+        String nights = team.unit(plant, "Night shift", "shift");
+        String weekend = team.unit(plant, "Weekend", "shift", nights);
         // Day shift: Ana, Bea; Night shift: Cy, Dee, Eve; its Weekend crew: nobody; Plant, no unit: Fay;
         // no organization: Gus
         String ana = placed(team, s.contact("Ana", "new", "base"), plant, days);

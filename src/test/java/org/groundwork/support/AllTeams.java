@@ -4,8 +4,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.groundwork.platform.TeamScope;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 
@@ -28,6 +33,33 @@ public final class AllTeams {
 
     public static <T> T call(Callable<T> work) {
         return TeamScope.instanceWide(() -> QuarkusTransaction.requiringNew().call(work));
+    }
+
+    /**
+     * The rows a query finds in any team, each as its columns joined by {@code " | "}; {@code ?1},
+     * {@code ?2}… in the query are the given uuids, in that order.
+     */
+    public static List<String> rows(DataSource dataSource, String query, String... ids) {
+        try (Connection c = connection(dataSource);
+             PreparedStatement ps = c.prepareStatement(query.replaceAll("\\?\\d+", "?"))) {
+            for (int i = 0; i < ids.length; i++) {
+                ps.setObject(i + 1, UUID.fromString(ids[i]));
+            }
+            List<String> rows = new ArrayList<>();
+            try (ResultSet r = ps.executeQuery()) {
+                int n = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= n; i++) {
+                        row.append(i > 1 ? " | " : "").append(r.getString(i));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A connection of its own (autocommit), set to see every team until it goes back to the pool. */

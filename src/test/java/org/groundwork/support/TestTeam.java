@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,6 +89,27 @@ public final class TestTeam {
     /** A request as this team's admin. */
     public RequestSpecification api() {
         return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** A new organization of this team, made as its admin: its id. */
+    public String organization(String name, String kind) {
+        return api().body(Map.of("name", name, "kind", kind)).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A new unit of that organization: its id. */
+    public String unit(String organizationId, String name, String kind) {
+        return unit(organizationId, name, kind, null);
+    }
+
+    /** A new unit of that organization, inside {@code parentId} when given: its id. */
+    public String unit(String organizationId, String name, String kind, String parentId) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "kind", kind));
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        return api().body(body).post("/api/v1/organizations/" + organizationId + "/units")
+                .then().statusCode(201).extract().path("id");
     }
 
     public static String unique() {

@@ -33,16 +33,14 @@ class ChartBrowserTest extends BrowserTest {
     }
 
     static Built build() {
-        TestTeam team = TestTeam.create();
-        String org = team.api().body(Map.of("name", "Harbour Depot", "kind", "workplace")).post("/api/v1/organizations")
-                .then().statusCode(201).extract().path("id");
-        String units = "/api/v1/organizations/" + org + "/units";
-        String day = team.api().body(Map.of("name", "Day shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
-        String night = team.api().body(Map.of("name", "Night shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
-        String yard = team.api().body(Map.of("name", "Yard", "kind", "area")).post(units).then().statusCode(201).extract().path("id");
+        // the organization and units UnitPagesTest works on, with six people on them
+        UnitPagesTest.Org o = UnitPagesTest.org();
+        TestTeam team = o.team();
+        String org = o.id();
         String ana = null;
-        String[][] people = {{"Ana Alvarez", "new", day}, {"Bea Brown", "cadre", day}, {"Cy Chen", "less-involved", night},
-                {"Dee Diaz", "new", night}, {"Eve Evans", "new", yard}, {"Fay Fox", "less-involved", null}};
+        String[][] people = {{"Ana Alvarez", "new", o.day()}, {"Bea Brown", "cadre", o.day()},
+                {"Cy Chen", "less-involved", o.night()}, {"Dee Diaz", "new", o.night()}, {"Eve Evans", "new", o.yard()},
+                {"Fay Fox", "less-involved", null}};
         for (String[] p : people) {
             Map<String, Object> body = new HashMap<>();
             body.put("fullName", p[0]);
@@ -56,7 +54,7 @@ class ChartBrowserTest extends BrowserTest {
                 ana = id;
             }
         }
-        return new Built(team, org, ana, night);
+        return new Built(team, org, ana, o.night());
     }
 
     void assertNoViolations(String what) {

@@ -49,11 +49,9 @@ class OrganizationPagesTest {
     void wallChartFiguresAndCardsOnAHandBuiltOrganization() {
         TestTeam team = TestTeam.create();
         var member = team.member("organizer");
-        String org = team.api().body(Map.of("name", "Plant 7", "kind", "workplace")).post("/api/v1/organizations")
-                .then().statusCode(201).extract().path("id");
-        String units = "/api/v1/organizations/" + org + "/units";
-        String day = team.api().body(Map.of("name", "Day shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
-        String night = team.api().body(Map.of("name", "Night shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
+        String org = team.organization("Plant 7", "workplace");
+        String day = team.unit(org, "Day shift", "shift");
+        String night = team.unit(org, "Night shift", "shift");
         // Day shift: Ana (new, talked 3 days ago), Bea (cadre, talked 40 days ago), Cy (new, no owner, never, follow-up due)
         String ana = contact(team, "Ana Alvarez", "new", org, day);
         String bea = contact(team, "Bea Brown", "cadre", org, day);
@@ -207,8 +205,7 @@ class OrganizationPagesTest {
         String rosa = contact(team, "Rosa Ruiz", "new", org, null);
         String sam = contact(team, "Sam Soto", "new", org, null);
         String tia = contact(team, "Tia Tran", "cadre", org, null);
-        Session s = Session.logIn(team);
-        s.open("/contacts/" + sam);
+        Session s = Session.onPage(team, "/contacts/" + sam);
         s.form().formParam("tieKind", "listens-to").formParam("otherContactId", rosa).formParam("note", "")
                 .post("/contacts/" + sam + "/ties").then().statusCode(303);
         s.form().formParam("tieKind", "listens-to").formParam("otherContactId", rosa)

@@ -2,6 +2,7 @@ package org.groundwork.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,11 @@ class PageFormsTest {
     static String contact(TestTeam team, String name) {
         return team.api().body(Map.of("fullName", name)).post("/api/v1/contacts")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** The conversation form about that contact, opened by the team's admin, the contact filled in. */
+    static RequestSpecification conversationAbout(TestTeam team, String contactId) {
+        return Session.onPage(team, "/conversations/new?contact=" + contactId).form().formParam("contactId", contactId);
     }
 
     static void assertFieldError(Response page, String field, String text) {
@@ -59,8 +65,7 @@ class PageFormsTest {
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefused() {
         TestTeam team = TestTeam.create();
-        Session s = Session.logIn(team);
-        s.open("/contacts/new");
+        Session s = Session.onPage(team, "/contacts/new");
         s.request().contentType("application/x-www-form-urlencoded")
                 .formParam("fullName", "Forged Person").formParam("engagementLevel", "new").formParam("position", "base")
                 .post("/contacts")
@@ -71,8 +76,7 @@ class PageFormsTest {
     @Test
     void anEmptyNameIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
-        Session s = Session.logIn(team);
-        s.open("/contacts/new");
+        Session s = Session.onPage(team, "/contacts/new");
         Response page = s.form().formParam("fullName", "  ").formParam("engagementLevel", "new")
                 .formParam("position", "base").post("/contacts");
         assertFieldError(page, "fullName", "Fill this in");
@@ -82,8 +86,7 @@ class PageFormsTest {
     @Test
     void aContactIsAddedAndShown() {
         TestTeam team = TestTeam.create();
-        Session s = Session.logIn(team);
-        s.open("/contacts/new");
+        Session s = Session.onPage(team, "/contacts/new");
         String location = s.form().formParam("fullName", "Lucy Parsons").formParam("engagementLevel", "cadre")
                 .formParam("position", "base").formParam("tags", "night shift, nurses").post("/contacts")
                 .then().statusCode(303).extract().header("Location");
@@ -97,9 +100,7 @@ class PageFormsTest {
     void aNegativeDurationIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Mother Jones");
-        Session s = Session.logIn(team);
-        s.open("/conversations/new?contact=" + id);
-        Response page = s.form().formParam("contactId", id).formParam("summary", "Talked")
+        Response page = conversationAbout(team, id).formParam("summary", "Talked")
                 .formParam("durationMinutes", "-5").formParam("channel", "phone").post("/conversations");
         assertFieldError(page, "durationMinutes", "Use 1 or more");
         assertTrue(page.asString().contains("Talked"), "what was typed stays in the form");
@@ -110,9 +111,7 @@ class PageFormsTest {
     void aNextStepDateThatIsNotADateIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Joe Hill");
-        Session s = Session.logIn(team);
-        s.open("/conversations/new?contact=" + id);
-        Response page = s.form().formParam("contactId", id).formParam("durationMinutes", "10")
+        Response page = conversationAbout(team, id).formParam("durationMinutes", "10")
                 .formParam("channel", "phone").formParam("nextStepDueOn", "next tuesday")
                 .formParam("nextStepPurpose", "Call back").post("/conversations");
         assertFieldError(page, "nextStepDueOn", "Enter a date like");
@@ -124,9 +123,7 @@ class PageFormsTest {
     void aNextStepWithoutAPurposeIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Big Bill");
-        Session s = Session.logIn(team);
-        s.open("/conversations/new?contact=" + id);
-        Response page = s.form().formParam("contactId", id).formParam("durationMinutes", "10")
+        Response page = conversationAbout(team, id).formParam("durationMinutes", "10")
                 .formParam("channel", "phone").formParam("nextStepDueOn", "2030-01-01").post("/conversations");
         assertFieldError(page, "nextStepPurpose", "Fill this in");
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
@@ -136,8 +133,7 @@ class PageFormsTest {
     void aLevelChangeToTheSameLevelIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Emma Goldman");
-        Session s = Session.logIn(team);
-        s.open("/contacts/" + id);
+        Session s = Session.onPage(team, "/contacts/" + id);
         Response page = s.form().formParam("level", "new").formParam("reason", "no change").post("/contacts/" + id + "/level");
         assertFieldError(page, "level", "their level was already new");
     }
@@ -150,8 +146,7 @@ class PageFormsTest {
                 .post("/api/v1/followups").then().statusCode(201).extract().path("id");
         String second = team.api().body(Map.of("contactId", id, "dueOn", "2020-01-02", "purpose", "Two"))
                 .post("/api/v1/followups").then().statusCode(201).extract().path("id");
-        Session s = Session.logIn(team);
-        s.open("/");
+        Session s = Session.onPage(team, "/");
         s.form().post("/followups/" + first + "/done").then().statusCode(303);
         Response bad = s.form().formParam("dueOn", "soon").post("/followups/" + second + "/reschedule");
         bad.then().statusCode(200).body(containsString("Enter a date like"));
@@ -165,8 +160,7 @@ class PageFormsTest {
     @Test
     void anActionWithoutATitleOrWithABadDateIsRefusedNextToTheFields() {
         TestTeam team = TestTeam.create();
-        Session s = Session.logIn(team);
-        s.open("/actions");
+        Session s = Session.onPage(team, "/actions");
         Response page = s.form().formParam("title", "").formParam("kind", "picket")
                 .formParam("startsAt", "2026-05-01T07:00").formParam("durationMinutes", "60").post("/actions");
         assertFieldError(page, "title", "Fill this in");
@@ -182,8 +176,7 @@ class PageFormsTest {
     @Test
     void anActionStartsAtTheTeamsLocalTime() {
         TestTeam team = TestTeam.create("Europe/Berlin");
-        Session s = Session.logIn(team);
-        s.open("/actions");
+        Session s = Session.onPage(team, "/actions");
         s.form().formParam("title", "May Day").formParam("kind", "march")
                 .formParam("startsAt", "2026-05-01T10:00").formParam("durationMinutes", "120").post("/actions")
                 .then().statusCode(303);
@@ -195,8 +188,7 @@ class PageFormsTest {
         TestTeam team = TestTeam.create();
         String action = team.api().body(Map.of("title", "Rally", "startsAt", "2026-05-01T07:00:00Z", "durationMinutes", 60))
                 .post("/api/v1/actions").then().statusCode(201).extract().path("id");
-        Session s = Session.logIn(team);
-        s.open("/actions/" + action);
+        Session s = Session.onPage(team, "/actions/" + action);
         Response page = s.form().formParam("fullName", " ").formParam("phone", "555").formParam("firstTime", "true")
                 .post("/actions/" + action + "/attendance/new");
         assertFieldError(page, "fullName", "Fill this in");
@@ -213,8 +205,7 @@ class PageFormsTest {
     @Test
     void aWorkWithoutANameIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
-        Session s = Session.logIn(team);
-        s.open("/works");
+        Session s = Session.onPage(team, "/works");
         Response page = s.form().formParam("name", "").formParam("focus", "bring-in-new").formParam("mode", "building")
                 .post("/works");
         assertFieldError(page, "name", "Fill this in");
@@ -229,8 +220,7 @@ class PageFormsTest {
     @Test
     void organizersAreAddedAndGivenRolesByAdminsOnly() {
         TestTeam team = TestTeam.create();
-        Session s = Session.logIn(team);
-        s.open("/organizers");
+        Session s = Session.onPage(team, "/organizers");
         Response page = s.form().formParam("displayName", "Bea").formParam("email", "not an email")
                 .formParam("role", "organizer").formParam("password", "long enough password").post("/organizers");
         assertFieldError(page, "email", "Enter an email address, like name@example.org");
@@ -255,8 +245,7 @@ class PageFormsTest {
     @Test
     void settingsMakeAndRevokeTokensAndRefuseABadHeatWindow() {
         TestTeam team = TestTeam.create();
-        Session s = Session.logIn(team);
-        s.open("/settings");
+        Session s = Session.onPage(team, "/settings");
         Response made = s.form().formParam("tokenName", "sheet sync").post("/settings/tokens");
         made.then().statusCode(200).body(containsString("shown only this once"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"new-token\">([^<]+)<").matcher(made.asString());
@@ -368,8 +357,7 @@ class PageFormsTest {
         TestTeam team = TestTeam.create();
         String id = team.api().body(Map.of("fullName", "Sam Okafor", "phone", "718 555 0102"))
                 .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
-        Session s = Session.logIn(team);
-        s.open("/contacts/" + id + "/edit");
+        Session s = Session.onPage(team, "/contacts/" + id + "/edit");
         Response unticked = s.form().post("/contacts/" + id + "/erase");
         assertFieldError(unticked, "confirm", "cannot be undone");
         team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Sam Okafor"));

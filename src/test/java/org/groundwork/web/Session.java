@@ -41,6 +41,13 @@ final class Session {
         return new Session(cookie);
     }
 
+    /** The team's admin, logged in, on a page with a form: what most page tests start from. */
+    static Session onPage(TestTeam team, String path) {
+        Session s = logIn(team);
+        s.open(path);
+        return s;
+    }
+
     RequestSpecification request() {
         RequestSpecification r = given().redirects().follow(false).cookie("quarkus-credential", credential);
         return csrfCookie == null ? r : r.cookie("csrf-token", csrfCookie);

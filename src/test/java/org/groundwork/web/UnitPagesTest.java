@@ -31,12 +31,10 @@ class UnitPagesTest {
 
     static Org org() {
         TestTeam team = TestTeam.create();
-        String org = team.api().body(Map.of("name", "Harbour Depot", "kind", "workplace")).post("/api/v1/organizations")
-                .then().statusCode(201).extract().path("id");
-        String units = "/api/v1/organizations/" + org + "/units";
-        String day = team.api().body(Map.of("name", "Day shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
-        String night = team.api().body(Map.of("name", "Night shift", "kind", "shift")).post(units).then().statusCode(201).extract().path("id");
-        String yard = team.api().body(Map.of("name", "Yard", "kind", "area")).post(units).then().statusCode(201).extract().path("id");
+        String org = team.organization("Harbour Depot", "workplace");
+        String day = team.unit(org, "Day shift", "shift");
+        String night = team.unit(org, "Night shift", "shift");
+        String yard = team.unit(org, "Yard", "area");
         return new Org(team, org, day, night, yard);
     }
 
