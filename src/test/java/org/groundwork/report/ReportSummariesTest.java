@@ -17,6 +17,9 @@ import static org.groundwork.report.TimeReportTest.MARCH;
 import static org.groundwork.report.TimeReportTest.minutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 
 /**
  * The reports' summaries of V19 are kept by triggers: first_action (each contact's first action)
