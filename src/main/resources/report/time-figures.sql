@@ -48,6 +48,8 @@ with heat as materialized (
     and d.organizer_id = :org -- if organizer
     and d.work_id = :work -- if work
   group by 1, 2, 3, 4, 5
+  -- a key's stripes can cancel out (V27_1); every conversation has at least a minute
+  having sum(d.minutes) <> 0
   union all
   -- action shares, a few thousand: the position is kept on the attendance (V18_4)
   select coalesce(e.level, 'unrecorded'), coalesce(e.position, 'unrecorded'), 'group', e.work_id,

@@ -74,6 +74,26 @@ public class ContactService {
     /** Clients' clocks run a little ahead; a level change "now" from one of them is not in the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
+    /**
+     * The name of a live (not erased) contact of the caller's team, or 404: what logging a
+     * conversation needs of the contact. One column rather than the entity, which Hibernate
+     * would hydrate, copy for dirty checking and check again at each flush of the POST
+     * (docs/performance.md, "Writes").
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String requireName(UUID id) {
+        List<String> names = em.createQuery("""
+                        select c.fullName from Contact c
+                        where c.id = :id and c.teamId = :team and c.erasedAt is null""", String.class)
+                .setParameter("id", id)
+                .setParameter("team", current.teamId())
+                .getResultList();
+        if (names.isEmpty()) {
+            throw Problems.notFound("contact");
+        }
+        return names.get(0);
+    }
+
     /** A live (not erased) contact of the caller's team, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Contact require(UUID id) {

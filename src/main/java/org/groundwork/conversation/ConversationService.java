@@ -67,10 +67,10 @@ public class ConversationService {
     BusinessMetrics metrics;
 
     public CreatedConversation create(@NotNull @Valid NewConversation req) {
-        Contact contact = contactInBody(req.contactId());
+        String contactName = contactInBody(req.contactId());
         Conversation c = new Conversation();
         c.teamId = current.teamId();
-        c.contactId = contact.id;
+        c.contactId = req.contactId();
         c.organizerId = req.organizerId() == null ? current.id() : organizerInBody(req.organizerId());
         c.workId = workInBody(req.workId());
         c.occurredAt = notTooFarAhead(req.occurredAt() == null ? Instant.now() : req.occurredAt());
@@ -90,11 +90,11 @@ public class ConversationService {
         em.flush();
 
         // a bad id here throws, and the transaction takes the conversation back with it
-        List<UUID> completed = followUps.completeByConversation(contact.id, req.completeFollowUpIds(), c.id);
+        List<UUID> completed = followUps.completeByConversation(c.contactId, req.completeFollowUpIds(), c.id);
         UUID nextStepId = req.nextStep() == null ? null
-                : followUps.openNextStep(contact.id, c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
+                : followUps.openNextStep(c.contactId, c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
         metrics.conversationLogged();
-        return new CreatedConversation(ConversationView.of(c, contact.fullName), nextStepId, completed);
+        return new CreatedConversation(ConversationView.of(c, contactName), nextStepId, completed);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -214,9 +214,10 @@ public class ConversationService {
     }
 
 
-    private Contact contactInBody(UUID id) {
+    /** The contact's name (a live contact of the team), or a 400 naming the field. */
+    private String contactInBody(UUID id) {
         try {
-            return contacts.require(id);
+            return contacts.requireName(id);
         } catch (ProblemException e) {
             throw Problems.unknownReference("contactId", "contact");
         }

@@ -27,8 +27,9 @@ public final class Identities {
     }
 
     /** A token's identity. */
-    static SecurityIdentity of(Organizer organizer) {
-        return builder(organizer, organizer.id.toString()).build();
+    static SecurityIdentity of(TokenService.Holder holder) {
+        return builder(holder.organizerId(), holder.teamId(), holder.role(), holder.instanceAdmin(), holder.language(),
+                holder.organizerId().toString()).build();
     }
 
     /**
@@ -45,26 +46,28 @@ public final class Identities {
                     .addAttribute(PENDING, session.state)
                     .build();
         }
-        return builder(organizer, session.id.toString())
+        return builder(organizer.id, organizer.teamId, organizer.role, organizer.instanceAdmin, organizer.language,
+                session.id.toString())
                 .addAttribute(SESSION_ID, session.id.toString())
                 .build();
     }
 
-    private static QuarkusSecurityIdentity.Builder builder(Organizer organizer, String principal) {
+    private static QuarkusSecurityIdentity.Builder builder(UUID organizerId, UUID teamId, Role role,
+                                                           boolean instanceAdmin, Language language, String principal) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(principal))
-                .addAttribute(ORGANIZER_ID, organizer.id.toString())
-                .addAttribute(TEAM_ID, organizer.teamId.toString())
-                .addAttribute(LANGUAGE, organizer.language.word());
+                .addAttribute(ORGANIZER_ID, organizerId.toString())
+                .addAttribute(TEAM_ID, teamId.toString())
+                .addAttribute(LANGUAGE, language.word());
         // roles include the ones below them: an admin can do what a coordinator can
         builder.addRole(Role.ORGANIZER.word());
-        if (organizer.role != Role.ORGANIZER) {
+        if (role != Role.ORGANIZER) {
             builder.addRole(Role.COORDINATOR.word());
         }
-        if (organizer.role == Role.ADMIN) {
+        if (role == Role.ADMIN) {
             builder.addRole(Role.ADMIN.word());
         }
-        if (organizer.instanceAdmin) {
+        if (instanceAdmin) {
             builder.addRole(INSTANCE_ADMIN);
         }
         return builder;

@@ -81,30 +81,39 @@ public class TokenService {
         audit.record(AuditKind.REVOKED, AuditEntity.TOKEN, id);
     }
 
+    /** Who a token acts as: what its request's identity needs, and nothing else of the account. */
+    record Holder(UUID organizerId, UUID teamId, Role role, boolean instanceAdmin, Language language) {
+    }
+
     /**
      * The organizer a token belongs to; notes when it was last used (at most every few minutes).
      * The time is read with the token, so the update is sent only when it is due: this lookup
      * runs on every API request, and the update used to be sent each time, matching nothing.
+     * Only the identity's columns are read, not the Organizer entity: loading it (all its
+     * columns, a copy kept for dirty checking, the check at the commit) was a measurable part
+     * of the JVM's work per request (docs/performance.md, "Writes").
      */
-    Optional<Organizer> organizerFor(String token) {
+    Optional<Holder> organizerFor(String token) {
         List<Object[]> rows = em.createQuery("""
-                        select t.id, t.lastUsedAt, o from ApiToken t, Organizer o
+                        select t.id, t.lastUsedAt, o.id, o.teamId, o.role, o.instanceAdmin, o.language
+                        from ApiToken t, Organizer o
                         where o.id = t.organizerId and t.tokenHash = :hash and o.active = true""", Object[].class)
                 .setParameter("hash", sha256(token))
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Instant lastUsed = (Instant) rows.get(0)[1];
+        Object[] row = rows.get(0);
+        Instant lastUsed = (Instant) row[1];
         if (lastUsed == null || lastUsed.isBefore(Instant.now().minus(LAST_USED_STEP))) {
             // the condition again in SQL: another request may have written it meanwhile
             em.createNativeQuery("""
                             update api_token set last_used_at = now() where id = ?1
                             and (last_used_at is null or last_used_at < now() - interval '5 minutes')""")
-                    .setParameter(1, rows.get(0)[0])
+                    .setParameter(1, row[0])
                     .executeUpdate();
         }
-        return Optional.of((Organizer) rows.get(0)[2]);
+        return Optional.of(new Holder((UUID) row[2], (UUID) row[3], (Role) row[4], (Boolean) row[5], (Language) row[6]));
     }
 
     static byte[] sha256(String token) {

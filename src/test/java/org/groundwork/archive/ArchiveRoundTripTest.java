@@ -208,8 +208,9 @@ class ArchiveRoundTripTest {
         // conversation_day, rebuilt by the triggers, is what summing the conversations gives
         assertEquals(0, count("""
                 select count(*) from (
-                  (select organizer_id, day, work_id, level, position, minutes, conversations from conversation_day
-                   where team_id = '%1$s'
+                  (select organizer_id, day, work_id, level, position, sum(minutes), sum(conversations)
+                   from conversation_day where team_id = '%1$s' group by 1, 2, 3, 4, 5 -- over its stripes (V27_1)
+                   having sum(conversations) <> 0
                    except
                    select c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date), c.work_id,
                           c.level_at_time, k.position, sum(c.duration_minutes), count(*)

@@ -215,13 +215,70 @@ class ConversationDayTest {
         minutes(mine(team, "from=2026-03-30&to=2026-03-30"), "totalMinutes", 8);
     }
 
+    /**
+     * Two transactions logging a conversation for one organizer, day, level and position add to
+     * the same summary key; before V27_1 the second waited on the first's row until its commit
+     * (16 connections of one organizer queued on it). Now each transaction writes its own
+     * stripe: the second goes through while the first is still open, and the sums stay exact.
+     */
+    @Test
+    void concurrentLogsOfOneKeyDoNotWaitForEachOther() throws SQLException {
+        TestTeam team = TestTeam.create();
+        Scenario s = new Scenario(team);
+        String ana = s.contact("Ana", "new", "base");
+        String bea = s.contact("Bea", "new", "base");
+        String insert = """
+                insert into conversation (id, team_id, contact_id, organizer_id, occurred_at, duration_minutes, channel)
+                values (gen_random_uuid(), ?, ?, ?, timestamptz '2026-03-10 10:00:00+00', ?, 'phone')""";
+        try (Connection first = AllTeams.connection(dataSource); Connection second = AllTeams.connection(dataSource)) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            log(first, insert, team, ana, 30);
+            int firstStripe = stripe(first);
+            // a transaction of its own stripe (consecutive transactions get different ones)
+            for (int tries = 0; stripe(second) == firstStripe && tries < 16; tries++) {
+                second.rollback();
+            }
+            try (var s2 = second.createStatement()) {
+                s2.execute("set local lock_timeout = '5s'");
+            }
+            log(second, insert, team, bea, 20); // waited, then failed on the lock timeout before V27_1
+            second.commit();
+            first.commit();
+        }
+        fresh(team);
+        minutes(all(team, MARCH), "totalMinutes", 50);
+    }
+
+    private static void log(Connection c, String insert, TestTeam team, String contact, int minutes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setObject(1, UUID.fromString(team.teamId));
+            ps.setObject(2, UUID.fromString(contact));
+            ps.setObject(3, UUID.fromString(team.adminId));
+            ps.setInt(4, minutes);
+            ps.executeUpdate();
+        }
+    }
+
+    private static int stripe(Connection c) throws SQLException {
+        try (var st = c.createStatement(); ResultSet r = st.executeQuery("select gw_conversation_day_stripe()")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
-    /** The summary holds exactly the team's conversations summed from scratch. */
+    /**
+     * The summary, summed per key over its stripes (V27_1), holds exactly the team's
+     * conversations summed from scratch; a key whose stripes cancel out counts as absent.
+     */
     private void fresh(TestTeam team) {
         List<String> stored = rows("""
-                select organizer_id, day, work_id, level, position, minutes, conversations
+                select organizer_id, day, work_id, level, position, sum(minutes), sum(conversations)
                 from conversation_day where team_id = ?1
+                group by 1, 2, 3, 4, 5
+                having sum(minutes) <> 0 or sum(conversations) <> 0
                 order by 1, 2, 3 nulls first, 4, 5""", team.teamId);
         List<String> scratch = rows("""
                 select c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date), c.work_id, c.level_at_time,
