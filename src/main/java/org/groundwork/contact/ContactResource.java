@@ -33,6 +33,7 @@ import org.groundwork.contact.ContactJson.LevelChangeView;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
 import org.groundwork.contact.ContactJson.Stored;
+import org.groundwork.contact.ContactJson.TimelineItem;
 import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Versioned;
@@ -41,7 +42,6 @@ import org.groundwork.platform.Patches;
 import org.groundwork.platform.Problems;
 
 import java.net.URI;
-import java.util.Map;
 
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +61,7 @@ public class ContactResource {
                                   @QueryParam("owner") String owner, @QueryParam("organization") String organization,
                                   @QueryParam("tag") String tag, @QueryParam("q") String q,
                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return contacts.list(new Filter(level, position, owner, organization, tag, q), Page.limit(limit), cursor);
+        return contacts.list(ContactQuery.of(new Filter(level, position, owner, organization, tag, q)), Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Add a contact",
@@ -127,7 +127,7 @@ public class ContactResource {
             description = "Conversations, attendance, level changes and follow-ups of one contact, newest first, a page at a time.")
     @GET
     @Path("/{id}/timeline")
-    public Page<Map<String, Object>> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,
+    public Page<TimelineItem> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,
                                               @QueryParam("cursor") String cursor) {
         return contacts.timeline(Ids.parse(id, "contact"), Page.limit(limit), cursor);
     }

@@ -46,7 +46,7 @@ public class UnitService {
 
     /** A unit of this organization of the caller's team, or 404 (the same for another team's or organization's). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Unit require(UUID organizationId, UUID unitId) {
+    Unit require(UUID organizationId, UUID unitId) {
         Organization o = organizations.require(organizationId);
         Unit u = TeamScoped.find(Unit.class, unitId).orElse(null);
         if (u == null || !u.organizationId.equals(o.id)) {
