@@ -80,10 +80,6 @@ public final class ContactJson {
         }
     }
 
-    /** A contact as stored, with the version the ETag is made of. */
-    record Stored(ContactView view, long version) {
-    }
-
     public record NewLevel(@NotNull Level level, @Size(max = 2000) String reason, Instant changedAt) {
     }
 

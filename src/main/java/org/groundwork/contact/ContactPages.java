@@ -1,5 +1,6 @@
 package org.groundwork.contact;
 
+import org.groundwork.platform.Versioned;
 import org.groundwork.followup.FollowUpJson.FollowUpFilter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,7 +25,6 @@ import org.groundwork.contact.ContactJson.TimelineItem;
 import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
-import org.groundwork.contact.ContactJson.Stored;
 import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organization.OrganizationService;
@@ -245,11 +245,11 @@ public class ContactPages {
     @GET
     @Path("/{id}/edit")
     public TemplateInstance edit(@PathParam("id") String id) {
-        Stored stored = contacts.find(Ids.parse(id, "contact"));
+        Versioned<ContactView> stored = contacts.find(Ids.parse(id, "contact"));
         return edit(stored, Map.of());
     }
 
-    private TemplateInstance edit(Stored stored, Map<String, String> errors) {
+    private TemplateInstance edit(Versioned<ContactView> stored, Map<String, String> errors) {
         ContactView c = stored.view();
         Map<String, String> form = Forms.values("fullName", c.fullName(),
                 "phone", c.phone(),
@@ -301,7 +301,7 @@ public class ContactPages {
     public Object erase(@PathParam("id") String id) {
         UUID contact = Ids.parse(id, "contact");
         if (!Form.posted().ticked("confirm")) {
-            Stored stored = contacts.find(contact);
+            Versioned<ContactView> stored = contacts.find(contact);
             return edit(stored, Map.of("confirm", PageLanguage.people().contact_erase_tick()));
         }
         contacts.erase(contact, null);

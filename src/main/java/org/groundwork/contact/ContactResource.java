@@ -32,7 +32,6 @@ import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.ContactJson.LevelChangeView;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
-import org.groundwork.contact.ContactJson.Stored;
 import org.groundwork.contact.ContactJson.TimelineItem;
 import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
@@ -73,8 +72,8 @@ public class ContactResource {
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "201")
     public Response create(NewContact request) {
-        Stored c = contacts.create(request);
-        return Versioned.created("/api/v1/contacts/" + c.view().id(), c.view(), c.version());
+        Versioned<ContactView> c = contacts.create(request);
+        return c.created("/api/v1/contacts/" + c.view().id());
     }
 
     @Operation(summary = "Get a contact",
@@ -84,8 +83,7 @@ public class ContactResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
-        Stored c = contacts.find(Ids.parse(id, "contact"));
-        return Versioned.ok(c.view(), c.version());
+        return contacts.find(Ids.parse(id, "contact")).ok();
     }
 
     @Operation(summary = "Change a contact",
@@ -96,8 +94,7 @@ public class ContactResource {
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.contact.ContactJson.ContactChange.class))) JsonNode body) {
         var contactId = Ids.parse(id, "contact");
-        Stored c = contacts.change(contactId, patches.read(body, ContactChange.class), ifMatch);
-        return Versioned.ok(c.view(), c.version());
+        return contacts.change(contactId, patches.read(body, ContactChange.class), ifMatch).ok();
     }
 
     /** Erasure: the person's data goes for good; an anonymous tombstone keeps the figures true. */

@@ -1,5 +1,6 @@
 package org.groundwork.contact;
 
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.TeamScoped;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,6 @@ import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactJson.LevelChangeView;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
-import org.groundwork.contact.ContactJson.Stored;
 import org.groundwork.contact.ContactJson.TimelineItem;
 import org.groundwork.contact.ContactJson.ConversationLine;
 import org.groundwork.contact.ContactJson.AttendanceLine;
@@ -202,7 +202,7 @@ public class ContactService {
 
     // ---- contacts -------------------------------------------------------------------------
 
-    public Stored create(@NotNull @Valid NewContact request) {
+    public Versioned<ContactView> create(@NotNull @Valid NewContact request) {
         new ContactFields(request.fullName(), request.phone(), request.email(), request.notes())
                 .require(validator, ContactFields.ALL);
         Contact c = new Contact();
@@ -227,7 +227,7 @@ public class ContactService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Stored find(UUID id) {
+    public Versioned<ContactView> find(UUID id) {
         return stored(require(id));
     }
 
@@ -237,7 +237,7 @@ public class ContactService {
         return find(id).view();
     }
 
-    public Stored change(UUID id, Patch<ContactChange> patch, String ifMatch) {
+    public Versioned<ContactView> change(UUID id, Patch<ContactChange> patch, String ifMatch) {
         ContactChange v = patch.value();
         // the fields the patch gives, by the rules a new contact's meet; before the id and the
         // version are looked at, as a body's constraints were
@@ -484,11 +484,11 @@ public class ContactService {
 
     // ---- helpers --------------------------------------------------------------------------
 
-    private Stored stored(Contact c) {
+    private Versioned<ContactView> stored(Contact c) {
         String organizationName = c.organizationId == null ? null
                 : em.createQuery("select o.name from Organization o where o.id = :id", String.class)
                 .setParameter("id", c.organizationId).getSingleResult();
-        return new Stored(ContactView.of(c, organizationName), c.version);
+        return new Versioned<>(ContactView.of(c, organizationName), c.version);
     }
 
     private UUID organization(UUID id) {
