@@ -5,7 +5,6 @@ import org.groundwork.contact.ContactFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -48,16 +47,27 @@ public final class ActionJson {
      */
     public record AttendanceItem(
             UUID contactId,
-            @Valid NewContact newContact,
+            NewContact newContact,
             Boolean firstTime,
             @Size(max = 2000) String notes) {
     }
 
-    /** At the door a name and a phone number are enough. */
+    /**
+     * At the door a name and a phone number are enough. The fields are checked by
+     * {@link ContactFields}, the contact rules every door uses ({@code ActionService}); the
+     * {@code @Schema} only tells the API's clients the same limits.
+     */
     @Schema(name = "NewContactAtTheDoor")
-    public record NewContact(@NotBlank @Size(max = ContactFields.FULL_NAME) String fullName,
-                             @Size(max = ContactFields.PHONE) String phone,
-                             @Email @Size(max = ContactFields.EMAIL) String email) {
+    public record NewContact(@Schema(required = true, pattern = "\\S", maxLength = ContactFields.FULL_NAME) String fullName,
+                             @Schema(maxLength = ContactFields.PHONE) String phone,
+                             @Schema(maxLength = ContactFields.EMAIL) String email) {
+
+        /** The fields a person is added with at the door, as {@link ContactFields} names them. */
+        static final List<String> FIELDS = List.of("fullName", "phone", "email");
+
+        ContactFields fields() {
+            return new ContactFields(fullName, phone, email, null);
+        }
     }
 
     /** A list line: the action with how many came and how many came for the first time. */

@@ -19,10 +19,11 @@ import org.groundwork.action.ActionJson.AttendanceView;
 import org.groundwork.action.ActionJson.NewAction;
 import org.groundwork.action.ActionJson.NewContact;
 import org.groundwork.contact.ContactJson.ContactView;
-import org.groundwork.contact.ContactJson.Filter;
+import org.groundwork.contact.ContactQuery;
 import org.groundwork.contact.ContactService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
@@ -116,7 +117,7 @@ public class ActionPages {
         // the organizer types the time as on the team's clocks
         Instant at = local == null ? null : local.atZone(current.team().zone()).toInstant();
         return form.submit(() -> actions.create(new NewAction(work, title, kind, at, minutes, location, null)),
-                a -> Form.seeOther("/actions/" + a.id), () -> list(null, form.values(), form.errors()));
+                a -> Form.seeOther("/actions/" + a.view().id()), () -> list(null, form.values(), form.errors()));
     }
 
     @GET
@@ -124,13 +125,12 @@ public class ActionPages {
     public TemplateInstance checkIn(@PathParam("id") String id, @QueryParam("q") String q,
                                     @QueryParam("known") String known, @QueryParam("by") String by,
                                     @QueryParam("was") String was, @HeaderParam("HX-Request") String htmx) {
-        Action a = actions.require(Ids.parse(id, "action"));
-        ActionView view = actions.view(a);
-        List<Found> found = search(a, view, q);
+        ActionView view = actions.find(Ids.parse(id, "action")).view();
+        List<Found> found = search(view, q);
         if (htmx != null) {
             return Templates.checkIn$found(view, q, found);
         }
-        return page(a, view, q, found, door(view, known, by, was), Map.of("firstTime", "true"), Map.of());
+        return page(view, q, found, door(view, known, by, was), Map.of("firstTime", "true"), Map.of());
     }
 
     /** The notice after a match at the door: only about someone who is on this action's list. */
@@ -170,12 +170,12 @@ public class ActionPages {
         // the same phone number (the import's digits rule) or email: this person is known already
         ContactService.SamePerson same = contacts.samePerson(phone, email);
         if (same != null) {
-            Action a = actions.require(Ids.parse(id, "action"));
+            ActionView action = actions.find(Ids.parse(id, "action")).view();
             UUID known = same.contact().id();
-            boolean here = actions.view(a).attendance().stream().anyMatch(att -> known.equals(att.contactId()));
+            boolean here = action.attendance().stream().anyMatch(att -> known.equals(att.contactId()));
             String notice = "?known=" + known + "&by=" + same.by() + "&was=" + (here ? "here" : "added");
             if (here) {
-                return Form.seeOther("/actions/" + a.id + notice);
+                return Form.seeOther("/actions/" + action.id() + notice);
             }
             // the known person is checked in; whether it is their first time comes from their history
             return replace(id, form, form.values(), null, notice, current ->
@@ -185,9 +185,8 @@ public class ActionPages {
         if (!someoneElse) {
             List<ContactView> sameName = contacts.sameName(fullName, SEARCH_SIZE);
             if (!sameName.isEmpty()) {
-                Action a = actions.require(Ids.parse(id, "action"));
-                ActionView view = actions.view(a);
-                return page(a, view, null, List.of(), new Door(null, null, false, sameName), form.values(), Map.of());
+                ActionView view = actions.find(Ids.parse(id, "action")).view();
+                return page(view, null, List.of(), new Door(null, null, false, sameName), form.values(), Map.of());
             }
         }
         return replace(id, form, form.values(), null, "", current ->
@@ -213,8 +212,9 @@ public class ActionPages {
      */
     private Object replace(String id, Form form, Map<String, String> redraw, String q, String query,
                            java.util.function.Consumer<List<AttendanceItem>> change) {
-        Action a = actions.require(Ids.parse(id, "action"));
-        ActionView view = actions.view(a);
+        Versioned<ActionView> stored = actions.find(Ids.parse(id, "action"));
+        ActionView view = stored.view();
+        UUID action = view.id();
         List<AttendanceItem> items = new ArrayList<>();
         for (AttendanceView att : view.attendance()) {
             items.add(new AttendanceItem(att.contactId(), null, att.firstTime(), att.notes()));
@@ -231,26 +231,27 @@ public class ActionPages {
             names.put("[" + i + "].newContact.email", "email");
         }
         return form.names(names)
-                .onConflict(p -> page(a, actions.view(actions.require(a.id)), q, search(a, view, q), Door.NONE, redraw,
+                .onConflict(p -> page(actions.find(action).view(), q, search(view, q), Door.NONE, redraw,
                         form.error(FormErrors.FORM, PageLanguage.people().checkin_conflict()).errors()))
-                .submit(() -> actions.replaceAttendance(a.id, items, "\"" + a.version + "\""), "/actions/" + a.id + query,
-                        () -> page(a, actions.view(actions.require(a.id)), q, search(a, view, q), Door.NONE, redraw,
+                .submit(() -> actions.replaceAttendance(action, items, "\"" + stored.version() + "\""),
+                        "/actions/" + action + query,
+                        () -> page(actions.find(action).view(), q, search(view, q), Door.NONE, redraw,
                                 form.errors()));
     }
 
-    private TemplateInstance page(Action a, ActionView view, String q, List<Found> found, Door door,
+    private TemplateInstance page(ActionView view, String q, List<Found> found, Door door,
                                   Map<String, String> form, Map<String, String> errors) {
-        String workName = a.workId == null ? null : works.require(a.workId).name();
+        String workName = view.workId() == null ? null : works.require(view.workId()).name();
         return Templates.checkIn(view, workName, q, found, door, form, errors);
     }
 
-    private List<Found> search(Action a, ActionView view, String q) {
+    private List<Found> search(ActionView view, String q) {
         if (q == null || q.isBlank()) {
             return List.of();
         }
         Set<UUID> here = view.attendance().stream().map(AttendanceView::contactId).collect(Collectors.toSet());
-        List<ContactView> people = contacts.list(new Filter(null, null, null, null, null, q), SEARCH_SIZE, null).items();
-        Set<UUID> cameBefore = actions.cameBefore(a, people.stream().map(ContactView::id).collect(Collectors.toSet()));
+        List<ContactView> people = contacts.list(new ContactQuery(null, null, null, null, null, q.trim()), SEARCH_SIZE, null).items();
+        Set<UUID> cameBefore = actions.cameBefore(view, people.stream().map(ContactView::id).collect(Collectors.toSet()));
         return people.stream()
                 .map(c -> new Found(c, here.contains(c.id()), !cameBefore.contains(c.id()))).toList();
     }

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.action.ActionJson.ActionChange;
 import org.groundwork.action.ActionJson.ActionItem;
+import org.groundwork.action.ActionJson.ActionView;
 import org.groundwork.action.ActionJson.AttendanceItem;
 import org.groundwork.action.ActionJson.NewAction;
 import org.groundwork.platform.Idempotent;
@@ -53,7 +54,7 @@ public class ActionResource {
     @GET
     public Page<ActionItem> list(@QueryParam("work") String work, @QueryParam("limit") String limit,
                                  @QueryParam("cursor") String cursor) {
-        return actions.list(work, Page.limit(limit), cursor);
+        return actions.list(Ids.filter(work, "work"), Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Get an action",
@@ -62,7 +63,7 @@ public class ActionResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
-        return single(actions.require(Ids.parse(id, "action")));
+        return actions.find(Ids.parse(id, "action")).ok();
     }
 
     @Operation(summary = "Record an action",
@@ -74,8 +75,8 @@ public class ActionResource {
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "201")
     public Response create(NewAction request) {
-        Action a = actions.create(request);
-        return Versioned.created("/api/v1/actions/" + a.id, actions.view(a), a.version);
+        Versioned<ActionView> a = actions.create(request);
+        return a.created("/api/v1/actions/" + a.view().id());
     }
 
     @Operation(summary = "Change an action",
@@ -84,7 +85,7 @@ public class ActionResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.action.ActionJson.ActionChange.class))) JsonNode body) {
-        return single(actions.change(Ids.parse(id, "action"), patches.read(body, ActionChange.class), ifMatch));
+        return actions.change(Ids.parse(id, "action"), patches.read(body, ActionChange.class), ifMatch).ok();
     }
 
     /** Replaces the whole attendance: [{contactId | newContact, firstTime, notes}]. */
@@ -99,10 +100,6 @@ public class ActionResource {
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
     public Response attendance(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                List<AttendanceItem> items) {
-        return single(actions.replaceAttendance(Ids.parse(id, "action"), items, ifMatch));
-    }
-
-    private Response single(Action a) {
-        return Versioned.ok(actions.view(a), a.version);
+        return actions.replaceAttendance(Ids.parse(id, "action"), items, ifMatch).ok();
     }
 }

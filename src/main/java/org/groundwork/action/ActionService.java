@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import org.groundwork.action.ActionJson.ActionChange;
 import org.groundwork.action.ActionJson.ActionItem;
@@ -15,10 +16,11 @@ import org.groundwork.action.ActionJson.ActionView;
 import org.groundwork.action.ActionJson.AttendanceItem;
 import org.groundwork.action.ActionJson.AttendanceView;
 import org.groundwork.action.ActionJson.NewAction;
+import org.groundwork.action.ActionJson.NewContact;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
-import org.groundwork.contact.Contact;
+import org.groundwork.contact.ContactService.Known;
 import org.groundwork.contact.ContactService;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organizer.CurrentOrganizer;
@@ -30,7 +32,7 @@ import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
-import org.groundwork.platform.Ids;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Problems;
 import org.groundwork.work.WorkService;
 import org.groundwork.platform.BusinessMetrics;
@@ -57,6 +59,8 @@ public class ActionService {
     @Inject
     EntityManager em;
     @Inject
+    Validator validator;
+    @Inject
     CurrentOrganizer current;
     @Inject
     WorkService works;
@@ -71,10 +75,19 @@ public class ActionService {
     @Inject
     BusinessMetrics metrics;
 
-    /** An action of the caller's team, or 404. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Action require(UUID id) {
+    /** An action of the caller's team, or 404; the entity stays in this service. */
+    private Action require(UUID id) {
         return TeamScoped.require(Action.class, id, "action");
+    }
+
+    /** An action of the caller's team with its attendance and its version (the ETag), or 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Versioned<ActionView> find(UUID id) {
+        return stored(require(id));
+    }
+
+    private Versioned<ActionView> stored(Action a) {
+        return new Versioned<>(view(a), a.version);
     }
 
     /**
@@ -82,10 +95,8 @@ public class ActionService {
      * organizers present on the page: never a query per row.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ActionItem> list(String work, Integer limit, String cursor) {
-        int n = Page.limit(limit);
+    public Page<ActionItem> list(UUID workId, int n, String cursor) {
         Cursor.Position after = Cursor.position(cursor);
-        UUID workId = Ids.filter(work, "work");
         StringBuilder hql = new StringBuilder("""
                 select x.id, x.workId, x.title, x.kind, x.startsAt, x.durationMinutes, x.location,
                        x.createdAt, x.updatedAt,
@@ -117,8 +128,7 @@ public class ActionService {
     }
 
     /** The action with its organizers present and whole attendance, by name (erased contacts last). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ActionView view(Action a) {
+    private ActionView view(Action a) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select a.contact_id, c.full_name, a.first_time, a.notes
@@ -134,7 +144,7 @@ public class ActionService {
         return ActionView.of(a, organizersOf(List.of(a.id)).getOrDefault(a.id, List.of()), attendance);
     }
 
-    public Action create(@NotNull @Valid NewAction request) {
+    public Versioned<ActionView> create(@NotNull @Valid NewAction request) {
         List<FieldError> errors = new ArrayList<>();
         UUID workId = checkWork(request.workId(), errors);
         List<UUID> present = request.organizerIds() == null
@@ -155,10 +165,10 @@ public class ActionService {
         em.flush();
         writeOrganizers(a, present);
         audit.record(AuditKind.CREATED, AuditEntity.ACTION, a.id);
-        return a;
+        return stored(a);
     }
 
-    public Action change(UUID id, Patch<ActionChange> patch, String ifMatch) {
+    public Versioned<ActionView> change(UUID id, Patch<ActionChange> patch, String ifMatch) {
         Action a = require(id);
         ETags.check(ifMatch, a.version);
         ActionChange c = patch.value();
@@ -193,20 +203,20 @@ public class ActionService {
         a.updatedAt = Instant.now();
         audit.changed(AuditKind.CHANGED, AuditEntity.ACTION, a.id, patch);
         em.flush();
-        return a;
+        return stored(a);
     }
 
     /**
      * Replaces the whole attendance. Every item is checked before anything is written, so a
      * bad list leaves the attendance (and the contacts) exactly as they were.
      */
-    public Action replaceAttendance(UUID id, @NotNull List<@Valid AttendanceItem> items, String ifMatch) {
+    public Versioned<ActionView> replaceAttendance(UUID id, @NotNull List<@Valid AttendanceItem> items, String ifMatch) {
         Action action = require(id);
         ETags.check(ifMatch, action.version);
 
         // 1. check every item; a contact lookup that fails becomes a 400 on that item
         List<FieldError> errors = new ArrayList<>();
-        Map<Integer, Contact> known = new HashMap<>();
+        Map<Integer, Known> known = new HashMap<>();
         Map<UUID, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             AttendanceItem item = items.get(i);
@@ -220,6 +230,10 @@ public class ActionService {
                 continue;
             }
             if (item.contactId() == null) {
+                // someone new at the door: the contact rules of every door (ContactFields), named in the item
+                for (FieldError f : item.newContact().fields().problems(validator, NewContact.FIELDS)) {
+                    errors.add(new FieldError("[" + i + "].newContact." + f.field(), f.message()));
+                }
                 continue;
             }
             Integer earlier = seen.putIfAbsent(item.contactId(), i);
@@ -228,7 +242,7 @@ public class ActionService {
                 continue;
             }
             try {
-                known.put(i, contacts.require(item.contactId()));
+                known.put(i, contacts.known(item.contactId()));
             } catch (ProblemException e) {
                 errors.add(new FieldError("[" + i + "].contactId", "no contact with that id in your team"));
             }
@@ -238,7 +252,7 @@ public class ActionService {
         }
 
         // 2. who already had an action before this one: they are not first-timers by default
-        Set<UUID> veterans = attendedBefore(action, seen.keySet());
+        Set<UUID> veterans = attendedBefore(action.startsAt, seen.keySet());
 
         // 3. write: update kept rows, add new ones, remove the rest
         Map<UUID, Attendance> existing = new HashMap<>();
@@ -246,23 +260,23 @@ public class ActionService {
             existing.put(row.contactId, row);
         }
         Set<UUID> kept = new HashSet<>();
-        List<Contact> becameFirstTimers = new ArrayList<>();
+        List<Known> becameFirstTimers = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             AttendanceItem item = items.get(i);
-            Contact contact = item.newContact() != null
+            Known contact = item.newContact() != null
                     ? contacts.createAtDoor(item.newContact().fullName(), item.newContact().phone(),
                             item.newContact().email())
                     : known.get(i);
-            kept.add(contact.id);
-            Attendance row = existing.get(contact.id);
+            kept.add(contact.id());
+            Attendance row = existing.get(contact.id());
             boolean wasFirstTime = row != null && row.firstTime;
             if (row == null) {
                 row = new Attendance();
                 row.teamId = action.teamId;
                 row.actionId = action.id;
-                row.contactId = contact.id;
+                row.contactId = contact.id();
                 row.recordedBy = current.id();
-                row.firstTime = item.firstTime() != null ? item.firstTime() : !veterans.contains(contact.id);
+                row.firstTime = item.firstTime() != null ? item.firstTime() : !veterans.contains(contact.id());
                 row.persist();
                 metrics.checkedIn(row.firstTime);
             } else if (item.firstTime() != null) {
@@ -284,8 +298,8 @@ public class ActionService {
         if (!becameFirstTimers.isEmpty()) {
             Team team = current.team();
             LocalDate dueOn = LocalDate.ofInstant(action.startsAt, team.zone()).plusDays(team.heatWindowDays);
-            for (Contact c : becameFirstTimers) {
-                followUps.openAfterAction(c.id, c.ownerId != null ? c.ownerId : current.id(), dueOn, action.id);
+            for (Known c : becameFirstTimers) {
+                followUps.openAfterAction(c.id(), c.ownerId() != null ? c.ownerId() : current.id(), dueOn, action.id);
             }
         }
 
@@ -293,17 +307,16 @@ public class ActionService {
         action.updatedAt = Instant.now();
         audit.record(AuditKind.ATTENDANCE_CHANGED, AuditEntity.ACTION, action.id);
         em.flush();
-        return action;
+        return stored(action);
     }
 
-    /** Of these contacts, those with an attendance at an action of the team starting before this one. */
-    /** Who of these came to an earlier action of the team: not first-timers by the design's rule. */
+    /** Who of these came to an action of the team before this one: not first-timers by the design's rule. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<UUID> cameBefore(Action action, Set<UUID> contactIds) {
-        return attendedBefore(action, contactIds);
+    public Set<UUID> cameBefore(ActionView action, Set<UUID> contactIds) {
+        return attendedBefore(action.startsAt(), contactIds);
     }
 
-    private Set<UUID> attendedBefore(Action action, Set<UUID> contactIds) {
+    private Set<UUID> attendedBefore(Instant startsAt, Set<UUID> contactIds) {
         if (contactIds.isEmpty()) {
             return Set.of();
         }
@@ -312,9 +325,9 @@ public class ActionService {
                         select distinct a.contact_id
                         from attendance a join action x on x.team_id = a.team_id and x.id = a.action_id
                         where a.team_id = :team and a.contact_id in (:contacts) and x.starts_at < :at""")
-                .setParameter("team", action.teamId)
+                .setParameter("team", current.teamId())
                 .setParameter("contacts", contactIds)
-                .setParameter("at", action.startsAt)
+                .setParameter("at", startsAt)
                 .getResultList();
         return new HashSet<>(rows);
     }

@@ -17,12 +17,10 @@ import org.groundwork.organizer.OrganizerJson.FirstPassword;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Ids;
-import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
-import org.groundwork.web.Refusals;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -71,11 +69,11 @@ public class ArchivePages {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             return Templates.restore(PageLanguage.account().archive_choose());
         }
+        // a refusal means the service wrote nothing; its words say what is wrong with the file
+        Form form = Form.of(Map.of());
         try (InputStream in = ArchiveResource.open(file)) {
-            return Templates.restored(restore.restore(in));
-        } catch (ProblemException e) {
-            // the service wrote nothing; its message says what is wrong with the file
-            return Templates.restore(Refusals.said(e.getMessage()));
+            return form.attempt(() -> restore.restore(in)).map(Templates::restored)
+                    .orElseGet(() -> Templates.restore(form.errors().get(FormErrors.FORM)));
         }
     }
 

@@ -2,9 +2,12 @@ package org.groundwork.contact;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -77,10 +80,6 @@ public final class ContactJson {
         }
     }
 
-    /** A contact as stored, with the version the ETag is made of. */
-    record Stored(ContactView view, long version) {
-    }
-
     public record NewLevel(@NotNull Level level, @Size(max = 2000) String reason, Instant changedAt) {
     }
 
@@ -93,5 +92,50 @@ public final class ContactJson {
 
     /** The list's filters as the client sent them; {@link ContactQuery#of} parses and checks each. */
     public record Filter(String level, String position, String owner, String organization, String tag, String q) {
+    }
+
+    /**
+     * One line of a contact's timeline: what happened ({@code type}), when and its id, then the
+     * fields of its kind; the four kinds below are the whole list. {@code channel}, {@code status}
+     * and the follow-up's {@code reason} are the words as stored (their enums live in features that
+     * build on this one). The API document describes the four in words: a oneOf of them breaks the
+     * generated client of GeneratedClientTest (its Level clashes with java.util.logging's).
+     */
+    @Schema(description = "One line of a contact's timeline: type (conversation, attendance, level-change, follow-up),"
+            + " at and id, then the fields of its type: a conversation's organizerId, organizerName, workId, workName,"
+            + " durationMinutes, channel, summary, issues, commitments; an attendance's actionId, actionTitle, workId,"
+            + " durationMinutes, firstTime, notes, recordedBy, workName; a level change's fromLevel, toLevel, reason,"
+            + " changedBy; a follow-up's dueOn, status, reason, purpose, assigneeId.",
+            additionalProperties = Schema.True.class, requiredProperties = {"type", "at", "id"},
+            properties = {
+                    @SchemaProperty(name = "type", type = SchemaType.STRING,
+                            enumeration = {"conversation", "attendance", "level-change", "follow-up"}),
+                    @SchemaProperty(name = "at", type = SchemaType.STRING, format = "date-time"),
+                    @SchemaProperty(name = "id", type = SchemaType.STRING, format = "uuid")})
+    public sealed interface TimelineItem permits ConversationLine, AttendanceLine, LevelChangeLine, FollowUpLine {
+        String type();
+
+        Instant at();
+
+        UUID id();
+    }
+
+    public record ConversationLine(String type, Instant at, UUID id, UUID organizerId, String organizerName,
+                                   UUID workId, String workName, Integer durationMinutes, String channel,
+                                   String summary, String issues, String commitments) implements TimelineItem {
+    }
+
+    public record AttendanceLine(String type, Instant at, UUID id, UUID actionId, String actionTitle, UUID workId,
+                                 Integer durationMinutes, Boolean firstTime, String notes, UUID recordedBy,
+                                 String workName) implements TimelineItem {
+    }
+
+    /** fromLevel is null for the level a contact was added with. */
+    public record LevelChangeLine(String type, Instant at, UUID id, Level fromLevel, Level toLevel, String reason,
+                                  UUID changedBy) implements TimelineItem {
+    }
+
+    public record FollowUpLine(String type, Instant at, UUID id, LocalDate dueOn, String status, String reason,
+                               String purpose, UUID assigneeId) implements TimelineItem {
     }
 }

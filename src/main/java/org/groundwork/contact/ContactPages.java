@@ -1,5 +1,7 @@
 package org.groundwork.contact;
 
+import org.groundwork.platform.Versioned;
+import org.groundwork.followup.FollowUpJson.FollowUpFilter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -15,10 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.contact.ContactJson.ContactChange;
 import org.groundwork.contact.ContactJson.ContactView;
+import org.groundwork.contact.ContactJson.AttendanceLine;
+import org.groundwork.contact.ContactJson.ConversationLine;
+import org.groundwork.contact.ContactJson.FollowUpLine;
+import org.groundwork.contact.ContactJson.LevelChangeLine;
+import org.groundwork.contact.ContactJson.TimelineItem;
 import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
-import org.groundwork.contact.ContactJson.Stored;
 import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organization.OrganizationService;
@@ -180,7 +186,7 @@ public class ContactPages {
         Filter filter = new Filter(level, position, owner, organization, tag, q);
         // a filter the service refuses (a malformed owner, a stale cursor) is said above the results
         Form search = Form.of(Map.of()).names("level", "position", "owner", "organization", "tag", "q", "cursor=form");
-        Optional<Page<ContactView>> found = search.attempt(() -> contacts.list(filter, LIST_SIZE, cursor));
+        Optional<Page<ContactView>> found = search.attempt(() -> contacts.list(ContactQuery.of(filter), LIST_SIZE, cursor));
         List<Row> rows = found.map(this::rows).orElse(List.of());
         String next = found.map(Page::nextCursor).orElse(null);
         Map<String, String> errors = search.errors();
@@ -239,11 +245,11 @@ public class ContactPages {
     @GET
     @Path("/{id}/edit")
     public TemplateInstance edit(@PathParam("id") String id) {
-        Stored stored = contacts.find(Ids.parse(id, "contact"));
+        Versioned<ContactView> stored = contacts.find(Ids.parse(id, "contact"));
         return edit(stored, Map.of());
     }
 
-    private TemplateInstance edit(Stored stored, Map<String, String> errors) {
+    private TemplateInstance edit(Versioned<ContactView> stored, Map<String, String> errors) {
         ContactView c = stored.view();
         Map<String, String> form = Forms.values("fullName", c.fullName(),
                 "phone", c.phone(),
@@ -295,7 +301,7 @@ public class ContactPages {
     public Object erase(@PathParam("id") String id) {
         UUID contact = Ids.parse(id, "contact");
         if (!Form.posted().ticked("confirm")) {
-            Stored stored = contacts.find(contact);
+            Versioned<ContactView> stored = contacts.find(contact);
             return edit(stored, Map.of("confirm", PageLanguage.people().contact_erase_tick()));
         }
         contacts.erase(contact, null);
@@ -324,17 +330,13 @@ public class ContactPages {
 
     private TemplateInstance show(UUID id, String cursor, Map<String, String> form, Map<String, String> errors) {
         ContactView contact = contacts.find(id).view();
-        List<FollowUpView> open = followUps.list("open", null, id.toString(), Page.MAX_LIMIT, null).items();
-        Page<Map<String, Object>> timeline = contacts.timeline(id, PAGE_SIZE, cursor);
-        List<Line> lines = new ArrayList<>();
-        for (Map<String, Object> item : timeline.items()) {
-            lines.add(line(item));
-        }
+        List<FollowUpView> open = followUps.list(FollowUpFilter.openOf(id), Page.MAX_LIMIT, null).items();
+        Page<TimelineItem> timeline = contacts.timeline(id, PAGE_SIZE, cursor);
+        List<Line> lines = timeline.items().stream().map(ContactPages::line).toList();
         Map<String, String> values = new HashMap<>(form);
         values.putIfAbsent("level", contact.engagementLevel().word());
         // people to tie with: the same organization's first (or the team's, for someone in none)
-        Filter near = new Filter(null, null, null, contact.organizationId() == null ? null : contact.organizationId().toString(),
-                null, null);
+        ContactQuery near = new ContactQuery(null, null, null, contact.organizationId(), null, null);
         List<Option> people = contacts.list(near, Page.MAX_LIMIT, null).items().stream()
                 .filter(c -> !c.id().equals(id)).map(c -> new Option(c.id().toString(), c.fullName())).toList();
         List<Option> kinds = Forms.options(TieKind.class);
@@ -363,36 +365,41 @@ public class ContactPages {
         return Form.seeOther("/contacts/" + contact + "#ties");
     }
 
-    private static Line line(Map<String, Object> item) {
-        Instant at = (Instant) item.get("at");
-        String type = (String) item.get("type");
-        return switch (type) {
-            case "conversation" -> new Line(type, at,
-                    PageLanguage.people().timeline_conversation() + words(" · ", "channel", item.get("channel")) + " · "
-                            + PageLanguage.msg().minutes_short(String.valueOf(item.get("durationMinutes"))),
-                    text(item.get("summary")), (String) item.get("organizerName"), (String) item.get("workName"),
-                    (String) item.get("issues"), (String) item.get("commitments"));
-            case "attendance" -> new Line(type, at,
-                    PageLanguage.people().action_at_capital(String.valueOf(item.get("actionTitle")))
-                            + (Boolean.TRUE.equals(item.get("firstTime")) ? " · " + PageLanguage.people().checkin_first_time_mark() : ""),
-                    text(item.get("notes")));
-            case "level-change" -> new Line(type, at,
-                    item.get("fromLevel") == null ? PageLanguage.people().timeline_added_as(levelWords(item.get("toLevel")))
-                            : PageLanguage.people().timeline_level_changed(levelWords(item.get("fromLevel")), levelWords(item.get("toLevel"))),
-                    text(item.get("reason")));
-            default -> new Line(type, at,
-                    PageLanguage.people().timeline_follow_up_due(Labels.day((LocalDate) item.get("dueOn")))
-                            + " · " + Labels.word("follow_up_status", String.valueOf(item.get("status"))).toLowerCase(PageLanguage.current()),
-                    text(item.get("purpose")));
-        };
+    private static Line line(TimelineItem item) {
+        Instant at = item.at();
+        String type = item.type();
+        // Java 17: no patterns in switch yet; the four kinds are the sealed interface's whole list
+        if (item instanceof ConversationLine c) {
+            return new Line(type, at,
+                    PageLanguage.people().timeline_conversation() + words(" · ", "channel", c.channel()) + " · "
+                            + PageLanguage.msg().minutes_short(String.valueOf(c.durationMinutes())),
+                    text(c.summary()), c.organizerName(), c.workName(), c.issues(), c.commitments());
+        }
+        if (item instanceof AttendanceLine a) {
+            return new Line(type, at,
+                    PageLanguage.people().action_at_capital(String.valueOf(a.actionTitle()))
+                            + (Boolean.TRUE.equals(a.firstTime()) ? " · " + PageLanguage.people().checkin_first_time_mark() : ""),
+                    text(a.notes()));
+        }
+        if (item instanceof LevelChangeLine l) {
+            return new Line(type, at,
+                    l.fromLevel() == null ? PageLanguage.people().timeline_added_as(levelWords(l.toLevel()))
+                            : PageLanguage.people().timeline_level_changed(levelWords(l.fromLevel()), levelWords(l.toLevel())),
+                    text(l.reason()));
+        }
+        FollowUpLine f = (FollowUpLine) item;
+        return new Line(type, at,
+                PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
+                        + " · " + Labels.word("follow_up_status", String.valueOf(f.status())).toLowerCase(PageLanguage.current()),
+                text(f.purpose()));
     }
 
-    private static String words(String prefix, String group, Object word) {
-        return word == null ? "" : prefix + Labels.word(group, word.toString()).toLowerCase(PageLanguage.current());
+    private static String words(String prefix, String group, String word) {
+        return word == null ? "" : prefix + Labels.word(group, word).toLowerCase(PageLanguage.current());
     }
 
-    private static String levelWords(Object word) {
-        return word == null ? "" : Labels.word("level", word.toString()).toLowerCase(PageLanguage.current());
+    private static String levelWords(Level level) {
+        return level == null ? "" : Labels.word("level", level.word()).toLowerCase(PageLanguage.current());
     }
 
     private static String text(Object value) {

@@ -32,7 +32,7 @@ import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.ContactJson.LevelChangeView;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
-import org.groundwork.contact.ContactJson.Stored;
+import org.groundwork.contact.ContactJson.TimelineItem;
 import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Versioned;
@@ -41,7 +41,6 @@ import org.groundwork.platform.Patches;
 import org.groundwork.platform.Problems;
 
 import java.net.URI;
-import java.util.Map;
 
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +60,7 @@ public class ContactResource {
                                   @QueryParam("owner") String owner, @QueryParam("organization") String organization,
                                   @QueryParam("tag") String tag, @QueryParam("q") String q,
                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return contacts.list(new Filter(level, position, owner, organization, tag, q), Page.limit(limit), cursor);
+        return contacts.list(ContactQuery.of(new Filter(level, position, owner, organization, tag, q)), Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Add a contact",
@@ -73,8 +72,8 @@ public class ContactResource {
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "201")
     public Response create(NewContact request) {
-        Stored c = contacts.create(request);
-        return Versioned.created("/api/v1/contacts/" + c.view().id(), c.view(), c.version());
+        Versioned<ContactView> c = contacts.create(request);
+        return c.created("/api/v1/contacts/" + c.view().id());
     }
 
     @Operation(summary = "Get a contact",
@@ -84,8 +83,7 @@ public class ContactResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
-        Stored c = contacts.find(Ids.parse(id, "contact"));
-        return Versioned.ok(c.view(), c.version());
+        return contacts.find(Ids.parse(id, "contact")).ok();
     }
 
     @Operation(summary = "Change a contact",
@@ -96,8 +94,7 @@ public class ContactResource {
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.contact.ContactJson.ContactChange.class))) JsonNode body) {
         var contactId = Ids.parse(id, "contact");
-        Stored c = contacts.change(contactId, patches.read(body, ContactChange.class), ifMatch);
-        return Versioned.ok(c.view(), c.version());
+        return contacts.change(contactId, patches.read(body, ContactChange.class), ifMatch).ok();
     }
 
     /** Erasure: the person's data goes for good; an anonymous tombstone keeps the figures true. */
@@ -127,7 +124,7 @@ public class ContactResource {
             description = "Conversations, attendance, level changes and follow-ups of one contact, newest first, a page at a time.")
     @GET
     @Path("/{id}/timeline")
-    public Page<Map<String, Object>> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,
+    public Page<TimelineItem> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,
                                               @QueryParam("cursor") String cursor) {
         return contacts.timeline(Ids.parse(id, "contact"), Page.limit(limit), cursor);
     }

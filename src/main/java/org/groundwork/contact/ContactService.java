@@ -1,5 +1,6 @@
 package org.groundwork.contact;
 
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.TeamScoped;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -16,11 +18,14 @@ import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.contact.ContactJson.ContactChange;
 import org.groundwork.contact.ContactJson.ContactView;
-import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.ContactJson.LevelChangeView;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
-import org.groundwork.contact.ContactJson.Stored;
+import org.groundwork.contact.ContactJson.TimelineItem;
+import org.groundwork.contact.ContactJson.ConversationLine;
+import org.groundwork.contact.ContactJson.AttendanceLine;
+import org.groundwork.contact.ContactJson.LevelChangeLine;
+import org.groundwork.contact.ContactJson.FollowUpLine;
 import org.groundwork.organization.OrganizationService;
 import org.groundwork.organization.UnitService;
 import org.groundwork.organizer.CurrentOrganizer;
@@ -39,10 +44,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.groundwork.organization.OrganizationService.likeEscaped;
@@ -74,35 +77,39 @@ public class ContactService {
     /** Clients' clocks run a little ahead; a level change "now" from one of them is not in the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    /**
-     * The name of a live (not erased) contact of the caller's team, or 404: what logging a
-     * conversation needs of the contact. One column rather than the entity, which Hibernate
-     * would hydrate, copy for dirty checking and check again at each flush of the POST
-     * (docs/performance.md, "Writes").
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public String requireName(UUID id) {
-        List<String> names = em.createQuery("""
-                        select c.fullName from Contact c
-                        where c.id = :id and c.teamId = :team and c.erasedAt is null""", String.class)
-                .setParameter("id", id)
-                .setParameter("team", current.teamId())
-                .getResultList();
-        if (names.isEmpty()) {
-            throw Problems.notFound("contact");
-        }
-        return names.get(0);
-    }
-
-    /** A live (not erased) contact of the caller's team, or 404. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Contact require(UUID id) {
+    /** A live (not erased) contact of the caller's team, or 404; the entity stays in this package. */
+    Contact require(UUID id) {
         return TeamScoped.find(Contact.class, id).filter(c -> !c.erased())
                 .orElseThrow(() -> Problems.notFound("contact"));
     }
 
+    /** A live contact as another feature's service links to it: who it is and whose it is. */
+    public record Known(UUID id, String fullName, UUID ownerId) {
+        static Known of(Contact c) {
+            return new Known(c.id, c.fullName, c.ownerId);
+        }
+    }
+
+    /** A live (not erased) contact of the caller's team, or 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Known known(UUID id) {
+        // three columns rather than the entity, which Hibernate would hydrate, copy for dirty
+        // checking and check again at each flush of the POST (docs/performance.md, "Writes")
+        List<Object[]> found = em.createQuery("""
+                        select c.id, c.fullName, c.ownerId from Contact c
+                        where c.id = :id and c.teamId = :team and c.erasedAt is null""", Object[].class)
+                .setParameter("id", id)
+                .setParameter("team", current.teamId())
+                .getResultList();
+        if (found.isEmpty()) {
+            throw Problems.notFound("contact");
+        }
+        Object[] row = found.get(0);
+        return new Known((UUID) row[0], (String) row[1], (UUID) row[2]);
+    }
+
     /** At the door of an action: a name and a phone number are enough. */
-    public Contact createAtDoor(String fullName, String phone, String email) {
+    public Known createAtDoor(String fullName, String phone, String email) {
         Contact c = new Contact();
         c.teamId = current.teamId();
         c.fullName = fullName.trim();
@@ -112,7 +119,7 @@ public class ContactService {
         c.persist();
         recordFirstLevel(c, "created at an action");
         audit.record(AuditKind.CREATED, AuditEntity.CONTACT, c.id);
-        return c;
+        return Known.of(c);
     }
 
     /** A live contact found to be the same person, and what gave them away ("phone" or "email"). */
@@ -207,7 +214,7 @@ public class ContactService {
 
     // ---- contacts -------------------------------------------------------------------------
 
-    public Stored create(@NotNull @Valid NewContact request) {
+    public Versioned<ContactView> create(@NotNull @Valid NewContact request) {
         new ContactFields(request.fullName(), request.phone(), request.email(), request.notes())
                 .require(validator, ContactFields.ALL);
         Contact c = new Contact();
@@ -232,7 +239,7 @@ public class ContactService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Stored find(UUID id) {
+    public Versioned<ContactView> find(UUID id) {
         return stored(require(id));
     }
 
@@ -242,7 +249,7 @@ public class ContactService {
         return find(id).view();
     }
 
-    public Stored change(UUID id, Patch<ContactChange> patch, String ifMatch) {
+    public Versioned<ContactView> change(UUID id, Patch<ContactChange> patch, String ifMatch) {
         ContactChange v = patch.value();
         // the fields the patch gives, by the rules a new contact's meet; before the id and the
         // version are looked at, as a body's constraints were
@@ -301,9 +308,8 @@ public class ContactService {
      * query the export reads too), on this request's connection.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ContactView> list(Filter filter, int limit, String cursor) {
+    public Page<ContactView> list(ContactQuery query, int limit, String cursor) {
         UUID after = Cursor.id(cursor);
-        ContactQuery query = ContactQuery.of(filter);
         UUID team = current.teamId();
         List<ContactView> rows = em.unwrap(Session.class).doReturningWork(conn -> query.page(conn, team, after, limit + 1))
                 .stream().map(ContactView::of).toList();
@@ -366,7 +372,7 @@ public class ContactService {
      * keyset on (at, id). Each branch fills the columns its type has and leaves the rest null.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Map<String, Object>> timeline(UUID id, int limit, String cursor) {
+    public Page<TimelineItem> timeline(UUID id, int limit, String cursor) {
         Contact c = require(id);
         Cursor.Position after = Cursor.position(cursor);
         String sql = """
@@ -401,7 +407,7 @@ public class ContactService {
                 left join work w on w.team_id = :team and w.id = t.work_id
                 """ + (after == null ? "" : "where (t.happened_at, t.id) < (:at, :after)\n") + """
                 order by t.happened_at desc, t.id desc""";
-        var query = em.createNativeQuery(sql)
+        var query = em.createNativeQuery(sql, Tuple.class)
                 .setParameter("team", c.teamId)
                 .setParameter("contact", c.id)
                 .setMaxResults(limit + 1);
@@ -409,54 +415,38 @@ public class ContactService {
             query.setParameter("at", after.at()).setParameter("after", after.id());
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<Map<String, Object>> items = rows.stream().map(ContactService::timelineItem).toList();
-        return Page.of(items, limit, item -> Cursor.of((Instant) item.get("at"), (UUID) item.get("id")));
+        List<Tuple> rows = query.getResultList();
+        List<TimelineItem> items = rows.stream().map(ContactService::timelineItem).toList();
+        return Page.of(items, limit, item -> Cursor.of(item.at(), item.id()));
     }
 
-    private static Map<String, Object> timelineItem(Object[] r) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        String type = (String) r[0];
-        item.put("type", type);
-        item.put("at", instant(r[1]));
-        item.put("id", r[2]);
-        switch (type) {
-            case "conversation" -> {
-                item.put("organizerId", r[3]);
-                item.put("organizerName", r[18]);
-                item.put("workId", r[4]);
-                item.put("workName", r[19]);
-                item.put("durationMinutes", r[5]);
-                item.put("channel", r[6]);
-                item.put("summary", r[7]);
-                item.put("issues", r[16]);
-                item.put("commitments", r[17]);
-            }
-            case "attendance" -> {
-                item.put("actionId", r[8]);
-                item.put("actionTitle", r[9]);
-                item.put("workId", r[4]);
-                item.put("durationMinutes", r[5]);
-                item.put("firstTime", r[10]);
-                item.put("notes", r[7]);
-                item.put("recordedBy", r[3]);
-                item.put("workName", r[19]);
-            }
-            case "level-change" -> {
-                item.put("fromLevel", r[11]);
-                item.put("toLevel", r[12]);
-                item.put("reason", r[7]);
-                item.put("changedBy", r[3]);
-            }
-            default -> {
-                item.put("dueOn", date(r[13]));
-                item.put("status", r[14]);
-                item.put("reason", r[15]);
-                item.put("purpose", r[7]);
-                item.put("assigneeId", r[3]);
-            }
-        }
-        return item;
+    /** A row of the timeline's query, read by column name into its kind's record. */
+    private static TimelineItem timelineItem(Tuple r) {
+        String type = r.get("type", String.class);
+        Instant at = instant(r.get("happened_at"));
+        UUID id = r.get("id", UUID.class);
+        UUID who = r.get("who", UUID.class);
+        return switch (type) {
+            case "conversation" -> new ConversationLine(type, at, id, who, r.get("who_name", String.class),
+                    r.get("work_id", UUID.class), r.get("work_name", String.class), minutes(r),
+                    r.get("channel", String.class), r.get("words", String.class), r.get("issues", String.class),
+                    r.get("commitments", String.class));
+            case "attendance" -> new AttendanceLine(type, at, id, r.get("action_id", UUID.class),
+                    r.get("title", String.class), r.get("work_id", UUID.class), minutes(r),
+                    r.get("first_time", Boolean.class), r.get("words", String.class), who,
+                    r.get("work_name", String.class));
+            case "level-change" -> new LevelChangeLine(type, at, id,
+                    Word.parse(Level.class, r.get("from_level", String.class), "fromLevel"),
+                    Word.parse(Level.class, r.get("to_level", String.class), "toLevel"),
+                    r.get("words", String.class), who);
+            default -> new FollowUpLine(type, at, id, date(r.get("due_on")), r.get("status", String.class),
+                    r.get("reason", String.class), r.get("words", String.class), who);
+        };
+    }
+
+    private static Integer minutes(Tuple r) {
+        Number n = (Number) r.get("minutes");
+        return n == null ? null : n.intValue();
     }
 
     // ---- erasure --------------------------------------------------------------------------
@@ -506,11 +496,11 @@ public class ContactService {
 
     // ---- helpers --------------------------------------------------------------------------
 
-    private Stored stored(Contact c) {
+    private Versioned<ContactView> stored(Contact c) {
         String organizationName = c.organizationId == null ? null
                 : em.createQuery("select o.name from Organization o where o.id = :id", String.class)
                 .setParameter("id", c.organizationId).getSingleResult();
-        return new Stored(ContactView.of(c, organizationName), c.version);
+        return new Versioned<>(ContactView.of(c, organizationName), c.version);
     }
 
     private UUID organization(UUID id) {

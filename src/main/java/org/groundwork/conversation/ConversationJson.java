@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.groundwork.platform.Dates;
+import org.groundwork.platform.Ids;
 import java.util.List;
 import java.util.UUID;
 
@@ -74,5 +76,17 @@ public final class ConversationJson {
             @JsonUnwrapped ConversationView conversation,
             UUID nextStepFollowUpId,
             List<UUID> completedFollowUpIds) {
+    }
+
+    /**
+     * Which conversations a list asks for, parsed from the request: a filter that is not an id or
+     * a date is a 400 naming it; days are the team's days (from and to both included).
+     */
+    public record ConversationFilter(UUID contact, UUID organizer, UUID work, LocalDate from, LocalDate to) {
+
+        public static ConversationFilter parse(String contact, String organizer, String work, String from, String to) {
+            return new ConversationFilter(Ids.filter(contact, "contact"), Ids.filter(organizer, "organizer"),
+                    Ids.filter(work, "work"), Dates.parse("from", from), Dates.parse("to", to));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.groundwork.conversation;
 
+import org.groundwork.followup.FollowUpJson.FollowUpFilter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -106,7 +107,7 @@ public class ConversationPages {
     private TemplateInstance render(UUID contactId, Map<String, String> form, List<String> complete,
                                     Map<String, String> errors) {
         ContactView contact = contacts.view(contactId);
-        List<Completable> open = followUps.list("open", null, contactId.toString(), Page.MAX_LIMIT, null).items()
+        List<Completable> open = followUps.list(FollowUpFilter.openOf(contactId), Page.MAX_LIMIT, null).items()
                 .stream()
                 .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
                         + (f.purpose() == null ? "" : ": " + f.purpose()), complete.contains(f.id().toString())))

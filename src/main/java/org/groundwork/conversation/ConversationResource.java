@@ -27,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.conversation.ConversationJson.ConversationChange;
+import org.groundwork.conversation.ConversationJson.ConversationFilter;
 import org.groundwork.conversation.ConversationJson.ConversationView;
 import org.groundwork.conversation.ConversationJson.CreatedConversation;
 import org.groundwork.conversation.ConversationJson.NewConversation;
@@ -55,7 +56,7 @@ public class ConversationResource {
                                        @QueryParam("work") String work, @QueryParam("from") String from,
                                        @QueryParam("to") String to, @QueryParam("limit") String limit,
                                        @QueryParam("cursor") String cursor) {
-        return conversations.list(contact, organizer, work, from, to, Page.limit(limit), cursor);
+        return conversations.list(ConversationFilter.parse(contact, organizer, work, from, to), Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Log a conversation",
@@ -79,8 +80,7 @@ public class ConversationResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.ConversationView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
-        Conversation c = conversations.find(Ids.parse(id, "conversation"));
-        return Versioned.ok(conversations.view(c), c.version);
+        return conversations.find(Ids.parse(id, "conversation")).ok();
     }
 
     @Operation(summary = "Change a conversation",
@@ -90,9 +90,8 @@ public class ConversationResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.conversation.ConversationJson.ConversationView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.conversation.ConversationJson.ConversationChange.class))) JsonNode body) {
-        Conversation c = conversations.change(Ids.parse(id, "conversation"),
-                patches.read(body, ConversationChange.class), ifMatch);
-        return Versioned.ok(conversations.view(c), c.version);
+        return conversations.change(Ids.parse(id, "conversation"),
+                patches.read(body, ConversationChange.class), ifMatch).ok();
     }
 
     @Operation(summary = "Delete a conversation",

@@ -1,5 +1,6 @@
 package org.groundwork.conversation;
 
+import org.groundwork.contact.ContactService.Known;
 import org.groundwork.platform.TeamScoped;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +25,10 @@ import org.groundwork.organizer.Organizer;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Page;
+import org.groundwork.platform.Versioned;
+import org.groundwork.conversation.ConversationJson.ConversationFilter;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
-import org.groundwork.platform.Dates;
-import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.work.WorkService;
 import org.groundwork.platform.BusinessMetrics;
@@ -67,10 +68,10 @@ public class ConversationService {
     BusinessMetrics metrics;
 
     public CreatedConversation create(@NotNull @Valid NewConversation req) {
-        String contactName = contactInBody(req.contactId());
+        Known contact = contactInBody(req.contactId());
         Conversation c = new Conversation();
         c.teamId = current.teamId();
-        c.contactId = req.contactId();
+        c.contactId = contact.id();
         c.organizerId = req.organizerId() == null ? current.id() : organizerInBody(req.organizerId());
         c.workId = workInBody(req.workId());
         c.occurredAt = notTooFarAhead(req.occurredAt() == null ? Instant.now() : req.occurredAt());
@@ -90,26 +91,30 @@ public class ConversationService {
         em.flush();
 
         // a bad id here throws, and the transaction takes the conversation back with it
-        List<UUID> completed = followUps.completeByConversation(c.contactId, req.completeFollowUpIds(), c.id);
+        List<UUID> completed = followUps.completeByConversation(contact.id(), req.completeFollowUpIds(), c.id);
         UUID nextStepId = req.nextStep() == null ? null
-                : followUps.openNextStep(c.contactId, c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
+                : followUps.openNextStep(contact.id(), c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
         metrics.conversationLogged();
-        return new CreatedConversation(ConversationView.of(c, contactName), nextStepId, completed);
+        return new CreatedConversation(ConversationView.of(c, contact.fullName()), nextStepId, completed);
     }
 
+    /** A conversation of the caller's team with its version (the ETag), or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Conversation find(UUID id) {
+    public Versioned<ConversationView> find(UUID id) {
+        return stored(require(id));
+    }
+
+    private Conversation require(UUID id) {
         return TeamScoped.require(Conversation.class, id, "conversation");
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ConversationView view(Conversation c) {
+    private Versioned<ConversationView> stored(Conversation c) {
         Contact contact = Contact.findById(c.contactId);
-        return ConversationView.of(c, contact == null ? null : contact.fullName);
+        return new Versioned<>(ConversationView.of(c, contact == null ? null : contact.fullName), c.version);
     }
 
-    public Conversation change(UUID id, Patch<ConversationChange> patch, String ifMatch) {
-        Conversation c = find(id);
+    public Versioned<ConversationView> change(UUID id, Patch<ConversationChange> patch, String ifMatch) {
+        Conversation c = require(id);
         ETags.check(ifMatch, c.version);
         ConversationChange p = patch.value();
         if (patch.has("contactId") && !c.contactId.equals(p.contactId())) {
@@ -149,11 +154,11 @@ public class ConversationService {
         c.updatedAt = Instant.now();
         em.flush();
         audit.changed(AuditKind.CHANGED, AuditEntity.CONVERSATION, c.id, patch);
-        return c;
+        return stored(c);
     }
 
     public void delete(UUID id, String ifMatch) {
-        Conversation c = find(id);
+        Conversation c = require(id);
         ETags.check(ifMatch, c.version);
         c.delete();
         // follow-ups it opened or completed keep their state; the foreign keys set their links to null;
@@ -164,9 +169,7 @@ public class ConversationService {
 
     /** Newest first; one query per page, the contact's name joined in. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ConversationView> list(String contact, String organizer, String work, String from, String to,
-                                       Integer limit, String cursor) {
-        int n = Page.limit(limit);
+    public Page<ConversationView> list(ConversationFilter filter, int n, String cursor) {
         Cursor.Position after = Cursor.position(cursor);
         ZoneId zone = current.team().zone();
         StringBuilder q = new StringBuilder("""
@@ -174,11 +177,11 @@ public class ConversationService {
                 where c.teamId = :team""");
         Map<String, Object> params = new HashMap<>();
         params.put("team", current.teamId());
-        filter(q, params, "contact", contact, "c.contactId");
-        filter(q, params, "organizer", organizer, "c.organizerId");
-        filter(q, params, "work", work, "c.workId");
-        LocalDate fromDay = Dates.parse("from", from);
-        LocalDate toDay = Dates.parse("to", to);
+        filter(q, params, "contact", filter.contact(), "c.contactId");
+        filter(q, params, "organizer", filter.organizer(), "c.organizerId");
+        filter(q, params, "work", filter.work(), "c.workId");
+        LocalDate fromDay = filter.from();
+        LocalDate toDay = filter.to();
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             throw Problems.invalid("to", "must not be before from");
         }
@@ -205,19 +208,18 @@ public class ConversationService {
         return Page.of(rows, n, v -> Cursor.of(v.occurredAt(), v.id()));
     }
 
-    private static void filter(StringBuilder q, Map<String, Object> params, String name, String value, String column) {
-        if (value == null || value.isBlank()) {
+    private static void filter(StringBuilder q, Map<String, Object> params, String name, UUID value, String column) {
+        if (value == null) {
             return;
         }
-        params.put(name, Ids.filter(value, name));
+        params.put(name, value);
         q.append(" and ").append(column).append(" = :").append(name);
     }
 
 
-    /** The contact's name (a live contact of the team), or a 400 naming the field. */
-    private String contactInBody(UUID id) {
+    private Known contactInBody(UUID id) {
         try {
-            return contacts.requireName(id);
+            return contacts.known(id);
         } catch (ProblemException e) {
             throw Problems.unknownReference("contactId", "contact");
         }

@@ -11,6 +11,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Word;
+
+import static org.groundwork.platform.Text.blankToNull;
+
 /** What the follow-ups part of the API reads and writes; entities never go on the wire. */
 public final class FollowUpJson {
 
@@ -61,5 +66,20 @@ public final class FollowUpJson {
     /** One organizer's week: who to talk to next, hottest first. */
     public record Queue(LocalDate date, List<QueueItem> heat, List<QueueItem> overdue, List<QueueItem> today,
                         List<QueueItem> upcoming, List<CoolingContact> cooling) {
+    }
+
+    /** Which follow-ups a list asks for, parsed from the request (a bad word or id is a 400 naming it); status defaults to open. */
+    public record FollowUpFilter(FollowUpStatus status, UUID assignee, UUID contact) {
+
+        public static FollowUpFilter parse(String status, String assignee, String contact) {
+            FollowUpStatus wanted = Word.parse(FollowUpStatus.class, blankToNull(status), "status");
+            return new FollowUpFilter(wanted == null ? FollowUpStatus.OPEN : wanted,
+                    Ids.filter(assignee, "assignee"), Ids.filter(contact, "contact"));
+        }
+
+        /** The open follow-ups of one contact. */
+        public static FollowUpFilter openOf(UUID contact) {
+            return new FollowUpFilter(FollowUpStatus.OPEN, null, contact);
+        }
     }
 }

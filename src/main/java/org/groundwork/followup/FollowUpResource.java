@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.groundwork.followup.FollowUpJson.FollowUpFilter;
 import org.groundwork.followup.FollowUpJson.FollowUpChange;
 import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpJson.NewFollowUp;
@@ -52,7 +53,7 @@ public class FollowUpResource {
     public Page<FollowUpView> list(@QueryParam("status") String status, @QueryParam("assignee") String assignee,
                                    @QueryParam("contact") String contact, @QueryParam("limit") String limit,
                                    @QueryParam("cursor") String cursor) {
-        return followUps.list(status, assignee, contact, Page.limit(limit), cursor);
+        return followUps.list(FollowUpFilter.parse(status, assignee, contact), Page.limit(limit), cursor);
     }
 
     @Operation(summary = "Read the follow-up queue",
@@ -60,7 +61,7 @@ public class FollowUpResource {
     @GET
     @Path("/queue")
     public Queue queue(@QueryParam("organizer") String organizer) {
-        return followUps.queue(organizer);
+        return followUps.queue(Ids.filter(organizer, "organizer"));
     }
 
     @Operation(summary = "Open a follow-up",

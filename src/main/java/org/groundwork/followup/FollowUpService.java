@@ -1,5 +1,6 @@
 package org.groundwork.followup;
 
+import org.groundwork.contact.ContactService.Known;
 import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Versioned;
 
@@ -17,6 +18,7 @@ import org.groundwork.contact.Contact;
 import org.groundwork.contact.ContactService;
 import org.groundwork.contact.Level;
 import org.groundwork.contact.Position;
+import org.groundwork.followup.FollowUpJson.FollowUpFilter;
 import org.groundwork.followup.FollowUpJson.CoolingContact;
 import org.groundwork.followup.FollowUpJson.FollowUpChange;
 import org.groundwork.followup.FollowUpJson.FollowUpView;
@@ -154,15 +156,15 @@ public class FollowUpService {
     }
 
     public Versioned<FollowUpView> create(@NotNull @Valid NewFollowUp req) {
-        Contact contact;
+        Known contact;
         try {
-            contact = contacts.require(req.contactId());
+            contact = contacts.known(req.contactId());
         } catch (ProblemException e) {
             throw Problems.unknownReference("contactId", "contact");
         }
         FollowUp f = new FollowUp();
         f.teamId = current.teamId();
-        f.contactId = contact.id;
+        f.contactId = contact.id();
         f.assigneeId = req.assigneeId() == null ? current.id() : assigneeInBody(req.assigneeId());
         f.dueOn = req.dueOn();
         f.purpose = req.purpose();
@@ -261,24 +263,22 @@ public class FollowUpService {
 
     /** Open first (the default), then by id: ids are time-ordered, so this is creation order. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<FollowUpView> list(String status, String assignee, String contact, Integer limit, String cursor) {
-        int n = Page.limit(limit);
+    public Page<FollowUpView> list(FollowUpFilter filter, int n, String cursor) {
         UUID after = Cursor.id(cursor);
-        FollowUpStatus wanted = status == null || status.isBlank() ? FollowUpStatus.OPEN
-                : Word.parse(FollowUpStatus.class, status, "status");
+        FollowUpStatus wanted = filter.status() == null ? FollowUpStatus.OPEN : filter.status();
         StringBuilder q = new StringBuilder("""
                 select f, k.fullName from FollowUp f join Contact k on k.id = f.contactId
                 where f.teamId = :team and f.status = :status""");
         Map<String, Object> params = new HashMap<>();
         params.put("team", current.teamId());
         params.put("status", wanted);
-        if (assignee != null && !assignee.isBlank()) {
+        if (filter.assignee() != null) {
             q.append(" and f.assigneeId = :assignee");
-            params.put("assignee", idParam("assignee", assignee));
+            params.put("assignee", filter.assignee());
         }
-        if (contact != null && !contact.isBlank()) {
+        if (filter.contact() != null) {
             q.append(" and f.contactId = :contact");
-            params.put("contact", idParam("contact", contact));
+            params.put("contact", filter.contact());
         }
         if (after != null) {
             q.append(" and f.id > :after");
@@ -298,10 +298,10 @@ public class FollowUpService {
      * Two queries: the open follow-ups through the queue index, and the cooling contacts.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Queue queue(String organizer) {
+    public Queue queue(UUID organizer) {
         UUID organizerId = current.id();
-        if (organizer != null && !organizer.isBlank()) {
-            Organizer o = TeamScoped.require(Organizer.class, Ids.filter(organizer, "organizer"), "organizer");
+        if (organizer != null) {
+            Organizer o = TeamScoped.require(Organizer.class, organizer, "organizer");
             if (!o.id.equals(current.id()) && !current.has(Role.COORDINATOR)) {
                 throw Problems.forbidden("Only coordinators and admins see another organizer's queue");
             }
@@ -397,10 +397,6 @@ public class FollowUpService {
     private UUID assigneeInBody(UUID id) {
         return TeamScoped.find(Organizer.class, id)
                 .orElseThrow(() -> Problems.unknownReference("assigneeId", "organizer")).id;
-    }
-
-    private static UUID idParam(String name, String value) {
-        return Ids.filter(value, name);
     }
 
     private static UUID uuid(Object o) {

@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import org.groundwork.contact.ContactQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ public class ExportResource {
     public Response contacts(@QueryParam("level") String level, @QueryParam("position") String position,
                              @QueryParam("owner") String owner, @QueryParam("organization") String organization,
                              @QueryParam("tag") String tag, @QueryParam("q") String q, @Context UriInfo uri) {
-        StreamingOutput body = exports.contacts(new Filter(level, position, owner, organization, tag, q),
+        StreamingOutput body = exports.contacts(ContactQuery.of(new Filter(level, position, owner, organization, tag, q)),
                 uri.getRequestUri().getRawQuery());
         return download(body, "contacts.csv");
     }

@@ -10,7 +10,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
-import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.ContactQuery;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
@@ -64,8 +63,7 @@ public class ExportService {
      * The contact list's own query ({@link ContactQuery}) a page at a time. The filters are
      * checked now, so a wrong one is a 400 rather than a broken download.
      */
-    public StreamingOutput contacts(Filter filter, String asked) {
-        ContactQuery query = ContactQuery.of(filter);
+    public StreamingOutput contacts(ContactQuery query, String asked) {
         return export("contacts", asked, CONTACT_HEADER, (conn, team, after, into) -> {
             List<ContactQuery.Row> rows = query.page(conn, team, after, PAGE);
             for (ContactQuery.Row r : rows) {

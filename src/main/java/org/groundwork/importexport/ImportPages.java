@@ -21,6 +21,7 @@ import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.PreviewColumn;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -113,36 +115,27 @@ public class ImportPages {
      */
     @GET
     @Path("{key}")
-    public TemplateInstance review(@PathParam("key") String key, @QueryParam("onMatch") String onMatch,
-                                   @QueryParam("column") List<String> column) {
+    public Object review(@PathParam("key") String key, @QueryParam("onMatch") String onMatch,
+                         @QueryParam("column") List<String> column) {
         FormErrors errors = new FormErrors();
         String match = onMatch(onMatch, errors);
-        ImportPreview detected;
-        try {
-            detected = read(key, in -> imports.preview(in, List.of(), PREVIEW_ROWS));
-        } catch (ProblemException e) {
-            return unusable(key, match, e);
-        }
-        return review(key, match == null ? "skip" : match, detected, overrides(detected, column), errors);
+        return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
+                detected -> review(key, match == null ? "skip" : match, detected, overrides(detected, column), errors));
     }
 
     private TemplateInstance review(String key, String match, ImportPreview detected, List<String> map,
                                     FormErrors errors) {
-        ImportPreview preview = detected;
-        ImportReport check = null;
-        if (errors.isEmpty()) {
-            try {
-                if (!map.isEmpty()) {
-                    preview = read(key, in -> imports.preview(in, map, PREVIEW_ROWS));
-                }
-                check = read(key, in -> imports.importContacts(in, new ImportOptions(true, onMatch(match), map)));
-            } catch (ProblemException e) {
-                // a file-level refusal (no column names anyone, another import running…) shows on
-                // the review, where the columns can still be changed
-                errors = FormErrors.of(e, FIELDS);
-            }
+        if (!errors.isEmpty()) {
+            return Templates.review(key, match, detected, fieldOptions(), map, null, MESSAGES_SHOWN, errors.map());
         }
-        return Templates.review(key, match, preview, fieldOptions(), map, check, MESSAGES_SHOWN, errors.map());
+        // a file-level refusal (no column names anyone, another import running…) shows on the
+        // review, where the columns can still be changed
+        Form checking = Form.of(Map.of()).names(FIELDS);
+        ImportPreview preview = map.isEmpty() ? detected
+                : checking.attempt(() -> read(key, in -> imports.preview(in, map, PREVIEW_ROWS))).orElse(detected);
+        ImportReport check = checking.attempt(() -> read(key,
+                in -> imports.importContacts(in, new ImportOptions(true, onMatch(match), map)))).orElse(null);
+        return Templates.review(key, match, preview, fieldOptions(), map, check, MESSAGES_SHOWN, checking.errors());
     }
 
     /** The import itself, with the choices the organizer saw checked. */
@@ -154,45 +147,36 @@ public class ImportPages {
         String match = onMatch(onMatch, errors);
         List<String> explicit = map == null ? List.of() : map.stream().filter(Objects::nonNull).toList();
         if (!errors.isEmpty()) {
-            try {
-                ImportPreview detected = read(key, in -> imports.preview(in, List.of(), PREVIEW_ROWS));
-                return review(key, "skip", detected, explicit, errors);
-            } catch (ProblemException e) {
-                return unusable(key, match, e);
-            }
+            return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
+                    detected -> review(key, "skip", detected, explicit, errors));
         }
-        PendingImports.Claimed claimed;
+        // taken out of reach first: a second click on the button finds it gone
+        return fileRefusals(key, match).submit(() -> pending.claim(key),
+                claimed -> importClaimed(key, match, explicit, claimed), () -> form());
+    }
+
+    private Object importClaimed(String key, String match, List<String> explicit, PendingImports.Claimed claimed) {
+        Form importing = Form.of(Map.of()).names(FIELDS);
+        Optional<ImportJobs.Outcome> outcome;
         try {
-            // taken out of reach first: a second click on the button finds it gone
-            claimed = pending.claim(key);
-        } catch (ProblemException e) {
-            return unusable(key, match, e);
-        }
-        ImportReport report;
-        try {
-            ImportJobs.Outcome outcome = jobs.importClaimed(claimed, new ImportOptions(false, onMatch(match), explicit));
-            if (outcome.jobId() != null) {
-                // a large file: the job owns the file now; its page shows the progress
-                return Response.seeOther(URI.create("/contacts/import/jobs/" + outcome.jobId())).build();
-            }
-            report = outcome.report();
-        } catch (ProblemException e) {
-            // nothing was imported: the file goes back, and the check shows what refused it
-            pending.release(claimed);
-            ImportPreview detected;
-            try {
-                detected = read(key, in -> imports.preview(in, List.of(), PREVIEW_ROWS));
-            } catch (ProblemException unreadable) {
-                return unusable(key, match, unreadable);
-            }
-            FormErrors refused = FormErrors.of(e, FIELDS);
-            return Templates.review(key, match, detected, fieldOptions(), explicit, null, MESSAGES_SHOWN, refused.map());
+            outcome = importing.attempt(() -> jobs.importClaimed(claimed, new ImportOptions(false, onMatch(match), explicit)));
         } catch (RuntimeException e) {
             pending.release(claimed);
             throw e;
         }
+        if (outcome.isEmpty()) {
+            // nothing was imported: the file goes back, and the check shows what refused it
+            pending.release(claimed);
+            return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
+                    detected -> Templates.review(key, match, detected, fieldOptions(), explicit, null, MESSAGES_SHOWN,
+                            importing.errors()));
+        }
+        if (outcome.get().jobId() != null) {
+            // a large file: the job owns the file now; its page shows the progress
+            return Response.seeOther(URI.create("/contacts/import/jobs/" + outcome.get().jobId())).build();
+        }
         pending.dropClaimed(claimed);
-        return Templates.done(report, MESSAGES_SHOWN);
+        return Templates.done(outcome.get().report(), MESSAGES_SHOWN);
     }
 
     /**
@@ -212,6 +196,19 @@ public class ImportPages {
     public Response discard(@PathParam("key") String key) {
         pending.drop(key);
         return Response.seeOther(URI.create("/contacts/import")).build();
+    }
+
+    /** The waiting file read, then {@code then} with what was read; a refusal of the file draws {@link #unusable}. */
+    private <T> Object withFile(String key, String match, Function<InputStream, T> reading, Function<T, ?> then) {
+        return fileRefusals(key, match).submit(() -> read(key, reading), then, () -> form());
+    }
+
+    /**
+     * A refusal of the file itself (unreadable, not a table, gone): its words on the upload form,
+     * through the pages' one binder ({@link Form}) rather than a catch here.
+     */
+    private Form fileRefusals(String key, String match) {
+        return Form.of(Map.of()).on(p -> true, p -> unusable(key, match, p));
     }
 
     /** The file itself cannot be imported (or is gone): say why on the upload form. */

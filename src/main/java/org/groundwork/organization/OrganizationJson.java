@@ -30,10 +30,6 @@ public final class OrganizationJson {
     public record Merge(@jakarta.validation.constraints.NotNull UUID intoOrganizationId) {
     }
 
-    /** An organization as stored, with the version its ETag is made of. */
-    public record Stored(OrganizationView view, long version) {
-    }
-
     /** A line of the organizations list: its live people, by level. */
     public record Overview(UUID id, String name, OrganizationKind kind, long people, long newPeople,
                            long lessInvolved, long cadre, long units) {

@@ -1,5 +1,6 @@
 package org.groundwork.organization;
 
+import org.groundwork.contact.ContactQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.contact.ContactJson.ContactChange;
 import org.groundwork.contact.ContactJson.ContactView;
-import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.ContactService;
 import org.groundwork.contact.Level;
 import org.groundwork.organization.ChartJson.Chart;
@@ -167,7 +167,7 @@ public class OrganizationPages {
     }
 
     private TemplateInstance show(OrganizationView o, String cursor, Map<String, String> form, Map<String, String> errors) {
-        Page<ContactView> people = contacts.list(new Filter(null, null, null, o.id().toString(), null, null),
+        Page<ContactView> people = contacts.list(new ContactQuery(null, null, null, o.id(), null, null),
                 PEOPLE_PAGE, cursor);
         List<UnitView> unitList = units.list(o.id());
         List<Option> parents = unitList.stream().filter(u -> u.parentId() == null)

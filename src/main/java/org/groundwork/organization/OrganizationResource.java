@@ -26,7 +26,6 @@ import org.groundwork.organization.ChartJson.Leader;
 import org.groundwork.organization.OrganizationJson.Merge;
 import org.groundwork.organization.OrganizationJson.NewOrganization;
 import org.groundwork.organization.OrganizationJson.OrganizationChange;
-import org.groundwork.organization.OrganizationJson.Stored;
 import org.groundwork.platform.Patches;
 import java.util.UUID;
 import org.groundwork.organization.OrganizationJson.OrganizationView;
@@ -63,8 +62,7 @@ public class OrganizationResource {
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "200")
     public Response get(@PathParam("id") String id) {
-        Stored o = organizations.find(Ids.parse(id, "organization"));
-        return Versioned.ok(o.view(), o.version());
+        return organizations.find(Ids.parse(id, "organization")).ok();
     }
 
     @Operation(summary = "Add an organization",
@@ -73,8 +71,8 @@ public class OrganizationResource {
     @POST
     @APIResponseSchema(value = org.groundwork.organization.OrganizationJson.OrganizationView.class, responseCode = "201")
     public Response create(NewOrganization request) {
-        Stored o = organizations.create(request);
-        return Versioned.created("/api/v1/organizations/" + o.view().id(), o.view(), o.version());
+        Versioned<OrganizationView> o = organizations.create(request);
+        return o.created("/api/v1/organizations/" + o.view().id());
     }
 
     /** Rename, or change the kind; {@code If-Match} as everywhere. */
@@ -87,8 +85,7 @@ public class OrganizationResource {
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @RequestBody(content = @Content(schema = @Schema(implementation = OrganizationChange.class))) JsonNode body) {
         UUID organization = Ids.parse(id, "organization");
-        Stored o = organizations.change(organization, patches.read(body, OrganizationChange.class), ifMatch);
-        return Versioned.ok(o.view(), o.version());
+        return organizations.change(organization, patches.read(body, OrganizationChange.class), ifMatch).ok();
     }
 
     /** The organization in the path goes into {@code intoOrganizationId}: people and units move, it is removed. */
@@ -99,8 +96,7 @@ public class OrganizationResource {
     @Path("/{id}/merge")
     @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
     public Response merge(@PathParam("id") String id, Merge request) {
-        Stored o = organizations.merge(Ids.parse(id, "organization"), request);
-        return Versioned.ok(o.view(), o.version());
+        return organizations.merge(Ids.parse(id, "organization"), request).ok();
     }
 
     /** The organic leaders: people others listen to, most listeners first (the first {@code limit}). */

@@ -1,5 +1,6 @@
 package org.groundwork.organization;
 
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.TeamScoped;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import org.groundwork.organization.OrganizationJson.Merge;
 import org.groundwork.organization.OrganizationJson.NewOrganization;
 import org.groundwork.organization.OrganizationJson.OrganizationChange;
 import org.groundwork.organization.OrganizationJson.Overview;
-import org.groundwork.organization.OrganizationJson.Stored;
 import org.groundwork.organizer.Role;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Patch;
@@ -52,9 +52,9 @@ public class OrganizationService {
 
     /** One organization with its version (the ETag), or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Stored find(UUID id) {
+    public Versioned<OrganizationView> find(UUID id) {
         Organization o = require(id);
-        return new Stored(OrganizationView.of(o), o.version);
+        return new Versioned<>(OrganizationView.of(o), o.version);
     }
 
     /** For references inside request bodies, which answer 400 rather than 404. */
@@ -63,7 +63,7 @@ public class OrganizationService {
         return TeamScoped.find(Organization.class, id).isPresent();
     }
 
-    public Stored create(@NotNull @Valid NewOrganization request) {
+    public Versioned<OrganizationView> create(@NotNull @Valid NewOrganization request) {
         String name = request.name().trim();
         // the unique index also refuses a racing duplicate (as a 409); this gives the clearer answer
         if (byName(name) != null) {
@@ -76,10 +76,10 @@ public class OrganizationService {
         o.persist();
         audit.record(AuditKind.CREATED, AuditEntity.ORGANIZATION, o.id);
         em.flush();
-        return new Stored(OrganizationView.of(o), o.version);
+        return new Versioned<>(OrganizationView.of(o), o.version);
     }
 
-    public Stored change(UUID id, Patch<OrganizationChange> patch, String ifMatch) {
+    public Versioned<OrganizationView> change(UUID id, Patch<OrganizationChange> patch, String ifMatch) {
         Organization o = require(id);
         ETags.check(ifMatch, o.version);
         OrganizationChange v = patch.value();
@@ -96,7 +96,7 @@ public class OrganizationService {
         }
         audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, o.id, patch);
         em.flush();
-        return new Stored(OrganizationView.of(o), o.version);
+        return new Versioned<>(OrganizationView.of(o), o.version);
     }
 
     /**
@@ -104,7 +104,7 @@ public class OrganizationService {
      * units move to the other, a unit whose name the other already has joins that unit (and so
      * do the units inside it), and the merged organization is removed. A coordinator's decision.
      */
-    public Stored merge(UUID id, @NotNull @Valid Merge request) {
+    public Versioned<OrganizationView> merge(UUID id, @NotNull @Valid Merge request) {
         if (!current.has(Role.COORDINATOR)) {
             throw Problems.forbidden("Merging organizations is for coordinators and admins");
         }
@@ -152,7 +152,7 @@ public class OrganizationService {
         audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, into.id, "merged");
         em.flush();
         em.refresh(into);
-        return new Stored(OrganizationView.of(into), into.version);
+        return new Versioned<>(OrganizationView.of(into), into.version);
     }
 
     /** The people of unit a go to unit b (of the organization {@code into}); unit a goes. */

@@ -30,8 +30,4 @@ public final class UnitJson {
             return new UnitView(u.id, u.organizationId, u.parentId, u.kind, u.name, u.position, u.createdAt);
         }
     }
-
-    /** A unit as stored, with the version its ETag is made of. */
-    public record Stored(UnitView view, long version) {
-    }
 }

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.groundwork.organization.UnitJson.NewUnit;
-import org.groundwork.organization.UnitJson.Stored;
 import org.groundwork.organization.UnitJson.UnitChange;
 import org.groundwork.organization.UnitJson.UnitView;
 import org.groundwork.platform.Ids;
@@ -61,8 +60,8 @@ public class UnitResource {
     @APIResponseSchema(value = UnitView.class, responseCode = "201")
     public Response create(@PathParam("organizationId") String organizationId, NewUnit request) {
         UUID organization = Ids.parse(organizationId, "organization");
-        Stored u = units.create(organization, request);
-        return Versioned.created("/api/v1/organizations/" + organization + "/units/" + u.view().id(), u.view(), u.version());
+        Versioned<UnitView> u = units.create(organization, request);
+        return u.created("/api/v1/organizations/" + organization + "/units/" + u.view().id());
     }
 
     @Operation(summary = "Get a unit",
@@ -72,8 +71,7 @@ public class UnitResource {
     @Path("/{id}")
     @APIResponseSchema(value = UnitView.class, responseCode = "200")
     public Response get(@PathParam("organizationId") String organizationId, @PathParam("id") String id) {
-        Stored u = units.find(Ids.parse(organizationId, "organization"), Ids.parse(id, "unit"));
-        return Versioned.ok(u.view(), u.version());
+        return units.find(Ids.parse(organizationId, "organization"), Ids.parse(id, "unit")).ok();
     }
 
     @Operation(summary = "Change a unit",
@@ -87,8 +85,7 @@ public class UnitResource {
                            @RequestBody(content = @Content(schema = @Schema(implementation = UnitChange.class))) JsonNode body) {
         UUID organization = Ids.parse(organizationId, "organization");
         UUID unit = Ids.parse(id, "unit");
-        Stored u = units.change(organization, unit, patches.read(body, UnitChange.class), ifMatch);
-        return Versioned.ok(u.view(), u.version());
+        return units.change(organization, unit, patches.read(body, UnitChange.class), ifMatch).ok();
     }
 
     /** Its people stay in the organization, in "no unit"; the units inside it go with it. */

@@ -1,5 +1,6 @@
 package org.groundwork.organization;
 
+import org.groundwork.platform.Versioned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +11,6 @@ import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.organization.UnitJson.NewUnit;
-import org.groundwork.organization.UnitJson.Stored;
 import org.groundwork.organization.UnitJson.UnitChange;
 import org.groundwork.organization.UnitJson.UnitView;
 import org.groundwork.organizer.CurrentOrganizer;
@@ -46,7 +46,7 @@ public class UnitService {
 
     /** A unit of this organization of the caller's team, or 404 (the same for another team's or organization's). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Unit require(UUID organizationId, UUID unitId) {
+    Unit require(UUID organizationId, UUID unitId) {
         Organization o = organizations.require(organizationId);
         Unit u = TeamScoped.find(Unit.class, unitId).orElse(null);
         if (u == null || !u.organizationId.equals(o.id)) {
@@ -71,12 +71,12 @@ public class UnitService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Stored find(UUID organizationId, UUID unitId) {
+    public Versioned<UnitView> find(UUID organizationId, UUID unitId) {
         Unit u = require(organizationId, unitId);
-        return new Stored(UnitView.of(u), u.version);
+        return new Versioned<>(UnitView.of(u), u.version);
     }
 
-    public Stored create(UUID organizationId, @NotNull @Valid NewUnit request) {
+    public Versioned<UnitView> create(UUID organizationId, @NotNull @Valid NewUnit request) {
         Organization o = organizations.require(organizationId);
         Unit u = new Unit();
         u.teamId = o.teamId;
@@ -89,10 +89,10 @@ public class UnitService {
         u.persist();
         audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, o.id, "units");
         em.flush();
-        return new Stored(UnitView.of(u), u.version);
+        return new Versioned<>(UnitView.of(u), u.version);
     }
 
-    public Stored change(UUID organizationId, UUID unitId, Patch<UnitChange> patch, String ifMatch) {
+    public Versioned<UnitView> change(UUID organizationId, UUID unitId, Patch<UnitChange> patch, String ifMatch) {
         Unit u = require(organizationId, unitId);
         ETags.check(ifMatch, u.version);
         UnitChange v = patch.value();
@@ -120,7 +120,7 @@ public class UnitService {
         }
         audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, u.organizationId, "units");
         em.flush();
-        return new Stored(UnitView.of(u), u.version);
+        return new Versioned<>(UnitView.of(u), u.version);
     }
 
     /** Removes a unit (and the units inside it); their people stay in the organization, in "no unit". */

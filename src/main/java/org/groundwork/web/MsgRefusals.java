@@ -375,19 +375,28 @@ public interface MsgRefusals {
     String row_field_nul(String field);
 
     @Message
-    String row_field_email(String field, String value);
+    String row_name_size_value(String max, String value);
 
     @Message
-    String row_field_size_value(String field, String min, String max, String value);
+    String row_name_size(String max);
 
     @Message
-    String row_field_size(String field, String min, String max);
+    String row_name_blank_value(String value);
 
     @Message
-    String row_field_blank_value(String field, String value);
+    String row_name_blank();
 
     @Message
-    String row_field_blank(String field);
+    String row_phone_size_value(String max, String value);
+
+    @Message
+    String row_email_size_value(String max, String value);
+
+    @Message
+    String row_notes_size(String max);
+
+    @Message
+    String size_at_most(String max);
 
     @Message
     String row_column_nul(String column);

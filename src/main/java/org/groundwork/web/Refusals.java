@@ -161,6 +161,10 @@ public final class Refusals {
     static {
         phrase("not_one_of", "'{value}' is not one of {words}");
         phrase("msg.form_fill_in", "must not be empty");
+        // ContactFields' rules as a field error names them (someone new at an action's door)
+        phrase("msg.form_fill_in", "must not be blank");
+        phrase("msg.form_email", "must be a well-formed email address");
+        phrase("size_at_most", "size must be between 0 and {max}");
         phrase("msg.form_control_characters", "must not contain control characters");
         phrase("at_most_characters", "must be at most {max} characters");
         phrase("msg.form_true_or_false", "must be true or false");
@@ -293,11 +297,17 @@ public final class Refusals {
         // a line's contact fields, checked by the API's own rules (contact/ContactFields): field, rule, the line's value
         phrase("password_changed_meanwhile", "Your password was changed meanwhile; log in again with the new one");
         phrase("row_field_nul", "{field}: contains a NUL character (\\u0000), which cannot be stored");
-        phrase("row_field_email", "{field}: must be a well-formed email address ('{value}')");
-        phrase("row_field_size_value", "{field}: size must be between {min} and {max} ('{value}')");
-        phrase("row_field_size", "{field}: size must be between {min} and {max}");
-        phrase("row_field_blank_value", "{field}: must not be blank ('{value}')");
-        phrase("row_field_blank", "{field}: must not be blank");
+        // ContactFields' rules (Size, NotBlank, Email) said per field and rule, as an organizer says
+        // them; the API keeps the validator's words. A line's own value comes first: the plainer
+        // wording without it would match it too
+        phrase("row_name_size_value", "fullName: size must be between 0 and {max} ('{value}')");
+        phrase("row_name_size", "fullName: size must be between 0 and {max}");
+        phrase("row_name_blank_value", "fullName: must not be blank ('{value}')");
+        phrase("row_name_blank", "fullName: must not be blank");
+        phrase("row_phone_size_value", "phone: size must be between 0 and {max} ('{value}')");
+        phrase("row_email_size_value", "email: size must be between 0 and {max} ('{value}')");
+        phrase("row_not_email", "email: must be a well-formed email address ('{value}')");
+        phrase("row_notes_size", "notes: size must be between 0 and {max}");
         phrase("row_column_nul", "column {column} contains a NUL character (\\u0000), which cannot be stored");
         phrase("row_nothing", "no name, email or phone");
         phrase("row_name_long", "the name is longer than {max} characters");

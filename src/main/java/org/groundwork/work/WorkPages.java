@@ -92,7 +92,7 @@ public class WorkPages {
     }
 
     private TemplateInstance show(WorkView w, Map<String, String> form, Map<String, String> errors) {
-        List<ActionItem> its = actions.list(w.id().toString(), Page.MAX_LIMIT, null).items();
+        List<ActionItem> its = actions.list(w.id(), Page.MAX_LIMIT, null).items();
         return Templates.show(w, its, Forms.options(Focus.class), Forms.options(Mode.class), form, errors);
     }
 }

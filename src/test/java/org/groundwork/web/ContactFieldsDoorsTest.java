@@ -84,6 +84,72 @@ class ContactFieldsDoorsTest {
         team.api().get("/api/v1/contacts").then().statusCode(200).body("items", hasSize(0));
     }
 
+    /**
+     * The fourth door, someone new checked in at an action: the same rules (ContactFields), the
+     * API naming the item's field and the page saying it next to the field; nobody is added.
+     */
+    @Test
+    void theDoorOfAnActionChecksTheSameRules() {
+        TestTeam team = TestTeam.create();
+        String action = team.api().body(Map.of("title", "Rally", "startsAt", "2026-05-01T07:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        int checked = 0;
+        for (Bad bad : BAD) {
+            if (!List.of("fullName", "phone", "email").contains(bad.field())) {
+                continue; // the door asks for a name, a phone and an email only
+            }
+            checked++;
+            Map<String, Object> newContact = new HashMap<>(Map.of("fullName", "Rosa Parks"));
+            newContact.put(bad.field(), bad.value());
+            JsonPath api = team.api().body(List.of(Map.of("newContact", newContact)))
+                    .put("/api/v1/actions/" + action + "/attendance").then().statusCode(400)
+                    .contentType("application/problem+json").extract().jsonPath();
+            assertEquals(List.of("[0].newContact." + bad.field()), api.getList("errors.field"), bad.field() + " at the door");
+            assertTrue(api.getString("errors[0].message").contains(bad.rule()),
+                    bad.field() + " at the door: " + api.getString("errors[0].message"));
+
+            s.open("/actions/" + action);
+            Map<String, String> form = new HashMap<>(Map.of("fullName", "Rosa Parks", "firstTime", "true"));
+            form.put(bad.field(), bad.value());
+            Response page = s.form().formParams(form).post("/actions/" + action + "/attendance/new");
+            PageFormsTest.assertFieldError(page, bad.field(), bad.onPage());
+        }
+        assertEquals(4, checked);
+        team.api().get("/api/v1/contacts").then().statusCode(200).body("items", hasSize(0));
+        team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
+    }
+
+    /**
+     * The import page says a line's broken rule plainly, per field, in the page's language, where
+     * the API keeps the validator's words (above).
+     */
+    @Test
+    void theImportPageSaysEachBrokenRulePlainlyInItsLanguage() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String file = "Name,Phone,Email,Notes\n"
+                + "\"" + "x".repeat(201) + "\",,,\n"
+                + "Rosa Parks," + "5".repeat(51) + ",,\n"
+                + "Lucy Parsons,,not-an-email,\n"
+                + "Ella Baker,,,\"" + "n".repeat(10_001) + "\"\n";
+        String english = s.request().get(ImportPagesTest.upload(s, file)).then().statusCode(200).extract().asString();
+        for (String said : List.of("the name is longer than 200 characters", "the phone is longer than 50 characters",
+                "&#39;not-an-email&#39; is not an email address", "the notes are longer than 10000 characters")) {
+            assertTrue(english.contains(said), said + " in:\n" + english);
+        }
+        assertTrue(!english.contains("size must be") && !english.contains("well-formed"), "no validator's words: " + english);
+
+        s.open("/settings");
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        String spanish = s.request().get(ImportPagesTest.upload(s, file)).then().statusCode(200).extract().asString();
+        for (String said : List.of("el nombre tiene más de 200 caracteres", "el teléfono tiene más de 50 caracteres",
+                "&#39;not-an-email&#39; no es una dirección de correo", "las notas tienen más de 10000 caracteres")) {
+            assertTrue(spanish.contains(said), said + " in:\n" + spanish);
+        }
+        assertEquals(0, ImportPagesTest.contacts(team));
+    }
+
     /** NUL is refused at each door before the rules (PostgreSQL cannot store it), named the same way. */
     @Test
     void aNulCharacterIsNamedByItsFieldThroughEveryDoor() {
