@@ -1,6 +1,15 @@
 package org.groundwork.audit;
 
+import org.groundwork.platform.Dates;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Problems;
+import org.groundwork.platform.Word;
+
+import static org.groundwork.platform.Text.blankToNull;
+
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +32,40 @@ public final class AuditJson {
         }
     }
 
-    /** The list's filters as the client wrote them; the service checks them (400 naming the parameter). */
+    /** The list's filters as the client wrote them (the page redraws its form from them). */
     public record Filter(String organizer, String contact, String kind, String from, String to) {
+
+        /** The filters read: a 400 naming the parameter for a bad id, kind or date, or a "to" before "from". */
+        public AuditQuery parse() {
+            // in the order of the form's fields, so the first wrong one is the one said
+            UUID who = Ids.filter(organizer, "organizer");
+            UUID about = Ids.filter(contact, "contact");
+            AuditKind what = Word.parse(AuditKind.class, blankToNull(kind), "kind");
+            LocalDate first = date("from", from);
+            LocalDate last = date("to", to);
+            if (first != null && last != null && last.isBefore(first)) {
+                throw Problems.invalid("to", "must not be before from");
+            }
+            return new AuditQuery(who, about, what, first, last);
+        }
+
+        private static LocalDate date(String field, String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                LocalDate day = LocalDate.parse(value.trim());
+                if (!Dates.sane(day)) {
+                    throw Problems.invalid(field, Dates.OUT_OF_RANGE);
+                }
+                return day;
+            } catch (DateTimeParseException e) {
+                throw Problems.invalid(field, "'" + value + "' is not a valid date (YYYY-MM-DD)");
+            }
+        }
+    }
+
+    /** What the audit list is asked for, typed; null: not filtered on. */
+    public record AuditQuery(UUID organizer, UUID contact, AuditKind kind, LocalDate from, LocalDate to) {
     }
 }

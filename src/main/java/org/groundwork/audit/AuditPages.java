@@ -60,7 +60,7 @@ public class AuditPages {
         }
         // a filter the service refuses is said on its field, with no rows
         Form search = Form.of(Map.of()).names("organizer", "contact", "kind", "from", "to");
-        Optional<Page<AuditView>> page = search.attempt(() -> audit.list(filter, Page.DEFAULT_LIMIT, cursor));
+        Optional<Page<AuditView>> page = search.attempt(() -> audit.list(filter.parse(), Page.DEFAULT_LIMIT, cursor));
         List<Row> rows = page.map(p -> p.items().stream()
                 .map(e -> new Row(e, e.organizerId() == null ? null : names.get(e.organizerId().toString())))
                 .toList()).orElse(List.of());

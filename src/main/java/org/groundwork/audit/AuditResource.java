@@ -28,6 +28,6 @@ public class AuditResource {
                                 @QueryParam("kind") String kind, @QueryParam("from") String from,
                                 @QueryParam("to") String to, @QueryParam("limit") String limit,
                                 @QueryParam("cursor") String cursor) {
-        return audit.list(new Filter(organizer, contact, kind, from, to), Page.limit(limit), cursor);
+        return audit.list(new Filter(organizer, contact, kind, from, to).parse(), Page.limit(limit), cursor);
     }
 }

@@ -153,7 +153,7 @@ public class OrganizerService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<OrganizerView> list(Integer limit, String cursor) {
+    public Page<OrganizerView> list(int limit, String cursor) {
         int n = Page.limit(limit);
         UUID after = Cursor.id(cursor);
         List<Organizer> rows = Organizer.find("teamId = ?1 and id > ?2 order by id",
