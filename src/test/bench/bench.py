@@ -744,6 +744,8 @@ def reports_only(pg, meta, results):
 def floors(pg, meta, name, path, results):
     """The floors of one request (FLOORS), each replayed for SECONDS like the request's own SQL; the
     figures go under its line and into results for the table."""
+    if not FLOORS.get(name):
+        return  # only the reports have floors; the other requests have no period to read
     team = meta["team"]
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
     organizer = query.get("organizer", ["all"])[0]
