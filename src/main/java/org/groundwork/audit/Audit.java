@@ -11,15 +11,11 @@ import org.groundwork.audit.AuditJson.AuditQuery;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Role;
 import org.groundwork.platform.Cursor;
-import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.Problems;
-import org.groundwork.platform.Word;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +26,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.groundwork.platform.Text.blankToNull;
 
 /**
  * The audit trail: who did what and when. The feature services call it inside their own

@@ -9,7 +9,6 @@ import static org.groundwork.platform.Text.blankToNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,27 +40,12 @@ public final class AuditJson {
             UUID who = Ids.filter(organizer, "organizer");
             UUID about = Ids.filter(contact, "contact");
             AuditKind what = Word.parse(AuditKind.class, blankToNull(kind), "kind");
-            LocalDate first = date("from", from);
-            LocalDate last = date("to", to);
+            LocalDate first = Dates.parse("from", from);
+            LocalDate last = Dates.parse("to", to);
             if (first != null && last != null && last.isBefore(first)) {
                 throw Problems.invalid("to", "must not be before from");
             }
             return new AuditQuery(who, about, what, first, last);
-        }
-
-        private static LocalDate date(String field, String value) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                LocalDate day = LocalDate.parse(value.trim());
-                if (!Dates.sane(day)) {
-                    throw Problems.invalid(field, Dates.OUT_OF_RANGE);
-                }
-                return day;
-            } catch (DateTimeParseException e) {
-                throw Problems.invalid(field, "'" + value + "' is not a valid date (YYYY-MM-DD)");
-            }
         }
     }
 

@@ -39,9 +39,6 @@ public interface MsgRefusals {
     String not_a_date(String value);
 
     @Message
-    String not_a_valid_date(String value);
-
-    @Message
     String whole_number_between(String max);
 
     @Message

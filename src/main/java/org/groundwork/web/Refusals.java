@@ -175,7 +175,6 @@ public final class Refusals {
         phrase("parameter_name_nul", "A parameter name contains a NUL character (\\u0000)");
         phrase("contains_nul", "contains a NUL character (\\u0000), which cannot be stored");
         phrase("not_a_date", "'{value}' is not a date (YYYY-MM-DD)");
-        phrase("not_a_valid_date", "'{value}' is not a valid date (YYYY-MM-DD)");
         phrase("msg.form_date_range", "must be between the years 1900 and 2200");
         phrase("msg.form_between", "must be between {min} and {max}");
         phrase("whole_number_between", "must be a whole number between 1 and {max}");
