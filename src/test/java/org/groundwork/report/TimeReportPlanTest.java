@@ -38,7 +38,7 @@ class TimeReportPlanTest {
      */
     @Test
     void placesAreReadFromTheIndexAlone() {
-        String plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), "time-people");
+        String plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), TimeReports.REPORT);
         assertTrue(plan.contains("Index Only Scan using contact_place_idx"), plan);
     }
 
@@ -50,9 +50,9 @@ class TimeReportPlanTest {
      */
     @Test
     void firstTimersMinutesReuseThePeriodsActionShares() {
-        String plan = plan(team -> new ReportService.Scope(null, false, null), "time-figures");
+        String plan = plan(team -> new ReportService.Scope(null, false, null), TimeReports.REPORT);
         assertEquals(1, occurrences(plan, " on attendance "), plan);
-        plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), "time-figures");
+        plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), TimeReports.REPORT);
         assertEquals(1, occurrences(plan, " on attendance "), plan);
     }
 
