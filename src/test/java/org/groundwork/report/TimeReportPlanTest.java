@@ -46,7 +46,8 @@ class TimeReportPlanTest {
      * First-timers' minutes at actions are picked from the period's action shares the statement
      * has already read, not looked up again by contact through attendance and action: attendance
      * is read once (before, three times: the shares, the first-timers' attendances and each of
-     * their actions' attendees; this fails there).
+     * their actions' attendees; this fails there). The statement is the whole report's, people
+     * and places included: they take their action shares from the same read.
      */
     @Test
     void firstTimersMinutesReuseThePeriodsActionShares() {
