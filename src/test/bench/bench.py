@@ -721,7 +721,8 @@ def table(pg, results):
 # as groundwork_app under row-level security, the request's team, period and organizer written in.
 # A request over its target and close to its floor is held up by the data it must read, not by its SQL.
 TIME_FLOORS = [("the period's conversations read (%s rows)", "floor-conversations.sql"),
-               ("the period's conversations read and summed per person (%s people, top 100)", "floor-people.sql")]
+               ("the period's conversations read and summed per person (%s people, top 100)", "floor-people.sql"),
+               ("summed per person, then per place they sit in now (%s places)", "floor-places.sql")]
 FLOORS = {
     "time report, one organizer, 30 days": TIME_FLOORS,
     "time report, the team, 90 days": TIME_FLOORS,
