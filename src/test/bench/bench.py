@@ -53,6 +53,11 @@ ANCHOR_DAY = "2026-10-31"  # the data set's last day (BenchData.ANCHOR minus one
 # heap trimming (docs/performance.md, "Memory")
 JVM = ["-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
        "-XX:TrimNativeHeapInterval=5000"]
+# other JVM options in their place (space-separated), to weigh them against the shipped ones: C2 (without
+# -XX:TieredStopAtLevel=1) more than doubled the POST throughput once warm (docs/performance.md, "Writes")
+JVM = os.environ.get("BENCH_JVM", "").split() or JVM
+# seconds of wrk on POST before its measured runs: C2 needs minutes of compiling to settle (150 s there)
+POST_WARMUP = int(os.environ.get("BENCH_POST_WARMUP") or 5)
 
 out_lines = []
 
@@ -581,7 +586,7 @@ def writes(pg, app, meta, results):
     with open(os.path.join(DIR, "sql-post-conversation.sql"), "w") as f:
         f.write(script or replay_script(statements, since))
     env = {"BENCH_CONTACTS": contacts}
-    wrk(app.url("/api/v1/conversations"), token, 4, "post.lua", seconds=5, extra_env=env)  # warm-up
+    wrk(app.url("/api/v1/conversations"), token, 4, "post.lua", seconds=POST_WARMUP, extra_env=env)  # warm-up
     results["post"] = []
     for connections in (8, 16):
         peak = [0]
