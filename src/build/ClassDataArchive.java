@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * the app's folder).
  *
  * <p>JDK 17 leaves out of such an archive every class the training start loaded but never linked
- * (2,744 of them, a third of Hibernate's among them: the boot loads them to look at them and never
- * runs them), so each start loaded those from the jars again. Before the training start exits, this
+ * (2,744 of them, 825 of Hibernate's among them: the boot loads them but never runs their code), so
+ * each start loaded those from the jars again. Before the training start exits, this
  * recorder attaches {@link LinkLoadedClasses} to it, which links every class loaded so far without
  * initialising any (no static initialiser runs, so the app's state is untouched); the archive then
  * holds them too (docs/performance.md, "Startup"). Where the JDK cannot attach (a runtime without the
