@@ -1,5 +1,8 @@
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.instrument.Instrumentation;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +39,14 @@ import java.util.stream.Stream;
  * (src/main/docker/Dockerfile.jvm): {@code java -cp DIR ClassDataArchive /deployments /tmp/cds-training},
  * the second argument a writable scratch folder for the training start's database (default: beside
  * the app's folder).
+ *
+ * <p>JDK 17 leaves out of such an archive every class the training start loaded but never linked
+ * (2,744 of them, 825 of Hibernate's among them: the boot loads them but never runs their code), so
+ * each start loaded those from the jars again. Before the training start exits, this
+ * recorder attaches {@link LinkLoadedClasses} to it, which links every class loaded so far without
+ * initialising any (no static initialiser runs, so the app's state is untouched); the archive then
+ * holds them too (docs/performance.md, "Startup"). Where the JDK cannot attach (a runtime without the
+ * jdk.attach module), it says so and records the archive as before.
  */
 public class ClassDataArchive {
 
@@ -82,6 +97,7 @@ public class ClassDataArchive {
             get(http, base + "/api/v1/contacts", token);
             get(http, base + "/api/v1/followups/queue", token);
             get(http, "http://127.0.0.1:" + management + "/q/metrics", null);
+            linkLoadedClasses(process, training.resolveSibling("cds-link-agent.jar"));
         } finally {
             // SIGTERM: Quarkus stops, then the JVM writes the archive as it exits
             process.destroy();
@@ -95,6 +111,71 @@ public class ClassDataArchive {
         deleteTree(training);
         System.out.printf("[ClassDataArchive] %s: %,d KiB, recorded in %.1f s (log: %s)%n", archive,
                 Files.size(archive) / 1024, (System.nanoTime() - t0) / 1e9, log);
+    }
+
+    /**
+     * Loads {@link LinkLoadedClasses} into the training start through the JDK's attach mechanism. Any
+     * failure is only reported: the archive is then recorded without those classes, as before.
+     */
+    static void linkLoadedClasses(Process process, Path agentJar) {
+        try {
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().put(new Attributes.Name("Agent-Class"), LinkLoadedClasses.class.getName());
+            String entry = LinkLoadedClasses.class.getName().replace('.', '/') + ".class";
+            try (OutputStream file = Files.newOutputStream(agentJar);
+                 JarOutputStream jar = new JarOutputStream(file, manifest);
+                 InputStream bytes = ClassDataArchive.class.getClassLoader().getResourceAsStream(entry)) {
+                if (bytes == null) {
+                    throw new IllegalStateException("no class file " + entry);
+                }
+                jar.putNextEntry(new JarEntry(entry));
+                bytes.transferTo(jar);
+                jar.closeEntry();
+            }
+            // by reflection: this file also runs on a JRE that may lack the jdk.attach module
+            Class<?> vm = Class.forName("com.sun.tools.attach.VirtualMachine");
+            Object attached = vm.getMethod("attach", String.class).invoke(null, Long.toString(process.pid()));
+            try {
+                vm.getMethod("loadAgent", String.class).invoke(attached, agentJar.toString());
+            } finally {
+                vm.getMethod("detach").invoke(attached);
+            }
+        } catch (Exception | LinkageError e) {
+            System.out.println("[ClassDataArchive] could not link the loaded classes before recording (" + e
+                    + "): the archive leaves out the classes the training start loaded but never linked");
+        } finally {
+            try {
+                Files.deleteIfExists(agentJar);
+            } catch (IOException ignored) {
+                // a leftover jar in the build folder harms nothing
+            }
+        }
+    }
+
+    /**
+     * Runs inside the training start (an agent loaded through the attach mechanism): links every class
+     * loaded so far, which the JVM needs before it archives a class. {@code getDeclaredMethods} links
+     * a class without initialising it. One pass only: the classes it loads on the way (the methods'
+     * parameter types) were not needed by the start, and are left out.
+     */
+    public static class LinkLoadedClasses {
+        public static void agentmain(String arguments, Instrumentation instrumentation) {
+            int linked = 0, refused = 0;
+            for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+                if (type.isArray() || type.isPrimitive() || type.isHidden()) {
+                    continue;
+                }
+                try {
+                    type.getDeclaredMethods();
+                    linked++;
+                } catch (Throwable e) {
+                    refused++; // a class whose dependencies are absent: it stays out of the archive
+                }
+            }
+            System.out.printf("[ClassDataArchive] linked %,d loaded classes for the archive (%,d could not be linked)%n",
+                    linked, refused);
+        }
     }
 
     static void waitUntilReady(Process process, HttpClient http, String ready, Path log) throws Exception {
