@@ -20,18 +20,15 @@ import java.util.regex.Pattern;
  * The reports' SQL: one {@code .sql} resource per statement under {@code report/}, read once.
  * A filter is written once, in the resource, on its own line ending in {@code -- if organizer}
  * (one organizer's figures), {@code -- if team} (the whole team's) or {@code -- if work}; the
- * line is kept only when that holds ({@code -- if people, organizer}: only when both hold, for a
- * filter inside a part of a statement that is itself optional). Each combination is then a fixed statement text, so
+ * line is kept only when that holds. Each combination is then a fixed statement text, so
  * PostgreSQL keeps one prepared statement and one plan per combination, and adding a filter
  * touches the resource and the parameter it binds, nothing else. Rows are read by column name
  * ({@link Tuple}), never by position.
  */
 final class ReportSql {
 
-    /** A trailing condition: "-- if organizer", "-- if not work", "-- if people, organizer" (all must hold). */
-    private static final Pattern CONDITION =
-            Pattern.compile("\\s*--\\s*if\\s+((?:not\\s+)?[a-z]+(?:\\s*,\\s*(?:not\\s+)?[a-z]+)*)\\s*$");
-    private static final Pattern TERM = Pattern.compile("(not\\s+)?([a-z]+)");
+    /** A trailing condition: "-- if organizer", "-- if not work". */
+    private static final Pattern CONDITION = Pattern.compile("\\s*--\\s*if\\s+(not\\s+)?([a-z]+)\\s*$");
     /** A named parameter (":team"), not a cast ("::uuid"). */
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-zA-Z]\\w*)");
 
@@ -61,7 +58,8 @@ final class ReportSql {
                 }
                 Matcher m = CONDITION.matcher(line);
                 if (m.find()) {
-                    if (!holds(m.group(1), holding)) {
+                    boolean holds = holding.contains(m.group(2));
+                    if (holds == (m.group(1) != null)) {
                         continue;
                     }
                     line = line.substring(0, m.start());
@@ -76,17 +74,6 @@ final class ReportSql {
             }
             return new Statement(text, Set.copyOf(named));
         });
-    }
-
-    /** Whether every term of a condition ("people, not work") holds. */
-    private static boolean holds(String condition, Set<String> holding) {
-        for (String term : condition.split(",")) {
-            Matcher t = TERM.matcher(term.trim());
-            if (!t.matches() || holding.contains(t.group(2)) == (t.group(1) != null)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -36,14 +36,14 @@ import static org.groundwork.report.Rows.minutes;
 import static org.groundwork.report.Rows.uuid;
 
 /**
- * The time report, in two statements whose SQL lives in {@code report/*.sql} ({@link ReportSql}):
- * {@code time-report.sql}, its figures (the daily conversation summary and the period's action
- * shares, one row per figure named by its column "figure") and its people and their places (one
- * pass over the encounters, the period's action shares read once for both), and the places
- * themselves ({@code time-units.sql}); a third reads the works the figures name. Levels come from
- * level_at_time, kept on each conversation and attendance row by triggers (V3_1), and the
- * conversations' minutes per organizer, day, work, level and position from conversation_day, kept
- * by triggers too (V6_1).
+ * The time report, in three statements whose SQL lives in {@code report/*.sql} ({@link ReportSql}):
+ * the figures ({@code time-figures.sql}: the daily conversation summary and the period's action
+ * shares, one row per figure named by its column "figure"), the people and their places
+ * ({@code time-people.sql}: one pass over the encounters for the people list and the minutes by
+ * unit) and the places themselves ({@code time-units.sql}); a fourth reads the works the figures
+ * name. Levels come from level_at_time, kept on each conversation and
+ * attendance row by triggers (V3_1), and the conversations' minutes per organizer, day, work,
+ * level and position from conversation_day, kept by triggers too (V6_1).
  */
 @ApplicationScoped
 class TimeReports {
@@ -52,34 +52,26 @@ class TimeReports {
     static final List<String> LEVELS = java.util.Arrays.stream(Level.values()).map(Level::word).toList();
     static final List<String> POSITIONS = java.util.Arrays.stream(Position.values()).map(Position::word).toList();
     static final String UNRECORDED = "unrecorded";
-    /** The time report's two kinds of time; time-report.sql names one-to-ones the same way. */
+    /** The time report's two kinds of time; time-figures.sql names one-to-ones the same way. */
     static final String ONE_TO_ONE = "one-to-one";
     static final String GROUP = "group";
-
-    /** The report's statement; with "people" it lists the people and their places too. */
-    static final String REPORT = "time-report";
-    static final String PEOPLE = "people";
 
     @Inject
     EntityManager em;
 
     TimeReport report(Team team, Period period, Scope scope, Work work) {
         roomToHash();
-        List<Tuple> rows = rows(team, period, scope, work, true);
-        @SuppressWarnings("unchecked")
-        List<Tuple> units = query("", "time-units", team, period, scope, work).getResultList();
-        List<Tuple> figures = new ArrayList<>();
+        List<Tuple> figures = rows("time-figures", team, period, scope, work);
+        List<Tuple> peopleAndPlaces = rows("time-people", team, period, scope, work);
+        List<Tuple> units = rows("time-units", team, period, scope, work);
         List<Tuple> people = new ArrayList<>();
         Map<Place, Double> places = new HashMap<>();
-        for (Tuple r : rows) {
-            String figure = (String) r.get("figure");
-            if ("person".equals(figure)) {
+        for (Tuple r : peopleAndPlaces) {
+            if ("person".equals(r.get("list"))) {
                 people.add(r);
-            } else if ("place".equals(figure)) {
+            } else {
                 places.put(new Place(uuid(r.get("organization_id")), uuid(r.get("unit_id"))),
                         ((Number) r.get("minutes")).doubleValue());
-            } else {
-                figures.add(r);
             }
         }
         TimeReport report = assemble(team, figures, people, period, scope, work);
@@ -93,13 +85,13 @@ class TimeReports {
     }
 
     /**
-     * Minutes by level at the time only (Today's glance): the report's own statement without its
-     * people, of which only the by-level rows are read; no people, works or units.
+     * Minutes by level at the time only (Today's glance): the report's own figures statement, of
+     * which only the by-level rows are read; no people, works or units.
      */
     Map<String, Double> byLevel(Team team, Period period, Scope scope) {
         roomToHash();
         Map<String, Double> byLevel = levels();
-        for (Tuple r : rows(team, period, scope, null, false)) {
+        for (Tuple r : rows("time-figures", team, period, scope, null)) {
             if ("level".equals(r.get("figure"))) {
                 byLevel.put((String) r.get("level"), minutes(r.get("minutes")));
             }
@@ -110,7 +102,7 @@ class TimeReports {
     /**
      * Minutes and people by organization and unit: the places of the team in their order with
      * their headcounts (time-units.sql), each with the minutes of the people sitting there now
-     * (time-report.sql's places). Every unit is listed, zeros too; "no unit" of an organization
+     * (time-people.sql's places). Every unit is listed, zeros too; "no unit" of an organization
      * and "no organization" only when they hold people or minutes.
      */
     private static List<UnitMinutes> byUnit(List<Tuple> units, Map<Place, Double> places) {
@@ -141,9 +133,9 @@ class TimeReports {
         em.createNativeQuery("set local work_mem = '16MB'").executeUpdate();
     }
 
-    private List<Tuple> rows(Team team, Period period, Scope scope, Work work, boolean people) {
+    private List<Tuple> rows(String statement, Team team, Period period, Scope scope, Work work) {
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = query("", REPORT, people, team, period, scope, work).getResultList();
+        List<Tuple> rows = query("", statement, team, period, scope, work).getResultList();
         return rows;
     }
 
@@ -153,16 +145,8 @@ class TimeReports {
      * numeric costs several times more, and the figures are rounded to two decimals anyway.
      */
     Query query(String prefix, String statement, Team team, Period period, Scope scope, Work work) {
-        return query(prefix, statement, true, team, period, scope, work);
-    }
-
-    /** As above; people false leaves time-report.sql's people and places out (Today's glance). */
-    Query query(String prefix, String statement, boolean people, Team team, Period period, Scope scope, Work work) {
         Set<String> holding = new HashSet<>();
         holding.add(scope.team() ? "team" : "organizer");
-        if (people) {
-            holding.add(PEOPLE);
-        }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("team", team.id);
         parameters.put("tz", team.timeZone);

@@ -38,7 +38,7 @@ class TimeReportPlanTest {
      */
     @Test
     void placesAreReadFromTheIndexAlone() {
-        String plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), TimeReports.REPORT);
+        String plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), "time-people");
         assertTrue(plan.contains("Index Only Scan using contact_place_idx"), plan);
     }
 
@@ -46,14 +46,13 @@ class TimeReportPlanTest {
      * First-timers' minutes at actions are picked from the period's action shares the statement
      * has already read, not looked up again by contact through attendance and action: attendance
      * is read once (before, three times: the shares, the first-timers' attendances and each of
-     * their actions' attendees; this fails there). The statement is the whole report's, people
-     * and places included: they take their action shares from the same read.
+     * their actions' attendees; this fails there).
      */
     @Test
     void firstTimersMinutesReuseThePeriodsActionShares() {
-        String plan = plan(team -> new ReportService.Scope(null, false, null), TimeReports.REPORT);
+        String plan = plan(team -> new ReportService.Scope(null, false, null), "time-figures");
         assertEquals(1, occurrences(plan, " on attendance "), plan);
-        plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), TimeReports.REPORT);
+        plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), "time-figures");
         assertEquals(1, occurrences(plan, " on attendance "), plan);
     }
 

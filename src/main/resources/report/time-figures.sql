@@ -1,0 +1,92 @@
+-- The time report's figures, one row each, named by the column "figure":
+--   total, level, position, kind, work-level, work-position, week-level, first-timers
+-- with the keys that figure is by (level, position, kind, work_id, week) and its minutes.
+-- Conversations' minutes come from the daily summary (conversation_day, V6_1), which carries
+-- the level at the time and the position already; action shares from the actions.
+-- Parameters: team, tz (the team's zone), heat (heat window days), start and end (the period
+-- as instants), from and to (its local dates); org (one organizer), work (one work).
+with heat as materialized (
+  -- first-timers whose heat window meets the period: their first action (first_action, V19_1)
+  -- from the heat window and a day for the zone before the period to its end; the heat window
+  -- runs from the action's start to the end of its last day in the team's zone
+  select h.* from (
+    select f.contact_id, f.first_at,
+           cast(cast(f.first_at at time zone :tz as date) + :heat + 1 as timestamp) at time zone :tz as heat_end
+    from first_action f
+    where f.team_id = :team and f.first_at < :end
+      and f.first_at >= cast(:start as timestamptz) - make_interval(days => :heat + 2)) h
+  where h.heat_end > :start
+), act as materialized (
+  -- the action shares: an action's minutes, for each organizer present (in scope), split evenly
+  -- over its attendees, or to no one (contact null: "unrecorded") when nobody is recorded
+  select att.contact_id, a.work_id, a.starts_at as at,
+         cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id) as minutes,
+         att.level_at_time as level, att.position
+  -- the period's actions first (offset 0: by action_team_time_idx), not all of the team's read in
+  -- id order for the attendee count (3,000 actions on the benchmark data, 2,900 buffers more)
+  from (select a.id, a.team_id, a.work_id, a.starts_at, a.duration_minutes from action a
+        where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end
+          and a.work_id = :work -- if work
+        offset 0) a
+  cross join lateral (select count(*) as present from action_organizer ao
+                      where ao.action_id = a.id and ao.team_id = a.team_id
+                        and ao.organizer_id = :org -- if organizer
+  ) p
+  -- offset 0 keeps this a per-action index lookup rather than a scan of all attendance
+  left join lateral (select t.contact_id, t.level_at_time, t.position from attendance t
+                     where t.action_id = a.id and t.team_id = a.team_id offset 0) att on true
+  where p.present > 0
+), fine as materialized (
+  -- conversations: the summary's rows for the period's local dates, summed per (level,
+  -- position, work, week); the week's Monday in date arithmetic (2000-01-03 was a Monday) is
+  -- the same as date_trunc('week', day), which costs a third of this step
+  select d.level, d.position, 'one-to-one' as kind, d.work_id,
+         d.day - ((d.day - date '2000-01-03') % 7 + 7) % 7 as week,
+         sum(cast(d.minutes as float8)) as minutes
+  from conversation_day d
+  where d.team_id = :team and d.day >= :from and d.day <= :to
+    and d.organizer_id = :org -- if organizer
+    and d.work_id = :work -- if work
+  group by 1, 2, 3, 4, 5
+  -- a key's stripes can cancel out (V27_1); every conversation has at least a minute
+  having sum(d.minutes) <> 0
+  union all
+  -- action shares, a few thousand: the position is kept on the attendance (V18_4)
+  select coalesce(e.level, 'unrecorded'), coalesce(e.position, 'unrecorded'), 'group', e.work_id,
+         cast(date_trunc('week', e.at at time zone :tz) as date), sum(e.minutes)
+  from act e
+  group by 1, 2, 3, 4, 5
+), heat_minutes as (
+  -- first-timers are few: their minutes are looked up by contact rather than joined against
+  -- every encounter (the same rules as above, per first-timer)
+  select cast(c.duration_minutes as float8) as minutes
+  from heat h join conversation c on c.contact_id = h.contact_id and c.team_id = :team
+  where c.occurred_at >= h.first_at and c.occurred_at < h.heat_end
+    and c.occurred_at >= :start and c.occurred_at < :end
+    and c.organizer_id = :org -- if organizer
+    and c.work_id = :work -- if work
+  union all
+  -- their action shares are among the period's (act, above: the same split, scope and work), so
+  -- they are picked from there instead of looked up again through attendance and action (on the
+  -- benchmark data 474 buffers instead of 3,156 for one organizer's 30 days, 9,570 instead of
+  -- 22,420 for the team's 90)
+  select e.minutes from heat h join act e on e.contact_id = h.contact_id
+  where e.at >= h.first_at and e.at < h.heat_end
+)
+select 'total' as figure, null as level, null as position, null as kind, cast(null as uuid) as work_id,
+       cast(null as date) as week, sum(minutes) as minutes
+from fine
+union all
+select 'level', level, null, null, null, null, sum(minutes) from fine group by level
+union all
+select 'position', null, position, null, null, null, sum(minutes) from fine group by position
+union all
+select 'kind', null, null, kind, null, null, sum(minutes) from fine group by kind
+union all
+select 'work-level', level, null, null, work_id, null, sum(minutes) from fine group by work_id, level
+union all
+select 'work-position', null, position, null, work_id, null, sum(minutes) from fine group by work_id, position
+union all
+select 'week-level', level, null, null, null, week, sum(minutes) from fine group by week, level
+union all
+select 'first-timers', null, null, null, null, null, sum(minutes) from heat_minutes
