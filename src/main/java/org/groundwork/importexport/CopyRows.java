@@ -1,7 +1,6 @@
 package org.groundwork.importexport;
 
-import java.io.Reader;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -50,8 +49,9 @@ final class CopyRows {
         return this;
     }
 
-    Reader reader() {
-        return new StringReader(data.toString());
+    /** The rows as the bytes COPY reads (the driver's client encoding is always UTF-8). */
+    byte[] bytes() {
+        return data.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void separator() {

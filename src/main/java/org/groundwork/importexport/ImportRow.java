@@ -23,6 +23,8 @@ final class ImportRow {
     Boolean doNotContact;
     String notes;
     Instant at;
+    /** A new contact's first level change (its level history starts with the level it is made with). */
+    UUID levelChangeId;
 
     /** A contact needs a name; a line with only an email or a phone is listed under it. */
     String displayName() {
