@@ -3,8 +3,6 @@ package org.groundwork.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 import org.groundwork.contact.Level;
 import org.groundwork.contact.Position;
 import org.groundwork.organizer.Team;
@@ -15,6 +13,7 @@ import org.groundwork.report.ReportJson.UnitMinutes;
 import org.groundwork.report.ReportJson.WeekMinutes;
 import org.groundwork.report.ReportJson.WorkMinutes;
 import org.groundwork.report.ReportService.Scope;
+import org.groundwork.report.ReportSql.Row;
 import org.groundwork.work.Focus;
 import org.groundwork.work.Work;
 
@@ -61,12 +60,12 @@ class TimeReports {
 
     TimeReport report(Team team, Period period, Scope scope, Work work) {
         roomToHash();
-        List<Tuple> figures = rows("time-figures", team, period, scope, work);
-        List<Tuple> peopleAndPlaces = rows("time-people", team, period, scope, work);
-        List<Tuple> units = rows("time-units", team, period, scope, work);
-        List<Tuple> people = new ArrayList<>();
+        List<Row> figures = rows("time-figures", team, period, scope, work);
+        List<Row> peopleAndPlaces = rows("time-people", team, period, scope, work);
+        List<Row> units = rows("time-units", team, period, scope, work);
+        List<Row> people = new ArrayList<>();
         Map<Place, Double> places = new HashMap<>();
-        for (Tuple r : peopleAndPlaces) {
+        for (Row r : peopleAndPlaces) {
             if ("person".equals(r.get("list"))) {
                 people.add(r);
             } else {
@@ -91,7 +90,7 @@ class TimeReports {
     Map<String, Double> byLevel(Team team, Period period, Scope scope) {
         roomToHash();
         Map<String, Double> byLevel = levels();
-        for (Tuple r : rows("time-figures", team, period, scope, null)) {
+        for (Row r : rows("time-figures", team, period, scope, null)) {
             if ("level".equals(r.get("figure"))) {
                 byLevel.put((String) r.get("level"), minutes(r.get("minutes")));
             }
@@ -105,9 +104,9 @@ class TimeReports {
      * (time-people.sql's places). Every unit is listed, zeros too; "no unit" of an organization
      * and "no organization" only when they hold people or minutes.
      */
-    private static List<UnitMinutes> byUnit(List<Tuple> units, Map<Place, Double> places) {
+    private static List<UnitMinutes> byUnit(List<Row> units, Map<Place, Double> places) {
         List<UnitMinutes> list = new ArrayList<>();
-        for (Tuple r : units) {
+        for (Row r : units) {
             UUID organization = uuid(r.get("organization_id"));
             UUID unitId = uuid(r.get("unit_id"));
             long people = ((Number) r.get("people")).longValue();
@@ -133,10 +132,8 @@ class TimeReports {
         em.createNativeQuery("set local work_mem = '16MB'").executeUpdate();
     }
 
-    private List<Tuple> rows(String statement, Team team, Period period, Scope scope, Work work) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = query("", statement, team, period, scope, work).getResultList();
-        return rows;
+    private List<Row> rows(String statement, Team team, Period period, Scope scope, Work work) {
+        return query("", statement, team, period, scope, work);
     }
 
     /**
@@ -144,7 +141,7 @@ class TimeReports {
      * (analyze)" lets the benchmark show its plan. Minutes are float8: summing 100,000 rows in
      * numeric costs several times more, and the figures are rounded to two decimals anyway.
      */
-    Query query(String prefix, String statement, Team team, Period period, Scope scope, Work work) {
+    List<Row> query(String prefix, String statement, Team team, Period period, Scope scope, Work work) {
         Set<String> holding = new HashSet<>();
         holding.add(scope.team() ? "team" : "organizer");
         Map<String, Object> parameters = new HashMap<>();
@@ -163,10 +160,10 @@ class TimeReports {
             holding.add("work");
             parameters.put("work", work.id);
         }
-        return ReportSql.query(em, prefix, statement, holding, parameters);
+        return ReportSql.rows(em, prefix, statement, holding, parameters);
     }
 
-    private TimeReport assemble(Team team, List<Tuple> figures, List<Tuple> rankedPeople, Period period, Scope scope,
+    private TimeReport assemble(Team team, List<Row> figures, List<Row> rankedPeople, Period period, Scope scope,
                                 Work work) {
         double total = 0;
         double firstTimer = 0;
@@ -182,7 +179,7 @@ class TimeReports {
             workLevels.put(work.id, levels());
             workPositions.put(work.id, positions());
         }
-        for (Tuple r : figures) {
+        for (Row r : figures) {
             String figure = (String) r.get("figure");
             String level = (String) r.get("level");
             String position = (String) r.get("position");
@@ -202,7 +199,7 @@ class TimeReports {
         }
         List<PersonMinutes> people = new ArrayList<>();
         int peopleCount = 0;
-        for (Tuple r : rankedPeople) {
+        for (Row r : rankedPeople) {
             peopleCount = ((Number) r.get("people")).intValue();
             people.add(new PersonMinutes(uuid(r.get("contact_id")), (String) r.get("full_name"),
                     Boolean.TRUE.equals(r.get("erased")), minutes(r.get("minutes"))));
