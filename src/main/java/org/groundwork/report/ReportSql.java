@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,10 +156,12 @@ final class ReportSql {
 
     /**
      * A parameter with the type Hibernate gave it: an instant as a timestamptz with its offset
-     * written out (whatever the JVM's or the session's zone), a date as a date.
+     * written out (whatever the JVM's or the session's zone), a date as a date; ids as a uuid[].
      */
     private static void bind(PreparedStatement ps, int i, Object value) throws SQLException {
-        if (value instanceof Instant instant) {
+        if (value instanceof UUID[] ids) {
+            ps.setArray(i, ps.getConnection().createArrayOf("uuid", ids));
+        } else if (value instanceof Instant instant) {
             ps.setObject(i, instant.atOffset(ZoneOffset.UTC));
         } else if (value instanceof LocalDate date) {
             ps.setObject(i, date);
