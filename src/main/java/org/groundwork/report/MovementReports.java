@@ -3,8 +3,6 @@ package org.groundwork.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 import org.groundwork.organizer.Team;
 import org.groundwork.report.ReportJson.FollowUps;
 import org.groundwork.report.ReportJson.MovementReport;
@@ -12,6 +10,7 @@ import org.groundwork.report.ReportJson.Person;
 import org.groundwork.report.ReportJson.Timeliness;
 import org.groundwork.report.ReportJson.Transition;
 import org.groundwork.report.ReportService.Scope;
+import org.groundwork.report.ReportSql.Row;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +44,7 @@ class MovementReports {
         Instant asOf = period.end().isBefore(now) ? period.end() : now;
         LocalDate today = LocalDate.now(team.zone());
         LocalDate asOfDate = period.to().isBefore(today) ? period.to() : today;
-        Tuple counts = counts(team, scope, asOf, asOfDate, now.minus(team.coolingDays, ChronoUnit.DAYS));
+        Row counts = counts(team, scope, asOf, asOfDate, now.minus(team.coolingDays, ChronoUnit.DAYS));
         int overdue = count(counts.get("overdue_follow_ups"));
         int cooling = count(counts.get("cooling"));
         return new MovementReport(period.from(), period.to(), scope.word(), transitions, timeliness,
@@ -58,8 +57,7 @@ class MovementReports {
      * most recently moved. Creation rows (no from level) are not movement.
      */
     private List<Transition> transitions(Team team, Period period, Scope scope) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = transitionsQuery("", team, period, scope).getResultList();
+        List<Row> rows = transitionsQuery("", team, period, scope);
         return transitions(rows);
     }
 
@@ -68,7 +66,7 @@ class MovementReports {
      * transitions.sql for one organizer (their few hundred changes, filtered by owner); prefix
      * "explain (analyze)" lets the benchmark show its plan.
      */
-    Query transitionsQuery(String prefix, Team team, Period period, Scope scope) {
+    List<Row> transitionsQuery(String prefix, Team team, Period period, Scope scope) {
         Map<String, Object> parameters = parameters(team, scope);
         parameters.put("start", period.start());
         parameters.put("end", period.end());
@@ -78,15 +76,15 @@ class MovementReports {
             // person rarely makes the same move twice in one period (if they hold fewer than
             // the list's people, the statement groups the pair's whole period instead)
             parameters.put("window", 2 * ReportService.TRANSITION_PEOPLE_MAX);
-            return ReportSql.query(em, prefix, "movement-transitions-team", holding(scope), parameters);
+            return ReportSql.rows(em, prefix, "movement-transitions-team", holding(scope), parameters);
         }
-        return ReportSql.query(em, prefix, "movement-transitions", holding(scope), parameters);
+        return ReportSql.rows(em, prefix, "movement-transitions", holding(scope), parameters);
     }
 
-    private static List<Transition> transitions(List<Tuple> rows) {
+    private static List<Transition> transitions(List<Row> rows) {
         Map<String, Object[]> totals = new LinkedHashMap<>();
         Map<String, List<Person>> people = new LinkedHashMap<>();
-        for (Tuple r : rows) {
+        for (Row r : rows) {
             String key = r.get("from_level") + ">" + r.get("to_level");
             totals.put(key, new Object[]{r.get("changes"), r.get("people")});
             people.computeIfAbsent(key, k -> new ArrayList<>())
@@ -114,20 +112,20 @@ class MovementReports {
      * end of the heat window's last day; and the median hours until that first conversation.
      */
     private Timeliness timeliness(Team team, Period period, Scope scope) {
-        Tuple r = (Tuple) timelinessQuery("", team, period, scope).getSingleResult();
+        Row r = timelinessQuery("", team, period, scope).get(0);
         Object median = r.get("median_hours");
         return new Timeliness(count(r.get("first_timers")), count(r.get("followed_up")),
                 median == null ? null : Rows.round(((Number) median).doubleValue()));
     }
 
     /** movement-timeliness.sql. */
-    Query timelinessQuery(String prefix, Team team, Period period, Scope scope) {
+    List<Row> timelinessQuery(String prefix, Team team, Period period, Scope scope) {
         Map<String, Object> parameters = parameters(team, scope);
         parameters.put("tz", team.timeZone);
         parameters.put("heat", team.heatWindowDays);
         parameters.put("start", period.start());
         parameters.put("end", period.end());
-        return ReportSql.query(em, prefix, "movement-timeliness", holding(scope), parameters);
+        return ReportSql.rows(em, prefix, "movement-timeliness", holding(scope), parameters);
     }
 
     /**
@@ -135,17 +133,17 @@ class MovementReports {
      * and the contacts cooling now, counted as the queue lists them. Erased and do-not-contact
      * people are left out, as in the queue.
      */
-    private Tuple counts(Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
-        return (Tuple) countsQuery("", team, scope, asOf, asOfDate, coolingCutoff).getSingleResult();
+    private Row counts(Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
+        return countsQuery("", team, scope, asOf, asOfDate, coolingCutoff).get(0);
     }
 
     /** movement-counts-team.sql for the team (one pass over its contacts), movement-counts.sql for one organizer. */
-    Query countsQuery(String prefix, Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
+    List<Row> countsQuery(String prefix, Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
         Map<String, Object> parameters = parameters(team, scope);
         parameters.put("asOf", asOf);
         parameters.put("asOfDate", asOfDate);
         parameters.put("cutoff", coolingCutoff);
-        return ReportSql.query(em, prefix, scope.team() ? "movement-counts-team" : "movement-counts", holding(scope),
+        return ReportSql.rows(em, prefix, scope.team() ? "movement-counts-team" : "movement-counts", holding(scope),
                 parameters);
     }
 

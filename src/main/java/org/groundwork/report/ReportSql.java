@@ -1,17 +1,26 @@
 package org.groundwork.report;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
+import org.hibernate.Session;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +32,9 @@ import java.util.regex.Pattern;
  * line is kept only when that holds. Each combination is then a fixed statement text, so
  * PostgreSQL keeps one prepared statement and one plan per combination, and adding a filter
  * touches the resource and the parameter it binds, nothing else. Rows are read by column name
- * ({@link Tuple}), never by position.
+ * ({@link Row}), never by position, with plain JDBC on the transaction's connection: Hibernate's
+ * native-query tuples (a map per row, each name lower-cased on every read) took a quarter of
+ * the JVM's CPU for one organizer's time report (docs/performance.md, feat-timerep3).
  */
 final class ReportSql {
 
@@ -35,7 +46,31 @@ final class ReportSql {
     /** Each combination's text and the parameters it names, found once (not by a regex per call). */
     private static final Map<String, Statement> STATEMENTS = new ConcurrentHashMap<>();
 
-    private record Statement(String text, Set<String> parameters) {
+    /**
+     * A combination's text; jdbc: the same with each named parameter replaced by "?", and order:
+     * the parameter each "?" stands for (a name used twice is bound twice, as Hibernate did, so
+     * PostgreSQL sees the same statement and keeps the same plans).
+     */
+    private record Statement(String text, Set<String> parameters, String jdbc, List<String> order) {
+    }
+
+    /** One row of a statement: its values by column name, as the driver read them. */
+    static final class Row {
+        private final Map<String, Integer> columns;
+        private final Object[] values;
+
+        private Row(Map<String, Integer> columns, Object[] values) {
+            this.columns = columns;
+            this.values = values;
+        }
+
+        Object get(String column) {
+            Integer i = columns.get(column);
+            if (i == null) {
+                throw new IllegalArgumentException("no column " + column + " in " + columns.keySet());
+            }
+            return values[i];
+        }
     }
 
     private ReportSql() {
@@ -68,33 +103,71 @@ final class ReportSql {
             }
             String text = sql.toString().stripTrailing();
             Matcher m = PARAMETER.matcher(text);
-            Set<String> named = new TreeSet<>();
+            List<String> order = new ArrayList<>();
+            StringBuilder jdbc = new StringBuilder();
             while (m.find()) {
-                named.add(m.group(1));
+                order.add(m.group(1));
+                m.appendReplacement(jdbc, "?");
             }
-            return new Statement(text, Set.copyOf(named));
+            m.appendTail(jdbc);
+            return new Statement(text, Set.copyOf(new TreeSet<>(order)), jdbc.toString(), List.copyOf(order));
         });
     }
 
     /**
-     * The statement as a query whose rows are {@link Tuple}s, with those of the parameters that
-     * its text names (a filter left out leaves its parameter unused). prefix: "" or an EXPLAIN.
+     * The statement's rows, with those of the parameters that its text names (a filter left out
+     * leaves its parameter unused), on the transaction's connection. prefix: "" or an EXPLAIN
+     * (its one column is "QUERY PLAN").
      */
-    static Query query(EntityManager em, String prefix, String name, Set<String> holding, Map<String, Object> parameters) {
+    static List<Row> rows(EntityManager em, String prefix, String name, Set<String> holding,
+                          Map<String, Object> parameters) {
         Statement statement = statement(name, holding);
-        Query q = em.createNativeQuery(prefix + statement.text(), Tuple.class);
         for (String parameter : statement.parameters()) {
             if (!parameters.containsKey(parameter)) {
                 throw new IllegalArgumentException("report/" + name + ".sql needs :" + parameter);
             }
-            q.setParameter(parameter, parameters.get(parameter));
         }
-        return q;
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(prefix + statement.jdbc())) {
+                int i = 1;
+                for (String parameter : statement.order()) {
+                    bind(ps, i++, parameters.get(parameter));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    int n = meta.getColumnCount();
+                    Map<String, Integer> columns = new HashMap<>();
+                    for (int k = 0; k < n; k++) {
+                        columns.putIfAbsent(meta.getColumnLabel(k + 1), k);
+                    }
+                    List<Row> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        Object[] values = new Object[n];
+                        for (int k = 0; k < n; k++) {
+                            values[k] = rs.getObject(k + 1);
+                        }
+                        rows.add(new Row(columns, values));
+                    }
+                    return rows;
+                }
+            }
+        });
     }
 
-    @SuppressWarnings("unchecked")
-    static List<Tuple> rows(EntityManager em, String name, Set<String> holding, Map<String, Object> parameters) {
-        return query(em, "", name, holding, parameters).getResultList();
+    /**
+     * A parameter with the type Hibernate gave it: an instant as a timestamptz with its offset
+     * written out (whatever the JVM's or the session's zone), a date as a date; ids as a uuid[].
+     */
+    private static void bind(PreparedStatement ps, int i, Object value) throws SQLException {
+        if (value instanceof UUID[] ids) {
+            ps.setArray(i, ps.getConnection().createArrayOf("uuid", ids));
+        } else if (value instanceof Instant instant) {
+            ps.setObject(i, instant.atOffset(ZoneOffset.UTC));
+        } else if (value instanceof LocalDate date) {
+            ps.setObject(i, date);
+        } else {
+            ps.setObject(i, value);
+        }
     }
 
     private static String resource(String name) {

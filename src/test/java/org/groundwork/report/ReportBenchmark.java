@@ -142,14 +142,13 @@ class ReportBenchmark {
                 RUNS, bytes));
     }
 
-    private void explain(String name, Team team, Function<String, jakarta.persistence.Query> query) {
-        List<?> plan = AllTeams.call(() -> {
+    private void explain(String name, Team team, Function<String, List<ReportSql.Row>> query) {
+        List<ReportSql.Row> plan = AllTeams.call(() -> {
             Arc.container().instance(TimeReports.class).get().roomToHash();
-            return query.apply("explain (analyze, buffers) ").getResultList();
+            return query.apply("explain (analyze, buffers) ");
         });
         print("\n--- EXPLAIN (ANALYZE, BUFFERS): " + name + " ---");
-        plan.forEach(line -> print(String.valueOf(line instanceof jakarta.persistence.Tuple tu ? tu.get(0)
-                : line instanceof Object[] a ? a[0] : line)));
+        plan.forEach(line -> print(String.valueOf(line.get("QUERY PLAN"))));
     }
 
     private String counts(UUID team) {

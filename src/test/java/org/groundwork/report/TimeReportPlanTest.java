@@ -3,7 +3,6 @@ package org.groundwork.report;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import org.groundwork.organizer.Team;
 import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
@@ -58,17 +57,17 @@ class TimeReportPlanTest {
 
     private String plan(Function<TestTeam, ReportService.Scope> scope, String statement) {
         TestTeam testTeam = TestTeam.create();
-        List<?> plan = AllTeams.call(() -> {
+        List<ReportSql.Row> plan = AllTeams.call(() -> {
             em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
             em.createNativeQuery("set local enable_bitmapscan = off").executeUpdate();
             Team team = Team.findById(UUID.fromString(testTeam.teamId));
             LocalDate to = LocalDate.now(team.zone());
             Period period = Period.of(to.minusDays(29), to, team.zone());
-            return time.query("explain ", statement, team, period, scope.apply(testTeam), null).getResultList();
+            return time.query("explain ", statement, team, period, scope.apply(testTeam), null);
         });
         StringBuilder text = new StringBuilder();
-        for (Object line : plan) {
-            text.append(line instanceof Tuple t ? t.get(0) : line).append('\n');
+        for (ReportSql.Row line : plan) {
+            text.append(line.get("QUERY PLAN")).append('\n');
         }
         return text.toString();
     }
