@@ -6,7 +6,7 @@ import java.sql.Statement;
 /**
  * Runs one SQL statement and prints its rows tab-separated: the two-instance test's psql (the
  * embedded PostgreSQL binaries come without one). Run with the source launcher and the driver
- * the app ships: java -cp target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar Sql.java URL USER PASSWORD SQL
+ * the app ships, from its jar: java -cp target/quarkus-app/quarkus-run.jar Sql.java URL USER PASSWORD SQL
  */
 public class Sql {
     public static void main(String[] args) throws Exception {

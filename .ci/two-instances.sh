@@ -58,7 +58,8 @@ if [ ! -f "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)"
   echo "packaging the app"
   ./mvnw -B -q -DskipTests package
 fi
-PGJAR=$(ls target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | head -n 1)
+# the PostgreSQL driver the app ships, inside its one jar (an uber-jar: application.properties)
+PGJAR=$JAR
 
 # --- one PostgreSQL, a separate server from zonky's binaries, as a non-root user
 PGBIN=$(ls -d /tmp/embedded-pg/PG-*/bin 2>/dev/null | head -n 1 || true)

@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  * HTTP servers, up to ready) and a few first requests, with the jar named by its absolute path: the
  * JVM then accepts it from any working directory, as long as target/quarkus-app stays where it was
  * built (a moved or rebuilt folder is refused with one warning line, and the app starts as usual).
+ * The app is one jar (a Quarkus uber-jar, application.properties), so its classes load through the
+ * JVM's own class loader and a start maps them from the archive without reading the jar.
  *
  * <p>Run by the package phase (pom.xml, skipped with -Dgroundwork.cds.skip=true):
  * {@code java src/build/ClassDataArchive.java target/quarkus-app}. Needs only the JDK. The container

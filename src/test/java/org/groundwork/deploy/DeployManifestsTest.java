@@ -353,13 +353,19 @@ class DeployManifestsTest {
     }
 
     @Test
-    void theDockerfileCopiesTheFastJarRunsAsNonRootAndFitsIn512MiB() throws IOException {
+    void theDockerfileCopiesTheAppsJarRunsAsNonRootAndFitsIn512MiB() throws IOException {
         String dockerfile = Files.readString(DOCKERFILE);
-        for (String part : List.of("lib/", "*.jar", "app/", "quarkus/")) {
-            assertTrue(Pattern.compile("(?m)^COPY\\s.*target/quarkus-app/" + Pattern.quote(part) + "\\s")
-                    .matcher(dockerfile).find(), "the Dockerfile copies target/quarkus-app/" + part);
-        }
-        assertTrue(dockerfile.contains("quarkus-run.jar"), "the fast-jar starts with quarkus-run.jar");
+        // the package step builds one jar (an uber-jar, application.properties), nothing beside it
+        assertTrue(Pattern.compile("(?m)^COPY\\s.*target/quarkus-app/quarkus-run\\.jar\\s+/deployments/\\s*$")
+                .matcher(dockerfile).find(), "the Dockerfile copies target/quarkus-app/quarkus-run.jar");
+        assertFalse(Pattern.compile("(?m)^COPY\\s.*target/quarkus-app/(lib|app|quarkus)/").matcher(dockerfile).find(),
+                "no fast-jar folders to copy any more");
+        assertTrue(dockerfile.contains("-jar /deployments/quarkus-run.jar"), "the image starts quarkus-run.jar");
+        String properties = Files.readString(ROOT.resolve("src/main/resources/application.properties"));
+        assertTrue(properties.contains("\nquarkus.package.jar.type=uber-jar\n")
+                        && properties.contains("\nquarkus.package.output-directory=quarkus-app\n")
+                        && properties.contains("\nquarkus.package.output-name=quarkus-run\n"),
+                "the package step builds the one jar the Dockerfile copies");
         Matcher expose = Pattern.compile("(?m)^EXPOSE\\s+(.+)$").matcher(dockerfile);
         assertTrue(expose.find());
         Set<String> exposed = Set.of(expose.group(1).trim().split("\\s+"));
@@ -377,7 +383,7 @@ class DeployManifestsTest {
 
         List<String> ignore = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
                 .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertTrue(ignore.contains("!target/quarkus-app/"), "the build context keeps the fast-jar: " + ignore);
+        assertTrue(ignore.contains("!target/quarkus-app/"), "the build context keeps the built jar: " + ignore);
     }
 
     /**
