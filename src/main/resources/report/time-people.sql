@@ -11,31 +11,16 @@ with conv as (
   where c.team_id = :team and c.occurred_at >= :start and c.occurred_at < :end
     and c.organizer_id = :org -- if organizer
     and c.work_id = :work -- if work
-), act as (
-  -- an action's minutes, for each organizer present (in scope), split evenly over its attendees
-  select att.contact_id,
-         cast(a.duration_minutes * p.present as float8) / count(*) over (partition by a.id) as minutes
-  -- the period's actions first (offset 0: by action_team_time_idx), not all of the team's read in
-  -- id order for the attendee count (3,000 actions on the benchmark data, 2,900 buffers more)
-  from (select a.id, a.team_id, a.work_id, a.starts_at, a.duration_minutes from action a
-        where a.team_id = :team and a.starts_at >= :start and a.starts_at < :end
-          and a.work_id = :work -- if work
-        offset 0) a
-  cross join lateral (select count(*) as present from action_organizer ao
-                      where ao.action_id = a.id and ao.team_id = a.team_id
-                        and ao.organizer_id = :org -- if organizer
-  ) p
-  -- offset 0 keeps this a per-action index lookup rather than a hash of all attendance
-  cross join lateral (select t.contact_id from attendance t
-                      where t.action_id = a.id and t.team_id = a.team_id offset 0) att
-  where p.present > 0
-), per_person as materialized (
+),
+-- include time-action-shares
+per_person as materialized (
   -- conversations summed per person straight from the table (so the planner can tell from
   -- conversation's statistics that a team's quarter holds tens of thousands of people), then
-  -- the few thousand action shares added
+  -- the few thousand action shares added (an action with nobody recorded goes to no one here)
   select coalesce(c.contact_id, a.contact_id) as contact_id, coalesce(c.minutes, 0) + coalesce(a.minutes, 0) as minutes
   from (select contact_id, sum(minutes) as minutes from conv group by contact_id) c
-  full join (select contact_id, sum(minutes) as minutes from act group by contact_id) a on a.contact_id = c.contact_id
+  full join (select contact_id, sum(minutes) as minutes from act where contact_id is not null group by contact_id) a
+    on a.contact_id = c.contact_id
 ), top as (
   select contact_id, minutes, count(*) over () as people from per_person
   order by minutes desc, contact_id limit :people

@@ -34,12 +34,16 @@ import java.util.regex.Pattern;
  * touches the resource and the parameter it binds, nothing else. Rows are read by column name
  * ({@link Row}), never by position, with plain JDBC on the transaction's connection: Hibernate's
  * native-query tuples (a map per row, each name lower-cased on every read) took a quarter of
- * the JVM's CPU for one organizer's time report (docs/performance.md, feat-timerep3).
+ * the JVM's CPU for one organizer's time report (docs/performance.md, feat-timerep3). A step two
+ * statements share is written once, in a resource of its own, and stands in each on a line
+ * {@code -- include <name>} (the action shares: {@code time-action-shares.sql}).
  */
 final class ReportSql {
 
     /** A trailing condition: "-- if organizer", "-- if not work". */
     private static final Pattern CONDITION = Pattern.compile("\\s*--\\s*if\\s+(not\\s+)?([a-z]+)\\s*$");
+    /** A line "-- include time-action-shares": that resource's text in its place. */
+    private static final Pattern INCLUDE = Pattern.compile("(?m)^\\s*--\\s*include\\s+([a-z][\\w-]*)\\s*$");
     /** A named parameter (":team"), not a cast ("::uuid"). */
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-zA-Z]\\w*)");
 
@@ -87,7 +91,7 @@ final class ReportSql {
     private static Statement statement(String name, Set<String> holding) {
         return STATEMENTS.computeIfAbsent(name + new TreeSet<>(holding), key -> {
             StringBuilder sql = new StringBuilder();
-            for (String line : resource(name).split("\n")) {
+            for (String line : withIncludes(name).split("\n")) {
                 if (line.isBlank() || line.trim().startsWith("--")) {
                     continue;
                 }
@@ -168,6 +172,17 @@ final class ReportSql {
         } else {
             ps.setObject(i, value);
         }
+    }
+
+    /** The resource with each "-- include" line replaced by the resource it names (before any line is read). */
+    private static String withIncludes(String name) {
+        Matcher m = INCLUDE.matcher(resource(name));
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sql, Matcher.quoteReplacement(withIncludes(m.group(1)).stripTrailing()));
+        }
+        m.appendTail(sql);
+        return sql.toString();
     }
 
     private static String resource(String name) {

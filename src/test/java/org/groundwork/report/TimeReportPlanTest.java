@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,6 +55,23 @@ class TimeReportPlanTest {
         assertEquals(1, occurrences(plan, " on attendance "), plan);
         plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), "time-figures");
         assertEquals(1, occurrences(plan, " on attendance "), plan);
+    }
+
+    /**
+     * The split-evenly rule of action shares is written once (time-action-shares.sql) and included
+     * by both statements that need it, in each combination of filters.
+     */
+    @Test
+    void bothStatementsIncludeTheOneActionSharesStep() {
+        for (Set<String> holding : List.of(Set.of("team"), Set.of("organizer"), Set.of("team", "work"), Set.of("organizer", "work"))) {
+            String shares = ReportSql.text("time-action-shares", holding);
+            assertTrue(shares.startsWith("act as materialized ("), shares);
+            for (String statement : List.of("time-figures", "time-people")) {
+                String text = ReportSql.text(statement, holding);
+                assertTrue(text.contains(shares), statement + " " + holding + " includes the action shares:\n" + text);
+                assertFalse(text.contains("include"), text);
+            }
+        }
     }
 
     private String plan(Function<TestTeam, ReportService.Scope> scope, String statement) {
