@@ -56,6 +56,9 @@ JVM = ["-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-X
 # other JVM options in their place (space-separated), to weigh them against the shipped ones: C2 (without
 # -XX:TieredStopAtLevel=1) more than doubled the POST throughput once warm (docs/performance.md, "Writes")
 JVM = os.environ.get("BENCH_JVM", "").split() or JVM
+# another build's jar (its own class-data archive beside it), started alternately with APP on the same
+# server: two builds' starts compared in the same minutes, since this host drifts by 10-20% between runs
+VERSUS = os.path.abspath(os.environ["BENCH_VERSUS"]) if os.environ.get("BENCH_VERSUS") else None
 # seconds of wrk on POST before its measured runs: C2 needs minutes of compiling to settle (150 s there)
 POST_WARMUP = int(os.environ.get("BENCH_POST_WARMUP") or 5)
 
@@ -497,16 +500,26 @@ def measure(pg, meta, results):
     say("first start on this copy (Flyway migrations included): %.1f s to ready" % t)
     settle(pg)
     readies, cpus = [], []
+    versus_readies, versus_cpus = [], []
     for _ in range(STARTS):
         app = App(APP, pg)
         readies.append(app.start())
         cpus.append(app.cpu)
         app.stop()
+        if VERSUS:
+            other = App(VERSUS, pg)
+            versus_readies.append(other.start())
+            versus_cpus.append(other.cpu)
+            other.stop()
     results["ready"] = readies
     results["ready_cpu"] = cpus
     say("time to ready, external PostgreSQL (%d starts): %s s, median %.2f s; JVM CPU time to ready median %.1f s "
         "(JVM %s)" % (STARTS, ", ".join("%.2f" % x for x in readies), median(readies), median(cpus),
                       " ".join(App(APP).jvm_options())))
+    if VERSUS:
+        say("time to ready of %s, started alternately with the above: %s s, median %.2f s; JVM CPU time to ready "
+            "median %.1f s" % (VERSUS, ", ".join("%.2f" % x for x in versus_readies), median(versus_readies),
+                               median(versus_cpus)))
     say("external PostgreSQL's own start (pg_ctl start -w, %s of data): %.2f s" % (
         pg.sql("select pg_size_pretty(pg_database_size('postgres'))"), results["pg_start"]))
 
