@@ -92,6 +92,17 @@ public class ApiDocument implements OASFilter {
                 etagPaths.add(path + " " + method);
                 op.removeExtension(ETAG);
             }
+            // the scanner copies a method's extensions onto what it adds from the method's other
+            // annotations too (the Idempotency-Key header, an @APIResponse): the marker is ours, not the API's
+            if (op.getParameters() != null) {
+                op.getParameters().stream().filter(p -> p.getExtensions() != null && p.getExtensions().containsKey(ETAG))
+                        .forEach(p -> p.removeExtension(ETAG));
+            }
+            if (op.getResponses() != null) {
+                op.getResponses().getAPIResponses().values().stream()
+                        .filter(r -> r.getExtensions() != null && r.getExtensions().containsKey(ETAG))
+                        .forEach(r -> r.removeExtension(ETAG));
+            }
         });
         forEachOperation(api, (path, method, op) -> {
             name(op, path, tagDescriptions);
