@@ -3,6 +3,7 @@ package org.groundwork.platform;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Extensible;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -88,20 +89,16 @@ public class ApiDocument implements OASFilter {
         Map<String, String> tagDescriptions = new TreeMap<>();
         Set<String> etagPaths = new HashSet<>();
         forEachOperation(api, (path, method, op) -> {
-            if (op.getExtensions() != null && op.getExtensions().containsKey(ETAG)) {
+            if (removeEtagMarker(op)) {
                 etagPaths.add(path + " " + method);
-                op.removeExtension(ETAG);
             }
             // the scanner copies a method's extensions onto what it adds from the method's other
             // annotations too (the Idempotency-Key header, an @APIResponse): the marker is ours, not the API's
             if (op.getParameters() != null) {
-                op.getParameters().stream().filter(p -> p.getExtensions() != null && p.getExtensions().containsKey(ETAG))
-                        .forEach(p -> p.removeExtension(ETAG));
+                op.getParameters().forEach(ApiDocument::removeEtagMarker);
             }
             if (op.getResponses() != null) {
-                op.getResponses().getAPIResponses().values().stream()
-                        .filter(r -> r.getExtensions() != null && r.getExtensions().containsKey(ETAG))
-                        .forEach(r -> r.removeExtension(ETAG));
+                op.getResponses().getAPIResponses().values().forEach(ApiDocument::removeEtagMarker);
             }
         });
         forEachOperation(api, (path, method, op) -> {
@@ -225,6 +222,15 @@ public class ApiDocument implements OASFilter {
                 response.addHeader("ETag", header("The version of what is answered; send it back as If-Match to change it"));
             }
         }
+    }
+
+    /** Removes ETAG from an operation, parameter or answer; whether it was there. */
+    private static boolean removeEtagMarker(Extensible<?> element) {
+        if (element.getExtensions() == null || !element.getExtensions().containsKey(ETAG)) {
+            return false;
+        }
+        element.removeExtension(ETAG);
+        return true;
     }
 
     /** 2xx first, then the problems by code, as a reader looks for them. */
