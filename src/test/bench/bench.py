@@ -740,7 +740,7 @@ def table(pg, results):
 # A request over its target and close to its floor is held up by the data it must read, not by its SQL.
 TIME_FLOORS = [("the period's conversations read (%s rows)", "floor-conversations.sql"),
                ("the period's conversations read and summed per person (%s people, top 100)", "floor-people.sql"),
-               ("summed per person, then per place they sit in now (%s places)", "floor-places.sql")]
+               ("summed per person (top 100), and per place from the summary (%s places)", "floor-places.sql")]
 FLOORS = {
     "time report, one organizer, 30 days": TIME_FLOORS,
     "time report, the team, 90 days": TIME_FLOORS,
@@ -787,7 +787,8 @@ def floors(pg, meta, name, path, results):
                         "(date '%s' + 1)::timestamp at time zone t.time_zone from team t where t.id = '%s'"
                         % (query["from"][0], query["to"][0], team)).split("|")
     for label, file in FLOORS.get(name, []):
-        sql = floor_sql(file, {"team": team, "start": start, "end": end, "org": org})
+        sql = floor_sql(file, {"team": team, "start": start, "end": end, "from": query["from"][0],
+                               "to": query["to"][0], "org": org})
         scope = ["select set_config('groundwork.team_id', '%s', false), set_config('groundwork.scope', '', false)"
                  % team]
         # its figure (rows, people, changes) from the statement's own column n, under the same policies
@@ -816,7 +817,7 @@ def floor_sql(file, values):
                 line = line.split("-- if organizer")[0]
             lines.append(line.rstrip())
     sql = "\n".join(lines).strip().rstrip(";")
-    return re.sub(r"(?<![:\w]):(team|start|end|org)\b", lambda m: "'%s'" % values[m.group(1)], sql)
+    return re.sub(r"(?<![:\w]):(team|start|end|from|to|org)\b", lambda m: "'%s'" % values[m.group(1)], sql)
 
 
 def app_sql(pg, queries):

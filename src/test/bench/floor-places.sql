@@ -1,23 +1,31 @@
--- Floor of the time report's people and places: the period's conversations summed per person
--- (floor-people.sql, without the ranking), then each person's minutes added to the place they sit
--- in now (organization and unit, from contact_place_idx, V25_1), as the report's "by unit" table
--- needs; no action shares, names, figures, ranking or units list. Why it is a floor: a place's
--- minutes are the sum over the people who sit there now of their minutes in the period, and where
--- people sit changes independently of their conversations, so no summary kept by conversation can
--- hold them; any exact answer has each person's sum and looks up each person's place.
--- The team's tens of thousands of people are joined to contact by hash; one organizer's few
--- thousand are found in one sorted pass over the index for all their ids (left to the planner,
--- it sometimes hashed all 100,000 contacts instead: 25.6 ms against 7.4 ms in two runs).
+-- Floor of the time report's people and places: the people list's floor (floor-people.sql: the
+-- period's conversations summed per person, the top 100 kept, the people counted) and the minutes
+-- per place the people sit in now, read from the summary kept per place (conversation_place_day,
+-- V28_1): the period's rows summed per organization and unit. No action shares, names, figures or
+-- units list. Why it is a floor: the people list needs every person's sum (floor-people.sql); a
+-- place's minutes over an arbitrary period are the summary's rows of those days, each read once.
+-- Before V28_1 the report, and this floor, looked up where each person sits instead (one
+-- organizer's 30 days 8.4 ms, the team's 90 days 223.4 ms: docs/performance.md).
 -- work_mem as the report sets it (TimeReports). Filled in by bench.py (floors()): :team, :start,
--- :end and, for one organizer, :org. Its column n (the number of places) is the figure printed.
+-- :end, :from, :to and, for one organizer, :org. Its column n (the number of places) is the figure
+-- printed.
 with p as materialized (
   select c.contact_id, sum(cast(c.duration_minutes as float8)) as minutes
   from conversation c
   where c.team_id = :team and c.occurred_at >= :start and c.occurred_at < :end
     and c.organizer_id = :org -- if organizer
-  group by c.contact_id)
-select k.organization_id, k.unit_id, sum(p.minutes) as minutes, count(*) over () as n
-from p
-join contact k on k.id = p.contact_id and k.team_id = :team
-  and k.id = any(array(select contact_id from p order by contact_id)) -- if organizer
-group by 1, 2
+  group by c.contact_id
+), top as (
+  select contact_id, minutes, count(*) over () as people from p order by minutes desc, contact_id limit 100
+), places as materialized (
+  select d.organization_id, d.unit_id, sum(d.minutes) as minutes
+  from conversation_place_day d
+  where d.team_id = :team and d.day >= :from and d.day <= :to
+    and d.organizer_id = :org -- if organizer
+  group by 1, 2
+)
+select t.contact_id, cast(null as uuid) as organization_id, cast(null as uuid) as unit_id, t.minutes, t.people,
+       (select count(*) from places) as n
+from top t
+union all
+select null, organization_id, unit_id, minutes, null, null from places

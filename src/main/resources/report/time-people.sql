@@ -1,9 +1,10 @@
--- The time report's people and places, from one pass over the period's encounters themselves
--- (the summary has no contact): minutes per person, then
---   list 'person': the first :people by minutes with their names, and how many people there
---                  were in all (column people, the same on every such row);
+-- The time report's people and places:
+--   list 'person': from one pass over the period's encounters themselves (the summaries have no
+--                  contact), minutes per person: the first :people by minutes with their names,
+--                  and how many people there were in all (column people, the same on every such row);
 --   list 'place':  the minutes per organization and unit the people sit in now (null: none).
--- Parameters: team, start, end, people (how many to list); org, work.
+-- Parameters: team, start, end, from and to (the period's local dates), people (how many to list);
+-- org, work.
 with conv as (
   -- a conversation's minutes go to its contact
   select c.contact_id, cast(c.duration_minutes as float8) as minutes
@@ -25,15 +26,18 @@ per_person as materialized (
   select contact_id, minutes, count(*) over () as people from per_person
   order by minutes desc, contact_id limit :people
 ), places as (
-  -- where each person sits now: a team's tens of thousands of people joined to contact by hash
-  -- (one pass over the team's entries of contact_place_idx, V25_1, not over the heap); one
-  -- organizer's few thousand looked up by id in that index (offset 0: the planner overestimates
-  -- them and would read all of contact too)
-  select k.organization_id, k.unit_id, sum(p.minutes) as minutes
-  from per_person p
-  join contact k on k.id = p.contact_id and k.team_id = :team -- if team
-  cross join lateral (select k.organization_id, k.unit_id from contact k -- if organizer
-                      where k.id = p.contact_id and k.team_id = :team offset 0) k -- if organizer
+  -- minutes per place the people sit in now: the conversations' from their summary per place
+  -- (conversation_place_day, V28_1, moved with its contact), so no person's place is looked up for
+  -- them; the action shares' (a few hundred people) by their attendee's place
+  select m.organization_id, m.unit_id, sum(m.minutes) as minutes
+  from (select d.organization_id, d.unit_id, cast(d.minutes as float8) as minutes
+        from conversation_place_day d
+        where d.team_id = :team and d.day >= :from and d.day <= :to
+          and d.organizer_id = :org -- if organizer
+          and d.work_id = :work -- if work
+        union all
+        select k.organization_id, k.unit_id, a.minutes
+        from act a join contact k on k.id = a.contact_id and k.team_id = :team) m
   group by 1, 2
 )
 select 'person' as list, p.contact_id, k.full_name, k.erased_at is not null as erased, p.minutes, p.people,

@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * conversation_day, the summary the time report reads its conversation figures from, is kept
- * by triggers (V6_1). After every kind of write it must hold exactly what summing the team's
- * conversations from scratch gives; the report's figures are checked along the way.
+ * by triggers (V6_1), and so is conversation_place_day, its minutes by unit (V28_1). After every
+ * kind of write each must hold exactly what summing the team's conversations from scratch gives;
+ * the report's figures are checked along the way.
  */
 @QuarkusTest
 class ConversationDayTest {
@@ -191,6 +192,65 @@ class ConversationDayTest {
     }
 
     @Test
+    void followsPlacesThroughTheApiImportsUnitRemovalAndMerges() {
+        TestTeam team = TestTeam.create();
+        Scenario s = new Scenario(team);
+        String plant = team.organization("Plant", "workplace");
+        String days = team.unit(plant, "Day shift", "shift");
+        String nights = team.unit(plant, "Night shift", "shift");
+        String depot = team.organization("Depot", "workplace");
+        String ana = TimeByUnitTest.placed(team, contact(team, "Ana", "ana@example.org"), plant, days);
+        String bea = TimeByUnitTest.placed(team, contact(team, "Bea", "bea@example.org"), plant, nights);
+        String cy = contact(team, "Cy", "cy@example.org");
+        s.conversation(ana, "2026-03-10T10:00:00Z", 30, null);
+        s.conversation(ana, "2026-03-11T10:00:00Z", 5, null);
+        s.conversation(bea, "2026-03-12T10:00:00Z", 20, null);
+        s.conversation(cy, "2026-03-13T10:00:00Z", 7, null);
+        fresh(team);
+        assertEquals(Map.of("Plant/Day shift", 35f, "Plant/Night shift", 20f, "-/-", 7f), byUnit(team));
+
+        // Ana to the night shift through the API: her 35 minutes go with her
+        TimeByUnitTest.placed(team, ana, plant, nights);
+        fresh(team);
+        assertEquals(Map.of("Plant/Day shift", 0f, "Plant/Night shift", 55f, "-/-", 7f), byUnit(team));
+
+        // one UPDATE for the whole file: Cy into the depot, Bea to the day shift
+        JsonPath imported = given().auth().oauth2(team.token).contentType("text/csv").accept("application/json")
+                .body("""
+                        Email,Organization,Unit
+                        cy@example.org,Depot,
+                        bea@example.org,Plant,Day shift
+                        """.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/contacts?onMatch=update").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, imported.getInt("updated"));
+        fresh(team);
+        assertEquals(Map.of("Depot/-", 7f, "Plant/Day shift", 20f, "Plant/Night shift", 35f), byUnit(team));
+
+        // the night shift removed: Ana sits in the plant, in no unit, with her minutes
+        team.api().delete("/api/v1/organizations/" + plant + "/units/" + nights).then().statusCode(204);
+        fresh(team);
+        assertEquals(Map.of("Depot/-", 7f, "Plant/Day shift", 20f, "Plant/-", 35f), byUnit(team));
+
+        // the depot merged into the plant: Cy's minutes join Ana's
+        team.api().body(Map.of("intoOrganizationId", plant)).post("/api/v1/organizations/" + depot + "/merge")
+                .then().statusCode(200);
+        fresh(team);
+        assertEquals(Map.of("Plant/Day shift", 20f, "Plant/-", 42f), byUnit(team));
+    }
+
+    /** The time report's minutes by unit for the team's March, as "organization/unit" ("-": none). */
+    private static Map<String, Float> byUnit(TestTeam team) {
+        Map<String, Float> minutes = new HashMap<>();
+        for (Map<String, Object> row : all(team, MARCH).<Map<String, Object>>getList("byUnit")) {
+            Object organization = row.get("organizationName");
+            Object unit = row.get("name");
+            minutes.put((organization == null ? "-" : organization) + "/" + (unit == null ? "-" : unit),
+                    ((Number) row.get("minutes")).floatValue());
+        }
+        return minutes;
+    }
+
+    @Test
     void followsTheTeamsTimeZone() {
         TestTeam team = TestTeam.create(); // UTC
         Scenario s = new Scenario(team);
@@ -290,6 +350,21 @@ class ConversationDayTest {
                 order by 1, 2, 3 nulls first, 4, 5""", team.teamId);
         assertFalse(scratch.isEmpty());
         assertEquals(scratch, stored, "conversation_day against the conversations summed from scratch");
+        // the same minutes per place, each conversation at its contact's place now (V28_1)
+        List<String> storedPlaces = rows("""
+                select organizer_id, day, work_id, organization_id, unit_id, sum(minutes), sum(conversations)
+                from conversation_place_day where team_id = ?1
+                group by 1, 2, 3, 4, 5
+                having sum(minutes) <> 0 or sum(conversations) <> 0
+                order by 1, 2, 3 nulls first, 4 nulls first, 5 nulls first""", team.teamId);
+        List<String> scratchPlaces = rows("""
+                select c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date), c.work_id,
+                       k.organization_id, k.unit_id, sum(c.duration_minutes), count(*)
+                from conversation c join team t on t.id = c.team_id join contact k on k.id = c.contact_id
+                where c.team_id = ?1
+                group by 1, 2, 3, 4, 5
+                order by 1, 2, 3 nulls first, 4 nulls first, 5 nulls first""", team.teamId);
+        assertEquals(scratchPlaces, storedPlaces, "conversation_place_day against the conversations summed from scratch");
         assertEquals(List.of(), rows("""
                 select t.id from attendance t join contact k on k.id = t.contact_id
                 where t.team_id = ?1 and t.position is distinct from k.position""", team.teamId),
