@@ -9,14 +9,16 @@
 -- up only the action shares' attendees (a few hundred).
 --
 -- Kept by the same statement-level triggers as conversation_day, which now write both summaries
--- from one read of the statement's contacts (so a logged conversation still locks its contact once):
+-- through one function, gw_conversation_summaries_add, from one read of the statement's contacts
+-- (so a logged conversation still locks its contact once):
 --   conversations inserted, changed and deleted (gw_conversation_day_inserted/updated/deleted);
 --   a contact's organization or unit changed (gw_conversation_day_contact_moved), unit deletions
 --   and organization merges included (their foreign key actions and updates are contact updates);
 --   a team's time zone changed (gw_conversation_day_team_zone rebuilds both).
 -- Stripes as in V27_1: a logged conversation adds to its transaction's stripe, so concurrent logs
 -- write different rows; changes, deletes and moves write stripe 0. Readers sum over stripes; a key's
--- stripes may cancel out to zero (readers skip such places: "having"). Rows exactly zero are dropped.
+-- stripes may cancel out to zero, which the report's "by unit" table shows as it shows a place with no
+-- minutes. Rows exactly zero are dropped.
 -- No foreign keys to organization and unit: a removed unit's contacts move to "no unit" (their
 -- minutes with them) while the unit's rows go to zero; a key to the unit would race that move.
 
@@ -88,94 +90,69 @@ order by 1, 2, 3, 4, 5, 6;
 select gw_conversation_place_day_rebuild(p_team);
 $$;
 
--- Conversations logged: each row with its contact's position and place (the contacts locked once, in
--- id order), summed per key of each summary.
-create or replace function gw_conversation_day_inserted() returns trigger
-    language plpgsql as
-$$
-declare
-    v_stripe constant smallint := gw_conversation_day_stripe();
-begin
-    with k as materialized (
-        select id, position, organization_id, unit_id from contact
-        where id in (select contact_id from new_rows)
-        order by id
-        for no key update),
-    c as materialized (
-        select c.team_id, c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date) as day, c.work_id,
-               c.level_at_time, coalesce(k.position, 'unrecorded') as position, k.organization_id, k.unit_id,
-               c.duration_minutes
-        from new_rows c
-        join team t on t.id = c.team_id
-        left join k on k.id = c.contact_id),
-    places as (
-        insert into conversation_place_day as d (team_id, organizer_id, day, work_id, organization_id, unit_id, stripe,
-                                                 minutes, conversations)
-        select team_id, organizer_id, day, work_id, organization_id, unit_id, v_stripe, sum(duration_minutes), count(*)
-        from c
-        group by 1, 2, 3, 4, 5, 6
-        order by 1, 2, 3, 4, 5, 6
-        on conflict (team_id, organizer_id, day, work_id, organization_id, unit_id, stripe) do update
-            set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations)
-    insert into conversation_day as d (team_id, organizer_id, day, work_id, level, position, stripe, minutes, conversations)
-    select team_id, organizer_id, day, work_id, level_at_time, position, v_stripe, sum(duration_minutes), count(*)
-    from c
-    group by 1, 2, 3, 4, 5, 6
-    order by 1, 2, 3, 4, 5, 6
-    on conflict (team_id, organizer_id, day, work_id, level, position, stripe) do update
-        set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations;
-    -- the contacts are locked above, in id order
-    update contact t set last_conversation_at = n.at
-    from (select contact_id, max(occurred_at) as at from new_rows group by contact_id) n
-    where t.id = n.contact_id and (t.last_conversation_at is null or t.last_conversation_at < n.at);
-    return null;
-end
-$$;
+-- What a statement on conversation changes in the summaries: a row per conversation written (n 1,
+-- its minutes) or taken away (n -1, minus its minutes). Each trigger below turns its transition
+-- tables into these; gw_conversation_summaries_add is the one place that writes both summaries.
+create type gw_conversation_delta as (
+    team_id       uuid,
+    organizer_id  uuid,
+    contact_id    uuid,
+    work_id       uuid,
+    occurred_at   timestamptz,
+    level_at_time text,
+    minutes       integer,
+    n             integer
+);
 
--- Conversations deleted, and changed (old rows negative, new rows positive; keys whose sum is
--- nothing, such as a level recomputed to the same value, are not written): both summaries from one
--- read of the contacts, rows that reach exactly zero dropped.
-create or replace function gw_conversation_day_deleted() returns trigger
+-- The deltas with their contacts' position and place now (the contacts locked once, in id order, so
+-- two statements on the same contacts cannot deadlock), summed per key of each summary; keys whose
+-- sum is nothing (an edit of the summary text, a level recomputed to the same value) are not
+-- written; rows reaching exactly zero are dropped. p_stripe: the logging transaction's stripe
+-- (V27_1), or 0 for changes and deletes.
+create function gw_conversation_summaries_add(p_rows gw_conversation_delta[], p_stripe smallint) returns void
     language plpgsql as
 $$
 declare
     v_empty conversation_day[];
     v_empty_places conversation_place_day[];
 begin
-    with k as materialized (
+    with r as materialized (
+        select * from unnest(p_rows)),
+    k as materialized (
         select id, position, organization_id, unit_id from contact
-        where id in (select contact_id from old_rows)
+        where id in (select contact_id from r)
         order by id
         for no key update),
     c as materialized (
-        select c.team_id, c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date) as day, c.work_id,
-               c.level_at_time, coalesce(k.position, 'unrecorded') as position, k.organization_id, k.unit_id,
-               c.duration_minutes
-        from old_rows c
-        join team t on t.id = c.team_id
-        left join k on k.id = c.contact_id),
+        select r.team_id, r.organizer_id, cast(r.occurred_at at time zone t.time_zone as date) as day, r.work_id,
+               r.level_at_time, coalesce(k.position, 'unrecorded') as position, k.organization_id, k.unit_id,
+               r.minutes, r.n
+        from r
+        join team t on t.id = r.team_id
+        left join k on k.id = r.contact_id),
     places as (
         insert into conversation_place_day as d (team_id, organizer_id, day, work_id, organization_id, unit_id, stripe,
                                                  minutes, conversations)
-        select team_id, organizer_id, day, work_id, organization_id, unit_id, 0, -sum(duration_minutes), -count(*)
+        select team_id, organizer_id, day, work_id, organization_id, unit_id, p_stripe, sum(minutes), sum(n)
         from c
         group by 1, 2, 3, 4, 5, 6
+        having sum(n) <> 0 or sum(minutes) <> 0
         order by 1, 2, 3, 4, 5, 6
         on conflict (team_id, organizer_id, day, work_id, organization_id, unit_id, stripe) do update
             set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations
         returning d as summary),
-    empty_places as (
-        select array_agg(summary) as rows from places where (summary).conversations = 0),
-    up as (
+    days as (
         insert into conversation_day as d (team_id, organizer_id, day, work_id, level, position, stripe, minutes, conversations)
-        select team_id, organizer_id, day, work_id, level_at_time, position, 0, -sum(duration_minutes), -count(*)
+        select team_id, organizer_id, day, work_id, level_at_time, position, p_stripe, sum(minutes), sum(n)
         from c
         group by 1, 2, 3, 4, 5, 6
+        having sum(n) <> 0 or sum(minutes) <> 0
         order by 1, 2, 3, 4, 5, 6
         on conflict (team_id, organizer_id, day, work_id, level, position, stripe) do update
             set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations
         returning d as summary)
-    select (select array_agg(summary) from up where (summary).conversations = 0), (select rows from empty_places)
+    select (select array_agg(summary) from days where (summary).conversations = 0),
+           (select array_agg(summary) from places where (summary).conversations = 0)
     into v_empty, v_empty_places;
     if v_empty is not null then
         perform gw_conversation_day_drop_empty(v_empty);
@@ -183,6 +160,33 @@ begin
     if v_empty_places is not null then
         perform gw_conversation_place_day_drop_empty(v_empty_places);
     end if;
+end
+$$;
+
+create or replace function gw_conversation_day_inserted() returns trigger
+    language plpgsql as
+$$
+begin
+    perform gw_conversation_summaries_add(array(
+        select row(team_id, organizer_id, contact_id, work_id, occurred_at, level_at_time, duration_minutes, 1)
+                   ::gw_conversation_delta
+        from new_rows), gw_conversation_day_stripe());
+    -- the contacts are locked by gw_conversation_summaries_add, in id order
+    update contact t set last_conversation_at = n.at
+    from (select contact_id, max(occurred_at) as at from new_rows group by contact_id) n
+    where t.id = n.contact_id and (t.last_conversation_at is null or t.last_conversation_at < n.at);
+    return null;
+end
+$$;
+
+create or replace function gw_conversation_day_deleted() returns trigger
+    language plpgsql as
+$$
+begin
+    perform gw_conversation_summaries_add(array(
+        select row(team_id, organizer_id, contact_id, work_id, occurred_at, level_at_time, -duration_minutes, -1)
+                   ::gw_conversation_delta
+        from old_rows), 0::smallint);
     perform gw_contact_last_conversation(array(select distinct contact_id from old_rows));
     return null;
 end
@@ -191,63 +195,18 @@ $$;
 create or replace function gw_conversation_day_updated() returns trigger
     language plpgsql as
 $$
-declare
-    v_empty conversation_day[];
-    v_empty_places conversation_place_day[];
 begin
     if not exists (select from new_rows) then
         return null;
     end if;
-    with r as (
-        select team_id, organizer_id, contact_id, work_id, occurred_at, level_at_time,
-               -duration_minutes as minutes, -1 as n
+    perform gw_conversation_summaries_add(array(
+        select row(team_id, organizer_id, contact_id, work_id, occurred_at, level_at_time, -duration_minutes, -1)
+                   ::gw_conversation_delta
         from old_rows
         union all
-        select team_id, organizer_id, contact_id, work_id, occurred_at, level_at_time, duration_minutes, 1
-        from new_rows),
-    k as materialized (
-        select id, position, organization_id, unit_id from contact
-        where id in (select contact_id from r)
-        order by id
-        for no key update),
-    c as materialized (
-        select c.team_id, c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date) as day, c.work_id,
-               c.level_at_time, coalesce(k.position, 'unrecorded') as position, k.organization_id, k.unit_id,
-               c.minutes, c.n
-        from r c
-        join team t on t.id = c.team_id
-        left join k on k.id = c.contact_id),
-    places as (
-        insert into conversation_place_day as d (team_id, organizer_id, day, work_id, organization_id, unit_id, stripe,
-                                                 minutes, conversations)
-        select team_id, organizer_id, day, work_id, organization_id, unit_id, 0, sum(minutes), sum(n)
-        from c
-        group by 1, 2, 3, 4, 5, 6
-        having sum(n) <> 0 or sum(minutes) <> 0
-        order by 1, 2, 3, 4, 5, 6
-        on conflict (team_id, organizer_id, day, work_id, organization_id, unit_id, stripe) do update
-            set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations
-        returning d as summary),
-    empty_places as (
-        select array_agg(summary) as rows from places where (summary).conversations = 0),
-    up as (
-        insert into conversation_day as d (team_id, organizer_id, day, work_id, level, position, stripe, minutes, conversations)
-        select team_id, organizer_id, day, work_id, level_at_time, position, 0, sum(minutes), sum(n)
-        from c
-        group by 1, 2, 3, 4, 5, 6
-        having sum(n) <> 0 or sum(minutes) <> 0
-        order by 1, 2, 3, 4, 5, 6
-        on conflict (team_id, organizer_id, day, work_id, level, position, stripe) do update
-            set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations
-        returning d as summary)
-    select (select array_agg(summary) from up where (summary).conversations = 0), (select rows from empty_places)
-    into v_empty, v_empty_places;
-    if v_empty is not null then
-        perform gw_conversation_day_drop_empty(v_empty);
-    end if;
-    if v_empty_places is not null then
-        perform gw_conversation_place_day_drop_empty(v_empty_places);
-    end if;
+        select row(team_id, organizer_id, contact_id, work_id, occurred_at, level_at_time, duration_minutes, 1)
+                   ::gw_conversation_delta
+        from new_rows), 0::smallint);
     -- a conversation moved in time or to another contact: those contacts' latest time (the
     -- level triggers' rewrites of level_at_time and edits of the texts move nothing here)
     perform gw_contact_last_conversation(array(
