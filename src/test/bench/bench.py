@@ -296,7 +296,10 @@ def generate(pristine, marker):
                                                               "password": "bench-password-1"})
         app.stop()
         schema = time.monotonic() - t0
-        pgjar = sorted(glob.glob(os.path.join(os.path.dirname(APP), "lib/main/org.postgresql.postgresql-*.jar")))[0]
+        # the PostgreSQL driver for the generator: the app's one jar carries it (the uber-jar, since the tenth
+        # session); a build in the folder-of-jars layout has it in lib/main
+        drivers = sorted(glob.glob(os.path.join(os.path.dirname(APP), "lib/main/org.postgresql.postgresql-*.jar")))
+        pgjar = drivers[0] if drivers else APP
         t1 = time.monotonic()
         # its per-step times go into the report too
         generator = subprocess.Popen(["java", "-Xmx1g", "-cp", pgjar, os.path.join(BENCH_SRC, "BenchData.java"),
