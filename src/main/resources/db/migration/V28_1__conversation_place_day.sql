@@ -218,84 +218,83 @@ begin
 end
 $$;
 
--- A contact's position or place changed: its conversations move from the old to the new in the
--- summary that keeps it (and its attendances take the new position, V18_4).
+-- A contact's position or place changed: its conversations move from the old to the new in both
+-- summaries, from one read of each moved contact's conversations (a summary whose key did not
+-- change nets to nothing and is not written); its attendances take the new position (V18_4).
 create or replace function gw_conversation_day_contact_moved() returns trigger
     language plpgsql as
 $$
 declare
     v_moved bigint;
-    v_placed bigint;
     v_empty conversation_day[];
     v_empty_places conversation_place_day[];
 begin
     -- Most contact updates (last_conversation_at on every conversation written) move nobody.
     -- A count, not "not exists": for exists the planner picks a nested loop, fast to a first
     -- match and 25 million comparisons when 5,000 updated contacts hold none.
-    select count(*) filter (where o.position is distinct from n.position),
-           count(*) filter (where o.organization_id is distinct from n.organization_id
-                               or o.unit_id is distinct from n.unit_id)
-    into v_moved, v_placed
-    from old_contacts o join new_contacts n on n.id = o.id;
-    if v_moved > 0 then
-        update attendance t set position = n.position
+    select count(*) into v_moved
+    from old_contacts o join new_contacts n on n.id = o.id
+    where o.position is distinct from n.position
+       or o.organization_id is distinct from n.organization_id or o.unit_id is distinct from n.unit_id;
+    if v_moved = 0 then
+        return null;
+    end if;
+    update attendance t set position = n.position
+    from old_contacts o join new_contacts n on n.id = o.id
+    where o.position is distinct from n.position
+      and t.contact_id = n.id and t.position is distinct from n.position;
+    with moved as (
+        select n.id, coalesce(o.position, 'unrecorded') as old_position, coalesce(n.position, 'unrecorded') as new_position,
+               o.organization_id as old_organization, o.unit_id as old_unit,
+               n.organization_id as new_organization, n.unit_id as new_unit
         from old_contacts o join new_contacts n on n.id = o.id
         where o.position is distinct from n.position
-          and t.contact_id = n.id and t.position is distinct from n.position;
-        with moved as (
-            select n.id, coalesce(o.position, 'unrecorded') as old_position, coalesce(n.position, 'unrecorded') as new_position
-            from old_contacts o join new_contacts n on n.id = o.id
-            where o.position is distinct from n.position
-        ), up as (
-            insert into conversation_day as d (team_id, organizer_id, day, work_id, level, position, stripe, minutes, conversations)
-            select c.team_id, c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date), c.work_id,
-                   c.level_at_time, p.position, 0, sum(p.sign * c.duration_minutes), sum(p.sign)
-            from moved m
-            -- each moved contact's conversations by index (offset 0: the plan is kept across calls,
-            -- and one made for thousands of moved contacts scans every conversation even for one)
-            cross join lateral (select c.team_id, c.organizer_id, c.occurred_at, c.work_id, c.level_at_time,
-                                       c.duration_minutes
-                                from conversation c where c.contact_id = m.id offset 0) c
-            join team t on t.id = c.team_id
-            cross join lateral (values (m.old_position, -1), (m.new_position, 1)) p(position, sign)
-            group by 1, 2, 3, 4, 5, 6
-            having sum(p.sign) <> 0 or sum(p.sign * c.duration_minutes) <> 0
-            order by 1, 2, 3, 4, 5, 6
-            on conflict (team_id, organizer_id, day, work_id, level, position, stripe) do update
-                set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations
-            returning d as summary)
-        select array_agg(summary) into v_empty from up where (summary).conversations = 0;
-        if v_empty is not null then
-            perform gw_conversation_day_drop_empty(v_empty);
-        end if;
+           or o.organization_id is distinct from n.organization_id or o.unit_id is distinct from n.unit_id),
+    c as materialized (
+        select c.team_id, c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date) as day, c.work_id,
+               c.level_at_time, c.duration_minutes, m.old_position, m.new_position,
+               m.old_organization, m.old_unit, m.new_organization, m.new_unit
+        from moved m
+        -- each moved contact's conversations by index (offset 0: the plan is kept across calls,
+        -- and one made for thousands of moved contacts scans every conversation even for one)
+        cross join lateral (select c.team_id, c.organizer_id, c.occurred_at, c.work_id, c.level_at_time,
+                                   c.duration_minutes
+                            from conversation c where c.contact_id = m.id offset 0) c
+        join team t on t.id = c.team_id),
+    days as (
+        insert into conversation_day as d (team_id, organizer_id, day, work_id, level, position, stripe, minutes, conversations)
+        select c.team_id, c.organizer_id, c.day, c.work_id, c.level_at_time, p.position, 0,
+               sum(p.sign * c.duration_minutes), sum(p.sign)
+        from c
+        cross join lateral (values (c.old_position, -1), (c.new_position, 1)) p(position, sign)
+        group by 1, 2, 3, 4, 5, 6
+        having sum(p.sign) <> 0 or sum(p.sign * c.duration_minutes) <> 0
+        order by 1, 2, 3, 4, 5, 6
+        on conflict (team_id, organizer_id, day, work_id, level, position, stripe) do update
+            set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations
+        returning d as summary),
+    places as (
+        insert into conversation_place_day as d (team_id, organizer_id, day, work_id, organization_id, unit_id,
+                                                 stripe, minutes, conversations)
+        select c.team_id, c.organizer_id, c.day, c.work_id, p.organization_id, p.unit_id, 0,
+               sum(p.sign * c.duration_minutes), sum(p.sign)
+        from c
+        cross join lateral (values (c.old_organization, c.old_unit, -1), (c.new_organization, c.new_unit, 1))
+            p(organization_id, unit_id, sign)
+        group by 1, 2, 3, 4, 5, 6
+        having sum(p.sign) <> 0 or sum(p.sign * c.duration_minutes) <> 0
+        order by 1, 2, 3, 4, 5, 6
+        on conflict (team_id, organizer_id, day, work_id, organization_id, unit_id, stripe) do update
+            set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations
+        returning d as summary)
+    select (select array_agg(summary) from days where (summary).conversations = 0),
+           (select array_agg(summary) from places where (summary).conversations = 0)
+    into v_empty, v_empty_places;
+    if v_empty is not null then
+        perform gw_conversation_day_drop_empty(v_empty);
     end if;
-    if v_placed > 0 then
-        with moved as (
-            select n.id, o.organization_id as old_organization, o.unit_id as old_unit,
-                   n.organization_id as new_organization, n.unit_id as new_unit
-            from old_contacts o join new_contacts n on n.id = o.id
-            where o.organization_id is distinct from n.organization_id or o.unit_id is distinct from n.unit_id
-        ), up as (
-            insert into conversation_place_day as d (team_id, organizer_id, day, work_id, organization_id, unit_id,
-                                                     stripe, minutes, conversations)
-            select c.team_id, c.organizer_id, cast(c.occurred_at at time zone t.time_zone as date), c.work_id,
-                   p.organization_id, p.unit_id, 0, sum(p.sign * c.duration_minutes), sum(p.sign)
-            from moved m
-            cross join lateral (select c.team_id, c.organizer_id, c.occurred_at, c.work_id, c.duration_minutes
-                                from conversation c where c.contact_id = m.id offset 0) c
-            join team t on t.id = c.team_id
-            cross join lateral (values (m.old_organization, m.old_unit, -1), (m.new_organization, m.new_unit, 1))
-                p(organization_id, unit_id, sign)
-            group by 1, 2, 3, 4, 5, 6
-            having sum(p.sign) <> 0 or sum(p.sign * c.duration_minutes) <> 0
-            order by 1, 2, 3, 4, 5, 6
-            on conflict (team_id, organizer_id, day, work_id, organization_id, unit_id, stripe) do update
-                set minutes = d.minutes + excluded.minutes, conversations = d.conversations + excluded.conversations
-            returning d as summary)
-        select array_agg(summary) into v_empty_places from up where (summary).conversations = 0;
-        if v_empty_places is not null then
-            perform gw_conversation_place_day_drop_empty(v_empty_places);
-        end if;
+    if v_empty_places is not null then
+        perform gw_conversation_place_day_drop_empty(v_empty_places);
     end if;
     return null;
 end
