@@ -55,20 +55,17 @@ fine as materialized (
   select e.minutes from heat h join act e on e.contact_id = h.contact_id
   where e.at >= h.first_at and e.at < h.heat_end
 )
-select 'total' as figure, null as level, null as position, null as kind, cast(null as uuid) as work_id,
-       cast(null as date) as week, sum(minutes) as minutes
+-- every figure in one pass over fine (grouping sets), not one scan and hash per figure; grouping()
+-- tells which set a row sums, since a key of it can itself be null (no work)
+select case when grouping(level, position, kind, work_id, week) = 31 then 'total'
+            when grouping(work_id) = 0 and grouping(level) = 0 then 'work-level'
+            when grouping(work_id) = 0 then 'work-position'
+            when grouping(week) = 0 then 'week-level'
+            when grouping(level) = 0 then 'level'
+            when grouping(position) = 0 then 'position'
+            else 'kind' end as figure,
+       level, position, kind, work_id, week, sum(minutes) as minutes
 from fine
-union all
-select 'level', level, null, null, null, null, sum(minutes) from fine group by level
-union all
-select 'position', null, position, null, null, null, sum(minutes) from fine group by position
-union all
-select 'kind', null, null, kind, null, null, sum(minutes) from fine group by kind
-union all
-select 'work-level', level, null, null, work_id, null, sum(minutes) from fine group by work_id, level
-union all
-select 'work-position', null, position, null, work_id, null, sum(minutes) from fine group by work_id, position
-union all
-select 'week-level', level, null, null, null, week, sum(minutes) from fine group by week, level
+group by grouping sets ((), (level), (position), (kind), (work_id, level), (work_id, position), (week, level))
 union all
 select 'first-timers', null, null, null, null, null, sum(minutes) from heat_minutes

@@ -74,6 +74,35 @@ class TimeReportPlanTest {
         }
     }
 
+    /**
+     * Every figure (total, by level, position, kind, work and week) comes from one pass over the
+     * period's rows, as grouping sets (before, seven scans of them, one per figure; this fails there).
+     */
+    @Test
+    void theFiguresAreSummedInOnePass() {
+        for (boolean team : List.of(true, false)) {
+            String plan = plan(t -> new ReportService.Scope(team ? null : UUID.fromString(t.adminId), !team, null),
+                    "time-figures");
+            assertEquals(1, occurrences(plan, "CTE Scan on fine"), plan);
+        }
+    }
+
+    /**
+     * Conversations and action shares are summed per person in one grouping, and the people are
+     * counted without a window over all of them (before, a full join of the two sums and a
+     * count(*) over (); this fails there).
+     */
+    @Test
+    void thePeopleAreSummedInOneGrouping() {
+        for (boolean team : List.of(true, false)) {
+            String plan = plan(t -> new ReportService.Scope(team ? null : UUID.fromString(t.adminId), !team, null),
+                    "time-people");
+            assertFalse(plan.contains("Full Join"), plan);
+            // the action shares' split (count over each action's attendees) is the one window left
+            assertTrue(occurrences(plan, "WindowAgg") <= 1, plan);
+        }
+    }
+
     private String plan(Function<TestTeam, ReportService.Scope> scope, String statement) {
         TestTeam testTeam = TestTeam.create();
         List<ReportSql.Row> plan = AllTeams.call(() -> {
