@@ -17,11 +17,28 @@ final class Rows {
         if (o == null) {
             return 0;
         }
+        if (o instanceof Double || o instanceof Long || o instanceof Integer) {
+            return round(((Number) o).doubleValue());
+        }
         BigDecimal d = o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
         return d.setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
+    /**
+     * To two decimals, half away from zero, as BigDecimal would round the double's decimal form.
+     * That form (Double.toString) cost a tenth of the JVM's CPU in one organizer's time report
+     * (~1,000 figures), so it is taken only where it could tell: within a hair of a half cent.
+     * Elsewhere the nearest hundredth of d * 100 is the same one, and n / 100.0 is the double
+     * nearest to it, as BigDecimal's doubleValue is.
+     */
     static double round(double d) {
+        double hundredths = d * 100;
+        double floor = Math.floor(hundredths);
+        double fraction = hundredths - floor;
+        if (Math.abs(hundredths) < 1e12 && Math.abs(fraction - 0.5) > 1e-4) {
+            // + 0.0: no negative zero, which BigDecimal does not have either
+            return (fraction > 0.5 ? floor + 1 : floor) / 100.0 + 0.0;
+        }
         return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
