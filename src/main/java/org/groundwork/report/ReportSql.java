@@ -126,36 +126,88 @@ final class ReportSql {
     static List<Row> rows(EntityManager em, String prefix, String name, Set<String> holding,
                           Map<String, Object> parameters) {
         Statement statement = statement(name, holding);
+        // no new copy of a statement's text per call when there is no prefix: the driver's cache of
+        // prepared statements hashes and compares the text by its characters
+        return run(em, prefix.isEmpty() ? statement.jdbc() : prefix + statement.jdbc(), name, statement,
+                parameters).get(0);
+    }
+
+    /**
+     * The rows of several statements, in their order, sent in one round trip: their texts joined
+     * into one, which the driver sends as one batch (each still its own prepared statement on the
+     * server, with its own plan) and reads back in turn, so the app takes one statement's rows
+     * while the server runs the next. A statement that gives no rows (a SET) gives an empty list.
+     */
+    static List<List<Row>> rowsOfEach(EntityManager em, List<String> names, Set<String> holding,
+                                      Map<String, Object> parameters) {
+        String key = names + "" + new TreeSet<>(holding);
+        Statement statement = STATEMENTS.get(key);
+        if (statement == null) {
+            // built outside the map's computeIfAbsent, which must not be entered again for each part
+            List<Statement> each = names.stream().map(name -> statement(name, holding)).toList();
+            List<String> order = new ArrayList<>();
+            Set<String> named = new TreeSet<>();
+            each.forEach(one -> {
+                order.addAll(one.order());
+                named.addAll(one.parameters());
+            });
+            STATEMENTS.putIfAbsent(key, new Statement(String.join(";\n", each.stream().map(Statement::text).toList()),
+                    Set.copyOf(named), String.join(";\n", each.stream().map(Statement::jdbc).toList()),
+                    List.copyOf(order)));
+            statement = STATEMENTS.get(key);
+        }
+        List<List<Row>> results = run(em, statement.jdbc(), String.join(", ", names), statement, parameters);
+        if (results.size() != names.size()) {
+            throw new IllegalStateException(names + " gave " + results.size() + " results");
+        }
+        return results;
+    }
+
+    /** Each result of a text, in order: a statement's rows, or an empty list for one without rows. */
+    private static List<List<Row>> run(EntityManager em, String jdbc, String name, Statement statement,
+                                       Map<String, Object> parameters) {
         for (String parameter : statement.parameters()) {
             if (!parameters.containsKey(parameter)) {
                 throw new IllegalArgumentException("report/" + name + ".sql needs :" + parameter);
             }
         }
         return em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(prefix + statement.jdbc())) {
+            try (PreparedStatement ps = c.prepareStatement(jdbc)) {
                 int i = 1;
                 for (String parameter : statement.order()) {
                     bind(ps, i++, parameters.get(parameter));
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    int n = meta.getColumnCount();
-                    Map<String, Integer> columns = new HashMap<>();
-                    for (int k = 0; k < n; k++) {
-                        columns.putIfAbsent(meta.getColumnLabel(k + 1), k);
+                List<List<Row>> results = new ArrayList<>();
+                for (boolean rows = ps.execute(); rows || ps.getUpdateCount() != -1; rows = ps.getMoreResults()) {
+                    if (!rows) {
+                        results.add(List.of());
+                        continue;
                     }
-                    List<Row> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        Object[] values = new Object[n];
-                        for (int k = 0; k < n; k++) {
-                            values[k] = rs.getObject(k + 1);
-                        }
-                        rows.add(new Row(columns, values));
+                    try (ResultSet rs = ps.getResultSet()) {
+                        results.add(read(rs));
                     }
-                    return rows;
                 }
+                return results;
             }
         });
+    }
+
+    private static List<Row> read(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        int n = meta.getColumnCount();
+        Map<String, Integer> columns = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            columns.putIfAbsent(meta.getColumnLabel(k + 1), k);
+        }
+        List<Row> rows = new ArrayList<>();
+        while (rs.next()) {
+            Object[] values = new Object[n];
+            for (int k = 0; k < n; k++) {
+                values[k] = rs.getObject(k + 1);
+            }
+            rows.add(new Row(columns, values));
+        }
+        return rows;
     }
 
     /**

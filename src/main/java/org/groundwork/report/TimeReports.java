@@ -16,9 +16,7 @@ import org.groundwork.report.ReportService.Scope;
 import org.groundwork.report.ReportSql.Row;
 import org.groundwork.work.Focus;
 import org.groundwork.work.Work;
-import org.hibernate.Session;
 
-import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -41,7 +39,8 @@ import static org.groundwork.report.Rows.uuid;
  * the figures ({@code time-figures.sql}: the daily conversation summary and the period's action
  * shares, one row per figure named by its column "figure"), the people and their places
  * ({@code time-people.sql}: one pass over the encounters for the people list and the minutes by
- * unit) and the places themselves ({@code time-units.sql}); a fourth reads the works the figures
+ * unit) and the places themselves ({@code time-units.sql}), sent together in one round trip after
+ * the transaction's room to hash ({@code time-work-mem.sql}); a fourth reads the works the figures
  * name. Levels come from level_at_time, kept on each conversation and
  * attendance row by triggers (V3_1), and the conversations' minutes per organizer, day, work,
  * level and position from conversation_day, kept by triggers too (V6_1).
@@ -56,15 +55,19 @@ class TimeReports {
     /** The time report's two kinds of time; time-figures.sql names one-to-ones the same way. */
     static final String ONE_TO_ONE = "one-to-one";
     static final String GROUP = "group";
+    /** The statement that gives the report's transaction room to hash (time-work-mem.sql). */
+    private static final String ROOM_TO_HASH = "time-work-mem";
 
     @Inject
     EntityManager em;
 
     TimeReport report(Team team, Period period, Scope scope, Work work) {
-        roomToHash();
-        List<Row> figures = rows("time-figures", team, period, scope, work);
-        List<Row> peopleAndPlaces = rows("time-people", team, period, scope, work);
-        List<Row> units = rows("time-units", team, period, scope, work);
+        List<List<Row>> each = ReportSql.rowsOfEach(em,
+                List.of(ROOM_TO_HASH, "time-figures", "time-people", "time-units"), holding(scope, work),
+                parameters(team, period, scope, work));
+        List<Row> figures = each.get(1);
+        List<Row> peopleAndPlaces = each.get(2);
+        List<Row> units = each.get(3);
         List<Row> people = new ArrayList<>();
         Map<Place, Double> places = new HashMap<>();
         for (Row r : peopleAndPlaces) {
@@ -90,9 +93,9 @@ class TimeReports {
      * which only the by-level rows are read; no people, works or units.
      */
     Map<String, Double> byLevel(Team team, Period period, Scope scope) {
-        roomToHash();
         Map<String, Double> byLevel = levels();
-        for (Row r : rows("time-figures", team, period, scope, null)) {
+        for (Row r : ReportSql.rowsOfEach(em, List.of(ROOM_TO_HASH, "time-figures"), holding(scope, null),
+                parameters(team, period, scope, null)).get(1)) {
             if ("level".equals(r.get("figure"))) {
                 byLevel.put((String) r.get("level"), minutes(r.get("minutes")));
             }
@@ -126,22 +129,11 @@ class TimeReports {
     }
 
     /**
-     * The planner cannot tell how many groups a week of a date makes, and with the default 4 MB
-     * sorts tens of thousands of rows where hashing them into the few thousand real groups costs
-     * a fraction of that. More memory for this transaction only (SET LOCAL) lets it hash.
+     * More memory to hash in, for the report's transaction only: the resource says why. Sent with
+     * the report's statements in one round trip; alone only before an EXPLAIN of one of them.
      */
     void roomToHash() {
-        // on the connection itself: as a Hibernate native update it cost 4% of the JVM's CPU
-        // for one organizer's report (a flush check and a query plan per call)
-        em.unwrap(Session.class).doWork(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("set local work_mem = '16MB'");
-            }
-        });
-    }
-
-    private List<Row> rows(String statement, Team team, Period period, Scope scope, Work work) {
-        return query("", statement, team, period, scope, work);
+        ReportSql.rowsOfEach(em, List.of(ROOM_TO_HASH), Set.of(), Map.of());
     }
 
     /**
@@ -150,8 +142,21 @@ class TimeReports {
      * numeric costs several times more, and the figures are rounded to two decimals anyway.
      */
     List<Row> query(String prefix, String statement, Team team, Period period, Scope scope, Work work) {
+        return ReportSql.rows(em, prefix, statement, holding(scope, work), parameters(team, period, scope, work));
+    }
+
+    /** The filters that hold: one organizer's figures or the team's, one work's or all. */
+    private static Set<String> holding(Scope scope, Work work) {
         Set<String> holding = new HashSet<>();
         holding.add(scope.team() ? "team" : "organizer");
+        if (work != null) {
+            holding.add("work");
+        }
+        return holding;
+    }
+
+    /** The statements' parameters; each statement binds those its text names. */
+    private static Map<String, Object> parameters(Team team, Period period, Scope scope, Work work) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("team", team.id);
         parameters.put("tz", team.timeZone);
@@ -165,10 +170,9 @@ class TimeReports {
             parameters.put("org", scope.organizerId());
         }
         if (work != null) {
-            holding.add("work");
             parameters.put("work", work.id);
         }
-        return ReportSql.rows(em, prefix, statement, holding, parameters);
+        return parameters;
     }
 
     private TimeReport assemble(Team team, List<Row> figures, List<Row> rankedPeople, Period period, Scope scope,
