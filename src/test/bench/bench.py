@@ -743,7 +743,9 @@ def table(pg, results):
 # A request over its target and close to its floor is held up by the data it must read, not by its SQL.
 TIME_FLOORS = [("the period's conversations read (%s rows)", "floor-conversations.sql"),
                ("the period's conversations read and summed per person (%s people, top 100)", "floor-people.sql"),
-               ("summed per person (top 100), and per place from the summary (%s places)", "floor-places.sql")]
+               ("summed per person (top 100), and per place from the summary (%s places)", "floor-places.sql"),
+               ("per person, per place, and the figures' groups from the daily summary (%s groups)",
+                "floor-figures.sql")]
 FLOORS = {
     "time report, one organizer, 30 days": TIME_FLOORS,
     "time report, the team, 90 days": TIME_FLOORS,
