@@ -129,19 +129,13 @@ class TimeReports {
     }
 
     /**
-     * More memory to hash in, for the report's transaction only: the resource says why. Sent with
-     * the report's statements in one round trip; alone only before an EXPLAIN of one of them.
-     */
-    void roomToHash() {
-        ReportSql.rowsOfEach(em, List.of(ROOM_TO_HASH), Set.of(), Map.of());
-    }
-
-    /**
-     * One of the report's statements, its filters chosen by scope and work; prefix "explain
-     * (analyze)" lets the benchmark show its plan. Minutes are float8: summing 100,000 rows in
-     * numeric costs several times more, and the figures are rounded to two decimals anyway.
+     * One of the report's statements as the report runs it (after the transaction's room to hash),
+     * its filters chosen by scope and work; prefix "explain (analyze)" lets the benchmark and the
+     * plan tests show its plan. Minutes are float8: summing 100,000 rows in numeric costs several
+     * times more, and the figures are rounded to two decimals anyway.
      */
     List<Row> query(String prefix, String statement, Team team, Period period, Scope scope, Work work) {
+        ReportSql.rowsOfEach(em, List.of(ROOM_TO_HASH), Set.of(), Map.of());
         return ReportSql.rows(em, prefix, statement, holding(scope, work), parameters(team, period, scope, work));
     }
 

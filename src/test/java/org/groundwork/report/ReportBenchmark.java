@@ -144,7 +144,6 @@ class ReportBenchmark {
 
     private void explain(String name, Team team, Function<String, List<ReportSql.Row>> query) {
         List<ReportSql.Row> plan = AllTeams.call(() -> {
-            Arc.container().instance(TimeReports.class).get().roomToHash();
             return query.apply("explain (analyze, buffers) ");
         });
         print("\n--- EXPLAIN (ANALYZE, BUFFERS): " + name + " ---");
