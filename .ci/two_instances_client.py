@@ -188,6 +188,30 @@ def main():
     print(f"pages: 12 requests in one session, served by {served.count('app1')} x app1 / "
           f"{served.count('app2')} x app2, {alternations} alternations, 0 logouts", flush=True)
 
+    # --- each instance keeps the team's places for the time report in memory (report/TeamPlaces)
+    # while the team's places version holds: a unit renamed through app1 shows in app2's next report
+    status, _, body = request("POST", "/api/v1/organizations", json.dumps(
+        {"name": "Depot " + RUN, "kind": "workplace"}).encode(), api, pin="app1")
+    check(status == 201, f"organization answers {status}: {body[:300]}")
+    depot = json.loads(body)["id"]
+    status, _, body = request("POST", f"/api/v1/organizations/{depot}/units", json.dumps(
+        {"name": "Dock", "kind": "area"}).encode(), api, pin="app1")
+    check(status == 201, f"unit answers {status}: {body[:300]}")
+    dock = json.loads(body)["id"]
+
+    def unit_names(pin):
+        s, _, b = request("GET", "/api/v1/reports/time?from=2026-01-01&to=2026-01-31", headers=api, pin=pin)
+        check(s == 200, f"time report on {pin} answers {s}: {b[:300]}")
+        return [u["name"] for u in json.loads(b)["byUnit"] if u["organizationId"] == depot]
+
+    check(unit_names("app2") == ["Dock"] and unit_names("app1") == ["Dock"], "both instances list the new unit")
+    _, headers, _ = request("GET", f"/api/v1/organizations/{depot}/units/{dock}", headers=api, pin="app1")
+    status, _, body = request("PATCH", f"/api/v1/organizations/{depot}/units/{dock}", json.dumps(
+        {"name": "Loading dock"}).encode(), dict(api, **{"If-Match": headers.get("ETag")}), pin="app1")
+    check(status == 200, f"renaming the unit on app1 answers {status}: {body[:300]}")
+    check(unit_names("app2") == ["Loading dock"], f"app2's next report names the unit renamed on app1: {unit_names('app2')}")
+    print("places: a unit renamed on app1 is named anew in app2's next time report", flush=True)
+
     # --- upload an import on app1, check it and confirm it on app2
     browser.open("/contacts/import", pin="app1")
     status, headers, _ = browser.post_file("/contacts/import", [("onMatch", "skip")], "people.csv",

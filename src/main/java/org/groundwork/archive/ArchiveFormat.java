@@ -99,7 +99,8 @@ final class ArchiveFormat {
             Map.entry("conversation_place_day", "derived: the restore's triggers rebuild it from the conversations (V28_1)"),
             Map.entry("first_action", "derived: the restore's triggers rebuild it from the attendances (V19_1)"),
             Map.entry("unit_headcount", "derived: the restore's triggers rebuild it from the contacts (V19_2)"),
-            Map.entry("level_move", "derived: the restore's triggers rebuild it from the level changes (V26_1)"));
+            Map.entry("level_move", "derived: the restore's triggers rebuild it from the level changes (V26_1)"),
+            Map.entry("team_places_version", "derived: the restore's organizations and units set it anew (V28_2)"));
 
     /** Columns of archived tables that are deliberately not in the archive. */
     static final Map<String, List<String>> COLUMNS_LEFT_OUT = Map.of(

@@ -14,6 +14,7 @@ import org.groundwork.report.ReportJson.WeekMinutes;
 import org.groundwork.report.ReportJson.WorkMinutes;
 import org.groundwork.report.ReportService.Scope;
 import org.groundwork.report.ReportSql.Row;
+import org.groundwork.report.TeamPlaces.Place;
 import org.groundwork.work.Focus;
 import org.groundwork.work.Work;
 
@@ -35,13 +36,15 @@ import static org.groundwork.report.Rows.minutes;
 import static org.groundwork.report.Rows.uuid;
 
 /**
- * The time report, in three statements whose SQL lives in {@code report/*.sql} ({@link ReportSql}):
+ * The time report, in two main statements whose SQL lives in {@code report/*.sql} ({@link ReportSql}):
  * the figures ({@code time-figures.sql}: the daily conversation summary and the period's action
  * shares, one row per figure named by its column "figure"), the people and their places
  * ({@code time-people.sql}: one pass over the encounters for the people list and the minutes by
- * unit) and the places themselves ({@code time-units.sql}), sent together in one round trip after
- * the transaction's room to hash ({@code time-work-mem.sql}); a fourth reads the works the figures
- * name. Levels come from level_at_time, kept on each conversation and
+ * unit), sent together in one round trip after the transaction's room to hash
+ * ({@code time-work-mem.sql}) and with two small ones: the version of the team's places and the
+ * people in each place now. The places themselves, in their order and with their names, are
+ * read only when that version changes ({@link TeamPlaces}); one more statement reads the works the
+ * figures name. Levels come from level_at_time, kept on each conversation and
  * attendance row by triggers (V3_1), and the conversations' minutes per organizer, day, work,
  * level and position from conversation_day, kept by triggers too (V6_1).
  */
@@ -61,31 +64,37 @@ class TimeReports {
     @Inject
     EntityManager em;
 
+    @Inject
+    TeamPlaces teamPlaces;
+
     TimeReport report(Team team, Period period, Scope scope, Work work) {
         List<List<Row>> each = ReportSql.rowsOfEach(em,
-                List.of(ROOM_TO_HASH, "time-figures", "time-people", "time-units"), holding(scope, work),
-                parameters(team, period, scope, work));
+                List.of(ROOM_TO_HASH, "time-figures", "time-people", "time-places-version", "time-headcount"),
+                holding(scope, work), parameters(team, period, scope, work));
         List<Row> figures = each.get(1);
-        List<Row> peopleAndPlaces = each.get(2);
-        List<Row> units = each.get(3);
         List<Row> people = new ArrayList<>();
-        Map<Place, Double> places = new HashMap<>();
-        for (Row r : peopleAndPlaces) {
+        Map<Place, Double> minutes = new HashMap<>();
+        for (Row r : each.get(2)) {
             if ("person".equals(r.get("list"))) {
                 people.add(r);
             } else {
-                places.put(new Place(uuid(r.get("organization_id")), uuid(r.get("unit_id"))),
-                        ((Number) r.get("minutes")).doubleValue());
+                minutes.put(place(r), ((Number) r.get("minutes")).doubleValue());
             }
+        }
+        long version = ((Number) each.get(3).get(0).get("version")).longValue();
+        Map<Place, Long> headcount = new HashMap<>();
+        for (Row r : each.get(4)) {
+            headcount.put(place(r), ((Number) r.get("people")).longValue());
         }
         TimeReport report = assemble(team, figures, people, period, scope, work);
         return new TimeReport(report.from(), report.to(), report.organizer(), report.workId(), report.totalMinutes(),
                 report.byLevel(), report.byPosition(), report.byKind(), report.firstTimerMinutes(), report.people(),
-                report.peopleCount(), report.works(), report.weeks(), report.summary(), byUnit(units, places));
+                report.peopleCount(), report.works(), report.weeks(), report.summary(),
+                byUnit(teamPlaces.at(team.id, version), headcount, minutes));
     }
 
-    /** Where people sit: an organization and a unit of it; null for none. */
-    private record Place(UUID organization, UUID unit) {
+    private static Place place(Row r) {
+        return new Place(uuid(r.get("organization_id")), uuid(r.get("unit_id")));
     }
 
     /**
@@ -104,26 +113,22 @@ class TimeReports {
     }
 
     /**
-     * Minutes and people by organization and unit: the places of the team in their order with
-     * their headcounts (time-units.sql), each with the minutes of the people sitting there now
-     * (time-people.sql's places). Every unit is listed, zeros too; "no unit" of an organization
-     * and "no organization" only when they hold people or minutes.
+     * Minutes and people by organization and unit: the places of the team in their order
+     * ({@link TeamPlaces}), each with its live people now (time-headcount.sql) and the minutes of
+     * the people sitting there now (time-people.sql's places). Every unit is listed, zeros too;
+     * "no unit" of an organization and "no organization" only when they hold people or minutes.
      */
-    private static List<UnitMinutes> byUnit(List<Row> units, Map<Place, Double> places) {
+    private static List<UnitMinutes> byUnit(List<TeamPlaces.Named> places, Map<Place, Long> headcount,
+                                            Map<Place, Double> minutesThere) {
         List<UnitMinutes> list = new ArrayList<>();
-        for (Row r : units) {
-            UUID organization = uuid(r.get("organization_id"));
-            UUID unitId = uuid(r.get("unit_id"));
-            long people = ((Number) r.get("people")).longValue();
-            double minutes = places.getOrDefault(new Place(organization, unitId), 0.0);
-            if (unitId == null && people <= 0 && minutes <= 0) {
+        for (TeamPlaces.Named p : places) {
+            long people = headcount.getOrDefault(p.place(), 0L);
+            double minutes = minutesThere.getOrDefault(p.place(), 0.0);
+            if (p.place().unit() == null && people <= 0 && minutes <= 0) {
                 continue;
             }
-            String unit = (String) r.get("unit_name");
-            String parent = (String) r.get("parent_name");
-            String name = unit == null ? null : parent == null ? unit : parent + " · " + unit;
-            list.add(new UnitMinutes(organization, (String) r.get("organization_name"), unitId, name, people,
-                    Rows.round(minutes(minutes))));
+            list.add(new UnitMinutes(p.place().organization(), p.organizationName(), p.place().unit(), p.name(),
+                    people, Rows.round(minutes(minutes))));
         }
         return list;
     }

@@ -90,7 +90,7 @@ class ReportBenchmark {
         ReportService.Scope one = new ReportService.Scope(organizer, false, "x");
         ReportService.Scope whole = new ReportService.Scope(null, false, null);
         TimeReports time = Arc.container().instance(TimeReports.class).get();
-        for (String statement : List.of("time-figures", "time-people", "time-units")) {
+        for (String statement : List.of("time-figures", "time-people", "time-headcount", "time-units")) {
             explain(statement + ", one organizer, 30 days", t, p -> time.query(p, statement, t, month30, one, null));
             explain(statement + ", the team, 90 days", t, p -> time.query(p, statement, t, days90, whole, null));
         }

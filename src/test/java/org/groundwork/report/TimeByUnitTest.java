@@ -1,15 +1,24 @@
 package org.groundwork.report;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** byUnit in the time report, on a scenario worked out by hand. */
 @QuarkusTest
@@ -63,6 +72,84 @@ class TimeByUnitTest {
         JsonPath all = Scenario.report(member.api(), "time", MARCH + "&organizer=all");
         assertEquals(List.of(150.0f, 35.0f, 0.0f, 30.0f, 15.0f), all.getList("byUnit.minutes"));
 
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TeamPlaces teamPlaces;
+
+    /**
+     * The places' order and names are kept in memory (TeamPlaces) while the team's places version
+     * (team_places_version, V28_2) stays: a change to the team's organizations or units, made
+     * through this instance or by another (here plain SQL, past this instance), shows in the next
+     * report.
+     */
+    @Test
+    void aChangeToTheTeamsPlacesShowsInTheNextReportWhoeverMadeIt() throws SQLException {
+        TestTeam team = TestTeam.create();
+        String plant = team.organization("Plant", "workplace");
+        String days = team.unit(plant, "Day shift", "shift");
+        String nights = team.unit(plant, "Night shift", "shift");
+        assertEquals(List.of("Day shift", "Night shift"), names(team));
+
+        // another instance's writes, one kind after another
+        write("update unit set name = 'Early shift' where id = ?1", days);
+        assertEquals(List.of("Early shift", "Night shift"), names(team));
+        write("update unit set parent_id = ?1 where id = ?2", nights, days);
+        assertEquals(List.of("Night shift", "Night shift · Early shift"), names(team));
+        write("insert into unit (id, team_id, organization_id, name, kind) values (gen_random_uuid(), ?1, ?2, 'Annex', 'area')",
+                team.teamId, plant);
+        assertEquals(List.of("Annex", "Night shift", "Night shift · Early shift"), names(team));
+        // its sub-unit goes with it (the foreign key's cascade)
+        write("delete from unit where id = ?1", nights);
+        assertEquals(List.of("Annex"), names(team));
+        write("update organization set name = 'Mill' where id = ?1", plant);
+        assertEquals(List.of("Mill"), report(team).getList("byUnit.organizationName"));
+
+        // and this instance's own: a merge moves the depot's dock into the mill
+        String depot = team.organization("Depot", "workplace");
+        team.unit(depot, "Dock", "area");
+        JsonPath before = report(team);
+        assertEquals(List.of("Depot", "Mill"), before.getList("byUnit.organizationName"));
+        assertEquals(List.of("Dock", "Annex"), before.getList("byUnit.name"));
+        team.api().body(Map.of("intoOrganizationId", plant)).post("/api/v1/organizations/" + depot + "/merge")
+                .then().statusCode(200);
+        JsonPath after = report(team);
+        assertEquals(List.of("Mill", "Mill"), after.getList("byUnit.organizationName"));
+        assertEquals(List.of("Annex", "Dock"), after.getList("byUnit.name"));
+    }
+
+    /** The places are read once per version, and again at another. */
+    @Test
+    void thePlacesAreReadOncePerVersion() {
+        TestTeam team = TestTeam.create();
+        team.unit(team.organization("Plant", "workplace"), "Day shift", "shift");
+        UUID id = UUID.fromString(team.teamId);
+        List<TeamPlaces.Named> first = AllTeams.call(() -> teamPlaces.at(id, 1_000_000));
+        assertSame(first, AllTeams.call(() -> teamPlaces.at(id, 1_000_000)));
+        List<TeamPlaces.Named> next = AllTeams.call(() -> teamPlaces.at(id, 1_000_001));
+        assertNotSame(first, next);
+        assertEquals(first, next);
+    }
+
+    private static JsonPath report(TestTeam team) {
+        return Scenario.report(team.api(), "time", MARCH);
+    }
+
+    private static List<String> names(TestTeam team) {
+        return report(team).getList("byUnit.name");
+    }
+
+    private void write(String sql, String... ids) throws SQLException {
+        try (Connection c = AllTeams.connection(dataSource);
+             PreparedStatement ps = c.prepareStatement(sql.replaceAll("\\?\\d+", "?"))) {
+            for (int i = 0; i < ids.length; i++) {
+                ps.setObject(i + 1, UUID.fromString(ids[i]));
+            }
+            ps.executeUpdate();
+        }
     }
 
     static String placed(TestTeam team, String contact, String organization, String unit) {
