@@ -1,6 +1,8 @@
 -- The time report's figures, one row each, named by the column "figure":
 --   total, level, position, kind, work-level, work-position, week-level, first-timers
--- with the keys that figure is by (level, position, kind, work_id, week) and its minutes.
+-- with the keys that figure is by (level, position, kind, work_id, week) and its minutes; the
+-- work-level rows also name their work and what it is for (work_name, work_focus, work_mode,
+-- work_justification), so the works need no statement of their own.
 -- Conversations' minutes come from the daily summary (conversation_day, V6_1), which carries
 -- the level at the time and the position already; action shares from the actions.
 -- Parameters: team, tz (the team's zone), heat (heat window days), start and end (the period
@@ -55,17 +57,23 @@ fine as materialized (
   select e.minutes from heat h join act e on e.contact_id = h.contact_id
   where e.at >= h.first_at and e.at < h.heat_end
 )
--- every figure in one pass over fine (grouping sets), not one scan and hash per figure; grouping()
--- tells which set a row sums, since a key of it can itself be null (no work)
-select case when grouping(level, position, kind, work_id, week) = 31 then 'total'
-            when grouping(work_id) = 0 and grouping(level) = 0 then 'work-level'
-            when grouping(work_id) = 0 then 'work-position'
-            when grouping(week) = 0 then 'week-level'
-            when grouping(level) = 0 then 'level'
-            when grouping(position) = 0 then 'position'
-            else 'kind' end as figure,
-       level, position, kind, work_id, week, sum(minutes) as minutes
-from fine
-group by grouping sets ((), (level), (position), (kind), (work_id, level), (work_id, position), (week, level))
-union all
-select 'first-timers', null, null, null, null, null, sum(minutes) from heat_minutes
+select f.*, w.name as work_name, w.focus as work_focus, w.mode as work_mode,
+       w.justification as work_justification
+from (
+  -- every figure in one pass over fine (grouping sets), not one scan and hash per figure; grouping()
+  -- tells which set a row sums, since a key of it can itself be null (no work)
+  select case when grouping(level, position, kind, work_id, week) = 31 then 'total'
+              when grouping(work_id) = 0 and grouping(level) = 0 then 'work-level'
+              when grouping(work_id) = 0 then 'work-position'
+              when grouping(week) = 0 then 'week-level'
+              when grouping(level) = 0 then 'level'
+              when grouping(position) = 0 then 'position'
+              else 'kind' end as figure,
+         level, position, kind, work_id, week, sum(minutes) as minutes
+  from fine
+  group by grouping sets ((), (level), (position), (kind), (work_id, level), (work_id, position), (week, level))
+  union all
+  select 'first-timers', null, null, null, null, null, sum(minutes) from heat_minutes
+) f
+-- a work's name and aim on its by-level rows (a few per work)
+left join work w on f.figure = 'work-level' and w.id = f.work_id and w.team_id = :team

@@ -43,8 +43,8 @@ import static org.groundwork.report.Rows.uuid;
  * unit), sent together in one round trip after the transaction's room to hash
  * ({@code time-work-mem.sql}) and with two small ones: the version of the team's places and the
  * people in each place now. The places themselves, in their order and with their names, are
- * read only when that version changes ({@link TeamPlaces}); one more statement reads the works the
- * figures name. Levels come from level_at_time, kept on each conversation and
+ * read only when that version changes ({@link TeamPlaces}). The figures name their works too (the
+ * work-level rows carry each work's name and aim). Levels come from level_at_time, kept on each conversation and
  * attendance row by triggers (V3_1), and the conversations' minutes per organizer, day, work,
  * level and position from conversation_day, kept by triggers too (V6_1).
  */
@@ -186,9 +186,13 @@ class TimeReports {
         Map<UUID, Map<String, Double>> workLevels = new LinkedHashMap<>();
         Map<UUID, Map<String, Double>> workPositions = new HashMap<>();
         Map<LocalDate, Map<String, Double>> weeks = new HashMap<>();
+        Map<UUID, Aim> aims = new HashMap<>();
         if (work != null) {
             workLevels.put(work.id, levels());
             workPositions.put(work.id, positions());
+            // named even when the period holds none of its minutes
+            aims.put(work.id, new Aim(work.name, work.focus == null ? null : work.focus.word(),
+                    work.mode == null ? null : work.mode.word(), work.justification));
         }
         for (Row r : figures) {
             String figure = (String) r.get("figure");
@@ -201,7 +205,14 @@ class TimeReports {
                 case "level" -> byLevel.put(level, m);
                 case "position" -> byPosition.put(position, m);
                 case "kind" -> byKind.put((String) r.get("kind"), m);
-                case "work-level" -> workLevels.computeIfAbsent(uuid(r.get("work_id")), k -> levels()).put(level, m);
+                case "work-level" -> {
+                    UUID id = uuid(r.get("work_id"));
+                    workLevels.computeIfAbsent(id, k -> levels()).put(level, m);
+                    if (id != null && !aims.containsKey(id)) {
+                        aims.put(id, new Aim((String) r.get("work_name"), (String) r.get("work_focus"),
+                                (String) r.get("work_mode"), (String) r.get("work_justification")));
+                    }
+                }
                 case "work-position" -> workPositions.computeIfAbsent(uuid(r.get("work_id")), k -> positions())
                         .put(position, m);
                 case "week-level" -> weeks.computeIfAbsent(date(r.get("week")), k -> levels()).put(level, m);
@@ -219,35 +230,29 @@ class TimeReports {
         people.sort(Comparator.comparingDouble(PersonMinutes::minutes).reversed()
                 .thenComparing(PersonMinutes::fullName, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(PersonMinutes::contactId));
-        List<WorkMinutes> works = works(team, workLevels, workPositions);
+        List<WorkMinutes> works = works(workLevels, workPositions, aims);
         return new TimeReport(period.from(), period.to(), scope.word(), work == null ? null : work.id,
                 total, byLevel, byPosition, byKind, firstTimer, people, peopleCount,
                 works, weeks(period, weeks),
                 Summaries.time(period, scope, work, total, byLevel, byPosition, Summaries.api()), List.of());
     }
 
+    /** A work's name and what it is for, as the figures' work-level rows name it (time-figures.sql). */
+    private record Aim(String name, String focus, String mode, String justification) {
+    }
+
     /** The works named by the figures, with what they are for; most minutes first, no-work last. */
-    private List<WorkMinutes> works(Team team, Map<UUID, Map<String, Double>> levels,
-                                    Map<UUID, Map<String, Double>> positions) {
-        UUID[] ids = levels.keySet().stream().filter(java.util.Objects::nonNull).toArray(UUID[]::new);
-        Map<UUID, Row> named = new HashMap<>();
-        if (ids.length > 0) {
-            // the ids come from the team's own rows; the team is named anyway, as in every query
-            Map<String, Object> parameters = Map.of("team", team.id, "ids", ids);
-            for (Row w : ReportSql.rows(em, "", "time-works", Set.of(), parameters)) {
-                named.put(uuid(w.get("id")), w);
-            }
-        }
+    private static List<WorkMinutes> works(Map<UUID, Map<String, Double>> levels,
+                                           Map<UUID, Map<String, Double>> positions, Map<UUID, Aim> aims) {
         List<WorkMinutes> works = new ArrayList<>();
         levels.forEach((id, byLevel) -> {
             Map<String, Double> byPosition = positions.getOrDefault(id, positions());
             double total = byLevel.values().stream().mapToDouble(Double::doubleValue).sum();
             String dominant = dominant(byLevel);
-            Row w = id == null ? null : named.get(id);
-            String focus = w == null ? null : (String) w.get("focus");
-            works.add(new WorkMinutes(id, w == null ? null : (String) w.get("name"), focus,
-                    w == null ? null : (String) w.get("mode"), w == null ? null : (String) w.get("justification"),
-                    Rows.round(total), byLevel, byPosition, dominant,
+            Aim w = id == null ? null : aims.get(id);
+            String focus = w == null ? null : w.focus();
+            works.add(new WorkMinutes(id, w == null ? null : w.name(), focus, w == null ? null : w.mode(),
+                    w == null ? null : w.justification(), Rows.round(total), byLevel, byPosition, dominant,
                     w == null || dominant == null ? null : matches(focus, dominant)));
         });
         works.sort((a, b) -> {
