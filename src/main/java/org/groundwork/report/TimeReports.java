@@ -86,7 +86,7 @@ class TimeReports {
         for (Row r : each.get(4)) {
             headcount.put(place(r), ((Number) r.get("people")).longValue());
         }
-        TimeReport report = assemble(team, figures, people, period, scope, work);
+        TimeReport report = assemble(figures, people, period, scope, work);
         return new TimeReport(report.from(), report.to(), report.organizer(), report.workId(), report.totalMinutes(),
                 report.byLevel(), report.byPosition(), report.byKind(), report.firstTimerMinutes(), report.people(),
                 report.peopleCount(), report.works(), report.weeks(), report.summary(),
@@ -174,8 +174,8 @@ class TimeReports {
         return parameters;
     }
 
-    private TimeReport assemble(Team team, List<Row> figures, List<Row> rankedPeople, Period period, Scope scope,
-                                Work work) {
+    private static TimeReport assemble(List<Row> figures, List<Row> rankedPeople, Period period, Scope scope,
+                                       Work work) {
         double total = 0;
         double firstTimer = 0;
         Map<String, Double> byLevel = levels();
