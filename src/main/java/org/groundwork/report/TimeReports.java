@@ -38,15 +38,15 @@ import static org.groundwork.report.Rows.uuid;
 /**
  * The time report, in two main statements whose SQL lives in {@code report/*.sql} ({@link ReportSql}):
  * the figures ({@code time-figures.sql}: the daily conversation summary and the period's action
- * shares, one row per figure named by its column "figure"), the people and their places
- * ({@code time-people.sql}: one pass over the encounters for the people list and the minutes by
- * unit), sent together in one round trip after the transaction's room to hash
- * ({@code time-work-mem.sql}) and with two small ones: the version of the team's places and the
- * people in each place now. The places themselves, in their order and with their names, are
- * read only when that version changes ({@link TeamPlaces}). The figures name their works too (the
- * work-level rows carry each work's name and aim). Levels come from level_at_time, kept on each conversation and
- * attendance row by triggers (V3_1), and the conversations' minutes per organizer, day, work,
- * level and position from conversation_day, kept by triggers too (V6_1).
+ * shares, one row per figure named by its column "figure"; its work-level rows also name each
+ * work and its aim) and the people and their places ({@code time-people.sql}: one pass over the
+ * encounters for the people list and the minutes by unit). Both go in one round trip after the
+ * transaction's room to hash ({@code time-work-mem.sql}), with two small ones: the version of
+ * the team's places and the people in each place now. The places themselves, in their order and
+ * with their names, are read only when that version changes ({@link TeamPlaces}). Levels come from
+ * level_at_time, kept on each conversation and attendance row by triggers (V3_1), and the
+ * conversations' minutes per organizer, day, work, level and position from conversation_day,
+ * kept by triggers too (V6_1).
  */
 @ApplicationScoped
 class TimeReports {
