@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -128,8 +129,8 @@ final class ReportSql {
         Statement statement = statement(name, holding);
         // no new copy of a statement's text per call when there is no prefix: the driver's cache of
         // prepared statements hashes and compares the text by its characters
-        return run(em, prefix.isEmpty() ? statement.jdbc() : prefix + statement.jdbc(), name, statement,
-                parameters).get(0);
+        String jdbc = prefix.isEmpty() ? statement.jdbc() : prefix + statement.jdbc();
+        return em.unwrap(Session.class).doReturningWork(c -> run(c, jdbc, name, statement, parameters)).get(0);
     }
 
     /**
@@ -140,6 +141,36 @@ final class ReportSql {
      */
     static List<List<Row>> rowsOfEach(EntityManager em, List<String> names, Set<String> holding,
                                       Map<String, Object> parameters) {
+        Statement statement = batch(names, holding);
+        return em.unwrap(Session.class).doReturningWork(c -> each(c, statement, names, parameters));
+    }
+
+    /**
+     * The same on a connection the caller holds outside the transaction's (a statement run aside,
+     * {@link SecondConnection}): its own transaction, for the room to hash, rolled back after, since
+     * a report writes nothing.
+     */
+    static List<List<Row>> rowsOfEach(Connection c, List<String> names, Set<String> holding,
+                                      Map<String, Object> parameters) throws SQLException {
+        Statement statement = batch(names, holding);
+        c.setAutoCommit(false);
+        List<List<Row>> results;
+        try {
+            results = each(c, statement, names, parameters);
+        } catch (SQLException | RuntimeException failed) {
+            try {
+                c.rollback();
+            } catch (SQLException rollback) {
+                failed.addSuppressed(rollback); // the connection is gone: what failed first is what matters
+            }
+            throw failed;
+        }
+        c.rollback();
+        return results;
+    }
+
+    /** The statements' texts joined into one, found once per combination. */
+    private static Statement batch(List<String> names, Set<String> holding) {
         String key = names + "" + new TreeSet<>(holding);
         Statement statement = STATEMENTS.get(key);
         if (statement == null) {
@@ -156,7 +187,12 @@ final class ReportSql {
                     List.copyOf(order)));
             statement = STATEMENTS.get(key);
         }
-        List<List<Row>> results = run(em, statement.jdbc(), String.join(", ", names), statement, parameters);
+        return statement;
+    }
+
+    private static List<List<Row>> each(Connection c, Statement statement, List<String> names,
+                                        Map<String, Object> parameters) throws SQLException {
+        List<List<Row>> results = run(c, statement.jdbc(), String.join(", ", names), statement, parameters);
         if (results.size() != names.size()) {
             throw new IllegalStateException(names + " gave " + results.size() + " results");
         }
@@ -164,32 +200,30 @@ final class ReportSql {
     }
 
     /** Each result of a text, in order: a statement's rows, or an empty list for one without rows. */
-    private static List<List<Row>> run(EntityManager em, String jdbc, String name, Statement statement,
-                                       Map<String, Object> parameters) {
+    private static List<List<Row>> run(Connection c, String jdbc, String name, Statement statement,
+                                       Map<String, Object> parameters) throws SQLException {
         for (String parameter : statement.parameters()) {
             if (!parameters.containsKey(parameter)) {
                 throw new IllegalArgumentException("report/" + name + ".sql needs :" + parameter);
             }
         }
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(jdbc)) {
-                int i = 1;
-                for (String parameter : statement.order()) {
-                    bind(ps, i++, parameters.get(parameter));
-                }
-                List<List<Row>> results = new ArrayList<>();
-                for (boolean rows = ps.execute(); rows || ps.getUpdateCount() != -1; rows = ps.getMoreResults()) {
-                    if (!rows) {
-                        results.add(List.of());
-                        continue;
-                    }
-                    try (ResultSet rs = ps.getResultSet()) {
-                        results.add(read(rs));
-                    }
-                }
-                return results;
+        try (PreparedStatement ps = c.prepareStatement(jdbc)) {
+            int i = 1;
+            for (String parameter : statement.order()) {
+                bind(ps, i++, parameters.get(parameter));
             }
-        });
+            List<List<Row>> results = new ArrayList<>();
+            for (boolean rows = ps.execute(); rows || ps.getUpdateCount() != -1; rows = ps.getMoreResults()) {
+                if (!rows) {
+                    results.add(List.of());
+                    continue;
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    results.add(read(rs));
+                }
+            }
+            return results;
+        }
     }
 
     private static List<Row> read(ResultSet rs) throws SQLException {

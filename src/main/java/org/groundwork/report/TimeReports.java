@@ -40,13 +40,14 @@ import static org.groundwork.report.Rows.uuid;
  * the figures ({@code time-figures.sql}: the daily conversation summary and the period's action
  * shares, one row per figure named by its column "figure"; its work-level rows also name each
  * work and its aim) and the people and their places ({@code time-people.sql}: one pass over the
- * encounters for the people list and the minutes by unit). Both go in one round trip after the
- * transaction's room to hash ({@code time-work-mem.sql}), with two small ones: the version of
- * the team's places and the people in each place now. The places themselves, in their order and
- * with their names, are read only when that version changes ({@link TeamPlaces}). Levels come from
- * level_at_time, kept on each conversation and attendance row by triggers (V3_1), and the
- * conversations' minutes per organizer, day, work, level and position from conversation_day,
- * kept by triggers too (V6_1).
+ * encounters for the people list and the minutes by unit). The figures go in one round trip after
+ * the transaction's room to hash ({@code time-work-mem.sql}), with two small ones: the version of
+ * the team's places and the people in each place now. Meanwhile the people run on a second
+ * connection ({@link SecondConnection}), or after the figures when no thread for that is free.
+ * The places themselves, in their order and with their names, are read only when that version
+ * changes ({@link TeamPlaces}). Levels come from level_at_time, kept on each conversation and
+ * attendance row by triggers (V3_1), and the conversations' minutes per organizer, day, work,
+ * level and position from conversation_day, kept by triggers too (V6_1).
  */
 @ApplicationScoped
 class TimeReports {
@@ -67,23 +68,30 @@ class TimeReports {
     @Inject
     TeamPlaces teamPlaces;
 
+    @Inject
+    SecondConnection secondConnection;
+
     TimeReport report(Team team, Period period, Scope scope, Work work) {
+        Set<String> holding = holding(scope, work);
+        Map<String, Object> parameters = parameters(team, period, scope, work);
+        // the people on a second connection while this one runs the figures, when one is free
+        SecondConnection.Statements peopleAside = secondConnection.start(team.id,
+                List.of(ROOM_TO_HASH, "time-people"), holding, parameters);
         List<List<Row>> each = ReportSql.rowsOfEach(em,
-                List.of(ROOM_TO_HASH, "time-figures", "time-people", "time-places-version", "time-headcount"),
-                holding(scope, work), parameters(team, period, scope, work));
+                List.of(ROOM_TO_HASH, "time-figures", "time-places-version", "time-headcount"), holding, parameters);
         List<Row> figures = each.get(1);
         List<Row> people = new ArrayList<>();
         Map<Place, Double> minutes = new HashMap<>();
-        for (Row r : each.get(2)) {
+        for (Row r : peopleAside.rows(em).get(1)) {
             if ("person".equals(r.get("list"))) {
                 people.add(r);
             } else {
                 minutes.put(place(r), ((Number) r.get("minutes")).doubleValue());
             }
         }
-        long version = ((Number) each.get(3).get(0).get("version")).longValue();
+        long version = ((Number) each.get(2).get(0).get("version")).longValue();
         Map<Place, Long> headcount = new HashMap<>();
-        for (Row r : each.get(4)) {
+        for (Row r : each.get(3)) {
             headcount.put(place(r), ((Number) r.get("people")).longValue());
         }
         TimeReport report = assemble(figures, people, period, scope, work);

@@ -1,0 +1,70 @@
+package org.groundwork.report;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The time report's people run on a second connection while the figures run on the transaction's
+ * (SecondConnection), and in turn on the transaction's when no thread for it is free: the same
+ * answer either way, and only the report's team's rows on the second connection.
+ */
+@QuarkusTest
+class SecondConnectionTest {
+
+    static final String MARCH = "from=2026-03-01&to=2026-03-31";
+
+    @Inject
+    SecondConnection secondConnection;
+
+    @Test
+    void thePeopleAreTheSameAsideAndInTurnAndOnlyTheTeams() throws InterruptedException {
+        TestTeam team = TestTeam.create();
+        Scenario s = new Scenario(team);
+        String ana = s.contact("Ana", "new", "base");
+        String bea = s.contact("Bea", "cadre", "staff");
+        s.conversation(ana, "2026-03-11T10:00:00Z", 45, null);
+        s.conversation(bea, "2026-03-12T10:00:00Z", 20, null);
+        s.action("2026-03-13T10:00:00Z", 30, null, List.of(team.adminId), TimeReportTest.attendees(bea, false));
+        // another team's organizer who spent far more time: never in this team's list or count
+        TestTeam other = TestTeam.create();
+        Scenario o = new Scenario(other);
+        o.conversation(o.contact("Zed", "cadre", "base"), "2026-03-11T10:00:00Z", 500, null);
+
+        long asideBefore = secondConnection.asideSoFar();
+        String aside = team.api().get("/api/v1/reports/time?" + MARCH + "&organizer=all")
+                .then().statusCode(200).extract().asString();
+        assertTrue(secondConnection.asideSoFar() > asideBefore, "the people ran on a second connection");
+        // the people and their minutes come only from the second connection's statement; a
+        // connection lent without the team's scope would see no rows at all (row-level security)
+        JsonPath r = new JsonPath(aside);
+        assertEquals(List.of(bea, ana), r.getList("people.contactId"));
+        TimeReportTest.minutes(r, "people[0].minutes", 50);
+        TimeReportTest.minutes(r, "people[1].minutes", 45);
+        assertEquals(2, r.getInt("peopleCount"));
+        TimeReportTest.minutes(r, "totalMinutes", 95);
+
+        CountDownLatch open = new CountDownLatch(1);
+        secondConnection.occupyUntil(open);
+        try {
+            long inTurnBefore = secondConnection.inTurnSoFar();
+            String inTurn = team.api().get("/api/v1/reports/time?" + MARCH + "&organizer=all")
+                    .then().statusCode(200).extract().asString();
+            assertTrue(secondConnection.inTurnSoFar() > inTurnBefore, "every thread was busy: the people ran in turn");
+            assertEquals(aside, inTurn);
+        } finally {
+            open.countDown();
+        }
+        // and the other team's report, aside too, lists its own people only
+        assertEquals(List.of("Zed"), Scenario.report(other.api(), "time", MARCH + "&organizer=all")
+                .getList("people.fullName"));
+    }
+}
