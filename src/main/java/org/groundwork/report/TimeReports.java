@@ -79,26 +79,34 @@ class TimeReports {
                 List.of(ROOM_TO_HASH, "time-people"), holding, parameters);
         List<List<Row>> each = ReportSql.rowsOfEach(em,
                 List.of(ROOM_TO_HASH, "time-figures", "time-places-version", "time-headcount"), holding, parameters);
-        List<Row> figures = each.get(1);
-        List<Row> people = new ArrayList<>();
-        Map<Place, Double> minutes = new HashMap<>();
-        for (Row r : peopleAside.rows(em).get(1)) {
-            if ("person".equals(r.get("list"))) {
-                people.add(r);
-            } else {
-                minutes.put(place(r), ((Number) r.get("minutes")).doubleValue());
-            }
-        }
+        // the figures and the places are laid out while the people's statement may still run
+        TimeReport figures = assemble(each.get(1), period, scope, work);
         long version = ((Number) each.get(2).get(0).get("version")).longValue();
         Map<Place, Long> headcount = new HashMap<>();
         for (Row r : each.get(3)) {
             headcount.put(place(r), ((Number) r.get("people")).longValue());
         }
-        TimeReport report = assemble(figures, people, period, scope, work);
-        return new TimeReport(report.from(), report.to(), report.organizer(), report.workId(), report.totalMinutes(),
-                report.byLevel(), report.byPosition(), report.byKind(), report.firstTimerMinutes(), report.people(),
-                report.peopleCount(), report.works(), report.weeks(), report.summary(),
-                byUnit(teamPlaces.at(team.id, version), headcount, minutes));
+        List<TeamPlaces.Named> places = teamPlaces.at(team.id, version);
+        List<PersonMinutes> people = new ArrayList<>();
+        int peopleCount = 0;
+        Map<Place, Double> minutes = new HashMap<>();
+        for (Row r : peopleAside.rows(em).get(1)) {
+            if ("person".equals(r.get("list"))) {
+                peopleCount = ((Number) r.get("people")).intValue();
+                people.add(new PersonMinutes(uuid(r.get("contact_id")), (String) r.get("full_name"),
+                        Boolean.TRUE.equals(r.get("erased")), minutes(r.get("minutes"))));
+            } else {
+                minutes.put(place(r), ((Number) r.get("minutes")).doubleValue());
+            }
+        }
+        // most minutes first; equal minutes by name (deleted contacts last), then id
+        people.sort(Comparator.comparingDouble(PersonMinutes::minutes).reversed()
+                .thenComparing(PersonMinutes::fullName, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PersonMinutes::contactId));
+        return new TimeReport(figures.from(), figures.to(), figures.organizer(), figures.workId(),
+                figures.totalMinutes(), figures.byLevel(), figures.byPosition(), figures.byKind(),
+                figures.firstTimerMinutes(), people, peopleCount, figures.works(), figures.weeks(), figures.summary(),
+                byUnit(places, headcount, minutes));
     }
 
     private static Place place(Row r) {
@@ -182,8 +190,8 @@ class TimeReports {
         return parameters;
     }
 
-    private static TimeReport assemble(List<Row> figures, List<Row> rankedPeople, Period period, Scope scope,
-                                       Work work) {
+    /** The report from its figures' rows (time-figures.sql): no people and no units yet. */
+    private static TimeReport assemble(List<Row> figures, Period period, Scope scope, Work work) {
         double total = 0;
         double firstTimer = 0;
         Map<String, Double> byLevel = levels();
@@ -227,20 +235,9 @@ class TimeReports {
                 default -> throw new IllegalStateException("unexpected figure " + figure);
             }
         }
-        List<PersonMinutes> people = new ArrayList<>();
-        int peopleCount = 0;
-        for (Row r : rankedPeople) {
-            peopleCount = ((Number) r.get("people")).intValue();
-            people.add(new PersonMinutes(uuid(r.get("contact_id")), (String) r.get("full_name"),
-                    Boolean.TRUE.equals(r.get("erased")), minutes(r.get("minutes"))));
-        }
-        // most minutes first; equal minutes by name (deleted contacts last), then id
-        people.sort(Comparator.comparingDouble(PersonMinutes::minutes).reversed()
-                .thenComparing(PersonMinutes::fullName, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(PersonMinutes::contactId));
         List<WorkMinutes> works = works(workLevels, workPositions, aims);
         return new TimeReport(period.from(), period.to(), scope.word(), work == null ? null : work.id,
-                total, byLevel, byPosition, byKind, firstTimer, people, peopleCount,
+                total, byLevel, byPosition, byKind, firstTimer, List.of(), 0,
                 works, weeks(period, weeks),
                 Summaries.time(period, scope, work, total, byLevel, byPosition, Summaries.api()), List.of());
     }
