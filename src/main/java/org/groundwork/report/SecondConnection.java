@@ -127,11 +127,6 @@ class SecondConnection {
         return inTurn.get();
     }
 
-    /** How many statements can run aside at once. */
-    int threads() {
-        return threads.getMaximumPoolSize();
-    }
-
     /**
      * Keeps every thread busy until the latch opens: the tests' way to see statements run in turn.
      * A thread just back from a task may refuse for a moment; it is asked again.
