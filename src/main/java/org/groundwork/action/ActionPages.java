@@ -167,6 +167,10 @@ public class ActionPages {
         String email = form.text("email");
         boolean firstTime = form.ticked("firstTime");
         boolean someoneElse = Form.posted().ticked("someoneElse"); // not drawn again
+        if (!form.valid()) {
+            // a NUL character, said on its field: no one is looked up or checked in
+            return replace(id, form, form.values(), null, "", current -> { });
+        }
         // the same phone number (the import's digits rule) or email: this person is known already
         ContactService.SamePerson same = contacts.samePerson(phone, email);
         if (same != null) {

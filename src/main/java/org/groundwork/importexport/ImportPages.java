@@ -90,8 +90,11 @@ public class ImportPages {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Object upload(@RestForm("file") FileUpload file, @RestForm String onMatch) {
+    public Object upload(@RestForm("file") FileUpload file) {
+        Form posted = Form.posted();
+        String onMatch = posted.text("onMatch");
         FormErrors errors = new FormErrors();
+        posted.errors().forEach(errors::add); // a NUL character, said on its field
         String match = onMatch(onMatch, errors);
         if (file == null || file.uploadedFile() == null || (file.size() == 0 && Forms.blankToNull(file.fileName()) == null)) {
             errors.add("file", PageLanguage.reports().import_choose_file());
@@ -141,11 +144,13 @@ public class ImportPages {
     /** The import itself, with the choices the organizer saw checked. */
     @POST
     @Path("{key}")
-    public Object confirm(@PathParam("key") String key, @RestForm String onMatch,
-                                    @RestForm("map") List<String> map) {
+    public Object confirm(@PathParam("key") String key) {
+        Form posted = Form.posted();
+        String onMatch = posted.text("onMatch");
+        List<String> explicit = posted.all("map");
         FormErrors errors = new FormErrors();
+        posted.errors().forEach(errors::add); // a NUL character, said on its field
         String match = onMatch(onMatch, errors);
-        List<String> explicit = map == null ? List.of() : map.stream().filter(Objects::nonNull).toList();
         if (!errors.isEmpty()) {
             return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
                     detected -> review(key, "skip", detected, explicit, errors));

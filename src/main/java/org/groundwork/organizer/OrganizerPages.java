@@ -33,7 +33,6 @@ import org.groundwork.web.Labels;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Option;
 import org.groundwork.web.Refusals;
-import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -133,12 +132,14 @@ public class OrganizerPages {
     /** The language of one's pages; the next page is drawn in it. */
     @POST
     @Path("settings/language")
-    public Object changeLanguage(@RestForm String language) {
-        FormErrors errors = new FormErrors();
-        Language chosen = Forms.word(Language.class, language, "language", errors);
+    public Object changeLanguage() {
+        Form form = Form.posted();
+        Language chosen = form.word(Language.class, "language");
         if (chosen == null) {
-            errors.add("language", PageLanguage.msg().form_choose_one());
-            return settings(null, teamForm(organizers.team()), errors.map());
+            form.error("language", PageLanguage.msg().form_choose_one());
+        }
+        if (!form.valid()) {
+            return settings(null, teamForm(organizers.team()), form.errors());
         }
         organizers.changeLanguage(chosen);
         return Response.seeOther(URI.create("/settings")).build();
@@ -156,16 +157,20 @@ public class OrganizerPages {
 
     @POST
     @Path("settings/tokens")
-    public TemplateInstance createToken(@RestForm String tokenName) {
+    public TemplateInstance createToken() {
+        Form posted = Form.posted();
+        String tokenName = posted.text("tokenName");
         Map<String, String> form = new HashMap<>(teamForm(organizers.team()));
         form.put("tokenName", tokenName);
         String name = Forms.blankToNull(tokenName);
         if (name == null) {
-            return settings(null, form, Map.of("tokenName", PageLanguage.account().settings_token_name_missing()));
+            posted.error("tokenName", PageLanguage.account().settings_token_name_missing());
+        } else if (name.length() > 100) {
+            posted.error("tokenName", PageLanguage.msg().form_at_most_characters(
+                    Labels.number(100), Labels.number(name.length())));
         }
-        if (name.length() > 100) {
-            return settings(null, form, Map.of("tokenName", PageLanguage.msg().form_at_most_characters(
-                    Labels.number(100), Labels.number(name.length()))));
+        if (!posted.valid()) {
+            return settings(null, form, posted.errors());
         }
         // the page answers directly (no redirect): the token is shown this once and never stored in clear
         return settings(tokens.issueForCurrent(name), teamForm(organizers.team()), Map.of());

@@ -14,8 +14,10 @@ import java.util.Map;
 
 /**
  * The NUL character refused at the door for what does not come as JSON ({@link SafeJson}
- * covers bodies): path segments, query parameters and form fields, on every endpoint and page.
- * One check here instead of one per parameter; the answer is a 400 naming the parameter.
+ * covers bodies): path segments and query parameters on every endpoint and page, and form
+ * fields posted to the API. One check here instead of one per parameter; the answer is a 400
+ * naming the parameter. A page's form fields are left to the page forms' binder
+ * ({@code web/Form}), which says it on the field and draws the form again with what was typed.
  */
 public class InputGuard {
 
@@ -25,7 +27,7 @@ public class InputGuard {
             throw Problems.badRequest("The path contains a NUL character (\\u0000)");
         }
         check(uri.getQueryParameters());
-        if (isForm(request)) {
+        if (isForm(request) && uri.getPath().startsWith("/api/")) {
             for (Map.Entry<String, String> field : request.formAttributes()) {
                 refuse(field.getKey(), field.getValue());
             }

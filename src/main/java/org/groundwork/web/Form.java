@@ -3,6 +3,7 @@ package org.groundwork.web;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.SafeJson;
 import org.groundwork.platform.Word;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
@@ -114,7 +115,7 @@ public final class Form {
         if (sent != null) {
             for (FormValue v : sent) {
                 if (!v.isFileItem()) {
-                    all.add(v.getValue());
+                    all.add(storable(field, v.getValue()));
                 }
             }
         } else if (posted.get(field) != null) {
@@ -295,8 +296,22 @@ public final class Form {
     private String raw(String field) {
         if (data != null) {
             FormValue v = data.getFirst(field);
-            return v == null || v.isFileItem() ? null : v.getValue();
+            return v == null || v.isFileItem() ? null : storable(field, v.getValue());
         }
         return posted.get(field);
+    }
+
+    /**
+     * A NUL character cannot be stored: it becomes the field's message, the form is drawn again
+     * with the rest of what was typed, and nothing is sent on (the service is not called while a
+     * field has a message). Page forms are read only through this binder ({@code InputGuard}
+     * leaves their fields to it; {@code PageFormsReadThroughTheBinderTest} keeps it so).
+     */
+    private String storable(String field, String value) {
+        if (!SafeJson.hasNul(value)) {
+            return value;
+        }
+        errors.add(field, FormErrors.plain(SafeJson.NUL_MESSAGE));
+        return value.replace("\u0000", "");
     }
 }

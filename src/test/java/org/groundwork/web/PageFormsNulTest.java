@@ -1,0 +1,84 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.groundwork.web.PageFormsTest.assertFieldError;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A NUL character (which PostgreSQL cannot store) posted on a page form, as an attacker would
+ * send it: the form comes back with the message on that field and the rest of what was typed,
+ * and nothing is stored or looked up. The API's doors keep their 400 problem (BadInputTest).
+ */
+@QuarkusTest
+class PageFormsNulTest {
+
+    private static final String NUL = "\u0000";
+
+    @Test
+    void aWorkIsNotMadeAndTheFormKeepsWhatWasTyped() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/works");
+        Response page = s.form().formParam("name", "Rent" + NUL + " strike").formParam("focus", "bring-in-new")
+                .formParam("mode", "building").formParam("justification", "Every building on Elm")
+                .post("/works");
+        assertFieldError(page, "name", "This contains a NUL character");
+        page.then().body(containsString("value=\"Rent strike\""), containsString("Every building on Elm"));
+        team.api().get("/api/v1/works").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aTokenIsNotMadeAndTheLanguageStays() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/settings");
+        Response page = s.form().formParam("tokenName", "sheet" + NUL + "sync").post("/settings/tokens");
+        assertFieldError(page, "tokenName", "This contains a NUL character");
+        page.then().body(not(containsString("shown only this once")));
+        team.api().get("/api/v1/tokens").then().statusCode(200)
+                .body("items.findAll { it.name.startsWith('sheet') }", hasSize(0));
+
+        s.form().formParam("language", "e" + NUL + "s").post("/settings/language").then().statusCode(200)
+                .body(containsString("This contains a NUL character"));
+        s.request().get("/settings").then().statusCode(200).body(containsString("<html lang=\"en\""));
+    }
+
+    @Test
+    void noOneIsLookedUpOrCheckedInAtTheDoor() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Known Person", "phone", "5550101")).post("/api/v1/contacts")
+                .then().statusCode(201);
+        String action = team.api().body(Map.of("title", "Rally", "startsAt", "2026-05-01T07:00:00Z", "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        Session s = Session.onPage(team, "/actions/" + action);
+        // the phone matches a known person once the NUL is gone: still nobody is checked in
+        Response page = s.form().formParam("fullName", "Known Person").formParam("phone", "555" + NUL + "0101")
+                .post("/actions/" + action + "/attendance/new");
+        assertFieldError(page, "phone", "This contains a NUL character");
+        page.then().body(containsString("value=\"Known Person\""));
+        team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void anImportIsNotStartedFromAFormWithANul() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/contacts/import");
+        byte[] file = "Name,Email\nRosa Parks,rosa@example.org\n".getBytes(StandardCharsets.UTF_8);
+        Response page = s.request().multiPart("csrf-token", s.csrfToken)
+                .multiPart("file", "people.csv", file, "text/csv")
+                .multiPart("onMatch", "skip" + NUL)
+                .post("/contacts/import");
+        page.then().statusCode(200).body(containsString("This contains a NUL character"));
+        assertTrue(page.getHeader("Location") == null, "no redirect to a review");
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+    }
+}
