@@ -40,10 +40,12 @@ import static org.groundwork.report.Rows.uuid;
  * the figures ({@code time-figures.sql}: the daily conversation summary and the period's action
  * shares, one row per figure named by its column "figure"; its work-level rows also name each
  * work and its aim) and the people and their places ({@code time-people.sql}: one pass over the
- * encounters for the people list and the minutes by unit). The figures go in one round trip after
+ * encounters for the people list and the minutes by unit; for the whole team, the two apart in
+ * {@code time-persons.sql} and {@code time-places.sql}). The figures go in one round trip after
  * the transaction's room to hash ({@code time-work-mem.sql}), with two small ones: the version of
- * the team's places and the people in each place now. Meanwhile the people run on a second
- * connection ({@link SecondConnection}), or after the figures when no thread for that is free.
+ * the team's places and the people in each place now, and for the whole team its places. Meanwhile
+ * the people run on a second connection ({@link SecondConnection}), or after the figures when no
+ * thread for that is free.
  * The places themselves, in their order and with their names, are read only when that version
  * changes ({@link TeamPlaces}). Levels come from level_at_time, kept on each conversation and
  * attendance row by triggers (V3_1), and the conversations' minutes per organizer, day, work,
@@ -74,11 +76,19 @@ class TimeReports {
     TimeReport report(Team team, Period period, Scope scope, Work work) {
         Set<String> holding = holding(scope, work);
         Map<String, Object> parameters = parameters(team, period, scope, work);
-        // the people on a second connection while this one runs the figures, when one is free
+        // the people on a second connection while this one runs the figures, when one is free. One
+        // organizer's people and places share a step and together take about as long as the
+        // figures: one statement aside. The whole team's people alone take about as long as its
+        // figures and places together: the places run here, after the figures (docs/reports.md,
+        // "Two connections for one time report").
+        boolean apart = scope.team();
         SecondConnection.Statements peopleAside = secondConnection.start(team.id,
-                List.of(ROOM_TO_HASH, "time-people"), holding, parameters);
-        List<List<Row>> each = ReportSql.rowsOfEach(em,
-                List.of(ROOM_TO_HASH, "time-figures", "time-places-version", "time-headcount"), holding, parameters);
+                List.of(ROOM_TO_HASH, apart ? "time-persons" : "time-people"), holding, parameters);
+        List<String> here = new ArrayList<>(List.of(ROOM_TO_HASH, "time-figures", "time-places-version", "time-headcount"));
+        if (apart) {
+            here.add("time-places");
+        }
+        List<List<Row>> each = ReportSql.rowsOfEach(em, here, holding, parameters);
         // the figures and the places are laid out while the people's statement may still run
         TimeReport figures = assemble(each.get(1), period, scope, work);
         long version = ((Number) each.get(2).get(0).get("version")).longValue();
@@ -90,7 +100,9 @@ class TimeReports {
         List<PersonMinutes> people = new ArrayList<>();
         int peopleCount = 0;
         Map<Place, Double> minutes = new HashMap<>();
-        for (Row r : peopleAside.rows(em).get(1)) {
+        List<Row> lists = new ArrayList<>(apart ? each.get(4) : List.of());
+        lists.addAll(peopleAside.rows(em).get(1));
+        for (Row r : lists) {
             if ("person".equals(r.get("list"))) {
                 peopleCount = ((Number) r.get("people")).intValue();
                 people.add(new PersonMinutes(uuid(r.get("contact_id")), (String) r.get("full_name"),

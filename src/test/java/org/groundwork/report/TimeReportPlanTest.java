@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -48,6 +49,9 @@ class TimeReportPlanTest {
     void placesAreReadFromTheIndexAlone() throws SQLException {
         String plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), "time-people");
         assertTrue(plan.contains("Index Only Scan using contact_place_idx"), plan);
+        // the whole team's places, in a statement of their own
+        plan = plan(team -> new ReportService.Scope(null, false, null), "time-places");
+        assertTrue(plan.contains("Index Only Scan using contact_place_idx"), plan);
     }
 
     /**
@@ -66,18 +70,27 @@ class TimeReportPlanTest {
 
     /**
      * The split-evenly rule of action shares is written once (time-action-shares.sql) and included
-     * by both statements that need it, in each combination of filters.
+     * by every statement that needs it, in each combination of filters; so are the people's and the
+     * places' minutes (time-person-minutes.sql, time-place-minutes.sql), which one organizer's
+     * report asks in one statement and the team's in two.
      */
     @Test
-    void bothStatementsIncludeTheOneActionSharesStep() {
+    void everyStatementIncludesTheOneCopyOfEachStep() {
         for (Set<String> holding : List.of(Set.of("team"), Set.of("organizer"), Set.of("team", "work"), Set.of("organizer", "work"))) {
             String shares = ReportSql.text("time-action-shares", holding);
+            String persons = ReportSql.text("time-person-minutes", holding);
+            String places = ReportSql.text("time-place-minutes", holding);
             assertTrue(shares.startsWith("act as materialized ("), shares);
-            for (String statement : List.of("time-figures", "time-people")) {
+            Map<String, List<String>> steps = Map.of("time-figures", List.of(shares),
+                    "time-people", List.of(shares, persons, places),
+                    "time-persons", List.of(shares, persons), "time-places", List.of(shares, places));
+            steps.forEach((statement, included) -> {
                 String text = ReportSql.text(statement, holding);
-                assertTrue(text.contains(shares), statement + " " + holding + " includes the action shares:\n" + text);
+                for (String step : included) {
+                    assertTrue(text.contains(step), statement + " " + holding + " includes\n" + step + "\nin:\n" + text);
+                }
                 assertFalse(text.contains("include"), text);
-            }
+            });
         }
     }
 
@@ -103,7 +116,7 @@ class TimeReportPlanTest {
     void thePeopleAreSummedInOneGrouping() throws SQLException {
         for (boolean team : List.of(true, false)) {
             String plan = plan(t -> new ReportService.Scope(team ? null : UUID.fromString(t.adminId), !team, null),
-                    "time-people");
+                    team ? "time-persons" : "time-people");
             assertFalse(plan.contains("Full Join"), plan);
             // the action shares' split (count over each action's attendees) is the one window left
             assertTrue(occurrences(plan, "WindowAgg") <= 1, plan);
