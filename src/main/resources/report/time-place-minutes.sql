@@ -3,21 +3,20 @@
 -- time-places.sql (the team's, run beside its figures: TimeReports): "-- include
 -- time-place-minutes" stands for this file. A common table expression after time-action-shares
 -- (act), with no comma after it. Parameters: team, from and to (the period's local dates); org, work.
+-- "everyone": the whole team's report of all work (TimeReports.holding).
 places as (
-  -- minutes per place the people sit in now: the conversations' from their summary per place
-  -- (conversation_place_day, V28_1, moved with its contact), so no person's place is looked up for
-  -- them; the action shares' (a few hundred people) by their attendee's place
+  -- minutes per place the people sit in now: the conversations' from their summary per place,
+  -- moved with its contact (the whole team's of all work: team_place_day, V28_3, a roll-up per day
+  -- and place; else conversation_place_day, V28_1, per organizer and work too), so no person's
+  -- place is looked up; the action shares' by the place kept on the attendance (V28_3)
   select m.organization_id, m.unit_id, sum(m.minutes) as minutes
   from (select d.organization_id, d.unit_id, cast(d.minutes as float8) as minutes
-        from conversation_place_day d
+        from team_place_day d -- if everyone
+        from conversation_place_day d -- if not everyone
         where d.team_id = :team and d.day >= :from and d.day <= :to
           and d.organizer_id = :org -- if organizer
           and d.work_id = :work -- if work
         union all
-        -- one lookup per attendee (offset 0): hashing the team's every contact cost the team's
-        -- quarter ~24 ms for its ~5,800 attendees
-        select k.organization_id, k.unit_id, a.minutes
-        from act a cross join lateral (select k.organization_id, k.unit_id from contact k
-                                       where k.id = a.contact_id and k.team_id = :team offset 0) k) m
+        select a.organization_id, a.unit_id, a.minutes from act a where a.contact_id is not null) m
   group by 1, 2
 )

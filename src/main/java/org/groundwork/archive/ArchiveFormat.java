@@ -100,7 +100,8 @@ final class ArchiveFormat {
             Map.entry("first_action", "derived: the restore's triggers rebuild it from the attendances (V19_1)"),
             Map.entry("unit_headcount", "derived: the restore's triggers rebuild it from the contacts (V19_2)"),
             Map.entry("level_move", "derived: the restore's triggers rebuild it from the level changes (V26_1)"),
-            Map.entry("team_places_version", "derived: the restore's organizations and units set it anew (V28_2)"));
+            Map.entry("team_places_version", "derived: the restore's organizations and units set it anew (V28_2)"),
+            Map.entry("team_place_day", "derived: rolled up from conversation_place_day by its triggers (V28_3)"));
 
     /** Columns of archived tables that are deliberately not in the archive. */
     static final Map<String, List<String>> COLUMNS_LEFT_OUT = Map.of(
@@ -110,8 +111,9 @@ final class ArchiveFormat {
                     "email_key"),
             // derived: generated columns (V18_1, V20_2), which PostgreSQL computes on the restore's insert
             "contact", List.of("phone_digits", "email_key", "phone_tail"),
-            // derived: the attendee's position now, set by the insert trigger from the restored contact (V18_4)
-            "attendance", List.of("position"));
+            // derived: the attendee's position and place now, set by the insert trigger from the
+            // restored contact (V18_4, V28_3)
+            "attendance", List.of("position", "organization_id", "unit_id"));
 
     private ArchiveFormat() {
     }

@@ -172,12 +172,17 @@ class TimeReports {
         return ReportSql.rows(em, prefix, statement, holding(scope, work), parameters(team, period, scope, work));
     }
 
-    /** The filters that hold: one organizer's figures or the team's, one work's or all. */
+    /**
+     * The filters that hold: one organizer's figures or the team's, one work's or all; "everyone"
+     * for the whole team's of all work (its places come from the roll-up team_place_day, V28_3).
+     */
     private static Set<String> holding(Scope scope, Work work) {
         Set<String> holding = new HashSet<>();
         holding.add(scope.team() ? "team" : "organizer");
         if (work != null) {
             holding.add("work");
+        } else if (scope.team()) {
+            holding.add("everyone");
         }
         return holding;
     }

@@ -121,6 +121,83 @@ class TimeByUnitTest {
         assertEquals(List.of("Annex", "Dock"), after.getList("byUnit.name"));
     }
 
+    /**
+     * The whole team's places come from the roll-up team_place_day and from the place kept on each
+     * attendance (V28_3); a report of one organizer from conversation_place_day and the same
+     * attendances. After each change that moves minutes between places or days, made through the
+     * API or past it in plain SQL, the roll-up is conversation_place_day summed per team, day and
+     * place, every attendance carries its contact's place, and the team's report says what one
+     * worked out by hand says.
+     */
+    @Test
+    void theWholeTeamsPlacesFollowEveryChangeThatMovesMinutes() throws SQLException {
+        TestTeam team = TestTeam.create();
+        Scenario s = new Scenario(team);
+        String plant = team.organization("Plant", "workplace");
+        String days = team.unit(plant, "Day shift", "shift");
+        String nights = team.unit(plant, "Night shift", "shift");
+        String ana = placed(team, s.contact("Ana", "new", "base"), plant, days);
+        String cy = placed(team, s.contact("Cy", "new", "base"), plant, nights);
+        String gus = s.contact("Gus", "new", "base");
+        String withAna = s.conversation(ana, "2026-03-02T10:00:00Z", 60, null);
+        String withCy = s.conversation(cy, "2026-03-04T10:00:00Z", 10, null);
+        s.conversation(gus, "2026-03-05T23:30:00Z", 15, null);
+        // 90 minutes, Ana and Cy: 45 each
+        s.action("2026-03-06T18:00:00Z", 90, null, List.of(team.adminId), TimeReportTest.attendees(ana, false, cy, false));
+        // Day 60+45, Night 10+45, no organization 15
+        assertPlaces(team, List.of(105.0f, 55.0f, 15.0f));
+
+        // Ana moves to the night shift, with her conversation and her share of the action
+        placed(team, ana, plant, nights);
+        assertPlaces(team, List.of(0.0f, 160.0f, 15.0f));
+        // past the API: a conversation longer, one deleted, Gus put in the day shift
+        write("update conversation set duration_minutes = 70 where id = ?1", withAna);
+        write("delete from conversation where id = ?1", withCy);
+        write("update contact set organization_id = ?1, unit_id = ?2 where id = ?3", plant, days, gus);
+        // Day 15 (Gus), Night 70+45+45
+        assertPlaces(team, List.of(15.0f, 160.0f));
+        // the night shift removed: its people, and their minutes, in the plant with no unit
+        write("delete from unit where id = ?1", nights);
+        assertPlaces(team, List.of(15.0f, 160.0f));
+        // another time zone: every day of the summaries computed anew (Gus's 23:30 is the 5th or 6th)
+        write("update team set time_zone = 'Pacific/Kiritimati' where id = ?1", team.teamId);
+        assertPlaces(team, List.of(15.0f, 160.0f));
+    }
+
+    /** The roll-up and the attendances agree with their sources, and the reports give these minutes by unit. */
+    private void assertPlaces(TestTeam team, List<Float> minutes) throws SQLException {
+        String rolledUp = "select day, organization_id, unit_id, stripe, minutes from team_place_day"
+                + " where team_id = ?1 and minutes <> 0";
+        String summed = "select day, organization_id, unit_id, stripe, sum(minutes) from conversation_place_day"
+                + " where team_id = ?1 group by 1, 2, 3, 4 having sum(minutes) <> 0";
+        assertEquals(List.of(), rows("(" + rolledUp + " except all " + summed + ") union all ("
+                + summed + " except all " + rolledUp + ")", team.teamId), "team_place_day is conversation_place_day rolled up");
+        assertEquals(List.of(), rows("select t.id, t.organization_id, t.unit_id from attendance t"
+                + " join contact k on k.id = t.contact_id where t.team_id = ?1"
+                + " and (t.organization_id is distinct from k.organization_id or t.unit_id is distinct from k.unit_id)",
+                team.teamId), "every attendance carries its contact's place");
+        assertEquals(minutes, Scenario.report(team.api(), "time", MARCH + "&organizer=all").getList("byUnit.minutes"));
+        // one organizer's report reads conversation_place_day: here the admin's time is all of it
+        assertEquals(minutes, report(team).getList("byUnit.minutes"));
+    }
+
+    /** The rows of a query on one team (?1 its id), three columns of each as text. */
+    private List<String> rows(String sql, String team) throws SQLException {
+        String jdbc = sql.replace("?1", "cast(? as uuid)");
+        try (Connection c = AllTeams.connection(dataSource); PreparedStatement ps = c.prepareStatement(jdbc)) {
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setString(i, team);
+            }
+            List<String> found = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+            return found;
+        }
+    }
+
     /** The places are read once per version, and again at another. */
     @Test
     void thePlacesAreReadOncePerVersion() {
