@@ -27,7 +27,7 @@ public class InputGuard {
             throw Problems.badRequest("The path contains a NUL character (\\u0000)");
         }
         check(uri.getQueryParameters());
-        if (isForm(request) && uri.getPath().startsWith("/api/")) {
+        if (isForm(request) && request.path().startsWith("/api/")) {
             for (Map.Entry<String, String> field : request.formAttributes()) {
                 refuse(field.getKey(), field.getValue());
             }
