@@ -305,7 +305,7 @@ public final class Form {
      * A NUL character cannot be stored: it becomes the field's message, the form is drawn again
      * with the rest of what was typed, and nothing is sent on (the service is not called while a
      * field has a message). Page forms are read only through this binder ({@code InputGuard}
-     * leaves their fields to it; {@code PageFormsReadThroughTheBinderTest} keeps it so).
+     * leaves their fields to it; {@code PagesReadFormsThroughTheBinderTest} keeps it so).
      */
     private String storable(String field, String value) {
         if (!SafeJson.hasNul(value)) {
