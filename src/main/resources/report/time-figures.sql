@@ -4,7 +4,8 @@
 -- work-level rows also name their work and what it is for (work_name, work_focus, work_mode,
 -- work_justification), so the works need no statement of their own.
 -- Conversations' minutes come from the daily summary (conversation_day, V6_1), which carries
--- the level at the time and the position already; action shares from the actions.
+-- the level at the time and the position already; the whole team's from its roll-up without the
+-- organizers (team_day, V28_4), a sixth of the rows; action shares from the actions.
 -- Parameters: team, tz (the team's zone), heat (heat window days), start and end (the period
 -- as instants), from and to (its local dates); org (one organizer), work (one work).
 with heat as materialized (
@@ -27,7 +28,8 @@ fine as materialized (
   select d.level, d.position, 'one-to-one' as kind, d.work_id,
          d.day - ((d.day - date '2000-01-03') % 7 + 7) % 7 as week,
          sum(cast(d.minutes as float8)) as minutes
-  from conversation_day d
+  from team_day d -- if team
+  from conversation_day d -- if organizer
   where d.team_id = :team and d.day >= :from and d.day <= :to
     and d.organizer_id = :org -- if organizer
     and d.work_id = :work -- if work

@@ -124,10 +124,10 @@ class TimeByUnitTest {
     /**
      * The whole team's places come from the roll-up team_place_day and from the place kept on each
      * attendance (V28_3); a report of one organizer from conversation_place_day and the same
-     * attendances. After each change that moves minutes between places or days, made through the
-     * API or past it in plain SQL, the roll-up is conversation_place_day summed per team, day and
-     * place, every attendance carries its contact's place, and the team's report says what one
-     * worked out by hand says.
+     * attendances. The whole team's figures come from the roll-up team_day (V28_4). After each
+     * change that moves minutes between places, positions or days, made through the API or past it
+     * in plain SQL, each roll-up is its source summed without the organizer, every attendance
+     * carries its contact's place, and the team's report says what one worked out by hand says.
      */
     @Test
     void theWholeTeamsPlacesFollowEveryChangeThatMovesMinutes() throws SQLException {
@@ -156,6 +156,10 @@ class TimeByUnitTest {
         write("update contact set organization_id = ?1, unit_id = ?2 where id = ?3", plant, days, gus);
         // Day 15 (Gus), Night 70+45+45
         assertPlaces(team, List.of(15.0f, 160.0f));
+        // Ana becomes an officer: her 70 and 45 minutes move to that position, in no other place
+        write("update contact set position = 'officer' where id = ?1", ana);
+        assertPlaces(team, List.of(15.0f, 160.0f));
+        assertEquals(115.0f, Scenario.report(team.api(), "time", MARCH + "&organizer=all").getFloat("byPosition.officer"));
         // the night shift removed: its people, and their minutes, in the plant with no unit
         write("delete from unit where id = ?1", nights);
         assertPlaces(team, List.of(15.0f, 160.0f));
@@ -164,8 +168,18 @@ class TimeByUnitTest {
         assertPlaces(team, List.of(15.0f, 160.0f));
     }
 
-    /** The roll-up and the attendances agree with their sources, and the reports give these minutes by unit. */
+    /** The roll-ups and the attendances agree with their sources, and the reports give these minutes by unit. */
     private void assertPlaces(TestTeam team, List<Float> minutes) throws SQLException {
+        String teamDays = "select day, work_id, level || ' ' || position || ' ' || stripe || ' ' || minutes from team_day"
+                + " where team_id = ?1 and minutes <> 0";
+        String days = "select day, work_id, level || ' ' || position || ' ' || stripe || ' ' || sum(minutes)"
+                + " from conversation_day where team_id = ?1 group by day, work_id, level, position, stripe"
+                + " having sum(minutes) <> 0";
+        assertEquals(List.of(), rows("(" + teamDays + " except all " + days + ") union all ("
+                + days + " except all " + teamDays + ")", team.teamId), "team_day is conversation_day rolled up");
+        assertEquals(report(team).getFloat("totalMinutes"),
+                Scenario.report(team.api(), "time", MARCH + "&organizer=all").getFloat("totalMinutes"),
+                "the admin's time is all of it, read from conversation_day and from team_day");
         String rolledUp = "select day, organization_id, unit_id, stripe, minutes from team_place_day"
                 + " where team_id = ?1 and minutes <> 0";
         String summed = "select day, organization_id, unit_id, stripe, sum(minutes) from conversation_place_day"

@@ -99,6 +99,23 @@ class TimeReportPlanTest {
     }
 
     /**
+     * The whole team's figures sum the roll-up team_day, one organizer's conversation_day (V28_4);
+     * both read each action's attendees from attendance_share_idx, which holds every column the
+     * shares need (before, attendance_report_idx and then each attendee's row; this fails there).
+     */
+    @Test
+    void theWholeTeamsFiguresComeFromTheRollUp() throws SQLException {
+        String plan = plan(team -> new ReportService.Scope(null, false, null), "time-figures");
+        assertTrue(plan.contains(" on team_day "), plan);
+        assertFalse(plan.contains(" on conversation_day "), plan);
+        assertTrue(plan.contains("attendance_share_idx"), plan);
+        plan = plan(team -> new ReportService.Scope(UUID.fromString(team.adminId), true, null), "time-figures");
+        assertTrue(plan.contains(" on conversation_day "), plan);
+        assertFalse(plan.contains(" on team_day "), plan);
+        assertTrue(plan.contains("attendance_share_idx"), plan);
+    }
+
+    /**
      * Every figure (total, by level, position, kind, work and week) comes from one pass over the
      * period's rows, as grouping sets (before, seven scans of them, one per figure; this fails there).
      */
