@@ -101,8 +101,8 @@ final class ArchiveFormat {
             Map.entry("unit_headcount", "derived: the restore's triggers rebuild it from the contacts (V19_2)"),
             Map.entry("level_move", "derived: the restore's triggers rebuild it from the level changes (V26_1)"),
             Map.entry("team_places_version", "derived: the restore's organizations and units set it anew (V28_2)"),
-            Map.entry("team_place_day", "derived: rolled up from conversation_place_day by its triggers (V28_3)"),
-            Map.entry("team_day", "derived: rolled up from conversation_day by its triggers (V28_4)"));
+            Map.entry("team_place_day", "derived: rolled up from conversation_place_day with it (V28_3, V28_4)"),
+            Map.entry("team_day", "derived: rolled up from conversation_day with it (V28_4)"));
 
     /** Columns of archived tables that are deliberately not in the archive. */
     static final Map<String, List<String>> COLUMNS_LEFT_OUT = Map.of(
