@@ -1,5 +1,6 @@
 package org.groundwork.contact;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -35,7 +36,12 @@ public final class ContactJson {
             UUID unitId) {
     }
 
-    /** A merge patch: absent leaves a field alone, null clears it. The level changes only through its own endpoint. */
+    /**
+     * A merge patch: absent leaves a field alone, null clears it. The level changes only through its
+     * own endpoint: engagementLevel is let through the reading (other unknown fields are refused
+     * there) so that ContactService can say where it changes.
+     */
+    @JsonIgnoreProperties({"engagementLevel"})
     public record ContactChange(
             @Schema(maxLength = ContactFields.FULL_NAME) String fullName,
             @Schema(maxLength = ContactFields.PHONE) String phone,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -250,6 +251,9 @@ public class ProblemMapper {
                 } else if (target != null) {
                     message = "'" + format.getValue() + "' is not a valid " + describe(target);
                 }
+            } else if (e instanceof UnrecognizedPropertyException) {
+                // a field the request does not have: refused, so a misspelt field is not silently lost
+                message = "is not a field of this request";
             } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 message = "expected " + describe(mismatch.getTargetType());
             }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Input as an attacker would send it: a NUL character in any text, dates as numbers or far out
- * of range, over-long addresses and headers. Each gets a 400-class problem naming what was
+ * of range, fields the request does not have, over-long addresses and headers. Each gets a 400-class problem naming what was
  * wrong, never a 500, and nothing is stored.
  */
 @QuarkusTest
@@ -66,6 +66,26 @@ class BadInputTest {
         team.api().urlEncodingEnabled(false).get("/api/v1/contacts?q=Ro%00sa").then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", is("q"));
         team.api().urlEncodingEnabled(false).get("/api/v1/contacts/%00").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    /**
+     * A field the request does not have is refused, naming it, on a create and on a merge patch:
+     * a misspelt field ("durationMinute") must not be dropped silently while the rest is stored.
+     */
+    @Test
+    void aFieldTheRequestDoesNotHaveIsA400NamingIt() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "durationMinute", 50))
+                .post("/api/v1/conversations").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("durationMinute"))
+                .body("errors[0].message", is("is not a field of this request"));
+        String id = team.api().body(Map.of("contactId", contact, "dueOn", LocalDate.now().toString(), "purpose", "x"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("purpose", "changed", "owner", "someone")).patch("/api/v1/followups/" + id).then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", is("owner"));
+        team.api().get("/api/v1/followups/" + id).then().body("purpose", is("x"));
+        assertEquals(0, ContactRows.count("select count(*) from conversation where team_id = ?::uuid", team.teamId));
     }
 
     @Test

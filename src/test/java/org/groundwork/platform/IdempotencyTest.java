@@ -223,12 +223,14 @@ class IdempotencyTest {
         TestTeam team = TestTeam.create();
         String key = UUID.randomUUID().toString();
         Response created = post(team.token, key, "/api/v1/contacts",
-                Map.of("fullName", "Stored Person", "phone", "555-0123", "notYetAField", "a secret the answer never had"));
+                Map.of("fullName", "Stored Person", "phone", "555-0123"));
         created.then().statusCode(201);
         String contact = created.path("id");
         String conversationKey = UUID.randomUUID().toString();
+        // the next step's purpose is in the request and not in the answer (which names the follow-up by id)
         post(team.token, conversationKey, "/api/v1/conversations", Map.of("contactId", contact, "durationMinutes", 5,
-                "summary", "words about them")).then().statusCode(201);
+                "summary", "words about them", "nextStep", Map.of("dueOn", java.time.LocalDate.now().plusDays(3).toString(),
+                        "purpose", "a secret the answer never had"))).then().statusCode(201);
         String unrelated = contact(team, "Unrelated");
         post(team.token, UUID.randomUUID().toString(), "/api/v1/conversations",
                 Map.of("contactId", unrelated, "durationMinutes", 5)).then().statusCode(201);
