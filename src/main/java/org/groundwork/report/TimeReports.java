@@ -49,7 +49,8 @@ import static org.groundwork.report.Rows.uuid;
  * The places themselves, in their order and with their names, are read only when that version
  * changes ({@link TeamPlaces}). Levels come from level_at_time, kept on each conversation and
  * attendance row by triggers (V3_1), and the conversations' minutes per organizer, day, work,
- * level and position from conversation_day, kept by triggers too (V6_1).
+ * level and position from conversation_day, kept by triggers too (V6_1); the whole team's from
+ * team_day, the same minutes without the organizer (V28_4).
  */
 @ApplicationScoped
 class TimeReports {
@@ -173,8 +174,9 @@ class TimeReports {
     }
 
     /**
-     * The filters that hold: one organizer's figures or the team's, one work's or all; "everyone"
-     * for the whole team's of all work (its places come from the roll-up team_place_day, V28_3).
+     * The filters that hold: one organizer's figures or the team's ("team": its figures come from
+     * the roll-up team_day, V28_4), one work's or all; "everyone" for the whole team's of all work
+     * (its places come from the roll-up team_place_day, V28_3).
      */
     private static Set<String> holding(Scope scope, Work work) {
         Set<String> holding = new HashSet<>();

@@ -145,31 +145,31 @@ class TimeByUnitTest {
         // 90 minutes, Ana and Cy: 45 each
         s.action("2026-03-06T18:00:00Z", 90, null, List.of(team.adminId), TimeReportTest.attendees(ana, false, cy, false));
         // Day 60+45, Night 10+45, no organization 15
-        assertPlaces(team, List.of(105.0f, 55.0f, 15.0f));
+        assertSummaries(team, List.of(105.0f, 55.0f, 15.0f));
 
         // Ana moves to the night shift, with her conversation and her share of the action
         placed(team, ana, plant, nights);
-        assertPlaces(team, List.of(0.0f, 160.0f, 15.0f));
+        assertSummaries(team, List.of(0.0f, 160.0f, 15.0f));
         // past the API: a conversation longer, one deleted, Gus put in the day shift
         write("update conversation set duration_minutes = 70 where id = ?1", withAna);
         write("delete from conversation where id = ?1", withCy);
         write("update contact set organization_id = ?1, unit_id = ?2 where id = ?3", plant, days, gus);
         // Day 15 (Gus), Night 70+45+45
-        assertPlaces(team, List.of(15.0f, 160.0f));
+        assertSummaries(team, List.of(15.0f, 160.0f));
         // Ana becomes an officer: her 70 and 45 minutes move to that position, in no other place
         write("update contact set position = 'officer' where id = ?1", ana);
-        assertPlaces(team, List.of(15.0f, 160.0f));
+        assertSummaries(team, List.of(15.0f, 160.0f));
         assertEquals(115.0f, Scenario.report(team.api(), "time", MARCH + "&organizer=all").getFloat("byPosition.officer"));
         // the night shift removed: its people, and their minutes, in the plant with no unit
         write("delete from unit where id = ?1", nights);
-        assertPlaces(team, List.of(15.0f, 160.0f));
+        assertSummaries(team, List.of(15.0f, 160.0f));
         // another time zone: every day of the summaries computed anew (Gus's 23:30 is the 5th or 6th)
         write("update team set time_zone = 'Pacific/Kiritimati' where id = ?1", team.teamId);
-        assertPlaces(team, List.of(15.0f, 160.0f));
+        assertSummaries(team, List.of(15.0f, 160.0f));
     }
 
     /** The roll-ups and the attendances agree with their sources, and the reports give these minutes by unit. */
-    private void assertPlaces(TestTeam team, List<Float> minutes) throws SQLException {
+    private void assertSummaries(TestTeam team, List<Float> minutes) throws SQLException {
         String teamDays = "select day, work_id, level || ' ' || position || ' ' || stripe || ' ' || minutes from team_day"
                 + " where team_id = ?1 and minutes <> 0";
         String days = "select day, work_id, level || ' ' || position || ' ' || stripe || ' ' || sum(minutes)"
