@@ -347,14 +347,17 @@ def wrk(url, token, connections, lua="get.lua", seconds=SECONDS, extra_env=None)
     return {"p50": p50, "p99": p99, "rps": rps, "requests": requests, "errors": failed}
 
 
-def pgbench(pg, script, clients, seconds=SECONDS):
+def pgbench(pg, script, clients, seconds=SECONDS, prepared=False):
+    """The script replayed; prepared=True sends it as the app's driver does once a statement is used
+    often (server-side prepared, planned once), instead of parsing and planning every statement."""
     if script is None:
         return {"p50": float("nan"), "p99": float("nan"), "rps": float("nan"), "errors": 0}
     work = tempfile.mkdtemp(prefix="pgbench.", dir=DIR)
     path = os.path.join(work, "script.sql")
     with open(path, "w") as f:
         f.write(script)
-    text = run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg.port), "-U", APP_ROLE, "-c", str(clients),
+    text = run(["pgbench", "-n"] + (["-M", "prepared"] if prepared else []) + [
+                "-h", "127.0.0.1", "-p", str(pg.port), "-U", APP_ROLE, "-c", str(clients),
                 "-j", str(min(2, clients)), "-T", str(seconds), "-f", path, "-l", "--log-prefix",
                 os.path.join(work, "tx"), "postgres"], env=pg.env(), cwd=work)
     latencies = []
@@ -623,11 +626,15 @@ def writes(pg, app, meta, results):
             sampler.join()
             results["rss_mib"] = peak[0] / 1024
         sql = pgbench(pg, script, connections)
-        results["post"].append((connections, api, sql, len(statements)))
+        # the same statements as the app sends them: pgJDBC prepares a statement on the server from its
+        # fifth use (prepareThreshold), so the app's POST does not parse and plan its SQL each time
+        ready = pgbench(pg, script, connections, prepared=True)
+        results["post"].append((connections, api, sql, len(statements), ready))
         say("  POST /api/v1/conversations, %2d connections: API %6.0f req/s p50 %6.1f ms p99 %6.1f ms, %d errors "
-            "of %d | SQL (%d statements) %6.0f tx/s p50 %6.1f ms, %d failed" % (
-                connections, api["rps"], api["p50"], api["p99"], api["errors"], api["requests"], len(statements),
-                sql["rps"], sql["p50"], sql["errors"]))
+            "of %d | SQL (%d statements) %6.0f tx/s p50 %6.1f ms, %d failed; prepared %6.0f tx/s p50 %6.1f ms, "
+            "%d failed" % (connections, api["rps"], api["p50"], api["p99"], api["errors"], api["requests"],
+                           len(statements), sql["rps"], sql["p50"], sql["errors"], ready["rps"], ready["p50"],
+                           ready["errors"]))
     say("  RSS of the app under the 16-connection write load: peak %.0f MiB" % results["rss_mib"])
 
 
@@ -708,10 +715,12 @@ def table(pg, results):
         say("| %s | %.1f ms | %.1f ms | %.0f | %.1f ms (%d statements) | %.1f ms | %.0f | %.1f ms |" % (
             name, api["p50"], api["p99"], api["rps"], sql["p50"], n, sql["p99"], sql["rps"], me["p50"]))
         floor_rows(name, results)
-    for connections, api, sql, n in results.get("post", []):
+    for connections, api, sql, n, ready in results.get("post", []):
         say("| POST /api/v1/conversations, %d connections | %.1f ms | %.1f ms | %.0f (%d errors) | %.1f ms "
             "(%d statements, bare SQL) | %.1f ms | %.0f | |" % (connections, api["p50"], api["p99"], api["rps"],
                                                                  api["errors"], sql["p50"], n, sql["p99"], sql["rps"]))
+        say("| the same bare SQL, prepared as the app's driver sends it | | | | %.1f ms | %.1f ms | %.0f (%d failed) | |"
+            % (ready["p50"], ready["p99"], ready["rps"], ready["errors"]))
     if ONLY == "reports":
         say()
         say("load after the run: %s" % uptime())
