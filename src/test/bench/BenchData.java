@@ -231,12 +231,16 @@ public class BenchData {
                 }
             }
         });
-        // the level at the action's start, and (from V18_4) the attendee's position, set-wise
+        // the level at the action's start, (from V18_4) the attendee's position and (from V28_3) place, set-wise
         boolean attendancePosition = hasColumn(c, "attendance", "position");
+        boolean attendancePlace = hasColumn(c, "attendance", "unit_id");
         step(c, copy, "attendance", "id, team_id, action_id, contact_id, first_time, recorded_by", new Derived(
-                "attendance_level_at_time", "level_at_time" + (attendancePosition ? ", position" : ""),
+                "attendance_level_at_time", "level_at_time" + (attendancePosition ? ", position" : "")
+                        + (attendancePlace ? ", organization_id, unit_id" : ""),
                 levelAt(c, "s.contact_id", "(select a.starts_at from action a where a.id = s.action_id)")
-                        + (attendancePosition ? ", (select k.position from contact k where k.id = s.contact_id)" : "")),
+                        + (attendancePosition ? ", (select k.position from contact k where k.id = s.contact_id)" : "")
+                        + (attendancePlace ? ", (select k.organization_id from contact k where k.id = s.contact_id)"
+                                + ", (select k.unit_id from contact k where k.id = s.contact_id)" : "")),
                 w -> {
             for (int k = 1; k <= ACTIONS; k++) {
                 int attendees = (int) ((k * 7919L) % 31);
@@ -548,21 +552,36 @@ public class BenchData {
         }
     }
 
+    private static final java.util.regex.Pattern PLPGSQL_RETURN =
+            java.util.regex.Pattern.compile("(?is)begin\\s+return\\s+([^;]*);\\s*end;?");
+
     /**
      * The level a contact had at a time, as the schema's own gw_level_at computes it, written out
      * as a scalar subquery: the function's SQL body with its two parameters replaced. A million
      * calls of the function cost three times its body inlined (each call of a SQL function that
      * PostgreSQL cannot inline starts an executor of its own). Falls back to the call itself when
-     * the function is not a one-statement SQL function.
+     * the function is neither a one-statement SQL function nor a PL/pgSQL one that returns one
+     * expression (V28_5).
      */
     static String levelAt(Connection c, String contact, String at) throws Exception {
         String call = "gw_level_at(" + contact + ", " + at + ")";
         try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("select p.prosrc, p.proargnames, l.lanname"
                 + " from pg_proc p join pg_language l on l.oid = p.prolang where p.proname = 'gw_level_at'")) {
-            if (!r.next() || !"sql".equals(r.getString(3)) || r.getArray(2) == null) {
+            if (!r.next() || r.getArray(2) == null) {
                 return call;
             }
-            String body = r.getString(1).strip().replaceAll(";\\s*$", "");
+            String body = r.getString(1).strip();
+            if ("plpgsql".equals(r.getString(3))) {
+                // since V28_5 the same rule in PL/pgSQL, so its plan is kept: "begin return <expression>; end"
+                java.util.regex.Matcher m = PLPGSQL_RETURN.matcher(body);
+                if (!m.matches()) {
+                    return call;
+                }
+                body = "select " + m.group(1).strip();
+            } else if (!"sql".equals(r.getString(3))) {
+                return call;
+            }
+            body = body.replaceAll(";\\s*$", "");
             String[] names = (String[]) r.getArray(2).getArray();
             if (names.length != 2 || body.contains(";") || body.contains("$") || !body.regionMatches(true, 0, "select", 0, 6)) {
                 return call;
