@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -23,7 +26,9 @@ import java.util.function.Predicate;
  * What the JSON door refuses before anything reaches a service, once for every field of every
  * body: text holding a NUL character (PostgreSQL cannot store it), dates and timestamps that
  * are not ISO-8601 text (a number would be read as an epoch day or second) or fall outside
- * {@link Dates}' range. Each refusal names its field through {@link ProblemMapper#fromJackson}.
+ * {@link Dates}' range, numbers where a yes or no goes (Jackson reads any non-zero number as true,
+ * so {@code "firstTime": 20261110} checked a person in as a first-timer). Each refusal names its
+ * field through {@link ProblemMapper#fromJackson}.
  */
 @Singleton
 public class SafeJson implements ObjectMapperCustomizer {
@@ -51,6 +56,8 @@ public class SafeJson implements ObjectMapperCustomizer {
         module.addDeserializer(Instant.class, new InRange<>(Instant.class, InstantDeserializer.INSTANT,
                 Dates::sane, "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)"));
         mapper.registerModule(module);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 
     public static boolean hasNul(String s) {

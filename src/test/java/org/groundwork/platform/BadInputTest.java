@@ -88,6 +88,26 @@ class BadInputTest {
         assertEquals(0, ContactRows.count("select count(*) from conversation where team_id = ?::uuid", team.teamId));
     }
 
+    /**
+     * A number where a yes or no goes: Jackson would read any non-zero number as true, so a date
+     * sent to firstTime or doNotContact turned the flag on. Refused, naming the field, nothing stored.
+     */
+    @Test
+    void numbersWhereAYesOrNoGoesAreA400NamingTheField() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        team.api().body("{\"fullName\":\"Flag Person\",\"doNotContact\":20261110}").post("/api/v1/contacts").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", is("doNotContact"))
+                .body("errors[0].message", is("'20261110' is not a valid true or false"));
+        team.api().body("{\"contactId\":\"" + contact + "\",\"durationMinutes\":5,\"politicalDiscussion\":1.5}")
+                .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("politicalDiscussion"));
+        team.api().body("{\"doNotContact\":1}").patch("/api/v1/contacts/" + contact).then().statusCode(400)
+                .body("errors[0].field", is("doNotContact"));
+        team.api().get("/api/v1/contacts/" + contact).then().body("doNotContact", is(false));
+        assertEquals(1, ContactRows.count("select count(*) from contact where team_id = ?::uuid", team.teamId));
+        assertEquals(0, ContactRows.count("select count(*) from conversation where team_id = ?::uuid", team.teamId));
+    }
+
     @Test
     void datesAsNumbersOrOutOfRangeAreA400NamingTheField() {
         TestTeam team = TestTeam.create();
