@@ -1,6 +1,10 @@
 package org.groundwork.platform;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -119,6 +123,11 @@ public class ProblemMapper {
     public Response web(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // quarkus-rest's reader answers a body it cannot read (its syntax, a number too large for its
+            // field) with a bare 400 around Jackson's exception: say what was wrong, as for the others
+            return respond(fromJackson(json).toProblem());
+        }
         String title = original.getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "Nothing here: check the path and the id";
@@ -232,6 +241,13 @@ public class ProblemMapper {
 
     /** Turns Jackson's complaints into a field-level 400 that names the JSON field. */
     public static ProblemException fromJackson(JsonProcessingException e) {
+        // SafeJson's parser refuses a field given twice, whose first value Jackson would drop; inside
+        // an object of the body, Jackson wraps the refusal with the path to that object only
+        StreamReadException read = e instanceof StreamReadException r ? r
+                : e.getCause() instanceof StreamReadException r ? r : null;
+        if (read != null && read.getProcessor() != null && read.getOriginalMessage().startsWith("Duplicate field")) {
+            return Problems.invalid(fieldAt(read.getProcessor().getParsingContext()), "is given twice");
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder field = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
@@ -248,9 +264,14 @@ public class ProblemMapper {
                 Class<?> target = format.getTargetType();
                 if (target != null && target.isEnum() && Word.class.isAssignableFrom(target)) {
                     message = "'" + format.getValue() + "' is not one of " + enumWords(target);
+                } else if (target == String.class) {
+                    message = "expected text";
                 } else if (target != null) {
                     message = "'" + format.getValue() + "' is not a valid " + describe(target);
                 }
+            } else if (e.getCause() instanceof InputCoercionException) {
+                // Jackson wraps the parser's own refusal with the field's path: 99999999999 for an int
+                message = "is too large for a whole number";
             } else if (e instanceof UnrecognizedPropertyException) {
                 // a field the request does not have: refused, so a misspelt field is not silently lost
                 message = "is not a field of this request";
@@ -259,7 +280,28 @@ public class ProblemMapper {
             }
             return Problems.invalid(field.toString(), message);
         }
-        return Problems.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+        if (e instanceof MismatchedInputException whole && whole.getTargetType() != null) {
+            // the body as a whole is of another shape; Jackson's own message names our classes
+            if (describe(whole.getTargetType()).equals("list")) {
+                return Problems.badRequest("The body must be a JSON list");
+            }
+            return Problems.badRequest("The body must be a JSON object");
+        }
+        // the place, not Jackson's message, which names classes and settings of the server
+        JsonLocation at = e.getLocation();
+        if (at == null || at.getLineNr() < 1) {
+            return Problems.badRequest("The body is not valid JSON");
+        }
+        return Problems.badRequest("The body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+    }
+
+    /** "nextStep.purpose": the field the parser is at, with the objects and lists it is in. */
+    private static String fieldAt(JsonStreamContext context) {
+        Deque<String> names = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            names.addFirst(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+        }
+        return String.join(".", names).replace(".[", "[");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

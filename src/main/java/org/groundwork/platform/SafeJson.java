@@ -26,9 +26,10 @@ import java.util.function.Predicate;
  * What the JSON door refuses before anything reaches a service, once for every field of every
  * body: text holding a NUL character (PostgreSQL cannot store it), dates and timestamps that
  * are not ISO-8601 text (a number would be read as an epoch day or second) or fall outside
- * {@link Dates}' range, numbers where a yes or no goes (Jackson reads any non-zero number as true,
- * so {@code "firstTime": 20261110} checked a person in as a first-timer). Each refusal names its
- * field through {@link ProblemMapper#fromJackson}.
+ * {@link Dates}' range, and a value of another type than the field's, which Jackson would convert:
+ * any non-zero number read as true ({@code "firstTime": 20261110} checked a person in as a
+ * first-timer), 30.7 minutes stored as 30, a number read as the enum constant in that place, a number
+ * or true stored as text. Each refusal names its field through {@link ProblemMapper#fromJackson}.
  */
 @Singleton
 public class SafeJson implements ObjectMapperCustomizer {
@@ -56,8 +57,21 @@ public class SafeJson implements ObjectMapperCustomizer {
         module.addDeserializer(Instant.class, new InRange<>(Instant.class, InstantDeserializer.INSTANT,
                 Dates::sane, "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)"));
         mapper.registerModule(module);
+        // {"durationMinutes":5,"durationMinutes":500}: Jackson keeps the last and drops the first unseen;
+        // refused instead, like a field the request does not have
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // a value of another type is refused, never converted: 30.7 minutes were stored as 30, a channel
+        // sent as a number was read as the channel in that place of the list, 123 where text goes was
+        // stored as "123", and any non-zero number was read as true
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
     public static boolean hasNul(String s) {

@@ -109,6 +109,72 @@ class BadInputTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsA400NamingTheFieldNotSilentlyConverted() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        String start = "{\"contactId\":\"" + contact + "\",";
+        // 30.7 was stored as 30, a channel's number as the channel in that place of the list, a number where
+        // text goes as its digits: each a value the caller did not send
+        Map<String, String> wrong = Map.of(
+                start + "\"durationMinutes\":30.7}", "durationMinutes",
+                start + "\"durationMinutes\":\"30\"}", "durationMinutes",
+                start + "\"durationMinutes\":1e400}", "durationMinutes",
+                start + "\"durationMinutes\":30,\"channel\":1}", "channel",
+                start + "\"durationMinutes\":30,\"summary\":123}", "summary",
+                start + "\"durationMinutes\":30,\"summary\":true}", "summary",
+                start + "\"durationMinutes\":30,\"nextStep\":{\"dueOn\":\"2030-01-01\",\"purpose\":5}}", "nextStep.purpose");
+        wrong.forEach((body, field) -> team.api().body(body).post("/api/v1/conversations").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", is(field)));
+        team.api().body(start + "\"durationMinutes\":30,\"channel\":1}").post("/api/v1/conversations").then()
+                .body("errors[0].message", startsWith("'1' is not one of in-person"));
+        team.api().body(start + "\"durationMinutes\":30.7}").post("/api/v1/conversations").then()
+                .body("errors[0].message", is("'30.7' is not a valid whole number"));
+        // a number too large for its field: named too, not a bare "HTTP 400 Bad Request"
+        team.api().body(start + "\"durationMinutes\":99999999999}").post("/api/v1/conversations").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", is("durationMinutes"))
+                .body("errors[0].message", containsString("too large"));
+        team.api().body("{\"fullName\":5}").patch("/api/v1/contacts/" + contact).then().statusCode(400)
+                .body("errors[0].field", is("fullName"));
+        team.api().get("/api/v1/contacts/" + contact).then().body("fullName", not(is("5")));
+        assertEquals(0, ContactRows.count("select count(*) from conversation where team_id = ?::uuid", team.teamId));
+    }
+
+    @Test
+    void aFieldGivenTwiceIsA400NamingItNotTheLastOneWins() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        team.api().body("{\"contactId\":\"" + contact + "\",\"durationMinutes\":5,\"durationMinutes\":500}")
+                .post("/api/v1/conversations").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("durationMinutes")).body("errors[0].message", is("is given twice"));
+        team.api().body("{\"contactId\":\"" + contact + "\",\"durationMinutes\":5,"
+                        + "\"nextStep\":{\"dueOn\":\"2030-01-01\",\"purpose\":\"a\",\"purpose\":\"b\"}}")
+                .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("nextStep.purpose"));
+        team.api().body("{\"notes\":\"first\",\"notes\":\"second\"}").patch("/api/v1/contacts/" + contact).then()
+                .statusCode(400).body("errors[0].field", is("notes"));
+        team.api().get("/api/v1/contacts/" + contact).then().body("notes", nullValue());
+        assertEquals(0, ContactRows.count("select count(*) from conversation where team_id = ?::uuid", team.teamId));
+    }
+
+    @Test
+    void aBodyThatIsNotAJsonObjectIsA400ThatSaysSoWithoutTheServersInsides() {
+        TestTeam team = TestTeam.create();
+        for (String body : List.of("{\"contactId\":", "{\"a\":1,,}", "nope", "[]", "\"x\"", "42")) {
+            String detail = team.api().body(body).post("/api/v1/conversations").then().statusCode(400)
+                    .contentType(PROBLEM).extract().path("detail");
+            assertEquals(true, detail.startsWith("The body is not valid JSON")
+                    || detail.equals("The body must be a JSON object"), body + " gave " + detail);
+            assertEquals(false, detail.contains("org.groundwork") || detail.contains("`"), body + " gave " + detail);
+        }
+        team.api().body("{\"fullName\":").post("/api/v1/contacts").then().statusCode(400)
+                .body("detail", containsString("line 1"));
+        // an action's attendance is a list: an object there is refused as a whole before any id is looked up
+        team.api().body("{\"contactId\":\"" + ContactRows.in(team).insert() + "\"}")
+                .put("/api/v1/actions/" + java.util.UUID.randomUUID() + "/attendance").then().statusCode(400)
+                .contentType(PROBLEM).body("detail", is("The body must be a JSON list"));
+        assertEquals(0, ContactRows.count("select count(*) from conversation where team_id = ?::uuid", team.teamId));
+    }
+
+    @Test
     void datesAsNumbersOrOutOfRangeAreA400NamingTheField() {
         TestTeam team = TestTeam.create();
         String contact = ContactRows.in(team).insert();

@@ -36,8 +36,11 @@ class RefusalsTest {
      */
     static final Set<String> API_ONLY = Set.of(
             "This x was used for a different request; use a new key for a new request",
-            "The body is not valid JSON: x",
+            "The body is not valid JSON",
+            "The body is not valid JSON (line x, column x)",
             "The body must be a JSON object",
+            "The body must be a JSON list",
+            "is given twice",
             "changes only through POST /api/v1/contacts/{id}/level, which keeps the level history",
             "must be an object",
             "give either a contactId or a newContact (someone checked in at the door), exactly one",
