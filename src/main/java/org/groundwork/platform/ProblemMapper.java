@@ -1,6 +1,7 @@
 package org.groundwork.platform;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -248,6 +249,14 @@ public class ProblemMapper {
         if (read != null && read.getProcessor() != null && read.getOriginalMessage().startsWith("Duplicate field")) {
             return Problems.invalid(fieldAt(read.getProcessor().getParsingContext()), "is given twice");
         }
+        if (e.getCause() instanceof JsonParseException syntax) {
+            // bad syntax inside an object of the body: Jackson wraps it with that object's path
+            return notValidJson(syntax);
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            // more after the body's one value ({...}{...}), which Jackson would leave unread
+            return notValidJson(e);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder field = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
@@ -271,7 +280,7 @@ public class ProblemMapper {
                 }
             } else if (e.getCause() instanceof InputCoercionException) {
                 // Jackson wraps the parser's own refusal with the field's path: 99999999999 for an int
-                message = "is too large for a whole number";
+                message = "is out of range for a whole number";
             } else if (e instanceof UnrecognizedPropertyException) {
                 // a field the request does not have: refused, so a misspelt field is not silently lost
                 message = "is not a field of this request";
@@ -287,7 +296,11 @@ public class ProblemMapper {
             }
             return Problems.badRequest("The body must be a JSON object");
         }
-        // the place, not Jackson's message, which names classes and settings of the server
+        return notValidJson(e);
+    }
+
+    /** The place, not Jackson's message, which names classes and settings of the server. */
+    private static ProblemException notValidJson(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         if (at == null || at.getLineNr() < 1) {
             return Problems.badRequest("The body is not valid JSON");
