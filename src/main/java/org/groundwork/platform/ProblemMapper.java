@@ -39,6 +39,7 @@ import java.sql.SQLException;
 import javax.transaction.xa.XAException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -258,12 +259,12 @@ public class ProblemMapper {
             return notValidJson(e);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            StringBuilder field = new StringBuilder();
+            List<String> names = new ArrayList<>();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
                 if (ref.getFieldName() != null) {
-                    field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+                    names.add(ref.getFieldName());
                 } else if (ref.getIndex() >= 0) {
-                    field.append('[').append(ref.getIndex()).append(']');
+                    names.add("[" + ref.getIndex() + "]");
                 }
             }
             String message = "has the wrong type or format";
@@ -287,7 +288,7 @@ public class ProblemMapper {
             } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 message = "expected " + describe(mismatch.getTargetType());
             }
-            return Problems.invalid(field.toString(), message);
+            return Problems.invalid(field(names), message);
         }
         if (e instanceof MismatchedInputException whole && whole.getTargetType() != null) {
             // the body as a whole is of another shape; Jackson's own message names our classes
@@ -308,12 +309,17 @@ public class ProblemMapper {
         return Problems.badRequest("The body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
 
-    /** "nextStep.purpose": the field the parser is at, with the objects and lists it is in. */
+    /** The field the parser is at, with the objects and lists it is in. */
     private static String fieldAt(JsonStreamContext context) {
         Deque<String> names = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             names.addFirst(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
         }
+        return field(names);
+    }
+
+    /** Names and "[i]" indexes, outermost first, as the errors name a field: "nextStep.purpose", "[0].notes", "tags[1]". */
+    private static String field(Collection<String> names) {
         return String.join(".", names).replace(".[", "[");
     }
 

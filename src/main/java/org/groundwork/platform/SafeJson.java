@@ -63,8 +63,8 @@ public class SafeJson implements ObjectMapperCustomizer {
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // a value of another type is refused, never converted: 30.7 minutes were stored as 30, a channel
         // sent as a number was read as the channel in that place of the list, 123 where text goes was
-        // stored as "123", and any non-zero number was read as true
-        // (and "" read as null: "politicalDiscussion": "" was stored as false)
+        // stored as "123", any non-zero number was read as true, and "" was read as null
+        // ("politicalDiscussion": "" was stored as false)
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
@@ -74,13 +74,13 @@ public class SafeJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         // "channel": "1" is read as an index like 1 unless this is on
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         // {...}{...}: the second object was dropped unseen
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
     public static boolean hasNul(String s) {
