@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -80,8 +81,12 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
-            InvalidFormatException.class, JsonMappingException.class})
+            InvalidFormatException.class, JsonMappingException.class, InvalidDefinitionException.class})
     public Response json(JsonProcessingException e) {
+        if (e instanceof InvalidDefinitionException) {
+            // Jackson cannot build the request's type at all: our bug, whatever was sent; logged as one
+            return unexpected(e);
+        }
         return respond(fromJackson(e).toProblem());
     }
 
@@ -128,7 +133,7 @@ public class ProblemMapper {
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // quarkus-rest's reader answers a body it cannot read (its syntax, a number too large for its
             // field) with a bare 400 around Jackson's exception: say what was wrong, as for the others
-            return respond(fromJackson(json).toProblem());
+            return json(json);
         }
         String title = original.getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
@@ -243,6 +248,10 @@ public class ProblemMapper {
 
     /** Turns Jackson's complaints into a field-level 400 that names the JSON field. */
     public static ProblemException fromJackson(JsonProcessingException e) {
+        if (e instanceof InvalidDefinitionException ours) {
+            // not the caller's fault (see json()): thrown on, for the 500 that logs it
+            throw new IllegalStateException("Jackson cannot build a request type", ours);
+        }
         // SafeJson's parser refuses a field given twice, whose first value Jackson would drop; inside
         // an object of the body, Jackson wraps the refusal with the path to that object only
         StreamReadException read = e instanceof StreamReadException r ? r

@@ -185,6 +185,46 @@ class BadInputTest {
     }
 
     @Test
+    void aRequestTypeJacksonCannotBuildIsOurLogged500NotTheCallersFault() {
+        // UnbuildableBodyResource (test only) reads a type no body can fill, as a bug of ours would
+        List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    errors.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+        try {
+            String detail = given().contentType(ContentType.JSON).body("{\"task\":{}}")
+                    .post("/api/v1/test-only/unbuildable-body").then().statusCode(500).contentType(PROBLEM)
+                    .extract().path("detail");
+            assertEquals(false, detail.contains("Runnable") || detail.contains("org.groundwork"), detail);
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(capture);
+        }
+        boolean logged = errors.stream().anyMatch(r -> {
+            for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
+                if (t instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertEquals(true, logged, "the failure is logged at ERROR with its cause");
+    }
+
+    @Test
     void datesAsNumbersOrOutOfRangeAreA400NamingTheField() {
         TestTeam team = TestTeam.create();
         String contact = ContactRows.in(team).insert();
