@@ -341,6 +341,24 @@ public class ContactService {
         if (from == request.level()) {
             throw Problems.conflict("The contact's level at that time already is " + from.word());
         }
+        // a back-dated change comes before others: the next one (unless it is the contact's creation)
+        // now starts from this one's level, so each change's fromLevel stays the level in force at its
+        // time, and the movement report counts it under the right pair
+        LevelChange next = em.createQuery("""
+                        select l from LevelChange l where l.contactId = :contact and l.changedAt > :at
+                        order by l.changedAt, l.id""", LevelChange.class)
+                .setParameter("contact", c.id)
+                .setParameter("at", at)
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        if (next != null && next.fromLevel != null) {
+            if (next.toLevel == request.level()) {
+                // it would leave that later change changing nothing (cadre to cadre)
+                throw Problems.conflict("The contact's level changes to " + request.level().word()
+                        + " later anyway, in a change already recorded");
+            }
+            next.fromLevel = request.level();
+        }
         LevelChange change = new LevelChange();
         change.teamId = c.teamId;
         change.contactId = c.id;

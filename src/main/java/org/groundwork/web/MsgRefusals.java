@@ -156,6 +156,9 @@ public interface MsgRefusals {
     String tie_exists(String tieKind);
 
     @Message
+    String level_changes_later(String level);
+
+    @Message
     String tie_two_people();
 
     @Message

@@ -221,6 +221,7 @@ public final class Refusals {
         phrase("msg.form_past", "must not be in the future");
         phrase("msg.form_past", "must not be more than a day in the future");
         phrase("msg.form_already_at_level", "The contact's level at that time already is {level}");
+        phrase("level_changes_later", "The contact's level changes to {level} later anyway, in a change already recorded");
         phrase("at_most_tags", "at most {max} tags");
         phrase("tie_exists", "These two already have a '{tieKind}' tie");
         phrase("tie_two_people", "a tie joins two different people");

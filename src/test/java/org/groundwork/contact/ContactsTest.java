@@ -11,6 +11,8 @@ import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -364,7 +366,26 @@ class ContactsTest {
 
         team.api().get("/api/v1/contacts/" + id + "/timeline").then().statusCode(200)
                 .body("items.type", everyItem(is("level-change")))
-                .body("items.toLevel", contains("less-involved", "cadre", "less-involved", "new", "cadre"));
+                .body("items.toLevel", contains("less-involved", "cadre", "less-involved", "new", "cadre"))
+                // the change to cadre now starts from the back-dated less-involved before it; the
+                // change before the creation leaves the creation as it was
+                .body("items.fromLevel", contains("cadre", "less-involved", "new", null, "new"));
+
+        // the movement report counts that change under its pair as it now stands
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        io.restassured.path.json.JsonPath movement = team.api()
+                .get("/api/v1/reports/movement?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(2) + "&to=" + today)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("less-involved", "cadre"), List.of(
+                movement.getString("transitions.find { it.count == 1 && it.to == 'cadre' }.from"),
+                movement.getString("transitions.find { it.count == 1 && it.from == 'cadre' }.from")));
+        assertEquals(0, (int) movement.getInt("transitions.find { it.from == 'new' && it.to == 'cadre' }.count"));
+
+        // a change before one to the same level would leave that later one changing nothing: refused
+        team.api().body(Map.of("level", "less-involved", "changedAt", created.plusNanos(500_000).toString()))
+                .post("/api/v1/contacts/" + id + "/level").then().statusCode(409)
+                .body("detail", is("The contact's level changes to less-involved later anyway, in a change already recorded"));
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then().body("items", hasSize(5));
     }
 
     @Test
