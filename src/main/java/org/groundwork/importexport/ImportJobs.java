@@ -373,8 +373,9 @@ public class ImportJobs {
             throw new IllegalStateException(e);
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update import_job set state = 'done', finished_at = now(),"
-                     + " heartbeat_at = now(), rows_read = greatest(rows_read, ?), created = ?, updated = ?, skipped = ?,"
+             // clock_timestamp(): this update joins the import's own transaction, whose now() is its start
+             PreparedStatement ps = c.prepareStatement("update import_job set state = 'done', finished_at = clock_timestamp(),"
+                     + " heartbeat_at = clock_timestamp(), rows_read = greatest(rows_read, ?), created = ?, updated = ?, skipped = ?,"
                      + " error_rows = ?, pending_import_id = null,"
                      // a person erased while the job ran may be quoted in its row messages, which
                      // forgetRowMessages could not clear yet (no report then): they are left out here
@@ -400,7 +401,7 @@ public class ImportJobs {
             String failure = text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
             runForTeam(team, SHORT_TIMEOUT_SECONDS, () -> {
                 try (Connection c = dataSource.getConnection();
-                     PreparedStatement ps = c.prepareStatement("update import_job set state = 'failed', finished_at = now(),"
+                     PreparedStatement ps = c.prepareStatement("update import_job set state = 'failed', finished_at = clock_timestamp(),"
                              + " failure = ?, failure_status = ? where id = ? and state in ('queued', 'running')")) {
                     ps.setString(1, failure);
                     ps.setInt(2, status >= 400 && status <= 599 ? status : 500);

@@ -83,8 +83,15 @@ class ImportJobsTest {
         assertTrue(location.endsWith("/api/v1/imports/" + id), location);
 
         List<Integer> read = new ArrayList<>();
-        JsonPath job = waitUntilFinished(team.token, id, read);
+        List<java.time.Instant> unfinished = new ArrayList<>();
+        JsonPath job = waitUntilFinished(team.token, id, read, unfinished);
         assertEquals("done", job.getString("state"), job.prettify());
+        if (!unfinished.isEmpty()) {
+            // finishedAt is when it finished, not when its transaction began (with the job)
+            java.time.Instant finished = java.time.Instant.parse(job.getString("finishedAt"));
+            assertTrue(finished.isAfter(unfinished.get(unfinished.size() - 1)),
+                    "finished " + finished + " after the last poll that found it going, " + unfinished);
+        }
         for (int i = 1; i < read.size(); i++) {
             assertTrue(read.get(i) >= read.get(i - 1), "rows read never goes back: " + read);
         }
@@ -207,14 +214,21 @@ class ImportJobsTest {
     }
 
     static JsonPath waitUntilFinished(String token, String id, List<Integer> read) {
+        return waitUntilFinished(token, id, read, new ArrayList<>());
+    }
+
+    /** unfinished: when each poll that found the job still going was sent. */
+    static JsonPath waitUntilFinished(String token, String id, List<Integer> read, List<java.time.Instant> unfinished) {
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (true) {
+            java.time.Instant asked = java.time.Instant.now();
             JsonPath job = given().auth().oauth2(token).get("/api/v1/imports/" + id)
                     .then().statusCode(200).extract().jsonPath();
             read.add(job.getInt("rowsRead"));
             if (job.getString("finishedAt") != null) {
                 return job;
             }
+            unfinished.add(asked);
             assertTrue(System.nanoTime() < deadline, "the import finished within 90 s: " + job.prettify());
             sleep(100);
         }
