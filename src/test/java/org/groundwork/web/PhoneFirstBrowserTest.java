@@ -112,6 +112,28 @@ class PhoneFirstBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aLongEmailOrAPastedLinkWrapsInsteadOfWideningThePage() {
+        TestTeam team = TestTeam.create();
+        String link = "https://docs.example.org/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefghij/edit#gid=0";
+        String zoe = PagesBrowserTest.contact(team, Map.of("fullName", "Zoe Tester",
+                "email", "zoe.tester.tenant.committee.long@riversidetenantsunion.example.org",
+                "notes", "Sign-up sheet: " + link));
+        team.api().body(Map.of("contactId", zoe, "dueOn", LocalDate.now(ZoneOffset.UTC).toString(),
+                "purpose", "Ask about the sheet at " + link)).post("/api/v1/followups").then().statusCode(201);
+        team.api().body(Map.of("name", "Riverside Tenants Union of the Greater Northeastern Waterfront District",
+                "kind", "building")).post("/api/v1/organizations").then().statusCode(201);
+        logIn(team);
+        // each was 756 to 996 px wide at 375
+        for (String path : List.of("/contacts/" + zoe, "/", "/organizations")) {
+            page.navigate(url(path));
+            assertTrue(fitsWidth(), path + " fits a phone's width: "
+                    + page.evaluate("() => document.documentElement.scrollWidth") + " px");
+        }
+        page.navigate(url("/contacts/" + zoe));
+        assertThat(page.getByText("zoe.tester.tenant.committee.long@riversidetenantsunion.example.org")).isVisible();
+    }
+
+    @Test
     void theContactsListShowsTwentyAndMoreAddsTheNextKeepingTheFilters() {
         TestTeam team = TestTeam.create();
         for (int i = 1; i <= 23; i++) {
