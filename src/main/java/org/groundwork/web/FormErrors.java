@@ -100,6 +100,10 @@ public final class FormErrors {
         if (!text) {
             return max == Integer.MAX_VALUE ? msg.form_at_least(String.valueOf(min)) : msg.form_between(String.valueOf(min), Labels.number(max));
         }
+        if (length == 0) {
+            // too short and empty: "use at most 200 characters (this has 0)" sends the organizer the wrong way
+            return msg.form_fill_in();
+        }
         String has = Labels.number(length);
         if (max == Integer.MAX_VALUE) {
             return msg.form_at_least_characters(Labels.number(min), has);

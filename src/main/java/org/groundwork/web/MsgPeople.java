@@ -384,6 +384,9 @@ public interface MsgPeople {
     String chart_people_word();
 
     @Message
+    String chart_person_word();
+
+    @Message
     String chart_talked_30();
 
     @Message

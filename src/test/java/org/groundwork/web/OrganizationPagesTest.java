@@ -72,7 +72,8 @@ class OrganizationPagesTest {
         team.api().body(List.of(Map.of("contactId", dee, "firstTime", true))).put("/api/v1/actions/" + action + "/attendance")
                 .then().statusCode(200);
         // no unit: Eve (new); someone of another organization and an erased person are not on the chart
-        contact(team, "Eve Evans", "new", org, null);
+        String eve = contact(team, "Eve Evans", "new", org, null);
+        talked(team, eve, Duration.ofSeconds(1));
         String gone = contact(team, "Gone Person", "new", org, day);
         team.api().delete("/api/v1/contacts/" + gone).then().statusCode(204);
 
@@ -98,13 +99,16 @@ class OrganizationPagesTest {
                 && cyCard.contains("follow-up due Mon 6 May 2030"), cyCard);
         assertTrue(dayCol.contains("Talked 40 days ago"), dayCol);
         String nightCol = column(html, "Night shift");
-        assertTrue(nightCol.contains("<strong>1</strong> people · <span class=\"level-word new\">New 0</span> · "
+        assertTrue(nightCol.contains("<strong>1</strong> person · <span class=\"level-word new\">New 0</span> · "
                 + "<span class=\"level-word less-involved\">Less involved 1</span>"), nightCol);
         assertTrue(nightCol.contains("Talked to in 30 days: <strong>0%</strong> · With an owner: <strong>100%</strong>"), nightCol);
         assertTrue(nightCol.contains("Dee Diaz") && nightCol.contains("★ first time"), nightCol);
         assertTrue(nightCol.contains("<abbr title=\"Owner: Member "), nightCol);
         String noneCol = column(html, "No unit");
-        assertTrue(noneCol.contains("<strong>1</strong> people") && noneCol.contains("Eve Evans"), noneCol);
+        assertTrue(noneCol.contains("<strong>1</strong> person ·") && noneCol.contains("Eve Evans"), noneCol);
+        // today (or, a second after midnight, yesterday) in words, never "0 days ago" or "1 days ago"
+        assertTrue(noneCol.contains("Talked today") || noneCol.contains("Talked yesterday"), noneCol);
+        assertFalse(html.contains(" 0 days ago") || html.contains(" 1 days ago"), html);
         assertFalse(html.contains("Gone Person"), "erased people are not on the chart");
 
         // filters hide cards, not people from the figures

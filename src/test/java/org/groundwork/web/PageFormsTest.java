@@ -135,7 +135,7 @@ class PageFormsTest {
         String id = contact(team, "Emma Goldman");
         Session s = Session.onPage(team, "/contacts/" + id);
         Response page = s.form().formParam("level", "new").formParam("reason", "no change").post("/contacts/" + id + "/level");
-        assertFieldError(page, "level", "their level was already new");
+        assertFieldError(page, "level", "Their level is already new: choose another level");
     }
 
     @Test
@@ -265,6 +265,11 @@ class PageFormsTest {
                 .formParam("heatWindowDays", "3").formParam("coolingDays", "21").formParam("phoneCountryCode", "+4x")
                 .post("/settings/team");
         assertFieldError(bad, "phoneCountryCode", "country calling code");
+        // a name left empty is to be filled in, not "at most 200 characters (this has 0)"
+        bad = s.form().formParam("name", "").formParam("timeZone", "UTC")
+                .formParam("heatWindowDays", "3").formParam("coolingDays", "21").formParam("phoneCountryCode", "1")
+                .post("/settings/team");
+        assertFieldError(bad, "name", "Fill this in");
         team.api().get("/api/v1/team").then().body("heatWindowDays", equalTo(2)).body("timeZone", equalTo("UTC"));
         s.form().formParam("name", "Team").formParam("timeZone", "Europe/Berlin")
                 .formParam("heatWindowDays", "3").formParam("coolingDays", "30").formParam("phoneCountryCode", "+49")
