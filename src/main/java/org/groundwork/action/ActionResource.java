@@ -59,6 +59,7 @@ public class ActionResource {
 
     @Operation(summary = "Get an action",
             description = "One action with its organizers present and its attendance.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")
@@ -81,6 +82,7 @@ public class ActionResource {
 
     @Operation(summary = "Change an action",
             description = "A JSON merge patch of the action's fields (send only what changes; null clears an optional field).")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.action.ActionJson.ActionView.class, responseCode = "200")

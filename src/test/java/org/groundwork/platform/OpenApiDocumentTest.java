@@ -87,6 +87,20 @@ class OpenApiDocumentTest {
                     anonymous.add(name);
                 }
                 var responses = (Map<String, Map<String, Object>>) op.get("responses");
+                // a change that takes If-Match gives the new ETag back, and so does the read of the same
+                // resource: a client generated from the document sees where the ETag comes from
+                boolean takesIfMatch = ((List<Map<String, Object>>) op.getOrDefault("parameters", List.of())).stream()
+                        .anyMatch(p -> "If-Match".equals(p.get("name")));
+                boolean readOfAChangeable = entry.getKey().equals("get") && path.getValue().values().stream()
+                        .anyMatch(o -> ((List<Map<String, Object>>) o.getOrDefault("parameters", List.of())).stream()
+                                .anyMatch(p -> "If-Match".equals(p.get("name"))));
+                if ((takesIfMatch && !entry.getKey().equals("delete")) || readOfAChangeable) {
+                    boolean etag = responses.entrySet().stream().anyMatch(r -> r.getKey().startsWith("2")
+                            && r.getValue().get("headers") instanceof Map<?, ?> h && h.containsKey("ETag"));
+                    if (!etag) {
+                        wrong.add(name + ": its answer's ETag is not declared (@Extension ApiDocument.ETAG)");
+                    }
+                }
                 for (var response : responses.entrySet()) {
                     if (response.getKey().matches("[45]\\d\\d")) {
                         var content = (Map<String, Object>) response.getValue().get("content");
