@@ -140,7 +140,10 @@ public class ProblemMapper {
             case 404 -> "Nothing here: check the path and the id";
             case 405 -> "This method is not allowed on this path";
             case 406 -> "This resource cannot answer in the media type you asked for (Accept)";
-            case 415 -> "Send the body as application/json";
+            // said for every operation, so it names the two that take something else (ImportResource,
+            // ArchiveResource): "send it as application/json" was wrong advice for a CSV import
+            case 415 -> "Send the body in the media type this operation takes: application/json, "
+                    + "or text/csv for a contact import, or application/zip for a team archive";
             default -> e.getMessage();
         };
         Response.ResponseBuilder builder = Response.fromResponse(respond(new Problem("about:blank", title, status, detail, null)));

@@ -93,6 +93,10 @@ class FileFormatsTest {
                 .body("detail", containsString("Shoe size"));
         Csv.post(team, "Name,Notes\nA,\"never closed\n", "").then().statusCode(400)
                 .body("detail", containsString("line 2"));
+        // JSON is not a file this takes: the advice names CSV (it said "send it as application/json")
+        io.restassured.RestAssured.given().auth().oauth2(team.token).contentType("application/json")
+                .body("[{\"fullName\":\"A\"}]").post("/api/v1/imports/contacts").then().statusCode(415)
+                .contentType("application/problem+json").body("detail", containsString("text/csv for a contact import"));
         assertEquals(0, Csv.contacts(team).size());
     }
 
