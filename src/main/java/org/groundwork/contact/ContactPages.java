@@ -91,9 +91,9 @@ public class ContactPages {
      * person, for which work, what they care about and what they committed to.
      */
     public record Line(String kind, Instant at, String title, String text, String who, String work, String issues,
-                       String commitments) {
+                       String commitments, String edit) {
         Line(String kind, Instant at, String title, String text) {
-            this(kind, at, title, text, null, null, null, null);
+            this(kind, at, title, text, null, null, null, null, null);
         }
     }
 
@@ -373,7 +373,8 @@ public class ContactPages {
             return new Line(type, at,
                     PageLanguage.people().timeline_conversation() + words(" · ", "channel", c.channel()) + " · "
                             + PageLanguage.msg().minutes_short(String.valueOf(c.durationMinutes())),
-                    text(c.summary()), c.organizerName(), c.workName(), c.issues(), c.commitments());
+                    text(c.summary()), c.organizerName(), c.workName(), c.issues(), c.commitments(),
+                    "/conversations/" + c.id() + "/edit");
         }
         if (item instanceof AttendanceLine a) {
             return new Line(type, at,

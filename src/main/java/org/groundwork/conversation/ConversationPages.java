@@ -8,17 +8,22 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactService;
+import org.groundwork.conversation.ConversationJson.ConversationChange;
+import org.groundwork.conversation.ConversationJson.ConversationView;
 import org.groundwork.conversation.ConversationJson.NewConversation;
 import org.groundwork.conversation.ConversationJson.NextStep;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
+import org.groundwork.platform.Versioned;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
@@ -34,6 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,11 +66,16 @@ public class ConversationPages {
     FollowUpService followUps;
     @Inject
     WorkService works;
+    @Inject
+    Patches patches;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance log(ContactView contact, List<Completable> openFollowUps, List<Option> channels,
                                            List<Option> works, Map<String, String> form, Map<String, String> errors);
+
+        static native TemplateInstance edit(ConversationView conversation, List<Option> channels, List<Option> works,
+                                            Map<String, String> form, Map<String, String> errors);
     }
 
     /** An open follow-up this conversation may complete, worded, and whether it is ticked. */
@@ -112,8 +123,83 @@ public class ConversationPages {
                 .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
                         + (f.purpose() == null ? "" : ": " + f.purpose()), complete.contains(f.id().toString())))
                 .toList();
-        List<Option> workOptions = works.list(true, Page.MAX_LIMIT, null).items().stream()
+        return Templates.log(contact, open, Forms.options(Channel.class), workOptions(), form, errors);
+    }
+
+    // ---- a conversation logged wrong: changed or deleted from the contact's timeline ----------
+
+    @GET
+    @Path("/{id}/edit")
+    public TemplateInstance edit(@PathParam("id") String id) {
+        return edit(conversations.find(Ids.parse(id, "conversation")), Map.of());
+    }
+
+    /** The form with what is stored, at the version it was read (sent back as If-Match). */
+    private TemplateInstance edit(Versioned<ConversationView> stored, Map<String, String> errors) {
+        ConversationView c = stored.view();
+        Map<String, String> form = Forms.values(
+                "occurredAt", LocalDateTime.ofInstant(c.occurredAt(), current.team().zone())
+                        .truncatedTo(ChronoUnit.MINUTES).toString(),
+                "durationMinutes", Integer.toString(c.durationMinutes()),
+                "channel", c.channel().word(),
+                "workId", c.workId() == null ? null : c.workId().toString(),
+                "summary", c.summary(),
+                "issues", c.issues(),
+                "commitments", c.commitments(),
+                "politicalDiscussion", c.politicalDiscussion() ? "true" : null,
+                "version", Long.toString(stored.version()));
+        return Templates.edit(c, Forms.options(Channel.class), workOptions(), form, errors);
+    }
+
+    /**
+     * Saves the form as a change of every field on it (the API's PATCH), at the version the form
+     * was read: a change made meanwhile is shown, not overwritten.
+     */
+    @POST
+    @Path("/{id}/edit")
+    public Object change(@PathParam("id") String id) {
+        UUID conversation = Ids.parse(id, "conversation");
+        Form form = Form.posted().names(FIELDS);
+        Integer minutes = form.whole("durationMinutes");
+        LocalDateTime when = form.dateTime("occurredAt");
+        Channel how = form.word(Channel.class, "channel");
+        UUID work = form.id("workId");
+        Instant at = when == null ? null : when.atZone(current.team().zone()).toInstant();
+        ConversationChange change = new ConversationChange(null, null, work, at, minutes, how,
+                form.optional("summary"), form.optional("issues"), form.optional("commitments"),
+                form.ticked("politicalDiscussion"));
+        String version = form.optional("version");
+        return form
+                .onConflict(p -> edit(conversations.find(conversation),
+                        Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
+                .submit(() -> conversations.change(conversation, patches.of(change, Set.of("workId", "occurredAt",
+                                "durationMinutes", "channel", "summary", "issues", "commitments", "politicalDiscussion")),
+                                version),
+                        stored -> Form.seeOther("/contacts/" + stored.view().contactId() + "#timeline"),
+                        () -> Templates.edit(conversations.find(conversation).view(), Forms.options(Channel.class),
+                                workOptions(), form.values(), form.errors()));
+    }
+
+    /** Deleting needs the box ticked; its minutes leave the reports (as DELETE /api/v1/conversations/{id}). */
+    @POST
+    @Path("/{id}/delete")
+    public Object delete(@PathParam("id") String id) {
+        UUID conversation = Ids.parse(id, "conversation");
+        Form form = Form.posted();
+        Versioned<ConversationView> stored = conversations.find(conversation);
+        if (!form.ticked("confirm")) {
+            return edit(stored, Map.of("confirm", PageLanguage.people().conversation_delete_tick()));
+        }
+        String version = form.optional("version");
+        return form
+                .onConflict(p -> edit(conversations.find(conversation),
+                        Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
+                .submit(() -> conversations.delete(conversation, version),
+                        "/contacts/" + stored.view().contactId() + "#timeline", () -> edit(stored, Map.of()));
+    }
+
+    private List<Option> workOptions() {
+        return works.list(true, Page.MAX_LIMIT, null).items().stream()
                 .map(w -> new Option(w.id().toString(), w.name())).toList();
-        return Templates.log(contact, open, Forms.options(Channel.class), workOptions, form, errors);
     }
 }

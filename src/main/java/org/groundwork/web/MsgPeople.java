@@ -189,6 +189,39 @@ public interface MsgPeople {
     String back_to(String name);
 
     @Message
+    String conversation_edit_link();
+
+    @Message
+    String conversation_edit_with(String name);
+
+    @Message
+    String conversation_edit_unnamed();
+
+    @Message
+    String conversation_back_unnamed();
+
+    @Message
+    String conversation_save();
+
+    @Message
+    String conversation_changed_meanwhile();
+
+    @Message
+    String conversation_delete_heading();
+
+    @Message
+    String conversation_delete_explain();
+
+    @Message
+    String conversation_delete_confirm();
+
+    @Message
+    String conversation_delete_tick();
+
+    @Message
+    String conversation_delete();
+
+    @Message
     String conversation_when_hint();
 
     @Message

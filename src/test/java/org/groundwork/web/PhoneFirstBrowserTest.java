@@ -134,6 +134,25 @@ class PhoneFirstBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aConversationIsEditedFromTheTimelineOnAPhone() {
+        TestTeam team = TestTeam.create();
+        String lucy = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        String id = team.api().body(Map.of("contactId", lucy, "durationMinutes", 30, "channel", "phone",
+                        "occurredAt", "1990-01-01T10:00:00Z")).post("/api/v1/conversations").then().statusCode(201)
+                .extract().path("id");
+        logIn(team);
+        page.navigate(url("/contacts/" + lucy));
+        page.locator("#timeline-list a[href='/conversations/" + id + "/edit']").click();
+        page.waitForURL(u -> u.endsWith("/conversations/" + id + "/edit"));
+        assertTrue(fitsWidth(), "the edit form fits a phone's width");
+        assertNoViolations("/conversations/{id}/edit at 375 px");
+        page.getByLabel("When").fill("2026-11-20T18:30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the conversation")).click();
+        page.waitForURL(u -> u.contains("/contacts/" + lucy));
+        team.api().get("/api/v1/conversations/" + id).then().body("occurredAt", org.hamcrest.Matchers.is("2026-11-20T18:30:00Z"));
+    }
+
+    @Test
     void theContactsListShowsTwentyAndMoreAddsTheNextKeepingTheFilters() {
         TestTeam team = TestTeam.create();
         for (int i = 1; i <= 23; i++) {

@@ -1,0 +1,93 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A conversation logged wrong (a typo in its date: 1990) is changed or deleted from the contact's
+ * timeline, through the service the API's PATCH and DELETE use: the form shows what is stored,
+ * keeps what was typed on a refusal, says so when someone changed it meanwhile, and deletes only
+ * with the box ticked. Found missing by the browser walk: the mistake stayed in the reports.
+ */
+@QuarkusTest
+class ConversationEditPagesTest {
+
+    @Test
+    void aConversationLoggedWrongIsChangedFromTheTimeline() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        String id = team.api().body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "phone",
+                        "summary", "Talked about the rent strike", "occurredAt", "1990-01-01T10:00:00Z"))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        s.request().get("/contacts/" + contact).then().statusCode(200)
+                .body(containsString("href=\"/conversations/" + id + "/edit\""));
+        String form = s.open("/conversations/" + id + "/edit");
+        assertTrue(form.contains("value=\"1990-01-01T10:00\"") && form.contains("Talked about the rent strike")
+                && form.contains("name=\"version\" value=\"0\""), form);
+
+        // a refusal keeps what was typed, with the message next to its field, and changes nothing
+        Response bad = s.form().formParam("version", "0").formParam("occurredAt", "2026-11-20T18:30")
+                .formParam("durationMinutes", "0").formParam("channel", "house-visit")
+                .formParam("summary", "Talked about the rent strike and the heating").post("/conversations/" + id + "/edit");
+        PageFormsTest.assertFieldError(bad, "durationMinutes", "Use 1 or more");
+        bad.then().body(containsString("Talked about the rent strike and the heating"))
+                .body(containsString("value=\"2026-11-20T18:30\""));
+        team.api().get("/api/v1/conversations/" + id).then().body("durationMinutes", is(30))
+                .body("occurredAt", is("1990-01-01T10:00:00Z"));
+
+        s.form().formParam("version", "0").formParam("occurredAt", "2026-11-20T18:30").formParam("durationMinutes", "45")
+                .formParam("channel", "house-visit").formParam("summary", "Talked about the rent strike and the heating")
+                .post("/conversations/" + id + "/edit").then().statusCode(303)
+                .header("Location", endsWith("/contacts/" + contact + "#timeline"));
+        team.api().get("/api/v1/conversations/" + id).then().statusCode(200).header("ETag", is("\"1\""))
+                .body("occurredAt", is("2026-11-20T18:30:00Z")).body("durationMinutes", is(45))
+                .body("channel", is("house-visit")).body("summary", is("Talked about the rent strike and the heating"))
+                .body("issues", nullValue());
+
+        // the form read at version 0 again: someone changed it meanwhile, so it shows what is stored now
+        Response stale = s.form().formParam("version", "0").formParam("occurredAt", "2026-11-21T09:00")
+                .formParam("durationMinutes", "5").formParam("channel", "phone").post("/conversations/" + id + "/edit");
+        stale.then().statusCode(200).body(containsString("Someone changed this conversation while you were editing"))
+                .body(containsString("value=\"45\""));
+        team.api().get("/api/v1/conversations/" + id).then().body("durationMinutes", is(45));
+    }
+
+    @Test
+    void aConversationIsDeletedOnlyWithTheBoxTickedAndNotFromAnotherTeam() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        String id = team.api().body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "phone"))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+
+        // another team's organizer: the form and both posts are a 404, and nothing changes
+        Session stranger = Session.onPage(TestTeam.create(), "/contacts/new");
+        stranger.request().get("/conversations/" + id + "/edit").then().statusCode(404);
+        stranger.form().formParam("version", "0").formParam("durationMinutes", "1").formParam("channel", "phone")
+                .formParam("occurredAt", "2026-11-20T18:30").post("/conversations/" + id + "/edit").then().statusCode(404);
+        stranger.form().formParam("version", "0").formParam("confirm", "true").post("/conversations/" + id + "/delete")
+                .then().statusCode(404);
+
+        Session s = Session.onPage(team, "/conversations/" + id + "/edit");
+        PageFormsTest.assertFieldError(s.form().formParam("version", "0").post("/conversations/" + id + "/delete"),
+                "confirm", "Tick the box to confirm");
+        team.api().get("/api/v1/conversations/" + id).then().statusCode(200);
+        // without the page's CSRF token: refused, still there
+        s.request().contentType("application/x-www-form-urlencoded").formParam("version", "0").formParam("confirm", "true")
+                .post("/conversations/" + id + "/delete").then().statusCode(403);
+        team.api().get("/api/v1/conversations/" + id).then().statusCode(200);
+
+        s.form().formParam("version", "0").formParam("confirm", "true").post("/conversations/" + id + "/delete")
+                .then().statusCode(303).header("Location", endsWith("/contacts/" + contact + "#timeline"));
+        team.api().get("/api/v1/conversations/" + id).then().statusCode(404);
+        s.request().get("/contacts/" + contact).then().statusCode(200)
+                .body(not(containsString("/conversations/" + id + "/edit")));
+    }
+}
