@@ -392,7 +392,7 @@ public class ContactPages {
         return new Line(type, at,
                 PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
                         + " · " + Labels.word("follow_up_status", String.valueOf(f.status())).toLowerCase(PageLanguage.current()),
-                text(f.purpose()));
+                text(org.groundwork.followup.FollowUpWords.purpose(f.reason(), f.purpose())));
     }
 
     private static String words(String prefix, String group, String word) {

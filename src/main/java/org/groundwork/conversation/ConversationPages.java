@@ -19,6 +19,7 @@ import org.groundwork.conversation.ConversationJson.ConversationView;
 import org.groundwork.conversation.ConversationJson.NewConversation;
 import org.groundwork.conversation.ConversationJson.NextStep;
 import org.groundwork.followup.FollowUpService;
+import org.groundwork.followup.FollowUpWords;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
@@ -121,7 +122,7 @@ public class ConversationPages {
         List<Completable> open = followUps.list(FollowUpFilter.openOf(contactId), Page.MAX_LIMIT, null).items()
                 .stream()
                 .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
-                        + (f.purpose() == null ? "" : ": " + f.purpose()), complete.contains(f.id().toString())))
+                        + (f.purpose() == null ? "" : ": " + FollowUpWords.purpose(f.reason() == null ? null : f.reason().word(), f.purpose())), complete.contains(f.id().toString())))
                 .toList();
         return Templates.log(contact, open, Forms.options(Channel.class), workOptions(), form, errors);
     }

@@ -77,12 +77,15 @@ public class FollowUpService {
      * contact. The partial unique index makes "unless" hold under concurrent check-ins too.
      * Returns true when one was opened.
      */
+    /** The purpose the app writes on an after-action follow-up; pages say it in their language (FollowUpWords). */
+    public static final String AFTER_ACTION_PURPOSE = "Follow up after their first action";
+
     public boolean openAfterAction(UUID contactId, UUID assigneeId, LocalDate dueOn, UUID actionId) {
         UUID id = Ids.next();
         int inserted = em.createNativeQuery("""
                         insert into follow_up (id, team_id, contact_id, assignee_id, due_on, purpose, reason, status,
                                                source_action_id, created_by, created_at, updated_at, version)
-                        values (?1, ?2, ?3, ?4, ?5, 'Follow up after their first action', 'after-action', 'open',
+                        values (?1, ?2, ?3, ?4, ?5, ?8, 'after-action', 'open',
                                 ?6, ?7, now(), now(), 0)
                         on conflict (contact_id) where status = 'open' and reason = 'after-action' do nothing""")
                 .setParameter(1, id)
@@ -92,6 +95,7 @@ public class FollowUpService {
                 .setParameter(5, dueOn)
                 .setParameter(6, actionId)
                 .setParameter(7, current.id())
+                .setParameter(8, AFTER_ACTION_PURPOSE)
                 .executeUpdate();
         if (inserted == 1) {
             audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, id);

@@ -192,6 +192,9 @@ public interface MsgPeople {
     String conversation_edit_link();
 
     @Message
+    String follow_up_after_action();
+
+    @Message
     String conversation_edit_with(String name);
 
     @Message

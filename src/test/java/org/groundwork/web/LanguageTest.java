@@ -53,4 +53,32 @@ class LanguageTest {
         session.form().formParam("language", "en").post("/settings/language").then().statusCode(303);
         session.request().get("/").then().statusCode(200).body(containsString("<html lang=\"en\">"));
     }
+
+    @Test
+    void theFollowUpTheAppOpensAfterAFirstActionIsSaidInThePagesLanguage() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", "Lucía Sánchez")).post("/api/v1/contacts").then()
+                .statusCode(201).extract().path("id");
+        String action = team.api().body(Map.of("title", "Asamblea", "startsAt", java.time.Instant.now().toString(),
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(java.util.List.of(Map.of("contactId", contact, "firstTime", true)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        // stored and answered in English, for the API
+        team.api().get("/api/v1/followups?contact=" + contact).then().statusCode(200)
+                .body("items[0].purpose", org.hamcrest.Matchers.is("Follow up after their first action"));
+        Session session = Session.logIn(team);
+        session.open("/settings");
+        session.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        for (String path : java.util.List.of("/", "/contacts/" + contact, "/conversations/new?contact=" + contact)) {
+            session.request().get(path).then().statusCode(200)
+                    .body(containsString("Hacer seguimiento tras su primera acción"))
+                    .body(not(containsString("Follow up after their first action")));
+        }
+        // an organizer's own words stay as typed
+        team.api().body(Map.of("contactId", contact, "dueOn", java.time.LocalDate.now().plusDays(3).toString(),
+                "purpose", "Follow up after their first action, about the rent")).post("/api/v1/followups")
+                .then().statusCode(201);
+        session.request().get("/contacts/" + contact).then().statusCode(200)
+                .body(containsString("Follow up after their first action, about the rent"));
+    }
 }
