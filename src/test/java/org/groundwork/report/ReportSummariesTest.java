@@ -137,10 +137,13 @@ class ReportSummariesTest {
         assertEquals(List.of(0, 1, 0, 1, 1, 0), m.getList("transitions.peopleCount"));
 
         // back-dated before the others, and one in February (before the period): Ana's March
-        // move to cadre now has an earlier one, and she is still one person of the pair
+        // move to cadre now has an earlier one, and she is still one person of the pair; each
+        // change they are put before now starts from them (Ana's of the 10th less-involved → cadre,
+        // Bea's of the 15th new → cadre)
         s.level(ana, "less-involved", "2026-03-01T10:00:00Z");
         s.level(bea, "new", "2026-02-10T10:00:00Z");
         levelMoves(team);
+        assertEquals(List.of(1, 2, 0, 1, 1, 0), teamMovement(team).getList("transitions.count"));
 
         // an import: new people (creation rows, no moves) and a level moved for an existing one
         String cy = team.api().body(Map.of("fullName", "Cy", "email", "cy@example.org", "engagementLevel", "new",
@@ -169,8 +172,8 @@ class ReportSummariesTest {
         sql("delete from level_change where contact_id = '" + cy + "' and from_level is not null");
         levelMoves(team);
         // left in March: Ana new → less-involved (1st), cadre → new (13th), less-involved → cadre
-        // (20th); Bea less-involved → cadre (15th)
-        assertEquals(List.of(1, 0, 0, 2, 1, 0), teamMovement(team).getList("transitions.count"));
+        // (20th); Bea new → cadre (15th, after her change back-dated to February)
+        assertEquals(List.of(1, 1, 0, 1, 1, 0), teamMovement(team).getList("transitions.count"));
     }
 
     @Test
