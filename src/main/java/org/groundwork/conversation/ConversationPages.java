@@ -149,7 +149,7 @@ public class ConversationPages {
                 "commitments", c.commitments(),
                 "politicalDiscussion", c.politicalDiscussion() ? "true" : null,
                 "version", Long.toString(stored.version()));
-        return Templates.edit(c, Forms.options(Channel.class), workOptions(), form, errors);
+        return Templates.edit(c, Forms.options(Channel.class), workOptions(c.workId()), form, errors);
     }
 
     /**
@@ -177,8 +177,11 @@ public class ConversationPages {
                                 "durationMinutes", "channel", "summary", "issues", "commitments", "politicalDiscussion")),
                                 version),
                         stored -> Form.seeOther("/contacts/" + stored.view().contactId() + "#timeline"),
-                        () -> Templates.edit(conversations.find(conversation).view(), Forms.options(Channel.class),
-                                workOptions(), form.values(), form.errors()));
+                        () -> {
+                            ConversationView stored = conversations.find(conversation).view();
+                            return Templates.edit(stored, Forms.options(Channel.class), workOptions(stored.workId()),
+                                    form.values(), form.errors());
+                        });
     }
 
     /** Deleting needs the box ticked; its minutes leave the reports (as DELETE /api/v1/conversations/{id}). */
@@ -196,11 +199,20 @@ public class ConversationPages {
                 .onConflict(p -> edit(conversations.find(conversation),
                         Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
                 .submit(() -> conversations.delete(conversation, version),
-                        "/contacts/" + stored.view().contactId() + "#timeline", () -> edit(stored, Map.of()));
+                        "/contacts/" + stored.view().contactId() + "#timeline", () -> edit(stored, form.errors()));
     }
 
     private List<Option> workOptions() {
         return works.list(true, Page.MAX_LIMIT, null).items().stream()
                 .map(w -> new Option(w.id().toString(), w.name())).toList();
+    }
+
+    /** The active works, and the conversation's own if it was made inactive since: saving keeps it. */
+    private List<Option> workOptions(UUID kept) {
+        List<Option> options = new ArrayList<>(workOptions());
+        if (kept != null && options.stream().noneMatch(o -> o.value().equals(kept.toString()))) {
+            options.add(new Option(kept.toString(), works.find(kept).view().name()));
+        }
+        return options;
     }
 }

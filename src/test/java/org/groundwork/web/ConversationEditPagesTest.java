@@ -90,4 +90,23 @@ class ConversationEditPagesTest {
         s.request().get("/contacts/" + contact).then().statusCode(200)
                 .body(not(containsString("/conversations/" + id + "/edit")));
     }
+
+    @Test
+    void aConversationsWorkMadeInactiveSinceStaysOnTheForm() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        String work = team.api().body(Map.of("name", "Rent strike 2025", "focus", "bring-in-new", "mode", "building"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        String id = team.api().body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "phone",
+                "workId", work)).post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("active", false)).patch("/api/v1/works/" + work).then().statusCode(200);
+        Session s = Session.logIn(team);
+        // the select offers only active works; the conversation's own stays chosen, so a save keeps it
+        String form = s.open("/conversations/" + id + "/edit");
+        assertTrue(form.contains("<option value=\"" + work + "\" selected>Rent strike 2025</option>"), form);
+        s.form().formParam("version", "0").formParam("occurredAt", "2026-11-20T18:30").formParam("durationMinutes", "40")
+                .formParam("channel", "phone").formParam("workId", work).post("/conversations/" + id + "/edit")
+                .then().statusCode(303);
+        team.api().get("/api/v1/conversations/" + id).then().body("workId", is(work)).body("durationMinutes", is(40));
+    }
 }
