@@ -106,14 +106,16 @@ public class ContactPages {
         static native TemplateInstance list$results(Filter filter, String query, List<Row> rows, String nextCursor,
                                                     boolean canExport, Map<String, String> errors);
 
-        static native TemplateInstance add(Map<String, String> form, Choices choices, Map<String, String> errors);
+        static native TemplateInstance add(Map<String, String> form, Choices choices, ContactService.SamePerson same,
+                                           Map<String, String> errors);
 
         static native TemplateInstance unitField(UnitChoices units, Map<String, String> errors);
 
         static native TemplateInstance edit(ContactView contact, Map<String, String> form, Choices choices,
                                             Map<String, String> errors);
 
-        static native TemplateInstance show(ContactView contact, List<FollowUpView> openFollowUps, List<Line> timeline,
+        static native TemplateInstance show(ContactView contact, String unitName, String ownerName,
+                                            List<FollowUpView> openFollowUps, List<Line> timeline,
                                             String timelineCursor, List<Option> levels, List<TieJson.TieView> ties,
                                             List<Option> tieKinds, List<Option> tiePeople, Map<String, String> form,
                                             Map<String, String> errors);
@@ -229,7 +231,7 @@ public class ContactPages {
     @GET
     @Path("/new")
     public TemplateInstance add() {
-        return Templates.add(Map.of("engagementLevel", "new", "position", "base"), choices(null, null), Map.of());
+        return Templates.add(Map.of("engagementLevel", "new", "position", "base"), choices(null, null), null, Map.of());
     }
 
     @POST
@@ -238,8 +240,18 @@ public class ContactPages {
         NewContact contact = new NewContact(form.text("fullName"), form.optional("phone"), form.optional("email"),
                 form.id("organizationId"), form.word(Position.class, "position"), form.word(Level.class, "engagementLevel"),
                 form.id("ownerId"), form.list("tags"), form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
+        // someone already known by this email or phone (the door's and the import's rule): said, not
+        // made twice without a word; "someone else" ticked adds them anyway
+        if (form.valid() && !form.ticked("someoneElse")) {
+            ContactService.SamePerson same = contacts.samePerson(contact.phone(), contact.email());
+            if (same != null) {
+                return Templates.add(form.values(), choices(form.text("organizationId"), form.text("unitId")), same,
+                        form.errors());
+            }
+        }
         return form.submit(() -> contacts.create(contact), stored -> Form.seeOther("/contacts/" + stored.view().id()),
-                () -> Templates.add(form.values(), choices(form.text("organizationId"), form.text("unitId")), form.errors()));
+                () -> Templates.add(form.values(), choices(form.text("organizationId"), form.text("unitId")), null,
+                        form.errors()));
     }
 
     @GET
@@ -340,8 +352,12 @@ public class ContactPages {
         List<Option> people = contacts.list(near, Page.MAX_LIMIT, null).items().stream()
                 .filter(c -> !c.id().equals(id)).map(c -> new Option(c.id().toString(), c.fullName())).toList();
         List<Option> kinds = Forms.options(TieKind.class);
-        return Templates.show(contact, open, lines, timeline.nextCursor(), Forms.options(Level.class), ties.list(id),
-                kinds, people, values, errors);
+        // the unit and the owner by name: who the person works beside, and whose person they are
+        String unit = contact.unitId() == null ? null
+                : units.find(contact.organizationId(), contact.unitId()).view().name();
+        String owner = contact.ownerId() == null ? null : organizers.find(contact.ownerId()).view().displayName();
+        return Templates.show(contact, unit, owner, open, lines, timeline.nextCursor(), Forms.options(Level.class),
+                ties.list(id), kinds, people, values, errors);
     }
 
     @POST

@@ -195,6 +195,12 @@ public interface MsgPeople {
     String follow_up_after_action();
 
     @Message
+    String contact_add_someone_else();
+
+    @Message
+    String contact_unit();
+
+    @Message
     String conversation_edit_with(String name);
 
     @Message

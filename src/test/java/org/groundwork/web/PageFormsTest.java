@@ -84,13 +84,42 @@ class PageFormsTest {
     }
 
     @Test
+    void addingSomeoneAlreadyKnownByEmailOrPhoneSaysSoFirst() {
+        TestTeam team = TestTeam.create();
+        String tomasz = team.api().body(Map.of("fullName", "Tomasz Patel", "email", "tomasz@example.org",
+                "phone", "+1 555 0142")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        Session s = Session.onPage(team, "/contacts/new");
+        // the same email in other letters, then the same phone written otherwise: said, nothing added
+        for (String[] same : new String[][]{{"Tomasz P.", "TOMASZ@example.org", ""}, {"T. Patel", "", "(555) 0142"}}) {
+            s.form().formParam("fullName", same[0]).formParam("email", same[1]).formParam("phone", same[2])
+                    .formParam("engagementLevel", "new").formParam("position", "base").post("/contacts").then()
+                    .statusCode(200)
+                    .body(containsString("Already in your contacts: <a href=\"/contacts/" + tomasz + "\">Tomasz Patel</a>"))
+                    .body(containsString("value=\"" + same[0] + "\""))
+                    .body(containsString("name=\"someoneElse\""));
+        }
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(1));
+        // someone else after all: ticked, added
+        s.form().formParam("fullName", "Tomasz Patel Jr").formParam("email", "tomasz@example.org")
+                .formParam("someoneElse", "true").formParam("engagementLevel", "new").formParam("position", "base")
+                .post("/contacts").then().statusCode(303);
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(2));
+    }
+
+    @Test
     void aContactIsAddedAndShown() {
         TestTeam team = TestTeam.create();
         Session s = Session.onPage(team, "/contacts/new");
+        String org = team.organization("Mercy Hospital", "workplace");
+        String unit = team.unit(org, "Ward 4", "department");
         String location = s.form().formParam("fullName", "Lucy Parsons").formParam("engagementLevel", "cadre")
-                .formParam("position", "base").formParam("tags", "night shift, nurses").post("/contacts")
+                .formParam("position", "base").formParam("tags", "night shift, nurses")
+                .formParam("organizationId", org).formParam("unitId", unit).post("/contacts")
                 .then().statusCode(303).extract().header("Location");
-        s.request().get(location).then().statusCode(200).body(containsString("Lucy Parsons"));
+        // the unit and the owner (the one who added her, by default) by name
+        s.request().get(location).then().statusCode(200).body(containsString("Lucy Parsons"))
+                .body(containsString("<dt>Unit</dt><dd>Ward 4</dd>"))
+                .body(containsString("<dt>Owner</dt><dd>Admin " + team.adminEmail + "</dd>"));
         team.api().get("/api/v1/contacts").then().body("items", hasSize(1))
                 .body("items[0].engagementLevel", equalTo("cadre"))
                 .body("items[0].tags", hasSize(2));
