@@ -27,7 +27,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** A team's data leaves with it (the archive) and arrives on another instance (the restore). */
 @Path("/api/v1")
@@ -40,6 +39,8 @@ public class ArchiveResource {
     TeamArchive archive;
     @Inject
     TeamRestore restore;
+    @Inject
+    org.groundwork.organizer.CurrentOrganizer current;
 
     /** The caller's whole team as one zip; the team's admins only (checked by the service). */
     @Operation(summary = "Download the team's archive",
@@ -54,7 +55,8 @@ public class ArchiveResource {
     public Response archive() {
         return Response.ok(archive.archive(), ZIP)
                 .header("Content-Disposition", "attachment; filename=\"groundwork-team-"
-                        + LocalDate.now(ZoneOffset.UTC) + ".zip\"")
+                        // the team's day, as every date the team sees (in New York at 21:00 it is not tomorrow yet)
+                        + LocalDate.now(current.team().zone()) + ".zip\"")
                 .build();
     }
 

@@ -143,6 +143,14 @@ public class ContactPages {
                 unitChoices(organizationId, unitId));
     }
 
+    /** The add form's: its empty owner reads "Me", so the organizer is not listed a second time by name. */
+    private Choices choicesToAdd(String organizationId, String unitId) {
+        Choices all = choices(organizationId, unitId);
+        String me = current.id().toString();
+        return new Choices(all.levels(), all.positions(), all.organizations(),
+                all.owners().stream().filter(o -> !o.value().equals(me)).toList(), all.units());
+    }
+
     /** The units of the organization typed or stored; none when it is blank, unreadable or not the team's. */
     UnitChoices unitChoices(String organizationId, String unitId) {
         UUID org = Forms.id(organizationId, "organizationId", new FormErrors());
@@ -231,7 +239,7 @@ public class ContactPages {
     @GET
     @Path("/new")
     public TemplateInstance add() {
-        return Templates.add(Map.of("engagementLevel", "new", "position", "base"), choices(null, null), null, Map.of());
+        return Templates.add(Map.of("engagementLevel", "new", "position", "base"), choicesToAdd(null, null), null, Map.of());
     }
 
     @POST
@@ -245,12 +253,12 @@ public class ContactPages {
         if (form.valid() && !form.ticked("someoneElse")) {
             ContactService.SamePerson same = contacts.samePerson(contact.phone(), contact.email());
             if (same != null) {
-                return Templates.add(form.values(), choices(form.text("organizationId"), form.text("unitId")), same,
+                return Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId")), same,
                         form.errors());
             }
         }
         return form.submit(() -> contacts.create(contact), stored -> Form.seeOther("/contacts/" + stored.view().id()),
-                () -> Templates.add(form.values(), choices(form.text("organizationId"), form.text("unitId")), null,
+                () -> Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId")), null,
                         form.errors()));
     }
 

@@ -54,8 +54,8 @@ class ReportViews {
     }
 
     String totals(TimeReport report) {
-        return report == null ? "" : PageLanguage.reports().report_totals(report.from().toString(),
-                report.to().toString(), Labels.number(report.totalMinutes()), Labels.number(report.firstTimerMinutes()));
+        return report == null ? "" : PageLanguage.reports().report_totals(Labels.day(report.from()),
+                Labels.day(report.to()), Labels.number(report.totalMinutes()), Labels.number(report.firstTimerMinutes()));
     }
 
     List<Option> periods() {
@@ -249,7 +249,7 @@ class ReportViews {
         open.put(words.movement_open(), String.valueOf(r.followUps().open()));
         open.put(words.movement_overdue(), String.valueOf(r.followUps().overdue()));
         open.put(words.movement_cooling(), String.valueOf(r.cooling()));
-        tables.add(new Table(words.movement_as_of(r.followUps().asOf().toString()), List.of(words.movement_figure(), words.movement_count()),
+        tables.add(new Table(words.movement_as_of(Labels.day(r.followUps().asOf())), List.of(words.movement_figure(), words.movement_count()),
                 rows(open)));
         return tables;
     }

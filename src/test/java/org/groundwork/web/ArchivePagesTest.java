@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,17 @@ class ArchivePagesTest {
         TestTeam.Member organizer = team.member("organizer");
         String theirs = Session.logIn(organizer.email()).open("/settings");
         assertFalse(theirs.contains("/api/v1/team/archive"), "organizers get no archive link");
+    }
+
+    @Test
+    void theArchivesFileIsNamedForTheTeamsDay() {
+        // at any hour one of the two is on another day than UTC (UTC-11 before 11:00, UTC+14 from 10:00)
+        for (String zone : List.of("Pacific/Pago_Pago", "Pacific/Kiritimati")) {
+            TestTeam team = TestTeam.create(zone);
+            String day = java.time.LocalDate.now(java.time.ZoneId.of(zone)).toString();
+            io.restassured.RestAssured.given().auth().oauth2(team.token).get("/api/v1/team/archive").then().statusCode(200)
+                    .header("Content-Disposition", org.hamcrest.Matchers.containsString("groundwork-team-" + day + ".zip"));
+        }
     }
 
     @Test

@@ -110,6 +110,9 @@ class PageFormsTest {
     void aContactIsAddedAndShown() {
         TestTeam team = TestTeam.create();
         Session s = Session.onPage(team, "/contacts/new");
+        // the owner list's empty choice is "Me": the organizer is not listed again by name
+        String form = s.open("/contacts/new");
+        assertTrue(form.contains(">Me</option>") && !form.contains(">Admin " + team.adminEmail + "</option>"), form);
         String org = team.organization("Mercy Hospital", "workplace");
         String unit = team.unit(org, "Ward 4", "department");
         String location = s.form().formParam("fullName", "Lucy Parsons").formParam("engagementLevel", "cadre")

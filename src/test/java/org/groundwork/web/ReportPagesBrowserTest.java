@@ -134,14 +134,14 @@ class ReportPagesBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show report")).click();
         page.waitForURL(u -> u.contains("period=90"));
         assertThat(page.getByLabel("From (custom)")).hasValue(from90);
-        assertThat(page.locator("#totals")).containsText("From " + from90 + " to " + today);
+        assertThat(page.locator("#totals")).containsText("From " + day(from90) + " to " + day(today));
 
         // typing a date of one's own makes the period custom, and the report covers those dates
         page.getByLabel("From (custom)").fill(today.minusDays(3).toString());
         assertThat(page.getByLabel("Period")).hasValue("custom");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show report")).click();
         page.waitForURL(u -> u.contains("period=custom"));
-        assertThat(page.locator("#totals")).containsText("From " + today.minusDays(3) + " to " + today);
+        assertThat(page.locator("#totals")).containsText("From " + day(today.minusDays(3)) + " to " + day(today));
 
         // the movement report's form behaves the same
         page.navigate(url("/reports/movement"));
@@ -173,5 +173,11 @@ class ReportPagesBrowserTest extends BrowserTest {
             assertAccessible(path);
             assertTrue(fitsWidth(), path + " fits a phone's width");
         }
+    }
+
+    /** A day as the pages write it in English (Labels). */
+    static String day(Object isoDate) {
+        return java.time.LocalDate.parse(isoDate.toString())
+                .format(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH));
     }
 }

@@ -26,7 +26,9 @@ class ReportPagesTest {
             admin.request().get(path + "?period=custom&from=2026-03-01&to=2026-03-31").then().statusCode(200)
                     .body(containsString("id=\"summary\""))
                     // the link line's separator once ("Time report · · who your time goes to" was twice)
-                    .body(not(containsString("· ·")));
+                    .body(not(containsString("· ·")))
+                    // the period in words, as every other date on the pages ("From 2026-03-01 to …" was ISO)
+                    .body(containsString("Sun 1 Mar 2026")).body(containsString("Tue 31 Mar 2026"));
         }
 
         TestTeam.Member plain = team.member("organizer");

@@ -92,7 +92,8 @@ class TodayGlanceTest {
         assertEquals(1, m.getInt("timeliness.followedUpInTime"));
         assertEquals(3, m.getInt("cooling"));
         String timePage = s.request().get(time).then().statusCode(200).extract().asString();
-        assertTrue(timePage.contains("From " + TODAY.minusDays(6) + " to " + TODAY + ": 160 minutes in all"), timePage);
+        assertTrue(timePage.contains("From " + ReportPagesBrowserTest.day(TODAY.minusDays(6)) + " to "
+                + ReportPagesBrowserTest.day(TODAY) + ": 160 minutes in all"), timePage);
         s.request().get(movement).then().statusCode(200);
 
         // the member's own week: no minutes of theirs recorded with anyone but Ben (less-involved
