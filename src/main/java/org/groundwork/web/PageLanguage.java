@@ -34,18 +34,40 @@ public class PageLanguage {
         if (!Arc.container().requestContext().isActive()) {
             return Locale.ENGLISH;
         }
+        boolean readable = true;
         try (InstanceHandle<CurrentOrganizer> organizer = Arc.container().instance(CurrentOrganizer.class)) {
             String chosen = organizer.get().language().orElse(null);
             if (chosen != null) {
                 return Locale.forLanguageTag(chosen);
             }
         } catch (RuntimeException e) {
-            // the identity cannot be read here (an I/O thread answering an early refusal): the browser decides
+            // the identity cannot be read here: an I/O thread answering an early refusal (an unknown path, a 405)
+            readable = false;
         }
         try (InstanceHandle<HttpServerRequest> request = Arc.container().instance(HttpServerRequest.class)) {
-            return ofBrowser(request.isAvailable() ? request.get().getHeader("Accept-Language") : null);
+            HttpServerRequest http = request.isAvailable() ? request.get() : null;
+            if (!readable && http != null) {
+                // the language this browser's pages were last drawn in for a logged-in organizer
+                io.vertx.core.http.Cookie last = http.getCookie(LanguageCookie.NAME);
+                if (last != null && LANGUAGES.contains(last.getValue())) {
+                    return Locale.forLanguageTag(last.getValue());
+                }
+            }
+            return ofBrowser(http == null ? null : http.getHeader("Accept-Language"));
         } catch (RuntimeException e) {
             return Locale.ENGLISH;
+        }
+    }
+
+    /** The organizer's own choice, when the login can be read here and they made one; never throws. */
+    static String chosen() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        try (InstanceHandle<CurrentOrganizer> organizer = Arc.container().instance(CurrentOrganizer.class)) {
+            return organizer.get().language().orElse(null);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -81,4 +81,29 @@ class LanguageTest {
         session.request().get("/contacts/" + contact).then().statusCode(200)
                 .body(containsString("Follow up after their first action, about the rent"));
     }
+
+    @Test
+    void anUnknownPathIsSaidInTheOrganizersLanguageNotTheBrowsers() {
+        TestTeam team = TestTeam.create();
+        Session session = Session.logIn(team);
+        session.open("/settings");
+        session.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        // a page drawn for her leaves the language in a cookie, the browser asking for English
+        io.restassured.response.Response today = session.request().header("Accept-Language", "en").get("/");
+        today.then().statusCode(200).body(containsString("<html lang=\"es\">"));
+        String kept = today.getCookie("gw-language");
+        assertTrue("es".equals(kept), "the language cookie: " + kept);
+        // an unknown path and a method a path does not take are refused before the login is read: the
+        // cookie's language, not the browser's (they were English)
+        session.request().header("Accept-Language", "en").header("Accept", "text/html").cookie("gw-language", kept)
+                .get("/no-such-page").then().statusCode(404).body(containsString("<html lang=\"es\">"));
+        session.request().header("Accept-Language", "en").header("Accept", "text/html").cookie("gw-language", kept)
+                .get("/followups/abc/done").then().statusCode(405).body(containsString("<html lang=\"es\">"));
+        // anything else in the cookie is not a language: the browser's then
+        session.request().header("Accept-Language", "en").header("Accept", "text/html").cookie("gw-language", "<x>")
+                .get("/no-such-page").then().statusCode(404).body(containsString("<html lang=\"en\">"));
+        // once it says so, it is not set again
+        assertTrue(session.request().header("Accept-Language", "en").cookie("gw-language", "es").get("/")
+                .getCookie("gw-language") == null, "set again");
+    }
 }
