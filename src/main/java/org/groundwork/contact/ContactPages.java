@@ -250,7 +250,9 @@ public class ContactPages {
                 form.id("ownerId"), form.list("tags"), form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
         // someone already known by this email or phone (the door's and the import's rule): said, not
         // made twice without a word; "someone else" ticked adds them anyway
-        if (form.valid() && !form.ticked("someoneElse")) {
+        // read first: a tick given with another field's refusal is kept on the form drawn again
+        boolean someoneElse = form.ticked("someoneElse");
+        if (form.valid() && !someoneElse) {
             ContactService.SamePerson same = contacts.samePerson(contact.phone(), contact.email());
             if (same != null) {
                 return Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId")), same,

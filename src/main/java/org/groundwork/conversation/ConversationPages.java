@@ -122,7 +122,7 @@ public class ConversationPages {
         List<Completable> open = followUps.list(FollowUpFilter.openOf(contactId), Page.MAX_LIMIT, null).items()
                 .stream()
                 .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
-                        + (f.purpose() == null ? "" : ": " + FollowUpWords.purpose(f.reason() == null ? null : f.reason().word(), f.purpose())), complete.contains(f.id().toString())))
+                        + (f.purpose() == null ? "" : ": " + FollowUpWords.shownPurpose(f)), complete.contains(f.id().toString())))
                 .toList();
         return Templates.log(contact, open, Forms.options(Channel.class), workOptions(), form, errors);
     }
@@ -139,8 +139,7 @@ public class ConversationPages {
     private TemplateInstance edit(Versioned<ConversationView> stored, Map<String, String> errors) {
         ConversationView c = stored.view();
         Map<String, String> form = Forms.values(
-                "occurredAt", LocalDateTime.ofInstant(c.occurredAt(), current.team().zone())
-                        .truncatedTo(ChronoUnit.MINUTES).toString(),
+                "occurredAt", shown(c.occurredAt()),
                 "durationMinutes", Integer.toString(c.durationMinutes()),
                 "channel", c.channel().word(),
                 "workId", c.workId() == null ? null : c.workId().toString(),
@@ -170,12 +169,17 @@ public class ConversationPages {
                 form.optional("summary"), form.optional("issues"), form.optional("commitments"),
                 form.ticked("politicalDiscussion"));
         String version = form.optional("version");
+        // the time only when it was changed: the form shows it to the minute in the team's zone, and
+        // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
+        Set<String> fields = new java.util.HashSet<>(Set.of("workId", "durationMinutes", "channel", "summary", "issues",
+                "commitments", "politicalDiscussion"));
+        if (when == null || !when.toString().equals(shown(conversations.find(conversation).view().occurredAt()))) {
+            fields.add("occurredAt");
+        }
         return form
                 .onConflict(p -> edit(conversations.find(conversation),
                         Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
-                .submit(() -> conversations.change(conversation, patches.of(change, Set.of("workId", "occurredAt",
-                                "durationMinutes", "channel", "summary", "issues", "commitments", "politicalDiscussion")),
-                                version),
+                .submit(() -> conversations.change(conversation, patches.of(change, fields), version),
                         stored -> Form.seeOther("/contacts/" + stored.view().contactId() + "#timeline"),
                         () -> {
                             ConversationView stored = conversations.find(conversation).view();
@@ -200,6 +204,11 @@ public class ConversationPages {
                         Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
                 .submit(() -> conversations.delete(conversation, version),
                         "/contacts/" + stored.view().contactId() + "#timeline", () -> edit(stored, form.errors()));
+    }
+
+    /** A time as the form shows it: to the minute, on the team's clocks. */
+    private String shown(Instant at) {
+        return LocalDateTime.ofInstant(at, current.team().zone()).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     private List<Option> workOptions() {

@@ -72,14 +72,14 @@ public class FollowUpService {
     @Inject
     BusinessMetrics metrics;
 
+    /** The purpose the app writes on an after-action follow-up; pages say it in their language (FollowUpWords). */
+    public static final String AFTER_ACTION_PURPOSE = "Follow up after their first action";
+
     /**
      * The heat rule: opens an after-action follow-up unless one is already open for the
      * contact. The partial unique index makes "unless" hold under concurrent check-ins too.
      * Returns true when one was opened.
      */
-    /** The purpose the app writes on an after-action follow-up; pages say it in their language (FollowUpWords). */
-    public static final String AFTER_ACTION_PURPOSE = "Follow up after their first action";
-
     public boolean openAfterAction(UUID contactId, UUID assigneeId, LocalDate dueOn, UUID actionId) {
         UUID id = Ids.next();
         int inserted = em.createNativeQuery("""

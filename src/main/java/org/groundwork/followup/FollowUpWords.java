@@ -21,7 +21,7 @@ public final class FollowUpWords {
                 ? PageLanguage.people().follow_up_after_action() : purpose;
     }
 
-    static String shownPurpose(FollowUpView f) {
+    public static String shownPurpose(FollowUpView f) {
         return purpose(f.reason() == null ? null : f.reason().word(), f.purpose());
     }
 

@@ -109,4 +109,27 @@ class ConversationEditPagesTest {
                 .then().statusCode(303);
         team.api().get("/api/v1/conversations/" + id).then().body("workId", is(work)).body("durationMinutes", is(40));
     }
+
+    @Test
+    void savingWithoutTouchingTheTimeKeepsItToTheSecond() {
+        TestTeam team = TestTeam.create("America/New_York");
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        String id = team.api().body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "phone",
+                        "occurredAt", "2026-11-20T15:15:47Z", "summary", "Talked about the rent strke"))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String form = s.open("/conversations/" + id + "/edit");
+        assertTrue(form.contains("value=\"2026-11-20T10:15\""), "shown on the team's clocks, to the minute: " + form);
+        // a typo fixed in the summary: the time as shown goes back, and the stored one keeps its seconds
+        s.form().formParam("version", "0").formParam("occurredAt", "2026-11-20T10:15").formParam("durationMinutes", "30")
+                .formParam("channel", "phone").formParam("summary", "Talked about the rent strike")
+                .post("/conversations/" + id + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/conversations/" + id).then().body("occurredAt", is("2026-11-20T15:15:47Z"))
+                .body("summary", is("Talked about the rent strike"));
+        // changed, it is the minute typed
+        s.open("/conversations/" + id + "/edit");
+        s.form().formParam("version", "1").formParam("occurredAt", "2026-11-20T10:45").formParam("durationMinutes", "30")
+                .formParam("channel", "phone").post("/conversations/" + id + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/conversations/" + id).then().body("occurredAt", is("2026-11-20T15:45:00Z"));
+    }
 }

@@ -99,6 +99,10 @@ class PageFormsTest {
                     .body(containsString("name=\"someoneElse\""));
         }
         team.api().get("/api/v1/contacts").then().body("items", hasSize(1));
+        // ticked, with another field refused: the tick stays on the form drawn again
+        s.form().formParam("fullName", "").formParam("email", "tomasz@example.org").formParam("someoneElse", "true")
+                .formParam("engagementLevel", "new").formParam("position", "base").post("/contacts").then()
+                .statusCode(200).body(containsString("<input type=\"hidden\" name=\"someoneElse\" value=\"true\">"));
         // someone else after all: ticked, added
         s.form().formParam("fullName", "Tomasz Patel Jr").formParam("email", "tomasz@example.org")
                 .formParam("someoneElse", "true").formParam("engagementLevel", "new").formParam("position", "base")
