@@ -216,7 +216,10 @@ public class ApiDocument implements OASFilter {
                 response.setContent(problemContent());
             }
             if (code.equals("201")) {
-                response.addHeader("Location", header("The URL of what was created"));
+                // a tie, a level change or a new team has no address of its own to read (the API review)
+                response.addHeader("Location", header("Where to find what was created: its own URL; for a token, "
+                        + "where to revoke it; for a tie, a level change and the setup, the list, timeline or account "
+                        + "that shows it; for a new team, its first admin, readable once logged in to that team"));
             }
             if (etag && (code.equals("200") || code.equals("201"))) {
                 response.addHeader("ETag", header("The version of what is answered; send it back as If-Match to change it"));
