@@ -38,6 +38,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,9 +172,10 @@ public class ConversationPages {
         String version = form.optional("version");
         // the time only when it was changed: the form shows it to the minute in the team's zone, and
         // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
-        Set<String> fields = new java.util.HashSet<>(Set.of("workId", "durationMinutes", "channel", "summary", "issues",
+        ConversationView before = conversations.find(conversation).view();
+        Set<String> fields = new HashSet<>(Set.of("workId", "durationMinutes", "channel", "summary", "issues",
                 "commitments", "politicalDiscussion"));
-        if (when == null || !when.toString().equals(shown(conversations.find(conversation).view().occurredAt()))) {
+        if (when == null || !when.toString().equals(shown(before.occurredAt()))) {
             fields.add("occurredAt");
         }
         return form
@@ -181,11 +183,8 @@ public class ConversationPages {
                         Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
                 .submit(() -> conversations.change(conversation, patches.of(change, fields), version),
                         stored -> Form.seeOther("/contacts/" + stored.view().contactId() + "#timeline"),
-                        () -> {
-                            ConversationView stored = conversations.find(conversation).view();
-                            return Templates.edit(stored, Forms.options(Channel.class), workOptions(stored.workId()),
-                                    form.values(), form.errors());
-                        });
+                        () -> Templates.edit(before, Forms.options(Channel.class), workOptions(before.workId()),
+                                form.values(), form.errors()));
     }
 
     /** Deleting needs the box ticked; its minutes leave the reports (as DELETE /api/v1/conversations/{id}). */

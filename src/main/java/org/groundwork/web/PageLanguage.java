@@ -34,19 +34,13 @@ public class PageLanguage {
         if (!Arc.container().requestContext().isActive()) {
             return Locale.ENGLISH;
         }
-        boolean readable = true;
-        try (InstanceHandle<CurrentOrganizer> organizer = Arc.container().instance(CurrentOrganizer.class)) {
-            String chosen = organizer.get().language().orElse(null);
-            if (chosen != null) {
-                return Locale.forLanguageTag(chosen);
-            }
-        } catch (RuntimeException e) {
-            // the identity cannot be read here: an I/O thread answering an early refusal (an unknown path, a 405)
-            readable = false;
+        Choice choice = organizerChoice();
+        if (choice.language() != null) {
+            return Locale.forLanguageTag(choice.language());
         }
         try (InstanceHandle<HttpServerRequest> request = Arc.container().instance(HttpServerRequest.class)) {
             HttpServerRequest http = request.isAvailable() ? request.get() : null;
-            if (!readable && http != null) {
+            if (!choice.readable() && http != null) {
                 // the language this browser's pages were last drawn in for a logged-in organizer
                 io.vertx.core.http.Cookie last = http.getCookie(LanguageCookie.NAME);
                 if (last != null && LANGUAGES.contains(last.getValue())) {
@@ -61,13 +55,22 @@ public class PageLanguage {
 
     /** The organizer's own choice, when the login can be read here and they made one; never throws. */
     static String chosen() {
+        return organizerChoice().language();
+    }
+
+    /** Whether the login could be read here, and the language its organizer chose (null: none, or nobody). */
+    private record Choice(boolean readable, String language) {
+    }
+
+    private static Choice organizerChoice() {
         if (!Arc.container().requestContext().isActive()) {
-            return null;
+            return new Choice(true, null);
         }
         try (InstanceHandle<CurrentOrganizer> organizer = Arc.container().instance(CurrentOrganizer.class)) {
-            return organizer.get().language().orElse(null);
+            return new Choice(true, organizer.get().language().orElse(null));
         } catch (RuntimeException e) {
-            return null;
+            // the identity cannot be read here: an I/O thread answering an early refusal (an unknown path, a 405)
+            return new Choice(false, null);
         }
     }
 
