@@ -96,9 +96,15 @@ public final class Form {
         return raw(field);
     }
 
-    /** A checkbox: ticked when sent at all. */
+    /**
+     * A checkbox: ticked when sent at all. Its value is never stored, so it is not read through the
+     * NUL rule: a crafted NUL in it would put a message on a field no page shows, and the form would
+     * come back with no word of why.
+     */
     public boolean ticked(String field) {
-        return text(field) != null;
+        boolean sent = data != null ? data.getFirst(field) != null : posted.get(field) != null;
+        values.putIfAbsent(field, sent ? "true" : null);
+        return sent;
     }
 
     /** A comma-separated list (tags): trimmed, empty parts dropped. */

@@ -111,6 +111,16 @@ class PageFormsTest {
     }
 
     @Test
+    void aCheckboxSentWithANulIsTickedNotARefusalNoFieldShows() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/contacts/new");
+        // a crafted post: a browser sends "true"; the NUL rule put its message on a field with no place on the page
+        s.form().formParam("fullName", "Rosa Parks").formParam("doNotContact", "\u0000").formParam("engagementLevel", "new")
+                .formParam("position", "base").post("/contacts").then().statusCode(303);
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(1)).body("items[0].doNotContact", equalTo(true));
+    }
+
+    @Test
     void aContactIsAddedAndShown() {
         TestTeam team = TestTeam.create();
         Session s = Session.onPage(team, "/contacts/new");
