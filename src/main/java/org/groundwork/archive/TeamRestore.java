@@ -35,6 +35,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -157,6 +158,7 @@ public class TeamRestore {
             if (next(zip) != null) {
                 throw Problems.badRequest("The archive holds more entries than a Groundwork team archive");
             }
+            repairLevelChains(conn, team);
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
             int count = (int) Math.min(total, Integer.MAX_VALUE);
             // the restored team's trail says it arrived (no one of the team did it); the instance
@@ -171,6 +173,25 @@ public class TeamRestore {
             throw Problems.badRequest("The archive is not a readable zip file: " + shortly(e.getMessage()));
         } catch (IOException e) {
             throw Problems.badRequest("The archive could not be read: " + shortly(e.getMessage()));
+        }
+    }
+
+    /**
+     * An archive made before V28_6 holds level histories that migration repaired everywhere else (a
+     * back-dated change left the next one's from_level as written); the restored team gets the same
+     * repair, V28_7's function, so its movement report counts each change under its pair as the
+     * original's does since. On an archive made since, nothing needs it and nothing changes.
+     */
+    private static void repairLevelChains(Connection conn, UUID team) throws SQLException {
+        try (PreparedStatement repair = conn.prepareStatement("select gw_level_change_chain_repair(?)")) {
+            repair.setObject(1, team);
+            try (ResultSet rs = repair.executeQuery()) {
+                rs.next();
+                int repaired = rs.getInt(1);
+                if (repaired > 0) {
+                    LOG.infof("Team %s restored: %d level changes now start from the level before them", team, repaired);
+                }
+            }
         }
     }
 
