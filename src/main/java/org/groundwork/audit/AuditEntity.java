@@ -3,7 +3,7 @@ package org.groundwork.audit;
 import org.groundwork.platform.Word;
 import org.groundwork.platform.WordColumn;
 
-/** What an event is about; the same words as the CHECK on {@code audit_event.entity_type} (V7_3). */
+/** What an event is about; the same words as the CHECK on {@code audit_event.entity_type} (V7_3, V28_8). */
 public enum AuditEntity implements Word {
     CONTACT("contact"),
     CONVERSATION("conversation"),
@@ -14,7 +14,8 @@ public enum AuditEntity implements Word {
     ORGANIZER("organizer"),
     TEAM("team"),
     TOKEN("token"),
-    SESSION("session");
+    SESSION("session"),
+    LEVEL_CHANGE("level-change");
 
     private final String word;
 

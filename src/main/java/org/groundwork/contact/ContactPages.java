@@ -21,6 +21,7 @@ import org.groundwork.contact.ContactJson.AttendanceLine;
 import org.groundwork.contact.ContactJson.ConversationLine;
 import org.groundwork.contact.ContactJson.FollowUpLine;
 import org.groundwork.contact.ContactJson.LevelChangeLine;
+import org.groundwork.contact.ContactJson.LevelChangeView;
 import org.groundwork.contact.ContactJson.TimelineItem;
 import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.contact.ContactJson.NewContact;
@@ -113,6 +114,9 @@ public class ContactPages {
 
         static native TemplateInstance edit(ContactView contact, Map<String, String> form, Choices choices,
                                             Map<String, String> errors);
+
+        static native TemplateInstance levelChange(ContactView contact, LevelChangeView change, String title,
+                                                   Map<String, String> errors);
 
         static native TemplateInstance show(ContactView contact, String unitName, String ownerName,
                                             List<FollowUpView> openFollowUps, List<Line> timeline,
@@ -354,7 +358,7 @@ public class ContactPages {
         ContactView contact = contacts.find(id).view();
         List<FollowUpView> open = followUps.list(FollowUpFilter.openOf(id), Page.MAX_LIMIT, null).items();
         Page<TimelineItem> timeline = contacts.timeline(id, PAGE_SIZE, cursor);
-        List<Line> lines = timeline.items().stream().map(ContactPages::line).toList();
+        List<Line> lines = timeline.items().stream().map(item -> line(id, item)).toList();
         Map<String, String> values = new HashMap<>(form);
         values.putIfAbsent("level", contact.engagementLevel().word());
         // people to tie with: the same organization's first (or the team's, for someone in none)
@@ -391,7 +395,37 @@ public class ContactPages {
         return Form.seeOther("/contacts/" + contact + "#ties");
     }
 
-    private static Line line(TimelineItem item) {
+    // ---- a level change recorded by mistake: deleted from the contact's timeline ------------
+
+    @GET
+    @Path("/{id}/level-changes/{changeId}/delete")
+    public TemplateInstance levelChange(@PathParam("id") String id, @PathParam("changeId") String changeId) {
+        UUID contact = Ids.parse(id, "contact");
+        return levelChange(contacts.levelChange(contact, Ids.parse(changeId, "level change")), Map.of());
+    }
+
+    /** Deleting needs the box ticked (as DELETE /api/v1/contacts/{id}/level-changes/{changeId}). */
+    @POST
+    @Path("/{id}/level-changes/{changeId}/delete")
+    public Object deleteLevelChange(@PathParam("id") String id, @PathParam("changeId") String changeId) {
+        UUID contact = Ids.parse(id, "contact");
+        LevelChangeView change = contacts.levelChange(contact, Ids.parse(changeId, "level change"));
+        Form form = Form.posted();
+        if (!form.ticked("confirm")) {
+            return levelChange(change, Map.of("confirm", PageLanguage.people().level_change_delete_tick()));
+        }
+        return form.submit(() -> contacts.deleteLevelChange(contact, change.id()), "/contacts/" + contact + "#timeline",
+                () -> levelChange(change, form.errors()));
+    }
+
+    private TemplateInstance levelChange(LevelChangeView change, Map<String, String> errors) {
+        ContactView contact = contacts.find(change.contactId()).view();
+        String title = change.fromLevel() == null ? PageLanguage.people().timeline_added_as(levelWords(change.toLevel()))
+                : PageLanguage.people().timeline_level_changed(levelWords(change.fromLevel()), levelWords(change.toLevel()));
+        return Templates.levelChange(contact, change, title, errors);
+    }
+
+    private static Line line(UUID contact, TimelineItem item) {
         Instant at = item.at();
         String type = item.type();
         // Java 17: no patterns in switch yet; the four kinds are the sealed interface's whole list
@@ -409,10 +443,13 @@ public class ContactPages {
                     text(a.notes()));
         }
         if (item instanceof LevelChangeLine l) {
+            if (l.fromLevel() == null) {
+                // the level the contact was added with is not a change: nothing to delete
+                return new Line(type, at, PageLanguage.people().timeline_added_as(levelWords(l.toLevel())), text(l.reason()));
+            }
             return new Line(type, at,
-                    l.fromLevel() == null ? PageLanguage.people().timeline_added_as(levelWords(l.toLevel()))
-                            : PageLanguage.people().timeline_level_changed(levelWords(l.fromLevel()), levelWords(l.toLevel())),
-                    text(l.reason()));
+                    PageLanguage.people().timeline_level_changed(levelWords(l.fromLevel()), levelWords(l.toLevel())),
+                    text(l.reason()), null, null, null, null, "/contacts/" + contact + "/level-changes/" + l.id() + "/delete");
         }
         FollowUpLine f = (FollowUpLine) item;
         return new Line(type, at,

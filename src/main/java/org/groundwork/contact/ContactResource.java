@@ -120,6 +120,16 @@ public class ContactResource {
         return Response.created(URI.create("/api/v1/contacts/" + contactId + "/timeline")).entity(change).build();
     }
 
+    @Operation(summary = "Delete a level change recorded by mistake",
+            description = "Deletes one of the contact's level changes (the wrong person, or a date too late to put an earlier change before it). The next change then starts from the level before it, and the contact's level follows its latest change. The level the contact was added with is not a change (409), nor is a delete that would leave the next change changing nothing (409: delete that one first).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @DELETE
+    @Path("/{id}/level-changes/{changeId}")
+    public Response deleteLevelChange(@PathParam("id") String id, @PathParam("changeId") String changeId) {
+        contacts.deleteLevelChange(Ids.parse(id, "contact"), Ids.parse(changeId, "level change"));
+        return Response.noContent().build();
+    }
+
     @Operation(summary = "Read a contact's timeline",
             description = "Conversations, attendance, level changes and follow-ups of one contact, newest first, a page at a time.")
     @GET

@@ -369,6 +369,62 @@ public class ContactService {
         change.reason = blankToNull(request.reason());
         change.persist();
         em.flush();
+        followLatestLevel(c, now);
+        audit.record(AuditKind.LEVEL_CHANGED, AuditEntity.CONTACT, c.id);
+        return LevelChangeView.of(change);
+    }
+
+    /** One of a live contact's level changes, or 404 (another contact's change is not this one's). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LevelChangeView levelChange(UUID contactId, UUID changeId) {
+        return LevelChangeView.of(requireLevelChange(require(contactId), changeId));
+    }
+
+    /**
+     * Deletes a level change recorded by mistake: the wrong person, or a date too late to put an
+     * earlier change before it. The level a contact was added with is not a change and stays. The
+     * change after it (unless that is the contact's creation) then starts from the level before it,
+     * so each fromLevel stays the level in force at its time; when that would leave it changing
+     * nothing, the delete is refused and that change has to go first. The contact's level follows
+     * its latest change; the reports' levels at the time follow through V5_1's and V26_1's triggers.
+     */
+    public void deleteLevelChange(UUID contactId, UUID changeId) {
+        Contact c = require(contactId);
+        // as changeLevel: one change of a contact's history at a time
+        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+        LevelChange change = requireLevelChange(c, changeId);
+        if (change.fromLevel == null) {
+            throw Problems.conflict("The level a contact was added with is not a change; record a change instead");
+        }
+        LevelChange next = em.createQuery("""
+                        select l from LevelChange l where l.contactId = :contact
+                        and (l.changedAt > :at or (l.changedAt = :at and l.id > :id))
+                        order by l.changedAt, l.id""", LevelChange.class)
+                .setParameter("contact", c.id)
+                .setParameter("at", change.changedAt)
+                .setParameter("id", change.id)
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        if (next != null && next.fromLevel != null) {
+            if (next.toLevel == change.fromLevel) {
+                throw Problems.conflict("The next change, to " + next.toLevel.word()
+                        + ", would then change nothing; delete that one first");
+            }
+            next.fromLevel = change.fromLevel;
+        }
+        change.delete();
+        em.flush();
+        followLatestLevel(c, Instant.now());
+        audit.record(AuditKind.DELETED, AuditEntity.LEVEL_CHANGE, change.id);
+    }
+
+    private LevelChange requireLevelChange(Contact c, UUID changeId) {
+        return TeamScoped.find(LevelChange.class, changeId).filter(l -> l.contactId.equals(c.id))
+                .orElseThrow(() -> Problems.notFound("level change"));
+    }
+
+    /** The contact's level is that of its latest change (a back-dated one never overrides a newer one). */
+    private void followLatestLevel(Contact c, Instant now) {
         Level latest = em.createQuery("""
                         select l.toLevel from LevelChange l where l.contactId = :contact
                         order by l.changedAt desc, l.id desc""", Level.class)
@@ -379,8 +435,6 @@ public class ContactService {
             c.engagementLevel = latest;
             c.updatedAt = now;
         }
-        audit.record(AuditKind.LEVEL_CHANGED, AuditEntity.CONTACT, c.id);
-        return LevelChangeView.of(change);
     }
 
     // ---- timeline -------------------------------------------------------------------------

@@ -411,6 +411,9 @@ public interface Msg {
     String word_audit_entity_session();
 
     @Message
+    String word_audit_entity_level_change();
+
+    @Message
     String word_chart_one_to_one();
 
     @Message

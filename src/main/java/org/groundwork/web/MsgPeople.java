@@ -231,6 +231,24 @@ public interface MsgPeople {
     String conversation_delete();
 
     @Message
+    String level_change_delete_link();
+
+    @Message
+    String level_change_delete_heading(String name);
+
+    @Message
+    String level_change_delete_explain();
+
+    @Message
+    String level_change_delete_confirm();
+
+    @Message
+    String level_change_delete_tick();
+
+    @Message
+    String level_change_delete();
+
+    @Message
     String conversation_when_hint();
 
     @Message

@@ -159,6 +159,12 @@ public interface MsgRefusals {
     String level_changes_later(String level);
 
     @Message
+    String level_added_with();
+
+    @Message
+    String level_next_unchanged(String level);
+
+    @Message
     String tie_two_people();
 
     @Message

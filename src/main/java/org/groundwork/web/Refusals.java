@@ -222,6 +222,8 @@ public final class Refusals {
         phrase("msg.form_past", "must not be more than a day in the future");
         phrase("msg.form_already_at_level", "The contact's level at that time already is {level}");
         phrase("level_changes_later", "The contact's level changes to {level} later anyway, in a change already recorded");
+        phrase("level_added_with", "The level a contact was added with is not a change; record a change instead");
+        phrase("level_next_unchanged", "The next change, to {level}, would then change nothing; delete that one first");
         phrase("at_most_tags", "at most {max} tags");
         phrase("tie_exists", "These two already have a '{tieKind}' tie");
         phrase("tie_two_people", "a tie joins two different people");

@@ -389,6 +389,65 @@ class ContactsTest {
     }
 
     @Test
+    void aLevelChangeRecordedByMistakeIsDeleted() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Emma Goldman");
+        Instant created = Instant.parse(team.api().get("/api/v1/contacts/" + id).then().extract().path("createdAt"));
+        // recorded today, though she became cadre on her first day: an earlier change to cadre
+        // cannot go before it (it would leave today's changing nothing), so today's goes first
+        String today = team.api().body(Map.of("level", "cadre")).post("/api/v1/contacts/" + id + "/level")
+                .then().statusCode(201).extract().path("id");
+        String early = created.plusMillis(1).toString();
+        team.api().body(Map.of("level", "cadre", "changedAt", early)).post("/api/v1/contacts/" + id + "/level")
+                .then().statusCode(409);
+        team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + today).then().statusCode(204);
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("new"));
+        team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + today).then().statusCode(404);
+        team.api().body(Map.of("level", "cadre", "changedAt", early)).post("/api/v1/contacts/" + id + "/level")
+                .then().statusCode(201).body("fromLevel", is("new"));
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("cadre"));
+
+        // the change after a deleted one starts from the level before it; her level is her latest change's
+        String lessInvolved = team.api().body(Map.of("level", "less-involved", "changedAt", created.plusMillis(2).toString()))
+                .post("/api/v1/contacts/" + id + "/level").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("level", "new")).post("/api/v1/contacts/" + id + "/level").then().statusCode(201)
+                .body("fromLevel", is("less-involved"));
+        team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + lessInvolved).then().statusCode(204);
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then()
+                .body("items.toLevel", contains("new", "cadre", "new"))
+                .body("items.fromLevel", contains("cadre", "new", null));
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("new"));
+
+        // deleting the change to cadre would leave the next one, to new, changing nothing: refused, nothing lost
+        List<String> ids = team.api().get("/api/v1/contacts/" + id + "/timeline").then().extract().path("items.id");
+        team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + ids.get(1)).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", is("The next change, to new, would then change nothing; delete that one first"));
+        // the level she was added with is not a change
+        team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + ids.get(2)).then().statusCode(409)
+                .body("detail", is("The level a contact was added with is not a change; record a change instead"));
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then().body("items.id", is(ids));
+
+        // another contact's change, another team's, and ids that are none: 404, nothing deleted
+        String other = contact(team, "Lucy Parsons");
+        team.api().delete("/api/v1/contacts/" + other + "/level-changes/" + ids.get(0)).then().statusCode(404);
+        TestTeam stranger = TestTeam.create();
+        stranger.api().delete("/api/v1/contacts/" + id + "/level-changes/" + ids.get(0)).then().statusCode(404);
+        String theirs = contact(stranger, "Someone Else");
+        stranger.api().delete("/api/v1/contacts/" + theirs + "/level-changes/" + ids.get(0)).then().statusCode(404);
+        team.api().delete("/api/v1/contacts/" + id + "/level-changes/not-an-id").then().statusCode(404)
+                .contentType("application/problem+json");
+        team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + UNKNOWN_ID).then().statusCode(404);
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then().body("items.id", is(ids));
+
+        // the trail says which change was deleted, and by whom
+        List<Map<String, Object>> trail = team.api().get("/api/v1/audit?kind=deleted").then().statusCode(200)
+                .extract().path("items");
+        assertTrue(trail.stream().anyMatch(e -> "level-change".equals(e.get("entityType"))
+                && lessInvolved.equals(e.get("entityId")) && team.adminId.equals(e.get("organizerId"))), trail.toString());
+    }
+
+    @Test
     void badLevelChangesAreProblems() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Emma");

@@ -153,6 +153,26 @@ class PhoneFirstBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aLevelChangeIsDeletedFromTheTimelineOnAPhone() {
+        TestTeam team = TestTeam.create();
+        String lucy = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        String change = team.api().body(Map.of("level", "cadre", "reason", "meant for her neighbour"))
+                .post("/api/v1/contacts/" + lucy + "/level").then().statusCode(201).extract().path("id");
+        logIn(team);
+        page.navigate(url("/contacts/" + lucy));
+        String link = "/contacts/" + lucy + "/level-changes/" + change + "/delete";
+        page.locator("#timeline-list a[href='" + link + "']").click();
+        page.waitForURL(u -> u.endsWith(link));
+        assertTrue(fitsWidth(), "the delete page fits a phone's width");
+        assertNoViolations("/contacts/{id}/level-changes/{changeId}/delete at 375 px");
+        page.getByLabel("Yes, delete this level change").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete the level change")).click();
+        page.waitForURL(u -> u.contains("/contacts/" + lucy) && !u.contains("/level-changes/"));
+        team.api().get("/api/v1/contacts/" + lucy).then().body("engagementLevel", org.hamcrest.Matchers.is("new"));
+        assertThat(page.locator("#timeline-list")).not().containsText("meant for her neighbour");
+    }
+
+    @Test
     void theContactsListShowsTwentyAndMoreAddsTheNextKeepingTheFilters() {
         TestTeam team = TestTeam.create();
         for (int i = 1; i <= 23; i++) {
