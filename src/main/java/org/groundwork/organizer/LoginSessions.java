@@ -151,10 +151,16 @@ public class LoginSessions {
                 .toList(), null);
     }
 
+    /** The stored device's words that are not names; the settings page says them in its language (DeviceWords). */
+    static final String UNKNOWN_DEVICE = "Unknown device";
+    static final String ANY_BROWSER = "Browser";
+    static final String HTTP_CLIENT = "HTTP client";
+    static final String ON = " on ";
+
     /** "Firefox on Linux": enough to recognise one's own devices, without keeping the full User-Agent. */
     static String device(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
-            return "Unknown device";
+            return UNKNOWN_DEVICE;
         }
         String ua = userAgent.toLowerCase(Locale.ROOT);
         String browser = ua.contains("edg/") ? "Edge"
@@ -163,8 +169,8 @@ public class LoginSessions {
                 : ua.contains("chrome/") || ua.contains("chromium/") ? "Chrome"
                 : ua.contains("safari/") ? "Safari"
                 : ua.contains("curl/") ? "curl"
-                : ua.contains("apache-httpclient") ? "HTTP client"
-                : "Browser";
+                : ua.contains("apache-httpclient") ? HTTP_CLIENT
+                : ANY_BROWSER;
         String system = ua.contains("android") ? "Android"
                 : ua.contains("iphone") || ua.contains("ipad") ? "iOS"
                 : ua.contains("windows") ? "Windows"
@@ -172,6 +178,6 @@ public class LoginSessions {
                 : ua.contains("cros") ? "ChromeOS"
                 : ua.contains("linux") ? "Linux"
                 : null;
-        return system == null ? browser : browser + " on " + system;
+        return system == null ? browser : browser + ON + system;
     }
 }

@@ -30,6 +30,18 @@ public interface MsgAccount {
     String settings_this_device();
 
     @Message
+    String device_unknown();
+
+    @Message
+    String device_browser();
+
+    @Message
+    String device_http_client();
+
+    @Message
+    String device_on(String browser, String system);
+
+    @Message
     String settings_session_times(String createdAt, String lastSeenAt);
 
     @Message

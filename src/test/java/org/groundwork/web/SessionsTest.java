@@ -49,6 +49,23 @@ class SessionsTest {
     }
 
     @Test
+    void aSpanishOrganizersDevicesAreSaidInSpanishAndTheApiKeepsTheStoredWords() {
+        TestTeam team = TestTeam.create();
+        team.api().body(java.util.Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        Session laptop = Session.logIn(team.adminEmail, TestTeam.PASSWORD, FIREFOX);
+        Session.logIn(team.adminEmail, TestTeam.PASSWORD, "Mozilla/5.0 (X11; Linux x86_64) SomeNewBrowser/1.0");
+        Session.logIn(team.adminEmail, TestTeam.PASSWORD, "");
+
+        laptop.request().accept(ContentType.JSON).get("/api/v1/sessions").then().statusCode(200)
+                .body("items.device", containsInAnyOrder("Firefox on Linux", "Browser on Linux", "Unknown device"));
+        String page = laptop.open("/settings");
+        org.hamcrest.MatcherAssert.assertThat(page, containsString("Firefox en Linux</strong> <em>(este dispositivo)</em>"));
+        org.hamcrest.MatcherAssert.assertThat(page, containsString("Un navegador en Linux"));
+        org.hamcrest.MatcherAssert.assertThat(page, containsString("Dispositivo desconocido"));
+        org.hamcrest.MatcherAssert.assertThat(page, not(containsString(" on Linux")));
+    }
+
+    @Test
     void theSettingsPageListsOnesSessionsAndLogsOutEverywhere() {
         TestTeam team = TestTeam.create();
         Session laptop = Session.logIn(team.adminEmail, TestTeam.PASSWORD, FIREFOX);
