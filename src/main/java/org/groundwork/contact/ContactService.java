@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -324,9 +323,7 @@ public class ContactService {
      * back-dated change never overrides a newer one.
      */
     public LevelChangeView changeLevel(UUID id, @NotNull @Valid NewLevel request) {
-        Contact c = require(id);
-        // one level change per contact at a time, so "the level in force" cannot shift underneath us
-        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+        Contact c = lockHistory(require(id));
         Instant now = Instant.now();
         Instant at = request.changedAt() == null ? now : request.changedAt();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
@@ -369,7 +366,7 @@ public class ContactService {
         change.reason = blankToNull(request.reason());
         change.persist();
         em.flush();
-        followLatestLevel(c, now);
+        followLatestLevel(c, now, change.toLevel);
         audit.record(AuditKind.LEVEL_CHANGED, AuditEntity.CONTACT, c.id);
         return LevelChangeView.of(change);
     }
@@ -389,13 +386,30 @@ public class ContactService {
      * its latest change; the reports' levels at the time follow through V5_1's and V26_1's triggers.
      */
     public void deleteLevelChange(UUID contactId, UUID changeId) {
-        Contact c = require(contactId);
-        // as changeLevel: one change of a contact's history at a time
-        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+        Contact c = lockHistory(require(contactId));
         LevelChange change = requireLevelChange(c, changeId);
         if (change.fromLevel == null) {
             throw Problems.conflict("The level a contact was added with is not a change; record a change instead");
         }
+        // the level in force before it: the change before it in (changedAt, id) order, or the level the
+        // contact was added with (gw_level_at's rule); not its own fromLevel, which a history written
+        // before V28_6 may hold wrong (V28_6 left a change it could only have made X -> X as it was)
+        Level before = em.createQuery("""
+                        select l.toLevel from LevelChange l where l.contactId = :contact
+                        and (l.changedAt < :at or (l.changedAt = :at and l.id < :id))
+                        order by l.changedAt desc, l.id desc""", Level.class)
+                .setParameter("contact", c.id)
+                .setParameter("at", change.changedAt)
+                .setParameter("id", change.id)
+                .setMaxResults(1)
+                .getResultStream().findFirst()
+                .or(() -> em.createQuery("""
+                                select l.toLevel from LevelChange l where l.contactId = :contact and l.fromLevel is null
+                                order by l.createdAt, l.id""", Level.class)
+                        .setParameter("contact", c.id)
+                        .setMaxResults(1)
+                        .getResultStream().findFirst())
+                .orElse(change.fromLevel);
         LevelChange next = em.createQuery("""
                         select l from LevelChange l where l.contactId = :contact
                         and (l.changedAt > :at or (l.changedAt = :at and l.id > :id))
@@ -406,16 +420,31 @@ public class ContactService {
                 .setMaxResults(1)
                 .getResultStream().findFirst().orElse(null);
         if (next != null && next.fromLevel != null) {
-            if (next.toLevel == change.fromLevel) {
+            if (next.toLevel == before) {
                 throw Problems.conflict("The next change, to " + next.toLevel.word()
                         + ", would then change nothing; delete that one first");
             }
-            next.fromLevel = change.fromLevel;
+            next.fromLevel = before;
         }
         change.delete();
         em.flush();
-        followLatestLevel(c, Instant.now());
+        followLatestLevel(c, Instant.now(), before);
+        // which change went, and on the contact's own trail (GET /audit?contact=) that its history changed
         audit.record(AuditKind.DELETED, AuditEntity.LEVEL_CHANGE, change.id);
+        audit.record(AuditKind.LEVEL_CHANGED, AuditEntity.CONTACT, c.id);
+    }
+
+    /**
+     * The contact, locked FOR UPDATE for a change of its level history, read again as it stands once
+     * the lock is held. FOR UPDATE, not Hibernate's PESSIMISTIC_WRITE (FOR NO KEY UPDATE): it is the
+     * lock a conversation or attendance being written takes FOR KEY SHARE before reading its level at
+     * the time (V28_9), so the two wait for each other instead of one missing the other's level. Also
+     * one change of a contact's history at a time, so "the level in force" cannot shift underneath.
+     */
+    private Contact lockHistory(Contact c) {
+        em.createNativeQuery("select 1 from contact where id = ?1 for update").setParameter(1, c.id).getResultList();
+        em.refresh(c);
+        return c;
     }
 
     private LevelChange requireLevelChange(Contact c, UUID changeId) {
@@ -423,14 +452,17 @@ public class ContactService {
                 .orElseThrow(() -> Problems.notFound("level change"));
     }
 
-    /** The contact's level is that of its latest change (a back-dated one never overrides a newer one). */
-    private void followLatestLevel(Contact c, Instant now) {
+    /**
+     * The contact's level is that of its latest change (a back-dated one never overrides a newer one);
+     * {@code none} when no change is left (a contact written without a creation row, V3_1).
+     */
+    private void followLatestLevel(Contact c, Instant now, Level none) {
         Level latest = em.createQuery("""
                         select l.toLevel from LevelChange l where l.contactId = :contact
                         order by l.changedAt desc, l.id desc""", Level.class)
                 .setParameter("contact", c.id)
                 .setMaxResults(1)
-                .getSingleResult();
+                .getResultStream().findFirst().orElse(none);
         if (c.engagementLevel != latest) {
             c.engagementLevel = latest;
             c.updatedAt = now;

@@ -31,6 +31,8 @@ class ContactsTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     // ---- helpers --------------------------------------------------------------------------
 
@@ -445,6 +447,42 @@ class ContactsTest {
                 .extract().path("items");
         assertTrue(trail.stream().anyMatch(e -> "level-change".equals(e.get("entityType"))
                 && lessInvolved.equals(e.get("entityId")) && team.adminId.equals(e.get("organizerId"))), trail.toString());
+    }
+
+    @Test
+    void aDeleteInAHistoryWrittenBeforeV28_6StartsTheNextChangeFromTheLevelBeforeIt() throws Exception {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Emma Goldman");
+        Instant created = Instant.parse(team.api().get("/api/v1/contacts/" + id).then().extract().path("createdAt"));
+        team.api().body(Map.of("level", "cadre", "changedAt", created.plusMillis(1).toString()))
+                .post("/api/v1/contacts/" + id + "/level").then().statusCode(201);
+        team.api().body(Map.of("level", "less-involved")).post("/api/v1/contacts/" + id + "/level").then()
+                .statusCode(201).body("fromLevel", is("cadre"));
+        // what V28_6 left as it was: a second new -> cadre after the first (its repair would make it cadre -> cadre)
+        UUID unrepaired = UUID.randomUUID();
+        try (java.sql.Connection c = AllTeams.connection(dataSource);
+             java.sql.PreparedStatement ps = c.prepareStatement("insert into level_change (id, team_id, contact_id,"
+                     + " from_level, to_level, changed_at) values (?, ?, ?, 'new', 'cadre', ?)")) {
+            ps.setObject(1, unrepaired);
+            ps.setObject(2, UUID.fromString(team.teamId));
+            ps.setObject(3, UUID.fromString(id));
+            ps.setTimestamp(4, java.sql.Timestamp.from(created.plusMillis(2)));
+            ps.executeUpdate();
+        }
+        team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + unrepaired).then().statusCode(204);
+        // the change after it still starts from cadre, the level in force before the deleted one
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then()
+                .body("items.toLevel", contains("less-involved", "cadre", "new"))
+                .body("items.fromLevel", contains("cadre", "new", null));
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("less-involved"));
+
+        // a contact with no creation row (written outside the contacts API, V3_1): deleting its one change
+        // leaves it at the level the change started from, not a 500
+        String change = team.api().get("/api/v1/contacts/" + id + "/timeline").then().extract().path("items[0].id");
+        AllTeams.rows(dataSource, "delete from level_change where contact_id = ?1 and id <> ?2 returning id", id, change);
+        team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + change).then().statusCode(204);
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("cadre"));
+        team.api().get("/api/v1/contacts/" + id + "/timeline").then().body("items", hasSize(0));
     }
 
     @Test

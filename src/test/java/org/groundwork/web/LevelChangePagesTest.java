@@ -41,7 +41,11 @@ class LevelChangePagesTest {
         Session stranger = Session.onPage(TestTeam.create(), "/contacts/new");
         stranger.request().get(link).then().statusCode(404);
         stranger.form().formParam("confirm", "true").post(link).then().statusCode(404);
-        // the level she was added with is not a change: said on the page
+        // the level she was added with is not a change: its page says so, with no form to send
+        String addedPage = s.open("/contacts/" + contact + "/level-changes/" + added + "/delete");
+        assertTrue(addedPage.contains("The level they were added with is not a change")
+                && !addedPage.contains("name=\"confirm\""), addedPage);
+        // and a post anyway is refused, said on the page
         s.form().formParam("confirm", "true").post("/contacts/" + contact + "/level-changes/" + added + "/delete")
                 .then().statusCode(200).body(containsString("The level they were added with is not a change"));
         // unticked, or without the page's CSRF token: refused

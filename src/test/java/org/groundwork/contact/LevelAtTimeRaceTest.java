@@ -1,0 +1,96 @@
+package org.groundwork.contact;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * A conversation logged while its contact's level history is being changed gets the level that
+ * history ends with (V28_9): its trigger locks the contact FOR KEY SHARE before reading the level,
+ * and a level change or its deletion holds the contact FOR UPDATE (ContactService). A review's race
+ * test found 21 of 25 conversations logged during a deletion keeping the deleted level. Each side is
+ * held open here on a connection of the test's own, so the order is certain, not hoped for.
+ */
+@QuarkusTest
+class LevelAtTimeRaceTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aConversationLoggedWhileALevelChangeIsDeletedGetsTheLevelLeft() throws Exception {
+        TestTeam team = TestTeam.create();
+        String contact = ContactsTest.contact(team, "Lucy Parsons");
+        String cadre = cadreSinceHerFirstDay(team, contact);
+
+        CompletableFuture<Response> logged;
+        try (Connection deleting = AllTeams.connection(dataSource)) {
+            deleting.setAutoCommit(false);
+            // what ContactService.deleteLevelChange does, held open: the contact FOR UPDATE, the change gone
+            update(deleting, "select 1 from contact where id = ? for update", contact);
+            update(deleting, "delete from level_change where id = ?", cadre);
+            update(deleting, "update contact set engagement_level = 'new' where id = ?", contact);
+            logged = CompletableFuture.supplyAsync(() -> team.api().body(Map.of("contactId", contact,
+                    "durationMinutes", 20, "channel", "phone")).post("/api/v1/conversations"));
+            // time for the conversation's insert to reach the contact's lock
+            Thread.sleep(700);
+            deleting.commit();
+        }
+        String conversation = logged.get(30, TimeUnit.SECONDS).then().statusCode(201).extract().path("id");
+        assertEquals(List.of("new"), AllTeams.rows(dataSource, "select level_at_time from conversation where id = ?1",
+                conversation), "the conversation has the level left once the change is gone, not the deleted one");
+    }
+
+    @Test
+    void aLevelChangeDeletedWhileAConversationReadsItsLevelWaitsForIt() throws Exception {
+        TestTeam team = TestTeam.create();
+        String contact = ContactsTest.contact(team, "Lucy Parsons");
+        String cadre = cadreSinceHerFirstDay(team, contact);
+
+        CompletableFuture<Response> deleted;
+        try (Connection logging = AllTeams.connection(dataSource)) {
+            logging.setAutoCommit(false);
+            // a conversation's trigger that has just read its level (V28_9), before its insert went on to
+            // lock the contact any harder: only the FOR KEY SHARE is held. Hibernate's PESSIMISTIC_WRITE
+            // (FOR NO KEY UPDATE) would not wait for it; the history's FOR UPDATE does.
+            update(logging, "select 1 from contact where id = ? for key share", contact);
+            deleted = CompletableFuture.supplyAsync(() ->
+                    team.api().delete("/api/v1/contacts/" + contact + "/level-changes/" + cadre));
+            Thread.sleep(700);
+            assertFalse(deleted.isDone(), "the delete waits for the conversation reading the level");
+            logging.commit();
+        }
+        deleted.get(30, TimeUnit.SECONDS).then().statusCode(204);
+        team.api().get("/api/v1/contacts/" + contact).then().body("engagementLevel", org.hamcrest.Matchers.is("new"));
+    }
+
+    /** Lucy, added as new, became cadre a moment later: the change a test deletes. */
+    private static String cadreSinceHerFirstDay(TestTeam team, String contact) {
+        Instant created = Instant.parse(team.api().get("/api/v1/contacts/" + contact).then().extract().path("createdAt"));
+        return team.api().body(Map.of("level", "cadre", "changedAt", created.plusMillis(1).toString()))
+                .post("/api/v1/contacts/" + contact + "/level").then().statusCode(201).extract().path("id");
+    }
+
+    private static void update(Connection c, String sql, String id) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(id));
+            ps.execute();
+        }
+    }
+}
