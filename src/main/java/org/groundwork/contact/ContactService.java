@@ -392,8 +392,9 @@ public class ContactService {
             throw Problems.conflict("The level a contact was added with is not a change; record a change instead");
         }
         // the level in force before it: the change before it in (changedAt, id) order, or the level the
-        // contact was added with (gw_level_at's rule); not its own fromLevel, which a history written
-        // before V28_6 may hold wrong (V28_6 left a change it could only have made X -> X as it was)
+        // contact was added with, as gw_level_at reads them; not its own fromLevel, which a history written
+        // before V28_6 may hold wrong (V28_6 left a change it could only have made X -> X as it was). Only
+        // a history written outside the API, with no creation row, falls back to that fromLevel.
         Level before = em.createQuery("""
                         select l.toLevel from LevelChange l where l.contactId = :contact
                         and (l.changedAt < :at or (l.changedAt = :at and l.id < :id))
@@ -442,7 +443,11 @@ public class ContactService {
      * one change of a contact's history at a time, so "the level in force" cannot shift underneath.
      */
     private Contact lockHistory(Contact c) {
-        em.createNativeQuery("select 1 from contact where id = ?1 for update").setParameter(1, c.id).getResultList();
+        // a contact erased while this waited is gone for this purpose too: no history written on a tombstone
+        if (em.createNativeQuery("select 1 from contact where id = ?1 and erased_at is null for update")
+                .setParameter(1, c.id).getResultList().isEmpty()) {
+            throw Problems.notFound("contact");
+        }
         em.refresh(c);
         return c;
     }

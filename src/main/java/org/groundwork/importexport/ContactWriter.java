@@ -369,6 +369,17 @@ final class ContactWriter implements AutoCloseable {
                 updateTable = true;
             }
             copy("copy import_update from stdin (format csv)", rows);
+            // the contacts whose level the file changes, FOR UPDATE first (in id order, as every writer
+            // that locks several contacts), as ContactService does for a level change: a conversation or
+            // attendance written meanwhile waits, and reads the level this import leaves (V28_9)
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select c.id from contact c join import_update u on u.id = c.id
+                    where c.team_id = ? and c.erased_at is null and u.engagement_level is not null
+                      and u.engagement_level is distinct from c.engagement_level
+                    order by c.id for update of c""")) {
+                ps.setObject(1, team);
+                ps.executeQuery().close();
+            }
             try (PreparedStatement ps = conn.prepareStatement("""
                     update contact c set
                         full_name = coalesce(u.full_name, c.full_name),

@@ -80,6 +80,54 @@ class LevelAtTimeRaceTest {
         team.api().get("/api/v1/contacts/" + contact).then().body("engagementLevel", org.hamcrest.Matchers.is("new"));
     }
 
+    @Test
+    void editingAnAttendanceDoesNotWaitForALevelChangeOfItsContact() throws Exception {
+        TestTeam team = TestTeam.create();
+        String contact = ContactsTest.contact(team, "Lucy Parsons");
+        String action = team.api().body(Map.of("title", "Depot picket", "startsAt", "2026-05-01T07:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(List.of(Map.of("contactId", contact))).put("/api/v1/actions/" + action + "/attendance")
+                .then().statusCode(200);
+
+        try (Connection changing = AllTeams.connection(dataSource)) {
+            changing.setAutoCommit(false);
+            // a level change of hers under way: the contact held FOR UPDATE, as ContactService holds it
+            update(changing, "select 1 from contact where id = ? for update", contact);
+            // her attendance's notes edited meanwhile: an update that moves neither contact nor action
+            // derives nothing, so it does not wait for the contact (V28_10). Under V28_9 it waited, and the
+            // level change's own recomputing of that attendance would then wait for it: a deadlock.
+            CompletableFuture<Response> edited = CompletableFuture.supplyAsync(() -> team.api()
+                    .body(List.of(Map.of("contactId", contact, "notes", "brought her cousin")))
+                    .put("/api/v1/actions/" + action + "/attendance"));
+            edited.get(20, TimeUnit.SECONDS).then().statusCode(200);
+            changing.rollback();
+        }
+    }
+
+    @Test
+    void aLevelChangeWaitingForAnErasureIsRefusedAndWritesNothing() throws Exception {
+        TestTeam team = TestTeam.create();
+        String contact = ContactsTest.contact(team, "Mother Jones");
+        CompletableFuture<Response> changed;
+        try (Connection erasing = AllTeams.connection(dataSource)) {
+            erasing.setAutoCommit(false);
+            // the erasure's first statement (ContactService.erase), held open while a level change comes in
+            update(erasing, """
+                    update contact set full_name = null, phone = null, email = null, notes = null, tags = '{}',
+                        do_not_contact = true, erased_at = now(), updated_at = now(), version = version + 1
+                    where id = ?""", contact);
+            changed = CompletableFuture.supplyAsync(() -> team.api()
+                    .body(Map.of("level", "cadre", "reason", "told me she will lead the walkout"))
+                    .post("/api/v1/contacts/" + contact + "/level"));
+            Thread.sleep(700);
+            erasing.commit();
+        }
+        // no history written on the tombstone: the contact is gone for this request too
+        changed.get(30, TimeUnit.SECONDS).then().statusCode(404);
+        assertEquals(List.of("new"), AllTeams.rows(dataSource,
+                "select to_level from level_change where contact_id = ?1", contact));
+    }
+
     /** Lucy, added as new, became cadre a moment later: the change a test deletes. */
     private static String cadreSinceHerFirstDay(TestTeam team, String contact) {
         Instant created = Instant.parse(team.api().get("/api/v1/contacts/" + contact).then().extract().path("createdAt"));
