@@ -420,9 +420,13 @@ public class ContactPages {
 
     private TemplateInstance levelChange(LevelChangeView change, Map<String, String> errors) {
         ContactView contact = contacts.find(change.contactId()).view();
-        String title = change.fromLevel() == null ? PageLanguage.people().timeline_added_as(levelWords(change.toLevel()))
-                : PageLanguage.people().timeline_level_changed(levelWords(change.fromLevel()), levelWords(change.toLevel()));
-        return Templates.levelChange(contact, change, title, errors);
+        return Templates.levelChange(contact, change, levelTitle(change.fromLevel(), change.toLevel()), errors);
+    }
+
+    /** A level change as the timeline and its delete page say it; no from level: the level added with. */
+    private static String levelTitle(Level from, Level to) {
+        return from == null ? PageLanguage.people().timeline_added_as(levelWords(to))
+                : PageLanguage.people().timeline_level_changed(levelWords(from), levelWords(to));
     }
 
     private static Line line(UUID contact, TimelineItem item) {
@@ -443,13 +447,10 @@ public class ContactPages {
                     text(a.notes()));
         }
         if (item instanceof LevelChangeLine l) {
-            if (l.fromLevel() == null) {
-                // the level the contact was added with is not a change: nothing to delete
-                return new Line(type, at, PageLanguage.people().timeline_added_as(levelWords(l.toLevel())), text(l.reason()));
-            }
-            return new Line(type, at,
-                    PageLanguage.people().timeline_level_changed(levelWords(l.fromLevel()), levelWords(l.toLevel())),
-                    text(l.reason()), null, null, null, null, "/contacts/" + contact + "/level-changes/" + l.id() + "/delete");
+            // the level the contact was added with is not a change: nothing to delete
+            String delete = l.fromLevel() == null ? null : "/contacts/" + contact + "/level-changes/" + l.id() + "/delete";
+            return new Line(type, at, levelTitle(l.fromLevel(), l.toLevel()), text(l.reason()),
+                    null, null, null, null, delete);
         }
         FollowUpLine f = (FollowUpLine) item;
         return new Line(type, at,

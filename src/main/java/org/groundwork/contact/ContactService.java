@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -323,7 +324,7 @@ public class ContactService {
      * back-dated change never overrides a newer one.
      */
     public LevelChangeView changeLevel(UUID id, @NotNull @Valid NewLevel request) {
-        Contact c = lockHistory(require(id));
+        Contact c = lockHistory(id);
         Instant now = Instant.now();
         Instant at = request.changedAt() == null ? now : request.changedAt();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
@@ -386,40 +387,27 @@ public class ContactService {
      * its latest change; the reports' levels at the time follow through V5_1's and V26_1's triggers.
      */
     public void deleteLevelChange(UUID contactId, UUID changeId) {
-        Contact c = lockHistory(require(contactId));
+        Contact c = lockHistory(contactId);
         LevelChange change = requireLevelChange(c, changeId);
         if (change.fromLevel == null) {
             throw Problems.conflict("The level a contact was added with is not a change; record a change instead");
         }
-        // the level in force before it: the change before it in (changedAt, id) order, or the level the
-        // contact was added with, as gw_level_at reads them; not its own fromLevel, which a history written
-        // before V28_6 may hold wrong (V28_6 left a change it could only have made X -> X as it was). Only
-        // a history written outside the API, with no creation row, falls back to that fromLevel.
-        Level before = em.createQuery("""
-                        select l.toLevel from LevelChange l where l.contactId = :contact
-                        and (l.changedAt < :at or (l.changedAt = :at and l.id < :id))
-                        order by l.changedAt desc, l.id desc""", Level.class)
+        // the contact's history in gw_level_at's (changedAt, id) order: a handful of rows, read once
+        List<LevelChange> history = em.createQuery("""
+                        select l from LevelChange l where l.contactId = :contact order by l.changedAt, l.id""",
+                        LevelChange.class)
                 .setParameter("contact", c.id)
-                .setParameter("at", change.changedAt)
-                .setParameter("id", change.id)
-                .setMaxResults(1)
-                .getResultStream().findFirst()
-                .or(() -> em.createQuery("""
-                                select l.toLevel from LevelChange l where l.contactId = :contact and l.fromLevel is null
-                                order by l.createdAt, l.id""", Level.class)
-                        .setParameter("contact", c.id)
-                        .setMaxResults(1)
-                        .getResultStream().findFirst())
-                .orElse(change.fromLevel);
-        LevelChange next = em.createQuery("""
-                        select l from LevelChange l where l.contactId = :contact
-                        and (l.changedAt > :at or (l.changedAt = :at and l.id > :id))
-                        order by l.changedAt, l.id""", LevelChange.class)
-                .setParameter("contact", c.id)
-                .setParameter("at", change.changedAt)
-                .setParameter("id", change.id)
-                .setMaxResults(1)
-                .getResultStream().findFirst().orElse(null);
+                .getResultList();
+        int at = history.indexOf(change);
+        // the level in force before it: the change before it, or the level the contact was added with, as
+        // gw_level_at reads them; not its own fromLevel, which a history written before V28_6 may hold wrong
+        // (V28_6 left a change it could only have made X -> X as it was). Only a history written outside
+        // the API, with no creation row, falls back to that fromLevel.
+        Level before = at > 0 ? history.get(at - 1).toLevel
+                : history.stream().filter(l -> l.fromLevel == null)
+                        .min(Comparator.comparing((LevelChange l) -> l.createdAt).thenComparing(l -> l.id))
+                        .map(l -> l.toLevel).orElse(change.fromLevel);
+        LevelChange next = at + 1 < history.size() ? history.get(at + 1) : null;
         if (next != null && next.fromLevel != null) {
             if (next.toLevel == before) {
                 throw Problems.conflict("The next change, to " + next.toLevel.word()
@@ -436,20 +424,19 @@ public class ContactService {
     }
 
     /**
-     * The contact, locked FOR UPDATE for a change of its level history, read again as it stands once
-     * the lock is held. FOR UPDATE, not Hibernate's PESSIMISTIC_WRITE (FOR NO KEY UPDATE): it is the
-     * lock a conversation or attendance being written takes FOR KEY SHARE before reading its level at
+     * The live contact, locked FOR UPDATE for a change of its level history, then read. FOR UPDATE,
+     * not Hibernate's PESSIMISTIC_WRITE (FOR NO KEY UPDATE): it is the lock a conversation or attendance being written takes FOR KEY SHARE before reading its level at
      * the time (V28_9), so the two wait for each other instead of one missing the other's level. Also
      * one change of a contact's history at a time, so "the level in force" cannot shift underneath.
      */
-    private Contact lockHistory(Contact c) {
-        // a contact erased while this waited is gone for this purpose too: no history written on a tombstone
+    private Contact lockHistory(UUID id) {
+        // locked before it is read, so what is read is what stands; a contact erased while this waited is
+        // gone for this purpose too (no history written on a tombstone), as is another team's (the policy)
         if (em.createNativeQuery("select 1 from contact where id = ?1 and erased_at is null for update")
-                .setParameter(1, c.id).getResultList().isEmpty()) {
+                .setParameter(1, id).getResultList().isEmpty()) {
             throw Problems.notFound("contact");
         }
-        em.refresh(c);
-        return c;
+        return require(id);
     }
 
     private LevelChange requireLevelChange(Contact c, UUID changeId) {
