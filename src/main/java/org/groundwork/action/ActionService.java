@@ -349,13 +349,13 @@ public class ActionService {
         for (int i = 0; i < ids.size(); i++) {
             UUID id = ids.get(i);
             if (id == null) {
-                errors.add(new FieldError("organizerIds", "[" + i + "] must be an organizer id"));
+                errors.add(new FieldError("organizerIds[" + i + "]", "must be an organizer id"));
                 continue;
             }
             try {
                 present.add(organizers.find(id).view().id());
             } catch (ProblemException e) {
-                errors.add(new FieldError("organizerIds", "[" + i + "] no organizer with id " + id + " in your team"));
+                errors.add(new FieldError("organizerIds[" + i + "]", "no organizer with that id in your team"));
             }
         }
         return List.copyOf(present);

@@ -177,10 +177,7 @@ public interface MsgRefusals {
     String listed_twice(String index);
 
     @Message
-    String organizer_id_expected(String index);
-
-    @Message
-    String no_organizer_with_id(String index, String id);
+    String organizer_id_expected();
 
     @Message
     String unit_has_units();

@@ -230,8 +230,7 @@ public final class Refusals {
         phrase("conversation_contact_fixed", "cannot change; log a new conversation with the other contact instead");
         phrase("contact_erased", "This contact was erased; their conversations keep no summary, issues or commitments");
         phrase("listed_twice", "this contact is already listed at [{index}]");
-        phrase("organizer_id_expected", "[{index}] must be an organizer id");
-        phrase("no_organizer_with_id", "[{index}] no organizer with id {id} in your team");
+        phrase("organizer_id_expected", "must be an organizer id");
         phrase("unit_has_units", "this unit has units inside it, so it cannot sit inside another");
         phrase("unit_removed_too", "that unit is removed too: choose another, or no unit");
         phrase("unit_needs_organization", "a unit needs the contact's organization (organizationId)");

@@ -147,7 +147,7 @@ class ActionsTest {
                 new Case(item("location", "z".repeat(501)), "location"),
                 new Case(item("workId", otherWork), "workId"),
                 new Case(item("workId", UUID.randomUUID().toString()), "workId"),
-                new Case(item("organizerIds", List.of(team.adminId, other.adminId)), "organizerIds"),
+                new Case(item("organizerIds", List.of(team.adminId, other.adminId)), "organizerIds[1]"),
                 new Case(item("organizerIds", List.of("nobody")), "organizerIds[0]"));
         for (Case c : cases) {
             Map<String, Object> body = new HashMap<>(base);
@@ -206,8 +206,14 @@ class ActionsTest {
                 .body("errors[0].field", is("startsAt"));
         team.api().body(item("workId", UUID.randomUUID().toString())).patch("/api/v1/actions/" + id)
                 .then().statusCode(400).body("errors[0].field", is("workId"));
-        team.api().body(item("organizerIds", List.of(UUID.randomUUID().toString()))).patch("/api/v1/actions/" + id)
-                .then().statusCode(400).body("errors[0].field", is("organizerIds"));
+        // each refused id is named by its place in the list, as every list's field is ("tags[1]")
+        team.api().body(item("organizerIds", List.of(member.id(), UUID.randomUUID().toString())))
+                .patch("/api/v1/actions/" + id)
+                .then().statusCode(400).body("errors[0].field", is("organizerIds[1]"))
+                .body("errors[0].message", is("no organizer with that id in your team"));
+        team.api().body("{\"organizerIds\": [null]}").patch("/api/v1/actions/" + id)
+                .then().statusCode(400).body("errors[0].field", is("organizerIds[0]"))
+                .body("errors[0].message", is("must be an organizer id"));
         team.api().body("{oops").patch("/api/v1/actions/" + id).then().statusCode(400);
         team.api().header("If-Match", newTag).body(Map.of("title", "Planning meeting", "workId", work))
                 .patch("/api/v1/actions/" + id).then().statusCode(200)
