@@ -73,7 +73,7 @@ final class IdentityProviders {
                     : http.request().remoteAddress().hostAddress();
             String userAgent = http == null ? null : http.request().getHeader("User-Agent");
             // the account is found by email across the instance; its throttle, audit and session with it
-            return lookUp(context, () -> {
+            Uni<SecurityIdentity> identity = lookUp(context, () -> {
                 try {
                     return organizers.logIn(request.getUsername(), new String(request.getPassword().getPassword()),
                             address, userAgent).map(live -> Identities.of(live.organizer(), live.session()));
@@ -89,6 +89,8 @@ final class IdentityProviders {
                     throw new AuthenticationFailedException(e.getMessage());
                 }
             }, "Wrong email or password");
+            // whatever failed, the login page shows the email again, so only the password is typed twice
+            return identity.onFailure().invoke(() -> TypedEmail.keep(http, request.getUsername()));
         }
     }
 

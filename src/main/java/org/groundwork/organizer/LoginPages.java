@@ -12,6 +12,7 @@ import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,7 +33,7 @@ public class LoginPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, long waitMinutes, boolean ended, boolean changed,
-                                             boolean setUp);
+                                             boolean setUp, String email);
 
         static native TemplateInstance code(String error, long waitMinutes);
     }
@@ -71,11 +72,15 @@ public class LoginPages {
                         () -> Templates.code(form.errors().get("code"), 0));
     }
 
-    /** {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it). */
+    /**
+     * {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it).
+     * After a failed login the email typed is shown again (TypedEmail), once.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("wait") String wait,
-                                  @QueryParam("ended") String ended, @QueryParam("changed") String changed) {
+    public Response login(@QueryParam("error") String error, @QueryParam("wait") String wait,
+                          @QueryParam("ended") String ended, @QueryParam("changed") String changed,
+                          @CookieParam(TypedEmail.COOKIE) String typed, @Context HttpServerRequest http) {
         long seconds = 0;
         try {
             seconds = wait == null ? 0 : Math.max(0, Long.parseLong(wait));
@@ -83,6 +88,13 @@ public class LoginPages {
             // a hand-edited link: no wait message
         }
         long minutes = Math.min((seconds + 59) / 60, 24 * 60);
-        return Templates.login(error != null, minutes, ended != null, changed != null, organizers.isSetUp());
+        boolean failed = error != null || wait != null;
+        String email = failed ? TypedEmail.read(typed).orElse(null) : null;
+        Response.ResponseBuilder page = Response.ok(
+                Templates.login(error != null, minutes, ended != null, changed != null, organizers.isSetUp(), email));
+        if (typed != null) {
+            page.header("Set-Cookie", TypedEmail.cleared(http.isSSL()));
+        }
+        return page.build();
     }
 }

@@ -166,6 +166,31 @@ class AccountsTest {
     }
 
     @Test
+    void theLoginPageShowsTheEmailTypedAgainAfterAWrongPasswordOnce() {
+        TestTeam team = TestTeam.create();
+        var failed = given().redirects().follow(false)
+                .formParam("email", team.adminEmail).formParam("password", "not the password")
+                .post("/login").then().statusCode(anyOf(is(302), is(303))).extract();
+        // kept beside the redirect, not in it: a URL lands in access logs and the browser's history
+        org.junit.jupiter.api.Assertions.assertFalse(failed.header("Location").contains("@"), failed.header("Location"));
+        io.restassured.http.Cookie kept = failed.detailedCookie("gw-login-email");
+        org.junit.jupiter.api.Assertions.assertNotNull(kept, "the failed login keeps the email typed");
+        org.junit.jupiter.api.Assertions.assertTrue(kept.isHttpOnly() && "/login".equals(kept.getPath()), kept.toString());
+
+        var page = given().cookie("gw-login-email", kept.getValue()).get("/login?error=1")
+                .then().statusCode(200).body(containsString("value=\"" + team.adminEmail + "\""))
+                .extract();
+        // shown once: the page clears it
+        org.junit.jupiter.api.Assertions.assertEquals(0, page.detailedCookie("gw-login-email").getMaxAge());
+        // only after a failure: a page reached otherwise shows an empty form
+        given().cookie("gw-login-email", kept.getValue()).get("/login")
+                .then().statusCode(200).body(not(containsString(team.adminEmail)));
+        // what a hand-made cookie holds is drawn as text, never as markup
+        given().cookie("gw-login-email", "%22%3E%3Cscript%3Ex%3C%2Fscript%3E").get("/login?error=1")
+                .then().statusCode(200).body(not(containsString("<script>x")));
+    }
+
+    @Test
     void aTokenRequestWithoutCredentialsOrSessionIsRefused() {
         given().contentType(ContentType.JSON).body(Map.of("name", "x")).post("/api/v1/tokens")
                 .then().statusCode(401).contentType("application/problem+json");
