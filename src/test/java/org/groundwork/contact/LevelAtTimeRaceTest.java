@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A conversation logged while its contact's level history is being changed gets the level that
@@ -48,8 +50,7 @@ class LevelAtTimeRaceTest {
             update(deleting, "update contact set engagement_level = 'new' where id = ?", contact);
             logged = CompletableFuture.supplyAsync(() -> team.api().body(Map.of("contactId", contact,
                     "durationMinutes", 20, "channel", "phone")).post("/api/v1/conversations"));
-            // time for the conversation's insert to reach the contact's lock
-            Thread.sleep(700);
+            waitForTheLock(deleting, logged);
             deleting.commit();
         }
         String conversation = logged.get(30, TimeUnit.SECONDS).then().statusCode(201).extract().path("id");
@@ -72,7 +73,7 @@ class LevelAtTimeRaceTest {
             update(logging, "select 1 from contact where id = ? for key share", contact);
             deleted = CompletableFuture.supplyAsync(() ->
                     team.api().delete("/api/v1/contacts/" + contact + "/level-changes/" + cadre));
-            Thread.sleep(700);
+            waitForTheLock(logging, deleted);
             assertFalse(deleted.isDone(), "the delete waits for the conversation reading the level");
             logging.commit();
         }
@@ -119,7 +120,7 @@ class LevelAtTimeRaceTest {
             changed = CompletableFuture.supplyAsync(() -> team.api()
                     .body(Map.of("level", "cadre", "reason", "told me she will lead the walkout"))
                     .post("/api/v1/contacts/" + contact + "/level"));
-            Thread.sleep(700);
+            waitForTheLock(erasing, changed);
             erasing.commit();
         }
         // no history written on the tombstone: the contact is gone for this request too
@@ -133,6 +134,38 @@ class LevelAtTimeRaceTest {
         Instant created = Instant.parse(team.api().get("/api/v1/contacts/" + contact).then().extract().path("createdAt"));
         return team.api().body(Map.of("level", "cadre", "changedAt", created.plusMillis(1).toString()))
                 .post("/api/v1/contacts/" + contact + "/level").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * Until the request waits for a lock the holder's transaction has (so the order is the one the
+     * test means, however slow the machine), or is answered without waiting: a build without the lock
+     * the test is about goes straight through, and the test's assertion then fails on what it wrote.
+     */
+    private void waitForTheLock(Connection holder, CompletableFuture<Response> request) throws Exception {
+        int holderPid;
+        try (PreparedStatement ps = holder.prepareStatement("select pg_backend_pid()");
+             ResultSet r = ps.executeQuery()) {
+            r.next();
+            holderPid = r.getInt(1);
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try (Connection watching = AllTeams.connection(dataSource);
+             PreparedStatement waiting = watching.prepareStatement(
+                     "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
+            waiting.setInt(1, holderPid);
+            while (!request.isDone()) {
+                try (ResultSet r = waiting.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > until) {
+                    fail("the request neither waited for the lock nor was answered in 20 s");
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 
     private static void update(Connection c, String sql, String id) throws Exception {
