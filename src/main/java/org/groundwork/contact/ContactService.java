@@ -90,16 +90,22 @@ public class ContactService {
         }
     }
 
-    /** A live (not erased) contact of the caller's team, or 404. */
+    /** A live (not erased) contact of the caller's team, or 404; held till the caller's transaction ends. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Known known(UUID id) {
         // three columns rather than the entity, which Hibernate would hydrate, copy for dirty
-        // checking and check again at each flush of the POST (docs/performance.md, "Writes")
-        List<Object[]> found = em.createQuery("""
-                        select c.id, c.fullName, c.ownerId from Contact c
-                        where c.id = :id and c.teamId = :team and c.erasedAt is null""", Object[].class)
-                .setParameter("id", id)
-                .setParameter("team", current.teamId())
+        // checking and check again at each flush of the POST (docs/performance.md, "Writes").
+        // FOR KEY SHARE, held to the commit: an erasure (FOR UPDATE, lockLive) waits for this write to
+        // commit and then scrubs it, or this waits for the erasure and then finds no live contact. A
+        // plain read let a conversation, follow-up or tie written during an erasure keep the person's
+        // words (the row's foreign key check alone takes KEY SHARE only at the insert, after the read).
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("""
+                        select c.id, c.full_name, c.owner_id from contact c
+                        where c.id = ?1 and c.team_id = ?2 and c.erased_at is null
+                        for key share""")
+                .setParameter(1, id)
+                .setParameter(2, current.teamId())
                 .getResultList();
         if (found.isEmpty()) {
             throw Problems.notFound("contact");
@@ -324,7 +330,7 @@ public class ContactService {
      * back-dated change never overrides a newer one.
      */
     public LevelChangeView changeLevel(UUID id, @NotNull @Valid NewLevel request) {
-        Contact c = lockHistory(id);
+        Contact c = lockLive(id);
         Instant now = Instant.now();
         Instant at = request.changedAt() == null ? now : request.changedAt();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
@@ -387,7 +393,7 @@ public class ContactService {
      * its latest change; the reports' levels at the time follow through V5_1's and V26_1's triggers.
      */
     public void deleteLevelChange(UUID contactId, UUID changeId) {
-        Contact c = lockHistory(contactId);
+        Contact c = lockLive(contactId);
         LevelChange change = requireLevelChange(c, changeId);
         if (change.fromLevel == null) {
             throw Problems.conflict("The level a contact was added with is not a change; record a change instead");
@@ -424,12 +430,14 @@ public class ContactService {
     }
 
     /**
-     * The live contact, locked FOR UPDATE for a change of its level history, then read. FOR UPDATE,
-     * not Hibernate's PESSIMISTIC_WRITE (FOR NO KEY UPDATE): it is the lock a conversation or attendance being written takes FOR KEY SHARE before reading its level at
-     * the time (V28_9), so the two wait for each other instead of one missing the other's level. Also
-     * one change of a contact's history at a time, so "the level in force" cannot shift underneath.
+     * The live contact, locked FOR UPDATE, then read: for a change of its level history and for its
+     * erasure. FOR UPDATE, not Hibernate's PESSIMISTIC_WRITE (FOR NO KEY UPDATE): it is the lock that
+     * waits for the FOR KEY SHARE a write about the contact holds ({@link #known}; a conversation's or
+     * attendance's trigger before reading the level at the time, V28_9), so the two wait for each
+     * other instead of one missing the other's work. Also one change of a contact's history at a time,
+     * so "the level in force" cannot shift underneath.
      */
-    private Contact lockHistory(UUID id) {
+    private Contact lockLive(UUID id) {
         // locked before it is read, so what is read is what stands; a contact erased while this waited is
         // gone for this purpose too (no history written on a tombstone), as is another team's (the policy)
         if (em.createNativeQuery("select 1 from contact where id = ?1 and erased_at is null for update")
@@ -553,7 +561,8 @@ public class ContactService {
      * about the person go. Open follow-ups are dropped: no one owes a tombstone a call.
      */
     public void erase(UUID id, String ifMatch) {
-        Contact c = require(id);
+        // every write that stores words about the person holds them FOR KEY SHARE (known()): waited for
+        Contact c = lockLive(id);
         ETags.check(ifMatch, c.version);
         UUID team = c.teamId;
         em.flush();

@@ -14,6 +14,7 @@ import org.groundwork.contact.TieJson.NewTie;
 import org.groundwork.contact.TieJson.TieRef;
 import org.groundwork.contact.TieJson.TieView;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Word;
@@ -70,6 +71,14 @@ public class TieService {
     public TieView add(UUID contactId, @NotNull @Valid NewTie request) {
         Contact c = contacts.require(contactId);
         Contact other = other(c, request.otherContactId());
+        // both held as a conversation holds its contact (ContactService.known): a tie's note is about
+        // both, so an erasure of either waits for it and deletes it, or it waits and finds them gone
+        contacts.known(c.id);
+        try {
+            contacts.known(other.id);
+        } catch (ProblemException e) {
+            throw Problems.unknownReference("otherContactId", "contact");
+        }
         TieKind kind = request.kind();
         Tie t = new Tie();
         t.teamId = c.teamId;

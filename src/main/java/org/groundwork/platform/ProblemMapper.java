@@ -160,6 +160,12 @@ public class ProblemMapper {
         if (databaseUnreachable(e)) {
             return unavailable(e);
         }
+        if (lostARace(e)) {
+            // PostgreSQL broke a deadlock or a serialization conflict by rolling this one back: nothing
+            // was saved, and the same request sent again will find the other one done
+            LOG.infof("A write lost a race and was rolled back: %s", rootMessage(e));
+            return respond(Problems.conflict("Someone else changed this at the same time; read it again and retry").toProblem());
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side; nothing you sent was half-saved", null));
@@ -192,14 +198,7 @@ public class ProblemMapper {
      * refused socket.
      */
     static boolean databaseUnreachable(Throwable failure) {
-        Deque<Throwable> pending = new ArrayDeque<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        pending.add(failure);
-        while (!pending.isEmpty() && seen.size() < 50) {
-            Throwable t = pending.poll();
-            if (!seen.add(t)) {
-                continue;
-            }
+        return anyCause(failure, t -> {
             if (t instanceof JDBCConnectionException || t instanceof ConnectException) {
                 return true;
             }
@@ -209,12 +208,35 @@ public class ProblemMapper {
                     return true;
                 }
                 String message = sql.getMessage();
-                if (message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                    return true; // Agroal: no connection could be had in time
-                }
-                if (sql.getNextException() != null) {
-                    pending.add(sql.getNextException());
-                }
+                // Agroal: no connection could be had in time
+                return message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
+            }
+            return false;
+        });
+    }
+
+    /** A deadlock detected (40P01) or a serialization failure (40001): PostgreSQL rolled this transaction back. */
+    private static final Set<String> RACE_STATES = Set.of("40P01", "40001");
+
+    static boolean lostARace(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState()));
+    }
+
+    /** Whether the failure or anything in its cause chain (causes, suppressed, the driver's next exceptions) matches. */
+    private static boolean anyCause(Throwable failure, java.util.function.Predicate<Throwable> matches) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        pending.add(failure);
+        while (!pending.isEmpty() && seen.size() < 50) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (matches.test(t)) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
             }
             if (t.getCause() != null) {
                 pending.add(t.getCause());

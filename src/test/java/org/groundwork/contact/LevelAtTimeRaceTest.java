@@ -4,23 +4,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.groundwork.support.AllTeams;
+import org.groundwork.support.HeldLocks;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A conversation logged while its contact's level history is being changed gets the level that
@@ -45,12 +42,12 @@ class LevelAtTimeRaceTest {
         try (Connection deleting = AllTeams.connection(dataSource)) {
             deleting.setAutoCommit(false);
             // what ContactService.deleteLevelChange does, held open: the contact FOR UPDATE, the change gone
-            update(deleting, "select 1 from contact where id = ? for update", contact);
-            update(deleting, "delete from level_change where id = ?", cadre);
-            update(deleting, "update contact set engagement_level = 'new' where id = ?", contact);
+            HeldLocks.execute(deleting, "select 1 from contact where id = ? for update", contact);
+            HeldLocks.execute(deleting, "delete from level_change where id = ?", cadre);
+            HeldLocks.execute(deleting, "update contact set engagement_level = 'new' where id = ?", contact);
             logged = CompletableFuture.supplyAsync(() -> team.api().body(Map.of("contactId", contact,
                     "durationMinutes", 20, "channel", "phone")).post("/api/v1/conversations"));
-            waitForTheLock(deleting, logged);
+            HeldLocks.waitUntilBlocked(dataSource, deleting, logged);
             deleting.commit();
         }
         String conversation = logged.get(30, TimeUnit.SECONDS).then().statusCode(201).extract().path("id");
@@ -70,10 +67,10 @@ class LevelAtTimeRaceTest {
             // a conversation's trigger that has just read its level (V28_9), before its insert went on to
             // lock the contact any harder: only the FOR KEY SHARE is held. Hibernate's PESSIMISTIC_WRITE
             // (FOR NO KEY UPDATE) would not wait for it; the history's FOR UPDATE does.
-            update(logging, "select 1 from contact where id = ? for key share", contact);
+            HeldLocks.execute(logging, "select 1 from contact where id = ? for key share", contact);
             deleted = CompletableFuture.supplyAsync(() ->
                     team.api().delete("/api/v1/contacts/" + contact + "/level-changes/" + cadre));
-            waitForTheLock(logging, deleted);
+            HeldLocks.waitUntilBlocked(dataSource, logging, deleted);
             assertFalse(deleted.isDone(), "the delete waits for the conversation reading the level");
             logging.commit();
         }
@@ -82,7 +79,7 @@ class LevelAtTimeRaceTest {
     }
 
     @Test
-    void editingAnAttendanceDoesNotWaitForALevelChangeOfItsContact() throws Exception {
+    void editingAnAttendanceDuringALevelChangeOfItsContactWaitsForItWithoutADeadlock() throws Exception {
         TestTeam team = TestTeam.create();
         String contact = ContactsTest.contact(team, "Lucy Parsons");
         String action = team.api().body(Map.of("title", "Depot picket", "startsAt", "2026-05-01T07:00:00Z",
@@ -90,19 +87,26 @@ class LevelAtTimeRaceTest {
         team.api().body(List.of(Map.of("contactId", contact))).put("/api/v1/actions/" + action + "/attendance")
                 .then().statusCode(200);
 
+        CompletableFuture<Response> edited;
         try (Connection changing = AllTeams.connection(dataSource)) {
             changing.setAutoCommit(false);
             // a level change of hers under way: the contact held FOR UPDATE, as ContactService holds it
-            update(changing, "select 1 from contact where id = ? for update", contact);
-            // her attendance's notes edited meanwhile: an update that moves neither contact nor action
-            // derives nothing, so it does not wait for the contact (V28_10). Under V28_9 it waited, and the
-            // level change's own recomputing of that attendance would then wait for it: a deadlock.
-            CompletableFuture<Response> edited = CompletableFuture.supplyAsync(() -> team.api()
+            HeldLocks.execute(changing, "select 1 from contact where id = ? for update", contact);
+            // her attendance's notes edited meanwhile: the edit holds each listed contact from its first
+            // read (ContactService.known: notes are words about her, which an erasure must not miss), so it
+            // waits here, before it has touched any attendance row
+            edited = CompletableFuture.supplyAsync(() -> team.api()
                     .body(List.of(Map.of("contactId", contact, "notes", "brought her cousin")))
                     .put("/api/v1/actions/" + action + "/attendance"));
-            edited.get(20, TimeUnit.SECONDS).then().statusCode(200);
-            changing.rollback();
+            HeldLocks.waitUntilBlocked(dataSource, changing, edited);
+            // so the level change's own recomputing of her attendance goes through. Under V28_9 alone the
+            // edit had written that row before it waited for her, and the two deadlocked (V28_10)
+            HeldLocks.execute(changing, "update attendance set level_at_time = 'cadre' where contact_id = ?", contact);
+            changing.commit();
         }
+        edited.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        assertEquals(List.of("brought her cousin"), AllTeams.rows(dataSource,
+                "select notes from attendance where contact_id = ?1", contact));
     }
 
     @Test
@@ -113,14 +117,14 @@ class LevelAtTimeRaceTest {
         try (Connection erasing = AllTeams.connection(dataSource)) {
             erasing.setAutoCommit(false);
             // the erasure's first statement (ContactService.erase), held open while a level change comes in
-            update(erasing, """
+            HeldLocks.execute(erasing, """
                     update contact set full_name = null, phone = null, email = null, notes = null, tags = '{}',
                         do_not_contact = true, erased_at = now(), updated_at = now(), version = version + 1
                     where id = ?""", contact);
             changed = CompletableFuture.supplyAsync(() -> team.api()
                     .body(Map.of("level", "cadre", "reason", "told me she will lead the walkout"))
                     .post("/api/v1/contacts/" + contact + "/level"));
-            waitForTheLock(erasing, changed);
+            HeldLocks.waitUntilBlocked(dataSource, erasing, changed);
             erasing.commit();
         }
         // no history written on the tombstone: the contact is gone for this request too
@@ -129,49 +133,38 @@ class LevelAtTimeRaceTest {
                 "select to_level from level_change where contact_id = ?1", contact));
     }
 
+    @Test
+    void aWriteRolledBackToBreakADeadlockIsAConflictToRetryNotAServerError() throws Exception {
+        TestTeam team = TestTeam.create();
+        String contact = ContactsTest.contact(team, "Lucy Parsons");
+        Response created = team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone"))
+                .post("/api/v1/conversations");
+        String conversation = created.then().statusCode(201).extract().path("id");
+        String etag = created.header("ETag");
+
+        CompletableFuture<Response> moved;
+        try (Connection other = AllTeams.connection(dataSource)) {
+            other.setAutoCommit(false);
+            HeldLocks.execute(other, "select 1 from contact where id = ? for update", contact);
+            // moving the conversation in time locks its row, then its trigger waits for the contact (V28_10)
+            moved = CompletableFuture.supplyAsync(() -> team.api().header("If-Match", etag)
+                    .body(Map.of("occurredAt", "2026-05-01T10:00:00Z"))
+                    .patch("/api/v1/conversations/" + conversation));
+            HeldLocks.waitUntilBlocked(dataSource, other, moved);
+            // and this transaction then wants the row the request holds: PostgreSQL rolls one back
+            HeldLocks.execute(other, "update conversation set duration_minutes = 25 where id = ?", conversation);
+            other.commit();
+        }
+        moved.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("retry"));
+        assertEquals(List.of("25"), AllTeams.rows(dataSource,
+                "select duration_minutes from conversation where id = ?1", conversation));
+    }
+
     /** Lucy, added as new, became cadre a moment later: the change a test deletes. */
     private static String cadreSinceHerFirstDay(TestTeam team, String contact) {
         Instant created = Instant.parse(team.api().get("/api/v1/contacts/" + contact).then().extract().path("createdAt"));
         return team.api().body(Map.of("level", "cadre", "changedAt", created.plusMillis(1).toString()))
                 .post("/api/v1/contacts/" + contact + "/level").then().statusCode(201).extract().path("id");
-    }
-
-    /**
-     * Until the request waits for a lock the holder's transaction has (so the order is the one the
-     * test means, however slow the machine), or is answered without waiting: a build without the lock
-     * the test is about goes straight through, and the test's assertion then fails on what it wrote.
-     */
-    private void waitForTheLock(Connection holder, CompletableFuture<Response> request) throws Exception {
-        int holderPid;
-        try (PreparedStatement ps = holder.prepareStatement("select pg_backend_pid()");
-             ResultSet r = ps.executeQuery()) {
-            r.next();
-            holderPid = r.getInt(1);
-        }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try (Connection watching = AllTeams.connection(dataSource);
-             PreparedStatement waiting = watching.prepareStatement(
-                     "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
-            waiting.setInt(1, holderPid);
-            while (!request.isDone()) {
-                try (ResultSet r = waiting.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                if (System.nanoTime() > until) {
-                    fail("the request neither waited for the lock nor was answered in 20 s");
-                }
-                Thread.sleep(10);
-            }
-        }
-    }
-
-    private static void update(Connection c, String sql, String id) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, UUID.fromString(id));
-            ps.execute();
-        }
     }
 }
