@@ -38,10 +38,10 @@ public class TokenResource {
 
     /** {email, password, name}, or just {name} with a logged-in session: the token is shown this once. */
     @Operation(summary = "Create a personal API token",
-            description = "With {email, password, name}, anonymously, or {name} with a logged-in session. The token is shown this once; the server keeps only its hash. Repeated wrong passwords are throttled (429).")
+            description = "With {email, password, name}, anonymously, or {name} with a logged-in browser session (not with a bearer token: a token cannot make another). The token is shown this once; the server keeps only its hash. Repeated wrong passwords are throttled (429).")
     @APIResponseSchema(value = NewToken.class, responseCode = "201", responseDescription = "The token, shown this once")
     @APIResponse(responseCode = "401", description = "Wrong email or password (the same answer for an unknown email), or neither sent nor logged in")
-    @APIResponse(responseCode = "403", description = "The account logs in with two-factor login: create tokens from a logged-in session")
+    @APIResponse(responseCode = "403", description = "The account logs in with two-factor login (create tokens from a logged-in session), or only {name} was sent with a bearer token")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account or from this address: wait Retry-After seconds")
     @POST
     @PermitAll

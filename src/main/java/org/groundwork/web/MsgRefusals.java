@@ -108,6 +108,9 @@ public interface MsgRefusals {
     String already_set_up();
 
     @Message
+    String token_from_token();
+
+    @Message
     String one_admin();
 
     @Message

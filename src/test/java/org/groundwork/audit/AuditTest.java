@@ -109,8 +109,7 @@ class AuditTest {
         TestTeam.Member member = team.member("organizer");
         team.api().body(Map.of("role", "coordinator")).patch("/api/v1/organizers/" + member.id()).then().statusCode(200);
         team.api().body(Map.of("coolingDays", 30)).patch("/api/v1/team").then().statusCode(200);
-        String token = team.api().body(Map.of("name", "sync")).post("/api/v1/tokens").then().statusCode(201)
-                .extract().path("id");
+        String token = team.newTokenId("sync");
         team.api().delete("/api/v1/tokens/" + token).then().statusCode(204);
 
         // import (one created, then one updated) and export

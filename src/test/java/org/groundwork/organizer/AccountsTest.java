@@ -151,6 +151,12 @@ class AccountsTest {
         given().cookie("quarkus-credential", cookie.getValue()).contentType(ContentType.JSON)
                 .body(Map.of("name", "from the browser")).post("/api/v1/tokens")
                 .then().statusCode(201).body("token", startsWith("gw_"));
+        // a token may not: a leaked one could otherwise leave a spare that outlives its revocation
+        int tokens = team.api().get("/api/v1/tokens").then().statusCode(200).extract().path("items.size()");
+        team.api().body(Map.of("name", "a spare")).post("/api/v1/tokens")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("A token cannot create another token"));
+        team.api().get("/api/v1/tokens").then().body("items.size()", is(tokens));
     }
 
     @Test

@@ -36,8 +36,14 @@ public final class HeldLocks {
         }
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         try (Connection watching = AllTeams.connection(dataSource);
-             PreparedStatement waiting = watching.prepareStatement(
-                     "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
+             // blocked by the holder, or queued behind one that is (a row's second waiter waits for the first)
+             PreparedStatement waiting = watching.prepareStatement("""
+                     with recursive blocked(pid) as (
+                         select pid from pg_stat_activity where ? = any(pg_blocking_pids(pid))
+                         union
+                         select a.pid from pg_stat_activity a join blocked b on b.pid = any(pg_blocking_pids(a.pid))
+                     )
+                     select count(*) from blocked""")) {
             waiting.setInt(1, holderPid);
             while (true) {
                 long answered = Arrays.stream(requests).filter(CompletableFuture::isDone).count();

@@ -71,6 +71,14 @@ public final class TestTeam {
                 .then().statusCode(201).extract().path("token");
     }
 
+    /** Another token of the admin's, made with the password (a token cannot make another): its id. */
+    public String newTokenId(String name) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", adminEmail, "password", PASSWORD, "name", name))
+                .post("/api/v1/tokens")
+                .then().statusCode(201).extract().path("id");
+    }
+
     /** Adds an organizer with the given role; returns their token. */
     public Member member(String role) {
         String email = role + "-" + unique() + "@groundwork.test";

@@ -70,8 +70,7 @@ class CsrfAndPageIdsTest {
         TestTeam team = TestTeam.create();
         Session s = Session.logIn(team);
         String f = followUp(team);
-        String token = team.api().body(Map.of("name", "sync")).post("/api/v1/tokens").then().statusCode(201)
-                .extract().path("id");
+        String token = team.newTokenId("sync");
 
         assertRefused(bare(s, "/followups/" + f + "/done"));
         assertRefused(bare(s, "/followups/" + f + "/drop"));
@@ -142,8 +141,7 @@ class CsrfAndPageIdsTest {
         String action = other.api().body(Map.of("title", "Their picket", "startsAt", "2026-05-01T06:00:00Z",
                 "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
         TestTeam.Member organizer = other.member("organizer");
-        String token = other.api().body(Map.of("name", "theirs")).post("/api/v1/tokens").then().statusCode(201)
-                .extract().path("id");
+        String token = other.newTokenId("theirs");
 
         Session s = Session.logIn(team);
         s.open("/");
