@@ -146,7 +146,7 @@ public class ActionPages {
     @Path("/{id}/attendance")
     public Object add(@PathParam("id") String id) {
         Form form = Form.posted();
-        UUID contact = form.id("contactId", FormErrors.FORM);
+        UUID contact = chosen(form);
         String firstTime = form.text("firstTime");
         String q = form.text("q");
         return replace(id, form, Map.of(), q, query(q), current -> {
@@ -202,8 +202,17 @@ public class ActionPages {
     @Path("/{id}/attendance/remove")
     public Object remove(@PathParam("id") String id) {
         Form form = Form.posted();
-        UUID contact = form.id("contactId", FormErrors.FORM);
+        UUID contact = chosen(form);
         return replace(id, form, Map.of(), null, "", current -> current.removeIf(i -> contact.equals(i.contactId())));
+    }
+
+    /** The person a check-in or removal button names (a hidden field): missing or unreadable, the form says so. */
+    private static UUID chosen(Form form) {
+        UUID contact = form.id("contactId", FormErrors.FORM);
+        if (contact == null) {
+            form.error(FormErrors.FORM, PageLanguage.msg().form_choose_from_list());
+        }
+        return contact;
     }
 
     private static String query(String q) {

@@ -15,12 +15,16 @@ import java.util.Map;
 
 /**
  * The limits the HTTP layer would otherwise enforce with an empty answer (414, 431, 413) are
- * enforced here first, with the same problem+json (or page) as every other error. Vert.x's
+ * enforced here first, and a Content-Type that is no media type at all is a 415 before anything
+ * reads it, with the same problem+json (or page) as every other error. Vert.x's
  * own limits are set higher in application.properties, so only requests past those (256 KB of
  * request line or headers) still meet its bare answer.
  */
 @ApplicationScoped
 class HttpLimits {
+
+    static final String NOT_A_MEDIA_TYPE =
+            "The Content-Type header is not a media type; send application/json (a page's form sends its own)";
 
     /** Longest request line (method, path and query) answered normally. */
     static final int MAX_URI = 8 * 1024;
@@ -52,6 +56,13 @@ class HttpLimits {
                     "The request's headers are larger than " + MAX_HEADERS / 1024 + " KB", null));
             return;
         }
+        String type = request.getHeader("Content-Type");
+        if (type != null && !isMediaType(type)) {
+            // an empty Content-Type made the CSRF filter and the login form's decoder throw: a 500 with
+            // a stack trace in the log for anyone, logged in or not
+            refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415, NOT_A_MEDIA_TYPE, null));
+            return;
+        }
         String length = request.getHeader("Content-Length");
         if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > maxBody.asLongValue()
                 && !request.path().equals("/api/v1/imports/contacts")) {
@@ -60,6 +71,19 @@ class HttpLimits {
             return;
         }
         ctx.next();
+    }
+
+    /** Whether the header reads as a media type, by the parser the REST layer and its CSRF filter use. */
+    private static boolean isMediaType(String type) {
+        if (type.isBlank()) {
+            return false;
+        }
+        try {
+            jakarta.ws.rs.core.MediaType.valueOf(type);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void refuse(RoutingContext ctx, Problem problem) {

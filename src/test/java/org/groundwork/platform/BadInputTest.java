@@ -14,6 +14,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Input as an attacker would send it: a NUL character in any text, dates as numbers or far out
@@ -58,6 +59,28 @@ class BadInputTest {
         team.api().get("/api/v1/contacts/" + contact).then().statusCode(200).body("notes", nullValue());
         team.api().get("/api/v1/conversations").then().statusCode(200).body("items", hasSize(0));
         team.api().get("/api/v1/followups").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void anEmptyContentTypeIsA415NotAServerError() throws Exception {
+        TestTeam team = TestTeam.create();
+        // sent by hand: HTTP clients will not send a header with no value, an attacker's will
+        for (String[] request : List.of(new String[]{"/api/v1/contacts", "Authorization: Bearer " + team.token + "\r\n"},
+                new String[]{"/api/v1/tokens", ""}, new String[]{"/login", ""})) {
+            String body = "{\"fullName\":\"x\"}";
+            String answer = raw("POST " + request[0] + " HTTP/1.1\r\nHost: localhost\r\n" + request[1]
+                    + "Content-Type:\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+            assertTrue(answer.startsWith("HTTP/1.1 415"), request[0] + ": " + answer.lines().findFirst().orElse(""));
+            assertTrue(answer.contains("not a media type"), answer);
+        }
+        team.api().get("/api/v1/contacts?q=x").then().statusCode(200).body("items", empty());
+    }
+
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -131,6 +131,28 @@ class CsrfAndPageIdsTest {
     }
 
     @Test
+    void aCheckInButtonWithItsHiddenIdBlankedIsRefusedOnThePage() {
+        TestTeam team = TestTeam.create();
+        String contact = contact(team);
+        String action = team.api().body(Map.of("title", "Depot picket", "startsAt", "2026-05-01T06:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(List.of(Map.of("contactId", contact))).put("/api/v1/actions/" + action + "/attendance")
+                .then().statusCode(200);
+        Session s = Session.logIn(team);
+        s.open("/actions/" + action);
+        // a review blanked the hidden id of a Remove button: a NullPointerException, a 500 page
+        for (String path : List.of("/attendance", "/attendance/remove")) {
+            for (Map<String, String> fields : List.<Map<String, String>>of(Map.of("contactId", ""), Map.of())) {
+                var request = s.form();
+                fields.forEach(request::formParam);
+                request.post("/actions/" + action + path).then().statusCode(200)
+                        .body(org.hamcrest.Matchers.containsString("Choose one from the list"));
+            }
+        }
+        team.api().get("/api/v1/actions/" + action).then().body("attendance.contactId", org.hamcrest.Matchers.contains(contact));
+    }
+
+    @Test
     void pageRoutesAnswer404ForAnotherTeamsIdsLikeTheApi() {
         TestTeam team = TestTeam.create();
         TestTeam other = TestTeam.create();
