@@ -21,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import java.util.function.Predicate;
 
 /**
@@ -53,10 +54,13 @@ public class SafeJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         SimpleModule module = new SimpleModule("groundwork-safe-input");
         module.addDeserializer(String.class, new Text());
+        // the shapes as well: Jackson's own readers take "1700000000" as seconds since 1970 for a
+        // timestamp and "2026-12-30T10:00" as a date, dropping the time
         module.addDeserializer(LocalDate.class, new InRange<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
-                Dates::sane, "expected a date as text (YYYY-MM-DD)"));
+                Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}"), "expected a date as text (YYYY-MM-DD)"));
         module.addDeserializer(Instant.class, new InRange<>(Instant.class, InstantDeserializer.INSTANT,
-                Dates::sane, "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)"));
+                Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}T.+"),
+                "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)"));
         mapper.registerModule(module);
         // {"durationMinutes":5,"durationMinutes":500}: Jackson keeps the last and drops the first unseen;
         // refused instead, like a field the request does not have
@@ -89,6 +93,24 @@ public class SafeJson implements ObjectMapperCustomizer {
 
     public static final String NUL_MESSAGE = "contains a NUL character (\\u0000), which cannot be stored";
 
+    /**
+     * Half of a UTF-16 pair without the other ("\\ud800" in JSON): the database's UTF-8 cannot hold
+     * it, and the driver stored it as "?" while the answer showed it as sent.
+     */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final String LONE_SURROGATE_MESSAGE = "contains half of a character (a lone UTF-16 surrogate), which cannot be stored";
+
     static final class Text extends StdScalarDeserializer<String> {
         Text() {
             super(String.class);
@@ -100,6 +122,9 @@ public class SafeJson implements ObjectMapperCustomizer {
             if (hasNul(value)) {
                 throw new Refused(p, NUL_MESSAGE);
             }
+            if (value != null && hasLoneSurrogate(value)) {
+                throw new Refused(p, LONE_SURROGATE_MESSAGE);
+            }
             return value;
         }
     }
@@ -108,18 +133,25 @@ public class SafeJson implements ObjectMapperCustomizer {
     static final class InRange<T> extends StdScalarDeserializer<T> {
         private final JsonDeserializer<T> iso;
         private final Predicate<T> sane;
+        private final Pattern shape;
         private final String expected;
 
-        InRange(Class<T> type, JsonDeserializer<T> iso, Predicate<T> sane, String expected) {
+        InRange(Class<T> type, JsonDeserializer<T> iso, Predicate<T> sane, Pattern shape, String expected) {
             super(type);
             this.iso = iso;
             this.sane = sane;
+            this.shape = shape;
             this.expected = expected;
         }
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             requireText(p, expected);
+            String text = p.getText().trim();
+            // blank is left to the reader as before (no value)
+            if (!text.isEmpty() && !shape.matcher(text).matches()) {
+                throw new Refused(p, expected);
+            }
             T value = iso.deserialize(p, ctxt);
             if (value != null && !sane.test(value)) {
                 throw new Refused(p, Dates.OUT_OF_RANGE);

@@ -111,6 +111,9 @@ public interface MsgRefusals {
     String token_from_token();
 
     @Message
+    String lone_surrogate();
+
+    @Message
     String one_admin();
 
     @Message

@@ -173,6 +173,7 @@ public final class Refusals {
         phrase("conflicts_with_stored", "This conflicts with data already stored");
         phrase("path_nul", "The path contains a NUL character (\\u0000)");
         phrase("parameter_name_nul", "A parameter name contains a NUL character (\\u0000)");
+        phrase("lone_surrogate", "contains half of a character (a lone UTF-16 surrogate), which cannot be stored");
         phrase("contains_nul", "contains a NUL character (\\u0000), which cannot be stored");
         phrase("not_a_date", "'{value}' is not a date (YYYY-MM-DD)");
         phrase("msg.form_date_range", "must be between the years 1900 and 2200");

@@ -62,6 +62,32 @@ class BadInputTest {
     }
 
     @Test
+    void aLoneSurrogateAndDatesInOtherShapesAreA400NamingTheField() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        // "\ud800" alone was answered 201 as sent, and stored as "?"
+        team.api().body("{\"fullName\": \"Rosa \\ud800\"}").post("/api/v1/contacts").then().statusCode(400)
+                .body("errors[0].field", is("fullName")).body("errors[0].message", containsString("lone UTF-16 surrogate"));
+        team.api().body("{\"contactId\": \"" + contact + "\", \"durationMinutes\": 5, \"summary\": \"\\udc00 x\"}")
+                .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("summary"));
+        // a pair is one character, kept
+        team.api().body("{\"fullName\": \"Rosa \\ud83c\\udf39\"}").post("/api/v1/contacts").then().statusCode(201)
+                .body("fullName", is("Rosa \uD83C\uDF39"));
+        // seconds since 1970 as text were read as a timestamp, a date and time as a date (the time dropped)
+        for (String at : List.of("1700000000", "-2208988800", "2026-05-01")) {
+            team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "occurredAt", at))
+                    .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("occurredAt"));
+        }
+        for (String due : List.of("2026-12-30T10:00", "20261230", "1700000000")) {
+            team.api().body(Map.of("contactId", contact, "dueOn", due)).post("/api/v1/followups").then().statusCode(400)
+                    .body("errors[0].field", is("dueOn"));
+        }
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "occurredAt", "2026-05-01T18:00:00+02:00"))
+                .post("/api/v1/conversations").then().statusCode(201).body("occurredAt", is("2026-05-01T16:00:00Z"));
+        team.api().get("/api/v1/conversations?contact=" + contact).then().body("items", hasSize(1));
+    }
+
+    @Test
     void anEmptyContentTypeIsA415NotAServerError() throws Exception {
         TestTeam team = TestTeam.create();
         // sent by hand: HTTP clients will not send a header with no value, an attacker's will
