@@ -49,7 +49,7 @@ class MovementReports {
         int cooling = count(counts.get("cooling"));
         return new MovementReport(period.from(), period.to(), scope.word(), transitions, timeliness,
                 new FollowUps(asOfDate, count(counts.get("open_follow_ups")), overdue), cooling,
-                Summaries.movement(period, scope, transitions, timeliness, overdue, cooling, Summaries.api()));
+                Summaries.movement(period, scope, transitions, timeliness, overdue, cooling, Summaries.api(), LocalDate::toString));
     }
 
     /**

@@ -79,13 +79,13 @@ public class ReportService {
     String summary(TimeReport report, MsgReports words) {
         Work work = report.workId() == null ? null : TeamScoped.find(Work.class, report.workId()).orElse(null);
         return Summaries.time(new Period(report.from(), report.to(), null, null), named(report.organizer()), work,
-                report.totalMinutes(), report.byLevel(), report.byPosition(), words);
+                report.totalMinutes(), report.byLevel(), report.byPosition(), words, org.groundwork.web.Labels::day);
     }
 
     String summary(MovementReport report, MsgReports words) {
         return Summaries.movement(new Period(report.from(), report.to(), null, null), named(report.organizer()),
                 report.transitions(), report.timeliness(), (int) report.followUps().overdue(), (int) report.cooling(),
-                words);
+                words, org.groundwork.web.Labels::day);
     }
 
     /** Whose report it is, as the report names it ("all", an organizer's id), for its sentence. */

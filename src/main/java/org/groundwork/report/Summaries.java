@@ -12,8 +12,10 @@ import org.groundwork.platform.Word;
 import org.groundwork.work.Focus;
 import org.groundwork.work.Work;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one plain sentence on top of each report, in the words of a language: the API's is
@@ -30,8 +32,9 @@ final class Summaries {
     }
 
     static String time(Period period, Scope scope, Work work, double total,
-                       Map<String, Double> byLevel, Map<String, Double> byPosition, MsgReports words) {
-        String when = when(period, words);
+                       Map<String, Double> byLevel, Map<String, Double> byPosition, MsgReports words,
+                       Function<LocalDate, String> day) {
+        String when = when(period, words, day);
         String subject = work != null ? words.summary_this_work()
                 : scope.self() ? words.summary_your_work() : scope.team() ? words.summary_team_work()
                 : words.summary_someones_work(scope.name());
@@ -62,7 +65,7 @@ final class Summaries {
     }
 
     static String movement(Period period, Scope scope, List<Transition> transitions, Timeliness timeliness,
-                           int overdue, int cooling, MsgReports words) {
+                           int overdue, int cooling, MsgReports words, Function<LocalDate, String> day) {
         String whose = scope.self() ? words.summary_your_people() : scope.team() ? words.summary_team_people()
                 : words.summary_someones_people(scope.name());
         int up = 0;
@@ -74,7 +77,7 @@ final class Summaries {
                 back += t.count();
             }
         }
-        StringBuilder s = new StringBuilder(words.summary_moved(when(period, words), whose, times(up, words), times(back, words)));
+        StringBuilder s = new StringBuilder(words.summary_moved(when(period, words, day), whose, times(up, words), times(back, words)));
         s.append("; ");
         if (timeliness.firstTimers() == 0) {
             s.append(words.summary_no_first_action());
@@ -92,8 +95,9 @@ final class Summaries {
         return s.toString();
     }
 
-    private static String when(Period period, MsgReports words) {
-        return period.days() == 1 ? words.summary_on_day(period.from().toString())
+    /** day: how a date reads, ISO in the API's answer, the page's way on a page ("Wed 2 Dec 2026"). */
+    private static String when(Period period, MsgReports words, Function<LocalDate, String> day) {
+        return period.days() == 1 ? words.summary_on_day(day.apply(period.from()))
                 : words.summary_in_days(String.valueOf(period.days()));
     }
 

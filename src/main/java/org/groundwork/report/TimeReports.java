@@ -258,7 +258,7 @@ class TimeReports {
         return new TimeReport(period.from(), period.to(), scope.word(), work == null ? null : work.id,
                 total, byLevel, byPosition, byKind, firstTimer, List.of(), 0,
                 works, weeks(period, weeks),
-                Summaries.time(period, scope, work, total, byLevel, byPosition, Summaries.api()), List.of());
+                Summaries.time(period, scope, work, total, byLevel, byPosition, Summaries.api(), LocalDate::toString), List.of());
     }
 
     /** A work's name and what it is for, as the figures' work-level rows name it (time-figures.sql). */
