@@ -20,9 +20,11 @@ import org.groundwork.web.Form;
 import org.groundwork.web.PageLanguage;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Today: who to talk to next, hottest first. Each follow-up can be marked done, rescheduled
@@ -51,9 +53,18 @@ public class TodayPages {
                                              String typed, String problem);
     }
 
-    /** The queue, with the last seven days' figures above it. */
+    /**
+     * The queue, with the last seven days' figures above it. A refused reschedule is said on its
+     * item, with what was typed; above the queue when the item is not in it.
+     */
     private TemplateInstance page(String message, UUID rescheduling, String typed, String problem) {
-        return Templates.today(followUps.queue(null), reports.glance(), message, rescheduling, typed, problem);
+        Queue queue = followUps.queue(null);
+        if (rescheduling != null && Stream.of(queue.heat(), queue.overdue(), queue.today(), queue.upcoming())
+                .flatMap(List::stream).noneMatch(item -> item.id().equals(rescheduling))) {
+            return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
+                    : problem, null, null, null);
+        }
+        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem);
     }
 
     @GET
@@ -78,10 +89,12 @@ public class TodayPages {
     public Object reschedule(@PathParam("id") String id) {
         Form form = Form.posted();
         LocalDate date = form.date("dueOn");
-        if (date == null) {
-            return page(form.valid() ? PageLanguage.people().today_choose_date() : form.errors().get("dueOn"), null, null, null);
-        }
         UUID followUp = Ids.parse(id, "follow-up");
+        if (date == null) {
+            // on that follow-up's form, with what was typed (a six-digit year, say, which the date box takes)
+            return page(null, followUp, form.text("dueOn"),
+                    form.valid() ? PageLanguage.people().today_choose_date() : form.errors().get("dueOn"));
+        }
         if (form.succeeds(() -> followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null),
                 Set.of("dueOn")), null))) {
             return Form.seeOther("/");

@@ -196,6 +196,10 @@ class PageFormsTest {
         s.form().post("/followups/" + first + "/done").then().statusCode(303);
         Response bad = s.form().formParam("dueOn", "soon").post("/followups/" + second + "/reschedule");
         bad.then().statusCode(200).body(containsString("Enter a date like"));
+        // said on that follow-up's open form, with what was typed (a six-digit year the date box takes)
+        Response far = s.form().formParam("dueOn", "99999-01-01").post("/followups/" + second + "/reschedule");
+        far.then().statusCode(200).body(containsString("id=\"due-" + second + "-error\""))
+                .body(containsString("value=\"99999-01-01\""));
         s.form().formParam("dueOn", "2031-03-04").post("/followups/" + second + "/reschedule").then().statusCode(303);
         team.api().get("/api/v1/followups/" + first).then().body("status", equalTo("done"));
         team.api().get("/api/v1/followups/" + second).then().body("dueOn", equalTo("2031-03-04"));
