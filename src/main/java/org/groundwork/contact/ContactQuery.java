@@ -72,8 +72,11 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             left join organizer og on og.id = c.owner_id and og.team_id = c.team_id
             where c.team_id = ? and c.erased_at is null""";
 
-    /** The team's matching contacts after the id {@code after} (null: from the first), in id order. */
-    Statement statement(UUID team, UUID after, int limit) {
+    /**
+     * The team's matching contacts after the id {@code after} (null: from the first), in id order.
+     * {@code callingCode}: the team's country's ('1'), so "+1 718 555 0103" finds "(718) 555-0103".
+     */
+    Statement statement(UUID team, String callingCode, UUID after, int limit) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> parameters = new ArrayList<>();
         parameters.add(team);
@@ -111,6 +114,11 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             if (!digits.isEmpty()) {
                 sql.append(" or c.phone_digits like ?");
                 parameters.add("%" + digits + "%");
+                String national = nationalDigits(q, callingCode);
+                if (national != null && !national.equals(digits)) {
+                    sql.append(" or c.phone_digits like ?");
+                    parameters.add("%" + national + "%");
+                }
             }
             sql.append(")");
         }
@@ -120,12 +128,27 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
     }
 
     /**
+     * A number typed the international way ("+1 718 555 0103", "0044 20 …") as the team's own
+     * numbers are stored when written without the code: its digits by the matching rule
+     * ({@link Phones#key}), which the duplicate check at the door already used. Only for those
+     * forms: a national "0103" must not widen into "103".
+     */
+    static String nationalDigits(String q, String callingCode) {
+        String typed = q.trim();
+        if (callingCode == null || !(typed.startsWith("+") || typed.startsWith("00"))) {
+            return null;
+        }
+        String key = Phones.key(typed, callingCode);
+        return key == null || key.startsWith("+") ? null : key;
+    }
+
+    /**
      * At most {@code limit} of the team's matching contacts after the id {@code after} (null: from
      * the first), in id order, read on the connection given (the caller's transaction, or a
      * connection borrowed for one page of an export).
      */
-    public List<Row> page(Connection conn, UUID team, UUID after, int limit) throws SQLException {
-        Statement statement = statement(team, after, limit);
+    public List<Row> page(Connection conn, UUID team, String callingCode, UUID after, int limit) throws SQLException {
+        Statement statement = statement(team, callingCode, after, limit);
         try (PreparedStatement ps = conn.prepareStatement(statement.sql())) {
             for (int i = 0; i < statement.parameters().size(); i++) {
                 ps.setObject(i + 1, statement.parameters().get(i));

@@ -317,7 +317,8 @@ public class ContactService {
     public Page<ContactView> list(ContactQuery query, int limit, String cursor) {
         UUID after = Cursor.id(cursor);
         UUID team = current.teamId();
-        List<ContactView> rows = em.unwrap(Session.class).doReturningWork(conn -> query.page(conn, team, after, limit + 1))
+        String callingCode = current.team().phoneCountryCode;
+        List<ContactView> rows = em.unwrap(Session.class).doReturningWork(conn -> query.page(conn, team, callingCode, after, limit + 1))
                 .stream().map(ContactView::of).toList();
         return Page.of(rows, limit, v -> Cursor.of(v.id()));
     }

@@ -64,8 +64,10 @@ public class ExportService {
      * checked now, so a wrong one is a 400 rather than a broken download.
      */
     public StreamingOutput contacts(ContactQuery query, String asked) {
+        // the list's search rule, with the team's calling code, read now (the body is written later)
+        String callingCode = current.team().phoneCountryCode;
         return export("contacts", asked, CONTACT_HEADER, (conn, team, after, into) -> {
-            List<ContactQuery.Row> rows = query.page(conn, team, after, PAGE);
+            List<ContactQuery.Row> rows = query.page(conn, team, callingCode, after, PAGE);
             for (ContactQuery.Row r : rows) {
                 into.add(List.of(text(r.fullName()), text(r.email()), text(r.phone()), text(r.organizationName()),
                         text(r.unitPath()), r.position().word(), r.level().word(), text(String.join(", ", r.tags())),

@@ -43,6 +43,12 @@ class ContactSearchTest {
         search(team, "555-01").body("items.id", containsInAnyOrder(ana, ben));
         search(team, "(718) 5550102").body("items.id", contains(ana));
         search(team, "0199").body("items.id", contains(ben));
+        // a national number typed the international way, as the duplicate check at the door reads it
+        // (a review's "+1 718 555 0103" found no one while "(718) 555-0103" did)
+        String dev = ContactsTest.contact(team, Map.of("fullName", "Dev Patel", "phone", "(347) 555-0163"));
+        search(team, "+1 347 555 0163").body("items.id", contains(dev));
+        search(team, "001 347 555 0163").body("items.id", contains(dev));
+        search(team, "+44 347 555 0163").body("items", empty());
         // two letters have no trigram: still found (the scan in id order)
         search(team, "cy").body("items.id", contains(cy));
         // LIKE's wildcards are the characters themselves
@@ -55,6 +61,9 @@ class ContactSearchTest {
         String csv = given().auth().oauth2(team.token).queryParam("q", "555-01").get("/api/v1/exports/contacts.csv")
                 .then().statusCode(200).extract().asString();
         assertTrue(csv.contains("Ana María Lopez-Ruiz") && csv.contains("Ben 100% Okafor") && !csv.contains("Cy_Young"), csv);
+        csv = given().auth().oauth2(team.token).queryParam("q", "+1 347 555 0163").get("/api/v1/exports/contacts.csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("Dev Patel"), csv);
     }
 
     @Test
@@ -126,7 +135,7 @@ class ContactSearchTest {
             em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
             // the app's own statement (ContactQuery: the list's, the search's and the export's), on probe
             ContactQuery.Statement search = new ContactQuery(null, null, null, null, null, "1332598")
-                    .statement(UUID.randomUUID(), null, 51);
+                    .statement(UUID.randomUUID(), "1", null, 51);
             String sql = search.sql().replace("from contact c", "from probe c");
             assertTrue(!sql.equals(search.sql()), sql);
             var explain = em.createNativeQuery("explain " + sql);
