@@ -621,6 +621,9 @@ public interface MsgPeople {
     String move_back();
 
     @Message
+    String work_changed_meanwhile();
+
+    @Message
     String contact_changed_meanwhile();
 
     @Message

@@ -16,9 +16,12 @@ import org.groundwork.action.ActionService;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
+import org.groundwork.platform.Versioned;
 import org.groundwork.web.Form;
+import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Option;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.work.WorkJson.NewWork;
 import org.groundwork.work.WorkJson.WorkChange;
 import org.groundwork.work.WorkJson.WorkView;
@@ -74,9 +77,15 @@ public class WorkPages {
     @GET
     @Path("/{id}")
     public TemplateInstance show(@PathParam("id") String id) {
-        WorkView w = works.require(Ids.parse(id, "work"));
+        return stored(works.find(Ids.parse(id, "work")), Map.of());
+    }
+
+    /** The work as stored, its form filled from it with the version it was read at. */
+    private TemplateInstance stored(Versioned<WorkView> stored, Map<String, String> errors) {
+        WorkView w = stored.view();
         return show(w, Forms.values("name", w.name(), "focus", w.focus().word(), "mode", w.mode().word(),
-                "justification", w.justification(), "active", w.active() ? "true" : null), Map.of());
+                "justification", w.justification(), "active", w.active() ? "true" : null,
+                "version", Long.toString(stored.version())), errors);
     }
 
     @POST
@@ -86,8 +95,14 @@ public class WorkPages {
         Form form = Form.posted();
         WorkChange change = new WorkChange(form.text("name"), form.word(Focus.class, "focus"),
                 form.word(Mode.class, "mode"), form.optional("justification"), form.ticked("active"));
-        return form.submit(() -> works.change(workId, patches.of(change,
-                        Set.of("name", "focus", "mode", "justification", "active")), null), "/works/" + workId,
+        // the version the form was read at goes as If-Match: a save made meanwhile in another tab is
+        // shown, not silently undone (the whole form is sent, so the stale one put every field back)
+        String version = form.optional("version");
+        return form
+                .onConflict(p -> stored(works.find(workId),
+                        Map.of(FormErrors.FORM, PageLanguage.people().work_changed_meanwhile())))
+                .submit(() -> works.change(workId, patches.of(change,
+                        Set.of("name", "focus", "mode", "justification", "active")), version), "/works/" + workId,
                 () -> show(works.require(workId), form.values(), form.errors()));
     }
 

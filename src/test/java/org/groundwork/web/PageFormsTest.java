@@ -185,6 +185,25 @@ class PageFormsTest {
     }
 
     @Test
+    void aWorkSavedInAStaleTabShowsWhatIsStoredInsteadOfUndoingTheOtherSave() {
+        TestTeam team = TestTeam.create();
+        String work = team.api().body(Map.of("name", "Depot drive", "focus", "bring-in-new", "mode", "building"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        Session s = Session.onPage(team, "/works/" + work);
+        // two tabs read the form at the same version; the first renames, the second changes the justification
+        s.form().formParam("version", "0").formParam("name", "Depot and yard drive").formParam("focus", "bring-in-new")
+                .formParam("mode", "building").formParam("active", "true").post("/works/" + work).then().statusCode(303);
+        Response stale = s.form().formParam("version", "0").formParam("name", "Depot drive").formParam("focus", "bring-in-new")
+                .formParam("mode", "building").formParam("justification", "The yard is where the new hires are")
+                .formParam("active", "true").post("/works/" + work);
+        // the whole form is sent, so the second save put the old name back without a word
+        stale.then().statusCode(200).body(containsString("Someone changed this work while you were editing"))
+                .body(containsString("value=\"Depot and yard drive\""));
+        team.api().get("/api/v1/works/" + work).then().body("name", equalTo("Depot and yard drive"))
+                .body("justification", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void followUpsAreDoneDroppedAndRescheduledFromToday() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Cesar Chavez");
