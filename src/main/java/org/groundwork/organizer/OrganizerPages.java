@@ -40,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The team's organizers (admins add them and set roles) and the settings: one's own API
@@ -66,8 +67,9 @@ public class OrganizerPages {
 
     @CheckedTemplate
     static class Templates {
+        /** {@code me}: the organizer looking, whose own row offers no Disable (it can only be refused). */
         static native TemplateInstance organizers(List<OrganizerView> organizers, String nextCursor, boolean admin,
-                                                  List<Option> roles, Map<String, String> form,
+                                                  UUID me, List<Option> roles, Map<String, String> form,
                                                   Map<String, String> errors);
 
         static native TemplateInstance twoFactor(TwoFactor.Status status, TwoFactor.Enrolment enrolment,
@@ -92,7 +94,7 @@ public class OrganizerPages {
     /** A page of the team's organizers, oldest account first; "More organizers" carries the cursor. */
     private TemplateInstance organizers(String cursor, Map<String, String> form, Map<String, String> errors) {
         Page<OrganizerView> page = organizers.list(Page.DEFAULT_LIMIT, cursor);
-        return Templates.organizers(page.items(), page.nextCursor(), current.has(Role.ADMIN),
+        return Templates.organizers(page.items(), page.nextCursor(), current.has(Role.ADMIN), current.id(),
                 Forms.options(Role.class), form, errors);
     }
 

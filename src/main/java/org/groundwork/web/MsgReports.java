@@ -168,6 +168,9 @@ public interface MsgReports {
     String import_unnamed_column();
 
     @Message
+    String import_nothing();
+
+    @Message
     String import_n_contacts(int count);
 
     @Message

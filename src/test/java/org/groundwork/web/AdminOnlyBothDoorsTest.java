@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Admin-only actions are refused by the service itself, so the API and the pages cannot
@@ -66,6 +67,17 @@ class AdminOnlyBothDoorsTest {
         team.api().get("/api/v1/organizers/" + organizer.id()).then().body("role", is("coordinator"));
         team.api().body(Map.of("role", "organizer")).patch("/api/v1/organizers/" + organizer.id())
                 .then().statusCode(200).body("role", is("organizer"));
+    }
+
+    @Test
+    void anAdminsOwnRowOffersNoDisableButtonTheirColleaguesDo() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member organizer = team.member("organizer");
+        Session s = Session.logIn(team);
+        String page = s.request().get("/organizers").then().statusCode(200).extract().asString();
+        // disabling oneself can only be refused ("ask another admin"): no button for it
+        assertTrue(!page.contains("action=\"/organizers/" + team.adminId + "/active\""), page);
+        assertTrue(page.contains("action=\"/organizers/" + organizer.id() + "/active\""), page);
     }
 
     @Test

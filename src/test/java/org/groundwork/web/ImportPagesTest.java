@@ -70,6 +70,7 @@ class ImportPagesTest {
                 ,,,,,
                 Lee,Park,lee@example.org,,boss,41
                 Ana,Lopez,ana@example.org,,less involved,39
+                Nul\u0000l,Sent,nul@example.org,,new,40
                 """);
 
         String html = s.request().get(check).then().statusCode(200).extract().asString();
@@ -86,6 +87,8 @@ class ImportPagesTest {
         assertTrue(html.contains("2 new contacts"), html);
         assertTrue(html.contains("1 already here"), html);
         assertTrue(html.contains("Line 5:") && html.contains("level &#39;boss&#39; is not one of"), html);
+        // said in words, not the API's field name ("fullName: contains a NUL character")
+        assertTrue(html.contains("Line 7:") && html.contains("The name field contains a NUL character"), html);
         assertTrue(html.contains("“Shoe size”"), "the unmapped column is named");
         assertTrue(html.contains("Import 2 contacts"), html);
         assertEquals(2, contacts(team), "the check saved nothing");
@@ -101,6 +104,24 @@ class ImportPagesTest {
         Response again = s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check));
         PageFormsTest.assertFieldError(again, "file", "no longer here");
         assertEquals(4, contacts(team));
+    }
+
+    @Test
+    void aCheckThatWouldImportNothingOffersNoImportButton() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Rosa Known", "email", "rosa@example.org")).post("/api/v1/contacts")
+                .then().statusCode(201);
+        Session s = Session.logIn(team);
+        String check = upload(s, """
+                Name,Email,Level
+                Rosa Known,rosa@example.org,new
+                Lee Park,lee@example.org,boss
+                """);
+        String html = s.request().get(check).then().statusCode(200).extract().asString();
+        // a button that could only import nothing ("Import 0 contacts") is not drawn
+        assertTrue(html.contains("Nothing in this file would be imported"), html);
+        assertTrue(!html.contains("Import 0 contacts")
+                && !html.contains("method=\"post\" action=\"/contacts/import/" + keyOf(check) + "\""), html);
     }
 
     /**
