@@ -155,7 +155,9 @@ public class ContactImportService {
             return CsvInput.tooLarge(maxBytes);
         }
         if (e instanceof CharacterCodingException) {
-            return Problems.badRequest("The file is not UTF-8 text (near line " + line
+            // the line of the byte itself when Utf8Lines found it (the decoder reads ahead of the parser)
+            return Problems.badRequest("The file is not UTF-8 text (near line "
+                    + (e instanceof Utf8Lines.NotUtf8 bad ? bad.line : line)
                     + "); save it as \"CSV UTF-8\". Nothing was imported.");
         }
         return Problems.badRequest("The file could not be read as CSV near line " + line + ": "

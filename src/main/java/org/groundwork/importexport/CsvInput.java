@@ -31,9 +31,9 @@ final class CsvInput {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new CappedInput(body, maxBytes, max -> {
+                new InputStreamReader(new Utf8Lines(new CappedInput(body, maxBytes, max -> {
                     throw new TooLarge(max);
-                }), decoder), PEEK);
+                })), decoder), PEEK);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();

@@ -37,6 +37,36 @@ class FileFormatsTest {
     }
 
     @Test
+    void aByteThatIsNotUtf8IsRefusedNamingItsOwnLine() {
+        TestTeam team = TestTeam.create();
+        // a Latin-1 "é" on line 2: the decoder reads ahead, so "near line 1" was said; and on line 3,000
+        // of a larger file, whatever line the parser had reached
+        byte[] small = "Name,Email\nJos\u00e9 P\u00e9rez,jose@example.org\n".getBytes(StandardCharsets.ISO_8859_1);
+        Csv.post(team.token, small, "").then().statusCode(400)
+                .body("detail", containsString("not UTF-8 text (near line 2)"));
+        StringBuilder large = new StringBuilder("Name,Email\n");
+        for (int i = 2; i < 3000; i++) {
+            large.append("Person ").append(i).append(",p").append(i).append("@example.org\n");
+        }
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(large.toString().getBytes(StandardCharsets.UTF_8));
+        file.writeBytes("Ren\u00e9e,renee@example.org\n".getBytes(StandardCharsets.ISO_8859_1));
+        file.writeBytes("After,after@example.org\n".getBytes(StandardCharsets.UTF_8));
+        Csv.post(team.token, file.toByteArray(), "").then().statusCode(400)
+                .body("detail", containsString("near line 3000)"));
+        // what UTF-8 allows is read: accents, an emoji, a byte-order mark
+        Csv.post(team.token, "Name\nJosé 🌹 Núñez\n".getBytes(StandardCharsets.UTF_8), "").then().statusCode(200)
+                .body("created", is(1));
+        // and what it forbids is refused: an overlong "/", a surrogate, a sequence cut short at the end
+        for (byte[] bad : List.of(new byte[]{'N', '\n', (byte) 0xC0, (byte) 0xAF, '\n'},
+                new byte[]{'N', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'},
+                new byte[]{'N', '\n', 'a', (byte) 0xE2, (byte) 0x82})) {
+            Csv.post(team.token, bad, "").then().statusCode(400).body("detail", containsString("near line 2)"));
+        }
+        assertEquals(1, Csv.contacts(team).size());
+    }
+
+    @Test
     void tabs() {
         TestTeam team = TestTeam.create();
         JsonPath r = Csv.imported(team, "Name\tPhone\tNotes\nTab Person\t555-0110\thas, a comma\n");
