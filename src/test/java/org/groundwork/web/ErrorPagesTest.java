@@ -46,6 +46,10 @@ class ErrorPagesTest {
         s.request().accept("text/html").get("/logout").then().statusCode(405)
                 .contentType(containsString("text/html")).body(containsString("<main"));
         s.request().accept("text/html").get("/no-such-page").then().statusCode(404).contentType(containsString("text/html"));
+        // a field's refusal is said once, not as the detail and again as the list
+        String page = s.request().accept("text/html").urlEncodingEnabled(false)
+                .get("/reports/time?period=custom&from=%00").then().statusCode(400).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(1, page.split("contains a NUL character", -1).length - 1, page);
         // the API and clients asking for JSON keep problem+json
         team.api().get("/api/v1/contacts/" + unknown).then().statusCode(404).contentType("application/problem+json");
         s.request().accept("application/json").get("/no-such-page").then().statusCode(404)
