@@ -109,7 +109,8 @@ public class ReportPages {
         String p = period == null || period.isBlank()
                 ? (isBlank(from) && isBlank(to) ? "30" : "custom") : period.trim();
         if (!PRESETS.contains(p)) {
-            p = "custom";
+            // a period the page never offers ("abc" in a hand-edited link): the dates given, else the default
+            p = isBlank(from) && isBlank(to) ? "30" : "custom";
         }
         form.put("period", p);
         LocalDate today = LocalDate.now(current.team().zone());
