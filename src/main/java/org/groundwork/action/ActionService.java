@@ -214,7 +214,17 @@ public class ActionService {
         Action action = require(id);
         ETags.check(ifMatch, action.version);
 
-        // 1. check every item; a contact lookup that fails becomes a 400 on that item
+        // 1. check every item; a contact lookup that fails becomes a 400 on that item. The listed
+        // contacts are held in one statement, in id order (ContactService.knownAll); someone erased
+        // since they came stays on the list as they are (their attendance counts in the figures),
+        // without words, and can no longer be added
+        Map<UUID, Attendance> existing = new HashMap<>();
+        for (Attendance row : Attendance.<Attendance>list("actionId", action.id)) {
+            existing.put(row.contactId, row);
+        }
+        Map<UUID, Known> live = contacts.knownAll(items.stream()
+                .filter(item -> item != null && item.contactId() != null).map(AttendanceItem::contactId).toList());
+        Set<UUID> erased = new HashSet<>();
         List<FieldError> errors = new ArrayList<>();
         Map<Integer, Known> known = new HashMap<>();
         Map<UUID, Integer> seen = new HashMap<>();
@@ -241,9 +251,15 @@ public class ActionService {
                 errors.add(new FieldError("[" + i + "].contactId", "this contact is already listed at [" + earlier + "]"));
                 continue;
             }
-            try {
-                known.put(i, contacts.known(item.contactId()));
-            } catch (ProblemException e) {
+            if (live.containsKey(item.contactId())) {
+                known.put(i, live.get(item.contactId()));
+            } else if (existing.containsKey(item.contactId())) {
+                erased.add(item.contactId());
+                known.put(i, new Known(item.contactId(), null, null));
+                if (item.notes() != null && !item.notes().isBlank()) {
+                    errors.add(new FieldError("[" + i + "].notes", "this contact was erased; their attendance keeps no notes"));
+                }
+            } else {
                 errors.add(new FieldError("[" + i + "].contactId", "no contact with that id in your team"));
             }
         }
@@ -255,10 +271,6 @@ public class ActionService {
         Set<UUID> veterans = attendedBefore(action.startsAt, seen.keySet());
 
         // 3. write: update kept rows, add new ones, remove the rest
-        Map<UUID, Attendance> existing = new HashMap<>();
-        for (Attendance row : Attendance.<Attendance>list("actionId", action.id)) {
-            existing.put(row.contactId, row);
-        }
         Set<UUID> kept = new HashSet<>();
         List<Known> becameFirstTimers = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -283,7 +295,7 @@ public class ActionService {
                 row.firstTime = item.firstTime();
             }
             row.notes = blankToNull(item.notes());
-            if (row.firstTime && !wasFirstTime) {
+            if (row.firstTime && !wasFirstTime && !erased.contains(contact.id())) {
                 becameFirstTimers.add(contact);
             }
         }

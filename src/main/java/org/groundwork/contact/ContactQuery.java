@@ -133,13 +133,17 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
      * ({@link Phones#key}), which the duplicate check at the door already used. Only for those
      * forms: a national "0103" must not widen into "103".
      */
+    private static final int SHORTEST_NATIONAL = 4;
+
     static String nationalDigits(String q, String callingCode) {
         String typed = q.trim();
         if (callingCode == null || !(typed.startsWith("+") || typed.startsWith("00"))) {
             return null;
         }
         String key = Phones.key(typed, callingCode);
-        return key == null || key.startsWith("+") ? null : key;
+        // "+1" or "+10" is the code and next to nothing of a number ("0" would match every phone with a
+        // zero): the plain digits are searched then, as for any short run
+        return key == null || key.length() < SHORTEST_NATIONAL || key.startsWith("+") ? null : key;
     }
 
     /**

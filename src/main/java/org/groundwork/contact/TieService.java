@@ -14,13 +14,13 @@ import org.groundwork.contact.TieJson.NewTie;
 import org.groundwork.contact.TieJson.TieRef;
 import org.groundwork.contact.TieJson.TieView;
 import org.groundwork.organizer.CurrentOrganizer;
-import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Word;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.groundwork.platform.Text.blankToNull;
@@ -71,12 +71,13 @@ public class TieService {
     public TieView add(UUID contactId, @NotNull @Valid NewTie request) {
         Contact c = contacts.require(contactId);
         Contact other = other(c, request.otherContactId());
-        // both held as a conversation holds its contact (ContactService.known): a tie's note is about
-        // both, so an erasure of either waits for it and deletes it, or it waits and finds them gone
-        contacts.known(c.id);
-        try {
-            contacts.known(other.id);
-        } catch (ProblemException e) {
+        // both held as a conversation holds its contact (ContactService.known), in id order: a tie's note
+        // is about both, so an erasure of either waits for it and deletes it, or it waits and finds them gone
+        Map<UUID, ContactService.Known> both = contacts.knownAll(List.of(c.id, other.id));
+        if (!both.containsKey(c.id)) {
+            throw Problems.notFound("contact");
+        }
+        if (!both.containsKey(other.id)) {
             throw Problems.unknownReference("otherContactId", "contact");
         }
         TieKind kind = request.kind();

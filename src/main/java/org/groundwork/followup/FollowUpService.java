@@ -203,6 +203,17 @@ public class FollowUpService {
         FollowUp f = load(id);
         ETags.check(ifMatch, f.version);
         FollowUpChange p = patch.value();
+        boolean words = patch.has("purpose") && p.purpose() != null;
+        boolean reopens = patch.has("status") && p.status() == FollowUpStatus.OPEN && f.status != FollowUpStatus.OPEN;
+        if (words || reopens) {
+            // an erasure cleared the purpose and dropped the follow-up: neither comes back. Held as a new
+            // follow-up holds its contact (ContactService.known), so a racing erasure waits or wins
+            try {
+                contacts.known(f.contactId);
+            } catch (ProblemException e) {
+                throw Problems.conflict("This contact was erased; their follow-ups keep no purpose and are not reopened");
+            }
+        }
         if (patch.has("dueOn")) {
             LocalDate dueOn = required(p.dueOn(), "dueOn");
             // rescheduling into the past is a slip of the date picker (2019 for 2029), never a plan;

@@ -420,7 +420,9 @@ public class ContactImportService {
                     // named as the API and the forms name it: the contact field the column feeds
                     Field field = column < mapping.fields.length ? mapping.fields[column] : null;
                     String feeds = field == null ? null : field.feeds();
-                    error(line, (feeds == null ? "column " + (column + 1) : feeds) + ": " + SafeJson.NUL_MESSAGE);
+                    // a column that feeds no field is named by its place ("column 3 contains…", row_column_nul)
+                    error(line, feeds == null ? "column " + (column + 1) + " " + SafeJson.NUL_MESSAGE
+                            : feeds + ": " + SafeJson.NUL_MESSAGE);
                     return;
                 }
             }

@@ -2,6 +2,7 @@ package org.groundwork.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,13 +32,17 @@ class HttpLimits {
     /** Largest total of header names and values answered normally. */
     static final int MAX_HEADERS = 32 * 1024;
 
+    @ConfigProperty(name = "quarkus.http.auth.form.post-location")
+    String loginPost;
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     io.quarkus.runtime.configuration.MemorySize maxBody;
     @Inject
     ObjectMapper mapper;
 
     void install(@Observes Router router) {
-        router.route().order(-10).handler(this::check);
+        // before the HTTP authentication (a filter of priority 200, so order -200), which decodes the
+        // login form's body: its failures are not ours to answer after it
+        router.route().order(-250).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {
@@ -57,6 +62,14 @@ class HttpLimits {
             return;
         }
         String type = request.getHeader("Content-Type");
+        if (request.method() == HttpMethod.POST && request.path().equals(loginPost) && !isForm(type)) {
+            // the login form's authentication decodes the body as a form before any resource runs, and
+            // threw on anything else (no Content-Type, JSON): a 500 with a stack trace for anyone
+            refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415,
+                    "The login form is sent as a form (application/x-www-form-urlencoded); scripts get a token "
+                            + "from POST /api/v1/tokens", null));
+            return;
+        }
         if (type != null && !isMediaType(type)) {
             // an empty Content-Type made the CSRF filter and the login form's decoder throw: a 500 with
             // a stack trace in the log for anyone, logged in or not
@@ -71,6 +84,11 @@ class HttpLimits {
             return;
         }
         ctx.next();
+    }
+
+    private static boolean isForm(String type) {
+        String t = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data");
     }
 
     /** Whether the header reads as a media type, by the parser the REST layer and its CSRF filter use. */

@@ -160,12 +160,6 @@ public class ProblemMapper {
         if (databaseUnreachable(e)) {
             return unavailable(e);
         }
-        if (e instanceof IllegalStateException && e.getMessage() != null
-                && e.getMessage().contains("valid content-type header")) {
-            // Vert.x's form decoder, for a login form post whose Content-Type is empty: the login form's
-            // authentication reads it before HttpLimits (which answers the same for every other path)
-            return respond(new Problem("about:blank", "Unsupported Media Type", 415, HttpLimits.NOT_A_MEDIA_TYPE, null));
-        }
         if (lostARace(e)) {
             // PostgreSQL broke a deadlock or a serialization conflict by rolling this one back: nothing
             // was saved, and the same request sent again will find the other one done

@@ -177,6 +177,12 @@ public interface MsgRefusals {
     String conversation_contact_fixed();
 
     @Message
+    String follow_up_erased();
+
+    @Message
+    String attendance_notes_erased();
+
+    @Message
     String contact_erased();
 
     @Message

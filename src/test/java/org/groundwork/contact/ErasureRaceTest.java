@@ -73,6 +73,45 @@ class ErasureRaceTest {
     }
 
     @Test
+    void afterAnErasureTheirFollowUpGetsNoWordsBackAndTheirAttendanceStaysWithoutWords() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactsTest.contact(team, "Emma Goldman");
+        String other = ContactsTest.contact(team, "Lucy Parsons");
+        String followUp = team.api().body(Map.of("contactId", contact, "dueOn", LocalDate.now().plusDays(3).toString(),
+                "purpose", "ask about her landlord")).post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        String action = team.api().body(Map.of("title", "Depot picket", "startsAt", "2026-05-01T06:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(List.of(Map.of("contactId", contact, "notes", "came with her sister"), Map.of("contactId", other)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
+
+        // a review wrote a new purpose on her dropped follow-up and reopened it, on a tombstone
+        String tag = team.api().get("/api/v1/followups/" + followUp).then().statusCode(200).extract().header("ETag");
+        team.api().header("If-Match", tag).body(Map.of("purpose", "she lives at 12 Elm, apt 3", "status", "open"))
+                .patch("/api/v1/followups/" + followUp).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("erased"));
+        team.api().get("/api/v1/followups/" + followUp).then().body("status", org.hamcrest.Matchers.is("dropped"))
+                .body("purpose", org.hamcrest.Matchers.nullValue());
+
+        // and nobody else could be checked in to an action she had come to: the list sent back whole
+        // (as the check-in page sends it) named her, and she was no contact any more
+        String third = ContactsTest.contact(team, "Ella Baker");
+        team.api().body(List.of(Map.of("contactId", contact), Map.of("contactId", other), Map.of("contactId", third)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200)
+                .body("attendance.size()", org.hamcrest.Matchers.is(3));
+        // she stays as she is, without words; not added anywhere new
+        team.api().body(List.of(Map.of("contactId", contact, "notes", "her address"), Map.of("contactId", other)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.is("[0].notes"));
+        String later = team.api().body(Map.of("title", "March", "startsAt", "2026-06-01T06:00:00Z", "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(List.of(Map.of("contactId", contact))).put("/api/v1/actions/" + later + "/attendance")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.is("[0].contactId"));
+        assertEquals(List.of("(none)"), AllTeams.rows(dataSource,
+                "select coalesce(notes, '(none)') from attendance where contact_id = ?1", contact));
+    }
+
+    @Test
     void anErasureWaitsForAConversationBeingLoggedAndScrubsIt() throws Exception {
         TestTeam team = TestTeam.create();
         String contact = ContactsTest.contact(team, "Emma Goldman");
