@@ -38,6 +38,8 @@ import org.groundwork.platform.Problems;
 import org.groundwork.platform.Word;
 import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,52 +99,51 @@ public class ContactService {
     /** A live (not erased) contact of the caller's team, or 404; held till the caller's transaction ends. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Known known(UUID id) {
-        // three columns rather than the entity, which Hibernate would hydrate, copy for dirty
-        // checking and check again at each flush of the POST (docs/performance.md, "Writes").
-        // FOR KEY SHARE, held to the commit: an erasure (FOR UPDATE, lockLive) waits for this write to
-        // commit and then scrubs it, or this waits for the erasure and then finds no live contact. A
-        // plain read let a conversation, follow-up or tie written during an erasure keep the person's
-        // words (the row's foreign key check alone takes KEY SHARE only at the insert, after the read).
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("""
-                        select c.id, c.full_name, c.owner_id from contact c
-                        where c.id = ?1 and c.team_id = ?2 and c.erased_at is null
-                        for key share""")
-                .setParameter(1, id)
-                .setParameter(2, current.teamId())
-                .getResultList();
-        if (found.isEmpty()) {
+        Known found = knownAll(List.of(id)).get(id);
+        if (found == null) {
             throw Problems.notFound("contact");
         }
-        Object[] row = found.get(0);
-        return new Known((UUID) row[0], (String) row[1], (UUID) row[2]);
+        return found;
     }
 
     /**
-     * The live contacts of the caller's team among these ids, each held FOR KEY SHARE as {@link #known}
-     * holds one, locked in id order: the order every writer that locks several contacts keeps
-     * (ContactWriter), so two of them cannot deadlock (an attendance listing [B, A] against an import
-     * locking A then B did). Ids that name no live contact of the team are absent.
+     * The live contacts of the caller's team among these ids, each held FOR KEY SHARE till the caller's
+     * transaction ends, locked in id order. Held: an erasure (FOR UPDATE, lockLive) waits for the write
+     * to commit and then scrubs it, or the write waits for the erasure and then finds no live contact;
+     * a plain read let a conversation, follow-up or tie written during an erasure keep the person's
+     * words (the row's key check takes KEY SHARE only at the insert, after the read). In id order: the
+     * order every writer that locks several contacts keeps (ContactWriter), so two of them cannot
+     * deadlock (an attendance listing [B, A] against an import locking A then B did). Ids that name no
+     * live contact of the team are absent.
+     * <p>
+     * Three columns rather than the entity, which Hibernate would hydrate, copy for dirty checking and
+     * check again at each flush of the POST; read with JDBC, since a native query through Hibernate
+     * asks the driver for the columns' metadata (a catalog query on each pooled connection).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, Known> knownAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select c.id, c.full_name, c.owner_id from contact c
-                        where c.id in (:ids) and c.team_id = :team and c.erased_at is null
-                        order by c.id
-                        for key share""")
-                .setParameter("ids", Set.copyOf(ids))
-                .setParameter("team", current.teamId())
-                .getResultList();
-        Map<UUID, Known> live = new HashMap<>();
-        for (Object[] row : rows) {
-            live.put((UUID) row[0], new Known((UUID) row[0], (String) row[1], (UUID) row[2]));
-        }
-        return live;
+        UUID team = current.teamId();
+        return em.unwrap(Session.class).doReturningWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select c.id, c.full_name, c.owner_id from contact c
+                    where c.id = any(?) and c.team_id = ? and c.erased_at is null
+                    order by c.id
+                    for key share""")) {
+                ps.setArray(1, conn.createArrayOf("uuid", Set.copyOf(ids).toArray()));
+                ps.setObject(2, team);
+                Map<UUID, Known> live = new HashMap<>();
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        UUID id = r.getObject(1, UUID.class);
+                        live.put(id, new Known(id, r.getString(2), r.getObject(3, UUID.class)));
+                    }
+                }
+                return live;
+            }
+        });
     }
 
     /** At the door of an action: a name and a phone number are enough. */
