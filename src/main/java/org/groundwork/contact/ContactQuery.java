@@ -127,14 +127,14 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
         return new Statement(sql.toString(), parameters);
     }
 
+    private static final int SHORTEST_NATIONAL = 4;
+
     /**
      * A number typed the international way ("+1 718 555 0103", "0044 20 …") as the team's own
      * numbers are stored when written without the code: its digits by the matching rule
      * ({@link Phones#key}), which the duplicate check at the door already used. Only for those
      * forms: a national "0103" must not widen into "103".
      */
-    private static final int SHORTEST_NATIONAL = 4;
-
     static String nationalDigits(String q, String callingCode) {
         String typed = q.trim();
         if (callingCode == null || !(typed.startsWith("+") || typed.startsWith("00"))) {

@@ -33,7 +33,7 @@ final class TypedEmail {
             return;
         }
         String value = URLEncoder.encode(email, StandardCharsets.UTF_8);
-        http.addHeadersEndHandler(v -> http.response().addCookie(cookie(http, value, KEPT.toSeconds())));
+        http.addHeadersEndHandler(v -> http.response().addCookie(cookie(value, KEPT.toSeconds(), http.request().isSSL())));
     }
 
     /** What the cookie kept, if it holds an email as {@link #keep} writes it (a hand-made one is ignored). */
@@ -51,12 +51,13 @@ final class TypedEmail {
 
     /** The Set-Cookie header that removes it (the page shows it once). */
     static String cleared(boolean secure) {
-        return COOKIE + "=; Path=/login; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+        return cookie("", 0, secure).encode();
     }
 
-    private static Cookie cookie(RoutingContext http, String value, long seconds) {
+    /** The one description of the cookie, for setting it and for clearing it. */
+    private static Cookie cookie(String value, long seconds, boolean secure) {
         return Cookie.cookie(COOKIE, value).setPath("/login").setMaxAge(seconds).setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT).setSecure(http.request().isSSL());
+                .setSameSite(CookieSameSite.STRICT).setSecure(secure);
     }
 
     private static boolean plausible(String email) {

@@ -24,7 +24,7 @@ import java.util.Map;
 @ApplicationScoped
 class HttpLimits {
 
-    static final String NOT_A_MEDIA_TYPE =
+    private static final String NOT_A_MEDIA_TYPE =
             "The Content-Type header is not a media type; send application/json (a page's form sends its own)";
 
     /** Longest request line (method, path and query) answered normally. */
@@ -62,7 +62,7 @@ class HttpLimits {
             return;
         }
         String type = request.getHeader("Content-Type");
-        if (request.method() == HttpMethod.POST && request.path().equals(loginPost) && !isForm(type)) {
+        if (request.method() == HttpMethod.POST && request.path().equals(loginPost) && !InputGuard.isForm(type)) {
             // the login form's authentication decodes the body as a form before any resource runs, and
             // threw on anything else (no Content-Type, JSON): a 500 with a stack trace for anyone
             refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415,
@@ -84,11 +84,6 @@ class HttpLimits {
             return;
         }
         ctx.next();
-    }
-
-    private static boolean isForm(String type) {
-        String t = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
-        return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data");
     }
 
     /** Whether the header reads as a media type, by the parser the REST layer and its CSRF filter use. */

@@ -46,8 +46,13 @@ public class InputGuard {
     }
 
     private static boolean isForm(HttpServerRequest request) {
-        String type = request.getHeader("Content-Type");
-        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+        return isForm(request.getHeader("Content-Type"));
+    }
+
+    /** A form's body, url-encoded or multipart (the one reading of it: HttpLimits asks it too). */
+    static boolean isForm(String type) {
+        String t = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data");
     }
 
     private static void check(MultivaluedMap<String, String> parameters) {
