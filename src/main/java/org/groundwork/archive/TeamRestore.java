@@ -266,6 +266,8 @@ public class TeamRestore {
         final List<String> columnList;
         final Set<String> columns;
         final String insert;
+        /** Rows per insert: works go one at a time, each named after those before it (below). */
+        final int batchLimit;
         /** level_at_time as stored, set again after the triggers computed it (see the class comment). */
         final String asStored;
         final StringBuilder batch = new StringBuilder();
@@ -281,7 +283,14 @@ public class TeamRestore {
             this.columns = new HashSet<>(columnList);
             String cols = quoted(columnList);
             String from = " from json_populate_recordset(null::" + table.name() + ", cast(? as json)) j";
-            this.insert = "insert into " + table.name() + " (" + cols + ") select " + cols + from;
+            // an archive made before V28_11 may hold works that share a name: each later one is renamed
+            // as the upgrade renamed them, by the same function, which must see the works before it
+            boolean works = table.name().equals("work");
+            String values = works
+                    ? cols.replace("\"name\"", "gw_free_work_name(j.\"team_id\", j.\"id\", j.\"name\")")
+                    : cols;
+            this.insert = "insert into " + table.name() + " (" + cols + ") select " + values + from;
+            this.batchLimit = works ? 1 : BATCH_ROWS;
             this.asStored = columnList.contains("level_at_time")
                     ? "update " + table.name() + " t set level_at_time = j.level_at_time" + from
                             + " where t.id = j.id and t.level_at_time is distinct from j.level_at_time"
@@ -374,7 +383,7 @@ public class TeamRestore {
             }
             batch.append(batchRows == 0 ? "[" : ",").append(text.strip());
             batchRows++;
-            if (batchRows >= BATCH_ROWS || batch.length() >= BATCH_CHARS) {
+            if (batchRows >= batchLimit || batch.length() >= BATCH_CHARS) {
                 flush(conn);
             }
             return n;
@@ -467,6 +476,10 @@ public class TeamRestore {
             if ("organizer_email_key".equals(constraint)) {
                 return Problems.conflict(where + "an organizer's email in the archive already has an account on this "
                         + "instance; nothing was restored");
+            }
+            if ("work_name_key".equals(constraint)) {
+                // an archive of ours lists its works in id order, which gw_free_work_name relies on
+                return Problems.badRequest(where + "two works share a name and are not in the order they were made");
             }
             return Problems.conflict(where + "the archive's team or some of its rows already exist on this instance ("
                     + constraint + "); nothing was restored");

@@ -213,6 +213,9 @@ public interface MsgRefusals {
     String organization_name_taken(String name);
 
     @Message
+    String work_name_taken(String name);
+
+    @Message
     String merge_forbidden();
 
     @Message
@@ -334,6 +337,9 @@ public interface MsgRefusals {
 
     @Message
     String archive_row_refused(String where, String reason);
+
+    @Message
+    String archive_works_out_of_order(String where);
 
     @Message
     String import_not_utf8(String line);

@@ -242,6 +242,7 @@ public final class Refusals {
         phrase("units_one_level", "units nest one level only: that unit is already inside another");
         phrase("unit_name_taken", "This organization already has a unit named '{name}' there");
         phrase("organization_name_taken", "Your team already has an organization named '{name}'");
+        phrase("work_name_taken", "Your team already has a work named '{name}'");
         phrase("merge_forbidden", "Merging organizations is for coordinators and admins");
         phrase("merge_into_itself", "an organization cannot be merged into itself");
         phrase("archive_choose", "choose the archive file (.zip) to restore");
@@ -283,6 +284,7 @@ public final class Refusals {
         phrase("archive_email_taken", "{where}an organizer's email in the archive already has an account on this instance; nothing was restored");
         phrase("archive_exists", "{where}the archive's team or some of its rows already exist on this instance ({rule}); nothing was restored");
         phrase("archive_row_refused", "{where}the database refuses a row: {reason}");
+        phrase("archive_works_out_of_order", "{where}two works share a name and are not in the order they were made");
         phrase("import_not_utf8", "The file is not UTF-8 text (near line {line}); save it as \"CSV UTF-8\". Nothing was imported.");
         phrase("import_not_csv", "The file could not be read as CSV near line {line}: {reason}. Nothing was imported.");
         phrase("import_running", "Another import into your team is running; try again when it has finished. Nothing was imported.");

@@ -8,10 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,13 +71,24 @@ public final class Archives {
      * every id is replaced consistently in every file, the manifest's too.
      */
     public static LinkedHashMap<String, String> copy(Map<String, String> files) {
+        // the new ids keep the old ones' order (text order is PostgreSQL's uuid order), as the
+        // time-ordered originals have it: lists and a restore's renaming of works rely on it
+        TreeSet<String> old = new TreeSet<>();
+        files.values().forEach(text -> UUID_TEXT.matcher(text).results().forEach(r -> old.add(r.group())));
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < old.size(); i++) {
+            fresh.add(UUID.randomUUID().toString());
+        }
+        Collections.sort(fresh);
         Map<String, String> ids = new HashMap<>();
+        Iterator<String> next = fresh.iterator();
+        old.forEach(id -> ids.put(id, next.next()));
         LinkedHashMap<String, String> out = new LinkedHashMap<>();
         files.forEach((name, text) -> {
             Matcher m = UUID_TEXT.matcher(text);
             StringBuilder s = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(s, ids.computeIfAbsent(m.group(), k -> UUID.randomUUID().toString()));
+                m.appendReplacement(s, ids.get(m.group()));
             }
             m.appendTail(s);
             out.put(name, s.toString().replace("\"email\":\"", "\"email\":\"copy-" + TestTeam.unique() + "-"));

@@ -54,6 +54,46 @@ class RestoreTest {
     }
 
     @Test
+    void anOlderArchivesWorksThatShareANameAreRenamedAsTheUpgradeRenamesThem() throws SQLException {
+        TestTeam team = TestTeam.create();
+        for (String name : new String[]{"Rent strike", "Depot drive", "Rent strike (2)", "Cadre school"}) {
+            team.api().body(Map.of("name", name, "focus", "bring-in-new")).post("/api/v1/works").then().statusCode(201);
+        }
+        // as an archive made before V28_11 can be: the second and the fourth take the first's name
+        LinkedHashMap<String, String> older = Archives.copy(Archives.open(Archives.download(team.token)));
+        older.put("work.jsonl", older.get("work.jsonl").replace("\"name\":\"Depot drive\"", "\"name\":\"rent STRIKE\"")
+                .replace("\"name\":\"Cadre school\"", "\"name\":\"Rent strike\""));
+        String restored = Archives.restore(TestTeam.instanceToken(), Archives.zip(older)).then().statusCode(201)
+                .extract().path("teamId");
+        // in the order they were made, each keeps its name unless an older work has it
+        assertEquals(java.util.List.of("Rent strike", "rent STRIKE (2)", "Rent strike (2) (2)", "Rent strike (3)"),
+                workNames(restored));
+
+        // works out of the order they were made cannot be named that way: refused, nothing written
+        LinkedHashMap<String, String> shuffled = Archives.copy(older);
+        java.util.List<String> lines = new java.util.ArrayList<>(Archives.lines(shuffled.get("work.jsonl")));
+        java.util.Collections.reverse(lines);
+        shuffled.put("work.jsonl", String.join("\n", lines) + "\n");
+        String shuffledTeam = shuffled.get("team.jsonl").substring(7, 43);
+        refused(Archives.zip(shuffled), "two works share a name");
+        assertEquals(java.util.List.of(), workNames(shuffledTeam));
+    }
+
+    private java.util.List<String> workNames(String team) throws SQLException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Connection c = AllTeams.connection(dataSource);
+             PreparedStatement ps = c.prepareStatement("select name from work where team_id = ? order by id")) {
+            ps.setObject(1, UUID.fromString(team));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
     void badArchivesAreRefusedAndWriteNothing() throws Exception {
         TestTeam team = TestTeam.create();
         team.api().body(Map.of("fullName", "Rosa Diaz", "engagementLevel", "new")).post("/api/v1/contacts")

@@ -284,6 +284,12 @@ class PageFormsTest {
         s.form().formParam("name", "Drive").formParam("focus", "work-with-cadre").formParam("mode", "support")
                 .formParam("justification", "Train the stewards").post("/works").then().statusCode(303);
         team.api().get("/api/v1/works").then().body("items", hasSize(1)).body("items[0].mode", equalTo("support"));
+        // a name the team already has is said on the form, with what was typed kept
+        s.form().formParam("name", "drive ").formParam("focus", "bring-in-new").formParam("mode", "building")
+                .formParam("justification", "Second try").post("/works").then().statusCode(200)
+                .body(containsString("Your team already has a work named &#39;drive&#39;"))
+                .body(containsString("Second try"));
+        team.api().get("/api/v1/works").then().body("items", hasSize(1));
     }
 
     @Test

@@ -142,4 +142,22 @@ class WorksTest {
         List<String> ids = team.api().get("/api/v1/works").then().extract().path("items.id");
         assertEquals(List.of(id), ids);
     }
+
+    @Test
+    void aNameIsTheTeamsOnceWhateverItsCaseOrSpaces() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String strike = newWork(team, "Rent strike");
+        String drive = newWork(team, "Depot drive");
+        team.api().body(Map.of("name", "  rent STRIKE ", "focus", "bring-in-new")).post("/api/v1/works").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", is("Your team already has a work named 'rent STRIKE'"));
+        team.api().body(Map.of("name", "RENT strike")).patch("/api/v1/works/" + drive).then().statusCode(409)
+                .body("detail", is("Your team already has a work named 'RENT strike'"));
+        // its own name in other letters is no conflict, and another team may use the name
+        team.api().body(Map.of("name", "Rent Strike")).patch("/api/v1/works/" + strike).then().statusCode(200)
+                .body("name", is("Rent Strike"));
+        newWork(other, "Rent strike");
+        team.api().get("/api/v1/works").then().body("items.name", contains("Rent Strike", "Depot drive"));
+    }
 }
