@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +67,42 @@ public final class Labels {
         }
         String w = word.replace('-', ' ');
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /**
+     * A list of one enum's words as the API writes it ("new, less-involved, cadre", as
+     * {@code Word.words} joins them) as the page's language says them, when one enum has them
+     * all; else the list as it is.
+     */
+    public static String words(String list) {
+        String[] words = list.split(", ");
+        String suffix = "_" + words[0].replace('-', '_');
+        for (Method m : Msg.class.getMethods()) {
+            String name = m.getName();
+            if (!name.startsWith("word_") || !name.endsWith(suffix) || name.length() <= 5 + suffix.length()) {
+                continue;
+            }
+            String group = name.substring(5, name.length() - suffix.length());
+            List<String> said = new ArrayList<>();
+            for (String w : words) {
+                if (hasWord(group, w)) {
+                    said.add(word(group, w).toLowerCase(PageLanguage.current()));
+                }
+            }
+            if (said.size() == words.length) {
+                return String.join(", ", said);
+            }
+        }
+        return list;
+    }
+
+    private static boolean hasWord(String group, String word) {
+        try {
+            Msg.class.getMethod(key(group, word));
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** The message key of an enum's word: word_level_less_involved. */

@@ -12,7 +12,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 public interface MsgRefusals {
 
     @Message
-    String not_one_of(String value, String words);
+    String not_one_of(String value, String choices);
 
     @Message
     String at_most_characters(String max);

@@ -121,6 +121,9 @@ public final class Refusals {
             case "level" -> Labels.word("level", value).toLowerCase(PageLanguage.current());
             case "status" -> Labels.word("follow_up_status", value).toLowerCase(PageLanguage.current());
             case "tieKind" -> Labels.word("tie_kind", value).toLowerCase(PageLanguage.current());
+            // a query or form word of ours refused: the choices as the page's own lists say them (an import
+            // line's refusals keep the API's words, which are what its file must hold)
+            case "choices" -> Labels.words(value);
             case "what" -> said(value); // a refusal inside another (an archive's line)
             default -> value;
         };
@@ -159,7 +162,7 @@ public final class Refusals {
     }
 
     static {
-        phrase("not_one_of", "'{value}' is not one of {words}");
+        phrase("not_one_of", "'{value}' is not one of {choices}");
         phrase("msg.form_fill_in", "must not be empty");
         // ContactFields' rules as a field error names them (someone new at an action's door)
         phrase("msg.form_fill_in", "must not be blank");

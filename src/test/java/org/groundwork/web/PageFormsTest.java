@@ -369,6 +369,20 @@ class PageFormsTest {
     }
 
     @Test
+    void aFilterWordTheListDoesNotKnowIsSaidWithTheListsOwnWords() {
+        TestTeam team = TestTeam.create();
+        contact(team, "Lucy Parsons");
+        Session s = Session.logIn(team);
+        s.request().get("/contacts?level=boss").then().statusCode(200)
+                .body(containsString("&#39;boss&#39; is not one of new, less involved, cadre"))
+                .body(not(containsString("Lucy Parsons")));
+        s.open("/settings");
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        String spanish = s.request().get("/contacts?level=boss").then().statusCode(200).extract().asString();
+        assertTrue(spanish.contains("&#39;boss&#39; no es una de estas opciones: nuevo, menos implicado, cuadro"), spanish);
+    }
+
+    @Test
     void aConversationCompletesOnlyTheFollowUpsTicked() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Dolores Huerta");
