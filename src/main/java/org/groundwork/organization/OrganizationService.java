@@ -25,7 +25,9 @@ import org.groundwork.organization.OrganizationJson.OrganizationView;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.Page;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.UniqueNames;
 
 import java.util.List;
 import java.util.HashMap;
@@ -65,9 +67,8 @@ public class OrganizationService {
 
     public Versioned<OrganizationView> create(@NotNull @Valid NewOrganization request) {
         String name = request.name().trim();
-        // the unique index also refuses a racing duplicate (as a 409); this gives the clearer answer
         if (byName(name) != null) {
-            throw Problems.conflict("Your team already has an organization named '" + name + "'");
+            throw taken(name);
         }
         Organization o = new Organization();
         o.teamId = current.teamId();
@@ -75,7 +76,7 @@ public class OrganizationService {
         o.kind = request.kind() == null ? OrganizationKind.OTHER : request.kind();
         o.persist();
         audit.record(AuditKind.CREATED, AuditEntity.ORGANIZATION, o.id);
-        em.flush();
+        UniqueNames.flush(em, "organization_name_key", () -> taken(o.name));
         return new Versioned<>(OrganizationView.of(o), o.version);
     }
 
@@ -87,7 +88,7 @@ public class OrganizationService {
             String name = Patch.required(v.name(), "name").trim();
             Organization same = byName(name);
             if (same != null && !same.id.equals(o.id)) {
-                throw Problems.conflict("Your team already has an organization named '" + name + "'");
+                throw taken(name);
             }
             o.name = name;
         }
@@ -95,7 +96,7 @@ public class OrganizationService {
             o.kind = Patch.required(v.kind(), "kind");
         }
         audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, o.id, patch);
-        em.flush();
+        UniqueNames.flush(em, "organization_name_key", () -> taken(o.name));
         return new Versioned<>(OrganizationView.of(o), o.version);
     }
 
@@ -244,9 +245,14 @@ public class OrganizationService {
         return Page.of(rows, limit, v -> Cursor.of(v.id()));
     }
 
+    /** Compared by PostgreSQL, as organization_name_key compares (Java's lower case differs for some letters). */
     private Organization byName(String name) {
-        return Organization.<Organization>find("teamId = ?1 and lower(name) = ?2",
-                current.teamId(), name.toLowerCase(Locale.ROOT)).firstResult();
+        return Organization.<Organization>find("teamId = ?1 and lower(name) = lower(?2)", current.teamId(), name)
+                .firstResult();
+    }
+
+    private static ProblemException taken(String name) {
+        return Problems.conflict("Your team already has an organization named '" + name + "'");
     }
 
     /** So a search for "50%" or "a_b" matches those characters, not any. */

@@ -60,7 +60,8 @@ public class WorkResource {
     }
 
     @Operation(summary = "Add a work",
-            description = "Adds a piece of work with its focus, mode and justification.")
+            description = "Adds a piece of work with its focus, mode and justification; names are unique in the team "
+                    + "(case and surrounding spaces aside).")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "201")
@@ -70,7 +71,8 @@ public class WorkResource {
     }
 
     @Operation(summary = "Change a work",
-            description = "A JSON merge patch of the work's fields (send only what changes; null clears an optional field).")
+            description = "A JSON merge patch of the work's fields (send only what changes; null clears an optional field); "
+                    + "a name another work of the team has is a 409.")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Path("/{id}")

@@ -16,7 +16,9 @@ import org.groundwork.platform.Cursor;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.UniqueNames;
 import org.groundwork.platform.Versioned;
 import org.groundwork.work.WorkJson.NewWork;
 import org.groundwork.work.WorkJson.WorkChange;
@@ -24,7 +26,6 @@ import org.groundwork.work.WorkJson.WorkView;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import static org.groundwork.platform.Text.blankToNull;
@@ -59,16 +60,20 @@ public class WorkService {
     }
 
     /**
-     * The name, when no other work of the team has it (case and surrounding spaces aside, as
-     * V28_11's index compares); else 409. Two saves racing for one name meet that index.
+     * The name, when no other work of the team has it (case and surrounding spaces aside, compared
+     * by PostgreSQL as V28_11's index compares: Java's lower case differs for some letters); else 409.
      */
     private String free(String name, UUID self) {
-        boolean taken = Work.count("teamId = ?1 and lower(trim(name)) = ?2 and id <> ?3", current.teamId(),
-                name.toLowerCase(Locale.ROOT), self == null ? new UUID(0, 0) : self) > 0;
+        boolean taken = Work.count("teamId = ?1 and lower(trim(name)) = lower(?2) and id <> ?3", current.teamId(),
+                name, self == null ? new UUID(0, 0) : self) > 0;
         if (taken) {
-            throw Problems.conflict("Your team already has a work named '" + name + "'");
+            throw taken(name);
         }
         return name;
+    }
+
+    private static ProblemException taken(String name) {
+        return Problems.conflict("Your team already has a work named '" + name + "'");
     }
 
     private static Versioned<WorkView> stored(Work w) {
@@ -98,7 +103,7 @@ public class WorkService {
         w.active = request.active() == null || request.active();
         w.persist();
         audit.record(AuditKind.CREATED, AuditEntity.WORK, w.id);
-        em.flush();
+        UniqueNames.flush(em, "work_name_key", () -> taken(w.name));
         return stored(w);
     }
 
@@ -123,7 +128,7 @@ public class WorkService {
         }
         w.updatedAt = Instant.now();
         audit.changed(AuditKind.CHANGED, AuditEntity.WORK, w.id, patch);
-        em.flush();
+        UniqueNames.flush(em, "work_name_key", () -> taken(w.name));
         return stored(w);
     }
 

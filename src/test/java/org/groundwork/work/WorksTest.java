@@ -2,12 +2,22 @@ package org.groundwork.work;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.HeldLocks;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @QuarkusTest
 class WorksTest {
+
+    @Inject
+    DataSource dataSource;
 
     static String newWork(TestTeam team, String name) {
         return team.api().body(Map.of("name", name, "focus", "bring-in-new"))
@@ -159,5 +172,37 @@ class WorksTest {
                 .body("name", is("Rent Strike"));
         newWork(other, "Rent strike");
         team.api().get("/api/v1/works").then().body("items.name", contains("Rent Strike", "Depot drive"));
+    }
+
+    /**
+     * Two saves racing for one name both pass the service's look; the one that reaches the unique
+     * index second hears the same words, not the generic conflict. The first is held here, its row
+     * written and not committed, while the API's save waits at the index.
+     */
+    @Test
+    void theSaveThatLosesARaceForANameHearsWhyAsTheOthersDo() throws Exception {
+        TestTeam team = TestTeam.create();
+        String drive = newWork(team, "Depot drive");
+        for (boolean rename : new boolean[]{false, true}) {
+            String name = rename ? "Yard drive" : "Rent strike";
+            CompletableFuture<Response> racing;
+            try (Connection holding = AllTeams.connection(dataSource)) {
+                holding.setAutoCommit(false);
+                try (PreparedStatement ps = holding.prepareStatement(
+                        "insert into work (id, team_id, name, focus) values (gen_random_uuid(), ?, ?, 'bring-in-new')")) {
+                    ps.setObject(1, UUID.fromString(team.teamId));
+                    ps.setString(2, name);
+                    ps.executeUpdate();
+                }
+                racing = CompletableFuture.supplyAsync(() -> rename
+                        ? team.api().body(Map.of("name", name.toUpperCase())).patch("/api/v1/works/" + drive)
+                        : team.api().body(Map.of("name", name.toUpperCase(), "focus", "bring-in-new")).post("/api/v1/works"));
+                HeldLocks.waitUntilBlocked(dataSource, holding, racing);
+                holding.commit();
+            }
+            racing.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", is("Your team already has a work named '" + name.toUpperCase() + "'"));
+        }
+        team.api().get("/api/v1/works").then().body("items.name", hasItems("Depot drive", "Rent strike", "Yard drive"));
     }
 }
