@@ -72,7 +72,9 @@ public final class Labels {
     /**
      * A list of one enum's words as the API writes it ("new, less-involved, cadre", as
      * {@code Word.words} joins them) as the page's language says them, when one enum has them
-     * all; else the list as it is.
+     * all; else the list as it is. Also as it is when a label holds the list's own ", " (the
+     * import's field labels, "Organization (workplace, building)"): such a list no longer reads as
+     * its choices, and those fields' API words are what a mapping names anyway.
      */
     public static String words(String list) {
         String[] words = list.split(", ");
@@ -89,7 +91,7 @@ public final class Labels {
                     said.add(word(group, w).toLowerCase(PageLanguage.current()));
                 }
             }
-            if (said.size() == words.length) {
+            if (said.size() == words.length && said.stream().noneMatch(label -> label.contains(", "))) {
                 return String.join(", ", said);
             }
         }
