@@ -83,6 +83,8 @@ public class TeamRestore {
     @Inject
     ObjectMapper mapper;
     /** What the archive may unpack to in all; beyond it the upload is refused as a zip bomb. */
+    @ConfigProperty(name = "groundwork.restore.timeout", defaultValue = "1H")
+    java.time.Duration timeout;
     @ConfigProperty(name = "groundwork.restore.max-unpacked-bytes", defaultValue = "4294967296")
     long maxUnpackedBytes;
 
@@ -106,7 +108,10 @@ public class TeamRestore {
         if (body == null) {
             throw Problems.badRequest("Send the archive (a .zip made by Groundwork) as the body");
         }
-        return TeamScope.instanceWide(() -> QuarkusTransaction.joiningExisting().call(() -> restoreInTransaction(body)));
+        // one transaction for the whole team: a union's takes minutes, not the 60 s of any other
+        return TeamScope.instanceWide(() -> QuarkusTransaction.joiningExisting()
+                .timeout((int) Math.min(timeout.toSeconds(), Integer.MAX_VALUE))
+                .call(() -> restoreInTransaction(body)));
     }
 
     private Restored restoreInTransaction(InputStream body) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.web.ErrorPages;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The limits the HTTP layer would otherwise enforce with an empty answer (414, 431, 413) are
@@ -20,12 +21,21 @@ import java.util.Map;
  * reads it, with the same problem+json (or page) as every other error. Vert.x's
  * own limits are set higher in application.properties, so only requests past those (256 KB of
  * request line or headers) still meet its bare answer.
+ *
+ * <p>Bodies: a team's archive may be as large as the HTTP layer's own limit (a union's is ~120
+ * MB); every other body is held to the import's limit here, by its declared length. A body sent
+ * without one (chunked) is only taken where it is streamed (an archive, a CSV import); elsewhere
+ * the REST layer would hold it whole in memory up to the archive's limit, so it is a 411.
  */
 @ApplicationScoped
 class HttpLimits {
 
     private static final String NOT_A_MEDIA_TYPE =
             "The Content-Type header is not a media type; send application/json (a page's form sends its own)";
+
+    /** Where a team's archive is restored from: the API's body, the page's upload. */
+    private static final Set<String> ARCHIVES = Set.of("/api/v1/teams/restore", "/settings/restore");
+    private static final String IMPORT = "/api/v1/imports/contacts";
 
     /** Longest request line (method, path and query) answered normally. */
     static final int MAX_URI = 8 * 1024;
@@ -34,8 +44,11 @@ class HttpLimits {
 
     @ConfigProperty(name = "quarkus.http.auth.form.post-location")
     String loginPost;
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    io.quarkus.runtime.configuration.MemorySize maxBody;
+    /** Every body but an archive's. */
+    @ConfigProperty(name = "groundwork.import.max-bytes")
+    long maxBody;
+    @ConfigProperty(name = "groundwork.restore.max-archive-bytes")
+    long maxArchive;
     @Inject
     ObjectMapper mapper;
 
@@ -76,14 +89,30 @@ class HttpLimits {
             refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415, NOT_A_MEDIA_TYPE, null));
             return;
         }
+        String path = request.path();
+        boolean archive = ARCHIVES.contains(path);
+        // the import checks its own size (ImportSizeLimit), with its own words
+        boolean streamed = archive || path.equals(IMPORT);
         String length = request.getHeader("Content-Length");
-        if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > maxBody.asLongValue()
-                && !request.path().equals("/api/v1/imports/contacts")) {
+        if (length == null && request.getHeader("Transfer-Encoding") != null && !streamed) {
+            refuse(ctx, new Problem("about:blank", "Length Required", 411,
+                    "Send the body with its length (Content-Length), not in chunks", null));
+            return;
+        }
+        long limit = archive ? maxArchive : maxBody;
+        if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > limit
+                && !path.equals(IMPORT)) {
             refuse(ctx, new Problem("about:blank", "Content Too Large", 413,
-                    "The request body is larger than " + maxBody.asLongValue() / (1024 * 1024) + " MB", null));
+                    (archive ? "The archive is larger than " : "The request body is larger than ")
+                            + size(limit), null));
             return;
         }
         ctx.next();
+    }
+
+    /** 50 MB, or the bytes when the limit is no whole number of megabytes (a test's). */
+    private static String size(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 
     /** Whether the header reads as a media type, by the parser the REST layer and its CSRF filter use. */

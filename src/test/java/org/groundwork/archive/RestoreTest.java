@@ -107,6 +107,24 @@ class RestoreTest {
         assertEquals("Same (1000)", names.get(999));
     }
 
+    /**
+     * A union's archive (~120 MB) was refused as any other body over 50 MB: an archive has a limit of
+     * its own, and every other body keeps the smaller one (bodies in chunks: BadInputTest). The test
+     * profile's limits: 1 MB for bodies, 3 MB for archives.
+     */
+    @Test
+    void anArchiveHasASizeLimitOfItsOwnAndEveryOtherBodyKeepsTheSmallerOne() {
+        String admin = TestTeam.instanceToken();
+        byte[] overABody = new byte[2_000_000];
+        // past the bodies' limit, within an archive's: read, and refused for what it is
+        refused(overABody, "not a zip");
+        Archives.restore(admin, new byte[3_000_001]).then().statusCode(413).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.is("The archive is larger than 3000000 bytes"));
+        given().auth().oauth2(admin).contentType("application/json").body(overABody).post("/api/v1/contacts")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.is("The request body is larger than 1000000 bytes"));
+    }
+
     private java.util.List<String> workNames(String team) throws SQLException {
         java.util.List<String> names = new java.util.ArrayList<>();
         try (Connection c = AllTeams.connection(dataSource);

@@ -199,7 +199,7 @@ class DeployManifestsTest {
         assertTrue(contains(labels, pdb.path("spec").path("selector").path("matchLabels")), "the PDB selects the app's pods");
         assertTrue(pdb.path("spec").path("minAvailable").asInt() >= 1);
 
-        JsonNode ingress = kind("Ingress");
+        JsonNode ingress = named("Ingress", "groundwork");
         assertTrue(ingress.path("spec").path("tls").size() > 0, "the Ingress example terminates TLS");
         JsonNode backend = ingress.path("spec").path("rules").get(0).path("http").path("paths").get(0)
                 .path("backend").path("service");
@@ -211,6 +211,24 @@ class DeployManifestsTest {
         assertTrue(bytes(ingress.path("metadata").path("annotations")
                 .path("nginx.ingress.kubernetes.io/proxy-body-size").asText("1m")) >= maxImport,
                 "the Ingress's body size limit is below groundwork.import.max-bytes");
+
+        // the restore's two paths take the largest archive the app does, and wait as long as its transaction
+        JsonNode restore = named("Ingress", "groundwork-restore");
+        JsonNode restoreAnnotations = restore.path("metadata").path("annotations");
+        assertTrue(bytes(restoreAnnotations.path("nginx.ingress.kubernetes.io/proxy-body-size").asText("1m"))
+                        >= Long.parseLong(properties.getProperty("groundwork.restore.max-archive-bytes")),
+                "the restore's body size limit is below groundwork.restore.max-archive-bytes");
+        long restoreSeconds = java.time.Duration.parse("PT" + properties.getProperty("groundwork.restore.timeout"))
+                .toSeconds();
+        assertTrue(restoreAnnotations.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asLong() >= restoreSeconds,
+                "the proxy waits for a restore as long as its transaction may run");
+        List<String> restorePaths = new java.util.ArrayList<>();
+        restore.path("spec").path("rules").get(0).path("http").path("paths").forEach(p -> {
+            restorePaths.add(p.path("path").asText());
+            assertEquals("Exact", p.path("pathType").asText(), "only the restore's own paths");
+            assertEquals(backend.path("name").asText(), p.path("backend").path("service").path("name").asText());
+        });
+        assertEquals(List.of("/api/v1/teams/restore", "/settings/restore"), restorePaths);
 
         // behind the Ingress, the app trusts X-Forwarded-* (Secure cookie, HSTS, client address)
         Map<String, String> env = env(container(deployment));
@@ -451,6 +469,13 @@ class DeployManifestsTest {
     static JsonNode kind(String kind) {
         List<JsonNode> found = kubernetes.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
         assertEquals(1, found.size(), "deploy/kubernetes holds one " + kind);
+        return found.get(0);
+    }
+
+    static JsonNode named(String kind, String name) {
+        List<JsonNode> found = kubernetes.stream().filter(d -> kind.equals(d.path("kind").asText())
+                && name.equals(d.path("metadata").path("name").asText())).toList();
+        assertEquals(1, found.size(), "deploy/kubernetes holds one " + kind + " " + name);
         return found.get(0);
     }
 

@@ -108,6 +108,25 @@ class BadInputTest {
         }
     }
 
+    /**
+     * A body in chunks has no length to check before it is read, and the REST layer holds a JSON
+     * body whole: only the paths that stream their body (a team's archive, a CSV import) take one.
+     */
+    @Test
+    void aBodyInChunksIsTakenOnlyWhereItIsStreamed() throws Exception {
+        TestTeam team = TestTeam.create();
+        String body = "{\"fullName\":\"Rosa\"}";
+        String chunked = "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+        String answer = raw("POST /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + team.token
+                + "\r\nContent-Type: application/json\r\n" + chunked);
+        assertTrue(answer.startsWith("HTTP/1.1 411") && answer.contains("Content-Length"), answer);
+        team.api().get("/api/v1/contacts").then().body("items", empty());
+        answer = raw("POST /api/v1/teams/restore HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTeam.instanceToken() + "\r\nContent-Type: application/zip\r\nAccept: application/json\r\n" + chunked);
+        assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("not a zip"), answer);
+    }
+
     private static String raw(String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
