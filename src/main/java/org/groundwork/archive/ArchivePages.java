@@ -4,6 +4,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.annotation.security.RolesAllowed;
+import org.groundwork.organizer.Identities;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -62,7 +64,10 @@ public class ArchivePages {
         return Templates.restore(null);
     }
 
+    // the role before the body: an upload is written to disk before the method runs, and any
+    // organizer's could be as large as an archive may be
     @POST
+    @RolesAllowed(Identities.INSTANCE_ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public TemplateInstance upload(@RestForm("archive") FileUpload file) throws IOException {
         instanceAdmin();

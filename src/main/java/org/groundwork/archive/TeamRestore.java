@@ -82,9 +82,10 @@ public class TeamRestore {
     Audit audit;
     @Inject
     ObjectMapper mapper;
-    /** What the archive may unpack to in all; beyond it the upload is refused as a zip bomb. */
+    /** How long the restore's one transaction may run (a union's took 10 minutes on two cores). */
     @ConfigProperty(name = "groundwork.restore.timeout", defaultValue = "1H")
     java.time.Duration timeout;
+    /** What the archive may unpack to in all; beyond it the upload is refused as a zip bomb. */
     @ConfigProperty(name = "groundwork.restore.max-unpacked-bytes", defaultValue = "4294967296")
     long maxUnpackedBytes;
 
@@ -109,7 +110,7 @@ public class TeamRestore {
             throw Problems.badRequest("Send the archive (a .zip made by Groundwork) as the body");
         }
         // one transaction for the whole team: a union's takes minutes, not the 60 s of any other
-        return TeamScope.instanceWide(() -> QuarkusTransaction.joiningExisting()
+        return TeamScope.instanceWide(() -> QuarkusTransaction.requiringNew()
                 .timeout((int) Math.min(timeout.toSeconds(), Integer.MAX_VALUE))
                 .call(() -> restoreInTransaction(body)));
     }

@@ -2,7 +2,7 @@ package org.groundwork.platform;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import org.hibernate.exception.ConstraintViolationException;
+import org.postgresql.util.PSQLException;
 
 import java.util.function.Supplier;
 
@@ -21,8 +21,10 @@ public final class UniqueNames {
         try {
             em.flush();
         } catch (PersistenceException e) {
+            // the server's own field, not Hibernate's reading of its message, which is in the server's language
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ConstraintViolationException c && index.equalsIgnoreCase(c.getConstraintName())) {
+                if (t instanceof PSQLException p && p.getServerErrorMessage() != null
+                        && "23505".equals(p.getSQLState()) && index.equals(p.getServerErrorMessage().getConstraint())) {
                     throw taken.get();
                 }
             }
