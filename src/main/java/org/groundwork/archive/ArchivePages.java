@@ -70,7 +70,6 @@ public class ArchivePages {
     @RolesAllowed(Identities.INSTANCE_ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public TemplateInstance upload(@RestForm("archive") FileUpload file) throws IOException {
-        instanceAdmin();
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             return Templates.restore(PageLanguage.account().archive_choose());
         }

@@ -95,8 +95,7 @@ class HttpLimits {
         // the import checks its own size (ImportSizeLimit), with its own words
         boolean streamed = archive || path.equals(IMPORT);
         String length = request.getHeader("Content-Length");
-        if (length == null && request.getHeader("Transfer-Encoding") != null && !streamed
-                && !(type != null && type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data"))) {
+        if (length == null && request.getHeader("Transfer-Encoding") != null && !streamed && !InputGuard.isMultipart(type)) {
             refuse(ctx, new Problem("about:blank", "Length Required", 411,
                     "Send the body with its length (Content-Length), not in chunks", null));
             return;

@@ -51,8 +51,16 @@ public class InputGuard {
 
     /** A form's body, url-encoded or multipart (the one reading of it: HttpLimits asks it too). */
     static boolean isForm(String type) {
-        String t = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
-        return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data");
+        return typed(type).startsWith("application/x-www-form-urlencoded") || isMultipart(type);
+    }
+
+    /** A multipart form's body: its files are written to disk as they arrive (HttpLimits). */
+    static boolean isMultipart(String type) {
+        return typed(type).startsWith("multipart/form-data");
+    }
+
+    private static String typed(String type) {
+        return type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void check(MultivaluedMap<String, String> parameters) {

@@ -51,13 +51,7 @@ public final class Labels {
             return "";
         }
         String key = key(group, word);
-        Method method = WORDS.computeIfAbsent(key, k -> {
-            try {
-                return Msg.class.getMethod(k);
-            } catch (NoSuchMethodException e) {
-                return null;
-            }
-        });
+        Method method = message(key);
         if (method != null) {
             try {
                 return (String) method.invoke(PageLanguage.msg());
@@ -87,7 +81,7 @@ public final class Labels {
             String group = name.substring(5, name.length() - suffix.length());
             List<String> said = new ArrayList<>();
             for (String w : words) {
-                if (hasWord(group, w)) {
+                if (message(key(group, w)) != null) {
                     said.add(word(group, w).toLowerCase(PageLanguage.current()));
                 }
             }
@@ -98,13 +92,15 @@ public final class Labels {
         return list;
     }
 
-    private static boolean hasWord(String group, String word) {
-        try {
-            Msg.class.getMethod(key(group, word));
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+    /** The message of that key, or null when the bundle has none (found once, then kept). */
+    private static Method message(String key) {
+        return WORDS.computeIfAbsent(key, k -> {
+            try {
+                return Msg.class.getMethod(k);
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        });
     }
 
     /** The message key of an enum's word: word_level_less_involved. */
