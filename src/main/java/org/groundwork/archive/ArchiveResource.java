@@ -71,7 +71,7 @@ public class ArchiveResource {
                     + "organizers have no password until the instance admin sets a first one.")
     @APIResponseSchema(value = Restored.class, responseCode = "201", responseDescription = "Restored: the team, its rows per file and its organizers")
     @APIResponse(responseCode = "409", description = "An id or an organizer's email of the archive is already used here; nothing was written")
-    @APIResponse(responseCode = "413", description = "The archive is larger than the upload limit")
+    @APIResponse(responseCode = "413", description = "The archive is larger than the upload limit, or takes longer to restore than groundwork.restore.timeout")
     @POST
     @Path("/teams/restore")
     @Consumes({ZIP, "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})

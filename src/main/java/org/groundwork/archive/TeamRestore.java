@@ -110,9 +110,35 @@ public class TeamRestore {
             throw Problems.badRequest("Send the archive (a .zip made by Groundwork) as the body");
         }
         // one transaction for the whole team: a union's takes minutes, not the 60 s of any other
-        return TeamScope.instanceWide(() -> QuarkusTransaction.requiringNew()
-                .timeout((int) Math.min(timeout.toSeconds(), Integer.MAX_VALUE))
-                .call(() -> restoreInTransaction(body)));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            return TeamScope.instanceWide(() -> QuarkusTransaction.requiringNew()
+                    .timeout((int) Math.min(timeout.toSeconds(), Integer.MAX_VALUE))
+                    .call(() -> restoreInTransaction(body)));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the transaction manager ended it at the limit, its connection's statement cancelled (or
+            // the next one refused, or the commit): whatever that surfaced as, nothing of it was kept
+            if (System.nanoTime() - deadline >= 0) {
+                // the class only: a database message may quote the archive's values
+                LOG.warnf("A restore ran past groundwork.restore.timeout (%s) and was rolled back (%s)", timeout,
+                        e.getClass().getName());
+                throw tookTooLong();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Past groundwork.restore.timeout the transaction manager rolls the restore back: the archive is
+     * more than this instance restores in the time it allows, a 413 as for one over its size limit
+     * (sending it again as it is would only fail again), never a 500.
+     */
+    private ProblemException tookTooLong() {
+        return new ProblemException(413, "Content Too Large", "The archive takes longer to restore than this instance "
+                + "allows (" + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                + ", groundwork.restore.timeout); nothing was restored");
     }
 
     private Restored restoreInTransaction(InputStream body) {

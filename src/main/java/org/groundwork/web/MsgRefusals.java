@@ -237,6 +237,9 @@ public interface MsgRefusals {
     String archive_too_big(String max);
 
     @Message
+    String restore_too_long(String limit);
+
+    @Message
     String archive_not_zip();
 
     @Message

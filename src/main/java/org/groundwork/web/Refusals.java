@@ -253,6 +253,7 @@ public final class Refusals {
         phrase("archive_forbidden", "Only the team's admins can download the team's archive");
         phrase("archive_send_body", "Send the archive (a .zip made by Groundwork) as the body");
         phrase("archive_too_big", "The archive unpacks to more than {max} bytes, the most this instance restores (groundwork.restore.max-unpacked-bytes)");
+        phrase("restore_too_long", "The archive takes longer to restore than this instance allows ({limit}, groundwork.restore.timeout); nothing was restored");
         phrase("archive_not_zip", "This is not a Groundwork team archive: not a zip file, or an empty one");
         phrase("archive_first_entry", "This is not a Groundwork team archive: its first entry must be {file}");
         phrase("archive_out_of_order", "The archive is incomplete or out of order: {file} must come next");
