@@ -838,17 +838,23 @@ def floor_sql(file, values):
     return re.sub(r"(?<![:\w]):(team|start|end|from|to|org)\b", lambda m: "'%s'" % values[m.group(1)], sql)
 
 
+# what an older build's schema lacks: an undefined table, column or function (PostgreSQL's SQLSTATEs)
+MISSING_FROM_SCHEMA = re.compile(r"ERROR:\s+(42P01|42703|42883):")
+
+
 def app_sql(pg, queries, fatal=True):
-    """psql as the app's role (row-level security applies); the last line of the output. Not fatal: an
-    error is printed and answered as None."""
+    """psql as the app's role (row-level security applies); the last line of the output. With fatal
+    False, a statement that reads what the schema lacks (MISSING_FROM_SCHEMA) is said and answered as
+    None; any other error still stops the run."""
     command = ["psql", "-X", "-q", "-A", "-t", "-h", "127.0.0.1", "-p", str(pg.port), "-U", APP_ROLE, "-d",
-               "postgres", "-v", "ON_ERROR_STOP=1"]
+               "postgres", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=verbose"]
     for query in queries:
         command += ["-c", query]
     result = subprocess.run(command, env=pg.env(), text=True, capture_output=True)
     if result.returncode != 0:
-        if not fatal:
-            say("    psql: %s" % result.stderr.strip().splitlines()[0])
+        missing = MISSING_FROM_SCHEMA.search(result.stderr)
+        if not fatal and missing:
+            say("    psql: %s" % result.stderr[missing.start():].splitlines()[0])
             return None
         sys.exit("psql: %s\n%s" % (queries, result.stderr))
     return result.stdout.strip().splitlines()[-1]

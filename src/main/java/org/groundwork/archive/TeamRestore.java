@@ -11,6 +11,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.MigrationVersion;
 import org.groundwork.archive.ArchiveFormat.Table;
@@ -42,6 +45,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -82,6 +86,8 @@ public class TeamRestore {
     Audit audit;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    TransactionManager transactions;
     /** How long the restore's one transaction may run (a union's took 10 minutes on two cores). */
     @ConfigProperty(name = "groundwork.restore.timeout", defaultValue = "1H")
     java.time.Duration timeout;
@@ -110,35 +116,62 @@ public class TeamRestore {
             throw Problems.badRequest("Send the archive (a .zip made by Groundwork) as the body");
         }
         // one transaction for the whole team: a union's takes minutes, not the 60 s of any other
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            return TeamScope.instanceWide(() -> QuarkusTransaction.requiringNew()
-                    .timeout((int) Math.min(timeout.toSeconds(), Integer.MAX_VALUE))
-                    .call(() -> restoreInTransaction(body)));
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // the transaction manager ended it at the limit, its connection's statement cancelled (or
-            // the next one refused, or the commit): whatever that surfaced as, nothing of it was kept
-            if (System.nanoTime() - deadline >= 0) {
-                // the class only: a database message may quote the archive's values
-                LOG.warnf("A restore ran past groundwork.restore.timeout (%s) and was rolled back (%s)", timeout,
-                        e.getClass().getName());
-                throw tookTooLong();
+        Restored restored = TeamScope.instanceWide(() -> QuarkusTransaction.requiringNew().timeout(limitSeconds()).call(() -> {
+            Restored done;
+            try {
+                done = restoreInTransaction(body);
+            } catch (RuntimeException e) {
+                // at the limit the transaction manager rolls the transaction back and Agroal cancels the
+                // running statement: what that surfaced as (a cancelled statement, a closed connection, or
+                // a refusal read after it) is not the reason
+                if (endedByTheTimeout()) {
+                    throw tookTooLong(e);
+                }
+                throw e;
             }
-            throw e;
+            if (endedByTheTimeout()) {
+                throw tookTooLong(null); // rolled back after the last statement, before the commit
+            }
+            return done;
+        }));
+        LOG.infof("Team %s restored from an archive by organizer %s: %d rows", restored.teamId(), current.id(),
+                restored.rows().values().stream().mapToLong(Long::longValue).sum());
+        return restored;
+    }
+
+    /** The limit in whole seconds, at least one: the transaction manager's unit (0 would mean its default). */
+    private int limitSeconds() {
+        return (int) Math.max(1, Math.min(timeout.toSeconds(), Integer.MAX_VALUE));
+    }
+
+    /** Whether the transaction manager rolled this thread's transaction back (the code itself never does). */
+    private boolean endedByTheTimeout() {
+        try {
+            int status = transactions.getStatus();
+            return status == Status.STATUS_ROLLEDBACK || status == Status.STATUS_ROLLING_BACK;
+        } catch (SystemException e) {
+            return false;
         }
     }
 
     /**
-     * Past groundwork.restore.timeout the transaction manager rolls the restore back: the archive is
-     * more than this instance restores in the time it allows, a 413 as for one over its size limit
-     * (sending it again as it is would only fail again), never a 500.
+     * Past groundwork.restore.timeout the transaction manager rolls the restore back. The time a
+     * restore needs grows with its archive, so this is said as the size limit is, a 413: the archive
+     * is more than this instance restores in the time it allows (a busy machine or a lock held
+     * elsewhere can add to that time); never a 500.
      */
-    private ProblemException tookTooLong() {
+    private ProblemException tookTooLong(RuntimeException surfaced) {
+        // the class and SQLState only: a database message may quote the archive's values
+        Throwable cause = surfaced;
+        while (cause != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        LOG.warnf("A restore ran past groundwork.restore.timeout (%s) and was rolled back (surfaced as %s%s)", timeout,
+                surfaced == null ? "nothing" : surfaced.getClass().getName(),
+                cause instanceof SQLException s ? ", SQLState " + s.getSQLState() : "");
+        String limit = java.time.Duration.ofSeconds(limitSeconds()).toString().substring(2).toLowerCase(Locale.ROOT);
         return new ProblemException(413, "Content Too Large", "The archive takes longer to restore than this instance "
-                + "allows (" + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                + ", groundwork.restore.timeout); nothing was restored");
+                + "allows (" + limit + ", groundwork.restore.timeout); nothing was restored");
     }
 
     private Restored restoreInTransaction(InputStream body) {
@@ -197,7 +230,6 @@ public class TeamRestore {
             // admin's own team's trail says who restored which team
             audit.counted(team, null, AuditKind.IMPORTED, AuditEntity.TEAM, team, count);
             audit.counted(current.teamId(), current.id(), AuditKind.CREATED, AuditEntity.TEAM, team, count);
-            LOG.infof("Team %s restored from an archive by organizer %s: %d rows", team, current.id(), total);
             return new Restored(team, teamName, organizers, rows);
         } catch (SQLException e) {
             throw refused(e);
