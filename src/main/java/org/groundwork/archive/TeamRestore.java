@@ -11,6 +11,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -88,6 +89,8 @@ public class TeamRestore {
     ObjectMapper mapper;
     @Inject
     TransactionManager transactions;
+    @Inject
+    EntityManager em;
     /** How long the restore's one transaction may run (a union's took 10 minutes on two cores). */
     @ConfigProperty(name = "groundwork.restore.timeout", defaultValue = "1H")
     java.time.Duration timeout;
@@ -120,6 +123,9 @@ public class TeamRestore {
             Restored done;
             try {
                 done = restoreInTransaction(body);
+                // the audit rows are written now, not inside the commit, where a rollback by the time
+                // limit would surface as the commit's own failure (a 500)
+                em.flush();
             } catch (RuntimeException e) {
                 // at the limit the transaction manager rolls the transaction back and Agroal cancels the
                 // running statement: what that surfaced as (a cancelled statement, a closed connection, or
@@ -130,7 +136,7 @@ public class TeamRestore {
                 throw e;
             }
             if (endedByTheTimeout()) {
-                throw tookTooLong(null); // rolled back after the last statement, before the commit
+                throw tookTooLong(null); // rolled back after the last statement: the commit would fail
             }
             return done;
         }));
@@ -166,8 +172,8 @@ public class TeamRestore {
         while (cause != null && !(cause instanceof SQLException)) {
             cause = cause.getCause();
         }
-        LOG.warnf("A restore ran past groundwork.restore.timeout (%s) and was rolled back (surfaced as %s%s)", timeout,
-                surfaced == null ? "nothing" : surfaced.getClass().getName(),
+        LOG.warnf("A restore ran past groundwork.restore.timeout (%d s) and was rolled back (surfaced as %s%s)",
+                limitSeconds(), surfaced == null ? "nothing" : surfaced.getClass().getName(),
                 cause instanceof SQLException s ? ", SQLState " + s.getSQLState() : "");
         String limit = java.time.Duration.ofSeconds(limitSeconds()).toString().substring(2).toLowerCase(Locale.ROOT);
         return new ProblemException(413, "Content Too Large", "The archive takes longer to restore than this instance "
