@@ -107,7 +107,7 @@ public class ActionService {
             hql.append(" and x.workId = :work");
         }
         if (after != null) {
-            hql.append(" and (x.startsAt < :at or (x.startsAt = :at and x.id < :id))");
+            hql.append(" and ").append(after.olderThan("x.startsAt", "x.id"));
         }
         hql.append(" order by x.startsAt desc, x.id desc");
         TypedQuery<Object[]> query = em.createQuery(hql.toString(), Object[].class)
@@ -116,7 +116,7 @@ public class ActionService {
             query.setParameter("work", workId);
         }
         if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
+            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
         List<Object[]> rows = query.setMaxResults(n + 1).getResultList();
         Page<Object[]> page = Page.of(rows, n, r -> Cursor.of((Instant) r[4], (UUID) r[0]));

@@ -183,7 +183,7 @@ public class Audit {
             params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toInstant());
         }
         if (after != null) {
-            q.append(" and (e.at < :afterAt or (e.at = :afterAt and e.id < :afterId))");
+            q.append(" and ").append(after.olderThan("e.at", "e.id"));
             params.put("afterAt", after.at());
             params.put("afterId", after.id());
         }

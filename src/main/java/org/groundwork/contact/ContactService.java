@@ -542,14 +542,14 @@ public class ContactService {
                 ) t
                 left join organizer o on o.team_id = :team and o.id = t.who
                 left join work w on w.team_id = :team and w.id = t.work_id
-                """ + (after == null ? "" : "where (t.happened_at, t.id) < (:at, :after)\n") + """
+                """ + (after == null ? "" : "where " + after.olderThan("t.happened_at", "t.id") + "\n") + """
                 order by t.happened_at desc, t.id desc""";
         var query = em.createNativeQuery(sql, Tuple.class)
                 .setParameter("team", c.teamId)
                 .setParameter("contact", c.id)
                 .setMaxResults(limit + 1);
         if (after != null) {
-            query.setParameter("at", after.at()).setParameter("after", after.id());
+            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();

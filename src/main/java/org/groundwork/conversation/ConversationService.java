@@ -195,7 +195,7 @@ public class ConversationService {
             params.put("to", toDay.plusDays(1).atStartOfDay(zone).toInstant());
         }
         if (after != null) {
-            q.append(" and (c.occurredAt < :afterAt or (c.occurredAt = :afterAt and c.id < :afterId))");
+            q.append(" and ").append(after.olderThan("c.occurredAt", "c.id"));
             params.put("afterAt", after.at());
             params.put("afterId", after.id());
         }

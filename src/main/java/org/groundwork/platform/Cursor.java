@@ -48,6 +48,17 @@ public final class Cursor {
     }
 
     public record Position(Instant at, UUID id) {
+
+        /**
+         * The rows after this position in a list ordered by {@code at desc, id desc}, as HQL or SQL
+         * with the parameters {@code :afterAt} and {@code :afterId}: a row comparison, which
+         * PostgreSQL reads as the bound of an index range on (…, at, id). The same rows written as
+         * {@code at < :afterAt or (at = :afterAt and id < :afterId)} are only a filter: a deep page
+         * of a team's million conversations read every newer row first (0.6 s, against 0.5 ms).
+         */
+        public String olderThan(String atColumn, String idColumn) {
+            return "(" + atColumn + ", " + idColumn + ") < (:afterAt, :afterId)";
+        }
     }
 
     /** For lists ordered by a text key (a name, lower-cased) and then id. */
