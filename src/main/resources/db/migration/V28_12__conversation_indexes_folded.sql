@@ -13,7 +13,11 @@
 -- On the benchmark's million conversations: the three indexes took 262 MB, the one that replaces
 -- two of them 160 MB; a POST writes 28.3 WAL records instead of 30.5 (docs/performance.md).
 -- The new index is built before the old ones go, inside this migration's transaction: writes to
--- conversation wait for the build (about 3 s for a million rows on the benchmark's machine).
+-- conversation wait for the build (about 3 s for a million rows on the benchmark's machine; reads
+-- go on). Not CONCURRENTLY, which docs/operations.md asks for on a large table: Flyway holds its
+-- lock in an open transaction (PostgreSQL's transactional advisory lock), which a concurrent build
+-- waits for, so the start hung (tried: a test's start did not finish in ten minutes). Quarkus
+-- offers no setting for Flyway's postgresql.transactional.lock.
 
 create index conversation_report_team_time_id_idx on conversation (team_id, occurred_at, id)
     include (contact_id, work_id, duration_minutes, level_at_time, organizer_id);
