@@ -25,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A restore that outlasts groundwork.restore.timeout is told so (413, as an archive over its size
  * limit), and keeps nothing: it was a 500 ("Restoring a team failed in the database") when the
- * transaction manager ended it. The limit is 3 s here; the restore is made to outlast it by a transaction of the test's own that holds the
- * archive's team id (an uncommitted row) until the restore has answered: its first insert waits on
- * that row until the limit ends the restore's transaction and cancels the insert.
+ * transaction manager ended it. The limit is 3 s here; the restore is made to outlast it by a
+ * transaction of the test's own that holds the archive's team id (an uncommitted row) until the
+ * restore has answered: its first insert waits on that row until the limit ends the restore's
+ * transaction and cancels the insert.
  */
 @QuarkusTest
 @TestProfile(RestoreTimeoutTest.ShortLimit.class)
