@@ -34,6 +34,7 @@ import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Problems;
+import org.groundwork.work.Work;
 import org.groundwork.work.WorkService;
 import org.groundwork.platform.BusinessMetrics;
 
@@ -97,6 +98,7 @@ public class ActionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ActionItem> list(UUID workId, int n, String cursor) {
         Cursor.Position after = Cursor.position(cursor);
+        TeamScoped.filter(Work.class, workId, "work", "work");
         StringBuilder hql = new StringBuilder("""
                 select x.id, x.workId, x.title, x.kind, x.startsAt, x.durationMinutes, x.location,
                        x.createdAt, x.updatedAt,

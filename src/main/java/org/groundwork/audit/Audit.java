@@ -8,12 +8,15 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import org.groundwork.audit.AuditJson.AuditView;
 import org.groundwork.audit.AuditJson.AuditQuery;
+import org.groundwork.contact.Contact;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Organizer;
 import org.groundwork.organizer.Role;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.TeamScoped;
 
 import java.time.ZoneId;
 import java.util.Collection;
@@ -159,11 +162,11 @@ public class Audit {
         StringBuilder q = new StringBuilder("select e from AuditEvent e where e.teamId = :team");
         Map<String, Object> params = new HashMap<>();
         params.put("team", current.teamId());
-        if (filter.organizer() != null) {
+        if (TeamScoped.filter(Organizer.class, filter.organizer(), "organizer", "organizer") != null) {
             q.append(" and e.organizerId = :organizer");
             params.put("organizer", filter.organizer());
         }
-        if (filter.contact() != null) {
+        if (TeamScoped.filter(Contact.class, filter.contact(), "contact", "contact") != null) {
             q.append(" and e.entityType = :contactType and e.entityId = :contact");
             params.put("contactType", AuditEntity.CONTACT);
             params.put("contact", filter.contact());

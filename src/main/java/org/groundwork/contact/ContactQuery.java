@@ -1,7 +1,10 @@
 package org.groundwork.contact;
 
 import org.groundwork.contact.ContactJson.Filter;
+import org.groundwork.organization.Organization;
+import org.groundwork.organizer.Organizer;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Word;
 
 import java.sql.Array;
@@ -42,6 +45,17 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
                 Ids.filter(filter.organization(), "organization"),
                 blankToNull(filter.tag()),
                 blankToNull(filter.q()));
+    }
+
+    /**
+     * This query, once its owner and organization are checked to be rows of the current team
+     * (a 400 naming the parameter otherwise, {@link TeamScoped#filter}): the list and the export
+     * ask it before they read.
+     */
+    public ContactQuery ofThisTeam() {
+        TeamScoped.filter(Organizer.class, owner, "owner", "organizer");
+        TeamScoped.filter(Organization.class, organization, "organization", "organization");
+        return this;
     }
 
     /** One contact as the query reads it, by column name. */

@@ -350,7 +350,8 @@ public class ContactService {
         UUID after = Cursor.id(cursor);
         UUID team = current.teamId();
         String callingCode = current.team().phoneCountryCode;
-        List<ContactView> rows = em.unwrap(Session.class).doReturningWork(conn -> query.page(conn, team, callingCode, after, limit + 1))
+        ContactQuery checked = query.ofThisTeam();
+        List<ContactView> rows = em.unwrap(Session.class).doReturningWork(conn -> checked.page(conn, team, callingCode, after, limit + 1))
                 .stream().map(ContactView::of).toList();
         return Page.of(rows, limit, v -> Cursor.of(v.id()));
     }

@@ -30,6 +30,7 @@ import org.groundwork.conversation.ConversationJson.ConversationFilter;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.work.Work;
 import org.groundwork.work.WorkService;
 import org.groundwork.platform.BusinessMetrics;
 
@@ -177,9 +178,11 @@ public class ConversationService {
                 where c.teamId = :team""");
         Map<String, Object> params = new HashMap<>();
         params.put("team", current.teamId());
-        filter(q, params, "contact", filter.contact(), "c.contactId");
-        filter(q, params, "organizer", filter.organizer(), "c.organizerId");
-        filter(q, params, "work", filter.work(), "c.workId");
+        filter(q, params, "contact", TeamScoped.filter(Contact.class, filter.contact(), "contact", "contact"),
+                "c.contactId");
+        filter(q, params, "organizer", TeamScoped.filter(Organizer.class, filter.organizer(), "organizer", "organizer"),
+                "c.organizerId");
+        filter(q, params, "work", TeamScoped.filter(Work.class, filter.work(), "work", "work"), "c.workId");
         LocalDate fromDay = filter.from();
         LocalDate toDay = filter.to();
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {

@@ -287,11 +287,11 @@ public class FollowUpService {
         Map<String, Object> params = new HashMap<>();
         params.put("team", current.teamId());
         params.put("status", wanted);
-        if (filter.assignee() != null) {
+        if (TeamScoped.filter(Organizer.class, filter.assignee(), "assignee", "organizer") != null) {
             q.append(" and f.assigneeId = :assignee");
             params.put("assignee", filter.assignee());
         }
-        if (filter.contact() != null) {
+        if (TeamScoped.filter(Contact.class, filter.contact(), "contact", "contact") != null) {
             q.append(" and f.contactId = :contact");
             params.put("contact", filter.contact());
         }

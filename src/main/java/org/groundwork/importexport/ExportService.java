@@ -63,7 +63,8 @@ public class ExportService {
      * The contact list's own query ({@link ContactQuery}) a page at a time. The filters are
      * checked now, so a wrong one is a 400 rather than a broken download.
      */
-    public StreamingOutput contacts(ContactQuery query, String asked) {
+    public StreamingOutput contacts(ContactQuery filters, String asked) {
+        ContactQuery query = filters.ofThisTeam();
         // the list's search rule, with the team's calling code, read now (the body is written later)
         String callingCode = current.team().phoneCountryCode;
         return export("contacts", asked, CONTACT_HEADER, (conn, team, after, into) -> {

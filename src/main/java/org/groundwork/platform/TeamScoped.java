@@ -31,6 +31,19 @@ public final class TeamScoped {
         return row != null && team.equals(row.teamId()) ? Optional.of(row) : Optional.empty();
     }
 
+    /**
+     * An id given as a list's filter ({@code ?contact=}, {@code ?owner=}): null (not given) passes;
+     * an id that names no row of the current team is a 400 naming the parameter, as a malformed
+     * one is ({@link Ids#filter}). An empty list would answer "none", which is not what was asked;
+     * another team's id gets the same words as an unknown one.
+     */
+    public static <T extends TeamOwned> UUID filter(Class<T> type, UUID id, String parameter, String what) {
+        if (id != null && find(type, id).isEmpty()) {
+            throw Problems.unknownReference(parameter, what);
+        }
+        return id;
+    }
+
     /** The row, or a 404 problem naming {@code what} ("contact", "follow-up"). */
     public static <T extends TeamOwned> T require(Class<T> type, UUID id, String what) {
         return find(type, id).orElseThrow(() -> Problems.notFound(what));

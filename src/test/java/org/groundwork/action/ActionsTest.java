@@ -254,7 +254,9 @@ class ActionsTest {
                 .get("/api/v1/actions").then().statusCode(200)
                 .body("items.id", contains(a1)).body("nextCursor", nullValue());
         team.api().get("/api/v1/actions?work=" + work).then().statusCode(200).body("items.id", contains(a2));
-        team.api().get("/api/v1/actions?work=" + UUID.randomUUID()).then().statusCode(200).body("items", empty());
+        // an id that names no work of the team is refused, as a malformed one is
+        team.api().get("/api/v1/actions?work=" + UUID.randomUUID()).then().statusCode(400)
+                .body("errors[0].field", is("work"));
         team.api().get("/api/v1/actions?work=nope").then().statusCode(400).body("errors[0].field", is("work"));
         team.api().get("/api/v1/actions?limit=201").then().statusCode(400).body("errors[0].field", is("limit"));
         team.api().get("/api/v1/actions?cursor=bad").then().statusCode(400).body("errors[0].field", is("cursor"));

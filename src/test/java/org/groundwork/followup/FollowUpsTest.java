@@ -163,7 +163,8 @@ class FollowUpsTest {
                 .contentType(PROBLEM);
         other.api().get("/api/v1/followups/12345").then().statusCode(404);
         other.api().get("/api/v1/followups").then().statusCode(200).body("items", empty());
-        other.api().queryParam("contact", contact).get("/api/v1/followups").then().body("items", empty());
+        other.api().queryParam("contact", contact).get("/api/v1/followups").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", is("contact"));
         other.api().queryParam("organizer", team.adminId).get("/api/v1/followups/queue").then().statusCode(404)
                 .contentType(PROBLEM);
         other.api().get("/api/v1/followups/queue").then().statusCode(200)

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Walks every resource type of one team with another team's token: each answer is a 404
@@ -107,6 +109,63 @@ class TeamIsolationTest {
         owner.api().get("/api/v1/conversations/" + conversationId).then().statusCode(200).body("summary", is("secret words"));
         owner.api().get("/api/v1/followups/" + followUpId).then().statusCode(200).body("status", is("open"));
         owner.api().get("/api/v1/actions/" + actionId).then().statusCode(200).body("attendance", hasSize(1));
+    }
+
+    /**
+     * Another team's id as a list's filter is refused as unknown, a 400 naming the parameter, as a
+     * malformed id is: an empty list would answer a question nobody asked. The team's own ids
+     * still filter, and the page says which filter it could not use.
+     */
+    @Test
+    void anotherTeamsIdsAsListFiltersAreRefused() {
+        TestTeam owner = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String contactId = created(owner.api().body(Map.of("fullName", "Secret Person")).post("/api/v1/contacts"));
+        String organizationId = created(owner.api().body(Map.of("name", "Secret Works", "kind", "workplace"))
+                .post("/api/v1/organizations"));
+        String workId = created(owner.api().body(Map.of("name", "Secret campaign", "focus", "bring-in-new"))
+                .post("/api/v1/works"));
+        String mine = created(other.api().body(Map.of("fullName", "Own Person")).post("/api/v1/contacts"));
+        created(other.api().body(Map.of("contactId", mine, "durationMinutes", 20)).post("/api/v1/conversations"));
+
+        Map<String, String> foreign = Map.ofEntries(
+                Map.entry("/api/v1/conversations?contact=", contactId),
+                Map.entry("/api/v1/conversations?organizer=", owner.adminId),
+                Map.entry("/api/v1/conversations?work=", workId),
+                Map.entry("/api/v1/followups?assignee=", owner.adminId),
+                Map.entry("/api/v1/followups?contact=", contactId),
+                Map.entry("/api/v1/contacts?owner=", owner.adminId),
+                Map.entry("/api/v1/contacts?organization=", organizationId),
+                Map.entry("/api/v1/exports/contacts.csv?owner=", owner.adminId),
+                Map.entry("/api/v1/exports/contacts.csv?organization=", organizationId),
+                Map.entry("/api/v1/audit?organizer=", owner.adminId),
+                Map.entry("/api/v1/audit?contact=", contactId),
+                Map.entry("/api/v1/actions?work=", workId));
+        foreign.forEach((list, id) -> {
+            String parameter = list.substring(list.indexOf('?') + 1, list.length() - 1);
+            // no Accept header: the export answers text/csv, the lists JSON, a refusal problem+json
+            given().auth().oauth2(other.token).get(list + id).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains(parameter))
+                    .body(not(containsString("Secret")));
+        });
+
+        // the team's own ids filter as before
+        other.api().get("/api/v1/conversations?contact=" + mine).then().statusCode(200).body("items", hasSize(1));
+        other.api().get("/api/v1/conversations?organizer=" + other.adminId).then().statusCode(200)
+                .body("items", hasSize(1));
+        other.api().get("/api/v1/contacts?owner=" + other.adminId).then().statusCode(200);
+        other.api().get("/api/v1/audit?contact=" + mine).then().statusCode(200).body("items", not(empty()));
+
+        // the page keeps its form and says which filter it could not use
+        String page = other.api().accept("text/html").get("/contacts?owner=" + owner.adminId)
+                .then().extract().asString();
+        assertTrue(page.contains("No organizer with that id in your team"), page);
+        assertFalse(page.contains("Secret"), page);
+
+        // and the owner's lists are untouched by the other team's tries
+        owner.api().get("/api/v1/contacts?owner=" + owner.adminId).then().statusCode(200);
+        owner.api().get("/api/v1/actions?work=" + workId).then().statusCode(200);
     }
 
     private static String created(Response response) {
