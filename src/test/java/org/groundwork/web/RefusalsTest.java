@@ -51,8 +51,8 @@ class RefusalsTest {
     /** A call whose argument (by index) is a wording: Problems' refusals, field errors, the import's and the archive's. */
     private static final Pattern CALL = Pattern.compile(
             "(Problems\\.(?:invalid|badRequest|conflict|forbidden|unauthorized|unprocessable|unknownReference)"
-                    + "|new FieldError|new ProblemException|problems\\.add|(?<![.\\w])error|(?<![.\\w])warn|(?<![.\\w])fail"
-                    + "|(?<![.\\w])bad)\\(");
+                    + "|TeamScoped\\.filter|new FieldError|new ProblemException|problems\\.add"
+                    + "|(?<![.\\w])error|(?<![.\\w])warn|(?<![.\\w])fail|(?<![.\\w])bad)\\(");
     private static final Pattern MESSAGE_ATTRIBUTE = Pattern.compile("message\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
     private static final Pattern CONSTANT = Pattern.compile("static final String (\\w+) = (\"(?:[^\"\\\\]|\\\\.)*\");");
 
@@ -91,8 +91,11 @@ class RefusalsTest {
                 }
                 List<String> args = arguments(source, m.end());
                 String sample = switch (call) {
-                    case "Problems.unknownReference" -> args.size() == 2 ? "no " + sample(args.get(1), constants)
-                            + " with that id in your team" : null;
+                    // a "what" passed on from the caller is sampled at the caller: TeamScoped.filter's
+                    case "Problems.unknownReference" -> args.size() == 2 && sample(args.get(1), constants) != null
+                            ? "no " + sample(args.get(1), constants) + " with that id in your team" : null;
+                    case "TeamScoped.filter" -> args.size() == 4 && sample(args.get(3), constants) != null
+                            ? "no " + sample(args.get(3), constants) + " with that id in your team" : null;
                     case "Problems.invalid", "new FieldError", "error", "warn", "bad" ->
                             args.size() == 2 ? sample(args.get(1), constants) : null;
                     case "new ProblemException" -> args.size() >= 3 ? sample(args.get(2), constants) : null;
