@@ -182,7 +182,9 @@ class App:
         options = list(JVM)
         # the class-data archive the build makes (README, "Run it"), when this build has one (an older
         # build's archive named the jar relative to its folder: the app is started from there)
-        if os.path.exists(os.path.join(os.path.dirname(self.jar), "app-cds.jsa")):
+        # (BENCH_JVM naming its own -Xshare or archive decides for itself: a start without the archive)
+        chosen = any(o.startswith("-Xshare:") or o.startswith("-XX:SharedArchiveFile") for o in options)
+        if os.path.exists(os.path.join(os.path.dirname(self.jar), "app-cds.jsa")) and not chosen:
             # -Xshare:on: an archive that does not fit fails the start, where the default would drop it
             # silently and time a start without it (the twenty-fifth session's first run, on a copied
             # folder: 5.97 s to ready instead of ~2). It names the jar by its absolute path.
@@ -206,6 +208,7 @@ class App:
         self.log = open(os.path.join(DIR, "app.log"), "a")
         self.log.write("\n==== %s %s\n" % (time.strftime("%H:%M:%S"), " ".join(self.jvm_options())))
         self.log.flush()
+        self.log_start = self.log.tell()  # this start's own lines begin here (the log is shared)
         self.t0 = time.monotonic()
         self.started_wall = time.time()
         self.proc = subprocess.Popen(["java"] + self.jvm_options() + ["-jar", os.path.basename(self.jar)], env=env,
@@ -214,10 +217,15 @@ class App:
             if self.proc.poll() is not None:
                 self.log.flush()
                 with open(os.path.join(DIR, "app.log")) as f:
-                    if "Unable to use shared archive" in f.read()[-4000:]:
-                        sys.exit("the build's class-data archive does not fit %s: it names the jar by the absolute "
-                                 "path it was built at (a copied folder cannot use it) and holds this JDK's "
-                                 "classes; build that checkout where it is (./mvnw -B package -DskipTests)" % self.jar)
+                    f.seek(self.log_start)
+                    said = f.read(20000)
+                refused = "An error has occurred while processing the shared archive file."
+                if refused in said:
+                    # the JVM's own reason, then the usual one: a copied folder (the archive names the jar
+                    # by the absolute path it was built at)
+                    sys.exit("the JVM refused the build's class-data archive beside %s:\n%s\nIf the folder was "
+                             "copied, build that checkout where it is (./mvnw -B package -DskipTests)"
+                             % (self.jar, said[said.index(refused):].strip()[:2000]))
                 sys.exit("the app stopped while starting; see " + os.path.join(DIR, "app.log"))
             try:
                 with urllib.request.urlopen("http://127.0.0.1:%d/q/health/ready" % self.mgmt, timeout=2) as r:
