@@ -24,9 +24,10 @@ import java.util.Set;
  *
  * <p>Bodies: a team's archive may be as large as the HTTP layer's own limit (a union's is ~120
  * MB); every other body is held to the import's limit here, by its declared length. A body sent
- * without one (chunked) is taken where it is streamed (an archive, a CSV import) and as a
- * multipart upload (written to disk as it arrives; test clients send those in chunks); any other,
- * a JSON body above all, is a 411: it would be parsed whole, up to the archive's limit.
+ * without one (chunked) is taken only where it is streamed or checked as it comes (an archive, the
+ * API's CSV import); any other is a 411: a JSON body would be parsed whole, and a page's upload
+ * (the CSV import page's) written to disk whole, both up to the archive's limit, before anything
+ * could refuse it. Browsers send a form's length, files and all.
  */
 @ApplicationScoped
 class HttpLimits {
@@ -95,7 +96,7 @@ class HttpLimits {
         // the import checks its own size (ImportSizeLimit), with its own words
         boolean streamed = archive || path.equals(IMPORT);
         String length = request.getHeader("Content-Length");
-        if (length == null && request.getHeader("Transfer-Encoding") != null && !streamed && !InputGuard.isMultipart(type)) {
+        if (length == null && request.getHeader("Transfer-Encoding") != null && !streamed) {
             refuse(ctx, new Problem("about:blank", "Length Required", 411,
                     "Send the body with its length (Content-Length), not in chunks", null));
             return;

@@ -110,7 +110,8 @@ class BadInputTest {
 
     /**
      * A body in chunks has no length to check before it is read, and the REST layer holds a JSON
-     * body whole: only the paths that stream their body (a team's archive, a CSV import) take one.
+     * body whole and writes a page's upload to disk whole: only the paths that stream their body
+     * (a team's archive, the API's CSV import) take one.
      */
     @Test
     void aBodyInChunksIsTakenOnlyWhereItIsStreamed() throws Exception {
@@ -125,6 +126,14 @@ class BadInputTest {
         answer = raw("POST /api/v1/teams/restore HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                 + TestTeam.instanceToken() + "\r\nContent-Type: application/zip\r\nAccept: application/json\r\n" + chunked);
         assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("not a zip"), answer);
+        // the import page's upload, which browsers send with its length: in chunks it could fill the
+        // uploads folder up to the archive's limit before the page refused it at the import's
+        String part = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nName\nRosa\r\n--b--\r\n";
+        answer = raw("POST /contacts/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + team.token
+                + "\r\nContent-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n" + Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 411") && answer.contains("Content-Length"), answer);
         // nor may a body come with neither: HTTP/2 in clear text (h2c, where a length is optional) is off
         answer = raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
         // (the preface is read as a plain request line of a version it does not know: a text answer)

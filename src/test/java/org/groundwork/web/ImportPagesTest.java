@@ -32,9 +32,8 @@ class ImportPagesTest {
     /** Uploads a file on the page as a browser would; answers the check page's path. */
     static String upload(Session s, String fileName, byte[] file, String onMatch) {
         s.open("/contacts/import");
-        Response r = s.request().multiPart("csrf-token", s.csrfToken)
-                .multiPart("file", fileName, file, "text/csv")
-                .multiPart("onMatch", onMatch)
+        Response r = MultipartForm.of().field("csrf-token", s.csrfToken).file("file", fileName, file, "text/csv")
+                .field("onMatch", onMatch).into(s.request())
                 .post("/contacts/import");
         r.then().statusCode(303);
         String location = r.getHeader("Location");
@@ -232,22 +231,22 @@ class ImportPagesTest {
 
         // no file chosen
         s.open("/contacts/import");
-        Response none = s.request().multiPart("csrf-token", s.csrfToken).multiPart("onMatch", "skip")
-                .post("/contacts/import");
+        Response none = MultipartForm.of().field("csrf-token", s.csrfToken).field("onMatch", "skip")
+                .into(s.request()).post("/contacts/import");
         PageFormsTest.assertFieldError(none, "file", "Choose a CSV file");
 
         // an empty file
         s.open("/contacts/import");
-        Response empty = s.request().multiPart("csrf-token", s.csrfToken)
-                .multiPart("file", "empty.csv", new byte[0], "text/csv").multiPart("onMatch", "skip")
-                .post("/contacts/import");
+        Response empty = MultipartForm.of().field("csrf-token", s.csrfToken)
+                .file("file", "empty.csv", new byte[0], "text/csv").field("onMatch", "skip")
+                .into(s.request()).post("/contacts/import");
         PageFormsTest.assertFieldError(empty, "file", "empty");
 
         // an onMatch that is neither choice
         s.open("/contacts/import");
-        Response odd = s.request().multiPart("csrf-token", s.csrfToken)
-                .multiPart("file", "p.csv", "Name\nRosa\n".getBytes(StandardCharsets.UTF_8), "text/csv")
-                .multiPart("onMatch", "merge").post("/contacts/import");
+        Response odd = MultipartForm.of().field("csrf-token", s.csrfToken)
+                .file("file", "p.csv", "Name\nRosa\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .field("onMatch", "merge").into(s.request()).post("/contacts/import");
         PageFormsTest.assertFieldError(odd, "onMatch", "skip or update");
 
         // files that are read only after the upload: shown on the form again, the upload dropped
@@ -287,8 +286,8 @@ class ImportPagesTest {
         // the uploader can still import it; a forged post without the token cannot
         admin.request().contentType("application/x-www-form-urlencoded").formParam("onMatch", "skip")
                 .post("/contacts/import/" + keyOf(check)).then().statusCode(403);
-        admin.request().multiPart("file", "p.csv", "Name\nForged\n".getBytes(StandardCharsets.UTF_8), "text/csv")
-                .post("/contacts/import").then().statusCode(403);
+        MultipartForm.of().file("file", "p.csv", "Name\nForged\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .into(admin.request()).post("/contacts/import").then().statusCode(403);
         assertEquals(0, contacts(team));
 
         // starting over drops the file

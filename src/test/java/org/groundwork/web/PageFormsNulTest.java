@@ -74,10 +74,10 @@ class PageFormsNulTest {
         TestTeam team = TestTeam.create();
         Session s = Session.onPage(team, "/contacts/import");
         byte[] file = "Name,Email\nRosa Parks,rosa@example.org\n".getBytes(StandardCharsets.UTF_8);
-        Response page = s.request().multiPart("csrf-token", s.csrfToken)
-                .multiPart("file", "people.csv", file, "text/csv")
-                .multiPart("onMatch", "skip" + NUL)
-                .post("/contacts/import");
+        Response page = MultipartForm.of().field("csrf-token", s.csrfToken)
+                .file("file", "people.csv", file, "text/csv")
+                .field("onMatch", "skip" + NUL)
+                .into(s.request()).post("/contacts/import");
         page.then().statusCode(200).body(containsString("This contains a NUL character"));
         assertTrue(page.getHeader("Location") == null, "no redirect to a review");
         team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
