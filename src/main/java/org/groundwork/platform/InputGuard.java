@@ -54,8 +54,8 @@ public class InputGuard {
         return typed(type).startsWith("application/x-www-form-urlencoded") || isMultipart(type);
     }
 
-    /** A multipart form's body: its files are written to disk as they arrive (HttpLimits). */
-    static boolean isMultipart(String type) {
+    /** A multipart form's body: its files are written to disk as they arrive. */
+    private static boolean isMultipart(String type) {
         return typed(type).startsWith("multipart/form-data");
     }
 
