@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,14 +72,24 @@ public class ArchivePages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public TemplateInstance upload(@RestForm("archive") FileUpload file) throws IOException {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
-            return Templates.restore(PageLanguage.account().archive_choose());
+            return Templates.restore(refusal(PageLanguage.account().archive_choose()));
         }
         // a refusal means the service wrote nothing; its words say what is wrong with the file
         Form form = Form.of(Map.of());
         try (InputStream in = ArchiveResource.open(file)) {
             return form.attempt(() -> restore.restore(in)).map(Templates::restored)
-                    .orElseGet(() -> Templates.restore(form.errors().get(FormErrors.FORM)));
+                    .orElseGet(() -> Templates.restore(refusal(form.errors().get(FormErrors.FORM))));
         }
+    }
+
+    /**
+     * The refusal's words and then "Nothing was restored.", unless they say so themselves (an email
+     * taken, rows that exist, a restore past its time: the API's words end so too).
+     */
+    private static String refusal(String error) {
+        String nothing = PageLanguage.account().archive_nothing_restored();
+        String said = nothing.replaceFirst("\\.$", "").toLowerCase(Locale.ROOT);
+        return error == null || error.toLowerCase(Locale.ROOT).contains(said) ? error : error + " " + nothing;
     }
 
     /** A first password for a restored organizer, who has none. */

@@ -83,6 +83,12 @@ class ArchivePagesTest {
         assertTrue(done.contains("organizer.jsonl"), "and what was created");
         assertTrue(done.contains(organizer.get("email").asText()), "and its organizers");
 
+        // the same archive again: its own words say nothing was restored, and the page says it once
+        root.open("/settings/restore");
+        String again = upload(root, Archives.zip(copy));
+        assertTrue(again.contains("already"), again);
+        assertEquals(1, again.toLowerCase(java.util.Locale.ROOT).split("nothing was restored", -1).length - 1, again);
+
         // a first password for the restored admin, from the result page's form
         Matcher m = TOKEN.matcher(done);
         assertTrue(m.find());
