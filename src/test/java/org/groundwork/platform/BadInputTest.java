@@ -134,6 +134,10 @@ class BadInputTest {
                 + "\r\nContent-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n"
                 + "Connection: close\r\n\r\n" + Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 411") && answer.contains("Content-Length"), answer);
+        answer = raw("POST /contacts/import HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n" + Integer.toHexString(part.length()) + "\r\n" + part + "\r\n0\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 411") && answer.contains("<title>Sent without its length"), answer);
         // nor may a body come with neither: HTTP/2 in clear text (h2c, where a length is optional) is off
         answer = raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
         // (the preface is read as a plain request line of a version it does not know: a text answer)

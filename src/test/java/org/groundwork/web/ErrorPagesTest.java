@@ -46,6 +46,9 @@ class ErrorPagesTest {
         s.request().accept("text/html").get("/logout").then().statusCode(405)
                 .contentType(containsString("text/html")).body(containsString("<main"));
         s.request().accept("text/html").get("/no-such-page").then().statusCode(404).contentType(containsString("text/html"));
+        // the HTTP layer's own limits have titles of their own too, not "Something went wrong"
+        s.request().accept("text/html").get("/contacts?q=" + "a".repeat(9000)).then().statusCode(414)
+                .contentType(containsString("text/html")).body(containsString("<title>The address is too long"));
         // a field's refusal is said once, not as the detail and again as the list
         String page = s.request().accept("text/html").urlEncodingEnabled(false)
                 .get("/reports/time?period=custom&from=%00").then().statusCode(400).extract().asString();
