@@ -58,9 +58,42 @@ class HttpLimits {
         // before the HTTP authentication (a filter of priority 200, so order -200), which decodes the
         // login form's body: its failures are not ours to answer after it
         router.route().order(-250).handler(this::check);
+        // a request the router refuses before any handler runs (no Host, HTTP/2's preface sent in
+        // clear text) went to Quarkus's last handler: a 400 that was no problem, a page titled
+        // "Internal Server Error", and an ERROR line in the log for anyone who sends one
+        router.route().order(-300).failureHandler(this::unroutable);
+    }
+
+    private static final String CHECKED = HttpLimits.class.getName();
+
+    /**
+     * What vertx-web's {@code RoutingContextImpl.route()} refuses, by its own status and words: a
+     * request without a valid Host (or HTTP/2's {@code :authority}) is a 400 with an exception, a path
+     * that does not start with '/' ({@code OPTIONS *}) a 404 without one.
+     */
+    private void unroutable(RoutingContext ctx) {
+        String path = ctx.request().path();
+        boolean badPath = path == null || !path.startsWith("/");
+        boolean badHost = ctx.statusCode() == 400 && ctx.failure() instanceof io.vertx.core.VertxException
+                && String.valueOf(ctx.failure().getMessage()).startsWith("For HTTP/");
+        if (ctx.get(CHECKED) != null || ctx.response().headWritten() || !(badPath || badHost)) {
+            ctx.next();
+            return;
+        }
+        if (badHost) {
+            refuse(ctx, new Problem("about:blank", "Bad Request", 400,
+                    ctx.failure().getMessage().startsWith("For HTTP/2")
+                            ? "HTTP/2 is not spoken here; send HTTP/1.1"
+                            : "The request has no valid Host header", null));
+        } else {
+            boolean empty = ctx.statusCode() == 400;
+            refuse(ctx, new Problem("about:blank", empty ? "Bad Request" : "Not Found", empty ? 400 : 404,
+                    "The request's path must start with /", null));
+        }
     }
 
     private void check(RoutingContext ctx) {
+        ctx.put(CHECKED, Boolean.TRUE);
         HttpServerRequest request = ctx.request();
         if (request.uri().length() > MAX_URI) {
             refuse(ctx, new Problem("about:blank", "URI Too Long", 414,

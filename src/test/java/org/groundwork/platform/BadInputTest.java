@@ -148,7 +148,7 @@ class BadInputTest {
     }
 
     /** What the server answers to bytes sent by hand, until it closes (or 10 s pass). */
-    private static String raw(String request) throws Exception {
+    static String raw(String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -292,6 +292,57 @@ class BadInputTest {
     @Test
     void aRequestTypeJacksonCannotBuildIsOurLogged500NotTheCallersFault() {
         // UnbuildableBodyResource (test only) reads a type no body can fill, as a bug of ours would
+        List<java.util.logging.LogRecord> errors = severeDuring(() -> {
+            String detail = given().contentType(ContentType.JSON).body("{\"task\":{}}")
+                    .post("/api/v1/test-only/unbuildable-body").then().statusCode(500).contentType(PROBLEM)
+                    .extract().path("detail");
+            assertEquals(false, detail.contains("Runnable") || detail.contains("org.groundwork"), detail);
+        });
+        boolean logged = errors.stream().anyMatch(r -> {
+            for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
+                if (t instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertEquals(true, logged, "the failure is logged at ERROR with its cause");
+    }
+
+    /**
+     * Requests the router refuses before any handler runs (HTTP/2's preface in clear text, a path that
+     * is not one) were answered by Quarkus's last handler with an error id or nothing, and the
+     * preface wrote an ERROR line to the log; a Host whose port is no port wrote one through the
+     * forwarded headers' parser. Anyone could fill the log. Without forwarding trusted (this
+     * profile trusts it) a request with no Host is refused the same way: UnproxiedRequestsTest.
+     */
+    @Test
+    void requestsTheRouterCannotPlaceAreAProblemAndNoErrorInTheLog() throws Exception {
+        List<String> answers = new java.util.ArrayList<>();
+        List<java.util.logging.LogRecord> errors = severeDuring(() -> {
+            try {
+                answers.add(raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"));
+                answers.add(raw("OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+                answers.add(raw("GET /api/v1/me HTTP/1.1\r\nHost: localhost:99999999\r\nConnection: close\r\n\r\n"));
+                answers.add(raw("GET /api/v1/me HTTP/1.1\r\nConnection: close\r\n\r\n"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (String answer : answers.subList(0, 2)) {
+            assertTrue(answer.matches("(?s)HTTP/\\d\\.\\d 4\\d\\d .*") && answer.contains("application/problem+json")
+                    && answer.contains("\"detail\":\""), answer);
+        }
+        assertTrue(answers.get(1).startsWith("HTTP/1.1 404") && answers.get(1).contains("must start with /"),
+                answers.get(1));
+        for (String answer : answers.subList(2, 4)) {
+            assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+        }
+        assertEquals(List.of(), errors.stream().map(java.util.logging.LogRecord::getMessage).toList());
+    }
+
+    /** The log records at ERROR (SEVERE) or above written while {@code action} runs. */
+    static List<java.util.logging.LogRecord> severeDuring(Runnable action) {
         List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Handler capture = new java.util.logging.Handler() {
             @Override
@@ -311,22 +362,11 @@ class BadInputTest {
         };
         java.util.logging.Logger.getLogger("").addHandler(capture);
         try {
-            String detail = given().contentType(ContentType.JSON).body("{\"task\":{}}")
-                    .post("/api/v1/test-only/unbuildable-body").then().statusCode(500).contentType(PROBLEM)
-                    .extract().path("detail");
-            assertEquals(false, detail.contains("Runnable") || detail.contains("org.groundwork"), detail);
+            action.run();
         } finally {
             java.util.logging.Logger.getLogger("").removeHandler(capture);
         }
-        boolean logged = errors.stream().anyMatch(r -> {
-            for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
-                if (t instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
-                    return true;
-                }
-            }
-            return false;
-        });
-        assertEquals(true, logged, "the failure is logged at ERROR with its cause");
+        return errors;
     }
 
     @Test
