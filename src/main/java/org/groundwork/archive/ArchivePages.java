@@ -89,7 +89,11 @@ public class ArchivePages {
     private static String refusal(String error) {
         String nothing = PageLanguage.account().archive_nothing_restored();
         String said = nothing.replaceFirst("\\.$", "").toLowerCase(Locale.ROOT);
-        return error == null || error.toLowerCase(Locale.ROOT).contains(said) ? error : error + " " + nothing;
+        if (error == null || error.toLowerCase(Locale.ROOT).contains(said)) {
+            return error;
+        }
+        // the API's words mostly end without a full stop ("…, or an empty one")
+        return error + (error.matches("(?s).*[.!?]$") ? " " : ". ") + nothing;
     }
 
     /** A first password for a restored organizer, who has none. */

@@ -57,7 +57,7 @@ public class LoginPages {
     @POST
     @Path("/code")
     @Produces(MediaType.TEXT_HTML)
-    public Object code(@Context HttpServerRequest http) {
+    public Object checkCode(@Context HttpServerRequest http) {
         if (!LoginSession.CODE.equals(current.pendingSecondFactor())) {
             return Response.seeOther(URI.create(current.isLoggedIn() ? "/" : "/login")).build();
         }

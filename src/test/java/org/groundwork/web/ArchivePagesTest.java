@@ -73,7 +73,7 @@ class ArchivePagesTest {
 
         String refused = upload(root, "hello".getBytes(StandardCharsets.UTF_8));
         assertTrue(refused.contains("not a Groundwork team archive"), refused);
-        assertTrue(refused.contains("Nothing was restored"));
+        assertTrue(refused.contains("or an empty one. Nothing was restored."), refused);
         assertTrue(refused.contains("aria-invalid=\"true\""));
 
         root.open("/settings/restore");
