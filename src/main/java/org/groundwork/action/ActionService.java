@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -209,10 +210,20 @@ public class ActionService {
     }
 
     /**
+     * The longest attendance list: a march's, all checked in at the door in one request. Capped so
+     * that one request stays well inside its transaction's minute on a small machine.
+     */
+    static final int MOST_ATTENDING = 5000;
+
+    /**
      * Replaces the whole attendance. Every item is checked before anything is written, so a
      * bad list leaves the attendance (and the contacts) exactly as they were.
      */
     public Versioned<ActionView> replaceAttendance(UUID id, @NotNull List<@Valid AttendanceItem> items, String ifMatch) {
+        if (items.size() > MOST_ATTENDING) {
+            throw Problems.badRequest("An attendance list holds at most " + MOST_ATTENDING
+                    + " people; this one has " + items.size());
+        }
         Action action = require(id);
         ETags.check(ifMatch, action.version);
 
@@ -312,9 +323,11 @@ public class ActionService {
         if (!becameFirstTimers.isEmpty()) {
             Team team = current.team();
             LocalDate dueOn = LocalDate.ofInstant(action.startsAt, team.zone()).plusDays(team.heatWindowDays);
+            Map<UUID, UUID> assigneeByContact = new LinkedHashMap<>();
             for (Known c : becameFirstTimers) {
-                followUps.openAfterAction(c.id(), c.ownerId() != null ? c.ownerId() : current.id(), dueOn, action.id);
+                assigneeByContact.put(c.id(), c.ownerId() != null ? c.ownerId() : current.id());
             }
+            followUps.openAfterAction(assigneeByContact, dueOn, action.id);
         }
 
         // the attendance is part of the action's representation, so its ETag moves too

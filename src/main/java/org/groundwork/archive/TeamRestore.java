@@ -285,8 +285,8 @@ public class TeamRestore {
                     .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
             m = reader.readValue(json);
         } catch (IOException e) {
-            throw Problems.badRequest("manifest.json is not a Groundwork archive manifest: "
-                    + shortly(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            // Jackson's own words name our classes and its settings
+            throw Problems.badRequest("manifest.json is not a Groundwork archive manifest: " + whatIsWrong(e));
         }
         if (!ArchiveFormat.FORMAT.equals(m.format())) {
             throw Problems.badRequest("manifest.json: format must be \"" + ArchiveFormat.FORMAT + "\"");
@@ -447,6 +447,11 @@ public class TeamRestore {
             if (first == null) {
                 first = node;
             }
+            if (table.name().equals("team") && !isZoneName(node.get("time_zone"))) {
+                // PostgreSQL takes a POSIX zone ("XYZ+3") or stores any text; every page and
+                // report of the team reads it as a Java zone, and failed for one Java does not know
+                throw bad(n, "\"time_zone\" is not a time zone name (like Europe/Berlin)");
+            }
             if (table.name().equals("organizer")) {
                 organizers.add(new RestoredOrganizer(id(node.get("id"), n), node.get("email").asText(),
                         node.get("display_name").asText(), node.get("role").asText()));
@@ -512,6 +517,28 @@ public class TeamRestore {
         }
     }
 
+    /** What is wrong with the manifest's JSON, in words of the manifest's own fields. */
+    private static String whatIsWrong(IOException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "it has a field a manifest does not have (\"" + shortly(u.getPropertyName()) + "\")";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
+            com.fasterxml.jackson.databind.JsonMappingException.Reference field = m.getPath().get(m.getPath().size() - 1);
+            if (field.getFieldName() != null) {
+                return "\"" + shortly(field.getFieldName()) + "\" is missing or not what a manifest holds there";
+            }
+        }
+        if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+            return "not a JSON object of the manifest's fields (line " + j.getLocation().getLineNr()
+                    + ", column " + j.getLocation().getColumnNr() + ")";
+        }
+        return "not a JSON object of the manifest's fields";
+    }
+
+    private static boolean isZoneName(JsonNode zone) {
+        return zone != null && zone.isTextual() && java.time.ZoneId.getAvailableZoneIds().contains(zone.asText());
+    }
+
     private static boolean sameId(String a, String b) {
         try {
             return UUID.fromString(a).toString().equals(b) && a.length() == 36;
@@ -554,7 +581,8 @@ public class TeamRestore {
             return Problems.conflict(where + "the archive's team or some of its rows already exist on this instance ("
                     + constraint + "); nothing was restored");
         }
-        if (state.startsWith("23") || state.startsWith("22")) {
+        // 54: a value too large for the database (a 9,000-character tag is larger than an index entry)
+        if (state.startsWith("23") || state.startsWith("22") || state.startsWith("54")) {
             String message = e instanceof PSQLException p && p.getServerErrorMessage() != null
                     ? p.getServerErrorMessage().getMessage() : e.getMessage();
             return Problems.badRequest(where + "the database refuses a row: " + shortly(message));

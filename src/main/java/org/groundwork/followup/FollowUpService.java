@@ -76,32 +76,48 @@ public class FollowUpService {
     public static final String AFTER_ACTION_PURPOSE = "Follow up after their first action";
 
     /**
-     * The heat rule: opens an after-action follow-up unless one is already open for the
-     * contact. The partial unique index makes "unless" hold under concurrent check-ins too.
-     * Returns true when one was opened.
+     * The heat rule: opens an after-action follow-up for each first-timer (contact → assignee)
+     * unless one is already open for them. The partial unique index makes "unless" hold under
+     * concurrent check-ins too. One statement for the whole list: a statement per person made
+     * Hibernate flush and dirty-check every row of the check-in before each, and a list of 3,000
+     * people at the door ran past the transaction's minute. Returns how many were opened.
      */
-    public boolean openAfterAction(UUID contactId, UUID assigneeId, LocalDate dueOn, UUID actionId) {
-        UUID id = Ids.next();
-        int inserted = em.createNativeQuery("""
+    public int openAfterAction(Map<UUID, UUID> assigneeByContact, LocalDate dueOn, UUID actionId) {
+        if (assigneeByContact.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> contacts = new ArrayList<>();
+        List<String> assignees = new ArrayList<>();
+        assigneeByContact.forEach((contact, assignee) -> {
+            ids.add(Ids.next().toString());
+            contacts.add(contact.toString());
+            assignees.add(assignee.toString());
+        });
+        @SuppressWarnings("unchecked")
+        List<UUID> opened = em.createNativeQuery("""
                         insert into follow_up (id, team_id, contact_id, assignee_id, due_on, purpose, reason, status,
                                                source_action_id, created_by, created_at, updated_at, version)
-                        values (?1, ?2, ?3, ?4, ?5, ?8, 'after-action', 'open',
-                                ?6, ?7, now(), now(), 0)
-                        on conflict (contact_id) where status = 'open' and reason = 'after-action' do nothing""")
-                .setParameter(1, id)
+                        select f.id, ?2, f.contact_id, f.assignee_id, ?5, ?8, 'after-action', 'open',
+                               ?6, ?7, now(), now(), 0
+                        from unnest(string_to_array(?1, ',')::uuid[], string_to_array(?3, ',')::uuid[],
+                                    string_to_array(?4, ',')::uuid[]) as f(id, contact_id, assignee_id)
+                        on conflict (contact_id) where status = 'open' and reason = 'after-action' do nothing
+                        returning id""", UUID.class)
+                .setParameter(1, String.join(",", ids))
                 .setParameter(2, current.teamId())
-                .setParameter(3, contactId)
-                .setParameter(4, assigneeId)
+                .setParameter(3, String.join(",", contacts))
+                .setParameter(4, String.join(",", assignees))
                 .setParameter(5, dueOn)
                 .setParameter(6, actionId)
                 .setParameter(7, current.id())
                 .setParameter(8, AFTER_ACTION_PURPOSE)
-                .executeUpdate();
-        if (inserted == 1) {
+                .getResultList();
+        for (UUID id : opened) {
             audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, id);
             metrics.followUpOpened(FollowUpReason.AFTER_ACTION);
         }
-        return inserted == 1;
+        return opened.size();
     }
 
     /** A conversation's next step: a follow-up for the conversation's organizer. Returns its id. */

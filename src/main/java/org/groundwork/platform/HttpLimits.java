@@ -124,6 +124,12 @@ class HttpLimits {
             refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415, NOT_A_MEDIA_TYPE, null));
             return;
         }
+        if (type != null && !knownCharset(type)) {
+            // the CSRF filter answered an empty 400 and the form parser a 500 for a charset Java lacks
+            refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415,
+                    "The Content-Type names a charset this server does not know; send UTF-8", null));
+            return;
+        }
         String path = request.path();
         boolean archive = ARCHIVES.contains(path);
         // the import checks its own size (ImportSizeLimit), with its own words
@@ -156,6 +162,20 @@ class HttpLimits {
     /** 50 MB, or the bytes when the limit is no whole number of megabytes (a test's). */
     private static String size(long bytes) {
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
+    }
+
+    /** No charset, or one Java can decode. */
+    private static boolean knownCharset(String type) {
+        for (Map.Entry<String, String> p : jakarta.ws.rs.core.MediaType.valueOf(type).getParameters().entrySet()) {
+            if (p.getKey().equalsIgnoreCase("charset")) {
+                try {
+                    return java.nio.charset.Charset.isSupported(p.getValue().replace("\"", "").trim());
+                } catch (java.nio.charset.IllegalCharsetNameException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether the header reads as a media type, by the parser the REST layer and its CSRF filter use. */

@@ -27,6 +27,9 @@ public class InputGuard {
             throw Problems.badRequest("The path contains a NUL character (\\u0000)");
         }
         check(uri.getQueryParameters());
+        if (request.path().startsWith("/api/")) {
+            givenOnce(uri.getQueryParameters());
+        }
         if (isForm(request) && request.path().startsWith("/api/")) {
             for (Map.Entry<String, String> field : request.formAttributes()) {
                 refuse(field.getKey(), field.getValue());
@@ -67,6 +70,22 @@ public class InputGuard {
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
             for (String value : p.getValue()) {
                 refuse(p.getKey(), value);
+            }
+        }
+    }
+
+    /** The API's one parameter that is a list: the import's column mapping, given once per column. */
+    private static final java.util.Set<String> LISTS = java.util.Set.of("map");
+
+    /**
+     * An API parameter given twice was read as its first value: {@code dryRun=false&dryRun=true}
+     * imported for real, {@code level=new&level=cadre} listed the new only. Said instead, as a
+     * field given twice in a JSON body is.
+     */
+    private static void givenOnce(MultivaluedMap<String, String> parameters) {
+        for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
+            if (p.getValue().size() > 1 && !LISTS.contains(p.getKey())) {
+                throw Problems.invalid(p.getKey(), "is given more than once; give it once");
             }
         }
     }

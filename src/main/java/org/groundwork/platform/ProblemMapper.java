@@ -166,9 +166,37 @@ public class ProblemMapper {
             LOG.infof("A write lost a race and was rolled back: %s", rootMessage(e));
             return respond(Problems.conflict("Someone else changed this at the same time; read it again and retry").toProblem());
         }
+        if (anyCause(e, t -> t instanceof io.vertx.core.http.HttpClosedException)) {
+            // the client closed the connection before its body had all come: no one to answer
+            LOG.debugf("The client went away before its request was read: %s", rootMessage(e));
+            return respond(Problems.badRequest("The request's body did not arrive whole").toProblem());
+        }
+        if (anyCause(e, ProblemMapper::thrownReadingAForm)) {
+            LOG.debugf("A form's body could not be read: %s", rootMessage(e));
+            return respond(Problems.badRequest(UNREADABLE_FORM).toProblem());
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side; nothing you sent was half-saved", null));
+    }
+
+    static final String UNREADABLE_FORM = "The form's body could not be read (a broken %-escape, a charset this "
+            + "server does not know, an upload cut short, or more than 1,000 fields); nothing was saved";
+
+    /**
+     * Thrown by the REST layer's parser of form and multipart bodies, which reads what the client
+     * sent and nothing of ours: a "%zz" escape, a charset it does not know, a missing boundary, too
+     * many fields. Each was a 500 with an ERROR line, for anyone (the setup and login code pages
+     * take forms before anyone is logged in).
+     */
+    private static boolean thrownReadingAForm(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, 8); i++) {
+            if (frames[i].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

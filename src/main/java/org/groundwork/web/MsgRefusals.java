@@ -189,6 +189,18 @@ public interface MsgRefusals {
     String listed_twice(String index);
 
     @Message
+    String attendance_too_long(String max, String count);
+
+    @Message
+    String given_more_than_once();
+
+    @Message
+    String body_cut_short();
+
+    @Message
+    String form_unreadable();
+
+    @Message
     String organizer_id_expected();
 
     @Message
@@ -328,6 +340,9 @@ public interface MsgRefusals {
 
     @Message
     String archive_field_object(String field);
+
+    @Message
+    String archive_time_zone();
 
     @Message
     String archive_id_not_id();

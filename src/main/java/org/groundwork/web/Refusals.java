@@ -237,6 +237,10 @@ public final class Refusals {
         phrase("attendance_notes_erased", "this contact was erased; their attendance keeps no notes");
         phrase("contact_erased", "This contact was erased; their conversations keep no summary, issues or commitments");
         phrase("listed_twice", "this contact is already listed at [{index}]");
+        phrase("body_cut_short", "The request's body did not arrive whole");
+        phrase("form_unreadable", "The form's body could not be read (a broken %-escape, a charset this server does not know, an upload cut short, or more than 1,000 fields); nothing was saved");
+        phrase("given_more_than_once", "is given more than once; give it once");
+        phrase("attendance_too_long", "An attendance list holds at most {max} people; this one has {count}");
         phrase("organizer_id_expected", "must be an organizer id");
         phrase("unit_has_units", "this unit has units inside it, so it cannot sit inside another");
         phrase("unit_removed_too", "that unit is removed too: choose another, or no unit");
@@ -284,6 +288,7 @@ public final class Refusals {
         phrase("archive_field_nul", "\"{field}\" holds a NUL character");
         phrase("archive_field_not_words", "\"{field}\" holds something other than words");
         phrase("archive_field_object", "\"{field}\" holds an object");
+        phrase("archive_time_zone", "\"time_zone\" is not a time zone name (like Europe/Berlin)");
         phrase("archive_id_not_id", "\"id\" is not an id");
         phrase("archive_email_taken", "{where}an organizer's email in the archive already has an account on this instance; nothing was restored");
         phrase("archive_exists", "{where}the archive's team or some of its rows already exist on this instance ({rule}); nothing was restored");

@@ -419,6 +419,41 @@ class ActionsTest {
         assertEquals("2026-03-11", afterAction(veteran).get(0)[1]);
     }
 
+    /**
+     * A big rally checked in at once: a statement per first-timer made Hibernate flush and
+     * dirty-check the whole check-in before each, and 3,000 people at the door ran past the
+     * transaction's minute into a 500 (2,000 took over a minute; now ~9 s on two cores). A list
+     * longer than the most an attendance holds is refused before anything is read or written.
+     */
+    @Test
+    void aRallyOfThousandsAtTheDoorIsCheckedInAtOnce() {
+        TestTeam team = TestTeam.create();
+        String rally = newAction(team, "Rally", "2026-05-01T16:00:00Z");
+        int marchers = 2000;
+        List<Map<String, Object>> door = new java.util.ArrayList<>();
+        for (int i = 0; i < marchers; i++) {
+            door.add(item("newContact", Map.of("fullName", "Marcher " + i)));
+        }
+        JsonPath result = attend(team, rally, door);
+        assertEquals(marchers, result.getList("attendance").size());
+        assertEquals(marchers, contactCount(team));
+        long opened = AllTeams.call(() -> ((Number) em.createNativeQuery("""
+                        select count(*) from follow_up where team_id = ?1 and reason = 'after-action'
+                        and source_action_id = ?2 and status = 'open'""")
+                .setParameter(1, UUID.fromString(team.teamId)).setParameter(2, UUID.fromString(rally))
+                .getSingleResult()).longValue());
+        assertEquals(marchers, opened);
+
+        List<Map<String, Object>> tooMany = new java.util.ArrayList<>(door);
+        while (tooMany.size() <= ActionService.MOST_ATTENDING) {
+            tooMany.add(item("newContact", Map.of("fullName", "One too many " + tooMany.size())));
+        }
+        team.api().body(tooMany).put("/api/v1/actions/" + rally + "/attendance").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("at most " + ActionService.MOST_ATTENDING));
+        assertEquals(marchers, contactCount(team));
+    }
+
     @Test
     void anotherTeamGets404EverywhereAndSeesNothing() {
         TestTeam team = TestTeam.create();

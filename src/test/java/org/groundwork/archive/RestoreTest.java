@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -190,6 +191,34 @@ class RestoreTest {
         LinkedHashMap<String, String> many = new LinkedHashMap<>(good);
         rows(many, "contact.jsonl", 1000);
         refused(bomb(many, "contact.jsonl", (line + "\n").repeat(400)), "unpacks to more than");
+
+        // a zone PostgreSQL takes (POSIX, or any text while no conversation needs it) but no page
+        // or report could read: every later request of the restored team was a 500
+        refused(changed(good, edit("team.jsonl", t -> t
+                .replaceFirst("\"time_zone\":\"[^\"]+\"", "\"time_zone\":\"XYZ+3\""))), "time_zone");
+        refused(changed(good, edit("team.jsonl", t -> t
+                .replaceFirst("\"time_zone\":\"[^\"]+\"", "\"time_zone\":\"Mars/Olympus_Mons\""))), "time_zone");
+        // a manifest of the wrong shape is told in the manifest's words, not Jackson's (which named our classes)
+        for (String manifest : List.of("[]", "{\"format\":\"groundwork-team-archive\"}", "{\"format\":[1]}", "{")) {
+            String said = Archives.restore(TestTeam.instanceToken(), changed(good, f -> {
+                f.remove("manifest.json");
+                LinkedHashMap<String, String> first = new LinkedHashMap<>();
+                first.put("manifest.json", manifest);
+                first.putAll(f);
+                f.clear();
+                f.putAll(first);
+            })).then().statusCode(400).extract().path("detail");
+            assertTrue(said.startsWith("manifest.json is not a Groundwork archive manifest: ")
+                    && !said.contains("org.") && !said.contains("`") && !said.contains("Feature"), said);
+        }
+        // a value larger than the database can index (a long tag of random letters): a bad archive, not a 500
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder tag = new StringBuilder();
+        while (tag.length() < 9000) {
+            tag.append((char) ('a' + random.nextInt(26)));
+        }
+        refused(changed(good, edit("contact.jsonl", t -> t.replaceFirst("\"tags\":\\[[^\\]]*\\]",
+                "\"tags\":[\"" + tag + "\"]"))), "refuses a row");
 
         assertEquals(0, count("select count(*) from team where id = ?", copiedTeam), "nothing was written");
         // the same archive, unchanged, restores: the refusals left nothing behind to collide with

@@ -341,6 +341,69 @@ class BadInputTest {
         assertEquals(List.of(), errors.stream().map(java.util.logging.LogRecord::getMessage).toList());
     }
 
+    /**
+     * Form bodies the REST layer's parser cannot read (a broken %-escape, too many fields, a
+     * multipart without its end, a charset Java lacks) were a 500 and an ERROR line, before anyone
+     * logged in (the setup and code pages take forms); a client that hung up halfway through its
+     * body was an ERROR line with its stack.
+     */
+    @Test
+    void unreadableFormsAndBodiesCutShortAreTheCallersAndLeaveNoErrorInTheLog() throws Exception {
+        List<String> pages = new java.util.ArrayList<>();
+        List<java.util.logging.LogRecord> errors = severeDuring(() -> {
+            StringBuilder many = new StringBuilder("teamName=x");
+            for (int i = 0; i < 1200; i++) {
+                many.append("&f").append(i).append("=1");
+            }
+            for (String body : List.of("teamName=%zz", "teamName=x%", many.toString())) {
+                pages.add(given().accept("text/html").contentType("application/x-www-form-urlencoded").body(body)
+                        .post("/setup").then().statusCode(400).contentType(containsString("text/html"))
+                        .extract().asString());
+            }
+            given().contentType("multipart/form-data; boundary=xx")
+                    .body("--xx\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\n123"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/login/code")
+                    .then().statusCode(400).contentType(PROBLEM).body("detail", startsWith("The form's body could not be read"));
+            try {
+                String bogus = raw("POST /setup HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded;"
+                        + " charset=bogus\r\nContent-Length: 10\r\nConnection: close\r\n\r\nteamName=x");
+                assertTrue(bogus.startsWith("HTTP/1.1 415") && bogus.contains("charset this server does not know"), bogus);
+                for (String path : List.of("/api/v1/tokens", "/setup")) {
+                    try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+                        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Content-Type: " + (path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded")
+                                + "\r\nContent-Length: 100\r\n\r\n{\"email\":\"x").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        socket.getOutputStream().flush();
+                        Thread.sleep(300);
+                    }
+                }
+                Thread.sleep(1500);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        pages.forEach(page -> assertTrue(page.contains("<title>Something in the request is not right"), page));
+        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+    }
+
+    /**
+     * An API parameter given twice was read as its first: an import asked as a dry run with
+     * {@code dryRun=false&dryRun=true} imported for real. The import's column mapping, a list, still
+     * takes many.
+     */
+    @Test
+    void anApiParameterGivenTwiceIsRefusedNamingIt() {
+        TestTeam team = TestTeam.create();
+        team.api().get("/api/v1/contacts?limit=1&limit=2").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("limit"));
+        team.api().contentType("text/csv").body("Name,Email\nMaria Wright,maria@example.org\n")
+                .post("/api/v1/imports/contacts?dryRun=false&dryRun=true").then().statusCode(400)
+                .body("errors[0].field", is("dryRun"));
+        team.api().get("/api/v1/contacts").then().body("items", empty());
+        team.api().contentType("text/csv").body("Who,Mail\nMaria Wright,maria@example.org\n")
+                .post("/api/v1/imports/contacts?dryRun=true&map=Who:fullName&map=Mail:email").then().statusCode(200);
+    }
+
     /** The log records at ERROR (SEVERE) or above written while {@code action} runs. */
     static List<java.util.logging.LogRecord> severeDuring(Runnable action) {
         List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
