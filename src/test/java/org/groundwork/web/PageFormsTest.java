@@ -49,10 +49,15 @@ class PageFormsTest {
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                     .header("X-Content-Type-Options", "nosniff")
                     .header("X-Frame-Options", "DENY")
-                    .header("Referrer-Policy", "same-origin");
+                    .header("Referrer-Policy", "same-origin")
+                    // a page left in the browser's cache showed people's details after logging out
+                    .header("Cache-Control", "no-store");
         }
-        // htmx comes from the webjar, not from a CDN
-        given().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
+        s.request().get("/api/v1/me").then().statusCode(200).header("Cache-Control", "no-store");
+        // htmx comes from the webjar, not from a CDN; static files stay cacheable
+        given().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200)
+                .header("Cache-Control", not(containsString("no-store")));
+        given().get("/app.css").then().statusCode(200).header("Cache-Control", not(containsString("no-store")));
     }
 
     @Test
