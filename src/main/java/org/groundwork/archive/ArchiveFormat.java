@@ -110,8 +110,8 @@ final class ArchiveFormat {
                     "totp_last_step",
                     // derived: a generated column (V20_1), which PostgreSQL computes on the restore's insert
                     "email_key"),
-            // derived: generated columns (V18_1, V20_2), which PostgreSQL computes on the restore's insert
-            "contact", List.of("phone_digits", "email_key", "phone_tail"),
+            // derived: generated columns (V18_1, V20_2, V28_14), which PostgreSQL computes on the restore's insert
+            "contact", List.of("phone_digits", "email_key", "phone_tail", "name_unaccented"),
             // derived: the attendee's position and place now, set by the insert trigger from the
             // restored contact (V18_4, V28_3)
             "attendance", List.of("position", "organization_id", "unit_id"));

@@ -122,7 +122,8 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             String text = q.toLowerCase(Locale.ROOT);
             String digits = text.replaceAll("[^0-9]", "");
             String like = "%" + likeEscaped(text) + "%";
-            sql.append(" and (c.full_name ilike ? escape '\\' or c.email ilike ? escape '\\'");
+            // the name without its accents, as the words typed (V28_14): "nunez" finds Núñez
+            sql.append(" and (c.name_unaccented ilike gw_unaccent(?) escape '\\' or c.email ilike ? escape '\\'");
             parameters.add(like);
             parameters.add(like);
             if (!digits.isEmpty()) {

@@ -226,13 +226,20 @@ public class ContactService {
             return List.of();
         }
         String folded = name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        // the ILIKE finds the candidates in contact_name_trgm_idx (LIKE and ILIKE are LEAKPROOF in
-        // our set-up, so row-level security keeps the index; lower(trim(...)) alone read the whole
-        // team); the exact rule is the second condition
-        List<Contact> found = Contact.find("""
-                        teamId = ?1 and erasedAt is null and fullName ilike ?2 escape '\\'
-                        and lower(trim(fullName)) = ?3 order by id""",
-                current.teamId(), "%" + likeEscaped(folded) + "%", folded).page(0, limit).list();
+        // the ILIKE finds the candidates in contact_name_unaccented_trgm_idx (V28_14; LIKE and ILIKE
+        // are LEAKPROOF in our set-up, so row-level security keeps the index; lower(trim(...)) alone
+        // read the whole team); the exact rule is the second condition
+        @SuppressWarnings("unchecked")
+        List<Contact> found = em.createNativeQuery("""
+                        select * from contact
+                        where team_id = ?1 and erased_at is null and name_unaccented ilike gw_unaccent(?2) escape '\\'
+                          and lower(trim(full_name)) = ?3
+                        order by id""", Contact.class)
+                .setParameter(1, current.teamId())
+                .setParameter(2, "%" + likeEscaped(folded) + "%")
+                .setParameter(3, folded)
+                .setMaxResults(limit)
+                .getResultList();
         return found.stream().map(c -> ContactView.of(c, null)).toList();
     }
 
