@@ -25,6 +25,16 @@ public final class FollowUpWords {
         return purpose(f.reason() == null ? null : f.reason().word(), f.purpose());
     }
 
+    /** Due before the queue's day: an after-action follow-up stays in the heat section, marked late. */
+    static boolean lateOn(QueueItem q, java.time.LocalDate day) {
+        return q.dueOn().isBefore(day);
+    }
+
+    /** The heat section's follow-ups past their window, which the overdue section does not list. */
+    static long lateHeat(FollowUpJson.Queue queue) {
+        return queue.heat().stream().filter(q -> lateOn(q, queue.date())).count();
+    }
+
     static String shownPurpose(QueueItem q) {
         return purpose(q.reason() == null ? null : q.reason().word(), q.purpose());
     }

@@ -54,6 +54,12 @@ public interface MsgPeople {
     String today_overdue_none();
 
     @Message
+    String today_overdue_none_heat(long count);
+
+    @Message
+    String queue_late();
+
+    @Message
     String today_due(int count);
 
     @Message

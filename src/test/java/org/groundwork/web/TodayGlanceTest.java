@@ -116,6 +116,34 @@ class TodayGlanceTest {
         assertLine(today, "week-cooling", "/reports/movement?" + PERIOD, "0 people cooling now");
     }
 
+    /**
+     * A first-timer's follow-up stays under "Close to the heat" when its window has passed; the
+     * page said "Nothing overdue" beside it while the movement report counted it overdue.
+     */
+    @Test
+    void aFirstTimerPastTheHeatWindowIsMarkedOverdue() {
+        TestTeam team = TestTeam.create();
+        String late = contact(team, "Lena Late", "new");
+        String fresh = contact(team, "Frida Fresh", "new");
+        // the heat window is two days: an action five days ago is past it, one today is not
+        action(team, Instant.now().minus(java.time.Duration.ofDays(5)).toString(), 60, Map.of(late, true));
+        action(team, Instant.now().toString(), 60, Map.of(fresh, true));
+        Session s = Session.logIn(team);
+        String today = s.request().get("/").then().statusCode(200).extract().asString();
+        String heat = today.substring(today.indexOf("id=\"heat-list\""), today.indexOf("id=\"overdue\""));
+        String lena = heat.substring(heat.indexOf("Lena Late"), heat.indexOf("</li>", heat.indexOf("Lena Late")));
+        String frida = heat.substring(heat.indexOf("Frida Fresh"), heat.indexOf("</li>", heat.indexOf("Frida Fresh")));
+        assertTrue(lena.contains("<strong class=\"late\">overdue</strong>"), lena);
+        assertTrue(!frida.contains("class=\"late\""), frida);
+        assertTrue(today.contains("Nothing else overdue: 1 after an action, above, is past the heat window."), today);
+        // in Spanish too
+        s.open("/settings");
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        String hoy = s.request().get("/").then().statusCode(200).extract().asString();
+        assertTrue(hoy.contains("<strong class=\"late\">atrasado</strong>")
+                && hoy.contains("Nada más atrasado: 1 después de una acción, arriba, ya pasó la ventana de calor."), hoy);
+    }
+
     private static void assertLine(String html, String id, String href, String text) {
         Matcher m = Pattern.compile("<li id=\"" + id + "\"><a href=\"([^\"]*)\">([^<]*)</a></li>").matcher(html);
         assertTrue(m.find(), id + " is on the page");
