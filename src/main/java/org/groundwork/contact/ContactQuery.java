@@ -119,7 +119,8 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             parameters.add(tag);
         }
         if (q != null) {
-            String text = q.toLowerCase(Locale.ROOT);
+            // NFKC first: unaccent reads a full-width ％ as %, which would then be a wildcard
+            String text = java.text.Normalizer.normalize(q, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
             String digits = text.replaceAll("[^0-9]", "");
             String like = "%" + likeEscaped(text) + "%";
             // the name without its accents, as the words typed (V28_14): "nunez" finds Núñez

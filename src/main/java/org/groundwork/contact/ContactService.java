@@ -218,14 +218,16 @@ public class ContactService {
                 .orElse(null);
     }
 
-    /** Live contacts with exactly this name (case and spaces aside): perhaps the same person. */
+    /** Live contacts with exactly this name (case, accents and spaces aside): perhaps the same person. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContactView> sameName(String fullName, int limit) {
         String name = blankToNull(fullName);
         if (name == null) {
             return List.of();
         }
-        String folded = name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        // NFKC first: unaccent reads a full-width ％ as %, which would then be a wildcard
+        String folded = java.text.Normalizer.normalize(name.trim().replaceAll("\\s+", " "), java.text.Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT);
         // the ILIKE finds the candidates in contact_name_unaccented_trgm_idx (V28_14; LIKE and ILIKE
         // are LEAKPROOF in our set-up, so row-level security keeps the index; lower(trim(...)) alone
         // read the whole team); the exact rule is the second condition
@@ -233,7 +235,7 @@ public class ContactService {
         List<Contact> found = em.createNativeQuery("""
                         select * from contact
                         where team_id = ?1 and erased_at is null and name_unaccented ilike gw_unaccent(?2) escape '\\'
-                          and lower(trim(full_name)) = ?3
+                          and lower(trim(name_unaccented)) = lower(gw_unaccent(?3))
                         order by id""", Contact.class)
                 .setParameter(1, current.teamId())
                 .setParameter(2, "%" + likeEscaped(folded) + "%")

@@ -171,7 +171,7 @@ public class ProblemMapper {
             LOG.debugf("The client went away before its request was read: %s", rootMessage(e));
             return respond(Problems.badRequest("The request's body did not arrive whole").toProblem());
         }
-        if (anyCause(e, ProblemMapper::thrownReadingAForm)) {
+        if (anyCause(e, ProblemMapper::thrownReadingAForm) && !anyCause(e, ProblemMapper::theServersDisk)) {
             LOG.debugf("A form's body could not be read: %s", rootMessage(e));
             return respond(Problems.badRequest(UNREADABLE_FORM).toProblem());
         }
@@ -197,6 +197,15 @@ public class ProblemMapper {
             }
         }
         return false;
+    }
+
+    /**
+     * The same parser writes uploads to disk: a folder it cannot write, a full disk or a file gone
+     * from under it is ours to see in the log, not the caller's to fix.
+     */
+    private static boolean theServersDisk(Throwable t) {
+        return t instanceof java.nio.file.FileSystemException || t instanceof java.io.UncheckedIOException
+                || (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("space left"));
     }
 
     /**

@@ -88,6 +88,21 @@ class PageFormsTest {
         team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
     }
 
+    /** At an action's door, a name typed without its accents is asked about, not made a second person. */
+    @Test
+    void theDoorAsksAboutTheSameNameWithoutItsAccents() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "José Núñez")).post("/api/v1/contacts").then().statusCode(201);
+        String action = team.api().body(Map.of("title", "Picket", "startsAt", "2026-05-01T16:00:00Z", "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        Session s = Session.onPage(team, "/actions/" + action);
+        s.form().formParam("fullName", "jose  nunez").post("/actions/" + action + "/attendance/new").then()
+                .statusCode(200).body(containsString("José Núñez")).body(containsString("name=\"someoneElse\""));
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(1));
+        // a full-width ％ is no wildcard: it finds no one, rather than everyone
+        team.api().queryParam("q", "％").get("/api/v1/contacts").then().statusCode(200).body("items", hasSize(0));
+    }
+
     @Test
     void addingSomeoneAlreadyKnownByEmailOrPhoneSaysSoFirst() {
         TestTeam team = TestTeam.create();
