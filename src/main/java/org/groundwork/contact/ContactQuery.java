@@ -119,8 +119,7 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             parameters.add(tag);
         }
         if (q != null) {
-            // NFKC first: unaccent reads a full-width ％ as %, which would then be a wildcard
-            String text = java.text.Normalizer.normalize(q, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            String text = typed(q);
             String digits = text.replaceAll("[^0-9]", "");
             String like = "%" + likeEscaped(text) + "%";
             // the name without its accents, as the words typed (V28_14): "nunez" finds Núñez
@@ -201,5 +200,14 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
         return at == null ? null : at.toInstant();
+    }
+
+    /**
+     * Words typed to find a name, as the LIKE pattern compares them (after likeEscaped): NFKC first,
+     * because unaccent (V28_14) reads a full-width ％, ＿ or ＼ as %, _ or \, which would then be
+     * wildcards; lower case for the export's and the list's one reading.
+     */
+    static String typed(String words) {
+        return java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 }

@@ -225,9 +225,7 @@ public class ContactService {
         if (name == null) {
             return List.of();
         }
-        // NFKC first: unaccent reads a full-width ％ as %, which would then be a wildcard
-        String folded = java.text.Normalizer.normalize(name.trim().replaceAll("\\s+", " "), java.text.Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT);
+        String folded = ContactQuery.typed(name.trim().replaceAll("\\s+", " "));
         // the ILIKE finds the candidates in contact_name_unaccented_trgm_idx (V28_14; LIKE and ILIKE
         // are LEAKPROOF in our set-up, so row-level security keeps the index; lower(trim(...)) alone
         // read the whole team); the exact rule is the second condition

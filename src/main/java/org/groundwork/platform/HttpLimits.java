@@ -118,13 +118,14 @@ class HttpLimits {
                             + "from POST /api/v1/tokens", null));
             return;
         }
-        if (type != null && !isMediaType(type)) {
+        jakarta.ws.rs.core.MediaType media = type == null ? null : mediaType(type);
+        if (type != null && media == null) {
             // an empty Content-Type made the CSRF filter and the login form's decoder throw: a 500 with
             // a stack trace in the log for anyone, logged in or not
             refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415, NOT_A_MEDIA_TYPE, null));
             return;
         }
-        if (type != null && !knownCharset(type)) {
+        if (media != null && !knownCharset(media)) {
             // the CSRF filter answered an empty 400 and the form parser a 500 for a charset Java lacks
             refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415,
                     "The Content-Type names a charset this server does not know; send UTF-8", null));
@@ -165,8 +166,8 @@ class HttpLimits {
     }
 
     /** No charset, or one Java can decode. */
-    private static boolean knownCharset(String type) {
-        for (Map.Entry<String, String> p : jakarta.ws.rs.core.MediaType.valueOf(type).getParameters().entrySet()) {
+    private static boolean knownCharset(jakarta.ws.rs.core.MediaType type) {
+        for (Map.Entry<String, String> p : type.getParameters().entrySet()) {
             if (p.getKey().equalsIgnoreCase("charset")) {
                 try {
                     return java.nio.charset.Charset.isSupported(p.getValue().replace("\"", "").trim());
@@ -178,16 +179,15 @@ class HttpLimits {
         return true;
     }
 
-    /** Whether the header reads as a media type, by the parser the REST layer and its CSRF filter use. */
-    private static boolean isMediaType(String type) {
+    /** The header as a media type, by the parser the REST layer and its CSRF filter use; null when it is none. */
+    private static jakarta.ws.rs.core.MediaType mediaType(String type) {
         if (type.isBlank()) {
-            return false;
+            return null;
         }
         try {
-            jakarta.ws.rs.core.MediaType.valueOf(type);
-            return true;
+            return jakarta.ws.rs.core.MediaType.valueOf(type);
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
     }
 
