@@ -25,6 +25,7 @@ import org.groundwork.importexport.ImportJson.ImportReport;
 import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.RowMessage;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Language;
 import org.groundwork.organization.UnitKind;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Ids;
@@ -33,6 +34,7 @@ import org.groundwork.platform.Problems;
 import org.groundwork.platform.SafeJson;
 import org.groundwork.platform.Word;
 import org.groundwork.platform.BusinessMetrics;
+import org.groundwork.web.Labels;
 import org.hibernate.Session;
 import org.postgresql.jdbc.PgConnection;
 import org.jboss.logging.Logger;
@@ -393,6 +395,11 @@ public class ContactImportService {
                 if (h.equals("dept")) {
                     unitKind = UnitKind.DEPARTMENT;
                 }
+                // and a Planta column floors: the kind as the pages say it, in either language
+                UnitKind said = word(UnitKind.class, mapping.header(Field.UNIT));
+                if (said != null) {
+                    unitKind = said;
+                }
             }
             if (mapping.maps(Field.OWNER)) {
                 readPairs("select lower(email), id from organizer where team_id = ?", owners);
@@ -471,7 +478,7 @@ public class ContactImportService {
             if (dnc != null) {
                 r.doNotContact = yesNo(dnc);
                 if (r.doNotContact == null) {
-                    problems.add("do not contact '" + dnc + "' is not yes or no");
+                    problems.add("do not contact '" + dnc + "' is not yes or no (sí o no)");
                 }
             }
             String organization = one(record, Field.ORGANIZATION);
@@ -742,12 +749,23 @@ public class ContactImportService {
         return given;
     }
 
-    /** "Less involved", "LESS_INVOLVED" and "less-involved" are one word. */
+    /**
+     * "Less involved", "LESS_INVOLVED" and "less-involved" are one word; so are the word as the
+     * pages say it in any of their languages ("Menos implicado", "cuadro"), accents aside.
+     */
     static <E extends Enum<E> & Word> E word(Class<E> type, String value) {
         String w = value.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
         for (E constant : type.getEnumConstants()) {
             if (constant.word().equals(w)) {
                 return constant;
+            }
+        }
+        String said = Field.normalize(value);
+        for (E constant : type.getEnumConstants()) {
+            for (Language language : Language.values()) {
+                if (Field.normalize(Labels.label(constant, language.locale())).equals(said)) {
+                    return constant;
+                }
             }
         }
         return null;
@@ -760,7 +778,7 @@ public class ContactImportService {
 
     private static Boolean yesNo(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "yes", "y", "true", "1", "x" -> true;
+            case "yes", "y", "true", "1", "x", "sí", "si", "s" -> true;
             case "no", "n", "false", "0" -> false;
             default -> null;
         };

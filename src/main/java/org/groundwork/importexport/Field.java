@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /** What a CSV column can hold; the words are the ones {@code ?map=Column:field} accepts. */
@@ -63,10 +64,13 @@ enum Field {
         return all.toString();
     }
 
-    /** Header names compare without case, spaces, dashes or underscores: "E-mail 1 - Value" is "email1value". */
+    /**
+     * Header names compare without case, spaces, dashes, underscores or accents: "E-mail 1 - Value"
+     * is "email1value", "Teléfono" is "telefono" (the decomposed accents are no letters).
+     */
     static String normalize(String header) {
         StringBuilder n = new StringBuilder(header.length());
-        for (char c : header.toLowerCase(Locale.ROOT).toCharArray()) {
+        for (char c : Normalizer.normalize(header, Normalizer.Form.NFD).toLowerCase(Locale.ROOT).toCharArray()) {
             if (Character.isLetterOrDigit(c)) {
                 n.append(c);
             }

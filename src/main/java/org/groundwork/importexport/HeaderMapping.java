@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which column of a file feeds which field: detected from the header (Action Network people
@@ -38,7 +39,26 @@ final class HeaderMapping {
         known(Field.NOTE, "zip_code", "zip", "postal code", "postcode", "Address 1 - Postal Code");
         known(Field.OWNER, "owner", "owner email", "organizer");
         known(Field.DO_NOT_CONTACT, "do not contact", "do_not_contact", "donotcontact");
+        // a sheet kept in Spanish (accents aside: "Teléfono" is "telefono"); "puesto" is left out on
+        // purpose, it is a job title far more often than a position in the organization's sense
+        known(Field.FULL_NAME, "nombre", "nombre completo", "nombre y apellidos");
+        known(Field.FIRST_NAME, "nombre de pila");
+        known(Field.LAST_NAME, "apellido", "apellidos");
+        known(Field.EMAIL, "correo", "correo electrónico", "mail");
+        known(Field.PHONE, "teléfono", "tel", "móvil", "celular", "número de teléfono", "teléfono móvil", "whatsapp");
+        known(Field.ORGANIZATION, "organización", "empresa", "centro de trabajo", "lugar de trabajo", "edificio");
+        known(Field.UNIT, "unidad", "departamento", "planta", "piso", "turno", "área", "sección");
+        known(Field.POSITION, "posición", "rol");
+        known(Field.LEVEL, "nivel", "nivel de compromiso", "nivel de implicación", "compromiso", "implicación");
+        known(Field.TAGS, "etiquetas", "etiqueta");
+        known(Field.NOTES, "notas", "nota", "comentarios", "observaciones");
+        known(Field.NOTE, "código postal", "cp");
+        known(Field.OWNER, "responsable", "organizador", "organizadora");
+        known(Field.DO_NOT_CONTACT, "no contactar", "no llamar");
     }
+
+    /** Headers that say "name" but, beside a surname column and no first-name one, mean the first name. */
+    private static final Set<String> FIRST_OR_FULL = Set.of("name", "nombre");
 
     private static void known(Field field, String... headers) {
         for (String h : headers) {
@@ -96,6 +116,16 @@ final class HeaderMapping {
             Field detected = KNOWN.get(normalized);
             if (detected != null && (detected.many || !taken(fields, detected))) {
                 fields[i] = detected;
+            }
+        }
+        // "Nombre,Apellidos" (or "Name,Surname"): the name column holds the first name only, and read as
+        // the full name it would drop every surname
+        if (!taken(fields, Field.FIRST_NAME) && taken(fields, Field.LAST_NAME)) {
+            for (int i = 0; i < headers.size(); i++) {
+                String normalized = Field.normalize(headers.get(i));
+                if (fields[i] == Field.FULL_NAME && !explicit.containsKey(normalized) && FIRST_OR_FULL.contains(normalized)) {
+                    fields[i] = Field.FIRST_NAME;
+                }
             }
         }
         return new HeaderMapping(List.copyOf(headers), fields);

@@ -1,6 +1,8 @@
 package org.groundwork.web;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.qute.TemplateExtension;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Word;
@@ -47,6 +49,19 @@ public final class Labels {
      * has none (never on our pages: MessageBundleTest checks every enum).
      */
     public static String word(String group, String word) {
+        return word(group, word, PageLanguage.msg());
+    }
+
+    /**
+     * A word as one given language says it, whatever the page's: the import reads a file's
+     * "Cuadro" or "Less involved" as cadre and less-involved in either language.
+     */
+    public static String label(Word word, Locale language) {
+        return word == null ? "" : word(group(word.getClass()), word.word(),
+                MessageBundles.get(Msg.class, Localized.Literal.of(language.toLanguageTag())));
+    }
+
+    private static String word(String group, String word, Msg msg) {
         if (word == null || word.isEmpty()) {
             return "";
         }
@@ -54,7 +69,7 @@ public final class Labels {
         Method method = message(key);
         if (method != null) {
             try {
-                return (String) method.invoke(PageLanguage.msg());
+                return (String) method.invoke(msg);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("message " + key, e);
             }

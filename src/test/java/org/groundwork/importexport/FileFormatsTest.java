@@ -37,6 +37,35 @@ class FileFormatsTest {
     }
 
     @Test
+    void aSheetKeptInSpanishIsReadAsOneInEnglish() {
+        TestTeam team = TestTeam.create();
+        JsonPath r = Csv.imported(team, """
+                Nombre;Apellidos;Correo electrónico;Teléfono;Organización;Planta;Nivel;Posición;Etiquetas;No contactar;Código postal
+                Ana Lucía;Peña Ruiz;ana@example.org;600 000 001;Hospital del Mar;Planta 3;Cuadro;Cargo electo;huelga;sí;08003
+                José;Núñez;jose@example.org;;Hospital del Mar;Planta 3;menos implicado;;;no;
+                """);
+        assertEquals(2, r.getInt("created"), r.prettify());
+        assertEquals(List.of(), r.getList("unmappedColumns"));
+        assertEquals(List.of(), r.getList("errors"));
+        Map<String, Object> ana = Csv.contactNamed(team, "Ana Lucía Peña Ruiz");
+        assertEquals("ana@example.org", ana.get("email"));
+        assertEquals("600 000 001", ana.get("phone"));
+        assertEquals("Hospital del Mar", ana.get("organizationName"));
+        assertEquals("cadre", ana.get("engagementLevel"));
+        assertEquals("officer", ana.get("position"));
+        assertEquals(List.of("huelga"), ana.get("tags"));
+        assertEquals(true, ana.get("doNotContact"));
+        assertEquals("Código postal: 08003", ana.get("notes"));
+        Map<String, Object> jose = Csv.contactNamed(team, "José Núñez");
+        assertEquals("less-involved", jose.get("engagementLevel"));
+        assertEquals(false, jose.get("doNotContact"));
+        assertEquals(ana.get("unitId"), jose.get("unitId"));
+        // a Planta column makes floors, as a Floor column does
+        team.api().get("/api/v1/organizations/" + ana.get("organizationId") + "/units")
+                .then().statusCode(200).body("items.name", contains("Planta 3")).body("items.kind", contains("floor"));
+    }
+
+    @Test
     void aByteThatIsNotUtf8IsRefusedNamingItsOwnLine() {
         TestTeam team = TestTeam.create();
         // a Latin-1 "é" on line 2: the decoder reads ahead, so "near line 1" was said; and on line 3,000
