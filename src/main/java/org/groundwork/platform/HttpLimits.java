@@ -191,7 +191,7 @@ class HttpLimits {
         }
     }
 
-    private void refuse(RoutingContext ctx, Problem problem) {
+    void refuse(RoutingContext ctx, Problem problem) {
         boolean page = ProblemMapper.wantsPage(ctx.request().path(), ctx.request().getHeader("Accept"));
         String body;
         try {

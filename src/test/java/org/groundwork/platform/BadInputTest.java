@@ -149,7 +149,11 @@ class BadInputTest {
 
     /** What the server answers to bytes sent by hand, until it closes (or 10 s pass). */
     static String raw(String request) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+        return raw(io.restassured.RestAssured.port, request);
+    }
+
+    static String raw(int port, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();

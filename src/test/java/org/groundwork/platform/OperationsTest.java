@@ -6,6 +6,7 @@ import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
@@ -39,6 +40,37 @@ class OperationsTest {
         given().get("/q/metrics").then().statusCode(404);
         given().auth().oauth2(TestTeam.instanceToken()).get("/q/metrics").then().statusCode(404);
         given().get("/q/health").then().statusCode(404);
+    }
+
+    /**
+     * The management port is reached by the operators' tools, but anyone on the host (or the pod's
+     * network) can send it anything: a bad escape wrote an ERROR with a stack trace per request,
+     * health answered any method, and a scraper asking for JSON got an empty 406.
+     */
+    private String raw(String request) {
+        try {
+            return BadInputTest.raw(management.getPort(), request);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theManagementPortAnswersBadRequestsClearlyAndLogsNoError() {
+        var errors = BadInputTest.severeDuring(() -> {
+            for (String path : List.of("/q/health/%zz", "/q/health/ready/%zz", "/q/metrics/%zz")) {
+                String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 400"), path + ": " + answer);
+                org.junit.jupiter.api.Assertions.assertTrue(answer.contains("application/problem+json"), path + ": " + answer);
+            }
+            given().post(management("/health/ready")).then().statusCode(405).header("Allow", containsString("GET"))
+                    .contentType("application/problem+json");
+            given().delete(management("/metrics")).then().statusCode(405).contentType("application/problem+json");
+            given().accept("application/json").get(management("/metrics")).then().statusCode(200)
+                    .body(containsString("jvm_memory_used_bytes"));
+            given().get(management("/nothing-here")).then().statusCode(404);
+        });
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
     }
 
     @Test
