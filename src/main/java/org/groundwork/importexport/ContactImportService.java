@@ -478,7 +478,7 @@ public class ContactImportService {
             if (dnc != null) {
                 r.doNotContact = yesNo(dnc);
                 if (r.doNotContact == null) {
-                    problems.add("do not contact '" + dnc + "' is not yes or no (sí o no)");
+                    problems.add("do not contact '" + dnc + "' is not yes or no");
                 }
             }
             String organization = one(record, Field.ORGANIZATION);

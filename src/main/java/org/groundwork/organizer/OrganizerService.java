@@ -361,7 +361,7 @@ public class OrganizerService {
         String normalized = email.trim();
         // emails are unique in the whole instance (they name the account at login)
         if (TeamScope.instanceWide(() -> Organizer.count("emailKey = ?1", normalized.toLowerCase(Locale.ROOT)) > 0)) {
-            throw Problems.conflict("An organizer with this email already exists");
+            throw Problems.conflict("email", "An organizer with this email already exists");
         }
         Organizer o = new Organizer();
         o.teamId = team.id;

@@ -42,6 +42,11 @@ public final class Problems {
         return new ProblemException(409, "Conflict", detail);
     }
 
+    /** A conflict with what is stored that one field of the request is the cause of: a form says it there. */
+    public static ProblemException conflict(String field, String detail) {
+        return new ProblemException(409, "Conflict", detail, List.of(new FieldError(field, detail)));
+    }
+
     /** 422: a well-formed request that cannot be done as asked (e.g. an Idempotency-Key reused for another request). */
     public static ProblemException unprocessable(String detail) {
         return new ProblemException(422, "Unprocessable Content", detail);

@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 public final class FormErrors {
 
+    /** An API field name of one item of a list: {@code tags[2]}. */
+    private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("(\\w+)\\[(\\d{1,6})\\]");
+
     /** Under this key go messages that belong to no one field. */
     public static final String FORM = "form";
 
@@ -54,6 +57,13 @@ public final class FormErrors {
             }
         } else if (e instanceof ProblemException p && p.errors() != null && !p.errors().isEmpty()) {
             for (FieldError f : p.errors()) {
+                java.util.regex.Matcher item = ITEM.matcher(f.field());
+                if (!rename.containsKey(f.field()) && item.matches() && rename.containsKey(item.group(1))) {
+                    // "tags[2]": said under the tags field, naming which one, not at the top of the form
+                    errors.add(rename.get(item.group(1)), PageLanguage.msg().form_list_item(
+                            String.valueOf(Integer.parseInt(item.group(2)) + 1), plain(f.message())));
+                    continue;
+                }
                 errors.add(rename.getOrDefault(f.field(), FORM), plain(f.message()));
             }
         } else if (e instanceof ProblemException p) {

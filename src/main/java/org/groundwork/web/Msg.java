@@ -441,6 +441,9 @@ public interface Msg {
     String form_at_most(String value);
 
     @Message
+    String form_list_item(String n, String message);
+
+    @Message
     String form_between(String min, String max);
 
     @Message

@@ -88,6 +88,18 @@ class PageFormsTest {
         team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
     }
 
+    /** A tag too long is said beside the tags, naming which one, not above the form. */
+    @Test
+    void aTagTooLongIsRefusedNextToTheTags() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/contacts/new");
+        Response page = s.form().formParam("fullName", "Rosa Parks").formParam("engagementLevel", "new")
+                .formParam("position", "base").formParam("tags", "bus, " + "x".repeat(60)).post("/contacts");
+        assertFieldError(page, "tags", "Number 2 in the list");
+        assertTrue(!page.asString().contains("tags[1]"), "the API's name of the field is not shown");
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+    }
+
     /** At an action's door, a name typed without its accents is asked about, not made a second person. */
     @Test
     void theDoorAsksAboutTheSameNameWithoutItsAccents() {
@@ -323,6 +335,14 @@ class PageFormsTest {
         s.form().formParam("displayName", "Bea").formParam("email", email)
                 .formParam("role", "organizer").formParam("password", TestTeam.PASSWORD).post("/organizers")
                 .then().statusCode(303);
+        // the same email again is said beside the email, not above the form, and the typing is kept
+        Response again = s.form().formParam("displayName", "Bea Again").formParam("email", email.toUpperCase())
+                .formParam("role", "organizer").formParam("password", TestTeam.PASSWORD).post("/organizers");
+        assertFieldError(again, "email", "An organizer with this email already exists");
+        assertTrue(again.asString().contains("value=\"Bea Again\""), "the name typed is kept");
+        team.api().body(java.util.Map.of("email", email, "displayName", "Bea Again", "role", "organizer",
+                        "password", TestTeam.PASSWORD)).post("/api/v1/organizers")
+                .then().statusCode(409).body("errors[0].field", equalTo("email"));
         String id = team.api().get("/api/v1/organizers").then().extract().path("items.find { it.email == '" + email + "' }.id");
         s.form().formParam("role", "coordinator").post("/organizers/" + id + "/role").then().statusCode(303);
         team.api().get("/api/v1/organizers/" + id).then().body("role", equalTo("coordinator"));
