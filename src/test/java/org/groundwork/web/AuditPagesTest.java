@@ -4,10 +4,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The audit page: admins see their team's trail with the API's filters; no one else does. */
 @QuarkusTest
@@ -40,5 +45,85 @@ class AuditPagesTest {
         Session member = Session.logIn(organizer.email());
         member.request().get("/organizers").then().statusCode(200).body(not(containsString("href=\"/audit\"")));
         member.request().get("/audit").then().statusCode(403);
+    }
+
+    /** The fields of each change of one entity, oldest first, as the API lists them. */
+    static List<List<Object>> changes(TestTeam team, String entityId) {
+        List<Map<String, Object>> events = team.api().get("/api/v1/audit?kind=changed&limit=200").then().statusCode(200)
+                .extract().path("items");
+        List<List<Object>> fields = new ArrayList<>(events.stream().filter(e -> entityId.equals(e.get("entityId")))
+                .map(e -> (List<Object>) new ArrayList<Object>((List<?>) e.get("fields"))).toList());
+        Collections.reverse(fields);
+        return fields;
+    }
+
+    /**
+     * A walk's defect: an edit page sends its whole form, and the trail named every field on it as
+     * changed. Only what changed is named; a form saved as it was leaves no event, nor a new version.
+     */
+    @Test
+    void aPageSaveNamesOnlyTheFieldsItChangedAndAnUntouchedFormNone() {
+        TestTeam team = TestTeam.create();
+        String building = team.organization("Building 9", "building");
+        String floor = team.unit(building, "Floor 2", "floor");
+        String contact = team.api().body(Map.of("fullName", "Rosa Diaz", "phone", "718 555 0101",
+                        "email", "rosa@example.org", "organizationId", building, "unitId", floor, "position", "officer",
+                        "ownerId", team.adminId, "tags", List.of("tenant", "night"), "notes", "Chairs the meeting"))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+
+        // the contact's details, as the form sends them: the phone is new
+        s.open("/contacts/" + contact + "/edit");
+        contactForm(s, "718 555 0199", building, floor, team.adminId).formParam("version", "0")
+                .post("/contacts/" + contact + "/edit")
+                .then().statusCode(303);
+        assertEquals(List.of(List.of("phone")), changes(team, contact));
+        String version = team.api().get("/api/v1/contacts/" + contact).then().extract().header("ETag");
+        s.open("/contacts/" + contact + "/edit");
+        contactForm(s, "718 555 0199", building, floor, team.adminId).formParam("version", "1")
+                .post("/contacts/" + contact + "/edit")
+                .then().statusCode(303);
+        assertEquals(List.of(List.of("phone")), changes(team, contact), "saved as it was: no event");
+        team.api().get("/api/v1/contacts/" + contact).then().header("ETag", is(version));
+
+        // a work's page: only "active" unticked
+        String work = team.api().body(Map.of("name", "Rent strike", "focus", "bring-in-new", "justification", "Why"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        s.open("/works/" + work);
+        s.form().formParam("name", "Rent strike").formParam("focus", "bring-in-new").formParam("mode", "building")
+                .formParam("justification", "Why").formParam("active", "true").formParam("version", "0")
+                .post("/works/" + work).then().statusCode(303);
+        s.form().formParam("name", "Rent strike").formParam("focus", "bring-in-new").formParam("mode", "building")
+                .formParam("justification", "Why").formParam("version", "0")
+                .post("/works/" + work).then().statusCode(303);
+        assertEquals(List.of(List.of("active")), changes(team, work));
+
+        // an organization and its unit renamed as they were, then the kind changed
+        s.open("/organizations/" + building);
+        s.form().formParam("name", "Building 9").formParam("kind", "building")
+                .post("/organizations/" + building + "/rename").then().statusCode(303);
+        s.form().formParam("unitName", "Floor 2").formParam("unitKind", "floor")
+                .post("/organizations/" + building + "/units/" + floor + "/rename").then().statusCode(303);
+        s.form().formParam("name", "Building 9").formParam("kind", "tenant-association")
+                .post("/organizations/" + building + "/rename").then().statusCode(303);
+        assertEquals(List.of(List.of("units"), List.of("kind")), changes(team, building), "the unit's creation, the kind");
+
+        // the team's settings: only the cooling days
+        String name = team.api().get("/api/v1/team").then().extract().path("name");
+        s.open("/settings");
+        s.form().formParam("name", name).formParam("timeZone", "UTC").formParam("heatWindowDays", "2")
+                .formParam("coolingDays", "30").formParam("phoneCountryCode", "1").post("/settings/team")
+                .then().statusCode(303);
+        assertEquals(List.of(List.of("coolingDays")), changes(team, team.teamId));
+    }
+
+    /** The contact's whole edit form, as the page sends it: every field, with the phone given. */
+    private static io.restassured.specification.RequestSpecification contactForm(Session s, String phone,
+                                                                                 String organization, String unit,
+                                                                                 String owner) {
+        return s.form().formParam("fullName", "Rosa Diaz").formParam("phone", phone)
+                .formParam("email", "rosa@example.org").formParam("position", "officer")
+                .formParam("organizationId", organization).formParam("unitId", unit).formParam("ownerId", owner)
+                .formParam("tags", "tenant, night").formParam("notes", "Chairs the meeting");
     }
 }
