@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The audit page: admins see their team's trail with the API's filters; no one else does. */
 @QuarkusTest
@@ -115,6 +117,53 @@ class AuditPagesTest {
                 .formParam("coolingDays", "30").formParam("phoneCountryCode", "1").post("/settings/team")
                 .then().statusCode(303);
         assertEquals(List.of(List.of("coolingDays")), changes(team, team.teamId));
+    }
+
+    /**
+     * A walk's defect: on the Spanish audit page the changed fields were the API's English names
+     * and the organizer an event is about was a bare id. The page says the fields with the forms'
+     * labels in the organizer's language and every organizer by name (from the list's own query);
+     * the API keeps its contract: ids and field names, no names.
+     */
+    @Test
+    void theSpanishTrailSaysFieldsAsTheFormsDoAndOrganizersByName() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member member = team.member("organizer");
+        String memberName = "Member " + member.email();
+        String contact = member.api().body(Map.of("fullName", "Paloma Page-Secret", "phone", "555 0100"))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        // the member made it, so owns it: the admin takes it over
+        team.api().body(Map.of("phone", "555 0199", "ownerId", team.adminId)).patch("/api/v1/contacts/" + contact)
+                .then().statusCode(200);
+        team.api().body(Map.of("role", "coordinator")).patch("/api/v1/organizers/" + member.id()).then().statusCode(200);
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+
+        String html = Session.logIn(team).request().get("/audit").then().statusCode(200)
+                .body(containsString("<h1>Registro de auditoría</h1>"))
+                .extract().asString();
+        // the contact's change: owner and phone, as the contact form labels them in Spanish
+        assertTrue(html.contains(">Responsable, Teléfono</td>"), html);
+        // the member's role change, and one's own language
+        assertTrue(html.contains(">Papel</td>") && html.contains(">Idioma</td>"), html);
+        // who created the contact, and whom the role change is about: the member, by name
+        assertTrue(html.contains("data-label=\"Quién\">" + memberName + "</td>"), html);
+        assertTrue(html.matches("(?s).*data-label=\"Sobre\">Organizador\\s+" + java.util.regex.Pattern.quote(memberName)
+                + "</td>.*"), html);
+        // no organizer is an id anywhere but the filter's options
+        String shown = html.replaceAll("value=\"[^\"]*\"", "");
+        for (String id : List.of(member.id(), team.adminId)) {
+            assertFalse(shown.contains(id), id + " is shown as a name");
+        }
+        assertFalse(shown.contains("ownerId") || shown.contains(">phone<"), "no field by its API name");
+        assertFalse(html.contains("Paloma"), "a contact stays an id");
+
+        // the API's answer is as documented: ids and field names
+        Map<String, Object> change = team.api().get("/api/v1/audit?kind=changed&contact=" + contact).then()
+                .statusCode(200).extract().path("items[0]");
+        assertEquals(java.util.Set.of("id", "at", "kind", "entityType", "entityId", "organizerId", "fields", "count",
+                "updatedCount"), change.keySet());
+        assertEquals(List.of("ownerId", "phone"), change.get("fields"));
+        assertEquals(team.adminId, change.get("organizerId"));
     }
 
     /** The contact's whole edit form, as the page sends it: every field, with the phone given. */
