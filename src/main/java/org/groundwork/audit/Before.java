@@ -83,15 +83,19 @@ public final class Before {
         }
     }
 
-    /** A public or accessible field of that name on the entity's class or a superclass; null when none. */
+    /** The instance field of that name on the entity's class or a superclass; null when it has none. */
     private static Field field(Class<?> type, String name) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
                 Field f = c.getDeclaredField(name);
-                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.trySetAccessible()) {
-                    return f;
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    return null;
                 }
-                return null;
+                if (!f.trySetAccessible()) {
+                    // never quietly left out of the comparison: its changes would go unrecorded
+                    throw new IllegalStateException("the audit cannot read " + f);
+                }
+                return f;
             } catch (NoSuchFieldException e) {
                 // a superclass may have it
             }
