@@ -20,6 +20,7 @@ import org.groundwork.action.ActionJson.NewContact;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
+import org.groundwork.audit.Before;
 import org.groundwork.contact.ContactService.Known;
 import org.groundwork.contact.ContactService;
 import org.groundwork.followup.FollowUpService;
@@ -174,6 +175,7 @@ public class ActionService {
     public Versioned<ActionView> change(UUID id, Patch<ActionChange> patch, String ifMatch) {
         Action a = require(id);
         ETags.check(ifMatch, a.version);
+        Before before = audit.before(a, ActionChange.class).and("organizerIds", () -> organizerIds(a));
         ActionChange c = patch.value();
         List<FieldError> errors = new ArrayList<>();
         UUID workId = patch.has("workId") ? checkWork(c.workId(), errors) : a.workId;
@@ -203,8 +205,10 @@ public class ActionService {
         if (present != null) {
             writeOrganizers(a, present);
         }
-        a.updatedAt = Instant.now();
-        audit.changed(AuditKind.CHANGED, AuditEntity.ACTION, a.id, patch);
+        // a save that changed nothing writes nothing: no event, the same time and version
+        if (!audit.changed(AuditKind.CHANGED, AuditEntity.ACTION, a.id, before).isEmpty()) {
+            a.updatedAt = Instant.now();
+        }
         em.flush();
         return stored(a);
     }
@@ -397,6 +401,11 @@ public class ActionService {
                     .setParameter(1, a.id).setParameter(2, organizerId).setParameter(3, a.teamId)
                     .executeUpdate();
         }
+    }
+
+    /** Who is present at the action, as stored (a set: their order means nothing). */
+    private Set<UUID> organizerIds(Action a) {
+        return Set.copyOf(organizersOf(List.of(a.id)).getOrDefault(a.id, List.of()));
     }
 
     private Map<UUID, List<UUID>> organizersOf(List<UUID> actionIds) {

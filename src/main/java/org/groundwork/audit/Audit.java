@@ -14,7 +14,6 @@ import org.groundwork.organizer.Organizer;
 import org.groundwork.organizer.Role;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.Page;
-import org.groundwork.platform.Patch;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
 
@@ -23,17 +22,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 
 /**
  * The audit trail: who did what and when. The feature services call it inside their own
- * transaction (MANDATORY), so an event exists exactly when its change was committed. It takes
- * ids, field names and counts, never values, so it can hold nothing personal.
+ * transaction (MANDATORY), so an event exists exactly when its change was committed. It stores
+ * ids, field names and counts, never values, so it can hold nothing personal (an edit's values
+ * are compared by {@link Before} in memory, to name the fields it changed, and dropped).
  */
 @ApplicationScoped
 public class Audit {
@@ -50,10 +46,27 @@ public class Audit {
         write(current.teamId(), current.id(), kind, type, entityId, List.of(), null, null);
     }
 
-    /** A change: only the names of the fields the client sent that the change type knows. */
+    /**
+     * The entity as it is now, in the fields the change type names: taken by a service after
+     * loading the row and before applying a change, for {@link #changed(AuditKind, AuditEntity, UUID, Before)}.
+     */
+    public Before before(Object entity, Class<? extends Record> change) {
+        return Before.of(entity, change);
+    }
+
+    /**
+     * A change, from either door: an event naming the fields whose stored value it really changed
+     * (a field sent as it already was is no change, and a page sends its whole form). A change that
+     * changed nothing wrote nothing, so it leaves no event. Returns the names recorded (none: no
+     * event), so the service can leave a row it did not change as it was, time and version too.
+     */
     @Transactional(TxType.MANDATORY)
-    public void changed(AuditKind kind, AuditEntity type, UUID entityId, Patch<?> patch) {
-        write(current.teamId(), current.id(), kind, type, entityId, fieldNames(patch), null, null);
+    public List<String> changed(AuditKind kind, AuditEntity type, UUID entityId, Before before) {
+        List<String> fields = before.changed();
+        if (!fields.isEmpty()) {
+            write(current.teamId(), current.id(), kind, type, entityId, fields, null, null);
+        }
+        return fields;
     }
 
     /** A change made by a rule rather than a patch (a conversation completing a follow-up). */
@@ -137,31 +150,36 @@ public class Audit {
         em.persist(e);
     }
 
-    /**
-     * The fields a patch sent, as the change type names them: a client's unknown keys (which
-     * Jackson ignores) could be anything, a person's name included, so they never get in.
-     */
-    static List<String> fieldNames(Patch<?> patch) {
-        Class<?> type = patch.value().getClass();
-        Set<String> known = type.isRecord()
-                ? Stream.of(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet())
-                : Set.of();
-        return List.copyOf(new TreeSet<>(patch.fields().stream().filter(known::contains).toList()));
-    }
-
     // ---- the team admin's list ------------------------------------------------------------
 
-    /** The caller's team's events, newest first; admins only. */
+    /**
+     * One event of the list with the names of the organizers it refers to, read now (the trail
+     * stores only ids): who did it, and the organizer it is about when it is about one. The API
+     * answers the event alone (its documented contract); the page shows the names.
+     */
+    public record Line(AuditView event, String organizerName, String entityOrganizerName) {
+    }
+
+    /**
+     * The caller's team's events, newest first, each with its organizers' names from the same
+     * query (never a query per row); admins only.
+     */
     @Transactional(TxType.SUPPORTS)
-    public Page<AuditView> list(AuditQuery filter, int limit, String cursor) {
+    public Page<Line> list(AuditQuery filter, int limit, String cursor) {
         if (!current.has(Role.ADMIN)) {
             throw Problems.forbidden("Only the team's admins can read the audit trail");
         }
         int n = Page.limit(limit);
         Cursor.Position after = Cursor.position(cursor);
-        StringBuilder q = new StringBuilder("select e from AuditEvent e where e.teamId = :team");
+        StringBuilder q = new StringBuilder("""
+                select e, who.displayName, subject.displayName from AuditEvent e
+                left join Organizer who on who.id = e.organizerId and who.teamId = :team
+                left join Organizer subject on e.entityType = :organizerType and subject.id = e.entityId
+                    and subject.teamId = :team
+                where e.teamId = :team""");
         Map<String, Object> params = new HashMap<>();
         params.put("team", current.teamId());
+        params.put("organizerType", AuditEntity.ORGANIZER);
         if (TeamScoped.filter(Organizer.class, filter.organizer(), "organizer", "organizer") != null) {
             q.append(" and e.organizerId = :organizer");
             params.put("organizer", filter.organizer());
@@ -191,9 +209,11 @@ public class Audit {
             params.put("afterId", after.id());
         }
         q.append(" order by e.at desc, e.id desc");
-        TypedQuery<AuditEvent> query = em.createQuery(q.toString(), AuditEvent.class);
+        TypedQuery<Object[]> query = em.createQuery(q.toString(), Object[].class);
         params.forEach(query::setParameter);
-        List<AuditView> rows = query.setMaxResults(n + 1).getResultList().stream().map(AuditView::of).toList();
-        return Page.of(rows, n, v -> Cursor.of(v.at(), v.id()));
+        List<Line> rows = query.setMaxResults(n + 1).getResultList().stream()
+                .map(r -> new Line(AuditView.of((AuditEvent) r[0]), (String) r[1], (String) r[2]))
+                .toList();
+        return Page.of(rows, n, line -> Cursor.of(line.event().at(), line.event().id()));
     }
 }

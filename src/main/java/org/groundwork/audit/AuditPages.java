@@ -21,7 +21,6 @@ import org.groundwork.web.Option;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +36,18 @@ public class AuditPages {
     @Inject
     OrganizerService organizers;
 
-    /** One line of the table: the event and the name of who did it (names are read now, never stored). */
-    public record Row(AuditView event, String who) {
+    /**
+     * One line of the table: the event; the name of who did it and of the organizer it is about,
+     * if it is about one (read now by the list's own query, never stored); its fields as the page's
+     * language labels them.
+     */
+    public record Row(AuditView event, String who, String about, List<String> fields) {
+
+        static Row of(Audit.Line line) {
+            AuditView e = line.event();
+            return new Row(e, line.organizerName(), line.entityOrganizerName(),
+                    AuditFieldLabels.labels(e.entityType(), e.fields()));
+        }
     }
 
     @CheckedTemplate
@@ -52,18 +61,14 @@ public class AuditPages {
                                   @QueryParam("kind") String kind, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @QueryParam("cursor") String cursor) {
         Filter filter = new Filter(organizer, contact, kind, from, to);
-        Map<String, String> names = new HashMap<>();
         List<Option> who = new ArrayList<>();
         for (OrganizerView o : organizers.list(Page.MAX_LIMIT, null).items()) {
-            names.put(o.id().toString(), o.displayName());
             who.add(new Option(o.id().toString(), o.displayName()));
         }
         // a filter the service refuses is said on its field, with no rows
         Form search = Form.of(Map.of()).names("organizer", "contact", "kind", "from", "to");
-        Optional<Page<AuditView>> page = search.attempt(() -> audit.list(filter.parse(), Page.DEFAULT_LIMIT, cursor));
-        List<Row> rows = page.map(p -> p.items().stream()
-                .map(e -> new Row(e, e.organizerId() == null ? null : names.get(e.organizerId().toString())))
-                .toList()).orElse(List.of());
+        Optional<Page<Audit.Line>> page = search.attempt(() -> audit.list(filter.parse(), Page.DEFAULT_LIMIT, cursor));
+        List<Row> rows = page.map(p -> p.items().stream().map(Row::of).toList()).orElse(List.of());
         String next = page.map(Page::nextCursor).orElse(null);
         return Templates.audit(filter, query(filter), rows, next, who, Forms.options(AuditKind.class), search.errors());
     }

@@ -28,6 +28,7 @@ public class AuditResource {
                                 @QueryParam("kind") String kind, @QueryParam("from") String from,
                                 @QueryParam("to") String to, @QueryParam("limit") String limit,
                                 @QueryParam("cursor") String cursor) {
-        return audit.list(new Filter(organizer, contact, kind, from, to).parse(), Page.limit(limit), cursor);
+        return audit.list(new Filter(organizer, contact, kind, from, to).parse(), Page.limit(limit), cursor)
+                .map(Audit.Line::event);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
+import org.groundwork.audit.Before;
 import org.groundwork.contact.ContactJson.ContactChange;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactJson.LevelChangeView;
@@ -302,6 +303,7 @@ public class ContactService {
                 .require(validator, ContactFields.ALL.stream().filter(patch::has).toList());
         Contact c = require(id);
         ETags.check(ifMatch, c.version);
+        Before before = audit.before(c, ContactChange.class);
         if (patch.has("engagementLevel")) {
             throw Problems.invalid("engagementLevel",
                     "changes only through POST /api/v1/contacts/{id}/level, which keeps the level history");
@@ -342,8 +344,11 @@ public class ContactService {
         if (patch.has("notes")) {
             c.notes = blankToNull(v.notes());
         }
-        c.updatedAt = Instant.now();
-        audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, patch);
+        // a save that changed nothing (a page sends its whole form) writes nothing: no event, and
+        // the row keeps its time and its version, so no one else's open form turns stale for it
+        if (!audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, before).isEmpty()) {
+            c.updatedAt = Instant.now();
+        }
         em.flush();
         return stored(c);
     }

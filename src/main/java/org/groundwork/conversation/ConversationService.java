@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
+import org.groundwork.audit.Before;
 import org.groundwork.contact.Contact;
 import org.groundwork.contact.ContactService;
 import org.groundwork.conversation.ConversationJson.ConversationChange;
@@ -117,6 +118,7 @@ public class ConversationService {
     public Versioned<ConversationView> change(UUID id, Patch<ConversationChange> patch, String ifMatch) {
         Conversation c = require(id);
         ETags.check(ifMatch, c.version);
+        Before before = audit.before(c, ConversationChange.class);
         ConversationChange p = patch.value();
         if (patch.has("contactId") && !c.contactId.equals(p.contactId())) {
             throw Problems.invalid("contactId", "cannot change; log a new conversation with the other contact instead");
@@ -152,9 +154,11 @@ public class ConversationService {
         if (patch.has("politicalDiscussion")) {
             c.politicalDiscussion = required(p.politicalDiscussion(), "politicalDiscussion");
         }
-        c.updatedAt = Instant.now();
+        // a save that changed nothing writes nothing: no event, the same time and version
+        if (!audit.changed(AuditKind.CHANGED, AuditEntity.CONVERSATION, c.id, before).isEmpty()) {
+            c.updatedAt = Instant.now();
+        }
         em.flush();
-        audit.changed(AuditKind.CHANGED, AuditEntity.CONVERSATION, c.id, patch);
         return stored(c);
     }
 

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
+import org.groundwork.audit.Before;
 import org.groundwork.contact.Contact;
 import org.groundwork.contact.ContactService;
 import org.groundwork.contact.Level;
@@ -218,6 +219,7 @@ public class FollowUpService {
     public Versioned<FollowUpView> change(UUID id, Patch<FollowUpChange> patch, String ifMatch) {
         FollowUp f = load(id);
         ETags.check(ifMatch, f.version);
+        Before before = audit.before(f, FollowUpChange.class);
         FollowUpChange p = patch.value();
         boolean words = patch.has("purpose") && p.purpose() != null;
         boolean reopens = patch.has("status") && p.status() == FollowUpStatus.OPEN && f.status != FollowUpStatus.OPEN;
@@ -264,8 +266,10 @@ public class FollowUpService {
                 }
             }
         }
-        f.updatedAt = Instant.now();
-        audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, patch);
+        // a save that changed nothing writes nothing: no event, the same time and version
+        if (!audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, before).isEmpty()) {
+            f.updatedAt = Instant.now();
+        }
         em.flush();
         return stored(f);
     }

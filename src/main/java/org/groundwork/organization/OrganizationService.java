@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
+import org.groundwork.audit.Before;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -83,6 +84,7 @@ public class OrganizationService {
     public Versioned<OrganizationView> change(UUID id, Patch<OrganizationChange> patch, String ifMatch) {
         Organization o = require(id);
         ETags.check(ifMatch, o.version);
+        Before before = audit.before(o, OrganizationChange.class);
         OrganizationChange v = patch.value();
         if (patch.has("name")) {
             String name = Patch.required(v.name(), "name").trim();
@@ -95,7 +97,7 @@ public class OrganizationService {
         if (patch.has("kind")) {
             o.kind = Patch.required(v.kind(), "kind");
         }
-        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, o.id, patch);
+        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, o.id, before);
         UniqueNames.flush(em, "organization_name_key", () -> taken(o.name));
         return new Versioned<>(OrganizationView.of(o), o.version);
     }

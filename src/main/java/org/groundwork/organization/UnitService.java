@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
+import org.groundwork.audit.Before;
 import org.groundwork.organization.UnitJson.NewUnit;
 import org.groundwork.organization.UnitJson.UnitChange;
 import org.groundwork.organization.UnitJson.UnitView;
@@ -95,6 +96,7 @@ public class UnitService {
     public Versioned<UnitView> change(UUID organizationId, UUID unitId, Patch<UnitChange> patch, String ifMatch) {
         Unit u = require(organizationId, unitId);
         ETags.check(ifMatch, u.version);
+        Before before = audit.before(u, UnitChange.class);
         UnitChange v = patch.value();
         if (patch.has("name")) {
             String name = required(v.name(), "name").trim();
@@ -118,7 +120,10 @@ public class UnitService {
             u.parentId = parent;
             refuseDuplicate(u, u.name);
         }
-        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, u.organizationId, "units");
+        // a unit's change is its organization's "units" (the trail has no unit type); only a real one
+        if (!before.changed().isEmpty()) {
+            audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, u.organizationId, "units");
+        }
         em.flush();
         return new Versioned<>(UnitView.of(u), u.version);
     }

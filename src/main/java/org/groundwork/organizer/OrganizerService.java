@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
+import org.groundwork.audit.Before;
 import org.groundwork.organizer.OrganizerJson.Me;
 import org.groundwork.organizer.OrganizerJson.MeChange;
 import org.groundwork.organizer.OrganizerJson.NewOrganizer;
@@ -126,6 +127,7 @@ public class OrganizerService {
     @RolesAllowed("admin") // the one check for the API and the pages: admins only
     public TeamView changeTeam(Patch<TeamSettings> patch) {
         Team team = current.team();
+        Before before = audit.before(team, TeamSettings.class);
         TeamSettings s = patch.value();
         if (patch.has("name")) {
             team.name = required(s.name(), "name").trim();
@@ -147,7 +149,7 @@ public class OrganizerService {
             // from the next login on: who has not set it up is asked to before anything else
             team.twoFactorRequired = required(s.twoFactorRequired(), "twoFactorRequired");
         }
-        audit.changed(AuditKind.CHANGED, AuditEntity.TEAM, team.id, patch);
+        audit.changed(AuditKind.CHANGED, AuditEntity.TEAM, team.id, before);
         em.flush();
         return TeamView.of(team);
     }
@@ -190,8 +192,9 @@ public class OrganizerService {
     public Versioned<OrganizerView> change(UUID id, Patch<OrganizerChange> patch, String ifMatch) {
         Organizer o = load(id);
         ETags.check(ifMatch, o.version);
+        Before before = audit.before(o, OrganizerChange.class);
         OrganizerChange c = patch.value();
-        Role before = o.role;
+        Role roleBefore = o.role;
         if (patch.has("displayName")) {
             o.displayName = required(c.displayName(), "displayName").trim();
         }
@@ -216,7 +219,7 @@ public class OrganizerService {
             }
             o.active = active;
         }
-        audit.changed(o.role != before ? AuditKind.ROLE_CHANGED : AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, patch);
+        audit.changed(o.role != roleBefore ? AuditKind.ROLE_CHANGED : AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, before);
         em.flush();
         return stored(o);
     }
@@ -243,10 +246,9 @@ public class OrganizerService {
     /** The language of one's own pages (Settings); it applies from the next page on. */
     public void changeLanguage(@NotNull Language language) {
         Organizer o = load(current.id());
-        if (o.language != language) {
-            o.language = language;
-            audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, "language");
-        }
+        Before before = audit.before(o, MeChange.class);
+        o.language = language;
+        audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZER, o.id, before);
     }
 
     /**

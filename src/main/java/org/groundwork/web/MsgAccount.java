@@ -291,6 +291,24 @@ public interface MsgAccount {
     String audit_older();
 
     @Message
+    String audit_field_ties();
+
+    @Message
+    String audit_field_assignee();
+
+    @Message
+    String audit_field_status();
+
+    @Message
+    String audit_field_organizers();
+
+    @Message
+    String audit_field_merged();
+
+    @Message
+    String audit_field_two_factor_required();
+
+    @Message
     String archive_first_password();
 
     @Message

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
+import org.groundwork.audit.Before;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -110,6 +111,7 @@ public class WorkService {
     public Versioned<WorkView> change(UUID id, Patch<WorkChange> patch, String ifMatch) {
         Work w = load(id);
         ETags.check(ifMatch, w.version);
+        Before before = audit.before(w, WorkChange.class);
         WorkChange c = patch.value();
         if (patch.has("name")) {
             w.name = free(required(c.name(), "name").trim(), w.id);
@@ -126,8 +128,10 @@ public class WorkService {
         if (patch.has("active")) {
             w.active = required(c.active(), "active");
         }
-        w.updatedAt = Instant.now();
-        audit.changed(AuditKind.CHANGED, AuditEntity.WORK, w.id, patch);
+        // a save that changed nothing writes nothing: no event, the same time and version
+        if (!audit.changed(AuditKind.CHANGED, AuditEntity.WORK, w.id, before).isEmpty()) {
+            w.updatedAt = Instant.now();
+        }
         UniqueNames.flush(em, "work_name_key", () -> taken(w.name));
         return stored(w);
     }

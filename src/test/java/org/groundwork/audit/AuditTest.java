@@ -183,6 +183,112 @@ class AuditTest {
         }
     }
 
+    /** The fields of each change ("changed", "role-changed") of one entity, oldest first. */
+    static List<List<Object>> changes(TestTeam team, String entityId) {
+        List<List<Object>> fields = new java.util.ArrayList<>(events(team, "").stream()
+                .filter(e -> entityId.equals(e.get("entityId"))
+                        && List.of("changed", "role-changed").contains(e.get("kind")))
+                .map(e -> (List<Object>) new java.util.ArrayList<Object>((List<?>) e.get("fields"))).toList());
+        java.util.Collections.reverse(fields);
+        return fields;
+    }
+
+    /**
+     * A walk's defect: a client (the pages send their whole form) that sends fields as they already
+     * are had them all named as changed. Only what the stored row really changed is named, for every
+     * kind of edit; an edit that changes nothing writes nothing: no event, the same version.
+     */
+    @Test
+    void aChangeNamesOnlyTheFieldsItChangedAndOneThatChangesNothingLeavesNoEvent() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member member = team.member("organizer");
+        String building = team.organization("Building 9", "building");
+        String floor = team.unit(building, "Floor 2", "floor");
+        String other = team.organization("Depot", "workplace");
+        String contact = team.api().body(Map.of("fullName", NAME, "phone", PHONE, "email", EMAIL,
+                        "organizationId", building, "unitId", floor, "ownerId", team.adminId,
+                        "tags", List.of("tenant", "night"), "notes", WORDS))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+
+        // contact: everything sent, one field new
+        Map<String, Object> same = new java.util.HashMap<>(Map.of("fullName", NAME, "phone", PHONE, "email", EMAIL,
+                "organizationId", building, "unitId", floor, "ownerId", team.adminId, "position", "base",
+                "tags", List.of("tenant", "night"), "doNotContact", false, "notes", WORDS));
+        String version = team.api().get("/api/v1/contacts/" + contact).then().extract().header("ETag");
+        team.api().body(same).patch("/api/v1/contacts/" + contact).then().statusCode(200)
+                .header("ETag", is(version));
+        assertEquals(List.of(), changes(team, contact), "a change that changed nothing is no event");
+        same.put("phone", PHONE + "9");
+        team.api().body(same).patch("/api/v1/contacts/" + contact).then().statusCode(200)
+                .header("ETag", not(is(version)));
+        // another organization leaves the unit (which belonged to the first): both changed
+        team.api().body(Map.of("organizationId", other, "fullName", NAME)).patch("/api/v1/contacts/" + contact)
+                .then().statusCode(200);
+        assertEquals(List.of(List.of("phone"), List.of("organizationId", "unitId")), changes(team, contact));
+
+        // conversation
+        String conversation = team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone",
+                "summary", WORDS)).post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone", "summary", WORDS + "."))
+                .patch("/api/v1/conversations/" + conversation).then().statusCode(200);
+        team.api().body(Map.of("durationMinutes", 20)).patch("/api/v1/conversations/" + conversation)
+                .then().statusCode(200);
+        assertEquals(List.of(List.of("summary")), changes(team, conversation));
+
+        // follow-up
+        String dueOn = LocalDate.now().plusDays(3).toString();
+        String followUp = team.api().body(Map.of("contactId", contact, "dueOn", dueOn, "purpose", WORDS))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("dueOn", dueOn, "purpose", WORDS)).patch("/api/v1/followups/" + followUp)
+                .then().statusCode(200);
+        team.api().body(Map.of("dueOn", dueOn, "purpose", WORDS, "status", "done"))
+                .patch("/api/v1/followups/" + followUp).then().statusCode(200);
+        assertEquals(List.of(List.of("status")), changes(team, followUp));
+
+        // work
+        String work = team.api().body(Map.of("name", "Rent strike", "focus", "bring-in-new"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("name", "Rent strike", "focus", "bring-in-new", "mode", "building", "active", true))
+                .patch("/api/v1/works/" + work).then().statusCode(200);
+        team.api().body(Map.of("name", "Rent strike", "focus", "deepen-involvement"))
+                .patch("/api/v1/works/" + work).then().statusCode(200);
+        assertEquals(List.of(List.of("focus")), changes(team, work));
+
+        // action, whose organizers are kept beside its row
+        String action = team.api().body(Map.of("title", "Picket", "startsAt", "2026-03-01T18:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("title", "Picket", "organizerIds", List.of(team.adminId), "location", "Main St"))
+                .patch("/api/v1/actions/" + action).then().statusCode(200);
+        team.api().body(Map.of("title", "Picket", "organizerIds", List.of(member.id(), team.adminId)))
+                .patch("/api/v1/actions/" + action).then().statusCode(200);
+        team.api().body(Map.of("organizerIds", List.of(team.adminId, member.id()), "durationMinutes", 60))
+                .patch("/api/v1/actions/" + action).then().statusCode(200);
+        assertEquals(List.of(List.of("location"), List.of("organizerIds")), changes(team, action));
+
+        // organization, and its units (a unit's change is the organization's "units")
+        team.api().body(Map.of("name", "Building 9", "kind", "building")).patch("/api/v1/organizations/" + building)
+                .then().statusCode(200);
+        team.api().body(Map.of("name", "Floor 2", "kind", "floor"))
+                .patch("/api/v1/organizations/" + building + "/units/" + floor).then().statusCode(200);
+        team.api().body(Map.of("name", "Building 9", "kind", "workplace")).patch("/api/v1/organizations/" + building)
+                .then().statusCode(200);
+        team.api().body(Map.of("name", "Second floor", "kind", "floor"))
+                .patch("/api/v1/organizations/" + building + "/units/" + floor).then().statusCode(200);
+        assertEquals(List.of(List.of("units"), List.of("kind"), List.of("units")), changes(team, building),
+                "the unit's creation, then one event per real change");
+
+        // organizer and team settings
+        team.api().body(Map.of("role", "organizer", "active", true)).patch("/api/v1/organizers/" + member.id())
+                .then().statusCode(200);
+        team.api().body(Map.of("role", "coordinator", "active", true)).patch("/api/v1/organizers/" + member.id())
+                .then().statusCode(200);
+        assertEquals(List.of(List.of("role")), changes(team, member.id()));
+        only(events(team, "kind=role-changed"), "role-changed", "organizer", member.id());
+        team.api().body(Map.of("coolingDays", 21, "heatWindowDays", 2)).patch("/api/v1/team").then().statusCode(200);
+        team.api().body(Map.of("coolingDays", 21, "heatWindowDays", 5)).patch("/api/v1/team").then().statusCode(200);
+        assertEquals(List.of(List.of("heatWindowDays")), changes(team, team.teamId));
+    }
+
     @Test
     void followUpsOpenedAndCompletedByRulesAreRecordedToo() {
         TestTeam team = TestTeam.create();
