@@ -242,28 +242,37 @@ public class ContactPages {
 
     @GET
     @Path("/new")
-    public TemplateInstance add() {
-        return Templates.add(Map.of("engagementLevel", "new", "position", "base"), choicesToAdd(null, null), null, Map.of());
+    public Object add(@QueryParam(Form.KEY) String key) {
+        // the form's one-time key is in its address, so Back and submit again adds the person once
+        Response keyed = Form.keyedPage(key, "/contacts/new");
+        if (keyed != null) {
+            return keyed;
+        }
+        return Templates.add(Map.of("engagementLevel", "new", "position", "base", Form.KEY, key), choicesToAdd(null, null),
+                null, Map.of());
     }
 
     @POST
     public Object create() {
-        Form form = Form.posted();
+        // once per one-time key: Back and submit again, or a double click, does not add them twice
+        Form form = Form.posted().once();
         NewContact contact = new NewContact(form.text("fullName"), form.optional("phone"), form.optional("email"),
                 form.id("organizationId"), form.word(Position.class, "position"), form.word(Level.class, "engagementLevel"),
                 form.id("ownerId"), form.list("tags"), form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
-        // someone already known by this email or phone (the door's and the import's rule): said, not
-        // made twice without a word; "someone else" ticked adds them anyway
         // read first: a tick given with another field's refusal is kept on the form drawn again
         boolean someoneElse = form.ticked("someoneElse");
-        if (form.valid() && !someoneElse) {
-            ContactService.SamePerson same = contacts.samePerson(contact.phone(), contact.email());
-            if (same != null) {
-                return Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId")), same,
-                        form.errors());
-            }
-        }
-        return form.submit(() -> contacts.create(contact), stored -> Form.seeOther("/contacts/" + stored.view().id()),
+        return form.submit(() -> {
+                    // someone already known by this email or phone (the door's and the import's rule): said,
+                    // not made twice without a word; "someone else" ticked adds them anyway. Asked with the
+                    // key claimed, so a form sent again is answered as the first time, not asked about
+                    // the person it added
+                    ContactService.SamePerson same = someoneElse ? null : contacts.samePerson(contact.phone(), contact.email());
+                    if (same != null) {
+                        throw Form.instead(() -> Templates.add(form.values(),
+                                choicesToAdd(form.text("organizationId"), form.text("unitId")), same, form.errors()));
+                    }
+                    return contacts.create(contact);
+                }, stored -> Form.seeOther("/contacts/" + stored.view().id()),
                 () -> Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId")), null,
                         form.errors()));
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactService;
 import org.groundwork.conversation.ConversationJson.ConversationChange;
@@ -86,17 +87,25 @@ public class ConversationPages {
 
     @GET
     @Path("/new")
-    public TemplateInstance form(@QueryParam("contact") String contact, @QueryParam("followUp") String followUp) {
+    public Object form(@QueryParam("contact") String contact, @QueryParam("followUp") String followUp,
+                       @QueryParam(Form.KEY) String key) {
+        UUID contactId = Ids.parse(contact, "contact");
+        // the form's one-time key is in its address, so Back and submit again logs it once
+        Response keyed = Form.keyedPage(key, "/conversations/new", "contact", contact, "followUp", followUp);
+        if (keyed != null) {
+            return keyed;
+        }
         // coming from a follow-up in Today, that one is ticked: the organizer sees it and can untick it
         List<String> ticked = followUp == null || followUp.isBlank() ? List.of() : List.of(followUp.trim());
         // "when" starts at now on the team's clocks; yesterday's door-knocking is logged by changing it
         String now = LocalDateTime.now(current.team().zone()).truncatedTo(ChronoUnit.MINUTES).toString();
-        return render(Ids.parse(contact, "contact"), Map.of("channel", "in-person", "occurredAt", now), ticked, Map.of());
+        return render(contactId, Map.of("channel", "in-person", "occurredAt", now, Form.KEY, key), ticked, Map.of());
     }
 
     @POST
     public Object log() {
-        Form form = Form.posted().names(FIELDS);
+        // once per one-time key: Back and submit again, or a double click, does not log it twice
+        Form form = Form.posted().names(FIELDS).once();
         UUID contact = Ids.parse(form.text("contactId"), "contact");
         Integer minutes = form.whole("durationMinutes");
         LocalDateTime when = form.dateTime("occurredAt");

@@ -501,6 +501,15 @@ public interface Msg {
     String form_date_time();
 
     @Message
+    String form_key_bad();
+
+    @Message
+    String form_sent_before();
+
+    @Message
+    String form_saved_already();
+
+    @Message
     String days(int count);
 
     @Message
