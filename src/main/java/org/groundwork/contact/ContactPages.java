@@ -113,7 +113,7 @@ public class ContactPages {
         static native TemplateInstance unitField(UnitChoices units, Map<String, String> errors);
 
         static native TemplateInstance edit(ContactView contact, Map<String, String> form, Choices choices,
-                                            Map<String, String> errors);
+                                            Map<String, String> errors, Map<String, Form.Saved> savedNow);
 
         static native TemplateInstance levelChange(ContactView contact, LevelChangeView change, String title,
                                                    Map<String, String> errors);
@@ -285,8 +285,14 @@ public class ContactPages {
     }
 
     private TemplateInstance edit(Versioned<ContactView> stored, Map<String, String> errors) {
+        Map<String, String> form = values(stored);
+        return Templates.edit(stored.view(), form, choices(form.get("organizationId"), form.get("unitId")), errors, Map.of());
+    }
+
+    /** What is stored, as the details form shows it. */
+    private static Map<String, String> values(Versioned<ContactView> stored) {
         ContactView c = stored.view();
-        Map<String, String> form = Forms.values("fullName", c.fullName(),
+        return Forms.values("fullName", c.fullName(),
                 "phone", c.phone(),
                 "email", c.email(),
                 "position", c.position().word(),
@@ -296,8 +302,7 @@ public class ContactPages {
                 "tags", String.join(", ", c.tags()),
                 "notes", c.notes(),
                 "doNotContact", c.doNotContact() ? "true" : null,
-                "version", Long.toString(stored.version()));
-        return Templates.edit(c, form, choices(form.get("organizationId"), form.get("unitId")), errors);
+                Form.VERSION, Long.toString(stored.version()));
     }
 
     /**
@@ -316,15 +321,15 @@ public class ContactPages {
         form.need("position", PageLanguage.msg().form_choose_from_list());
         String version = form.optional("version");
         return form
-                // show what is stored now, with the message; the organizer re-applies their change
-                .onConflict(p -> edit(contacts.find(contact),
-                        Map.of(FormErrors.FORM, PageLanguage.people().contact_changed_meanwhile())))
+                // saved meanwhile (another tab, another phone): what was typed comes back at the version
+                // stored now, with what is saved beside each field that differs; saving again is a choice
+                .onConflict(() -> values(contacts.find(contact)))
                 .submit(() -> contacts.change(contact, patches.of(change, Set.of("fullName", "phone", "email",
                                 "organizationId", "unitId", "position", "ownerId", "tags", "doNotContact", "notes")), version),
                         "/contacts/" + contact,
                         // the contact is read only to draw the form again, not on every save
                         () -> Templates.edit(contacts.view(contact), form.values(),
-                                choices(form.text("organizationId"), form.text("unitId")), form.errors()));
+                                choices(form.text("organizationId"), form.text("unitId")), form.errors(), form.savedNow()));
     }
 
     /**

@@ -78,7 +78,8 @@ public class ConversationPages {
                                            List<Option> works, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance edit(ConversationView conversation, List<Option> channels, List<Option> works,
-                                            Map<String, String> form, Map<String, String> errors);
+                                            Map<String, String> form, Map<String, String> errors,
+                                            Map<String, Form.Saved> savedNow);
     }
 
     /** An open follow-up this conversation may complete, worded, and whether it is ticked. */
@@ -148,7 +149,13 @@ public class ConversationPages {
     /** The form with what is stored, at the version it was read (sent back as If-Match). */
     private TemplateInstance edit(Versioned<ConversationView> stored, Map<String, String> errors) {
         ConversationView c = stored.view();
-        Map<String, String> form = Forms.values(
+        return Templates.edit(c, Forms.options(Channel.class), workOptions(c.workId()), values(stored), errors, Map.of());
+    }
+
+    /** What is stored, as the edit form shows it. */
+    private Map<String, String> values(Versioned<ConversationView> stored) {
+        ConversationView c = stored.view();
+        return Forms.values(
                 "occurredAt", shown(c.occurredAt()),
                 "durationMinutes", Integer.toString(c.durationMinutes()),
                 "channel", c.channel().word(),
@@ -157,8 +164,7 @@ public class ConversationPages {
                 "issues", c.issues(),
                 "commitments", c.commitments(),
                 "politicalDiscussion", c.politicalDiscussion() ? "true" : null,
-                "version", Long.toString(stored.version()));
-        return Templates.edit(c, Forms.options(Channel.class), workOptions(c.workId()), form, errors);
+                Form.VERSION, Long.toString(stored.version()));
     }
 
     /**
@@ -188,12 +194,13 @@ public class ConversationPages {
             fields.add("occurredAt");
         }
         return form
-                .onConflict(p -> edit(conversations.find(conversation),
-                        Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
+                // saved meanwhile (another tab, another phone): what was typed comes back at the version
+                // stored now, with what is saved beside each field that differs
+                .onConflict(() -> values(conversations.find(conversation)))
                 .submit(() -> conversations.change(conversation, patches.of(change, fields), version),
                         stored -> Form.seeOther("/contacts/" + stored.view().contactId() + "#timeline"),
                         () -> Templates.edit(before, Forms.options(Channel.class), workOptions(before.workId()),
-                                form.values(), form.errors()));
+                                form.values(), form.errors(), form.savedNow()));
     }
 
     /** Deleting needs the box ticked; its minutes leave the reports (as DELETE /api/v1/conversations/{id}). */

@@ -53,9 +53,15 @@ import java.util.regex.Pattern;
  * page answers 404 for an unknown or another team's id like the API. Text that does not parse (a
  * date that is not a date) becomes its field's message and the service is not called.
  * <p>
- * A create form is saved once per one-time key ({@link #once}): sent again (Back, then submit; a
- * double click) it answers as the first time and says so, through the API's Idempotency-Key
- * mechanism ({@link IdempotencyKeys#once}).
+ * Two things every form of a kind needs are here too, so that each is done one way:
+ * <ul>
+ * <li>a create form is saved once per one-time key ({@link #once}): sent again (Back, then submit;
+ * a double click) it answers as the first time and says so, through the API's Idempotency-Key
+ * mechanism ({@link IdempotencyKeys#once});</li>
+ * <li>an edit form read before someone else saved the same row ({@link #onConflict(Supplier)}) comes
+ * back with what was typed, at the version stored now, with what is saved now beside each field
+ * that differs.</li>
+ * </ul>
  */
 public final class Form {
 
@@ -66,8 +72,14 @@ public final class Form {
     public static final String KEY = "idempotencyKey";
     /** Added to the address a form sent again goes on to: the layout then says it was saved already. */
     public static final String SAVED_ALREADY = "saved=already";
+    /** The hidden field of an edit form that holds the version it was read at (sent as If-Match). */
+    public static final String VERSION = "version";
     /** How a page draws a one-time key: a UUID as Java writes it. Anything else no page of ours drew. */
     private static final Pattern ONE_TIME_KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** What is saved now in a field an edit form's conflict shows (value as the form holds it; null: empty). */
+    public record Saved(String value) {
+    }
 
     private final Map<String, String> posted;
     private final FormData data;
@@ -84,6 +96,11 @@ public final class Form {
     private Function<ProblemException, Object> answer;
     /** Saved once per one-time key ({@link #once}). */
     private boolean once;
+    /** What is stored now, as the form's values, for a 412 that keeps what was typed ({@link #onConflict(Supplier)}). */
+    private Supplier<Map<String, String>> storedNow;
+    private boolean conflict;
+    /** After such a conflict: each field whose saved value differs from what was typed, with that value. */
+    private final Map<String, Saved> savedNow = new LinkedHashMap<>();
     /** The page a call asked to draw instead of going on ({@link #instead}). */
     private Supplier<?> instead;
 
@@ -240,6 +257,18 @@ public final class Form {
     }
 
     /**
+     * An edit form's 412 (someone saved the row after the form was read): the form is drawn again
+     * (the submit's {@code again}) with what was typed kept, at the version stored now, so saving
+     * it again is a deliberate choice that goes through; above it a message says someone else saved
+     * it meanwhile, and {@link #savedNow()} holds what is saved now in each field that differs from
+     * what was typed. {@code now} gives the stored row as this form's values (with {@link #VERSION}).
+     */
+    public Form onConflict(Supplier<Map<String, String>> now) {
+        storedNow = now;
+        return this;
+    }
+
+    /**
      * A create form that is saved once per one-time key: its page draws a new key into the form
      * ({@link #KEY}, a hidden field, from the page's address: {@link #keyedPage}), and the submit
      * claims it for this organizer with the write, in one transaction ({@link IdempotencyKeys#once},
@@ -311,6 +340,11 @@ public final class Form {
         return errors.map();
     }
 
+    /** After a conflict kept what was typed ({@link #onConflict(Supplier)}): what is saved now where it differs. */
+    public Map<String, Saved> savedNow() {
+        return savedNow;
+    }
+
     /**
      * Runs the service call if every field parsed; a refusal becomes field messages and an empty
      * answer (as does an answer of null: use {@link #succeeds} for a call that answers nothing).
@@ -345,7 +379,12 @@ public final class Form {
         if (instead != null) {
             return instead.get();
         }
-        return refused != null ? answer.apply(refused) : again.get();
+        if (conflict) {
+            keepTyped();
+        } else if (refused != null) {
+            return answer.apply(refused);
+        }
+        return again.get();
     }
 
     /** {@link #once}: the call and its redirect kept under the key, or the answer kept there before. */
@@ -453,6 +492,31 @@ public final class Form {
         return Response.status(status).entity(page).build();
     }
 
+    /**
+     * A 412 with {@link #onConflict(Supplier)}: what was typed stays, the version becomes the stored
+     * one, and each field saved otherwise now gets what is saved (compared as the form shows it).
+     */
+    private void keepTyped() {
+        Map<String, String> now = storedNow.get();
+        for (Map.Entry<String, String> field : now.entrySet()) {
+            if (field.getKey().equals(VERSION)) {
+                values.put(VERSION, field.getValue());
+            } else if (values.containsKey(field.getKey()) && !same(values.get(field.getKey()), field.getValue())) {
+                savedNow.put(field.getKey(), new Saved(field.getValue()));
+            }
+        }
+        errors.add(FormErrors.FORM, PageLanguage.msg().form_changed_meanwhile());
+    }
+
+    /** The same words, as a browser sends them back: a text area's line ends are CRLF, empty is absent. */
+    private static boolean same(String typed, String stored) {
+        return shown(typed).equals(shown(stored));
+    }
+
+    private static String shown(String value) {
+        return value == null ? "" : value.replace("\r\n", "\n").strip();
+    }
+
     /** The one place the pages catch a service's refusals. */
     private <T> Outcome<T> run(Supplier<T> call) {
         if (!valid()) {
@@ -464,6 +528,10 @@ public final class Form {
             instead = e.page;
             return new Outcome<>(false, null);
         } catch (ProblemException | ConstraintViolationException e) {
+            if (e instanceof ProblemException p && p.status() == 412 && storedNow != null) {
+                conflict = true; // drawn by otherwise(), outside any transaction of the call
+                return new Outcome<>(false, null);
+            }
             if (e instanceof ProblemException p) {
                 for (Map.Entry<Predicate<ProblemException>, Function<ProblemException, Object>> s : special.entrySet()) {
                     if (s.getKey().test(p)) {

@@ -510,6 +510,21 @@ public interface Msg {
     String form_saved_already();
 
     @Message
+    String form_changed_meanwhile();
+
+    @Message
+    String form_saved_now();
+
+    @Message
+    String form_empty();
+
+    @Message
+    String form_ticked();
+
+    @Message
+    String form_not_ticked();
+
+    @Message
     String days(int count);
 
     @Message
