@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.groundwork.action.ActionJson.ActionItem;
 import org.groundwork.action.ActionJson.ActionView;
 import org.groundwork.action.ActionJson.AttendanceItem;
@@ -91,8 +92,13 @@ public class ActionPages {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("cursor") String cursor) {
-        return list(cursor, Map.of("kind", "picket", "durationMinutes", "120"), Map.of());
+    public Object list(@QueryParam("cursor") String cursor, @QueryParam(Form.KEY) String key) {
+        // the new-action form's one-time key is in the address, so Back and submit again creates it once
+        Response keyed = Form.keyedPage(key, "/actions", "cursor", cursor);
+        if (keyed != null) {
+            return keyed;
+        }
+        return list(cursor, Map.of("kind", "picket", "durationMinutes", "120", Form.KEY, key), Map.of());
     }
 
     private TemplateInstance list(String cursor, Map<String, String> form, Map<String, String> errors) {
@@ -107,7 +113,8 @@ public class ActionPages {
 
     @POST
     public Object create() {
-        Form form = Form.posted().names("organizerIds=form");
+        // once per one-time key: Back and submit again, or a double click, does not create it twice
+        Form form = Form.posted().names("organizerIds=form").once();
         String title = form.text("title");
         ActionKind kind = form.word(ActionKind.class, "kind");
         LocalDateTime local = form.dateTime("startsAt");

@@ -113,7 +113,7 @@ public class ContactPages {
         static native TemplateInstance unitField(UnitChoices units, Map<String, String> errors);
 
         static native TemplateInstance edit(ContactView contact, Map<String, String> form, Choices choices,
-                                            Map<String, String> errors);
+                                            Map<String, String> errors, Map<String, Form.Saved> savedNow);
 
         static native TemplateInstance levelChange(ContactView contact, LevelChangeView change, String title,
                                                    Map<String, String> errors);
@@ -242,28 +242,37 @@ public class ContactPages {
 
     @GET
     @Path("/new")
-    public TemplateInstance add() {
-        return Templates.add(Map.of("engagementLevel", "new", "position", "base"), choicesToAdd(null, null), null, Map.of());
+    public Object add(@QueryParam(Form.KEY) String key) {
+        // the form's one-time key is in its address, so Back and submit again adds the person once
+        Response keyed = Form.keyedPage(key, "/contacts/new");
+        if (keyed != null) {
+            return keyed;
+        }
+        return Templates.add(Map.of("engagementLevel", "new", "position", "base", Form.KEY, key), choicesToAdd(null, null),
+                null, Map.of());
     }
 
     @POST
     public Object create() {
-        Form form = Form.posted();
+        // once per one-time key: Back and submit again, or a double click, does not add them twice
+        Form form = Form.posted().once();
         NewContact contact = new NewContact(form.text("fullName"), form.optional("phone"), form.optional("email"),
                 form.id("organizationId"), form.word(Position.class, "position"), form.word(Level.class, "engagementLevel"),
                 form.id("ownerId"), form.list("tags"), form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
-        // someone already known by this email or phone (the door's and the import's rule): said, not
-        // made twice without a word; "someone else" ticked adds them anyway
         // read first: a tick given with another field's refusal is kept on the form drawn again
         boolean someoneElse = form.ticked("someoneElse");
-        if (form.valid() && !someoneElse) {
-            ContactService.SamePerson same = contacts.samePerson(contact.phone(), contact.email());
-            if (same != null) {
-                return Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId")), same,
-                        form.errors());
-            }
-        }
-        return form.submit(() -> contacts.create(contact), stored -> Form.seeOther("/contacts/" + stored.view().id()),
+        return form.submit(() -> {
+                    // someone already known by this email or phone (the door's and the import's rule): said,
+                    // not made twice without a word; "someone else" ticked adds them anyway. Asked with the
+                    // key claimed, so a form sent again is answered as the first time, not asked about
+                    // the person it added
+                    ContactService.SamePerson same = someoneElse ? null : contacts.samePerson(contact.phone(), contact.email());
+                    if (same != null) {
+                        throw Form.instead(() -> Templates.add(form.values(),
+                                choicesToAdd(form.text("organizationId"), form.text("unitId")), same, form.errors()));
+                    }
+                    return contacts.create(contact);
+                }, stored -> Form.seeOther("/contacts/" + stored.view().id()),
                 () -> Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId")), null,
                         form.errors()));
     }
@@ -276,8 +285,14 @@ public class ContactPages {
     }
 
     private TemplateInstance edit(Versioned<ContactView> stored, Map<String, String> errors) {
+        Map<String, String> form = values(stored);
+        return Templates.edit(stored.view(), form, choices(form.get("organizationId"), form.get("unitId")), errors, Map.of());
+    }
+
+    /** What is stored, as the details form shows it. */
+    private static Map<String, String> values(Versioned<ContactView> stored) {
         ContactView c = stored.view();
-        Map<String, String> form = Forms.values("fullName", c.fullName(),
+        return Forms.values("fullName", c.fullName(),
                 "phone", c.phone(),
                 "email", c.email(),
                 "position", c.position().word(),
@@ -287,8 +302,7 @@ public class ContactPages {
                 "tags", String.join(", ", c.tags()),
                 "notes", c.notes(),
                 "doNotContact", c.doNotContact() ? "true" : null,
-                "version", Long.toString(stored.version()));
-        return Templates.edit(c, form, choices(form.get("organizationId"), form.get("unitId")), errors);
+                Form.VERSION, Long.toString(stored.version()));
     }
 
     /**
@@ -307,15 +321,15 @@ public class ContactPages {
         form.need("position", PageLanguage.msg().form_choose_from_list());
         String version = form.optional("version");
         return form
-                // show what is stored now, with the message; the organizer re-applies their change
-                .onConflict(p -> edit(contacts.find(contact),
-                        Map.of(FormErrors.FORM, PageLanguage.people().contact_changed_meanwhile())))
+                // saved meanwhile (another tab, another phone): what was typed comes back at the version
+                // stored now, with what is saved beside each field that differs; saving again is a choice
+                .onConflict(() -> values(contacts.find(contact)))
                 .submit(() -> contacts.change(contact, patches.of(change, Set.of("fullName", "phone", "email",
                                 "organizationId", "unitId", "position", "ownerId", "tags", "doNotContact", "notes")), version),
                         "/contacts/" + contact,
                         // the contact is read only to draw the form again, not on every save
                         () -> Templates.edit(contacts.view(contact), form.values(),
-                                choices(form.text("organizationId"), form.text("unitId")), form.errors()));
+                                choices(form.text("organizationId"), form.text("unitId")), form.errors(), form.savedNow()));
     }
 
     /**

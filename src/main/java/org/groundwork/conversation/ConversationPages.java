@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactService;
 import org.groundwork.conversation.ConversationJson.ConversationChange;
@@ -77,7 +78,8 @@ public class ConversationPages {
                                            List<Option> works, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance edit(ConversationView conversation, List<Option> channels, List<Option> works,
-                                            Map<String, String> form, Map<String, String> errors);
+                                            Map<String, String> form, Map<String, String> errors,
+                                            Map<String, Form.Saved> savedNow);
     }
 
     /** An open follow-up this conversation may complete, worded, and whether it is ticked. */
@@ -86,17 +88,25 @@ public class ConversationPages {
 
     @GET
     @Path("/new")
-    public TemplateInstance form(@QueryParam("contact") String contact, @QueryParam("followUp") String followUp) {
+    public Object form(@QueryParam("contact") String contact, @QueryParam("followUp") String followUp,
+                       @QueryParam(Form.KEY) String key) {
+        UUID contactId = Ids.parse(contact, "contact");
+        // the form's one-time key is in its address, so Back and submit again logs it once
+        Response keyed = Form.keyedPage(key, "/conversations/new", "contact", contact, "followUp", followUp);
+        if (keyed != null) {
+            return keyed;
+        }
         // coming from a follow-up in Today, that one is ticked: the organizer sees it and can untick it
         List<String> ticked = followUp == null || followUp.isBlank() ? List.of() : List.of(followUp.trim());
         // "when" starts at now on the team's clocks; yesterday's door-knocking is logged by changing it
         String now = LocalDateTime.now(current.team().zone()).truncatedTo(ChronoUnit.MINUTES).toString();
-        return render(Ids.parse(contact, "contact"), Map.of("channel", "in-person", "occurredAt", now), ticked, Map.of());
+        return render(contactId, Map.of("channel", "in-person", "occurredAt", now, Form.KEY, key), ticked, Map.of());
     }
 
     @POST
     public Object log() {
-        Form form = Form.posted().names(FIELDS);
+        // once per one-time key: Back and submit again, or a double click, does not log it twice
+        Form form = Form.posted().names(FIELDS).once();
         UUID contact = Ids.parse(form.text("contactId"), "contact");
         Integer minutes = form.whole("durationMinutes");
         LocalDateTime when = form.dateTime("occurredAt");
@@ -139,7 +149,13 @@ public class ConversationPages {
     /** The form with what is stored, at the version it was read (sent back as If-Match). */
     private TemplateInstance edit(Versioned<ConversationView> stored, Map<String, String> errors) {
         ConversationView c = stored.view();
-        Map<String, String> form = Forms.values(
+        return Templates.edit(c, Forms.options(Channel.class), workOptions(c.workId()), values(stored), errors, Map.of());
+    }
+
+    /** What is stored, as the edit form shows it. */
+    private Map<String, String> values(Versioned<ConversationView> stored) {
+        ConversationView c = stored.view();
+        return Forms.values(
                 "occurredAt", shown(c.occurredAt()),
                 "durationMinutes", Integer.toString(c.durationMinutes()),
                 "channel", c.channel().word(),
@@ -148,8 +164,7 @@ public class ConversationPages {
                 "issues", c.issues(),
                 "commitments", c.commitments(),
                 "politicalDiscussion", c.politicalDiscussion() ? "true" : null,
-                "version", Long.toString(stored.version()));
-        return Templates.edit(c, Forms.options(Channel.class), workOptions(c.workId()), form, errors);
+                Form.VERSION, Long.toString(stored.version()));
     }
 
     /**
@@ -179,12 +194,13 @@ public class ConversationPages {
             fields.add("occurredAt");
         }
         return form
-                .onConflict(p -> edit(conversations.find(conversation),
-                        Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
+                // saved meanwhile (another tab, another phone): what was typed comes back at the version
+                // stored now, with what is saved beside each field that differs
+                .onConflict(() -> values(conversations.find(conversation)))
                 .submit(() -> conversations.change(conversation, patches.of(change, fields), version),
                         stored -> Form.seeOther("/contacts/" + stored.view().contactId() + "#timeline"),
                         () -> Templates.edit(before, Forms.options(Channel.class), workOptions(before.workId()),
-                                form.values(), form.errors()));
+                                form.values(), form.errors(), form.savedNow()));
     }
 
     /** Deleting needs the box ticked; its minutes leave the reports (as DELETE /api/v1/conversations/{id}). */

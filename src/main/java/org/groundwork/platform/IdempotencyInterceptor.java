@@ -2,7 +2,6 @@ package org.groundwork.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
@@ -15,15 +14,12 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Idempotency-Key, in one place for every {@link Idempotent} resource method. With the header,
- * the method runs in a transaction that first claims the key (organizer, team, key) and ends by
+ * Idempotency-Key, in one place for every {@link Idempotent} resource method: the API's door to
+ * {@link IdempotencyKeys#once} (the pages' create forms are the other, through web/Form). With the
+ * header, the method runs in a transaction that first claims the key (organizer, team, key) and ends by
  * storing the answer, so the write and its answer commit together: a retry with the same key
  * and request gets the stored answer and writes nothing; a concurrent retry waits on the key's
  * row and then gets it too; the same key with another request is a 422. A failed request
@@ -39,8 +35,6 @@ public class IdempotencyInterceptor {
     /** Set on an answer that is a replay of the stored one. */
     public static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_LENGTH = 200;
-    /** The identity attribute naming the organizer's team (set by organizer/Identities). */
-    static final String TEAM_ID = "teamId";
 
     @Inject
     HttpServerRequest request;
@@ -58,40 +52,37 @@ public class IdempotencyInterceptor {
             return ctx.proceed();
         }
         check(key);
-        // the organizer, not the principal: for a login session the principal is the session id
-        UUID organizer = UUID.fromString(identity.getAttribute("organizerId"));
-        UUID team = UUID.fromString(identity.getAttribute(TEAM_ID));
         byte[] hash = hash(ctx);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<IdempotencyKeys.Stored> stored = keys.claim(team, organizer, key, hash);
-            if (stored.isPresent()) {
-                return replay(stored.get(), hash);
-            }
+        IdempotencyKeys.Once once = keys.once(key, hash, () -> {
             Object result = ctx.proceed();
             if (!(result instanceof Response answer)) {
                 throw new IllegalStateException("@Idempotent methods answer a Response: " + ctx.getMethod());
             }
             String body = answer.hasEntity() ? mapper.writeValueAsString(answer.getEntity()) : null;
             URI location = answer.getLocation();
-            String etag = answer.getHeaderString("ETag");
-            keys.answer(team, organizer, key, answer.getStatus(), location == null ? null : location.toString(),
-                    etag, body);
-            // the first answer is sent exactly as stored, so a replay is byte for byte the same
-            return build(answer.getStatus(), location == null ? null : location.toString(), etag, body).build();
+            return new IdempotencyKeys.Answer(answer.getStatus(), location == null ? null : location.toString(),
+                    answer.getHeaderString("ETag"), body);
         });
+        if (once.earlier() != null) {
+            return replay(once.earlier(), hash);
+        }
+        // the first answer is sent exactly as stored, so a replay is byte for byte the same
+        return build(once.answer()).build();
     }
 
     private Response replay(IdempotencyKeys.Stored stored, byte[] hash) {
-        if (!MessageDigest.isEqual(stored.requestHash(), hash)) {
+        if (!stored.sameRequest(hash)) {
             throw Problems.unprocessable("This " + HEADER + " was used for a different request; "
                     + "use a new key for a new request");
         }
-        return build(stored.status(), stored.location(), stored.etag(), stored.body())
-                .header(REPLAYED, "true").build();
+        return build(stored.answer()).header(REPLAYED, "true").build();
     }
 
-    private static Response.ResponseBuilder build(int status, String location, String etag, String body) {
-        Response.ResponseBuilder builder = Response.status(status);
+    private static Response.ResponseBuilder build(IdempotencyKeys.Answer answer) {
+        String body = answer.body();
+        String location = answer.location();
+        String etag = answer.etag();
+        Response.ResponseBuilder builder = Response.status(answer.status());
         if (body != null) {
             builder.entity(body.getBytes(StandardCharsets.UTF_8)).type(MediaType.APPLICATION_JSON_TYPE);
         }
@@ -122,12 +113,7 @@ public class IdempotencyInterceptor {
      * path parameters) as JSON. Parsed rather than raw, so spacing differences are the same request.
      */
     private byte[] hash(InvocationContext ctx) throws JsonProcessingException {
-        String text = request.method().name() + " " + request.path() + "\n"
-                + mapper.writeValueAsString(Arrays.asList(ctx.getParameters()));
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyKeys.hash(request.method().name() + " " + request.path() + "\n"
+                + mapper.writeValueAsString(Arrays.asList(ctx.getParameters())));
     }
 }

@@ -1,11 +1,16 @@
 package org.groundwork.platform;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,19 +18,76 @@ import java.util.UUID;
 /**
  * The stored answers of keyed requests (table {@code idempotency_key}, V7_4), kept 24 hours:
  * after that a key may be used again, and each keyed request removes up to 100 expired rows (a
- * cheap delete instead of a scheduler). Every method runs
- * in the caller's transaction: the claim, the write it guards and the stored answer commit or
- * roll back together.
+ * cheap delete instead of a scheduler). One mechanism for both doors: the API's
+ * {@code Idempotency-Key} header ({@link IdempotencyInterceptor}) and the pages' one-time key, a
+ * hidden field of the create forms ({@code web/Form}); both write through {@link #once}.
  */
 @ApplicationScoped
-@Transactional(TxType.MANDATORY)
 public class IdempotencyKeys {
+
+    /** The identity attributes naming the organizer and their team (set by organizer/Identities). */
+    static final String ORGANIZER_ID = "organizerId";
+    static final String TEAM_ID = "teamId";
 
     @Inject
     EntityManager em;
+    @Inject
+    SecurityIdentity identity;
 
-    /** The answer stored for a key, as it was sent. */
-    public record Stored(byte[] requestHash, int status, String location, String etag, String body) {
+    /** What a keyed request answered, kept under its key and sent again to a repeat. */
+    public record Answer(int status, String location, String etag, String body) {
+    }
+
+    /** The answer stored for a key, with the hash of the request that stored it. */
+    public record Stored(byte[] requestHash, Answer answer) {
+
+        /** Whether a request with this hash is the one that stored the answer (else: the key used for another). */
+        public boolean sameRequest(byte[] hash) {
+            return MessageDigest.isEqual(requestHash, hash);
+        }
+    }
+
+    /** A keyed write's outcome: the earlier answer under the key (nothing was written), or this request's. */
+    public record Once(Stored earlier, Answer answer) {
+    }
+
+    /** The write a key guards, ending with the answer to keep. */
+    @FunctionalInterface
+    public interface Write {
+        Answer run() throws Exception;
+    }
+
+    /**
+     * Runs {@code write} at most once per key of the current organizer: in a new transaction that
+     * first claims (team, organizer, key), then either finds an answer stored under it (returned as
+     * {@link Once#earlier}; nothing is written) or runs the write and stores its answer, so the write
+     * and its answer commit together. A repeat running meanwhile waits on the key's row (its primary
+     * key) and then finds the answer. A write that throws stores nothing: the transaction rolls back,
+     * the claim with it, and the exception goes on (a runtime exception as it is). Keys are the
+     * organizer's own: another organizer's same key is another key.
+     */
+    public Once once(String key, byte[] requestHash, Write write) {
+        // the organizer, not the principal: for a login session the principal is the session id
+        UUID organizer = UUID.fromString(identity.getAttribute(ORGANIZER_ID));
+        UUID team = UUID.fromString(identity.getAttribute(TEAM_ID));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Stored> stored = claim(team, organizer, key, requestHash);
+            if (stored.isPresent()) {
+                return new Once(stored.get(), null);
+            }
+            Answer answer = write.run();
+            answer(team, organizer, key, answer);
+            return new Once(null, answer);
+        });
+    }
+
+    /** SHA-256 of a request as a door describes it: only this is kept of the request, never its words. */
+    public static byte[] hash(String request) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -33,7 +95,7 @@ public class IdempotencyKeys {
      * transaction holds the same key (the primary key makes it), then sees its committed answer.
      * An expired row counts as absent and is taken over.
      */
-    Optional<Stored> claim(UUID team, UUID organizer, String key, byte[] requestHash) {
+    private Optional<Stored> claim(UUID team, UUID organizer, String key, byte[] requestHash) {
         sweep();
         @SuppressWarnings("unchecked")
         List<Object> claimed = em.createNativeQuery("""
@@ -54,24 +116,27 @@ public class IdempotencyKeys {
                         where team_id = ?1 and organizer_id = ?2 and key = ?3""")
                 .setParameter(1, team).setParameter(2, organizer).setParameter(3, key)
                 .getSingleResult();
-        return Optional.of(new Stored((byte[]) row[0], row[1] == null ? 0 : ((Number) row[1]).intValue(),
-                (String) row[2], (String) row[3], (String) row[4]));
+        return Optional.of(new Stored((byte[]) row[0], new Answer(row[1] == null ? 0 : ((Number) row[1]).intValue(),
+                (String) row[2], (String) row[3], (String) row[4])));
     }
 
     /** Keeps the answer of the request that claimed the key. */
-    void answer(UUID team, UUID organizer, String key, int status, String location, String etag, String body) {
+    private void answer(UUID team, UUID organizer, String key, Answer answer) {
         em.createNativeQuery("""
                         update idempotency_key set status = ?4, location = ?5, etag = ?6, body = ?7
                         where team_id = ?1 and organizer_id = ?2 and key = ?3""")
                 .setParameter(1, team).setParameter(2, organizer).setParameter(3, key)
-                .setParameter(4, status).setParameter(5, location).setParameter(6, etag).setParameter(7, body)
+                .setParameter(4, answer.status()).setParameter(5, answer.location()).setParameter(6, answer.etag())
+                .setParameter(7, answer.body())
                 .executeUpdate();
     }
 
     /**
      * Erasure: the stored answers that name this contact (their body or Location holds its id)
-     * go with the person's data. Answers name every contact they show by id, so this finds them.
+     * go with the person's data. Answers name every contact they show by id (a page's answer is
+     * the address it went on to, such as the contact's page), so this finds them.
      */
+    @Transactional(TxType.MANDATORY)
     public int forget(UUID team, UUID contact) {
         return em.createNativeQuery("""
                         delete from idempotency_key

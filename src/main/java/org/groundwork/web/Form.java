@@ -1,7 +1,10 @@
 package org.groundwork.web;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
+import org.groundwork.platform.IdempotencyKeys;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.SafeJson;
 import org.groundwork.platform.Word;
@@ -11,6 +14,8 @@ import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -21,10 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The page forms' binder: a posted form read once into the same typed record the API takes, and
@@ -45,8 +52,34 @@ import java.util.function.Supplier;
  * into words on the page through {@link FormErrors}. A 404 is not a form message and goes on, so a
  * page answers 404 for an unknown or another team's id like the API. Text that does not parse (a
  * date that is not a date) becomes its field's message and the service is not called.
+ * <p>
+ * Two things every form of a kind needs are here too, so that each is done one way:
+ * <ul>
+ * <li>a create form is saved once per one-time key ({@link #once}): sent again (Back, then submit;
+ * a double click) it answers as the first time and says so, through the API's Idempotency-Key
+ * mechanism ({@link IdempotencyKeys#once});</li>
+ * <li>an edit form read before someone else saved the same row ({@link #onConflict(Supplier)}) comes
+ * back with what was typed, at the version stored now, with what is saved now beside each field
+ * that differs.</li>
+ * </ul>
  */
 public final class Form {
+
+    /**
+     * The hidden field of a create form that carries its one-time key, and the query parameter of
+     * the form's page that holds it (see {@link #keyedPage}): a random UUID, used once.
+     */
+    public static final String KEY = "idempotencyKey";
+    /** Added to the address a form sent again goes on to: the layout then says it was saved already. */
+    public static final String SAVED_ALREADY = "saved=already";
+    /** The hidden field of an edit form that holds the version it was read at (sent as If-Match). */
+    public static final String VERSION = "version";
+    /** How a page draws a one-time key: a UUID as Java writes it. Anything else no page of ours drew. */
+    private static final Pattern ONE_TIME_KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** What is saved now in a field an edit form's conflict shows (value as the form holds it; null: empty). */
+    public record Saved(String value) {
+    }
 
     private final Map<String, String> posted;
     private final FormData data;
@@ -61,6 +94,15 @@ public final class Form {
     /** The last call's refusal of that kind, and what draws it. */
     private ProblemException refused;
     private Function<ProblemException, Object> answer;
+    /** Saved once per one-time key ({@link #once}). */
+    private boolean once;
+    /** What is stored now, as the form's values, for a 412 that keeps what was typed ({@link #onConflict(Supplier)}). */
+    private Supplier<Map<String, String>> storedNow;
+    private boolean conflict;
+    /** After such a conflict: each field whose saved value differs from what was typed, with that value. */
+    private final Map<String, Saved> savedNow = new LinkedHashMap<>();
+    /** The page a call asked to draw instead of going on ({@link #instead}). */
+    private Supplier<?> instead;
 
     private Form(Map<String, String> posted, FormData data) {
         this.posted = posted;
@@ -214,6 +256,72 @@ public final class Form {
         return on(p -> p.status() == 412, answer);
     }
 
+    /**
+     * An edit form's 412 (someone saved the row after the form was read): the form is drawn again
+     * (the submit's {@code again}) with what was typed kept, at the version stored now, so saving
+     * it again is a deliberate choice that goes through; above it a message says someone else saved
+     * it meanwhile, and {@link #savedNow()} holds what is saved now in each field that differs from
+     * what was typed. {@code now} gives the stored row as this form's values (with {@link #VERSION}).
+     */
+    public Form onConflict(Supplier<Map<String, String>> now) {
+        storedNow = now;
+        return this;
+    }
+
+    /**
+     * A create form that is saved once per one-time key: its page draws a new key into the form
+     * ({@link #KEY}, a hidden field, from the page's address: {@link #keyedPage}), and the submit
+     * claims it for this organizer with the write, in one transaction ({@link IdempotencyKeys#once},
+     * the API's Idempotency-Key mechanism). Sent again with the same fields, the form answers as the
+     * first time did (the redirect, saying "saved already"); with other fields, it comes back with
+     * what was typed, a message, and a new key, so saving it as well is a choice. A key that is not
+     * one a page draws is a 400 with the form and what was typed; a form sent without the field (a
+     * page drawn before keys) is saved as before. The submit's next page must be a redirect.
+     */
+    public Form once() {
+        once = true;
+        return this;
+    }
+
+    /**
+     * Ends a form's call without writing, to draw {@code page} instead of going on (the contact
+     * form's "someone already known?"). Nothing the call did is kept, nor a one-time key's claim.
+     */
+    public static RuntimeException instead(Supplier<?> page) {
+        return new Instead(page);
+    }
+
+    /**
+     * A create form's page is drawn at an address that holds its one-time key, so that Back, which
+     * fetches the page again (pages are never cached), draws the form with the same key and the
+     * browser sends it with what it kept of the typing: a new key each time would save it twice.
+     * Null when {@code key} (the address's {@link #KEY}) is one; else the redirect to {@code path},
+     * with its {@code params} (name, value, ...; null values left out) and a new key.
+     */
+    public static Response keyedPage(String key, String path, String... params) {
+        if (isKey(key)) {
+            return null;
+        }
+        StringBuilder address = new StringBuilder(path).append('?');
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            if (params[i + 1] != null) {
+                address.append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8))
+                        .append('&');
+            }
+        }
+        return seeOther(address.append(KEY).append('=').append(newKey()).toString());
+    }
+
+    /** Whether this is a one-time key as a page draws it. */
+    public static boolean isKey(String key) {
+        return key != null && key.length() == 36 && ONE_TIME_KEY.matcher(key).matches();
+    }
+
+    /** A new one-time key. */
+    public static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+
     /** What a refusal of one kind draws instead of the form with its messages. */
     public Form on(Predicate<ProblemException> which, Function<ProblemException, Object> answer) {
         special.put(which, answer);
@@ -230,6 +338,11 @@ public final class Form {
 
     public Map<String, String> errors() {
         return errors.map();
+    }
+
+    /** After a conflict kept what was typed ({@link #onConflict(Supplier)}): what is saved now where it differs. */
+    public Map<String, Saved> savedNow() {
+        return savedNow;
     }
 
     /**
@@ -251,11 +364,157 @@ public final class Form {
 
     /** The call, then {@code then} with its answer; on a parse error or a refusal, {@code again}. */
     public <T> Object submit(Supplier<T> call, Function<T, ?> then, Supplier<?> again) {
+        if (once && sentKey() != null) {
+            return submitOnce(sentKey(), call, then, again);
+        }
         Outcome<T> outcome = run(call);
         if (outcome.done()) {
             return then.apply(outcome.answer());
         }
-        return refused != null ? answer.apply(refused) : again.get();
+        return otherwise(again);
+    }
+
+    /** What a call that did not go through draws: the page it asked for, a refusal's own, or the form again. */
+    private Object otherwise(Supplier<?> again) {
+        if (instead != null) {
+            return instead.get();
+        }
+        if (conflict) {
+            keepTyped();
+        } else if (refused != null) {
+            return answer.apply(refused);
+        }
+        return again.get();
+    }
+
+    /** {@link #once}: the call and its redirect kept under the key, or the answer kept there before. */
+    private <T> Object submitOnce(String key, Supplier<T> call, Function<T, ?> then, Supplier<?> again) {
+        if (!isKey(key)) {
+            // not a key a page drew (cut, or made up): said above the form, with what was typed and a good key
+            values.put(KEY, newKey());
+            errors.add(FormErrors.FORM, PageLanguage.msg().form_key_bad());
+            return withStatus(400, again.get());
+        }
+        values.put(KEY, key);
+        if (!valid()) {
+            return again.get(); // nothing to claim for a form that does not parse: the call would not run
+        }
+        byte[] hash = hash();
+        IdempotencyKeys.Once saved;
+        try {
+            saved = Arc.container().instance(IdempotencyKeys.class).get().once(key, hash, () -> {
+                Outcome<T> outcome = run(call);
+                if (!outcome.done()) {
+                    throw new Undone(); // refused: the claim goes with the transaction, the key stays free
+                }
+                Object next = then.apply(outcome.answer());
+                if (!(next instanceof Response r) || r.getStatus() != 303 || r.getLocation() == null) {
+                    throw new IllegalStateException("a form saved once goes on with a redirect: " + next);
+                }
+                return new IdempotencyKeys.Answer(303, local(r.getLocation()), null, null);
+            });
+        } catch (Undone e) {
+            return otherwise(again); // drawn outside the rolled-back transaction
+        }
+        if (saved.earlier() == null) {
+            return seeOther(saved.answer().location());
+        }
+        IdempotencyKeys.Answer first = saved.earlier().answer();
+        if (saved.earlier().sameRequest(hash) && first.status() == 303 && first.location() != null) {
+            return seeOther(savedAlready(first.location()));
+        }
+        // the key was used for other words (Back, then a change): what was typed now comes back, with a new key
+        values.put(KEY, newKey());
+        errors.add(FormErrors.FORM, PageLanguage.msg().form_sent_before());
+        return again.get();
+    }
+
+    /** The key sent with the form, as sent (null when the form has no such field). */
+    private String sentKey() {
+        if (data != null) {
+            FormValue v = data.getFirst(KEY);
+            return v == null || v.isFileItem() ? null : v.getValue();
+        }
+        return posted.get(KEY);
+    }
+
+    /**
+     * The request a key was sent with: the path and every field but the CSRF token and the key, in
+     * order of name. Only its hash is kept ({@link IdempotencyKeys#hash}), never the words.
+     */
+    private byte[] hash() {
+        Map<String, List<String>> fields = new TreeMap<>();
+        if (data != null) {
+            String csrf = Arc.container().instance(CsrfTokenParameterProvider.class).get().getParameterName();
+            for (String name : data) {
+                if (name.equals(KEY) || name.equals(csrf)) {
+                    continue;
+                }
+                for (FormValue v : data.get(name)) {
+                    if (!v.isFileItem()) {
+                        fields.computeIfAbsent(name, n -> new ArrayList<>()).add(v.getValue());
+                    }
+                }
+            }
+        } else {
+            posted.forEach((name, value) -> {
+                if (!name.equals(KEY)) {
+                    fields.put(name, List.of(String.valueOf(value)));
+                }
+            });
+        }
+        StringBuilder request = new StringBuilder("POST ");
+        ResteasyReactiveRequestContext current = CurrentRequestManager.get();
+        request.append(current == null ? "" : current.getPath()).append('\n');
+        fields.forEach((name, all) -> all.forEach(value ->
+                request.append(name.length()).append(':').append(name).append('=')
+                        .append(value.length()).append(':').append(value).append('\n')));
+        return IdempotencyKeys.hash(request.toString());
+    }
+
+    /** Where a redirect goes, without the scheme and host the first request named (a repeat names its own). */
+    private static String local(URI location) {
+        return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery())
+                + (location.getRawFragment() == null ? "" : "#" + location.getRawFragment());
+    }
+
+    /** The address a form sent again goes on to, marked so its page says it was saved already (at its top). */
+    private static String savedAlready(String location) {
+        int fragment = location.indexOf('#');
+        String address = fragment < 0 ? location : location.substring(0, fragment);
+        return address + (address.contains("?") ? "&" : "?") + SAVED_ALREADY;
+    }
+
+    private static Object withStatus(int status, Object page) {
+        if (page instanceof Response r) {
+            return Response.fromResponse(r).status(status).build();
+        }
+        return Response.status(status).entity(page).build();
+    }
+
+    /**
+     * A 412 with {@link #onConflict(Supplier)}: what was typed stays, the version becomes the stored
+     * one, and each field saved otherwise now gets what is saved (compared as the form shows it).
+     */
+    private void keepTyped() {
+        Map<String, String> now = storedNow.get();
+        for (Map.Entry<String, String> field : now.entrySet()) {
+            if (field.getKey().equals(VERSION)) {
+                values.put(VERSION, field.getValue());
+            } else if (values.containsKey(field.getKey()) && !same(values.get(field.getKey()), field.getValue())) {
+                savedNow.put(field.getKey(), new Saved(field.getValue()));
+            }
+        }
+        errors.add(FormErrors.FORM, PageLanguage.msg().form_changed_meanwhile());
+    }
+
+    /** The same words, as a browser sends them back: a text area's line ends are CRLF, empty is absent. */
+    private static boolean same(String typed, String stored) {
+        return shown(typed).equals(shown(stored));
+    }
+
+    private static String shown(String value) {
+        return value == null ? "" : value.replace("\r\n", "\n").strip();
     }
 
     /** The one place the pages catch a service's refusals. */
@@ -265,7 +524,14 @@ public final class Form {
         }
         try {
             return new Outcome<>(true, call.get());
+        } catch (Instead e) {
+            instead = e.page;
+            return new Outcome<>(false, null);
         } catch (ProblemException | ConstraintViolationException e) {
+            if (e instanceof ProblemException p && p.status() == 412 && storedNow != null) {
+                conflict = true; // drawn by otherwise(), outside any transaction of the call
+                return new Outcome<>(false, null);
+            }
             if (e instanceof ProblemException p) {
                 for (Map.Entry<Predicate<ProblemException>, Function<ProblemException, Object>> s : special.entrySet()) {
                     if (s.getKey().test(p)) {
@@ -285,6 +551,23 @@ public final class Form {
     }
 
     private record Outcome<T>(boolean done, T answer) {
+    }
+
+    /** {@link #instead}: a page to draw, no write. */
+    private static final class Instead extends RuntimeException {
+        final transient Supplier<?> page;
+
+        Instead(Supplier<?> page) {
+            super(null, null, false, false);
+            this.page = page;
+        }
+    }
+
+    /** A keyed call that did not go through: its transaction, with the key's claim, rolls back. */
+    private static final class Undone extends RuntimeException {
+        Undone() {
+            super(null, null, false, false);
+        }
     }
 
     /** The call, then a redirect (post/redirect/get); on a parse error or a refusal, {@code again}. */

@@ -7,7 +7,8 @@ import jakarta.inject.Named;
 
 /**
  * Where the page being drawn is, for the layout's navigation: the section the visitor is in is
- * marked {@code aria-current="page"}, so a screen reader says it and the style can show it.
+ * marked {@code aria-current="page"}, so a screen reader says it and the style can show it. Also
+ * whether the page follows a create form sent again ({@link Form#once}), which the layout says.
  */
 @Named("here")
 @RequestScoped
@@ -23,5 +24,11 @@ public class Here {
             return path.equals("/");
         }
         return path.equals(section) || path.startsWith(section + "/");
+    }
+
+    /** The address says the form that led here had been sent before ({@link Form#SAVED_ALREADY}): nothing was saved twice. */
+    public boolean savedAlready() {
+        String query = request.query();
+        return query != null && ("&" + query + "&").contains("&" + Form.SAVED_ALREADY + "&");
     }
 }

@@ -504,6 +504,30 @@ public interface Msg {
     String form_date_time();
 
     @Message
+    String form_key_bad();
+
+    @Message
+    String form_sent_before();
+
+    @Message
+    String form_saved_already();
+
+    @Message
+    String form_changed_meanwhile();
+
+    @Message
+    String form_saved_now();
+
+    @Message
+    String form_empty();
+
+    @Message
+    String form_ticked();
+
+    @Message
+    String form_not_ticked();
+
+    @Message
     String days(int count);
 
     @Message

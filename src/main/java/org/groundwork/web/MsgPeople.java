@@ -627,12 +627,6 @@ public interface MsgPeople {
     String move_back();
 
     @Message
-    String work_changed_meanwhile();
-
-    @Message
-    String contact_changed_meanwhile();
-
-    @Message
     String contact_erase_tick();
 
     @Message

@@ -18,10 +18,8 @@ import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.Versioned;
 import org.groundwork.web.Form;
-import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Option;
-import org.groundwork.web.PageLanguage;
 import org.groundwork.work.WorkJson.NewWork;
 import org.groundwork.work.WorkJson.WorkChange;
 import org.groundwork.work.WorkJson.WorkView;
@@ -51,7 +49,8 @@ public class WorkPages {
                                             List<Option> modes, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance show(WorkView work, List<ActionItem> actions, List<Option> focuses,
-                                            List<Option> modes, Map<String, String> form, Map<String, String> errors);
+                                            List<Option> modes, Map<String, String> form, Map<String, String> errors,
+                                            Map<String, Form.Saved> savedNow);
     }
 
     @GET
@@ -82,10 +81,15 @@ public class WorkPages {
 
     /** The work as stored, its form filled from it with the version it was read at. */
     private TemplateInstance stored(Versioned<WorkView> stored, Map<String, String> errors) {
+        return show(stored.view(), values(stored), errors, Map.of());
+    }
+
+    /** What is stored, as the form shows it. */
+    private static Map<String, String> values(Versioned<WorkView> stored) {
         WorkView w = stored.view();
-        return show(w, Forms.values("name", w.name(), "focus", w.focus().word(), "mode", w.mode().word(),
+        return Forms.values("name", w.name(), "focus", w.focus().word(), "mode", w.mode().word(),
                 "justification", w.justification(), "active", w.active() ? "true" : null,
-                "version", Long.toString(stored.version())), errors);
+                Form.VERSION, Long.toString(stored.version()));
     }
 
     @POST
@@ -99,15 +103,17 @@ public class WorkPages {
         // shown, not silently undone (the whole form is sent, so the stale one put every field back)
         String version = form.optional("version");
         return form
-                .onConflict(p -> stored(works.find(workId),
-                        Map.of(FormErrors.FORM, PageLanguage.people().work_changed_meanwhile())))
+                // saved meanwhile in another tab: what was typed comes back at the version stored now, with
+                // what is saved beside each field that differs (and above, in the work's details)
+                .onConflict(() -> values(works.find(workId)))
                 .submit(() -> works.change(workId, patches.of(change,
                         Set.of("name", "focus", "mode", "justification", "active")), version), "/works/" + workId,
-                () -> show(works.require(workId), form.values(), form.errors()));
+                () -> show(works.require(workId), form.values(), form.errors(), form.savedNow()));
     }
 
-    private TemplateInstance show(WorkView w, Map<String, String> form, Map<String, String> errors) {
+    private TemplateInstance show(WorkView w, Map<String, String> form, Map<String, String> errors,
+                                  Map<String, Form.Saved> savedNow) {
         List<ActionItem> its = actions.list(w.id(), Page.MAX_LIMIT, null).items();
-        return Templates.show(w, its, Forms.options(Focus.class), Forms.options(Mode.class), form, errors);
+        return Templates.show(w, its, Forms.options(Focus.class), Forms.options(Mode.class), form, errors, savedNow);
     }
 }

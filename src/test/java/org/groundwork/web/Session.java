@@ -15,10 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Session {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile("name=\"" + Form.KEY + "\" value=\"([^\"]+)\"");
 
     final String credential;
     String csrfCookie;
     String csrfToken;
+    /** The one-time key of the create form on the page opened last, or null (Form.once). */
+    String key;
 
     private Session(String credential) {
         this.credential = credential;
@@ -56,6 +59,10 @@ final class Session {
     /** Opens a page with a form, as a browser would before posting it. */
     String open(String path) {
         Response page = request().get(path);
+        if (page.statusCode() == 303 && page.header("Location").contains(Form.KEY + "=")) {
+            // a create form's page is drawn at an address that holds its one-time key (Form.keyedPage)
+            page = request().get(page.header("Location"));
+        }
         page.then().statusCode(200);
         String cookie = page.getCookie("csrf-token");
         if (cookie != null) {
@@ -64,6 +71,8 @@ final class Session {
         Matcher m = TOKEN.matcher(page.asString());
         assertTrue(m.find(), path + " has a form with a CSRF token");
         csrfToken = m.group(1);
+        Matcher k = KEY.matcher(page.asString());
+        key = k.find() ? k.group(1) : null;
         return page.asString();
     }
 
