@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.web.Form;
+import org.groundwork.web.ReturnTo;
 import org.groundwork.web.FormErrors;
 import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
@@ -54,10 +55,11 @@ public class LoginPages {
         return Templates.code(null, 0);
     }
 
+    /** The code opens the session; it lands on the page first asked for (ReturnTo), else on Today. */
     @POST
     @Path("/code")
     @Produces(MediaType.TEXT_HTML)
-    public Object checkCode(@Context HttpServerRequest http) {
+    public Object checkCode(@CookieParam(ReturnTo.COOKIE) String asked, @Context HttpServerRequest http) {
         if (!LoginSession.CODE.equals(current.pendingSecondFactor())) {
             return Response.seeOther(URI.create(current.isLoggedIn() ? "/" : "/login")).build();
         }
@@ -67,8 +69,16 @@ public class LoginPages {
                 // too many wrong codes: wait, and say for how long
                 .on(p -> p.retryAfter() != null, p -> Response.status(429).header("Retry-After", p.retryAfter())
                         .entity(Templates.code(null, Math.max(1, (p.retryAfter() + 59) / 60))).build())
-                .submit(() -> twoFactor.completeLogin(code,
-                                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()), "/",
+                .submit(() -> {
+                            twoFactor.completeLogin(code, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+                            return ReturnTo.read(asked).orElse("/");
+                        }, landing -> {
+                            Response.ResponseBuilder open = Response.seeOther(URI.create(landing));
+                            if (asked != null) {
+                                open.header("Set-Cookie", ReturnTo.cleared(http.isSSL()));
+                            }
+                            return open.build();
+                        },
                         () -> Templates.code(form.errors().get("code"), 0));
     }
 
@@ -97,4 +107,5 @@ public class LoginPages {
         }
         return page.build();
     }
+
 }

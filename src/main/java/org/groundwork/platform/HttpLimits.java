@@ -52,6 +52,8 @@ class HttpLimits {
 
     @ConfigProperty(name = "quarkus.http.auth.form.post-location")
     String loginPost;
+    @ConfigProperty(name = "quarkus.http.auth.form.location-cookie", defaultValue = "quarkus-redirect-location")
+    String quarkusLocationCookie;
     /** Every body but an archive's. */
     @ConfigProperty(name = "groundwork.import.max-bytes")
     long maxBody;
@@ -164,6 +166,13 @@ class HttpLimits {
                     "The login form is sent as a form (application/x-www-form-urlencoded); scripts get a token "
                             + "from POST /api/v1/tokens", null));
             return;
+        }
+        if (request.method() == HttpMethod.POST && request.path().equals(loginPost)) {
+            // Quarkus's form login follows its own location cookie after a success: an absolute URL it
+            // checks by host alone, logging a mismatch at ERROR and failing on one that is no URI (a 500),
+            // for anyone who sends one by hand. The app never sets it (its pages send a logged-out browser
+            // to the login page themselves, and the login lands by web/ReturnTo): it is not read
+            ctx.response().removeCookie(quarkusLocationCookie, false);
         }
         jakarta.ws.rs.core.MediaType media = type == null ? null : mediaType(type);
         if (type != null && media == null) {

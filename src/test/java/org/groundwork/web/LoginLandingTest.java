@@ -44,6 +44,98 @@ class LoginLandingTest {
         return location.replaceFirst("^https?://[^/]+", "");
     }
 
+    @Test
+    void aBookmarkOpenedWhileLoggedOutIsWhereTheLoginLands() {
+        TestTeam team = TestTeam.create();
+        Response asked = given().redirects().follow(false).accept(ContentType.HTML).get("/contacts?q=Rosa&level=active");
+        asked.then().statusCode(303).header("Location", endsWith("/login"));
+        io.restassured.http.Cookie kept = asked.detailedCookie(RETURN);
+        assertNotNull(kept, "the page asked for is remembered beside the redirect");
+        assertTrue(kept.isHttpOnly() && "/login".equals(kept.getPath()) && kept.getMaxAge() > 0, kept.toString());
+
+        Response login = logIn(team, kept.getValue());
+        login.then().statusCode(302);
+        assertEquals("/contacts?q=Rosa&level=active", landing(login));
+        assertNotNull(login.getCookie("quarkus-credential"), "logged in");
+        assertEquals(0, login.detailedCookie(RETURN).getMaxAge(), "used once: cleared");
+
+        // no page asked for: Today, as before
+        assertEquals("/", landing(logIn(team, null)));
+        // a form's post is not repeated after the login, and htmx's fragments are not pages
+        assertNull(given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("fullName", "Rosa").post("/contacts").then().extract().detailedCookie(RETURN));
+        assertNull(given().redirects().follow(false).header("HX-Request", "true").get("/contacts")
+                .then().statusCode(303).extract().detailedCookie(RETURN));
+    }
+
+    @Test
+    void theLoginNeverLandsOnAnotherSite() {
+        TestTeam team = TestTeam.create();
+        // what a hand-made (or planted) cookie may hold: each spelling of another host, sent encoded as the
+        // server writes the cookie, and as it is
+        List<String> values = new java.util.ArrayList<>();
+        for (String hostile : List.of("//evil.example", "https://evil.example", "/\\evil", "/\\/evil.example",
+                "http:evil.example", "///evil.example", "/ok\r\nLocation: //evil.example", "javascript:alert(1)",
+                "evil.example", "/\tevil", "/" + "a".repeat(3000))) {
+            values.add(URLEncoder.encode(hostile, StandardCharsets.UTF_8));
+        }
+        values.addAll(List.of("//evil.example", "https://evil.example", "/%5Cevil", "%2F%2Fevil.example",
+                "/%0D%0A//evil.example", "http:evil.example", "///evil.example", "%"));
+        for (String value : values) {
+            Response login = logIn(team, value);
+            login.then().statusCode(302);
+            assertEquals("/", landing(login), value);
+            assertThat(login.header("Location"), not(containsString("evil")));
+        }
+        // nor does Quarkus's own location cookie lead anywhere: it was followed after a success, its host
+        // checked alone, a mismatch logged at ERROR and answered 401, one that is no URI a 500
+        String here = "http://localhost:" + io.restassured.RestAssured.port;
+        var errors = severeDuring(() -> {
+            for (String value : List.of("https://evil.example/", "/\\evil", here + "//evil.example", "%zz")) {
+                Response login = given().redirects().follow(false).cookie("quarkus-redirect-location", value)
+                        .formParam("email", team.adminEmail).formParam("password", TestTeam.PASSWORD).post("/login");
+                login.then().statusCode(302).cookie("quarkus-credential", notNullValue());
+                assertEquals("/", landing(login), value);
+            }
+        });
+        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+        // a path that only looks like another host: the login page is where it goes, with nothing to follow
+        for (String path : List.of("//evil.example/contacts", "/\\evil.example/contacts", "/%5Cevil.example")) {
+            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertFalse(answer.toLowerCase(java.util.Locale.ROOT).contains("gw-return=%2f%2f")
+                    || answer.toLowerCase(java.util.Locale.ROOT).contains("gw-return=%2f%5c"), path + ": " + answer);
+        }
+    }
+
+    @Test
+    void withTwoFactorTheBookmarkWaitsForTheCode() {
+        TestTeam team = TestTeam.create();
+        TwoFactorTest.Enrolled enrolled = TwoFactorTest.enrol(Session.logIn(team));
+        String kept = given().redirects().follow(false).accept(ContentType.HTML).get("/contacts?q=Ana")
+                .then().statusCode(303).extract().cookie(RETURN);
+        assertNotNull(kept);
+
+        // the password opens a session that waits for the code; the page asked for waits too
+        Response password = logIn(team, kept);
+        password.then().statusCode(302);
+        assertNull(password.detailedCookie(RETURN), "not cleared before the code");
+        Session s = Session.of(password.getCookie("quarkus-credential"));
+        TwoFactorTest.assertWaitsForTheCode(s);
+        s.open("/login/code");
+        s.form().cookie(RETURN, kept).formParam("code", enrolled.recoveryCodes().get(0)).post("/login/code")
+                .then().statusCode(303).header("Location", endsWith("/contacts?q=Ana"))
+                .cookie(RETURN, io.restassured.matcher.RestAssuredMatchers.detailedCookie().maxAge(0));
+        s.request().get("/contacts").then().statusCode(200);
+
+        // without one, the code lands on Today; a hostile one is ignored there too
+        Session other = Session.of(logIn(team, null).getCookie("quarkus-credential"));
+        other.open("/login/code");
+        other.form().cookie(RETURN, "%2F%2Fevil.example").formParam("code", enrolled.recoveryCodes().get(1))
+                .post("/login/code").then().statusCode(303).header("Location", not(containsString("evil")))
+                .header("Location", endsWith("/"));
+    }
+
     /**
      * Form login reads the body before any of the app runs; Vert.x's decoder dropped a body it could
      * not read without a word, and Quarkus answered the anonymous post with an empty 200.
