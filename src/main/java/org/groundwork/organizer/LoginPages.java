@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import org.groundwork.web.Form;
 import org.groundwork.web.ReturnTo;
 import org.groundwork.web.FormErrors;
@@ -84,13 +86,18 @@ public class LoginPages {
 
     /**
      * {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it).
-     * After a failed login the email typed is shown again (TypedEmail), once.
+     * After a failed login the email typed is shown again (TypedEmail), once. Someone already
+     * logged in has no form to fill: Today.
      */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response login(@QueryParam("error") String error, @QueryParam("wait") String wait,
                           @QueryParam("ended") String ended, @QueryParam("changed") String changed,
                           @CookieParam(TypedEmail.COOKIE) String typed, @Context HttpServerRequest http) {
+        if (loggedIn()) {
+            // (a session still waiting for its second factor never gets here: TwoFactorGate sends it to the code)
+            return Response.seeOther(URI.create("/")).build();
+        }
         long seconds = 0;
         try {
             seconds = wait == null ? 0 : Math.max(0, Long.parseLong(wait));
@@ -108,4 +115,15 @@ public class LoginPages {
         return page.build();
     }
 
+    /**
+     * Whether a live login comes with this request. A cookie of a session that ended (logged out
+     * elsewhere, expired) is no login, and must not send its browser anywhere but this form.
+     */
+    private boolean loggedIn() {
+        try {
+            return current.isLoggedIn();
+        } catch (AuthenticationFailedException | UnauthorizedException e) {
+            return false;
+        }
+    }
 }

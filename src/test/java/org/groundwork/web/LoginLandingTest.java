@@ -136,6 +136,20 @@ class LoginLandingTest {
                 .header("Location", endsWith("/"));
     }
 
+    @Test
+    void someoneLoggedInIsSentFromTheLoginFormToToday() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.request().accept(ContentType.HTML).get("/login").then().statusCode(303).header("Location", endsWith("/"));
+        s.request().accept(ContentType.HTML).get("/login?error=1").then().statusCode(303);
+        // logged out: the cookie left behind names an ended session, and the form is shown (no loop)
+        s.open("/contacts");
+        s.form().post("/logout").then().statusCode(303);
+        s.request().accept(ContentType.HTML).get("/login").then().statusCode(200).body(containsString("name=\"password\""));
+        given().accept(ContentType.HTML).get("/login").then().statusCode(200).body(containsString("name=\"password\""));
+        given().cookie("quarkus-credential", "not-a-cookie").accept(ContentType.HTML).get("/login").then().statusCode(200);
+    }
+
     /**
      * Form login reads the body before any of the app runs; Vert.x's decoder dropped a body it could
      * not read without a word, and Quarkus answered the anonymous post with an empty 200.
