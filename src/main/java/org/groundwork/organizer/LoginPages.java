@@ -36,7 +36,7 @@ public class LoginPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, long waitMinutes, boolean ended, boolean changed,
-                                             boolean setUp, String email);
+                                             boolean created, boolean setUp, String email);
 
         static native TemplateInstance code(String error, long waitMinutes);
     }
@@ -86,13 +86,14 @@ public class LoginPages {
 
     /**
      * {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it).
-     * After a failed login the email typed is shown again (TypedEmail), once. Someone already
-     * logged in has no form to fill: Today.
+     * After a failed login the email typed is shown again (TypedEmail), once. {@code created}: the
+     * first-run setup just made the team. Someone already logged in has no form to fill: Today.
      */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response login(@QueryParam("error") String error, @QueryParam("wait") String wait,
                           @QueryParam("ended") String ended, @QueryParam("changed") String changed,
+                          @QueryParam("created") String created,
                           @CookieParam(TypedEmail.COOKIE) String typed, @Context HttpServerRequest http) {
         if (loggedIn()) {
             // (a session still waiting for its second factor never gets here: TwoFactorGate sends it to the code)
@@ -108,7 +109,8 @@ public class LoginPages {
         boolean failed = error != null || wait != null;
         String email = failed ? TypedEmail.read(typed).orElse(null) : null;
         Response.ResponseBuilder page = Response.ok(
-                Templates.login(error != null, minutes, ended != null, changed != null, organizers.isSetUp(), email));
+                Templates.login(error != null, minutes, ended != null, changed != null, created != null,
+                        organizers.isSetUp(), email));
         if (typed != null) {
             page.header("Set-Cookie", TypedEmail.cleared(http.isSSL()));
         }
