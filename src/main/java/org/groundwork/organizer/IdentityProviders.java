@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.TeamScope;
+import org.groundwork.web.ReturnTo;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -90,7 +91,18 @@ final class IdentityProviders {
                 }
             }, "Wrong email or password");
             // whatever failed, the login page shows the email again, so only the password is typed twice
-            return identity.onFailure().invoke(() -> TypedEmail.keep(http, request.getUsername()));
+            return identity.onItem().invoke(who -> landOnThePageAskedFor(http, who))
+                    .onFailure().invoke(() -> TypedEmail.keep(http, request.getUsername()));
+        }
+
+        /**
+         * The login's redirect goes to the page first asked for, if any (ReturnTo); when the second
+         * factor is asked first, that page waits in its cookie for the code step.
+         */
+        private static void landOnThePageAskedFor(RoutingContext http, SecurityIdentity who) {
+            if (!LoginSession.CODE.equals(who.getAttribute(Identities.PENDING))) {
+                ReturnTo.afterLogin(http);
+            }
         }
     }
 

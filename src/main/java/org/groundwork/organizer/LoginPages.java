@@ -8,7 +8,10 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import org.groundwork.web.Form;
+import org.groundwork.web.ReturnTo;
 import org.groundwork.web.FormErrors;
 import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
@@ -33,7 +36,7 @@ public class LoginPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, long waitMinutes, boolean ended, boolean changed,
-                                             boolean setUp, String email);
+                                             boolean created, boolean setUp, String email);
 
         static native TemplateInstance code(String error, long waitMinutes);
     }
@@ -54,10 +57,11 @@ public class LoginPages {
         return Templates.code(null, 0);
     }
 
+    /** The code opens the session; it lands on the page first asked for (ReturnTo), else on Today. */
     @POST
     @Path("/code")
     @Produces(MediaType.TEXT_HTML)
-    public Object checkCode(@Context HttpServerRequest http) {
+    public Object checkCode(@CookieParam(ReturnTo.COOKIE) String asked, @Context HttpServerRequest http) {
         if (!LoginSession.CODE.equals(current.pendingSecondFactor())) {
             return Response.seeOther(URI.create(current.isLoggedIn() ? "/" : "/login")).build();
         }
@@ -67,20 +71,34 @@ public class LoginPages {
                 // too many wrong codes: wait, and say for how long
                 .on(p -> p.retryAfter() != null, p -> Response.status(429).header("Retry-After", p.retryAfter())
                         .entity(Templates.code(null, Math.max(1, (p.retryAfter() + 59) / 60))).build())
-                .submit(() -> twoFactor.completeLogin(code,
-                                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()), "/",
+                .submit(() -> {
+                            twoFactor.completeLogin(code, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+                            return ReturnTo.read(asked).orElse("/");
+                        }, landing -> {
+                            Response.ResponseBuilder open = Response.seeOther(URI.create(landing));
+                            if (asked != null) {
+                                open.header("Set-Cookie", ReturnTo.cleared(http.isSSL()));
+                            }
+                            return open.build();
+                        },
                         () -> Templates.code(form.errors().get("code"), 0));
     }
 
     /**
      * {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it).
-     * After a failed login the email typed is shown again (TypedEmail), once.
+     * After a failed login the email typed is shown again (TypedEmail), once. {@code created}: the
+     * first-run setup just made the team. Someone already logged in has no form to fill: Today.
      */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response login(@QueryParam("error") String error, @QueryParam("wait") String wait,
                           @QueryParam("ended") String ended, @QueryParam("changed") String changed,
+                          @QueryParam("created") String created,
                           @CookieParam(TypedEmail.COOKIE) String typed, @Context HttpServerRequest http) {
+        if (loggedIn()) {
+            // (a session still waiting for its second factor never gets here: TwoFactorGate sends it to the code)
+            return Response.seeOther(URI.create("/")).build();
+        }
         long seconds = 0;
         try {
             seconds = wait == null ? 0 : Math.max(0, Long.parseLong(wait));
@@ -91,10 +109,23 @@ public class LoginPages {
         boolean failed = error != null || wait != null;
         String email = failed ? TypedEmail.read(typed).orElse(null) : null;
         Response.ResponseBuilder page = Response.ok(
-                Templates.login(error != null, minutes, ended != null, changed != null, organizers.isSetUp(), email));
+                Templates.login(error != null, minutes, ended != null, changed != null, created != null,
+                        organizers.isSetUp(), email));
         if (typed != null) {
             page.header("Set-Cookie", TypedEmail.cleared(http.isSSL()));
         }
         return page.build();
+    }
+
+    /**
+     * Whether a live login comes with this request. A cookie of a session that ended (logged out
+     * elsewhere, expired) is no login, and must not send its browser anywhere but this form.
+     */
+    private boolean loggedIn() {
+        try {
+            return current.isLoggedIn();
+        } catch (AuthenticationFailedException | UnauthorizedException e) {
+            return false;
+        }
     }
 }

@@ -69,8 +69,24 @@ public class OrganizerService {
     @Inject
     PasswordChecks checks;
 
-    /** Creates the first team and its admin; allowed only while no organizer exists. */
+    /**
+     * Creates the first team and its admin, and a personal API token for that admin, which the
+     * answer holds: a script that sets up an instance goes on with it. Allowed only while no
+     * organizer exists.
+     */
     public SetupResult setup(@NotNull @Valid Setup setup) {
+        return setup(setup, true);
+    }
+
+    /**
+     * The same from the setup page, without the token: the page shows none (the admin logs in with
+     * the password), so one would only sit unseen, and usable, in their list of tokens.
+     */
+    public SetupResult setUpFromThePage(@NotNull @Valid Setup setup) {
+        return setup(setup, false);
+    }
+
+    private SetupResult setup(Setup setup, boolean withToken) {
         // hashed before the transaction's first statement: no pooled connection waits on bcrypt
         String hash = Passwords.hash(setup.password());
         // no one is logged in and no team exists yet: the whole instance is looked at
@@ -85,8 +101,8 @@ public class OrganizerService {
             admin.instanceAdmin = true;
             // no one was logged in: the event names no organizer
             audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
-            NewToken token = tokens.issue(admin, "setup");
-            return new SetupResult(OrganizerView.of(admin), TeamView.of(team), token.token());
+            String token = withToken ? tokens.issue(admin, "setup").token() : null;
+            return new SetupResult(OrganizerView.of(admin), TeamView.of(team), token);
         });
     }
 

@@ -55,6 +55,8 @@ public class SetupPages {
         Form form = Form.posted();
         OrganizerJson.Setup setup = new OrganizerJson.Setup(form.text("teamName"), form.text("email"),
                 form.text("displayName"), form.secret("password"), form.optional("timeZone"));
-        return form.submit(() -> organizers.setup(setup), "/login", () -> Templates.setup(form.values(), form.errors()));
+        // the team is made; its admin logs in on a page that says so
+        return form.submit(() -> organizers.setUpFromThePage(setup), "/login?created=1",
+                () -> Templates.setup(form.values(), form.errors()));
     }
 }

@@ -2,6 +2,9 @@ package org.groundwork.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -11,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.web.ErrorPages;
+import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +36,8 @@ import java.util.Set;
 @ApplicationScoped
 class HttpLimits {
 
+    private static final Logger LOG = Logger.getLogger(HttpLimits.class);
+
     private static final String NOT_A_MEDIA_TYPE =
             "The Content-Type header is not a media type; send application/json (a page's form sends its own)";
 
@@ -46,6 +52,8 @@ class HttpLimits {
 
     @ConfigProperty(name = "quarkus.http.auth.form.post-location")
     String loginPost;
+    @ConfigProperty(name = "quarkus.http.auth.form.location-cookie", defaultValue = "quarkus-redirect-location")
+    String quarkusLocationCookie;
     /** Every body but an archive's. */
     @ConfigProperty(name = "groundwork.import.max-bytes")
     long maxBody;
@@ -62,6 +70,47 @@ class HttpLimits {
         // clear text) went to Quarkus's last handler: a 400 that was no problem, a page titled
         // "Internal Server Error", and an ERROR line in the log for anyone who sends one
         router.route().order(-300).failureHandler(this::unroutable);
+        // between the HTTP authentication (order -200), which reads the login form's body, and Quarkus's
+        // own handler of the form's post (order -150), which answered an empty 200 when that body gave
+        // no email and password
+        router.post(loginPost).order(-175).handler(this::loginFormRead);
+    }
+
+    static final String LOGIN_FORM_UNREADABLE = "The login form's email and password could not be read (a broken "
+            + "%-escape, more than 1,000 fields, an upload cut short, or a field missing); nobody was logged in";
+
+    /**
+     * Form login reads its body with Vert.x's decoder, which on a broken {@code %}-escape, too many
+     * fields or a multipart cut short drops the whole body and tells no one (its exception goes to
+     * no handler; no line in the log). The form's authentication then finds no email and password,
+     * the request stays anonymous, and Quarkus's handler of the post answered it with an empty 200.
+     * The identity is read here first (it is computed once, so that handler gets the same): a login
+     * answers for itself (the redirect after a success, a failure's redirect to the login page),
+     * and a post that logged no one in and was not answered is a 400 saying why.
+     */
+    private void loginFormRead(RoutingContext ctx) {
+        Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (identity == null) {
+            ctx.next();
+            return;
+        }
+        identity.subscribe().with(who -> {
+            if (ctx.response().ended()) {
+                return;
+            }
+            if (who == null || who.isAnonymous()) {
+                LOG.debugf("A login form's body gave no email and password (%s, %s bytes)",
+                        ctx.request().getHeader("Content-Type"), ctx.request().getHeader("Content-Length"));
+                refuse(ctx, new Problem("about:blank", "Bad Request", 400, LOGIN_FORM_UNREADABLE, null));
+            } else {
+                ctx.next();
+            }
+        }, failure -> {
+            // a failed login was answered by the form's own failure handler; anything else goes on as before
+            if (!ctx.response().ended() && !ctx.failed()) {
+                ctx.next();
+            }
+        });
     }
 
     private static final String CHECKED = HttpLimits.class.getName();
@@ -117,6 +166,13 @@ class HttpLimits {
                     "The login form is sent as a form (application/x-www-form-urlencoded); scripts get a token "
                             + "from POST /api/v1/tokens", null));
             return;
+        }
+        if (request.method() == HttpMethod.POST && request.path().equals(loginPost)) {
+            // Quarkus's form login follows its own location cookie after a success: an absolute URL it
+            // checks by host alone, logging a mismatch at ERROR and failing on one that is no URI (a 500),
+            // for anyone who sends one by hand. The app never sets it (its pages send a logged-out browser
+            // to the login page themselves, and the login lands by web/ReturnTo): it is not read
+            ctx.response().removeCookie(quarkusLocationCookie, false);
         }
         jakarta.ws.rs.core.MediaType media = type == null ? null : mediaType(type);
         if (type != null && media == null) {

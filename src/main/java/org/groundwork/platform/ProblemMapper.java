@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.groundwork.web.ErrorPages;
+import org.groundwork.web.ReturnTo;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
@@ -98,9 +99,14 @@ public class ProblemMapper {
             return unavailable(e);
         }
         if (!uri.getPath().startsWith("/api/")) {
-            // a failed login form post goes back to the form with a message; other pages to the form
+            // a failed login form post goes back to the form with a message; other pages to the form,
+            // which remembers the page asked for so the login lands there (ReturnTo)
             boolean failedLogin = uri.getPath().equals("/login");
-            return Response.seeOther(URI.create(failedLogin ? "/login?error=1" : "/login")).build();
+            Response.ResponseBuilder login = Response.seeOther(URI.create(failedLogin ? "/login?error=1" : "/login"));
+            if (!failedLogin) {
+                ReturnTo.remember(request).ifPresent(cookie -> login.header("Set-Cookie", cookie));
+            }
+            return login.build();
         }
         return Response.status(401)
                 .header("WWW-Authenticate", "Bearer")

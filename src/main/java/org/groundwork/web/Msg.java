@@ -99,6 +99,9 @@ public interface Msg {
     String login_changed();
 
     @Message
+    String login_created();
+
+    @Message
     String code_title();
 
     @Message

@@ -50,8 +50,15 @@ class FirstRunTest {
         PageFormsTest.assertFieldError(bad, "teamName", "Fill this in");
         given().get("/login").then().body(containsString("href=\"/setup\""));
 
-        setup(cookie, token, "Eastside Tenants", "Ana", "ana@example.org", "solidarity-forever", "America/New_York")
-                .then().statusCode(303).header("Location", containsString("/login"));
+        String created = setup(cookie, token, "Eastside Tenants", "Ana", "ana@example.org", "solidarity-forever",
+                "America/New_York").then().statusCode(303).header("Location", containsString("/login?created=1"))
+                .extract().header("Location");
+        // the login page they land on says the team is made (it said nothing: had it worked?)
+        given().get(created).then().statusCode(200)
+                .body(containsString("Your team is created, and you are its admin."));
+        given().header("Accept-Language", "es").get(created).then().statusCode(200)
+                .body(containsString("Tu equipo está creado"));
+        given().get("/login").then().body(not(containsString("Your team is created")));
 
         // the admin logs in and lands on Today
         Response login = given().redirects().follow(false).formParam("email", "ana@example.org")
@@ -60,12 +67,18 @@ class FirstRunTest {
         assertNotNull(credential, "the new admin can log in");
         given().cookie("quarkus-credential", credential).get("/").then().statusCode(200)
                 .body(containsString("Today"));
+        // the page showed no API token, so it made none: one would sit in their list unseen (and usable)
+        given().cookie("quarkus-credential", credential).accept("application/json").get("/api/v1/tokens")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        given().cookie("quarkus-credential", credential).get("/settings").then().statusCode(200)
+                .body(not(containsString("<strong>setup</strong>")));
 
         // setup is closed now: the page and a second post go to the login page, no second team
         given().redirects().follow(false).get("/setup").then().statusCode(303)
                 .header("Location", containsString("/login"));
         setup(cookie, token, "Other Team", "Eve", "eve@example.org", "take-it-over", "UTC")
-                .then().statusCode(303).header("Location", containsString("/login"));
+                .then().statusCode(303).header("Location", containsString("/login"))
+                .header("Location", not(containsString("created")));
         given().redirects().follow(false).formParam("email", "eve@example.org").formParam("password", "take-it-over")
                 .post("/login").then().header("Location", containsString("error"));
         given().get("/login").then().body(not(containsString("href=\"/setup\"")));

@@ -44,6 +44,12 @@ final class Session {
         return new Session(cookie);
     }
 
+    /** The browser that holds this login cookie (a login made by hand, such as one waiting for its code). */
+    static Session of(String credential) {
+        assertNotNull(credential, "a login cookie");
+        return new Session(credential);
+    }
+
     /** The team's admin, logged in, on a page with a form: what most page tests start from. */
     static Session onPage(TestTeam team, String path) {
         Session s = logIn(team);
