@@ -113,7 +113,7 @@ public class ContactPages {
         static native TemplateInstance unitField(UnitChoices units, Map<String, String> errors);
 
         static native TemplateInstance edit(ContactView contact, Map<String, String> form, Choices choices,
-                                            Map<String, String> errors, Map<String, Form.Saved> savedNow);
+                                            Map<String, String> errors, Map<String, Form.Typed> youTyped);
 
         static native TemplateInstance levelChange(ContactView contact, LevelChangeView change, String title,
                                                    Map<String, String> errors);
@@ -329,7 +329,7 @@ public class ContactPages {
                         "/contacts/" + contact,
                         // the contact is read only to draw the form again, not on every save
                         () -> Templates.edit(contacts.view(contact), form.values(),
-                                choices(form.text("organizationId"), form.text("unitId")), form.errors(), form.savedNow()));
+                                choices(form.text("organizationId"), form.text("unitId")), form.errors(), form.youTyped()));
     }
 
     /**

@@ -79,7 +79,7 @@ public class ConversationPages {
 
         static native TemplateInstance edit(ConversationView conversation, List<Option> channels, List<Option> works,
                                             Map<String, String> form, Map<String, String> errors,
-                                            Map<String, Form.Saved> savedNow);
+                                            Map<String, Form.Typed> youTyped);
     }
 
     /** An open follow-up this conversation may complete, worded, and whether it is ticked. */
@@ -200,7 +200,7 @@ public class ConversationPages {
                 .submit(() -> conversations.change(conversation, patches.of(change, fields), version),
                         stored -> Form.seeOther("/contacts/" + stored.view().contactId() + "#timeline"),
                         () -> Templates.edit(before, Forms.options(Channel.class), workOptions(before.workId()),
-                                form.values(), form.errors(), form.savedNow()));
+                                form.values(), form.errors(), form.youTyped()));
     }
 
     /** Deleting needs the box ticked; its minutes leave the reports (as DELETE /api/v1/conversations/{id}). */

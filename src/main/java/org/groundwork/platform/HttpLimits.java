@@ -73,7 +73,30 @@ class HttpLimits {
         // between the HTTP authentication (order -200), which reads the login form's body, and Quarkus's
         // own handler of the form's post (order -150), which answered an empty 200 when that body gave
         // no email and password
-        router.post(loginPost).order(-175).handler(this::loginFormRead);
+        router.route().order(-175).handler(ctx -> {
+            if (isLoginPost(ctx)) {
+                loginFormRead(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    /**
+     * A post the form authentication reads as the login's: it compares the path normalized, and by
+     * its end, so {@code /./login} and {@code /%6Cogin} are the login's too and must meet its checks.
+     */
+    private boolean isLoginPost(RoutingContext ctx) {
+        if (ctx.request().method() != HttpMethod.POST) {
+            return false;
+        }
+        String path;
+        try {
+            path = ctx.normalizedPath();
+        } catch (IllegalArgumentException e) {
+            path = ctx.request().path();
+        }
+        return path != null && path.endsWith(loginPost);
     }
 
     static final String LOGIN_FORM_UNREADABLE = "The login form's email and password could not be read (a broken "
@@ -159,7 +182,7 @@ class HttpLimits {
             return;
         }
         String type = request.getHeader("Content-Type");
-        if (request.method() == HttpMethod.POST && request.path().equals(loginPost) && !InputGuard.isForm(type)) {
+        if (isLoginPost(ctx) && !InputGuard.isForm(type)) {
             // the login form's authentication decodes the body as a form before any resource runs, and
             // threw on anything else (no Content-Type, JSON): a 500 with a stack trace for anyone
             refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415,
@@ -167,7 +190,7 @@ class HttpLimits {
                             + "from POST /api/v1/tokens", null));
             return;
         }
-        if (request.method() == HttpMethod.POST && request.path().equals(loginPost)) {
+        if (isLoginPost(ctx)) {
             // Quarkus's form login follows its own location cookie after a success: an absolute URL it
             // checks by host alone, logging a mismatch at ERROR and failing on one that is no URI (a 500),
             // for anyone who sends one by hand. The app never sets it (its pages send a logged-out browser

@@ -78,7 +78,7 @@ public final class Form {
     private static final Pattern ONE_TIME_KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** What is saved now in a field an edit form's conflict shows (value as the form holds it; null: empty). */
-    public record Saved(String value) {
+    public record Typed(String value) {
     }
 
     private final Map<String, String> posted;
@@ -100,7 +100,7 @@ public final class Form {
     private Supplier<Map<String, String>> storedNow;
     private boolean conflict;
     /** After such a conflict: each field whose saved value differs from what was typed, with that value. */
-    private final Map<String, Saved> savedNow = new LinkedHashMap<>();
+    private final Map<String, Typed> youTyped = new LinkedHashMap<>();
     /** The page a call asked to draw instead of going on ({@link #instead}). */
     private Supplier<?> instead;
 
@@ -258,10 +258,11 @@ public final class Form {
 
     /**
      * An edit form's 412 (someone saved the row after the form was read): the form is drawn again
-     * (the submit's {@code again}) with what was typed kept, at the version stored now, so saving
-     * it again is a deliberate choice that goes through; above it a message says someone else saved
-     * it meanwhile, and {@link #savedNow()} holds what is saved now in each field that differs from
-     * what was typed. {@code now} gives the stored row as this form's values (with {@link #VERSION}).
+     * (the submit's {@code again}) at the version stored now and with what is stored now, a message
+     * above it saying someone else saved it meanwhile, and under each field where what was typed
+     * differs from what is stored, what was typed ({@link #youTyped()}), so nothing typed is lost
+     * and nothing the other save changed is undone by saving again. {@code now} gives the stored row
+     * as this form's values (with {@link #VERSION}).
      */
     public Form onConflict(Supplier<Map<String, String>> now) {
         storedNow = now;
@@ -340,9 +341,9 @@ public final class Form {
         return errors.map();
     }
 
-    /** After a conflict kept what was typed ({@link #onConflict(Supplier)}): what is saved now where it differs. */
-    public Map<String, Saved> savedNow() {
-        return savedNow;
+    /** After a conflict ({@link #onConflict(Supplier)}): what was typed, where it differs from what is saved now. */
+    public Map<String, Typed> youTyped() {
+        return youTyped;
     }
 
     /**
@@ -493,8 +494,8 @@ public final class Form {
     }
 
     /**
-     * A 412 with {@link #onConflict(Supplier)}: what was typed stays, the version becomes the stored
-     * one, and each field saved otherwise now gets what is saved (compared as the form shows it).
+     * A 412 with {@link #onConflict(Supplier)}: the version and the values become the stored ones,
+     * and each field typed otherwise keeps its typing beside it (compared as the form shows it).
      */
     private void keepTyped() {
         Map<String, String> now = storedNow.get();
@@ -502,7 +503,11 @@ public final class Form {
             if (field.getKey().equals(VERSION)) {
                 values.put(VERSION, field.getValue());
             } else if (values.containsKey(field.getKey()) && !same(values.get(field.getKey()), field.getValue())) {
-                savedNow.put(field.getKey(), new Saved(field.getValue()));
+                // the form does not know which of the two changed a field, so it shows what is saved
+                // and keeps the typing beside it: saved again as typed, a field this tab never touched
+                // would undo the other save
+                youTyped.put(field.getKey(), new Typed(values.get(field.getKey())));
+                values.put(field.getKey(), field.getValue());
             }
         }
         errors.add(FormErrors.FORM, PageLanguage.msg().form_changed_meanwhile());

@@ -519,7 +519,7 @@ public interface Msg {
     String form_changed_meanwhile();
 
     @Message
-    String form_saved_now();
+    String form_you_typed();
 
     @Message
     String form_empty();

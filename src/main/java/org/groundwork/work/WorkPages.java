@@ -50,7 +50,7 @@ public class WorkPages {
 
         static native TemplateInstance show(WorkView work, List<ActionItem> actions, List<Option> focuses,
                                             List<Option> modes, Map<String, String> form, Map<String, String> errors,
-                                            Map<String, Form.Saved> savedNow);
+                                            Map<String, Form.Typed> youTyped);
     }
 
     @GET
@@ -108,12 +108,12 @@ public class WorkPages {
                 .onConflict(() -> values(works.find(workId)))
                 .submit(() -> works.change(workId, patches.of(change,
                         Set.of("name", "focus", "mode", "justification", "active")), version), "/works/" + workId,
-                () -> show(works.require(workId), form.values(), form.errors(), form.savedNow()));
+                () -> show(works.require(workId), form.values(), form.errors(), form.youTyped()));
     }
 
     private TemplateInstance show(WorkView w, Map<String, String> form, Map<String, String> errors,
-                                  Map<String, Form.Saved> savedNow) {
+                                  Map<String, Form.Typed> youTyped) {
         List<ActionItem> its = actions.list(w.id(), Page.MAX_LIMIT, null).items();
-        return Templates.show(w, its, Forms.options(Focus.class), Forms.options(Mode.class), form, errors, savedNow);
+        return Templates.show(w, its, Forms.options(Focus.class), Forms.options(Mode.class), form, errors, youTyped);
     }
 }

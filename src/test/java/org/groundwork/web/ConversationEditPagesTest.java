@@ -52,15 +52,16 @@ class ConversationEditPagesTest {
                 .body("channel", is("house-visit")).body("summary", is("Talked about the rent strike and the heating"))
                 .body("issues", nullValue());
 
-        // the form read at version 0 again: someone saved it meanwhile, so it comes back with what was typed,
-        // at the version stored now, and what is saved now under each field that differs
+        // the form read at version 0 again: someone saved it meanwhile, so it comes back with what is stored,
+        // at the version stored now, and what was typed under each field that differs
         Response stale = s.form().formParam("version", "0").formParam("occurredAt", "2026-11-21T09:00")
                 .formParam("durationMinutes", "5").formParam("channel", "phone").post("/conversations/" + id + "/edit");
         stale.then().statusCode(200).body(containsString("Someone else saved this while you were editing"))
-                .body(containsString("value=\"5\"")).body(containsString("value=\"2026-11-21T09:00\""))
+                .body(containsString("value=\"45\"")).body(containsString("value=\"2026-11-20T18:30\""))
                 .body(containsString("name=\"version\" value=\"1\""))
-                .body(matchesPattern("(?s).*id=\"f-durationMinutes-saved\">[^<]*<strong>45</strong>.*"))
-                .body(matchesPattern("(?s).*id=\"f-channel-saved\">[^<]*<strong>House visit</strong>.*"));
+                .body(matchesPattern("(?s).*id=\"f-durationMinutes-typed\">[^<]*<strong>5</strong>.*"))
+                .body(matchesPattern("(?s).*id=\"f-occurredAt-typed\">[^<]*<strong>2026-11-21T09:00</strong>.*"))
+                .body(matchesPattern("(?s).*id=\"f-channel-typed\">[^<]*<strong>Phone</strong>.*"));
         team.api().get("/api/v1/conversations/" + id).then().body("durationMinutes", is(45));
         // saved again, deliberately, at the version the form now carries
         s.form().formParam("version", "1").formParam("occurredAt", "2026-11-21T09:00").formParam("durationMinutes", "5")

@@ -14,16 +14,17 @@ import static org.hamcrest.Matchers.not;
 
 /**
  * The browser walk's "two tabs editing one contact: the second tab's typing is lost". The second
- * save, read before the first, still does not overwrite it (412), but now comes back with what was
- * typed in it, at the version stored now, with what is saved now under each field that differs: the
- * organizer saves again deliberately. One place does it for every edit form (Form.onConflict).
+ * save, read before the first, still does not overwrite it (412), but now comes back at the version
+ * stored now, showing what is stored, with what was typed under each field where it differs: the
+ * organizer copies back what they meant to change and saves again, and nothing the first tab saved
+ * is undone by it. One place does it for every edit form (Form.onConflict).
  */
 @QuarkusTest
 class EditConflictPagesTest {
 
-    /** What is saved now under a field, as the form says it after the conflict. */
-    static String savedNow(String field, String shown) {
-        return "(?s).*id=\"f-" + field + "-saved\">[^<]*<strong>" + shown + "</strong>.*";
+    /** What was typed, under a field, as the form says it after the conflict. */
+    static String youTyped(String field, String shown) {
+        return "(?s).*id=\"f-" + field + "-typed\">You typed: <strong>" + shown + "</strong>.*";
     }
 
     @Test
@@ -46,24 +47,24 @@ class EditConflictPagesTest {
                 .formParam("notes", "Met at the laundromat\r\nChairs the tenants meeting").post("/contacts/" + id + "/edit");
         tab2.then().statusCode(200)
                 .body(containsString("Someone else saved this while you were editing"))
-                // what tab 2 typed is on the form
-                .body(containsString("value=\"Rosa María Díaz\""))
-                .body(containsString("Chairs the tenants meeting</textarea>"))
-                .body(matchesPattern("(?s).*<option value=\"base\" selected>.*"))
-                // at the version stored now, so saving it again goes through
+                // the form shows what is stored now, at the version stored now
+                .body(containsString("value=\"Rosa Diaz\""))
+                .body(containsString("value=\"718 555 0199\""))
+                .body(matchesPattern("(?s).*<option value=\"officer\" selected>.*"))
                 .body(containsString("name=\"version\" value=\"1\""))
-                // under each field that differs, what is saved now (a choice by its label)
-                .body(matchesPattern(savedNow("fullName", "Rosa Diaz")))
-                .body(matchesPattern(savedNow("phone", "718 555 0199")))
-                .body(matchesPattern(savedNow("position", "Officer")))
-                .body(matchesPattern(savedNow("notes", "Met at the laundromat")))
-                .body(matchesPattern("(?s).*aria-describedby=\"f-phone-saved\".*"))
+                // and under each field typed otherwise, what was typed (a choice by its label)
+                .body(matchesPattern(youTyped("fullName", "Rosa María Díaz")))
+                .body(matchesPattern(youTyped("phone", "718 555 0101")))
+                .body(matchesPattern(youTyped("position", "Base")))
+                .body(matchesPattern(youTyped("notes", "Met at the laundromat\\s+Chairs the tenants meeting")))
+                .body(matchesPattern("(?s).*aria-describedby=\"f-phone-typed\".*"))
                 // and nothing under a field both say the same
-                .body(not(containsString("id=\"f-email-saved\"")));
+                .body(not(containsString("id=\"f-email-typed\"")));
         team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Rosa Diaz"))
                 .body("phone", equalTo("718 555 0199")).body("position", equalTo("officer"));
 
-        // the organizer keeps tab 1's phone and their own words, and saves again
+        // the form as drawn, saved again with only the name and the notes typed back: the first tab's
+        // phone and position stay (saving the stale typing again as it was would have undone them)
         s.form().formParam("version", "1").formParam("fullName", "Rosa María Díaz").formParam("phone", "718 555 0199")
                 .formParam("position", "officer").formParam("notes", "Met at the laundromat\r\nChairs the tenants meeting")
                 .post("/contacts/" + id + "/edit").then().statusCode(303);
@@ -81,9 +82,10 @@ class EditConflictPagesTest {
         team.api().body(Map.of("notes", "Changed by a script")).patch("/api/v1/contacts/" + id).then().statusCode(200);
         s.form().formParam("version", "0").formParam("fullName", "Samuel Okafor").formParam("position", "base")
                 .formParam("email", "sam@example.org").post("/contacts/" + id + "/edit").then().statusCode(200)
-                .body(containsString("value=\"sam@example.org\""))
-                .body(matchesPattern(savedNow("notes", "Changed by a script")))
-                .body(matchesPattern(savedNow("email", "\\(empty\\)")));
+                .body(not(containsString("value=\"sam@example.org\"")))
+                .body(containsString("Changed by a script</textarea>"))
+                .body(matchesPattern(youTyped("notes", "\\(empty\\)")))
+                .body(matchesPattern(youTyped("email", "sam@example.org")));
         // saved again with a mistake: the field's own message, the typing still there, the version kept
         Response bad = s.form().formParam("version", "1").formParam("fullName", "Samuel Okafor").formParam("position", "base")
                 .formParam("email", "not an email").post("/contacts/" + id + "/edit");

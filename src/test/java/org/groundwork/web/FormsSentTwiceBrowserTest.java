@@ -64,16 +64,22 @@ class FormsSentTwiceBrowserTest extends BrowserTest {
         second.getByLabel("Notes").fill("Chairs the tenants meeting");
         second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details")).click();
         assertThat(second.getByRole(AriaRole.ALERT)).containsText("Someone else saved this while you were editing");
-        // what the second tab typed is still there, and what the first saved is said under its field
-        assertThat(second.getByLabel("Full name")).hasValue("Rosa María Díaz");
-        assertThat(second.getByLabel("Notes")).hasValue("Chairs the tenants meeting");
-        assertThat(second.locator("#f-phone-saved")).containsText("718 555 0199");
+        // the form shows what is saved (the first tab's phone); what the second typed is under its fields
+        assertThat(second.getByLabel("Phone")).hasValue("718 555 0199");
+        assertThat(second.getByLabel("Full name")).hasValue("Rosa Diaz");
+        assertThat(second.locator("#f-fullName-typed")).containsText("Rosa María Díaz");
+        assertThat(second.locator("#f-notes-typed")).containsText("Chairs the tenants meeting");
+        // the phone this tab never touched is said as it had it: the form cannot tell who changed it
+        assertThat(second.locator("#f-phone-typed")).containsText("718 555 0101");
         assertEquals("718 555 0199", team.api().get("/api/v1/contacts/" + id).then().extract().path("phone"));
 
-        // saved again, deliberately: it goes through
+        // the typing copied back and saved again: it goes through, and the first tab's phone stays
+        second.getByLabel("Full name").fill("Rosa María Díaz");
+        second.getByLabel("Notes").fill("Chairs the tenants meeting");
         second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details")).click();
         second.waitForURL(u -> u.endsWith("/contacts/" + id));
         assertEquals("Chairs the tenants meeting", team.api().get("/api/v1/contacts/" + id).then().extract().path("notes"));
         assertEquals("Rosa María Díaz", team.api().get("/api/v1/contacts/" + id).then().extract().path("fullName"));
+        assertEquals("718 555 0199", team.api().get("/api/v1/contacts/" + id).then().extract().path("phone"));
     }
 }

@@ -173,7 +173,15 @@ class LoginLandingTest {
                 new String[]{"multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\n"
                         + "a@b.org\r\n--b\r\nContent-Disposition: form-data; name=\"pass"});
         List<String> answers = new java.util.ArrayList<>();
+        List<String> spelled = new java.util.ArrayList<>();
         var errors = severeDuring(() -> {
+            // the form authentication reads the path normalized: these are the login's post too
+            for (String path : List.of("/./login", "/%6Cogin")) {
+                spelled.add(raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
+                spelled.add(raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                        + "Content-Type: " + form + "\r\nContent-Length: 20\r\nConnection: close\r\n\r\nemail=%zz&password=x"));
+            }
             for (String[] body : bodies) {
                 for (String accept : List.of("text/html", "application/json")) {
                     answers.add(raw("POST /login HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\nContent-Type: "
@@ -182,6 +190,10 @@ class LoginLandingTest {
                 }
             }
         });
+        for (int i = 0; i < spelled.size(); i++) {
+            String status = i % 2 == 0 ? "HTTP/1.1 415" : "HTTP/1.1 400";
+            assertTrue(spelled.get(i).startsWith(status), status + " expected:\n" + spelled.get(i));
+        }
         for (int i = 0; i < answers.size(); i++) {
             String answer = answers.get(i);
             String sent = bodies.get(i / 2)[1];

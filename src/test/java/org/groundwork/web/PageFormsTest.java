@@ -230,12 +230,14 @@ class PageFormsTest {
                 .formParam("mode", "building").formParam("justification", "The yard is where the new hires are")
                 .formParam("active", "true").post("/works/" + work);
         // the whole form is sent, so the second save put the old name back without a word; now it comes
-        // back with what was typed (the justification) and the name saved now under the name typed
+        // back with what is stored (the new name), and the justification typed under its field
         stale.then().statusCode(200).body(containsString("Someone else saved this while you were editing"))
-                .body(containsString(">The yard is where the new hires are</textarea>"))
+                .body(containsString("value=\"Depot and yard drive\""))
                 .body(containsString("name=\"version\" value=\"1\""))
                 .body(org.hamcrest.Matchers.matchesPattern(
-                        "(?s).*id=\"f-name-saved\">[^<]*<strong>Depot and yard drive</strong>.*"));
+                        "(?s).*id=\"f-justification-typed\">[^<]*<strong>The yard is where the new hires are</strong>.*"))
+                .body(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*id=\"f-name-typed\">[^<]*<strong>Depot drive</strong>.*"));
         team.api().get("/api/v1/works/" + work).then().body("name", equalTo("Depot and yard drive"))
                 .body("justification", org.hamcrest.Matchers.nullValue());
         // the organizer takes the other tab's name and saves their justification, at the version now stored
@@ -499,7 +501,8 @@ class PageFormsTest {
         Response stale = s.form().formParam("fullName", "Old Name").formParam("position", "base")
                 .formParam("version", "0").post("/contacts/" + id + "/edit");
         stale.then().statusCode(200).body(containsString("Someone else saved this while you were editing"))
-                .body(containsString("value=\"Old Name\""));
+                .body(containsString("value=\"Rosa Díaz\""))
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"f-fullName-typed\">[^<]*<strong>Old Name</strong>.*"));
         team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Rosa Díaz"));
     }
 

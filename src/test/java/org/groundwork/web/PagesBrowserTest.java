@@ -28,6 +28,9 @@ class PagesBrowserTest extends BrowserTest {
         page.navigate(url("/contacts"));
         assertTrue(page.url().contains("/login"));
         logIn(team);
+        // the login lands on the page first asked for (web/ReturnTo)
+        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Contacts").setLevel(1))).isVisible();
+        page.navigate(url("/"));
         assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Today").setLevel(1))).isVisible();
         assertTrue(fitsWidth(), "Today fits a phone's width");
 
