@@ -98,8 +98,10 @@ public class ConversationPages {
         }
         // coming from a follow-up in Today, that one is ticked: the organizer sees it and can untick it
         List<String> ticked = followUp == null || followUp.isBlank() ? List.of() : List.of(followUp.trim());
-        // "when" starts at now on the team's clocks; yesterday's door-knocking is logged by changing it
-        String now = LocalDateTime.now(current.team().zone()).truncatedTo(ChronoUnit.MINUTES).toString();
+        // "when" starts at now on the team's clocks (when the form's key was made, so Back draws the same
+        // time and the form sent again is the same form); yesterday's door-knocking is logged by changing it
+        String now = LocalDateTime.ofInstant(Form.keyMadeAt(key), current.team().zone())
+                .truncatedTo(ChronoUnit.MINUTES).toString();
         return render(contactId, Map.of("channel", "in-person", "occurredAt", now, Form.KEY, key), ticked, Map.of());
     }
 

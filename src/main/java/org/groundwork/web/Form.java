@@ -318,9 +318,30 @@ public final class Form {
         return key != null && key.length() == 36 && ONE_TIME_KEY.matcher(key).matches();
     }
 
-    /** A new one-time key. */
+    /**
+     * A new one-time key: time-ordered (UUIDv7, 62 random bits), so a page can draw a default that
+     * stays the same when Back draws it again ({@link #keyMadeAt}).
+     */
     public static String newKey() {
-        return UUID.randomUUID().toString();
+        return org.groundwork.platform.Ids.next().toString();
+    }
+
+    /**
+     * When the page's key was made, for a default such as a conversation's "when": Back redraws the
+     * same keyed address, so the same default, and the form sent again is the same form. Now for a
+     * key that is not a time-ordered one of ours, or claims a time to come.
+     */
+    public static java.time.Instant keyMadeAt(String key) {
+        java.time.Instant now = java.time.Instant.now();
+        if (!isKey(key)) {
+            return now;
+        }
+        UUID id = UUID.fromString(key);
+        if (id.version() != 7) {
+            return now;
+        }
+        java.time.Instant made = java.time.Instant.ofEpochMilli(id.getMostSignificantBits() >>> 16);
+        return made.isAfter(now) ? now : made;
     }
 
     /** What a refusal of one kind draws instead of the form with its messages. */

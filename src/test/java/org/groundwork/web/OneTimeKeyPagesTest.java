@@ -82,6 +82,14 @@ class OneTimeKeyPagesTest {
         assertTrue(address.endsWith(Form.KEY + "=" + key), address);
         assertEquals(key, keyIn(s.open(address)), "Back draws the form with the same key");
         assertNotEquals(key, keyIn(s.open("/conversations/new?contact=" + contact)), "a new form, a new key");
+        // "when" starts at the time the key was made, not at each drawing: Back an hour later draws the
+        // same time, so the form sent again is the same form (a key made two hours ago, as a page would)
+        long twoHoursAgo = System.currentTimeMillis() - 2 * 3600_000L;
+        String oldKey = new java.util.UUID((twoHoursAgo << 16) | (0x7L << 12) | 1, 0x8000000000000001L).toString();
+        String drawn = s.open("/conversations/new?contact=" + contact + "&" + Form.KEY + "=" + oldKey);
+        String expected = java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(twoHoursAgo), java.time.ZoneOffset.UTC)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        assertTrue(drawn.contains("value=\"" + expected + "\""), "when is the key's time, " + expected);
 
         logForm(s, contact, key, "Talked about the rent strike").post("/conversations").then().statusCode(303)
                 .header("Location", endsWith("/contacts/" + contact + "#timeline"));
