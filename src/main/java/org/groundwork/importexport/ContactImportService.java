@@ -395,6 +395,9 @@ public class ContactImportService {
                 if (h.equals("dept")) {
                     unitKind = UnitKind.DEPARTMENT;
                 }
+                if (h.equals("piso")) {
+                    unitKind = UnitKind.FLOOR;
+                }
                 // and a Planta column floors: the kind as the pages say it, in either language
                 UnitKind said = word(UnitKind.class, mapping.header(Field.UNIT));
                 if (said != null) {
@@ -777,7 +780,8 @@ public class ContactImportService {
     }
 
     private static Boolean yesNo(String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        // composed first: a "sí" typed as i and a combining accent is the same word
+        return switch (java.text.Normalizer.normalize(value.trim(), java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT)) {
             case "yes", "y", "true", "1", "x", "sí", "si", "s" -> true;
             case "no", "n", "false", "0" -> false;
             default -> null;

@@ -57,8 +57,10 @@ class ManagementPort {
         }
         LOG.debugf("management port refused %s %s: %s", ctx.request().method(), ctx.request().uri(), failure);
         int answer = status == -1 ? 400 : status;
-        limits.refuse(ctx, new Problem("about:blank", answer == 404 ? "Not Found" : "Bad Request", answer,
-                answer == 404 ? "Nothing is served at this path" : "The request's path or query cannot be read",
+        // the status's own words: a 413 or a 415 is not "cannot be read"
+        String title = io.netty.handler.codec.http.HttpResponseStatus.valueOf(answer).reasonPhrase();
+        limits.refuse(ctx, new Problem("about:blank", title, answer, status == -1
+                ? "The request's path or query cannot be read" : "The management port refused the request: " + title,
                 null));
     }
 

@@ -47,6 +47,13 @@ public final class ReturnTo {
         if (request == null || request.method() != HttpMethod.GET || request.getHeader("HX-Request") != null) {
             return Optional.empty();
         }
+        // a browser says what a request is for: an image or a script's fetch from a page whose session
+        // ended is no page to land on (older browsers send neither header, and are taken at their word)
+        String dest = request.getHeader("Sec-Fetch-Dest");
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        if ((dest != null && !dest.equals("document")) || (mode != null && !mode.equals("navigate"))) {
+            return Optional.empty();
+        }
         return local(request.uri()).filter(path -> !path.equals("/"))
                 .map(path -> cookie(URLEncoder.encode(path, StandardCharsets.UTF_8), KEPT.toSeconds(), request.isSSL())
                         .encode());

@@ -60,9 +60,20 @@ class FileFormatsTest {
         assertEquals("less-involved", jose.get("engagementLevel"));
         assertEquals(false, jose.get("doNotContact"));
         assertEquals(ana.get("unitId"), jose.get("unitId"));
-        // a Planta column makes floors, as a Floor column does
+        // a Planta column makes floors, as a Floor column does (and a Piso column)
         team.api().get("/api/v1/organizations/" + ana.get("organizationId") + "/units")
                 .then().statusCode(200).body("items.name", contains("Planta 3")).body("items.kind", contains("floor"));
+    }
+
+    @Test
+    void aPisoColumnMakesFloorsAndASiWrittenDecomposedIsYes() {
+        TestTeam team = TestTeam.create();
+        JsonPath r = Csv.imported(team, "Nombre;Primer apellido;Empresa;Piso;No contactar\nLuisa;Capetillo;Fábrica;2;si\u0301\n");
+        assertEquals(1, r.getInt("created"), r.prettify());
+        Map<String, Object> luisa = Csv.contactNamed(team, "Luisa Capetillo");
+        assertEquals(true, luisa.get("doNotContact"));
+        team.api().get("/api/v1/organizations/" + luisa.get("organizationId") + "/units")
+                .then().statusCode(200).body("items.name", contains("2")).body("items.kind", contains("floor"));
     }
 
     @Test

@@ -66,6 +66,13 @@ class LoginLandingTest {
                 .formParam("fullName", "Rosa").post("/contacts").then().extract().detailedCookie(RETURN));
         assertNull(given().redirects().follow(false).header("HX-Request", "true").get("/contacts")
                 .then().statusCode(303).extract().detailedCookie(RETURN));
+        // nor is an image or a script's fetch from a page whose session ended; a navigation is
+        assertNull(given().redirects().follow(false).header("Sec-Fetch-Dest", "image").header("Sec-Fetch-Mode", "no-cors")
+                .get("/contacts").then().statusCode(303).extract().detailedCookie(RETURN));
+        assertNull(given().redirects().follow(false).header("Sec-Fetch-Dest", "empty").header("Sec-Fetch-Mode", "cors")
+                .get("/contacts").then().statusCode(303).extract().detailedCookie(RETURN));
+        assertNotNull(given().redirects().follow(false).accept(ContentType.HTML).header("Sec-Fetch-Dest", "document")
+                .header("Sec-Fetch-Mode", "navigate").get("/contacts").then().statusCode(303).extract().detailedCookie(RETURN));
     }
 
     @Test
