@@ -611,9 +611,17 @@ public final class Form {
     private String raw(String field) {
         if (data != null) {
             FormValue v = data.getFirst(field);
-            return v == null || v.isFileItem() ? null : storable(field, v.getValue());
+            return v == null || v.isFileItem() ? null : storable(field, lineEnds(v.getValue()));
         }
-        return posted.get(field);
+        return lineEnds(posted.get(field));
+    }
+
+    /**
+     * A browser sends every line end of a text area as CRLF, whatever was stored: read back as LF,
+     * so saving notes untouched stores them as they were (and the audit names no change).
+     */
+    private static String lineEnds(String value) {
+        return value == null || value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n");
     }
 
     /**
