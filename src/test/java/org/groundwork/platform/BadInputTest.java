@@ -152,21 +152,8 @@ class BadInputTest {
         return raw(io.restassured.RestAssured.port, request);
     }
 
-    static String raw(int port, String request) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = socket.getInputStream().read(buffer)) >= 0; ) {
-                    answer.write(buffer, 0, n);
-                }
-            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
-                // what came before is the answer
-            }
-            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
-        }
+    static String raw(int port, String request) {
+        return org.groundwork.support.RawHttp.raw(port, request);
     }
 
     @Test
@@ -410,30 +397,7 @@ class BadInputTest {
 
     /** The log records at ERROR (SEVERE) or above written while {@code action} runs. */
     static List<java.util.logging.LogRecord> severeDuring(Runnable action) {
-        List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
-                    errors.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
-        try {
-            action.run();
-        } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(capture);
-        }
-        return errors;
+        return org.groundwork.support.RawHttp.severeDuring(action);
     }
 
     @Test

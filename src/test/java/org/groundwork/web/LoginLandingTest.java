@@ -3,6 +3,7 @@ package org.groundwork.web;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.groundwork.support.RawHttp;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +98,7 @@ class LoginLandingTest {
         // nor does Quarkus's own location cookie lead anywhere: it was followed after a success, its host
         // checked alone, a mismatch logged at ERROR and answered 401, one that is no URI a 500
         String here = "http://localhost:" + io.restassured.RestAssured.port;
-        var errors = severeDuring(() -> {
+        var errors = RawHttp.severeDuring(() -> {
             for (String value : List.of("https://evil.example/", "/\\evil", here + "//evil.example", "%zz")) {
                 Response login = given().redirects().follow(false).cookie("quarkus-redirect-location", value)
                         .formParam("email", team.adminEmail).formParam("password", TestTeam.PASSWORD).post("/login");
@@ -181,7 +182,7 @@ class LoginLandingTest {
                         + "a@b.org\r\n--b\r\nContent-Disposition: form-data; name=\"pass"});
         List<String> answers = new java.util.ArrayList<>();
         List<String> spelled = new java.util.ArrayList<>();
-        var errors = severeDuring(() -> {
+        var errors = RawHttp.severeDuring(() -> {
             // the form authentication reads the path normalized: these are the login's post too
             for (String path : List.of("/./login", "/%6Cogin")) {
                 spelled.add(raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
@@ -222,49 +223,6 @@ class LoginLandingTest {
     }
 
     private static String raw(String request) {
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = socket.getInputStream().read(buffer)) >= 0; ) {
-                    answer.write(buffer, 0, n);
-                }
-            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
-                // what came before is the answer
-            }
-            return answer.toString(StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The log records at ERROR (SEVERE) or above written while {@code action} runs (as BadInputTest's). */
-    private static List<java.util.logging.LogRecord> severeDuring(Runnable action) {
-        List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
-                    errors.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
-        try {
-            action.run();
-        } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(capture);
-        }
-        return errors;
+        return RawHttp.raw(io.restassured.RestAssured.port, request);
     }
 }
