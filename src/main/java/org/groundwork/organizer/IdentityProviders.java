@@ -97,10 +97,11 @@ final class IdentityProviders {
 
         /**
          * The login's redirect goes to the page first asked for, if any (ReturnTo); when the second
-         * factor is asked first, that page waits in its cookie for the code step.
+         * factor is asked first (its code, or its enrolment when the team requires it), that page
+         * waits in its cookie for the code step or for the enrolment's "Continue" (/login/continue).
          */
         private static void landOnThePageAskedFor(RoutingContext http, SecurityIdentity who) {
-            if (!LoginSession.CODE.equals(who.getAttribute(Identities.PENDING))) {
+            if (who.getAttribute(Identities.PENDING) == null) {
                 ReturnTo.afterLogin(http);
             }
         }

@@ -85,6 +85,24 @@ public class LoginPages {
     }
 
     /**
+     * Where the two-factor enrolment's "Continue" leads: the page first asked for before the login
+     * (ReturnTo; its cookie is only sent under /login), else Today. A session still waiting for its
+     * second factor never gets here (TwoFactorGate); one that is no login goes to the form.
+     */
+    @GET
+    @Path("/continue")
+    public Response carryOn(@CookieParam(ReturnTo.COOKIE) String asked, @Context HttpServerRequest http) {
+        if (!loggedIn()) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        Response.ResponseBuilder on = Response.seeOther(URI.create(ReturnTo.read(asked).orElse("/")));
+        if (asked != null) {
+            on.header("Set-Cookie", ReturnTo.cleared(http.isSSL()));
+        }
+        return on.build();
+    }
+
+    /**
      * {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it).
      * After a failed login the email typed is shown again (TypedEmail), once. {@code created}: the
      * first-run setup just made the team. Someone already logged in has no form to fill: Today.

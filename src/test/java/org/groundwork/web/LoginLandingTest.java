@@ -144,6 +144,41 @@ class LoginLandingTest {
                 .header("Location", endsWith("/"));
     }
 
+    /**
+     * A team that requires two-factor login sends someone not enrolled yet through the enrolment
+     * first; its "Continue" leads to the page first asked for (it led to Today, the bookmark lost).
+     */
+    @Test
+    void whenTheTeamRequiresTwoFactorTheBookmarkWaitsForTheEnrolment() {
+        TestTeam team = TestTeam.create();
+        team.api().body(java.util.Map.of("twoFactorRequired", true)).patch("/api/v1/team").then().statusCode(200);
+        String kept = given().redirects().follow(false).accept(ContentType.HTML).get("/contacts?q=Ana")
+                .then().statusCode(303).extract().cookie(RETURN);
+        assertNotNull(kept);
+
+        Response password = logIn(team, kept);
+        password.then().statusCode(302);
+        assertNull(password.detailedCookie(RETURN), "not cleared before the enrolment");
+        Session s = Session.of(password.getCookie("quarkus-credential"));
+        s.request().accept(ContentType.HTML).get("/contacts").then().statusCode(303)
+                .header("Location", endsWith("/settings/two-factor"));
+        // the enrolment's way on is not open before it is done
+        s.request().accept(ContentType.HTML).cookie(RETURN, kept).get("/login/continue").then().statusCode(303)
+                .header("Location", endsWith("/settings/two-factor"));
+        TwoFactorTest.enrol(s);
+        s.request().accept(ContentType.HTML).cookie(RETURN, kept).get("/login/continue").then().statusCode(303)
+                .header("Location", endsWith("/contacts?q=Ana"))
+                .cookie(RETURN, io.restassured.matcher.RestAssuredMatchers.detailedCookie().maxAge(0));
+        s.request().get("/contacts").then().statusCode(200);
+
+        // without a page remembered (or a hostile one): Today; logged out: the login form
+        s.request().accept(ContentType.HTML).get("/login/continue").then().statusCode(303).header("Location", endsWith("/"));
+        s.request().accept(ContentType.HTML).cookie(RETURN, "%2F%2Fevil.example").get("/login/continue")
+                .then().statusCode(303).header("Location", not(containsString("evil")));
+        given().redirects().follow(false).accept(ContentType.HTML).get("/login/continue").then().statusCode(303)
+                .header("Location", endsWith("/login"));
+    }
+
     @Test
     void someoneLoggedInIsSentFromTheLoginFormToToday() {
         TestTeam team = TestTeam.create();

@@ -64,6 +64,7 @@ class TwoFactorTest {
             recovery.add(r.group(1));
         }
         assertEquals(10, recovery.size(), "ten recovery codes, shown once");
+        assertThat(done, containsString("href=\"/login/continue\"")); // on to the page first asked for
         assertEquals(10, recovery.stream().distinct().count());
         return new Enrolled(secret, recovery);
     }
