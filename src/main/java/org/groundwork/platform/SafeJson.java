@@ -21,6 +21,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.function.Predicate;
 
@@ -57,10 +59,14 @@ public class SafeJson implements ObjectMapperCustomizer {
         // the shapes as well: Jackson's own readers take "1700000000" as seconds since 1970 for a
         // timestamp and "2026-12-30T10:00" as a date, dropping the time
         module.addDeserializer(LocalDate.class, new InRange<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
-                Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}"), "expected a date as text (YYYY-MM-DD)"));
+                Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}"), "expected a date as text (YYYY-MM-DD)",
+                UnaryOperator.identity()));
+        // a timestamp as PostgreSQL keeps it, to the microsecond: finer digits made every PATCH that sent
+        // the same time again a change (audited, a new version and ETag) of a value the database had not kept
         module.addDeserializer(Instant.class, new InRange<>(Instant.class, InstantDeserializer.INSTANT,
                 Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}T.+"),
-                "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)"));
+                "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)",
+                at -> at.truncatedTo(ChronoUnit.MICROS)));
         mapper.registerModule(module);
         // {"durationMinutes":5,"durationMinutes":500}: Jackson keeps the last and drops the first unseen;
         // refused instead, like a field the request does not have
@@ -135,13 +141,16 @@ public class SafeJson implements ObjectMapperCustomizer {
         private final Predicate<T> sane;
         private final Pattern shape;
         private final String expected;
+        private final UnaryOperator<T> stored;
 
-        InRange(Class<T> type, JsonDeserializer<T> iso, Predicate<T> sane, Pattern shape, String expected) {
+        InRange(Class<T> type, JsonDeserializer<T> iso, Predicate<T> sane, Pattern shape, String expected,
+                UnaryOperator<T> stored) {
             super(type);
             this.iso = iso;
             this.sane = sane;
             this.shape = shape;
             this.expected = expected;
+            this.stored = stored;
         }
 
         @Override
@@ -156,7 +165,7 @@ public class SafeJson implements ObjectMapperCustomizer {
             if (value != null && !sane.test(value)) {
                 throw new Refused(p, Dates.OUT_OF_RANGE);
             }
-            return value;
+            return value == null ? null : stored.apply(value);
         }
     }
 

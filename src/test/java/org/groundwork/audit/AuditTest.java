@@ -289,6 +289,31 @@ class AuditTest {
         assertEquals(List.of(List.of("heatWindowDays")), changes(team, team.teamId));
     }
 
+    /**
+     * PostgreSQL keeps a time to the microsecond. A client that sends nanoseconds (Java's Instant.now()
+     * on most machines) sent the same time again and got a "change" each time: an audit event naming the
+     * time, a new version and ETag.
+     */
+    @Test
+    void aTimeSentFinerThanAMicrosecondIsTheTimeStoredAndSendingItAgainChangesNothing() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", NAME)).post("/api/v1/contacts").then().statusCode(201)
+                .extract().path("id");
+        String fine = "2026-03-01T18:00:00.123456789Z";
+        var created = team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone",
+                "occurredAt", fine)).post("/api/v1/conversations").then().statusCode(201).extract();
+        String conversation = created.path("id");
+        assertEquals("2026-03-01T18:00:00.123456Z", created.path("occurredAt"), "the answer says what is kept");
+        String version = team.api().get("/api/v1/conversations/" + conversation).then().statusCode(200)
+                .body("occurredAt", is("2026-03-01T18:00:00.123456Z")).extract().header("ETag");
+        team.api().body(Map.of("occurredAt", fine, "durationMinutes", 20)).patch("/api/v1/conversations/" + conversation)
+                .then().statusCode(200).header("ETag", is(version));
+        assertEquals(List.of(), changes(team, conversation));
+        team.api().body(Map.of("occurredAt", "2026-03-01T18:00:00.123457Z")).patch("/api/v1/conversations/" + conversation)
+                .then().statusCode(200).header("ETag", not(is(version)));
+        assertEquals(List.of(List.of("occurredAt")), changes(team, conversation));
+    }
+
     @Test
     void followUpsOpenedAndCompletedByRulesAreRecordedToo() {
         TestTeam team = TestTeam.create();
