@@ -664,12 +664,15 @@ public class ContactImportService {
             return null;
         }
 
+        /** Every column of each field in turn (two surnames: "Primer apellido", "Segundo apellido"). */
         private String joined(CSVRecord record, Field... fields) {
             StringBuilder s = new StringBuilder();
             for (Field f : fields) {
-                String v = one(record, f);
-                if (v != null) {
-                    s.append(s.length() == 0 ? "" : " ").append(v);
+                for (int column : mapping.columns(f)) {
+                    String v = cell(record, column);
+                    if (v != null) {
+                        s.append(s.length() == 0 ? "" : " ").append(v);
+                    }
                 }
             }
             return s.length() == 0 ? null : s.toString();
@@ -756,6 +759,14 @@ public class ContactImportService {
      * "Less involved", "LESS_INVOLVED" and "less-involved" are one word; so are the word as the
      * pages say it in any of their languages ("Menos implicado", "cuadro"), accents aside.
      */
+    /**
+     * The Spanish pages say a level or position in the masculine (msg_es: "Nuevo", "Menos implicado",
+     * "Aliado"); a sheet about a woman says it in the feminine. Those whose feminine differs, to the
+     * label they stand for, both as Field.normalize writes them.
+     */
+    private static final Map<String, String> FEMININE = Map.of("nueva", "nuevo", "menosimplicada", "menosimplicado",
+            "aliada", "aliado");
+
     static <E extends Enum<E> & Word> E word(Class<E> type, String value) {
         String w = value.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
         for (E constant : type.getEnumConstants()) {
@@ -764,6 +775,7 @@ public class ContactImportService {
             }
         }
         String said = Field.normalize(value);
+        said = FEMININE.getOrDefault(said, said);
         for (E constant : type.getEnumConstants()) {
             for (Language language : Language.values()) {
                 if (Field.normalize(Labels.label(constant, language.locale())).equals(said)) {

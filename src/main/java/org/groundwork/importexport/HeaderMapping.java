@@ -43,7 +43,8 @@ final class HeaderMapping {
         // purpose, it is a job title far more often than a position in the organization's sense
         known(Field.FULL_NAME, "nombre", "nombre completo", "nombre y apellidos");
         known(Field.FIRST_NAME, "nombre de pila");
-        known(Field.LAST_NAME, "apellido", "apellidos", "primer apellido", "apellido 1");
+        known(Field.LAST_NAME, "apellido", "apellidos", "primer apellido", "apellido 1", "segundo apellido",
+                "apellido 2");
         known(Field.EMAIL, "correo", "correo electrónico", "mail");
         known(Field.PHONE, "teléfono", "tel", "móvil", "celular", "número de teléfono", "teléfono móvil", "whatsapp");
         known(Field.ORGANIZATION, "organización", "empresa", "centro de trabajo", "lugar de trabajo", "edificio");

@@ -76,6 +76,21 @@ class FileFormatsTest {
                 .then().statusCode(200).body("items.name", contains("2")).body("items.kind", contains("floor"));
     }
 
+    /** Two surnames in two columns, and a level and position said of a woman. */
+    @Test
+    void aSecondSurnameIsKeptAndFeminineWordsAreRead() {
+        TestTeam team = TestTeam.create();
+        JsonPath r = Csv.imported(team, "Nombre;Primer apellido;Segundo apellido;Nivel;Posición\n"
+                + "Dolores;Ibárruri;Gómez;Menos implicada;Aliada\nClara;Campoamor;;Nueva;\n");
+        assertEquals(2, r.getInt("created"), r.prettify());
+        assertEquals(List.of(), r.getList("unmappedColumns"));
+        assertEquals(List.of(), r.getList("errors"));
+        Map<String, Object> dolores = Csv.contactNamed(team, "Dolores Ibárruri Gómez");
+        assertEquals("less-involved", dolores.get("engagementLevel"));
+        assertEquals("ally", dolores.get("position"));
+        assertEquals("new", Csv.contactNamed(team, "Clara Campoamor").get("engagementLevel"));
+    }
+
     @Test
     void aByteThatIsNotUtf8IsRefusedNamingItsOwnLine() {
         TestTeam team = TestTeam.create();
