@@ -336,7 +336,7 @@ public class FollowUpService {
     public Queue queue(UUID organizer) {
         UUID organizerId = current.id();
         if (organizer != null) {
-            Organizer o = TeamScoped.require(Organizer.class, organizer, "organizer");
+            Organizer o = TeamScoped.filtering(Organizer.class, organizer, "organizer", "organizer");
             if (!o.id.equals(current.id()) && !current.has(Role.COORDINATOR)) {
                 throw Problems.forbidden("Only coordinators and admins see another organizer's queue");
             }

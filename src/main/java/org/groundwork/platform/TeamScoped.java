@@ -38,10 +38,20 @@ public final class TeamScoped {
      * another team's id gets the same words as an unknown one.
      */
     public static <T extends TeamOwned> UUID filter(Class<T> type, UUID id, String parameter, String what) {
-        if (id != null && find(type, id).isEmpty()) {
-            throw Problems.unknownReference(parameter, what);
-        }
+        filtering(type, id, parameter, what);
         return id;
+    }
+
+    /**
+     * The row a query parameter names ({@code ?organizer=} of a report or the queue, {@code ?work=}),
+     * by {@link #filter}'s rule: null when not given, a 400 naming the parameter when it names no
+     * row of the team. A 404 is for the address's own path, which is fine here.
+     */
+    public static <T extends TeamOwned> T filtering(Class<T> type, UUID id, String parameter, String what) {
+        if (id == null) {
+            return null;
+        }
+        return find(type, id).orElseThrow(() -> Problems.unknownReference(parameter, what));
     }
 
     /** The row, or a 404 problem naming {@code what} ("contact", "follow-up"). */

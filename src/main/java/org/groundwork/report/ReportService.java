@@ -57,7 +57,7 @@ public class ReportService {
         Team team = current.team();
         Period period = Period.of(query.from(), query.to(), team.zone());
         Scope scope = scope(query);
-        Work w = query.work() == null ? null : TeamScoped.require(Work.class, query.work(), "work");
+        Work w = TeamScoped.filtering(Work.class, query.work(), "work", "work");
         long started = System.nanoTime();
         TimeReport report = timeReports.report(team, period, scope, w);
         metrics.reported("time", java.time.Duration.ofNanos(System.nanoTime() - started));
@@ -163,7 +163,7 @@ public class ReportService {
         if (query.organizer() == null) {
             return new Scope(current.id(), true, null);
         }
-        Organizer o = TeamScoped.require(Organizer.class, query.organizer(), "organizer");
+        Organizer o = TeamScoped.filtering(Organizer.class, query.organizer(), "organizer", "organizer");
         boolean self = o.id.equals(current.id());
         if (!self && !current.has(Role.COORDINATOR)) {
             throw Problems.forbidden("Only coordinators and admins see another organizer's report");

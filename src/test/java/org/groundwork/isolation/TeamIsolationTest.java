@@ -85,7 +85,9 @@ class TeamIsolationTest {
                 assertFalse(body.contains(secret), list + " leaks " + secret + ": " + body);
             }
         }
-        notFound(other.api().queryParam("organizer", owner.adminId).get("/api/v1/followups/queue"), "queue of other");
+        other.api().queryParam("organizer", owner.adminId).get("/api/v1/followups/queue").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("organizer"))
+                .body("detail", not(containsString(owner.adminId)));
 
         // the other team's ids inside a body are unknown references, and nothing is written
         other.api().body(Map.of("fullName", "Mine", "organizationId", organizationId)).post("/api/v1/contacts")

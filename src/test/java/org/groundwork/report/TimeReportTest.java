@@ -266,18 +266,19 @@ class TimeReportTest {
     }
 
     @Test
-    void unknownOrForeignOrganizersAndWorksAreNotFound() {
+    void unknownOrForeignOrganizersAndWorksAreBadFiltersAsInEveryList() {
         TestTeam team = TestTeam.create();
         TestTeam other = TestTeam.create();
         String foreignWork = new Scenario(other).work("Theirs", "bring-in-new", "x");
         for (String path : List.of("time", "movement")) {
-            problem(team, path, MARCH + "&organizer=" + other.adminId, 404, null);
-            problem(team, path, MARCH + "&organizer=" + java.util.UUID.randomUUID(), 404, null);
+            // another team's id is worded as an unknown one, a 400 naming the parameter as the lists' filters are
+            problem(team, path, MARCH + "&organizer=" + other.adminId, 400, "organizer");
+            problem(team, path, MARCH + "&organizer=" + java.util.UUID.randomUUID(), 400, "organizer");
             // not an id at all is bad input, as in every list's filters: 400 naming the parameter
             problem(team, path, MARCH + "&organizer=not-an-id", 400, "organizer");
         }
-        problem(team, "time", MARCH + "&work=" + foreignWork, 404, null);
-        problem(team, "time", MARCH + "&work=" + java.util.UUID.randomUUID(), 404, null);
+        problem(team, "time", MARCH + "&work=" + foreignWork, 400, "work");
+        problem(team, "time", MARCH + "&work=" + java.util.UUID.randomUUID(), 400, "work");
         problem(team, "time", MARCH + "&work=nope", 400, "work");
     }
 
