@@ -51,7 +51,7 @@ class RefusalsTest {
     /** A call whose argument (by index) is a wording: Problems' refusals, field errors, the import's and the archive's. */
     private static final Pattern CALL = Pattern.compile(
             "(Problems\\.(?:invalid|badRequest|conflict|forbidden|unauthorized|unprocessable|unknownReference)"
-                    + "|TeamScoped\\.filter|new FieldError|new ProblemException|problems\\.add"
+                    + "|TeamScoped\\.filtering|TeamScoped\\.filter|new FieldError|new ProblemException|problems\\.add"
                     + "|(?<![.\\w])error|(?<![.\\w])warn|(?<![.\\w])fail|(?<![.\\w])bad)\\(");
     private static final Pattern MESSAGE_ATTRIBUTE = Pattern.compile("message\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
     private static final Pattern CONSTANT = Pattern.compile("static final String (\\w+) = (\"(?:[^\"\\\\]|\\\\.)*\");");
@@ -94,10 +94,12 @@ class RefusalsTest {
                     // a "what" passed on from the caller is sampled at the caller: TeamScoped.filter's
                     case "Problems.unknownReference" -> args.size() == 2 && sample(args.get(1), constants) != null
                             ? "no " + sample(args.get(1), constants) + " with that id in your team" : null;
-                    case "TeamScoped.filter" -> args.size() == 4 && sample(args.get(3), constants) != null
+                    case "TeamScoped.filter", "TeamScoped.filtering" -> args.size() == 4 && sample(args.get(3), constants) != null
                             ? "no " + sample(args.get(3), constants) + " with that id in your team" : null;
                     case "Problems.invalid", "new FieldError", "error", "warn", "bad" ->
                             args.size() == 2 ? sample(args.get(1), constants) : null;
+                    // conflict(detail), or conflict(field, detail) for a refusal said beside its field
+                    case "Problems.conflict" -> args.isEmpty() ? null : sample(args.get(args.size() - 1), constants);
                     case "new ProblemException" -> args.size() >= 3 ? sample(args.get(2), constants) : null;
                     case "fail" -> args.size() == 4 ? sample(args.get(3), constants) : null;
                     default -> args.size() == 1 ? sample(args.get(0), constants) : null;
