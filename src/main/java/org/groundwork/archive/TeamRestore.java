@@ -22,6 +22,7 @@ import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.platform.FieldError;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScope;
@@ -61,8 +62,8 @@ import java.util.zip.ZipInputStream;
  *
  * <p>The archive is read as it arrives (manifest first, then the files in ArchiveFormat's
  * order), with caps on what it may unpack to, so a zip bomb stops at the cap. Rows are
- * checked in Java (exactly the known fields, the manifest's team, no NUL, no nested objects)
- * and written in batches by PostgreSQL itself from their JSON (json_populate_recordset), which
+ * checked in Java (exactly the known fields, the manifest's team, no NUL, no nested objects,
+ * and the API's own field rules, {@link RowRules}) and written in batches by PostgreSQL itself from their JSON (json_populate_recordset), which
  * also checks every value's type; the schema's constraints and composite foreign keys check
  * the rest. Derived values: conversation_day is rebuilt by its triggers as conversations
  * arrive; level_at_time is computed by V3_1's triggers on insert and then set to the value as
@@ -91,6 +92,8 @@ public class TeamRestore {
     TransactionManager transactions;
     @Inject
     EntityManager em;
+    @Inject
+    RowRules rules;
     /** How long the restore's one transaction may run (a union's took 10 minutes on two cores). */
     @ConfigProperty(name = "groundwork.restore.timeout", defaultValue = "1H")
     java.time.Duration timeout;
@@ -447,10 +450,15 @@ public class TeamRestore {
             if (first == null) {
                 first = node;
             }
-            if (table.name().equals("team") && !isZoneName(node.get("time_zone"))) {
-                // PostgreSQL takes a POSIX zone ("XYZ+3") or stores any text; every page and
-                // report of the team reads it as a Java zone, and failed for one Java does not know
-                throw bad(n, "\"time_zone\" is not a time zone name (like Europe/Berlin)");
+            // the API's field rules (lengths, words, emails, tags, the time zone): the database
+            // checks only some of them, and not a tag's length at all
+            List<FieldError> broken = rules.broken(table.name(), node);
+            if (!broken.isEmpty()) {
+                StringBuilder said = new StringBuilder();
+                for (FieldError e : broken) {
+                    said.append(said.length() == 0 ? "" : "; ").append(e.field()).append(": ").append(shortly(e.message()));
+                }
+                throw bad(n, said.toString());
             }
             if (table.name().equals("organizer")) {
                 organizers.add(new RestoredOrganizer(id(node.get("id"), n), node.get("email").asText(),
@@ -533,10 +541,6 @@ public class TeamRestore {
                     + ", column " + j.getLocation().getColumnNr() + ")";
         }
         return "not a JSON object of the manifest's fields";
-    }
-
-    private static boolean isZoneName(JsonNode zone) {
-        return zone != null && zone.isTextual() && java.time.ZoneId.getAvailableZoneIds().contains(zone.asText());
     }
 
     private static boolean sameId(String a, String b) {

@@ -395,9 +395,9 @@ public class OrganizerService {
      * A time zone by name. Fixed offsets ("+02:00", "UTC+2") are refused although Java takes
      * them: PostgreSQL, which turns times into the team's dates for the reports, reads such
      * strings as POSIX zones, east and west swapped. Names from the tz database mean the same
-     * in both.
+     * in both. Public for the restore, which applies the same rule to an archive's team.
      */
-    private String zone(String id) {
+    public String zone(String id) {
         String zone;
         try {
             zone = ZoneId.of(id.trim()).getId();

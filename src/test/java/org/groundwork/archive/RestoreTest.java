@@ -2,6 +2,7 @@ package org.groundwork.archive;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.groundwork.demo.DemoTeam;
 import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class RestoreTest {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    DemoTeam demo;
 
     @Test
     void archiveForTheTeamsAdminsRestoreForTheInstanceAdmin() {
@@ -175,7 +178,7 @@ class RestoreTest {
         refused(changed(good, edit("contact.jsonl", t -> t
                 .replace("\"notes\":null", "\"notes\":{\"a\":1}"))), "object");
         refused(changed(good, edit("contact.jsonl", t -> t
-                .replace("\"engagement_level\":\"new\"", "\"engagement_level\":\"hero\""))), "refuses a row");
+                .replace("\"engagement_level\":\"new\"", "\"engagement_level\":\"hero\""))), "engagement_level");
         refused(changed(good, edit("contact.jsonl", t -> t
                 .replace("\"version\":0", "\"version\":\"many\""))), "refuses a row");
         refused(changed(good, edit("contact.jsonl", t -> t
@@ -218,7 +221,7 @@ class RestoreTest {
             tag.append((char) ('a' + random.nextInt(26)));
         }
         refused(changed(good, edit("contact.jsonl", t -> t.replaceFirst("\"tags\":\\[[^\\]]*\\]",
-                "\"tags\":[\"" + tag + "\"]"))), "refuses a row");
+                "\"tags\":[\"" + tag + "\"]"))), "tags[0]");
 
         assertEquals(0, count("select count(*) from team where id = ?", copiedTeam), "nothing was written");
         // the same archive, unchanged, restores: the refusals left nothing behind to collide with
@@ -227,6 +230,77 @@ class RestoreTest {
         // and once more: every id collides now
         Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(409)
                 .body("detail", containsString("already"));
+    }
+
+    /**
+     * A hand-edited archive is held to the field rules of the API and the pages: the database checks
+     * only some of them (a 120-character tag it stored), and its refusal named no line. Each is a
+     * 400 naming the file, the line and the field, and nothing of the team is written.
+     */
+    @Test
+    void anArchiveBreakingTheApisFieldRulesIsRefusedNamingTheLineAndTheFieldAndRestoresNothing() throws SQLException {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", "Rosa Diaz", "engagementLevel", "new",
+                        "email", "rosa@example.org", "tags", List.of("night shift")))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone", "summary", "Rent"))
+                .post("/api/v1/conversations").then().statusCode(201);
+        String longTag = "t".repeat(120);
+        // the API's verdict on the same tag, which the restore now gives too
+        team.api().body(Map.of("fullName", "Ana", "tags", List.of(longTag))).post("/api/v1/contacts")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.is("tags[0]"));
+        LinkedHashMap<String, String> good = Archives.copy(Archives.open(Archives.download(team.token)));
+        String copied = good.get("team.jsonl").substring(7, 43);
+        long[] before = {count("select count(*) from contact where team_id = ?", team.teamId),
+                count("select count(*) from conversation where team_id = ?", team.teamId)};
+
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("[\"night shift\"]", "[\"" + longTag + "\"]"))),
+                "contact.jsonl line 1: tags[0]: must be at most 50 characters");
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("\"Rosa Diaz\"", "\"Rosa\\u0000Diaz\""))),
+                "contact.jsonl line 1: \"full_name\" holds a NUL character");
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("\"Rosa Diaz\"", "\"" + "R".repeat(201) + "\""))),
+                "contact.jsonl line 1: full_name: ");
+        // an email the database's shape check lets through (something on both sides of an @)
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("rosa@example.org", "ro sa@example.org"))),
+                "contact.jsonl line 1: email: ");
+        refused(changed(good, edit("contact.jsonl", t -> t
+                        .replace("\"engagement_level\":\"new\"", "\"engagement_level\":\"hero\""))),
+                "contact.jsonl line 1: engagement_level: 'hero' is not one of new, less-involved, cadre");
+        refused(changed(good, edit("conversation.jsonl", t -> t
+                        .replace("\"summary\":\"Rent\"", "\"summary\":\"" + "s".repeat(20_001) + "\""))),
+                "conversation.jsonl line 1: summary: ");
+        refused(changed(good, edit("conversation.jsonl", t -> t
+                        .replace("\"duration_minutes\":20", "\"duration_minutes\":-20"))),
+                "conversation.jsonl line 1: duration_minutes: ");
+        refused(changed(good, edit("conversation.jsonl", t -> t
+                        .replace("\"channel\":\"phone\"", "\"channel\":\"pigeon\""))),
+                "conversation.jsonl line 1: channel: 'pigeon' is not one of");
+        // a name PostgreSQL knows but the API stores trimmed
+        refused(changed(good, edit("team.jsonl", t -> t
+                        .replaceFirst("\"time_zone\":\"[^\"]+\"", "\"time_zone\":\" Europe/Berlin\""))),
+                "team.jsonl line 1: time_zone: ");
+
+        assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
+        assertEquals(0, count("select count(*) from contact where team_id = ?", copied));
+        assertEquals(0, count("select count(*) from conversation where team_id = ?", copied));
+        assertEquals(before[0], count("select count(*) from contact where team_id = ?", team.teamId));
+        assertEquals(before[1], count("select count(*) from conversation where team_id = ?", team.teamId));
+        // the archive as made restores
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
+        assertEquals(before[0], count("select count(*) from contact where team_id = ?", copied));
+        assertEquals(before[1], count("select count(*) from conversation where team_id = ?", copied));
+    }
+
+    /** The demo team, written past the API by DemoTeam, keeps the API's rules: its archive restores. */
+    @Test
+    void theDemoTeamsArchiveKeepsTheFieldRulesAndRestores() {
+        TestTeam.setup();
+        DemoTeam.Credentials login = demo.seed("demo-" + TestTeam.unique() + ".test", false);
+        String token = given().contentType("application/json")
+                .body(Map.of("email", login.admin(), "password", DemoTeam.PASSWORD, "name", "archive"))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        byte[] copy = Archives.zip(Archives.copy(Archives.open(Archives.download(token))));
+        Archives.restore(TestTeam.instanceToken(), copy).then().statusCode(201);
     }
 
     /** The manifest claims this many rows for the file. */
@@ -250,7 +324,8 @@ class RestoreTest {
         String body = response.asString();
         assertEquals(400, response.statusCode(), says + ": " + body);
         assertEquals("application/problem+json", response.contentType(), body);
-        assertTrue(body.contains(says), "the problem says " + says + ": " + body);
+        String detail = response.path("detail");
+        assertTrue(detail.contains(says), "the problem says " + says + ": " + body);
     }
 
     /** A change to one entry's text. */

@@ -103,6 +103,27 @@ class ArchivePagesTest {
         Session.logIn(organizer.get("email").asText()).open("/settings");
     }
 
+    /** The page refuses what the API refuses in an archive's rows, in the same words, and writes nothing. */
+    @Test
+    void thePageRefusesAnArchiveBreakingAFieldRuleNamingTheLineAndTheField() {
+        TestTeam team = TestTeam.create();
+        team.api().body(java.util.Map.of("fullName", "Rosa Diaz", "tags", List.of("night shift")))
+                .post("/api/v1/contacts").then().statusCode(201);
+        LinkedHashMap<String, String> copy = Archives.copy(Archives.open(Archives.download(team.token)));
+        LinkedHashMap<String, String> edited = new LinkedHashMap<>(copy);
+        edited.put("contact.jsonl", copy.get("contact.jsonl").replace("[\"night shift\"]", "[\"" + "t".repeat(120) + "\"]"));
+
+        Session root = Session.logIn(TestTeam.setup().getString("organizer.email"));
+        root.open("/settings/restore");
+        String refused = upload(root, Archives.zip(edited));
+        assertTrue(refused.contains("contact.jsonl line 1: tags[0]: must be at most 50 characters. Nothing was restored."),
+                refused);
+        // nothing was written: the archive as made restores, its ids unused
+        root.open("/settings/restore");
+        String done = upload(root, Archives.zip(copy));
+        assertTrue(done.contains("organizer.jsonl"), done);
+    }
+
     private static String upload(Session s, byte[] zip) {
         return s.request().multiPart("csrf-token", s.csrfToken).multiPart("archive", "team.zip", zip, "application/zip")
                 .post("/settings/restore").then().statusCode(200).extract().asString();

@@ -1,0 +1,158 @@
+package org.groundwork.archive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.groundwork.action.ActionJson;
+import org.groundwork.contact.ContactFields;
+import org.groundwork.contact.ContactJson;
+import org.groundwork.contact.TieJson;
+import org.groundwork.conversation.ConversationJson;
+import org.groundwork.followup.FollowUpJson;
+import org.groundwork.organization.OrganizationJson;
+import org.groundwork.organization.UnitJson;
+import org.groundwork.organizer.OrganizerJson;
+import org.groundwork.organizer.OrganizerService;
+import org.groundwork.platform.FieldError;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.ProblemMapper;
+import org.groundwork.work.WorkJson;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The field rules of the API's doors, applied to an archive's rows: a hand-edited archive must not
+ * store what the API and the pages refuse (a 120-character tag, a title past its length, an email
+ * that is not one). There is no third copy of the limits here: each row is read, by its column
+ * names (snake_case), into the typed record(s) the API reads for that table, with the API's own
+ * reader (SafeJson: words, dates, numbers), and checked by the same {@link Validator}; the contact
+ * fields by {@link ContactFields} and the time zone by {@link OrganizerService#zone}, as the API
+ * does. Only the record's properties the row holds are checked (an organizer's row has no password).
+ *
+ * <p>Not applied, on purpose: the rules about "now" (a conversation at most a day ahead, a level
+ * change not in the future, a follow-up due today or later). An archive is the team as it was on
+ * its day: its overdue follow-ups and yesterday's "tomorrow" were valid when written, and restoring
+ * them later must not refuse the team. Rules between rows (ids of the team, one unit inside another
+ * once only, a tie between two people) are the database's foreign keys and checks, as before,
+ * except the units' one level of nesting, which UnitService alone checks. Tables no one types into
+ * (action_organizer, export_log, audit_event) have no API record: the database's checks are theirs.
+ */
+@ApplicationScoped
+class RowRules {
+
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    /**
+     * The API's records for each table's rows. Some add only the words of a field the first lacks
+     * (a follow-up's status, an organizer's language, a level change's levels).
+     */
+    private static final Map<String, List<Class<? extends Record>>> RECORDS = Map.ofEntries(
+            Map.entry("team", List.of(OrganizerJson.TeamSettings.class)),
+            Map.entry("organizer", List.of(OrganizerJson.NewOrganizer.class, OrganizerJson.MeChange.class)),
+            Map.entry("organization", List.of(OrganizationJson.NewOrganization.class)),
+            Map.entry("unit", List.of(UnitJson.NewUnit.class)),
+            Map.entry("contact", List.of(ContactJson.NewContact.class)),
+            Map.entry("tie", List.of(TieJson.NewTie.class)),
+            Map.entry("level_change", List.of(ContactJson.NewLevel.class, ContactJson.LevelChangeView.class)),
+            Map.entry("work", List.of(WorkJson.NewWork.class)),
+            Map.entry("action", List.of(ActionJson.NewAction.class)),
+            Map.entry("attendance", List.of(ActionJson.AttendanceItem.class)),
+            Map.entry("conversation", List.of(ConversationJson.NewConversation.class)),
+            Map.entry("follow_up", List.of(FollowUpJson.NewFollowUp.class, FollowUpJson.FollowUpChange.class)));
+
+    @Inject
+    Validator validator;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    OrganizerService organizers;
+
+    private final Map<Class<?>, ObjectReader> readers = new HashMap<>();
+
+    @PostConstruct
+    void readers() {
+        // the API's mapper, reading the archive's column names; the other columns are the restore's to check
+        ObjectMapper snake = mapper.copy().setPropertyNamingStrategy(SNAKE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        RECORDS.values().forEach(types -> types.forEach(type -> readers.put(type, snake.readerFor(type))));
+    }
+
+    /** The rules the row breaks, each named by the archive's field ("tags[0]", "duration_minutes"); empty if none. */
+    List<FieldError> broken(String table, JsonNode row) {
+        Set<FieldError> broken = new LinkedHashSet<>();
+        for (Class<? extends Record> type : RECORDS.getOrDefault(table, List.of())) {
+            Record record;
+            try {
+                record = readers.get(type).readValue(row);
+            } catch (JsonProcessingException e) {
+                broken.addAll(errors(ProblemMapper.fromJackson(e)));
+                continue;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (row.has(SNAKE.translate(c.getName()))) {
+                    for (ConstraintViolation<Record> v : validator.validateProperty(record, c.getName())) {
+                        broken.add(new FieldError(SNAKE.translate(v.getPropertyPath().toString()), v.getMessage()));
+                    }
+                }
+            }
+            if (record instanceof ContactJson.NewContact contact) {
+                broken.addAll(contact(contact, row));
+            }
+        }
+        if (table.equals("team")) {
+            broken.addAll(zone(row.path("time_zone").asText(null)));
+        }
+        return List.copyOf(broken);
+    }
+
+    /** A person's fields as every contact door checks them; an erased contact's are empty, as the database requires. */
+    private List<FieldError> contact(ContactJson.NewContact c, JsonNode row) {
+        List<FieldError> problems = new ArrayList<>();
+        if (row.path("erased_at").isNull()) {
+            new ContactFields(c.fullName(), c.phone(), c.email(), c.notes()).problems(validator, ContactFields.ALL)
+                    .forEach(p -> problems.add(new FieldError(SNAKE.translate(p.field()), p.message())));
+        }
+        ContactFields.tags(c.tags(), problems);
+        return problems;
+    }
+
+    /**
+     * The API's time zone rule, and the name as the API stores it (" Europe/Berlin" it trims; an
+     * archive holds what was stored).
+     */
+    private List<FieldError> zone(String zone) {
+        if (zone == null) {
+            return List.of(); // the database refuses it (not null)
+        }
+        try {
+            if (organizers.zone(zone).equals(zone)) {
+                return List.of();
+            }
+        } catch (ProblemException e) {
+            return errors(e).stream().map(f -> new FieldError("time_zone", f.message())).toList();
+        }
+        return List.of(new FieldError("time_zone", "'" + zone + "' is not a time zone name as Groundwork stores it "
+                + "(like Europe/Berlin)"));
+    }
+
+    private static List<FieldError> errors(ProblemException e) {
+        return e.errors() == null || e.errors().isEmpty() ? List.of(new FieldError("row", e.getMessage())) : e.errors();
+    }
+}
