@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.groundwork.action.ActionJson.ActionChange;
 import org.groundwork.action.ActionJson.ActionItem;
 import org.groundwork.action.ActionJson.ActionView;
 import org.groundwork.action.ActionJson.AttendanceItem;
@@ -23,9 +24,11 @@ import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactQuery;
 import org.groundwork.contact.ContactService;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
+import org.groundwork.platform.Patches;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
@@ -35,8 +38,10 @@ import org.groundwork.work.WorkService;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +49,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Actions: create one, and check people in at the door from a phone. Checking in replaces the
+ * Actions: create one, correct its details, and check people in at the door from a phone. Checking in replaces the
  * whole attendance through the same service the API uses, so the heat rule runs the same way:
  * a first-timer is in their organizer's Today list at once.
  */
@@ -55,6 +60,12 @@ public class ActionPages {
 
     static final int SEARCH_SIZE = 10;
 
+    /** The edit form's fields, named as the API's PATCH names them ("organizerIds[2]" is said under organizerIds). */
+    static final Map<String, String> FIELDS = FormErrors.names("title", "kind", "startsAt", "durationMinutes",
+            "location", "workId", "organizerIds");
+    /** Added to the check-in page's address after its details were saved: the page says so. */
+    static final String SAVED = "saved=1";
+
     @Inject
     ActionService actions;
     @Inject
@@ -63,6 +74,10 @@ public class ActionPages {
     WorkService works;
     @Inject
     CurrentOrganizer current;
+    @Inject
+    OrganizerService organizers;
+    @Inject
+    Patches patches;
 
     /**
      * A search result at the door, whether they are already checked in, and whether "first time
@@ -80,15 +95,44 @@ public class ActionPages {
         static final Door NONE = new Door(null, null, false, List.of());
     }
 
+    /** An organizer of the team on the edit form, and whether the form has them present. */
+    public record Present(String id, String name, boolean ticked) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<ActionItem> actions, String nextCursor, List<Option> kinds,
                                             List<Option> works, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance checkIn(ActionView action, String workName, String q, List<Found> found,
-                                               Door door, Map<String, String> form, Map<String, String> errors);
+                                               Door door, boolean saved, Map<String, String> form,
+                                               Map<String, String> errors);
+
+        static native TemplateInstance edit(ActionView action, List<Option> kinds, List<Option> works,
+                                            List<Present> organizers, Map<String, String> form,
+                                            Map<String, String> errors, Map<String, Form.Typed> youTyped);
 
         static native TemplateInstance checkIn$found(ActionView action, String q, List<Found> found);
+    }
+
+    /**
+     * What the create and the edit form both ask, each field read once; {@code typed} is the time as
+     * typed, on the team's clocks, and {@code startsAt} that moment.
+     */
+    private record Details(String title, ActionKind kind, LocalDateTime typed, Instant startsAt, Integer minutes,
+                           String location, UUID workId) {
+    }
+
+    private Details details(Form form) {
+        String title = form.text("title");
+        ActionKind kind = form.word(ActionKind.class, "kind");
+        LocalDateTime local = form.dateTime("startsAt");
+        Integer minutes = form.whole("durationMinutes");
+        String location = form.optional("location");
+        UUID work = form.id("workId");
+        // the organizer types the time as on the team's clocks
+        Instant at = local == null ? null : local.atZone(current.team().zone()).toInstant();
+        return new Details(title, kind, local, at, minutes, location, work);
     }
 
     @GET
@@ -111,19 +155,22 @@ public class ActionPages {
                 .map(w -> new Option(w.id().toString(), w.name())).toList();
     }
 
+    /** The active works, and the action's own if it was made inactive since: saving keeps it. */
+    private List<Option> workOptions(UUID kept) {
+        List<Option> options = new ArrayList<>(workOptions());
+        if (kept != null && options.stream().noneMatch(o -> o.value().equals(kept.toString()))) {
+            options.add(new Option(kept.toString(), works.find(kept).view().name()));
+        }
+        return options;
+    }
+
     @POST
     public Object create() {
         // once per one-time key: Back and submit again, or a double click, does not create it twice
         Form form = Form.posted().names("organizerIds=form").once();
-        String title = form.text("title");
-        ActionKind kind = form.word(ActionKind.class, "kind");
-        LocalDateTime local = form.dateTime("startsAt");
-        Integer minutes = form.whole("durationMinutes");
-        String location = form.optional("location");
-        UUID work = form.id("workId");
-        // the organizer types the time as on the team's clocks
-        Instant at = local == null ? null : local.atZone(current.team().zone()).toInstant();
-        return form.submit(() -> actions.create(new NewAction(work, title, kind, at, minutes, location, null)),
+        Details d = details(form);
+        return form.submit(() -> actions.create(new NewAction(d.workId(), d.title(), d.kind(), d.startsAt(),
+                        d.minutes(), d.location(), null)),
                 a -> Form.seeOther("/actions/" + a.view().id()), () -> list(null, form.values(), form.errors()));
     }
 
@@ -131,13 +178,101 @@ public class ActionPages {
     @Path("/{id}")
     public TemplateInstance checkIn(@PathParam("id") String id, @QueryParam("q") String q,
                                     @QueryParam("known") String known, @QueryParam("by") String by,
-                                    @QueryParam("was") String was, @HeaderParam("HX-Request") String htmx) {
+                                    @QueryParam("was") String was, @QueryParam("saved") String saved,
+                                    @HeaderParam("HX-Request") String htmx) {
         ActionView view = actions.find(Ids.parse(id, "action")).view();
         List<Found> found = search(view, q);
         if (htmx != null) {
             return Templates.checkIn$found(view, q, found);
         }
-        return page(view, q, found, door(view, known, by, was), Map.of("firstTime", "true"), Map.of());
+        return page(view, q, found, door(view, known, by, was), "1".equals(saved), Map.of("firstTime", "true"),
+                Map.of());
+    }
+
+    // ---- an action typed in wrong (its title, time, place, who was there): corrected from its page ----
+
+    @GET
+    @Path("/{id}/edit")
+    public TemplateInstance edit(@PathParam("id") String id) {
+        Versioned<ActionView> stored = actions.find(Ids.parse(id, "action"));
+        return edit(stored.view(), values(stored), Map.of(), Map.of());
+    }
+
+    /** What is stored, as the edit form shows it, with the version it was read at (sent back as If-Match). */
+    private Map<String, String> values(Versioned<ActionView> stored) {
+        ActionView a = stored.view();
+        return Forms.values(
+                "title", a.title(),
+                "kind", a.kind().word(),
+                "startsAt", shown(a.startsAt()),
+                "durationMinutes", Integer.toString(a.durationMinutes()),
+                "location", a.location(),
+                "workId", a.workId() == null ? null : a.workId().toString(),
+                "organizerIds", joined(a.organizerIds()),
+                Form.VERSION, Long.toString(stored.version()));
+    }
+
+    /**
+     * Saves the form as a change of every field on it, through the service the API's PATCH uses
+     * (which checks, scopes to the team and audits only what changed), at the version the form was
+     * read: a change made meanwhile is shown, not overwritten.
+     */
+    @POST
+    @Path("/{id}/edit")
+    public Object change(@PathParam("id") String id) {
+        UUID action = Ids.parse(id, "action");
+        // another team's action, or none: a 404 page before anything is read
+        ActionView before = actions.find(action).view();
+        Form form = Form.posted().names(FIELDS);
+        Details d = details(form);
+        // the ticked boxes, kept as one value so a conflict can show what was ticked
+        List<UUID> present = form.ids("organizerIds");
+        form.also("organizerIds", joined(present));
+        ActionChange change = new ActionChange(d.workId(), d.title(), d.kind(), d.startsAt(), d.minutes(),
+                d.location(), present);
+        String version = form.optional(Form.VERSION);
+        // the time only when it was changed: the form shows it to the minute on the team's clocks, and
+        // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
+        Set<String> fields = new HashSet<>(Set.of("title", "kind", "durationMinutes", "location", "workId",
+                "organizerIds"));
+        if (d.typed() == null || !d.typed().toString().equals(shown(before.startsAt()))) {
+            fields.add("startsAt");
+        }
+        return form
+                // saved meanwhile (another phone, the API): the form comes back with what is stored now,
+                // at its version, and what was typed under each field that differs
+                .onConflict(() -> values(actions.find(action)))
+                .submit(() -> actions.change(action, patches.of(change, fields), version),
+                        saved -> Form.seeOther("/actions/" + action + "?" + SAVED),
+                        () -> edit(before, form.values(), form.errors(), form.youTyped()));
+    }
+
+    private TemplateInstance edit(ActionView action, Map<String, String> form, Map<String, String> errors,
+                                  Map<String, Form.Typed> youTyped) {
+        String ticked = form.get("organizerIds");
+        List<Present> team = organizers.list(Page.MAX_LIMIT, null).items().stream()
+                .map(o -> new Present(o.id().toString(), o.displayName(),
+                        ticked != null && ticked.contains(o.id().toString())))
+                .toList();
+        // after a conflict, the boxes ticked in this tab are said by the organizers' names
+        Map<String, Form.Typed> typed = new HashMap<>(youTyped);
+        Form.Typed ids = youTyped.get("organizerIds");
+        if (ids != null && ids.value() != null) {
+            typed.put("organizerIds", new Form.Typed(team.stream().filter(p -> ids.value().contains(p.id()))
+                    .map(Present::name).collect(Collectors.joining(", "))));
+        }
+        return Templates.edit(action, Forms.options(ActionKind.class), workOptions(action.workId()), team, form,
+                errors, typed);
+    }
+
+    /** Organizer ids as one form value: in order, so the same people read as the same value. */
+    private static String joined(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).sorted().distinct().collect(Collectors.joining(","));
+    }
+
+    /** A time as the form shows it: to the minute, on the team's clocks. */
+    private String shown(Instant at) {
+        return LocalDateTime.ofInstant(at, current.team().zone()).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     /** The notice after a match at the door: only about someone who is on this action's list. */
@@ -261,8 +396,14 @@ public class ActionPages {
 
     private TemplateInstance page(ActionView view, String q, List<Found> found, Door door,
                                   Map<String, String> form, Map<String, String> errors) {
+        return page(view, q, found, door, false, form, errors);
+    }
+
+    /** The check-in page; {@code saved}: just after its details were saved ({@link #SAVED}), which it says. */
+    private TemplateInstance page(ActionView view, String q, List<Found> found, Door door, boolean saved,
+                                  Map<String, String> form, Map<String, String> errors) {
         String workName = view.workId() == null ? null : works.require(view.workId()).name();
-        return Templates.checkIn(view, workName, q, found, door, form, errors);
+        return Templates.checkIn(view, workName, q, found, door, saved, form, errors);
     }
 
     private List<Found> search(ActionView view, String q) {

@@ -366,6 +366,21 @@ public interface MsgPeople {
     String checkin_first_time_mark();
 
     @Message
+    String checkin_edit();
+
+    @Message
+    String checkin_saved();
+
+    @Message
+    String action_edit_title(String title);
+
+    @Message
+    String action_organizers();
+
+    @Message
+    String action_save();
+
+    @Message
     String org_intro();
 
     @Message
