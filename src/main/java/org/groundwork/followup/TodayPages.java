@@ -9,14 +9,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.groundwork.followup.FollowUpJson.FollowUpChange;
+import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpJson.Queue;
+import org.groundwork.followup.FollowUpJson.QueueItem;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Patches;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.report.ReportJson.Glance;
 import org.groundwork.report.ReportService;
 import org.groundwork.web.Form;
+import org.groundwork.web.FormErrors;
+import org.groundwork.web.Forms;
+import org.groundwork.web.Labels;
+import org.groundwork.web.MsgPeople;
 import org.groundwork.web.PageLanguage;
 
 import java.time.LocalDate;
@@ -28,7 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * Today: who to talk to next, hottest first. Each follow-up can be marked done, rescheduled
- * or dropped from here; the answer is the page again (post, then redirect).
+ * or dropped (after a confirm step) from here; the answer is the page again (post, then redirect),
+ * saying what happened and with the focus on the next follow-up (docs/organizing.md, "Working the queue").
  */
 @Path("/")
 @Authenticated
@@ -50,7 +59,35 @@ public class TodayPages {
          * {@code typed} and the kind of {@code problem} ("past", or the date parser's message).
          */
         static native TemplateInstance today(Queue queue, Glance glance, String message, UUID rescheduling,
-                                             String typed, String problem);
+                                             String typed, String problem, Step step);
+    }
+
+    /**
+     * What the last step on the queue did, for the page drawn after it: {@code said} for the live
+     * region ("Done: Ana Pérez"), the follow-up whose first control takes the focus ({@code next}; the
+     * message takes it when the queue has none left), the follow-up asking "drop?" ({@code confirming})
+     * and the one kept after that question (its fold open, the focus back on its Drop).
+     */
+    record Step(String said, UUID next, UUID confirming, UUID kept) {
+
+        static final Step NONE = new Step(null, null, null, null);
+
+        public boolean focuses(UUID item) {
+            return item.equals(next);
+        }
+
+        public boolean confirms(UUID item) {
+            return item.equals(confirming);
+        }
+
+        public boolean keeps(UUID item) {
+            return item.equals(kept);
+        }
+
+        /** The message takes the focus when no follow-up does. */
+        public boolean focusesSaid() {
+            return said != null && next == null && kept == null;
+        }
     }
 
     /**
@@ -58,30 +95,75 @@ public class TodayPages {
      * item, with what was typed; above the queue when the item is not in it.
      */
     private TemplateInstance page(String message, UUID rescheduling, String typed, String problem) {
-        Queue queue = followUps.queue(null);
-        if (rescheduling != null && Stream.of(queue.heat(), queue.overdue(), queue.today(), queue.upcoming())
-                .flatMap(List::stream).noneMatch(item -> item.id().equals(rescheduling))) {
-            return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
-                    : problem, null, null, null);
-        }
-        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem);
+        return page(message, rescheduling, typed, problem, Step.NONE);
     }
 
+    private TemplateInstance page(String message, UUID rescheduling, String typed, String problem, Step step) {
+        Queue queue = followUps.queue(null);
+        if (rescheduling != null && open(queue).noneMatch(item -> item.id().equals(rescheduling))) {
+            return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
+                    : problem, null, null, null, step);
+        }
+        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem, step);
+    }
+
+    /** The open follow-ups in the order the page lists them. */
+    private static Stream<QueueItem> open(Queue queue) {
+        return Stream.of(queue.heat(), queue.overdue(), queue.today(), queue.upcoming()).flatMap(List::stream);
+    }
+
+    /**
+     * The queue; after a step on it ({@code did}: done, dropped, rescheduled or kept, on follow-up
+     * {@code item}) it says what was done and puts the focus on follow-up {@code next}. Words that
+     * cannot be read are ignored: the page is shown as it is.
+     */
     @GET
-    public TemplateInstance today() {
-        return page(null, null, null, null);
+    public TemplateInstance today(@QueryParam("did") String did, @QueryParam("item") String item,
+                                  @QueryParam("next") String next) {
+        UUID itemId = Forms.id(item, "item", new FormErrors());
+        if (did == null || itemId == null) {
+            return page(null, null, null, null);
+        }
+        FollowUpView f;
+        try {
+            f = followUps.find(itemId).view();
+        } catch (ProblemException gone) {
+            return page(null, null, null, null);
+        }
+        MsgPeople words = PageLanguage.people();
+        String name = f.contact().fullName() == null ? words.queue_someone() : f.contact().fullName();
+        String said = switch (did) {
+            case "done" -> words.queue_said_done(name);
+            case "dropped" -> words.queue_said_dropped(name);
+            case "rescheduled" -> words.queue_said_rescheduled(name, Labels.day(f.dueOn()));
+            case "kept" -> words.queue_said_kept(name);
+            default -> null;
+        };
+        if (said == null) {
+            return page(null, null, null, null);
+        }
+        boolean kept = "kept".equals(did) && f.status() == FollowUpStatus.OPEN;
+        return page(null, null, null, null, new Step(said, kept ? null : Forms.id(next, "next", new FormErrors()), null,
+                kept ? itemId : null));
     }
 
     @POST
     @Path("followups/{id}/done")
     public Object done(@PathParam("id") String id) {
-        return change(id, new FollowUpChange(null, null, null, FollowUpStatus.DONE), "status");
+        return change(id, new FollowUpChange(null, null, null, FollowUpStatus.DONE), "status", "done");
+    }
+
+    /** Drop asks first: "Drop the follow-up with Ana Pérez? [Drop] [Keep]" on its item, with or without script. */
+    @GET
+    @Path("followups/{id}/drop")
+    public TemplateInstance confirmDrop(@PathParam("id") String id) {
+        return page(null, null, null, null, new Step(null, null, Ids.parse(id, "follow-up"), null));
     }
 
     @POST
     @Path("followups/{id}/drop")
     public Object drop(@PathParam("id") String id) {
-        return change(id, new FollowUpChange(null, null, null, FollowUpStatus.DROPPED), "status");
+        return change(id, new FollowUpChange(null, null, null, FollowUpStatus.DROPPED), "status", "dropped");
     }
 
     @POST
@@ -95,9 +177,10 @@ public class TodayPages {
             return page(null, followUp, form.text("dueOn"),
                     form.valid() ? PageLanguage.people().today_choose_date() : form.errors().get("dueOn"));
         }
+        UUID next = next(followUp);
         if (form.succeeds(() -> followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null),
                 Set.of("dueOn")), null))) {
-            return Form.seeOther("/");
+            return said("rescheduled", followUp, next);
         }
         if (!form.errors().containsKey("dueOn")) {
             return page(String.join("; ", form.errors().values()), null, null, null);
@@ -106,12 +189,30 @@ public class TodayPages {
         return page(null, followUp, form.text("dueOn"), "past");
     }
 
-    private Object change(String id, FollowUpChange change, String field) {
+    private Object change(String id, FollowUpChange change, String field, String did) {
         UUID followUp = Ids.parse(id, "follow-up");
+        UUID next = next(followUp);
         Form form = Form.of(Map.of());
         if (form.succeeds(() -> followUps.change(followUp, patches.of(change, Set.of(field)), null))) {
-            return Form.seeOther("/");
+            return said(did, followUp, next);
         }
         return page(String.join("; ", form.errors().values()), null, null, null);
+    }
+
+    /**
+     * The follow-up to go on with once this one leaves its place: the one after it in the queue,
+     * or the one before it when it was the last; null when it was the only one (or not in the queue).
+     */
+    private UUID next(UUID followUp) {
+        List<UUID> ids = open(followUps.queue(null)).map(QueueItem::id).toList();
+        int at = ids.indexOf(followUp);
+        if (at < 0 || ids.size() == 1) {
+            return null;
+        }
+        return ids.get(at + 1 < ids.size() ? at + 1 : at - 1);
+    }
+
+    private static Object said(String did, UUID followUp, UUID next) {
+        return Form.seeOther("/?did=" + did + "&item=" + followUp + (next == null ? "" : "&next=" + next));
     }
 }

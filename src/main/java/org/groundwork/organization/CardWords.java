@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The words on the wall chart's cards, each worked out once per page. A chart draws about 1,000
@@ -35,10 +36,17 @@ final class CardWords {
     private final String noOwner;
     private final String moveWord;
     private final String moveTail;
+    private final UUID moved;
 
     /** {@code moveTail}: the query string after the contact's id in each card's move link (the filters kept). */
     CardWords(MsgPeople people, String moveTail) {
+        this(people, moveTail, null);
+    }
+
+    /** {@code moved}: the person just moved, whose card takes the focus (null when nobody was). */
+    CardWords(MsgPeople people, String moveTail, UUID moved) {
         this.people = people;
+        this.moved = moved;
         this.neverTalked = people.chart_never_talked();
         this.heat = people.checkin_first_time_mark();
         this.noOwner = people.chart_no_owner();
@@ -69,6 +77,7 @@ final class CardWords {
                 days == null ? neverTalked : talked.computeIfAbsent(days, people::chart_talked_days_ago),
                 c.followUpDue() == null ? null : due.computeIfAbsent(c.followUpDue(),
                         d -> people.chart_follow_up_due(Labels.day(d))),
-                c.firstTimerInHeat() ? heat : null, "move?contactId=" + id + moveTail, moveWord);
+                c.firstTimerInHeat() ? heat : null, "move?contactId=" + id + moveTail, moveWord,
+                c.contactId().equals(moved));
     }
 }

@@ -35,11 +35,13 @@ import org.groundwork.organizer.Role;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
+import org.groundwork.web.MsgPeople;
 import org.groundwork.web.Option;
 
 import java.net.URLEncoder;
@@ -88,10 +90,12 @@ public class OrganizationPages {
                                             Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance chart(Chart chart, List<ColumnView> columns, ChartForm filter,
-                                             List<Option> levels, List<Option> owners, List<Option> places);
+                                             List<Option> levels, List<Option> owners, List<Option> places,
+                                             Moved moved);
 
         static native TemplateInstance chart$board(Chart chart, List<ColumnView> columns, ChartForm filter,
-                                                   List<Option> levels, List<Option> owners, List<Option> places);
+                                                   List<Option> levels, List<Option> owners, List<Option> places,
+                                                   Moved moved);
 
         static native TemplateInstance move(UUID organizationId, ContactView person, ChartForm filter,
                                             List<Option> places, String current);
@@ -126,7 +130,16 @@ public class OrganizationPages {
      */
     public record CardView(String id, String name, String levelWord, String level, String position,
                            String ownerInitials, String ownerTitle, String noOwner, String talked, String due,
-                           String heat, String move, String moveWord) {
+                           String heat, String move, String moveWord, boolean moved) {
+    }
+
+    /**
+     * After a move, what the chart's live region says ("Ana Alvarez moved to Night shift.") and
+     * whether the message takes the focus: it does when the moved card is not drawn (filtered out or
+     * folded); otherwise the card's name does.
+     */
+    record Moved(String said, boolean takesFocus) {
+        static final Moved NONE = new Moved(null, false);
     }
 
     /** One column as drawn. */
@@ -326,11 +339,12 @@ public class OrganizationPages {
                                   @QueryParam("unit") String unit, @QueryParam("moved") String moved,
                                   @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
-        return chart(org, level, owner, quiet, unit, moved != null ? "moved" : null, htmx != null);
+        return chart(org, level, owner, quiet, unit, moved != null ? "moved" : null,
+                Forms.id(moved, "moved", new FormErrors()), htmx != null);
     }
 
     private TemplateInstance chart(UUID org, String level, String owner, String quiet, String unit, String message,
-                                   boolean fragment) {
+                                   UUID moved, boolean fragment) {
         // filters are links a person may edit: anything unreadable is ignored rather than refused
         Level l = Forms.word(Level.class, level, "level", new FormErrors());
         boolean noOwner = "none".equals(owner);
@@ -356,11 +370,33 @@ public class OrganizationPages {
                 .forEach(c -> places.add(new Option(c.unitId().toString(), c.label())));
         // the move link keeps the filters and the column shown
         String tail = (form.query().isEmpty() ? "" : "&" + form.query()) + (shown.isEmpty() ? "" : "&unit=" + shown);
-        List<ColumnView> columns = new CardWords(PageLanguage.people(), tail).columns(chart.columns());
+        List<ColumnView> columns = new CardWords(PageLanguage.people(), tail, moved).columns(chart.columns());
+        Moved said = "moved".equals(message) ? moved(org, moved, chart, columns) : Moved.NONE;
         if (fragment) {
-            return Templates.chart$board(chart, columns, form, Forms.options(Level.class), owners, places);
+            return Templates.chart$board(chart, columns, form, Forms.options(Level.class), owners, places, said);
         }
-        return Templates.chart(chart, columns, form, Forms.options(Level.class), owners, places);
+        return Templates.chart(chart, columns, form, Forms.options(Level.class), owners, places, said);
+    }
+
+    /** Who moved where, said after a move; "Moved." when the person cannot be read (an old link, say). */
+    private Moved moved(UUID org, UUID moved, Chart chart, List<ColumnView> columns) {
+        boolean drawn = columns.stream().flatMap(c -> c.cards().stream()).anyMatch(CardView::moved);
+        MsgPeople words = PageLanguage.people();
+        ContactView person;
+        try {
+            person = moved == null ? null : contacts.view(moved);
+        } catch (ProblemException gone) {
+            person = null;
+        }
+        if (person == null || !org.equals(person.organizationId())) {
+            return new Moved(words.chart_moved(), !drawn);
+        }
+        UUID unitId = person.unitId();
+        String unit = unitId == null ? words.chart_no_unit() : chart.columns().stream()
+                .filter(c -> unitId.equals(c.unitId())).map(Column::label).findFirst()
+                .orElseGet(() -> units.list(org).stream().filter(u -> u.id().equals(unitId)).map(UnitView::name)
+                        .findFirst().orElse(words.chart_no_unit()));
+        return new Moved(words.chart_said_moved(person.fullName(), unit), !drawn);
     }
 
     /** The move form of one card: its own page without script, a fragment into the card with htmx. */
@@ -417,8 +453,9 @@ public class OrganizationPages {
         String u = shownUnit == null || shownUnit.isBlank() ? ""
                 : "&unit=" + URLEncoder.encode(shownUnit.trim(), StandardCharsets.UTF_8);
         return form.submit(() -> contacts.change(contact, patches.of(change, Set.of("unitId")), null),
-                "/organizations/" + org + "/chart?moved=1" + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact,
-                () -> Response.status(400).entity(chart(org, level, owner, quiet, shownUnit, "refused", false)).build());
+                "/organizations/" + org + "/chart?moved=" + contact + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact,
+                () -> Response.status(400).entity(chart(org, level, owner, quiet, shownUnit, "refused", null, false))
+                        .build());
     }
 
     // ---- organic leaders --------------------------------------------------------------------

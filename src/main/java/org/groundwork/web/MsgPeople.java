@@ -845,4 +845,30 @@ public interface MsgPeople {
 
     @Message
     String unit_and_move_many(long count);
+
+    // ---- the queue's steps said in its live region, and Drop's question (docs/organizing.md, "Working the queue")
+
+    @Message
+    String queue_someone();
+
+    @Message
+    String queue_said_done(String name);
+
+    @Message
+    String queue_said_dropped(String name);
+
+    @Message
+    String queue_said_rescheduled(String name, String day);
+
+    @Message
+    String queue_said_kept(String name);
+
+    @Message
+    String queue_drop_ask(String name);
+
+    @Message
+    String queue_keep();
+
+    @Message
+    String chart_said_moved(String name, String unit);
 }

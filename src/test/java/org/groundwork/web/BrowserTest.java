@@ -103,6 +103,17 @@ abstract class BrowserTest {
         }
     }
 
+    /** axe-core on the page as it is now (after htmx's swaps too): no violations at all. */
+    void assertNoViolations(String what) {
+        List<Rule> bad = new AxeBuilder(page).analyze().getViolations();
+        if (!bad.isEmpty()) {
+            fail(what + " has accessibility violations: " + bad.stream()
+                    .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
     /** Nothing may be wider than the phone's screen. */
     boolean fitsWidth() {
         Object wide = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");

@@ -1,7 +1,5 @@
 package org.groundwork.web;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
@@ -19,11 +17,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The wall chart in Chromium: columns at 1280 px, sections at 375 px, axe-core, a move with htmx, and on A3 paper. */
 @QuarkusTest
@@ -57,16 +54,6 @@ class ChartBrowserTest extends BrowserTest {
         return new Built(team, org, ana, o.night());
     }
 
-    void assertNoViolations(String what) {
-        AxeResults results = new AxeBuilder(page).analyze();
-        if (!results.getViolations().isEmpty()) {
-            fail(what + " has accessibility violations: " + results.getViolations().stream()
-                    .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                    .collect(Collectors.joining("; ")));
-        }
-    }
-
     List<BoundingBox> columns() {
         Locator cols = page.locator("section.chart-column");
         return cols.all().stream().map(Locator::boundingBox).toList();
@@ -89,11 +76,20 @@ class ChartBrowserTest extends BrowserTest {
 
         // move Ana to the night shift: htmx loads the form into her card and swaps the board in place
         page.locator("#card-" + b.ana() + " a.move-link").click();
+        // the form in the card takes the focus: its unit box
+        page.waitForFunction("id => document.activeElement && document.activeElement.id === id", "unit-" + b.ana());
         page.locator("#unit-" + b.ana()).selectOption(b.night());
         assertNoViolations("the wall chart with a move form open");
         page.locator("#card-" + b.ana() + " form.move-form button[type=submit]").click();
         page.locator("section.chart-column:has(h2:text-is('Night shift')) #card-" + b.ana()).waitFor();
         assertTrue(page.url().endsWith("/organizations/" + b.org() + "/chart"), "htmx swapped the board, no navigation: " + page.url());
+        // the focus is on the moved card in its new column, not lost to the body, and the live region says where it went
+        page.waitForFunction("card => document.activeElement && document.activeElement.closest('li.card')"
+                + " && document.activeElement.closest('li.card').id === card", "card-" + b.ana(),
+                new Page.WaitForFunctionOptions().setTimeout(5_000));
+        assertEquals("Ana Alvarez", page.evaluate("() => document.activeElement.textContent.trim()"));
+        assertThat(page.locator("#chart-status[role=status]")).hasText("Ana Alvarez moved to Night shift.");
+        assertNoViolations("the wall chart after a move");
         b.team().api().get("/api/v1/contacts/" + b.ana()).then().statusCode(200)
                 .body("unitId", org.hamcrest.Matchers.is(b.night()));
     }

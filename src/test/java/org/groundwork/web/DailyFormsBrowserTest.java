@@ -17,7 +17,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 12, friction 3 and 4: the log form's date and time, and "first time" defaulted from history. */
+/**
+ * Issue 12, friction 3 and 4: the log form's date and time, and "first time" defaulted from history.
+ * The keyboard and screen-reader walk of Today's queue: where the focus goes after each step, what the
+ * live region says, and Drop's question with and without script.
+ */
 @QuarkusTest
 class DailyFormsBrowserTest extends BrowserTest {
 
@@ -102,5 +106,121 @@ class DailyFormsBrowserTest extends BrowserTest {
                 .post("/contacts/" + id + "/level").then().statusCode(303);
         team.api().body(Map.of("level", "less-involved")).post("/api/v1/contacts/" + id + "/level")
                 .then().statusCode(201);
+    }
+
+    /** Three follow-ups in Today's upcoming list, in this order: Ana, Ben, Cy. */
+    static List<String> threeUpcoming(TestTeam team) {
+        List<String> ids = new java.util.ArrayList<>();
+        String[] names = {"Ana Pérez", "Ben Okafor", "Cy Young"};
+        for (int i = 0; i < names.length; i++) {
+            String contact = PagesBrowserTest.contact(team, Map.of("fullName", names[i]));
+            String due = java.time.LocalDate.now(ZoneId.of("UTC")).plusDays(2 + i).toString();
+            ids.add(team.api().body(Map.of("contactId", contact, "dueOn", due, "purpose", "Ask about the meeting"))
+                    .post("/api/v1/followups").then().statusCode(201).extract().path("id"));
+        }
+        return ids;
+    }
+
+    /** Tabs (the keyboard only) until the focus is on {@code selector}. */
+    void tabTo(String selector) {
+        for (int i = 0; i < 80; i++) {
+            if (Boolean.TRUE.equals(page.evaluate("s => document.activeElement.matches(s)", selector))) {
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("Tab never reached " + selector);
+    }
+
+    /** Waits (a little) for the focus to be on {@code selector}: after htmx's swap, not on the body. */
+    void focusLandsOn(String selector) {
+        try {
+            page.waitForFunction("s => document.activeElement && document.activeElement.matches(s)", selector,
+                    new Page.WaitForFunctionOptions().setTimeout(5_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("the focus is not on " + selector + " but on "
+                    + page.evaluate("() => document.activeElement === document.body ? 'the body'"
+                    + " : document.activeElement.outerHTML.slice(0, 200)"));
+        }
+    }
+
+    @Test
+    void theQueueIsWorkedWithTheKeyboardAndSaysEachStep() {
+        TestTeam team = TestTeam.create();
+        List<String> f = threeUpcoming(team);
+        logIn(team);
+        page.navigate(url("/"));
+        // Ana: More, Done. The focus goes on to Ben's name; the live region says what was done
+        tabTo("#item-" + f.get(0) + " summary");
+        page.keyboard().press("Enter");
+        page.keyboard().press("Tab");
+        focusLandsOn("#item-" + f.get(0) + " form[action$='/done'] button");
+        page.keyboard().press("Enter");
+        focusLandsOn("#item-" + f.get(1) + " .item-head a[href^='/contacts/']");
+        assertThat(page.locator("#queue-status[role=status]")).hasText("Done: Ana Pérez");
+        assertThat(page.locator("#item-" + f.get(0))).hasCount(0);
+        assertTrue(page.url().endsWith("/"), "swapped in place: " + page.url());
+        team.api().get("/api/v1/followups/" + f.get(0)).then().body("status", org.hamcrest.Matchers.is("done"));
+        assertNoViolations("Today after Done");
+
+        // Ben: More, Drop asks first; Keep (which has the focus) keeps it and goes back to Ben's Drop
+        tabTo("#item-" + f.get(1) + " summary");
+        page.keyboard().press("Enter");
+        tabTo("#item-" + f.get(1) + " form[method=get][action$='/drop'] button");
+        page.keyboard().press("Enter");
+        focusLandsOn("#item-" + f.get(1) + " [role=group] form[action='/'] button");
+        assertThat(page.locator("#item-" + f.get(1) + " [role=group]")).hasAccessibleName("Drop the follow-up with Ben Okafor?");
+        team.api().get("/api/v1/followups/" + f.get(1)).then().body("status", org.hamcrest.Matchers.is("open"));
+        assertNoViolations("Today asking whether to drop");
+        page.keyboard().press("Enter");
+        focusLandsOn("#item-" + f.get(1) + " details[open] form[method=get][action$='/drop'] button");
+        assertThat(page.locator("#queue-status")).hasText("Kept: Ben Okafor");
+        team.api().get("/api/v1/followups/" + f.get(1)).then().body("status", org.hamcrest.Matchers.is("open"));
+
+        // asked again, answered Drop: the focus goes on to Cy
+        page.keyboard().press("Enter");
+        focusLandsOn("#item-" + f.get(1) + " [role=group] form[action='/'] button");
+        page.keyboard().press("Shift+Tab");
+        focusLandsOn("#item-" + f.get(1) + " [role=group] form[method=post] button");
+        page.keyboard().press("Enter");
+        focusLandsOn("#item-" + f.get(2) + " .item-head a[href^='/contacts/']");
+        assertThat(page.locator("#queue-status")).hasText("Dropped: Ben Okafor");
+        team.api().get("/api/v1/followups/" + f.get(1)).then().body("status", org.hamcrest.Matchers.is("dropped"));
+
+        // Cy, the last: the queue is empty, so the message takes the focus
+        tabTo("#item-" + f.get(2) + " summary");
+        page.keyboard().press("Enter");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        focusLandsOn("#queue-status p");
+        assertThat(page.locator("#queue-status")).hasText("Done: Cy Young");
+        assertNoViolations("Today with the queue emptied");
+    }
+
+    /** Without script, Drop is a page step too: the question, then Drop posts and Keep goes back. */
+    @Test
+    void dropAsksWithoutScriptToo() {
+        TestTeam team = TestTeam.create();
+        List<String> f = threeUpcoming(team);
+        Session s = Session.logIn(team);
+        String asked = s.open("/followups/" + f.get(1) + "/drop");
+        assertTrue(asked.contains("Drop the follow-up with Ben Okafor?"), "the question is asked");
+        assertTrue(asked.contains("action=\"/followups/" + f.get(1) + "/drop\"") && asked.contains("name=\"did\" value=\"kept\""),
+                "with a Drop form and a Keep form");
+        team.api().get("/api/v1/followups/" + f.get(1)).then().body("status", org.hamcrest.Matchers.is("open"));
+        // Keep: the page says so, the follow-up stays, its Drop has the focus again
+        String kept = s.open("/?did=kept&item=" + f.get(1));
+        assertTrue(kept.contains("Kept: Ben Okafor"), "kept is said");
+        team.api().get("/api/v1/followups/" + f.get(1)).then().body("status", org.hamcrest.Matchers.is("open"));
+        // Drop: post, then the page says so with Cy's name taking the focus
+        String to = s.form().post("/followups/" + f.get(1) + "/drop").then().statusCode(303).extract().header("Location");
+        assertTrue(to.endsWith("/?did=dropped&item=" + f.get(1) + "&next=" + f.get(2)), to);
+        String dropped = s.open(to.substring(to.indexOf("/?")));
+        assertTrue(dropped.contains("Dropped: Ben Okafor"), "dropped is said");
+        assertTrue(dropped.matches("(?s).*<a href=\"/contacts/[0-9a-f-]{36}\" autofocus>Cy Young</a>.*"), "Cy's name has the focus");
+        team.api().get("/api/v1/followups/" + f.get(1)).then().body("status", org.hamcrest.Matchers.is("dropped"));
+        // an unreadable step or one of another team is no message and no error
+        s.open("/?did=done&item=nonsense&next=x");
+        s.open("/?did=whatever&item=" + f.get(0));
     }
 }

@@ -1,7 +1,5 @@
 package org.groundwork.web;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -16,12 +14,10 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Issue 12, friction 5 (and 7's lines on Today), in Chromium at a phone's 375 px and a desktop's
@@ -250,13 +246,4 @@ class PhoneFirstBrowserTest extends BrowserTest {
     }
 
     /** axe-core on the page as it is now: no violation of any impact. */
-    private void assertNoViolations(String where) {
-        List<Rule> bad = new AxeBuilder(page).analyze().getViolations();
-        if (!bad.isEmpty()) {
-            fail(where + " has accessibility violations: " + bad.stream()
-                    .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                    .collect(Collectors.joining("; ")));
-        }
-    }
 }
