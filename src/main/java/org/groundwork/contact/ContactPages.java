@@ -376,8 +376,9 @@ public class ContactPages {
     public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor,
                                  @QueryParam("tieSearch") String tieSearch, @HeaderParam("HX-Request") String htmx) {
         UUID contact = Ids.parse(id, "contact");
-        // htmx asks for the tie search's matches only, as its box is typed in; plain browsers get the page
-        if (htmx != null) {
+        // htmx asks for the tie search's matches only, as its box is typed in (the words sent, if only
+        // an empty box); plain browsers, and any other htmx request, get the page
+        if (htmx != null && tieSearch != null) {
             ContactView view = contacts.find(contact).view();
             Map<String, String> errors = new HashMap<>();
             return Templates.show$tieFound(tieSearch(view, tieSearch, errors), Map.of(), errors);
