@@ -65,6 +65,10 @@ public class ContactPages {
     static final int PAGE_SIZE = 50;
     /** People per page of the list: 20 cards keep a phone's page short; "More contacts" adds the next 20. */
     static final int LIST_SIZE = 20;
+    /** People a tie's search shows: enough to pick from on a phone; more means typing more of the name. */
+    static final int TIE_MATCHES = 20;
+    /** Longer words than any name or email: a search sent by hand with more is refused, not run. */
+    static final int TIE_SEARCH_MAX = 200;
 
     @Inject
     ContactService contacts;
@@ -121,8 +125,26 @@ public class ContactPages {
         static native TemplateInstance show(ContactView contact, String unitName, String ownerName,
                                             List<FollowUpView> openFollowUps, List<Line> timeline,
                                             String timelineCursor, List<Option> levels, List<TieJson.TieView> ties,
-                                            List<Option> tieKinds, List<Option> tiePeople, Map<String, String> form,
+                                            List<Option> tieKinds, TieSearch tieSearch, Map<String, String> form,
                                             Map<String, String> errors);
+
+        static native TemplateInstance show$tieFound(TieSearch tieSearch, Map<String, String> form,
+                                                     Map<String, String> errors);
+    }
+
+    /**
+     * The people a tie's search found: the words typed, at most {@link #TIE_MATCHES} of them (the
+     * contact's own organization's first) and whether there are more.
+     */
+    public record TieSearch(String q, List<TieMatch> found, boolean more) {
+        static final TieSearch NONE = new TieSearch(null, List.of(), false);
+    }
+
+    /** One person a tie's search found; the id as the form sends it back, to keep the choice ticked. */
+    public record TieMatch(String id, String fullName, Level engagementLevel, String organizationName) {
+        static TieMatch of(ContactView c) {
+            return new TieMatch(c.id().toString(), c.fullName(), c.engagementLevel(), c.organizationName());
+        }
     }
 
     /** The select lists the forms need: a few queries, not one per row. */
@@ -351,8 +373,17 @@ public class ContactPages {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor) {
-        return show(Ids.parse(id, "contact"), cursor, Map.of(), Map.of());
+    public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+                                 @QueryParam("tieSearch") String tieSearch, @HeaderParam("HX-Request") String htmx) {
+        UUID contact = Ids.parse(id, "contact");
+        // htmx asks for the tie search's matches only, as its box is typed in (the words sent, if only
+        // an empty box); plain browsers, and any other htmx request, get the page
+        if (htmx != null && tieSearch != null) {
+            ContactView view = contacts.find(contact).view();
+            Map<String, String> errors = new HashMap<>();
+            return Templates.show$tieFound(tieSearch(view, tieSearch, errors), Map.of(), errors);
+        }
+        return show(contact, cursor, tieSearch, Map.of(), Map.of());
     }
 
     @POST
@@ -365,40 +396,72 @@ public class ContactPages {
         // the page asks for the reason (the API keeps it optional, for scripts and back-filling)
         form.need("reason", PageLanguage.people().contact_reason_missing());
         return form.submit(() -> contacts.changeLevel(contact, change), "/contacts/" + contact + "#timeline",
-                () -> show(contact, null, form.values(), form.errors()));
+                () -> show(contact, null, null, form.values(), form.errors()));
     }
 
-    private TemplateInstance show(UUID id, String cursor, Map<String, String> form, Map<String, String> errors) {
+    private TemplateInstance show(UUID id, String cursor, String tieSearch, Map<String, String> form,
+                                  Map<String, String> errors) {
         ContactView contact = contacts.find(id).view();
         List<FollowUpView> open = followUps.list(FollowUpFilter.openOf(id), Page.MAX_LIMIT, null).items();
         Page<TimelineItem> timeline = contacts.timeline(id, PAGE_SIZE, cursor);
         List<Line> lines = timeline.items().stream().map(item -> line(id, item)).toList();
         Map<String, String> values = new HashMap<>(form);
         values.putIfAbsent("level", contact.engagementLevel().word());
-        // people to tie with: the same organization's first (or the team's, for someone in none)
-        ContactQuery near = new ContactQuery(null, null, null, contact.organizationId(), null, null);
-        List<Option> people = contacts.list(near, Page.MAX_LIMIT, null).items().stream()
-                .filter(c -> !c.id().equals(id)).map(c -> new Option(c.id().toString(), c.fullName())).toList();
+        Map<String, String> said = new HashMap<>(errors);
+        TieSearch found = tieSearch(contact, tieSearch, said);
         List<Option> kinds = Forms.options(TieKind.class);
         // the unit and the owner by name: who the person works beside, and whose person they are
         String unit = contact.unitId() == null ? null
                 : units.find(contact.organizationId(), contact.unitId()).view().name();
         String owner = contact.ownerId() == null ? null : organizers.find(contact.ownerId()).view().displayName();
         return Templates.show(contact, unit, owner, open, lines, timeline.nextCursor(), Forms.options(Level.class),
-                ties.list(id), kinds, people, values, errors);
+                ties.list(id), kinds, found, values, said);
+    }
+
+    /**
+     * The people of the whole team matching the words (the contacts list's search, {@link ContactQuery#q}),
+     * the contact's own organization's first, the contact left out. Two searches of a few rows each:
+     * the organization's, then the team's.
+     */
+    private TieSearch tieSearch(ContactView contact, String words, Map<String, String> errors) {
+        String q = words == null ? null : words.trim();
+        if (q == null || q.isEmpty()) {
+            return TieSearch.NONE;
+        }
+        if (q.length() > TIE_SEARCH_MAX) {
+            // only a search sent by hand is this long (the address limit stops a typed one first)
+            errors.putIfAbsent("tieSearch", PageLanguage.msg().form_at_most_characters(
+                    String.valueOf(TIE_SEARCH_MAX), String.valueOf(q.length())));
+            return new TieSearch(q.substring(0, TIE_SEARCH_MAX), List.of(), false);
+        }
+        Map<UUID, ContactView> found = new java.util.LinkedHashMap<>();
+        if (contact.organizationId() != null) {
+            ContactQuery near = new ContactQuery(null, null, null, contact.organizationId(), null, q);
+            contacts.list(near, TIE_MATCHES + 1, null).items().forEach(c -> found.put(c.id(), c));
+        }
+        // the contact itself may be one of them: one more row, so "more" is still told right
+        contacts.list(new ContactQuery(null, null, null, null, null, q), TIE_MATCHES + 2, null).items()
+                .forEach(c -> found.putIfAbsent(c.id(), c));
+        found.remove(contact.id());
+        List<TieMatch> matches = found.values().stream().limit(TIE_MATCHES).map(TieMatch::of).toList();
+        return new TieSearch(q, matches, found.size() > TIE_MATCHES);
     }
 
     @POST
     @Path("/{id}/ties")
     public Object addTie(@PathParam("id") String id) {
         UUID contact = Ids.parse(id, "contact");
-        Form form = Form.posted().names("kind=tieKind");
+        // a tie they already have is about the person chosen: said there
+        Form form = Form.posted().names("kind=tieKind").refusalsOn("otherContactId");
         TieJson.NewTie tie = new TieJson.NewTie(form.id("otherContactId"), form.word(TieKind.class, "tieKind"),
                 form.text("note"));
+        // the words searched come back with the form, so a refusal shows the same people to choose from
+        String search = form.text("tieSearch");
         form.need("otherContactId", PageLanguage.people().contact_choose_person())
                 .need("tieKind", PageLanguage.people().contact_choose_tie());
+        // refused (no one chosen, not a person of the team, a tie they have): a 400, said by the field
         return form.submit(() -> ties.add(contact, tie), "/contacts/" + contact + "#ties",
-                () -> show(contact, null, form.values(), form.errors()));
+                () -> Response.status(400).entity(show(contact, null, search, form.values(), form.errors())).build());
     }
 
     @POST

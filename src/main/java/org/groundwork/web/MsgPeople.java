@@ -117,6 +117,18 @@ public interface MsgPeople {
     String contact_add_tie();
 
     @Message
+    String contact_tie_search();
+
+    @Message
+    String contact_tie_search_first();
+
+    @Message
+    String contact_tie_no_one_found(String q);
+
+    @Message
+    String contact_tie_more(int count);
+
+    @Message
     String contact_open_follow_ups();
 
     @Message

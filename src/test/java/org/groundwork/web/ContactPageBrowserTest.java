@@ -51,6 +51,29 @@ class ContactPageBrowserTest extends BrowserTest {
                 .body("items[0].commitments", org.hamcrest.Matchers.is("Bring two neighbours to Thursday's meeting"));
     }
 
+    /** The other person of a tie is searched in the whole team: the matches come as one types (htmx). */
+    @Test
+    void theOtherPersonOfATieIsFoundAsOneTypes() {
+        TestTeam team = TestTeam.create();
+        String id = person(team);
+        String hospital = team.organization("General Hospital", "workplace");
+        PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Nurse", "organizationId", hospital));
+        logIn(team);
+        page.navigate(url("/contacts/" + id));
+        page.getByLabel("Find the other person in the team: name, phone or email").fill("nurse");
+        Locator rosa = page.getByLabel("Rosa Nurse");
+        rosa.check();
+        // drawn in place: no new page was asked for
+        assertEquals(url("/contacts/" + id), page.url());
+        page.getByLabel("Tie", new Page.GetByLabelOptions().setExact(true)).selectOption("listens-to");
+        List<String> bad = new com.deque.html.axecore.playwright.AxeBuilder(page).analyze().getViolations()
+                .stream().map(v -> v.getId() + ": " + v.getHelp()).toList();
+        assertEquals(List.of(), bad, "the contact page with a tie search's matches");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Add tie")).click();
+        assertThat(page.locator("#tie-list")).containsText("Listens to Rosa Nurse");
+    }
+
     @Test
     void darkModeFollowsTheSystemAndStaysReadable() {
         TestTeam team = TestTeam.create();

@@ -209,17 +209,20 @@ class OrganizationPagesTest {
         String rosa = contact(team, "Rosa Ruiz", "new", org, null);
         String sam = contact(team, "Sam Soto", "new", org, null);
         String tia = contact(team, "Tia Tran", "cadre", org, null);
-        Session s = Session.onPage(team, "/contacts/" + sam);
-        s.form().formParam("tieKind", "listens-to").formParam("otherContactId", rosa).formParam("note", "")
-                .post("/contacts/" + sam + "/ties").then().statusCode(303);
-        s.form().formParam("tieKind", "listens-to").formParam("otherContactId", rosa)
-                .post("/contacts/" + sam + "/ties").then().statusCode(200).body(containsString("already have"));
+        // the other person is searched for, then chosen among the matches
+        Session s = Session.logIn(team);
+        String found = s.open("/contacts/" + sam + "?tieSearch=Rosa");
+        assertTrue(found.contains("name=\"otherContactId\" value=\"" + rosa + "\""), found);
+        s.form().formParam("tieSearch", "Rosa").formParam("tieKind", "listens-to").formParam("otherContactId", rosa)
+                .formParam("note", "").post("/contacts/" + sam + "/ties").then().statusCode(303);
+        s.form().formParam("tieSearch", "Rosa").formParam("tieKind", "listens-to").formParam("otherContactId", rosa)
+                .post("/contacts/" + sam + "/ties").then().statusCode(400).body(containsString("already have"));
         s.form().formParam("tieKind", "enemy").formParam("otherContactId", rosa)
-                .post("/contacts/" + sam + "/ties").then().statusCode(200).body(containsString("f-tieKind-error"));
+                .post("/contacts/" + sam + "/ties").then().statusCode(400).body(containsString("f-tieKind-error"));
         s.form().formParam("tieKind", "close").formParam("otherContactId", "")
-                .post("/contacts/" + sam + "/ties").then().statusCode(200).body(containsString("f-otherContactId-error"));
+                .post("/contacts/" + sam + "/ties").then().statusCode(400).body(containsString("f-otherContactId-error"));
         s.form().formParam("tieKind", "close").formParam("otherContactId", tia).formParam("note", "x".repeat(2001))
-                .post("/contacts/" + sam + "/ties").then().statusCode(200).body(containsString("f-note-error"));
+                .post("/contacts/" + sam + "/ties").then().statusCode(400).body(containsString("f-note-error"));
         team.api().body(Map.of("otherContactId", rosa, "kind", "listens-to")).post("/api/v1/contacts/" + tia + "/ties")
                 .then().statusCode(201);
         String samPage = s.open("/contacts/" + sam);

@@ -198,9 +198,10 @@ class SpanishPagesBrowserTest extends BrowserTest {
 
         // a tie that exists already (a conflict, with a word of ours inside it)
         String luis = team.api().queryParam("q", "Luis").get("/api/v1/contacts").then().extract().path("items[0].id");
-        s.open("/contacts/" + luis);
-        answers.put("tie", s.form().formParam("otherContactId", ids.get("ana")).formParam("tieKind", "listens-to")
-                .post("/contacts/" + luis + "/ties").then().statusCode(200).extract().asString());
+        s.open("/contacts/" + luis + "?tieSearch=Ana");
+        answers.put("tie", s.form().formParam("tieSearch", "Ana").formParam("otherContactId", ids.get("ana"))
+                .formParam("tieKind", "listens-to").post("/contacts/" + luis + "/ties").then().statusCode(400)
+                .extract().asString());
         expected.put("tie", "Estas dos personas ya tienen un vínculo");
 
         // a wrong current password
