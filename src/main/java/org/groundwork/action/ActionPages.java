@@ -24,6 +24,7 @@ import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactQuery;
 import org.groundwork.contact.ContactService;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.OrganizerJson;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Versioned;
@@ -40,6 +41,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -233,8 +235,12 @@ public class ActionPages {
         String version = form.optional(Form.VERSION);
         // the time only when it was changed: the form shows it to the minute on the team's clocks, and
         // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
-        Set<String> fields = new HashSet<>(Set.of("title", "kind", "durationMinutes", "location", "workId",
-                "organizerIds"));
+        Set<String> fields = new HashSet<>(Set.of("title", "kind", "durationMinutes", "location", "workId"));
+        // the organizers only when the ticks changed: saving a title must not drop someone the boxes
+        // could not show
+        if (!joined(present).equals(joined(before.organizerIds()))) {
+            fields.add("organizerIds");
+        }
         if (d.typed() == null || !d.typed().toString().equals(shown(before.startsAt()))) {
             fields.add("startsAt");
         }
@@ -250,7 +256,16 @@ public class ActionPages {
     private TemplateInstance edit(ActionView action, Map<String, String> form, Map<String, String> errors,
                                   Map<String, Form.Typed> youTyped) {
         String ticked = form.get("organizerIds");
-        List<Present> team = organizers.list(Page.MAX_LIMIT, null).items().stream()
+        // the team's organizers by name, and anyone present beyond the list's first page, so every
+        // organizer of the action has a box
+        List<OrganizerJson.OrganizerView> people = new ArrayList<>(organizers.list(Page.MAX_LIMIT, null).items());
+        for (UUID present : action.organizerIds()) {
+            if (people.stream().noneMatch(o -> o.id().equals(present))) {
+                people.add(organizers.find(present).view());
+            }
+        }
+        List<Present> team = people.stream()
+                .sorted(Comparator.comparing(OrganizerJson.OrganizerView::displayName, String.CASE_INSENSITIVE_ORDER))
                 .map(o -> new Present(o.id().toString(), o.displayName(),
                         ticked != null && ticked.contains(o.id().toString())))
                 .toList();

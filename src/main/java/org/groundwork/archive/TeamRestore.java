@@ -456,7 +456,10 @@ public class TeamRestore {
             if (!broken.isEmpty()) {
                 StringBuilder said = new StringBuilder();
                 for (FieldError e : broken) {
-                    said.append(said.length() == 0 ? "" : "; ").append(e.field()).append(": ").append(shortly(e.message()));
+                    // quoted as the archive's other field refusals are ("\"full_name\" holds a NUL character"),
+                    // so a page can say each part in its language (Refusals: archive_field_rule)
+                    said.append(said.length() == 0 ? "" : "; ").append('"').append(e.field()).append("\" ")
+                            .append(shortly(e.message()));
                 }
                 throw bad(n, said.toString());
             }

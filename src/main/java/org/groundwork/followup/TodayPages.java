@@ -100,6 +100,12 @@ public class TodayPages {
 
     private TemplateInstance page(String message, UUID rescheduling, String typed, String problem, Step step) {
         Queue queue = followUps.queue(null);
+        if (step.confirming() != null && open(queue).noneMatch(item -> item.id().equals(step.confirming()))) {
+            // Drop asked of a follow-up closed meanwhile (another phone) or not in this queue: said, not a
+            // click that seems to do nothing
+            return Templates.today(queue, reports.glance(), PageLanguage.people().queue_not_open(), null, null, null,
+                    Step.NONE);
+        }
         if (rescheduling != null && open(queue).noneMatch(item -> item.id().equals(rescheduling))) {
             return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
                     : problem, null, null, null, step);
@@ -139,7 +145,14 @@ public class TodayPages {
             case "kept" -> words.queue_said_kept(name);
             default -> null;
         };
-        if (said == null) {
+        // said only when the follow-up is as the step left it: the address alone (a link, a reload after
+        // someone reopened it) says nothing that did not happen
+        FollowUpStatus after = switch (did) {
+            case "done" -> FollowUpStatus.DONE;
+            case "dropped" -> FollowUpStatus.DROPPED;
+            default -> FollowUpStatus.OPEN;
+        };
+        if (said == null || f.status() != after) {
             return page(null, null, null, null);
         }
         boolean kept = "kept".equals(did) && f.status() == FollowUpStatus.OPEN;

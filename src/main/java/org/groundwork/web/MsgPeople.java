@@ -879,6 +879,9 @@ public interface MsgPeople {
     String queue_drop_ask(String name);
 
     @Message
+    String queue_not_open();
+
+    @Message
     String queue_keep();
 
     @Message

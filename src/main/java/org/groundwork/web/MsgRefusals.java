@@ -348,6 +348,12 @@ public interface MsgRefusals {
     String archive_id_not_id();
 
     @Message
+    String archive_zone_name();
+
+    @Message
+    String archive_field_rule(String field, String broken);
+
+    @Message
     String archive_email_taken(String where);
 
     @Message

@@ -124,7 +124,7 @@ public final class Refusals {
             // a query or form word of ours refused: the choices as the page's own lists say them (an import
             // line's refusals keep the API's words, which are what its file must hold)
             case "choices" -> Labels.words(value);
-            case "what" -> said(value); // a refusal inside another (an archive's line)
+            case "what", "broken" -> said(value); // a refusal inside another (an archive's line, its field's rule)
             default -> value;
         };
     }
@@ -290,10 +290,14 @@ public final class Refusals {
         phrase("archive_field_object", "\"{field}\" holds an object");
         phrase("archive_time_zone", "\"time_zone\" is not a time zone name (like Europe/Berlin)");
         phrase("archive_id_not_id", "\"id\" is not an id");
+        phrase("archive_zone_name", "is not a time zone name (like Europe/Berlin)");
         phrase("archive_email_taken", "{where}an organizer's email in the archive already has an account on this instance; nothing was restored");
         phrase("archive_exists", "{where}the archive's team or some of its rows already exist on this instance ({rule}); nothing was restored");
         phrase("archive_row_refused", "{where}the database refuses a row: {reason}");
         phrase("archive_works_out_of_order", "{where}two works share a name and are not in the order they were made");
+        // one of the API's field rules broken by an archive's row (archive/RowRules), after the archive's own
+        // refusals of a quoted field: the rule is said as the API's refusal is
+        phrase("archive_field_rule", "\"{field}\" {broken}");
         phrase("import_not_utf8", "The file is not UTF-8 text (near line {line}); save it as \"CSV UTF-8\". Nothing was imported.");
         phrase("import_not_csv", "The file could not be read as CSV near line {line}: {reason}. Nothing was imported.");
         phrase("import_running", "Another import into your team is running; try again when it has finished. Nothing was imported.");

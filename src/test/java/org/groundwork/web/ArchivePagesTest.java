@@ -116,8 +116,17 @@ class ArchivePagesTest {
         Session root = Session.logIn(TestTeam.setup().getString("organizer.email"));
         root.open("/settings/restore");
         String refused = upload(root, Archives.zip(edited));
-        assertTrue(refused.contains("contact.jsonl line 1: tags[0]: must be at most 50 characters. Nothing was restored."),
+        assertTrue(refused.contains("contact.jsonl line 1: the field &quot;tags[0]&quot;: This must be at most 50 characters. Nothing was restored."),
                 refused);
+        // a Spanish page says the rule in Spanish, the file's own names kept
+        root.open("/settings");
+        root.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        root.open("/settings/restore");
+        String spanish = upload(root, Archives.zip(edited));
+        assertTrue(spanish.contains("contact.jsonl, línea 1: el campo &quot;tags[0]&quot;: "), spanish);
+        assertFalse(spanish.contains("must be"), spanish);
+        root.open("/settings");
+        root.form().formParam("language", "en").post("/settings/language").then().statusCode(303);
         // nothing was written: the archive as made restores, its ids unused
         root.open("/settings/restore");
         String done = upload(root, Archives.zip(copy));

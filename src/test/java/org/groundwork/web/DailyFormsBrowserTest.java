@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -222,5 +223,11 @@ class DailyFormsBrowserTest extends BrowserTest {
         // an unreadable step or one of another team is no message and no error
         s.open("/?did=done&item=nonsense&next=x");
         s.open("/?did=whatever&item=" + f.get(0));
+        // the address alone says nothing that did not happen: Ann's follow-up is open, not done
+        assertFalse(s.open("/?did=done&item=" + f.get(0)).contains("Done: "), "no step said for an open follow-up");
+        // Drop asked again of the follow-up dropped meanwhile (another phone): said, not a click that does nothing
+        String gone = s.open("/followups/" + f.get(1) + "/drop");
+        assertTrue(gone.contains("That follow-up is no longer open in your queue."), gone);
+        assertFalse(gone.contains("Drop the follow-up with"), gone);
     }
 }

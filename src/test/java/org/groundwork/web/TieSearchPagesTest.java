@@ -93,6 +93,11 @@ class TieSearchPagesTest {
         assertTrue(fragment.trim().startsWith("<div id=\"tie-found\">"), fragment);
         assertTrue(fragment.contains("value=\"" + ana + "\""), fragment);
         assertFalse(fragment.contains("<h1"), fragment);
+        // a search too long to run is said in what htmx swaps, not as "no one found"
+        String tooLong = s.request().header("HX-Request", "true").queryParam("tieSearch", "c".repeat(300))
+                .get("/contacts/" + zora).then().statusCode(200).extract().asString();
+        assertTrue(tooLong.contains("class=\"error\""), tooLong);
+        assertFalse(tooLong.contains("No one in the team found"), tooLong);
     }
 
     @Test
