@@ -8,8 +8,8 @@ enum Field {
     FULL_NAME("fullName", false, "Full name"),
     FIRST_NAME("firstName", false, "First name"),
     MIDDLE_NAME("middleName", false, "Middle name"),
-    /** Several: a Spanish name has two surnames, often in two columns, joined in the file's order. */
-    LAST_NAME("lastName", true, "Last name"),
+    /** One column, and a second surname's beside it (HeaderMapping.SECOND_SURNAME), joined in the file's order. */
+    LAST_NAME("lastName", false, "Last name"),
     EMAIL("email", false, "Email"),
     PHONE("phone", false, "Phone"),
     ORGANIZATION("organization", false, "Organization (workplace, building)"),

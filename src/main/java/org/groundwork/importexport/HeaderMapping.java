@@ -58,6 +58,13 @@ final class HeaderMapping {
         known(Field.DO_NOT_CONTACT, "no contactar", "no llamar");
     }
 
+    /**
+     * A Spanish name's second surname in a column of its own: a last-name column beside the first
+     * (joined after it), where any other second last-name column ("Last name" beside "Surname")
+     * feeds nothing, so no surname is said twice.
+     */
+    private static final Set<String> SECOND_SURNAME = Set.of("segundoapellido", "apellido2");
+
     /** Headers that say "name" but, beside a surname column and no first-name one, mean the first name. */
     private static final Set<String> FIRST_OR_FULL = Set.of("name", "nombre");
 
@@ -115,7 +122,8 @@ final class HeaderMapping {
                 continue;
             }
             Field detected = KNOWN.get(normalized);
-            if (detected != null && (detected.many || !taken(fields, detected))) {
+            if (detected != null && (detected.many || !taken(fields, detected)
+                    || (detected == Field.LAST_NAME && SECOND_SURNAME.contains(normalized)))) {
                 fields[i] = detected;
             }
         }

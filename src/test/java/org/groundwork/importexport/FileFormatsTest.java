@@ -89,6 +89,10 @@ class FileFormatsTest {
         assertEquals("less-involved", dolores.get("engagementLevel"));
         assertEquals("ally", dolores.get("position"));
         assertEquals("new", Csv.contactNamed(team, "Clara Campoamor").get("engagementLevel"));
+        // two columns that each say "last name" are not joined: the second feeds nothing, and is said so
+        JsonPath both = Csv.imported(team, "First name,Last name,Surname\nLucy,Parsons,Parsons\n");
+        assertEquals(List.of("Surname"), both.getList("unmappedColumns"));
+        assertEquals("Lucy Parsons", Csv.contactNamed(team, "Lucy Parsons").get("fullName"));
     }
 
     @Test
