@@ -99,6 +99,8 @@ public final class Form {
     /** What is stored now, as the form's values, for a 412 that keeps what was typed ({@link #onConflict(Supplier)}). */
     private Supplier<Map<String, String>> storedNow;
     private boolean conflict;
+    /** The status a refused form is drawn again with: the refusal's own 4xx, or 400 for a field that did not parse. */
+    private int refusedWith = 400;
     /** After such a conflict: each field whose saved value differs from what was typed, with that value. */
     private final Map<String, Typed> youTyped = new LinkedHashMap<>();
     /** The page a call asked to draw instead of going on ({@link #instead}). */
@@ -396,17 +398,31 @@ public final class Form {
         return otherwise(again);
     }
 
-    /** What a call that did not go through draws: the page it asked for, a refusal's own, or the form again. */
+    /**
+     * What a call that did not go through draws: the page it asked for, a refusal's own, or the form
+     * again, with the status of what happened: a 4xx like the API's (the refusal's own, 400 for a
+     * field that did not parse), 409 for a save made meanwhile. A browser draws it as any page; a
+     * script or a crawler sees that nothing was saved.
+     */
     private Object otherwise(Supplier<?> again) {
         if (instead != null) {
             return instead.get();
         }
         if (conflict) {
             keepTyped();
+            return refusal(409, again.get());
         } else if (refused != null) {
             return answer.apply(refused);
         }
-        return again.get();
+        return refusal(refusedWith, again.get());
+    }
+
+    /** The form drawn again with a refusal's status; a page that is itself an answer (a redirect) as it is. */
+    private static Object refusal(int status, Object page) {
+        if (page instanceof Response r && r.getStatus() != 200) {
+            return page;
+        }
+        return withStatus(status, page);
     }
 
     /** {@link #once}: the call and its redirect kept under the key, or the answer kept there before. */
@@ -419,7 +435,7 @@ public final class Form {
         }
         values.put(KEY, key);
         if (!valid()) {
-            return again.get(); // nothing to claim for a form that does not parse: the call would not run
+            return refusal(400, again.get()); // nothing to claim for a form that does not parse: the call would not run
         }
         byte[] hash = hash();
         IdempotencyKeys.Once saved;
@@ -448,7 +464,7 @@ public final class Form {
         // the key was used for other words (Back, then a change): what was typed now comes back, with a new key
         values.put(KEY, newKey());
         errors.add(FormErrors.FORM, PageLanguage.msg().form_sent_before());
-        return again.get();
+        return refusal(409, again.get());
     }
 
     /** The key sent with the form, as sent (null when the form has no such field). */
@@ -566,6 +582,9 @@ public final class Form {
                         return new Outcome<>(false, null);
                     }
                 }
+            }
+            if (e instanceof ProblemException p && p.status() >= 400 && p.status() < 500) {
+                refusedWith = p.status();
             }
             Map<String, String> names = new HashMap<>();
             values.keySet().forEach(f -> names.put(f, f));
