@@ -70,15 +70,15 @@ public class ArchivePages {
     @POST
     @RolesAllowed(Identities.INSTANCE_ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public TemplateInstance upload(@RestForm("archive") FileUpload file) throws IOException {
+    public Object upload(@RestForm("archive") FileUpload file) throws IOException {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
-            return Templates.restore(refusal(PageLanguage.account().archive_choose()));
+            return Form.refused(Templates.restore(refusal(PageLanguage.account().archive_choose())));
         }
         // a refusal means the service wrote nothing; its words say what is wrong with the file
         Form form = Form.of(Map.of());
         try (InputStream in = ArchiveResource.open(file)) {
-            return form.attempt(() -> restore.restore(in)).map(Templates::restored)
-                    .orElseGet(() -> Templates.restore(refusal(form.errors().get(FormErrors.FORM))));
+            return form.attempt(() -> restore.restore(in)).<Object>map(Templates::restored)
+                    .orElseGet(() -> form.drawn(Templates.restore(refusal(form.errors().get(FormErrors.FORM)))));
         }
     }
 
@@ -99,15 +99,15 @@ public class ArchivePages {
     /** A first password for a restored organizer, who has none. */
     @POST
     @Path("{team}/organizers/{organizer}/password")
-    public TemplateInstance firstPassword(@PathParam("team") String team, @PathParam("organizer") String organizer) {
+    public Object firstPassword(@PathParam("team") String team, @PathParam("organizer") String organizer) {
         instanceAdmin();
         UUID teamId = Ids.parse(team, "organizer");
         UUID organizerId = Ids.parse(organizer, "organizer");
         Form form = Form.posted();
         FirstPassword password = new FirstPassword(form.secret("password"));
         return form.attempt(() -> organizers.setFirstPassword(teamId, organizerId, password))
-                .map(done -> Templates.firstPassword(teamId, organizerId, done, Map.of()))
-                .orElseGet(() -> Templates.firstPassword(teamId, organizerId, null, form.errors()));
+                .<Object>map(done -> Templates.firstPassword(teamId, organizerId, done, Map.of()))
+                .orElseGet(() -> form.drawn(Templates.firstPassword(teamId, organizerId, null, form.errors())));
     }
 
     private void instanceAdmin() {

@@ -57,7 +57,7 @@ public class AuditPages {
     }
 
     @GET
-    public TemplateInstance audit(@QueryParam("organizer") String organizer, @QueryParam("contact") String contact,
+    public Object audit(@QueryParam("organizer") String organizer, @QueryParam("contact") String contact,
                                   @QueryParam("kind") String kind, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @QueryParam("cursor") String cursor) {
         Filter filter = new Filter(organizer, contact, kind, from, to);
@@ -70,7 +70,8 @@ public class AuditPages {
         Optional<Page<Audit.Line>> page = search.attempt(() -> audit.list(filter.parse(), Page.DEFAULT_LIMIT, cursor));
         List<Row> rows = page.map(p -> p.items().stream().map(Row::of).toList()).orElse(List.of());
         String next = page.map(Page::nextCursor).orElse(null);
-        return Templates.audit(filter, query(filter), rows, next, who, Forms.options(AuditKind.class), search.errors());
+        return search.drawn(Templates.audit(filter, query(filter), rows, next, who, Forms.options(AuditKind.class),
+                search.errors()));
     }
 
     /** The filters as a query string, for the next page. */

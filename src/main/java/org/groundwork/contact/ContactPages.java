@@ -214,7 +214,7 @@ public class ContactPages {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("level") String level,
+    public Object list(@QueryParam("q") String q, @QueryParam("level") String level,
                                  @QueryParam("position") String position, @QueryParam("organization") String organization,
                                  @QueryParam("owner") String owner, @QueryParam("tag") String tag,
                                  @QueryParam("cursor") String cursor, @QueryParam("erased") String erased,
@@ -228,9 +228,10 @@ public class ContactPages {
         Map<String, String> errors = search.errors();
         // htmx asks for the results only, as the search box is typed in; plain browsers get the page
         if (htmx != null) {
-            return Templates.list$results(filter, query(filter), rows, next, canExport(), errors);
+            return search.drawn(Templates.list$results(filter, query(filter), rows, next, canExport(), errors));
         }
-        return Templates.list(filter, query(filter), rows, next, canExport(), erased != null, choices(null, null), errors);
+        return search.drawn(Templates.list(filter, query(filter), rows, next, canExport(), erased != null,
+                choices(null, null), errors));
     }
 
     private List<Row> rows(Page<ContactView> page) {
@@ -364,7 +365,7 @@ public class ContactPages {
         UUID contact = Ids.parse(id, "contact");
         if (!Form.posted().ticked("confirm")) {
             Versioned<ContactView> stored = contacts.find(contact);
-            return edit(stored, Map.of("confirm", PageLanguage.people().contact_erase_tick()));
+            return Form.refused(edit(stored, Map.of("confirm", PageLanguage.people().contact_erase_tick())));
         }
         contacts.erase(contact, null);
         // the person's page is gone with their data: back to the list, which says it was done
@@ -461,7 +462,7 @@ public class ContactPages {
                 .need("tieKind", PageLanguage.people().contact_choose_tie());
         // refused (no one chosen, not a person of the team, a tie they have): a 400, said by the field
         return form.submit(() -> ties.add(contact, tie), "/contacts/" + contact + "#ties",
-                () -> Response.status(400).entity(show(contact, null, search, form.values(), form.errors())).build());
+                () -> show(contact, null, search, form.values(), form.errors()));
     }
 
     @POST
@@ -489,7 +490,7 @@ public class ContactPages {
         LevelChangeView change = contacts.levelChange(contact, Ids.parse(changeId, "level change"));
         Form form = Form.posted();
         if (!form.ticked("confirm")) {
-            return levelChange(change, Map.of("confirm", PageLanguage.people().level_change_delete_tick()));
+            return Form.refused(levelChange(change, Map.of("confirm", PageLanguage.people().level_change_delete_tick())));
         }
         return form.submit(() -> contacts.deleteLevelChange(contact, change.id()), "/contacts/" + contact + "#timeline",
                 () -> levelChange(change, form.errors()));

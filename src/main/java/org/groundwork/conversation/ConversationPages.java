@@ -213,7 +213,7 @@ public class ConversationPages {
         Form form = Form.posted();
         Versioned<ConversationView> stored = conversations.find(conversation);
         if (!form.ticked("confirm")) {
-            return edit(stored, Map.of("confirm", PageLanguage.people().conversation_delete_tick()));
+            return Form.refused(edit(stored, Map.of("confirm", PageLanguage.people().conversation_delete_tick())));
         }
         String version = form.optional("version");
         return form

@@ -187,8 +187,10 @@ public class TodayPages {
         UUID followUp = Ids.parse(id, "follow-up");
         if (date == null) {
             // on that follow-up's form, with what was typed (a six-digit year, say, which the date box takes)
-            return page(null, followUp, form.text("dueOn"),
-                    form.valid() ? PageLanguage.people().today_choose_date() : form.errors().get("dueOn"));
+            if (form.valid()) {
+                form.error("dueOn", PageLanguage.people().today_choose_date());
+            }
+            return form.drawn(page(null, followUp, form.text("dueOn"), form.errors().get("dueOn")));
         }
         UUID next = next(followUp);
         if (form.succeeds(() -> followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null),
@@ -196,10 +198,10 @@ public class TodayPages {
             return said("rescheduled", followUp, next);
         }
         if (!form.errors().containsKey("dueOn")) {
-            return page(String.join("; ", form.errors().values()), null, null, null);
+            return form.drawn(page(String.join("; ", form.errors().values()), null, null, null));
         }
         // the service refuses a date before today: say so on that follow-up's form, date kept
-        return page(null, followUp, form.text("dueOn"), "past");
+        return form.drawn(page(null, followUp, form.text("dueOn"), "past"));
     }
 
     private Object change(String id, FollowUpChange change, String field, String did) {
@@ -209,7 +211,7 @@ public class TodayPages {
         if (form.succeeds(() -> followUps.change(followUp, patches.of(change, Set.of(field)), null))) {
             return said(did, followUp, next);
         }
-        return page(String.join("; ", form.errors().values()), null, null, null);
+        return form.drawn(page(String.join("; ", form.errors().values()), null, null, null));
     }
 
     /**

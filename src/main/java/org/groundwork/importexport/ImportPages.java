@@ -104,7 +104,7 @@ public class ImportPages {
             errors.add("file", Refusals.said(CsvInput.tooLarge(imports.maxBytes()).getMessage()));
         }
         if (!errors.isEmpty()) {
-            return upload(match == null ? "skip" : match, errors.map());
+            return Form.refused(upload(match == null ? "skip" : match, errors.map()));
         }
         String key = pending.keep(file.uploadedFile(), file.fileName(), file.size());
         return Response.seeOther(URI.create("/contacts/import/" + key + "?onMatch=" + match)).build();
@@ -126,10 +126,11 @@ public class ImportPages {
                 detected -> review(key, match == null ? "skip" : match, detected, overrides(detected, column), errors));
     }
 
-    private TemplateInstance review(String key, String match, ImportPreview detected, List<String> map,
-                                    FormErrors errors) {
+    private Object review(String key, String match, ImportPreview detected, List<String> map,
+                          FormErrors errors) {
         if (!errors.isEmpty()) {
-            return Templates.review(key, match, detected, fieldOptions(), map, null, MESSAGES_SHOWN, errors.map());
+            return Form.refused(Templates.review(key, match, detected, fieldOptions(), map, null, MESSAGES_SHOWN,
+                    errors.map()));
         }
         // a file-level refusal (no column names anyone, another import running…) shows on the
         // review, where the columns can still be changed
@@ -138,7 +139,8 @@ public class ImportPages {
                 : checking.attempt(() -> read(key, in -> imports.preview(in, map, PREVIEW_ROWS))).orElse(detected);
         ImportReport check = checking.attempt(() -> read(key,
                 in -> imports.importContacts(in, new ImportOptions(true, onMatch(match), map)))).orElse(null);
-        return Templates.review(key, match, preview, fieldOptions(), map, check, MESSAGES_SHOWN, checking.errors());
+        return checking.drawn(Templates.review(key, match, preview, fieldOptions(), map, check, MESSAGES_SHOWN,
+                checking.errors()));
     }
 
     /** The import itself, with the choices the organizer saw checked. */
@@ -173,8 +175,8 @@ public class ImportPages {
             // nothing was imported: the file goes back, and the check shows what refused it
             pending.release(claimed);
             return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
-                    detected -> Templates.review(key, match, detected, fieldOptions(), explicit, null, MESSAGES_SHOWN,
-                            importing.errors()));
+                    detected -> importing.drawn(Templates.review(key, match, detected, fieldOptions(), explicit, null,
+                            MESSAGES_SHOWN, importing.errors())));
         }
         if (outcome.get().jobId() != null) {
             // a large file: the job owns the file now; its page shows the progress

@@ -300,8 +300,7 @@ public class OrganizationPages {
                 null, null);
         return form.submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), null),
                 "/organizations/" + org + "#unit-" + unit,
-                () -> Response.status(400).entity(unitPage(org, units.find(org, unit).view(), form.values(),
-                        form.errors())).build());
+                () -> unitPage(org, units.find(org, unit).view(), form.values(), form.errors()));
     }
 
     /** Up or down one place among the unit's siblings: the order of the wall chart's columns. */
@@ -325,8 +324,8 @@ public class OrganizationPages {
         UUID to = form.id("moveTo");
         return form.submit(() -> units.delete(org, unit, null, to), "/organizations/" + org + "#units", () -> {
             UnitView u = units.find(org, unit).view();
-            return Response.status(400).entity(unitPage(org, u, Forms.values("unitName", u.name(),
-                    "unitKind", u.kind().word(), "moveTo", form.text("moveTo")), form.errors())).build();
+            return unitPage(org, u, Forms.values("unitName", u.name(), "unitKind", u.kind().word(),
+                    "moveTo", form.text("moveTo")), form.errors());
         });
     }
 

@@ -141,7 +141,7 @@ public class OrganizerPages {
             form.error("language", PageLanguage.msg().form_choose_one());
         }
         if (!form.valid()) {
-            return settings(null, teamForm(organizers.team()), form.errors());
+            return form.drawn(settings(null, teamForm(organizers.team()), form.errors()));
         }
         organizers.changeLanguage(chosen);
         return Response.seeOther(URI.create("/settings")).build();
@@ -159,7 +159,7 @@ public class OrganizerPages {
 
     @POST
     @Path("settings/tokens")
-    public TemplateInstance createToken() {
+    public Object createToken() {
         Form posted = Form.posted();
         String tokenName = posted.text("tokenName");
         Map<String, String> form = new HashMap<>(teamForm(organizers.team()));
@@ -172,7 +172,7 @@ public class OrganizerPages {
                     Labels.number(100), Labels.number(name.length())));
         }
         if (!posted.valid()) {
-            return settings(null, form, posted.errors());
+            return posted.drawn(settings(null, form, posted.errors()));
         }
         // the page answers directly (no redirect): the token is shown this once and never stored in clear
         return settings(tokens.issueForCurrent(name), teamForm(organizers.team()), Map.of());
@@ -232,14 +232,14 @@ public class OrganizerPages {
 
     @POST
     @Path("settings/two-factor/confirm")
-    public TemplateInstance confirmTwoFactor() {
+    public Object confirmTwoFactor() {
         Form form = Form.posted();
         String code = form.secret("code");
         // the recovery codes are shown this once, on the answer itself
         return form.attempt(() -> twoFactor.confirm(code))
-                .map(recovery -> Templates.twoFactor(twoFactor.status(), null, recovery, null))
-                .orElseGet(() -> Templates.twoFactor(twoFactor.status(), twoFactor.pending(), null,
-                        form.errors().values().iterator().next()));
+                .<Object>map(recovery -> Templates.twoFactor(twoFactor.status(), null, recovery, null))
+                .orElseGet(() -> form.drawn(Templates.twoFactor(twoFactor.status(), twoFactor.pending(), null,
+                        form.errors().values().iterator().next())));
     }
 
     /** An admin disables an account (their sessions and tokens end at once) or enables it again. */

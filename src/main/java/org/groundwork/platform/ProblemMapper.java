@@ -437,19 +437,33 @@ public class ProblemMapper {
 
     private Response respond(Problem problem) {
         if (wantsPage()) {
-            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(ErrorPages.render(problem)).build();
+            Response.ResponseBuilder page = Response.status(problem.status())
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(ErrorPages.render(problem));
+            if (fromHtmx()) {
+                // htmx swaps every 4xx (a refused form comes back with its messages): an error page
+                // takes the page's main part, as following a link to it would, not the list asked for
+                page.header("HX-Retarget", "#main").header("HX-Reselect", "#main").header("HX-Reswap", "outerHTML");
+            }
+            return page.build();
         }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(write(problem)).build();
     }
 
     /**
-     * A browser on a page route gets a page; the API, /q/ and any client that does not ask for
-     * HTML get problem+json.
+     * A browser on a page route gets a page (htmx asks for none by name, but draws what comes); the
+     * API, /q/ and any client that does not ask for HTML get problem+json.
      */
     private boolean wantsPage() {
         try {
-            return wantsPage(request.path(), request.getHeader("Accept"));
+            return wantsPage(request.path(), fromHtmx() ? "text/html" : request.getHeader("Accept"));
+        } catch (RuntimeException outsideARequest) {
+            return false;
+        }
+    }
+
+    private boolean fromHtmx() {
+        try {
+            return request.getHeader("HX-Request") != null;
         } catch (RuntimeException outsideARequest) {
             return false;
         }

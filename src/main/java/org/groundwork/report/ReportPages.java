@@ -79,7 +79,7 @@ public class ReportPages {
 
     @GET
     @Path("/time")
-    public TemplateInstance time(@QueryParam("period") String period, @QueryParam("from") String from,
+    public Object time(@QueryParam("period") String period, @QueryParam("from") String from,
                                  @QueryParam("to") String to, @QueryParam("organizer") String organizer,
                                  @QueryParam("work") String work) {
         Map<String, String> form = form(period, from, to, organizer);
@@ -87,20 +87,20 @@ public class ReportPages {
         Form asked = Form.of(form).names(FIELDS);
         TimeReport report = asked.attempt(() -> reports.time(ReportQuery.parse(form.get("from"), form.get("to"),
                 organizer, work))).orElse(null);
-        return Templates.time(report, views.summary(report), views.totals(report), views.panels(report),
-                views.periods(), views.organizers(), views.works(), form, asked.errors());
+        return asked.drawn(Templates.time(report, views.summary(report), views.totals(report), views.panels(report),
+                views.periods(), views.organizers(), views.works(), form, asked.errors()));
     }
 
     @GET
     @Path("/movement")
-    public TemplateInstance movement(@QueryParam("period") String period, @QueryParam("from") String from,
+    public Object movement(@QueryParam("period") String period, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("organizer") String organizer) {
         Map<String, String> form = form(period, from, to, organizer);
         Form asked = Form.of(form).names(FIELDS);
         MovementReport report = asked.attempt(() -> reports.movement(ReportQuery.parse(form.get("from"), form.get("to"),
                 organizer, null))).orElse(null);
-        return Templates.movement(report, views.summary(report), views.tables(report), views.periods(),
-                views.organizers(), form, asked.errors());
+        return asked.drawn(Templates.movement(report, views.summary(report), views.tables(report), views.periods(),
+                views.organizers(), form, asked.errors()));
     }
 
     /** A preset (7, 30, 90 days up to today) sets the dates; "custom" takes them as given. Default: 30 days. */

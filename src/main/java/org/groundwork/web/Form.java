@@ -378,6 +378,15 @@ public final class Form {
         return outcome.done() ? Optional.ofNullable(outcome.answer()) : Optional.empty();
     }
 
+    /**
+     * A page drawn after {@link #attempt} or {@link #succeeds}, with the status of what happened: as
+     * is when nothing was refused, with the refusal's own 4xx otherwise (400 for a field that did not
+     * parse or a message the page added), as {@link #submit} draws a refused form.
+     */
+    public Object drawn(Object page) {
+        return valid() ? page : refusal(refusedWith, page);
+    }
+
     /** {@link #attempt} for a call that answers nothing: whether it went through. */
     public boolean succeeds(Runnable call) {
         return run(() -> {
@@ -412,9 +421,26 @@ public final class Form {
             keepTyped();
             return refusal(409, again.get());
         } else if (refused != null) {
-            return answer.apply(refused);
+            // the refusal's own page (a wait after too many tries, a file that cannot be read), with its status
+            return refusal(pageStatus(refused), answer.apply(refused));
         }
         return refusal(refusedWith, again.get());
+    }
+
+    /**
+     * A refusal's status on a page: its own 4xx, but 409 for a 412 (a page sends its version in the
+     * form, not in If-Match) and 400 for anything else the page could draw messages for.
+     */
+    private static int pageStatus(ProblemException p) {
+        if (p.status() == 412) {
+            return 409;
+        }
+        return p.status() >= 400 && p.status() < 500 ? p.status() : 400;
+    }
+
+    /** A page drawn again with messages its own checks found (no service call): a 400, as the API answers. */
+    public static Object refused(Object page) {
+        return withStatus(400, page);
     }
 
     /** The form drawn again with a refusal's status; a page that is itself an answer (a redirect) as it is. */
@@ -583,8 +609,8 @@ public final class Form {
                     }
                 }
             }
-            if (e instanceof ProblemException p && p.status() >= 400 && p.status() < 500) {
-                refusedWith = p.status();
+            if (e instanceof ProblemException p) {
+                refusedWith = pageStatus(p);
             }
             Map<String, String> names = new HashMap<>();
             values.keySet().forEach(f -> names.put(f, f));

@@ -176,7 +176,7 @@ class TeamIsolationTest {
 
         // the page keeps its form and says which filter it could not use
         String page = other.api().accept("text/html").get("/contacts?owner=" + owner.adminId)
-                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+                .then().statusCode(400).contentType(containsString("text/html")).extract().asString();
         assertTrue(page.contains("No organizer with that id in your team"), page);
         assertTrue(page.contains("<option value=\"" + other.adminId + "\">"), "the owner choices are still drawn");
     }

@@ -210,7 +210,7 @@ class ActionEditPagesTest {
         String now = version(team, id);
 
         Response stale = typed(s, List.of(team.adminId), "durationMinutes", "90").post("/actions/" + id + "/edit");
-        stale.then().statusCode(200).body(containsString("Someone else saved this while you were editing"))
+        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
                 .body(containsString("value=\"Rally at the depot\"")).body(containsString("name=\"version\" value=\"" + now + "\""))
                 .body(containsString("value=\"60\""))
                 .body(matchesPattern(EditConflictPagesTest.youTyped("title", "Rally at the depto")))
@@ -241,7 +241,7 @@ class ActionEditPagesTest {
         assertTrue(form.contains("<html lang=\"es\">") && form.contains("<h1>Corregir Rally at the depto</h1>")
                 && form.contains("Organizadores presentes") && form.contains("Guardar la acción"), form);
         Response bad = typed(s, List.of(team.adminId), "durationMinutes", "-5").post("/actions/" + id + "/edit");
-        bad.then().statusCode(200).body(containsString("<html lang=\"es\">")).body(containsString("id=\"f-durationMinutes-error\""))
+        bad.then().statusCode(400).body(containsString("<html lang=\"es\">")).body(containsString("id=\"f-durationMinutes-error\""))
                 .body(not(containsString("Use 1 or more")));
         typed(s, List.of(team.adminId)).post("/actions/" + id + "/edit").then().statusCode(303);
         s.request().get("/actions/" + id + "?saved=1").then().statusCode(200)

@@ -71,13 +71,13 @@ class ArchivePagesTest {
                 .post("/settings/restore");
         assertNotEquals(200, forged.statusCode());
 
-        String refused = upload(root, "hello".getBytes(StandardCharsets.UTF_8));
+        String refused = upload(root, "hello".getBytes(StandardCharsets.UTF_8), 400);
         assertTrue(refused.contains("not a Groundwork team archive"), refused);
         assertTrue(refused.contains("or an empty one. Nothing was restored."), refused);
         assertTrue(refused.contains("aria-invalid=\"true\""));
 
         root.open("/settings/restore");
-        String done = upload(root, Archives.zip(copy));
+        String done = upload(root, Archives.zip(copy), 200);
         assertTrue(done.contains("restored"), done);
         assertTrue(done.contains(teamRow.get("name").asText()), "the result names the team");
         assertTrue(done.contains("organizer.jsonl"), "and what was created");
@@ -85,7 +85,7 @@ class ArchivePagesTest {
 
         // the same archive again: its own words say nothing was restored, and the page says it once
         root.open("/settings/restore");
-        String again = upload(root, Archives.zip(copy));
+        String again = upload(root, Archives.zip(copy), 409);
         assertTrue(again.contains("already"), again);
         assertEquals(1, again.toLowerCase(java.util.Locale.ROOT).split("nothing was restored", -1).length - 1, again);
 
@@ -115,26 +115,27 @@ class ArchivePagesTest {
 
         Session root = Session.logIn(TestTeam.setup().getString("organizer.email"));
         root.open("/settings/restore");
-        String refused = upload(root, Archives.zip(edited));
+        String refused = upload(root, Archives.zip(edited), 400);
         assertTrue(refused.contains("contact.jsonl line 1: the field &quot;tags[0]&quot;: This must be at most 50 characters. Nothing was restored."),
                 refused);
         // a Spanish page says the rule in Spanish, the file's own names kept
         root.open("/settings");
         root.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
         root.open("/settings/restore");
-        String spanish = upload(root, Archives.zip(edited));
+        String spanish = upload(root, Archives.zip(edited), 400);
         assertTrue(spanish.contains("contact.jsonl, línea 1: el campo &quot;tags[0]&quot;: "), spanish);
         assertFalse(spanish.contains("must be"), spanish);
         root.open("/settings");
         root.form().formParam("language", "en").post("/settings/language").then().statusCode(303);
         // nothing was written: the archive as made restores, its ids unused
         root.open("/settings/restore");
-        String done = upload(root, Archives.zip(copy));
+        String done = upload(root, Archives.zip(copy), 200);
         assertTrue(done.contains("organizer.jsonl"), done);
     }
 
-    private static String upload(Session s, byte[] zip) {
+    /** The restore page after an upload, which answers {@code status}: 200 restored, a 4xx refused (nothing restored). */
+    private static String upload(Session s, byte[] zip, int status) {
         return s.request().multiPart("csrf-token", s.csrfToken).multiPart("archive", "team.zip", zip, "application/zip")
-                .post("/settings/restore").then().statusCode(200).extract().asString();
+                .post("/settings/restore").then().statusCode(status).extract().asString();
     }
 }

@@ -40,7 +40,7 @@ class AuditPagesTest {
         admin.request().get("/audit?kind=created&contact=" + contact).then().statusCode(200)
                 .body(containsString("/contacts/" + contact));
         admin.request().get("/audit?kind=erased").then().statusCode(200).body(containsString("No events match."));
-        admin.request().get("/audit?kind=burgled&from=soon").then().statusCode(200)
+        admin.request().get("/audit?kind=burgled&from=soon").then().statusCode(400)
                 .body(containsString("aria-invalid=\"true\""))
                 .body(containsString("is not one of"));
 

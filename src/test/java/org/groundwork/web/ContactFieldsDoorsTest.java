@@ -161,7 +161,7 @@ class ContactFieldsDoorsTest {
         s.open("/contacts/new");
         s.form().accept("text/html").formParam("fullName", nul).formParam("engagementLevel", "new")
                 .formParam("position", "base").post("/contacts")
-                .then().statusCode(200).body(containsString("This contains a NUL character"),
+                .then().statusCode(400).body(containsString("This contains a NUL character"),
                         containsString("value=\"RosaParks\""));
         JsonPath imported = importFile(team, "Email,Name\nrosa@example.org," + nul + "\n");
         assertEquals(List.of("fullName: contains a NUL character (\\u0000), which cannot be stored"),

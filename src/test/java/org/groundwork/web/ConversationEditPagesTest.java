@@ -56,7 +56,7 @@ class ConversationEditPagesTest {
         // at the version stored now, and what was typed under each field that differs
         Response stale = s.form().formParam("version", "0").formParam("occurredAt", "2026-11-21T09:00")
                 .formParam("durationMinutes", "5").formParam("channel", "phone").post("/conversations/" + id + "/edit");
-        stale.then().statusCode(200).body(containsString("Someone else saved this while you were editing"))
+        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
                 .body(containsString("value=\"45\"")).body(containsString("value=\"2026-11-20T18:30\""))
                 .body(containsString("name=\"version\" value=\"1\""))
                 .body(matchesPattern("(?s).*id=\"f-durationMinutes-typed\">[^<]*<strong>5</strong>.*"))

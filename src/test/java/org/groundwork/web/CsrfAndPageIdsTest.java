@@ -145,7 +145,7 @@ class CsrfAndPageIdsTest {
             for (Map<String, String> fields : List.<Map<String, String>>of(Map.of("contactId", ""), Map.of())) {
                 var request = s.form();
                 fields.forEach(request::formParam);
-                request.post("/actions/" + action + path).then().statusCode(200)
+                request.post("/actions/" + action + path).then().statusCode(400)
                         .body(org.hamcrest.Matchers.containsString("Choose one from the list"));
             }
         }

@@ -29,7 +29,7 @@ class ErrorPagesTest {
         s.form().accept("text/html").formParam("fullName", "Rosa\u0000Parks").formParam("engagementLevel", "new")
                 .formParam("notes", "met at the bus stop")
                 .post("/contacts")
-                .then().statusCode(200).contentType(containsString("text/html"))
+                .then().statusCode(400).contentType(containsString("text/html"))
                 .body(containsString("This contains a NUL character"))
                 .body(containsString("aria-invalid=\"true\""))
                 .body(containsString("value=\"RosaParks\"")).body(containsString("met at the bus stop"));
@@ -58,6 +58,31 @@ class ErrorPagesTest {
         s.request().accept("application/json").get("/no-such-page").then().statusCode(404)
                 .contentType("application/problem+json");
         s.request().accept("application/json").get("/contacts/" + unknown).then().statusCode(406)
+                .contentType("application/problem+json");
+    }
+
+    /**
+     * htmx swaps every 4xx, since a refused form or filter comes back as what to show: a list's
+     * refused filter is its results fragment with the message and a 400, swapped where the results
+     * were; an error page answered to htmx (which asks for no type by name) is a page, not
+     * problem+json, and takes the page's main part rather than the list that asked.
+     */
+    @Test
+    void htmxGetsTheRefusedFragmentWithItsStatusAndAnErrorPageInThePlaceOfTheMainPart() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        var results = s.request().header("HX-Request", "true").get("/contacts?level=everyone").then().statusCode(400)
+                .contentType(containsString("text/html")).header("HX-Retarget", nullValue())
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(!results.contains("<html") && results.contains("id=\"results\""),
+                results);
+        s.request().header("HX-Request", "true").get("/contacts/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType(containsString("text/html")).header("HX-Retarget", "#main").header("HX-Reselect", "#main")
+                .header("HX-Reswap", "outerHTML").body(containsString("<main id=\"main\""));
+        // a plain browser's error page is not retargeted, and the API keeps problem+json under htmx's header too
+        s.request().accept("text/html").get("/contacts/" + UUID.randomUUID()).then().statusCode(404)
+                .header("HX-Retarget", nullValue());
+        team.api().header("HX-Request", "true").get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 

@@ -146,8 +146,9 @@ class ImportPagesTest {
             for (int i = 0; i < 2; i++) {
                 answers.add(two.submit(() -> {
                     go.await();
-                    return s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
-                            .then().statusCode(200).extract().asString();
+                    io.restassured.response.Response r = s.form().formParam("onMatch", "skip")
+                            .post("/contacts/import/" + keyOf(check));
+                    return r.statusCode() + " " + r.asString();
                 }));
             }
             go.countDown();
@@ -155,8 +156,11 @@ class ImportPagesTest {
             for (java.util.concurrent.Future<String> a : answers) {
                 String html = a.get(120, java.util.concurrent.TimeUnit.SECONDS);
                 if (html.contains("160 new contacts")) {
+                    assertTrue(html.startsWith("200 "), html.substring(0, 4));
                     imported++;
                 } else {
+                    // the second click finds the file taken (404) or the import still running (409)
+                    assertTrue(html.startsWith("404 ") || html.startsWith("409 "), html.substring(0, 4));
                     assertTrue(html.contains("no longer here") || html.contains("Another import"), html);
                 }
             }
@@ -186,7 +190,7 @@ class ImportPagesTest {
 
         // nothing but a zip code: no column identifies people, and the page says so
         String only = upload(s, "Zip,Shoe\n11201,38\n");
-        String refused = s.request().get(only).then().statusCode(200).extract().asString();
+        String refused = s.request().get(only).then().statusCode(400).extract().asString();
         assertTrue(refused.contains("role=\"alert\"") && refused.contains("holds a name, an email or a phone"), refused);
         assertTrue(!refused.contains("Import 1 contact"), "nothing to confirm");
 
@@ -277,7 +281,7 @@ class ImportPagesTest {
         PageFormsTest.assertFieldError(other.request().get(check), "file", "no longer here");
         other.open("/contacts/import");
         other.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
-                .then().statusCode(200).body(containsString("no longer here"));
+                .then().statusCode(404).body(containsString("no longer here"));
         // a key that is not one
         PageFormsTest.assertFieldError(other.request().get("/contacts/import/not-a-key?onMatch=skip"), "file",
                 "no longer here");
@@ -334,7 +338,7 @@ class ImportPagesTest {
         PageFormsTest.assertFieldError(s.request().get(check), "file", "no longer here");
         s.open("/contacts/import");
         s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
-                .then().statusCode(200).body(containsString("no longer here"));
+                .then().statusCode(404).body(containsString("no longer here"));
         assertEquals(0, contacts(team));
         // the next upload sweeps it away
         upload(s, "Name\nSam Okafor\n");
@@ -355,7 +359,7 @@ class ImportPagesTest {
         PageFormsTest.assertFieldError(s.request().get(check), "file", "no longer here");
         s.open("/contacts/import");
         s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
-                .then().statusCode(200).body(containsString("no longer here"));
+                .then().statusCode(404).body(containsString("no longer here"));
         assertEquals(0, contacts(team));
 
         sql("update pending_import set created_at = created_at - interval '1 hour',"
@@ -416,7 +420,7 @@ class ImportPagesTest {
         team.api().delete("/api/v1/contacts/" + id).then().statusCode(204);
 
         assertEquals(List.of(), pendingUploads(waiting, team.teamId), "the team's pending uploads are gone");
-        s.request().get(check).then().statusCode(200).body(org.hamcrest.Matchers.containsString("no longer here"));
+        s.request().get(check).then().statusCode(404).body(org.hamcrest.Matchers.containsString("no longer here"));
     }
 
     /**

@@ -47,7 +47,7 @@ class LanguageTest {
         assertTrue(page.contains("Menos implicado"), "the level's word is Spanish");
 
         session.open("/settings");
-        session.form().formParam("language", "fr").post("/settings/language").then().statusCode(200)
+        session.form().formParam("language", "fr").post("/settings/language").then().statusCode(400)
                 .body(containsString("Elige una opción de la lista"));
         session.open("/settings");
         session.form().formParam("language", "en").post("/settings/language").then().statusCode(303);

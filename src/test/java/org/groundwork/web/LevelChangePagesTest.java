@@ -47,7 +47,7 @@ class LevelChangePagesTest {
                 && !addedPage.contains("name=\"confirm\""), addedPage);
         // and a post anyway is refused, said on the page
         s.form().formParam("confirm", "true").post("/contacts/" + contact + "/level-changes/" + added + "/delete")
-                .then().statusCode(200).body(containsString("The level they were added with is not a change"));
+                .then().statusCode(409).body(containsString("The level they were added with is not a change"));
         // unticked, or without the page's CSRF token: refused
         PageFormsTest.assertFieldError(s.form().post(link), "confirm", "Tick the box to confirm");
         s.request().contentType("application/x-www-form-urlencoded").formParam("confirm", "true").post(link)
@@ -74,7 +74,7 @@ class LevelChangePagesTest {
 
         Session s = Session.onPage(team, "/contacts/" + contact);
         s.form().formParam("confirm", "true").post("/contacts/" + contact + "/level-changes/" + cadre + "/delete")
-                .then().statusCode(200).body(containsString("El cambio siguiente, a nuevo, no cambiaría nada"))
+                .then().statusCode(409).body(containsString("El cambio siguiente, a nuevo, no cambiaría nada"))
                 .body(containsString("Borrar un cambio de nivel de Lucy Parsons"));
         team.api().get("/api/v1/contacts/" + contact + "/timeline").then().body("items", hasSize(3));
     }

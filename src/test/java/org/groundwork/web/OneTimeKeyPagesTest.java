@@ -104,7 +104,7 @@ class OneTimeKeyPagesTest {
 
         // the same key with other words (Back, then a change): the form again, the typing kept, a new key
         Response changed = logForm(s, contact, key, "Talked about the heating too").post("/conversations");
-        changed.then().statusCode(200).body(containsString("This form was saved already"))
+        changed.then().statusCode(409).body(containsString("This form was saved already"))
                 .body(containsString("Talked about the heating too"));
         String again = keyIn(changed.asString());
         assertTrue(Form.isKey(again) && !again.equals(key), again);
@@ -133,7 +133,7 @@ class OneTimeKeyPagesTest {
                 .extract().header("Location");
         s.request().get(next).then().statusCode(200).body(containsString("Esto ya estaba guardado"))
                 .body(not(containsString("This was saved already")));
-        logForm(s, contact, key, "Hablamos de la calefacción").post("/conversations").then().statusCode(200)
+        logForm(s, contact, key, "Hablamos de la calefacción").post("/conversations").then().statusCode(409)
                 .body(containsString("Este formulario ya se guardó"));
     }
 

@@ -160,7 +160,7 @@ class OrganizationPagesTest {
         Session s = Session.logIn(team);
         String page = s.open("/organizations");
         assertTrue(page.contains("No organizations yet"), page);
-        s.form().formParam("name", "").formParam("kind", "workplace").post("/organizations").then().statusCode(200)
+        s.form().formParam("name", "").formParam("kind", "workplace").post("/organizations").then().statusCode(400)
                 .body(containsString("f-name-error"));
         String location = s.form().formParam("name", "Riverside Towers").formParam("kind", "building")
                 .post("/organizations").then().statusCode(303).extract().header("Location");
@@ -179,7 +179,7 @@ class OrganizationPagesTest {
         s.form().formParam("unitName", "Block A").formParam("unitKind", "building").formParam("parentId", "")
                 .post("/organizations/" + riverside + "/units").then().statusCode(303);
         s.form().formParam("unitName", "").formParam("unitKind", "building").post("/organizations/" + riverside + "/units")
-                .then().statusCode(200).body(containsString("f-unitName-error"));
+                .then().statusCode(400).body(containsString("f-unitName-error"));
         s.form().formParam("name", "Riverside Estate").formParam("kind", "building")
                 .post("/organizations/" + riverside + "/rename").then().statusCode(303);
         s.form().formParam("name", "riverside ANNEX").formParam("kind", "building")
@@ -216,7 +216,7 @@ class OrganizationPagesTest {
         s.form().formParam("tieSearch", "Rosa").formParam("tieKind", "listens-to").formParam("otherContactId", rosa)
                 .formParam("note", "").post("/contacts/" + sam + "/ties").then().statusCode(303);
         s.form().formParam("tieSearch", "Rosa").formParam("tieKind", "listens-to").formParam("otherContactId", rosa)
-                .post("/contacts/" + sam + "/ties").then().statusCode(400).body(containsString("already have"));
+                .post("/contacts/" + sam + "/ties").then().statusCode(409).body(containsString("already have"));
         s.form().formParam("tieKind", "enemy").formParam("otherContactId", rosa)
                 .post("/contacts/" + sam + "/ties").then().statusCode(400).body(containsString("f-tieKind-error"));
         s.form().formParam("tieKind", "close").formParam("otherContactId", "")

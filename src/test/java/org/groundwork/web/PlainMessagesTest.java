@@ -22,7 +22,7 @@ class PlainMessagesTest {
             "must not be before from");
 
     static void assertPlain(Response page) {
-        page.then().statusCode(200);
+        page.then().statusCode(PageFormsTest.REFUSED);
         String html = page.asString();
         for (String words : FRAMEWORK_WORDS) {
             assertTrue(!html.contains(words), "the page says '" + words + "'");
@@ -82,7 +82,7 @@ class PlainMessagesTest {
         s.open("/contacts/" + id);
         String reason = "r".repeat(3000);
         page = s.form().formParam("level", "cadre").formParam("reason", reason).post("/contacts/" + id + "/level");
-        page.then().statusCode(200);
+        page.then().statusCode(400);
         assertTrue(page.asString().contains(reason), "the reason typed is on the form again");
         assertTrue(page.asString().contains("Use at most 2,000 characters (this has 3,000)"), "a message says the limit");
     }

@@ -132,7 +132,7 @@ class SessionsTest {
         laptop.open("/settings");
         String wrong = laptop.form().formParam("currentPassword", "not my password")
                 .formParam("newPassword", "a brand new password").post("/settings/password")
-                .then().statusCode(200).extract().asString();
+                .then().statusCode(400).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(wrong, containsString("is not your current password"));
         assertLive(phone);
 
@@ -216,7 +216,7 @@ class SessionsTest {
         org.hamcrest.MatcherAssert.assertThat(admin.open("/organizers"), containsString("<strong>Disabled</strong>"));
         // an admin cannot lock themself out
         String self = admin.form().formParam("active", "false").post("/organizers/" + team.adminId + "/active")
-                .then().statusCode(200).extract().asString();
+                .then().statusCode(409).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(self, containsString("You cannot disable your own account"));
         assertLive(admin);
     }

@@ -158,7 +158,7 @@ class TieSearchPagesTest {
         s.form().formParam("otherContactId", bo).formParam("tieKind", "close").post("/contacts/" + ana + "/ties")
                 .then().statusCode(303);
         s.form().formParam("tieSearch", "Bo").formParam("otherContactId", bo).formParam("tieKind", "close")
-                .post("/contacts/" + ana + "/ties").then().statusCode(400)
+                .post("/contacts/" + ana + "/ties").then().statusCode(409)
                 .body(containsString("id=\"f-otherContactId-error\"")).body(containsString("already have"))
                 // the person chosen is still ticked among the matches
                 .body(containsString("value=\"" + bo + "\" checked"));

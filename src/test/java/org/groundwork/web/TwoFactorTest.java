@@ -52,7 +52,7 @@ class TwoFactorTest {
         String secret = m.group(1);
 
         String wrong = s.form().formParam("code", "12345").post("/settings/two-factor/confirm")
-                .then().statusCode(200).extract().asString();
+                .then().statusCode(400).extract().asString();
         assertThat(wrong, containsString("is not the code your app shows now"));
         assertThat(wrong, containsString(secret));
 

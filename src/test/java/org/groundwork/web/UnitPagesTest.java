@@ -86,7 +86,7 @@ class UnitPagesTest {
                 .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400)
                 .body(containsString("id=\"f-unitKind-error\""));
         s.form().formParam("unitName", "Yard").formParam("unitKind", "shift")
-                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400)
+                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(409)
                 .body(containsString("already has a unit named"), containsString("value=\"Yard\""));
         s.form().formParam("unitName", "Night\u0000s").formParam("unitKind", "shift")
                 .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400);
@@ -188,7 +188,7 @@ class UnitPagesTest {
         for (String wrong : List.of(otherUnit, stranger.day(), "not-an-id")) {
             s.form().formParam("fullName", "Fay Fox").formParam("engagementLevel", "new").formParam("position", "base")
                     .formParam("organizationId", o.id()).formParam("unitId", wrong).post("/contacts")
-                    .then().statusCode(200)
+                    .then().statusCode(400)
                     .body(containsString("id=\"f-unitId-error\""), containsString("value=\"Fay Fox\""),
                             containsString("<option value=\"" + o.night() + "\">Night shift</option>"));
         }
