@@ -59,7 +59,36 @@ public class TodayPages {
          * {@code typed} and the kind of {@code problem} ("past", or the date parser's message).
          */
         static native TemplateInstance today(Queue queue, Glance glance, String message, UUID rescheduling,
-                                             String typed, String problem, Step step);
+                                             String typed, String problem, Step step, Order order);
+    }
+
+    /**
+     * The order of the queue as drawn, for its steps' forms: each open follow-up's Done, Drop and
+     * Reschedule carry the follow-up to go on with once it leaves its place (field {@code next}), so a
+     * step does not read the queue again to find it; the page drawn after the step reads it once.
+     */
+    record Order(Map<UUID, UUID> next) {
+
+        /**
+         * The one after it in the queue, or the one before it when it is the last; empty when it is
+         * the only one, as the field then says: nothing to go on with.
+         */
+        static Order of(Queue queue) {
+            List<UUID> ids = open(queue).map(QueueItem::id).toList();
+            Map<UUID, UUID> next = new java.util.HashMap<>();
+            for (int at = 0; at < ids.size(); at++) {
+                if (ids.size() > 1) {
+                    next.put(ids.get(at), ids.get(at + 1 < ids.size() ? at + 1 : at - 1));
+                }
+            }
+            return new Order(next);
+        }
+
+        /** What the item's step forms send as {@code next}: an id, or empty for none. */
+        public String nextOf(UUID item) {
+            UUID n = next.get(item);
+            return n == null ? "" : n.toString();
+        }
     }
 
     /**
@@ -98,19 +127,24 @@ public class TodayPages {
         return page(message, rescheduling, typed, problem, Step.NONE);
     }
 
-    private TemplateInstance page(String message, UUID rescheduling, String typed, String problem, Step step) {
+    private TemplateInstance page(String message, UUID rescheduling, String typed, String problem, Step asked) {
         Queue queue = followUps.queue(null);
+        Step step = asked.next() != null && open(queue).noneMatch(item -> item.id().equals(asked.next()))
+                // the follow-up to go on with left the queue meanwhile (it came from the page the step was
+                // taken on): the message takes the focus, as when none is left
+                ? new Step(asked.said(), null, asked.confirming(), asked.kept()) : asked;
+        Order order = Order.of(queue);
         if (step.confirming() != null && open(queue).noneMatch(item -> item.id().equals(step.confirming()))) {
             // Drop asked of a follow-up closed meanwhile (another phone) or not in this queue: said, not a
             // click that seems to do nothing
             return Templates.today(queue, reports.glance(), PageLanguage.people().queue_not_open(), null, null, null,
-                    Step.NONE);
+                    Step.NONE, order);
         }
         if (rescheduling != null && open(queue).noneMatch(item -> item.id().equals(rescheduling))) {
             return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
-                    : problem, null, null, null, step);
+                    : problem, null, null, null, step, order);
         }
-        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem, step);
+        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem, step, order);
     }
 
     /** The open follow-ups in the order the page lists them. */
@@ -192,7 +226,7 @@ public class TodayPages {
             }
             return form.drawn(page(null, followUp, form.text("dueOn"), form.errors().get("dueOn")));
         }
-        UUID next = next(followUp);
+        UUID next = next(form, followUp);
         if (form.succeeds(() -> followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null),
                 Set.of("dueOn")), null))) {
             return said("rescheduled", followUp, next);
@@ -206,7 +240,7 @@ public class TodayPages {
 
     private Object change(String id, FollowUpChange change, String field, String did) {
         UUID followUp = Ids.parse(id, "follow-up");
-        UUID next = next(followUp);
+        UUID next = next(Form.posted(), followUp);
         Form form = Form.of(Map.of());
         if (form.succeeds(() -> followUps.change(followUp, patches.of(change, Set.of(field)), null))) {
             return said(did, followUp, next);
@@ -215,16 +249,25 @@ public class TodayPages {
     }
 
     /**
-     * The follow-up to go on with once this one leaves its place: the one after it in the queue,
-     * or the one before it when it was the last; null when it was the only one (or not in the queue).
+     * The follow-up to go on with once this one leaves its place, as the page the step was taken on
+     * drew the queue (its forms' {@code next}, {@link Order}; empty for none; a word that is no id is
+     * taken as none). Only a post without the field (a page drawn by an older version still open in a
+     * tab, a script) has the queue read for it.
+     */
+    private UUID next(Form form, UUID followUp) {
+        String sent = form.text("next");
+        if (sent != null) {
+            return Forms.id(sent, "next", new FormErrors());
+        }
+        return next(followUp);
+    }
+
+    /**
+     * The one after it in the queue, or the one before it when it was the last; null when it was the
+     * only one (or not in the queue).
      */
     private UUID next(UUID followUp) {
-        List<UUID> ids = open(followUps.queue(null)).map(QueueItem::id).toList();
-        int at = ids.indexOf(followUp);
-        if (at < 0 || ids.size() == 1) {
-            return null;
-        }
-        return ids.get(at + 1 < ids.size() ? at + 1 : at - 1);
+        return Order.of(followUps.queue(null)).next().get(followUp);
     }
 
     private static Object said(String did, UUID followUp, UUID next) {

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.platform.Problem;
 import org.groundwork.platform.Problems;
+import org.groundwork.web.LoginRedirect;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.net.URI;
 import java.util.Set;
 
 /**
@@ -40,10 +40,10 @@ public class TwoFactorGate {
         String path = http.normalizedPath();
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
-                .map(identity -> answer(identity, path));
+                .map(identity -> answer(identity, path, http));
     }
 
-    private static Response answer(SecurityIdentity identity, String path) {
+    private static Response answer(SecurityIdentity identity, String path, RoutingContext http) {
         String pending = identity == null || identity.isAnonymous() ? null : identity.getAttribute(Identities.PENDING);
         if (pending == null) {
             return null;
@@ -60,6 +60,7 @@ public class TwoFactorGate {
                 throw new IllegalStateException(e);
             }
         }
-        return Response.seeOther(URI.create(code ? "/login/code" : "/settings/two-factor")).build();
+        // an htmx request takes the whole window there, not the step's page swapped into its target
+        return LoginRedirect.to(http.request(), code ? "/login/code" : "/settings/two-factor").build();
     }
 }

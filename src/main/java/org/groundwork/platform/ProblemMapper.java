@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.groundwork.web.ErrorPages;
+import org.groundwork.web.LoginRedirect;
 import org.groundwork.web.ReturnTo;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -36,7 +37,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.ConnectException;
-import java.net.URI;
 import java.sql.SQLException;
 import javax.transaction.xa.XAException;
 import java.util.ArrayDeque;
@@ -100,9 +100,10 @@ public class ProblemMapper {
         }
         if (!uri.getPath().startsWith("/api/")) {
             // a failed login form post goes back to the form with a message; other pages to the form,
-            // which remembers the page asked for so the login lands there (ReturnTo)
+            // which remembers the page asked for so the login lands there (ReturnTo); an htmx request
+            // takes the whole window there rather than swapping the login form into the page (LoginRedirect)
             boolean failedLogin = uri.getPath().equals("/login");
-            Response.ResponseBuilder login = Response.seeOther(URI.create(failedLogin ? "/login?error=1" : "/login"));
+            Response.ResponseBuilder login = LoginRedirect.to(request, failedLogin ? "/login?error=1" : "/login");
             if (!failedLogin) {
                 ReturnTo.remember(request).ifPresent(cookie -> login.header("Set-Cookie", cookie));
             }

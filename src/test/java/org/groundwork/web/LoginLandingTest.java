@@ -66,7 +66,7 @@ class LoginLandingTest {
         assertNull(given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("fullName", "Rosa").post("/contacts").then().extract().detailedCookie(RETURN));
         assertNull(given().redirects().follow(false).header("HX-Request", "true").get("/contacts")
-                .then().statusCode(303).extract().detailedCookie(RETURN));
+                .then().statusCode(401).header("HX-Redirect", "/login").extract().detailedCookie(RETURN));
         // nor is an image or a script's fetch from a page whose session ended; a navigation is
         assertNull(given().redirects().follow(false).header("Sec-Fetch-Dest", "image").header("Sec-Fetch-Mode", "no-cors")
                 .get("/contacts").then().statusCode(303).extract().detailedCookie(RETURN));
