@@ -374,17 +374,20 @@ public class ContactPages {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor,
-                                 @QueryParam("tieSearch") String tieSearch, @HeaderParam("HX-Request") String htmx) {
+    public Object show(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+                       @QueryParam("tieSearch") String tieSearch, @HeaderParam("HX-Request") String htmx) {
         UUID contact = Ids.parse(id, "contact");
         // htmx asks for the tie search's matches only, as its box is typed in (the words sent, if only
         // an empty box); plain browsers, and any other htmx request, get the page
         if (htmx != null && tieSearch != null) {
             ContactView view = contacts.find(contact).view();
             Map<String, String> errors = new HashMap<>();
-            return Templates.show$tieFound(tieSearch(view, tieSearch, errors), Map.of(), errors);
+            TemplateInstance found = Templates.show$tieFound(tieSearch(view, tieSearch, errors), Map.of(), errors);
+            return errors.isEmpty() ? found : Form.refused(found);
         }
-        return show(contact, cursor, tieSearch, Map.of(), Map.of());
+        TemplateInstance page = show(contact, cursor, tieSearch, Map.of(), Map.of());
+        // a search too long to run is said on the tie form, and the page is a 400 as a refused form is
+        return tooLongToSearch(tieSearch) ? Form.refused(page) : page;
     }
 
     @POST
@@ -419,6 +422,10 @@ public class ContactPages {
                 ties.list(id), kinds, found, values, said);
     }
 
+    private static boolean tooLongToSearch(String words) {
+        return words != null && words.trim().length() > TIE_SEARCH_MAX;
+    }
+
     /**
      * The people of the whole team matching the words (the contacts list's search, {@link ContactQuery#q}),
      * the contact's own organization's first, the contact left out. Two searches of a few rows each:
@@ -429,7 +436,7 @@ public class ContactPages {
         if (q == null || q.isEmpty()) {
             return TieSearch.NONE;
         }
-        if (q.length() > TIE_SEARCH_MAX) {
+        if (tooLongToSearch(q)) {
             // only a search sent by hand is this long (the address limit stops a typed one first)
             errors.putIfAbsent("tieSearch", PageLanguage.msg().form_at_most_characters(
                     String.valueOf(TIE_SEARCH_MAX), String.valueOf(q.length())));

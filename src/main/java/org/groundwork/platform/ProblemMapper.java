@@ -464,7 +464,7 @@ public class ProblemMapper {
 
     private boolean fromHtmx() {
         try {
-            return request.getHeader("HX-Request") != null;
+            return LoginRedirect.fromHtmx(request);
         } catch (RuntimeException outsideARequest) {
             return false;
         }

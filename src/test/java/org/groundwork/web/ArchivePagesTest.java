@@ -95,7 +95,7 @@ class ArchivePagesTest {
         root.csrfToken = m.group(1);
         String path = "/settings/restore/" + teamRow.get("id").asText() + "/organizers/" + organizer.get("id").asText()
                 + "/password";
-        String tooShort = root.form().formParam("password", "short").post(path).then().statusCode(200).extract().asString();
+        String tooShort = root.form().formParam("password", "short").post(path).then().statusCode(400).extract().asString();
         assertTrue(tooShort.contains("class=\"error\""), tooShort);
         String set = root.form().formParam("password", TestTeam.PASSWORD).post(path).then().statusCode(200)
                 .extract().asString();

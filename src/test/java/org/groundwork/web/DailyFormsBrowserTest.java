@@ -198,6 +198,36 @@ class DailyFormsBrowserTest extends BrowserTest {
         assertNoViolations("Today with the queue emptied");
     }
 
+    /**
+     * A refused step comes back with a 400 (as the API's answer) and htmx still shows it: the date
+     * already passed is said under the date box, the typing kept, in place, and nothing changed.
+     */
+    @Test
+    void aRefusedRescheduleIsSaidInPlaceThoughItIsA400() {
+        TestTeam team = TestTeam.create();
+        List<String> f = threeUpcoming(team);
+        String due = team.api().get("/api/v1/followups/" + f.get(0)).then().extract().path("dueOn");
+        logIn(team);
+        page.navigate(url("/"));
+        com.microsoft.playwright.Response[] answered = new com.microsoft.playwright.Response[1];
+        page.onResponse(r -> {
+            if (r.url().endsWith("/followups/" + f.get(0) + "/reschedule")) {
+                answered[0] = r;
+            }
+        });
+        page.locator("#item-" + f.get(0) + " summary").click();
+        page.locator("#due-" + f.get(0)).fill("2020-01-06");
+        page.locator("#item-" + f.get(0) + " form[action$='/reschedule'] button").click();
+        assertThat(page.locator("#due-" + f.get(0) + "-error")).hasText("That date has passed. Choose today or a later date.");
+        assertEquals(400, answered[0].status(), "the refusal's status");
+        assertThat(page.locator("#due-" + f.get(0))).hasValue("2020-01-06");
+        focusLandsOn("#due-" + f.get(0));
+        assertTrue(page.url().endsWith("/"), "swapped in place: " + page.url());
+        assertThat(page.locator("#item-" + f.get(1))).hasCount(1);
+        team.api().get("/api/v1/followups/" + f.get(0)).then().body("dueOn", org.hamcrest.Matchers.is(due))
+                .body("status", org.hamcrest.Matchers.is("open"));
+    }
+
     /** Without script, Drop is a page step too: the question, then Drop posts and Keep goes back. */
     @Test
     void dropAsksWithoutScriptToo() {

@@ -183,10 +183,10 @@ class OrganizationPagesTest {
         s.form().formParam("name", "Riverside Estate").formParam("kind", "building")
                 .post("/organizations/" + riverside + "/rename").then().statusCode(303);
         s.form().formParam("name", "riverside ANNEX").formParam("kind", "building")
-                .post("/organizations/" + riverside + "/rename").then().statusCode(200)
+                .post("/organizations/" + riverside + "/rename").then().statusCode(409)
                 .body(containsString("already has an organization named"));
         s.open("/organizations/" + annex);
-        s.form().formParam("intoOrganizationId", "").post("/organizations/" + annex + "/merge").then().statusCode(200)
+        s.form().formParam("intoOrganizationId", "").post("/organizations/" + annex + "/merge").then().statusCode(400)
                 .body(containsString("f-intoOrganizationId-error"));
         s.form().formParam("intoOrganizationId", riverside).post("/organizations/" + annex + "/merge").then().statusCode(303)
                 .header("Location", endsWith("/organizations/" + riverside));

@@ -266,7 +266,7 @@ class PageFormsTest {
         bad.then().statusCode(400).body(containsString("Enter a date like"));
         // said on that follow-up's open form, with what was typed (a six-digit year the date box takes)
         Response far = s.form().formParam("dueOn", "99999-01-01").post("/followups/" + second + "/reschedule");
-        far.then().statusCode(200).body(containsString("id=\"due-" + second + "-error\""))
+        far.then().statusCode(400).body(containsString("id=\"due-" + second + "-error\""))
                 .body(containsString("value=\"99999-01-01\""));
         s.form().formParam("dueOn", "2031-03-04").post("/followups/" + second + "/reschedule").then().statusCode(303);
         team.api().get("/api/v1/followups/" + first).then().body("status", equalTo("done"));
@@ -435,12 +435,12 @@ class PageFormsTest {
                 .body(not(containsString("Lucy Parsons")));
         s.open("/settings");
         s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
-        String spanish = s.request().get("/contacts?level=boss").then().statusCode(200).extract().asString();
+        String spanish = s.request().get("/contacts?level=boss").then().statusCode(400).extract().asString();
         assertTrue(spanish.contains("&#39;boss&#39; no es una de estas opciones: nuevo, menos implicado, cuadro"), spanish);
         // the import's fields keep their API words: their labels hold the list's own commas
         // ("Organización (centro de trabajo, edificio)"), and a mapping names the API words
         String check = ImportPagesTest.upload(s, "Name,Email\nRosa Parks,rosa@example.org\n");
-        String columns = s.request().get(check + "&column=boss&column=email").then().statusCode(200).extract().asString();
+        String columns = s.request().get(check + "&column=boss&column=email").then().statusCode(400).extract().asString();
         assertTrue(columns.contains("&#39;boss&#39; no es una de estas opciones: fullName, firstName"), columns);
     }
 

@@ -193,21 +193,21 @@ class SpanishPagesBrowserTest extends BrowserTest {
         // a level change to the level the contact already had
         s.open("/contacts/" + ids.get("ana"));
         answers.put("level", s.form().formParam("level", "less-involved").formParam("reason", "otra vez")
-                .post("/contacts/" + ids.get("ana") + "/level").then().statusCode(200).extract().asString());
+                .post("/contacts/" + ids.get("ana") + "/level").then().statusCode(409).extract().asString());
         expected.put("level", "Su nivel ya es menos implicado");
 
         // a tie that exists already (a conflict, with a word of ours inside it)
         String luis = team.api().queryParam("q", "Luis").get("/api/v1/contacts").then().extract().path("items[0].id");
         s.open("/contacts/" + luis + "?tieSearch=Ana");
         answers.put("tie", s.form().formParam("tieSearch", "Ana").formParam("otherContactId", ids.get("ana"))
-                .formParam("tieKind", "listens-to").post("/contacts/" + luis + "/ties").then().statusCode(400)
+                .formParam("tieKind", "listens-to").post("/contacts/" + luis + "/ties").then().statusCode(409)
                 .extract().asString());
         expected.put("tie", "Estas dos personas ya tienen un vínculo");
 
         // a wrong current password
         s.open("/settings");
         answers.put("password", s.form().formParam("currentPassword", "no es esta").formParam("newPassword", "otra contraseña larga")
-                .post("/settings/password").then().statusCode(200).extract().asString());
+                .post("/settings/password").then().statusCode(400).extract().asString());
         expected.put("password", "Esta no es tu contraseña actual");
 
         // an import file with bad lines (two problems on one line, one on another)
@@ -226,7 +226,7 @@ class SpanishPagesBrowserTest extends BrowserTest {
         // an over-long field
         s.open("/contacts/new");
         answers.put("long", s.form().formParam("fullName", "x".repeat(300)).formParam("engagementLevel", "new")
-                .formParam("position", "base").post("/contacts").then().statusCode(200).extract().asString());
+                .formParam("position", "base").post("/contacts").then().statusCode(400).extract().asString());
         expected.put("long", "Usa como máximo 200 caracteres (este tiene 300)");
 
         // another team's organization id on the contact form
@@ -234,13 +234,13 @@ class SpanishPagesBrowserTest extends BrowserTest {
         s.open("/contacts/new");
         answers.put("other team", s.form().formParam("fullName", "Marta Gil").formParam("engagementLevel", "new")
                 .formParam("position", "base").formParam("organizationId", theirs).post("/contacts")
-                .then().statusCode(200).extract().asString());
+                .then().statusCode(400).extract().asString());
         expected.put("other team", "No hay ninguna organización con ese id en tu equipo");
 
         // an organization's name taken
         s.open("/organizations");
         answers.put("name taken", s.form().formParam("name", "Almacén Sur").formParam("kind", "workplace")
-                .post("/organizations").then().statusCode(200).extract().asString());
+                .post("/organizations").then().statusCode(409).extract().asString());
         expected.put("name taken", "Tu equipo ya tiene una organización llamada «Almacén Sur»");
 
         List<Pattern> english = englishLeftovers();

@@ -95,7 +95,7 @@ class TwoFactorTest {
         next.request().header("Authorization", "x").accept(ContentType.JSON).get("/api/v1/contacts")
                 .then().statusCode(401);
         next.open("/login/code");
-        String wrong = next.form().formParam("code", "000000").post("/login/code").then().statusCode(200)
+        String wrong = next.form().formParam("code", "000000").post("/login/code").then().statusCode(400)
                 .extract().asString();
         assertThat(wrong, containsString("is not right"));
         assertWaitsForTheCode(next);
@@ -108,7 +108,7 @@ class TwoFactorTest {
         // the same code does not open a third session
         Session third = Session.logIn(team);
         third.open("/login/code");
-        third.form().formParam("code", code(enrolled.secret(), 1)).post("/login/code").then().statusCode(200);
+        third.form().formParam("code", code(enrolled.secret(), 1)).post("/login/code").then().statusCode(400);
         assertWaitsForTheCode(third);
     }
 
@@ -127,7 +127,7 @@ class TwoFactorTest {
 
         Session again = Session.logIn(team);
         again.open("/login/code");
-        again.form().formParam("code", recovery).post("/login/code").then().statusCode(200)
+        again.form().formParam("code", recovery).post("/login/code").then().statusCode(400)
                 .body(containsString("is not right"));
         assertWaitsForTheCode(again);
     }

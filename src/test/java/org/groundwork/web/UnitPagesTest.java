@@ -206,7 +206,7 @@ class UnitPagesTest {
         String version = edit.replaceAll("(?s).*name=\"version\" value=\"([0-9]+)\".*", "$1");
         s.form().formParam("fullName", "Fay Fox").formParam("position", "base").formParam("organizationId", o.id())
                 .formParam("unitId", otherUnit).formParam("version", version).post("/contacts/" + fay + "/edit")
-                .then().statusCode(200).body(containsString("id=\"f-unitId-error\""));
+                .then().statusCode(400).body(containsString("id=\"f-unitId-error\""));
         team.api().get("/api/v1/contacts/" + fay).then().body("unitId", is(floor));
         s.form().formParam("fullName", "Fay Fox").formParam("position", "base").formParam("organizationId", o.id())
                 .formParam("unitId", o.yard()).formParam("version", version).post("/contacts/" + fay + "/edit")
