@@ -226,7 +226,8 @@ public class TodayPages {
             }
             return form.drawn(page(null, followUp, form.text("dueOn"), form.errors().get("dueOn")));
         }
-        UUID next = next(form, followUp);
+        // read apart from the date's form: a forged "next" is no refusal of the date (as for Done and Drop)
+        UUID next = next(Form.posted(), followUp);
         if (form.succeeds(() -> followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null),
                 Set.of("dueOn")), null))) {
             return said("rescheduled", followUp, next);

@@ -453,8 +453,7 @@ public class OrganizationPages {
                 : "&unit=" + URLEncoder.encode(shownUnit.trim(), StandardCharsets.UTF_8);
         return form.submit(() -> contacts.change(contact, patches.of(change, Set.of("unitId")), null),
                 "/organizations/" + org + "/chart?moved=" + contact + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact,
-                () -> Response.status(400).entity(chart(org, level, owner, quiet, shownUnit, "refused", null, false))
-                        .build());
+                () -> chart(org, level, owner, quiet, shownUnit, "refused", null, false));
     }
 
     // ---- organic leaders --------------------------------------------------------------------

@@ -271,7 +271,7 @@ class HttpLimits {
     }
 
     void refuse(RoutingContext ctx, Problem problem) {
-        boolean page = ProblemMapper.wantsPage(ctx.request().path(), ctx.request().getHeader("Accept"));
+        boolean page = ProblemMapper.wantsPage(ctx.request());
         String body;
         try {
             body = page ? ErrorPages.render(problem) : mapper.writeValueAsString(problem);

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.groundwork.web.ErrorPages;
+import org.groundwork.web.HtmxAnswers;
 import org.groundwork.web.LoginRedirect;
 import org.groundwork.web.ReturnTo;
 import org.hibernate.StaleStateException;
@@ -438,14 +439,9 @@ public class ProblemMapper {
 
     private Response respond(Problem problem) {
         if (wantsPage()) {
-            Response.ResponseBuilder page = Response.status(problem.status())
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(ErrorPages.render(problem));
-            if (fromHtmx()) {
-                // htmx swaps every 4xx (a refused form comes back with its messages): an error page
-                // takes the page's main part, as following a link to it would, not the list asked for
-                page.header("HX-Retarget", "#main").header("HX-Reselect", "#main").header("HX-Reswap", "outerHTML");
-            }
-            return page.build();
+            // an htmx request's error page takes the page's main part (web/HtmxAnswers)
+            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(ErrorPages.render(problem)).build();
         }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(write(problem)).build();
     }
@@ -456,21 +452,16 @@ public class ProblemMapper {
      */
     private boolean wantsPage() {
         try {
-            return wantsPage(request.path(), fromHtmx() ? "text/html" : request.getHeader("Accept"));
+            return wantsPage(request);
         } catch (RuntimeException outsideARequest) {
             return false;
         }
     }
 
-    private boolean fromHtmx() {
-        try {
-            return LoginRedirect.fromHtmx(request);
-        } catch (RuntimeException outsideARequest) {
-            return false;
-        }
-    }
-
-    static boolean wantsPage(String path, String accept) {
+    /** {@link #wantsPage()} for a request: htmx asks for no type by name but draws what comes. */
+    static boolean wantsPage(HttpServerRequest request) {
+        String accept = HtmxAnswers.fromHtmx(request) ? "text/html" : request.getHeader("Accept");
+        String path = request.path();
         return path != null && !path.startsWith("/api/") && !path.startsWith("/q/")
                 && accept != null && accept.contains("text/html");
     }

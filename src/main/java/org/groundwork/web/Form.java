@@ -101,6 +101,8 @@ public final class Form {
     private boolean conflict;
     /** The status a refused form is drawn again with: the refusal's own 4xx, or 400 for a field that did not parse. */
     private int refusedWith = 400;
+    /** A refusal's wait, for a 429's Retry-After (as the API's). */
+    private Long retryAfter;
     /** After such a conflict: each field whose saved value differs from what was typed, with that value. */
     private final Map<String, Typed> youTyped = new LinkedHashMap<>();
     /** The page a call asked to draw instead of going on ({@link #instead}). */
@@ -384,6 +386,12 @@ public final class Form {
      * parse or a message the page added), as {@link #submit} draws a refused form.
      */
     public Object drawn(Object page) {
+        if (conflict) {
+            return refusal(409, page);
+        }
+        if (refused != null) {
+            return refusal(pageStatus(refused), page);
+        }
         return valid() ? page : refusal(refusedWith, page);
     }
 
@@ -422,6 +430,7 @@ public final class Form {
             return refusal(409, again.get());
         } else if (refused != null) {
             // the refusal's own page (a wait after too many tries, a file that cannot be read), with its status
+            retryAfter = refused.retryAfter();
             return refusal(pageStatus(refused), answer.apply(refused));
         }
         return refusal(refusedWith, again.get());
@@ -440,13 +449,16 @@ public final class Form {
 
     /** A page drawn again with messages its own checks found (no service call): a 400, as the API answers. */
     public static Object refused(Object page) {
-        return withStatus(400, page);
+        return Form.of(Map.of()).withStatus(400, page);
     }
 
-    /** The form drawn again with a refusal's status; a page that is itself an answer (a redirect) as it is. */
-    private static Object refusal(int status, Object page) {
+    /**
+     * The form drawn again with a refusal's status; a redirect as it is, and a page that set its own
+     * 4xx (the login code's 429) with that status.
+     */
+    private Object refusal(int status, Object page) {
         if (page instanceof Response r && r.getStatus() != 200) {
-            return page;
+            return r.getStatus() >= 400 ? withStatus(r.getStatus(), page) : page;
         }
         return withStatus(status, page);
     }
@@ -549,11 +561,15 @@ public final class Form {
         return address + (address.contains("?") ? "&" : "?") + SAVED_ALREADY;
     }
 
-    private static Object withStatus(int status, Object page) {
-        if (page instanceof Response r) {
-            return Response.fromResponse(r).status(status).build();
+    private Object withStatus(int status, Object page) {
+        Response.ResponseBuilder answer = page instanceof Response r ? Response.fromResponse(r).status(status)
+                : Response.status(status).entity(page);
+        if (status == 429 && retryAfter != null
+                && !(page instanceof Response r && r.getHeaderString("Retry-After") != null)) {
+            answer.header("Retry-After", retryAfter);
         }
-        return Response.status(status).entity(page).build();
+        // htmx swaps it where the form was, as a 200 (HtmxAnswers; the header goes no further)
+        return answer.header(HtmxAnswers.FORM_REFUSAL, "1").build();
     }
 
     /**
@@ -611,6 +627,7 @@ public final class Form {
             }
             if (e instanceof ProblemException p) {
                 refusedWith = pageStatus(p);
+                retryAfter = p.retryAfter();
             }
             Map<String, String> names = new HashMap<>();
             values.keySet().forEach(f -> names.put(f, f));

@@ -27,7 +27,7 @@ public final class LoginRedirect {
 
     /** True when htmx sent the request: it swaps the answer into the page instead of showing it. */
     public static boolean fromHtmx(HttpServerRequest request) {
-        return request != null && request.getHeader("HX-Request") != null;
+        return HtmxAnswers.fromHtmx(request);
     }
 
     /** The answer that takes the browser to {@code location}, a local path of a login step. */

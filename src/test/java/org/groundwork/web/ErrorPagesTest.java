@@ -64,26 +64,50 @@ class ErrorPagesTest {
     /**
      * htmx swaps every 4xx, since a refused form or filter comes back as what to show: a list's
      * refused filter is its results fragment with the message and a 400, swapped where the results
-     * were; an error page answered to htmx (which asks for no type by name) is a page, not
-     * problem+json, and takes the page's main part rather than the list that asked.
+     * were. Any other 4xx an htmx request gets is placed in one place (HtmxAnswers): an error page
+     * (htmx asks for no type by name; it gets a page, not problem+json) takes the page's main part
+     * rather than the list that asked, the CSRF check's and the address limit's pages too; an answer
+     * that is no page is not swapped. A 5xx is not swapped (the layout), and the form's own marker
+     * never leaves the server.
      */
     @Test
     void htmxGetsTheRefusedFragmentWithItsStatusAndAnErrorPageInThePlaceOfTheMainPart() {
         TestTeam team = TestTeam.create();
-        Session s = Session.logIn(team);
+        Session s = Session.onPage(team, "/");
         var results = s.request().header("HX-Request", "true").get("/contacts?level=everyone").then().statusCode(400)
                 .contentType(containsString("text/html")).header("HX-Retarget", nullValue())
+                .header("HX-Reswap", nullValue()).header("Groundwork-Form-Refusal", nullValue())
                 .extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(!results.contains("<html") && results.contains("id=\"results\""),
                 results);
         s.request().header("HX-Request", "true").get("/contacts/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(containsString("text/html")).header("HX-Retarget", "#main").header("HX-Reselect", "#main")
                 .header("HX-Reswap", "outerHTML").body(containsString("<main id=\"main\""));
-        // a plain browser's error page is not retargeted, and the API keeps problem+json under htmx's header too
+        // a step of Today's queue without the page's CSRF token (its cookie gone after hours open):
+        // the "not sent" page in the main part, not an empty queue
+        String followUp = team.api().body(java.util.Map.of("contactId", PageFormsTest.contact(team, "Ana Pérez"),
+                "dueOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString()))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        given().redirects().follow(false).cookie("quarkus-credential", s.credential).header("HX-Request", "true")
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", s.csrfToken)
+                .post("/followups/" + followUp + "/done").then().statusCode(403)
+                .contentType(containsString("text/html")).header("HX-Retarget", "#main");
+        team.api().get("/api/v1/followups/" + followUp).then().body("status", is("open"));
+        // the address limit's page too (a search pasted past 8 KB)
+        s.request().header("HX-Request", "true").get("/contacts?q=" + "a".repeat(9000)).then().statusCode(414)
+                .contentType(containsString("text/html")).header("HX-Retarget", "#main");
+        // a refused form posted with htmx: swapped where it was, its marker not sent on
+        s.request().header("HX-Request", "true").contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", s.csrfToken).formParam("dueOn", "2019-05-05")
+                .post("/followups/" + followUp + "/reschedule").then().statusCode(400)
+                .header("HX-Retarget", nullValue()).header("Groundwork-Form-Refusal", nullValue());
+        s.form().formParam("dueOn", "2019-05-05").post("/followups/" + followUp + "/reschedule").then().statusCode(400)
+                .header("Groundwork-Form-Refusal", nullValue());
+        // no page: not swapped at all; a plain browser's error page is not retargeted
+        team.api().header("HX-Request", "true").get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").header("HX-Reswap", "none");
         s.request().accept("text/html").get("/contacts/" + UUID.randomUUID()).then().statusCode(404)
                 .header("HX-Retarget", nullValue());
-        team.api().header("HX-Request", "true").get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(404)
-                .contentType("application/problem+json");
     }
 
     /** Issue 12, bug 6: /setup while logged in showed a bare login form. */

@@ -101,7 +101,7 @@ class ImportPagesTest {
 
         // the file is gone once imported: confirming twice imports nothing twice
         Response again = s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check));
-        PageFormsTest.assertFieldError(again, "file", "no longer here");
+        PageFormsTest.assertFieldError(again, 404, "file", "no longer here");
         assertEquals(4, contacts(team));
     }
 
@@ -265,7 +265,7 @@ class ImportPagesTest {
             String check = upload(s, file.getKey() + ".csv", file.getValue(), "skip");
             Response page = s.request().get(check);
             PageFormsTest.assertFieldError(page, "file", says.get(file.getKey()));
-            PageFormsTest.assertFieldError(s.request().get(check), "file", "no longer here");
+            PageFormsTest.assertFieldError(s.request().get(check), 404, "file", "no longer here");
         }
         assertEquals(0, contacts(team));
     }
@@ -278,12 +278,12 @@ class ImportPagesTest {
 
         TestTeam.Member member = team.member("organizer");
         Session other = Session.logIn(member.email());
-        PageFormsTest.assertFieldError(other.request().get(check), "file", "no longer here");
+        PageFormsTest.assertFieldError(other.request().get(check), 404, "file", "no longer here");
         other.open("/contacts/import");
         other.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
                 .then().statusCode(404).body(containsString("no longer here"));
         // a key that is not one
-        PageFormsTest.assertFieldError(other.request().get("/contacts/import/not-a-key?onMatch=skip"), "file",
+        PageFormsTest.assertFieldError(other.request().get("/contacts/import/not-a-key?onMatch=skip"), 404, "file",
                 "no longer here");
         assertEquals(0, contacts(team));
 
@@ -298,7 +298,7 @@ class ImportPagesTest {
         admin.open(check);
         admin.form().post("/contacts/import/" + keyOf(check) + "/discard").then().statusCode(303)
                 .header("Location", containsString("/contacts/import"));
-        PageFormsTest.assertFieldError(admin.request().get(check), "file", "no longer here");
+        PageFormsTest.assertFieldError(admin.request().get(check), 404, "file", "no longer here");
     }
 
     @Test
@@ -335,7 +335,7 @@ class ImportPagesTest {
 
         sql("update pending_import set created_at = created_at - interval '25 hours',"
                 + " expires_at = expires_at - interval '25 hours' where id = ?::uuid", keyOf(check));
-        PageFormsTest.assertFieldError(s.request().get(check), "file", "no longer here");
+        PageFormsTest.assertFieldError(s.request().get(check), 404, "file", "no longer here");
         s.open("/contacts/import");
         s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
                 .then().statusCode(404).body(containsString("no longer here"));
@@ -356,7 +356,7 @@ class ImportPagesTest {
         Session s = Session.logIn(team);
         String check = upload(s, "Name\nRosa Diaz\n");
         sql("update pending_import set claimed_at = now() where id = ?::uuid", keyOf(check));
-        PageFormsTest.assertFieldError(s.request().get(check), "file", "no longer here");
+        PageFormsTest.assertFieldError(s.request().get(check), 404, "file", "no longer here");
         s.open("/contacts/import");
         s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
                 .then().statusCode(404).body(containsString("no longer here"));

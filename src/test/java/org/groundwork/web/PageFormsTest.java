@@ -30,12 +30,18 @@ class PageFormsTest {
         return Session.onPage(team, "/conversations/new?contact=" + contactId).form().formParam("contactId", contactId);
     }
 
-    /** A refused form is drawn again with a 4xx, as the API answers (the refusal's own status). */
+    /** Any refusal's status: a page refused is drawn again with a 4xx, as the API answers. */
     static final org.hamcrest.Matcher<Integer> REFUSED = org.hamcrest.Matchers.both(
             org.hamcrest.Matchers.greaterThanOrEqualTo(400)).and(org.hamcrest.Matchers.lessThan(500));
 
+    /** A field's refusal: a 400 page with the message next to the field. */
     static void assertFieldError(Response page, String field, String text) {
-        page.then().statusCode(REFUSED);
+        assertFieldError(page, 400, field, text);
+    }
+
+    /** A refusal said next to a field, answered with {@code status} (409 for a name taken, a level already so). */
+    static void assertFieldError(Response page, int status, String field, String text) {
+        page.then().statusCode(status);
         String html = page.asString();
         int at = html.indexOf("id=\"f-" + field + "-error\"");
         assertTrue(at > 0, "a message next to " + field + " in:\n" + html);
@@ -218,7 +224,7 @@ class PageFormsTest {
         String id = contact(team, "Emma Goldman");
         Session s = Session.onPage(team, "/contacts/" + id);
         Response page = s.form().formParam("level", "new").formParam("reason", "no change").post("/contacts/" + id + "/level");
-        assertFieldError(page, "level", "Their level is already new: choose another level");
+        assertFieldError(page, 409, "level", "Their level is already new: choose another level");
     }
 
     @Test
@@ -355,7 +361,7 @@ class PageFormsTest {
         // the same email again is said beside the email, not above the form, and the typing is kept
         Response again = s.form().formParam("displayName", "Bea Again").formParam("email", email.toUpperCase())
                 .formParam("role", "organizer").formParam("password", TestTeam.PASSWORD).post("/organizers");
-        assertFieldError(again, "email", "An organizer with this email already exists");
+        assertFieldError(again, 409, "email", "An organizer with this email already exists");
         assertTrue(again.asString().contains("value=\"Bea Again\""), "the name typed is kept");
         team.api().body(java.util.Map.of("email", email, "displayName", "Bea Again", "role", "organizer",
                         "password", TestTeam.PASSWORD)).post("/api/v1/organizers")

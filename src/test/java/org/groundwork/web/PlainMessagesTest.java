@@ -39,7 +39,7 @@ class PlainMessagesTest {
 
         Response page = s.form().formParam("level", "less-involved").formParam("reason", "again")
                 .post("/contacts/" + id + "/level");
-        PageFormsTest.assertFieldError(page, "level", "Their level is already less involved");
+        PageFormsTest.assertFieldError(page, 409, "level", "Their level is already less involved");
         assertPlain(page);
 
         page = s.form().formParam("fullName", "x".repeat(300)).formParam("engagementLevel", "new")

@@ -1,0 +1,56 @@
+package org.groundwork.web;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Where an htmx request's 4xx goes, decided once as the headers go out. The layout tells htmx to
+ * swap every 4xx, because a refused form comes back as the form with its messages ({@link Form},
+ * which marks it). Any other 4xx an htmx request gets would land in the asking element's small
+ * target, and an {@code hx-select} finding nothing in it would remove the target (Today's queue, the
+ * wall chart): an error page (platform/ProblemMapper, CsrfCheck, platform/HttpLimits) takes the
+ * page's main part instead, as following a link to it would; anything else (a framework's bodyless
+ * refusal) is not swapped. A 5xx is never swapped (the layout), so a poll carries on after a blip.
+ */
+@ApplicationScoped
+public class HtmxAnswers {
+
+    /** Set by {@link Form} on a form drawn again with its refusal's status; never leaves the server. */
+    static final String FORM_REFUSAL = "Groundwork-Form-Refusal";
+
+    void install(@Observes Router router) {
+        // first of all, so that the limits' and the CSRF check's refusals pass here too
+        router.route().order(-400).handler(ctx -> {
+            if (fromHtmx(ctx.request())) {
+                ctx.addHeadersEndHandler(v -> place(ctx.response()));
+            } else {
+                ctx.addHeadersEndHandler(v -> ctx.response().headers().remove(FORM_REFUSAL));
+            }
+            ctx.next();
+        });
+    }
+
+    /** True when htmx sent the request: it swaps the answer into the page instead of showing it. */
+    public static boolean fromHtmx(io.vertx.core.http.HttpServerRequest request) {
+        return request != null && request.getHeader("HX-Request") != null;
+    }
+
+    static void place(HttpServerResponse response) {
+        MultiMap headers = response.headers();
+        boolean form = headers.contains(FORM_REFUSAL);
+        headers.remove(FORM_REFUSAL);
+        if (response.getStatusCode() < 400 || response.getStatusCode() >= 500 || form
+                || headers.contains("HX-Redirect") || headers.contains("HX-Reswap")) {
+            return;
+        }
+        String type = headers.get("Content-Type");
+        if (type != null && type.startsWith("text/html")) {
+            headers.set("HX-Retarget", "#main").set("HX-Reselect", "#main").set("HX-Reswap", "outerHTML");
+        } else {
+            headers.set("HX-Reswap", "none");
+        }
+    }
+}
