@@ -40,7 +40,7 @@ class CheckInAtTheDoorBrowserTest extends BrowserTest {
     /** axe-core on the page on screen (a POST's answer cannot be navigated to): no violation of any impact. */
     void assertNoViolations() {
         java.util.List<com.deque.html.axecore.results.Rule> bad =
-                new com.deque.html.axecore.playwright.AxeBuilder(page).analyze().getViolations();
+                axe(page).getViolations();
         assertEquals(List.of(), bad.stream().map(v -> v.getId() + ": " + v.getHelp()).toList());
     }
 

@@ -66,7 +66,7 @@ class ContactPageBrowserTest extends BrowserTest {
         // drawn in place: no new page was asked for
         assertEquals(url("/contacts/" + id), page.url());
         page.getByLabel("Tie", new Page.GetByLabelOptions().setExact(true)).selectOption("listens-to");
-        List<String> bad = new com.deque.html.axecore.playwright.AxeBuilder(page).analyze().getViolations()
+        List<String> bad = axe(page).getViolations()
                 .stream().map(v -> v.getId() + ": " + v.getHelp()).toList();
         assertEquals(List.of(), bad, "the contact page with a tie search's matches");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
@@ -92,7 +92,7 @@ class ContactPageBrowserTest extends BrowserTest {
                 page.navigate(url(path));
                 Object background = page.evaluate("() => getComputedStyle(document.body).backgroundColor");
                 assertEquals("rgb(20, 23, 27)", background, path + " is dark");
-                List<String> bad = new com.deque.html.axecore.playwright.AxeBuilder(page).analyze().getViolations()
+                List<String> bad = axe(page).getViolations()
                         .stream().map(v -> v.getId() + ": " + v.getHelp()).toList();
                 assertEquals(List.of(), bad, path + " at " + width + " px in dark mode");
             }

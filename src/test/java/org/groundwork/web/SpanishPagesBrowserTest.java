@@ -1,6 +1,5 @@
 package org.groundwork.web;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -146,7 +145,7 @@ class SpanishPagesBrowserTest extends BrowserTest {
                 for (String path : pages(ids)) {
                     page.navigate(url(path));
                     assertEquals(language, page.locator("html").getAttribute("lang"), path);
-                    for (Rule v : new AxeBuilder(page).analyze().getViolations()) {
+                    for (Rule v : axe(page).getViolations()) {
                         violations.add(language + " " + width + "px " + path + ": " + v.getId() + " (" + v.getImpact() + ") at "
                                 + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
                     }
