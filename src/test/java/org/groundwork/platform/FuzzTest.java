@@ -1,12 +1,19 @@
 package org.groundwork.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +42,17 @@ class FuzzTest {
     private static final List<String> HOSTILE_QUERY = List.of("%00", "-1", "abc", "9".repeat(40),
             "1900-13-45", "x".repeat(3000), "%3Cscript%3E");
 
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URL base;
+    /** The app's address without the trailing slash: the paths that follow start with one. */
+    private String root;
+
     @Test
     void noOperationAnswersA5xxToHostileInput() {
+        root = base.toString().replaceAll("/$", "");
         TestTeam team = TestTeam.create();
         JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();
@@ -93,19 +109,36 @@ class FuzzTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
     }
 
-    private static Response send(TestTeam team, String method, String url, Object body, String type) {
-        RequestSpecification r = given().urlEncodingEnabled(false).auth().oauth2(team.token).accept("application/json");
-        if (body != null) {
-            r = r.contentType(type).body(body);
+    /**
+     * The request as RestAssured sent it (given().urlEncodingEnabled(false), the bearer token, Accept
+     * and, with a body, its Content-Type; a map as Jackson writes it), HTTP/1.1 as the URL is
+     * written, through the JDK's client: over two thousand requests, RestAssured's own work per
+     * request was about a third of this test's time.
+     */
+    private HttpResponse<String> send(TestTeam team, String method, String url, Object body, String type) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(root + url))
+                .header("Authorization", "Bearer " + team.token).header("Accept", "application/json");
+        try {
+            if (body != null) {
+                r.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(
+                        body instanceof String text ? text : JSON.writeValueAsString(body)));
+            } else {
+                r.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return CLIENT.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + abbreviate(url), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return r.request(method, url);
     }
 
-    private static void check(List<String> failures, String what, Response r) {
+    private static void check(List<String> failures, String what, HttpResponse<String> r) {
         int status = r.statusCode();
-        String type = r.contentType() == null ? "" : r.contentType();
+        String type = r.headers().firstValue("Content-Type").orElse("");
         if (status >= 500) {
-            failures.add(status + " for " + what + ": " + abbreviate(r.asString()));
+            failures.add(status + " for " + what + ": " + abbreviate(r.body()));
         } else if (status >= 400 && !type.startsWith("application/problem+json")) {
             failures.add(status + " without problem+json (" + type + ") for " + what);
         }
