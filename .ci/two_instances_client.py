@@ -226,7 +226,7 @@ def main():
     check(status == 200 and "2 new contacts" in body and headers.get("X-Served-By") == "app2",
           f"the confirmation on app2 imports the file: {status}")
     status, _, body = browser.post_form(f"/contacts/import/{key}", [("onMatch", "skip")], pin="app1")
-    check(status == 200 and "no longer here" in body, "a second confirmation on app1 imports nothing")
+    check(status == 404 and "no longer here" in body, f"a second confirmation on app1 imports nothing (404, the file gone): {status}")
     left = sql(f"select count(*) from pending_import where id = '{key}'")[0][0]
     check(left == "0", "the imported upload is deleted")
     print("import: uploaded on app1, checked and confirmed on app2 (2 created), confirmed again on app1: refused",
