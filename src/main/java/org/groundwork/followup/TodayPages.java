@@ -76,10 +76,8 @@ public class TodayPages {
         static Order of(Queue queue) {
             List<UUID> ids = open(queue).map(QueueItem::id).toList();
             Map<UUID, UUID> next = new java.util.HashMap<>();
-            for (int at = 0; at < ids.size(); at++) {
-                if (ids.size() > 1) {
-                    next.put(ids.get(at), ids.get(at + 1 < ids.size() ? at + 1 : at - 1));
-                }
+            for (int at = 0; ids.size() > 1 && at < ids.size(); at++) {
+                next.put(ids.get(at), ids.get(at + 1 < ids.size() ? at + 1 : at - 1));
             }
             return new Order(next);
         }
@@ -226,8 +224,7 @@ public class TodayPages {
             }
             return form.drawn(page(null, followUp, form.text("dueOn"), form.errors().get("dueOn")));
         }
-        // read apart from the date's form: a forged "next" is no refusal of the date (as for Done and Drop)
-        UUID next = next(Form.posted(), followUp);
+        UUID next = next(followUp);
         if (form.succeeds(() -> followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null),
                 Set.of("dueOn")), null))) {
             return said("rescheduled", followUp, next);
@@ -241,7 +238,7 @@ public class TodayPages {
 
     private Object change(String id, FollowUpChange change, String field, String did) {
         UUID followUp = Ids.parse(id, "follow-up");
-        UUID next = next(Form.posted(), followUp);
+        UUID next = next(followUp);
         Form form = Form.of(Map.of());
         if (form.succeeds(() -> followUps.change(followUp, patches.of(change, Set.of(field)), null))) {
             return said(did, followUp, next);
@@ -253,21 +250,14 @@ public class TodayPages {
      * The follow-up to go on with once this one leaves its place, as the page the step was taken on
      * drew the queue (its forms' {@code next}, {@link Order}; empty for none; a word that is no id is
      * taken as none). Only a post without the field (a page drawn by an older version still open in a
-     * tab, a script) has the queue read for it.
+     * tab, a script) has the queue read for it. Read apart from the step's own form: a forged "next" is
+     * no refusal of the step.
      */
-    private UUID next(Form form, UUID followUp) {
-        String sent = form.text("next");
+    private UUID next(UUID followUp) {
+        String sent = Form.posted().text("next");
         if (sent != null) {
             return Forms.id(sent, "next", new FormErrors());
         }
-        return next(followUp);
-    }
-
-    /**
-     * The one after it in the queue, or the one before it when it was the last; null when it was the
-     * only one (or not in the queue).
-     */
-    private UUID next(UUID followUp) {
         return Order.of(followUps.queue(null)).next().get(followUp);
     }
 

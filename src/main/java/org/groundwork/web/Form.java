@@ -386,13 +386,15 @@ public final class Form {
      * parse or a message the page added), as {@link #submit} draws a refused form.
      */
     public Object drawn(Object page) {
+        return valid() && !conflict && refused == null ? page : refusal(refusedStatus(), page);
+    }
+
+    /** What was refused, as a page's status: 409 for a save made meanwhile, else the refusal's own. */
+    private int refusedStatus() {
         if (conflict) {
-            return refusal(409, page);
+            return 409;
         }
-        if (refused != null) {
-            return refusal(pageStatus(refused), page);
-        }
-        return valid() ? page : refusal(refusedWith, page);
+        return refused != null ? pageStatus(refused) : refusedWith;
     }
 
     /** {@link #attempt} for a call that answers nothing: whether it went through. */
@@ -427,13 +429,11 @@ public final class Form {
         }
         if (conflict) {
             keepTyped();
-            return refusal(409, again.get());
         } else if (refused != null) {
             // the refusal's own page (a wait after too many tries, a file that cannot be read), with its status
-            retryAfter = refused.retryAfter();
-            return refusal(pageStatus(refused), answer.apply(refused));
+            return refusal(refusedStatus(), answer.apply(refused));
         }
-        return refusal(refusedWith, again.get());
+        return refusal(refusedStatus(), again.get());
     }
 
     /**
@@ -449,7 +449,7 @@ public final class Form {
 
     /** A page drawn again with messages its own checks found (no service call): a 400, as the API answers. */
     public static Object refused(Object page) {
-        return Form.of(Map.of()).withStatus(400, page);
+        return withStatus(400, page, null);
     }
 
     /**
@@ -458,9 +458,9 @@ public final class Form {
      */
     private Object refusal(int status, Object page) {
         if (page instanceof Response r && r.getStatus() != 200) {
-            return r.getStatus() >= 400 ? withStatus(r.getStatus(), page) : page;
+            return r.getStatus() >= 400 ? withStatus(r.getStatus(), page, retryAfter) : page;
         }
-        return withStatus(status, page);
+        return withStatus(status, page, retryAfter);
     }
 
     /** {@link #once}: the call and its redirect kept under the key, or the answer kept there before. */
@@ -469,7 +469,7 @@ public final class Form {
             // not a key a page drew (cut, or made up): said above the form, with what was typed and a good key
             values.put(KEY, newKey());
             errors.add(FormErrors.FORM, PageLanguage.msg().form_key_bad());
-            return withStatus(400, again.get());
+            return withStatus(400, again.get(), null);
         }
         values.put(KEY, key);
         if (!valid()) {
@@ -561,7 +561,7 @@ public final class Form {
         return address + (address.contains("?") ? "&" : "?") + SAVED_ALREADY;
     }
 
-    private Object withStatus(int status, Object page) {
+    private static Object withStatus(int status, Object page, Long retryAfter) {
         Response.ResponseBuilder answer = page instanceof Response r ? Response.fromResponse(r).status(status)
                 : Response.status(status).entity(page);
         if (status == 429 && retryAfter != null
@@ -621,6 +621,7 @@ public final class Form {
                     if (s.getKey().test(p)) {
                         refused = p; // drawn by its own answer, with its own words
                         answer = s.getValue();
+                        retryAfter = p.retryAfter();
                         return new Outcome<>(false, null);
                     }
                 }
