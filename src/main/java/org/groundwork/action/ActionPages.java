@@ -171,8 +171,8 @@ public class ActionPages {
         // once per one-time key: Back and submit again, or a double click, does not create it twice
         Form form = Form.posted().names("organizerIds=form").once();
         Details d = details(form);
-        return form.submit(() -> actions.create(new NewAction(d.workId(), d.title(), d.kind(), d.startsAt(),
-                        d.minutes(), d.location(), null)),
+        NewAction action = new NewAction(d.workId(), d.title(), d.kind(), d.startsAt(), d.minutes(), d.location(), null);
+        return form.checks(action).submit(() -> actions.create(action),
                 a -> Form.seeOther("/actions/" + a.view().id()), () -> list(null, form.values(), form.errors()));
     }
 
@@ -244,7 +244,7 @@ public class ActionPages {
         if (d.typed() == null || !d.typed().toString().equals(shown(before.startsAt()))) {
             fields.add("startsAt");
         }
-        return form
+        return form.checks(change)
                 // saved meanwhile (another phone, the API): the form comes back with what is stored now,
                 // at its version, and what was typed under each field that differs
                 .onConflict(() -> values(actions.find(action)))

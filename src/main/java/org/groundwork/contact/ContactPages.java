@@ -284,7 +284,9 @@ public class ContactPages {
                 form.id("ownerId"), form.list("tags"), form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
         // read first: a tick given with another field's refusal is kept on the form drawn again
         boolean someoneElse = form.ticked("someoneElse");
-        return form.submit(() -> {
+        // a person's own fields are checked by their one copy of the rules (ContactFields), as the service does
+        return form.checks(new ContactFields(contact.fullName(), contact.phone(), contact.email(), contact.notes()))
+                .submit(() -> {
                     // someone already known by this email or phone (the door's and the import's rule): said,
                     // not made twice without a word; "someone else" ticked adds them anyway. Asked with the
                     // key claimed, so a form sent again is answered as the first time, not asked about
@@ -343,7 +345,7 @@ public class ContactPages {
                 form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
         form.need("position", PageLanguage.msg().form_choose_from_list());
         String version = form.optional("version");
-        return form
+        return form.checks(new ContactFields(change.fullName(), change.phone(), change.email(), change.notes()))
                 // saved meanwhile (another tab, another phone): what was typed comes back at the version
                 // stored now, with what is saved beside each field that differs; saving again is a choice
                 .onConflict(() -> values(contacts.find(contact)))
@@ -468,7 +470,7 @@ public class ContactPages {
         form.need("otherContactId", PageLanguage.people().contact_choose_person())
                 .need("tieKind", PageLanguage.people().contact_choose_tie());
         // refused (no one chosen, not a person of the team, a tie they have): a 400, said by the field
-        return form.submit(() -> ties.add(contact, tie), "/contacts/" + contact + "#ties",
+        return form.checks(tie).submit(() -> ties.add(contact, tie), "/contacts/" + contact + "#ties",
                 () -> show(contact, null, search, form.values(), form.errors()));
     }
 

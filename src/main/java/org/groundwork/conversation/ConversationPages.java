@@ -125,7 +125,7 @@ public class ConversationPages {
         NewConversation conversation = new NewConversation(contact, null, work, at, minutes, how,
                 form.optional("summary"), form.optional("issues"), form.optional("commitments"),
                 form.ticked("politicalDiscussion"), next, completeIds);
-        return form.submit(() -> conversations.create(conversation), "/contacts/" + contact + "#timeline",
+        return form.checks(conversation).submit(() -> conversations.create(conversation), "/contacts/" + contact + "#timeline",
                 () -> render(contact, form.values(), ticked, form.errors()));
     }
 
@@ -195,7 +195,7 @@ public class ConversationPages {
         if (when == null || !when.toString().equals(shown(before.occurredAt()))) {
             fields.add("occurredAt");
         }
-        return form
+        return form.checks(change)
                 // saved meanwhile (another tab, another phone): what was typed comes back at the version
                 // stored now, with what is saved beside each field that differs
                 .onConflict(() -> values(conversations.find(conversation)))

@@ -165,7 +165,7 @@ public class OrganizationPages {
     public Object create() {
         Form form = Form.posted();
         NewOrganization organization = new NewOrganization(form.text("name"), form.word(OrganizationKind.class, "kind"));
-        return form.submit(() -> organizations.create(organization), o -> Form.seeOther("/organizations/" + o.view().id()),
+        return form.checks(organization).submit(() -> organizations.create(organization), o -> Form.seeOther("/organizations/" + o.view().id()),
                 () -> list(null, form.values(), form.errors()));
     }
 
@@ -204,7 +204,7 @@ public class OrganizationPages {
         Form form = Form.posted();
         OrganizationChange change = new OrganizationChange(form.text("name"), form.word(OrganizationKind.class, "kind"));
         form.also("unitKind", "department");
-        return form.submit(() -> organizations.change(org, patches.of(change, Set.of("name", "kind")), null),
+        return form.checks(change).submit(() -> organizations.change(org, patches.of(change, Set.of("name", "kind")), null),
                 "/organizations/" + org,
                 () -> show(organizations.find(org).view(), null, form.values(), form.errors()));
     }
@@ -230,7 +230,7 @@ public class OrganizationPages {
         UUID org = Ids.parse(id, "organization");
         Form form = Form.posted().names("name=unitName", "kind=unitKind", "position=form");
         NewUnit unit = new NewUnit(form.text("unitName"), form.word(UnitKind.class, "unitKind"), form.id("parentId"), null);
-        return form.submit(() -> units.create(org, unit), "/organizations/" + org + "#units", () -> {
+        return form.checks(unit).submit(() -> units.create(org, unit), "/organizations/" + org + "#units", () -> {
             OrganizationView o = organizations.find(org).view();
             return show(o, null, form.also("name", o.name()).also("kind", o.kind().word()).values(), form.errors());
         });
@@ -298,7 +298,7 @@ public class OrganizationPages {
         // a blank kind is refused by the service, as the API refuses "kind": null
         UnitJson.UnitChange change = new UnitJson.UnitChange(form.text("unitName"), form.word(UnitKind.class, "unitKind"),
                 null, null);
-        return form.submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), null),
+        return form.checks(change).submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), null),
                 "/organizations/" + org + "#unit-" + unit,
                 () -> unitPage(org, units.find(org, unit).view(), form.values(), form.errors()));
     }

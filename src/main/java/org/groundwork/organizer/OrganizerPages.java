@@ -105,7 +105,7 @@ public class OrganizerPages {
         Form form = Form.posted();
         NewOrganizer organizer = new NewOrganizer(form.text("email"), form.text("displayName"),
                 form.word(Role.class, "role"), form.secret("password"));
-        return form.submit(() -> organizers.add(organizer), "/organizers", () -> organizers(form.values(), form.errors()));
+        return form.checks(organizer).submit(() -> organizers.add(organizer), "/organizers", () -> organizers(form.values(), form.errors()));
     }
 
     @POST
@@ -277,7 +277,7 @@ public class OrganizerPages {
         boolean twoFactorRequired = form.ticked("twoFactorRequired");
         form.values().put("twoFactorRequired", twoFactorRequired ? "true" : "");
         TeamSettings settings = new TeamSettings(name, timeZone, heat, cooling, code, twoFactorRequired);
-        return form.submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
+        return form.checks(settings).submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
                         "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired")))), "/settings",
                 () -> settings(null, form.values(), form.errors()));
     }

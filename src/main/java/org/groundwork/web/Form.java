@@ -2,7 +2,9 @@ package org.groundwork.web;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.platform.IdempotencyKeys;
 import org.groundwork.platform.ProblemException;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -107,6 +110,8 @@ public final class Form {
     private final Map<String, Typed> youTyped = new LinkedHashMap<>();
     /** The page a call asked to draw instead of going on ({@link #instead}). */
     private Supplier<?> instead;
+    /** The record the call takes, checked by its own constraints when a field did not parse ({@link #checks}). */
+    private Object record;
 
     private Form(Map<String, String> posted, FormData data) {
         this.posted = posted;
@@ -221,6 +226,18 @@ public final class Form {
     /** A value to draw with the form that was not posted with it (a default of another form on the page). */
     public Form also(String field, String value) {
         values.putIfAbsent(field, value);
+        return this;
+    }
+
+    /**
+     * The record the call will take. When a field did not parse the call does not run, so the
+     * record's own constraints (a name left empty, a summary too long), which the service checks as
+     * the API's, would be said only once the field is mended: a second round of the same form. With
+     * the record named here they are checked then as well, and every message comes at once; a field
+     * that did not parse keeps its own message (its value in the record is only a gap).
+     */
+    public Form checks(Object record) {
+        this.record = record;
         return this;
     }
 
@@ -473,6 +490,7 @@ public final class Form {
         }
         values.put(KEY, key);
         if (!valid()) {
+            checkRecord();
             return refusal(400, again.get()); // nothing to claim for a form that does not parse: the call would not run
         }
         byte[] hash = hash();
@@ -604,6 +622,7 @@ public final class Form {
     /** The one place the pages catch a service's refusals. */
     private <T> Outcome<T> run(Supplier<T> call) {
         if (!valid()) {
+            checkRecord();
             return new Outcome<>(false, null);
         }
         try {
@@ -630,13 +649,28 @@ public final class Form {
                 refusedWith = pageStatus(p);
                 retryAfter = p.retryAfter();
             }
-            Map<String, String> names = new HashMap<>();
-            values.keySet().forEach(f -> names.put(f, f));
-            names.putAll(renames);
-            FormErrors.of(e, names).map().forEach((field, message) ->
-                    errors.add(FormErrors.FORM.equals(field) ? refusalsOn : field, message));
+            addRefusal(e);
             return new Outcome<>(false, null);
         }
+    }
+
+    /** {@link #checks}: the record's own constraints, said beside the fields that did not parse. */
+    private void checkRecord() {
+        if (record != null) {
+            Set<ConstraintViolation<Object>> broken = Arc.container().instance(Validator.class).get().validate(record);
+            if (!broken.isEmpty()) {
+                addRefusal(new ConstraintViolationException(broken));
+            }
+        }
+    }
+
+    /** A refusal's messages, each on its field as the form names it (one that names none where {@link #refusalsOn} says). */
+    private void addRefusal(RuntimeException e) {
+        Map<String, String> names = new HashMap<>();
+        values.keySet().forEach(f -> names.put(f, f));
+        names.putAll(renames);
+        FormErrors.of(e, names).map().forEach((field, message) ->
+                errors.add(FormErrors.FORM.equals(field) ? refusalsOn : field, message));
     }
 
     private record Outcome<T>(boolean done, T answer) {

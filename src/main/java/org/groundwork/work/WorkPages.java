@@ -69,7 +69,7 @@ public class WorkPages {
         Form form = Form.posted();
         NewWork work = new NewWork(form.text("name"), form.word(Focus.class, "focus"), form.word(Mode.class, "mode"),
                 form.text("justification"), true);
-        return form.submit(() -> works.create(work), w -> Form.seeOther("/works/" + w.view().id()),
+        return form.checks(work).submit(() -> works.create(work), w -> Form.seeOther("/works/" + w.view().id()),
                 () -> list(null, form.values(), form.errors()));
     }
 
@@ -102,7 +102,7 @@ public class WorkPages {
         // the version the form was read at goes as If-Match: a save made meanwhile in another tab is
         // shown, not silently undone (the whole form is sent, so the stale one put every field back)
         String version = form.optional("version");
-        return form
+        return form.checks(change)
                 // saved meanwhile in another tab: what was typed comes back at the version stored now, with
                 // what is saved beside each field that differs (and above, in the work's details)
                 .onConflict(() -> values(works.find(workId)))

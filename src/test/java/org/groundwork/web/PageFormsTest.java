@@ -208,6 +208,55 @@ class PageFormsTest {
         team.api().get("/api/v1/followups").then().body("items", hasSize(0));
     }
 
+    /**
+     * A form with several mistakes says every one of them at once: a field that did not parse (the
+     * service is then not called) beside the rules the service would have refused next (its record's
+     * constraints), not one round of the form per mistake. Nothing is saved, and what was typed stays.
+     */
+    @Test
+    void everyMistakeOfAFormIsSaidAtOnce() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Lucy Parsons");
+        String summary = "Rent strike at 1400 River Street. ".repeat(600);
+        Response page = conversationAbout(team, id).formParam("durationMinutes", "half an hour")
+                .formParam("channel", "phone").formParam("summary", summary)
+                .formParam("nextStepDueOn", "next tuesday").formParam("nextStepPurpose", "Call back").post("/conversations");
+        assertFieldError(page, "durationMinutes", "Enter a whole number");
+        assertFieldError(page, "summary", "Use at most 20,000 characters");
+        assertFieldError(page, "nextStepDueOn", "Enter a date like");
+        assertTrue(page.asString().contains(summary.strip()), "the summary typed stays in the form");
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+        team.api().get("/api/v1/followups").then().body("items", hasSize(0));
+
+        // an action: a title left empty beside a time that is no time and a length below one minute
+        Session s = Session.onPage(team, "/actions");
+        page = s.form().formParam("title", "").formParam("kind", "picket")
+                .formParam("startsAt", "first of May").formParam("durationMinutes", "-1").post("/actions");
+        assertFieldError(page, "title", "Fill this in");
+        assertFieldError(page, "startsAt", "Enter a date and time like");
+        assertFieldError(page, "durationMinutes", "Use 1 or more");
+        team.api().get("/api/v1/actions").then().body("items", hasSize(0));
+
+        // a new person (the contact's own rules, ContactFields): a name left empty beside a level no list offers
+        page = Session.onPage(team, "/contacts/new").form().formParam("fullName", " ")
+                .formParam("email", "not-an-email").formParam("engagementLevel", "boss").post("/contacts");
+        assertFieldError(page, "fullName", "Fill this in");
+        assertFieldError(page, "engagementLevel", "Choose one from the list");
+        assertTrue(page.asString().contains("not-an-email"), "the email typed stays in the form");
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(1));
+
+        // the team's settings: a name left empty beside a heat window that is no number; the message
+        // the parse gave stays the field's own, not the record's "fill this in" for the gap it left
+        Session admin = Session.onPage(team, "/settings");
+        page = admin.form().formParam("name", "").formParam("timeZone", "UTC")
+                .formParam("heatWindowDays", "soon").formParam("coolingDays", "0").formParam("phoneCountryCode", "1")
+                .post("/settings/team");
+        assertFieldError(page, "name", "Fill this in");
+        assertFieldError(page, "heatWindowDays", "Enter a whole number");
+        assertFieldError(page, "coolingDays", "Use 1 or more");
+        team.api().get("/api/v1/team").then().body("heatWindowDays", equalTo(2)).body("coolingDays", org.hamcrest.Matchers.not(0));
+    }
+
     @Test
     void aNextStepWithoutAPurposeIsRefusedNextToTheField() {
         TestTeam team = TestTeam.create();
