@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.web.ErrorPages;
+import org.groundwork.web.PageLanguage;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -274,7 +275,7 @@ class HttpLimits {
         boolean page = ProblemMapper.wantsPage(ctx.request());
         String body;
         try {
-            body = page ? ErrorPages.render(problem) : mapper.writeValueAsString(problem);
+            body = page ? PageLanguage.early(ctx.request(), () -> ErrorPages.render(problem)) : mapper.writeValueAsString(problem);
         } catch (JsonProcessingException | RuntimeException e) {
             body = "";
         }

@@ -12,6 +12,7 @@ import org.groundwork.organizer.CurrentOrganizer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The language a page is drawn in: the organizer's own choice (Settings) once logged in; before
@@ -29,10 +30,14 @@ public class PageLanguage {
         builder.addTemplateInstanceInitializer(instance -> instance.setLocale(current()));
     }
 
+    /** The language of a page drawn before the app's own handling of its request ({@link #early}). */
+    private static final ThreadLocal<Locale> EARLY = new ThreadLocal<>();
+
     /** The language of the request being answered; English outside a request. */
     public static Locale current() {
         if (!Arc.container().requestContext().isActive()) {
-            return Locale.ENGLISH;
+            Locale early = EARLY.get();
+            return early != null ? early : Locale.ENGLISH;
         }
         Choice choice = organizerChoice();
         if (choice.language() != null) {
@@ -40,16 +45,38 @@ public class PageLanguage {
         }
         try (InstanceHandle<HttpServerRequest> request = Arc.container().instance(HttpServerRequest.class)) {
             HttpServerRequest http = request.isAvailable() ? request.get() : null;
-            if (!choice.readable() && http != null) {
-                // the language this browser's pages were last drawn in for a logged-in organizer
-                io.vertx.core.http.Cookie last = http.getCookie(LanguageCookie.NAME);
-                if (last != null && LANGUAGES.contains(last.getValue())) {
-                    return Locale.forLanguageTag(last.getValue());
-                }
-            }
-            return ofBrowser(http == null ? null : http.getHeader("Accept-Language"));
+            return choice.readable() ? ofBrowser(http == null ? null : http.getHeader("Accept-Language")) : withoutLogin(http);
         } catch (RuntimeException e) {
             return Locale.ENGLISH;
+        }
+    }
+
+    /**
+     * A page drawn where the login cannot be read: the language this browser's pages were last drawn
+     * in for a logged-in organizer (the cookie they leave), else the browser's.
+     */
+    private static Locale withoutLogin(HttpServerRequest http) {
+        if (http == null) {
+            return Locale.ENGLISH;
+        }
+        io.vertx.core.http.Cookie last = http.getCookie(LanguageCookie.NAME);
+        if (last != null && LANGUAGES.contains(last.getValue())) {
+            return Locale.forLanguageTag(last.getValue());
+        }
+        return ofBrowser(http.getHeader("Accept-Language"));
+    }
+
+    /**
+     * Draws a page refused before the app's own handling of the request (platform/HttpLimits, on the
+     * I/O thread, where no request context holds the login): in {@link #withoutLogin}'s language, so
+     * an address too long or a login post that cannot be read is said as the pages around it are.
+     */
+    public static <T> T early(HttpServerRequest http, Supplier<T> draw) {
+        EARLY.set(withoutLogin(http));
+        try {
+            return draw.get();
+        } finally {
+            EARLY.remove();
         }
     }
 

@@ -107,4 +107,38 @@ class LanguageTest {
         assertTrue(session.request().header("Accept-Language", "en").cookie("gw-language", "es").get("/")
                 .getCookie("gw-language") == null, "set again");
     }
+
+    /**
+     * The refusals answered before the app's own handling (platform/HttpLimits, on the I/O thread: an
+     * address too long, which a long search under htmx sends, a body too large, headers too large, a
+     * login post that cannot be read) are pages in the language of the others: the cookie's, which a
+     * logged-in organizer's pages leave, else the browser's. They were English whatever was asked.
+     */
+    @Test
+    void aRefusalBeforeTheAppsOwnHandlingIsSaidInThePagesLanguage() {
+        String tooLong = "/contacts?q=" + "a".repeat(9000);
+        // the browser's language, before anyone logs in
+        given().header("Accept-Language", "es-ES,es;q=0.9").header("Accept", "text/html").get(tooLong)
+                .then().statusCode(414).body(containsString("<html lang=\"es\">"))
+                .body(containsString("La dirección es demasiado larga"));
+        given().header("Accept-Language", "es").header("Accept", "text/html").header("X-Big", "b".repeat(40_000))
+                .get("/login").then().statusCode(431).body(containsString("<html lang=\"es\">"));
+        given().header("Accept-Language", "es").header("Accept", "text/html").contentType("application/x-www-form-urlencoded")
+                .body("email=%zz&password=x").post("/login")
+                .then().statusCode(400).body(containsString("<html lang=\"es\">"))
+                .body(containsString("Algo en la petición no está bien"));
+        // English stays English
+        given().header("Accept-Language", "en").header("Accept", "text/html").get(tooLong)
+                .then().statusCode(414).body(containsString("<html lang=\"en\">"));
+        // a logged-in organizer's language, kept in the cookie her pages leave, over the browser's
+        TestTeam team = TestTeam.create();
+        Session session = Session.logIn(team);
+        session.open("/settings");
+        session.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        session.request().header("Accept-Language", "en").header("HX-Request", "true").cookie("gw-language", "es")
+                .get(tooLong).then().statusCode(414).body(containsString("La dirección es demasiado larga"));
+        session.request().header("Accept-Language", "en").header("Accept", "text/html").cookie("gw-language", "es")
+                .contentType("application/x-www-form-urlencoded").body("notes=" + "n".repeat(3_000_000))
+                .post("/contacts").then().statusCode(413).body(containsString("<html lang=\"es\">"));
+    }
 }
