@@ -23,6 +23,7 @@ import org.groundwork.action.ActionJson.NewContact;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactQuery;
 import org.groundwork.contact.ContactService;
+import org.groundwork.contact.Phones;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.OrganizerJson;
 import org.groundwork.organizer.OrganizerService;
@@ -90,11 +91,18 @@ public class ActionPages {
 
     /**
      * What the door learnt about a person typed in as new: {@code known} is a contact with the
-     * same phone or email ({@code by}), {@code wasHere} whether they were checked in already;
-     * {@code sameName} lists contacts with only the same name, to ask "same person or someone else?".
+     * same phone or email ({@code by}) and the same name, checked in, {@code wasHere} whether they
+     * were checked in already. To ask "same person or someone else?", {@code sameName} lists the
+     * contacts to choose from: first {@code sharing}, one with the same phone or email ({@code by})
+     * under another name (a household shares a phone), then those with the same name.
      */
-    public record Door(ContactView known, String by, boolean wasHere, List<ContactView> sameName) {
-        static final Door NONE = new Door(null, null, false, List.of());
+    public record Door(ContactView known, String by, boolean wasHere, List<ContactView> sameName, ContactView sharing) {
+        static final Door NONE = new Door(null, null, false, List.of(), null);
+
+        /** How many are listed for their name alone. */
+        public int sameNames() {
+            return sameName.size() - (sharing == null ? 0 : 1);
+        }
     }
 
     /** An organizer of the team on the edit form, and whether the form has them present. */
@@ -296,7 +304,7 @@ public class ActionPages {
         if (id == null || view.attendance().stream().noneMatch(att -> id.equals(att.contactId()))) {
             return Door.NONE;
         }
-        return new Door(contacts.view(id), "email".equals(by) ? "email" : "phone", "here".equals(was), List.of());
+        return new Door(contacts.view(id), "email".equals(by) ? "email" : "phone", "here".equals(was), List.of(), null);
     }
 
     @POST
@@ -323,14 +331,24 @@ public class ActionPages {
         String phone = form.text("phone");
         String email = form.text("email");
         boolean firstTime = form.ticked("firstTime");
+        // "someone else", answered to the question below: added as a new person, whoever shares their
+        // name, phone or email
         boolean someoneElse = Form.posted().ticked("someoneElse"); // not drawn again
         if (!form.valid()) {
             // a NUL character, said on its field: no one is looked up or checked in
             return replace(id, form, form.values(), null, "", current -> { });
         }
-        // the same phone number (the import's digits rule) or email: this person is known already
-        ContactService.SamePerson same = contacts.samePerson(phone, email);
-        if (same != null) {
+        // the same email, or the same phone number (the import's digits rule) under the same name (or
+        // none typed): this person is known already. An email is one person's; a phone is often a
+        // household's, so under another name it is asked about below
+        ContactService.SamePerson found = someoneElse ? null : contacts.samePerson(phone, email);
+        List<ContactView> sameName = someoneElse ? List.of() : contacts.sameName(fullName, SEARCH_SIZE);
+        ContactService.SamePerson same = found == null || !"phone".equals(found.by()) ? found
+                // of a household's contacts, the one with the name typed
+                : sameName.stream().filter(c -> samePhone(c, phone)).findFirst()
+                .map(c -> new ContactService.SamePerson(c, "phone")).orElse(found);
+        if (same != null && ("email".equals(same.by()) || Forms.blankToNull(fullName) == null
+                || sameName.stream().anyMatch(c -> c.id().equals(same.contact().id())))) {
             ActionView action = actions.find(Ids.parse(id, "action")).view();
             UUID known = same.contact().id();
             boolean here = action.attendance().stream().anyMatch(att -> known.equals(att.contactId()));
@@ -342,17 +360,28 @@ public class ActionPages {
             return replace(id, form, form.values(), null, notice, current ->
                     current.add(new AttendanceItem(known, null, null, null)));
         }
-        // only the name matches: ask before making a second contact
-        if (!someoneElse) {
-            List<ContactView> sameName = contacts.sameName(fullName, SEARCH_SIZE);
-            if (!sameName.isEmpty()) {
-                ActionView view = actions.find(Ids.parse(id, "action")).view();
-                return page(view, null, List.of(), new Door(null, null, false, sameName), form.values(), Map.of());
+        // the phone under another name, or only the name: ask before checking in someone else or
+        // making a second contact
+        if (same != null || !sameName.isEmpty()) {
+            List<ContactView> choices = new ArrayList<>();
+            if (same != null) {
+                choices.add(same.contact());
             }
+            sameName.stream().filter(c -> same == null || !c.id().equals(same.contact().id())).forEach(choices::add);
+            ActionView view = actions.find(Ids.parse(id, "action")).view();
+            return page(view, null, List.of(), new Door(null, same == null ? null : same.by(), false, choices,
+                    same == null ? null : same.contact()), form.values(), Map.of());
         }
         return replace(id, form, form.values(), null, "", current ->
                 current.add(new AttendanceItem(null, new NewContact(fullName == null ? null : fullName.trim(),
                         Forms.blankToNull(phone), Forms.blankToNull(email)), firstTime, null)));
+    }
+
+    /** Whether the contact has this phone number, by the import's digits rule ({@link Phones#key}). */
+    private boolean samePhone(ContactView c, String phone) {
+        String country = current.team().phoneCountryCode;
+        String key = Phones.key(phone, country);
+        return key != null && key.equals(Phones.key(c.phone(), country));
     }
 
     @POST

@@ -336,6 +336,12 @@ public interface MsgPeople {
     String checkin_same_name_many(int count);
 
     @Message
+    String checkin_shares_phone(String name);
+
+    @Message
+    String checkin_shares_email(String name);
+
+    @Message
     String checkin_same_person();
 
     @Message

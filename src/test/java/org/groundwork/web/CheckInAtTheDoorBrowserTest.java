@@ -54,9 +54,14 @@ class CheckInAtTheDoorBrowserTest extends BrowserTest {
         assertThat(page.locator("#attendance-list")).containsText("Zoe Firsttimer");
 
         // a second organizer at the door types her in again, the number written another way
-        checkInNew("Zoe F.", "+1 718 555 0142", "");
+        checkInNew("zoe  FIRSTTIMER", "+1 718 555 0142", "");
         assertThat(page.locator("#door-notice")).containsText("Already here: Zoe Firsttimer");
         assertThat(page.locator("#door-notice")).containsText("the same phone number");
+        assertThat(page.locator("#attendance-list li")).hasCount(1);
+        // under another name the phone may be a household's: asked, and "same person" adds no one twice
+        checkInNew("Zoe F.", "+1 718 555 0142", "");
+        assertThat(page.locator("#same-name-check")).containsText("Zoe Firsttimer, in your contacts, has the same phone number.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Same person: check in Zoe Firsttimer")).click();
         assertThat(page.locator("#attendance-list li")).hasCount(1);
         assertEquals(0, contactsNamed(team, "Zoe F."), "no second contact");
         assertEquals(1, contactsNamed(team, "Zoe"));

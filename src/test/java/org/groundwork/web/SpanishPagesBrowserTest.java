@@ -178,11 +178,15 @@ class SpanishPagesBrowserTest extends BrowserTest {
 
         // a duplicate at the door: Ana's number, typed again for "a new person"
         s.open("/actions/" + ids.get("action"));
-        io.restassured.response.Response door = s.form().formParam("fullName", "Ana M.").formParam("phone", "600111222")
+        io.restassured.response.Response door = s.form().formParam("fullName", "ana martinez").formParam("phone", "600111222")
                 .post("/actions/" + ids.get("action") + "/attendance/new");
         door.then().statusCode(303);
         answers.put("door", s.request().get(door.getHeader("Location")).then().statusCode(200).extract().asString());
         expected.put("door", "Ya está en tus contactos:");
+        // her number under another name (a household's phone): asked, not checked in
+        answers.put("door-asked", s.form().formParam("fullName", "Luis Martínez").formParam("phone", "600111222")
+                .post("/actions/" + ids.get("action") + "/attendance/new").then().statusCode(200).extract().asString());
+        expected.put("door-asked", "Ana Martínez, de tus contactos, tiene el mismo teléfono.");
 
         // a follow-up rescheduled into the past
         String followUp = team.api().body(Map.of("contactId", ids.get("ana"), "dueOn",
