@@ -211,7 +211,7 @@ public class ActionPages {
     /** What is stored, as the edit form shows it, with the version it was read at (sent back as If-Match). */
     private Map<String, String> values(Versioned<ActionView> stored) {
         ActionView a = stored.view();
-        return Forms.values(
+        return Form.asRead(Forms.values(
                 "title", a.title(),
                 "kind", a.kind().word(),
                 "startsAt", shown(a.startsAt()),
@@ -219,7 +219,7 @@ public class ActionPages {
                 "location", a.location(),
                 "workId", a.workId() == null ? null : a.workId().toString(),
                 "organizerIds", joined(a.organizerIds()),
-                Form.VERSION, Long.toString(stored.version()));
+                Form.VERSION, Long.toString(stored.version())));
     }
 
     /**

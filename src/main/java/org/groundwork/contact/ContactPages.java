@@ -317,7 +317,7 @@ public class ContactPages {
     /** What is stored, as the details form shows it. */
     private static Map<String, String> values(Versioned<ContactView> stored) {
         ContactView c = stored.view();
-        return Forms.values("fullName", c.fullName(),
+        return Form.asRead(Forms.values("fullName", c.fullName(),
                 "phone", c.phone(),
                 "email", c.email(),
                 "position", c.position().word(),
@@ -327,7 +327,7 @@ public class ContactPages {
                 "tags", String.join(", ", c.tags()),
                 "notes", c.notes(),
                 "doNotContact", c.doNotContact() ? "true" : null,
-                Form.VERSION, Long.toString(stored.version()));
+                Form.VERSION, Long.toString(stored.version())));
     }
 
     /**

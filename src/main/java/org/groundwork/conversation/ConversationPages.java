@@ -157,7 +157,7 @@ public class ConversationPages {
     /** What is stored, as the edit form shows it. */
     private Map<String, String> values(Versioned<ConversationView> stored) {
         ConversationView c = stored.view();
-        return Forms.values(
+        return Form.asRead(Forms.values(
                 "occurredAt", shown(c.occurredAt()),
                 "durationMinutes", Integer.toString(c.durationMinutes()),
                 "channel", c.channel().word(),
@@ -166,7 +166,7 @@ public class ConversationPages {
                 "issues", c.issues(),
                 "commitments", c.commitments(),
                 "politicalDiscussion", c.politicalDiscussion() ? "true" : null,
-                Form.VERSION, Long.toString(stored.version()));
+                Form.VERSION, Long.toString(stored.version())));
     }
 
     /**

@@ -77,6 +77,12 @@ public final class Form {
     public static final String SAVED_ALREADY = "saved=already";
     /** The hidden field of an edit form that holds the version it was read at (sent as If-Match). */
     public static final String VERSION = "version";
+    /**
+     * The hidden field of an edit form that holds what each of its fields held as drawn from what was
+     * stored ({@link #asRead}): a short hash per field, so that after a save made meanwhile the form
+     * can tell the fields this tab changed from those it left as they were.
+     */
+    public static final String DRAWN = "drawn";
     /** How a page draws a one-time key: a UUID as Java writes it. Anything else no page of ours drew. */
     private static final Pattern ONE_TIME_KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -283,11 +289,56 @@ public final class Form {
      * above it saying someone else saved it meanwhile, and under each field where what was typed
      * differs from what is stored, what was typed ({@link #youTyped()}), so nothing typed is lost
      * and nothing the other save changed is undone by saving again. {@code now} gives the stored row
-     * as this form's values (with {@link #VERSION}).
+     * as this form's values (with {@link #VERSION}, and {@link #DRAWN} through {@link #asRead}). A
+     * field the form sent back as it was drawn ({@link #DRAWN}) was not changed in this tab: it takes
+     * what is stored now without a word, so "what you typed" is only ever this tab's own change.
      */
     public Form onConflict(Supplier<Map<String, String>> now) {
         storedNow = now;
+        text(DRAWN); // kept when the form is drawn again for another refusal
         return this;
+    }
+
+    /**
+     * An edit form's values as read from what is stored, with {@link #DRAWN}: what each field held,
+     * as a short hash (the words themselves stay out of the hidden field).
+     */
+    public static Map<String, String> asRead(Map<String, String> stored) {
+        Map<String, String> values = new LinkedHashMap<>(stored);
+        StringBuilder drawn = new StringBuilder();
+        stored.forEach((field, value) -> {
+            if (!field.equals(VERSION) && !field.equals(DRAWN)) {
+                drawn.append(drawn.length() == 0 ? "" : ".").append(field).append(':').append(fingerprint(value));
+            }
+        });
+        values.put(DRAWN, drawn.toString());
+        return values;
+    }
+
+    /** A field's words as the form compares them ({@link #shown}), hashed short: 72 bits. */
+    private static String fingerprint(String value) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(shown(value).getBytes(StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 9));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+
+    /** The fields as the form was drawn ({@link #DRAWN} as sent back): field → hash; empty for none or a forged one. */
+    private Map<String, String> drawnAs() {
+        Map<String, String> drawn = new HashMap<>();
+        String sent = values.get(DRAWN);
+        if (sent == null || sent.length() > 4096) {
+            return drawn;
+        }
+        for (String pair : sent.split("\\.")) {
+            int colon = pair.indexOf(':');
+            if (colon > 0) {
+                drawn.put(pair.substring(0, colon), pair.substring(colon + 1));
+            }
+        }
+        return drawn;
     }
 
     /**
@@ -596,14 +647,18 @@ public final class Form {
      */
     private void keepTyped() {
         Map<String, String> now = storedNow.get();
+        Map<String, String> drawn = drawnAs();
         for (Map.Entry<String, String> field : now.entrySet()) {
-            if (field.getKey().equals(VERSION)) {
-                values.put(VERSION, field.getValue());
+            if (field.getKey().equals(VERSION) || field.getKey().equals(DRAWN)) {
+                values.put(field.getKey(), field.getValue());
             } else if (values.containsKey(field.getKey()) && !same(values.get(field.getKey()), field.getValue())) {
-                // the form does not know which of the two changed a field, so it shows what is saved
-                // and keeps the typing beside it: saved again as typed, a field this tab never touched
-                // would undo the other save
-                youTyped.put(field.getKey(), new Typed(values.get(field.getKey())));
+                // what is saved is shown; the typing is kept beside it only where this tab changed the field
+                // (saved again as typed, a field this tab never touched would undo the other save). A form
+                // sent without what it was drawn with cannot tell: the typing is kept beside every field
+                String typed = values.get(field.getKey());
+                if (!fingerprint(typed).equals(drawn.get(field.getKey()))) {
+                    youTyped.put(field.getKey(), new Typed(typed));
+                }
                 values.put(field.getKey(), field.getValue());
             }
         }

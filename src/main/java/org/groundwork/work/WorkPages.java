@@ -87,9 +87,9 @@ public class WorkPages {
     /** What is stored, as the form shows it. */
     private static Map<String, String> values(Versioned<WorkView> stored) {
         WorkView w = stored.view();
-        return Forms.values("name", w.name(), "focus", w.focus().word(), "mode", w.mode().word(),
+        return Form.asRead(Forms.values("name", w.name(), "focus", w.focus().word(), "mode", w.mode().word(),
                 "justification", w.justification(), "active", w.active() ? "true" : null,
-                Form.VERSION, Long.toString(stored.version()));
+                Form.VERSION, Long.toString(stored.version())));
     }
 
     @POST

@@ -97,4 +97,62 @@ class EditConflictPagesTest {
         team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Samuel Okafor"))
                 .body("notes", equalTo("Changed by a script"));
     }
+
+    /** A field's value as the page drew it (an input's value, or a text area's words). */
+    private static String drawn(String page, String name) {
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("name=\"" + name + "\"[^>]*?value=\"([^\"]*)\"").matcher(page);
+        if (input.find()) {
+            return input.group(1);
+        }
+        java.util.regex.Matcher area = java.util.regex.Pattern.compile("name=\"" + name + "\"[^>]*>([^<]*)</textarea>").matcher(page);
+        return area.find() ? area.group(1) : "";
+    }
+
+    /**
+     * The walk's "the conflict tells me to copy back the old summary": tab 2 changed only what the
+     * person cares about, yet was shown "You typed: <the summary as tab 1 found it>" under the summary
+     * tab 1 had changed, and copying it back, as the message says, undid tab 1's save. The form now
+     * carries what each field held when drawn (Form.DRAWN): a field sent back as drawn was not this
+     * tab's change and takes what is saved without a word.
+     */
+    @Test
+    void onlyTheFieldsThisTabChangedAreSaidToBeTyped() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        String id = team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone",
+                        "summary", "Talked about the repairs", "issues", "Heating"))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String form = s.open("/conversations/" + id + "/edit");
+        String read = drawn(form, "drawn");
+        org.junit.jupiter.api.Assertions.assertTrue(read.contains("summary:"), "the form carries what it drew: " + read);
+
+        // tab 1 changes the summary
+        tab(s, id, form, "Talked about the repairs and the rent strike", "Heating").then().statusCode(303);
+        // tab 2, read before, changes only the issues
+        Response tab2 = tab(s, id, form, "Talked about the repairs", "Heating and mould");
+        tab2.then().statusCode(409)
+                .body(containsString("Someone else saved this while you were editing"))
+                .body(containsString("Talked about the repairs and the rent strike</textarea>"))
+                .body(not(containsString("id=\"f-summary-typed\"")))
+                .body(matchesPattern(youTyped("issues", "Heating and mould")))
+                .body(not(containsString("id=\"f-durationMinutes-typed\"")));
+        // the form drawn again carries what it holds now: saved with the issues typed back, both changes stay
+        String again = tab2.asString();
+        s.form().formParam("version", drawn(again, "version")).formParam("drawn", drawn(again, "drawn"))
+                .formParam("occurredAt", drawn(again, "occurredAt")).formParam("durationMinutes", "20")
+                .formParam("channel", "phone").formParam("summary", "Talked about the repairs and the rent strike")
+                .formParam("issues", "Heating and mould").post("/conversations/" + id + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/conversations/" + id).then()
+                .body("summary", equalTo("Talked about the repairs and the rent strike"))
+                .body("issues", equalTo("Heating and mould"));
+    }
+
+    /** One tab's save of the conversation form as {@code form} drew it, with the summary and issues given. */
+    private static Response tab(Session s, String id, String form, String summary, String issues) {
+        return s.form().formParam("version", drawn(form, "version")).formParam("drawn", drawn(form, "drawn"))
+                .formParam("occurredAt", drawn(form, "occurredAt")).formParam("durationMinutes", drawn(form, "durationMinutes"))
+                .formParam("channel", "phone").formParam("summary", summary).formParam("issues", issues)
+                .post("/conversations/" + id + "/edit");
+    }
 }
