@@ -290,6 +290,8 @@ public class ActionService {
         // 3. write: update kept rows, add new ones, remove the rest
         Set<UUID> kept = new HashSet<>();
         List<Known> becameFirstTimers = new ArrayList<>();
+        // no longer a first-timer here: taken off the list, or firstTime changed to false
+        List<UUID> leftFirstTime = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             AttendanceItem item = items.get(i);
             Known contact = item.newContact() != null
@@ -311,6 +313,9 @@ public class ActionService {
             } else if (item.firstTime() != null) {
                 row.firstTime = item.firstTime();
             }
+            if (wasFirstTime && !row.firstTime) {
+                leftFirstTime.add(contact.id());
+            }
             row.notes = blankToNull(item.notes());
             if (row.firstTime && !wasFirstTime && !erased.contains(contact.id())) {
                 becameFirstTimers.add(contact);
@@ -318,12 +323,18 @@ public class ActionService {
         }
         for (Attendance row : existing.values()) {
             if (!kept.contains(row.contactId)) {
-                // their follow-up (if any) stays: it is about the person, not this list
+                if (row.firstTime) {
+                    leftFirstTime.add(row.contactId);
+                }
                 row.delete();
             }
         }
 
-        // 4. the heat rule: first-timers are followed up within the team's heat window
+        // 4. a first-timer by mistake is owed no after-action follow-up: the one their check-in
+        // opened goes, unless they are a first-timer elsewhere or it was changed by hand
+        followUps.dropAfterAction(leftFirstTime);
+
+        // 5. the heat rule: first-timers are followed up within the team's heat window
         if (!becameFirstTimers.isEmpty()) {
             Team team = current.team();
             LocalDate dueOn = LocalDate.ofInstant(action.startsAt, team.zone()).plusDays(team.heatWindowDays);

@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,6 +120,40 @@ public class FollowUpService {
             metrics.followUpOpened(FollowUpReason.AFTER_ACTION);
         }
         return opened.size();
+    }
+
+    /**
+     * The heat rule undone: an after-action follow-up is owed while the person is a first-timer at
+     * some action. Of these contacts (an attendance replace took them off a list, or said it was
+     * not their first time after all), those who are a first-timer at no action now get their open
+     * after-action follow-up dropped, as an erasure drops one that no longer applies, if a check-in
+     * opened it (it names its action) and nobody changed it since (version 0: not rescheduled,
+     * reassigned, reworded, or closed and reopened by hand; what the organizer did stays). Someone
+     * still a first-timer elsewhere keeps theirs: it is owed after that first action. Runs after the
+     * attendance is written, which it reads. Returns how many were dropped.
+     */
+    public int dropAfterAction(Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return 0;
+        }
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<UUID> dropped = em.createNativeQuery("""
+                        update follow_up f set status = 'dropped', closed_at = now(), updated_at = now(),
+                                               version = f.version + 1
+                        where f.team_id = ?1 and f.contact_id = any (string_to_array(?2, ',')::uuid[])
+                          and f.status = 'open' and f.reason = 'after-action'
+                          and f.source_action_id is not null and f.version = 0
+                          and not exists (select from attendance a
+                                          where a.team_id = f.team_id and a.contact_id = f.contact_id and a.first_time)
+                        returning f.id""", UUID.class)
+                .setParameter(1, current.teamId())
+                .setParameter(2, String.join(",", contactIds.stream().map(UUID::toString).toList()))
+                .getResultList();
+        for (UUID id : dropped) {
+            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "status");
+        }
+        return dropped.size();
     }
 
     /** A conversation's next step: a follow-up for the conversation's organizer. Returns its id. */

@@ -408,11 +408,14 @@ class ActionsTest {
         // a second first-time attendance while one is open does not open another
         attend(team, later, List.of(item("contactId", owned, "firstTime", true)));
         assertEquals(1, afterAction(owned).size());
-        // putting the same list again opens nothing new; removing someone leaves their follow-up
+        // putting the same list again opens nothing new; someone taken off the list, a first-timer
+        // nowhere else, is owed no after-action follow-up: theirs is dropped, not deleted
+        // (web/FirstTimerRemovedBothDoorsTest: what is kept)
         attend(team, picket, List.of(item("contactId", owned), item("contactId", veteran)));
         assertEquals(1, afterAction(owned).size());
+        assertEquals("open", afterAction(owned).get(0)[2]);
         assertEquals(1, afterAction(unowned).size());
-        assertEquals("open", afterAction(unowned).get(0)[2]);
+        assertEquals("dropped", afterAction(unowned).get(0)[2]);
         // changing false to true is becoming a first-timer
         attend(team, picket, List.of(item("contactId", owned), item("contactId", veteran, "firstTime", true)));
         assertEquals(1, afterAction(veteran).size());

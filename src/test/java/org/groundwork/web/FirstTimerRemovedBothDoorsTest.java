@@ -1,0 +1,182 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Someone checked in as a first-timer by mistake and taken off the list again (Remove on the
+ * check-in page, or a PUT of the attendance without them): the after-action follow-up that check-in
+ * opened no longer applies, and is dropped. Found by the exploratory walk: Today kept them under
+ * "Close to the heat" while the week line and their timeline had already left them out. What the
+ * organizer did to a follow-up by hand, and another action's follow-up, are left as they are.
+ */
+@QuarkusTest
+class FirstTimerRemovedBothDoorsTest {
+
+    private static String contact(TestTeam team, String name) {
+        return team.api().body(Map.of("fullName", name)).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** An action an hour ago: its heat window is still ahead, so its follow-ups are open and due. */
+    private static String action(TestTeam team, String title, Instant startsAt) {
+        return team.api().body(Map.of("title", title, "startsAt", startsAt.toString(), "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+    }
+
+    private static void attend(TestTeam team, String action, List<Map<String, Object>> items) {
+        team.api().body(items).put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+    }
+
+    /** The contact's after-action follow-ups of every status, oldest first, as GET /api/v1/followups lists them. */
+    private static List<Map<String, Object>> afterAction(TestTeam team, String contact) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (String status : List.of("open", "done", "dropped")) {
+            all.addAll(team.api().queryParam("contact", contact).queryParam("status", status)
+                    .get("/api/v1/followups").then().statusCode(200).extract().jsonPath()
+                    .<Map<String, Object>>getList("items"));
+        }
+        all.removeIf(f -> !"after-action".equals(f.get("reason")));
+        all.sort(java.util.Comparator.comparing(f -> (String) f.get("createdAt")));
+        return all;
+    }
+
+    private static Map<String, Object> only(TestTeam team, String contact) {
+        List<Map<String, Object>> ups = afterAction(team, contact);
+        assertEquals(1, ups.size(), "one after-action follow-up: " + ups);
+        return ups.get(0);
+    }
+
+    /** The fields of each "changed" event of this follow-up in the trail. */
+    private static List<Object> changes(List<Map<String, Object>> trail, String followUp) {
+        return trail.stream().filter(e -> "changed".equals(e.get("kind")) && "follow-up".equals(e.get("entityType"))
+                && followUp.equals(e.get("entityId"))).map(e -> e.get("fields")).toList();
+    }
+
+    private static List<String> heat(TestTeam team) {
+        return team.api().get("/api/v1/followups/queue").then().statusCode(200).extract().jsonPath()
+                .getList("heat.contactId");
+    }
+
+    @Test
+    void takenOffTheListTheirUntouchedAfterActionFollowUpIsDroppedThroughTheApi() {
+        TestTeam team = TestTeam.create();
+        Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+        String picket = action(team, "Picket", hourAgo);
+        String rally = action(team, "Rally", hourAgo.minus(1, ChronoUnit.DAYS));
+        String ana = contact(team, "Ana Mistaken");
+        String ben = contact(team, "Ben Called");
+        String cleo = contact(team, "Cleo Moved");
+        String dan = contact(team, "Dan Not First");
+        String eve = contact(team, "Eve Rally First");
+        // Eve's first action was the rally: her follow-up is the rally's
+        attend(team, rally, List.of(Map.of("contactId", eve, "firstTime", true)));
+        String eveUp = (String) only(team, eve).get("id");
+        attend(team, picket, List.of(Map.of("contactId", ana), Map.of("contactId", ben), Map.of("contactId", cleo),
+                Map.of("contactId", dan), Map.of("contactId", eve, "firstTime", true)));
+        for (String c : List.of(ana, ben, cleo, dan, eve)) {
+            assertEquals("open", only(team, c).get("status"), c);
+        }
+        assertTrue(heat(team).containsAll(List.of(ana, ben, cleo, dan, eve)));
+        // by hand: Ben's was done, Cleo's moved to next week
+        String benUp = (String) only(team, ben).get("id");
+        team.api().body(Map.of("status", "done")).patch("/api/v1/followups/" + benUp).then().statusCode(200);
+        String cleoUp = (String) only(team, cleo).get("id");
+        String nextWeek = LocalDate.now().plusDays(7).toString();
+        team.api().body(Map.of("dueOn", nextWeek)).patch("/api/v1/followups/" + cleoUp).then().statusCode(200);
+        String anaUp = (String) only(team, ana).get("id");
+        String danUp = (String) only(team, dan).get("id");
+
+        // Ana, Ben, Cleo and Eve removed; Dan kept, but not his first time after all
+        attend(team, picket, List.of(Map.of("contactId", dan, "firstTime", false)));
+
+        Map<String, Object> anas = only(team, ana);
+        assertEquals("dropped", anas.get("status"));
+        assertNotNull(anas.get("closedAt"));
+        assertEquals("dropped", only(team, dan).get("status"));
+        assertEquals("done", only(team, ben).get("status"));
+        assertEquals("open", only(team, cleo).get("status"));
+        assertEquals(nextWeek, only(team, cleo).get("dueOn"));
+        assertEquals("open", only(team, eve).get("status"), "the rally's follow-up is not the picket's");
+        List<String> heat = heat(team);
+        assertFalse(heat.contains(ana) || heat.contains(dan), heat.toString());
+        assertTrue(heat.containsAll(List.of(cleo, eve)), heat.toString());
+        // the trail says the status changed, as for a follow-up completed by a conversation; the
+        // follow-ups left alone got no event from the removal (Ben's one is his own "done")
+        List<Map<String, Object>> trail = team.api().get("/api/v1/audit?limit=200").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        for (String id : List.of(anaUp, danUp)) {
+            assertEquals(List.of(List.of("status")), changes(trail, id), id);
+        }
+        assertEquals(1, changes(trail, benUp).size());
+        assertEquals(List.of(), changes(trail, eveUp));
+
+        // checked in again as a first-timer: one open after-action follow-up again, beside the dropped one
+        attend(team, picket, List.of(Map.of("contactId", dan), Map.of("contactId", ana, "firstTime", true)));
+        List<Map<String, Object>> anaUps = afterAction(team, ana);
+        assertEquals(List.of("dropped", "open"), anaUps.stream().map(f -> f.get("status")).toList());
+        assertTrue(heat(team).contains(ana));
+        // and taken off once more: dropped again, and nothing open is left behind
+        attend(team, picket, List.of(Map.of("contactId", dan)));
+        assertEquals(List.of("dropped", "dropped"), afterAction(team, ana).stream().map(f -> f.get("status")).toList());
+    }
+
+    /**
+     * A person who is still a first-timer at another action keeps the follow-up: it is owed after
+     * their first action, whichever that is now (the week line still counts them). Once they are a
+     * first-timer nowhere, it is dropped, whichever action's check-in opened it.
+     */
+    @Test
+    void stillAFirstTimerElsewhereTheFollowUpStaysOpen() {
+        TestTeam team = TestTeam.create();
+        Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+        String picket = action(team, "Picket", hourAgo);
+        String meeting = action(team, "Meeting", hourAgo.minus(1, ChronoUnit.DAYS));
+        String fay = contact(team, "Fay Twice");
+        attend(team, picket, List.of(Map.of("contactId", fay)));
+        // the earlier meeting recorded later: nobody attended before it, so a first time there too
+        attend(team, meeting, List.of(Map.of("contactId", fay)));
+        attend(team, picket, List.of());
+        assertEquals("open", only(team, fay).get("status"));
+        assertTrue(heat(team).contains(fay));
+        // off the meeting's list as well: a first-timer nowhere now, so the follow-up no longer applies
+        attend(team, meeting, List.of());
+        assertEquals("dropped", only(team, fay).get("status"));
+        assertFalse(heat(team).contains(fay));
+    }
+
+    @Test
+    void removedAtTheCheckInPageTheyLeaveTodaysHeatList() {
+        TestTeam team = TestTeam.create();
+        String picket = action(team, "Picket", Instant.now().minus(1, ChronoUnit.HOURS));
+        Session s = Session.onPage(team, "/actions/" + picket);
+        s.form().formParam("fullName", "Gil Door").formParam("phone", "555-0177").formParam("firstTime", "true")
+                .post("/actions/" + picket + "/attendance/new").then().statusCode(303);
+        String gil = team.api().get("/api/v1/actions/" + picket).then().statusCode(200)
+                .body("attendance.firstTime", contains(true)).extract().path("attendance[0].contactId");
+        assertEquals("open", only(team, gil).get("status"));
+        String today = s.request().get("/").then().statusCode(200).extract().asString();
+        assertTrue(today.contains("Gil Door"), today);
+
+        s.open("/actions/" + picket);
+        s.form().formParam("contactId", gil).post("/actions/" + picket + "/attendance/remove").then().statusCode(303);
+
+        team.api().get("/api/v1/actions/" + picket).then().body("attendance", empty());
+        assertEquals("dropped", only(team, gil).get("status"));
+        today = s.request().get("/").then().statusCode(200).extract().asString();
+        assertFalse(today.contains("Gil Door"), today);
+    }
+}
