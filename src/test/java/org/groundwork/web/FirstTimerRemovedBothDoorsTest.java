@@ -31,8 +31,9 @@ class FirstTimerRemovedBothDoorsTest {
                 .then().statusCode(201).extract().path("id");
     }
 
-    /** An action an hour ago: its heat window is still ahead, so its follow-ups are open and due. */
-    private static String action(TestTeam team, String title, Instant startsAt) {
+    /** An action that began an hour ago, or that many days before: its heat window is still ahead. */
+    private static String action(TestTeam team, String title, int daysEarlier) {
+        Instant startsAt = Instant.now().minus(1, ChronoUnit.HOURS).minus(daysEarlier, ChronoUnit.DAYS);
         return team.api().body(Map.of("title", title, "startsAt", startsAt.toString(), "durationMinutes", 60))
                 .post("/api/v1/actions").then().statusCode(201).extract().path("id");
     }
@@ -74,9 +75,8 @@ class FirstTimerRemovedBothDoorsTest {
     @Test
     void takenOffTheListTheirUntouchedAfterActionFollowUpIsDroppedThroughTheApi() {
         TestTeam team = TestTeam.create();
-        Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
-        String picket = action(team, "Picket", hourAgo);
-        String rally = action(team, "Rally", hourAgo.minus(1, ChronoUnit.DAYS));
+        String picket = action(team, "Picket", 0);
+        String rally = action(team, "Rally", 1);
         String ana = contact(team, "Ana Mistaken");
         String ben = contact(team, "Ben Called");
         String cleo = contact(team, "Cleo Moved");
@@ -142,10 +142,9 @@ class FirstTimerRemovedBothDoorsTest {
     @Test
     void stillAFirstTimerElsewhereTheFollowUpStaysOpen() {
         TestTeam team = TestTeam.create();
-        Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
-        String picket = action(team, "Picket", hourAgo);
-        String meeting = action(team, "Meeting", hourAgo.minus(1, ChronoUnit.DAYS));
         String fay = contact(team, "Fay Twice");
+        String picket = action(team, "Picket", 0);
+        String meeting = action(team, "Meeting", 1);
         attend(team, picket, List.of(Map.of("contactId", fay)));
         // the earlier meeting recorded later: nobody attended before it, so a first time there too
         attend(team, meeting, List.of(Map.of("contactId", fay)));
@@ -161,7 +160,7 @@ class FirstTimerRemovedBothDoorsTest {
     @Test
     void removedAtTheCheckInPageTheyLeaveTodaysHeatList() {
         TestTeam team = TestTeam.create();
-        String picket = action(team, "Picket", Instant.now().minus(1, ChronoUnit.HOURS));
+        String picket = action(team, "Picket", 0);
         Session s = Session.onPage(team, "/actions/" + picket);
         s.form().formParam("fullName", "Gil Door").formParam("phone", "555-0177").formParam("firstTime", "true")
                 .post("/actions/" + picket + "/attendance/new").then().statusCode(303);
