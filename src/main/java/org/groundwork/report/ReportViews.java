@@ -222,7 +222,9 @@ class ReportViews {
         if (w.matchesFocus() == null) {
             return words.report_verdict_no_leveled();
         }
-        String most = Charts.word(w.dominantLevel()).toLowerCase(PageLanguage.current());
+        // the level's people as a sentence names them: the level's own word ("Cadre", "Cuadro") is a
+        // heading's, and read "más tiempo con cuadro" inside the sentence
+        String most = Summaries.people(w.dominantLevel(), words);
         return w.matchesFocus() ? words.report_verdict_matches(most) : words.report_verdict_not_matching(most);
     }
 

@@ -109,7 +109,8 @@ final class Summaries {
         return TimeReports.LEVELS.indexOf(level);
     }
 
-    private static String people(String level, MsgReports words) {
+    /** A level's people as a sentence names them ("new people", "cadre"; "gente nueva", "cuadros"). */
+    static String people(String level, MsgReports words) {
         return switch (Word.parse(Level.class, level, "level")) {
             case NEW -> words.summary_people_new();
             case LESS_INVOLVED -> words.summary_people_less_involved();

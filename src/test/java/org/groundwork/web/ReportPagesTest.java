@@ -5,10 +5,15 @@ import io.restassured.response.Response;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input on the report pages: a readable message on the page, not an error page. */
 @QuarkusTest
@@ -49,5 +54,32 @@ class ReportPagesTest {
                     .body(containsString("role=\"alert\">Only coordinators and admins see the whole team"))
                     .body(containsString("id=\"f-period\""));
         }
+    }
+
+    /** A work's verdict names the level's people as a sentence does ("más tiempo con cuadro" was the level's heading word). */
+    @Test
+    void theVerdictNamesTheLevelsPeople() {
+        TestTeam team = TestTeam.create();
+        String at = Instant.now().minus(2, ChronoUnit.HOURS).toString();
+        String[][] works = {{"Cadre school", "work-with-cadre", "cadre"}, {"Door knocking", "bring-in-new", "less-involved"},
+                {"Depot drive", "deepen-involvement", "new"}};
+        for (String[] w : works) {
+            String work = team.api().body(Map.of("name", w[0], "focus", w[1])).post("/api/v1/works")
+                    .then().statusCode(201).extract().path("id");
+            String contact = team.api().body(Map.of("fullName", "Someone " + w[2], "engagementLevel", w[2]))
+                    .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+            team.api().body(Map.of("contactId", contact, "workId", work, "durationMinutes", 30, "occurredAt", at))
+                    .post("/api/v1/conversations").then().statusCode(201);
+        }
+        String english = Session.logIn(team).request().get("/reports/time?period=30").then().statusCode(200).extract().asString();
+        assertTrue(english.contains("Matches its focus (most time with cadre)"), english);
+        assertTrue(english.contains("Does not match its focus (most time with less-involved people)"), english);
+        assertTrue(english.contains("Does not match its focus (most time with new people)"), english);
+
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        String spanish = Session.logIn(team).request().get("/reports/time?period=30").then().statusCode(200).extract().asString();
+        assertTrue(spanish.contains("Coincide con su enfoque (más tiempo con cuadros)"), spanish);
+        assertTrue(spanish.contains("No coincide con su enfoque (más tiempo con gente menos implicada)"), spanish);
+        assertTrue(spanish.contains("No coincide con su enfoque (más tiempo con gente nueva)"), spanish);
     }
 }
