@@ -638,6 +638,10 @@ public interface MsgPeople {
     @Message
     String leaders_person();
 
+    /** The leaders table's column of how many listen to each: "Listened to by" on a tie is one person's. */
+    @Message
+    String leaders_listeners();
+
     @Message
     String leaders_unit();
 

@@ -234,6 +234,8 @@ class OrganizationPagesTest {
         Matcher row = Pattern.compile("<a href=\"/contacts/" + rosa + "\">Rosa Ruiz</a></th>\\s*<td>2</td>").matcher(leaders);
         assertTrue(row.find(), leaders);
         assertTrue(leaders.contains("not cadre yet") && leaders.contains("not talked to in 30 days"), leaders);
+        // the column counts who listens to each: a header of its own, not a tie's "Listened to by" one person
+        assertTrue(leaders.contains("<th scope=\"col\">Listeners</th>"), leaders);
 
         // remove the tie from Sam's page
         String tieId = team.api().get("/api/v1/contacts/" + sam + "/ties").then().extract().path("items[0].id");
@@ -246,6 +248,16 @@ class OrganizationPagesTest {
         stranger.form().formParam("tieKind", "close").formParam("otherContactId", rosa)
                 .post("/contacts/" + sam + "/ties").then().statusCode(404);
         assertEquals(1, (int) team.api().get("/api/v1/organizations/" + org + "/leaders").then().extract().path("items.size()"));
+
+        // in Spanish the count's header is a plural ("Le escucha" read as one person's); a tie stays singular
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        Session es = Session.logIn(team);
+        String lideres = es.request().get("/organizations/" + org + "/leaders").then().statusCode(200).extract().asString();
+        assertTrue(lideres.contains("<th scope=\"col\">Le escuchan</th>"), lideres);
+        assertTrue(es.open("/contacts/" + rosa).matches("(?s).*Le escucha\\s*<a href=\"/contacts/" + tia + "\">Tia Tran</a>.*"));
+        // the wall chart's legend calls a card one word ("ficha"), not "ficha" and "tarjeta" by turns
+        String mural = es.request().get("/organizations/" + org + "/chart").then().statusCode(200).extract().asString();
+        assertTrue(mural.contains("Cada ficha") && mural.contains("sus primeras fichas") && !mural.toLowerCase().contains("tarjeta"), mural);
     }
 
     @Test
