@@ -596,6 +596,13 @@ public interface Msg {
     @Message
     String field_when();
 
+    /**
+     * Beside the label of a field the form cannot go without, "(required)": shown to the eye, hidden
+     * from screen readers, which say the input's own {@code required} instead.
+     */
+    @Message
+    String field_required_mark();
+
     @Message
     String field_duration();
 

@@ -31,7 +31,7 @@ class CheckInAtTheDoorBrowserTest extends BrowserTest {
     }
 
     void checkInNew(String name, String phone, String email) {
-        page.getByLabel("Full name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+        page.getByLabel("Full name (required)", new Page.GetByLabelOptions().setExact(true)).fill(name);
         page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill(phone);
         page.getByLabel("Email (if they give one)").fill(email);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in new person")).click();

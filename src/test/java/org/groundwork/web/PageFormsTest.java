@@ -602,4 +602,84 @@ class PageFormsTest {
             assertTrue(marks <= 2, e.getKey() + " marks its section once in each place it is drawn");
         }
     }
+
+    /** A field marked required: the input says so to the browser, its label to the eye (hidden from screen readers, which say the input's own). */
+    static void assertRequired(String html, String field) {
+        assertTrue(html.matches("(?s).*<label for=\"f-" + field + "\">[^<]*<span class=\"required-mark\" aria-hidden=\"true\"> \\(required\\)</span></label>.*"),
+                field + " has the marker beside its label in:\n" + html);
+        assertTrue(html.matches("(?s).*<(input|select|textarea) id=\"f-" + field + "\"[^>]* required[ >].*"),
+                field + " carries the required attribute in:\n" + html);
+    }
+
+    static void assertNotRequired(String html, String field) {
+        assertTrue(html.contains("<label for=\"f-" + field + "\">") && !html.matches("(?s).*<label for=\"f-" + field + "\">[^<]*<span class=\"required-mark\".*"),
+                field + " is not marked in:\n" + html);
+    }
+
+    /**
+     * The fields a form cannot go without (the API's NotNull and NotBlank, where the page fills in
+     * nothing itself) are marked before anyone submits; a post without them still gets its message.
+     */
+    @Test
+    void theFieldsAFormCannotGoWithoutAreMarked() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Mother Jones");
+        Session s = Session.logIn(team);
+        String log = s.open("/conversations/new?contact=" + id);
+        assertRequired(log, "durationMinutes");
+        assertNotRequired(log, "occurredAt"); // left empty, it is now
+        assertNotRequired(log, "summary");
+        // the page still says it when a script posts without it
+        assertFieldError(s.form().formParam("contactId", id).formParam("channel", "phone").post("/conversations"),
+                "durationMinutes", "Fill this in");
+        String conversation = team.api().body(Map.of("contactId", id, "durationMinutes", 20)).post("/api/v1/conversations")
+                .then().statusCode(201).extract().path("id");
+        assertRequired(s.open("/conversations/" + conversation + "/edit"), "durationMinutes");
+
+        String actions = s.open("/actions");
+        for (String field : new String[]{"title", "startsAt", "durationMinutes"}) {
+            assertRequired(actions, field);
+        }
+        assertNotRequired(actions, "location");
+        assertFieldError(s.form().formParam("title", "Picket").formParam("kind", "picket")
+                .formParam("startsAt", "2026-05-01T07:00").post("/actions"), "durationMinutes", "Fill this in");
+        String action = team.api().body(Map.of("title", "Rally", "startsAt", "2026-05-01T07:00:00Z", "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        String edit = s.open("/actions/" + action + "/edit");
+        for (String field : new String[]{"title", "startsAt", "durationMinutes"}) {
+            assertRequired(edit, field);
+        }
+        assertFieldError(s.form().formParam("title", "Rally").formParam("kind", "picket")
+                .formParam("startsAt", "2026-05-01T09:00").post("/actions/" + action + "/edit"), "durationMinutes", "Fill this in");
+        String door = s.open("/actions/" + action);
+        assertRequired(door, "fullName");
+        assertNotRequired(door, "phone");
+
+        String add = s.open("/contacts/new");
+        assertRequired(add, "fullName");
+        assertNotRequired(add, "phone");
+        assertRequired(s.open("/contacts/" + id + "/edit"), "fullName");
+        assertFieldError(s.form().formParam("fullName", "").post("/contacts/" + id + "/edit"), "fullName", "Fill this in");
+
+        String works = s.open("/works");
+        assertRequired(works, "name");
+        assertRequired(works, "focus");
+        String work = team.api().body(Map.of("name", "Drive", "focus", "bring-in-new")).post("/api/v1/works")
+                .then().statusCode(201).extract().path("id");
+        assertRequired(s.open("/works/" + work), "name");
+        s.form().formParam("name", "").formParam("focus", "bring-in-new").post("/works/" + work).then().statusCode(REFUSED);
+
+        assertRequired(s.open("/organizations"), "name");
+        String org = team.api().body(Map.of("name", "Plant")).post("/api/v1/organizations").then().statusCode(201).extract().path("id");
+        String orgPage = s.open("/organizations/" + org);
+        assertRequired(orgPage, "unitName");
+        assertRequired(orgPage, "name");
+        s.form().formParam("name", "").formParam("kind", "workplace").post("/organizations/" + org + "/rename")
+                .then().statusCode(REFUSED);
+        String unit = team.api().body(Map.of("name", "Night shift")).post("/api/v1/organizations/" + org + "/units")
+                .then().statusCode(201).extract().path("id");
+        assertRequired(s.open("/organizations/" + org + "/units/" + unit), "unitName");
+        s.form().formParam("unitName", "").formParam("unitKind", "department")
+                .post("/organizations/" + org + "/units/" + unit + "/rename").then().statusCode(REFUSED);
+    }
 }

@@ -183,7 +183,7 @@ class PagesBrowserTest extends BrowserTest {
         assertTrue(fitsWidth(), "the check-in page fits a phone's width");
 
         // someone new at the door: name and phone, first time
-        page.getByLabel("Full name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Newcomer Nadia");
+        page.getByLabel("Full name (required)", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Newcomer Nadia");
         page.getByLabel("Phone", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("+1 555 0100");
         page.locator("#new-first-time").check();
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Check in new person")).click();
