@@ -122,7 +122,8 @@ public class ActionPages {
                                             List<Present> organizers, Map<String, String> form,
                                             Map<String, String> errors, Map<String, Form.Typed> youTyped);
 
-        static native TemplateInstance checkIn$found(ActionView action, String q, List<Found> found);
+        static native TemplateInstance checkIn$found(ActionView action, String q, List<Found> found,
+                                                     Map<String, String> errors);
     }
 
     /**
@@ -186,17 +187,20 @@ public class ActionPages {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance checkIn(@PathParam("id") String id, @QueryParam("q") String q,
+    public Object checkIn(@PathParam("id") String id, @QueryParam("q") String q,
                                     @QueryParam("known") String known, @QueryParam("by") String by,
                                     @QueryParam("was") String was, @QueryParam("saved") String saved,
                                     @HeaderParam("HX-Request") String htmx) {
         ActionView view = actions.find(Ids.parse(id, "action")).view();
-        List<Found> found = search(view, q);
+        // a search longer than the contacts' search takes (sent by hand: the box stops at it) is a 400
+        // with the message beside the box, as the contacts list says it
+        Form search = Form.of(Map.of()).names("q");
+        List<Found> found = search.attempt(() -> search(view, q)).orElse(List.of());
         if (htmx != null) {
-            return Templates.checkIn$found(view, q, found);
+            return search.drawn(Templates.checkIn$found(view, q, found, search.errors()));
         }
-        return page(view, q, found, door(view, known, by, was), "1".equals(saved), Map.of("firstTime", "true"),
-                Map.of());
+        return search.drawn(page(view, q, found, door(view, known, by, was), "1".equals(saved),
+                Map.of("firstTime", "true"), search.errors()));
     }
 
     // ---- an action typed in wrong (its title, time, place, who was there): corrected from its page ----
@@ -455,7 +459,8 @@ public class ActionPages {
             return List.of();
         }
         Set<UUID> here = view.attendance().stream().map(AttendanceView::contactId).collect(Collectors.toSet());
-        List<ContactView> people = contacts.list(new ContactQuery(null, null, null, null, null, q.trim()), SEARCH_SIZE, null).items();
+        List<ContactView> people = contacts.list(new ContactQuery(null, null, null, null, null, ContactQuery.search(q)),
+                SEARCH_SIZE, null).items();
         Set<UUID> cameBefore = actions.cameBefore(view, people.stream().map(ContactView::id).collect(Collectors.toSet()));
         return people.stream()
                 .map(c -> new Found(c, here.contains(c.id()), !cameBefore.contains(c.id()))).toList();

@@ -68,7 +68,7 @@ public class ContactPages {
     /** People a tie's search shows: enough to pick from on a phone; more means typing more of the name. */
     static final int TIE_MATCHES = 20;
     /** Longer words than any name or email: a search sent by hand with more is refused, not run. */
-    static final int TIE_SEARCH_MAX = 200;
+    static final int TIE_SEARCH_MAX = ContactQuery.Q_MAX;
 
     @Inject
     ContactService contacts;
@@ -222,7 +222,10 @@ public class ContactPages {
         Filter filter = new Filter(level, position, owner, organization, tag, q);
         // a filter the service refuses (a malformed owner, a stale cursor) is said above the results
         Form search = Form.of(Map.of()).names("level", "position", "owner", "organization", "tag", "q", "cursor=form");
-        Optional<Page<ContactView>> found = search.attempt(() -> contacts.list(ContactQuery.of(filter), LIST_SIZE, cursor));
+        Optional<Page<ContactView>> found = search.attempt(() -> {
+            ContactQuery.search(q); // longer than the search box takes: said beside it, not run
+            return contacts.list(ContactQuery.of(filter), LIST_SIZE, cursor);
+        });
         List<Row> rows = found.map(this::rows).orElse(List.of());
         String next = found.map(Page::nextCursor).orElse(null);
         Map<String, String> errors = search.errors();

@@ -4,6 +4,7 @@ import org.groundwork.contact.ContactJson.Filter;
 import org.groundwork.organization.Organization;
 import org.groundwork.organizer.Organizer;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Word;
 
@@ -36,6 +37,15 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
 
     public static final ContactQuery ALL = new ContactQuery(null, null, null, null, null, null);
 
+    /**
+     * The longest search the pages take (trimmed): the contacts list, the check-in door and a tie's
+     * search. Their search boxes carry it as their {@code maxlength}, so a long paste is cut where the
+     * server would refuse it, well before the address limit (a GET of more than 8,192 characters is
+     * a 414, and htmx put that error page in the page's main part). The API's {@code q=} is not
+     * held to it (ContactSearchTest): only the address limit bounds it there.
+     */
+    public static final int Q_MAX = 200;
+
     /** The filters as a client sent them, each checked: a bad one is a 400 naming its parameter. */
     public static ContactQuery of(Filter filter) {
         return new ContactQuery(
@@ -45,6 +55,15 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
                 Ids.filter(filter.organization(), "organization"),
                 blankToNull(filter.tag()),
                 blankToNull(filter.q()));
+    }
+
+    /** A page's search as typed, trimmed; blank is none, longer than {@link #Q_MAX} a 400 naming {@code q}. */
+    public static String search(String q) {
+        String typed = blankToNull(q);
+        if (typed != null && typed.length() > Q_MAX) {
+            throw Problems.invalid("q", "must be at most " + Q_MAX + " characters");
+        }
+        return typed;
     }
 
     /**
