@@ -217,8 +217,10 @@ public class TodayPages {
         Form form = Form.posted();
         LocalDate date = form.date("dueOn");
         UUID followUp = Ids.parse(id, "follow-up");
-        if (date == null) {
-            // on that follow-up's form, with what was typed (a six-digit year, say, which the date box takes)
+        if (date == null || !form.valid()) {
+            // on that follow-up's form, with what was typed (a six-digit year, say, which the date box takes);
+            // a date that reads once its NUL is left out is still refused with the NUL's message, not
+            // sent on and then said as "that date has passed" (the service was never asked)
             if (form.valid()) {
                 form.error("dueOn", PageLanguage.people().today_choose_date());
             }

@@ -10,8 +10,10 @@ import java.util.Map;
 
 import static org.groundwork.web.PageFormsTest.assertFieldError;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -81,5 +83,48 @@ class PageFormsNulTest {
         page.then().statusCode(400).body(containsString("This contains a NUL character"));
         assertTrue(page.getHeader("Location") == null, "no redirect to a review");
         team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+    }
+
+    /**
+     * A follow-up rescheduled to a date with a NUL in it: said on its date as the NUL it is, with the
+     * rest of what was typed, not as "That date has passed" (the date read once the NUL was left out,
+     * the service was not asked, and the refusal was taken for its one about past dates).
+     */
+    @Test
+    void aRescheduleWithANulInItsDateSaysTheNulOnTheDate() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", "Cesar Chavez")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String followUp = team.api().body(Map.of("contactId", contact, "dueOn", "2020-01-02", "purpose", "Two"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        Session s = Session.onPage(team, "/");
+        String page = s.form().formParam("dueOn", "2026-12-10" + NUL).post("/followups/" + followUp + "/reschedule")
+                .then().statusCode(400).extract().asString();
+        int at = page.indexOf("id=\"due-" + followUp + "-error\">");
+        assertTrue(at > 0, page);
+        String said = page.substring(at, page.indexOf("</p>", at));
+        assertTrue(said.contains("This contains a NUL character (U+0000), which cannot be stored"), said);
+        assertFalse(said.contains("passed"), said);
+        assertTrue(page.contains("value=\"2026-12-10\""), page);
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", equalTo("2020-01-02"));
+    }
+
+    /**
+     * A NUL in a list's search (refused before the page, for every query parameter) is said on the
+     * English error page as a page form says it, not as the API's "q: contains a NUL character (\u0000)".
+     */
+    @Test
+    void aNulInTheContactsSearchIsSaidInThePagesWords() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String english = s.request().accept("text/html").urlEncodingEnabled(false).get("/contacts?q=%00")
+                .then().statusCode(400).extract().asString();
+        assertTrue(english.contains("This contains a NUL character (U+0000), which cannot be stored."), english);
+        assertFalse(english.contains("\\u0000"), english);
+        assertFalse(english.contains("<strong>q</strong>"), english);
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        String spanish = Session.logIn(team).request().accept("text/html").urlEncodingEnabled(false)
+                .get("/contacts?q=%00").then().statusCode(400).extract().asString();
+        assertTrue(spanish.contains("Contiene un carácter NUL (U+0000), que no se puede guardar."), spanish);
     }
 }
