@@ -136,6 +136,23 @@ class PagesBrowserTest extends BrowserTest {
         assertThat(page.locator("#today-list")).containsText("Bring her to the building meeting");
     }
 
+    /** A form refused by the server comes back with the focus on its first message's field, not at the page's top. */
+    @Test
+    void aRefusedFormPutsTheFocusOnTheFieldItRefused() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, Map.of("fullName", "Fannie Lou Hamer"));
+        logIn(team);
+        page.navigate(url("/conversations/new?contact=" + id));
+        page.getByLabel("Summary").fill("Voter registration drive");
+        page.getByLabel("Duration (minutes)", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(false)).fill("25");
+        page.getByLabel("Due date").fill(LocalDate.now(ZoneOffset.UTC).plusDays(2).toString());
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Log conversation")).click();
+        // a next step's date without its purpose: refused by the server, said beside the purpose, which has the focus
+        assertThat(page.locator("#f-nextStepPurpose-error")).isVisible();
+        assertThat(page.locator("#f-nextStepPurpose")).isFocused();
+        assertThat(page.getByLabel("Summary")).hasValue("Voter registration drive");
+    }
+
     @Test
     void changeALevelWithAReasonAndSeeItInTheTimeline() {
         TestTeam team = TestTeam.create();
