@@ -93,7 +93,7 @@ public class ActionPages {
      * What the door learnt about a person typed in as new: {@code known} is a contact with the
      * same phone or email ({@code by}) and the same name, checked in, {@code wasHere} whether they
      * were checked in already. To ask "same person or someone else?", {@code sameName} lists the
-     * contacts to choose from: first {@code sharing}, one with the same phone or email ({@code by})
+     * contacts to choose from: first {@code sharing}, one with the same phone ({@code by})
      * under another name (a household shares a phone), then those with the same name.
      */
     public record Door(ContactView known, String by, boolean wasHere, List<ContactView> sameName, ContactView sharing) {

@@ -290,7 +290,7 @@ public class ContactPages {
         // a person's own fields are checked by their one copy of the rules (ContactFields), as the service does
         return form.checks(new ContactFields(contact.fullName(), contact.phone(), contact.email(), contact.notes()))
                 .submit(() -> {
-                    // someone already known by this email or phone (the door's and the import's rule): said,
+                    // someone already known by this email or phone (the import's rule; the door asks the same): said,
                     // not made twice without a word; "someone else" ticked adds them anyway. Asked with the
                     // key claimed, so a form sent again is answered as the first time, not asked about
                     // the person it added

@@ -125,14 +125,18 @@ public class FollowUpService {
     /**
      * The heat rule undone: an after-action follow-up is owed while the person is a first-timer at
      * some action. Of these contacts (an attendance replace took them off a list, or said it was
-     * not their first time after all), those who are a first-timer at no action now get their open
-     * after-action follow-up dropped, as an erasure drops one that no longer applies, if a check-in
+     * not their first time after all), those who are a first-timer at no action now, and at no action
+     * but {@code actionId} at all, get their open after-action follow-up dropped, as an erasure drops
+     * one that no longer applies, if a check-in
      * opened it (it names its action) and nobody changed it since (version 0: not rescheduled,
      * reassigned, reworded, or closed and reopened by hand; what the organizer did stays). Someone
-     * still a first-timer elsewhere keeps theirs: it is owed after that first action. Runs after the
-     * attendance is written, which it reads. Returns how many were dropped.
+     * still a first-timer elsewhere keeps theirs: it is owed after that first action. So does someone
+     * still on another action's list, even marked "not the first time": checked in at the wrong action
+     * first, then at the right one (whose history then said "not the first"), they are a newcomer
+     * whose first action is that one. Runs after the attendance is written, which it reads. Returns
+     * how many were dropped.
      */
-    public int dropAfterAction(Collection<UUID> contactIds) {
+    public int dropAfterAction(UUID actionId, Collection<UUID> contactIds) {
         if (contactIds.isEmpty()) {
             return 0;
         }
@@ -145,10 +149,12 @@ public class FollowUpService {
                           and f.status = 'open' and f.reason = 'after-action'
                           and f.source_action_id is not null and f.version = 0
                           and not exists (select from attendance a
-                                          where a.team_id = f.team_id and a.contact_id = f.contact_id and a.first_time)
+                                          where a.team_id = f.team_id and a.contact_id = f.contact_id
+                                            and (a.first_time or a.action_id <> ?3))
                         returning f.id""", UUID.class)
                 .setParameter(1, current.teamId())
                 .setParameter(2, String.join(",", contactIds.stream().map(UUID::toString).toList()))
+                .setParameter(3, actionId)
                 .getResultList();
         for (UUID id : dropped) {
             audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "status");

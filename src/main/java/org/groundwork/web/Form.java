@@ -295,7 +295,13 @@ public final class Form {
      */
     public Form onConflict(Supplier<Map<String, String>> now) {
         storedNow = now;
-        text(DRAWN); // kept when the form is drawn again for another refusal
+        // kept when the form is drawn again for another refusal; read as sent, not through the NUL rule:
+        // a crafted NUL in this hidden field would refuse the form with a message no page shows
+        String drawn = data != null ? Optional.ofNullable(data.getFirst(DRAWN)).filter(v -> !v.isFileItem())
+                .map(FormValue::getValue).orElse(null) : posted.get(DRAWN);
+        if (drawn != null && drawn.indexOf('\0') < 0) {
+            values.putIfAbsent(DRAWN, drawn);
+        }
         return this;
     }
 

@@ -339,9 +339,6 @@ public interface MsgPeople {
     String checkin_shares_phone(String name);
 
     @Message
-    String checkin_shares_email(String name);
-
-    @Message
     String checkin_same_person();
 
     @Message

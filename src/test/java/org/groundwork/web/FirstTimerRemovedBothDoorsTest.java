@@ -157,6 +157,24 @@ class FirstTimerRemovedBothDoorsTest {
         assertFalse(heat(team).contains(fay));
     }
 
+    /**
+     * Checked in at the wrong action first, then at the right one (whose history then says "not the
+     * first time"), then taken off the wrong one's list: still a newcomer, still owed the follow-up.
+     */
+    @Test
+    void stillOnAnotherListAsNotTheFirstTimeTheFollowUpStaysOpen() {
+        TestTeam team = TestTeam.create();
+        String ana = contact(team, "Ana Wrongdoor");
+        String wrong = action(team, "Wrong meeting", 1);
+        String right = action(team, "Right meeting", 0);
+        attend(team, wrong, List.of(Map.of("contactId", ana)));
+        attend(team, right, List.of(Map.of("contactId", ana)));
+        assertEquals(Boolean.FALSE, team.api().get("/api/v1/actions/" + right).then().extract().path("attendance[0].firstTime"));
+        attend(team, wrong, List.of());
+        assertEquals("open", only(team, ana).get("status"));
+        assertTrue(heat(team).contains(ana));
+    }
+
     @Test
     void removedAtTheCheckInPageTheyLeaveTodaysHeatList() {
         TestTeam team = TestTeam.create();
