@@ -23,7 +23,6 @@ import org.groundwork.action.ActionJson.NewContact;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactQuery;
 import org.groundwork.contact.ContactService;
-import org.groundwork.contact.Phones;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.OrganizerJson;
 import org.groundwork.organizer.OrganizerService;
@@ -345,12 +344,10 @@ public class ActionPages {
         // the same email, or the same phone number (the import's digits rule) under the same name (or
         // none typed): this person is known already. An email is one person's; a phone is often a
         // household's, so under another name it is asked about below
-        ContactService.SamePerson found = someoneElse ? null : contacts.samePerson(phone, email);
         List<ContactView> sameName = someoneElse ? List.of() : contacts.sameName(fullName, SEARCH_SIZE);
-        ContactService.SamePerson same = found == null || !"phone".equals(found.by()) ? found
-                // of a household's contacts, the one with the name typed
-                : sameName.stream().filter(c -> samePhone(c, phone)).findFirst()
-                .map(c -> new ContactService.SamePerson(c, "phone")).orElse(found);
+        // of a household's contacts, the one with the name typed
+        ContactService.SamePerson same = someoneElse ? null : contacts.samePerson(phone, email,
+                sameName.stream().map(ContactView::id).collect(Collectors.toSet()));
         if (same != null && ("email".equals(same.by()) || Forms.blankToNull(fullName) == null
                 || sameName.stream().anyMatch(c -> c.id().equals(same.contact().id())))) {
             ActionView action = actions.find(Ids.parse(id, "action")).view();
@@ -379,13 +376,6 @@ public class ActionPages {
         return replace(id, form, form.values(), null, "", current ->
                 current.add(new AttendanceItem(null, new NewContact(fullName == null ? null : fullName.trim(),
                         Forms.blankToNull(phone), Forms.blankToNull(email)), firstTime, null)));
-    }
-
-    /** Whether the contact has this phone number, by the import's digits rule ({@link Phones#key}). */
-    private boolean samePhone(ContactView c, String phone) {
-        String country = current.team().phoneCountryCode;
-        String key = Phones.key(phone, country);
-        return key != null && key.equals(Phones.key(c.phone(), country));
     }
 
     @POST

@@ -172,6 +172,15 @@ public class ContactService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SamePerson samePerson(String phone, String email) {
+        return samePerson(phone, email, Set.of());
+    }
+
+    /**
+     * {@link #samePerson(String, String)}, where of several contacts with the phone (a household's)
+     * one of {@code preferred} (the door's: those with the name typed) is the one.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SamePerson samePerson(String phone, String email, Set<UUID> preferred) {
         String mail = blankToNull(email);
         if (mail != null) {
             // email_key: lower(email), kept by PostgreSQL (V20_2); `=` on it keeps contact_email_idx
@@ -214,7 +223,7 @@ public class ContactService {
                 .getResultList();
         return candidates.stream()
                 .filter(c -> key.equals(Phones.key(c.phone, country)))
-                .findFirst()
+                .min(Comparator.comparing(c -> !preferred.contains(c.id))) // stable: else the first by id
                 .map(c -> new SamePerson(ContactView.of(c, null), "phone"))
                 .orElse(null);
     }

@@ -297,8 +297,7 @@ public final class Form {
         storedNow = now;
         // kept when the form is drawn again for another refusal; read as sent, not through the NUL rule:
         // a crafted NUL in this hidden field would refuse the form with a message no page shows
-        String drawn = data != null ? Optional.ofNullable(data.getFirst(DRAWN)).filter(v -> !v.isFileItem())
-                .map(FormValue::getValue).orElse(null) : posted.get(DRAWN);
+        String drawn = sent(DRAWN);
         if (drawn != null && drawn.indexOf('\0') < 0) {
             values.putIfAbsent(DRAWN, drawn);
         }
@@ -323,12 +322,8 @@ public final class Form {
 
     /** A field's words as the form compares them ({@link #shown}), hashed short: 72 bits. */
     private static String fingerprint(String value) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(shown(value).getBytes(StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 9));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has SHA-256
-        }
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Arrays.copyOf(IdempotencyKeys.hash(shown(value)), 9));
     }
 
     /** The fields as the form was drawn ({@link #DRAWN} as sent back): field → hash; empty for none or a forged one. */
@@ -481,8 +476,8 @@ public final class Form {
 
     /** The call, then {@code then} with its answer; on a parse error or a refusal, {@code again}. */
     public <T> Object submit(Supplier<T> call, Function<T, ?> then, Supplier<?> again) {
-        if (once && sentKey() != null) {
-            return submitOnce(sentKey(), call, then, again);
+        if (once && sent(KEY) != null) {
+            return submitOnce(sent(KEY), call, then, again);
         }
         Outcome<T> outcome = run(call);
         if (outcome.done()) {
@@ -580,13 +575,13 @@ public final class Form {
         return refusal(409, again.get());
     }
 
-    /** The key sent with the form, as sent (null when the form has no such field). */
-    private String sentKey() {
+    /** A field as sent, not through the NUL rule (null when the form has no such field): the one-time key, {@link #DRAWN}. */
+    private String sent(String field) {
         if (data != null) {
-            FormValue v = data.getFirst(KEY);
+            FormValue v = data.getFirst(field);
             return v == null || v.isFileItem() ? null : v.getValue();
         }
-        return posted.get(KEY);
+        return posted.get(field);
     }
 
     /**
