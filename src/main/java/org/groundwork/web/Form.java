@@ -289,9 +289,11 @@ public final class Form {
      * above it saying someone else saved it meanwhile, and under each field where what was typed
      * differs from what is stored, what was typed ({@link #youTyped()}), so nothing typed is lost
      * and nothing the other save changed is undone by saving again. {@code now} gives the stored row
-     * as this form's values (with {@link #VERSION}, and {@link #DRAWN} through {@link #asRead}). A
-     * field the form sent back as it was drawn ({@link #DRAWN}) was not changed in this tab: it takes
-     * what is stored now without a word, so "what you typed" is only ever this tab's own change.
+     * as this form's values (with {@link #VERSION}, and {@link #DRAWN} through {@link #asRead}). With
+     * what each field held when drawn ({@link #DRAWN}), each field is one of three: sent back as drawn
+     * (not this tab's change) it takes what is stored now without a word; changed here and left as
+     * drawn by the other save, it keeps the typing in the field; changed by both, it shows what is
+     * stored with what was typed under it.
      */
     public Form onConflict(Supplier<Map<String, String>> now) {
         storedNow = now;
@@ -653,17 +655,24 @@ public final class Form {
             if (field.getKey().equals(VERSION) || field.getKey().equals(DRAWN)) {
                 values.put(field.getKey(), field.getValue());
             } else if (values.containsKey(field.getKey()) && !same(values.get(field.getKey()), field.getValue())) {
-                // what is saved is shown; the typing is kept beside it only where this tab changed the field
-                // (saved again as typed, a field this tab never touched would undo the other save). A form
-                // sent without what it was drawn with cannot tell: the typing is kept beside every field
                 String typed = values.get(field.getKey());
-                if (!fingerprint(typed).equals(drawn.get(field.getKey()))) {
+                String asDrawn = drawn.get(field.getKey());
+                if (asDrawn != null && !fingerprint(typed).equals(asDrawn) && fingerprint(field.getValue()).equals(asDrawn)) {
+                    // changed in this tab only (the other save left it as drawn): the typing stays in the
+                    // field, and saving again makes this tab's change and undoes nothing of the other's
+                    continue;
+                }
+                // what is saved is shown; the typing is kept beside it only where this tab changed the field
+                // too (saved again as typed, a field this tab never touched would undo the other save). A form
+                // sent without what it was drawn with cannot tell: the typing is kept beside every field
+                if (asDrawn == null || !fingerprint(typed).equals(asDrawn)) {
                     youTyped.put(field.getKey(), new Typed(typed));
                 }
                 values.put(field.getKey(), field.getValue());
             }
         }
-        errors.add(FormErrors.FORM, PageLanguage.msg().form_changed_meanwhile());
+        errors.add(FormErrors.FORM, youTyped.isEmpty() ? PageLanguage.msg().form_changed_meanwhile_kept()
+                : PageLanguage.msg().form_changed_meanwhile());
     }
 
     /** The same words, as a browser sends them back: a text area's line ends are CRLF, empty is absent. */

@@ -519,6 +519,9 @@ public interface Msg {
     String form_changed_meanwhile();
 
     @Message
+    String form_changed_meanwhile_kept();
+
+    @Message
     String form_you_typed();
 
     @Message

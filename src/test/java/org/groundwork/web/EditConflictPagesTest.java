@@ -135,17 +135,57 @@ class EditConflictPagesTest {
                 .body(containsString("Someone else saved this while you were editing"))
                 .body(containsString("Talked about the repairs and the rent strike</textarea>"))
                 .body(not(containsString("id=\"f-summary-typed\"")))
-                .body(matchesPattern(youTyped("issues", "Heating and mould")))
-                .body(not(containsString("id=\"f-durationMinutes-typed\"")));
-        // the form drawn again carries what it holds now: saved with the issues typed back, both changes stay
+                // tab 1 left the issues as drawn: tab 2's change stays in the field, nothing to copy back
+                .body(containsString("Heating and mould</textarea>"))
+                .body(containsString("keeps yours"))
+                .body(not(containsString("-typed\"")));
+        // the form drawn again carries what it holds now: saved as it is, both changes stay
         String again = tab2.asString();
-        s.form().formParam("version", drawn(again, "version")).formParam("drawn", drawn(again, "drawn"))
-                .formParam("occurredAt", drawn(again, "occurredAt")).formParam("durationMinutes", "20")
-                .formParam("channel", "phone").formParam("summary", "Talked about the repairs and the rent strike")
-                .formParam("issues", "Heating and mould").post("/conversations/" + id + "/edit").then().statusCode(303);
+        tab(s, id, again, drawn(again, "summary"), drawn(again, "issues")).then().statusCode(303);
         team.api().get("/api/v1/conversations/" + id).then()
                 .body("summary", equalTo("Talked about the repairs and the rent strike"))
                 .body("issues", equalTo("Heating and mould"));
+    }
+
+    /**
+     * The three cases of a field after a save made meanwhile, on one form: left as drawn by this tab (the
+     * other's change shown, nothing said), changed by this tab only (its typing stays in the field), and
+     * changed by both (what is saved shown, what this tab typed under it).
+     */
+    @Test
+    void aFieldOnlyThisTabChangedKeepsItsTypingAndOneBothChangedIsAskedAbout() {
+        TestTeam team = TestTeam.create();
+        String id = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Diaz", "phone", "718 555 0101",
+                "notes", "Met at the laundromat"));
+        Session s = Session.logIn(team);
+        String form = s.open("/contacts/" + id + "/edit");
+        // tab 1 changes the phone and the notes
+        contactTab(s, id, form, "Rosa Diaz", "718 555 0199", "Chairs the tenants meeting").then().statusCode(303);
+        // tab 2, read before, changes the name and the notes
+        Response tab2 = contactTab(s, id, form, "Rosa María Díaz", "718 555 0101", "Met at the laundromat\r\nHas a car");
+        tab2.then().statusCode(409)
+                .body(containsString("Someone else saved this while you were editing"))
+                .body(containsString("keeps your changes where they did not change the same field"))
+                .body(containsString("value=\"718 555 0199\""))
+                .body(not(containsString("id=\"f-phone-typed\"")))
+                .body(containsString("value=\"Rosa María Díaz\""))
+                .body(not(containsString("id=\"f-fullName-typed\"")))
+                .body(containsString("Chairs the tenants meeting</textarea>"))
+                .body(matchesPattern(youTyped("notes", "Met at the laundromat\\s+Has a car")));
+        team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Rosa Diaz"));
+        // saved as drawn again: tab 2's name, and tab 1's phone and notes
+        String again = tab2.asString();
+        contactTab(s, id, again, drawn(again, "fullName"), drawn(again, "phone"), drawn(again, "notes"))
+                .then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Rosa María Díaz"))
+                .body("phone", equalTo("718 555 0199")).body("notes", equalTo("Chairs the tenants meeting"));
+    }
+
+    /** One tab's save of the contact form as {@code form} drew it, with the name, phone and notes given. */
+    private static Response contactTab(Session s, String id, String form, String fullName, String phone, String notes) {
+        return s.form().formParam("version", drawn(form, "version")).formParam("drawn", drawn(form, "drawn"))
+                .formParam("fullName", fullName).formParam("phone", phone).formParam("notes", notes)
+                .formParam("position", "base").post("/contacts/" + id + "/edit");
     }
 
     /** One tab's save of the conversation form as {@code form} drew it, with the summary and issues given. */
