@@ -363,6 +363,37 @@ public class ContactService {
     }
 
     /**
+     * A person of this organization, as its wall chart opens their move form: {@link #member}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContactView inOrganization(UUID organization, UUID id) {
+        return stored(member(organization, id)).view();
+    }
+
+    /** Moves a person of this organization to another of its units (null: none), as its wall chart does: {@link #member}. */
+    public Versioned<ContactView> moveWithin(UUID organization, UUID id, UUID unit) {
+        member(organization, id);
+        return change(id, new Patch<>(new ContactChange(null, null, null, null, null, null, null, null, null, unit),
+                Set.of("unitId")), null);
+    }
+
+    /**
+     * The live contact {@code id} of this organization. An organization or a contact the team does not
+     * have is a 404 that says nothing (another team's id as an unknown one). A person of the team who
+     * is in another organization now (moved since the chart was drawn: a stale tab, a crafted form) is a
+     * 409 that names them: they exist and the caller may see them, so a 404 would say something false;
+     * what is stored no longer matches what the request was made from, the conflict a stale form is.
+     */
+    private Contact member(UUID organization, UUID id) {
+        organizations.find(organization);
+        Contact c = require(id);
+        if (!organization.equals(c.organizationId)) {
+            throw Problems.conflict("contactId", c.fullName + " is not in this organization any more; open the chart again");
+        }
+        return c;
+    }
+
+    /**
      * One page of the team's live contacts, filtered and searched by {@link ContactQuery} (the
      * query the export reads too), on this request's connection.
      */

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.groundwork.contact.ContactJson.ContactChange;
 import org.groundwork.contact.ContactJson.ContactView;
 import org.groundwork.contact.ContactService;
 import org.groundwork.contact.Level;
@@ -36,7 +35,6 @@ import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
-import org.groundwork.platform.Problems;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
@@ -117,9 +115,11 @@ public class OrganizationPages {
     /**
      * The chart's filters as typed, kept in the links and the move forms so a move keeps the view;
      * unit: the one column shown whole ("none" for no unit) or blank; query: the filters without
-     * the unit, as a query string; message: "moved" or "refused" (the template words them).
+     * the unit, as a query string; message: "moved" or "refused" (the template words them); refusal: a
+     * refused move's own words (the person is in another organization now), null for the template's.
      */
-    public record ChartForm(String level, String owner, String quiet, String unit, String query, String message) {
+    public record ChartForm(String level, String owner, String quiet, String unit, String query, String message,
+                            String refusal) {
     }
 
     /**
@@ -338,12 +338,12 @@ public class OrganizationPages {
                                   @QueryParam("unit") String unit, @QueryParam("moved") String moved,
                                   @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
-        return chart(org, level, owner, quiet, unit, moved != null ? "moved" : null,
+        return chart(org, level, owner, quiet, unit, moved != null ? "moved" : null, null,
                 Forms.id(moved, "moved", new FormErrors()), htmx != null);
     }
 
     private TemplateInstance chart(UUID org, String level, String owner, String quiet, String unit, String message,
-                                   UUID moved, boolean fragment) {
+                                   String refusal, UUID moved, boolean fragment) {
         // filters are links a person may edit: anything unreadable is ignored rather than refused
         Level l = Forms.word(Level.class, level, "level", new FormErrors());
         boolean noOwner = "none".equals(owner);
@@ -359,7 +359,7 @@ public class OrganizationPages {
         ChartForm form = new ChartForm(l == null ? "" : l.word(), noOwner ? "none" : ownerId == null ? "" : ownerId.toString(),
                 days == null ? "" : days.toString(), shown, query(l == null ? null : l.word(),
                 noOwner ? "none" : ownerId == null ? null : ownerId.toString(), days == null ? null : days.toString()),
-                message);
+                message, refusal);
         List<Option> owners = new ArrayList<>();
         owners.add(new Option("none", PageLanguage.people().owner_none()));
         organizers.list(Page.MAX_LIMIT, null).items().forEach(o -> owners.add(new Option(o.id().toString(), o.displayName())));
@@ -406,11 +406,8 @@ public class OrganizationPages {
                                      @QueryParam("quiet") String quiet, @QueryParam("unit") String unit,
                                      @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
-        organizations.find(org);
-        ContactView person = contacts.view(Ids.parse(contactId == null ? "" : contactId.trim(), "contact"));
-        if (!org.equals(person.organizationId())) {
-            throw Problems.notFound("contact");
-        }
+        // a person now in another organization (a stale chart) is a 409 saying so, drawn as an error page
+        ContactView person = contacts.inOrganization(org, Ids.parse(contactId == null ? "" : contactId.trim(), "contact"));
         List<Option> places = new ArrayList<>();
         places.add(new Option("", PageLanguage.people().chart_no_unit()));
         List<UnitView> unitList = units.list(org);
@@ -419,7 +416,7 @@ public class OrganizationPages {
         unitList.forEach(u -> places.add(new Option(u.id().toString(),
                 u.parentId() == null ? u.name() : names.get(u.parentId()) + " · " + u.name())));
         ChartForm filter = new ChartForm(blank(level), blank(owner), blank(quiet), blank(unit), query(level, owner, quiet),
-                null);
+                null, null);
         String currentUnit = person.unitId() == null ? "" : person.unitId().toString();
         return htmx != null ? Templates.move$moveform(org, person, filter, places, currentUnit)
                 : Templates.move(org, person, filter, places, currentUnit);
@@ -443,17 +440,14 @@ public class OrganizationPages {
         String owner = form.text("owner");
         String quiet = form.text("quiet");
         String shownUnit = form.text("unit");
-        ContactView person = contacts.view(contact);
-        if (!org.equals(person.organizationId())) {
-            throw Problems.notFound("contact");
-        }
-        ContactChange change = new ContactChange(null, null, null, null, null, null, null, null, null, unit);
         String q = query(level, owner, quiet);
         String u = shownUnit == null || shownUnit.isBlank() ? ""
                 : "&unit=" + URLEncoder.encode(shownUnit.trim(), StandardCharsets.UTF_8);
-        return form.submit(() -> contacts.change(contact, patches.of(change, Set.of("unitId")), null),
+        // refused: the chart again with its filters, saying why (a person now in another organization by
+        // name, the service's 409; else the unit's refusal); another team's id stays the service's 404
+        return form.submit(() -> contacts.moveWithin(org, contact, unit),
                 "/organizations/" + org + "/chart?moved=" + contact + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact,
-                () -> chart(org, level, owner, quiet, shownUnit, "refused", null, false));
+                () -> chart(org, level, owner, quiet, shownUnit, "refused", form.errors().get("contactId"), null, false));
     }
 
     // ---- organic leaders --------------------------------------------------------------------

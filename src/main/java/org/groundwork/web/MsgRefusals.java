@@ -72,6 +72,9 @@ public interface MsgRefusals {
     String no_unit_of_contacts_organization();
 
     @Message
+    String contact_not_in_organization(String name);
+
+    @Message
     String not_before_from_date(String from);
 
     @Message

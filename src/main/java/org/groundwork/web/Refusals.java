@@ -192,6 +192,7 @@ public final class Refusals {
         phrase("no_work_in_team", "no work with that id in your team");
         phrase("no_unit_of_organization", "no unit of this organization with that id in your team");
         phrase("no_unit_of_contacts_organization", "no unit of the contact's organization with that id in your team");
+        phrase("contact_not_in_organization", "{name} is not in this organization any more; open the chart again");
         phrase("not_before_from_date", "must not be before from ({from})");
         phrase("msg.form_not_before_from", "must not be before from");
         phrase("period_at_most", "a period is at most {days} days");

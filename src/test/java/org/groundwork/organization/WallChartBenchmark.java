@@ -89,7 +89,7 @@ class WallChartBenchmark {
         places.add(new Option("", "No unit"));
         assembled.columns().stream().filter(c -> c.unitId() != null)
                 .forEach(c -> places.add(new Option(c.unitId().toString(), c.label())));
-        OrganizationPages.ChartForm form = new OrganizationPages.ChartForm("", "", "", "", "", null);
+        OrganizationPages.ChartForm form = new OrganizationPages.ChartForm("", "", "", "", "", null, null);
         MsgPeople people = PageLanguage.people();
         // the board fragment holds every card (their words worked out as the page does); the layout around it needs an HTTP request
         time("Qute rendering of the board alone (chars)", () -> OrganizationPages.Templates.chart$board(assembled,

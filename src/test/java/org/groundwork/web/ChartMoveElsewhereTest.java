@@ -1,0 +1,93 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A move on the wall chart for a person who is in another organization of the team now (a stale tab
+ * after they changed workplace, or a crafted form): said as that, by name, with the chart and its
+ * filters kept (a 409, the conflict a stale form is), not as "no contact with that id"; another
+ * team's person stays a plain 404 that names no one.
+ */
+@QuarkusTest
+class ChartMoveElsewhereTest {
+
+    private static final String SAID = "Rosa Schmidt is not in this organization any more; open the chart again.";
+
+    @Test
+    void aPersonNowInAnotherOrganizationIsSaidByNameAndTheChartIsKept() {
+        TestTeam team = TestTeam.create();
+        String plant = team.organization("Plant 7", "workplace");
+        String day = team.unit(plant, "Day shift", "shift");
+        String depot = team.organization("North Depot", "workplace");
+        String rosa = OrganizationPagesTest.contact(team, "Rosa Schmidt", "new", plant, day);
+        Session s = Session.logIn(team);
+        // the move form opened on Plant 7's chart (filtered to new people)...
+        s.open("/organizations/" + plant + "/move?contactId=" + rosa + "&level=new");
+        // ...then Rosa changes workplace
+        team.api().body(Map.of("organizationId", depot)).patch("/api/v1/contacts/" + rosa).then().statusCode(200);
+
+        String page = s.form().formParam("contactId", rosa).formParam("unitId", day).formParam("level", "new")
+                .post("/organizations/" + plant + "/move").then().statusCode(409)
+                .contentType(containsString("text/html")).extract().asString();
+        assertTrue(page.contains(SAID), page);
+        assertFalse(page.contains("No contact with that id"), page);
+        // the chart again, with the filter the organizer had
+        assertTrue(page.contains("id=\"board\"") && page.contains("<option value=\"new\" selected>"), page);
+        team.api().get("/api/v1/contacts/" + rosa).then().body("organizationId", is(depot)).body("unitId", nullValue());
+
+        // with htmx: the same chart, swapped where the form said (no error page taking the main part)
+        s.form().header("HX-Request", "true").formParam("contactId", rosa).formParam("unitId", day)
+                .post("/organizations/" + plant + "/move").then().statusCode(409)
+                .header("HX-Retarget", nullValue()).body(containsString(SAID)).body(containsString("id=\"board\""));
+
+        // the card's move link from the stale tab: the same reason, on a page and, to a client that does not
+        // ask for HTML (RestAssured's */*), as problem+json
+        s.request().accept("text/html").get("/organizations/" + plant + "/move?contactId=" + rosa).then()
+                .statusCode(409).body(containsString(SAID));
+        s.request().get("/organizations/" + plant + "/move?contactId=" + rosa).then()
+                .statusCode(409).contentType(containsString("application/problem+json"))
+                .body("detail", is("Rosa Schmidt is not in this organization any more; open the chart again"))
+                .body("errors[0].field", is("contactId"));
+
+        // in Spanish
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        Session es = Session.logIn(team);
+        es.open("/organizations/" + plant);
+        es.form().formParam("contactId", rosa).formParam("unitId", day)
+                .post("/organizations/" + plant + "/move").then().statusCode(409)
+                .body(containsString("Rosa Schmidt ya no está en esta organización; abre el mapa de nuevo."));
+    }
+
+    @Test
+    void anotherTeamsPersonIsStillAPlainNotFound() {
+        TestTeam team = TestTeam.create();
+        String plant = team.organization("Plant 8", "workplace");
+        String day = team.unit(plant, "Day shift", "shift");
+        String mine = OrganizationPagesTest.contact(team, "Ana Alvarez", "new", plant, day);
+        TestTeam other = TestTeam.create();
+        String theirPlant = other.organization("Their plant", "workplace");
+        String theirs = OrganizationPagesTest.contact(other, "Hidden Person", "new", theirPlant, null);
+        Session s = Session.logIn(team);
+        s.open("/organizations/" + plant + "/move?contactId=" + mine);
+
+        s.form().formParam("contactId", theirs).formParam("unitId", day)
+                .post("/organizations/" + plant + "/move").then().statusCode(404)
+                .body(not(containsString("Hidden Person"))).body(not(containsString("not in this organization")));
+        s.request().accept("text/html").get("/organizations/" + plant + "/move?contactId=" + theirs).then()
+                .statusCode(404).body(not(containsString("Hidden Person")));
+        s.request().get("/organizations/" + plant + "/move?contactId=" + theirs).then()
+                .statusCode(404).body("detail", is("No contact with that id in your team"));
+        other.api().get("/api/v1/contacts/" + theirs).then().body("unitId", nullValue());
+    }
+}
