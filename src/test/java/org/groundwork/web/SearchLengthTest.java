@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,16 @@ class SearchLengthTest {
         String refused = s.request().queryParam("q", "a".repeat(201)).get("/contacts").then().statusCode(400)
                 .body(containsString("id=\"f-q-error\"")).extract().asString();
         assertTrue(refused.contains("This must be at most 200 characters"), refused);
+        // said once, inside the results, and the box points to it
+        assertEquals(1, refused.split("This must be at most 200 characters", -1).length - 1, refused);
+        assertTrue(refused.contains("aria-describedby=\"f-q-error\""), refused);
+        assertTrue(refused.indexOf("id=\"f-q-error\"") > refused.indexOf("<div id=\"results\">"), refused);
+        // with htmx only the results come back, swapped in place as a refused form is: the message is in them
+        String swapped = s.request().header("HX-Request", "true").queryParam("q", "a".repeat(201)).get("/contacts")
+                .then().statusCode(400).header("HX-Retarget", nullValue()).header("HX-Reswap", nullValue())
+                .extract().asString();
+        assertTrue(swapped.trim().startsWith("<div id=\"results\">"), swapped);
+        assertTrue(swapped.contains("<p class=\"error\" id=\"f-q-error\">This must be at most 200 characters</p>"), swapped);
         // blanks around the words are not counted, as the search drops them
         s.request().queryParam("q", "  " + "a".repeat(200) + "  ").get("/contacts").then().statusCode(200);
         // the API is not held to it (ContactSearchTest): only the address limit bounds it there
