@@ -67,8 +67,6 @@ public class ContactPages {
     static final int LIST_SIZE = 20;
     /** People a tie's search shows: enough to pick from on a phone; more means typing more of the name. */
     static final int TIE_MATCHES = 20;
-    /** Longer words than any name or email: a search sent by hand with more is refused, not run. */
-    static final int TIE_SEARCH_MAX = ContactQuery.Q_MAX;
 
     @Inject
     ContactService contacts;
@@ -392,7 +390,7 @@ public class ContactPages {
         }
         TemplateInstance page = show(contact, cursor, tieSearch, Map.of(), Map.of());
         // a search too long to run is said on the tie form, and the page is a 400 as a refused form is
-        return tooLongToSearch(tieSearch) ? Form.refused(page) : page;
+        return tieSearchRefused(tieSearch) != null ? Form.refused(page) : page;
     }
 
     @POST
@@ -427,8 +425,14 @@ public class ContactPages {
                 ties.list(id), kinds, found, values, said);
     }
 
-    private static boolean tooLongToSearch(String words) {
-        return words != null && words.trim().length() > TIE_SEARCH_MAX;
+    /**
+     * Why the words cannot be searched (longer than the box takes), said on the tie search's field, or
+     * null: the contacts list's own check ({@link ContactQuery#search}), so one rule and one message.
+     */
+    private static String tieSearchRefused(String words) {
+        Form search = Form.of(Map.of()).names("q=tieSearch");
+        search.attempt(() -> ContactQuery.search(words));
+        return search.errors().get("tieSearch");
     }
 
     /**
@@ -441,11 +445,12 @@ public class ContactPages {
         if (q == null || q.isEmpty()) {
             return TieSearch.NONE;
         }
-        if (tooLongToSearch(q)) {
-            // only a search sent by hand is this long (the address limit stops a typed one first)
-            errors.putIfAbsent("tieSearch", PageLanguage.msg().form_at_most_characters(
-                    String.valueOf(TIE_SEARCH_MAX), String.valueOf(q.length())));
-            return new TieSearch(q.substring(0, TIE_SEARCH_MAX), List.of(), false);
+        String refused = tieSearchRefused(q);
+        if (refused != null) {
+            // only a search sent by hand is this long (the box's maxlength stops a typed one); the words
+            // kept for the form again are cut where the box cuts them
+            errors.putIfAbsent("tieSearch", refused);
+            return new TieSearch(q.substring(0, Math.min(q.length(), ContactQuery.Q_MAX)), List.of(), false);
         }
         Map<UUID, ContactView> found = new java.util.LinkedHashMap<>();
         if (contact.organizationId() != null) {

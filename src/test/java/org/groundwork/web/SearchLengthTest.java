@@ -69,5 +69,12 @@ class SearchLengthTest {
         // a tie's search on the contact's page
         String show = s.request().get("/contacts/" + ana).then().statusCode(200).extract().asString();
         assertTrue(show.matches("(?s).*<input id=\"f-tieSearch\" name=\"tieSearch\" type=\"search\"[^>]* " + MAX + "[ >].*"), show);
+        // the same rule as the contacts list's search, said in the same words, on the page and in what htmx swaps
+        s.request().queryParam("tieSearch", "  " + "a".repeat(200) + "  ").get("/contacts/" + ana).then().statusCode(200);
+        String tieRefused = s.request().queryParam("tieSearch", "a".repeat(201)).get("/contacts/" + ana).then()
+                .statusCode(400).body(containsString("id=\"f-tieSearch-error\"")).extract().asString();
+        assertTrue(tieRefused.contains("This must be at most 200 characters"), tieRefused);
+        s.request().header("HX-Request", "true").queryParam("tieSearch", "a".repeat(201)).get("/contacts/" + ana)
+                .then().statusCode(400).body(containsString("This must be at most 200 characters"));
     }
 }
