@@ -78,8 +78,8 @@ class ErrorPagesTest {
                 .contentType(containsString("text/html")).header("HX-Retarget", nullValue())
                 .header("HX-Reswap", nullValue()).header("Groundwork-Form-Refusal", nullValue())
                 .extract().asString();
-        org.junit.jupiter.api.Assertions.assertTrue(!results.contains("<html") && results.contains("id=\"results\""),
-                results);
+        org.junit.jupiter.api.Assertions.assertTrue(!results.contains("<html") && results.contains("id=\"results\"")
+                && results.contains("id=\"f-level-error\""), results);
         s.request().header("HX-Request", "true").get("/contacts/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(containsString("text/html")).header("HX-Retarget", "#main").header("HX-Reselect", "#main")
                 .header("HX-Reswap", "outerHTML").body(containsString("<main id=\"main\""));

@@ -480,6 +480,33 @@ class PageFormsTest {
                 .body(containsString("<html")).body(containsString("Harriet Tubman"));
     }
 
+    /**
+     * A filter the list refuses (an organization merged since the page was drawn, in a tab left open) is
+     * said inside the results, which is all htmx asks for and swaps as a filter changes; a search that
+     * was not run does not say "No contacts match".
+     */
+    @Test
+    void aFilterRefusedUnderHtmxIsSaidInTheResultsItSwaps() {
+        TestTeam team = TestTeam.create();
+        String annex = team.organization("Annex", "workplace");
+        String plant = team.organization("Plant", "workplace");
+        team.api().body(Map.of("intoOrganizationId", plant)).post("/api/v1/organizations/" + annex + "/merge")
+                .then().statusCode(200);
+        Session s = Session.logIn(team);
+        String swapped = s.request().header("HX-Request", "true").queryParam("organization", annex).get("/contacts")
+                .then().statusCode(400).extract().asString();
+        assertTrue(swapped.trim().startsWith("<div id=\"results\">"), swapped);
+        assertTrue(swapped.contains("<p class=\"error\" id=\"f-organization-error\">No organization with that id in your team</p>"),
+                swapped);
+        assertTrue(!swapped.contains("No contacts match"), swapped);
+        // the page: said once, in the results, and the filter points to it
+        String page = s.request().queryParam("organization", annex).get("/contacts").then().statusCode(400)
+                .extract().asString();
+        assertEquals(1, page.split("No organization with that id in your team", -1).length - 1, page);
+        assertTrue(page.matches("(?s).*<select id=\"f-organization\" name=\"organization\"[^>]* aria-describedby=\"f-organization-error\".*"),
+                page);
+    }
+
     @Test
     void aFilterWordTheListDoesNotKnowIsSaidWithTheListsOwnWords() {
         TestTeam team = TestTeam.create();
