@@ -40,7 +40,7 @@ class ChartMoveElsewhereTest {
         String page = s.form().formParam("contactId", rosa).formParam("unitId", day).formParam("level", "new")
                 .post("/organizations/" + plant + "/move").then().statusCode(409)
                 .contentType(containsString("text/html")).extract().asString();
-        assertTrue(page.contains(SAID), page);
+        assertTrue(page.contains("<p class=\"error\" role=\"alert\" tabindex=\"-1\" autofocus>" + SAID + "</p>"), page);
         assertFalse(page.contains("No contact with that id"), page);
         // the chart again, with the filter the organizer had
         assertTrue(page.contains("id=\"board\"") && page.contains("<option value=\"new\" selected>"), page);
