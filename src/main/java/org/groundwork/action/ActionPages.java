@@ -65,8 +65,8 @@ public class ActionPages {
     /** The edit form's fields, named as the API's PATCH names them ("organizerIds[2]" is said under organizerIds). */
     static final Map<String, String> FIELDS = FormErrors.names("title", "kind", "startsAt", "durationMinutes",
             "location", "workId", "organizerIds");
-    /** Added to the check-in page's address after its details were saved: the page says so. */
-    static final String SAVED = "saved=1";
+    /** What the edit form saved ({@link Form#saved}): the check-in page it goes back to says so. */
+    static final String DETAILS = "details";
 
     @Inject
     ActionService actions;
@@ -114,7 +114,7 @@ public class ActionPages {
                                             List<Option> works, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance checkIn(ActionView action, String workName, String q, List<Found> found,
-                                               Door door, boolean saved, Map<String, String> form,
+                                               Door door, Map<String, String> form,
                                                Map<String, String> errors);
 
         static native TemplateInstance edit(ActionView action, List<Option> kinds, List<Option> works,
@@ -188,7 +188,7 @@ public class ActionPages {
     @Path("/{id}")
     public Object checkIn(@PathParam("id") String id, @QueryParam("q") String q,
                                     @QueryParam("known") String known, @QueryParam("by") String by,
-                                    @QueryParam("was") String was, @QueryParam("saved") String saved,
+                                    @QueryParam("was") String was,
                                     @HeaderParam("HX-Request") String htmx) {
         ActionView view = actions.find(Ids.parse(id, "action")).view();
         // a search longer than the contacts' search takes (sent by hand: the box stops at it) is a 400
@@ -198,8 +198,8 @@ public class ActionPages {
         if (htmx != null) {
             return search.drawn(Templates.checkIn$found(view, q, found, search.errors()));
         }
-        return search.drawn(page(view, q, found, door(view, known, by, was), "1".equals(saved),
-                Map.of("firstTime", "true"), search.errors()));
+        return search.drawn(page(view, q, found, door(view, known, by, was), Map.of("firstTime", "true"),
+                search.errors()));
     }
 
     // ---- an action typed in wrong (its title, time, place, who was there): corrected from its page ----
@@ -260,7 +260,7 @@ public class ActionPages {
                 // at its version, and what was typed under each field that differs
                 .onConflict(() -> values(actions.find(action)))
                 .submit(() -> actions.change(action, patches.of(change, fields), version),
-                        saved -> Form.seeOther("/actions/" + action + "?" + SAVED),
+                        saved -> Form.seeOther(Form.saved("/actions/" + action, DETAILS)),
                         () -> edit(before, form.values(), form.errors(), form.youTyped()));
     }
 
@@ -432,16 +432,11 @@ public class ActionPages {
                                 form.errors()));
     }
 
+    /** The check-in page; after its details were saved it says so ({@link #DETAILS}, read by the template from the address). */
     private TemplateInstance page(ActionView view, String q, List<Found> found, Door door,
                                   Map<String, String> form, Map<String, String> errors) {
-        return page(view, q, found, door, false, form, errors);
-    }
-
-    /** The check-in page; {@code saved}: just after its details were saved ({@link #SAVED}), which it says. */
-    private TemplateInstance page(ActionView view, String q, List<Found> found, Door door, boolean saved,
-                                  Map<String, String> form, Map<String, String> errors) {
         String workName = view.workId() == null ? null : works.require(view.workId()).name();
-        return Templates.checkIn(view, workName, q, found, door, saved, form, errors);
+        return Templates.checkIn(view, workName, q, found, door, form, errors);
     }
 
     private List<Found> search(ActionView view, String q) {

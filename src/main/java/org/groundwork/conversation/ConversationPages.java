@@ -54,6 +54,9 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class ConversationPages {
 
+    /** What the log form saved ({@link Form#saved}): the contact's page says so. */
+    static final String LOGGED = "conversation";
+
     /** The API's field names for what this form calls otherwise. */
     static final Map<String, String> FIELDS = FormErrors.names("contactId=form", "workId", "durationMinutes",
             "channel", "summary", "issues", "commitments", "occurredAt", "nextStep.dueOn=nextStepDueOn",
@@ -125,7 +128,9 @@ public class ConversationPages {
         NewConversation conversation = new NewConversation(contact, null, work, at, minutes, how,
                 form.optional("summary"), form.optional("issues"), form.optional("commitments"),
                 form.ticked("politicalDiscussion"), next, completeIds);
-        return form.checks(conversation).submit(() -> conversations.create(conversation), "/contacts/" + contact + "#timeline",
+        // the contact's page says it was logged, above the timeline it lands on
+        return form.checks(conversation).submit(() -> conversations.create(conversation),
+                Form.saved("/contacts/" + contact + "#timeline", LOGGED),
                 () -> render(contact, form.values(), ticked, form.errors()));
     }
 

@@ -51,6 +51,9 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class OrganizerPages {
 
+    /** What the team settings form saved ({@link Form#saved}): the settings page says so. */
+    static final String TEAM_SAVED = "team";
+
     @Inject
     Patches patches;
 
@@ -278,7 +281,9 @@ public class OrganizerPages {
         form.values().put("twoFactorRequired", twoFactorRequired ? "true" : "");
         TeamSettings settings = new TeamSettings(name, timeZone, heat, cooling, code, twoFactorRequired);
         return form.checks(settings).submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
-                        "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired")))), "/settings",
+                        "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired")))),
+                // the page says they were saved (the form is at its foot, the notice at its top)
+                Form.saved("/settings", TEAM_SAVED),
                 () -> settings(null, form.values(), form.errors()));
     }
 }

@@ -73,8 +73,13 @@ public final class Form {
      * the form's page that holds it (see {@link #keyedPage}): a random UUID, used once.
      */
     public static final String KEY = "idempotencyKey";
-    /** Added to the address a form sent again goes on to: the layout then says it was saved already. */
-    public static final String SAVED_ALREADY = "saved=already";
+    /**
+     * The query parameter that says what the form that led to a page saved ({@link #saved}), which the
+     * page then says in a notice ({@link Here#saved}): the one way a page says "saved" after a redirect.
+     */
+    public static final String SAVED = "saved";
+    /** What a form sent again saved ({@link #once}): nothing new; the layout says it was saved already. */
+    public static final String ALREADY = "already";
     /** The hidden field of an edit form that holds the version it was read at (sent as If-Match). */
     public static final String VERSION = "version";
     /**
@@ -629,8 +634,28 @@ public final class Form {
     /** The address a form sent again goes on to, marked so its page says it was saved already (at its top). */
     private static String savedAlready(String location) {
         int fragment = location.indexOf('#');
-        String address = fragment < 0 ? location : location.substring(0, fragment);
-        return address + (address.contains("?") ? "&" : "?") + SAVED_ALREADY;
+        return saved(fragment < 0 ? location : location.substring(0, fragment), ALREADY);
+    }
+
+    /**
+     * The address a saved form goes on to, marked with what it saved ({@code saved=what}, a word, before
+     * any {@code #fragment}), so the page drawn there says so ({@link Here#saved}). A mark the address had
+     * is replaced: a page says one thing about the form that led to it.
+     */
+    public static String saved(String address, String what) {
+        int fragment = address.indexOf('#');
+        String path = fragment < 0 ? address : address.substring(0, fragment);
+        String rest = fragment < 0 ? "" : address.substring(fragment);
+        int query = path.indexOf('?');
+        StringBuilder marked = new StringBuilder(query < 0 ? path : path.substring(0, query)).append('?');
+        if (query >= 0) {
+            for (String parameter : path.substring(query + 1).split("&")) {
+                if (!parameter.isEmpty() && !parameter.startsWith(SAVED + "=") && !parameter.equals(SAVED)) {
+                    marked.append(parameter).append('&');
+                }
+            }
+        }
+        return marked.append(SAVED).append('=').append(what).append(rest).toString();
     }
 
     private static Object withStatus(int status, Object page, Long retryAfter) {

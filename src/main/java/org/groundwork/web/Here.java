@@ -8,7 +8,8 @@ import jakarta.inject.Named;
 /**
  * Where the page being drawn is, for the layout's navigation: the section the visitor is in is
  * marked {@code aria-current="page"}, so a screen reader says it and the style can show it. Also
- * whether the page follows a create form sent again ({@link Form#once}), which the layout says.
+ * what the form that led here saved ({@link Form#saved}), which the page says in a notice: the layout
+ * that a create form sent again saved nothing new ({@link Form#once}), a page its own words.
  */
 @Named("here")
 @RequestScoped
@@ -26,9 +27,14 @@ public class Here {
         return path.equals(section) || path.startsWith(section + "/");
     }
 
-    /** The address says the form that led here had been sent before ({@link Form#SAVED_ALREADY}): nothing was saved twice. */
-    public boolean savedAlready() {
+    /**
+     * The address says the form that led here saved {@code what} ({@code saved=what}, {@link Form#saved});
+     * {@link Form#ALREADY}: it had been sent before, and nothing was saved twice. Any other word, or
+     * none, says nothing: an address edited by hand shows no notice.
+     */
+    public boolean saved(String what) {
+        // the raw query, as sent: a word needs no decoding, and an address that does not decode is no failure
         String query = request.query();
-        return query != null && ("&" + query + "&").contains("&" + Form.SAVED_ALREADY + "&");
+        return query != null && ("&" + query + "&").contains("&" + Form.SAVED + "=" + what + "&");
     }
 }

@@ -138,6 +138,9 @@ public interface MsgAccount {
     String settings_team_save();
 
     @Message
+    String settings_team_saved();
+
+    @Message
     String settings_two_factor_for_everyone();
 
     @Message

@@ -204,6 +204,9 @@ public interface MsgPeople {
     String conversation_log_with(String name);
 
     @Message
+    String conversation_logged(String name);
+
+    @Message
     String back_to(String name);
 
     @Message

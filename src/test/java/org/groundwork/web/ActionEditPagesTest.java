@@ -79,8 +79,8 @@ class ActionEditPagesTest {
         // the title's typo fixed, the place and who was there corrected; the time left as shown
         typed(s, List.of(team.adminId, member.id()), "title", "Rally at the depot", "location", "Depot gate, Main St")
                 .post("/actions/" + id + "/edit").then().statusCode(303)
-                .header("Location", endsWith("/actions/" + id + "?saved=1"));
-        s.request().get("/actions/" + id + "?saved=1").then().statusCode(200)
+                .header("Location", endsWith("/actions/" + id + "?saved=details"));
+        s.request().get("/actions/" + id + "?saved=details").then().statusCode(200)
                 .body(containsString("id=\"saved\">The action&#39;s details were saved."));
         s.request().get("/actions/" + id).then().statusCode(200).body(not(containsString("id=\"saved\"")));
         String saved = version(team, id);
@@ -244,7 +244,7 @@ class ActionEditPagesTest {
         bad.then().statusCode(400).body(containsString("<html lang=\"es\">")).body(containsString("id=\"f-durationMinutes-error\""))
                 .body(not(containsString("Use 1 or more")));
         typed(s, List.of(team.adminId)).post("/actions/" + id + "/edit").then().statusCode(303);
-        s.request().get("/actions/" + id + "?saved=1").then().statusCode(200)
+        s.request().get("/actions/" + id + "?saved=details").then().statusCode(200)
                 .body(containsString("Se guardaron los datos de la acción."));
     }
 

@@ -92,7 +92,7 @@ class OneTimeKeyPagesTest {
         assertTrue(drawn.contains("value=\"" + expected + "\""), "when is the key's time, " + expected);
 
         logForm(s, contact, key, "Talked about the rent strike").post("/conversations").then().statusCode(303)
-                .header("Location", endsWith("/contacts/" + contact + "#timeline"));
+                .header("Location", endsWith("/contacts/" + contact + "?saved=conversation#timeline"));
         // Back, then submit again: answered as the first time, with a word that it was saved already
         logForm(s, contact, key, "Talked about the rent strike").post("/conversations").then().statusCode(303)
                 .header("Location", endsWith("/contacts/" + contact + "?saved=already"));
@@ -111,11 +111,11 @@ class OneTimeKeyPagesTest {
         assertEquals(1, conversations(team, contact));
         // saving that form is a choice the organizer made: it logs the second conversation
         logForm(s, contact, again, "Talked about the heating too").post("/conversations").then().statusCode(303)
-                .header("Location", endsWith("/contacts/" + contact + "#timeline"));
+                .header("Location", endsWith("/contacts/" + contact + "?saved=conversation#timeline"));
         assertEquals(2, conversations(team, contact));
 
         // one mechanism: the page's answer is kept where the API keeps its Idempotency-Key answers
-        assertEquals(List.of("303 | /contacts/" + contact + "#timeline"), AllTeams.rows(dataSource,
+        assertEquals(List.of("303 | /contacts/" + contact + "?saved=conversation#timeline"), AllTeams.rows(dataSource,
                 "select status, location from idempotency_key where team_id = ?1 and organizer_id = ?2 and key = ?3::text",
                 team.teamId, team.adminId, key));
     }
@@ -218,7 +218,7 @@ class OneTimeKeyPagesTest {
         Session benSession = Session.logIn(ben.email());
         benSession.open("/conversations/new?contact=" + contact);
         logForm(benSession, contact, key, "Ana's talk").post("/conversations").then().statusCode(303)
-                .header("Location", endsWith("/contacts/" + contact + "#timeline"));
+                .header("Location", endsWith("/contacts/" + contact + "?saved=conversation#timeline"));
         assertEquals(2, conversations(team, contact));
 
         // another team's organizer: the same, in their team
@@ -227,7 +227,7 @@ class OneTimeKeyPagesTest {
         Session stranger = Session.logIn(other);
         stranger.open("/conversations/new?contact=" + theirs);
         logForm(stranger, theirs, key, "Ana's talk").post("/conversations").then().statusCode(303)
-                .header("Location", endsWith("/contacts/" + theirs + "#timeline"));
+                .header("Location", endsWith("/contacts/" + theirs + "?saved=conversation#timeline"));
         assertEquals(1, conversations(other, theirs));
 
         // and Ana's key is still Ana's

@@ -1,0 +1,86 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Saving the team settings and logging a conversation said nothing: the page came back as it was,
+ * and a new organizer could not tell it had worked. Both now say so on the page they go on to,
+ * through the one "saved" mark of the address (web/Form.saved, read by web/Here.saved).
+ */
+@QuarkusTest
+class SavedNoticeTest {
+
+    @Test
+    void savedTeamSettingsAreSaidOnTheSettingsPage() {
+        TestTeam team = TestTeam.create();
+        String name = team.api().get("/api/v1/team").then().extract().path("name");
+        Session s = Session.onPage(team, "/settings");
+        s.form().formParam("name", name).formParam("timeZone", "Europe/Berlin").formParam("heatWindowDays", "3")
+                .formParam("coolingDays", "30").formParam("phoneCountryCode", "49").post("/settings/team")
+                .then().statusCode(303).header("Location", endsWith("/settings?saved=team"));
+        s.request().get("/settings?saved=team").then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Team settings saved.</p>"));
+        s.request().get("/settings").then().statusCode(200).body(not(containsString("id=\"saved\"")));
+        // a word the page does not know, or one made by hand, says nothing and fails nothing
+        for (String other : new String[] {"saved=conversation", "saved=", "saved=%00team", "saved"}) {
+            int status = s.request().urlEncodingEnabled(false).get("/settings?" + other).then().extract().statusCode();
+            assertTrue(status == 200 || status == 400, other + " answered " + status);
+            if (status == 200) {
+                s.request().urlEncodingEnabled(false).get("/settings?" + other).then()
+                        .body(not(containsString("id=\"saved\"")));
+            }
+        }
+        // a refusal is no save: the form again, without the notice
+        s.form().formParam("name", name).formParam("timeZone", "Mars/Olympus").formParam("heatWindowDays", "3")
+                .formParam("coolingDays", "30").formParam("phoneCountryCode", "49").post("/settings/team")
+                .then().statusCode(400).body(not(containsString("Team settings saved.")));
+
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        s.request().get("/settings?saved=team").then().statusCode(200)
+                .body(containsString("Ajustes del equipo guardados."));
+    }
+
+    @Test
+    void aLoggedConversationIsSaidAboveTheTimelineItLandsOn() {
+        TestTeam team = TestTeam.create();
+        String rosa = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Schmidt"));
+        Session s = Session.logIn(team);
+        s.open("/conversations/new?contact=" + rosa);
+        String next = OneTimeKeyPagesTest.logForm(s, rosa, s.key, "Talked about the rent strike").post("/conversations")
+                .then().statusCode(303).header("Location", endsWith("/contacts/" + rosa + "?saved=conversation#timeline"))
+                .extract().header("Location");
+        String page = s.request().get(next.substring(0, next.indexOf('#'))).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<p class=\"notice\" role=\"status\" id=\"saved\">Conversation with Rosa Schmidt logged.</p>"),
+                page);
+        // said in the timeline's section, which the address's #timeline scrolls to
+        assertTrue(page.indexOf("id=\"timeline\"") < page.indexOf("id=\"saved\""), "under the timeline's heading");
+        assertEquals(1, OneTimeKeyPagesTest.conversations(team, rosa));
+        s.request().get("/contacts/" + rosa).then().statusCode(200).body(not(containsString("id=\"saved\"")));
+
+        // sent again (Back, submit): the first address, now saying it was saved already, and only that
+        OneTimeKeyPagesTest.logForm(s, rosa, s.key, "Talked about the rent strike").post("/conversations")
+                .then().statusCode(303).header("Location", endsWith("/contacts/" + rosa + "?saved=already"));
+        s.request().get("/contacts/" + rosa + "?saved=already").then().statusCode(200)
+                .body(containsString("This was saved already")).body(not(containsString("Rosa Schmidt logged")));
+
+        // another team's contact with the mark: a 404, as without it
+        TestTeam other = TestTeam.create();
+        String theirs = PagesBrowserTest.contact(other, Map.of("fullName", "Other Team Person"));
+        s.request().get("/contacts/" + theirs + "?saved=conversation").then().statusCode(404)
+                .body(not(containsString("Other Team Person")));
+
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        s.request().get("/contacts/" + rosa + "?saved=conversation").then().statusCode(200)
+                .body(containsString("Conversación con Rosa Schmidt anotada."));
+    }
+}
