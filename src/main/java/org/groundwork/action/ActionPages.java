@@ -67,6 +67,8 @@ public class ActionPages {
             "location", "workId", "organizerIds");
     /** What the edit form saved ({@link Form#saved}): the check-in page it goes back to says so. */
     static final String DETAILS = "details";
+    /** The check-in page's parameter naming who was just checked in, for its notice (only someone on its list). */
+    static final String CHECKED_IN = "checkedIn";
 
     @Inject
     ActionService actions;
@@ -114,7 +116,7 @@ public class ActionPages {
                                             List<Option> works, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance checkIn(ActionView action, String workName, String q, List<Found> found,
-                                               Door door, Map<String, String> form,
+                                               Door door, ContactView checkedIn, Map<String, String> form,
                                                Map<String, String> errors);
 
         static native TemplateInstance edit(ActionView action, List<Option> kinds, List<Option> works,
@@ -188,7 +190,7 @@ public class ActionPages {
     @Path("/{id}")
     public Object checkIn(@PathParam("id") String id, @QueryParam("q") String q,
                                     @QueryParam("known") String known, @QueryParam("by") String by,
-                                    @QueryParam("was") String was,
+                                    @QueryParam("was") String was, @QueryParam(CHECKED_IN) String checkedIn,
                                     @HeaderParam("HX-Request") String htmx) {
         ActionView view = actions.find(Ids.parse(id, "action")).view();
         // a search longer than the contacts' search takes (sent by hand: the box stops at it) is a 400
@@ -198,8 +200,8 @@ public class ActionPages {
         if (htmx != null) {
             return search.drawn(Templates.checkIn$found(view, q, found, search.errors()));
         }
-        return search.drawn(page(view, q, found, door(view, known, by, was), Map.of("firstTime", "true"),
-                search.errors()));
+        return search.drawn(page(view, q, found, door(view, known, by, was),
+                onList(view, checkedIn, CHECKED_IN), Map.of("firstTime", "true"), search.errors()));
     }
 
     // ---- an action typed in wrong (its title, time, place, who was there): corrected from its page ----
@@ -303,11 +305,24 @@ public class ActionPages {
 
     /** The notice after a match at the door: only about someone who is on this action's list. */
     private Door door(ActionView view, String known, String by, String was) {
-        UUID id = Ids.filter(known, "known");
-        if (id == null || view.attendance().stream().noneMatch(att -> id.equals(att.contactId()))) {
+        ContactView person = onList(view, known, "known");
+        if (person == null) {
             return Door.NONE;
         }
-        return new Door(contacts.view(id), "email".equals(by) ? "email" : "phone", "here".equals(was), List.of(), null);
+        return new Door(person, "email".equals(by) ? "email" : "phone", "here".equals(was), List.of(), null);
+    }
+
+    /**
+     * The person a notice of the check-in page names ({@code parameter} of its address), or null: a
+     * notice names only someone on this action's list, so an address made by hand shows no one else
+     * (another team's contact, someone never checked in here). Not an id at all: a 400 naming it.
+     */
+    private ContactView onList(ActionView view, String text, String parameter) {
+        UUID id = Ids.filter(text, parameter);
+        if (id == null || view.attendance().stream().noneMatch(att -> id.equals(att.contactId()))) {
+            return null;
+        }
+        return contacts.view(id);
     }
 
     @POST
@@ -316,8 +331,10 @@ public class ActionPages {
         Form form = Form.posted();
         UUID contact = chosen(form);
         String firstTime = form.text("firstTime");
+        // the search, sent along, is only for this page drawn again on a refusal: once checked in, the page
+        // comes back with an empty box holding the focus, for the next person at the door, and says who is in
         String q = form.text("q");
-        return replace(id, form, Map.of(), q, query(q), current -> {
+        return replace(id, form, Map.of(), q, added -> checkedIn(contact), current -> {
             if (current.stream().noneMatch(i -> contact.equals(i.contactId()))) {
                 // "history": the first time or not follows their earlier attendance (the design's rule)
                 Boolean first = "history".equals(firstTime) ? null : firstTime != null;
@@ -339,7 +356,7 @@ public class ActionPages {
         boolean someoneElse = Form.posted().ticked("someoneElse"); // not drawn again
         if (!form.valid()) {
             // a NUL character, said on its field: no one is looked up or checked in
-            return replace(id, form, form.values(), null, "", current -> { });
+            return replace(id, form, form.values(), null, added -> "", current -> { });
         }
         // the same email, or the same phone number (the import's digits rule) under the same name (or
         // none typed): this person is known already. An email is one person's; a phone is often a
@@ -358,7 +375,7 @@ public class ActionPages {
                 return Form.seeOther("/actions/" + action.id() + notice);
             }
             // the known person is checked in; whether it is their first time comes from their history
-            return replace(id, form, form.values(), null, notice, current ->
+            return replace(id, form, form.values(), null, added -> notice, current ->
                     current.add(new AttendanceItem(known, null, null, null)));
         }
         // the phone under another name, or only the name: ask before checking in someone else or
@@ -373,7 +390,8 @@ public class ActionPages {
             return page(view, null, List.of(), new Door(null, same == null ? null : same.by(), false, choices,
                     same == null ? null : same.contact()), form.values(), Map.of());
         }
-        return replace(id, form, form.values(), null, "", current ->
+        // the new person, as made: the page says they are in, with the focus back in the search box
+        return replace(id, form, form.values(), null, added -> added.isEmpty() ? "" : checkedIn(added.get(0)), current ->
                 current.add(new AttendanceItem(null, new NewContact(fullName == null ? null : fullName.trim(),
                         Forms.blankToNull(phone), Forms.blankToNull(email)), firstTime, null)));
     }
@@ -383,7 +401,7 @@ public class ActionPages {
     public Object remove(@PathParam("id") String id) {
         Form form = Form.posted();
         UUID contact = chosen(form);
-        return replace(id, form, Map.of(), null, "", current -> current.removeIf(i -> contact.equals(i.contactId())));
+        return replace(id, form, Map.of(), null, added -> "", current -> current.removeIf(i -> contact.equals(i.contactId())));
     }
 
     /** The person a check-in or removal button names (a hidden field): missing or unreadable, the form says so. */
@@ -395,15 +413,19 @@ public class ActionPages {
         return contact;
     }
 
-    private static String query(String q) {
-        return q == null || q.isBlank() ? "" : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    /** The check-in page's query naming who was just checked in (its notice, and the focus in the search box). */
+    private static String checkedIn(UUID contact) {
+        return "?" + CHECKED_IN + "=" + contact;
     }
 
     /**
      * Reads the attendance, changes it, and writes it back whole with the action's version as
-     * If-Match: two phones checking people in at once cannot silently undo each other.
+     * If-Match: two phones checking people in at once cannot silently undo each other. Saved, the
+     * check-in page follows with {@code query} of the people the change put on the list (a new
+     * person's id is known only once they are made).
      */
-    private Object replace(String id, Form form, Map<String, String> redraw, String q, String query,
+    private Object replace(String id, Form form, Map<String, String> redraw, String q,
+                           java.util.function.Function<List<UUID>, String> query,
                            java.util.function.Consumer<List<AttendanceItem>> change) {
         Versioned<ActionView> stored = actions.find(Ids.parse(id, "action"));
         ActionView view = stored.view();
@@ -427,16 +449,30 @@ public class ActionPages {
                 .onConflict(p -> page(actions.find(action).view(), q, search(view, q), Door.NONE, redraw,
                         form.error(FormErrors.FORM, PageLanguage.people().checkin_conflict()).errors()))
                 .submit(() -> actions.replaceAttendance(action, items, "\"" + stored.version() + "\""),
-                        "/actions/" + action + query,
+                        saved -> Form.seeOther("/actions/" + action + query.apply(added(view, saved.view()))),
                         () -> page(actions.find(action).view(), q, search(view, q), Door.NONE, redraw,
                                 form.errors()));
     }
 
-    /** The check-in page; after its details were saved it says so ({@link #DETAILS}, read by the template from the address). */
+    /** Who is on the list after a change and was not before it. */
+    private static List<UUID> added(ActionView before, ActionView after) {
+        Set<UUID> were = before.attendance().stream().map(AttendanceView::contactId).collect(Collectors.toSet());
+        return after.attendance().stream().map(AttendanceView::contactId).filter(c -> !were.contains(c)).toList();
+    }
+
     private TemplateInstance page(ActionView view, String q, List<Found> found, Door door,
                                   Map<String, String> form, Map<String, String> errors) {
+        return page(view, q, found, door, null, form, errors);
+    }
+
+    /**
+     * The check-in page; {@code checkedIn}: who was just checked in ({@link #CHECKED_IN}), which it says.
+     * After its details were saved it says so too ({@link #DETAILS}, read by the template from the address).
+     */
+    private TemplateInstance page(ActionView view, String q, List<Found> found, Door door, ContactView checkedIn,
+                                  Map<String, String> form, Map<String, String> errors) {
         String workName = view.workId() == null ? null : works.require(view.workId()).name();
-        return Templates.checkIn(view, workName, q, found, door, form, errors);
+        return Templates.checkIn(view, workName, q, found, door, checkedIn, form, errors);
     }
 
     private List<Found> search(ActionView view, String q) {

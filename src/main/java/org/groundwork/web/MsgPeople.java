@@ -390,6 +390,9 @@ public interface MsgPeople {
     String checkin_saved();
 
     @Message
+    String checkin_is_in(String name);
+
+    @Message
     String action_edit_title(String title);
 
     @Message

@@ -119,6 +119,41 @@ class CheckInAtTheDoorBrowserTest extends BrowserTest {
         assertThat(page.locator("#attendance-list a[href='/contacts/" + sam + "']")).hasCount(1);
     }
 
+    /**
+     * The next person at the door is someone else: after a check-in from the search, or of someone new,
+     * the search box is empty and has the focus, and the page says who is in (CheckInNextPersonTest).
+     */
+    @Test
+    void afterACheckInTheEmptySearchBoxHasTheFocusForTheNextPerson() {
+        TestTeam team = TestTeam.create();
+        PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Schmidt", "phone", "555-0110"));
+        String action = action(team);
+        logIn(team);
+        page.navigate(url("/actions/" + action));
+        page.locator("#q").fill("Rosa");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in Rosa Schmidt")).click();
+        assertThat(page.locator("#checked-in")).hasText("Rosa Schmidt is checked in.");
+        assertThat(page.locator("#attendance-list")).containsText("Rosa Schmidt");
+        assertThat(page.locator("#q")).hasValue("");
+        // autofocus is applied as the page is drawn: waited for, then read from the document
+        assertThat(page.locator("#q")).isFocused();
+        assertEquals("q", page.evaluate("document.activeElement.id"));
+        assertNoViolations();
+
+        // someone new: the same, and the new-person fields empty for the one after
+        checkInNew("Ana Newcomer", "555-0199", "");
+        assertThat(page.locator("#checked-in")).hasText("Ana Newcomer is checked in.");
+        assertThat(page.locator("#q")).hasValue("");
+        assertThat(page.locator("#q")).isFocused();
+        assertEquals("q", page.evaluate("document.activeElement.id"));
+        assertThat(page.getByLabel("Full name (required)", new Page.GetByLabelOptions().setExact(true))).hasValue("");
+
+        // typing the next name searches as before, and the focus stays in the box while the results come
+        page.keyboard().type("Ros");
+        assertThat(page.locator("#found")).containsText("Rosa Schmidt");
+        assertEquals("q", page.evaluate("document.activeElement.id"));
+    }
+
     @Test
     void aNoticeIsOnlyAboutSomeoneOnTheList() {
         TestTeam team = TestTeam.create();

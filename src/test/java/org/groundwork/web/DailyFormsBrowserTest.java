@@ -86,7 +86,11 @@ class DailyFormsBrowserTest extends BrowserTest {
         // the organizer may still say otherwise: a long-time activist new to the database
         page.locator("#found li", new Page.LocatorOptions().setHasText("Vera Newcomer")).locator("input[type=checkbox]").uncheck();
         page.locator("#found li", new Page.LocatorOptions().setHasText("Vera Newcomer")).getByRole(AriaRole.BUTTON).click();
+        // checked in, the page comes back with the box empty for the next person: searched for again
+        assertThat(page.locator("#checked-in")).hasText("Vera Newcomer is checked in.");
+        page.locator("#q").fill("vera");
         page.locator("#found li", new Page.LocatorOptions().setHasText("Vera Veteran")).getByRole(AriaRole.BUTTON).click();
+        assertThat(page.locator("#checked-in")).hasText("Vera Veteran is checked in.");
         List<Boolean> firstTimes = team.api().get("/api/v1/actions/" + action).then().statusCode(200)
                 .extract().path("attendance.firstTime");
         assertEquals(List.of(false, false), firstTimes);

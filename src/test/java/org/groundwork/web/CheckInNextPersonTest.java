@@ -1,0 +1,141 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A new organizer at the door found the last search still in the box after each check-in, and the
+ * focus at the top of the page: the next person is someone else. After a check-in (from the search,
+ * or someone new typed in) the page comes back with the box empty and holding the focus, and says who
+ * is in. The notice names only someone on this action's list, as the door's other notices do.
+ */
+@QuarkusTest
+class CheckInNextPersonTest {
+
+    private static final Pattern SEARCH_BOX = Pattern.compile("<input id=\"q\"[^>]*>");
+
+    /** The search box as drawn. */
+    static String searchBox(String page) {
+        Matcher m = SEARCH_BOX.matcher(page);
+        assertTrue(m.find(), "the page has its search box");
+        return m.group();
+    }
+
+    /** How many elements of the page ask for the focus: a browser gives it to the first, so one at most. */
+    static int autofocus(String page) {
+        return page.split("autofocus", -1).length - 1;
+    }
+
+    private static List<String> attendance(TestTeam team, String action) {
+        return team.api().get("/api/v1/actions/" + action).then().statusCode(200).extract().path("attendance.contactId");
+    }
+
+    @Test
+    void aCheckInFromTheSearchComesBackWithAnEmptyFocusedBoxAndSaysWhoIsIn() {
+        TestTeam team = TestTeam.create();
+        String rosa = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Schmidt", "phone", "555-0110"));
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        Session s = Session.onPage(team, "/actions/" + action + "?q=Rosa");
+
+        String next = s.form().formParam("contactId", rosa).formParam("q", "Rosa").formParam("firstTime", "true")
+                .post("/actions/" + action + "/attendance").then().statusCode(303)
+                .header("Location", endsWith("/actions/" + action + "?checkedIn=" + rosa)).extract().header("Location");
+        assertEquals(List.of(rosa), attendance(team, action));
+
+        String page = s.request().get(next).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("role=\"status\" id=\"checked-in\">Rosa Schmidt is checked in.</p>"), page);
+        String box = searchBox(page);
+        assertTrue(box.contains("value=\"\""), "the last search is gone: " + box);
+        assertTrue(box.contains(" autofocus"), "the box has the focus: " + box);
+        assertEquals(1, autofocus(page), "one element asks for the focus");
+
+        // the page as opened any other time: no notice, and the focus where the browser puts it
+        String plain = s.request().get("/actions/" + action).then().statusCode(200).extract().asString();
+        assertFalse(plain.contains("id=\"checked-in\""));
+        assertEquals(0, autofocus(plain));
+
+        // in Spanish
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        s.request().get(next).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Asistencia de Rosa Schmidt registrada."));
+    }
+
+    @Test
+    void someoneNewOrSomeoneKnownTypedInBringsTheFocusBackToTheSearchBox() {
+        TestTeam team = TestTeam.create();
+        String maria = PagesBrowserTest.contact(team, Map.of("fullName", "Maria Lopez", "email", "maria@example.org"));
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        Session s = Session.onPage(team, "/actions/" + action);
+
+        String next = s.form().formParam("fullName", "Ana Newcomer").formParam("phone", "555-0199")
+                .formParam("email", "").formParam("firstTime", "true")
+                .post("/actions/" + action + "/attendance/new").then().statusCode(303).extract().header("Location");
+        List<String> here = attendance(team, action);
+        assertEquals(1, here.size());
+        assertTrue(next.endsWith("/actions/" + action + "?checkedIn=" + here.get(0)), next);
+        String page = s.request().get(next).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"checked-in\">Ana Newcomer is checked in.</p>"), page);
+        assertTrue(searchBox(page).contains(" autofocus"), searchBox(page));
+        assertEquals(1, autofocus(page));
+        assertTrue(page.contains("id=\"f-fullName\" name=\"fullName\" type=\"text\" value=\"\""), "the new-person fields are empty");
+
+        // someone known by their email: the door's own notice, and the focus back in the box too
+        next = s.form().formParam("fullName", "M. Lopez").formParam("phone", "").formParam("email", "MARIA@example.org")
+                .post("/actions/" + action + "/attendance/new").then().statusCode(303).extract().header("Location");
+        page = s.request().get(next).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Already in your contacts:") && page.contains(">Maria Lopez</a>"), page);
+        assertTrue(searchBox(page).contains(" autofocus"), searchBox(page));
+        assertEquals(1, autofocus(page));
+        assertTrue(attendance(team, action).contains(maria));
+    }
+
+    @Test
+    void aRefusedFormKeepsTheFocusOnItsMessageNotOnTheSearchBox() {
+        TestTeam team = TestTeam.create();
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        Session s = Session.onPage(team, "/actions/" + action);
+        Response refused = s.form().formParam("fullName", "x".repeat(201)).formParam("phone", "").formParam("email", "")
+                .post("/actions/" + action + "/attendance/new");
+        refused.then().statusCode(400);
+        String page = refused.asString();
+        assertFalse(searchBox(page).contains("autofocus"), searchBox(page));
+        assertEquals(1, autofocus(page), "only the refused field asks for the focus");
+        assertTrue(page.matches("(?s).*<input id=\"f-fullName\"[^>]*autofocus.*"), "the refused field has it");
+        assertEquals(List.of(), attendance(team, action));
+    }
+
+    @Test
+    void theNoticeNamesOnlySomeoneOnThisActionsList() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String notHere = PagesBrowserTest.contact(team, Map.of("fullName", "Nadia Nothere"));
+        String elsewhere = PagesBrowserTest.contact(other, Map.of("fullName", "Other Team Person"));
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        Session s = Session.logIn(team);
+        for (String id : List.of(notHere, elsewhere, java.util.UUID.randomUUID().toString())) {
+            String page = s.request().get("/actions/" + action + "?checkedIn=" + id).then().statusCode(200)
+                    .extract().asString();
+            assertFalse(page.contains("id=\"checked-in\"") || page.contains("Nadia Nothere")
+                    || page.contains("Other Team Person"), page);
+            assertEquals(0, autofocus(page), "no check-in happened: the focus is left alone");
+        }
+        // not an id: said as the page's other parameters are, never a failure of the server
+        for (String bad : List.of("not-an-id", "%00")) {
+            int status = s.request().urlEncodingEnabled(false).get("/actions/" + action + "?checkedIn=" + bad)
+                    .then().extract().statusCode();
+            assertTrue(status >= 400 && status < 500, bad + " answered " + status);
+        }
+    }
+}
