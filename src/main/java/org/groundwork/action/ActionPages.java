@@ -316,10 +316,12 @@ public class ActionPages {
      * The person a notice of the check-in page names ({@code parameter} of its address), or null: a
      * notice names only someone on this action's list, so an address made by hand shows no one else
      * (another team's contact, someone never checked in here). Not an id at all: a 400 naming it.
+     * Someone erased since (their row stays on the list, nameless) is named by no notice: the door's
+     * address still opens the page.
      */
     private ContactView onList(ActionView view, String text, String parameter) {
         UUID id = Ids.filter(text, parameter);
-        if (id == null || view.attendance().stream().noneMatch(att -> id.equals(att.contactId()))) {
+        if (id == null || view.attendance().stream().noneMatch(att -> id.equals(att.contactId()) && att.fullName() != null)) {
             return null;
         }
         return contacts.view(id);

@@ -353,9 +353,12 @@ public class ContactPages {
                 .submit(() -> contacts.change(contact, patches.of(change, Set.of("fullName", "phone", "email",
                                 "organizationId", "unitId", "position", "ownerId", "tags", "doNotContact", "notes")), version),
                         "/contacts/" + contact,
-                        // the contact is read only to draw the form again, not on every save
+                        // the contact is read only to draw the form again, not on every save; the units offered
+                        // are those of the organization the form now shows (after a save made meanwhile, the
+                        // one stored now), so the unit the other save chose is among them and stays chosen
                         () -> Templates.edit(contacts.view(contact), form.values(),
-                                choices(form.text("organizationId"), form.text("unitId")), form.errors(), form.youTyped()));
+                                choices(form.values().get("organizationId"), form.values().get("unitId")),
+                                form.errors(), form.youTyped()));
     }
 
     /**

@@ -30,7 +30,9 @@ public class Here {
     /**
      * The address says the form that led here saved {@code what} ({@code saved=what}, {@link Form#saved});
      * {@link Form#ALREADY}: it had been sent before, and nothing was saved twice. Any other word, or
-     * none, says nothing: an address edited by hand shows no notice.
+     * none, says nothing. The mark is not checked against what was saved: an address written by hand
+     * with a page's own word shows its notice (words only, naming no one the page does not show
+     * already), which is why a notice that names someone is a parameter its page checks instead.
      */
     public boolean saved(String what) {
         // the raw query, as sent: a word needs no decoding, and an address that does not decode is no failure

@@ -138,4 +138,22 @@ class CheckInNextPersonTest {
             assertTrue(status >= 400 && status < 500, bad + " answered " + status);
         }
     }
+
+    /** The door's address after a check-in, once that person is erased: the page still opens, naming no one. */
+    @Test
+    void aCheckInNoticeForSomeoneErasedSinceLeavesTheDoorOpen() {
+        TestTeam team = TestTeam.create();
+        String person = PagesBrowserTest.contact(team, Map.of("fullName", "Erin Erased"));
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        team.api().body(List.of(Map.of("contactId", person)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        Session s = Session.logIn(team);
+        String door = "/actions/" + action + "?checkedIn=" + person;
+        assertTrue(s.request().get(door).then().statusCode(200).extract().asString().contains("Erin Erased"));
+        team.api().delete("/api/v1/contacts/" + person).then().statusCode(204);
+        for (String address : List.of(door, "/actions/" + action + "?known=" + person + "&by=phone&was=here")) {
+            String page = s.request().get(address).then().statusCode(200).extract().asString();
+            assertFalse(page.contains("id=\"checked-in\"") || page.contains("id=\"door-notice\""), page);
+        }
+    }
 }

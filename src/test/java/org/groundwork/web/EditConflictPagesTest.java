@@ -181,6 +181,41 @@ class EditConflictPagesTest {
                 .body("phone", equalTo("718 555 0199")).body("notes", equalTo("Chairs the tenants meeting"));
     }
 
+    /**
+     * The review's "the unit quietly cleared": the other save moved the person to another organization and
+     * unit; this tab, drawn before, changed only the phone. The form drawn again must offer the units of
+     * the organization it now shows, so the unit saved meanwhile stays chosen and saving again keeps it.
+     */
+    @Test
+    void aMoveSavedMeanwhileKeepsItsUnitOnTheFormDrawnAgain() {
+        TestTeam team = TestTeam.create();
+        String depot = team.api().body(Map.of("name", "Depot", "kind", "workplace")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        String yard = team.api().body(Map.of("name", "Yard", "kind", "workplace")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        String nightShift = team.api().body(Map.of("name", "Night shift", "kind", "shift"))
+                .post("/api/v1/organizations/" + yard + "/units").then().statusCode(201).extract().path("id");
+        String id = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Diaz", "phone", "718 555 0101",
+                "organizationId", depot));
+        Session s = Session.logIn(team);
+        String form = s.open("/contacts/" + id + "/edit");
+        team.api().body(Map.of("organizationId", yard, "unitId", nightShift)).patch("/api/v1/contacts/" + id)
+                .then().statusCode(200);
+        Response tab = s.form().formParam("version", drawn(form, "version")).formParam("drawn", drawn(form, "drawn"))
+                .formParam("fullName", "Rosa Diaz").formParam("phone", "718 555 0199").formParam("position", "base")
+                .formParam("organizationId", depot).post("/contacts/" + id + "/edit");
+        tab.then().statusCode(409)
+                .body(matchesPattern("(?s).*<option value=\"" + yard + "\" selected>.*"))
+                .body(matchesPattern("(?s).*<option value=\"" + nightShift + "\" selected>Night shift</option>.*"));
+        String again = tab.asString();
+        s.form().formParam("version", drawn(again, "version")).formParam("drawn", drawn(again, "drawn"))
+                .formParam("fullName", "Rosa Diaz").formParam("phone", drawn(again, "phone")).formParam("position", "base")
+                .formParam("organizationId", yard).formParam("unitId", nightShift)
+                .post("/contacts/" + id + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + id).then().body("phone", equalTo("718 555 0199"))
+                .body("organizationId", equalTo(yard)).body("unitId", equalTo(nightShift));
+    }
+
     /** One tab's save of the contact form as {@code form} drew it, with the name, phone and notes given. */
     private static Response contactTab(Session s, String id, String form, String fullName, String phone, String notes) {
         return s.form().formParam("version", drawn(form, "version")).formParam("drawn", drawn(form, "drawn"))
