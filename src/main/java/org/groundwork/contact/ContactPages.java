@@ -65,6 +65,8 @@ public class ContactPages {
     static final int PAGE_SIZE = 50;
     /** People per page of the list: 20 cards keep a phone's page short; "More contacts" adds the next 20. */
     static final int LIST_SIZE = 20;
+    /** What the erase form did ({@link Form#saved}): the list it goes back to says so. */
+    static final String ERASED = "erased";
     /** People a tie's search shows: enough to pick from on a phone; more means typing more of the name. */
     static final int TIE_MATCHES = 20;
 
@@ -103,8 +105,7 @@ public class ContactPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Filter filter, String query, List<Row> rows, String nextCursor,
-                                            boolean canExport, boolean erased, Choices choices,
-                                            Map<String, String> errors);
+                                            boolean canExport, Choices choices, Map<String, String> errors);
 
         static native TemplateInstance list$results(Filter filter, String query, List<Row> rows, String nextCursor,
                                                     boolean canExport, Map<String, String> errors);
@@ -215,7 +216,7 @@ public class ContactPages {
     public Object list(@QueryParam("q") String q, @QueryParam("level") String level,
                                  @QueryParam("position") String position, @QueryParam("organization") String organization,
                                  @QueryParam("owner") String owner, @QueryParam("tag") String tag,
-                                 @QueryParam("cursor") String cursor, @QueryParam("erased") String erased,
+                                 @QueryParam("cursor") String cursor,
                                  @HeaderParam("HX-Request") String htmx) {
         Filter filter = new Filter(level, position, owner, organization, tag, q);
         // a filter the service refuses (a malformed owner, a stale cursor) is said above the results
@@ -231,8 +232,7 @@ public class ContactPages {
         if (htmx != null) {
             return search.drawn(Templates.list$results(filter, query(filter), rows, next, canExport(), errors));
         }
-        return search.drawn(Templates.list(filter, query(filter), rows, next, canExport(), erased != null,
-                choices(null, null), errors));
+        return search.drawn(Templates.list(filter, query(filter), rows, next, canExport(), choices(null, null), errors));
     }
 
     private List<Row> rows(Page<ContactView> page) {
@@ -375,7 +375,7 @@ public class ContactPages {
         }
         contacts.erase(contact, null);
         // the person's page is gone with their data: back to the list, which says it was done
-        return Form.seeOther("/contacts?erased=1");
+        return Form.seeOther(Form.saved("/contacts", ERASED));
     }
 
     @GET

@@ -603,10 +603,11 @@ class PageFormsTest {
         team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Sam Okafor"));
 
         s.form().formParam("confirm", "true").post("/contacts/" + id + "/erase").then().statusCode(303)
-                .header("Location", containsString("/contacts?erased=1"));
+                .header("Location", containsString("/contacts?saved=erased"));
         team.api().get("/api/v1/contacts/" + id).then().statusCode(404);
-        s.request().get("/contacts?erased=1").then().statusCode(200)
-                .body(containsString("erased")).body(not(containsString("Sam Okafor")));
+        s.request().get("/contacts?saved=erased").then().statusCode(200)
+                .body(containsString("role=\"status\" id=\"saved\"")).body(not(containsString("Sam Okafor")));
+        s.request().get("/contacts").then().statusCode(200).body(not(containsString("id=\"saved\"")));
     }
 
     @Test
