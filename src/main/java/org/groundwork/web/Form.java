@@ -682,15 +682,16 @@ public final class Form {
             } else if (values.containsKey(field.getKey()) && !same(values.get(field.getKey()), field.getValue())) {
                 String typed = values.get(field.getKey());
                 String asDrawn = drawn.get(field.getKey());
-                if (asDrawn != null && !fingerprint(typed).equals(asDrawn) && fingerprint(field.getValue()).equals(asDrawn)) {
+                // a form sent without what it was drawn with cannot tell: every field that differs counts as typed
+                boolean changedHere = asDrawn == null || !fingerprint(typed).equals(asDrawn);
+                if (changedHere && asDrawn != null && fingerprint(field.getValue()).equals(asDrawn)) {
                     // changed in this tab only (the other save left it as drawn): the typing stays in the
                     // field, and saving again makes this tab's change and undoes nothing of the other's
                     continue;
                 }
                 // what is saved is shown; the typing is kept beside it only where this tab changed the field
-                // too (saved again as typed, a field this tab never touched would undo the other save). A form
-                // sent without what it was drawn with cannot tell: the typing is kept beside every field
-                if (asDrawn == null || !fingerprint(typed).equals(asDrawn)) {
+                // too (saved again as typed, a field this tab never touched would undo the other save)
+                if (changedHere) {
                     youTyped.put(field.getKey(), new Typed(typed));
                 }
                 values.put(field.getKey(), field.getValue());
