@@ -508,6 +508,37 @@ class PageFormsTest {
     }
 
     @Test
+    void aRefusedSearchOrFilterOffersNoExportOfIt() {
+        TestTeam team = TestTeam.create();
+        contact(team, "Ana Abad");
+        String annex = team.organization("Annex", "workplace");
+        String plant = team.organization("Plant", "workplace");
+        team.api().body(Map.of("intoOrganizationId", plant)).post("/api/v1/organizations/" + annex + "/merge")
+                .then().statusCode(200);
+        Session s = Session.logIn(team);
+        String conversations = "href=\"/api/v1/exports/conversations.csv\"";
+        // a search that is fine: the export of it, on the page and in what htmx swaps
+        for (boolean htmx : new boolean[] {false, true}) {
+            String fine = (htmx ? s.request().header("HX-Request", "true") : s.request()).queryParam("q", "Ana")
+                    .get("/contacts").then().statusCode(200).extract().asString();
+            assertTrue(fine.contains("href=\"/api/v1/exports/contacts.csv?q=Ana\""), fine);
+            assertTrue(fine.contains(conversations), fine);
+        }
+        // refused (too long to run, an organization merged since): said, and no export of what was not run,
+        // through either door; the conversations' export, which has no filter, stays
+        Map<String, String> refused = Map.of("q", "a".repeat(201), "organization", annex);
+        for (Map.Entry<String, String> filter : refused.entrySet()) {
+            for (boolean htmx : new boolean[] {false, true}) {
+                String page = (htmx ? s.request().header("HX-Request", "true") : s.request())
+                        .queryParam(filter.getKey(), filter.getValue()).get("/contacts").then().statusCode(400)
+                        .body(containsString("id=\"f-" + filter.getKey() + "-error\"")).extract().asString();
+                assertTrue(!page.contains("/api/v1/exports/contacts.csv"), filter.getKey() + ", htmx " + htmx + ": " + page);
+                assertTrue(page.contains(conversations), page);
+            }
+        }
+    }
+
+    @Test
     void aFilterWordTheListDoesNotKnowIsSaidWithTheListsOwnWords() {
         TestTeam team = TestTeam.create();
         contact(team, "Lucy Parsons");
