@@ -37,6 +37,7 @@ import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.HtmxAnswers;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.MsgPeople;
@@ -47,6 +48,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -401,13 +403,27 @@ public class OrganizationPages {
     /** The move form of one card: its own page without script, a fragment into the card with htmx. */
     @GET
     @Path("/{id}/move")
-    public TemplateInstance moveForm(@PathParam("id") String id, @QueryParam("contactId") String contactId,
-                                     @QueryParam("level") String level, @QueryParam("owner") String owner,
-                                     @QueryParam("quiet") String quiet, @QueryParam("unit") String unit,
-                                     @HeaderParam("HX-Request") String htmx) {
+    public Object moveForm(@PathParam("id") String id, @QueryParam("contactId") String contactId,
+                           @QueryParam("level") String level, @QueryParam("owner") String owner,
+                           @QueryParam("quiet") String quiet, @QueryParam("unit") String unit,
+                           @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
-        // a person now in another organization (a stale chart) is a 409 saying so, drawn as an error page
-        ContactView person = contacts.inOrganization(org, Ids.parse(contactId == null ? "" : contactId.trim(), "contact"));
+        UUID contact = Ids.parse(contactId == null ? "" : contactId.trim(), "contact");
+        ContactView person;
+        if (htmx != null) {
+            // a person now in another organization (a stale chart): the 409 said on the board drawn again, as a
+            // refused move is (its message takes the focus), rather than an error page in place of the chart
+            Form asked = Form.of(Map.of()).names("contactId");
+            Optional<ContactView> found = asked.attempt(() -> contacts.inOrganization(org, contact));
+            if (found.isEmpty()) {
+                return HtmxAnswers.into("#board", asked.drawn(
+                        chart(org, level, owner, quiet, unit, "refused", asked.errors().get("contactId"), null, true)));
+            }
+            person = found.get();
+        } else {
+            // the same 409 as an error page that says so (problem+json to a client that does not ask for HTML)
+            person = contacts.inOrganization(org, contact);
+        }
         List<Option> places = new ArrayList<>();
         places.add(new Option("", PageLanguage.people().chart_no_unit()));
         List<UnitView> unitList = units.list(org);

@@ -94,6 +94,29 @@ class ChartBrowserTest extends BrowserTest {
                 .body("unitId", org.hamcrest.Matchers.is(b.night()));
     }
 
+    /** A card's Move from a chart drawn before the person changed organization: said on the board, the chart kept. */
+    @Test
+    void aStaleMoveLinkIsSaidOnTheBoardWithHtmx() {
+        Built b = build();
+        page.setViewportSize(1280, 900);
+        logIn(b.team());
+        page.navigate(url("/organizations/" + b.org() + "/chart"));
+        String elsewhere = b.team().organization("Elsewhere", "workplace");
+        b.team().api().body(Map.of("organizationId", elsewhere)).patch("/api/v1/contacts/" + b.ana()).then().statusCode(200);
+
+        page.locator("#card-" + b.ana() + " a.move-link").click();
+        Locator said = page.locator("#board p.error[role=alert]");
+        assertThat(said).hasText("Ana Alvarez is not in this organization any more; open the chart again.");
+        // the refusal has the focus, and the chart is still the page: its heading, filters and the others' cards
+        page.waitForFunction("() => document.activeElement && document.activeElement.matches('#board p.error')");
+        assertTrue(page.url().endsWith("/organizations/" + b.org() + "/chart"), "no navigation: " + page.url());
+        assertThat(page.locator("h1")).hasText("Wall chart: Harbour Depot");
+        assertTrue(page.locator("form.chart-filters").isVisible(), "the filters are kept");
+        assertEquals(0, page.locator("#card-" + b.ana()).count(), "the board as it is now");
+        assertEquals(5, page.locator("li.card").count(), "the others' cards");
+        assertNoViolations("the wall chart after a stale move link");
+    }
+
     @Test
     void columnsBecomeSectionsOnAPhone() {
         Built b = build();

@@ -70,6 +70,44 @@ class ChartMoveElsewhereTest {
     }
 
     @Test
+    void aStaleMoveLinkUnderHtmxIsSaidOnTheBoardAndTheChartStays() {
+        TestTeam team = TestTeam.create();
+        String plant = team.organization("Plant 9", "workplace");
+        String day = team.unit(plant, "Day shift", "shift");
+        String depot = team.organization("South Depot", "workplace");
+        String rosa = OrganizationPagesTest.contact(team, "Rosa Schmidt", "new", plant, day);
+        String ana = OrganizationPagesTest.contact(team, "Ana Alvarez", "new", plant, day);
+        Session s = Session.logIn(team);
+        // the chart drawn (filtered to new people), then Rosa changes workplace, then her card's Move is clicked
+        s.open("/organizations/" + plant + "/chart?level=new");
+        team.api().body(Map.of("organizationId", depot)).patch("/api/v1/contacts/" + rosa).then().statusCode(200);
+
+        // with htmx: the board drawn again with the refusal, which takes the focus, swapped in place of the board
+        // (not the card's move link the request came from, not the page's main part an error page takes)
+        String board = s.request().header("HX-Request", "true")
+                .get("/organizations/" + plant + "/move?contactId=" + rosa + "&level=new").then().statusCode(409)
+                .header("HX-Retarget", is("#board")).header("HX-Reselect", is("#board")).header("HX-Reswap", is("outerHTML"))
+                .header("Groundwork-Swap-Into", nullValue()).header("Groundwork-Form-Refusal", nullValue())
+                .contentType(containsString("text/html")).extract().asString();
+        assertTrue(board.contains("<p class=\"error\" role=\"alert\" tabindex=\"-1\" autofocus>" + SAID + "</p>"), board);
+        assertTrue(board.contains("<div id=\"board\">") && !board.contains("id=\"main\""), board);
+        // the chart as it is now, with the filter the organizer had: Ana's card, Rosa's gone
+        assertTrue(board.contains("id=\"card-" + ana + "\"") && !board.contains("id=\"card-" + rosa + "\""), board);
+        assertTrue(board.contains("contactId=" + ana + "&amp;level=new"), board);
+
+        // without htmx: the error page as before, a 409 that says so
+        s.request().accept("text/html").get("/organizations/" + plant + "/move?contactId=" + rosa).then()
+                .statusCode(409).header("HX-Retarget", nullValue()).header("Groundwork-Swap-Into", nullValue())
+                .body(containsString(SAID)).body(containsString("id=\"main\""));
+        // another team's person under htmx stays the error page in the main part, naming no one
+        TestTeam other = TestTeam.create();
+        String theirs = OrganizationPagesTest.contact(other, "Hidden Person", "new",
+                other.organization("Their plant", "workplace"), null);
+        s.request().header("HX-Request", "true").get("/organizations/" + plant + "/move?contactId=" + theirs).then()
+                .statusCode(404).header("HX-Retarget", is("#main")).body(not(containsString("Hidden Person")));
+    }
+
+    @Test
     void anotherTeamsPersonIsStillAPlainNotFound() {
         TestTeam team = TestTeam.create();
         String plant = team.organization("Plant 8", "workplace");
