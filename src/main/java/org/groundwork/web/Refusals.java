@@ -31,6 +31,10 @@ public final class Refusals {
     private record Phrase(String english, Pattern pattern, List<String> names, Method message, boolean shared) {
     }
 
+    /** One refusal read from a message: its wording, and what its parameters hold there. */
+    private record Reading(Phrase phrase, List<String> values) {
+    }
+
     private static final List<Phrase> PHRASES = new ArrayList<>();
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)\\}");
 
@@ -45,42 +49,61 @@ public final class Refusals {
 
     /** The refusal in the page's language, if it is one of the services' wordings. */
     public static Optional<String> find(String message) {
-        if (message == null || message.isEmpty()) {
+        List<Reading> read = read(message);
+        if (read == null) {
             return Optional.empty();
         }
-        Optional<String> whole = one(message);
-        if (whole.isPresent() || !message.contains("; ")) {
-            return whole;
-        }
-        // an import line's problems, joined: each is said on its own
         List<String> said = new ArrayList<>();
-        for (String part : message.split("; ")) {
-            Optional<String> one = one(part);
-            if (one.isEmpty()) {
-                return Optional.empty();
-            }
-            said.add(one.get());
+        for (Reading r : read) {
+            said.add(say(r));
         }
         return Optional.of(String.join("; ", said));
     }
 
     /** Whether the message is one of the services' wordings (or several joined), for the tests. */
     static boolean knows(String message) {
-        if (match(message) != null) {
-            return true;
-        }
-        for (String part : message.split("; ")) {
-            if (match(part) == null) {
-                return false;
-            }
-        }
-        return message.contains("; ");
+        return read(message) != null;
     }
 
-    private static Phrase match(String message) {
+    /** The English wording of each refusal the message is read as (empty: none), for the tests. */
+    static List<String> wordings(String message) {
+        List<Reading> read = read(message);
+        return read == null ? List.of() : read.stream().map(r -> r.phrase().english()).toList();
+    }
+
+    /**
+     * The refusals a message is made of, or null when it is not the services' words: the whole
+     * message as one wording, or each of its parts joined by "; " (an import line's problems).
+     */
+    private static List<Reading> read(String message) {
+        if (message == null || message.isEmpty()) {
+            return null;
+        }
+        Reading whole = reading(message);
+        if (whole != null || !message.contains("; ")) {
+            return whole == null ? null : List.of(whole);
+        }
+        List<Reading> each = new ArrayList<>();
+        for (String part : message.split("; ")) {
+            Reading one = reading(part);
+            if (one == null) {
+                return null;
+            }
+            each.add(one);
+        }
+        return each;
+    }
+
+    /** The first wording of the table the text is, with its parameters; null for none. */
+    private static Reading reading(String text) {
         for (Phrase p : PHRASES) {
-            if (p.pattern().matcher(message).matches()) {
-                return p;
+            Matcher m = p.pattern().matcher(text);
+            if (m.matches()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= m.groupCount(); i++) {
+                    values.add(m.group(i));
+                }
+                return new Reading(p, values);
             }
         }
         return null;
@@ -96,23 +119,18 @@ public final class Refusals {
         return PHRASES.stream().filter(p -> !p.shared()).map(p -> p.message().getName()).toList();
     }
 
-    private static Optional<String> one(String message) {
-        for (Phrase p : PHRASES) {
-            Matcher m = p.pattern().matcher(message);
-            if (m.matches()) {
-                Object[] args = new Object[p.names().size()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = parameter(p.names().get(i), m.group(i + 1));
-                }
-                try {
-                    return Optional.of((String) p.message().invoke(p.shared() ? PageLanguage.msg() : PageLanguage.refusals(),
-                            args));
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("message " + p.message().getName(), e);
-                }
-            }
+    /** One refusal in the page's language. */
+    private static String say(Reading r) {
+        Phrase p = r.phrase();
+        Object[] args = new Object[p.names().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = parameter(p.names().get(i), r.values().get(i));
         }
-        return Optional.empty();
+        try {
+            return (String) p.message().invoke(p.shared() ? PageLanguage.msg() : PageLanguage.refusals(), args);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("message " + p.message().getName(), e);
+        }
     }
 
     /** Words of ours inside a refusal (a level, a status, a tie's kind) read as the page writes them. */

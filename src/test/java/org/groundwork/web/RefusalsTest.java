@@ -148,6 +148,10 @@ class RefusalsTest {
     void severalProblemsOfOneImportLineAreEachKnown() {
         assertTrue(Refusals.knows("'zoe@' is not an email address; level 'boss' is not one of new, less-involved, cadre"));
         assertTrue(!Refusals.knows("'zoe@' is not an email address; something no service says"));
+        // read as the two refusals it joins, not as one whose value swallows the rest ("'{value}' is not
+        // one of {choices}" with "zoe@' is not an email address; level 'boss" as its value)
+        assertEquals(List.of("'{value}' is not an email address", "level '{value}' is not one of {words}"),
+                Refusals.wordings("'zoe@' is not an email address; level 'boss' is not one of new, less-involved, cadre"));
     }
 
     /** The arguments of the call whose '(' ends at {@code from}, split at top-level commas. */
