@@ -25,15 +25,21 @@ import java.util.regex.Pattern;
 public final class Refusals {
 
     /**
-     * An English wording with its parameters ({name}) and the message that says it. A parameter
-     * matches anything but "; ", which joins several refusals (an import line's problems).
+     * An English wording with its parameters ({name}) and the message that says it. In {@code pattern}
+     * a parameter matches anything but "; ", which joins several refusals (an import line's problems);
+     * in {@code anything} it matches "; " too (a name typed with one), tried only when no reading
+     * without it exists ({@link #read}).
      */
-    private record Phrase(String english, Pattern pattern, List<String> names, Method message, boolean shared) {
+    private record Phrase(String english, Pattern pattern, Pattern anything, List<String> names, Method message,
+            boolean shared) {
     }
 
-    /** One refusal read from a message: its wording, and what its parameters hold there. */
-    private record Reading(Phrase phrase, List<String> values) {
+    /** One refusal read from a message: its wording, what its parameters hold there, and how many "; " they hold. */
+    private record Reading(Phrase phrase, List<String> values, int joinsInside) {
     }
+
+    /** The most "; " one refusal of a joined message is read to span (a message read whole as one: any). */
+    private static final int MOST_JOINS_INSIDE = 8;
 
     private static final List<Phrase> PHRASES = new ArrayList<>();
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)\\}");
@@ -72,38 +78,85 @@ public final class Refusals {
     }
 
     /**
-     * The refusals a message is made of, or null when it is not the services' words: the whole
-     * message as one wording, or each of its parts joined by "; " (an import line's problems).
+     * The refusals a message is made of, or null when it is not the services' words. "; " both joins
+     * refusals (an import line's problems) and may sit inside a parameter (a contact named "Rosa; Ana"),
+     * so it is read, in this order: as part of a wording or a join (the whole message as one wording,
+     * then each part on its own), and only when that reads nothing, inside a parameter, as few times as
+     * any reading needs (then the fewest refusals). The other order would misread joined refusals as
+     * one: "'{value}' is not one of {choices}" reads "'a' is not an email address; level 'boss' is not
+     * one of …" whole, its value swallowing the first refusal.
      */
     private static List<Reading> read(String message) {
         if (message == null || message.isEmpty()) {
             return null;
         }
-        Reading whole = reading(message);
+        Reading whole = reading(message, false);
         if (whole != null || !message.contains("; ")) {
             return whole == null ? null : List.of(whole);
         }
+        String[] parts = message.split("; ", -1);
         List<Reading> each = new ArrayList<>();
-        for (String part : message.split("; ")) {
-            Reading one = reading(part);
+        for (String part : parts) {
+            Reading one = reading(part, false);
             if (one == null) {
-                return null;
+                return joinsInside(parts);
             }
             each.add(one);
         }
         return each;
     }
 
-    /** The first wording of the table the text is, with its parameters; null for none. */
-    private static Reading reading(String text) {
-        for (Phrase p : PHRASES) {
-            Matcher m = p.pattern().matcher(text);
-            if (m.matches()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= m.groupCount(); i++) {
-                    values.add(m.group(i));
+    /**
+     * The parts (the message split at every "; ") read as refusals some of whose parameters hold "; ":
+     * the reading with the fewest "; " inside parameters, then the fewest refusals; null for none. One
+     * refusal spans at most {@link #MOST_JOINS_INSIDE} joins, or the whole message, so that a long
+     * message is not tried every way.
+     */
+    private static List<Reading> joinsInside(String[] parts) {
+        int n = parts.length;
+        // best[j]: the best reading of the first j parts
+        List<List<Reading>> best = new ArrayList<>(Collections.nCopies(n + 1, (List<Reading>) null));
+        int[] inside = new int[n + 1];
+        best.set(0, List.of());
+        for (int j = 1; j <= n; j++) {
+            for (int i = j - 1; i >= 0; i--) {
+                if (best.get(i) == null || (j - i > MOST_JOINS_INSIDE + 1 && !(i == 0 && j == n))) {
+                    continue;
                 }
-                return new Reading(p, values);
+                Reading r = reading(String.join("; ", Arrays.asList(parts).subList(i, j)), true);
+                if (r == null) {
+                    continue;
+                }
+                int joins = inside[i] + r.joinsInside();
+                int count = best.get(i).size() + 1;
+                if (best.get(j) == null || joins < inside[j] || (joins == inside[j] && count < best.get(j).size())) {
+                    List<Reading> reading = new ArrayList<>(best.get(i));
+                    reading.add(r);
+                    best.set(j, reading);
+                    inside[j] = joins;
+                }
+            }
+        }
+        return best.get(n);
+    }
+
+    /**
+     * The first wording of the table the text is, with its parameters; null for none. With {@code
+     * joinsInside}, a parameter may hold "; " where no wording reads the text without.
+     */
+    private static Reading reading(String text, boolean joinsInside) {
+        for (boolean anything : joinsInside ? new boolean[] {false, true} : new boolean[] {false}) {
+            for (Phrase p : PHRASES) {
+                Matcher m = (anything ? p.anything() : p.pattern()).matcher(text);
+                if (m.matches()) {
+                    List<String> values = new ArrayList<>();
+                    int joins = 0;
+                    for (int i = 1; i <= m.groupCount(); i++) {
+                        values.add(m.group(i));
+                        joins += m.group(i).split("; ", -1).length - 1;
+                    }
+                    return new Reading(p, values, joins);
+                }
             }
         }
         return null;
@@ -154,26 +207,30 @@ public final class Refusals {
     private static void phrase(String key, String english) {
         List<String> names = new ArrayList<>();
         StringBuilder regex = new StringBuilder();
+        StringBuilder anything = new StringBuilder();
         Matcher m = PARAMETER.matcher(english);
         int at = 0;
         while (m.find()) {
             regex.append(Pattern.quote(english.substring(at, m.start())));
+            anything.append(Pattern.quote(english.substring(at, m.start())));
             if (names.contains(m.group(1))) {
                 throw new IllegalStateException("parameter " + m.group(1) + " twice in " + english);
             }
             names.add(m.group(1));
             regex.append("((?:(?!; ).)*?)");
+            anything.append("(.*?)");
             at = m.end();
         }
         regex.append(Pattern.quote(english.substring(at)));
+        anything.append(Pattern.quote(english.substring(at)));
         boolean shared = key.startsWith("msg.");
         Class<?> bundle = shared ? Msg.class : MsgRefusals.class;
         Class<?>[] types = new Class<?>[names.size()];
         Arrays.fill(types, String.class);
         try {
             Method message = bundle.getMethod(shared ? key.substring(4) : key, types);
-            PHRASES.add(new Phrase(english, Pattern.compile(regex.toString(), Pattern.DOTALL), Collections.unmodifiableList(names),
-                    message, shared));
+            PHRASES.add(new Phrase(english, Pattern.compile(regex.toString(), Pattern.DOTALL),
+                    Pattern.compile(anything.toString(), Pattern.DOTALL), Collections.unmodifiableList(names), message, shared));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("no message " + key + " with " + names.size() + " parameters for: " + english, e);
         }

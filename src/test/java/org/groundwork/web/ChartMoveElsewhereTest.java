@@ -69,6 +69,29 @@ class ChartMoveElsewhereTest {
                 .body(containsString("Rosa Schmidt ya no está en esta organización; abre el mapa de nuevo."));
     }
 
+    /**
+     * The review's "a name with '; ' gets the English refusal on a Spanish page": "; " also joins an
+     * import line's refusals, and a name holding one matched no wording (web/Refusals). Said in Spanish,
+     * the name as typed, escaped.
+     */
+    @Test
+    void aNameHoldingTheJoinIsStillSaidInThePagesLanguage() {
+        TestTeam team = TestTeam.create();
+        String plant = team.organization("Plant 9", "workplace");
+        String day = team.unit(plant, "Day shift", "shift");
+        String depot = team.organization("South Depot", "workplace");
+        String rosa = OrganizationPagesTest.contact(team, "Rosa; <b>Ana</b> & Co", "new", plant, day);
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        Session es = Session.logIn(team);
+        es.open("/organizations/" + plant);
+        team.api().body(Map.of("organizationId", depot)).patch("/api/v1/contacts/" + rosa).then().statusCode(200);
+        es.form().formParam("contactId", rosa).formParam("unitId", day)
+                .post("/organizations/" + plant + "/move").then().statusCode(409)
+                .body(containsString("Rosa; &lt;b&gt;Ana&lt;/b&gt; &amp; Co ya no está en esta organización; abre el mapa de nuevo."))
+                .body(not(containsString("is not in this organization any more")))
+                .body(not(containsString("<b>Ana</b>")));
+    }
+
     @Test
     void aStaleMoveLinkUnderHtmxIsSaidOnTheBoardAndTheChartStays() {
         TestTeam team = TestTeam.create();

@@ -154,6 +154,28 @@ class RefusalsTest {
                 Refusals.wordings("'zoe@' is not an email address; level 'boss' is not one of new, less-involved, cadre"));
     }
 
+    /**
+     * The review's "a contact named 'Rosa; Ana' gets the English refusal on a Spanish page": "; " joins
+     * an import line's refusals, and a parameter was read never to hold one, so a refusal naming such a
+     * name matched no wording. Now read so when no other reading exists, the fewest times it can be.
+     */
+    @Test
+    void aRefusalWhoseValueHoldsTheJoinIsStillKnown() {
+        assertEquals(List.of("{name} is not in this organization any more; open the chart again"),
+                Refusals.wordings("Rosa; Ana is not in this organization any more; open the chart again"));
+        assertEquals(List.of("Your team already has an organization named '{name}'"),
+                Refusals.wordings("Your team already has an organization named 'Norte; Sur; '"));
+        // a line's refusals joined, one of them naming a value with "; ": still each on its own
+        assertEquals(List.of("'{value}' is not an email address", "level '{value}' is not one of {words}"),
+                Refusals.wordings("'ana@x.org; bo@y.org' is not an email address; level 'boss' is not one of new, less-involved, cadre"));
+        assertEquals(List.of("the name is longer than {max} characters", "'{value}' is not an email address",
+                "more than {max} tags"), Refusals.wordings(
+                "the name is longer than 200 characters; 'a; b; c' is not an email address; more than 20 tags"));
+        // what no service says stays unknown, "; " or not
+        assertEquals(List.of(), Refusals.wordings("Rosa; Ana is somewhere else"));
+        assertEquals(List.of(), Refusals.wordings("'a; b' is not an email address; something no service says"));
+    }
+
     /** The arguments of the call whose '(' ends at {@code from}, split at top-level commas. */
     private static List<String> arguments(String source, int from) {
         List<String> args = new ArrayList<>();
