@@ -706,8 +706,15 @@ public final class Form {
         return shown(typed).equals(shown(stored));
     }
 
+    /**
+     * A field's words as the form compares them (and {@link #fingerprint} hashes them): every line end,
+     * CRLF, LF or a lone CR, as LF. A browser draws a lone CR stored through the API as a line end and
+     * sends it back as CRLF, so a note left untouched must compare equal to what was drawn. Only the
+     * comparison: the binder stores what is sent with CRLF read as LF ({@link #lineEnds}; a browser
+     * never sends a lone CR), so a page saves every line end as LF and the API stores what it is sent.
+     */
     private static String shown(String value) {
-        return value == null ? "" : value.replace("\r\n", "\n").strip();
+        return value == null ? "" : value.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
     /** The one place the pages catch a service's refusals. */

@@ -182,6 +182,36 @@ class EditConflictPagesTest {
     }
 
     /**
+     * The review's "a lone CR stored in a note reads as changed by this tab": notes saved through the API
+     * with a lone CR (or LF) are drawn in the text area, and a browser sends every line end back as CRLF.
+     * Left untouched, the notes are still the notes as drawn: after another save changed the phone, and
+     * then the notes, this tab's stale form offers nothing under the notes to copy back (which would undo
+     * the other save), and keeps the name it changed.
+     */
+    @Test
+    void notesLeftAsDrawnAreNotTypedWhateverTheirLineEnds() {
+        for (String lineEnd : new String[] {"\r", "\n"}) {
+            TestTeam team = TestTeam.create();
+            String notes = "Met at the laundromat" + lineEnd + "Has a car";
+            String id = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Diaz", "phone", "718 555 0101", "notes", notes));
+            Session s = Session.logIn(team);
+            String form = s.open("/contacts/" + id + "/edit");
+            String asBrowsersSendIt = "Met at the laundromat\r\nHas a car";
+
+            team.api().body(Map.of("phone", "718 555 0199")).patch("/api/v1/contacts/" + id).then().statusCode(200);
+            contactTab(s, id, form, "Rosa María Díaz", "718 555 0101", asBrowsersSendIt).then().statusCode(409)
+                    .body(containsString("keeps yours"))
+                    .body(not(containsString("-typed\"")));
+
+            team.api().body(Map.of("notes", "Moved to the third floor")).patch("/api/v1/contacts/" + id).then().statusCode(200);
+            contactTab(s, id, form, "Rosa María Díaz", "718 555 0101", asBrowsersSendIt).then().statusCode(409)
+                    .body(containsString("Moved to the third floor</textarea>"))
+                    .body(containsString("value=\"Rosa María Díaz\""))
+                    .body(not(containsString("id=\"f-notes-typed\"")));
+        }
+    }
+
+    /**
      * The review's "the unit quietly cleared": the other save moved the person to another organization and
      * unit; this tab, drawn before, changed only the phone. The form drawn again must offer the units of
      * the organization it now shows, so the unit saved meanwhile stays chosen and saving again keeps it.
