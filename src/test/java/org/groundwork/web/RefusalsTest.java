@@ -174,6 +174,10 @@ class RefusalsTest {
         // what no service says stays unknown, "; " or not
         assertEquals(List.of(), Refusals.wordings("Rosa; Ana is somewhere else"));
         assertEquals(List.of(), Refusals.wordings("'a; b' is not an email address; something no service says"));
+        // a long message is not read with "; " inside a value (that reading tries too many ways): shown as is
+        assertEquals(List.of(), Refusals.wordings("level '" + "x; ".repeat(700) + "' is not one of new, less-involved, cadre"));
+        assertEquals(List.of("level '{value}' is not one of {words}"),
+                Refusals.wordings("level '" + "x; ".repeat(600) + "' is not one of new, less-involved, cadre"));
     }
 
     /** The arguments of the call whose '(' ends at {@code from}, split at top-level commas. */
