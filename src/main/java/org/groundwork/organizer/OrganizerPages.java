@@ -267,6 +267,7 @@ public class OrganizerPages {
     @POST
     @Path("settings/team")
     public Object changeTeam() {
+        organizers.mayChangeTeam(); // the role first: a coordinator's post is a 403 whatever it holds
         Form form = Form.posted().names("twoFactorRequired=form");
         String name = form.text("name");
         String timeZone = form.text("timeZone");

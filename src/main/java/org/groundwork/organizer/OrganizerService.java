@@ -140,8 +140,18 @@ public class OrganizerService {
         return TeamView.of(current.team());
     }
 
-    @RolesAllowed("admin") // the one check for the API and the pages: admins only
+    /**
+     * Who may change the team's settings: admins. The one check, for the API and the settings page,
+     * which asks it before it reads its form, so a role that may not is refused (403) whatever the
+     * fields hold, not told about a day count it could never save.
+     */
+    @RolesAllowed("admin")
+    public void mayChangeTeam() {
+        // the annotation is the check
+    }
+
     public TeamView changeTeam(Patch<TeamSettings> patch) {
+        mayChangeTeam(); // ArC intercepts a bean's calls to itself: the role check above, before anything
         Team team = current.team();
         Before before = audit.before(team, TeamSettings.class);
         TeamSettings s = patch.value();

@@ -93,6 +93,7 @@ public class TeamResource {
     @Path("/team")
     public TeamView changeTeam(
             @RequestBody(content = @Content(schema = @Schema(implementation = TeamSettings.class))) JsonNode body) {
+        organizers.mayChangeTeam(); // the role before the body: a coordinator's patch is a 403 whatever it holds
         return organizers.changeTeam(patches.read(body, TeamSettings.class));
     }
 

@@ -70,6 +70,26 @@ class AdminOnlyBothDoorsTest {
     }
 
     @Test
+    void aCoordinatorsTeamSettingsAreRefusedForTheRoleWhateverTheFieldsHold() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team.member("coordinator").email());
+        s.open("/settings");
+        // fields that do not parse are not the answer: the role is, as for the same post with good values
+        s.form().formParam("name", "Riverside Tenants Union").formParam("timeZone", "Mars/Olympus")
+                .formParam("heatWindowDays", "2026-12-01").formParam("coolingDays", "abc")
+                .formParam("phoneCountryCode", "xyz").post("/settings/team").then().statusCode(403);
+        team.member("coordinator").api().body(Map.of("heatWindowDays", "abc", "timeZone", "Mars/Olympus"))
+                .patch("/api/v1/team").then().statusCode(403);
+        team.api().get("/api/v1/team").then().body("heatWindowDays", is(2));
+    }
+
+    @Test
+    void theServiceRefusesTeamSettingsToACallerWhoIsNoAdmin() {
+        // the check is the service's own (mayChangeTeam, called first), not the page's
+        assertThrows(SecurityException.class, () -> organizers.changeTeam(null));
+    }
+
+    @Test
     void anAdminsOwnRowOffersNoDisableButtonTheirColleaguesDo() {
         TestTeam team = TestTeam.create();
         TestTeam.Member organizer = team.member("organizer");
