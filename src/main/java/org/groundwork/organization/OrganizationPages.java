@@ -91,11 +91,11 @@ public class OrganizationPages {
 
         static native TemplateInstance chart(Chart chart, List<ColumnView> columns, ChartForm filter,
                                              List<Option> levels, List<Option> owners, List<Option> places,
-                                             Moved moved);
+                                             Moved moved, Map<String, String> errors);
 
         static native TemplateInstance chart$board(Chart chart, List<ColumnView> columns, ChartForm filter,
                                                    List<Option> levels, List<Option> owners, List<Option> places,
-                                                   Moved moved);
+                                                   Moved moved, Map<String, String> errors);
 
         static native TemplateInstance move(UUID organizationId, ContactView person, ChartForm filter,
                                             List<Option> places, String current);
@@ -335,33 +335,39 @@ public class OrganizationPages {
 
     @GET
     @Path("/{id}/chart")
-    public TemplateInstance chart(@PathParam("id") String id, @QueryParam("level") String level,
-                                  @QueryParam("owner") String owner, @QueryParam("quiet") String quiet,
-                                  @QueryParam("unit") String unit, @QueryParam("moved") String moved,
-                                  @HeaderParam("HX-Request") String htmx) {
+    public Object chart(@PathParam("id") String id, @QueryParam("level") String level,
+                        @QueryParam("owner") String owner, @QueryParam("quiet") String quiet,
+                        @QueryParam("unit") String unit, @QueryParam("moved") String moved,
+                        @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
         return chart(org, level, owner, quiet, unit, moved != null ? "moved" : null, null,
                 Forms.id(moved, "moved", new FormErrors()), htmx != null);
     }
 
-    private TemplateInstance chart(UUID org, String level, String owner, String quiet, String unit, String message,
-                                   String refusal, UUID moved, boolean fragment) {
-        // filters are links a person may edit: anything unreadable is ignored rather than refused
-        Level l = Forms.word(Level.class, level, "level", new FormErrors());
-        boolean noOwner = "none".equals(owner);
-        UUID ownerId = noOwner ? null : Forms.id(owner, "owner", new FormErrors());
-        Integer days = Forms.whole(quiet, "quiet", new FormErrors());
-        if (days != null && (days < 0 || days > 3650)) {
-            days = null;
-        }
-        boolean noUnit = "none".equals(unit);
-        UUID unitId = noUnit ? null : Forms.id(unit, "unit", new FormErrors());
-        Chart chart = wallChart.chart(org, new ChartFilter(l, ownerId, noOwner, days, unitId, noUnit));
+    /**
+     * The chart with its filters, or, when one cannot be read or names nothing of this organization
+     * (a link edited by hand, a unit removed since), a 400 with the filter's message and what was
+     * typed kept in its box, and no cards: a chart that quietly dropped the filter would show
+     * everyone as if they matched. Under htmx the message is said in the board it swaps.
+     */
+    private Object chart(UUID org, String level, String owner, String quiet, String unit, String message,
+                         String refusal, UUID moved, boolean fragment) {
+        Form asked = Form.of(Forms.values("level", blank(level), "owner", blank(owner), "quiet", blank(quiet),
+                "unit", blank(unit))).names("level", "owner", "quiet", "unit");
+        Level l = asked.word(Level.class, "level");
+        boolean noOwner = "none".equals(asked.text("owner"));
+        UUID ownerId = noOwner ? null : asked.id("owner");
+        Integer days = asked.whole("quiet");
+        boolean noUnit = "none".equals(asked.text("unit"));
+        UUID unitId = noUnit ? null : asked.id("unit");
+        Optional<Chart> filtered = asked.attempt(() -> wallChart.chart(org, new ChartFilter(l, ownerId, noOwner, days,
+                unitId, noUnit)));
+        // refused: the organization's chart around the message, without its cards
+        Chart chart = filtered.orElseGet(() -> wallChart.chart(org, ChartFilter.NONE));
         String shown = !chart.whole() ? "" : noUnit ? "none" : unitId.toString();
-        ChartForm form = new ChartForm(l == null ? "" : l.word(), noOwner ? "none" : ownerId == null ? "" : ownerId.toString(),
-                days == null ? "" : days.toString(), shown, query(l == null ? null : l.word(),
-                noOwner ? "none" : ownerId == null ? null : ownerId.toString(), days == null ? null : days.toString()),
-                message, refusal);
+        Map<String, String> typed = asked.values();
+        ChartForm form = new ChartForm(typed.get("level"), typed.get("owner"), typed.get("quiet"), shown,
+                query(typed.get("level"), typed.get("owner"), typed.get("quiet")), message, refusal);
         List<Option> owners = new ArrayList<>();
         owners.add(new Option("none", PageLanguage.people().owner_none()));
         organizers.list(Page.MAX_LIMIT, null).items().forEach(o -> owners.add(new Option(o.id().toString(), o.displayName())));
@@ -371,12 +377,15 @@ public class OrganizationPages {
                 .forEach(c -> places.add(new Option(c.unitId().toString(), c.label())));
         // the move link keeps the filters and the column shown
         String tail = (form.query().isEmpty() ? "" : "&" + form.query()) + (shown.isEmpty() ? "" : "&unit=" + shown);
-        List<ColumnView> columns = new CardWords(PageLanguage.people(), tail, moved).columns(chart.columns());
+        List<ColumnView> columns = filtered.isEmpty() ? List.of()
+                : new CardWords(PageLanguage.people(), tail, moved).columns(chart.columns());
         Moved said = "moved".equals(message) ? moved(org, moved, chart, columns) : Moved.NONE;
         if (fragment) {
-            return Templates.chart$board(chart, columns, form, Forms.options(Level.class), owners, places, said);
+            return asked.drawn(Templates.chart$board(chart, columns, form, Forms.options(Level.class), owners, places,
+                    said, asked.errors()));
         }
-        return Templates.chart(chart, columns, form, Forms.options(Level.class), owners, places, said);
+        return asked.drawn(Templates.chart(chart, columns, form, Forms.options(Level.class), owners, places, said,
+                asked.errors()));
     }
 
     /** Who moved where, said after a move; "Moved." when the person cannot be read (an old link, say). */

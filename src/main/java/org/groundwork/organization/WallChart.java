@@ -14,7 +14,10 @@ import org.groundwork.organization.ChartJson.ColumnFigures;
 import org.groundwork.organization.ChartJson.Leader;
 import org.groundwork.organization.UnitJson.UnitView;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Organizer;
 import org.groundwork.organizer.Team;
+import org.groundwork.platform.Problems;
+import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Word;
 
 import java.time.LocalDate;
@@ -48,9 +51,24 @@ public class WallChart {
     @Inject
     UnitService units;
 
+    /** The longest "not talked to for" the chart takes, in days (ten years). */
+    static final int QUIET_MAX = 3650;
+
+    /**
+     * The chart with its filters checked: a 400 naming the filter that names no organizer of the
+     * team, no unit of this organization, or days out of range, never a chart that quietly drops it.
+     */
     public Chart chart(UUID organizationId, ChartFilter filter) {
         Organization o = organizations.require(organizationId);
-        return assemble(o, current.team(), units.list(o.id), filter);
+        TeamScoped.filter(Organizer.class, filter.ownerId(), "owner", "organizer");
+        if (filter.quietDays() != null && (filter.quietDays() < 0 || filter.quietDays() > QUIET_MAX)) {
+            throw Problems.invalid("quiet", "must be between 0 and " + QUIET_MAX);
+        }
+        List<UnitView> unitList = units.list(o.id);
+        if (filter.unitId() != null && unitList.stream().noneMatch(u -> u.id().equals(filter.unitId()))) {
+            throw Problems.unknownReference("unit", "unit of this organization");
+        }
+        return assemble(o, current.team(), unitList, filter);
     }
 
     /**
@@ -61,10 +79,6 @@ public class WallChart {
     Chart assemble(Organization o, Team team, List<UnitView> unitList, ChartFilter filter) {
         Map<UUID, String> names = new HashMap<>();
         unitList.forEach(u -> names.put(u.id(), u.name()));
-        if (filter.unitId() != null && !names.containsKey(filter.unitId())) {
-            // a column link edited by hand, or a unit removed since: the whole chart, folded
-            filter = new ChartFilter(filter.level(), filter.ownerId(), filter.noOwner(), filter.quietDays());
-        }
 
         Map<UUID, ColumnFigures> figures = new HashMap<>();
         Map<UUID, Long> matching = new HashMap<>();

@@ -28,6 +28,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -94,7 +95,7 @@ class WallChartBenchmark {
         // the board fragment holds every card (their words worked out as the page does); the layout around it needs an HTTP request
         time("Qute rendering of the board alone (chars)", () -> OrganizationPages.Templates.chart$board(assembled,
                 new CardWords(people, "").columns(assembled.columns()), form, Forms.options(Level.class),
-                List.of(new Option("none", "No owner")), places, OrganizationPages.Moved.NONE).render().length());
+                List.of(new Option("none", "No owner")), places, OrganizationPages.Moved.NONE, Map.of()).render().length());
 
         explain("cards", team, organization, (o, t) -> chart.cardsQuery("explain (analyze, buffers) ", o, t, ChartFilter.NONE));
         explain("column figures", team, organization, (o, t) -> chart.figuresQuery("explain (analyze, buffers) ", o, ChartFilter.NONE));

@@ -21,6 +21,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class OrganizationPagesTest {
 
+    /**
+     * A chart filter that cannot be read, or names nothing of this organization, is a 400 with its message
+     * beside its box (or, for a column's unit, in the board) and what was typed kept, not a chart of everyone.
+     */
+    @Test
+    void aChartFilterThatCannotBeUsedIsRefusedBesideItsBox() {
+        TestTeam team = TestTeam.create();
+        String org = team.organization("Riverside Depot", "workplace");
+        String day = team.unit(org, "Day shift", "shift");
+        team.unit(org, "Night shift", "shift");
+        contact(team, "Ana Alvarez", "new", org, day);
+        String otherOrg = team.organization("Hillside Depot", "workplace");
+        String othersUnit = team.unit(otherOrg, "Weekend shift", "shift");
+        TestTeam other = TestTeam.create();
+        String otherTeamsUnit = other.unit(other.organization("Elsewhere", "workplace"), "Elsewhere shift", "shift");
+        Session s = Session.logIn(team);
+        String chart = "/organizations/" + org + "/chart";
+        for (String quiet : new String[]{"abc", "-5", "99999999999999"}) {
+            io.restassured.response.Response page = s.request().get(chart + "?quiet=" + quiet);
+            PageFormsTest.assertFieldError(page, "quiet", quiet.equals("-5") ? "Use 0 to" : "whole number");
+            assertTrue(page.asString().contains("value=\"" + quiet + "\""), "what was typed stays in the box");
+            assertFalse(page.asString().contains("Ana Alvarez"), "no chart of everyone");
+        }
+        for (String unit : new String[]{othersUnit, otherTeamsUnit, java.util.UUID.randomUUID().toString()}) {
+            String page = s.request().get(chart + "?unit=" + unit).then().statusCode(400).extract().asString();
+            assertTrue(page.contains("id=\"f-unit-error\"") && page.contains("No unit of this organization"), page);
+            assertFalse(page.contains("Night shift</h2>"), "no column drawn");
+        }
+        s.request().get(chart + "?unit=" + day).then().statusCode(200).body(containsString("Ana Alvarez"));
+        PageFormsTest.assertFieldError(s.request().get(chart + "?owner=" + other.adminId), "owner", "No organizer");
+        PageFormsTest.assertFieldError(s.request().get(chart + "?level=boss"), "level", "Choose one from the list");
+        // under htmx, said in the board it swaps
+        String board = s.request().header("HX-Request", "true").get(chart + "?quiet=abc").then().statusCode(400)
+                .extract().asString();
+        assertTrue(board.contains("id=\"f-quiet-error\""), board);
+    }
+
     static String contact(TestTeam team, String name, String level, String org, String unit) {
         Map<String, Object> body = new HashMap<>();
         body.put("fullName", name);
@@ -122,8 +159,8 @@ class OrganizationPagesTest {
         assertTrue(column(unowned, "Day shift").contains("Cy Chen") && !column(unowned, "Day shift").contains("Ana Alvarez"));
         String members = s.request().get("/organizations/" + org + "/chart?owner=" + member.id()).then().extract().asString();
         assertTrue(column(members, "Night shift").contains("Dee Diaz") && !column(members, "Day shift").contains("Ana Alvarez"));
-        // unreadable filters are ignored, not a 500
-        s.request().get("/organizations/" + org + "/chart?level=boss&owner=x&quiet=%00").then().statusCode(200);
+        // unreadable filters are refused with their messages, not a 500
+        s.request().get("/organizations/" + org + "/chart?level=boss&owner=x&quiet=%00").then().statusCode(400);
 
         // move Ana to the night shift with the plain form, keeping the filter
         s.open("/organizations/" + org + "/move?contactId=" + ana);
