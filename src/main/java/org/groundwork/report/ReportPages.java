@@ -58,6 +58,8 @@ public class ReportPages {
 
     static final Map<String, String> FIELDS = FormErrors.names("from", "to", "organizer", "work");
     static final List<String> PRESETS = List.of("7", "30", "90");
+    /** The period whose dates are typed in From and To. */
+    static final String CUSTOM = "custom";
 
     @Inject
     ReportService reports;
@@ -84,7 +86,7 @@ public class ReportPages {
                                  @QueryParam("work") String work) {
         Map<String, String> form = form(period, from, to, organizer);
         form.put("work", work == null ? "" : work);
-        Form asked = Form.of(form).names(FIELDS);
+        Form asked = asked(form);
         TimeReport report = asked.attempt(() -> reports.time(ReportQuery.parse(form.get("from"), form.get("to"),
                 organizer, work))).orElse(null);
         return asked.drawn(Templates.time(report, views.summary(report), views.totals(report), views.panels(report),
@@ -96,7 +98,7 @@ public class ReportPages {
     public Object movement(@QueryParam("period") String period, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("organizer") String organizer) {
         Map<String, String> form = form(period, from, to, organizer);
-        Form asked = Form.of(form).names(FIELDS);
+        Form asked = asked(form);
         MovementReport report = asked.attempt(() -> reports.movement(ReportQuery.parse(form.get("from"), form.get("to"),
                 organizer, null))).orElse(null);
         return asked.drawn(Templates.movement(report, views.summary(report), views.tables(report), views.periods(),
@@ -107,12 +109,8 @@ public class ReportPages {
     private Map<String, String> form(String period, String from, String to, String organizer) {
         Map<String, String> form = new HashMap<>();
         String p = period == null || period.isBlank()
-                ? (isBlank(from) && isBlank(to) ? "30" : "custom") : period.trim();
-        if (!PRESETS.contains(p)) {
-            // a period the page never offers ("abc" in a hand-edited link): the dates given, else the default
-            p = isBlank(from) && isBlank(to) ? "30" : "custom";
-        }
-        form.put("period", p);
+                ? (isBlank(from) && isBlank(to) ? "30" : CUSTOM) : period.trim();
+        form.put("period", p); // a period the page never offers ("abc" in a hand-edited link) is kept, and refused
         LocalDate today = LocalDate.now(current.team().zone());
         // each preset's dates, for the page's script to put in From/To as soon as a preset is
         // chosen (otherwise the boxes show the old dates while the report covers the new period)
@@ -120,7 +118,7 @@ public class ReportPages {
         for (String preset : PRESETS) {
             form.put("from" + preset, today.minusDays(Integer.parseInt(preset) - 1L).toString());
         }
-        if (p.equals("custom")) {
+        if (!PRESETS.contains(p)) {
             form.put("from", from == null ? "" : from);
             form.put("to", to == null ? "" : to);
         } else {
@@ -129,6 +127,19 @@ public class ReportPages {
         }
         form.put("organizer", organizer == null ? "" : organizer);
         return form;
+    }
+
+    /**
+     * The report's filters as a form: a period the page does not offer is a 400 with its message beside
+     * the box, not a report of other days than asked (its dates, kept as typed, are not read).
+     */
+    private static Form asked(Map<String, String> form) {
+        Form asked = Form.of(form).names(FIELDS);
+        String period = form.get("period");
+        if (!PRESETS.contains(period) && !CUSTOM.equals(period)) {
+            asked.error("period", PageLanguage.msg().form_choose_from_list());
+        }
+        return asked;
     }
 
     private static boolean isBlank(String s) {

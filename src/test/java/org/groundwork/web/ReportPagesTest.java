@@ -34,9 +34,9 @@ class ReportPagesTest {
                     .body(not(containsString("· ·")))
                     // the period in words, as every other date on the pages ("From 2026-03-01 to …" was ISO)
                     .body(containsString("Sun 1 Mar 2026")).body(containsString("Tue 31 Mar 2026"));
-            // a period the page never offers, without dates: the default period, not "enter a date"
-            admin.request().get(path + "?period=abc").then().statusCode(200)
-                    .body(containsString("id=\"summary\"")).body(not(containsString("Enter a date like")));
+            // a period the page never offers: refused beside its box, not silently another period's report
+            PageFormsTest.assertFieldError(admin.request().get(path + "?period=banana"), "period", "Choose one from the list");
+            admin.request().get(path + "?period=banana").then().body(not(containsString("id=\"summary\"")));
             // a one-day period's sentence says its day the same way ("On 2026-03-10 …" was ISO)
             admin.request().get(path + "?period=custom&from=2026-03-10&to=2026-03-10").then().statusCode(200)
                     .body(containsString("On Tue 10 Mar 2026")).body(not(containsString("2026-03-10 ")));
