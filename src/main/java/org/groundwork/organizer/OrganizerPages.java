@@ -105,6 +105,7 @@ public class OrganizerPages {
     @POST
     @Path("organizers")
     public Object add() {
+        organizers.mayChangeTeam(); // the role first: a coordinator's post is a 403 whatever it holds
         Form form = Form.posted();
         NewOrganizer organizer = new NewOrganizer(form.text("email"), form.text("displayName"),
                 form.word(Role.class, "role"), form.secret("password"));
@@ -115,6 +116,7 @@ public class OrganizerPages {
     @Path("organizers/{id}/role")
     public Object setRole(@PathParam("id") String id) {
         // one button per organizer: a refusal is said above the list
+        organizers.mayChangeTeam(); // the role first, as for a new organizer
         Form form = Form.posted().names("role=form");
         Role role = form.word(Role.class, "role", FormErrors.FORM);
         return form.submit(() -> organizers.change(Ids.parse(id, "organizer"),
@@ -249,6 +251,7 @@ public class OrganizerPages {
     @POST
     @Path("organizers/{id}/active")
     public Object setActive(@PathParam("id") String id) {
+        organizers.mayChangeTeam(); // the role first, as for a new organizer
         Form form = Form.posted().names("active=form");
         boolean active = "true".equals(form.text("active"));
         return form.submit(() -> organizers.change(Ids.parse(id, "organizer"),

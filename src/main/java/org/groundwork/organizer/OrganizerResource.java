@@ -90,6 +90,7 @@ public class OrganizerResource {
     @Path("/{id}")
     public RestResponse<OrganizerView> change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                              @RequestBody(content = @Content(schema = @Schema(implementation = OrganizerChange.class))) JsonNode body) {
+        organizers.mayChangeTeam(); // the role before the id and the body: a coordinator's patch is a 403 whatever it holds
         return organizers.change(Ids.parse(id, "organizer"), patches.read(body, OrganizerChange.class), ifMatch)
                 .okTyped();
     }

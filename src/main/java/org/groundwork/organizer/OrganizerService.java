@@ -141,9 +141,9 @@ public class OrganizerService {
     }
 
     /**
-     * Who may change the team's settings: admins. The one check, for the API and the settings page,
-     * which asks it before it reads its form, so a role that may not is refused (403) whatever the
-     * fields hold, not told about a day count it could never save.
+     * Who may change the team, its settings and its organizers: admins. The one check, for the API and
+     * the pages, which ask it before they read a form or a patch, so a role that may not is refused (403)
+     * whatever the fields hold, not told about a day count or a role word it could never save.
      */
     @RolesAllowed("admin")
     public void mayChangeTeam() {

@@ -84,6 +84,27 @@ class AdminOnlyBothDoorsTest {
     }
 
     @Test
+    void aCoordinatorsOrganizerChangesAreRefusedForTheRoleWhateverTheFieldsHold() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member organizer = team.member("organizer");
+        TestTeam.Member coordinator = team.member("coordinator");
+        Session s = Session.logIn(coordinator.email());
+        s.open("/organizers");
+        // a role word no team has is not the answer: the role of who sends it is
+        s.form().formParam("email", "new-" + team.adminId + "@example.org").formParam("displayName", "New")
+                .formParam("role", "boss").formParam("password", "long enough password").post("/organizers")
+                .then().statusCode(403);
+        s.form().formParam("role", "boss").post("/organizers/" + organizer.id() + "/role").then().statusCode(403);
+        s.form().formParam("active", "perhaps").post("/organizers/" + organizer.id() + "/active").then().statusCode(403);
+        coordinator.api().body(Map.of("role", "boss")).patch("/api/v1/organizers/" + organizer.id())
+                .then().statusCode(403);
+        coordinator.api().body(Map.of("role", "admin")).patch("/api/v1/organizers/not-an-id")
+                .then().statusCode(403);
+        team.api().get("/api/v1/organizers/" + organizer.id()).then().body("role", is("organizer"))
+                .body("active", is(true));
+    }
+
+    @Test
     void theServiceRefusesTeamSettingsToACallerWhoIsNoAdmin() {
         // the check is the service's own (mayChangeTeam, called first), not the page's
         assertThrows(SecurityException.class, () -> organizers.changeTeam(null));
