@@ -74,6 +74,9 @@ public class InputGuard {
         }
     }
 
+    /** A parameter or a page's field given twice: the API's words, which a page says in its language. */
+    public static final String GIVEN_TWICE = "is given more than once; give it once";
+
     /** The API's one parameter that is a list: the import's column mapping, given once per column. */
     private static final java.util.Set<String> LISTS = java.util.Set.of("map");
 
@@ -85,7 +88,7 @@ public class InputGuard {
     private static void givenOnce(MultivaluedMap<String, String> parameters) {
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
             if (p.getValue().size() > 1 && !LISTS.contains(p.getKey())) {
-                throw Problems.invalid(p.getKey(), "is given more than once; give it once");
+                throw Problems.invalid(p.getKey(), GIVEN_TWICE);
             }
         }
     }

@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.platform.IdempotencyKeys;
+import org.groundwork.platform.InputGuard;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.SafeJson;
 import org.groundwork.platform.Word;
@@ -805,6 +806,13 @@ public final class Form {
 
     private String raw(String field) {
         if (data != null) {
+            Deque<FormValue> sent = data.get(field);
+            if (sent != null && sent.size() > 1) {
+                // a field a page draws once, sent twice (by hand or by a script): which one was meant is not
+                // ours to guess, so it is refused as the API refuses a parameter given twice (only all() and
+                // ids() read a field of several values: ticked boxes of one name)
+                errors.add(field, FormErrors.plain(InputGuard.GIVEN_TWICE));
+            }
             FormValue v = data.getFirst(field);
             return v == null || v.isFileItem() ? null : storable(field, lineEnds(v.getValue()));
         }

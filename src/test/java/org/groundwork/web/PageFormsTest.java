@@ -154,6 +154,19 @@ class PageFormsTest {
     }
 
     @Test
+    void aFieldSentTwiceIsRefusedBesideItAsTheApiRefusesAParameterGivenTwice() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/contacts/new");
+        // a crafted post: the page draws one name box; which of the two was meant is not guessed
+        s.form().formParam("fullName", "Rosa Parks").formParam("fullName", "Ana Ruiz").formParam("engagementLevel", "new")
+                .formParam("position", "base").post("/contacts").then().statusCode(400)
+                .body(containsString("Is given more than once; give it once"))
+                .body(containsString("value=\"Rosa Parks\""));
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+        // (ticked boxes of one name stay several values: ActionEditPagesTest ticks two organizers)
+    }
+
+    @Test
     void aCheckboxSentWithANulIsTickedNotARefusalNoFieldShows() {
         TestTeam team = TestTeam.create();
         Session s = Session.onPage(team, "/contacts/new");
