@@ -105,10 +105,11 @@ public class ContactPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Filter filter, String query, List<Row> rows, String nextCursor,
-                                            boolean canExport, Choices choices, Map<String, String> errors);
+                                            boolean continued, boolean canExport, Choices choices,
+                                            Map<String, String> errors);
 
         static native TemplateInstance list$results(Filter filter, String query, List<Row> rows, String nextCursor,
-                                                    boolean canExport, Map<String, String> errors);
+                                                    boolean continued, boolean canExport, Map<String, String> errors);
 
         static native TemplateInstance add(Map<String, String> form, Choices choices, ContactService.SamePerson same,
                                            Map<String, String> errors);
@@ -229,10 +230,13 @@ public class ContactPages {
         String next = found.map(Page::nextCursor).orElse(null);
         Map<String, String> errors = search.errors();
         // htmx asks for the results only, as the search box is typed in; plain browsers get the page
+        // "More contacts" (htmx, with a cursor): the first row added takes the focus, as Today's next item does
         if (htmx != null) {
-            return search.drawn(Templates.list$results(filter, query(filter), rows, next, canExport(), errors));
+            return search.drawn(Templates.list$results(filter, query(filter), rows, next, cursor != null, canExport(),
+                    errors));
         }
-        return search.drawn(Templates.list(filter, query(filter), rows, next, canExport(), choices(null, null), errors));
+        return search.drawn(Templates.list(filter, query(filter), rows, next, false, canExport(), choices(null, null),
+                errors));
     }
 
     private List<Row> rows(Page<ContactView> page) {
