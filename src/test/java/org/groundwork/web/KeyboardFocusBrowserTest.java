@@ -42,4 +42,41 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         assertThat(rows.nth(21).locator("a")).isFocused();
         assertNoViolations("/contacts after More contacts");
     }
+
+    /**
+     * At the door, someone new whose name matches a known contact: the question "someone you already
+     * know?" takes the focus, the one autofocus of the page (after a check-in it is the search box's).
+     */
+    @Test
+    void theDoorsQuestionTakesTheFocus() {
+        TestTeam team = TestTeam.create();
+        PagesBrowserTest.contact(team, Map.of("fullName", "Sam Cole", "phone", "555-0101"));
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        logIn(team);
+        page.navigate(url("/actions/" + action));
+        newPerson("Ana Newcomer", "555-0199");
+        assertThat(page.locator("#checked-in")).hasText("Ana Newcomer is checked in.");
+        assertThat(page.locator("#q")).isFocused();
+        assertThat(page.locator("[autofocus]")).hasCount(1);
+
+        newPerson("sam cole", "");
+        assertThat(page.locator("#same-name")).containsText("Is sam cole someone you already know?");
+        assertThat(page.locator("#same-name")).isFocused();
+        assertEquals("same-name", page.evaluate("document.activeElement.id"));
+        assertThat(page.locator("[autofocus]")).hasCount(1);
+        assertNoViolations("the door's question");
+
+        // the phone of a known contact under another name: the same question, the same focus
+        page.navigate(url("/actions/" + action));
+        newPerson("S. Cole", "555-0101");
+        assertThat(page.locator("#same-name-check")).containsText("Sam Cole, in your contacts, has the same phone number.");
+        assertThat(page.locator("#same-name")).isFocused();
+        assertThat(page.locator("[autofocus]")).hasCount(1);
+    }
+
+    private void newPerson(String name, String phone) {
+        page.getByLabel("Full name (required)", new Page.GetByLabelOptions().setExact(true)).fill(name);
+        page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill(phone);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in new person")).click();
+    }
 }
