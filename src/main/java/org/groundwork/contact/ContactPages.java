@@ -67,6 +67,8 @@ public class ContactPages {
     static final int LIST_SIZE = 20;
     /** What the erase form did ({@link Form#saved}): the list it goes back to says so. */
     static final String ERASED = "erased";
+    /** What the level form saved ({@link Form#saved}): the contact's page says the level they are now at. */
+    static final String LEVEL = "level";
     /** People a tie's search shows: enough to pick from on a phone; more means typing more of the name. */
     static final int TIE_MATCHES = 20;
 
@@ -409,7 +411,8 @@ public class ContactPages {
         NewLevel change = new NewLevel(form.word(Level.class, "level"), form.text("reason"), null);
         // the page asks for the reason (the API keeps it optional, for scripts and back-filling)
         form.need("reason", PageLanguage.people().contact_reason_missing());
-        return form.submit(() -> contacts.changeLevel(contact, change), "/contacts/" + contact + "#timeline",
+        return form.submit(() -> contacts.changeLevel(contact, change),
+                Form.saved("/contacts/" + contact + "#timeline", LEVEL),
                 () -> show(contact, null, null, form.values(), form.errors()));
     }
 
@@ -566,7 +569,7 @@ public class ContactPages {
     }
 
     private static String levelWords(Level level) {
-        return level == null ? "" : Labels.word("level", level.word()).toLowerCase(PageLanguage.current());
+        return Labels.inSentence(level);
     }
 
     private static String text(Object value) {

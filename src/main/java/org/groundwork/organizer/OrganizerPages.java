@@ -53,6 +53,8 @@ public class OrganizerPages {
 
     /** What the team settings form saved ({@link Form#saved}): the settings page says so. */
     static final String TEAM_SAVED = "team";
+    /** What the language form saved: the settings page says so, already in the language chosen. */
+    static final String LANGUAGE_SAVED = "language";
 
     @Inject
     Patches patches;
@@ -149,7 +151,7 @@ public class OrganizerPages {
             return form.drawn(settings(null, teamForm(organizers.team()), form.errors()));
         }
         organizers.changeLanguage(chosen);
-        return Response.seeOther(URI.create("/settings")).build();
+        return Response.seeOther(URI.create(Form.saved("/settings", LANGUAGE_SAVED))).build();
     }
 
     private static Map<String, String> teamForm(TeamView team) {

@@ -43,6 +43,11 @@ public final class Labels {
         return word(group(word.getClass()), word.word());
     }
 
+    /** The same word inside a sentence ("Rosa is now cadre."), as the timeline says levels. */
+    public static String inSentence(Word word) {
+        return label(word).toLowerCase(PageLanguage.current());
+    }
+
     /**
      * A word of one of the enums (group: the enum's name in snake case, e.g. "level",
      * "tie_kind"), as the page's language says it; the word itself, capitalised, when the bundle

@@ -141,6 +141,9 @@ public interface MsgAccount {
     String settings_team_saved();
 
     @Message
+    String settings_language_saved();
+
+    @Message
     String settings_two_factor_for_everyone();
 
     @Message

@@ -207,6 +207,9 @@ public interface MsgPeople {
     String conversation_logged(String name);
 
     @Message
+    String contact_level_now(String name, String level);
+
+    @Message
     String back_to(String name);
 
     @Message

@@ -83,4 +83,43 @@ class SavedNoticeTest {
         s.request().get("/contacts/" + rosa + "?saved=conversation").then().statusCode(200)
                 .body(containsString("Conversación con Rosa Schmidt anotada."));
     }
+
+    /** A level change landed on the timeline without a word; it now says the level they are at, as the page words it. */
+    @Test
+    void aLevelChangeIsSaidWithTheNewLevel() {
+        TestTeam team = TestTeam.create();
+        String rosa = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Schmidt", "engagementLevel", "new"));
+        Session s = Session.onPage(team, "/contacts/" + rosa);
+        String next = s.form().formParam("level", "cadre").formParam("reason", "Led the building meeting")
+                .post("/contacts/" + rosa + "/level")
+                .then().statusCode(303).header("Location", endsWith("/contacts/" + rosa + "?saved=level#timeline"))
+                .extract().header("Location");
+        String page = s.request().get(next.substring(0, next.indexOf('#'))).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<p class=\"notice\" role=\"status\" id=\"saved\">Rosa Schmidt is now cadre.</p>"), page);
+        assertTrue(page.indexOf("id=\"timeline\"") < page.indexOf("id=\"saved\""), "under the timeline's heading");
+        s.request().get("/contacts/" + rosa).then().statusCode(200).body(not(containsString("id=\"saved\"")));
+        // a refusal is no change: the page again, without the notice
+        s.form().formParam("level", "cadre").formParam("reason", "Again").post("/contacts/" + rosa + "/level")
+                .then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400)).body(not(containsString("is now cadre")));
+
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        s.request().get("/contacts/" + rosa + "?saved=level").then().statusCode(200)
+                .body(containsString("Rosa Schmidt está ahora en el nivel cuadro."));
+    }
+
+    /** Saving the language said nothing; it now says so, in the language just chosen. */
+    @Test
+    void aSavedLanguageIsSaidInTheNewLanguage() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/settings");
+        String next = s.form().formParam("language", "es").post("/settings/language")
+                .then().statusCode(303).header("Location", endsWith("/settings?saved=language"))
+                .extract().header("Location");
+        s.request().get(next).then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Idioma guardado: tus páginas están ahora en español.</p>"));
+        s.form().formParam("language", "en").post("/settings/language").then().statusCode(303);
+        s.request().get("/settings?saved=language").then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Language saved: your pages are now in English.</p>"));
+        s.request().get("/settings").then().statusCode(200).body(not(containsString("id=\"saved\"")));
+    }
 }

@@ -98,7 +98,7 @@ class SpanishPagesBrowserTest extends BrowserTest {
         page.navigate(url("/settings"));
         page.getByLabel("Language of your pages").selectOption("es");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save language")).click();
-        page.waitForURL(u -> u.endsWith("/settings"));
+        page.waitForURL(u -> u.endsWith("/settings?saved=language"));
         assertEquals("es", page.locator("html").getAttribute("lang"));
 
         List<Pattern> english = englishLeftovers();
@@ -139,7 +139,7 @@ class SpanishPagesBrowserTest extends BrowserTest {
             page.navigate(url("/settings"));
             page.locator("#f-language").selectOption(language);
             page.locator("form[action='/settings/language'] button").click();
-            page.waitForURL(u -> u.endsWith("/settings"));
+            page.waitForURL(u -> u.endsWith("/settings?saved=language"));
             // each page is loaded once per language and checked at both widths: the pages lay
             // themselves out by CSS alone (no script reads the width), so a resize shows the
             // page as loading it at that width would, and saves 44 loads
