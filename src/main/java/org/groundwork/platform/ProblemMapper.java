@@ -145,7 +145,8 @@ public class ProblemMapper {
         }
         String title = original.getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
-            case 404 -> "Nothing here: check the path and the id";
+            // as the error page's 404 says it in either language: nothing confirms another team's ids
+            case 404 -> "Nothing here, or nothing you can see: check the address";
             case 405 -> "This method is not allowed on this path";
             case 406 -> "This resource cannot answer in the media type you asked for (Accept)";
             // said for every operation, so it names the two that take something else (ImportResource,

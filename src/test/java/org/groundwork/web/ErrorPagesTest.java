@@ -121,4 +121,23 @@ class ErrorPagesTest {
         given().redirects().follow(false).get("/setup").then().statusCode(303)
                 .header("Location", endsWith("/login"));
     }
+
+    /**
+     * A walk's finding: the English 404 page said "check the path and the id", the Spanish one "or it
+     * belongs to another team". Both now say the same, and neither suggests another team's ids exist.
+     */
+    @Test
+    void aPageNotFoundSaysTheSameInBothLanguages() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.request().accept("text/html").get("/no-such-page").then().statusCode(404)
+                .body(containsString("<p>Nothing here, or nothing you can see: check the address</p>"))
+                .body(not(containsString("check the path"))).body(not(containsString("another team")));
+        s.request().accept("application/json").get("/no-such-page").then().statusCode(404)
+                .body("detail", is("Nothing here, or nothing you can see: check the address"));
+        // an address no page has is drawn in the browser's language
+        s.request().accept("text/html").header("Accept-Language", "es").get("/no-such-page").then().statusCode(404)
+                .body(containsString("<p>Aquí no hay nada, o nada que puedas ver: revisa la dirección.</p>"))
+                .body(not(containsString("otro equipo")));
+    }
 }
