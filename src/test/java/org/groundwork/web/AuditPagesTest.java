@@ -145,6 +145,9 @@ class AuditPagesTest {
         assertTrue(html.contains(">Responsable, Teléfono</td>"), html);
         // the member's role change, and one's own language
         assertTrue(html.contains(">Papel</td>") && html.contains(">Idioma</td>"), html);
+        // the kind filter says two-factor login as Settings does in Spanish, not "Doble factor"
+        assertTrue(html.contains(">Inicio de sesión en dos pasos activado</option>"), html);
+        assertFalse(html.contains("Doble factor"), html);
         // who created the contact, and whom the role change is about: the member, by name
         assertTrue(html.contains("data-label=\"Quién\">" + memberName + "</td>"), html);
         assertTrue(html.matches("(?s).*data-label=\"Sobre\">Organizador\\s+" + java.util.regex.Pattern.quote(memberName)
