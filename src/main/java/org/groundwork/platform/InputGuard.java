@@ -32,7 +32,7 @@ public class InputGuard {
         }
         if (isForm(request) && request.path().startsWith("/api/")) {
             for (Map.Entry<String, String> field : request.formAttributes()) {
-                refuse(field.getKey(), field.getValue());
+                refuse(field.getKey(), field.getValue(), false);
             }
             if (context.getServerRequestContext() instanceof ResteasyReactiveRequestContext rr
                     && rr.getFormData() != null) {
@@ -40,7 +40,7 @@ public class InputGuard {
                 for (String name : form) {
                     for (FormValue value : form.get(name)) {
                         if (!value.isFileItem()) {
-                            refuse(name, value.getValue());
+                            refuse(name, value.getValue(), false);
                         }
                     }
                 }
@@ -69,7 +69,7 @@ public class InputGuard {
     private static void check(MultivaluedMap<String, String> parameters) {
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
             for (String value : p.getValue()) {
-                refuse(p.getKey(), value);
+                refuse(p.getKey(), value, true);
             }
         }
     }
@@ -93,12 +93,13 @@ public class InputGuard {
         }
     }
 
-    private static void refuse(String name, String value) {
+    /** A query parameter's NUL is said without "stored" (nothing is stored from it); an API form field's with it. */
+    private static void refuse(String name, String value, boolean query) {
         if (SafeJson.hasNul(name)) {
             throw Problems.badRequest("A parameter name contains a NUL character (\\u0000)");
         }
         if (SafeJson.hasNul(value)) {
-            throw Problems.invalid(name, SafeJson.NUL_MESSAGE);
+            throw query ? Problems.invalid(name, SafeJson.NUL_IN_QUERY_MESSAGE) : Problems.invalid(name, SafeJson.NUL_MESSAGE);
         }
     }
 }

@@ -99,6 +99,9 @@ public class SafeJson implements ObjectMapperCustomizer {
 
     public static final String NUL_MESSAGE = "contains a NUL character (\\u0000), which cannot be stored";
 
+    /** The same NUL in a query parameter (a search, a date, a page's cursor): nothing is stored from it. */
+    public static final String NUL_IN_QUERY_MESSAGE = "contains a NUL character (\\u0000), which no query parameter may hold";
+
     /**
      * Half of a UTF-16 pair without the other ("\\ud800" in JSON): the database's UTF-8 cannot hold
      * it, and the driver stored it as "?" while the answer showed it as sent.

@@ -36,6 +36,9 @@ public interface MsgRefusals {
     String contains_nul();
 
     @Message
+    String query_nul();
+
+    @Message
     String not_a_date(String value);
 
     @Message

@@ -111,7 +111,8 @@ class PageFormsNulTest {
 
     /**
      * A NUL in a list's search (refused before the page, for every query parameter) is said on the
-     * English error page as a page form says it, not as the API's "q: contains a NUL character (\u0000)".
+     * English error page as a page form says it, not as the API's "q: contains a NUL character (\u0000)";
+     * and not as "cannot be stored": nothing is stored from a search, a date or a page's cursor.
      */
     @Test
     void aNulInTheContactsSearchIsSaidInThePagesWords() {
@@ -119,12 +120,23 @@ class PageFormsNulTest {
         Session s = Session.logIn(team);
         String english = s.request().accept("text/html").urlEncodingEnabled(false).get("/contacts?q=%00")
                 .then().statusCode(400).extract().asString();
-        assertTrue(english.contains("This contains a NUL character (U+0000), which cannot be stored."), english);
+        assertTrue(english.contains("This contains a NUL character (U+0000), which no search or filter can hold."), english);
+        assertFalse(english.contains("stored"), english);
         assertFalse(english.contains("\\u0000"), english);
+        for (String query : new String[] {"/reports/time?period=custom&from=%00", "/contacts?cursor=%00"}) {
+            String page = s.request().accept("text/html").urlEncodingEnabled(false).get(query)
+                    .then().statusCode(400).extract().asString();
+            assertTrue(page.contains("which no search or filter can hold"), query + ": " + page);
+            assertFalse(page.contains("stored"), query + ": " + page);
+        }
+        team.api().urlEncodingEnabled(false).get("/api/v1/contacts?q=Ro%00sa").then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.is(
+                        "contains a NUL character (\\u0000), which no query parameter may hold"));
         assertFalse(english.contains("<strong>q</strong>"), english);
         team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
         String spanish = Session.logIn(team).request().accept("text/html").urlEncodingEnabled(false)
                 .get("/contacts?q=%00").then().statusCode(400).extract().asString();
-        assertTrue(spanish.contains("Contiene un carácter NUL (U+0000), que no se puede guardar."), spanish);
+        assertTrue(spanish.contains("Contiene un carácter NUL (U+0000), que ninguna búsqueda ni filtro puede llevar."), spanish);
+        assertFalse(spanish.contains("guardar"), spanish);
     }
 }
