@@ -92,7 +92,7 @@ public class ActionResource {
 
     /** Replaces the whole attendance: [{contactId | newContact, firstTime, notes}]. */
     @Operation(summary = "Replace an action's attendance",
-            description = "Replaces the whole attendance list. `newContact` creates a person at the door; first-timers open an after-action follow-up for their owner within the team's heat window; someone taken off the list (or no longer marked firstTime) who is a first-timer at no other action and on no other action's list has that follow-up dropped, unless it was changed by hand.")
+            description = "Replaces the whole attendance list. `newContact` creates a person at the door; first-timers open an after-action follow-up for their owner within the team's heat window; someone taken off the list (or no longer marked firstTime) who is no longer a newcomer (their first remaining action began more than the heat window's days before the action that opened the follow-up, or there is none) has that follow-up dropped, unless it was changed by hand.")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @PUT
     @Idempotent

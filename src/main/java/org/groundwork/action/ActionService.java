@@ -331,7 +331,8 @@ public class ActionService {
         }
 
         // 4. a first-timer by mistake is owed no after-action follow-up: the one their check-in
-        // opened goes, unless they are still on another list or it was changed by hand
+        // opened goes, unless they are still a newcomer (FollowUpService.dropAfterAction) or it was
+        // changed by hand
         followUps.dropAfterAction(action.id, leftFirstTime);
 
         // 5. the heat rule: first-timers are followed up within the team's heat window

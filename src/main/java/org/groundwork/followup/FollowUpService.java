@@ -123,38 +123,48 @@ public class FollowUpService {
     }
 
     /**
-     * The heat rule undone: an after-action follow-up is owed while the person is a first-timer at
-     * some action. Of these contacts (an attendance replace took them off a list, or said it was
-     * not their first time after all), those who are a first-timer at no action now, and at no action
-     * but {@code actionId} at all, get their open after-action follow-up dropped, as an erasure drops
-     * one that no longer applies, if a check-in
+     * The heat rule undone. Of these contacts (an attendance replace took them off a list, or said it
+     * was not their first time after all), those who are no longer newcomers get their open
+     * after-action follow-up dropped, as an erasure drops one that no longer applies, if a check-in
      * opened it (it names its action) and nobody changed it since (version 0: not rescheduled,
-     * reassigned, reworded, or closed and reopened by hand; what the organizer did stays). Someone
-     * still a first-timer elsewhere keeps theirs: it is owed after that first action. So does someone
-     * still on another action's list, even marked "not the first time": checked in at the wrong action
-     * first, then at the right one (whose history then said "not the first"), they are a newcomer
-     * whose first action is that one. Runs after the attendance is written, which it reads. Returns
-     * how many were dropped.
+     * reassigned, reworded, or closed and reopened by hand; what the organizer did stays).
+     * <p>
+     * A newcomer still is someone whose first remaining action (the earliest list they are on, a
+     * "not the first time" on {@code actionId} itself not counting) has its heat window reaching the
+     * action that opened the follow-up: it began that action's day, later, or at most the heat
+     * window's days before. So someone checked in at the wrong action first, then at the right one
+     * (whose history then said "not the first"), keeps it when taken off the wrong list; and so does a
+     * first-timer of the day before. Someone on no list, or whose first action is older (people with
+     * a history, ticked "first time" by mistake: on another list, yet never a first-timer), loses it.
+     * Measured from the follow-up's own action, not the list they left: an earlier action's follow-up
+     * is theirs however long ago that was. Runs after the attendance is written, which it reads.
+     * Returns how many were dropped.
      */
     public int dropAfterAction(UUID actionId, Collection<UUID> contactIds) {
         if (contactIds.isEmpty()) {
             return 0;
         }
         em.flush();
+        Team team = current.team();
         @SuppressWarnings("unchecked")
         List<UUID> dropped = em.createNativeQuery("""
                         update follow_up f set status = 'dropped', closed_at = now(), updated_at = now(),
                                                version = f.version + 1
+                        from action s
                         where f.team_id = ?1 and f.contact_id = any (string_to_array(?2, ',')::uuid[])
-                          and f.status = 'open' and f.reason = 'after-action'
-                          and f.source_action_id is not null and f.version = 0
-                          and not exists (select from attendance a
-                                          where a.team_id = f.team_id and a.contact_id = f.contact_id
-                                            and (a.first_time or a.action_id <> ?3))
+                          and f.status = 'open' and f.reason = 'after-action' and f.version = 0
+                          and s.team_id = f.team_id and s.id = f.source_action_id
+                          and not coalesce((select min(x.starts_at) at time zone ?4
+                                            from attendance a join action x on x.team_id = a.team_id and x.id = a.action_id
+                                            where a.team_id = f.team_id and a.contact_id = f.contact_id
+                                              and (a.first_time or a.action_id <> ?3))::date + ?5
+                                           >= (s.starts_at at time zone ?4)::date, false)
                         returning f.id""", UUID.class)
                 .setParameter(1, current.teamId())
                 .setParameter(2, String.join(",", contactIds.stream().map(UUID::toString).toList()))
                 .setParameter(3, actionId)
+                .setParameter(4, team.timeZone)
+                .setParameter(5, team.heatWindowDays)
                 .getResultList();
         for (UUID id : dropped) {
             audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "status");

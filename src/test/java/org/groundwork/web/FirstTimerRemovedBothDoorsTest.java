@@ -175,6 +175,61 @@ class FirstTimerRemovedBothDoorsTest {
         assertTrue(heat(team).contains(ana));
     }
 
+    /**
+     * Someone with a history (their first action a month ago, followed up then), ticked "first time"
+     * by hand at today's action and taken off its list again: still on that old list, yet never a
+     * first-timer today, so the follow-up today's check-in opened is dropped (the walk's case: before,
+     * any other list kept it). Someone whose first action's own follow-up is still open keeps it,
+     * however long ago: it is not the one today's check-in opened.
+     */
+    @Test
+    void aVeteranTickedFirstTimeByMistakeAndRemovedLosesTheFollowUpThroughTheApi() {
+        TestTeam team = TestTeam.create();
+        String hal = contact(team, "Hal Veteran");
+        String ivy = contact(team, "Ivy Unfollowed");
+        String march = action(team, "March", 30);
+        String picket = action(team, "Picket", 0);
+        attend(team, march, List.of(Map.of("contactId", hal), Map.of("contactId", ivy)));
+        String marchUp = (String) only(team, hal).get("id");
+        team.api().body(Map.of("status", "done")).patch("/api/v1/followups/" + marchUp).then().statusCode(200);
+        String ivyUp = (String) only(team, ivy).get("id");
+        attend(team, picket, List.of(Map.of("contactId", hal, "firstTime", true), Map.of("contactId", ivy, "firstTime", true)));
+        List<Map<String, Object>> hals = afterAction(team, hal);
+        assertEquals(List.of("done", "open"), hals.stream().map(f -> f.get("status")).toList());
+        assertTrue(heat(team).contains(hal));
+
+        attend(team, picket, List.of());
+
+        assertEquals(List.of("done", "dropped"), afterAction(team, hal).stream().map(f -> f.get("status")).toList());
+        assertFalse(heat(team).contains(hal));
+        assertEquals("open", only(team, ivy).get("status"), "the march's own follow-up stays");
+        assertEquals(ivyUp, only(team, ivy).get("id"));
+    }
+
+    /** The same through the check-in page: ticked by hand, checked in, and Remove. */
+    @Test
+    void aVeteranTickedFirstTimeByMistakeAndRemovedAtTheCheckInPageLeavesTodaysHeatList() {
+        TestTeam team = TestTeam.create();
+        String hal = contact(team, "Hal Doorveteran");
+        String march = action(team, "March", 30);
+        String picket = action(team, "Picket", 0);
+        attend(team, march, List.of(Map.of("contactId", hal, "firstTime", false)));
+        Session s = Session.onPage(team, "/actions/" + picket + "?q=Doorveteran");
+        s.form().formParam("contactId", hal).formParam("firstTime", "true")
+                .post("/actions/" + picket + "/attendance").then().statusCode(303);
+        team.api().get("/api/v1/actions/" + picket).then().body("attendance.firstTime", contains(true));
+        assertEquals("open", only(team, hal).get("status"));
+        assertTrue(s.request().get("/").then().statusCode(200).extract().asString().contains("Hal Doorveteran"));
+
+        s.open("/actions/" + picket);
+        s.form().formParam("contactId", hal).post("/actions/" + picket + "/attendance/remove").then().statusCode(303);
+
+        team.api().get("/api/v1/actions/" + picket).then().body("attendance", empty());
+        assertEquals("dropped", only(team, hal).get("status"));
+        String today = s.request().get("/").then().statusCode(200).extract().asString();
+        assertFalse(today.contains("Hal Doorveteran"), today);
+    }
+
     @Test
     void removedAtTheCheckInPageTheyLeaveTodaysHeatList() {
         TestTeam team = TestTeam.create();
