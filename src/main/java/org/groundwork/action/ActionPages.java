@@ -356,8 +356,11 @@ public class ActionPages {
         // "someone else", answered to the question below: added as a new person, whoever shares their
         // name, phone or email
         boolean someoneElse = Form.posted().ticked("someoneElse"); // not drawn again
-        if (!form.valid()) {
-            // a NUL character, said on its field: no one is looked up or checked in
+        NewContact person = new NewContact(fullName == null ? null : fullName.trim(), Forms.blankToNull(phone),
+                Forms.blankToNull(email));
+        // a NUL character and the contact rules (ContactFields), all said at once in Add contact's words
+        // (with the length typed): no one is looked up or checked in
+        if (!form.checks(person.fields()).checked()) {
             return replace(id, form, form.values(), null, added -> "", current -> { });
         }
         // the same email, or the same phone number (the import's digits rule) under the same name (or
@@ -394,8 +397,7 @@ public class ActionPages {
         }
         // the new person, as made: the page says they are in, with the focus back in the search box
         return replace(id, form, form.values(), null, added -> added.isEmpty() ? "" : checkedIn(added.get(0)), current ->
-                current.add(new AttendanceItem(null, new NewContact(fullName == null ? null : fullName.trim(),
-                        Forms.blankToNull(phone), Forms.blankToNull(email)), firstTime, null)));
+                current.add(new AttendanceItem(null, person, firstTime, null)));
     }
 
     @POST

@@ -253,6 +253,17 @@ public final class Form {
         return this;
     }
 
+    /**
+     * {@link #checks} said at once, for a page that looks things up with the values before its call
+     * (the door's match on phone and email): the record's broken rules go on their fields now, beside
+     * any field that did not parse, in the words the call's refusal would have, and nothing is looked
+     * up with a value no row may hold. Returns whether the form is still valid.
+     */
+    public boolean checked() {
+        checkRecord();
+        return valid();
+    }
+
     /** A field the page asks for even where the API does not (or asks with its own words). */
     public Form need(String field, String message) {
         if (Forms.blankToNull(raw(field)) == null) {

@@ -121,6 +121,46 @@ class ContactFieldsDoorsTest {
     }
 
     /**
+     * Someone new at the door with several mistakes hears of them all at once, in Add contact's words:
+     * a NUL in the name no longer hides a phone too long and an email that is not one, and the phone's
+     * message says how long it is, as the contact form's does. What was typed stays in the fields.
+     */
+    @Test
+    void theDoorSaysEveryMistakeAtOnceInAddContactsWords() {
+        TestTeam team = TestTeam.create();
+        String action = team.api().body(Map.of("title", "Rally", "startsAt", "2026-05-01T07:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String phone = "5".repeat(500);
+        for (String name : List.of("\u0000", "Rosa Parks")) {
+            s.open("/contacts/new");
+            String added = s.form().formParams(Map.of("fullName", name, "phone", phone, "email", "notanemail",
+                    "engagementLevel", "new", "position", "base")).post("/contacts").then().statusCode(400)
+                    .extract().asString();
+            s.open("/actions/" + action);
+            String door = s.form().formParams(Map.of("fullName", name, "phone", phone, "email", "notanemail",
+                    "firstTime", "true")).post("/actions/" + action + "/attendance/new").then().statusCode(400)
+                    .extract().asString();
+            List<String> fields = name.contains("\u0000") ? List.of("fullName", "phone", "email") : List.of("phone", "email");
+            for (String field : fields) {
+                String said = message(added, field);
+                assertTrue(said != null, "Add contact says something about " + field + ":\n" + added);
+                assertEquals(said, message(door, field), field + " at the door:\n" + door);
+            }
+            assertTrue(message(door, "phone").contains("Use at most 50 characters (this has 500)"), message(door, "phone"));
+            assertTrue(door.contains("value=\"notanemail\"") && door.contains("value=\"" + phone + "\""), door);
+        }
+        team.api().get("/api/v1/contacts").then().statusCode(200).body("items", hasSize(0));
+        team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
+    }
+
+    /** The message next to a field of a page's form, or null. */
+    private static String message(String html, String field) {
+        int at = html.indexOf("id=\"f-" + field + "-error\"");
+        return at < 0 ? null : html.substring(html.indexOf('>', at) + 1, html.indexOf("</p>", at)).strip();
+    }
+
+    /**
      * The import page says a line's broken rule plainly, per field, in the page's language, where
      * the API keeps the validator's words (above).
      */
