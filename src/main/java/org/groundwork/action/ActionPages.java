@@ -332,14 +332,15 @@ public class ActionPages {
     public Object add(@PathParam("id") String id) {
         Form form = Form.posted();
         UUID contact = chosen(form);
-        String firstTime = form.text("firstTime");
+        // "First time at an action" is a checkbox, read as every page's checkbox is (Form.ticked: sent
+        // at all, whatever its value, never through the NUL rule); the same-person button sends
+        // "byHistory" instead: the first time or not then follows their earlier attendance (the design's rule)
+        Boolean first = form.ticked("byHistory") ? null : form.ticked("firstTime");
         // the search, sent along, is only for this page drawn again on a refusal: once checked in, the page
         // comes back with an empty box holding the focus, for the next person at the door, and says who is in
         String q = form.text("q");
         return replace(id, form, Map.of(), q, added -> checkedIn(contact), current -> {
             if (current.stream().noneMatch(i -> contact.equals(i.contactId()))) {
-                // "history": the first time or not follows their earlier attendance (the design's rule)
-                Boolean first = "history".equals(firstTime) ? null : firstTime != null;
                 current.add(new AttendanceItem(contact, null, first, null));
             }
         });

@@ -72,6 +72,34 @@ class CheckInNextPersonTest {
                 .body(org.hamcrest.Matchers.containsString("Asistencia de Rosa Schmidt registrada."));
     }
 
+    /**
+     * "First time at an action" is a checkbox like every other on the pages: sent at all, it is ticked
+     * (a browser sends only the value the page gave it, so another one means the box was ticked); left
+     * out, it is not. A NUL in it is no refusal the page cannot show (it was read as typed text: a 400
+     * with no word on the page).
+     */
+    @Test
+    void theFirstTimeBoxIsReadAsEveryCheckboxIs() {
+        TestTeam team = TestTeam.create();
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        Session s = Session.onPage(team, "/actions/" + action);
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        sent.put("Ticked Tess", "true");
+        sent.put("Maybe May", "maybe");
+        sent.put("Nul Nell", "\u0000");
+        sent.put("Unticked Ursa", null);
+        for (Map.Entry<String, String> person : sent.entrySet()) {
+            String id = PagesBrowserTest.contact(team, Map.<String, Object>of("fullName", person.getKey()));
+            var form = s.form().formParam("contactId", id);
+            if (person.getValue() != null) {
+                form.formParam("firstTime", person.getValue());
+            }
+            form.post("/actions/" + action + "/attendance").then().statusCode(303);
+        }
+        assertEquals(List.of(true, true, true, false), team.api().get("/api/v1/actions/" + action).then()
+                .statusCode(200).extract().path("attendance.firstTime"));
+    }
+
     @Test
     void someoneNewOrSomeoneKnownTypedInBringsTheFocusBackToTheSearchBox() {
         TestTeam team = TestTeam.create();
