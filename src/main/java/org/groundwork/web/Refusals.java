@@ -97,16 +97,24 @@ public final class Refusals {
         if (message == null || message.isEmpty()) {
             return null;
         }
-        Reading whole = reading(message, false);
+        try {
+            return read(message, new long[] {READ_BUDGET});
+        } catch (Spent e) {
+            return null; // shown as it is
+        }
+    }
+
+    private static List<Reading> read(String message, long[] budget) {
+        Reading whole = reading(message, false, budget);
         if (whole != null || !message.contains("; ")) {
             return whole == null ? null : List.of(whole);
         }
         String[] parts = message.split("; ", -1);
         List<Reading> each = new ArrayList<>();
         for (String part : parts) {
-            Reading one = reading(part, false);
+            Reading one = reading(part, false, budget);
             if (one == null) {
-                return message.length() > LONGEST_WITH_JOINS_INSIDE ? null : joinsInside(parts);
+                return message.length() > LONGEST_WITH_JOINS_INSIDE ? null : joinsInside(parts, budget);
             }
             each.add(one);
         }
@@ -119,7 +127,7 @@ public final class Refusals {
      * refusal spans at most {@link #MOST_JOINS_INSIDE} joins, or the whole message, so that a long
      * message is not tried every way.
      */
-    private static List<Reading> joinsInside(String[] parts) {
+    private static List<Reading> joinsInside(String[] parts, long[] budget) {
         int n = parts.length;
         // best[j]: the best reading of the first j parts
         List<List<Reading>> best = new ArrayList<>(Collections.nCopies(n + 1, (List<Reading>) null));
@@ -130,7 +138,7 @@ public final class Refusals {
                 if (best.get(i) == null || (j - i > MOST_JOINS_INSIDE + 1 && !(i == 0 && j == n))) {
                     continue;
                 }
-                Reading r = reading(String.join("; ", Arrays.asList(parts).subList(i, j)), true);
+                Reading r = reading(String.join("; ", Arrays.asList(parts).subList(i, j)), true, budget);
                 if (r == null) {
                     continue;
                 }
@@ -151,10 +159,11 @@ public final class Refusals {
      * The first wording of the table the text is, with its parameters; null for none. With {@code
      * joinsInside}, a parameter may hold "; " where no wording reads the text without.
      */
-    private static Reading reading(String text, boolean joinsInside) {
+    private static Reading reading(String text, boolean joinsInside, long[] budget) {
+        CharSequence counted = new Budgeted(text, budget);
         for (boolean anything : joinsInside ? new boolean[] {false, true} : new boolean[] {false}) {
             for (Phrase p : PHRASES) {
-                Matcher m = (anything ? p.anything() : p.pattern()).matcher(text);
+                Matcher m = (anything ? p.anything() : p.pattern()).matcher(counted);
                 if (m.matches()) {
                     List<String> values = new ArrayList<>();
                     int joins = 0;
@@ -167,6 +176,48 @@ public final class Refusals {
             }
         }
         return null;
+    }
+
+    /**
+     * How many characters the wordings' patterns may look at to read one message: a few hundred thousand
+     * for the services' own words, joined lines included. A wording's open parameters are tried at every
+     * place its next words occur, so a value typed to repeat them (an id filter of 8,000 characters, an
+     * import's cell, a name) made one page take seconds ("between lines {first} and {last}{rule}": cubic
+     * in the value's length). Past the budget the message is shown as it is.
+     */
+    private static final long READ_BUDGET = 500_000;
+
+    /** The budget spent: no reading. Without a stack trace, as it is not a fault. */
+    private static final class Spent extends RuntimeException {
+        Spent() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The text as the patterns read it, each character read counted against the message's budget. */
+    private record Budgeted(CharSequence text, long[] left) implements CharSequence {
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--left[0] < 0) {
+                throw new Spent();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Budgeted(text.subSequence(start, end), left);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** The English wordings, for the tests. */
@@ -225,7 +276,9 @@ public final class Refusals {
             }
             names.add(m.group(1));
             regex.append("((?:(?!; ).)*?)");
-            anything.append("(.*?)");
+            // a parameter that ends the wording holds no "; " even so: it would take in whatever follows
+            // ("… is not one of {words}; something no service says" read as one refusal)
+            anything.append(m.end() == english.length() ? "((?:(?!; ).)*?)" : "(.*?)");
             at = m.end();
         }
         regex.append(Pattern.quote(english.substring(at)));

@@ -174,6 +174,14 @@ class RefusalsTest {
         // what no service says stays unknown, "; " or not
         assertEquals(List.of(), Refusals.wordings("Rosa; Ana is somewhere else"));
         assertEquals(List.of(), Refusals.wordings("'a; b' is not an email address; something no service says"));
+        assertEquals(List.of(), Refusals.wordings("level 'boss' is not one of new, less-involved, cadre; something no service says"));
+        // a line of five refusals is read within the reading's budget
+        assertEquals(5, Refusals.wordings("'zoe@' is not an email address; level 'boss' is not one of new, less-involved, cadre; "
+                + "position 'chief' is not one of base, leader, officer; the name is longer than 200 characters; more than 20 tags").size());
+        // a value typed to repeat a wording's words past the reading's budget (an id filter of 5,000 characters
+        // made this wording try every split of it, for seconds): shown as is
+        assertEquals(List.of(), Refusals.wordings("'x' is not an id; The database refused a row between lines"
+                + " and".repeat(1200) + "' is not an id"));
         // a long message is not read with "; " inside a value (that reading tries too many ways): shown as is
         assertEquals(List.of(), Refusals.wordings("level '" + "x; ".repeat(700) + "' is not one of new, less-involved, cadre"));
         assertEquals(List.of("level '{value}' is not one of {words}"),
