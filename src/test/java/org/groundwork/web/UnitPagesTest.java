@@ -253,12 +253,13 @@ class UnitPagesTest {
                 .statusCode(200).extract().asString();
         assertEquals(3, cadre.split("class=\"card card-").length - 1);
         assertTrue(cadre.contains("&amp;level=cadre&amp;unit=" + o.day() + "\""), cadre);
-        // a unit of another team or nonsense shows the whole chart, folded
+        // a unit of another team, or nonsense, is refused (OrganizationPagesTest says how), not everyone's cards
         Org stranger = org();
-        for (String unit : List.of(stranger.day(), "%00", "none")) {
-            String page = s.request().get("/organizations/" + o.id() + "/chart?unit=" + unit).then().statusCode(200)
-                    .extract().asString();
-            assertTrue(page.contains(">Day shift</h2>") != unit.equals("none"), unit + ": " + page);
+        for (String unit : List.of(stranger.day(), "%00")) {
+            s.request().get("/organizations/" + o.id() + "/chart?unit=" + unit).then().statusCode(400);
         }
+        String none = s.request().get("/organizations/" + o.id() + "/chart?unit=none").then().statusCode(200)
+                .extract().asString();
+        assertTrue(!none.contains(">Day shift</h2>"), none);
     }
 }
