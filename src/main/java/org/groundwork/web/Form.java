@@ -223,7 +223,7 @@ public final class Form {
 
     /** An id whose message goes elsewhere (above the form, for a hidden field the organizer never typed). */
     public UUID id(String field, String messageOn) {
-        return Forms.id(text(field), messageOn, errors);
+        return Forms.id(textSaidOn(field, messageOn), messageOn, errors);
     }
 
     public <E extends Enum<E> & Word> E word(Class<E> type, String field) {
@@ -232,7 +232,20 @@ public final class Form {
 
     /** A word whose message goes elsewhere (above the form, for a one-button form). */
     public <E extends Enum<E> & Word> E word(Class<E> type, String field, String messageOn) {
-        return Forms.word(type, text(field), messageOn, errors);
+        return Forms.word(type, textSaidOn(field, messageOn), messageOn, errors);
+    }
+
+    /**
+     * The field as typed, with what reading it refused (a NUL, the field sent twice) said where its
+     * other messages go: a hidden field or a one-button form has no place of its own to show one.
+     */
+    private String textSaidOn(String field, String messageOn) {
+        String value = text(field);
+        String refused = field.equals(messageOn) ? null : errors.map().remove(field);
+        if (refused != null) {
+            errors.add(messageOn, refused);
+        }
+        return value;
     }
 
     /** A value to draw with the form that was not posted with it (a default of another form on the page). */

@@ -164,6 +164,15 @@ class PageFormsTest {
                 .body(containsString("value=\"Rosa Parks\""));
         team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
         // (ticked boxes of one name stay several values: ActionEditPagesTest ticks two organizers)
+        // a hidden field sent twice (the door's check-in button): said above the form, where its messages go
+        String rosa = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Schmidt"));
+        String ana = PagesBrowserTest.contact(team, Map.of("fullName", "Ana Ruiz"));
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        Session door = Session.onPage(team, "/actions/" + action + "?q=R");
+        door.form().formParam("contactId", rosa).formParam("contactId", ana).formParam("q", "R")
+                .post("/actions/" + action + "/attendance").then().statusCode(400)
+                .body(containsString("Is given more than once; give it once"));
+        team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
     }
 
     @Test
