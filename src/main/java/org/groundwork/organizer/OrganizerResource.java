@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.groundwork.platform.ApiDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -69,6 +70,7 @@ public class OrganizerResource {
     @APIResponseSchema(value = OrganizerView.class, responseCode = "201", responseDescription = "Added")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
+    @RolesAllowed("admin") // checked before the body is read: a coordinator's post is a 403 whatever it holds
     public RestResponse<OrganizerView> add(NewOrganizer request) {
         Versioned<OrganizerView> o = organizers.add(request);
         return o.createdTyped("/api/v1/organizers/" + o.view().id());

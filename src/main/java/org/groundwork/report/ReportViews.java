@@ -59,9 +59,12 @@ class ReportViews {
     }
 
     List<Option> periods() {
+        // the very periods the page accepts (ReportPages.asked refuses any other), in its words
         MsgReports words = PageLanguage.reports();
-        return List.of(new Option("7", words.report_last_days("7")), new Option("30", words.report_last_days("30")),
-                new Option("90", words.report_last_days("90")), new Option("custom", words.report_custom()));
+        List<Option> options = new ArrayList<>();
+        ReportPages.PRESETS.forEach(days -> options.add(new Option(days, words.report_last_days(days))));
+        options.add(new Option(ReportPages.CUSTOM, words.report_custom()));
+        return options;
     }
 
     /** Coordinators and admins may look at the team or another organizer; others see their own. */

@@ -100,6 +100,12 @@ class AdminOnlyBothDoorsTest {
                 .then().statusCode(403);
         coordinator.api().body(Map.of("role", "admin")).patch("/api/v1/organizers/not-an-id")
                 .then().statusCode(403);
+        // the API's new organizer as well: the caller's role is read before the body, even one that is no JSON
+        coordinator.api().body(Map.of("email", "api-" + team.adminId + "@example.org", "displayName", "New",
+                "role", "boss", "password", "long enough password")).post("/api/v1/organizers")
+                .then().statusCode(403).contentType("application/problem+json");
+        coordinator.api().body("{\"role\": ").post("/api/v1/organizers")
+                .then().statusCode(403).contentType("application/problem+json");
         team.api().get("/api/v1/organizers/" + organizer.id()).then().body("role", is("organizer"))
                 .body("active", is(true));
     }

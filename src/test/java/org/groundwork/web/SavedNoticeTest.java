@@ -100,7 +100,8 @@ class SavedNoticeTest {
         s.request().get("/contacts/" + rosa).then().statusCode(200).body(not(containsString("id=\"saved\"")));
         // a refusal is no change: the page again, without the notice
         s.form().formParam("level", "cadre").formParam("reason", "Again").post("/contacts/" + rosa + "/level")
-                .then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400)).body(not(containsString("is now cadre")));
+                .then().statusCode(409).body(containsString("Their level is already cadre: choose another level"))
+                .body(not(containsString("id=\"saved\"")), not(containsString("is now cadre")));
 
         s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
         s.request().get("/contacts/" + rosa + "?saved=level").then().statusCode(200)
