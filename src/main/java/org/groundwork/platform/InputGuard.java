@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The NUL character refused at the door for what does not come as JSON ({@link SafeJson}
  * covers bodies): path segments and query parameters on every endpoint and page, and form
- * fields posted to the API. One check here instead of one per parameter; the answer is a 400
- * naming the parameter. A page's form fields are left to the page forms' binder
+ * fields posted to the API; and a query parameter given twice, on the API and on pages alike. One
+ * check here instead of one per parameter; the answer is a 400 naming the parameter. A page's form fields are left to the page forms' binder
  * ({@code web/Form}), which says it on the field and draws the form again with what was typed.
  */
 public class InputGuard {
@@ -27,9 +27,7 @@ public class InputGuard {
             throw Problems.badRequest("The path contains a NUL character (\\u0000)");
         }
         check(uri.getQueryParameters());
-        if (request.path().startsWith("/api/")) {
-            givenOnce(uri.getQueryParameters());
-        }
+        givenOnce(uri.getQueryParameters(), request.path().startsWith("/api/") ? API_LISTS : PAGE_LISTS);
         if (isForm(request) && request.path().startsWith("/api/")) {
             for (Map.Entry<String, String> field : request.formAttributes()) {
                 refuse(field.getKey(), field.getValue(), false);
@@ -78,16 +76,21 @@ public class InputGuard {
     public static final String GIVEN_TWICE = "is given more than once; give it once";
 
     /** The API's one parameter that is a list: the import's column mapping, given once per column. */
-    private static final java.util.Set<String> LISTS = java.util.Set.of("map");
+    private static final java.util.Set<String> API_LISTS = java.util.Set.of("map");
+
+    /** The pages' one: the import review's {@code column}, one select per column of the file. */
+    private static final java.util.Set<String> PAGE_LISTS = java.util.Set.of("column");
 
     /**
-     * An API parameter given twice was read as its first value: {@code dryRun=false&dryRun=true}
-     * imported for real, {@code level=new&level=cadre} listed the new only. Said instead, as a
-     * field given twice in a JSON body is.
+     * A parameter given twice was read as its first value: on the API {@code dryRun=false&dryRun=true}
+     * imported for real, {@code level=new&level=cadre} listed the new only; a page's filter did the
+     * same ({@code /contacts?level=new&level=cadre}, {@code /reports/time?period=7&period=90}). Said
+     * instead, as a field given twice in a JSON body or a posted page form is: the API's problem+json,
+     * a page's 400 (ProblemMapper's page, in the page's language).
      */
-    private static void givenOnce(MultivaluedMap<String, String> parameters) {
+    private static void givenOnce(MultivaluedMap<String, String> parameters, java.util.Set<String> lists) {
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
-            if (p.getValue().size() > 1 && !LISTS.contains(p.getKey())) {
+            if (p.getValue().size() > 1 && !lists.contains(p.getKey())) {
                 throw Problems.invalid(p.getKey(), GIVEN_TWICE);
             }
         }

@@ -175,6 +175,40 @@ class PageFormsTest {
         team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
     }
 
+    /**
+     * A page's GET filter given twice took its first value, silently: {@code level=new&level=cadre}
+     * listed the new only. Refused as the API refuses a query parameter given twice and as a posted
+     * field given twice is (above), with the same words, on every page; the import review's
+     * {@code column}, one per column of the file, stays a list (ImportPagesTest).
+     */
+    @Test
+    void aFilterGivenTwiceIsRefusedAsTheApiRefusesAParameterGivenTwice() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Rosa Parks", "engagementLevel", "new")).post("/api/v1/contacts")
+                .then().statusCode(201);
+        String org = team.organization("Mercy Hospital", "workplace");
+        Session s = Session.logIn(team);
+        for (String page : java.util.List.of("/contacts?level=new&level=cadre", "/contacts?q=Rosa&q=Ana",
+                "/reports/time?period=7&period=90", "/organizations/" + org + "/chart?quiet=30&quiet=5",
+                "/?did=x&did=y")) {
+            s.request().accept("text/html").header("Accept-Language", "en").get(page).then().statusCode(400)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("Is given more than once; give it once"))
+                    .body(not(containsString("Rosa Parks")));
+        }
+        // under htmx too (the search box asks as you type), and the same value twice is no exception
+        s.request().header("HX-Request", "true").get("/contacts?level=new&level=new")
+                .then().statusCode(400).body(containsString("Is given more than once; give it once"));
+        // given once, the same pages answer
+        s.request().accept("text/html").get("/contacts?level=new").then().statusCode(200).body(containsString("Rosa Parks"));
+        s.request().accept("text/html").get("/reports/time?period=90").then().statusCode(200);
+        // in the organizer's language, whatever the browser asks
+        s.open("/settings");
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        s.request().accept("text/html").header("Accept-Language", "en").get("/contacts?level=new&level=cadre")
+                .then().statusCode(400).body(containsString("Está más de una vez; ponlo una sola vez"));
+    }
+
     @Test
     void aCheckboxSentWithANulIsTickedNotARefusalNoFieldShows() {
         TestTeam team = TestTeam.create();
