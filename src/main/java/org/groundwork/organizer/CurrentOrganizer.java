@@ -46,6 +46,11 @@ public class CurrentOrganizer {
 
     /** The language this organizer chose for pages; none before login or at the second factor. */
     public Optional<String> language() {
+        return languageOf(identity);
+    }
+
+    /** {@link #language()} of a login read apart from the request (where this bean cannot read it). */
+    public static Optional<String> languageOf(SecurityIdentity identity) {
         return identity.isAnonymous() ? Optional.empty() : Optional.ofNullable(identity.getAttribute(Identities.LANGUAGE));
     }
 

@@ -12,10 +12,15 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -31,6 +36,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.groundwork.web.ErrorPages;
 import org.groundwork.web.HtmxAnswers;
 import org.groundwork.web.LoginRedirect;
+import org.groundwork.web.PageLanguage;
 import org.groundwork.web.ReturnTo;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -63,6 +69,8 @@ public class ProblemMapper {
     ObjectMapper mapper;
     @Inject
     HttpServerRequest request;
+    @Inject
+    CurrentIdentityAssociation identities;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -135,7 +143,20 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Uni<Response> web(WebApplicationException e) {
+        if (wantsPage() && !BlockingOperationControl.isBlockingAllowed()
+                && Arc.container().requestContext().isActive()) {
+            // refused on the I/O thread before any page took the request (an address no page has, a method
+            // its path does not take), where the login cannot be read without blocking: read here first, so
+            // a logged-in organizer's page is in their language, not the browser's (web/PageLanguage)
+            HttpServerRequest http = ClientProxy.unwrap(request);
+            return identities.getDeferredIdentity().onFailure().recoverWithNull()
+                    .map(who -> PageLanguage.forLogin(who, http, () -> answer(e, true)));
+        }
+        return Uni.createFrom().item(answer(e, wantsPage()));
+    }
+
+    private Response answer(WebApplicationException e, boolean page) {
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
@@ -155,7 +176,7 @@ public class ProblemMapper {
                     + "or text/csv for a contact import, or application/zip for a team archive";
             default -> e.getMessage();
         };
-        Response.ResponseBuilder builder = Response.fromResponse(respond(new Problem("about:blank", title, status, detail, null)));
+        Response.ResponseBuilder builder = Response.fromResponse(respond(new Problem("about:blank", title, status, detail, null), page));
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(v -> builder.header(name, v));
@@ -439,7 +460,11 @@ public class ProblemMapper {
     }
 
     private Response respond(Problem problem) {
-        if (wantsPage()) {
+        return respond(problem, wantsPage());
+    }
+
+    private Response respond(Problem problem, boolean page) {
+        if (page) {
             // an htmx request's error page takes the page's main part (web/HtmxAnswers)
             return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(ErrorPages.render(problem)).build();

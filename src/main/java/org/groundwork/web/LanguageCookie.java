@@ -10,10 +10,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Keeps the organizer's page language in a cookie, for the few pages drawn where their login cannot
- * be read: an unknown path or a method a path does not take is refused on an I/O thread, before the
- * login is looked at (PageLanguage), and was drawn in the browser's language instead of theirs.
- * Set on a page drawn for a logged-in organizer when the browser's cookie says otherwise; it holds
- * "en" or "es", nothing else.
+ * be read: those platform/HttpLimits refuses before the app's own handling (PageLanguage.early), and
+ * a visitor's once logged out. (An unknown path or a method a path does not take reads the login
+ * itself: PageLanguage.forLogin.) Set on a page drawn for a logged-in organizer when the browser's
+ * cookie says otherwise; it holds "en" or "es", nothing else.
  */
 public class LanguageCookie {
 

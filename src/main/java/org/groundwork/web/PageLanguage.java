@@ -5,6 +5,7 @@ import io.quarkus.arc.InstanceHandle;
 import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +13,7 @@ import org.groundwork.organizer.CurrentOrganizer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,14 +32,20 @@ public class PageLanguage {
         builder.addTemplateInstanceInitializer(instance -> instance.setLocale(current()));
     }
 
-    /** The language of a page drawn before the app's own handling of its request ({@link #early}). */
-    private static final ThreadLocal<Locale> EARLY = new ThreadLocal<>();
+    /**
+     * The language of a page drawn where the request's own login cannot be read on this thread
+     * ({@link #early}, {@link #forLogin}): it wins while that page is drawn.
+     */
+    private static final ThreadLocal<Locale> DRAWN_IN = new ThreadLocal<>();
 
     /** The language of the request being answered; English outside a request. */
     public static Locale current() {
+        Locale drawnIn = DRAWN_IN.get();
+        if (drawnIn != null) {
+            return drawnIn;
+        }
         if (!Arc.container().requestContext().isActive()) {
-            Locale early = EARLY.get();
-            return early != null ? early : Locale.ENGLISH;
+            return Locale.ENGLISH;
         }
         Choice choice = organizerChoice();
         if (choice.language() != null) {
@@ -72,11 +80,26 @@ public class PageLanguage {
      * an address too long or a login post that cannot be read is said as the pages around it are.
      */
     public static <T> T early(HttpServerRequest http, Supplier<T> draw) {
-        EARLY.set(withoutLogin(http));
+        return drawnIn(withoutLogin(http), draw);
+    }
+
+    /**
+     * Draws a page refused on the I/O thread before any page took the request (an address no page has,
+     * a method its path does not take: platform/ProblemMapper), for the login read apart from the
+     * request (null: nobody): in the organizer's own language, as their other pages are, whatever the
+     * browser or an older cookie says; for nobody, in {@link #withoutLogin}'s.
+     */
+    public static <T> T forLogin(SecurityIdentity who, HttpServerRequest http, Supplier<T> draw) {
+        Optional<String> chosen = who == null ? Optional.empty() : CurrentOrganizer.languageOf(who);
+        return drawnIn(chosen.filter(LANGUAGES::contains).map(Locale::forLanguageTag).orElseGet(() -> withoutLogin(http)), draw);
+    }
+
+    private static <T> T drawnIn(Locale language, Supplier<T> draw) {
+        DRAWN_IN.set(language);
         try {
             return draw.get();
         } finally {
-            EARLY.remove();
+            DRAWN_IN.remove();
         }
     }
 

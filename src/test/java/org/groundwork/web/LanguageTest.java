@@ -100,12 +100,47 @@ class LanguageTest {
                 .get("/no-such-page").then().statusCode(404).body(containsString("<html lang=\"es\">"));
         session.request().header("Accept-Language", "en").header("Accept", "text/html").cookie("gw-language", kept)
                 .get("/followups/abc/done").then().statusCode(405).body(containsString("<html lang=\"es\">"));
-        // anything else in the cookie is not a language: the browser's then
-        session.request().header("Accept-Language", "en").header("Accept", "text/html").cookie("gw-language", "<x>")
+        // for a visitor not logged in, anything else in the cookie is not a language: the browser's then
+        given().header("Accept-Language", "en").header("Accept", "text/html").cookie("gw-language", "<x>")
                 .get("/no-such-page").then().statusCode(404).body(containsString("<html lang=\"en\">"));
         // once it says so, it is not set again
         assertTrue(session.request().header("Accept-Language", "en").cookie("gw-language", "es").get("/")
                 .getCookie("gw-language") == null, "set again");
+    }
+
+    /**
+     * An address no page has was drawn in the browser's language (or the cookie's, which only a page
+     * drawn in this browser leaves): a Spanish organizer on a new browser asking for English got an
+     * English 404. The login is read for it now, as for every other page; a visitor not logged in
+     * keeps the browser's language.
+     */
+    @Test
+    void aPageNotFoundIsSaidInTheOrganizersSavedLanguageWithoutTheCookie() {
+        String spanish = "Aquí no hay nada, o nada que puedas ver: revisa la dirección.";
+        String english = "Nothing here, or nothing you can see: check the address";
+        String unknown = "/contacts/" + java.util.UUID.randomUUID();
+        Session es = Session.logIn(TestTeam.create());
+        es.open("/settings");
+        es.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        for (String path : java.util.List.of("/no-such-page", unknown)) {
+            es.request().header("Accept-Language", "en").header("Accept", "text/html").get(path).then().statusCode(404)
+                    .body(containsString("<html lang=\"es\">"), containsString(spanish), not(containsString(english)));
+        }
+        // her saved language over an older cookie's
+        es.request().header("Accept-Language", "en").header("Accept", "text/html").cookie("gw-language", "en")
+                .get("/no-such-page").then().statusCode(404).body(containsString(spanish));
+        Session en = Session.logIn(TestTeam.create());
+        en.open("/settings");
+        en.form().formParam("language", "en").post("/settings/language").then().statusCode(303);
+        for (String path : java.util.List.of("/no-such-page", unknown)) {
+            en.request().header("Accept-Language", "es").header("Accept", "text/html").get(path).then().statusCode(404)
+                    .body(containsString("<html lang=\"en\">"), not(containsString(spanish)));
+        }
+        en.request().header("Accept-Language", "es").header("Accept", "text/html").get("/no-such-page").then()
+                .body(containsString(english));
+        // nobody logged in: the browser's
+        given().header("Accept-Language", "es").header("Accept", "text/html").get("/no-such-page").then().statusCode(404)
+                .body(containsString(spanish));
     }
 
     /**
