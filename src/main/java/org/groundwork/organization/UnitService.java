@@ -17,12 +17,14 @@ import org.groundwork.organization.UnitJson.UnitView;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Patch;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.groundwork.platform.Patch.required;
 
@@ -48,12 +50,18 @@ public class UnitService {
     /** A unit of this organization of the caller's team, or 404 (the same for another team's or organization's). */
     @Transactional(Transactional.TxType.SUPPORTS)
     Unit require(UUID organizationId, UUID unitId) {
-        Organization o = organizations.require(organizationId);
-        Unit u = TeamScoped.find(Unit.class, unitId).orElse(null);
-        if (u == null || !u.organizationId.equals(o.id)) {
-            throw Problems.notFound("unit");
-        }
-        return u;
+        return inOrganization(organizations.require(organizationId).id, unitId, () -> Problems.notFound("unit"));
+    }
+
+    /**
+     * The one rule for a unit named by id (the unit's own address, a removed unit's people's destination, a
+     * parent, the wall chart's column): a unit of the caller's team in this organization, else {@code refused}
+     * (the same for an unknown id, another team's and another organization's). A unit the request has read
+     * already ({@link #list}) is not read again.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Unit inOrganization(UUID organizationId, UUID unitId, Supplier<ProblemException> refused) {
+        return TeamScoped.find(Unit.class, unitId).filter(u -> u.organizationId.equals(organizationId)).orElseThrow(refused);
     }
 
     /** The organization's units, parents first then their units, each group in chart order. */
@@ -142,10 +150,7 @@ public class UnitService {
         ETags.check(ifMatch, u.version);
         em.flush();
         if (moveTo != null) {
-            Unit to = Unit.findById(moveTo);
-            if (to == null || !to.teamId.equals(u.teamId) || !to.organizationId.equals(u.organizationId)) {
-                throw Problems.unknownReference("moveTo", "unit of this organization");
-            }
+            Unit to = inOrganization(u.organizationId, moveTo, () -> Problems.unknownReference("moveTo", "unit of this organization"));
             if (to.id.equals(u.id) || u.id.equals(to.parentId)) {
                 throw Problems.invalid("moveTo", "that unit is removed too: choose another, or no unit");
             }
@@ -234,10 +239,7 @@ public class UnitService {
         if (self != null && parentId.equals(self.id)) {
             throw Problems.invalid("parentId", "a unit cannot sit inside itself");
         }
-        Unit p = TeamScoped.find(Unit.class, parentId).orElse(null);
-        if (p == null || !p.organizationId.equals(o.id)) {
-            throw Problems.unknownReference("parentId", "unit of this organization");
-        }
+        Unit p = inOrganization(o.id, parentId, () -> Problems.unknownReference("parentId", "unit of this organization"));
         if (p.parentId != null) {
             throw Problems.invalid("parentId", "units nest one level only: that unit is already inside another");
         }

@@ -65,8 +65,9 @@ public class WallChart {
             throw Problems.invalid("quiet", "must be between 0 and " + QUIET_MAX);
         }
         List<UnitView> unitList = units.list(o.id);
-        if (filter.unitId() != null && unitList.stream().noneMatch(u -> u.id().equals(filter.unitId()))) {
-            throw Problems.unknownReference("unit", "unit of this organization");
+        if (filter.unitId() != null) {
+            // the list just read holds the unit when it is this organization's: no second read
+            units.inOrganization(o.id, filter.unitId(), () -> Problems.unknownReference("unit", "unit of this organization"));
         }
         return assemble(o, current.team(), unitList, filter);
     }
