@@ -90,12 +90,12 @@ public class OrganizationPages {
                                             Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance chart(Chart chart, List<ColumnView> columns, ChartForm filter,
-                                             List<Option> levels, List<Option> owners, List<Option> places,
-                                             Moved moved, Map<String, String> errors);
+                                             List<Option> levels, List<Option> owners, Moved moved,
+                                             Map<String, String> errors);
 
         static native TemplateInstance chart$board(Chart chart, List<ColumnView> columns, ChartForm filter,
-                                                   List<Option> levels, List<Option> owners, List<Option> places,
-                                                   Moved moved, Map<String, String> errors);
+                                                   List<Option> levels, List<Option> owners, Moved moved,
+                                                   Map<String, String> errors);
 
         static native TemplateInstance move(UUID organizationId, ContactView person, ChartForm filter,
                                             List<Option> places, String current);
@@ -118,10 +118,11 @@ public class OrganizationPages {
      * The chart's filters as typed, kept in the links and the move forms so a move keeps the view;
      * unit: the one column shown whole ("none" for no unit) or blank; query: the filters without
      * the unit, as a query string; message: "moved" or "refused" (the template words them); refusal: a
-     * refused move's own words (the person is in another organization now), null for the template's.
+     * refused move's own words (the person is in another organization now), null for the template's;
+     * focus: what takes the focus when something was refused, one thing in the page ({@link #focus}).
      */
     public record ChartForm(String level, String owner, String quiet, String unit, String query, String message,
-                            String refusal) {
+                            String refusal, String focus) {
     }
 
     /**
@@ -362,34 +363,51 @@ public class OrganizationPages {
         UUID unitId = noUnit ? null : asked.id("unit");
         Optional<Chart> filtered = asked.attempt(() -> wallChart.chart(org, new ChartFilter(l, ownerId, noOwner, days,
                 unitId, noUnit)));
-        // refused: the organization's chart around the message, without its cards
-        Chart chart = filtered.orElseGet(() -> wallChart.chart(org, ChartFilter.NONE));
+        // refused: the organization's heading around the message, without its columns
+        Chart chart = filtered.orElseGet(() -> wallChart.heading(org));
         String shown = !chart.whole() ? "" : noUnit ? "none" : unitId.toString();
         Map<String, String> typed = asked.values();
+        String focus = focus(asked.errors(), message, fragment);
         ChartForm form = new ChartForm(typed.get("level"), typed.get("owner"), typed.get("quiet"), shown,
-                query(typed.get("level"), typed.get("owner"), typed.get("quiet")), message, refusal);
+                query(typed.get("level"), typed.get("owner"), typed.get("quiet")), message, refusal, focus);
         List<Option> owners = new ArrayList<>();
         owners.add(new Option("none", PageLanguage.people().owner_none()));
         organizers.list(Page.MAX_LIMIT, null).items().forEach(o -> owners.add(new Option(o.id().toString(), o.displayName())));
-        List<Option> places = new ArrayList<>();
-        places.add(new Option("", PageLanguage.people().chart_no_unit()));
-        chart.columns().stream().filter(c -> c.unitId() != null)
-                .forEach(c -> places.add(new Option(c.unitId().toString(), c.label())));
         // the move link keeps the filters and the column shown
         String tail = (form.query().isEmpty() ? "" : "&" + form.query()) + (shown.isEmpty() ? "" : "&unit=" + shown);
         List<ColumnView> columns = filtered.isEmpty() ? List.of()
                 : new CardWords(PageLanguage.people(), tail, moved).columns(chart.columns());
-        Moved said = "moved".equals(message) ? moved(org, moved, chart, columns) : Moved.NONE;
+        Moved said = "moved".equals(message) ? moved(org, moved, chart, columns, focus == null) : Moved.NONE;
         if (fragment) {
-            return asked.drawn(Templates.chart$board(chart, columns, form, Forms.options(Level.class), owners, places,
-                    said, asked.errors()));
+            return asked.drawn(Templates.chart$board(chart, columns, form, Forms.options(Level.class), owners, said,
+                    asked.errors()));
         }
-        return asked.drawn(Templates.chart(chart, columns, form, Forms.options(Level.class), owners, places, said,
+        return asked.drawn(Templates.chart(chart, columns, form, Forms.options(Level.class), owners, said,
                 asked.errors()));
     }
 
-    /** Who moved where, said after a move; "Moved." when the person cannot be read (an old link, say). */
-    private Moved moved(UUID org, UUID moved, Chart chart, List<ColumnView> columns) {
+    /** The chart's refused filters in the page's order: each has its box but the unit (a column's link). */
+    private static final List<String> FILTERS = List.of("level", "owner", "quiet", "unit");
+
+    /**
+     * What takes the focus when the chart says a refusal, one thing (one {@code autofocus} in the page): the
+     * first refused filter's box, the unit's message (it has no box), else a refused move's message ("refused");
+     * null when nothing was refused. Under htmx the filters' boxes are not drawn again: only the board's messages.
+     */
+    static String focus(Map<String, String> errors, String message, boolean fragment) {
+        for (String name : fragment ? List.of("unit") : FILTERS) {
+            if (errors.containsKey(name)) {
+                return name;
+            }
+        }
+        return "refused".equals(message) ? "refused" : null;
+    }
+
+    /**
+     * Who moved where, said after a move; "Moved." when the person cannot be read (an old link, say). The
+     * message takes the focus when the card is not drawn, unless a refusal has it ({@code mayFocus} false).
+     */
+    private Moved moved(UUID org, UUID moved, Chart chart, List<ColumnView> columns, boolean mayFocus) {
         boolean drawn = columns.stream().flatMap(c -> c.cards().stream()).anyMatch(CardView::moved);
         MsgPeople words = PageLanguage.people();
         ContactView person;
@@ -399,14 +417,14 @@ public class OrganizationPages {
             person = null;
         }
         if (person == null || !org.equals(person.organizationId())) {
-            return new Moved(words.chart_moved(), !drawn);
+            return new Moved(words.chart_moved(), mayFocus && !drawn);
         }
         UUID unitId = person.unitId();
         String unit = unitId == null ? words.chart_no_unit() : chart.columns().stream()
                 .filter(c -> unitId.equals(c.unitId())).map(Column::label).findFirst()
                 .orElseGet(() -> units.list(org).stream().filter(u -> u.id().equals(unitId)).map(UnitView::name)
                         .findFirst().orElse(words.chart_no_unit()));
-        return new Moved(words.chart_said_moved(person.fullName(), unit), !drawn);
+        return new Moved(words.chart_said_moved(person.fullName(), unit), mayFocus && !drawn);
     }
 
     /** The move form of one card: its own page without script, a fragment into the card with htmx. */
@@ -441,7 +459,7 @@ public class OrganizationPages {
         unitList.forEach(u -> places.add(new Option(u.id().toString(),
                 u.parentId() == null ? u.name() : names.get(u.parentId()) + " · " + u.name())));
         ChartForm filter = new ChartForm(blank(level), blank(owner), blank(quiet), blank(unit), query(level, owner, quiet),
-                null, null);
+                null, null, null);
         String currentUnit = person.unitId() == null ? "" : person.unitId().toString();
         return htmx != null ? Templates.move$moveform(org, person, filter, places, currentUnit)
                 : Templates.move(org, person, filter, places, currentUnit);

@@ -51,8 +51,8 @@ public class WallChart {
     @Inject
     UnitService units;
 
-    /** The longest "not talked to for" the chart takes, in days (ten years). */
-    static final int QUIET_MAX = 3650;
+    /** The longest "not talked to for" the chart takes, in days (ten years); the page's box says it too (web/Limits). */
+    public static final int QUIET_MAX = 3650;
 
     /**
      * The chart with its filters checked: a 400 naming the filter that names no organizer of the
@@ -70,6 +70,16 @@ public class WallChart {
             units.inOrganization(o.id, filter.unitId(), () -> Problems.unknownReference("unit", "unit of this organization"));
         }
         return assemble(o, current.team(), unitList, filter);
+    }
+
+    /**
+     * What a chart whose filter was refused still draws above the message: the organization and how many
+     * people it has; no columns, no cards (reading every card only to drop them took ~80 ms on 5,000 people).
+     */
+    public Chart heading(UUID organizationId) {
+        Organization o = organizations.require(organizationId);
+        long people = units.people(o.id).values().stream().mapToLong(Long::longValue).sum();
+        return new Chart(o.id, o.name, List.of(), people, false);
     }
 
     /**

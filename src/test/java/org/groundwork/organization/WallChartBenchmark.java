@@ -86,16 +86,12 @@ class WallChartBenchmark {
         time("chart assembled (both statements and Java)", () -> inTransaction(team, organization,
                 (o, t) -> chart.assemble(o, t, units(o), ChartFilter.NONE).columns().size()));
         Chart assembled = inTransaction(team, organization, (o, t) -> chart.assemble(o, t, units(o), ChartFilter.NONE));
-        List<Option> places = new ArrayList<>();
-        places.add(new Option("", "No unit"));
-        assembled.columns().stream().filter(c -> c.unitId() != null)
-                .forEach(c -> places.add(new Option(c.unitId().toString(), c.label())));
-        OrganizationPages.ChartForm form = new OrganizationPages.ChartForm("", "", "", "", "", null, null);
+        OrganizationPages.ChartForm form = new OrganizationPages.ChartForm("", "", "", "", "", null, null, null);
         MsgPeople people = PageLanguage.people();
         // the board fragment holds every card (their words worked out as the page does); the layout around it needs an HTTP request
         time("Qute rendering of the board alone (chars)", () -> OrganizationPages.Templates.chart$board(assembled,
                 new CardWords(people, "").columns(assembled.columns()), form, Forms.options(Level.class),
-                List.of(new Option("none", "No owner")), places, OrganizationPages.Moved.NONE, Map.of()).render().length());
+                List.of(new Option("none", "No owner")), OrganizationPages.Moved.NONE, Map.of()).render().length());
 
         explain("cards", team, organization, (o, t) -> chart.cardsQuery("explain (analyze, buffers) ", o, t, ChartFilter.NONE));
         explain("column figures", team, organization, (o, t) -> chart.figuresQuery("explain (analyze, buffers) ", o, ChartFilter.NONE));
