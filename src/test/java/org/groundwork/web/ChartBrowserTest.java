@@ -94,13 +94,21 @@ class ChartBrowserTest extends BrowserTest {
                 .body("unitId", org.hamcrest.Matchers.is(b.night()));
     }
 
-    /** A card's Move from a chart drawn before the person changed organization: said on the board, the chart kept. */
+    /**
+     * A card's Move from a chart drawn before the person changed organization: said on the board, the chart kept,
+     * and the live region's word of an earlier move emptied.
+     */
     @Test
     void aStaleMoveLinkIsSaidOnTheBoardWithHtmx() {
         Built b = build();
         page.setViewportSize(1280, 900);
         logIn(b.team());
         page.navigate(url("/organizations/" + b.org() + "/chart"));
+        // first a move with htmx, which the live region says
+        page.locator("#card-" + b.ana() + " a.move-link").click();
+        page.locator("#unit-" + b.ana()).selectOption(b.night());
+        page.locator("#card-" + b.ana() + " form.move-form button[type=submit]").click();
+        assertThat(page.locator("#chart-status")).hasText("Ana Alvarez moved to Night shift.");
         String elsewhere = b.team().organization("Elsewhere", "workplace");
         b.team().api().body(Map.of("organizationId", elsewhere)).patch("/api/v1/contacts/" + b.ana()).then().statusCode(200);
 
@@ -114,6 +122,8 @@ class ChartBrowserTest extends BrowserTest {
         assertTrue(page.locator("form.chart-filters").isVisible(), "the filters are kept");
         assertEquals(0, page.locator("#card-" + b.ana()).count(), "the board as it is now");
         assertEquals(5, page.locator("li.card").count(), "the others' cards");
+        // the word of the earlier move is gone: it no longer says the page
+        assertEquals("", page.locator("#chart-status").textContent().trim());
         assertNoViolations("the wall chart after a stale move link");
     }
 

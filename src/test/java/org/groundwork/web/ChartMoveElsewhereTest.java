@@ -101,8 +101,11 @@ class ChartMoveElsewhereTest {
         String rosa = OrganizationPagesTest.contact(team, "Rosa Schmidt", "new", plant, day);
         String ana = OrganizationPagesTest.contact(team, "Ana Alvarez", "new", plant, day);
         Session s = Session.logIn(team);
-        // the chart drawn (filtered to new people), then Rosa changes workplace, then her card's Move is clicked
-        s.open("/organizations/" + plant + "/chart?level=new");
+        // the chart drawn (filtered to new people) after a move with htmx: its live region says it
+        String moved = s.request().header("HX-Request", "true")
+                .get("/organizations/" + plant + "/chart?moved=" + ana + "&level=new").then().statusCode(200).extract().asString();
+        assertTrue(moved.contains("<p class=\"notice\">Ana Alvarez moved to Day shift.</p></div>"), moved);
+        // then Rosa changes workplace, then her card's Move is clicked
         team.api().body(Map.of("organizationId", depot)).patch("/api/v1/contacts/" + rosa).then().statusCode(200);
 
         // with htmx: the board drawn again with the refusal, which takes the focus, swapped in place of the board
@@ -114,6 +117,8 @@ class ChartMoveElsewhereTest {
                 .contentType(containsString("text/html")).extract().asString();
         assertTrue(board.contains("<p class=\"error\" role=\"alert\" tabindex=\"-1\" autofocus>" + SAID + "</p>"), board);
         assertTrue(board.contains("<div id=\"board\">") && !board.contains("id=\"main\""), board);
+        // the live region is emptied out of band: "Ana Alvarez moved" would no longer be true of the page
+        assertTrue(board.contains("<div id=\"chart-status\" class=\"no-print\" role=\"status\" hx-swap-oob=\"innerHTML\"></div>"), board);
         // the chart as it is now, with the filter the organizer had: Ana's card, Rosa's gone
         assertTrue(board.contains("id=\"card-" + ana + "\"") && !board.contains("id=\"card-" + rosa + "\""), board);
         assertTrue(board.contains("contactId=" + ana + "&amp;level=new"), board);
