@@ -42,12 +42,13 @@ public final class FollowUpJson {
 
     public record FollowUpView(
             UUID id, UUID contactId, ContactRef contact, UUID assigneeId, LocalDate dueOn, String purpose,
-            FollowUpReason reason, FollowUpStatus status, UUID completedByConversationId, Instant closedAt,
-            Instant createdAt) {
+            FollowUpReason reason, FollowUpStatus status, UUID sourceActionId, UUID completedByConversationId,
+            Instant closedAt, Instant createdAt) {
 
         static FollowUpView of(FollowUp f, String contactName) {
             return new FollowUpView(f.id, f.contactId, new ContactRef(f.contactId, contactName), f.assigneeId,
-                    f.dueOn, f.purpose, f.reason, f.status, f.completedByConversationId, f.closedAt, f.createdAt);
+                    f.dueOn, f.purpose, f.reason, f.status, f.sourceActionId, f.completedByConversationId, f.closedAt,
+                    f.createdAt);
         }
     }
 
