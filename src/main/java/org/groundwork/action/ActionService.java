@@ -26,7 +26,6 @@ import org.groundwork.contact.ContactService;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.OrganizerService;
-import org.groundwork.organizer.Team;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.FieldError;
@@ -40,7 +39,6 @@ import org.groundwork.work.WorkService;
 import org.groundwork.platform.BusinessMetrics;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -290,8 +288,9 @@ public class ActionService {
         // 3. write: update kept rows, add new ones, remove the rest
         Set<UUID> kept = new HashSet<>();
         List<Known> becameFirstTimers = new ArrayList<>();
-        // no longer a first-timer here: taken off the list, or firstTime changed to false
-        List<UUID> leftFirstTime = new ArrayList<>();
+        // taken off the list, or firstTime changed to false: no longer a first-timer here. Everyone taken
+        // off counts, first time or not: their follow-up may name this list, moved here from an earlier one
+        List<UUID> offOrNotFirst = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             AttendanceItem item = items.get(i);
             Known contact = item.newContact() != null
@@ -314,7 +313,7 @@ public class ActionService {
                 row.firstTime = item.firstTime();
             }
             if (wasFirstTime && !row.firstTime) {
-                leftFirstTime.add(contact.id());
+                offOrNotFirst.add(contact.id());
             }
             row.notes = blankToNull(item.notes());
             if (row.firstTime && !wasFirstTime && !erased.contains(contact.id())) {
@@ -323,27 +322,23 @@ public class ActionService {
         }
         for (Attendance row : existing.values()) {
             if (!kept.contains(row.contactId)) {
-                if (row.firstTime) {
-                    leftFirstTime.add(row.contactId);
-                }
+                offOrNotFirst.add(row.contactId);
                 row.delete();
             }
         }
 
         // 4. a first-timer by mistake is owed no after-action follow-up: the one their check-in
-        // opened goes, unless they are still a newcomer (FollowUpService.dropAfterAction) or it was
-        // changed by hand
-        followUps.dropAfterAction(action.id, leftFirstTime);
+        // opened goes, unless they are still a newcomer (FollowUpService.dropAfterAction: then it
+        // moves to their first remaining action when that is later) or it was changed by hand
+        followUps.dropAfterAction(action.id, offOrNotFirst);
 
         // 5. the heat rule: first-timers are followed up within the team's heat window
         if (!becameFirstTimers.isEmpty()) {
-            Team team = current.team();
-            LocalDate dueOn = LocalDate.ofInstant(action.startsAt, team.zone()).plusDays(team.heatWindowDays);
             Map<UUID, UUID> assigneeByContact = new LinkedHashMap<>();
             for (Known c : becameFirstTimers) {
                 assigneeByContact.put(c.id(), c.ownerId() != null ? c.ownerId() : current.id());
             }
-            followUps.openAfterAction(assigneeByContact, dueOn, action.id);
+            followUps.openAfterAction(assigneeByContact, action.id);
         }
 
         // the attendance is part of the action's representation, so its ETag moves too

@@ -50,6 +50,8 @@ final class AuditFieldLabels {
             entry("assigneeId", () -> account().audit_field_assignee()),
             entry("purpose", () -> msg().field_purpose()),
             entry("status", () -> account().audit_field_status()),
+            // moved by the heat rule to the first action a newcomer is still on (FollowUpService.dropAfterAction)
+            entry("sourceActionId", () -> account().audit_field_source_action()),
             // works
             entry("name", () -> msg().field_name()),
             entry("focus", () -> people().work_focus()),

@@ -7,6 +7,7 @@ import org.groundwork.platform.Versioned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -78,13 +79,26 @@ public class FollowUpService {
     public static final String AFTER_ACTION_PURPOSE = "Follow up after their first action";
 
     /**
+     * When an after-action follow-up is due: the team's heat window's days after its action's day in
+     * the team's time zone. The one copy of the rule, as SQL over an action row ({@code %s}: its alias),
+     * so the statements that open, keep and move these follow-ups ask the same; {@link #heatWindow}
+     * gives it the team's zone and window.
+     */
+    static final String AFTER_ACTION_DUE = "((%1$s.starts_at at time zone :zone)::date + :heat)";
+
+    private static Query heatWindow(Query query, Team team) {
+        return query.setParameter("zone", team.timeZone).setParameter("heat", team.heatWindowDays);
+    }
+
+    /**
      * The heat rule: opens an after-action follow-up for each first-timer (contact → assignee)
-     * unless one is already open for them. The partial unique index makes "unless" hold under
+     * unless one is already open for them, due as {@link #AFTER_ACTION_DUE} says after the action.
+     * The partial unique index makes "unless" hold under
      * concurrent check-ins too. One statement for the whole list: a statement per person made
      * Hibernate flush and dirty-check every row of the check-in before each, and a list of 3,000
      * people at the door ran past the transaction's minute. Returns how many were opened.
      */
-    public int openAfterAction(Map<UUID, UUID> assigneeByContact, LocalDate dueOn, UUID actionId) {
+    public int openAfterAction(Map<UUID, UUID> assigneeByContact, UUID actionId) {
         if (assigneeByContact.isEmpty()) {
             return 0;
         }
@@ -97,23 +111,23 @@ public class FollowUpService {
             assignees.add(assignee.toString());
         });
         @SuppressWarnings("unchecked")
-        List<UUID> opened = em.createNativeQuery("""
+        List<UUID> opened = heatWindow(em.createNativeQuery("""
                         insert into follow_up (id, team_id, contact_id, assignee_id, due_on, purpose, reason, status,
                                                source_action_id, created_by, created_at, updated_at, version)
-                        select f.id, ?2, f.contact_id, f.assignee_id, ?5, ?8, 'after-action', 'open',
-                               ?6, ?7, now(), now(), 0
-                        from unnest(string_to_array(?1, ',')::uuid[], string_to_array(?3, ',')::uuid[],
-                                    string_to_array(?4, ',')::uuid[]) as f(id, contact_id, assignee_id)
+                        select f.id, s.team_id, f.contact_id, f.assignee_id, %s, :purpose, 'after-action', 'open',
+                               s.id, :by, now(), now(), 0
+                        from unnest(string_to_array(:ids, ',')::uuid[], string_to_array(:contacts, ',')::uuid[],
+                                    string_to_array(:assignees, ',')::uuid[]) as f(id, contact_id, assignee_id)
+                             join action s on s.team_id = :team and s.id = :action
                         on conflict (contact_id) where status = 'open' and reason = 'after-action' do nothing
-                        returning id""", UUID.class)
-                .setParameter(1, String.join(",", ids))
-                .setParameter(2, current.teamId())
-                .setParameter(3, String.join(",", contacts))
-                .setParameter(4, String.join(",", assignees))
-                .setParameter(5, dueOn)
-                .setParameter(6, actionId)
-                .setParameter(7, current.id())
-                .setParameter(8, AFTER_ACTION_PURPOSE)
+                        returning id""".formatted(AFTER_ACTION_DUE.formatted("s")), UUID.class), current.team())
+                .setParameter("ids", String.join(",", ids))
+                .setParameter("team", current.teamId())
+                .setParameter("contacts", String.join(",", contacts))
+                .setParameter("assignees", String.join(",", assignees))
+                .setParameter("action", actionId)
+                .setParameter("by", current.id())
+                .setParameter("purpose", AFTER_ACTION_PURPOSE)
                 .getResultList();
         for (UUID id : opened) {
             audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, id);
@@ -126,51 +140,81 @@ public class FollowUpService {
      * The heat rule undone. Of these contacts (an attendance replace took them off a list, or said it
      * was not their first time after all), those who are no longer newcomers get their open
      * after-action follow-up dropped, as an erasure drops one that no longer applies, if a check-in
-     * opened it (it names its action) and nobody changed it since (version 0: not rescheduled,
-     * reassigned, reworded, or closed and reopened by hand; what the organizer did stays).
+     * opened it (it names its action) and nobody changed it since (not rescheduled, reassigned,
+     * reworded, or closed and reopened by hand; what the organizer did stays). Those still newcomers
+     * whose first remaining action began later than the follow-up's action have it moved there: it
+     * names that action and is due as one opened there would be ({@link #AFTER_ACTION_DUE}), so Today
+     * never shows a follow-up "after" an action they did not come to, due before its time.
      * <p>
      * A newcomer still is someone whose first remaining action (the earliest list they are on, a
      * "not the first time" on {@code actionId} itself not counting) has its heat window reaching the
      * action that opened the follow-up: it began that action's day, later, or at most the heat
      * window's days before. So someone checked in at the wrong action first, then at the right one
-     * (whose history then said "not the first"), keeps it when taken off the wrong list; and so does a
-     * first-timer of the day before. Someone on no list, or whose first action is older (people with
-     * a history, ticked "first time" by mistake: on another list, yet never a first-timer), loses it.
-     * Measured from the follow-up's own action, not the list they left: an earlier action's follow-up
-     * is theirs however long ago that was. Runs after the attendance is written, which it reads.
-     * Returns how many were dropped.
+     * (whose history then said "not the first"), keeps it when taken off the wrong list, moved to the
+     * right one; and so does a first-timer of the day before (it stays where it is). Someone on no
+     * list, or whose first action is older (people with a history, ticked "first time" by mistake: on
+     * another list, yet never a first-timer), loses it. Measured from the follow-up's own action, not
+     * the list they left: an earlier action's follow-up is theirs however long ago that was.
+     * <p>
+     * "Nobody changed it": its version counts only these moves (each one an event naming
+     * {@code sourceActionId}, which no one can change by hand). A move changes the follow-up, so its
+     * version (the ETag) moves too, and a follow-up moved and then taken off that list as well is
+     * still the rule's to drop. One statement; runs after the attendance is written, which it reads.
+     * Returns how many were dropped or moved.
      */
     public int dropAfterAction(UUID actionId, Collection<UUID> contactIds) {
         if (contactIds.isEmpty()) {
             return 0;
         }
         em.flush();
-        Team team = current.team();
         @SuppressWarnings("unchecked")
-        List<UUID> dropped = em.createNativeQuery("""
-                        update follow_up f set status = 'dropped', closed_at = now(), updated_at = now(),
-                                               version = f.version + 1
-                        from action s
-                        where f.team_id = ?1 and f.contact_id = any (string_to_array(?2, ',')::uuid[])
-                          and f.status = 'open' and f.reason = 'after-action' and f.version = 0
-                          and s.team_id = f.team_id and s.id = f.source_action_id
-                          and not coalesce((select min(x.starts_at) at time zone ?4
-                                            from attendance a join action x on x.team_id = a.team_id and x.id = a.action_id
-                                            where a.team_id = f.team_id and a.contact_id = f.contact_id
-                                              and (a.first_time or a.action_id <> ?3))::date + ?5
-                                           >= (s.starts_at at time zone ?4)::date, false)
-                        returning f.id""", UUID.class)
-                .setParameter(1, current.teamId())
-                .setParameter(2, String.join(",", contactIds.stream().map(UUID::toString).toList()))
-                .setParameter(3, actionId)
-                .setParameter(4, team.timeZone)
-                .setParameter(5, team.heatWindowDays)
+        List<Object[]> changed = (List<Object[]>) heatWindow(em.createNativeQuery("""
+                        with k as (
+                            select f.id, f.version, f.due_on, s.starts_at as source_at, n.id as first_id, n.starts_at as first_at,
+                                   %1$s as first_due,
+                                   coalesce(%1$s >= (s.starts_at at time zone :zone)::date, false) as newcomer
+                            from follow_up f
+                                 join action s on s.team_id = f.team_id and s.id = f.source_action_id
+                                 left join lateral (select x.id, x.starts_at
+                                                    from attendance a join action x on x.team_id = a.team_id and x.id = a.action_id
+                                                    where a.team_id = f.team_id and a.contact_id = f.contact_id
+                                                      and (a.first_time or a.action_id <> :action)
+                                                    order by x.starts_at, x.id limit 1) n on true
+                            where f.team_id = :team and f.contact_id = any (string_to_array(:contacts, ',')::uuid[])
+                              and f.status = 'open' and f.reason = 'after-action'
+                              and f.version = (select count(*) from audit_event e
+                                               where e.team_id = f.team_id and e.entity_id = f.id and e.kind = 'changed'
+                                                 and '%2$s' = any (e.fields)))
+                        update follow_up f
+                        set status = case when k.newcomer then f.status else 'dropped' end,
+                            closed_at = case when k.newcomer then f.closed_at else now() end,
+                            source_action_id = case when k.newcomer then k.first_id else f.source_action_id end,
+                            due_on = case when k.newcomer then k.first_due else f.due_on end,
+                            updated_at = now(), version = f.version + 1
+                        from k
+                        where f.id = k.id and f.status = 'open' and f.version = k.version
+                          and (not k.newcomer or k.first_at > k.source_at)
+                        returning f.id, k.newcomer, f.due_on <> k.due_on""".formatted(AFTER_ACTION_DUE.formatted("n"),
+                        SOURCE_ACTION)), current.team())
+                .setParameter("team", current.teamId())
+                .setParameter("contacts", String.join(",", contactIds.stream().map(UUID::toString).toList()))
+                .setParameter("action", actionId)
                 .getResultList();
-        for (UUID id : dropped) {
-            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "status");
+        for (Object[] r : changed) {
+            UUID id = uuid(r[0]);
+            if (!(Boolean) r[1]) {
+                audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "status");
+            } else if ((Boolean) r[2]) {
+                audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "dueOn", SOURCE_ACTION);
+            } else {
+                audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, SOURCE_ACTION);
+            }
         }
-        return dropped.size();
+        return changed.size();
     }
+
+    /** The field a move names in the audit trail (dropAfterAction counts these events). */
+    static final String SOURCE_ACTION = "sourceActionId";
 
     /** A conversation's next step: a follow-up for the conversation's organizer. Returns its id. */
     public UUID openNextStep(UUID contactId, UUID assigneeId, LocalDate dueOn, String purpose, UUID conversationId) {

@@ -306,6 +306,9 @@ public interface MsgAccount {
     String audit_field_status();
 
     @Message
+    String audit_field_source_action();
+
+    @Message
     String audit_field_organizers();
 
     @Message

@@ -37,11 +37,11 @@ class AuditFieldLabelsTest {
             AuditEntity.ORGANIZER, List.of(OrganizerChange.class, MeChange.class),
             AuditEntity.TEAM, List.of(TeamSettings.class));
 
-    /** Recorded by rule: a tie, a unit, a merge, a follow-up completed by a conversation. */
+    /** Recorded by rule: a tie, a unit, a merge, a follow-up completed by a conversation or moved to another action. */
     static final Map<AuditEntity, List<String>> BY_RULE = Map.of(
             AuditEntity.CONTACT, List.of("ties"),
             AuditEntity.ORGANIZATION, List.of("units", "merged"),
-            AuditEntity.FOLLOW_UP, List.of("status"));
+            AuditEntity.FOLLOW_UP, List.of("status", "sourceActionId"));
 
     /** A conversation's contact is never changed (a 400), so it is never recorded. */
     static final Set<String> NEVER_CHANGED = Set.of("contactId");

@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.*;
@@ -22,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * opened no longer applies, and is dropped. Found by the exploratory walk: Today kept them under
  * "Close to the heat" while the week line and their timeline had already left them out. What the
  * organizer did to a follow-up by hand, and another action's follow-up, are left as they are.
+ * Someone still a newcomer whose first remaining action is a later one has it moved there.
  */
 @QuarkusTest
 class FirstTimerRemovedBothDoorsTest {
@@ -70,6 +74,19 @@ class FirstTimerRemovedBothDoorsTest {
     private static List<String> heat(TestTeam team) {
         return team.api().get("/api/v1/followups/queue").then().statusCode(200).extract().jsonPath()
                 .getList("heat.contactId");
+    }
+
+    /** When a follow-up opened at this action is due: the team's heat window after its day in the team's zone. */
+    private static LocalDate dueAfter(TestTeam team, String action) {
+        var t = team.api().get("/api/v1/team").then().statusCode(200).extract().jsonPath();
+        Instant startsAt = Instant.parse(team.api().get("/api/v1/actions/" + action).then().statusCode(200)
+                .extract().path("startsAt"));
+        return LocalDate.ofInstant(startsAt, ZoneId.of(t.getString("timeZone"))).plusDays(t.getInt("heatWindowDays"));
+    }
+
+    /** A follow-up's reschedule box on Today, holding its due date. */
+    private static String dueBox(String followUp, LocalDate dueOn) {
+        return "id=\"due-" + followUp + "\" name=\"dueOn\" type=\"date\" value=\"" + dueOn + "\"";
     }
 
     @Test
@@ -250,5 +267,96 @@ class FirstTimerRemovedBothDoorsTest {
         assertEquals("dropped", only(team, gil).get("status"));
         today = s.request().get("/").then().statusCode(200).extract().asString();
         assertFalse(today.contains("Gil Door"), today);
+    }
+
+    /**
+     * Checked in at the wrong meeting first (a first-timer there), then at the right one, later (whose
+     * history then said "not the first time"), and taken off the wrong list: the follow-up is about the
+     * right meeting now, due the team's heat window after its day in the team's time zone, as one
+     * opened there would be; not after a meeting they never came to, too early. One rescheduled by
+     * hand stays as the organizer left it. Moved, then taken off the right list too, they are on no
+     * list: it is dropped, the move being the rule's, not a change by hand.
+     */
+    @Test
+    void takenOffTheirFirstListTheFollowUpMovesToTheirNextActionThroughTheApi() {
+        TestTeam team = TestTeam.create("Pacific/Auckland");
+        team.api().body(Map.of("heatWindowDays", 3)).patch("/api/v1/team").then().statusCode(200);
+        String ana = contact(team, "Ana Movedon");
+        String cleo = contact(team, "Cleo Kept");
+        String wrong = action(team, "Wrong meeting", 1);
+        String right = action(team, "Right meeting", 0);
+        attend(team, wrong, List.of(Map.of("contactId", ana), Map.of("contactId", cleo)));
+        attend(team, right, List.of(Map.of("contactId", ana), Map.of("contactId", cleo)));
+        Map<String, Object> opened = only(team, ana);
+        String anaUp = (String) opened.get("id");
+        assertEquals(wrong, opened.get("sourceActionId"));
+        assertEquals(dueAfter(team, wrong).toString(), opened.get("dueOn"));
+        String etag = team.api().get("/api/v1/followups/" + anaUp).then().statusCode(200).extract().header("ETag");
+        String cleoUp = (String) only(team, cleo).get("id");
+        String nextWeek = LocalDate.now().plusDays(7).toString();
+        team.api().body(Map.of("dueOn", nextWeek)).patch("/api/v1/followups/" + cleoUp).then().statusCode(200);
+
+        attend(team, wrong, List.of());
+
+        String due = dueAfter(team, right).toString();
+        Map<String, Object> anas = team.api().get("/api/v1/followups/" + anaUp).then().statusCode(200)
+                .header("ETag", not(etag)).extract().jsonPath().getMap("$");
+        assertEquals("open", anas.get("status"));
+        assertEquals(right, anas.get("sourceActionId"));
+        assertEquals(due, anas.get("dueOn"));
+        assertEquals(right, only(team, ana).get("sourceActionId"));
+        team.api().get("/api/v1/followups/queue").then().statusCode(200)
+                .body("heat.find { it.contactId == '" + ana + "' }.dueOn", is(due));
+        Map<String, Object> cleos = only(team, cleo);
+        assertEquals("open", cleos.get("status"));
+        assertEquals(wrong, cleos.get("sourceActionId"), "rescheduled by hand: left as it is");
+        assertEquals(nextWeek, cleos.get("dueOn"));
+        List<Map<String, Object>> trail = team.api().get("/api/v1/audit?limit=200").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertEquals(List.of(List.of("dueOn", "sourceActionId")), changes(trail, anaUp));
+        assertEquals(List.of(List.of("dueOn")), changes(trail, cleoUp), "only the organizer's reschedule");
+
+        attend(team, right, List.of());
+        assertEquals("dropped", only(team, ana).get("status"));
+        assertFalse(heat(team).contains(ana));
+        assertEquals("open", only(team, cleo).get("status"));
+    }
+
+    /**
+     * The same at the check-in page's Remove: Today shows the follow-up due after the meeting they
+     * did come to; one rescheduled on Today keeps the organizer's date and its meeting.
+     */
+    @Test
+    void takenOffTheirFirstListAtTheCheckInPageTodayShowsItDueAfterTheirNextAction() {
+        TestTeam team = TestTeam.create();
+        String gil = contact(team, "Gil Wrongdoor");
+        String hal = contact(team, "Hal Rescheduled");
+        String wrong = action(team, "Wrong meeting", 1);
+        String right = action(team, "Right meeting", 0);
+        attend(team, wrong, List.of(Map.of("contactId", gil), Map.of("contactId", hal)));
+        attend(team, right, List.of(Map.of("contactId", gil), Map.of("contactId", hal)));
+        String gilUp = (String) only(team, gil).get("id");
+        String halUp = (String) only(team, hal).get("id");
+        Session s = Session.onPage(team, "/");
+        LocalDate nextWeek = LocalDate.now().plusDays(7);
+        s.form().formParam("dueOn", nextWeek.toString()).post("/followups/" + halUp + "/reschedule")
+                .then().statusCode(303);
+        String today = s.request().get("/").then().statusCode(200).extract().asString();
+        assertTrue(today.contains(dueBox(gilUp, dueAfter(team, wrong))), today);
+
+        for (String c : List.of(gil, hal)) {
+            s.open("/actions/" + wrong);
+            s.form().formParam("contactId", c).post("/actions/" + wrong + "/attendance/remove").then().statusCode(303);
+        }
+
+        team.api().get("/api/v1/actions/" + wrong).then().body("attendance", empty());
+        LocalDate due = dueAfter(team, right);
+        today = s.request().get("/").then().statusCode(200).extract().asString();
+        assertTrue(today.contains(dueBox(gilUp, due)), today);
+        assertTrue(today.contains("due " + DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(due)), today);
+        assertTrue(today.contains(dueBox(halUp, nextWeek)), today);
+        assertEquals(right, only(team, gil).get("sourceActionId"));
+        assertEquals("open", only(team, hal).get("status"));
+        assertEquals(wrong, only(team, hal).get("sourceActionId"));
     }
 }
