@@ -288,9 +288,10 @@ public class ActionService {
         // 3. write: update kept rows, add new ones, remove the rest
         Set<UUID> kept = new HashSet<>();
         List<Known> becameFirstTimers = new ArrayList<>();
-        // taken off the list, or firstTime changed to false: no longer a first-timer here. Everyone taken
-        // off counts, first time or not: their follow-up may name this list, moved here from an earlier one
-        List<UUID> offOrNotFirst = new ArrayList<>();
+        // no longer a first-timer here: taken off the list, or firstTime changed to false
+        List<UUID> leftFirstTime = new ArrayList<>();
+        // everyone taken off, first time or not: a follow-up may name this list, moved here from an earlier one
+        List<UUID> takenOff = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             AttendanceItem item = items.get(i);
             Known contact = item.newContact() != null
@@ -313,7 +314,7 @@ public class ActionService {
                 row.firstTime = item.firstTime();
             }
             if (wasFirstTime && !row.firstTime) {
-                offOrNotFirst.add(contact.id());
+                leftFirstTime.add(contact.id());
             }
             row.notes = blankToNull(item.notes());
             if (row.firstTime && !wasFirstTime && !erased.contains(contact.id())) {
@@ -322,7 +323,10 @@ public class ActionService {
         }
         for (Attendance row : existing.values()) {
             if (!kept.contains(row.contactId)) {
-                offOrNotFirst.add(row.contactId);
+                if (row.firstTime) {
+                    leftFirstTime.add(row.contactId);
+                }
+                takenOff.add(row.contactId);
                 row.delete();
             }
         }
@@ -330,7 +334,7 @@ public class ActionService {
         // 4. a first-timer by mistake is owed no after-action follow-up: the one their check-in
         // opened goes, unless they are still a newcomer (FollowUpService.dropAfterAction: then it
         // moves to their first remaining action when that is later) or it was changed by hand
-        followUps.dropAfterAction(action.id, offOrNotFirst);
+        followUps.dropAfterAction(action.id, leftFirstTime, takenOff);
 
         // 5. the heat rule: first-timers are followed up within the team's heat window
         if (!becameFirstTimers.isEmpty()) {

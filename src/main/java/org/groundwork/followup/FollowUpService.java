@@ -137,14 +137,18 @@ public class FollowUpService {
     }
 
     /**
-     * The heat rule undone. Of these contacts (an attendance replace took them off a list, or said it
-     * was not their first time after all), those who are no longer newcomers get their open
+     * The heat rule undone. Of the people an attendance replace took off a list as first-timers or said
+     * were not first-timers after all ({@code leftFirstTime}: all their after-action follow-ups are
+     * looked at), and of everyone it took off ({@code takenOff}: only a follow-up that names this very
+     * list, moved here from an earlier one), those who are no longer newcomers get their open
      * after-action follow-up dropped, as an erasure drops one that no longer applies, if a check-in
      * opened it (it names its action) and nobody changed it since (not rescheduled, reassigned,
      * reworded, or closed and reopened by hand; what the organizer did stays). Those still newcomers
-     * whose first remaining action began later than the follow-up's action have it moved there: it
-     * names that action and is due as one opened there would be ({@link #AFTER_ACTION_DUE}), so Today
-     * never shows a follow-up "after" an action they did not come to, due before its time.
+     * who are on the follow-up's action no more, and whose first remaining action began later, have it
+     * moved there: it names that action and is due as one opened there would be
+     * ({@link #AFTER_ACTION_DUE}), so Today does not show a follow-up "after" an action they did not
+     * come to, due before its time. Someone still on the follow-up's action (only "not the first time"
+     * there now) keeps it where it is: they came.
      * <p>
      * A newcomer still is someone whose first remaining action (the earliest list they are on, a
      * "not the first time" on {@code actionId} itself not counting) has its heat window reaching the
@@ -162,8 +166,8 @@ public class FollowUpService {
      * still the rule's to drop. One statement; runs after the attendance is written, which it reads.
      * Returns how many were dropped or moved.
      */
-    public int dropAfterAction(UUID actionId, Collection<UUID> contactIds) {
-        if (contactIds.isEmpty()) {
+    public int dropAfterAction(UUID actionId, Collection<UUID> leftFirstTime, Collection<UUID> takenOff) {
+        if (leftFirstTime.isEmpty() && takenOff.isEmpty()) {
             return 0;
         }
         em.flush();
@@ -172,7 +176,9 @@ public class FollowUpService {
                         with k as (
                             select f.id, f.version, f.due_on, s.starts_at as source_at, n.id as first_id, n.starts_at as first_at,
                                    %1$s as first_due,
-                                   coalesce(%1$s >= (s.starts_at at time zone :zone)::date, false) as newcomer
+                                   coalesce(%1$s >= (s.starts_at at time zone :zone)::date, false) as newcomer,
+                                   not exists (select 1 from attendance o where o.team_id = f.team_id
+                                                 and o.action_id = f.source_action_id and o.contact_id = f.contact_id) as gone
                             from follow_up f
                                  join action s on s.team_id = f.team_id and s.id = f.source_action_id
                                  left join lateral (select x.id, x.starts_at
@@ -180,7 +186,10 @@ public class FollowUpService {
                                                     where a.team_id = f.team_id and a.contact_id = f.contact_id
                                                       and (a.first_time or a.action_id <> :action)
                                                     order by x.starts_at, x.id limit 1) n on true
-                            where f.team_id = :team and f.contact_id = any (string_to_array(:contacts, ',')::uuid[])
+                            where f.team_id = :team
+                              and (f.contact_id = any (string_to_array(:leftFirst, ',')::uuid[])
+                                   or f.source_action_id = :action
+                                      and f.contact_id = any (string_to_array(:takenOff, ',')::uuid[]))
                               and f.status = 'open' and f.reason = 'after-action'
                               and f.version = (select count(*) from audit_event e
                                                where e.team_id = f.team_id and e.entity_id = f.id and e.kind = 'changed'
@@ -193,11 +202,12 @@ public class FollowUpService {
                             updated_at = now(), version = f.version + 1
                         from k
                         where f.id = k.id and f.status = 'open' and f.version = k.version
-                          and (not k.newcomer or k.first_at > k.source_at)
+                          and (not k.newcomer or k.gone and k.first_at > k.source_at)
                         returning f.id, k.newcomer, f.due_on <> k.due_on""".formatted(AFTER_ACTION_DUE.formatted("n"),
                         SOURCE_ACTION)), current.team())
                 .setParameter("team", current.teamId())
-                .setParameter("contacts", String.join(",", contactIds.stream().map(UUID::toString).toList()))
+                .setParameter("leftFirst", String.join(",", leftFirstTime.stream().map(UUID::toString).toList()))
+                .setParameter("takenOff", String.join(",", takenOff.stream().map(UUID::toString).toList()))
                 .setParameter("action", actionId)
                 .getResultList();
         for (Object[] r : changed) {

@@ -323,6 +323,44 @@ class FirstTimerRemovedBothDoorsTest {
     }
 
     /**
+     * Only a follow-up the list concerns moves or goes. Still on the meeting, only no longer "first time"
+     * there, Pia came: hers stays on that meeting with its date, not postponed to a later one. Taken off
+     * another list she was no first-timer on, Quin keeps the follow-up an earlier meeting opened, though
+     * an old sign-in sheet typed in since puts her first action long before it.
+     */
+    @Test
+    void onlyTheFollowUpAListConcernsMovesOrGoes() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("heatWindowDays", 3)).patch("/api/v1/team").then().statusCode(200);
+        String pia = contact(team, "Pia Stays");
+        String quin = contact(team, "Quin Kept");
+        String old = action(team, "Old sign-in sheet", 10);
+        String first = action(team, "First meeting", 2);
+        String later = action(team, "Later meeting", 0);
+        attend(team, first, List.of(Map.of("contactId", pia), Map.of("contactId", quin)));
+        attend(team, later, List.of(Map.of("contactId", pia), Map.of("contactId", quin)));
+        String due = dueAfter(team, first).toString();
+        String piaUp = (String) only(team, pia).get("id");
+
+        attend(team, first, List.of(Map.of("contactId", pia, "firstTime", false), Map.of("contactId", quin)));
+        Map<String, Object> pias = only(team, pia);
+        assertEquals("open", pias.get("status"));
+        assertEquals(first, pias.get("sourceActionId"), "she came to it");
+        assertEquals(due, pias.get("dueOn"));
+
+        attend(team, old, List.of(Map.of("contactId", quin, "firstTime", false)));
+        attend(team, later, List.of(Map.of("contactId", pia)));
+        Map<String, Object> quins = only(team, quin);
+        assertEquals("open", quins.get("status"), "the later meeting's list did not open it");
+        assertEquals(first, quins.get("sourceActionId"));
+        assertEquals(due, quins.get("dueOn"));
+        List<Map<String, Object>> trail = team.api().get("/api/v1/audit?limit=200").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertEquals(List.of(), changes(trail, piaUp));
+        assertEquals(List.of(), changes(trail, (String) quins.get("id")));
+    }
+
+    /**
      * The same at the check-in page's Remove: Today shows the follow-up due after the meeting they
      * did come to; one rescheduled on Today keeps the organizer's date and its meeting.
      */
