@@ -35,7 +35,7 @@ import java.util.Set;
  * could refuse it. Browsers send a form's length, files and all.
  */
 @ApplicationScoped
-class HttpLimits {
+public class HttpLimits {
 
     private static final Logger LOG = Logger.getLogger(HttpLimits.class);
 
@@ -88,6 +88,11 @@ class HttpLimits {
      * its end, so {@code /./login} and {@code /%6Cogin} are the login's too and must meet its checks.
      */
     private boolean isLoginPost(RoutingContext ctx) {
+        return isLoginPost(ctx, loginPost);
+    }
+
+    /** {@link #isLoginPost(RoutingContext)} for a handler elsewhere (web/FormBytes leaves that body to form login). */
+    public static boolean isLoginPost(RoutingContext ctx, String loginPost) {
         if (ctx.request().method() != HttpMethod.POST) {
             return false;
         }

@@ -99,6 +99,12 @@ public class SafeJson implements ObjectMapperCustomizer {
 
     public static final String NUL_MESSAGE = "contains a NUL character (\\u0000), which cannot be stored";
 
+    /**
+     * A page's form field sent in bytes that are not UTF-8 ({@code %C3%28}), which its parser would have
+     * stored as U+FFFD (web/FormBytes). A JSON body's are refused by Jackson as "not valid JSON".
+     */
+    public static final String NOT_UTF8_MESSAGE = "contains bytes that are not UTF-8 text, which cannot be stored";
+
     /** The same NUL in a query parameter (a search, a date, a page's cursor): nothing is stored from it. */
     public static final String NUL_IN_QUERY_MESSAGE = "contains a NUL character (\\u0000), which no query parameter may hold";
 

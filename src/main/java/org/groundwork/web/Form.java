@@ -852,12 +852,17 @@ public final class Form {
     }
 
     /**
-     * A NUL character cannot be stored: it becomes the field's message, the form is drawn again
+     * A NUL character cannot be stored, nor bytes that are not UTF-8 ({@link FormBytes}): either becomes
+     * the field's message, the form is drawn again
      * with the rest of what was typed, and nothing is sent on (the service is not called while a
      * field has a message). Page forms are read only through this binder ({@code InputGuard}
      * leaves their fields to it; {@code PagesReadFormsThroughTheBinderTest} keeps it so).
      */
     private String storable(String field, String value) {
+        if (FormBytes.notUtf8(field)) {
+            // sent in bytes that are no UTF-8 (%C3%28): the parser made them U+FFFD, which would be stored
+            errors.add(field, FormErrors.plain(SafeJson.NOT_UTF8_MESSAGE));
+        }
         if (!SafeJson.hasNul(value)) {
             return value;
         }

@@ -36,6 +36,9 @@ public interface MsgRefusals {
     String contains_nul();
 
     @Message
+    String not_utf8();
+
+    @Message
     String query_nul();
 
     @Message

@@ -313,6 +313,7 @@ public final class Refusals {
         phrase("parameter_name_nul", "A parameter name contains a NUL character (\\u0000)");
         phrase("lone_surrogate", "contains half of a character (a lone UTF-16 surrogate), which cannot be stored");
         phrase("contains_nul", "contains a NUL character (\\u0000), which cannot be stored");
+        phrase("not_utf8", "contains bytes that are not UTF-8 text, which cannot be stored");
         phrase("query_nul", "contains a NUL character (\\u0000), which no query parameter may hold");
         phrase("not_a_date", "'{value}' is not a date (YYYY-MM-DD)");
         phrase("msg.form_date_range", "must be between the years 1900 and 2200");

@@ -209,6 +209,36 @@ class PageFormsTest {
                 .then().statusCode(400).body(containsString("Está más de una vez; ponlo una sola vez"));
     }
 
+    /**
+     * A field whose bytes are no UTF-8 ({@code %C3%28}: half a character, then a parenthesis) had been
+     * stored with U+FFFD in place of the half; it is refused beside the field, in the page's language,
+     * with what was typed kept, and nothing is stored. A whole character (é) is saved as ever.
+     */
+    @Test
+    void aFieldWhoseBytesAreNotUtf8IsRefusedBesideItNotStoredAsReplacementCharacters() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/contacts/new");
+        String rest = "&email=ana%40example.org&engagementLevel=new&position=base";
+        Response page = asABrowserPosts(s, "fullName=Ana%C3%28Ruiz" + rest).post("/contacts");
+        assertFieldError(page, "fullName", "This contains bytes that are not UTF-8 text, which cannot be stored");
+        page.then().body(containsString("value=\"ana@example.org\""));
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        asABrowserPosts(s, "fullName=%FF" + rest).post("/contacts").then()
+                .statusCode(400).body(containsString("Contiene bytes que no son texto UTF-8, que no se pueden guardar"));
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+
+        asABrowserPosts(s, "fullName=Ana+Ru%C3%ADz" + rest).post("/contacts").then().statusCode(303);
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(1)).body("items[0].fullName", equalTo("Ana Ruíz"));
+    }
+
+    /** A form's body as a browser sends it: the bytes as given, and no charset named (RestAssured would add ISO-8859-1). */
+    private static RequestSpecification asABrowserPosts(Session s, String fields) {
+        return s.request().config(io.restassured.config.RestAssuredConfig.config().encoderConfig(
+                        io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/x-www-form-urlencoded").header("Accept", "text/html")
+                .body("csrf-token=" + s.csrfToken + "&" + fields);
+    }
+
     @Test
     void aCheckboxSentWithANulIsTickedNotARefusalNoFieldShows() {
         TestTeam team = TestTeam.create();
