@@ -80,10 +80,26 @@ class FormBytes {
         ctx.request().resume();
     }
 
+    /**
+     * The largest body read here, by its declared length. Before any login is checked: a page's body
+     * may be as long as the import's limit (HttpLimits), and a few such bodies held whole at once would
+     * fill the heap. A longer one (no page's form comes near) is left to the REST layer as before,
+     * after the login's check, unchecked for its bytes.
+     */
+    static final long MAX_READ = 2 * 1024 * 1024;
+
     private boolean isPageForm(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
             return false;
+        }
+        String length = ctx.request().getHeader("Content-Length");
+        try {
+            if (length == null || Long.parseLong(length.trim()) > MAX_READ) {
+                return false;
+            }
+        } catch (NumberFormatException e) {
+            return false; // the HTTP layer refuses such a length before any handler runs
         }
         String path = ctx.request().path();
         String type = ctx.request().getHeader("Content-Type");
