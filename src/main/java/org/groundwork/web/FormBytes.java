@@ -1,5 +1,8 @@
 package org.groundwork.web;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,10 +31,10 @@ import java.util.Set;
  * bytes (it takes a body read before it); the names of the fields whose bytes are not UTF-8 are kept
  * on the request for the binder ({@link Form}), which says it beside the field, as it says a NUL.
  * <p>
- * Only page posts sent as {@code application/x-www-form-urlencoded} in UTF-8 (a browser's form and
- * htmx's); their length is already held to the limit ({@code platform/HttpLimits}, order -250, which
- * refuses such a body sent in chunks). Not the login form's post, whose body form login reads itself,
- * and not multipart bodies, whose uploads are written to disk as they come.
+ * Only a logged-in organizer's page posts sent as {@code application/x-www-form-urlencoded} in UTF-8
+ * (a browser's form and htmx's) with a declared length of at most {@link #MAX_READ}. Not the login
+ * form's post, whose body form login reads itself, and not multipart bodies, whose uploads are
+ * written to disk as they come.
  */
 @ApplicationScoped
 class FormBytes {
@@ -45,15 +48,34 @@ class FormBytes {
     String loginPost;
 
     void install(@Observes Router router) {
-        // after HttpLimits' check of the body's length and media type (order -250), before any reading of it
-        router.route().order(-240).handler(this::read);
+        // after HttpLimits' check of the body's length and media type (order -250) and after the HTTP
+        // authentication (order -200), which leaves the login to be read on the request; before the REST
+        // layer reads any body
+        router.route().order(-160).handler(this::read);
     }
 
     private void read(RoutingContext ctx) {
-        if (!isPageForm(ctx)) {
+        Uni<SecurityIdentity> who = isPageForm(ctx) ? QuarkusHttpUser.getSecurityIdentity(ctx, null) : null;
+        if (who == null) {
             ctx.next();
             return;
         }
+        // only a logged-in organizer's body is read here: anyone else's is refused by the page, as
+        // before, without being read (the login is read once per request: the REST layer asks the same)
+        who.subscribe().with(identity -> {
+            if (identity == null || identity.isAnonymous()) {
+                ctx.next();
+            } else {
+                readBody(ctx);
+            }
+        }, failure -> {
+            if (!ctx.response().ended()) {
+                ctx.next();
+            }
+        });
+    }
+
+    private void readBody(RoutingContext ctx) {
         if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
             // the REST layer says it when it reads a body itself; this one is read here
             ctx.response().writeContinue();
@@ -81,10 +103,10 @@ class FormBytes {
     }
 
     /**
-     * The largest body read here, by its declared length. Before any login is checked: a page's body
-     * may be as long as the import's limit (HttpLimits), and a few such bodies held whole at once would
-     * fill the heap. A longer one (no page's form comes near) is left to the REST layer as before,
-     * after the login's check, unchecked for its bytes.
+     * The largest body read here, by its declared length: a page's body may be as long as the import's
+     * limit (HttpLimits), and a few such bodies held whole at once, with their copies, would fill the
+     * heap. A longer one (no page's form comes near) is left to the REST layer as before, unchecked for
+     * its bytes; so is one sent without a length.
      */
     static final long MAX_READ = 2 * 1024 * 1024;
 
@@ -113,7 +135,11 @@ class FormBytes {
         }
         int charset = media.indexOf("charset=");
         // a form declared in another charset (which HttpLimits checked Java knows) is read in it: any bytes go
-        return charset < 0 || media.substring(charset + 8).replace("\"", "").trim().startsWith("utf-8");
+        if (charset < 0) {
+            return true;
+        }
+        String named = media.substring(charset + 8).replace("\"", "").split(";")[0].trim();
+        return named.equals("utf-8") || named.equals("utf8");
     }
 
     /** Whether this field of the current request's form was sent in bytes that are not UTF-8. */
@@ -135,11 +161,9 @@ class FormBytes {
         Set<String> bad = new HashSet<>();
         int start = 0;
         while (start <= body.length) {
-            int end = indexOf(body, (byte) '&', start);
-            int equals = indexOf(body, (byte) '=', start);
-            if (equals < 0 || equals > end) {
-                equals = end;
-            }
+            int end = indexOf(body, (byte) '&', start, body.length);
+            // looked for within this field only: a body of many '&' and no '=' is read once, not once per field
+            int equals = indexOf(body, (byte) '=', start, end);
             byte[] name = decoded(body, start, equals);
             byte[] value = equals < end ? decoded(body, equals + 1, end) : new byte[0];
             if (name != null && value != null && (!utf8(value) || !utf8(name))) {
@@ -151,13 +175,14 @@ class FormBytes {
         return bad;
     }
 
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
+    /** The first {@code b} in {@code [from, to)}, or {@code to}. */
+    private static int indexOf(byte[] bytes, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (bytes[i] == b) {
                 return i;
             }
         }
-        return bytes.length;
+        return to;
     }
 
     /** The bytes a part of the body stands for; null for a broken escape. */
