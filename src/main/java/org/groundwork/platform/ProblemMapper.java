@@ -164,7 +164,8 @@ public class ProblemMapper {
             // field) with a bare 400 around Jackson's exception: say what was wrong, as for the others
             return json(json);
         }
-        String title = original.getStatusInfo().getReasonPhrase();
+        // the reason phrase, but a 404 is titled as the app's own (Problems.notFound): one wording
+        String title = status == 404 ? Problems.NOT_FOUND : original.getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
             // as the error page's 404 says it in either language: nothing confirms another team's ids
             case 404 -> "Nothing here, or nothing you can see: check the address";

@@ -8,9 +8,12 @@ public final class Problems {
     private Problems() {
     }
 
+    /** A 404's title, whoever answers it: a service, or the REST layer for an address no operation has. */
+    static final String NOT_FOUND = "Not found";
+
     /** 404 for unknown ids and for other teams' ids alike, so existence is never confirmed. */
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, "Not found", "No " + what + " with that id in your team");
+        return new ProblemException(404, NOT_FOUND, "No " + what + " with that id in your team");
     }
 
     /**

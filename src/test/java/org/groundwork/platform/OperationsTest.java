@@ -114,7 +114,10 @@ class OperationsTest {
     @Test
     void unknownPathsAndMethodsAreProblems() {
         var team = TestTeam.create();
-        team.api().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        // titled as the app's own 404s are (an id of no row of the team): one wording for "not found"
+        team.api().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("title", is("Not found"));
+        team.api().get("/api/v1/contacts/" + java.util.UUID.randomUUID()).then().statusCode(404).body("title", is("Not found"));
         team.api().delete("/api/v1/me").then().statusCode(405).contentType("application/problem+json");
         team.api().accept("text/csv").get("/api/v1/me").then().statusCode(406).contentType("application/problem+json");
         team.api().get("/api/v1/organizers/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
