@@ -187,6 +187,13 @@ public class HttpLimits {
                     "The request's headers are larger than " + MAX_HEADERS / 1024 + " KB", null));
             return;
         }
+        String languages = request.getHeader("Accept-Language");
+        if (languages != null && !readableLanguages(languages)) {
+            // a weight that is no number (en;q=zz) made every page, the login's too, a 400 in the REST
+            // layer's words; no browser sends one, and pages choose their language themselves
+            // (web/PageLanguage, which reads such a header as none): dropped, as if not sent
+            request.headers().remove("Accept-Language");
+        }
         String type = request.getHeader("Content-Type");
         if (isLoginPost(ctx) && !InputGuard.isForm(type)) {
             // the login form's authentication decodes the body as a form before any resource runs, and
@@ -234,6 +241,20 @@ public class HttpLimits {
             return;
         }
         ctx.next();
+    }
+
+    /** Whether the REST layer can read every language of this header (it parses each one so). */
+    private static boolean readableLanguages(String header) {
+        try {
+            for (String language : header.split(",")) {
+                if (!language.isBlank()) {
+                    org.jboss.resteasy.reactive.common.util.WeightedLanguage.parse(language.trim());
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** A declared length over the limit, leading zeros and all (HTTP/1.1's parser drops them; be sure). */

@@ -156,6 +156,23 @@ class BadInputTest {
         return org.groundwork.support.RawHttp.raw(port, request);
     }
 
+    /**
+     * An Accept-Language whose weight is no number made the login page, and every page, a 400 saying
+     * "media type weighted language q must be a float": a browser never sends it, and the page
+     * chooses its language itself, so it is read as no header at all.
+     */
+    @Test
+    void anUnreadableAcceptLanguageIsReadAsNoneNotA400() {
+        for (String header : List.of("en;q=zz", ";;q=zz,,", "es;q=")) {
+            given().accept("text/html").header("Accept-Language", header).get("/login").then().statusCode(200)
+                    .body(containsString("lang=\"en\""));
+        }
+        given().accept("text/html").header("Accept-Language", "es;q=0.9,en;q=0.1").get("/login").then().statusCode(200)
+                .body(containsString("lang=\"es\""));
+        TestTeam team = TestTeam.create();
+        team.api().header("Accept-Language", "en;q=zz").get("/api/v1/me").then().statusCode(200);
+    }
+
     @Test
     void aNulCharacterInAQueryOrAPathIsA400() {
         TestTeam team = TestTeam.create();
