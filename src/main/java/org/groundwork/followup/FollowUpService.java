@@ -51,6 +51,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.groundwork.platform.Patch.required;
@@ -171,6 +173,21 @@ public class FollowUpService {
             return 0;
         }
         em.flush();
+        // two lists replaced at once (the person taken off both) would each judge from its own snapshot:
+        // one moves the follow-up to the other's list while the other, not yet seeing the move, passes it
+        // by, and it stays open "after" a list they are on no more. Their open after-action follow-ups
+        // are locked first, in one order; the statement below, begun after, sees what the other committed.
+        Set<String> people = new TreeSet<>();
+        leftFirstTime.forEach(c -> people.add(c.toString()));
+        takenOff.forEach(c -> people.add(c.toString()));
+        em.createNativeQuery("""
+                        select f.id from follow_up f
+                        where f.team_id = :team and f.contact_id = any (string_to_array(:people, ',')::uuid[])
+                          and f.status = 'open' and f.reason = 'after-action'
+                        order by f.id for update""")
+                .setParameter("team", current.teamId())
+                .setParameter("people", String.join(",", people))
+                .getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> changed = (List<Object[]>) heatWindow(em.createNativeQuery("""
                         with k as (
