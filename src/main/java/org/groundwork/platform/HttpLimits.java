@@ -273,16 +273,39 @@ public class HttpLimits {
 
     /** No charset, or one Java can decode. */
     private static boolean knownCharset(jakarta.ws.rs.core.MediaType type) {
+        try {
+            charset(type);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The charset a media type names, null for none; an IllegalArgumentException for one Java lacks. */
+    private static java.nio.charset.Charset charset(jakarta.ws.rs.core.MediaType type) {
         for (Map.Entry<String, String> p : type.getParameters().entrySet()) {
             if (p.getKey().equalsIgnoreCase("charset")) {
-                try {
-                    return java.nio.charset.Charset.isSupported(p.getValue().replace("\"", "").trim());
-                } catch (java.nio.charset.IllegalCharsetNameException e) {
-                    return false;
-                }
+                return java.nio.charset.Charset.forName(p.getValue().replace("\"", "").trim());
             }
         }
-        return true;
+        return null;
+    }
+
+    /**
+     * Whether a request this filter let through carries a url-encoded form in UTF-8, or naming no charset
+     * (as browsers send it): the header read as {@link #check} reads it (web/FormBytes asks).
+     */
+    public static boolean isUtf8Form(String type) {
+        jakarta.ws.rs.core.MediaType media = type == null ? null : mediaType(type);
+        if (media == null || !media.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            return false;
+        }
+        try {
+            java.nio.charset.Charset named = charset(media);
+            return named == null || named.equals(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The header as a media type, by the parser the REST layer and its CSRF filter use; null when it is none. */

@@ -20,7 +20,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -124,22 +123,9 @@ class FormBytes {
             return false; // the HTTP layer refuses such a length before any handler runs
         }
         String path = ctx.request().path();
-        String type = ctx.request().getHeader("Content-Type");
-        if (path == null || path.startsWith("/api/") || path.startsWith("/q/") || HttpLimits.isLoginPost(ctx, loginPost)
-                || type == null || ctx.getBody() != null) {
-            return false;
-        }
-        String media = type.trim().toLowerCase(Locale.ROOT);
-        if (!media.startsWith("application/x-www-form-urlencoded")) {
-            return false;
-        }
-        int charset = media.indexOf("charset=");
         // a form declared in another charset (which HttpLimits checked Java knows) is read in it: any bytes go
-        if (charset < 0) {
-            return true;
-        }
-        String named = media.substring(charset + 8).replace("\"", "").split(";")[0].trim();
-        return named.equals("utf-8") || named.equals("utf8");
+        return path != null && !path.startsWith("/api/") && !path.startsWith("/q/") && !HttpLimits.isLoginPost(ctx, loginPost)
+                && ctx.getBody() == null && HttpLimits.isUtf8Form(ctx.request().getHeader("Content-Type"));
     }
 
     /** Whether this field of the current request's form was sent in bytes that are not UTF-8. */
