@@ -39,7 +39,8 @@ STARTS = int(os.environ.get("BENCH_STARTS") or 5)
 ONLY = os.environ.get("BENCH_ONLY") or ""
 # a smaller data set of the same shape (every count divided by it), for checking the generator itself
 DIVISOR = int(os.environ.get("BENCH_DIVISOR") or 1)
-# "reports": only the three report requests, each with its floors (FLOORS), on one start of the app
+# "reports": only the three report requests, each with its floors (FLOORS), on one start of the app;
+# "writes": only the POST runs, their bare SQL, RSS and CPU per request, on one start of the app
 PASSWORD = "bench"  # a throwaway server on 127.0.0.1 only
 # The app and the replayed SQL connect as a role that is not a superuser, as the shipped app does
 # (README, docs/operations.md "The database role"): a superuser skips row-level security, and with
@@ -163,6 +164,23 @@ class Postgres:
         if result.returncode != 0:
             sys.exit("psql: %s\n%s" % (queries, result.stderr))
         return result.stdout.strip()
+
+    def cpu_seconds(self):
+        """CPU time (user and system) of the postmaster and of its children alive now: the app's pooled
+        connections' backends live through a run, so their CPU is counted whole."""
+        with open(os.path.join(self.data, "postmaster.pid")) as f:
+            postmaster = int(f.readline())
+        ticks = 0
+        for stat in glob.glob("/proc/[0-9]*/stat"):
+            try:
+                with open(stat) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a process that ended meanwhile
+            pid = int(stat.split("/")[2])
+            if pid == postmaster or int(fields[1]) == postmaster:
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def csvlog(self):
         return os.path.join(self.data, "log", "bench.csv")
@@ -515,6 +533,8 @@ def uptime():
 def measure(pg, meta, results):
     if ONLY == "reports":
         return reports_only(pg, meta, results)
+    if ONLY == "writes":
+        return writes_only(pg, meta, results)
     token, team = meta["token"], meta["team"]
     # the first start migrates when this build's schema is newer than the data set's
     first = App(APP, pg)
@@ -599,6 +619,18 @@ def endpoints(pg, app, meta, results):
         floors(pg, meta, name, path, results)
 
 
+def writes_only(pg, meta, results):
+    """Only the POST runs (with their bare SQL, RSS and CPU per request), on one start of the app."""
+    settle(pg)
+    app = App(APP, pg)
+    app.start()
+    try:
+        writes(pg, app, meta, results)
+    finally:
+        app.stop()
+    table(pg, results)
+
+
 def call_any(url, token, lua):
     req = urllib.request.Request(url, headers={"Authorization": "Bearer " + token,
                                                "Accept": "text/html" if lua == "page.lua" else "application/json"})
@@ -637,11 +669,13 @@ def writes(pg, app, meta, results):
                     time.sleep(0.2)
             sampler = threading.Thread(target=sample, daemon=True)
             sampler.start()
+        spent = CpuSpent(app, pg)
         api = wrk(app.url("/api/v1/conversations"), token, connections, "post.lua", extra_env=env)
         if sampler:
             stop.set()
             sampler.join()
             results["rss_mib"] = peak[0] / 1024
+            results["post_cpu"] = spent.per_request(api["requests"])
         sql = pgbench(pg, script, connections)
         # the same statements as the app sends them: pgJDBC prepares a statement on the server from its
         # fifth use (prepareThreshold), so the app's POST does not parse and plan its SQL each time
@@ -653,6 +687,57 @@ def writes(pg, app, meta, results):
                            len(statements), sql["rps"], sql["p50"], sql["errors"], ready["rps"], ready["p50"],
                            ready["errors"]))
     say("  RSS of the app under the 16-connection write load: peak %.0f MiB" % results["rss_mib"])
+    # the cheapest authenticated request at the same concurrency: what the JVM and PostgreSQL spend on any
+    # request (token lookup, HTTP, JSON), the part of a POST's CPU that no change to its statements removes
+    spent = CpuSpent(app, pg)
+    me = wrk(app.url("/api/v1/me"), token, 16)
+    results["me_cpu"] = spent.per_request(me["requests"])
+    for name, cpu in (("POST /api/v1/conversations", results["post_cpu"]), ("GET /api/v1/me", results["me_cpu"])):
+        say("  CPU per request, %s at 16 connections: %s" % (name, cpu_words(cpu)))
+    say("  %d req/s on %d cores leaves %.2f ms of CPU per request in all (app, PostgreSQL and the load tool)"
+        % (POST_TARGET, os.cpu_count(), os.cpu_count() * 1000 / POST_TARGET))
+
+
+POST_TARGET = 600  # issue 14's POST target, req/s at 16 connections
+
+
+class CpuSpent:
+    """The CPU the app's JVM, the PostgreSQL server (postmaster and its backends), and the load tool (this
+    script's children: wrk) spend from now on, and how busy the machine's cores were: on two cores shared by
+    all of them, a request's throughput is bounded by their CPU per request added up."""
+
+    def __init__(self, app, pg):
+        self.app, self.pg = app, pg
+        self.jvm = app.cpu_seconds()
+        self.postgres = pg.cpu_seconds()
+        self.tool = self.children()
+        self.busy, self.total = machine_ticks()
+
+    @staticmethod
+    def children():
+        import resource
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    def per_request(self, requests):
+        busy, total = machine_ticks()
+        n = max(requests, 1)
+        return {"jvm": (self.app.cpu_seconds() - self.jvm) * 1000 / n,
+                "postgres": (self.pg.cpu_seconds() - self.postgres) * 1000 / n,
+                "tool": (self.children() - self.tool) * 1000 / n,
+                "busy": (busy - self.busy) / max(total - self.total, 1)}
+
+
+def machine_ticks():
+    """Busy and all CPU ticks of the machine so far (/proc/stat: idle and iowait are not busy)."""
+    with open("/proc/stat") as f:
+        ticks = [int(x) for x in f.readline().split()[1:]]
+    return sum(ticks) - ticks[3] - ticks[4], sum(ticks)
+
+
+def cpu_words(cpu):
+    return "JVM %.2f ms, PostgreSQL %.2f ms, wrk %.2f ms, in all %.2f ms; cores busy %.0f%%" % (
+        cpu["jvm"], cpu["postgres"], cpu["tool"], cpu["jvm"] + cpu["postgres"] + cpu["tool"], cpu["busy"] * 100)
 
 
 def importing(app, meta, results):
@@ -738,7 +823,10 @@ def table(pg, results):
                                                                  api["errors"], sql["p50"], n, sql["p99"], sql["rps"]))
         say("| the same bare SQL, prepared as the app's driver sends it | | | | %.1f ms | %.1f ms | %.0f (%d failed) | |"
             % (ready["p50"], ready["p99"], ready["rps"], ready["errors"]))
-    if ONLY == "reports":
+    if ONLY in ("reports", "writes"):
+        for name in ("post_cpu", "me_cpu"):
+            if name in results:
+                say("CPU per request, %s: %s" % (name.split("_")[0], cpu_words(results[name])))
         say()
         say("load after the run: %s" % uptime())
         return
@@ -755,6 +843,10 @@ def table(pg, results):
     say("| the external server's own start (pg_ctl -w) | %.2f s |" % results["pg_start"])
     if "rss_mib" in results:
         say("| RSS under write load (16 connections, -Xmx256m) | %.0f MiB |" % results["rss_mib"])
+        say("| CPU per POST, 16 connections | %s |" % cpu_words(results["post_cpu"]))
+        say("| CPU per GET /api/v1/me, 16 connections | %s |" % cpu_words(results["me_cpu"]))
+        say("| CPU per request that %d req/s on %d cores leaves | %.2f ms |" % (
+            POST_TARGET, os.cpu_count(), os.cpu_count() * 1000 / POST_TARGET))
         say("| 100,000-row import | %.1f s |" % results["import"])
     say("| database size (benchmark data set, after the write runs) | %s |" % pg.sql(
         "select pg_size_pretty(pg_database_size('postgres'))"))
