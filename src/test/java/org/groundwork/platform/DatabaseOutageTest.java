@@ -46,6 +46,9 @@ class DatabaseOutageTest {
 
     private static final int WRITERS = 4;
 
+    /** At most this many kills, until readiness has been seen DOWN and UP again. */
+    private static final int OUTAGES = 4;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -140,9 +143,10 @@ class DatabaseOutageTest {
         int before = acknowledged.size();
         long postmaster = 0;
         // On a busy machine the supervisor can have PostgreSQL back (~0.4 s) before one readiness
-        // answer comes back DOWN; the second kill gives readiness another outage to show. Every
-        // assertion below holds for all the writes of both outages.
-        for (int outage = 1; outage <= 2 && !readyUpAfterDown.get(); outage++) {
+        // answer comes back DOWN (a readiness check waits its turn for a core like any request); each
+        // further kill gives readiness another outage to show. Two were not always enough on a
+        // loaded CI machine. Every assertion below holds for all the writes of every outage.
+        for (int outage = 1; outage <= OUTAGES && !readyUpAfterDown.get(); outage++) {
             postmaster = postmasterPid();
             firstFailureAt.set(0);
             recoveredAt.set(0);
