@@ -173,6 +173,25 @@ class ExportTest {
                 .contentType("application/problem+json").body("errors[0].field", is("level"));
     }
 
+    /**
+     * The export's {@code q} is the contact list's, held to the same bounds: an address past the
+     * request line's limit is the 414 problem the list gives (HttpLimits, before anything runs), and
+     * a long search within it is answered as the list answers it (the API's {@code q} has no limit of
+     * its own: ContactSearchTest), never a 500 or a broken download.
+     */
+    @Test
+    void anOverLongSearchIsAnsweredAsTheContactListAnswersIt() throws IOException {
+        TestTeam team = TestTeam.create();
+        Csv.imported(team, "Name\nRosa\n");
+        for (String path : List.of("/api/v1/contacts", "/api/v1/exports/contacts.csv")) {
+            given().auth().oauth2(team.token).get(path + "?q=" + "a".repeat(100_000)).then().statusCode(414)
+                    .contentType("application/problem+json").body("status", is(414))
+                    .body("detail", containsString("longer than 8192 characters"));
+        }
+        team.api().get("/api/v1/contacts?q=" + "x".repeat(3000)).then().statusCode(200).body("items", empty());
+        assertEquals(1, records(download(team.token, "/api/v1/exports/contacts.csv?q=" + "x".repeat(3000))).size());
+    }
+
     @Test
     void conversationsExport() throws IOException {
         TestTeam team = TestTeam.create();
