@@ -23,7 +23,9 @@ import java.util.Set;
 /**
  * The limits the HTTP layer would otherwise enforce with an empty answer (414, 431, 413) are
  * enforced here first, and a Content-Type that is no media type at all is a 415 before anything
- * reads it, with the same problem+json (or page) as every other error. Vert.x's
+ * reads it, with the same problem+json (or page) as every other error; so are, first of all, a
+ * request with two Host headers (400), and then a JSON body declared in a charset other than UTF-8
+ * (415: Jackson reads every body as UTF-8). Vert.x's
  * own limits are set higher in application.properties, so only requests past those (256 KB of
  * request line or headers) still meet its bare answer.
  *
@@ -173,6 +175,15 @@ public class HttpLimits {
     private void check(RoutingContext ctx) {
         ctx.put(CHECKED, Boolean.TRUE);
         HttpServerRequest request = ctx.request();
+        if (request.headers().getAll("Host").size() > 1) {
+            // HTTP/1.1 (RFC 9112 3.2) says a 400: the router reads the first, a proxy or cache in front
+            // may have read the other. Seen only with forwarding off: behind a trusted proxy Quarkus's
+            // forwarded headers' parser has set Host to the first already, and the proxy refuses it
+            // (docs/security.md)
+            refuse(ctx, new Problem("about:blank", "Bad Request", 400,
+                    "The request has more than one Host header; send one", null));
+            return;
+        }
         if (request.uri().length() > MAX_URI) {
             refuse(ctx, new Problem("about:blank", "URI Too Long", 414,
                     "The address is longer than " + MAX_URI + " characters; send long values in the body", null));
@@ -221,6 +232,12 @@ public class HttpLimits {
             // the CSRF filter answered an empty 400 and the form parser a 500 for a charset Java lacks
             refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415,
                     "The Content-Type names a charset this server does not know; send UTF-8", null));
+            return;
+        }
+        if (media != null && isJson(media) && !isUtf8(media)) {
+            // Jackson read every JSON body as UTF-8 whatever the charset said: a Latin-1 'é' became a
+            // replacement character or a 400 about bytes, a UTF-16 body a parse error in other words
+            refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415, JSON_UTF8_ONLY, null));
             return;
         }
         String path = request.path();
@@ -297,9 +314,21 @@ public class HttpLimits {
      */
     public static boolean isUtf8Form(String type) {
         jakarta.ws.rs.core.MediaType media = type == null ? null : mediaType(type);
-        if (media == null || !media.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-            return false;
-        }
+        return media != null && media.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                && isUtf8(media);
+    }
+
+    static final String JSON_UTF8_ONLY = "The API reads JSON as UTF-8 only; send the body in UTF-8, with no charset "
+            + "or charset=utf-8";
+
+    /** application/json, or a type of its family (application/problem+json, application/merge-patch+json). */
+    private static boolean isJson(jakarta.ws.rs.core.MediaType media) {
+        String subtype = media.getSubtype().toLowerCase(java.util.Locale.ROOT);
+        return media.getType().equalsIgnoreCase("application") && (subtype.equals("json") || subtype.endsWith("+json"));
+    }
+
+    /** Naming no charset, or UTF-8 by any of its names (utf-8, UTF8). */
+    private static boolean isUtf8(jakarta.ws.rs.core.MediaType media) {
         try {
             java.nio.charset.Charset named = charset(media);
             return named == null || named.equals(java.nio.charset.StandardCharsets.UTF_8);

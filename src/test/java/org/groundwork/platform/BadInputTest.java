@@ -462,6 +462,32 @@ class BadInputTest {
         team.api().get("/api/v1/me").then().statusCode(200);
     }
 
+    /**
+     * A JSON body declared in another charset was read as UTF-8 all the same (Latin-1's 'é' a
+     * broken character, UTF-16 a parse error): a 415 saying the API reads UTF-8 only. UTF-8 by
+     * any of its names, or no charset, is taken.
+     */
+    @Test
+    void aJsonBodyInAnotherCharsetIsA415() {
+        TestTeam team = TestTeam.create();
+        for (String charset : List.of("ISO-8859-1", "utf-16", "\"windows-1252\"")) {
+            java.nio.charset.Charset named = java.nio.charset.Charset.forName(charset.replace("\"", ""));
+            given().auth().oauth2(team.token).contentType("application/json; charset=" + charset)
+                    .body("{\"fullName\":\"Jos\u00e9\"}".getBytes(named)).post("/api/v1/contacts")
+                    .then().statusCode(415).contentType(PROBLEM).body("status", is(415))
+                    .body("detail", containsString("reads JSON as UTF-8 only"));
+        }
+        // unauthenticated too: refused before anything reads the body
+        given().contentType("application/json; charset=ISO-8859-1").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/tokens").then().statusCode(415).contentType(PROBLEM);
+        team.api().get("/api/v1/contacts").then().body("items", empty());
+        for (String type : List.of("application/json; charset=utf-8", "application/json;charset=UTF8", "application/json")) {
+            given().auth().oauth2(team.token).contentType(type)
+                    .body(("{\"fullName\":\"Jos\u00e9 " + type.length() + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/v1/contacts").then().statusCode(201).body("fullName", startsWith("Jos\u00e9"));
+        }
+    }
+
     private static void nul(TestTeam team, String method, String path, Map<String, ?> body, String field) {
         var response = method.equals("post") ? team.api().body(body).post(path) : team.api().body(body).patch(path);
         response.then().log().ifValidationFails().statusCode(400).contentType(PROBLEM)

@@ -56,6 +56,32 @@ class UnproxiedRequestsTest {
         assertEquals(List.of(), errors.stream().map(java.util.logging.LogRecord::getMessage).toList());
     }
 
+    /**
+     * Two Host headers (RFC 9112 says a 400) were served by the first: the router read it, a proxy or
+     * cache in front may read the other. Refused before anything else, an API caller's logged in or
+     * not, a page's as a page. Only here: behind a trusted proxy Quarkus's forwarded headers' parser
+     * sets Host to the first value before any handler runs, and the proxy answers for it (HAProxy
+     * refuses two that differ and merges two that are equal; nginx refuses both).
+     */
+    @Test
+    void twoHostHeadersAreA400BeforeAnythingElse() throws Exception {
+        TestTeam team = TestTeam.create();
+        String body = "{\"fullName\":\"Two Hosts\"}";
+        String answer = BadInputTest.raw("POST /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n"
+                + "Authorization: Bearer " + team.token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("application/problem+json")
+                && answer.contains("more than one Host header"), answer);
+        // the same name twice too, and without a token (refused before the authentication)
+        answer = BadInputTest.raw("GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("more than one Host header"), answer);
+        answer = BadInputTest.raw("GET /login HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nAccept: text/html\r\n"
+                + "Connection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("text/html")
+                && answer.contains("<title>Something in the request is not right"), answer);
+        team.api().get("/api/v1/contacts").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
+
     @Test
     void aRequestWithItsHostIsServedAsBefore() throws Exception {
         TestTeam team = TestTeam.create();
