@@ -97,7 +97,8 @@ public class ActionService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ActionItem> list(UUID workId, int n, String cursor) {
-        Cursor.Position after = Cursor.position(cursor);
+        Cursor.List cursors = Cursor.of("actions", workId);
+        Cursor.Position after = cursors.position(cursor);
         TeamScoped.filter(Work.class, workId, "work", "work");
         StringBuilder hql = new StringBuilder("""
                 select x.id, x.workId, x.title, x.kind, x.startsAt, x.durationMinutes, x.location,
@@ -121,7 +122,7 @@ public class ActionService {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
         List<Object[]> rows = query.setMaxResults(n + 1).getResultList();
-        Page<Object[]> page = Page.of(rows, n, r -> Cursor.of((Instant) r[4], (UUID) r[0]));
+        Page<Object[]> page = Page.of(rows, n, r -> cursors.of((Instant) r[4], (UUID) r[0]));
         Map<UUID, List<UUID>> present = organizersOf(page.items().stream().map(r -> (UUID) r[0]).toList());
         return page.map(r -> new ActionItem((UUID) r[0], (UUID) r[1], (String) r[2], (ActionKind) r[3],
                 (Instant) r[4], ((Number) r[5]).intValue(), (String) r[6],

@@ -170,7 +170,8 @@ public class Audit {
             throw Problems.forbidden("Only the team's admins can read the audit trail");
         }
         int n = Page.limit(limit);
-        Cursor.Position after = Cursor.position(cursor);
+        Cursor.List cursors = Cursor.of("audit", filter);
+        Cursor.Position after = cursors.position(cursor);
         StringBuilder q = new StringBuilder("""
                 select e, who.displayName, subject.displayName from AuditEvent e
                 left join Organizer who on who.id = e.organizerId and who.teamId = :team
@@ -214,6 +215,6 @@ public class Audit {
         List<Line> rows = query.setMaxResults(n + 1).getResultList().stream()
                 .map(r -> new Line(AuditView.of((AuditEvent) r[0]), (String) r[1], (String) r[2]))
                 .toList();
-        return Page.of(rows, n, line -> Cursor.of(line.event().at(), line.event().id()));
+        return Page.of(rows, n, line -> cursors.of(line.event().at(), line.event().id()));
     }
 }

@@ -399,13 +399,14 @@ public class ContactService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ContactView> list(ContactQuery query, int limit, String cursor) {
-        UUID after = Cursor.id(cursor);
+        Cursor.List cursors = Cursor.of("contacts", query);
+        UUID after = cursors.id(cursor);
         UUID team = current.teamId();
         String callingCode = current.team().phoneCountryCode;
         ContactQuery checked = query.ofThisTeam();
         List<ContactView> rows = em.unwrap(Session.class).doReturningWork(conn -> checked.page(conn, team, callingCode, after, limit + 1))
                 .stream().map(ContactView::of).toList();
-        return Page.of(rows, limit, v -> Cursor.of(v.id()));
+        return Page.of(rows, limit, v -> cursors.of(v.id()));
     }
 
     // ---- level history --------------------------------------------------------------------
@@ -564,7 +565,8 @@ public class ContactService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TimelineItem> timeline(UUID id, int limit, String cursor) {
         Contact c = require(id);
-        Cursor.Position after = Cursor.position(cursor);
+        Cursor.List cursors = Cursor.of("timeline", id);
+        Cursor.Position after = cursors.position(cursor);
         String sql = """
                 select t.*, o.display_name as who_name, w.name as work_name from (
                   select 'conversation' as type, cv.occurred_at as happened_at, cv.id as id,
@@ -607,7 +609,7 @@ public class ContactService {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         List<TimelineItem> items = rows.stream().map(ContactService::timelineItem).toList();
-        return Page.of(items, limit, item -> Cursor.of(item.at(), item.id()));
+        return Page.of(items, limit, item -> cursors.of(item.at(), item.id()));
     }
 
     /** A row of the timeline's query, read by column name into its kind's record. */

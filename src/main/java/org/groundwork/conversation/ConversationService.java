@@ -175,7 +175,8 @@ public class ConversationService {
     /** Newest first; one query per page, the contact's name joined in. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ConversationView> list(ConversationFilter filter, int n, String cursor) {
-        Cursor.Position after = Cursor.position(cursor);
+        Cursor.List cursors = Cursor.of("conversations", filter);
+        Cursor.Position after = cursors.position(cursor);
         ZoneId zone = current.team().zone();
         StringBuilder q = new StringBuilder("""
                 select c, k.fullName from Conversation c join Contact k on k.id = c.contactId
@@ -212,7 +213,7 @@ public class ConversationService {
         List<ConversationView> rows = query.setMaxResults(n + 1).getResultList().stream()
                 .map(r -> ConversationView.of((Conversation) r[0], (String) r[1]))
                 .toList();
-        return Page.of(rows, n, v -> Cursor.of(v.occurredAt(), v.id()));
+        return Page.of(rows, n, v -> cursors.of(v.occurredAt(), v.id()));
     }
 
     private static void filter(StringBuilder q, Map<String, Object> params, String name, UUID value, String column) {

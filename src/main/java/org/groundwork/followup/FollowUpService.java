@@ -421,8 +421,9 @@ public class FollowUpService {
     /** Open first (the default), then by id: ids are time-ordered, so this is creation order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<FollowUpView> list(FollowUpFilter filter, int n, String cursor) {
-        UUID after = Cursor.id(cursor);
         FollowUpStatus wanted = filter.status() == null ? FollowUpStatus.OPEN : filter.status();
+        Cursor.List cursors = Cursor.of("followups", wanted, filter.assignee(), filter.contact());
+        UUID after = cursors.id(cursor);
         StringBuilder q = new StringBuilder("""
                 select f, k.fullName from FollowUp f join Contact k on k.id = f.contactId
                 where f.teamId = :team and f.status = :status""");
@@ -447,7 +448,7 @@ public class FollowUpService {
         List<FollowUpView> rows = query.setMaxResults(n + 1).getResultList().stream()
                 .map(r -> FollowUpView.of((FollowUp) r[0], (String) r[1]))
                 .toList();
-        return Page.of(rows, n, v -> Cursor.of(v.id()));
+        return Page.of(rows, n, v -> cursors.of(v.id()));
     }
 
     /**

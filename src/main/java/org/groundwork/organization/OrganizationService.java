@@ -191,7 +191,8 @@ public class OrganizationService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Overview> overview(int limit, String cursor) {
-        Cursor.Keyed after = Cursor.keyed(cursor);
+        Cursor.List cursors = Cursor.of("organizations by name");
+        Cursor.Keyed after = cursors.keyed(cursor);
         var query = em.createNativeQuery("""
                         select o.id, o.name, o.kind, count(c.id),
                                count(c.id) filter (where c.engagement_level = 'new'),
@@ -220,7 +221,7 @@ public class OrganizationService {
             return new Overview((UUID) r[0], (String) r[1], Word.parse(OrganizationKind.class, (String) r[2], "kind"),
                     n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]));
         }).toList();
-        return Page.of(found, limit, o -> Cursor.of(keys.get(o.id()), o.id()));
+        return Page.of(found, limit, o -> cursors.of(keys.get(o.id()), o.id()));
     }
 
     private static long n(Object o) {
@@ -229,8 +230,9 @@ public class OrganizationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrganizationView> list(String q, int limit, String cursor) {
-        UUID after = Cursor.id(cursor);
         String search = q == null || q.isBlank() ? null : "%" + likeEscaped(q.trim().toLowerCase(Locale.ROOT)) + "%";
+        Cursor.List cursors = Cursor.of("organizations", search);
+        UUID after = cursors.id(cursor);
         var query = em.createQuery("""
                         select new org.groundwork.organization.OrganizationJson$OrganizationView(o.id, o.name, o.kind, o.createdAt)
                         from Organization o
@@ -244,7 +246,7 @@ public class OrganizationService {
             query.setParameter("search", search);
         }
         List<OrganizationView> rows = query.getResultList();
-        return Page.of(rows, limit, v -> Cursor.of(v.id()));
+        return Page.of(rows, limit, v -> cursors.of(v.id()));
     }
 
     /** Compared by PostgreSQL, as organization_name_key compares (Java's lower case differs for some letters). */

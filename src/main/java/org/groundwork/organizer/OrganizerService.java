@@ -183,11 +183,12 @@ public class OrganizerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrganizerView> list(int limit, String cursor) {
         int n = Page.limit(limit);
-        UUID after = Cursor.id(cursor);
+        Cursor.List cursors = Cursor.of("organizers");
+        UUID after = cursors.id(cursor);
         List<Organizer> rows = Organizer.find("teamId = ?1 and id > ?2 order by id",
                         current.teamId(), after == null ? new UUID(0, 0) : after)
                 .range(0, n).list();
-        return Page.of(rows, n, o -> Cursor.of(o.id)).map(OrganizerView::of);
+        return Page.of(rows, n, o -> cursors.of(o.id)).map(OrganizerView::of);
     }
 
     /** An organizer of the caller's team with their version (the ETag), or 404. */

@@ -1,49 +1,90 @@
 package org.groundwork.platform;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 
 /**
  * Keyset cursors: an opaque token holding the sort key and id of the last row of a page,
  * so the next page is an index range scan, not an OFFSET.
+ * <p>
+ * Each cursor is bound to the list it came from: it is made and read through that list's
+ * {@link #of(String, Object...) List} (its name and the filters it was asked with), and carries a
+ * short hash of them. A cursor of the contacts sent to the conversations, or of {@code level=new}
+ * sent with {@code level=cadre}, was read as a position there (rows skipped or shown twice,
+ * silently); it is refused as an unreadable one is.
  */
 public final class Cursor {
 
     private Cursor() {
     }
 
-    public static String of(UUID id) {
-        return encode(id.toString());
+    /**
+     * The cursors of one list: {@code name} says which (one name per list, its sort included), and
+     * {@code filters} what it was asked with (records, ids, words: their text is hashed). The page
+     * size is no filter: a client may change it between pages.
+     */
+    public static List of(String name, Object... filters) {
+        return new List(tag(name, filters));
     }
 
-    public static String of(Instant at, UUID id) {
-        return encode(at.toString() + "|" + id);
-    }
+    /** One list's cursors: each made by it starts with its tag, and each read by it must. */
+    public static final class List {
 
-    /** The id after which the next page starts, or null for the first page. */
-    public static UUID id(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(decode(cursor));
-        } catch (IllegalArgumentException e) {
-            throw invalid();
-        }
-    }
+        private final String tag;
 
-    /** A (time, id) position for lists ordered by time, or null for the first page. */
-    public static Position position(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
+        private List(String tag) {
+            this.tag = tag;
         }
-        try {
-            String[] parts = decode(cursor).split("\\|", 2);
-            return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
-            throw invalid();
+
+        public String of(UUID id) {
+            return encode(tag, id.toString());
+        }
+
+        public String of(Instant at, UUID id) {
+            return encode(tag, at.toString() + "|" + id);
+        }
+
+        /** For lists ordered by a text key (a name, lower-cased) and then id. */
+        public String of(String key, UUID id) {
+            return encode(tag, key + "|" + id);
+        }
+
+        /** The id after which the next page starts, or null for the first page. */
+        public UUID id(String cursor) {
+            return read(cursor, UUID::fromString);
+        }
+
+        /** A (time, id) position for lists ordered by time, or null for the first page. */
+        public Position position(String cursor) {
+            return read(cursor, raw -> {
+                String[] parts = raw.split("\\|", 2);
+                return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            });
+        }
+
+        /** A (text key, id) position, or null for the first page; the key may hold "|", the id never does. */
+        public Keyed keyed(String cursor) {
+            return read(cursor, raw -> {
+                int bar = raw.lastIndexOf('|');
+                return new Keyed(raw.substring(0, bar), UUID.fromString(raw.substring(bar + 1)));
+            });
+        }
+
+        /** Null for no cursor (the first page); anything that does not read as this list's is a 400. */
+        private <T> T read(String cursor, java.util.function.Function<String, T> position) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                return position.apply(decode(tag, cursor));
+            } catch (RuntimeException e) {
+                throw invalid();
+            }
         }
     }
 
@@ -61,38 +102,40 @@ public final class Cursor {
         }
     }
 
-    /** For lists ordered by a text key (a name, lower-cased) and then id. */
-    public static String of(String key, UUID id) {
-        return encode(key + "|" + id);
-    }
-
-    /** A (text key, id) position, or null for the first page; the key may hold "|", the id never does. */
-    public static Keyed keyed(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String raw = decode(cursor);
-            int bar = raw.lastIndexOf('|');
-            return new Keyed(raw.substring(0, bar), UUID.fromString(raw.substring(bar + 1)));
-        } catch (RuntimeException e) {
-            throw invalid();
-        }
-    }
-
     public record Keyed(String key, UUID id) {
     }
 
-    private static String encode(String raw) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    /**
+     * 8 bytes of a SHA-256 of the list's name and filters, URL-safe (11 characters, no '|'): enough
+     * that another list's or another filter's cursor does not pass by chance; forging one gains
+     * nothing (every list is the caller's own team's rows, by its filters, whatever the position).
+     */
+    private static String tag(String name, Object... filters) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((name + "\u0000" + Arrays.deepToString(filters)).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static String decode(String cursor) {
+    private static String encode(String tag, String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((tag + "|" + raw).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position a cursor holds, once its tag is this list's: another's, or none, is no cursor of it. */
+    private static String decode(String tag, String cursor) {
+        String raw;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+        if (!raw.startsWith(tag + "|")) {
+            throw invalid();
+        }
+        return raw.substring(tag.length() + 1);
     }
 
     private static ProblemException invalid() {

@@ -85,13 +85,14 @@ public class WorkService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<WorkView> list(Boolean onlyActive, int limit, String cursor) {
         int n = Page.limit(limit);
-        UUID after = Cursor.id(cursor);
+        Cursor.List cursors = Cursor.of("works", onlyActive);
+        UUID after = cursors.id(cursor);
         String query = "teamId = ?1 and id > ?2" + (onlyActive == null ? "" : " and active = ?3") + " order by id";
         Object[] params = onlyActive == null
                 ? new Object[]{current.teamId(), after == null ? new UUID(0, 0) : after}
                 : new Object[]{current.teamId(), after == null ? new UUID(0, 0) : after, onlyActive};
         List<Work> rows = Work.find(query, params).range(0, n).list();
-        return Page.of(rows, n, w -> Cursor.of(w.id)).map(WorkView::of);
+        return Page.of(rows, n, w -> cursors.of(w.id)).map(WorkView::of);
     }
 
     public Versioned<WorkView> create(@NotNull @Valid NewWork request) {

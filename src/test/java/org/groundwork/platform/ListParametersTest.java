@@ -34,6 +34,58 @@ class ListParametersTest {
         }
     }
 
+    /**
+     * A cursor is a position in the list it came from, with its filters: one of the contacts sent to
+     * the follow-ups (both ordered by id), one of the conversations sent to the audit trail (both by
+     * time), one of a contact's timeline sent to another's, or one of {@code level=new} sent with
+     * {@code level=cadre}, was read as a position there, silently skipping or repeating rows. Each is
+     * now the 400 a cursor the API never gave out gets; the list's own next page is served as before.
+     */
+    @Test
+    void aCursorIsReadOnlyByTheListAndFiltersItCameFrom() {
+        TestTeam team = TestTeam.create();
+        List<String> contacts = new java.util.ArrayList<>();
+        for (String name : List.of("One", "Two", "Three")) {
+            contacts.add(team.api().body(Map.of("fullName", name, "engagementLevel", "new")).post("/api/v1/contacts")
+                    .then().statusCode(201).extract().path("id"));
+            team.api().body(Map.of("contactId", contacts.get(contacts.size() - 1), "durationMinutes", 5))
+                    .post("/api/v1/conversations").then().statusCode(201);
+        }
+        // a second for the first contact: its timeline has a next page
+        team.api().body(Map.of("contactId", contacts.get(0), "durationMinutes", 5))
+                .post("/api/v1/conversations").then().statusCode(201);
+        String ofContacts = next(team, "/api/v1/contacts?level=new");
+        String ofConversations = next(team, "/api/v1/conversations");
+        String ofTimeline = next(team, "/api/v1/contacts/" + contacts.get(0) + "/timeline");
+        // each list's own next page, with the same filters, as before
+        team.api().queryParam("cursor", ofContacts).get("/api/v1/contacts?level=new&limit=1").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1));
+        team.api().queryParam("cursor", ofConversations).get("/api/v1/conversations?limit=5").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(3));
+        for (String[] elsewhere : List.of(
+                new String[] {"/api/v1/followups", ofContacts},
+                new String[] {"/api/v1/organizers", ofContacts},
+                new String[] {"/api/v1/works", ofContacts},
+                new String[] {"/api/v1/contacts?level=cadre", ofContacts},
+                new String[] {"/api/v1/contacts", ofContacts},
+                new String[] {"/api/v1/audit", ofConversations},
+                new String[] {"/api/v1/actions", ofConversations},
+                new String[] {"/api/v1/conversations?contact=" + contacts.get(1), ofConversations},
+                new String[] {"/api/v1/contacts/" + contacts.get(1) + "/timeline", ofTimeline},
+                new String[] {"/api/v1/conversations", ofTimeline})) {
+            team.api().queryParam("cursor", elsewhere[1]).get(elsewhere[0]).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("cursor"))
+                    .body("errors.message", hasItem("is not a cursor this API gave out; start again without it"));
+        }
+    }
+
+    /** The cursor after the first row of a list asked for a row at a time. */
+    private static String next(TestTeam team, String list) {
+        String cursor = team.api().queryParam("limit", 1).get(list).then().statusCode(200).extract().path("nextCursor");
+        org.junit.jupiter.api.Assertions.assertNotNull(cursor, list);
+        return cursor;
+    }
+
     @Test
     void idFiltersThatAreNotIdsAreBadInputEverywhere() {
         TestTeam team = TestTeam.create();
