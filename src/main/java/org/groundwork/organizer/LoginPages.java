@@ -106,6 +106,11 @@ public class LoginPages {
      * {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it).
      * After a failed login the email typed is shown again (TypedEmail), once. {@code created}: the
      * first-run setup just made the team. Someone already logged in has no form to fill: Today.
+     * <p>
+     * The page a failed login lands on answers with the failure's status, as any refused input does:
+     * 401 for a wrong email or password, 429 (with Retry-After) for a throttled one, whose page says
+     * to wait rather than to type again. Form authentication can only redirect (its post has no body
+     * of ours), so the status is the landing page's; a plain visit is a 200.
      */
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -126,9 +131,12 @@ public class LoginPages {
         long minutes = Math.min((seconds + 59) / 60, 24 * 60);
         boolean failed = error != null || wait != null;
         String email = failed ? TypedEmail.read(typed).orElse(null) : null;
-        Response.ResponseBuilder page = Response.ok(
+        Response.ResponseBuilder page = Response.status(minutes > 0 ? 429 : error != null ? 401 : 200).entity(
                 Templates.login(error != null, minutes, ended != null, changed != null, created != null,
                         organizers.isSetUp(), email));
+        if (minutes > 0) {
+            page.header("Retry-After", Long.toString(minutes * 60 < seconds ? minutes * 60 : seconds));
+        }
         if (typed != null) {
             page.header("Set-Cookie", TypedEmail.cleared(http.isSSL()));
         }

@@ -184,7 +184,7 @@ class AccountsTest {
         org.junit.jupiter.api.Assertions.assertTrue(kept.isHttpOnly() && "/login".equals(kept.getPath()), kept.toString());
 
         var page = given().cookie("gw-login-email", kept.getValue()).get("/login?error=1")
-                .then().statusCode(200).body(containsString("value=\"" + team.adminEmail + "\""))
+                .then().statusCode(401).body(containsString("value=\"" + team.adminEmail + "\""))
                 .extract();
         // shown once: the page clears it
         org.junit.jupiter.api.Assertions.assertEquals(0, page.detailedCookie("gw-login-email").getMaxAge());
@@ -193,7 +193,30 @@ class AccountsTest {
                 .then().statusCode(200).body(not(containsString(team.adminEmail)));
         // what a hand-made cookie holds is drawn as text, never as markup
         given().cookie("gw-login-email", "%22%3E%3Cscript%3Ex%3C%2Fscript%3E").get("/login?error=1")
-                .then().statusCode(200).body(not(containsString("<script>x")));
+                .then().statusCode(401).body(not(containsString("<script>x")));
+    }
+
+    /**
+     * Refused input is a 4xx on the page that says why, with what was typed kept: a wrong password
+     * lands (by form authentication's redirect) on the login page as a 401, its message and the
+     * email typed on it. A visit to the login page is no refusal.
+     */
+    @Test
+    void aWrongPasswordLandsOnTheLoginPageAsA401WithItsMessageAndTheEmailTyped() {
+        TestTeam team = TestTeam.create();
+        var failed = given().redirects().follow(false)
+                .formParam("email", team.adminEmail).formParam("password", "not the password")
+                .post("/login").then().statusCode(anyOf(is(302), is(303))).extract();
+        String landing = failed.header("Location");
+        given().redirects().follow(false).cookie("gw-login-email", failed.cookie("gw-login-email"))
+                .get(landing.substring(landing.indexOf("/login"))).then().statusCode(401)
+                .contentType(containsString("text/html"))
+                .body(containsString("Wrong email or password."), containsString("value=\"" + team.adminEmail + "\""),
+                        containsString("name=\"password\""));
+        // as a browser goes: the post, then the page it is sent to
+        given().formParam("email", team.adminEmail).formParam("password", "not the password again")
+                .post("/login").then().statusCode(401).body(containsString("Wrong email or password."));
+        given().get("/login").then().statusCode(200).body(not(containsString("Wrong email or password.")));
     }
 
     @Test

@@ -41,6 +41,28 @@ class PagesBrowserTest extends BrowserTest {
         assertTrue(page.url().contains("/login"), "logged out: pages go to the login page again");
     }
 
+    /**
+     * A wrong password lands on the login page answered as a 401: the browser shows it as any page,
+     * with the message and the email typed, and the right password from there logs in.
+     */
+    @Test
+    void aWrongPasswordShowsTheLoginPageAgainWithItsMessageAndTheEmailTyped() {
+        TestTeam team = TestTeam.create();
+        page.navigate(url("/login"));
+        page.getByLabel("Email").fill(team.adminEmail);
+        page.getByLabel("Password").fill("not the password");
+        com.microsoft.playwright.Response landed = page.waitForResponse(r -> r.url().contains("/login?error"),
+                () -> page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions()
+                        .setName("Log in")).click());
+        assertTrue(landed.status() == 401, "the failed login's page: " + landed.status());
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong email or password.");
+        assertThat(page.getByLabel("Email")).hasValue(team.adminEmail);
+        page.getByLabel("Password").fill(TestTeam.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(u -> !u.contains("/login"));
+        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Today").setLevel(1))).isVisible();
+    }
+
     /** Issue 12, bug 9: /favicon.ico was a 404 (a console error on every page) and pages had no description. */
     @Test
     void everyPageHasAnIconAndADescription() {
