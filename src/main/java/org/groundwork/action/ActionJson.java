@@ -2,6 +2,7 @@ package org.groundwork.action;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.groundwork.contact.ContactFields;
+import org.groundwork.contact.Phones;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,7 +60,7 @@ public final class ActionJson {
      */
     @Schema(name = "NewContactAtTheDoor")
     public record NewContact(@Schema(required = true, pattern = "\\S", maxLength = ContactFields.FULL_NAME) String fullName,
-                             @Schema(maxLength = ContactFields.PHONE) String phone,
+                             @Schema(maxLength = ContactFields.PHONE, description = Phones.DESCRIPTION) String phone,
                              @Schema(maxLength = ContactFields.EMAIL) String email) {
 
         /** The fields a person is added with at the door, as {@link ContactFields} names them. */

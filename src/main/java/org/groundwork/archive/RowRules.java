@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.groundwork.action.ActionJson;
 import org.groundwork.contact.ContactFields;
+import org.groundwork.contact.Phones;
 import org.groundwork.contact.ContactJson;
 import org.groundwork.contact.TieJson;
 import org.groundwork.conversation.ConversationJson;
@@ -127,17 +128,21 @@ class RowRules {
      * database requires. An email's shape is the one rule left to the database's own check (an @
      * with something on each side): the import stored emails by a looser rule until 2026-11-30
      * (a60bbd1) and nothing checks them again, so an archive this instance made would be refused.
-     * Its length still counts.
+     * A phone's notation ({@code Phones.Written}) is left out for the same reason: any text was
+     * stored as a phone until 2026-12-04, and stays. Their lengths still count.
      */
     private List<FieldError> contact(ContactJson.NewContact c, JsonNode row) {
         List<FieldError> problems = new ArrayList<>();
         if (row.path("erased_at").isNull()) {
             ContactFields fields = new ContactFields(c.fullName(), c.phone(), c.email(), c.notes());
-            fields.problems(validator, List.of("fullName", "phone", "notes"))
+            fields.problems(validator, List.of("fullName", "notes"))
                     .forEach(p -> problems.add(new FieldError(SNAKE.translate(p.field()), p.message())));
-            for (ConstraintViolation<ContactFields> v : validator.validateProperty(fields, "email")) {
-                if (!(v.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Email)) {
-                    problems.add(new FieldError("email", v.getMessage()));
+            for (String field : List.of("phone", "email")) {
+                for (ConstraintViolation<ContactFields> v : validator.validateProperty(fields, field)) {
+                    java.lang.annotation.Annotation rule = v.getConstraintDescriptor().getAnnotation();
+                    if (!(rule instanceof jakarta.validation.constraints.Email || rule instanceof Phones.Written)) {
+                        problems.add(new FieldError(field, v.getMessage()));
+                    }
                 }
             }
         }

@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public record ContactFields(
         @NotBlank @Size(max = FULL_NAME) String fullName,
-        @Size(max = PHONE) String phone,
+        @Size(max = PHONE) @Phones.Written(max = PHONE) String phone,
         @Email @Size(max = EMAIL) String email,
         @Size(max = NOTES) String notes) {
 

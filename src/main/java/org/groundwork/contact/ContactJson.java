@@ -24,7 +24,7 @@ public final class ContactJson {
      */
     public record NewContact(
             @Schema(required = true, pattern = "\\S", maxLength = ContactFields.FULL_NAME) String fullName,
-            @Schema(maxLength = ContactFields.PHONE) String phone,
+            @Schema(maxLength = ContactFields.PHONE, description = Phones.DESCRIPTION) String phone,
             @Schema(maxLength = ContactFields.EMAIL) String email,
             UUID organizationId,
             Position position,
@@ -44,7 +44,7 @@ public final class ContactJson {
     @JsonIgnoreProperties({"engagementLevel"})
     public record ContactChange(
             @Schema(maxLength = ContactFields.FULL_NAME) String fullName,
-            @Schema(maxLength = ContactFields.PHONE) String phone,
+            @Schema(maxLength = ContactFields.PHONE, description = Phones.DESCRIPTION) String phone,
             @Schema(maxLength = ContactFields.EMAIL) String email,
             UUID organizationId,
             Position position,

@@ -1,14 +1,108 @@
 package org.groundwork.contact;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Phone numbers compared as digits in the team's country: "(718) 555-0102", "1-718-555-0102"
  * and "+1 718 555 0102" are one number for a team whose calling code is 1. Numbers of other
  * countries keep their code ("+44…"), so they never collide with a national number. The one
  * rule for "the same number": the import and the check-in at the door both use it.
+ * <p>
+ * And the one rule for what a phone number may be written as ({@link #written}), which
+ * {@link ContactFields} applies to every door through {@link Written}.
  */
 public final class Phones {
 
+    /** A short code or an extension-less local number has at least this many ("911", "555"). */
+    public static final int FEWEST_DIGITS = 3;
+    /** E.164 allows 15; an international prefix dialled before it (00, 011) fits too. */
+    public static final int MOST_DIGITS = 20;
+
+    /** The validator's words, as the API says them (the numbers above); the pages say theirs (web/Refusals). */
+    public static final String NOT_WRITTEN = "must be a phone number of 3 to 20 digits, written with spaces, - ( ) . / and a + only at the start, an extension as x123 or ext 123";
+
+    /** The rule in the API document's words (the phone fields' {@code @Schema}). */
+    public static final String DESCRIPTION = "A phone number: 3 to 20 digits, written with spaces, - ( ) . / and a + only"
+            + " at the start, then perhaps an extension as x123 or ext 123. Any other text is a 400 naming the field.";
+
+    /** An extension at the end: "x123", "ext 123", "ext. 123", "extension 123" (any case, a comma before it too). */
+    private static final Pattern EXTENSION = Pattern.compile("(?i)[\\s,]*(?:x|ext\\.?|extension)\\s*[0-9]+\\s*$");
+
     private Phones() {
+    }
+
+    /**
+     * Whether this is written as a phone number: digits and the signs of phone notation (spaces,
+     * - ( ) . /, the dashes and spaces a pasted number brings), a '+' only as its first character,
+     * {@value #FEWEST_DIGITS} to {@value #MOST_DIGITS} digits, then perhaps an extension. Words
+     * ("call after 5"), letters, a '+' inside and 60 digits are not. A blank one is no number at all,
+     * which the optional field allows.
+     */
+    public static boolean written(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return true;
+        }
+        String number = raw.strip();
+        Matcher extension = EXTENSION.matcher(number);
+        if (extension.find()) {
+            number = number.substring(0, extension.start());
+        }
+        int digits = 0;
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (!(c == '+' && i == 0) && " -()./".indexOf(c) < 0
+                    && Character.getType(c) != Character.SPACE_SEPARATOR
+                    && Character.getType(c) != Character.DASH_PUNCTUATION) {
+                return false;
+            }
+        }
+        return digits >= FEWEST_DIGITS && digits <= MOST_DIGITS;
+    }
+
+    /**
+     * A phone field's rule ({@link #written}). A value longer than the field holds is left to its
+     * {@code @Size}, so a field gets one message, the one about its length.
+     */
+    @Documented
+    @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.PARAMETER})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = WrittenValidator.class)
+    public @interface Written {
+        String message() default NOT_WRITTEN;
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        /** The field's length, past which its {@code @Size} speaks instead. */
+        int max();
+    }
+
+    public static class WrittenValidator implements ConstraintValidator<Written, String> {
+        private int max;
+
+        @Override
+        public void initialize(Written written) {
+            max = written.max();
+        }
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || value.length() > max || written(value);
+        }
     }
 
     /** The comparison key of a phone number, or null when it holds no digits. */

@@ -459,6 +459,9 @@ public interface Msg {
     String form_email();
 
     @Message
+    String form_phone();
+
+    @Message
     String form_past();
 
     @Message

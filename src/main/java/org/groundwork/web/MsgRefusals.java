@@ -465,6 +465,9 @@ public interface MsgRefusals {
     String row_not_email(String value);
 
     @Message
+    String row_not_phone(String value);
+
+    @Message
     String row_phone_long(String max);
 
     @Message

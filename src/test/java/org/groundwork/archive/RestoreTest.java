@@ -241,7 +241,7 @@ class RestoreTest {
     void anArchiveBreakingTheApisFieldRulesIsRefusedNamingTheLineAndTheFieldAndRestoresNothing() throws SQLException {
         TestTeam team = TestTeam.create();
         String contact = team.api().body(Map.of("fullName", "Rosa Diaz", "engagementLevel", "new",
-                        "email", "rosa@example.org", "tags", List.of("night shift")))
+                        "email", "rosa@example.org", "phone", "718 555 0101", "tags", List.of("night shift")))
                 .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
         team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone", "summary", "Rent"))
                 .post("/api/v1/conversations").then().statusCode(201);
@@ -260,6 +260,9 @@ class RestoreTest {
                 "contact.jsonl line 1: \"full_name\" holds a NUL character");
         refused(changed(good, edit("contact.jsonl", t -> t.replace("\"Rosa Diaz\"", "\"" + "R".repeat(201) + "\""))),
                 "contact.jsonl line 1: \"full_name\" ");
+        // a phone longer than the field holds (its notation is not checked: see below)
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("718 555 0101", "5".repeat(51)))),
+                "contact.jsonl line 1: \"phone\" ");
         // an email longer than any is (the shape is the database's check: see below)
         refused(changed(good, edit("contact.jsonl", t -> t.replace("rosa@example.org", "r".repeat(250) + "@example.org"))),
                 "contact.jsonl line 1: \"email\" ");
@@ -286,9 +289,11 @@ class RestoreTest {
         assertEquals(before[0], count("select count(*) from contact where team_id = ?", team.teamId));
         assertEquals(before[1], count("select count(*) from conversation where team_id = ?", team.teamId));
         // the archive as made restores, also with an email the import stored by its looser rule before
-        // 2026-11-30 (one @, no space): this instance's own archive is never refused for its old rows
+        // 2026-11-30 (one @, no space) and a phone stored as any text before 2026-12-04: this
+        // instance's own archive is never refused for its old rows
         Archives.restore(TestTeam.instanceToken(), changed(good, edit("contact.jsonl",
-                t -> t.replace("rosa@example.org", "rosa.@example..org")))).then().statusCode(201);
+                t -> t.replace("rosa@example.org", "rosa.@example..org").replace("718 555 0101", "call after 5"))))
+                .then().statusCode(201);
         assertEquals(before[0], count("select count(*) from contact where team_id = ?", copied));
         assertEquals(before[1], count("select count(*) from conversation where team_id = ?", copied));
     }

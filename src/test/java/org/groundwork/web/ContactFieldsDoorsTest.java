@@ -35,12 +35,18 @@ class ContactFieldsDoorsTest {
     record Bad(String field, String value, String rule, String onPage) {
     }
 
+    static final String PHONE_RULE = "must be a phone number of 3 to 20 digits";
+
     static final String FIFTY_ONE_TAGS = IntStream.rangeClosed(0, 50).mapToObj(i -> "t" + i)
             .collect(Collectors.joining(", "));
 
     static final List<Bad> BAD = List.of(
             new Bad("fullName", "x".repeat(100_000), "size must be between 0 and 200", "Use at most 200 characters"),
             new Bad("phone", "5".repeat(51), "size must be between 0 and 50", "Use at most 50 characters"),
+            // phone notation (contact/Phones): words, a '+' inside, more digits than any number has
+            new Bad("phone", "call after 5", PHONE_RULE, "Enter a phone number"),
+            new Bad("phone", "555+0101", PHONE_RULE, "Enter a phone number"),
+            new Bad("phone", "5".repeat(30), PHONE_RULE, "Enter a phone number"),
             new Bad("email", "not-an-email", "must be a well-formed email address", "Enter an email address"),
             new Bad("email", "two@at@example.org", "must be a well-formed email address", "Enter an email address"),
             new Bad("notes", "n".repeat(10_001), "size must be between 0 and 10000", "Use at most 10,000 characters"),
@@ -115,7 +121,8 @@ class ContactFieldsDoorsTest {
             Response page = s.form().formParams(form).post("/actions/" + action + "/attendance/new");
             PageFormsTest.assertFieldError(page, bad.field(), bad.onPage());
         }
-        assertEquals(4, checked);
+        assertEquals(BAD.stream().filter(b -> List.of("fullName", "phone", "email").contains(b.field())).count(), checked);
+        assertTrue(checked >= 4);
         team.api().get("/api/v1/contacts").then().statusCode(200).body("items", hasSize(0));
         team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
     }
@@ -172,10 +179,12 @@ class ContactFieldsDoorsTest {
                 + "\"" + "x".repeat(201) + "\",,,\n"
                 + "Rosa Parks," + "5".repeat(51) + ",,\n"
                 + "Lucy Parsons,,not-an-email,\n"
-                + "Ella Baker,,,\"" + "n".repeat(10_001) + "\"\n";
+                + "Ella Baker,,,\"" + "n".repeat(10_001) + "\"\n"
+                + "Dolores Huerta,call after 5,,\n";
         String english = s.request().get(ImportPagesTest.upload(s, file)).then().statusCode(200).extract().asString();
         for (String said : List.of("the name is longer than 200 characters", "the phone is longer than 50 characters",
-                "&#39;not-an-email&#39; is not an email address", "the notes are longer than 10000 characters")) {
+                "&#39;not-an-email&#39; is not an email address", "the notes are longer than 10000 characters",
+                "&#39;call after 5&#39; is not a phone number (3 to 20 digits")) {
             assertTrue(english.contains(said), said + " in:\n" + english);
         }
         assertTrue(!english.contains("size must be") && !english.contains("well-formed"), "no validator's words: " + english);
@@ -184,7 +193,8 @@ class ContactFieldsDoorsTest {
         s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
         String spanish = s.request().get(ImportPagesTest.upload(s, file)).then().statusCode(200).extract().asString();
         for (String said : List.of("el nombre tiene más de 200 caracteres", "el teléfono tiene más de 50 caracteres",
-                "&#39;not-an-email&#39; no es una dirección de correo", "las notas tienen más de 10000 caracteres")) {
+                "&#39;not-an-email&#39; no es una dirección de correo", "las notas tienen más de 10000 caracteres",
+                "&#39;call after 5&#39; no es un número de teléfono (de 3 a 20 cifras")) {
             assertTrue(spanish.contains(said), said + " in:\n" + spanish);
         }
         assertEquals(0, ImportPagesTest.contacts(team));
@@ -217,12 +227,61 @@ class ContactFieldsDoorsTest {
         String etag = team.api().get("/api/v1/contacts/" + id).then().statusCode(200).extract().header("ETag");
         for (Bad bad : List.of(new Bad("fullName", "   ", "must not be blank", null),
                 new Bad("email", "not-an-email", "must be a well-formed email address", null),
-                new Bad("phone", "5".repeat(51), "size must be between 0 and 50", null))) {
+                new Bad("phone", "5".repeat(51), "size must be between 0 and 50", null),
+                new Bad("phone", "call after 5", PHONE_RULE, null))) {
             team.api().header("If-Match", etag).body(Map.of(bad.field(), bad.value()))
                     .patch("/api/v1/contacts/" + id).then().statusCode(400)
                     .body("errors[0].field", org.hamcrest.Matchers.is(bad.field()))
                     .body("errors[0].message", containsString(bad.rule()));
         }
+    }
+
+    /**
+     * The phones organizers write, and the demo team's, pass every door the phone rule guards: the
+     * API, the contact form and an import line (contact/Phones.written).
+     */
+    @Test
+    void phonesAsOrganizersWriteThemAreTakenThroughEveryDoor() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        List<String> good = List.of("(718) 555-0102", "+1 718 555 0102", "1-718-555-0102", "718.555.0102",
+                "718/555 0102", "555", "555-0142-77", "+44 (0)20 7946 0958", "0044 20 7946 0958",
+                "011 44 20 7946 0958", "(718) 555-0102 x123", "555-0101, ext. 12", "718 555 0102 EXT 7",
+                "718\u00a0555\u20110102", "  600 111 222  ", "5".repeat(20));
+        StringBuilder file = new StringBuilder("Name,Phone\n");
+        for (int i = 0; i < good.size(); i++) {
+            String phone = good.get(i);
+            team.api().body(Map.of("fullName", "Api " + i, "phone", phone)).post("/api/v1/contacts")
+                    .then().statusCode(201);
+            s.open("/contacts/new");
+            // as a browser sends it: UTF-8 (RestAssured's default, ISO-8859-1, has no U+2011)
+            Response added = s.form().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(Map.of("fullName", "Form " + i, "phone", phone, "engagementLevel", "new",
+                    "position", "base", "someoneElse", "true")).post("/contacts");
+            assertEquals(303, added.statusCode(), phone + " on the form: " + message(added.asString(), "phone"));
+            file.append("\"Import ").append(i).append("\",\"").append(phone).append("\"\n");
+        }
+        JsonPath imported = importFile(team, file.toString());
+        assertEquals(0, imported.getInt("errorRows"), imported.prettyPrint());
+    }
+
+    /** A bad phone on the contact form comes back next to the phone box, as typed, with a 400. */
+    @Test
+    void aBadPhoneOnTheFormIsSaidBesideItWithWhatWasTyped() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/contacts/new");
+        Response page = s.form().formParams(Map.of("fullName", "Rosa Parks", "phone", "call after 5",
+                "engagementLevel", "new", "position", "base")).post("/contacts");
+        PageFormsTest.assertFieldError(page, "phone", "Enter a phone number: 3 to 20 digits");
+        assertTrue(page.asString().contains("value=\"call after 5\""), page.asString());
+        s.open("/settings");
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        s.open("/contacts/new");
+        page = s.form().formParams(Map.of("fullName", "Rosa Parks", "phone", "+++", "engagementLevel", "new",
+                "position", "base")).post("/contacts");
+        PageFormsTest.assertFieldError(page, "phone", "Escribe un número de teléfono: de 3 a 20 cifras");
+        assertTrue(page.asString().contains("value=\"+++\""), page.asString());
+        team.api().get("/api/v1/contacts").then().statusCode(200).body("items", hasSize(0));
     }
 
     private static String csvLine(Bad bad) {
