@@ -37,7 +37,7 @@ public final class Phones {
             + " at the start, then perhaps an extension as x123 or ext 123. Any other text is a 400 naming the field.";
 
     /** An extension at the end: "x123", "ext 123", "ext. 123", "extension 123" (any case, a comma before it too). */
-    private static final Pattern EXTENSION = Pattern.compile("(?i)[\\s,]*(?:x|ext\\.?|extension)\\s*[0-9]+\\s*$");
+    private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x|ext\\.?|extension)\\s*[0-9]+$");
 
     private Phones() {
     }
@@ -56,7 +56,13 @@ public final class Phones {
         String number = raw.strip();
         Matcher extension = EXTENSION.matcher(number);
         if (extension.find()) {
-            number = number.substring(0, extension.start());
+            // the separator before it (spaces, a comma) is not part of the number; trimmed by hand,
+            // not by the pattern, which would try it from every space of a long value
+            int end = extension.start();
+            while (end > 0 && (Character.isWhitespace(number.charAt(end - 1)) || number.charAt(end - 1) == ',')) {
+                end--;
+            }
+            number = number.substring(0, end);
         }
         int digits = 0;
         for (int i = 0; i < number.length(); i++) {
