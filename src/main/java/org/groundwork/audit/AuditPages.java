@@ -14,6 +14,7 @@ import org.groundwork.audit.AuditJson.Filter;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Page;
+import org.groundwork.web.FilterBoxes;
 import org.groundwork.web.Form;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Option;
@@ -57,6 +58,7 @@ public class AuditPages {
     }
 
     @GET
+    @FilterBoxes({"organizer", "contact", "kind", "from", "to"})
     public Object audit(@QueryParam("organizer") String organizer, @QueryParam("contact") String contact,
                                   @QueryParam("kind") String kind, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @QueryParam("cursor") String cursor) {
@@ -66,7 +68,7 @@ public class AuditPages {
             who.add(new Option(o.id().toString(), o.displayName()));
         }
         // a filter the service refuses is said on its field, with no rows
-        Form search = Form.of(Map.of()).names("organizer", "contact", "kind", "from", "to");
+        Form search = Form.filters(Map.of()).names("organizer", "contact", "kind", "from", "to");
         Optional<Page<Audit.Line>> page = search.attempt(() -> audit.list(filter.parse(), Page.DEFAULT_LIMIT, cursor));
         List<Row> rows = page.map(p -> p.items().stream().map(Row::of).toList()).orElse(List.of());
         String next = page.map(Page::nextCursor).orElse(null);

@@ -38,6 +38,7 @@ import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.web.Form;
+import org.groundwork.web.FilterBoxes;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
@@ -216,6 +217,7 @@ public class ContactPages {
     }
 
     @GET
+    @FilterBoxes({"q", "level", "position", "organization", "owner", "tag"})
     public Object list(@QueryParam("q") String q, @QueryParam("level") String level,
                                  @QueryParam("position") String position, @QueryParam("organization") String organization,
                                  @QueryParam("owner") String owner, @QueryParam("tag") String tag,
@@ -223,7 +225,7 @@ public class ContactPages {
                                  @HeaderParam("HX-Request") String htmx) {
         Filter filter = new Filter(level, position, owner, organization, tag, q);
         // a filter the service refuses (a malformed owner, a stale cursor) is said above the results
-        Form search = Form.of(Map.of()).names("level", "position", "owner", "organization", "tag", "q", "cursor=form");
+        Form search = Form.filters(Map.of()).names("level", "position", "owner", "organization", "tag", "q", "cursor=form");
         Optional<Page<ContactView>> found = search.attempt(() -> {
             ContactQuery.search(q); // longer than the search box takes: said beside it, not run
             return contacts.list(ContactQuery.of(filter), LIST_SIZE, cursor);

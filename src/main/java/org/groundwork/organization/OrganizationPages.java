@@ -35,6 +35,7 @@ import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.web.FilterBoxes;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.HtmxAnswers;
@@ -336,6 +337,7 @@ public class OrganizationPages {
 
     @GET
     @Path("/{id}/chart")
+    @FilterBoxes({"level", "owner", "quiet", "unit"})
     public Object chart(@PathParam("id") String id, @QueryParam("level") String level,
                         @QueryParam("owner") String owner, @QueryParam("quiet") String quiet,
                         @QueryParam("unit") String unit, @QueryParam("moved") String moved,
@@ -353,7 +355,7 @@ public class OrganizationPages {
      */
     private Object chart(UUID org, String level, String owner, String quiet, String unit, String message,
                          String refusal, UUID moved, boolean fragment) {
-        Form asked = Form.of(Forms.values("level", blank(level), "owner", blank(owner), "quiet", blank(quiet),
+        Form asked = Form.filters(Forms.values("level", blank(level), "owner", blank(owner), "quiet", blank(quiet),
                 "unit", blank(unit))).names("level", "owner", "quiet", "unit");
         Level l = asked.word(Level.class, "level");
         boolean noOwner = "none".equals(asked.text("owner"));

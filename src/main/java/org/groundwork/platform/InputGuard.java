@@ -1,8 +1,10 @@
 package org.groundwork.platform;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import org.groundwork.web.FilterBoxes;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
@@ -17,17 +19,24 @@ import java.util.Map;
  * covers bodies): path segments and query parameters on every endpoint and page, and form
  * fields posted to the API; and a query parameter given twice, on the API and on pages alike. One
  * check here instead of one per parameter; the answer is a 400 naming the parameter. A page's form fields are left to the page forms' binder
- * ({@code web/Form}), which says it on the field and draws the form again with what was typed.
+ * ({@code web/Form}), which says it on the field and draws the form again with what was typed; so is a
+ * box of a page's filter form given twice in the address ({@link FilterBoxes}).
  */
 public class InputGuard {
 
     @ServerRequestFilter(readBody = true)
-    public void refuseNul(ResteasyReactiveContainerRequestContext context, UriInfo uri, HttpServerRequest request) {
+    public void refuseNul(ResteasyReactiveContainerRequestContext context, UriInfo uri, HttpServerRequest request,
+                          ResourceInfo resource) {
         if (SafeJson.hasNul(uri.getPath())) {
             throw Problems.badRequest("The path contains a NUL character (\\u0000)");
         }
         check(uri.getQueryParameters());
-        givenOnce(uri.getQueryParameters(), request.path().startsWith("/api/") ? API_LISTS : PAGE_LISTS);
+        boolean api = request.path().startsWith("/api/");
+        java.util.Set<String> twice = givenOnce(uri.getQueryParameters(), api ? API_LISTS : PAGE_LISTS,
+                api ? java.util.Set.of() : boxes(resource));
+        if (!twice.isEmpty()) {
+            context.setProperty(BOXES_GIVEN_TWICE, twice);
+        }
         if (isForm(request) && request.path().startsWith("/api/")) {
             for (Map.Entry<String, String> field : request.formAttributes()) {
                 refuse(field.getKey(), field.getValue(), false);
@@ -82,18 +91,38 @@ public class InputGuard {
     private static final java.util.Set<String> PAGE_LISTS = java.util.Set.of("column");
 
     /**
+     * The request's property that holds the filter boxes given twice that this filter left to the page
+     * ({@link FilterBoxes}): its binder ({@code web/Form#filters}) says each beside its box.
+     */
+    public static final String BOXES_GIVEN_TWICE = "groundwork.boxesGivenTwice";
+
+    /**
      * A parameter given twice was read as its first value: on the API {@code dryRun=false&dryRun=true}
      * imported for real, {@code level=new&level=cadre} listed the new only; a page's filter did the
      * same ({@code /contacts?level=new&level=cadre}, {@code /reports/time?period=7&period=90}). Said
      * instead, as a field given twice in a JSON body or a posted page form is: the API's problem+json,
-     * a page's 400 (ProblemMapper's page, in the page's language).
+     * a page's 400 (ProblemMapper's page, in the page's language); but a box of a page's filter form
+     * ({@link FilterBoxes}) is left to the page, which says it beside the box: those are answered.
      */
-    private static void givenOnce(MultivaluedMap<String, String> parameters, java.util.Set<String> lists) {
+    private static java.util.Set<String> givenOnce(MultivaluedMap<String, String> parameters,
+                                                   java.util.Set<String> lists, java.util.Set<String> boxes) {
+        java.util.Set<String> leftToThePage = new java.util.TreeSet<>();
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
             if (p.getValue().size() > 1 && !lists.contains(p.getKey())) {
-                throw Problems.invalid(p.getKey(), GIVEN_TWICE);
+                if (!boxes.contains(p.getKey())) {
+                    throw Problems.invalid(p.getKey(), GIVEN_TWICE);
+                }
+                leftToThePage.add(p.getKey());
             }
         }
+        return leftToThePage;
+    }
+
+    /** The filter boxes of the page that takes the request ({@link FilterBoxes}); none for any other. */
+    private static java.util.Set<String> boxes(ResourceInfo resource) {
+        java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
+        FilterBoxes boxes = method == null ? null : method.getAnnotation(FilterBoxes.class);
+        return boxes == null ? java.util.Set.of() : java.util.Set.of(boxes.value());
     }
 
     /** A query parameter's NUL is said without "stored" (nothing is stored from it); an API form field's with it. */

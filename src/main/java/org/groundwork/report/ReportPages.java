@@ -32,6 +32,7 @@ import org.groundwork.report.ReportJson.UnitMinutes;
 import org.groundwork.report.ReportJson.Transition;
 import org.groundwork.report.ReportJson.WeekMinutes;
 import org.groundwork.report.ReportJson.WorkMinutes;
+import org.groundwork.web.FilterBoxes;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.Option;
@@ -81,6 +82,7 @@ public class ReportPages {
 
     @GET
     @Path("/time")
+    @FilterBoxes({"period", "from", "to", "organizer", "work"})
     public Object time(@QueryParam("period") String period, @QueryParam("from") String from,
                                  @QueryParam("to") String to, @QueryParam("organizer") String organizer,
                                  @QueryParam("work") String work) {
@@ -95,6 +97,7 @@ public class ReportPages {
 
     @GET
     @Path("/movement")
+    @FilterBoxes({"period", "from", "to", "organizer"})
     public Object movement(@QueryParam("period") String period, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("organizer") String organizer) {
         Map<String, String> form = form(period, from, to, organizer);
@@ -134,7 +137,7 @@ public class ReportPages {
      * the box, not a report of other days than asked (its dates, kept as typed, are not read).
      */
     private static Form asked(Map<String, String> form) {
-        Form asked = Form.of(form).names(FIELDS);
+        Form asked = Form.filters(form).names(FIELDS);
         String period = form.get("period");
         if (!PRESETS.contains(period) && !CUSTOM.equals(period)) {
             asked.error("period", PageLanguage.msg().form_choose_from_list());

@@ -141,6 +141,20 @@ public final class Form {
         return new Form(values, null);
     }
 
+    /**
+     * A page's filter form from its query's values: a box given twice in the address, which {@code
+     * InputGuard} left to the page ({@link FilterBoxes} on its GET), is refused beside it as a posted
+     * field given twice is, so the page is drawn again with its message and a 400 and nothing is run.
+     */
+    public static Form filters(Map<String, String> values) {
+        Form form = of(values);
+        ResteasyReactiveRequestContext request = CurrentRequestManager.get();
+        if (request != null && request.getProperty(InputGuard.BOXES_GIVEN_TWICE) instanceof Set<?> twice) {
+            twice.forEach(box -> form.errors.add((String) box, FormErrors.plain(InputGuard.GIVEN_TWICE)));
+        }
+        return form;
+    }
+
     /** The field as typed, null when it was not sent. */
     public String text(String field) {
         String value = raw(field);

@@ -178,35 +178,58 @@ class PageFormsTest {
     /**
      * A page's GET filter given twice took its first value, silently: {@code level=new&level=cadre}
      * listed the new only. Refused as the API refuses a query parameter given twice and as a posted
-     * field given twice is (above), with the same words, on every page; the import review's
-     * {@code column}, one per column of the file, stays a list (ImportPagesTest).
+     * field given twice is (above), with the same words. A box of a list's filter form given twice is
+     * said beside that box, as any refused filter is: the page drawn with its form, the other boxes as
+     * typed, a 400, and nothing listed (the filters were not run); it was a whole 400 page that lost
+     * the form. A parameter that is no box (Today's step, a list's cursor) is still refused whole. The
+     * import review's {@code column}, one per column of the file, stays a list (ImportPagesTest).
      */
     @Test
-    void aFilterGivenTwiceIsRefusedAsTheApiRefusesAParameterGivenTwice() {
+    void aFilterGivenTwiceIsRefusedBesideItsBoxOnTheListPageDrawnAgain() {
         TestTeam team = TestTeam.create();
         team.api().body(Map.of("fullName", "Rosa Parks", "engagementLevel", "new")).post("/api/v1/contacts")
                 .then().statusCode(201);
         String org = team.organization("Mercy Hospital", "workplace");
         Session s = Session.logIn(team);
-        for (String page : java.util.List.of("/contacts?level=new&level=cadre", "/contacts?q=Rosa&q=Ana",
-                "/reports/time?period=7&period=90", "/organizations/" + org + "/chart?quiet=30&quiet=5",
-                "/?did=x&did=y")) {
-            s.request().accept("text/html").header("Accept-Language", "en").get(page).then().statusCode(400)
-                    .contentType(containsString("text/html"))
-                    .body(containsString("Is given more than once; give it once"))
-                    .body(not(containsString("Rosa Parks")));
-        }
-        // under htmx too (the search box asks as you type), and the same value twice is no exception
+        String twice = "Is given more than once; give it once";
+        // page → the box given twice, and a box given once whose value is kept
+        Map<String, String[]> pages = new java.util.LinkedHashMap<>();
+        pages.put("/contacts?q=Rosa&level=new&level=cadre", new String[]{"level", "id=\"f-q\" name=\"q\" type=\"search\" value=\"Rosa\""});
+        pages.put("/contacts?q=Rosa&q=Ana&tag=nurses", new String[]{"q", "id=\"f-tag\" name=\"tag\" type=\"text\" value=\"nurses\""});
+        pages.put("/reports/time?period=7&period=90", new String[]{"period", "<select id=\"f-organizer\""});
+        pages.put("/reports/movement?period=custom&from=2026-01-01&to=2026-01-31&to=2026-02-28",
+                new String[]{"to", "id=\"f-from\" name=\"from\" type=\"date\" value=\"2026-01-01\""});
+        pages.put("/organizations/" + org + "/chart?level=cadre&quiet=30&quiet=5", new String[]{"quiet", "<option value=\"cadre\" selected>"});
+        pages.put("/audit?contact=Rosa&kind=created&kind=erased",
+                new String[]{"kind", "id=\"f-contact\" name=\"contact\" type=\"text\" value=\"Rosa\""});
+        pages.forEach((page, expected) -> {
+            Response answer = s.request().accept("text/html").header("Accept-Language", "en").get(page);
+            answer.then().contentType(containsString("text/html")).body(not(containsString("Rosa Parks")));
+            assertFieldError(answer, expected[0], twice);
+            String html = answer.asString();
+            assertTrue(html.matches("(?s).*<(select|input) id=\"f-" + expected[0] + "\"[^>]*aria-invalid=\"true\".*"),
+                    page + ": the box given twice is marked:\n" + html);
+            assertTrue(html.contains(expected[1]), page + ": the other boxes as typed (" + expected[1] + "):\n" + html);
+        });
+        // under htmx too (the search box asks as you type): the results' part, with the message; the
+        // same value twice is no exception
         s.request().header("HX-Request", "true").get("/contacts?level=new&level=new")
-                .then().statusCode(400).body(containsString("Is given more than once; give it once"));
+                .then().statusCode(400).body(containsString("id=\"f-level-error\"")).body(containsString(twice));
+        // a parameter no box draws is refused as a whole 400 page, on these pages and any other
+        for (String page : java.util.List.of("/?did=x&did=y", "/contacts?cursor=a&cursor=b",
+                "/organizations/" + org + "/chart?moved=a&moved=b")) {
+            s.request().accept("text/html").header("Accept-Language", "en").get(page).then().statusCode(400)
+                    .contentType(containsString("text/html")).body(containsString(twice))
+                    .body(not(containsString("<form method=\"get\"")));
+        }
         // given once, the same pages answer
         s.request().accept("text/html").get("/contacts?level=new").then().statusCode(200).body(containsString("Rosa Parks"));
         s.request().accept("text/html").get("/reports/time?period=90").then().statusCode(200);
         // in the organizer's language, whatever the browser asks
         s.open("/settings");
         s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
-        s.request().accept("text/html").header("Accept-Language", "en").get("/contacts?level=new&level=cadre")
-                .then().statusCode(400).body(containsString("Está más de una vez; ponlo una sola vez"));
+        assertFieldError(s.request().accept("text/html").header("Accept-Language", "en").get("/contacts?level=new&level=cadre"),
+                "level", "Está más de una vez; ponlo una sola vez");
     }
 
     /**
