@@ -40,6 +40,7 @@ import org.groundwork.platform.Patches;
 import org.groundwork.web.Form;
 import org.groundwork.web.FilterBoxes;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.HtmxAnswers;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
@@ -109,10 +110,11 @@ public class ContactPages {
     static class Templates {
         static native TemplateInstance list(Filter filter, String query, List<Row> rows, String nextCursor,
                                             boolean continued, boolean canExport, Choices choices,
-                                            Map<String, String> errors);
+                                            Map<String, String> errors, boolean redrawFilters);
 
         static native TemplateInstance list$results(Filter filter, String query, List<Row> rows, String nextCursor,
-                                                    boolean continued, boolean canExport, Map<String, String> errors);
+                                                    boolean continued, boolean canExport, Choices choices,
+                                                    Map<String, String> errors, boolean redrawFilters);
 
         static native TemplateInstance add(Map<String, String> form, Choices choices, ContactService.SamePerson same,
                                            Map<String, String> errors);
@@ -222,7 +224,8 @@ public class ContactPages {
                                  @QueryParam("position") String position, @QueryParam("organization") String organization,
                                  @QueryParam("owner") String owner, @QueryParam("tag") String tag,
                                  @QueryParam("cursor") String cursor,
-                                 @HeaderParam("HX-Request") String htmx) {
+                                 @HeaderParam("HX-Request") String htmx,
+                                 @HeaderParam(HtmxAnswers.REFUSAL_SHOWN) String refusalShown) {
         Filter filter = new Filter(level, position, owner, organization, tag, q);
         // a filter the service refuses (a malformed owner, a stale cursor) is said above the results
         Form search = Form.filters(Map.of()).names("level", "position", "owner", "organization", "tag", "q", "cursor=form");
@@ -236,11 +239,13 @@ public class ContactPages {
         // htmx asks for the results only, as the search box is typed in; plain browsers get the page
         // "More contacts" (htmx, with a cursor): the first row added takes the focus, as Today's next item does
         if (htmx != null) {
+            // the boxes drawn again (out of band) when a filter is refused now or was before: their marks go with it
+            boolean redraw = !errors.isEmpty() || refusalShown != null;
             return search.drawn(Templates.list$results(filter, query(filter), rows, next, cursor != null, canExport(),
-                    errors));
+                    redraw ? choices(null, null) : null, errors, redraw));
         }
         return search.drawn(Templates.list(filter, query(filter), rows, next, false, canExport(), choices(null, null),
-                errors));
+                errors, false));
     }
 
     private List<Row> rows(Page<ContactView> page) {

@@ -22,6 +22,12 @@ public class HtmxAnswers {
 
     /** Set by {@link Form} on a form drawn again with its refusal's status; never leaves the server. */
     static final String FORM_REFUSAL = "Groundwork-Form-Refusal";
+    /**
+     * Sent by a filter form drawn with a refused filter (its {@code hx-headers}), whose htmx swaps only the
+     * results: the answer draws the form's boxes again out of band, so a box mended loses its mark (the
+     * contacts list).
+     */
+    public static final String REFUSAL_SHOWN = "Groundwork-Refusal-Shown";
     /** Set by {@link #into}: where the refusal goes; never leaves the server. */
     private static final String INTO = "Groundwork-Swap-Into";
 
