@@ -203,6 +203,54 @@ class DailyFormsBrowserTest extends BrowserTest {
     }
 
     /**
+     * Today's live region after steps taken with htmx: the queue's swap takes only its own part of the
+     * page drawn after the step (hx-select), and the region's words out of band (hx-select-oob with
+     * innerHTML: its content, not the region put inside itself). One region stays, the same element
+     * (so a screen reader keeps listening to it), holding one message, changed once per step with that
+     * step's words; a refused step empties it rather than leaving the last step's words.
+     */
+    @Test
+    void eachStepChangesTheOneStatusRegionOnceWithItsWords() {
+        TestTeam team = TestTeam.create();
+        List<String> f = threeUpcoming(team);
+        logIn(team); // lands on Today
+        // every message put in the region, as a screen reader is told of it
+        page.evaluate("() => { window.region = document.getElementById('queue-status'); window.said = [];"
+                + " new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => {"
+                + " if (n.nodeType === 1) window.said.push(n.textContent.trim()); })))"
+                + ".observe(window.region, {childList: true, subtree: true}); }");
+        page.locator("#item-" + f.get(0) + " summary").click();
+        page.locator("#item-" + f.get(0) + " form[action$='/done'] button").click();
+        assertThat(page.locator("#queue-status")).hasText("Done: Ana Pérez");
+        assertThat(page.locator("#item-" + f.get(0))).hasCount(0);
+        assertOneRegionSaying(List.of("Done: Ana Pérez"));
+
+        page.locator("#item-" + f.get(1) + " summary").click();
+        page.locator("#item-" + f.get(1) + " form[action$='/done'] button").click();
+        assertThat(page.locator("#queue-status")).hasText("Done: Ben Okafor");
+        assertOneRegionSaying(List.of("Done: Ana Pérez", "Done: Ben Okafor"));
+
+        // a refused step (a date passed) is said on its item; the region is emptied, not left saying Ben's step
+        page.locator("#item-" + f.get(2) + " summary").click();
+        page.locator("#due-" + f.get(2)).fill("2020-01-06");
+        page.locator("#item-" + f.get(2) + " form[action$='/reschedule'] button").click();
+        assertThat(page.locator("#due-" + f.get(2) + "-error")).isVisible();
+        assertThat(page.locator("#queue-status")).hasText("");
+        assertOneRegionSaying(List.of("Done: Ana Pérez", "Done: Ben Okafor"));
+        assertNoViolations("Today after two steps and a refused one");
+    }
+
+    private void assertOneRegionSaying(List<String> said) {
+        assertEquals(1, page.evaluate("() => document.querySelectorAll('#queue-status').length"), "one region");
+        assertEquals(Boolean.TRUE, page.evaluate("() => document.getElementById('queue-status') === window.region"),
+                "the same region element, its content changed");
+        assertEquals(0, page.evaluate("() => document.querySelectorAll('#queue-status [role=status], #queue #queue-status').length"),
+                "no region inside it, nor in the queue");
+        assertTrue((Integer) page.evaluate("() => window.region.children.length") <= 1, "one message at most");
+        assertEquals(said, page.evaluate("() => window.said"), "each step's words put in once");
+    }
+
+    /**
      * A refused step comes back with a 400 (as the API's answer) and htmx still shows it: the date
      * already passed is said under the date box, the typing kept, in place, and nothing changed.
      */
