@@ -55,9 +55,10 @@ public class UnitService {
 
     /**
      * The one rule for a unit named by id (the unit's own address, a removed unit's people's destination, a
-     * parent, the wall chart's column): a unit of the caller's team in this organization, else {@code refused}
-     * (the same for an unknown id, another team's and another organization's). A unit the request has read
-     * already ({@link #list}) is not read again.
+     * parent): a unit of the caller's team in this organization, else {@code refused} (the same for an unknown
+     * id, another team's and another organization's). Loaded by id in the team's scope (TeamScoped.find, and
+     * row-level security under it), whatever the persistence context holds. The wall chart, which has read the
+     * organization's units ({@link #list}: the same rule, for all of them), looks its column up in that list.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     Unit inOrganization(UUID organizationId, UUID unitId, Supplier<ProblemException> refused) {

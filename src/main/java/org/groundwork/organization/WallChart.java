@@ -65,9 +65,12 @@ public class WallChart {
             throw Problems.invalid("quiet", "must be between 0 and " + QUIET_MAX);
         }
         List<UnitView> unitList = units.list(o.id);
-        if (filter.unitId() != null) {
-            // the list just read holds the unit when it is this organization's: no second read
-            units.inOrganization(o.id, filter.unitId(), () -> Problems.unknownReference("unit", "unit of this organization"));
+        if (filter.unitId() != null && unitList.stream().noneMatch(u -> u.id().equals(filter.unitId()))) {
+            // the units just read are this organization's of the caller's team, UnitService.inOrganization's rule:
+            // a unit not among them is refused, as it refuses one (another organization's, another team's, none).
+            // Read from the list itself, not looked up again: the lookup skipped the database only while the
+            // persistence context still held the list's entities, which nothing here promised
+            throw Problems.unknownReference("unit", "unit of this organization");
         }
         return assemble(o, current.team(), unitList, filter);
     }
