@@ -19,6 +19,7 @@ import org.groundwork.conversation.Channel;
 import org.groundwork.conversation.Conversation;
 import org.groundwork.followup.FollowUp;
 import org.groundwork.followup.FollowUpReason;
+import org.groundwork.followup.FollowUpService;
 import org.groundwork.contact.Tie;
 import org.groundwork.contact.TieKind;
 import org.groundwork.organization.Organization;
@@ -39,8 +40,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * A realistic demo team for trying Groundwork out: {@code GROUNDWORK_DEMO=true} on an empty
@@ -56,6 +60,8 @@ public class DemoTeam {
 
     @Inject
     EntityManager em;
+    @Inject
+    FollowUpService followUps;
 
     @ConfigProperty(name = "groundwork.demo", defaultValue = "false")
     boolean demo;
@@ -85,7 +91,7 @@ public class DemoTeam {
         return true;
     }
 
-    public record Credentials(String admin, String coordinator, String organizer, java.util.UUID teamId) {
+    public record Credentials(String admin, String coordinator, String organizer, UUID teamId) {
     }
 
     /**
@@ -243,6 +249,8 @@ public class DemoTeam {
                 // five people who never came to anything before join the march: first-timers in the heat
                 attendees.addAll(contacts.subList(1, 6));
             }
+            // the march's first-timers in the heat get what the heat rule opens at a check-in
+            Map<UUID, UUID> heat = new LinkedHashMap<>();
             for (Contact c : attendees) {
                 boolean firstTime = Attendance.count("contactId", c.id) == 0 && c.engagementLevel != Level.CADRE;
                 Attendance at = new Attendance();
@@ -254,10 +262,10 @@ public class DemoTeam {
                 at.persist();
                 em.flush();
                 if (firstTime && (Integer) plan[3] <= 2 && !c.doNotContact) {
-                    followUp(c, c.ownerId, LocalDate.ofInstant(a.startsAt, zone).plusDays(team.heatWindowDays),
-                            "Ask how the march felt; invite them to the next meeting", FollowUpReason.AFTER_ACTION, ana);
+                    heat.put(c.id, c.ownerId);
                 }
             }
+            followUps.openAfterActionAs(team, ana.id, heat, a.id);
         }
 
         LOG.infof("Demo team %s: %d actions with their attendance", team.id, actionPlan.length);
@@ -299,7 +307,7 @@ public class DemoTeam {
         for (int i = 0; i < 9; i++) {
             Contact c = contacts.get(1 + i * 3);
             if (!c.doNotContact) {
-                followUp(c, organizers.get(i % 3).id, today.plusDays(i - 3), "Bring the signed pledge card", FollowUpReason.NEXT_STEP, ana);
+                nextStep(c, organizers.get(i % 3).id, today.plusDays(i - 3), "Bring the signed pledge card", ana);
             }
         }
         em.flush();
@@ -394,15 +402,14 @@ public class DemoTeam {
         change.persist();
     }
 
-    private void followUp(Contact c, java.util.UUID assignee, LocalDate dueOn, String purpose,
-                          FollowUpReason reason, Organizer by) {
+    private void nextStep(Contact c, UUID assignee, LocalDate dueOn, String purpose, Organizer by) {
         FollowUp f = new FollowUp();
         f.teamId = c.teamId;
         f.contactId = c.id;
         f.assigneeId = assignee;
         f.dueOn = dueOn;
         f.purpose = purpose;
-        f.reason = reason;
+        f.reason = FollowUpReason.NEXT_STEP;
         f.createdBy = by.id;
         f.persist();
     }

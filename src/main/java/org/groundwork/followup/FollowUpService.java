@@ -101,8 +101,26 @@ public class FollowUpService {
      * people at the door ran past the transaction's minute. Returns how many were opened.
      */
     public int openAfterAction(Map<UUID, UUID> assigneeByContact, UUID actionId) {
+        List<UUID> opened = insertAfterAction(current.team(), current.id(), assigneeByContact, actionId);
+        for (UUID id : opened) {
+            audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, id);
+            metrics.followUpOpened(FollowUpReason.AFTER_ACTION);
+        }
+        return opened.size();
+    }
+
+    /**
+     * {@link #openAfterAction} for the demo team's seed, where no one is logged in: {@code by} opens
+     * them. Seed data like the rest of the demo (no trail event, no metric), yet the same follow-ups
+     * the rule opens: its purpose, its action and its due day, so a change of the rule is the demo's too.
+     */
+    public void openAfterActionAs(Team team, UUID by, Map<UUID, UUID> assigneeByContact, UUID actionId) {
+        insertAfterAction(team, by, assigneeByContact, actionId);
+    }
+
+    private List<UUID> insertAfterAction(Team team, UUID by, Map<UUID, UUID> assigneeByContact, UUID actionId) {
         if (assigneeByContact.isEmpty()) {
-            return 0;
+            return List.of();
         }
         List<String> ids = new ArrayList<>();
         List<String> contacts = new ArrayList<>();
@@ -122,20 +140,16 @@ public class FollowUpService {
                                     string_to_array(:assignees, ',')::uuid[]) as f(id, contact_id, assignee_id)
                              join action s on s.team_id = :team and s.id = :action
                         on conflict (contact_id) where status = 'open' and reason = 'after-action' do nothing
-                        returning id""".formatted(AFTER_ACTION_DUE.formatted("s")), UUID.class), current.team())
+                        returning id""".formatted(AFTER_ACTION_DUE.formatted("s")), UUID.class), team)
                 .setParameter("ids", String.join(",", ids))
-                .setParameter("team", current.teamId())
+                .setParameter("team", team.id)
                 .setParameter("contacts", String.join(",", contacts))
                 .setParameter("assignees", String.join(",", assignees))
                 .setParameter("action", actionId)
-                .setParameter("by", current.id())
+                .setParameter("by", by)
                 .setParameter("purpose", AFTER_ACTION_PURPOSE)
                 .getResultList();
-        for (UUID id : opened) {
-            audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, id);
-            metrics.followUpOpened(FollowUpReason.AFTER_ACTION);
-        }
-        return opened.size();
+        return opened;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.groundwork.followup.FollowUpService;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,22 @@ class DemoTeamTest {
                 .body("items.reason", hasItems("after-action", "next-step"));
         given().auth().oauth2(token).get("/api/v1/followups/queue").then().statusCode(200)
                 .body("heat.size()", greaterThan(0)).body("heat[0].reason", is("after-action"));
+        // the heat follow-ups are the heat rule's own: about yesterday's march, with its purpose, due the
+        // team's heat window after the march's day in the team's zone (FollowUpService.AFTER_ACTION_DUE)
+        JsonPath team = given().auth().oauth2(token).get("/api/v1/team").then().statusCode(200).extract().jsonPath();
+        JsonPath march = given().auth().oauth2(token).get("/api/v1/actions").then().statusCode(200).extract().jsonPath();
+        String marchId = march.getString("items.find { it.title == 'March to City Hall' }.id");
+        java.time.LocalDate due = java.time.Instant.parse(march.getString("items.find { it.title == 'March to City Hall' }.startsAt"))
+                .atZone(java.time.ZoneId.of(team.getString("timeZone"))).toLocalDate().plusDays(team.getInt("heatWindowDays"));
+        java.util.List<Map<String, Object>> heat = new java.util.ArrayList<>(given().auth().oauth2(token).get("/api/v1/followups?limit=200")
+                .then().statusCode(200).extract().jsonPath().getList("items"));
+        heat.removeIf(f -> !"after-action".equals(f.get("reason")));
+        org.hamcrest.MatcherAssert.assertThat(heat.size(), greaterThan(0));
+        for (Map<String, Object> f : heat) {
+            org.junit.jupiter.api.Assertions.assertEquals(marchId, f.get("sourceActionId"), f.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(due.toString(), f.get("dueOn"), f.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(FollowUpService.AFTER_ACTION_PURPOSE, f.get("purpose"), f.toString());
+        }
 
         // the two buildings have floors with tenants on them, and an organic leader each who is not cadre yet
         JsonPath orgs = api.get("/api/v1/organizations").then().statusCode(200).extract().jsonPath();
