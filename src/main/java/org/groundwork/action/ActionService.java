@@ -334,7 +334,7 @@ public class ActionService {
 
         // 4. a first-timer by mistake is owed no after-action follow-up: the one their check-in
         // opened goes, unless they are still a newcomer (FollowUpService.dropAfterAction: then it
-        // moves to their first remaining action when that is later) or it was changed by hand
+        // moves to their first remaining action, earlier or later) or it was changed by hand
         followUps.dropAfterAction(action.id, leftFirstTime, takenOff);
 
         // 5. the heat rule: first-timers are followed up within the team's heat window

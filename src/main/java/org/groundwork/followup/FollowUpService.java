@@ -160,10 +160,10 @@ public class FollowUpService {
      * after-action follow-up dropped, as an erasure drops one that no longer applies, if a check-in
      * opened it (it names its action) and nobody changed it since (not rescheduled, reassigned,
      * reworded, or closed and reopened by hand; what the organizer did stays). Those still newcomers
-     * who are on the follow-up's action no more, and whose first remaining action began later, have it
-     * moved there: it names that action and is due as one opened there would be
-     * ({@link #AFTER_ACTION_DUE}), so Today does not show a follow-up "after" an action they did not
-     * come to, due before its time. Someone still on the follow-up's action (only "not the first time"
+     * who are on the follow-up's action no more have it moved to their first remaining action, later or
+     * earlier (it is owed after the first action they came to, whichever that is now): it names that
+     * action and is due as one opened there would be ({@link #AFTER_ACTION_DUE}), so Today does not
+     * show a follow-up "after" an action they did not come to, due at another time. Someone still on the follow-up's action (only "not the first time"
      * there now) keeps it where it is: they came.
      * <p>
      * A newcomer still is someone whose first remaining action (the earliest list they are on, a
@@ -171,8 +171,8 @@ public class FollowUpService {
      * action that opened the follow-up: it began that action's day, later, or at most the heat
      * window's days before. So someone checked in at the wrong action first, then at the right one
      * (whose history then said "not the first"), keeps it when taken off the wrong list, moved to the
-     * right one; and so does a first-timer of the day before (it stays where it is). Someone on no
-     * list, or whose first action is older (people with a history, ticked "first time" by mistake: on
+     * right one; and so does a first-timer of the day before (moved back to that day's action, due
+     * sooner, perhaps late: the heat section shows it marked late). Someone on no list, or whose first action is older (people with a history, ticked "first time" by mistake: on
      * another list, yet never a first-timer), loses it. Measured from the follow-up's own action, not
      * the list they left: an earlier action's follow-up is theirs however long ago that was.
      * <p>
@@ -205,7 +205,7 @@ public class FollowUpService {
         @SuppressWarnings("unchecked")
         List<Object[]> changed = (List<Object[]>) heatWindow(em.createNativeQuery("""
                         with k as (
-                            select f.id, f.version, f.due_on, s.starts_at as source_at, n.id as first_id, n.starts_at as first_at,
+                            select f.id, f.version, f.due_on, n.id as first_id,
                                    %1$s as first_due,
                                    coalesce(%1$s >= (s.starts_at at time zone :zone)::date, false) as newcomer,
                                    not exists (select 1 from attendance o where o.team_id = f.team_id
@@ -233,7 +233,7 @@ public class FollowUpService {
                             updated_at = now(), version = f.version + 1
                         from k
                         where f.id = k.id and f.status = 'open' and f.version = k.version
-                          and (not k.newcomer or k.gone and k.first_at > k.source_at)
+                          and (not k.newcomer or k.gone)
                         returning f.id, k.newcomer, f.due_on <> k.due_on""".formatted(AFTER_ACTION_DUE.formatted("n"),
                         SOURCE_ACTION)), current.team())
                 .setParameter("team", current.teamId())

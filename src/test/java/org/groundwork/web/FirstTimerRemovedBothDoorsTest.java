@@ -90,6 +90,22 @@ class FirstTimerRemovedBothDoorsTest {
         return LocalDate.ofInstant(startsAt, ZoneId.of(t.getString("timeZone"))).plusDays(t.getInt("heatWindowDays"));
     }
 
+    /** Rescheduled by hand to next week through the API: the date it has now. */
+    private static String rescheduledByHand(TestTeam team, String followUp) {
+        String nextWeek = LocalDate.now().plusDays(7).toString();
+        team.api().body(Map.of("dueOn", nextWeek)).patch("/api/v1/followups/" + followUp).then().statusCode(200);
+        return nextWeek;
+    }
+
+    /** Moved by the rule: still open, about that action, due that day, under a new ETag. */
+    private static void assertMoved(TestTeam team, String followUp, String etagBefore, String action, String due) {
+        Map<String, Object> moved = team.api().get("/api/v1/followups/" + followUp).then().statusCode(200)
+                .header("ETag", not(etagBefore)).extract().jsonPath().getMap("$");
+        assertEquals("open", moved.get("status"));
+        assertEquals(action, moved.get("sourceActionId"));
+        assertEquals(due, moved.get("dueOn"));
+    }
+
     /** A follow-up's reschedule box on Today, holding its due date. */
     private static String dueBox(String followUp, LocalDate dueOn) {
         return "id=\"due-" + followUp + "\" name=\"dueOn\" type=\"date\" value=\"" + dueOn + "\"";
@@ -299,17 +315,12 @@ class FirstTimerRemovedBothDoorsTest {
         assertEquals(dueAfter(team, wrong).toString(), opened.get("dueOn"));
         String etag = team.api().get("/api/v1/followups/" + anaUp).then().statusCode(200).extract().header("ETag");
         String cleoUp = (String) only(team, cleo).get("id");
-        String nextWeek = LocalDate.now().plusDays(7).toString();
-        team.api().body(Map.of("dueOn", nextWeek)).patch("/api/v1/followups/" + cleoUp).then().statusCode(200);
+        String nextWeek = rescheduledByHand(team, cleoUp);
 
         attend(team, wrong, List.of());
 
         String due = dueAfter(team, right).toString();
-        Map<String, Object> anas = team.api().get("/api/v1/followups/" + anaUp).then().statusCode(200)
-                .header("ETag", not(etag)).extract().jsonPath().getMap("$");
-        assertEquals("open", anas.get("status"));
-        assertEquals(right, anas.get("sourceActionId"));
-        assertEquals(due, anas.get("dueOn"));
+        assertMoved(team, anaUp, etag, right, due);
         assertEquals(right, only(team, ana).get("sourceActionId"));
         team.api().get("/api/v1/followups/queue").then().statusCode(200)
                 .body("heat.find { it.contactId == '" + ana + "' }.dueOn", is(due));
@@ -402,6 +413,90 @@ class FirstTimerRemovedBothDoorsTest {
         assertEquals(right, only(team, gil).get("sourceActionId"));
         assertEquals("open", only(team, hal).get("status"));
         assertEquals(wrong, only(team, hal).get("sourceActionId"));
+    }
+
+    /**
+     * Checked in at today's picket first, then the meeting of the day before typed in (a first time there
+     * too), and taken off the picket's list: their first action is that meeting now, and the follow-up is
+     * owed after it, due as one opened there would be (sooner: by the heat window of one day, today). One
+     * rescheduled by hand stays as the organizer left it. Bo's earlier meeting leaves hers late: it stays
+     * in the heat section, marked late. Cy's earlier action is older than the window: no newcomer, dropped.
+     */
+    @Test
+    void takenOffALaterListTheFollowUpMovesBackToTheirEarlierFirstActionThroughTheApi() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("heatWindowDays", 1)).patch("/api/v1/team").then().statusCode(200);
+        String ana = contact(team, "Ana Backdated");
+        String cleo = contact(team, "Cleo Handmade");
+        String bo = contact(team, "Bo Late");
+        String cy = contact(team, "Cy Older");
+        String picket = action(team, "Picket", 0);
+        String meeting = action(team, "Meeting", 1);
+        String rally = action(team, "Rally", 2);
+        String canvass = action(team, "Canvass", 3);
+        String vigil = action(team, "Vigil", 4);
+        attend(team, picket, List.of(Map.of("contactId", ana), Map.of("contactId", cleo)));
+        attend(team, rally, List.of(Map.of("contactId", bo), Map.of("contactId", cy)));
+        // the earlier lists typed in later: nobody attended before them, so a first time there too
+        attend(team, meeting, List.of(Map.of("contactId", ana), Map.of("contactId", cleo)));
+        attend(team, canvass, List.of(Map.of("contactId", bo)));
+        attend(team, vigil, List.of(Map.of("contactId", cy)));
+        String anaUp = (String) only(team, ana).get("id");
+        assertEquals(picket, only(team, ana).get("sourceActionId"));
+        String etag = team.api().get("/api/v1/followups/" + anaUp).then().statusCode(200).extract().header("ETag");
+        String cleoUp = (String) only(team, cleo).get("id");
+        String nextWeek = rescheduledByHand(team, cleoUp);
+
+        attend(team, picket, List.of());
+        attend(team, rally, List.of());
+
+        String due = dueAfter(team, meeting).toString();
+        assertMoved(team, anaUp, etag, meeting, due);
+        Map<String, Object> cleos = only(team, cleo);
+        assertEquals(picket, cleos.get("sourceActionId"), "rescheduled by hand: left as it is");
+        assertEquals(nextWeek, cleos.get("dueOn"));
+        Map<String, Object> bos = only(team, bo);
+        assertEquals("open", bos.get("status"));
+        assertEquals(canvass, bos.get("sourceActionId"));
+        assertEquals(dueAfter(team, canvass).toString(), bos.get("dueOn"));
+        team.api().get("/api/v1/followups/queue").then().statusCode(200)
+                .body("heat.find { it.contactId == '" + ana + "' }.dueOn", is(due))
+                .body("heat.find { it.contactId == '" + bo + "' }.dueOn", is(dueAfter(team, canvass).toString()));
+        assertEquals("dropped", only(team, cy).get("status"), "a first action older than the window");
+        List<Map<String, Object>> trail = team.api().get("/api/v1/audit?limit=200").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertEquals(List.of(List.of("dueOn", "sourceActionId")), changes(trail, anaUp));
+        assertEquals(List.of(List.of("dueOn")), changes(trail, cleoUp), "only the organizer's reschedule");
+
+        // moved back, then taken off that list too: on no list, dropped
+        attend(team, meeting, List.of(Map.of("contactId", cleo)));
+        assertEquals("dropped", only(team, ana).get("status"));
+    }
+
+    /** The same at the check-in page's Remove: Today shows it due after the earlier meeting they came to. */
+    @Test
+    void takenOffALaterListAtTheCheckInPageTodayShowsItDueAfterTheirEarlierFirstAction() {
+        TestTeam team = TestTeam.create();
+        String gil = contact(team, "Gil Backdated");
+        String picket = action(team, "Picket", 0);
+        String meeting = action(team, "Meeting", 1);
+        attend(team, picket, List.of(Map.of("contactId", gil)));
+        attend(team, meeting, List.of(Map.of("contactId", gil)));
+        String gilUp = (String) only(team, gil).get("id");
+        Session s = Session.onPage(team, "/");
+        String today = s.request().get("/").then().statusCode(200).extract().asString();
+        assertTrue(today.contains(dueBox(gilUp, dueAfter(team, picket))), today);
+
+        s.open("/actions/" + picket);
+        s.form().formParam("contactId", gil).post("/actions/" + picket + "/attendance/remove").then().statusCode(303);
+
+        team.api().get("/api/v1/actions/" + picket).then().body("attendance", empty());
+        LocalDate due = dueAfter(team, meeting);
+        today = s.request().get("/").then().statusCode(200).extract().asString();
+        assertTrue(today.contains(dueBox(gilUp, due)), today);
+        assertTrue(today.contains("due " + DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(due)), today);
+        assertEquals(meeting, only(team, gil).get("sourceActionId"));
+        assertEquals("open", only(team, gil).get("status"));
     }
 
     /**
