@@ -284,6 +284,61 @@ class ContactFieldsDoorsTest {
         team.api().get("/api/v1/contacts").then().statusCode(200).body("items", hasSize(0));
     }
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * A phone stored before the rule (2026-12-04), as old data and archives hold it, does not stop
+     * an edit that leaves it as it is: the page's form sends it back with a name fixed, the API
+     * patches the name and notes or sends it back unchanged. A new phone still meets the rule.
+     */
+    @Test
+    void aPhoneStoredBeforeTheRuleStopsOnlyAnEditThatChangesIt() throws java.sql.SQLException {
+        TestTeam team = TestTeam.create();
+        String id = PageFormsTest.contact(team, "Lucy Parsns");
+        try (java.sql.Connection c = org.groundwork.support.AllTeams.connection(dataSource);
+             java.sql.PreparedStatement ps = c.prepareStatement("update contact set phone = 'call after 5' where id = ?::uuid")) {
+            ps.setString(1, id);
+            assertEquals(1, ps.executeUpdate());
+        }
+        // (a) the edit page: a typo in the name fixed, the phone box as it came
+        Session s = Session.logIn(team);
+        String form = s.open("/contacts/" + id + "/edit");
+        assertTrue(form.contains("value=\"call after 5\""), form);
+        Response saved = s.form().formParam("fullName", "Lucy Parsons").formParam("phone", "call after 5")
+                .formParam("position", "base").formParam("version", "0").post("/contacts/" + id + "/edit");
+        assertEquals(303, saved.statusCode(), message(saved.asString(), "phone"));
+        team.api().get("/api/v1/contacts/" + id).then().statusCode(200)
+                .body("fullName", org.hamcrest.Matchers.is("Lucy Parsons"))
+                .body("phone", org.hamcrest.Matchers.is("call after 5"));
+
+        // (b) the API: notes and name only, then the whole contact sent back as read
+        team.api().header("If-Match", etag(team, id)).body(Map.of("notes", "Met at the picket", "fullName", "Lucy E. Parsons"))
+                .patch("/api/v1/contacts/" + id).then().statusCode(200).body("notes", org.hamcrest.Matchers.is("Met at the picket"));
+        team.api().header("If-Match", etag(team, id)).body(Map.of("fullName", "Lucy Parsons", "phone", "call after 5"))
+                .patch("/api/v1/contacts/" + id).then().statusCode(200).body("phone", org.hamcrest.Matchers.is("call after 5"));
+
+        // (c) another bad value is a new phone: refused by the API naming it and beside the page's box
+        team.api().header("If-Match", etag(team, id)).body(Map.of("phone", "call after 6"))
+                .patch("/api/v1/contacts/" + id).then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.is("phone"))
+                .body("errors[0].message", containsString(PHONE_RULE));
+        s.open("/contacts/" + id + "/edit");
+        Response refused = s.form().formParam("fullName", "Lucy Parsons").formParam("phone", "call after 5 pm")
+                .formParam("position", "base").formParam("version", "3").post("/contacts/" + id + "/edit");
+        PageFormsTest.assertFieldError(refused, "phone", "Enter a phone number: 3 to 20 digits");
+        assertTrue(refused.asString().contains("value=\"call after 5 pm\""), refused.asString());
+        team.api().get("/api/v1/contacts/" + id).then().body("phone", org.hamcrest.Matchers.is("call after 5"));
+
+        // (d) a good phone replaces it
+        team.api().header("If-Match", etag(team, id)).body(Map.of("phone", "718 555 0102"))
+                .patch("/api/v1/contacts/" + id).then().statusCode(200).body("phone", org.hamcrest.Matchers.is("718 555 0102"));
+    }
+
+    private static String etag(TestTeam team, String id) {
+        return team.api().get("/api/v1/contacts/" + id).then().statusCode(200).extract().header("ETag");
+    }
+
     private static String csvLine(Bad bad) {
         List<String> cells = new ArrayList<>(List.of("Rosa Parks", "", "", "", ""));
         int column = List.of("fullName", "phone", "email", "notes", "tags").indexOf(bad.field());
