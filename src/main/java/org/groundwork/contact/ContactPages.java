@@ -359,7 +359,8 @@ public class ContactPages {
                 form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
         form.need("position", PageLanguage.msg().form_choose_from_list());
         String version = form.optional("version");
-        return form.checks(new ContactFields(change.fullName(), change.phone(), change.email(), change.notes()))
+        // the service's view of the change: a phone sent back as stored is not checked again
+        return form.checks(contacts.checked(contact, change))
                 // saved meanwhile (another tab, another phone): what was typed comes back at the version
                 // stored now, with what is saved beside each field that differs; saving again is a choice
                 .onConflict(() -> values(contacts.find(contact)))

@@ -304,17 +304,23 @@ public class ContactService {
         return find(id).view();
     }
 
+    /**
+     * A change's own fields as the rules see them (the edit form checks these too). A phone sent
+     * back exactly as stored is no new number, so none here: one stored before the phone rule
+     * (2026-12-04) does not stop an edit of the name or the notes; any other phone meets the rule.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContactFields checked(UUID id, ContactChange v) {
+        String stored = TeamScoped.find(Contact.class, id).map(c -> c.phone).orElse(null);
+        String phone = stored != null && stored.equals(v.phone()) ? null : v.phone();
+        return new ContactFields(v.fullName(), phone, v.email(), v.notes());
+    }
+
     public Versioned<ContactView> change(UUID id, Patch<ContactChange> patch, String ifMatch) {
         ContactChange v = patch.value();
         // the fields the patch gives, by the rules a new contact's meet; before the id and the
-        // version are answered for, as a body's constraints were. A phone sent back exactly as
-        // stored is no new number: one stored before the phone rule (2026-12-04) does not stop an
-        // edit of the name or the notes; any other phone meets the rule
-        String storedPhone = TeamScoped.find(Contact.class, id).map(stored -> stored.phone).orElse(null);
-        new ContactFields(v.fullName(), v.phone(), v.email(), v.notes())
-                .require(validator, ContactFields.ALL.stream().filter(patch::has)
-                        .filter(f -> !(f.equals("phone") && storedPhone != null && storedPhone.equals(v.phone())))
-                        .toList());
+        // version are answered for, as a body's constraints were
+        checked(id, v).require(validator, ContactFields.ALL.stream().filter(patch::has).toList());
         Contact c = require(id);
         ETags.check(ifMatch, c.version);
         Before before = audit.before(c, ContactChange.class);

@@ -312,6 +312,12 @@ class ContactFieldsDoorsTest {
                 .body("fullName", org.hamcrest.Matchers.is("Lucy Parsons"))
                 .body("phone", org.hamcrest.Matchers.is("call after 5"));
 
+        // a box the form could not read (no position chosen) is said alone: the phone as stored is not
+        Response other = s.form().formParam("fullName", "Lucy Parsons").formParam("phone", "call after 5")
+                .formParam("position", "").formParam("version", "1").post("/contacts/" + id + "/edit");
+        PageFormsTest.assertFieldError(other, "position", "Choose one from the list");
+        assertTrue(!other.asString().contains("id=\"f-phone-error\""), other.asString());
+
         // (b) the API: notes and name only, then the whole contact sent back as read
         team.api().header("If-Match", etag(team, id)).body(Map.of("notes", "Met at the picket", "fullName", "Lucy E. Parsons"))
                 .patch("/api/v1/contacts/" + id).then().statusCode(200).body("notes", org.hamcrest.Matchers.is("Met at the picket"));
