@@ -2,6 +2,9 @@ package org.groundwork.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.groundwork.followup.ContactRows;
+import io.quarkus.arc.Arc;
+import jakarta.persistence.EntityManager;
+import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class ListPagingTest {
+
+    /** OrganizationPages.LIST_SIZE: the organizations page's rows a page. */
+    private static final int PAGE = 50;
 
     private static final Pattern NEXT = Pattern.compile("<a href=\"(/[a-z]+\\?cursor=[^\"]+)\">More ");
 
@@ -65,6 +71,50 @@ class ListPagingTest {
         s.request().accept("text/html").get("/organizations?cursor=not-a-cursor").then().statusCode(400)
                 .body(not(containsString("Exception")));
         s.request().accept("text/html").get("/organizers?cursor=" + "A".repeat(500)).then().statusCode(400);
+    }
+
+    /**
+     * Names whose lower case is not one thing: Java's toLowerCase gives "i̇" (i and a combining dot)
+     * for "İ" and a final "ς" for "ΟΔΟΣ" where PostgreSQL gives "i" and "σ" (and, under a C
+     * locale, leaves É as it is). Names equal but for PostgreSQL's case are one name to the team
+     * (organization_name_key), so these differ in every locale, most of them not to Java. A key
+     * lower-cased by Java skipped "Istanbul Sendikası Şubesi" after "İstanbul Sendikası" and showed
+     * "ΟΔΟΣ" again after itself.
+     * Each walk moves the page boundary one name along (one more filler before them), so every
+     * pair of neighbours is a boundary once: each name is seen exactly once, in the database's order.
+     */
+    @Test
+    void organizationsPageByTheDatabasesLowerCaseWhateverTheLetters() {
+        TestTeam team = TestTeam.create();
+        List<String> names = List.of("İstanbul Sendikası", "Istanbul Sendikası Şubesi", "Istanbul Sendikasi",
+                "ıstanbul", "Straße 1", "STRASSE 1", "ΟΔΟΣ", "ΟΔΟΣ 2", "οδος", "Émile", "emile", "Zürich", "ZURICH");
+        for (String name : names) {
+            team.api().body(Map.of("name", name, "kind", "workplace")).post("/api/v1/organizations").then().statusCode(201);
+        }
+        int fillers = 0;
+        for (; fillers <= PAGE - names.size(); fillers++) {
+            filler(team, fillers);
+        }
+        Session s = Session.logIn(team);
+        // the order the list promises (lower(name), id), as PostgreSQL computes it, unpaged
+        List<String> expected = AllTeams.call(() -> Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("select name from organization where team_id = ?1 order by lower(name), id", String.class)
+                .setParameter(1, UUID.fromString(team.teamId)).getResultList().stream().map(String::valueOf).toList());
+        for (; fillers <= PAGE; fillers++) {
+            // names.size() - 1 boundaries between the names, then one just before the first of them
+            List<String> seen = walk(s, "/organizations", "<th scope=\"row\"><a href=\"/organizations/[^\"]+\">([^<]+)</a>");
+            assertEquals(2, pages, fillers + " fillers: two pages");
+            assertEquals(expected, seen, fillers + " fillers: every organization once, in the database's order");
+            filler(team, fillers);
+            expected = new ArrayList<>(expected);
+            expected.add(fillers, String.format("0 filler %02d", fillers));
+        }
+    }
+
+    private static void filler(TestTeam team, int i) {
+        // "0 …" sorts before every letter, so each filler pushes the names one row further down
+        team.api().body(Map.of("name", String.format("0 filler %02d", i), "kind", "workplace"))
+                .post("/api/v1/organizations").then().statusCode(201);
     }
 
     private int pages;
