@@ -32,7 +32,6 @@ import org.groundwork.platform.UniqueNames;
 
 import java.util.List;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Workplaces, unions, buildings…: the places contacts belong to. */
@@ -230,14 +229,17 @@ public class OrganizationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrganizationView> list(String q, int limit, String cursor) {
-        String search = q == null || q.isBlank() ? null : "%" + likeEscaped(q.trim().toLowerCase(Locale.ROOT)) + "%";
+        // lower-cased by PostgreSQL, as the name it is compared with: Java's toLowerCase differs for
+        // some letters ("İ", a final "Σ", every non-ASCII one under a C locale), and q typed as a
+        // name is stored then found nothing
+        String search = q == null || q.isBlank() ? null : "%" + likeEscaped(q.trim()) + "%";
         Cursor.List cursors = Cursor.of("organizations", search);
         UUID after = cursors.id(cursor);
         var query = em.createQuery("""
                         select new org.groundwork.organization.OrganizationJson$OrganizationView(o.id, o.name, o.kind, o.createdAt)
                         from Organization o
                         where o.teamId = :team and o.id > :after
-                        """ + (search == null ? "" : " and lower(o.name) like :search escape '\\'") + """
+                        """ + (search == null ? "" : " and lower(o.name) like lower(:search) escape '\\'") + """
                          order by o.id""", OrganizationView.class)
                 .setParameter("team", current.teamId())
                 .setParameter("after", after == null ? new UUID(0, 0) : after)

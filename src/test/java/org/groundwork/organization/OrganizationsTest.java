@@ -105,6 +105,41 @@ class OrganizationsTest {
                 .statusCode(200).body("items.name", contains("Three")).body("nextCursor", nullValue());
     }
 
+    /**
+     * Names whose lower case Java and PostgreSQL disagree on ("İ": Java "i̇", PostgreSQL "i";
+     * "ΟΔΟΣ": Java "οδος", PostgreSQL "οδοσ"; under a C locale PostgreSQL leaves "É" as it is):
+     * q is folded by the same lower() as the name it is compared with, so a name typed as it is
+     * stored finds it; and the API's list (by id) pages through them with limit=1, each once.
+     */
+    @Test
+    void qFindsANameTypedAsItIsStoredWhateverItsLettersAndPagesSeeEachOnce() {
+        TestTeam team = TestTeam.create();
+        List<String> names = List.of("İstanbul Sendikası", "Istanbul Sendikasi", "ıstanbul", "Straße 1",
+                "STRASSE 1", "ΟΔΟΣ", "οδος", "Émile", "emile", "Zürich", "ZURICH");
+        for (String name : names) {
+            team.api().body(Map.of("name", name)).post("/api/v1/organizations").then().statusCode(201);
+        }
+        for (String name : names) {
+            team.api().queryParam("q", name).get("/api/v1/organizations").then().statusCode(200)
+                    .body("items.name", hasItem(name));
+        }
+        List<String> all = team.api().queryParam("limit", 100).get("/api/v1/organizations").then().statusCode(200)
+                .body("nextCursor", nullValue()).extract().path("items.name");
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = team.api().queryParam("limit", 1);
+            if (cursor != null) {
+                page.queryParam("cursor", cursor);
+            }
+            var body = page.get("/api/v1/organizations").then().statusCode(200).body("items", hasSize(1)).extract();
+            seen.add(body.path("items[0].name"));
+            cursor = body.path("nextCursor");
+        } while (cursor != null);
+        org.junit.jupiter.api.Assertions.assertEquals(all, seen, "each once, in the unpaged list's order");
+        org.junit.jupiter.api.Assertions.assertEquals(names.size(), seen.size());
+    }
+
     @Test
     void anotherTeamNeverSeesThem() {
         TestTeam team = TestTeam.create();
