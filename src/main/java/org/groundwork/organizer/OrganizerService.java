@@ -43,7 +43,6 @@ import org.groundwork.platform.TeamScope;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -389,7 +388,7 @@ public class OrganizerService {
     private Organizer newOrganizer(Team team, String email, String displayName, Role role, String passwordHash) {
         String normalized = email.trim();
         // emails are unique in the whole instance (they name the account at login)
-        if (TeamScope.instanceWide(() -> Organizer.count("emailKey = ?1", normalized.toLowerCase(Locale.ROOT)) > 0)) {
+        if (TeamScope.instanceWide(() -> Organizer.count("emailKey = lower(?1)", normalized) > 0)) {
             throw Problems.conflict("email", "An organizer with this email already exists");
         }
         Organizer o = new Organizer();

@@ -10,7 +10,6 @@ import org.groundwork.platform.LoginMetrics;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,10 +34,14 @@ class PasswordChecks {
     @Inject
     LoginMetrics loginMetrics;
 
-    /** The account an email names, whatever its case and surrounding spaces (organizer_email_key). */
+    /**
+     * The account an email names, whatever its case and surrounding spaces (organizer_email_key).
+     * Folded by PostgreSQL's lower(), as email_key is: Java's toLowerCase differs for some letters
+     * (a final "Σ", "İ"), and such an admin could not log in.
+     */
     static Optional<Organizer> account(String email) {
         return email == null ? Optional.empty()
-                : Organizer.find("emailKey = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+                : Organizer.find("emailKey = lower(?1)", email.trim()).firstResultOptional();
     }
 
     /** Before the hash: a running wait refuses at once (429); else the account the email names, if any. */
