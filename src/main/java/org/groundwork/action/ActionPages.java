@@ -31,6 +31,7 @@ import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.web.Form;
+import org.groundwork.web.HtmxAnswers;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
@@ -117,14 +118,15 @@ public class ActionPages {
 
         static native TemplateInstance checkIn(ActionView action, String workName, String q, List<Found> found,
                                                Door door, ContactView checkedIn, Map<String, String> form,
-                                               Map<String, String> errors);
+                                               Map<String, String> errors, boolean redrawSearch);
 
         static native TemplateInstance edit(ActionView action, List<Option> kinds, List<Option> works,
                                             List<Present> organizers, Map<String, String> form,
                                             Map<String, String> errors, Map<String, Form.Typed> youTyped);
 
         static native TemplateInstance checkIn$found(ActionView action, String q, List<Found> found,
-                                                     Map<String, String> errors);
+                                                     Door door, ContactView checkedIn, Map<String, String> errors,
+                                                     boolean redrawSearch);
     }
 
     /**
@@ -191,14 +193,17 @@ public class ActionPages {
     public Object checkIn(@PathParam("id") String id, @QueryParam("q") String q,
                                     @QueryParam("known") String known, @QueryParam("by") String by,
                                     @QueryParam("was") String was, @QueryParam(CHECKED_IN) String checkedIn,
-                                    @HeaderParam("HX-Request") String htmx) {
+                                    @HeaderParam("HX-Request") String htmx,
+                                    @HeaderParam(HtmxAnswers.REFUSAL_SHOWN) String refusalShown) {
         ActionView view = actions.find(Ids.parse(id, "action")).view();
         // a search longer than the contacts' search takes (sent by hand: the box stops at it) is a 400
         // with the message beside the box, as the contacts list says it
         Form search = Form.of(Map.of()).names("q");
         List<Found> found = search.attempt(() -> search(view, q)).orElse(List.of());
         if (htmx != null) {
-            return search.drawn(Templates.checkIn$found(view, q, found, search.errors()));
+            // the search's box drawn again (out of band) when its words are refused now or were before
+            boolean redraw = !search.errors().isEmpty() || refusalShown != null;
+            return search.drawn(Templates.checkIn$found(view, q, found, Door.NONE, null, search.errors(), redraw));
         }
         return search.drawn(page(view, q, found, door(view, known, by, was),
                 onList(view, checkedIn, CHECKED_IN), Map.of("firstTime", "true"), search.errors()));
@@ -477,7 +482,7 @@ public class ActionPages {
     private TemplateInstance page(ActionView view, String q, List<Found> found, Door door, ContactView checkedIn,
                                   Map<String, String> form, Map<String, String> errors) {
         String workName = view.workId() == null ? null : works.require(view.workId()).name();
-        return Templates.checkIn(view, workName, q, found, door, checkedIn, form, errors);
+        return Templates.checkIn(view, workName, q, found, door, checkedIn, form, errors, false);
     }
 
     private List<Found> search(ActionView view, String q) {

@@ -131,10 +131,10 @@ public class ContactPages {
                                             List<FollowUpView> openFollowUps, List<Line> timeline,
                                             String timelineCursor, List<Option> levels, List<TieJson.TieView> ties,
                                             List<Option> tieKinds, TieSearch tieSearch, Map<String, String> form,
-                                            Map<String, String> errors);
+                                            Map<String, String> errors, boolean redrawSearch);
 
-        static native TemplateInstance show$tieFound(TieSearch tieSearch, Map<String, String> form,
-                                                     Map<String, String> errors);
+        static native TemplateInstance show$tieFound(ContactView contact, TieSearch tieSearch, Map<String, String> form,
+                                                     Map<String, String> errors, boolean redrawSearch);
     }
 
     /**
@@ -395,14 +395,18 @@ public class ContactPages {
     @GET
     @Path("/{id}")
     public Object show(@PathParam("id") String id, @QueryParam("cursor") String cursor,
-                       @QueryParam("tieSearch") String tieSearch, @HeaderParam("HX-Request") String htmx) {
+                       @QueryParam("tieSearch") String tieSearch, @HeaderParam("HX-Request") String htmx,
+                       @HeaderParam(HtmxAnswers.REFUSAL_SHOWN) String refusalShown) {
         UUID contact = Ids.parse(id, "contact");
         // htmx asks for the tie search's matches only, as its box is typed in (the words sent, if only
         // an empty box); plain browsers, and any other htmx request, get the page
         if (htmx != null && tieSearch != null) {
             ContactView view = contacts.find(contact).view();
             Map<String, String> errors = new HashMap<>();
-            TemplateInstance found = Templates.show$tieFound(tieSearch(view, tieSearch, errors), Map.of(), errors);
+            TieSearch matches = tieSearch(view, tieSearch, errors);
+            // the search's box drawn again (out of band) when its words are refused now or were before
+            TemplateInstance found = Templates.show$tieFound(view, matches, Map.of(), errors,
+                    !errors.isEmpty() || refusalShown != null);
             return errors.isEmpty() ? found : Form.refused(found);
         }
         TemplateInstance page = show(contact, cursor, tieSearch, Map.of(), Map.of());
@@ -440,7 +444,7 @@ public class ContactPages {
                 : units.find(contact.organizationId(), contact.unitId()).view().name();
         String owner = contact.ownerId() == null ? null : organizers.find(contact.ownerId()).view().displayName();
         return Templates.show(contact, unit, owner, open, lines, timeline.nextCursor(), Forms.options(Level.class),
-                ties.list(id), kinds, found, values, said);
+                ties.list(id), kinds, found, values, said, false);
     }
 
     /**

@@ -25,7 +25,7 @@ public class HtmxAnswers {
     /**
      * Sent by a filter form drawn with a refused filter (its {@code hx-headers}), whose htmx swaps only the
      * results: the answer draws the form's boxes again out of band, so a box mended loses its mark (the
-     * contacts list).
+     * contacts list, a tie's search, the door's search: templates/tags/redrawnsearch.html).
      */
     public static final String REFUSAL_SHOWN = "Groundwork-Refusal-Shown";
     /** Set by {@link #into}: where the refusal goes; never leaves the server. */

@@ -9,7 +9,8 @@ import java.util.Map;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A list's filter form under htmx, which swaps only the results as the search box is typed in: a
+ * A list's filter form under htmx (and a tie's search, the door's search: the same rule), which swaps
+ * only the results as the search box is typed in: a
  * refused filter marks its box (aria-invalid, pointing to its message) and a filter mended loses the
  * mark, since the answer draws the boxes again out of band when a refusal is or was shown. Before,
  * the boxes were never drawn again: a refusal said under htmx left its box unmarked, and a refusal
@@ -70,5 +71,62 @@ class ListFiltersBrowserTest extends BrowserTest {
         assertThat(page.locator("#f-tag")).hasValue("nurses");
         assertThat(page.locator("#results")).containsText("No contacts match.");
         assertNoViolations("the contacts list with its level mended");
+    }
+
+    /**
+     * A refused search's box, for the tie search on a contact's page and the door's search (by its box's id):
+     * refused with the page (a link edited by hand), mended by typing, refused under htmx, mended again.
+     * Before, htmx swapped only their matches: the mended box stayed marked, the one refused as typed was not.
+     */
+    private void refuseAndMend(String address, String param, String box, String form, String matches) {
+        String tooLong = "r".repeat(201);
+        page.navigate(url(address + "?" + param + "=" + tooLong));
+        assertThat(page.locator(box)).hasAttribute("aria-invalid", "true");
+        mended(box, form, matches);
+
+        // refused as it is typed (the box's maxlength gone, as on a page drawn before it had one)
+        page.locator(box).evaluate("box => box.removeAttribute('maxlength')");
+        page.locator(box).fill(tooLong);
+        page.locator(box).press("Enter");
+        assertThat(page.locator(box + "-error")).containsText("at most 200 characters");
+        assertThat(page.locator(box)).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator(box)).hasAttribute("aria-describedby", box.substring(1) + "-error");
+        assertThat(page.locator(box)).isFocused();
+        assertNoViolations(address + " with its search refused");
+        mended(box, form, matches);
+        assertThat(page.locator(box)).isFocused();
+        assertThat(page.locator(form)).hasCount(1);
+        // the form drawn again still searches as its box is typed in
+        page.locator(box).fill("Nobody");
+        assertThat(page.locator(matches)).not().containsText("Rosa Parks");
+        assertNoViolations(address + " with its search mended");
+    }
+
+    /** The box typed in again with a name: its matches, and no mark or message left. */
+    private void mended(String box, String form, String matches) {
+        page.locator(box).fill("Rosa");
+        assertThat(page.locator(matches)).containsText("Rosa Parks");
+        assertThat(page.locator(box)).not().hasAttribute("aria-invalid", "true");
+        assertThat(page.locator(form + " [aria-invalid]")).hasCount(0);
+        assertThat(page.locator(box + "-error")).hasCount(0);
+        assertThat(page.locator(matches + " .error")).hasCount(0);
+    }
+
+    @Test
+    void theTieSearchsBoxLosesItsMarkWhenMendedUnderHtmx() {
+        TestTeam team = TestTeam.create();
+        PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Parks"));
+        String lucy = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        logIn(team);
+        refuseAndMend("/contacts/" + lucy, "tieSearch", "#f-tieSearch", "#tie-search", "#tie-found");
+    }
+
+    @Test
+    void theDoorsSearchBoxLosesItsMarkWhenMendedUnderHtmx() {
+        TestTeam team = TestTeam.create();
+        PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Parks"));
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        logIn(team);
+        refuseAndMend("/actions/" + action, "q", "#q", "#door-search", "#found");
     }
 }
