@@ -174,7 +174,10 @@ public class FollowUpService {
      * right one; and so does a first-timer of the day before (moved back to that day's action, due
      * sooner, perhaps late: the heat section shows it marked late). Someone on no list, or whose first action is older (people with a history, ticked "first time" by mistake: on
      * another list, yet never a first-timer), loses it. Measured from the follow-up's own action, not
-     * the list they left: an earlier action's follow-up is theirs however long ago that was.
+     * the list they left: an earlier action's follow-up is theirs however long ago that was. When that
+     * first remaining action already has another after-action follow-up of theirs, of any status (its
+     * talk open, had, or given up), this one is dropped instead of moved: moved there it would ask for
+     * that talk a second time (a first-timer of the day before, ticked "first time" again by mistake).
      * <p>
      * "Nobody changed it": its version counts only these moves (each one an event naming
      * {@code sourceActionId}, which no one can change by hand). A move changes the follow-up, so its
@@ -207,7 +210,11 @@ public class FollowUpService {
                         with k as (
                             select f.id, f.version, f.due_on, n.id as first_id,
                                    %1$s as first_due,
-                                   coalesce(%1$s >= (s.starts_at at time zone :zone)::date, false) as newcomer,
+                                   coalesce(%1$s >= (s.starts_at at time zone :zone)::date, false)
+                                     and not exists (select 1 from follow_up d where d.team_id = f.team_id
+                                                       and d.contact_id = f.contact_id and d.reason = 'after-action'
+                                                       and d.source_action_id = n.id and n.id <> f.source_action_id
+                                                       and d.id <> f.id) as newcomer,
                                    not exists (select 1 from attendance o where o.team_id = f.team_id
                                                  and o.action_id = f.source_action_id and o.contact_id = f.contact_id) as gone
                             from follow_up f

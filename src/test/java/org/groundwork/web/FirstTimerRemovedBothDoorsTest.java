@@ -473,6 +473,44 @@ class FirstTimerRemovedBothDoorsTest {
         assertEquals("dropped", only(team, ana).get("status"));
     }
 
+    /**
+     * A first-timer at yesterday's meeting, whose follow-up for it was done, ticked "first time" again at
+     * today's picket by mistake (a second after-action follow-up) and taken off the picket's list: the
+     * picket's one is dropped, not moved back to the meeting, whose talk already happened; the meeting's
+     * stays as it was.
+     */
+    @Test
+    void takenOffALaterListWhoseEarlierActionHasItsFollowUpAlreadyTheSecondIsDroppedThroughTheApi() {
+        TestTeam team = TestTeam.create();
+        String eva = contact(team, "Eva Twice");
+        String meeting = action(team, "Meeting", 1);
+        String picket = action(team, "Picket", 0);
+        attend(team, meeting, List.of(Map.of("contactId", eva, "firstTime", true)));
+        String meetingUp = (String) only(team, eva).get("id");
+        team.api().body(Map.of("status", "done")).patch("/api/v1/followups/" + meetingUp).then().statusCode(200);
+        Map<String, Object> meetingBefore = team.api().get("/api/v1/followups/" + meetingUp).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        attend(team, picket, List.of(Map.of("contactId", eva, "firstTime", true)));
+        List<Map<String, Object>> ups = afterAction(team, eva);
+        assertEquals(2, ups.size(), ups.toString());
+        String picketUp = (String) ups.get(1).get("id");
+        assertEquals(picket, ups.get(1).get("sourceActionId"));
+
+        attend(team, picket, List.of());
+
+        Map<String, Object> picketAfter = team.api().get("/api/v1/followups/" + picketUp).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        assertEquals("dropped", picketAfter.get("status"));
+        assertEquals(picket, picketAfter.get("sourceActionId"), "dropped where it was, not moved");
+        assertEquals(meetingBefore, team.api().get("/api/v1/followups/" + meetingUp).then().statusCode(200)
+                .extract().jsonPath().getMap("$"), "the meeting's follow-up is left as it was");
+        assertFalse(heat(team).contains(eva), "the heat section does not ask for the meeting's talk again");
+        List<Map<String, Object>> trail = team.api().get("/api/v1/audit?limit=200").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertEquals(List.of(List.of("status")), changes(trail, picketUp));
+        assertEquals(1, changes(trail, meetingUp).size(), "only the organizer's done");
+    }
+
     /** The same at the check-in page's Remove: Today shows it due after the earlier meeting they came to. */
     @Test
     void takenOffALaterListAtTheCheckInPageTodayShowsItDueAfterTheirEarlierFirstAction() {
