@@ -38,14 +38,21 @@ public final class Phones {
 
     /** An extension at the end: "x123", "ext 123", "ext. 123", "extension 123" (any case, a comma before it too). */
     private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x|ext\\.?|extension)\\s*[0-9]+$");
+    /**
+     * The other ways to write what is dialled after the number, matched against all that follows the
+     * first '#', ',' or ';': "#12", dialling pauses ",,12" and RFC 3966's ";ext=12".
+     */
+    private static final Pattern AFTER_NUMBER = Pattern.compile("(?i)(?:#|,+|;ext=)\\s*[0-9]+");
 
     private Phones() {
     }
 
     /**
      * Whether this is written as a phone number: digits and the signs of phone notation (spaces,
-     * - ( ) . /, the dashes and spaces a pasted number brings), a '+' only as its first character,
-     * {@value #FEWEST_DIGITS} to {@value #MOST_DIGITS} digits, then perhaps an extension. Words
+     * - ( ) . /, the dashes and spaces a pasted number brings), a '+' only as its first character
+     * or right after a leading '(',
+     * {@value #FEWEST_DIGITS} to {@value #MOST_DIGITS} digits, then perhaps an extension
+     * (x12, ext 12, #12, ";ext=12") or dialling pauses (",,12"). Words
      * ("call after 5"), letters, a '+' inside and 60 digits are not. A blank one is no number at all,
      * which the optional field allows.
      */
@@ -63,19 +70,41 @@ public final class Phones {
                 end--;
             }
             number = number.substring(0, end);
+        } else {
+            int separator = firstOf(number, "#,;");
+            if (separator >= 0) {
+                if (!AFTER_NUMBER.matcher(number.substring(separator)).matches()) {
+                    return false;
+                }
+                number = number.substring(0, separator).stripTrailing();
+            }
         }
         int digits = 0;
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
-            } else if (!(c == '+' && i == 0) && " -()./".indexOf(c) < 0
+            } else if (!(c == '+' && leadingPlus(number, i)) && " -()./".indexOf(c) < 0
                     && Character.getType(c) != Character.SPACE_SEPARATOR
                     && Character.getType(c) != Character.DASH_PUNCTUATION) {
                 return false;
             }
         }
         return digits >= FEWEST_DIGITS && digits <= MOST_DIGITS;
+    }
+
+    /** A '+' first, or right after a leading '(' as Spain and Latin America write it: "(+34) 612 345 678". */
+    private static boolean leadingPlus(String number, int i) {
+        return i == 0 || (i == 1 && number.charAt(0) == '(');
+    }
+
+    private static int firstOf(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -122,7 +151,7 @@ public final class Phones {
             return null;
         }
         String international;
-        if (trimmed.startsWith("+")) {
+        if (trimmed.startsWith("+") || trimmed.startsWith("(+")) {
             international = digits;
         } else if (digits.startsWith("00")) {
             international = digits.substring(2);

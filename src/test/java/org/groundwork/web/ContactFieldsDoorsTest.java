@@ -247,7 +247,9 @@ class ContactFieldsDoorsTest {
         List<String> good = List.of("(718) 555-0102", "+1 718 555 0102", "1-718-555-0102", "718.555.0102",
                 "718/555 0102", "555", "555-0142-77", "+44 (0)20 7946 0958", "0044 20 7946 0958",
                 "011 44 20 7946 0958", "(718) 555-0102 x123", "555-0101, ext. 12", "718 555 0102 EXT 7",
-                "718\u00a0555\u20110102", "  600 111 222  ", "5".repeat(20));
+                "718\u00a0555\u20110102", "  600 111 222  ", "5".repeat(20),
+                // a bracketed + (Spain, Latin America), "#", dialling pauses and RFC 3966's ;ext=
+                "(+34) 612 345 678", "(+52) 55 1234 5678", "555-0102 #12", "555-0102,,12", "555-0102;ext=12");
         StringBuilder file = new StringBuilder("Name,Phone\n");
         for (int i = 0; i < good.size(); i++) {
             String phone = good.get(i);
