@@ -302,7 +302,7 @@ public final class Refusals {
         // ContactFields' rules as a field error names them (someone new at an action's door)
         phrase("msg.form_fill_in", "must not be blank");
         phrase("msg.form_email", "must be a well-formed email address");
-        phrase("msg.form_phone", "must be a phone number of 3 to 20 digits, written with spaces, - ( ) . / and a + only at the start, an extension as x123 or ext 123");
+        phrase("msg.form_phone", org.groundwork.contact.Phones.NOT_WRITTEN); // the validator's words, so the two cannot drift
         phrase("size_at_most", "size must be between 0 and {max}");
         phrase("msg.form_control_characters", "must not contain control characters");
         phrase("at_most_characters", "must be at most {max} characters");
@@ -466,7 +466,7 @@ public final class Refusals {
         phrase("row_phone_size_value", "phone: size must be between 0 and {max} ('{value}')");
         phrase("row_email_size_value", "email: size must be between 0 and {max} ('{value}')");
         phrase("row_not_email", "email: must be a well-formed email address ('{value}')");
-        phrase("row_not_phone", "phone: must be a phone number of 3 to 20 digits, written with spaces, - ( ) . / and a + only at the start, an extension as x123 or ext 123 ('{value}')");
+        phrase("row_not_phone", "phone: " + org.groundwork.contact.Phones.NOT_WRITTEN + " ('{value}')");
         phrase("row_notes_size", "notes: size must be between 0 and {max}");
         phrase("row_column_nul", "column {column} contains a NUL character (\\u0000), which cannot be stored");
         phrase("row_nothing", "no name, email or phone");
