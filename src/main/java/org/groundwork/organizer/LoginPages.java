@@ -44,6 +44,8 @@ public class LoginPages {
     @Inject
     TwoFactor twoFactor;
     @Inject
+    LoginThrottle throttle;
+    @Inject
     CurrentOrganizer current;
 
     /** The second step of a login with two-factor: the app's code or a recovery code. */
@@ -103,7 +105,9 @@ public class LoginPages {
     }
 
     /**
-     * {@code wait}: seconds of a login throttle's wait (the login form's failure redirect sets it).
+     * {@code wait}: the login form's failure redirect says a throttle refused the login; the seconds
+     * shown are the throttle's own for the email typed and this address (LoginThrottle), so the page
+     * says 429 only while the wait runs.
      * After a failed login the email typed is shown again (TypedEmail), once. {@code created}: the
      * first-run setup just made the team. Someone already logged in has no form to fill: Today.
      * <p>
@@ -122,15 +126,13 @@ public class LoginPages {
             // (a session still waiting for its second factor never gets here: TwoFactorGate sends it to the code)
             return Response.seeOther(URI.create("/")).build();
         }
-        long seconds = 0;
-        try {
-            seconds = wait == null ? 0 : Math.max(0, Long.parseLong(wait));
-        } catch (NumberFormatException e) {
-            // a hand-edited link: no wait message
-        }
-        long minutes = Math.min((seconds + 59) / 60, 24 * 60);
         boolean failed = error != null || wait != null;
         String email = failed ? TypedEmail.read(typed).orElse(null) : null;
+        // the wait is the throttle's, for the email typed from this address, not the number in the
+        // address bar: a reload after the wait, or a hand-made ?wait=3600, is no 429
+        long seconds = wait == null ? 0 : throttle.secondsToWait(email,
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        long minutes = Math.min((seconds + 59) / 60, 24 * 60);
         Response.ResponseBuilder page = Response.status(minutes > 0 ? 429 : error != null ? 401 : 200).entity(
                 Templates.login(error != null, minutes, ended != null, changed != null, created != null,
                         organizers.isSetUp(), email));
