@@ -166,8 +166,8 @@ class Postgres:
         return result.stdout.strip()
 
     def cpu_seconds(self):
-        """CPU time (user and system) of the postmaster and of its children alive now: the app's pooled
-        connections' backends live through a run, so their CPU is counted whole."""
+        """CPU time (user and system) of the postmaster, of its children alive now, and of those that ended
+        (the postmaster's cutime and cstime: pgbench's backends end with its run)."""
         with open(os.path.join(self.data, "postmaster.pid")) as f:
             postmaster = int(f.readline())
         ticks = 0
@@ -178,7 +178,9 @@ class Postgres:
             except OSError:
                 continue  # a process that ended meanwhile
             pid = int(stat.split("/")[2])
-            if pid == postmaster or int(fields[1]) == postmaster:
+            if pid == postmaster:
+                ticks += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+            elif int(fields[1]) == postmaster:
                 ticks += int(fields[11]) + int(fields[12])
         return ticks / os.sysconf("SC_CLK_TCK")
 
@@ -402,9 +404,11 @@ def pgbench(pg, script, clients, seconds=SECONDS, prepared=False):
     latencies.sort()
     tps = float(re.search(r"tps = ([\d.]+)", text).group(1))
     failed = re.search(r"number of failed transactions: (\d+)", text)
+    done = re.search(r"number of transactions actually processed: (\d+)", text)
     shutil.rmtree(work)
     return {"p50": latencies[len(latencies) // 2] / 1000, "p99": latencies[int(len(latencies) * 0.99)] / 1000,
-            "rps": tps, "errors": int(failed.group(1)) if failed else 0}
+            "rps": tps, "requests": int(done.group(1)) if done else len(latencies),
+            "errors": int(failed.group(1)) if failed else 0}
 
 
 PARAM = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')")
@@ -679,7 +683,10 @@ def writes(pg, app, meta, results):
         sql = pgbench(pg, script, connections)
         # the same statements as the app sends them: pgJDBC prepares a statement on the server from its
         # fifth use (prepareThreshold), so the app's POST does not parse and plan its SQL each time
+        bare = CpuSpent(app, pg)
         ready = pgbench(pg, script, connections, prepared=True)
+        if connections == 16:
+            results["bare_cpu"] = bare.per_request(ready["requests"])
         results["post"].append((connections, api, sql, len(statements), ready))
         say("  POST /api/v1/conversations, %2d connections: API %6.0f req/s p50 %6.1f ms p99 %6.1f ms, %d errors "
             "of %d | SQL (%d statements) %6.0f tx/s p50 %6.1f ms, %d failed; prepared %6.0f tx/s p50 %6.1f ms, "
@@ -694,6 +701,9 @@ def writes(pg, app, meta, results):
     results["me_cpu"] = spent.per_request(me["requests"])
     for name, cpu in (("POST /api/v1/conversations", results["post_cpu"]), ("GET /api/v1/me", results["me_cpu"])):
         say("  CPU per request, %s at 16 connections: %s" % (name, cpu_words(cpu)))
+    say("  CPU per transaction, the POST's bare SQL prepared (pgbench) at 16 connections: %s"
+        % cpu_words(results["bare_cpu"], "pgbench"))
+    say("  %s" % least_post_words(results))
     say("  %d req/s on %d cores leaves %.2f ms of CPU per request in all (app, PostgreSQL and the load tool)"
         % (POST_TARGET, os.cpu_count(), os.cpu_count() * 1000 / POST_TARGET))
 
@@ -735,9 +745,24 @@ def machine_ticks():
     return sum(ticks) - ticks[3] - ticks[4], sum(ticks)
 
 
-def cpu_words(cpu):
-    return "JVM %.2f ms, PostgreSQL %.2f ms, wrk %.2f ms, in all %.2f ms; cores busy %.0f%%" % (
-        cpu["jvm"], cpu["postgres"], cpu["tool"], cpu["jvm"] + cpu["postgres"] + cpu["tool"], cpu["busy"] * 100)
+def cpu_words(cpu, tool="wrk"):
+    return "JVM %.2f ms, PostgreSQL %.2f ms, %s %.2f ms, in all %.2f ms; cores busy %.0f%%" % (
+        cpu["jvm"], cpu["postgres"], tool, cpu["tool"], cpu["jvm"] + cpu["postgres"] + cpu["tool"], cpu["busy"] * 100)
+
+
+def least_post(results):
+    """The least CPU a POST can cost on this machine as the app is built: PostgreSQL's share of its bare SQL
+    (prepared, no app in between), the JVM's share of the cheapest authenticated request (GET /api/v1/me:
+    HTTP, the token, a transaction), and wrk's share of a POST."""
+    return results["bare_cpu"]["postgres"] + results["me_cpu"]["jvm"] + results["post_cpu"]["tool"]
+
+
+def least_post_words(results):
+    least = least_post(results)
+    return ("the least a POST can cost here: PostgreSQL on its bare SQL %.2f + the JVM on GET /api/v1/me %.2f "
+            "+ wrk on a POST %.2f = %.2f ms of CPU, so at most %.0f req/s on %d cores" % (
+                results["bare_cpu"]["postgres"], results["me_cpu"]["jvm"], results["post_cpu"]["tool"], least,
+                os.cpu_count() * 1000 / least, os.cpu_count()))
 
 
 def importing(app, meta, results):
@@ -827,6 +852,9 @@ def table(pg, results):
         for name in ("post_cpu", "me_cpu"):
             if name in results:
                 say("CPU per request, %s: %s" % (name.split("_")[0], cpu_words(results[name])))
+        if "bare_cpu" in results:
+            say("CPU per transaction, the POST's bare SQL prepared: %s" % cpu_words(results["bare_cpu"], "pgbench"))
+            say(least_post_words(results))
         say()
         say("load after the run: %s" % uptime())
         return
@@ -845,6 +873,10 @@ def table(pg, results):
         say("| RSS under write load (16 connections, -Xmx256m) | %.0f MiB |" % results["rss_mib"])
         say("| CPU per POST, 16 connections | %s |" % cpu_words(results["post_cpu"]))
         say("| CPU per GET /api/v1/me, 16 connections | %s |" % cpu_words(results["me_cpu"]))
+        say("| CPU per transaction of the POST's bare SQL, prepared, 16 connections | %s |"
+            % cpu_words(results["bare_cpu"], "pgbench"))
+        say("| the least CPU a POST can cost here | %.2f ms (at most %.0f req/s) |" % (
+            least_post(results), os.cpu_count() * 1000 / least_post(results)))
         say("| CPU per request that %d req/s on %d cores leaves | %.2f ms |" % (
             POST_TARGET, os.cpu_count(), os.cpu_count() * 1000 / POST_TARGET))
         say("| 100,000-row import | %.1f s |" % results["import"])
