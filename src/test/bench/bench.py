@@ -469,6 +469,10 @@ def replay_script(statements, since, replace=None, bare_numbers=True):
             text = value[1:-1] if value.startswith("'") else None
             if text and replace and text in replace:
                 value = replace[text]
+            elif text and replace and text.startswith("{") and text[1:-1] in replace:
+                # an array of that one id (the POST locks its contact with `id = any($1)`): every
+                # transaction its own contact too, not 16 clients sharing a lock on one row
+                value = "array[%s]" % replace[text[1:-1]]
             elif text and bare_numbers and re.fullmatch(r"-?[0-9]{1,18}", text):
                 value = text
             elif text and re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}", text) \
