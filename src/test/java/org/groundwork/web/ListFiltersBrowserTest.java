@@ -74,6 +74,44 @@ class ListFiltersBrowserTest extends BrowserTest {
     }
 
     /**
+     * A filter of "More filters" refused under htmx (an organizer gone since the page was drawn), the panel opened
+     * by hand: the form drawn again out of band keeps it open, with the refused box, its message and what was typed.
+     */
+    @Test
+    void aFilterRefusedInsideMoreFiltersKeepsThePanelOpen() {
+        logInWithRosa();
+        page.navigate(url("/contacts"));
+        page.locator("details.more summary").click();
+        // their option still in the select, their id no longer the team's
+        page.locator("#f-owner").evaluate(
+                "box => box.add(new Option('Gone', '00000000-0000-4000-8000-000000000000'))");
+        page.locator("#f-tag").fill("nurses");
+        page.locator("#f-owner").selectOption("00000000-0000-4000-8000-000000000000");
+        drawnOpenOver("#f-owner", "#f-tag", "nurses");
+    }
+
+    /**
+     * A filter of "More filters" refused with no value to show (given twice in a link edited by hand, the first
+     * blank): before, the panel was open only for a filter with a value, so it was drawn closed over the refusal.
+     */
+    @Test
+    void aFilterRefusedWithoutAValueKeepsMoreFiltersOpen() {
+        logInWithRosa();
+        page.navigate(url("/contacts?q=Rosa&level=&level=new"));
+        drawnOpenOver("#f-level", "#f-q", "Rosa");
+        assertThat(page.locator("#f-level-error")).containsText("more than once");
+    }
+
+    /** "More filters" drawn open over a refused box: the box shown and marked, its message, what was typed kept. */
+    private void drawnOpenOver(String box, String typedBox, String typed) {
+        assertThat(page.locator(box + "-error")).isVisible();
+        assertThat(page.locator("details.more")).hasAttribute("open", "");
+        assertThat(page.locator(box)).isVisible();
+        assertThat(page.locator(box)).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator(typedBox)).hasValue(typed);
+    }
+
+    /**
      * A refused search's box, for the tie search on a contact's page and the door's search (by its box's id):
      * refused with the page (a link edited by hand), mended by typing, refused under htmx, mended again.
      * Before, htmx swapped only their matches: the mended box stayed marked, the one refused as typed was not.
@@ -112,13 +150,45 @@ class ListFiltersBrowserTest extends BrowserTest {
         assertThat(page.locator(matches + " .error")).hasCount(0);
     }
 
-    @Test
-    void theTieSearchsBoxLosesItsMarkWhenMendedUnderHtmx() {
+    /** A team with Rosa Parks and Lucy Parsons, whose tie search finds Rosa; its admin logged in. Lucy's id. */
+    private String logInToLucyWithRosa() {
         TestTeam team = TestTeam.create();
         PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Parks"));
         String lucy = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
         logIn(team);
+        return lucy;
+    }
+
+    @Test
+    void theTieSearchsBoxLosesItsMarkWhenMendedUnderHtmx() {
+        String lucy = logInToLucyWithRosa();
         refuseAndMend("/contacts/" + lucy, "tieSearch", "#f-tieSearch", "#tie-search", "#tie-found");
+    }
+
+    /**
+     * A tie's search refused (longer than the box takes) is said once, in the matches htmx swaps, which the box
+     * points to: before, the box said it too, so the page showed it twice.
+     */
+    @Test
+    void theTieSearchsRefusalIsSaidOnce() {
+        String lucy = logInToLucyWithRosa();
+        String tooLong = "r".repeat(300);
+
+        // with the page (a link edited by hand)
+        page.navigate(url("/contacts/" + lucy + "?tieSearch=" + tooLong));
+        assertThat(page.locator("#f-tieSearch-error")).containsText("at most 200 characters");
+        assertThat(page.getByText("at most 200 characters")).hasCount(1);
+
+        // under htmx, as typed (the box's maxlength gone), after a search that found someone
+        page.locator("#f-tieSearch").fill("Rosa");
+        assertThat(page.locator("#tie-found")).containsText("Rosa Parks");
+        page.locator("#f-tieSearch").evaluate("box => box.removeAttribute('maxlength')");
+        page.locator("#f-tieSearch").fill(tooLong);
+        page.locator("#f-tieSearch").press("Enter");
+        assertThat(page.locator("#f-tieSearch-error")).containsText("at most 200 characters");
+        assertThat(page.locator("#f-tieSearch")).hasAttribute("aria-describedby", "f-tieSearch-error");
+        assertThat(page.getByText("at most 200 characters")).hasCount(1);
+        assertNoViolations("a contact's page with its tie search refused");
     }
 
     @Test
