@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The NUL character refused at the door for what does not come as JSON ({@link SafeJson}
@@ -118,11 +119,16 @@ public class InputGuard {
         return leftToThePage;
     }
 
+    /** Each page method's filter boxes, read once: the annotation does not change, and every page request asks. */
+    private static final Map<java.lang.reflect.Method, java.util.Set<String>> BOXES = new ConcurrentHashMap<>();
+
     /** The filter boxes of the page that takes the request ({@link FilterBoxes}); none for any other. */
     private static java.util.Set<String> boxes(ResourceInfo resource) {
         java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
-        FilterBoxes boxes = method == null ? null : method.getAnnotation(FilterBoxes.class);
-        return boxes == null ? java.util.Set.of() : java.util.Set.of(boxes.value());
+        return method == null ? java.util.Set.of() : BOXES.computeIfAbsent(method, m -> {
+            FilterBoxes boxes = m.getAnnotation(FilterBoxes.class);
+            return boxes == null ? java.util.Set.of() : java.util.Set.of(boxes.value());
+        });
     }
 
     /** A query parameter's NUL is said without "stored" (nothing is stored from it); an API form field's with it. */
