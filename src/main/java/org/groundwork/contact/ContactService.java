@@ -52,6 +52,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -86,8 +87,12 @@ public class ContactService {
 
     /** A live (not erased) contact of the caller's team, or 404; the entity stays in this package. */
     Contact require(UUID id) {
-        return TeamScoped.find(Contact.class, id).filter(c -> !c.erased())
-                .orElseThrow(() -> Problems.notFound("contact"));
+        return live(TeamScoped.find(Contact.class, id));
+    }
+
+    /** The row the team's lookup found, if it is not erased; a 404 otherwise. */
+    private static Contact live(Optional<Contact> row) {
+        return row.filter(c -> !c.erased()).orElseThrow(() -> Problems.notFound("contact"));
     }
 
     /** A live contact as another feature's service links to it: who it is and whose it is. */
@@ -311,17 +316,23 @@ public class ContactService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ContactFields checked(UUID id, ContactChange v) {
-        String stored = TeamScoped.find(Contact.class, id).map(c -> c.phone).orElse(null);
+        return checked(TeamScoped.find(Contact.class, id), v);
+    }
+
+    private static ContactFields checked(Optional<Contact> row, ContactChange v) {
+        String stored = row.map(c -> c.phone).orElse(null);
         String phone = stored != null && stored.equals(v.phone()) ? null : v.phone();
         return new ContactFields(v.fullName(), phone, v.email(), v.notes());
     }
 
     public Versioned<ContactView> change(UUID id, Patch<ContactChange> patch, String ifMatch) {
         ContactChange v = patch.value();
+        // looked up once: its stored phone for the rules, then the row changed
+        Optional<Contact> row = TeamScoped.find(Contact.class, id);
         // the fields the patch gives, by the rules a new contact's meet; before the id and the
         // version are answered for, as a body's constraints were
-        checked(id, v).require(validator, ContactFields.ALL.stream().filter(patch::has).toList());
-        Contact c = require(id);
+        checked(row, v).require(validator, ContactFields.ALL.stream().filter(patch::has).toList());
+        Contact c = live(row);
         ETags.check(ifMatch, c.version);
         Before before = audit.before(c, ContactChange.class);
         if (patch.has("engagementLevel")) {
