@@ -29,12 +29,16 @@ public final class Phones {
     /** E.164 allows 15; an international prefix dialled before it (00, 011) fits too. */
     public static final int MOST_DIGITS = 20;
 
-    /** The validator's words, as the API says them (the numbers above); the pages say theirs (web/Refusals). */
-    public static final String NOT_WRITTEN = "must be a phone number of 3 to 20 digits, written with spaces, - ( ) . / and a + only at the start, an extension as x123 or ext 123";
+    /**
+     * The validator's words, as the API says them (the numbers above), once: every way {@link #written}
+     * takes, the bracketed '+' and each way of writing an extension included, so that an organizer told
+     * it can fix the number. The pages say theirs (web/Refusals). One literal, so that the test of the
+     * pages' table (RefusalsTest) reads it in the import's messages.
+     */
+    public static final String NOT_WRITTEN = "must be a phone number of 3 to 20 digits, written with spaces, - ( ) . / and a + only at the start, as +34 or (+34), then perhaps an extension as x12, ext 12, #12, ,,12 or ;ext=12";
 
     /** The rule in the API document's words (the phone fields' {@code @Schema}). */
-    public static final String DESCRIPTION = "A phone number: 3 to 20 digits, written with spaces, - ( ) . / and a + only"
-            + " at the start, then perhaps an extension as x123 or ext 123. Any other text is a 400 naming the field.";
+    public static final String DESCRIPTION = "When given, it " + NOT_WRITTEN + ". Any other text is a 400 naming the field.";
 
     /** An extension at the end: "x123", "ext 123", "ext. 123", "extension 123" (any case, a comma before it too). */
     private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x|ext\\.?|extension)\\s*[0-9]+$");

@@ -35,7 +35,8 @@ class ContactFieldsDoorsTest {
     record Bad(String field, String value, String rule, String onPage) {
     }
 
-    static final String PHONE_RULE = "must be a phone number of 3 to 20 digits";
+    /** The phone rule's own words (contact/Phones), not a copy that could drift from them. */
+    static final String PHONE_RULE = org.groundwork.contact.Phones.NOT_WRITTEN;
 
     static final String FIFTY_ONE_TAGS = IntStream.rangeClosed(0, 50).mapToObj(i -> "t" + i)
             .collect(Collectors.joining(", "));
