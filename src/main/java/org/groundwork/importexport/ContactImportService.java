@@ -258,6 +258,8 @@ public class ContactImportService {
         /** The keys of its stored email and phone (null when it has none). */
         String emailKey;
         String phoneKey;
+        /** Its phone as stored (or as this file set it): one stored before the phone rule comes back as it is. */
+        String phone;
         /** Its organization as stored or as this file set it: a unit column's unit is made inside it. */
         UUID organizationId;
 
@@ -372,6 +374,7 @@ public class ContactImportService {
                         Target t = new Target(rs.getObject(1, UUID.class), level(rs.getString(4)), emailKey,
                                 Phones.key(rs.getString(3), countryCode));
                         t.organizationId = rs.getObject(5, UUID.class);
+                        t.phone = rs.getString(3);
                         remember(t, t.emailKey, t.phoneKey);
                     }
                 }
@@ -467,6 +470,7 @@ public class ContactImportService {
             List<FieldError> broken = new ArrayList<>(new ContactFields(r.name, r.phone, r.email, r.notes)
                     .problems(validator, given(r)));
             r.tags = tags(record, broken);
+            boolean phoneRefused = false;
             for (FieldError f : broken) {
                 String value = switch (f.field()) {
                     case "fullName" -> r.name;
@@ -476,6 +480,7 @@ public class ContactImportService {
                 };
                 // the line's own value too, so the row can be found and fixed in the file
                 problems.add(f.field() + ": " + f.message() + (value == null ? "" : " ('" + abbreviated(List.of(value)) + "')"));
+                phoneRefused |= f.field().equals("phone") && f.message().equals(Phones.NOT_WRITTEN);
             }
             String dnc = one(record, Field.DO_NOT_CONTACT);
             if (dnc != null) {
@@ -492,6 +497,14 @@ public class ContactImportService {
             if (unit != null && unit.length() > 200) {
                 problems.add("the unit name is longer than 200 characters");
             }
+            String refusedPhone = null;
+            if (phoneRefused && problems.size() == 1 && (r.name != null || r.email != null)) {
+                // a phone the rule refuses, as one stored before the rule comes back in an export ("call
+                // after 6"), does not lose the person: imported without it (match says so, or not)
+                refusedPhone = r.phone;
+                r.phone = null;
+                problems.clear();
+            }
             if (!problems.isEmpty()) {
                 error(line, String.join("; ", problems));
                 return;
@@ -507,16 +520,32 @@ public class ContactImportService {
             if (organization != null) {
                 r.organizationId = organization(organization);
             }
-            match(r, unit);
+            match(r, unit, refusedPhone);
         }
 
-        private void match(ImportRow r, String unit) throws SQLException {
+        /**
+         * The line's contact created or updated. {@code refusedPhone}: the line's phone, which the phone
+         * rule refuses, left out; a warning unless it is the contact's phone exactly as stored, which an
+         * export wrote out and is no change.
+         */
+        private void match(ImportRow r, String unit, String refusedPhone) throws SQLException {
             String emailKey = r.email == null ? null : r.email.toLowerCase(Locale.ROOT);
             String phoneKey = Phones.key(r.phone, countryCode);
             Target t = emailKey == null ? null : byEmail.get(emailKey);
             if (t == null && phoneKey != null) {
                 t = byPhone.get(phoneKey);
             }
+            if (t == null && refusedPhone != null) {
+                // by its digits only when stored exactly so: the digits of a note ("6" of "call after 6")
+                // would otherwise name anyone's number
+                Target same = byPhone.get(Phones.key(refusedPhone, countryCode));
+                if (same != null && refusedPhone.equals(same.phone)) {
+                    t = same;
+                }
+            }
+            // a skipped line's phone is left out with the rest of it
+            boolean leftOut = refusedPhone != null
+                    && (t == null || (options.onMatch() != OnMatch.SKIP && !refusedPhone.equals(t.phone)));
             if (t == null) {
                 if (r.name == null) {
                     // a line with no name is stored under its email or phone: that must fit as a name
@@ -538,6 +567,7 @@ public class ContactImportService {
                 writer.create(r);
                 t = new Target(r.id, r.level, emailKey, phoneKey);
                 t.organizationId = r.organizationId;
+                t.phone = r.phone;
                 remember(t, emailKey, phoneKey);
                 created++;
             } else if (options.onMatch() == OnMatch.SKIP) {
@@ -568,9 +598,15 @@ public class ContactImportService {
                 }
                 if (r.phone != null && phoneKey != null) {
                     t.phoneKey = phoneKey;
+                    t.phone = r.phone;
                     byPhone.putIfAbsent(phoneKey, t);
                 }
                 updated++;
+            }
+            if (leftOut) {
+                // the line's refusal as an error row says it (row), then what became of the line
+                warn(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + abbreviated(List.of(refusedPhone))
+                        + "'); the contact was imported without it");
             }
         }
 

@@ -495,6 +495,9 @@ public interface MsgRefusals {
     String row_tags_many(String max);
 
     @Message
+    String row_phone_left_out();
+
+    @Message
     String row_owner_unknown(String owner);
 
     @Message

@@ -467,6 +467,8 @@ public final class Refusals {
         phrase("row_email_size_value", "email: size must be between 0 and {max} ('{value}')");
         phrase("row_not_email", "email: must be a well-formed email address ('{value}')");
         phrase("row_not_phone", "phone: " + org.groundwork.contact.Phones.NOT_WRITTEN + " ('{value}')");
+        // joined after row_not_phone: the line's person imported all the same (importexport/ContactImportService)
+        phrase("row_phone_left_out", "the contact was imported without it");
         phrase("row_notes_size", "notes: size must be between 0 and {max}");
         phrase("row_column_nul", "column {column} contains a NUL character (\\u0000), which cannot be stored");
         phrase("row_nothing", "no name, email or phone");
