@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import static org.groundwork.organization.OrganizationService.likeEscaped;
@@ -222,11 +221,12 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
     }
 
     /**
-     * Words typed to find a name, as the LIKE pattern compares them (after likeEscaped): NFKC first,
+     * Words typed to find a name, as the LIKE pattern compares them (after likeEscaped): NFKC,
      * because unaccent (V28_14) reads a full-width ％, ＿ or ＼ as %, _ or \, which would then be
-     * wildcards; lower case for the export's and the list's one reading.
+     * wildcards. Case is left to PostgreSQL (ILIKE and lower() fold the words and the stored name
+     * alike, platform/Folding): Java's toLowerCase made "ΟΔΟΣ" "οδος", which finds no "ΟΔΟΣ".
      */
     static String typed(String words) {
-        return java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFKC);
     }
 }

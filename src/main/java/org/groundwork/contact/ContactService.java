@@ -50,7 +50,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -189,14 +188,15 @@ public class ContactService {
         String mail = blankToNull(email);
         if (mail != null) {
             // email_key: lower(email), kept by PostgreSQL (V20_2); `=` on it keeps contact_email_idx
-            // under row-level security, where lower(email) = ? read the whole team's emails
+            // under row-level security, where lower(email) = ? read the whole team's emails. The
+            // email typed is folded by the same lower() (platform/Folding), not Java's toLowerCase
             @SuppressWarnings("unchecked")
             List<Contact> byEmail = em.createNativeQuery("""
                             select * from contact
-                            where team_id = :team and email_key = :mail and email is not null and erased_at is null
+                            where team_id = :team and email_key = lower(:mail) and email is not null and erased_at is null
                             order by id""", Contact.class)
                     .setParameter("team", current.teamId())
-                    .setParameter("mail", mail.trim().toLowerCase(Locale.ROOT))
+                    .setParameter("mail", mail)
                     .setMaxResults(1)
                     .getResultList();
             if (!byEmail.isEmpty()) {

@@ -28,6 +28,7 @@ import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Language;
 import org.groundwork.organization.UnitKind;
 import org.groundwork.platform.FieldError;
+import org.groundwork.platform.Folding;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
@@ -251,6 +252,27 @@ public class ContactImportService {
         return Problems.badRequest("The file has a header but no rows. Nothing was imported.");
     }
 
+    /** A line of the file not yet read: its number and its cells. */
+    private record Line(long line, CSVRecord record) {
+    }
+
+    /**
+     * A unit cell: "Building A › Floor 3" (the export's way of writing a unit inside another) names
+     * both, nested; anything else one top-level unit. Names trimmed.
+     */
+    private record UnitName(String parent, String unit) {
+        static UnitName of(String cell) {
+            int inside = cell.indexOf(NESTED);
+            String parent = inside > 0 ? cell.substring(0, inside).trim() : "";
+            String unit = inside > 0 ? cell.substring(inside + NESTED.length()).trim() : "";
+            return parent.isEmpty() || unit.isEmpty() ? new UnitName(null, cell.trim()) : new UnitName(parent, unit);
+        }
+
+        List<String> names() {
+            return parent == null ? List.of(unit) : List.of(parent, unit);
+        }
+    }
+
     /** A contact already in the team, or created by an earlier line of the file. */
     private static final class Target {
         final UUID id;
@@ -281,10 +303,12 @@ public class ContactImportService {
         final Map<String, Target> byEmail = new HashMap<>();
         final Map<String, Target> byPhone = new HashMap<>();
         final Map<String, UUID> organizations = new HashMap<>();
-        /** Top-level units by organization id and lower-case name. */
+        /** Units by organization id and name (a nested one's "parent › unit") as lower() folds them. */
         final Map<String, UUID> units = new HashMap<>();
         UnitKind unitKind = UnitKind.OTHER;
         final Map<String, UUID> owners = new HashMap<>();
+        /** The current batch's names and emails with their lower() (fold). */
+        Map<String, String> folded = Map.of();
         final List<RowMessage> errors = new ArrayList<>();
         final List<RowMessage> warnings = new ArrayList<>();
         int errorRows;
@@ -313,6 +337,7 @@ public class ContactImportService {
                 mapping = header(header);
                 load();
                 int rows = 0;
+                List<Line> lines = new ArrayList<>(ContactWriter.BATCH);
                 while (true) {
                     line = parser.getCurrentLineNumber() + 1;
                     if (!records.hasNext()) {
@@ -322,10 +347,12 @@ public class ContactImportService {
                     if (blank(r)) {
                         continue;
                     }
-                    rows++;
-                    row(line, r);
-                    progress.rows(rows, created, updated, skipped, errorRows);
+                    lines.add(new Line(line, r));
+                    if (lines.size() == ContactWriter.BATCH) {
+                        rows = rows(lines, rows);
+                    }
                 }
+                rows = rows(lines, rows);
                 if (rows == 0) {
                     throw headerOnly();
                 }
@@ -337,6 +364,55 @@ public class ContactImportService {
             }
             return new ImportReport(options.dryRun(), created, updated, skipped, errorRows, errors, warnings,
                     mapping.unmapped(), mapping.described());
+        }
+
+        /** A batch of lines, read after their names and emails are folded in one round trip. */
+        private int rows(List<Line> lines, int rows) throws SQLException {
+            fold(lines);
+            for (Line l : lines) {
+                rows++;
+                row(l.line(), l.record());
+                progress.rows(rows, created, updated, skipped, errorRows);
+            }
+            lines.clear();
+            return rows;
+        }
+
+        /**
+         * The emails, owners, organization and unit names of these lines, as lower() folds them
+         * (Folding): the keys they are looked up by, as the team's own were read (load).
+         */
+        private void fold(List<Line> lines) throws SQLException {
+            java.util.Set<String> texts = new java.util.HashSet<>();
+            for (Line l : lines) {
+                if (nulColumn(l.record()) >= 0) {
+                    continue; // an error line (row says so): no cell of it is read
+                }
+                for (Field f : new Field[]{Field.EMAIL, Field.OWNER, Field.ORGANIZATION}) {
+                    String v = one(l.record(), f);
+                    if (v != null) {
+                        texts.add(v);
+                    }
+                }
+                String unit = one(l.record(), Field.UNIT);
+                if (unit != null) {
+                    texts.addAll(UnitName.of(unit).names());
+                }
+            }
+            folded = Folding.lower(conn, texts);
+        }
+
+        /** A name or email as lower() folds it: folded with its batch, else (not expected) on its own. */
+        private String key(String text) {
+            String k = folded.get(text);
+            if (k == null) {
+                try {
+                    k = Folding.lower(conn, List.of(text)).get(text);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return k;
         }
 
         private HeaderMapping header(List<String> header) {
@@ -363,14 +439,14 @@ public class ContactImportService {
                 }
             }
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select id, email, phone, engagement_level, organization_id from contact
+                    select id, email_key, phone, engagement_level, organization_id from contact
                     where team_id = ? and erased_at is null and (email is not null or phone is not null)""")) {
                 ps.setObject(1, team);
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String email = rs.getString(2);
-                        String emailKey = email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+                        // email_key: lower(email), kept by PostgreSQL (V20_2), as the file's are folded
+                        String emailKey = rs.getString(2);
                         Target t = new Target(rs.getObject(1, UUID.class), level(rs.getString(4)), emailKey,
                                 Phones.key(rs.getString(3), countryCode));
                         t.organizationId = rs.getObject(5, UUID.class);
@@ -428,16 +504,15 @@ public class ContactImportService {
             ImportRow r = new ImportRow();
             r.line = line;
             r.at = Instant.now();
-            for (int column = 0; column < record.size(); column++) {
-                if (SafeJson.hasNul(record.get(column))) {
-                    // named as the API and the forms name it: the contact field the column feeds
-                    Field field = column < mapping.fields.length ? mapping.fields[column] : null;
-                    String feeds = field == null ? null : field.feeds();
-                    // a column that feeds no field is named by its place ("column 3 contains…", row_column_nul)
-                    error(line, feeds == null ? "column " + (column + 1) + " " + SafeJson.NUL_MESSAGE
-                            : feeds + ": " + SafeJson.NUL_MESSAGE);
-                    return;
-                }
+            int column = nulColumn(record);
+            if (column >= 0) {
+                // named as the API and the forms name it: the contact field the column feeds
+                Field field = column < mapping.fields.length ? mapping.fields[column] : null;
+                String feeds = field == null ? null : field.feeds();
+                // a column that feeds no field is named by its place ("column 3 contains…", row_column_nul)
+                error(line, feeds == null ? "column " + (column + 1) + " " + SafeJson.NUL_MESSAGE
+                        : feeds + ": " + SafeJson.NUL_MESSAGE);
+                return;
             }
             String fullName = one(record, Field.FULL_NAME);
             if (fullName == null) {
@@ -511,7 +586,7 @@ public class ContactImportService {
             }
             String owner = one(record, Field.OWNER);
             if (owner != null) {
-                r.ownerId = owners.get(owner.toLowerCase(Locale.ROOT));
+                r.ownerId = owners.get(key(owner));
                 if (r.ownerId == null) {
                     warn(line, "owner '" + owner + "' is not an organizer of your team; the owner was left as it was"
                             + " (you, for a new contact)");
@@ -523,13 +598,23 @@ public class ContactImportService {
             match(r, unit, refusedPhone);
         }
 
+        /** The first column holding a NUL, or -1. */
+        private int nulColumn(CSVRecord record) {
+            for (int column = 0; column < record.size(); column++) {
+                if (SafeJson.hasNul(record.get(column))) {
+                    return column;
+                }
+            }
+            return -1;
+        }
+
         /**
          * The line's contact created or updated. {@code refusedPhone}: the line's phone, which the phone
          * rule refuses, left out; a warning unless it is the contact's phone exactly as stored, which an
          * export wrote out and is no change.
          */
         private void match(ImportRow r, String unit, String refusedPhone) throws SQLException {
-            String emailKey = r.email == null ? null : r.email.toLowerCase(Locale.ROOT);
+            String emailKey = r.email == null ? null : key(r.email);
             String phoneKey = Phones.key(r.phone, countryCode);
             Target t = emailKey == null ? null : byEmail.get(emailKey);
             if (t == null && phoneKey != null) {
@@ -628,24 +713,20 @@ public class ContactImportService {
                 warn(r.line, "unit '" + name + "' needs an organization (a workplace or building column); it was left out");
                 return null;
             }
-            // "Building A › Floor 3" (the export's way of writing a unit inside another): both, nested
-            int inside = name.indexOf(NESTED);
-            String parentName = inside > 0 ? name.substring(0, inside).trim() : "";
-            String unitName = inside > 0 ? name.substring(inside + NESTED.length()).trim() : name.trim();
-            if (parentName.isEmpty() || unitName.isEmpty()) {
-                return topUnit(organizationId, name.trim());
+            UnitName named = UnitName.of(name);
+            if (named.parent() == null) {
+                return topUnit(organizationId, named.unit());
             }
-            UUID parent = topUnit(organizationId, parentName);
-            return units.computeIfAbsent(organizationId + ":" + parentName.toLowerCase(Locale.ROOT) + NESTED
-                    + unitName.toLowerCase(Locale.ROOT), key -> {
+            UUID parent = topUnit(organizationId, named.parent());
+            return units.computeIfAbsent(organizationId + ":" + key(named.parent()) + NESTED + key(named.unit()), k -> {
                 UUID id = Ids.next();
-                writer.unit(id, organizationId, parent, unitName, unitKind);
+                writer.unit(id, organizationId, parent, named.unit(), unitKind);
                 return id;
             });
         }
 
         private UUID topUnit(UUID organizationId, String name) {
-            return units.computeIfAbsent(organizationId + ":" + name.toLowerCase(Locale.ROOT), key -> {
+            return units.computeIfAbsent(organizationId + ":" + key(name), k -> {
                 UUID id = Ids.next();
                 writer.unit(id, organizationId, null, name, unitKind);
                 return id;
@@ -653,7 +734,7 @@ public class ContactImportService {
         }
 
         private UUID organization(String name) {
-            return organizations.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> {
+            return organizations.computeIfAbsent(key(name), k -> {
                 UUID id = Ids.next();
                 writer.organization(id, name);
                 return id;

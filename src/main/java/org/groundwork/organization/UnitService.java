@@ -22,7 +22,6 @@ import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -109,9 +108,8 @@ public class UnitService {
         UnitChange v = patch.value();
         if (patch.has("name")) {
             String name = required(v.name(), "name").trim();
-            if (!name.equalsIgnoreCase(u.name)) {
-                refuseDuplicate(u, name);
-            }
+            // always asked (the unit itself is left out): Java's equalsIgnoreCase is not the index's lower()
+            refuseDuplicate(u, name);
             u.name = name;
         }
         if (patch.has("kind")) {
@@ -248,12 +246,13 @@ public class UnitService {
     }
 
     private void refuseDuplicate(Unit u, String name) {
-        // the unique index refuses a racing duplicate too (as a 409); this gives the clearer answer
+        // the unique index refuses a racing duplicate too (as a 409); this gives the clearer answer.
+        // The name (trimmed) folded by PostgreSQL, as unit_name_key folds (platform/Folding)
         long same = u.parentId == null
-                ? Unit.count("teamId = ?1 and organizationId = ?2 and parentId is null and lower(trim(name)) = ?3 and id <> ?4",
-                u.teamId, u.organizationId, name.toLowerCase(Locale.ROOT), u.id)
-                : Unit.count("teamId = ?1 and organizationId = ?2 and parentId = ?3 and lower(trim(name)) = ?4 and id <> ?5",
-                u.teamId, u.organizationId, u.parentId, name.toLowerCase(Locale.ROOT), u.id);
+                ? Unit.count("teamId = ?1 and organizationId = ?2 and parentId is null and lower(trim(name)) = lower(?3) and id <> ?4",
+                u.teamId, u.organizationId, name, u.id)
+                : Unit.count("teamId = ?1 and organizationId = ?2 and parentId = ?3 and lower(trim(name)) = lower(?4) and id <> ?5",
+                u.teamId, u.organizationId, u.parentId, name, u.id);
         if (same > 0) {
             throw Problems.conflict("This organization already has a unit named '" + name + "' there");
         }
