@@ -1,5 +1,6 @@
 package org.groundwork.organizer;
 
+import org.groundwork.platform.ProblemMapper;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,7 +36,7 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", ProblemMapper.API_CHALLENGE));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.groundwork.organizer;
 
+import org.groundwork.platform.ProblemMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -133,8 +134,10 @@ public class LoginPages {
         long seconds = wait == null ? 0 : throttle.secondsToWait(email,
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
         long minutes = Math.min((seconds + 59) / 60, 24 * 60);
-        Response.ResponseBuilder page = Response.status(minutes > 0 ? 429 : error != null ? 401 : 200).entity(
-                Templates.login(error != null, minutes, ended != null, changed != null, created != null,
+        int status = minutes > 0 ? 429 : error != null ? 401 : 200;
+        // a 401 names the login form as its way in (RFC 9110): not Basic, which pops up a browser's dialog
+        Response.ResponseBuilder page = ProblemMapper.challenged(Response.status(status), status, ProblemMapper.PAGE_CHALLENGE)
+                .entity(Templates.login(error != null, minutes, ended != null, changed != null, created != null,
                         organizers.isSetUp(), email));
         if (minutes > 0) {
             page.header("Retry-After", Long.toString(minutes * 60 < seconds ? minutes * 60 : seconds));

@@ -1,5 +1,6 @@
 package org.groundwork.organizer;
 
+import org.groundwork.platform.ProblemMapper;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +56,7 @@ public class TwoFactorGate {
         if (path.startsWith("/api/")) {
             Problem p = Problems.unauthorized("Finish logging in with your second factor first").toProblem();
             try {
-                return Response.status(401).type(Problem.MEDIA_TYPE).entity(JSON.writeValueAsString(p)).build();
+                return ProblemMapper.json(p, JSON.writeValueAsString(p));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -176,7 +176,7 @@ public class ApiDocument implements OASFilter {
         SecurityRequirement bearer = OASFactory.createSecurityRequirement().addScheme(BEARER);
         op.setSecurity(new ArrayList<>(List.of(bearer)));
         problem(op, "401", "No, an unknown or a revoked token (or session)")
-                .addHeader("WWW-Authenticate", header("Bearer"));
+                .addHeader("WWW-Authenticate", header(ProblemMapper.API_CHALLENGE));
         problem(op, "403", "Your role does not allow this");
     }
 

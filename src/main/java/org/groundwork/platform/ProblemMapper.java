@@ -65,6 +65,17 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /**
+     * RFC 9110 (11.6.1): a 401 says how to authenticate, in WWW-Authenticate. The API's way is a
+     * personal token sent as a bearer token, in Groundwork's realm.
+     */
+    public static final String API_CHALLENGE = "Bearer realm=\"Groundwork\"";
+    /**
+     * A page's way is the login form. A scheme of its own, never Basic (or Digest, Negotiate, NTLM),
+     * which a browser answers by popping up its own password dialog over the page.
+     */
+    public static final String PAGE_CHALLENGE = "FormLogin realm=\"Groundwork\"";
+
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -118,12 +129,8 @@ public class ProblemMapper {
             }
             return login.build();
         }
-        return Response.status(401)
-                .header("WWW-Authenticate", "Bearer")
-                .type(Problem.MEDIA_TYPE)
-                .entity(write(new Problem("about:blank", "Unauthorized", 401,
-                        "Log in or send a valid personal API token as 'Authorization: Bearer <token>'", null)))
-                .build();
+        return respond(new Problem("about:blank", "Unauthorized", 401,
+                "Log in or send a valid personal API token as 'Authorization: Bearer <token>'", null), false);
     }
 
     @ServerExceptionMapper
@@ -467,10 +474,21 @@ public class ProblemMapper {
     private Response respond(Problem problem, boolean page) {
         if (page) {
             // an htmx request's error page takes the page's main part (web/HtmxAnswers)
-            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(ErrorPages.render(problem)).build();
+            return challenged(Response.status(problem.status()), problem.status(), PAGE_CHALLENGE)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(ErrorPages.render(problem)).build();
         }
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(write(problem)).build();
+        return json(problem, write(problem));
+    }
+
+    /** A problem+json answer, written as {@code json}: every 401 of the API says its challenge. */
+    public static Response json(Problem problem, String json) {
+        return challenged(Response.status(problem.status()), problem.status(), API_CHALLENGE)
+                .type(Problem.MEDIA_TYPE).entity(json).build();
+    }
+
+    /** A 401's WWW-Authenticate (RFC 9110); any other status as it is. */
+    public static Response.ResponseBuilder challenged(Response.ResponseBuilder answer, int status, String challenge) {
+        return status == 401 ? answer.header("WWW-Authenticate", challenge) : answer;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.groundwork.web;
 
+import org.groundwork.platform.ProblemMapper;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 
@@ -34,6 +35,7 @@ public final class LoginRedirect {
     public static Response.ResponseBuilder to(HttpServerRequest request, String location) {
         if (fromHtmx(request)) {
             return Response.status(Response.Status.UNAUTHORIZED).header(HX_REDIRECT, location)
+                    .header("WWW-Authenticate", ProblemMapper.PAGE_CHALLENGE)
                     .header("Cache-Control", "no-store");
         }
         return Response.seeOther(URI.create(location));

@@ -112,8 +112,12 @@ class HtmxSessionEndedTest {
         TwoFactorTest.enrol(Session.logIn(team));
         Session waiting = Session.logIn(team);
         waiting.request().header("HX-Request", "true").get("/contacts?q=Ana").then().statusCode(401)
-                .header(LoginRedirect.HX_REDIRECT, "/login/code");
+                .header(LoginRedirect.HX_REDIRECT, "/login/code")
+                .header("WWW-Authenticate", "FormLogin realm=\"Groundwork\"");
         waiting.request().accept(ContentType.HTML).get("/contacts?q=Ana").then().statusCode(303)
                 .header("Location", endsWith("/login/code"));
+        // the API's answer to it (TwoFactorGate) is a 401 problem that names the bearer token, as every API 401
+        waiting.request().accept(ContentType.JSON).get("/api/v1/contacts").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"Groundwork\"");
     }
 }
