@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Brute-force protection for password checks (the login form and token requests): failures
@@ -99,9 +98,14 @@ public class LoginThrottle {
         }
     }
 
-    /** The account as the SHA-256 of the normalised email: the table holds no email address. */
-    private static String accountKey(String email) {
-        String normalised = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    /**
+     * The account as the SHA-256 of the normalised email: the table holds no email address.
+     * Folded by PostgreSQL's lower(), as the account's email_key is (platform/Folding): Java's
+     * toLowerCase gave "ΟΔΟΣ-…" and "οδοσ-…", one account, two counts.
+     */
+    private String accountKey(String email) {
+        String normalised = email == null ? ""
+                : (String) em.createNativeQuery("select lower(?1)").setParameter(1, email.trim()).getSingleResult();
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
             return "account:" + HexFormat.of().formatHex(hash);
