@@ -309,6 +309,8 @@ public class ContactImportService {
         final Map<String, UUID> owners = new HashMap<>();
         /** The current batch's names and emails with their lower() (fold). */
         Map<String, String> folded = Map.of();
+        /** Whether the database folds ASCII as Java does (Folding.asciiAsJava), asked in load. */
+        boolean asciiAsJava;
         final List<RowMessage> errors = new ArrayList<>();
         final List<RowMessage> warnings = new ArrayList<>();
         int errorRows;
@@ -399,7 +401,7 @@ public class ContactImportService {
                     texts.addAll(UnitName.of(unit).names());
                 }
             }
-            folded = Folding.lower(conn, texts);
+            folded = Folding.lower(conn, texts, asciiAsJava);
         }
 
         /** A name or email as lower() folds it: folded with its batch, else (not expected) on its own. */
@@ -407,7 +409,7 @@ public class ContactImportService {
             String k = folded.get(text);
             if (k == null) {
                 try {
-                    k = Folding.lower(conn, List.of(text)).get(text);
+                    k = Folding.lower(conn, List.of(text), asciiAsJava).get(text);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -430,6 +432,7 @@ public class ContactImportService {
 
         /** The team's existing keys, organizations and organizers, each read once. */
         private void load() throws SQLException {
+            asciiAsJava = Folding.asciiAsJava(conn);
             try (PreparedStatement ps = conn.prepareStatement("select phone_country_code from team where id = ?")) {
                 ps.setObject(1, team);
                 try (ResultSet rs = ps.executeQuery()) {
