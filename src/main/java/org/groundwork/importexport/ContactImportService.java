@@ -274,6 +274,9 @@ public class ContactImportService {
     }
 
     /** A contact already in the team, or created by an earlier line of the file. */
+    /** In byOldPhone: the text is held by several contacts, so it names none of them. */
+    private static final Target SEVERAL = new Target(null, null, null, null);
+
     private static final class Target {
         final UUID id;
         Level level;
@@ -302,6 +305,13 @@ public class ContactImportService {
         String countryCode = "1";
         final Map<String, Target> byEmail = new HashMap<>();
         final Map<String, Target> byPhone = new HashMap<>();
+        /**
+         * Stored phones the phone rule refuses (kept from before it), exactly as stored and trimmed, with
+         * the one contact holding each; {@link #SEVERAL} when more than one does. An export writes such a
+         * phone out as it is, and the line that brings it back is matched by that text, not its digits:
+         * the digits of a note ("6" of "call after 6") would name anyone's number, and "n/a" has none.
+         */
+        final Map<String, Target> byOldPhone = new HashMap<>();
         final Map<String, UUID> organizations = new HashMap<>();
         /** Units by organization id and name (a nested one's "parent › unit") as lower() folds them. */
         final Map<String, UUID> units = new HashMap<>();
@@ -401,6 +411,9 @@ public class ContactImportService {
                     texts.addAll(UnitName.of(unit).names());
                 }
             }
+            if (Folding.asks(texts, asciiAsJava)) {
+                writer.settle(); // the connection is the writer thread's until its batch is written
+            }
             folded = Folding.lower(conn, texts, asciiAsJava);
         }
 
@@ -409,6 +422,9 @@ public class ContactImportService {
             String k = folded.get(text);
             if (k == null) {
                 try {
+                    if (Folding.asks(List.of(text), asciiAsJava)) {
+                        writer.settle();
+                    }
                     k = Folding.lower(conn, List.of(text), asciiAsJava).get(text);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
@@ -455,6 +471,9 @@ public class ContactImportService {
                         t.organizationId = rs.getObject(5, UUID.class);
                         t.phone = rs.getString(3);
                         remember(t, t.emailKey, t.phoneKey);
+                        if (t.phone != null && !Phones.written(t.phone)) {
+                            byOldPhone.merge(t.phone.trim(), t, (one, other) -> SEVERAL);
+                        }
                     }
                 }
             }
@@ -624,16 +643,20 @@ public class ContactImportService {
                 t = byPhone.get(phoneKey);
             }
             if (t == null && refusedPhone != null) {
-                // by its digits only when stored exactly so: the digits of a note ("6" of "call after 6")
-                // would otherwise name anyone's number
-                Target same = byPhone.get(Phones.key(refusedPhone, countryCode));
-                if (same != null && refusedPhone.equals(same.phone)) {
-                    t = same;
+                Target same = byOldPhone.get(refusedPhone.trim());
+                if (same == SEVERAL) {
+                    // the same words as Refusals' row_not_phone and row_phone_several, which the page translates
+                    error(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + abbreviated(List.of(refusedPhone))
+                            + "'); several contacts have this phone as it is, so the line cannot say which one it"
+                            + " is: give the email, or correct the phone");
+                    return;
                 }
+                t = same;
             }
             // a skipped line's phone is left out with the rest of it
             boolean leftOut = refusedPhone != null
-                    && (t == null || (options.onMatch() != OnMatch.SKIP && !refusedPhone.equals(t.phone)));
+                    && (t == null || (options.onMatch() != OnMatch.SKIP
+                    && (t.phone == null || !refusedPhone.trim().equals(t.phone.trim()))));
             if (t == null) {
                 if (r.name == null) {
                     // a line with no name is stored under its email or phone: that must fit as a name

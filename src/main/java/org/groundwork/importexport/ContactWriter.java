@@ -140,6 +140,14 @@ final class ContactWriter implements AutoCloseable {
         });
     }
 
+    /**
+     * Waits for the batch in flight (throwing its refusal) so that the import's thread may use the
+     * connection itself: the batch's refusal, not a query on an aborted transaction, is what it says.
+     */
+    void settle() throws SQLException {
+        await();
+    }
+
     /** Writes what is pending and waits until the database has all of it. */
     void finish() throws SQLException {
         flush();

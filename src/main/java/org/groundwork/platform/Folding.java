@@ -67,6 +67,11 @@ public final class Folding {
         return folded;
     }
 
+    /** Whether {@link #lower(Connection, Collection, boolean)} asks the database about any of these texts. */
+    public static boolean asks(Collection<String> texts, boolean asciiAsJava) {
+        return !texts.isEmpty() && (!asciiAsJava || !texts.stream().allMatch(Folding::ascii));
+    }
+
     private static boolean ascii(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) > 0x7f) {

@@ -498,6 +498,9 @@ public interface MsgRefusals {
     String row_phone_left_out();
 
     @Message
+    String row_phone_several();
+
+    @Message
     String row_owner_unknown(String owner);
 
     @Message

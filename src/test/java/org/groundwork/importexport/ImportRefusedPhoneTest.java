@@ -90,6 +90,36 @@ class ImportRefusedPhoneTest {
         assertEquals(2, Csv.contacts(team).size());
     }
 
+    /**
+     * An old phone is matched by its text as stored, not its digits: a note with no digits comes back as
+     * no change (it made a second person on every round trip), and a note two people hold names neither
+     * (the first loaded was updated with the other's line).
+     */
+    @Test
+    void anOldPhoneIsMatchedByItsWholeTextAndOnlyWhenOnePersonHoldsIt() throws Exception {
+        TestTeam team = TestTeam.create();
+        String ella = contact(team, Map.of("fullName", "Ella Baker"));
+        String ana = contact(team, Map.of("fullName", "Ana Ruiz"));
+        String bea = contact(team, Map.of("fullName", "Bea Ruiz"));
+        storeBeforeTheRule(ella, "n/a");
+        storeBeforeTheRule(ana, "call after 6");
+        storeBeforeTheRule(bea, "call after 6");
+
+        byte[] export = ExportTest.download(team.token, "/api/v1/exports/contacts.csv");
+        JsonPath r = Csv.post(team.token, export, "onMatch=update").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, r.getInt("created"), r.prettyPrint());
+        assertEquals(1, r.getInt("updated"), r.prettyPrint());
+        assertEquals(List.of(), r.getList("warnings"), r.prettyPrint());
+        assertEquals(2, r.getInt("errorRows"), r.prettyPrint());
+        assertEquals(List.of("phone: " + Phones.NOT_WRITTEN + " ('call after 6'); several contacts have this phone as it"
+                        + " is, so the line cannot say which one it is: give the email, or correct the phone"),
+                r.getList("errors.message").stream().distinct().toList());
+        assertEquals("n/a", Csv.contactNamed(team, "Ella Baker").get("phone"));
+        assertEquals("call after 6", Csv.contactNamed(team, "Ana Ruiz").get("phone"));
+        assertEquals("call after 6", Csv.contactNamed(team, "Bea Ruiz").get("phone"));
+        assertEquals(3, Csv.contacts(team).size());
+    }
+
     /** A refused phone that is all a line says of the person names nobody: that line is still an error row. */
     @Test
     void aLineNamedOnlyByARefusedPhoneIsStillAnError() {
