@@ -48,10 +48,13 @@ class AccountsTest {
     @Test
     void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
         TestTeam team = TestTeam.create();
-        String wrongPassword = given().contentType(ContentType.JSON)
+        // an address of its own (trusted in tests): wrong passwords from 127.0.0.1 count towards the
+        // throttle every other test's token requests share
+        String address = "10.80." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250 + 1);
+        String wrongPassword = given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
                 .body(Map.of("email", team.adminEmail, "password", "wrong password", "name", "x"))
                 .post("/api/v1/tokens").then().statusCode(401).extract().body().asString();
-        String unknownEmail = given().contentType(ContentType.JSON)
+        String unknownEmail = given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
                 .body(Map.of("email", "nobody-" + TestTeam.unique() + "@groundwork.test", "password", "wrong password", "name", "x"))
                 .post("/api/v1/tokens").then().statusCode(401).extract().body().asString();
         org.junit.jupiter.api.Assertions.assertEquals(wrongPassword, unknownEmail);
@@ -163,6 +166,7 @@ class AccountsTest {
     void wrongLoginGoesBackToTheLoginPageWithoutACookie() {
         TestTeam team = TestTeam.create();
         var login = given().redirects().follow(false)
+                .header("X-Forwarded-For", "10.80." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250 + 1))
                 .formParam("email", team.adminEmail).formParam("password", "not the password")
                 .post("/login").then().statusCode(anyOf(is(302), is(303)))
                 .header("Location", containsString("/login?error")).extract();
