@@ -104,7 +104,8 @@ public class LoginThrottle {
      * toLowerCase gave "ΟΔΟΣ-…" and "οδοσ-…", one account, two counts.
      */
     private String accountKey(String email) {
-        String normalised = email == null ? ""
+        // an email with a NUL is no account's (PasswordChecks.account) and PostgreSQL refuses it: its own key
+        String normalised = email == null ? "" : email.indexOf('\u0000') >= 0 ? email.trim()
                 : (String) em.createNativeQuery("select lower(?1)").setParameter(1, email.trim()).getSingleResult();
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));

@@ -40,7 +40,8 @@ class PasswordChecks {
      * (a final "Σ", "İ"), and such an admin could not log in.
      */
     static Optional<Organizer> account(String email) {
-        return email == null ? Optional.empty()
+        // a NUL cannot be stored, so it names no account (and PostgreSQL refuses it in lower())
+        return email == null || email.indexOf('\u0000') >= 0 ? Optional.empty()
                 : Organizer.find("emailKey = lower(?1)", email.trim()).firstResultOptional();
     }
 

@@ -162,6 +162,19 @@ class AccountsTest {
         team.api().get("/api/v1/tokens").then().body("items.size()", is(tokens));
     }
 
+    /** A NUL in the login form's email names no account: a failed login like any other, never a 500. */
+    @Test
+    void aNulInTheLoginEmailIsAFailedLogin() {
+        TestTeam team = TestTeam.create();
+        String address = "10.80." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250 + 1);
+        String landing = given().redirects().follow(false).header("X-Forwarded-For", address)
+                .formParam("email", team.adminEmail.replace("@", "\u0000@")).formParam("password", TestTeam.PASSWORD)
+                .post("/login").then().statusCode(anyOf(is(302), is(303)))
+                .header("Location", containsString("/login?error")).extract().header("Location");
+        given().redirects().follow(false).header("X-Forwarded-For", address).get(landing)
+                .then().statusCode(401).contentType(containsString("text/html"));
+    }
+
     @Test
     void wrongLoginGoesBackToTheLoginPageWithoutACookie() {
         TestTeam team = TestTeam.create();
