@@ -1,11 +1,13 @@
 package org.groundwork.archive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +30,8 @@ import org.groundwork.platform.ProblemMapper;
 import org.groundwork.work.WorkJson;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -49,7 +53,7 @@ import java.util.Set;
  * its day: its overdue follow-ups and yesterday's "tomorrow" were valid when written, and restoring
  * them later must not refuse the team. Rules between rows (ids of the team, one unit inside another
  * once only, a tie between two people) are the database's foreign keys and checks, as before,
- * except the units' one level of nesting, which UnitService alone checks. Tables no one types into
+ * the units' one level of nesting included (V8_1's trigger). Tables no one types into
  * (action_organizer, export_log, audit_event) have no API record: the database's checks are theirs.
  */
 @ApplicationScoped
@@ -84,6 +88,9 @@ class RowRules {
     OrganizerService organizers;
 
     private final Map<Class<?>, ObjectReader> readers = new HashMap<>();
+    /** A row's times as the API reads them (SafeJson: ISO-8601 text, the years 1900 to 2200), each under its column. */
+    private ObjectReader timestamps;
+    private ObjectReader dates;
 
     @PostConstruct
     void readers() {
@@ -91,11 +98,22 @@ class RowRules {
         ObjectMapper snake = mapper.copy().setPropertyNamingStrategy(SNAKE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         RECORDS.values().forEach(types -> types.forEach(type -> readers.put(type, snake.readerFor(type))));
+        timestamps = mapper.readerFor(new TypeReference<Map<String, Instant>>() { });
+        dates = mapper.readerFor(new TypeReference<Map<String, LocalDate>>() { });
+    }
+
+    /** A table's columns of time, by their PostgreSQL type: timestamptz and date. */
+    record Times(List<String> timestamps, List<String> dates) {
     }
 
     /** The rules the row breaks, each named by the archive's field ("tags[0]", "duration_minutes"); empty if none. */
-    List<FieldError> broken(String table, JsonNode row) {
+    List<FieldError> broken(String table, JsonNode row, Times times) {
         Set<FieldError> broken = new LinkedHashSet<>();
+        // every time of the row, also those no API record holds (created_at, last_conversation_at, an
+        // audit event's at): PostgreSQL's own input takes 'infinity', 'epoch' or 'now' there, which no
+        // Groundwork writes, and an 'infinity' made the restored team's contact list and wall chart a 500
+        broken.addAll(times(row, times.timestamps(), timestamps));
+        broken.addAll(times(row, times.dates(), dates));
         for (Class<? extends Record> type : RECORDS.getOrDefault(table, List.of())) {
             Record record;
             try {
@@ -123,6 +141,24 @@ class RowRules {
         return List.copyOf(broken);
     }
 
+    private List<FieldError> times(JsonNode row, List<String> columns, ObjectReader reader) {
+        ObjectNode values = mapper.createObjectNode();
+        for (String column : columns) {
+            JsonNode value = row.get(column);
+            if (value != null && !value.isNull()) {
+                values.set(column, value);
+            }
+        }
+        try {
+            reader.readValue(values);
+            return List.of();
+        } catch (JsonProcessingException e) {
+            return errors(ProblemMapper.fromJackson(e));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * A person's fields as every contact door checks them; an erased contact's are empty, as the
      * database requires. An email's shape is the one rule left to the database's own check (an @
@@ -146,7 +182,16 @@ class RowRules {
                 }
             }
         }
-        ContactFields.tags(c.tags(), problems);
+        int before = problems.size();
+        String[] stored = ContactFields.tags(c.tags(), problems);
+        // the tags as the API stores them, and nothing else: a null tag made the restored team's contact
+        // list, the person's page and the export a 500; an empty, padded or repeated one no door stores
+        List<String> tags = c.tags() == null ? List.of() : c.tags();
+        for (int i = 0; i < tags.size() && problems.size() == before; i++) {
+            if (i >= stored.length || !stored[i].equals(tags.get(i))) {
+                problems.add(new FieldError("tags[" + i + "]", TAG_AS_STORED));
+            }
+        }
         return problems;
     }
 
@@ -167,6 +212,9 @@ class RowRules {
         }
         return List.of(new FieldError("time_zone", ZONE_NAME));
     }
+
+    /** A tag the API would not have stored so (it drops empty and repeated ones and trims the rest). */
+    static final String TAG_AS_STORED = "is not a tag as Groundwork stores it (empty, spaces around it, or given twice)";
 
     /** A name PostgreSQL knows but the API would have stored otherwise (" Europe/Berlin" it trims). */
     static final String ZONE_NAME = "is not a time zone name (like Europe/Berlin)";

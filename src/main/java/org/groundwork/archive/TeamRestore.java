@@ -219,7 +219,7 @@ public class TeamRestore {
                     throw Problems.badRequest("The archive is incomplete or out of order: " + table.file()
                             + " must come next");
                 }
-                Rows read = new Rows(table, manifest.formatVersion(), team, expected);
+                Rows read = new Rows(table, manifest.formatVersion(), team, expected, times(conn, table.name()));
                 long n = read.insertAll(unpacked, conn);
                 rows.put(table.file(), n);
                 if (table.name().equals("team")) {
@@ -266,6 +266,26 @@ public class TeamRestore {
                 }
             }
         }
+    }
+
+    /** The table's timestamptz and date columns, as this instance's schema has them. */
+    private static RowRules.Times times(Connection conn, String table) throws SQLException {
+        List<String> timestamps = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("select column_name, data_type from information_schema.columns"
+                + " where table_schema = current_schema() and table_name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getString(2)) {
+                        case "timestamp with time zone" -> timestamps.add(rs.getString(1));
+                        case "date" -> dates.add(rs.getString(1));
+                        default -> { }
+                    }
+                }
+            }
+        }
+        return new RowRules.Times(timestamps, dates);
     }
 
     private ZipEntry next(ZipInputStream zip) throws IOException {
@@ -347,8 +367,10 @@ public class TeamRestore {
         int batchRows;
         JsonNode first;
         final List<RestoredOrganizer> organizers = new ArrayList<>();
+        final RowRules.Times times;
 
-        Rows(Table table, int formatVersion, UUID team, long expected) {
+        Rows(Table table, int formatVersion, UUID team, long expected, RowRules.Times times) {
+            this.times = times;
             this.table = table;
             this.teamId = team.toString();
             this.expected = expected;
@@ -452,7 +474,7 @@ public class TeamRestore {
             }
             // the API's field rules (lengths, words, emails, tags, the time zone): the database
             // checks only some of them, and not a tag's length at all
-            List<FieldError> broken = rules.broken(table.name(), node);
+            List<FieldError> broken = rules.broken(table.name(), node, times);
             if (!broken.isEmpty()) {
                 StringBuilder said = new StringBuilder();
                 for (FieldError e : broken) {

@@ -360,6 +360,15 @@ public interface MsgRefusals {
     String archive_zone_name();
 
     @Message
+    String archive_tag_as_stored();
+
+    @Message
+    String time_expected();
+
+    @Message
+    String date_expected();
+
+    @Message
     String archive_field_rule(String field, String broken);
 
     @Message

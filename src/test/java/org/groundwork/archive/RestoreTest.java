@@ -182,7 +182,7 @@ class RestoreTest {
         refused(changed(good, edit("contact.jsonl", t -> t
                 .replace("\"version\":0", "\"version\":\"many\""))), "refuses a row");
         refused(changed(good, edit("contact.jsonl", t -> t
-                .replaceFirst("\"created_at\":\"[^\"]+\"", "\"created_at\":12345"))), "refuses a row");
+                .replaceFirst("\"created_at\":\"[^\"]+\"", "\"created_at\":12345"))), "\"created_at\" expected a timestamp");
         refused(changed(good, f -> f.put("contact.jsonl", "{\"id\":" + "[".repeat(5000)
                 + "]".repeat(5000) + "}\n")), "contact.jsonl line 1");
         refused(changed(good, f -> f.put("extra.txt", "surprise")), "more entries");
@@ -296,6 +296,60 @@ class RestoreTest {
                 .then().statusCode(201);
         assertEquals(before[0], count("select count(*) from contact where team_id = ?", copied));
         assertEquals(before[1], count("select count(*) from conversation where team_id = ?", copied));
+    }
+
+    /**
+     * Times as no Groundwork writes them: PostgreSQL took 'infinity' for a contact's last conversation,
+     * and then the restored team's contact list and wall chart answered 500. Refused, naming the field.
+     */
+    @Test
+    void anArchiveWithATimeNoGroundworkWritesIsRefusedAndRestoresNothing() throws SQLException {
+        LinkedHashMap<String, String> good = archiveOfOnePerson();
+        String copied = good.get("team.jsonl").substring(7, 43);
+        refused(changed(good, edit("contact.jsonl", t -> t.replaceFirst("\"last_conversation_at\":\"[^\"]+\"",
+                "\"last_conversation_at\":\"infinity\""))), "contact.jsonl line 1: \"last_conversation_at\" expected a timestamp");
+        refused(changed(good, edit("contact.jsonl", t -> t.replaceFirst("\"created_at\":\"[^\"]+\"",
+                "\"created_at\":\"-infinity\""))), "contact.jsonl line 1: \"created_at\" expected a timestamp");
+        refused(changed(good, edit("team.jsonl", t -> t.replaceFirst("\"created_at\":\"[^\"]+\"",
+                "\"created_at\":\"epoch\""))), "team.jsonl line 1: \"created_at\" expected a timestamp");
+        refused(changed(good, edit("audit_event.jsonl", t -> t.replaceFirst("\"at\":\"[^\"]+\"",
+                "\"at\":\"1000-01-01T00:00:00Z\""))), "audit_event.jsonl line 1: \"at\" must be between the years 1900 and 2200");
+        assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
+        assertEquals(1, count("select count(*) from contact where team_id = ?", copied));
+    }
+
+    /**
+     * Tags as the API never stores them: a null tag restored, and then the restored team's contact
+     * list, the person and the export answered 500. Refused, naming the tag, as an empty, padded or
+     * repeated one (the API drops and trims those).
+     */
+    @Test
+    void anArchiveWithATagTheApiWouldNotStoreIsRefusedAndRestoresNothing() throws SQLException {
+        LinkedHashMap<String, String> good = archiveOfOnePerson();
+        String copied = good.get("team.jsonl").substring(7, 43);
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("[\"night shift\"]", "[null]"))),
+                "contact.jsonl line 1: \"tags[0]\" is not a tag as Groundwork stores it");
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("[\"night shift\"]", "[\"night shift\",\"night shift\"]"))),
+                "contact.jsonl line 1: \"tags[1]\" is not a tag as Groundwork stores it");
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("[\"night shift\"]", "[\" night shift\"]"))),
+                "contact.jsonl line 1: \"tags[0]\" is not a tag as Groundwork stores it");
+        refused(changed(good, edit("contact.jsonl", t -> t.replace("[\"night shift\"]", "[\"\"]"))),
+                "contact.jsonl line 1: \"tags[0]\" is not a tag as Groundwork stores it");
+        assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
+        assertEquals(1, count("select count(*) from contact where team_id = ?", copied));
+    }
+
+    /** A team of one tagged person with a conversation (so a last conversation), archived. */
+    private static LinkedHashMap<String, String> archiveOfOnePerson() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", "Rosa Diaz", "engagementLevel", "new",
+                        "tags", List.of("night shift")))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone", "summary", "Rent"))
+                .post("/api/v1/conversations").then().statusCode(201);
+        return Archives.copy(Archives.open(Archives.download(team.token)));
     }
 
     /** The demo team, written past the API by DemoTeam, keeps the API's rules: its archive restores. */
