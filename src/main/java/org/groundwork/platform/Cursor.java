@@ -63,7 +63,7 @@ public final class Cursor {
         public Position position(String cursor) {
             return read(cursor, raw -> {
                 String[] parts = raw.split("\\|", 2);
-                return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+                return new Position(held(Instant.parse(parts[0])), UUID.fromString(parts[1]));
             });
         }
 
@@ -71,7 +71,12 @@ public final class Cursor {
         public Keyed keyed(String cursor) {
             return read(cursor, raw -> {
                 int bar = raw.lastIndexOf('|');
-                return new Keyed(raw.substring(0, bar), UUID.fromString(raw.substring(bar + 1)));
+                String key = raw.substring(0, bar);
+                // a forged key with a NUL reached PostgreSQL, which cannot take one in text: a 500
+                if (key.indexOf('\u0000') >= 0) {
+                    throw new IllegalArgumentException("a NUL in the key");
+                }
+                return new Keyed(key, UUID.fromString(raw.substring(bar + 1)));
             });
         }
 
@@ -86,6 +91,21 @@ public final class Cursor {
                 throw invalid();
             }
         }
+    }
+
+    /**
+     * The years 1 to 9999: every row's time is in them (the app writes times within {@link Dates}'
+     * years, or now), and PostgreSQL holds them all. A cursor is forgeable (its tag is no secret), and
+     * one holding the year 1000000000 reached PostgreSQL as "timestamp out of range": a 500.
+     */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    private static Instant held(Instant at) {
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new IllegalArgumentException("a time PostgreSQL does not hold");
+        }
+        return at;
     }
 
     public record Position(Instant at, UUID id) {

@@ -79,6 +79,45 @@ class ListParametersTest {
         }
     }
 
+    /**
+     * A cursor's tag is no secret (a hash of the list's name and filters), so anyone can write one
+     * holding any position. A time PostgreSQL cannot hold (the year 1000000000, or before 4713 BC)
+     * went through to the database as "timestamp out of range": a 500 and an ERROR in the log on
+     * each list ordered by time. It is the 400 any other cursor the API did not give out gets.
+     */
+    @Test
+    void aForgedCursorHoldingATimeTheDatabaseCannotHoldIsA400() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", "Forged")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        for (int i = 0; i < 2; i++) {
+            team.api().body(Map.of("contactId", contact, "durationMinutes", 5)).post("/api/v1/conversations")
+                    .then().statusCode(201);
+        }
+        team.api().body(Map.of("title", "One", "kind", "picket", "startsAt", "2026-03-01T10:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201);
+        team.api().body(Map.of("title", "Two", "kind", "picket", "startsAt", "2026-03-02T10:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201);
+        for (String list : List.of("/api/v1/conversations", "/api/v1/actions", "/api/v1/audit",
+                "/api/v1/contacts/" + contact + "/timeline")) {
+            String[] given = new String(java.util.Base64.getUrlDecoder().decode(next(team, list)),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\\|");
+            // tag | time | id, as the list gave it out
+            for (String at : List.of("+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z",
+                    "+294277-01-01T00:00:00Z", "-4800-01-01T00:00:00Z")) {
+                String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        (given[0] + "|" + at + "|" + given[2]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                team.api().queryParam("cursor", forged).get(list).then().statusCode(400)
+                        .contentType("application/problem+json").body("errors.field", hasItem("cursor"));
+            }
+            // a time in the years PostgreSQL holds is a position like any other
+            String early = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (given[0] + "|0001-01-01T00:00:00Z|" + given[2]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            team.api().queryParam("cursor", early).get(list).then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.hasSize(0));
+        }
+    }
+
     /** The cursor after the first row of a list asked for a row at a time. */
     private static String next(TestTeam team, String list) {
         String cursor = team.api().queryParam("limit", 1).get(list).then().statusCode(200).extract().path("nextCursor");

@@ -74,6 +74,22 @@ class ListPagingTest {
     }
 
     /**
+     * The organizations page's cursor holds the last name shown; a forged one (the tag is no secret)
+     * with a NUL in that name reached PostgreSQL, which takes no NUL in text: a 500 page. It is the
+     * 400 of any cursor the page did not give out.
+     */
+    @Test
+    void aForgedOrganizationsCursorWithANulIsA400Page() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String forged = org.groundwork.platform.Cursor.of("organizations by name").of("a\u0000b", UUID.randomUUID());
+        s.request().accept("text/html").queryParam("cursor", forged).get("/organizations").then().statusCode(400)
+                .body(not(containsString("Exception")));
+        String fine = org.groundwork.platform.Cursor.of("organizations by name").of("ab", UUID.randomUUID());
+        s.request().accept("text/html").queryParam("cursor", fine).get("/organizations").then().statusCode(200);
+    }
+
+    /**
      * Names whose lower case is not one thing: Java's toLowerCase gives "i̇" (i and a combining dot)
      * for "İ" and a final "ς" for "ΟΔΟΣ" where PostgreSQL gives "i" and "σ" (and, under a C
      * locale, leaves É as it is). Names equal but for PostgreSQL's case are one name to the team
