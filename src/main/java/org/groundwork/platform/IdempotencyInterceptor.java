@@ -51,6 +51,11 @@ public class IdempotencyInterceptor {
         if (key == null || identity.isAnonymous()) {
             return ctx.proceed();
         }
+        // two keys were read as the first, silently: a retry sending the second (or a proxy joining
+        // them into "a, b") wrote the request twice. Refused as a query parameter given twice is
+        if (request.headers().getAll(HEADER).size() > 1) {
+            throw Problems.invalid(HEADER, InputGuard.GIVEN_TWICE);
+        }
         check(key);
         byte[] hash = hash(ctx);
         IdempotencyKeys.Once once = keys.once(key, hash, () -> {

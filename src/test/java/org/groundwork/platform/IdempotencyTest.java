@@ -218,6 +218,29 @@ class IdempotencyTest {
         post(team.token, "k".repeat(200), "/api/v1/conversations", body).then().statusCode(201);
     }
 
+    /**
+     * Two Idempotency-Key headers were read as the first, silently: the retry that sent the second
+     * (or a proxy that joins them into "a, b") logged the conversation twice. Refused as a query
+     * parameter given twice is, and nothing is written; one key still works.
+     */
+    @Test
+    void twoKeysAre400AndWriteNothing() {
+        TestTeam team = TestTeam.create();
+        String contact = contact(team, "Two Keys");
+        Map<String, Object> body = Map.of("contactId", contact, "durationMinutes", 10);
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        given().auth().oauth2(team.token).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Idempotency-Key", first).header("Idempotency-Key", second).body(body)
+                .post("/api/v1/conversations").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", is("Idempotency-Key"))
+                .body("errors[0].message", is(InputGuard.GIVEN_TWICE));
+        assertEquals(0, conversationsOf(team, contact));
+        post(team.token, first, "/api/v1/conversations", body).then().statusCode(201);
+        post(team.token, second, "/api/v1/conversations", body).then().statusCode(201);
+        assertEquals(2, conversationsOf(team, contact));
+    }
+
     @Test
     void theStoredAnswerHoldsOnlyWhatTheAnswerHeldAndErasureRemovesIt() {
         TestTeam team = TestTeam.create();
