@@ -168,6 +168,30 @@ class ActionsTest {
         team.api().get("/api/v1/actions").then().statusCode(200).body("items", empty());
     }
 
+    /**
+     * organizerIds had no bound, and each id is looked up: 200,000 of them took 18 s and answered
+     * 29 MB of errors (the walk of session 36), and a body of the import's 50 MB would run past the
+     * transaction. At most {@link ActionJson#MAX_ORGANIZERS}, on create and change; a longer list is
+     * a 400 naming it and stores nothing, before any lookup.
+     */
+    @Test
+    void theOrganizersOfAnActionAreABoundedList() {
+        TestTeam team = TestTeam.create();
+        List<String> tooMany = java.util.Collections.nCopies(ActionJson.MAX_ORGANIZERS + 1, team.adminId);
+        Map<String, Object> body = new HashMap<>(action("Rally", "2026-05-01T12:00:00Z"));
+        body.put("organizerIds", tooMany);
+        team.api().body(body).post("/api/v1/actions").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("organizerIds"));
+        team.api().get("/api/v1/actions").then().statusCode(200).body("items", empty());
+
+        String id = newAction(team, "Picket", "2026-05-02T06:00:00Z");
+        team.api().body(Map.of("organizerIds", tooMany)).patch("/api/v1/actions/" + id).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("organizerIds"));
+        body.put("organizerIds", java.util.Collections.nCopies(ActionJson.MAX_ORGANIZERS, team.adminId));
+        team.api().body(body).post("/api/v1/actions").then().statusCode(201)
+                .body("organizerIds", org.hamcrest.Matchers.contains(team.adminId));
+    }
+
     @Test
     void patchIsAMergePatchGuardedByIfMatch() {
         TestTeam team = TestTeam.create();
