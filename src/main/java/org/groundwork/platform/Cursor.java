@@ -94,12 +94,12 @@ public final class Cursor {
     }
 
     /**
-     * The years 1 to 9999: every row's time is in them (the app writes times within {@link Dates}'
-     * years, or now), and PostgreSQL holds them all. A cursor is forgeable (its tag is no secret), and
+     * The times PostgreSQL holds (4713 BC to 294276 AD; microseconds, so the last one is the last
+     * microsecond), the positions any row can have. A cursor is forgeable (its tag is no secret), and
      * one holding the year 1000000000 reached PostgreSQL as "timestamp out of range": a 500.
      */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final Instant EARLIEST = Instant.parse("-4712-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+294276-12-31T23:59:59.999999Z");
 
     private static Instant held(Instant at) {
         if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
