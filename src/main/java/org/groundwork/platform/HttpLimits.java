@@ -17,6 +17,7 @@ import org.groundwork.web.ErrorPages;
 import org.groundwork.web.PageLanguage;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -197,6 +198,12 @@ public class HttpLimits {
             refuse(ctx, new Problem("about:blank", "Request Header Fields Too Large", 431,
                     "The request's headers are larger than " + MAX_HEADERS / 1024 + " KB", null));
             return;
+        }
+        List<String> ifMatch = request.headers().getAll("If-Match");
+        if (ifMatch.size() > 1) {
+            // several If-Match lines are one list (RFC 9110 5.3), but the resources read only the first:
+            // a client (or a proxy) that sent the current tag on the second line got a 412 for ever
+            request.headers().set("If-Match", String.join(", ", ifMatch));
         }
         String languages = request.getHeader("Accept-Language");
         if (languages != null && !readableLanguages(languages)) {
