@@ -21,6 +21,7 @@ import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.PreviewColumn;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.SafeJson;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.PageLanguage;
@@ -102,6 +103,10 @@ public class ImportPages {
             errors.add("file", PageLanguage.reports().import_file_empty());
         } else if (file.size() > imports.maxBytes()) {
             errors.add("file", Refusals.said(CsvInput.tooLarge(imports.maxBytes()).getMessage()));
+        } else if (SafeJson.hasNul(file.fileName())) {
+            // the name is kept with the upload (the job page shows it) and PostgreSQL cannot store a NUL: said on
+            // the file, as the binder says one on a field; only a hand-made post sends one
+            errors.add("file", Refusals.said(SafeJson.NUL_MESSAGE));
         }
         if (!errors.isEmpty()) {
             return Form.refused(upload(match == null ? "skip" : match, errors.map()));

@@ -271,6 +271,23 @@ class ImportPagesTest {
     }
 
     @Test
+    void aNulInTheFilesNameIsSaidBesideTheFileNotA500() throws java.sql.SQLException {
+        // a browser never sends one, a hand-made post can: the name is kept with the upload (the job page
+        // shows it), and PostgreSQL cannot store a NUL, so keeping it had been a 500 with an ERROR line
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/contacts/import");
+        Response r = MultipartForm.of().field("csrf-token", s.csrfToken)
+                .file("file", "people\u0000.csv", "Name\nRosa Diaz\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .field("onMatch", "update").into(s.request()).post("/contacts/import");
+        PageFormsTest.assertFieldError(r, "file", "NUL character");
+        // the choice made is kept on the form drawn again; nothing was kept or imported
+        r.then().body(containsString("value=\"update\" checked"));
+        assertEquals(List.of(), pendingUploads("select id::text from pending_import where team_id = ?::uuid", team.teamId));
+        assertEquals(0, contacts(team));
+    }
+
+    @Test
     void anUploadIsItsUploadersOnlyAndWithoutTheCsrfTokenNothingIsKept() {
         TestTeam team = TestTeam.create();
         Session admin = Session.logIn(team);
