@@ -359,6 +359,21 @@ public class FollowUpService {
         return new Versioned<>(FollowUpView.of(f, contact == null ? null : contact.fullName), f.version);
     }
 
+    /**
+     * A step on Today (done, drop, reschedule), taken on a page drawn while the follow-up was open: refused when
+     * it was closed since (another phone, a colleague who logged the conversation), so a follow-up done is not
+     * made dropped, a dropped one done, nor a closed one's date moved. The same step again (a double tap) finds
+     * it so already and changes nothing. The API's PATCH may change a closed one (it sends If-Match for that).
+     */
+    public Versioned<FollowUpView> step(UUID id, Patch<FollowUpChange> patch) {
+        FollowUp f = load(id);
+        FollowUpStatus after = patch.has("status") ? patch.value().status() : FollowUpStatus.OPEN;
+        if (f.status != FollowUpStatus.OPEN && f.status != after) {
+            throw Problems.conflict("This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
+        }
+        return change(id, patch, null);
+    }
+
     public Versioned<FollowUpView> change(UUID id, Patch<FollowUpChange> patch, String ifMatch) {
         FollowUp f = load(id);
         ETags.check(ifMatch, f.version);

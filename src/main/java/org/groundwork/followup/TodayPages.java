@@ -227,8 +227,8 @@ public class TodayPages {
             return form.drawn(page(null, followUp, form.text("dueOn"), form.errors().get("dueOn")));
         }
         UUID next = next(followUp);
-        if (form.succeeds(() -> followUps.change(followUp, patches.of(new FollowUpChange(date, null, null, null),
-                Set.of("dueOn")), null))) {
+        if (form.succeeds(() -> followUps.step(followUp, patches.of(new FollowUpChange(date, null, null, null),
+                Set.of("dueOn"))))) {
             return said("rescheduled", followUp, next);
         }
         if (!form.errors().containsKey("dueOn")) {
@@ -242,7 +242,7 @@ public class TodayPages {
         UUID followUp = Ids.parse(id, "follow-up");
         UUID next = next(followUp);
         Form form = Form.of(Map.of());
-        if (form.succeeds(() -> followUps.change(followUp, patches.of(change, Set.of(field)), null))) {
+        if (form.succeeds(() -> followUps.step(followUp, patches.of(change, Set.of(field))))) {
             return said(did, followUp, next);
         }
         return form.drawn(page(String.join("; ", form.errors().values()), null, null, null));

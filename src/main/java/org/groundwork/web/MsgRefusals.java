@@ -186,6 +186,9 @@ public interface MsgRefusals {
     String conversation_contact_fixed();
 
     @Message
+    String follow_up_closed();
+
+    @Message
     String follow_up_erased();
 
     @Message

@@ -372,6 +372,7 @@ public final class Refusals {
         phrase("tie_exists", "These two already have a '{tieKind}' tie");
         phrase("tie_two_people", "a tie joins two different people");
         phrase("conversation_contact_fixed", "cannot change; log a new conversation with the other contact instead");
+        phrase("follow_up_closed", "This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
         phrase("follow_up_erased", "This contact was erased; their follow-ups keep no purpose and are not reopened");
         phrase("attendance_notes_erased", "this contact was erased; their attendance keeps no notes");
         phrase("contact_erased", "This contact was erased; their conversations keep no summary, issues or commitments");

@@ -1,0 +1,68 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A step on Today (Done, Drop, Reschedule) taken from a page drawn before someone else closed that
+ * follow-up (another phone, a colleague who logged the conversation) changes nothing and says so.
+ * It had turned a follow-up marked done into a dropped one (and a dropped one into done), and moved
+ * a closed one's date, each answered as if the step had been taken on an open one.
+ */
+@QuarkusTest
+class TodayStepOnAClosedFollowUpTest {
+
+    private static String followUp(TestTeam team, String contact, String purpose) {
+        return team.api().body(Map.of("contactId", contact, "dueOn", "2020-01-01", "purpose", purpose))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+    }
+
+    private static void close(TestTeam team, String followUp, String status) {
+        team.api().body(Map.of("status", status)).patch("/api/v1/followups/" + followUp).then().statusCode(200);
+    }
+
+    @Test
+    void aStepOnAFollowUpClosedMeanwhileChangesNothingAndSaysSo() {
+        TestTeam team = TestTeam.create();
+        String contact = PageFormsTest.contact(team, "Dolores Huerta");
+        String done = followUp(team, contact, "One");
+        String dropped = followUp(team, contact, "Two");
+        String closed = followUp(team, contact, "Three");
+        Session s = Session.onPage(team, "/");
+        // the other phone closes them after this page was drawn
+        close(team, done, "done");
+        close(team, dropped, "dropped");
+        close(team, closed, "done");
+
+        Response drop = s.form().formParam("next", "").post("/followups/" + done + "/drop");
+        drop.then().statusCode(409).body(containsString("That follow-up was closed (done or dropped) since this page was drawn; nothing was changed"));
+        team.api().get("/api/v1/followups/" + done).then().body("status", equalTo("done"));
+
+        s.form().formParam("next", "").post("/followups/" + dropped + "/done")
+                .then().statusCode(409).body(containsString("was closed (done or dropped)"));
+        team.api().get("/api/v1/followups/" + dropped).then().body("status", equalTo("dropped"));
+
+        s.form().formParam("next", "").formParam("dueOn", "2031-03-04").post("/followups/" + closed + "/reschedule")
+                .then().statusCode(409).body(containsString("was closed (done or dropped)"));
+        team.api().get("/api/v1/followups/" + closed).then().body("status", equalTo("done"))
+                .body("dueOn", equalTo("2020-01-01"));
+
+        // the same step twice (a double tap) stays harmless: it is already so
+        s.form().formParam("next", "").post("/followups/" + done + "/done").then().statusCode(303);
+        s.form().formParam("next", "").post("/followups/" + dropped + "/drop").then().statusCode(303);
+
+        // said in the organizer's language
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        s.open("/");
+        s.form().formParam("next", "").post("/followups/" + done + "/drop")
+                .then().statusCode(409).body(containsString("Ese seguimiento se cerró (hecho o descartado)"));
+        team.api().get("/api/v1/followups/" + done).then().body("status", equalTo("done"));
+    }
+}
