@@ -57,6 +57,12 @@ public class CsrfCheck {
             return Optional.empty();
         }
         if (http.request().getCookie("quarkus-credential") == null) {
+            if (isForm(request) && !carriesTheToken(request, http)) {
+                // quarkus-rest-csrf, next, checks every form and answers a miss with an empty 400: a blank
+                // page for a browser that lost its cookies (restarted; the CSRF cookie lasts two hours) and
+                // sends a page left open, its Log out say. Said as it is to someone logged in
+                return Optional.of(refused());
+            }
             // no login cookie, nothing a forged request could borrow (a script with a token on a
             // page route): the page it answers with still draws its forms, which need a token
             if (http.get(TOKEN) == null) {
@@ -90,6 +96,13 @@ public class CsrfCheck {
         }
         return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                 cookie.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A url-encoded or multipart form: the bodies quarkus-rest-csrf checks. */
+    private static boolean isForm(ResteasyReactiveContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        return type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
     }
 
     private static Response refused() {
