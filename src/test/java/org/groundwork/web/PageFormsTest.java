@@ -693,6 +693,28 @@ class PageFormsTest {
     }
 
     @Test
+    void aFollowUpTickedAndClosedMeanwhileIsSaidThoughNoneIsLeftToList() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Ella Baker");
+        String ticked = team.api().body(Map.of("contactId", id, "dueOn", "2030-01-01", "purpose", "Ask about the vote"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        s.open("/conversations/new?contact=" + id + "&followUp=" + ticked);
+        // another phone drops it while this form is open; the form drawn again lists no open follow-up, and
+        // its refusal (a 400) had been said nowhere: the same form back, without a word
+        team.api().body(Map.of("status", "dropped")).patch("/api/v1/followups/" + ticked).then().statusCode(200);
+        Response page = s.form().formParam("contactId", id).formParam("durationMinutes", "15").formParam("channel", "phone")
+                .formParam("summary", "Voted yes").formParam("complete", ticked).post("/conversations");
+        page.then().statusCode(400).body(containsString("Voted yes"));
+        String html = page.asString();
+        int at = html.indexOf("id=\"f-complete-error\"");
+        assertTrue(at > 0, "the refusal is said:\n" + html);
+        assertTrue(html.substring(at, html.indexOf("</p>", at)).contains("This follow-up is already dropped"), html);
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+        team.api().get("/api/v1/followups/" + ticked).then().body("status", equalTo("dropped"));
+    }
+
+    @Test
     void editingAContactsDetailsChecksEachFieldAndKeepsTheLevelOut() {
         TestTeam team = TestTeam.create();
         String id = team.api().body(Map.of("fullName", "Rosa Diaz", "email", "rosa@example.org",
