@@ -20,6 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class PageFormsTest {
 
+    /** An open follow-up with that contact, made through the API. */
+    static String followUp(TestTeam team, String contactId, String dueOn, String purpose) {
+        return team.api().body(Map.of("contactId", contactId, "dueOn", dueOn, "purpose", purpose))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+    }
+
     static String contact(TestTeam team, String name) {
         return team.api().body(Map.of("fullName", name)).post("/api/v1/contacts")
                 .then().statusCode(201).extract().path("id");
@@ -420,10 +426,8 @@ class PageFormsTest {
     void followUpsAreDoneDroppedAndRescheduledFromToday() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Cesar Chavez");
-        String first = team.api().body(Map.of("contactId", id, "dueOn", "2020-01-01", "purpose", "One"))
-                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
-        String second = team.api().body(Map.of("contactId", id, "dueOn", "2020-01-02", "purpose", "Two"))
-                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        String first = followUp(team, id, "2020-01-01", "One");
+        String second = followUp(team, id, "2020-01-02", "Two");
         Session s = Session.onPage(team, "/");
         s.form().post("/followups/" + first + "/done").then().statusCode(303);
         Response bad = s.form().formParam("dueOn", "soon").post("/followups/" + second + "/reschedule");
@@ -696,8 +700,7 @@ class PageFormsTest {
     void aFollowUpTickedAndClosedMeanwhileIsSaidThoughNoneIsLeftToList() {
         TestTeam team = TestTeam.create();
         String id = contact(team, "Ella Baker");
-        String ticked = team.api().body(Map.of("contactId", id, "dueOn", "2030-01-01", "purpose", "Ask about the vote"))
-                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        String ticked = followUp(team, id, "2030-01-01", "Ask about the vote");
         Session s = Session.logIn(team);
         s.open("/conversations/new?contact=" + id + "&followUp=" + ticked);
         // another phone drops it while this form is open; the form drawn again lists no open follow-up, and

@@ -19,11 +19,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class TodayStepOnAClosedFollowUpTest {
 
-    private static String followUp(TestTeam team, String contact, String purpose) {
-        return team.api().body(Map.of("contactId", contact, "dueOn", "2020-01-01", "purpose", purpose))
-                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
-    }
-
     private static void close(TestTeam team, String followUp, String status) {
         team.api().body(Map.of("status", status)).patch("/api/v1/followups/" + followUp).then().statusCode(200);
     }
@@ -32,9 +27,9 @@ class TodayStepOnAClosedFollowUpTest {
     void aStepOnAFollowUpClosedMeanwhileChangesNothingAndSaysSo() {
         TestTeam team = TestTeam.create();
         String contact = PageFormsTest.contact(team, "Dolores Huerta");
-        String done = followUp(team, contact, "One");
-        String dropped = followUp(team, contact, "Two");
-        String closed = followUp(team, contact, "Three");
+        String done = PageFormsTest.followUp(team, contact, "2020-01-01", "One");
+        String dropped = PageFormsTest.followUp(team, contact, "2020-01-01", "Two");
+        String closed = PageFormsTest.followUp(team, contact, "2020-01-01", "Three");
         Session s = Session.onPage(team, "/");
         // the other phone closes them after this page was drawn
         close(team, done, "done");
