@@ -250,7 +250,7 @@ public class ActionPages {
         form.also("organizerIds", joined(present));
         ActionChange change = new ActionChange(d.workId(), d.title(), d.kind(), d.startsAt(), d.minutes(),
                 d.location(), present);
-        String version = form.optional(Form.VERSION);
+        String version = form.version();
         // the time only when it was changed: the form shows it to the minute on the team's clocks, and
         // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
         Set<String> fields = new HashSet<>(Set.of("title", "kind", "durationMinutes", "location", "workId"));

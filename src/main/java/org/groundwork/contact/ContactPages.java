@@ -358,7 +358,7 @@ public class ContactPages {
                 form.id("organizationId"), form.word(Position.class, "position"), form.id("ownerId"), form.list("tags"),
                 form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
         form.need("position", PageLanguage.msg().form_choose_from_list());
-        String version = form.optional("version");
+        String version = form.version();
         // the service's view of the change: a phone sent back as stored is not checked again
         return form.checks(contacts.checked(contact, change))
                 // saved meanwhile (another tab, another phone): what was typed comes back at the version

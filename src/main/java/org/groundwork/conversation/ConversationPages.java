@@ -191,7 +191,7 @@ public class ConversationPages {
         ConversationChange change = new ConversationChange(null, null, work, at, minutes, how,
                 form.optional("summary"), form.optional("issues"), form.optional("commitments"),
                 form.ticked("politicalDiscussion"));
-        String version = form.optional("version");
+        String version = form.version();
         // the time only when it was changed: the form shows it to the minute in the team's zone, and
         // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
         ConversationView before = conversations.find(conversation).view();
@@ -220,7 +220,7 @@ public class ConversationPages {
         if (!form.ticked("confirm")) {
             return Form.refused(edit(stored, Map.of("confirm", PageLanguage.people().conversation_delete_tick())));
         }
-        String version = form.optional("version");
+        String version = form.version();
         return form
                 .onConflict(p -> edit(conversations.find(conversation),
                         Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))

@@ -621,6 +621,17 @@ public final class Form {
         return refusal(409, again.get());
     }
 
+    /**
+     * The version an edit form was read at ({@link #VERSION}, sent on as If-Match), as sent: not through the NUL
+     * rule, which would put its message on a hidden field no page shows (a 400 without a word). A crafted one
+     * names no version, so the save is the conflict it is: the form at the version stored now, said so.
+     */
+    public String version() {
+        String v = sent(VERSION);
+        values.putIfAbsent(VERSION, v); // drawn again as sent when another field is refused, as text() keeps a field
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
     /** A field as sent, not through the NUL rule (null when the form has no such field): the one-time key, {@link #DRAWN}. */
     private String sent(String field) {
         if (data != null) {

@@ -391,15 +391,24 @@ class PageFormsTest {
         assertFieldError(page, 409, "level", "Their level is already new: choose another level");
     }
 
+    private static String depotDrive(TestTeam team) {
+        return team.api().body(Map.of("name", "Depot drive", "focus", "bring-in-new", "mode", "building"))
+                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+    }
+
+    /** The work's form saved with its name changed, as read at that version. */
+    private static Response renameDepot(Session s, String work, String version) {
+        return s.form().formParam("version", version).formParam("name", "Depot and yard drive").formParam("focus", "bring-in-new")
+                .formParam("mode", "building").formParam("active", "true").post("/works/" + work);
+    }
+
     @Test
     void aWorkSavedInAStaleTabKeepsItsTypingAndShowsWhatIsStoredInsteadOfUndoingTheOtherSave() {
         TestTeam team = TestTeam.create();
-        String work = team.api().body(Map.of("name", "Depot drive", "focus", "bring-in-new", "mode", "building"))
-                .post("/api/v1/works").then().statusCode(201).extract().path("id");
+        String work = depotDrive(team);
         Session s = Session.onPage(team, "/works/" + work);
         // two tabs read the form at the same version; the first renames, the second changes the justification
-        s.form().formParam("version", "0").formParam("name", "Depot and yard drive").formParam("focus", "bring-in-new")
-                .formParam("mode", "building").formParam("active", "true").post("/works/" + work).then().statusCode(303);
+        renameDepot(s, work, "0").then().statusCode(303);
         Response stale = s.form().formParam("version", "0").formParam("name", "Depot drive").formParam("focus", "bring-in-new")
                 .formParam("mode", "building").formParam("justification", "The yard is where the new hires are")
                 .formParam("active", "true").post("/works/" + work);
@@ -715,6 +724,17 @@ class PageFormsTest {
         assertTrue(html.substring(at, html.indexOf("</p>", at)).contains("This follow-up is already dropped"), html);
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
         team.api().get("/api/v1/followups/" + ticked).then().body("status", equalTo("dropped"));
+    }
+
+    @Test
+    void aNulInAnEditFormsVersionIsTheConflictItIsNotARefusalSaidNowhere() {
+        TestTeam team = TestTeam.create();
+        String work = depotDrive(team);
+        Session s = Session.onPage(team, "/works/" + work);
+        // the hidden version with a NUL (only a hand-made post sends one) had its message put on that hidden
+        // field, which no page shows: a 400 and the form back without a word. It names no version stored
+        renameDepot(s, work, "x\u0000").then().statusCode(409).body(containsString("Someone else saved this"));
+        team.api().get("/api/v1/works/" + work).then().body("name", equalTo("Depot drive"));
     }
 
     @Test
