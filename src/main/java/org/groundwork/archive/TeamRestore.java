@@ -272,11 +272,15 @@ public class TeamRestore {
     private static RowRules.Times times(Connection conn, String table) throws SQLException {
         List<String> timestamps = new ArrayList<>();
         List<String> dates = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("select column_name, data_type from information_schema.columns"
-                + " where table_schema = current_schema() and table_name = ?")) {
+        // resolved as the restore's inserts resolve the name (search_path, regclass), so no other schema's
+        // table of that name answers; a table with no columns found would leave its times unchecked
+        int columns = 0;
+        try (PreparedStatement ps = conn.prepareStatement("select attname, atttypid::regtype::text from pg_attribute"
+                + " where attrelid = ?::regclass and attnum > 0 and not attisdropped")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    columns++;
                     switch (rs.getString(2)) {
                         case "timestamp with time zone" -> timestamps.add(rs.getString(1));
                         case "date" -> dates.add(rs.getString(1));
@@ -284,6 +288,9 @@ public class TeamRestore {
                     }
                 }
             }
+        }
+        if (columns == 0) {
+            throw new IllegalStateException("No columns found for table " + table);
         }
         return new RowRules.Times(timestamps, dates);
     }

@@ -51,8 +51,8 @@ public class IdempotencyInterceptor {
         if (key == null || identity.isAnonymous()) {
             return ctx.proceed();
         }
-        // two keys were read as the first, silently: a retry sending the second (or a proxy joining
-        // them into "a, b") wrote the request twice. Refused as a query parameter given twice is
+        // two key lines were read as the first, silently: a retry sending the second wrote the request
+        // twice. Refused as a query parameter given twice is (one line "a, b" is one key, that text)
         if (request.headers().getAll(HEADER).size() > 1) {
             throw Problems.invalid(HEADER, InputGuard.GIVEN_TWICE);
         }

@@ -61,7 +61,7 @@ public class InputGuard {
     }
 
     /** A form's body, url-encoded or multipart (the one reading of it: HttpLimits asks it too). */
-    static boolean isForm(String type) {
+    public static boolean isForm(String type) {
         return typed(type).startsWith("application/x-www-form-urlencoded") || isMultipart(type);
     }
 

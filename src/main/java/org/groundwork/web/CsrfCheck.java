@@ -6,6 +6,7 @@ import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import org.groundwork.platform.InputGuard;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import java.nio.charset.StandardCharsets;
@@ -100,9 +101,7 @@ public class CsrfCheck {
 
     /** A url-encoded or multipart form: the bodies quarkus-rest-csrf checks. */
     private static boolean isForm(ResteasyReactiveContainerRequestContext request) {
-        MediaType type = request.getMediaType();
-        return type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+        return InputGuard.isForm(request.getHeaderString("Content-Type"));
     }
 
     private static Response refused() {

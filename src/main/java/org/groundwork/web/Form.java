@@ -629,7 +629,7 @@ public final class Form {
     public String version() {
         String v = sent(VERSION);
         values.putIfAbsent(VERSION, v); // drawn again as sent when another field is refused, as text() keeps a field
-        return v == null || v.isBlank() ? null : v.trim();
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     /** A field as sent, not through the NUL rule (null when the form has no such field): the one-time key, {@link #DRAWN}. */

@@ -219,8 +219,8 @@ class IdempotencyTest {
     }
 
     /**
-     * Two Idempotency-Key headers were read as the first, silently: the retry that sent the second
-     * (or a proxy that joins them into "a, b") logged the conversation twice. Refused as a query
+     * Two Idempotency-Key header lines were read as the first, silently: the retry that sent the
+     * second logged the conversation twice. Refused as a query
      * parameter given twice is, and nothing is written; one key still works.
      */
     @Test
