@@ -66,7 +66,10 @@ import java.util.UUID;
 public class ContactImportService {
 
     private static final Logger LOG = Logger.getLogger(ContactImportService.class);
-    /** The answer lists at most this many errors (and warnings); errorRows counts them all. */
+    /**
+     * The answer lists at most this many errors (and warnings); errorRows and warningCount count them
+     * all. A file of refused lines would otherwise keep a message for each in memory.
+     */
     static final int MAX_LISTED = 1000;
     /** How the export writes a unit inside another: "Building A › Floor 3". */
     static final String NESTED = " › ";
@@ -86,8 +89,47 @@ public class ContactImportService {
     @ConfigProperty(name = "groundwork.import.max-bytes", defaultValue = "52428800")
     long maxBytes;
 
+    /**
+     * The most rows (non-blank lines after the header) a file may have: the keys of every contact a
+     * file creates stay in memory to the end (a later line for the same person is a match), so this,
+     * with the team's own contacts, is what bounds the import's memory (docs/import.md).
+     */
+    @ConfigProperty(name = "groundwork.import.max-rows", defaultValue = "200000")
+    int maxRows;
+
     long maxBytes() {
         return maxBytes;
+    }
+
+    /**
+     * Refuses (413) a file of more than {@code groundwork.import.max-rows} rows before any of it is
+     * imported, reading no further than the row past the limit. {@code lines}: its lines after the
+     * header ({@link FileRows}), never fewer than its rows, so a file within the limit by them is not
+     * opened. A file that cannot be read is left to the import, which says why.
+     */
+    void refuseOverRows(int lines, java.util.function.Supplier<InputStream> file) {
+        if (lines <= maxRows) {
+            return;
+        }
+        boolean header = false;
+        int rows = 0;
+        try (InputStream in = file.get(); CSVParser parser = CsvInput.open(in, maxBytes)) {
+            for (CSVRecord r : parser) {
+                if (blank(r)) {
+                    continue;
+                }
+                if (!header) {
+                    header = true;
+                } else if (++rows > maxRows) {
+                    break;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return; // unreadable: the import itself refuses it, naming the line
+        }
+        if (rows > maxRows) {
+            throw CsvInput.tooManyRows(maxRows);
+        }
     }
 
     /**
@@ -324,6 +366,7 @@ public class ContactImportService {
         final List<RowMessage> errors = new ArrayList<>();
         final List<RowMessage> warnings = new ArrayList<>();
         int errorRows;
+        int warningCount;
         int created;
         int updated;
         int skipped;
@@ -349,6 +392,7 @@ public class ContactImportService {
                 mapping = header(header);
                 load();
                 int rows = 0;
+                int read = 0;
                 List<Line> lines = new ArrayList<>(ContactWriter.BATCH);
                 while (true) {
                     line = parser.getCurrentLineNumber() + 1;
@@ -358,6 +402,10 @@ public class ContactImportService {
                     CSVRecord r = records.next();
                     if (blank(r)) {
                         continue;
+                    }
+                    if (++read > maxRows) {
+                        // the whole file is refused: what was written of it is rolled back with the transaction
+                        throw CsvInput.tooManyRows(maxRows);
                     }
                     lines.add(new Line(line, r));
                     if (lines.size() == ContactWriter.BATCH) {
@@ -374,7 +422,7 @@ public class ContactImportService {
             } catch (IOException e) {
                 throw unreadable(e, line);
             }
-            return new ImportReport(options.dryRun(), created, updated, skipped, errorRows, errors, warnings,
+            return new ImportReport(options.dryRun(), created, updated, skipped, errorRows, warningCount, errors, warnings,
                     mapping.unmapped(), mapping.described());
         }
 
@@ -775,6 +823,7 @@ public class ContactImportService {
         }
 
         private void warn(long line, String message) {
+            warningCount++;
             if (warnings.size() < MAX_LISTED) {
                 warnings.add(new RowMessage(line, message));
             }

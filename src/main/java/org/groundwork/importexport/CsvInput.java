@@ -91,6 +91,13 @@ final class CsvInput {
                         + "; split it into smaller files. Nothing was imported.");
     }
 
+    /** Same status and way out as {@link #tooLarge}: a file of many short rows is too large a file too. */
+    static ProblemException tooManyRows(int max) {
+        return new ProblemException(413, "Content too large",
+                "The file has more than " + max + " rows, the import limit; split it into smaller files."
+                        + " Nothing was imported.");
+    }
+
     static String megabytes(long bytes) {
         return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + " MB" : bytes + " bytes";
     }

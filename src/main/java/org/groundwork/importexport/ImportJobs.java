@@ -145,6 +145,8 @@ public class ImportJobs {
             return new Outcome(imports.importContacts(body, options), null);
         }
         try (FileRows.Spooled file = FileRows.spool(body, imports.maxBytes())) {
+            // refused now (413), not by a job that would fail later
+            imports.refuseOverRows(file.rows(), file::open);
             if (file.rows() <= backgroundRows) {
                 try (InputStream in = file.open()) {
                     return new Outcome(imports.importContacts(in, options), null);
@@ -174,6 +176,7 @@ public class ImportJobs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        imports.refuseOverRows(rows, () -> pending.open(claimed));
         if (rows <= backgroundRows) {
             try (InputStream in = pending.open(claimed)) {
                 return new Outcome(imports.importContacts(in, options), null);

@@ -17,9 +17,10 @@ final class ImportJson {
     /**
      * {@code errors} lists lines that were not imported ({@code errorRows} counts them all; the
      * list stops at {@link ContactImportService#MAX_LISTED}); {@code warnings} lines that were
-     * imported with something left out. {@code mapping} is column → field as detected or given.
+     * imported with something left out ({@code warningCount} counts them all, a line once per
+     * warning; the list stops there too). {@code mapping} is column → field as detected or given.
      */
-    record ImportReport(boolean dryRun, int created, int updated, int skipped, int errorRows,
+    record ImportReport(boolean dryRun, int created, int updated, int skipped, int errorRows, int warningCount,
                         List<RowMessage> errors, List<RowMessage> warnings, List<String> unmappedColumns,
                         Map<String, String> mapping) {
         /** Contacts created or updated: what the import page's button offers to write. */

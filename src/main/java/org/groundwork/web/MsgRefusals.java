@@ -420,6 +420,9 @@ public interface MsgRefusals {
     String import_too_large(String size);
 
     @Message
+    String import_too_many_rows(String rows);
+
+    @Message
     String import_map_form(String value);
 
     @Message

@@ -111,6 +111,9 @@ public interface MsgReports {
     String import_first_listed(int shown);
 
     @Message
+    String import_warnings_listed(int shown, int count);
+
+    @Message
     String import_warnings();
 
     @Message

@@ -453,6 +453,7 @@ public final class Refusals {
         phrase("import_file_gone", "This uploaded file is no longer here (it was imported, dropped, or kept longer than a day); choose the file again.");
         phrase("import_cut_short", "The upload could not be read to its end. Nothing was imported.");
         phrase("import_too_large", "The file is larger than the import limit of {size}; split it into smaller files. Nothing was imported.");
+        phrase("import_too_many_rows", "The file has more than {rows} rows, the import limit; split it into smaller files. Nothing was imported.");
         phrase("import_map_form", "'{value}' is not Column:field");
         phrase("import_map_no_column", "the file has no column '{column}'");
         phrase("import_failed_server", "The import failed on the server. Nothing was imported; try again, and tell your admin if it happens again.");

@@ -228,6 +228,38 @@ class ImportPagesTest {
         team.api().queryParam("q", "Rosa").get("/api/v1/contacts").then().body("items[0].engagementLevel", equalTo("cadre"));
     }
 
+    /** A file over groundwork.import.max-rows (50,000 in tests): its check and its import say so, in the page's language. */
+    @Test
+    void aFileOverTheRowLimitIsRefusedOnThePageAndSavesNothing() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        Session s = Session.logIn(team);
+        StringBuilder file = new StringBuilder("Name,Level\n");
+        for (int i = 0; i <= 50_000; i++) {
+            file.append(",x\n"); // lines with errors: the quickest to check
+        }
+        String check = upload(s, file.toString());
+        String says = "El fichero tiene más de 50000 filas, el límite de importación; divídelo en ficheros más pequeños."
+                + " No se importó nada.";
+        s.request().get(check).then().body(containsString(says)).body(not(containsString("more than")));
+        s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check)).then()
+                .body(containsString(says));
+        assertEquals(0, contacts(team));
+    }
+
+    /** The page lists 100 warnings and says how many there are in all, as the heading does for errors. */
+    @Test
+    void warningsPastThoseListedAreCounted() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        StringBuilder file = new StringBuilder("Name,Owner\n");
+        for (int i = 0; i < 150; i++) {
+            file.append("Owned ").append(i).append(",nobody-").append(i).append("@example.org\n");
+        }
+        String check = upload(s, file.toString());
+        s.request().get(check).then().statusCode(200).body(containsString("The first 100 of 150 are listed."));
+    }
+
     @Test
     void badFilesGetAMessageOnTheFormAndSaveNothing() {
         TestTeam team = TestTeam.create();

@@ -1,0 +1,103 @@
+package org.groundwork.importexport;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What keeps an import's memory bounded whatever the file: at most groundwork.import.max-rows rows
+ * (50,000 in the test profile), refused whole past it, and at most 1,000 error and warning messages
+ * listed, with exact counts.
+ */
+@QuarkusTest
+class ImportLimitsTest {
+
+    static final int MAX_ROWS = 50_000;
+    static final String TOO_MANY = "The file has more than 50000 rows, the import limit; split it into smaller files."
+            + " Nothing was imported.";
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aFileOneRowOverTheLimitIsRefusedWholeAndCreatesNobody() {
+        TestTeam team = TestTeam.create();
+        team.api().body(java.util.Map.of("fullName", "Already Here")).post("/api/v1/contacts").then().statusCode(201);
+        StringBuilder file = new StringBuilder("Name\n");
+        for (int i = 0; i <= MAX_ROWS; i++) {
+            file.append("M").append(i).append('\n');
+        }
+        // a real import is refused before it starts (no job, no contact)
+        Csv.post(team, file.toString(), "").then().statusCode(413).contentType("application/problem+json")
+                .body("detail", equalTo(TOO_MANY));
+        assertEquals(1, contacts(team));
+
+        // the dry run streams the rows: it stops at the row past the limit, never reading the broken
+        // line after it (which would answer 400)
+        StringBuilder refused = new StringBuilder("Name,Level\n");
+        for (int i = 0; i <= MAX_ROWS; i++) {
+            refused.append(",x\n"); // a line with errors is the quickest line to read
+        }
+        refused.append("\"never closed\n");
+        Csv.post(team, refused.toString(), "dryRun=true").then().statusCode(413)
+                .contentType("application/problem+json").body("detail", equalTo(TOO_MANY));
+        assertEquals(1, contacts(team));
+    }
+
+    @Test
+    void aFileExactlyAtTheLimitImports() {
+        TestTeam team = TestTeam.create();
+        // a hundred people, each on many lines (matches, skipped): a quick file of 50,000 rows, and blank
+        // lines, which are not rows (its lines after the header are more than the limit)
+        StringBuilder file = new StringBuilder("Email\n\n");
+        for (int i = 0; i < MAX_ROWS; i++) {
+            file.append('m').append(i % 100).append("@x.io\n");
+            if (i % 1000 == 0) {
+                file.append('\n');
+            }
+        }
+        Response started = Csv.post(team, file.toString(), "");
+        started.then().statusCode(202);
+        JsonPath job = ImportJobsTest.waitUntilFinished(team.token, started.path("id"), new ArrayList<>());
+        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals(100, job.getInt("result.created"));
+        assertEquals(MAX_ROWS - 100, job.getInt("result.skipped"));
+        assertEquals(100, contacts(team));
+    }
+
+    @Test
+    void moreBadLinesThanAreListedAreCountedExactly() {
+        TestTeam team = TestTeam.create();
+        StringBuilder file = new StringBuilder("Name,Level,Owner\n");
+        for (int i = 0; i < 1200; i++) {
+            file.append("Bad ").append(i).append(",hero,\n");
+            file.append("Owned ").append(i).append(",,nobody-").append(i).append("@example.org\n");
+        }
+        file.append(",,\nGood,,\n");
+        JsonPath report = Csv.imported(team, file.toString(), "dryRun=true");
+        assertEquals(1201, report.getInt("created"));
+        assertEquals(1200, report.getInt("errorRows"));
+        assertEquals(1000, report.getList("errors").size());
+        assertEquals(1200, report.getInt("warningCount"));
+        assertEquals(1000, report.getList("warnings").size());
+        assertEquals(2, report.getInt("errors[0].row"));
+        assertEquals(3, report.getInt("warnings[0].row"));
+    }
+
+    private int contacts(TestTeam team) {
+        Number n = (Number) AllTeams.call(() -> em.createNativeQuery("select count(*) from contact where team_id = ?1")
+                .setParameter(1, UUID.fromString(team.teamId)).getSingleResult());
+        return n.intValue();
+    }
+}
