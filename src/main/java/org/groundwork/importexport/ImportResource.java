@@ -12,8 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,6 +23,7 @@ import org.groundwork.importexport.ImportJson.ImportJobView;
 import org.groundwork.importexport.ImportJson.ImportReport;
 import org.groundwork.importexport.ImportJson.ImportOptions;
 import org.groundwork.importexport.ImportJson.OnMatch;
+import org.groundwork.platform.Flags;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 
@@ -37,6 +40,9 @@ public class ImportResource {
 
     @Inject
     ImportJobs jobs;
+
+    @Context
+    UriInfo uri;
 
     /**
      * The body is the file itself, read as it arrives (an InputStream on a worker thread is not
@@ -58,7 +64,7 @@ public class ImportResource {
     public Response contacts(@QueryParam("dryRun") String dryRun, @QueryParam("onMatch") String onMatch,
                              @QueryParam("map") List<String> map, InputStream body) {
         // a declared size over the limit was refused already (ImportSizeLimit)
-        ImportJobs.Outcome outcome = jobs.importUpload(body, new ImportOptions(bool(dryRun), onMatch(onMatch), map));
+        ImportJobs.Outcome outcome = jobs.importUpload(body, new ImportOptions(dryRun(dryRun), onMatch(onMatch), map));
         if (outcome.report() != null) {
             return Response.ok(outcome.report()).build();
         }
@@ -77,15 +83,16 @@ public class ImportResource {
         return jobs.find(Ids.parse(id, "import")).view();
     }
 
-    private static boolean bool(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
+    /**
+     * Not sent is a real import. Sent empty ("?dryRun=") is refused, not read as not sent as other empty
+     * parameters are: that reading would write the file for a caller who was asking for something.
+     */
+    private boolean dryRun(String value) {
+        // the REST layer hands "?dryRun" and "?dryRun=" over as not sent: ask the query itself
+        if (value == null ? uri.getQueryParameters().containsKey("dryRun") : value.isBlank()) {
+            throw Problems.invalid("dryRun", "must be true or false");
         }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Problems.invalid("dryRun", "must be true or false");
-        };
+        return Boolean.TRUE.equals(Flags.parse(value, "dryRun"));
     }
 
     private static OnMatch onMatch(String value) {

@@ -204,6 +204,18 @@ class ContactImportTest {
         assertEquals(2, Csv.contacts(team).size());
     }
 
+    /** "?dryRun=" asked for something: it was read as not sent, and imported the file for real. */
+    @Test
+    void anEmptyOrOddDryRunIsRefusedAndWritesNothing() {
+        TestTeam team = TestTeam.create();
+        for (String query : List.of("dryRun=", "dryRun=%20", "dryRun=yes", "dryRun=TRUE")) {
+            Csv.post(team, "Name\nNot Yet\n", query).then().statusCode(400)
+                    .body("errors[0].field", is("dryRun"));
+        }
+        assertEquals(0, Csv.contacts(team).size());
+        assertEquals(1, Csv.imported(team, "Name\nNow\n", "dryRun=false").getInt("created"));
+    }
+
     @Test
     void explicitMappingOverridesDetection() {
         TestTeam team = TestTeam.create();
