@@ -599,14 +599,14 @@ public class ContactImportService {
             if (levelValue != null) {
                 r.level = word(Level.class, levelValue);
                 if (r.level == null) {
-                    problems.add("level '" + levelValue + "' is not one of " + Word.words(Level.class));
+                    problems.add("level '" + shortCell(levelValue) + "' is not one of " + Word.words(Level.class));
                 }
             }
             String positionValue = one(record, Field.POSITION);
             if (positionValue != null) {
                 r.position = word(Position.class, positionValue);
                 if (r.position == null) {
-                    problems.add("position '" + positionValue + "' is not one of " + Word.words(Position.class));
+                    problems.add("position '" + shortCell(positionValue) + "' is not one of " + Word.words(Position.class));
                 }
             }
             r.notes = notes(record);
@@ -624,14 +624,14 @@ public class ContactImportService {
                     default -> null;
                 };
                 // the line's own value too, so the row can be found and fixed in the file
-                problems.add(f.field() + ": " + f.message() + (value == null ? "" : " ('" + abbreviated(List.of(value)) + "')"));
+                problems.add(f.field() + ": " + f.message() + (value == null ? "" : " ('" + shortCell(value) + "')"));
                 phoneRefused |= f.field().equals("phone") && f.message().equals(Phones.NOT_WRITTEN);
             }
             String dnc = one(record, Field.DO_NOT_CONTACT);
             if (dnc != null) {
                 r.doNotContact = yesNo(dnc);
                 if (r.doNotContact == null) {
-                    problems.add("do not contact '" + dnc + "' is not yes or no");
+                    problems.add("do not contact '" + shortCell(dnc) + "' is not yes or no");
                 }
             }
             String organization = one(record, Field.ORGANIZATION);
@@ -658,7 +658,7 @@ public class ContactImportService {
             if (owner != null) {
                 r.ownerId = owners.get(key(owner));
                 if (r.ownerId == null) {
-                    warn(line, "owner '" + owner + "' is not an organizer of your team; the owner was left as it was"
+                    warn(line, "owner '" + shortCell(owner) + "' is not an organizer of your team; the owner was left as it was"
                             + " (you, for a new contact)");
                 }
             }
@@ -694,7 +694,7 @@ public class ContactImportService {
                 Target same = byOldPhone.get(refusedPhone.trim());
                 if (same == SEVERAL) {
                     // the same words as Refusals' row_not_phone and row_phone_several, which the page translates
-                    error(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + abbreviated(List.of(refusedPhone))
+                    error(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + shortCell(refusedPhone)
                             + "'); several contacts have this phone as it is, so the line cannot say which one it"
                             + " is: give the email, or correct the phone");
                     return;
@@ -764,7 +764,7 @@ public class ContactImportService {
             }
             if (leftOut) {
                 // the line's refusal as an error row says it (row), then what became of the line
-                warn(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + abbreviated(List.of(refusedPhone))
+                warn(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + shortCell(refusedPhone)
                         + "'); the contact was imported without it");
             }
         }
@@ -784,7 +784,7 @@ public class ContactImportService {
                 return null;
             }
             if (organizationId == null) {
-                warn(r.line, "unit '" + name + "' needs an organization (a workplace or building column); it was left out");
+                warn(r.line, "unit '" + shortCell(name) + "' needs an organization (a workplace or building column); it was left out");
                 return null;
             }
             UnitName named = UnitName.of(name);
@@ -990,6 +990,15 @@ public class ContactImportService {
             case "no", "n", "false", "0" -> false;
             default -> null;
         };
+    }
+
+    /**
+     * A cell quoted in a line's message, cut to a preview: the answer lists up to 1,000 errors and 1,000
+     * warnings (kept in memory, and with a background import's result), so a cell quoted whole made them
+     * that many times its size; the line number says where the rest is.
+     */
+    private static String shortCell(String value) {
+        return abbreviated(List.of(value));
     }
 
     private static String abbreviated(List<String> values) {

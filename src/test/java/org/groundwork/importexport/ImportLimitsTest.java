@@ -95,6 +95,32 @@ class ImportLimitsTest {
         assertEquals(3, report.getInt("warnings[0].row"));
     }
 
+    /**
+     * A line's message quotes its cell cut to a preview: quoted whole, a 20,000-character cell made each
+     * of the 1,000 listed messages that long (found on a walk). Every message that quotes a cell.
+     */
+    @Test
+    void aLongCellIsQuotedCutShortInItsLinesMessage() {
+        TestTeam team = TestTeam.create();
+        String cell = "x".repeat(20_000);
+        JsonPath report = Csv.imported(team, "Name,Level,Position,Do not contact,Owner,Unit,Email\n"
+                + "Level," + cell + ",,,,,\n"
+                + "Position,," + cell + ",,,,\n"
+                + "Dnc,,," + cell + ",,,\n"
+                + "Email,,,,,," + cell + "@example.org\n"
+                + "Owner,,,," + cell + ",,\n"
+                // a unit name is at most 200 characters: a longer one is an error of its own, unquoted
+                + "Unit,,,,," + cell.substring(0, 190) + ",\n", "dryRun=true");
+        assertEquals(4, report.getInt("errorRows"));
+        assertEquals(2, report.getInt("warningCount"));
+        java.util.List<String> messages = new ArrayList<>(report.getList("errors.message", String.class));
+        messages.addAll(report.getList("warnings.message", String.class));
+        for (String message : messages) {
+            org.junit.jupiter.api.Assertions.assertTrue(message.length() < 400 && message.contains("xxx..."),
+                    message.length() + " characters: " + message.substring(0, Math.min(300, message.length())));
+        }
+    }
+
     private int contacts(TestTeam team) {
         Number n = (Number) AllTeams.call(() -> em.createNativeQuery("select count(*) from contact where team_id = ?1")
                 .setParameter(1, UUID.fromString(team.teamId)).getSingleResult());
