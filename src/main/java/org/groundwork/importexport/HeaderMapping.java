@@ -92,7 +92,8 @@ final class HeaderMapping {
     /**
      * The mapping of this header. Overrides are "Column:field" (the column named as in the
      * header, compared like headers are; the field one of {@link Field#words()}); the last
-     * colon separates them, so column names may hold colons.
+     * colon separates them, so column names may hold colons. A column named again with another
+     * field is refused, never decided by the order of the parameters.
      */
     static HeaderMapping of(List<String> headers, List<String> overrides) {
         Map<String, Field> explicit = new HashMap<>();
@@ -109,7 +110,12 @@ final class HeaderMapping {
             if (headers.stream().noneMatch(h -> Field.normalize(h).equals(column))) {
                 throw Problems.invalid("map", "the file has no column '" + o.substring(0, colon).trim() + "'");
             }
-            explicit.put(column, field);
+            Field before = explicit.putIfAbsent(column, field);
+            if (before != null && before != field) {
+                // the last one won without a word; a column (and every column of its name) feeds one field
+                throw Problems.invalid("map", "the column '" + o.substring(0, colon).trim()
+                        + "' is given two fields; give it one (columns of the same name take the same one)");
+            }
         }
         Field[] fields = new Field[headers.size()];
         // explicit choices first, so a detected column cannot take a field the client gave to another

@@ -56,7 +56,9 @@ public class ImportPages {
     static final int PREVIEW_ROWS = 3;
     /** The page lists this many row errors; the counts cover them all. */
     static final int MESSAGES_SHOWN = 100;
-    static final Map<String, String> FIELDS = FormErrors.names("file", "onMatch", "map=form", "dryRun=form");
+    /** Where a refusal of the columns' choices is said: beside the mapping, not above the page. */
+    static final String COLUMNS = "column";
+    static final Map<String, String> FIELDS = FormErrors.names("file", "onMatch", "map=" + COLUMNS, "dryRun=form");
 
     @Inject
     ContactImportService imports;
@@ -127,25 +129,78 @@ public class ImportPages {
                          @QueryParam("column") List<String> column) {
         FormErrors errors = new FormErrors();
         String match = onMatch(onMatch, errors);
-        return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
-                detected -> review(key, match == null ? "skip" : match, detected, overrides(detected, column), errors));
+        return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS), detected -> {
+            unknownChoices(detected, column, errors);
+            return review(key, match == null ? "skip" : match, detected, asChosen(detected, column),
+                    overrides(detected, column), errors);
+        });
     }
 
-    private Object review(String key, String match, ImportPreview detected, List<String> map,
+    /**
+     * The check drawn with {@code chosen} in the column selects: what the organizer chose, kept when the
+     * choices are refused (a column given two fields), not the detection drawn over them.
+     */
+    private Object review(String key, String match, ImportPreview detected, ImportPreview chosen, List<String> map,
                           FormErrors errors) {
         if (!errors.isEmpty()) {
-            return Form.refused(Templates.review(key, match, detected, fieldOptions(), map, null, MESSAGES_SHOWN,
+            return Form.refused(Templates.review(key, match, chosen, fieldOptions(), map, null, MESSAGES_SHOWN,
                     errors.map()));
         }
         // a file-level refusal (no column names anyone, another import running…) shows on the
         // review, where the columns can still be changed
         Form checking = Form.of(Map.of()).names(FIELDS);
         ImportPreview preview = map.isEmpty() ? detected
-                : checking.attempt(() -> read(key, in -> imports.preview(in, map, PREVIEW_ROWS))).orElse(detected);
+                : checking.attempt(() -> read(key, in -> imports.preview(in, map, PREVIEW_ROWS))).orElse(chosen);
         ImportReport check = checking.attempt(() -> read(key,
                 in -> imports.importContacts(in, new ImportOptions(true, onMatch(match), map)))).orElse(null);
         return checking.drawn(Templates.review(key, match, preview, fieldOptions(), map, check, MESSAGES_SHOWN,
                 checking.errors()));
+    }
+
+    /**
+     * Choices that cannot be taken, said beside the columns: a word that is none of the list's, or not one
+     * choice per column of the file (no page of ours draws either), or a field chosen for a column with no
+     * name, which a mapping cannot name. Each was dropped without a word.
+     */
+    private static void unknownChoices(ImportPreview detected, List<String> chosen, FormErrors errors) {
+        if (chosen == null || chosen.isEmpty()) {
+            return;
+        }
+        int columns = detected.columns().size();
+        if (chosen.size() != columns) {
+            errors.add(COLUMNS, PageLanguage.reports().import_choices_count(String.valueOf(chosen.size()),
+                    String.valueOf(columns)));
+            return;
+        }
+        for (int i = 0; i < columns; i++) {
+            String choice = Forms.blankToNull(chosen.get(i));
+            if (choice != null && Field.byWord(choice) == null) {
+                errors.add(COLUMNS, PageLanguage.reports().import_choice_unknown(String.valueOf(i + 1)));
+                return;
+            }
+            PreviewColumn c = detected.columns().get(i);
+            Field field = choice == null ? Field.IGNORE : Field.byWord(choice);
+            if (Forms.blankToNull(c.header()) == null && field != Field.IGNORE && !field.word.equals(c.detected())) {
+                errors.add(COLUMNS, PageLanguage.reports().import_choice_unnamed(String.valueOf(i + 1)));
+                return;
+            }
+        }
+    }
+
+    /** The columns with the organizer's choices in their selects, where they are choices of the list. */
+    static ImportPreview asChosen(ImportPreview detected, List<String> chosen) {
+        if (chosen == null || chosen.size() != detected.columns().size()) {
+            return detected;
+        }
+        List<PreviewColumn> columns = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            PreviewColumn c = detected.columns().get(i);
+            String choice = Forms.blankToNull(chosen.get(i));
+            Field field = choice == null ? Field.IGNORE : Field.byWord(choice);
+            columns.add(field == null ? c : new PreviewColumn(c.header(), c.detected(),
+                    field == Field.IGNORE ? null : field.word, c.samples()));
+        }
+        return new ImportPreview(columns, detected.rows());
     }
 
     /** The import itself, with the choices the organizer saw checked. */
@@ -160,7 +215,7 @@ public class ImportPages {
         String match = onMatch(onMatch, errors);
         if (!errors.isEmpty()) {
             return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
-                    detected -> review(key, "skip", detected, explicit, errors));
+                    detected -> review(key, "skip", detected, detected, explicit, errors));
         }
         // taken out of reach first: a second click on the button finds it gone
         return fileRefusals(key, match).submit(() -> pending.claim(key),

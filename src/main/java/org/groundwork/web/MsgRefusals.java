@@ -429,6 +429,9 @@ public interface MsgRefusals {
     String import_map_no_column(String column);
 
     @Message
+    String import_map_twice(String column);
+
+    @Message
     String import_failed_server();
 
     @Message

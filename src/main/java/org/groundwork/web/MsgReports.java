@@ -521,4 +521,13 @@ public interface MsgReports {
     @Message
     String import_detected_one();
 
+    @Message
+    String import_choices_count(String sent, String columns);
+
+    @Message
+    String import_choice_unknown(String column);
+
+    @Message
+    String import_choice_unnamed(String column);
+
 }

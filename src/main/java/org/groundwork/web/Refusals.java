@@ -456,6 +456,7 @@ public final class Refusals {
         phrase("import_too_many_rows", "The file has more than {rows} rows, the import limit; split it into smaller files. Nothing was imported.");
         phrase("import_map_form", "'{value}' is not Column:field");
         phrase("import_map_no_column", "the file has no column '{column}'");
+        phrase("import_map_twice", "the column '{column}' is given two fields; give it one (columns of the same name take the same one)");
         phrase("import_failed_server", "The import failed on the server. Nothing was imported; try again, and tell your admin if it happens again.");
         phrase("import_failed", "The import failed. Nothing was imported.");
         phrase("import_stopped", "The import stopped before it finished: the server running it was stopped or crashed. Nothing of it was saved (an import is saved all at once at its end). Import the file again.");

@@ -235,6 +235,21 @@ class ContactImportTest {
         Csv.post(team, "Name\nX\n", "onMatch=merge").then().statusCode(400).body("errors[0].field", is("onMatch"));
     }
 
+    /** A column named twice with two fields was mapped by the last one, without a word (found on a walk). */
+    @Test
+    void aColumnGivenTwoFieldsInTheMappingIsRefusedNamingIt() {
+        TestTeam team = TestTeam.create();
+        String file = "Name,Phone\nPat Rivera,555-0108\n";
+        Csv.post(team, file, "map=Phone:phone&map=phone:notes").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("map"))
+                .body("errors[0].message", is("the column 'phone' is given two fields; give it one"
+                        + " (columns of the same name take the same one)"));
+        assertEquals(0, Csv.contacts(team).size(), "nothing was imported");
+        // named twice with the same field says one thing: taken
+        assertEquals(1, Csv.imported(team, file, "map=Phone:phone&map=PHONE:phone").getInt("created"));
+        assertEquals("555-0108", Csv.contactNamed(team, "Pat Rivera").get("phone"));
+    }
+
     @Test
     void phoneNumbersOfTheTeamsCountry() {
         assertEquals("7185550102", Phones.key("(718) 555-0102", "1"));

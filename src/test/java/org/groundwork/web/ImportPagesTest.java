@@ -212,6 +212,53 @@ class ImportPagesTest {
                 .body("items", hasSize(1)).body("items[0].notes", equalTo("Zip: 11201"));
     }
 
+    /**
+     * Two columns of one name given two fields: the mapping took the last without a word (found on a walk).
+     * Said beside the columns, with the choices made kept in their selects; nothing to import.
+     */
+    @Test
+    void aColumnGivenTwoFieldsIsSaidBesideTheColumnsWithTheChoicesKept() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String check = upload(s, "Name,Email,email\nRosa Diaz,rosa@example.org,555-0101\n");
+        Response page = s.request().get(check + "&column=fullName&column=phone&column=notes");
+        PageFormsTest.assertFieldError(page, "column", "The column &#39;email&#39; is given two fields; give it one");
+        String html = page.asString();
+        assertSelected(html, 0, "fullName");
+        assertSelected(html, 1, "phone");
+        assertSelected(html, 2, "notes");
+        assertTrue(!html.contains("Import 1 contact"), "nothing to confirm");
+        assertEquals(0, contacts(team));
+    }
+
+    /**
+     * A choice no page draws (a word not in the list, fewer choices than columns) or a field chosen for a
+     * column with no name was dropped without a word (found on a walk). Each is said beside the columns,
+     * in the page's language, with the other choices kept.
+     */
+    @Test
+    void aChoiceThatCannotBeTakenIsSaidBesideTheColumnsNotDropped() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String check = upload(s, "Name,Email,\nRosa Diaz,rosa@example.org,555-0101\n");
+        PageFormsTest.assertFieldError(s.request().get(check + "&column=fullName&column=email"), "column",
+                "The page sent 2 choices for this file&#39;s 3 columns");
+        Response unknown = s.request().get(check + "&column=boss&column=notes&column=ignore");
+        PageFormsTest.assertFieldError(unknown, "column", "The choice for column 1 is not one of its list");
+        assertSelected(unknown.asString(), 1, "notes");
+        Response unnamed = s.request().get(check + "&column=fullName&column=email&column=phone");
+        PageFormsTest.assertFieldError(unnamed, "column", "Column 3 has no name in the file&#39;s header");
+        assertSelected(unnamed.asString(), 2, "phone");
+        s.open("/settings");
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        PageFormsTest.assertFieldError(s.request().get(check + "&column=boss&column=email&column=ignore"), "column",
+                "La opción de la columna 1 no es una de su lista");
+        // the choices as drawn still check
+        s.request().get(check + "&column=fullName&column=email&column=ignore").then().statusCode(200)
+                .body(containsString("Importar 1 contacto"));
+        assertEquals(0, contacts(team));
+    }
+
     @Test
     void onMatchUpdateFromThePage() {
         TestTeam team = TestTeam.create();

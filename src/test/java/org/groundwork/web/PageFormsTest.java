@@ -674,11 +674,11 @@ class PageFormsTest {
         s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
         String spanish = s.request().get("/contacts?level=boss").then().statusCode(400).extract().asString();
         assertTrue(spanish.contains("&#39;boss&#39; no es una de estas opciones: nuevo, menos implicado, cuadro"), spanish);
-        // the import's fields keep their API words: their labels hold the list's own commas
-        // ("Organización (centro de trabajo, edificio)"), and a mapping names the API words
+        // a column's choice the list does not offer is said in the page's words, naming the column
+        // (ImportPages; the list's labels hold commas of their own, "Organización (centro de trabajo, edificio)")
         String check = ImportPagesTest.upload(s, "Name,Email\nRosa Parks,rosa@example.org\n");
         String columns = s.request().get(check + "&column=boss&column=email").then().statusCode(400).extract().asString();
-        assertTrue(columns.contains("&#39;boss&#39; no es una de estas opciones: fullName, firstName"), columns);
+        assertTrue(columns.contains("La opción de la columna 1 no es una de su lista"), columns);
     }
 
     @Test
