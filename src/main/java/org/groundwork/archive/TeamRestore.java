@@ -23,6 +23,7 @@ import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.FieldError;
+import org.groundwork.platform.Folding;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScope;
@@ -374,6 +375,9 @@ public class TeamRestore {
         int batchRows;
         JsonNode first;
         final List<RestoredOrganizer> organizers = new ArrayList<>();
+        /** The batch's organizers' emails by line, and every email so far as the unique index folds it, with its line. */
+        final Map<Long, String> batchEmails = new LinkedHashMap<>();
+        final Map<String, Long> emailLines = new java.util.HashMap<>();
         final RowRules.Times times;
 
         Rows(Table table, int formatVersion, UUID team, long expected, RowRules.Times times) {
@@ -495,6 +499,7 @@ public class TeamRestore {
             if (table.name().equals("organizer")) {
                 organizers.add(new RestoredOrganizer(id(node.get("id"), n), node.get("email").asText(),
                         node.get("display_name").asText(), node.get("role").asText()));
+                batchEmails.put(n, node.get("email").asText());
             }
             batch.append(batchRows == 0 ? "[" : ",").append(text.strip());
             batchRows++;
@@ -536,6 +541,7 @@ public class TeamRestore {
             String json = batch.append(']').toString();
             batch.setLength(0);
             batchRows = 0;
+            emailsOnce(conn);
             try (PreparedStatement ps = conn.prepareStatement(insert)) {
                 ps.setString(1, json);
                 ps.executeUpdate();
@@ -550,6 +556,26 @@ public class TeamRestore {
                     throw refused(e, table);
                 }
             }
+        }
+
+        /**
+         * An archive that names one organizer's email twice: the unique index would refuse the second as
+         * an email "already on this instance", which sends the admin looking for an account that is not
+         * there. Folded as the index folds it (lower(), {@link Folding}), so the two are the index's one.
+         */
+        private void emailsOnce(Connection conn) throws SQLException {
+            if (batchEmails.isEmpty()) {
+                return;
+            }
+            Map<String, String> folded = Folding.lower(conn, batchEmails.values(), false);
+            for (Map.Entry<Long, String> email : batchEmails.entrySet()) {
+                Long first = emailLines.putIfAbsent(folded.get(email.getValue()), email.getKey());
+                if (first != null) {
+                    throw bad(email.getKey(), "\"email\" is line " + first
+                            + "'s email again: the archive names one organizer's email twice");
+                }
+            }
+            batchEmails.clear();
         }
 
         private ProblemException bad(long line, String what) {

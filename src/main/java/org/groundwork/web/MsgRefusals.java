@@ -366,6 +366,9 @@ public interface MsgRefusals {
     String archive_tag_as_stored();
 
     @Message
+    String archive_email_twice(String first);
+
+    @Message
     String time_expected();
 
     @Message

@@ -431,6 +431,7 @@ public final class Refusals {
         phrase("archive_time_zone", "\"time_zone\" is not a time zone name (like Europe/Berlin)");
         phrase("archive_id_not_id", "\"id\" is not an id");
         phrase("archive_zone_name", "is not a time zone name (like Europe/Berlin)");
+        phrase("archive_email_twice", "\"email\" is line {first}'s email again: the archive names one organizer's email twice");
         phrase("archive_tag_as_stored", "is not a tag as Groundwork stores it (empty, spaces around it, or given twice)");
         // SafeJson's words for a time that is not one (an archive's row, a field of the API's)
         phrase("time_expected", "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)");

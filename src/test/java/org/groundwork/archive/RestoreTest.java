@@ -341,6 +341,28 @@ class RestoreTest {
         assertEquals(1, count("select count(*) from contact where team_id = ?", copied));
     }
 
+    /**
+     * An archive naming one organizer's email twice (case aside, as the unique index folds it) was answered
+     * 409 "already has an account on this instance", and the admin looked for an account that is not there
+     * (found on a walk). Said as what it is, a 400 naming both lines; nothing restored.
+     */
+    @Test
+    void anArchiveNamingOneOrganizersEmailTwiceIsRefusedSayingSo() throws SQLException {
+        TestTeam team = TestTeam.create();
+        team.member("organizer");
+        LinkedHashMap<String, String> good = Archives.copy(Archives.open(Archives.download(team.token)));
+        String copied = good.get("team.jsonl").substring(7, 43);
+        java.util.regex.Pattern email = java.util.regex.Pattern.compile("\"email\":\"([^\"]+)\"");
+        List<String> emails = Archives.lines(good.get("organizer.jsonl")).stream()
+                .map(line -> email.matcher(line).results().findFirst().orElseThrow().group(1)).toList();
+        assertEquals(2, emails.size());
+        refused(changed(good, edit("organizer.jsonl", t -> t.replace("\"email\":\"" + emails.get(1) + "\"",
+                        "\"email\":\"" + emails.get(0).toUpperCase(java.util.Locale.ROOT) + "\""))),
+                "organizer.jsonl line 2: \"email\" is line 1's email again: the archive names one organizer's email twice");
+        assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
+    }
+
     /** A team of one tagged person with a conversation (so a last conversation), archived. */
     private static LinkedHashMap<String, String> archiveOfOnePerson() {
         TestTeam team = TestTeam.create();
