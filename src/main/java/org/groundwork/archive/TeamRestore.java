@@ -185,7 +185,8 @@ public class TeamRestore {
     }
 
     private Restored restoreInTransaction(InputStream body) {
-        ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8);
+        ZipEnd end = new ZipEnd(body);
+        ZipInputStream zip = new ZipInputStream(end, StandardCharsets.UTF_8);
         // every entry's content is read through this, which counts what the archive unpacks to
         // every byte the zip reader hands out, across entries, is counted: a zip bomb is refused at
         // the cap, not after filling memory; the zip stream itself stays open between entries
@@ -232,6 +233,11 @@ public class TeamRestore {
             }
             if (next(zip) != null) {
                 throw Problems.badRequest("The archive holds more entries than a Groundwork team archive");
+            }
+            // the zip reader stops at the first thing that is no entry, the index or the end of the stream
+            if (!end.closesWithIndexOf(1 + ArchiveFormat.TABLES.size())) {
+                throw Problems.badRequest("The archive is incomplete: the zip's closing index (its central directory)"
+                        + " is missing or cut short, as in a download that stopped early; download the archive again");
             }
             repairLevelChains(conn, team);
             long total = rows.values().stream().mapToLong(Long::longValue).sum();

@@ -273,6 +273,9 @@ public interface MsgRefusals {
     String archive_out_of_order(String file);
 
     @Message
+    String archive_incomplete();
+
+    @Message
     String archive_too_many_entries();
 
     @Message

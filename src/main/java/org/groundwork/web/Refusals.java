@@ -401,6 +401,7 @@ public final class Refusals {
         phrase("archive_not_zip", "This is not a Groundwork team archive: not a zip file, or an empty one");
         phrase("archive_first_entry", "This is not a Groundwork team archive: its first entry must be {file}");
         phrase("archive_out_of_order", "The archive is incomplete or out of order: {file} must come next");
+        phrase("archive_incomplete", "The archive is incomplete: the zip's closing index (its central directory) is missing or cut short, as in a download that stopped early; download the archive again");
         phrase("archive_too_many_entries", "The archive holds more entries than a Groundwork team archive");
         phrase("archive_unreadable_zip", "The archive is not a readable zip file: {reason}");
         phrase("archive_unreadable", "The archive could not be read: {reason}");

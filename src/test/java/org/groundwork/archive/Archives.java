@@ -53,8 +53,14 @@ public final class Archives {
     }
 
     public static byte[] zip(Map<String, String> files) {
+        return zip(files, null);
+    }
+
+    /** The entries zipped, the zip ending with {@code comment} (null: none, as Groundwork writes it). */
+    public static byte[] zip(Map<String, String> files, String comment) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.setComment(comment);
             for (Map.Entry<String, String> f : files.entrySet()) {
                 out.putNextEntry(new ZipEntry(f.getKey()));
                 out.write(f.getValue().getBytes(StandardCharsets.UTF_8));

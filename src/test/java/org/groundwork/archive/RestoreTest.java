@@ -363,6 +363,29 @@ class RestoreTest {
         Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
     }
 
+    /**
+     * A download cut short after the last entry, or inside the zip's closing index (central directory),
+     * restored as if whole: the zip is read as a stream, which never needs the index (found on a walk).
+     * Refused as incomplete; nothing restored. A zip that ends with a comment is whole.
+     */
+    @Test
+    void anArchiveCutShortAtItsClosingIndexIsRefusedAndRestoresNothing() throws SQLException {
+        LinkedHashMap<String, String> good = archiveOfOnePerson();
+        String copied = good.get("team.jsonl").substring(7, 43);
+        byte[] zip = Archives.zip(good);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0x06054b50, bytes.getInt(zip.length - 22), "the zip ends with its end record");
+        int index = bytes.getInt(zip.length - 22 + 16);
+        String says = "The archive is incomplete: the zip's closing index (its central directory) is missing or cut short";
+        refused(java.util.Arrays.copyOf(zip, index), says);
+        refused(java.util.Arrays.copyOf(zip, index + 100), says);
+        refused(java.util.Arrays.copyOf(zip, zip.length - 1), says);
+        assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good, "Rosa's team, moved on 4 December"))
+                .then().statusCode(201);
+        assertEquals(1, count("select count(*) from team where id = ?", copied));
+    }
+
     /** A team of one tagged person with a conversation (so a last conversation), archived. */
     private static LinkedHashMap<String, String> archiveOfOnePerson() {
         TestTeam team = TestTeam.create();
