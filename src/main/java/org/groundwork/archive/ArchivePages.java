@@ -71,6 +71,10 @@ public class ArchivePages {
     @RolesAllowed(Identities.INSTANCE_ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Object upload(@RestForm("archive") FileUpload file) throws IOException {
+        if (Form.posted().severalFiles("archive")) {
+            // the REST layer would restore one of them without a word about the other
+            return Form.refused(Templates.restore(refusal(PageLanguage.account().archive_one_file())));
+        }
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             return Form.refused(Templates.restore(refusal(PageLanguage.account().archive_choose())));
         }

@@ -99,7 +99,9 @@ public class ImportPages {
         FormErrors errors = new FormErrors();
         posted.errors().forEach(errors::add); // a NUL character, said on its field
         String match = onMatch(onMatch, errors);
-        if (file == null || file.uploadedFile() == null || (file.size() == 0 && Forms.blankToNull(file.fileName()) == null)) {
+        if (posted.severalFiles("file")) {
+            errors.add("file", PageLanguage.reports().import_one_file());
+        } else if (file == null || file.uploadedFile() == null || (file.size() == 0 && Forms.blankToNull(file.fileName()) == null)) {
             errors.add("file", PageLanguage.reports().import_choose_file());
         } else if (file.size() == 0) {
             errors.add("file", PageLanguage.reports().import_file_empty());

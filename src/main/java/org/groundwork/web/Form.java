@@ -207,6 +207,16 @@ public final class Form {
         return all;
     }
 
+    /**
+     * Whether more than one part came under a file field's name: the REST layer hands an upload
+     * parameter one of them and drops the rest without a word, so an upload page refuses such a post
+     * (only a hand-made one sends it; a file box sends one file).
+     */
+    public boolean severalFiles(String field) {
+        Deque<FormValue> sent = data == null ? null : data.get(field);
+        return sent != null && sent.size() > 1;
+    }
+
     /** Every value of a repeated field, each an id (ticked rows of a list). */
     public List<UUID> ids(String field) {
         List<UUID> ids = new ArrayList<>();

@@ -375,6 +375,9 @@ public interface MsgAccount {
     String archive_choose();
 
     @Message
+    String archive_one_file();
+
+    @Message
     String organizers_more();
 
 }

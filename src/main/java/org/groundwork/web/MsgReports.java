@@ -530,4 +530,7 @@ public interface MsgReports {
     @Message
     String import_choice_unnamed(String column);
 
+    @Message
+    String import_one_file();
+
 }

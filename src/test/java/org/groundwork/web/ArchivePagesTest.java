@@ -133,6 +133,32 @@ class ArchivePagesTest {
         assertTrue(done.contains("organizer.jsonl"), done);
     }
 
+    /**
+     * Two archives in one upload: one was restored without a word about the other (found on a walk).
+     * Refused, neither restored; and an archive cut short before its closing index is said so on the page.
+     */
+    @Test
+    void thePageRefusesTwoArchivesInOneUploadAndOneCutShort() {
+        LinkedHashMap<String, String> first = Archives.copy(Archives.open(Archives.download(TestTeam.create().token)));
+        LinkedHashMap<String, String> second = Archives.copy(Archives.open(Archives.download(TestTeam.create().token)));
+        Session root = Session.logIn(TestTeam.setup().getString("organizer.email"));
+        root.open("/settings/restore");
+        String refused = root.request().multiPart("csrf-token", root.csrfToken)
+                .multiPart("archive", "first.zip", Archives.zip(first), "application/zip")
+                .multiPart("archive", "second.zip", Archives.zip(second), "application/zip")
+                .post("/settings/restore").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("Choose one archive: a restore takes one team&#39;s archive at a time. Nothing was restored."),
+                refused);
+        byte[] whole = Archives.zip(first);
+        root.open("/settings/restore");
+        String cut = upload(root, java.util.Arrays.copyOf(whole, whole.length - 22), 400);
+        assertTrue(cut.contains("The archive is incomplete: the zip&#39;s closing index (its central directory) is missing"
+                + " or cut short, as in a download that stopped early; download the archive again. Nothing was restored."), cut);
+        // neither was restored: both restore now, their ids unused
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(first)).then().statusCode(201);
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(second)).then().statusCode(201);
+    }
+
     /** The restore page after an upload, which answers {@code status}: 200 restored, a 4xx refused (nothing restored). */
     private static String upload(Session s, byte[] zip, int status) {
         return s.request().multiPart("csrf-token", s.csrfToken).multiPart("archive", "team.zip", zip, "application/zip")

@@ -259,6 +259,27 @@ class ImportPagesTest {
         assertEquals(0, contacts(team));
     }
 
+    /** An upload of two files kept one without a word (found on a walk): refused, nothing kept or imported. */
+    @Test
+    void anUploadOfTwoFilesIsRefusedAndNothingIsKept() throws java.sql.SQLException {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/contacts/import");
+        Response r = MultipartForm.of().field("csrf-token", s.csrfToken)
+                .file("file", "a.csv", "Name\nRosa Diaz\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .file("file", "b.csv", "Name\nSam Okafor\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .field("onMatch", "update").into(s.request()).post("/contacts/import");
+        PageFormsTest.assertFieldError(r, "file", "Choose one file: the import takes one at a time. Nothing was imported.");
+        r.then().body(containsString("value=\"update\" checked"));
+        assertEquals(List.of(), pendingUploads("select id::text from pending_import where team_id = ?::uuid", team.teamId));
+        // the API takes the file itself as its body: a form of files is not one, and nothing is imported
+        MultipartForm.of().file("file", "a.csv", "Name\nRosa Diaz\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .file("file", "b.csv", "Name\nSam Okafor\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .into(io.restassured.RestAssured.given().auth().oauth2(team.token)).post("/api/v1/imports/contacts")
+                .then().statusCode(415).contentType("application/problem+json");
+        assertEquals(0, contacts(team));
+    }
+
     @Test
     void onMatchUpdateFromThePage() {
         TestTeam team = TestTeam.create();
