@@ -150,7 +150,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Uni<Response> web(WebApplicationException e) {
+    public Uni<Response> web(WebApplicationException refused, UriInfo uri) {
+        int status = refused.getResponse().getStatus();
+        // a 405 says the methods its path takes (AllowedMethods). The router's 404 for a method a path does not
+        // take, when another class's path is a prefix of it (PUT /api/v1/contacts/{id}/ties), is a 405 too
+        Set<String> allowed = status == 405 || status == 404 ? AllowedMethods.of(uri.getPath()) : Set.of();
+        boolean notAllowed = status == 405 || (!allowed.isEmpty() && !allowed.contains(request.method().name()));
+        String allow = notAllowed && !allowed.isEmpty() ? AllowedMethods.header(allowed) : null;
+        WebApplicationException e = notAllowed && status != 405 ? new WebApplicationException(Response.status(405).build()) : refused;
         if (wantsPage() && !BlockingOperationControl.isBlockingAllowed()
                 && Arc.container().requestContext().isActive()) {
             // refused on the I/O thread before any page took the request (an address no page has, a method
@@ -158,12 +165,12 @@ public class ProblemMapper {
             // a logged-in organizer's page is in their language, not the browser's (web/PageLanguage)
             HttpServerRequest http = ClientProxy.unwrap(request);
             return identities.getDeferredIdentity().onFailure().recoverWithNull()
-                    .map(who -> PageLanguage.forLogin(who, http, () -> answer(e, true)));
+                    .map(who -> PageLanguage.forLogin(who, http, () -> answer(e, true, allow)));
         }
-        return Uni.createFrom().item(answer(e, wantsPage()));
+        return Uni.createFrom().item(answer(e, wantsPage(), allow));
     }
 
-    private Response answer(WebApplicationException e, boolean page) {
+    private Response answer(WebApplicationException e, boolean page, String allow) {
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
@@ -190,6 +197,10 @@ public class ProblemMapper {
                 values.forEach(v -> builder.header(name, v));
             }
         });
+        if (allow != null && original.getHeaderString("Allow") == null) {
+            // quarkus-rest's 405 names no method; RFC 9110 says it must
+            builder.header("Allow", allow);
+        }
         return builder.build();
     }
 
