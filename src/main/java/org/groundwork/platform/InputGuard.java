@@ -83,7 +83,7 @@ public class InputGuard {
     }
 
     /** A parameter or a page's field given twice: the API's words, which a page says in its language. */
-    public static final String GIVEN_TWICE = "is given more than once; give it once";
+    public static final String GIVEN_TWICE = "appears more than once; send only one";
 
     /** The API's one parameter that is a list: the import's column mapping, given once per column. */
     private static final java.util.Set<String> API_LISTS = java.util.Set.of("map");

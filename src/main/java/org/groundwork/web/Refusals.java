@@ -379,7 +379,7 @@ public final class Refusals {
         phrase("listed_twice", "this contact is already listed at [{index}]");
         phrase("body_cut_short", "The request's body did not arrive whole");
         phrase("form_unreadable", "The form's body could not be read (a broken %-escape, a charset this server does not know, an upload cut short, or more than 1,000 fields); nothing was saved");
-        phrase("given_more_than_once", "is given more than once; give it once");
+        phrase("given_more_than_once", "appears more than once; send only one");
         phrase("attendance_too_long", "An attendance list holds at most {max} people; this one has {count}");
         phrase("organizer_id_expected", "must be an organizer id");
         phrase("unit_has_units", "this unit has units inside it, so it cannot sit inside another");

@@ -166,7 +166,7 @@ class PageFormsTest {
         // a crafted post: the page draws one name box; which of the two was meant is not guessed
         s.form().formParam("fullName", "Rosa Parks").formParam("fullName", "Ana Ruiz").formParam("engagementLevel", "new")
                 .formParam("position", "base").post("/contacts").then().statusCode(400)
-                .body(containsString("Is given more than once; give it once"))
+                .body(containsString("This appears more than once; keep only one"))
                 .body(containsString("value=\"Rosa Parks\""));
         team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
         // (ticked boxes of one name stay several values: ActionEditPagesTest ticks two organizers)
@@ -177,7 +177,7 @@ class PageFormsTest {
         Session door = Session.onPage(team, "/actions/" + action + "?q=R");
         door.form().formParam("contactId", rosa).formParam("contactId", ana).formParam("q", "R")
                 .post("/actions/" + action + "/attendance").then().statusCode(400)
-                .body(containsString("Is given more than once; give it once"));
+                .body(containsString("This appears more than once; keep only one"));
         team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
     }
 
@@ -197,7 +197,7 @@ class PageFormsTest {
                 .then().statusCode(201);
         String org = team.organization("Mercy Hospital", "workplace");
         Session s = Session.logIn(team);
-        String twice = "Is given more than once; give it once";
+        String twice = "This appears more than once; keep only one";
         // page → the box given twice, and a box given once whose value is kept
         Map<String, String[]> pages = new java.util.LinkedHashMap<>();
         pages.put("/contacts?q=Rosa&level=new&level=cadre", new String[]{"level", "id=\"f-q\" name=\"q\" type=\"search\" value=\"Rosa\""});
@@ -235,7 +235,7 @@ class PageFormsTest {
         s.open("/settings");
         s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
         assertFieldError(s.request().accept("text/html").header("Accept-Language", "en").get("/contacts?level=new&level=cadre"),
-                "level", "Está más de una vez; ponlo una sola vez");
+                "level", "Aparece más de una vez; deja solo uno");
     }
 
     /**
