@@ -185,6 +185,12 @@ public class HttpLimits {
                     "The request has more than one Host header; send one", null));
             return;
         }
+        if (request.headers().getAll("Content-Type").size() > 1) {
+            // the REST layer, the CSRF filter and the form parser read the first line, a proxy in front may
+            // have read the other: refused as two Idempotency-Key lines are, before anything reads the body
+            refuse(ctx, Problems.invalid("Content-Type", InputGuard.GIVEN_TWICE).toProblem());
+            return;
+        }
         if (request.uri().length() > MAX_URI) {
             refuse(ctx, new Problem("about:blank", "URI Too Long", 414,
                     "The address is longer than " + MAX_URI + " characters; send long values in the body", null));

@@ -412,6 +412,30 @@ class BadInputTest {
                 .post("/api/v1/imports/contacts?dryRun=true&map=Who:fullName&map=Mail:email").then().statusCode(200);
     }
 
+    /**
+     * Two Content-Type lines were read as the first without a word (a proxy in front may read the other):
+     * a 400 naming Content-Type, as two Idempotency-Key lines are, and nothing written. One line is read.
+     */
+    @Test
+    void twoContentTypeLinesAreA400NamingItAndWriteNothing() throws Exception {
+        TestTeam team = TestTeam.create();
+        String body = "{\"fullName\":\"Rosa Parks\"}";
+        for (String second : List.of("text/plain", "application/json")) {
+            String answer = raw("POST /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + team.token
+                    + "\r\nContent-Type: application/json\r\nContent-Type: " + second + "\r\nContent-Length: "
+                    + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains(PROBLEM), answer);
+            assertTrue(answer.contains("\"field\":\"Content-Type\""), answer);
+            assertTrue(answer.contains("appears more than once"), answer);
+        }
+        team.api().get("/api/v1/contacts").then().body("items", empty());
+        String answer = raw("POST /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + team.token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+        assertTrue(answer.startsWith("HTTP/1.1 201"), answer);
+    }
+
     /** The log records at ERROR (SEVERE) or above written while {@code action} runs. */
     static List<java.util.logging.LogRecord> severeDuring(Runnable action) {
         return org.groundwork.support.RawHttp.severeDuring(action);

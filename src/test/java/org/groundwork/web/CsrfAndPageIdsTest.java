@@ -111,6 +111,30 @@ class CsrfAndPageIdsTest {
                 .then().statusCode(403).body(containsString("Esto no se envió"));
     }
 
+    /**
+     * A page's post with two Content-Type lines was read by the first: the readable error page (a 400, in the
+     * page's language), and nothing changed, as the API's problem for it (BadInputTest).
+     */
+    @Test
+    void aPagePostWithTwoContentTypeLinesIsTheErrorPageAndChangesNothing() {
+        TestTeam team = TestTeam.create();
+        String f = followUp(team);
+        Session s = Session.onPage(team, "/");
+        String body = "csrf-token=" + s.csrfToken;
+        for (String language : List.of("en", "es")) {
+            String answer = org.groundwork.support.RawHttp.raw(io.restassured.RestAssured.port,
+                    "POST /followups/" + f + "/done HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nAccept-Language: "
+                            + language + "\r\nCookie: quarkus-credential=" + s.credential + "; csrf-token=" + s.csrfCookie
+                            + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Type: text/plain"
+                            + "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains("text/html;charset=UTF-8"), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains(language.equals("en")
+                    ? "This appears more than once; keep only one" : "Aparece más de una vez; deja solo uno"), answer);
+        }
+        assertEquals("open", status(team, f));
+    }
+
     @Test
     void theTokenCountsInTheFormOrInTheHeader() {
         TestTeam team = TestTeam.create();
