@@ -5,7 +5,11 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.platform.InputGuard;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
@@ -102,6 +106,68 @@ public class CsrfCheck {
     /** A url-encoded or multipart form: the bodies quarkus-rest-csrf checks. */
     private static boolean isForm(ResteasyReactiveContainerRequestContext request) {
         return InputGuard.isForm(request.getHeaderString("Content-Type"));
+    }
+
+    /**
+     * A CSRF cookie quarkus-rest-csrf cannot use (not base64url, or not its token's size: an old instance's,
+     * a cookie edited by hand) made it answer every page request, GETs too, with an empty 400: a blank page
+     * until the cookie expired. Such a cookie is taken out of the request before anything reads the cookies
+     * (form login reads the session's at order -200), so the request is one without a CSRF cookie: a page
+     * is drawn and sets a good one in its place, and a form sent with it gets this filter's 403 page, as one
+     * sent with no cookie at all does.
+     */
+    @ApplicationScoped
+    static class UnusableCookie {
+
+        @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
+        String name;
+        @ConfigProperty(name = "quarkus.rest-csrf.token-size", defaultValue = "16")
+        int size;
+        @ConfigProperty(name = "quarkus.rest-csrf.token-signature-key")
+        Optional<String> signatureKey;
+
+        void install(@Observes Router router) {
+            router.route().order(-280).handler(ctx -> {
+                dropUnusable(ctx.request().headers());
+                ctx.next();
+            });
+        }
+
+        void dropUnusable(io.vertx.core.MultiMap headers) {
+            java.util.List<String> lines = headers.getAll("Cookie");
+            if (lines.isEmpty() || lines.stream().noneMatch(line -> line.contains(name))) {
+                return;
+            }
+            java.util.List<String> kept = new java.util.ArrayList<>();
+            boolean dropped = false;
+            for (String line : lines) {
+                java.util.List<String> pairs = new java.util.ArrayList<>();
+                for (String pair : line.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0 && pair.substring(0, eq).trim().equals(name) && !usable(pair.substring(eq + 1).trim())) {
+                        dropped = true;
+                    } else if (!pair.isBlank()) {
+                        pairs.add(pair.trim());
+                    }
+                }
+                if (!pairs.isEmpty()) {
+                    kept.add(String.join("; ", pairs));
+                }
+            }
+            if (dropped) {
+                headers.remove("Cookie");
+                kept.forEach(line -> headers.add("Cookie", line));
+            }
+        }
+
+        /** What quarkus-rest-csrf takes: base64url of its token's size (32 bytes when tokens are signed). */
+        private boolean usable(String value) {
+            try {
+                return Base64.getUrlDecoder().decode(value).length == (signatureKey.isPresent() ? 32 : size);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
     }
 
     private static Response refused() {

@@ -112,6 +112,42 @@ class CsrfAndPageIdsTest {
     }
 
     /**
+     * A CSRF cookie quarkus-rest-csrf cannot use (of another size than its tokens', or no base64 at all) got its
+     * empty 400 on every page request, a blank page until the cookie expired. A form sent with one gets the
+     * 403 page a form without a cookie gets, in English and Spanish, and nothing is changed; a page opened
+     * with one is drawn, and sets a good cookie in its place, with which the form then goes through.
+     */
+    @Test
+    void aCsrfCookieOfTheWrongSizeOrGarbageIsSaidAsNotSentNotAnEmpty400() {
+        TestTeam team = TestTeam.create();
+        String f = followUp(team);
+        Session s = Session.onPage(team, "/");
+        for (String garbage : List.of("c2hvcnQ", "not base64 at all!", "", "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE")) {
+            given().redirects().follow(false).accept("text/html").cookie("quarkus-credential", s.credential)
+                    .cookie("csrf-token", garbage).contentType(ContentType.URLENC).formParam("csrf-token", garbage)
+                    .post("/followups/" + f + "/done")
+                    .then().statusCode(403).contentType(containsString("text/html")).body(containsString("This was not sent"));
+            // not logged in either (a page left open after the session ended), in the browser's language
+            for (String language : List.of("en", "es")) {
+                given().redirects().follow(false).accept("text/html").header("Accept-Language", language)
+                        .cookie("csrf-token", garbage).contentType(ContentType.URLENC).formParam("csrf-token", garbage)
+                        .post("/logout").then().statusCode(403)
+                        .body(containsString(language.equals("en") ? "This was not sent" : "Esto no se envió"));
+            }
+            // a page opened with it is drawn, with a good cookie in its place
+            Response page = given().redirects().follow(false).accept("text/html").cookie("quarkus-credential", s.credential)
+                    .cookie("csrf-token", garbage).get("/");
+            page.then().statusCode(200).body(containsString("csrf-token"));
+            String fresh = page.getCookie("csrf-token");
+            assertEquals(16, java.util.Base64.getUrlDecoder().decode(fresh).length, fresh);
+        }
+        assertEquals("open", status(team, f));
+        // the page's form goes through with the cookie it was drawn with
+        s.form().post("/followups/" + f + "/done").then().statusCode(303);
+        assertEquals("done", status(team, f));
+    }
+
+    /**
      * A page's post with two Content-Type lines was read by the first: the readable error page (a 400, in the
      * page's language), and nothing changed, as the API's problem for it (BadInputTest).
      */
