@@ -165,18 +165,35 @@ public class ContactPages {
     public record UnitGroup(String label, List<Option> options) {
     }
 
+    /** The list's filters: every organizer, so a deactivated one's people can still be found. */
     Choices choices(String organizationId, String unitId) {
+        return choices(organizationId, unitId, false, null);
+    }
+
+    /**
+     * A form's, which hands the person to an owner: the team's active organizers (the service's rule,
+     * OrganizerService.assignable), and {@code owner} (stored or typed) marked as deactivated when they
+     * are, so an owner kept as is, or one typed and refused, shows as it is.
+     */
+    Choices choicesToAssign(String organizationId, String unitId, String owner) {
+        return choices(organizationId, unitId, true, owner);
+    }
+
+    private Choices choices(String organizationId, String unitId, boolean toAssign, String owner) {
         List<Option> orgs = organizations.list(null, Page.MAX_LIMIT, null).items().stream()
                 .map(o -> new Option(o.id().toString(), o.name())).toList();
         List<Option> owners = organizers.list(Page.MAX_LIMIT, null).items().stream()
-                .map(o -> new Option(o.id().toString(), o.displayName())).toList();
+                .filter(o -> !toAssign || o.active() || o.id().toString().equals(owner))
+                .map(o -> new Option(o.id().toString(),
+                        o.active() ? o.displayName() : PageLanguage.people().owner_deactivated(o.displayName())))
+                .toList();
         return new Choices(Forms.options(Level.class), Forms.options(Position.class), orgs, owners,
                 unitChoices(organizationId, unitId));
     }
 
     /** The add form's: its empty owner reads "Me", so the organizer is not listed a second time by name. */
-    private Choices choicesToAdd(String organizationId, String unitId) {
-        Choices all = choices(organizationId, unitId);
+    private Choices choicesToAdd(String organizationId, String unitId, String owner) {
+        Choices all = choicesToAssign(organizationId, unitId, owner);
         String me = current.id().toString();
         return new Choices(all.levels(), all.positions(), all.organizations(),
                 all.owners().stream().filter(o -> !o.value().equals(me)).toList(), all.units());
@@ -285,7 +302,7 @@ public class ContactPages {
         if (keyed != null) {
             return keyed;
         }
-        return Templates.add(Map.of("engagementLevel", "new", "position", "base", Form.KEY, key), choicesToAdd(null, null),
+        return Templates.add(Map.of("engagementLevel", "new", "position", "base", Form.KEY, key), choicesToAdd(null, null, null),
                 null, Map.of());
     }
 
@@ -308,11 +325,12 @@ public class ContactPages {
                     ContactService.SamePerson same = someoneElse ? null : contacts.samePerson(contact.phone(), contact.email());
                     if (same != null) {
                         throw Form.instead(() -> Templates.add(form.values(),
-                                choicesToAdd(form.text("organizationId"), form.text("unitId")), same, form.errors()));
+                                choicesToAdd(form.text("organizationId"), form.text("unitId"), form.text("ownerId")), same, form.errors()));
                     }
                     return contacts.create(contact);
                 }, stored -> Form.seeOther("/contacts/" + stored.view().id()),
-                () -> Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId")), null,
+                () -> Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId"),
+                        form.text("ownerId")), null,
                         form.errors()));
     }
 
@@ -325,7 +343,8 @@ public class ContactPages {
 
     private TemplateInstance edit(Versioned<ContactView> stored, Map<String, String> errors) {
         Map<String, String> form = values(stored);
-        return Templates.edit(stored.view(), form, choices(form.get("organizationId"), form.get("unitId")), errors, Map.of());
+        return Templates.edit(stored.view(), form,
+                choicesToAssign(form.get("organizationId"), form.get("unitId"), form.get("ownerId")), errors, Map.of());
     }
 
     /** What is stored, as the details form shows it. */
@@ -371,7 +390,8 @@ public class ContactPages {
                         // are those of the organization the form now shows (after a save made meanwhile, the
                         // one stored now), so the unit the other save chose is among them and stays chosen
                         () -> Templates.edit(contacts.view(contact), form.values(),
-                                choices(form.values().get("organizationId"), form.values().get("unitId")),
+                                choicesToAssign(form.values().get("organizationId"), form.values().get("unitId"),
+                                        form.values().get("ownerId")),
                                 form.errors(), form.youTyped()));
     }
 

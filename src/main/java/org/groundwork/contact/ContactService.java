@@ -29,7 +29,7 @@ import org.groundwork.contact.ContactJson.FollowUpLine;
 import org.groundwork.organization.OrganizationService;
 import org.groundwork.organization.UnitService;
 import org.groundwork.organizer.CurrentOrganizer;
-import org.groundwork.organizer.Organizer;
+import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Page;
@@ -74,6 +74,8 @@ public class ContactService {
     OrganizationService organizations;
     @Inject
     UnitService units;
+    @Inject
+    OrganizerService organizers;
     @Inject
     Audit audit;
     @Inject
@@ -363,7 +365,8 @@ public class ContactService {
         if (patch.has("position")) {
             c.position = required(v.position(), "position");
         }
-        if (patch.has("ownerId")) {
+        // an owner sent back as stored is no new assignment: one deactivated since does not stop an edit
+        if (patch.has("ownerId") && !java.util.Objects.equals(v.ownerId(), c.ownerId)) {
             c.ownerId = v.ownerId() == null ? null : owner(v.ownerId());
         }
         if (patch.has("tags")) {
@@ -726,10 +729,7 @@ public class ContactService {
     }
 
     private UUID owner(UUID id) {
-        if (Organizer.count("id = ?1 and teamId = ?2", id, current.teamId()) == 0) {
-            throw Problems.unknownReference("ownerId", "organizer");
-        }
-        return id;
+        return organizers.assignable(id, "ownerId");
     }
 
     private static Instant instant(Object value) {

@@ -30,6 +30,7 @@ import org.groundwork.followup.FollowUpJson.QueueContact;
 import org.groundwork.followup.FollowUpJson.QueueItem;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Organizer;
+import org.groundwork.organizer.OrganizerService;
 import org.groundwork.organizer.Role;
 import org.groundwork.organizer.Team;
 import org.groundwork.platform.Cursor;
@@ -72,6 +73,8 @@ public class FollowUpService {
     CurrentOrganizer current;
     @Inject
     ContactService contacts;
+    @Inject
+    OrganizerService organizers;
     @Inject
     Audit audit;
     @Inject
@@ -399,8 +402,9 @@ public class FollowUpService {
             }
             f.dueOn = dueOn;
         }
-        if (patch.has("assigneeId")) {
-            f.assigneeId = assigneeInBody(required(p.assigneeId(), "assigneeId"));
+        // an assignee sent back as stored is no new assignment: one deactivated since does not stop an edit
+        if (patch.has("assigneeId") && !required(p.assigneeId(), "assigneeId").equals(f.assigneeId)) {
+            f.assigneeId = assigneeInBody(p.assigneeId());
         }
         if (patch.has("purpose")) {
             f.purpose = p.purpose();
@@ -589,8 +593,7 @@ public class FollowUpService {
     }
 
     private UUID assigneeInBody(UUID id) {
-        return TeamScoped.find(Organizer.class, id)
-                .orElseThrow(() -> Problems.unknownReference("assigneeId", "organizer")).id;
+        return organizers.assignable(id, "assigneeId");
     }
 
     private static UUID uuid(Object o) {

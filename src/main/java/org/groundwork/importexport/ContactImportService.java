@@ -358,7 +358,10 @@ public class ContactImportService {
         /** Units by organization id and name (a nested one's "parent › unit") as lower() folds them. */
         final Map<String, UUID> units = new HashMap<>();
         UnitKind unitKind = UnitKind.OTHER;
+        /** The active organizers by email, whom a person may be handed to (OrganizerService.assignable's rule). */
         final Map<String, UUID> owners = new HashMap<>();
+        /** The deactivated ones: named so the warning says why, never made an owner. */
+        final Map<String, UUID> deactivatedOwners = new HashMap<>();
         /** The current batch's names and emails with their lower() (fold). */
         Map<String, String> folded = Map.of();
         /** Whether the database folds ASCII as Java does (Folding.asciiAsJava), asked in load. */
@@ -554,7 +557,8 @@ public class ContactImportService {
                 }
             }
             if (mapping.maps(Field.OWNER)) {
-                readPairs("select lower(email), id from organizer where team_id = ?", owners);
+                readPairs("select lower(email), id from organizer where team_id = ? and active", owners);
+                readPairs("select lower(email), id from organizer where team_id = ? and not active", deactivatedOwners);
             }
         }
 
@@ -657,7 +661,9 @@ public class ContactImportService {
             String owner = one(record, Field.OWNER);
             if (owner != null) {
                 r.ownerId = owners.get(key(owner));
-                if (r.ownerId == null) {
+                if (r.ownerId == null && deactivatedOwners.containsKey(key(owner))) {
+                    warn(line, "owner '" + shortCell(owner) + "' is deactivated; the owner was left as it was (you, for a new contact)");
+                } else if (r.ownerId == null) {
                     warn(line, "owner '" + shortCell(owner) + "' is not an organizer of your team; the owner was left as it was"
                             + " (you, for a new contact)");
                 }

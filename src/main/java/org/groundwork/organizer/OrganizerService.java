@@ -196,6 +196,25 @@ public class OrganizerService {
         return stored(load(id));
     }
 
+    /** The refusal of {@link #assignable}: a page finds it in {@code web/Refusals}. */
+    static final String DEACTIVATED = "this organizer's account is deactivated; choose an active organizer";
+
+    /**
+     * The one rule for handing people to an organizer (a contact's owner, a follow-up's assignee): an
+     * active organizer of the team. A deactivated one no longer logs in, so what is handed to them
+     * waits in no one's queue. Records of what happened (a conversation's organizer, who was at an
+     * action) may still name them. Refused as a 400 naming {@code field}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID assignable(UUID id, String field) {
+        Organizer o = TeamScoped.find(Organizer.class, id)
+                .orElseThrow(() -> Problems.unknownReference(field, "organizer"));
+        if (!o.active) {
+            throw Problems.invalid(field, DEACTIVATED);
+        }
+        return o.id;
+    }
+
     private Organizer load(UUID id) {
         return TeamScoped.require(Organizer.class, id, "organizer");
     }

@@ -186,6 +186,9 @@ public interface MsgPeople {
     String owner_none();
 
     @Message
+    String owner_deactivated(String name);
+
+    @Message
     String contact_save();
 
     @Message

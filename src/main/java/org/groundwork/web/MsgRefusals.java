@@ -66,6 +66,9 @@ public interface MsgRefusals {
     String no_organizer_in_team();
 
     @Message
+    String organizer_deactivated();
+
+    @Message
     String no_organization_in_team();
 
     @Message
@@ -526,6 +529,9 @@ public interface MsgRefusals {
 
     @Message
     String row_owner_unknown(String owner);
+
+    @Message
+    String row_owner_deactivated(String owner);
 
     @Message
     String row_unit_without_organization(String unit);

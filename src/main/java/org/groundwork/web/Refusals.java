@@ -326,6 +326,7 @@ public final class Refusals {
         phrase("stale", "The resource changed since you read it (If-Match does not match its ETag); read it again and retry");
         phrase("no_contact_in_team", "no contact with that id in your team");
         phrase("no_organizer_in_team", "no organizer with that id in your team");
+        phrase("organizer_deactivated", "this organizer's account is deactivated; choose an active organizer");
         phrase("no_organization_in_team", "no organization with that id in your team");
         phrase("no_work_in_team", "no work with that id in your team");
         phrase("no_unit_of_organization", "no unit of this organization with that id in your team");
@@ -494,6 +495,7 @@ public final class Refusals {
         phrase("row_unit_long", "the unit name is longer than {max} characters");
         phrase("row_tag_long", "tag '{tag}' is longer than {max} characters");
         phrase("row_tags_many", "more than {max} tags");
+        phrase("row_owner_deactivated", "owner '{owner}' is deactivated; the owner was left as it was (you, for a new contact)");
         phrase("row_owner_unknown", "owner '{owner}' is not an organizer of your team; the owner was left as it was (you, for a new contact)");
         phrase("row_unit_without_organization", "unit '{unit}' needs an organization (a workplace or building column); it was left out");
     }
