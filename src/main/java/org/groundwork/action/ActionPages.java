@@ -140,7 +140,7 @@ public class ActionPages {
     private Details details(Form form) {
         String title = form.text("title");
         ActionKind kind = form.word(ActionKind.class, "kind");
-        LocalDateTime local = form.dateTime("startsAt");
+        LocalDateTime local = form.dateTime("startsAt", current.team().zone());
         Integer minutes = form.whole("durationMinutes");
         String location = form.optional("location");
         UUID work = form.id("workId");

@@ -114,7 +114,7 @@ public class ConversationPages {
         Form form = Form.posted().names(FIELDS).once();
         UUID contact = Ids.parse(form.text("contactId"), "contact");
         Integer minutes = form.whole("durationMinutes");
-        LocalDateTime when = form.dateTime("occurredAt");
+        LocalDateTime when = form.dateTime("occurredAt", current.team().zone());
         Channel how = form.word(Channel.class, "channel");
         UUID work = form.id("workId");
         LocalDate due = form.date("nextStepDueOn");
@@ -184,7 +184,7 @@ public class ConversationPages {
         UUID conversation = Ids.parse(id, "conversation");
         Form form = Form.posted().names(FIELDS);
         Integer minutes = form.whole("durationMinutes");
-        LocalDateTime when = form.dateTime("occurredAt");
+        LocalDateTime when = form.dateTime("occurredAt", current.team().zone());
         Channel how = form.word(Channel.class, "channel");
         UUID work = form.id("workId");
         Instant at = when == null ? null : when.atZone(current.team().zone()).toInstant();

@@ -21,6 +21,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
@@ -237,8 +238,9 @@ public final class Form {
         return Forms.date(text(field), field, errors);
     }
 
-    public LocalDateTime dateTime(String field) {
-        return Forms.dateTime(text(field), field, errors);
+    /** A date and time typed as on the clocks of {@code zone} (the team's): Forms.dateTime. */
+    public LocalDateTime dateTime(String field, ZoneId zone) {
+        return Forms.dateTime(text(field), field, zone, errors);
     }
 
     public UUID id(String field) {
