@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -22,6 +27,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.function.Predicate;
@@ -67,6 +73,15 @@ public class SafeJson implements ObjectMapperCustomizer {
                 Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}T.+"),
                 "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)",
                 at -> at.truncatedTo(ChronoUnit.MICROS)));
+        // an enum word only as written: Jackson's reader trims, so "cadre " was read as cadre
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription description, JsonDeserializer<?> deserializer) {
+                return Word.class.isAssignableFrom(type.getRawClass())
+                        ? new ExactWord(type.getRawClass(), deserializer) : deserializer;
+            }
+        });
         mapper.registerModule(module);
         // {"durationMinutes":5,"durationMinutes":500}: Jackson keeps the last and drops the first unseen;
         // refused instead, like a field the request does not have
@@ -87,6 +102,9 @@ public class SafeJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // an id given as "" is no id, not none: "organizationId": "" had cleared the organization, where
+        // null (or leaving the field out) says none
+        mapper.coercionConfigFor(UUID.class).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         // "channel": "1" is read as an index like 1 unless this is on
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         // {...}{...}: the second object was dropped unseen
@@ -141,6 +159,48 @@ public class SafeJson implements ObjectMapperCustomizer {
                 throw new Refused(p, LONE_SURROGATE_MESSAGE);
             }
             return value;
+        }
+
+        /**
+         * A null where text goes: in a list ("tags": [null]) it is refused, as no text a client means to
+         * send (it had been dropped without a word); a field's null stays what it says, none.
+         */
+        @Override
+        public String getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            JsonParser p = ctxt.getParser();
+            if (p != null && p.getParsingContext().inArray()) {
+                throw new Refused(p, NULL_IN_LIST_MESSAGE);
+            }
+            return null;
+        }
+    }
+
+    static final String NULL_IN_LIST_MESSAGE = "expected text, not null";
+
+    /**
+     * An enum word exactly as written: anything else is the unknown word it is (ProblemMapper says the
+     * words there are). Other tokens (a number) are left to Jackson's own reader, which refuses them.
+     */
+    static final class ExactWord extends StdScalarDeserializer<Object> {
+        private final JsonDeserializer<?> jackson;
+
+        ExactWord(Class<?> type, JsonDeserializer<?> jackson) {
+            super(type);
+            this.jackson = jackson;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return jackson.deserialize(p, ctxt);
+            }
+            String text = p.getText();
+            for (Object constant : handledType().getEnumConstants()) {
+                if (((Word) constant).word().equals(text)) {
+                    return constant;
+                }
+            }
+            throw ctxt.weirdStringException(text, handledType(), "not one of the words");
         }
     }
 
