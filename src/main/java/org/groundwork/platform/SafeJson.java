@@ -167,8 +167,10 @@ public class SafeJson implements ObjectMapperCustomizer {
          */
         @Override
         public String getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            // asked for a field left out too, with the parser past its object (so maybe in a list): only a
+            // null written in a list is refused
             JsonParser p = ctxt.getParser();
-            if (p != null && p.getParsingContext().inArray()) {
+            if (p != null && p.hasToken(JsonToken.VALUE_NULL) && p.getParsingContext().inArray()) {
                 throw new Refused(p, NULL_IN_LIST_MESSAGE);
             }
             return null;

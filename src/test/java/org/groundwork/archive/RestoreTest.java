@@ -322,14 +322,14 @@ class RestoreTest {
     /**
      * Tags as the API never stores them: a null tag restored, and then the restored team's contact
      * list, the person and the export answered 500. Refused, naming the tag, as an empty, padded or
-     * repeated one (the API drops and trims those).
+     * repeated one (the API drops and trims those); the null in the JSON reader's words, as the API refuses it.
      */
     @Test
     void anArchiveWithATagTheApiWouldNotStoreIsRefusedAndRestoresNothing() throws SQLException {
         LinkedHashMap<String, String> good = archiveOfOnePerson();
         String copied = good.get("team.jsonl").substring(7, 43);
         refused(changed(good, edit("contact.jsonl", t -> t.replace("[\"night shift\"]", "[null]"))),
-                "contact.jsonl line 1: \"tags[0]\" is not a tag as Groundwork stores it");
+                "contact.jsonl line 1: \"tags[0]\" expected text, not null");
         refused(changed(good, edit("contact.jsonl", t -> t.replace("[\"night shift\"]", "[\"night shift\",\"night shift\"]"))),
                 "contact.jsonl line 1: \"tags[1]\" is not a tag as Groundwork stores it");
         refused(changed(good, edit("contact.jsonl", t -> t.replace("[\"night shift\"]", "[\" night shift\"]"))),
