@@ -341,7 +341,8 @@ public class ActionService {
         if (!becameFirstTimers.isEmpty()) {
             Map<UUID, UUID> assigneeByContact = new LinkedHashMap<>();
             for (Known c : becameFirstTimers) {
-                assigneeByContact.put(c.id(), c.ownerId() != null ? c.ownerId() : current.id());
+                // the owner, or who checked them in when there is none or the owner was deactivated
+                assigneeByContact.put(c.id(), organizers.assignableOrCaller(c.ownerId()));
             }
             followUps.openAfterAction(assigneeByContact, action.id);
         }

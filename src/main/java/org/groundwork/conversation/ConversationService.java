@@ -23,6 +23,7 @@ import org.groundwork.conversation.ConversationJson.NewConversation;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Organizer;
+import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Cursor;
 import org.groundwork.platform.ETags;
 import org.groundwork.platform.Page;
@@ -65,6 +66,8 @@ public class ConversationService {
     @Inject
     FollowUpService followUps;
     @Inject
+    OrganizerService organizers;
+    @Inject
     Audit audit;
     @Inject
     BusinessMetrics metrics;
@@ -95,7 +98,8 @@ public class ConversationService {
         // a bad id here throws, and the transaction takes the conversation back with it
         List<UUID> completed = followUps.completeByConversation(contact.id(), req.completeFollowUpIds(), c.id);
         UUID nextStepId = req.nextStep() == null ? null
-                : followUps.openNextStep(contact.id(), c.organizerId, req.nextStep().dueOn(), req.nextStep().purpose(), c.id);
+                : followUps.openNextStep(contact.id(), organizers.assignableOrCaller(c.organizerId), req.nextStep().dueOn(),
+                        req.nextStep().purpose(), c.id);
         metrics.conversationLogged();
         return new CreatedConversation(ConversationView.of(c, contact.fullName()), nextStepId, completed);
     }

@@ -215,6 +215,16 @@ public class OrganizerService {
         return o.id;
     }
 
+    /**
+     * {@code id} when people may be handed to them ({@link #assignable}), else the caller: a follow-up a
+     * rule opens (the heat rule's for a contact's owner, a next step for a conversation's organizer)
+     * goes to the organizer who recorded what opened it when that one is deactivated, not to no one's queue.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID assignableOrCaller(UUID id) {
+        return id != null && TeamScoped.find(Organizer.class, id).map(o -> o.active).orElse(false) ? id : current.id();
+    }
+
     private Organizer load(UUID id) {
         return TeamScoped.require(Organizer.class, id, "organizer");
     }

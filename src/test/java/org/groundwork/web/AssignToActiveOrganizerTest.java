@@ -130,6 +130,32 @@ class AssignToActiveOrganizerTest {
         assertEquals(team.adminId, team.api().get("/api/v1/contacts").then().extract().jsonPath().getString("items[0].ownerId"));
     }
 
+    @Test
+    void aFollowUpARuleOpensForADeactivatedOrganizerGoesToWhoRecordedIt() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member leaving = team.member("organizer");
+        String contact = team.api().body(Map.of("fullName", "Lucy Parsons", "ownerId", leaving.id())).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("active", false)).patch("/api/v1/organizers/" + leaving.id()).then().statusCode(200);
+
+        // the heat rule: a first-timer's after-action follow-up is for their owner, here deactivated
+        String action = team.api().body(Map.of("title", "Picket", "kind", "picket", "startsAt", "2026-11-22T15:00:00Z",
+                "durationMinutes", 90)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(java.util.List.of(Map.of("contactId", contact))).put("/api/v1/actions/" + action + "/attendance")
+                .then().statusCode(200);
+        team.api().get("/api/v1/followups?contact=" + contact).then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].reason", is("after-action")).body("items[0].assigneeId", is(team.adminId));
+
+        // a conversation logged for them (a record of what happened) stands; its next step is for who logged it
+        String due = java.time.LocalDate.now().plusDays(3).toString();
+        team.api().body(Map.of("contactId", contact, "organizerId", leaving.id(), "durationMinutes", 20, "channel", "phone",
+                        "nextStep", Map.of("dueOn", due, "purpose", "Bring her to the meeting")))
+                .post("/api/v1/conversations").then().statusCode(201).body("organizerId", is(leaving.id()));
+        team.api().get("/api/v1/followups?contact=" + contact).then().statusCode(200)
+                .body("items.findAll { it.reason == 'next-step' }.assigneeId", is(java.util.List.of(team.adminId)));
+    }
+
     /** The edit form's fields as a browser sends them back from what is stored, with this owner and notes. */
     private static Map<String, String> editForm(Map<String, Object> read, String page, String owner, String notes) {
         java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
