@@ -329,6 +329,8 @@ public class ContactImportService {
         String phone;
         /** Its organization as stored or as this file set it: a unit column's unit is made inside it. */
         UUID organizationId;
+        /** Its owner as stored or as this file set it: a deactivated owner named again is no change. */
+        UUID ownerId;
 
         Target(UUID id, Level level, String emailKey, String phoneKey) {
             this.id = id;
@@ -341,6 +343,8 @@ public class ContactImportService {
     private final class Run {
         final Connection conn;
         final UUID team;
+        /** Who imports: the owner of a new contact whose line names none the team can hand it to. */
+        final UUID organizer;
         final ImportOptions options;
         final Progress progress;
         final ContactWriter writer;
@@ -378,6 +382,7 @@ public class ContactImportService {
         Run(Connection conn, UUID team, UUID organizer, ImportOptions options, Progress progress) {
             this.conn = conn;
             this.team = team;
+            this.organizer = organizer;
             this.options = options;
             this.progress = progress;
             try {
@@ -509,7 +514,7 @@ public class ContactImportService {
                 }
             }
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select id, email_key, phone, engagement_level, organization_id from contact
+                    select id, email_key, phone, engagement_level, organization_id, owner_id from contact
                     where team_id = ? and erased_at is null and (email is not null or phone is not null)""")) {
                 ps.setObject(1, team);
                 ps.setFetchSize(5000);
@@ -520,6 +525,7 @@ public class ContactImportService {
                         Target t = new Target(rs.getObject(1, UUID.class), level(rs.getString(4)), emailKey,
                                 Phones.key(rs.getString(3), countryCode));
                         t.organizationId = rs.getObject(5, UUID.class);
+                        t.ownerId = rs.getObject(6, UUID.class);
                         t.phone = rs.getString(3);
                         remember(t, t.emailKey, t.phoneKey);
                         if (t.phone != null && !Phones.written(t.phone)) {
@@ -659,11 +665,11 @@ public class ContactImportService {
                 return;
             }
             String owner = one(record, Field.OWNER);
+            UUID deactivatedOwner = null;
             if (owner != null) {
                 r.ownerId = owners.get(key(owner));
-                if (r.ownerId == null && deactivatedOwners.containsKey(key(owner))) {
-                    warn(line, "owner '" + shortCell(owner) + "' is deactivated; the owner was left as it was (you, for a new contact)");
-                } else if (r.ownerId == null) {
+                deactivatedOwner = r.ownerId == null ? deactivatedOwners.get(key(owner)) : null;
+                if (r.ownerId == null && deactivatedOwner == null) {
                     warn(line, "owner '" + shortCell(owner) + "' is not an organizer of your team; the owner was left as it was"
                             + " (you, for a new contact)");
                 }
@@ -671,7 +677,7 @@ public class ContactImportService {
             if (organization != null) {
                 r.organizationId = organization(organization);
             }
-            match(r, unit, refusedPhone);
+            match(r, unit, refusedPhone, owner, deactivatedOwner);
         }
 
         /** The first column holding a NUL, or -1. */
@@ -687,9 +693,12 @@ public class ContactImportService {
         /**
          * The line's contact created or updated. {@code refusedPhone}: the line's phone, which the phone
          * rule refuses, left out; a warning unless it is the contact's phone exactly as stored, which an
-         * export wrote out and is no change.
+         * export wrote out and is no change. {@code deactivatedOwner}: the organizer the owner cell names,
+         * deactivated, so left out; a warning unless it is the matched contact's owner as stored (an export
+         * of a departed organizer's people, imported again) or the line is skipped.
          */
-        private void match(ImportRow r, String unit, String refusedPhone) throws SQLException {
+        private void match(ImportRow r, String unit, String refusedPhone, String ownerCell, UUID deactivatedOwner)
+                throws SQLException {
             String emailKey = r.email == null ? null : key(r.email);
             String phoneKey = Phones.key(r.phone, countryCode);
             Target t = emailKey == null ? null : byEmail.get(emailKey);
@@ -711,6 +720,8 @@ public class ContactImportService {
             boolean leftOut = refusedPhone != null
                     && (t == null || (options.onMatch() != OnMatch.SKIP
                     && (t.phone == null || !refusedPhone.trim().equals(t.phone.trim()))));
+            boolean ownerLeftOut = deactivatedOwner != null
+                    && (t == null || (options.onMatch() != OnMatch.SKIP && !deactivatedOwner.equals(t.ownerId)));
             if (t == null) {
                 if (r.name == null) {
                     // a line with no name is stored under its email or phone: that must fit as a name
@@ -733,6 +744,7 @@ public class ContactImportService {
                 t = new Target(r.id, r.level, emailKey, phoneKey);
                 t.organizationId = r.organizationId;
                 t.phone = r.phone;
+                t.ownerId = r.ownerId != null ? r.ownerId : organizer;
                 remember(t, emailKey, phoneKey);
                 created++;
             } else if (options.onMatch() == OnMatch.SKIP) {
@@ -756,6 +768,9 @@ public class ContactImportService {
                 if (r.level != null) {
                     t.level = r.level;
                 }
+                if (r.ownerId != null) {
+                    t.ownerId = r.ownerId;
+                }
                 // the file's email and phone replace the stored ones; later lines match them too
                 if (r.email != null) {
                     t.emailKey = emailKey;
@@ -772,6 +787,9 @@ public class ContactImportService {
                 // the line's refusal as an error row says it (row), then what became of the line
                 warn(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + shortCell(refusedPhone)
                         + "'); the contact was imported without it");
+            }
+            if (ownerLeftOut) {
+                warn(r.line, "owner '" + shortCell(ownerCell) + "' is deactivated; the owner was left as it was (you, for a new contact)");
             }
         }
 

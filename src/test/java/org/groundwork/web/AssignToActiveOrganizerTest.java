@@ -131,6 +131,31 @@ class AssignToActiveOrganizerTest {
     }
 
     @Test
+    void aDepartedOrganizersPeopleImportedAgainFromTheirExportAreNoWarning() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member leaving = team.member("organizer");
+        team.api().body(Map.of("fullName", "Lucy Parsons", "email", "lucy@example.org", "ownerId", leaving.id()))
+                .post("/api/v1/contacts").then().statusCode(201);
+        team.api().body(Map.of("active", false)).patch("/api/v1/organizers/" + leaving.id()).then().statusCode(200);
+        String export = team.api().accept("text/csv").get("/api/v1/exports/contacts.csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(export.contains(leaving.email()), "the export names the departed owner:\n" + export);
+
+        for (String onMatch : new String[] {"update", "skip"}) {
+            JsonPath r = team.api().contentType("text/csv").body(export)
+                    .post("/api/v1/imports/contacts?onMatch=" + onMatch).then().statusCode(200).extract().jsonPath();
+            assertEquals(0, r.getInt("created"), onMatch);
+            assertEquals(0, r.getInt("warningCount"), onMatch + ": the stored owner named again is no change: " + r.prettify());
+        }
+        assertEquals(leaving.id(), team.api().get("/api/v1/contacts").then().extract().jsonPath().getString("items[0].ownerId"));
+
+        // a new person for them is still said
+        JsonPath r = team.api().contentType("text/csv").body("Name,Email,Owner\nMother Jones,mj@example.org," + leaving.email() + "\n")
+                .post("/api/v1/imports/contacts").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, r.getInt("warningCount"), r.prettify());
+    }
+
+    @Test
     void aFollowUpARuleOpensForADeactivatedOrganizerGoesToWhoRecordedIt() {
         TestTeam team = TestTeam.create();
         TestTeam.Member leaving = team.member("organizer");
