@@ -18,7 +18,10 @@ final class ZipEnd extends FilterInputStream {
 
     private static final int RECORD = 22;
     private static final int SIGNATURE = 0x06054b50;
-    private static final int KEPT = RECORD + 0xffff;
+    private static final int KEPT = RECORD + 0xffff + 20;
+    /** Zip64's end-of-central-directory locator, right before the end record when there is one. */
+    private static final int LOCATOR = 20;
+    private static final int LOCATOR_SIGNATURE = 0x07064b50;
 
     /** The last bytes read, as a ring: byte i of the stream is at i % KEPT. */
     private final byte[] tail = new byte[KEPT];
@@ -80,7 +83,13 @@ final class ZipEnd extends FilterInputStream {
             if (listed == 0xffff || size == 0xffffffffL || offset == 0xffffffffL) {
                 return true; // Zip64: its own record before this one says the rest; no archive here is that large
             }
-            return listed == entries && offset + size == start;
+            // a Zip64 end record and its locator may sit between the index and this record even when the
+            // fields above hold the real numbers: the index then ends where the locator says that record starts
+            long indexEnd = start;
+            if (start - LOCATOR >= read - kept && le(start - LOCATOR, 4) == LOCATOR_SIGNATURE) {
+                indexEnd = le(start - LOCATOR + 8, 8);
+            }
+            return listed == entries && offset + size == indexEnd;
         }
         return false;
     }

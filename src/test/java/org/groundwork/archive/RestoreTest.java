@@ -381,9 +381,30 @@ class RestoreTest {
         refused(java.util.Arrays.copyOf(zip, index + 100), says);
         refused(java.util.Arrays.copyOf(zip, zip.length - 1), says);
         assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
-        Archives.restore(TestTeam.instanceToken(), Archives.zip(good, "Rosa's team, moved on 4 December"))
+        // whole, with a comment after its end record and Zip64's end record and locator before it (which a
+        // zip tool may write even when the classic fields hold the real numbers): restored
+        Archives.restore(TestTeam.instanceToken(), withZip64End(Archives.zip(good, "Rosa's team, moved on 4 December")))
                 .then().statusCode(201);
         assertEquals(1, count("select count(*) from team where id = ?", copied));
+    }
+
+    /** The zip with a Zip64 end-of-central-directory record and its locator (APPNOTE 4.3.14-15) before its end record. */
+    private static byte[] withZip64End(byte[] zip) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int end = zip.length - 22;
+        while (in.getInt(end) != 0x06054b50) {
+            end--;
+        }
+        java.nio.ByteBuffer z = java.nio.ByteBuffer.allocate(56 + 20).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        z.putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45).putInt(0).putInt(0)
+                .putLong(in.getShort(end + 8) & 0xffff).putLong(in.getShort(end + 10) & 0xffff)
+                .putLong(in.getInt(end + 12) & 0xffffffffL).putLong(in.getInt(end + 16) & 0xffffffffL);
+        z.putInt(0x07064b50).putInt(0).putLong(end).putInt(1);
+        byte[] out = new byte[zip.length + z.capacity()];
+        System.arraycopy(zip, 0, out, 0, end);
+        System.arraycopy(z.array(), 0, out, end, z.capacity());
+        System.arraycopy(zip, end, out, end + z.capacity(), zip.length - end);
+        return out;
     }
 
     /** A team of one tagged person with a conversation (so a last conversation), archived. */
