@@ -5,7 +5,9 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.Deployment;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.handlers.ClassRoutingHandler;
 import org.jboss.resteasy.reactive.server.handlers.RestInitialHandler;
 import org.jboss.resteasy.reactive.server.mapping.RequestMapper;
@@ -41,7 +43,7 @@ public class AllowedMethods {
         if (!"OPTIONS".equals(request.getMethod())) {
             return Optional.empty();
         }
-        Set<String> allowed = of(request.getUriInfo().getPath());
+        Set<String> allowed = ofThisRequest();
         if (allowed.isEmpty()) {
             throw new NotFoundException();
         }
@@ -54,7 +56,17 @@ public class AllowedMethods {
     }
 
     /**
-     * The methods {@code path} (decoded, as the router matches it) takes: those of every resource
+     * The methods the current request's path takes, the path as the router maps it: not percent-decoded,
+     * so {@code /api%2Fv1%2Fcontacts} is one segment that nothing takes, as the router finds, not the
+     * contacts' path {@code UriInfo.getPath()} would decode it to.
+     */
+    public static Set<String> ofThisRequest() {
+        ResteasyReactiveRequestContext current = CurrentRequestManager.get();
+        return current == null ? Set.of() : of(current.getPathWithoutPrefix());
+    }
+
+    /**
+     * The methods {@code path} (as the router maps it: not percent-decoded) takes: those of every resource
      * class whose path matches, in the order the router tries them; HEAD where GET is (the REST layer
      * answers it); OPTIONS (this class answers it); POST on the login form's post location, which
      * form login takes before any resource. Empty for a path no operation takes.

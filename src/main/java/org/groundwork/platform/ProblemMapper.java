@@ -150,11 +150,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Uni<Response> web(WebApplicationException refused, UriInfo uri) {
+    public Uni<Response> web(WebApplicationException refused) {
         int status = refused.getResponse().getStatus();
         // a 405 says the methods its path takes (AllowedMethods). The router's 404 for a method a path does not
         // take, when another class's path is a prefix of it (PUT /api/v1/contacts/{id}/ties), is a 405 too
-        Set<String> allowed = status == 405 || status == 404 ? AllowedMethods.of(uri.getPath()) : Set.of();
+        Set<String> allowed = status == 405 || status == 404 ? AllowedMethods.ofThisRequest() : Set.of();
         boolean notAllowed = status == 405 || (!allowed.isEmpty() && !allowed.contains(request.method().name()));
         String allow = notAllowed && !allowed.isEmpty() ? AllowedMethods.header(allowed) : null;
         WebApplicationException e = notAllowed && status != 405 ? new WebApplicationException(Response.status(405).build()) : refused;
