@@ -197,12 +197,11 @@ public class SafeJson implements ObjectMapperCustomizer {
                 return jackson.deserialize(p, ctxt);
             }
             String text = p.getText();
-            for (Object constant : handledType().getEnumConstants()) {
-                if (((Word) constant).word().equals(text)) {
-                    return constant;
-                }
+            Object constant = Word.exact(handledType(), text);
+            if (constant == null) {
+                throw ctxt.weirdStringException(text, handledType(), "not one of the words");
             }
-            throw ctxt.weirdStringException(text, handledType(), "not one of the words");
+            return constant;
         }
     }
 

@@ -15,12 +15,23 @@ public interface Word {
         if (value == null) {
             return null;
         }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.word().equals(value.trim())) {
+        // a query parameter's or form's word has spaces around it dropped, as any typed text; a JSON
+        // body's is taken only as written (SafeJson)
+        E constant = exact(type, value.trim());
+        if (constant == null) {
+            throw Problems.invalid(field, "'" + value + "' is not one of " + words(type));
+        }
+        return constant;
+    }
+
+    /** The constant whose word is exactly {@code text}; null when none is. */
+    static <T> T exact(Class<T> type, String text) {
+        for (T constant : type.getEnumConstants()) {
+            if (((Word) constant).word().equals(text)) {
                 return constant;
             }
         }
-        throw Problems.invalid(field, "'" + value + "' is not one of " + words(type));
+        return null;
     }
 
     static <E extends Enum<E> & Word> String words(Class<E> type) {
