@@ -100,6 +100,37 @@ class AllowedMethodsTest {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * The route table the walk above takes its methods from, checked against a source of its own for the
+     * API: the operations of the served OpenAPI document (which OpenApiDocumentTest keeps equal to
+     * docs/openapi.yaml), path by path, parameter names aside. A route AllowedMethods failed to read would
+     * be missing from both the walk's expectation and its answers; here it is missing from one side only.
+     */
+    @Test
+    void theApisRouteTableIsTheOpenApiDocumentsOperations() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Set<String>> documented = new java.util.TreeMap<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(METHODS.stream().map(m -> m.toLowerCase(java.util.Locale.ROOT)).toList()::contains)
+                .forEach(m -> documented.computeIfAbsent(shape(path), k -> new java.util.TreeSet<>())
+                        .add(m.toUpperCase(java.util.Locale.ROOT))));
+        Map<String, Set<String>> routed = new java.util.TreeMap<>();
+        AllowedMethods.templates().forEach((template, methods) -> {
+            // the tests' own resources (src/test) are not in the document
+            if (template.startsWith("/api/") && !template.startsWith("/api/v1/test-only/")) {
+                routed.put(shape(template), new java.util.TreeSet<>(methods));
+            }
+        });
+        assertTrue(documented.size() > 30, documented.toString());
+        assertEquals(documented, routed);
+    }
+
+    /** A template with its parameters unnamed: /api/v1/contacts/{}/ties. */
+    private static String shape(String template) {
+        return template.replaceAll("\\{[^}]*}", "{}");
+    }
+
     private static Set<String> expected(Set<String> own) {
         Set<String> all = new LinkedHashSet<>(own);
         if (own.contains("GET")) {
