@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.deser.std.UUIDDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
@@ -73,6 +74,8 @@ public class SafeJson implements ObjectMapperCustomizer {
                 Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}T.+"),
                 "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)",
                 at -> at.truncatedTo(ChronoUnit.MICROS)));
+        // an id only as written, like a word below: Jackson's reader trims, so " <id> " was read as the id
+        module.addDeserializer(UUID.class, new ExactId());
         // an enum word only as written: Jackson's reader trims, so "cadre " was read as cadre
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
@@ -202,6 +205,23 @@ public class SafeJson implements ObjectMapperCustomizer {
                 throw ctxt.weirdStringException(text, handledType(), "not one of the words");
             }
             return constant;
+        }
+    }
+
+    /** An id as written: spaces around it are refused; the rest is Jackson's reading (and its "" refusal, above). */
+    static final class ExactId extends StdScalarDeserializer<UUID> {
+        private static final UUIDDeserializer JACKSON = new UUIDDeserializer();
+
+        ExactId() {
+            super(UUID.class);
+        }
+
+        @Override
+        public UUID deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().strip())) {
+                throw ctxt.weirdStringException(p.getText(), UUID.class, "an id has no spaces around it");
+            }
+            return JACKSON.deserialize(p, ctxt);
         }
     }
 

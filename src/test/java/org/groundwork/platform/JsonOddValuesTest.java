@@ -54,6 +54,11 @@ class JsonOddValuesTest {
         team.api().get("/api/v1/contacts/" + contact).then().body("organizationId", is(org));
         team.api().body(Map.of("contactId", contact, "workId", "", "durationMinutes", 20, "channel", "phone"))
                 .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("workId"));
+        // an id with spaces around it is not taken either (words and ids only as written)
+        team.api().body(Map.of("organizationId", " " + org + " ")).patch("/api/v1/contacts/" + contact)
+                .then().statusCode(400).body("errors[0].field", is("organizationId"));
+        team.api().body(Map.of("contactId", " " + contact, "durationMinutes", 20, "channel", "phone"))
+                .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("contactId"));
         // null is how none is said, and still clears it
         team.api().body("{\"organizationId\": null}").patch("/api/v1/contacts/" + contact)
                 .then().statusCode(200).body("organizationId", nullValue());
