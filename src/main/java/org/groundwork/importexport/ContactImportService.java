@@ -1022,11 +1022,10 @@ public class ContactImportService {
      * that many times its size; the line number says where the rest is.
      */
     private static String shortCell(String value) {
-        return abbreviated(List.of(value));
+        return value.length() > 120 ? value.substring(0, 117) + "..." : value;
     }
 
     private static String abbreviated(List<String> values) {
-        String s = String.join(", ", values);
-        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+        return shortCell(String.join(", ", values));
     }
 }
