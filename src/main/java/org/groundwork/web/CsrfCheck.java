@@ -3,6 +3,7 @@ package org.groundwork.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Router;
@@ -22,7 +23,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -133,15 +136,15 @@ public class CsrfCheck {
             });
         }
 
-        void dropUnusable(io.vertx.core.MultiMap headers) {
-            java.util.List<String> lines = headers.getAll("Cookie");
+        void dropUnusable(MultiMap headers) {
+            List<String> lines = headers.getAll("Cookie");
             if (lines.isEmpty() || lines.stream().noneMatch(line -> line.contains(name))) {
                 return;
             }
-            java.util.List<String> kept = new java.util.ArrayList<>();
+            List<String> kept = new ArrayList<>();
             boolean dropped = false;
             for (String line : lines) {
-                java.util.List<String> pairs = new java.util.ArrayList<>();
+                List<String> pairs = new ArrayList<>();
                 for (String pair : line.split(";")) {
                     int eq = pair.indexOf('=');
                     if (eq > 0 && pair.substring(0, eq).trim().equals(name) && !usable(pair.substring(eq + 1).trim())) {
