@@ -149,6 +149,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new UncheckedIOException("Could not prepare the embedded PostgreSQL in " + dataDirectory, e);
         }
         SERVER_SETTINGS.forEach(builder::setServerConfig);
+        // initdb's locale, whatever the environment's: PostgreSQL's own Unicode case rules, so lower()
+        // folds É and Σ under a bare LANG=C too, and text sorts by code point, as under C.UTF-8; they
+        // are PostgreSQL's, not the C library's, so an OS upgrade never reorders an index. A data
+        // directory made before keeps its locale (initdb runs only for an empty one)
+        builder.setLocaleConfig("locale-provider", "builtin");
+        builder.setLocaleConfig("builtin-locale", "C.UTF-8");
         clearLeftovers(dataDirectory, logFile);
         EmbeddedPostgres postgres;
         try {

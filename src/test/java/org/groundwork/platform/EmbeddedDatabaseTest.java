@@ -115,6 +115,36 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void foldsEveryLetterWhateverTheLocaleItFirstStartsIn() throws Exception {
+        // a bare LANG=C, as on a minimal server: initdb would take C, whose lower() folds only A-Z
+        ProcessBuilder child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), CaseProbe.class.getName(), home.resolve("postgres").toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("probe.out").toFile());
+        child.environment().put("LANG", "C");
+        child.environment().put("LC_ALL", "C");
+        child.environment().remove("LC_CTYPE");
+        Process probe = child.start();
+        assertTrue(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the probe finished");
+        String out = Files.readString(home.resolve("probe.out"));
+        assertTrue(out.contains("folds every letter: true"), out);
+        assertTrue(out.contains("provider b C.UTF-8"), out);
+    }
+
+    /** Starts a server in a fresh directory and says how it folds letters. */
+    public static final class CaseProbe {
+        public static void main(String[] args) throws Exception {
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]));
+                 Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select lower('ÉΣİ') = 'éσi', datlocprovider, datlocale"
+                         + " from pg_database where datname = current_database()")) {
+                rs.next();
+                System.out.println("folds every letter: " + rs.getBoolean(1)); // ASCII: the child's output is C too
+                System.out.println("provider " + rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+    }
+
     /** An app that starts its server, then waits to be killed. */
     public static final class KilledApp {
         public static void main(String[] args) throws Exception {
