@@ -2,9 +2,11 @@ package org.groundwork.isolation;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.support.MoreThreadsThanConnections;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * your team", or a list that is empty or shows the other team.
  */
 @QuarkusTest
+@TestProfile(MoreThreadsThanConnections.class)
 class TeamScopeUnderLoadTest {
 
     @TestHTTPResource(value = "/", management = true)

@@ -1,8 +1,10 @@
 package org.groundwork.organizer;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.groundwork.support.MoreThreadsThanConnections;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * X-Forwarded-For (the test profile trusts it), so none locks out another.
  */
 @QuarkusTest
+@TestProfile(MoreThreadsThanConnections.class)
 class LoginThrottleTest {
 
     private static final AtomicInteger ADDRESS = new AtomicInteger(1);

@@ -125,7 +125,11 @@ class EmbeddedDatabaseTest {
         child.environment().put("LC_ALL", "C");
         child.environment().remove("LC_CTYPE");
         Process probe = child.start();
-        assertTrue(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the probe finished");
+        try {
+            assertTrue(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the probe finished");
+        } finally {
+            probe.destroyForcibly();
+        }
         String out = Files.readString(home.resolve("probe.out"));
         assertTrue(out.contains("folds every letter: true"), out);
         assertTrue(out.contains("provider b C.UTF-8"), out);
