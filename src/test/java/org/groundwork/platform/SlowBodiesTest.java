@@ -1,0 +1,77 @@
+package org.groundwork.platform;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bodies that come a byte at a time hold no worker thread (WholeBodies): with three times as many
+ * of them open as the app has threads, the other requests are answered at once, and a body that
+ * has not all come by its deadline is a 408.
+ */
+@QuarkusTest
+class SlowBodiesTest {
+
+    @TestHTTPResource("/")
+    URL app;
+
+    @Test
+    void slowBodiesHoldNoThreadAndTimeOut() throws Exception {
+        TestTeam team = TestTeam.create();
+        int threads = ConfigProvider.getConfig().getValue(WorkerThreads.MAX_THREADS, Integer.class);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads * 3; i++) {
+                Socket s = new Socket(app.getHost(), app.getPort());
+                s.setSoTimeout(30_000);
+                OutputStream out = s.getOutputStream();
+                // no login needed to send a body to the token door; one byte of the hundred declared
+                out.write(("POST /api/v1/tokens HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                slow.add(s);
+            }
+            Thread.sleep(500); // they all reached the app
+            long began = System.nanoTime();
+            team.api().body(Map.of("fullName", "Rosa Answered")).post("/api/v1/contacts").then().statusCode(201);
+            team.api().get("/api/v1/me").then().statusCode(200);
+            double seconds = (System.nanoTime() - began) / 1e9;
+            // held by the slow bodies, the threads would have freed up only at the HTTP layer's read timeout (60 s)
+            assertTrue(seconds < 5, "answered in " + seconds + " s beside " + slow.size() + " slow bodies");
+
+            String answer = head(slow.get(0).getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("did not arrive in time"), answer);
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    private static String head(InputStream in) throws Exception {
+        byte[] buffer = new byte[4096];
+        StringBuilder text = new StringBuilder();
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            if (text.indexOf("}") > 0) {
+                break;
+            }
+        }
+        return text.toString();
+    }
+}
