@@ -1,10 +1,10 @@
 package org.groundwork.platform;
 
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,16 +16,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A request's body is read whole while no thread waits for it, before the REST layer runs. The REST
- * layer reads a body on the worker thread that runs the request, and there are only a few such
- * threads ({@link WorkerThreads}): eight clients sending a body a byte at a time would otherwise hold
- * them all, and every other request would wait. Here a body that is slow to come costs a connection
- * only, and one that has not come by its deadline is a 408.
+ * layer reads a body on the worker thread that runs the request (a form's too, on any method: the
+ * CSRF filter reads forms), and there are only a few such threads ({@link WorkerThreads}): eight
+ * clients sending a body a byte at a time would otherwise hold them all, and every other request
+ * would wait. Here a body that is slow to come costs a connection, and one that has not come by its
+ * deadline is a 408.
  * <p>
- * Bodies of up to {@link #MAX_READ} with a declared length, from anyone (no organizer's JSON or form
- * comes near it). A longer one is an upload (an import, a restore), taken from a signed-in organizer
- * only: a longer body from no one is refused here unread, and a signed-in organizer's is left to the
- * REST layer, which writes an upload to disk as it comes. Not the login form's post, which form login
- * reads itself, and not multipart bodies, which the REST layer writes to disk as they come.
+ * Read here: any request's body of up to {@link #MAX_READ} by its declared length, but a multipart
+ * one (no organizer's JSON or form comes near a megabyte). The others are uploads: a multipart form
+ * with a file, a longer body, a chunked one (HttpLimits lets those through to the archive and import
+ * doors only). They are taken from a signed-in organizer only, and read by the thread that handles
+ * them (an upload is written to disk as it comes); from anyone else they are a 401, unread. The login
+ * form's post is left alone: form login reads it itself, on the I/O thread.
  */
 @ApplicationScoped
 class WholeBodies {
@@ -37,8 +39,10 @@ class WholeBodies {
     static final long BASE_MILLIS = 10_000;
     static final long BYTES_PER_SECOND = 16 * 1024;
     /**
-     * The most held at once, declared lengths summed: a quarter of the shipped heap. Past it a body is a
-     * 503 to send again, not read, so many connections each sending a megabyte cannot fill the heap.
+     * The most bytes held at once, counted as they arrive and until each request's answer has gone: a
+     * quarter of the shipped heap. Past it a body is a 503 to send again, so many connections each
+     * sending a megabyte cannot fill the heap; counted as they come, not by declared length, a client
+     * must send the bytes to take a share.
      */
     static final long MAX_HELD = 64L * 1024 * 1024;
 
@@ -56,77 +60,107 @@ class WholeBodies {
     }
 
     private void read(RoutingContext ctx) {
-        long length = declaredLength(ctx.request());
-        if (length <= 0 || ctx.getBody() != null || HttpLimits.isLoginPost(ctx, loginPost) || multipart(ctx.request())) {
+        HttpServerRequest request = ctx.request();
+        String length = request.getHeader("Content-Length");
+        boolean chunked = length == null && request.getHeader("Transfer-Encoding") != null;
+        long declared = declared(length);
+        if ((declared <= 0 && !chunked) || ctx.getBody() != null || HttpLimits.isLoginPost(ctx, loginPost)) {
             ctx.next();
-        } else if (length <= MAX_READ) {
-            readWhole(ctx, length);
+        } else if (!chunked && declared <= MAX_READ && !multipart(request)) {
+            readWhole(ctx, declared);
         } else {
-            QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
-                if (identity == null || identity.isAnonymous()) {
-                    limits.refuse(ctx, new Problem("about:blank", "Content Too Large", 413,
-                            "A body this large is taken from a signed-in organizer only", null));
-                } else {
-                    ctx.next();
-                }
-            }, failure -> {
-                if (!ctx.response().ended()) {
-                    ctx.next();
-                }
-            });
+            signedInOnly(ctx);
         }
+    }
+
+    private void signedInOnly(RoutingContext ctx) {
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
+            if (identity != null && !identity.isAnonymous()) {
+                ctx.next();
+            } else if (!ctx.response().ended() && !ctx.failed()) {
+                refuse(ctx, new Problem("about:blank", "Unauthorized", 401,
+                        "Sign in first: an upload is taken from a signed-in organizer only", null));
+            }
+        }, failure -> {
+            // who it is could not be told (the database away): no upload from an unknown sender
+            if (!ctx.response().ended() && !ctx.failed()) {
+                refuse(ctx, new Problem("about:blank", "Unauthorized", 401,
+                        "Sign in first: an upload is taken from a signed-in organizer only", null));
+            }
+        });
     }
 
     private void readWhole(RoutingContext ctx, long length) {
-        if (held.addAndGet(length) > MAX_HELD) {
-            held.addAndGet(-length);
-            ctx.response().putHeader("Retry-After", "1");
-            limits.refuse(ctx, new Problem("about:blank", "Service Unavailable", 503,
-                    "Too many requests are arriving at once; send it again in a moment", null));
-            return;
-        }
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                held.addAndGet(-length);
-            }
-        };
-        if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
-            // the REST layer says it when it reads a body itself; this one is read here
-            ctx.response().writeContinue();
-        }
-        long deadline = BASE_MILLIS + 1000 * length / BYTES_PER_SECOND;
-        long timer = ctx.vertx().setTimer(deadline, id -> {
-            release.run();
-            if (!ctx.response().ended()) {
-                limits.refuse(ctx, new Problem("about:blank", "Request Timeout", 408,
+        HttpServerRequest request = ctx.request();
+        AtomicLong mine = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable release = () -> held.addAndGet(-mine.getAndSet(0));
+        // held until the answer has gone: the REST layer keeps the body (and a copy) until then
+        ctx.addEndHandler(end -> release.run());
+        // grown as bytes come: a declared megabyte of which one byte came takes no megabyte
+        Buffer body = Buffer.buffer((int) Math.min(length, 16 * 1024));
+        long timer = ctx.vertx().setTimer(BASE_MILLIS + 1000 * length / BYTES_PER_SECOND, id -> {
+            if (done.compareAndSet(false, true)) {
+                refuse(ctx, new Problem("about:blank", "Request Timeout", 408,
                         "The request's body did not arrive in time; send it again", null));
             }
         });
-        ctx.request().body().onComplete(body -> {
-            ctx.vertx().cancelTimer(timer);
-            release.run(); // the REST layer's copy is the request's own from here
-            if (ctx.response().ended()) {
+        request.handler(chunk -> {
+            if (done.get()) {
                 return;
             }
-            if (body.failed()) {
-                // the client went away before its body had all come: no one to answer, nothing to log above DEBUG
-                LOG.debugf("A request's body did not arrive whole: %s", body.cause());
-                ctx.request().connection().close();
+            mine.addAndGet(chunk.length());
+            if (held.addAndGet(chunk.length()) > MAX_HELD) {
+                if (done.compareAndSet(false, true)) {
+                    ctx.vertx().cancelTimer(timer);
+                    ctx.response().putHeader("Retry-After", "1");
+                    refuse(ctx, new Problem("about:blank", "Service Unavailable", 503,
+                            "Too many requests are arriving at once; send it again in a moment", null));
+                }
                 return;
             }
-            ctx.setBody(body.result());
-            ctx.next();
+            body.appendBuffer(chunk);
         });
+        request.exceptionHandler(failure -> {
+            // the client went away before its body had all come: no one to answer, nothing to log above DEBUG
+            if (done.compareAndSet(false, true)) {
+                ctx.vertx().cancelTimer(timer);
+                LOG.debugf("A request's body did not arrive whole: %s", failure);
+                release.run();
+                request.connection().close();
+            }
+        });
+        request.endHandler(end -> {
+            if (done.compareAndSet(false, true)) {
+                ctx.vertx().cancelTimer(timer);
+                ctx.setBody(body);
+                ctx.next();
+            }
+        });
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // the REST layer says it when it reads a body itself; this one is read here
+            ctx.response().writeContinue();
+        }
         // Quarkus pauses every request until its body is asked for
-        ctx.request().resume();
+        request.resume();
     }
 
-    private static long declaredLength(HttpServerRequest request) {
-        HttpMethod method = request.method();
-        String length = request.getHeader("Content-Length");
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || length == null) {
-            return 0; // a chunked body only where HttpLimits lets one through: the archive and import uploads
+    /** A refusal before the body has all come also ends the connection: the rest of it is not read. */
+    private void refuse(RoutingContext ctx, Problem problem) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().endHandler(end -> {
+            if (!ctx.request().isEnded()) {
+                ctx.request().connection().close();
+            }
+        });
+        limits.refuse(ctx, problem);
+    }
+
+    private static long declared(String length) {
+        if (length == null) {
+            return 0;
         }
         try {
             return Long.parseLong(length.trim());

@@ -368,7 +368,14 @@ class BadInputTest {
                         .post("/setup").then().statusCode(400).contentType(containsString("text/html"))
                         .extract().asString());
             }
+            // a multipart body cut short, from no one: an upload, refused unread (WholeBodies)
             given().contentType("multipart/form-data; boundary=xx")
+                    .body("--xx\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\n123"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/login/code")
+                    .then().statusCode(401).contentType(PROBLEM).body("detail", startsWith("Sign in first"));
+            // from a signed-in organizer it is read, and its being cut short is the caller's
+            TestTeam signedIn = TestTeam.create();
+            given().auth().oauth2(signedIn.token).contentType("multipart/form-data; boundary=xx")
                     .body("--xx\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\n123"
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/login/code")
                     .then().statusCode(400).contentType(PROBLEM).body("detail", startsWith("The form's body could not be read"));
