@@ -74,20 +74,17 @@ class WholeBodies {
     }
 
     private void signedInOnly(RoutingContext ctx) {
-        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
-            if (identity != null && !identity.isAnonymous()) {
-                ctx.next();
-            } else if (!ctx.response().ended() && !ctx.failed()) {
-                refuse(ctx, new Problem("about:blank", "Unauthorized", 401,
-                        "Sign in first: an upload is taken from a signed-in organizer only", null));
-            }
-        }, failure -> {
-            // who it is could not be told (the database away): no upload from an unknown sender
-            if (!ctx.response().ended() && !ctx.failed()) {
-                refuse(ctx, new Problem("about:blank", "Unauthorized", 401,
-                        "Sign in first: an upload is taken from a signed-in organizer only", null));
-            }
-        });
+        QuarkusHttpUser.getSecurityIdentity(ctx, null)
+                // who it is could not be told (the database away): no upload from an unknown sender
+                .onFailure().recoverWithNull()
+                .subscribe().with(identity -> {
+                    if (identity != null && !identity.isAnonymous()) {
+                        ctx.next();
+                    } else if (!ctx.response().ended() && !ctx.failed()) {
+                        refuse(ctx, new Problem("about:blank", "Unauthorized", 401,
+                                "Sign in first: an upload is taken from a signed-in organizer only", null));
+                    }
+                });
     }
 
     private void readWhole(RoutingContext ctx, long length) {
