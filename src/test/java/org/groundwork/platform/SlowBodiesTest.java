@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
+import jakarta.inject.Inject;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,10 +31,13 @@ class SlowBodiesTest {
 
     @TestHTTPResource("/")
     URL app;
+    @Inject
+    WholeBodies bodies;
 
     @Test
     void slowBodiesHoldNoThreadAndTimeOut() throws Exception {
         TestTeam team = TestTeam.create();
+        long before = bodies.held();
         int threads = ConfigProvider.getConfig().getValue(WorkerThreads.MAX_THREADS, Integer.class);
         List<Socket> slow = new ArrayList<>();
         try {
@@ -68,6 +74,61 @@ class SlowBodiesTest {
             for (Socket s : slow) {
                 s.close();
             }
+        }
+        // a 408 gives back the bytes its body had taken of the budget, as a client gone does
+        waitFor(() -> bodies.held() <= before, () -> "the slow bodies' shares are given back: " + bodies.held() + " held");
+    }
+
+    /**
+     * Bodies that have come but not yet been answered count against a budget, byte by byte as they
+     * arrive: past it a body is a 503 to send again, so many clients each sending a megabyte cannot
+     * fill the heap. A client that goes away gives its share back.
+     */
+    @Test
+    void bodiesPastTheBudgetAreA503ToSendAgainAndAClientGoneGivesItsShareBack() throws Exception {
+        long before = bodies.held();
+        byte[] almostAll = new byte[999_999]; // of the 1,000,000 each declares (the test profile's body limit)
+        java.util.Arrays.fill(almostAll, (byte) 'a');
+        int held = (int) ((WholeBodies.MAX_HELD - before) / almostAll.length);
+        List<Socket> big = new ArrayList<>();
+        try {
+            for (int i = 0; i < held; i++) {
+                Socket s = send("POST /api/v1/tokens HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 1000000\r\n\r\n");
+                big.add(s);
+                s.getOutputStream().write(almostAll);
+                s.getOutputStream().flush();
+            }
+            long sent = (long) held * almostAll.length;
+            waitFor(() -> bodies.held() >= sent, () -> "the bodies sent are counted as they come: " + bodies.held() + " of " + sent);
+            // one more, whole, past what is left: a 503 with the time to wait
+            int past = (int) (WholeBodies.MAX_HELD - bodies.held()) + 64 * 1024;
+            Socket last = send("POST /api/v1/tokens HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + past + "\r\n\r\n");
+            big.add(last);
+            last.getOutputStream().write(new byte[past]);
+            last.getOutputStream().flush();
+            String refused = head(last.getInputStream());
+            assertTrue(refused.startsWith("HTTP/1.1 503"), refused);
+            assertTrue(refused.contains("Retry-After: 1"), refused);
+            assertTrue(refused.contains("send it again in a moment"), refused);
+        } finally {
+            for (Socket s : big) {
+                s.close();
+            }
+        }
+        // the clients went away before their bodies had all come: their shares are free again
+        waitFor(() -> bodies.held() <= before, () -> "the shares of the clients gone are given back: " + bodies.held() + " held");
+        given().contentType("application/json").body("{\"email\":\"nobody@example.org\",\"password\":\"wrong\"}")
+                .post("/api/v1/tokens").then().statusCode(not(503));
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what)
+            throws InterruptedException {
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < until, what);
+            Thread.sleep(50);
         }
     }
 
