@@ -136,7 +136,7 @@ public class LoginPages {
         long minutes = Math.min((seconds + 59) / 60, 24 * 60);
         int status = minutes > 0 ? 429 : error != null ? 401 : 200;
         // a 401 names the login form as its way in (RFC 9110): not Basic, which pops up a browser's dialog
-        Response.ResponseBuilder page = ProblemMapper.challenged(Response.status(status), status, ProblemMapper.PAGE_CHALLENGE)
+        Response.ResponseBuilder page = ProblemMapper.answer(status, true)
                 .entity(Templates.login(error != null, minutes, ended != null, changed != null, created != null,
                         organizers.isSetUp(), email));
         if (minutes > 0) {

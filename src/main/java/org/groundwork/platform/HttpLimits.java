@@ -7,6 +7,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -370,9 +371,13 @@ public class HttpLimits {
         } catch (JsonProcessingException | RuntimeException e) {
             body = "";
         }
-        ctx.response().setStatusCode(problem.status())
+        HttpServerResponse response = ctx.response().setStatusCode(problem.status())
                 .putHeader("Content-Type", page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(body);
+                .putHeader("Connection", "close");
+        String challenge = ProblemMapper.challenge(problem.status(), page);
+        if (challenge != null) {
+            response.putHeader("WWW-Authenticate", challenge);
+        }
+        response.end(body);
     }
 }

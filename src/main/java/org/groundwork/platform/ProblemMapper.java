@@ -485,7 +485,7 @@ public class ProblemMapper {
     private Response respond(Problem problem, boolean page) {
         if (page) {
             // an htmx request's error page takes the page's main part (web/HtmxAnswers)
-            return challenged(Response.status(problem.status()), problem.status(), PAGE_CHALLENGE)
+            return answer(problem.status(), true)
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(ErrorPages.render(problem)).build();
         }
         return json(problem, write(problem));
@@ -493,13 +493,24 @@ public class ProblemMapper {
 
     /** A problem+json answer, written as {@code json}: every 401 of the API says its challenge. */
     public static Response json(Problem problem, String json) {
-        return challenged(Response.status(problem.status()), problem.status(), API_CHALLENGE)
+        return answer(problem.status(), false)
                 .type(Problem.MEDIA_TYPE).entity(json).build();
     }
 
-    /** A 401's WWW-Authenticate (RFC 9110); any other status as it is. */
-    public static Response.ResponseBuilder challenged(Response.ResponseBuilder answer, int status, String challenge) {
-        return status == 401 ? answer.header("WWW-Authenticate", challenge) : answer;
+    /** An answer of this status, and if it is a 401 its WWW-Authenticate (RFC 9110), a page's or the API's. */
+    public static Response.ResponseBuilder answer(int status, boolean page) {
+        Response.ResponseBuilder answer = Response.status(status);
+        String challenge = challenge(status, page);
+        return challenge == null ? answer : answer.header("WWW-Authenticate", challenge);
+    }
+
+    /**
+     * A 401's WWW-Authenticate value, a page's or the API's; null for any other status. The one rule
+     * for JAX-RS answers ({@link #answer}) and for those written at the route, before JAX-RS
+     * (HttpLimits).
+     */
+    public static String challenge(int status, boolean page) {
+        return status != 401 ? null : page ? PAGE_CHALLENGE : API_CHALLENGE;
     }
 
     /**

@@ -372,7 +372,14 @@ class BadInputTest {
             given().contentType("multipart/form-data; boundary=xx")
                     .body("--xx\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\n123"
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/login/code")
-                    .then().statusCode(401).contentType(PROBLEM).body("detail", startsWith("Sign in first"));
+                    .then().statusCode(401).contentType(PROBLEM).body("detail", startsWith("Sign in first"))
+                    .header("WWW-Authenticate", ProblemMapper.API_CHALLENGE);
+            // a browser's: a page, whose 401 names the login form as the way in (RFC 9110)
+            given().accept("text/html").contentType("multipart/form-data; boundary=xx")
+                    .body("--xx\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\n123"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/login/code")
+                    .then().statusCode(401).contentType(containsString("text/html"))
+                    .header("WWW-Authenticate", ProblemMapper.PAGE_CHALLENGE);
             // from a signed-in organizer it is read, and its being cut short is the caller's
             TestTeam signedIn = TestTeam.create();
             given().auth().oauth2(signedIn.token).contentType("multipart/form-data; boundary=xx")
