@@ -2,6 +2,8 @@ package org.groundwork.platform;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,10 +50,25 @@ class WorkerThreadsTest {
     }
 
     @Test
-    void theDefaultIsFourPerCore() {
-        if (System.getenv("QUARKUS_THREAD_POOL_MAX_THREADS") == null && System.getProperty(WorkerThreads.MAX_THREADS) == null) {
-            assertEquals(WorkerThreads.forCores(Runtime.getRuntime().availableProcessors()),
-                    ConfigProvider.getConfig().getValue(WorkerThreads.MAX_THREADS, Integer.class));
+    void theDefaultIsFourPerCoreAndTheEnvironmentStillSetsAnother() {
+        WorkerThreads ours = null;
+        for (ConfigSource source : ConfigProvider.getConfig().getConfigSources()) {
+            if (source instanceof WorkerThreads w) {
+                ours = w;
+            }
+        }
+        assertNotNull(ours, "the source is registered (META-INF/services)");
+        assertEquals(Integer.toString(WorkerThreads.forCores(Runtime.getRuntime().availableProcessors())),
+                ours.getValue(WorkerThreads.MAX_THREADS));
+        // the value in force comes from it, unless the environment or a system property names another count
+        ConfigValue inForce = ConfigProvider.getConfig().getConfigValue(WorkerThreads.MAX_THREADS);
+        boolean overridden = System.getenv("QUARKUS_THREAD_POOL_MAX_THREADS") != null
+                || System.getProperty(WorkerThreads.MAX_THREADS) != null;
+        if (overridden) {
+            assertNotEquals(ours.getName(), inForce.getSourceName(), "the override wins");
+            assertTrue(inForce.getSourceOrdinal() > ours.getOrdinal(), inForce.getSourceName());
+        } else {
+            assertEquals(ours.getName(), inForce.getSourceName(), "nothing else sets it, application.properties included");
         }
     }
 
