@@ -23,6 +23,7 @@ import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.FieldError;
+import org.groundwork.platform.Text;
 import org.groundwork.platform.Folding;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
@@ -672,10 +673,6 @@ public class TeamRestore {
     }
 
     static String shortly(String s) {
-        if (s == null) {
-            return "";
-        }
-        String clean = s.replace('\0', ' ');
-        return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
+        return Text.preview(s, 200);
     }
 }

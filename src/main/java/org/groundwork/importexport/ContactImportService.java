@@ -33,6 +33,7 @@ import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.SafeJson;
+import org.groundwork.platform.Text;
 import org.groundwork.platform.Word;
 import org.groundwork.platform.BusinessMetrics;
 import org.groundwork.web.Labels;
@@ -1022,7 +1023,7 @@ public class ContactImportService {
      * that many times its size; the line number says where the rest is.
      */
     private static String shortCell(String value) {
-        return value.length() > 120 ? value.substring(0, 117) + "..." : value;
+        return Text.preview(value, 120);
     }
 
     private static String abbreviated(List<String> values) {

@@ -123,6 +123,29 @@ class ImportJobsTest {
         assertEquals(0, waiting.intValue());
     }
 
+    /**
+     * A cell quoted in a row's error is cut to a preview, never through a character: cut in the middle
+     * of an emoji, its first half was kept with the job's answer as "?". A NUL is named, not quoted.
+     */
+    @Test
+    void cellsQuotedInTheErrorsAreCutBetweenCharacters() {
+        TestTeam team = TestTeam.create();
+        String run = TestTeam.unique();
+        String cutInAnEmoji = "x".repeat(118) + "\uD83D\uDE00 and more";
+        String file = file(run).replace("@example.org,hero,", "@example.org," + cutInAnEmoji + ",")
+                .replaceFirst("@example.org," + java.util.regex.Pattern.quote(cutInAnEmoji) + ",",
+                        "@example.org,he\u0000ro,");
+        Response started = Csv.post(team, file, "");
+        started.then().statusCode(202);
+        JsonPath job = waitUntilFinished(team.token, started.path("id"), new ArrayList<>());
+        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals(8, job.getInt("errorRows"), job.prettify());
+        List<String> errors = job.getList("result.errors.message", String.class);
+        // cut before the emoji, not through it (half of it read as "?")
+        assertTrue(errors.contains("level '" + "x".repeat(118) + "…' is not one of new, less-involved, cadre"), errors.toString());
+        assertTrue(errors.contains("level: contains a NUL character (\\u0000), which cannot be stored"), errors.toString());
+    }
+
     @Test
     void onlyTheOrganizerWhoStartedAnImportSeesIt() {
         TestTeam team = TestTeam.create();

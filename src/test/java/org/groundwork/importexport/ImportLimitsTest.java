@@ -116,7 +116,7 @@ class ImportLimitsTest {
         java.util.List<String> messages = new ArrayList<>(report.getList("errors.message", String.class));
         messages.addAll(report.getList("warnings.message", String.class));
         for (String message : messages) {
-            org.junit.jupiter.api.Assertions.assertTrue(message.length() < 400 && message.contains("xxx..."),
+            org.junit.jupiter.api.Assertions.assertTrue(message.length() < 400 && message.contains("xxx…"),
                     message.length() + " characters: " + message.substring(0, Math.min(300, message.length())));
         }
     }
