@@ -1,17 +1,16 @@
 package org.groundwork.importexport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.platform.HttpLimits;
 import org.groundwork.platform.Problem;
 
 /**
  * Refuses an import whose declared size is over the limit before a byte of it is read, with a
- * 413 problem. It runs before Quarkus's own body-size check (route order -2), which would
+ * 413 problem (HttpLimits' refusal, which also closes the connection: the body is not read). It runs before Quarkus's own body-size check (route order -2), which would
  * answer without a body; bodies sent without a length are stopped by the importer itself.
  */
 @ApplicationScoped
@@ -20,15 +19,14 @@ class ImportSizeLimit {
     @ConfigProperty(name = "groundwork.import.max-bytes", defaultValue = "52428800")
     long maxBytes;
     @Inject
-    ObjectMapper mapper;
+    HttpLimits limits;
 
-    void install(@Observes Router router) throws JsonProcessingException {
-        String problem = mapper.writeValueAsString(CsvInput.tooLarge(maxBytes).toProblem());
+    void install(@Observes Router router) {
+        Problem problem = CsvInput.tooLarge(maxBytes).toProblem();
         router.post("/api/v1/imports/contacts").order(-3).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > maxBytes) {
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(problem);
+                limits.refuse(ctx, problem);
             } else {
                 ctx.next();
             }

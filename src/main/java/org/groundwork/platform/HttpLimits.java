@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -363,7 +364,23 @@ public class HttpLimits {
         }
     }
 
-    void refuse(RoutingContext ctx, Problem problem) {
+    /**
+     * A refusal written at the route, before the REST layer: problem+json, or a page for a browser. It
+     * says {@code Connection: close} and, if the body has not all come, closes the connection once it has
+     * been answered: Vert.x keeps a connection by the request's headers alone, whatever the answer says,
+     * and Quarkus resumes a request after its answer, so the rest of a refused body was read and dropped,
+     * with no deadline (a chunked body a chunk every few seconds, a declared length of a terabyte). The
+     * other requests of an HTTP/2 connection are left alone.
+     */
+    public void refuse(RoutingContext ctx, Problem problem) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.addEndHandler(end -> {
+            if (!ctx.request().isEnded() && ctx.request().version() != HttpVersion.HTTP_2) {
+                ctx.request().connection().close();
+            }
+        });
         boolean page = ProblemMapper.wantsPage(ctx.request());
         String body;
         try {

@@ -81,7 +81,7 @@ class WholeBodies {
                     if (identity != null && !identity.isAnonymous()) {
                         ctx.next();
                     } else if (!ctx.response().ended() && !ctx.failed()) {
-                        refuse(ctx, new Problem("about:blank", "Unauthorized", 401,
+                        limits.refuse(ctx, new Problem("about:blank", "Unauthorized", 401,
                                 "Sign in first: an upload is taken from a signed-in organizer only", null));
                     }
                 });
@@ -98,7 +98,7 @@ class WholeBodies {
         Buffer body = Buffer.buffer((int) Math.min(length, 16 * 1024));
         long timer = ctx.vertx().setTimer(BASE_MILLIS + 1000 * length / BYTES_PER_SECOND, id -> {
             if (done.compareAndSet(false, true)) {
-                refuse(ctx, new Problem("about:blank", "Request Timeout", 408,
+                limits.refuse(ctx, new Problem("about:blank", "Request Timeout", 408,
                         "The request's body did not arrive in time; send it again", null));
             }
         });
@@ -111,7 +111,7 @@ class WholeBodies {
                 if (done.compareAndSet(false, true)) {
                     ctx.vertx().cancelTimer(timer);
                     ctx.response().putHeader("Retry-After", "1");
-                    refuse(ctx, new Problem("about:blank", "Service Unavailable", 503,
+                    limits.refuse(ctx, new Problem("about:blank", "Service Unavailable", 503,
                             "Too many requests are arriving at once; send it again in a moment", null));
                 }
                 return;
@@ -142,23 +142,6 @@ class WholeBodies {
         request.resume();
     }
 
-    /**
-     * A refusal before the body has all come also ends the connection: the rest of it is not read.
-     * Through the context's end handlers, never the response's own end handler: that one is the
-     * context's, and replacing it lost every other end handler, the release of the bytes held among
-     * them (each 408 and 503 kept its share of the budget for good, until none was left).
-     */
-    private void refuse(RoutingContext ctx, Problem problem) {
-        if (ctx.response().ended()) {
-            return;
-        }
-        ctx.addEndHandler(end -> {
-            if (!ctx.request().isEnded()) {
-                ctx.request().connection().close();
-            }
-        });
-        limits.refuse(ctx, problem);
-    }
 
     /** The bytes of bodies held now (SlowBodiesTest watches the budget fill and come back). */
     long held() {

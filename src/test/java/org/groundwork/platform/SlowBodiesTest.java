@@ -130,6 +130,48 @@ class SlowBodiesTest {
                 .post("/api/v1/tokens").then().statusCode(not(503));
     }
 
+    /**
+     * A body refused at the door is not read on: the connection is closed once the refusal is sent,
+     * whatever the request's keep-alive. It was kept, and the rest of the body read and dropped with no
+     * deadline (a chunk every few seconds, or a declared terabyte).
+     */
+    @Test
+    void aBodyRefusedAtTheDoorIsNotReadOn() throws Exception {
+        TestTeam team = TestTeam.create();
+        // past the import's limit and past what WholeBodies reads whole (the test profile's limit is below it)
+        long pastImportMax = Math.max(ConfigProvider.getConfig().getValue("groundwork.import.max-bytes", Long.class),
+                WholeBodies.MAX_READ) + 1;
+        Map<String, String> refusals = Map.of(
+                // chunks, where none are taken: 411
+                "POST /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n", "HTTP/1.1 411",
+                // a length past the limit: 413
+                "POST /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 1000000000000\r\n\r\n{", "HTTP/1.1 413",
+                // a signed-in organizer's import past its own limit (importexport/ImportSizeLimit): 413
+                "POST /api/v1/imports/contacts HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+                        + "Authorization: Bearer " + team.token + "\r\nContent-Length: " + pastImportMax
+                        + "\r\n\r\nName\n", "HTTP/1.1 413");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            try (Socket s = send(refusal.getKey())) {
+                s.setSoTimeout(10_000);
+                String asked = refusal.getKey().substring(0, refusal.getKey().indexOf('\r'));
+                String answer;
+                try {
+                    answer = head(s.getInputStream());
+                } catch (java.net.SocketTimeoutException e) {
+                    throw new AssertionError("no answer to " + asked, e);
+                }
+                assertTrue(answer.startsWith(refusal.getValue()), asked + ": " + answer);
+                try {
+                    assertEquals(-1, s.getInputStream().read(), asked + ": closed once answered");
+                } catch (java.net.SocketTimeoutException e) {
+                    throw new AssertionError(asked + ": still open, waiting for the rest of the body", e);
+                }
+            }
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what)
             throws InterruptedException {
         long until = System.nanoTime() + 20_000_000_000L;
