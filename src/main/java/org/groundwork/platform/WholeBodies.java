@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +49,8 @@ class WholeBodies {
     static final long MAX_HELD = 64L * 1024 * 1024;
 
     private final AtomicLong held = new AtomicLong();
+    private static final String RELEASE = WholeBodies.class.getName() + ".release";
+    private static final String REST_HOLDS = WholeBodies.class.getName() + ".restHolds";
 
     @ConfigProperty(name = "quarkus.http.auth.form.post-location")
     String loginPost;
@@ -92,8 +96,15 @@ class WholeBodies {
         AtomicLong mine = new AtomicLong();
         AtomicBoolean done = new AtomicBoolean();
         Runnable release = () -> held.addAndGet(-mine.getAndSet(0));
-        // held until the answer has gone: the REST layer keeps the body (and a copy) until then
-        ctx.addEndHandler(end -> release.run());
+        // held until the answer has gone: the REST layer keeps the body (and a copy) until then. A client
+        // gone ends the context at once, but a request the REST layer took still waits for a worker with
+        // its body, so that one is given back when the REST layer is done with it (restHolds, below)
+        ctx.addEndHandler(end -> {
+            if (end.succeeded() || ctx.get(REST_HOLDS) == null) {
+                release.run();
+            }
+        });
+        ctx.put(RELEASE, release);
         // grown as bytes come: a declared megabyte of which one byte came takes no megabyte
         Buffer body = Buffer.buffer((int) Math.min(length, 16 * 1024));
         long timer = ctx.vertx().setTimer(BASE_MILLIS + 1000 * length / BYTES_PER_SECOND, id -> {
@@ -142,6 +153,20 @@ class WholeBodies {
         request.resume();
     }
 
+
+    /**
+     * The REST layer took a body read here: its share is given back when the REST layer is done with
+     * the request, not when the client goes. Before matching, on the I/O thread, so before the request
+     * waits for a worker.
+     */
+    @ServerRequestFilter(preMatching = true)
+    void restHolds(ResteasyReactiveContainerRequestContext request, RoutingContext ctx) {
+        Runnable release = ctx.get(RELEASE);
+        if (release != null) {
+            ctx.put(REST_HOLDS, Boolean.TRUE);
+            request.getServerRequestContext().registerCompletionCallback(failure -> release.run());
+        }
+    }
 
     /** The bytes of bodies held now (SlowBodiesTest watches the budget fill and come back). */
     long held() {

@@ -131,6 +131,47 @@ class SlowBodiesTest {
     }
 
     /**
+     * A client that sends its whole body and goes away while every worker is busy leaves the request
+     * waiting for a worker with its body: its share stays counted until the REST layer is done with
+     * it. It was given back when the client went, so bodies sent and dropped at once piled up in the
+     * workers' queue past the budget.
+     */
+    @Test
+    void aBodyWaitingForAWorkerStaysCountedAfterItsClientHasGone() throws Exception {
+        int threads = ConfigProvider.getConfig().getValue(WorkerThreads.MAX_THREADS, Integer.class);
+        long before = bodies.held();
+        HeldRequestResource.gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService holders = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> held = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                held.add(holders.submit(() -> given().queryParam("gated", true).get("/api/v1/test-only/held-request").statusCode()));
+            }
+            waitFor(() -> HeldRequestResource.running.get() >= threads, () -> HeldRequestResource.running.get() + " workers held");
+            byte[] body = ("{\"email\":\"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 5; i++) {
+                try (Socket s = send("POST /api/v1/tokens HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n")) {
+                    s.getOutputStream().write(body);
+                    s.getOutputStream().flush();
+                    Thread.sleep(100);
+                }
+            }
+            Thread.sleep(500);
+            assertTrue(bodies.held() >= before + 5L * body.length,
+                    bodies.held() - before + " bytes counted for the 5 bodies waiting for a worker");
+            HeldRequestResource.gate.countDown();
+            for (java.util.concurrent.Future<Integer> answer : held) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            HeldRequestResource.gate.countDown();
+            holders.shutdownNow();
+        }
+        waitFor(() -> bodies.held() <= before, () -> "given back once the REST layer was done: " + bodies.held() + " held");
+    }
+
+    /**
      * A body refused at the door is not read on: the connection is closed once the refusal is sent,
      * whatever the request's keep-alive. It was kept, and the rest of the body read and dropped with no
      * deadline (a chunk every few seconds, or a declared terabyte).
