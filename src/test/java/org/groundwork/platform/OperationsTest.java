@@ -79,6 +79,13 @@ class OperationsTest {
         given().header("X-Forwarded-Proto", "https").get("/login").then().statusCode(200)
                 .header("Strict-Transport-Security", containsString("max-age="));
         given().get("/login").then().statusCode(200).header("Strict-Transport-Security", nullValue());
+        // answers written before the REST layer too: a refusal at the door, the login form's own answer
+        given().header("X-Forwarded-Proto", "https").get("/contacts?q=" + "x".repeat(9000)).then().statusCode(414)
+                .header("Strict-Transport-Security", containsString("max-age="));
+        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "10.39.0." + (1 + new java.util.Random().nextInt(250)))
+                .redirects().follow(false).formParam("email", "nobody-" + TestTeam.unique() + "@example.org")
+                .formParam("password", "not-this-one").post("/login")
+                .then().statusCode(303).header("Strict-Transport-Security", containsString("max-age="));
     }
 
     /**
