@@ -1,6 +1,7 @@
 package org.groundwork.platform;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -10,17 +11,22 @@ import jakarta.enterprise.event.Observes;
  * (quarkus.http.proxy.*), which is also when the login cookie gets its Secure flag.
  * <p>
  * Set first (order -500), before any handler can answer: at -9 it missed every answer written earlier,
- * the refusals at the door (HttpLimits, WholeBodies) and the login form's own answer among them.
+ * the refusals at the door (HttpLimits, WholeBodies) and the login form's own answer among them. What
+ * the router refuses before any handler runs (no Host, {@code OPTIONS *}) HttpLimits answers, and marks.
  */
 @ApplicationScoped
 class Hsts {
 
     void install(@Observes Router router) {
         router.route().order(-500).handler(ctx -> {
-            if (ctx.request().isSSL()) {
-                ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-            }
+            mark(ctx);
             ctx.next();
         });
+    }
+
+    static void mark(RoutingContext ctx) {
+        if (ctx.request().isSSL()) {
+            ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
     }
 }

@@ -366,21 +366,23 @@ public class HttpLimits {
 
     /**
      * A refusal written at the route, before the REST layer: problem+json, or a page for a browser. It
-     * says {@code Connection: close} and, if the body has not all come, closes the connection once it has
-     * been answered: Vert.x keeps a connection by the request's headers alone, whatever the answer says,
-     * and Quarkus resumes a request after its answer, so the rest of a refused body was read and dropped,
-     * with no deadline (a chunked body a chunk every few seconds, a declared length of a terabyte). The
-     * other requests of an HTTP/2 connection are left alone.
+     * says {@code Connection: close} and closes the connection once answered (HTTP/1.x; Quarkus pauses
+     * every request, so a request here has seldom "ended", even without a body): Vert.x keeps a
+     * connection by the request's headers alone, whatever the answer says, and Quarkus resumes a request
+     * after its answer, so the rest of a refused body was read and dropped, with no deadline (a chunked
+     * body a chunk every few seconds, a declared length of a terabyte).
      */
     public void refuse(RoutingContext ctx, Problem problem) {
         if (ctx.response().ended()) {
             return;
         }
         ctx.addEndHandler(end -> {
-            if (!ctx.request().isEnded() && ctx.request().version() != HttpVersion.HTTP_2) {
+            if (ctx.request().version() != HttpVersion.HTTP_2) {
                 ctx.request().connection().close();
             }
         });
+        // also what the router refused before any handler ran, Hsts' own among them
+        Hsts.mark(ctx);
         boolean page = ProblemMapper.wantsPage(ctx.request());
         String body;
         try {

@@ -86,6 +86,21 @@ class OperationsTest {
                 .redirects().follow(false).formParam("email", "nobody-" + TestTeam.unique() + "@example.org")
                 .formParam("password", "not-this-one").post("/login")
                 .then().statusCode(303).header("Strict-Transport-Security", containsString("max-age="));
+        // and what the router refuses before any handler runs (a path that does not start with /)
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("OPTIONS * HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Proto: https\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            for (int n; answer.indexOf("}") < 0 && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                answer.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(answer.toString().startsWith("HTTP/1.1 404")
+                    && answer.toString().contains("Strict-Transport-Security: max-age="), answer.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
