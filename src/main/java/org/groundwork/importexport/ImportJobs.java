@@ -15,6 +15,7 @@ import org.groundwork.importexport.ImportJson.ImportReport;
 import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Text;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.jboss.logging.Logger;
@@ -401,7 +402,7 @@ public class ImportJobs {
     private void fail(UUID id, UUID team, int status, String detail) {
         try {
             String text = detail == null ? "The import failed. Nothing was imported." : detail;
-            String failure = text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
+            String failure = Text.preview(text, 2000);
             runForTeam(team, SHORT_TIMEOUT_SECONDS, () -> {
                 try (Connection c = dataSource.getConnection();
                      PreparedStatement ps = c.prepareStatement("update import_job set state = 'failed', finished_at = clock_timestamp(),"

@@ -17,6 +17,9 @@ public final class Text {
      * (an emoji, quoted half, showed as "?"), and NULs blanked, which no text column takes.
      */
     public static String preview(String s, int max) {
+        if (max < 2) {
+            throw new IllegalArgumentException("a preview holds at least a character and the ellipsis");
+        }
         if (s == null) {
             return "";
         }
