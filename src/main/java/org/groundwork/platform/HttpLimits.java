@@ -92,12 +92,7 @@ public class HttpLimits {
      * A post the form authentication reads as the login's: it compares the path normalized, and by
      * its end, so {@code /./login} and {@code /%6Cogin} are the login's too and must meet its checks.
      */
-    private boolean isLoginPost(RoutingContext ctx) {
-        return isLoginPost(ctx, loginPost);
-    }
-
-    /** {@link #isLoginPost(RoutingContext)} for a handler elsewhere (web/FormBytes leaves that body to form login). */
-    public static boolean isLoginPost(RoutingContext ctx, String loginPost) {
+    public boolean isLoginPost(RoutingContext ctx) {
         if (ctx.request().method() != HttpMethod.POST) {
             return false;
         }

@@ -8,7 +8,6 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
@@ -52,8 +51,6 @@ class WholeBodies {
     private static final String RELEASE = WholeBodies.class.getName() + ".release";
     private static final String REST_HOLDS = WholeBodies.class.getName() + ".restHolds";
 
-    @ConfigProperty(name = "quarkus.http.auth.form.post-location")
-    String loginPost;
     @Inject
     HttpLimits limits;
 
@@ -68,7 +65,7 @@ class WholeBodies {
         String length = request.getHeader("Content-Length");
         boolean chunked = length == null && request.getHeader("Transfer-Encoding") != null;
         long declared = declared(length);
-        if ((declared <= 0 && !chunked) || ctx.getBody() != null || HttpLimits.isLoginPost(ctx, loginPost)) {
+        if ((declared <= 0 && !chunked) || ctx.getBody() != null || limits.isLoginPost(ctx)) {
             ctx.next();
         } else if (!chunked && declared <= MAX_READ && !multipart(request)) {
             readWhole(ctx, declared);
@@ -152,7 +149,6 @@ class WholeBodies {
         // Quarkus pauses every request until its body is asked for
         request.resume();
     }
-
 
     /**
      * The REST layer took a body read here: its share is given back when the REST layer is done with

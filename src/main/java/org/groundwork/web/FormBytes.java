@@ -4,7 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.groundwork.platform.HttpLimits;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
@@ -35,8 +35,8 @@ class FormBytes {
     /** Where the field names are kept on the request. */
     private static final String NOT_UTF8 = FormBytes.class.getName() + ".notUtf8";
 
-    @ConfigProperty(name = "quarkus.http.auth.form.post-location")
-    String loginPost;
+    @Inject
+    HttpLimits limits;
 
     void install(@Observes Router router) {
         // after platform/WholeBodies has read the body (order -170); before the REST layer parses it
@@ -58,7 +58,7 @@ class FormBytes {
     private boolean isPageForm(RoutingContext ctx) {
         String path = ctx.request().path();
         // a form declared in another charset (which HttpLimits checked Java knows) is read in it: any bytes go
-        return path != null && !path.startsWith("/api/") && !path.startsWith("/q/") && !HttpLimits.isLoginPost(ctx, loginPost)
+        return path != null && !path.startsWith("/api/") && !path.startsWith("/q/") && !limits.isLoginPost(ctx)
                 && HttpLimits.isUtf8Form(ctx.request().getHeader("Content-Type"));
     }
 

@@ -34,8 +34,7 @@ public final class LoginRedirect {
     /** The answer that takes the browser to {@code location}, a local path of a login step. */
     public static Response.ResponseBuilder to(HttpServerRequest request, String location) {
         if (fromHtmx(request)) {
-            return Response.status(Response.Status.UNAUTHORIZED).header(HX_REDIRECT, location)
-                    .header("WWW-Authenticate", ProblemMapper.PAGE_CHALLENGE)
+            return ProblemMapper.answer(401, true).header(HX_REDIRECT, location)
                     .header("Cache-Control", "no-store");
         }
         return Response.seeOther(URI.create(location));
