@@ -55,10 +55,20 @@ public class TeamScopeInterceptor implements AgroalPoolInterceptor {
     static void abort(Connection connection) {
         try {
             connection.unwrap(BaseConnection.class).abort(Runnable::run);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (CLOSED.equals(e.getSQLState())) {
+                // the driver closed it when the server went (an outage): what abort is for is done
+                LOG.debugf("A database connection without its team scope was already closed: %s", e.getMessage());
+            } else {
+                LOG.errorf("Could not abort a database connection without its team scope: %s", e.getMessage());
+            }
+        } catch (RuntimeException e) {
             LOG.errorf("Could not abort a database connection without its team scope: %s", e.getMessage());
         }
     }
+
+    /** SQLState 08003, "connection does not exist": pgJDBC's answer on a closed connection. */
+    private static final String CLOSED = "08003";
 
     /** Row-level security protects nothing for a superuser or a BYPASSRLS role: say so at start. */
     void warnIfExempt(@Observes StartupEvent start) {

@@ -89,6 +89,28 @@ class DatabaseOutageTest {
         AtomicBoolean readyUpAfterDown = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
 
+        // an outage is WARN in the app's own log, never ERROR: each aborted connection wrote an
+        // ERROR that it could not abort a connection the driver had already closed
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                        && record.getLoggerName() != null && record.getLoggerName().startsWith("org.groundwork")) {
+                    errors.add(record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
         for (int w = 0; w < WRITERS; w++) {
             pool.submit(() -> {
@@ -196,6 +218,7 @@ class DatabaseOutageTest {
         stop.set(true);
         pool.shutdown();
         assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        java.util.logging.Logger.getLogger("").removeHandler(capture);
 
         Set<String> stored = new HashSet<>();
         String cursor = null;
@@ -225,6 +248,7 @@ class DatabaseOutageTest {
         assertTrue(!recoveries.isEmpty() && recoveries.stream().allMatch(s -> s > 0 && s < 15),
                 "writes succeed again within 15 s of each outage they saw: " + recoveries);
         assertTrue(postmasterPid() != postmaster, "a new postmaster serves");
+        assertEquals(List.of(), new ArrayList<>(errors), "the app's own log has no ERROR for an outage");
     }
 
     private static boolean embedded() {
