@@ -6,6 +6,7 @@ import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -164,6 +165,73 @@ class MetricsTest {
         String after = scrape();
         assertMoved(before, after, 1, "groundwork_logins_total", "outcome", "failed");
         assertMoved(before, after, 1, "groundwork_logins_total", "outcome", "ok");
+    }
+
+    /**
+     * A path the client made up is never a label of its own: before, every refusal at the door, 405 and
+     * client gone became a label named by its raw path, and after a hundred of them micrometer counted
+     * no new label, so an endpoint first called later went unmeasured. Each unique path below is
+     * sent, then looked for in the metrics text.
+     */
+    @Test
+    void requestsNoEndpointTookAreLabelledByWhatHappenedNotByTheirPath() throws Exception {
+        TestTeam team = TestTeam.create();
+        String mark = "made-up-" + java.util.UUID.randomUUID();
+        String before = scrape();
+        // refused at the door: no length (411), a length past any limit (413), a path too long (414)
+        assertEquals(411, raw("POST /api/v1/" + mark + "-a HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
+        assertEquals(413, raw("POST /api/v1/" + mark + "-b HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 99999999999\r\n\r\n"));
+        assertEquals(414, raw("GET /api/v1/" + mark + "-c?" + "q".repeat(9000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        // a method no endpoint has, on a real endpoint's path with an id made up
+        team.api().body("{}").put("/api/v1/contacts/" + mark).then().statusCode(405);
+        // a client gone before its body came
+        try (java.net.Socket socket = new java.net.Socket(app.getHost(), app.getPort())) {
+            socket.getOutputStream().write(("POST /api/v1/" + mark + "-d HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 10\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(200);
+        }
+        // a file served by a path of the client's own making, and a page that is not there
+        assertEquals(200, raw("GET /webjars/" + mark + "/../htmx.org/dist/htmx.min.js HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        given().get("/" + mark + "-e").then().statusCode(404);
+        // an endpoint keeps its own label
+        team.api().get("/api/v1/contacts/" + java.util.UUID.randomUUID()).then().statusCode(404);
+
+        String after = scrape();
+        for (int i = 0; i < 50 && resets(after) == resets(before); i++) {
+            Thread.sleep(100); // the reset is counted when the server sees the connection close
+            after = scrape();
+        }
+        assertFalse(after.contains(mark), "a made-up path is a label: " + after.lines().filter(l -> l.contains(mark)).toList());
+        for (String[] counted : new String[][]{{"POST", "411"}, {"POST", "413"}, {"GET", "414"}, {"PUT", "405"}, {"POST", "RESET"}}) {
+            assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", counted[0], "status", counted[1],
+                    "uri", UriLabel.UNMATCHED);
+        }
+        assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "GET", "status", "200", "uri", UriLabel.STATIC);
+        assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "GET", "status", "404", "uri", "NOT_FOUND");
+        assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "GET", "status", "404",
+                "uri", "/api/v1/contacts/{id}");
+    }
+
+    @TestHTTPResource("/")
+    URL app;
+
+    private static double resets(String text) {
+        return value(text, "http_server_requests_seconds_count", "status", "RESET", "uri", UriLabel.UNMATCHED);
+    }
+
+    /** Sends one raw request and reads the status of its answer. */
+    private int raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(app.getHost(), app.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     private static void assertMoved(String before, String after, double by, String name, String... labels) {
