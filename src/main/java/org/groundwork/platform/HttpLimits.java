@@ -376,9 +376,8 @@ public class HttpLimits {
                 ctx.request().connection().close();
             }
         });
-        // also what the router refused before any handler ran, Hsts' and UriLabel's own among them
+        // also what the router refused before any handler ran, Hsts' own among them
         Hsts.mark(ctx);
-        UriLabel.label(ctx);
         boolean page = ProblemMapper.wantsPage(ctx.request());
         String body;
         try {

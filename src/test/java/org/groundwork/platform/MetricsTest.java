@@ -168,16 +168,20 @@ class MetricsTest {
     }
 
     /**
-     * A path the client made up is never a label of its own: before, every refusal at the door, 405 and
-     * client gone became a label named by its raw path, and after a hundred of them micrometer counted
-     * no new label, so an endpoint first called later went unmeasured. Each unique path below is
-     * sent, then looked for in the metrics text.
+     * A path or method the client made up is never a label of its own: before, every refusal at the door,
+     * 405 and client gone became a label named by its raw path, and after a hundred of them micrometer
+     * counted no new label, so an endpoint first called later went unmeasured; every method became one,
+     * with no cap at all. Each unique path and the method below are sent, then looked for in the text.
      */
     @Test
     void requestsNoEndpointTookAreLabelledByWhatHappenedNotByTheirPath() throws Exception {
         TestTeam team = TestTeam.create();
         String mark = "made-up-" + java.util.UUID.randomUUID();
         String before = scrape();
+        // were the cap reached, a new label would be dropped anyway and its absence prove nothing
+        long uris = before.lines().filter(l -> l.startsWith("http_server_requests_seconds_count"))
+                .map(l -> l.replaceAll(".*uri=\"([^\"]*)\".*", "$1")).distinct().count();
+        assertTrue(uris < uriCap() / 2, uris + " uri labels already, against a cap of " + uriCap());
         // refused at the door: no length (411), a length past any limit (413), a path too long (414)
         assertEquals(411, raw("POST /api/v1/" + mark + "-a HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
@@ -196,6 +200,16 @@ class MetricsTest {
         // a file served by a path of the client's own making, and a page that is not there
         assertEquals(200, raw("GET /webjars/" + mark + "/../htmx.org/dist/htmx.min.js HTTP/1.1\r\nHost: localhost\r\n\r\n"));
         given().get("/" + mark + "-e").then().statusCode(404);
+        // answered before any route ran: an escape that is none (400), a header with a control byte (400)
+        assertEquals(400, raw("GET /" + mark + "-f/%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertEquals(400, raw("GET /" + mark + "-g HTTP/1.1\r\nHost: localhost\r\nX-Odd: a\u0001b\r\n\r\n"));
+        // a 404 whose path has a doubled slash (micrometer took the path it cleaned for a template)
+        assertEquals(404, raw("GET //" + mark + "-h HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        // OPTIONS on a path with an id made up: a 200, under the endpoint's template, not as a file
+        team.api().options("/api/v1/contacts/" + mark).then().statusCode(200);
+        // a method HTTP does not define: Vert.x takes any token
+        String method = "BREW" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36).toUpperCase();
+        assertEquals(405, raw(method + " /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\n\r\n"));
         // an endpoint keeps its own label
         team.api().get("/api/v1/contacts/" + java.util.UUID.randomUUID()).then().statusCode(404);
 
@@ -205,21 +219,49 @@ class MetricsTest {
             after = scrape();
         }
         assertFalse(after.contains(mark), "a made-up path is a label: " + after.lines().filter(l -> l.contains(mark)).toList());
-        for (String[] counted : new String[][]{{"POST", "411"}, {"POST", "413"}, {"GET", "414"}, {"PUT", "405"}, {"POST", "RESET"}}) {
+        assertFalse(after.contains(method), "a made-up method is a label");
+        assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", RequestLabels.OTHER_METHOD,
+                "status", "405");
+        for (String[] counted : new String[][]{{"POST", "411"}, {"POST", "413"}, {"GET", "414"}, {"PUT", "405"},
+                {"POST", "RESET"}}) {
             assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", counted[0], "status", counted[1],
-                    "uri", UriLabel.UNMATCHED);
+                    "uri", RequestLabels.UNMATCHED);
         }
-        assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "GET", "status", "200", "uri", UriLabel.STATIC);
-        assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "GET", "status", "404", "uri", "NOT_FOUND");
+        assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "GET", "status", "200", "uri", RequestLabels.STATIC);
+        assertMoved(before, after, 2, "http_server_requests_seconds_count", "method", "GET", "status", "404", "uri", "NOT_FOUND");
+        assertMoved(before, after, 2, "http_server_requests_seconds_count", "method", "GET", "status", "400",
+                "uri", RequestLabels.UNMATCHED);
+        assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "OPTIONS", "status", "200",
+                "uri", "/api/v1/contacts/{id}");
         assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "GET", "status", "404",
                 "uri", "/api/v1/contacts/{id}");
+    }
+
+    /**
+     * Micrometer drops every request whose uri label comes past its cap: with the default (100) and 111
+     * endpoint templates, the endpoints first called after the hundredth went unmeasured. The templates
+     * are the REST layer's own route table, so an endpoint added past the cap fails here rather than
+     * going unmeasured in production.
+     */
+    @Test
+    void everyEndpointFitsUnderTheUriLabelCap() {
+        java.util.Set<String> templates = RequestLabels.endpointTemplates();
+        assertTrue(templates != null && templates.size() > 100, "the app's endpoints were read: " + templates);
+        // root, NOT_FOUND, REDIRECTION, UNKNOWN, /cors-preflight, /{unmatched}, /{static}, and room to grow
+        assertTrue(templates.size() + 7 <= uriCap() / 2, templates.size() + " endpoint templates against a cap of "
+                + uriCap() + ": raise quarkus.micrometer.binder.http-server.max-uri-tags");
+    }
+
+    private static int uriCap() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.micrometer.binder.http-server.max-uri-tags", Integer.class);
     }
 
     @TestHTTPResource("/")
     URL app;
 
     private static double resets(String text) {
-        return value(text, "http_server_requests_seconds_count", "status", "RESET", "uri", UriLabel.UNMATCHED);
+        return value(text, "http_server_requests_seconds_count", "status", "RESET", "uri", RequestLabels.UNMATCHED);
     }
 
     /** Sends one raw request and reads the status of its answer. */

@@ -1,0 +1,120 @@
+package org.groundwork.platform;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The labels of the {@code http_server_*} series stay a fixed set, whatever clients send: each label
+ * value is a series kept for the life of the instance, so a value taken from the request would let
+ * anyone grow the app's memory and every scrape (docs/operations.md, "Requests: the method and uri
+ * labels"). Quarkus's micrometer applies every MeterFilter bean to its registries, before its own cap on
+ * uri values, to every request however it was answered: by an endpoint, a route, the router's own
+ * refusals, or the HTTP layer before any route ran (a bad escape, a header too large).
+ * <p>
+ * <b>method</b>: Vert.x takes any token as a method ({@code BREW /contacts} is a 405), and micrometer
+ * labelled each with its own name, with no cap at all. A method HTTP does not define is
+ * {@value #OTHER_METHOD}.
+ * <p>
+ * <b>uri</b>: an endpoint's template ({@code /api/v1/contacts/{id}}, set by Quarkus REST when it
+ * matches one), or micrometer's own words; anything else was the raw path, the client's choice: a
+ * refusal at the door (411, 413, 414), a 405, a client gone before the answer, a 404 or redirect whose
+ * path has a doubled slash, each to a path made up. Such a request is {@value #UNMATCHED} (its status
+ * says what happened), a file served {@value #STATIC} (its path is the client's too:
+ * {@code /webjars/x/../htmx.org/...} is served), a 404 {@code NOT_FOUND}, a redirect {@code REDIRECTION}.
+ */
+@ApplicationScoped
+class RequestLabels {
+
+    static final String OTHER_METHOD = "OTHER";
+
+    static final String UNMATCHED = "/{unmatched}";
+
+    /** A file answered by no endpoint: a webjar's script, a style sheet, an image. */
+    static final String STATIC = "/{static}";
+
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+            "TRACE", "CONNECT");
+
+    /** Micrometer's own uri words (HttpCommonTags), and ours. */
+    private static final Set<String> WORDS = Set.of("root", "NOT_FOUND", "REDIRECTION", "UNKNOWN", "/cors-preflight",
+            UNMATCHED, STATIC);
+
+    private static final Pattern PARAMETER_PATTERN = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*:[^}]*}");
+
+    /** The endpoints' templates, as {@link #shape} writes them; read once the REST layer is up. */
+    private volatile Set<String> templates;
+
+    @Produces
+    @Singleton
+    MeterFilter fixedLabels() {
+        return new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                if (!id.getName().startsWith("http.server.")) {
+                    return id;
+                }
+                String method = id.getTag("method");
+                String uri = id.getTag("uri");
+                String fixedMethod = method == null || METHODS.contains(method) ? method : OTHER_METHOD;
+                String fixedUri = uri == null || WORDS.contains(uri) || isTemplate(uri) ? uri
+                        : instead(id.getTag("status"), fixedMethod);
+                if (fixedMethod == method && fixedUri == uri) {
+                    return id;
+                }
+                Tags tags = Tags.of(id.getTagsAsIterable());
+                tags = fixedMethod == null ? tags : tags.and("method", fixedMethod);
+                tags = fixedUri == null ? tags : tags.and("uri", fixedUri);
+                return id.replaceTags(tags);
+            }
+        };
+    }
+
+    private static String instead(String status, String method) {
+        if ("404".equals(status)) {
+            return "NOT_FOUND";
+        }
+        if (status != null && status.length() == 3 && status.charAt(0) == '3') {
+            return "REDIRECTION";
+        }
+        if (status != null && status.length() == 3 && status.charAt(0) == '2'
+                && ("GET".equals(method) || "HEAD".equals(method))) {
+            return STATIC;
+        }
+        return UNMATCHED;
+    }
+
+    private boolean isTemplate(String uri) {
+        Set<String> known = templates;
+        if (known == null) {
+            known = endpointTemplates();
+            if (known == null) {
+                return false; // before the REST layer is up: no endpoint answered yet
+            }
+            templates = known;
+        }
+        return known.contains(shape(uri));
+    }
+
+    /** The endpoints' templates from the REST layer's route table (AllowedMethods), or null before it is built. */
+    static Set<String> endpointTemplates() {
+        try {
+            return AllowedMethods.templates().keySet().stream().map(RequestLabels::shape).collect(Collectors.toUnmodifiableSet());
+        } catch (RuntimeException notYet) {
+            return null;
+        }
+    }
+
+    /** One way to write a template: single slashes, none at the end, a parameter without its pattern. */
+    static String shape(String template) {
+        String shaped = PARAMETER_PATTERN.matcher(template.replaceAll("/{2,}", "/")).replaceAll("{$1}");
+        return shaped.length() > 1 && shaped.endsWith("/") ? shaped.substring(0, shaped.length() - 1) : shaped;
+    }
+}
