@@ -361,11 +361,10 @@ public class HttpLimits {
 
     /**
      * A refusal written at the route, before the REST layer: problem+json, or a page for a browser. It
-     * says {@code Connection: close} and closes the connection once answered (HTTP/1.x; Quarkus pauses
-     * every request, so a request here has seldom "ended", even without a body): Vert.x keeps a
+     * says {@code Connection: close} and closes the connection soon after (HTTP/1.x): Vert.x keeps a
      * connection by the request's headers alone, whatever the answer says, and Quarkus resumes a request
      * after its answer, so the rest of a refused body was read and dropped, with no deadline (a chunked
-     * body a chunk every few seconds, a declared length of a terabyte).
+     * body a chunk every few seconds, a declared length of a terabyte). See {@link #LINGER_MILLIS}.
      */
     public void refuse(RoutingContext ctx, Problem problem) {
         if (ctx.response().ended()) {
@@ -373,7 +372,7 @@ public class HttpLimits {
         }
         ctx.addEndHandler(end -> {
             if (ctx.request().version() != HttpVersion.HTTP_2) {
-                ctx.request().connection().close();
+                closeSoon(ctx);
             }
         });
         // also what the router refused before any handler ran, Hsts' own among them
@@ -393,5 +392,26 @@ public class HttpLimits {
             response.putHeader("WWW-Authenticate", challenge);
         }
         response.end(body);
+    }
+
+    /**
+     * How long a refused request's connection stays open after the answer, its body read and dropped
+     * meanwhile. Closed at once, the rest of a body still coming met a reset, and a reset throws away
+     * what the client has not read yet: the answer. Clients that send the whole body before reading
+     * (curl, browsers, RestAssured) saw "connection reset" or "broken pipe" instead of the 413 (an
+     * organizer's import too large for the page, an archive past its limit). Long enough for a body
+     * already on its way; short enough that a body sent forever holds nothing for long.
+     */
+    static final long LINGER_MILLIS = 2000;
+
+    private static void closeSoon(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded()) {
+            request.connection().close();
+            return;
+        }
+        // read on (and drop: no handler keeps it) so that nothing waits unread when the connection closes
+        request.resume();
+        ctx.vertx().setTimer(LINGER_MILLIS, id -> request.connection().close());
     }
 }
