@@ -8,8 +8,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The labels of the {@code http_server_*} series stay a fixed set, whatever clients send: each label
@@ -47,10 +45,17 @@ class RequestLabels {
     private static final Set<String> WORDS = Set.of("root", "NOT_FOUND", "REDIRECTION", "UNKNOWN", "/cors-preflight",
             UNMATCHED, STATIC);
 
-    private static final Pattern PARAMETER_PATTERN = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*:[^}]*}");
-
-    /** The endpoints' templates, as {@link #shape} writes them; read once the REST layer is up. */
+    /**
+     * The endpoints' templates as the REST layer writes them (single slashes, none at the end, a
+     * parameter's pattern kept, {@code {direction:up|down}}), which is the label micrometer gets; read
+     * once the REST layer is up. A uri is looked up as it is, never rewritten first: rewriting the
+     * client's path made {@code /api//v1/contacts} a template again, and a regular expression run on a
+     * path of 256 KB of {@code {a} took minutes of an event loop.
+     */
     private volatile Set<String> templates;
+
+    /** Longer than any template: not one, without a look (a path may be 256 KB). */
+    private volatile int longest;
 
     @Produces
     @Singleton
@@ -98,23 +103,18 @@ class RequestLabels {
             if (known == null) {
                 return false; // before the REST layer is up: no endpoint answered yet
             }
+            longest = known.stream().mapToInt(String::length).max().orElse(0);
             templates = known;
         }
-        return known.contains(shape(uri));
+        return uri.length() <= longest && known.contains(uri);
     }
 
     /** The endpoints' templates from the REST layer's route table (AllowedMethods), or null before it is built. */
     static Set<String> endpointTemplates() {
         try {
-            return AllowedMethods.templates().keySet().stream().map(RequestLabels::shape).collect(Collectors.toUnmodifiableSet());
+            return Set.copyOf(AllowedMethods.templates().keySet());
         } catch (RuntimeException notYet) {
             return null;
         }
-    }
-
-    /** One way to write a template: single slashes, none at the end, a parameter without its pattern. */
-    static String shape(String template) {
-        String shaped = PARAMETER_PATTERN.matcher(template.replaceAll("/{2,}", "/")).replaceAll("{$1}");
-        return shaped.length() > 1 && shaped.endsWith("/") ? shaped.substring(0, shaped.length() - 1) : shaped;
     }
 }

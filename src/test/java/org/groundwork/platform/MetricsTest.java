@@ -207,6 +207,15 @@ class MetricsTest {
         assertEquals(404, raw("GET //" + mark + "-h HTTP/1.1\r\nHost: localhost\r\n\r\n"));
         // OPTIONS on a path with an id made up: a 200, under the endpoint's template, not as a file
         team.api().options("/api/v1/contacts/" + mark).then().statusCode(200);
+        // a template's own spelling in a made-up path: a doubled slash, a parameter with a pattern
+        String chunked = " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+        assertEquals(411, raw("POST /api//v1/contacts" + chunked));
+        assertEquals(400, raw("POST /api/v1/contacts/{id:" + mark + "}" + chunked)); // a brace is no path's
+        // endpoints whose templates a path could be mistaken for: a pattern in it, under the root class
+        String id = java.util.UUID.randomUUID().toString();
+        given().redirects().follow(false).post("/organizations/" + id + "/units/" + id + "/up");
+        given().redirects().follow(false).post("/settings/tokens/" + id + "/revoke");
         // a method HTTP does not define: Vert.x takes any token
         String method = "BREW" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36).toUpperCase();
         assertEquals(405, raw(method + " /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\n\r\n"));
@@ -220,12 +229,17 @@ class MetricsTest {
         }
         assertFalse(after.contains(mark), "a made-up path is a label: " + after.lines().filter(l -> l.contains(mark)).toList());
         assertFalse(after.contains(method), "a made-up method is a label");
+        assertFalse(after.contains("uri=\"/api//v1/contacts\""), "a doubled slash passed for a template");
+        for (String template : List.of("/organizations/{id}/units/{unitId}/{direction:up|down}", "/settings/tokens/{id}/revoke")) {
+            assertTrue(RequestLabels.endpointTemplates().contains(template), template);
+            assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "POST", "uri", template);
+        }
         assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", RequestLabels.OTHER_METHOD,
                 "status", "405");
-        for (String[] counted : new String[][]{{"POST", "411"}, {"POST", "413"}, {"GET", "414"}, {"PUT", "405"},
-                {"POST", "RESET"}}) {
-            assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", counted[0], "status", counted[1],
-                    "uri", RequestLabels.UNMATCHED);
+        for (String[] counted : new String[][]{{"POST", "411", "2"}, {"POST", "400", "1"}, {"POST", "413", "1"},
+                {"GET", "414", "1"}, {"PUT", "405", "1"}, {"POST", "RESET", "1"}}) {
+            assertMoved(before, after, Integer.parseInt(counted[2]), "http_server_requests_seconds_count", "method", counted[0],
+                    "status", counted[1], "uri", RequestLabels.UNMATCHED);
         }
         assertMoved(before, after, 1, "http_server_requests_seconds_count", "method", "GET", "status", "200", "uri", RequestLabels.STATIC);
         assertMoved(before, after, 2, "http_server_requests_seconds_count", "method", "GET", "status", "404", "uri", "NOT_FOUND");
