@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The limits the HTTP layer would otherwise enforce with an empty answer (414, 431, 413) are
@@ -364,7 +366,7 @@ public class HttpLimits {
      * says {@code Connection: close} and closes the connection soon after (HTTP/1.x): Vert.x keeps a
      * connection by the request's headers alone, whatever the answer says, and Quarkus resumes a request
      * after its answer, so the rest of a refused body was read and dropped, with no deadline (a chunked
-     * body a chunk every few seconds, a declared length of a terabyte). See {@link #LINGER_MILLIS}.
+     * body a chunk every few seconds, a declared length of a terabyte). See {@link #LINGER_IDLE_MILLIS}.
      */
     public void refuse(RoutingContext ctx, Problem problem) {
         if (ctx.response().ended()) {
@@ -395,23 +397,37 @@ public class HttpLimits {
     }
 
     /**
-     * How long a refused request's connection stays open after the answer, its body read and dropped
-     * meanwhile. Closed at once, the rest of a body still coming met a reset, and a reset throws away
-     * what the client has not read yet: the answer. Clients that send the whole body before reading
-     * (curl, browsers, RestAssured) saw "connection reset" or "broken pipe" instead of the 413 (an
-     * organizer's import too large for the page, an archive past its limit). Long enough for a body
-     * already on its way; short enough that a body sent forever holds nothing for long.
+     * After a refusal the rest of the body is read and dropped, and the connection closed when the body
+     * has all come, when none has come for {@link #LINGER_IDLE_MILLIS}, or after {@link #LINGER_MAX_MILLIS}
+     * whatever comes (nginx's lingering close). Closed at once, the rest of a body still on its way met a
+     * reset, and a reset throws away what the client has not read yet: the answer. Clients that send the
+     * whole body before reading (curl, browsers, RestAssured) saw "connection reset" or "broken pipe"
+     * instead of the 413 (an organizer's import too large for the page, an archive past its limit). A
+     * fixed 2 s was no better for an upload slower than that: 60 MB at 10 Mbit/s takes 48 s.
      */
-    static final long LINGER_MILLIS = 2000;
+    static final long LINGER_IDLE_MILLIS = 2000;
+    static final long LINGER_MAX_MILLIS = 60_000;
 
     private static void closeSoon(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        HttpConnection connection = request.connection();
         if (request.isEnded()) {
-            request.connection().close();
+            connection.close();
             return;
         }
-        // read on (and drop: no handler keeps it) so that nothing waits unread when the connection closes
+        long began = System.nanoTime();
+        AtomicLong lastBytes = new AtomicLong(began);
+        // the answer has gone: whatever read this body before (WholeBodies, a form's reader) is done with it
+        request.handler(bytes -> lastBytes.set(System.nanoTime()));
+        // at the body's end at once, so a request sent after it on this connection is not begun and cut
+        request.endHandler(end -> connection.close());
+        ctx.vertx().setPeriodic(LINGER_IDLE_MILLIS / 4, timer -> {
+            long now = System.nanoTime();
+            if (now - lastBytes.get() > LINGER_IDLE_MILLIS * 1_000_000 || now - began > LINGER_MAX_MILLIS * 1_000_000) {
+                ctx.vertx().cancelTimer(timer);
+                connection.close();
+            }
+        });
         request.resume();
-        ctx.vertx().setTimer(LINGER_MILLIS, id -> request.connection().close());
     }
 }
