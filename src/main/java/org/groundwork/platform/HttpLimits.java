@@ -419,7 +419,7 @@ public class HttpLimits {
         AtomicLong lastBytes = new AtomicLong(began);
         // the answer has gone: whatever read this body before (WholeBodies, a form's reader) is done with it
         request.handler(bytes -> lastBytes.set(System.nanoTime()));
-        // at the body's end at once, so a request sent after it on this connection is not begun and cut
+        // at the body's end at once: a request sent after it on this connection finds it closed
         request.endHandler(end -> connection.close());
         ctx.vertx().setPeriodic(LINGER_IDLE_MILLIS / 4, timer -> {
             long now = System.nanoTime();
