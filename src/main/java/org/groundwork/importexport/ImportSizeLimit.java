@@ -10,7 +10,8 @@ import org.groundwork.platform.Problem;
 
 /**
  * Refuses an import whose declared size is over the limit before a byte of it is read, with a
- * 413 problem (HttpLimits' refusal, which also closes the connection: the body is not read). It
+ * 413 problem (HttpLimits' refusal: the body is dropped as it comes, never kept, and the connection
+ * closed once it has come or stopped coming, so the client reads the answer). It
  * runs before Quarkus's own body-size check (route order -2), which would
  * answer without a body; bodies sent without a length are stopped by the importer itself.
  */
