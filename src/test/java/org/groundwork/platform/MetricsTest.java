@@ -198,13 +198,14 @@ class MetricsTest {
             Thread.sleep(200);
         }
         // a file served by a path of the client's own making, and a page that is not there
-        assertEquals(200, raw("GET /webjars/" + mark + "/../htmx.org/dist/htmx.min.js HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertEquals(200, raw("GET /webjars/" + mark + "/../htmx.org/dist/htmx.min.js HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n"));
         given().get("/" + mark + "-e").then().statusCode(404);
         // answered before any route ran: an escape that is none (400), a header with a control byte (400)
-        assertEquals(400, raw("GET /" + mark + "-f/%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n"));
-        assertEquals(400, raw("GET /" + mark + "-g HTTP/1.1\r\nHost: localhost\r\nX-Odd: a\u0001b\r\n\r\n"));
+        assertEquals(400, raw("GET /" + mark + "-f/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        assertEquals(400, raw("GET /" + mark + "-g HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Odd: a\u0001b\r\n\r\n"));
         // a 404 whose path has a doubled slash (micrometer took the path it cleaned for a template)
-        assertEquals(404, raw("GET //" + mark + "-h HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertEquals(404, raw("GET //" + mark + "-h HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
         // OPTIONS on a path with an id made up: a 200, under the endpoint's template, not as a file
         team.api().options("/api/v1/contacts/" + mark).then().statusCode(200);
         // a template's own spelling in a made-up path: a doubled slash, a parameter with a pattern
@@ -218,7 +219,7 @@ class MetricsTest {
         given().redirects().follow(false).post("/settings/tokens/" + id + "/revoke");
         // a method HTTP does not define: Vert.x takes any token
         String method = "BREW" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36).toUpperCase();
-        assertEquals(405, raw(method + " /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertEquals(405, raw(method + " /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
         // an endpoint keeps its own label
         team.api().get("/api/v1/contacts/" + java.util.UUID.randomUUID()).then().statusCode(404);
 
@@ -278,16 +279,10 @@ class MetricsTest {
         return value(text, "http_server_requests_seconds_count", "status", "RESET", "uri", RequestLabels.UNMATCHED);
     }
 
-    /** Sends one raw request and reads the status of its answer. */
-    private int raw(String request) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket(app.getHost(), app.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
-        }
+    /** Sends one raw request (which the server closes) and reads the status of its answer. */
+    private int raw(String request) {
+        String answer = org.groundwork.support.RawHttp.raw(app.getPort(), request);
+        return Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
     }
 
     private static void assertMoved(String before, String after, double by, String name, String... labels) {
