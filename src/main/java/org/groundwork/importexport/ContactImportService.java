@@ -87,6 +87,8 @@ public class ContactImportService {
     BusinessMetrics metrics;
     @Inject
     Validator validator;
+    @Inject
+    ImportMemory memory;
     @ConfigProperty(name = "groundwork.import.max-bytes", defaultValue = "52428800")
     long maxBytes;
 
@@ -169,13 +171,15 @@ public class ContactImportService {
                 // for, nor hold up, a real import (the check page runs one on every view)
                 oneAtATime(conn, team);
             }
-            Run run = new Run(conn, team, organizer, options, progress);
-            try {
-                ImportReport r = run.read(body);
-                timings[0] = run.writer.timings();
-                return r;
-            } finally {
-                run.writer.close();
+            try (ImportMemory.Share share = memory.share()) {
+                Run run = new Run(conn, team, organizer, options, progress, share);
+                try {
+                    ImportReport r = run.read(body);
+                    timings[0] = run.writer.timings();
+                    return r;
+                } finally {
+                    run.writer.close();
+                }
             }
         });
         if (!options.dryRun()) {
@@ -319,6 +323,8 @@ public class ContactImportService {
     /** A contact already in the team, or created by an earlier line of the file. */
     /** In byOldPhone: the text is held by several contacts, so it names none of them. */
     private static final Target SEVERAL = new Target(null, null, null, null);
+    /** In Target.phone: a phone the rule takes, which no refused phone equals (compared by identity). */
+    private static final String WRITTEN = "";
 
     private static final class Target {
         final UUID id;
@@ -326,7 +332,11 @@ public class ContactImportService {
         /** The keys of its stored email and phone (null when it has none). */
         String emailKey;
         String phoneKey;
-        /** Its phone as stored (or as this file set it): one stored before the phone rule comes back as it is. */
+        /**
+         * Its phone as stored (or as this file set it) when the phone rule refuses it: one stored before
+         * the rule comes back as it is, and only such a phone is compared with a line's. Any other phone
+         * is {@link #WRITTEN}, null none: a copy of every phone was a sixth of an import's memory.
+         */
         String phone;
         /** Its organization as stored or as this file set it: a unit column's unit is made inside it. */
         UUID organizationId;
@@ -380,8 +390,18 @@ public class ContactImportService {
         int skipped;
         HeaderMapping mapping;
 
-        Run(Connection conn, UUID team, UUID organizer, ImportOptions options, Progress progress) {
+        /** This import's share of the contacts the instance's imports may hold (ImportMemory). */
+        final ImportMemory.Share held;
+        /**
+         * One object for each organization and owner id the contacts name: a few dozen ids, each
+         * read once per contact otherwise.
+         */
+        final Map<UUID, UUID> sameIds = new HashMap<>();
+
+        Run(Connection conn, UUID team, UUID organizer, ImportOptions options, Progress progress,
+            ImportMemory.Share held) {
             this.conn = conn;
+            this.held = held;
             this.team = team;
             this.organizer = organizer;
             this.options = options;
@@ -521,15 +541,16 @@ public class ContactImportService {
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        held.take(1);
                         // email_key: lower(email), kept by PostgreSQL (V20_2), as the file's are folded
                         String emailKey = rs.getString(2);
                         Target t = new Target(rs.getObject(1, UUID.class), level(rs.getString(4)), emailKey,
                                 Phones.key(rs.getString(3), countryCode));
-                        t.organizationId = rs.getObject(5, UUID.class);
-                        t.ownerId = rs.getObject(6, UUID.class);
-                        t.phone = rs.getString(3);
+                        t.organizationId = same(rs.getObject(5, UUID.class));
+                        t.ownerId = same(rs.getObject(6, UUID.class));
+                        t.phone = kept(rs.getString(3));
                         remember(t, t.emailKey, t.phoneKey);
-                        if (t.phone != null && !Phones.written(t.phone)) {
+                        if (t.phone != null && t.phone != WRITTEN) {
                             byOldPhone.merge(t.phone.trim(), t, (one, other) -> SEVERAL);
                         }
                     }
@@ -567,6 +588,14 @@ public class ContactImportService {
                 readPairs("select lower(email), id from organizer where team_id = ? and active", owners);
                 readPairs("select lower(email), id from organizer where team_id = ? and not active", deactivatedOwners);
             }
+        }
+
+        private UUID same(UUID id) {
+            return id == null ? null : sameIds.computeIfAbsent(id, k -> k);
+        }
+
+        private static String kept(String phone) {
+            return phone == null || !Phones.written(phone) ? phone : WRITTEN;
         }
 
         private void readPairs(String sql, Map<String, UUID> into) throws SQLException {
@@ -720,7 +749,7 @@ public class ContactImportService {
             // a skipped line's phone is left out with the rest of it
             boolean leftOut = refusedPhone != null
                     && (t == null || (options.onMatch() != OnMatch.SKIP
-                    && (t.phone == null || !refusedPhone.trim().equals(t.phone.trim()))));
+                    && (t.phone == null || t.phone == WRITTEN || !refusedPhone.trim().equals(t.phone.trim()))));
             boolean ownerLeftOut = deactivatedOwner != null
                     && (t == null || (options.onMatch() != OnMatch.SKIP && !deactivatedOwner.equals(t.ownerId)));
             if (t == null) {
@@ -741,11 +770,12 @@ public class ContactImportService {
                     r.tags = new String[0];
                 }
                 r.unitId = unit(r, r.organizationId, unit);
+                held.take(1);
                 writer.create(r);
                 t = new Target(r.id, r.level, emailKey, phoneKey);
-                t.organizationId = r.organizationId;
-                t.phone = r.phone;
-                t.ownerId = r.ownerId != null ? r.ownerId : organizer;
+                t.organizationId = same(r.organizationId);
+                t.phone = kept(r.phone);
+                t.ownerId = same(r.ownerId != null ? r.ownerId : organizer);
                 remember(t, emailKey, phoneKey);
                 created++;
             } else if (options.onMatch() == OnMatch.SKIP) {
@@ -762,7 +792,7 @@ public class ContactImportService {
                 if (r.tags == null) {
                     r.tags = new String[0];
                 }
-                UUID organizationNow = r.organizationId != null ? r.organizationId : t.organizationId;
+                UUID organizationNow = same(r.organizationId != null ? r.organizationId : t.organizationId);
                 r.unitId = unit(r, organizationNow, unit);
                 t.organizationId = organizationNow;
                 writer.update(r, t.level);
@@ -770,7 +800,7 @@ public class ContactImportService {
                     t.level = r.level;
                 }
                 if (r.ownerId != null) {
-                    t.ownerId = r.ownerId;
+                    t.ownerId = same(r.ownerId);
                 }
                 // the file's email and phone replace the stored ones; later lines match them too
                 if (r.email != null) {
@@ -779,7 +809,7 @@ public class ContactImportService {
                 }
                 if (r.phone != null && phoneKey != null) {
                     t.phoneKey = phoneKey;
-                    t.phone = r.phone;
+                    t.phone = kept(r.phone);
                     byPhone.putIfAbsent(phoneKey, t);
                 }
                 updated++;

@@ -53,7 +53,8 @@ public class ImportResource {
     @Operation(summary = "Import contacts from a CSV file",
             description = "The body is the file (CSV or tab-separated). dryRun checks without writing; onMatch says whether a contact already there is skipped or updated; map names a column's field. Answers what was created, updated and skipped, and each row's errors.")
     @APIResponseSchema(value = ImportReport.class, responseCode = "200", responseDescription = "What was (or, on a dry run, would be) created, updated and skipped")
-    @APIResponse(responseCode = "413", description = "The file is larger than the import limit (50 MB by default) or has more rows (200,000 by default)")
+    @APIResponse(responseCode = "413", description = "The file is larger than the import limit (50 MB by default) or has more rows (200,000 by default), or the team's contacts and the file's new people are more than the server's imports may hold in memory")
+    @APIResponse(responseCode = "503", description = "The database is not reachable, or other imports on this server hold the memory this one needs now; try again after Retry-After seconds")
     @POST
     @Path("/contacts")
     @Consumes({"text/csv", "text/plain", "application/csv", "text/tab-separated-values"})

@@ -432,6 +432,12 @@ public interface MsgRefusals {
     String import_too_many_rows(String rows);
 
     @Message
+    String import_held_too_many(String contacts);
+
+    @Message
+    String import_busy();
+
+    @Message
     String import_map_form(String value);
 
     @Message

@@ -457,6 +457,8 @@ public final class Refusals {
         phrase("import_cut_short", "The upload could not be read to its end. Nothing was imported.");
         phrase("import_too_large", "The file is larger than the import limit of {size}; split it into smaller files. Nothing was imported.");
         phrase("import_too_many_rows", "The file has more than {rows} rows, the import limit; split it into smaller files. Nothing was imported.");
+        phrase("import_held_too_many", "This import would hold more than {contacts} contacts in memory (your team's with email or phone, and the new ones in the file), more than this server can; import a smaller file, or ask your administrator to give the server more memory. Nothing was imported.");
+        phrase("import_busy", "The server is busy with other large imports; try again in a minute. Nothing was imported.");
         phrase("import_map_form", "'{value}' is not Column:field");
         phrase("import_map_no_column", "the file has no column '{column}'");
         phrase("import_map_twice", "the column '{column}' is given two fields; give it one (columns of the same name take the same one)");

@@ -315,6 +315,33 @@ class ImportPagesTest {
         assertEquals(0, contacts(team));
     }
 
+    /**
+     * A team and a file that together are more contacts than the server's imports may hold in memory
+     * (ImportMemory; 60,000 in tests): the check and the import say so, in the page's language.
+     */
+    @Test
+    void anImportPastWhatTheServerMayHoldIsRefusedOnThePageAndSavesNothing() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        assertEquals(List.of("59000"), AllTeams.rows(dataSource, """
+                with made as (insert into contact (id, team_id, full_name, email)
+                  select gen_random_uuid(), ?1, 'Member ' || g, 'member' || g || '@held.test'
+                  from generate_series(1, 59000) g returning 1)
+                select count(*) from made""", team.teamId));
+        Session s = Session.logIn(team);
+        StringBuilder file = new StringBuilder("Name,Email\n");
+        for (int i = 1; i <= 1500; i++) {
+            file.append("Newcomer ").append(i).append(",newcomer").append(i).append("@held.test\n");
+        }
+        String check = upload(s, file.toString());
+        String says = "Esta importación tendría en memoria más de 60000 contactos";
+        s.request().get(check).then().body(containsString(says)).body(not(containsString("would hold")));
+        s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check)).then()
+                .body(containsString(says));
+        team.api().queryParam("q", "newcomer1@held.test").get("/api/v1/contacts").then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
     /** The page lists 100 warnings and says how many there are in all, as the heading does for errors. */
     @Test
     void warningsPastThoseListedAreCounted() {

@@ -1,0 +1,92 @@
+package org.groundwork.importexport;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.platform.ProblemException;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How many contacts' keys the imports running on this instance may hold in memory at once. An
+ * import keeps the keys of the team's contacts and of each contact its file creates to its end
+ * (matching needs no query per line), so its memory grows with the team as well as the file: a
+ * team of 500,000 people and a file of 200,000 new ones took the app past its 256 MB heap, and
+ * the JVM, told to exit on running out, took every other request down with it. Each import now
+ * takes its contacts from this one budget as it reads them and gives them back when it ends; one
+ * that would pass it is refused whole (its transaction rolls back, nothing is written) instead.
+ * docs/import.md, "Memory".
+ */
+@ApplicationScoped
+class ImportMemory {
+
+    /**
+     * Heap per contact held, rounded up from a class histogram of an import holding 583,000
+     * (docs/import.md, "Memory"): its Target, its id, the email and phone keys and two map entries.
+     */
+    static final long BYTES_PER_CONTACT = 300;
+    /** Left to the rest of the app while imports run: requests, the two batches, garbage not yet collected. */
+    static final long RESERVE_BYTES = 96L * 1024 * 1024;
+    /** How long a client is asked to wait when other imports hold the budget. */
+    static final long RETRY_SECONDS = 60;
+
+    /** 0: from the heap (below); set to cap it by hand, as the tests do. */
+    @ConfigProperty(name = "groundwork.import.max-held-contacts", defaultValue = "0")
+    long configured;
+
+    private final AtomicLong held = new AtomicLong();
+
+    /** The most contacts all running imports may hold at once. */
+    long limit() {
+        return configured > 0 ? configured
+                : Math.max(0, (Runtime.getRuntime().maxMemory() - RESERVE_BYTES) / BYTES_PER_CONTACT);
+    }
+
+    /** An import's share of the budget; closed when the import ends, whatever way it ends. */
+    Share share() {
+        return new Share();
+    }
+
+    final class Share implements AutoCloseable {
+        private long mine;
+
+        /**
+         * Takes {@code contacts} more, or refuses the import: 413 when it alone would hold more than
+         * the instance can, 503 when it would fit but other imports hold the rest now.
+         */
+        void take(long contacts) {
+            long limit = limit();
+            if (mine + contacts > limit) {
+                throw tooMany(limit);
+            }
+            while (true) {
+                long now = held.get();
+                if (now + contacts > limit) {
+                    throw busy();
+                }
+                if (held.compareAndSet(now, now + contacts)) {
+                    mine += contacts;
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            held.addAndGet(-mine);
+            mine = 0;
+        }
+    }
+
+    static ProblemException tooMany(long limit) {
+        return new ProblemException(413, "Content too large",
+                "This import would hold more than " + limit + " contacts in memory (your team's with email or phone,"
+                        + " and the new ones in the file), more than this server can; import a smaller file, or ask"
+                        + " your administrator to give the server more memory. Nothing was imported.");
+    }
+
+    static ProblemException busy() {
+        return new ProblemException(503, "Service unavailable",
+                "The server is busy with other large imports; try again in a minute. Nothing was imported.")
+                .retryAfter(RETRY_SECONDS);
+    }
+}
