@@ -171,7 +171,7 @@ public class ContactImportService {
                 // for, nor hold up, a real import (the check page runs one on every view)
                 oneAtATime(conn, team);
             }
-            try (ImportMemory.Share share = memory.share()) {
+            try (ImportMemory.Share share = memory.share(team)) {
                 Run run = new Run(conn, team, organizer, options, progress, share);
                 try {
                     ImportReport r = run.read(body);
@@ -323,6 +323,8 @@ public class ContactImportService {
     /** A contact already in the team, or created by an earlier line of the file. */
     /** In byOldPhone: the text is held by several contacts, so it names none of them. */
     private static final Target SEVERAL = new Target(null, null, null, null);
+    /** How many organization and owner ids an import shares (Run.same). */
+    private static final int SAME_IDS_MAX = 10_000;
     /** In Target.phone: a phone the rule takes, which no refused phone equals (compared by identity). */
     private static final String WRITTEN = "";
 
@@ -534,14 +536,28 @@ public class ContactImportService {
                     }
                 }
             }
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    select id, email_key, phone, engagement_level, organization_id, owner_id from contact
-                    where team_id = ? and erased_at is null and (email is not null or phone is not null)""")) {
+            // the contacts matched by email or phone, counted first: a team more than the budget on its own is
+            // refused (413) before its keys are read, whatever other imports hold
+            String keyed = "from contact where team_id = ? and erased_at is null and (email is not null or phone is not null)";
+            long counted;
+            try (PreparedStatement ps = conn.prepareStatement("select count(*) " + keyed)) {
+                ps.setObject(1, team);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    counted = rs.getLong(1);
+                }
+            }
+            held.take(counted);
+            long read = 0;
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "select id, email_key, phone, engagement_level, organization_id, owner_id " + keyed)) {
                 ps.setObject(1, team);
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        held.take(1);
+                        if (++read > counted) {
+                            held.take(1); // written since the count
+                        }
                         // email_key: lower(email), kept by PostgreSQL (V20_2), as the file's are folded
                         String emailKey = rs.getString(2);
                         Target t = new Target(rs.getObject(1, UUID.class), level(rs.getString(4)), emailKey,
@@ -591,7 +607,12 @@ public class ContactImportService {
         }
 
         private UUID same(UUID id) {
-            return id == null ? null : sameIds.computeIfAbsent(id, k -> k);
+            if (id == null) {
+                return null;
+            }
+            // a team has a few organizations and organizers; past that (one organization per person) sharing
+            // would cost more than it saves
+            return sameIds.size() < SAME_IDS_MAX ? sameIds.computeIfAbsent(id, k -> k) : sameIds.getOrDefault(id, id);
         }
 
         private static String kept(String phone) {
@@ -803,14 +824,19 @@ public class ContactImportService {
                     t.ownerId = same(r.ownerId);
                 }
                 // the file's email and phone replace the stored ones; later lines match them too
+                // (the old keys stay, so a new one is held as well: counted as a contact, more than it costs)
                 if (r.email != null) {
                     t.emailKey = emailKey;
-                    byEmail.putIfAbsent(emailKey, t);
+                    if (byEmail.putIfAbsent(emailKey, t) == null) {
+                        held.take(1);
+                    }
                 }
                 if (r.phone != null && phoneKey != null) {
                     t.phoneKey = phoneKey;
                     t.phone = kept(r.phone);
-                    byPhone.putIfAbsent(phoneKey, t);
+                    if (byPhone.putIfAbsent(phoneKey, t) == null) {
+                        held.take(1);
+                    }
                 }
                 updated++;
             }

@@ -1,9 +1,13 @@
 package org.groundwork.importexport;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.platform.ProblemException;
+import org.jboss.logging.Logger;
 
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,9 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 class ImportMemory {
 
+    private static final Logger LOG = Logger.getLogger(ImportMemory.class);
+
     /**
-     * Heap per contact held, rounded up from a class histogram of an import holding 583,000
-     * (docs/import.md, "Memory"): its Target, its id, the email and phone keys and two map entries.
+     * Heap per contact held, rounded up from a class histogram of an import holding 415,000: 287 bytes
+     * each, its Target, its id, the email and phone keys and two map entries (docs/import.md, "Memory").
      */
     static final long BYTES_PER_CONTACT = 300;
     /** Left to the rest of the app while imports run: requests, the two batches, garbage not yet collected. */
@@ -32,6 +38,8 @@ class ImportMemory {
     /** 0: from the heap (below); set to cap it by hand, as the tests do. */
     @ConfigProperty(name = "groundwork.import.max-held-contacts", defaultValue = "0")
     long configured;
+    @ConfigProperty(name = "groundwork.import.max-rows", defaultValue = "200000")
+    int maxRows;
 
     private final AtomicLong held = new AtomicLong();
 
@@ -41,13 +49,31 @@ class ImportMemory {
                 : Math.max(0, (Runtime.getRuntime().maxMemory() - RESERVE_BYTES) / BYTES_PER_CONTACT);
     }
 
+    /** Said once at start: an operator sizing the heap sees what imports it allows. */
+    void said(@Observes StartupEvent started) {
+        long limit = limit();
+        if (limit < maxRows) {
+            LOG.warnf("Imports may hold %d contacts in memory at once, fewer than one file's row limit (%d):"
+                    + " give the JVM more heap, or set groundwork.import.max-held-contacts (docs/import.md,"
+                    + " \"The contacts held\")", limit, maxRows);
+        } else {
+            LOG.infof("Imports may hold %d contacts in memory at once (%s)", limit,
+                    configured > 0 ? "groundwork.import.max-held-contacts" : "from the heap");
+        }
+    }
+
     /** An import's share of the budget; closed when the import ends, whatever way it ends. */
-    Share share() {
-        return new Share();
+    Share share(UUID team) {
+        return new Share(team);
     }
 
     final class Share implements AutoCloseable {
+        private final UUID team;
         private long mine;
+
+        private Share(UUID team) {
+            this.team = team;
+        }
 
         /**
          * Takes {@code contacts} more, or refuses the import: 413 when it alone would hold more than
@@ -56,11 +82,15 @@ class ImportMemory {
         void take(long contacts) {
             long limit = limit();
             if (mine + contacts > limit) {
+                LOG.infof("An import of team %s was refused: it alone would hold %d contacts, over %d", team,
+                        mine + contacts, limit);
                 throw tooMany(limit);
             }
             while (true) {
                 long now = held.get();
                 if (now + contacts > limit) {
+                    LOG.infof("An import of team %s was refused for now: it would hold %d contacts, and the"
+                            + " instance's imports hold %d of %d", team, mine + contacts, now, limit);
                     throw busy();
                 }
                 if (held.compareAndSet(now, now + contacts)) {

@@ -564,12 +564,15 @@ public final class Form {
     }
 
     /**
-     * A refusal's status on a page: its own 4xx, but 409 for a 412 (a page sends its version in the
-     * form, not in If-Match) and 400 for anything else the page could draw messages for.
+     * A refusal's status on a page: its own 4xx (or 503, busy for now), but 409 for a 412 (a page sends its
+     * version in the form, not in If-Match) and 400 for anything else the page could draw messages for.
      */
     private static int pageStatus(ProblemException p) {
         if (p.status() == 412) {
             return 409;
+        }
+        if (p.status() == 503) {
+            return 503; // busy for now (ImportMemory): try again, with its Retry-After
         }
         return p.status() >= 400 && p.status() < 500 ? p.status() : 400;
     }
@@ -723,7 +726,7 @@ public final class Form {
     private static Object withStatus(int status, Object page, Long retryAfter) {
         Response.ResponseBuilder answer = page instanceof Response r ? Response.fromResponse(r).status(status)
                 : Response.status(status).entity(page);
-        if (status == 429 && retryAfter != null
+        if ((status == 429 || status == 503) && retryAfter != null
                 && !(page instanceof Response r && r.getHeaderString("Retry-After") != null)) {
             answer.header("Retry-After", retryAfter);
         }

@@ -1,12 +1,18 @@
 package org.groundwork.importexport;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -14,63 +20,104 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * An import holds its team's contacts' keys and its file's new ones in memory to its end, so the
- * imports running on an instance share one budget of contacts held (ImportMemory;
- * groundwork.import.max-held-contacts, 60,000 in the test profile). Past it an import is refused whole
- * instead of taking the app past its heap, which with ExitOnOutOfMemoryError ended the process: a
- * team of 500,000 and a file of 200,000 new people did that at -Xmx256m.
+ * imports running on an instance share one budget of contacts held (ImportMemory). Past it an import
+ * is refused whole instead of taking the app past its heap, which with ExitOnOutOfMemoryError ended
+ * the process: a team of 500,000 and a file of 200,000 new people did that at -Xmx256m. Each test
+ * sets a small budget of its own (the tests run one at a time) and puts the profile's back.
  */
 @QuarkusTest
 class ImportMemoryTest {
 
-    static final int LIMIT = 60_000;
-    static final String TOO_MANY = "This import would hold more than 60000 contacts in memory (your team's with email or"
-            + " phone, and the new ones in the file), more than this server can; import a smaller file, or ask your"
-            + " administrator to give the server more memory. Nothing was imported.";
+    static final int BUDGET = 2000;
 
     @Inject
     EntityManager em;
     @Inject
     ImportMemory memory;
+    long profiles;
+
+    @BeforeEach
+    void smallBudget() {
+        ImportMemory bean = ClientProxy.unwrap(memory);
+        profiles = bean.configured;
+        bean.configured = BUDGET;
+    }
+
+    @AfterEach
+    void profilesBudget() {
+        ClientProxy.unwrap(memory).configured = profiles;
+    }
+
+    static String tooMany(long limit) {
+        return "This import would hold more than " + limit + " contacts in memory (your team's with email or phone,"
+                + " and the new ones in the file), more than this server can; import a smaller file, or ask your"
+                + " administrator to give the server more memory. Nothing was imported.";
+    }
 
     @Test
     void aTeamAndFileTogetherPastTheBudgetAreRefusedWholeAndTheBudgetComesBack() {
         TestTeam team = TestTeam.create();
-        // a large team, written directly: 59,000 people with an email, 1,000 fewer than the budget
-        AllTeams.run(() -> em.createNativeQuery("""
-                        insert into contact (id, team_id, full_name, email)
-                        select gen_random_uuid(), ?1, 'Member ' || g, 'member' || g || '@held.test'
-                        from generate_series(1, 59000) g""")
-                .setParameter(1, UUID.fromString(team.teamId)).executeUpdate());
+        assertEquals(1500, Csv.imported(team, people("member", 1, 1500)).getInt("created"));
 
-        // 1,500 new people: 60,500 held, past the budget; the import and its dry run are refused whole
-        String file = people("new", 1500);
+        // 600 new people: 2,100 held, past the budget; the import and its dry run are refused whole
+        String file = people("new", 1, 600);
         Csv.post(team, file, "").then().statusCode(413).contentType("application/problem+json")
-                .body("detail", equalTo(TOO_MANY));
-        Csv.post(team, file, "dryRun=true").then().statusCode(413).body("detail", equalTo(TOO_MANY));
-        assertEquals(59_000, contacts(team));
+                .body("detail", equalTo(tooMany(BUDGET)));
+        Csv.post(team, file, "dryRun=true").then().statusCode(413).body("detail", equalTo(tooMany(BUDGET)));
         // a file large enough for the background (over 3,000 rows in the test profile): its job fails with the same words
-        io.restassured.response.Response started = Csv.post(team, people("later", 4000), "");
+        Response started = Csv.post(team, people("later", 1, 3500), "");
         started.then().statusCode(202);
-        io.restassured.path.json.JsonPath job = ImportJobsTest.waitUntilFinished(team.token, started.path("id"),
-                new java.util.ArrayList<>());
+        JsonPath job = ImportJobsTest.waitUntilFinished(team.token, started.path("id"), new ArrayList<>());
         assertEquals("failed", job.getString("state"), job.prettify());
-        assertEquals(TOO_MANY, job.getString("failure"));
-        assertEquals(59_000, contacts(team));
+        assertEquals(tooMany(BUDGET), job.getString("failure"));
+        assertEquals(1500, contacts(team));
 
-        // the same people again, matched and skipped, hold nothing new: the team's own 59,000 fit
-        assertEquals(1000, Csv.imported(team, people("member", 1000)).getInt("skipped"));
-        // and the refused imports gave their share back: 900 new people take the team to 59,900
-        assertEquals(900, Csv.imported(team, people("new", 900)).getInt("created"));
-        assertEquals(59_900, contacts(team));
+        // the same people again, matched and skipped, hold nothing new
+        assertEquals(1000, Csv.imported(team, people("member", 1, 1000)).getInt("skipped"));
+        // and the refused imports gave their share back: 400 new people take the team to 1,900
+        assertEquals(400, Csv.imported(team, people("new", 1, 400)).getInt("created"));
+        assertEquals(1900, contacts(team));
+    }
+
+    @Test
+    void aTeamPastTheBudgetOnItsOwnIsToldSoWhateverOtherImportsHold() {
+        TestTeam team = TestTeam.create();
+        ClientProxy.unwrap(memory).configured = 3000;
+        assertEquals(2100, Csv.imported(team, people("member", 1, 2100)).getInt("created"));
+        ClientProxy.unwrap(memory).configured = BUDGET;
+        // with another import holding a little, the team's own 2,100 are still too many: 413, not "try again"
+        try (ImportMemory.Share other = memory.share(UUID.randomUUID())) {
+            other.take(100);
+            Csv.post(team, people("one", 1, 1), "").then().statusCode(413).body("detail", equalTo(tooMany(BUDGET)));
+        }
+        assertEquals(2100, contacts(team));
+    }
+
+    @Test
+    void anUpdateThatGivesPeopleNewEmailsHoldsTheNewKeysToo() {
+        TestTeam team = TestTeam.create();
+        assertEquals(1200, Csv.imported(team, people("member", 1, 1200)).getInt("created"));
+        // each line names its person by phone and gives a new email: the old email keys stay held beside the new
+        StringBuilder file = new StringBuilder("Name,Phone,Email\n");
+        for (int i = 1; i <= 1200; i++) {
+            file.append("Person ").append(i).append(",+1 202 555 ").append(String.format("%04d", i))
+                    .append(",moved").append(i).append("@held.test\n");
+        }
+        Csv.post(team, file.toString(), "onMatch=update").then().statusCode(413)
+                .body("detail", equalTo(tooMany(BUDGET)));
+        Number moved = (Number) AllTeams.call(() -> em.createNativeQuery(
+                        "select count(*) from contact where team_id = ?1 and email like 'moved%'")
+                .setParameter(1, UUID.fromString(team.teamId)).getSingleResult());
+        assertEquals(0, moved.intValue(), "nobody's email changed");
     }
 
     @Test
     void anImportThatWouldFitWaitsWhileOtherImportsHoldTheBudget() {
         TestTeam team = TestTeam.create();
-        String file = people("wait", 200);
+        String file = people("wait", 1, 200);
         // another import in flight on this instance, holding all but a hundred contacts
-        try (ImportMemory.Share other = memory.share()) {
-            other.take(LIMIT - 100);
+        try (ImportMemory.Share other = memory.share(UUID.randomUUID())) {
+            other.take(BUDGET - 100);
             Csv.post(team, file, "").then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", "60")
                     .body("detail", equalTo("The server is busy with other large imports; try again in a minute."
@@ -81,11 +128,12 @@ class ImportMemoryTest {
         assertEquals(200, Csv.imported(team, file).getInt("created"));
     }
 
-    /** {@code count} people with an email, {@code <prefix>1@held.test} onwards. */
-    private static String people(String prefix, int count) {
-        StringBuilder file = new StringBuilder("Name,Email\n");
-        for (int i = 1; i <= count; i++) {
-            file.append("Person ").append(i).append(',').append(prefix).append(i).append("@held.test\n");
+    /** People {@code from}..{@code to}, each with an email {@code <prefix><n>@held.test} and a phone. */
+    private static String people(String prefix, int from, int to) {
+        StringBuilder file = new StringBuilder("Name,Email,Phone\n");
+        for (int i = from; i <= to; i++) {
+            file.append("Person ").append(i).append(',').append(prefix).append(i).append("@held.test,")
+                    .append(prefix.equals("member") ? String.format("+1 202 555 %04d", i) : "").append('\n');
         }
         return file.toString();
     }
