@@ -624,6 +624,7 @@ public class ContactImportService {
                 ps.setObject(1, team);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        held.take(1); // a name and an id: held as a contact is, more than it costs
                         into.put(rs.getString(1), rs.getObject(2, UUID.class));
                     }
                 }
@@ -874,6 +875,7 @@ public class ContactImportService {
             }
             UUID parent = topUnit(organizationId, named.parent());
             return units.computeIfAbsent(organizationId + ":" + key(named.parent()) + NESTED + key(named.unit()), k -> {
+                held.take(1);
                 UUID id = Ids.next();
                 writer.unit(id, organizationId, parent, named.unit(), unitKind);
                 return id;
@@ -882,6 +884,7 @@ public class ContactImportService {
 
         private UUID topUnit(UUID organizationId, String name) {
             return units.computeIfAbsent(organizationId + ":" + key(name), k -> {
+                held.take(1);
                 UUID id = Ids.next();
                 writer.unit(id, organizationId, null, name, unitKind);
                 return id;
@@ -890,6 +893,7 @@ public class ContactImportService {
 
         private UUID organization(String name) {
             return organizations.computeIfAbsent(key(name), k -> {
+                held.take(1);
                 UUID id = Ids.next();
                 writer.organization(id, name);
                 return id;

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * docs/import.md, "Memory".
  */
 @ApplicationScoped
-class ImportMemory {
+public class ImportMemory {
 
     private static final Logger LOG = Logger.getLogger(ImportMemory.class);
 
@@ -44,7 +44,7 @@ class ImportMemory {
     private final AtomicLong held = new AtomicLong();
 
     /** The most contacts all running imports may hold at once. */
-    long limit() {
+    public long limit() {
         return configured > 0 ? configured
                 : Math.max(0, (Runtime.getRuntime().maxMemory() - RESERVE_BYTES) / BYTES_PER_CONTACT);
     }
@@ -54,7 +54,8 @@ class ImportMemory {
         long limit = limit();
         if (limit < maxRows) {
             LOG.warnf("Imports may hold %d contacts in memory at once, fewer than one file's row limit (%d):"
-                    + " give the JVM more heap, or set groundwork.import.max-held-contacts (docs/import.md,"
+                    + " give the JVM more heap, or lower groundwork.import.max-rows (raise"
+                    + " groundwork.import.max-held-contacts only as far as the heap allows: docs/import.md,"
                     + " \"The contacts held\")", limit, maxRows);
         } else {
             LOG.infof("Imports may hold %d contacts in memory at once (%s)", limit,
@@ -63,11 +64,11 @@ class ImportMemory {
     }
 
     /** An import's share of the budget; closed when the import ends, whatever way it ends. */
-    Share share(UUID team) {
+    public Share share(UUID team) {
         return new Share(team);
     }
 
-    final class Share implements AutoCloseable {
+    public final class Share implements AutoCloseable {
         private final UUID team;
         private long mine;
 
@@ -79,7 +80,7 @@ class ImportMemory {
          * Takes {@code contacts} more, or refuses the import: 413 when it alone would hold more than
          * the instance can, 503 when it would fit but other imports hold the rest now.
          */
-        void take(long contacts) {
+        public void take(long contacts) {
             long limit = limit();
             if (mine + contacts > limit) {
                 LOG.infof("An import of team %s was refused: it alone would hold %d contacts, over %d", team,

@@ -27,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ImportPagesTest {
 
+    @jakarta.inject.Inject
+    org.groundwork.importexport.ImportMemory memory;
+
     private static final Pattern KEY = Pattern.compile("/contacts/import/([0-9a-f-]{36})\\?onMatch=(\\w+)");
 
     /** Uploads a file on the page as a browser would; answers the check page's path. */
@@ -328,21 +331,45 @@ class ImportPagesTest {
                   select gen_random_uuid(), ?1, 'Member ' || g, 'member' || g || '@held.test'
                   from generate_series(1, 59000) g returning 1)
                 select count(*) from made""", team.teamId));
+        try {
+            Session s = Session.logIn(team);
+            String check = upload(s, newcomers(1500));
+            String says = "Esta importación tendría en memoria más de 60000 contactos";
+            s.request().get(check).then().statusCode(413).body(containsString(says)).body(not(containsString("would hold")));
+            s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check)).then().statusCode(413)
+                    .body(containsString(says));
+            assertEquals(List.of("0"), AllTeams.rows(dataSource,
+                    "select count(*) from contact where team_id = ?1 and email like 'newcomer%'", team.teamId));
+        } finally {
+            // the 59,000 go again: every test shares the database, and some read the whole contact table
+            AllTeams.rows(dataSource,
+                    "with gone as (delete from contact where team_id = ?1 returning 1) select count(*) from gone", team.teamId);
+        }
+    }
+
+    /** Other imports on the server hold its memory: the check and the import ask to wait, with Retry-After. */
+    @Test
+    void anImportWhileOtherImportsHoldTheServersMemoryIsAskedToWaitOnThePage() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
         Session s = Session.logIn(team);
+        String says = "El servidor está ocupado con otras importaciones grandes; vuelve a intentarlo en un minuto.";
+        try (org.groundwork.importexport.ImportMemory.Share others = memory.share(java.util.UUID.randomUUID())) {
+            others.take(memory.limit() - 10);
+            String check = upload(s, newcomers(20));
+            s.request().get(check).then().statusCode(503).header("Retry-After", "60").body(containsString(says));
+            s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check)).then().statusCode(503)
+                    .header("Retry-After", "60").body(containsString(says));
+        }
+        assertEquals(0, contacts(team));
+    }
+
+    private static String newcomers(int count) {
         StringBuilder file = new StringBuilder("Name,Email\n");
-        for (int i = 1; i <= 1500; i++) {
+        for (int i = 1; i <= count; i++) {
             file.append("Newcomer ").append(i).append(",newcomer").append(i).append("@held.test\n");
         }
-        String check = upload(s, file.toString());
-        String says = "Esta importación tendría en memoria más de 60000 contactos";
-        s.request().get(check).then().statusCode(413).body(containsString(says)).body(not(containsString("would hold")));
-        s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check)).then().statusCode(413)
-                .body(containsString(says));
-        assertEquals(List.of("0"), AllTeams.rows(dataSource,
-                "select count(*) from contact where team_id = ?1 and email like 'newcomer%'", team.teamId));
-        // the 59,000 go again: every test shares the database, and some read the whole contact table
-        assertEquals(List.of("59000"), AllTeams.rows(dataSource,
-                "with gone as (delete from contact where team_id = ?1 returning 1) select count(*) from gone", team.teamId));
+        return file.toString();
     }
 
     /** The page lists 100 warnings and says how many there are in all, as the heading does for errors. */
