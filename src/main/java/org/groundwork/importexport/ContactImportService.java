@@ -320,7 +320,6 @@ public class ContactImportService {
         }
     }
 
-    /** A contact already in the team, or created by an earlier line of the file. */
     /** In byOldPhone: the text is held by several contacts, so it names none of them. */
     private static final Target SEVERAL = new Target(null, null, null, null);
     /** How many organization and owner ids an import shares (Run.same). */
@@ -328,6 +327,7 @@ public class ContactImportService {
     /** In Target.phone: a phone the rule takes, which no refused phone equals (compared by identity). */
     private static final String WRITTEN = "";
 
+    /** A contact already in the team, or created by an earlier line of the file. */
     private static final class Target {
         final UUID id;
         Level level;
