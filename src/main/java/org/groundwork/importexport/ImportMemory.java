@@ -32,6 +32,8 @@ public class ImportMemory {
     static final long BYTES_PER_CONTACT = 300;
     /** Left to the rest of the app while imports run: requests, the two batches, garbage not yet collected. */
     static final long RESERVE_BYTES = 96L * 1024 * 1024;
+    /** The budget from the heap: the largest heap does not change while the JVM runs. */
+    private static final long FROM_HEAP = Math.max(0, (Runtime.getRuntime().maxMemory() - RESERVE_BYTES) / BYTES_PER_CONTACT);
     /** How long a client is asked to wait when other imports hold the budget. */
     static final long RETRY_SECONDS = 60;
 
@@ -45,8 +47,7 @@ public class ImportMemory {
 
     /** The most contacts all running imports may hold at once. */
     public long limit() {
-        return configured > 0 ? configured
-                : Math.max(0, (Runtime.getRuntime().maxMemory() - RESERVE_BYTES) / BYTES_PER_CONTACT);
+        return configured > 0 ? configured : FROM_HEAP;
     }
 
     /** Said once at start: an operator sizing the heap sees what imports it allows. */

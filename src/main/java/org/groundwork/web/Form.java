@@ -564,15 +564,16 @@ public final class Form {
     }
 
     /**
-     * A refusal's status on a page: its own 4xx (or 503, busy for now), but 409 for a 412 (a page sends its
-     * version in the form, not in If-Match) and 400 for anything else the page could draw messages for.
+     * A refusal's status on a page: its own 4xx, or any status that says when to try again (a 503 busy for
+     * now, as ProblemMapper answers it), but 409 for a 412 (a page sends its version in the form, not in
+     * If-Match) and 400 for anything else the page could draw messages for.
      */
     private static int pageStatus(ProblemException p) {
         if (p.status() == 412) {
             return 409;
         }
-        if (p.status() == 503) {
-            return 503; // busy for now (ImportMemory): try again, with its Retry-After
+        if (p.retryAfter() != null) {
+            return p.status();
         }
         return p.status() >= 400 && p.status() < 500 ? p.status() : 400;
     }
@@ -726,7 +727,7 @@ public final class Form {
     private static Object withStatus(int status, Object page, Long retryAfter) {
         Response.ResponseBuilder answer = page instanceof Response r ? Response.fromResponse(r).status(status)
                 : Response.status(status).entity(page);
-        if ((status == 429 || status == 503) && retryAfter != null
+        if (retryAfter != null
                 && !(page instanceof Response r && r.getHeaderString("Retry-After") != null)) {
             answer.header("Retry-After", retryAfter);
         }
