@@ -39,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,8 @@ public class ImportJobs {
     ObjectMapper json;
     @Inject
     TeamWork teamWork;
+    @Inject
+    ImportMemory memory;
 
     @ConfigProperty(name = "groundwork.import.background-rows", defaultValue = "2000")
     int backgroundRows;
@@ -91,6 +94,11 @@ public class ImportJobs {
     Duration heartbeat;
     @ConfigProperty(name = "groundwork.import.stale-after", defaultValue = "PT1M")
     Duration staleAfter;
+    /** How often a job that other imports' memory keeps waiting tries again, and for how long in all. */
+    @ConfigProperty(name = "groundwork.import.busy-retry", defaultValue = "PT15S")
+    Duration busyRetry;
+    @ConfigProperty(name = "groundwork.import.busy-wait", defaultValue = "PT30M")
+    Duration busyWait;
 
     /** The jobs this instance holds (queued or running) and their teams: what the heartbeat keeps alive. */
     private final Map<UUID, UUID> held = new ConcurrentHashMap<>();
@@ -226,7 +234,8 @@ public class ImportJobs {
         });
         held.put(id, team);
         LOG.infof("Import job %s queued for team %s: up to %d rows", id, team, rowsExpected);
-        executor().execute(() -> run(id, team, organizer, claimed, rowsExpected, options));
+        long queued = System.nanoTime();
+        executor().execute(() -> run(id, team, organizer, claimed, rowsExpected, options, queued));
         return id;
     }
 
@@ -266,8 +275,9 @@ public class ImportJobs {
     // ---- the job, on a worker thread of this instance ----------------------------------------
 
     private void run(UUID id, UUID team, UUID organizer, PendingImports.Claimed claimed, int rowsExpected,
-                     ImportOptions options) {
+                     ImportOptions options, long queued) {
         long started = System.nanoTime();
+        boolean waiting = false;
         try {
             boolean begun = runForTeam(team, SHORT_TIMEOUT_SECONDS, () -> update(
                     "update import_job set state = 'running', started_at = now(), heartbeat_at = now()"
@@ -296,10 +306,14 @@ public class ImportJobs {
         } catch (Interrupted e) {
             LOG.warnf("Import job %s was marked interrupted while it ran; its work was rolled back", id);
         } catch (ProblemException e) {
-            // the same refusals a direct import answers (unreadable file, a row the database refused…)
-            fail(id, team, e.status(), e.getMessage());
-            pending.release(claimed);
-            LOG.infof("Import job %s failed (%d); nothing was imported", id, e.status());
+            waiting = waitsToTryAgain(e, id, team, queued,
+                    () -> run(id, team, organizer, claimed, rowsExpected, options, queued));
+            if (!waiting) {
+                // the same refusals a direct import answers (unreadable file, a row the database refused…)
+                fail(id, team, e.status(), e.getMessage());
+                pending.release(claimed);
+                LOG.infof("Import job %s failed (%d); nothing was imported", id, e.status());
+            }
         } catch (RuntimeException | IOException e) {
             // the exception's text may quote a value of the file: only its type goes to the log at INFO+
             LOG.errorf("Import job %s failed (%s); nothing was imported", id, e.getClass().getName());
@@ -308,8 +322,52 @@ public class ImportJobs {
                     + " your admin if it happens again.");
             pending.release(claimed);
         } finally {
-            held.remove(id);
+            if (!waiting) {
+                held.remove(id);
+            }
         }
+    }
+
+    /**
+     * A refusal that says when to try again is not the file's fault: other imports on this instance
+     * hold the memory this one needs (ImportMemory's 503). A direct import answers it and its client
+     * tries again; a job has no client waiting, so it goes back to queued (its transaction rolled
+     * back, nothing of it saved) and tries again by itself once they hold less (looked at every
+     * {@link #busyRetry}), for at most {@link #busyWait} since it was queued. Its heartbeat goes on
+     * meanwhile; a stop of the instance shows it as interrupted, as any queued job.
+     */
+    private boolean waitsToTryAgain(ProblemException refused, UUID id, UUID team, long queued, Runnable again) {
+        if (refused.retryAfter() == null || System.nanoTime() - queued > busyWait.toNanos()) {
+            return false;
+        }
+        boolean requeued = runForTeam(team, SHORT_TIMEOUT_SECONDS, () -> update("update import_job set"
+                + " state = 'queued', started_at = null, rows_read = 0, created = 0, updated = 0, skipped = 0,"
+                + " error_rows = 0, heartbeat_at = now() where id = ? and state = 'running'", id) == 1);
+        if (!requeued) {
+            return false;
+        }
+        try {
+            tryAgainWhenFreed(memory.held(), queued, again);
+        } catch (RejectedExecutionException stopping) {
+            return false; // the instance is stopping: the job fails with the refusal's words
+        }
+        LOG.infof("Import job %s waits for other imports' memory; it tries again when they hold less", id);
+        return true;
+    }
+
+    /**
+     * Runs the job again once the other imports hold less than when it was refused (reading its file
+     * again before that would only be refused at the same line), or when its wait is over: then the
+     * refusal it meets ends it.
+     */
+    private void tryAgainWhenFreed(long heldWhenRefused, long queued, Runnable again) {
+        beat.schedule(() -> {
+            if (memory.held() >= heldWhenRefused && System.nanoTime() - queued <= busyWait.toNanos()) {
+                tryAgainWhenFreed(heldWhenRefused, queued, again);
+            } else {
+                executor.execute(again);
+            }
+        }, Math.max(1, busyRetry.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** The job was declared interrupted (its heartbeat looked stale) while it still ran: undo it. */

@@ -50,6 +50,11 @@ public class ImportMemory {
         return configured > 0 ? configured : FROM_HEAP;
     }
 
+    /** How many contacts the running imports hold now. */
+    long held() {
+        return held.get();
+    }
+
     /** Said once at start: an operator sizing the heap sees what imports it allows. */
     void said(@Observes StartupEvent started) {
         long limit = limit();

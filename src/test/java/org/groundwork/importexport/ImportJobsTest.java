@@ -292,7 +292,7 @@ class ImportJobsTest {
         return sum;
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -12,11 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * An import holds its team's contacts' keys and its file's new ones in memory to its end, so the
@@ -34,6 +37,8 @@ class ImportMemoryTest {
     EntityManager em;
     @Inject
     ImportMemory memory;
+    @Inject
+    ImportJobs jobs;
     long profiles;
 
     @BeforeEach
@@ -126,6 +131,52 @@ class ImportMemoryTest {
         }
         // once it ends, the same file imports
         assertEquals(200, Csv.imported(team, file).getInt("created"));
+    }
+
+    @Test
+    void aBackgroundImportThatWouldFitWaitsForTheBudgetAndThenImports() {
+        TestTeam team = TestTeam.create();
+        ClientProxy.unwrap(memory).configured = 5000;
+        JsonPath job;
+        Response started;
+        // another import holds 3,000: the job's 3,500 new people fit the budget alone, not beside it
+        try (ImportMemory.Share other = memory.share(UUID.randomUUID())) {
+            other.take(3000);
+            started = Csv.post(team, people("later", 1, 3500), "");
+            started.then().statusCode(202);
+            // refused for now again and again (every 0.2 s in the test profile), it waits: not failed
+            ImportJobsTest.sleep(3000);
+            job = given().auth().oauth2(team.token).get("/api/v1/imports/" + started.path("id"))
+                    .then().statusCode(200).extract().jsonPath();
+            assertNull(job.getString("finishedAt"), job.prettify());
+            assertEquals(0, contacts(team));
+        }
+        // once the other import ends, the job imports by itself
+        job = ImportJobsTest.waitUntilFinished(team.token, started.path("id"), new ArrayList<>());
+        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals(3500, job.getInt("created"));
+        assertEquals(3500, contacts(team));
+    }
+
+    @Test
+    void aBackgroundImportKeptWaitingTooLongFailsWithTheBusyWords() {
+        TestTeam team = TestTeam.create();
+        ClientProxy.unwrap(memory).configured = 5000;
+        ImportJobs bean = ClientProxy.unwrap(jobs);
+        Duration wait = bean.busyWait;
+        bean.busyWait = Duration.ofSeconds(1);
+        try (ImportMemory.Share other = memory.share(UUID.randomUUID())) {
+            other.take(3000);
+            Response started = Csv.post(team, people("later", 1, 3500), "");
+            started.then().statusCode(202);
+            JsonPath job = ImportJobsTest.waitUntilFinished(team.token, started.path("id"), new ArrayList<>());
+            assertEquals("failed", job.getString("state"), job.prettify());
+            assertEquals("The server is busy with other large imports; try again in a minute. Nothing was imported.",
+                    job.getString("failure"));
+        } finally {
+            bean.busyWait = wait;
+        }
+        assertEquals(0, contacts(team));
     }
 
     /** People {@code from}..{@code to}, each with an email {@code <prefix><n>@held.test} and a phone. */
