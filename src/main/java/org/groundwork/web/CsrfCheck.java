@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.platform.InputGuard;
+import org.groundwork.platform.Problems;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,11 @@ import java.util.Set;
  * <p>
  * quarkus-rest-csrf checks the token only in form bodies (or in its header); a request with
  * no body, or a JSON body, passes it unchecked. This filter runs right after it and refuses
- * any POST, PUT, PATCH or DELETE outside {@code /api/} that it did not verify. Exempt:
- * requests without the login cookie (a script with a bearer token: a forged request has no
- * credential to borrow; an extra header beside the cookie exempts nothing) and the JSON API, which browsers cannot post
- * to cross-site without a CORS preflight. {@code POST /login} never reaches here: the form
+ * any POST, PUT, PATCH or DELETE that it did not verify. Exempt: requests without the login
+ * cookie (a script with a bearer token: a forged request has no credential to borrow; on a page
+ * route an extra header beside the cookie exempts nothing) and, on the API, requests with an
+ * {@code Authorization} header, which no other site can make a browser send. The API's refusal is
+ * problem+json (403); a page's, the readable page. {@code POST /login} never reaches here: the form
  * login answers it before any resource, and a forged login can only log someone into the
  * attacker's own account; the session cookie is SameSite=Strict.
  */
@@ -51,6 +53,9 @@ public class CsrfCheck {
     private static final String VERIFIED = "csrf_token_verified";
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final String API_WITHOUT_TOKEN = "A write to the API with a browser's login cookie must carry the page's"
+            + " security token (X-CSRF-TOKEN); nothing was changed. Scripts send a token instead: POST /api/v1/tokens,"
+            + " then Authorization: Bearer";
 
     @CheckedTemplate
     static class Templates {
@@ -61,8 +66,19 @@ public class CsrfCheck {
     @ServerRequestFilter(priority = Priorities.USER + 10)
     @WithFormRead
     public Optional<Response> check(ResteasyReactiveContainerRequestContext request, RoutingContext http) {
-        if (!CHANGING.contains(request.getMethod()) || http.normalizedPath().startsWith("/api/")) {
+        if (!CHANGING.contains(request.getMethod())) {
             return Optional.empty();
+        }
+        if (http.normalizedPath().startsWith("/api/")) {
+            // a browser sends its login cookie with any request from a page of the same site, and a POST with
+            // no body, no Content-Type or a form's needs no CORS preflight: a sibling subdomain's script made
+            // an admin that way. The API's writes on the cookie alone carry the token as the pages' do; a
+            // script with a bearer token is exempt (no other site can make a browser send one)
+            if (http.request().getCookie("quarkus-credential") == null || request.getHeaderString("Authorization") != null
+                    || carriesTheToken(request, http)) {
+                return Optional.empty();
+            }
+            throw Problems.forbidden(API_WITHOUT_TOKEN);
         }
         if (http.request().getCookie("quarkus-credential") == null) {
             if (isForm(request) && !carriesTheToken(request, http)) {

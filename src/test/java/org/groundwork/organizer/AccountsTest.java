@@ -150,9 +150,15 @@ class AccountsTest {
                 "the cookie is encrypted, not the plain organizer id");
         given().cookie("quarkus-credential", cookie.getValue()).get("/api/v1/me")
                 .then().statusCode(200).body("organizer.id", is(team.adminId));
-        // a logged-in session may create a token without sending the password again
+        // a logged-in session may create a token without sending the password again, sending back the security
+        // token of its pages' CSRF cookie as any write on the cookie does (the cookie's value, tokens being unsigned)
+        String csrf = given().cookie("quarkus-credential", cookie.getValue()).get("/").then().statusCode(200)
+                .extract().cookie("csrf-token");
         given().cookie("quarkus-credential", cookie.getValue()).contentType(ContentType.JSON)
-                .body(Map.of("name", "from the browser")).post("/api/v1/tokens")
+                .body(Map.of("name", "without it")).post("/api/v1/tokens")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().cookie("quarkus-credential", cookie.getValue()).cookie("csrf-token", csrf).header("X-CSRF-TOKEN", csrf)
+                .contentType(ContentType.JSON).body(Map.of("name", "from the browser")).post("/api/v1/tokens")
                 .then().statusCode(201).body("token", startsWith("gw_"));
         // a token may not: a leaked one could otherwise leave a spare that outlives its revocation
         int tokens = team.api().get("/api/v1/tokens").then().statusCode(200).extract().path("items.size()");

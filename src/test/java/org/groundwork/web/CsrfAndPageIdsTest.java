@@ -13,8 +13,12 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every state-changing page request needs the CSRF token, whatever its body (issue 9 item 6);
@@ -43,11 +47,17 @@ class CsrfAndPageIdsTest {
      * (RestAssured would add a form content type, which quarkus-rest-csrf did check).
      */
     private static java.net.http.HttpResponse<String> bare(Session s, String path) {
+        return untyped(s, path, null);
+    }
+
+    /** A POST whose body (if any) has no Content-Type, as fetch() sends an untyped Blob: no CORS preflight. */
+    private static java.net.http.HttpResponse<String> untyped(Session s, String path, String body) {
         try {
             var request = java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
                     .header("Cookie", "quarkus-credential=" + s.credential)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+                    .POST(body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
             return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -93,6 +103,36 @@ class CsrfAndPageIdsTest {
         s.request().header("X-CSRF-TOKEN", other).post("/followups/" + f + "/done")
                 .then().statusCode(org.hamcrest.Matchers.anyOf(is(400), is(403)));
         assertEquals("open", status(team, f));
+    }
+
+    @Test
+    void apiWritesWithOnlyTheLoginCookieNeedThePagesTokenToo() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        // what a script on a sibling subdomain sends with fetch() and an untyped body: no preflight, and the
+        // SameSite=Strict cookie goes along within the site. It made an admin
+        var forged = untyped(s, "/api/v1/organizers", "{\"email\":\"forged-admin@x.test\",\"displayName\":\"Forged\","
+                + "\"role\":\"admin\",\"password\":\"forged-pass-12345\"}");
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertTrue(forged.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(forged.body().contains(CsrfCheck.API_WITHOUT_TOKEN), forged.body());
+        assertEquals(403, untyped(s, "/api/v1/contacts", "{\"fullName\":\"Forged Person\"}").statusCode());
+        s.request().contentType(ContentType.JSON).body(Map.of("fullName", "Forged Person")).post("/api/v1/contacts")
+                .then().statusCode(403).contentType(containsString("problem+json"));
+        // a form's body to a JSON endpoint: refused by its media type (415) before the check
+        s.request().contentType(ContentType.URLENC).formParam("fullName", "Forged Person").post("/api/v1/contacts")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(is(403), is(415)));
+        team.api().get("/api/v1/organizers").then().body("items.email", not(hasItem("forged-admin@x.test")));
+        team.api().get("/api/v1/contacts?q=Forged").then().body("items", hasSize(0));
+
+        // the page's own token in the header (a script of the app's own page), or a bearer token beside the cookie
+        s.open("/");
+        s.request().header("X-CSRF-TOKEN", s.csrfToken).contentType(ContentType.JSON)
+                .body(Map.of("fullName", "Scripted Person")).post("/api/v1/contacts").then().statusCode(201);
+        s.request().auth().oauth2(team.token).contentType(ContentType.JSON)
+                .body(Map.of("fullName", "Tokened Person")).post("/api/v1/contacts").then().statusCode(201);
+        // reading stays open to the cookie: the pages' download links are GETs of the API
+        s.request().get("/api/v1/contacts?q=Person").then().statusCode(200).body("items", hasSize(2));
     }
 
     @Test

@@ -46,7 +46,8 @@ class RefusalsTest {
             "give either a contactId or a newContact (someone checked in at the door), exactly one",
             "This account logs in with two-factor login: log in on the login page, then create a token on the "
                     + "Settings page (or send no email and password with a session)",
-            "Send your email and password, or log in first");
+            "Send your email and password, or log in first",
+            CsrfCheck.API_WITHOUT_TOKEN);
 
     /** A call whose argument (by index) is a wording: Problems' refusals, field errors, the import's and the archive's. */
     private static final Pattern CALL = Pattern.compile(

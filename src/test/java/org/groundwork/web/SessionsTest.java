@@ -227,8 +227,10 @@ class SessionsTest {
         Session s = Session.logIn(team);
         s.request().accept(ContentType.JSON).get("/api/v1/me").then().statusCode(200)
                 .body("organizer.id", is(team.adminId)).body("team.id", is(team.teamId));
-        // a session may still make a token without the password
-        s.request().contentType(ContentType.JSON).body(Map.of("name", "from the browser")).post("/api/v1/tokens")
+        // a session may still make a token without the password, with the page's security token as any write
+        s.open("/");
+        s.request().header("X-CSRF-TOKEN", s.csrfToken).contentType(ContentType.JSON)
+                .body(Map.of("name", "from the browser")).post("/api/v1/tokens")
                 .then().statusCode(201).body("token", startsWith("gw_"));
     }
 }
