@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.TeamScope;
 
 import io.agroal.api.AgroalDataSource;
@@ -187,8 +188,8 @@ class PendingImports {
 
     private static UUID idOf(String key) {
         try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException | NullPointerException e) {
+            return Ids.read(key);
+        } catch (IllegalArgumentException e) {
             throw gone();
         }
     }

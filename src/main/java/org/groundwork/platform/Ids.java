@@ -34,6 +34,25 @@ public final class Ids {
     }
 
     /**
+     * An id as it is written, 8-4-4-4-12 hexadecimal digits, or IllegalArgumentException. Java's
+     * UUID.fromString also takes shorter groups ("1a24511-…" for "01a24511-…"), so one contact
+     * answered to many addresses while a body's id (Jackson's reading) had to be exact.
+     */
+    public static UUID read(String value) {
+        if (value == null || value.length() != 36) {
+            throw new IllegalArgumentException("not an id");
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = value.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0 || c > 'f') {
+                throw new IllegalArgumentException("not an id");
+            }
+        }
+        return UUID.fromString(value);
+    }
+
+    /**
      * An id given as a list filter or query parameter: blank means "not given"; anything that is
      * not an id is a 400 naming the parameter (a filter is input, not an address).
      */
@@ -42,7 +61,7 @@ public final class Ids {
             return null;
         }
         try {
-            return UUID.fromString(value.trim());
+            return read(value.trim());
         } catch (IllegalArgumentException e) {
             throw Problems.invalid(parameter, "'" + value.trim() + "' is not an id");
         }
@@ -51,8 +70,8 @@ public final class Ids {
     /** Parses an id from a client, answering 404 for anything that is not one. */
     public static UUID parse(String value, String what) {
         try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
+            return read(value);
+        } catch (IllegalArgumentException e) {
             throw Problems.notFound(what);
         }
     }

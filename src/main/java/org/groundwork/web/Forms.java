@@ -1,6 +1,7 @@
 package org.groundwork.web;
 
 import org.groundwork.platform.Dates;
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.Word;
 
 import java.time.LocalDate;
@@ -102,7 +103,7 @@ public final class Forms {
             return null;
         }
         try {
-            return UUID.fromString(v);
+            return Ids.read(v);
         } catch (IllegalArgumentException e) {
             errors.add(field, PageLanguage.msg().form_choose_from_list());
             return null;
