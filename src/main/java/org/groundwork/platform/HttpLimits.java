@@ -190,6 +190,21 @@ public class HttpLimits {
             refuse(ctx, Problems.invalid("Content-Type", InputGuard.GIVEN_TWICE).toProblem());
             return;
         }
+        if (request.headers().getAll("Authorization").size() > 1) {
+            // the authentication read the first line and acted as that token's organizer, whatever a proxy
+            // or a log in front made of the other: refused as two Content-Type lines are
+            refuse(ctx, Problems.invalid("Authorization", InputGuard.GIVEN_TWICE).toProblem());
+            return;
+        }
+        String encoding = request.getHeader("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            // bodies are never inflated here: a gzip JSON body was read as it came, "not valid JSON (line 1,
+            // column 2)", and a compressed CSV as a file of garbage
+            refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415,
+                    "The body is sent with Content-Encoding " + Text.preview(encoding.strip(), 40)
+                            + "; send it uncompressed", null));
+            return;
+        }
         if (request.uri().length() > MAX_URI) {
             refuse(ctx, new Problem("about:blank", "URI Too Long", 414,
                     "The address is longer than " + MAX_URI + " characters; send long values in the body", null));

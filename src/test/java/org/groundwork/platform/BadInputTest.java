@@ -182,6 +182,37 @@ class BadInputTest {
     }
 
     /**
+     * Two Authorization lines were served as the first one's organizer, whatever a proxy or log in front
+     * made of the other; a compressed body was read as it came ("not valid JSON (line 1, column 2)").
+     */
+    @Test
+    void twoAuthorizationLinesAndACompressedBodyAreRefusedAndWriteNothing() throws Exception {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String body = "{\"fullName\":\"Twice Authorized\"}";
+        String answer = raw("POST /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + other.token
+                + "\r\nAuthorization: Bearer " + team.token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("application/problem+json")
+                && answer.contains("\"field\":\"Authorization\""), answer);
+
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write("{\"fullName\":\"Compressed Person\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        team.api().header("Content-Encoding", "gzip").body(zipped.toByteArray()).post("/api/v1/contacts")
+                .then().statusCode(415).contentType(PROBLEM)
+                .body("detail", is("The body is sent with Content-Encoding gzip; send it uncompressed"));
+        // identity is no encoding at all
+        team.api().header("Content-Encoding", "identity").body(Map.of("fullName", "Plain Person"))
+                .post("/api/v1/contacts").then().statusCode(201);
+        for (TestTeam t : List.of(team, other)) {
+            t.api().get("/api/v1/contacts").then().statusCode(200).body("items.fullName",
+                    t == team ? contains("Plain Person") : empty());
+        }
+    }
+
+    /**
      * An id is read as it is written everywhere: Java's UUID.fromString took shorter groups, so a
      * contact answered at "1a24511-…" (its leading 0 dropped) in a path and a filter, while a body
      * had to give the exact id.
