@@ -144,7 +144,7 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             sql.append(" and (c.name_unaccented ilike gw_unaccent(?) escape '\\' or c.email ilike ? escape '\\'");
             parameters.add(like);
             parameters.add(like);
-            if (!digits.isEmpty()) {
+            if (!digits.isEmpty() && PHONE_SHAPED.matcher(text).matches()) {
                 sql.append(" or c.phone_digits like ?");
                 parameters.add("%" + digits + "%");
                 String national = nationalDigits(q, callingCode);
@@ -161,6 +161,12 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
     }
 
     private static final int SHORTEST_NATIONAL = 4;
+    /**
+     * A query searched as a phone number too: digits and what people type between them. A query with
+     * letters in it ("jsmith2@gmail.com", "Apt 4B", "Rosa 3") searched every phone for its digits, so
+     * an email found a page of strangers with a 2 in their number, and the list's CSV download with them.
+     */
+    private static final java.util.regex.Pattern PHONE_SHAPED = java.util.regex.Pattern.compile("[+0-9\\s().\\-/]+");
 
     /**
      * A number typed the international way ("+1 718 555 0103", "0044 20 …") as the team's own
