@@ -37,7 +37,7 @@ public class LoginPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, long waitMinutes, boolean ended, boolean changed,
-                                             boolean created, boolean setUp, String email);
+                                             boolean created, boolean unsaved, boolean setUp, String email);
 
         static native TemplateInstance code(String error, long waitMinutes);
     }
@@ -110,7 +110,8 @@ public class LoginPages {
      * shown are the throttle's own for the email typed and this address (LoginThrottle), so the page
      * says 429 only while the wait runs.
      * After a failed login the email typed is shown again (TypedEmail), once. {@code created}: the
-     * first-run setup just made the team. Someone already logged in has no form to fill: Today.
+     * first-run setup just made the team. {@code unsaved}: a page's form was sent after the session
+     * had ended (ProblemMapper), so what it held was not saved. Someone already logged in has no form to fill: Today.
      * <p>
      * The page a failed login lands on answers with the failure's status, as any refused input does:
      * 401 for a wrong email or password, 429 (with Retry-After) for a throttled one, whose page says
@@ -121,7 +122,7 @@ public class LoginPages {
     @Produces(MediaType.TEXT_HTML)
     public Response login(@QueryParam("error") String error, @QueryParam("wait") String wait,
                           @QueryParam("ended") String ended, @QueryParam("changed") String changed,
-                          @QueryParam("created") String created,
+                          @QueryParam("created") String created, @QueryParam("unsaved") String unsaved,
                           @CookieParam(TypedEmail.COOKIE) String typed, @Context HttpServerRequest http) {
         if (loggedIn()) {
             // (a session still waiting for its second factor never gets here: TwoFactorGate sends it to the code)
@@ -138,7 +139,7 @@ public class LoginPages {
         // a 401 names the login form as its way in (RFC 9110): not Basic, which pops up a browser's dialog
         Response.ResponseBuilder page = ProblemMapper.answer(status, true)
                 .entity(Templates.login(error != null, minutes, ended != null, changed != null, created != null,
-                        organizers.isSetUp(), email));
+                        unsaved != null, organizers.isSetUp(), email));
         if (minutes > 0) {
             page.header("Retry-After", Long.toString(minutes * 60 < seconds ? minutes * 60 : seconds));
         }

@@ -21,6 +21,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -123,7 +124,11 @@ public class ProblemMapper {
             // which remembers the page asked for so the login lands there (ReturnTo); an htmx request
             // takes the whole window there rather than swapping the login form into the page (LoginRedirect)
             boolean failedLogin = uri.getPath().equals("/login");
-            Response.ResponseBuilder login = LoginRedirect.to(request, failedLogin ? "/login?error=1" : "/login");
+            // a form sent after the session ended (logged out everywhere, eight idle hours) is not saved: the
+            // login page says so, and that Back finds what was typed, rather than landing on Today without a word
+            boolean unsaved = !failedLogin && !HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method());
+            Response.ResponseBuilder login = LoginRedirect.to(request,
+                    failedLogin ? "/login?error=1" : unsaved ? "/login?unsaved=1" : "/login");
             if (!failedLogin) {
                 ReturnTo.remember(request).ifPresent(cookie -> login.header("Set-Cookie", cookie));
             }

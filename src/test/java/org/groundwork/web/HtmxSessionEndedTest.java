@@ -52,10 +52,11 @@ class HtmxSessionEndedTest {
         // another tab logs out: this one still sends the old cookie (RestAssured keeps none), which names an ended session
         s.form().post("/logout").then().statusCode(303);
 
-        assertSentToLogin(htmxPost(s, "/followups/" + f.get(0) + "/done", true), "/login");
-        assertSentToLogin(htmxPost(s, "/followups/" + f.get(1) + "/drop", true), "/login");
+        // a step sent is a step not saved: the login page says so (SessionsTest)
+        assertSentToLogin(htmxPost(s, "/followups/" + f.get(0) + "/done", true), "/login?unsaved=1");
+        assertSentToLogin(htmxPost(s, "/followups/" + f.get(1) + "/drop", true), "/login?unsaved=1");
         assertSentToLogin(s.form().header("HX-Request", "true").formParam("dueOn", "2100-01-01")
-                .post("/followups/" + f.get(2) + "/reschedule"), "/login");
+                .post("/followups/" + f.get(2) + "/reschedule"), "/login?unsaved=1");
         for (String id : f) {
             assertEquals("open", status(team, id), "nothing written");
         }
@@ -63,8 +64,8 @@ class HtmxSessionEndedTest {
                 java.time.LocalDate.now(java.time.ZoneId.of("UTC")).plusDays(4).toString()));
 
         // the same post without htmx: the login page, as before (a 303 the browser follows)
-        s.form().post("/followups/" + f.get(0) + "/done").then().statusCode(303).header("Location", endsWith("/login"))
-                .header(LoginRedirect.HX_REDIRECT, (String) null);
+        s.form().post("/followups/" + f.get(0) + "/done").then().statusCode(303)
+                .header("Location", endsWith("/login?unsaved=1")).header(LoginRedirect.HX_REDIRECT, (String) null);
         assertEquals("open", status(team, f.get(0)));
     }
 
@@ -74,11 +75,11 @@ class HtmxSessionEndedTest {
         List<String> f = DailyFormsBrowserTest.threeUpcoming(team);
         Session s = Session.onPage(team, "/");
         // the browser dropped the session cookie; the CSRF cookie and the page's token are still there
-        assertSentToLogin(htmxPost(s, "/followups/" + f.get(0) + "/done", false), "/login");
+        assertSentToLogin(htmxPost(s, "/followups/" + f.get(0) + "/done", false), "/login?unsaved=1");
         assertEquals("open", status(team, f.get(0)));
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded").cookie("csrf-token", s.csrfCookie)
                 .formParam("csrf-token", s.csrfToken).post("/followups/" + f.get(0) + "/done")
-                .then().statusCode(303).header("Location", endsWith("/login"));
+                .then().statusCode(303).header("Location", endsWith("/login?unsaved=1"));
         assertEquals("open", status(team, f.get(0)));
     }
 
@@ -98,7 +99,7 @@ class HtmxSessionEndedTest {
         for (String path : List.of("/organizations/" + id + "/move", "/organizations/" + id + "/units/" + id + "/up",
                 "/followups/" + id + "/done")) {
             assertSentToLogin(given().redirects().follow(false).header("HX-Request", "true")
-                    .contentType("application/x-www-form-urlencoded").formParam("x", "y").post(path), "/login");
+                    .contentType("application/x-www-form-urlencoded").formParam("x", "y").post(path), "/login?unsaved=1");
         }
         // the API is not a page: a 401 problem, htmx header or not
         given().header("HX-Request", "true").get("/api/v1/contacts").then().statusCode(401)

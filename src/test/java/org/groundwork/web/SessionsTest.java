@@ -94,6 +94,34 @@ class SessionsTest {
         given().get("/login?ended=1").then().body(containsString("You are logged out everywhere"));
     }
 
+    /**
+     * A form sent after the session ended (logged out everywhere from another device, eight idle hours)
+     * landed on a bare login page and then on Today: what was typed was lost without a word.
+     */
+    @Test
+    void aFormSentAfterTheSessionEndedSaysItWasNotSaved() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(java.util.Map.of("fullName", "Unsaved Talk")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        Session laptop = Session.logIn(team.adminEmail, TestTeam.PASSWORD, FIREFOX);
+        Session phone = Session.logIn(team.adminEmail, TestTeam.PASSWORD, PHONE);
+        phone.open("/conversations/new?contact=" + contact);
+        laptop.open("/settings");
+        laptop.form().post("/settings/sessions/end-all").then().statusCode(303);
+
+        String login = phone.form().formParam("contactId", contact).formParam("durationMinutes", "20")
+                .formParam("channel", "phone").formParam("summary", "talked about the rent strike")
+                .formParam(Form.KEY, phone.key).post("/conversations").then().statusCode(303).extract().header("Location");
+        org.hamcrest.MatcherAssert.assertThat(login, org.hamcrest.Matchers.endsWith("/login?unsaved=1"));
+        given().header("Accept-Language", "es").get(login).then().statusCode(200)
+                .body(containsString("Tu sesión había terminado, así que lo que acabas de enviar no se guardó"));
+        given().get(login).then().body(containsString("You were logged out, so what you just sent was not saved"));
+        team.api().get("/api/v1/conversations?contact=" + contact).then().body("items", hasSize(0));
+        // a page only opened after the session ended lost nothing: the plain login page
+        phone.request().get("/contacts").then().statusCode(303).header("Location",
+                org.hamcrest.Matchers.not(containsString("unsaved")));
+    }
+
     @Test
     void oneSessionCanBeLoggedOutFromAnother() {
         TestTeam team = TestTeam.create();
