@@ -843,8 +843,14 @@ public class ContactImportService {
             }
             if (leftOut) {
                 // the line's refusal as an error row says it (row), then what became of the line
-                warn(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + shortCell(refusedPhone)
-                        + "'); the contact was imported without it");
+                if (options.dryRun()) {
+                    // a check saves nothing: it says what the import will do
+                    warn(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + shortCell(refusedPhone)
+                            + "'); the contact will be imported without it");
+                } else {
+                    warn(r.line, "phone: " + Phones.NOT_WRITTEN + " ('" + shortCell(refusedPhone)
+                            + "'); the contact was imported without it");
+                }
             }
             if (ownerLeftOut) {
                 warn(r.line, "owner '" + shortCell(ownerCell) + "' is deactivated; the owner was left as it was (you, for a new contact)");

@@ -531,6 +531,9 @@ public interface MsgRefusals {
     String row_phone_left_out();
 
     @Message
+    String row_phone_will_be_left_out();
+
+    @Message
     String row_phone_several();
 
     @Message

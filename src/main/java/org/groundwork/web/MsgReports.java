@@ -117,6 +117,9 @@ public interface MsgReports {
     String import_warnings();
 
     @Message
+    String import_warnings_check();
+
+    @Message
     String import_done();
 
     @Message

@@ -481,6 +481,7 @@ public final class Refusals {
         phrase("row_not_phone", "phone: " + org.groundwork.contact.Phones.NOT_WRITTEN + " ('{value}')");
         // joined after row_not_phone: the line's person imported all the same (importexport/ContactImportService)
         phrase("row_phone_left_out", "the contact was imported without it");
+        phrase("row_phone_will_be_left_out", "the contact will be imported without it");
         phrase("row_phone_several", "several contacts have this phone as it is, so the line cannot say which one it"
                 + " is: give the email, or correct the phone");
         phrase("row_notes_size", "notes: size must be between 0 and {max}");

@@ -34,6 +34,11 @@ class ImportRefusedPhoneTest {
         return "phone: " + Phones.NOT_WRITTEN + " ('" + phone + "'); the contact was imported without it";
     }
 
+    /** The same warning in a check, which saves nothing: what the import will do. */
+    private static String willLeaveOut(String phone) {
+        return "phone: " + Phones.NOT_WRITTEN + " ('" + phone + "'); the contact will be imported without it";
+    }
+
     @Test
     void aNewPersonWithARefusedPhoneIsImportedWithoutItAndWarned() {
         TestTeam team = TestTeam.create();
@@ -48,7 +53,8 @@ class ImportRefusedPhoneTest {
             assertEquals(2, r.getInt("created"), r.prettyPrint());
             assertEquals(0, r.getInt("errorRows"), r.prettyPrint());
             assertEquals(List.of(2), r.getList("warnings.row"), r.prettyPrint());
-            assertEquals(List.of(leftOut("call after 6")), r.getList("warnings.message"));
+            assertEquals(List.of(r.getBoolean("dryRun") ? willLeaveOut("call after 6") : leftOut("call after 6")),
+                    r.getList("warnings.message"));
         }
         Map<String, Object> rosa = Csv.contactNamed(team, "Rosa Parks");
         assertEquals("rosa@example.org", rosa.get("email"));

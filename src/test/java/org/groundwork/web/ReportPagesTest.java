@@ -81,5 +81,11 @@ class ReportPagesTest {
         assertTrue(spanish.contains("Coincide con su enfoque (más tiempo con cuadros)"), spanish);
         assertTrue(spanish.contains("No coincide con su enfoque (más tiempo con gente menos implicada)"), spanish);
         assertTrue(spanish.contains("No coincide con su enfoque (más tiempo con gente nueva)"), spanish);
+        // the team's sentence: "el tiempo de el trabajo del equipo" read wrong ("de el" is "del")
+        String team90 = Session.logIn(team).request().get("/reports/time?period=30&organizer=all").then().statusCode(200)
+                .extract().asString();
+        assertTrue(team90.contains("en el trabajo del equipo (para los organizadores del equipo) el tiempo fue sobre todo con"),
+                team90);
+        assertTrue(!team90.contains(" de el "), team90);
     }
 }
