@@ -32,6 +32,7 @@ import java.util.Arrays;
 public class IdempotencyInterceptor {
 
     public static final String HEADER = Idempotent.HEADER;
+    static final String ERASED_SINCE = "What a request with this Idempotency-Key made was erased since, with the person it named; nothing was done again. Use a new key for a new request";
     /** Set on an answer that is a replay of the stored one. */
     public static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_LENGTH = 200;
@@ -76,6 +77,10 @@ public class IdempotencyInterceptor {
     }
 
     private Response replay(IdempotencyKeys.Stored stored, byte[] hash) {
+        if (IdempotencyKeys.erased(stored)) {
+            // whether it was this request or another is not kept either: the request's hash went too
+            throw new ProblemException(IdempotencyKeys.ERASED, "Gone", ERASED_SINCE);
+        }
         if (!stored.sameRequest(hash)) {
             throw Problems.unprocessable("This " + HEADER + " was used for a different request; "
                     + "use a new key for a new request");

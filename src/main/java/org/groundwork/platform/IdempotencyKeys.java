@@ -131,18 +131,30 @@ public class IdempotencyKeys {
                 .executeUpdate();
     }
 
+    /** The status of an answer erased with the person it named ({@link #forget}): no answer of a request's own. */
+    public static final int ERASED = 410;
+
     /**
      * Erasure: the stored answers that name this contact (their body or Location holds its id)
      * go with the person's data. Answers name every contact they show by id (a page's answer is
-     * the address it went on to, such as the contact's page), so this finds them.
+     * the address it went on to, such as the contact's page), so this finds them. The key itself
+     * stays taken until it expires, its answer and its request's hash emptied: deleted, it let a
+     * client's retry of the same request write the erased person's data again, as new.
      */
     @Transactional(TxType.MANDATORY)
     public int forget(UUID team, UUID contact) {
         return em.createNativeQuery("""
-                        delete from idempotency_key
+                        update idempotency_key set status = ?3, location = null, etag = null, body = null,
+                            request_hash = ?4
                         where team_id = ?1 and (strpos(body, ?2) > 0 or strpos(location, ?2) > 0)""")
-                .setParameter(1, team).setParameter(2, contact.toString())
+                .setParameter(1, team).setParameter(2, contact.toString()).setParameter(3, ERASED)
+                .setParameter(4, new byte[32])
                 .executeUpdate();
+    }
+
+    /** Whether this stored answer was emptied by an erasure. */
+    public static boolean erased(Stored stored) {
+        return stored.answer().status() == ERASED;
     }
 
     /** Removes a few expired answers; rows another request is removing are skipped, not waited for. */

@@ -242,7 +242,7 @@ class IdempotencyTest {
     }
 
     @Test
-    void theStoredAnswerHoldsOnlyWhatTheAnswerHeldAndErasureRemovesIt() {
+    void theStoredAnswerHoldsOnlyWhatTheAnswerHeldAndErasureEmptiesIt() {
         TestTeam team = TestTeam.create();
         String key = UUID.randomUUID().toString();
         Response created = post(team.token, key, "/api/v1/contacts",
@@ -272,11 +272,26 @@ class IdempotencyTest {
 
         team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
         List<Object[]> left = storedRows(team);
-        assertEquals(1, left.size(), "only the answer about someone else stays");
+        // the keys stay taken, emptied: only the answer about someone else keeps its words
+        assertEquals(3, left.size());
+        assertEquals(2, left.stream().filter(r -> ((Number) r[1]).intValue() == 410 && r[2] == null && r[4] == null).count());
         String text = left.stream().map(r -> java.util.Arrays.toString(r)).reduce("", String::concat);
         assertFalse(text.contains(contact));
         assertFalse(text.contains("Stored Person"));
         assertTrue(text.contains(unrelated));
+
+        // a client's retry after the erasure does not write the erased person again (it made them anew, as new)
+        for (int i = 0; i < 2; i++) {
+            post(team.token, key, "/api/v1/contacts", Map.of("fullName", "Stored Person", "phone", "555-0123"))
+                    .then().statusCode(410).contentType("application/problem+json")
+                    .body("detail", is(IdempotencyInterceptor.ERASED_SINCE));
+        }
+        post(team.token, conversationKey, "/api/v1/conversations", Map.of("contactId", contact, "durationMinutes", 5))
+                .then().statusCode(410);
+        team.api().get("/api/v1/contacts?q=Stored").then().statusCode(200).body("items", hasSize(0));
+        // a new key is a new request
+        post(team.token, UUID.randomUUID().toString(), "/api/v1/contacts", Map.of("fullName", "Stored Person"))
+                .then().statusCode(201);
     }
 
     @Test

@@ -47,7 +47,9 @@ class RefusalsTest {
             "This account logs in with two-factor login: log in on the login page, then create a token on the "
                     + "Settings page (or send no email and password with a session)",
             "Send your email and password, or log in first",
-            CsrfCheck.API_WITHOUT_TOKEN);
+            CsrfCheck.API_WITHOUT_TOKEN,
+            "What a request with this Idempotency-Key made was erased since, with the person it named; nothing was"
+                    + " done again. Use a new key for a new request");
 
     /** A call whose argument (by index) is a wording: Problems' refusals, field errors, the import's and the archive's. */
     private static final Pattern CALL = Pattern.compile(
