@@ -22,14 +22,25 @@ class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String PREFIX = "bearer ";
 
-    @Override
-    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String header = context.request().getHeader("Authorization");
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header, or null for any other (none,
+     * Basic, Negotiate, "Bearer" alone): then this mechanism passes and the login cookie is read.
+     */
+    static String token(String header) {
         if (header == null || header.length() <= PREFIX.length()
                 || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         String token = header.substring(PREFIX.length()).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String token = token(context.request().getHeader("Authorization"));
+        if (token == null) {
+            return Uni.createFrom().nullItem();
+        }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
         return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
     }

@@ -72,4 +72,22 @@ public final class Identities {
         }
         return builder;
     }
+
+    /**
+     * Whether the request names a personal API token ({@code Authorization: Bearer <token>}): what a
+     * script sends and no other site can make a browser send. A Basic or Negotiate header, which a
+     * browser adds by itself behind a proxy that asks for one, is no token, and the cookie signs such a
+     * request in (web/CsrfCheck).
+     */
+    public static boolean namesAToken(String authorization) {
+        return BearerTokenMechanism.token(authorization) != null;
+    }
+
+    /** The login cookie's name, as form authentication sets it: an operator may rename it. */
+    public static String loginCookie() {
+        return LOGIN_COOKIE;
+    }
+
+    private static final String LOGIN_COOKIE = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.http.auth.form.cookie-name", String.class).orElse("quarkus-credential");
 }

@@ -35,7 +35,7 @@ public class TwoFactorGate {
     public Uni<Response> gate(RoutingContext http) {
         // only a login cookie can carry a half-open session; anonymous visits pass untouched. Any
         // other header does not matter: the identity decides (a valid bearer token's has no pending step)
-        if (http.request().getCookie("quarkus-credential") == null) {
+        if (http.request().getCookie(Identities.loginCookie()) == null) {
             return Uni.createFrom().nullItem();
         }
         String path = http.normalizedPath();

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.organizer.Identities;
 import org.groundwork.platform.InputGuard;
 import org.groundwork.platform.Problems;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
@@ -37,8 +38,9 @@ import java.util.Set;
  * no body, or a JSON body, passes it unchecked. This filter runs right after it and refuses
  * any POST, PUT, PATCH or DELETE that it did not verify. Exempt: requests without the login
  * cookie (a script with a bearer token: a forged request has no credential to borrow; on a page
- * route an extra header beside the cookie exempts nothing) and, on the API, requests with an
- * {@code Authorization} header, which no other site can make a browser send. The API's refusal is
+ * route an extra header beside the cookie exempts nothing) and, on the API, requests that name a
+ * personal token ({@code Authorization: Bearer}), which no other site can make a browser send (a
+ * Basic header, which a browser adds by itself behind a proxy asking for one, exempts nothing). The API's refusal is
  * problem+json (403); a page's, the readable page. {@code POST /login} never reaches here: the form
  * login answers it before any resource, and a forged login can only log someone into the
  * attacker's own account; the session cookie is SameSite=Strict.
@@ -74,13 +76,13 @@ public class CsrfCheck {
             // no body, no Content-Type or a form's needs no CORS preflight: a sibling subdomain's script made
             // an admin that way. The API's writes on the cookie alone carry the token as the pages' do; a
             // script with a bearer token is exempt (no other site can make a browser send one)
-            if (http.request().getCookie("quarkus-credential") == null || request.getHeaderString("Authorization") != null
-                    || carriesTheToken(request, http)) {
+            if (http.request().getCookie(Identities.loginCookie()) == null
+                    || Identities.namesAToken(request.getHeaderString("Authorization")) || carriesTheToken(request, http)) {
                 return Optional.empty();
             }
             throw Problems.forbidden(API_WITHOUT_TOKEN);
         }
-        if (http.request().getCookie("quarkus-credential") == null) {
+        if (http.request().getCookie(Identities.loginCookie()) == null) {
             if (isForm(request) && !carriesTheToken(request, http)) {
                 // quarkus-rest-csrf, next, checks every form and answers a miss with an empty 400: a blank
                 // page for a browser that lost its cookies (restarted; the CSRF cookie lasts two hours) and

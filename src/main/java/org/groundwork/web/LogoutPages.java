@@ -1,5 +1,6 @@
 package org.groundwork.web;
 
+import org.groundwork.organizer.Identities;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import org.groundwork.organizer.LoginSessions;
@@ -25,7 +26,7 @@ public class LogoutPages {
     @POST
     public Response logout() {
         sessions.endCurrent();
-        NewCookie gone = new NewCookie.Builder("quarkus-credential").path("/").maxAge(0).value("")
+        NewCookie gone = new NewCookie.Builder(Identities.loginCookie()).path("/").maxAge(0).value("")
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
         return Response.seeOther(URI.create("/login")).cookie(gone).build();
     }

@@ -125,6 +125,14 @@ class CsrfAndPageIdsTest {
         team.api().get("/api/v1/organizers").then().body("items.email", not(hasItem("forged-admin@x.test")));
         team.api().get("/api/v1/contacts?q=Forged").then().body("items", hasSize(0));
 
+        // a Basic header, which a browser adds by itself behind a proxy that asks for one, is no token: the cookie
+        // still signs the request in, so it still needs the page's token
+        s.request().header("Authorization", "Basic dXNlcjpwYXNz").contentType(ContentType.JSON)
+                .body(Map.of("fullName", "Forged Person")).post("/api/v1/contacts").then().statusCode(403);
+        s.request().header("Authorization", "Bearer ").contentType(ContentType.JSON)
+                .body(Map.of("fullName", "Forged Person")).post("/api/v1/contacts").then().statusCode(403);
+        team.api().get("/api/v1/contacts?q=Forged").then().body("items", hasSize(0));
+
         // the page's own token in the header (a script of the app's own page), or a bearer token beside the cookie
         s.open("/");
         s.request().header("X-CSRF-TOKEN", s.csrfToken).contentType(ContentType.JSON)
