@@ -631,8 +631,14 @@ public final class Form {
         if (saved.earlier().sameRequest(hash) && first.status() == 303 && first.location() != null) {
             return seeOther(savedAlready(first.location()));
         }
-        // the key was used for other words (Back, then a change): what was typed now comes back, with a new key
         values.put(KEY, newKey());
+        if (IdempotencyKeys.erased(saved.earlier())) {
+            // what it saved named someone erased since (IdempotencyKeys.forget): said as that, not as a form
+            // sent before, whose "save it again" wrote the erased person anew in one click
+            errors.add(FormErrors.FORM, PageLanguage.msg().form_erased_since());
+            return refusal(IdempotencyKeys.ERASED, again.get());
+        }
+        // the key was used for other words (Back, then a change): what was typed now comes back, with a new key
         errors.add(FormErrors.FORM, PageLanguage.msg().form_sent_before());
         return refusal(409, again.get());
     }

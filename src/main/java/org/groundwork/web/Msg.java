@@ -519,6 +519,9 @@ public interface Msg {
     String form_sent_before();
 
     @Message
+    String form_erased_since();
+
+    @Message
     String form_saved_already();
 
     @Message

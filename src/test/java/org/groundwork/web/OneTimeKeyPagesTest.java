@@ -173,13 +173,10 @@ class OneTimeKeyPagesTest {
         TestTeam team = TestTeam.create();
         Session s = Session.logIn(team);
         String key = keyIn(s.open("/contacts/new"));
-        String id = s.form().formParam(Form.KEY, key).formParam("fullName", "Ella Baker").formParam("phone", "718 555 0199")
-                .formParam("engagementLevel", "new").formParam("position", "base").post("/contacts")
-                .then().statusCode(303).extract().header("Location").replaceAll(".*/contacts/", "");
+        String id = added(s, key, "Ella Baker");
         // sent again: answered as the first time, not asked whether the person it added is someone known
-        s.form().formParam(Form.KEY, key).formParam("fullName", "Ella Baker").formParam("phone", "718 555 0199")
-                .formParam("engagementLevel", "new").formParam("position", "base").post("/contacts")
-                .then().statusCode(303).header("Location", endsWith("/contacts/" + id + "?saved=already"));
+        addPerson(s, key, "Ella Baker").then().statusCode(303)
+                .header("Location", endsWith("/contacts/" + id + "?saved=already"));
         assertEquals(1, team.api().get("/api/v1/contacts?q=Ella").then().extract().jsonPath().getList("items").size());
         // a new form with the same phone still asks; the question claims nothing, so "someone else" then adds them
         String second = keyIn(s.open("/contacts/new"));
@@ -202,6 +199,35 @@ class OneTimeKeyPagesTest {
                             : containsString("?saved=already"));
         }
         assertEquals(1, team.api().get("/api/v1/actions").then().extract().jsonPath().getList("items").size());
+    }
+
+    /** The id of the person the add-a-person form added, sent for the first time with this key. */
+    private static String added(Session s, String key, String name) {
+        return addPerson(s, key, name).then().statusCode(303).extract().header("Location").replaceAll(".*/contacts/", "");
+    }
+
+    /** The add-a-person form sent with this key, a name and the phone 718 555 0199. */
+    private static Response addPerson(Session s, String key, String name) {
+        return s.form().formParam(Form.KEY, key).formParam("fullName", name).formParam("phone", "718 555 0199")
+                .formParam("engagementLevel", "new").formParam("position", "base").post("/contacts");
+    }
+
+    /**
+     * The answer a form's key kept is emptied when the person it named is erased (IdempotencyKeys.forget).
+     * The same form sent again was then said as "saved already, save it again to save this as well": one
+     * more click wrote the erased person anew.
+     */
+    @Test
+    void aFormSentAgainAfterItsPersonWasErasedSaysSoAndSavesNothing() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String key = keyIn(s.open("/contacts/new"));
+        String id = added(s, key, "Erased Ella");
+        team.api().delete("/api/v1/contacts/" + id).then().statusCode(204);
+        String page = addPerson(s, key, "Erased Ella").then().statusCode(410).extract().asString();
+        assertTrue(page.contains("What this form saved was erased since, with the person it named"), page);
+        assertTrue(page.contains("value=\"Erased Ella\""), "what was typed comes back: " + page);
+        assertEquals(0, team.api().get("/api/v1/contacts?q=Erased").then().extract().jsonPath().getList("items").size());
     }
 
     @Test
