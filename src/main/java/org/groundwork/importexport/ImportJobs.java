@@ -347,7 +347,7 @@ public class ImportJobs {
             return false;
         }
         try {
-            tryAgainWhenFreed(memory.held(), queued, again);
+            tryAgainWhenFreed(memory.held(), System.nanoTime(), queued, again);
         } catch (RejectedExecutionException stopping) {
             return false; // the instance is stopping: the job fails with the refusal's words
         }
@@ -357,13 +357,18 @@ public class ImportJobs {
 
     /**
      * Runs the job again once the other imports hold less than when it was refused (reading its file
-     * again before that would only be refused at the same line), or when its wait is over: then the
-     * refusal it meets ends it.
+     * again before that would only be refused at the same line), or nothing at all, or a minute after
+     * the refusal (as a client told Retry-After: 60 would: what they held was read after the refusal,
+     * so an import that ended in between is not seen as one that ended), or when its wait is over: then
+     * the refusal it meets ends it.
      */
-    private void tryAgainWhenFreed(long heldWhenRefused, long queued, Runnable again) {
+    private void tryAgainWhenFreed(long heldWhenRefused, long refused, long queued, Runnable again) {
         beat.schedule(() -> {
-            if (memory.held() >= heldWhenRefused && System.nanoTime() - queued <= busyWait.toNanos()) {
-                tryAgainWhenFreed(heldWhenRefused, queued, again);
+            long now = System.nanoTime();
+            boolean freed = memory.held() < heldWhenRefused || memory.held() == 0
+                    || now - refused >= TimeUnit.SECONDS.toNanos(ImportMemory.RETRY_SECONDS);
+            if (!freed && now - queued <= busyWait.toNanos()) {
+                tryAgainWhenFreed(heldWhenRefused, refused, queued, again);
             } else {
                 executor.execute(again);
             }
