@@ -162,11 +162,13 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
 
     private static final int SHORTEST_NATIONAL = 4;
     /**
-     * A query searched as a phone number too: digits and what people type between them. A query with
+     * A query searched as a phone number too: digits and what people type between them (a pasted dash of
+     * any kind too), perhaps an extension as Phones takes one ("x12", "ext 12", "#12"). A query with
      * letters in it ("jsmith2@gmail.com", "Apt 4B", "Rosa 3") searched every phone for its digits, so
      * an email found a page of strangers with a 2 in their number, and the list's CSV download with them.
      */
-    private static final java.util.regex.Pattern PHONE_SHAPED = java.util.regex.Pattern.compile("[+0-9\\s().\\-/]+");
+    private static final java.util.regex.Pattern PHONE_SHAPED = java.util.regex.Pattern.compile(
+            "[+0-9\\s().\\-/\\p{Pd}]+(?i:\\s*,?\\s*(?:x|ext\\.?|extension|#|,+|;ext=)\\s*[0-9]+)?");
 
     /**
      * A number typed the international way ("+1 718 555 0103", "0044 20 …") as the team's own

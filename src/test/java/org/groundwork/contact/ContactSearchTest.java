@@ -67,6 +67,12 @@ class ContactSearchTest {
         search(team, "Rosa 7").body("items", empty());
         search(team, "rosa2@example.org").body("items.id", contains(rosa));
         search(team, "2@example").body("items.id", contains(rosa));
+        // a number with its extension, or with a pasted en dash, is still a number
+        search(team, "718 555 0102 x12").body("items", empty()); // Ana's has no 12 after it
+        search(team, "(718) 555\u20130102").body("items.id", contains(ana));
+        String eve = ContactsTest.contact(team, Map.of("fullName", "Eve Ext", "phone", "+1 718 555 0177 x12"));
+        search(team, "718 555 0177 x12").body("items.id", contains(eve));
+        search(team, "555-0177 ext. 12").body("items.id", contains(eve));
         // accents aside, either way round (V28_14): names are typed as they are heard; at an action's
         // door a name not found was checked in again as someone new
         String jose = ContactsTest.contact(team, Map.of("fullName", "José Núñez", "email", "jn@example.org"));
