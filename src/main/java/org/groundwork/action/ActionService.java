@@ -389,6 +389,12 @@ public class ActionService {
     }
 
     private List<UUID> checkOrganizers(List<UUID> ids, List<FieldError> errors) {
+        if (ids.isEmpty()) {
+            // an action nobody was at: its minutes and first-timers left every organizer's report without a word
+            // (the edit page's boxes all unticked dropped them)
+            errors.add(new FieldError("organizerIds", "must name at least one organizer who was there"));
+            return List.of();
+        }
         Set<UUID> present = new LinkedHashSet<>();
         for (int i = 0; i < ids.size(); i++) {
             UUID id = ids.get(i);

@@ -186,6 +186,9 @@ public interface MsgRefusals {
     String tie_two_people();
 
     @Message
+    String action_no_organizer();
+
+    @Message
     String conversation_contact_fixed();
 
     @Message

@@ -372,6 +372,7 @@ public final class Refusals {
         phrase("at_most_tags", "at most {max} tags");
         phrase("tie_exists", "These two already have a '{tieKind}' tie");
         phrase("tie_two_people", "a tie joins two different people");
+        phrase("action_no_organizer", "must name at least one organizer who was there");
         phrase("conversation_contact_fixed", "cannot change; log a new conversation with the other contact instead");
         phrase("follow_up_closed", "This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
         phrase("follow_up_erased", "This contact was erased; their follow-ups keep no purpose and are not reopened");

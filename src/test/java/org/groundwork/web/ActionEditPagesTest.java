@@ -142,8 +142,10 @@ class ActionEditPagesTest {
             bad.then().body(containsString("value=\"" + length + "\""));
         });
 
-        // nothing but the token: the first field the service needs is said, nothing is stored
-        assertFieldError(s.form().post(edit), "title", "Fill this in");
+        // nothing but the token: the first field the service needs is said (no box ticked, then the title),
+        // nothing is stored
+        assertFieldError(s.form().post(edit), "organizerIds", "Tick at least one organizer who was there");
+        assertFieldError(typed(s, List.of(team.adminId), "title", null).post(edit), "title", "Fill this in");
         assertFieldError(typed(s, List.of(team.adminId), "startsAt", null).post(edit), "startsAt", "Fill this in");
         assertFieldError(typed(s, List.of(team.adminId), "kind", null).post(edit), "kind", "Fill this in");
         assertFieldError(typed(s, List.of(team.adminId), "kind", "riot").post(edit), "kind",
@@ -157,6 +159,17 @@ class ActionEditPagesTest {
                 "Choose one from the list");
         assertFieldError(typed(s, List.of(UUID.randomUUID().toString())).post(edit), "organizerIds",
                 "No organizer with that id in your team");
+        // every box unticked: the action's minutes left every organizer's report without a word
+        Response nobody = typed(s, List.of(), "title", "Rally at the depot").post(edit);
+        assertFieldError(nobody, "organizerIds", "Tick at least one organizer who was there");
+        nobody.then().body(containsString("value=\"Rally at the depot\""));
+        // the API's doors, the same rule
+        team.api().body(Map.of("organizerIds", List.of())).header("If-Match", "\"0\"").patch("/api/v1/actions/" + id)
+                .then().statusCode(400).body("errors[0].field", is("organizerIds"))
+                .body("errors[0].message", is("must name at least one organizer who was there"));
+        team.api().body(Map.of("title", "Nobody's rally", "kind", "rally", "startsAt", "2026-05-01T07:00:30Z",
+                "durationMinutes", 60, "organizerIds", List.of())).post("/api/v1/actions").then().statusCode(400)
+                .body("errors[0].field", is("organizerIds"));
         // another team's work
         String theirWork = TestTeam.create().api().body(Map.of("name", "Their work", "focus", "bring-in-new",
                 "mode", "building")).post("/api/v1/works").then().statusCode(201).extract().path("id");
