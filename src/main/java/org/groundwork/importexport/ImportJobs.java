@@ -347,7 +347,8 @@ public class ImportJobs {
             return false;
         }
         try {
-            tryAgainWhenFreed(memory.held(), System.nanoTime(), queued, again);
+            // what the others held when it was refused (not after: one that ended in between must count)
+            tryAgainWhenFreed(refused instanceof ImportMemory.Busy busy ? busy.othersHeld : memory.held(), queued, again);
         } catch (RejectedExecutionException stopping) {
             return false; // the instance is stopping: the job fails with the refusal's words
         }
@@ -357,18 +358,13 @@ public class ImportJobs {
 
     /**
      * Runs the job again once the other imports hold less than when it was refused (reading its file
-     * again before that would only be refused at the same line), or nothing at all, or a minute after
-     * the refusal (as a client told Retry-After: 60 would: what they held was read after the refusal,
-     * so an import that ended in between is not seen as one that ended), or when its wait is over: then
-     * the refusal it meets ends it.
+     * again before that would only be refused at the same line, or push out an import still running),
+     * or when its wait is over: then the refusal it meets ends it.
      */
-    private void tryAgainWhenFreed(long heldWhenRefused, long refused, long queued, Runnable again) {
+    private void tryAgainWhenFreed(long othersHeld, long queued, Runnable again) {
         beat.schedule(() -> {
-            long now = System.nanoTime();
-            boolean freed = memory.held() < heldWhenRefused || memory.held() == 0
-                    || now - refused >= TimeUnit.SECONDS.toNanos(ImportMemory.RETRY_SECONDS);
-            if (!freed && now - queued <= busyWait.toNanos()) {
-                tryAgainWhenFreed(heldWhenRefused, refused, queued, again);
+            if (memory.held() >= othersHeld && System.nanoTime() - queued <= busyWait.toNanos()) {
+                tryAgainWhenFreed(othersHeld, queued, again);
             } else {
                 executor.execute(again);
             }

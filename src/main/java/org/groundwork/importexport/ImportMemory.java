@@ -98,7 +98,7 @@ public class ImportMemory {
                 if (now + contacts > limit) {
                     LOG.infof("An import of team %s was refused for now: it would hold %d contacts, and the"
                             + " instance's imports hold %d of %d", team, mine + contacts, now, limit);
-                    throw busy();
+                    throw new Busy(now - mine);
                 }
                 if (held.compareAndSet(now, now + contacts)) {
                     mine += contacts;
@@ -121,9 +121,18 @@ public class ImportMemory {
                         + " your administrator to give the server more memory. Nothing was imported.");
     }
 
-    static ProblemException busy() {
-        return new ProblemException(503, "Service unavailable",
-                "The server is busy with other large imports; try again in a minute. Nothing was imported.")
-                .retryAfter(RETRY_SECONDS);
+    /**
+     * The refusal for now: 503 with Retry-After. {@code othersHeld}: what the other imports held at that
+     * moment, so a background job waits until they hold less (ImportJobs), read as one with the refusal.
+     */
+    static final class Busy extends ProblemException {
+        final long othersHeld;
+
+        Busy(long othersHeld) {
+            super(503, "Service unavailable",
+                    "The server is busy with other large imports; try again in a minute. Nothing was imported.");
+            retryAfter(RETRY_SECONDS);
+            this.othersHeld = othersHeld;
+        }
     }
 }

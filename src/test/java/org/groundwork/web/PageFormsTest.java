@@ -864,7 +864,7 @@ class PageFormsTest {
         for (String field : new String[]{"title", "startsAt", "durationMinutes"}) {
             assertRequired(edit, field);
         }
-        assertFieldError(s.form().formParam("title", "Rally").formParam("kind", "picket")
+        assertFieldError(s.form().formParam("title", "Rally").formParam("kind", "picket").formParam("organizerIds", team.adminId)
                 .formParam("startsAt", "2026-05-01T09:00").post("/actions/" + action + "/edit"), "durationMinutes", "Fill this in");
         String door = s.open("/actions/" + action);
         assertRequired(door, "fullName");
