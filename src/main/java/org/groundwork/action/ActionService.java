@@ -182,6 +182,12 @@ public class ActionService {
         if (patch.has("organizerIds")) {
             present = checkOrganizers(required(c.organizerIds(), "organizerIds"), errors);
         }
+        // the fields an action cannot go without, said in the same answer as the organizers and the work
+        // (the edit page said them one round after another)
+        missing(patch, "title", c.title(), errors);
+        missing(patch, "kind", c.kind(), errors);
+        missing(patch, "startsAt", c.startsAt(), errors);
+        missing(patch, "durationMinutes", c.durationMinutes(), errors);
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
@@ -385,6 +391,17 @@ public class ActionService {
         } catch (ProblemException e) {
             errors.add(new FieldError("workId", "no work with that id in your team"));
             return null;
+        }
+    }
+
+    /** A field the change sets to nothing, as {@code Patch.required} would refuse it. */
+    private static void missing(Patch<ActionChange> patch, String field, Object value, List<FieldError> errors) {
+        try {
+            if (patch.has(field)) {
+                required(value, field);
+            }
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
         }
     }
 

@@ -142,9 +142,10 @@ class ActionEditPagesTest {
             bad.then().body(containsString("value=\"" + length + "\""));
         });
 
-        // nothing but the token: the first field the service needs is said (no box ticked, then the title),
-        // nothing is stored
-        assertFieldError(s.form().post(edit), "organizerIds", "Tick at least one organizer who was there");
+        // nothing but the token: every field the service needs is said in one answer, nothing is stored
+        Response bare = s.form().post(edit);
+        assertFieldError(bare, "organizerIds", "Tick at least one organizer who was there");
+        assertFieldError(bare, "title", "Fill this in");
         assertFieldError(typed(s, List.of(team.adminId), "title", null).post(edit), "title", "Fill this in");
         assertFieldError(typed(s, List.of(team.adminId), "startsAt", null).post(edit), "startsAt", "Fill this in");
         assertFieldError(typed(s, List.of(team.adminId), "kind", null).post(edit), "kind", "Fill this in");
