@@ -57,6 +57,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Imports contacts from a CSV file in one transaction: every valid line or none. The file is
@@ -344,6 +345,12 @@ public class ContactImportService {
         UUID organizationId;
         /** Its owner as stored or as this file set it: a deactivated owner named again is no change. */
         UUID ownerId;
+        /**
+         * Its name as stored or as this file set it, as {@link #nameKey} reads it: a line matched by email or
+         * phone that names someone else is said (a hash, not the name: a copy of every name would cost as much
+         * memory as the keys).
+         */
+        int nameKey;
 
         Target(UUID id, Level level, String emailKey, String phoneKey) {
             this.id = id;
@@ -550,7 +557,7 @@ public class ContactImportService {
             held.take(counted);
             long read = 0;
             try (PreparedStatement ps = conn.prepareStatement(
-                    "select id, email_key, phone, engagement_level, organization_id, owner_id " + keyed)) {
+                    "select id, email_key, phone, engagement_level, organization_id, owner_id, full_name " + keyed)) {
                 ps.setObject(1, team);
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -565,6 +572,7 @@ public class ContactImportService {
                         t.organizationId = same(rs.getObject(5, UUID.class));
                         t.ownerId = same(rs.getObject(6, UUID.class));
                         t.phone = kept(rs.getString(3));
+                        t.nameKey = nameKey(rs.getString(7));
                         remember(t, t.emailKey, t.phoneKey);
                         if (t.phone != null && t.phone != WRITTEN) {
                             byOldPhone.merge(t.phone.trim(), t, (one, other) -> SEVERAL);
@@ -722,8 +730,11 @@ public class ContactImportService {
                 r.ownerId = owners.get(key(owner));
                 deactivatedOwner = r.ownerId == null ? deactivatedOwners.get(key(owner)) : null;
                 if (r.ownerId == null && deactivatedOwner == null) {
-                    warn(line, "owner '" + shortCell(owner) + "' is not an organizer of your team; the owner was left as it was"
-                            + " (you, for a new contact)");
+                    if (options.dryRun()) {
+                        warn(line, "owner '" + shortCell(owner) + "' is not an organizer of your team; the owner will be left as it is (you, for a new contact)");
+                    } else {
+                        warn(line, "owner '" + shortCell(owner) + "' is not an organizer of your team; the owner was left as it was (you, for a new contact)");
+                    }
                 }
             }
             if (organization != null) {
@@ -798,12 +809,14 @@ public class ContactImportService {
                 t.organizationId = same(r.organizationId);
                 t.phone = kept(r.phone);
                 t.ownerId = same(r.ownerId != null ? r.ownerId : organizer);
+                t.nameKey = nameKey(r.displayName());
                 remember(t, emailKey, phoneKey);
                 created++;
             } else if (options.onMatch() == OnMatch.SKIP) {
                 skipped++;
             } else {
                 r.id = t.id;
+                renamed(r, t, emailKey != null && t == byEmail.get(emailKey));
                 // the same email or number written differently is no change
                 if (emailKey != null && emailKey.equals(t.emailKey)) {
                     r.email = null;
@@ -853,7 +866,54 @@ public class ContactImportService {
                 }
             }
             if (ownerLeftOut) {
-                warn(r.line, "owner '" + shortCell(ownerCell) + "' is deactivated; the owner was left as it was (you, for a new contact)");
+                if (options.dryRun()) {
+                    warn(r.line, "owner '" + shortCell(ownerCell) + "' is deactivated; the owner will be left as it is (you, for a new contact)");
+                } else {
+                    warn(r.line, "owner '" + shortCell(ownerCell) + "' is deactivated; the owner was left as it was (you, for a new contact)");
+                }
+            }
+        }
+
+        /**
+         * A warning when the line names the contact it matched differently: matching by email or phone is the
+         * design, but a reused family email or a shared phone would otherwise rename someone else unsaid (the
+         * walk: Maria Wright became "María José Pérez", her notes replaced). Case and spacing are no change.
+         */
+        private void renamed(ImportRow r, Target t, boolean byEmailKey) throws SQLException {
+            if (r.name == null) {
+                return;
+            }
+            int now = nameKey(r.name);
+            if (now == t.nameKey) {
+                return;
+            }
+            t.nameKey = now;
+            if (warnings.size() >= MAX_LISTED) {
+                warningCount++; // not listed: its stored name is not read
+                return;
+            }
+            String stored = shortCell(storedName(t.id));
+            String name = shortCell(r.name);
+            // whole wordings, one per call: web/Refusals finds each (RefusalsTest reads them from here)
+            if (options.dryRun() && byEmailKey) {
+                warn(r.line, "this line's email is " + stored + "'s, who will be renamed '" + name + "'; leave the line out if it is someone else");
+            } else if (options.dryRun()) {
+                warn(r.line, "this line's phone is " + stored + "'s, who will be renamed '" + name + "'; leave the line out if it is someone else");
+            } else if (byEmailKey) {
+                warn(r.line, "this line's email was " + stored + "'s, who was renamed '" + name + "'");
+            } else {
+                warn(r.line, "this line's phone was " + stored + "'s, who was renamed '" + name + "'");
+            }
+        }
+
+        /** A matched contact's name as stored now: read for a listed warning only, so at most MAX_LISTED times. */
+        private String storedName(UUID id) throws SQLException {
+            writer.settle(id); // an earlier line's name for them, if one is pending, is the stored one
+            try (PreparedStatement ps = conn.prepareStatement("select full_name from contact where id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : "";
+                }
             }
         }
 
@@ -872,7 +932,11 @@ public class ContactImportService {
                 return null;
             }
             if (organizationId == null) {
-                warn(r.line, "unit '" + shortCell(name) + "' needs an organization (a workplace or building column); it was left out");
+                if (options.dryRun()) {
+                    warn(r.line, "unit '" + shortCell(name) + "' needs an organization (a workplace or building column); it will be left out");
+                } else {
+                    warn(r.line, "unit '" + shortCell(name) + "' needs an organization (a workplace or building column); it was left out");
+                }
                 return null;
             }
             UnitName named = UnitName.of(name);
@@ -1088,6 +1152,17 @@ public class ContactImportService {
      * warnings (kept in memory, and with a background import's result), so a cell quoted whole made them
      * that many times its size; the line number says where the rest is.
      */
+    /** A name as two lines naming the same person may write it: case, spacing and Unicode form aside. */
+    static int nameKey(String name) {
+        if (name == null) {
+            return 0;
+        }
+        String n = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT);
+        return SPACES.matcher(n).replaceAll(" ").hashCode();
+    }
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static String shortCell(String value) {
         return Text.preview(value, 120);
     }

@@ -148,6 +148,17 @@ final class ContactWriter implements AutoCloseable {
         await();
     }
 
+    /**
+     * Waits until the database has what this import wrote of the contact, its pending create or update
+     * included (written now, so the batch is smaller), so that the import's thread may read it.
+     */
+    void settle(UUID contact) throws SQLException {
+        if (updateIds.contains(contact) || creates.stream().anyMatch(c -> c.id.equals(contact))) {
+            flush();
+        }
+        await();
+    }
+
     /** Writes what is pending and waits until the database has all of it. */
     void finish() throws SQLException {
         flush();

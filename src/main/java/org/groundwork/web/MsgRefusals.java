@@ -547,4 +547,25 @@ public interface MsgRefusals {
 
     @Message
     String row_unit_without_organization(String unit);
+
+    @Message
+    String row_owner_deactivated_will(String owner);
+
+    @Message
+    String row_owner_unknown_will(String owner);
+
+    @Message
+    String row_unit_without_organization_will(String unit);
+
+    @Message
+    String row_email_renames(String stored, String name);
+
+    @Message
+    String row_phone_renames(String stored, String name);
+
+    @Message
+    String row_email_renamed(String stored, String name);
+
+    @Message
+    String row_phone_renamed(String stored, String name);
 }

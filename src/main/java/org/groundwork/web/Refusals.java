@@ -502,5 +502,14 @@ public final class Refusals {
         phrase("row_owner_deactivated", "owner '{owner}' is deactivated; the owner was left as it was (you, for a new contact)");
         phrase("row_owner_unknown", "owner '{owner}' is not an organizer of your team; the owner was left as it was (you, for a new contact)");
         phrase("row_unit_without_organization", "unit '{unit}' needs an organization (a workplace or building column); it was left out");
+        // a check's (dry run's) words for the same: what the import will do
+        phrase("row_owner_deactivated_will", "owner '{owner}' is deactivated; the owner will be left as it is (you, for a new contact)");
+        phrase("row_owner_unknown_will", "owner '{owner}' is not an organizer of your team; the owner will be left as it is (you, for a new contact)");
+        phrase("row_unit_without_organization_will", "unit '{unit}' needs an organization (a workplace or building column); it will be left out");
+        // a line matched by email or phone that names the person otherwise (importexport/ContactImportService.renamed)
+        phrase("row_email_renames", "this line's email is {stored}'s, who will be renamed '{name}'; leave the line out if it is someone else");
+        phrase("row_phone_renames", "this line's phone is {stored}'s, who will be renamed '{name}'; leave the line out if it is someone else");
+        phrase("row_email_renamed", "this line's email was {stored}'s, who was renamed '{name}'");
+        phrase("row_phone_renamed", "this line's phone was {stored}'s, who was renamed '{name}'");
     }
 }

@@ -180,6 +180,43 @@ class ContactImportTest {
         assertEquals(2, Csv.contacts(team).size());
     }
 
+    /**
+     * The walk: "update them" matched a line by email and renamed that person, and the check said nothing
+     * of it. A line that names its match otherwise is a warning naming both; case and spacing are no change.
+     */
+    @Test
+    void aLineMatchedByEmailOrPhoneThatNamesSomeoneElseIsSaidOnTheCheckAndTheImport() {
+        TestTeam team = TestTeam.create();
+        String maria = team.api().body(Map.of("fullName", "Maria Wright", "email", "family@example.org"))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("fullName", "Olu Ade", "phone", "718-555-0177"))
+                .post("/api/v1/contacts").then().statusCode(201);
+        String file = """
+                Name,Email,Phone
+                María José Pérez,FAMILY@example.org,
+                olu   ADE,,(718) 555-0177
+                Kofi Ade,,718 555 0177
+                New Person,new@example.org,
+                Someone Else,NEW@example.org,
+                """;
+        JsonPath dry = Csv.imported(team, file, "dryRun=true&onMatch=update");
+        assertEquals(List.of(2, 4, 6), dry.getList("warnings.row"));
+        assertEquals("this line's email is Maria Wright's, who will be renamed 'María José Pérez'; leave the line out"
+                + " if it is someone else", dry.getString("warnings[0].message"));
+        assertEquals("this line's phone is olu   ADE's, who will be renamed 'Kofi Ade'; leave the line out"
+                + " if it is someone else", dry.getString("warnings[1].message"), "the name the line before gave");
+        assertEquals("Maria Wright", Csv.contactNamed(team, "Maria Wright").get("fullName"), "a check saves nothing");
+        JsonPath real = Csv.imported(team, file, "onMatch=update");
+        assertEquals(List.of(2, 4, 6), real.getList("warnings.row"));
+        assertEquals("this line's email was Maria Wright's, who was renamed 'María José Pérez'",
+                real.getString("warnings[0].message"));
+        assertEquals("this line's phone was olu   ADE's, who was renamed 'Kofi Ade'", real.getString("warnings[1].message"),
+                "the name the line before gave");
+        team.api().get("/api/v1/contacts/" + maria).then().body("fullName", is("María José Pérez"));
+        // matches skipped change nobody's name: nothing to say
+        assertEquals(0, Csv.imported(team, file, "dryRun=true").getList("warnings").size());
+    }
+
     @Test
     void dryRunReportsExactlyAndWritesNothing() {
         TestTeam team = TestTeam.create();
