@@ -218,6 +218,17 @@ public final class Form {
         return sent != null && sent.size() > 1;
     }
 
+    /** How many items came under a field: its ticked boxes, or the parts of its comma-separated list. */
+    private int items(String field) {
+        Deque<FormValue> sent = data == null ? null : data.get(field);
+        if (sent != null && sent.size() > 1) {
+            return sent.size();
+        }
+        // read here as sent, not through raw(): counting says nothing on the form
+        String one = sent != null ? (sent.getFirst().isFileItem() ? null : sent.getFirst().getValue()) : posted.get(field);
+        return one == null ? 0 : (int) Arrays.stream(one.split(",")).filter(t -> !t.isBlank()).count();
+    }
+
     /** Every value of a repeated field, each an id (ticked rows of a list). */
     public List<UUID> ids(String field) {
         List<UUID> ids = new ArrayList<>();
@@ -839,7 +850,7 @@ public final class Form {
         Map<String, String> names = new HashMap<>();
         values.keySet().forEach(f -> names.put(f, f));
         names.putAll(renames);
-        FormErrors.of(e, names).map().forEach((field, message) ->
+        FormErrors.of(e, names, this::items).map().forEach((field, message) ->
                 errors.add(FormErrors.FORM.equals(field) ? refusalsOn : field, message));
     }
 

@@ -47,6 +47,15 @@ public final class FormErrors {
      * every page answers 404 for it, like the API.
      */
     public static FormErrors of(RuntimeException e, Map<String, String> rename) {
+        return of(e, rename, field -> 2);
+    }
+
+    /**
+     * {@link #of(RuntimeException, Map)} for a form that says how many items it sent under a field
+     * ({@code items}): an item's message names its number only among several ("Number 1 in the list"
+     * under a single box said nothing the box did not).
+     */
+    static FormErrors of(RuntimeException e, Map<String, String> rename, java.util.function.ToIntFunction<String> items) {
         FormErrors errors = new FormErrors();
         if (e instanceof ProblemException p && p.status() == 404) {
             throw p;
@@ -60,7 +69,8 @@ public final class FormErrors {
                 java.util.regex.Matcher item = ITEM.matcher(f.field());
                 if (!rename.containsKey(f.field()) && item.matches() && rename.containsKey(item.group(1))) {
                     // "tags[2]": said under the tags field, naming which one, not at the top of the form
-                    errors.add(rename.get(item.group(1)), PageLanguage.msg().form_list_item(
+                    String field = rename.get(item.group(1));
+                    errors.add(field, items.applyAsInt(field) == 1 ? plain(f.message()) : PageLanguage.msg().form_list_item(
                             String.valueOf(Integer.parseInt(item.group(2)) + 1), plain(f.message())));
                     continue;
                 }

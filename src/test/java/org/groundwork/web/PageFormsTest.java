@@ -721,7 +721,9 @@ class PageFormsTest {
         String html = page.asString();
         int at = html.indexOf("id=\"f-complete-error\"");
         assertTrue(at > 0, "the refusal is said:\n" + html);
-        assertTrue(html.substring(at, html.indexOf("</p>", at)).contains("This follow-up is already dropped"), html);
+        String said = html.substring(at, html.indexOf("</p>", at));
+        assertTrue(said.contains("This follow-up is already dropped"), html);
+        assertTrue(!said.contains("Number 1"), "one box ticked is not numbered in a list: " + said);
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
         team.api().get("/api/v1/followups/" + ticked).then().body("status", equalTo("dropped"));
     }
