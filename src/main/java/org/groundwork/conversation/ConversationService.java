@@ -80,6 +80,12 @@ public class ConversationService {
         c.organizerId = req.organizerId() == null ? current.id() : organizerInBody(req.organizerId());
         c.workId = workInBody(req.workId());
         c.occurredAt = notTooFarAhead(req.occurredAt() == null ? Instant.now() : req.occurredAt());
+        // a next step dated before the talk it comes out of is a slip of the date picker, as a reschedule into
+        // the past is (FollowUpService); one logged late may fall before today: it is overdue, and is shown so
+        if (req.nextStep() != null && req.nextStep().dueOn() != null
+                && req.nextStep().dueOn().isBefore(LocalDate.ofInstant(c.occurredAt, current.team().zone()))) {
+            throw Problems.invalid("nextStep.dueOn", "must be on or after the day of the conversation");
+        }
         c.durationMinutes = req.durationMinutes();
         c.channel = req.channel() == null ? Channel.IN_PERSON : req.channel();
         c.summary = req.summary();

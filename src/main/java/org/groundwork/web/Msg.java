@@ -495,6 +495,9 @@ public interface Msg {
     String form_today_or_later();
 
     @Message
+    String form_on_or_after_conversation();
+
+    @Message
     String form_control_characters();
 
     @Message

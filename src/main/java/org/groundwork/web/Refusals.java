@@ -361,6 +361,7 @@ public final class Refusals {
         phrase("no_open_follow_up", "no open follow-up of this contact with that id in your team");
         phrase("follow_up_already", "this follow-up is already {status}");
         phrase("msg.form_today_or_later", "must be today or later in the team's time zone");
+        phrase("msg.form_on_or_after_conversation", "must be on or after the day of the conversation");
         phrase("queue_forbidden", "Only coordinators and admins see another organizer's queue");
         phrase("after_action_open", "This contact already has an open after-action follow-up");
         phrase("msg.form_past", "must not be in the future");

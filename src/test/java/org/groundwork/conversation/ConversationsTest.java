@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -117,6 +118,12 @@ class ConversationsTest {
                 "nextStep", Map.of("dueOn", "next week", "purpose", "call back")), "nextStep.dueOn");
         badCreate(team, Map.of("contactId", contact, "durationMinutes", 10,
                 "nextStep", Map.of("dueOn", LocalDate.now().toString())), "nextStep.purpose");
+        // a next step before the conversation's own day (the walk: a slip of the date picker, accepted)
+        badCreate(team, Map.of("contactId", contact, "durationMinutes", 10,
+                "nextStep", Map.of("dueOn", LocalDate.now(ZoneOffset.UTC).minusDays(2).toString(), "purpose", "call back")),
+                "nextStep.dueOn");
+        badCreate(team, Map.of("contactId", contact, "durationMinutes", 10, "occurredAt", "2026-03-10T18:00:00Z",
+                "nextStep", Map.of("dueOn", "2026-03-09", "purpose", "call back")), "nextStep.dueOn");
         badCreate(team, Map.of("contactId", contact, "durationMinutes", 10,
                 "completeFollowUpIds", List.of(foreignFollowUp)), "completeFollowUpIds[0]");
         badCreate(team, Map.of("contactId", contact, "durationMinutes", 10,
@@ -270,6 +277,19 @@ class ConversationsTest {
         team.api().get(url).then().statusCode(200).body("durationMinutes", is(30));
         team.api().get("/api/v1/conversations").then().body("items.id", contains(id));
         io.restassured.RestAssured.given().get(url).then().statusCode(401);
+    }
+
+    /** A conversation logged late: its next step is on or after its day, though before today, and is overdue. */
+    @Test
+    void aConversationLoggedLateMayHaveANextStepThatIsAlreadyDue() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", "Late Logged")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String followUp = team.api().body(Map.of("contactId", contact, "durationMinutes", 10, "occurredAt", "2026-03-10T18:00:00Z",
+                        "nextStep", Map.of("dueOn", "2026-03-10", "purpose", "call back")))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("nextStepFollowUpId");
+        team.api().get("/api/v1/followups/" + followUp).then().statusCode(200).body("dueOn", is("2026-03-10"));
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(1));
     }
 
     private static void badCreate(TestTeam team, Map<String, ?> body, String field) {

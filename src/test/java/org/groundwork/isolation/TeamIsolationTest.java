@@ -42,7 +42,7 @@ class TeamIsolationTest {
                 .put("/api/v1/actions/" + actionId + "/attendance").then().statusCode(200);
         String conversationId = created(owner.api().body(Map.of("contactId", contactId, "durationMinutes", 30,
                         "channel", "phone", "summary", "secret words", "workId", workId,
-                        "nextStep", Map.of("dueOn", "2026-12-01", "purpose", "secret purpose")))
+                        "nextStep", Map.of("dueOn", "2036-12-01", "purpose", "secret purpose")))
                 .post("/api/v1/conversations"));
         String followUpId = created(owner.api().body(Map.of("contactId", contactId, "dueOn", "2026-12-24",
                         "purpose", "call back"))

@@ -6,6 +6,8 @@ import io.restassured.specification.RequestSpecification;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -319,6 +321,20 @@ class PageFormsTest {
                 .formParam("channel", "phone").formParam("nextStepDueOn", "next tuesday")
                 .formParam("nextStepPurpose", "Call back").post("/conversations");
         assertFieldError(page, "nextStepDueOn", "Enter a date like");
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+        team.api().get("/api/v1/followups").then().body("items", hasSize(0));
+    }
+
+    /** A next step dated before the conversation is said beside its date; what was typed stays. */
+    @Test
+    void aNextStepBeforeTheConversationIsRefusedNextToItsDate() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Joe Hill");
+        Response page = conversationAbout(team, id).formParam("durationMinutes", "10").formParam("summary", "Talked rent")
+                .formParam("channel", "phone").formParam("nextStepDueOn", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString())
+                .formParam("nextStepPurpose", "Call back").post("/conversations");
+        assertFieldError(page, "nextStepDueOn", "Choose the day of the conversation or a later one");
+        assertTrue(page.asString().contains("Talked rent"), "what was typed stays in the form");
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
         team.api().get("/api/v1/followups").then().body("items", hasSize(0));
     }
