@@ -316,7 +316,8 @@ public class ContactPages {
         // read first: a tick given with another field's refusal is kept on the form drawn again
         boolean someoneElse = form.ticked("someoneElse");
         // a person's own fields are checked by their one copy of the rules (ContactFields), as the service does
-        return form.checks(new ContactFields(contact.fullName(), contact.phone(), contact.email(), contact.notes()))
+        return form.checks(new ContactFields(contact.fullName(), contact.phone(), contact.email(), contact.notes()),
+                        () -> ContactFields.tags(contact.tags()))
                 .submit(() -> {
                     // someone already known by this email or phone (the import's rule; the door asks the same): said,
                     // not made twice without a word; "someone else" ticked adds them anyway. Asked with the
@@ -379,7 +380,7 @@ public class ContactPages {
         form.need("position", PageLanguage.msg().form_choose_from_list());
         String version = form.version();
         // the service's view of the change: a phone sent back as stored is not checked again
-        return form.checks(contacts.checked(contact, change))
+        return form.checks(contacts.checked(contact, change), () -> ContactFields.tags(change.tags()))
                 // saved meanwhile (another tab, another phone): what was typed comes back at the version
                 // stored now, with what is saved beside each field that differs; saving again is a choice
                 .onConflict(() -> values(contacts.find(contact)))

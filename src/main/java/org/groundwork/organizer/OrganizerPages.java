@@ -286,7 +286,12 @@ public class OrganizerPages {
         boolean twoFactorRequired = form.ticked("twoFactorRequired");
         form.values().put("twoFactorRequired", twoFactorRequired ? "true" : "");
         TeamSettings settings = new TeamSettings(name, timeZone, heat, cooling, code, twoFactorRequired);
-        return form.checks(settings).submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
+        // the zone's rule with the numbers' (the walk: it was said only once they were mended)
+        return form.checks(settings, () -> {
+            if (timeZone != null && !timeZone.isBlank()) {
+                organizers.zone(timeZone);
+            }
+        }).submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
                         "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired")))),
                 // the page says they were saved (the form is at its foot, the notice at its top)
                 Form.saved("/settings", TEAM_SAVED),

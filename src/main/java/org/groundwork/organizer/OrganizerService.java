@@ -439,7 +439,7 @@ public class OrganizerService {
     public String zone(String id) {
         String zone;
         try {
-            zone = ZoneId.of(id.trim()).getId();
+            zone = ZoneId.of(named(id.trim())).getId();
         } catch (DateTimeException e) {
             throw Problems.invalid("timeZone", "'" + id + "' is not a time zone (use a name like Europe/Berlin)");
         }
@@ -455,6 +455,23 @@ public class OrganizerService {
                     + "name like America/New_York");
         }
         return zone;
+    }
+
+    /**
+     * A zone name as the tz database spells it, when it is one typed in another case
+     * ("america/new_york"): the names are case-sensitive in Java and PostgreSQL, but no two differ
+     * by case alone, so there is one meant.
+     */
+    private static String named(String typed) {
+        if (ZoneId.getAvailableZoneIds().contains(typed)) {
+            return typed;
+        }
+        for (String name : ZoneId.getAvailableZoneIds()) {
+            if (name.equalsIgnoreCase(typed)) {
+                return name;
+            }
+        }
+        return typed;
     }
 
 }

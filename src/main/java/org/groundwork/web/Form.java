@@ -125,6 +125,8 @@ public final class Form {
     private Supplier<?> instead;
     /** The record the call takes, checked by its own constraints when a field did not parse ({@link #checks}). */
     private Object record;
+    /** {@link #checks(Object, Runnable...)}: the service's own rules, checked with the record. */
+    private List<Runnable> rules = List.of();
 
     private Form(Map<String, String> posted, FormData data) {
         this.posted = posted;
@@ -300,6 +302,18 @@ public final class Form {
      */
     public Form checks(Object record) {
         this.record = record;
+        return this;
+    }
+
+    /**
+     * {@link #checks} with rules of the service's own that it checks after the record's (a time zone
+     * the tz database names, the tags' count and length): run with the record's constraints, before
+     * the call, so their messages come in the same round as the others, not once those are mended.
+     * Each is the service's one copy of its rule, called here as well; its refusal goes on its field.
+     */
+    public Form checks(Object record, Runnable... rules) {
+        this.record = record;
+        this.rules = List.of(rules);
         return this;
     }
 
@@ -802,8 +816,10 @@ public final class Form {
 
     /** The one place the pages catch a service's refusals. */
     private <T> Outcome<T> run(Supplier<T> call) {
-        if (!valid()) {
+        if (!valid() || !rules.isEmpty()) {
             checkRecord();
+        }
+        if (!valid()) {
             return new Outcome<>(false, null);
         }
         try {
@@ -841,6 +857,16 @@ public final class Form {
             Set<ConstraintViolation<Object>> broken = Arc.container().instance(Validator.class).get().validate(record);
             if (!broken.isEmpty()) {
                 addRefusal(new ConstraintViolationException(broken));
+            }
+        }
+        for (Runnable rule : rules) {
+            try {
+                rule.run();
+            } catch (ProblemException e) {
+                if (e.status() != 400) {
+                    throw e; // not a field's refusal: the call says it, as without the rule
+                }
+                addRefusal(e);
             }
         }
     }

@@ -103,6 +103,9 @@ class AccountsTest {
         team.api().body(Map.of("heatWindowDays", -1)).patch("/api/v1/team").then().statusCode(400)
                 .body("errors[0].field", is("heatWindowDays"));
         team.api().get("/api/v1/team").then().body("heatWindowDays", is(2)).body("timeZone", is("UTC"));
+        // a name typed in another case is the one name it can be (the walk: "america/new_york" was refused)
+        team.api().body(Map.of("timeZone", " america/new_york ")).patch("/api/v1/team").then().statusCode(200)
+                .body("timeZone", is("America/New_York"));
     }
 
     @Test

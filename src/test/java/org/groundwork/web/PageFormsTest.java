@@ -325,6 +325,34 @@ class PageFormsTest {
         team.api().get("/api/v1/followups").then().body("items", hasSize(0));
     }
 
+    /**
+     * The walk: a rule the service checks after the record's constraints (the time zone, the tags) was said
+     * only once the other fields were mended, a second round of the same form. Now every message at once.
+     */
+    @Test
+    void theTimeZoneAndTheTagsAreSaidWithTheOtherFieldsMistakes() {
+        TestTeam team = TestTeam.create();
+        Session admin = Session.onPage(team, "/settings");
+        Response settings = admin.form().formParam("name", "Riverside").formParam("timeZone", "Mars/Olympus")
+                .formParam("heatWindowDays", "99").formParam("coolingDays", "abc").formParam("phoneCountryCode", "1")
+                .post("/settings/team");
+        assertFieldError(settings, "heatWindowDays", "");
+        assertFieldError(settings, "coolingDays", "");
+        assertFieldError(settings, "timeZone", "is not a time zone");
+        team.api().get("/api/v1/team").then().body("timeZone", equalTo("UTC"));
+        // in lower case it is the zone it names, saved as the tz database spells it
+        admin.form().formParam("name", "Riverside").formParam("timeZone", "america/new_york").formParam("heatWindowDays", "3")
+                .formParam("coolingDays", "21").formParam("phoneCountryCode", "1").post("/settings/team").then().statusCode(303);
+        team.api().get("/api/v1/team").then().body("timeZone", equalTo("America/New_York"));
+
+        Session s = Session.onPage(team, "/contacts/new");
+        Response add = s.form().formParam("fullName", " ").formParam("engagementLevel", "new").formParam("position", "base")
+                .formParam("tags", "bus, " + "x".repeat(60)).post("/contacts");
+        assertFieldError(add, "fullName", "Fill this in");
+        assertFieldError(add, "tags", "Number 2 in the list");
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+    }
+
     /** A next step dated before the conversation is said beside its date; what was typed stays. */
     @Test
     void aNextStepBeforeTheConversationIsRefusedNextToItsDate() {
