@@ -498,6 +498,9 @@ public interface Msg {
     String form_on_or_after_conversation();
 
     @Message
+    String form_password_guessable();
+
+    @Message
     String form_control_characters();
 
     @Message

@@ -362,6 +362,7 @@ public final class Refusals {
         phrase("follow_up_already", "this follow-up is already {status}");
         phrase("msg.form_today_or_later", "must be today or later in the team's time zone");
         phrase("msg.form_on_or_after_conversation", "must be on or after the day of the conversation");
+        phrase("msg.form_password_guessable", org.groundwork.organizer.Guessable.MESSAGE);
         phrase("queue_forbidden", "Only coordinators and admins see another organizer's queue");
         phrase("after_action_open", "This contact already has an open after-action follow-up");
         phrase("msg.form_past", "must not be in the future");

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -186,6 +187,18 @@ class SessionsTest {
                 .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("currentPassword"));
         team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "short"))
                 .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("newPassword"));
+        // long enough but among the first an attacker tries (the walk set "password")
+        for (String guessable : List.of("password", "Password1!", "12345678", "87654321", "qwertyuiop", "aaaaaaaaaa",
+                "abababab", "iloveyou2024")) {
+            team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", guessable))
+                    .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("newPassword"))
+                    .body("errors[0].message", containsString("tried first"));
+        }
+        assertLive(laptop);
+        laptop.open("/settings");
+        String page = laptop.form().formParam("currentPassword", TestTeam.PASSWORD).formParam("newPassword", "password")
+                .post("/settings/password").then().statusCode(400).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(page, containsString("This is one of the passwords tried first"));
         assertLive(laptop);
         team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "another new password"))
                 .post("/api/v1/me/password").then().statusCode(204);
