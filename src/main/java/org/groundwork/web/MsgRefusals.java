@@ -507,10 +507,10 @@ public interface MsgRefusals {
     String row_phone_long(String max);
 
     @Message
-    String row_level(String value, String words);
+    String row_level(String value, String fileWords);
 
     @Message
-    String row_position(String value, String words);
+    String row_position(String value, String fileWords);
 
     @Message
     String row_notes_long(String max);

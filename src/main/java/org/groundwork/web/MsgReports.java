@@ -60,6 +60,21 @@ public interface MsgReports {
     String import_columns_intro();
 
     @Message
+    String import_name_headers();
+
+    @Message
+    String import_email_headers();
+
+    @Message
+    String import_phone_headers();
+
+    @Message
+    String import_organization_headers();
+
+    @Message
+    String import_unit_headers();
+
+    @Message
     String import_level_values();
 
     @Message

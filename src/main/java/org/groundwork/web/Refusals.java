@@ -250,9 +250,11 @@ public final class Refusals {
             case "level" -> Labels.word("level", value).toLowerCase(PageLanguage.current());
             case "status" -> Labels.word("follow_up_status", value).toLowerCase(PageLanguage.current());
             case "tieKind" -> Labels.word("tie_kind", value).toLowerCase(PageLanguage.current());
-            // a query or form word of ours refused: the choices as the page's own lists say them (an import
-            // line's refusals keep the API's words, which are what its file must hold)
+            // a query or form word of ours refused: the choices as the page's own lists say them
             case "choices" -> Labels.words(value);
+            // the words a file's cell may hold: the import takes the pages' words in either language too
+            // (ContactImportService.word), so a Spanish page names its own (the walk: English only)
+            case "fileWords" -> Labels.words(value);
             case "what", "broken" -> said(value); // a refusal inside another (an archive's line, its field's rule)
             default -> value;
         };
@@ -493,8 +495,8 @@ public final class Refusals {
         phrase("row_name_long", "the name is longer than {max} characters");
         phrase("row_not_email", "'{value}' is not an email address");
         phrase("row_phone_long", "the phone is longer than {max} characters");
-        phrase("row_level", "level '{value}' is not one of {words}");
-        phrase("row_position", "position '{value}' is not one of {words}");
+        phrase("row_level", "level '{value}' is not one of {fileWords}");
+        phrase("row_position", "position '{value}' is not one of {fileWords}");
         phrase("row_notes_long", "the notes are longer than {max} characters");
         phrase("row_do_not_contact", "do not contact '{value}' is not yes or no");
         phrase("row_organization_long", "the organization name is longer than {max} characters");

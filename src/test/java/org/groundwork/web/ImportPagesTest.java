@@ -58,6 +58,31 @@ class ImportPagesTest {
                 .extract().jsonPath().getList("items").size();
     }
 
+    /**
+     * The walk, in Spanish: the page listed only English headers and the check's line errors named the
+     * levels in English, though the import reads Spanish headers and level words. And a line that renames
+     * someone matched by email is said on the check, in Spanish too.
+     */
+    @Test
+    void aSpanishOrganizerSeesSpanishHeadersLevelsAndWhoALineRenames() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Maria Wright", "email", "familia@example.org")).post("/api/v1/contacts")
+                .then().statusCode(201);
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        Session s = Session.logIn(team);
+        String upload = s.open("/contacts/import");
+        assertTrue(upload.contains("Correo, Correo electrónico") && upload.contains("Teléfono, Tel, Móvil")
+                && upload.contains("nuevo, menos implicado o cuadro"), upload);
+        String check = upload(s, """
+                Nombre,Correo,Nivel
+                Lee Park,lee@example.org,jefe
+                María José Pérez,FAMILIA@example.org,cuadro
+                """).replace("onMatch=skip", "onMatch=update");
+        String html = s.request().get(check).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("no es ninguno de estos: nuevo, menos implicado, cuadro"), html);
+        assertTrue(html.contains("el email de esta línea es de Maria Wright, que pasará a llamarse"), html);
+    }
+
     @Test
     void checkShowsColumnsFirstRowsCountsAndErrorsThenConfirmImports() {
         TestTeam team = TestTeam.create();

@@ -153,7 +153,7 @@ class RefusalsTest {
         assertTrue(!Refusals.knows("'zoe@' is not an email address; something no service says"));
         // read as the two refusals it joins, not as one whose value swallows the rest ("'{value}' is not
         // one of {choices}" with "zoe@' is not an email address; level 'boss" as its value)
-        assertEquals(List.of("'{value}' is not an email address", "level '{value}' is not one of {words}"),
+        assertEquals(List.of("'{value}' is not an email address", "level '{value}' is not one of {fileWords}"),
                 Refusals.wordings("'zoe@' is not an email address; level 'boss' is not one of new, less-involved, cadre"));
     }
 
@@ -169,7 +169,7 @@ class RefusalsTest {
         assertEquals(List.of("Your team already has an organization named '{name}'"),
                 Refusals.wordings("Your team already has an organization named 'Norte; Sur; '"));
         // a line's refusals joined, one of them naming a value with "; ": still each on its own
-        assertEquals(List.of("'{value}' is not an email address", "level '{value}' is not one of {words}"),
+        assertEquals(List.of("'{value}' is not an email address", "level '{value}' is not one of {fileWords}"),
                 Refusals.wordings("'ana@x.org; bo@y.org' is not an email address; level 'boss' is not one of new, less-involved, cadre"));
         assertEquals(List.of("the name is longer than {max} characters", "'{value}' is not an email address",
                 "more than {max} tags"), Refusals.wordings(
@@ -187,7 +187,7 @@ class RefusalsTest {
                 + " and".repeat(1200) + "' is not an id"));
         // a long message is not read with "; " inside a value (that reading tries too many ways): shown as is
         assertEquals(List.of(), Refusals.wordings("level '" + "x; ".repeat(700) + "' is not one of new, less-involved, cadre"));
-        assertEquals(List.of("level '{value}' is not one of {words}"),
+        assertEquals(List.of("level '{value}' is not one of {fileWords}"),
                 Refusals.wordings("level '" + "x; ".repeat(600) + "' is not one of new, less-involved, cadre"));
     }
 

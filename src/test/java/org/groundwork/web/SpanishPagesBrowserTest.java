@@ -228,7 +228,7 @@ class SpanishPagesBrowserTest extends BrowserTest {
         answers.put("import", s.request().get(check).then().statusCode(200).extract().asString());
         // the line's problems in the order the import checks them; the email by the API's rule
         // (contact/ContactFields), said per field as the page says it
-        expected.put("import", "no es ninguno de estos: new, less-involved, cadre; 'rosa-sin-arroba' no es una dirección de correo");
+        expected.put("import", "no es ninguno de estos: nuevo, menos implicado, cuadro; 'rosa-sin-arroba' no es una dirección de correo");
 
         // an over-long field
         s.open("/contacts/new");
