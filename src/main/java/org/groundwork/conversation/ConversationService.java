@@ -127,9 +127,16 @@ public class ConversationService {
 
     public Versioned<ConversationView> change(UUID id, Patch<ConversationChange> patch, String ifMatch) {
         Conversation c = require(id);
+        ConversationChange p = patch.value();
+        boolean words = (patch.has("summary") && p.summary() != null) || (patch.has("issues") && p.issues() != null)
+                || (patch.has("commitments") && p.commitments() != null);
+        if (words) {
+            // before the version: an erasure changes the version too, and "someone else saved this" sent
+            // the organizer to a form whose words can never be saved (the walk)
+            refuseWordsOfErased(c.contactId);
+        }
         ETags.check(ifMatch, c.version);
         Before before = audit.before(c, ConversationChange.class);
-        ConversationChange p = patch.value();
         if (patch.has("contactId") && !c.contactId.equals(p.contactId())) {
             throw Problems.invalid("contactId", "cannot change; log a new conversation with the other contact instead");
         }
@@ -147,10 +154,6 @@ public class ConversationService {
         }
         if (patch.has("channel")) {
             c.channel = required(p.channel(), "channel");
-        }
-        if ((patch.has("summary") && p.summary() != null) || (patch.has("issues") && p.issues() != null)
-                || (patch.has("commitments") && p.commitments() != null)) {
-            refuseWordsOfErased(c.contactId);
         }
         if (patch.has("summary")) {
             c.summary = p.summary();

@@ -69,6 +69,29 @@ class ConversationEditPagesTest {
         team.api().get("/api/v1/conversations/" + id).then().body("durationMinutes", is(5)).body("channel", is("phone"));
     }
 
+    /**
+     * The walk: the form open, the contact erased meanwhile (which empties their conversations' words and
+     * so changes the version), then saved: "someone else saved this" offered to save the words again,
+     * which can never be. The erasure is said first.
+     */
+    @Test
+    void aConversationEditedWhileItsContactIsErasedSaysTheErasure() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Erased Meanwhile"));
+        String id = team.api().body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "phone",
+                        "summary", "Talked about the rent strike"))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        s.open("/conversations/" + id + "/edit");
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
+        Response late = s.form().formParam("version", "0").formParam("occurredAt", "2026-11-20T18:30")
+                .formParam("durationMinutes", "30").formParam("channel", "phone")
+                .formParam("summary", "Talked about the rent strike, and more").post("/conversations/" + id + "/edit");
+        late.then().statusCode(409).body(containsString("This contact was erased"))
+                .body(not(containsString("Someone else saved this")));
+        team.api().get("/api/v1/conversations/" + id).then().body("summary", nullValue());
+    }
+
     @Test
     void aConversationIsDeletedOnlyWithTheBoxTickedAndNotFromAnotherTeam() {
         TestTeam team = TestTeam.create();
