@@ -138,6 +138,12 @@ class WholeBodies {
         request.endHandler(end -> {
             if (done.compareAndSet(false, true)) {
                 ctx.vertx().cancelTimer(timer);
+                int broken = json(request) ? notUtf8At(body.getBytes()) : -1;
+                if (broken >= 0) {
+                    limits.refuse(ctx, new Problem("about:blank", "Bad Request", 400,
+                            "The body is not UTF-8 text (byte " + broken + "); send JSON in UTF-8", null));
+                    return;
+                }
                 ctx.setBody(body);
                 ctx.next();
             }
@@ -178,6 +184,48 @@ class WholeBodies {
         } catch (NumberFormatException e) {
             return 0; // the HTTP layer refuses such a length before any handler runs
         }
+    }
+
+    /**
+     * Where a JSON body stops being UTF-8, or -1. Jackson decodes the overlong forms UTF-8 forbids
+     * ({@code E0 80 BC} read as "<"), a way past any filter that looks at the bytes; Java's decoder
+     * refuses them, as it does a lone surrogate or a sequence cut short.
+     */
+    static int notUtf8At(byte[] bytes) {
+        int ascii = 0;
+        while (ascii < bytes.length && bytes[ascii] >= 0) {
+            ascii++;
+        }
+        if (ascii == bytes.length) {
+            return -1; // most bodies: nothing to decode
+        }
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(4096);
+        while (true) {
+            java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) {
+                return in.position();
+            }
+            if (r.isUnderflow()) {
+                r = decoder.flush(out);
+                return r.isError() ? in.position() : -1;
+            }
+            out.clear(); // overflow: only whether it decodes matters
+        }
+    }
+
+    private static boolean json(HttpServerRequest request) {
+        String type = request.getHeader("Content-Type");
+        if (type == null) {
+            return false;
+        }
+        String t = type.trim().toLowerCase(java.util.Locale.ROOT);
+        int semi = t.indexOf(';');
+        t = (semi < 0 ? t : t.substring(0, semi)).trim();
+        return t.equals("application/json") || t.endsWith("+json");
     }
 
     private static boolean multipart(HttpServerRequest request) {

@@ -206,6 +206,15 @@ class BadInputTest {
         // identity is no encoding at all
         team.api().header("Content-Encoding", "identity").body(Map.of("fullName", "Plain Person"))
                 .post("/api/v1/contacts").then().statusCode(201);
+        // an overlong "<" (E0 80 BC), which Jackson decoded as "<" (the probe), and a sequence cut short
+        for (byte[] broken : List.of(new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xBC}, new byte[] {(byte) 0xC3})) {
+            java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+            json.writeBytes("{\"fullName\":\"Jos".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            json.writeBytes(broken);
+            json.writeBytes("script\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            team.api().body(json.toByteArray()).post("/api/v1/contacts").then().statusCode(400).contentType(PROBLEM)
+                    .body("detail", is("The body is not UTF-8 text (byte 16); send JSON in UTF-8"));
+        }
         for (TestTeam t : List.of(team, other)) {
             t.api().get("/api/v1/contacts").then().statusCode(200).body("items.fullName",
                     t == team ? contains("Plain Person") : empty());
