@@ -532,6 +532,12 @@ public class ContactImportService {
             return m;
         }
 
+        /** Whether a line may change a matched contact's name: only then are the stored names read (renamed). */
+        private boolean namesChange() {
+            return options.onMatch() != OnMatch.SKIP && (mapping.maps(Field.FULL_NAME) || mapping.maps(Field.FIRST_NAME)
+                    || mapping.maps(Field.MIDDLE_NAME) || mapping.maps(Field.LAST_NAME));
+        }
+
         /** The team's existing keys, organizations and organizers, each read once. */
         private void load() throws SQLException {
             asciiAsJava = Folding.asciiAsJava(conn);
@@ -557,7 +563,8 @@ public class ContactImportService {
             held.take(counted);
             long read = 0;
             try (PreparedStatement ps = conn.prepareStatement(
-                    "select id, email_key, phone, engagement_level, organization_id, owner_id, full_name " + keyed)) {
+                    "select id, email_key, phone, engagement_level, organization_id, owner_id, "
+                            + (namesChange() ? "full_name " : "null ") + keyed)) {
                 ps.setObject(1, team);
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -572,7 +579,10 @@ public class ContactImportService {
                         t.organizationId = same(rs.getObject(5, UUID.class));
                         t.ownerId = same(rs.getObject(6, UUID.class));
                         t.phone = kept(rs.getString(3));
-                        t.nameKey = nameKey(rs.getString(7));
+                        // stored under their email or phone (a line with no name): no name of their own yet
+                        String stored = rs.getString(7);
+                        t.nameKey = stored == null || stored.equals(rs.getString(3))
+                                || (emailKey != null && nameKey(stored) == nameKey(emailKey)) ? NO_NAME : nameKey(stored);
                         remember(t, t.emailKey, t.phoneKey);
                         if (t.phone != null && t.phone != WRITTEN) {
                             byOldPhone.merge(t.phone.trim(), t, (one, other) -> SEVERAL);
@@ -809,7 +819,7 @@ public class ContactImportService {
                 t.organizationId = same(r.organizationId);
                 t.phone = kept(r.phone);
                 t.ownerId = same(r.ownerId != null ? r.ownerId : organizer);
-                t.nameKey = nameKey(r.displayName());
+                t.nameKey = r.name == null ? NO_NAME : nameKey(r.name);
                 remember(t, emailKey, phoneKey);
                 created++;
             } else if (options.onMatch() == OnMatch.SKIP) {
@@ -884,15 +894,16 @@ public class ContactImportService {
                 return;
             }
             int now = nameKey(r.name);
-            if (now == t.nameKey) {
-                return;
-            }
+            int before = t.nameKey;
             t.nameKey = now;
+            if (now == before || before == NO_NAME) {
+                return; // the same name, or the first real one of someone stored under their email or phone
+            }
             if (warnings.size() >= MAX_LISTED) {
                 warningCount++; // not listed: its stored name is not read
                 return;
             }
-            String stored = shortCell(storedName(t.id));
+            String stored = shortCell(storedName(t.id, r.line));
             String name = shortCell(r.name);
             // whole wordings, one per call: web/Refusals finds each (RefusalsTest reads them from here)
             if (options.dryRun() && byEmailKey) {
@@ -907,8 +918,8 @@ public class ContactImportService {
         }
 
         /** A matched contact's name as stored now: read for a listed warning only, so at most MAX_LISTED times. */
-        private String storedName(UUID id) throws SQLException {
-            writer.settle(id); // an earlier line's name for them, if one is pending, is the stored one
+        private String storedName(UUID id, long line) throws SQLException {
+            writer.settle(id, line); // an earlier line's name for them, if one is pending, is the stored one
             try (PreparedStatement ps = conn.prepareStatement("select full_name from contact where id = ?")) {
                 ps.setObject(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -1147,15 +1158,13 @@ public class ContactImportService {
         };
     }
 
-    /**
-     * A cell quoted in a line's message, cut to a preview: the answer lists up to 1,000 errors and 1,000
-     * warnings (kept in memory, and with a background import's result), so a cell quoted whole made them
-     * that many times its size; the line number says where the rest is.
-     */
+    /** {@link Target#nameKey} of someone stored under their email or phone: any name given later is their first. */
+    private static final int NO_NAME = 0;
+
     /** A name as two lines naming the same person may write it: case, spacing and Unicode form aside. */
     static int nameKey(String name) {
         if (name == null) {
-            return 0;
+            return NO_NAME;
         }
         String n = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT);
         return SPACES.matcher(n).replaceAll(" ").hashCode();
@@ -1163,6 +1172,11 @@ public class ContactImportService {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
+    /**
+     * A cell quoted in a line's message, cut to a preview: the answer lists up to 1,000 errors and 1,000
+     * warnings (kept in memory, and with a background import's result), so a cell quoted whole made them
+     * that many times its size; the line number says where the rest is.
+     */
     private static String shortCell(String value) {
         return Text.preview(value, 120);
     }

@@ -152,8 +152,12 @@ final class ContactWriter implements AutoCloseable {
      * Waits until the database has what this import wrote of the contact, its pending create or update
      * included (written now, so the batch is smaller), so that the import's thread may read it.
      */
-    void settle(UUID contact) throws SQLException {
+    void settle(UUID contact, long line) throws SQLException {
         if (updateIds.contains(contact) || creates.stream().anyMatch(c -> c.id.equals(contact))) {
+            if (!organizations.isEmpty() || !units.isEmpty()) {
+                // the line being read may have named a new organization or unit already: its refusal names it
+                pending(line);
+            }
             flush();
         }
         await();

@@ -215,6 +215,14 @@ class ContactImportTest {
         team.api().get("/api/v1/contacts/" + maria).then().body("fullName", is("María José Pérez"));
         // matches skipped change nobody's name: nothing to say
         assertEquals(0, Csv.imported(team, file, "dryRun=true").getList("warnings").size());
+        // someone stored under their email (a line with no name) given their name later is named, not renamed
+        Csv.imported(team, "Email\nann@example.org\n");
+        // and in the same file: one line with only an email, the next with the name
+        JsonPath named = Csv.imported(team, "Name,Email\nAnn Lee,ann@example.org\n,bo@example.org\nBo Ray,bo@example.org\n",
+                "onMatch=update");
+        assertEquals(2, named.getInt("updated"), named.prettyPrint());
+        assertEquals(1, named.getInt("created"), named.prettyPrint());
+        assertEquals(List.of(), named.getList("warnings"));
     }
 
     @Test
