@@ -345,6 +345,21 @@ public class HttpLimits {
                 && isUtf8(media);
     }
 
+    /**
+     * Whether the REST layer will read this request's body as JSON: typed so, or untyped on the API, which
+     * it reads by the door's first {@code @Consumes} (JSON on every door but the import's CSV and an
+     * archive's zip). WholeBodies checks such a body is UTF-8 before Jackson, which decodes overlong forms.
+     */
+    public boolean readAsJson(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type != null && !type.isBlank()) {
+            jakarta.ws.rs.core.MediaType media = mediaType(type);
+            return media != null && isJson(media);
+        }
+        String path = ctx.request().path();
+        return path.startsWith("/api/") && !path.equals(IMPORT) && !ARCHIVES.contains(path);
+    }
+
     static final String JSON_UTF8_ONLY = "The API reads JSON as UTF-8 only; send the body in UTF-8, with no charset "
             + "or charset=utf-8";
 

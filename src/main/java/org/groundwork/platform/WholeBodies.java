@@ -138,7 +138,7 @@ class WholeBodies {
         request.endHandler(end -> {
             if (done.compareAndSet(false, true)) {
                 ctx.vertx().cancelTimer(timer);
-                int broken = json(request) ? notUtf8At(body.getBytes()) : -1;
+                int broken = limits.readAsJson(ctx) ? notUtf8At(body.getBytes()) : -1;
                 if (broken >= 0) {
                     limits.refuse(ctx, new Problem("about:blank", "Bad Request", 400,
                             "The body is not UTF-8 text (byte " + broken + "); send JSON in UTF-8", null));
@@ -215,17 +215,6 @@ class WholeBodies {
             }
             out.clear(); // overflow: only whether it decodes matters
         }
-    }
-
-    private static boolean json(HttpServerRequest request) {
-        String type = request.getHeader("Content-Type");
-        if (type == null) {
-            return false;
-        }
-        String t = type.trim().toLowerCase(java.util.Locale.ROOT);
-        int semi = t.indexOf(';');
-        t = (semi < 0 ? t : t.substring(0, semi)).trim();
-        return t.equals("application/json") || t.endsWith("+json");
     }
 
     private static boolean multipart(HttpServerRequest request) {

@@ -214,6 +214,15 @@ class BadInputTest {
             json.writeBytes("script\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             team.api().body(json.toByteArray()).post("/api/v1/contacts").then().statusCode(400).contentType(PROBLEM)
                     .body("detail", is("The body is not UTF-8 text (byte 16); send JSON in UTF-8"));
+            // untyped, which the REST layer reads as the door's JSON all the same (the review)
+            java.io.ByteArrayOutputStream untyped = new java.io.ByteArrayOutputStream();
+            untyped.writeBytes(("POST /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + team.token
+                    + "\r\nContent-Length: " + json.size() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            untyped.writeBytes(json.toByteArray());
+            String untypedAnswer = org.groundwork.support.RawHttp.raw(io.restassured.RestAssured.port, untyped.toByteArray());
+            assertTrue(untypedAnswer.startsWith("HTTP/1.1 400") && untypedAnswer.contains("The body is not UTF-8 text (byte 16)"),
+                    untypedAnswer);
         }
         for (TestTeam t : List.of(team, other)) {
             t.api().get("/api/v1/contacts").then().statusCode(200).body("items.fullName",

@@ -25,9 +25,14 @@ public final class RawHttp {
 
     /** What the server on {@code port} answers to bytes sent by hand, until it closes (or 10 s pass). */
     public static String raw(int port, String request) {
+        return raw(port, request.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request of bytes as they are (a body that is not UTF-8). */
+    public static String raw(int port, byte[] request) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(request);
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             try {
