@@ -23,6 +23,7 @@ import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.FieldError;
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.Text;
 import org.groundwork.platform.Folding;
 import org.groundwork.platform.ProblemException;
@@ -535,7 +536,7 @@ public class TeamRestore {
 
         private UUID id(JsonNode value, long n) {
             try {
-                return UUID.fromString(value.asText());
+                return Ids.read(value.asText());
             } catch (IllegalArgumentException e) {
                 throw bad(n, "\"id\" is not an id");
             }
@@ -610,7 +611,7 @@ public class TeamRestore {
 
     private static boolean sameId(String a, String b) {
         try {
-            return UUID.fromString(a).toString().equals(b) && a.length() == 36;
+            return Ids.read(a).toString().equals(b);
         } catch (IllegalArgumentException e) {
             return false;
         }

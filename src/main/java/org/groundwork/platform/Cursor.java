@@ -56,14 +56,14 @@ public final class Cursor {
 
         /** The id after which the next page starts, or null for the first page. */
         public UUID id(String cursor) {
-            return read(cursor, UUID::fromString);
+            return read(cursor, Ids::read);
         }
 
         /** A (time, id) position for lists ordered by time, or null for the first page. */
         public Position position(String cursor) {
             return read(cursor, raw -> {
                 String[] parts = raw.split("\\|", 2);
-                return new Position(held(Instant.parse(parts[0])), UUID.fromString(parts[1]));
+                return new Position(held(Instant.parse(parts[0])), Ids.read(parts[1]));
             });
         }
 
@@ -76,7 +76,7 @@ public final class Cursor {
                 if (key.indexOf('\u0000') >= 0) {
                     throw new IllegalArgumentException("a NUL in the key");
                 }
-                return new Keyed(key, UUID.fromString(raw.substring(bar + 1)));
+                return new Keyed(key, Ids.read(raw.substring(bar + 1)));
             });
         }
 

@@ -34,6 +34,29 @@ class ListParametersTest {
         }
     }
 
+    /** A cursor's id is read as written, as every id is (Ids.read): "1a24511-…" was taken for "01a24511-…". */
+    @Test
+    void aCursorsIdIsReadOnlyAsWritten() {
+        TestTeam team = TestTeam.create();
+        team.member("organizer");
+        String given = next(team, "/api/v1/organizers");
+        String raw = new String(java.util.Base64.getUrlDecoder().decode(given), java.nio.charset.StandardCharsets.UTF_8);
+        int bar = raw.lastIndexOf('|');
+        java.util.function.Function<String, String> with = id -> java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((raw.substring(0, bar + 1) + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String id = raw.substring(bar + 1);
+        team.api().queryParam("cursor", with.apply(id)).get("/api/v1/organizers").then().statusCode(200);
+        // the first group a digit short, the second written as one digit: UUID.fromString took both
+        for (String shortened : List.of(id.substring(1), id.substring(0, 9) + "0" + id.substring(13))) {
+            refusedCursor(team, with.apply(shortened));
+        }
+    }
+
+    private static void refusedCursor(TestTeam team, String cursor) {
+        team.api().queryParam("cursor", cursor).get("/api/v1/organizers").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.is("cursor"));
+    }
+
     /**
      * A cursor is a position in the list it came from, with its filters: one of the contacts sent to
      * the follow-ups (both ordered by id), one of the conversations sent to the audit trail (both by
