@@ -816,13 +816,18 @@ public final class Form {
 
     /** The one place the pages catch a service's refusals. */
     private <T> Outcome<T> run(Supplier<T> call) {
-        if (!valid() || !rules.isEmpty()) {
-            checkRecord();
-        }
         if (!valid()) {
+            checkRecord();
             return new Outcome<>(false, null);
         }
         try {
+            if (!rules.isEmpty()) {
+                // a rule's other refusal (not a field's) is answered below, as the call's would be
+                checkRecord();
+                if (!valid()) {
+                    return new Outcome<>(false, null);
+                }
+            }
             return new Outcome<>(true, call.get());
         } catch (Instead e) {
             instead = e.page;
@@ -864,7 +869,12 @@ public final class Form {
                 rule.run();
             } catch (ProblemException e) {
                 if (e.status() != 400) {
-                    throw e; // not a field's refusal: the call says it, as without the rule
+                    // not a field's refusal: said as the call's would be when the form is valid (run), and
+                    // when it is not, left for the call once the fields are mended
+                    if (valid()) {
+                        throw e;
+                    }
+                    continue;
                 }
                 addRefusal(e);
             }
