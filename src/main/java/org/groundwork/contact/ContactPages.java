@@ -444,6 +444,14 @@ public class ContactPages {
         NewLevel change = new NewLevel(form.word(Level.class, "level"), form.text("reason"), null);
         // the page asks for the reason (the API keeps it optional, for scripts and back-filling)
         form.need("reason", PageLanguage.people().contact_reason_missing());
+        // the level the form was drawn with: changed since (another tab, another organizer), the change would
+        // have gone on from a level this organizer never saw, unsaid (the walk). Said; sent again, it is recorded
+        String drawnWith = form.optional("from");
+        Level now = contacts.find(contact).view().engagementLevel();
+        if (drawnWith != null && !drawnWith.equals(now.word()) && change.level() != now) {
+            form.error("level", PageLanguage.people().contact_level_changed_meanwhile(Labels.inSentence(now)));
+            form.values().put("from", now.word());
+        }
         return form.submit(() -> contacts.changeLevel(contact, change),
                 Form.saved("/contacts/" + contact + "#timeline", LEVEL),
                 () -> show(contact, null, null, form.values(), form.errors()));
@@ -457,6 +465,7 @@ public class ContactPages {
         List<Line> lines = timeline.items().stream().map(item -> line(id, item)).toList();
         Map<String, String> values = new HashMap<>(form);
         values.putIfAbsent("level", contact.engagementLevel().word());
+        values.putIfAbsent("from", contact.engagementLevel().word());
         Map<String, String> said = new HashMap<>(errors);
         TieSearch found = tieSearch(contact, tieSearch, said);
         List<Option> kinds = Forms.options(TieKind.class);

@@ -62,6 +62,9 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class OrganizationPages {
 
+    /** The notice on the organization merged into ({@code ?saved=merged}). */
+    static final String MERGED = "merged";
+
     static final int PEOPLE_PAGE = 100;
     static final int LEADERS_SHOWN = 100;
 
@@ -220,7 +223,11 @@ public class OrganizationPages {
         Form form = Form.posted();
         UUID into = form.id("intoOrganizationId");
         form.need("intoOrganizationId", PageLanguage.people().org_choose_merge());
-        return form.submit(() -> organizations.merge(org, new Merge(into)), "/organizations/" + into, () -> {
+        // a merge is not undone: asked as an erasure is (the walk merged at one click, and was told nothing)
+        if (!form.ticked("confirm")) {
+            form.error("confirm", PageLanguage.people().org_merge_tick());
+        }
+        return form.submit(() -> organizations.merge(org, new Merge(into)), Form.saved("/organizations/" + into, MERGED), () -> {
             OrganizationView o = organizations.find(org).view();
             String typed = form.text("intoOrganizationId");
             return show(o, null, Map.of("name", o.name(), "kind", o.kind().word(), "unitKind", "department",

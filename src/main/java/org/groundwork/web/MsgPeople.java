@@ -579,6 +579,15 @@ public interface MsgPeople {
     String org_merge();
 
     @Message
+    String org_merge_confirm(String name);
+
+    @Message
+    String org_merge_tick();
+
+    @Message
+    String org_merged();
+
+    @Message
     String work_intro();
 
     @Message
@@ -677,6 +686,9 @@ public interface MsgPeople {
 
     @Message
     String contact_reason_missing();
+
+    @Message
+    String contact_level_changed_meanwhile(String level);
 
     @Message
     String contact_choose_tie();

@@ -44,6 +44,37 @@ class KeyboardFocusBrowserTest extends BrowserTest {
     }
 
     /**
+     * The phone's "More" menu closes as a menu does (the walk: it stayed open on Escape and when Tab
+     * left it): Escape closes it with the focus back on its button; Tab out of its last link closes it.
+     */
+    @Test
+    void thePhonesMoreMenuClosesOnEscapeAndWhenTheFocusLeaves() {
+        TestTeam team = TestTeam.create();
+        logIn(team);
+        page.navigate(url("/"));
+        Locator fold = page.locator("details.nav-fold");
+        Locator button = fold.locator("summary");
+        button.focus();
+        page.keyboard().press("Enter");
+        assertThat(fold).hasAttribute("open", "");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Escape");
+        assertThat(fold).not().hasAttribute("open", "");
+        assertThat(button).isFocused();
+
+        page.keyboard().press("Enter");
+        assertThat(fold).hasAttribute("open", "");
+        // Tab on through its links and its log-out button, until the focus is past the menu
+        for (int i = 0; i < 30 && (Boolean) page.evaluate(
+                "document.querySelector('details.nav-fold').contains(document.activeElement)"); i++) {
+            page.keyboard().press("Tab");
+        }
+        assertEquals(false, page.evaluate("document.querySelector('details.nav-fold').contains(document.activeElement)"));
+        assertThat(fold).not().hasAttribute("open", "");
+        assertNoViolations("/ after the More menu");
+    }
+
+    /**
      * At the door, someone new whose name matches a known contact: the question "someone you already
      * know?" takes the focus, the one autofocus of the page (after a check-in it is the search box's).
      */

@@ -297,11 +297,19 @@ class OrganizationPagesTest {
                 .post("/organizations/" + riverside + "/rename").then().statusCode(409)
                 .body(containsString("already has an organization named"));
         s.open("/organizations/" + annex);
+        // neither chosen nor ticked: both said at once
         s.form().formParam("intoOrganizationId", "").post("/organizations/" + annex + "/merge").then().statusCode(400)
-                .body(containsString("f-intoOrganizationId-error"));
-        s.form().formParam("intoOrganizationId", riverside).post("/organizations/" + annex + "/merge").then().statusCode(303)
-                .header("Location", endsWith("/organizations/" + riverside));
-        String show = s.open("/organizations/" + riverside);
+                .body(containsString("f-intoOrganizationId-error"))
+                .body(containsString("Tick the box to merge: a merge is not undone"));
+        // chosen, not ticked (the walk merged at one click): nothing moves
+        s.form().formParam("intoOrganizationId", riverside).post("/organizations/" + annex + "/merge").then().statusCode(400)
+                .body(containsString("Tick the box to merge")).body(containsString("f-confirm-error"));
+        s.request().get("/organizations/" + annex).then().statusCode(200);
+        s.form().formParam("intoOrganizationId", riverside).formParam("confirm", "true")
+                .post("/organizations/" + annex + "/merge").then().statusCode(303)
+                .header("Location", endsWith("/organizations/" + riverside + "?saved=merged"));
+        String show = s.open("/organizations/" + riverside + "?saved=merged");
+        assertTrue(show.contains("Merged: the other organization&#39;s people and units are here now"), show);
         assertTrue(show.contains("<h1>Riverside Estate</h1>"), show);
         assertTrue(show.contains("Rosa Ruiz") && show.contains("Sam Soto") && show.contains("Tia Tran"), show);
         assertTrue(show.contains("Block A"), show);

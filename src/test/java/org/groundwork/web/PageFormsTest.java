@@ -435,6 +435,27 @@ class PageFormsTest {
         assertFieldError(page, 409, "level", "Their level is already new: choose another level");
     }
 
+    /**
+     * Two tabs (the walk): one makes her cadre, the other, drawn when she was new, makes her less involved.
+     * The second is said, not recorded unseen; the form then carries the level now, and sent again it is.
+     */
+    @Test
+    void aLevelChangeFromAFormDrawnBeforeAnotherChangeIsSaidFirst() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Emma Goldman");
+        Session s = Session.onPage(team, "/contacts/" + id);
+        team.api().body(Map.of("level", "cadre", "reason", "leads the committee")).post("/api/v1/contacts/" + id + "/level")
+                .then().statusCode(201);
+        Response stale = s.form().formParam("from", "new").formParam("level", "less-involved").formParam("reason", "missed two meetings")
+                .post("/contacts/" + id + "/level");
+        assertFieldError(stale, "level", "Their level was changed to cadre meanwhile");
+        stale.then().body(containsString("missed two meetings")).body(containsString("name=\"from\" value=\"cadre\""));
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", equalTo("cadre"));
+        s.form().formParam("from", "cadre").formParam("level", "less-involved").formParam("reason", "missed two meetings")
+                .post("/contacts/" + id + "/level").then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", equalTo("less-involved"));
+    }
+
     private static String depotDrive(TestTeam team) {
         return team.api().body(Map.of("name", "Depot drive", "focus", "bring-in-new", "mode", "building"))
                 .post("/api/v1/works").then().statusCode(201).extract().path("id");
