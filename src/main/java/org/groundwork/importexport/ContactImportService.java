@@ -311,9 +311,15 @@ public class ContactImportService {
     private record UnitName(String parent, String unit) {
         static UnitName of(String cell) {
             int inside = cell.indexOf(NESTED);
-            String parent = inside > 0 ? cell.substring(0, inside).trim() : "";
-            String unit = inside > 0 ? cell.substring(inside + NESTED.length()).trim() : "";
-            return parent.isEmpty() || unit.isEmpty() ? new UnitName(null, cell.trim()) : new UnitName(parent, unit);
+            String parent = inside > 0 ? placeName(cell.substring(0, inside)) : "";
+            String unit = inside > 0 ? placeName(cell.substring(inside + NESTED.length())) : "";
+            return parent.isEmpty() || unit.isEmpty() ? new UnitName(null, placeName(cell)) : new UnitName(parent, unit);
+        }
+
+        /** As the units' door stores names (Text.name); "" when nothing is left. */
+        private static String placeName(String s) {
+            String n = Text.placeName(s);
+            return n == null ? "" : n;
         }
 
         List<String> names() {
@@ -487,7 +493,7 @@ public class ContactImportService {
                     continue; // an error line (row says so): no cell of it is read
                 }
                 for (Field f : new Field[]{Field.EMAIL, Field.OWNER, Field.ORGANIZATION}) {
-                    String v = one(l.record(), f);
+                    String v = f == Field.ORGANIZATION ? Text.placeName(one(l.record(), f)) : one(l.record(), f);
                     if (v != null) {
                         texts.add(v);
                     }
@@ -714,11 +720,12 @@ public class ContactImportService {
                     problems.add("do not contact '" + shortCell(dnc) + "' is not yes or no");
                 }
             }
-            String organization = one(record, Field.ORGANIZATION);
+            // as the organizations' door stores names (Text.name): a pasted no-break space is no other place
+            String organization = Text.placeName(one(record, Field.ORGANIZATION));
             if (organization != null && organization.length() > 200) {
                 problems.add("the organization name is longer than 200 characters");
             }
-            String unit = one(record, Field.UNIT);
+            String unit = Text.placeName(one(record, Field.UNIT));
             if (unit != null && unit.length() > 200) {
                 problems.add("the unit name is longer than 200 characters");
             }

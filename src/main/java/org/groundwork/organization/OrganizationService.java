@@ -28,6 +28,7 @@ import org.groundwork.platform.Cursor;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.Text;
 import org.groundwork.platform.UniqueNames;
 
 import java.util.List;
@@ -66,7 +67,7 @@ public class OrganizationService {
     }
 
     public Versioned<OrganizationView> create(@NotNull @Valid NewOrganization request) {
-        String name = request.name().trim();
+        String name = Text.name("name", request.name());
         if (byName(name) != null) {
             throw taken(name);
         }
@@ -86,7 +87,7 @@ public class OrganizationService {
         Before before = audit.before(o, OrganizationChange.class);
         OrganizationChange v = patch.value();
         if (patch.has("name")) {
-            String name = Patch.required(v.name(), "name").trim();
+            String name = Text.name("name", Patch.required(v.name(), "name"));
             Organization same = byName(name);
             if (same != null && !same.id.equals(o.id)) {
                 throw taken(name);

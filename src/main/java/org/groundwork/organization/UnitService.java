@@ -1,6 +1,7 @@
 package org.groundwork.organization;
 
 import org.groundwork.platform.Versioned;
+import org.groundwork.platform.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -90,7 +91,7 @@ public class UnitService {
         Unit u = new Unit();
         u.teamId = o.teamId;
         u.organizationId = o.id;
-        u.name = request.name().trim();
+        u.name = Text.name("name", request.name());
         u.kind = request.kind() == null ? UnitKind.OTHER : request.kind();
         u.parentId = parent(o, request.parentId(), null);
         u.position = request.position() != null ? request.position() : nextPosition(o.id);
@@ -107,7 +108,7 @@ public class UnitService {
         Before before = audit.before(u, UnitChange.class);
         UnitChange v = patch.value();
         if (patch.has("name")) {
-            String name = required(v.name(), "name").trim();
+            String name = Text.name("name", required(v.name(), "name"));
             // always asked (the unit itself is left out): Java's equalsIgnoreCase is not the index's lower()
             refuseDuplicate(u, name);
             u.name = name;

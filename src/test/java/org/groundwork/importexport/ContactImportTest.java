@@ -225,6 +225,20 @@ class ContactImportTest {
         assertEquals(List.of(), named.getList("warnings"));
     }
 
+    /** A workplace or unit cell with a pasted no-break or zero-width space is the place of the same look. */
+    @Test
+    void aPlaceNameOfTheSameLookIsThePlaceStored() {
+        TestTeam team = TestTeam.create();
+        String acme = team.api().body(Map.of("name", "Acme Warehouse")).post("/api/v1/organizations").then().statusCode(201)
+                .extract().path("id");
+        team.api().body(Map.of("name", "Floor 3")).post("/api/v1/organizations/" + acme + "/units").then().statusCode(201);
+        JsonPath r = Csv.imported(team, "Name,Workplace,Floor\nAna Pasted,Acme\u00a0Warehouse\u200b,floor\u00a03\n"
+                + "Bo Typed,Acme Warehouse,Floor 3\n");
+        assertEquals(2, r.getInt("created"), r.prettyPrint());
+        team.api().get("/api/v1/organizations").then().body("items", hasSize(1));
+        team.api().get("/api/v1/organizations/" + acme + "/units").then().body("items", hasSize(1));
+    }
+
     @Test
     void dryRunReportsExactlyAndWritesNothing() {
         TestTeam team = TestTeam.create();

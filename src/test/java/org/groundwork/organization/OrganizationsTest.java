@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class OrganizationsTest {
@@ -62,6 +63,32 @@ class OrganizationsTest {
         team.api().get("/api/v1/organizations").then().body("items", hasSize(1));
         TestTeam.create().api().body(Map.of("name", "Riverside Tenants")).post("/api/v1/organizations")
                 .then().statusCode(201);
+    }
+
+    /**
+     * The probe: a name of the same look in other characters (a combining accent, a no-break space pasted
+     * from a web page, a zero-width space) made a second organization. Stored composed, with plain
+     * spaces and without the invisible ones, it is the same name; one of only invisible ones is blank.
+     */
+    @Test
+    void aNameOfTheSameLookInOtherCharactersIsTheSameName() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("name", "Caf\u00e9 Workers")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        for (String lookalike : List.of("Cafe\u0301 Workers", "Caf\u00e9\u00a0Workers", "Caf\u00e9 \u200bWorkers",
+                "Caf\u00e9\u2002 Workers\ufeff")) {
+            team.api().body(Map.of("name", lookalike)).post("/api/v1/organizations").then().statusCode(409);
+        }
+        String acme = team.api().body(Map.of("name", "Acme\u00a0\u00a0Warehouse\u200b")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("name");
+        assertEquals("Acme Warehouse", acme);
+        team.api().body(Map.of("name", "\u200b\u2060")).post("/api/v1/organizations").then().statusCode(400)
+                .body("errors[0].field", is("name"));
+        team.api().get("/api/v1/organizations").then().body("items", hasSize(2));
+        // a unit's name likewise
+        team.api().body(Map.of("name", "Floor\u00a03")).post("/api/v1/organizations/" + id + "/units").then().statusCode(201)
+                .body("name", is("Floor 3"));
+        team.api().body(Map.of("name", "floor 3\u200b")).post("/api/v1/organizations/" + id + "/units").then().statusCode(409);
     }
 
     @Test
