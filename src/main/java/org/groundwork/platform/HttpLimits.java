@@ -197,7 +197,11 @@ public class HttpLimits {
             return;
         }
         String encoding = request.getHeader("Content-Encoding");
-        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+        // only a body is encoded: a GET or an empty post naming an encoding has nothing to refuse (the probe)
+        String declared = request.getHeader("Content-Length");
+        boolean body = request.getHeader("Transfer-Encoding") != null
+                || (declared != null && !declared.strip().equals("0"));
+        if (body && encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
             // bodies are never inflated here: a gzip JSON body was read as it came, "not valid JSON (line 1,
             // column 2)", and a compressed CSV as a file of garbage
             refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415,
