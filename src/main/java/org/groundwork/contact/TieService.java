@@ -14,6 +14,7 @@ import org.groundwork.contact.TieJson.NewTie;
 import org.groundwork.contact.TieJson.TieRef;
 import org.groundwork.contact.TieJson.TieView;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Word;
@@ -111,7 +112,8 @@ public class TieService {
         Tie t = Tie.<Tie>find("teamId = ?1 and contactId = ?2 and otherContactId = ?3 and kind = ?4",
                 c.teamId, from, to, kind).firstResult();
         if (t == null) {
-            throw Problems.notFound("tie");
+            // named by its two people and kind, not an id (the probe: "No tie with that id", though none was sent)
+            throw new ProblemException(404, "Not Found", "This contact has no such tie with that person");
         }
         t.delete();
         audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, "ties");

@@ -174,6 +174,9 @@ public interface MsgRefusals {
     String tie_exists(String tieKind);
 
     @Message
+    String tie_none();
+
+    @Message
     String level_changes_later(String level);
 
     @Message

@@ -375,6 +375,7 @@ public final class Refusals {
         phrase("level_next_unchanged", "The next change, to {level}, would then change nothing; delete that one first");
         phrase("at_most_tags", "at most {max} tags");
         phrase("tie_exists", "These two already have a '{tieKind}' tie");
+        phrase("tie_none", "This contact has no such tie with that person");
         phrase("tie_two_people", "a tie joins two different people");
         phrase("action_no_organizer", "must name at least one organizer who was there");
         phrase("conversation_contact_fixed", "cannot change; log a new conversation with the other contact instead");

@@ -200,7 +200,8 @@ class UnitsAndTiesTest {
         team.api().body(Map.of("otherContactId", "0190a3c0-0000-7000-8000-000000000000", "kind", "family")).post(path)
                 .then().statusCode(400).body("errors.field", contains("otherContactId"));
         team.api().body(Map.of("otherContactId", bo, "kind", "family")).post("/api/v1/contacts/nope/ties").then().statusCode(404);
-        team.api().body(Map.of("otherContactId", cy, "kind", "close")).delete(path).then().statusCode(404);
+        team.api().body(Map.of("otherContactId", cy, "kind", "close")).delete(path).then().statusCode(404)
+                .body("detail", is("This contact has no such tie with that person"));
         team.api().body(Map.of("kind", "close")).delete(path).then().statusCode(400);
 
         // remove by the pair and kind
