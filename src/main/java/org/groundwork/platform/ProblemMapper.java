@@ -461,7 +461,9 @@ public class ProblemMapper {
             case "Integer", "int", "Long", "long" -> "whole number";
             case "Boolean", "boolean" -> "true or false";
             case "String" -> "text";
-            default -> type.isArray() || List.class.isAssignableFrom(type) ? "list" : "value";
+            // a record is one of the API's objects: "[0]: expected value" for a list where one goes said nothing
+            default -> type.isArray() || List.class.isAssignableFrom(type) ? "list"
+                    : type.isRecord() || java.util.Map.class.isAssignableFrom(type) ? "object ({…})" : "value";
         };
     }
 

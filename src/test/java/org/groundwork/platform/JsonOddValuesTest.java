@@ -39,6 +39,16 @@ class JsonOddValuesTest {
         team.api().body(Map.of("level", "cadre")).post("/api/v1/contacts/" + contact + "/level").then().statusCode(201);
     }
 
+    /** The probe: a list where an attendance's object goes said "[0]: expected value". */
+    @Test
+    void aListWhereAnObjectGoesSaysAnObject() {
+        TestTeam team = TestTeam.create();
+        String action = team.api().body(Map.of("title", "Picket", "startsAt", "2026-05-01T16:00:00Z", "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body("[[\"" + action + "\"]]").put("/api/v1/actions/" + action + "/attendance").then().statusCode(400)
+                .body("errors[0].field", is("[0]")).body("errors[0].message", is("expected object ({…})"));
+    }
+
     @Test
     void anIdGivenAsEmptyTextIsRefusedNotReadAsNone() {
         TestTeam team = TestTeam.create();
