@@ -149,24 +149,36 @@ public class CsrfCheck {
 
         void install(@Observes Router router) {
             router.route().order(-280).handler(ctx -> {
-                dropUnusable(ctx.request().headers());
+                MultiMap headers = ctx.request().headers();
+                dropUnusable(headers);
+                // a request that names a bearer token is that token's alone: the login cookie beside it signed it
+                // in when the token was unknown (the form's mechanism is asked first) and exempted it from the
+                // CSRF check (the probe: "Bearer nonsense" and a cookie made a token with no page's token)
+                if (Identities.namesAToken(headers.get("Authorization"))) {
+                    drop(headers, (cookie, value) -> cookie.equals(Identities.loginCookie()));
+                }
                 ctx.next();
             });
         }
 
         void dropUnusable(MultiMap headers) {
+            drop(headers, (cookie, value) -> cookie.equals(name) && !usable(value));
+        }
+
+        /** Takes the cookies {@code dropped} names out of the request's Cookie lines, the others kept as sent. */
+        private static void drop(MultiMap headers, java.util.function.BiPredicate<String, String> dropped) {
             List<String> lines = headers.getAll("Cookie");
-            if (lines.isEmpty() || lines.stream().noneMatch(line -> line.contains(name))) {
+            if (lines.isEmpty()) {
                 return;
             }
             List<String> kept = new ArrayList<>();
-            boolean dropped = false;
+            boolean any = false;
             for (String line : lines) {
                 List<String> pairs = new ArrayList<>();
                 for (String pair : line.split(";")) {
                     int eq = pair.indexOf('=');
-                    if (eq > 0 && pair.substring(0, eq).trim().equals(name) && !usable(pair.substring(eq + 1).trim())) {
-                        dropped = true;
+                    if (eq > 0 && dropped.test(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim())) {
+                        any = true;
                     } else if (!pair.isBlank()) {
                         pairs.add(pair.trim());
                     }
@@ -175,7 +187,7 @@ public class CsrfCheck {
                     kept.add(String.join("; ", pairs));
                 }
             }
-            if (dropped) {
+            if (any) {
                 headers.remove("Cookie");
                 kept.forEach(line -> headers.add("Cookie", line));
             }

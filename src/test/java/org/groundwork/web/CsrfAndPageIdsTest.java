@@ -131,6 +131,13 @@ class CsrfAndPageIdsTest {
                 .body(Map.of("fullName", "Forged Person")).post("/api/v1/contacts").then().statusCode(403);
         s.request().header("Authorization", "Bearer ").contentType(ContentType.JSON)
                 .body(Map.of("fullName", "Forged Person")).post("/api/v1/contacts").then().statusCode(403);
+        // a bearer token that is no token beside the cookie (the probe: it was exempt, and the cookie signed it
+        // in): the request is the token's alone, and an unknown token is a 401
+        s.request().header("Authorization", "Bearer nonsense").contentType(ContentType.JSON)
+                .body(Map.of("fullName", "Forged Person")).post("/api/v1/contacts").then().statusCode(401);
+        s.request().header("Authorization", "Bearer nonsense").contentType(ContentType.JSON)
+                .body(Map.of("name", "forged")).post("/api/v1/tokens").then().statusCode(401);
+        s.request().header("Authorization", "Bearer nonsense").get("/api/v1/me").then().statusCode(401);
         team.api().get("/api/v1/contacts?q=Forged").then().body("items", hasSize(0));
 
         // the page's own token in the header (a script of the app's own page), or a bearer token beside the cookie
