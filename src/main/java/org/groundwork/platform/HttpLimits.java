@@ -265,7 +265,7 @@ public class HttpLimits {
                     "The Content-Type names a charset this server does not know; send UTF-8", null));
             return;
         }
-        if (media != null && isJson(media) && !isUtf8(media)) {
+        if (media != null && readAsJson(media, request.path(), true) && !isUtf8(media)) {
             // Jackson read every JSON body as UTF-8 whatever the charset said: a Latin-1 'é' became a
             // replacement character or a 400 about bytes, a UTF-16 body a parse error in other words
             refuse(ctx, new Problem("about:blank", "Unsupported Media Type", 415, JSON_UTF8_ONLY, null));
@@ -356,11 +356,24 @@ public class HttpLimits {
      */
     public boolean readAsJson(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
-        if (type != null && !type.isBlank()) {
-            jakarta.ws.rs.core.MediaType media = mediaType(type);
-            return media != null && isJson(media);
+        return readAsJson(type == null ? null : mediaType(type), ctx.request().path(), type != null && !type.isBlank());
+    }
+
+    /**
+     * {@link #readAsJson(RoutingContext)} for a parsed header: JSON's own types, and a wildcard ({@code *}{@code /*},
+     * {@code application/*}) or no type on the API, which the REST layer matches to the door's JSON (the probe:
+     * {@code Content-Type: *}{@code /*} took an overlong "<" and a UTF-16 body past both checks).
+     */
+    private static boolean readAsJson(jakarta.ws.rs.core.MediaType media, String path, boolean typed) {
+        if (media != null && !media.isWildcardSubtype()) {
+            return isJson(media);
         }
-        String path = ctx.request().path();
+        if (typed && media == null) {
+            return false; // a type that is none: the REST layer refuses it (415)
+        }
+        if (media != null && !media.isWildcardType() && !media.getType().equalsIgnoreCase("application")) {
+            return false; // text/*: no JSON door takes it
+        }
         return path.startsWith("/api/") && !path.equals(IMPORT) && !ARCHIVES.contains(path);
     }
 

@@ -203,6 +203,10 @@ class BadInputTest {
         team.api().header("Content-Encoding", "gzip").body(zipped.toByteArray()).post("/api/v1/contacts")
                 .then().statusCode(415).contentType(PROBLEM)
                 .body("detail", is("The body is sent with Content-Encoding gzip; send it uncompressed"));
+        // JSON in UTF-16 under a wildcard type is refused as under application/json
+        team.api().contentType("application/*; charset=UTF-16LE")
+                .body("{\"fullName\":\"Wide\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE))
+                .post("/api/v1/contacts").then().statusCode(415);
         // a request with no body has nothing encoded: a GET naming gzip is answered
         team.api().header("Content-Encoding", "gzip").get("/api/v1/contacts").then().statusCode(200);
         // identity is no encoding at all
@@ -225,6 +229,17 @@ class BadInputTest {
             String untypedAnswer = org.groundwork.support.RawHttp.raw(io.restassured.RestAssured.port, untyped.toByteArray());
             assertTrue(untypedAnswer.startsWith("HTTP/1.1 400") && untypedAnswer.contains("The body is not UTF-8 text (byte 16)"),
                     untypedAnswer);
+            // a wildcard type, which the REST layer matches to the door's JSON as well (the probe: 201, "Jos<script")
+            for (String wildcard : List.of("*/*", "application/*")) {
+                java.io.ByteArrayOutputStream typed = new java.io.ByteArrayOutputStream();
+                typed.writeBytes(("POST /api/v1/contacts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + team.token
+                        + "\r\nContent-Type: " + wildcard + "\r\nContent-Length: " + json.size() + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                typed.writeBytes(json.toByteArray());
+                String wildAnswer = org.groundwork.support.RawHttp.raw(io.restassured.RestAssured.port, typed.toByteArray());
+                assertTrue(wildAnswer.startsWith("HTTP/1.1 400") && wildAnswer.contains("The body is not UTF-8 text (byte 16)"),
+                        wildAnswer);
+            }
         }
         for (TestTeam t : List.of(team, other)) {
             t.api().get("/api/v1/contacts").then().statusCode(200).body("items.fullName",
