@@ -40,6 +40,10 @@ import java.util.UUID;
 @Transactional
 public class OrganizationService {
 
+    /** The records' {@code @Size(max = 200)} on a name, checked again once the name is composed (Text.name). */
+    private static final int NAME_MAX = 200;
+
+
     @Inject
     EntityManager em;
     @Inject
@@ -67,7 +71,7 @@ public class OrganizationService {
     }
 
     public Versioned<OrganizationView> create(@NotNull @Valid NewOrganization request) {
-        String name = Text.name("name", request.name());
+        String name = Text.name("name", request.name(), NAME_MAX);
         if (byName(name) != null) {
             throw taken(name);
         }
@@ -87,7 +91,7 @@ public class OrganizationService {
         Before before = audit.before(o, OrganizationChange.class);
         OrganizationChange v = patch.value();
         if (patch.has("name")) {
-            String name = Text.name("name", Patch.required(v.name(), "name"));
+            String name = Text.name("name", Patch.required(v.name(), "name"), NAME_MAX);
             Organization same = byName(name);
             if (same != null && !same.id.equals(o.id)) {
                 throw taken(name);
@@ -233,7 +237,9 @@ public class OrganizationService {
         // lower-cased by PostgreSQL, as the name it is compared with: Java's toLowerCase differs for
         // some letters ("İ", a final "Σ", every non-ASCII one under a C locale), and q typed as a
         // name is stored then found nothing
-        String search = q == null || q.isBlank() ? null : "%" + likeEscaped(q.trim()) + "%";
+        // read as names are stored (Text.placeName): a combining accent or a no-break space typed finds the name
+        String typed = Text.placeName(q);
+        String search = typed == null ? null : "%" + likeEscaped(typed) + "%";
         Cursor.List cursors = Cursor.of("organizations", search);
         UUID after = cursors.id(cursor);
         var query = em.createQuery("""

@@ -38,6 +38,10 @@ import static org.groundwork.platform.Patch.required;
 @Transactional
 public class UnitService {
 
+    /** The records' {@code @Size(max = 200)} on a name, checked again once the name is composed (Text.name). */
+    private static final int NAME_MAX = 200;
+
+
     @Inject
     EntityManager em;
     @Inject
@@ -91,7 +95,7 @@ public class UnitService {
         Unit u = new Unit();
         u.teamId = o.teamId;
         u.organizationId = o.id;
-        u.name = Text.name("name", request.name());
+        u.name = Text.name("name", request.name(), NAME_MAX);
         u.kind = request.kind() == null ? UnitKind.OTHER : request.kind();
         u.parentId = parent(o, request.parentId(), null);
         u.position = request.position() != null ? request.position() : nextPosition(o.id);
@@ -108,7 +112,7 @@ public class UnitService {
         Before before = audit.before(u, UnitChange.class);
         UnitChange v = patch.value();
         if (patch.has("name")) {
-            String name = Text.name("name", required(v.name(), "name"));
+            String name = Text.name("name", required(v.name(), "name"), NAME_MAX);
             // always asked (the unit itself is left out): Java's equalsIgnoreCase is not the index's lower()
             refuseDuplicate(u, name);
             u.name = name;

@@ -13,18 +13,23 @@ public final class Text {
 
     /**
      * A place's name (an organization's, a unit's) as stored and compared: composed (NFC), every kind of
-     * space (no-break, thin, ideographic, tabs) as one plain space, the invisible joiners and marks left
-     * out, trimmed. "Café" typed with a combining accent, or "Acme\u00A0Warehouse" pasted from a web page,
+     * space (no-break, thin, ideographic, tabs, controls) as one plain space, the characters that show
+     * nothing ({@link #INVISIBLE}) left out, trimmed, and at most {@code max} characters once composed. "Café" typed with a combining accent, or "Acme\u00A0Warehouse" pasted from a web page,
      * had made a second organization beside the one of the same look; a name made only of such
      * characters is refused as blank.
      */
-    public static String name(String field, String s) {
+    public static String name(String field, String s, int max) {
         if (s == null) {
             return null;
         }
         String n = placeName(s);
         if (n == null) {
             throw Problems.invalid(field, "must not be blank");
+        }
+        if (n.length() > max) {
+            // composing can lengthen a name (U+0958 is two characters in NFC): the column's check refused it
+            // with a 409 naming no field; said as the record's @Size says it
+            throw Problems.invalid(field, "size must be between 0 and " + max);
         }
         return n;
     }
@@ -40,10 +45,18 @@ public final class Text {
         return n.isEmpty() ? null : n;
     }
 
-    /** Zero-width space and joiners, word joiner, byte-order mark, soft hyphen. */
-    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
-    private static final java.util.regex.Pattern SPACES =
-            java.util.regex.Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
+    /**
+     * Characters that show nothing in a name: zero-width space, word joiner, byte-order mark, soft hyphen,
+     * the direction marks, embeddings and isolates (U+202E turns how a name reads), Mongolian vowel
+     * separator, combining grapheme joiner, variation selectors, tag characters. The zero-width joiner and
+     * non-joiner are kept: Persian and Indic spellings need them.
+     */
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile(
+            "[\\u200B\\u2060\\uFEFF\\u00AD\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u180E\\u034F\\uFE00-\\uFE0F"
+                    + "\\x{E0000}-\\x{E007F}]");
+    /** Every kind of space, blank letters (Hangul filler, blank braille) and control characters, as one space. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(
+            "[\\s\\p{Cc}\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\u3164\\u2800\\uFFA0]+");
 
     /**
      * A value quoted in a message, cut to at most {@code max} characters with an ellipsis: an answer may

@@ -82,8 +82,18 @@ class OrganizationsTest {
         String acme = team.api().body(Map.of("name", "Acme\u00a0\u00a0Warehouse\u200b")).post("/api/v1/organizations")
                 .then().statusCode(201).extract().path("name");
         assertEquals("Acme Warehouse", acme);
-        team.api().body(Map.of("name", "\u200b\u2060")).post("/api/v1/organizations").then().statusCode(400)
-                .body("errors[0].field", is("name"));
+        for (String invisible : List.of("\u200b\u2060", "\u200e", "\u3164", "\u2800", "\udb40\udc20")) {
+            team.api().body(Map.of("name", invisible)).post("/api/v1/organizations").then().statusCode(400)
+                    .body("errors[0].field", is("name"));
+        }
+        // direction marks and overrides (U+202E turns how a name reads) make no other name either
+        team.api().body(Map.of("name", "\u202eCaf\u00e9 Workers\u200e")).post("/api/v1/organizations").then().statusCode(409);
+        // a name that composing makes longer than 200 (U+0958 is two characters in NFC): a 400 on the name, not a 409
+        team.api().body(Map.of("name", "\u0958".repeat(150))).post("/api/v1/organizations").then().statusCode(400)
+                .body("errors[0].field", is("name")).body("errors[0].message", is("size must be between 0 and 200"));
+        // typed with a combining accent or a no-break space, the search finds the name stored
+        team.api().queryParam("q", "Cafe\u0301\u00a0Work").get("/api/v1/organizations").then()
+                .body("items.name", contains("Caf\u00e9 Workers"));
         team.api().get("/api/v1/organizations").then().body("items", hasSize(2));
         // a unit's name likewise
         team.api().body(Map.of("name", "Floor\u00a03")).post("/api/v1/organizations/" + id + "/units").then().statusCode(201)
