@@ -446,9 +446,10 @@ public class ContactPages {
         form.need("reason", PageLanguage.people().contact_reason_missing());
         // the level the form was drawn with: changed since (another tab, another organizer), the change would
         // have gone on from a level this organizer never saw, unsaid (the walk). Said; sent again, it is recorded
-        String drawnWith = form.optional("from");
+        String drawnWith = form.hidden("from");
         Level now = contacts.find(contact).view().engagementLevel();
-        if (drawnWith != null && !drawnWith.equals(now.word()) && change.level() != now) {
+        boolean aLevel = drawnWith != null && java.util.Arrays.stream(Level.values()).anyMatch(l -> l.word().equals(drawnWith));
+        if (aLevel && !drawnWith.equals(now.word()) && change.level() != now) {
             form.error("level", PageLanguage.people().contact_level_changed_meanwhile(Labels.inSentence(now)));
             form.values().put("from", now.word());
         }

@@ -679,6 +679,16 @@ public final class Form {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
+    /**
+     * A hidden field the page drew for itself (the level a form was drawn with), as sent and not through the
+     * binder: a tampered value is no value, said nowhere, as a NUL in it was (a 400 with no word on the page).
+     */
+    public String hidden(String field) {
+        String v = sent(field);
+        values.putIfAbsent(field, v);
+        return v == null || v.isBlank() || v.length() > 100 || v.indexOf('\0') >= 0 ? null : v.strip();
+    }
+
     /** A field as sent, not through the NUL rule (null when the form has no such field): the one-time key, {@link #DRAWN}. */
     private String sent(String field) {
         if (data != null) {

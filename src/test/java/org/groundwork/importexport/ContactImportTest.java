@@ -215,6 +215,13 @@ class ContactImportTest {
         team.api().get("/api/v1/contacts/" + maria).then().body("fullName", is("María José Pérez"));
         // matches skipped change nobody's name: nothing to say
         assertEquals(0, Csv.imported(team, file, "dryRun=true").getList("warnings").size());
+        // two names whose 32-bit String.hashCode is the same (the probe): still another name, still said
+        team.api().body(Map.of("fullName", "Donald Charles Ray", "email", "dcr@example.org")).post("/api/v1/contacts")
+                .then().statusCode(201);
+        assertEquals(List.of("this line's email is Donald Charles Ray's, who will be renamed 'Dolores Mia Bradley';"
+                        + " leave the line out if it is someone else"),
+                Csv.imported(team, "Name,Email\nDolores Mia Bradley,dcr@example.org\n", "dryRun=true&onMatch=update")
+                        .getList("warnings.message"));
         // someone stored under their email (a line with no name) given their name later is named, not renamed
         Csv.imported(team, "Email\nann@example.org\n");
         // and in the same file: one line with only an email, the next with the name

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -454,6 +455,15 @@ class PageFormsTest {
         s.form().formParam("from", "cadre").formParam("level", "less-involved").formParam("reason", "missed two meetings")
                 .post("/contacts/" + id + "/level").then().statusCode(303);
         team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", equalTo("less-involved"));
+        // a tampered one (a NUL, no level at all) is no value: the change goes on as without it (the probe: a NUL
+        // was a 400 that said nothing, a made-up word "changed meanwhile")
+        Map<String, String> tamperedTo = new java.util.LinkedHashMap<>();
+        tamperedTo.put("new\u0000", "new");
+        tamperedTo.put("x".repeat(100_000), "cadre");
+        tamperedTo.put("boss", "new");
+        tamperedTo.forEach((tampered, level) -> s.form().formParam("from", tampered).formParam("level", level)
+                .formParam("reason", "tampered").post("/contacts/" + id + "/level").then().statusCode(303));
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", equalTo("new"));
     }
 
     private static String depotDrive(TestTeam team) {
