@@ -198,7 +198,7 @@ class ContactFieldsDoorsTest {
                 "&#39;not-an-email&#39; is not an email address", "the notes are longer than 10000 characters",
                 "&#39;call after 5&#39; is not a phone number (3 to 20 digits",
                 // a check saves nothing: what the import will do
-                "; the contact will be imported without it", "To be imported with something left out")) {
+                "; the contact will be imported without it", "To be imported: lines to look at first")) {
             assertTrue(english.contains(said), said + " in:\n" + english);
         }
         assertTrue(!english.contains("size must be") && !english.contains("well-formed"), "no validator's words: " + english);
@@ -212,7 +212,7 @@ class ContactFieldsDoorsTest {
                 // the phone rule's refusal is a warning: the person is imported without it
                 "de 3 a 20 cifras, con espacios, - ( ) . / y un + solo al principio, como +34 o (+34), y quizá una"
                         + " extensión como x12, ext 12, #12, ,,12 o ;ext=12); el contacto se importará sin él",
-                "Se importará dejando algo fuera")) {
+                "Se importará: líneas que revisar antes")) {
             assertTrue(spanish.contains(said), said + " in:\n" + spanish);
         }
         assertEquals(0, ImportPagesTest.contacts(team));

@@ -135,6 +135,14 @@ class PhoneFirstBrowserTest extends BrowserTest {
         assertEquals(Boolean.TRUE, page.evaluate("() => [...document.querySelectorAll('.table-wrap')]"
                 + ".every(w => w.scrollWidth <= w.clientWidth)"), "the organizers' table needs no sideways scrolling");
         assertNoViolations("/organizers at 375 px");
+        // the import's list of headers, in Spanish (the walk: its longest term left the values no width, one
+        // letter a line, and the page scrolled sideways)
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        page.navigate(url("/contacts/import"));
+        assertTrue(fitsWidth(), "/contacts/import in Spanish fits a phone's width");
+        Object narrowest = page.evaluate("() => Math.min(...[...document.querySelectorAll('dl.details dd')]"
+                + ".map(d => d.getBoundingClientRect().width))");
+        assertTrue(((Number) narrowest).doubleValue() > 200, "each list of headers has the width of the page: " + narrowest);
     }
 
     @Test
