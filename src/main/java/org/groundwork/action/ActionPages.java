@@ -262,7 +262,11 @@ public class ActionPages {
         if (d.typed() == null || !d.typed().toString().equals(shown(before.startsAt()))) {
             fields.add("startsAt");
         }
-        return form.checks(change)
+        return form.checks(change, () -> {
+                    if (fields.contains("organizerIds")) {
+                        actions.organizersThere(change.organizerIds());
+                    }
+                })
                 // saved meanwhile (another phone, the API): the form comes back with what is stored now,
                 // at its version, and what was typed under each field that differs
                 .onConflict(() -> values(actions.find(action)))

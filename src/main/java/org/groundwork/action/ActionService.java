@@ -405,6 +405,19 @@ public class ActionService {
         }
     }
 
+    /**
+     * The organizers a change names, by the change's own rule (at least one, each of the team): public for
+     * the edit page, which says it with the form's other mistakes rather than once they are mended (the walk).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void organizersThere(List<UUID> ids) {
+        List<FieldError> errors = new ArrayList<>();
+        checkOrganizers(ids == null ? List.of() : ids, errors);
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+    }
+
     private List<UUID> checkOrganizers(List<UUID> ids, List<FieldError> errors) {
         if (ids.isEmpty()) {
             // an action nobody was at: its minutes and first-timers left every organizer's report without a word

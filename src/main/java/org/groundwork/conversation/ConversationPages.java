@@ -129,7 +129,8 @@ public class ConversationPages {
                 form.optional("summary"), form.optional("issues"), form.optional("commitments"),
                 form.ticked("politicalDiscussion"), next, completeIds);
         // the contact's page says it was logged, above the timeline it lands on
-        return form.checks(conversation).submit(() -> conversations.create(conversation),
+        // the next step's date with the other mistakes, not once they are mended (the walk)
+        return form.checks(conversation, () -> conversations.nextStepOnOrAfter(at, next)).submit(() -> conversations.create(conversation),
                 Form.saved("/contacts/" + contact + "#timeline", LOGGED),
                 () -> render(contact, form.values(), ticked, form.errors()));
     }

@@ -20,6 +20,7 @@ import org.groundwork.conversation.ConversationJson.ConversationChange;
 import org.groundwork.conversation.ConversationJson.ConversationView;
 import org.groundwork.conversation.ConversationJson.CreatedConversation;
 import org.groundwork.conversation.ConversationJson.NewConversation;
+import org.groundwork.conversation.ConversationJson.NextStep;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Organizer;
@@ -80,12 +81,7 @@ public class ConversationService {
         c.organizerId = req.organizerId() == null ? current.id() : organizerInBody(req.organizerId());
         c.workId = workInBody(req.workId());
         c.occurredAt = notTooFarAhead(req.occurredAt() == null ? Instant.now() : req.occurredAt());
-        // a next step dated before the talk it comes out of is a slip of the date picker, as a reschedule into
-        // the past is (FollowUpService); one logged late may fall before today: it is overdue, and is shown so
-        if (req.nextStep() != null && req.nextStep().dueOn() != null
-                && req.nextStep().dueOn().isBefore(LocalDate.ofInstant(c.occurredAt, current.team().zone()))) {
-            throw Problems.invalid("nextStep.dueOn", "must be on or after the day of the conversation");
-        }
+        nextStepOnOrAfter(req.occurredAt(), req.nextStep());
         c.durationMinutes = req.durationMinutes();
         c.channel = req.channel() == null ? Channel.IN_PERSON : req.channel();
         c.summary = req.summary();
@@ -267,6 +263,19 @@ public class ConversationService {
         Contact contact = Contact.findById(contactId);
         if (contact == null || contact.erased()) {
             throw Problems.conflict("This contact was erased; their conversations keep no summary, issues or commitments");
+        }
+    }
+
+    /**
+     * A next step dated before the talk it comes out of is a slip of the date picker, as a reschedule into
+     * the past is (FollowUpService); one logged late may fall before today: it is overdue, and is shown so.
+     * {@code occurredAt} null is now. Public for the page, which says it with the form's other mistakes.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void nextStepOnOrAfter(Instant occurredAt, NextStep next) {
+        Instant at = occurredAt == null ? Instant.now() : occurredAt;
+        if (next != null && next.dueOn() != null && next.dueOn().isBefore(LocalDate.ofInstant(at, current.team().zone()))) {
+            throw Problems.invalid("nextStep.dueOn", "must be on or after the day of the conversation");
         }
     }
 

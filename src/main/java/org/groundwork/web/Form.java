@@ -307,9 +307,10 @@ public final class Form {
 
     /**
      * {@link #checks} with rules of the service's own that it checks after the record's (a time zone
-     * the tz database names, the tags' count and length): run with the record's constraints, before
-     * the call, so their messages come in the same round as the others, not once those are mended.
-     * Each is the service's one copy of its rule, called here as well; its refusal goes on its field.
+     * the tz database names, the tags' count and length): when a field did not parse or the record's
+     * constraints fail, the call does not run, so they are run then, and their messages come in the same
+     * round as the others, not once those are mended. Each is the service's one copy of its rule, called
+     * here as well; its refusal goes on its field. When the form and the record pass, the call says them.
      */
     public Form checks(Object record, Runnable... rules) {
         this.record = record;
@@ -830,14 +831,15 @@ public final class Form {
             checkRecord();
             return new Outcome<>(false, null);
         }
-        try {
-            if (!rules.isEmpty()) {
-                // a rule's other refusal (not a field's) is answered below, as the call's would be
-                checkRecord();
-                if (!valid()) {
-                    return new Outcome<>(false, null);
-                }
+        if (!rules.isEmpty()) {
+            // the record's constraints now, so that the rules are said with them when they fail; when they
+            // pass, the call runs and says the rules itself, with whatever else it checks in one answer
+            checkRecord();
+            if (!valid()) {
+                return new Outcome<>(false, null);
             }
+        }
+        try {
             return new Outcome<>(true, call.get());
         } catch (Instead e) {
             instead = e.page;
@@ -874,19 +876,17 @@ public final class Form {
                 addRefusal(new ConstraintViolationException(broken));
             }
         }
+        if (valid()) {
+            return; // the call runs, and says its rules itself
+        }
         for (Runnable rule : rules) {
             try {
                 rule.run();
             } catch (ProblemException e) {
-                if (e.status() != 400) {
-                    // not a field's refusal: said as the call's would be when the form is valid (run), and
-                    // when it is not, left for the call once the fields are mended
-                    if (valid()) {
-                        throw e;
-                    }
-                    continue;
+                // a field's refusal is said now; any other is left for the call once the fields are mended
+                if (e.status() == 400) {
+                    addRefusal(e);
                 }
-                addRefusal(e);
             }
         }
     }

@@ -164,6 +164,11 @@ class ActionEditPagesTest {
         Response nobody = typed(s, List.of(), "title", "Rally at the depot").post(edit);
         assertFieldError(nobody, "organizerIds", "Tick at least one organizer who was there");
         nobody.then().body(containsString("value=\"Rally at the depot\""));
+        // every box unticked with a field that does not pass its record's rule (the walk: the organizers came
+        // a round later): all at once
+        Response both = typed(s, List.of(), "durationMinutes", "99999").post(edit);
+        assertFieldError(both, "durationMinutes", "");
+        assertFieldError(both, "organizerIds", "Tick at least one organizer who was there");
         // the API's doors, the same rule
         team.api().body(Map.of("organizerIds", List.of())).header("If-Match", "\"0\"").patch("/api/v1/actions/" + id)
                 .then().statusCode(400).body("errors[0].field", is("organizerIds"))

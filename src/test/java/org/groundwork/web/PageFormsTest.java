@@ -364,6 +364,13 @@ class PageFormsTest {
                 .formParam("nextStepPurpose", "Call back").post("/conversations");
         assertFieldError(page, "nextStepDueOn", "Choose the day of the conversation or a later one");
         assertTrue(page.asString().contains("Talked rent"), "what was typed stays in the form");
+        // with a field that does not parse (the walk: the date was said a round later): all at once
+        Response both = conversationAbout(team, id).formParam("durationMinutes", "").formParam("summary", "Talked rent")
+                .formParam("channel", "phone").formParam("occurredAt", LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T10:00")
+                .formParam("nextStepDueOn", LocalDate.now(ZoneOffset.UTC).minusDays(4).toString())
+                .formParam("nextStepPurpose", "Call back").post("/conversations");
+        assertFieldError(both, "durationMinutes", "Fill this in");
+        assertFieldError(both, "nextStepDueOn", "Choose the day of the conversation or a later one");
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
         team.api().get("/api/v1/followups").then().body("items", hasSize(0));
     }
