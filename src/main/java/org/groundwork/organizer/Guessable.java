@@ -56,6 +56,7 @@ public @interface Guessable {
                 "football1", "baseball1", "superman1", "princess1", "sunshine1", "charlie1", "jordan23",
                 "michael1", "shadow12", "master12", "master123", "secret123", "freedom1", "solidarity",
                 "groundwork", "groundwork1", "organize", "organizer", "organizing", "contraseña", "contrasena",
+                "dragon", "monkey", "shadow", "master", "qwerty",
                 "contraseña1", "contrasena1", "bienvenido", "tequiero", "teamo123", "union123");
 
         @Override
@@ -65,17 +66,33 @@ public @interface Guessable {
 
         static boolean guessable(String password) {
             String p = password.strip().toLowerCase(Locale.ROOT);
-            if (p.chars().distinct().count() <= 2) {
-                return true; // "aaaaaaaa", "abababab"
+            if (p.chars().distinct().count() <= 2 || repeats(p)) {
+                return true; // "aaaaaaaa", "abababab", "abcabcabc"
             }
-            // "Password1!", "password2024": the common word with digits and marks added at its end
+            // "Password1!", "password2024", "Qwerty123!", "dragon12": a common word or a run with digits and
+            // marks added at its end
             String stem = p.replaceAll("[0-9!.@#$%^&*?_-]+$", "");
             if (COMMON.contains(p) || COMMON.contains(stem)) {
                 return true;
             }
+            return run(p) || (stem.length() >= 4 && run(stem));
+        }
+
+        /** Part of a run along the digits, the alphabet or the keyboard, either way: "12345678", "hgfedcba". */
+        private static boolean run(String p) {
             for (String run : RUNS) {
                 if (run.contains(p) || new StringBuilder(run).reverse().toString().contains(p)) {
-                    return true; // "12345678", "87654321", "qwertyuiop", "hgfedcba"
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The same few characters over and over ("abcabcabc", "123123123"). */
+        private static boolean repeats(String p) {
+            for (int unit = 1; unit <= 4 && unit < p.length(); unit++) {
+                if (p.length() % unit == 0 && p.substring(0, unit).repeat(p.length() / unit).equals(p)) {
+                    return true;
                 }
             }
             return false;

@@ -189,7 +189,7 @@ class SessionsTest {
                 .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("newPassword"));
         // long enough but among the first an attacker tries (the walk set "password")
         for (String guessable : List.of("password", "Password1!", "12345678", "87654321", "qwertyuiop", "aaaaaaaaaa",
-                "abababab", "iloveyou2024")) {
+                "abababab", "iloveyou2024", "Qwerty123!", "dragon12", "monkey12345", "zxcvbnm123", "abcabcabc")) {
             team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", guessable))
                     .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("newPassword"))
                     .body("errors[0].message", containsString("tried first"));
