@@ -686,8 +686,9 @@ public final class Form {
      */
     public String hidden(String field) {
         String v = sent(field);
-        values.putIfAbsent(field, v);
-        return v == null || v.isBlank() || v.length() > 100 || v.indexOf('\0') >= 0 ? null : v.strip();
+        String read = v == null || v.isBlank() || v.length() > 100 || v.indexOf('\0') >= 0 ? null : v.strip();
+        values.putIfAbsent(field, read); // drawn again as read: a tampered value is not echoed back
+        return read;
     }
 
     /** A field as sent, not through the NUL rule (null when the form has no such field): the one-time key, {@link #DRAWN}. */

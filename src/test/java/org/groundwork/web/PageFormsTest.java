@@ -471,6 +471,11 @@ class PageFormsTest {
         tamperedTo.forEach((tampered, level) -> s.form().formParam("from", tampered).formParam("level", level)
                 .formParam("reason", "tampered").post("/contacts/" + id + "/level").then().statusCode(303));
         team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", equalTo("new"));
+        // drawn again (the reason left out), a tampered one is not echoed back: the form carries the level now
+        Response again = s.form().formParam("from", "x".repeat(100_000)).formParam("level", "cadre").formParam("reason", "")
+                .post("/contacts/" + id + "/level");
+        again.then().statusCode(400).body(containsString("name=\"from\" value=\"new\""))
+                .body(not(containsString("x".repeat(100))));
     }
 
     private static String depotDrive(TestTeam team) {
