@@ -43,6 +43,8 @@ import org.groundwork.platform.TeamScope;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -463,15 +465,13 @@ public class OrganizerService {
      * by case alone, so there is one meant.
      */
     private static String named(String typed) {
-        if (ZoneId.getAvailableZoneIds().contains(typed)) {
-            return typed;
-        }
-        for (String name : ZoneId.getAvailableZoneIds()) {
-            if (name.equalsIgnoreCase(typed)) {
-                return name;
-            }
-        }
-        return typed;
+        return ZoneNames.BY_LOWER_CASE.getOrDefault(typed.toLowerCase(Locale.ROOT), typed);
+    }
+
+    /** The tz names by their lower case, made once when first asked: ZoneId.getAvailableZoneIds copies ~600 per call. */
+    private static final class ZoneNames {
+        static final Map<String, String> BY_LOWER_CASE = ZoneId.getAvailableZoneIds().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(n -> n.toLowerCase(Locale.ROOT), n -> n));
     }
 
 }

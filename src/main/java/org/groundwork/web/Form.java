@@ -189,7 +189,11 @@ public final class Form {
 
     /** A comma-separated list (tags): trimmed, empty parts dropped. */
     public List<String> list(String field) {
-        String value = text(field);
+        return parts(text(field));
+    }
+
+    /** A comma-separated value's parts, trimmed, empty ones dropped: read by {@link #list} and counted by {@link #items}. */
+    private static List<String> parts(String value) {
         return value == null || value.isBlank() ? List.of()
                 : Arrays.stream(value.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
@@ -228,7 +232,7 @@ public final class Form {
         }
         // read here as sent, not through raw(): counting says nothing on the form
         String one = sent != null ? (sent.getFirst().isFileItem() ? null : sent.getFirst().getValue()) : posted.get(field);
-        return one == null ? 0 : (int) Arrays.stream(one.split(",")).filter(t -> !t.isBlank()).count();
+        return parts(one).size();
     }
 
     /** Every value of a repeated field, each an id (ticked rows of a list). */
