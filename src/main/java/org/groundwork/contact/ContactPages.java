@@ -444,18 +444,18 @@ public class ContactPages {
         NewLevel change = new NewLevel(form.word(Level.class, "level"), form.text("reason"), null);
         // the page asks for the reason (the API keeps it optional, for scripts and back-filling)
         form.need("reason", PageLanguage.people().contact_reason_missing());
-        // the level the form was drawn with: changed since (another tab, another organizer), the change would
-        // have gone on from a level this organizer never saw, unsaid (the walk). Said; sent again, it is recorded
+        // the level the form was drawn with (a tampered one is none): the service says a change made since
         String drawnWith = form.hidden("from");
-        Level now = contacts.find(contact).view().engagementLevel();
-        boolean aLevel = drawnWith != null && java.util.Arrays.stream(Level.values()).anyMatch(l -> l.word().equals(drawnWith));
-        if (aLevel && !drawnWith.equals(now.word()) && change.level() != now) {
-            form.error("level", PageLanguage.people().contact_level_changed_meanwhile(Labels.inSentence(now)));
-            form.values().put("from", now.word());
-        }
-        return form.submit(() -> contacts.changeLevel(contact, change),
+        Level seen = java.util.Arrays.stream(Level.values()).filter(l -> l.word().equals(drawnWith)).findFirst().orElse(null);
+        return form.checks(change, () -> contacts.levelAsSeen(contact, seen, change.level()))
+                .submit(() -> contacts.changeLevel(contact, change, seen),
                 Form.saved("/contacts/" + contact + "#timeline", LEVEL),
-                () -> show(contact, null, null, form.values(), form.errors()));
+                // drawn again from the level now: a change made since has been said (with the form's other
+                // mistakes, or by the call), so sent again it is recorded
+                () -> {
+                    form.values().remove("from");
+                    return show(contact, null, null, form.values(), form.errors());
+                });
     }
 
     private TemplateInstance show(UUID id, String cursor, String tieSearch, Map<String, String> form,

@@ -91,9 +91,13 @@ public class ContactService {
         return live(TeamScoped.find(Contact.class, id));
     }
 
-    /** The row the team's lookup found, if it is not erased; a 404 otherwise. */
+    /** The row the team's lookup found, if it is not erased; a 410 for one erased, a 404 for none. */
     private static Contact live(Optional<Contact> row) {
-        return row.filter(c -> !c.erased()).orElseThrow(() -> Problems.notFound("contact"));
+        Contact c = row.orElseThrow(() -> Problems.notFound("contact"));
+        if (c.erased()) {
+            throw Problems.erased();
+        }
+        return c;
     }
 
     /** A live contact as another feature's service links to it: who it is and whose it is. */
@@ -442,7 +446,18 @@ public class ContactService {
      * back-dated change never overrides a newer one.
      */
     public LevelChangeView changeLevel(UUID id, @NotNull @Valid NewLevel request) {
+        return changeLevel(id, request, null);
+    }
+
+    /**
+     * A level change from a form drawn when the contact's level was {@code seen}: changed since (another
+     * tab, another organizer), it would go on from a level this organizer never saw, unsaid (the walk),
+     * so it is refused beside the level; sent again, from the level now, it is recorded. Checked here
+     * under the row's lock, as well as before the call with the form's other mistakes ({@link #levelAsSeen}).
+     */
+    public LevelChangeView changeLevel(UUID id, @NotNull @Valid NewLevel request, Level seen) {
         Contact c = lockLive(id);
+        levelAsSeen(c, seen, request.level());
         Instant now = Instant.now();
         Instant at = request.changedAt() == null ? now : request.changedAt();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
@@ -554,9 +569,27 @@ public class ContactService {
         // gone for this purpose too (no history written on a tombstone), as is another team's (the policy)
         if (em.createNativeQuery("select 1 from contact where id = ?1 and erased_at is null for update")
                 .setParameter(1, id).getResultList().isEmpty()) {
-            throw Problems.notFound("contact");
+            // the team's tombstone is said as one (the form was open while they were erased); no row, a 404
+            throw em.createNativeQuery("select 1 from contact where id = ?1").setParameter(1, id).getResultList().isEmpty()
+                    ? Problems.notFound("contact") : Problems.erased();
         }
         return require(id);
+    }
+
+    /** {@link #changeLevel(UUID, NewLevel, Level)}'s check, for a form to say with its other mistakes. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void levelAsSeen(UUID id, Level seen, Level chosen) {
+        if (seen != null) {
+            levelAsSeen(require(id), seen, chosen);
+        }
+    }
+
+    /** Null seen: not asked (the API, whose callers name the level they mean). The level chosen is now's: said as such. */
+    private static void levelAsSeen(Contact c, Level seen, Level chosen) {
+        if (seen != null && c.engagementLevel != seen && chosen != c.engagementLevel) {
+            throw Problems.invalid("level", "Their level was changed to " + c.engagementLevel.word()
+                    + " meanwhile (in another tab, or by another organizer); if yours is still right, change it again");
+        }
     }
 
     private LevelChange requireLevelChange(Contact c, UUID changeId) {

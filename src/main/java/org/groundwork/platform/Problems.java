@@ -16,6 +16,18 @@ public final class Problems {
         return new ProblemException(404, NOT_FOUND, "No " + what + " with that id in your team");
     }
 
+    /** What a contact of the caller's team erased is answered with, wherever it is named: {@link #erased}. */
+    public static final String ERASED = "This contact was erased: their data is gone for good, and nothing more is written about them";
+
+    /**
+     * 410 for a contact of the caller's team that was erased, in a path or a body: an organizer whose form
+     * was open while someone erased the person is told so (the walk), not "no contact with that id". It
+     * confirms only what the team's own tombstone shows: an id of another team stays a 404.
+     */
+    public static ProblemException erased() {
+        return new ProblemException(410, "Gone", ERASED);
+    }
+
     /**
      * An id inside a request body that names nothing in the caller's team: a 400 on that
      * field (the URL is fine; the body is wrong), worded the same for unknown and foreign ids.

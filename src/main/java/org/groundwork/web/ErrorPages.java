@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Problem;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,16 @@ public final class ErrorPages {
     @CheckedTemplate(basePath = "ErrorPages")
     static class Templates {
         static native TemplateInstance problem(Problem problem, String said);
+
+        static native TemplateInstance erased(String typed);
+    }
+
+    /**
+     * A form about a person erased while it was open (Form): nothing saved, and what was written in it,
+     * shown once and kept nowhere, so an organizer who typed a long note loses nothing by surprise.
+     */
+    static TemplateInstance erasedMeanwhile(List<String> typed) {
+        return Templates.erased(typed.isEmpty() ? null : String.join("\n\n", typed));
     }
 
     public static String render(Problem problem) {

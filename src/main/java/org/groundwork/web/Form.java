@@ -7,8 +7,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import org.groundwork.platform.IdempotencyKeys;
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.InputGuard;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
 import org.groundwork.platform.SafeJson;
 import org.groundwork.platform.Word;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
@@ -27,6 +29,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +104,8 @@ public final class Form {
     private final FormData data;
     /** The fields read, as typed (null for left empty), to draw the form again. */
     private final Map<String, String> values = new LinkedHashMap<>();
+    /** The fields read as text ({@link #text}): what the organizer wrote, shown if the person is erased meanwhile. */
+    private final Set<String> words = new LinkedHashSet<>();
     private final FormErrors errors = new FormErrors();
     /** The API's field names that the form calls otherwise ("nextStep.dueOn" → "nextStepDueOn"). */
     private final Map<String, String> renames = new HashMap<>();
@@ -131,6 +136,51 @@ public final class Form {
     private Form(Map<String, String> posted, FormData data) {
         this.posted = posted;
         this.data = data;
+        // the person the form is about was erased while it was open: no form of theirs can be drawn again
+        // (its page names them), so a page says so, with what was typed (the walk: a generic 404 lost it)
+        special.put(Form::erased, p -> ErrorPages.erasedMeanwhile(typedWords()));
+    }
+
+    private static boolean erased(ProblemException p) {
+        return p.status() == 410 && Problems.ERASED.equals(p.getMessage());
+    }
+
+    /**
+     * The form drawn again with a refusal's status; when its person was erased meanwhile, which the
+     * drawing finds (its page names them: a form refused for a mistake of its own), the erased page.
+     */
+    private Object drawnAgain(int status, Supplier<?> again) {
+        Object page;
+        try {
+            page = again.get();
+        } catch (ProblemException p) {
+            if (!erased(p)) {
+                throw p;
+            }
+            return withStatus(p.status(), ErrorPages.erasedMeanwhile(typedWords()), null);
+        }
+        return refusal(status, page);
+    }
+
+    /** What was written in the form's text fields, not ids a page drew: said back when it cannot be saved. */
+    private List<String> typedWords() {
+        List<String> typed = new ArrayList<>();
+        for (String field : words) {
+            String v = values.get(field);
+            if (v != null && !v.isBlank() && !isId(v.strip())) {
+                typed.add(v.strip());
+            }
+        }
+        return typed;
+    }
+
+    private static boolean isId(String value) {
+        try {
+            Ids.read(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The form posted with the current request (read once for every page post: see {@link CsrfCheck}). */
@@ -160,6 +210,12 @@ public final class Form {
 
     /** The field as typed, null when it was not sent. */
     public String text(String field) {
+        words.add(field);
+        return read(field);
+    }
+
+    /** A field read to be parsed (a number, a date, an id, a word): kept to draw again, not words typed. */
+    private String read(String field) {
         String value = raw(field);
         values.putIfAbsent(field, value);
         return value;
@@ -248,16 +304,16 @@ public final class Form {
     }
 
     public Integer whole(String field) {
-        return Forms.whole(text(field), field, errors);
+        return Forms.whole(read(field), field, errors);
     }
 
     public LocalDate date(String field) {
-        return Forms.date(text(field), field, errors);
+        return Forms.date(read(field), field, errors);
     }
 
     /** A date and time typed as on the clocks of {@code zone} (the team's): Forms.dateTime. */
     public LocalDateTime dateTime(String field, ZoneId zone) {
-        return Forms.dateTime(text(field), field, zone, errors);
+        return Forms.dateTime(read(field), field, zone, errors);
     }
 
     public UUID id(String field) {
@@ -283,7 +339,7 @@ public final class Form {
      * other messages go: a hidden field or a one-button form has no place of its own to show one.
      */
     private String textSaidOn(String field, String messageOn) {
-        String value = text(field);
+        String value = read(field);
         String refused = field.equals(messageOn) ? null : errors.map().remove(field);
         if (refused != null) {
             errors.add(messageOn, refused);
@@ -590,7 +646,7 @@ public final class Form {
             // the refusal's own page (a wait after too many tries, a file that cannot be read), with its status
             return refusal(refusedStatus(), answer.apply(refused));
         }
-        return refusal(refusedStatus(), again.get());
+        return drawnAgain(refusedStatus(), again);
     }
 
     /**
@@ -630,12 +686,12 @@ public final class Form {
             // not a key a page drew (cut, or made up): said above the form, with what was typed and a good key
             values.put(KEY, newKey());
             errors.add(FormErrors.FORM, PageLanguage.msg().form_key_bad());
-            return withStatus(400, again.get(), null);
+            return drawnAgain(400, again);
         }
         values.put(KEY, key);
         if (!valid()) {
             checkRecord();
-            return refusal(400, again.get()); // nothing to claim for a form that does not parse: the call would not run
+            return drawnAgain(400, again); // nothing to claim for a form that does not parse: the call would not run
         }
         byte[] hash = hash();
         IdempotencyKeys.Once saved;
@@ -666,11 +722,11 @@ public final class Form {
             // what it saved named someone erased since (IdempotencyKeys.forget): said as that, not as a form
             // sent before, whose "save it again" wrote the erased person anew in one click
             errors.add(FormErrors.FORM, PageLanguage.msg().form_erased_since());
-            return refusal(IdempotencyKeys.ERASED, again.get());
+            return drawnAgain(IdempotencyKeys.ERASED, again);
         }
         // the key was used for other words (Back, then a change): what was typed now comes back, with a new key
         errors.add(FormErrors.FORM, PageLanguage.msg().form_sent_before());
-        return refusal(409, again.get());
+        return drawnAgain(409, again);
     }
 
     /**

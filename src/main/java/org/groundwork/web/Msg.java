@@ -528,6 +528,15 @@ public interface Msg {
     String form_erased_since();
 
     @Message
+    String form_erased_title();
+
+    @Message
+    String form_erased_meanwhile();
+
+    @Message
+    String form_erased_typed();
+
+    @Message
     String form_saved_already();
 
     @Message

@@ -687,8 +687,6 @@ public interface MsgPeople {
     @Message
     String contact_reason_missing();
 
-    @Message
-    String contact_level_changed_meanwhile(String level);
 
     @Message
     String contact_choose_tie();

@@ -180,6 +180,9 @@ public interface MsgRefusals {
     String level_changes_later(String level);
 
     @Message
+    String level_changed_meanwhile(String level);
+
+    @Message
     String level_added_with();
 
     @Message
@@ -205,6 +208,9 @@ public interface MsgRefusals {
 
     @Message
     String contact_erased();
+
+    @Message
+    String contact_gone();
 
     @Message
     String listed_twice(String index);

@@ -371,6 +371,7 @@ public final class Refusals {
         phrase("msg.form_past", "must not be more than a day in the future");
         phrase("msg.form_already_at_level", "The contact's level at that time already is {level}");
         phrase("level_changes_later", "The contact's level changes to {level} later anyway, in a change already recorded");
+        phrase("level_changed_meanwhile", "Their level was changed to {level} meanwhile (in another tab, or by another organizer); if yours is still right, change it again");
         phrase("level_added_with", "The level a contact was added with is not a change; record a change instead");
         phrase("level_next_unchanged", "The next change, to {level}, would then change nothing; delete that one first");
         phrase("at_most_tags", "at most {max} tags");
@@ -383,6 +384,7 @@ public final class Refusals {
         phrase("follow_up_erased", "This contact was erased; their follow-ups keep no purpose and are not reopened");
         phrase("attendance_notes_erased", "this contact was erased; their attendance keeps no notes");
         phrase("contact_erased", "This contact was erased; their conversations keep no summary, issues or commitments");
+        phrase("contact_gone", org.groundwork.platform.Problems.ERASED);
         phrase("listed_twice", "this contact is already listed at [{index}]");
         phrase("body_cut_short", "The request's body did not arrive whole");
         phrase("form_unreadable", "The form's body could not be read (a broken %-escape, a charset this server does not know, an upload cut short, or more than 1,000 fields); nothing was saved");

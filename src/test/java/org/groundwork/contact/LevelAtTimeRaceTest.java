@@ -127,8 +127,8 @@ class LevelAtTimeRaceTest {
             HeldLocks.waitUntilBlocked(dataSource, erasing, changed);
             erasing.commit();
         }
-        // no history written on the tombstone: the contact is gone for this request too
-        changed.get(30, TimeUnit.SECONDS).then().statusCode(404);
+        // no history written on the tombstone: the contact is gone for this request too, and said so
+        changed.get(30, TimeUnit.SECONDS).then().statusCode(410);
         assertEquals(List.of("new"), AllTeams.rows(dataSource,
                 "select to_level from level_change where contact_id = ?1", contact));
     }

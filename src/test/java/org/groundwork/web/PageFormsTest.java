@@ -880,7 +880,7 @@ class PageFormsTest {
 
         s.form().formParam("confirm", "true").post("/contacts/" + id + "/erase").then().statusCode(303)
                 .header("Location", containsString("/contacts?saved=erased"));
-        team.api().get("/api/v1/contacts/" + id).then().statusCode(404);
+        team.api().get("/api/v1/contacts/" + id).then().statusCode(410);
         s.request().get("/contacts?saved=erased").then().statusCode(200)
                 .body(containsString("role=\"status\" id=\"saved\"")).body(not(containsString("Sam Okafor")));
         s.request().get("/contacts").then().statusCode(200).body(not(containsString("id=\"saved\"")));

@@ -1,0 +1,87 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.*;
+
+/**
+ * The walk: a form about a person open while someone else erased them, then sent. The generic "no
+ * contact with that id" page lost what was typed and did not say why. Each door now says the erasure
+ * (410), the page shows what was written in the form (kept nowhere), and nothing is written about the
+ * erased person. On the API a path naming the team's tombstone is a 410; an id in a body is the 400 on
+ * its field it was; another team's id stays a 404.
+ */
+@QuarkusTest
+class ErasedMeanwhileTest {
+
+    @Test
+    void aConversationLoggedForSomeoneErasedMeanwhileSaysSoAndShowsWhatWasTyped() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Erased While Typing"));
+        Session s = Session.logIn(team);
+        s.open("/conversations/new?contact=" + contact);
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
+
+        Response sent = s.form().formParam("contactId", contact).formParam(Form.KEY, s.key)
+                .formParam("durationMinutes", "25").formParam("channel", "phone")
+                .formParam("summary", "Long talk about the boiler and the landlord's threats")
+                .formParam("commitments", "Will bring two neighbours").post("/conversations");
+        sent.then().statusCode(410).contentType(containsString("text/html"))
+                .body(containsString("This person was erased"))
+                .body(containsString("nothing was saved"))
+                .body(containsString("Long talk about the boiler and the landlord&#39;s threats"))
+                .body(containsString("Will bring two neighbours"))
+                .body(not(containsString(contact))); // the ids a page drew are not "what you wrote"
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void aContactEditAndALevelChangeForSomeoneErasedMeanwhileSaySo() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Edited While Erased"));
+        Session s = Session.logIn(team);
+        s.open("/contacts/" + contact + "/edit");
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
+
+        s.form().formParam("version", "0").formParam("fullName", "Edited While Erased")
+                .formParam("notes", "Works nights at the depot").post("/contacts/" + contact + "/edit")
+                .then().statusCode(410).body(containsString("This person was erased"))
+                .body(containsString("Works nights at the depot"));
+        s.form().formParam("level", "cadre").formParam("reason", "Chairs the committee now")
+                .post("/contacts/" + contact + "/level")
+                .then().statusCode(410).body(containsString("This person was erased"))
+                .body(containsString("Chairs the committee now"));
+        // the tombstone keeps no name and no new level
+        team.api().get("/api/v1/contacts/" + contact).then().statusCode(410)
+                .contentType(containsString("application/problem+json"))
+                .body("detail", containsString("This contact was erased"));
+    }
+
+    @Test
+    void theApiSaysTheErasureToItsOwnTeamOnlyAndKeepsUnknownIdsAsTheyWere() {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Gone For Good"));
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
+
+        // named in a path, the contact is said erased; named in a body, the field is refused as before
+        team.api().get("/api/v1/contacts/" + contact).then().statusCode(410).body("status", is(410));
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "channel", "phone"))
+                .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("contactId"));
+        team.api().body(Map.of("contactId", contact, "dueOn", "2030-01-01"))
+                .post("/api/v1/followups").then().statusCode(400).body("errors[0].field", is("contactId"));
+        team.api().body(Map.of("level", "cadre")).post("/api/v1/contacts/" + contact + "/level")
+                .then().statusCode(410);
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(410);
+        // another team learns nothing: the id is no contact of theirs
+        other.api().get("/api/v1/contacts/" + contact).then().statusCode(404);
+        other.api().body(Map.of("contactId", contact, "durationMinutes", 5, "channel", "phone"))
+                .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("contactId"));
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+    }
+}
