@@ -1,6 +1,5 @@
 package org.groundwork.demo;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +26,7 @@ import org.groundwork.organization.Unit;
 import org.groundwork.organization.UnitKind;
 import org.groundwork.organization.OrganizationKind;
 import org.groundwork.organizer.Organizer;
+import org.groundwork.organizer.Passwords;
 import org.groundwork.organizer.Role;
 import org.groundwork.organizer.Team;
 import org.groundwork.work.Focus;
@@ -74,7 +74,7 @@ public class DemoTeam {
 
     /** Creates the demo team only when no organizer exists yet; returns whether it did. */
     public boolean seedIfEmpty() {
-        String hash = BcryptUtil.bcryptHash(PASSWORD);
+        String hash = Passwords.hash(PASSWORD);
         // at start, for no one: whether any organizer exists anywhere, then a new team
         return TeamScope.instanceWide(() -> QuarkusTransaction.joiningExisting().call(() -> seedIfNoOrganizer(hash)));
     }
@@ -100,7 +100,7 @@ public class DemoTeam {
      * writes, and holds its connection that much shorter.
      */
     public Credentials seed(String domain, boolean instanceAdmin) {
-        String hash = BcryptUtil.bcryptHash(PASSWORD);
+        String hash = Passwords.hash(PASSWORD);
         // a new team, written by no one of it
         return TeamScope.instanceWide(() -> QuarkusTransaction.joiningExisting().call(() -> seedTeam(domain, instanceAdmin, hash)));
     }

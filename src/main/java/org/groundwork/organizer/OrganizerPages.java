@@ -55,6 +55,9 @@ public class OrganizerPages {
     static final String TEAM_SAVED = "team";
     /** What the language form saved: the settings page says so, already in the language chosen. */
     static final String LANGUAGE_SAVED = "language";
+    /** Another device logged out, a token revoked: said, as the walk found nothing said of either. */
+    static final String SESSION_ENDED = "session-ended";
+    static final String TOKEN_REVOKED = "token-revoked";
 
     @Inject
     Patches patches;
@@ -189,7 +192,7 @@ public class OrganizerPages {
     @Path("settings/tokens/{id}/revoke")
     public Response revokeToken(@PathParam("id") String id) {
         tokens.revoke(Ids.parse(id, "token"));
-        return Response.seeOther(URI.create("/settings")).build();
+        return Response.seeOther(URI.create(Form.saved("/settings", TOKEN_REVOKED))).build();
     }
 
     /** Logs one of one's browsers out. */
@@ -198,7 +201,7 @@ public class OrganizerPages {
     public Response endSession(@PathParam("id") String id) {
         sessions.end(Ids.parse(id, "session"));
         boolean mine = current.sessionId().map(s -> s.toString().equalsIgnoreCase(id)).orElse(false);
-        return Response.seeOther(URI.create(mine ? "/login" : "/settings")).build();
+        return Response.seeOther(URI.create(mine ? "/login" : Form.saved("/settings", SESSION_ENDED))).build();
     }
 
     /** "Log out everywhere": every session of one's account ends, this one too. */

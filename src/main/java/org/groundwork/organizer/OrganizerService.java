@@ -198,6 +198,9 @@ public class OrganizerService {
         return stored(load(id));
     }
 
+    /** A new password that is the one the organizer has: a page finds it in {@code web/Refusals}. */
+    static final String SAME_PASSWORD = "is the password you have now; choose another one";
+
     /** The refusal of {@link #assignable}: a page finds it in {@code web/Refusals}. */
     static final String DEACTIVATED = "this organizer's account is deactivated; choose an active organizer";
 
@@ -319,6 +322,11 @@ public class OrganizerService {
     public void changePassword(@NotNull @Valid PasswordChange change, String address) {
         Organizer before = checks.ownAccount(current.id(), address);
         boolean ok = Passwords.matches(change.currentPassword(), before.passwordHash);
+        if (ok && change.newPassword().equals(change.currentPassword())) {
+            // said, not done: "changed" to itself it would end every session and keep the password
+            // whoever prompted the change may know (the walk took it for a change)
+            throw Problems.invalid("newPassword", SAME_PASSWORD);
+        }
         checks.changeOwn(before, address, ok, ok ? Passwords.hash(change.newPassword()) : null);
     }
 

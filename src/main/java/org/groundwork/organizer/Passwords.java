@@ -7,31 +7,57 @@ import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.interfaces.BCryptPassword;
 import org.wildfly.security.password.util.ModularCrypt;
 
-/** bcrypt hashing; only hashes are stored. */
-final class Passwords {
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * bcrypt hashing; only hashes are stored. bcrypt reads the first 72 bytes of what it is given and no
+ * more, so a 100-character passphrase was as good as its first 72 bytes (the probe; fewer characters
+ * in other scripts: 24 in Devanagari). A hash made since the forty-fourth session is of the
+ * password's SHA-256 (44 characters of Base64, no NUL), which stands for all of it, and says so in
+ * its first characters ({@link #WHOLE}); one made before is still checked as it was made.
+ */
+public final class Passwords {
+
+    /** What a hash of the whole password starts with, before the bcrypt string. */
+    private static final String WHOLE = "$gw-sha256$";
 
     /** Checked when the email is unknown, so a wrong email costs as long as a wrong password. */
-    private static final String DECOY = BcryptUtil.bcryptHash("decoy password that matches nothing");
+    private static final String DECOY = hash("decoy password that matches nothing");
 
     private Passwords() {
     }
 
-    static String hash(String password) {
-        return BcryptUtil.bcryptHash(password);
+    public static String hash(String password) {
+        return WHOLE + BcryptUtil.bcryptHash(whole(password));
     }
 
     static boolean matches(String password, String hash) {
         if (password == null) {
             return false;
         }
+        String stored = hash == null ? DECOY : hash;
+        boolean whole = stored.startsWith(WHOLE);
         try {
-            Password raw = ModularCrypt.decode(hash == null ? DECOY : hash);
+            Password raw = ModularCrypt.decode(whole ? stored.substring(WHOLE.length()) : stored);
             PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT,
                     WildFlyElytronPasswordProvider.getInstance());
-            boolean ok = factory.verify(factory.translate(raw), password.toCharArray());
+            boolean ok = factory.verify(factory.translate(raw), (whole ? whole(password) : password).toCharArray());
             return ok && hash != null;
         } catch (java.security.GeneralSecurityException e) {
             return false;
+        }
+    }
+
+    /** The password as bcrypt is given it: its SHA-256 in Base64, every character of it counted. */
+    private static String whole(String password) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }

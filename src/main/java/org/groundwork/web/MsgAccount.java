@@ -144,6 +144,12 @@ public interface MsgAccount {
     String settings_language_saved();
 
     @Message
+    String settings_session_ended();
+
+    @Message
+    String settings_token_revoked();
+
+    @Message
     String settings_two_factor_for_everyone();
 
     @Message

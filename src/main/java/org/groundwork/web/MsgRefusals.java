@@ -69,6 +69,9 @@ public interface MsgRefusals {
     String organizer_deactivated();
 
     @Message
+    String same_password();
+
+    @Message
     String no_organization_in_team();
 
     @Message

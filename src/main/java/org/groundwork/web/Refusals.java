@@ -352,6 +352,7 @@ public final class Refusals {
         phrase("one_admin", "A team needs at least one admin; make someone else admin first");
         phrase("not_own_account", "You cannot disable your own account; ask another admin");
         phrase("msg.form_not_current_password", "is not your current password");
+        phrase("same_password", "is the password you have now; choose another one");
         phrase("first_password_forbidden", "Only the instance admin can give a restored organizer a first password");
         phrase("has_password", "This organizer has a password already; they change it themselves");
         phrase("wrong_login", "Wrong email or password");

@@ -132,10 +132,19 @@ class SessionsTest {
                 .extract().path("items.find { it.current }.id");
 
         laptop.open("/settings");
-        laptop.form().post("/settings/sessions/" + phoneId + "/end").then().statusCode(303)
-                .header("Location", containsString("/settings"));
+        String back = laptop.form().post("/settings/sessions/" + phoneId + "/end").then().statusCode(303)
+                .header("Location", containsString("/settings")).extract().header("Location");
         assertEnded(phone);
         assertLive(laptop);
+        // the walk: it was done without a word; so was a token revoked
+        laptop.request().get(back).then().statusCode(200).body(containsString("That device is logged out"));
+        String token = given().contentType(ContentType.JSON)
+                .body(Map.of("email", team.adminEmail, "password", TestTeam.PASSWORD, "name", "script"))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("id");
+        laptop.open("/settings");
+        String revoked = laptop.form().post("/settings/tokens/" + token + "/revoke").then().statusCode(303)
+                .extract().header("Location");
+        laptop.request().get(revoked).then().statusCode(200).body(containsString("The token is revoked"));
 
         // another team's session id is unknown here, on the page and in the API
         TestTeam other = TestTeam.create();
@@ -200,10 +209,38 @@ class SessionsTest {
                 .post("/settings/password").then().statusCode(400).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(page, containsString("This is one of the passwords tried first"));
         assertLive(laptop);
+        // the password one has, "changed" to itself: said, and nothing ends (the walk took it for a change)
+        team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", TestTeam.PASSWORD))
+                .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("newPassword"))
+                .body("errors[0].message", containsString("the password you have now"));
+        laptop.open("/settings");
+        String same = laptop.form().formParam("currentPassword", TestTeam.PASSWORD).formParam("newPassword", TestTeam.PASSWORD)
+                .post("/settings/password").then().statusCode(400).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(same, containsString("This is the password you have now"));
+        assertLive(laptop);
         team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "another new password"))
                 .post("/api/v1/me/password").then().statusCode(204);
         assertEnded(laptop);
         team.api().get("/api/v1/me").then().statusCode(401);
+    }
+
+    /**
+     * The probe: bcrypt reads 72 bytes and no more, so a long passphrase was as good as its first 72
+     * bytes, and anything after them logged in too. The whole of it counts now.
+     */
+    @Test
+    void everyCharacterOfALongPasswordCounts() {
+        TestTeam team = TestTeam.create();
+        String start = "the rent strike starts on monday at the laundry room of building seven!!"; // 72 bytes
+        org.junit.jupiter.api.Assertions.assertEquals(72, start.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", start + " bring the neighbours"))
+                .post("/api/v1/me/password").then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("email", team.adminEmail, "password", start + " and something else",
+                "name", "x")).post("/api/v1/tokens").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("email", team.adminEmail, "password", start, "name", "x"))
+                .post("/api/v1/tokens").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("email", team.adminEmail, "password", start + " bring the neighbours",
+                "name", "x")).post("/api/v1/tokens").then().statusCode(201);
     }
 
     @Test
