@@ -1,14 +1,24 @@
 package org.groundwork.contact;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Payload;
 import jakarta.validation.constraints.Size;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.Text;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,7 +38,7 @@ import java.util.Set;
  * the import's line check), in the same words.
  */
 public record ContactFields(
-        @NotBlank @Size(max = FULL_NAME) String fullName,
+        @NotBlank @Size(max = FULL_NAME) @Shown String fullName,
         @Size(max = PHONE) @Phones.Written(max = PHONE) String phone,
         @Email @Size(max = EMAIL) String email,
         @Size(max = NOTES) String notes) {
@@ -39,6 +49,30 @@ public record ContactFields(
     public static final int NOTES = 10_000;
     public static final int TAGS = 50;
     public static final int TAG = 50;
+
+    /**
+     * A name must show something: one made only of characters that show nothing (a no-break or a zero-width
+     * space, U+3164) was stored as a blank row in every list (the probe). Said as {@code @NotBlank} says it,
+     * which speaks alone for an empty or all-space value; what counts as showing nothing is {@link Text#placeName}'s.
+     */
+    @Documented
+    @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.PARAMETER})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = ShownValidator.class)
+    public @interface Shown {
+        String message() default "must not be blank";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    public static class ShownValidator implements ConstraintValidator<Shown, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || value.isBlank() || Text.placeName(value) != null;
+        }
+    }
 
     /** The names of the fields above, as the API and the forms name them. */
     public static final List<String> ALL = List.of("fullName", "phone", "email", "notes");

@@ -43,6 +43,8 @@ class ContactFieldsDoorsTest {
 
     static final List<Bad> BAD = List.of(
             new Bad("fullName", "x".repeat(100_000), "size must be between 0 and 200", "Use at most 200 characters"),
+            // nothing that shows (a no-break space, a zero-width space, a Hangul filler): a blank row in every list
+            new Bad("fullName", "\u00A0\u200B\u3164", "must not be blank", "Fill this in"),
             new Bad("phone", "5".repeat(51), "size must be between 0 and 50", "Use at most 50 characters"),
             // phone notation (contact/Phones): words, a '+' inside, more digits than any number has
             new Bad("phone", "call after 5", PHONE_RULE, "Enter a phone number"),
@@ -73,7 +75,9 @@ class ContactFieldsDoorsTest {
             Map<String, String> form = new HashMap<>(Map.of("fullName", "Rosa Parks", "engagementLevel", "new",
                     "position", "base"));
             form.put(bad.field(), bad.value());
-            Response page = s.form().formParams(form).post("/contacts");
+            // as a browser sends it: UTF-8 (RestAssured's default, ISO-8859-1, has no U+200B)
+            Response page = s.form().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form)
+                    .post("/contacts");
             PageFormsTest.assertFieldError(page, bad.field(), bad.onPage());
 
             // a line of an import file
@@ -130,7 +134,8 @@ class ContactFieldsDoorsTest {
             s.open("/actions/" + action);
             Map<String, String> form = new HashMap<>(Map.of("fullName", "Rosa Parks", "firstTime", "true"));
             form.put(bad.field(), bad.value());
-            Response page = s.form().formParams(form).post("/actions/" + action + "/attendance/new");
+            Response page = s.form().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form)
+                    .post("/actions/" + action + "/attendance/new");
             PageFormsTest.assertFieldError(page, bad.field(), bad.onPage());
         }
         assertEquals(BAD.stream().filter(b -> List.of("fullName", "phone", "email").contains(b.field())).count(), checked);
