@@ -105,7 +105,11 @@ public class IdempotencyInterceptor {
         return builder;
     }
 
-    /** A key is an opaque text of 1 to 200 characters, no control characters (a UUID is a good one). */
+    /**
+     * A key is an opaque text of 1 to 200 printable ASCII characters (a UUID is a good one). A header's
+     * bytes reach us one character each, so "é" sent in UTF-8 was two characters and "€" held a C1 control
+     * (0x82): refused as "control characters" nobody typed (the probe). Said as what a key may hold.
+     */
     static void check(String key) {
         if (key.isBlank()) {
             throw Problems.invalid(HEADER, "must not be empty");
@@ -113,10 +117,12 @@ public class IdempotencyInterceptor {
         if (key.length() > MAX_LENGTH) {
             throw Problems.invalid(HEADER, "must be at most " + MAX_LENGTH + " characters");
         }
-        if (key.chars().anyMatch(Character::isISOControl)) {
-            throw Problems.invalid(HEADER, "must not contain control characters");
+        if (key.chars().anyMatch(c -> c < 0x20 || c > 0x7E)) {
+            throw Problems.invalid(HEADER, ASCII_ONLY);
         }
     }
+
+    static final String ASCII_ONLY = "must be printable ASCII: letters, digits, spaces and marks (a fresh UUID is best)";
 
     /**
      * The request as the method received it: method, path and the parsed arguments (body and

@@ -19,7 +19,7 @@ public @interface Idempotent {
 
     /** The header, and how the OpenAPI document describes it on each such operation. */
     String HEADER = "Idempotency-Key";
-    String DESCRIPTION = "Optional. Up to 200 characters, no control characters (a fresh UUID per request). "
+    String DESCRIPTION = "Optional. Up to 200 printable ASCII characters (a fresh UUID per request). "
             + "A retry with the same key and request within 24 hours answers the first answer and writes nothing "
             + "(header Idempotent-Replayed: true); the same key with another request answers 422.";
 }

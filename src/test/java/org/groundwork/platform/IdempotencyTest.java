@@ -214,6 +214,13 @@ class IdempotencyTest {
         post(team.token, "tab\there", "/api/v1/conversations", body).then().statusCode(400)
                 .body("errors[0].field", is("Idempotency-Key"));
         post(team.token, "   ", "/api/v1/conversations", body).then().statusCode(400);
+        // "café-€" sent in UTF-8, as a script does: each byte arrives as a character, and the "€" holds 0x82,
+        // a C1 control, which was said as "control characters" nobody typed (the probe)
+        String utf8 = new String("café-€".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        post(team.token, utf8, "/api/v1/conversations", body).then().statusCode(400)
+                .body("errors[0].field", is("Idempotency-Key"))
+                .body("errors[0].message", startsWith("must be printable ASCII"));
         assertEquals(0, conversationsOf(team, contact));
         post(team.token, "k".repeat(200), "/api/v1/conversations", body).then().statusCode(201);
     }

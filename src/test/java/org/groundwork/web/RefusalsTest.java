@@ -48,6 +48,7 @@ class RefusalsTest {
                     + "Settings page (or send no email and password with a session)",
             "Send your email and password, or log in first",
             CsrfCheck.API_WITHOUT_TOKEN,
+            "must be printable ASCII: letters, digits, spaces and marks (a fresh UUID is best)",
             "What a request with this Idempotency-Key made was erased since, with the person it named; nothing was"
                     + " done again. Use a new key for a new request");
 
