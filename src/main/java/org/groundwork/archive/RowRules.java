@@ -165,19 +165,19 @@ class RowRules {
      * with something on each side): the import stored emails by a looser rule until 2026-11-30
      * (a60bbd1) and nothing checks them again, so an archive this instance made would be refused.
      * A phone's notation ({@code Phones.Written}) is left out for the same reason: any text was
-     * stored as a phone until 2026-12-04, and stays. Their lengths still count.
+     * stored as a phone until 2026-12-04, and stays. So is a name that shows nothing ({@code
+     * ContactFields.Shown}, 2026-12-05). Their lengths still count.
      */
     private List<FieldError> contact(ContactJson.NewContact c, JsonNode row) {
         List<FieldError> problems = new ArrayList<>();
         if (row.path("erased_at").isNull()) {
             ContactFields fields = new ContactFields(c.fullName(), c.phone(), c.email(), c.notes());
-            fields.problems(validator, List.of("fullName", "notes"))
-                    .forEach(p -> problems.add(new FieldError(SNAKE.translate(p.field()), p.message())));
-            for (String field : List.of("phone", "email")) {
+            for (String field : List.of("fullName", "notes", "phone", "email")) {
                 for (ConstraintViolation<ContactFields> v : validator.validateProperty(fields, field)) {
                     java.lang.annotation.Annotation rule = v.getConstraintDescriptor().getAnnotation();
-                    if (!(rule instanceof jakarta.validation.constraints.Email || rule instanceof Phones.Written)) {
-                        problems.add(new FieldError(field, v.getMessage()));
+                    if (!(rule instanceof jakarta.validation.constraints.Email || rule instanceof Phones.Written
+                            || rule instanceof ContactFields.Shown)) {
+                        problems.add(new FieldError(SNAKE.translate(field), v.getMessage()));
                     }
                 }
             }

@@ -570,7 +570,8 @@ public class ContactService {
         if (em.createNativeQuery("select 1 from contact where id = ?1 and erased_at is null for update")
                 .setParameter(1, id).getResultList().isEmpty()) {
             // the team's tombstone is said as one (the form was open while they were erased); no row, a 404
-            throw em.createNativeQuery("select 1 from contact where id = ?1").setParameter(1, id).getResultList().isEmpty()
+            throw em.createNativeQuery("select 1 from contact where id = ?1 and team_id = ?2").setParameter(1, id)
+                    .setParameter(2, current.teamId()).getResultList().isEmpty()
                     ? Problems.notFound("contact") : Problems.erased();
         }
         return require(id);

@@ -488,10 +488,11 @@ public class OrganizationPages {
         String contactId = form.text("contactId");
         UUID contact = Ids.parse(contactId == null ? "" : contactId.trim(), "contact");
         UUID unit = form.id("unitId");
-        String level = form.text("level");
-        String owner = form.text("owner");
-        String quiet = form.text("quiet");
-        String shownUnit = form.text("unit");
+        // the chart's filters, drawn into the form by the page: not words the organizer wrote
+        String level = form.hidden("level");
+        String owner = form.hidden("owner");
+        String quiet = form.hidden("quiet");
+        String shownUnit = form.hidden("unit");
         String q = query(level, owner, quiet);
         String u = shownUnit == null || shownUnit.isBlank() ? ""
                 : "&unit=" + URLEncoder.encode(shownUnit.trim(), StandardCharsets.UTF_8);

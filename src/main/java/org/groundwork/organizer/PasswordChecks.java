@@ -98,7 +98,8 @@ class PasswordChecks {
     /**
      * After the hashes: a wrong current password counts like a wrong login (and the refusal
      * commits the count); a right one sets the new hash, ends every session and token, and is
-     * audited. A password changed in between by another request wins: this one is a conflict.
+     * audited. A password changed in between by another request wins: this one is a conflict. A right one
+     * with no new hash is the current password given as the new one.
      */
     @Transactional(dontRollbackOn = ProblemException.class)
     void changeOwn(Organizer before, String address, boolean ok, String newHash) {
@@ -109,6 +110,11 @@ class PasswordChecks {
         Organizer me = Organizer.findById(before.id);
         if (!java.util.Objects.equals(me.passwordHash, before.passwordHash)) {
             throw Problems.conflict("Your password was changed meanwhile; log in again with the new one");
+        }
+        if (newHash == null) {
+            // the current password given as the new one: said, not done. "Changed" to itself it ended every
+            // session and kept the password whoever prompted the change may know (the walk took it for a change)
+            throw Problems.invalid("newPassword", OrganizerService.SAME_PASSWORD);
         }
         me.passwordHash = newHash;
         endAccess(me);

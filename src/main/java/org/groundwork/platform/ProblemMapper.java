@@ -461,8 +461,10 @@ public class ProblemMapper {
             case "Integer", "int", "Long", "long" -> "whole number";
             case "Boolean", "boolean" -> "true or false";
             case "String" -> "text";
-            // a record is one of the API's objects: "[0]: expected value" for a list where one goes said nothing
-            default -> type.isArray() || List.class.isAssignableFrom(type) ? "list"
+            // a record is one of the API's objects: "[0]: expected value" for a list where one goes said nothing;
+            // a word of ours is one of its words ("channel": ["phone"] said "expected value", the probe)
+            default -> type.isEnum() && Word.class.isAssignableFrom(type) ? "one of " + enumWords(type) + " (as text)"
+                    : type.isArray() || List.class.isAssignableFrom(type) ? "list"
                     : type.isRecord() || java.util.Map.class.isAssignableFrom(type) ? "object ({…})" : "value";
         };
     }

@@ -138,7 +138,15 @@ public final class Form {
         this.data = data;
         // the person the form is about was erased while it was open: no form of theirs can be drawn again
         // (its page names them), so a page says so, with what was typed (the walk: a generic 404 lost it)
-        special.put(Form::erased, p -> ErrorPages.erasedMeanwhile(typedWords()));
+        special.put(Form::erased, p -> erasedPage());
+    }
+
+    /**
+     * The erased page, in the page's main part for htmx: a form that swaps a part of its page (the wall
+     * chart's board) would have been replaced by a page without that part, an empty board (the review).
+     */
+    private Object erasedPage() {
+        return HtmxAnswers.into("#main", withStatus(IdempotencyKeys.ERASED, ErrorPages.erasedMeanwhile(typedWords()), null));
     }
 
     private static boolean erased(ProblemException p) {
@@ -157,17 +165,21 @@ public final class Form {
             if (!erased(p)) {
                 throw p;
             }
-            return withStatus(p.status(), ErrorPages.erasedMeanwhile(typedWords()), null);
+            return erasedPage();
         }
         return refusal(status, page);
     }
 
-    /** What was written in the form's text fields, not ids a page drew: said back when it cannot be saved. */
+    /**
+     * What was written in the form's text fields: not ids a page drew, nor a field sent back as an edit form
+     * drew it ({@link #DRAWN}), which is the erased person's stored data, not this organizer's typing (the review).
+     */
     private List<String> typedWords() {
+        Map<String, String> drawn = drawnAs(values.containsKey(DRAWN) ? values.get(DRAWN) : sent(DRAWN));
         List<String> typed = new ArrayList<>();
         for (String field : words) {
             String v = values.get(field);
-            if (v != null && !v.isBlank() && !isId(v.strip())) {
+            if (v != null && !v.isBlank() && !isId(v.strip()) && !fingerprint(v).equals(drawn.get(field))) {
                 typed.add(v.strip());
             }
         }
@@ -472,8 +484,11 @@ public final class Form {
 
     /** The fields as the form was drawn ({@link #DRAWN} as sent back): field → hash; empty for none or a forged one. */
     private Map<String, String> drawnAs() {
+        return drawnAs(values.get(DRAWN));
+    }
+
+    private static Map<String, String> drawnAs(String sent) {
         Map<String, String> drawn = new HashMap<>();
-        String sent = values.get(DRAWN);
         if (sent == null || sent.length() > 4096) {
             return drawn;
         }
@@ -641,7 +656,15 @@ public final class Form {
             return instead.get();
         }
         if (conflict) {
-            keepTyped();
+            // reads what is stored now: a person erased since is said as that, as drawing the form again says it
+            try {
+                keepTyped();
+            } catch (ProblemException p) {
+                if (!erased(p)) {
+                    throw p;
+                }
+                return erasedPage();
+            }
         } else if (refused != null) {
             // the refusal's own page (a wait after too many tries, a file that cannot be read), with its status
             return refusal(refusedStatus(), answer.apply(refused));

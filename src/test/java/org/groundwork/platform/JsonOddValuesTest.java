@@ -35,6 +35,13 @@ class JsonOddValuesTest {
         team.api().body(Map.of("position", "officer\t")).patch("/api/v1/contacts/" + contact)
                 .then().statusCode(400).body("errors[0].field", is("position"));
         team.api().get("/api/v1/contacts/" + contact).then().body("engagementLevel", is("new")).body("position", is("base"));
+        // a list or an object where the word goes said "expected value" (the probe): the words are named
+        team.api().body(Map.of("level", java.util.List.of("cadre"))).post("/api/v1/contacts/" + contact + "/level")
+                .then().statusCode(400).body("errors[0].field", is("level"))
+                .body("errors[0].message", is("expected one of new, less-involved, cadre (as text)"));
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "channel", Map.of("kind", "phone")))
+                .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("channel"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("expected one of in-person, house-visit, phone"));
         // the word as written still goes
         team.api().body(Map.of("level", "cadre")).post("/api/v1/contacts/" + contact + "/level").then().statusCode(201);
     }
