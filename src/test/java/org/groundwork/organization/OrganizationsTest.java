@@ -82,7 +82,10 @@ class OrganizationsTest {
         String acme = team.api().body(Map.of("name", "Acme\u00a0\u00a0Warehouse\u200b")).post("/api/v1/organizations")
                 .then().statusCode(201).extract().path("name");
         assertEquals("Acme Warehouse", acme);
-        for (String invisible : List.of("\u200b\u2060", "\u200e", "\u3164", "\u2800", "\udb40\udc20")) {
+        // and those the probe found next: the Arabic letter mark, a joiner alone, the Hangul fillers, an invisible
+        // operator, a Khmer inherent vowel, a Mongolian variation selector, a musical formatting character
+        for (String invisible : List.of("\u200b\u2060", "\u200e", "\u3164", "\u2800", "\udb40\udc20", "\u061c",
+                "\u200d", "\u200c\u200d", "\u115f\u1160", "\u2061", "\u17b4", "\u180b", "\ud834\udd73")) {
             team.api().body(Map.of("name", invisible)).post("/api/v1/organizations").then().statusCode(400)
                     .body("errors[0].field", is("name"));
         }

@@ -45,6 +45,8 @@ class ContactFieldsDoorsTest {
             new Bad("fullName", "x".repeat(100_000), "size must be between 0 and 200", "Use at most 200 characters"),
             // nothing that shows (a no-break space, a zero-width space, a Hangul filler): a blank row in every list
             new Bad("fullName", "\u00A0\u200B\u3164", "must not be blank", "Fill this in"),
+            // more of them (the probe, again): the Arabic letter mark, a joiner alone, the Hangul fillers
+            new Bad("fullName", "\u061C\u200D\u115F\u1160", "must not be blank", "Fill this in"),
             new Bad("phone", "5".repeat(51), "size must be between 0 and 50", "Use at most 50 characters"),
             // phone notation (contact/Phones): words, a '+' inside, more digits than any number has
             new Bad("phone", "call after 5", PHONE_RULE, "Enter a phone number"),
