@@ -144,7 +144,7 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             sql.append(" and (c.name_unaccented ilike gw_unaccent(?) escape '\\' or c.email ilike ? escape '\\'");
             parameters.add(like);
             parameters.add(like);
-            if (!digits.isEmpty() && text.length() <= LONGEST_PHONE && PHONE_SHAPED.matcher(text).matches()) {
+            if (!digits.isEmpty() && text.length() <= LONGEST_PHONE && phoneShaped(text)) {
                 sql.append(" or c.phone_digits like ?");
                 parameters.add("%" + digits + "%");
                 String national = nationalDigits(q, callingCode);
@@ -170,7 +170,17 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
      * spaces before a letter was tried split by split, cubic in its length (27 s at 1,600 characters).
      */
     private static final java.util.regex.Pattern PHONE_SHAPED = java.util.regex.Pattern.compile(
-            "[+0-9\\s().\\-/\\p{Pd}]++(?i:\\s*,?\\s*(?:x|ext\\.?|extension|#|,+|;ext=)\\s*[0-9]+)?");
+            "([+0-9\\s().\\-/\\p{Pd}]++)((?i:\\s*,?\\s*(?:x|ext\\.?|extension|#|,+|;ext=)\\s*[0-9]+))?");
+
+    /**
+     * {@link #PHONE_SHAPED}; with an extension, a number of at least three digits before it, as a phone is
+     * written (Phones): "3 x 4", a size or a sum, searched every phone for "34". Digits alone ("55") are
+     * still searched in phones, as part of a number.
+     */
+    private static boolean phoneShaped(String text) {
+        java.util.regex.Matcher m = PHONE_SHAPED.matcher(text);
+        return m.matches() && (m.group(2) == null || m.group(1).chars().filter(c -> c >= '0' && c <= '9').count() >= 3);
+    }
     /** Longer than any phone number with its extension: no need to look at its shape. */
     private static final int LONGEST_PHONE = 60;
 
