@@ -281,6 +281,9 @@ public class ActionService {
                 if (item.notes() != null && !item.notes().isBlank()) {
                     errors.add(new FieldError("[" + i + "].notes", "this contact was erased; their attendance keeps no notes"));
                 }
+            } else if (contacts.erased(item.contactId())) {
+                // picked from the door's search, then erased: said as that, not as an id never seen (the probe)
+                errors.add(new FieldError("[" + i + "].contactId", "this person was erased; they can no longer be checked in"));
             } else {
                 errors.add(new FieldError("[" + i + "].contactId", "no contact with that id in your team"));
             }

@@ -100,6 +100,12 @@ public class ContactService {
         return c;
     }
 
+    /** Whether the id is the caller's team's tombstone: a refusal says the erasure, not an unknown id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean erased(UUID id) {
+        return TeamScoped.find(Contact.class, id).map(Contact::erased).orElse(false);
+    }
+
     /** A live contact as another feature's service links to it: who it is and whose it is. */
     public record Known(UUID id, String fullName, UUID ownerId) {
         static Known of(Contact c) {

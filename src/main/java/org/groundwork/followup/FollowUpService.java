@@ -372,6 +372,11 @@ public class FollowUpService {
         FollowUp f = load(id);
         FollowUpStatus after = patch.has("status") ? patch.value().status() : FollowUpStatus.OPEN;
         if (f.status != FollowUpStatus.OPEN && f.status != after) {
+            Contact contact = Contact.findById(f.contactId);
+            if (contact == null || contact.erased()) {
+                // the erasure dropped it: said as that, not as a colleague's step (the probe)
+                throw Problems.conflict("This person was erased since the page was drawn, and their follow-ups with them; nothing was changed");
+            }
             throw Problems.conflict("This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
         }
         return change(id, patch, null);

@@ -155,19 +155,23 @@ public final class Form {
 
     /**
      * The form drawn again with a refusal's status; when its person was erased meanwhile, which the
-     * drawing finds (its page names them: a form refused for a mistake of its own), the erased page.
+     * drawing finds (its page names them: a form refused for a mistake of its own), the erased page
+     * (a 410 page: {@link #refusal} keeps its status).
      */
     private Object drawnAgain(int status, Supplier<?> again) {
-        Object page;
+        return refusal(status, unlessErased(again));
+    }
+
+    /** What {@code draw} gives; the erased page when it meets the erasure of the person the form is about. */
+    private Object unlessErased(Supplier<?> draw) {
         try {
-            page = again.get();
+            return draw.get();
         } catch (ProblemException p) {
             if (!erased(p)) {
                 throw p;
             }
             return erasedPage();
         }
-        return refusal(status, page);
     }
 
     /**
@@ -657,13 +661,12 @@ public final class Form {
         }
         if (conflict) {
             // reads what is stored now: a person erased since is said as that, as drawing the form again says it
-            try {
+            Object erasedSince = unlessErased(() -> {
                 keepTyped();
-            } catch (ProblemException p) {
-                if (!erased(p)) {
-                    throw p;
-                }
-                return erasedPage();
+                return null;
+            });
+            if (erasedSince != null) {
+                return erasedSince;
             }
         } else if (refused != null) {
             // the refusal's own page (a wait after too many tries, a file that cannot be read), with its status

@@ -234,6 +234,9 @@ public interface MsgPeople {
     String conversation_edit_unnamed();
 
     @Message
+    String conversation_erased_no_words();
+
+    @Message
     String conversation_back_unnamed();
 
     @Message

@@ -207,7 +207,13 @@ public interface MsgRefusals {
     String follow_up_erased();
 
     @Message
+    String follow_up_person_erased();
+
+    @Message
     String attendance_notes_erased();
+
+    @Message
+    String attendance_person_erased();
 
     @Message
     String contact_erased();

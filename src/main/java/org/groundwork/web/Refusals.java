@@ -383,7 +383,9 @@ public final class Refusals {
         phrase("conversation_contact_fixed", "cannot change; log a new conversation with the other contact instead");
         phrase("follow_up_closed", "This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
         phrase("follow_up_erased", "This contact was erased; their follow-ups keep no purpose and are not reopened");
+        phrase("follow_up_person_erased", "This person was erased since the page was drawn, and their follow-ups with them; nothing was changed");
         phrase("attendance_notes_erased", "this contact was erased; their attendance keeps no notes");
+        phrase("attendance_person_erased", "this person was erased; they can no longer be checked in");
         phrase("contact_erased", "This contact was erased; their conversations keep no summary, issues or commitments");
         phrase("contact_gone", org.groundwork.platform.Problems.ERASED);
         phrase("listed_twice", "this contact is already listed at [{index}]");

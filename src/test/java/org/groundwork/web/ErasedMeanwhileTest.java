@@ -86,6 +86,24 @@ class ErasedMeanwhileTest {
                 .body(not(containsString("id=\"typed\""))); // the chart's filters are not words written
     }
 
+    /** The probe: someone picked from the door's search, then erased, was "no contact with that id". */
+    @Test
+    void checkingInSomeoneErasedMeanwhileSaysTheErasure() {
+        TestTeam team = TestTeam.create();
+        String action = team.api().body(Map.of("title", "Picket", "startsAt", "2026-05-01T16:00:00Z", "durationMinutes", 60))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Found At The Door"));
+        Session s = Session.logIn(team);
+        s.open("/actions/" + action);
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
+        s.form().formParam("contactId", contact).formParam("firstTime", "true").post("/actions/" + action + "/attendance")
+                .then().statusCode(400).body(containsString("This person was erased; they can no longer be checked in"));
+        team.api().body(java.util.List.of(Map.of("contactId", contact))).put("/api/v1/actions/" + action + "/attendance")
+                .then().statusCode(400).body("errors[0].field", is("[0].contactId"))
+                .body("errors[0].message", is("this person was erased; they can no longer be checked in"));
+        team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
+    }
+
     @Test
     void theApiSaysTheErasureToItsOwnTeamOnlyAndKeepsUnknownIdsAsTheyWere() {
         TestTeam team = TestTeam.create();

@@ -60,4 +60,20 @@ class TodayStepOnAClosedFollowUpTest {
                 .then().statusCode(409).body(containsString("Ese seguimiento se cerró (hecho o descartado)"));
         team.api().get("/api/v1/followups/" + done).then().body("status", equalTo("done"));
     }
+
+    /** The probe: a follow-up dropped by its person's erasure was said to be closed by someone's step. */
+    @Test
+    void aStepOnAFollowUpWhosePersonWasErasedMeanwhileSaysTheErasure() {
+        TestTeam team = TestTeam.create();
+        String contact = PageFormsTest.contact(team, "Erased From Today");
+        String followUp = PageFormsTest.followUp(team, contact, "2020-01-01", "Call back");
+        Session s = Session.onPage(team, "/");
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
+        s.form().formParam("next", "").post("/followups/" + followUp + "/done")
+                .then().statusCode(409).body(containsString("This person was erased since the page was drawn"));
+        s.form().formParam("next", "").formParam("dueOn", "2031-03-04").post("/followups/" + followUp + "/reschedule")
+                .then().statusCode(409).body(containsString("This person was erased since the page was drawn"));
+        team.api().get("/api/v1/followups/" + followUp).then().body("status", equalTo("dropped"))
+                .body("dueOn", equalTo("2020-01-01"));
+    }
 }
