@@ -265,7 +265,7 @@ public class OrganizationService {
     }
 
     private static ProblemException taken(String name) {
-        return Problems.conflict("Your team already has an organization named '" + name + "'");
+        return Problems.conflict("name", "Your team already has an organization named '" + name + "'");
     }
 
     /** So a search for "50%" or "a_b" matches those characters, not any. */

@@ -259,7 +259,7 @@ public class UnitService {
                 : Unit.count("teamId = ?1 and organizationId = ?2 and parentId = ?3 and lower(trim(name)) = lower(?4) and id <> ?5",
                 u.teamId, u.organizationId, u.parentId, name, u.id);
         if (same > 0) {
-            throw Problems.conflict("This organization already has a unit named '" + name + "' there");
+            throw Problems.conflict("name", "This organization already has a unit named '" + name + "' there");
         }
     }
 

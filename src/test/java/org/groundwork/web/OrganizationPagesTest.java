@@ -293,9 +293,8 @@ class OrganizationPagesTest {
                 .then().statusCode(400).body(containsString("f-unitName-error"));
         s.form().formParam("name", "Riverside Estate").formParam("kind", "building")
                 .post("/organizations/" + riverside + "/rename").then().statusCode(303);
-        s.form().formParam("name", "riverside ANNEX").formParam("kind", "building")
-                .post("/organizations/" + riverside + "/rename").then().statusCode(409)
-                .body(containsString("already has an organization named"));
+        PageFormsTest.assertFieldError(s.form().formParam("name", "riverside ANNEX").formParam("kind", "building")
+                .post("/organizations/" + riverside + "/rename"), 409, "name", "already has an organization named");
         s.open("/organizations/" + annex);
         // neither chosen nor ticked: both said at once
         s.form().formParam("intoOrganizationId", "").post("/organizations/" + annex + "/merge").then().statusCode(400)

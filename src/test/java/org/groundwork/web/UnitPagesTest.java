@@ -1,6 +1,7 @@
 package org.groundwork.web;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -85,9 +86,13 @@ class UnitPagesTest {
         s.form().formParam("unitName", "Nights").formParam("unitKind", "basement")
                 .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400)
                 .body(containsString("id=\"f-unitKind-error\""));
-        s.form().formParam("unitName", "Yard").formParam("unitKind", "shift")
-                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(409)
-                .body(containsString("already has a unit named"), containsString("value=\"Yard\""));
+        // said beside the name, not at the top of the page (the walk), on a rename and on Add unit
+        Response clash = s.form().formParam("unitName", "Yard").formParam("unitKind", "shift")
+                .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename");
+        PageFormsTest.assertFieldError(clash, 409, "unitName", "already has a unit named");
+        clash.then().body(containsString("value=\"Yard\""));
+        PageFormsTest.assertFieldError(s.form().formParam("unitName", "yard").formParam("unitKind", "area")
+                .formParam("parentId", "").post("/organizations/" + o.id() + "/units"), 409, "unitName", "already has a unit named");
         s.form().formParam("unitName", "Night\u0000s").formParam("unitKind", "shift")
                 .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400);
         assertEquals(List.of("Yard", "Day shift", "Nights"), o.unitNames());
