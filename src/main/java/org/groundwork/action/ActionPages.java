@@ -347,7 +347,7 @@ public class ActionPages {
         Boolean first = form.ticked("byHistory") ? null : form.ticked("firstTime");
         // the search, sent along, is only for this page drawn again on a refusal: once checked in, the page
         // comes back with an empty box holding the focus, for the next person at the door, and says who is in
-        String q = form.text("q");
+        String q = form.search("q");
         return replace(id, form, Map.of(), q, added -> checkedIn(contact), current -> {
             if (current.stream().noneMatch(i -> contact.equals(i.contactId()))) {
                 current.add(new AttendanceItem(contact, null, first, null));

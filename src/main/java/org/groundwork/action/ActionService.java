@@ -250,6 +250,7 @@ public class ActionService {
         List<FieldError> errors = new ArrayList<>();
         Map<Integer, Known> known = new HashMap<>();
         Map<UUID, Integer> seen = new HashMap<>();
+        Map<Integer, UUID> unknown = new java.util.TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             AttendanceItem item = items.get(i);
             if (item == null) {
@@ -281,13 +282,20 @@ public class ActionService {
                 if (item.notes() != null && !item.notes().isBlank()) {
                     errors.add(new FieldError("[" + i + "].notes", "this contact was erased; their attendance keeps no notes"));
                 }
-            } else if (contacts.erased(item.contactId())) {
-                // picked from the door's search, then erased: said as that, not as an id never seen (the probe)
+            } else {
+                unknown.put(i, item.contactId());
+            }
+        }
+        // picked from the door's search, then erased: said as that, not as an id never seen (the probe); the
+        // ids no live contact answered to, looked at in one statement (a list may hold thousands)
+        Set<UUID> gone = contacts.erasedAmong(unknown.values());
+        unknown.forEach((i, contactId) -> {
+            if (gone.contains(contactId)) {
                 errors.add(new FieldError("[" + i + "].contactId", "this person was erased; they can no longer be checked in"));
             } else {
                 errors.add(new FieldError("[" + i + "].contactId", "no contact with that id in your team"));
             }
-        }
+        });
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }

@@ -527,7 +527,7 @@ public class ContactPages {
         TieJson.NewTie tie = new TieJson.NewTie(form.id("otherContactId"), form.word(TieKind.class, "tieKind"),
                 form.text("note"));
         // the words searched come back with the form, so a refusal shows the same people to choose from
-        String search = form.text("tieSearch");
+        String search = form.search("tieSearch");
         form.need("otherContactId", PageLanguage.people().contact_choose_person())
                 .need("tieKind", PageLanguage.people().contact_choose_tie());
         // refused (no one chosen, not a person of the team, a tie they have): a 400, said by the field

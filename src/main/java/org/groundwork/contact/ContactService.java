@@ -100,10 +100,18 @@ public class ContactService {
         return c;
     }
 
-    /** Whether the id is the caller's team's tombstone: a refusal says the erasure, not an unknown id. */
+    /**
+     * Which of these ids are the caller's team's tombstones, in one statement: a refusal says the erasure,
+     * not an unknown id (a check-in of someone erased since the door's search found them).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean erased(UUID id) {
-        return TeamScoped.find(Contact.class, id).map(Contact::erased).orElse(false);
+    public Set<UUID> erasedAmong(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery("select c.id from Contact c where c.teamId = :team and c.id in :ids"
+                        + " and c.erasedAt is not null", UUID.class)
+                .setParameter("team", current.teamId()).setParameter("ids", Set.copyOf(ids)).getResultList());
     }
 
     /** A live contact as another feature's service links to it: who it is and whose it is. */

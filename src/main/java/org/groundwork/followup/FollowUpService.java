@@ -371,13 +371,16 @@ public class FollowUpService {
     public Versioned<FollowUpView> step(UUID id, Patch<FollowUpChange> patch) {
         FollowUp f = load(id);
         FollowUpStatus after = patch.has("status") ? patch.value().status() : FollowUpStatus.OPEN;
-        if (f.status != FollowUpStatus.OPEN && f.status != after) {
+        if (f.status != FollowUpStatus.OPEN) {
             Contact contact = Contact.findById(f.contactId);
             if (contact == null || contact.erased()) {
-                // the erasure dropped it: said as that, not as a colleague's step (the probe)
+                // the erasure dropped it: said as that, not as a colleague's step (the probe), also to a Drop,
+                // which found it "dropped already" and said nothing
                 throw Problems.conflict("This person was erased since the page was drawn, and their follow-ups with them; nothing was changed");
             }
-            throw Problems.conflict("This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
+            if (f.status != after) {
+                throw Problems.conflict("This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
+            }
         }
         return change(id, patch, null);
     }

@@ -114,11 +114,12 @@ public class IdempotencyInterceptor {
         if (key.isBlank()) {
             throw Problems.invalid(HEADER, "must not be empty");
         }
-        if (key.length() > MAX_LENGTH) {
-            throw Problems.invalid(HEADER, "must be at most " + MAX_LENGTH + " characters");
-        }
+        // what it holds first: 70 "€" arrive as 210 characters, and were told they were too many
         if (key.chars().anyMatch(c -> c < 0x20 || c > 0x7E)) {
             throw Problems.invalid(HEADER, ASCII_ONLY);
+        }
+        if (key.length() > MAX_LENGTH) {
+            throw Problems.invalid(HEADER, "must be at most " + MAX_LENGTH + " characters");
         }
     }
 

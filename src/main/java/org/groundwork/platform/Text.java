@@ -41,24 +41,33 @@ public final class Text {
         }
         String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
         n = INVISIBLE.matcher(n).replaceAll("");
-        n = SPACES.matcher(n).replaceAll(" ").strip();
-        // the joiners are kept inside a name, but alone they show nothing (the probe: a name of one ZWJ)
-        return n.isEmpty() || JOINERS.matcher(n).replaceAll("").isBlank() ? null : n;
+        n = SPACES.matcher(n).replaceAll(" ");
+        // a joiner joins nothing at an end of the name or beside a space: "Acme" + ZWJ was another name of the
+        // same look (the review)
+        n = LOOSE_JOINERS.matcher(n).replaceAll("").strip();
+        // the joiners and the Mongolian variation selectors are kept inside a name (they join letters, choose a
+        // letter's shape), but alone they show nothing (the probe: a name of one ZWJ)
+        return n.isEmpty() || UNSEEN_ALONE.matcher(n).replaceAll("").isBlank() ? null : n;
     }
 
     /**
      * Characters that show nothing in a name: zero-width space, word joiner, byte-order mark, soft hyphen,
      * the direction marks, embeddings and isolates (U+202E turns how a name reads), Mongolian vowel
      * separator, combining grapheme joiner, variation selectors, tag characters; the Arabic letter mark, the
-     * invisible operators (U+2061-2064), Khmer's inherent vowels (U+17B4-17B5), Mongolian variation selectors
-     * and the musical formatting characters (U+1D173-1D17A), which the probe found stored as a name. The
-     * zero-width joiner and non-joiner are kept: Persian and Indic spellings need them.
+     * invisible operators (U+2061-2064), Khmer's inherent vowels (U+17B4-17B5) and the musical formatting
+     * characters (U+1D173-1D17A), which the probe found stored as a name. The zero-width joiner and non-joiner
+     * are kept inside a name (Persian and Indic spellings need them), as are the Mongolian free variation
+     * selectors (they choose a letter's shape): {@link #UNSEEN_ALONE}.
      */
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile(
             "[\\u200B\\u2060\\uFEFF\\u00AD\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u180E\\u034F\\uFE00-\\uFE0F"
-                    + "\\u061C\\u2061-\\u2064\\u17B4\\u17B5\\u180B-\\u180D\\u180F\\x{1D173}-\\x{1D17A}"
+                    + "\\u061C\\u2061-\\u2064\\u17B4\\u17B5\\x{1D173}-\\x{1D17A}"
                     + "\\x{E0000}-\\x{E007F}]");
-    private static final java.util.regex.Pattern JOINERS = java.util.regex.Pattern.compile("[\\u200C\\u200D]");
+    /** Kept inside a name, not as the whole of it: the joiners, the Mongolian free variation selectors. */
+    private static final java.util.regex.Pattern UNSEEN_ALONE = java.util.regex.Pattern.compile("[\\u200C\\u200D\\u180B-\\u180D\\u180F]");
+    /** A joiner at either end of a name or beside a space, where it joins nothing. */
+    private static final java.util.regex.Pattern LOOSE_JOINERS = java.util.regex.Pattern.compile(
+            "(?:^|(?<= ))[\\u200C\\u200D]++|[\\u200C\\u200D]++(?= |$)");
     /** Every kind of space, blank letters (the Hangul fillers, blank braille) and control characters, as one space. */
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(
             "[\\s\\p{Cc}\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\u3164\\u115F\\u1160\\u2800\\uFFA0]+");

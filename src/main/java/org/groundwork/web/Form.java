@@ -230,6 +230,14 @@ public final class Form {
         return read(field);
     }
 
+    /**
+     * A search box sent along with a form, to draw the page again as it was: kept, but no words written about
+     * anyone (the erased page lists only those).
+     */
+    public String search(String field) {
+        return read(field);
+    }
+
     /** A field read to be parsed (a number, a date, an id, a word): kept to draw again, not words typed. */
     private String read(String field) {
         String value = raw(field);

@@ -89,6 +89,10 @@ class OrganizationsTest {
             team.api().body(Map.of("name", invisible)).post("/api/v1/organizations").then().statusCode(400)
                     .body("errors[0].field", is("name"));
         }
+        // a joiner at an end or beside a space joins nothing: the same name (the review); inside a word it stays,
+        // as a Mongolian variation selector does (they choose a letter's shape)
+        team.api().body(Map.of("name", "\u200dAcme Warehouse\u200c")).post("/api/v1/organizations").then().statusCode(409);
+        team.api().body(Map.of("name", "Acme \u200dWarehouse")).post("/api/v1/organizations").then().statusCode(409);
         // direction marks and overrides (U+202E turns how a name reads) make no other name either
         team.api().body(Map.of("name", "\u202eCaf\u00e9 Workers\u200e")).post("/api/v1/organizations").then().statusCode(409);
         // a name that composing makes longer than 200 (U+0958 is two characters in NFC): a 400 on the name, not a 409
@@ -98,6 +102,8 @@ class OrganizationsTest {
         team.api().queryParam("q", "Cafe\u0301\u00a0Work").get("/api/v1/organizations").then()
                 .body("items.name", contains("Caf\u00e9 Workers"));
         team.api().get("/api/v1/organizations").then().body("items", hasSize(2));
+        assertEquals("\u182e\u180b\u1823", team.api().body(Map.of("name", "\u182e\u180b\u1823")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("name"));
         // a unit's name likewise
         team.api().body(Map.of("name", "Floor\u00a03")).post("/api/v1/organizations/" + id + "/units").then().statusCode(201)
                 .body("name", is("Floor 3"));

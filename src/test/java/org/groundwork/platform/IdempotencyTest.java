@@ -221,6 +221,10 @@ class IdempotencyTest {
         post(team.token, utf8, "/api/v1/conversations", body).then().statusCode(400)
                 .body("errors[0].field", is("Idempotency-Key"))
                 .body("errors[0].message", startsWith("must be printable ASCII"));
+        // what a key holds is said before its length: 70 "€" arrive as 210 characters
+        post(team.token, new String("€".repeat(70).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1), "/api/v1/conversations", body).then().statusCode(400)
+                .body("errors[0].message", startsWith("must be printable ASCII"));
         assertEquals(0, conversationsOf(team, contact));
         post(team.token, "k".repeat(200), "/api/v1/conversations", body).then().statusCode(201);
     }

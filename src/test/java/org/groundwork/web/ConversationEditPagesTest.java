@@ -90,7 +90,9 @@ class ConversationEditPagesTest {
         late.then().statusCode(409).body(containsString("This contact was erased"))
                 .body(not(containsString("Someone else saved this")))
                 // the probe: the boxes for words that can never be saved came back, and each send was the same 409
-                .body(not(containsString("name=\"summary\""))).body(containsString("no words about them"));
+                .body(not(containsString("name=\"summary\""))).body(containsString("no words about them"))
+                // what was typed is shown, kept nowhere (the review: it vanished)
+                .body(containsString("Talked about the rent strike, and more"));
         team.api().get("/api/v1/conversations/" + id).then().body("summary", nullValue());
         String version = team.api().get("/api/v1/conversations/" + id).then().extract().header("ETag").replace("\"", "");
         s.form().formParam("version", version).formParam("occurredAt", "2026-11-20T18:30")

@@ -73,6 +73,9 @@ class TodayStepOnAClosedFollowUpTest {
                 .then().statusCode(409).body(containsString("This person was erased since the page was drawn"));
         s.form().formParam("next", "").formParam("dueOn", "2031-03-04").post("/followups/" + followUp + "/reschedule")
                 .then().statusCode(409).body(containsString("This person was erased since the page was drawn"));
+        // a Drop found it "dropped already" and said nothing (the review)
+        s.form().formParam("next", "").post("/followups/" + followUp + "/drop")
+                .then().statusCode(409).body(containsString("This person was erased since the page was drawn"));
         team.api().get("/api/v1/followups/" + followUp).then().body("status", equalTo("dropped"))
                 .body("dueOn", equalTo("2020-01-01"));
     }
