@@ -8,6 +8,7 @@ import static java.util.Map.entry;
 import static org.groundwork.web.PageLanguage.account;
 import static org.groundwork.web.PageLanguage.msg;
 import static org.groundwork.web.PageLanguage.people;
+import static org.groundwork.web.PageLanguage.places;
 
 /**
  * How the audit page says the field names an event records ("fullName", "ownerId": the API's
@@ -65,7 +66,7 @@ final class AuditFieldLabels {
             entry("location", () -> msg().field_location()),
             entry("organizerIds", () -> account().audit_field_organizers()),
             // organizations
-            entry("units", () -> people().org_units()),
+            entry("units", () -> places().org_units()),
             entry("merged", () -> account().audit_field_merged()),
             // organizers
             entry("displayName", () -> msg().field_name()),

@@ -69,6 +69,9 @@ public class TieService {
                 Word.parse(Direction.class, (String) r[7], "direction"), (String) r[2], instant(r[3]))).toList();
     }
 
+    /** A tie to someone erased since the search found them: a page finds it in {@code web/Refusals}. */
+    static final String OTHER_ERASED = "this person was erased; a tie cannot name them";
+
     public TieView add(UUID contactId, @NotNull @Valid NewTie request) {
         Contact c = contacts.require(contactId);
         Contact other = other(c, request.otherContactId());
@@ -76,10 +79,10 @@ public class TieService {
         // is about both, so an erasure of either waits for it and deletes it, or it waits and finds them gone
         Map<UUID, ContactService.Known> both = contacts.knownAll(List.of(c.id, other.id));
         if (!both.containsKey(c.id)) {
-            throw Problems.notFound("contact");
+            throw Problems.erased(); // found live a moment ago: erased while this waited
         }
         if (!both.containsKey(other.id)) {
-            throw Problems.unknownReference("otherContactId", "contact");
+            throw Problems.invalid("otherContactId", OTHER_ERASED);
         }
         TieKind kind = request.kind();
         Tie t = new Tie();
@@ -135,8 +138,12 @@ public class TieService {
             throw Problems.invalid("otherContactId", "a tie joins two different people");
         }
         Contact other = TeamScoped.find(Contact.class, otherId).orElse(null);
-        if (other == null || other.erased()) {
+        if (other == null) {
             throw Problems.unknownReference("otherContactId", "contact");
+        }
+        if (other.erased()) {
+            // picked from the tie's search, then erased: said as that, not as an id never seen (the walk)
+            throw Problems.invalid("otherContactId", OTHER_ERASED);
         }
         return other;
     }

@@ -8,6 +8,8 @@ import org.groundwork.organization.OrganizationPages.CardView;
 import org.groundwork.organization.OrganizationPages.ColumnView;
 import org.groundwork.web.Labels;
 import org.groundwork.web.MsgPeople;
+import org.groundwork.web.MsgPlaces;
+import org.groundwork.web.PageLanguage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.UUID;
 final class CardWords {
 
     private final MsgPeople people;
+    private final MsgPlaces places;
     private final Map<Level, String> levels = new EnumMap<>(Level.class);
     private final Map<Position, String> positions = new EnumMap<>(Position.class);
     private final Map<String, String[]> owners = new HashMap<>();
@@ -46,11 +49,12 @@ final class CardWords {
     /** {@code moved}: the person just moved, whose card takes the focus (null when nobody was). */
     CardWords(MsgPeople people, String moveTail, UUID moved) {
         this.people = people;
+        this.places = PageLanguage.places();
         this.moved = moved;
-        this.neverTalked = people.chart_never_talked();
+        this.neverTalked = places.chart_never_talked();
         this.heat = people.checkin_first_time_mark();
-        this.noOwner = people.chart_no_owner();
-        this.moveWord = people.chart_move();
+        this.noOwner = places.chart_no_owner();
+        this.moveWord = places.chart_move();
         this.moveTail = moveTail;
     }
 
@@ -68,15 +72,15 @@ final class CardWords {
 
     CardView card(Card c) {
         String[] owner = c.ownerName() == null ? null
-                : owners.computeIfAbsent(c.ownerName(), name -> new String[]{c.ownerInitials(), people.chart_owner_title(name)});
+                : owners.computeIfAbsent(c.ownerName(), name -> new String[]{c.ownerInitials(), places.chart_owner_title(name)});
         Integer days = c.daysSinceConversation();
         String id = c.contactId().toString();
         return new CardView(id, c.fullName(), c.level().word(), levels.computeIfAbsent(c.level(), Labels::label),
                 positions.computeIfAbsent(c.position(), Labels::label),
                 owner == null ? null : owner[0], owner == null ? null : owner[1], owner == null ? noOwner : null,
-                days == null ? neverTalked : talked.computeIfAbsent(days, people::chart_talked_days_ago),
+                days == null ? neverTalked : talked.computeIfAbsent(days, places::chart_talked_days_ago),
                 c.followUpDue() == null ? null : due.computeIfAbsent(c.followUpDue(),
-                        d -> people.chart_follow_up_due(Labels.day(d))),
+                        d -> places.chart_follow_up_due(Labels.day(d))),
                 c.firstTimerInHeat() ? heat : null, "move?contactId=" + id + moveTail, moveWord,
                 c.contactId().equals(moved));
     }

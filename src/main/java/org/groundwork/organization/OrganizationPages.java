@@ -35,14 +35,16 @@ import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
 import org.groundwork.web.FilterBoxes;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.HtmxAnswers;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
-import org.groundwork.web.MsgPeople;
+import org.groundwork.web.MsgPlaces;
 import org.groundwork.web.Option;
+import org.groundwork.web.Refusals;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -222,10 +224,10 @@ public class OrganizationPages {
         UUID org = Ids.parse(id, "organization");
         Form form = Form.posted();
         UUID into = form.id("intoOrganizationId");
-        form.need("intoOrganizationId", PageLanguage.people().org_choose_merge());
+        form.need("intoOrganizationId", PageLanguage.places().org_choose_merge());
         // a merge is not undone: asked as an erasure is (the walk merged at one click, and was told nothing)
         if (!form.ticked("confirm")) {
-            form.error("confirm", PageLanguage.people().org_merge_tick());
+            form.error("confirm", PageLanguage.places().org_merge_tick());
         }
         return form.submit(() -> organizations.merge(org, new Merge(into)), Form.saved("/organizations/" + into, MERGED), () -> {
             OrganizationView o = organizations.find(org).view();
@@ -418,7 +420,7 @@ public class OrganizationPages {
      */
     private Moved moved(UUID org, UUID moved, Chart chart, List<ColumnView> columns, boolean mayFocus) {
         boolean drawn = columns.stream().flatMap(c -> c.cards().stream()).anyMatch(CardView::moved);
-        MsgPeople words = PageLanguage.people();
+        MsgPlaces words = PageLanguage.places();
         ContactView person;
         try {
             person = moved == null ? null : contacts.view(moved);
@@ -452,8 +454,12 @@ public class OrganizationPages {
             Form asked = Form.of(Map.of()).names("contactId");
             Optional<ContactView> found = asked.attempt(() -> contacts.inOrganization(org, contact));
             if (found.isEmpty()) {
-                return HtmxAnswers.into("#board", asked.drawn(
-                        chart(org, level, owner, quiet, unit, "refused", asked.errors().get("contactId"), null, true)));
+                // erased since the chart was drawn: said as that (the walk: the card's Move said the unit was wrong)
+                String why = asked.errors().get("contactId");
+                if (why == null && contacts.erasedAmong(List.of(contact)).contains(contact)) {
+                    why = Refusals.said(Problems.ERASED);
+                }
+                return HtmxAnswers.into("#board", asked.drawn(chart(org, level, owner, quiet, unit, "refused", why, null, true)));
             }
             person = found.get();
         } else {
@@ -461,7 +467,7 @@ public class OrganizationPages {
             person = contacts.inOrganization(org, contact);
         }
         List<Option> places = new ArrayList<>();
-        places.add(new Option("", PageLanguage.people().chart_no_unit()));
+        places.add(new Option("", PageLanguage.places().chart_no_unit()));
         List<UnitView> unitList = units.list(org);
         Map<UUID, String> names = new java.util.HashMap<>();
         unitList.forEach(u -> names.put(u.id(), u.name()));

@@ -177,7 +177,7 @@ class ReportViews {
             panels.add(new Panel("by-unit", words.report_by_unit(), words.report_by_unit_description(),
                     Charts.bars(unitBars, List.of("minutes")),
                     new Table(words.report_by_unit_caption(),
-                            List.of(words.report_organization_unit(), PageLanguage.people().org_people(), words.report_share_people(),
+                            List.of(words.report_organization_unit(), PageLanguage.places().org_people(), words.report_share_people(),
                                     words.report_minutes(), words.report_share_time()),
                             unitRows)));
         }
@@ -197,7 +197,7 @@ class ReportViews {
         panels.add(new Panel("top-people", words.report_top_people(),
                 words.report_top_people_description(String.valueOf(Math.min(10, r.peopleCount())), String.valueOf(r.peopleCount())),
                 Charts.bars(peopleBars, List.of("minutes")),
-                new Table(words.report_top_people_caption(), List.of(PageLanguage.people().leaders_person(), words.report_minutes()), peopleRows)));
+                new Table(words.report_top_people_caption(), List.of(PageLanguage.places().leaders_person(), words.report_minutes()), peopleRows)));
         return panels;
     }
 
@@ -242,7 +242,7 @@ class ReportViews {
             moves.add(new Row(Charts.word(t.from()) + " → " + Charts.word(t.to()),
                     List.of(String.valueOf(t.count()), String.valueOf(t.peopleCount()), names(t))));
         }
-        tables.add(new Table(words.movement_between(), List.of(words.movement_from_to(), words.movement_changes(), PageLanguage.people().org_people(),
+        tables.add(new Table(words.movement_between(), List.of(words.movement_from_to(), words.movement_changes(), PageLanguage.places().org_people(),
                 words.movement_who()), moves));
         Map<String, String> timely = new LinkedHashMap<>();
         timely.put(words.movement_first_timers(), String.valueOf(r.timeliness().firstTimers()));

@@ -216,6 +216,9 @@ public interface MsgRefusals {
     String attendance_person_erased();
 
     @Message
+    String tie_person_erased();
+
+    @Message
     String contact_erased();
 
     @Message

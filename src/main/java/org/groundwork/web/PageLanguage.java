@@ -146,6 +146,10 @@ public class PageLanguage {
         return of(MsgPeople.class);
     }
 
+    public static MsgPlaces places() {
+        return of(MsgPlaces.class);
+    }
+
     public static MsgReports reports() {
         return of(MsgReports.class);
     }

@@ -104,6 +104,38 @@ class ErasedMeanwhileTest {
         team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
     }
 
+    /** The walk: a tie to someone picked from the search, erased since, said "no contact with that id". */
+    @Test
+    void aTieToSomeoneErasedMeanwhileSaysTheErasureWithTheNoteKept() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Keeps Her Ties"));
+        String other = PagesBrowserTest.contact(team, Map.of("fullName", "Erased Cousin"));
+        Session s = Session.logIn(team);
+        s.open("/contacts/" + contact);
+        team.api().delete("/api/v1/contacts/" + other).then().statusCode(204);
+        s.form().formParam("otherContactId", other).formParam("tieKind", "family").formParam("note", "cousins, same shift")
+                .post("/contacts/" + contact + "/ties").then().statusCode(400)
+                .body(containsString("This person was erased; a tie cannot name them"))
+                .body(containsString("cousins, same shift"));
+        team.api().body(Map.of("otherContactId", other, "kind", "family")).post("/api/v1/contacts/" + contact + "/ties")
+                .then().statusCode(400).body("errors[0].field", is("otherContactId"))
+                .body("errors[0].message", is("this person was erased; a tie cannot name them"));
+    }
+
+    /** The walk: Move on a card of someone erased since the chart was drawn said the unit was wrong. */
+    @Test
+    void aCardsMoveOfSomeoneErasedMeanwhileSaysTheErasureOnTheBoard() {
+        TestTeam team = TestTeam.create();
+        String org = team.api().body(Map.of("name", "Yard")).post("/api/v1/organizations").then().statusCode(201)
+                .extract().path("id");
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Card Of The Erased", "organizationId", org));
+        Session s = Session.logIn(team);
+        s.open("/organizations/" + org + "/chart");
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
+        s.request().header("HX-Request", "true").get("/organizations/" + org + "/move?contactId=" + contact)
+                .then().body(containsString("This contact was erased")).body(not(containsString("not one of this organization")));
+    }
+
     @Test
     void theApiSaysTheErasureToItsOwnTeamOnlyAndKeepsUnknownIdsAsTheyWere() {
         TestTeam team = TestTeam.create();

@@ -43,8 +43,8 @@ class MessageBundleTest {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{(?:#(?:when|if|switch|let) +)?([a-zA-Z_][a-zA-Z0-9_]*)");
 
-    /** The bundles (web/Msg, MsgPeople, MsgReports, MsgAccount, MsgRefusals) by name. */
-    static final List<String> BUNDLES = List.of("msg", "people", "reports", "account", "refusals");
+    /** The bundles (web/Msg, MsgPeople, MsgPlaces, MsgReports, MsgAccount, MsgRefusals) by name. */
+    static final List<String> BUNDLES = List.of("msg", "people", "places", "reports", "account", "refusals");
 
     @Test
     void everyEnglishMessageHasASpanishOneWithTheSameParametersAndViceVersa() throws IOException {
