@@ -297,6 +297,8 @@ public class ActionService {
             }
         });
         if (!errors.isEmpty()) {
+            // in the list's order, as each item was checked (the unknown ids are said after the loop): stable
+            errors.sort(java.util.Comparator.comparingInt(ActionService::itemOf));
             throw Problems.invalid(errors);
         }
 
@@ -484,5 +486,12 @@ public class ActionService {
             present.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((UUID) r[1]);
         }
         return present;
+    }
+
+    /** The list item a field error names ("[3].contactId": 3). */
+    private static int itemOf(FieldError e) {
+        String field = e.field();
+        int close = field.indexOf(']');
+        return field.startsWith("[") && close > 1 ? Integer.parseInt(field.substring(1, close)) : -1;
     }
 }

@@ -70,7 +70,7 @@ public class TieService {
     }
 
     /** A tie to someone erased since the search found them: a page finds it in {@code web/Refusals}. */
-    static final String OTHER_ERASED = "this person was erased; a tie cannot name them";
+    public static final String OTHER_ERASED = "this person was erased; a tie cannot name them";
 
     public TieView add(UUID contactId, @NotNull @Valid NewTie request) {
         Contact c = contacts.require(contactId);

@@ -54,6 +54,9 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class ConversationPages {
 
+    /** What the edit form of an erased person's conversation says once saved ({@link Form#saved}). */
+    static final String CHANGED = "changed";
+
     /** What the log form saved ({@link Form#saved}): the contact's page says so. */
     static final String LOGGED = "conversation";
 
@@ -206,7 +209,11 @@ public class ConversationPages {
                 // stored now, with what is saved beside each field that differs
                 .onConflict(() -> values(conversations.find(conversation)))
                 .submit(() -> conversations.change(conversation, patches.of(change, fields), version),
-                        stored -> Form.seeOther("/contacts/" + stored.view().contactId() + "#timeline"),
+                        // back to the person's timeline; an erased person's page is Gone (the walk landed there without a
+                        // word): the form again, saying it was saved
+                        stored -> Form.seeOther(stored.view().contact().fullName() == null
+                                ? Form.saved("/conversations/" + conversation + "/edit", CHANGED)
+                                : "/contacts/" + stored.view().contactId() + "#timeline"),
                         () -> Templates.edit(before, Forms.options(Channel.class), workOptions(before.workId()),
                                 form.values(), form.errors(), form.youTyped()));
     }

@@ -9,7 +9,6 @@ import org.groundwork.organization.OrganizationPages.ColumnView;
 import org.groundwork.web.Labels;
 import org.groundwork.web.MsgPeople;
 import org.groundwork.web.MsgPlaces;
-import org.groundwork.web.PageLanguage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,14 +41,14 @@ final class CardWords {
     private final UUID moved;
 
     /** {@code moveTail}: the query string after the contact's id in each card's move link (the filters kept). */
-    CardWords(MsgPeople people, String moveTail) {
-        this(people, moveTail, null);
+    CardWords(MsgPeople people, MsgPlaces places, String moveTail) {
+        this(people, places, moveTail, null);
     }
 
     /** {@code moved}: the person just moved, whose card takes the focus (null when nobody was). */
-    CardWords(MsgPeople people, String moveTail, UUID moved) {
+    CardWords(MsgPeople people, MsgPlaces places, String moveTail, UUID moved) {
         this.people = people;
-        this.places = PageLanguage.places();
+        this.places = places;
         this.moved = moved;
         this.neverTalked = places.chart_never_talked();
         this.heat = people.checkin_first_time_mark();

@@ -387,7 +387,7 @@ public class OrganizationPages {
         // the move link keeps the filters and the column shown
         String tail = (form.query().isEmpty() ? "" : "&" + form.query()) + (shown.isEmpty() ? "" : "&unit=" + shown);
         List<ColumnView> columns = filtered.isEmpty() ? List.of()
-                : new CardWords(PageLanguage.people(), tail, moved).columns(chart.columns());
+                : new CardWords(PageLanguage.people(), PageLanguage.places(), tail, moved).columns(chart.columns());
         Moved said = "moved".equals(message) ? moved(org, moved, chart, columns, focus == null) : Moved.NONE;
         if (fragment) {
             return asked.drawn(Templates.chart$board(chart, columns, form, Forms.options(Level.class), owners, said,

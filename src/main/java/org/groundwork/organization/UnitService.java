@@ -2,6 +2,7 @@ package org.groundwork.organization;
 
 import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Text;
+import org.groundwork.platform.UniqueNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -102,7 +103,8 @@ public class UnitService {
         refuseDuplicate(u, u.name);
         u.persist();
         audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, o.id, "units");
-        em.flush();
+        // two saves racing for one name both pass the look above: the second hears the same words from the index
+        UniqueNames.flush(em, "unit_name_key", () -> taken(u.name));
         return new Versioned<>(UnitView.of(u), u.version);
     }
 
@@ -136,7 +138,7 @@ public class UnitService {
         if (!before.changed().isEmpty()) {
             audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, u.organizationId, "units");
         }
-        em.flush();
+        UniqueNames.flush(em, "unit_name_key", () -> taken(u.name));
         return new Versioned<>(UnitView.of(u), u.version);
     }
 
@@ -259,8 +261,12 @@ public class UnitService {
                 : Unit.count("teamId = ?1 and organizationId = ?2 and parentId = ?3 and lower(trim(name)) = lower(?4) and id <> ?5",
                 u.teamId, u.organizationId, u.parentId, name, u.id);
         if (same > 0) {
-            throw Problems.conflict("name", "This organization already has a unit named '" + name + "' there");
+            throw taken(name);
         }
+    }
+
+    private static ProblemException taken(String name) {
+        return Problems.conflict("name", "This organization already has a unit named '" + name + "' there");
     }
 
     private int nextPosition(UUID organizationId) {

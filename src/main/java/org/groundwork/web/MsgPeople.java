@@ -237,6 +237,9 @@ public interface MsgPeople {
     String conversation_erased_no_words();
 
     @Message
+    String conversation_saved();
+
+    @Message
     String conversation_back_unnamed();
 
     @Message

@@ -90,7 +90,7 @@ class WallChartBenchmark {
         MsgPeople people = PageLanguage.people();
         // the board fragment holds every card (their words worked out as the page does); the layout around it needs an HTTP request
         time("Qute rendering of the board alone (chars)", () -> OrganizationPages.Templates.chart$board(assembled,
-                new CardWords(people, "").columns(assembled.columns()), form, Forms.options(Level.class),
+                new CardWords(people, PageLanguage.places(), "").columns(assembled.columns()), form, Forms.options(Level.class),
                 List.of(new Option("none", "No owner")), OrganizationPages.Moved.NONE, Map.of()).render().length());
 
         explain("cards", team, organization, (o, t) -> chart.cardsQuery("explain (analyze, buffers) ", o, t, ChartFilter.NONE));

@@ -97,7 +97,11 @@ class ConversationEditPagesTest {
         String version = team.api().get("/api/v1/conversations/" + id).then().extract().header("ETag").replace("\"", "");
         s.form().formParam("version", version).formParam("occurredAt", "2026-11-20T18:30")
                 .formParam("durationMinutes", "45").formParam("channel", "phone").post("/conversations/" + id + "/edit")
-                .then().statusCode(303);
+                .then().statusCode(303)
+                // not to the person's page, which is Gone (the walk): the form again, saying so
+                .header("Location", containsString("/conversations/" + id + "/edit?saved=changed"));
+        s.request().get("/conversations/" + id + "/edit?saved=changed").then().statusCode(200)
+                .body(containsString("id=\"saved\""));
         team.api().get("/api/v1/conversations/" + id).then().body("durationMinutes", is(45)).body("summary", nullValue());
     }
 

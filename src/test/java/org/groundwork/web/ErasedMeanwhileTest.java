@@ -101,6 +101,10 @@ class ErasedMeanwhileTest {
         team.api().body(java.util.List.of(Map.of("contactId", contact))).put("/api/v1/actions/" + action + "/attendance")
                 .then().statusCode(400).body("errors[0].field", is("[0].contactId"))
                 .body("errors[0].message", is("this person was erased; they can no longer be checked in"));
+        // the errors stay in the list's order, the ids looked up after the loop among them (the review)
+        team.api().body("[{\"contactId\":\"" + java.util.UUID.randomUUID() + "\"},null,{\"contactId\":\"" + contact + "\"}]")
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("[0].contactId", "[1]", "[2].contactId"));
         team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
     }
 
