@@ -491,8 +491,9 @@ public class OrganizationPages {
         UUID org = Ids.parse(id, "organization");
         organizations.find(org);
         Form form = Form.posted();
-        String contactId = form.text("contactId");
-        UUID contact = Ids.parse(contactId == null ? "" : contactId.trim(), "contact");
+        // a form field, not an address: missing or unreadable, the chart again saying so (a 400), not "Nothing here"
+        UUID contact = form.id("contactId");
+        form.need("contactId", PageLanguage.msg().form_choose_from_list());
         UUID unit = form.id("unitId");
         // the chart's filters, drawn into the form by the page: not words the organizer wrote
         String level = form.hidden("level");

@@ -252,6 +252,11 @@ class OrganizationPagesTest {
                 .body(containsString("That unit is not one of this organization"));
         s.form().formParam("contactId", ana).formParam("unitId", "not-an-id")
                 .post("/organizations/" + org + "/move").then().statusCode(400);
+        // the person's id is a form field: missing or unreadable, a 400 with the chart, not "Nothing here" (the probe)
+        s.form().formParam("unitId", night).post("/organizations/" + org + "/move").then().statusCode(400)
+                .body(containsString("id=\"board\""));
+        s.form().formParam("contactId", "\u0000").formParam("unitId", night).post("/organizations/" + org + "/move")
+                .then().statusCode(400);
         team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(night));
         // back to no unit
         s.form().formParam("contactId", ana).formParam("unitId", "")
