@@ -86,7 +86,7 @@ public class ContactService {
     /** Clients' clocks run a little ahead; a level change "now" from one of them is not in the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    /** A live (not erased) contact of the caller's team, or 404; the entity stays in this package. */
+    /** A live (not erased) contact of the caller's team; 410 for its tombstone, 404 for none. The entity stays in this package. */
     Contact require(UUID id) {
         return live(TeamScoped.find(Contact.class, id));
     }
