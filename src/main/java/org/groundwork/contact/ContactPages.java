@@ -446,7 +446,7 @@ public class ContactPages {
         form.need("reason", PageLanguage.people().contact_reason_missing());
         // the level the form was drawn with (a tampered one is none): the service says a change made since
         String drawnWith = form.hidden("from");
-        Level seen = java.util.Arrays.stream(Level.values()).filter(l -> l.word().equals(drawnWith)).findFirst().orElse(null);
+        Level seen = Forms.word(Level.class, drawnWith, "from", new FormErrors()); // a word no level has: none
         return form.checks(change, () -> contacts.levelAsSeen(contact, seen, change.level()))
                 .submit(() -> contacts.changeLevel(contact, change, seen),
                 Form.saved("/contacts/" + contact + "#timeline", LEVEL),

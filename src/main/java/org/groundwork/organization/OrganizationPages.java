@@ -456,7 +456,7 @@ public class OrganizationPages {
             if (found.isEmpty()) {
                 // erased since the chart was drawn: said as that (the walk: the card's Move said the unit was wrong)
                 String why = asked.errors().get("contactId");
-                if (why == null && contacts.erasedAmong(List.of(contact)).contains(contact)) {
+                if (why == null && asked.refusedAsErased()) {
                     why = Refusals.said(Problems.ERASED);
                 }
                 return HtmxAnswers.into("#board", asked.drawn(chart(org, level, owner, quiet, unit, "refused", why, null, true)));

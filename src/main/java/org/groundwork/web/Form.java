@@ -149,6 +149,11 @@ public final class Form {
         return HtmxAnswers.into("#main", withStatus(IdempotencyKeys.ERASED, ErrorPages.erasedMeanwhile(typedWords()), null));
     }
 
+    /** Whether the last call was refused because the person the form is about was erased ({@link #erasedPage}). */
+    public boolean refusedAsErased() {
+        return refused != null && erased(refused);
+    }
+
     private static boolean erased(ProblemException p) {
         return p.status() == 410 && Problems.ERASED.equals(p.getMessage());
     }

@@ -73,8 +73,7 @@ class ErasedMeanwhileTest {
     @Test
     void aChartMoveOfSomeoneErasedMeanwhileShowsTheErasedPageInThePagesMainPart() {
         TestTeam team = TestTeam.create();
-        String org = team.api().body(Map.of("name", "Depot")).post("/api/v1/organizations").then().statusCode(201)
-                .extract().path("id");
+        String org = organization(team, "Depot");
         String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Moved While Erased", "organizationId", org));
         Session s = Session.logIn(team);
         s.open("/organizations/" + org + "/move?contactId=" + contact);
@@ -130,8 +129,7 @@ class ErasedMeanwhileTest {
     @Test
     void aCardsMoveOfSomeoneErasedMeanwhileSaysTheErasureOnTheBoard() {
         TestTeam team = TestTeam.create();
-        String org = team.api().body(Map.of("name", "Yard")).post("/api/v1/organizations").then().statusCode(201)
-                .extract().path("id");
+        String org = organization(team, "Yard");
         String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Card Of The Erased", "organizationId", org));
         Session s = Session.logIn(team);
         s.open("/organizations/" + org + "/chart");
@@ -161,5 +159,9 @@ class ErasedMeanwhileTest {
         other.api().body(Map.of("contactId", contact, "durationMinutes", 5, "channel", "phone"))
                 .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("contactId"));
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+    }
+
+    private static String organization(TestTeam team, String name) {
+        return team.api().body(Map.of("name", name)).post("/api/v1/organizations").then().statusCode(201).extract().path("id");
     }
 }
