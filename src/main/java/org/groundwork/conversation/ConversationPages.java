@@ -232,8 +232,10 @@ public class ConversationPages {
         return form
                 .onConflict(p -> edit(conversations.find(conversation),
                         Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
+                // back to the person's timeline; an erased person's page is Gone, so to Today
                 .submit(() -> conversations.delete(conversation, version),
-                        "/contacts/" + stored.view().contactId() + "#timeline", () -> edit(stored, form.errors()));
+                        stored.view().contact().fullName() == null ? "/" : "/contacts/" + stored.view().contactId() + "#timeline",
+                        () -> edit(stored, form.errors()));
     }
 
     /** A time as the form shows it: to the minute, on the team's clocks. */

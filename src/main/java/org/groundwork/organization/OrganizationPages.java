@@ -504,10 +504,12 @@ public class OrganizationPages {
         String u = shownUnit == null || shownUnit.isBlank() ? ""
                 : "&unit=" + URLEncoder.encode(shownUnit.trim(), StandardCharsets.UTF_8);
         // refused: the chart again with its filters, saying why (a person now in another organization by
-        // name, the service's 409; else the unit's refusal); another team's id stays the service's 404
+        // name, the service's 409; else the unit's refusal, in the words the other unit forms say it); another
+        // team's organization stays the service's 404
         return form.submit(() -> contacts.moveWithin(org, contact, unit),
                 "/organizations/" + org + "/chart?moved=" + contact + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact,
-                () -> chart(org, level, owner, quiet, shownUnit, "refused", form.errors().get("contactId"), null, false));
+                () -> chart(org, level, owner, quiet, shownUnit, "refused",
+                        form.errors().getOrDefault("contactId", form.errors().get("unitId")), null, false));
     }
 
     // ---- organic leaders --------------------------------------------------------------------

@@ -15,11 +15,13 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.groundwork.organization.UnitJson.NewUnit;
@@ -88,15 +90,23 @@ public class UnitResource {
         return units.change(organization, unit, patches.read(body, UnitChange.class), ifMatch).ok();
     }
 
-    /** Its people stay in the organization, in "no unit"; the units inside it go with it. */
+    /**
+     * Its people stay in the organization: in "no unit", or in {@code moveTo}, as the page's "move its
+     * people to" (a caller who sent it was told nothing while it was ignored); the units inside it go with it.
+     */
     @Operation(summary = "Delete a unit",
-            description = "Its people stay in the organization, in no unit; the units inside it are deleted with it.")
+            description = "Its people stay in the organization: in no unit, or in the unit moveTo names (another unit of "
+                    + "this organization, not one deleted with it). The units inside it are deleted with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("organizationId") String organizationId, @PathParam("id") String id,
-                           @HeaderParam("If-Match") String ifMatch) {
-        units.delete(Ids.parse(organizationId, "organization"), Ids.parse(id, "unit"), ifMatch);
+                           @HeaderParam("If-Match") String ifMatch,
+                           @Parameter(description = "the unit its people move to; none: no unit")
+                           @QueryParam("moveTo") String moveTo) {
+        UUID organization = Ids.parse(organizationId, "organization");
+        UUID unit = Ids.parse(id, "unit");
+        units.delete(organization, unit, ifMatch, Ids.filter(moveTo, "moveTo"));
         return Response.noContent().build();
     }
 }

@@ -81,6 +81,35 @@ class UnitsAndTiesTest {
         team.api().get(base).then().body("items.name", contains("Nights"));
     }
 
+    /**
+     * The final probe of session 44: {@code ?moveTo} was ignored, so a caller thought the people were
+     * moved. It moves them, as the unit page does, and what cannot be is a 400 that deletes nothing.
+     */
+    @Test
+    void deletingAUnitMovesItsPeopleWhereMoveToSays() {
+        TestTeam team = TestTeam.create();
+        String org = organization(team, "Harbor Depot");
+        String base = "/api/v1/organizations/" + org + "/units";
+        String days = unit(team, org, Map.of("name", "Days", "kind", "shift"));
+        String dock = unit(team, org, Map.of("name", "Dock", "kind", "department", "parentId", days));
+        String nights = unit(team, org, Map.of("name", "Nights", "kind", "shift"));
+        String ana = contact(team, "Ana Moves", org, dock, "new");
+        String ben = contact(team, "Ben Moves", org, days, "cadre");
+        TestTeam other = TestTeam.create();
+        String theirs = unit(other, organization(other, "Their Depot"), Map.of("name", "Theirs"));
+        // what cannot be: not an id, the unit itself or one inside it, another team's unit
+        for (String bad : new String[] {"nights", days, dock, theirs}) {
+            team.api().queryParam("moveTo", bad).delete(base + "/" + days).then().statusCode(400)
+                    .body("errors.field", contains("moveTo"));
+        }
+        team.api().get(base + "/" + days).then().statusCode(200);
+        team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(dock));
+        team.api().queryParam("moveTo", nights).delete(base + "/" + days).then().statusCode(204);
+        team.api().get(base + "/" + dock).then().statusCode(404);
+        team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(nights)).body("organizationId", is(org));
+        team.api().get("/api/v1/contacts/" + ben).then().body("unitId", is(nights));
+    }
+
     @Test
     void badUnitInputIsA400NamingTheField() {
         TestTeam team = TestTeam.create();

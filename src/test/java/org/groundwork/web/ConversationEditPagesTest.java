@@ -101,8 +101,14 @@ class ConversationEditPagesTest {
                 // not to the person's page, which is Gone (the walk): the form again, saying so
                 .header("Location", containsString("/conversations/" + id + "/edit?saved=changed"));
         s.request().get("/conversations/" + id + "/edit?saved=changed").then().statusCode(200)
-                .body(containsString("id=\"saved\""));
+                .body(containsString("id=\"saved\""))
+                // the way back and Cancel lead to Today, not to the person's Gone page
+                .body(not(containsString("href=\"/contacts/" + contact))).body(containsString("Back to Today"));
         team.api().get("/api/v1/conversations/" + id).then().body("durationMinutes", is(45)).body("summary", nullValue());
+        String now = team.api().get("/api/v1/conversations/" + id).then().extract().header("ETag").replace("\"", "");
+        s.form().formParam("version", now).formParam("confirm", "true").post("/conversations/" + id + "/delete")
+                .then().statusCode(303).header("Location", matchesPattern("https?://[^/]+/"));
+        team.api().get("/api/v1/conversations/" + id).then().statusCode(404);
     }
 
     @Test
