@@ -371,7 +371,9 @@ public class OrganizerService {
         // an unknown email is checked against a decoy hash, so it costs as long as a wrong password;
         // a disabled account answers like a wrong password
         boolean ok = Passwords.matches(password, tried.map(o -> o.passwordHash).orElse(null)) && tried.get().active;
-        return checks.outcome(email, address, tried, ok, onSuccess);
+        // an old hash (bcrypt of the first 72 bytes) is replaced at this right login; hashed here, outside the transactions
+        String upgraded = ok ? Passwords.upgraded(password, tried.get().passwordHash) : null;
+        return checks.outcome(email, address, tried, ok, upgraded, onSuccess);
     }
 
     /** The login form: a password that checks out opens a session, whose id the cookie keeps. */

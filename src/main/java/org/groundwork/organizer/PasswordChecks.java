@@ -58,13 +58,14 @@ class PasswordChecks {
 
     /**
      * After the hash: the throttle count, the audit event and, for a right password, what the
-     * caller makes of it (a session, a token), all in one transaction. A refusal thrown by
+     * caller makes of it (a session, a token) and an old hash's replacement ({@code upgraded}, or null),
+     * all in one transaction. A refusal thrown by
      * {@code onSuccess} (a token for a two-factor account) still commits the count and the event.
      * The account was read in the first step; a change in between (a password changed or an
      * account disabled during the ~100 ms) is as if it had come just after the login.
      */
     @Transactional(dontRollbackOn = ProblemException.class)
-    <T> Optional<T> outcome(String email, String address, Optional<Organizer> tried, boolean ok,
+    <T> Optional<T> outcome(String email, String address, Optional<Organizer> tried, boolean ok, String upgraded,
                             Function<Organizer, T> onSuccess) {
         if (!ok) {
             throttle.failed(email, address);
@@ -75,6 +76,10 @@ class PasswordChecks {
         }
         Organizer o = tried.orElseThrow();
         loginMetrics.ok();
+        if (upgraded != null) {
+            // only over the hash that was checked: a password changed meanwhile stays as its change set it
+            Organizer.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", upgraded, o.id, o.passwordHash);
+        }
         if (o.totpSecret == null) {
             // with a second factor, the count is cleared only once the code is right: else a
             // password typed again between code guesses would reset it (TwoFactor.completeLogin)
