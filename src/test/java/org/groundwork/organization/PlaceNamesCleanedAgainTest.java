@@ -1,0 +1,129 @@
+package org.groundwork.organization;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.groundwork.platform.Ids;
+import org.groundwork.platform.Text;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * V28_15 cleans the names of places stored before the rule of the forty-fourth session (session 44's
+ * review: an "Acme" with an Arabic letter mark and a new "Acme" were two places of the same look).
+ * Flyway ran it on an empty database at start, so this test stores names as they were stored before
+ * (straight into the tables, past the app's rule), runs the migration's file again, and compares each
+ * name with what {@link Text#placeName} makes of it now; one that another place holds is numbered.
+ */
+@QuarkusTest
+class PlaceNamesCleanedAgainTest {
+
+    private static final String MIGRATION = "db/migration/V28_15__place_names_cleaned_again.sql";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void placeNamesStoredBeforeAreCleanedAsTheAppCleansThemNowAndClashesNumbered() throws Exception {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        Map<UUID, String> expected = new LinkedHashMap<>();
+        try (Connection c = AllTeams.connection(dataSource)) {
+            UUID teamId = UUID.fromString(team.teamId);
+            // the rule's cases, each alone in its team: cleaned as Text.placeName cleans them
+            for (String dirty : new String[] {"\u061CHarbor Depot", "Day\u3164Shift Plant", "Ana\u200D Works",
+                    "\u200DZeta Mill", "Cafe\u0301 Roma", "Musical\u2062 Hall", "Khmer\u17B4 Market", "Bars\uD834\uDD73 Inn",
+                    "Fill\u115Fer Yard"}) {
+                expected.put(organization(c, teamId, dirty), Text.placeName(dirty));
+            }
+            // kept as they were: a joiner inside a name, and a name that would show nothing
+            expected.put(organization(c, teamId, "Ana\u200DBeth Co"), "Ana\u200DBeth Co");
+            expected.put(organization(c, teamId, "\u200D\u061C"), "\u200D\u061C");
+            // a clash: the older keeps the name, the one cleaned into it is numbered; another team's is no clash
+            UUID acme = organization(c, teamId, "Acme");
+            expected.put(acme, "Acme");
+            expected.put(organization(c, teamId, "acme\u061C"), "acme (2)");
+            expected.put(organization(c, teamId, "\u2061Acme"), "Acme (3)");
+            UUID theirs = organization(c, UUID.fromString(other.teamId), "Acme\u061C");
+            expected.put(theirs, "Acme");
+            // units: a clash under one parent is numbered, the same name under another parent is not
+            UUID nights = unit(c, teamId, acme, null, "Nights");
+            UUID nights2 = unit(c, teamId, acme, null, "Nights\u2062");
+            UUID dock = unit(c, teamId, acme, null, "Dock");
+            UUID dockNights = unit(c, teamId, acme, dock, "\u2063Nights");
+
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(MIGRATION); Statement s = c.createStatement()) {
+                s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+
+            for (Map.Entry<UUID, String> e : expected.entrySet()) {
+                assertEquals(e.getValue(), name(c, "organization", e.getKey()), "organization " + e.getKey());
+            }
+            assertEquals("Nights", name(c, "unit", nights));
+            assertEquals("Nights (2)", name(c, "unit", nights2));
+            assertEquals("Nights", name(c, "unit", dockNights));
+            // a form opened before is told the place changed; one left alone keeps its version
+            assertEquals(1L, version(c, "unit", nights2));
+            assertEquals(0L, version(c, "unit", nights));
+        }
+        // the cleaned names answer through the API as any other: the name taken is a 409
+        team.api().body(Map.of("name", "Harbor Depot")).post("/api/v1/organizations").then().statusCode(409);
+    }
+
+    private static UUID organization(Connection c, UUID team, String name) throws SQLException {
+        UUID id = Ids.next();
+        try (PreparedStatement ps = c.prepareStatement("insert into organization (id, team_id, name) values (?, ?, ?)")) {
+            ps.setObject(1, id);
+            ps.setObject(2, team);
+            ps.setString(3, name);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private static UUID unit(Connection c, UUID team, UUID organization, UUID parent, String name) throws SQLException {
+        UUID id = Ids.next();
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into unit (id, team_id, organization_id, parent_id, name) values (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, id);
+            ps.setObject(2, team);
+            ps.setObject(3, organization);
+            ps.setObject(4, parent);
+            ps.setString(5, name);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private static String name(Connection c, String table, UUID id) throws SQLException {
+        return one(c, "select name from " + table + " where id = ?", id);
+    }
+
+    private static long version(Connection c, String table, UUID id) throws SQLException {
+        return Long.parseLong(one(c, "select version from " + table + " where id = ?", id));
+    }
+
+    private static String one(Connection c, String sql, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id);
+            try (ResultSet r = ps.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+}
