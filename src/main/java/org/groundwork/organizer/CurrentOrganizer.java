@@ -19,6 +19,11 @@ public class CurrentOrganizer {
         return !identity.isAnonymous();
     }
 
+    /** Logged in with no second factor still waited for: every page is open to them. */
+    public boolean isLoggedInFully() {
+        return !identity.isAnonymous() && pendingSecondFactor() == null;
+    }
+
     public UUID id() {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();

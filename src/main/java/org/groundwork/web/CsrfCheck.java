@@ -51,7 +51,7 @@ public class CsrfCheck {
     CsrfTokenParameterProvider csrf;
 
     /** The attributes quarkus-rest-csrf sets on the routing context. */
-    private static final String TOKEN = "csrf_token";
+    static final String TOKEN = "csrf_token";
     private static final String VERIFIED = "csrf_token_verified";
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final SecureRandom RANDOM = new SecureRandom();

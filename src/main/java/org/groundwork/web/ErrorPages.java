@@ -1,7 +1,13 @@
 package org.groundwork.web;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Problem;
 
@@ -19,7 +25,7 @@ public final class ErrorPages {
 
     @CheckedTemplate(basePath = "ErrorPages")
     static class Templates {
-        static native TemplateInstance problem(Problem problem, String said);
+        static native TemplateInstance problem(Problem problem, String said, boolean whole);
 
         static native TemplateInstance erased(String typed);
     }
@@ -33,7 +39,26 @@ public final class ErrorPages {
     }
 
     public static String render(Problem problem) {
-        return Templates.problem(problem, said(problem)).render();
+        return Templates.problem(problem, said(problem), wholeNavigation()).render();
+    }
+
+    /**
+     * Whether the page shows every page's navigation, Log out with it (the walk: a 404 had two links and no
+     * way to log out): for an organizer logged in, their second factor given, read on a worker thread inside
+     * the request, which has set the CSRF token the Log out form carries. Anywhere else (platform/HttpLimits'
+     * early refusals, an I/O thread's, anyone not logged in) two links, as before.
+     */
+    private static boolean wholeNavigation() {
+        if (!BlockingOperationControl.isBlockingAllowed() || !Arc.container().requestContext().isActive()) {
+            return false;
+        }
+        try (InstanceHandle<CurrentOrganizer> who = Arc.container().instance(CurrentOrganizer.class);
+             InstanceHandle<CurrentVertxRequest> request = Arc.container().instance(CurrentVertxRequest.class)) {
+            RoutingContext http = request.get().getCurrent();
+            return who.get().isLoggedInFully() && http != null && http.get(CsrfCheck.TOKEN) != null;
+        } catch (RuntimeException e) {
+            return false; // the login cannot be read here: the two links
+        }
     }
 
     /** The problem's words in the page's language, when they are the services' (Refusals); else null. */

@@ -62,6 +62,33 @@ class ErrorPagesTest {
     }
 
     /**
+     * The walk of session 44: an error page had two links and no Log out. An organizer logged in gets every
+     * page's navigation there; whoever is not logged in, the two links, and no Log out form.
+     */
+    @Test
+    void anErrorPageShowsALoggedInOrganizerTheWholeNavigationWithLogOut() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/");
+        String unknown = UUID.randomUUID().toString();
+        String page = s.request().accept("text/html").get("/contacts/" + unknown).then().statusCode(404)
+                .body(containsString("href=\"/works\"")).body(containsString("action=\"/logout\""))
+                .body(containsString("aria-current=\"page\">Contacts")).extract().asString();
+        // the Log out it shows works: its token is the page's
+        String token = page.replaceAll("(?s).*action=\"/logout\".*?name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+        s.request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", token).post("/logout")
+                .then().statusCode(303);
+        s.request().accept("text/html").get("/contacts").then().header("Location", containsString("/login"));
+        // nobody logged in: the two links
+        given().accept("text/html").get("/no-such-page").then().statusCode(404)
+                .body(not(containsString("action=\"/logout\""))).body(not(containsString("href=\"/works\"")));
+        // a page refused before the login is read (the address limit): the two links, logged in or not
+        Session other = Session.logIn(team);
+        other.request().accept("text/html").get("/contacts?q=" + "a".repeat(9000)).then().statusCode(414)
+                .body(not(containsString("action=\"/logout\"")));
+    }
+
+    /**
      * htmx swaps every 4xx, since a refused form or filter comes back as what to show: a list's
      * refused filter is its results fragment with the message and a 400, swapped where the results
      * were. Any other 4xx an htmx request gets is placed in one place (HtmxAnswers): an error page
