@@ -322,7 +322,7 @@ public class OrganizerService {
     public void changePassword(@NotNull @Valid PasswordChange change, String address) {
         Organizer before = checks.ownAccount(current.id(), address);
         boolean ok = Passwords.matches(change.currentPassword(), before.passwordHash);
-        boolean same = change.newPassword().equals(change.currentPassword());
+        boolean same = Passwords.same(change.newPassword(), change.currentPassword());
         checks.changeOwn(before, address, ok, ok && !same ? Passwords.hash(change.newPassword()) : null);
     }
 

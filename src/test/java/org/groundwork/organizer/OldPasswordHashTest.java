@@ -45,6 +45,18 @@ class OldPasswordHashTest {
                 .post("/api/v1/tokens").statusCode();
     }
 
+    /** bcrypt ends a password at a NUL: an old hash takes "pw" followed by a NUL and anything, which must not become it. */
+    @Test
+    void aPasswordWithANulIsNotUpgradedFromWhatWasTyped() {
+        TestTeam team = TestTeam.create();
+        storeOldHash(team, "tenants united");
+        String old = storedHash(team);
+        int answer = token(team, "tenants united\u0000and more");
+        assertEquals(old, storedHash(team), "answered " + answer);
+        assertEquals(201, token(team, "tenants united"));
+        assertTrue(storedHash(team).startsWith("$gw-nfkc-sha256$"));
+    }
+
     @Test
     void anOldHashIsReplacedAtTheNextRightLogin() {
         TestTeam team = TestTeam.create();
@@ -57,10 +69,50 @@ class OldPasswordHashTest {
                 .formParam("password", "tenants together").post("/login");
         assertTrue(!String.valueOf(login.header("Location")).contains("error"), "the old hash still logs in");
         String upgraded = storedHash(team);
-        assertTrue(upgraded.startsWith("$gw-sha256$"), "upgraded at that login: " + upgraded);
+        assertTrue(upgraded.startsWith("$gw-nfkc-sha256$"), "upgraded at that login: " + upgraded);
         assertEquals(201, token(team, "tenants together"));
         assertEquals(upgraded, storedHash(team), "upgraded once");
         assertEquals(401, token(team, "tenants apart"));
+    }
+
+    /**
+     * Elytron's bcrypt reads a password in Unicode's NFKC form, so an old hash took "café" typed with a
+     * combining accent, or in full-width letters; session 44's hashes did not (the probe). The upgrade keeps
+     * every spelling, whichever was typed at that login, and so does every new hash.
+     */
+    @Test
+    void everySpellingOfAPasswordStaysOneThroughTheUpgrade() {
+        TestTeam team = TestTeam.create();
+        String composed = "caf\u00e9 noir solidarit\u00e9";
+        String decomposed = "cafe\u0301 noir solidarite\u0301";
+        String fullWidth = "\uff43\uff41\uff46\u00e9 noir solidarit\u00e9";
+        storeOldHash(team, composed);
+        assertEquals(201, token(team, decomposed), "the old hash reads NFKC");
+        assertTrue(storedHash(team).startsWith("$gw-nfkc-sha256$"));
+        for (String spelling : new String[] {composed, decomposed, fullWidth}) {
+            assertEquals(201, token(team, spelling), spelling);
+        }
+        // session 44's kind: checked as typed, upgraded at a right login to the kind that reads every spelling
+        String sessionFortyFour = "$gw-sha256$" + BcryptUtil.bcryptHash(java.util.Base64.getEncoder().encodeToString(
+                sha256(composed.getBytes(StandardCharsets.UTF_8))));
+        AllTeams.run(() -> em.createNativeQuery("update organizer set password_hash = ?1 where id = ?2")
+                .setParameter(1, sessionFortyFour).setParameter(2, UUID.fromString(team.adminId)).executeUpdate());
+        assertEquals(401, token(team, decomposed), "session 44's hash took the bytes as typed");
+        assertEquals(sessionFortyFour, storedHash(team));
+        assertEquals(201, token(team, composed));
+        assertTrue(storedHash(team).startsWith("$gw-nfkc-sha256$"));
+        assertEquals(201, token(team, decomposed));
+        // and a new password typed another way is the one there is: refused as the same
+        team.api().body(Map.of("currentPassword", composed, "newPassword", decomposed))
+                .post("/api/v1/me/password").then().statusCode(400);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -70,8 +122,11 @@ class OldPasswordHashTest {
         assertEquals(72, start.getBytes(StandardCharsets.UTF_8).length);
         storeOldHash(team, start + " bring the neighbours");
         String old = storedHash(team);
-        // the old hash cannot tell the tails apart: this one logs in, as it always did, and does not become the password
+        // the old hash cannot tell the tails apart: this one logs in, as it always did, and does not become the password;
+        // nor do the 72 bytes alone (bcrypt adds its closing NUL past what it reads: the review), or with a NUL after
         assertEquals(201, token(team, start + " and a slip"));
+        assertEquals(old, storedHash(team));
+        assertEquals(201, token(team, start));
         assertEquals(old, storedHash(team));
         assertEquals(201, token(team, start + " bring the neighbours"));
         assertEquals(old, storedHash(team));
