@@ -1,5 +1,7 @@
 package org.groundwork.contact;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.Authenticated;
@@ -37,8 +39,10 @@ public class TieResource {
     @Operation(summary = "List a contact's ties",
             description = "Close, family, neighbour and listens-to ties, both the ones this contact has and the ones others have to them, all at once.")
     @GET
-    public Page<TieView> list(@PathParam("id") String id) {
-        return new Page<>(ties.list(Ids.parse(id, "contact")), null);
+    public Page<TieView> list(@PathParam("id") String id,
+                              @Parameter(description = Page.ONE_PAGE) @QueryParam("limit") String limit,
+                              @Parameter(description = Page.NO_CURSOR) @QueryParam("cursor") String cursor) {
+        return Page.whole(ties.list(Ids.parse(id, "contact")), limit, cursor);
     }
 
     @Operation(summary = "Add a tie",

@@ -1,5 +1,6 @@
 package org.groundwork.organization;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -104,9 +105,11 @@ public class OrganizationResource {
             description = "People others listen to, most listeners first, with their level, owner and days since anyone on the team talked to them (the first limit, 1-200, default 50).")
     @GET
     @Path("/{id}/leaders")
-    public Page<Leader> leaders(@PathParam("id") String id, @QueryParam("limit") String limit) {
+    public Page<Leader> leaders(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                @Parameter(description = Page.NO_CURSOR) @QueryParam("cursor") String cursor) {
         // a ranking: the first `limit` (1-200, default 50); nextCursor is always null
         int n = Page.limit(limit);
+        Page.noCursor(cursor);
         return new Page<>(chart.leaders(Ids.parse(id, "organization"), n), null);
     }
 }

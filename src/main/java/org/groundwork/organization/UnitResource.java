@@ -50,8 +50,10 @@ public class UnitResource {
     @Operation(summary = "List an organization's units",
             description = "Its departments, floors, buildings, shifts and areas in their order, all at once (nextCursor is always null).")
     @GET
-    public Page<UnitView> list(@PathParam("organizationId") String organizationId) {
-        return new Page<>(units.list(Ids.parse(organizationId, "organization")), null);
+    public Page<UnitView> list(@PathParam("organizationId") String organizationId,
+                               @Parameter(description = Page.ONE_PAGE) @QueryParam("limit") String limit,
+                               @Parameter(description = Page.NO_CURSOR) @QueryParam("cursor") String cursor) {
+        return Page.whole(units.list(Ids.parse(organizationId, "organization")), limit, cursor);
     }
 
     @Operation(summary = "Add a unit to an organization",

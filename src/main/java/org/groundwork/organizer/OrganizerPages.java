@@ -23,9 +23,11 @@ import org.groundwork.organizer.OrganizerJson.SessionView;
 import org.groundwork.organizer.OrganizerJson.TeamSettings;
 import org.groundwork.organizer.OrganizerJson.TeamView;
 import org.groundwork.organizer.OrganizerJson.TokenView;
+import org.groundwork.platform.Flags;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
+import org.groundwork.platform.Problems;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
@@ -258,7 +260,12 @@ public class OrganizerPages {
     public Object setActive(@PathParam("id") String id) {
         organizers.mayChangeTeam(); // the role first, as for a new organizer
         Form form = Form.posted().names("active=form");
-        boolean active = "true".equals(form.text("active"));
+        // the button's hidden word, exactly true or false: anything else (missing, "yes", tampered) disabled the
+        // account, ending its sessions and tokens (the probe); a 400 that changes nothing
+        Boolean active = Flags.parse(form.hidden("active"), "active");
+        if (active == null) {
+            throw Problems.invalid("active", "must be true or false");
+        }
         return form.submit(() -> organizers.change(Ids.parse(id, "organizer"),
                         patches.of(new OrganizerChange(null, null, active), Set.of("active")), null), "/organizers",
                 () -> organizers(Map.of("role", "organizer"), form.errors()));

@@ -1,5 +1,7 @@
 package org.groundwork.organizer;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -25,8 +27,9 @@ public class SessionResource {
     @Operation(summary = "List my login sessions",
             description = "The caller's browser sessions; API tokens are under /api/v1/tokens.")
     @GET
-    public Page<SessionView> list() {
-        return sessions.listOfCurrent();
+    public Page<SessionView> list(@Parameter(description = Page.ONE_PAGE) @QueryParam("limit") String limit,
+                                  @Parameter(description = Page.NO_CURSOR) @QueryParam("cursor") String cursor) {
+        return Page.whole(sessions.listOfCurrent().items(), limit, cursor);
     }
 
     /** Logs that browser out. */

@@ -1,5 +1,7 @@
 package org.groundwork.organizer;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,8 +58,9 @@ public class TokenResource {
             description = "The caller's tokens, without their secrets.")
     @GET
     @Authenticated
-    public Page<TokenView> list() {
-        return tokens.list();
+    public Page<TokenView> list(@Parameter(description = Page.ONE_PAGE) @QueryParam("limit") String limit,
+                                @Parameter(description = Page.NO_CURSOR) @QueryParam("cursor") String cursor) {
+        return Page.whole(tokens.list().items(), limit, cursor);
     }
 
     @Operation(summary = "Revoke an API token",

@@ -158,7 +158,7 @@ public final class Cursor {
         return raw.substring(tag.length() + 1);
     }
 
-    private static ProblemException invalid() {
+    static ProblemException invalid() {
         return Problems.invalid("cursor", "is not a cursor this API gave out; start again without it");
     }
 }

@@ -8,6 +8,9 @@ public record Page<T>(List<T> items, String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+    /** What the API document says of a whole list's {@code limit} and {@code cursor} ({@link #whole}). */
+    public static final String ONE_PAGE = "checked as every list's (1-200); this list is one page and answers all its items";
+    public static final String NO_CURSOR = "none: this list gives out no cursor (nextCursor is always null), and refuses one";
 
     /** Checks a client's {@code limit}: 1..200, default 50. */
     public static int limit(Integer requested) {
@@ -33,6 +36,25 @@ public record Page<T>(List<T> items, String nextCursor) {
             return limit(Integer.valueOf(requested.trim()));
         } catch (NumberFormatException e) {
             throw Problems.invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    /**
+     * A list that is always one page (an organization's units, a contact's ties, one's sessions and tokens:
+     * dozens, not thousands): its {@code limit} is read as every list's, so {@code ?limit=abc} is the same 400,
+     * and every item is answered whatever it says; a {@code cursor}, which this list never gives out, is the
+     * 400 of one the API never gave (the probe: both were ignored).
+     */
+    public static <T> Page<T> whole(List<T> items, String limit, String cursor) {
+        limit(limit);
+        noCursor(cursor);
+        return new Page<>(items, null);
+    }
+
+    /** A list that gives out no cursor (a whole list, a ranking's first {@code limit}) refuses one it is sent. */
+    public static void noCursor(String cursor) {
+        if (cursor != null && !cursor.isEmpty()) {
+            throw Cursor.invalid();
         }
     }
 

@@ -34,6 +34,37 @@ class ListParametersTest {
         }
     }
 
+    /**
+     * The lists that are always one page (an organization's units, a contact's ties, one's sessions and
+     * tokens) and the organic leaders' ranking read {@code limit} as every list does and refuse a cursor,
+     * which they never give out (the probe: {@code ?limit=abc&cursor=garbage} was a 200).
+     */
+    @Test
+    void wholeListsCheckTheirLimitAndRefuseACursor() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", "Tied")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String organization = team.api().body(Map.of("name", "Whole Lists Depot")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        for (String name : List.of("Days", "Nights")) {
+            team.api().body(Map.of("name", name)).post("/api/v1/organizations/" + organization + "/units")
+                    .then().statusCode(201);
+        }
+        String units = "/api/v1/organizations/" + organization + "/units";
+        for (String list : List.of(units, "/api/v1/contacts/" + contact + "/ties", "/api/v1/sessions", "/api/v1/tokens",
+                "/api/v1/organizations/" + organization + "/leaders")) {
+            for (String limit : List.of("abc", "0", "201")) {
+                refused(team, list + "?limit=" + limit, "limit");
+            }
+            refused(team, list + "?cursor=garbage", "cursor");
+            team.api().queryParam("limit", "200").get(list).then().statusCode(200)
+                    .body("nextCursor", org.hamcrest.Matchers.nullValue());
+        }
+        // one page: every item, whatever the limit says
+        team.api().queryParam("limit", "1").get(units).then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(2));
+    }
+
     /** A cursor's id is read as written, as every id is (Ids.read): "1a24511-…" was taken for "01a24511-…". */
     @Test
     void aCursorsIdIsReadOnlyAsWritten() {

@@ -289,6 +289,13 @@ class SessionsTest {
         // the same from the organizers page
         Session admin = Session.logIn(team);
         admin.open("/organizers");
+        // the button's word is exactly true or false: anything else disabled the account (the probe); now a 400 that
+        // leaves it as it is
+        for (String odd : new String[] {"TRUE", "yes", "1", "\u0000", ""}) {
+            admin.form().formParam("active", odd).post("/organizers/" + member.id() + "/active").then().statusCode(400);
+        }
+        admin.form().post("/organizers/" + member.id() + "/active").then().statusCode(400);
+        assertLive(back);
         admin.form().formParam("active", "false").post("/organizers/" + member.id() + "/active").then().statusCode(303);
         assertEnded(back);
         org.hamcrest.MatcherAssert.assertThat(admin.open("/organizers"), containsString("<strong>Disabled</strong>"));
