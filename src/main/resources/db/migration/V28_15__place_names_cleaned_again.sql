@@ -17,27 +17,38 @@
 -- the migration's connection closes), not a second rule; PlaceNamesCleanedAgainTest runs this file
 -- on names stored as before and compares each with Text.placeName.
 
+create or replace function pg_temp.nfc(s text) returns text
+    language sql
+    immutable as
+$$
+select case when current_setting('server_encoding') = 'UTF8' then normalize(s, NFC) else s end;
+$$;
+
 create or replace function pg_temp.place_name(s text) returns text
     language sql
     immutable as
 $$
 select nullif(
-               btrim(
-                       regexp_replace(
+               -- composed again once the invisible characters are gone (a soft hyphen between a letter and its accent)
+               pg_temp.nfc(
+                   -- Text.STRAY_JOINERS: a joiner after a character of a script that joins nothing with it
+                   regexp_replace(
+                       btrim(
                                regexp_replace(
                                        regexp_replace(
-                                               case when current_setting('server_encoding') = 'UTF8'
-                                                        then normalize(s, NFC)
-                                                    else s end,
-                                           -- Text.INVISIBLE
-                                               '[\u200B\u2060\uFEFF\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069\u180E\u034F\uFE00-\uFE0F\u061C\u2061-\u2064\u17B4\u17B5\U0001D173-\U0001D17A\U000E0000-\U000E007F]',
-                                               '', 'g'),
-                                   -- Text.SPACES (every space and control character as one space)
-                                       '[\u0001-\u0020\u007F-\u009F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u3164\u115F\u1160\u2800\uFFA0]+',
-                                       ' ', 'g'),
-                           -- Text.LOOSE_JOINERS: a joiner at an end or beside a space
-                               '(^|(?<= ))[\u200C\u200D]+|[\u200C\u200D]+(?= |$)', '', 'g'),
-                       ' '),
+                                               regexp_replace(
+                                                       pg_temp.nfc(s),
+                                                   -- Text.INVISIBLE
+                                                       '[\u200B\u2060\uFEFF\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069\u180E\u034F\uFE00-\uFE0F\u061C\u2061-\u2064\u17B4\u17B5\U0001D173-\U0001D17A\U000E0000-\U000E007F]',
+                                                       '', 'g'),
+                                           -- Text.SPACES (every space and control character as one space)
+                                               '[\u0001-\u0020\u007F-\u009F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u3164\u115F\u1160\u2800\uFFA0]+',
+                                               ' ', 'g'),
+                                   -- Text.LOOSE_JOINERS: a joiner at an end or beside a space
+                                       '(^|(?<= ))[\u200C\u200D]+|[\u200C\u200D]+(?= |$)', '', 'g'),
+                               ' '),
+                       '(?<![\u0600-\u08FF\u0900-\u0DFF\u0F00-\u0FFF\u1000-\u109F\u1700-\u18AF\u1900-\u1AAF\u1B00-\u1C4F\uA800-\uA8FF\uA980-\uAAFF\uABC0-\uABFF\uFB50-\uFDFF\uFE70-\uFEFE\U00010A00-\U00010AFF\U00010B80-\U00010BAF\U00010D00-\U00010D3F\U00010F30-\U00010FFF\U00011000-\U00011DFF\U0001E900-\U0001E95F\u200C\u200D])[\u200C\u200D]+',
+                       '', 'g')),
                '');
 $$;
 

@@ -45,6 +45,10 @@ public final class Text {
         // a joiner joins nothing at an end of the name or beside a space: "Acme" + ZWJ was another name of the
         // same look (the review)
         n = LOOSE_JOINERS.matcher(n).replaceAll("").strip();
+        n = STRAY_JOINERS.matcher(n).replaceAll("");
+        // composed again: an invisible character between a letter and its accent ("Cafe", a soft hyphen, an accent)
+        // kept them apart through the first pass, and "Café" so written was another place of the same look (the review)
+        n = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC);
         // the joiners and the Mongolian variation selectors are kept inside a name (they join letters, choose a
         // letter's shape), but alone they show nothing (the probe: a name of one ZWJ)
         return n.isEmpty() || UNSEEN_ALONE.matcher(n).replaceAll("").isBlank() ? null : n;
@@ -68,6 +72,18 @@ public final class Text {
     /** A joiner at either end of a name or beside a space, where it joins nothing. */
     private static final java.util.regex.Pattern LOOSE_JOINERS = java.util.regex.Pattern.compile(
             "(?:^|(?<= ))[\\u200C\\u200D]++|[\\u200C\\u200D]++(?= |$)");
+    /**
+     * A joiner after a character of a script that joins nothing with it: the joiners shape the scripts that join
+     * their letters (Arabic, Syriac, N'Ko, Mongolian and their kin; after a virama, the Brahmic scripts of South
+     * and Southeast Asia), as IDNA's CONTEXTJ rule has it; "14" ZWJ "00 River Street" beside "1400 River
+     * Street" was a second place of the same look (the probe). By Unicode blocks, so V28_15 could copy it. A joiner
+     * after a kept one stays (ZWNJ ZWJ in Arabic).
+     */
+    private static final java.util.regex.Pattern STRAY_JOINERS = java.util.regex.Pattern.compile(
+            "(?<![\\u0600-\\u08FF\\u0900-\\u0DFF\\u0F00-\\u0FFF\\u1000-\\u109F\\u1700-\\u18AF\\u1900-\\u1AAF"
+                    + "\\u1B00-\\u1C4F\\uA800-\\uA8FF\\uA980-\\uAAFF\\uABC0-\\uABFF\\uFB50-\\uFDFF\\uFE70-\\uFEFE"
+                    + "\\x{10A00}-\\x{10AFF}\\x{10B80}-\\x{10BAF}\\x{10D00}-\\x{10D3F}\\x{10F30}-\\x{10FFF}"
+                    + "\\x{11000}-\\x{11DFF}\\x{1E900}-\\x{1E95F}\\u200C\\u200D])[\\u200C\\u200D]+");
     /** Every kind of space, blank letters (the Hangul fillers, blank braille) and control characters, as one space. */
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(
             "[\\s\\p{Cc}\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\u3164\\u115F\\u1160\\u2800\\uFFA0]+");

@@ -47,11 +47,14 @@ class PlaceNamesCleanedAgainTest {
             // the rule's cases, each alone in its team: cleaned as Text.placeName cleans them
             for (String dirty : new String[] {"\u061CHarbor Depot", "Day\u3164Shift Plant", "Ana\u200D Works",
                     "\u200DZeta Mill", "Cafe\u0301 Roma", "Musical\u2062 Hall", "Khmer\u17B4 Market", "Bars\uD834\uDD73 Inn",
-                    "Fill\u115Fer Yard"}) {
+                    "Fill\u115Fer Yard", "Cafe\u00AD\u0301 Noir", "14\u200D00 River Street", "Mill\u200CRoad Co"}) {
                 expected.put(organization(c, teamId, dirty), Text.placeName(dirty));
             }
-            // kept as they were: a joiner inside a name, and a name that would show nothing
-            expected.put(organization(c, teamId, "Ana\u200DBeth Co"), "Ana\u200DBeth Co");
+            // kept as they were: joiners where a script joins with them (Persian, Devanagari after a virama), and a
+            // name that would show nothing
+            expected.put(organization(c, teamId, "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),
+                    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645");
+            expected.put(organization(c, teamId, "\u0915\u094d\u200d\u0937 Sangh"), "\u0915\u094d\u200d\u0937 Sangh");
             expected.put(organization(c, teamId, "\u200D\u061C"), "\u200D\u061C");
             // a clash: the older keeps the name, the one cleaned into it is numbered; another team's is no clash
             UUID acme = organization(c, teamId, "Acme");
