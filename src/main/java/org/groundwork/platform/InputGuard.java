@@ -140,4 +140,40 @@ public class InputGuard {
             throw query ? Problems.invalid(name, SafeJson.NUL_IN_QUERY_MESSAGE) : Problems.invalid(name, SafeJson.NUL_MESSAGE);
         }
     }
+
+    /** The words for a DELETE that came with a body it does not read. */
+    static final String UNREAD_BODY = "This DELETE reads no body, and nothing was deleted: send what the body said as the"
+            + " address's query parameters (a unit's moveTo), or send no body";
+
+    /**
+     * An API DELETE whose method reads no body, sent with one: refused, nothing deleted. Such a body was ignored:
+     * {@code {"moveTo": …}} in a unit's DELETE left its people in no unit, {@code {"really": false}} erased a
+     * contact (the probe). A DELETE that reads one (a tie by its other person and kind) takes it as before.
+     */
+    @ServerRequestFilter
+    public void refuseUnreadBody(HttpServerRequest request, ResourceInfo resource) {
+        if (request.method() != io.vertx.core.http.HttpMethod.DELETE || !request.path().startsWith("/api/")) {
+            return;
+        }
+        String length = request.getHeader("Content-Length");
+        boolean body = request.getHeader("Transfer-Encoding") != null
+                || (length != null && !length.isBlank() && !length.trim().equals("0"));
+        java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
+        if (body && method != null && !READS_BODY.computeIfAbsent(method, InputGuard::readsBody)) {
+            throw Problems.badRequest(UNREAD_BODY);
+        }
+    }
+
+    /** Each DELETE method's answer to "does it read a body", read once. */
+    private static final Map<java.lang.reflect.Method, Boolean> READS_BODY = new ConcurrentHashMap<>();
+
+    /** A method reads the body when one of its parameters has no annotation (JAX-RS's entity parameter). */
+    private static boolean readsBody(java.lang.reflect.Method method) {
+        for (java.lang.annotation.Annotation[] annotations : method.getParameterAnnotations()) {
+            if (annotations.length == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

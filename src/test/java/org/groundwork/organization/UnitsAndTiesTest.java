@@ -102,6 +102,12 @@ class UnitsAndTiesTest {
             team.api().queryParam("moveTo", bad).delete(base + "/" + days).then().statusCode(400)
                     .body("errors.field", contains("moveTo"));
         }
+        // in a body, as a tie's DELETE takes its words: refused, not ignored (the probe: the people lost their unit;
+        // a contact's DELETE with {"really": false} erased them)
+        team.api().body(Map.of("moveTo", nights)).delete(base + "/" + days).then().statusCode(400)
+                .body("detail", containsString("reads no body"));
+        team.api().body(Map.of("really", false)).delete("/api/v1/contacts/" + ben).then().statusCode(400);
+        team.api().get("/api/v1/contacts/" + ben).then().statusCode(200).body("fullName", is("Ben Moves"));
         team.api().get(base + "/" + days).then().statusCode(200);
         team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(dock));
         team.api().queryParam("moveTo", nights).delete(base + "/" + days).then().statusCode(204);
