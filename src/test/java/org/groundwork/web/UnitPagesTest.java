@@ -156,6 +156,9 @@ class UnitPagesTest {
         String yardPage = s.open("/organizations/" + o.id() + "/units/" + o.yard());
         assertTrue(yardPage.contains("Nobody sits in Yard"), yardPage);
         assertFalse(yardPage.contains("name=\"moveTo\""), yardPage);
+        // a moveTo sent all the same has no box to be said beside: said in words, not a bare 400 (the probe)
+        s.form().formParam("moveTo", "bad").post("/organizations/" + o.id() + "/units/" + o.yard() + "/remove")
+                .then().statusCode(400).body(containsString("class=\"error\" role=\"alert\">"));
         s.form().post("/organizations/" + o.id() + "/units/" + o.yard() + "/remove").then().statusCode(303);
         assertEquals(List.of(), o.unitNames());
     }
