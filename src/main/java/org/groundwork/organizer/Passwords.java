@@ -50,7 +50,8 @@ public final class Passwords {
     /**
      * For a right password whose stored hash is of an older kind: a hash of the newest, to store in its
      * place at this login (null when it is of the newest already). A plain bcrypt hash read 72 bytes and
-     * ended the password at a NUL, so it cannot tell what came after either: a password of 72 bytes or
+     * ended the password with a NUL of its own and repeated it to fill them ("pw", and "pw" NUL "pw", were one),
+     * so it cannot tell what came after either: a password of 72 bytes or
      * more (in NFKC, as it read them), or with a NUL, keeps its hash until the next password change, else
      * the tail typed now (a slip, or a guess) would become the password.
      */

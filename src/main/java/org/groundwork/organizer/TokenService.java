@@ -52,7 +52,16 @@ public class TokenService {
     private static final Role.Column ROLE = new Role.Column();
     private static final Language.Column LANGUAGE = new Language.Column();
 
+    /**
+     * The most tokens one organizer keeps: their list is one page (/api/v1/tokens, Settings), so a token past
+     * it could be neither seen nor revoked alone (the review: a script made 250, the list showed 200).
+     */
+    static final int MOST_TOKENS = 100;
+
     NewToken issue(Organizer organizer, String name) {
+        if (ApiToken.count("organizerId", organizer.id) >= MOST_TOKENS) {
+            throw Problems.conflict("You have 100 API tokens, the most one organizer keeps: revoke one you no longer use first");
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "gw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -167,10 +167,19 @@ public class InputGuard {
     /** Each DELETE method's answer to "does it read a body", read once. */
     private static final Map<java.lang.reflect.Method, Boolean> READS_BODY = new ConcurrentHashMap<>();
 
-    /** A method reads the body when one of its parameters has no annotation (JAX-RS's entity parameter). */
+    /**
+     * A method reads the body when one of its parameters says no other source (path, query, header, context:
+     * JAX-RS's and RESTEasy's annotations): JAX-RS's entity parameter, with or without {@code @Valid}.
+     */
     private static boolean readsBody(java.lang.reflect.Method method) {
         for (java.lang.annotation.Annotation[] annotations : method.getParameterAnnotations()) {
-            if (annotations.length == 0) {
+            boolean elsewhere = false;
+            for (java.lang.annotation.Annotation a : annotations) {
+                String from = a.annotationType().getPackageName();
+                elsewhere |= from.equals("jakarta.ws.rs") || from.equals("jakarta.ws.rs.core")
+                        || from.startsWith("org.jboss.resteasy.reactive");
+            }
+            if (!elsewhere) {
                 return true;
             }
         }

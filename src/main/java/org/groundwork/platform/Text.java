@@ -45,7 +45,7 @@ public final class Text {
         // a joiner joins nothing at an end of the name or beside a space: "Acme" + ZWJ was another name of the
         // same look (the review)
         n = LOOSE_JOINERS.matcher(n).replaceAll("").strip();
-        n = STRAY_JOINERS.matcher(n).replaceAll("");
+        n = withoutStrayJoiners(n);
         // composed again: an invisible character between a letter and its accent ("Cafe", a soft hyphen, an accent)
         // kept them apart through the first pass, and "Café" so written was another place of the same look (the review)
         n = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC);
@@ -73,17 +73,48 @@ public final class Text {
     private static final java.util.regex.Pattern LOOSE_JOINERS = java.util.regex.Pattern.compile(
             "(?:^|(?<= ))[\\u200C\\u200D]++|[\\u200C\\u200D]++(?= |$)");
     /**
-     * A joiner after a character of a script that joins nothing with it: the joiners shape the scripts that join
-     * their letters (Arabic, Syriac, N'Ko, Mongolian and their kin; after a virama, the Brahmic scripts of South
-     * and Southeast Asia), as IDNA's CONTEXTJ rule has it; "14" ZWJ "00 River Street" beside "1400 River
-     * Street" was a second place of the same look (the probe). By Unicode blocks, so V28_15 could copy it. A joiner
-     * after a kept one stays (ZWNJ ZWJ in Arabic).
+     * Without a joiner after a character of a script that joins nothing with it: the joiners shape the scripts that
+     * join their letters (Arabic, Syriac, N'Ko, Mongolian and their kin; the Brahmic scripts of South and Southeast
+     * Asia, after a virama), as IDNA's CONTEXTJ rule has it, here by Unicode block ({@link #joins}); "14" ZWJ
+     * "00 River Street" beside "1400 River Street" was a second place of the same look (the probe). A joiner after a
+     * kept one stays (ZWNJ ZWJ in Arabic). A loop over code points, not a lookbehind: Java's lookbehind missed the
+     * scripts past U+FFFF (the review), and V28_15 copies the same blocks.
      */
-    private static final java.util.regex.Pattern STRAY_JOINERS = java.util.regex.Pattern.compile(
-            "(?<![\\u0600-\\u08FF\\u0900-\\u0DFF\\u0F00-\\u0FFF\\u1000-\\u109F\\u1700-\\u18AF\\u1900-\\u1AAF"
-                    + "\\u1B00-\\u1C4F\\uA800-\\uA8FF\\uA980-\\uAAFF\\uABC0-\\uABFF\\uFB50-\\uFDFF\\uFE70-\\uFEFE"
-                    + "\\x{10A00}-\\x{10AFF}\\x{10B80}-\\x{10BAF}\\x{10D00}-\\x{10D3F}\\x{10F30}-\\x{10FFF}"
-                    + "\\x{11000}-\\x{11DFF}\\x{1E900}-\\x{1E95F}\\u200C\\u200D])[\\u200C\\u200D]+");
+    private static String withoutStrayJoiners(String name) {
+        if (name.indexOf('\u200C') < 0 && name.indexOf('\u200D') < 0) {
+            return name;
+        }
+        StringBuilder kept = new StringBuilder(name.length());
+        int before = -1;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            boolean joiner = c == 0x200C || c == 0x200D;
+            if (joiner && !(before == 0x200C || before == 0x200D || (before >= 0 && joins(before)))) {
+                continue;
+            }
+            kept.appendCodePoint(c);
+            before = c;
+        }
+        return kept.toString();
+    }
+
+    /** The blocks of the scripts that join with the zero-width joiners ({@link #withoutStrayJoiners}). */
+    private static final int[][] JOINING_BLOCKS = {
+            {0x0600, 0x08FF}, {0x0900, 0x0DFF}, {0x0F00, 0x0FFF}, {0x1000, 0x109F}, {0x1700, 0x18AF}, {0x1900, 0x1AAF},
+            {0x1B00, 0x1C4F}, {0xA800, 0xA8FF}, {0xA980, 0xAAFF}, {0xABC0, 0xABFF}, {0xFB50, 0xFDFF}, {0xFE70, 0xFEFE},
+            {0x10A00, 0x10AFF}, {0x10B80, 0x10BAF}, {0x10D00, 0x10D3F}, {0x10F30, 0x10FFF}, {0x11000, 0x11DFF},
+            {0x1E900, 0x1E95F}};
+
+    private static boolean joins(int c) {
+        for (int[] block : JOINING_BLOCKS) {
+            if (c >= block[0] && c <= block[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every kind of space, blank letters (the Hangul fillers, blank braille) and control characters, as one space. */
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(
             "[\\s\\p{Cc}\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\u3164\\u115F\\u1160\\u2800\\uFFA0]+");

@@ -55,7 +55,8 @@ public final class ErrorPages {
         try (InstanceHandle<CurrentOrganizer> who = Arc.container().instance(CurrentOrganizer.class);
              InstanceHandle<CurrentVertxRequest> request = Arc.container().instance(CurrentVertxRequest.class)) {
             RoutingContext http = request.get().getCurrent();
-            return who.get().isLoggedInFully() && http != null && http.get(CsrfCheck.TOKEN) != null;
+            // the token first: without it the answer is no, and the login need not be read (a session lookup)
+            return http != null && http.get(CsrfCheck.TOKEN) != null && who.get().isLoggedInFully();
         } catch (RuntimeException e) {
             return false; // the login cannot be read here: the two links
         }

@@ -126,6 +126,9 @@ public interface MsgRefusals {
     String token_from_token();
 
     @Message
+    String tokens_most();
+
+    @Message
     String lone_surrogate();
 
     @Message

@@ -348,6 +348,7 @@ public final class Refusals {
         phrase("two_factor_not_right", "is not right; use the six digits your app shows now, or a recovery code");
         phrase("second_factor_first", "Finish logging in with your second factor first");
         phrase("already_set_up", "Groundwork is already set up; log in instead");
+        phrase("tokens_most", "You have 100 API tokens, the most one organizer keeps: revoke one you no longer use first");
         phrase("token_from_token", "A token cannot create another token; send your email and password, or create it on the Settings page");
         phrase("one_admin", "A team needs at least one admin; make someone else admin first");
         phrase("not_own_account", "You cannot disable your own account; ask another admin");

@@ -55,6 +55,14 @@ class PlaceNamesCleanedAgainTest {
             expected.put(organization(c, teamId, "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),
                     "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645");
             expected.put(organization(c, teamId, "\u0915\u094d\u200d\u0937 Sangh"), "\u0915\u094d\u200d\u0937 Sangh");
+            // and past U+FFFF (the review: Java's lookbehind lost these): Brahmi after its virama, Adlam
+            String brahmi = "\uD804\uDC15\uD804\uDC46\u200D\uD804\uDC29 Sabha";
+            String adlam = "\uD83A\uDD00\u200C\uD83A\uDD01 Ton";
+            expected.put(organization(c, teamId, brahmi), brahmi);
+            expected.put(organization(c, teamId, adlam), adlam);
+            org.junit.jupiter.api.Assertions.assertEquals(brahmi, Text.placeName(brahmi));
+            org.junit.jupiter.api.Assertions.assertEquals(adlam, Text.placeName(adlam));
+            org.junit.jupiter.api.Assertions.assertEquals("1400 River Street", Text.placeName("14\u200D00 River Street"));
             expected.put(organization(c, teamId, "\u200D\u061C"), "\u200D\u061C");
             // a clash: the older keeps the name, the one cleaned into it is numbered; another team's is no clash
             UUID acme = organization(c, teamId, "Acme");

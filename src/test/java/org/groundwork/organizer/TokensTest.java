@@ -1,0 +1,53 @@
+package org.groundwork.organizer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * A token list is one page: an organizer keeps at most {@link TokenService#MOST_TOKENS} tokens, so every one of them
+ * can be seen and revoked alone (the review of session 45: a script made 250, the list showed 200).
+ */
+@QuarkusTest
+class TokensTest {
+
+    @Inject
+    EntityManager em;
+
+    private static io.restassured.response.Response newToken(TestTeam team) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", team.adminEmail, "password", TestTeam.PASSWORD, "name", "script"))
+                .post("/api/v1/tokens");
+    }
+
+    @Test
+    void anOrganizerKeepsAtMostAHundredTokensAndSeesEachOfThem() {
+        TestTeam team = TestTeam.create();
+        // the team's own token is one; 98 more stored as a script would have made them
+        AllTeams.run(() -> {
+            for (int i = 0; i < TokenService.MOST_TOKENS - 2; i++) {
+                em.createNativeQuery("insert into api_token (id, team_id, organizer_id, name, token_hash) values (?1, ?2, ?3, ?4, ?5)")
+                        .setParameter(1, UUID.randomUUID()).setParameter(2, UUID.fromString(team.teamId))
+                        .setParameter(3, UUID.fromString(team.adminId)).setParameter(4, "script " + i)
+                        .setParameter(5, UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .executeUpdate();
+            }
+        });
+        String hundredth = newToken(team).then().statusCode(201).extract().path("id");
+        newToken(team).then().statusCode(409).body("detail", containsString("You have 100 API tokens"));
+        team.api().get("/api/v1/tokens").then().statusCode(200).body("items", hasSize(TokenService.MOST_TOKENS));
+        team.api().delete("/api/v1/tokens/" + hundredth).then().statusCode(204);
+        newToken(team).then().statusCode(201);
+    }
+}
