@@ -198,10 +198,11 @@ public class ConversationPages {
         String version = form.version();
         // the time only when it was changed: the form shows it to the minute in the team's zone, and
         // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
-        ConversationView before = conversations.find(conversation).view();
+        // deleted since the form was drawn (another tab): submit draws that, with what was typed (the walk: a bare 404)
+        ConversationView before = form.stillThere(() -> conversations.find(conversation).view());
         Set<String> fields = new HashSet<>(Set.of("workId", "durationMinutes", "channel", "summary", "issues",
                 "commitments", "politicalDiscussion"));
-        if (when == null || !when.toString().equals(shown(before.occurredAt()))) {
+        if (before != null && (when == null || !when.toString().equals(shown(before.occurredAt())))) {
             fields.add("occurredAt");
         }
         return form.checks(change)

@@ -27,7 +27,7 @@ public final class ErrorPages {
     static class Templates {
         static native TemplateInstance problem(Problem problem, String said, boolean whole);
 
-        static native TemplateInstance erased(String typed);
+        static native TemplateInstance gone(String typed, boolean erased);
     }
 
     /**
@@ -35,7 +35,16 @@ public final class ErrorPages {
      * shown once and kept nowhere, so an organizer who typed a long note loses nothing by surprise.
      */
     static TemplateInstance erasedMeanwhile(List<String> typed) {
-        return Templates.erased(typed.isEmpty() ? null : String.join("\n\n", typed));
+        return Templates.gone(typed.isEmpty() ? null : String.join("\n\n", typed), true);
+    }
+
+    /**
+     * A form whose subject was deleted while it was open (a 404: a conversation corrected in one tab and deleted in
+     * another, a unit renamed after another tab removed it), or was never this team's: nothing saved, and what was
+     * written, as for an erasure (the walk: a bare 404 lost it).
+     */
+    static TemplateInstance deletedMeanwhile(List<String> typed) {
+        return Templates.gone(typed.isEmpty() ? null : String.join("\n\n", typed), false);
     }
 
     public static String render(Problem problem) {

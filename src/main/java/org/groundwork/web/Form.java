@@ -149,6 +149,48 @@ public final class Form {
         return HtmxAnswers.into("#main", withStatus(IdempotencyKeys.ERASED, ErrorPages.erasedMeanwhile(typedWords()), null));
     }
 
+    /**
+     * The page for a form whose subject was deleted while it was open (a 404 from the call or from drawing the form
+     * again, when no refusal of the page's own ({@link #on}) takes it): nothing saved, and what was written, as for
+     * an erasure (the walk: a conversation corrected in one tab and deleted in another was a bare 404 that lost the
+     * correction). Also what a form sent for another team's id meets: a 404 all the same, with the sender's own words.
+     */
+    private Object deletedPage() {
+        return HtmxAnswers.into("#main", withStatus(404, ErrorPages.deletedMeanwhile(typedWords()), null));
+    }
+
+    /** A refusal that says the form's subject is gone: erased (410) or deleted, or never this team's (404). */
+    private static boolean gone(ProblemException p) {
+        return erased(p) || p.status() == 404;
+    }
+
+    /** The page for such a refusal: the erasure's or the deletion's, with what was written in the form. */
+    private Object gonePage(ProblemException p) {
+        return erased(p) ? erasedPage() : deletedPage();
+    }
+
+    /**
+     * What the form is about, as stored now, read before the call (what the form was drawn from, to compare with
+     * what was sent); when it is gone since the page was drawn, {@link #gonePage} through {@link #instead}: the
+     * caller returns {@code submit}'s answer as ever.
+     */
+    public <T> T stillThere(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ProblemException p) {
+            if (!gone(p)) {
+                throw p;
+            }
+            gonePending = p;
+            return null;
+        }
+    }
+
+    /** A refusal {@link #stillThere} met, drawn by the next {@code submit} instead of running its call. */
+    private ProblemException gonePending;
+    /** In {@code submit}: a 404 is what the form is about gone ({@link #deletedPage}). */
+    private boolean submitting;
+
     /** Whether the last call was refused because the person the form is about was erased ({@link #erasedPage}). */
     public boolean refusedAsErased() {
         return refused != null && erased(refused);
@@ -167,15 +209,18 @@ public final class Form {
         return refusal(status, unlessErased(again));
     }
 
-    /** What {@code draw} gives; the erased page when it meets the erasure of the person the form is about. */
+    /**
+     * What {@code draw} gives; the erased page when it meets the erasure of the person the form is about, the
+     * deleted page when what it is about is gone (a 404).
+     */
     private Object unlessErased(Supplier<?> draw) {
         try {
             return draw.get();
         } catch (ProblemException p) {
-            if (!erased(p)) {
+            if (!gone(p)) {
                 throw p;
             }
-            return erasedPage();
+            return gonePage(p);
         }
     }
 
@@ -652,6 +697,7 @@ public final class Form {
 
     /** The call, then {@code then} with its answer; on a parse error or a refusal, {@code again}. */
     public <T> Object submit(Supplier<T> call, Function<T, ?> then, Supplier<?> again) {
+        submitting = true;
         if (once && sent(KEY) != null) {
             return submitOnce(sent(KEY), call, then, again);
         }
@@ -927,6 +973,11 @@ public final class Form {
 
     /** The one place the pages catch a service's refusals. */
     private <T> Outcome<T> run(Supplier<T> call) {
+        if (gonePending != null) {
+            refused = gonePending;
+            answer = this::gonePage;
+            return new Outcome<>(false, null);
+        }
         if (!valid()) {
             checkRecord();
             return new Outcome<>(false, null);
@@ -958,6 +1009,13 @@ public final class Form {
                         return new Outcome<>(false, null);
                     }
                 }
+            }
+            if (submitting && e instanceof ProblemException p && p.status() == 404) {
+                // what the form is about is gone, and no refusal of the page's own took it: said with what was written
+                // (a form's call; a page's read through attempt() answers its 404 as it did)
+                refused = p;
+                answer = this::gonePage;
+                return new Outcome<>(false, null);
             }
             if (e instanceof ProblemException p) {
                 refusedWith = pageStatus(p);

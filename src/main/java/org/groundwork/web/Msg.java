@@ -537,6 +537,12 @@ public interface Msg {
     String form_erased_typed();
 
     @Message
+    String form_deleted_title();
+
+    @Message
+    String form_deleted_meanwhile();
+
+    @Message
     String form_saved_already();
 
     @Message

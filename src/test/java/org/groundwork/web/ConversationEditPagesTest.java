@@ -111,6 +111,33 @@ class ConversationEditPagesTest {
         team.api().get("/api/v1/conversations/" + id).then().statusCode(404);
     }
 
+    /**
+     * The walk of session 45: a conversation corrected in one tab and deleted in another was a bare 404 ("No
+     * conversation with that id") that lost the correction. It says the deletion, and shows what was written.
+     */
+    @Test
+    void aCorrectionToAConversationDeletedMeanwhileKeepsWhatWasWritten() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Deleted Meanwhile"));
+        String id = team.api().body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "phone",
+                        "summary", "Talked about the lease"))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        s.open("/conversations/" + id + "/edit");
+        team.api().delete("/api/v1/conversations/" + id).then().statusCode(204);
+        s.form().formParam("version", "0").formParam("occurredAt", "2026-11-20T18:30").formParam("durationMinutes", "45")
+                .formParam("channel", "phone").formParam("summary", "Corrected summary after the fact")
+                .post("/conversations/" + id + "/edit")
+                .then().statusCode(404).body(containsString("This was deleted meanwhile"))
+                .body(containsString("Corrected summary after the fact"))
+                // the stored words are no typing of this organizer's (the form's fields are ids and the summary)
+                .body(not(containsString("No conversation with that id")));
+        // with htmx, into the page's main part, as the erasure's page
+        s.form().header("HX-Request", "true").formParam("version", "0").formParam("occurredAt", "2026-11-20T18:30")
+                .formParam("durationMinutes", "45").formParam("channel", "phone").formParam("summary", "Again")
+                .post("/conversations/" + id + "/edit").then().statusCode(404).header("HX-Retarget", is("#main"));
+    }
+
     @Test
     void aConversationIsDeletedOnlyWithTheBoxTickedAndNotFromAnotherTeam() {
         TestTeam team = TestTeam.create();

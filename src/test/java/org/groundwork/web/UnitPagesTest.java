@@ -96,6 +96,13 @@ class UnitPagesTest {
         s.form().formParam("unitName", "Night\u0000s").formParam("unitKind", "shift")
                 .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400);
         assertEquals(List.of("Yard", "Day shift", "Nights"), o.unitNames());
+        // renamed after another tab removed it (the walk): the deletion said, the name typed shown, not a bare 404
+        String gone = o.team().api().body(Map.of("name", "Loading bay")).post("/api/v1/organizations/" + o.id() + "/units")
+                .then().statusCode(201).extract().path("id");
+        o.team().api().delete("/api/v1/organizations/" + o.id() + "/units/" + gone).then().statusCode(204);
+        s.form().formParam("unitName", "Loading bay north").formParam("unitKind", "area")
+                .post("/organizations/" + o.id() + "/units/" + gone + "/rename").then().statusCode(404)
+                .body(containsString("This was deleted meanwhile")).body(containsString("Loading bay north"));
 
         // another team's organizer sees none of it and changes nothing
         Session stranger = Session.logIn(TestTeam.create());
