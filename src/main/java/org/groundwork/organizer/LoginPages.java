@@ -36,7 +36,7 @@ public class LoginPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, long waitMinutes, boolean ended, boolean changed,
+        static native TemplateInstance login(boolean failed, long waitMinutes, boolean ended, boolean out, boolean changed,
                                              boolean created, boolean unsaved, boolean setUp, String email);
 
         static native TemplateInstance code(String error, long waitMinutes);
@@ -109,7 +109,8 @@ public class LoginPages {
      * {@code wait}: the login form's failure redirect says a throttle refused the login; the seconds
      * shown are the throttle's own for the email typed and this address (LoginThrottle), so the page
      * says 429 only while the wait runs.
-     * After a failed login the email typed is shown again (TypedEmail), once. {@code created}: the
+     * After a failed login the email typed is shown again (TypedEmail), once. {@code out}: this browser just
+     * logged out; {@code ended}: every session of the account did. {@code created}: the
      * first-run setup just made the team. {@code unsaved}: a page's form was sent after the session
      * had ended (ProblemMapper), so what it held was not saved. Someone already logged in has no form to fill: Today.
      * <p>
@@ -121,7 +122,8 @@ public class LoginPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response login(@QueryParam("error") String error, @QueryParam("wait") String wait,
-                          @QueryParam("ended") String ended, @QueryParam("changed") String changed,
+                          @QueryParam("ended") String ended, @QueryParam("out") String out,
+                          @QueryParam("changed") String changed,
                           @QueryParam("created") String created, @QueryParam("unsaved") String unsaved,
                           @CookieParam(TypedEmail.COOKIE) String typed, @Context HttpServerRequest http) {
         if (loggedIn()) {
@@ -138,7 +140,7 @@ public class LoginPages {
         int status = minutes > 0 ? 429 : error != null ? 401 : 200;
         // a 401 names the login form as its way in (RFC 9110): not Basic, which pops up a browser's dialog
         Response.ResponseBuilder page = ProblemMapper.answer(status, true)
-                .entity(Templates.login(error != null, minutes, ended != null, changed != null, created != null,
+                .entity(Templates.login(error != null, minutes, ended != null, out != null, changed != null, created != null,
                         unsaved != null, organizers.isSetUp(), email));
         if (minutes > 0) {
             page.header("Retry-After", Long.toString(minutes * 60 < seconds ? minutes * 60 : seconds));

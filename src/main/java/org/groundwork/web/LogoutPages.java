@@ -28,6 +28,7 @@ public class LogoutPages {
         sessions.endCurrent();
         NewCookie gone = new NewCookie.Builder(Identities.loginCookie()).path("/").maxAge(0).value("")
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create("/login")).cookie(gone).build();
+        // the login page says it (it said nothing: the walk)
+        return Response.seeOther(URI.create("/login?out=1")).cookie(gone).build();
     }
 }

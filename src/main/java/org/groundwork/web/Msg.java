@@ -96,6 +96,9 @@ public interface Msg {
     String login_ended();
 
     @Message
+    String login_out();
+
+    @Message
     String login_unsaved();
 
     @Message

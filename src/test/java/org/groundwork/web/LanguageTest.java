@@ -109,6 +109,26 @@ class LanguageTest {
     }
 
     /**
+     * The walk of session 45: a Spanish organizer who logged out landed on an English login page (her browser asks
+     * for English) that said nothing. The page nobody is logged in on takes the cookie her pages left, and says so.
+     */
+    @Test
+    void logOutLandsOnALoginPageInTheOrganizersLanguageThatSaysIt() {
+        Session session = Session.logIn(TestTeam.create());
+        session.open("/settings");
+        session.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        String kept = session.request().header("Accept-Language", "en").get("/").getCookie("gw-language");
+        session.open("/settings");
+        String landing = session.form().post("/logout").then().statusCode(303).extract().header("Location");
+        assertTrue(landing.endsWith("/login?out=1"), landing);
+        given().header("Accept-Language", "en").cookie("gw-language", kept).get("/login?out=1").then().statusCode(200)
+                .body(containsString("<html lang=\"es\">")).body(containsString("Has cerrado la sesi\u00f3n."));
+        // no cookie: the browser's language, as before
+        given().header("Accept-Language", "en").get("/login?out=1").then().statusCode(200)
+                .body(containsString("<html lang=\"en\">")).body(containsString("You are logged out."));
+    }
+
+    /**
      * An address no page has was drawn in the browser's language (or the cookie's, which only a page
      * drawn in this browser leaves): a Spanish organizer on a new browser asking for English got an
      * English 404. The login is read for it now, as for every other page; a visitor not logged in
