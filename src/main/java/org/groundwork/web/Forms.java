@@ -51,6 +51,11 @@ public final class Forms {
         try {
             return Integer.valueOf(v);
         } catch (NumberFormatException e) {
+            if (v.matches("[+-]?[0-9]+")) {
+                // a whole number too large for an int: past every field's range, which its own check then says
+                // ("Use 0 to 3650"), not "Enter a whole number" (the walk: 99999999999 days)
+                return v.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+            }
             errors.add(field, PageLanguage.msg().form_whole_number());
             return null;
         }
