@@ -40,10 +40,14 @@ public final class ChartJson {
             if (ownerName == null) {
                 return "";
             }
+            // the first letter of each word, three at most (counted as characters, not UTF-16 units): a word that starts
+            // with no letter (an emoji, a dash) gives none (the walk: "Márta Ñúñez 🌹" read "MÑ🌹")
             StringBuilder initials = new StringBuilder();
+            int count = 0;
             for (String part : ownerName.trim().split("\\s+")) {
-                if (!part.isEmpty() && initials.length() < 3) {
+                if (!part.isEmpty() && count < 3 && Character.isLetter(part.codePointAt(0))) {
                     initials.appendCodePoint(part.codePointAt(0));
+                    count++;
                 }
             }
             return initials.toString().toUpperCase(java.util.Locale.ROOT);
