@@ -538,10 +538,13 @@ public class ContactImportService {
             return m;
         }
 
-        /** Whether a line may change a matched contact's name: only then are the stored names read (renamed). */
+        /**
+         * Whether a line names people: only then are the stored names read ({@link #renamed}: a line that names its
+         * match otherwise renames them, or, when matches are left as they are, is left out; both are said).
+         */
         private boolean namesChange() {
-            return options.onMatch() != OnMatch.SKIP && (mapping.maps(Field.FULL_NAME) || mapping.maps(Field.FIRST_NAME)
-                    || mapping.maps(Field.MIDDLE_NAME) || mapping.maps(Field.LAST_NAME));
+            return mapping.maps(Field.FULL_NAME) || mapping.maps(Field.FIRST_NAME)
+                    || mapping.maps(Field.MIDDLE_NAME) || mapping.maps(Field.LAST_NAME);
         }
 
         /** The team's existing keys, organizations and organizers, each read once. */
@@ -830,6 +833,8 @@ public class ContactImportService {
                 remember(t, emailKey, phoneKey);
                 created++;
             } else if (options.onMatch() == OnMatch.SKIP) {
+                // left as they are; a line that names them otherwise is likely someone else, left out unsaid (the walk)
+                renamed(r, t, emailKey != null && t == byEmail.get(emailKey));
                 skipped++;
             } else {
                 r.id = t.id;
@@ -895,6 +900,8 @@ public class ContactImportService {
          * A warning when the line names the contact it matched differently: matching by email or phone is the
          * design, but a reused family email or a shared phone would otherwise rename someone else unsaid (the
          * walk: Maria Wright became "María José Pérez", her notes replaced). Case and spacing are no change.
+         * When matched people are left as they are (onMatch=skip), the line is left out instead, and that is said:
+         * "Grace Hopper" with Aoife's email was counted as already here, without a word (the walk of session 45).
          */
         private void renamed(ImportRow r, Target t, boolean byEmailKey) throws SQLException {
             if (r.name == null) {
@@ -902,7 +909,10 @@ public class ContactImportService {
             }
             long now = nameKey(r.name);
             long before = t.nameKey;
-            t.nameKey = now;
+            boolean skip = options.onMatch() == OnMatch.SKIP;
+            if (!skip) {
+                t.nameKey = now; // a skipped line leaves the stored name as it is
+            }
             if (now == before || before == NO_NAME) {
                 return; // the same name, or the first real one of someone stored under their email or phone
             }
@@ -913,7 +923,15 @@ public class ContactImportService {
             String stored = shortCell(storedName(t.id, r.line));
             String name = shortCell(r.name);
             // whole wordings, one per call: web/Refusals finds each (RefusalsTest reads them from here)
-            if (options.dryRun() && byEmailKey) {
+            if (skip && options.dryRun() && byEmailKey) {
+                warn(r.line, "this line's email is " + stored + "'s, who is left as they are; '" + name + "' will be left out with the line");
+            } else if (skip && options.dryRun()) {
+                warn(r.line, "this line's phone is " + stored + "'s, who is left as they are; '" + name + "' will be left out with the line");
+            } else if (skip && byEmailKey) {
+                warn(r.line, "this line's email was " + stored + "'s, who was left as they were; '" + name + "' was left out with the line");
+            } else if (skip) {
+                warn(r.line, "this line's phone was " + stored + "'s, who was left as they were; '" + name + "' was left out with the line");
+            } else if (options.dryRun() && byEmailKey) {
                 warn(r.line, "this line's email is " + stored + "'s, who will be renamed '" + name + "'; leave the line out if it is someone else");
             } else if (options.dryRun()) {
                 warn(r.line, "this line's phone is " + stored + "'s, who will be renamed '" + name + "'; leave the line out if it is someone else");

@@ -592,4 +592,16 @@ public interface MsgRefusals {
 
     @Message
     String row_phone_renamed(String stored, String name);
+
+    @Message
+    String row_email_skips(String stored, String name);
+
+    @Message
+    String row_phone_skips(String stored, String name);
+
+    @Message
+    String row_email_skipped(String stored, String name);
+
+    @Message
+    String row_phone_skipped(String stored, String name);
 }

@@ -523,5 +523,10 @@ public final class Refusals {
         phrase("row_phone_renames", "this line's phone is {stored}'s, who will be renamed '{name}'; leave the line out if it is someone else");
         phrase("row_email_renamed", "this line's email was {stored}'s, who was renamed '{name}'");
         phrase("row_phone_renamed", "this line's phone was {stored}'s, who was renamed '{name}'");
+        // the same line when matched people are left as they are (onMatch=skip)
+        phrase("row_email_skips", "this line's email is {stored}'s, who is left as they are; '{name}' will be left out with the line");
+        phrase("row_phone_skips", "this line's phone is {stored}'s, who is left as they are; '{name}' will be left out with the line");
+        phrase("row_email_skipped", "this line's email was {stored}'s, who was left as they were; '{name}' was left out with the line");
+        phrase("row_phone_skipped", "this line's phone was {stored}'s, who was left as they were; '{name}' was left out with the line");
     }
 }
