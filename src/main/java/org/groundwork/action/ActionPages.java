@@ -117,7 +117,7 @@ public class ActionPages {
                                             List<Option> works, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance checkIn(ActionView action, String workName, String q, List<Found> found,
-                                               Door door, ContactView checkedIn, Map<String, String> form,
+                                               Door door, ContactView checkedIn, UUID removing, Map<String, String> form,
                                                Map<String, String> errors, boolean redrawSearch);
 
         static native TemplateInstance edit(ActionView action, List<Option> kinds, List<Option> works,
@@ -193,6 +193,7 @@ public class ActionPages {
     public Object checkIn(@PathParam("id") String id, @QueryParam("q") String q,
                                     @QueryParam("known") String known, @QueryParam("by") String by,
                                     @QueryParam("was") String was, @QueryParam(CHECKED_IN) String checkedIn,
+                                    @QueryParam("remove") String remove,
                                     @HeaderParam("HX-Request") String htmx,
                                     @HeaderParam(HtmxAnswers.REFUSAL_SHOWN) String refusalShown) {
         ActionView view = actions.find(Ids.parse(id, "action")).view();
@@ -205,8 +206,12 @@ public class ActionPages {
             boolean redraw = !search.errors().isEmpty() || refusalShown != null;
             return search.drawn(Templates.checkIn$found(view, q, found, Door.NONE, null, search.errors(), redraw));
         }
+        // Remove asks first, in the person's row (the walk: one tap at the door took a first-timer off the list, and
+        // the follow-up after their first action with them, without a word); someone not on the list: no question
+        UUID removing = Ids.filter(remove, "remove");
+        boolean listed = removing != null && view.attendance().stream().anyMatch(att -> removing.equals(att.contactId()));
         return search.drawn(page(view, q, found, door(view, known, by, was),
-                onList(view, checkedIn, CHECKED_IN), Map.of("firstTime", "true"), search.errors()));
+                onList(view, checkedIn, CHECKED_IN), listed ? removing : null, Map.of("firstTime", "true"), search.errors()));
     }
 
     // ---- an action typed in wrong (its title, time, place, who was there): corrected from its page ----
@@ -485,8 +490,14 @@ public class ActionPages {
      */
     private TemplateInstance page(ActionView view, String q, List<Found> found, Door door, ContactView checkedIn,
                                   Map<String, String> form, Map<String, String> errors) {
+        return page(view, q, found, door, checkedIn, null, form, errors);
+    }
+
+    /** {@code removing}: the person whose Remove was pressed, asked about in their row before anything is removed. */
+    private TemplateInstance page(ActionView view, String q, List<Found> found, Door door, ContactView checkedIn,
+                                  UUID removing, Map<String, String> form, Map<String, String> errors) {
         String workName = view.workId() == null ? null : works.require(view.workId()).name();
-        return Templates.checkIn(view, workName, q, found, door, checkedIn, form, errors, false);
+        return Templates.checkIn(view, workName, q, found, door, checkedIn, removing, form, errors, false);
     }
 
     private List<Found> search(ActionView view, String q) {

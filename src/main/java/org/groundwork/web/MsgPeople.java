@@ -601,4 +601,13 @@ public interface MsgPeople {
 
     @Message
     String queue_keep();
+
+    @Message
+    String checkin_remove_ask(String name);
+
+    @Message
+    String checkin_remove_ask_unnamed();
+
+    @Message
+    String checkin_remove_first_time();
 }

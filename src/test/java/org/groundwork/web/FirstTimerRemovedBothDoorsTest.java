@@ -260,7 +260,19 @@ class FirstTimerRemovedBothDoorsTest {
         assertEquals("open", only(team, hal).get("status"));
         assertTrue(s.request().get("/").then().statusCode(200).extract().asString().contains("Hal Doorveteran"));
 
-        s.open("/actions/" + picket);
+        // Remove asks first, in the row, Keep in focus (the walk of session 45: one tap at the door removed her and
+        // her follow-up without a word); the question removes nothing
+        String page = s.open("/actions/" + picket);
+        assertTrue(page.contains("name=\"remove\" value=\"" + hal + "\""), page);
+        assertFalse(page.contains("action=\"/actions/" + picket + "/attendance/remove\""), "no removal in one tap");
+        String asked = s.open("/actions/" + picket + "?remove=" + hal);
+        assertTrue(asked.contains("Take Hal Doorveteran off the list?"), asked);
+        assertTrue(asked.contains("the follow-up after it goes with them"), asked);
+        assertTrue(asked.contains("action=\"/actions/" + picket + "/attendance/remove\""), asked);
+        team.api().get("/api/v1/actions/" + picket).then().body("attendance", hasSize(1));
+        // an address naming no one on the list asks nothing; one that is no id is a 400
+        assertFalse(s.open("/actions/" + picket + "?remove=" + java.util.UUID.randomUUID()).contains("off the list?"));
+        s.request().get("/actions/" + picket + "?remove=nope").then().statusCode(400);
         s.form().formParam("contactId", hal).post("/actions/" + picket + "/attendance/remove").then().statusCode(303);
 
         team.api().get("/api/v1/actions/" + picket).then().body("attendance", empty());
