@@ -50,6 +50,15 @@ public final class ChartJson {
                     count++;
                 }
             }
+            if (count == 0) {
+                // no word starts with a letter ("2Pac", an emoji alone): the first letter or digit in it, else its first
+                // character, so the card still shows whose it is (the review)
+                int first = ownerName.codePoints().filter(Character::isLetterOrDigit).findFirst()
+                        .orElse(ownerName.isBlank() ? -1 : ownerName.strip().codePointAt(0));
+                if (first >= 0) {
+                    initials.appendCodePoint(first);
+                }
+            }
             return initials.toString().toUpperCase(java.util.Locale.ROOT);
         }
     }

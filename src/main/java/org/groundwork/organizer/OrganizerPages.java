@@ -203,7 +203,8 @@ public class OrganizerPages {
     public Response endSession(@PathParam("id") String id) {
         sessions.end(Ids.parse(id, "session"));
         boolean mine = current.sessionId().map(s -> s.toString().equalsIgnoreCase(id)).orElse(false);
-        return Response.seeOther(URI.create(mine ? "/login" : Form.saved("/settings", SESSION_ENDED))).build();
+        // this device: the login page says it is logged out, as the navigation's Log out does
+        return Response.seeOther(URI.create(mine ? "/login?out=1" : Form.saved("/settings", SESSION_ENDED))).build();
     }
 
     /** "Log out everywhere": every session of one's account ends, this one too. */

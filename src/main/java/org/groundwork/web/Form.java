@@ -57,8 +57,9 @@ import java.util.regex.Pattern;
  * The record is validated where the API's is, by the service's Bean Validation constraints
  * ({@code @Valid} on its parameters), so the two doors cannot disagree; this class only turns the
  * refusal ({@link ProblemException} with field errors, or a {@link ConstraintViolationException})
- * into words on the page through {@link FormErrors}. A 404 is not a form message and goes on, so a
- * page answers 404 for an unknown or another team's id like the API. Text that does not parse (a
+ * into words on the page through {@link FormErrors}. A 404 is not a form message: {@code submit} draws it as
+ * what the form is about gone ({@link #deletedPage}, with what was written: still a 404, as the API answers an
+ * unknown or another team's id), and {@code attempt}/{@code succeeds} let it go on to the error page. Text that does not parse (a
  * date that is not a date) becomes its field's message and the service is not called.
  * <p>
  * Two things every form of a kind needs are here too, so that each is done one way:

@@ -53,11 +53,11 @@ public class PageLanguage {
         }
         try (InstanceHandle<HttpServerRequest> request = Arc.container().instance(HttpServerRequest.class)) {
             HttpServerRequest http = request.isAvailable() ? request.get() : null;
-            // nobody logged in (the login page after Log out: it was English for a Spanish organizer whose browser asks
-            // for English, the walk), or the login not readable here: the cookie this browser's pages left, else the
-            // browser's; an organizer who chose no language: the browser's
-            return choice.readable() && !choice.nobody() ? ofBrowser(http == null ? null : http.getHeader("Accept-Language"))
-                    : withoutLogin(http);
+            // no language chosen here: nobody logged in (the login page after Log out was English for a Spanish
+            // organizer whose browser asks for English: the walk), a login still waiting for its second factor (the
+            // review: its code page), or the login not readable here: the cookie this browser's pages left, else the
+            // browser's
+            return withoutLogin(http);
         } catch (RuntimeException e) {
             return Locale.ENGLISH;
         }
@@ -112,19 +112,19 @@ public class PageLanguage {
         return organizerChoice().language();
     }
 
-    /** Whether the login could be read here, whether nobody is logged in, and the language chosen (null: none, or nobody). */
-    private record Choice(boolean readable, String language, boolean nobody) {
+    /** Whether the login could be read here, and the language its organizer chose (null: none, or nobody). */
+    private record Choice(boolean readable, String language) {
     }
 
     private static Choice organizerChoice() {
         if (!Arc.container().requestContext().isActive()) {
-            return new Choice(true, null, true);
+            return new Choice(true, null);
         }
         try (InstanceHandle<CurrentOrganizer> organizer = Arc.container().instance(CurrentOrganizer.class)) {
-            return new Choice(true, organizer.get().language().orElse(null), !organizer.get().isLoggedIn());
+            return new Choice(true, organizer.get().language().orElse(null));
         } catch (RuntimeException e) {
             // the identity cannot be read here: an I/O thread answering an early refusal (an unknown path, a 405)
-            return new Choice(false, null, true);
+            return new Choice(false, null);
         }
     }
 

@@ -21,5 +21,9 @@ class CardInitialsTest {
         assertEquals("\uD801\uDC00\uD801\uDC01\uD801\uDC02",
                 initials("\uD801\uDC28a \uD801\uDC29b \uD801\uDC2Ac \uD801\uDC2Bd"));
         assertEquals("", initials(null));
+        // no word starts with a letter: the first letter or digit, else the first character (the review: an empty badge)
+        assertEquals("2", initials("2Pac"));
+        assertEquals("J", initials("@jo"));
+        assertEquals("\uD83C\uDF39", initials("\uD83C\uDF39"));
     }
 }
