@@ -57,10 +57,11 @@ import java.util.regex.Pattern;
  * The record is validated where the API's is, by the service's Bean Validation constraints
  * ({@code @Valid} on its parameters), so the two doors cannot disagree; this class only turns the
  * refusal ({@link ProblemException} with field errors, or a {@link ConstraintViolationException})
- * into words on the page through {@link FormErrors}. A 404 is not a form message: {@code submit} draws it as
- * what the form is about gone ({@link #deletedPage}, with what was written: still a 404, as the API answers an
- * unknown or another team's id), and {@code attempt}/{@code succeeds} let it go on to the error page. Text that does not parse (a
- * date that is not a date) becomes its field's message and the service is not called.
+ * into words on the page through {@link FormErrors}. A 404 is not a form message: {@code submit} draws it
+ * as what the form is about gone ({@link #deletedPage}, with what was written: still a 404, as the API
+ * answers an unknown or another team's id), and {@code attempt}/{@code succeeds} let it go on to the
+ * error page. Text that does not parse (a date that is not a date) becomes its field's message and the
+ * service is not called.
  * <p>
  * Two things every form of a kind needs are here too, so that each is done one way:
  * <ul>
@@ -172,8 +173,8 @@ public final class Form {
 
     /**
      * What the form is about, as stored now, read before the call (what the form was drawn from, to compare with
-     * what was sent); when it is gone since the page was drawn, {@link #gonePage} through {@link #instead}: the
-     * caller returns {@code submit}'s answer as ever.
+     * what was sent); null when it is gone since the page was drawn, and then the next {@code submit} draws
+     * {@link #gonePage} without running its call: the caller returns {@code submit}'s answer as ever.
      */
     public <T> T stillThere(Supplier<T> read) {
         try {
@@ -207,14 +208,14 @@ public final class Form {
      * (a 410 page: {@link #refusal} keeps its status).
      */
     private Object drawnAgain(int status, Supplier<?> again) {
-        return refusal(status, unlessErased(again));
+        return refusal(status, unlessGone(again));
     }
 
     /**
      * What {@code draw} gives; the erased page when it meets the erasure of the person the form is about, the
      * deleted page when what it is about is gone (a 404).
      */
-    private Object unlessErased(Supplier<?> draw) {
+    private Object unlessGone(Supplier<?> draw) {
         try {
             return draw.get();
         } catch (ProblemException p) {
@@ -721,7 +722,7 @@ public final class Form {
         }
         if (conflict) {
             // reads what is stored now: a person erased since is said as that, as drawing the form again says it
-            Object erasedSince = unlessErased(() -> {
+            Object erasedSince = unlessGone(() -> {
                 keepTyped();
                 return null;
             });
