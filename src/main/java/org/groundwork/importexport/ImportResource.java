@@ -90,10 +90,10 @@ public class ImportResource {
      */
     private boolean dryRun(String value) {
         // the REST layer hands "?dryRun" and "?dryRun=" over as not sent: ask the query itself
-        if (value == null ? uri.getQueryParameters().containsKey("dryRun") : value.isBlank()) {
-            throw Problems.invalid("dryRun", "must be true or false");
+        if (value == null && !uri.getQueryParameters().containsKey("dryRun")) {
+            return false;
         }
-        return Boolean.TRUE.equals(Flags.parse(value, "dryRun"));
+        return Flags.required(value, "dryRun");
     }
 
     private static OnMatch onMatch(String value) {

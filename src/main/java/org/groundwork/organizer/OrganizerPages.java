@@ -27,7 +27,6 @@ import org.groundwork.platform.Flags;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
-import org.groundwork.platform.Problems;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
@@ -263,10 +262,7 @@ public class OrganizerPages {
         Form form = Form.posted().names("active=form");
         // the button's hidden word, exactly true or false: anything else (missing, "yes", tampered) disabled the
         // account, ending its sessions and tokens (the probe); a 400 that changes nothing
-        Boolean active = Flags.parse(form.hidden("active"), "active");
-        if (active == null) {
-            throw Problems.invalid("active", "must be true or false");
-        }
+        boolean active = Flags.required(form.hidden("active"), "active");
         return form.submit(() -> organizers.change(Ids.parse(id, "organizer"),
                         patches.of(new OrganizerChange(null, null, active), Set.of("active")), null), "/organizers",
                 () -> organizers(Map.of("role", "organizer"), form.errors()));

@@ -6,6 +6,8 @@ public final class Flags {
     private Flags() {
     }
 
+    private static final String TRUE_OR_FALSE = "must be true or false";
+
     /** Null when not sent. */
     public static Boolean parse(String value, String parameter) {
         if (value == null || value.isBlank()) {
@@ -14,7 +16,16 @@ public final class Flags {
         return switch (value.trim()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw Problems.invalid(parameter, "must be true or false");
+            default -> throw Problems.invalid(parameter, TRUE_OR_FALSE);
         };
+    }
+
+    /** A flag that must be given: not sent or blank is the same 400 as a word that is neither. */
+    public static boolean required(String value, String parameter) {
+        Boolean flag = parse(value, parameter);
+        if (flag == null) {
+            throw Problems.invalid(parameter, TRUE_OR_FALSE);
+        }
+        return flag;
     }
 }

@@ -47,9 +47,9 @@ public class PageLanguage {
         if (!Arc.container().requestContext().isActive()) {
             return Locale.ENGLISH;
         }
-        Choice choice = organizerChoice();
-        if (choice.language() != null) {
-            return Locale.forLanguageTag(choice.language());
+        String chosen = chosen();
+        if (chosen != null) {
+            return Locale.forLanguageTag(chosen);
         }
         try (InstanceHandle<HttpServerRequest> request = Arc.container().instance(HttpServerRequest.class)) {
             HttpServerRequest http = request.isAvailable() ? request.get() : null;
@@ -107,24 +107,19 @@ public class PageLanguage {
         }
     }
 
-    /** The organizer's own choice, when the login can be read here and they made one; never throws. */
+    /**
+     * The organizer's own choice, when the login can be read here and they made one; null otherwise (nobody, no
+     * choice, or the identity not readable here: an I/O thread answering an early refusal, an unknown path, a 405).
+     * Never throws.
+     */
     static String chosen() {
-        return organizerChoice().language();
-    }
-
-    /** Whether the login could be read here, and the language its organizer chose (null: none, or nobody). */
-    private record Choice(boolean readable, String language) {
-    }
-
-    private static Choice organizerChoice() {
         if (!Arc.container().requestContext().isActive()) {
-            return new Choice(true, null);
+            return null;
         }
         try (InstanceHandle<CurrentOrganizer> organizer = Arc.container().instance(CurrentOrganizer.class)) {
-            return new Choice(true, organizer.get().language().orElse(null));
+            return organizer.get().language().orElse(null);
         } catch (RuntimeException e) {
-            // the identity cannot be read here: an I/O thread answering an early refusal (an unknown path, a 405)
-            return new Choice(false, null);
+            return null;
         }
     }
 
