@@ -38,6 +38,9 @@ public class InputGuard {
         if (!twice.isEmpty()) {
             context.setProperty(BOXES_GIVEN_TWICE, twice);
         }
+        if (api) {
+            refuseUnknown(uri.getQueryParameters(), resource);
+        }
         if (isForm(request) && request.path().startsWith("/api/")) {
             for (Map.Entry<String, String> field : request.formAttributes()) {
                 refuse(field.getKey(), field.getValue(), false);
@@ -139,6 +142,47 @@ public class InputGuard {
         if (SafeJson.hasNul(value)) {
             throw query ? Problems.invalid(name, SafeJson.NUL_IN_QUERY_MESSAGE) : Problems.invalid(name, SafeJson.NUL_MESSAGE);
         }
+    }
+
+    /**
+     * An API request's query parameter its method does not read: refused, as a body's field the request does not
+     * have is. It was ignored: {@code GET /contacts?levle=cadre} (a slip) or {@code ?unit=} (a filter the list does
+     * not have) listed every contact as if filtered (the probe). Pages leave theirs alone: a link pasted with
+     * something after it still opens.
+     */
+    private static void refuseUnknown(MultivaluedMap<String, String> parameters, ResourceInfo resource) {
+        java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null || parameters.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> known = QUERY_PARAMETERS.computeIfAbsent(method, InputGuard::queryParameters);
+        for (String name : new java.util.TreeSet<>(parameters.keySet())) {
+            if (!known.contains(name)) {
+                throw Problems.invalid(name, known.isEmpty() ? NO_PARAMETERS
+                        : NOT_A_PARAMETER + String.join(", ", known));
+            }
+        }
+    }
+
+    /** The words for a query parameter the request does not have, then the ones it has. */
+    static final String NOT_A_PARAMETER = "is not a query parameter of this request; it takes: ";
+
+    /** The words for a query parameter sent to a request that takes none. */
+    static final String NO_PARAMETERS = "is not a query parameter of this request, which takes none";
+
+    /** Each API method's query parameters, read once from its annotations. */
+    private static final Map<java.lang.reflect.Method, java.util.Set<String>> QUERY_PARAMETERS = new ConcurrentHashMap<>();
+
+    private static java.util.Set<String> queryParameters(java.lang.reflect.Method method) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (java.lang.annotation.Annotation[] annotations : method.getParameterAnnotations()) {
+            for (java.lang.annotation.Annotation a : annotations) {
+                if (a instanceof jakarta.ws.rs.QueryParam query) {
+                    names.add(query.value());
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
     }
 
     /** The words for a DELETE that came with a body it does not read. */

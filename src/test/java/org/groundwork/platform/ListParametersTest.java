@@ -203,6 +203,33 @@ class ListParametersTest {
         }
     }
 
+    /**
+     * A query parameter the request does not read is a 400 naming it, as a body's unknown field is: a misspelt
+     * {@code levle=cadre} or a filter the list does not have ({@code unit=}) listed every contact as if
+     * filtered (the probe). Nothing is written when a write comes with one.
+     */
+    @Test
+    void aQueryParameterTheRequestDoesNotReadIsRefused() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Cadre One", "engagementLevel", "cadre")).post("/api/v1/contacts")
+                .then().statusCode(201);
+        team.api().body(Map.of("fullName", "New One")).post("/api/v1/contacts").then().statusCode(201);
+        team.api().queryParam("levle", "cadre").get("/api/v1/contacts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.is("levle"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("level"));
+        refused(team, "/api/v1/contacts?level=cadre&unit=x", "unit");
+        team.api().queryParam("level", "cadre").get("/api/v1/contacts").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1));
+        team.api().queryParam("verbose", "1").get("/api/v1/me").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.is("verbose"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("takes none"));
+        team.api().queryParam("owner", "me").body(Map.of("fullName", "Not Written")).post("/api/v1/contacts")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.is("owner"));
+        team.api().queryParam("q", "Not Written").get("/api/v1/contacts").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+    }
+
     private static void refused(TestTeam team, String path, String parameter) {
         team.api().get(path).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(parameter));
