@@ -22,6 +22,7 @@ import org.groundwork.importexport.ImportJson.ImportOptions;
 import org.groundwork.importexport.ImportJson.ImportPreview;
 import org.groundwork.importexport.ImportJson.PreviewColumn;
 import org.groundwork.importexport.ImportJson.ImportReport;
+import org.groundwork.importexport.ImportJson.NewPlace;
 import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.RowMessage;
 import org.groundwork.organizer.CurrentOrganizer;
@@ -400,6 +401,9 @@ public class ContactImportService {
         final List<RowMessage> warnings = new ArrayList<>();
         int errorRows;
         int warningCount;
+        /** The places this import makes, each with its organization's id until the names are read (newPlaces). */
+        final List<Made> made = new ArrayList<>();
+        int newPlaceCount;
         int created;
         int updated;
         int skipped;
@@ -467,7 +471,7 @@ public class ContactImportService {
                 throw unreadable(e, line);
             }
             return new ImportReport(options.dryRun(), created, updated, skipped, errorRows, warningCount, errors, warnings,
-                    mapping.unmapped(), mapping.described());
+                    mapping.unmapped(), mapping.described(), newPlaceCount, newPlaces());
         }
 
         /** A batch of lines, read after their names and emails are folded in one round trip. */
@@ -984,6 +988,7 @@ public class ContactImportService {
                 held.take(1);
                 UUID id = Ids.next();
                 writer.unit(id, organizationId, parent, named.unit(), unitKind);
+                made(organizationId, named.parent() + NESTED + named.unit());
                 return id;
             });
         }
@@ -993,6 +998,7 @@ public class ContactImportService {
                 held.take(1);
                 UUID id = Ids.next();
                 writer.unit(id, organizationId, null, name, unitKind);
+                made(organizationId, name);
                 return id;
             });
         }
@@ -1002,8 +1008,53 @@ public class ContactImportService {
                 held.take(1);
                 UUID id = Ids.next();
                 writer.organization(id, name);
+                made(id, null);
                 return id;
             });
+        }
+
+        /** A place this import makes: an organization (no unit) or a unit of one, by its organization's id. */
+        private record Made(UUID organizationId, String unit) {
+        }
+
+        private void made(UUID organizationId, String unit) {
+            newPlaceCount++;
+            if (made.size() < MAX_LISTED) {
+                made.add(new Made(organizationId, unit));
+            }
+        }
+
+        /**
+         * The places made, their organizations named: a new one's as this file wrote it, a stored one's read in one
+         * query (a unit made in an organization the team had).
+         */
+        private List<NewPlace> newPlaces() throws SQLException {
+            Map<UUID, String> names = organizationNames();
+            List<NewPlace> places = new ArrayList<>(made.size());
+            for (Made m : made) {
+                places.add(new NewPlace(names.get(m.organizationId()), m.unit()));
+            }
+            return places;
+        }
+
+        /** The names of the places' organizations, once the writer is done (those made here are written by then). */
+        private Map<UUID, String> organizationNames() throws SQLException {
+            Map<UUID, String> names = new HashMap<>();
+            java.util.Set<UUID> all = new java.util.HashSet<>();
+            made.forEach(m -> all.add(m.organizationId()));
+            if (all.isEmpty()) {
+                return names;
+            }
+            try (PreparedStatement ps = conn.prepareStatement("select id, name from organization where team_id = ? and id = any(?)")) {
+                ps.setObject(1, team);
+                ps.setArray(2, conn.createArrayOf("uuid", all.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }
+                }
+            }
+            return names;
         }
 
         private void error(long line, String message) {

@@ -19,14 +19,29 @@ final class ImportJson {
      * list stops at {@link ContactImportService#MAX_LISTED}); {@code warnings} lines that were
      * imported with something left out ({@code warningCount} counts them all, a line once per
      * warning; the list stops there too). {@code mapping} is column → field as detected or given.
+     * {@code newPlaces} the organizations and units the file names that the team did not have, which the
+     * import makes ({@code newPlaceCount} counts them all; the list stops at the same number).
      */
     record ImportReport(boolean dryRun, int created, int updated, int skipped, int errorRows, int warningCount,
                         List<RowMessage> errors, List<RowMessage> warnings, List<String> unmappedColumns,
-                        Map<String, String> mapping) {
+                        Map<String, String> mapping, int newPlaceCount, List<NewPlace> newPlaces) {
+        ImportReport {
+            // a background import's answer stored before the places were told reads back with none
+            newPlaces = newPlaces == null ? List.of() : newPlaces;
+        }
+
         /** Contacts created or updated: what the import page's button offers to write. */
         public int written() {
             return created + updated;
         }
+    }
+
+    /**
+     * An organization or unit an import makes (a dry run: would make), in the order the file first names it: a
+     * slip ("Night shif") makes a second place beside the one meant, which the check shows before it is written.
+     * {@code unit} is null for an organization; a unit inside another is "parent › unit", as the export writes it.
+     */
+    record NewPlace(String organization, String unit) {
     }
 
     /**

@@ -135,6 +135,18 @@ public interface MsgReports {
     String import_warnings_check();
 
     @Message
+    String import_places();
+
+    @Message
+    String import_places_check();
+
+    @Message
+    String import_place_organization(String name);
+
+    @Message
+    String import_place_unit(String unit, String organization);
+
+    @Message
     String import_done();
 
     @Message

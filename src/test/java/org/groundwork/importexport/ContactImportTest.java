@@ -254,6 +254,40 @@ class ContactImportTest {
         team.api().get("/api/v1/organizations/" + acme + "/units").then().body("items", hasSize(1));
     }
 
+    /**
+     * The check names the organizations and units the file will make, so a slip ("Night shif" beside the unit
+     * "Night shift") is seen before it becomes a second place (the walk); the import names what it made.
+     */
+    @Test
+    void theCheckNamesThePlacesTheFileWillMake() {
+        TestTeam team = TestTeam.create();
+        String inbound = team.api().body(Map.of("name", "Inbound")).post("/api/v1/organizations").then().statusCode(201)
+                .extract().path("id");
+        team.api().body(Map.of("name", "Night shift")).post("/api/v1/organizations/" + inbound + "/units").then().statusCode(201);
+        String file = """
+                Name,Workplace,Unit
+                Ana Slip,Inbound,Night shif
+                Bo Right,inbound,Night shift
+                Cy New,Outbound,Days › Dock 2
+                Di Again,Outbound,Night shif
+                """;
+        JsonPath dry = Csv.imported(team, file, "dryRun=true");
+        assertEquals(5, dry.getInt("newPlaceCount"), dry.prettyPrint());
+        assertEquals(List.of(Map.of("organization", "Inbound", "unit", "Night shif")), dry.getList("newPlaces").subList(0, 1));
+        assertEquals(java.util.Arrays.asList("Inbound", "Outbound", "Outbound", "Outbound", "Outbound"),
+                dry.getList("newPlaces.organization"));
+        // a unit inside another makes its parent first when the organization has none of that name
+        assertEquals(java.util.Arrays.asList("Night shif", null, "Days", "Days › Dock 2", "Night shif"),
+                dry.getList("newPlaces.unit"));
+        team.api().get("/api/v1/organizations").then().body("items", hasSize(1));
+        JsonPath real = Csv.imported(team, file);
+        assertEquals(dry.getList("newPlaces"), real.getList("newPlaces"));
+        // nothing new the second time
+        JsonPath again = Csv.imported(team, file, "dryRun=true");
+        assertEquals(0, again.getInt("newPlaceCount"));
+        assertEquals(List.of(), again.getList("newPlaces"));
+    }
+
     @Test
     void dryRunReportsExactlyAndWritesNothing() {
         TestTeam team = TestTeam.create();

@@ -74,13 +74,16 @@ class ImportPagesTest {
         assertTrue(upload.contains("Correo, Correo electrónico") && upload.contains("Teléfono, Tel, Móvil")
                 && upload.contains("nuevo, menos implicado o cuadro"), upload);
         String check = upload(s, """
-                Nombre,Correo,Nivel
-                Lee Park,lee@example.org,jefe
-                María José Pérez,FAMILIA@example.org,cuadro
+                Nombre,Correo,Nivel,Lugar de trabajo,Unidad
+                Lee Park,lee@example.org,jefe,,
+                María José Pérez,FAMILIA@example.org,cuadro,Almacén Sur,Turno de noche
                 """).replace("onMatch=skip", "onMatch=update");
         String html = s.request().get(check).then().statusCode(200).extract().asString();
         assertTrue(html.contains("no es ninguno de estos: nuevo, menos implicado, cuadro"), html);
         assertTrue(html.contains("el email de esta línea es de Maria Wright, que pasará a llamarse"), html);
+        // the places the file will make, named before anything is written (the walk)
+        assertTrue(html.contains("Lugares que se añadirán") && html.contains("Organización «Almacén Sur»")
+                && html.contains("Unidad «Turno de noche» en «Almacén Sur»"), html);
     }
 
     @Test
