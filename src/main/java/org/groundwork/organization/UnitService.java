@@ -156,6 +156,7 @@ public class UnitService {
         ETags.check(ifMatch, u.version);
         em.flush();
         if (moveTo != null) {
+            lockBoth(u, moveTo);
             Unit to = inOrganization(u.organizationId, moveTo, () -> Problems.unknownReference("moveTo", "unit of this organization"));
             if (to.id.equals(u.id) || u.id.equals(to.parentId)) {
                 throw Problems.invalid("moveTo", "that unit is removed too: choose another, or no unit");
@@ -174,6 +175,24 @@ public class UnitService {
                 .setParameter("team", u.teamId).setParameter("unit", u.id).executeUpdate();
         em.detach(u);
         audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, organizationId, "units");
+    }
+
+    /**
+     * The unit removed and the one its people move to, locked in one order before either is read as there: two
+     * removals crossed (Days' people to Nights, Nights' to Days) met on the foreign key of the people moved into a
+     * unit the other had just removed, a bare 409 and a warning in the log (the probe). Now the second waits for the
+     * first, then finds its {@code moveTo} gone: the 400 on that field; its own unit gone, the 404.
+     */
+    private void lockBoth(Unit u, UUID moveTo) {
+        List<?> there = em.createNativeQuery(
+                        "select id from unit where team_id = :team and id in (:unit, :to) order by id for update")
+                .setParameter("team", u.teamId).setParameter("unit", u.id).setParameter("to", moveTo).getResultList();
+        if (!there.contains(u.id)) {
+            throw Problems.notFound("unit");
+        }
+        if (!there.contains(moveTo)) {
+            throw Problems.unknownReference("moveTo", "unit of this organization");
+        }
     }
 
     /**

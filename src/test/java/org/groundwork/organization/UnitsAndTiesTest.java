@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
 
 /** Units inside organizations, a contact's unit, ties between contacts, merging, and the organic leaders. */
@@ -114,6 +115,51 @@ class UnitsAndTiesTest {
         team.api().get(base + "/" + dock).then().statusCode(404);
         team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(nights)).body("organizationId", is(org));
         team.api().get("/api/v1/contacts/" + ben).then().body("unitId", is(nights));
+    }
+
+    /**
+     * Two removals crossed, each moving its people into the other's unit: one is done, the other says its
+     * {@code moveTo} is gone (the probe: the loser sometimes got a bare 409 and a warning in the log). Nobody is
+     * lost: everyone sits in the unit that stays. Ten rounds, so the two meet mid-way in some of them.
+     */
+    @Test
+    void crossedRemovalsMovingIntoEachOtherAreOneDoneAndOneSaid() throws Exception {
+        TestTeam team = TestTeam.create();
+        String org = organization(team, "Crossed Depot");
+        String base = "/api/v1/organizations/" + org + "/units";
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String days = unit(team, org, Map.of("name", "Days " + round));
+                String nights = unit(team, org, Map.of("name", "Nights " + round));
+                String ana = contact(team, "Ana Crossed " + round, org, days, "new");
+                String ben = contact(team, "Ben Crossed " + round, org, nights, "new");
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var first = two.submit(() -> {
+                    go.await();
+                    return team.api().queryParam("moveTo", nights).delete(base + "/" + days).then().extract();
+                });
+                var second = two.submit(() -> {
+                    go.await();
+                    return team.api().queryParam("moveTo", days).delete(base + "/" + nights).then().extract();
+                });
+                go.countDown();
+                var a = first.get();
+                var b = second.get();
+                List<Integer> answers = new java.util.ArrayList<>(List.of(a.statusCode(), b.statusCode()));
+                java.util.Collections.sort(answers);
+                assertThat("round " + round + ": " + a.asString() + " / " + b.asString(),
+                        answers, contains(204, 400));
+                var refused = a.statusCode() == 400 ? a : b;
+                assertThat(refused.path("errors.field"), contains("moveTo"));
+                String kept = a.statusCode() == 204 ? nights : days;
+                for (String person : List.of(ana, ben)) {
+                    team.api().get("/api/v1/contacts/" + person).then().statusCode(200).body("unitId", is(kept));
+                }
+            }
+        } finally {
+            two.shutdownNow();
+        }
     }
 
     @Test
