@@ -323,7 +323,7 @@ public class OrganizerService {
         Organizer before = checks.ownAccount(current.id(), address);
         boolean ok = Passwords.matches(change.currentPassword(), before.passwordHash);
         boolean same = Passwords.same(change.newPassword(), change.currentPassword());
-        checks.changeOwn(before, address, ok, ok && !same ? Passwords.hash(change.newPassword()) : null);
+        checks.changeOwn(before, address, change.currentPassword(), ok, ok && !same ? Passwords.hash(change.newPassword()) : null);
     }
 
     /**

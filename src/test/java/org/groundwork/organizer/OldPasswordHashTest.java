@@ -121,6 +121,37 @@ class OldPasswordHashTest {
                 .post("/api/v1/me/password").then().statusCode(400);
     }
 
+    /**
+     * A login on another device upgrades the old hash while this organizer changes their password: the same password,
+     * so no change meanwhile (review 1: a false 409 "changed meanwhile"). The login starts first and writes the new
+     * hash while the change still hashes; three rounds, each a team of its own.
+     */
+    @Test
+    void aHashUpgradedByALoginMeanwhileIsNoChangeMeanwhile() throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                TestTeam team = TestTeam.create();
+                storeOldHash(team, "tenants together");
+                String old = storedHash(team);
+                String fresh = "tenants organized " + round;
+                var login = two.submit(() -> token(team, "tenants together"));
+                Thread.sleep(25);
+                var change = two.submit(() -> team.api().header("X-Forwarded-For", address)
+                        .body(Map.of("currentPassword", "tenants together", "newPassword", fresh))
+                        .post("/api/v1/me/password").then().extract());
+                assertEquals(201, login.get());
+                var changed = change.get();
+                assertEquals(204, changed.statusCode(), "round " + round + ": " + changed.asString());
+                assertTrue(!storedHash(team).equals(old));
+                assertEquals(201, token(team, fresh));
+                assertEquals(401, token(team, "tenants together"));
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
     private static byte[] sha256(byte[] bytes) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
