@@ -93,6 +93,9 @@ public class UnitService {
 
     public Versioned<UnitView> create(UUID organizationId, @NotNull @Valid NewUnit request) {
         Organization o = organizations.require(organizationId);
+        if (request.parentId() != null) {
+            organizations.holdUnits(o.teamId, o.id);
+        }
         Unit u = new Unit();
         u.teamId = o.teamId;
         u.organizationId = o.id;
@@ -109,6 +112,9 @@ public class UnitService {
     }
 
     public Versioned<UnitView> change(UUID organizationId, UUID unitId, Patch<UnitChange> patch, String ifMatch) {
+        if (patch.has("parentId")) {
+            holdUnits(organizationId);
+        }
         Unit u = require(organizationId, unitId);
         ETags.check(ifMatch, u.version);
         Before before = audit.before(u, UnitChange.class);
@@ -152,11 +158,11 @@ public class UnitService {
      * the organization, outside the one removed) or, when it is null, to "no unit".
      */
     public void delete(UUID organizationId, UUID unitId, String ifMatch, UUID moveTo) {
+        holdUnits(organizationId);
         Unit u = require(organizationId, unitId);
         ETags.check(ifMatch, u.version);
         em.flush();
         if (moveTo != null) {
-            lockBoth(u, moveTo);
             Unit to = inOrganization(u.organizationId, moveTo, () -> Problems.unknownReference("moveTo", "unit of this organization"));
             if (to.id.equals(u.id) || u.id.equals(to.parentId)) {
                 throw Problems.invalid("moveTo", "that unit is removed too: choose another, or no unit");
@@ -178,21 +184,15 @@ public class UnitService {
     }
 
     /**
-     * The unit removed and the one its people move to, locked in one order before either is read as there: two
-     * removals crossed (Days' people to Nights, Nights' to Days) met on the foreign key of the people moved into a
-     * unit the other had just removed, a bare 409 and a warning in the log (the probe). Now the second waits for the
-     * first, then finds its {@code moveTo} gone: the 400 on that field; its own unit gone, the 404.
+     * The organization's units held still for a change of their shape (a unit made inside another, moved, removed),
+     * before any of them is read: the unit's version, a parent's own parent, a {@code moveTo} are then as they will be
+     * at commit. Two removals crossed (Days' people to Nights, Nights' to Days), or two units moved each under the
+     * other, each decided from what the other was changing, and the second met the database's foreign key or
+     * one-level rule: a bare 409 and a warning in the log (the probe). Now the second waits, then is told on its field.
      */
-    private void lockBoth(Unit u, UUID moveTo) {
-        List<?> there = em.createNativeQuery(
-                        "select id from unit where team_id = :team and id in (:unit, :to) order by id for update")
-                .setParameter("team", u.teamId).setParameter("unit", u.id).setParameter("to", moveTo).getResultList();
-        if (!there.contains(u.id)) {
-            throw Problems.notFound("unit");
-        }
-        if (!there.contains(moveTo)) {
-            throw Problems.unknownReference("moveTo", "unit of this organization");
-        }
+    private void holdUnits(UUID organizationId) {
+        Organization o = organizations.require(organizationId);
+        organizations.holdUnits(o.teamId, o.id);
     }
 
     /**

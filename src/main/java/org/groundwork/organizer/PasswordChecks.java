@@ -102,33 +102,32 @@ class PasswordChecks {
 
     /**
      * After the hashes: a wrong current password counts like a wrong login (and the refusal
-     * commits the count); a right one sets the new hash, ends every session and token, and is
-     * audited. A password changed in between by another request wins: this one is a conflict (a hash only
-     * upgraded in between, the same password, is none). A right one
-     * with no new hash is the current password given as the new one.
+     * commits the count); a right one sets the new hash over the one {@code checked} only, ends every
+     * session and token, and is audited: null. When the stored hash is another by then (a password changed
+     * meanwhile, or an old kind of hash a login elsewhere replaced), nothing is written and that hash is the
+     * answer, for the caller to check outside any transaction. A right one with no new hash is the current
+     * password given as the new one.
      */
     @Transactional(dontRollbackOn = ProblemException.class)
-    void changeOwn(Organizer before, String address, String currentPassword, boolean ok, String newHash) {
+    String changeOwn(Organizer before, String checked, String address, boolean ok, String newHash) {
         if (!ok) {
             throttle.failed(before.email, address);
             throw Problems.invalid("currentPassword", "is not your current password");
-        }
-        Organizer me = Organizer.findById(before.id);
-        // a login on another device replaces an old kind of hash by a new one of the same password: no change
-        // (a false 409 "changed meanwhile": review 1). Checked again only then, a rare hash with the row held
-        if (!java.util.Objects.equals(me.passwordHash, before.passwordHash)
-                && !Passwords.matches(currentPassword, me.passwordHash)) {
-            throw Problems.conflict("Your password was changed meanwhile; log in again with the new one");
         }
         if (newHash == null) {
             // the current password given as the new one: said, not done. "Changed" to itself it ended every
             // session and kept the password whoever prompted the change may know (the walk took it for a change)
             throw Problems.invalid("newPassword", OrganizerService.SAME_PASSWORD);
         }
-        me.passwordHash = newHash;
+        // a write over the hash checked only: a change from another device in between is not overwritten
+        if (Organizer.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, before.id, checked) == 0) {
+            return Organizer.<Organizer>findById(before.id).passwordHash;
+        }
+        Organizer me = Organizer.findById(before.id);
         endAccess(me);
         audit.record(AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, me.id);
         Organizer.getEntityManager().flush();
+        return null;
     }
 
     /** Every session and token of an organizer ends: a password changed, an account disabled. */

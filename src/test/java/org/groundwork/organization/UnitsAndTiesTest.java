@@ -120,46 +120,77 @@ class UnitsAndTiesTest {
     /**
      * Two removals crossed, each moving its people into the other's unit: one is done, the other says its
      * {@code moveTo} is gone (the probe: the loser sometimes got a bare 409 and a warning in the log). Nobody is
-     * lost: everyone sits in the unit that stays. Ten rounds, so the two meet mid-way in some of them.
+     * lost: everyone sits in the unit that stays. The organization's row is held here until both requests wait for
+     * it, so they meet as in the race however the machine schedules them.
      */
     @Test
     void crossedRemovalsMovingIntoEachOtherAreOneDoneAndOneSaid() throws Exception {
         TestTeam team = TestTeam.create();
         String org = organization(team, "Crossed Depot");
         String base = "/api/v1/organizations/" + org + "/units";
-        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 10; round++) {
-                String days = unit(team, org, Map.of("name", "Days " + round));
-                String nights = unit(team, org, Map.of("name", "Nights " + round));
-                String ana = contact(team, "Ana Crossed " + round, org, days, "new");
-                String ben = contact(team, "Ben Crossed " + round, org, nights, "new");
-                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-                var first = two.submit(() -> {
-                    go.await();
-                    return team.api().queryParam("moveTo", nights).delete(base + "/" + days).then().extract();
-                });
-                var second = two.submit(() -> {
-                    go.await();
-                    return team.api().queryParam("moveTo", days).delete(base + "/" + nights).then().extract();
-                });
-                go.countDown();
-                var a = first.get();
-                var b = second.get();
-                List<Integer> answers = new java.util.ArrayList<>(List.of(a.statusCode(), b.statusCode()));
-                java.util.Collections.sort(answers);
-                assertThat("round " + round + ": " + a.asString() + " / " + b.asString(),
-                        answers, contains(204, 400));
-                var refused = a.statusCode() == 400 ? a : b;
-                assertThat(refused.path("errors.field"), contains("moveTo"));
-                String kept = a.statusCode() == 204 ? nights : days;
-                for (String person : List.of(ana, ben)) {
-                    team.api().get("/api/v1/contacts/" + person).then().statusCode(200).body("unitId", is(kept));
-                }
-            }
-        } finally {
-            two.shutdownNow();
+        String days = unit(team, org, Map.of("name", "Days"));
+        String nights = unit(team, org, Map.of("name", "Nights"));
+        String ana = contact(team, "Ana Crossed", org, days, "new");
+        String ben = contact(team, "Ben Crossed", org, nights, "new");
+        List<io.restassured.response.Response> answers = bothAtOnce(org,
+                () -> team.api().queryParam("moveTo", nights).delete(base + "/" + days),
+                () -> team.api().queryParam("moveTo", days).delete(base + "/" + nights));
+        var done = oneDoneOneRefused(answers, 204, "moveTo");
+        String kept = done == answers.get(0) ? nights : days;
+        for (String person : List.of(ana, ben)) {
+            team.api().get("/api/v1/contacts/" + person).then().statusCode(200).body("unitId", is(kept));
         }
+    }
+
+    /**
+     * Two units moved each under the other at once: one moves, the other is told on {@code parentId} that its new
+     * parent sits inside another now (the probe: a bare 409 from the database's one-level rule).
+     */
+    @Test
+    void twoUnitsMovedEachUnderTheOtherAreOneDoneAndOneSaid() throws Exception {
+        TestTeam team = TestTeam.create();
+        String org = organization(team, "Crossed Parents Depot");
+        String base = "/api/v1/organizations/" + org + "/units";
+        String loading = unit(team, org, Map.of("name", "Loading"));
+        String packing = unit(team, org, Map.of("name", "Packing"));
+        oneDoneOneRefused(bothAtOnce(org,
+                () -> team.api().body(Map.of("parentId", packing)).patch(base + "/" + loading),
+                () -> team.api().body(Map.of("parentId", loading)).patch(base + "/" + packing)), 200, "parentId");
+        team.api().get(base).then().body("items.parentId", hasItem(nullValue())).body("items.parentId", hasItem(notNullValue()));
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /** Both requests sent while the organization's row is held here, let go once both wait for it. */
+    @SafeVarargs
+    private List<io.restassured.response.Response> bothAtOnce(String organization,
+            java.util.function.Supplier<io.restassured.response.Response>... requests) throws Exception {
+        List<java.util.concurrent.CompletableFuture<io.restassured.response.Response>> sent = new java.util.ArrayList<>();
+        try (java.sql.Connection holding = org.groundwork.support.AllTeams.connection(dataSource)) {
+            holding.setAutoCommit(false);
+            org.groundwork.support.HeldLocks.execute(holding,
+                    "select 1 from organization where id = ? for no key update", organization);
+            for (var request : requests) {
+                sent.add(java.util.concurrent.CompletableFuture.supplyAsync(request));
+            }
+            org.groundwork.support.HeldLocks.waitUntilBlocked(dataSource, holding,
+                    sent.toArray(java.util.concurrent.CompletableFuture[]::new));
+            holding.commit();
+        }
+        return sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    }
+
+    /** One answered {@code done}, the other a 400 naming {@code field}: the one done. */
+    private static io.restassured.response.Response oneDoneOneRefused(List<io.restassured.response.Response> answers,
+                                                                      int done, String field) {
+        var a = answers.get(0);
+        var b = answers.get(1);
+        List<Integer> codes = new java.util.ArrayList<>(List.of(a.statusCode(), b.statusCode()));
+        java.util.Collections.sort(codes);
+        assertThat(a.asString() + " / " + b.asString(), codes, contains(done, 400));
+        assertThat((a.statusCode() == 400 ? a : b).path("errors.field"), contains(field));
+        return a.statusCode() == done ? a : b;
     }
 
     @Test
