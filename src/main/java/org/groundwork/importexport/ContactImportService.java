@@ -761,10 +761,7 @@ public class ContactImportService {
                     }
                 }
             }
-            if (organization != null) {
-                r.organizationId = organization(organization);
-            }
-            match(r, unit, refusedPhone, owner, deactivatedOwner);
+            match(r, organization, unit, refusedPhone, owner, deactivatedOwner);
         }
 
         /** The first column holding a NUL, or -1. */
@@ -784,8 +781,8 @@ public class ContactImportService {
          * deactivated, so left out; a warning unless it is the matched contact's owner as stored (an export
          * of a departed organizer's people, imported again) or the line is skipped.
          */
-        private void match(ImportRow r, String unit, String refusedPhone, String ownerCell, UUID deactivatedOwner)
-                throws SQLException {
+        private void match(ImportRow r, String organization, String unit, String refusedPhone, String ownerCell,
+                           UUID deactivatedOwner) throws SQLException {
             String emailKey = r.email == null ? null : key(r.email);
             String phoneKey = Phones.key(r.phone, countryCode);
             Target t = emailKey == null ? null : byEmail.get(emailKey);
@@ -826,6 +823,7 @@ public class ContactImportService {
                 if (r.tags == null) {
                     r.tags = new String[0];
                 }
+                r.organizationId = place(organization);
                 r.unitId = unit(r, r.organizationId, unit);
                 held.take(1);
                 writer.create(r);
@@ -853,6 +851,7 @@ public class ContactImportService {
                 if (r.tags == null) {
                     r.tags = new String[0];
                 }
+                r.organizationId = place(organization);
                 UUID organizationNow = same(r.organizationId != null ? r.organizationId : t.organizationId);
                 r.unitId = unit(r, organizationNow, unit);
                 t.organizationId = organizationNow;
@@ -988,7 +987,7 @@ public class ContactImportService {
                 held.take(1);
                 UUID id = Ids.next();
                 writer.unit(id, organizationId, parent, named.unit(), unitKind);
-                made(organizationId, named.parent() + NESTED + named.unit());
+                made(organizationId, parent, named.unit());
                 return id;
             });
         }
@@ -998,9 +997,17 @@ public class ContactImportService {
                 held.take(1);
                 UUID id = Ids.next();
                 writer.unit(id, organizationId, null, name, unitKind);
-                made(organizationId, name);
+                made(organizationId, null, name);
                 return id;
             });
+        }
+
+        /**
+         * The line's organization, made when the team has none of that name: only for a line that is written (a
+         * skipped or refused one made an organization nobody sat in: the review).
+         */
+        private UUID place(String organization) {
+            return organization == null ? null : organization(organization);
         }
 
         private UUID organization(String name) {
@@ -1008,19 +1015,22 @@ public class ContactImportService {
                 held.take(1);
                 UUID id = Ids.next();
                 writer.organization(id, name);
-                made(id, null);
+                made(id, null, null);
                 return id;
             });
         }
 
-        /** A place this import makes: an organization (no unit) or a unit of one, by its organization's id. */
-        private record Made(UUID organizationId, String unit) {
+        /**
+         * A place this import makes: an organization (no unit) or a unit of one, by its organization's id and, for a
+         * unit inside another, its parent's.
+         */
+        private record Made(UUID organizationId, UUID parentId, String unit) {
         }
 
-        private void made(UUID organizationId, String unit) {
+        private void made(UUID organizationId, UUID parentId, String unit) {
             newPlaceCount++;
             if (made.size() < MAX_LISTED) {
-                made.add(new Made(organizationId, unit));
+                made.add(new Made(organizationId, parentId, unit));
             }
         }
 
@@ -1029,25 +1039,34 @@ public class ContactImportService {
          * query (a unit made in an organization the team had).
          */
         private List<NewPlace> newPlaces() throws SQLException {
-            Map<UUID, String> names = organizationNames();
+            java.util.Set<UUID> organizationIds = new java.util.HashSet<>();
+            java.util.Set<UUID> parentIds = new java.util.HashSet<>();
+            for (Made m : made) {
+                organizationIds.add(m.organizationId());
+                if (m.parentId() != null) {
+                    parentIds.add(m.parentId());
+                }
+            }
+            Map<UUID, String> organizationNames = names("organization", organizationIds);
+            // a parent as stored ("Days"), not as this line spelt it ("DAYS › Dock 2": the review)
+            Map<UUID, String> parentNames = names("unit", parentIds);
             List<NewPlace> places = new ArrayList<>(made.size());
             for (Made m : made) {
-                places.add(new NewPlace(names.get(m.organizationId()), m.unit()));
+                places.add(new NewPlace(organizationNames.get(m.organizationId()),
+                        m.parentId() == null ? m.unit() : parentNames.get(m.parentId()) + NESTED + m.unit()));
             }
             return places;
         }
 
-        /** The names of the places' organizations, once the writer is done (those made here are written by then). */
-        private Map<UUID, String> organizationNames() throws SQLException {
+        /** The names of these organizations or units, once the writer is done (those made here are written by then). */
+        private Map<UUID, String> names(String table, java.util.Set<UUID> ids) throws SQLException {
             Map<UUID, String> names = new HashMap<>();
-            java.util.Set<UUID> all = new java.util.HashSet<>();
-            made.forEach(m -> all.add(m.organizationId()));
-            if (all.isEmpty()) {
+            if (ids.isEmpty()) {
                 return names;
             }
-            try (PreparedStatement ps = conn.prepareStatement("select id, name from organization where team_id = ? and id = any(?)")) {
+            try (PreparedStatement ps = conn.prepareStatement("select id, name from " + table + " where team_id = ? and id = any(?)")) {
                 ps.setObject(1, team);
-                ps.setArray(2, conn.createArrayOf("uuid", all.toArray()));
+                ps.setArray(2, conn.createArrayOf("uuid", ids.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         names.put(rs.getObject(1, UUID.class), rs.getString(2));

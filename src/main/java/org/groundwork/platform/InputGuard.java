@@ -157,7 +157,8 @@ public class InputGuard {
         }
         java.util.Set<String> known = QUERY_PARAMETERS.computeIfAbsent(method, InputGuard::queryParameters);
         for (String name : new java.util.TreeSet<>(parameters.keySet())) {
-            if (!known.contains(name)) {
+            // "_" is the cache-breaker some HTTP clients add by themselves (jQuery's cache: false): no filter's name
+            if (!known.contains(name) && !name.equals("_")) {
                 throw Problems.invalid(name, known.isEmpty() ? NO_PARAMETERS
                         : NOT_A_PARAMETER + String.join(", ", known));
             }

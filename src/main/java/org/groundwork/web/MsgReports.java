@@ -144,6 +144,9 @@ public interface MsgReports {
     String import_place_organization(String name);
 
     @Message
+    String import_places_listed(int shown, int count);
+
+    @Message
     String import_place_unit(String unit, String organization);
 
     @Message

@@ -270,14 +270,16 @@ class ContactImportTest {
                 Bo Right,inbound,Night shift
                 Cy New,Outbound,Days › Dock 2
                 Di Again,Outbound,Night shif
+                Ed Caps,inbound,NIGHT SHIFT › Dock 9
                 """;
         JsonPath dry = Csv.imported(team, file, "dryRun=true");
-        assertEquals(5, dry.getInt("newPlaceCount"), dry.prettyPrint());
+        assertEquals(6, dry.getInt("newPlaceCount"), dry.prettyPrint());
         assertEquals(List.of(Map.of("organization", "Inbound", "unit", "Night shif")), dry.getList("newPlaces").subList(0, 1));
-        assertEquals(java.util.Arrays.asList("Inbound", "Outbound", "Outbound", "Outbound", "Outbound"),
+        assertEquals(java.util.Arrays.asList("Inbound", "Outbound", "Outbound", "Outbound", "Outbound", "Inbound"),
                 dry.getList("newPlaces.organization"));
-        // a unit inside another makes its parent first when the organization has none of that name
-        assertEquals(java.util.Arrays.asList("Night shif", null, "Days", "Days › Dock 2", "Night shif"),
+        // a unit inside another makes its parent first when the organization has none of that name; a stored parent
+        // is named as stored, not as the line spelt it
+        assertEquals(java.util.Arrays.asList("Night shif", null, "Days", "Days › Dock 2", "Night shif", "Night shift › Dock 9"),
                 dry.getList("newPlaces.unit"));
         team.api().get("/api/v1/organizations").then().body("items", hasSize(1));
         JsonPath real = Csv.imported(team, file);
@@ -286,6 +288,27 @@ class ContactImportTest {
         JsonPath again = Csv.imported(team, file, "dryRun=true");
         assertEquals(0, again.getInt("newPlaceCount"));
         assertEquals(List.of(), again.getList("newPlaces"));
+        // a line left out (its person is here and matches are left as they are) makes no place
+        team.api().body(Map.of("fullName", "Zed Here", "email", "zed@example.org")).post("/api/v1/contacts").then().statusCode(201);
+        JsonPath skipped = Csv.imported(team, "Name,Email,Workplace\nZed Here,zed@example.org,Nowhere Depot\n");
+        assertEquals(1, skipped.getInt("skipped"));
+        assertEquals(List.of(), skipped.getList("newPlaces"));
+        team.api().get("/api/v1/organizations").then().body("items.name", not(hasItem("Nowhere Depot")));
+    }
+
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    /** A background import's answer stored before the places were told reads back, with none. */
+    @Test
+    void anAnswerStoredBeforeThePlacesReadsBack() throws Exception {
+        ImportJson.ImportReport old = json.readValue("""
+                {"dryRun": false, "created": 2, "updated": 0, "skipped": 0, "errorRows": 0, "warningCount": 0,
+                 "errors": [], "warnings": [], "unmappedColumns": [], "mapping": {"Name": "fullName"}}""",
+                ImportJson.ImportReport.class);
+        assertEquals(2, old.created());
+        assertEquals(0, old.newPlaceCount());
+        assertEquals(List.of(), old.newPlaces());
     }
 
     @Test
