@@ -409,12 +409,9 @@ public class ActionService {
 
     /** A field the change sets to nothing, as {@code Patch.required} would refuse it. */
     private static void missing(Patch<ActionChange> patch, String field, Object value, List<FieldError> errors) {
-        try {
-            if (patch.has(field)) {
-                required(value, field);
-            }
-        } catch (ProblemException e) {
-            errors.addAll(e.errors());
+        FieldError emptied = patch.emptied(field, value);
+        if (emptied != null) {
+            errors.add(emptied);
         }
     }
 

@@ -18,10 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The NUL character refused at the door for what does not come as JSON ({@link SafeJson}
  * covers bodies): path segments and query parameters on every endpoint and page, and form
- * fields posted to the API; and a query parameter given twice, on the API and on pages alike. One
- * check here instead of one per parameter; the answer is a 400 naming the parameter. A page's form fields are left to the page forms' binder
- * ({@code web/Form}), which says it on the field and draws the form again with what was typed; so is a
- * box of a page's filter form given twice in the address ({@link FilterBoxes}).
+ * fields posted to the API; a query parameter given twice, on the API and on pages alike; an API
+ * query parameter its method does not read. One check here instead of one per parameter; the
+ * answer is a 400 naming the parameter. A page's form fields are left to the page forms' binder
+ * ({@code web/Form}), which says it on the field and draws the form again with what was typed; so
+ * is a box of a page's filter form given twice in the address ({@link FilterBoxes}).
  */
 public class InputGuard {
 

@@ -15,9 +15,20 @@ public record Patch<T>(T value, Set<String> fields) {
 
     /** For fields that may be changed but not cleared. */
     public static <V> V required(V value, String field) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            throw Problems.invalid(field, "must not be empty");
+        if (emptied(value)) {
+            throw Problems.invalid(field, EMPTIED);
         }
         return value;
+    }
+
+    /** A field the patch sets to nothing that may not be cleared, said with a form's other mistakes; else null. */
+    public FieldError emptied(String field, Object value) {
+        return has(field) && emptied(value) ? new FieldError(field, EMPTIED) : null;
+    }
+
+    private static final String EMPTIED = "must not be empty";
+
+    private static boolean emptied(Object value) {
+        return value == null || (value instanceof String s && s.isBlank());
     }
 }
