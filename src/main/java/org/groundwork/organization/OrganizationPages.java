@@ -185,7 +185,10 @@ public class OrganizationPages {
     public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor) {
         UUID org = Ids.parse(id, "organization");
         OrganizationView o = organizations.find(org).view();
-        return show(o, cursor, Map.of("name", o.name(), "kind", o.kind().word(), "unitKind", "department"), Map.of());
+        // the rename form's read (Form.DRAWN): a rename that meets a merge says only what this tab changed as typed
+        Map<String, String> read = Form.asRead(Map.of("name", o.name(), "kind", o.kind().word()));
+        read.put("unitKind", "department");
+        return show(o, cursor, read, Map.of());
     }
 
     private TemplateInstance show(OrganizationView o, String cursor, Map<String, String> form, Map<String, String> errors) {
@@ -279,7 +282,8 @@ public class OrganizationPages {
     public TemplateInstance unit(@PathParam("id") String id, @PathParam("unitId") String unitId) {
         UUID org = Ids.parse(id, "organization");
         UnitView u = units.find(org, Ids.parse(unitId, "unit")).view();
-        return unitPage(org, u, Map.of("unitName", u.name(), "unitKind", u.kind().word()), Map.of());
+        // the rename form's read (Form.DRAWN): a rename that meets the unit's removal shows only what this tab changed
+        return unitPage(org, u, Form.asRead(Map.of("unitName", u.name(), "unitKind", u.kind().word())), Map.of());
     }
 
     private TemplateInstance unitPage(UUID org, UnitView u, Map<String, String> form, Map<String, String> errors) {

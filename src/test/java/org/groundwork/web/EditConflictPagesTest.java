@@ -99,7 +99,8 @@ class EditConflictPagesTest {
     }
 
     /** A field's value as the page drew it (an input's value, or a text area's words). */
-    private static String drawn(String page, String name) {
+    /** A hidden field's or a box's value as a page drew it. */
+    static String drawn(String page, String name) {
         java.util.regex.Matcher input = java.util.regex.Pattern.compile("name=\"" + name + "\"[^>]*?value=\"([^\"]*)\"").matcher(page);
         if (input.find()) {
             return input.group(1);

@@ -103,6 +103,16 @@ class UnitPagesTest {
         s.form().formParam("unitName", "Loading bay north").formParam("unitKind", "area")
                 .post("/organizations/" + o.id() + "/units/" + gone + "/rename").then().statusCode(404)
                 .body(containsString("This was deleted meanwhile")).body(containsString("Loading bay north"));
+        // only the kind changed in the tab: the stored name is not "what you wrote" (review 3 of session 45)
+        String packing = o.team().api().body(Map.of("name", "Packing bay")).post("/api/v1/organizations/" + o.id() + "/units")
+                .then().statusCode(201).extract().path("id");
+        String packingPage = s.open("/organizations/" + o.id() + "/units/" + packing);
+        o.team().api().delete("/api/v1/organizations/" + o.id() + "/units/" + packing).then().statusCode(204);
+        String deleted = s.form().formParam("unitName", "Packing bay").formParam("unitKind", "area")
+                .formParam("drawn", EditConflictPagesTest.drawn(packingPage, "drawn"))
+                .post("/organizations/" + o.id() + "/units/" + packing + "/rename").then().statusCode(404)
+                .body(containsString("This was deleted meanwhile")).extract().asString();
+        assertTrue(!deleted.contains("Packing bay"), deleted);
 
         // another team's organizer sees none of it and changes nothing
         Session stranger = Session.logIn(TestTeam.create());
