@@ -374,6 +374,22 @@ public class OrganizerService {
      */
     private <T> Optional<T> checkPasswordThrottled(String email, String password, String address,
                                                    java.util.function.Function<Organizer, T> onSuccess) {
+        try {
+            return checkPasswordOnce(email, password, address, onSuccess);
+        } catch (PasswordChecks.ChangedMeanwhile e) {
+            try {
+                // the account changed while the password was hashed: checked again as it is now (a new password
+                // refuses the old one; another login's replacement of an old hash takes it)
+                return checkPasswordOnce(email, password, address, onSuccess);
+            } catch (PasswordChecks.ChangedMeanwhile again) {
+                // changed twice within a hash's time: refused, as a wrong password is answered, nothing counted
+                return Optional.empty();
+            }
+        }
+    }
+
+    private <T> Optional<T> checkPasswordOnce(String email, String password, String address,
+                                              java.util.function.Function<Organizer, T> onSuccess) {
         Optional<Organizer> tried = checks.attempt(email, address);
         // an unknown email is checked against a decoy hash, so it costs as long as a wrong password;
         // a disabled account answers like a wrong password
