@@ -34,13 +34,13 @@ public class InputGuard {
         }
         check(uri.getQueryParameters());
         boolean api = request.path().startsWith("/api/");
+        if (api) {
+            refuseUnknown(request.query(), resource);
+        }
         java.util.Set<String> twice = givenOnce(uri.getQueryParameters(), api ? API_LISTS : PAGE_LISTS,
                 api ? java.util.Set.of() : boxes(resource));
         if (!twice.isEmpty()) {
             context.setProperty(BOXES_GIVEN_TWICE, twice);
-        }
-        if (api) {
-            refuseUnknown(uri.getQueryParameters(), resource);
         }
         if (isForm(request) && request.path().startsWith("/api/")) {
             for (Map.Entry<String, String> field : request.formAttributes()) {
@@ -151,13 +151,17 @@ public class InputGuard {
      * not have) listed every contact as if filtered (the probe). Pages leave theirs alone: a link pasted with
      * something after it still opens.
      */
-    private static void refuseUnknown(MultivaluedMap<String, String> parameters, ResourceInfo resource) {
+    private static void refuseUnknown(String query, ResourceInfo resource) {
         java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null || parameters.isEmpty()) {
+        if (method == null || query == null || query.isEmpty()) {
             return;
         }
         java.util.Set<String> known = QUERY_PARAMETERS.computeIfAbsent(method, InputGuard::queryParameters);
-        for (String name : new java.util.TreeSet<>(parameters.keySet())) {
+        // the names as sent: the request's parameters fold case (Vert.x), so "MAP" was read as "map" by the method
+        // and refused alone (the probe); a name is one of the method's exactly, or none
+        java.util.Set<String> sent = new java.util.TreeSet<>(
+                io.netty.handler.codec.http.QueryStringDecoder.builder().hasPath(false).build(query).parameters().keySet());
+        for (String name : sent) {
             // "_" is the cache-breaker some HTTP clients add by themselves (jQuery's cache: false): no filter's name
             if (!known.contains(name) && !name.equals("_")) {
                 throw Problems.invalid(name, known.isEmpty() ? NO_PARAMETERS

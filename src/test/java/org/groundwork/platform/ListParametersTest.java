@@ -221,6 +221,10 @@ class ListParametersTest {
         refused(team, "/api/v1/contacts?level=cadre&unit=x", "unit");
         team.api().queryParam("level", "cadre").get("/api/v1/contacts").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.hasSize(1));
+        // a name is the method's exactly: "LEVEL" is none, also beside "level" (the request's parameters fold case)
+        refused(team, "/api/v1/contacts?LEVEL=cadre", "LEVEL");
+        refused(team, "/api/v1/contacts?level=cadre&LeVeL=new", "LeVeL");
+        team.api().urlEncodingEnabled(false).get("/api/v1/contacts?%6cevel=cadre").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
         // a client's own cache-breaker is no filter's name
         team.api().queryParam("level", "cadre").queryParam("_", "1733400000000").get("/api/v1/contacts").then()
                 .statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
