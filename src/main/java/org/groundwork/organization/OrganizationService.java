@@ -181,6 +181,17 @@ public class OrganizationService {
                 .setParameter("team", team).setParameter("ids", java.util.Arrays.asList(organizationIds)).getResultList();
     }
 
+    /**
+     * The organization's row held shared (FOR SHARE) while a person is put into one of its units: side by side with
+     * other such writes, never beside a change of the units' shape ({@link #holdUnits}). A query of the entity, so
+     * the person's own pending changes are not flushed first (a native query would: their row held before this
+     * could meet a removal moving that row).
+     */
+    void keepUnits(UUID organizationId) {
+        em.createQuery("select o.id from Organization o where o.id = :id", UUID.class).setParameter("id", organizationId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_READ).getResultList();
+    }
+
     private void sql(String sql, UUID team, Map<String, Object> params) {
         var q = em.createNativeQuery(sql).setParameter("team", team);
         params.forEach(q::setParameter);

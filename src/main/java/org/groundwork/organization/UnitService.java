@@ -251,6 +251,10 @@ public class UnitService {
         if (organizationId == null) {
             throw Problems.invalid("unitId", "a unit needs the contact's organization (organizationId)");
         }
+        // the organization's units held still until this write commits, shared with other such writes: a unit removed
+        // at that moment moved its people, then met this one's (uncommitted then) and left them in no unit, or a bare
+        // 409 on the foreign key (the probe). Now the removal waits for it, or it for the removal and is told here
+        organizations.keepUnits(organizationId);
         long found = Unit.count("id = ?1 and teamId = ?2 and organizationId = ?3", unitId, current.teamId(), organizationId);
         if (found == 0) {
             throw Problems.unknownReference("unitId", "unit of the contact's organization");
