@@ -122,8 +122,16 @@ public class OrganizationService {
         if (request.intoOrganizationId().equals(from.id)) {
             throw Problems.invalid("intoOrganizationId", "an organization cannot be merged into itself");
         }
+        // both held before either is read again: two merges crossed (A into B, B into A) each read both, and the
+        // second met the first's deletion, a bare 409 (the probe); now it waits, then finds what is left
+        List<?> held = holdUnits(from.teamId, from.id, request.intoOrganizationId());
+        if (!held.contains(from.id)) {
+            throw Problems.notFound("organization");
+        }
+        if (!held.contains(request.intoOrganizationId())) {
+            throw Problems.unknownReference("intoOrganizationId", "organization");
+        }
         Organization into = require(request.intoOrganizationId());
-        holdUnits(from.teamId, from.id, into.id);
         em.flush();
         UUID team = from.teamId;
         // the people and units move in several statements; the keys are checked once, at commit
@@ -172,12 +180,13 @@ public class OrganizationService {
     }
 
     /**
-     * These organizations' rows held, in id order, while their units change shape (UnitService: a unit made inside
-     * another, moved, removed; a merge here): one such change at a time in an organization, each deciding from what
-     * the one before left. FOR NO KEY UPDATE does not wait for the key checks every contact write takes on the row.
+     * These organizations' rows held, in id order, while their units change shape (UnitService: a unit made, moved,
+     * removed; a merge here): one such change at a time in an organization, each deciding from what the one before
+     * left. FOR NO KEY UPDATE does not wait for the key checks every contact write takes on the row. The ids of
+     * those still there: one merged away meanwhile is not.
      */
-    void holdUnits(UUID team, UUID... organizationIds) {
-        em.createNativeQuery("select 1 from organization where team_id = :team and id in (:ids) order by id for no key update")
+    List<?> holdUnits(UUID team, UUID... organizationIds) {
+        return em.createNativeQuery("select id from organization where team_id = :team and id in (:ids) order by id for no key update")
                 .setParameter("team", team).setParameter("ids", java.util.Arrays.asList(organizationIds)).getResultList();
     }
 

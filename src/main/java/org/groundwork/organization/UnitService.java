@@ -92,10 +92,8 @@ public class UnitService {
     }
 
     public Versioned<UnitView> create(UUID organizationId, @NotNull @Valid NewUnit request) {
+        holdUnits(organizationId);
         Organization o = organizations.require(organizationId);
-        if (request.parentId() != null) {
-            organizations.holdUnits(o.teamId, o.id);
-        }
         Unit u = new Unit();
         u.teamId = o.teamId;
         u.organizationId = o.id;
@@ -184,7 +182,7 @@ public class UnitService {
     }
 
     /**
-     * The organization's units held still for a change of their shape (a unit made inside another, moved, removed),
+     * The organization's units held still for a change of their shape (a unit made, moved under another, removed),
      * before any of them is read: the unit's version, a parent's own parent, a {@code moveTo} are then as they will be
      * at commit. Two removals crossed (Days' people to Nights, Nights' to Days), or two units moved each under the
      * other, each decided from what the other was changing, and the second met the database's foreign key or
@@ -192,7 +190,10 @@ public class UnitService {
      */
     private void holdUnits(UUID organizationId) {
         Organization o = organizations.require(organizationId);
-        organizations.holdUnits(o.teamId, o.id);
+        if (organizations.holdUnits(o.teamId, o.id).isEmpty()) {
+            // merged into another meanwhile (a unit made then met the merge's deletion: a bare 409, the probe)
+            throw Problems.notFound("organization");
+        }
     }
 
     /**

@@ -190,6 +190,28 @@ class UnitsAndTiesTest {
         team.api().get(base).then().body("items.parentId", hasItem(nullValue())).body("items.parentId", hasItem(notNullValue()));
     }
 
+    /**
+     * Two merges crossed (A into B, B into A): one merges, the other is told its destination is gone, 400 on
+     * {@code intoOrganizationId} (the probe: a bare 409 in 4 of 4). Everyone sits in the one organization left.
+     */
+    @Test
+    void crossedMergesAreOneDoneAndOneSaid() throws Exception {
+        TestTeam team = TestTeam.create();
+        String annex = organization(team, "Crossed Annex");
+        String plant = organization(team, "Crossed Plant");
+        String ana = contact(team, "Ana Merged", annex, null, "new");
+        String ben = contact(team, "Ben Merged", plant, null, "new");
+        var done = oneDoneOneRefused(bothAtOnce(annex,
+                () -> team.api().body(Map.of("intoOrganizationId", plant)).post("/api/v1/organizations/" + annex + "/merge"),
+                () -> team.api().body(Map.of("intoOrganizationId", annex)).post("/api/v1/organizations/" + plant + "/merge")),
+                200, "intoOrganizationId");
+        String left = done.path("id");
+        for (String person : List.of(ana, ben)) {
+            team.api().get("/api/v1/contacts/" + person).then().body("organizationId", is(left));
+        }
+        team.api().get("/api/v1/organizations").then().body("items.id", contains(left));
+    }
+
     @jakarta.inject.Inject
     javax.sql.DataSource dataSource;
 
