@@ -733,7 +733,9 @@ public class ContactImportService {
                 problems.add("the organization name is longer than 200 characters");
             }
             String unit = Text.placeName(one(record, Field.UNIT));
-            if (unit != null && unit.length() > 200) {
+            // each name of "parent › unit" on its own, as each is stored: an export of two long names nested was
+            // refused whole on its way back (the probe)
+            if (unit != null && UnitName.of(unit).names().stream().anyMatch(n -> n.length() > 200)) {
                 problems.add("the unit name is longer than 200 characters");
             }
             String refusedPhone = null;

@@ -296,6 +296,19 @@ class ContactImportTest {
         team.api().get("/api/v1/organizations").then().body("items.name", not(hasItem("Nowhere Depot")));
     }
 
+    /** Each name of a nested unit counts on its own: an export of two long names comes back (the probe). */
+    @Test
+    void aNestedUnitOfTwoLongNamesComesBack() {
+        TestTeam team = TestTeam.create();
+        String parent = "P".repeat(150);
+        String child = "C".repeat(150);
+        JsonPath r = Csv.imported(team, "Name,Workplace,Unit\nLong Nest,Acme,\"" + parent + " › " + child + "\"\n"
+                + "Too Long,Acme,\"" + parent + " › " + "D".repeat(201) + "\"\n");
+        assertEquals(1, r.getInt("created"), r.prettyPrint());
+        assertEquals(List.of(3), r.getList("errors.row"));
+        assertEquals(java.util.Arrays.asList(null, parent, parent + " › " + child), r.getList("newPlaces.unit"));
+    }
+
     @jakarta.inject.Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
