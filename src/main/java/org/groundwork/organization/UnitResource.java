@@ -28,6 +28,7 @@ import org.groundwork.organization.UnitJson.NewUnit;
 import org.groundwork.organization.UnitJson.UnitChange;
 import org.groundwork.organization.UnitJson.UnitView;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Problems;
 import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
@@ -40,6 +41,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 public class UnitResource {
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
 
     @Inject
     UnitService units;
@@ -108,6 +112,12 @@ public class UnitResource {
                            @QueryParam("moveTo") String moveTo) {
         UUID organization = Ids.parse(organizationId, "organization");
         UUID unit = Ids.parse(id, "unit");
+        // a list's filter sent empty is "not sent"; here that would send the people to no unit, and a client whose
+        // template left the id out meant a unit (the probe): asked for, as the import's empty dryRun is. The REST
+        // layer hands "?moveTo" and "?moveTo=" over as not sent: the query itself is asked
+        if ((moveTo == null && uri.getQueryParameters().containsKey("moveTo")) || (moveTo != null && moveTo.isBlank())) {
+            throw Problems.invalid("moveTo", "is empty: give a unit's id, or leave moveTo out for no unit");
+        }
         units.delete(organization, unit, ifMatch, Ids.filter(moveTo, "moveTo"));
         return Response.noContent().build();
     }

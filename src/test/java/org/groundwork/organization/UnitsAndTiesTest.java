@@ -103,6 +103,11 @@ class UnitsAndTiesTest {
             team.api().queryParam("moveTo", bad).delete(base + "/" + days).then().statusCode(400)
                     .body("errors.field", contains("moveTo"));
         }
+        // sent empty: a list's filter so sent is not sent, but here the people would go to no unit
+        for (String empty : new String[] {"?moveTo=", "?moveTo=%20", "?moveTo"}) {
+            team.api().urlEncodingEnabled(false).delete(base + "/" + days + empty).then().statusCode(400)
+                    .body("errors.field", contains("moveTo"));
+        }
         // in a body, as a tie's DELETE takes its words: refused, not ignored (the probe: the people lost their unit;
         // a contact's DELETE with {"really": false} erased them)
         team.api().body(Map.of("moveTo", nights)).delete(base + "/" + days).then().statusCode(400)
