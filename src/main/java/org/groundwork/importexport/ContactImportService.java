@@ -330,6 +330,8 @@ public class ContactImportService {
 
     /** In byOldPhone: the text is held by several contacts, so it names none of them. */
     private static final Target SEVERAL = new Target(null, null, null, null);
+    /** A shared phone's line that names nobody: none of those who share it can be told from the others. */
+    private static final Target NO_ONE = new Target(null, null, null, null);
     /** How many organization and owner ids an import shares (Run.same). */
     private static final int SAME_IDS_MAX = 10_000;
     /** In Target.phone: a phone the rule takes, which no refused phone equals (compared by identity). */
@@ -358,6 +360,11 @@ public class ContactImportService {
          * memory as the keys).
          */
         long nameKey;
+        /**
+         * The next contact with the same phone (a household's, a shared work phone): the phone cannot say which of
+         * them a line is, the name decides ({@link Run#sharing}).
+         */
+        Target samePhone;
 
         Target(UUID id, Level level, String emailKey, String phoneKey) {
             this.id = id;
@@ -790,6 +797,19 @@ public class ContactImportService {
             Target t = emailKey == null ? null : byEmail.get(emailKey);
             if (t == null && phoneKey != null) {
                 t = byPhone.get(phoneKey);
+                if (t != null && t.samePhone != null) {
+                    t = sharing(t, r);
+                    if (t == NO_ONE) {
+                        error(r.line, "several contacts share this phone, so a line without a name cannot say which one"
+                                + " it is: give the name or the email");
+                        return;
+                    }
+                    if (t == null && options.dryRun()) {
+                        warn(r.line, "this line's phone is shared by several contacts, none of them '" + shortCell(r.name) + "'; they will be added as a new contact");
+                    } else if (t == null) {
+                        warn(r.line, "this line's phone is shared by several contacts, none of them '" + shortCell(r.name) + "'; they were added as a new contact");
+                    }
+                }
             }
             if (t == null && refusedPhone != null) {
                 Target same = byOldPhone.get(refusedPhone.trim());
@@ -875,7 +895,7 @@ public class ContactImportService {
                 if (r.phone != null && phoneKey != null) {
                     t.phoneKey = phoneKey;
                     t.phone = kept(r.phone);
-                    if (byPhone.putIfAbsent(phoneKey, t) == null) {
+                    if (rememberPhone(phoneKey, t)) {
                         held.take(1);
                     }
                 }
@@ -963,8 +983,42 @@ public class ContactImportService {
                 byEmail.putIfAbsent(emailKey, t);
             }
             if (phoneKey != null) {
-                byPhone.putIfAbsent(phoneKey, t);
+                rememberPhone(phoneKey, t);
             }
+        }
+
+        /** A contact under a phone, beside those who have it already ({@link Target#samePhone}); true for a new phone. */
+        private boolean rememberPhone(String phoneKey, Target t) {
+            Target first = byPhone.putIfAbsent(phoneKey, t);
+            if (first == null) {
+                return true;
+            }
+            for (Target x = first; x != null; x = x.samePhone) {
+                if (x == t) {
+                    return false;
+                }
+            }
+            t.samePhone = first.samePhone;
+            first.samePhone = t;
+            return false;
+        }
+
+        /**
+         * Of the contacts who share a line's phone, the one the line names; null for a new person at that phone. A
+         * household's phone matched the first of them whatever the line's name, and the import renamed Ama "Kwame"
+         * and Kwame "Ama" (the walk). A line that names nobody cannot say which: {@link #NO_ONE}.
+         */
+        private Target sharing(Target first, ImportRow r) {
+            if (r.name == null) {
+                return NO_ONE;
+            }
+            long named = nameKey(r.name);
+            for (Target x = first; x != null; x = x.samePhone) {
+                if (x.nameKey == named) {
+                    return x;
+                }
+            }
+            return null;
         }
 
         /** The unit of that name in the organization, made when missing; a warning when there is no organization. */

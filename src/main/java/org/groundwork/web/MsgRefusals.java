@@ -600,6 +600,15 @@ public interface MsgRefusals {
     String row_phone_skips(String stored, String name);
 
     @Message
+    String row_phone_shared_no_name();
+
+    @Message
+    String row_phone_shared_new_will(String name);
+
+    @Message
+    String row_phone_shared_new(String name);
+
+    @Message
     String row_email_skipped(String stored, String name);
 
     @Message

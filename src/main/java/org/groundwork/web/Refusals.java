@@ -528,5 +528,10 @@ public final class Refusals {
         phrase("row_phone_skips", "this line's phone is {stored}'s, who is left as they are; '{name}' will be left out with the line");
         phrase("row_email_skipped", "this line's email was {stored}'s, who was left as they were; '{name}' was left out with the line");
         phrase("row_phone_skipped", "this line's phone was {stored}'s, who was left as they were; '{name}' was left out with the line");
+        // a phone several contacts share (a household's): the line's name decides, and says when it is none of them
+        phrase("row_phone_shared_no_name", "several contacts share this phone, so a line without a name cannot say which one"
+                + " it is: give the name or the email");
+        phrase("row_phone_shared_new_will", "this line's phone is shared by several contacts, none of them '{name}'; they will be added as a new contact");
+        phrase("row_phone_shared_new", "this line's phone is shared by several contacts, none of them '{name}'; they were added as a new contact");
     }
 }

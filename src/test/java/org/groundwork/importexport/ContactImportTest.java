@@ -296,6 +296,42 @@ class ContactImportTest {
         team.api().get("/api/v1/organizations").then().body("items.name", not(hasItem("Nowhere Depot")));
     }
 
+    /**
+     * A household's phone, shared by two people: each line is matched to the one it names, a new name at that phone
+     * is a new person (said), and a line without a name cannot say which (an error). The walk: Ama was renamed
+     * "Kwame" and Kwame "Ama".
+     */
+    @Test
+    void aPhoneSeveralShareIsMatchedByTheLinesName() {
+        TestTeam team = TestTeam.create();
+        String kwame = team.api().body(Map.of("fullName", "Kwame Boateng", "phone", "(718) 555-0102")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String ama = team.api().body(Map.of("fullName", "Ama Boateng", "phone", "(718) 555-0102")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String file = """
+                Name,Phone,Tags
+                Kwame Boateng,(718) 555-0102,tenant
+                ama boateng,718.555.0102,tenant
+                Kofi Boateng,7185550102,tenant
+                ,718-555-0102,tenant
+                Kofi Boateng,7185550102,youth
+                """;
+        JsonPath dry = Csv.imported(team, file, "dryRun=true&onMatch=update");
+        // Kwame, Ama, and the new Kofi again on the last line
+        assertEquals(3, dry.getInt("updated"), dry.prettyPrint());
+        assertEquals(1, dry.getInt("created"), dry.prettyPrint());
+        assertEquals(List.of(5), dry.getList("errors.row"));
+        assertThat(dry.getString("errors[0].message"), containsString("share this phone"));
+        assertEquals(List.of(4), dry.getList("warnings.row"), dry.prettyPrint());
+        assertThat(dry.getString("warnings[0].message"), containsString("none of them 'Kofi Boateng'; they will be added"));
+        JsonPath real = Csv.imported(team, file, "onMatch=update");
+        assertEquals(dry.getInt("created"), real.getInt("created"));
+        team.api().get("/api/v1/contacts/" + kwame).then().body("fullName", is("Kwame Boateng")).body("tags", hasItem("tenant"));
+        team.api().get("/api/v1/contacts/" + ama).then().body("fullName", is("ama boateng")).body("tags", hasItem("tenant"));
+        team.api().queryParam("q", "Kofi").get("/api/v1/contacts").then().body("items", hasSize(1))
+                .body("items[0].tags", hasItem("youth"));
+    }
+
     /** Each name of a nested unit counts on its own: an export of two long names comes back (the probe). */
     @Test
     void aNestedUnitOfTwoLongNamesComesBack() {
