@@ -250,6 +250,9 @@ public class OrganizerService {
 
     @RolesAllowed("admin") // the one check for the API and the pages: admins only
     public Versioned<OrganizerView> change(UUID id, Patch<OrganizerChange> patch, String ifMatch) {
+        // held before anything is ended: a login writing its session waits, or is waited for and ended with the rest
+        // (the review: the two took the row and the sessions in opposite orders and could deadlock)
+        checks.held(id);
         Organizer o = load(id);
         ETags.check(ifMatch, o.version);
         Before before = audit.before(o, OrganizerChange.class);

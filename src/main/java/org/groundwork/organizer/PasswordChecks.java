@@ -74,20 +74,21 @@ class PasswordChecks {
             audit.failedLogin(tried.map(o -> o.teamId).orElse(null), tried.map(o -> o.id).orElse(null));
             return Optional.empty();
         }
-        Organizer o = tried.orElseThrow();
+        Organizer read = tried.orElseThrow();
         // the account held as it is now: a password change or a disabling that committed while this login hashed
         // ended every session and token before this one was made, and the token outlived the change (the probe: 10
-        // races in 24). Held, one that comes after this waits and ends this login's session or token too
-        Object[] now = (Object[]) Organizer.getEntityManager().createNativeQuery(
-                        "select password_hash, active from organizer where id = ?1 for no key update")
-                .setParameter(1, o.id).getSingleResult();
-        if (!java.util.Objects.equals(now[0], o.passwordHash) || !Boolean.TRUE.equals(now[1])) {
+        // races in 24); two-factor login turned on meanwhile opened a session without it (the review). Held, one
+        // that comes after waits and ends this login's session or token too
+        Organizer o = held(read.id);
+        if (o == null || !java.util.Objects.equals(o.passwordHash, read.passwordHash) || !o.active
+                || !java.util.Objects.equals(o.totpSecret, read.totpSecret)) {
             throw new ChangedMeanwhile();
         }
         loginMetrics.ok();
         if (upgraded != null) {
-            // only over the hash that was checked: a password changed meanwhile stays as its change set it
-            Organizer.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", upgraded, o.id, o.passwordHash);
+            // a write of the row, its version moved on: an admin's save of the account read before it fails as
+            // stale rather than writing the old hash back (the review)
+            o.passwordHash = upgraded;
         }
         if (o.totpSecret == null) {
             // with a second factor, the count is cleared only once the code is right: else a
@@ -96,6 +97,23 @@ class PasswordChecks {
             audit.login(o.id, o.teamId);
         }
         return Optional.of(onSuccess.apply(o));
+    }
+
+    /**
+     * The account's row held (FOR NO KEY UPDATE) and read as it is once held: the one way a login, a password
+     * change and an admin's change of the account decide from it. The others wait; the key checks of the rows
+     * that name the account (its sessions, tokens, events) do not.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Organizer held(UUID id) {
+        Organizer.getEntityManager().createNativeQuery("select 1 from organizer where id = ?1 for no key update")
+                .setParameter(1, id).getResultList();
+        Organizer o = Organizer.findById(id);
+        if (o != null) {
+            // read after the hold even when this transaction had it already
+            Organizer.getEntityManager().refresh(o);
+        }
+        return o;
     }
 
     /**
@@ -138,11 +156,12 @@ class PasswordChecks {
             // session and kept the password whoever prompted the change may know (the walk took it for a change)
             throw Problems.invalid("newPassword", OrganizerService.SAME_PASSWORD);
         }
-        // a write over the hash checked only: a change from another device in between is not overwritten
-        if (Organizer.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, before.id, checked) == 0) {
-            return Organizer.<Organizer>findById(before.id).passwordHash;
+        // written over the hash checked only: a change from another device in between is not overwritten
+        Organizer me = held(before.id);
+        if (!java.util.Objects.equals(me.passwordHash, checked)) {
+            return me.passwordHash;
         }
-        Organizer me = Organizer.findById(before.id);
+        me.passwordHash = newHash;
         endAccess(me);
         audit.record(AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, me.id);
         Organizer.getEntityManager().flush();

@@ -78,7 +78,19 @@ public class TokenService {
 
     /** A token for the caller's own account. */
     public NewToken issueForCurrent(String name) {
-        return issue(Organizer.findById(current.id()), name);
+        // the account held shared while the token is made, then the session it comes from asked again: a password
+        // change or a disabling that committed meanwhile ended every session, and a token made after that outlived
+        // it (the review). Two statements: the second sees what the change committed while the first waited
+        UUID me = current.id();
+        List<?> active = em.createNativeQuery("select 1 from organizer where id = ?1 and active for share")
+                .setParameter(1, me).getResultList();
+        List<?> open = current.sessionId().isEmpty() ? List.of() : em.createNativeQuery(
+                        "select 1 from login_session where id = ?1 and organizer_id = ?2 and revoked_at is null")
+                .setParameter(1, current.sessionId().get()).setParameter(2, me).getResultList();
+        if (active.isEmpty() || open.isEmpty()) {
+            throw Problems.unauthorized("Send your email and password, or log in first");
+        }
+        return issue(Organizer.findById(me), name);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -186,6 +187,55 @@ class SessionsTest {
                 .post("/api/v1/tokens").then().statusCode(401);
         Session again = Session.logIn(team.adminEmail, "a brand new password", FIREFOX);
         assertLive(again);
+    }
+
+    /**
+     * A password change moves the account's version on, so an admin's save of the account read before it is stale
+     * (412), not a write of the old hash back over the new one (the review: the change was a bulk update that left
+     * the version, and a whole-row save restored the old password).
+     */
+    @Test
+    void aPasswordChangeMovesTheAccountsVersionOn() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member member = team.member("organizer");
+        String etag = team.api().get("/api/v1/organizers/" + member.id()).then().statusCode(200).extract().header("ETag");
+        member.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "a newer solidarity"))
+                .post("/api/v1/me/password").then().statusCode(204);
+        team.api().header("If-Match", etag).body(Map.of("displayName", "Renamed Meanwhile"))
+                .patch("/api/v1/organizers/" + member.id()).then().statusCode(412);
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", "10.46.1.1")
+                .body(Map.of("email", member.email(), "password", "a newer solidarity", "name", "after"))
+                .post("/api/v1/tokens").then().statusCode(201);
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * A token made from a browser's session while the password is changed elsewhere: the change ends the session,
+     * and the token asked for in that moment is refused, not made after the end to outlive it (the review). The
+     * account's row is held here until the request waits for it, then changed as a password change does.
+     */
+    @Test
+    void aTokenAskedForFromASessionAsThePasswordChangesIsRefused() throws Exception {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/settings");
+        java.util.concurrent.CompletableFuture<io.restassured.response.Response> asked;
+        try (java.sql.Connection holding = org.groundwork.support.AllTeams.connection(dataSource)) {
+            holding.setAutoCommit(false);
+            org.groundwork.support.HeldLocks.execute(holding, "select 1 from organizer where id = ? for update", team.adminId);
+            asked = java.util.concurrent.CompletableFuture.supplyAsync(() -> s.request().header("X-CSRF-TOKEN", s.csrfToken)
+                    .contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("name", "in the gap"))
+                    .post("/api/v1/tokens"));
+            org.groundwork.support.HeldLocks.waitUntilBlocked(dataSource, holding, asked);
+            org.groundwork.support.HeldLocks.execute(holding,
+                    "update login_session set revoked_at = now() where organizer_id = ? and revoked_at is null", team.adminId);
+            holding.commit();
+        }
+        assertEquals(401, asked.join().statusCode(), asked.join().asString());
+        assertEquals(List.of("0"), org.groundwork.support.AllTeams.rows(dataSource,
+                "select count(*) from api_token where organizer_id = ?1 and name = 'in the gap'", team.adminId));
     }
 
     @Test
