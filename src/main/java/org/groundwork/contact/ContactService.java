@@ -368,15 +368,13 @@ public class ContactService {
         if (patch.has("email")) {
             c.email = blankToNull(v.email());
         }
-        if (patch.has("organizationId")) {
-            UUID organization = organization(v.organizationId());
-            if (!java.util.Objects.equals(organization, c.organizationId)) {
-                // a unit belongs to one organization: moving to another leaves the person in "no unit"
-                c.unitId = null;
-            }
-            c.organizationId = organization;
+        // asked (and their organization held) only when they change: the contact form sends both on every save
+        if (patch.has("organizationId") && !java.util.Objects.equals(v.organizationId(), c.organizationId)) {
+            // a unit belongs to one organization: moving to another leaves the person in "no unit"
+            c.organizationId = organization(v.organizationId());
+            c.unitId = null;
         }
-        if (patch.has("unitId")) {
+        if (patch.has("unitId") && !java.util.Objects.equals(v.unitId(), c.unitId)) {
             units.checkPlacement(c.organizationId, v.unitId());
             c.unitId = v.unitId();
         }
@@ -769,8 +767,13 @@ public class ContactService {
         return new Versioned<>(ContactView.of(c, organizationName), c.version);
     }
 
+    /**
+     * An organization a person is put into: of the team, and held shared until this write commits
+     * (OrganizationService.keepUnits), so a merge that would take it away waits or is waited for; one merged
+     * away meanwhile is the 400 on the field, not a bare 409 from its foreign key (the review).
+     */
     private UUID organization(UUID id) {
-        if (id != null && !organizations.isInTeam(id)) {
+        if (id != null && !organizations.keepUnits(id)) {
             throw Problems.unknownReference("organizationId", "organization");
         }
         return id;

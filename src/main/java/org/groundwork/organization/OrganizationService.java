@@ -191,14 +191,15 @@ public class OrganizationService {
     }
 
     /**
-     * The organization's row held shared (FOR SHARE) while a person is put into one of its units: side by side with
-     * other such writes, never beside a change of the units' shape ({@link #holdUnits}). A query of the entity, so
+     * The organization's row held shared (FOR SHARE) while a person is put into it or one of its units: side by side
+     * with other such writes, never beside a change of the units' shape or a merge ({@link #holdUnits}). False when
+     * the team has no such organization (merged away meanwhile). A query of the entity, so
      * the person's own pending changes are not flushed first (a native query would: their row held before this
      * could meet a removal moving that row).
      */
-    void keepUnits(UUID organizationId) {
-        em.createQuery("select o.id from Organization o where o.id = :id", UUID.class).setParameter("id", organizationId)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_READ).getResultList();
+    public boolean keepUnits(UUID organizationId) {
+        return !em.createQuery("select o.id from Organization o where o.id = :id", UUID.class).setParameter("id", organizationId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_READ).getResultList().isEmpty();
     }
 
     private void sql(String sql, UUID team, Map<String, Object> params) {

@@ -255,7 +255,9 @@ public class UnitService {
         // the organization's units held still until this write commits, shared with other such writes: a unit removed
         // at that moment moved its people, then met this one's (uncommitted then) and left them in no unit, or a bare
         // 409 on the foreign key (the probe). Now the removal waits for it, or it for the removal and is told here
-        organizations.keepUnits(organizationId);
+        if (!organizations.keepUnits(organizationId)) {
+            throw Problems.unknownReference("organizationId", "organization");
+        }
         long found = Unit.count("id = ?1 and teamId = ?2 and organizationId = ?3", unitId, current.teamId(), organizationId);
         if (found == 0) {
             throw Problems.unknownReference("unitId", "unit of the contact's organization");

@@ -159,8 +159,14 @@ public class InputGuard {
         java.util.Set<String> known = QUERY_PARAMETERS.computeIfAbsent(method, InputGuard::queryParameters);
         // the names as sent: the request's parameters fold case (Vert.x), so "MAP" was read as "map" by the method
         // and refused alone (the probe); a name is one of the method's exactly, or none
-        java.util.Set<String> sent = new java.util.TreeSet<>(
-                io.netty.handler.codec.http.QueryStringDecoder.builder().hasPath(false).build(query).parameters().keySet());
+        java.util.Set<String> sent;
+        try {
+            sent = new java.util.TreeSet<>(
+                    io.netty.handler.codec.http.QueryStringDecoder.builder().hasPath(false).build(query).parameters().keySet());
+        } catch (IllegalArgumentException e) {
+            // a broken escape ("%zz", a "%" at the end): the decoder's refusal, a 500 if left to it (the review)
+            throw Problems.badRequest("The address's query is not readable: a % must begin an escape such as %20");
+        }
         for (String name : sent) {
             // "_" is the cache-breaker some HTTP clients add by themselves (jQuery's cache: false): no filter's name
             if (!known.contains(name) && !name.equals("_")) {

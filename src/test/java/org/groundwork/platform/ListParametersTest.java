@@ -225,6 +225,12 @@ class ListParametersTest {
         refused(team, "/api/v1/contacts?LEVEL=cadre", "LEVEL");
         refused(team, "/api/v1/contacts?level=cadre&LeVeL=new", "LeVeL");
         team.api().urlEncodingEnabled(false).get("/api/v1/contacts?%6cevel=cadre").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
+        // a broken escape in a name or a value: a 400, never the decoder's 500
+        for (String broken : List.of("?le%zzvel=cadre", "?level=cad%zzre", "?level=cadre%", "?level%=cadre")) {
+            String answer = org.groundwork.support.RawHttp.raw(io.restassured.RestAssured.port, "GET /api/v1/contacts" + broken
+                    + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer " + team.token + "\r\n\r\n");
+            org.hamcrest.MatcherAssert.assertThat(broken + ": " + answer, answer, org.hamcrest.Matchers.startsWith("HTTP/1.1 400"));
+        }
         // a client's own cache-breaker is no filter's name
         team.api().queryParam("level", "cadre").queryParam("_", "1733400000000").get("/api/v1/contacts").then()
                 .statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
