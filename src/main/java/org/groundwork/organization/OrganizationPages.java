@@ -104,10 +104,10 @@ public class OrganizationPages {
                                                    Map<String, String> errors);
 
         static native TemplateInstance move(UUID organizationId, ContactView person, ChartForm filter,
-                                            List<Option> places, String current);
+                                            List<Option> places, String current, boolean inChart);
 
         static native TemplateInstance move$moveform(UUID organizationId, ContactView person, ChartForm filter,
-                                                     List<Option> places, String current);
+                                                     List<Option> places, String current, boolean inChart);
 
         static native TemplateInstance leaders(OrganizationView organization, List<Leader> leaders, int shown);
 
@@ -480,8 +480,10 @@ public class OrganizationPages {
         ChartForm filter = new ChartForm(blank(level), blank(owner), blank(quiet), blank(unit), query(level, owner, quiet),
                 null, null, null);
         String currentUnit = person.unitId() == null ? "" : person.unitId().toString();
-        return htmx != null ? Templates.move$moveform(org, person, filter, places, currentUnit)
-                : Templates.move(org, person, filter, places, currentUnit);
+        // opened on its own (a new tab, no script), the form posts as a plain form: its htmx target, the chart's
+        // board, is not on this page, and the move did nothing (the walk)
+        return htmx != null ? Templates.move$moveform(org, person, filter, places, currentUnit, true)
+                : Templates.move(org, person, filter, places, currentUnit, false);
     }
 
     private static String blank(String s) {

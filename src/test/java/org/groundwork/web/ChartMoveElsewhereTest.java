@@ -33,7 +33,11 @@ class ChartMoveElsewhereTest {
         String rosa = OrganizationPagesTest.contact(team, "Rosa Schmidt", "new", plant, day);
         Session s = Session.logIn(team);
         // the move form opened on Plant 7's chart (filtered to new people)...
-        s.open("/organizations/" + plant + "/move?contactId=" + rosa + "&level=new");
+        String alone = s.open("/organizations/" + plant + "/move?contactId=" + rosa + "&level=new");
+        // on its own page a plain post: htmx's target, the chart's board, is not there (the walk: the Move did nothing)
+        assertFalse(alone.contains("hx-target=\"#board\""), alone);
+        assertTrue(s.request().header("HX-Request", "true").get("/organizations/" + plant + "/move?contactId=" + rosa)
+                .then().statusCode(200).extract().asString().contains("hx-target=\"#board\""));
         // ...then Rosa changes workplace
         team.api().body(Map.of("organizationId", depot)).patch("/api/v1/contacts/" + rosa).then().statusCode(200);
 
