@@ -360,11 +360,6 @@ public class ContactImportService {
          * memory as the keys).
          */
         long nameKey;
-        /**
-         * The next contact with the same phone (a household's, a shared work phone): the phone cannot say which of
-         * them a line is, the name decides ({@link Run#sharing}).
-         */
-        Target samePhone;
 
         Target(UUID id, Level level, String emailKey, String phoneKey) {
             this.id = id;
@@ -385,6 +380,12 @@ public class ContactImportService {
         String countryCode = "1";
         final Map<String, Target> byEmail = new HashMap<>();
         final Map<String, Target> byPhone = new HashMap<>();
+        /**
+         * The phones several contacts hold (a household's, a shared work phone), each with all of them, the first
+         * in {@link #byPhone} too: the phone cannot say which of them a line is, the name decides ({@link #sharing}).
+         * A set per phone, not a link on each contact: a contact may hold two phones (one from this file).
+         */
+        final Map<String, java.util.Set<Target>> sharedPhones = new HashMap<>();
         /**
          * Stored phones the phone rule refuses (kept from before it), exactly as stored and trimmed, with
          * the one contact holding each; {@link #SEVERAL} when more than one does. An export writes such a
@@ -797,8 +798,9 @@ public class ContactImportService {
             Target t = emailKey == null ? null : byEmail.get(emailKey);
             if (t == null && phoneKey != null) {
                 t = byPhone.get(phoneKey);
-                if (t != null && t.samePhone != null) {
-                    t = sharing(t, r);
+                java.util.Set<Target> sharers = t == null ? null : sharedPhones.get(phoneKey);
+                if (sharers != null) {
+                    t = sharing(sharers, r);
                     if (t == NO_ONE) {
                         error(r.line, "several contacts share this phone, so a line without a name cannot say which one"
                                 + " it is: give the name or the email");
@@ -987,19 +989,16 @@ public class ContactImportService {
             }
         }
 
-        /** A contact under a phone, beside those who have it already ({@link Target#samePhone}); true for a new phone. */
+        /** A contact under a phone, beside those who have it already ({@link #sharedPhones}); true for a new phone. */
         private boolean rememberPhone(String phoneKey, Target t) {
             Target first = byPhone.putIfAbsent(phoneKey, t);
             if (first == null) {
                 return true;
             }
-            for (Target x = first; x != null; x = x.samePhone) {
-                if (x == t) {
-                    return false;
-                }
+            if (first != t) {
+                // a set by identity (Target keeps Object's equals): each contact once, however often a line names them
+                sharedPhones.computeIfAbsent(phoneKey, k -> new java.util.LinkedHashSet<>(List.of(first))).add(t);
             }
-            t.samePhone = first.samePhone;
-            first.samePhone = t;
             return false;
         }
 
@@ -1008,12 +1007,12 @@ public class ContactImportService {
          * household's phone matched the first of them whatever the line's name, and the import renamed Ama "Kwame"
          * and Kwame "Ama" (the walk). A line that names nobody cannot say which: {@link #NO_ONE}.
          */
-        private Target sharing(Target first, ImportRow r) {
+        private Target sharing(java.util.Set<Target> sharers, ImportRow r) {
             if (r.name == null) {
                 return NO_ONE;
             }
             long named = nameKey(r.name);
-            for (Target x = first; x != null; x = x.samePhone) {
+            for (Target x : sharers) {
                 if (x.nameKey == named) {
                     return x;
                 }

@@ -198,7 +198,9 @@ public class OrganizationService {
      * could meet a removal moving that row).
      */
     public boolean keepUnits(UUID organizationId) {
-        return !em.createQuery("select o.id from Organization o where o.id = :id", UUID.class).setParameter("id", organizationId)
+        // the team said here as well as by row-level security, as TeamScoped says it (the review)
+        return !em.createQuery("select o.id from Organization o where o.id = :id and o.teamId = :team", UUID.class)
+                .setParameter("id", organizationId).setParameter("team", current.teamId())
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_READ).getResultList().isEmpty();
     }
 

@@ -332,6 +332,29 @@ class ContactImportTest {
                 .body("items[0].tags", hasItem("youth"));
     }
 
+    /**
+     * One of a household given another phone by an earlier line stays one of those who share the first (the review:
+     * a link on each contact lost Ama from the household's phone, and her line made a second Ama).
+     */
+    @Test
+    void aSharerGivenANewPhoneStillLeavesTheOthersTheirs() {
+        TestTeam team = TestTeam.create();
+        for (Map<String, Object> person : List.<Map<String, Object>>of(
+                Map.of("fullName", "Kwame Boateng", "phone", "(718) 555-0102"),
+                Map.of("fullName", "Ama Boateng", "phone", "(718) 555-0102"),
+                Map.of("fullName", "Kofi Boateng", "phone", "(718) 555-0102", "email", "kofi@example.org"),
+                Map.of("fullName", "Lee Park", "phone", "(718) 555-0199"))) {
+            team.api().body(person).post("/api/v1/contacts").then().statusCode(201);
+        }
+        JsonPath r = Csv.imported(team, """
+                Name,Email,Phone
+                Kofi Boateng,kofi@example.org,(718) 555-0199
+                Ama Boateng,,(718) 555-0102
+                """, "dryRun=true&onMatch=update");
+        assertEquals(0, r.getInt("created"), r.prettyPrint());
+        assertEquals(2, r.getInt("updated"), r.prettyPrint());
+    }
+
     /** Each name of a nested unit counts on its own: an export of two long names comes back (the probe). */
     @Test
     void aNestedUnitOfTwoLongNamesComesBack() {
