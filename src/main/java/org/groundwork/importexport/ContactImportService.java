@@ -27,6 +27,7 @@ import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.importexport.ImportJson.RowMessage;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Language;
+import org.groundwork.organization.OrganizationKind;
 import org.groundwork.organization.UnitKind;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Folding;
@@ -328,6 +329,11 @@ public class ContactImportService {
         }
     }
 
+    /** The organization column's headers (HeaderMapping's, normalized) that name workplaces, and buildings. */
+    private static final java.util.Set<String> WORKPLACE_HEADERS = java.util.Set.of("workplace", "employer", "company",
+            "empresa", "centrodetrabajo", "lugardetrabajo");
+    private static final java.util.Set<String> BUILDING_HEADERS = java.util.Set.of("building", "edificio");
+
     /** In byOldPhone: the text is held by several contacts, so it names none of them. */
     private static final Target SEVERAL = new Target(null, null, null, null);
     /** A shared phone's line that names nobody: none of those who share it can be told from the others. */
@@ -397,6 +403,8 @@ public class ContactImportService {
         /** Units by organization id and name (a nested one's "parent › unit") as lower() folds them. */
         final Map<String, UUID> units = new HashMap<>();
         UnitKind unitKind = UnitKind.OTHER;
+        /** The kind of the organizations this file makes, as its column's header says it ("Workplace", "Edificio"). */
+        OrganizationKind organizationKind = OrganizationKind.OTHER;
         /** The active organizers by email, whom a person may be handed to (OrganizerService.assignable's rule). */
         final Map<String, UUID> owners = new HashMap<>();
         /** The deactivated ones: named so the warning says why, never made an owner. */
@@ -613,6 +621,14 @@ public class ContactImportService {
             }
             if (mapping.maps(Field.ORGANIZATION)) {
                 readPairs("select lower(name), id from organization where team_id = ?", organizations);
+                // a Workplace column makes workplaces (the walk: they came in as "Other"), a Building column buildings
+                String h = Field.normalize(mapping.header(Field.ORGANIZATION));
+                organizationKind = WORKPLACE_HEADERS.contains(h) ? OrganizationKind.WORKPLACE
+                        : BUILDING_HEADERS.contains(h) ? OrganizationKind.BUILDING : OrganizationKind.OTHER;
+                OrganizationKind said = word(OrganizationKind.class, mapping.header(Field.ORGANIZATION));
+                if (said != null) {
+                    organizationKind = said;
+                }
             }
             if (mapping.maps(Field.UNIT)) {
                 // a unit inside another under "parent › unit", as the export writes it
@@ -1069,7 +1085,7 @@ public class ContactImportService {
             return organizations.computeIfAbsent(key(name), k -> {
                 held.take(1);
                 UUID id = Ids.next();
-                writer.organization(id, name);
+                writer.organization(id, name, organizationKind);
                 made(id, null, null);
                 return id;
             });

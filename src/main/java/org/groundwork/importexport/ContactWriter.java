@@ -73,8 +73,8 @@ final class ContactWriter implements AutoCloseable {
         this.organizer = organizer;
     }
 
-    void organization(UUID id, String name) {
-        organizations.add(new Object[]{id, name});
+    void organization(UUID id, String name, org.groundwork.organization.OrganizationKind kind) {
+        organizations.add(new Object[]{id, name, kind.word()});
     }
 
     /** A new unit, written after the batch's organizations and before its contacts (a parent before its units). */
@@ -270,12 +270,13 @@ final class ContactWriter implements AutoCloseable {
             return;
         }
         try (PreparedStatement ps = conn.prepareStatement(
-                "insert into organization (id, team_id, name) values " + values(3, organizations.size()))) {
+                "insert into organization (id, team_id, name, kind) values " + values(4, organizations.size()))) {
             int p = 1;
             for (Object[] o : organizations) {
                 ps.setObject(p++, o[0]);
                 ps.setObject(p++, team);
                 ps.setString(p++, (String) o[1]);
+                ps.setString(p++, (String) o[2]);
             }
             ps.executeUpdate();
         }

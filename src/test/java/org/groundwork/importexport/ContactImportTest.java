@@ -355,6 +355,24 @@ class ContactImportTest {
         assertEquals(2, r.getInt("updated"), r.prettyPrint());
     }
 
+    /** An organization made from a Workplace (or Employer, Lugar de trabajo) column is a workplace; a Building one a building. */
+    @Test
+    void anOrganizationMadeByTheImportTakesItsKindFromTheColumn() {
+        TestTeam team = TestTeam.create();
+        Csv.imported(team, "Name,Workplace\nWo Kind,Kind Works\n");
+        Csv.imported(team, "Name,Employer\nEm Kind,Kind Employer\n");
+        Csv.imported(team, "Nombre,Lugar de trabajo\nLu Kind,Kind Lugar\n");
+        Csv.imported(team, "Name,Building\nBu Kind,Kind Tower\n");
+        Csv.imported(team, "Name,Organization\nOr Kind,Kind Other\n");
+        JsonPath orgs = team.api().get("/api/v1/organizations").then().statusCode(200).extract().jsonPath();
+        Map<String, String> kinds = new java.util.HashMap<>();
+        for (int i = 0; i < orgs.getList("items").size(); i++) {
+            kinds.put(orgs.getString("items[" + i + "].name"), orgs.getString("items[" + i + "].kind"));
+        }
+        assertEquals(Map.of("Kind Works", "workplace", "Kind Employer", "workplace", "Kind Lugar", "workplace",
+                "Kind Tower", "building", "Kind Other", "other"), kinds);
+    }
+
     /** Each name of a nested unit counts on its own: an export of two long names comes back (the probe). */
     @Test
     void aNestedUnitOfTwoLongNamesComesBack() {
