@@ -74,6 +74,22 @@ public record ContactFields(
         }
     }
 
+    /**
+     * A person's name as stored, found and compared: cleaned as a place's name is ({@link Text#placeName}:
+     * composed, every kind of space one plain space, the characters that show nothing left out, trimmed).
+     * A name pasted from a message kept its no-break space or doubled spaces, and "Sarah O'Connor" typed
+     * plainly did not find it, nor did the door's "already in your contacts" (the walk). Called once the
+     * name has met the rules above; kept as typed, trimmed, in the one case cleaning would break them
+     * (composing lengthens a few scripts' names past {@link #FULL_NAME}), as V28_16 keeps such a stored name.
+     */
+    public static String storedName(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String clean = Text.placeName(typed);
+        return clean == null || clean.length() > FULL_NAME ? typed.trim() : clean;
+    }
+
     /** The names of the fields above, as the API and the forms name them. */
     public static final List<String> ALL = List.of("fullName", "phone", "email", "notes");
 

@@ -6,6 +6,7 @@ import org.groundwork.organizer.Organizer;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
+import org.groundwork.platform.Text;
 import org.groundwork.platform.Word;
 
 import java.sql.Array;
@@ -249,6 +250,9 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
      * alike, platform/Folding): Java's toLowerCase made "ΟΔΟΣ" "οδος", which finds no "ΟΔΟΣ".
      */
     static String typed(String words) {
-        return java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFKC);
+        // read as names are stored (ContactFields.storedName): "Sarah  O'Connor", or a no-break space pasted, finds
+        // "Sarah O'Connor"; words made only of what shows nothing stay as typed, and find no one
+        String clean = Text.placeName(words);
+        return java.text.Normalizer.normalize(clean == null ? words : clean, java.text.Normalizer.Form.NFKC);
     }
 }

@@ -175,7 +175,7 @@ public class ContactService {
     public Known createAtDoor(String fullName, String phone, String email) {
         Contact c = new Contact();
         c.teamId = current.teamId();
-        c.fullName = fullName.trim();
+        c.fullName = ContactFields.storedName(fullName);
         c.phone = blankToNull(phone);
         c.email = blankToNull(email);
         c.ownerId = current.id();
@@ -260,7 +260,7 @@ public class ContactService {
         if (name == null) {
             return List.of();
         }
-        String folded = ContactQuery.typed(name.trim().replaceAll("\\s+", " "));
+        String folded = ContactQuery.typed(name);
         // the ILIKE finds the candidates in contact_name_unaccented_trgm_idx (V28_14; LIKE and ILIKE
         // are LEAKPROOF in our set-up, so row-level security keeps the index; lower(trim(...)) alone
         // read the whole team); the exact rule is the second condition
@@ -299,7 +299,7 @@ public class ContactService {
                 .require(validator, ContactFields.ALL);
         Contact c = new Contact();
         c.teamId = current.teamId();
-        c.fullName = request.fullName().trim();
+        c.fullName = ContactFields.storedName(request.fullName());
         c.phone = blankToNull(request.phone());
         c.email = blankToNull(request.email());
         c.organizationId = organization(request.organizationId());
@@ -360,7 +360,7 @@ public class ContactService {
                     "changes only through POST /api/v1/contacts/{id}/level, which keeps the level history");
         }
         if (patch.has("fullName")) {
-            c.fullName = required(v.fullName(), "fullName").trim();
+            c.fullName = ContactFields.storedName(required(v.fullName(), "fullName"));
         }
         if (patch.has("phone")) {
             c.phone = blankToNull(v.phone());

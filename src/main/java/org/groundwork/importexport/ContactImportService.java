@@ -744,6 +744,9 @@ public class ContactImportService {
                 problems.add(f.field() + ": " + f.message() + (value == null ? "" : " ('" + shortCell(value) + "')"));
                 phoneRefused |= f.field().equals("phone") && f.message().equals(Phones.NOT_WRITTEN);
             }
+            // as the contact door stores it, and so matched against the stored names: a no-break space pasted
+            // into a cell made "Sarah O'Connor" another person of the same look
+            r.name = ContactFields.storedName(r.name);
             String dnc = one(record, Field.DO_NOT_CONTACT);
             if (dnc != null) {
                 r.doNotContact = yesNo(dnc);

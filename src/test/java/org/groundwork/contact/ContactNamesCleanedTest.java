@@ -1,0 +1,134 @@
+package org.groundwork.contact;
+
+import db.migration.V28_16__contact_names_cleaned;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.groundwork.platform.Ids;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A person's name is stored as it looks (ContactFields.storedName): a no-break space or doubled spaces pasted from a
+ * message, or a character that shows nothing, had been kept, and "Sarah O'Connor" typed plainly found no one (the
+ * forty-sixth session's walk). Every door that stores a name cleans it; V28_16 cleans those stored before.
+ */
+@QuarkusTest
+class ContactNamesCleanedTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aNamePastedWithOddSpacesIsStoredAsItLooksAndFoundTypedPlainly() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("fullName", " Sarah\u00A0O'Connor\u200B  ")).post("/api/v1/contacts")
+                .then().statusCode(201).body("fullName", is("Sarah O'Connor")).extract().path("id");
+        // found typed plainly, with doubled spaces, and with the no-break space pasted again
+        for (String q : List.of("Sarah O'Connor", "sarah  o'connor", "Sarah\u00A0O'C")) {
+            team.api().queryParam("q", q).get("/api/v1/contacts").then().statusCode(200)
+                    .body("items.id", contains(id));
+        }
+        // words that show nothing find no one (not everyone, as an empty search would)
+        team.api().queryParam("q", "\u200B").get("/api/v1/contacts").then().statusCode(200).body("items", hasSize(0));
+
+        String etag = team.api().get("/api/v1/contacts/" + id).then().extract().header("ETag");
+        team.api().header("If-Match", etag).body(Map.of("fullName", "Sarah\t\tMaría  O'Connor"))
+                .patch("/api/v1/contacts/" + id).then().statusCode(200).body("fullName", is("Sarah María O'Connor"));
+        // composed: an accent typed as a combining mark is the same name as the one typed whole
+        team.api().queryParam("q", "Mari\u0301a").get("/api/v1/contacts").then().statusCode(200)
+                .body("items.id", contains(id));
+        // a name of nothing but what shows nothing is still refused, as before
+        team.api().body(Map.of("fullName", "\u00A0\u200B")).post("/api/v1/contacts").then().statusCode(400)
+                .body("errors[0].field", is("fullName"));
+    }
+
+    @Test
+    void theImportAndTheDoorStoreNamesAsTheContactFormDoes() {
+        TestTeam team = TestTeam.create();
+        team.api().contentType("text/csv").body("Name,Email\nKwame\u00A0\u00A0Mensah,kwame@example.org\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports/contacts?dryRun=false").then().statusCode(200);
+        team.api().queryParam("q", "Kwame Mensah").get("/api/v1/contacts").then().statusCode(200)
+                .body("items.fullName", contains("Kwame Mensah"));
+
+        String action = team.api().body(Map.of("title", "Picket", "startsAt", "2026-05-01T06:00:00Z", "durationMinutes", 90))
+                .post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(List.of(Map.of("newContact", Map.of("fullName", "Ama\u2003 Owusu"))))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200)
+                .body("attendance.fullName", contains("Ama Owusu"));
+        // the door's "already in your contacts" reads the name as stored: typed with a pasted space, she is found
+        team.api().queryParam("q", "Ama\u00A0Owusu").get("/api/v1/contacts").then().statusCode(200)
+                .body("items.fullName", contains("Ama Owusu"));
+    }
+
+    /**
+     * Flyway ran V28_16 on an empty database at start: names are stored here as they were stored before (straight
+     * into the table, past the app's rule), the migration's work runs again, and each name reads as the app stores it.
+     */
+    @Test
+    void namesStoredBeforeAreCleanedAndTheirVersionMovesOn() throws Exception {
+        TestTeam team = TestTeam.create();
+        UUID teamId = UUID.fromString(team.teamId);
+        try (Connection c = AllTeams.connection(dataSource)) {
+            // Flyway found the Java migration and ran it at start
+            try (ResultSet r = c.createStatement().executeQuery(
+                    "select type, success from flyway_schema_history where version = '28.16'")) {
+                org.junit.jupiter.api.Assertions.assertTrue(r.next(), "V28_16 ran");
+                assertEquals("JDBC", r.getString(1));
+                org.junit.jupiter.api.Assertions.assertTrue(r.getBoolean(2));
+            }
+            UUID sarah = contact(c, teamId, "Sarah\u00A0O'Connor");
+            UUID doubled = contact(c, teamId, "Ana  Lucía\u3000Peña");
+            UUID hidden = contact(c, teamId, "Jo\u00ADse\u0301 Nu\u0301n\u0303ez");
+            UUID clean = contact(c, teamId, "Already Clean");
+            // kept: cleaning would leave nothing that shows (the check of its day allowed it)
+            UUID blank = contact(c, teamId, "\u200B\u2060");
+            V28_16__contact_names_cleaned.clean(c);
+            assertEquals("Sarah O'Connor", one(c, "select full_name from contact where id = ?", sarah));
+            assertEquals("Ana Lucía Peña", one(c, "select full_name from contact where id = ?", doubled));
+            assertEquals("José Núñez", one(c, "select full_name from contact where id = ?", hidden));
+            assertEquals("\u200B\u2060", one(c, "select full_name from contact where id = ?", blank));
+            assertEquals("1", one(c, "select version from contact where id = ?", sarah));
+            assertEquals("0", one(c, "select version from contact where id = ?", clean));
+            // the name without accents (V28_14's generated column) follows
+            assertEquals("Jose Nunez", one(c, "select name_unaccented from contact where id = ?", hidden));
+        }
+        team.api().queryParam("q", "ana lucia pena").get("/api/v1/contacts").then().statusCode(200)
+                .body("items.fullName", contains("Ana Lucía Peña"));
+    }
+
+    private static UUID contact(Connection c, UUID team, String name) throws SQLException {
+        UUID id = Ids.next();
+        try (PreparedStatement ps = c.prepareStatement("insert into contact (id, team_id, full_name) values (?, ?, ?)")) {
+            ps.setObject(1, id);
+            ps.setObject(2, team);
+            ps.setString(3, name);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private static String one(Connection c, String sql, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id);
+            try (ResultSet r = ps.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+}
