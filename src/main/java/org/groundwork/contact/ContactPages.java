@@ -32,6 +32,7 @@ import org.groundwork.organization.OrganizationService;
 import org.groundwork.organization.UnitJson.UnitView;
 import org.groundwork.organization.UnitService;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.OrganizerChoices;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.organizer.Role;
 import org.groundwork.platform.Ids;
@@ -84,6 +85,8 @@ public class ContactPages {
     UnitService units;
     @Inject
     OrganizerService organizers;
+    @Inject
+    OrganizerChoices organizerChoices;
     @Inject
     CurrentOrganizer current;
     @Inject
@@ -167,36 +170,24 @@ public class ContactPages {
 
     /** The list's filters: every organizer, so a deactivated one's people can still be found. */
     Choices choices(String organizationId, String unitId) {
-        return choices(organizationId, unitId, false, null);
+        return choices(organizationId, unitId, organizerChoices.everyone());
     }
 
-    /**
-     * A form's, which hands the person to an owner: the team's active organizers (the service's rule,
-     * OrganizerService.assignable), and {@code owner} (stored or typed) marked as deactivated when they
-     * are, so an owner kept as is, or one typed and refused, shows as it is.
-     */
+    /** A form's, which hands the person to an owner: {@link OrganizerChoices#toHandTo}. */
     Choices choicesToAssign(String organizationId, String unitId, String owner) {
-        return choices(organizationId, unitId, true, owner);
-    }
-
-    private Choices choices(String organizationId, String unitId, boolean toAssign, String owner) {
-        List<Option> orgs = organizations.list(null, Page.MAX_LIMIT, null).items().stream()
-                .map(o -> new Option(o.id().toString(), o.name())).toList();
-        List<Option> owners = organizers.list(Page.MAX_LIMIT, null).items().stream()
-                .filter(o -> !toAssign || o.active() || o.id().toString().equals(owner))
-                .map(o -> new Option(o.id().toString(),
-                        o.active() ? o.displayName() : PageLanguage.people().owner_deactivated(o.displayName())))
-                .toList();
-        return new Choices(Forms.options(Level.class), Forms.options(Position.class), orgs, owners,
-                unitChoices(organizationId, unitId));
+        return choices(organizationId, unitId, organizerChoices.toHandTo(owner));
     }
 
     /** The add form's: its empty owner reads "Me", so the organizer is not listed a second time by name. */
     private Choices choicesToAdd(String organizationId, String unitId, String owner) {
-        Choices all = choicesToAssign(organizationId, unitId, owner);
-        String me = current.id().toString();
-        return new Choices(all.levels(), all.positions(), all.organizations(),
-                all.owners().stream().filter(o -> !o.value().equals(me)).toList(), all.units());
+        return choices(organizationId, unitId, organizerChoices.othersToHandTo(owner));
+    }
+
+    private Choices choices(String organizationId, String unitId, List<Option> owners) {
+        List<Option> orgs = organizations.list(null, Page.MAX_LIMIT, null).items().stream()
+                .map(o -> new Option(o.id().toString(), o.name())).toList();
+        return new Choices(Forms.options(Level.class), Forms.options(Position.class), orgs, owners,
+                unitChoices(organizationId, unitId));
     }
 
     /** The units of the organization typed or stored; none when it is blank, unreadable or not the team's. */

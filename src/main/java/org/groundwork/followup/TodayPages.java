@@ -15,6 +15,9 @@ import org.groundwork.followup.FollowUpJson.FollowUpChange;
 import org.groundwork.followup.FollowUpJson.FollowUpView;
 import org.groundwork.followup.FollowUpJson.Queue;
 import org.groundwork.followup.FollowUpJson.QueueItem;
+import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.OrganizerChoices;
+import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
@@ -25,6 +28,7 @@ import org.groundwork.web.FormErrors;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
 import org.groundwork.web.MsgPeople;
+import org.groundwork.web.Option;
 import org.groundwork.web.PageLanguage;
 
 import java.time.LocalDate;
@@ -51,6 +55,12 @@ public class TodayPages {
     FollowUpService followUps;
     @Inject
     ReportService reports;
+    @Inject
+    OrganizerChoices organizerChoices;
+    @Inject
+    OrganizerService organizers;
+    @Inject
+    CurrentOrganizer current;
 
     @CheckedTemplate
     static class Templates {
@@ -59,7 +69,8 @@ public class TodayPages {
          * {@code typed} and the kind of {@code problem} ("past", or the date parser's message).
          */
         static native TemplateInstance today(Queue queue, Glance glance, String message, UUID rescheduling,
-                                             String typed, String problem, Step step, Order order);
+                                             String typed, String problem, Step step, Order order,
+                                             List<Option> handTo);
     }
 
     /**
@@ -136,13 +147,18 @@ public class TodayPages {
             // Drop asked of a follow-up closed meanwhile (another phone) or not in this queue: said, not a
             // click that seems to do nothing
             return Templates.today(queue, reports.glance(), PageLanguage.people().queue_not_open(), null, null, null,
-                    Step.NONE, order);
+                    Step.NONE, order, handTo());
         }
         if (rescheduling != null && open(queue).noneMatch(item -> item.id().equals(rescheduling))) {
             return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
-                    : problem, null, null, null, step, order);
+                    : problem, null, null, null, step, order, handTo());
         }
-        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem, step, order);
+        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem, step, order, handTo());
+    }
+
+    /** Whom a follow-up may be handed to from the queue: the team's other active organizers (none: no form). */
+    private List<Option> handTo() {
+        return organizerChoices.othersToHandTo(null);
     }
 
     /** The open follow-ups in the order the page lists them. */
@@ -175,6 +191,7 @@ public class TodayPages {
             case "dropped" -> words.queue_said_dropped(name);
             case "rescheduled" -> words.queue_said_rescheduled(name, Labels.day(f.dueOn()));
             case "kept" -> words.queue_said_kept(name);
+            case "handed" -> words.queue_said_handed(organizers.find(f.assigneeId()).view().displayName(), name);
             default -> null;
         };
         // said only when the follow-up is as the step left it: the address alone (a link, a reload after
@@ -184,7 +201,8 @@ public class TodayPages {
             case "dropped" -> FollowUpStatus.DROPPED;
             default -> FollowUpStatus.OPEN;
         };
-        if (said == null || f.status() != after) {
+        // handed: open, and someone else's now (a reload after they handed it back says nothing)
+        if (said == null || f.status() != after || "handed".equals(did) && f.assigneeId().equals(current.id())) {
             return page(null, null, null, null);
         }
         boolean kept = "kept".equals(did) && f.status() == FollowUpStatus.OPEN;
@@ -236,6 +254,25 @@ public class TodayPages {
         }
         // the service refuses a date before today: say so on that follow-up's form, date kept
         return form.drawn(page(null, followUp, form.text("dueOn"), "past"));
+    }
+
+    /**
+     * Hands the follow-up to another organizer of the team (field {@code assigneeId}): it leaves this queue for
+     * theirs, said as "Handed to Bea: Ana Pérez", the focus on the next one. Refused (a deactivated organizer, one
+     * not of the team) above the queue, as the other steps are.
+     */
+    @POST
+    @Path("followups/{id}/hand")
+    public Object hand(@PathParam("id") String id) {
+        Form form = Form.posted();
+        UUID to = form.id("assigneeId");
+        if (to == null && form.valid()) {
+            form.error("assigneeId", PageLanguage.people().queue_choose_organizer());
+        }
+        if (!form.valid()) {
+            return form.drawn(page(String.join("; ", form.errors().values()), null, null, null));
+        }
+        return change(id, new FollowUpChange(null, to, null, null), "assigneeId", "handed");
     }
 
     private Object change(String id, FollowUpChange change, String field, String did) {

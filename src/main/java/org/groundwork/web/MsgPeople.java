@@ -594,6 +594,18 @@ public interface MsgPeople {
     String queue_said_kept(String name);
 
     @Message
+    String queue_hand_to();
+
+    @Message
+    String queue_hand();
+
+    @Message
+    String queue_said_handed(String organizer, String name);
+
+    @Message
+    String queue_choose_organizer();
+
+    @Message
     String queue_drop_ask(String name);
 
     @Message

@@ -1,0 +1,75 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A follow-up can be handed to another organizer from Today, as the API's {@code assigneeId} could (the forty-sixth
+ * session's walk: an organizer going on leave had no way on the pages to pass on the calls they owed). Offered: the
+ * team's other active organizers; said after: "Handed to Bea: Ana"; refused as every step is, nothing changed.
+ */
+@QuarkusTest
+class HandFollowUpOnTodayTest {
+
+    @Test
+    void aFollowUpIsHandedToAnotherActiveOrganizerAndLeavesTheQueue() {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member bea = team.member("organizer");
+        String beaName = team.api().get("/api/v1/organizers/" + bea.id()).then().extract().path("displayName");
+        String gone = AssignToActiveOrganizerTest.deactivated(team);
+        String contact = PageFormsTest.contact(team, "Dolores Huerta");
+        String followUp = PageFormsTest.followUp(team, contact, "2020-01-01", "Ask about the picket");
+        String ella = PageFormsTest.contact(team, "Ella Baker");
+        String other = PageFormsTest.followUp(team, ella, "2020-01-02", "Call");
+
+        Session s = Session.logIn(team);
+        String page = s.open("/");
+        assertTrue(page.contains("id=\"hand-" + followUp + "\""), "the item offers a hand-over");
+        assertTrue(page.contains("<option value=\"" + bea.id() + "\">"), "to the other active organizer");
+        assertFalse(page.contains("<option value=\"" + gone + "\""), "not to a deactivated one");
+        assertFalse(page.contains("<option value=\"" + team.adminId + "\""), "not to oneself");
+
+        // refused, nothing changed: none chosen, a deactivated organizer, another team's
+        s.form().formParam("next", other).post("/followups/" + followUp + "/hand")
+                .then().statusCode(400).body(containsString("Choose the organizer to hand it to"));
+        s.form().formParam("next", other).formParam("assigneeId", gone).post("/followups/" + followUp + "/hand")
+                .then().statusCode(400).body(containsString("account is deactivated; choose an active organizer"));
+        String stranger = TestTeam.create().adminId;
+        s.form().formParam("next", other).formParam("assigneeId", stranger).post("/followups/" + followUp + "/hand")
+                .then().statusCode(400).body(not(containsString("Handed to")));
+        team.api().get("/api/v1/followups/" + followUp).then().body("assigneeId", equalTo(team.adminId));
+
+        Response handed = s.form().formParam("next", other).formParam("assigneeId", bea.id())
+                .post("/followups/" + followUp + "/hand");
+        handed.then().statusCode(303);
+        String location = handed.header("Location");
+        assertTrue(location.contains("/?did=handed&item=" + followUp + "&next=" + other), location);
+        String after = s.request().get(location).then().statusCode(200).extract().asString();
+        assertTrue(after.contains("Handed to " + beaName + ": Dolores Huerta"), "said on the page");
+        assertFalse(after.contains("id=\"item-" + followUp + "\""), "gone from this queue");
+        assertTrue(after.contains("<a href=\"/contacts/" + ella + "\" autofocus>"), "the focus on the next one");
+        team.api().get("/api/v1/followups/" + followUp).then().body("assigneeId", equalTo(bea.id()))
+                .body("status", equalTo("open"));
+        // in Bea's queue now
+        assertTrue(bea.api().get("/api/v1/followups/queue").then().statusCode(200).extract().asString().contains(followUp));
+
+        // the address alone, once Bea handed it back, says nothing that is no longer so
+        bea.api().body(java.util.Map.of("assigneeId", team.adminId)).patch("/api/v1/followups/" + followUp)
+                .then().statusCode(200);
+        assertFalse(s.request().get(location).then().statusCode(200).extract().asString().contains("Handed to"));
+
+        // alone in the team: no hand-over form
+        TestTeam alone = TestTeam.create();
+        String own = PageFormsTest.followUp(alone, PageFormsTest.contact(alone, "Ana Alone"), "2020-01-01", "Call");
+        assertEquals(-1, Session.logIn(alone).open("/").indexOf("id=\"hand-" + own + "\""));
+    }
+}
