@@ -93,7 +93,7 @@ public class OrganizationPages {
         static native TemplateInstance show(OrganizationView organization, List<UnitRow> units, List<ContactView> people,
                                             String nextCursor, List<Option> kinds, List<Option> unitKinds,
                                             List<Option> parents, List<Option> others, boolean canMerge,
-                                            Map<String, String> form, Map<String, String> errors);
+                                            String shiftedSaid, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance chart(Chart chart, List<ColumnView> columns, ChartForm filter,
                                              List<Option> levels, List<Option> owners, Moved moved,
@@ -116,8 +116,20 @@ public class OrganizationPages {
                                             Map<String, String> errors);
     }
 
-    /** A unit on the organization's page: its people (with those of the units inside it), and whether it can move. */
-    public record UnitRow(UnitView unit, long people, boolean canMoveUp, boolean canMoveDown) {
+    /**
+     * A unit on the organization's page: its people (with those of the units inside it), whether it can move, and
+     * which of its controls takes the focus ("up", "down", "name"; null for none): after Up or Down, the unit moved
+     * keeps it on the same button, or the other one once it reached an end, so a keyboard user moving a unit
+     * several places presses the same key again (the walk: the focus went back to the top of the page).
+     */
+    public record UnitRow(UnitView unit, long people, boolean canMoveUp, boolean canMoveDown, String focus) {
+
+        static UnitRow of(UnitView unit, long people, boolean canMoveUp, boolean canMoveDown, Boolean shiftedUp) {
+            String focus = shiftedUp == null ? null
+                    : shiftedUp ? (canMoveUp ? "up" : canMoveDown ? "down" : "name")
+                    : (canMoveDown ? "down" : canMoveUp ? "up" : "name");
+            return new UnitRow(unit, people, canMoveUp, canMoveDown, focus);
+        }
     }
 
     /**
@@ -182,16 +194,25 @@ public class OrganizationPages {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor) {
+    public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+                                 @QueryParam("shifted") String shifted, @QueryParam("dir") String dir) {
         UUID org = Ids.parse(id, "organization");
         OrganizationView o = organizations.find(org).view();
         // the rename form's read (Form.DRAWN): a rename that meets a merge says only what this tab changed as typed
         Map<String, String> read = Form.asRead(Map.of("name", o.name(), "kind", o.kind().word()));
         read.put("unitKind", "department");
-        return show(o, cursor, read, Map.of());
+        // after Up or Down (shiftUnit): words that cannot be read are ignored, the page is shown as it is
+        UUID moved = Forms.id(shifted, "shifted", new FormErrors());
+        Boolean up = "up".equals(dir) ? Boolean.TRUE : "down".equals(dir) ? Boolean.FALSE : null;
+        return show(o, cursor, read, Map.of(), moved == null ? null : up, moved);
     }
 
     private TemplateInstance show(OrganizationView o, String cursor, Map<String, String> form, Map<String, String> errors) {
+        return show(o, cursor, form, errors, null, null);
+    }
+
+    private TemplateInstance show(OrganizationView o, String cursor, Map<String, String> form, Map<String, String> errors,
+                                  Boolean shiftedUp, UUID shifted) {
         Page<ContactView> people = contacts.list(new ContactQuery(null, null, null, o.id(), null, null),
                 PEOPLE_PAGE, cursor);
         List<UnitView> unitList = units.list(o.id());
@@ -201,12 +222,18 @@ public class OrganizationPages {
                 .map(x -> new Option(x.id().toString(), x.name())).toList();
         Map<UUID, Long> counts = units.people(o.id());
         List<UnitRow> rows = new ArrayList<>();
+        String said = null;
         for (int i = 0; i < unitList.size(); i++) {
             UnitView u = unitList.get(i);
-            rows.add(new UnitRow(u, peopleIn(u, unitList, counts), sibling(unitList, i, -1), sibling(unitList, i, 1)));
+            boolean moved = shiftedUp != null && u.id().equals(shifted);
+            rows.add(UnitRow.of(u, peopleIn(u, unitList, counts), sibling(unitList, i, -1), sibling(unitList, i, 1),
+                    moved ? shiftedUp : null));
+            if (moved) {
+                said = shiftedUp ? PageLanguage.places().unit_said_up(u.name()) : PageLanguage.places().unit_said_down(u.name());
+            }
         }
         return Templates.show(o, rows, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
-                Forms.options(UnitKind.class), parents, others, current.has(Role.COORDINATOR), form, errors);
+                Forms.options(UnitKind.class), parents, others, current.has(Role.COORDINATOR), said, form, errors);
     }
 
     @POST
@@ -328,7 +355,7 @@ public class OrganizationPages {
         UUID org = Ids.parse(id, "organization");
         UUID unit = Ids.parse(unitId, "unit");
         units.shift(org, unit, "up".equals(direction));
-        return Form.seeOther("/organizations/" + org + "#unit-" + unit);
+        return Form.seeOther("/organizations/" + org + "?shifted=" + unit + "&dir=" + direction + "#unit-" + unit);
     }
 
     /** Removes a unit; its people (and those of the units inside it) go to "no unit" or to the unit chosen. */

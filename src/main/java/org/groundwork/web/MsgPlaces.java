@@ -265,6 +265,12 @@ public interface MsgPlaces {
     String unit_down();
 
     @Message
+    String unit_said_up(String name);
+
+    @Message
+    String unit_said_down(String name);
+
+    @Message
     String unit_rename_or_remove();
 
     @Message

@@ -105,6 +105,33 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         assertThat(page.locator("[autofocus]")).hasCount(1);
     }
 
+    /**
+     * Up and Down on an organization's units keep the focus on the unit moved (the walk: it fell back to the page's
+     * top after the list was drawn again): on the same button, so Enter moves it again; on the other one once it
+     * reaches the end; and the move is said.
+     */
+    @Test
+    void upAndDownKeepTheFocusOnTheUnitMoved() {
+        TestTeam team = TestTeam.create();
+        String org = team.organization("Harbor Depot " + TestTeam.unique(), "workplace");
+        team.unit(org, "Days", "shift");
+        team.unit(org, "Nights", "shift");
+        String yard = team.unit(org, "Yard", "department");
+        logIn(team);
+        page.navigate(url("/organizations/" + org));
+        page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Up")).focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#unit-said")).hasText("Yard moved up");
+        Locator up = page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Up"));
+        assertThat(up).isFocused();
+        page.keyboard().press("Enter");
+        // at the top: Up is gone, Down has the focus
+        assertThat(page.locator("#unit-list > li").first()).hasAttribute("id", "unit-" + yard);
+        assertThat(page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Down"))).isFocused();
+        assertThat(page.locator("[autofocus]")).hasCount(1);
+        assertNoViolations("an organization's page after Up");
+    }
+
     private void newPerson(String name, String phone) {
         page.getByLabel("Full name (required)", new Page.GetByLabelOptions().setExact(true)).fill(name);
         page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill(phone);
