@@ -19,6 +19,7 @@ import org.groundwork.conversation.ConversationJson.ConversationChange;
 import org.groundwork.conversation.ConversationJson.ConversationView;
 import org.groundwork.conversation.ConversationJson.NewConversation;
 import org.groundwork.conversation.ConversationJson.NextStep;
+import org.groundwork.followup.FollowUpReason;
 import org.groundwork.followup.FollowUpService;
 import org.groundwork.followup.FollowUpWords;
 import org.groundwork.organizer.CurrentOrganizer;
@@ -102,13 +103,14 @@ public class ConversationPages {
         if (keyed != null) {
             return keyed;
         }
-        // coming from a follow-up in Today, that one is ticked: the organizer sees it and can untick it
+        // coming from a follow-up in Today, that one is ticked: the organizer sees it and can untick it; so is a
+        // first-timer's after-action follow-up, which any conversation after the action answers (render)
         List<String> ticked = followUp == null || followUp.isBlank() ? List.of() : List.of(followUp.trim());
         // "when" starts at now on the team's clocks (when the form's key was made, so Back draws the same
         // time and the form sent again is the same form); yesterday's door-knocking is logged by changing it
         String now = LocalDateTime.ofInstant(Form.keyMadeAt(key), current.team().zone())
                 .truncatedTo(ChronoUnit.MINUTES).toString();
-        return render(contactId, Map.of("channel", "in-person", "occurredAt", now, Form.KEY, key), ticked, Map.of());
+        return render(contactId, Map.of("channel", "in-person", "occurredAt", now, Form.KEY, key), ticked, true, Map.of());
     }
 
     @POST
@@ -135,16 +137,23 @@ public class ConversationPages {
         // the next step's date with the other mistakes, not once they are mended (the walk)
         return form.checks(conversation, () -> conversations.nextStepOnOrAfter(at, next)).submit(() -> conversations.create(conversation),
                 Form.saved("/contacts/" + contact + "#timeline", LOGGED),
-                () -> render(contact, form.values(), ticked, form.errors()));
+                () -> render(contact, form.values(), ticked, false, form.errors()));
     }
 
-    private TemplateInstance render(UUID contactId, Map<String, String> form, List<String> complete,
+    /**
+     * The form; {@code firstDrawn}: opened, not sent back with mistakes (which keeps the boxes as they were sent).
+     * Opened, it ticks the person's open after-action follow-ups too: the heat rule's follow-up asks for a
+     * conversation after the action, the movement report and Today's glance count any such conversation as
+     * the first-timer followed up, and the follow-up left open said the opposite in the queue (the walk).
+     */
+    private TemplateInstance render(UUID contactId, Map<String, String> form, List<String> complete, boolean firstDrawn,
                                     Map<String, String> errors) {
         ContactView contact = contacts.view(contactId);
         List<Completable> open = followUps.list(FollowUpFilter.openOf(contactId), Page.MAX_LIMIT, null).items()
                 .stream()
                 .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
-                        + (f.purpose() == null ? "" : ": " + FollowUpWords.shownPurpose(f)), complete.contains(f.id().toString())))
+                        + (f.purpose() == null ? "" : ": " + FollowUpWords.shownPurpose(f)),
+                        complete.contains(f.id().toString()) || firstDrawn && f.reason() == FollowUpReason.AFTER_ACTION))
                 .toList();
         return Templates.log(contact, open, Forms.options(Channel.class), workOptions(), form, errors);
     }

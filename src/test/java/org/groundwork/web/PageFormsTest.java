@@ -792,6 +792,37 @@ class PageFormsTest {
                 .body("items[0].durationMinutes", equalTo(15)).body("items[0].channel", equalTo("phone"));
     }
 
+    /**
+     * A first-timer's after-action follow-up is ticked when a conversation with them is logged: the movement report
+     * and Today's glance count any conversation after the action as the first-timer followed up, and the follow-up
+     * left open in the queue said the opposite (session 46's walk). Drawn again with a mistake, the boxes stay as sent.
+     */
+    @Test
+    void aFirstTimersAfterActionFollowUpIsTickedWhenAConversationWithThemIsLogged() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Fannie Lou Hamer");
+        String other = followUp(team, id, "2030-01-01", "Bring the petition");
+        String action = team.api().body(Map.of("title", "Picket", "startsAt", java.time.Instant.now().minusSeconds(7200).toString(),
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(java.util.List.of(Map.of("contactId", id, "firstTime", true)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        String heat = team.api().queryParam("contact", id).get("/api/v1/followups").then().statusCode(200).extract()
+                .jsonPath().param("r", "after-action").getString("items.find { it.reason == r }.id");
+        Session s = Session.logIn(team);
+        String form = s.open("/conversations/new?contact=" + id);
+        assertTrue(form.contains("value=\"" + heat + "\" checked"), "the heat follow-up is ticked");
+        assertTrue(!form.contains("value=\"" + other + "\" checked"), "another follow-up is not");
+        // sent back with a mistake, unticked: it stays unticked
+        String again = s.form().formParam("contactId", id).formParam("durationMinutes", "-5").formParam("channel", "phone")
+                .formParam("summary", "Talked").post("/conversations").then().statusCode(400).extract().asString();
+        assertTrue(!again.contains("value=\"" + heat + "\" checked"), "as sent");
+        s.open("/conversations/new?contact=" + id);
+        s.form().formParam("contactId", id).formParam("durationMinutes", "10").formParam("channel", "phone")
+                .formParam("summary", "Talked").formParam("complete", heat).post("/conversations").then().statusCode(303);
+        team.api().get("/api/v1/followups/" + heat).then().body("status", equalTo("done"));
+        team.api().get("/api/v1/followups/" + other).then().body("status", equalTo("open"));
+    }
+
     @Test
     void aFollowUpTickedAndClosedMeanwhileIsSaidThoughNoneIsLeftToList() {
         TestTeam team = TestTeam.create();
