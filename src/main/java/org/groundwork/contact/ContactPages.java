@@ -72,6 +72,8 @@ public class ContactPages {
     static final String ERASED = "erased";
     /** What the level form saved ({@link Form#saved}): the contact's page says the level they are now at. */
     static final String LEVEL = "level";
+    /** What the edit form saved ({@link Form#saved}): the contact's page says the details were saved. */
+    static final String DETAILS = "details";
     /** People a tie's search shows: enough to pick from on a phone; more means typing more of the name. */
     static final int TIE_MATCHES = 20;
 
@@ -377,7 +379,7 @@ public class ContactPages {
                 .onConflict(() -> values(contacts.find(contact)))
                 .submit(() -> contacts.change(contact, patches.of(change, Set.of("fullName", "phone", "email",
                                 "organizationId", "unitId", "position", "ownerId", "tags", "doNotContact", "notes")), version),
-                        "/contacts/" + contact,
+                        Form.saved("/contacts/" + contact, DETAILS),
                         // the contact is read only to draw the form again, not on every save; the units offered
                         // are those of the organization the form now shows (after a save made meanwhile, the
                         // one stored now), so the unit the other save chose is among them and stays chosen

@@ -66,6 +66,10 @@ public class OrganizationPages {
 
     /** The notice on the organization merged into ({@code ?saved=merged}). */
     static final String MERGED = "merged";
+    /** What a unit's forms saved ({@link Form#saved}): the organization's page says so above its units. */
+    static final String UNIT_ADDED = "unit-added";
+    static final String UNIT_SAVED = "unit-saved";
+    static final String UNIT_REMOVED = "unit-removed";
 
     static final int PEOPLE_PAGE = 100;
     static final int LEADERS_SHOWN = 100;
@@ -273,7 +277,7 @@ public class OrganizationPages {
         UUID org = Ids.parse(id, "organization");
         Form form = Form.posted().names("name=unitName", "kind=unitKind", "position=form");
         NewUnit unit = new NewUnit(form.text("unitName"), form.word(UnitKind.class, "unitKind"), form.id("parentId"), null);
-        return form.checks(unit).submit(() -> units.create(org, unit), "/organizations/" + org + "#units", () -> {
+        return form.checks(unit).submit(() -> units.create(org, unit), Form.saved("/organizations/" + org + "#units", UNIT_ADDED), () -> {
             OrganizationView o = organizations.find(org).view();
             return show(o, null, form.also("name", o.name()).also("kind", o.kind().word()).values(), form.errors());
         });
@@ -343,7 +347,7 @@ public class OrganizationPages {
         UnitJson.UnitChange change = new UnitJson.UnitChange(form.text("unitName"), form.word(UnitKind.class, "unitKind"),
                 null, null);
         return form.checks(change).submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), null),
-                "/organizations/" + org + "#unit-" + unit,
+                Form.saved("/organizations/" + org + "#unit-" + unit, UNIT_SAVED),
                 () -> unitPage(org, units.find(org, unit).view(), form.values(), form.errors()));
     }
 
@@ -366,7 +370,7 @@ public class OrganizationPages {
         UUID unit = Ids.parse(unitId, "unit");
         Form form = Form.posted();
         UUID to = form.id("moveTo");
-        return form.submit(() -> units.delete(org, unit, null, to), "/organizations/" + org + "#units", () -> {
+        return form.submit(() -> units.delete(org, unit, null, to), Form.saved("/organizations/" + org + "#units", UNIT_REMOVED), () -> {
             UnitView u = units.find(org, unit).view();
             return unitPage(org, u, Forms.values("unitName", u.name(), "unitKind", u.kind().word(),
                     "moveTo", form.text("moveTo")), form.errors());

@@ -54,6 +54,8 @@ public class OrganizerPages {
 
     /** What the team settings form saved ({@link Form#saved}): the settings page says so. */
     static final String TEAM_SAVED = "team";
+    /** What the add form saved ({@link Form#saved}): the organizers' page says so. */
+    static final String ORGANIZER_ADDED = "organizer-added";
     /** What the language form saved: the settings page says so, already in the language chosen. */
     static final String LANGUAGE_SAVED = "language";
     /** Another device logged out, a token revoked: said, as the walk found nothing said of either. */
@@ -115,7 +117,8 @@ public class OrganizerPages {
         Form form = Form.posted();
         NewOrganizer organizer = new NewOrganizer(form.text("email"), form.text("displayName"),
                 form.word(Role.class, "role"), form.secret("password"));
-        return form.checks(organizer).submit(() -> organizers.add(organizer), "/organizers", () -> organizers(form.values(), form.errors()));
+        return form.checks(organizer).submit(() -> organizers.add(organizer), Form.saved("/organizers", ORGANIZER_ADDED),
+                () -> organizers(form.values(), form.errors()));
     }
 
     @POST

@@ -386,4 +386,6 @@ public interface MsgAccount {
     @Message
     String organizers_more();
 
+    @Message
+    String organizers_added();
 }

@@ -622,4 +622,7 @@ public interface MsgPeople {
 
     @Message
     String checkin_remove_first_time();
+
+    @Message
+    String contact_details_saved();
 }

@@ -338,4 +338,13 @@ public interface MsgPlaces {
 
     @Message
     String chart_said_moved(String name, String unit);
+
+    @Message
+    String unit_added();
+
+    @Message
+    String unit_saved();
+
+    @Message
+    String unit_removed();
 }

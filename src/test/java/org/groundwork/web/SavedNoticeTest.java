@@ -50,6 +50,43 @@ class SavedNoticeTest {
                 .body(containsString("Ajustes del equipo guardados."));
     }
 
+    /**
+     * A contact's details, a unit added or renamed, an organizer added: each said on the page it goes on to (the
+     * forty-sixth session's walk: these saves said nothing, and the focus stayed on a page that looked unchanged).
+     */
+    @Test
+    void detailsUnitsAndOrganizersSavedAreSaid() {
+        TestTeam team = TestTeam.create();
+        String rosa = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Schmidt"));
+        Session s = Session.logIn(team);
+        String edit = s.open("/contacts/" + rosa + "/edit");
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"([^\"]*)\"").matcher(edit);
+        assertTrue(version.find(), "the edit form carries its version");
+        String details = s.form().formParam("version", version.group(1)).formParam("fullName", "Rosa Schmidt")
+                .formParam("position", "base").formParam("notes", "Night shift").post("/contacts/" + rosa + "/edit")
+                .then().statusCode(303).header("Location", endsWith("/contacts/" + rosa + "?saved=details"))
+                .extract().header("Location");
+        s.request().get(details).then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Details saved.</p>"));
+
+        String org = team.organization("Harbor Depot " + TestTeam.unique(), "workplace");
+        s.open("/organizations/" + org);
+        String added = s.form().formParam("unitName", "Nights").formParam("unitKind", "shift")
+                .post("/organizations/" + org + "/units").then().statusCode(303)
+                .header("Location", endsWith("/organizations/" + org + "?saved=unit-added#units")).extract().header("Location");
+        s.request().get(added.substring(0, added.indexOf('#'))).then().statusCode(200).body(containsString("<p class=\"notice\">Unit added.</p>"));
+        // a refused unit is no save
+        s.form().formParam("unitName", "").formParam("unitKind", "shift").post("/organizations/" + org + "/units")
+                .then().statusCode(400).body(not(containsString("Unit added.")));
+
+        s.open("/organizers");
+        String organizer = s.form().formParam("displayName", "Bea").formParam("email", "bea-" + TestTeam.unique() + "@groundwork.test")
+                .formParam("role", "organizer").formParam("password", TestTeam.PASSWORD).post("/organizers")
+                .then().statusCode(303).header("Location", endsWith("/organizers?saved=organizer-added")).extract().header("Location");
+        s.request().get(organizer).then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Organizer added.</p>"));
+    }
+
     @Test
     void aLoggedConversationIsSaidAboveTheTimelineItLandsOn() {
         TestTeam team = TestTeam.create();
