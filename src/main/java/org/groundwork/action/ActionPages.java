@@ -27,6 +27,7 @@ import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.OrganizerJson;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
@@ -117,7 +118,7 @@ public class ActionPages {
                                             List<Option> works, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance checkIn(ActionView action, String workName, String q, List<Found> found,
-                                               Door door, ContactView checkedIn, UUID removing, Map<String, String> form,
+                                               Door door, ContactView checkedIn, Removal removal, Map<String, String> form,
                                                Map<String, String> errors, boolean redrawSearch);
 
         static native TemplateInstance edit(ActionView action, List<Option> kinds, List<Option> works,
@@ -193,7 +194,8 @@ public class ActionPages {
     public Object checkIn(@PathParam("id") String id, @QueryParam("q") String q,
                                     @QueryParam("known") String known, @QueryParam("by") String by,
                                     @QueryParam("was") String was, @QueryParam(CHECKED_IN) String checkedIn,
-                                    @QueryParam("remove") String remove,
+                                    @QueryParam("remove") String remove, @QueryParam("kept") String kept,
+                                    @QueryParam("removed") String removed,
                                     @HeaderParam("HX-Request") String htmx,
                                     @HeaderParam(HtmxAnswers.REFUSAL_SHOWN) String refusalShown) {
         ActionView view = actions.find(Ids.parse(id, "action")).view();
@@ -208,10 +210,49 @@ public class ActionPages {
         }
         // Remove asks first, in the person's row (the walk: one tap at the door took a first-timer off the list, and
         // the follow-up after their first action with them, without a word); someone not on the list: no question
-        UUID removing = Ids.filter(remove, "remove");
-        boolean listed = removing != null && view.attendance().stream().anyMatch(att -> removing.equals(att.contactId()));
         return search.drawn(page(view, q, found, door(view, known, by, was),
-                onList(view, checkedIn, CHECKED_IN), listed ? removing : null, Map.of("firstTime", "true"), search.errors()));
+                onList(view, checkedIn, CHECKED_IN), removal(view, remove, kept, removed), Map.of("firstTime", "true"),
+                search.errors()));
+    }
+
+    /**
+     * Where Remove stands in the list, read from the address: asking about a person on the list ({@code remove}),
+     * kept after the question ({@code kept}: the focus back on their Remove), or taken off ({@code removed}: said,
+     * and the notice takes the focus, their row being gone). Each only while it is so: someone not on the list is
+     * asked nothing, and one back on it (another phone) is not said to be off it.
+     */
+    private Removal removal(ActionView view, String remove, String kept, String removed) {
+        UUID asking = listed(view, Ids.filter(remove, "remove"));
+        UUID keeping = listed(view, Ids.filter(kept, "kept"));
+        UUID gone = Ids.filter(removed, "removed");
+        String said = null;
+        if (gone != null && listed(view, gone) == null) {
+            try {
+                String name = contacts.view(gone).fullName();
+                said = PageLanguage.people().checkin_removed(name == null ? PageLanguage.people().contact_deleted() : name);
+            } catch (ProblemException notTheTeams) {
+                // an id of no contact of the team: nothing to say
+            }
+        }
+        return new Removal(asking, keeping, said);
+    }
+
+    private static UUID listed(ActionView view, UUID contact) {
+        return contact != null && view.attendance().stream().anyMatch(att -> contact.equals(att.contactId())) ? contact : null;
+    }
+
+    /** Remove's step in the list: whose question is shown, whose Remove keeps the focus, what a removal said. */
+    public record Removal(UUID asking, UUID kept, String said) {
+
+        static final Removal NONE = new Removal(null, null, null);
+
+        public boolean asks(UUID contact) {
+            return contact.equals(asking);
+        }
+
+        public boolean keeps(UUID contact) {
+            return contact.equals(kept);
+        }
     }
 
     // ---- an action typed in wrong (its title, time, place, who was there): corrected from its page ----
@@ -420,7 +461,9 @@ public class ActionPages {
     public Object remove(@PathParam("id") String id) {
         Form form = Form.posted();
         UUID contact = chosen(form);
-        return replace(id, form, Map.of(), null, added -> "", current -> current.removeIf(i -> contact.equals(i.contactId())));
+        // the page after says who was taken off, the notice taking the focus their row had
+        return replace(id, form, Map.of(), null, added -> "?removed=" + contact,
+                current -> current.removeIf(i -> contact.equals(i.contactId())));
     }
 
     /** The person a check-in or removal button names (a hidden field): missing or unreadable, the form says so. */
@@ -493,11 +536,12 @@ public class ActionPages {
         return page(view, q, found, door, checkedIn, null, form, errors);
     }
 
-    /** {@code removing}: the person whose Remove was pressed, asked about in their row before anything is removed. */
+    /** {@code removal}: Remove's question in a person's row, the focus kept after it, or the removal said ({@link Removal}). */
     private TemplateInstance page(ActionView view, String q, List<Found> found, Door door, ContactView checkedIn,
-                                  UUID removing, Map<String, String> form, Map<String, String> errors) {
+                                  Removal removal, Map<String, String> form, Map<String, String> errors) {
         String workName = view.workId() == null ? null : works.require(view.workId()).name();
-        return Templates.checkIn(view, workName, q, found, door, checkedIn, removing, form, errors, false);
+        return Templates.checkIn(view, workName, q, found, door, checkedIn, removal == null ? Removal.NONE : removal, form,
+                errors, false);
     }
 
     private List<Found> search(ActionView view, String q) {

@@ -625,4 +625,7 @@ public interface MsgPeople {
 
     @Message
     String contact_details_saved();
+
+    @Message
+    String checkin_removed(String name);
 }

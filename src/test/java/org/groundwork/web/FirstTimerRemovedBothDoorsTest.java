@@ -273,10 +273,18 @@ class FirstTimerRemovedBothDoorsTest {
         // an address naming no one on the list asks nothing; one that is no id is a 400
         assertFalse(s.open("/actions/" + picket + "?remove=" + java.util.UUID.randomUUID()).contains("off the list?"));
         s.request().get("/actions/" + picket + "?remove=nope").then().statusCode(400);
-        s.form().formParam("contactId", hal).post("/actions/" + picket + "/attendance/remove").then().statusCode(303);
+        String after = s.form().formParam("contactId", hal).post("/actions/" + picket + "/attendance/remove").then()
+                .statusCode(303).extract().header("Location");
+        // said on the page after, which the removed row's focus goes to (the walk of session 46: nothing said it)
+        assertTrue(after.endsWith("/actions/" + picket + "?removed=" + hal), after);
+        assertTrue(s.request().get(after).then().statusCode(200).extract().asString()
+                .contains("Hal Doorveteran was taken off the list."), "said");
 
         team.api().get("/api/v1/actions/" + picket).then().body("attendance", empty());
         assertEquals("dropped", only(team, hal).get("status"));
+        // back on the list (another phone), the address alone says nothing that is no longer so
+        attend(team, picket, List.of(Map.of("contactId", hal, "firstTime", false)));
+        assertFalse(s.request().get(after).then().statusCode(200).extract().asString().contains("taken off the list"));
         String today = s.request().get("/").then().statusCode(200).extract().asString();
         assertFalse(today.contains("Hal Doorveteran"), today);
     }

@@ -132,6 +132,44 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         assertNoViolations("an organization's page after Up");
     }
 
+    /**
+     * Remove at the door with the keyboard: its question's Keep takes the focus, Keep gives it back to that Remove, and
+     * once removed the notice saying so takes it (the walk: with the row's #att- address no control had the focus,
+     * and nothing said the person was taken off).
+     */
+    @Test
+    void removeAtTheDoorKeepsTheFocusWhereTheKeyboardIs() {
+        TestTeam team = TestTeam.create();
+        String sam = PagesBrowserTest.contact(team, Map.of("fullName", "Sam Cole"));
+        String ada = PagesBrowserTest.contact(team, Map.of("fullName", "Ada Vale"));
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        team.api().body(java.util.List.of(Map.of("contactId", sam), Map.of("contactId", ada)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        logIn(team);
+        page.navigate(url("/actions/" + action));
+        Locator remove = page.locator("#att-" + sam + " button", new Page.LocatorOptions().setHasText("Remove"));
+        remove.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#att-" + sam)).containsText("Take Sam Cole off the list?");
+        Locator keep = page.locator("#att-" + sam + " button", new Page.LocatorOptions().setHasText("Keep"));
+        assertThat(keep).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#att-" + sam)).not().containsText("off the list?");
+        assertThat(page.locator("#att-" + sam + " button", new Page.LocatorOptions().setHasText("Remove"))).isFocused();
+
+        // asked again: Shift+Tab from Keep to the question's Remove, and Enter
+        page.keyboard().press("Enter");
+        assertThat(keep).isFocused();
+        page.keyboard().press("Shift+Tab");
+        assertThat(page.locator("#att-" + sam + " form[action$='/attendance/remove'] button")).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#removed")).hasText("Sam Cole was taken off the list.");
+        assertThat(page.locator("#removed")).isFocused();
+        assertThat(page.locator("#att-" + sam)).hasCount(0);
+        assertThat(page.locator("[autofocus]")).hasCount(1);
+        assertNoViolations("the check-in page after Remove");
+    }
+
     private void newPerson(String name, String phone) {
         page.getByLabel("Full name (required)", new Page.GetByLabelOptions().setExact(true)).fill(name);
         page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill(phone);
