@@ -170,6 +170,21 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         assertNoViolations("the check-in page after Remove");
     }
 
+    /** The add form's "Already in your contacts" notice takes the focus (the walk: it came back with the focus nowhere). */
+    @Test
+    void theAddFormsSamePersonNoticeTakesTheFocus() {
+        TestTeam team = TestTeam.create();
+        PagesBrowserTest.contact(team, Map.of("fullName", "Sam Cole", "phone", "555-0101"));
+        logIn(team);
+        page.navigate(url("/contacts/new"));
+        page.getByLabel("Full name (required)", new Page.GetByLabelOptions().setExact(true)).fill("Samuel Cole");
+        page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill("555 0101");
+        page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).press("Enter");
+        assertThat(page.locator("#same-person-said")).containsText("Already in your contacts");
+        assertThat(page.locator("#same-person-said")).isFocused();
+        assertThat(page.locator("[autofocus]")).hasCount(1);
+    }
+
     private void newPerson(String name, String phone) {
         page.getByLabel("Full name (required)", new Page.GetByLabelOptions().setExact(true)).fill(name);
         page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill(phone);
