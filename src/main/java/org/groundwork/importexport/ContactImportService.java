@@ -28,6 +28,7 @@ import org.groundwork.importexport.ImportJson.RowMessage;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Language;
 import org.groundwork.organization.OrganizationKind;
+import org.groundwork.organization.OrganizationService;
 import org.groundwork.organization.UnitKind;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Folding;
@@ -632,10 +633,7 @@ public class ContactImportService {
             }
             if (mapping.maps(Field.UNIT)) {
                 // a unit inside another under "parent › unit", as the export writes it
-                readPairs("""
-                        select u.organization_id || ':' || coalesce(lower(btrim(p.name)) || ' › ', '') || lower(btrim(u.name)), u.id
-                        from unit u left join unit p on p.id = u.parent_id and p.team_id = u.team_id
-                        where u.team_id = ?""", units);
+                readPairs(UNITS, units);
                 // a Department column makes departments, a Floor column floors
                 String h = Field.normalize(mapping.header(Field.UNIT));
                 for (UnitKind k : UnitKind.values()) {
@@ -673,6 +671,14 @@ public class ContactImportService {
         private static String kept(String phone) {
             return phone == null || !Phones.written(phone) ? phone : WRITTEN;
         }
+
+        /** The team's units by organization and name ("parent › unit" for one inside another), as the file names them. */
+        private static final String UNITS = """
+                select u.organization_id || ':' || coalesce(lower(btrim(p.name)) || ' › ', '') || lower(btrim(u.name)), u.id
+                from unit u left join unit p on p.id = u.parent_id and p.team_id = u.team_id
+                where u.team_id = ?""";
+        /** The organizations this import holds ({@link #held}) or made. */
+        private final java.util.Set<UUID> kept = new java.util.HashSet<>();
 
         private void readPairs(String sql, Map<String, UUID> into) throws SQLException {
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
@@ -1040,11 +1046,12 @@ public class ContactImportService {
         }
 
         /** The unit of that name in the organization, made when missing; a warning when there is no organization. */
-        private UUID unit(ImportRow r, UUID organizationId, String name) {
+        private UUID unit(ImportRow r, UUID organizationId, String name) throws SQLException {
             if (name == null) {
                 return null;
             }
-            if (organizationId == null) {
+            if (organizationId == null || !held(organizationId)) {
+                // no organization, or the person's own merged away since this import began
                 if (options.dryRun()) {
                     warn(r.line, "unit '" + shortCell(name) + "' needs an organization (a workplace or building column); it will be left out");
                 } else {
@@ -1080,8 +1087,17 @@ public class ContactImportService {
          * The line's organization, made when the team has none of that name: only for a line that is written (a
          * skipped or refused one made an organization nobody sat in: the review).
          */
-        private UUID place(String organization) {
-            return organization == null ? null : organization(organization);
+        private UUID place(String organization) throws SQLException {
+            if (organization == null) {
+                return null;
+            }
+            UUID found = organizations.get(key(organization));
+            if (found != null && !held(found)) {
+                // merged away since this import read the team's organizations: made again, as an import after the
+                // merge would make it
+                organizations.remove(key(organization));
+            }
+            return organization(organization);
         }
 
         private UUID organization(String name) {
@@ -1090,8 +1106,41 @@ public class ContactImportService {
                 UUID id = Ids.next();
                 writer.organization(id, name, organizationKind);
                 made(id, null, null);
+                kept.add(id); // this import's own: no one else sees it before it commits
                 return id;
             });
+        }
+
+        /**
+         * The organization's row held shared for the rest of the import, as a person put into it by hand holds it
+         * (OrganizationService.keepUnits): a merge or a change of its units' shape waits for the import, or the
+         * import for it, and then the import reads its units again. Its names and units were read when the import
+         * began, and a merge or a unit's removal committed meanwhile made the write a bare foreign-key refusal of
+         * the whole file (the review). False when it is gone. Once per organization; a dry run holds nothing (it
+         * commits nothing, and the check page runs one on every view).
+         */
+        private boolean held(UUID organizationId) throws SQLException {
+            if (options.dryRun() || kept.contains(organizationId)) {
+                return true;
+            }
+            writer.settle(); // the connection is the writer thread's while a batch is in flight
+            if (!OrganizationService.keepUnits(conn, team, organizationId)) {
+                return false;
+            }
+            kept.add(organizationId);
+            if (mapping.maps(Field.UNIT)) {
+                units.keySet().removeIf(k -> k.startsWith(organizationId + ":"));
+                try (PreparedStatement ps = conn.prepareStatement(UNITS + " and u.organization_id = ?")) {
+                    ps.setObject(1, team);
+                    ps.setObject(2, organizationId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            units.put(rs.getString(1), rs.getObject(2, UUID.class));
+                        }
+                    }
+                }
+            }
+            return true;
         }
 
         /**

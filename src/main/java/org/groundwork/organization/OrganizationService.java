@@ -204,6 +204,20 @@ public class OrganizationService {
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_READ).getResultList().isEmpty();
     }
 
+    /**
+     * {@link #keepUnits} for work on the transaction's own JDBC connection (the import, which has no request and
+     * writes through it): the same row held the same way (FOR SHARE), the team said as well.
+     */
+    public static boolean keepUnits(java.sql.Connection conn, UUID team, UUID organizationId) throws java.sql.SQLException {
+        try (var ps = conn.prepareStatement("select id from organization where team_id = ? and id = ? for share")) {
+            ps.setObject(1, team);
+            ps.setObject(2, organizationId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private void sql(String sql, UUID team, Map<String, Object> params) {
         var q = em.createNativeQuery(sql).setParameter("team", team);
         params.forEach(q::setParameter);
