@@ -98,7 +98,7 @@ public class ConversationService {
         em.flush();
 
         // a bad id here throws, and the transaction takes the conversation back with it
-        List<UUID> completed = followUps.completeByConversation(contact.id(), req.completeFollowUpIds(), c.id);
+        List<UUID> completed = followUps.completeByConversation(contact.id(), req.completeFollowUpIds(), c.id, c.occurredAt);
         UUID nextStepId = req.nextStep() == null ? null
                 : followUps.openNextStep(contact.id(), organizers.assignableOrCaller(c.organizerId), req.nextStep().dueOn(),
                         req.nextStep().purpose(), c.id);

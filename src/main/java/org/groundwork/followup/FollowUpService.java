@@ -288,9 +288,12 @@ public class FollowUpService {
     /**
      * Completes exactly the follow-ups a conversation names: each must be open and about the
      * conversation's contact, else a 400 on that list entry (the caller's transaction then
-     * stores nothing). Others of the contact stay open: completing is never silent.
+     * stores nothing). Others of the contact stay open: completing is never silent. An after-action follow-up asks
+     * for a talk after its action: a conversation {@code occurredAt} before the action began does not complete it
+     * (the conversation form ticks it for a first-timer, and a call logged days late, dated before the action, had
+     * closed it while the movement report said the first-timer was not followed up: the review).
      */
-    public List<UUID> completeByConversation(UUID contactId, List<UUID> ids, UUID conversationId) {
+    public List<UUID> completeByConversation(UUID contactId, List<UUID> ids, UUID conversationId, Instant occurredAt) {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
@@ -307,6 +310,10 @@ public class FollowUpService {
             if (f.status != FollowUpStatus.OPEN) {
                 throw Problems.invalid(field, "this follow-up is already " + f.status.word());
             }
+            if (f.reason == FollowUpReason.AFTER_ACTION && f.sourceActionId != null
+                    && occurredAt.isBefore(actionStart(f.sourceActionId))) {
+                throw Problems.invalid(field, "this follow-up is about an action that began after this conversation; a conversation before it does not complete it");
+            }
             toClose.add(f);
         }
         Instant now = Instant.now();
@@ -320,6 +327,11 @@ public class FollowUpService {
         }
         em.flush();
         return List.copyOf(seen);
+    }
+
+    private Instant actionStart(UUID actionId) {
+        return ((java.time.OffsetDateTime) em.createNativeQuery("select starts_at from action where id = ?1 and team_id = ?2",
+                java.time.OffsetDateTime.class).setParameter(1, actionId).setParameter(2, current.teamId()).getSingleResult()).toInstant();
     }
 
     public Versioned<FollowUpView> create(@NotNull @Valid NewFollowUp req) {

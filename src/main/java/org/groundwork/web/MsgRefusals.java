@@ -168,6 +168,9 @@ public interface MsgRefusals {
     String follow_up_already(String status);
 
     @Message
+    String follow_up_before_action();
+
+    @Message
     String queue_forbidden();
 
     @Message

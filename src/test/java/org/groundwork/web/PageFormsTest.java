@@ -816,6 +816,19 @@ class PageFormsTest {
         String again = s.form().formParam("contactId", id).formParam("durationMinutes", "-5").formParam("channel", "phone")
                 .formParam("summary", "Talked").post("/conversations").then().statusCode(400).extract().asString();
         assertTrue(!again.contains("value=\"" + heat + "\" checked"), "as sent");
+        // a call before the action (logged days late) does not complete the follow-up after it: said on the box,
+        // through either door, nothing stored
+        String yesterday = java.time.LocalDateTime.now().minusDays(1).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        s.open("/conversations/new?contact=" + id);
+        String before = s.form().formParam("contactId", id).formParam("durationMinutes", "10").formParam("channel", "phone")
+                .formParam("occurredAt", yesterday).formParam("summary", "Called before").formParam("complete", heat)
+                .post("/conversations").then().statusCode(400).extract().asString();
+        assertTrue(before.contains("a conversation before it does not complete it"), before);
+        assertTrue(before.contains("Called before"), "what was typed is kept");
+        team.api().body(Map.of("contactId", id, "durationMinutes", 10, "occurredAt", java.time.Instant.now().minusSeconds(86_400).toString(),
+                        "completeFollowUpIds", java.util.List.of(heat))).post("/api/v1/conversations").then().statusCode(400)
+                .body("errors[0].field", equalTo("completeFollowUpIds[0]"));
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
         s.open("/conversations/new?contact=" + id);
         s.form().formParam("contactId", id).formParam("durationMinutes", "10").formParam("channel", "phone")
                 .formParam("summary", "Talked").formParam("complete", heat).post("/conversations").then().statusCode(303);
