@@ -509,6 +509,14 @@ public class TeamRestore {
                         node.get("display_name").asText(), node.get("role").asText()));
                 batchEmails.put(n, node.get("email").asText());
             }
+            // a name stored before V28_16 (an older archive), cleaned as the upgrade cleaned the names it found
+            JsonNode name = table.name().equals("contact") ? node.get("full_name") : null;
+            if (name != null && name.isTextual()
+                    && !org.groundwork.contact.ContactFields.storedAgain(name.asText()).equals(name.asText())) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("full_name",
+                        org.groundwork.contact.ContactFields.storedAgain(name.asText()));
+                text = node.toString();
+            }
             batch.append(batchRows == 0 ? "[" : ",").append(text.strip());
             batchRows++;
             if (batchRows >= batchLimit || batch.length() >= BATCH_CHARS) {

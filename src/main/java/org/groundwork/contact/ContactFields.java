@@ -87,7 +87,20 @@ public record ContactFields(
             return null;
         }
         String clean = Text.placeName(typed);
-        return clean == null || clean.length() > FULL_NAME ? typed.trim() : clean;
+        if (clean == null) {
+            return typed; // shows nothing: refused by the rules above before this is asked
+        }
+        return clean.length() > FULL_NAME ? typed.trim() : clean;
+    }
+
+    /**
+     * A name stored before names were cleaned, as V28_16 cleaned those of its day and a restore cleans an older
+     * archive's: {@link Text#placeName}, but kept as it is when that would leave nothing, or pass the column's check
+     * of V1 (200 characters, said here as a number: the check, not {@link #FULL_NAME}, is what the row must meet).
+     */
+    public static String storedAgain(String stored) {
+        String clean = stored == null ? null : Text.placeName(stored);
+        return clean == null || clean.isBlank() || clean.length() > 200 ? stored : clean;
     }
 
     /** The names of the fields above, as the API and the forms name them. */

@@ -60,7 +60,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Imports contacts from a CSV file in one transaction: every valid line or none. The file is
@@ -611,7 +610,7 @@ public class ContactImportService {
                         t.phone = kept(rs.getString(3));
                         // stored under their email or phone (a line with no name): no name of their own yet
                         String stored = rs.getString(7);
-                        t.nameKey = stored == null || stored.equals(rs.getString(3))
+                        t.nameKey = stored == null || nameKey(stored) == nameKey(rs.getString(3))
                                 || (emailKey != null && nameKey(stored) == nameKey(emailKey)) ? NO_NAME : nameKey(stored);
                         remember(t, t.emailKey, t.phoneKey);
                         if (t.phone != null && t.phone != WRITTEN) {
@@ -1379,13 +1378,13 @@ public class ContactImportService {
     /** {@link Target#nameKey} of someone stored under their email or phone: any name given later is their first. */
     private static final long NO_NAME = 0;
 
-    /** A name as two lines naming the same person may write it: case, spacing and Unicode form aside. */
+    /** A name as two lines naming the same person may write it: case, spacing, what shows nothing and Unicode form aside. */
     static long nameKey(String name) {
         if (name == null) {
             return NO_NAME;
         }
-        String n = SPACES.matcher(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip()
-                .toLowerCase(Locale.ROOT)).replaceAll(" ");
+        // as names are stored (ContactFields.storedName: composed, every space one, what shows nothing left out)
+        String n = ContactFields.storedName(name).toLowerCase(Locale.ROOT);
         // 64 bits (FNV-1a): String.hashCode's 32 let two common names share a key (the probe found one among
         // first and last names), and the rename went unsaid; a contact costs 4 bytes more
         long h = 0xcbf29ce484222325L;
@@ -1394,8 +1393,6 @@ public class ContactImportService {
         }
         return h == NO_NAME ? 1 : h;
     }
-
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /**
      * A cell quoted in a line's message, cut to a preview: the answer lists up to 1,000 errors and 1,000

@@ -28,6 +28,7 @@ final class ImportRow {
 
     /** A contact needs a name; a line with only an email or a phone is listed under it. */
     String displayName() {
-        return name != null ? name : email != null ? email : phone;
+        // stored as a name is (ContactFields.storedName): a phone pasted with a no-break space reads as it looks
+        return name != null ? name : org.groundwork.contact.ContactFields.storedName(email != null ? email : phone);
     }
 }

@@ -70,9 +70,19 @@ class ContactNamesCleanedTest {
         team.api().body(List.of(Map.of("newContact", Map.of("fullName", "Ama\u2003 Owusu"))))
                 .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200)
                 .body("attendance.fullName", contains("Ama Owusu"));
-        // the door's "already in your contacts" reads the name as stored: typed with a pasted space, she is found
+        // the search reads the words as names are stored: typed with a pasted space, she is found
         team.api().queryParam("q", "Ama\u00A0Owusu").get("/api/v1/contacts").then().statusCode(200)
                 .body("items.fullName", contains("Ama Owusu"));
+
+        // a line with no name is listed under its phone, as it looks; a later line naming them is their first name,
+        // not a rename of someone else
+        team.api().contentType("text/csv").body("Name,Phone\n,+1 718\u00A0555 0123\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports/contacts?dryRun=false").then().statusCode(200);
+        team.api().queryParam("q", "+1 718 555 0123").get("/api/v1/contacts").then().statusCode(200)
+                .body("items.fullName", contains("+1 718 555 0123"));
+        team.api().contentType("text/csv").body("Name,Phone\nKofi Boateng,+1 718 555 0123\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports/contacts?dryRun=false&onMatch=update").then().statusCode(200)
+                .body("updated", is(1)).body("warnings", hasSize(0));
     }
 
     /**
@@ -95,13 +105,19 @@ class ContactNamesCleanedTest {
             UUID doubled = contact(c, teamId, "Ana  Lucía\u3000Peña");
             UUID hidden = contact(c, teamId, "Jo\u00ADse\u0301 Nu\u0301n\u0303ez");
             UUID clean = contact(c, teamId, "Already Clean");
-            // kept: cleaning would leave nothing that shows (the check of its day allowed it)
+            // kept: cleaning would leave nothing that shows (the check of its day allowed it), or nothing at all
             UUID blank = contact(c, teamId, "\u200B\u2060");
+            UUID tabs = contact(c, teamId, "\t\t");
+            // kept: composed, past the column's 200 characters (U+0958 is two characters in NFC)
+            String lengthens = "\u0958".repeat(150);
+            UUID longer = contact(c, teamId, lengthens);
             V28_16__contact_names_cleaned.clean(c);
             assertEquals("Sarah O'Connor", one(c, "select full_name from contact where id = ?", sarah));
             assertEquals("Ana Lucía Peña", one(c, "select full_name from contact where id = ?", doubled));
             assertEquals("José Núñez", one(c, "select full_name from contact where id = ?", hidden));
             assertEquals("\u200B\u2060", one(c, "select full_name from contact where id = ?", blank));
+            assertEquals("\t\t", one(c, "select full_name from contact where id = ?", tabs));
+            assertEquals(lengthens, one(c, "select full_name from contact where id = ?", longer));
             assertEquals("1", one(c, "select version from contact where id = ?", sarah));
             assertEquals("0", one(c, "select version from contact where id = ?", clean));
             // the name without accents (V28_14's generated column) follows
@@ -109,6 +125,16 @@ class ContactNamesCleanedTest {
         }
         team.api().queryParam("q", "ana lucia pena").get("/api/v1/contacts").then().statusCode(200)
                 .body("items.fullName", contains("Ana Lucía Peña"));
+    }
+
+    /** Without the instance's scope it would see no contact under row-level security: it refuses to run. */
+    @Test
+    void theMigrationRefusesToRunWithoutTheInstancesScope() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("select set_config('groundwork.scope', '', false)");
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> V28_16__contact_names_cleaned.clean(c));
+        }
     }
 
     private static UUID contact(Connection c, UUID team, String name) throws SQLException {

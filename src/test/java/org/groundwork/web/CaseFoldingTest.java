@@ -181,6 +181,13 @@ class CaseFoldingTest {
                 .formParam("firstTime", "true").post("/actions/" + action + "/attendance/new");
         asked.then().statusCode(200);
         assertTrue(asked.asString().contains("someone you already know?"), asked.asString());
+        // and spaces aside, as names are stored (ContactFields.storedName): a no-break space pasted, doubled spaces
+        s.open("/actions/" + action);
+        Response spaced = s.form().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("fullName", "ΟΔΟΣ\u00A0 worker").formParam("phone", "").formParam("email", "")
+                .formParam("firstTime", "true").post("/actions/" + action + "/attendance/new");
+        spaced.then().statusCode(200);
+        assertTrue(spaced.asString().contains("someone you already know?"), spaced.asString());
     }
 
     /**
