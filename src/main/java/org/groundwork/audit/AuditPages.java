@@ -11,8 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.groundwork.audit.AuditJson.AuditView;
 import org.groundwork.audit.AuditJson.Filter;
-import org.groundwork.organizer.OrganizerJson.OrganizerView;
-import org.groundwork.organizer.OrganizerService;
+import org.groundwork.organizer.OrganizerChoices;
 import org.groundwork.platform.Page;
 import org.groundwork.web.FilterBoxes;
 import org.groundwork.web.Form;
@@ -21,7 +20,6 @@ import org.groundwork.web.Option;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +33,7 @@ public class AuditPages {
     @Inject
     Audit audit;
     @Inject
-    OrganizerService organizers;
+    OrganizerChoices organizerChoices;
 
     /**
      * One line of the table: the event; the name of who did it and of the organizer it is about,
@@ -63,10 +61,7 @@ public class AuditPages {
                                   @QueryParam("kind") String kind, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @QueryParam("cursor") String cursor) {
         Filter filter = new Filter(organizer, contact, kind, from, to);
-        List<Option> who = new ArrayList<>();
-        for (OrganizerView o : organizers.list(Page.MAX_LIMIT, null).items()) {
-            who.add(new Option(o.id().toString(), o.displayName()));
-        }
+        List<Option> who = organizerChoices.everyone();
         // a filter the service refuses is said on its field, with no rows
         Form search = Form.filters(Map.of()).names("organizer", "contact", "kind", "from", "to");
         Optional<Page<Audit.Line>> page = search.attempt(() -> audit.list(filter.parse(), Page.DEFAULT_LIMIT, cursor));

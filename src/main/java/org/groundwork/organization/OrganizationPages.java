@@ -29,7 +29,7 @@ import org.groundwork.organization.OrganizationJson.Overview;
 import org.groundwork.organization.UnitJson.NewUnit;
 import org.groundwork.organization.UnitJson.UnitView;
 import org.groundwork.organizer.CurrentOrganizer;
-import org.groundwork.organizer.OrganizerService;
+import org.groundwork.organizer.OrganizerChoices;
 import org.groundwork.organizer.Role;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
@@ -83,7 +83,7 @@ public class OrganizationPages {
     @Inject
     ContactService contacts;
     @Inject
-    OrganizerService organizers;
+    OrganizerChoices organizerChoices;
     @Inject
     CurrentOrganizer current;
     @Inject
@@ -358,8 +358,9 @@ public class OrganizationPages {
                               @PathParam("direction") String direction) {
         UUID org = Ids.parse(id, "organization");
         UUID unit = Ids.parse(unitId, "unit");
-        units.shift(org, unit, "up".equals(direction));
-        return Form.seeOther("/organizations/" + org + "?shifted=" + unit + "&dir=" + direction + "#unit-" + unit);
+        // said only when it moved: a stale tab's Up on the first unit moved nothing (the review)
+        boolean moved = units.shift(org, unit, "up".equals(direction));
+        return Form.seeOther("/organizations/" + org + (moved ? "?shifted=" + unit + "&dir=" + direction : "") + "#unit-" + unit);
     }
 
     /** Removes a unit; its people (and those of the units inside it) go to "no unit" or to the unit chosen. */
@@ -418,7 +419,7 @@ public class OrganizationPages {
                 query(typed.get("level"), typed.get("owner"), typed.get("quiet")), message, refusal, focus);
         List<Option> owners = new ArrayList<>();
         owners.add(new Option("none", PageLanguage.people().owner_none()));
-        organizers.list(Page.MAX_LIMIT, null).items().forEach(o -> owners.add(new Option(o.id().toString(), o.displayName())));
+        owners.addAll(organizerChoices.everyone());
         // the move link keeps the filters and the column shown
         String tail = (form.query().isEmpty() ? "" : "&" + form.query()) + (shown.isEmpty() ? "" : "&unit=" + shown);
         List<ColumnView> columns = filtered.isEmpty() ? List.of()

@@ -201,7 +201,7 @@ public class UnitService {
      * one parent), renumbering them 0, 1, 2… in their current order so equal positions (the
      * import's, an API client's) still move.
      */
-    public void shift(UUID organizationId, UUID unitId, boolean up) {
+    public boolean shift(UUID organizationId, UUID unitId, boolean up) {
         Unit u = require(organizationId, unitId);
         var query = em.createQuery("select u from Unit u where u.teamId = :team and u.organizationId = :organization and "
                         + (u.parentId == null ? "u.parentId is null" : "u.parentId = :parent")
@@ -215,7 +215,7 @@ public class UnitService {
         int at = order.indexOf(u);
         int to = up ? at - 1 : at + 1;
         if (at < 0 || to < 0 || to >= order.size()) {
-            return;
+            return false;
         }
         order.set(at, order.get(to));
         order.set(to, u);
@@ -226,6 +226,7 @@ public class UnitService {
         }
         audit.changed(AuditKind.CHANGED, AuditEntity.ORGANIZATION, u.organizationId, "units");
         em.flush();
+        return true;
     }
 
     /** Live people per unit of the organization (the key null is "no unit"), in one grouped query. */

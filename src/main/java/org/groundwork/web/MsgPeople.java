@@ -606,6 +606,9 @@ public interface MsgPeople {
     String queue_choose_organizer();
 
     @Message
+    String queue_hand_choose();
+
+    @Message
     String queue_drop_ask(String name);
 
     @Message

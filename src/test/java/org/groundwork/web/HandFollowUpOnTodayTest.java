@@ -37,6 +37,8 @@ class HandFollowUpOnTodayTest {
         assertTrue(page.contains("<option value=\"" + bea.id() + "\">"), "to the other active organizer");
         assertFalse(page.contains("<option value=\"" + gone + "\""), "not to a deactivated one");
         assertFalse(page.contains("<option value=\"" + team.adminId + "\""), "not to oneself");
+        assertTrue(page.contains("name=\"assigneeId\"><option value=\"\">Choose an organizer</option>"),
+                "no one chosen until the organizer chooses");
 
         // refused, nothing changed: none chosen, a deactivated organizer, another team's
         s.form().formParam("next", other).post("/followups/" + followUp + "/hand")

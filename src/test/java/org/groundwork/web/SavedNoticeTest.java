@@ -75,6 +75,13 @@ class SavedNoticeTest {
                 .post("/organizations/" + org + "/units").then().statusCode(303)
                 .header("Location", endsWith("/organizations/" + org + "?saved=unit-added#units")).extract().header("Location");
         s.request().get(added.substring(0, added.indexOf('#'))).then().statusCode(200).body(containsString("<p class=\"notice\">Unit added.</p>"));
+        String nights = team.api().get("/api/v1/organizations/" + org + "/units").then().extract().path("items[0].id");
+        s.open("/organizations/" + org + "/units/" + nights);
+        String renamed = s.form().formParam("unitName", "Night shift").formParam("unitKind", "shift")
+                .post("/organizations/" + org + "/units/" + nights + "/rename").then().statusCode(303)
+                .header("Location", endsWith("/organizations/" + org + "?saved=unit-saved#unit-" + nights)).extract().header("Location");
+        s.request().get(renamed.substring(0, renamed.indexOf('#'))).then().statusCode(200)
+                .body(containsString("<p class=\"notice\">Unit saved.</p>"));
         // a refused unit is no save
         s.form().formParam("unitName", "").formParam("unitKind", "shift").post("/organizations/" + org + "/units")
                 .then().statusCode(400).body(not(containsString("Unit added.")));

@@ -62,8 +62,9 @@ class UnitPagesTest {
         assertEquals(List.of("Day shift", "Yard", "Night shift"), o.unitNames());
         s.form().post("/organizations/" + o.id() + "/units/" + o.day() + "/down").then().statusCode(303);
         assertEquals(List.of("Yard", "Day shift", "Night shift"), o.unitNames());
-        // at the top already: nothing moves, no error
-        s.form().post("/organizations/" + o.id() + "/units/" + o.yard() + "/up").then().statusCode(303);
+        // at the top already: nothing moves, no error, and nothing is said to have moved
+        s.form().post("/organizations/" + o.id() + "/units/" + o.yard() + "/up").then().statusCode(303)
+                .header("Location", endsWith("/organizations/" + o.id() + "#unit-" + o.yard()));
         assertEquals(List.of("Yard", "Day shift", "Night shift"), o.unitNames());
         // the wall chart's columns follow
         String chart = s.request().get("/organizations/" + o.id() + "/chart").then().statusCode(200).extract().asString();
