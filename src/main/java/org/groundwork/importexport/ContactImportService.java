@@ -330,9 +330,6 @@ public class ContactImportService {
     }
 
     /** The organization column's headers (HeaderMapping's, normalized) that name workplaces, and buildings. */
-    private static final java.util.Set<String> WORKPLACE_HEADERS = java.util.Set.of("workplace", "employer", "company",
-            "empresa", "centrodetrabajo", "lugardetrabajo");
-    private static final java.util.Set<String> BUILDING_HEADERS = java.util.Set.of("building", "edificio");
 
     /** In byOldPhone: the text is held by several contacts, so it names none of them. */
     private static final Target SEVERAL = new Target(null, null, null, null);
@@ -622,9 +619,7 @@ public class ContactImportService {
             if (mapping.maps(Field.ORGANIZATION)) {
                 readPairs("select lower(name), id from organization where team_id = ?", organizations);
                 // a Workplace column makes workplaces (the walk: they came in as "Other"), a Building column buildings
-                String h = Field.normalize(mapping.header(Field.ORGANIZATION));
-                organizationKind = WORKPLACE_HEADERS.contains(h) ? OrganizationKind.WORKPLACE
-                        : BUILDING_HEADERS.contains(h) ? OrganizationKind.BUILDING : OrganizationKind.OTHER;
+                organizationKind = HeaderMapping.organizationKind(mapping.header(Field.ORGANIZATION));
                 OrganizationKind said = word(OrganizationKind.class, mapping.header(Field.ORGANIZATION));
                 if (said != null) {
                     organizationKind = said;

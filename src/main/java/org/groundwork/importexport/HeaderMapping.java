@@ -1,5 +1,6 @@
 package org.groundwork.importexport;
 
+import org.groundwork.organization.OrganizationKind;
 import org.groundwork.platform.Problems;
 
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ final class HeaderMapping {
 
     /** Normalized header name (see {@link Field#normalize}) to field. */
     private static final Map<String, Field> KNOWN = new HashMap<>();
+    /**
+     * Organization headers that say the kind of place: a Workplace column makes workplaces, a Building one buildings
+     * (before the block below, which fills it).
+     */
+    private static final Map<String, OrganizationKind> KINDS = new HashMap<>();
 
     static {
         known(Field.FULL_NAME, "name", "full name", "fullname", "display name", "contact name");
@@ -29,8 +35,9 @@ final class HeaderMapping {
                 "Email 1 - Value");
         known(Field.PHONE, "phone", "mobile", "cell", "phone number", "mobile phone", "cell phone", "telephone",
                 "can2_phone", "Phone 1 - Value", "mobile_number", "phone_number");
-        known(Field.ORGANIZATION, "organization", "organisation", "workplace", "building", "employer", "company",
-                "Organization Name", "Organization 1 - Name");
+        known(Field.ORGANIZATION, "organization", "organisation", "Organization Name", "Organization 1 - Name");
+        kind(OrganizationKind.WORKPLACE, "workplace", "employer", "company");
+        kind(OrganizationKind.BUILDING, "building");
         known(Field.UNIT, "unit", "department", "dept", "floor", "shift", "area");
         known(Field.POSITION, "position", "role");
         known(Field.LEVEL, "level", "engagement", "engagement level", "engagement_level");
@@ -47,7 +54,9 @@ final class HeaderMapping {
                 "apellido 2");
         known(Field.EMAIL, "correo", "correo electrónico", "mail");
         known(Field.PHONE, "teléfono", "tel", "móvil", "celular", "número de teléfono", "teléfono móvil", "whatsapp");
-        known(Field.ORGANIZATION, "organización", "empresa", "centro de trabajo", "lugar de trabajo", "edificio");
+        known(Field.ORGANIZATION, "organización");
+        kind(OrganizationKind.WORKPLACE, "empresa", "centro de trabajo", "lugar de trabajo");
+        kind(OrganizationKind.BUILDING, "edificio");
         known(Field.UNIT, "unidad", "departamento", "planta", "piso", "turno", "área", "sección");
         known(Field.POSITION, "posición", "rol");
         known(Field.LEVEL, "nivel", "nivel de compromiso", "nivel de implicación", "compromiso", "implicación");
@@ -67,6 +76,18 @@ final class HeaderMapping {
 
     /** Headers that say "name" but, beside a surname column and no first-name one, mean the first name. */
     private static final Set<String> FIRST_OR_FULL = Set.of("name", "nombre");
+
+    private static void kind(OrganizationKind kind, String... headers) {
+        known(Field.ORGANIZATION, headers);
+        for (String h : headers) {
+            KINDS.put(Field.normalize(h), kind);
+        }
+    }
+
+    /** The kind of the organizations an organization column of this header makes: Other unless the header says. */
+    static OrganizationKind organizationKind(String header) {
+        return KINDS.getOrDefault(Field.normalize(header), OrganizationKind.OTHER);
+    }
 
     private static void known(Field field, String... headers) {
         for (String h : headers) {

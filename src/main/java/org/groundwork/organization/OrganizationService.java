@@ -122,8 +122,9 @@ public class OrganizationService {
         if (request.intoOrganizationId().equals(from.id)) {
             throw Problems.invalid("intoOrganizationId", "an organization cannot be merged into itself");
         }
-        // both held before either is read again: two merges crossed (A into B, B into A) each read both, and the
-        // second met the first's deletion, a bare 409 (the probe); now it waits, then finds what is left
+        // both held before their units and people are read (from's row, read above, gives only its id and team,
+        // which do not change): two merges crossed (A into B, B into A) each read both, and the second met the
+        // first's deletion, a bare 409 (the probe); now it waits, then finds what is left
         List<?> held = holdUnits(from.teamId, from.id, request.intoOrganizationId());
         if (!held.contains(from.id)) {
             throw Problems.notFound("organization");
