@@ -58,7 +58,7 @@ class FormsSentTwiceBrowserTest extends BrowserTest {
 
         first.getByLabel("Phone").fill("718 555 0199");
         first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details")).click();
-        first.waitForURL(u -> u.endsWith("/contacts/" + id));
+        first.waitForURL(u -> u.endsWith("/contacts/" + id + "?saved=details"));
 
         second.getByLabel("Full name").fill("Rosa María Díaz");
         second.getByLabel("Notes").fill("Chairs the tenants meeting");
@@ -79,7 +79,7 @@ class FormsSentTwiceBrowserTest extends BrowserTest {
 
         // saved again as it is: it goes through, and the first tab's phone stays
         second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details")).click();
-        second.waitForURL(u -> u.endsWith("/contacts/" + id));
+        second.waitForURL(u -> u.endsWith("/contacts/" + id + "?saved=details"));
         assertEquals("Chairs the tenants meeting", team.api().get("/api/v1/contacts/" + id).then().extract().path("notes"));
         assertEquals("Rosa María Díaz", team.api().get("/api/v1/contacts/" + id).then().extract().path("fullName"));
         assertEquals("718 555 0199", team.api().get("/api/v1/contacts/" + id).then().extract().path("phone"));
