@@ -70,7 +70,7 @@ public class TodayPages {
          */
         static native TemplateInstance today(Queue queue, Glance glance, String message, UUID rescheduling,
                                              String typed, String problem, Step step, Order order,
-                                             List<Option> handTo);
+                                             List<Option> handTo, Handing handing);
     }
 
     /**
@@ -129,6 +129,20 @@ public class TodayPages {
     }
 
     /**
+     * A refused hand-over, said on its item ({@code problem} beside the organizer's select, the fold open and the
+     * focus on the select), as a refused reschedule is on its date (the walk: it was said above the whole queue, the
+     * fold closed and the focus at the page's top). {@link #NONE}: none.
+     */
+    record Handing(UUID item, String problem) {
+
+        static final Handing NONE = new Handing(null, null);
+
+        public boolean on(UUID followUp) {
+            return followUp.equals(item);
+        }
+    }
+
+    /**
      * The queue, with the last seven days' figures above it. A refused reschedule is said on its
      * item, with what was typed; above the queue when the item is not in it.
      */
@@ -137,6 +151,11 @@ public class TodayPages {
     }
 
     private TemplateInstance page(String message, UUID rescheduling, String typed, String problem, Step asked) {
+        return page(message, rescheduling, typed, problem, asked, Handing.NONE);
+    }
+
+    private TemplateInstance page(String message, UUID rescheduling, String typed, String problem, Step asked,
+                                  Handing handing) {
         Queue queue = followUps.queue(null);
         Step step = asked.next() != null && open(queue).noneMatch(item -> item.id().equals(asked.next()))
                 // the follow-up to go on with left the queue meanwhile (it came from the page the step was
@@ -147,13 +166,19 @@ public class TodayPages {
             // Drop asked of a follow-up closed meanwhile (another phone) or not in this queue: said, not a
             // click that seems to do nothing
             return Templates.today(queue, reports.glance(), PageLanguage.people().queue_not_open(), null, null, null,
-                    Step.NONE, order, handTo());
+                    Step.NONE, order, handTo(), Handing.NONE);
         }
         if (rescheduling != null && open(queue).noneMatch(item -> item.id().equals(rescheduling))) {
             return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
-                    : problem, null, null, null, step, order, handTo());
+                    : problem, null, null, null, step, order, handTo(), Handing.NONE);
         }
-        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem, step, order, handTo());
+        if (handing.item() != null && open(queue).noneMatch(item -> item.id().equals(handing.item()))) {
+            // not in this queue (closed or handed meanwhile): said above it
+            return Templates.today(queue, reports.glance(), handing.problem(), null, null, null, step, order, handTo(),
+                    Handing.NONE);
+        }
+        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem, step, order, handTo(),
+                handing);
     }
 
     /** Whom a follow-up may be handed to from the queue: the team's other active organizers (none: no form). */
@@ -264,15 +289,22 @@ public class TodayPages {
     @POST
     @Path("followups/{id}/hand")
     public Object hand(@PathParam("id") String id) {
+        UUID followUp = Ids.parse(id, "follow-up");
         Form form = Form.posted();
         UUID to = form.id("assigneeId");
-        if (to == null && form.valid()) {
+        // none chosen, or oneself (the select offers neither): a hand-over to no one else
+        if (form.valid() && (to == null || to.equals(current.id()))) {
             form.error("assigneeId", PageLanguage.people().queue_choose_organizer());
         }
-        if (!form.valid()) {
-            return form.drawn(page(String.join("; ", form.errors().values()), null, null, null));
+        UUID next = form.valid() ? next(followUp) : null;
+        if (form.valid() && form.succeeds(() -> followUps.step(followUp,
+                patches.of(new FollowUpChange(null, to, null, null), Set.of("assigneeId"))))) {
+            return said("handed", followUp, next);
         }
-        return change(id, new FollowUpChange(null, to, null, null), "assigneeId", "handed");
+        String onSelect = form.errors().get("assigneeId");
+        return form.drawn(onSelect != null
+                ? page(null, null, null, null, Step.NONE, new Handing(followUp, onSelect))
+                : page(String.join("; ", form.errors().values()), null, null, null));
     }
 
     private Object change(String id, FollowUpChange change, String field, String did) {

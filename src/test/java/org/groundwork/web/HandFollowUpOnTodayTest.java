@@ -43,8 +43,16 @@ class HandFollowUpOnTodayTest {
         // refused, nothing changed: none chosen, a deactivated organizer, another team's
         s.form().formParam("next", other).post("/followups/" + followUp + "/hand")
                 .then().statusCode(400).body(containsString("Choose the organizer to hand it to"));
-        s.form().formParam("next", other).formParam("assigneeId", gone).post("/followups/" + followUp + "/hand")
-                .then().statusCode(400).body(containsString("account is deactivated; choose an active organizer"));
+        // said beside the item's select, its fold open and the focus on the select (the walk: above the queue, the
+        // fold closed, the focus at the page's top)
+        String refused = s.form().formParam("next", other).formParam("assigneeId", gone).post("/followups/" + followUp + "/hand")
+                .then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("<p class=\"error\" id=\"hand-" + followUp + "-error\">This organizer&#39;s account is deactivated; choose an active organizer</p>"), refused);
+        assertTrue(refused.contains("id=\"hand-" + followUp + "\" name=\"assigneeId\" aria-invalid=\"true\" aria-describedby=\"hand-" + followUp + "-error\" autofocus"), refused);
+        assertFalse(refused.contains("role=\"alert\">This organizer"), "not above the queue");
+        // oneself, which the select does not offer
+        s.form().formParam("next", other).formParam("assigneeId", team.adminId).post("/followups/" + followUp + "/hand")
+                .then().statusCode(400).body(containsString("Choose the organizer to hand it to"));
         String stranger = TestTeam.create().adminId;
         s.form().formParam("next", other).formParam("assigneeId", stranger).post("/followups/" + followUp + "/hand")
                 .then().statusCode(400).body(not(containsString("Handed to")));
