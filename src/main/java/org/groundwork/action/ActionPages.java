@@ -26,6 +26,7 @@ import org.groundwork.contact.ContactService;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.OrganizerJson;
 import org.groundwork.organizer.OrganizerService;
+import org.groundwork.followup.FollowUpService;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Versioned;
@@ -72,6 +73,8 @@ public class ActionPages {
     /** The check-in page's parameter naming who was just checked in, for its notice (only someone on its list). */
     static final String CHECKED_IN = "checkedIn";
 
+    @Inject
+    FollowUpService followUps;
     @Inject
     ActionService actions;
     @Inject
@@ -234,17 +237,20 @@ public class ActionPages {
                 // an id of no contact of the team: nothing to say
             }
         }
-        return new Removal(asking, keeping, said);
+        return new Removal(asking, keeping, said, asking != null && followUps.goesWithThem(view.id(), asking));
     }
 
     private static UUID listed(ActionView view, UUID contact) {
         return contact != null && view.attendance().stream().anyMatch(att -> contact.equals(att.contactId())) ? contact : null;
     }
 
-    /** Remove's step in the list: whose question is shown, whose Remove keeps the focus, what a removal said. */
-    public record Removal(UUID asking, UUID kept, String said) {
+    /**
+     * Remove's step in the list: whose question is shown (and whether their follow-up after this action goes with
+     * them, which the question then says), whose Remove keeps the focus, what a removal said.
+     */
+    public record Removal(UUID asking, UUID kept, String said, boolean followUpGoes) {
 
-        static final Removal NONE = new Removal(null, null, null);
+        static final Removal NONE = new Removal(null, null, null, false);
 
         public boolean asks(UUID contact) {
             return contact.equals(asking);

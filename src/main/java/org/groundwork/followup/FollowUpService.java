@@ -232,9 +232,7 @@ public class FollowUpService {
                                    or f.source_action_id = :action
                                       and f.contact_id = any (string_to_array(:takenOff, ',')::uuid[]))
                               and f.status = 'open' and f.reason = 'after-action'
-                              and f.version = (select count(*) from audit_event e
-                                               where e.team_id = f.team_id and e.entity_id = f.id and e.kind = 'changed'
-                                                 and '%2$s' = any (e.fields)))
+                              and %2$s)
                         update follow_up f
                         set status = case when k.newcomer then f.status else 'dropped' end,
                             closed_at = case when k.newcomer then f.closed_at else now() end,
@@ -245,7 +243,7 @@ public class FollowUpService {
                         where f.id = k.id and f.status = 'open' and f.version = k.version
                           and (not k.newcomer or k.gone)
                         returning f.id, k.newcomer, f.due_on <> k.due_on""".formatted(AFTER_ACTION_DUE.formatted("n"),
-                        SOURCE_ACTION)), current.team())
+                        UNCHANGED)), current.team())
                 .setParameter("team", current.teamId())
                 .setParameter("leftFirst", String.join(",", leftFirstTime.stream().map(UUID::toString).toList()))
                 .setParameter("takenOff", String.join(",", takenOff.stream().map(UUID::toString).toList()))
@@ -266,6 +264,27 @@ public class FollowUpService {
 
     /** The field a move names in the audit trail (dropAfterAction counts these events). */
     static final String SOURCE_ACTION = "sourceActionId";
+
+    /** "Nobody changed it" (dropAfterAction), of follow-up {@code f}: its version counts only the rule's own moves. */
+    private static final String UNCHANGED = """
+            f.version = (select count(*) from audit_event e
+                         where e.team_id = f.team_id and e.entity_id = f.id and e.kind = 'changed'
+                           and '%s' = any (e.fields))""".formatted(SOURCE_ACTION);
+
+    /**
+     * Whether taking the person off this action's list takes their follow-up after it with them (dropped, or moved
+     * to the action they came to first): it is open, about this action, and nobody changed it ({@link #dropAfterAction}).
+     * Remove's question says so only then (the walk: it said so of one handed to a colleague, which stays).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean goesWithThem(UUID actionId, UUID contactId) {
+        return !em.createNativeQuery("""
+                        select f.id from follow_up f
+                        where f.team_id = :team and f.contact_id = :contact and f.source_action_id = :action
+                          and f.status = 'open' and f.reason = 'after-action'""" + " and " + UNCHANGED)
+                .setParameter("team", current.teamId()).setParameter("contact", contactId).setParameter("action", actionId)
+                .getResultList().isEmpty();
+    }
 
     /** A conversation's next step: a follow-up for the conversation's organizer. Returns its id. */
     public UUID openNextStep(UUID contactId, UUID assigneeId, LocalDate dueOn, String purpose, UUID conversationId) {

@@ -289,6 +289,29 @@ class FirstTimerRemovedBothDoorsTest {
         assertFalse(today.contains("Hal Doorveteran"), today);
     }
 
+    /**
+     * Remove's question says the follow-up goes with them only when it does: one handed to a colleague (changed by
+     * hand) stays, and the question had said otherwise (session 47's walk).
+     */
+    @Test
+    void removesQuestionSaysTheFollowUpGoesOnlyWhenItDoes() {
+        TestTeam team = TestTeam.create();
+        String picket = action(team, "Picket", 0);
+        String ida = team.api().body(Map.of("fullName", "Ida Handed")).post("/api/v1/contacts").then().statusCode(201)
+                .extract().path("id");
+        attend(team, picket, List.of(Map.of("contactId", ida, "firstTime", true)));
+        String followUp = (String) only(team, ida).get("id");
+        Session s = Session.onPage(team, "/actions/" + picket);
+        assertTrue(s.open("/actions/" + picket + "?remove=" + ida).contains("the follow-up after it goes with them"));
+        TestTeam.Member dana = team.member("organizer");
+        team.api().body(Map.of("assigneeId", dana.id())).patch("/api/v1/followups/" + followUp).then().statusCode(200);
+        String asked = s.open("/actions/" + picket + "?remove=" + ida);
+        assertTrue(asked.contains("Take Ida Handed off the list?"), asked);
+        assertFalse(asked.contains("goes with them"), "handed to a colleague, it stays");
+        s.form().formParam("contactId", ida).post("/actions/" + picket + "/attendance/remove").then().statusCode(303);
+        assertEquals("open", only(team, ida).get("status"));
+    }
+
     @Test
     void removedAtTheCheckInPageTheyLeaveTodaysHeatList() {
         TestTeam team = TestTeam.create();
