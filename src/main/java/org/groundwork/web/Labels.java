@@ -35,6 +35,16 @@ public final class Labels {
     private Labels() {
     }
 
+    /**
+     * A person's name typed into a form, as it will be stored (ContactFields.storedName): a question about it
+     * ("Is josé garcía someone you already know?") quotes it as it will read, not with the spaces pasted
+     * (the walk). {@code {person:name(form.get('fullName'))}}.
+     */
+    @TemplateExtension(namespace = "person")
+    public static String name(String typed) {
+        return typed == null ? "" : org.groundwork.contact.ContactFields.storedName(typed);
+    }
+
     /** "less-involved" reads "Less involved" (in English): the word_<enum>_<word> message. */
     public static String label(Word word) {
         if (word == null) {
