@@ -67,21 +67,21 @@ class SavedNoticeTest {
                 .then().statusCode(303).header("Location", endsWith("/contacts/" + rosa + "?saved=details"))
                 .extract().header("Location");
         s.request().get(details).then().statusCode(200)
-                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Details saved.</p>"));
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\" tabindex=\"-1\" autofocus>Details saved.</p>"));
 
         String org = team.organization("Harbor Depot " + TestTeam.unique(), "workplace");
         s.open("/organizations/" + org);
         String added = s.form().formParam("unitName", "Nights").formParam("unitKind", "shift")
                 .post("/organizations/" + org + "/units").then().statusCode(303)
                 .header("Location", endsWith("/organizations/" + org + "?saved=unit-added#units")).extract().header("Location");
-        s.request().get(added.substring(0, added.indexOf('#'))).then().statusCode(200).body(containsString("<p class=\"notice\">Unit added.</p>"));
+        s.request().get(added.substring(0, added.indexOf('#'))).then().statusCode(200).body(containsString("<p class=\"notice\" tabindex=\"-1\" autofocus>Unit added.</p>"));
         String nights = team.api().get("/api/v1/organizations/" + org + "/units").then().extract().path("items[0].id");
         s.open("/organizations/" + org + "/units/" + nights);
         String renamed = s.form().formParam("unitName", "Night shift").formParam("unitKind", "shift")
                 .post("/organizations/" + org + "/units/" + nights + "/rename").then().statusCode(303)
                 .header("Location", endsWith("/organizations/" + org + "?saved=unit-saved#unit-" + nights)).extract().header("Location");
         s.request().get(renamed.substring(0, renamed.indexOf('#'))).then().statusCode(200)
-                .body(containsString("<p class=\"notice\">Unit saved.</p>"));
+                .body(containsString("<p class=\"notice\" tabindex=\"-1\" autofocus>Unit saved.</p>"));
         // a refused unit is no save
         s.form().formParam("unitName", "").formParam("unitKind", "shift").post("/organizations/" + org + "/units")
                 .then().statusCode(400).body(not(containsString("Unit added.")));
@@ -91,7 +91,7 @@ class SavedNoticeTest {
                 .formParam("role", "organizer").formParam("password", TestTeam.PASSWORD).post("/organizers")
                 .then().statusCode(303).header("Location", endsWith("/organizers?saved=organizer-added")).extract().header("Location");
         s.request().get(organizer).then().statusCode(200)
-                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Organizer added.</p>"));
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\" tabindex=\"-1\" autofocus>Organizer added.</p>"));
     }
 
     @Test

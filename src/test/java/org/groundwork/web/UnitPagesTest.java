@@ -159,7 +159,7 @@ class UnitPagesTest {
         s.form().formParam("moveTo", o.night()).post("/organizations/" + o.id() + "/units/" + o.day() + "/remove")
                 .then().statusCode(303).header("Location", endsWith("/organizations/" + o.id() + "?saved=unit-removed#units"));
         assertEquals(List.of("Night shift", "Yard"), o.unitNames());
-        assertTrue(s.open("/organizations/" + o.id() + "?saved=unit-removed").contains("<p class=\"notice\">Unit removed.</p>"),
+        assertTrue(s.open("/organizations/" + o.id() + "?saved=unit-removed").contains("<p class=\"notice\" tabindex=\"-1\" autofocus>Unit removed.</p>"),
                 "the removal is said");
         for (String p : List.of(ana, bea, cy)) {
             o.team().api().get("/api/v1/contacts/" + p).then().body("unitId", is(o.night()));
