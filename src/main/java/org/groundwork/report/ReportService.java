@@ -151,7 +151,8 @@ public class ReportService {
 
     /**
      * Whose figures: the caller's by default; "all" (the team) or another organizer's only for
-     * coordinators and admins. An unknown or other team's organizer is a 404, checked first.
+     * coordinators and admins. An unknown or other team's organizer is a 400 on {@code organizer}, as a filter's
+     * value is (TeamScoped.filtering), checked first.
      */
     private Scope scope(ReportQuery query) {
         if (query.wholeTeam()) {
