@@ -38,6 +38,7 @@ import org.groundwork.platform.Patch;
 import static org.groundwork.platform.Patch.required;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.Text;
 import org.groundwork.platform.TeamScope;
 
 import java.time.DateTimeException;
@@ -259,7 +260,7 @@ public class OrganizerService {
         OrganizerChange c = patch.value();
         Role roleBefore = o.role;
         if (patch.has("displayName")) {
-            o.displayName = required(c.displayName(), "displayName").trim();
+            o.displayName = Text.name("displayName", required(c.displayName(), "displayName"), 200);
         }
         if (patch.has("role")) {
             Role role = required(c.role(), "role");
@@ -457,7 +458,8 @@ public class OrganizerService {
         Organizer o = new Organizer();
         o.teamId = team.id;
         o.email = normalized;
-        o.displayName = displayName.trim();
+        // read as it looks, as people's and places' names are (Text.name): a pasted no-break space, doubled spaces
+        o.displayName = Text.name("displayName", displayName, 200);
         o.role = role;
         o.passwordHash = passwordHash;
         o.persist();

@@ -24,6 +24,19 @@ class AccountsTest {
                 .then().statusCode(409).contentType("application/problem+json").body("status", is(409));
     }
 
+    /** An organizer's name is stored as it looks, as people's are (the walk: a pasted no-break space was kept). */
+    @Test
+    void anOrganizersNameIsStoredAsItLooks() {
+        TestTeam team = TestTeam.create();
+        String id = team.api().body(Map.of("email", "dana-" + TestTeam.unique() + "@groundwork.test",
+                        "displayName", " Dana\u00A0 Diaz\u200B", "role", "organizer", "password", TestTeam.PASSWORD))
+                .post("/api/v1/organizers").then().statusCode(201).body("displayName", is("Dana Diaz")).extract().path("id");
+        team.api().body(Map.of("displayName", "Dana\tMaría  Díaz")).patch("/api/v1/organizers/" + id)
+                .then().statusCode(200).body("displayName", is("Dana María Díaz"));
+        team.api().body(Map.of("displayName", "\u200B")).patch("/api/v1/organizers/" + id)
+                .then().statusCode(400).body("errors[0].field", is("displayName"));
+    }
+
     @Test
     void meAnswersTheCallerAndTheirTeam() {
         TestTeam team = TestTeam.create("Europe/Berlin");
