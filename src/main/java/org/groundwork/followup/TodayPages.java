@@ -172,8 +172,10 @@ public class TodayPages {
             return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
                     : problem, null, null, null, step, order, handTo(), Handing.NONE);
         }
-        if (handing.item() != null && open(queue).noneMatch(item -> item.id().equals(handing.item()))) {
-            // not in this queue (closed or handed meanwhile): said above it
+        if (handing.item() != null && (open(queue).noneMatch(item -> item.id().equals(handing.item()))
+                || handTo().isEmpty())) {
+            // not in this queue (closed or handed meanwhile), or no one left to hand it to (its select is not
+            // drawn): said above it
             return Templates.today(queue, reports.glance(), handing.problem(), null, null, null, step, order, handTo(),
                     Handing.NONE);
         }

@@ -1118,8 +1118,17 @@ public class ContactImportService {
                 return true;
             }
             writer.settle(); // the connection is the writer thread's while a batch is in flight
-            if (!OrganizationService.keepUnits(conn, team, organizationId)) {
-                return false;
+            try {
+                if (!OrganizationService.keepUnits(conn, team, organizationId)) {
+                    return false;
+                }
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // a merge of two organizations the file names, or a unit's removal moving people this import
+                // changed, waited for this import while it waited for them: PostgreSQL undid one of the two
+                throw Problems.conflict("An organization this file names was changed (merged, or a unit removed) while the import ran; nothing was imported. Import the file again.");
             }
             kept.add(organizationId);
             if (mapping.maps(Field.UNIT)) {

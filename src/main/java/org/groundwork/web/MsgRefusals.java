@@ -171,6 +171,9 @@ public interface MsgRefusals {
     String follow_up_before_action();
 
     @Message
+    String import_met_place_change();
+
+    @Message
     String queue_forbidden();
 
     @Message

@@ -76,6 +76,43 @@ class ImportMeetsPlaceChangesTest {
                 .body("name", org.hamcrest.Matchers.is("Acme Plant"));
     }
 
+    /**
+     * A merge of two organizations the file names, the later one first: the import holds B, waits for A, which the
+     * merge holds while it waits for B. PostgreSQL undoes one of the two; the import, undone, says why in words
+     * (it was a 500 for a background import, a bare 409 here: the review), and nothing of it is stored.
+     */
+    @Test
+    void anImportCrossedByAMergeOfTwoOrganizationsItNamesSaysSoAndStoresNothing() throws Exception {
+        TestTeam team = TestTeam.create();
+        String a = team.organization("Alpha Works", "workplace");
+        String b = team.organization("Beta Works", "workplace");
+        // ids are time-ordered: a before b, as holdUnits takes them
+        String file = "Name,Organization\nBea Import,Beta Works\nAl Import,Alpha Works\n";
+        CompletableFuture<Response> sent;
+        try (Connection holding = AllTeams.connection(dataSource)) {
+            holding.setAutoCommit(false);
+            HeldLocks.execute(holding, "select 1 from organization where id = ? for no key update", a);
+            sent = CompletableFuture.supplyAsync(() -> Csv.post(team, file, ""));
+            HeldLocks.waitUntilBlocked(dataSource, holding, sent);
+            // the merge's second hold: it waits for the import, which waits for it
+            try {
+                HeldLocks.execute(holding, "select 1 from organization where id = ? for no key update", b);
+                holding.commit();
+            } catch (java.sql.SQLException undone) {
+                holding.rollback(); // PostgreSQL chose this side: the import goes on
+            }
+        }
+        Response answer = sent.join();
+        if (answer.statusCode() == 200) {
+            // the merge's side was undone: the import did all of it
+            assertEquals(2, Csv.contacts(team).size());
+        } else {
+            answer.then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("was changed (merged, or a unit removed) while the import ran"));
+            assertEquals(0, Csv.contacts(team).size(), "nothing stored");
+        }
+    }
+
     interface Change {
         void on(Connection holding) throws Exception;
     }
