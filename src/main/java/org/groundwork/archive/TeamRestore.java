@@ -23,6 +23,7 @@ import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.FieldError;
+import org.groundwork.contact.ContactFields;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Text;
 import org.groundwork.platform.Folding;
@@ -511,10 +512,9 @@ public class TeamRestore {
             }
             // a name stored before V28_16 (an older archive), cleaned as the upgrade cleaned the names it found
             JsonNode name = table.name().equals("contact") ? node.get("full_name") : null;
-            if (name != null && name.isTextual()
-                    && !org.groundwork.contact.ContactFields.storedAgain(name.asText()).equals(name.asText())) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("full_name",
-                        org.groundwork.contact.ContactFields.storedAgain(name.asText()));
+            String cleaned = name != null && name.isTextual() ? ContactFields.storedAgain(name.asText()) : null;
+            if (cleaned != null && !cleaned.equals(name.asText())) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("full_name", cleaned);
                 text = node.toString();
             }
             batch.append(batchRows == 0 ? "[" : ",").append(text.strip());

@@ -83,14 +83,8 @@ public record ContactFields(
      * (composing lengthens a few scripts' names past {@link #FULL_NAME}), as V28_16 keeps such a stored name.
      */
     public static String storedName(String typed) {
-        if (typed == null) {
-            return null;
-        }
-        String clean = Text.placeName(typed);
-        if (clean == null) {
-            return typed; // shows nothing: refused by the rules above before this is asked
-        }
-        return clean.length() > FULL_NAME ? typed.trim() : clean;
+        // trimmed first, so a name kept as it is (storedAgain's one exception) is kept as typed, trimmed
+        return typed == null ? null : storedAgain(typed.trim());
     }
 
     /**
@@ -100,7 +94,7 @@ public record ContactFields(
      */
     public static String storedAgain(String stored) {
         String clean = stored == null ? null : Text.placeName(stored);
-        return clean == null || clean.isBlank() || clean.length() > 200 ? stored : clean;
+        return clean == null || clean.length() > 200 ? stored : clean;
     }
 
     /** The names of the fields above, as the API and the forms name them. */

@@ -162,24 +162,25 @@ public class TodayPages {
                 // taken on): the message takes the focus, as when none is left
                 ? new Step(asked.said(), null, asked.confirming(), asked.kept()) : asked;
         Order order = Order.of(queue);
+        List<Option> handTo = handTo(); // read once: the refused hand-over asks whether anyone is left
         if (step.confirming() != null && open(queue).noneMatch(item -> item.id().equals(step.confirming()))) {
             // Drop asked of a follow-up closed meanwhile (another phone) or not in this queue: said, not a
             // click that seems to do nothing
             return Templates.today(queue, reports.glance(), PageLanguage.people().queue_not_open(), null, null, null,
-                    Step.NONE, order, handTo(), Handing.NONE);
+                    Step.NONE, order, handTo, Handing.NONE);
         }
         if (rescheduling != null && open(queue).noneMatch(item -> item.id().equals(rescheduling))) {
             return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
-                    : problem, null, null, null, step, order, handTo(), Handing.NONE);
+                    : problem, null, null, null, step, order, handTo, Handing.NONE);
         }
         if (handing.item() != null && (open(queue).noneMatch(item -> item.id().equals(handing.item()))
-                || handTo().isEmpty())) {
+                || handTo.isEmpty())) {
             // not in this queue (closed or handed meanwhile), or no one left to hand it to (its select is not
             // drawn): said above it
-            return Templates.today(queue, reports.glance(), handing.problem(), null, null, null, step, order, handTo(),
+            return Templates.today(queue, reports.glance(), handing.problem(), null, null, null, step, order, handTo,
                     Handing.NONE);
         }
-        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem, step, order, handTo(),
+        return Templates.today(queue, reports.glance(), message, rescheduling, typed, problem, step, order, handTo,
                 handing);
     }
 
@@ -285,8 +286,8 @@ public class TodayPages {
 
     /**
      * Hands the follow-up to another organizer of the team (field {@code assigneeId}): it leaves this queue for
-     * theirs, said as "Handed to Bea: Ana Pérez", the focus on the next one. Refused (a deactivated organizer, one
-     * not of the team) above the queue, as the other steps are.
+     * theirs, said as "Handed to Bea: Ana Pérez", the focus on the next one. Refused (none chosen, oneself, a
+     * deactivated organizer, one not of the team) beside its select ({@link Handing}).
      */
     @POST
     @Path("followups/{id}/hand")
@@ -295,7 +296,8 @@ public class TodayPages {
         Form form = Form.posted();
         UUID to = form.id("assigneeId");
         // none chosen, or oneself (the select offers neither): a hand-over to no one else
-        if (form.valid() && (to == null || to.equals(current.id()))) {
+        form.need("assigneeId", PageLanguage.people().queue_choose_organizer());
+        if (current.id().equals(to)) {
             form.error("assigneeId", PageLanguage.people().queue_choose_organizer());
         }
         UUID next = form.valid() ? next(followUp) : null;

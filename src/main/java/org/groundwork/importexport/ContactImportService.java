@@ -674,9 +674,13 @@ public class ContactImportService {
         /** The organizations this import holds ({@link #held}) or made. */
         private final java.util.Set<UUID> kept = new java.util.HashSet<>();
 
-        private void readPairs(String sql, Map<String, UUID> into) throws SQLException {
+        /** Names and ids of the team ({@code ?} 1), and of {@code more} after it, into {@code into}. */
+        private void readPairs(String sql, Map<String, UUID> into, UUID... more) throws SQLException {
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 ps.setObject(1, team);
+                for (int i = 0; i < more.length; i++) {
+                    ps.setObject(i + 2, more[i]);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         held.take(1); // a name and an id: held as a contact is, more than it costs
@@ -1133,15 +1137,7 @@ public class ContactImportService {
             kept.add(organizationId);
             if (mapping.maps(Field.UNIT)) {
                 units.keySet().removeIf(k -> k.startsWith(organizationId + ":"));
-                try (PreparedStatement ps = conn.prepareStatement(UNITS + " and u.organization_id = ?")) {
-                    ps.setObject(1, team);
-                    ps.setObject(2, organizationId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            units.put(rs.getString(1), rs.getObject(2, UUID.class));
-                        }
-                    }
-                }
+                readPairs(UNITS + " and u.organization_id = ?", units, organizationId);
             }
             return true;
         }

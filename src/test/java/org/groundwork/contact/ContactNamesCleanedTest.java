@@ -112,16 +112,16 @@ class ContactNamesCleanedTest {
             String lengthens = "\u0958".repeat(150);
             UUID longer = contact(c, teamId, lengthens);
             V28_16__contact_names_cleaned.clean(c);
-            assertEquals("Sarah O'Connor", one(c, "select full_name from contact where id = ?", sarah));
-            assertEquals("Ana Lucía Peña", one(c, "select full_name from contact where id = ?", doubled));
-            assertEquals("José Núñez", one(c, "select full_name from contact where id = ?", hidden));
-            assertEquals("\u200B\u2060", one(c, "select full_name from contact where id = ?", blank));
-            assertEquals("\t\t", one(c, "select full_name from contact where id = ?", tabs));
-            assertEquals(lengthens, one(c, "select full_name from contact where id = ?", longer));
-            assertEquals("1", one(c, "select version from contact where id = ?", sarah));
-            assertEquals("0", one(c, "select version from contact where id = ?", clean));
+            assertEquals("Sarah O'Connor", stored("full_name", sarah));
+            assertEquals("Ana Lucía Peña", stored("full_name", doubled));
+            assertEquals("José Núñez", stored("full_name", hidden));
+            assertEquals("\u200B\u2060", stored("full_name", blank));
+            assertEquals("\t\t", stored("full_name", tabs));
+            assertEquals(lengthens, stored("full_name", longer));
+            assertEquals("1", stored("version", sarah));
+            assertEquals("0", stored("version", clean));
             // the name without accents (V28_14's generated column) follows
-            assertEquals("Jose Nunez", one(c, "select name_unaccented from contact where id = ?", hidden));
+            assertEquals("Jose Nunez", stored("name_unaccented", hidden));
         }
         team.api().queryParam("q", "ana lucia pena").get("/api/v1/contacts").then().statusCode(200)
                 .body("items.fullName", contains("Ana Lucía Peña"));
@@ -148,13 +148,8 @@ class ContactNamesCleanedTest {
         return id;
     }
 
-    private static String one(Connection c, String sql, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, id);
-            try (ResultSet r = ps.executeQuery()) {
-                r.next();
-                return r.getString(1);
-            }
-        }
+    /** A column of the contact as stored, read past row-level security. */
+    private String stored(String column, UUID id) {
+        return AllTeams.rows(dataSource, "select " + column + " from contact where id = ?1", id.toString()).get(0);
     }
 }

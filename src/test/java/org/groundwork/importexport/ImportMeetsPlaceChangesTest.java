@@ -88,21 +88,14 @@ class ImportMeetsPlaceChangesTest {
         String b = team.organization("Beta Works", "workplace");
         // ids are time-ordered: a before b, as holdUnits takes them
         String file = "Name,Organization\nBea Import,Beta Works\nAl Import,Alpha Works\n";
-        CompletableFuture<Response> sent;
-        try (Connection holding = AllTeams.connection(dataSource)) {
-            holding.setAutoCommit(false);
-            HeldLocks.execute(holding, "select 1 from organization where id = ? for no key update", a);
-            sent = CompletableFuture.supplyAsync(() -> Csv.post(team, file, ""));
-            HeldLocks.waitUntilBlocked(dataSource, holding, sent);
+        Response answer = whileHeld(team, a, file, holding -> {
             // the merge's second hold: it waits for the import, which waits for it
             try {
                 HeldLocks.execute(holding, "select 1 from organization where id = ? for no key update", b);
-                holding.commit();
             } catch (java.sql.SQLException undone) {
                 holding.rollback(); // PostgreSQL chose this side: the import goes on
             }
-        }
-        Response answer = sent.join();
+        });
         if (answer.statusCode() == 200) {
             // the merge's side was undone: the import did all of it
             assertEquals(2, Csv.contacts(team).size());
@@ -119,11 +112,15 @@ class ImportMeetsPlaceChangesTest {
 
     /** The import sent while the organization's row is held here, the change made once it waits, then let go. */
     private Response whileHeld(TestTeam team, String organization, Change change) throws Exception {
+        return whileHeld(team, organization, FILE, change);
+    }
+
+    private Response whileHeld(TestTeam team, String organization, String file, Change change) throws Exception {
         CompletableFuture<Response> sent;
         try (Connection holding = AllTeams.connection(dataSource)) {
             holding.setAutoCommit(false);
             HeldLocks.execute(holding, "select 1 from organization where id = ? for no key update", organization);
-            sent = CompletableFuture.supplyAsync(() -> Csv.post(team, FILE, ""));
+            sent = CompletableFuture.supplyAsync(() -> Csv.post(team, file, ""));
             HeldLocks.waitUntilBlocked(dataSource, holding, sent);
             change.on(holding);
             holding.commit();
