@@ -87,6 +87,10 @@ public class OrganizationService {
 
     public Versioned<OrganizationView> change(UUID id, Patch<OrganizationChange> patch, String ifMatch) {
         Organization o = require(id);
+        // the update below takes the row as holdUnits does, and would wait for an import without bound
+        if (holdUnits(o.teamId, o.id).isEmpty()) {
+            throw Problems.notFound("organization");
+        }
         ETags.check(ifMatch, o.version);
         Before before = audit.before(o, OrganizationChange.class);
         OrganizationChange v = patch.value();
@@ -187,8 +191,34 @@ public class OrganizationService {
      * those still there: one merged away meanwhile is not.
      */
     List<?> holdUnits(UUID team, UUID... organizationIds) {
-        return em.createNativeQuery("select id from organization where team_id = :team and id in (:ids) order by id for no key update")
-                .setParameter("team", team).setParameter("ids", java.util.Arrays.asList(organizationIds)).getResultList();
+        // an import holds the row (keepUnits) until it commits: ~20 s for 100,000 rows, and a by-hand change
+        // waited all of it, past the request's own timeout into a bare error (the review); now a short wait, then words
+        em.createNativeQuery("set local lock_timeout = '" + HOLD_WAIT + "'").executeUpdate();
+        List<?> held;
+        try {
+            held = em.createNativeQuery("select id from organization where team_id = :team and id in (:ids) order by id for no key update")
+                    .setParameter("team", team).setParameter("ids", java.util.Arrays.asList(organizationIds)).getResultList();
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw waitedTooLong(e);
+        }
+        // the rest of the request waits for its rows as any other does
+        em.createNativeQuery("set local lock_timeout to default").executeUpdate();
+        return held;
+    }
+
+    /** How long a by-hand change waits for an organization another transaction holds (an import, a merge). */
+    static final String HOLD_WAIT = "3s";
+
+    public static final String BUSY = "Someone is importing people into this organization or changing its units right now; nothing was saved. Try again when they have finished.";
+
+    /** lock_timeout ran out (55P03): the words above; any other failure as it was. */
+    private static RuntimeException waitedTooLong(jakarta.persistence.PersistenceException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return Problems.conflict(BUSY);
+            }
+        }
+        return e;
     }
 
     /**

@@ -174,6 +174,9 @@ public interface MsgRefusals {
     String import_met_place_change();
 
     @Message
+    String organization_busy();
+
+    @Message
     String queue_forbidden();
 
     @Message

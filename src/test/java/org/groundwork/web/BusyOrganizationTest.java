@@ -1,0 +1,81 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.HeldLocks;
+import org.groundwork.support.TestTeam;
+import org.groundwork.organization.OrganizationService;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An import holds each organization it puts people into until it commits (FOR SHARE, OrganizationService.keepUnits):
+ * ~20 s for 100,000 rows. A rename, a unit made or removed, or a merge of that organization waited all of it, past the
+ * request's own timeout (the review of session 47). Now it waits a few seconds, then says why, and nothing is
+ * changed. Here the test's own connection holds the row as the import does.
+ */
+@QuarkusTest
+class BusyOrganizationTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void changesOfAnOrganizationAnImportHoldsAreRefusedInWordsAfterAShortWait() throws Exception {
+        TestTeam team = TestTeam.create();
+        String acme = team.organization("Acme Plant", "workplace");
+        String nights = team.unit(acme, "Nights", "shift");
+        String into = team.organization("Acme Holdings", "workplace");
+        try (Connection importing = AllTeams.connection(dataSource)) {
+            importing.setAutoCommit(false);
+            HeldLocks.execute(importing, "select 1 from organization where id = ? for share", acme);
+
+            busy(() -> team.api().body(Map.of("name", "Acme Works")).patch("/api/v1/organizations/" + acme));
+            busy(() -> team.api().body(Map.of("name", "Days")).post("/api/v1/organizations/" + acme + "/units"));
+            busy(() -> team.api().delete("/api/v1/organizations/" + acme + "/units/" + nights));
+            busy(() -> team.api().body(Map.of("intoOrganizationId", acme)).post("/api/v1/organizations/" + into + "/merge"));
+
+            // on a page: the words, with what was typed kept
+            Session s = Session.logIn(team);
+            s.open("/organizations/" + acme);
+            s.form().formParam("name", "Acme Typed").formParam("kind", "workplace")
+                    .post("/organizations/" + acme + "/rename").then().statusCode(409)
+                    .body(containsString("Someone is importing people into this organization"))
+                    .body(containsString("value=\"Acme Typed\""));
+
+            // a person put into it by hand holds it the same way, side by side with the import
+            team.api().body(Map.of("fullName", "Bea Busy", "organizationId", acme, "unitId", nights))
+                    .post("/api/v1/contacts").then().statusCode(201);
+            importing.commit();
+        }
+        // nothing of the refused changes happened, and each goes through once the import is done
+        team.api().get("/api/v1/organizations/" + acme).then().statusCode(200).body("name", is("Acme Plant"));
+        List<String> units = team.api().get("/api/v1/organizations/" + acme + "/units").then().statusCode(200)
+                .extract().jsonPath().getList("items.name");
+        assertEquals(List.of("Nights"), units);
+        team.api().body(Map.of("name", "Acme Works")).patch("/api/v1/organizations/" + acme).then().statusCode(200)
+                .body("name", is("Acme Works"));
+        team.api().body(Map.of("name", "Days")).post("/api/v1/organizations/" + acme + "/units").then().statusCode(201);
+    }
+
+    /** A 409 in words, after the short wait and well before the request's own timeout. */
+    private static void busy(Supplier<Response> request) {
+        long start = System.nanoTime();
+        request.get().then().statusCode(409).contentType("application/problem+json")
+                .body("detail", is(OrganizationService.BUSY));
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waited >= 2_500 && waited < 20_000, "waited " + waited + " ms");
+    }
+}
