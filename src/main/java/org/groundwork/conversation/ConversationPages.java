@@ -110,7 +110,8 @@ public class ConversationPages {
         // time and the form sent again is the same form); yesterday's door-knocking is logged by changing it
         String now = LocalDateTime.ofInstant(Form.keyMadeAt(key), current.team().zone())
                 .truncatedTo(ChronoUnit.MINUTES).toString();
-        return render(contactId, Map.of("channel", "in-person", "occurredAt", now, Form.KEY, key), ticked, true, Map.of());
+        return render(contactId, Map.of("channel", "in-person", "occurredAt", now, Form.KEY, key), ticked,
+                Form.keyMadeAt(key).truncatedTo(ChronoUnit.MINUTES), Map.of());
     }
 
     @POST
@@ -137,23 +138,25 @@ public class ConversationPages {
         // the next step's date with the other mistakes, not once they are mended (the walk)
         return form.checks(conversation, () -> conversations.nextStepOnOrAfter(at, next)).submit(() -> conversations.create(conversation),
                 Form.saved("/contacts/" + contact + "#timeline", LOGGED),
-                () -> render(contact, form.values(), ticked, false, form.errors()));
+                () -> render(contact, form.values(), ticked, null, form.errors()));
     }
 
     /**
-     * The form; {@code firstDrawn}: opened, not sent back with mistakes (which keeps the boxes as they were sent).
-     * Opened, it ticks the person's open after-action follow-ups too: the heat rule's follow-up asks for a
-     * conversation after the action, the movement report and Today's glance count any such conversation as
-     * the first-timer followed up, and the follow-up left open said the opposite in the queue (the walk).
+     * The form; {@code drawnAt}: when it was opened (its "when"), null when sent back with mistakes (which keeps the
+     * boxes as they were sent). Opened, it ticks the person's open after-action follow-ups too: the heat rule's
+     * follow-up asks for a conversation after the action, the movement report and Today's glance count any such
+     * conversation as the first-timer followed up, and the follow-up left open said the opposite in the queue (the
+     * walk). Not one whose action has not begun yet (checked in early): the save would refuse that tick.
      */
-    private TemplateInstance render(UUID contactId, Map<String, String> form, List<String> complete, boolean firstDrawn,
+    private TemplateInstance render(UUID contactId, Map<String, String> form, List<String> complete, Instant drawnAt,
                                     Map<String, String> errors) {
         ContactView contact = contacts.view(contactId);
         List<Completable> open = followUps.list(FollowUpFilter.openOf(contactId), Page.MAX_LIMIT, null).items()
                 .stream()
                 .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
                         + (f.purpose() == null ? "" : ": " + FollowUpWords.shownPurpose(f)),
-                        complete.contains(f.id().toString()) || firstDrawn && f.reason() == FollowUpReason.AFTER_ACTION))
+                        complete.contains(f.id().toString()) || drawnAt != null && f.reason() == FollowUpReason.AFTER_ACTION
+                                && !followUps.beforeItsAction(f.reason(), f.sourceActionId(), drawnAt)))
                 .toList();
         return Templates.log(contact, open, Forms.options(Channel.class), workOptions(), form, errors);
     }

@@ -329,8 +329,7 @@ public class FollowUpService {
             if (f.status != FollowUpStatus.OPEN) {
                 throw Problems.invalid(field, "this follow-up is already " + f.status.word());
             }
-            if (f.reason == FollowUpReason.AFTER_ACTION && f.sourceActionId != null
-                    && occurredAt.isBefore(actionStart(f.sourceActionId))) {
+            if (beforeItsAction(f.reason, f.sourceActionId, occurredAt)) {
                 throw Problems.invalid(field, "this follow-up is about an action that began after this conversation; a conversation before it does not complete it");
             }
             toClose.add(f);
@@ -346,6 +345,15 @@ public class FollowUpService {
         }
         em.flush();
         return List.copyOf(seen);
+    }
+
+    /**
+     * Whether a conversation at {@code at} comes before the action an after-action follow-up is about, so does not
+     * answer it (the heat rule asks for a conversation after the action): the save's rule and the form's tick.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean beforeItsAction(FollowUpReason reason, UUID sourceActionId, Instant at) {
+        return reason == FollowUpReason.AFTER_ACTION && sourceActionId != null && at.isBefore(actionStart(sourceActionId));
     }
 
     private Instant actionStart(UUID actionId) {

@@ -836,6 +836,32 @@ class PageFormsTest {
         team.api().get("/api/v1/followups/" + other).then().body("status", equalTo("open"));
     }
 
+    /**
+     * A first-timer checked in before the action begins (the door opens early) has its after-action follow-up
+     * already; a talk at the door logged now comes before the action, so the form does not tick it: the save
+     * refused the box it had ticked itself (review 2 of session 47).
+     */
+    @Test
+    void anAfterActionFollowUpIsNotTickedBeforeItsActionHasBegun() {
+        TestTeam team = TestTeam.create();
+        String id = contact(team, "Dolores Huerta");
+        String action = team.api().body(Map.of("title", "Rally", "startsAt", java.time.Instant.now().plusSeconds(3600).toString(),
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        team.api().body(java.util.List.of(Map.of("contactId", id, "firstTime", true)))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200);
+        String heat = team.api().queryParam("contact", id).get("/api/v1/followups").then().statusCode(200).extract()
+                .jsonPath().param("r", "after-action").getString("items.find { it.reason == r }.id");
+        assertTrue(heat != null, "the follow-up is there before the action");
+        Session s = Session.logIn(team);
+        String form = s.open("/conversations/new?contact=" + id);
+        assertTrue(form.contains("value=\"" + heat + "\""), "the follow-up is listed");
+        assertTrue(!form.contains("value=\"" + heat + "\" checked"), "but not ticked");
+        // the form as drawn is saved as it is: the talk logged, the follow-up left open
+        s.form().formParam("contactId", id).formParam("durationMinutes", "5").formParam("channel", "in-person")
+                .formParam("summary", "Met at the door").post("/conversations").then().statusCode(303);
+        team.api().get("/api/v1/followups/" + heat).then().body("status", equalTo("open"));
+    }
+
     @Test
     void aFollowUpTickedAndClosedMeanwhileIsSaidThoughNoneIsLeftToList() {
         TestTeam team = TestTeam.create();
