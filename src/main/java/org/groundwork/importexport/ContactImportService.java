@@ -673,6 +673,8 @@ public class ContactImportService {
                 where u.team_id = ?""";
         /** The organizations this import holds ({@link #held}) or made. */
         private final java.util.Set<UUID> kept = new java.util.HashSet<>();
+        /** Organizations found merged away (held() false): asked once, not again on each of their people's lines. */
+        private final java.util.Set<UUID> gone = new java.util.HashSet<>();
 
         /** Names and ids of the team ({@code ?} 1), and of {@code more} after it, into {@code into}. */
         private void readPairs(String sql, Map<String, UUID> into, UUID... more) throws SQLException {
@@ -1121,9 +1123,13 @@ public class ContactImportService {
             if (options.dryRun() || kept.contains(organizationId)) {
                 return true;
             }
+            if (gone.contains(organizationId)) {
+                return false;
+            }
             writer.settle(); // the connection is the writer thread's while a batch is in flight
             try {
                 if (!OrganizationService.keepUnits(conn, team, organizationId)) {
+                    gone.add(organizationId);
                     return false;
                 }
             } catch (SQLException e) {

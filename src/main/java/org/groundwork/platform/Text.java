@@ -45,15 +45,33 @@ public final class Text {
         // a joiner joins nothing at an end of the name or beside a space: "Acme" + ZWJ was another name of the
         // same look (the review)
         n = LOOSE_JOINERS.matcher(n).replaceAll("").strip();
+        // an accent at the start sits on nothing of the name (on the quote before it, in a list): the walk stored one
+        n = LEADING_MARKS.matcher(n).replaceFirst("").strip();
         n = withoutStrayJoiners(n);
         // composed again: an invisible character between a letter and its accent ("Cafe", a soft hyphen, an accent)
         // kept them apart through the first pass, and "Café" so written was another place of the same look (the review)
         n = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC);
         // the joiners and the Mongolian variation selectors are kept inside a name (they join letters, choose a
         // letter's shape), but alone they show nothing (the probe: a name of one ZWJ)
-        return n.isEmpty() || UNSEEN_ALONE.matcher(n).replaceAll("").isBlank() ? null : n;
+        return n.isEmpty() || UNSEEN_ALONE.matcher(n).replaceAll("").isBlank() || !SHOWN.matcher(n).find() ? null : n;
     }
 
+    /** Combining marks at the start of a name, where they combine with nothing of it. */
+    private static final java.util.regex.Pattern LEADING_MARKS = java.util.regex.Pattern.compile("^\\p{M}+");
+    /**
+     * A name shows something: a letter, a digit, a punctuation mark or a symbol (an emoji). Marks alone, the
+     * private-use characters (a font's own picture, an empty box in any other) and the unassigned ones are no name:
+     * the walk stored one of each.
+     */
+    private static final java.util.regex.Pattern SHOWN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}]");
+
+    /**
+     * The noncharacters (U+FDD0-FDEF, and the last two code points of every plane, U+FFFF among them): never a
+     * character of any text, for a program's own use (the walk stored U+FFFF in a name).
+     */
+    private static final String NONCHARACTERS = "\\uFDD0-\\uFDEF" + java.util.stream.IntStream.rangeClosed(0, 16)
+            .mapToObj(plane -> String.format("\\x{%X}\\x{%X}", plane * 0x10000 + 0xFFFE, plane * 0x10000 + 0xFFFF))
+            .collect(java.util.stream.Collectors.joining());
     /**
      * Characters that show nothing in a name: zero-width space, word joiner, byte-order mark, soft hyphen,
      * the direction marks, embeddings and isolates (U+202E turns how a name reads), Mongolian vowel
@@ -66,7 +84,7 @@ public final class Text {
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile(
             "[\\u200B\\u2060\\uFEFF\\u00AD\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u180E\\u034F\\uFE00-\\uFE0F"
                     + "\\u061C\\u2061-\\u2064\\u17B4\\u17B5\\x{1D173}-\\x{1D17A}"
-                    + "\\x{E0000}-\\x{E007F}]");
+                    + "\\x{E0000}-\\x{E007F}" + NONCHARACTERS + "]");
     /** Kept inside a name, not as the whole of it: the joiners, the Mongolian free variation selectors. */
     private static final java.util.regex.Pattern UNSEEN_ALONE = java.util.regex.Pattern.compile("[\\u200C\\u200D\\u180B-\\u180D\\u180F]");
     /** A joiner at either end of a name or beside a space, where it joins nothing. */

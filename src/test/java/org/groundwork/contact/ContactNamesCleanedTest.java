@@ -57,6 +57,29 @@ class ContactNamesCleanedTest {
                 .body("errors[0].field", is("fullName"));
     }
 
+    /**
+     * A name shows something: an accent alone, a private-use character (an empty box in most fonts) or U+FFFF, a
+     * noncharacter, had each been stored as a person's name (the forty-seventh session's walk). An accent at the
+     * start sits on nothing and is dropped; a noncharacter is dropped anywhere; an emoji is a name.
+     */
+    @Test
+    void aNameOfAnAccentAlonePrivateUseOrANoncharacterIsRefused() {
+        TestTeam team = TestTeam.create();
+        for (String nothing : List.of("\u0301", "\u0301\u0308", "\uE000\uE001", "\uFFFF", "\uDB80\uDC00", "\u200B\uFDD0 ")) {
+            team.api().body(Map.of("fullName", nothing)).post("/api/v1/contacts").then().statusCode(400)
+                    .body("errors[0].field", is("fullName"));
+            team.api().body(Map.of("name", nothing)).post("/api/v1/organizations").then().statusCode(400)
+                    .body("errors[0].field", is("name"));
+        }
+        team.api().body(Map.of("fullName", "\u0301Ana L\uFFFFópez")).post("/api/v1/contacts").then().statusCode(201)
+                .body("fullName", is("Ana López"));
+        team.api().body(Map.of("fullName", "\uD83C\uDF39")).post("/api/v1/contacts").then().statusCode(201)
+                .body("fullName", is("\uD83C\uDF39"));
+        team.api().body(Map.of("fullName", "Ana\uE000")).post("/api/v1/contacts").then().statusCode(201)
+                .body("fullName", is("Ana\uE000"));
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(3));
+    }
+
     @Test
     void theImportAndTheDoorStoreNamesAsTheContactFormDoes() {
         TestTeam team = TestTeam.create();
