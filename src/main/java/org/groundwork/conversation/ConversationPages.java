@@ -146,7 +146,8 @@ public class ConversationPages {
      * boxes as they were sent). Opened, it ticks the person's open after-action follow-ups too: the heat rule's
      * follow-up asks for a conversation after the action, the movement report and Today's glance count any such
      * conversation as the first-timer followed up, and the follow-up left open said the opposite in the queue (the
-     * walk). Not one whose action has not begun yet (checked in early): the save would refuse that tick.
+     * walk). Not one whose action has not begun yet (checked in early), also when Today's item named it: the save
+     * would refuse that tick.
      */
     private TemplateInstance render(UUID contactId, Map<String, String> form, List<String> complete, Instant drawnAt,
                                     Map<String, String> errors) {
@@ -155,7 +156,8 @@ public class ConversationPages {
                 .stream()
                 .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
                         + (f.purpose() == null ? "" : ": " + FollowUpWords.shownPurpose(f)),
-                        complete.contains(f.id().toString()) || drawnAt != null && f.reason() == FollowUpReason.AFTER_ACTION
+                        drawnAt == null ? complete.contains(f.id().toString())
+                                : (complete.contains(f.id().toString()) || f.reason() == FollowUpReason.AFTER_ACTION)
                                 && !followUps.beforeItsAction(f.reason(), f.sourceActionId(), drawnAt)))
                 .toList();
         return Templates.log(contact, open, Forms.options(Channel.class), workOptions(), form, errors);

@@ -856,10 +856,24 @@ class PageFormsTest {
         String form = s.open("/conversations/new?contact=" + id);
         assertTrue(form.contains("value=\"" + heat + "\""), "the follow-up is listed");
         assertTrue(!form.contains("value=\"" + heat + "\" checked"), "but not ticked");
-        // the form as drawn is saved as it is: the talk logged, the follow-up left open
-        s.form().formParam("contactId", id).formParam("durationMinutes", "5").formParam("channel", "in-person")
-                .formParam("summary", "Met at the door").post("/conversations").then().statusCode(303);
+        // the form sent as drawn (its "when", its ticked boxes) is saved: the talk logged, the follow-up left open
+        java.util.regex.Matcher when = java.util.regex.Pattern.compile("id=\"f-occurredAt\" name=\"occurredAt\" type=\"[^\"]*\" value=\"([^\"]*)\"")
+                .matcher(form);
+        assertTrue(when.find(), "the form has its when");
+        var sent = s.form().formParam("contactId", id).formParam("durationMinutes", "5").formParam("channel", "in-person")
+                .formParam("occurredAt", when.group(1)).formParam("summary", "Met at the door");
+        java.util.regex.Matcher ticked = java.util.regex.Pattern.compile("name=\"complete\" value=\"([^\"]+)\" checked").matcher(form);
+        while (ticked.find()) {
+            sent.formParam("complete", ticked.group(1));
+        }
+        sent.post("/conversations").then().statusCode(303);
         team.api().get("/api/v1/followups/" + heat).then().body("status", equalTo("open"));
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(1));
+
+        // named by Today's item ("Log a conversation" beside it), it is not ticked either
+        String fromToday = s.open("/conversations/new?contact=" + id + "&followUp=" + heat);
+        assertTrue(fromToday.contains("value=\"" + heat + "\""), "listed");
+        assertTrue(!fromToday.contains("value=\"" + heat + "\" checked"), "not ticked from Today either");
     }
 
     @Test
