@@ -43,27 +43,29 @@ public final class Text {
         n = INVISIBLE.matcher(n).replaceAll("");
         n = SPACES.matcher(n).replaceAll(" ");
         // a joiner joins nothing at an end of the name or beside a space: "Acme" + ZWJ was another name of the
-        // same look (the review)
-        n = LOOSE_JOINERS.matcher(n).replaceAll("").strip();
-        // an accent at the start sits on nothing of the name (on the quote before it, in a list): the walk stored one
-        n = LEADING_MARKS.matcher(n).replaceFirst("").strip();
+        // same look (the review); the spaces it had stood between are one space again (PlaceNameOnceTest)
+        n = SPACES.matcher(LOOSE_JOINERS.matcher(n).replaceAll("")).replaceAll(" ").strip();
         n = withoutStrayJoiners(n);
         // composed again: an invisible character between a letter and its accent ("Cafe", a soft hyphen, an accent)
         // kept them apart through the first pass, and "Café" so written was another place of the same look (the review)
         n = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC);
+        // an accent at the start sits on nothing of the name (on the quote before it, in a list): the walk stored one.
+        // Last, with the spaces and joiners among such accents, so the name cleaned once is clean (PlaceNameOnceTest)
+        n = LEADING_MARKS.matcher(n).replaceFirst("");
         // the joiners and the Mongolian variation selectors are kept inside a name (they join letters, choose a
         // letter's shape), but alone they show nothing (the probe: a name of one ZWJ)
         return n.isEmpty() || UNSEEN_ALONE.matcher(n).replaceAll("").isBlank() || !SHOWN.matcher(n).find() ? null : n;
     }
 
-    /** Combining marks at the start of a name, where they combine with nothing of it. */
-    private static final java.util.regex.Pattern LEADING_MARKS = java.util.regex.Pattern.compile("^\\p{M}+");
+    /** Combining marks at the start of a name, where they combine with nothing of it, and the spaces and joiners among them. */
+    private static final java.util.regex.Pattern LEADING_MARKS = java.util.regex.Pattern.compile("^[\\p{M} \\u200C\\u200D]+");
     /**
-     * A name shows something: a letter, a digit, a punctuation mark or a symbol (an emoji). Marks alone, the
-     * private-use characters (a font's own picture, an empty box in any other) and the unassigned ones are no name:
-     * the walk stored one of each.
+     * A name shows something: a letter, a digit, a punctuation mark or a symbol (an emoji). Marks alone and the
+     * private-use characters (a font's own picture, an empty box in any other) are no name: the walk stored each.
+     * A character this JVM's Unicode does not know yet (an emoji newer than Java 17's Unicode 13) counts as shown:
+     * a newer JVM would take it, and the noncharacters are already left out.
      */
-    private static final java.util.regex.Pattern SHOWN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}]");
+    private static final java.util.regex.Pattern SHOWN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}\\p{Cn}]");
 
     /**
      * The noncharacters (U+FDD0-FDEF, and the last two code points of every plane, U+FFFF among them): never a

@@ -95,6 +95,42 @@ class PlaceNamesCleanedAgainTest {
         team.api().body(Map.of("name", "Harbor Depot")).post("/api/v1/organizations").then().statusCode(409);
     }
 
+    /**
+     * V28_17: an accent at the start of a name and the noncharacters are left out since the forty-eighth session; a
+     * place, a unit or a person stored with them before is cleaned, a clash numbered, a name that would show nothing
+     * kept (the review: "Acme" + U+FFFF and a new "Acme" were two organizations of the same look).
+     */
+    @Test
+    void namesWithALeadingAccentOrANoncharacterAreCleanedByV28_17() throws Exception {
+        TestTeam team = TestTeam.create();
+        try (Connection c = AllTeams.connection(dataSource)) {
+            UUID teamId = UUID.fromString(team.teamId);
+            UUID acme = organization(c, teamId, "Acme");
+            UUID acme2 = organization(c, teamId, "Acme\uFFFF");
+            UUID depot = organization(c, teamId, "\u0301Depot");
+            UUID blank = organization(c, teamId, "\uE000");
+            UUID nights = unit(c, teamId, acme, null, "\u0308Nights\uFDD0");
+            UUID person = Ids.next();
+            try (PreparedStatement ps = c.prepareStatement("insert into contact (id, team_id, full_name) values (?, ?, ?)")) {
+                ps.setObject(1, person);
+                ps.setObject(2, teamId);
+                ps.setString(3, "\u0301Ana L\uFFFFópez");
+                ps.executeUpdate();
+            }
+            db.migration.V28_17__names_that_show_something.clean(c);
+            assertEquals("Acme", name(c, "organization", acme));
+            assertEquals("Acme (2)", name(c, "organization", acme2));
+            assertEquals("Depot", name(c, "organization", depot));
+            assertEquals("\uE000", name(c, "organization", blank));
+            assertEquals("Nights", name(c, "unit", nights));
+            assertEquals(1L, version(c, "unit", nights));
+            assertEquals(0L, version(c, "organization", acme));
+            assertEquals("Ana López", one(c, "select full_name from contact where id = ?", person));
+        }
+        team.api().queryParam("q", "Ana López").get("/api/v1/contacts").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.is(1));
+    }
+
     private static UUID organization(Connection c, UUID team, String name) throws SQLException {
         UUID id = Ids.next();
         try (PreparedStatement ps = c.prepareStatement("insert into organization (id, team_id, name) values (?, ?, ?)")) {

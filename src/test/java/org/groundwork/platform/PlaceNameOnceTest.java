@@ -1,0 +1,54 @@
+package org.groundwork.platform;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * A name cleaned once is clean (Text.placeName): the search cleans what is typed and compares it with the name as
+ * stored, and a restore cleans an older archive's names again, so a second pass that still changed something left
+ * a stored name no typed words could find, and moved it on every restore (the review: an accent, a space, an accent
+ * at the start lost only its first accent). Names of twenty thousand random mixes of the characters its rules are about.
+ */
+class PlaceNameOnceTest {
+
+    /** Letters, an emoji, the spaces, joiners, marks, the invisible and the noncharacters the rules treat apart. */
+    private static final String[] PIECES = {"A", "n", "a", "é", "\u0645", "\u0915\u094d", "\uD83C\uDF39", "1", "-",
+            " ", "\u00A0", "\t", "\u3000", "\u3164", "\u200B", "\u200C", "\u200D", "\u0301", "\u0308", "\u180B",
+            "\u00AD", "\u061C", "\uFFFF", "\uFDD0", "\uE000", "\uDB80\uDC00", "\u202E"};
+
+    @Test
+    void aNameCleanedOnceIsClean() {
+        Random random = new Random(48);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int k = random.nextInt(8) + 1; k > 0; k--) {
+                name.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            String once = Text.placeName(name.toString());
+            if (once != null) {
+                assertEquals(once, Text.placeName(once), "cleaned twice: " + escaped(name.toString()));
+            }
+        }
+    }
+
+    @Test
+    void theWalksNamesReadAsTheyLook() {
+        assertEquals("Ana", Text.placeName("\u0301 \u0301Ana"));
+        assertEquals("Ana López", Text.placeName("\u0301Ana L\uFFFFópez"));
+        assertNull(Text.placeName("\u0301\u0308"));
+        assertNull(Text.placeName("\uE000 \uDB80\uDC00"));
+        assertNull(Text.placeName("\uFFFF\uFDD0"));
+        // a character Java 17's Unicode does not know yet (U+1FAE8, an emoji of Unicode 15) is a name
+        assertEquals("\uD83E\uDEE8", Text.placeName("\uD83E\uDEE8"));
+    }
+
+    private static String escaped(String s) {
+        StringBuilder out = new StringBuilder();
+        s.codePoints().forEach(c -> out.append(c < 128 && c >= 32 ? String.valueOf((char) c) : String.format("\\u%04X", c)));
+        return out.toString();
+    }
+}
