@@ -177,6 +177,9 @@ public interface MsgRefusals {
     String organization_busy();
 
     @Message
+    String records_busy();
+
+    @Message
     String queue_forbidden();
 
     @Message

@@ -42,10 +42,11 @@ class BusyOrganizationTest {
             importing.setAutoCommit(false);
             HeldLocks.execute(importing, "select 1 from organization where id = ? for share", acme);
 
-            busy(() -> team.api().body(Map.of("name", "Acme Works")).patch("/api/v1/organizations/" + acme));
-            busy(() -> team.api().body(Map.of("name", "Days")).post("/api/v1/organizations/" + acme + "/units"));
-            busy(() -> team.api().delete("/api/v1/organizations/" + acme + "/units/" + nights));
-            busy(() -> team.api().body(Map.of("intoOrganizationId", acme)).post("/api/v1/organizations/" + into + "/merge"));
+            busy(() -> api(team).body(Map.of("name", "Acme Works")).patch("/api/v1/organizations/" + acme), OrganizationService.BUSY);
+            busy(() -> api(team).body(Map.of("name", "Days")).post("/api/v1/organizations/" + acme + "/units"), OrganizationService.BUSY);
+            busy(() -> api(team).delete("/api/v1/organizations/" + acme + "/units/" + nights), OrganizationService.BUSY);
+            busy(() -> api(team).body(Map.of("intoOrganizationId", acme)).post("/api/v1/organizations/" + into + "/merge"),
+                    OrganizationService.BUSY);
 
             // on a page: the words, with what was typed kept
             Session s = Session.logIn(team);
@@ -62,6 +63,7 @@ class BusyOrganizationTest {
         }
         // nothing of the refused changes happened, and each goes through once the import is done
         team.api().get("/api/v1/organizations/" + acme).then().statusCode(200).body("name", is("Acme Plant"));
+        team.api().get("/api/v1/organizations/" + into).then().statusCode(200).body("name", is("Acme Holdings"));
         List<String> units = team.api().get("/api/v1/organizations/" + acme + "/units").then().statusCode(200)
                 .extract().jsonPath().getList("items.name");
         assertEquals(List.of("Nights"), units);
@@ -70,11 +72,45 @@ class BusyOrganizationTest {
         team.api().body(Map.of("name", "Days")).post("/api/v1/organizations/" + acme + "/units").then().statusCode(201);
     }
 
+    /**
+     * An import changing people of an organization (their phones, say) without putting anyone into it holds their
+     * rows, not the organization's: a merge, or a unit's removal moving its people, waited on those rows for the
+     * whole import (the review). It waits as long as for the organization's row, then says so.
+     */
+    @Test
+    void aMergeOrAMoveOfPeopleAnImportIsChangingIsRefusedInWordsAfterAShortWait() throws Exception {
+        TestTeam team = TestTeam.create();
+        String acme = team.organization("Acme Plant", "workplace");
+        String nights = team.unit(acme, "Nights", "shift");
+        String days = team.unit(acme, "Days", "shift");
+        String into = team.organization("Acme Holdings", "workplace");
+        String ana = team.api().body(Map.of("fullName", "Ana Held", "organizationId", acme, "unitId", nights))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        try (Connection importing = AllTeams.connection(dataSource)) {
+            importing.setAutoCommit(false);
+            HeldLocks.execute(importing, "select 1 from contact where id = ? for no key update", ana);
+            String words = "Someone else is changing these records right now (an import, perhaps); nothing was saved. "
+                    + "Try again when they have finished.";
+            busy(() -> api(team).body(Map.of("intoOrganizationId", into)).post("/api/v1/organizations/" + acme + "/merge"), words);
+            busy(() -> api(team).queryParam("moveTo", days).delete("/api/v1/organizations/" + acme + "/units/" + nights), words);
+            importing.commit();
+        }
+        team.api().get("/api/v1/organizations/" + acme).then().statusCode(200);
+        team.api().get("/api/v1/contacts/" + ana).then().statusCode(200).body("unitId", is(nights));
+        team.api().queryParam("moveTo", days).delete("/api/v1/organizations/" + acme + "/units/" + nights).then().statusCode(204);
+    }
+
+    /** The team's API with a socket timeout: a request that waits without bound fails the test instead of hanging it. */
+    private static io.restassured.specification.RequestSpecification api(TestTeam team) {
+        return team.api().config(io.restassured.RestAssured.config().httpClient(
+                io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 30_000)));
+    }
+
     /** A 409 in words, after the short wait and well before the request's own timeout. */
-    private static void busy(Supplier<Response> request) {
+    private static void busy(Supplier<Response> request, String words) {
         long start = System.nanoTime();
         request.get().then().statusCode(409).contentType("application/problem+json")
-                .body("detail", is(OrganizationService.BUSY));
+                .body("detail", is(words));
         long waited = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waited >= 2_500 && waited < 20_000, "waited " + waited + " ms");
     }
