@@ -40,7 +40,7 @@ public final class Text {
             return null;
         }
         String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
-        n = INVISIBLE.matcher(n).replaceAll("");
+        n = withoutStraySelectors(INVISIBLE.matcher(n).replaceAll(""));
         n = SPACES.matcher(n).replaceAll(" ");
         // a joiner joins nothing at an end of the name or beside a space: "Acme" + ZWJ was another name of the
         // same look (the review); the spaces it had stood between are one space again (PlaceNameOnceTest)
@@ -77,14 +77,15 @@ public final class Text {
     /**
      * Characters that show nothing in a name: zero-width space, word joiner, byte-order mark, soft hyphen,
      * the direction marks, embeddings and isolates (U+202E turns how a name reads), Mongolian vowel
-     * separator, combining grapheme joiner, variation selectors, tag characters; the Arabic letter mark, the
+     * separator, combining grapheme joiner, variation selectors (the emoji one only where it selects nothing:
+     * {@link #withoutStrayJoiners}), tag characters; the Arabic letter mark, the
      * invisible operators (U+2061-2064), Khmer's inherent vowels (U+17B4-17B5) and the musical formatting
      * characters (U+1D173-1D17A), which the probe found stored as a name. The zero-width joiner and non-joiner
      * are kept inside a name (Persian and Indic spellings need them), as are the Mongolian free variation
      * selectors (they choose a letter's shape): {@link #UNSEEN_ALONE}.
      */
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile(
-            "[\\u200B\\u2060\\uFEFF\\u00AD\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u180E\\u034F\\uFE00-\\uFE0F"
+            "[\\u200B\\u2060\\uFEFF\\u00AD\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u180E\\u034F\\uFE00-\\uFE0E"
                     + "\\u061C\\u2061-\\u2064\\u17B4\\u17B5\\x{1D173}-\\x{1D17A}"
                     + "\\x{E0000}-\\x{E007F}" + NONCHARACTERS + "]");
     /** Kept inside a name, not as the whole of it: the joiners, the Mongolian free variation selectors. */
@@ -99,6 +100,10 @@ public final class Text {
      * "00 River Street" beside "1400 River Street" was a second place of the same look (the probe). A joiner after a
      * kept one stays (ZWNJ ZWJ in Arabic). A loop over code points, not a lookbehind: Java's lookbehind missed the
      * scripts past U+FFFF (the review), and V28_15 copies the same blocks.
+     * <p>
+     * Emoji too: a zero-width joiner after an emoji, its skin tone or its selector ({@link #withoutStraySelectors})
+     * makes one picture of several ("🏳️‍🌈" is a flag, a selector, a joiner, a rainbow); without it a name showed two
+     * pictures (the walk).
      */
     private static String withoutStrayJoiners(String name) {
         if (name.indexOf('\u200C') < 0 && name.indexOf('\u200D') < 0) {
@@ -110,13 +115,44 @@ public final class Text {
             int c = name.codePointAt(i);
             i += Character.charCount(c);
             boolean joiner = c == 0x200C || c == 0x200D;
-            if (joiner && !(before == 0x200C || before == 0x200D || (before >= 0 && joins(before)))) {
+            if (joiner && !(before == 0x200C || before == 0x200D || (before >= 0 && joins(before))
+                    || c == 0x200D && before >= 0 && emoji(before))) {
                 continue;
             }
             kept.appendCodePoint(c);
             before = c;
         }
         return kept.toString();
+    }
+
+    /**
+     * Without the emoji presentation selector (U+FE0F) where it selects nothing: after a symbol it shows the symbol as
+     * a picture ("❤️") and holds the emoji sequences together, elsewhere it shows nothing ("Acme" + U+FE0F was another
+     * name of the same look). Before the spaces are read, so one it stood between is one space.
+     */
+    private static String withoutStraySelectors(String name) {
+        if (name.indexOf('\uFE0F') < 0) {
+            return name;
+        }
+        StringBuilder kept = new StringBuilder(name.length());
+        int before = -1;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == 0xFE0F && !(before >= 0 && Character.getType(before) == Character.OTHER_SYMBOL)) {
+                continue;
+            }
+            kept.appendCodePoint(c);
+            before = c;
+        }
+        return kept.toString();
+    }
+
+    /** A picture a zero-width joiner joins to the next: a symbol, a skin tone, the emoji selector, an emoji newer than this JVM. */
+    private static boolean emoji(int c) {
+        int type = Character.getType(c);
+        return type == Character.OTHER_SYMBOL || c == 0xFE0F || c >= 0x1F3FB && c <= 0x1F3FF
+                || type == Character.UNASSIGNED && c >= 0x1F000 && c <= 0x1FAFF;
     }
 
     /** The blocks of the scripts that join with the zero-width joiners ({@link #withoutStrayJoiners}). */

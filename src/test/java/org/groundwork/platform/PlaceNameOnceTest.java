@@ -18,7 +18,8 @@ class PlaceNameOnceTest {
     /** Letters, an emoji, the spaces, joiners, marks, the invisible and the noncharacters the rules treat apart. */
     private static final String[] PIECES = {"A", "n", "a", "é", "\u0645", "\u0915\u094d", "\uD83C\uDF39", "1", "-",
             " ", "\u00A0", "\t", "\u3000", "\u3164", "\u200B", "\u200C", "\u200D", "\u0301", "\u0308", "\u180B",
-            "\u00AD", "\u061C", "\uFFFF", "\uFDD0", "\uE000", "\uDB80\uDC00", "\u202E"};
+            "\u00AD", "\u061C", "\uFFFF", "\uFDD0", "\uE000", "\uDB80\uDC00", "\u202E", "\uD83C\uDFF3", "\uFE0F",
+            "\uD83C\uDF08", "\uD83C\uDFFD", "\u2764", "\uD83E\uDEE8"};
 
     @Test
     void aNameCleanedOnceIsClean() {
@@ -44,6 +45,14 @@ class PlaceNameOnceTest {
         assertNull(Text.placeName("\uFFFF\uFDD0"));
         // a character Java 17's Unicode does not know yet (U+1FAE8, an emoji of Unicode 15) is a name
         assertEquals("\uD83E\uDEE8", Text.placeName("\uD83E\uDEE8"));
+        // emoji joined into one picture stay joined: the rainbow flag, a mechanic with a skin tone, a red heart
+        String flag = "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08";
+        assertEquals("Ana " + flag, Text.placeName("Ana " + flag));
+        String mechanic = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDD27";
+        assertEquals(mechanic, Text.placeName(mechanic));
+        assertEquals("Bea \u2764\uFE0F", Text.placeName("Bea \u2764\uFE0F"));
+        // but not after a letter, where they show nothing
+        assertEquals("Acme", Text.placeName("Ac\u200Dme\uFE0F"));
     }
 
     private static String escaped(String s) {
