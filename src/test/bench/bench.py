@@ -543,6 +543,8 @@ def measure(pg, meta, results):
         return reports_only(pg, meta, results)
     if ONLY == "writes":
         return writes_only(pg, meta, results)
+    if ONLY == "import":
+        return import_only(pg, meta, results)
     token, team = meta["token"], meta["team"]
     # the first start migrates when this build's schema is newer than the data set's
     first = App(APP, pg)
@@ -634,6 +636,18 @@ def writes_only(pg, meta, results):
     app.start()
     try:
         writes(pg, app, meta, results)
+    finally:
+        app.stop()
+    table(pg, results)
+
+
+def import_only(pg, meta, results):
+    """Only the 100,000-row import, on one start of the app."""
+    settle(pg)
+    app = App(APP, pg, extra_env={"GROUNDWORK_IMPORT_MAX_BYTES": "52428800"})
+    app.start()
+    try:
+        importing(app, meta, results)
     finally:
         app.stop()
     table(pg, results)
@@ -852,7 +866,7 @@ def table(pg, results):
                                                                  api["errors"], sql["p50"], n, sql["p99"], sql["rps"]))
         say("| the same bare SQL, prepared as the app's driver sends it | | | | %.1f ms | %.1f ms | %.0f (%d failed) | |"
             % (ready["p50"], ready["p99"], ready["rps"], ready["errors"]))
-    if ONLY in ("reports", "writes"):
+    if ONLY in ("reports", "writes", "import"):
         for name in ("post_cpu", "me_cpu"):
             if name in results:
                 say("CPU per request, %s: %s" % (name.split("_")[0], cpu_words(results[name])))
