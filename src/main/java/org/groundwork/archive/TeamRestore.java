@@ -243,6 +243,8 @@ public class TeamRestore {
                         + " is missing or cut short, as in a download that stopped early; download the archive again");
             }
             repairLevelChains(conn, team);
+            // places named before the rule of the day (an older archive), cleaned as the upgrade cleaned those it found
+            org.groundwork.organization.StoredPlaceNames.clean(conn, team);
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
             int count = (int) Math.min(total, Integer.MAX_VALUE);
             // the restored team's trail says it arrived (no one of the team did it); the instance

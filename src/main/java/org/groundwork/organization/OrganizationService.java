@@ -71,6 +71,7 @@ public class OrganizationService {
     }
 
     public Versioned<OrganizationView> create(@NotNull @Valid NewOrganization request) {
+        waitBriefly();
         String name = Text.name("name", request.name(), NAME_MAX);
         if (byName(name) != null) {
             throw taken(name);
@@ -200,13 +201,22 @@ public class OrganizationService {
         // waited all of it, past the request's own timeout into a bare error (the review); now a short wait, then
         // words. For the rest of the change too: a merge's or a removal's move of people an import is changing
         // waits as long at most for each row (ProblemMapper answers that wait's end, 55P03, with a 409)
-        em.createNativeQuery("set local lock_timeout = '" + HOLD_WAIT + "'").executeUpdate();
+        waitBriefly();
         try {
             return em.createNativeQuery("select id from organization where team_id = :team and id in (:ids) order by id for no key update")
                     .setParameter("team", team).setParameter("ids", java.util.Arrays.asList(organizationIds)).getResultList();
         } catch (jakarta.persistence.PersistenceException e) {
             throw waitedTooLong(e);
         }
+    }
+
+    /**
+     * Every row wait of the rest of this change of places bounded by {@link #HOLD_WAIT}, then a 409 (ProblemMapper):
+     * an import that makes an organization or a unit holds the team's places version row (V28_2) until it commits,
+     * and a new organization, a unit renamed or moved up waited for all of it (the review).
+     */
+    void waitBriefly() {
+        em.createNativeQuery("set local lock_timeout = '" + HOLD_WAIT + "'").executeUpdate();
     }
 
     /** How long a by-hand change of a place waits for each row another transaction holds (an import, a merge). */

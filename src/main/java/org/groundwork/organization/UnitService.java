@@ -112,6 +112,8 @@ public class UnitService {
     public Versioned<UnitView> change(UUID organizationId, UUID unitId, Patch<UnitChange> patch, String ifMatch) {
         if (patch.has("parentId")) {
             holdUnits(organizationId);
+        } else {
+            organizations.waitBriefly();
         }
         Unit u = require(organizationId, unitId);
         ETags.check(ifMatch, u.version);
@@ -202,6 +204,7 @@ public class UnitService {
      * import's, an API client's) still move.
      */
     public boolean shift(UUID organizationId, UUID unitId, boolean up) {
+        organizations.waitBriefly();
         Unit u = require(organizationId, unitId);
         var query = em.createQuery("select u from Unit u where u.teamId = :team and u.organizationId = :organization and "
                         + (u.parentId == null ? "u.parentId is null" : "u.parentId = :parent")

@@ -220,7 +220,7 @@ public class ProblemMapper {
             LOG.infof("A write lost a race and was rolled back: %s", rootMessage(e));
             return respond(Problems.conflict("Someone else changed this at the same time; read it again and retry").toProblem());
         }
-        if (anyCause(e, t -> t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState()))) {
+        if (waitedForALock(e)) {
             // a change that waits a short while at most for rows another transaction holds (a long import), and did
             // (OrganizationService.holdUnits sets it): rolled back, nothing saved
             LOG.infof("A write waited too long for a lock and was rolled back: %s", rootMessage(e));
@@ -314,10 +314,15 @@ public class ProblemMapper {
 
     /** lock_timeout ran out. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
-    static final String RECORDS_BUSY = "Someone else is changing these records right now (an import, perhaps); nothing was saved. Try again when they have finished.";
+    public static final String RECORDS_BUSY = "Someone else is changing these records right now (an import, perhaps); nothing was saved. Try again when they have finished.";
 
     /** A deadlock detected (40P01) or a serialization failure (40001): PostgreSQL rolled this transaction back. */
     private static final Set<String> RACE_STATES = Set.of("40P01", "40001");
+
+    /** A change that waits a short while at most for rows others hold waited, and was rolled back (55P03). */
+    public static boolean waitedForALock(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState()));
+    }
 
     static boolean lostARace(Throwable failure) {
         return anyCause(failure, t -> t instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState()));

@@ -34,11 +34,44 @@ public final class Text {
         return n;
     }
 
-    /** {@link #name} for a file's cell: null when nothing is left of it (an empty cell), never refused. */
+    /**
+     * {@link #name} for a file's cell: null when nothing is left of it (an empty cell), never refused. A name cleaned
+     * once is clean: the search cleans the words typed and compares them with the name as stored, and a restore
+     * cleans an older archive's names again. One pass can leave work for a second (composing reorders accents, so a
+     * joiner kept after one mark then follows another: the review), so the passes repeat until nothing changes;
+     * a plain ASCII name, most of them, needs none.
+     */
     public static String placeName(String s) {
-        if (s == null) {
-            return null;
+        if (s == null || plainAscii(s)) {
+            return s;
         }
+        String n = cleanedOnce(s);
+        for (int round = 0; n != null && round < 4; round++) {
+            String again = cleanedOnce(n);
+            if (n.equals(again)) {
+                return n;
+            }
+            n = again;
+        }
+        return n;
+    }
+
+    /** Printable ASCII, single spaces, none at either end: as {@link #placeName} would leave it. */
+    private static boolean plainAscii(String s) {
+        int last = s.length() - 1;
+        if (last < 0 || s.charAt(0) == ' ' || s.charAt(last) == ' ') {
+            return false;
+        }
+        for (int i = 0; i <= last; i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c > '~' || c == ' ' && s.charAt(i - 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String cleanedOnce(String s) {
         String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
         n = withoutStraySelectors(INVISIBLE.matcher(n).replaceAll(""));
         n = SPACES.matcher(n).replaceAll(" ");
@@ -49,8 +82,8 @@ public final class Text {
         // composed again: an invisible character between a letter and its accent ("Cafe", a soft hyphen, an accent)
         // kept them apart through the first pass, and "Café" so written was another place of the same look (the review)
         n = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC);
-        // an accent at the start sits on nothing of the name (on the quote before it, in a list): the walk stored one.
-        // Last, with the spaces and joiners among such accents, so the name cleaned once is clean (PlaceNameOnceTest)
+        // an accent at the start sits on nothing of the name (on the quote before it, in a list): the walk stored one;
+        // with the spaces and joiners among such accents
         n = LEADING_MARKS.matcher(n).replaceFirst("");
         // the joiners and the Mongolian variation selectors are kept inside a name (they join letters, choose a
         // letter's shape), but alone they show nothing (the probe: a name of one ZWJ)
@@ -58,7 +91,7 @@ public final class Text {
     }
 
     /** Combining marks at the start of a name, where they combine with nothing of it, and the spaces and joiners among them. */
-    private static final java.util.regex.Pattern LEADING_MARKS = java.util.regex.Pattern.compile("^[\\p{M} \\u200C\\u200D]+");
+    private static final java.util.regex.Pattern LEADING_MARKS = java.util.regex.Pattern.compile("^[\\p{M}\\u180B-\\u180F \\u200C\\u200D]+");
     /**
      * A name shows something: a letter, a digit, a punctuation mark or a symbol (an emoji). Marks alone and the
      * private-use characters (a font's own picture, an empty box in any other) are no name: the walk stored each.
@@ -78,7 +111,8 @@ public final class Text {
      * Characters that show nothing in a name: zero-width space, word joiner, byte-order mark, soft hyphen,
      * the direction marks, embeddings and isolates (U+202E turns how a name reads), Mongolian vowel
      * separator, combining grapheme joiner, variation selectors (the emoji one only where it selects nothing:
-     * {@link #withoutStrayJoiners}), tag characters; the Arabic letter mark, the
+     * {@link #withoutStraySelectors}), tag characters and the rest of their plane's block (the variation selectors
+     * supplement; unassigned code points that draw nothing, as U+2065 and U+FFF0-FFF8: the review); the Arabic letter mark, the
      * invisible operators (U+2061-2064), Khmer's inherent vowels (U+17B4-17B5) and the musical formatting
      * characters (U+1D173-1D17A), which the probe found stored as a name. The zero-width joiner and non-joiner
      * are kept inside a name (Persian and Indic spellings need them), as are the Mongolian free variation
@@ -87,7 +121,7 @@ public final class Text {
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile(
             "[\\u200B\\u2060\\uFEFF\\u00AD\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u180E\\u034F\\uFE00-\\uFE0E"
                     + "\\u061C\\u2061-\\u2064\\u17B4\\u17B5\\x{1D173}-\\x{1D17A}"
-                    + "\\x{E0000}-\\x{E007F}" + NONCHARACTERS + "]");
+                    + "\\u2065\\uFFF0-\\uFFF8\\x{E0000}-\\x{E0FFF}" + NONCHARACTERS + "]");
     /** Kept inside a name, not as the whole of it: the joiners, the Mongolian free variation selectors. */
     private static final java.util.regex.Pattern UNSEEN_ALONE = java.util.regex.Pattern.compile("[\\u200C\\u200D\\u180B-\\u180D\\u180F]");
     /** A joiner at either end of a name or beside a space, where it joins nothing. */

@@ -993,7 +993,7 @@ public final class Form {
             }
         }
         try {
-            return new Outcome<>(true, call.get());
+            return new Outcome<>(true, lockWaitSaid(call));
         } catch (Instead e) {
             instead = e.page;
             return new Outcome<>(false, null);
@@ -1025,6 +1025,21 @@ public final class Form {
             }
             addRefusal(e);
             return new Outcome<>(false, null);
+        }
+    }
+
+    /**
+     * A change of places that waited too long for rows others hold (an import: ProblemMapper.waitedForALock) is a
+     * refusal in words with the form as typed, not the error page that lost it (the review).
+     */
+    private static <T> T lockWaitSaid(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (e instanceof ProblemException || !org.groundwork.platform.ProblemMapper.waitedForALock(e)) {
+                throw e;
+            }
+            throw Problems.conflict(org.groundwork.platform.ProblemMapper.RECORDS_BUSY);
         }
     }
 

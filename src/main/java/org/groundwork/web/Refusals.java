@@ -365,7 +365,7 @@ public final class Refusals {
         phrase("no_open_follow_up", "no open follow-up of this contact with that id in your team");
         phrase("follow_up_already", "this follow-up is already {status}");
         phrase("organization_busy", org.groundwork.organization.OrganizationService.BUSY);
-        phrase("records_busy", "Someone else is changing these records right now (an import, perhaps); nothing was saved. Try again when they have finished.");
+        phrase("records_busy", org.groundwork.platform.ProblemMapper.RECORDS_BUSY);
         phrase("import_met_place_change", "An organization this file names was changed (merged, or a unit removed) while the import ran; nothing was imported. Import the file again.");
         phrase("follow_up_before_action", "this follow-up is about an action that began after this conversation; a conversation before it does not complete it");
         phrase("msg.form_today_or_later", "must be today or later in the team's time zone");

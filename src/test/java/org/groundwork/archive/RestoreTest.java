@@ -89,18 +89,30 @@ class RestoreTest {
      * them typed plainly (session 47's review).
      */
     @Test
-    void anOlderArchivesPeoplesNamesAreCleanedAsTheUpgradeCleanedThem() {
+    void anOlderArchivesPeoplesAndPlacesNamesAreCleanedAsTheUpgradeCleanedThem() {
         TestTeam team = TestTeam.create();
         team.api().body(Map.of("fullName", "Sarah OConnor")).post("/api/v1/contacts").then().statusCode(201);
         team.api().body(Map.of("fullName", "Ama Owusu")).post("/api/v1/contacts").then().statusCode(201);
+        // and places named before V28_17 (the review): a noncharacter, an accent at the start; one cleaned into
+        // another's name is numbered, as the upgrade numbered it
+        String acme = team.organization("Acme", "workplace");
+        team.organization("Acmf", "workplace");
+        team.unit(acme, "Nights", "shift");
         LinkedHashMap<String, String> older = Archives.copy(Archives.open(Archives.download(team.token)));
         older.put("contact.jsonl", older.get("contact.jsonl")
                 .replace("\"full_name\":\"Sarah OConnor\"", "\"full_name\":\"Sarah\\u00a0 OConnor\""));
+        older.put("organization.jsonl", older.get("organization.jsonl")
+                .replace("\"name\":\"Acmf\"", "\"name\":\"Acme\\uffff\""));
+        older.put("unit.jsonl", older.get("unit.jsonl").replace("\"name\":\"Nights\"", "\"name\":\"\\u0301Nights\""));
         String restored = Archives.restore(TestTeam.instanceToken(), Archives.zip(older)).then().statusCode(201)
                 .extract().path("teamId");
         java.util.List<String> names = AllTeams.rows(dataSource,
                 "select full_name from contact where team_id = ?1 order by full_name", restored);
         assertEquals(java.util.List.of("Ama Owusu", "Sarah OConnor"), names);
+        assertEquals(java.util.List.of("Acme", "Acme (2)"), AllTeams.rows(dataSource,
+                "select name from organization where team_id = ?1 order by name", restored));
+        assertEquals(java.util.List.of("Nights"), AllTeams.rows(dataSource,
+                "select name from unit where team_id = ?1", restored));
     }
 
     /**

@@ -19,7 +19,8 @@ class PlaceNameOnceTest {
     private static final String[] PIECES = {"A", "n", "a", "é", "\u0645", "\u0915\u094d", "\uD83C\uDF39", "1", "-",
             " ", "\u00A0", "\t", "\u3000", "\u3164", "\u200B", "\u200C", "\u200D", "\u0301", "\u0308", "\u180B",
             "\u00AD", "\u061C", "\uFFFF", "\uFDD0", "\uE000", "\uDB80\uDC00", "\u202E", "\uD83C\uDFF3", "\uFE0F",
-            "\uD83C\uDF08", "\uD83C\uDFFD", "\u2764", "\uD83E\uDEE8"};
+            "\uD83C\uDF08", "\uD83C\uDFFD", "\u2764", "\uD83E\uDEE8", "\u0628", "\u064E", "\u094D", "\u0345", "\u034F",
+            "\u2065", "\u180F"};
 
     @Test
     void aNameCleanedOnceIsClean() {
@@ -53,6 +54,16 @@ class PlaceNameOnceTest {
         assertEquals("Bea \u2764\uFE0F", Text.placeName("Bea \u2764\uFE0F"));
         // but not after a letter, where they show nothing
         assertEquals("Acme", Text.placeName("Ac\u200Dme\uFE0F"));
+        // composing reorders accents after a joiner was judged (the review): cleaned once, it stays as cleaned
+        for (String reordered : new String[] {"\u0628\u0301\u00AD\u064E\u200D\u0628", "\u0915\u0301\u00AD\u094D\u200D\u0937",
+                "\u0628\u0301\u200D\u064E\u200C\u0628"}) {
+            String once = Text.placeName(reordered);
+            assertEquals(once, Text.placeName(once), escaped(reordered));
+        }
+        // what draws nothing is no name, also where this JVM's Unicode has nothing assigned
+        assertNull(Text.placeName("\u2065"));
+        assertNull(Text.placeName("\u0301\uFFF0"));
+        assertEquals("Ana", Text.placeName("\u180FAna"));
     }
 
     private static String escaped(String s) {

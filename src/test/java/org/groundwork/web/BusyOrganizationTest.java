@@ -93,11 +93,46 @@ class BusyOrganizationTest {
                     + "Try again when they have finished.";
             busy(() -> api(team).body(Map.of("intoOrganizationId", into)).post("/api/v1/organizations/" + acme + "/merge"), words);
             busy(() -> api(team).queryParam("moveTo", days).delete("/api/v1/organizations/" + acme + "/units/" + nights), words);
+            // on a page: the unit's page again with its words and the unit chosen, not the error page
+            Session s = Session.logIn(team);
+            s.open("/organizations/" + acme + "/units/" + nights);
+            s.form().formParam("moveTo", days).post("/organizations/" + acme + "/units/" + nights + "/remove").then()
+                    .statusCode(409).body(containsString("Someone else is changing these records"))
+                    .body(containsString("f-unitName"));
             importing.commit();
         }
         team.api().get("/api/v1/organizations/" + acme).then().statusCode(200);
         team.api().get("/api/v1/contacts/" + ana).then().statusCode(200).body("unitId", is(nights));
         team.api().queryParam("moveTo", days).delete("/api/v1/organizations/" + acme + "/units/" + nights).then().statusCode(204);
+    }
+
+    /**
+     * An import that makes an organization or a unit holds the team's places version (V28_2) until it commits: a new
+     * organization, a unit renamed or moved up by hand waited for all of it (the review). Each waits as long, then
+     * says so; the move up on its page, as words with the organization's page.
+     */
+    @Test
+    void aNewOrganizationOrAUnitRenamedWhileAnImportMakesPlacesIsRefusedInWordsAfterAShortWait() throws Exception {
+        TestTeam team = TestTeam.create();
+        String acme = team.organization("Acme Plant", "workplace");
+        team.unit(acme, "Days", "shift");
+        String nights = team.unit(acme, "Nights", "shift");
+        String words = "Someone else is changing these records right now (an import, perhaps); nothing was saved. "
+                + "Try again when they have finished.";
+        try (Connection importing = AllTeams.connection(dataSource)) {
+            importing.setAutoCommit(false);
+            // as the import's insert of an organization leaves it: the row updated, held until the import commits
+            HeldLocks.execute(importing, "update team_places_version set version = version + 1 where team_id = ?", team.teamId);
+            busy(() -> api(team).body(Map.of("name", "Beta Works")).post("/api/v1/organizations"), words);
+            busy(() -> api(team).body(Map.of("name", "Evenings")).patch("/api/v1/organizations/" + acme + "/units/" + nights), words);
+            Session s = Session.logIn(team);
+            s.open("/organizations/" + acme);
+            s.form().post("/organizations/" + acme + "/units/" + nights + "/up").then().statusCode(409)
+                    .body(containsString("Someone else is changing these records"));
+            importing.commit();
+        }
+        team.api().get("/api/v1/organizations/" + acme + "/units/" + nights).then().statusCode(200).body("name", is("Nights"));
+        team.api().body(Map.of("name", "Beta Works")).post("/api/v1/organizations").then().statusCode(201);
     }
 
     /** The team's API with a socket timeout: a request that waits without bound fails the test instead of hanging it. */
