@@ -539,15 +539,14 @@ public class ActionPages {
      */
     private TemplateInstance page(ActionView view, String q, List<Found> found, Door door, ContactView checkedIn,
                                   Map<String, String> form, Map<String, String> errors) {
-        return page(view, q, found, door, checkedIn, null, form, errors);
+        return page(view, q, found, door, checkedIn, Removal.NONE, form, errors);
     }
 
     /** {@code removal}: Remove's question in a person's row, the focus kept after it, or the removal said ({@link Removal}). */
     private TemplateInstance page(ActionView view, String q, List<Found> found, Door door, ContactView checkedIn,
                                   Removal removal, Map<String, String> form, Map<String, String> errors) {
         String workName = view.workId() == null ? null : works.require(view.workId()).name();
-        return Templates.checkIn(view, workName, q, found, door, checkedIn, removal == null ? Removal.NONE : removal, form,
-                errors, false);
+        return Templates.checkIn(view, workName, q, found, door, checkedIn, removal, form, errors, false);
     }
 
     private List<Found> search(ActionView view, String q) {
