@@ -220,6 +220,12 @@ public class ProblemMapper {
             LOG.infof("A write lost a race and was rolled back: %s", rootMessage(e));
             return respond(Problems.conflict("Someone else changed this at the same time; read it again and retry").toProblem());
         }
+        if (ranPastItsTime(e)) {
+            // the transaction manager rolled the request back at its time limit and cancelled its statement (a merge
+            // of a very large organization was a 500 "Unexpected failure": the walk); nothing was saved
+            LOG.warnf("A request ran past its transaction's time limit and was rolled back: %s", rootMessage(e));
+            return respond(new Problem("about:blank", "Service Unavailable", 503, TOOK_TOO_LONG, null));
+        }
         if (waitedForALock(e)) {
             // a change that waits a short while at most for rows another transaction holds (a long import), and did
             // (OrganizationService.holdUnits sets it): rolled back, nothing saved
@@ -310,6 +316,18 @@ public class ProblemMapper {
             }
             return false;
         });
+    }
+
+    public static final String TOOK_TOO_LONG = "This took longer than the server allows for one change and was undone; nothing was saved.";
+
+    /**
+     * Rolled back by the transaction manager at the transaction's time limit: its commit found it no longer active
+     * (ARJUNA016102), or its running statement was cancelled (57014, query_canceled: nothing of the app cancels one).
+     */
+    static boolean ranPastItsTime(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLException sql && "57014".equals(sql.getSQLState())
+                || t instanceof jakarta.transaction.RollbackException && t.getMessage() != null
+                && t.getMessage().contains("ARJUNA016102"));
     }
 
     /** lock_timeout ran out. */

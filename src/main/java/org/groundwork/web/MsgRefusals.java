@@ -180,6 +180,9 @@ public interface MsgRefusals {
     String records_busy();
 
     @Message
+    String took_too_long();
+
+    @Message
     String queue_forbidden();
 
     @Message

@@ -366,6 +366,7 @@ public final class Refusals {
         phrase("follow_up_already", "this follow-up is already {status}");
         phrase("organization_busy", org.groundwork.organization.OrganizationService.BUSY);
         phrase("records_busy", org.groundwork.platform.ProblemMapper.RECORDS_BUSY);
+        phrase("took_too_long", org.groundwork.platform.ProblemMapper.TOOK_TOO_LONG);
         phrase("import_met_place_change", "An organization this file names was changed (merged, or a unit removed) while the import ran; nothing was imported. Import the file again.");
         phrase("follow_up_before_action", "this follow-up is about an action that began after this conversation; a conversation before it does not complete it");
         phrase("msg.form_today_or_later", "must be today or later in the team's time zone");
