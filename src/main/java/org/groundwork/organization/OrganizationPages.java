@@ -208,15 +208,19 @@ public class OrganizationPages {
         // after Up or Down (shiftUnit): words that cannot be read are ignored, the page is shown as it is
         UUID moved = Forms.id(shifted, "shifted", new FormErrors());
         Boolean up = "up".equals(dir) ? Boolean.TRUE : "down".equals(dir) ? Boolean.FALSE : null;
-        return show(o, cursor, read, Map.of(), moved == null ? null : up, moved);
+        return show(o, cursor, read, Map.of(), moved == null ? null : up, moved, null);
     }
 
     private TemplateInstance show(OrganizationView o, String cursor, Map<String, String> form, Map<String, String> errors) {
-        return show(o, cursor, form, errors, null, null);
+        return show(o, cursor, form, errors, null, null, null);
     }
 
+    /**
+     * {@code shiftedUp} and {@code shifted}: the unit Up or Down was pressed on, which keeps the focus; said as moved,
+     * or, with {@code unmoved}, the words of why it was not.
+     */
     private TemplateInstance show(OrganizationView o, String cursor, Map<String, String> form, Map<String, String> errors,
-                                  Boolean shiftedUp, UUID shifted) {
+                                  Boolean shiftedUp, UUID shifted, String unmoved) {
         Page<ContactView> people = contacts.list(new ContactQuery(null, null, null, o.id(), null, null),
                 PEOPLE_PAGE, cursor);
         List<UnitView> unitList = units.list(o.id());
@@ -233,7 +237,8 @@ public class OrganizationPages {
             rows.add(UnitRow.of(u, peopleIn(u, unitList, counts), sibling(unitList, i, -1), sibling(unitList, i, 1),
                     moved ? shiftedUp : null));
             if (moved) {
-                said = shiftedUp ? PageLanguage.places().unit_said_up(u.name()) : PageLanguage.places().unit_said_down(u.name());
+                said = unmoved != null ? unmoved
+                        : shiftedUp ? PageLanguage.places().unit_said_up(u.name()) : PageLanguage.places().unit_said_down(u.name());
             }
         }
         return Templates.show(o, rows, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
@@ -354,13 +359,24 @@ public class OrganizationPages {
     /** Up or down one place among the unit's siblings: the order of the wall chart's columns. */
     @POST
     @Path("/{id}/units/{unitId}/{direction:up|down}")
-    public Response shiftUnit(@PathParam("id") String id, @PathParam("unitId") String unitId,
+    public Object shiftUnit(@PathParam("id") String id, @PathParam("unitId") String unitId,
                               @PathParam("direction") String direction) {
         UUID org = Ids.parse(id, "organization");
         UUID unit = Ids.parse(unitId, "unit");
-        // said only when it moved: a stale tab's Up on the first unit moved nothing (the review)
-        boolean moved = units.shift(org, unit, "up".equals(direction));
-        return Form.seeOther("/organizations/" + org + (moved ? "?shifted=" + unit + "&dir=" + direction : "") + "#unit-" + unit);
+        boolean up = "up".equals(direction);
+        Form form = Form.posted();
+        // said only when it moved: a stale tab's Up on the first unit moved nothing (the review); a refusal (an import
+        // making places, the unit removed meanwhile) is said where a move is, the focus kept on the button, not an
+        // error page in place of the organization's (the walk)
+        return form.submit(() -> units.shift(org, unit, up),
+                moved -> Form.seeOther("/organizations/" + org + (moved ? "?shifted=" + unit + "&dir=" + direction : "")
+                        + "#unit-" + unit),
+                () -> {
+                    OrganizationView o = organizations.find(org).view();
+                    Map<String, String> read = Form.asRead(Map.of("name", o.name(), "kind", o.kind().word()));
+                    read.put("unitKind", "department");
+                    return show(o, null, read, Map.of(), up, unit, form.errors().get(FormErrors.FORM));
+                });
     }
 
     /** Removes a unit; its people (and those of the units inside it) go to "no unit" or to the unit chosen. */

@@ -204,7 +204,9 @@ public class UnitService {
      * import's, an API client's) still move.
      */
     public boolean shift(UUID organizationId, UUID unitId, boolean up) {
-        organizations.waitBriefly();
+        // one move at a time in an organization, each from the order the one before left: two at once (a double
+        // click, two organizers) met each other's version, a bare 409 (the walk)
+        holdUnits(organizationId);
         Unit u = require(organizationId, unitId);
         var query = em.createQuery("select u from Unit u where u.teamId = :team and u.organizationId = :organization and "
                         + (u.parentId == null ? "u.parentId is null" : "u.parentId = :parent")

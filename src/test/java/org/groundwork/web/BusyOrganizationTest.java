@@ -127,12 +127,46 @@ class BusyOrganizationTest {
             busy(() -> api(team).body(Map.of("name", "Evenings")).patch("/api/v1/organizations/" + acme + "/units/" + nights), words);
             Session s = Session.logIn(team);
             s.open("/organizations/" + acme);
-            s.form().post("/organizations/" + acme + "/units/" + nights + "/up").then().statusCode(409)
-                    .body(containsString("Someone else is changing these records"));
+            // said where a move is said, on the organization's page, the focus kept on the button pressed (it was an
+            // error page in place of the organization's: the walk)
+            String page = s.form().post("/organizations/" + acme + "/units/" + nights + "/up").then().statusCode(409)
+                    .extract().asString();
+            int said = page.indexOf("id=\"unit-said\"");
+            assertTrue(said > 0 && page.indexOf("Someone else is changing these records", said) > said, page);
+            assertTrue(page.contains("/units/" + nights + "/up\"") && page.contains("id=\"unit-list\""), page);
             importing.commit();
         }
         team.api().get("/api/v1/organizations/" + acme + "/units/" + nights).then().statusCode(200).body("name", is("Nights"));
         team.api().body(Map.of("name", "Beta Works")).post("/api/v1/organizations").then().statusCode(201);
+    }
+
+    /**
+     * Up and Down pressed at once (a double click, two organizers) each decided from the order the other was changing
+     * and met its version, a bare 409 on an error page (the walk: 4 of 12). Now they go one after the other.
+     */
+    @Test
+    void movesOfUnitsAtOnceGoOneAfterTheOther() throws Exception {
+        TestTeam team = TestTeam.create();
+        String acme = team.organization("Acme Plant", "workplace");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("A", "B", "C", "D")) {
+            ids.add(team.unit(acme, name, "shift"));
+        }
+        Session s = Session.logIn(team);
+        s.open("/organizations/" + acme);
+        List<java.util.concurrent.CompletableFuture<Integer>> moves = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String unit = ids.get(i % 4);
+            String dir = i % 2 == 0 ? "up" : "down";
+            moves.add(java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    s.form().redirects().follow(false).post("/organizations/" + acme + "/units/" + unit + "/" + dir).statusCode()));
+        }
+        for (var move : moves) {
+            assertEquals(303, move.join());
+        }
+        List<String> names = team.api().get("/api/v1/organizations/" + acme + "/units").then().statusCode(200)
+                .extract().jsonPath().getList("items.name");
+        assertEquals(4, new java.util.HashSet<>(names).size(), "each unit once: " + names);
     }
 
     /** The team's API with a socket timeout: a request that waits without bound fails the test instead of hanging it. */
