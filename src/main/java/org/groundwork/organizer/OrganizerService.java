@@ -98,7 +98,7 @@ public class OrganizerService {
             if (Organizer.count() > 0) {
                 throw Problems.conflict("Groundwork is already set up; log in instead");
             }
-            Team team = newTeam(setup.teamName(), setup.timeZone());
+            Team team = newTeam("teamName", setup.teamName(), setup.timeZone());
             Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), "displayName", Role.ADMIN, hash);
             admin.instanceAdmin = true;
             // no one was logged in: the event names no organizer
@@ -122,7 +122,7 @@ public class OrganizerService {
         String hash = Passwords.hash(request.admin().password());
         // the instance admin writes into a team that is not their own
         return TeamScope.instanceWide(() -> {
-            Team team = newTeam(request.name(), request.timeZone());
+            Team team = newTeam("name", request.name(), request.timeZone());
             NewOrganizer a = request.admin();
             Organizer admin = newOrganizer(team, a.email(), a.displayName(), "admin.displayName", Role.ADMIN, hash);
             // in the new team's trail; the instance admin belongs to another team, so it names no organizer
@@ -158,7 +158,7 @@ public class OrganizerService {
         Before before = audit.before(team, TeamSettings.class);
         TeamSettings s = patch.value();
         if (patch.has("name")) {
-            team.name = required(s.name(), "name").trim();
+            team.name = Text.name("name", required(s.name(), "name"), 200);
         }
         if (patch.has("timeZone")) {
             team.timeZone = zone(required(s.timeZone(), "timeZone"));
@@ -441,9 +441,11 @@ public class OrganizerService {
         return tokens.issueForCurrent(request.name());
     }
 
-    private Team newTeam(String name, String timeZone) {
+    /** {@code field}: the name's field as the request names it, for its refusal. */
+    private Team newTeam(String field, String name, String timeZone) {
         Team team = new Team();
-        team.name = name.trim();
+        // read as every other name is (Text.name): an accent alone or U+FFFF was stored as a team's name (the walk)
+        team.name = Text.name(field, name, 200);
         team.timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : zone(timeZone);
         team.persist();
         return team;

@@ -37,6 +37,23 @@ class AccountsTest {
                 .then().statusCode(400).body("errors[0].field", is("displayName"));
     }
 
+    /** A team's name is read as every other name is (the walk: an accent alone, U+FFFF, were stored as one). */
+    @Test
+    void aTeamsNameIsStoredAsItLooks() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("name", " Eastside\u00A0 Tenants\u200B")).patch("/api/v1/team").then().statusCode(200)
+                .body("name", is("Eastside Tenants"));
+        for (String nothing : new String[] {"\u0301", "\uFFFF", "\uE000", "\u00A0"}) {
+            team.api().body(Map.of("name", nothing)).patch("/api/v1/team").then().statusCode(400)
+                    .body("errors[0].field", is("name"));
+        }
+        team.api().get("/api/v1/me").then().body("team.name", is("Eastside Tenants"));
+        given().auth().oauth2(TestTeam.instanceToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "\uFFFF", "admin", Map.of("email", "t-" + TestTeam.unique() + "@groundwork.test",
+                        "displayName", "Tess", "role", "admin", "password", TestTeam.PASSWORD)))
+                .post("/api/v1/teams").then().statusCode(400).body("errors[0].field", is("name"));
+    }
+
     @Test
     void meAnswersTheCallerAndTheirTeam() {
         TestTeam team = TestTeam.create("Europe/Berlin");
