@@ -137,7 +137,11 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             sql.append(" and c.tags @> array[cast(? as text)]");
             parameters.add(tag);
         }
-        if (q != null) {
+        if (q != null && !q.isBlank() && Text.placeName(q) == null) {
+            // words that show nothing find no one: an accent alone, its accent stripped for the search, found everyone
+            // (the walk), while a zero-width space found no one
+            sql.append(" and false");
+        } else if (q != null) {
             String text = typed(q);
             String digits = text.replaceAll("[^0-9]", "");
             String like = "%" + likeEscaped(text) + "%";

@@ -335,6 +335,11 @@ public class OrganizationService {
         // name is stored then found nothing
         // read as names are stored (Text.placeName): a combining accent or a no-break space typed finds the name
         String typed = Text.placeName(q);
+        if (typed == null && q != null && !q.isBlank()) {
+            // words that show nothing (an accent alone) find no organization, as the contacts' search finds no one;
+            // they listed every organization (the walk)
+            return Page.of(List.of(), limit, v -> null);
+        }
         String search = typed == null ? null : "%" + likeEscaped(typed) + "%";
         Cursor.List cursors = Cursor.of("organizations", search);
         UUID after = cursors.id(cursor);
