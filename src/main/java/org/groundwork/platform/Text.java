@@ -84,21 +84,34 @@ public final class Text {
         n = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC);
         // an accent at the start sits on nothing of the name (on the quote before it, in a list): the walk stored one;
         // with the spaces and joiners among such accents
-        n = LEADING_MARKS.matcher(n).replaceFirst("");
+        n = LEADING_MARKS.matcher(n).replaceAll("");
         // the joiners and the Mongolian variation selectors are kept inside a name (they join letters, choose a
         // letter's shape), but alone they show nothing (the probe: a name of one ZWJ)
-        return n.isEmpty() || UNSEEN_ALONE.matcher(n).replaceAll("").isBlank() || !SHOWN.matcher(n).find() ? null : n;
+        return n.isEmpty() || UNSEEN_ALONE.matcher(n).replaceAll("").isBlank() || !shows(n) ? null : n;
     }
 
-    /** Combining marks at the start of a name, where they combine with nothing of it, and the spaces and joiners among them. */
-    private static final java.util.regex.Pattern LEADING_MARKS = java.util.regex.Pattern.compile("^[\\p{M}\\u180B-\\u180F \\u200C\\u200D]+");
+    /**
+     * Combining marks at the start of a name or of one of its words (after a space), where they combine with nothing
+     * of it (a floating accent: "Acme \u0301" was another organization than "Acme", the walk), and the spaces and
+     * joiners among them.
+     */
+    private static final java.util.regex.Pattern LEADING_MARKS = java.util.regex.Pattern.compile("(?:^|(?<= ))[\\p{M}\\u180B-\\u180F \\u200C\\u200D]+");
     /**
      * A name shows something: a letter, a digit, a punctuation mark or a symbol (an emoji). Marks alone and the
      * private-use characters (a font's own picture, an empty box in any other) are no name: the walk stored each.
-     * A character this JVM's Unicode does not know yet (an emoji newer than Java 17's Unicode 13) counts as shown:
-     * a newer JVM would take it, and the noncharacters are already left out.
+     * A character this JVM's Unicode does not know yet counts as shown only in the emoji's blocks (an emoji newer
+     * than Java 17's Unicode 13, which a newer JVM would take); elsewhere it draws an empty box (the walk).
      */
-    private static final java.util.regex.Pattern SHOWN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}\\p{Cn}]");
+    private static final java.util.regex.Pattern SHOWN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}]");
+
+    private static boolean shows(String n) {
+        return SHOWN.matcher(n).find() || n.codePoints().anyMatch(Text::newerEmoji);
+    }
+
+    /** Not assigned in this JVM's Unicode, in the emoji's blocks: an emoji newer than Java 17's Unicode 13. */
+    private static boolean newerEmoji(int c) {
+        return Character.getType(c) == Character.UNASSIGNED && c >= 0x1F000 && c <= 0x1FAFF;
+    }
 
     /**
      * The noncharacters (U+FDD0-FDEF, and the last two code points of every plane, U+FFFF among them): never a
@@ -185,8 +198,7 @@ public final class Text {
     /** A picture a zero-width joiner joins to the next: a symbol, a skin tone, the emoji selector, an emoji newer than this JVM. */
     private static boolean emoji(int c) {
         int type = Character.getType(c);
-        return type == Character.OTHER_SYMBOL || c == 0xFE0F || c >= 0x1F3FB && c <= 0x1F3FF
-                || type == Character.UNASSIGNED && c >= 0x1F000 && c <= 0x1FAFF;
+        return type == Character.OTHER_SYMBOL || c == 0xFE0F || c >= 0x1F3FB && c <= 0x1F3FF || newerEmoji(c);
     }
 
     /** The blocks of the scripts that join with the zero-width joiners ({@link #withoutStrayJoiners}). */

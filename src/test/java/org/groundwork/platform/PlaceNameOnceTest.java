@@ -20,7 +20,7 @@ class PlaceNameOnceTest {
             " ", "\u00A0", "\t", "\u3000", "\u3164", "\u200B", "\u200C", "\u200D", "\u0301", "\u0308", "\u180B",
             "\u00AD", "\u061C", "\uFFFF", "\uFDD0", "\uE000", "\uDB80\uDC00", "\u202E", "\uD83C\uDFF3", "\uFE0F",
             "\uD83C\uDF08", "\uD83C\uDFFD", "\u2764", "\uD83E\uDEE8", "\u0628", "\u064E", "\u094D", "\u0345", "\u034F",
-            "\u2065", "\u180F"};
+            "\u2065", "\u180F", "\u0378", " "};
 
     @Test
     void aNameCleanedOnceIsClean() {
@@ -64,6 +64,12 @@ class PlaceNameOnceTest {
         assertNull(Text.placeName("\u2065"));
         assertNull(Text.placeName("\u0301\uFFF0"));
         assertEquals("Ana", Text.placeName("\u180FAna"));
+        // an accent after a space sits on nothing either; an unassigned character outside the emoji's blocks is no name
+        assertEquals("Acme", Text.placeName("Acme \u0301"));
+        assertEquals("José García", Text.placeName("Jose\u0301 Garci\u0301a \u0301"));
+        assertEquals("Ana B", Text.placeName("Ana \u0301B"));
+        assertNull(Text.placeName("\u0378"));
+        assertNull(Text.placeName("\uD8C0\uDC00"));
     }
 
     private static String escaped(String s) {
