@@ -824,6 +824,9 @@ class PageFormsTest {
                 .formParam("occurredAt", yesterday).formParam("summary", "Called before").formParam("complete", heat)
                 .post("/conversations").then().statusCode(400).extract().asString();
         assertTrue(before.contains("a conversation before it does not complete it"), before);
+        // said as a refused field is: its id the box's group names, the focus on it
+        assertTrue(before.contains("aria-describedby=\"f-complete-error\"")
+                && before.contains("id=\"f-complete-error\" tabindex=\"-1\" autofocus role=\"alert\""), before);
         assertTrue(before.contains("Called before"), "what was typed is kept");
         team.api().body(Map.of("contactId", id, "durationMinutes", 10, "occurredAt", java.time.Instant.now().minusSeconds(86_400).toString(),
                         "completeFollowUpIds", java.util.List.of(heat))).post("/api/v1/conversations").then().statusCode(400)
