@@ -186,13 +186,25 @@ public final class Text {
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);
             i += Character.charCount(c);
-            if (c == 0xFE0F && !(before >= 0 && Character.getType(before) == Character.OTHER_SYMBOL)) {
+            if (c == 0xFE0F && !(before >= 0 && pictured(before, i < name.length() ? name.codePointAt(i) : -1))) {
                 continue;
             }
             kept.appendCodePoint(c);
             before = c;
         }
         return kept.toString();
+    }
+
+    /**
+     * Whether the emoji selector after {@code c} (and before {@code next}) shows a picture: after a symbol ("❤️", "↔️")
+     * or a punctuation mark past ASCII ("‼️"), and in a keycap ("1️⃣": a digit, # or *, the selector, U+20E3); the walk
+     * found a keycap stored without its selector. Not after a letter, where "Acme" + U+FE0F looked as "Acme".
+     */
+    private static boolean pictured(int c, int next) {
+        int type = Character.getType(c);
+        return type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL
+                || c > 0x7F && type == Character.OTHER_PUNCTUATION
+                || (c >= '0' && c <= '9' || c == '#' || c == '*') && next == 0x20E3;
     }
 
     /** A picture a zero-width joiner joins to the next: a symbol, a skin tone, the emoji selector, an emoji newer than this JVM. */

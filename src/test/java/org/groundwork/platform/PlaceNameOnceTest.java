@@ -20,7 +20,7 @@ class PlaceNameOnceTest {
             " ", "\u00A0", "\t", "\u3000", "\u3164", "\u200B", "\u200C", "\u200D", "\u0301", "\u0308", "\u180B",
             "\u00AD", "\u061C", "\uFFFF", "\uFDD0", "\uE000", "\uDB80\uDC00", "\u202E", "\uD83C\uDFF3", "\uFE0F",
             "\uD83C\uDF08", "\uD83C\uDFFD", "\u2764", "\uD83E\uDEE8", "\u0628", "\u064E", "\u094D", "\u0345", "\u034F",
-            "\u2065", "\u180F", "\u0378", " "};
+            "\u2065", "\u180F", "\u0378", " ", "\u20E3", "#", "!"};
 
     @Test
     void aNameCleanedOnceIsClean() {
@@ -52,6 +52,9 @@ class PlaceNameOnceTest {
         String mechanic = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDD27";
         assertEquals(mechanic, Text.placeName(mechanic));
         assertEquals("Bea \u2764\uFE0F", Text.placeName("Bea \u2764\uFE0F"));
+        assertEquals("Num 1\uFE0F\u20E3", Text.placeName("Num 1\uFE0F\u20E3"));
+        assertEquals("Go \u2194\uFE0F \u203C\uFE0F", Text.placeName("Go \u2194\uFE0F \u203C\uFE0F"));
+        assertEquals("Num 1", Text.placeName("Num 1\uFE0F"));
         // but not after a letter, where they show nothing
         assertEquals("Acme", Text.placeName("Ac\u200Dme\uFE0F"));
         // composing reorders accents after a joiner was judged (the review): cleaned once, it stays as cleaned
