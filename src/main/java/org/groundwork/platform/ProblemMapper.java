@@ -224,7 +224,9 @@ public class ProblemMapper {
             // the transaction manager rolled the request back at its time limit and cancelled its statement (a merge
             // of a very large organization was a 500 "Unexpected failure": the walk); nothing was saved
             LOG.warnf("A request ran past its transaction's time limit and was rolled back: %s", rootMessage(e));
-            return respond(new Problem("about:blank", "Service Unavailable", 503, TOOK_TOO_LONG, null));
+            // Retry-After as every 503: a change that waited behind a long one (a merge) goes through later
+            return Response.fromResponse(respond(new Problem("about:blank", "Service Unavailable", 503, TOOK_TOO_LONG, null)))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         if (waitedForALock(e)) {
             // a change that waits a short while at most for rows another transaction holds (a long import), and did

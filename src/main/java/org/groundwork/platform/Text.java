@@ -99,13 +99,22 @@ public final class Text {
     /**
      * A name shows something: a letter, a digit, a punctuation mark or a symbol (an emoji). Marks alone and the
      * private-use characters (a font's own picture, an empty box in any other) are no name: the walk stored each.
-     * A character this JVM's Unicode does not know yet counts as shown only in the emoji's blocks (an emoji newer
-     * than Java 17's Unicode 13, which a newer JVM would take); elsewhere it draws an empty box (the walk).
+     * A character this JVM's Unicode does not know yet counts as shown only in the emoji's blocks or in a block
+     * newer than Java 17's Unicode 13 (which a newer JVM would take); elsewhere it draws an empty box (the walk).
      */
     private static final java.util.regex.Pattern SHOWN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}]");
 
     private static boolean shows(String n) {
-        return SHOWN.matcher(n).find() || n.codePoints().anyMatch(Text::newerEmoji);
+        return SHOWN.matcher(n).find() || n.codePoints().anyMatch(c -> newerEmoji(c) || newerLetter(c));
+    }
+
+    /**
+     * Not assigned in this JVM's Unicode, outside any block it knows, in the planes of the scripts (0-3): a letter
+     * of a script or block newer than Java 17's Unicode 13 (CJK Extension H, added for people's names; Kawi); a name
+     * of them was "blank" (the review). An unassigned place inside a known block (U+0378, Greek) or past plane 3 is not.
+     */
+    private static boolean newerLetter(int c) {
+        return Character.getType(c) == Character.UNASSIGNED && c <= 0x3FFFF && Character.UnicodeBlock.of(c) == null;
     }
 
     /** Not assigned in this JVM's Unicode, in the emoji's blocks: an emoji newer than Java 17's Unicode 13. */

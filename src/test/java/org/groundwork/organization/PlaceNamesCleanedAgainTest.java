@@ -131,6 +131,30 @@ class PlaceNamesCleanedAgainTest {
                 .body("items.size()", org.hamcrest.Matchers.is(1));
     }
 
+    /**
+     * V28_18: V28_17's work again by the session's last rule (an accent after a space, an unassigned character that
+     * draws a box), and teams' names, which were only trimmed (the review).
+     */
+    @Test
+    void namesWithAnAccentAfterASpaceAndTeamsNamesAreCleanedByV28_18() throws Exception {
+        TestTeam team = TestTeam.create();
+        try (Connection c = AllTeams.connection(dataSource)) {
+            UUID teamId = UUID.fromString(team.teamId);
+            UUID acme = organization(c, teamId, "Acme");
+            UUID floating = organization(c, teamId, "Acme \u0301");
+            try (PreparedStatement ps = c.prepareStatement("update team set name = ? where id = ?")) {
+                ps.setString(1, "Eastside\u00A0 Tenants \u0301");
+                ps.setObject(2, teamId);
+                ps.executeUpdate();
+            }
+            db.migration.V28_18__names_cleaned_again_and_teams.clean(c);
+            assertEquals("Acme", name(c, "organization", acme));
+            assertEquals("Acme (2)", name(c, "organization", floating));
+            assertEquals("Eastside Tenants", name(c, "team", teamId));
+        }
+        team.api().get("/api/v1/me").then().body("team.name", org.hamcrest.Matchers.is("Eastside Tenants"));
+    }
+
     private static UUID organization(Connection c, UUID team, String name) throws SQLException {
         UUID id = Ids.next();
         try (PreparedStatement ps = c.prepareStatement("insert into organization (id, team_id, name) values (?, ?, ?)")) {

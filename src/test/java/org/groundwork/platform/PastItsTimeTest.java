@@ -19,7 +19,7 @@ class PastItsTimeTest {
     @Test
     void aChangePastItsTimeLimitIsA503InWords() {
         given().get("/api/v1/test-only/past-its-time").then().statusCode(503)
-                .contentType("application/problem+json")
+                .contentType("application/problem+json").header("Retry-After", "5")
                 .body("detail", is(ProblemMapper.TOOK_TOO_LONG))
                 .body(not(containsString("Exception")));
     }

@@ -20,7 +20,7 @@ class PlaceNameOnceTest {
             " ", "\u00A0", "\t", "\u3000", "\u3164", "\u200B", "\u200C", "\u200D", "\u0301", "\u0308", "\u180B",
             "\u00AD", "\u061C", "\uFFFF", "\uFDD0", "\uE000", "\uDB80\uDC00", "\u202E", "\uD83C\uDFF3", "\uFE0F",
             "\uD83C\uDF08", "\uD83C\uDFFD", "\u2764", "\uD83E\uDEE8", "\u0628", "\u064E", "\u094D", "\u0345", "\u034F",
-            "\u2065", "\u180F", "\u0378", " ", "\u20E3", "#", "!"};
+            "\u2065", "\u180F", "\u0378", "\u20E3", "#", "!", "\uD884\uDF50"};
 
     @Test
     void aNameCleanedOnceIsClean() {
@@ -72,6 +72,9 @@ class PlaceNameOnceTest {
         assertEquals("José García", Text.placeName("Jose\u0301 Garci\u0301a \u0301"));
         assertEquals("Ana B", Text.placeName("Ana \u0301B"));
         assertNull(Text.placeName("\u0378"));
+        // letters of blocks newer than Java 17's Unicode: CJK Extension H (U+31350), Kawi (U+11F04)
+        assertEquals("\uD884\uDF50", Text.placeName("\uD884\uDF50"));
+        assertEquals("\uD807\uDF04", Text.placeName("\uD807\uDF04"));
         assertNull(Text.placeName("\uD8C0\uDC00"));
     }
 
