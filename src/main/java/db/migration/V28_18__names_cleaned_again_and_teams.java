@@ -2,7 +2,7 @@ package db.migration;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.groundwork.platform.Text;
+import org.groundwork.organization.StoredPlaceNames;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,9 +32,8 @@ public class V28_18__names_cleaned_again_and_teams extends BaseJavaMigration {
         try (PreparedStatement read = c.prepareStatement("select id, name from team order by id");
              ResultSet r = read.executeQuery()) {
             while (r.next()) {
-                String name = r.getString(2);
-                String clean = Text.placeName(name);
-                if (clean != null && !clean.equals(name) && clean.codePointCount(0, clean.length()) <= 200) {
+                String clean = StoredPlaceNames.cleaned(r.getString(2));
+                if (clean != null) {
                     teams.put(r.getObject(1, UUID.class), clean);
                 }
             }

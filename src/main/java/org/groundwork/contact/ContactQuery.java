@@ -137,12 +137,15 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             sql.append(" and c.tags @> array[cast(? as text)]");
             parameters.add(tag);
         }
-        if (q != null && !q.isBlank() && Text.placeName(q) == null) {
+        // read as names are stored (ContactFields.storedName): "Sarah  O'Connor", or a no-break space pasted, finds
+        // "Sarah O'Connor"
+        String clean = q == null ? null : Text.placeName(q);
+        if (q != null && !q.isBlank() && clean == null) {
             // words that show nothing find no one: an accent alone, its accent stripped for the search, found everyone
             // (the walk), while a zero-width space found no one
             sql.append(" and false");
         } else if (q != null) {
-            String text = typed(q);
+            String text = folded(clean == null ? q : clean);
             String digits = text.replaceAll("[^0-9]", "");
             String like = "%" + likeEscaped(text) + "%";
             // the name without its accents, as the words typed (V28_14): "nunez" finds Núñez
@@ -255,8 +258,13 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
      */
     static String typed(String words) {
         // read as names are stored (ContactFields.storedName): "Sarah  O'Connor", or a no-break space pasted, finds
-        // "Sarah O'Connor"; words made only of what shows nothing stay as typed, and find no one
+        // "Sarah O'Connor"; words made only of what shows nothing stay as typed
         String clean = Text.placeName(words);
-        return java.text.Normalizer.normalize(clean == null ? words : clean, java.text.Normalizer.Form.NFKC);
+        return folded(clean == null ? words : clean);
+    }
+
+    /** {@link #typed} once the words are read as names are stored. */
+    private static String folded(String words) {
+        return java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFKC);
     }
 }

@@ -210,7 +210,8 @@ public class OrganizationService {
             return em.createNativeQuery("select id from organization where team_id = :team and id in (:ids) order by id for no key update")
                     .setParameter("team", team).setParameter("ids", java.util.Arrays.asList(organizationIds)).getResultList();
         } catch (jakarta.persistence.PersistenceException e) {
-            throw waitedTooLong(e);
+            // lock_timeout ran out: the words of this wait; any other failure as it was
+            throw org.groundwork.platform.ProblemMapper.waitedForALock(e) ? Problems.conflict(BUSY) : e;
         }
     }
 
@@ -227,16 +228,6 @@ public class OrganizationService {
     static final String HOLD_WAIT = "3s";
 
     public static final String BUSY = "Someone is importing people into this organization or changing its units right now; nothing was saved. Try again when they have finished.";
-
-    /** lock_timeout ran out (55P03): the words above; any other failure as it was. */
-    private static RuntimeException waitedTooLong(jakarta.persistence.PersistenceException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
-                return Problems.conflict(BUSY);
-            }
-        }
-        return e;
-    }
 
     /**
      * The organization's row held shared (FOR SHARE) while a person is put into it or one of its units: side by side

@@ -40,6 +40,15 @@ public final class StoredPlaceNames {
                 "update unit set name = ?, version = version + 1 where id = ?", true);
     }
 
+    /**
+     * A stored name as the rule of the day cleans it, or null when it stays as it is: already clean, or cleaning
+     * would leave nothing that shows or pass the column's 200 characters (V1's check on every name column).
+     */
+    public static String cleaned(String stored) {
+        String clean = Text.placeName(stored);
+        return clean == null || clean.equals(stored) || clean.codePointCount(0, clean.length()) > COLUMN ? null : clean;
+    }
+
     private record Place(UUID id, UUID team, String name, UUID organization, UUID parent) {
     }
 
@@ -52,9 +61,8 @@ public final class StoredPlaceNames {
             }
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
-                    String name = r.getString(3);
-                    String clean = Text.placeName(name);
-                    if (clean != null && !clean.equals(name) && clean.codePointCount(0, clean.length()) <= COLUMN) {
+                    String clean = cleaned(r.getString(3));
+                    if (clean != null) {
                         dirty.add(new Place(r.getObject(1, UUID.class), r.getObject(2, UUID.class), clean,
                                 r.getObject(4, UUID.class), r.getObject(5, UUID.class)));
                     }

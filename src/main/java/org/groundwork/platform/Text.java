@@ -165,18 +165,26 @@ public final class Text {
         if (name.indexOf('\u200C') < 0 && name.indexOf('\u200D') < 0) {
             return name;
         }
+        return kept(name, (before, c, next) -> !(c == 0x200C || c == 0x200D) || before == 0x200C || before == 0x200D
+                || before >= 0 && joins(before) || c == 0x200D && before >= 0 && emoji(before));
+    }
+
+    /** Whether a code point stays, seen with the one kept before it (-1: none) and the one after it (-1: none). */
+    private interface Keeps {
+        boolean keep(int before, int c, int next);
+    }
+
+    /** The name's code points that {@code keeps} keeps: one loop over code points for the joiners and the selectors. */
+    private static String kept(String name, Keeps keeps) {
         StringBuilder kept = new StringBuilder(name.length());
         int before = -1;
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);
             i += Character.charCount(c);
-            boolean joiner = c == 0x200C || c == 0x200D;
-            if (joiner && !(before == 0x200C || before == 0x200D || (before >= 0 && joins(before))
-                    || c == 0x200D && before >= 0 && emoji(before))) {
-                continue;
+            if (keeps.keep(before, c, i < name.length() ? name.codePointAt(i) : -1)) {
+                kept.appendCodePoint(c);
+                before = c;
             }
-            kept.appendCodePoint(c);
-            before = c;
         }
         return kept.toString();
     }
@@ -190,18 +198,7 @@ public final class Text {
         if (name.indexOf('\uFE0F') < 0) {
             return name;
         }
-        StringBuilder kept = new StringBuilder(name.length());
-        int before = -1;
-        for (int i = 0; i < name.length(); ) {
-            int c = name.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == 0xFE0F && !(before >= 0 && pictured(before, i < name.length() ? name.codePointAt(i) : -1))) {
-                continue;
-            }
-            kept.appendCodePoint(c);
-            before = c;
-        }
-        return kept.toString();
+        return kept(name, (before, c, next) -> c != 0xFE0F || before >= 0 && pictured(before, next));
     }
 
     /**
