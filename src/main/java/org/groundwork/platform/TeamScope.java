@@ -36,11 +36,27 @@ public final class TeamScope {
     /** The security identity's attribute naming the organizer's team (set by organizer/Identities). */
     public static final String TEAM_ATTRIBUTE = "teamId";
 
-    /** What a connection is set to: one team, the whole instance, or nothing. */
-    record Scope(UUID team, boolean instance) {
-        static final Scope NOTHING = new Scope(null, false);
-        static final Scope INSTANCE = new Scope(null, true);
+    /**
+     * What a connection is set to: one team, the whole instance, or nothing; and whether its lock
+     * waits are bounded ({@link #REQUEST_LOCK_WAIT}): they are for the work of a request in the
+     * organizer's own scope, not for a job or the work that names its scope (an import, a restore,
+     * a sweep), which may wait for as long as its transaction's own limit.
+     */
+    record Scope(UUID team, boolean instance, boolean waitsBriefly) {
+        static final Scope NOTHING = new Scope(null, false, false);
+        static final Scope INSTANCE = new Scope(null, true, false);
+        static final Scope ANONYMOUS_REQUEST = new Scope(null, false, true);
     }
+
+    /**
+     * The longest a request waits for a row or table lock another transaction holds before it is
+     * a 409 (SQLState 55P03, ProblemMapper): ordinary contention is over in milliseconds, so a
+     * longer wait is a long change in progress (a large merge, an import), and a request waiting
+     * for it would hold one of the pool's connections for up to its own 60 s; twenty such requests
+     * and the whole instance is out of connections. A change that holds an organization sets its
+     * own shorter wait ({@code OrganizationService.waitBriefly}).
+     */
+    static final String REQUEST_LOCK_WAIT = "5s";
 
     private static final ThreadLocal<Scope> CHOSEN = new ThreadLocal<>();
 
@@ -58,7 +74,7 @@ public final class TeamScope {
         if (team == null) {
             throw new IllegalArgumentException("runAs needs a team");
         }
-        return run(new Scope(team, false), work);
+        return run(new Scope(team, false, false), work);
     }
 
     /** The narrow bypass: every team's rows. Only for the work listed in this class's comment. */
@@ -88,7 +104,7 @@ public final class TeamScope {
         }
         SecurityIdentity identity = arc.instance(SecurityIdentity.class).get();
         String team = identity == null || identity.isAnonymous() ? null : identity.getAttribute(TEAM_ATTRIBUTE);
-        return team == null ? Scope.NOTHING : new Scope(UUID.fromString(team), false);
+        return team == null ? Scope.ANONYMOUS_REQUEST : new Scope(UUID.fromString(team), false, true);
     }
 
     /**
@@ -176,7 +192,7 @@ public final class TeamScope {
             }
             // inside a transaction the pool hands out the connection enlisted in it
             try (Connection c = arc.instance(AgroalDataSource.class).get().getConnection()) {
-                apply(c, scope);
+                switchTo(c, scope);
             }
             return true;
         } catch (SystemException | SQLException e) {
@@ -184,12 +200,31 @@ public final class TeamScope {
         }
     }
 
-    /** Both settings at once, session-wide: the next lending overwrites them. */
+    /**
+     * At lending: the scope and the lock wait in one statement, session-wide (one round trip; the
+     * next lending overwrites all three, whoever borrowed the connection last).
+     */
     static void apply(Connection c, Scope scope) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select set_config('groundwork.team_id', ?, false), set_config('groundwork.scope', ?, false)")) {
+        set(c, scope, true);
+    }
+
+    /**
+     * Within a transaction: the scope only. The lock wait stays what the lending set, and what the
+     * work set for itself since ({@code set local}), which a session-wide set here would undo.
+     */
+    private static void switchTo(Connection c, Scope scope) throws SQLException {
+        set(c, scope, false);
+    }
+
+    private static void set(Connection c, Scope scope, boolean lockWait) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('groundwork.team_id', ?, false),"
+                + " set_config('groundwork.scope', ?, false)"
+                + (lockWait ? ", set_config('lock_timeout', ?, false)" : ""))) {
             ps.setString(1, scope.team() == null ? "" : scope.team().toString());
             ps.setString(2, scope.instance() ? "instance" : "");
+            if (lockWait) {
+                ps.setString(3, scope.waitsBriefly() ? REQUEST_LOCK_WAIT : "0");
+            }
             ps.execute();
         }
     }

@@ -1029,8 +1029,8 @@ public final class Form {
     }
 
     /**
-     * A change of places that waited too long for rows others hold (an import: ProblemMapper.waitedForALock) is a
-     * refusal in words with the form as typed, not the error page that lost it (the review).
+     * A change that waited too long for rows others hold (an import, a long merge: ProblemMapper.waitedForALock) is
+     * a refusal in words with the form as typed, not the error page that lost it (the review).
      */
     private static <T> T lockWaitSaid(java.util.function.Supplier<T> call) {
         try {

@@ -37,6 +37,28 @@ class TeamScopeInterceptorTest {
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
+    /**
+     * A request's lock waits are bounded (WaitBehindALongChangeTest has the 409), a job's are not: a background
+     * import or a restore waits for what it must as its own time limit allows, and the setting a request's lending
+     * left on a pooled connection does not follow it into a job's.
+     */
+    @Test
+    void aRequestWaitsBrieflyForLocksAndAJobAsLongAsItMust() throws Exception {
+        // a @QuarkusTest method runs with a request context, as a request of no one in particular
+        assertEquals(TeamScope.REQUEST_LOCK_WAIT, lockWait());
+        assertEquals("0", TeamScope.runAs(UUID.randomUUID(), this::lockWait));
+        assertEquals("0", TeamScope.instanceWide(this::lockWait));
+        assertEquals(TeamScope.REQUEST_LOCK_WAIT, lockWait());
+    }
+
+    private String lockWait() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("show lock_timeout")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
     @Test
     void aConnectionWhoseTeamCannotBeSetIsAbortedNotUsedWithoutATeam() throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, username, password)) {
@@ -87,7 +109,9 @@ class TeamScopeInterceptorTest {
         }
         assertEquals(null, inside.get(), "the work did not run on a connection of another scope");
         assertTrue(switchFailed.get() != null, "the switch failed");
-        assertEquals(TeamScope.Scope.NOTHING, TeamScope.current(), "nothing left on this thread");
+        // the test's own request context: no team, not the instance (its lock waits are a request's)
+        assertEquals(null, TeamScope.current().team(), "nothing left on this thread");
+        assertEquals(false, TeamScope.current().instance(), "nothing left on this thread");
         assertEquals(java.util.Optional.empty(), TeamScope.team());
     }
 }

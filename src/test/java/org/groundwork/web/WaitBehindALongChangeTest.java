@@ -1,0 +1,107 @@
+package org.groundwork.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.groundwork.platform.ProblemMapper;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.HeldLocks;
+import org.groundwork.support.TestTeam;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A request that waits for rows a long change holds (a large merge moving people, for minutes) waits a few seconds
+ * (TeamScope.REQUEST_LOCK_WAIT) and is then a 409 in words, with the page's form as typed. It waited up to its own
+ * 60 s, holding one of the pool's 20 connections all along, and twenty such requests left the whole instance without
+ * a connection (session 48's third review). The long change's side is held open here on a connection of the test's
+ * own, as the merge's `update contact set organization_id` holds its people's rows.
+ */
+@QuarkusTest
+class WaitBehindALongChangeTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aRequestWaitingForRowsALongChangeHoldsIsRefusedAfterAFewSeconds() throws Exception {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Moved Meanwhile"));
+        Session s = Session.logIn(team);
+        s.open("/conversations/new?contact=" + contact);
+        List<Timed> waited;
+        try (Connection merging = AllTeams.connection(dataSource)) {
+            merging.setAutoCommit(false);
+            HeldLocks.execute(merging, "select 1 from contact where id = ? for update", contact);
+            waited = List.of(
+                    Timed.send(() -> team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone"))
+                            .post("/api/v1/conversations")),
+                    Timed.send(() -> team.api().body(Map.of("phone", "555-0199")).patch("/api/v1/contacts/" + contact)),
+                    Timed.send(() -> s.form().formParam("contactId", contact).formParam("durationMinutes", "25")
+                            .formParam("channel", "phone").formParam("summary", "Talked about the move")
+                            .post("/conversations")));
+            HeldLocks.waitUntilBlocked(dataSource, merging,
+                    waited.stream().map(t -> t.answer).toArray(CompletableFuture[]::new));
+            for (Timed t : waited) {
+                t.answer.get(30, TimeUnit.SECONDS); // answered while the rows are still held
+            }
+            // the rest of the instance answers meanwhile
+            team.api().get("/api/v1/me").then().statusCode(200);
+            merging.rollback();
+        }
+        for (Timed t : waited.subList(0, 2)) {
+            t.answer.get().then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", is(ProblemMapper.RECORDS_BUSY));
+        }
+        waited.get(2).answer.get().then().statusCode(409).contentType(containsString("text/html"))
+                .body(containsString("Someone else is changing these records right now"))
+                .body(containsString(">Talked about the move</textarea>"));
+        for (Timed t : waited) {
+            // not at once (a lock it did not wait for) and not its own 60 s; generous for a loaded machine
+            assertTrue(t.seconds() >= 4.5 && t.seconds() < 25, "waited " + t.seconds() + " s");
+        }
+
+        // nothing of theirs was stored, and each goes through once the long change is over
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+        team.api().get("/api/v1/contacts/" + contact).then().body("phone", org.hamcrest.Matchers.nullValue());
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone"))
+                .post("/api/v1/conversations").then().statusCode(201);
+        team.api().body(Map.of("phone", "555-0199")).patch("/api/v1/contacts/" + contact).then().statusCode(200);
+    }
+
+    /** A request sent on its own thread, with the time it took to be answered. */
+    private static final class Timed {
+        final long sent = System.nanoTime();
+        final CompletableFuture<Response> answer;
+        volatile long answered;
+
+        private Timed(Supplier<Response> request) {
+            answer = CompletableFuture.supplyAsync(() -> {
+                Response r = request.get();
+                answered = System.nanoTime();
+                return r;
+            });
+        }
+
+        static Timed send(Supplier<Response> request) {
+            return new Timed(request);
+        }
+
+        double seconds() {
+            return (answered - sent) / 1e9;
+        }
+    }
+}
