@@ -214,25 +214,9 @@ public class ProblemMapper {
         if (databaseUnreachable(e)) {
             return unavailable(e);
         }
-        if (lostARace(e)) {
-            // PostgreSQL broke a deadlock or a serialization conflict by rolling this one back: nothing
-            // was saved, and the same request sent again will find the other one done
-            LOG.infof("A write lost a race and was rolled back: %s", rootMessage(e));
-            return respond(Problems.conflict("Someone else changed this at the same time; read it again and retry").toProblem());
-        }
-        if (ranPastItsTime(e)) {
-            // the transaction manager rolled the request back at its time limit and cancelled its statement (a merge
-            // of a very large organization was a 500 "Unexpected failure": the walk); nothing was saved
-            LOG.warnf("A request ran past its transaction's time limit and was rolled back: %s", rootMessage(e));
-            // Retry-After as every 503: a change that waited behind a long one (a merge) goes through later
-            return Response.fromResponse(respond(new Problem("about:blank", "Service Unavailable", 503, TOOK_TOO_LONG, null)))
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
-        }
-        if (waitedForALock(e)) {
-            // a change that waits a short while at most for rows another transaction holds (a long import), and did
-            // (OrganizationService.holdUnits sets it): rolled back, nothing saved
-            LOG.infof("A write waited too long for a lock and was rolled back: %s", rootMessage(e));
-            return respond(Problems.conflict(RECORDS_BUSY).toProblem());
+        ProblemException refusal = refusalOf(e);
+        if (refusal != null) {
+            return problem(refusal);
         }
         if (anyCause(e, t -> t instanceof io.vertx.core.http.HttpClosedException)) {
             // the client closed the connection before its body had all come: no one to answer
@@ -318,6 +302,34 @@ public class ProblemMapper {
             }
             return false;
         });
+    }
+
+    /**
+     * A database failure that is a refusal, not a fault of the app, in words; null for any other. Logged here, once
+     * (Hibernate's own lines are off). The API's answer ({@link #unexpected}) and a page's ({@code web/Form}, with
+     * the form as typed) are both this.
+     */
+    public static ProblemException refusalOf(Throwable e) {
+        if (lostARace(e)) {
+            // PostgreSQL broke a deadlock or a serialization conflict by rolling this one back: nothing
+            // was saved, and the same request sent again will find the other one done
+            LOG.infof("A write lost a race and was rolled back: %s", rootMessage(e));
+            return Problems.conflict("Someone else changed this at the same time; read it again and retry");
+        }
+        if (ranPastItsTime(e)) {
+            // the transaction manager rolled the request back at its time limit and cancelled its statement (a merge
+            // of a very large organization was a 500 "Unexpected failure": the walk); nothing was saved
+            LOG.warnf("A request ran past its transaction's time limit and was rolled back: %s", rootMessage(e));
+            // Retry-After as every 503: a change that waited behind a long one (a merge) goes through later
+            return new ProblemException(503, "Service Unavailable", TOOK_TOO_LONG).retryAfter(RETRY_AFTER_SECONDS);
+        }
+        if (waitedForALock(e)) {
+            // a request waits a few seconds at most for rows another transaction holds (TeamScope.REQUEST_LOCK_WAIT;
+            // OrganizationService.holdUnits sets less), and did: rolled back, nothing saved
+            LOG.infof("A write waited too long for a lock and was rolled back: %s", rootMessage(e));
+            return Problems.conflict(RECORDS_BUSY);
+        }
+        return null;
     }
 
     public static final String TOOK_TOO_LONG = "This took longer than the server allows for one change and was undone; nothing was saved.";

@@ -993,7 +993,7 @@ public final class Form {
             }
         }
         try {
-            return new Outcome<>(true, lockWaitSaid(call));
+            return new Outcome<>(true, refusalSaid(call));
         } catch (Instead e) {
             instead = e.page;
             return new Outcome<>(false, null);
@@ -1029,17 +1029,19 @@ public final class Form {
     }
 
     /**
-     * A change that waited too long for rows others hold (an import, a long merge: ProblemMapper.waitedForALock) is
-     * a refusal in words with the form as typed, not the error page that lost it (the review).
+     * A change the database refused as a refusal, not a fault (ProblemMapper.refusalOf: a lock waited for too long
+     * behind an import or a long merge, a lost race, a change past its time limit), is said in words with the form
+     * as typed, not the error page that lost it (the reviews).
      */
-    private static <T> T lockWaitSaid(java.util.function.Supplier<T> call) {
+    private static <T> T refusalSaid(java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            if (e instanceof ProblemException || !org.groundwork.platform.ProblemMapper.waitedForALock(e)) {
+            ProblemException refusal = e instanceof ProblemException ? null : org.groundwork.platform.ProblemMapper.refusalOf(e);
+            if (refusal == null) {
                 throw e;
             }
-            throw Problems.conflict(org.groundwork.platform.ProblemMapper.RECORDS_BUSY);
+            throw refusal;
         }
     }
 
