@@ -29,4 +29,18 @@ public class PastItsTimeResource {
         em.createNativeQuery("select pg_sleep(4)").getSingleResult();
         return "slept";
     }
+
+    /** Past its limit between two statements: the transaction manager rolls it back while no statement runs. */
+    @GET
+    @Path("/between")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(hidden = true)
+    @Transactional
+    @TransactionConfiguration(timeout = 1)
+    public String sleepBetween() throws InterruptedException {
+        em.createNativeQuery("select 1").getSingleResult();
+        Thread.sleep(2500);
+        em.createNativeQuery("select 2").getSingleResult();
+        return "slept";
+    }
 }

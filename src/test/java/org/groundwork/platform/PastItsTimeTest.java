@@ -23,4 +23,12 @@ class PastItsTimeTest {
                 .body("detail", is(ProblemMapper.TOOK_TOO_LONG))
                 .body(not(containsString("Exception")));
     }
+
+    @Test
+    void aChangePastItsTimeLimitBetweenTwoStatementsIsA503InWords() {
+        given().get("/api/v1/test-only/past-its-time/between").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "5")
+                .body("detail", is(ProblemMapper.TOOK_TOO_LONG))
+                .body(not(containsString("Exception")));
+    }
 }
