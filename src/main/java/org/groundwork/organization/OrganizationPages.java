@@ -241,6 +241,9 @@ public class OrganizationPages {
                         : shiftedUp ? PageLanguage.places().unit_said_up(u.name()) : PageLanguage.places().unit_said_down(u.name());
             }
         }
+        if (said == null && unmoved != null) {
+            said = unmoved; // the unit is not there any more
+        }
         return Templates.show(o, rows, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
                 Forms.options(UnitKind.class), parents, others, current.has(Role.COORDINATOR), said, form, errors);
     }
@@ -366,17 +369,22 @@ public class OrganizationPages {
         boolean up = "up".equals(direction);
         Form form = Form.posted();
         // said only when it moved: a stale tab's Up on the first unit moved nothing (the review); a refusal (an import
-        // making places, the unit removed meanwhile) is said where a move is, the focus kept on the button, not an
-        // error page in place of the organization's (the walk)
+        // making places) is said where a move is, the focus kept on the button, not an error page in place of the
+        // organization's (the walk); so is the unit removed since the page was drawn, with the units as they are now
+        // (it was the "deleted" page, as if the organization were gone: session 48's walk)
+        form.on(p -> Problems.isNotFound(p, "unit"), p -> unmoved(org, up, unit, PageLanguage.places().unit_gone()));
         return form.submit(() -> units.shift(org, unit, up),
                 moved -> Form.seeOther("/organizations/" + org + (moved ? "?shifted=" + unit + "&dir=" + direction : "")
                         + "#unit-" + unit),
-                () -> {
-                    OrganizationView o = organizations.find(org).view();
-                    Map<String, String> read = Form.asRead(Map.of("name", o.name(), "kind", o.kind().word()));
-                    read.put("unitKind", "department");
-                    return show(o, null, read, Map.of(), up, unit, form.errors().get(FormErrors.FORM));
-                });
+                () -> unmoved(org, up, unit, form.errors().get(FormErrors.FORM)));
+    }
+
+    /** The organization's page again after an Up or Down that moved nothing, with why. */
+    private TemplateInstance unmoved(UUID org, boolean up, UUID unit, String why) {
+        OrganizationView o = organizations.find(org).view();
+        Map<String, String> read = Form.asRead(Map.of("name", o.name(), "kind", o.kind().word()));
+        read.put("unitKind", "department");
+        return show(o, null, read, Map.of(), up, unit, why);
     }
 
     /** Removes a unit; its people (and those of the units inside it) go to "no unit" or to the unit chosen. */

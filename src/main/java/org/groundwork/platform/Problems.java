@@ -16,6 +16,11 @@ public final class Problems {
         return new ProblemException(404, NOT_FOUND, "No " + what + " with that id in your team");
     }
 
+    /** Whether a refusal is {@link #notFound} of this kind of record (a page that says which one is gone). */
+    public static boolean isNotFound(ProblemException p, String what) {
+        return p.status() == 404 && notFound(what).getMessage().equals(p.getMessage());
+    }
+
     /** What a contact of the caller's team erased is answered with, wherever it is named: {@link #erased}. */
     public static final String ERASED = "This contact was erased: their data is gone for good, and nothing more is written about them";
 

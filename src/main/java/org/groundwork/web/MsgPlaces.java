@@ -271,6 +271,9 @@ public interface MsgPlaces {
     String unit_said_down(String name);
 
     @Message
+    String unit_gone();
+
+    @Message
     String unit_rename_or_remove();
 
     @Message

@@ -66,6 +66,16 @@ class UnitPagesTest {
         s.form().post("/organizations/" + o.id() + "/units/" + o.yard() + "/up").then().statusCode(303)
                 .header("Location", endsWith("/organizations/" + o.id() + "#unit-" + o.yard()));
         assertEquals(List.of("Yard", "Day shift", "Night shift"), o.unitNames());
+        // removed since the page was drawn: said on the organization's page where a move is, the units as they are
+        // now (it was the "deleted" page, as if the organization were gone)
+        String removed = o.team().unit(o.id(), "Gone meanwhile", "area");
+        o.team().api().delete(o.units() + "/" + removed).then().statusCode(204);
+        String said = s.form().post("/organizations/" + o.id() + "/units/" + removed + "/up").then().statusCode(404)
+                .extract().asString();
+        int at = said.indexOf("id=\"unit-said\"");
+        assertTrue(at > 0 && said.indexOf("This unit was removed meanwhile; nothing was moved.", at) > at, said);
+        assertTrue(said.contains("id=\"unit-" + o.yard() + "\"") && !said.contains("Gone meanwhile"), said);
+        assertEquals(List.of("Yard", "Day shift", "Night shift"), o.unitNames());
         // the wall chart's columns follow
         String chart = s.request().get("/organizations/" + o.id() + "/chart").then().statusCode(200).extract().asString();
         assertTrue(chart.indexOf(">Yard</h2>") < chart.indexOf(">Day shift</h2>")
