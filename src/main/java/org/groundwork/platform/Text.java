@@ -73,7 +73,7 @@ public final class Text {
 
     private static String cleanedOnce(String s) {
         String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
-        n = withoutStraySelectors(INVISIBLE.matcher(n).replaceAll(""));
+        n = withoutStraySelectors(withoutStrayTags(INVISIBLE.matcher(n).replaceAll("")));
         n = SPACES.matcher(n).replaceAll(" ");
         // a joiner joins nothing at an end of the name or beside a space: "Acme" + ZWJ was another name of the
         // same look (the review); the spaces it had stood between are one space again (PlaceNameOnceTest)
@@ -133,7 +133,7 @@ public final class Text {
      * Characters that show nothing in a name: zero-width space, word joiner, byte-order mark, soft hyphen,
      * the direction marks, embeddings and isolates (U+202E turns how a name reads), Mongolian vowel
      * separator, combining grapheme joiner, variation selectors (the emoji one only where it selects nothing:
-     * {@link #withoutStraySelectors}), tag characters and the rest of their plane's block (the variation selectors
+     * {@link #withoutStraySelectors}), tag characters ({@link #withoutStrayTags}) and the rest of their plane's block (the variation selectors
      * supplement; unassigned code points that draw nothing, as U+2065 and U+FFF0-FFF8: the review); the Arabic letter mark, the
      * invisible operators (U+2061-2064), Khmer's inherent vowels (U+17B4-17B5) and the musical formatting
      * characters (U+1D173-1D17A), which the probe found stored as a name. The zero-width joiner and non-joiner
@@ -143,7 +143,7 @@ public final class Text {
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile(
             "[\\u200B\\u2060\\uFEFF\\u00AD\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u180E\\u034F\\uFE00-\\uFE0E"
                     + "\\u061C\\u2061-\\u2064\\u17B4\\u17B5\\x{1D173}-\\x{1D17A}"
-                    + "\\u2065\\uFFF0-\\uFFF8\\x{E0000}-\\x{E0FFF}" + NONCHARACTERS + "]");
+                    + "\\u2065\\uFFF0-\\uFFF8\\x{E0000}-\\x{E001F}\\x{E0080}-\\x{E0FFF}" + NONCHARACTERS + "]");
     /** Kept inside a name, not as the whole of it: the joiners, the Mongolian free variation selectors. */
     private static final java.util.regex.Pattern UNSEEN_ALONE = java.util.regex.Pattern.compile("[\\u200C\\u200D\\u180B-\\u180D\\u180F]");
     /** A joiner at either end of a name or beside a space, where it joins nothing. */
@@ -167,6 +167,43 @@ public final class Text {
         }
         return kept(name, (before, c, next) -> !(c == 0x200C || c == 0x200D) || before == 0x200C || before == 0x200D
                 || before >= 0 && joins(before) || c == 0x200D && before >= 0 && emoji(before));
+    }
+
+    /**
+     * Without the tag characters (U+E0020-E007F), which show nothing, except in a flag of a country's part: the black
+     * flag, its tags, the cancel tag ("🏴" + "gbsct" + cancel is Scotland's); without them it was a black flag (the walk).
+     */
+    private static String withoutStrayTags(String name) {
+        if (name.indexOf('\uDB40') < 0) {
+            return name; // every tag character is U+DB40 and a low surrogate
+        }
+        StringBuilder kept = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            int end = c == BLACK_FLAG ? flagEnd(name, i + 2) : -1;
+            if (end > 0) {
+                kept.append(name, i, end);
+                i = end;
+                continue;
+            }
+            i += Character.charCount(c);
+            if (c < 0xE0020 || c > CANCEL_TAG) {
+                kept.appendCodePoint(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static final int BLACK_FLAG = 0x1F3F4;
+    private static final int CANCEL_TAG = 0xE007F;
+
+    /** Where the flag whose tags begin at {@code from} ends: after its cancel tag; -1 when it has no tags or no end. */
+    private static int flagEnd(String name, int from) {
+        int at = from;
+        while (at < name.length() && name.codePointAt(at) >= 0xE0020 && name.codePointAt(at) < CANCEL_TAG) {
+            at += 2;
+        }
+        return at > from && at < name.length() && name.codePointAt(at) == CANCEL_TAG ? at + 2 : -1;
     }
 
     /** Whether a code point stays, seen with the one kept before it (-1: none) and the one after it (-1: none). */
@@ -203,13 +240,14 @@ public final class Text {
 
     /**
      * Whether the emoji selector after {@code c} (and before {@code next}) shows a picture: after a symbol ("❤️", "↔️")
-     * or a punctuation mark past ASCII ("‼️"), and in a keycap ("1️⃣": a digit, # or *, the selector, U+20E3); the walk
+     * or a punctuation mark past ASCII ("‼️"), after the two emoji Unicode files as a letter and a dash ("ℹ️", "〰️"),
+     * and in a keycap ("1️⃣": a digit, # or *, the selector, U+20E3); the walk
      * found a keycap stored without its selector. Not after a letter, where "Acme" + U+FE0F looked as "Acme".
      */
     private static boolean pictured(int c, int next) {
         int type = Character.getType(c);
         return type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL
-                || c > 0x7F && type == Character.OTHER_PUNCTUATION
+                || c > 0x7F && type == Character.OTHER_PUNCTUATION || c == 0x2139 || c == 0x3030
                 || (c >= '0' && c <= '9' || c == '#' || c == '*') && next == 0x20E3;
     }
 

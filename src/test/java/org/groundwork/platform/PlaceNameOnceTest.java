@@ -20,7 +20,8 @@ class PlaceNameOnceTest {
             " ", "\u00A0", "\t", "\u3000", "\u3164", "\u200B", "\u200C", "\u200D", "\u0301", "\u0308", "\u180B",
             "\u00AD", "\u061C", "\uFFFF", "\uFDD0", "\uE000", "\uDB80\uDC00", "\u202E", "\uD83C\uDFF3", "\uFE0F",
             "\uD83C\uDF08", "\uD83C\uDFFD", "\u2764", "\uD83E\uDEE8", "\u0628", "\u064E", "\u094D", "\u0345", "\u034F",
-            "\u2065", "\u180F", "\u0378", "\u20E3", "#", "!", "\uD884\uDF50"};
+            "\u2065", "\u180F", "\u0378", "\u20E3", "#", "!", "\uD884\uDF50", "\uD83C\uDFF4", "\uDB40\uDC67",
+            "\uDB40\uDC73", "\uDB40\uDC7F", "\u2139", "\u3030"};
 
     @Test
     void aNameCleanedOnceIsClean() {
@@ -55,6 +56,13 @@ class PlaceNameOnceTest {
         assertEquals("Num 1\uFE0F\u20E3", Text.placeName("Num 1\uFE0F\u20E3"));
         assertEquals("Go \u2194\uFE0F \u203C\uFE0F", Text.placeName("Go \u2194\uFE0F \u203C\uFE0F"));
         assertEquals("Num 1", Text.placeName("Num 1\uFE0F"));
+        assertEquals("Info \u2139\uFE0F \u3030\uFE0F", Text.placeName("Info \u2139\uFE0F \u3030\uFE0F"));
+        // a flag of a country's part keeps its tags (Scotland's); tags anywhere else show nothing
+        String scotland = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+        assertEquals("Glasgow " + scotland, Text.placeName("Glasgow " + scotland));
+        assertEquals("Glasgow", Text.placeName("Glas\uDB40\uDC67gow\uDB40\uDC7F"));
+        assertEquals("\uD83C\uDFF4 x", Text.placeName("\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62 x"));
+        assertNull(Text.placeName("\uDB40\uDC67\uDB40\uDC7F"));
         // but not after a letter, where they show nothing
         assertEquals("Acme", Text.placeName("Ac\u200Dme\uFE0F"));
         // composing reorders accents after a joiner was judged (the review): cleaned once, it stays as cleaned
