@@ -97,6 +97,14 @@ public class IdempotencyKeys {
      */
     private Optional<Stored> claim(UUID team, UUID organizer, String key, byte[] requestHash) {
         sweep();
+        // a repeat waits for the first request however long that runs (its transaction's own limit), not the few
+        // seconds a request waits for others' rows (TeamScope.REQUEST_LOCK_WAIT): the first may commit after that,
+        // and a repeat told "nothing was saved" would be sent again under a new key (the review). The write after
+        // the claim waits as briefly as before.
+        String requestWait = (String) ((Object[]) em.createNativeQuery(
+                "select wait, set_config('lock_timeout', '0', true)"
+                        + " from (select current_setting('lock_timeout') wait offset 0) lent")
+                .getSingleResult())[0];
         @SuppressWarnings("unchecked")
         List<Object> claimed = em.createNativeQuery("""
                         insert into idempotency_key (team_id, organizer_id, key, request_hash, created_at)
@@ -108,6 +116,7 @@ public class IdempotencyKeys {
                         returning 1""")
                 .setParameter(1, team).setParameter(2, organizer).setParameter(3, key).setParameter(4, requestHash)
                 .getResultList();
+        em.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, requestWait).getSingleResult();
         if (!claimed.isEmpty()) {
             return Optional.empty();
         }

@@ -143,6 +143,62 @@ class IdempotencyTest {
                 .setParameter(1, UUID.fromString(team.teamId)).getSingleResult()).intValue());
     }
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * A repeat that arrives while the first request still runs waits for it however long it takes, not the few seconds a
+     * request waits for others' rows (TeamScope.REQUEST_LOCK_WAIT), and answers its answer: told "nothing was saved"
+     * at 5 s while the first went on to commit, a client would send it again under a new key (the review). The first
+     * request in flight is played here on a connection of the test's own, its claim held for 6 s, then answered.
+     */
+    @Test
+    void aRepeatWaitsForTheFirstRequestPastTheShortWait() throws Exception {
+        TestTeam team = TestTeam.create();
+        String contact = contact(team, "Slow First");
+        Map<String, Object> body = Map.of("contactId", contact, "durationMinutes", 10);
+        String done = UUID.randomUUID().toString();
+        Response first = post(team.token, done, "/api/v1/conversations", body).then().statusCode(201).extract().response();
+        byte[] hash = (byte[]) AllTeams.call(() -> em.createNativeQuery(
+                "select request_hash from idempotency_key where team_id = ?1 and key = ?2")
+                .setParameter(1, UUID.fromString(team.teamId)).setParameter(2, done).getSingleResult());
+
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.CompletableFuture<Response> repeat;
+        long sent;
+        try (java.sql.Connection running = AllTeams.connection(dataSource)) {
+            running.setAutoCommit(false);
+            try (java.sql.PreparedStatement claim = running.prepareStatement("""
+                    insert into idempotency_key (team_id, organizer_id, key, request_hash, created_at)
+                    values (?, ?, ?, ?, now())""")) {
+                claim.setObject(1, UUID.fromString(team.teamId));
+                claim.setObject(2, UUID.fromString(team.adminId));
+                claim.setString(3, key);
+                claim.setBytes(4, hash);
+                claim.execute();
+            }
+            sent = System.nanoTime();
+            repeat = java.util.concurrent.CompletableFuture.supplyAsync(() -> post(team.token, key, "/api/v1/conversations", body));
+            org.groundwork.support.HeldLocks.waitUntilBlocked(dataSource, running, repeat);
+            Thread.sleep(6_000);
+            assertFalse(repeat.isDone(), "still waiting for the first request: " + (repeat.isDone() ? repeat.get().asString() : ""));
+            try (java.sql.PreparedStatement answer = running.prepareStatement(
+                    "update idempotency_key set status = 201, location = ?, body = ? where team_id = ? and key = ?")) {
+                answer.setString(1, first.header("Location"));
+                answer.setString(2, first.asString());
+                answer.setObject(3, UUID.fromString(team.teamId));
+                answer.setString(4, key);
+                answer.execute();
+            }
+            running.commit();
+        }
+        Response replayed = repeat.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        replayed.then().statusCode(201).header(IdempotencyInterceptor.REPLAYED, "true").header("Location", first.header("Location"));
+        assertEquals(first.asString(), replayed.asString());
+        assertTrue((System.nanoTime() - sent) / 1e9 >= 6, "answered only once the first had");
+        assertEquals(1, conversationsOf(team, contact), "nothing written twice");
+    }
+
     @Test
     void theSameKeyWithAnotherRequestIs422AndWritesNothing() {
         TestTeam team = TestTeam.create();

@@ -42,6 +42,7 @@ class WaitBehindALongChangeTest {
         String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Moved Meanwhile"));
         Session s = Session.logIn(team);
         s.open("/conversations/new?contact=" + contact);
+        String key = java.util.UUID.randomUUID().toString();
         List<Timed> waited;
         try (Connection merging = AllTeams.connection(dataSource)) {
             merging.setAutoCommit(false);
@@ -50,7 +51,11 @@ class WaitBehindALongChangeTest {
                     Timed.send(() -> team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone"))
                             .post("/api/v1/conversations")),
                     Timed.send(() -> team.api().body(Map.of("phone", "555-0199")).patch("/api/v1/contacts/" + contact)),
-                    Timed.send(() -> s.form().formParam("contactId", contact).formParam("durationMinutes", "25")
+                    // keyed: its claim waits for a repeat's first request as long as that runs, its write no longer
+                    Timed.send(() -> team.api().header("Idempotency-Key", key)
+                            .body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "in-person"))
+                            .post("/api/v1/conversations")),
+                    Timed.send(() -> s.form().formParam(Form.KEY, s.key).formParam("contactId", contact).formParam("durationMinutes", "25")
                             .formParam("channel", "phone").formParam("summary", "Talked about the move")
                             .post("/conversations")));
             HeldLocks.waitUntilBlocked(dataSource, merging,
@@ -62,11 +67,11 @@ class WaitBehindALongChangeTest {
             team.api().get("/api/v1/me").then().statusCode(200);
             merging.rollback();
         }
-        for (Timed t : waited.subList(0, 2)) {
+        for (Timed t : waited.subList(0, 3)) {
             t.answer.get().then().statusCode(409).contentType("application/problem+json")
                     .body("detail", is(ProblemMapper.RECORDS_BUSY));
         }
-        waited.get(2).answer.get().then().statusCode(409).contentType(containsString("text/html"))
+        waited.get(3).answer.get().then().statusCode(409).contentType(containsString("text/html"))
                 .body(containsString("Someone else is changing these records right now"))
                 .body(containsString(">Talked about the move</textarea>"));
         for (Timed t : waited) {
@@ -80,6 +85,9 @@ class WaitBehindALongChangeTest {
         team.api().body(Map.of("contactId", contact, "durationMinutes", 20, "channel", "phone"))
                 .post("/api/v1/conversations").then().statusCode(201);
         team.api().body(Map.of("phone", "555-0199")).patch("/api/v1/contacts/" + contact).then().statusCode(200);
+        // the refused keyed request kept nothing under its key: sent again, it is written
+        team.api().header("Idempotency-Key", key).body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "in-person"))
+                .post("/api/v1/conversations").then().statusCode(201);
     }
 
     /** A request sent on its own thread, with the time it took to be answered. */
