@@ -170,41 +170,41 @@ public final class Text {
     }
 
     /**
-     * Without the tag characters (U+E0020-E007F), which show nothing, except in a flag of a country's part: the black
-     * flag, its tags, the cancel tag ("🏴" + "gbsct" + cancel is Scotland's); without them it was a black flag (the walk).
+     * Without the tag characters (U+E0020-E007F), which show nothing, except in the flags of a country's part that
+     * Unicode lists (England's, Scotland's, Wales's: the black flag, "gbeng", "gbsct" or "gbwls" as tags, the cancel
+     * tag); without them Scotland's was a black flag (the walk). Any other tags draw the black flag alone, and hidden
+     * words behind a flag were another name of the same look (the review).
      */
     private static String withoutStrayTags(String name) {
         if (name.indexOf('\uDB40') < 0) {
             return name; // every tag character is U+DB40 and a low surrogate
         }
         StringBuilder kept = new StringBuilder(name.length());
+        next:
         for (int i = 0; i < name.length(); ) {
-            int c = name.codePointAt(i);
-            int end = c == BLACK_FLAG ? flagEnd(name, i + 2) : -1;
-            if (end > 0) {
-                kept.append(name, i, end);
-                i = end;
-                continue;
+            for (String flag : SUBDIVISION_FLAGS) {
+                if (name.startsWith(flag, i)) {
+                    kept.append(flag);
+                    i += flag.length();
+                    continue next;
+                }
             }
+            int c = name.codePointAt(i);
             i += Character.charCount(c);
-            if (c < 0xE0020 || c > CANCEL_TAG) {
+            if (c < 0xE0020 || c > 0xE007F) {
                 kept.appendCodePoint(c);
             }
         }
         return kept.toString();
     }
 
-    private static final int BLACK_FLAG = 0x1F3F4;
-    private static final int CANCEL_TAG = 0xE007F;
-
-    /** Where the flag whose tags begin at {@code from} ends: after its cancel tag; -1 when it has no tags or no end. */
-    private static int flagEnd(String name, int from) {
-        int at = from;
-        while (at < name.length() && name.codePointAt(at) >= 0xE0020 && name.codePointAt(at) < CANCEL_TAG) {
-            at += 2;
-        }
-        return at > from && at < name.length() && name.codePointAt(at) == CANCEL_TAG ? at + 2 : -1;
-    }
+    /** The black flag with the tags of a country's part Unicode recommends, and the cancel tag. */
+    private static final java.util.List<String> SUBDIVISION_FLAGS = java.util.stream.Stream.of("gbeng", "gbsct", "gbwls")
+            .map(part -> new StringBuilder().appendCodePoint(0x1F3F4)
+                    .append(part.chars().mapToObj(ch -> Character.toString(0xE0000 + ch))
+                            .collect(java.util.stream.Collectors.joining()))
+                    .appendCodePoint(0xE007F).toString())
+            .toList();
 
     /** Whether a code point stays, seen with the one kept before it (-1: none) and the one after it (-1: none). */
     private interface Keeps {

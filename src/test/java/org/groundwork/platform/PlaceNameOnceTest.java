@@ -21,7 +21,7 @@ class PlaceNameOnceTest {
             "\u00AD", "\u061C", "\uFFFF", "\uFDD0", "\uE000", "\uDB80\uDC00", "\u202E", "\uD83C\uDFF3", "\uFE0F",
             "\uD83C\uDF08", "\uD83C\uDFFD", "\u2764", "\uD83E\uDEE8", "\u0628", "\u064E", "\u094D", "\u0345", "\u034F",
             "\u2065", "\u180F", "\u0378", "\u20E3", "#", "!", "\uD884\uDF50", "\uD83C\uDFF4", "\uDB40\uDC67",
-            "\uDB40\uDC73", "\uDB40\uDC7F", "\u2139", "\u3030"};
+            "\uDB40\uDC73", "\uDB40\uDC7F", "\u2139", "\u3030", "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73\uDB40\uDC7F"};
 
     @Test
     void aNameCleanedOnceIsClean() {
@@ -62,6 +62,8 @@ class PlaceNameOnceTest {
         assertEquals("Glasgow " + scotland, Text.placeName("Glasgow " + scotland));
         assertEquals("Glasgow", Text.placeName("Glas\uDB40\uDC67gow\uDB40\uDC7F"));
         assertEquals("\uD83C\uDFF4 x", Text.placeName("\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62 x"));
+        // tags of no flag Unicode lists draw the black flag alone: no hidden words behind it (the review)
+        assertEquals("Acme \uD83C\uDFF4", Text.placeName("Acme \uD83C\uDFF4\uDB40\uDC7A\uDB40\uDC7A\uDB40\uDC7F"));
         assertNull(Text.placeName("\uDB40\uDC67\uDB40\uDC7F"));
         // but not after a letter, where they show nothing
         assertEquals("Acme", Text.placeName("Ac\u200Dme\uFE0F"));
