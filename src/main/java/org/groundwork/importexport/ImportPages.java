@@ -280,9 +280,13 @@ public class ImportPages {
         return Form.of(Map.of()).on(p -> true, p -> unusable(key, match, p));
     }
 
-    /** The file itself cannot be imported (or is gone): say why on the upload form. */
+    /**
+     * The file itself cannot be imported (or is gone): say why on the upload form. Kept, for the next try, when the
+     * refusal is of the moment and not of the file (a lock waited for, a lost race, a change past its time: a 409,
+     * or a status with Retry-After).
+     */
     private TemplateInstance unusable(String key, String match, ProblemException e) {
-        if (e.status() != 404) {
+        if (e.status() != 404 && e.status() != 409 && e.retryAfter() == null) {
             pending.drop(key);
         }
         return upload(match == null ? "skip" : match, Map.of("file", Refusals.said(e.getMessage())));

@@ -72,7 +72,7 @@ public class LoginPages {
         String code = form.secret("code");
         return form
                 // too many wrong codes: wait, and say for how long
-                .on(p -> p.retryAfter() != null, p -> Response.status(429).header("Retry-After", p.retryAfter())
+                .on(p -> p.status() == 429, p -> Response.status(429).header("Retry-After", p.retryAfter())
                         .entity(Templates.code(null, Math.max(1, (p.retryAfter() + 59) / 60))).build())
                 .submit(() -> {
                             twoFactor.completeLogin(code, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());

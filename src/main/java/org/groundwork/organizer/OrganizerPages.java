@@ -225,7 +225,7 @@ public class OrganizerPages {
         PasswordChange change = new PasswordChange(form.secret("currentPassword"), form.secret("newPassword"));
         return form
                 // too many wrong current passwords: said next to that field
-                .on(p -> p.retryAfter() != null, p -> settings(null, teamForm(organizers.team()),
+                .on(p -> p.status() == 429, p -> settings(null, teamForm(organizers.team()),
                         Map.of("currentPassword", Refusals.said(p.getMessage()))))
                 .submit(() -> organizers.changePassword(change,
                                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()),
