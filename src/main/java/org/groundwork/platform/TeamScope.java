@@ -38,9 +38,9 @@ public final class TeamScope {
 
     /**
      * What a connection is set to: one team, the whole instance, or nothing; and whether its lock
-     * waits are bounded ({@link #REQUEST_LOCK_WAIT}): they are for the work of a request in the
-     * organizer's own scope, not for a job or the work that names its scope (an import, a restore,
-     * a sweep), which may wait for as long as its transaction's own limit.
+     * waits are bounded ({@link #REQUEST_LOCK_WAIT}): they are for the work of a request in its own
+     * scope (an organizer's, or no one's before login), not for a job or the work that names its
+     * scope (an import, a restore, a sweep), which may wait for as long as its transaction's own limit.
      */
     record Scope(UUID team, boolean instance, boolean waitsBriefly) {
         static final Scope NOTHING = new Scope(null, false, false);
@@ -52,9 +52,11 @@ public final class TeamScope {
      * The longest a request waits for a row or table lock another transaction holds before it is
      * a 409 (SQLState 55P03, ProblemMapper): ordinary contention is over in milliseconds, so a
      * longer wait is a long change in progress (a large merge, an import), and a request waiting
-     * for it would hold one of the pool's connections for up to its own 60 s; twenty such requests
-     * and the whole instance is out of connections. A change that holds an organization sets its
-     * own shorter wait ({@code OrganizationService.waitBriefly}).
+     * for it held a pooled connection and one of the few worker threads ({@code WorkerThreads}) for
+     * up to its own 60 s, stalling the whole instance. Bounded, it still holds them for these seconds
+     * (docs/architecture.md). A change that holds an organization sets its own shorter wait
+     * ({@code OrganizationService.waitBriefly}); an Idempotency-Key's claim sets none
+     * ({@code IdempotencyKeys.claim}).
      */
     static final String REQUEST_LOCK_WAIT = "5s";
 
