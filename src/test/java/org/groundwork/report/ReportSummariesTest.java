@@ -17,6 +17,7 @@ import static org.groundwork.report.TimeReportTest.MARCH;
 import static org.groundwork.report.TimeReportTest.minutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.hamcrest.Matchers.is;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -115,6 +116,20 @@ class ReportSummariesTest {
                 .post("/api/v1/imports/contacts").then().statusCode(200);
         headcounts(team);
         assertEquals(List.of(0, 2, 2), time(team).getList("byUnit.people")); // Day, Plant no unit, no organization
+
+        // an update import moves both into a new organization in one statement, and a merge moves
+        // them on into the plant in one more: each place is written once a statement (V28_19)
+        given().auth().oauth2(team.token).contentType("text/csv").accept("application/json")
+                .body("Name,Email,Organization\nDee,dee@example.org,Depot\nEve,eve@example.org,Depot\n"
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/contacts?onMatch=update").then().statusCode(200).body("updated", is(2));
+        headcounts(team);
+        String depot = team.api().get("/api/v1/organizations").then().statusCode(200)
+                .extract().path("items.find { it.name == 'Depot' }.id");
+        team.api().body(Map.of("intoOrganizationId", plant)).post("/api/v1/organizations/" + depot + "/merge")
+                .then().statusCode(200);
+        headcounts(team);
+        assertEquals(List.of(0, 4), time(team).getList("byUnit.people")); // Day, Plant no unit
     }
 
     @Test
