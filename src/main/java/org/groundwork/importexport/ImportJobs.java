@@ -16,6 +16,7 @@ import org.groundwork.importexport.ImportJson.OnMatch;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Text;
+import org.groundwork.platform.LongChanges;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
 import org.jboss.logging.Logger;
@@ -289,7 +290,8 @@ public class ImportJobs {
             LOG.infof("Import job %s started", id);
             Tracker tracker = new Tracker(id, team, rowsExpected);
             ImportReport report;
-            try (InputStream in = pending.open(claimed)) {
+            // its rows stay held until it commits: the team's requests meanwhile wait briefly for them
+            try (InputStream in = pending.open(claimed); var underway = LongChanges.begin(team)) {
                 report = runForTeam(team, IMPORT_TIMEOUT_SECONDS, () -> {
                     ImportReport r = imports.importFor(team, organizer, in, options, tracker);
                     // in the import's own transaction: "done" commits with the contacts, or neither does

@@ -327,6 +327,8 @@ public class ProblemMapper {
             // a request waits a few seconds at most for rows another transaction holds (TeamScope.REQUEST_LOCK_WAIT;
             // OrganizationService.holdUnits sets less), and did: rolled back, nothing saved
             LOG.infof("A write waited too long for a lock and was rolled back: %s", rootMessage(e));
+            // a long change holds the team's rows: its next requests wait briefly, not holding threads (LongChanges)
+            LongChanges.waitedInVain(TeamScope.team().orElse(null));
             return Problems.conflict(RECORDS_BUSY);
         }
         return null;

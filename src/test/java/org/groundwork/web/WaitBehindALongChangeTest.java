@@ -3,6 +3,7 @@ package org.groundwork.web;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.groundwork.platform.LongChanges;
 import org.groundwork.platform.ProblemMapper;
 import org.groundwork.support.AllTeams;
 import org.groundwork.support.HeldLocks;
@@ -88,6 +89,44 @@ class WaitBehindALongChangeTest {
         // the refused keyed request kept nothing under its key: sent again, it is written
         team.api().header("Idempotency-Key", key).body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "in-person"))
                 .post("/api/v1/conversations").then().statusCode(201);
+    }
+
+    /**
+     * While a long change of the team is known to be under way (an import or a merge this instance runs, or a wait in
+     * vain of one of the team's requests in the last seconds), the team's requests wait one second for a held row,
+     * not five: thirty edits waiting five seconds each held the worker threads in waves, and every other team's
+     * request queued behind them (a walk). Another team's requests wait as before.
+     */
+    @Test
+    void whileALongChangeOfTheTeamIsUnderWayItsRequestsWaitOneSecond() throws Exception {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String mine = PagesBrowserTest.contact(team, Map.of("fullName", "Imported Meanwhile"));
+        String theirs = PagesBrowserTest.contact(other, Map.of("fullName", "Held Elsewhere"));
+        try (Connection importing = AllTeams.connection(dataSource)) {
+            importing.setAutoCommit(false);
+            HeldLocks.execute(importing, "select 1 from contact where id = ? for update", mine);
+            HeldLocks.execute(importing, "select 1 from contact where id = ? for update", theirs);
+            // as ImportJobs and OrganizationService.merge say it, for as long as they run
+            try (LongChanges.Underway underway = LongChanges.begin(java.util.UUID.fromString(team.teamId))) {
+                Timed edit = Timed.send(() -> team.api().body(Map.of("phone", "555-0101")).patch("/api/v1/contacts/" + mine));
+                edit.answer.get(30, TimeUnit.SECONDS).then().statusCode(409).body("detail", is(ProblemMapper.RECORDS_BUSY));
+                assertTrue(edit.seconds() >= 0.9 && edit.seconds() < 4, "waited " + edit.seconds() + " s");
+            }
+            // the other team knows of no long change: its first request waits the usual seconds...
+            Timed first = Timed.send(() -> other.api().body(Map.of("phone", "555-0102")).patch("/api/v1/contacts/" + theirs));
+            first.answer.get(30, TimeUnit.SECONDS).then().statusCode(409).body("detail", is(ProblemMapper.RECORDS_BUSY));
+            assertTrue(first.seconds() >= 4.5 && first.seconds() < 25, "waited " + first.seconds() + " s");
+            // ...and that wait in vain is remembered: its next one waits a second
+            Timed next = Timed.send(() -> other.api().body(Map.of("phone", "555-0103")).patch("/api/v1/contacts/" + theirs));
+            next.answer.get(30, TimeUnit.SECONDS).then().statusCode(409).body("detail", is(ProblemMapper.RECORDS_BUSY));
+            assertTrue(next.seconds() >= 0.9 && next.seconds() < 4, "waited " + next.seconds() + " s");
+            importing.rollback();
+        }
+        // nothing was stored, and both go through once the change is over
+        team.api().body(Map.of("phone", "555-0101")).patch("/api/v1/contacts/" + mine).then().statusCode(200);
+        other.api().body(Map.of("phone", "555-0103")).patch("/api/v1/contacts/" + theirs).then().statusCode(200)
+                .body("phone", is("555-0103"));
     }
 
     /** A request sent on its own thread, with the time it took to be answered. */
