@@ -24,6 +24,7 @@ import org.groundwork.followup.FollowUpService;
 import org.groundwork.followup.FollowUpWords;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Problems;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.Versioned;
@@ -118,7 +119,7 @@ public class ConversationPages {
     public Object log() {
         // once per one-time key: Back and submit again, or a double click, does not log it twice
         Form form = Form.posted().names(FIELDS).once();
-        UUID contact = Ids.parse(form.text("contactId"), "contact");
+        UUID contact = person(form);
         Integer minutes = form.whole("durationMinutes");
         LocalDateTime when = form.dateTime("occurredAt", current.team().zone());
         Channel how = form.word(Channel.class, "channel");
@@ -139,6 +140,19 @@ public class ConversationPages {
         return form.checks(conversation, () -> conversations.nextStepOnOrAfter(at, next)).submit(() -> conversations.create(conversation),
                 Form.saved("/contacts/" + contact + "#timeline", LOGGED),
                 () -> render(contact, form.values(), ticked, null, form.errors()));
+    }
+
+    /**
+     * Whom the posted form is about (its hidden field). Not sent at all, it is a form no page drew (a
+     * post with only the CSRF token): a 400 that says so, where it read as "deleted meanwhile" (a
+     * walk); an id of no person of the team, or a mangled one, stays the 404 of any page's address.
+     */
+    private static UUID person(Form form) {
+        String sent = form.text("contactId");
+        if (sent == null || sent.isBlank()) {
+            throw Problems.invalid("contactId", "no contact with that id in your team");
+        }
+        return Ids.parse(sent, "contact");
     }
 
     /**

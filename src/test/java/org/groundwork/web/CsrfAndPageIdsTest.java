@@ -284,6 +284,26 @@ class CsrfAndPageIdsTest {
     }
 
     @Test
+    void aConversationPostedWithOnlyTheTokenIsA400NotDeletedMeanwhile() {
+        TestTeam team = TestTeam.create();
+        String contact = contact(team);
+        Session s = Session.logIn(team);
+        s.open("/conversations/new?contact=" + contact);
+        // a walk's hostile post: no field but the CSRF token read as "This was deleted meanwhile" (404)
+        for (Map<String, String> fields : List.<Map<String, String>>of(Map.of(), Map.of("contactId", " ", "durationMinutes", "30"))) {
+            var request = s.form().accept("text/html");
+            fields.forEach(request::formParam);
+            request.post("/conversations").then().statusCode(400).contentType(containsString("text/html"))
+                    .body(containsString("No contact with that id in your team"))
+                    .body(not(containsString("deleted")));
+        }
+        // a mangled or unknown id stays the 404 of any page's address
+        s.form().formParam("contactId", "not-an-id").formParam("durationMinutes", "30").post("/conversations")
+                .then().statusCode(404);
+        team.api().get("/api/v1/conversations?contact=" + contact).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void pageRoutesAnswer404ForAnotherTeamsIdsLikeTheApi() {
         TestTeam team = TestTeam.create();
         TestTeam other = TestTeam.create();
