@@ -97,7 +97,7 @@ public class OrganizationPages {
         static native TemplateInstance show(OrganizationView organization, List<UnitRow> units, List<ContactView> people,
                                             String nextCursor, List<Option> kinds, List<Option> unitKinds,
                                             List<Option> parents, List<Option> others, boolean canMerge,
-                                            String shiftedSaid, Map<String, String> form, Map<String, String> errors);
+                                            UnitSaid shiftedSaid, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance chart(Chart chart, List<ColumnView> columns, ChartForm filter,
                                              List<Option> levels, List<Option> owners, Moved moved,
@@ -126,6 +126,13 @@ public class OrganizationPages {
      * keeps it on the same button, or the other one once it reached an end, so a keyboard user moving a unit
      * several places presses the same key again (the walk: the focus went back to the top of the page).
      */
+    /**
+     * What Up or Down did, said above the units; {@code focus}: the words take the focus, when no button of the
+     * unit is left to keep it (the unit was removed meanwhile: the focus fell to the page's top, a walk).
+     */
+    public record UnitSaid(String words, boolean focus) {
+    }
+
     public record UnitRow(UnitView unit, long people, boolean canMoveUp, boolean canMoveDown, String focus) {
 
         static UnitRow of(UnitView unit, long people, boolean canMoveUp, boolean canMoveDown, Boolean shiftedUp) {
@@ -230,19 +237,20 @@ public class OrganizationPages {
                 .map(x -> new Option(x.id().toString(), x.name())).toList();
         Map<UUID, Long> counts = units.people(o.id());
         List<UnitRow> rows = new ArrayList<>();
-        String said = null;
+        UnitSaid said = null;
         for (int i = 0; i < unitList.size(); i++) {
             UnitView u = unitList.get(i);
             boolean moved = shiftedUp != null && u.id().equals(shifted);
             rows.add(UnitRow.of(u, peopleIn(u, unitList, counts), sibling(unitList, i, -1), sibling(unitList, i, 1),
                     moved ? shiftedUp : null));
             if (moved) {
-                said = unmoved != null ? unmoved
-                        : shiftedUp ? PageLanguage.places().unit_said_up(u.name()) : PageLanguage.places().unit_said_down(u.name());
+                said = new UnitSaid(unmoved != null ? unmoved
+                        : shiftedUp ? PageLanguage.places().unit_said_up(u.name()) : PageLanguage.places().unit_said_down(u.name()),
+                        false);
             }
         }
         if (said == null && unmoved != null) {
-            said = unmoved; // the unit is not there any more
+            said = new UnitSaid(unmoved, true); // the unit is not there any more, nor its buttons
         }
         return Templates.show(o, rows, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
                 Forms.options(UnitKind.class), parents, others, current.has(Role.COORDINATOR), said, form, errors);

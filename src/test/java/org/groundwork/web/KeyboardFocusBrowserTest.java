@@ -132,6 +132,25 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         assertNoViolations("an organization's page after Up");
     }
 
+    /** Up on a unit another tab removed: the words saying so take the focus, as its buttons are gone (it fell to the body). */
+    @Test
+    void upOnAUnitRemovedMeanwhileGivesTheFocusToTheWords() {
+        TestTeam team = TestTeam.create();
+        String org = team.organization("Harbor Depot " + TestTeam.unique(), "workplace");
+        team.unit(org, "Days", "shift");
+        String gone = team.unit(org, "Annex", "department");
+        logIn(team);
+        page.navigate(url("/organizations/" + org));
+        team.api().delete("/api/v1/organizations/" + org + "/units/" + gone).then().statusCode(204);
+        page.locator("#unit-" + gone + " button", new Page.LocatorOptions().setHasText("Up")).focus();
+        page.keyboard().press("Enter");
+        Locator said = page.locator("#unit-said p");
+        assertThat(said).hasText("This unit was removed meanwhile; nothing was moved.");
+        assertThat(said).isFocused();
+        assertThat(page.locator("#unit-" + gone)).hasCount(0);
+        assertNoViolations("an organization's page after Up on a removed unit");
+    }
+
     /**
      * Remove at the door with the keyboard: its question's Keep takes the focus, Keep gives it back to that Remove, and
      * once removed the notice saying so takes it (the walk: with the row's #att- address no control had the focus,

@@ -73,7 +73,9 @@ class UnitPagesTest {
         String said = s.form().post("/organizations/" + o.id() + "/units/" + removed + "/up").then().statusCode(404)
                 .extract().asString();
         int at = said.indexOf("id=\"unit-said\"");
-        assertTrue(at > 0 && said.indexOf("This unit was removed meanwhile; nothing was moved.", at) > at, said);
+        // its buttons gone with it, the words take the focus (it fell to the page's top: a walk)
+        assertTrue(at > 0 && said.indexOf("<p class=\"notice\" tabindex=\"-1\" autofocus>"
+                + "This unit was removed meanwhile; nothing was moved.", at) > at, said);
         assertTrue(said.contains("id=\"unit-" + o.yard() + "\"") && !said.contains("Gone meanwhile"), said);
         assertEquals(List.of("Yard", "Day shift", "Night shift"), o.unitNames());
         // the wall chart's columns follow
