@@ -234,11 +234,16 @@ public class ImportPages {
             throw e;
         }
         if (outcome.isEmpty()) {
-            // nothing was imported: the file goes back, and the check shows what refused it
+            // nothing was imported: the file goes back, and the check shows what refused it, with the check's figures
+            // and the Import button again when the file itself is fine (another import was running: only "Check
+            // again" was left, a walk); a dry run does not wait for another import
             pending.release(claimed);
-            return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
-                    detected -> importing.drawn(Templates.review(key, match, detected, fieldOptions(), explicit, null,
-                            MESSAGES_SHOWN, importing.errors())));
+            return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS), detected -> {
+                ImportReport check = Form.of(Map.of()).attempt(() -> read(key,
+                        in -> imports.importContacts(in, new ImportOptions(true, onMatch(match), explicit)))).orElse(null);
+                return importing.drawn(Templates.review(key, match, detected, fieldOptions(), explicit, check,
+                        MESSAGES_SHOWN, importing.errors()));
+            });
         }
         if (outcome.get().jobId() != null) {
             // a large file: the job owns the file now; its page shows the progress

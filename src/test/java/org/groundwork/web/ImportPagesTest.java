@@ -86,6 +86,36 @@ class ImportPagesTest {
                 && html.contains("Unidad «Turno de noche» en «Almacén Sur»"), html);
     }
 
+    /**
+     * Import pressed while another import of the team runs: the refusal said on the check, the file kept, and the
+     * check's figures with the Import button again (a walk: only "Check again" was left); pressed again once the
+     * other has finished, it imports.
+     */
+    @Test
+    void importPressedWhileAnotherRunsKeepsTheFileAndItsButton() throws Exception {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String check = upload(s, "Name\nWhile Busy\n");
+        s.open(check);
+        try (java.sql.Connection held = AllTeams.connection(dataSource)) {
+            held.setAutoCommit(false);
+            try (var ps = held.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                ps.setString(1, "groundwork-import:" + team.teamId);
+                ps.execute();
+            }
+            String html = s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
+                    .then().statusCode(409).extract().asString();
+            assertTrue(html.contains("Another import into your team is running"), html);
+            assertTrue(html.contains("Import 1 contact</button>"), html);
+            held.rollback();
+        }
+        assertEquals(0, contacts(team));
+        String done = s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
+                .then().statusCode(200).extract().asString();
+        assertTrue(done.contains("Import done") && done.contains("1 new contact"), done);
+        assertEquals(1, contacts(team));
+    }
+
     @Test
     void checkShowsColumnsFirstRowsCountsAndErrorsThenConfirmImports() {
         TestTeam team = TestTeam.create();
