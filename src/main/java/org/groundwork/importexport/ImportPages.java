@@ -239,9 +239,13 @@ public class ImportPages {
             // again" was left, a walk); a dry run does not wait for another import
             pending.release(claimed);
             return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS), detected -> {
-                ImportReport check = Form.of(Map.of()).attempt(() -> read(key,
+                // the columns as the organizer chose them, as the figures count them (a choice refused: as detected)
+                Form checking = Form.of(Map.of());
+                ImportPreview chosen = explicit.isEmpty() ? detected : checking.attempt(() -> read(key,
+                        in -> imports.preview(in, explicit, PREVIEW_ROWS))).orElse(detected);
+                ImportReport check = checking.attempt(() -> read(key,
                         in -> imports.importContacts(in, new ImportOptions(true, onMatch(match), explicit)))).orElse(null);
-                return importing.drawn(Templates.review(key, match, detected, fieldOptions(), explicit, check,
+                return importing.drawn(Templates.review(key, match, chosen, fieldOptions(), explicit, check,
                         MESSAGES_SHOWN, importing.errors()));
             });
         }

@@ -121,18 +121,18 @@ public class OrganizationPages {
     }
 
     /**
-     * A unit on the organization's page: its people (with those of the units inside it), whether it can move, and
-     * which of its controls takes the focus ("up", "down", "name"; null for none): after Up or Down, the unit moved
-     * keeps it on the same button, or the other one once it reached an end, so a keyboard user moving a unit
-     * several places presses the same key again (the walk: the focus went back to the top of the page).
-     */
-    /**
      * What Up or Down did, said above the units; {@code focus}: the words take the focus, when no button of the
      * unit is left to keep it (the unit was removed meanwhile: the focus fell to the page's top, a walk).
      */
     public record UnitSaid(String words, boolean focus) {
     }
 
+    /**
+     * A unit on the organization's page: its people (with those of the units inside it), whether it can move, and
+     * which of its controls takes the focus ("up", "down", "name"; null for none): after Up or Down, the unit moved
+     * keeps it on the same button, or the other one once it reached an end, so a keyboard user moving a unit
+     * several places presses the same key again (the walk: the focus went back to the top of the page).
+     */
     public record UnitRow(UnitView unit, long people, boolean canMoveUp, boolean canMoveDown, String focus) {
 
         static UnitRow of(UnitView unit, long people, boolean canMoveUp, boolean canMoveDown, Boolean shiftedUp) {

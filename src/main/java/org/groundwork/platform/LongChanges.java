@@ -6,7 +6,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The teams with a long change under way, as this instance knows it: an import or a merge it runs for the team,
@@ -28,7 +27,7 @@ public final class LongChanges {
     /** How long a request's lock wait in vain is remembered; each new one starts it again. */
     static final long REMEMBERED_NANOS = 10_000_000_000L;
 
-    private static final ConcurrentHashMap<UUID, AtomicInteger> RUNNING = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<UUID, Integer> RUNNING = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<UUID, Long> WAITED_IN_VAIN = new ConcurrentHashMap<>();
 
     private LongChanges() {
@@ -36,7 +35,7 @@ public final class LongChanges {
 
     /** A long change of the team, until closed: an import's job, a merge. */
     public static Underway begin(UUID team) {
-        RUNNING.computeIfAbsent(team, t -> new AtomicInteger()).incrementAndGet();
+        RUNNING.merge(team, 1, Integer::sum); // atomic with a close's removal of the team's last one
         return new Underway(team);
     }
 
@@ -77,7 +76,7 @@ public final class LongChanges {
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                RUNNING.computeIfPresent(team, (t, n) -> n.decrementAndGet() <= 0 ? null : n);
+                RUNNING.computeIfPresent(team, (t, n) -> n <= 1 ? null : n - 1);
             }
         }
     }

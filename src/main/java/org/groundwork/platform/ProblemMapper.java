@@ -313,20 +313,20 @@ public class ProblemMapper {
         if (lostARace(e)) {
             // PostgreSQL broke a deadlock or a serialization conflict by rolling this one back: nothing
             // was saved, and the same request sent again will find the other one done
-            LOG.infof("A write lost a race and was rolled back: %s", rootMessage(e));
+            LOG.infof("A write lost a race and was rolled back: %s", refusedBecause(e));
             return Problems.conflict("Someone else changed this at the same time; read it again and retry");
         }
         if (ranPastItsTime(e)) {
             // the transaction manager rolled the request back at its time limit and cancelled its statement (a merge
             // of a very large organization was a 500 "Unexpected failure": the walk); nothing was saved
-            LOG.warnf("A request ran past its transaction's time limit and was rolled back: %s", rootMessage(e));
+            LOG.warnf("A request ran past its transaction's time limit and was rolled back: %s", refusedBecause(e));
             // Retry-After as every 503: a change that waited behind a long one (a merge) goes through later
             return new ProblemException(503, "Service Unavailable", TOOK_TOO_LONG).retryAfter(RETRY_AFTER_SECONDS);
         }
         if (waitedForALock(e)) {
             // a request waits a few seconds at most for rows another transaction holds (TeamScope.REQUEST_LOCK_WAIT;
             // OrganizationService.holdUnits sets less), and did: rolled back, nothing saved
-            LOG.infof("A write waited too long for a lock and was rolled back: %s", rootMessage(e));
+            LOG.infof("A write waited too long for a lock and was rolled back: %s", refusedBecause(e));
             // a long change holds the team's rows: its next requests wait briefly, not holding threads (LongChanges)
             LongChanges.waitedInVain(TeamScope.team().orElse(null));
             return Problems.conflict(RECORDS_BUSY);
@@ -401,6 +401,21 @@ public class ProblemMapper {
             }
         }
         return false;
+    }
+
+    /**
+     * A refusal's cause for its log line: the database's words with their SQLState, without the driver's class
+     * and the "ERROR:" its messages begin with, so that a grep for ERROR finds errors, not these INFO lines (a
+     * walk); any other cause as {@link #rootMessage}.
+     */
+    private static String refusedBecause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String words = String.valueOf(sql.getMessage()).replaceFirst("^ERROR:\\s*", "").replaceAll("\\s*\\n\\s*", "; ");
+                return words + " (SQLState " + sql.getSQLState() + ")";
+            }
+        }
+        return rootMessage(e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -132,6 +132,36 @@ class ReportSummariesTest {
         assertEquals(List.of(0, 4), time(team).getList("byUnit.people")); // Day, Plant no unit
     }
 
+    /** The merge's clashing units (their people moved, then the unit deleted) and a unit removed with units inside it. */
+    @Test
+    void unitHeadcountFollowsAMergeOfClashingUnitsAndARemovalOfNestedUnits() {
+        TestTeam team = TestTeam.create();
+        Scenario s = new Scenario(team);
+        String plant = team.organization("Plant", "workplace");
+        String days = team.unit(plant, "Days", "shift");
+        String line = team.unit(plant, "Line 1", "department", days);
+        String annex = team.organization("Plant annex", "workplace");
+        String annexDays = team.unit(annex, "days", "shift"); // the same name, as a merge compares it
+        String annexLine = team.unit(annex, "Line 2", "department", annexDays);
+        TimeByUnitTest.placed(team, s.contact("Ana", "new", "base"), plant, days);
+        TimeByUnitTest.placed(team, s.contact("Bea", "new", "base"), plant, line);
+        TimeByUnitTest.placed(team, s.contact("Cy", "new", "base"), annex, annexDays);
+        TimeByUnitTest.placed(team, s.contact("Dee", "new", "base"), annex, annexLine);
+        TimeByUnitTest.placed(team, s.contact("Eve", "new", "base"), annex, null);
+        headcounts(team);
+
+        team.api().body(Map.of("intoOrganizationId", plant)).post("/api/v1/organizations/" + annex + "/merge")
+                .then().statusCode(200);
+        headcounts(team);
+
+        // Days removed with Line 1 and Line 2 inside it: all their people to the plant's "no unit"
+        team.api().delete("/api/v1/organizations/" + plant + "/units/" + days).then().statusCode(204);
+        headcounts(team);
+        assertEquals(List.of("5"), AllTeams.rows(dataSource, """
+                select people from unit_headcount where team_id = ?1 and organization_id = ?2 and unit_id is null""",
+                team.teamId, plant));
+    }
+
     @Test
     void levelMoveFollowsEveryWriteOfTheLevelHistory() throws SQLException {
         TestTeam team = TestTeam.create();
