@@ -151,12 +151,21 @@ public class ImportPages {
         // a file-level refusal (no column names anyone, another import running…) shows on the
         // review, where the columns can still be changed
         Form checking = Form.of(Map.of()).names(FIELDS);
+        return checkDrawn(key, match, detected, chosen, map, checking, checking);
+    }
+
+    /**
+     * The check: the columns read with the mapping (as {@code chosen} when it is refused) and the dry run's figures,
+     * each read through {@code attempts}; drawn with what {@code shown} refused, and its status.
+     */
+    private Object checkDrawn(String key, String match, ImportPreview detected, ImportPreview chosen, List<String> map,
+                              Form attempts, Form shown) {
         ImportPreview preview = map.isEmpty() ? detected
-                : checking.attempt(() -> read(key, in -> imports.preview(in, map, PREVIEW_ROWS))).orElse(chosen);
-        ImportReport check = checking.attempt(() -> read(key,
+                : attempts.attempt(() -> read(key, in -> imports.preview(in, map, PREVIEW_ROWS))).orElse(chosen);
+        ImportReport check = attempts.attempt(() -> read(key,
                 in -> imports.importContacts(in, new ImportOptions(true, onMatch(match), map)))).orElse(null);
-        return checking.drawn(Templates.review(key, match, preview, fieldOptions(), map, check, MESSAGES_SHOWN,
-                checking.errors()));
+        return shown.drawn(Templates.review(key, match, preview, fieldOptions(), map, check, MESSAGES_SHOWN,
+                shown.errors()));
     }
 
     /**
@@ -238,16 +247,9 @@ public class ImportPages {
             // and the Import button again when the file itself is fine (another import was running: only "Check
             // again" was left, a walk); a dry run does not wait for another import
             pending.release(claimed);
-            return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS), detected -> {
-                // the columns as the organizer chose them, as the figures count them (a choice refused: as detected)
-                Form checking = Form.of(Map.of());
-                ImportPreview chosen = explicit.isEmpty() ? detected : checking.attempt(() -> read(key,
-                        in -> imports.preview(in, explicit, PREVIEW_ROWS))).orElse(detected);
-                ImportReport check = checking.attempt(() -> read(key,
-                        in -> imports.importContacts(in, new ImportOptions(true, onMatch(match), explicit)))).orElse(null);
-                return importing.drawn(Templates.review(key, match, chosen, fieldOptions(), explicit, check,
-                        MESSAGES_SHOWN, importing.errors()));
-            });
+            // (the columns as the organizer chose them, as the figures count them; the import's refusal said)
+            return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
+                    detected -> checkDrawn(key, match, detected, detected, explicit, Form.of(Map.of()), importing));
         }
         if (outcome.get().jobId() != null) {
             // a large file: the job owns the file now; its page shows the progress

@@ -54,7 +54,8 @@ public final class TeamScope {
      * longer wait is a long change in progress (a large merge, an import), and a request waiting
      * for it held a pooled connection and one of the few worker threads ({@code WorkerThreads}) for
      * up to its own 60 s, stalling the whole instance. Bounded, it still holds them for these seconds
-     * (docs/architecture.md), or one while a long change of the team is known to be under way ({@link LongChanges}). A change that holds an organization sets its own shorter wait
+     * (docs/architecture.md), or for one while a long change of the team is known to be under way
+     * ({@link LongChanges}). A change that holds an organization sets its own shorter wait
      * ({@code OrganizationService.waitBriefly}); an Idempotency-Key's claim sets none
      * ({@code IdempotencyKeys.claim}).
      */
