@@ -59,10 +59,25 @@ public class CsrfCheck {
             + " security token (X-CSRF-TOKEN); nothing was changed. Scripts send a token instead: POST /api/v1/tokens,"
             + " then Authorization: Bearer";
 
+    /** What a refused form held that someone typed, shown on the refusal to be copied (a textarea's numbered label). */
+    record Typed(int number, String text) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance refused();
+        static native TemplateInstance refused(List<Typed> typed);
     }
+
+    /**
+     * Fields no one typed, or no one must see again on a page: tokens, ids, versions, keys, passwords, codes; the
+     * pages' hidden fields and choices (a select, a tick), which are picked again in a moment.
+     */
+    private static final java.util.regex.Pattern NOT_TYPED = java.util.regex.Pattern.compile("(?i)_.*|.*(token|password"
+            + "|secret|code|id|ids|version|key)|next|drawn|kept|quiet|map|item|remove|did|active|byHistory|firstTime"
+            + "|onMatch|someoneElse|tieSearch|focus|viewport|mode|confirm|from|to|level|engagementLevel|owner|channel"
+            + "|kind|unitKind|tieKind|position|role|period|language|timeZone|doNotContact|politicalDiscussion");
+    private static final java.util.regex.Pattern AN_ID = java.util.regex.Pattern.compile(
+            "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     // with the form read, so a posted form's field can be looked at
     @ServerRequestFilter(priority = Priorities.USER + 10)
@@ -87,7 +102,7 @@ public class CsrfCheck {
                 // quarkus-rest-csrf, next, checks every form and answers a miss with an empty 400: a blank
                 // page for a browser that lost its cookies (restarted; the CSRF cookie lasts two hours) and
                 // sends a page left open, its Log out say. Said as it is to someone logged in
-                return Optional.of(refused());
+                return Optional.of(refused(request));
             }
             // no login cookie, nothing a forged request could borrow (a script with a token on a
             // page route): the page it answers with still draws its forms, which need a token
@@ -101,7 +116,7 @@ public class CsrfCheck {
         if (Boolean.TRUE.equals(http.get(VERIFIED)) || carriesTheToken(request, http)) {
             return Optional.empty();
         }
-        return Optional.of(refused());
+        return Optional.of(refused(request));
     }
 
     /**
@@ -206,10 +221,36 @@ public class CsrfCheck {
         }
     }
 
-    private static Response refused() {
+    private static Response refused(ResteasyReactiveContainerRequestContext request) {
         return Response.status(Response.Status.FORBIDDEN)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.refused().render())
+                .entity(Templates.refused(typed(request)).render())
                 .build();
+    }
+
+    /**
+     * The texts of a refused form, in the form's order, for the refusal to show: a conversation's notes written
+     * on a page left open since the morning are not lost with the token (the brief: what was typed kept). Shown,
+     * not sent again: a button that sent them with a fresh token would let any page of a sibling site that can
+     * post a form here have it sent with one click.
+     */
+    private static List<Typed> typed(ResteasyReactiveContainerRequestContext request) {
+        var form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
+        List<Typed> typed = new ArrayList<>();
+        if (form == null) {
+            return typed;
+        }
+        for (String name : form) {
+            if (NOT_TYPED.matcher(name).matches()) {
+                continue;
+            }
+            for (var value : form.get(name)) {
+                String text = value.isFileItem() ? null : value.getValue();
+                if (text != null && !text.isBlank() && !AN_ID.matcher(text.strip()).matches()) {
+                    typed.add(new Typed(typed.size() + 1, text.replace("\0", "")));
+                }
+            }
+        }
+        return typed;
     }
 }

@@ -144,6 +144,15 @@ public interface Msg {
     String csrf_back_rest();
 
     @Message
+    String csrf_typed_heading();
+
+    @Message
+    String csrf_typed_explain();
+
+    @Message
+    String csrf_typed_label(int number);
+
+    @Message
     String error_title(int status);
 
     @Message

@@ -167,6 +167,45 @@ class CsrfAndPageIdsTest {
     }
 
     /**
+     * A form refused for its token (a page left open longer than its token's cookie, a browser that lost its
+     * cookies) lost what was typed: the refusal now shows the texts to copy, not the ids, choices, passwords or
+     * tokens beside them, and nothing is saved. The cookie lasts as long as an unused login (8 hours), not 2.
+     */
+    @Test
+    void aFormRefusedForItsTokenShowsWhatWasTypedToCopyAndSavesNothing() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/contacts/new");
+        String notes = "Met at the laundromat <b>\"repairs\"</b>; call after the 14th";
+        Response refused = s.request().accept("text/html").contentType(ContentType.URLENC)
+                .formParam("csrf-token", "a-token-from-a-page-left-open")
+                .formParam("idempotencyKey", s.key).formParam("fullName", "Rosa Typed Before Lunch")
+                .formParam("organizationId", team.organization("Laundry Co", "workplace"))
+                .formParam("engagementLevel", "cadre").formParam("notes", notes + "\u0000").post("/contacts");
+        assertRefused(refused);
+        String page = refused.asString();
+        assertTrue(page.contains(">Rosa Typed Before Lunch</textarea>"), page);
+        // escaped as any text on a page, the NUL left out
+        assertTrue(page.contains(">Met at the laundromat &lt;b&gt;&quot;repairs&quot;&lt;/b&gt;; call after the 14th</textarea>"), page);
+        assertTrue(page.contains("<label for=\"typed-2\">Text 2</label>"), page);
+        assertTrue(!page.contains("cadre") && !page.contains(s.key) && !page.contains("a-token-from-a-page-left-open"), page);
+        s.request().get("/api/v1/contacts?q=Rosa Typed").then().statusCode(200).body("items", hasSize(0));
+
+        // a password is never drawn on a page again
+        Session t = Session.onPage(team, "/settings");
+        Response password = t.request().accept("text/html").contentType(ContentType.URLENC)
+                .formParam("currentPassword", "old-secret-words").formParam("newPassword", "new-secret-words").post("/settings/password");
+        password.then().statusCode(403).body(containsString("This was not sent"))
+                .body(not(containsString("secret-words"))).body(not(containsString("What you typed")));
+        // nothing typed, nothing to copy: the refusal alone
+        s.request().accept("text/html").contentType(ContentType.URLENC).formParam("fullName", " ").post("/contacts")
+                .then().statusCode(403).body(not(containsString("What you typed")));
+
+        // the token's cookie lasts as long as a login left unused
+        String setCookie = String.join("\n", s.request().get("/contacts").headers().getValues("Set-Cookie"));
+        assertTrue(setCookie.contains("csrf-token=") && setCookie.contains("Max-Age=28800"), setCookie);
+    }
+
+    /**
      * A CSRF cookie quarkus-rest-csrf cannot use (of another size than its tokens', or no base64 at all) got its
      * empty 400 on every page request, a blank page until the cookie expired. A form sent with one gets the
      * 403 page a form without a cookie gets, in English and Spanish, and nothing is changed; a page opened
