@@ -381,9 +381,12 @@ public class OrganizationPages {
         // organization's (the walk); so is the unit removed since the page was drawn, with the units as they are now
         // (it was the "deleted" page, as if the organization were gone: session 48's walk)
         form.on(p -> Problems.isNotFound(p, "unit"), p -> unmoved(org, up, unit, PageLanguage.places().unit_gone()));
+        // moved: the page says so and its autofocus puts the focus on the unit's button, which scrolls to it; an
+        // address ending in #unit-… would have the browser skip that autofocus, leaving the focus on the body
+        // without scripts (session 50's walk). Not moved: the address scrolls to the unit
         return form.submit(() -> units.shift(org, unit, up),
-                moved -> Form.seeOther("/organizations/" + org + (moved ? "?shifted=" + unit + "&dir=" + direction : "")
-                        + "#unit-" + unit),
+                moved -> Form.seeOther("/organizations/" + org + (moved ? "?shifted=" + unit + "&dir=" + direction
+                        : "#unit-" + unit)),
                 () -> unmoved(org, up, unit, form.errors().get(FormErrors.FORM)));
     }
 

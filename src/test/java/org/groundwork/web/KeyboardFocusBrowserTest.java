@@ -1,5 +1,6 @@
 package org.groundwork.web;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -130,6 +131,30 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         assertThat(page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Down"))).isFocused();
         assertThat(page.locator("[autofocus]")).hasCount(1);
         assertNoViolations("an organization's page after Up");
+    }
+
+    /**
+     * The same without scripts: the form posts, and the page it is sent on to gives the focus to that unit's Up. The
+     * address it was sent on to ended in #unit-…, and a browser gives no element the focus its autofocus asks for when
+     * the address names one to scroll to: the focus fell to the page's body (session 50's walk).
+     */
+    @Test
+    void upWithoutScriptsKeepsTheFocusOnTheUnitMoved() {
+        TestTeam team = TestTeam.create();
+        String org = team.organization("Harbor Depot " + TestTeam.unique(), "workplace");
+        team.unit(org, "Days", "shift");
+        team.unit(org, "Nights", "shift");
+        String yard = team.unit(org, "Yard", "department");
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 800).setJavaScriptEnabled(false));
+        page = context.newPage();
+        logIn(team);
+        page.navigate(url("/organizations/" + org));
+        page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Up")).focus();
+        page.keyboard().press("Enter");
+        page.waitForURL(u -> u.contains("shifted="));
+        assertThat(page.locator("#unit-said")).hasText("Yard moved up");
+        assertThat(page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Up"))).isFocused();
     }
 
     /** Up on a unit another tab removed: the words saying so take the focus, as its buttons are gone (it fell to the body). */
