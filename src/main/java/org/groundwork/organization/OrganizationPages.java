@@ -282,8 +282,13 @@ public class OrganizationPages {
         return form.submit(() -> organizations.merge(org, new Merge(into)), Form.saved("/organizations/" + into, MERGED), () -> {
             OrganizationView o = organizations.find(org).view();
             String typed = form.text("intoOrganizationId");
-            return show(o, null, Map.of("name", o.name(), "kind", o.kind().word(), "unitKind", "department",
-                    "intoOrganizationId", typed == null ? "" : typed), form.errors());
+            Map<String, String> read = new java.util.HashMap<>(Map.of("name", o.name(), "kind", o.kind().word(),
+                    "unitKind", "department", "intoOrganizationId", typed == null ? "" : typed));
+            // the tick kept when the refusal was not for it (no organization chosen, a change under way)
+            if (form.ticked("confirm")) {
+                read.put("confirm", "true");
+            }
+            return show(o, null, read, form.errors());
         });
     }
 

@@ -310,7 +310,11 @@ class OrganizationPagesTest {
         // chosen, not ticked (the walk merged at one click): nothing moves
         s.form().formParam("intoOrganizationId", riverside).post("/organizations/" + annex + "/merge").then().statusCode(400)
                 .body(containsString("Tick the box to merge")).body(containsString("f-confirm-error"));
-        s.request().get("/organizations/" + annex).then().statusCode(200);
+        // ticked, not chosen: the tick is kept beside the refusal, and drawn unticked on a page opened anew
+        s.form().formParam("intoOrganizationId", "").formParam("confirm", "true").post("/organizations/" + annex + "/merge")
+                .then().statusCode(400).body(containsString("f-intoOrganizationId-error"))
+                .body(containsString("name=\"confirm\" value=\"true\" checked")).body(not(containsString("f-confirm-error")));
+        assertFalse(s.open("/organizations/" + annex).contains("value=\"true\" checked"));
         s.form().formParam("intoOrganizationId", riverside).formParam("confirm", "true")
                 .post("/organizations/" + annex + "/merge").then().statusCode(303)
                 .header("Location", endsWith("/organizations/" + riverside + "?saved=merged"));
