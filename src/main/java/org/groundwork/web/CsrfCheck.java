@@ -100,7 +100,7 @@ public class CsrfCheck {
         if (http.request().getCookie(Identities.loginCookie()) == null) {
             if (isForm(request) && !carriesTheToken(request, http)) {
                 // quarkus-rest-csrf, next, checks every form and answers a miss with an empty 400: a blank
-                // page for a browser that lost its cookies (restarted; the CSRF cookie lasts two hours) and
+                // page for a browser that lost its cookies (restarted; it lasted two hours until session 51, 8 now) and
                 // sends a page left open, its Log out say. Said as it is to someone logged in
                 return Optional.of(refused(request));
             }

@@ -153,7 +153,7 @@ class CsrfAndPageIdsTest {
     @Test
     void aFormSentWithNoCookieAtAllIsSaidAsNotSentNotAnEmpty400() {
         TestTeam.create(); // set up: /setup refuses a post as any other page
-        // a page left open while the browser dropped its cookies (restarted; the CSRF cookie lasts two hours):
+        // a page left open while the browser dropped its cookies (restarted; the CSRF cookie lasts 8 hours):
         // its Log out sends the form's token with no cookie. quarkus-rest-csrf answered it with an empty 400,
         // a blank page in the browser, on the pages that take a post from someone not logged in
         for (String path : List.of("/logout", "/setup", "/login/code")) {
