@@ -33,8 +33,7 @@ public class CurrentOrganizer {
 
     /** The login session of this request; none when a token authenticated it. */
     public Optional<UUID> sessionId() {
-        String id = identity.isAnonymous() ? null : identity.getAttribute(Identities.SESSION_ID);
-        return Optional.ofNullable(id).map(UUID::fromString);
+        return Identities.sessionOf(identity);
     }
 
     public UUID teamId() {

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -86,6 +87,12 @@ public final class Identities {
     /** The login cookie's name, as form authentication sets it: an operator may rename it. */
     public static String loginCookie() {
         return LOGIN_COOKIE;
+    }
+
+    /** The login session an identity was made from; none for a token's or an anonymous one. */
+    public static Optional<UUID> sessionOf(SecurityIdentity identity) {
+        String id = identity == null || identity.isAnonymous() ? null : identity.getAttribute(SESSION_ID);
+        return Optional.ofNullable(id).map(UUID::fromString);
     }
 
     private static final String LOGIN_COOKIE = org.eclipse.microprofile.config.ConfigProvider.getConfig()

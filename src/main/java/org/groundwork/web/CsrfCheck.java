@@ -3,6 +3,9 @@ package org.groundwork.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 
 import java.security.SecureRandom;
@@ -49,10 +53,12 @@ public class CsrfCheck {
 
     @Inject
     CsrfTokenParameterProvider csrf;
+    @Inject
+    CurrentIdentityAssociation identities;
 
     /** The attributes quarkus-rest-csrf sets on the routing context. */
     static final String TOKEN = "csrf_token";
-    private static final String VERIFIED = "csrf_token_verified";
+    private static final String TOKEN_BYTES = "csrf_token_bytes";
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String API_WITHOUT_TOKEN = "A write to the API with a browser's login cookie must carry the page's"
@@ -69,13 +75,16 @@ public class CsrfCheck {
     }
 
     /**
-     * Fields no one typed, or no one must see again on a page: tokens, ids, versions, keys, passwords, codes; the
-     * pages' hidden fields and choices (a select, a tick), which are picked again in a moment.
+     * Fields no one typed, or no one must see again on a page: tokens, ids, versions, keys, passwords, the second
+     * factor's code; the pages' hidden fields and choices (a select, a tick), which are picked again in a moment.
      */
     private static final java.util.regex.Pattern NOT_TYPED = java.util.regex.Pattern.compile("(?i)_.*|.*(token|password"
-            + "|secret|code|id|ids|version|key)|next|drawn|kept|quiet|map|item|remove|did|active|byHistory|firstTime"
+            + "|secret|id|ids|version|key)|code|next|drawn|kept|quiet|map|item|remove|did|active|byHistory|firstTime"
             + "|onMatch|someoneElse|tieSearch|focus|viewport|mode|confirm|from|to|level|engagementLevel|owner|channel"
-            + "|kind|unitKind|tieKind|position|role|period|language|timeZone|doNotContact|politicalDiscussion");
+            + "|kind|unitKind|tieKind|position|role|period|language|doNotContact|politicalDiscussion");
+    /** A tick's value, a number, a date or a time: nothing to copy, typed again in a moment (a form draws them). */
+    private static final java.util.regex.Pattern NO_TEXT = java.util.regex.Pattern.compile(
+            "(?i)true|on|\\d{1,6}|\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2})?)?|\\d{1,2}:\\d{2}");
     private static final java.util.regex.Pattern AN_ID = java.util.regex.Pattern.compile(
             "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -113,16 +122,34 @@ public class CsrfCheck {
             }
             return Optional.empty();
         }
-        if (Boolean.TRUE.equals(http.get(VERIFIED)) || carriesTheToken(request, http)) {
+        if (carriesTheToken(request, http)) {
             return Optional.empty();
         }
         return Optional.of(refused(request));
     }
 
     /**
-     * The token of the CSRF cookie, sent back in the form field or the header (htmx). Checked
-     * here rather than relying on quarkus-rest-csrf's verdict, which this filter cannot be sure
-     * to run after; with no signing key configured, the token is the cookie's value.
+     * A page answered to a login sets the CSRF cookie to the login's own token (CsrfBinding; the page's forms draw it
+     * through {@link PageToken}): a cookie from before the login, or one planted, is replaced. quarkus-rest-csrf's
+     * response filter sets the cookie from the token it put on the request; this one runs before it (response
+     * filters run by descending priority) and puts the login's there.
+     */
+    @ServerResponseFilter(priority = Priorities.USER + 1000)
+    public void setTheLoginsCookie(ResteasyReactiveContainerRequestContext request, RoutingContext http) {
+        if (CHANGING.contains(request.getMethod()) || http.get(TOKEN) == null) {
+            return;
+        }
+        loginsToken(request.getHeaderString("Authorization"), http, identities).ifPresent(token -> {
+            http.put(TOKEN, token);
+            http.put(TOKEN_BYTES, Base64.getUrlDecoder().decode(token));
+        });
+    }
+
+    /**
+     * The token of the CSRF cookie, sent back in the form field or the header (htmx), and on a login's request the
+     * login's own token (CsrfBinding): a cookie and a field that match each other are not enough, as an attacker who
+     * can set a cookie for the parent domain makes them match. Checked here rather than relying on quarkus-rest-csrf's
+     * verdict, which this filter cannot be sure to run after and which knows no login.
      */
     private boolean carriesTheToken(ResteasyReactiveContainerRequestContext request, RoutingContext http) {
         Cookie cookie = http.request().getCookie(csrf.getCookieName());
@@ -135,8 +162,29 @@ public class CsrfCheck {
                     .getFormParameter(csrf.getParameterName(), true, false);
             sent = field == null ? null : field.toString();
         }
-        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                cookie.getValue().getBytes(StandardCharsets.UTF_8));
+        if (sent == null || !same(sent, cookie.getValue())) {
+            return false;
+        }
+        Optional<String> own = loginsToken(request.getHeaderString("Authorization"), http, identities);
+        return own.isEmpty() || same(sent, own.get());
+    }
+
+    private static boolean same(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The token of the login this request's cookie names, or none: no login cookie, a bearer token's request, a cookie
+     * that names no live session (nothing to borrow). The identity is the one TwoFactorGate's filter has resolved for
+     * every request with the login cookie (on the routing context), or, on a worker thread, read.
+     */
+    static Optional<String> loginsToken(String authorization, RoutingContext http, CurrentIdentityAssociation identities) {
+        if (http == null || http.request().getCookie(Identities.loginCookie()) == null || Identities.namesAToken(authorization)) {
+            return Optional.empty();
+        }
+        SecurityIdentity identity = http.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity()
+                : io.vertx.core.Context.isOnEventLoopThread() ? null : identities.getIdentity();
+        return Identities.sessionOf(identity).map(CsrfBinding::token);
     }
 
     /** A url-encoded or multipart form: the bodies quarkus-rest-csrf checks. */
@@ -246,8 +294,9 @@ public class CsrfCheck {
             }
             for (var value : form.get(name)) {
                 String text = value.isFileItem() ? null : value.getValue();
-                if (text != null && !text.isBlank() && !AN_ID.matcher(text.strip()).matches()) {
-                    typed.add(new Typed(typed.size() + 1, text.replace("\0", "")));
+                String shown = text == null ? "" : text.replace("\0", "");
+                if (!shown.isBlank() && !NO_TEXT.matcher(shown.strip()).matches() && !AN_ID.matcher(shown.strip()).matches()) {
+                    typed.add(new Typed(typed.size() + 1, shown));
                 }
             }
         }

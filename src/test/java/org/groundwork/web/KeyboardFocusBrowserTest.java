@@ -132,8 +132,37 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         upOnTheThirdUnit(false);
     }
 
+    /**
+     * A form sent by htmx and refused for its token (a tab left open past its cookie, here a token changed in the
+     * page): the refusal takes the page's main part (HtmxAnswers) and its heading the focus; it stayed on the body
+     * (session 51's walk).
+     */
+    @Test
+    void aRefusalForTheTokenDrawnInPlaceTakesTheFocus() {
+        String yard = onADepotsPage(true);
+        page.evaluate("() => document.querySelectorAll('input[name=\"csrf-token\"]').forEach(i => i.value = 'left-from-an-old-page')");
+        page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Up")).focus();
+        page.keyboard().press("Enter");
+        Locator heading = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("This was not sent"));
+        assertThat(heading).isFocused();
+        assertNoViolations("a refusal for the token drawn in place");
+    }
+
     /** Three units, Up on the third with the keyboard: said, and the focus on its Up. Answers that unit's id. */
     private String upOnTheThirdUnit(boolean scripts) {
+        String yard = onADepotsPage(scripts);
+        page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Up")).focus();
+        page.keyboard().press("Enter");
+        if (!scripts) {
+            page.waitForURL(u -> u.contains("shifted="));
+        }
+        assertThat(page.locator("#unit-said")).hasText("Yard moved up");
+        assertThat(page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Up"))).isFocused();
+        return yard;
+    }
+
+    /** A new team's organization with three units (Days, Nights, Yard), its page open; answers Yard's id. */
+    private String onADepotsPage(boolean scripts) {
         TestTeam team = TestTeam.create();
         String org = team.organization("Harbor Depot " + TestTeam.unique(), "workplace");
         team.unit(org, "Days", "shift");
@@ -146,13 +175,6 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         }
         logIn(team);
         page.navigate(url("/organizations/" + org));
-        page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Up")).focus();
-        page.keyboard().press("Enter");
-        if (!scripts) {
-            page.waitForURL(u -> u.contains("shifted="));
-        }
-        assertThat(page.locator("#unit-said")).hasText("Yard moved up");
-        assertThat(page.locator("#unit-" + yard + " button", new Page.LocatorOptions().setHasText("Up"))).isFocused();
         return yard;
     }
 

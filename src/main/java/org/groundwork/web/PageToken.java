@@ -1,0 +1,35 @@
+package org.groundwork.web;
+
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The CSRF token a page's forms carry ({@code templates/tags/csrf.html}): a login's own (CsrfBinding), else the one
+ * quarkus-rest-csrf read from the cookie or made. Read here rather than from quarkus-rest-csrf's provider, whose token
+ * is the cookie's, whatever the cookie: its filter runs after CsrfCheck's and would put the cookie's back.
+ */
+@Named("pageToken")
+@RequestScoped
+public class PageToken {
+
+    @Inject
+    CsrfTokenParameterProvider csrf;
+    @Inject
+    CurrentIdentityAssociation identities;
+    @Inject
+    CurrentVertxRequest request;
+
+    public String getValue() {
+        var http = request.getCurrent();
+        String authorization = http == null ? null : http.request().getHeader("Authorization");
+        return CsrfCheck.loginsToken(authorization, http, identities).orElseGet(csrf::getToken);
+    }
+
+    public String getParameterName() {
+        return csrf.getParameterName();
+    }
+}
