@@ -33,34 +33,43 @@ final class CsrfBinding {
 
     /** The token of the login session {@code session}, base64url without padding, as quarkus-rest-csrf writes its own. */
     static String token(UUID session) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            byte[] sum = mac.doFinal((PURPOSE + session).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sum, BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hmac(key(), PURPOSE + session), BYTES));
     }
 
     private static SecretKeySpec key() {
         SecretKeySpec k = key;
-        if (k == null) {
-            // the login cookie's key: configured, or the one EmbeddedDatabase keeps in the data directory; with
-            // neither, Quarkus makes one per process for the cookie, and so does this (a login then holds on one
-            // instance only, its token with it)
+        return k != null ? k : makeKey();
+    }
+
+    /**
+     * A key of its own, derived from the login cookie's (configured, or the one EmbeddedDatabase keeps in the data
+     * directory), so the cookie's key is used for nothing else; with neither, Quarkus makes one per process for the
+     * cookie, and so does this (a login then holds on one instance only, its token with it). Kept for the process: a
+     * test profile started again with another key keeps this one, which both sides of a check use.
+     */
+    private static synchronized SecretKeySpec makeKey() {
+        if (key == null) {
             String configured = ConfigProvider.getConfig().getOptionalValue(KEY_SETTING, String.class)
                     .orElse(System.getProperty(KEY_SETTING));
-            byte[] bytes;
+            byte[] secret;
             if (configured == null || configured.isBlank()) {
-                bytes = new byte[32];
-                new SecureRandom().nextBytes(bytes);
+                secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
             } else {
-                bytes = configured.getBytes(StandardCharsets.UTF_8);
+                secret = configured.getBytes(StandardCharsets.UTF_8);
             }
-            k = new SecretKeySpec(bytes, "HmacSHA256");
-            key = k;
+            key = new SecretKeySpec(hmac(new SecretKeySpec(secret, "HmacSHA256"), "groundwork-csrf-key-v1"), "HmacSHA256");
         }
-        return k;
+        return key;
+    }
+
+    private static byte[] hmac(SecretKeySpec with, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(with);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 }

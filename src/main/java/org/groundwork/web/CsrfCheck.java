@@ -3,6 +3,9 @@ package org.groundwork.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -39,8 +42,9 @@ import java.util.Set;
  * Every state-changing page request carries the CSRF token, whatever its body.
  * <p>
  * quarkus-rest-csrf checks the token only in form bodies (or in its header); a request with
- * no body, or a JSON body, passes it unchecked. This filter runs right after it and refuses
- * any POST, PUT, PATCH or DELETE that it did not verify. Exempt: requests without the login
+ * no body, or a JSON body, passes it unchecked, and it knows no login. This filter (which the framework
+ * runs before it) refuses any POST, PUT, PATCH or DELETE that does not carry the token, on a login's request
+ * the login's own (CsrfBinding). Exempt: requests without the login
  * cookie (a script with a bearer token: a forged request has no credential to borrow; on a page
  * route an extra header beside the cookie exempts nothing) and, on the API, requests that name a
  * personal token ({@code Authorization: Bearer}), which no other site can make a browser send (a
@@ -82,6 +86,9 @@ public class CsrfCheck {
             + "|secret|id|ids|version|key)|code|next|drawn|kept|quiet|map|item|remove|did|active|byHistory|firstTime"
             + "|onMatch|someoneElse|tieSearch|focus|viewport|mode|confirm|from|to|level|engagementLevel|owner|channel"
             + "|kind|unitKind|tieKind|position|role|period|language|doNotContact|politicalDiscussion");
+    /** The most texts, and characters in all, a refusal shows (a conversation's fields hold 30,000 each). */
+    private static final int MAX_TEXTS = 30;
+    private static final int MAX_SHOWN = 200_000;
     /** A tick's value, a number, a date or a time: nothing to copy, typed again in a moment (a form draws them). */
     private static final java.util.regex.Pattern NO_TEXT = java.util.regex.Pattern.compile(
             "(?i)true|on|\\d{1,6}|\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2})?)?|\\d{1,2}:\\d{2}");
@@ -139,7 +146,7 @@ public class CsrfCheck {
         if (CHANGING.contains(request.getMethod()) || http.get(TOKEN) == null) {
             return;
         }
-        loginsToken(request.getHeaderString("Authorization"), http, identities).ifPresent(token -> {
+        loginsToken(request.getHeaderString("Authorization"), http, identities).filter(t -> !t.equals(UNKNOWN)).ifPresent(token -> {
             http.put(TOKEN, token);
             http.put(TOKEN_BYTES, Base64.getUrlDecoder().decode(token));
         });
@@ -166,7 +173,7 @@ public class CsrfCheck {
             return false;
         }
         Optional<String> own = loginsToken(request.getHeaderString("Authorization"), http, identities);
-        return own.isEmpty() || same(sent, own.get());
+        return own.isEmpty() || !own.get().equals(UNKNOWN) && same(sent, own.get());
     }
 
     private static boolean same(String a, String b) {
@@ -175,17 +182,33 @@ public class CsrfCheck {
 
     /**
      * The token of the login this request's cookie names, or none: no login cookie, a bearer token's request, a cookie
-     * that names no live session (nothing to borrow). The identity is the one TwoFactorGate's filter has resolved for
-     * every request with the login cookie (on the routing context), or, on a worker thread, read.
+     * that names no live session (an ended or expired login: nothing to borrow). The identity is the one TwoFactorGate's
+     * filter resolved for every request with the login cookie (on the routing context), or, where blocking is
+     * allowed, read. Where it can be neither (the event loop, which no page runs on), {@link #UNKNOWN}: no token
+     * equals it, so a write is refused rather than checked against the cookie alone.
      */
     static Optional<String> loginsToken(String authorization, RoutingContext http, CurrentIdentityAssociation identities) {
         if (http == null || http.request().getCookie(Identities.loginCookie()) == null || Identities.namesAToken(authorization)) {
             return Optional.empty();
         }
-        SecurityIdentity identity = http.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity()
-                : io.vertx.core.Context.isOnEventLoopThread() ? null : identities.getIdentity();
+        SecurityIdentity identity;
+        if (http.user() instanceof QuarkusHttpUser user) {
+            identity = user.getSecurityIdentity();
+        } else if (BlockingOperationControl.isBlockingAllowed()) {
+            try {
+                identity = identities.getIdentity();
+            } catch (AuthenticationFailedException | UnauthorizedException ended) {
+                // the cookie names a session that has ended: the request is anonymous (LoginPages reads it so too)
+                identity = null;
+            }
+        } else {
+            return Optional.of(UNKNOWN);
+        }
         return Identities.sessionOf(identity).map(CsrfBinding::token);
     }
+
+    /** What {@link #loginsToken} answers when the login cannot be read here; never a token. */
+    static final String UNKNOWN = "";
 
     /** A url-encoded or multipart form: the bodies quarkus-rest-csrf checks. */
     private static boolean isForm(ResteasyReactiveContainerRequestContext request) {
@@ -285,19 +308,29 @@ public class CsrfCheck {
     private static List<Typed> typed(ResteasyReactiveContainerRequestContext request) {
         var form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
         List<Typed> typed = new ArrayList<>();
-        if (form == null) {
+        // a page of this site left open says same-origin (or, from an older browser, nothing); another site's
+        // forged post gets the refusal alone, not its own words shown on this site as someone's
+        String site = request.getHeaderString("Sec-Fetch-Site");
+        if (form == null || site != null && !site.equals("same-origin")) {
             return typed;
         }
+        int shown = 0;
         for (String name : form) {
             if (NOT_TYPED.matcher(name).matches()) {
                 continue;
             }
             for (var value : form.get(name)) {
-                String text = value.isFileItem() ? null : value.getValue();
-                String shown = text == null ? "" : text.replace("\0", "");
-                if (!shown.isBlank() && !NO_TEXT.matcher(shown.strip()).matches() && !AN_ID.matcher(shown.strip()).matches()) {
-                    typed.add(new Typed(typed.size() + 1, shown));
+                String text = value.isFileItem() || value.getValue() == null ? "" : value.getValue().replace("\0", "");
+                if (text.isBlank() || NO_TEXT.matcher(text.strip()).matches() || AN_ID.matcher(text.strip()).matches()) {
+                    continue;
                 }
+                // what one organizer writes on one page, not any body a script can send (the form's limit is far
+                // above, and each character may be drawn six times over, escaped)
+                if (typed.size() == MAX_TEXTS || shown + text.length() > MAX_SHOWN) {
+                    return typed;
+                }
+                shown += text.length();
+                typed.add(new Typed(typed.size() + 1, text));
             }
         }
         return typed;

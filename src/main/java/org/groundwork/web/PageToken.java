@@ -26,7 +26,8 @@ public class PageToken {
     public String getValue() {
         var http = request.getCurrent();
         String authorization = http == null ? null : http.request().getHeader("Authorization");
-        return CsrfCheck.loginsToken(authorization, http, identities).orElseGet(csrf::getToken);
+        return CsrfCheck.loginsToken(authorization, http, identities).filter(t -> !t.equals(CsrfCheck.UNKNOWN))
+                .orElseGet(csrf::getToken);
     }
 
     public String getParameterName() {

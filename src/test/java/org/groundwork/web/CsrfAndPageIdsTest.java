@@ -184,7 +184,6 @@ class CsrfAndPageIdsTest {
         assertRefused(forged);
         // another login's pair (the same organizer's other browser) is not this login's either
         Session other = Session.onPage(team, "/organizations");
-        assertTrue(!other.csrfToken.equals(s.csrfToken), "each login has a token of its own");
         assertRefused(given().redirects().follow(false).accept("text/html").cookie("quarkus-credential", s.credential)
                 .cookie("csrf-token", other.csrfCookie).contentType(ContentType.URLENC).formParam("csrf-token", other.csrfToken)
                 .formParam("name", name).formParam("kind", "workplace").post("/organizations"));
@@ -198,9 +197,36 @@ class CsrfAndPageIdsTest {
         assertTrue(page.asString().contains("value=\"" + s.csrfToken + "\"") && !page.asString().contains(planted));
         // and the login's own pair goes through
         s.form().formParam("name", name).formParam("kind", "workplace").post("/organizations").then().statusCode(303);
-        // a token sent with no login cookie (a script's bearer token on a page route, a login page) stays the cookie's
-        Session again = Session.onPage(team, "/organizations");
-        assertTrue(!again.csrfToken.equals(s.csrfToken) && !again.csrfToken.equals(other.csrfToken));
+        // the API's writes on the login cookie: the login's token, not a planted pair
+        given().redirects().follow(false).cookie("quarkus-credential", s.credential).cookie("csrf-token", planted)
+                .header("X-CSRF-TOKEN", planted).contentType(ContentType.JSON).body(Map.of("name", name + " API", "kind", "workplace"))
+                .post("/api/v1/organizations").then().statusCode(403).contentType(containsString("problem+json"));
+        s.request().header("X-CSRF-TOKEN", s.csrfToken).contentType(ContentType.JSON)
+                .body(Map.of("name", name + " API", "kind", "workplace")).post("/api/v1/organizations").then().statusCode(201);
+
+        // one browser, two logins one after the other (a union hall's computer): the page's token changes with the
+        // login, and the first login's pair no longer passes once it has ended
+        Response loginPage = given().get("/login");
+        String browsersCookie = loginPage.getCookie("csrf-token");
+        String first = given().redirects().follow(false).cookie("csrf-token", browsersCookie)
+                .formParam("email", team.adminEmail).formParam("password", TestTeam.PASSWORD).post("/login").getCookie("quarkus-credential");
+        Response firstPage = given().redirects().follow(false).cookie("quarkus-credential", first).cookie("csrf-token", browsersCookie)
+                .get("/organizations");
+        String firstToken = firstPage.getCookie("csrf-token");
+        assertTrue(firstToken != null && !firstToken.equals(browsersCookie), "the login's own token replaces the browser's");
+        given().redirects().follow(false).cookie("quarkus-credential", first).cookie("csrf-token", firstToken)
+                .contentType(ContentType.URLENC).formParam("csrf-token", firstToken).post("/logout").then().statusCode(303);
+        String second = given().redirects().follow(false).cookie("csrf-token", firstToken)
+                .formParam("email", team.adminEmail).formParam("password", TestTeam.PASSWORD).post("/login").getCookie("quarkus-credential");
+        String secondToken = given().redirects().follow(false).cookie("quarkus-credential", second).cookie("csrf-token", firstToken)
+                .get("/organizations").getCookie("csrf-token");
+        assertTrue(secondToken != null && !secondToken.equals(firstToken), "each login has a token of its own");
+        assertRefused(given().redirects().follow(false).accept("text/html").cookie("quarkus-credential", second)
+                .cookie("csrf-token", firstToken).contentType(ContentType.URLENC).formParam("csrf-token", firstToken)
+                .formParam("name", name + " again").formParam("kind", "workplace").post("/organizations"));
+        // a cookie naming the ended login is no login: the login page is drawn (it was an empty 500 in the review)
+        given().redirects().follow(false).cookie("quarkus-credential", first).cookie("csrf-token", firstToken).get("/login")
+                .then().statusCode(200).body(containsString("name=\"password\""));
     }
 
     /**
@@ -237,6 +263,10 @@ class CsrfAndPageIdsTest {
                 .formParam("currentPassword", "old-secret-words").formParam("newPassword", "new-secret-words").post("/settings/password");
         password.then().statusCode(403).body(containsString("This was not sent"))
                 .body(not(containsString("secret-words"))).body(not(containsString("What you typed")));
+        // another site's forged post gets the refusal alone: its words are not shown on this site as someone's
+        s.request().accept("text/html").header("Sec-Fetch-Site", "cross-site").contentType(ContentType.URLENC)
+                .formParam("fullName", "Call this number now").post("/contacts")
+                .then().statusCode(403).body(not(containsString("What you typed"))).body(not(containsString("Call this number")));
         // nothing typed, nothing to copy: the refusal alone
         s.request().accept("text/html").contentType(ContentType.URLENC).formParam("fullName", " ").post("/contacts")
                 .then().statusCode(403).body(not(containsString("What you typed")));

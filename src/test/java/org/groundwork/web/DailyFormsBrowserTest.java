@@ -58,7 +58,7 @@ class DailyFormsBrowserTest extends BrowserTest {
                 .formParam("durationMinutes", "20").formParam("channel", "phone").formParam("summary", "kept")
                 .post("/conversations");
         PageFormsTest.assertFieldError(page, "occurredAt", "Enter a date and time like");
-        assertTrue(page.asString().contains(">kept</textarea>"), "the summary typed is kept");
+        assertTrue(page.asString().contains(">\nkept</textarea>"), "the summary typed is kept");
         page = s.form().formParam("contactId", id).formParam("occurredAt", "2199-01-01T10:00")
                 .formParam("durationMinutes", "20").formParam("channel", "phone").post("/conversations");
         PageFormsTest.assertFieldError(page, "occurredAt", "Use a time that has passed");

@@ -172,6 +172,7 @@ class KeyboardFocusBrowserTest extends BrowserTest {
             context.close();
             context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 800).setJavaScriptEnabled(false));
             page = context.newPage();
+            page.setDefaultTimeout(15_000);
         }
         logIn(team);
         page.navigate(url("/organizations/" + org));

@@ -37,7 +37,7 @@ class PageTimesInTheTeamsZoneTest {
                 .formParam("occurredAt", "1900-01-01T10:00").formParam("durationMinutes", "20")
                 .formParam("channel", "phone").formParam("summary", "kept").post("/conversations");
         PageFormsTest.assertFieldError(page, "occurredAt", "1900");
-        page.then().body(org.hamcrest.Matchers.containsString(">kept</textarea>"));
+        page.then().body(org.hamcrest.Matchers.containsString(">\nkept</textarea>"));
         team.api().get("/api/v1/conversations").then().statusCode(200).body("items", hasSize(0));
         // a day later is 1900 in UTC too, and is stored
         s.open("/conversations/new?contact=" + contact);

@@ -74,7 +74,7 @@ class WaitBehindALongChangeTest {
         }
         waited.get(3).answer.get().then().statusCode(409).contentType(containsString("text/html"))
                 .body(containsString("Someone else is changing these records right now"))
-                .body(containsString(">Talked about the move</textarea>"));
+                .body(containsString(">\nTalked about the move</textarea>"));
         for (Timed t : waited) {
             // not at once (a lock it did not wait for) and not its own 60 s; generous for a loaded machine
             assertTrue(t.seconds() >= 4.5 && t.seconds() < 25, "waited " + t.seconds() + " s");
