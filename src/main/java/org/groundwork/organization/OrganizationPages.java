@@ -298,7 +298,7 @@ public class OrganizationPages {
         UUID org = Ids.parse(id, "organization");
         Form form = Form.posted().names("name=unitName", "kind=unitKind", "position=form");
         NewUnit unit = new NewUnit(form.text("unitName"), form.word(UnitKind.class, "unitKind"), form.id("parentId"), null);
-        return form.checks(unit).submit(() -> units.create(org, unit), Form.saved("/organizations/" + org + "#units", UNIT_ADDED), () -> {
+        return form.checks(unit).submit(() -> units.create(org, unit), Form.saved("/organizations/" + org, UNIT_ADDED), () -> {
             OrganizationView o = organizations.find(org).view();
             return show(o, null, form.also("name", o.name()).also("kind", o.kind().word()).values(), form.errors());
         });
@@ -368,7 +368,9 @@ public class OrganizationPages {
         UnitJson.UnitChange change = new UnitJson.UnitChange(form.text("unitName"), form.word(UnitKind.class, "unitKind"),
                 null, null);
         return form.checks(change).submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), null),
-                Form.saved("/organizations/" + org + "#unit-" + unit, UNIT_SAVED),
+                // no #unit-…: the notice's autofocus takes the focus, and scrolls to it; with an address naming a
+                // fragment the browser skips autofocus (as after Up and Down, above)
+                Form.saved("/organizations/" + org, UNIT_SAVED),
                 () -> unitPage(org, units.find(org, unit).view(), form.values(), form.errors()));
     }
 
@@ -411,7 +413,7 @@ public class OrganizationPages {
         UUID unit = Ids.parse(unitId, "unit");
         Form form = Form.posted();
         UUID to = form.id("moveTo");
-        return form.submit(() -> units.delete(org, unit, null, to), Form.saved("/organizations/" + org + "#units", UNIT_REMOVED), () -> {
+        return form.submit(() -> units.delete(org, unit, null, to), Form.saved("/organizations/" + org, UNIT_REMOVED), () -> {
             UnitView u = units.find(org, unit).view();
             return unitPage(org, u, Forms.values("unitName", u.name(), "unitKind", u.kind().word(),
                     "moveTo", form.text("moveTo")), form.errors());

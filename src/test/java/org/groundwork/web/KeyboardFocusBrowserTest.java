@@ -148,6 +148,22 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         assertNoViolations("a refusal for the token drawn in place");
     }
 
+    /**
+     * A unit renamed on its own page, without scripts: back on the organization's page, the notice saying so has the
+     * focus. The address it was sent back to ended in #unit-…, and the browser skipped the notice's autofocus (the review).
+     */
+    @Test
+    void aUnitSavedGivesTheFocusToItsNotice() {
+        String yard = onADepotsPage(false);
+        page.locator("#unit-" + yard + " a").first().click();
+        page.locator("#f-unitName").fill("Yard East");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        page.waitForURL(u -> u.contains("saved=unit-saved"));
+        Locator said = page.locator("#unit-said p");
+        assertThat(said).hasText("Unit saved.");
+        assertThat(said).isFocused();
+    }
+
     /** Three units, Up on the third with the keyboard: said, and the focus on its Up. Answers that unit's id. */
     private String upOnTheThirdUnit(boolean scripts) {
         String yard = onADepotsPage(scripts);

@@ -169,7 +169,7 @@ class UnitPagesTest {
 
         // move them to the night shift
         s.form().formParam("moveTo", o.night()).post("/organizations/" + o.id() + "/units/" + o.day() + "/remove")
-                .then().statusCode(303).header("Location", endsWith("/organizations/" + o.id() + "?saved=unit-removed#units"));
+                .then().statusCode(303).header("Location", endsWith("/organizations/" + o.id() + "?saved=unit-removed"));
         assertEquals(List.of("Night shift", "Yard"), o.unitNames());
         assertTrue(s.open("/organizations/" + o.id() + "?saved=unit-removed").contains("<p class=\"notice\" tabindex=\"-1\" autofocus>Unit removed.</p>"),
                 "the removal is said");
