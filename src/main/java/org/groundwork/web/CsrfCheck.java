@@ -107,8 +107,11 @@ public class CsrfCheck {
             // no body, no Content-Type or a form's needs no CORS preflight: a sibling subdomain's script made
             // an admin that way. The API's writes on the cookie alone carry the token as the pages' do; a
             // script with a bearer token is exempt (no other site can make a browser send one)
+            // a cookie naming no live login (logged out, expired) lends nothing either: a script that kept it in its
+            // cookie jar and asks POST /tokens for a token with its password is not told to do just that
             if (http.request().getCookie(Identities.loginCookie()) == null
-                    || Identities.namesAToken(request.getHeaderString("Authorization")) || carriesTheToken(request, http)) {
+                    || Identities.namesAToken(request.getHeaderString("Authorization")) || carriesTheToken(request, http)
+                    || loginsToken(request.getHeaderString("Authorization"), http, identities).isEmpty()) {
                 return Optional.empty();
             }
             throw Problems.forbidden(API_WITHOUT_TOKEN);

@@ -224,6 +224,12 @@ class CsrfAndPageIdsTest {
         assertRefused(given().redirects().follow(false).accept("text/html").cookie("quarkus-credential", second)
                 .cookie("csrf-token", firstToken).contentType(ContentType.URLENC).formParam("csrf-token", firstToken)
                 .formParam("name", name + " again").formParam("kind", "workplace").post("/organizations"));
+        // a script whose cookie jar kept the ended login asks for a token with its password: it gets one (it was told
+        // to send the page's token, or to do what it did: POST /api/v1/tokens)
+        given().cookie("quarkus-credential", first).contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "10.51.0." + (1 + new java.util.Random().nextInt(250)))
+                .body(Map.of("email", team.adminEmail, "password", TestTeam.PASSWORD, "name", "script"))
+                .post("/api/v1/tokens").then().statusCode(201);
         // a cookie naming the ended login is no login: the login page is drawn (it was an empty 500 in the review)
         given().redirects().follow(false).cookie("quarkus-credential", first).cookie("csrf-token", firstToken).get("/login")
                 .then().statusCode(200).body(containsString("name=\"password\""));
