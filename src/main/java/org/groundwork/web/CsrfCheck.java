@@ -37,6 +37,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Every state-changing page request carries the CSRF token, whatever its body.
@@ -82,7 +83,7 @@ public class CsrfCheck {
      * Fields no one typed, or no one must see again on a page: tokens, ids, versions, keys, passwords, the second
      * factor's code; the pages' hidden fields and choices (a select, a tick), which are picked again in a moment.
      */
-    private static final java.util.regex.Pattern NOT_TYPED = java.util.regex.Pattern.compile("(?i)_.*|.*(token|password"
+    private static final Pattern NOT_TYPED = Pattern.compile("(?i)_.*|.*(token|password"
             + "|secret|id|ids|version|key)|code|next|drawn|kept|quiet|map|item|remove|did|active|byHistory|firstTime"
             + "|onMatch|someoneElse|tieSearch|focus|viewport|mode|confirm|from|to|level|engagementLevel|owner|channel"
             + "|kind|unitKind|tieKind|position|role|period|language|doNotContact|politicalDiscussion");
@@ -90,9 +91,9 @@ public class CsrfCheck {
     private static final int MAX_TEXTS = 30;
     private static final int MAX_SHOWN = 200_000;
     /** A tick's value, a number, a date or a time: nothing to copy, typed again in a moment (a form draws them). */
-    private static final java.util.regex.Pattern NO_TEXT = java.util.regex.Pattern.compile(
+    private static final Pattern NO_TEXT = Pattern.compile(
             "(?i)true|on|\\d{1,6}|\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2})?)?|\\d{1,2}:\\d{2}");
-    private static final java.util.regex.Pattern AN_ID = java.util.regex.Pattern.compile(
+    private static final Pattern AN_ID = Pattern.compile(
             "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     // with the form read, so a posted form's field can be looked at

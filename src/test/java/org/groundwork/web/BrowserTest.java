@@ -67,6 +67,14 @@ abstract class BrowserTest {
         page.setDefaultTimeout(15_000);
     }
 
+    /** This test's page from here on in a browser with JavaScript off, at the same phone's width. */
+    void withoutScripts() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 800).setJavaScriptEnabled(false));
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+    }
+
     @AfterEach
     void closeContext() {
         if (context != null) {

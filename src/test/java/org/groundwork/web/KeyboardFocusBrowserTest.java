@@ -1,6 +1,5 @@
 package org.groundwork.web;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -185,10 +184,7 @@ class KeyboardFocusBrowserTest extends BrowserTest {
         team.unit(org, "Nights", "shift");
         String yard = team.unit(org, "Yard", "department");
         if (!scripts) {
-            context.close();
-            context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 800).setJavaScriptEnabled(false));
-            page = context.newPage();
-            page.setDefaultTimeout(15_000);
+            withoutScripts();
         }
         logIn(team);
         page.navigate(url("/organizations/" + org));
