@@ -23,11 +23,17 @@ public class PageToken {
     @Inject
     CurrentVertxRequest request;
 
+    /** Read once a request: a page draws it in each of its forms (Today's queue, a unit list: dozens). */
+    private String value;
+
     public String getValue() {
-        var http = request.getCurrent();
-        String authorization = http == null ? null : http.request().getHeader("Authorization");
-        return CsrfCheck.loginsToken(authorization, http, identities).filter(t -> !t.equals(CsrfCheck.UNKNOWN))
-                .orElseGet(csrf::getToken);
+        if (value == null) {
+            var http = request.getCurrent();
+            String authorization = http == null ? null : http.request().getHeader("Authorization");
+            value = CsrfCheck.loginsToken(authorization, http, identities).filter(t -> !t.equals(CsrfCheck.UNKNOWN))
+                    .orElseGet(csrf::getToken);
+        }
+        return value;
     }
 
     public String getParameterName() {

@@ -4,11 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.groundwork.support.AllTeams;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -30,12 +29,6 @@ class TeamScopeInterceptorTest {
     TeamScopeInterceptor interceptor;
     @Inject
     AgroalDataSource dataSource;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     /**
      * A request's lock waits are bounded (WaitBehindALongChangeTest has the 409), a job's are not: a background
@@ -61,7 +54,7 @@ class TeamScopeInterceptorTest {
 
     @Test
     void aConnectionWhoseTeamCannotBeSetIsAbortedNotUsedWithoutATeam() throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, username, password)) {
+        try (Connection c = AllTeams.unpooled()) {
             c.setAutoCommit(false);
             // an aborted transaction refuses set_config, as a broken connection does
             assertThrows(SQLException.class, () -> {

@@ -2,14 +2,12 @@ package org.groundwork.report;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.groundwork.support.AllTeams;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
@@ -34,12 +32,6 @@ class TransitionPlansTest {
 
     @Inject
     DataSource dataSource;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     @Test
     void manyRowsChangedAfterOneOnAFreshConnectionKeepTheSummariesRight() throws Exception {
@@ -67,7 +59,7 @@ class TransitionPlansTest {
             s.execute("analyze contact, conversation, attendance, unit_headcount, conversation_day, conversation_place_day, team_day, team_place_day");
         }
         // a connection of its own (a backend with no plans yet), whose first change of each table is one row, one moved
-        try (Connection c = DriverManager.getConnection(jdbcUrl, username, password); Statement s = c.createStatement()) {
+        try (Connection c = AllTeams.unpooled(); Statement s = c.createStatement()) {
             s.execute("select set_config('groundwork.scope', 'instance', false)");
             run(c, "update contact set organization_id = ? where id = (select id from contact where team_id = ? order by id limit 1)",
                     into, teamId);
@@ -111,7 +103,7 @@ class TransitionPlansTest {
         // from the one-row updates ran this into its timeout (session 51). gw_conversation_summaries_add, whose
         // rows come as an array (planned, from the sixth call on, for the ten rows PostgreSQL guesses an array
         // holds), was suspected in session 50 and is not slow here
-        try (Connection c = DriverManager.getConnection(jdbcUrl, username, password); Statement s = c.createStatement()) {
+        try (Connection c = AllTeams.unpooled(); Statement s = c.createStatement()) {
             s.execute("select set_config('groundwork.scope', 'instance', false)");
             for (int one = 0; one < 8; one++) {
                 run(c, """

@@ -62,6 +62,17 @@ public final class AllTeams {
         }
     }
 
+    /**
+     * A connection outside the pool, as the app's user: a backend of its own, with none of the plans or settings a
+     * pooled one keeps (and no team set: it sees nothing until the test sets one).
+     */
+    public static Connection unpooled() throws SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+    }
+
     /** A connection of its own (autocommit), set to see every team until it goes back to the pool. */
     public static Connection connection(DataSource dataSource) throws SQLException {
         Connection c = dataSource.getConnection();
