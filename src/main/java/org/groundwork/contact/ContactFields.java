@@ -94,7 +94,7 @@ public record ContactFields(
      */
     public static String storedAgain(String stored) {
         String clean = stored == null ? null : Text.placeName(stored);
-        return clean == null || clean.length() > 200 ? stored : clean;
+        return clean == null || Text.characters(clean) > 200 ? stored : clean;
     }
 
     /** The names of the fields above, as the API and the forms name them. */

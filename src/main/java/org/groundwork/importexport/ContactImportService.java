@@ -762,13 +762,13 @@ public class ContactImportService {
             }
             // as the organizations' door stores names (Text.name): a pasted no-break space is no other place
             String organization = Text.placeName(one(record, Field.ORGANIZATION));
-            if (organization != null && organization.length() > 200) {
+            if (organization != null && Text.characters(organization) > 200) {
                 problems.add("the organization name is longer than 200 characters");
             }
             String unit = Text.placeName(one(record, Field.UNIT));
             // each name of "parent › unit" on its own, as each is stored: an export of two long names nested was
             // refused whole on its way back (the probe)
-            if (unit != null && UnitName.of(unit).names().stream().anyMatch(n -> n.length() > 200)) {
+            if (unit != null && UnitName.of(unit).names().stream().anyMatch(n -> Text.characters(n) > 200)) {
                 problems.add("the unit name is longer than 200 characters");
             }
             String refusedPhone = null;

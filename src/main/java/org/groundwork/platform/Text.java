@@ -6,6 +6,14 @@ public final class Text {
     private Text() {
     }
 
+    /**
+     * The characters of a text as the database's checks count them (PostgreSQL's {@code length()}): one per code
+     * point, where {@code String.length()} counts an emoji as two ({@link TextSize}).
+     */
+    public static int characters(CharSequence s) {
+        return Character.codePointCount(s, 0, s.length());
+    }
+
     /** A field left empty (or only spaces) is no value: null, never "" stored; else what was typed, trimmed. */
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
@@ -26,7 +34,7 @@ public final class Text {
         if (n == null) {
             throw Problems.invalid(field, "must not be blank");
         }
-        if (n.length() > max) {
+        if (n.length() > max && Text.characters(n) > max) {
             // composing can lengthen a name (U+0958 is two characters in NFC): the column's check refused it
             // with a 409 naming no field; said as the record's @Size says it
             throw Problems.invalid(field, "size must be between 0 and " + max);

@@ -6,6 +6,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Text;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
@@ -116,7 +117,7 @@ public final class FormErrors {
     private static String size(Object value, int min, int max) {
         Msg msg = PageLanguage.msg();
         boolean text = value instanceof CharSequence;
-        int length = text ? ((CharSequence) value).length() : value instanceof java.util.Collection<?> c ? c.size() : -1;
+        int length = text ? Text.characters((CharSequence) value) : value instanceof java.util.Collection<?> c ? c.size() : -1;
         if (!text) {
             return max == Integer.MAX_VALUE ? msg.form_at_least(String.valueOf(min)) : msg.form_between(String.valueOf(min), Labels.number(max));
         }
