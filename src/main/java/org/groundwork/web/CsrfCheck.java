@@ -238,6 +238,7 @@ public class CsrfCheck {
         Optional<String> signatureKey;
 
         void install(@Observes Router router) {
+            refuseASignatureKey(signatureKey);
             router.route().order(-280).handler(ctx -> {
                 MultiMap headers = ctx.request().headers();
                 dropUnusable(headers);
@@ -286,10 +287,23 @@ public class CsrfCheck {
             }
         }
 
-        /** What quarkus-rest-csrf takes: base64url of its token's size (32 bytes when tokens are signed). */
+        /**
+         * quarkus-rest-csrf with a signature key compares a signed cookie with the form's token, while every page
+         * draws and sets the login's own unsigned token ({@link CsrfBinding}): every form would be refused. The
+         * start fails instead, naming the setting (session 51's review).
+         */
+        static void refuseASignatureKey(Optional<String> key) {
+            if (key.isPresent()) {
+                throw new IllegalStateException("quarkus.rest-csrf.token-signature-key (QUARKUS_REST_CSRF_TOKEN_SIGNATURE_KEY)"
+                        + " is set: Groundwork binds each form's token to its login and does not use signed tokens, so"
+                        + " every form would be refused. Remove the setting (docs/security.md, \"Sessions, throttling, CSRF, two-factor\").");
+            }
+        }
+
+        /** What quarkus-rest-csrf takes: base64url of its token's size. */
         private boolean usable(String value) {
             try {
-                return Base64.getUrlDecoder().decode(value).length == (signatureKey.isPresent() ? 32 : size);
+                return Base64.getUrlDecoder().decode(value).length == size;
             } catch (IllegalArgumentException e) {
                 return false;
             }
