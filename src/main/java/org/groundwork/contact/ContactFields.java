@@ -153,7 +153,7 @@ public record ContactFields(
         int before = problems.size();
         for (int i = 0; i < raw.size(); i++) {
             String t = raw.get(i) == null ? "" : raw.get(i).trim();
-            if (t.length() > TAG) {
+            if (Text.characters(t) > TAG) {
                 problems.add(new FieldError("tags[" + i + "]", "must be at most " + TAG + " characters"));
             } else if (!t.isEmpty()) {
                 tags.add(t);

@@ -494,9 +494,9 @@ public class ContactPages {
         String refused = tieSearchRefused(q);
         if (refused != null) {
             // only a search sent by hand is this long (the box's maxlength stops a typed one); the words
-            // kept for the form again are cut where the box cuts them
+            // kept for the form again are cut at the rule's length, never inside an emoji (its half was a "?")
             errors.putIfAbsent("tieSearch", refused);
-            return new TieSearch(q.substring(0, Math.min(q.length(), ContactQuery.Q_MAX)), List.of(), false);
+            return new TieSearch(q.substring(0, q.offsetByCodePoints(0, ContactQuery.Q_MAX)), List.of(), false);
         }
         Map<UUID, ContactView> found = new java.util.LinkedHashMap<>();
         if (contact.organizationId() != null) {

@@ -60,7 +60,7 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
     /** A page's search as typed, trimmed; blank is none, longer than {@link #Q_MAX} a 400 naming {@code q}. */
     public static String search(String q) {
         String typed = blankToNull(q);
-        if (typed != null && typed.length() > Q_MAX) {
+        if (typed != null && Text.characters(typed) > Q_MAX) {
             throw Problems.invalid("q", "must be at most " + Q_MAX + " characters");
         }
         return typed;

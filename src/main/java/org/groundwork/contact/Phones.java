@@ -4,6 +4,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.groundwork.platform.Text;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -112,8 +113,9 @@ public final class Phones {
     }
 
     /**
-     * A phone field's rule ({@link #written}). A value longer than the field holds is left to its
-     * {@code @Size}, so a field gets one message, the one about its length.
+     * A phone field's rule ({@link #written}). A value longer than the field holds (in characters, as its
+     * {@code @Size} counts them: platform/TextSize) is left to that {@code @Size}, so a field gets one message, the
+     * one about its length.
      */
     @Documented
     @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.PARAMETER})
@@ -140,7 +142,7 @@ public final class Phones {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.length() > max || written(value);
+            return value == null || Text.characters(value) > max || written(value);
         }
     }
 

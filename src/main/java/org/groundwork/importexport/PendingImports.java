@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.groundwork.contact.ContactErased;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Text;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -71,7 +72,8 @@ class PendingImports {
     String keep(Path upload, String fileName, long size) {
         sweep();
         UUID key = UUID.randomUUID();
-        String name = fileName == null ? "" : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+        // the column counts characters: cut at 255 of them, never between the two halves of an emoji
+        String name = fileName == null ? "" : Text.characters(fileName) > 255 ? fileName.substring(0, fileName.offsetByCodePoints(0, 255)) : fileName;
         try (InputStream in = Files.newInputStream(upload);
              Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into pending_import (id, team_id, organizer_id, expires_at,"

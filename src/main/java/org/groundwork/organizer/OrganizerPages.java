@@ -34,6 +34,7 @@ import org.groundwork.web.Labels;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Option;
 import org.groundwork.web.Refusals;
+import org.groundwork.platform.Text;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -181,9 +182,9 @@ public class OrganizerPages {
         String name = Forms.blankToNull(tokenName);
         if (name == null) {
             posted.error("tokenName", PageLanguage.account().settings_token_name_missing());
-        } else if (name.length() > 100) {
+        } else if (Text.characters(name) > 100) {
             posted.error("tokenName", PageLanguage.msg().form_at_most_characters(
-                    Labels.number(100), Labels.number(name.length())));
+                    Labels.number(100), Labels.number(Text.characters(name))));
         }
         if (!posted.valid()) {
             return posted.drawn(settings(null, form, posted.errors()));

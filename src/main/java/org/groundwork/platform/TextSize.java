@@ -40,8 +40,9 @@ class TextSize implements ValidatorFactoryCustomizer {
             if (value == null) {
                 return true;
             }
-            // a code point is one or two UTF-16 units: most texts are decided by their length alone
-            if (value.length() >= min && value.length() <= max) {
+            // a code point is one or two UTF-16 units, so a text has between half its length and its length in
+            // characters: most texts are decided by their length alone
+            if (value.length() <= max && (long) value.length() >= 2L * min) {
                 return true;
             }
             int n = Text.characters(value);

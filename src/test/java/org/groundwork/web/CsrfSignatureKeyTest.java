@@ -22,6 +22,15 @@ class CsrfSignatureKeyTest {
         assertTrue(e.getMessage().contains("QUARKUS_REST_CSRF_TOKEN_SIGNATURE_KEY"), e.getMessage());
     }
 
+    /** The check is the first thing the router's set-up does, before it adds the cookie's route. */
+    @Test
+    void theRoutersSetUpRunsTheCheck() {
+        CsrfCheck.UnusableCookie cookie = new CsrfCheck.UnusableCookie();
+        cookie.signatureKey = Optional.of("an-operator's-key-0123456789");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> cookie.install(null));
+        assertTrue(e.getMessage().contains("quarkus.rest-csrf.token-signature-key"), e.getMessage());
+    }
+
     @Test
     void withoutOneTheStartGoesOn() {
         assertDoesNotThrow(() -> CsrfCheck.UnusableCookie.refuseASignatureKey(Optional.empty()));

@@ -44,6 +44,57 @@ class TextSizeInCharactersTest {
                 .then().statusCode(201);
     }
 
+    /**
+     * The other texts with a limit: a phone's notation rule hands over to {@code @Size} past 50 characters (26 emoji
+     * had passed both, the review), a tag, the search, and a minimum (a password of 7 characters in 8 units).
+     */
+    @Test
+    void theOtherLimitsCountCharactersToo() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("fullName", "Rosa Parks", "phone", emoji(26))).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors[0].field", is("phone"))
+                .body("errors[0].message", is(org.groundwork.contact.Phones.NOT_WRITTEN));
+        team.api().body(Map.of("fullName", "Rosa Parks", "phone", emoji(51))).post("/api/v1/contacts").then()
+                .statusCode(400).body("errors[0].field", is("phone")).body("errors[0].message", is("size must be between 0 and 50"));
+        team.api().body(Map.of("fullName", "Rosa Parks", "tags", java.util.List.of(emoji(50)))).post("/api/v1/contacts")
+                .then().statusCode(201).body("tags[0]", is(emoji(50)));
+        team.api().body(Map.of("fullName", "Rosa Parks", "tags", java.util.List.of(emoji(51)))).post("/api/v1/contacts")
+                .then().statusCode(400).body("errors[0].field", is("tags[0]"));
+        // the contact list's search (the API's has no limit)
+        Session s = Session.logIn(team);
+        s.request().queryParam("q", emoji(200)).get("/contacts").then().statusCode(200);
+        s.request().queryParam("q", emoji(201)).get("/contacts").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("id=\"f-q-error\""));
+        team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "abcdef" + HANDSHAKE))
+                .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("newPassword"))
+                .body("errors[0].message", is("size must be between 8 and 200"));
+        // the one token the test holds is still good: nothing changed
+        team.api().get("/api/v1/me").then().statusCode(200);
+    }
+
+    /** A tie search sent by hand past 200 characters is kept for the box cut at 200, not inside an emoji. */
+    @Test
+    void aTieSearchTooLongIsCutBetweenCharacters() {
+        TestTeam team = TestTeam.create();
+        String contact = team.api().body(Map.of("fullName", "Rosa Parks")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        String page = Session.logIn(team).request().queryParam("tieSearch", "a" + emoji(250))
+                .get("/contacts/" + contact).asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("value=\"a" + emoji(199) + "\""), "cut at 200 characters");
+    }
+
+    @Test
+    void aTokensNameOnThePageCountsCharacters() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/settings");
+        Response refused = s.form().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("tokenName", emoji(101)).post("/settings/tokens");
+        PageFormsTest.assertFieldError(refused, "tokenName", "Use at most 100 characters (this has 101)");
+        s.form().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("tokenName", emoji(100))
+                .post("/settings/tokens").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("shown only this once"));
+    }
+
     @Test
     void theFormCountsTheCharactersTyped() {
         TestTeam team = TestTeam.create();
