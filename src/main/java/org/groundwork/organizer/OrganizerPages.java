@@ -182,9 +182,12 @@ public class OrganizerPages {
         String name = Forms.blankToNull(tokenName);
         if (name == null) {
             posted.error("tokenName", PageLanguage.account().settings_token_name_missing());
-        } else if (Text.characters(name) > 100) {
-            posted.error("tokenName", PageLanguage.msg().form_at_most_characters(
-                    Labels.number(100), Labels.number(Text.characters(name))));
+        } else {
+            int characters = Text.characters(name);
+            if (characters > 100) {
+                posted.error("tokenName", PageLanguage.msg().form_at_most_characters(
+                        Labels.number(100), Labels.number(characters)));
+            }
         }
         if (!posted.valid()) {
             return posted.drawn(settings(null, form, posted.errors()));

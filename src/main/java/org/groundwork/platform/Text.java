@@ -34,7 +34,7 @@ public final class Text {
         if (n == null) {
             throw Problems.invalid(field, "must not be blank");
         }
-        if (n.length() > max && Text.characters(n) > max) {
+        if (n.length() > max && characters(n) > max) {
             // composing can lengthen a name (U+0958 is two characters in NFC): the column's check refused it
             // with a 409 naming no field; said as the record's @Size says it
             throw Problems.invalid(field, "size must be between 0 and " + max);
