@@ -602,8 +602,38 @@ public class ProblemMapper {
     static boolean wantsPage(HttpServerRequest request) {
         String accept = HtmxAnswers.fromHtmx(request) ? "text/html" : request.getHeader("Accept");
         String path = request.path();
-        return path != null && !path.startsWith("/api/") && !path.startsWith("/q/")
-                && accept != null && accept.contains("text/html");
+        return path != null && !path.startsWith("/api/") && !path.startsWith("/q/") && acceptsHtml(accept);
+    }
+
+    /**
+     * The Accept header names {@code text/html} with a weight above 0: "text/html;q=0" says a page is not
+     * acceptable (RFC 9110, 12.5.1), and such a client got a page instead of the problem it asked for.
+     */
+    static boolean acceptsHtml(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            if (!parts[0].trim().equalsIgnoreCase("text/html")) {
+                continue;
+            }
+            double weight = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                    try {
+                        weight = Double.parseDouble(parameter.substring(2).trim());
+                    } catch (NumberFormatException unreadable) {
+                        weight = 1; // a weight that is no number is read as none given
+                    }
+                }
+            }
+            if (weight > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String write(Problem problem) {

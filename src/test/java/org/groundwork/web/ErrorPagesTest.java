@@ -180,4 +180,24 @@ class ErrorPagesTest {
                 .body(containsString("<p>Aquí no hay nada, o nada que puedas ver: revisa la dirección.</p>"))
                 .body(not(containsString("otro equipo")));
     }
+
+    /**
+     * "text/html;q=0" says a page is not acceptable: such a client gets the problem it can read (the page's 404, or a
+     * 406 where content negotiation found nothing to give), where it had been an HTML page.
+     */
+    @Test
+    void htmlWeightedZeroGetsTheProblemNotAPage() {
+        Session s = Session.logIn(TestTeam.create());
+        String gone = "/contacts/" + UUID.randomUUID();
+        s.request().accept("text/html").get(gone).then().statusCode(404).contentType(containsString("text/html"));
+        for (String accept : java.util.List.of("text/html;q=0, application/json", "application/json, TEXT/HTML ; Q=0.0",
+                "text/html;level=1;q=0, */*;q=0.1", "text/htmlx, application/xhtml+xml")) {
+            s.request().accept(accept).get(gone).then().statusCode(anyOf(is(404), is(406)))
+                    .contentType("application/problem+json").body("status", anyOf(is(404), is(406)));
+        }
+        // a page at any weight above 0 is a page; a weight that is no number is read as none given
+        for (String accept : java.util.List.of("application/json;q=0.9, text/html;q=0.1", "text/html;q=abc")) {
+            s.request().accept(accept).get(gone).then().statusCode(404).contentType(containsString("text/html"));
+        }
+    }
 }
