@@ -188,6 +188,10 @@ public class ActionService {
         missing(patch, "kind", c.kind(), errors);
         missing(patch, "startsAt", c.startsAt(), errors);
         missing(patch, "durationMinutes", c.durationMinutes(), errors);
+        boolean moved = patch.has("startsAt") && c.startsAt() != null && !c.startsAt().equals(a.startsAt);
+        if (moved && followUps.answeredBefore(a.id, c.startsAt())) {
+            errors.add(new FieldError("startsAt", FollowUpService.ANSWERED_BEFORE_START));
+        }
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
@@ -215,6 +219,9 @@ public class ActionService {
             a.updatedAt = Instant.now();
         }
         em.flush();
+        if (moved) {
+            followUps.followTheAction(a.id);
+        }
         return stored(a);
     }
 

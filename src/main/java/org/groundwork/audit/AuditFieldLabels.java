@@ -53,6 +53,8 @@ final class AuditFieldLabels {
             entry("status", () -> account().audit_field_status()),
             // moved by the heat rule to the first action a newcomer is still on (FollowUpService.dropAfterAction)
             entry("sourceActionId", () -> account().audit_field_source_action()),
+            // moved with its action's date (FollowUpService.followTheAction)
+            entry("actionStartsAt", () -> account().audit_field_action_starts_at()),
             // works
             entry("name", () -> msg().field_name()),
             entry("focus", () -> people().work_focus()),

@@ -143,7 +143,12 @@ public class ConversationService {
             c.workId = workInBody(p.workId());
         }
         if (patch.has("occurredAt")) {
-            c.occurredAt = notTooFarAhead(required(p.occurredAt(), "occurredAt"));
+            Instant at = notTooFarAhead(required(p.occurredAt(), "occurredAt"));
+            if (!at.equals(c.occurredAt)) {
+                // the save's rule kept afterwards: a conversation before an action does not complete its follow-up
+                followUps.refuseAnswerBeforeItsAction(c.id, at);
+            }
+            c.occurredAt = at;
         }
         if (patch.has("durationMinutes")) {
             c.durationMinutes = required(p.durationMinutes(), "durationMinutes");

@@ -265,11 +265,85 @@ public class FollowUpService {
     /** The field a move names in the audit trail (dropAfterAction counts these events). */
     static final String SOURCE_ACTION = "sourceActionId";
 
-    /** "Nobody changed it" (dropAfterAction), of follow-up {@code f}: its version counts only the rule's own moves. */
+    /** The field a follow-up's event names when its action's date moved it ({@link #followTheAction}). */
+    static final String ACTION_MOVED = "actionStartsAt";
+
+    /**
+     * "Nobody changed it" (dropAfterAction), of follow-up {@code f}: its version counts only the rule's own moves, to
+     * another action's list or with its action's date.
+     */
     private static final String UNCHANGED = """
             f.version = (select count(*) from audit_event e
                          where e.team_id = f.team_id and e.entity_id = f.id and e.kind = 'changed'
-                           and '%s' = any (e.fields))""".formatted(SOURCE_ACTION);
+                           and ('%s' = any (e.fields) or '%s' = any (e.fields)))""".formatted(SOURCE_ACTION, ACTION_MOVED);
+
+    /**
+     * An action's date corrected: its first-timers' open after-action follow-ups that nobody changed by hand are due
+     * as if opened at the new date ({@link #AFTER_ACTION_DUE}). They had stayed due by the old one, days before the
+     * action they are about (the walk). One changed by hand (rescheduled, reassigned, reworded) keeps what the
+     * organizer chose. Runs after the action's new date is written, which it reads.
+     */
+    public void followTheAction(UUID actionId) {
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<UUID> moved = heatWindow(em.createNativeQuery("""
+                        update follow_up f
+                        set due_on = %s, updated_at = now(), version = f.version + 1
+                        from action s
+                        where s.team_id = :team and s.id = :action
+                          and f.team_id = s.team_id and f.source_action_id = s.id
+                          and f.status = 'open' and f.reason = 'after-action'
+                          and f.due_on <> %1$s and %s
+                        returning f.id""".formatted(AFTER_ACTION_DUE.formatted("s"), UNCHANGED), UUID.class), current.team())
+                .setParameter("team", current.teamId())
+                .setParameter("action", actionId)
+                .getResultList();
+        for (UUID id : moved) {
+            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "dueOn", ACTION_MOVED);
+        }
+    }
+
+    /**
+     * The save's rule ({@link #beforeItsAction}) kept when a date moves afterwards: an action's new start after a
+     * conversation that completed one of its after-action follow-ups would leave that follow-up done by a conversation
+     * before the action (the walk). The action's change says {@link #ANSWERED_BEFORE_START} on its date; reopening the
+     * follow-up first lets the date move.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean answeredBefore(UUID actionId, java.time.Instant startsAt) {
+        return !em.createNativeQuery("""
+                        select f.id from follow_up f
+                             join conversation c on c.team_id = f.team_id and c.id = f.completed_by_conversation_id
+                        where f.team_id = :team and f.source_action_id = :action and f.reason = 'after-action'
+                          and f.status = 'done' and c.occurred_at < :startsAt
+                        limit 1""")
+                .setParameter("team", current.teamId()).setParameter("action", actionId)
+                .setParameter("startsAt", java.time.OffsetDateTime.ofInstant(startsAt, java.time.ZoneOffset.UTC))
+                .getResultList().isEmpty();
+    }
+
+    public static final String ANSWERED_BEFORE_START = "a conversation before this time completed a follow-up after this action;"
+            + " a conversation before an action does not complete it: reopen that follow-up first";
+
+    /** {@link #refuseStartAfterItsAnswers} from the conversation's side: its new time before an action it answered. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refuseAnswerBeforeItsAction(UUID conversationId, java.time.Instant occurredAt) {
+        boolean before = !em.createNativeQuery("""
+                        select f.id from follow_up f
+                             join action s on s.team_id = f.team_id and s.id = f.source_action_id
+                        where f.team_id = :team and f.completed_by_conversation_id = :conversation
+                          and f.reason = 'after-action' and f.status = 'done' and s.starts_at > :at
+                        limit 1""")
+                .setParameter("team", current.teamId()).setParameter("conversation", conversationId)
+                .setParameter("at", java.time.OffsetDateTime.ofInstant(occurredAt, java.time.ZoneOffset.UTC))
+                .getResultList().isEmpty();
+        if (before) {
+            throw Problems.invalid("occurredAt", ANSWER_BEFORE_ACTION);
+        }
+    }
+
+    public static final String ANSWER_BEFORE_ACTION = "this conversation completed a follow-up about an action that began after"
+            + " this time; a conversation before it does not complete it: reopen that follow-up first";
 
     /**
      * Whether taking the person off this action's list takes their follow-up after it with them (dropped, or moved

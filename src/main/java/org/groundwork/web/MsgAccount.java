@@ -315,6 +315,9 @@ public interface MsgAccount {
     String audit_field_source_action();
 
     @Message
+    String audit_field_action_starts_at();
+
+    @Message
     String audit_field_organizers();
 
     @Message

@@ -171,6 +171,12 @@ public interface MsgRefusals {
     String follow_up_before_action();
 
     @Message
+    String answer_before_action();
+
+    @Message
+    String answered_before_start();
+
+    @Message
     String import_met_place_change();
 
     @Message

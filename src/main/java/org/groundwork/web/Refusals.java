@@ -369,6 +369,8 @@ public final class Refusals {
         phrase("took_too_long", org.groundwork.platform.ProblemMapper.TOOK_TOO_LONG);
         phrase("import_met_place_change", "An organization this file names was changed (merged, or a unit removed) while the import ran; nothing was imported. Import the file again.");
         phrase("follow_up_before_action", "this follow-up is about an action that began after this conversation; a conversation before it does not complete it");
+        phrase("answer_before_action", org.groundwork.followup.FollowUpService.ANSWER_BEFORE_ACTION);
+        phrase("answered_before_start", org.groundwork.followup.FollowUpService.ANSWERED_BEFORE_START);
         phrase("msg.form_today_or_later", "must be today or later in the team's time zone");
         phrase("msg.form_on_or_after_conversation", "must be on or after the day of the conversation");
         phrase("msg.form_password_guessable", org.groundwork.organizer.Guessable.MESSAGE);

@@ -210,4 +210,33 @@ class ConversationEditPagesTest {
                 .formParam("channel", "phone").post("/conversations/" + id + "/edit").then().statusCode(303);
         team.api().get("/api/v1/conversations/" + id).then().body("occurredAt", is("2026-11-20T15:45:00Z"));
     }
+
+    /**
+     * The walk: a conversation that answered a first-timer's follow-up, moved by its form to before the action, left
+     * the follow-up done by a talk before the action. Refused on the time's box as the API refuses it, what was typed
+     * kept, nothing changed.
+     */
+    @Test
+    void aTimeBeforeTheActionItAnsweredIsRefusedOnItsBox() {
+        TestTeam team = TestTeam.create("UTC");
+        String action = team.api().body(Map.of("title", "Rally", "kind", "rally", "startsAt", "2026-11-20T12:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        String contact = team.api().body(java.util.List.of(Map.of("newContact", Map.of("fullName", "Dev Lopez"))))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200).extract().path("attendance[0].contactId");
+        String followUp = team.api().queryParam("contact", contact).get("/api/v1/followups").then()
+                .extract().path("items[0].id");
+        String id = team.api().body(Map.of("contactId", contact, "durationMinutes", 30, "occurredAt", "2026-11-21T10:00:00Z",
+                        "completeFollowUpIds", java.util.List.of(followUp)))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        s.open("/conversations/" + id + "/edit");
+        Response bad = s.form().formParam("version", "0").formParam("occurredAt", "2026-11-19T18:30")
+                .formParam("durationMinutes", "30").formParam("channel", "phone").formParam("summary", "Met at the gate")
+                .post("/conversations/" + id + "/edit");
+        PageFormsTest.assertFieldError(bad, "occurredAt", "a conversation before it does not complete it");
+        bad.then().body(containsString("value=\"2026-11-19T18:30\"")).body(containsString("Met at the gate"));
+        team.api().get("/api/v1/conversations/" + id).then().body("occurredAt", is("2026-11-21T10:00:00Z"))
+                .body("summary", nullValue());
+        team.api().get("/api/v1/followups/" + followUp).then().body("status", is("done"));
+    }
 }
