@@ -99,7 +99,7 @@ public class OrganizerService {
                 throw Problems.conflict("Groundwork is already set up; log in instead");
             }
             Team team = newTeam("teamName", setup.teamName(), setup.timeZone());
-            Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), "displayName", Role.ADMIN, hash);
+            Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), "", Role.ADMIN, hash);
             admin.instanceAdmin = true;
             // no one was logged in: the event names no organizer
             audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
@@ -124,7 +124,7 @@ public class OrganizerService {
         return TeamScope.instanceWide(() -> {
             Team team = newTeam("name", request.name(), request.timeZone());
             NewOrganizer a = request.admin();
-            Organizer admin = newOrganizer(team, a.email(), a.displayName(), "admin.displayName", Role.ADMIN, hash);
+            Organizer admin = newOrganizer(team, a.email(), a.displayName(), "admin.", Role.ADMIN, hash);
             // in the new team's trail; the instance admin belongs to another team, so it names no organizer
             audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);
             return new NewTeamResult(TeamView.of(team), OrganizerView.of(admin));
@@ -243,7 +243,7 @@ public class OrganizerService {
     public Versioned<OrganizerView> add(@NotNull @Valid NewOrganizer request) {
         // hashed before the transaction's first statement: no pooled connection waits on bcrypt
         String hash = Passwords.hash(request.password());
-        Organizer o = newOrganizer(current.team(), request.email(), request.displayName(), "displayName",
+        Organizer o = newOrganizer(current.team(), request.email(), request.displayName(), "",
                 request.role() == null ? Role.ORGANIZER : request.role(), hash);
         audit.record(AuditKind.CREATED, AuditEntity.ORGANIZER, o.id);
         return stored(o);
@@ -451,19 +451,22 @@ public class OrganizerService {
         return team;
     }
 
-    /** {@code nameField}: the display name's field as the request names it, for its refusal. */
-    private Organizer newOrganizer(Team team, String email, String displayName, String nameField, Role role,
+    /**
+     * {@code fields}: where the request holds the organizer ("" or "admin."), so its refusals name its fields as the
+     * request does (a taken email on a new team had said "email", beside "admin.displayName": the walk).
+     */
+    private Organizer newOrganizer(Team team, String email, String displayName, String fields, Role role,
                                    String passwordHash) {
         String normalized = email.trim();
         // emails are unique in the whole instance (they name the account at login)
         if (TeamScope.instanceWide(() -> Organizer.count("emailKey = lower(?1)", normalized) > 0)) {
-            throw Problems.conflict("email", "An organizer with this email already exists");
+            throw Problems.conflict(fields + "email", "An organizer with this email already exists");
         }
         Organizer o = new Organizer();
         o.teamId = team.id;
         o.email = normalized;
         // read as it looks, as people's and places' names are (Text.name): a pasted no-break space, doubled spaces
-        o.displayName = Text.name(nameField, displayName, 200);
+        o.displayName = Text.name(fields + "displayName", displayName, 200);
         o.role = role;
         o.passwordHash = passwordHash;
         o.persist();

@@ -32,11 +32,13 @@ public record Page<T>(List<T> items, String nextCursor) {
         if (requested == null || requested.isBlank()) {
             return limit((Integer) null);
         }
-        try {
-            return limit(Integer.valueOf(requested.trim()));
-        } catch (NumberFormatException e) {
+        // ASCII digits only (spaces around them forgiven), as the API reads ids and dates: Integer.valueOf also took
+        // "+5" and other scripts' digits ("５", "٥"), which no other parameter takes (the walk)
+        String digits = requested.trim();
+        if (!digits.matches("[0-9]{1,9}")) {
             throw Problems.invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
         }
+        return limit(Integer.valueOf(digits));
     }
 
     /**

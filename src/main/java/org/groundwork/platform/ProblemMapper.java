@@ -546,6 +546,11 @@ public class ProblemMapper {
             if (node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // a rule on a list's items (List<@NotNull UUID>): the item is its index, as tags[0] is;
+                // Hibernate Validator's own name for it ("<list element>") had been said to clients (the walk)
+                continue;
+            }
             field.append(field.length() == 0 ? "" : ".").append(node.getName());
         }
         return field.length() == 0 ? "body" : field.toString();

@@ -128,6 +128,9 @@ class ConversationsTest {
                 "completeFollowUpIds", List.of(foreignFollowUp)), "completeFollowUpIds[0]");
         badCreate(team, Map.of("contactId", contact, "durationMinutes", 10,
                 "completeFollowUpIds", List.of(UUID.randomUUID().toString())), "completeFollowUpIds[0]");
+        // a null item is named by its index, never by the validator's own "<list element>" (the walk)
+        badCreate(team, Map.of("contactId", contact, "durationMinutes", 10,
+                "completeFollowUpIds", java.util.Arrays.asList(UUID.randomUUID().toString(), null)), "completeFollowUpIds[1]");
 
         team.api().body("{\"contactId\": ").post("/api/v1/conversations").then().statusCode(400).contentType(PROBLEM);
         team.api().post("/api/v1/conversations").then().statusCode(400).contentType(PROBLEM);

@@ -28,4 +28,21 @@ class EmailCaseTest {
             TestTeam.tokenFor(email);
         }
     }
+
+    /** A new team's admin whose email is taken: the conflict names the field as the request holds it (the walk). */
+    @Test
+    void aTakenEmailOnANewTeamIsSaidOnAdminEmail() {
+        TestTeam taken = TestTeam.create();
+        String name = "Team " + TestTeam.unique();
+        given().auth().oauth2(TestTeam.instanceToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "timeZone", "UTC",
+                        "admin", Map.of("email", taken.adminEmail.toUpperCase(java.util.Locale.ROOT), "displayName", "Admin",
+                                "password", TestTeam.PASSWORD)))
+                .post("/api/v1/teams").then().statusCode(409).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.is("admin.email"));
+        // and the organizer's own door still says "email"
+        taken.api().body(Map.of("email", taken.adminEmail, "displayName", "Twin", "role", "organizer",
+                "password", TestTeam.PASSWORD)).post("/api/v1/organizers").then().statusCode(409)
+                .body("errors[0].field", org.hamcrest.Matchers.is("email"));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 
 /**
  * One rule for the parameters every list shares, on every list: a {@code limit} that is not a
@@ -28,6 +29,10 @@ class ListParametersTest {
         for (String list : lists) {
             for (String limit : List.of("abc", "0", "201", "-1", "1.5", "99999999999")) {
                 refused(team, list + "?limit=" + limit, "limit");
+            }
+            // a sign, or another script's digits: refused as an id or a date with them is (the walk)
+            for (String limit : List.of("+5", "\uFF15", "\u0665", "5\u00A0")) {
+                team.api().queryParam("limit", limit).get(list).then().statusCode(400).body("errors[0].field", is("limit"));
             }
             refused(team, list + "?cursor=not-a-cursor!", "cursor");
             team.api().queryParam("limit", " 200 ").get(list).then().statusCode(200);
