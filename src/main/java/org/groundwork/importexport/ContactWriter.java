@@ -34,7 +34,7 @@ import java.util.concurrent.Future;
 final class ContactWriter implements AutoCloseable {
 
     static final int BATCH = 2000;
-    static final String IMPORTED = "imported";
+    static final String IMPORTED = org.groundwork.contact.FirstLevelReasons.IMPORTED;
 
     private final Connection conn;
     private final UUID team;

@@ -222,6 +222,12 @@ public interface MsgPeople {
     String follow_up_after_action();
 
     @Message
+    String level_reason_at_an_action();
+
+    @Message
+    String level_reason_imported();
+
+    @Message
     String contact_add_someone_else();
 
     @Message

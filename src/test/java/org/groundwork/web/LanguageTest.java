@@ -196,4 +196,33 @@ class LanguageTest {
                 .contentType("application/x-www-form-urlencoded").body("notes=" + "n".repeat(3_000_000))
                 .post("/contacts").then().statusCode(413).body(containsString("<html lang=\"es\">"));
     }
+
+    /**
+     * The reasons the app writes on the level a contact is added with ("created at an action", "imported") are
+     * stored in English for the API and said in the page's language (the walk: English on a Spanish page).
+     */
+    @Test
+    void theAppsOwnFirstLevelReasonsAreSaidInThePagesLanguage() {
+        TestTeam team = TestTeam.create();
+        String action = team.api().body(Map.of("title", "Asamblea", "startsAt", java.time.Instant.now().toString(),
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        String atDoor = team.api().body(java.util.List.of(Map.of("newContact", Map.of("fullName", "Inés Ramos"))))
+                .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200).extract().path("attendance[0].contactId");
+        io.restassured.RestAssured.given().auth().oauth2(team.token).contentType("text/csv").accept("application/json")
+                .body("fullName\nTomás Gil\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/imports/contacts").then().log().ifValidationFails().statusCode(200);
+        String imported = team.api().queryParam("q", "Tomás Gil").get("/api/v1/contacts").then().statusCode(200)
+                .extract().path("items[0].id");
+        String firstChange = team.api().get("/api/v1/contacts/" + atDoor + "/timeline").then().statusCode(200)
+                .body("items.find { it.type == 'level-change' }.reason", org.hamcrest.Matchers.is("created at an action"))
+                .extract().path("items.find { it.type == 'level-change' }.id");
+        Session session = Session.logIn(team);
+        session.open("/settings");
+        session.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        session.request().get("/contacts/" + atDoor).then().statusCode(200)
+                .body(containsString("Registrado en una acción")).body(not(containsString("created at an action")));
+        session.request().get("/contacts/" + atDoor + "/level-changes/" + firstChange + "/delete").then().statusCode(200)
+                .body(containsString("Registrado en una acción")).body(not(containsString("created at an action")));
+        session.request().get("/contacts/" + imported).then().statusCode(200)
+                .body(containsString("De un archivo importado")).body(not(containsString("<p>imported</p>")));
+    }
 }
