@@ -540,8 +540,11 @@ public class FollowUpService {
                     // reopened: no longer closed, and no longer completed by that conversation
                     f.closedAt = null;
                     f.completedByConversationId = null;
-                } else if (f.status == FollowUpStatus.OPEN) {
+                } else {
+                    // closed now, or closed another way: a done follow-up then dropped kept the conversation that
+                    // had completed it and the time it did (the walk); it is closed as dropped, now
                     f.closedAt = Instant.now();
+                    f.completedByConversationId = null;
                 }
                 f.status = status;
                 if (status == FollowUpStatus.DONE) {

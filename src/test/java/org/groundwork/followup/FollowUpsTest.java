@@ -181,4 +181,26 @@ class FollowUpsTest {
     private static String create(TestTeam team, Map<String, ?> body) {
         return team.api().body(body).post("/api/v1/followups").then().statusCode(201).extract().path("id");
     }
+
+    /** The walk: a follow-up a conversation completed, then dropped, kept that conversation as its answer. */
+    @Test
+    void aDoneFollowUpDroppedIsClosedAsDroppedNowWithoutItsAnswer() throws InterruptedException {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        String id = team.api().body(Map.of("contactId", contact, "dueOn", LocalDate.now().plusDays(1).toString()))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        String conversation = team.api().body(Map.of("contactId", contact, "durationMinutes", 10,
+                "completeFollowUpIds", java.util.List.of(id))).post("/api/v1/conversations").then().statusCode(201)
+                .extract().path("id");
+        String doneAt = team.api().get("/api/v1/followups/" + id).then().body("status", is("done"))
+                .body("completedByConversationId", is(conversation)).extract().path("closedAt");
+        Thread.sleep(5); // a later instant for closedAt to move to
+        String droppedAt = team.api().body(Map.of("status", "dropped")).patch("/api/v1/followups/" + id).then()
+                .statusCode(200).body("status", is("dropped")).body("completedByConversationId", nullValue())
+                .body("closedAt", notNullValue()).extract().path("closedAt");
+        org.junit.jupiter.api.Assertions.assertTrue(java.time.Instant.parse(droppedAt).isAfter(java.time.Instant.parse(doneAt)),
+                doneAt + " then " + droppedAt);
+        // the conversation itself stays
+        team.api().get("/api/v1/conversations/" + conversation).then().statusCode(200);
+    }
 }
