@@ -188,7 +188,8 @@ public class ActionService {
         missing(patch, "kind", c.kind(), errors);
         missing(patch, "startsAt", c.startsAt(), errors);
         missing(patch, "durationMinutes", c.durationMinutes(), errors);
-        boolean moved = patch.has("startsAt") && c.startsAt() != null && !c.startsAt().equals(a.startsAt);
+        Instant oldStart = a.startsAt;
+        boolean moved = patch.has("startsAt") && c.startsAt() != null && !c.startsAt().equals(oldStart);
         if (moved && followUps.answeredBefore(a.id, c.startsAt())) {
             errors.add(new FieldError("startsAt", FollowUpService.ANSWERED_BEFORE_START));
         }
@@ -220,7 +221,7 @@ public class ActionService {
         }
         em.flush();
         if (moved) {
-            followUps.followTheAction(a.id);
+            followUps.followTheAction(a.id, oldStart);
         }
         return stored(a);
     }

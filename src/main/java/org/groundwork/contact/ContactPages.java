@@ -591,7 +591,7 @@ public class ContactPages {
             // the level the contact was added with is not a change: nothing to delete
             String delete = l.fromLevel() == null ? null : "/contacts/" + contact + "/level-changes/" + l.id() + "/delete";
             return new Line(type, at, levelTitle(l.fromLevel(), l.toLevel()),
-                    text(FirstLevelReasons.shown(l.fromLevel(), l.reason())),
+                    text(LevelReasons.shown(l.reason())),
                     null, null, null, null, delete);
         }
         FollowUpLine f = (FollowUpLine) item;

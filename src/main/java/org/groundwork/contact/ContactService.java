@@ -180,7 +180,7 @@ public class ContactService {
         c.email = blankToNull(email);
         c.ownerId = current.id();
         c.persist();
-        recordFirstLevel(c, FirstLevelReasons.AT_AN_ACTION);
+        recordFirstLevel(c, LevelReasons.AT_AN_ACTION);
         audit.record(AuditKind.CREATED, AuditEntity.CONTACT, c.id);
         return Known.of(c);
     }

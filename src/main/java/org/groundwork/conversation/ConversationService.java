@@ -146,7 +146,7 @@ public class ConversationService {
             Instant at = notTooFarAhead(required(p.occurredAt(), "occurredAt"));
             if (!at.equals(c.occurredAt)) {
                 // the save's rule kept afterwards: a conversation before an action does not complete its follow-up
-                followUps.refuseAnswerBeforeItsAction(c.id, at);
+                followUps.refuseAnswerBeforeItsAction(c.id, c.contactId, at);
             }
             c.occurredAt = at;
         }

@@ -278,23 +278,29 @@ public class FollowUpService {
                            and ('%s' = any (e.fields) or '%s' = any (e.fields)))""".formatted(SOURCE_ACTION, ACTION_MOVED);
 
     /**
-     * An action's date corrected: its first-timers' open after-action follow-ups that nobody changed by hand are due
-     * as if opened at the new date ({@link #AFTER_ACTION_DUE}). They had stayed due by the old one, days before the
-     * action they are about (the walk). One changed by hand (rescheduled, reassigned, reworded) keeps what the
-     * organizer chose. Runs after the action's new date is written, which it reads.
+     * An action's date corrected: its first-timers' open after-action follow-ups that nobody changed by hand move by
+     * as many days as the action's day moved (in the team's time zone). They had stayed due by the old date, days
+     * before the action they are about (the walk). Moved by the days, not opened again: a heat window changed since
+     * keeps the window they were opened with, as a change of the window moves no open follow-up. One changed by hand
+     * (rescheduled, reassigned, reworded) keeps what the organizer chose. Runs after the action's new date is
+     * written, which it reads.
      */
-    public void followTheAction(UUID actionId) {
+    public void followTheAction(UUID actionId, java.time.Instant oldStart) {
         em.flush();
         @SuppressWarnings("unchecked")
-        List<UUID> moved = heatWindow(em.createNativeQuery("""
+        List<UUID> moved = em.createNativeQuery("""
+                        with d as (
+                            select s.id, (s.starts_at at time zone :zone)::date
+                                         - (cast(:old as timestamptz) at time zone :zone)::date as days
+                            from action s where s.team_id = :team and s.id = :action)
                         update follow_up f
-                        set due_on = %s, updated_at = now(), version = f.version + 1
-                        from action s
-                        where s.team_id = :team and s.id = :action
-                          and f.team_id = s.team_id and f.source_action_id = s.id
-                          and f.status = 'open' and f.reason = 'after-action'
-                          and f.due_on <> %1$s and %s
-                        returning f.id""".formatted(AFTER_ACTION_DUE.formatted("s"), UNCHANGED), UUID.class), current.team())
+                        set due_on = f.due_on + d.days, updated_at = now(), version = f.version + 1
+                        from d
+                        where d.days <> 0 and f.team_id = :team and f.source_action_id = d.id
+                          and f.status = 'open' and f.reason = 'after-action' and %s
+                        returning f.id""".formatted(UNCHANGED), UUID.class)
+                .setParameter("zone", current.team().timeZone)
+                .setParameter("old", java.time.OffsetDateTime.ofInstant(oldStart, java.time.ZoneOffset.UTC))
                 .setParameter("team", current.teamId())
                 .setParameter("action", actionId)
                 .getResultList();
@@ -307,10 +313,14 @@ public class FollowUpService {
      * The save's rule ({@link #beforeItsAction}) kept when a date moves afterwards: an action's new start after a
      * conversation that completed one of its after-action follow-ups would leave that follow-up done by a conversation
      * before the action (the walk). The action's change says {@link #ANSWERED_BEFORE_START} on its date; reopening the
-     * follow-up first lets the date move.
+     * follow-up first lets the date move. The action is held first ({@link #heldStart}), then the talks are read
+     * in a statement of their own: a conversation saved, moved or completing meanwhile holds it too, so one of the
+     * two waits and then sees the other (the review: each had read the other's old value).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean answeredBefore(UUID actionId, java.time.Instant startsAt) {
+        em.createNativeQuery("select 1 from action where team_id = :team and id = :action for no key update")
+                .setParameter("team", current.teamId()).setParameter("action", actionId).getResultList();
         return !em.createNativeQuery("""
                         select f.id from follow_up f
                              join conversation c on c.team_id = f.team_id and c.id = f.completed_by_conversation_id
@@ -325,20 +335,27 @@ public class FollowUpService {
     public static final String ANSWERED_BEFORE_START = "a conversation before this time completed a follow-up after this action;"
             + " a conversation before an action does not complete it: reopen that follow-up first";
 
-    /** {@link #refuseStartAfterItsAnswers} from the conversation's side: its new time before an action it answered. */
+    /**
+     * {@link #answeredBefore} from the conversation's side: its new time before an action it answered. The actions
+     * are held (FOR SHARE, as {@link #heldStart}) before their starts are read, so a correction of the action's date
+     * at the same moment waits for this one or this one for it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refuseAnswerBeforeItsAction(UUID conversationId, java.time.Instant occurredAt) {
-        boolean before = !em.createNativeQuery("""
-                        select f.id from follow_up f
+    public void refuseAnswerBeforeItsAction(UUID conversationId, UUID contactId, java.time.Instant occurredAt) {
+        @SuppressWarnings("unchecked")
+        List<UUID> actions = em.createNativeQuery("""
+                        select s.id from follow_up f
                              join action s on s.team_id = f.team_id and s.id = f.source_action_id
-                        where f.team_id = :team and f.completed_by_conversation_id = :conversation
-                          and f.reason = 'after-action' and f.status = 'done' and s.starts_at > :at
-                        limit 1""")
-                .setParameter("team", current.teamId()).setParameter("conversation", conversationId)
-                .setParameter("at", java.time.OffsetDateTime.ofInstant(occurredAt, java.time.ZoneOffset.UTC))
-                .getResultList().isEmpty();
-        if (before) {
-            throw Problems.invalid("occurredAt", ANSWER_BEFORE_ACTION);
+                        where f.team_id = :team and f.contact_id = :contact and f.completed_by_conversation_id = :conversation
+                          and f.reason = 'after-action' and f.status = 'done'
+                        order by s.id
+                        for share of s""", UUID.class)
+                .setParameter("team", current.teamId()).setParameter("contact", contactId)
+                .setParameter("conversation", conversationId).getResultList();
+        for (UUID action : actions) {
+            if (occurredAt.isBefore(actionStart(action))) {
+                throw Problems.invalid("occurredAt", ANSWER_BEFORE_ACTION);
+            }
         }
     }
 
@@ -403,7 +420,8 @@ public class FollowUpService {
             if (f.status != FollowUpStatus.OPEN) {
                 throw Problems.invalid(field, "this follow-up is already " + f.status.word());
             }
-            if (beforeItsAction(f.reason, f.sourceActionId, occurredAt)) {
+            if (f.reason == FollowUpReason.AFTER_ACTION && f.sourceActionId != null
+                    && occurredAt.isBefore(heldStart(f.sourceActionId))) {
                 throw Problems.invalid(field, "this follow-up is about an action that began after this conversation; a conversation before it does not complete it");
             }
             toClose.add(f);
@@ -428,6 +446,17 @@ public class FollowUpService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean beforeItsAction(FollowUpReason reason, UUID sourceActionId, Instant at) {
         return reason == FollowUpReason.AFTER_ACTION && sourceActionId != null && at.isBefore(actionStart(sourceActionId));
+    }
+
+    /**
+     * An action's start, read with the action held FOR SHARE until the transaction ends: a save that decides from it
+     * (a conversation completing the follow-up after it) and a correction of the action's date ({@link #answeredBefore},
+     * which holds it FOR NO KEY UPDATE) take turns, so neither decides from the other's old value.
+     */
+    private Instant heldStart(UUID actionId) {
+        em.createNativeQuery("select 1 from action where team_id = ?1 and id = ?2 for share")
+                .setParameter(1, current.teamId()).setParameter(2, actionId).getResultList();
+        return actionStart(actionId);
     }
 
     private Instant actionStart(UUID actionId) {

@@ -34,7 +34,7 @@ import java.util.concurrent.Future;
 final class ContactWriter implements AutoCloseable {
 
     static final int BATCH = 2000;
-    static final String IMPORTED = org.groundwork.contact.FirstLevelReasons.IMPORTED;
+    static final String IMPORTED = org.groundwork.contact.LevelReasons.IMPORTED;
 
     private final Connection conn;
     private final UUID team;
@@ -98,7 +98,8 @@ final class ContactWriter implements AutoCloseable {
         }
         updates.add(row);
         if (row.level != null && row.level != from) {
-            levels.add(new Object[]{Ids.next(), row.id, from, row.level, row.at, "changed by an import"});
+            levels.add(new Object[]{Ids.next(), row.id, from, row.level, row.at,
+                    org.groundwork.contact.LevelReasons.CHANGED_BY_IMPORT});
         }
         pending(row.line);
     }

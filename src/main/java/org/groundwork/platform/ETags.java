@@ -12,9 +12,14 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
+    /** Whether an If-Match header asks for a version at all: none, blank and "*" (any version) do not. */
+    public static boolean namesAVersion(String ifMatch) {
+        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
+    }
+
     /** Throws 412 when the client sent If-Match and it does not name the current version. */
     public static void check(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (!namesAVersion(ifMatch)) {
             return;
         }
         String current = Long.toString(currentVersion);

@@ -156,7 +156,7 @@ public class ProblemMapper {
 
     private boolean sentIfMatch() {
         try {
-            return request.getHeader("If-Match") != null;
+            return ETags.namesAVersion(request.getHeader("If-Match"));
         } catch (RuntimeException outsideARequest) {
             return false;
         }

@@ -228,6 +228,9 @@ public interface MsgPeople {
     String level_reason_imported();
 
     @Message
+    String level_reason_changed_by_import();
+
+    @Message
     String contact_add_someone_else();
 
     @Message

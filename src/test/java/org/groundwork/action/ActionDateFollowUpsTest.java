@@ -110,4 +110,28 @@ class ActionDateFollowUpsTest {
         team.api().body(Map.of("startsAt", afterTheTalk.toString())).patch("/api/v1/actions/" + first[0])
                 .then().statusCode(200);
     }
+
+    /**
+     * The review: moved by the days the action's day moved in the team's time zone, not opened again, so a heat window
+     * changed since (which moves no open follow-up) is not applied by a correction of half an hour.
+     */
+    @Test
+    void itMovesByTheDaysTheActionsLocalDayMoved() {
+        TestTeam team = TestTeam.create("America/Los_Angeles");
+        String action = newAction(team, "Rally", "2026-11-20T20:00:00Z"); // Nov 20, 12:00 there
+        String contact = attend(team, action, List.of(item("newContact", Map.of("fullName", "Ana Ruiz"))))
+                .getString("attendance[0].contactId");
+        String followUp = team.api().queryParam("contact", contact).get("/api/v1/followups").then()
+                .body("items[0].dueOn", is("2026-11-22")).extract().path("items[0].id");
+        team.api().body(Map.of("heatWindowDays", 7)).patch("/api/v1/team").then().statusCode(200);
+        // half an hour later, the same day there: nothing moves
+        team.api().body(Map.of("startsAt", "2026-11-20T20:30:00Z")).patch("/api/v1/actions/" + action).then().statusCode(200);
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", is("2026-11-22"));
+        // 07:30 UTC on Nov 22 is still Nov 21 there: one day later
+        team.api().body(Map.of("startsAt", "2026-11-22T07:30:00Z")).patch("/api/v1/actions/" + action).then().statusCode(200);
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", is("2026-11-23"));
+        // and back two days
+        team.api().body(Map.of("startsAt", "2026-11-19T18:00:00Z")).patch("/api/v1/actions/" + action).then().statusCode(200);
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", is("2026-11-21"));
+    }
 }
