@@ -420,8 +420,7 @@ public class FollowUpService {
             if (f.status != FollowUpStatus.OPEN) {
                 throw Problems.invalid(field, "this follow-up is already " + f.status.word());
             }
-            if (f.reason == FollowUpReason.AFTER_ACTION && f.sourceActionId != null
-                    && occurredAt.isBefore(heldStart(f.sourceActionId))) {
+            if (before(f.reason, f.sourceActionId, occurredAt, true)) {
                 throw Problems.invalid(field, "this follow-up is about an action that began after this conversation; a conversation before it does not complete it");
             }
             toClose.add(f);
@@ -445,7 +444,13 @@ public class FollowUpService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean beforeItsAction(FollowUpReason reason, UUID sourceActionId, Instant at) {
-        return reason == FollowUpReason.AFTER_ACTION && sourceActionId != null && at.isBefore(actionStart(sourceActionId));
+        return before(reason, sourceActionId, at, false);
+    }
+
+    /** {@link #beforeItsAction}'s one rule; {@code hold}: the action's start read held ({@link #heldStart}), for a save. */
+    private boolean before(FollowUpReason reason, UUID sourceActionId, Instant at, boolean hold) {
+        return reason == FollowUpReason.AFTER_ACTION && sourceActionId != null
+                && at.isBefore(hold ? heldStart(sourceActionId) : actionStart(sourceActionId));
     }
 
     /**
