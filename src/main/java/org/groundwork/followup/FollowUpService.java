@@ -285,7 +285,7 @@ public class FollowUpService {
      * (rescheduled, reassigned, reworded) keeps what the organizer chose. Runs after the action's new date is
      * written, which it reads.
      */
-    public void followTheAction(UUID actionId, java.time.Instant oldStart) {
+    public void followTheAction(UUID actionId, Instant oldStart) {
         em.flush();
         @SuppressWarnings("unchecked")
         List<UUID> moved = em.createNativeQuery("""
@@ -300,7 +300,7 @@ public class FollowUpService {
                           and f.status = 'open' and f.reason = 'after-action' and %s
                         returning f.id""".formatted(UNCHANGED), UUID.class)
                 .setParameter("zone", current.team().timeZone)
-                .setParameter("old", java.time.OffsetDateTime.ofInstant(oldStart, java.time.ZoneOffset.UTC))
+                .setParameter("old", oldStart)
                 .setParameter("team", current.teamId())
                 .setParameter("action", actionId)
                 .getResultList();
@@ -318,7 +318,7 @@ public class FollowUpService {
      * two waits and then sees the other (the review: each had read the other's old value).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean answeredBefore(UUID actionId, java.time.Instant startsAt) {
+    public boolean answeredBefore(UUID actionId, Instant startsAt) {
         em.createNativeQuery("select 1 from action where team_id = :team and id = :action for no key update")
                 .setParameter("team", current.teamId()).setParameter("action", actionId).getResultList();
         return !em.createNativeQuery("""
@@ -328,7 +328,7 @@ public class FollowUpService {
                           and f.status = 'done' and c.occurred_at < :startsAt
                         limit 1""")
                 .setParameter("team", current.teamId()).setParameter("action", actionId)
-                .setParameter("startsAt", java.time.OffsetDateTime.ofInstant(startsAt, java.time.ZoneOffset.UTC))
+                .setParameter("startsAt", startsAt)
                 .getResultList().isEmpty();
     }
 
@@ -337,25 +337,23 @@ public class FollowUpService {
 
     /**
      * {@link #answeredBefore} from the conversation's side: its new time before an action it answered. The actions
-     * are held (FOR SHARE, as {@link #heldStart}) before their starts are read, so a correction of the action's date
-     * at the same moment waits for this one or this one for it.
+     * are held (FOR SHARE, as {@link #heldStart}) as their starts are read, so a correction of the action's date at
+     * the same moment waits for this one or this one for it (a row read FOR SHARE after a wait is read as committed).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refuseAnswerBeforeItsAction(UUID conversationId, UUID contactId, java.time.Instant occurredAt) {
+    public void refuseAnswerBeforeItsAction(UUID conversationId, UUID contactId, Instant occurredAt) {
         @SuppressWarnings("unchecked")
-        List<UUID> actions = em.createNativeQuery("""
-                        select s.id from follow_up f
+        List<java.time.OffsetDateTime> starts = em.createNativeQuery("""
+                        select s.starts_at from follow_up f
                              join action s on s.team_id = f.team_id and s.id = f.source_action_id
                         where f.team_id = :team and f.contact_id = :contact and f.completed_by_conversation_id = :conversation
                           and f.reason = 'after-action' and f.status = 'done'
                         order by s.id
-                        for share of s""", UUID.class)
+                        for share of s""", java.time.OffsetDateTime.class)
                 .setParameter("team", current.teamId()).setParameter("contact", contactId)
                 .setParameter("conversation", conversationId).getResultList();
-        for (UUID action : actions) {
-            if (occurredAt.isBefore(actionStart(action))) {
-                throw Problems.invalid("occurredAt", ANSWER_BEFORE_ACTION);
-            }
+        if (starts.stream().anyMatch(start -> occurredAt.isBefore(start.toInstant()))) {
+            throw Problems.invalid("occurredAt", ANSWER_BEFORE_ACTION);
         }
     }
 
@@ -456,17 +454,21 @@ public class FollowUpService {
     /**
      * An action's start, read with the action held FOR SHARE until the transaction ends: a save that decides from it
      * (a conversation completing the follow-up after it) and a correction of the action's date ({@link #answeredBefore},
-     * which holds it FOR NO KEY UPDATE) take turns, so neither decides from the other's old value.
+     * which holds it FOR NO KEY UPDATE) take turns, so neither decides from the other's old value (a row read FOR
+     * SHARE after a wait is read as committed).
      */
     private Instant heldStart(UUID actionId) {
-        em.createNativeQuery("select 1 from action where team_id = ?1 and id = ?2 for share")
-                .setParameter(1, current.teamId()).setParameter(2, actionId).getResultList();
-        return actionStart(actionId);
+        return start(actionId, " for share");
     }
 
     private Instant actionStart(UUID actionId) {
-        return ((java.time.OffsetDateTime) em.createNativeQuery("select starts_at from action where id = ?1 and team_id = ?2",
-                java.time.OffsetDateTime.class).setParameter(1, actionId).setParameter(2, current.teamId()).getSingleResult()).toInstant();
+        return start(actionId, "");
+    }
+
+    private Instant start(UUID actionId, String lock) {
+        return ((java.time.OffsetDateTime) em.createNativeQuery("select starts_at from action where id = ?1 and team_id = ?2"
+                + lock, java.time.OffsetDateTime.class).setParameter(1, actionId).setParameter(2, current.teamId())
+                .getSingleResult()).toInstant();
     }
 
     public Versioned<FollowUpView> create(@NotNull @Valid NewFollowUp req) {

@@ -23,6 +23,8 @@ public record Page<T>(List<T> items, String nextCursor) {
         return requested;
     }
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,9}");
+
     /**
      * A {@code limit} query parameter as sent: every list endpoint reads it as text and parses it
      * here, so {@code ?limit=abc} is a 400 naming it everywhere (JAX-RS answers an Integer
@@ -35,7 +37,7 @@ public record Page<T>(List<T> items, String nextCursor) {
         // ASCII digits only (spaces around them forgiven), as the API reads ids and dates: Integer.valueOf also took
         // "+5" and other scripts' digits ("５", "٥"), which no other parameter takes (the walk)
         String digits = requested.trim();
-        if (!digits.matches("[0-9]{1,9}")) {
+        if (!DIGITS.matcher(digits).matches()) {
             throw Problems.invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
         }
         return limit(Integer.valueOf(digits));
