@@ -154,6 +154,14 @@ public class ProblemMapper {
                 : Problems.conflict("Someone else changed this at the same time; read it again and retry")).toProblem());
     }
 
+    /**
+     * Whether a save found its row moved on at its write (the version it read was checked, then another save
+     * committed first): a page's form draws it as it draws a stale version (web/Form), with what was typed.
+     */
+    public static boolean lostAtItsWrite(Throwable e) {
+        return anyCause(e, t -> t instanceof OptimisticLockException || t instanceof StaleStateException);
+    }
+
     private boolean sentIfMatch() {
         try {
             return ETags.namesAVersion(request.getHeader("If-Match"));

@@ -1037,6 +1037,11 @@ public final class Form {
         try {
             return call.get();
         } catch (RuntimeException e) {
+            if (!(e instanceof ProblemException) && org.groundwork.platform.ProblemMapper.lostAtItsWrite(e)) {
+                // another save committed between this one's version check and its write: the same as a version
+                // read too early, so the same form (what is stored now, what was typed), not the 409 page
+                throw Problems.stale();
+            }
             ProblemException refusal = e instanceof ProblemException ? null : org.groundwork.platform.ProblemMapper.refusalOf(e);
             if (refusal == null) {
                 throw e;

@@ -2,10 +2,16 @@ package org.groundwork.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.groundwork.support.AllTeams;
+import org.groundwork.support.HeldLocks;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +27,40 @@ import static org.hamcrest.Matchers.not;
  */
 @QuarkusTest
 class EditConflictPagesTest {
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * The review's "a save that loses at its write gets the error page": the other save held open on the test's
+     * connection, this tab's version passes the service's check and its write then finds the row moved on (an
+     * optimistic lock). It gets the same form as a save read a moment later would: what is stored now, what was
+     * typed under it, nothing overwritten.
+     */
+    @Test
+    void aSaveThatLosesAtItsWriteComesBackAsTheFormNotAnErrorPage() throws Exception {
+        TestTeam team = TestTeam.create();
+        String id = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Diaz", "notes", "Met at the laundromat"));
+        Session s = Session.logIn(team);
+        String form = s.open("/contacts/" + id + "/edit");
+        CompletableFuture<Response> tab2;
+        try (Connection first = AllTeams.connection(dataSource)) {
+            first.setAutoCommit(false);
+            HeldLocks.execute(first, "update contact set notes = 'Chairs the tenants meeting', version = version + 1, "
+                    + "updated_at = now() where id = ?", id);
+            tab2 = CompletableFuture.supplyAsync(() -> contactTab(s, id, form, "Rosa María Díaz", "", "Met at the laundromat\r\nHas a car"));
+            HeldLocks.waitUntilBlocked(dataSource, first, tab2);
+            first.commit();
+        }
+        tab2.get().then().statusCode(409).contentType(containsString("text/html"))
+                .body(containsString("Someone else saved this while you were editing"))
+                .body(containsString("name=\"version\" value=\"1\""))
+                .body(containsString("Chairs the tenants meeting</textarea>"))
+                .body(matchesPattern(youTyped("notes", "Met at the laundromat\\s+Has a car")))
+                .body(containsString("value=\"Rosa María Díaz\""));
+        team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Rosa Diaz"))
+                .body("notes", equalTo("Chairs the tenants meeting"));
+    }
 
     /** What was typed, under a field, as the form says it after the conflict. */
     static String youTyped(String field, String shown) {
