@@ -442,11 +442,15 @@ def capture(pg, request):
 
 
 def replay(pg, statements, since, replace=None):
-    """The replay script that runs: a parameter's type is not in the log, so whole numbers are first
-    written bare (an integer, as JDBC sent it for `date + $1`), then, if PostgreSQL refuses that, quoted
-    (text that happens to be digits). None when neither runs (the SQL columns then say so)."""
+    """The replay script that runs. A parameter's type is not in the log, so each statement is prepared once
+    (PREPARE, then pg_prepared_statements) to learn its parameters' types: numbers are written bare (an
+    integer, as JDBC sent it for `date + $1`), anything else quoted (text that happens to be digits, as
+    `set_config('lock_timeout', $3, false)`; one request sends both, so neither "all bare" nor "all quoted"
+    runs). A statement that does not prepare alone falls back to bare numbers, then quoted ones. None when no
+    form runs (the SQL columns then say so)."""
+    types = param_types(pg, statements)
     for bare in (True, False):
-        script = replay_script(statements, since, replace, bare)
+        script = replay_script(statements, since, replace, bare, types)
         check = subprocess.run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg.port), "-U", APP_ROLE, "-t", "1",
                                 "-f", "/dev/stdin", "postgres"], input=script, env=pg.env(), text=True,
                                capture_output=True)
@@ -457,23 +461,45 @@ def replay(pg, statements, since, replace=None):
     return None
 
 
-def replay_script(statements, since, replace=None, bare_numbers=True):
+NUMERIC_TYPES = {"smallint", "integer", "bigint", "numeric", "real", "double precision"}
+
+
+def param_types(pg, statements):
+    """Per statement, its parameters' types by number ({} for a statement that does not prepare alone)."""
+    types = []
+    for sql, params in statements:
+        if not params:
+            types.append({})
+            continue
+        command = ["psql", "-X", "-q", "-A", "-t", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "groundwork",
+                   "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", "prepare bench_types as " + sql,
+                   "-c", "select array_to_string(parameter_types::text[], '|') from pg_prepared_statements "
+                         "where name = 'bench_types'"]
+        result = subprocess.run(command, env=pg.env(), text=True, capture_output=True)
+        names = result.stdout.strip().split("|") if result.returncode == 0 and result.stdout.strip() else []
+        types.append(dict(enumerate(names, start=1)))
+    return types
+
+
+def replay_script(statements, since, replace=None, bare_numbers=True, types=None):
     """A pgbench script of the captured statements with their parameters written in. Ids the request
     itself made (UUIDv7 stamped after the capture began) become fresh ids per transaction, and the
     values in replace become pgbench expressions (e.g. a random contact)."""
     fresh = {}
     lines = ["\\set r random(1, 1000000000000)", "\\set n random(1, 100000)"]
-    for sql, params in statements:
+    for i, (sql, params) in enumerate(statements):
+        known = types[i] if types else {}
         for k in sorted(params, reverse=True):
             value = params[k]
             text = value[1:-1] if value.startswith("'") else None
+            number = known[k] in NUMERIC_TYPES if k in known else bare_numbers
             if text and replace and text in replace:
                 value = replace[text]
             elif text and replace and text.startswith("{") and text[1:-1] in replace:
                 # an array of that one id (the POST locks its contact with `id = any($1)`): every
                 # transaction its own contact too, not 16 clients sharing a lock on one row
                 value = "array[%s]" % replace[text[1:-1]]
-            elif text and bare_numbers and re.fullmatch(r"-?[0-9]{1,18}", text):
+            elif text and number and re.fullmatch(r"-?[0-9]{1,18}", text):
                 value = text
             elif text and re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}", text) \
                     and int(text[:8] + text[9:13], 16) / 1000 >= since - 1:
