@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.groundwork.platform.ApiDocument;
+import org.groundwork.platform.Patch;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -90,6 +91,7 @@ public class ContactResource {
             description = "A JSON merge patch of the contact's fields (send only what changes; null clears an optional field).")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.ContactView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.contact.ContactJson.ContactChange.class))) JsonNode body) {

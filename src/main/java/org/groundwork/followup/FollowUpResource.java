@@ -3,6 +3,7 @@ package org.groundwork.followup;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.groundwork.platform.ApiDocument;
+import org.groundwork.platform.Patch;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -91,6 +92,7 @@ public class FollowUpResource {
             description = "A JSON merge patch: reschedule, reassign, or mark done or dropped.")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.followup.FollowUpJson.FollowUpView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.followup.FollowUpJson.FollowUpChange.class))) JsonNode body) {

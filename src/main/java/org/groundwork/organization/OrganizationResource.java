@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.groundwork.platform.ApiDocument;
+import org.groundwork.platform.Patch;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -81,6 +82,7 @@ public class OrganizationResource {
             description = "Rename it or change its kind (JSON merge patch); If-Match with the organization's ETag.")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/{id}")
     @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,

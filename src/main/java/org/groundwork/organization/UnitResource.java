@@ -2,6 +2,7 @@ package org.groundwork.organization;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.groundwork.platform.ApiDocument;
+import org.groundwork.platform.Patch;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +87,7 @@ public class UnitResource {
             description = "Rename, move or reorder a unit (JSON merge patch); If-Match with the unit's ETag.")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/{id}")
     @APIResponseSchema(value = UnitView.class, responseCode = "200")
     public Response change(@PathParam("organizationId") String organizationId, @PathParam("id") String id,

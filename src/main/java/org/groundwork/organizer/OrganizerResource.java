@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.groundwork.platform.ApiDocument;
+import org.groundwork.platform.Patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -89,6 +90,7 @@ public class OrganizerResource {
             description = "A JSON merge patch of the organizer's name, role or active flag; admins only. A team keeps at least one admin.")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/{id}")
     public RestResponse<OrganizerView> change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                              @RequestBody(content = @Content(schema = @Schema(implementation = OrganizerChange.class))) JsonNode body) {

@@ -17,6 +17,7 @@ import org.groundwork.organizer.OrganizerJson.PasswordChange;
 import org.groundwork.organizer.OrganizerJson.FirstPassword;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Patch;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -62,6 +63,7 @@ public class TeamResource {
             description = "A JSON merge patch of the caller's own preferences: {language} (en or es), the language of "
                     + "their pages from the next page on. Answers the caller and their team, as GET /me.")
     @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/me")
     public Me changeMe(@RequestBody(content = @Content(schema = @Schema(implementation = MeChange.class))) JsonNode body) {
         return organizers.changeMe(patches.read(body, MeChange.class));
@@ -90,6 +92,7 @@ public class TeamResource {
     @Operation(summary = "Change the team's settings",
             description = "A JSON merge patch of the team's name, time zone, heat window, cooling days and phone country code; admins only.")
     @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/team")
     public TeamView changeTeam(
             @RequestBody(content = @Content(schema = @Schema(implementation = TeamSettings.class))) JsonNode body) {

@@ -9,6 +9,9 @@ import java.util.Set;
  */
 public record Patch<T>(T value, Set<String> fields) {
 
+    /** RFC 7386's own media type, which every PATCH takes beside application/json (the same body either way). */
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
     public boolean has(String field) {
         return fields.contains(field);
     }

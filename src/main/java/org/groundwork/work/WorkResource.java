@@ -3,6 +3,7 @@ package org.groundwork.work;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.groundwork.platform.ApiDocument;
+import org.groundwork.platform.Patch;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,6 +76,7 @@ public class WorkResource {
                     + "a name another work of the team has is a 409.")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/{id}")
     @APIResponseSchema(value = org.groundwork.work.WorkJson.WorkView.class, responseCode = "200")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @RequestBody(content = @Content(schema = @Schema(implementation = org.groundwork.work.WorkJson.WorkChange.class))) JsonNode body) {
