@@ -244,8 +244,18 @@ public final class Refusals {
         }
     }
 
+    /**
+     * Whether the refusal being said is one inside an archive's line: there the words a field may hold are the
+     * archive's own (close, family, cadre), which a restore takes and no translation of them (the walk: a Spanish
+     * page listed "cercano, familia…", and an archive edited to say so was refused again).
+     */
+    private static final ThreadLocal<Boolean> IN_AN_ARCHIVE = ThreadLocal.withInitial(() -> false);
+
     /** Words of ours inside a refusal (a level, a status, a tie's kind) read as the page writes them. */
     private static String parameter(String name, String value) {
+        if (IN_AN_ARCHIVE.get() && !name.equals("what") && !name.equals("broken")) {
+            return value; // the file's words, as the file must spell them
+        }
         return switch (name) {
             case "level" -> Labels.word("level", value).toLowerCase(PageLanguage.current());
             case "status" -> Labels.word("follow_up_status", value).toLowerCase(PageLanguage.current());
@@ -255,9 +265,19 @@ public final class Refusals {
             // the words a file's cell may hold: the import takes the pages' words in either language too
             // (ContactImportService.word), so a Spanish page names its own (the walk: English only)
             case "fileWords" -> Labels.words(value);
-            case "what", "broken" -> said(value); // a refusal inside another (an archive's line, its field's rule)
+            case "what", "broken" -> inAnArchive(value); // a refusal inside another (an archive's line, its field's rule)
             default -> value;
         };
+    }
+
+    private static String inAnArchive(String refusal) {
+        boolean outer = IN_AN_ARCHIVE.get();
+        IN_AN_ARCHIVE.set(true);
+        try {
+            return said(refusal);
+        } finally {
+            IN_AN_ARCHIVE.set(outer);
+        }
     }
 
     /**

@@ -103,6 +103,35 @@ class ArchivePagesTest {
         Session.logIn(organizer.get("email").asText()).open("/settings");
     }
 
+    /**
+     * The walk's "a Spanish page lists the allowed values in Spanish": an archive's field takes the archive's own
+     * words (new, less-involved, cadre), so its refusal names those, in either language; the rest of the sentence is
+     * the page's.
+     */
+    @Test
+    void anArchivesChoicesAreNamedAsTheFileSpellsThemOnASpanishPage() {
+        TestTeam team = TestTeam.create();
+        team.api().body(java.util.Map.of("fullName", "Rosa Diaz")).post("/api/v1/contacts").then().statusCode(201);
+        LinkedHashMap<String, String> copy = Archives.copy(Archives.open(Archives.download(team.token)));
+        LinkedHashMap<String, String> edited = new LinkedHashMap<>(copy);
+        assertTrue(copy.get("contact.jsonl").contains("\"engagement_level\":\"new\""), copy.get("contact.jsonl"));
+        edited.put("contact.jsonl", copy.get("contact.jsonl").replace("\"engagement_level\":\"new\"", "\"engagement_level\":\"hero\""));
+
+        Session root = Session.logIn(TestTeam.setup().getString("organizer.email"));
+        root.open("/settings");
+        root.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        try {
+            root.open("/settings/restore");
+            String spanish = upload(root, Archives.zip(edited), 400);
+            assertTrue(spanish.contains("contact.jsonl, línea 1: "), spanish);
+            assertTrue(spanish.contains("no es una de estas opciones: new, less-involved, cadre"), spanish);
+            assertFalse(spanish.contains("nuevo"), spanish);
+        } finally {
+            root.open("/settings");
+            root.form().formParam("language", "en").post("/settings/language").then().statusCode(303);
+        }
+    }
+
     /** The page refuses what the API refuses in an archive's rows, in the same words, and writes nothing. */
     @Test
     void thePageRefusesAnArchiveBreakingAFieldRuleNamingTheLineAndTheField() {
