@@ -420,6 +420,9 @@ public interface MsgRefusals {
     String archive_tag_as_stored();
 
     @Message
+    String archive_tie_order();
+
+    @Message
     String archive_email_twice(String first);
 
     @Message

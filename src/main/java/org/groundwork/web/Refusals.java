@@ -475,6 +475,7 @@ public final class Refusals {
         phrase("archive_zone_name", "is not a time zone name (like Europe/Berlin)");
         phrase("archive_email_twice", "\"email\" is line {first}'s email again: the archive names one organizer's email twice");
         phrase("archive_tag_as_stored", "is not a tag as Groundwork stores it (empty, spaces around it, or given twice)");
+        phrase("archive_tie_order", "must be the smaller of the two ids in a tie that goes both ways (swap it with other_contact_id)");
         // SafeJson's words for a time that is not one (an archive's row, a field of the API's)
         phrase("time_expected", "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)");
         phrase("date_expected", "expected a date as text (YYYY-MM-DD)");
