@@ -365,6 +365,11 @@ public class HttpLimits {
      * {@code Content-Type: *}{@code /*} took an overlong "<" and a UTF-16 body past both checks).
      */
     private static boolean readAsJson(jakarta.ws.rs.core.MediaType media, String path, boolean typed) {
+        if (path.equals(IMPORT) || ARCHIVES.contains(path)) {
+            // doors that take no JSON: a zip or a CSV sent as JSON is the REST layer's 415 naming the type to send,
+            // not "the body is not UTF-8 text" (the walk: a team archive posted with application/json)
+            return false;
+        }
         if (media != null && !media.isWildcardSubtype()) {
             return isJson(media);
         }

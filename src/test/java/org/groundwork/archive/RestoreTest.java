@@ -52,6 +52,10 @@ class RestoreTest {
         Archives.restore(coordinator.token(), copy).then().statusCode(403);
         given().auth().oauth2(TestTeam.instanceToken()).contentType("text/plain").body("hello")
                 .post("/api/v1/teams/restore").then().statusCode(415);
+        // the archive itself sent as JSON (the walk): the 415 naming the zip, not "the body is not UTF-8 text"
+        given().auth().oauth2(TestTeam.instanceToken()).contentType("application/json").body(copy)
+                .post("/api/v1/teams/restore").then().statusCode(415).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("application/zip for a team archive"));
         Archives.restore(TestTeam.instanceToken(), copy).then().statusCode(201)
                 .body("organizers.size()", org.hamcrest.Matchers.is(2))
                 .body("rows.'team.jsonl'", org.hamcrest.Matchers.is(1));

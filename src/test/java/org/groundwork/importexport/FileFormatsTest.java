@@ -182,6 +182,10 @@ class FileFormatsTest {
         io.restassured.RestAssured.given().auth().oauth2(team.token).contentType("application/json")
                 .body("[{\"fullName\":\"A\"}]").post("/api/v1/imports/contacts").then().statusCode(415)
                 .contentType("application/problem+json").body("detail", containsString("text/csv for a contact import"));
+        // a file in Latin-1 sent as JSON: the same 415, not the JSON doors' "not UTF-8 text"
+        io.restassured.RestAssured.given().auth().oauth2(team.token).contentType("application/json")
+                .body("Name\nJos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)).post("/api/v1/imports/contacts")
+                .then().statusCode(415).body("detail", containsString("text/csv for a contact import"));
         assertEquals(0, Csv.contacts(team).size());
     }
 
