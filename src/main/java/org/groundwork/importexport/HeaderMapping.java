@@ -152,11 +152,6 @@ final class HeaderMapping {
             if (detected != null && (detected.many || !taken(fields, detected)
                     || (detected == Field.LAST_NAME && SECOND_SURNAME.contains(normalized)))) {
                 fields[i] = detected;
-            } else if (detected != null && sameHeaderBefore(headers, i, fields, detected)) {
-                // a second column of the very same header ("Notes,Notes", "Phone,Phone") for a field that takes one:
-                // kept as a line of the notes ("Notes: …"), not left out, which an explicit mapping could not
-                // mend (it names a column by its header, and columns of one header take one field: the walk)
-                fields[i] = Field.NOTE;
             }
         }
         // "Nombre,Apellidos" (or "Name,Surname"): the name column holds the first name only, and read as
@@ -170,17 +165,6 @@ final class HeaderMapping {
             }
         }
         return new HeaderMapping(List.copyOf(headers), fields);
-    }
-
-    /** Whether an earlier column of the same header (as headers compare) feeds {@code field}. */
-    private static boolean sameHeaderBefore(List<String> headers, int column, Field[] fields, Field field) {
-        String normalized = Field.normalize(headers.get(column));
-        for (int j = 0; j < column; j++) {
-            if (fields[j] == field && Field.normalize(headers.get(j)).equals(normalized)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean taken(Field[] fields, Field field) {

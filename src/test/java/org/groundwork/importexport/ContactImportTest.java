@@ -29,25 +29,6 @@ class ContactImportTest {
     @Inject
     javax.sql.DataSource dataSource;
 
-    /**
-     * The walk's "Name,Email,Notes,Notes": the second Notes column was left out of every row (said only as an
-     * unmapped "Notes" beside a mapping of "Notes"), and no explicit mapping could keep it. A second column of the
-     * same header for a field that takes one value is now a line of the notes, as a zip code column is.
-     */
-    @Test
-    void aSecondColumnOfTheSameHeaderIsKeptAsALineOfTheNotes() {
-        TestTeam team = TestTeam.create();
-        JsonPath r = Csv.imported(team, """
-                Name,Email,Notes,Notes,Phone,Phone
-                Dup Person,dup@example.org,first note,second note,718 555 0101,718 555 0199
-                """);
-        assertEquals(1, r.getInt("created"));
-        assertEquals(List.of(), r.getList("unmappedColumns"));
-        Map<String, Object> dup = Csv.contactNamed(team, "Dup Person");
-        assertEquals("first note\nNotes: second note\nPhone: 718 555 0199", dup.get("notes"));
-        assertEquals("718 555 0101", dup.get("phone"));
-    }
-
     @Test
     void actionNetworkExport() {
         TestTeam team = TestTeam.create();
