@@ -18,6 +18,8 @@ import org.groundwork.contact.ContactFields;
 import org.groundwork.contact.Phones;
 import org.groundwork.contact.ContactJson;
 import org.groundwork.contact.TieJson;
+import org.groundwork.contact.TieService;
+import org.groundwork.contact.TieKind;
 import org.groundwork.conversation.ConversationJson;
 import org.groundwork.followup.FollowUpJson;
 import org.groundwork.organization.OrganizationJson;
@@ -25,6 +27,8 @@ import org.groundwork.organization.UnitJson;
 import org.groundwork.organizer.OrganizerJson;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.FieldError;
+import org.groundwork.platform.Word;
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.ProblemMapper;
 import org.groundwork.work.WorkJson;
@@ -52,8 +56,9 @@ import java.util.Set;
  * change not in the future, a follow-up due today or later). An archive is the team as it was on
  * its day: its overdue follow-ups and yesterday's "tomorrow" were valid when written, and restoring
  * them later must not refuse the team. Rules between rows (ids of the team, one unit inside another
- * once only, a tie between two people) are the database's foreign keys and checks, as before,
- * the units' one level of nesting included (V8_1's trigger). Tables no one types into
+ * once only) are the database's foreign keys and checks, as before, the units' one level of nesting
+ * included (V8_1's trigger); a tie's two ends (two people, a two-way tie's order) are said here by
+ * line too, as TieService says them. Tables no one types into
  * (action_organizer, export_log, audit_event) have no API record: the database's checks are theirs.
  */
 @ApplicationScoped
@@ -67,8 +72,7 @@ class RowRules {
      * (a follow-up's status, an organizer's language, a level change's levels).
      */
     private static final Map<String, List<Class<? extends Record>>> RECORDS = Map.ofEntries(
-            // NewTeam: a team has a name (TeamSettings, a change, may leave it out); its admin is not in the row
-            Map.entry("team", List.of(OrganizerJson.TeamSettings.class, OrganizerJson.NewTeam.class)),
+            Map.entry("team", List.of(OrganizerJson.TeamSettings.class)),
             Map.entry("organizer", List.of(OrganizerJson.NewOrganizer.class, OrganizerJson.MeChange.class)),
             Map.entry("organization", List.of(OrganizationJson.NewOrganization.class)),
             Map.entry("unit", List.of(UnitJson.NewUnit.class)),
@@ -138,9 +142,15 @@ class RowRules {
         }
         if (table.equals("team")) {
             broken.addAll(zone(row.path("time_zone").asText(null)));
+            // NewTeam's @NotBlank: TeamSettings, a change, takes no name at all but refuses only an empty one
+            // ("size must be between 1 and 200"), and a name of spaces reached the database's check with no line
+            String name = row.path("name").asText("");
+            if (!name.isEmpty() && name.isBlank()) {
+                broken.add(new FieldError("name", "must not be blank"));
+            }
         }
         if (table.equals("tie")) {
-            broken.addAll(tieOrder(row));
+            broken.addAll(tieEnds(row));
         }
         return List.copyOf(broken);
     }
@@ -164,22 +174,26 @@ class RowRules {
     }
 
     /**
-     * A tie that goes both ways is stored once, the smaller id first (V8_1's check; TieService orders them): an
-     * archive edited the other way round was refused by that check with no line. Ids compared as PostgreSQL
-     * compares uuids, byte by byte, which their lowercase text does too; an id that is none is said elsewhere.
+     * A tie joins two people, and one that goes both ways is stored once, the first id first (V8_1's checks;
+     * TieService orders them): an archive edited otherwise was refused by those checks with no line. Only a kind
+     * that is one of ours and goes both ways is ordered (a misspelled kind is said by NewTie, and swapping a
+     * "listens-to" would turn who listens round); an id that is none is said elsewhere.
      */
-    private static List<FieldError> tieOrder(JsonNode row) {
-        String kind = row.path("kind").asText("");
-        if (kind.equals("listens-to")) {
-            return List.of();
-        }
+    private static List<FieldError> tieEnds(JsonNode row) {
+        java.util.UUID contact;
+        java.util.UUID other;
         try {
-            String contact = org.groundwork.platform.Ids.read(row.path("contact_id").asText("")).toString();
-            String other = org.groundwork.platform.Ids.read(row.path("other_contact_id").asText("")).toString();
-            return contact.compareTo(other) > 0 ? List.of(new FieldError("contact_id", TIE_ORDER)) : List.of();
+            contact = Ids.read(row.path("contact_id").asText(""));
+            other = Ids.read(row.path("other_contact_id").asText(""));
         } catch (IllegalArgumentException notAnId) {
             return List.of();
         }
+        if (contact.equals(other)) {
+            return List.of(new FieldError("other_contact_id", TieService.TWO_PEOPLE));
+        }
+        TieKind kind = Word.exact(TieKind.class, row.path("kind").asText(""));
+        return kind != null && !kind.directed() && !Ids.precedes(contact, other)
+                ? List.of(new FieldError("contact_id", TIE_ORDER)) : List.of();
     }
 
     static final String TIE_ORDER = "must be the smaller of the two ids in a tie that goes both ways (swap it with "

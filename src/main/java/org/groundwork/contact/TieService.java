@@ -15,6 +15,7 @@ import org.groundwork.contact.TieJson.TieRef;
 import org.groundwork.contact.TieJson.TieView;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
 import org.groundwork.platform.Word;
@@ -88,7 +89,7 @@ public class TieService {
         Tie t = new Tie();
         t.teamId = c.teamId;
         t.kind = kind;
-        t.contactId = kind.directed() || first(c.id, other.id) ? c.id : other.id;
+        t.contactId = kind.directed() || Ids.precedes(c.id, other.id) ? c.id : other.id;
         t.otherContactId = t.contactId.equals(c.id) ? other.id : c.id;
         t.note = blankToNull(request.note());
         t.createdBy = current.id();
@@ -110,7 +111,7 @@ public class TieService {
         Contact c = contacts.require(contactId);
         TieKind kind = ref.kind();
         UUID other = ref.otherContactId();
-        UUID from = kind.directed() || first(c.id, other) ? c.id : other;
+        UUID from = kind.directed() || Ids.precedes(c.id, other) ? c.id : other;
         UUID to = from.equals(c.id) ? other : c.id;
         Tie t = Tie.<Tie>find("teamId = ?1 and contactId = ?2 and otherContactId = ?3 and kind = ?4",
                 c.teamId, from, to, kind).firstResult();
@@ -133,9 +134,12 @@ public class TieService {
         audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, "ties");
     }
 
+    /** A tie's two ends are two people (V8_1's check; a restore's row says it too). */
+    public static final String TWO_PEOPLE = "a tie joins two different people";
+
     private Contact other(Contact c, UUID otherId) {
         if (otherId.equals(c.id)) {
-            throw Problems.invalid("otherContactId", "a tie joins two different people");
+            throw Problems.invalid("otherContactId", TWO_PEOPLE);
         }
         Contact other = TeamScoped.find(Contact.class, otherId).orElse(null);
         if (other == null) {
@@ -146,11 +150,6 @@ public class TieService {
             throw Problems.invalid("otherContactId", OTHER_ERASED);
         }
         return other;
-    }
-
-    /** PostgreSQL orders uuids by their bytes, which is the order of their lowercase text (Java's compareTo is signed). */
-    static boolean first(UUID a, UUID b) {
-        return a.toString().compareTo(b.toString()) < 0;
     }
 
     private static Instant instant(Object value) {

@@ -34,6 +34,14 @@ public final class Ids {
     }
 
     /**
+     * Whether {@code a} comes before {@code b} as PostgreSQL orders uuids, by their bytes, which is the order of their
+     * lowercase text (Java's compareTo is signed): a two-way tie is stored once, the first id first (V8_1's check).
+     */
+    public static boolean precedes(UUID a, UUID b) {
+        return a.toString().compareTo(b.toString()) < 0;
+    }
+
+    /**
      * An id as it is written, 8-4-4-4-12 hexadecimal digits, or IllegalArgumentException. Java's
      * UUID.fromString also takes shorter groups ("1a24511-…" for "01a24511-…"), so one contact
      * answered to many addresses while a body's id (Jackson's reading) had to be exact.

@@ -27,6 +27,7 @@ import java.util.zip.ZipOutputStream;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who may archive and restore, and archives as an attacker sends them: 400 or 409, never 500, nothing written. */
@@ -356,6 +357,17 @@ class RestoreTest {
                         "\"contact_id\":\"([^\"]+)\",\"other_contact_id\":\"([^\"]+)\"",
                         "\"contact_id\":\"$2\",\"other_contact_id\":\"$1\""))),
                 "tie.jsonl line 1: \"contact_id\" must be the smaller of the two ids in a tie that goes both ways");
+        refused(changed(good, edit("tie.jsonl", t -> t.replaceFirst(
+                        "\"contact_id\":\"([^\"]+)\",\"other_contact_id\":\"([^\"]+)\"",
+                        "\"contact_id\":\"$1\",\"other_contact_id\":\"$1\""))),
+                "tie.jsonl line 1: \"other_contact_id\" a tie joins two different people");
+        // a kind misspelled is said as that, with no advice to swap the ends (a listens-to swapped turns round)
+        var misspelled = Archives.restore(TestTeam.instanceToken(), changed(good, edit("tie.jsonl", t -> t.replaceFirst(
+                "\"contact_id\":\"([^\"]+)\",\"other_contact_id\":\"([^\"]+)\"(.*)\"kind\":\"close\"",
+                "\"contact_id\":\"$2\",\"other_contact_id\":\"$1\"$3\"kind\":\"listens_to\""))));
+        misspelled.then().statusCode(400);
+        assertTrue(misspelled.asString().contains("'listens_to' is not one of"), misspelled.asString());
+        assertFalse(misspelled.asString().contains("smaller of the two ids"), misspelled.asString());
         assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
         Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
         assertEquals(1, count("select count(*) from tie where team_id = ?", copied));
