@@ -62,13 +62,18 @@ public final class Refusals {
 
     /** The refusal in the page's language, if it is one of the services' wordings. */
     public static Optional<String> find(String message) {
+        return find(message, false);
+    }
+
+    /** {@link #find(String)}; {@code inAnArchive}: inside an archive's line, where a field's words stay the file's. */
+    private static Optional<String> find(String message, boolean inAnArchive) {
         List<Reading> read = read(message);
         if (read == null) {
             return Optional.empty();
         }
         List<String> said = new ArrayList<>();
         for (Reading r : read) {
-            said.add(say(r));
+            said.add(say(r, inAnArchive));
         }
         return Optional.of(String.join("; ", said));
     }
@@ -231,11 +236,11 @@ public final class Refusals {
     }
 
     /** One refusal in the page's language. */
-    private static String say(Reading r) {
+    private static String say(Reading r, boolean inAnArchive) {
         Phrase p = r.phrase();
         Object[] args = new Object[p.names().size()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = parameter(p.names().get(i), r.values().get(i));
+            args[i] = parameter(p.names().get(i), r.values().get(i), inAnArchive);
         }
         try {
             return (String) p.message().invoke(p.shared() ? PageLanguage.msg() : PageLanguage.refusals(), args);
@@ -245,16 +250,13 @@ public final class Refusals {
     }
 
     /**
-     * Whether the refusal being said is one inside an archive's line: there the words a field may hold are the
-     * archive's own (close, family, cadre), which a restore takes and no translation of them (the walk: a Spanish
+     * Words of ours inside a refusal (a level, a status, a tie's kind) read as the page writes them; inside an
+     * archive's line ({@code inAnArchive}) as the file spells them, the words a restore takes (the walk: a Spanish
      * page listed "cercano, familia…", and an archive edited to say so was refused again).
      */
-    private static final ThreadLocal<Boolean> IN_AN_ARCHIVE = ThreadLocal.withInitial(() -> false);
-
-    /** Words of ours inside a refusal (a level, a status, a tie's kind) read as the page writes them. */
-    private static String parameter(String name, String value) {
-        if (IN_AN_ARCHIVE.get() && !name.equals("what") && !name.equals("broken")) {
-            return value; // the file's words, as the file must spell them
+    private static String parameter(String name, String value, boolean inAnArchive) {
+        if (inAnArchive && !name.equals("what") && !name.equals("broken")) {
+            return value;
         }
         return switch (name) {
             case "level" -> Labels.word("level", value).toLowerCase(PageLanguage.current());
@@ -265,19 +267,10 @@ public final class Refusals {
             // the words a file's cell may hold: the import takes the pages' words in either language too
             // (ContactImportService.word), so a Spanish page names its own (the walk: English only)
             case "fileWords" -> Labels.words(value);
-            case "what", "broken" -> inAnArchive(value); // a refusal inside another (an archive's line, its field's rule)
+            // a refusal inside another (an archive's line, its field's rule)
+            case "what", "broken" -> find(value, true).orElse(value);
             default -> value;
         };
-    }
-
-    private static String inAnArchive(String refusal) {
-        boolean outer = IN_AN_ARCHIVE.get();
-        IN_AN_ARCHIVE.set(true);
-        try {
-            return said(refusal);
-        } finally {
-            IN_AN_ARCHIVE.set(outer);
-        }
     }
 
     /**
