@@ -379,7 +379,7 @@ public class HttpLimits {
         if (media != null && !media.isWildcardType() && !media.getType().equalsIgnoreCase("application")) {
             return false; // text/*: no JSON door takes it
         }
-        return path.startsWith("/api/") && !path.equals(IMPORT) && !ARCHIVES.contains(path);
+        return path.startsWith("/api/");
     }
 
     static final String JSON_UTF8_ONLY = "The API reads JSON as UTF-8 only; send the body in UTF-8, with no charset "
