@@ -56,7 +56,7 @@ class FollowUpLinkIndexTest {
                 return plan.toString();
             } finally {
                 c.rollback();
-                s.execute("deallocate all");
+                s.execute("deallocate by_link");
                 c.setAutoCommit(true);
             }
         }
