@@ -23,6 +23,7 @@ import org.groundwork.organizer.OrganizerJson.SessionView;
 import org.groundwork.organizer.OrganizerJson.TeamSettings;
 import org.groundwork.organizer.OrganizerJson.TeamView;
 import org.groundwork.organizer.OrganizerJson.TokenView;
+import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Flags;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
@@ -90,7 +91,8 @@ public class OrganizerPages {
         static native TemplateInstance settings(TeamView team, List<TokenView> tokens, NewToken created, boolean admin,
                                                 boolean instanceAdmin, List<SessionView> sessions,
                                                 Map<String, String> form, Map<String, String> errors,
-                                                List<Option> languages, String language);
+                                                List<Option> languages, String language,
+                                                Map<String, Form.Typed> youTyped);
     }
 
     @GET
@@ -137,13 +139,18 @@ public class OrganizerPages {
     @GET
     @Path("settings")
     public TemplateInstance settings() {
-        return settings(null, teamForm(organizers.team()), Map.of());
+        return settings(null, teamForm(organizers.teamAsStored()), Map.of());
     }
 
     private TemplateInstance settings(NewToken created, Map<String, String> form, Map<String, String> errors) {
+        return settings(created, form, errors, Map.of());
+    }
+
+    private TemplateInstance settings(NewToken created, Map<String, String> form, Map<String, String> errors,
+                                      Map<String, Form.Typed> youTyped) {
         return Templates.settings(organizers.team(), tokens.list().items(), created, current.has(Role.ADMIN),
                 current.isInstanceAdmin(), sessions.listOfCurrent().items(), form, errors,
-                Forms.options(Language.class), current.language().orElse(Language.EN.word()));
+                Forms.options(Language.class), current.language().orElse(Language.EN.word()), youTyped);
     }
 
     /** The language of one's pages; the next page is drawn in it. */
@@ -156,20 +163,22 @@ public class OrganizerPages {
             form.error("language", PageLanguage.msg().form_choose_one());
         }
         if (!form.valid()) {
-            return form.drawn(settings(null, teamForm(organizers.team()), form.errors()));
+            return form.drawn(settings(null, teamForm(organizers.teamAsStored()), form.errors()));
         }
         organizers.changeLanguage(chosen);
         return Response.seeOther(URI.create(Form.saved("/settings", LANGUAGE_SAVED))).build();
     }
 
-    private static Map<String, String> teamForm(TeamView team) {
-        Map<String, String> form = Forms.values("name", team.name(),
+    /** The team's settings as stored, as the form shows them, with the version they were read at. */
+    private static Map<String, String> teamForm(Versioned<TeamView> stored) {
+        TeamView team = stored.view();
+        return Form.asRead(Forms.values("name", team.name(),
                 "timeZone", team.timeZone(),
                 "heatWindowDays", Integer.toString(team.heatWindowDays()),
                 "coolingDays", Integer.toString(team.coolingDays()),
                 "phoneCountryCode", team.phoneCountryCode(),
-                "twoFactorRequired", team.twoFactorRequired() ? "true" : "");
-        return form;
+                "twoFactorRequired", team.twoFactorRequired() ? "true" : "",
+                Form.VERSION, Long.toString(stored.version())));
     }
 
     @POST
@@ -177,7 +186,7 @@ public class OrganizerPages {
     public Object createToken() {
         Form posted = Form.posted();
         String tokenName = posted.text("tokenName");
-        Map<String, String> form = new HashMap<>(teamForm(organizers.team()));
+        Map<String, String> form = new HashMap<>(teamForm(organizers.teamAsStored()));
         form.put("tokenName", tokenName);
         String name = Forms.blankToNull(tokenName);
         if (name == null) {
@@ -193,7 +202,7 @@ public class OrganizerPages {
             return posted.drawn(settings(null, form, posted.errors()));
         }
         // the page answers directly (no redirect): the token is shown this once and never stored in clear
-        return settings(tokens.issueForCurrent(name), teamForm(organizers.team()), Map.of());
+        return settings(tokens.issueForCurrent(name), teamForm(organizers.teamAsStored()), Map.of());
     }
 
     @POST
@@ -229,11 +238,11 @@ public class OrganizerPages {
         PasswordChange change = new PasswordChange(form.secret("currentPassword"), form.secret("newPassword"));
         return form
                 // too many wrong current passwords: said next to that field
-                .on(p -> p.status() == 429, p -> settings(null, teamForm(organizers.team()),
+                .on(p -> p.status() == 429, p -> settings(null, teamForm(organizers.teamAsStored()),
                         Map.of("currentPassword", Refusals.said(p.getMessage()))))
                 .submit(() -> organizers.changePassword(change,
                                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()),
-                        "/login?changed=1", () -> settings(null, teamForm(organizers.team()), form.errors()));
+                        "/login?changed=1", () -> settings(null, teamForm(organizers.teamAsStored()), form.errors()));
     }
 
     /** Two-factor login: its state, and the set-up (QR code, then a code to confirm, then recovery codes). */
@@ -300,15 +309,19 @@ public class OrganizerPages {
         boolean twoFactorRequired = form.ticked("twoFactorRequired");
         form.values().put("twoFactorRequired", twoFactorRequired ? "true" : "");
         TeamSettings settings = new TeamSettings(name, timeZone, heat, cooling, code, twoFactorRequired);
+        // the version the form was read at goes as If-Match: another admin's save meanwhile (required two-factor
+        // turned on) is shown, not put back without a word by this whole form (the walk)
+        String version = form.version();
         // the zone's rule with the numbers' (the walk: it was said only once they were mended)
         return form.checks(settings, () -> {
             if (timeZone != null && !timeZone.isBlank()) {
                 organizers.zone(timeZone);
             }
-        }).submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
-                        "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired")))),
+        }).onConflict(() -> teamForm(organizers.teamAsStored()))
+                .submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
+                        "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired"))), version),
                 // the page says they were saved (the form is at its foot, the notice at its top)
                 Form.saved("/settings", TEAM_SAVED),
-                () -> settings(null, form.values(), form.errors()));
+                () -> settings(null, form.values(), form.errors(), form.youTyped()));
     }
 }

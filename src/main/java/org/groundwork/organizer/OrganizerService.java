@@ -142,6 +142,13 @@ public class OrganizerService {
         return TeamView.of(current.team());
     }
 
+    /** The caller's team with its version (the ETag), for the settings form and the API's If-Match. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Versioned<TeamView> teamAsStored() {
+        Team team = current.team();
+        return new Versioned<>(TeamView.of(team), team.version);
+    }
+
     /**
      * Who may change the team, its settings and its organizers: admins. The one check, for the API and
      * the pages, which ask it before they read a form or a patch, so a role that may not is refused (403)
@@ -152,9 +159,15 @@ public class OrganizerService {
         // the annotation is the check
     }
 
-    public TeamView changeTeam(Patch<TeamSettings> patch) {
+    /**
+     * The team's settings changed by an admin. {@code ifMatch}: the version the change was read at (the API's
+     * If-Match, the settings form's version), or none: the walk's second admin turned required two-factor on, and a
+     * settings form read before put it back off without a word.
+     */
+    public Versioned<TeamView> changeTeam(Patch<TeamSettings> patch, String ifMatch) {
         mayChangeTeam(); // ArC intercepts a bean's calls to itself: the role check above, before anything
         Team team = current.team();
+        ETags.check(ifMatch, team.version);
         Before before = audit.before(team, TeamSettings.class);
         TeamSettings s = patch.value();
         if (patch.has("name")) {
@@ -179,7 +192,7 @@ public class OrganizerService {
         }
         audit.changed(AuditKind.CHANGED, AuditEntity.TEAM, team.id, before);
         em.flush();
-        return TeamView.of(team);
+        return new Versioned<>(TeamView.of(team), team.version);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

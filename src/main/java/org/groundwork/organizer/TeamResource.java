@@ -1,5 +1,9 @@
 package org.groundwork.organizer;
 
+import org.groundwork.platform.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.HeaderParam;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -83,21 +87,26 @@ public class TeamResource {
     /** The caller's team and its settings (time zone, heat window, cooling days). */
     @Operation(summary = "Get my team",
             description = "The caller's team and its settings: time zone, heat window, cooling days, phone country code.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @GET
     @Path("/team")
-    public TeamView team() {
-        return organizers.team();
+    @APIResponseSchema(value = TeamView.class, responseCode = "200")
+    public Response team() {
+        return organizers.teamAsStored().ok();
     }
 
     @Operation(summary = "Change the team's settings",
-            description = "A JSON merge patch of the team's name, time zone, heat window, cooling days and phone country code; admins only.")
+            description = "A JSON merge patch of the team's name, time zone, heat window, cooling days, phone country code "
+                    + "and required two-factor; admins only. If-Match with the team's ETag.")
+    @Extension(name = ApiDocument.ETAG, value = "true")
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/team")
-    public TeamView changeTeam(
+    @APIResponseSchema(value = TeamView.class, responseCode = "200")
+    public Response changeTeam(@HeaderParam("If-Match") String ifMatch,
             @RequestBody(content = @Content(schema = @Schema(implementation = TeamSettings.class))) JsonNode body) {
         organizers.mayChangeTeam(); // the role before the body: a coordinator's patch is a 403 whatever it holds
-        return organizers.changeTeam(patches.read(body, TeamSettings.class));
+        return organizers.changeTeam(patches.read(body, TeamSettings.class), ifMatch).ok();
     }
 
     /** A first password for an organizer of a restored team, who has none (docs/operations.md). */

@@ -62,6 +62,46 @@ class EditConflictPagesTest {
                 .body("notes", equalTo("Chairs the tenants meeting"));
     }
 
+    /**
+     * The walk's "another admin turns required two-factor on; my settings form, read before, turns it back off without
+     * a word". The team's settings carry their version as every edit form does: the stale form comes back at the
+     * version stored now with the other admin's change kept and what this tab changed still in its field; the API
+     * answers the team with an ETag and a stale If-Match with 412.
+     */
+    @Test
+    void theTeamsSettingsReadBeforeAnotherAdminsSaveDoNotUndoIt() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String form = s.open("/settings");
+        String etag = team.api().get("/api/v1/team").then().statusCode(200).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotNull(etag);
+        // the other admin: required two-factor on, through the API at the version it read
+        team.api().header("If-Match", etag).body(Map.of("twoFactorRequired", true, "coolingDays", 30))
+                .patch("/api/v1/team").then().statusCode(200).body("twoFactorRequired", equalTo(true));
+        team.api().header("If-Match", etag).body(Map.of("coolingDays", 40)).patch("/api/v1/team")
+                .then().statusCode(412).contentType("application/problem+json");
+        // this tab changes only the heat window, the rest of its form as it was drawn
+        Response stale = s.form().formParam("version", drawn(form, "version")).formParam("drawn", drawn(form, "drawn"))
+                .formParam("name", drawn(form, "name")).formParam("timeZone", drawn(form, "timeZone"))
+                .formParam("heatWindowDays", "5").formParam("coolingDays", drawn(form, "coolingDays"))
+                .formParam("phoneCountryCode", drawn(form, "phoneCountryCode")).post("/settings/team");
+        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+                .body(matchesPattern("(?s).*name=\"heatWindowDays\"[^>]*value=\"5\".*"))
+                .body(matchesPattern("(?s).*name=\"coolingDays\"[^>]*value=\"30\".*"))
+                .body(matchesPattern("(?s).*name=\"twoFactorRequired\"[^>]*checked.*"));
+        team.api().get("/api/v1/team").then().body("twoFactorRequired", equalTo(true)).body("coolingDays", equalTo(30))
+                .body("heatWindowDays", not(equalTo(5)));
+        // saved again as drawn: this tab's heat window and the other admin's two-factor and cooling days
+        String again = stale.asString();
+        s.form().formParam("version", drawn(again, "version")).formParam("drawn", drawn(again, "drawn"))
+                .formParam("name", drawn(again, "name")).formParam("timeZone", drawn(again, "timeZone"))
+                .formParam("heatWindowDays", drawn(again, "heatWindowDays")).formParam("coolingDays", drawn(again, "coolingDays"))
+                .formParam("twoFactorRequired", "true").formParam("phoneCountryCode", drawn(again, "phoneCountryCode"))
+                .post("/settings/team").then().statusCode(303);
+        team.api().get("/api/v1/team").then().body("twoFactorRequired", equalTo(true)).body("coolingDays", equalTo(30))
+                .body("heatWindowDays", equalTo(5));
+    }
+
     /** What was typed, under a field, as the form says it after the conflict. */
     static String youTyped(String field, String shown) {
         return "(?s).*id=\"f-" + field + "-typed\">You typed: <strong>" + shown + "</strong>.*";
