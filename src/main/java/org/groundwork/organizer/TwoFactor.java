@@ -100,6 +100,10 @@ public class TwoFactor {
         if (me.totpPendingSecret == null) {
             throw Problems.invalid("code", "start the set-up first");
         }
+        if (code == null || code.isBlank()) {
+            // nothing typed is not a wrong code: no word about the phone's clock (the walk)
+            throw Problems.invalid("code", "must not be blank");
+        }
         if (!matchesTotp(me, me.totpPendingSecret, digits(code))) {
             throw Problems.invalid("code", "is not the code your app shows now; check the phone's clock and try again");
         }
@@ -125,7 +129,10 @@ public class TwoFactor {
         if (wait > 0) {
             throw Problems.tooManyAttempts(wait);
         }
-        String given = code == null ? "" : code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
+        if (code == null || code.isBlank()) {
+            throw Problems.invalid("code", "must not be blank"); // nothing sent is no attempt: not counted
+        }
+        String given = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
         boolean ok = given.matches("[0-9]{6}") ? matchesTotp(me, me.totpSecret, given) : useRecoveryCode(me, given);
         if (!ok) {
             throttle.failed(me.email, address);

@@ -55,6 +55,13 @@ class TwoFactorTest {
                 .then().statusCode(400).extract().asString();
         assertThat(wrong, containsString("is not the code your app shows now"));
         assertThat(wrong, containsString(secret));
+        // the message sits under the field's label, without repeating it (the walk: "Code: This is not…")
+        assertThat(wrong, org.hamcrest.Matchers.not(containsString("Code: ")));
+        // nothing typed is said as that, not blamed on the phone's clock
+        String empty = s.form().formParam("code", "").post("/settings/two-factor/confirm")
+                .then().statusCode(400).extract().asString();
+        assertThat(empty, containsString("Fill this in"));
+        assertThat(empty, org.hamcrest.Matchers.not(containsString("phone's clock")));
 
         String done = s.form().formParam("code", code(secret, 0)).post("/settings/two-factor/confirm")
                 .then().statusCode(200).extract().asString();
@@ -98,6 +105,8 @@ class TwoFactorTest {
         String wrong = next.form().formParam("code", "000000").post("/login/code").then().statusCode(400)
                 .extract().asString();
         assertThat(wrong, containsString("is not right"));
+        assertThat(next.form().formParam("code", " ").post("/login/code").then().statusCode(400)
+                .extract().asString(), containsString("Fill this in"));
         assertWaitsForTheCode(next);
         // the step the enrolment used is spent; the next one is what the app shows next
         // computed once: the same code, though a 30-second step may pass between the two posts
