@@ -253,8 +253,9 @@ public class ConversationPages {
     public Object delete(@PathParam("id") String id) {
         UUID conversation = Ids.parse(id, "conversation");
         Form form = Form.posted();
-        Versioned<ConversationView> stored = conversations.find(conversation);
-        if (!form.ticked("confirm")) {
+        // deleted since the page was drawn (a second tab's delete): submit says so, not a bare "Not found" (the walk)
+        Versioned<ConversationView> stored = form.stillThere(() -> conversations.find(conversation));
+        if (stored != null && !form.ticked("confirm")) {
             return Form.refused(edit(stored, Map.of("confirm", PageLanguage.people().conversation_delete_tick())));
         }
         String version = form.version();
@@ -263,7 +264,8 @@ public class ConversationPages {
                         Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
                 // back to the person's timeline; an erased person's page is Gone, so to Today
                 .submit(() -> conversations.delete(conversation, version),
-                        stored.view().contact().fullName() == null ? "/" : "/contacts/" + stored.view().contactId() + "#timeline",
+                        stored == null || stored.view().contact().fullName() == null ? "/"
+                                : "/contacts/" + stored.view().contactId() + "#timeline",
                         () -> edit(stored, form.errors()));
     }
 

@@ -167,6 +167,10 @@ class ConversationEditPagesTest {
         team.api().get("/api/v1/conversations/" + id).then().statusCode(404);
         s.request().get("/contacts/" + contact).then().statusCode(200)
                 .body(not(containsString("/conversations/" + id + "/edit")));
+        // a second tab's delete of it: said as deleted meanwhile, not a bare "No conversation with that id" (the walk)
+        s.form().formParam("version", "0").formParam("confirm", "true").post("/conversations/" + id + "/delete")
+                .then().statusCode(404).body(containsString("This was deleted meanwhile"))
+                .body(not(containsString("No conversation with that id")));
     }
 
     @Test
