@@ -100,8 +100,8 @@ public class TwoFactor {
         if (me.totpPendingSecret == null) {
             throw Problems.invalid("code", "start the set-up first");
         }
-        if (code == null || code.isBlank()) {
-            // nothing typed is not a wrong code: no word about the phone's clock (the walk)
+        if (code == null || code.replaceAll("[\\s-]", "").isEmpty()) {
+            // nothing typed (spaces and dashes aside) is not a wrong code: no word about the phone's clock (the walk)
             throw Problems.invalid("code", "must not be blank");
         }
         if (!matchesTotp(me, me.totpPendingSecret, digits(code))) {
@@ -129,10 +129,10 @@ public class TwoFactor {
         if (wait > 0) {
             throw Problems.tooManyAttempts(wait);
         }
-        if (code == null || code.isBlank()) {
-            throw Problems.invalid("code", "must not be blank"); // nothing sent is no attempt: not counted
+        String given = code == null ? "" : code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
+        if (given.isEmpty()) {
+            throw Problems.invalid("code", "must not be blank"); // nothing sent (spaces and dashes aside) is no attempt
         }
-        String given = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
         boolean ok = given.matches("[0-9]{6}") ? matchesTotp(me, me.totpSecret, given) : useRecoveryCode(me, given);
         if (!ok) {
             throttle.failed(me.email, address);

@@ -107,6 +107,8 @@ class TwoFactorTest {
         assertThat(wrong, containsString("is not right"));
         assertThat(next.form().formParam("code", " ").post("/login/code").then().statusCode(400)
                 .extract().asString(), containsString("Fill this in"));
+        assertThat(next.form().formParam("code", " - ").post("/login/code").then().statusCode(400)
+                .extract().asString(), containsString("Fill this in"));
         assertWaitsForTheCode(next);
         // the step the enrolment used is spent; the next one is what the app shows next
         // computed once: the same code, though a 30-second step may pass between the two posts
