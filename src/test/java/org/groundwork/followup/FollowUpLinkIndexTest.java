@@ -2,14 +2,11 @@ package org.groundwork.followup;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.groundwork.support.AllTeams;
+import org.groundwork.support.GenericPlan;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,32 +30,9 @@ class FollowUpLinkIndexTest {
                 "source_conversation_id", "follow_up_source_conversation_idx",
                 "completed_by_conversation_id", "follow_up_completed_by_idx");
         for (Map.Entry<String, String> link : links.entrySet()) {
-            String plan = genericPlan("select id from follow_up where team_id = $1 and " + link.getKey() + " = $2");
+            String plan = GenericPlan.of(dataSource, "select id from follow_up where team_id = ? and " + link.getKey() + " = ?");
             assertTrue(plan.contains("Index") && plan.contains(link.getValue()) && plan.contains(link.getKey()),
                     link.getKey() + ":\n" + plan);
-        }
-    }
-
-    private String genericPlan(String sql) throws SQLException {
-        try (Connection c = AllTeams.connection(dataSource); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                s.execute("set local enable_seqscan = off");
-                s.execute("set local enable_bitmapscan = off");
-                s.execute("set local plan_cache_mode = force_generic_plan");
-                s.execute("prepare by_link(uuid, uuid) as " + sql);
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet r = s.executeQuery("explain execute by_link(null, null)")) {
-                    while (r.next()) {
-                        plan.append(r.getString(1)).append('\n');
-                    }
-                }
-                return plan.toString();
-            } finally {
-                c.rollback();
-                s.execute("deallocate by_link");
-                c.setAutoCommit(true);
-            }
         }
     }
 }

@@ -3,18 +3,13 @@ package org.groundwork.platform;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.groundwork.followup.ContactRows;
-import org.groundwork.support.AllTeams;
+import org.groundwork.support.GenericPlan;
 import org.groundwork.support.SqlSeen;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -57,39 +52,8 @@ class KeysetPlanTest {
                     .then().statusCode(200));
             List<String> paged = sent.stream().filter(s -> s.contains(tables.get(list)) && s.contains("order by")).toList();
             assertEquals(1, paged.size(), list + ": " + sent);
-            String plan = genericPlan(paged.get(0));
+            String plan = GenericPlan.of(dataSource, paged.get(0));
             assertTrue(plan.lines().anyMatch(l -> l.contains("Index Cond:") && l.contains("ROW(")), list + ":\n" + plan);
-        }
-    }
-
-    /** The statement's plan for any parameter values, as a big team would get it (no sequential scan). */
-    private String genericPlan(String sql) throws SQLException {
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (char ch : sql.toCharArray()) {
-            numbered.append(ch == '?' ? "$" + (++n) : String.valueOf(ch));
-        }
-        try (Connection c = AllTeams.connection(dataSource); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                s.execute("set local enable_seqscan = off");
-                s.execute("set local enable_bitmapscan = off");
-                s.execute("set local plan_cache_mode = force_generic_plan");
-                // prepared by name so its $n stay its own; the generic plan is the same for any values
-                s.execute("prepare keyset_page as " + numbered);
-                List<String> lines = new ArrayList<>();
-                try (ResultSet r = s.executeQuery("explain execute keyset_page("
-                        + String.join(", ", Collections.nCopies(n, "null")) + ")")) {
-                    while (r.next()) {
-                        lines.add(r.getString(1));
-                    }
-                }
-                return String.join("\n", lines);
-            } finally {
-                c.rollback();
-                s.execute("deallocate all"); // pgjdbc forgets its own prepared statements with it
-                c.setAutoCommit(true);
-            }
         }
     }
 }
