@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,6 +92,15 @@ public final class Forms {
         }
         try {
             LocalDateTime time = LocalDateTime.parse(v);
+            // a time the team's clocks skipped (spring forward): atZone would move it on by the gap
+            // without a word, and the conversation would be logged an hour after the one typed
+            ZoneOffsetTransition change = zone.getRules().getTransition(time);
+            if (change != null && change.isGap()) {
+                errors.add(field, PageLanguage.msg().form_date_time_skipped(
+                        change.getDateTimeBefore().toLocalTime().toString(),
+                        change.getDateTimeAfter().toLocalTime().toString()));
+                return null;
+            }
             if (!Dates.sane(time.atZone(zone).toInstant())) {
                 errors.add(field, PageLanguage.msg().form_date_range());
                 return null;

@@ -531,6 +531,9 @@ public interface Msg {
     String form_date_time();
 
     @Message
+    String form_date_time_skipped(String from, String to);
+
+    @Message
     String form_key_bad();
 
     @Message

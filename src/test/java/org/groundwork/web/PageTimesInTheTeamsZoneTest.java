@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A time typed on a page is on the team's clocks; the years it may fall in (platform/Dates) are those of
@@ -68,5 +69,29 @@ class PageTimesInTheTeamsZoneTest {
                     .formParam("startsAt", at).formParam("durationMinutes", "60").post("/actions").then().statusCode(303);
         }
         kiritimati.api().get("/api/v1/actions").then().statusCode(200).body("items", hasSize(2));
+    }
+
+    /**
+     * A time the team's clocks skipped (Berlin, 2026-03-29, 02:00 became 03:00) is said beside the
+     * field, not logged an hour later than typed without a word; the hour after is taken as typed.
+     */
+    @Test
+    void aTimeTheClocksSkippedIsSaidNotMovedAnHourOn() {
+        TestTeam team = TestTeam.create("Europe/Berlin");
+        String id = PageFormsTest.contact(team, "Lucy Parsons");
+        Response page = PageFormsTest.conversationAbout(team, id).formParam("durationMinutes", "10").formParam("summary", "Talked rent")
+                .formParam("channel", "phone").formParam("occurredAt", "2026-03-29T02:30").post("/conversations");
+        PageFormsTest.assertFieldError(page, "occurredAt", "The clocks went forward from 02:00 to 03:00 that night");
+        assertTrue(page.asString().contains("2026-03-29T02:30"), "the time typed stays in its field");
+        assertTrue(page.asString().contains("Talked rent"), "what was typed stays in the form");
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
+        PageFormsTest.conversationAbout(team, id).formParam("durationMinutes", "10").formParam("channel", "phone")
+                .formParam("occurredAt", "2026-03-29T03:30").post("/conversations").then().statusCode(303);
+        team.api().get("/api/v1/conversations").then().body("items", hasSize(1))
+                .body("items[0].occurredAt", is("2026-03-29T01:30:00Z"));
+        Response action = Session.onPage(team, "/actions").form().formParam("title", "Spring picket").formParam("kind", "picket")
+                .formParam("startsAt", "2026-03-29T02:00").formParam("durationMinutes", "60").post("/actions");
+        PageFormsTest.assertFieldError(action, "startsAt", "The clocks went forward from 02:00 to 03:00");
+        team.api().get("/api/v1/actions").then().body("items", hasSize(0));
     }
 }
