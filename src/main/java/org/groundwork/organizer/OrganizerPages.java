@@ -207,19 +207,25 @@ public class OrganizerPages {
 
     @POST
     @Path("settings/tokens/{id}/revoke")
-    public Response revokeToken(@PathParam("id") String id) {
-        tokens.revoke(Ids.parse(id, "token"));
-        return Response.seeOther(URI.create(Form.saved("/settings", TOKEN_REVOKED))).build();
+    public Object revokeToken(@PathParam("id") String id) {
+        UUID token = Ids.parse(id, "token");
+        // revoked meanwhile (a second tab): submit says it was deleted meanwhile, not a bare "Not found"
+        Form form = Form.posted();
+        return form.submit(() -> tokens.revoke(token), Form.saved("/settings", TOKEN_REVOKED),
+                () -> settings(null, teamForm(organizers.teamAsStored()), form.errors()));
     }
 
     /** Logs one of one's browsers out. */
     @POST
     @Path("settings/sessions/{id}/end")
-    public Response endSession(@PathParam("id") String id) {
-        sessions.end(Ids.parse(id, "session"));
-        boolean mine = current.sessionId().map(s -> s.toString().equalsIgnoreCase(id)).orElse(false);
+    public Object endSession(@PathParam("id") String id) {
+        UUID session = Ids.parse(id, "session");
+        boolean mine = current.sessionId().map(s -> s.equals(session)).orElse(false);
+        // ended meanwhile (a second tab): said as the token's revoke says it
+        Form form = Form.posted();
         // this device: the login page says it is logged out, as the navigation's Log out does
-        return Response.seeOther(URI.create(mine ? "/login?out=1" : Form.saved("/settings", SESSION_ENDED))).build();
+        return form.submit(() -> sessions.end(session), mine ? "/login?out=1" : Form.saved("/settings", SESSION_ENDED),
+                () -> settings(null, teamForm(organizers.teamAsStored()), form.errors()));
     }
 
     /** "Log out everywhere": every session of one's account ends, this one too. */

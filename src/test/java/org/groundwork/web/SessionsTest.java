@@ -146,6 +146,11 @@ class SessionsTest {
         String revoked = laptop.form().post("/settings/tokens/" + token + "/revoke").then().statusCode(303)
                 .extract().header("Location");
         laptop.request().get(revoked).then().statusCode(200).body(containsString("The token is revoked"));
+        // a second tab's revoke of the same token: said as deleted meanwhile, not a bare "Not found"
+        laptop.form().post("/settings/tokens/" + token + "/revoke").then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("This was deleted meanwhile"));
+        laptop.form().post("/settings/sessions/" + phoneId + "/end").then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("This was deleted meanwhile"));
 
         // another team's session id is unknown here, on the page and in the API
         TestTeam other = TestTeam.create();
