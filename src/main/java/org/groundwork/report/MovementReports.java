@@ -28,8 +28,9 @@ import static org.groundwork.report.Rows.uuid;
 /**
  * The movement report, in three statements whose SQL lives in {@code report/movement-*.sql}
  * ({@link ReportSql}): level transitions, first-timers' follow-up timeliness, and the follow-up
- * and cooling counts. An organizer's report is about the contacts they own and the follow-ups
- * assigned to them.
+ * and cooling counts, the last on a second connection at the same time as the others
+ * ({@link SecondConnection}). An organizer's report is about the contacts they own and the
+ * follow-ups assigned to them.
  */
 @ApplicationScoped
 class MovementReports {
@@ -37,14 +38,21 @@ class MovementReports {
     @Inject
     EntityManager em;
 
+    @Inject
+    SecondConnection secondConnection;
+
     MovementReport report(Team team, Period period, Scope scope) {
-        List<Transition> transitions = transitions(team, period, scope);
-        Timeliness timeliness = timeliness(team, period, scope);
         Instant now = Instant.now();
         Instant asOf = period.end().isBefore(now) ? period.end() : now;
         LocalDate today = LocalDate.now(team.zone());
         LocalDate asOfDate = period.to().isBefore(today) ? period.to() : today;
-        Row counts = counts(team, scope, asOf, asOfDate, now.minus(team.coolingDays, ChronoUnit.DAYS));
+        // the counts (for the team a pass over all its people: most of the report's time) on a second
+        // connection while this one reads the transitions and the timeliness, when one is free
+        SecondConnection.Statements countsAside = secondConnection.start(team.id, List.of(countsStatement(scope)),
+                holding(scope), countsParameters(team, scope, asOf, asOfDate, now.minus(team.coolingDays, ChronoUnit.DAYS)));
+        List<Transition> transitions = transitions(team, period, scope);
+        Timeliness timeliness = timeliness(team, period, scope);
+        Row counts = countsAside.rows(em).get(0).get(0);
         int overdue = count(counts.get("overdue_follow_ups"));
         int cooling = count(counts.get("cooling"));
         return new MovementReport(period.from(), period.to(), scope.word(), transitions, timeliness,
@@ -131,20 +139,26 @@ class MovementReports {
     /**
      * Open and overdue follow-ups at the end of the period (closed_at tells what was open then),
      * and the contacts cooling now, counted as the queue lists them. Erased and do-not-contact
-     * people are left out, as in the queue.
+     * people are left out, as in the queue. movement-counts-team.sql for the team (one pass over its
+     * contacts), movement-counts.sql for one organizer.
      */
-    private Row counts(Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
-        return countsQuery("", team, scope, asOf, asOfDate, coolingCutoff).get(0);
+    private static String countsStatement(Scope scope) {
+        return scope.team() ? "movement-counts-team" : "movement-counts";
     }
 
-    /** movement-counts-team.sql for the team (one pass over its contacts), movement-counts.sql for one organizer. */
-    List<Row> countsQuery(String prefix, Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
+    private static Map<String, Object> countsParameters(Team team, Scope scope, Instant asOf, LocalDate asOfDate,
+                                                        Instant coolingCutoff) {
         Map<String, Object> parameters = parameters(team, scope);
         parameters.put("asOf", asOf);
         parameters.put("asOfDate", asOfDate);
         parameters.put("cutoff", coolingCutoff);
-        return ReportSql.rows(em, prefix, scope.team() ? "movement-counts-team" : "movement-counts", holding(scope),
-                parameters);
+        return parameters;
+    }
+
+    /** The counts' statement on the transaction's connection; prefix "explain (analyze)" lets the benchmark show its plan. */
+    List<Row> countsQuery(String prefix, Team team, Scope scope, Instant asOf, LocalDate asOfDate, Instant coolingCutoff) {
+        return ReportSql.rows(em, prefix, countsStatement(scope), holding(scope),
+                countsParameters(team, scope, asOf, asOfDate, coolingCutoff));
     }
 
     /** An organizer's report is about the contacts they own and the follow-ups assigned to them. */
