@@ -36,6 +36,7 @@ import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.Versioned;
 import org.groundwork.web.FilterBoxes;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
@@ -97,7 +98,8 @@ public class OrganizationPages {
         static native TemplateInstance show(OrganizationView organization, List<UnitRow> units, List<ContactView> people,
                                             String nextCursor, List<Option> kinds, List<Option> unitKinds,
                                             List<Option> parents, List<Option> others, boolean canMerge,
-                                            UnitSaid shiftedSaid, Map<String, String> form, Map<String, String> errors);
+                                            UnitSaid shiftedSaid, Map<String, String> form, Map<String, String> errors,
+                                            Map<String, Form.Typed> youTyped);
 
         static native TemplateInstance chart(Chart chart, List<ColumnView> columns, ChartForm filter,
                                              List<Option> levels, List<Option> owners, Moved moved,
@@ -117,7 +119,7 @@ public class OrganizationPages {
 
         static native TemplateInstance unit(OrganizationView organization, UnitView unit, String parentName, long people,
                                             List<Option> unitKinds, List<Option> destinations, Map<String, String> form,
-                                            Map<String, String> errors);
+                                            Map<String, String> errors, Map<String, Form.Typed> youTyped);
     }
 
     /**
@@ -208,18 +210,30 @@ public class OrganizationPages {
     public TemplateInstance show(@PathParam("id") String id, @QueryParam("cursor") String cursor,
                                  @QueryParam("shifted") String shifted, @QueryParam("dir") String dir) {
         UUID org = Ids.parse(id, "organization");
-        OrganizationView o = organizations.find(org).view();
-        // the rename form's read (Form.DRAWN): a rename that meets a merge says only what this tab changed as typed
-        Map<String, String> read = Form.asRead(Map.of("name", o.name(), "kind", o.kind().word()));
-        read.put("unitKind", "department");
+        Versioned<OrganizationView> stored = organizations.find(org);
+        OrganizationView o = stored.view();
+        Map<String, String> read = renameRead(stored);
         // after Up or Down (shiftUnit): words that cannot be read are ignored, the page is shown as it is
         UUID moved = Forms.id(shifted, "shifted", new FormErrors());
         Boolean up = "up".equals(dir) ? Boolean.TRUE : "down".equals(dir) ? Boolean.FALSE : null;
-        return show(o, cursor, read, Map.of(), moved == null ? null : up, moved, null);
+        return show(o, cursor, read, Map.of(), moved == null ? null : up, moved, null, Map.of());
     }
 
     private TemplateInstance show(OrganizationView o, String cursor, Map<String, String> form, Map<String, String> errors) {
-        return show(o, cursor, form, errors, null, null, null);
+        return show(o, cursor, form, errors, null, null, null, Map.of());
+    }
+
+    /**
+     * The rename form's read: what is stored, the version it was read at (sent as If-Match, so a rename saved
+     * meanwhile in another tab is shown, not undone) and what each field held (Form.DRAWN: a rename that
+     * meets a merge or another save says only what this tab changed as typed); the add-unit form's kind.
+     */
+    private static Map<String, String> renameRead(Versioned<OrganizationView> stored) {
+        OrganizationView o = stored.view();
+        Map<String, String> read = Form.asRead(Map.of("name", o.name(), "kind", o.kind().word(),
+                Form.VERSION, Long.toString(stored.version())));
+        read.put("unitKind", "department");
+        return read;
     }
 
     /**
@@ -227,7 +241,7 @@ public class OrganizationPages {
      * or, with {@code unmoved}, the words of why it was not.
      */
     private TemplateInstance show(OrganizationView o, String cursor, Map<String, String> form, Map<String, String> errors,
-                                  Boolean shiftedUp, UUID shifted, String unmoved) {
+                                  Boolean shiftedUp, UUID shifted, String unmoved, Map<String, Form.Typed> youTyped) {
         Page<ContactView> people = contacts.list(new ContactQuery(null, null, null, o.id(), null, null),
                 PEOPLE_PAGE, cursor);
         List<UnitView> unitList = units.list(o.id());
@@ -253,7 +267,7 @@ public class OrganizationPages {
             said = new UnitSaid(unmoved, true); // the unit is not there any more, nor its buttons
         }
         return Templates.show(o, rows, people.items(), people.nextCursor(), Forms.options(OrganizationKind.class),
-                Forms.options(UnitKind.class), parents, others, current.has(Role.COORDINATOR), said, form, errors);
+                Forms.options(UnitKind.class), parents, others, current.has(Role.COORDINATOR), said, form, errors, youTyped);
     }
 
     @POST
@@ -263,9 +277,15 @@ public class OrganizationPages {
         Form form = Form.posted();
         OrganizationChange change = new OrganizationChange(form.text("name"), form.word(OrganizationKind.class, "kind"));
         form.also("unitKind", "department");
-        return form.checks(change).submit(() -> organizations.change(org, patches.of(change, Set.of("name", "kind")), null),
-                "/organizations/" + org,
-                () -> show(organizations.find(org).view(), null, form.values(), form.errors()));
+        // the version the form was read at, as If-Match: a rename saved meanwhile in another tab was undone
+        // without a word, its whole name and kind written back (the walk)
+        String version = form.version();
+        return form.checks(change)
+                .onConflict(() -> renameRead(organizations.find(org)))
+                .submit(() -> organizations.change(org, patches.of(change, Set.of("name", "kind")), version),
+                        "/organizations/" + org,
+                        () -> show(organizations.find(org).view(), null, form.values(), form.errors(), null, null, null,
+                                form.youTyped()));
     }
 
     @POST
@@ -280,10 +300,11 @@ public class OrganizationPages {
             form.error("confirm", PageLanguage.places().org_merge_tick());
         }
         return form.submit(() -> organizations.merge(org, new Merge(into)), Form.saved("/organizations/" + into, MERGED), () -> {
-            OrganizationView o = organizations.find(org).view();
+            Versioned<OrganizationView> stored = organizations.find(org);
+            OrganizationView o = stored.view();
             String typed = form.text("intoOrganizationId");
-            Map<String, String> read = new java.util.HashMap<>(Map.of("name", o.name(), "kind", o.kind().word(),
-                    "unitKind", "department", "intoOrganizationId", typed == null ? "" : typed));
+            Map<String, String> read = renameRead(stored);
+            read.put("intoOrganizationId", typed == null ? "" : typed);
             // the tick kept when the refusal was not for it (no organization chosen, a change under way)
             if (form.ticked("confirm")) {
                 read.put("confirm", "true");
@@ -299,8 +320,11 @@ public class OrganizationPages {
         Form form = Form.posted().names("name=unitName", "kind=unitKind", "position=form");
         NewUnit unit = new NewUnit(form.text("unitName"), form.word(UnitKind.class, "unitKind"), form.id("parentId"), null);
         return form.checks(unit).submit(() -> units.create(org, unit), Form.saved("/organizations/" + org, UNIT_ADDED), () -> {
-            OrganizationView o = organizations.find(org).view();
-            return show(o, null, form.also("name", o.name()).also("kind", o.kind().word()).values(), form.errors());
+            Versioned<OrganizationView> stored = organizations.find(org);
+            Map<String, String> values = new java.util.HashMap<>(form.values());
+            values.putAll(renameRead(stored));
+            values.putAll(Forms.values("unitKind", form.values().get("unitKind"))); // as typed, not the read's default
+            return show(stored.view(), null, values, form.errors());
         });
     }
 
@@ -333,12 +357,27 @@ public class OrganizationPages {
     @Path("/{id}/units/{unitId}")
     public TemplateInstance unit(@PathParam("id") String id, @PathParam("unitId") String unitId) {
         UUID org = Ids.parse(id, "organization");
-        UnitView u = units.find(org, Ids.parse(unitId, "unit")).view();
-        // the rename form's read (Form.DRAWN): a rename that meets the unit's removal shows only what this tab changed
-        return unitPage(org, u, Form.asRead(Map.of("unitName", u.name(), "unitKind", u.kind().word())), Map.of());
+        Versioned<UnitView> stored = units.find(org, Ids.parse(unitId, "unit"));
+        return unitPage(org, stored.view(), unitRead(stored), Map.of());
+    }
+
+    /**
+     * The unit's rename form's read: what is stored, the version it was read at (If-Match: a rename saved
+     * meanwhile is shown, not undone) and what each field held (Form.DRAWN: a rename that meets the
+     * unit's removal or another save shows only what this tab changed).
+     */
+    private static Map<String, String> unitRead(Versioned<UnitView> stored) {
+        UnitView u = stored.view();
+        return Form.asRead(Map.of("unitName", u.name(), "unitKind", u.kind().word(),
+                Form.VERSION, Long.toString(stored.version())));
     }
 
     private TemplateInstance unitPage(UUID org, UnitView u, Map<String, String> form, Map<String, String> errors) {
+        return unitPage(org, u, form, errors, Map.of());
+    }
+
+    private TemplateInstance unitPage(UUID org, UnitView u, Map<String, String> form, Map<String, String> errors,
+                                      Map<String, Form.Typed> youTyped) {
         OrganizationView o = organizations.find(org).view();
         List<UnitView> unitList = units.list(org);
         String parentName = null;
@@ -355,7 +394,7 @@ public class OrganizationPages {
             }
         }
         return Templates.unit(o, u, parentName, peopleIn(u, unitList, units.people(org)), Forms.options(UnitKind.class),
-                destinations, form, errors);
+                destinations, form, errors, youTyped);
     }
 
     @POST
@@ -367,11 +406,16 @@ public class OrganizationPages {
         // a blank kind is refused by the service, as the API refuses "kind": null
         UnitJson.UnitChange change = new UnitJson.UnitChange(form.text("unitName"), form.word(UnitKind.class, "unitKind"),
                 null, null);
-        return form.checks(change).submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), null),
+        // the version the form was read at, as If-Match: a rename or kind saved meanwhile in another tab
+        // was written back over without a word (the walk)
+        String version = form.version();
+        return form.checks(change)
+                .onConflict(() -> unitRead(units.find(org, unit)))
+                .submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), version),
                 // no #unit-…: the notice's autofocus takes the focus, and scrolls to it; with an address naming a
                 // fragment the browser skips autofocus (as after Up and Down, above)
                 Form.saved("/organizations/" + org, UNIT_SAVED),
-                () -> unitPage(org, units.find(org, unit).view(), form.values(), form.errors()));
+                () -> unitPage(org, units.find(org, unit).view(), form.values(), form.errors(), form.youTyped()));
     }
 
     /** Up or down one place among the unit's siblings: the order of the wall chart's columns. */
@@ -399,10 +443,8 @@ public class OrganizationPages {
 
     /** The organization's page again after an Up or Down that moved nothing, with why. */
     private TemplateInstance unmoved(UUID org, boolean up, UUID unit, String why) {
-        OrganizationView o = organizations.find(org).view();
-        Map<String, String> read = Form.asRead(Map.of("name", o.name(), "kind", o.kind().word()));
-        read.put("unitKind", "department");
-        return show(o, null, read, Map.of(), up, unit, why);
+        Versioned<OrganizationView> stored = organizations.find(org);
+        return show(stored.view(), null, renameRead(stored), Map.of(), up, unit, why, Map.of());
     }
 
     /** Removes a unit; its people (and those of the units inside it) go to "no unit" or to the unit chosen. */
@@ -414,9 +456,10 @@ public class OrganizationPages {
         Form form = Form.posted();
         UUID to = form.id("moveTo");
         return form.submit(() -> units.delete(org, unit, null, to), Form.saved("/organizations/" + org, UNIT_REMOVED), () -> {
-            UnitView u = units.find(org, unit).view();
-            return unitPage(org, u, Forms.values("unitName", u.name(), "unitKind", u.kind().word(),
-                    "moveTo", form.text("moveTo")), form.errors());
+            Versioned<UnitView> stored = units.find(org, unit);
+            Map<String, String> read = unitRead(stored);
+            read.putAll(Forms.values("moveTo", form.text("moveTo")));
+            return unitPage(org, stored.view(), read, form.errors());
         });
     }
 

@@ -102,6 +102,56 @@ class EditConflictPagesTest {
                 .body("heatWindowDays", equalTo(5));
     }
 
+    /**
+     * The walk: an organization's or a unit's rename form carried no version, so a tab drawn before another
+     * tab's rename wrote its whole name and kind back over it without a word. Now a 409 that keeps the other
+     * save and this tab's own change.
+     */
+    @Test
+    void anOrganizationOrAUnitRenamedInAnotherTabIsNotUndoneByAStaleForm() {
+        TestTeam team = TestTeam.create();
+        String org = team.api().body(Map.of("name", "Housing Justice NGO", "kind", "community"))
+                .post("/api/v1/organizations").then().statusCode(201).extract().path("id");
+        String unit = team.api().body(Map.of("name", "Floor 1", "kind", "floor"))
+                .post("/api/v1/organizations/" + org + "/units").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String first = s.open("/organizations/" + org);
+        String second = s.open("/organizations/" + org);
+        s.form().formParam("version", drawn(first, "version")).formParam("drawn", drawn(first, "drawn"))
+                .formParam("name", "Housing Justice Network").formParam("kind", "community")
+                .post("/organizations/" + org + "/rename").then().statusCode(303);
+        // the second tab changes only the kind, its name sent back as drawn
+        Response stale = s.form().formParam("version", drawn(second, "version")).formParam("drawn", drawn(second, "drawn"))
+                .formParam("name", "Housing Justice NGO").formParam("kind", "union")
+                .post("/organizations/" + org + "/rename");
+        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+                .body(matchesPattern("(?s).*name=\"name\"[^>]*value=\"Housing Justice Network\".*"))
+                .body(matchesPattern("(?s).*<option value=\"union\" selected>.*"));
+        team.api().get("/api/v1/organizations/" + org).then().body("name", equalTo("Housing Justice Network"))
+                .body("kind", equalTo("community"));
+        String again = stale.asString();
+        s.form().formParam("version", drawn(again, "version")).formParam("drawn", drawn(again, "drawn"))
+                .formParam("name", drawn(again, "name")).formParam("kind", "union")
+                .post("/organizations/" + org + "/rename").then().statusCode(303);
+        team.api().get("/api/v1/organizations/" + org).then().body("name", equalTo("Housing Justice Network"))
+                .body("kind", equalTo("union"));
+
+        // the unit's rename form the same way
+        String unitFirst = s.open("/organizations/" + org + "/units/" + unit);
+        String unitSecond = s.open("/organizations/" + org + "/units/" + unit);
+        s.form().formParam("version", drawn(unitFirst, "version")).formParam("drawn", drawn(unitFirst, "drawn"))
+                .formParam("unitName", "Ground").formParam("unitKind", "floor")
+                .post("/organizations/" + org + "/units/" + unit + "/rename").then().statusCode(303);
+        Response staleUnit = s.form().formParam("version", drawn(unitSecond, "version"))
+                .formParam("drawn", drawn(unitSecond, "drawn")).formParam("unitName", "First").formParam("unitKind", "floor")
+                .post("/organizations/" + org + "/units/" + unit + "/rename");
+        // both changed the name: what this tab typed is said under it, what is stored is in the field
+        staleUnit.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+                .body(matchesPattern("(?s).*name=\"unitName\"[^>]*value=\"Ground\".*"))
+                .body(matchesPattern(youTyped("unitName", "First")));
+        team.api().get("/api/v1/organizations/" + org + "/units/" + unit).then().body("name", equalTo("Ground"));
+    }
+
     /** What was typed, under a field, as the form says it after the conflict. */
     static String youTyped(String field, String shown) {
         return "(?s).*id=\"f-" + field + "-typed\">You typed: <strong>" + shown + "</strong>.*";
