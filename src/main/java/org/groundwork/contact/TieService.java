@@ -117,7 +117,7 @@ public class TieService {
                 c.teamId, from, to, kind).firstResult();
         if (t == null) {
             // named by its two people and kind, not an id (the probe: "No tie with that id", though none was sent)
-            throw new ProblemException(404, "Not Found", "This contact has no such tie with that person");
+            throw new ProblemException(404, Problems.NOT_FOUND, "This contact has no such tie with that person");
         }
         t.delete();
         audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, "ties");

@@ -167,7 +167,7 @@ public class HttpLimits {
                             : "The request has no valid Host header", null));
         } else {
             boolean empty = ctx.statusCode() == 400;
-            refuse(ctx, new Problem("about:blank", empty ? "Bad Request" : "Not Found", empty ? 400 : 404,
+            refuse(ctx, new Problem("about:blank", empty ? "Bad Request" : Problems.NOT_FOUND, empty ? 400 : 404,
                     "The request's path must start with /", null));
         }
     }

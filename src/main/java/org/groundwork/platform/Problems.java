@@ -9,7 +9,7 @@ public final class Problems {
     }
 
     /** A 404's title, whoever answers it: a service, or the REST layer for an address no operation has. */
-    static final String NOT_FOUND = "Not found";
+    public static final String NOT_FOUND = "Not found";
 
     /** 404 for unknown ids and for other teams' ids alike, so existence is never confirmed. */
     public static ProblemException notFound(String what) {

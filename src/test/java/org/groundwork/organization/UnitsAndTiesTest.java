@@ -371,7 +371,7 @@ class UnitsAndTiesTest {
                 .then().statusCode(400).body("errors.field", contains("otherContactId"));
         team.api().body(Map.of("otherContactId", bo, "kind", "family")).post("/api/v1/contacts/nope/ties").then().statusCode(404);
         team.api().body(Map.of("otherContactId", cy, "kind", "close")).delete(path).then().statusCode(404)
-                .body("detail", is("This contact has no such tie with that person"));
+                .body("detail", is("This contact has no such tie with that person")).body("title", is("Not found"));
         team.api().body(Map.of("kind", "close")).delete(path).then().statusCode(400);
 
         // remove by the pair and kind
