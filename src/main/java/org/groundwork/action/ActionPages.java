@@ -468,8 +468,12 @@ public class ActionPages {
         Form form = Form.posted();
         UUID contact = chosen(form);
         // the page after says who was taken off, the notice taking the focus their row had
-        return replace(id, form, Map.of(), null, added -> "?removed=" + contact,
-                current -> current.removeIf(i -> contact.equals(i.contactId())));
+        return replace(id, form, Map.of(), null, added -> "?removed=" + contact, current -> {
+            // not on the list (taken off in another tab, or never on it): said, not "taken off" (the walk)
+            if (!current.removeIf(i -> contact.equals(i.contactId()))) {
+                form.error(FormErrors.FORM, PageLanguage.people().checkin_not_on_list());
+            }
+        });
     }
 
     /** The person a check-in or removal button names (a hidden field): missing or unreadable, the form says so. */

@@ -315,6 +315,9 @@ public class ActionService {
 
         // 3. write: update kept rows, add new ones, remove the rest
         Set<UUID> kept = new HashSet<>();
+        // a list sent back as stored writes nothing: no event, the same time and version, as a PATCH
+        // that changes nothing (the walk: a Remove for someone not on the list wrote both)
+        boolean changed = false;
         List<Known> becameFirstTimers = new ArrayList<>();
         // no longer a first-timer here: taken off the list, or firstTime changed to false
         List<UUID> leftFirstTime = new ArrayList<>();
@@ -338,13 +341,17 @@ public class ActionService {
                 row.firstTime = item.firstTime() != null ? item.firstTime() : !veterans.contains(contact.id());
                 row.persist();
                 metrics.checkedIn(row.firstTime);
-            } else if (item.firstTime() != null) {
+                changed = true;
+            } else if (item.firstTime() != null && row.firstTime != item.firstTime()) {
                 row.firstTime = item.firstTime();
+                changed = true;
             }
             if (wasFirstTime && !row.firstTime) {
                 leftFirstTime.add(contact.id());
             }
-            row.notes = blankToNull(item.notes());
+            String notes = blankToNull(item.notes());
+            changed |= !java.util.Objects.equals(row.notes, notes);
+            row.notes = notes;
             if (row.firstTime && !wasFirstTime && !erased.contains(contact.id())) {
                 becameFirstTimers.add(contact);
             }
@@ -356,7 +363,11 @@ public class ActionService {
                 }
                 takenOff.add(row.contactId);
                 row.delete();
+                changed = true;
             }
+        }
+        if (!changed) {
+            return stored(action);
         }
 
         // 4. a first-timer by mistake is owed no after-action follow-up: the one their check-in

@@ -640,4 +640,7 @@ public interface MsgPeople {
 
     @Message
     String checkin_removed(String name);
+
+    @Message
+    String checkin_not_on_list();
 }
