@@ -631,8 +631,22 @@ public class OrganizationPages {
         // team's organization stays the service's 404
         return form.submit(() -> contacts.moveWithin(org, contact, unit),
                 "/organizations/" + org + "/chart?moved=" + contact + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact,
-                () -> chart(org, level, owner, quiet, shownUnit, "refused",
-                        form.errors().getOrDefault("contactId", form.errors().get("unitId")), null, false));
+                () -> chart(org, level, owner, quiet, shownUnit, "refused", moveRefusal(form, org, unit), null, false));
+    }
+
+    /**
+     * Why a move was refused; a unit chosen from the page and removed since is said as Up and Down say it
+     * (the walk: "no unit of the contact's organization with that id", an id the organizer never saw).
+     * A removed unit's id is one no other team's unit has either (ids are never reused).
+     */
+    private String moveRefusal(Form form, UUID org, UUID unit) {
+        String said = form.errors().getOrDefault("contactId", form.errors().get("unitId"));
+        // another organization's unit (a crafted form) keeps the words every unit field says it in
+        if (!form.errors().containsKey("contactId") && form.errors().containsKey("unitId") && unit != null
+                && !units.exists(unit)) {
+            return PageLanguage.places().unit_gone();
+        }
+        return said;
     }
 
     // ---- organic leaders --------------------------------------------------------------------

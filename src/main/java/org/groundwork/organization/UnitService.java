@@ -85,6 +85,12 @@ public class UnitService {
                 .getResultStream().map(UnitView::of).toList();
     }
 
+    /** Whether a unit of that id is in the caller's team, in any organization (removed, or never one: false). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(UUID unitId) {
+        return TeamScoped.find(Unit.class, unitId).isPresent();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Versioned<UnitView> find(UUID organizationId, UUID unitId) {
         Unit u = require(organizationId, unitId);

@@ -139,6 +139,24 @@ class ChartMoveElsewhereTest {
                 .statusCode(404).header("HX-Retarget", is("#main")).body(not(containsString("Hidden Person")));
     }
 
+    /** The walk: a unit chosen in the move form and removed meanwhile was said by its id, not as removed. */
+    @Test
+    void aUnitRemovedMeanwhileIsSaidAsUpAndDownSayIt() {
+        TestTeam team = TestTeam.create();
+        String plant = team.organization("Plant 7", "workplace");
+        String day = team.unit(plant, "Day shift", "shift");
+        String night = team.unit(plant, "Night shift", "shift");
+        String rosa = OrganizationPagesTest.contact(team, "Rosa Schmidt", "new", plant, day);
+        Session s = Session.logIn(team);
+        s.open("/organizations/" + plant + "/move?contactId=" + rosa);
+        team.api().delete("/api/v1/organizations/" + plant + "/units/" + night).then().statusCode(204);
+        s.form().formParam("contactId", rosa).formParam("unitId", night).post("/organizations/" + plant + "/move")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("This unit was removed meanwhile; nothing was moved."))
+                .body(not(containsString("with that id")));
+        team.api().get("/api/v1/contacts/" + rosa).then().body("unitId", is(day));
+    }
+
     @Test
     void anotherTeamsPersonIsStillAPlainNotFound() {
         TestTeam team = TestTeam.create();
