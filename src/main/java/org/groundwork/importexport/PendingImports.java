@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.groundwork.contact.ContactErased;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
 import org.groundwork.platform.Text;
 import org.jboss.logging.Logger;
 
@@ -197,7 +198,7 @@ class PendingImports {
     }
 
     private static ProblemException gone() {
-        return new ProblemException(404, "Not found", "This uploaded file is no longer here (it was imported, dropped, or kept"
+        return new ProblemException(404, Problems.NOT_FOUND, "This uploaded file is no longer here (it was imported, dropped, or kept"
                 + " longer than a day); choose the file again.");
     }
 

@@ -631,7 +631,7 @@ public class OrganizationPages {
         // team's organization stays the service's 404
         return form.submit(() -> contacts.moveWithin(org, contact, unit),
                 "/organizations/" + org + "/chart?moved=" + contact + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact,
-                () -> chart(org, level, owner, quiet, shownUnit, "refused", moveRefusal(form, org, unit), null, false));
+                () -> chart(org, level, owner, quiet, shownUnit, "refused", moveRefusal(form, unit), null, false));
     }
 
     /**
@@ -639,9 +639,10 @@ public class OrganizationPages {
      * (the walk: "no unit of the contact's organization with that id", an id the organizer never saw).
      * A removed unit's id is one no other team's unit has either (ids are never reused).
      */
-    private String moveRefusal(Form form, UUID org, UUID unit) {
+    private String moveRefusal(Form form, UUID unit) {
         String said = form.errors().getOrDefault("contactId", form.errors().get("unitId"));
-        // another organization's unit (a crafted form) keeps the words every unit field says it in
+        // another organization's unit of the team (a crafted form) keeps the words every unit field says it in;
+        // an id no unit of the team has (removed, or another team's) is said as removed
         if (!form.errors().containsKey("contactId") && form.errors().containsKey("unitId") && unit != null
                 && !units.exists(unit)) {
             return PageLanguage.places().unit_gone();

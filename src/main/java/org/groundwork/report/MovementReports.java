@@ -28,7 +28,7 @@ import static org.groundwork.report.Rows.uuid;
 /**
  * The movement report, in three statements whose SQL lives in {@code report/movement-*.sql}
  * ({@link ReportSql}): level transitions, first-timers' follow-up timeliness, and the follow-up
- * and cooling counts, the last on a second connection at the same time as the others
+ * and cooling counts, the team's on a second connection at the same time as the others
  * ({@link SecondConnection}). An organizer's report is about the contacts they own and the
  * follow-ups assigned to them.
  */
@@ -46,13 +46,16 @@ class MovementReports {
         Instant asOf = period.end().isBefore(now) ? period.end() : now;
         LocalDate today = LocalDate.now(team.zone());
         LocalDate asOfDate = period.to().isBefore(today) ? period.to() : today;
-        // the counts (for the team a pass over all its people: most of the report's time) on a second
-        // connection while this one reads the transitions and the timeliness, when one is free
-        SecondConnection.Statements countsAside = secondConnection.start(team.id, List.of(countsStatement(scope)),
-                holding(scope), countsParameters(team, scope, asOf, asOfDate, now.minus(team.coolingDays, ChronoUnit.DAYS)));
+        Instant cutoff = now.minus(team.coolingDays, ChronoUnit.DAYS);
+        // the team's counts (a pass over all its people: most of the report's time) on a second connection
+        // while this one reads the transitions and the timeliness, when one is free; one organizer's take a
+        // few milliseconds (Today's glance among them), not worth a second connection's lending
+        SecondConnection.Statements countsAside = scope.team() ? secondConnection.start(team.id,
+                List.of(countsStatement(scope)), holding(scope), countsParameters(team, scope, asOf, asOfDate, cutoff)) : null;
         List<Transition> transitions = transitions(team, period, scope);
         Timeliness timeliness = timeliness(team, period, scope);
-        Row counts = countsAside.rows(em).get(0).get(0);
+        Row counts = countsAside != null ? countsAside.rows(em).get(0).get(0)
+                : countsQuery("", team, scope, asOf, asOfDate, cutoff).get(0);
         int overdue = count(counts.get("overdue_follow_ups"));
         int cooling = count(counts.get("cooling"));
         return new MovementReport(period.from(), period.to(), scope.word(), transitions, timeliness,

@@ -96,9 +96,11 @@ public final class Forms {
             // without a word, and the conversation would be logged an hour after the one typed
             ZoneOffsetTransition change = zone.getRules().getTransition(time);
             if (change != null && change.isGap()) {
+                // a whole day skipped (Pacific/Apia, 2011-12-30) names its dates; seconds only where the gap has them
+                boolean sameDay = change.getDateTimeBefore().toLocalDate().equals(change.getDateTimeAfter().toLocalDate());
                 errors.add(field, PageLanguage.msg().form_date_time_skipped(
-                        change.getDateTimeBefore().toLocalTime().toString(),
-                        change.getDateTimeAfter().toLocalTime().toString()));
+                        sameDay ? change.getDateTimeBefore().toLocalTime().toString() : change.getDateTimeBefore().toString(),
+                        sameDay ? change.getDateTimeAfter().toLocalTime().toString() : change.getDateTimeAfter().toString()));
                 return null;
             }
             if (!Dates.sane(time.atZone(zone).toInstant())) {

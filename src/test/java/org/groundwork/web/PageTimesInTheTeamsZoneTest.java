@@ -93,5 +93,11 @@ class PageTimesInTheTeamsZoneTest {
                 .formParam("startsAt", "2026-03-29T02:00").formParam("durationMinutes", "60").post("/actions");
         PageFormsTest.assertFieldError(action, "startsAt", "The clocks went forward from 02:00 to 03:00");
         team.api().get("/api/v1/actions").then().body("items", hasSize(0));
+        // a whole day skipped (Samoa crossed the date line: 2011-12-30 never happened there) names its dates
+        TestTeam apia = TestTeam.create("Pacific/Apia");
+        String person = PageFormsTest.contact(apia, "Lucy Parsons");
+        Response skipped = PageFormsTest.conversationAbout(apia, person).formParam("durationMinutes", "10")
+                .formParam("channel", "phone").formParam("occurredAt", "2011-12-30T10:00").post("/conversations");
+        PageFormsTest.assertFieldError(skipped, "occurredAt", "from 2011-12-30T00:00 to 2011-12-31T00:00");
     }
 }
