@@ -139,7 +139,7 @@ public class OrganizerPages {
     @GET
     @Path("settings")
     public TemplateInstance settings() {
-        return settings(null, teamForm(organizers.teamAsStored()), Map.of());
+        return settingsWith(Map.of());
     }
 
     private TemplateInstance settings(NewToken created, Map<String, String> form, Map<String, String> errors) {
@@ -163,10 +163,19 @@ public class OrganizerPages {
             form.error("language", PageLanguage.msg().form_choose_one());
         }
         if (!form.valid()) {
-            return form.drawn(settings(null, teamForm(organizers.teamAsStored()), form.errors()));
+            return form.drawn(settingsWith(form.errors()));
         }
         organizers.changeLanguage(chosen);
         return Response.seeOther(URI.create(Form.saved("/settings", LANGUAGE_SAVED))).build();
+    }
+
+    /** The settings page with the team's form as stored, and these messages. */
+    private TemplateInstance settingsWith(Map<String, String> errors) {
+        return settings(null, teamForm(), errors);
+    }
+
+    private Map<String, String> teamForm() {
+        return teamForm(organizers.teamAsStored());
     }
 
     /** The team's settings as stored, as the form shows them, with the version they were read at. */
@@ -186,7 +195,7 @@ public class OrganizerPages {
     public Object createToken() {
         Form posted = Form.posted();
         String tokenName = posted.text("tokenName");
-        Map<String, String> form = new HashMap<>(teamForm(organizers.teamAsStored()));
+        Map<String, String> form = new HashMap<>(teamForm());
         form.put("tokenName", tokenName);
         String name = Forms.blankToNull(tokenName);
         if (name == null) {
@@ -202,7 +211,7 @@ public class OrganizerPages {
             return posted.drawn(settings(null, form, posted.errors()));
         }
         // the page answers directly (no redirect): the token is shown this once and never stored in clear
-        return settings(tokens.issueForCurrent(name), teamForm(organizers.teamAsStored()), Map.of());
+        return settings(tokens.issueForCurrent(name), teamForm(), Map.of());
     }
 
     @POST
@@ -212,7 +221,7 @@ public class OrganizerPages {
         // revoked meanwhile (a second tab): submit says it was deleted meanwhile, not a bare "Not found"
         Form form = Form.posted();
         return form.submit(() -> tokens.revoke(token), Form.saved("/settings", TOKEN_REVOKED),
-                () -> settings(null, teamForm(organizers.teamAsStored()), form.errors()));
+                () -> settingsWith(form.errors()));
     }
 
     /** Logs one of one's browsers out. */
@@ -225,7 +234,7 @@ public class OrganizerPages {
         Form form = Form.posted();
         // this device: the login page says it is logged out, as the navigation's Log out does
         return form.submit(() -> sessions.end(session), mine ? "/login?out=1" : Form.saved("/settings", SESSION_ENDED),
-                () -> settings(null, teamForm(organizers.teamAsStored()), form.errors()));
+                () -> settingsWith(form.errors()));
     }
 
     /** "Log out everywhere": every session of one's account ends, this one too. */
@@ -244,11 +253,11 @@ public class OrganizerPages {
         PasswordChange change = new PasswordChange(form.secret("currentPassword"), form.secret("newPassword"));
         return form
                 // too many wrong current passwords: said next to that field
-                .on(p -> p.status() == 429, p -> settings(null, teamForm(organizers.teamAsStored()),
+                .on(p -> p.status() == 429, p -> settings(null, teamForm(),
                         Map.of("currentPassword", Refusals.said(p.getMessage()))))
                 .submit(() -> organizers.changePassword(change,
                                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()),
-                        "/login?changed=1", () -> settings(null, teamForm(organizers.teamAsStored()), form.errors()));
+                        "/login?changed=1", () -> settingsWith(form.errors()));
     }
 
     /** Two-factor login: its state, and the set-up (QR code, then a code to confirm, then recovery codes). */
@@ -323,7 +332,7 @@ public class OrganizerPages {
             if (timeZone != null && !timeZone.isBlank()) {
                 organizers.zone(timeZone);
             }
-        }).onConflict(() -> teamForm(organizers.teamAsStored()))
+        }).onConflict(() -> teamForm())
                 .submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
                         "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired"))), version),
                 // the page says they were saved (the form is at its foot, the notice at its top)

@@ -100,10 +100,7 @@ public class TwoFactor {
         if (me.totpPendingSecret == null) {
             throw Problems.invalid("code", "start the set-up first");
         }
-        if (code == null || code.replaceAll("[\\s-]", "").isEmpty()) {
-            // nothing typed (spaces and dashes aside) is not a wrong code: no word about the phone's clock (the walk)
-            throw Problems.invalid("code", "must not be blank");
-        }
+        typed(code);
         if (!matchesTotp(me, me.totpPendingSecret, digits(code))) {
             throw Problems.invalid("code", "is not the code your app shows now; check the phone's clock and try again");
         }
@@ -129,10 +126,7 @@ public class TwoFactor {
         if (wait > 0) {
             throw Problems.tooManyAttempts(wait);
         }
-        String given = code == null ? "" : code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-        if (given.isEmpty()) {
-            throw Problems.invalid("code", "must not be blank"); // nothing sent (spaces and dashes aside) is no attempt
-        }
+        String given = typed(code);
         boolean ok = given.matches("[0-9]{6}") ? matchesTotp(me, me.totpSecret, given) : useRecoveryCode(me, given);
         if (!ok) {
             throttle.failed(me.email, address);
@@ -206,6 +200,18 @@ public class TwoFactor {
             shown.add(code.substring(0, 5) + "-" + code.substring(5));
         }
         return shown;
+    }
+
+    /**
+     * The code as typed without the spaces and dashes an app or a recovery sheet shows it with, lower-cased;
+     * nothing left is refused as blank: no attempt (not counted), and no word about the phone's clock (the walk).
+     */
+    private static String typed(String code) {
+        String given = code == null ? "" : code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
+        if (given.isEmpty()) {
+            throw Problems.invalid("code", "must not be blank");
+        }
+        return given;
     }
 
     private static String digits(String code) {

@@ -50,12 +50,14 @@ class MovementReports {
         // the team's counts (a pass over all its people: most of the report's time) on a second connection
         // while this one reads the transitions and the timeliness, when one is free; one organizer's take a
         // few milliseconds (Today's glance among them), not worth a second connection's lending
-        SecondConnection.Statements countsAside = scope.team() ? secondConnection.start(team.id,
-                List.of(countsStatement(scope)), holding(scope), countsParameters(team, scope, asOf, asOfDate, cutoff)) : null;
+        List<String> countsStatement = List.of(countsStatement(scope));
+        Map<String, Object> countsParameters = countsParameters(team, scope, asOf, asOfDate, cutoff);
+        SecondConnection.Statements countsRunning = scope.team()
+                ? secondConnection.start(team.id, countsStatement, holding(scope), countsParameters)
+                : SecondConnection.inTurn(countsStatement, holding(scope), countsParameters);
         List<Transition> transitions = transitions(team, period, scope);
         Timeliness timeliness = timeliness(team, period, scope);
-        Row counts = countsAside != null ? countsAside.rows(em).get(0).get(0)
-                : countsQuery("", team, scope, asOf, asOfDate, cutoff).get(0);
+        Row counts = countsRunning.rows(em).get(0).get(0);
         int overdue = count(counts.get("overdue_follow_ups"));
         int cooling = count(counts.get("cooling"));
         return new MovementReport(period.from(), period.to(), scope.word(), transitions, timeliness,

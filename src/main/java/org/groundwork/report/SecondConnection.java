@@ -115,8 +115,16 @@ class SecondConnection {
             return new Statements(names, holding, parameters, running);
         } catch (RejectedExecutionException busy) {
             inTurn.incrementAndGet();
-            return new Statements(names, holding, parameters, null);
+            return inTurn(names, holding, parameters);
         }
+    }
+
+    /**
+     * Statements that run in turn on the transaction's connection when their rows are asked for: a report
+     * whose statements are too quick to be worth a second connection's lending reads them the same way.
+     */
+    static Statements inTurn(List<String> names, Set<String> holding, Map<String, Object> parameters) {
+        return new Statements(names, holding, parameters, null);
     }
 
     long asideSoFar() {
