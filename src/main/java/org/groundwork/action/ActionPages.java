@@ -302,7 +302,6 @@ public class ActionPages {
         form.also("organizerIds", joined(present));
         ActionChange change = new ActionChange(d.workId(), d.title(), d.kind(), d.startsAt(), d.minutes(),
                 d.location(), present);
-        String version = form.version();
         // the time only when it was changed: the form shows it to the minute on the team's clocks, and
         // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
         Set<String> fields = new HashSet<>(Set.of("title", "kind", "durationMinutes", "location", "workId"));
@@ -322,7 +321,7 @@ public class ActionPages {
                 // saved meanwhile (another phone, the API): the form comes back with what is stored now,
                 // at its version, and what was typed under each field that differs
                 .onConflict(() -> values(actions.find(action)))
-                .submit(() -> actions.change(action, patches.of(change, fields), version),
+                .submit(() -> actions.change(action, patches.of(change, fields), form.version()),
                         saved -> Form.seeOther(Form.saved("/actions/" + action, DETAILS)),
                         () -> edit(before, form.values(), form.errors(), form.youTyped()));
     }

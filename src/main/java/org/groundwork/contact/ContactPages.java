@@ -371,14 +371,13 @@ public class ContactPages {
                 form.id("organizationId"), form.word(Position.class, "position"), form.id("ownerId"), form.list("tags"),
                 form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
         form.need("position", PageLanguage.msg().form_choose_from_list());
-        String version = form.version();
         // the service's view of the change: a phone sent back as stored is not checked again
         return form.checks(contacts.checked(contact, change), () -> ContactFields.tags(change.tags()))
                 // saved meanwhile (another tab, another phone): what was typed comes back at the version
                 // stored now, with what is saved beside each field that differs; saving again is a choice
                 .onConflict(() -> values(contacts.find(contact)))
                 .submit(() -> contacts.change(contact, patches.of(change, Set.of("fullName", "phone", "email",
-                                "organizationId", "unitId", "position", "ownerId", "tags", "doNotContact", "notes")), version),
+                                "organizationId", "unitId", "position", "ownerId", "tags", "doNotContact", "notes")), form.version()),
                         Form.saved("/contacts/" + contact, DETAILS),
                         // the contact is read only to draw the form again, not on every save; the units offered
                         // are those of the organization the form now shows (after a save made meanwhile, the

@@ -223,7 +223,6 @@ public class ConversationPages {
         ConversationChange change = new ConversationChange(null, null, work, at, minutes, how,
                 form.optional("summary"), form.optional("issues"), form.optional("commitments"),
                 form.ticked("politicalDiscussion"));
-        String version = form.version();
         // the time only when it was changed: the form shows it to the minute in the team's zone, and
         // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
         // deleted since the form was drawn (another tab): submit draws that, with what was typed (the walk: a bare 404)
@@ -237,7 +236,7 @@ public class ConversationPages {
                 // saved meanwhile (another tab, another phone): what was typed comes back at the version
                 // stored now, with what is saved beside each field that differs
                 .onConflict(() -> values(conversations.find(conversation)))
-                .submit(() -> conversations.change(conversation, patches.of(change, fields), version),
+                .submit(() -> conversations.change(conversation, patches.of(change, fields), form.version()),
                         // back to the person's timeline; an erased person's page is Gone (the walk landed there without a
                         // word): the form again, saying it was saved
                         stored -> Form.seeOther(stored.view().contact().fullName() == null

@@ -279,10 +279,9 @@ public class OrganizationPages {
         form.also("unitKind", "department");
         // the version the form was read at, as If-Match: a rename saved meanwhile in another tab was undone
         // without a word, its whole name and kind written back (the walk)
-        String version = form.version();
         return form.checks(change)
                 .onConflict(() -> renameRead(organizations.find(org)))
-                .submit(() -> organizations.change(org, patches.of(change, Set.of("name", "kind")), version),
+                .submit(() -> organizations.change(org, patches.of(change, Set.of("name", "kind")), form.version()),
                         "/organizations/" + org,
                         () -> show(organizations.find(org).view(), null, form.values(), form.errors(), null, null, null,
                                 form.youTyped()));
@@ -408,10 +407,9 @@ public class OrganizationPages {
                 null, null);
         // the version the form was read at, as If-Match: a rename or kind saved meanwhile in another tab
         // was written back over without a word (the walk)
-        String version = form.version();
         return form.checks(change)
                 .onConflict(() -> unitRead(units.find(org, unit)))
-                .submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), version),
+                .submit(() -> units.change(org, unit, patches.of(change, Set.of("name", "kind")), form.version()),
                 // no #unit-…: the notice's autofocus takes the focus, and scrolls to it; with an address naming a
                 // fragment the browser skips autofocus (as after Up and Down, above)
                 Form.saved("/organizations/" + org, UNIT_SAVED),

@@ -326,7 +326,6 @@ public class OrganizerPages {
         TeamSettings settings = new TeamSettings(name, timeZone, heat, cooling, code, twoFactorRequired);
         // the version the form was read at goes as If-Match: another admin's save meanwhile (required two-factor
         // turned on) is shown, not put back without a word by this whole form (the walk)
-        String version = form.version();
         // the zone's rule with the numbers' (the walk: it was said only once they were mended)
         return form.checks(settings, () -> {
             if (timeZone != null && !timeZone.isBlank()) {
@@ -334,7 +333,7 @@ public class OrganizerPages {
             }
         }).onConflict(() -> teamForm())
                 .submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
-                        "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired"))), version),
+                        "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired"))), form.version()),
                 // the page says they were saved (the form is at its foot, the notice at its top)
                 Form.saved("/settings", TEAM_SAVED),
                 () -> settings(null, form.values(), form.errors(), form.youTyped()));

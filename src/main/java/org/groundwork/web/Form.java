@@ -515,6 +515,7 @@ public final class Form {
      */
     public Form onConflict(Supplier<Map<String, String>> now) {
         storedNow = now;
+        version(); // an edit form's version is drawn again with it, whichever refusal draws it
         // kept when the form is drawn again for another refusal; read as sent, not through the NUL rule:
         // a crafted NUL in this hidden field would refuse the form with a message no page shows
         String drawn = sent(DRAWN);
@@ -704,10 +705,45 @@ public final class Form {
             return submitOnce(sent(KEY), call, then, again);
         }
         Outcome<T> outcome = run(call);
+        if (conflict && nothingShownChangedMeanwhile()) {
+            conflict = false;
+            outcome = run(call);
+        }
         if (outcome.done()) {
             return then.apply(outcome.answer());
         }
         return otherwise(again);
+    }
+
+    /**
+     * A 412 for a save made meanwhile that left every field this form shows as it was drawn: the version
+     * moved for something the form does not hold (a check-in at the door moves its action's, an Up or Down
+     * its unit's, a level change its contact's). Nothing would be shown to check or copy back, so the call
+     * runs once more at the version stored now ({@link #version()}) instead of drawing the form again to be
+     * saved as it is. A form sent without what it was drawn with cannot tell, and is drawn again.
+     */
+    private boolean nothingShownChangedMeanwhile() {
+        Map<String, String> drawn = drawnAs();
+        if (drawn.isEmpty()) {
+            return false;
+        }
+        Map<String, String> now;
+        try {
+            now = storedNow.get();
+        } catch (ProblemException gone) {
+            return false; // erased or deleted since: said by the conflict's own page
+        }
+        for (Map.Entry<String, String> field : now.entrySet()) {
+            if (!field.getKey().equals(VERSION) && !field.getKey().equals(DRAWN)
+                    && !fingerprint(field.getValue()).equals(drawn.get(field.getKey()))) {
+                return false;
+            }
+        }
+        if (now.get(VERSION) == null) {
+            return false;
+        }
+        values.put(VERSION, now.get(VERSION));
+        return true;
     }
 
     /**
@@ -822,8 +858,10 @@ public final class Form {
      * names no version, so the save is the conflict it is: the form at the version stored now, said so.
      */
     public String version() {
-        String v = sent(VERSION);
-        values.putIfAbsent(VERSION, v); // drawn again as sent when another field is refused, as text() keeps a field
+        // drawn again as sent when another field is refused, as text() keeps a field; the stored one once a
+        // save made meanwhile changed nothing the form shows (submit runs the call again at it)
+        values.putIfAbsent(VERSION, sent(VERSION));
+        String v = values.get(VERSION);
         return v == null || v.isBlank() ? null : v.strip();
     }
 

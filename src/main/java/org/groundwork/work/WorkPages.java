@@ -101,13 +101,12 @@ public class WorkPages {
                 form.word(Mode.class, "mode"), form.optional("justification"), form.ticked("active"));
         // the version the form was read at goes as If-Match: a save made meanwhile in another tab is
         // shown, not silently undone (the whole form is sent, so the stale one put every field back)
-        String version = form.version();
         return form.checks(change)
                 // saved meanwhile in another tab: what was typed comes back at the version stored now, with
                 // what is saved beside each field that differs (and above, in the work's details)
                 .onConflict(() -> values(works.find(workId)))
                 .submit(() -> works.change(workId, patches.of(change,
-                        Set.of("name", "focus", "mode", "justification", "active")), version), "/works/" + workId,
+                        Set.of("name", "focus", "mode", "justification", "active")), form.version()), "/works/" + workId,
                 () -> show(works.require(workId), form.values(), form.errors(), form.youTyped()));
     }
 

@@ -218,6 +218,38 @@ class ActionEditPagesTest {
         unchanged(team, id);
     }
 
+    /**
+     * The walk's "a check-in at the door sends my edit back": who was there is in the action's version (its
+     * ETag), so the details form drawn before someone was checked in met the conflict with nothing to show
+     * or copy back, and had to be saved a second time. A save made meanwhile that left every field the form
+     * shows as drawn is saved over at the version stored now; the check-in stays. One that changed a field
+     * still comes back (below).
+     */
+    @Test
+    void aCheckInAtTheDoorMeanwhileDoesNotSendTheDetailsFormBack() {
+        TestTeam team = TestTeam.create("America/New_York");
+        String id = action(team);
+        String rosa = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Diaz"));
+        Session s = Session.logIn(team);
+        String form = s.open("/actions/" + id + "/edit");
+        team.api().header("If-Match", "\"0\"").body(List.of(Map.of("contactId", rosa)))
+                .put("/api/v1/actions/" + id + "/attendance").then().statusCode(200).header("ETag", is("\"1\""));
+
+        typed(s, List.of(team.adminId), "version", EditConflictPagesTest.drawn(form, "version"),
+                "drawn", EditConflictPagesTest.drawn(form, "drawn"), "durationMinutes", "90")
+                .post("/actions/" + id + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/actions/" + id).then().body("durationMinutes", is(90))
+                .body("title", is("Rally at the depto")).body("attendance.contactId", contains(rosa));
+
+        // the same form sent without what it was drawn with cannot tell what changed: drawn again, as before
+        String drawnAt = version(team, id);
+        team.api().header("If-Match", "\"" + drawnAt + "\"").body(List.of()).put("/api/v1/actions/" + id + "/attendance")
+                .then().statusCode(200);
+        typed(s, List.of(team.adminId), "version", drawnAt, "durationMinutes", "120").post("/actions/" + id + "/edit")
+                .then().statusCode(409).body(containsString("Someone else saved this while you were editing"));
+        team.api().get("/api/v1/actions/" + id).then().body("durationMinutes", is(90));
+    }
+
     @Test
     void aChangeMadeMeanwhileIsShownNotOverwritten() {
         TestTeam team = TestTeam.create("America/New_York");

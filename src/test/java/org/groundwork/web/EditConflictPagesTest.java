@@ -152,6 +152,31 @@ class EditConflictPagesTest {
         team.api().get("/api/v1/organizations/" + org + "/units/" + unit).then().body("name", equalTo("Ground"));
     }
 
+    /**
+     * A unit's position is in its version, so its rename form drawn before an Up or Down met the conflict with
+     * nothing to show. Now the rename is saved at the version stored now, and the move stays; a rename made
+     * meanwhile still comes back (above).
+     */
+    @Test
+    void aUnitMovedUpMeanwhileIsRenamedWithoutAConflict() {
+        TestTeam team = TestTeam.create();
+        String org = team.api().body(Map.of("name", "Depot", "kind", "workplace"))
+                .post("/api/v1/organizations").then().statusCode(201).extract().path("id");
+        String first = team.api().body(Map.of("name", "Day shift", "kind", "shift"))
+                .post("/api/v1/organizations/" + org + "/units").then().statusCode(201).extract().path("id");
+        String second = team.api().body(Map.of("name", "Nite shift", "kind", "shift"))
+                .post("/api/v1/organizations/" + org + "/units").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String form = s.open("/organizations/" + org + "/units/" + second);
+        s.form().post("/organizations/" + org + "/units/" + second + "/up").then().statusCode(303);
+        s.form().formParam("version", drawn(form, "version")).formParam("drawn", drawn(form, "drawn"))
+                .formParam("unitName", "Night shift").formParam("unitKind", "shift")
+                .post("/organizations/" + org + "/units/" + second + "/rename").then().statusCode(303);
+        team.api().get("/api/v1/organizations/" + org + "/units/" + second).then().body("name", equalTo("Night shift"))
+                .body("position", equalTo(0));
+        team.api().get("/api/v1/organizations/" + org + "/units/" + first).then().body("position", equalTo(1));
+    }
+
     /** What was typed, under a field, as the form says it after the conflict. */
     static String youTyped(String field, String shown) {
         return "(?s).*id=\"f-" + field + "-typed\">You typed: <strong>" + shown + "</strong>.*";
