@@ -432,6 +432,30 @@ public interface MsgRefusals {
     String date_expected();
 
     @Message
+    String expected_list();
+
+    @Message
+    String expected_text();
+
+    @Message
+    String expected_whole_number();
+
+    @Message
+    String expected_true_or_false();
+
+    @Message
+    String expected_id();
+
+    @Message
+    String expected_object();
+
+    @Message
+    String expected_date();
+
+    @Message
+    String expected_time();
+
+    @Message
     String archive_field_rule(String field, String broken);
 
     @Message
@@ -451,6 +475,15 @@ public interface MsgRefusals {
 
     @Message
     String import_not_csv(String line, String reason);
+
+    @Message
+    String import_quote_not_closed();
+
+    @Message
+    String import_after_closing_quote();
+
+    @Message
+    String import_too_many_columns(String columns, String most);
 
     @Message
     String import_running();
@@ -532,6 +565,10 @@ public interface MsgRefusals {
 
     @Message
     String row_notes_size(String max);
+
+    /** {@code n}: the tag's place in the API's list, counted from 0, which a line's cell does not show. */
+    @Message
+    String row_tag_at_long(String n, String max);
 
     @Message
     String size_at_most(String max);

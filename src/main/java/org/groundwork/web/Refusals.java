@@ -269,6 +269,8 @@ public final class Refusals {
             case "fileWords" -> Labels.words(value);
             // a refusal inside another (an archive's line, its field's rule)
             case "what", "broken" -> find(value, true).orElse(value);
+            // the reason a file could not be read, when it is one of ours (the CSV reader's, said in our words)
+            case "reason" -> find(value, false).orElse(value);
             default -> value;
         };
     }
@@ -452,6 +454,12 @@ public final class Refusals {
         phrase("manifest_too_large", "manifest.json is larger than a manifest can be");
         phrase("archive_rows_count", "{file} holds {n} rows, the manifest says {expected}");
         phrase("archive_rows_more", "{file} holds more rows than the manifest says ({expected})");
+        // before archive_line, whose words ("{file} line {line}: {what}") would read it too (the walk: a Spanish
+        // page said "The file could not be read as CSV near, línea 2: …")
+        phrase("import_not_csv", "The file could not be read as CSV near line {line}: {reason}. Nothing was imported.");
+        phrase("import_quote_not_closed", "a quote (\") opens a cell there and is never closed");
+        phrase("import_after_closing_quote", "a cell has more after its closing quote (\"); put the whole cell in quotes,"
+                + " and write a quote inside it twice (\"\")");
         phrase("archive_line", "{file} line {line}: {what}");
         phrase("archive_line_too_long", "the line is longer than a row can be");
         phrase("archive_line_not_utf8", "is not UTF-8");
@@ -472,6 +480,16 @@ public final class Refusals {
         // SafeJson's words for a time that is not one (an archive's row, a field of the API's)
         phrase("time_expected", "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)");
         phrase("date_expected", "expected a date as text (YYYY-MM-DD)");
+        // ProblemMapper's words for a value of another JSON type than its field's (an archive's row, read as the API
+        // reads a body: the walk's Spanish restore page said "el campo \"tags\": expected list")
+        phrase("expected_list", "expected list");
+        phrase("expected_text", "expected text");
+        phrase("expected_whole_number", "expected whole number");
+        phrase("expected_true_or_false", "expected true or false");
+        phrase("expected_id", "expected id");
+        phrase("expected_object", "expected object ({…})");
+        phrase("expected_date", "expected date (YYYY-MM-DD)");
+        phrase("expected_time", "expected timestamp (ISO-8601, e.g. 2026-05-01T18:00:00Z)");
         phrase("archive_email_taken", "{where}an organizer's email in the archive already has an account on this instance; nothing was restored");
         phrase("archive_exists", "{where}the archive's team or some of its rows already exist on this instance ({rule}); nothing was restored");
         phrase("archive_row_refused", "{where}the database refuses a row: {reason}");
@@ -480,7 +498,8 @@ public final class Refusals {
         // refusals of a quoted field: the rule is said as the API's refusal is
         phrase("archive_field_rule", "\"{field}\" {broken}");
         phrase("import_not_utf8", "The file is not UTF-8 text (near line {line}); save it as \"CSV UTF-8\". Nothing was imported.");
-        phrase("import_not_csv", "The file could not be read as CSV near line {line}: {reason}. Nothing was imported.");
+        phrase("import_too_many_columns", "The file has {columns} columns, more than the {most} an import reads; keep"
+                + " the columns you need and save it again. Nothing was imported.");
         phrase("import_running", "Another import into your team is running; try again when it has finished. Nothing was imported.");
         phrase("import_empty", "The file is empty. Nothing was imported.");
         phrase("import_no_rows", "The file has a header but no rows. Nothing was imported.");
@@ -519,6 +538,9 @@ public final class Refusals {
         phrase("row_phone_several", "several contacts have this phone as it is, so the line cannot say which one it"
                 + " is: give the email, or correct the phone");
         phrase("row_notes_size", "notes: size must be between 0 and {max}");
+        // the tags' rules, as ContactFields says them on a line (the walk: English on a Spanish page)
+        phrase("row_tags_many", "tags: at most {max} tags");
+        phrase("row_tag_at_long", "tags[{n}]: must be at most {max} characters");
         phrase("row_column_nul", "column {column} contains a NUL character (\\u0000), which cannot be stored");
         phrase("row_nothing", "no name, email or phone");
         phrase("row_name_long", "the name is longer than {max} characters");

@@ -154,6 +154,12 @@ class ArchivePagesTest {
         String spanish = upload(root, Archives.zip(edited), 400);
         assertTrue(spanish.contains("contact.jsonl, línea 1: el campo &quot;tags[0]&quot;: "), spanish);
         assertFalse(spanish.contains("must be"), spanish);
+        // a value of another JSON type than its field's too (the walk: "el campo \"tags\": expected list")
+        LinkedHashMap<String, String> wrongType = new LinkedHashMap<>(copy);
+        wrongType.put("contact.jsonl", copy.get("contact.jsonl").replace("[\"night shift\"]", "\"night shift\""));
+        root.open("/settings/restore");
+        String typed = upload(root, Archives.zip(wrongType), 400);
+        assertTrue(typed.contains("contact.jsonl, línea 1: el campo &quot;tags&quot;: se esperaba una lista"), typed);
         root.open("/settings");
         root.form().formParam("language", "en").post("/settings/language").then().statusCode(303);
         // nothing was written: the archive as made restores, its ids unused

@@ -87,6 +87,26 @@ class ImportPagesTest {
     }
 
     /**
+     * The walk, in Spanish: a quote never closed was said half in English, its words read as an archive's line
+     * ("…near, línea 2: (startline 2) EOF reached before encapsulated token finished…"), and the tags' rules on
+     * a line in the API's English ("tags: at most 50 tags").
+     */
+    @Test
+    void aSpanishOrganizerIsToldInSpanishWhatIsWrongWithTheFile() {
+        TestTeam team = TestTeam.create();
+        team.api().body(Map.of("language", "es")).patch("/api/v1/me").then().statusCode(200);
+        Session s = Session.logIn(team);
+        String quote = upload(s, "Name,Email\n\"Rosa,rosa@example.org\nSam,sam@example.org\n");
+        PageFormsTest.assertFieldError(s.request().get(quote), "file", "No se pudo leer el fichero como CSV cerca de la"
+                + " línea 2: unas comillas (&quot;) abren ahí una celda y no se cierran. No se importó nada.");
+        String check = upload(s, "Name,Email,Tags\nLong Tag,lt@example.org," + "t".repeat(60) + "\nMany,m@example.org,\""
+                + String.join(",", java.util.stream.IntStream.range(0, 60).mapToObj(i -> "t" + i).toList()) + "\"\n");
+        String html = s.request().get(check).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("una etiqueta tiene más de 50 caracteres") && html.contains("más de 50 etiquetas")
+                && !html.contains("at most"), html);
+    }
+
+    /**
      * Import pressed while another import of the team runs: the refusal said on the check, the file kept, and the
      * check's figures with the Import button again (a walk: only "Check again" was left); pressed again once the
      * other has finished, it imports.
@@ -469,13 +489,23 @@ class ImportPagesTest {
         PageFormsTest.assertFieldError(odd, "onMatch", "skip or update");
 
         // files that are read only after the upload: shown on the form again, the upload dropped
-        Map<String, byte[]> bad = Map.of(
+        Map<String, byte[]> bad = new java.util.HashMap<>(Map.of(
                 "only a header", "Name,Email\n".getBytes(StandardCharsets.UTF_8),
                 "binary", new byte[]{'P', 'K', 3, 4, 0, 0, '\n', 'a', 0},
                 "latin-1", "Name\nJos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1),
-                "blank lines", "\n\n\n".getBytes(StandardCharsets.UTF_8));
+                "blank lines", "\n\n\n".getBytes(StandardCharsets.UTF_8)));
+        // a crafted header of 50,000 columns (440 KB) drew a check page that ran the server out of memory (the walk)
+        StringBuilder wide = new StringBuilder("Name");
+        for (int i = 1; i <= 1000; i++) {
+            wide.append(",c").append(i);
+        }
+        bad.put("too wide", (wide + "\nRosa\n").getBytes(StandardCharsets.UTF_8));
+        bad.put("a quote never closed", "Name,Email\n\"Rosa,rosa@example.org\nSam,sam@example.org\n"
+                .getBytes(StandardCharsets.UTF_8));
         Map<String, String> says = Map.of("only a header", "header but no rows", "binary", "binary",
-                "latin-1", "not UTF-8", "blank lines", "empty");
+                "latin-1", "not UTF-8", "blank lines", "empty",
+                "too wide", "The file has 1001 columns, more than the 1000 an import reads",
+                "a quote never closed", "near line 2: a quote (&quot;) opens a cell there and is never closed");
         for (var file : bad.entrySet()) {
             String check = upload(s, file.getKey() + ".csv", file.getValue(), "skip");
             Response page = s.request().get(check);
