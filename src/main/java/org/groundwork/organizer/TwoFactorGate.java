@@ -31,7 +31,12 @@ public class TwoFactorGate {
     @Inject
     CurrentIdentityAssociation identities;
 
-    @ServerRequestFilter
+    /**
+     * Before the request is matched to its resource, so also before a resource's role check: a half-open session
+     * has no role yet, and a role-only request (an export, the audit page) answered "Your role does not allow
+     * this" to someone who may, once the code is typed (the walk).
+     */
+    @ServerRequestFilter(preMatching = true)
     public Uni<Response> gate(RoutingContext http) {
         // only a login cookie can carry a half-open session; anonymous visits pass untouched. Any
         // other header does not matter: the identity decides (a valid bearer token's has no pending step)

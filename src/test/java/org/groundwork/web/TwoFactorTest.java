@@ -80,6 +80,10 @@ class TwoFactorTest {
         s.request().get("/contacts").then().statusCode(303).header("Location", containsString("/login/code"));
         s.request().accept(ContentType.JSON).get("/api/v1/me").then().statusCode(401)
                 .contentType("application/problem+json");
+        // a door for some roles only says the same, not "Your role does not allow this" (the walk)
+        s.request().get("/api/v1/exports/contacts.csv").then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("second factor"));
+        s.request().get("/audit").then().statusCode(303).header("Location", containsString("/login/code"));
     }
 
     @Test
