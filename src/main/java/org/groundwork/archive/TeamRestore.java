@@ -564,14 +564,14 @@ public class TeamRestore {
                 ps.setString(1, json);
                 ps.executeUpdate();
             } catch (SQLException e) {
-                throw refused(e, table);
+                throw refused(e, table, twiceInTheArchive(e, table, json));
             }
             if (asStored != null) {
                 try (PreparedStatement ps = conn.prepareStatement(asStored)) {
                     ps.setString(1, json);
                     ps.executeUpdate();
                 } catch (SQLException e) {
-                    throw refused(e, table);
+                    throw refused(e, table, false);
                 }
             }
         }
@@ -636,15 +636,52 @@ public class TeamRestore {
     }
 
     private static ProblemException refused(SQLException e) {
-        return refused(e, null);
+        return refused(e, null, false);
+    }
+
+    /**
+     * Whether a key the database refused as taken was not on this instance before the restore: the archive
+     * gives it twice (two rows of one file that are one), a bad archive, not a conflict with what is here (the
+     * walk: a contact's row given twice was said to "already exist on this instance", and the admin looked for
+     * what was not there). A row's id is looked up outside the restore's transaction, which the refusal ended,
+     * on every team: when none of the batch's ids was here, the one refused is one the archive gave before.
+     * Any other key (a name in the team, a person checked in twice at one action, a tie of one kind) holds
+     * rows of the archive's team only, which is new, or its team row would have been refused.
+     */
+    private boolean twiceInTheArchive(SQLException e, Table table, String batch) {
+        if (!"23505".equals(e.getSQLState()) || !(e instanceof PSQLException p) || p.getServerErrorMessage() == null
+                || table.name().equals("team") || p.getServerErrorMessage().getConstraint() == null) {
+            return false;
+        }
+        if (!p.getServerErrorMessage().getConstraint().equals(table.name() + "_pkey") || !table.order().equals("id")) {
+            return true;
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> TeamScope.instanceWide(() -> {
+                try (Connection other = dataSource.getConnection();
+                     PreparedStatement ps = other.prepareStatement("select not exists (select 1 from " + table.name()
+                             + " t where t.id in (select j.id from json_populate_recordset(null::" + table.name()
+                             + ", cast(? as json)) j))")) {
+                    ps.setString(1, batch);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getBoolean(1);
+                    }
+                }
+            }));
+        } catch (RuntimeException lookupFailed) {
+            LOG.debugf(lookupFailed, "Could not tell whether %s's ids were on the instance before the restore", table.file());
+            return false;
+        }
     }
 
     /**
      * The database's refusal as a problem: an existing id (or an organizer's email taken here)
-     * is a conflict; any other constraint or value it refuses is a bad archive. The server's
+     * is a conflict; a row the archive gives twice ({@code twice}) and any other constraint or
+     * value it refuses is a bad archive. The server's
      * DETAIL, which quotes values, is never passed on.
      */
-    private static ProblemException refused(SQLException e, Table table) {
+    private static ProblemException refused(SQLException e, Table table, boolean twice) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String constraint = e instanceof PSQLException p && p.getServerErrorMessage() != null
                 ? p.getServerErrorMessage().getConstraint() : null;
@@ -657,6 +694,10 @@ public class TeamRestore {
             if ("work_name_key".equals(constraint)) {
                 // an archive of ours lists its works in id order, which gw_free_work_name relies on
                 return Problems.badRequest(where + "two works share a name and are not in the order they were made");
+            }
+            if (twice) {
+                return Problems.badRequest(where + "two of its rows are one row given twice (" + constraint
+                        + "): an archive holds each once; nothing was restored");
             }
             return Problems.conflict(where + "the archive's team or some of its rows already exist on this instance ("
                     + constraint + "); nothing was restored");

@@ -462,6 +462,9 @@ public interface MsgRefusals {
     String archive_email_taken(String where);
 
     @Message
+    String archive_twice(String where, String rule);
+
+    @Message
     String archive_exists(String where, String rule);
 
     @Message

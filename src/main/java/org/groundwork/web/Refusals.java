@@ -491,6 +491,7 @@ public final class Refusals {
         phrase("expected_date", "expected date (YYYY-MM-DD)");
         phrase("expected_time", "expected timestamp (ISO-8601, e.g. 2026-05-01T18:00:00Z)");
         phrase("archive_email_taken", "{where}an organizer's email in the archive already has an account on this instance; nothing was restored");
+        phrase("archive_twice", "{where}two of its rows are one row given twice ({rule}): an archive holds each once; nothing was restored");
         phrase("archive_exists", "{where}the archive's team or some of its rows already exist on this instance ({rule}); nothing was restored");
         phrase("archive_row_refused", "{where}the database refuses a row: {reason}");
         phrase("archive_works_out_of_order", "{where}two works share a name and are not in the order they were made");

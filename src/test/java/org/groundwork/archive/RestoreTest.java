@@ -439,6 +439,47 @@ class RestoreTest {
     }
 
     /**
+     * The walk: rows an archive holds twice (a contact's row given twice, two organizations whose names differ
+     * only in case) were answered 409 "already exist on this instance", and the admin looked for what was not
+     * there. Now a 400 saying the archive gives a row twice, nothing restored; a row that is on the instance
+     * (another team's contact id) is still the 409.
+     */
+    @Test
+    void rowsAnArchiveGivesTwiceAreSaidSoNotAsAlreadyOnTheInstance() throws SQLException {
+        TestTeam team = TestTeam.create();
+        String rosa = team.api().body(Map.of("fullName", "Rosa Diaz")).post("/api/v1/contacts").then().statusCode(201)
+                .extract().path("id");
+        team.api().body(Map.of("name", "Depot", "kind", "workplace")).post("/api/v1/organizations").then().statusCode(201);
+        LinkedHashMap<String, String> good = Archives.copy(Archives.open(Archives.download(team.token)));
+        String copied = good.get("team.jsonl").substring(7, 43);
+
+        refused(changed(good, twice("contact.jsonl", line -> line)),
+                "contact.jsonl: two of its rows are one row given twice (contact_pkey)");
+        refused(changed(good, twice("organization.jsonl", line -> line
+                        .replaceFirst("\"id\":\"[0-9a-f-]{36}\"", "\"id\":\"" + UUID.randomUUID() + "\"")
+                        .replace("\"name\":\"Depot\"", "\"name\":\"DEPOT\""))),
+                "organization.jsonl: two of its rows are one row given twice (organization_name_key)");
+        assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
+
+        // another team's contact id: on the instance, the conflict it is
+        String copiedRosa = Archives.lines(good.get("contact.jsonl")).get(0).substring(7, 43);
+        Archives.restore(TestTeam.instanceToken(), changed(good, f -> f.replaceAll((name, text) -> text.replace(copiedRosa, rosa))))
+                .then().statusCode(409).body("detail", containsString("already exist on this instance (contact_pkey)"));
+        assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
+    }
+
+    /** The file's first row given again after its last (changed by {@code line}), the manifest counting it. */
+    private static Consumer<LinkedHashMap<String, String>> twice(String file, UnaryOperator<String> line) {
+        return f -> {
+            String text = f.get(file);
+            List<String> rows = Archives.lines(text);
+            f.put(file, text + (text.endsWith("\n") ? "" : "\n") + line.apply(rows.get(0)) + "\n");
+            rows(f, file, rows.size() + 1);
+        };
+    }
+
+    /**
      * A download cut short after the last entry, or inside the zip's closing index (central directory),
      * restored as if whole: the zip is read as a stream, which never needs the index (found on a walk).
      * Refused as incomplete; nothing restored. A zip that ends with a comment is whole.
