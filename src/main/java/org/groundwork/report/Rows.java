@@ -12,6 +12,11 @@ final class Rows {
     private Rows() {
     }
 
+    /** Minutes as the database summed them, for a sum of several figures that is rounded once, at its end. */
+    static double unrounded(Object o) {
+        return o == null ? 0 : o instanceof Number n ? n.doubleValue() : new BigDecimal(o.toString()).doubleValue();
+    }
+
     /** Minutes to two decimals: sums of thirds and sevenths stay readable. */
     static double minutes(Object o) {
         if (o == null) {

@@ -219,6 +219,9 @@ class TimeReports {
         byKind.put(ONE_TO_ONE, 0.0);
         byKind.put(GROUP, 0.0);
         Map<UUID, Map<String, Double>> workLevels = new LinkedHashMap<>();
+        // each work's minutes as summed, rounded once: the sum of its rounded levels drifted from the report's
+        // total (100 minutes shared by three read 99.99 beside a total of 100.0: the walk)
+        Map<UUID, Double> workTotals = new HashMap<>();
         Map<UUID, Map<String, Double>> workPositions = new HashMap<>();
         Map<LocalDate, Map<String, Double>> weeks = new HashMap<>();
         Map<UUID, Aim> aims = new HashMap<>();
@@ -243,6 +246,7 @@ class TimeReports {
                 case "work-level" -> {
                     UUID id = uuid(r.get("work_id"));
                     workLevels.computeIfAbsent(id, k -> levels()).put(level, m);
+                    workTotals.merge(id, Rows.unrounded(r.get("minutes")), Double::sum);
                     if (id != null && !aims.containsKey(id)) {
                         aims.put(id, new Aim((String) r.get("work_name"), (String) r.get("work_focus"),
                                 (String) r.get("work_mode"), (String) r.get("work_justification")));
@@ -254,7 +258,7 @@ class TimeReports {
                 default -> throw new IllegalStateException("unexpected figure " + figure);
             }
         }
-        List<WorkMinutes> works = works(workLevels, workPositions, aims);
+        List<WorkMinutes> works = works(workLevels, workTotals, workPositions, aims);
         return new TimeReport(period.from(), period.to(), scope.word(), work == null ? null : work.id,
                 total, byLevel, byPosition, byKind, firstTimer, List.of(), 0,
                 works, weeks(period, weeks),
@@ -266,12 +270,12 @@ class TimeReports {
     }
 
     /** The works named by the figures, with what they are for; most minutes first, no-work last. */
-    private static List<WorkMinutes> works(Map<UUID, Map<String, Double>> levels,
+    private static List<WorkMinutes> works(Map<UUID, Map<String, Double>> levels, Map<UUID, Double> totals,
                                            Map<UUID, Map<String, Double>> positions, Map<UUID, Aim> aims) {
         List<WorkMinutes> works = new ArrayList<>();
         levels.forEach((id, byLevel) -> {
             Map<String, Double> byPosition = positions.getOrDefault(id, positions());
-            double total = byLevel.values().stream().mapToDouble(Double::doubleValue).sum();
+            double total = totals.getOrDefault(id, 0.0);
             String dominant = dominant(byLevel);
             Aim w = id == null ? null : aims.get(id);
             String focus = w == null ? null : w.focus();

@@ -193,6 +193,30 @@ class TimeReportTest {
         assertEquals("On 2026-03-10 your work put you mostly with new people (100%).", day.getString("summary"));
     }
 
+    /**
+     * The walk: a work's total was the sum of its levels' rounded minutes, 99.99 beside the report's total of
+     * 100.0 for 100 minutes shared by three. Summed as the database gives them, rounded once.
+     */
+    @Test
+    void aWorksTotalIsRoundedOnceAsTheReportsTotalIs() {
+        TestTeam team = TestTeam.create();
+        Scenario s = new Scenario(team);
+        String ana = s.contact("Ana", "new", "base");
+        String lee = s.contact("Lee", "less-involved", "base");
+        String bea = s.contact("Bea", "cadre", "staff");
+        String strike = s.work("Rent strike support", "bring-in-new", "Tenants join the strike");
+        s.action("2026-03-10T10:00:00Z", 100, strike, List.of(team.adminId), attendees(ana, false, lee, false, bea, false));
+        s.action("2026-03-11T10:00:00Z", 100, null, List.of(team.adminId), attendees(ana, false, lee, false, bea, false));
+
+        JsonPath r = Scenario.report(team.api(), "time", MARCH);
+        minutes(r, "totalMinutes", 200);
+        assertEquals(java.util.Arrays.asList(strike, null), r.getList("works.workId"));
+        minutes(r, "works[0].byLevel.new", 33.33);
+        minutes(r, "works[0].totalMinutes", 100);
+        minutes(r, "works[1].totalMinutes", 100);
+        minutes(r, "works[0].byPosition.base", 66.67);
+    }
+
     @Test
     void aWorkWithNoTimeAnswersZeros() {
         TestTeam team = TestTeam.create();
