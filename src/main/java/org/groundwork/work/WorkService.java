@@ -19,6 +19,7 @@ import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.Text;
 import org.groundwork.platform.UniqueNames;
 import org.groundwork.platform.Versioned;
 import org.groundwork.work.WorkJson.NewWork;
@@ -64,6 +65,9 @@ public class WorkService {
      * The name, when no other work of the team has it (case and surrounding spaces aside, compared
      * by PostgreSQL as V28_11's index compares: Java's lower case differs for some letters); else 409.
      */
+    /** A work's name's most characters (WorkJson's @Size, the column's check). */
+    private static final int NAME = 200;
+
     private String free(String name, UUID self) {
         boolean taken = Work.count("teamId = ?1 and lower(trim(name)) = lower(?2) and id <> ?3", current.teamId(),
                 name, self == null ? new UUID(0, 0) : self) > 0;
@@ -98,7 +102,9 @@ public class WorkService {
     public Versioned<WorkView> create(@NotNull @Valid NewWork request) {
         Work w = new Work();
         w.teamId = current.teamId();
-        w.name = free(request.name().trim(), null);
+        // read as every other name is (Text.name): a no-break space pasted made a second work of the same look, and a
+        // zero-width space alone a work whose name shows nothing (the walk)
+        w.name = free(Text.name("name", request.name(), NAME), null);
         w.focus = request.focus();
         w.mode = request.mode() == null ? Mode.BUILDING : request.mode();
         w.justification = blankToNull(request.justification());
@@ -115,7 +121,7 @@ public class WorkService {
         Before before = audit.before(w, WorkChange.class);
         WorkChange c = patch.value();
         if (patch.has("name")) {
-            w.name = free(required(c.name(), "name").trim(), w.id);
+            w.name = free(Text.name("name", required(c.name(), "name"), NAME), w.id);
         }
         if (patch.has("focus")) {
             w.focus = required(c.focus(), "focus");

@@ -172,6 +172,15 @@ class WorksTest {
                 .body("name", is("Rent Strike"));
         newWork(other, "Rent strike");
         team.api().get("/api/v1/works").then().body("items.name", contains("Rent Strike", "Depot drive"));
+        // read as every other name is: a no-break space pasted is a space (the walk made a second "Rent strike"
+        // with one), and a name that shows nothing is blank
+        team.api().body(Map.of("name", "Rent\u00A0strike", "focus", "bring-in-new")).post("/api/v1/works").then()
+                .statusCode(409).body("detail", is("Your team already has a work named 'Rent strike'"));
+        team.api().body(Map.of("name", "\u200B", "focus", "bring-in-new")).post("/api/v1/works").then()
+                .statusCode(400).body("errors[0].field", is("name")).body("errors[0].message", is("must not be blank"));
+        team.api().body(Map.of("name", "Depot\u00A0\u00A0drive\u200B")).patch("/api/v1/works/" + drive).then()
+                .statusCode(200).body("name", is("Depot drive"));
+        team.api().get("/api/v1/works").then().body("items.name", contains("Rent Strike", "Depot drive"));
     }
 
     /**
