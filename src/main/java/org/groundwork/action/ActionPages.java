@@ -302,15 +302,16 @@ public class ActionPages {
         form.also("organizerIds", joined(present));
         ActionChange change = new ActionChange(d.workId(), d.title(), d.kind(), d.startsAt(), d.minutes(),
                 d.location(), present);
-        // the time only when it was changed: the form shows it to the minute on the team's clocks, and
-        // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
+        // the time only when it was changed here (sent otherwise than drawn, and than stored): the form shows it to
+        // the minute on the team's clocks, and saving that back would drop its seconds (or, in the hour the clocks
+        // go back, move it an hour; or, the team's zone changed meanwhile, move it by the zones' difference)
         Set<String> fields = new HashSet<>(Set.of("title", "kind", "durationMinutes", "location", "workId"));
         // the organizers only when the ticks changed: saving a title must not drop someone the boxes
         // could not show
         if (!joined(present).equals(joined(before.organizerIds()))) {
             fields.add("organizerIds");
         }
-        if (d.typed() == null || !d.typed().toString().equals(shown(before.startsAt()))) {
+        if (!form.sentAsDrawn("startsAt") && (d.typed() == null || !d.typed().toString().equals(shown(before.startsAt())))) {
             fields.add("startsAt");
         }
         return form.checks(change, () -> {

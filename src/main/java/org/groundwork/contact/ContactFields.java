@@ -165,9 +165,21 @@ public record ContactFields(
         return tags.toArray(String[]::new);
     }
 
+    /**
+     * Why a request's tag may not hold a comma or a semicolon: the pages show a person's tags joined with commas
+     * and read them back split at commas, and a CSV file's tags are split at both (the import; the export joins
+     * them with commas), so such a tag came back as two (the walk). One stored before this rule is kept as it is.
+     */
+    static final String TAG_SEPARATOR = "must not hold a comma or a semicolon: the pages and CSV files separate tags with them";
+
     /** {@link #tags(List, List)} for a request: its problems are a 400. */
     static String[] tags(List<String> raw) {
         List<FieldError> problems = new ArrayList<>();
+        for (int i = 0; raw != null && i < raw.size(); i++) {
+            if (raw.get(i) != null && (raw.get(i).indexOf(',') >= 0 || raw.get(i).indexOf(';') >= 0)) {
+                problems.add(new FieldError("tags[" + i + "]", TAG_SEPARATOR));
+            }
+        }
         String[] tags = tags(raw, problems);
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);

@@ -53,6 +53,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -371,13 +372,23 @@ public class ContactPages {
                 form.id("organizationId"), form.word(Position.class, "position"), form.id("ownerId"), form.list("tags"),
                 form.ticked("doNotContact"), form.text("notes"), form.id("unitId"));
         form.need("position", PageLanguage.msg().form_choose_from_list());
+        // the tags only when they were changed here: the form shows them joined with commas, and a tag stored
+        // through the API with a comma in it came back as two on a save of the notes (the walk)
+        Set<String> fields = new HashSet<>(Set.of("fullName", "phone", "email", "organizationId", "unitId", "position",
+                "ownerId", "doNotContact", "notes"));
+        if (!form.sentAsDrawn("tags")) {
+            fields.add("tags");
+        }
         // the service's view of the change: a phone sent back as stored is not checked again
-        return form.checks(contacts.checked(contact, change), () -> ContactFields.tags(change.tags()))
+        return form.checks(contacts.checked(contact, change), () -> {
+                    if (fields.contains("tags")) {
+                        ContactFields.tags(change.tags());
+                    }
+                })
                 // saved meanwhile (another tab, another phone): what was typed comes back at the version
                 // stored now, with what is saved beside each field that differs; saving again is a choice
                 .onConflict(() -> values(contacts.find(contact)))
-                .submit(() -> contacts.change(contact, patches.of(change, Set.of("fullName", "phone", "email",
-                                "organizationId", "unitId", "position", "ownerId", "tags", "doNotContact", "notes")), form.version()),
+                .submit(() -> contacts.change(contact, patches.of(change, fields), form.version()),
                         Form.saved("/contacts/" + contact, DETAILS),
                         // the contact is read only to draw the form again, not on every save; the units offered
                         // are those of the organization the form now shows (after a save made meanwhile, the

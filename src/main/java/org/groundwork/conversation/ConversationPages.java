@@ -223,13 +223,15 @@ public class ConversationPages {
         ConversationChange change = new ConversationChange(null, null, work, at, minutes, how,
                 form.optional("summary"), form.optional("issues"), form.optional("commitments"),
                 form.ticked("politicalDiscussion"));
-        // the time only when it was changed: the form shows it to the minute in the team's zone, and
-        // saving that back would drop its seconds (or, in the hour the clocks go back, move it an hour)
+        // the time only when it was changed here (sent otherwise than drawn, and than stored): the form shows it to
+        // the minute in the team's zone, and saving that back would drop its seconds (or, in the hour the clocks go
+        // back, move it an hour; or, the team's zone changed meanwhile, move it by the zones' difference)
         // deleted since the form was drawn (another tab): submit draws that, with what was typed (the walk: a bare 404)
         ConversationView before = form.stillThere(() -> conversations.find(conversation).view());
         Set<String> fields = new HashSet<>(Set.of("workId", "durationMinutes", "channel", "summary", "issues",
                 "commitments", "politicalDiscussion"));
-        if (before != null && (when == null || !when.toString().equals(shown(before.occurredAt())))) {
+        if (before != null && !form.sentAsDrawn("occurredAt")
+                && (when == null || !when.toString().equals(shown(before.occurredAt())))) {
             fields.add("occurredAt");
         }
         return form.checks(change)

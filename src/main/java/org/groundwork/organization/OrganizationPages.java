@@ -230,10 +230,10 @@ public class OrganizationPages {
      */
     private static Map<String, String> renameRead(Versioned<OrganizationView> stored) {
         OrganizationView o = stored.view();
-        Map<String, String> read = Form.asRead(Map.of("name", o.name(), "kind", o.kind().word(),
+        // the add-unit form's default kind with them, drawn as the rest: a value the stored-now map holds and the
+        // drawn fields did not would make every save meanwhile look like a change to this form (Form.submit)
+        return Form.asRead(Map.of("name", o.name(), "kind", o.kind().word(), "unitKind", "department",
                 Form.VERSION, Long.toString(stored.version())));
-        read.put("unitKind", "department");
-        return read;
     }
 
     /**

@@ -716,6 +716,18 @@ public final class Form {
     }
 
     /**
+     * Whether {@code field} came back as this form drew it ({@link #DRAWN}): not this tab's change. An edit form
+     * leaves such a field out of its save, so what a form can show only approximately is not written back
+     * changed: a time to the minute on the team's clocks (which a change of the team's zone meanwhile shifts: the
+     * walk's conversation moved six hours by a save of its summary), tags joined with commas (a tag holding one
+     * came back as two). False when the form did not say what it drew.
+     */
+    public boolean sentAsDrawn(String field) {
+        String asDrawn = drawnAs(values.containsKey(DRAWN) ? values.get(DRAWN) : sent(DRAWN)).get(field);
+        return asDrawn != null && fingerprint(values.containsKey(field) ? values.get(field) : sent(field)).equals(asDrawn);
+    }
+
+    /**
      * A 412 for a save made meanwhile that left every field this form shows as it was drawn: the version
      * moved for something the form does not hold (a check-in at the door moves its action's, an Up or Down
      * its unit's, a level change its contact's). Nothing would be shown to check or copy back, so the call

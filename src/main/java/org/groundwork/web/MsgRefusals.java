@@ -569,6 +569,9 @@ public interface MsgRefusals {
     @Message
     String row_notes_size(String max);
 
+    @Message
+    String tag_separator();
+
     /** {@code n}: the tag's place in the API's list, counted from 0, which a line's cell does not show. */
     @Message
     String row_tag_at_long(String n, String max);

@@ -540,6 +540,7 @@ public final class Refusals {
                 + " is: give the email, or correct the phone");
         phrase("row_notes_size", "notes: size must be between 0 and {max}");
         // the tags' rules, as ContactFields says them on a line (the walk: English on a Spanish page)
+        phrase("tag_separator", "must not hold a comma or a semicolon: the pages and CSV files separate tags with them");
         phrase("row_tags_many", "tags: at most {max} tags");
         phrase("row_tag_at_long", "tags[{n}]: must be at most {max} characters");
         phrase("row_column_nul", "column {column} contains a NUL character (\\u0000), which cannot be stored");

@@ -109,6 +109,27 @@ class ContactFieldsDoorsTest {
     }
 
     /**
+     * The walk: a tag with a comma in it came back as two from the edit page and from an export imported again
+     * (the pages and CSV files separate tags with commas, the import with semicolons too). The API refuses both in a
+     * tag, naming it, on a new contact and a change; nothing is stored.
+     */
+    @Test
+    void aTagWithACommaOrASemicolonIsRefusedByTheApi() {
+        TestTeam team = TestTeam.create();
+        for (String tag : List.of("rent strike, 2026", "rent; strike")) {
+            team.api().body(Map.of("fullName", "Rosa Parks", "tags", List.of("building-a", tag))).post("/api/v1/contacts")
+                    .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("tags[1]"))
+                    .body("errors[0].message", containsString("must not hold a comma or a semicolon"));
+        }
+        String id = team.api().body(Map.of("fullName", "Rosa Parks", "tags", List.of("building-a"))).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        team.api().body(Map.of("tags", List.of("rent, strike"))).patch("/api/v1/contacts/" + id).then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("tags[0]"));
+        team.api().get("/api/v1/contacts/" + id).then().body("tags", org.hamcrest.Matchers.contains("building-a"));
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(1));
+    }
+
+    /**
      * The fourth door, someone new checked in at an action: the same rules (ContactFields), the
      * API naming the item's field and the page saying it next to the field; nobody is added.
      */

@@ -175,6 +175,66 @@ class EditConflictPagesTest {
         team.api().get("/api/v1/organizations/" + org + "/units/" + second).then().body("name", equalTo("Night shift"))
                 .body("position", equalTo(0));
         team.api().get("/api/v1/organizations/" + org + "/units/" + first).then().body("position", equalTo(1));
+
+        // an organization renamed and named back meanwhile: the form's fields are as drawn, saved (the walk: the
+        // add-unit form's kind, not among the fields drawn, made every such save a conflict)
+        String orgForm = s.open("/organizations/" + org);
+        team.api().body(Map.of("name", "Depot B")).patch("/api/v1/organizations/" + org).then().statusCode(200);
+        team.api().body(Map.of("name", "Depot")).patch("/api/v1/organizations/" + org).then().statusCode(200);
+        s.form().formParam("version", drawn(orgForm, "version")).formParam("drawn", drawn(orgForm, "drawn"))
+                .formParam("name", "Central Depot").formParam("kind", "workplace")
+                .post("/organizations/" + org + "/rename").then().statusCode(303);
+        team.api().get("/api/v1/organizations/" + org).then().body("name", equalTo("Central Depot"));
+    }
+
+    /**
+     * The walk: the edit page shows a person's tags joined with commas and reads them back split there, so a tag
+     * stored with a comma in it (before the API refused one) came back as two from a save of the notes. A field
+     * sent back as drawn is not written: the tags stay as stored; a semicolon typed in the box is refused beside it.
+     */
+    @Test
+    void tagsSentBackAsDrawnAreLeftAsStored() throws Exception {
+        TestTeam team = TestTeam.create();
+        String id = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Diaz", "tags", java.util.List.of("building-a")));
+        try (Connection c = AllTeams.connection(dataSource)) {
+            HeldLocks.execute(c, "update contact set tags = array['rent strike, 2026', 'building-a'] where id = ?", id);
+        }
+        Session s = Session.logIn(team);
+        String form = s.open("/contacts/" + id + "/edit");
+        s.form().formParam("version", drawn(form, "version")).formParam("drawn", drawn(form, "drawn"))
+                .formParam("fullName", "Rosa Diaz").formParam("position", "base").formParam("tags", drawn(form, "tags"))
+                .formParam("notes", "Chairs the tenants meeting").post("/contacts/" + id + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + id).then().body("tags", org.hamcrest.Matchers.contains("rent strike, 2026", "building-a"))
+                .body("notes", equalTo("Chairs the tenants meeting"));
+
+        String again = s.open("/contacts/" + id + "/edit");
+        Response semicolon = s.form().formParam("version", drawn(again, "version")).formParam("drawn", drawn(again, "drawn"))
+                .formParam("fullName", "Rosa Diaz").formParam("position", "base").formParam("tags", "rent; strike")
+                .post("/contacts/" + id + "/edit");
+        PageFormsTest.assertFieldError(semicolon, "tags", "must not hold a semicolon");
+        team.api().get("/api/v1/contacts/" + id).then().body("tags", org.hamcrest.Matchers.contains("rent strike, 2026", "building-a"));
+    }
+
+    /**
+     * The walk: a conversation's form drawn before an admin changed the team's time zone, saved with only its summary
+     * changed, moved the conversation by the zones' difference (its time, shown on the old clocks, was read on the
+     * new ones). The time sent back as drawn is not written.
+     */
+    @Test
+    void aTimeSentBackAsDrawnStaysWhenTheTeamsZoneChangedMeanwhile() {
+        TestTeam team = TestTeam.create("America/New_York");
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        String id = team.api().body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "phone",
+                        "occurredAt", "2026-11-20T15:00:00Z", "summary", "Rent strike"))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        Session s = Session.logIn(team);
+        String form = s.open("/conversations/" + id + "/edit");
+        String etag = team.api().get("/api/v1/team").then().extract().header("ETag");
+        team.api().header("If-Match", etag).body(Map.of("timeZone", "Europe/Berlin")).patch("/api/v1/team")
+                .then().statusCode(200);
+        tab(s, id, form, "Rent strike, the building's", "").then().statusCode(303);
+        team.api().get("/api/v1/conversations/" + id).then().body("occurredAt", equalTo("2026-11-20T15:00:00Z"))
+                .body("summary", equalTo("Rent strike, the building's"));
     }
 
     /** What was typed, under a field, as the form says it after the conflict. */
