@@ -245,6 +245,7 @@ public class TeamRestore {
             repairLevelChains(conn, team);
             // places named before the rule of the day (an older archive), cleaned as the upgrade cleaned those it found
             org.groundwork.organization.StoredPlaceNames.clean(conn, team);
+            org.groundwork.organization.StoredPlaceNames.works(conn, team);
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
             int count = (int) Math.min(total, Integer.MAX_VALUE);
             // the restored team's trail says it arrived (no one of the team did it); the instance
@@ -653,7 +654,8 @@ public class TeamRestore {
                 || table.name().equals("team") || p.getServerErrorMessage().getConstraint() == null) {
             return false;
         }
-        if (!p.getServerErrorMessage().getConstraint().equals(table.name() + "_pkey") || !table.order().equals("id")) {
+        // a key of other columns than a row's id (a name in the team, action_organizer's pair) holds the new team's rows
+        if (!p.getServerErrorMessage().getConstraint().equals(table.name() + "_pkey") || !table.columns().contains("id")) {
             return true;
         }
         try {

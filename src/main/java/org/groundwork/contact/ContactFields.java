@@ -172,11 +172,21 @@ public record ContactFields(
      */
     static final String TAG_SEPARATOR = "must not hold a comma or a semicolon: the pages and CSV files separate tags with them";
 
-    /** {@link #tags(List, List)} for a request: its problems are a 400. */
+    /** {@link #tags(List, List)} for a new contact's request: its problems are a 400. */
     static String[] tags(List<String> raw) {
+        return tags(raw, new String[0]);
+    }
+
+    /**
+     * {@link #tags(List, List)} for a change's request, the person's {@code stored} tags beside it: one stored before
+     * the separator rule, sent back as it is (a client that sends the tags it read, with one added), passes.
+     */
+    static String[] tags(List<String> raw, String[] stored) {
         List<FieldError> problems = new ArrayList<>();
+        List<String> before = stored == null ? List.of() : List.of(stored);
         for (int i = 0; raw != null && i < raw.size(); i++) {
-            if (raw.get(i) != null && (raw.get(i).indexOf(',') >= 0 || raw.get(i).indexOf(';') >= 0)) {
+            String t = raw.get(i);
+            if (t != null && (t.indexOf(',') >= 0 || t.indexOf(';') >= 0) && !before.contains(t.trim())) {
                 problems.add(new FieldError("tags[" + i + "]", TAG_SEPARATOR));
             }
         }

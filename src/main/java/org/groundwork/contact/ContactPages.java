@@ -382,7 +382,7 @@ public class ContactPages {
         // the service's view of the change: a phone sent back as stored is not checked again
         return form.checks(contacts.checked(contact, change), () -> {
                     if (fields.contains("tags")) {
-                        ContactFields.tags(change.tags());
+                        contacts.checkTags(contact, change.tags());
                     }
                 })
                 // saved meanwhile (another tab, another phone): what was typed comes back at the version

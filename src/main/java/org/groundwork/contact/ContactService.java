@@ -335,6 +335,11 @@ public class ContactService {
      * (2026-12-04) does not stop an edit of the name or the notes; any other phone meets the rule.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** A form's tags by the rules a change meets, before it is sent: the person's stored tags pass as stored. */
+    void checkTags(UUID id, List<String> tags) {
+        ContactFields.tags(tags, TeamScoped.find(Contact.class, id).map(c -> c.tags).orElse(new String[0]));
+    }
+
     public ContactFields checked(UUID id, ContactChange v) {
         return checked(TeamScoped.find(Contact.class, id), v);
     }
@@ -386,7 +391,7 @@ public class ContactService {
             c.ownerId = v.ownerId() == null ? null : owner(v.ownerId());
         }
         if (patch.has("tags")) {
-            c.tags = ContactFields.tags(v.tags());
+            c.tags = ContactFields.tags(v.tags(), c.tags);
         }
         if (patch.has("doNotContact")) {
             c.doNotContact = required(v.doNotContact(), "doNotContact");

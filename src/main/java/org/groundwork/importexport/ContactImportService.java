@@ -294,7 +294,6 @@ public class ContactImportService {
         }
     }
 
-    /** The header: the first line that is not blank. */
     /**
      * The most columns a file may have: a spreadsheet's contact export has tens (Google's about ninety); the import
      * page draws a choice for each, and a crafted 440 KB file of 50,000 columns drew one big enough to run the
@@ -302,13 +301,37 @@ public class ContactImportService {
      */
     static final int MOST_COLUMNS = 1000;
 
+    private static ProblemException tooWide(int columns) {
+        return Problems.badRequest("The file has " + columns + " columns, more than the " + MOST_COLUMNS
+                + " an import reads; keep the columns you need and save it again. Nothing was imported.");
+    }
+
+    /**
+     * Refuses (400) a file wider than {@link #MOST_COLUMNS} before it is queued for a job, as an import run at once
+     * refuses it: its header read, nothing more. A file that cannot be read is left to the import, which says why.
+     */
+    void refuseTooWide(java.util.function.Supplier<InputStream> file) {
+        try (InputStream in = file.get(); CSVParser parser = CsvInput.open(in, maxBytes)) {
+            for (CSVRecord r : parser) {
+                if (!blank(r)) {
+                    if (r.size() > MOST_COLUMNS) {
+                        throw tooWide(r.size());
+                    }
+                    return;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // unreadable: the import itself refuses it, naming the line
+        }
+    }
+
+    /** The header: the first line that is not blank, at most {@link #MOST_COLUMNS} wide. */
     private static List<String> headerLine(Iterator<CSVRecord> records) {
         while (records.hasNext()) {
             CSVRecord r = records.next();
             if (!blank(r)) {
                 if (r.size() > MOST_COLUMNS) {
-                    throw Problems.badRequest("The file has " + r.size() + " columns, more than the " + MOST_COLUMNS
-                            + " an import reads; keep the columns you need and save it again. Nothing was imported.");
+                    throw tooWide(r.size());
                 }
                 return r.toList();
             }

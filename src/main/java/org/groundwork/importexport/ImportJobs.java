@@ -162,6 +162,7 @@ public class ImportJobs {
                     return new Outcome(imports.importContacts(in, options), null);
                 }
             }
+            imports.refuseTooWide(file::open);
             PendingImports.Claimed claimed = pending.claim(pending.keep(file.path(), "", file.size()));
             try {
                 return new Outcome(null, start(claimed, file.rows(), options));

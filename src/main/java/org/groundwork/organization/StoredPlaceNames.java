@@ -41,6 +41,18 @@ public final class StoredPlaceNames {
     }
 
     /**
+     * The names of one team's works ({@code team}), or of every team's (null), the same way: a work's name is the team's
+     * once, as V28_11's index compares (case and the spaces around it aside), and a clash is numbered. Works' names were
+     * only trimmed until the fifty-sixth session (V28_22 cleans those stored before; a restore an older archive's).
+     */
+    public static int works(Connection c, UUID team) throws SQLException {
+        String only = team == null ? "" : " where team_id = ?";
+        return places(c, team, "select id, team_id, name, null, null from work" + only + " order by id",
+                "select 1 from work where team_id = ? and id <> ? and lower(btrim(name)) = lower(btrim(?))",
+                "update work set name = ?, version = version + 1 where id = ?", false);
+    }
+
+    /**
      * A stored name as the rule of the day cleans it, or null when it stays as it is: already clean, or cleaning
      * would leave nothing that shows or pass the column's 200 characters (V1's check on every name column).
      */

@@ -130,8 +130,9 @@ public class ReportService {
         LocalDate today = LocalDate.now(team.zone());
         Period period = Period.parse(today.minusDays(GLANCE_DAYS - 1L).toString(), today.toString(), team.zone());
         Scope me = new Scope(current.id(), true, null);
-        Map<String, Double> byLevel = timeReports.byLevel(team, period, me);
-        double minutes = byLevel.values().stream().mapToDouble(Double::doubleValue).sum();
+        TimeReports.Levels mine = timeReports.byLevel(team, period, me);
+        Map<String, Double> byLevel = mine.byLevel();
+        double minutes = mine.total();
         double closeToBase = byLevel.get(Level.NEW.word()) + byLevel.get(Level.LESS_INVOLVED.word());
         MovementReport movement = movementReports.report(team, period, me);
         // a person who moved twice in the week (new, then cadre) is one person moved up

@@ -130,15 +130,22 @@ class TimeReports {
      * Minutes by level at the time only (Today's glance): the report's own figures statement, of
      * which only the by-level rows are read; no people, works or units.
      */
-    Map<String, Double> byLevel(Team team, Period period, Scope scope) {
+    Levels byLevel(Team team, Period period, Scope scope) {
         Map<String, Double> byLevel = levels();
+        double total = 0;
         for (Row r : ReportSql.rowsOfEach(em, List.of(ROOM_TO_HASH, "time-figures"), holding(scope, null),
                 parameters(team, period, scope, null)).get(1)) {
             if ("level".equals(r.get("figure"))) {
                 byLevel.put((String) r.get("level"), minutes(r.get("minutes")));
+            } else if ("total".equals(r.get("figure"))) {
+                total = minutes(r.get("minutes"));
             }
         }
-        return byLevel;
+        return new Levels(byLevel, total);
+    }
+
+    /** Minutes by level, and in all as the report's total says it (not the sum of the rounded levels: 99.99 for 100). */
+    record Levels(Map<String, Double> byLevel, double total) {
     }
 
     /**

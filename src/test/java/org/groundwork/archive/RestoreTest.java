@@ -449,7 +449,10 @@ class RestoreTest {
         TestTeam team = TestTeam.create();
         String rosa = team.api().body(Map.of("fullName", "Rosa Diaz")).post("/api/v1/contacts").then().statusCode(201)
                 .extract().path("id");
-        team.api().body(Map.of("name", "Depot", "kind", "workplace")).post("/api/v1/organizations").then().statusCode(201);
+        String depot = team.api().body(Map.of("name", "Depot", "kind", "workplace")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id");
+        String nights = team.api().body(Map.of("name", "Nights", "kind", "shift"))
+                .post("/api/v1/organizations/" + depot + "/units").then().statusCode(201).extract().path("id");
         LinkedHashMap<String, String> good = Archives.copy(Archives.open(Archives.download(team.token)));
         String copied = good.get("team.jsonl").substring(7, 43);
 
@@ -465,6 +468,10 @@ class RestoreTest {
         String copiedRosa = Archives.lines(good.get("contact.jsonl")).get(0).substring(7, 43);
         Archives.restore(TestTeam.instanceToken(), changed(good, f -> f.replaceAll((name, text) -> text.replace(copiedRosa, rosa))))
                 .then().statusCode(409).body("detail", containsString("already exist on this instance (contact_pkey)"));
+        // a unit's too (units are read parents first, not in id order: the id is looked up all the same)
+        String copiedNights = Archives.lines(good.get("unit.jsonl")).get(0).substring(7, 43);
+        Archives.restore(TestTeam.instanceToken(), changed(good, f -> f.replaceAll((name, text) -> text.replace(copiedNights, nights))))
+                .then().statusCode(409).body("detail", containsString("already exist on this instance (unit_pkey)"));
         assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
         Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
     }

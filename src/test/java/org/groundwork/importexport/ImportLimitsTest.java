@@ -78,6 +78,13 @@ class ImportLimitsTest {
                 .body("detail", equalTo("The file could not be read as CSV near line 2: a cell has more after its"
                         + " closing quote (\"); put the whole cell in quotes, and write a quote inside it twice (\"\")."
                         + " Nothing was imported."));
+        // one large enough for a job is refused as well, before it is queued (no 202, no job)
+        StringBuilder large = new StringBuilder(wide).append('\n');
+        for (int i = 0; i < 3001; i++) {
+            large.append("M").append(i).append('\n');
+        }
+        Csv.post(team, large.toString(), "").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("The file has 1001 columns"));
         // a file exactly as wide imports
         Csv.post(team, wide.substring(0, wide.lastIndexOf(",")) + "\nRosa\n", "").then().statusCode(200)
                 .body("created", equalTo(1));

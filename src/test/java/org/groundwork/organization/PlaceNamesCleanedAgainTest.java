@@ -146,6 +146,40 @@ class PlaceNamesCleanedAgainTest {
         team.api().get("/api/v1/me").then().body("team.name", org.hamcrest.Matchers.is("Eastside Tenants"));
     }
 
+    /**
+     * V28_22: works' names, only trimmed until the fifty-sixth session (the walk made a second "Building committees"
+     * with a no-break space, and a work named by a zero-width space alone). Cleaned, a clash numbered, a name that
+     * would show nothing kept; and one so kept is sent back as stored by the API without a refusal.
+     */
+    @Test
+    void worksNamesAreCleanedByV28_22() throws Exception {
+        TestTeam team = TestTeam.create();
+        UUID committees;
+        UUID pasted;
+        UUID invisible;
+        try (Connection c = AllTeams.connection(dataSource)) {
+            UUID teamId = UUID.fromString(team.teamId);
+            committees = work(c, teamId, "Building committees");
+            pasted = work(c, teamId, "Building\u00A0committees");
+            invisible = work(c, teamId, "\u200B");
+            db.migration.V28_22__work_names_cleaned.clean(c);
+            assertEquals("Building committees", name(c, "work", committees));
+            assertEquals("Building committees (2)", name(c, "work", pasted));
+            assertEquals(1L, version(c, "work", pasted));
+            assertEquals(0L, version(c, "work", committees));
+            assertEquals("\u200B", name(c, "work", invisible));
+        }
+        team.api().body(Map.of("name", "\u200B", "active", false)).patch("/api/v1/works/" + invisible).then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.is(false));
+        team.api().body(Map.of("name", "Building\u00A0committees")).patch("/api/v1/works/" + pasted).then().statusCode(409);
+    }
+
+    private static UUID work(Connection c, UUID team, String name) throws SQLException {
+        UUID id = Ids.next();
+        update(c, "insert into work (id, team_id, name, focus) values (?, ?, ?, 'bring-in-new')", id, team, name);
+        return id;
+    }
+
     /** One statement past the app's rules, as names were stored before. */
     private static void update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
