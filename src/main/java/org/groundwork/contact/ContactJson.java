@@ -109,7 +109,7 @@ public final class ContactJson {
      */
     @Schema(description = "One line of a contact's timeline: type (conversation, attendance, level-change, follow-up),"
             + " at and id, then the fields of its type: a conversation's organizerId, organizerName, workId, workName,"
-            + " durationMinutes, channel, summary, issues, commitments; an attendance's actionId, actionTitle, workId,"
+            + " durationMinutes, channel, summary, issues, commitments, politicalDiscussion; an attendance's actionId, actionTitle, workId,"
             + " durationMinutes, firstTime, notes, recordedBy, workName; a level change's fromLevel, toLevel, reason,"
             + " changedBy; a follow-up's dueOn, status, reason, purpose, assigneeId.",
             additionalProperties = Schema.True.class, requiredProperties = {"type", "at", "id"},
@@ -128,7 +128,8 @@ public final class ContactJson {
 
     public record ConversationLine(String type, Instant at, UUID id, UUID organizerId, String organizerName,
                                    UUID workId, String workName, Integer durationMinutes, String channel,
-                                   String summary, String issues, String commitments) implements TimelineItem {
+                                   String summary, String issues, String commitments, Boolean politicalDiscussion)
+            implements TimelineItem {
     }
 
     public record AttendanceLine(String type, Instant at, UUID id, UUID actionId, String actionTitle, UUID workId,

@@ -464,7 +464,8 @@ public class ContactPages {
     private TemplateInstance show(UUID id, String cursor, String tieSearch, Map<String, String> form,
                                   Map<String, String> errors) {
         ContactView contact = contacts.find(id).view();
-        List<FollowUpView> open = followUps.list(FollowUpFilter.openOf(id), Page.MAX_LIMIT, null).items();
+        List<FollowUpView> open = followUps.list(FollowUpFilter.openOf(id), Page.MAX_LIMIT, null).items().stream()
+                .sorted(FollowUpView.SOONEST_DUE).toList();
         Page<TimelineItem> timeline = contacts.timeline(id, PAGE_SIZE, cursor);
         List<Line> lines = timeline.items().stream().map(item -> line(id, item)).toList();
         Map<String, String> values = new HashMap<>(form);
@@ -587,7 +588,10 @@ public class ContactPages {
         if (item instanceof ConversationLine c) {
             return new Line(type, at,
                     PageLanguage.people().timeline_conversation() + words(" · ", "channel", c.channel()) + " · "
-                            + PageLanguage.msg().minutes_short(String.valueOf(c.durationMinutes())),
+                            + PageLanguage.msg().minutes_short(String.valueOf(c.durationMinutes()))
+                            // ticked on the log form: shown where the talk is, not only on its edit form (the walk)
+                            + (Boolean.TRUE.equals(c.politicalDiscussion())
+                            ? " · " + PageLanguage.people().conversation_politics() : ""),
                     text(c.summary()), c.organizerName(), c.workName(), c.issues(), c.commitments(),
                     "/conversations/" + c.id() + "/edit");
         }

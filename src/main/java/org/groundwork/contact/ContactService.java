@@ -651,23 +651,24 @@ public class ContactService {
                          cast(null as text) as title, cast(null as boolean) as first_time,
                          cast(null as text) as from_level, cast(null as text) as to_level,
                          cast(null as date) as due_on, cast(null as text) as status, cast(null as text) as reason,
-                         cv.issues as issues, cv.commitments as commitments
+                         cv.issues as issues, cv.commitments as commitments,
+                         cv.political_discussion as political
                   from conversation cv
                   where cv.team_id = :team and cv.contact_id = :contact
                   union all
                   select 'attendance', a.starts_at, att.id, att.recorded_by, a.work_id, a.duration_minutes,
-                         null, att.notes, a.id, a.title, att.first_time, null, null, null, null, null, null, null
+                         null, att.notes, a.id, a.title, att.first_time, null, null, null, null, null, null, null, null
                   from attendance att
                   join action a on a.id = att.action_id and a.team_id = att.team_id
                   where att.team_id = :team and att.contact_id = :contact
                   union all
                   select 'level-change', lc.changed_at, lc.id, lc.changed_by, null, null,
-                         null, lc.reason, null, null, null, lc.from_level, lc.to_level, null, null, null, null, null
+                         null, lc.reason, null, null, null, lc.from_level, lc.to_level, null, null, null, null, null, null
                   from level_change lc
                   where lc.team_id = :team and lc.contact_id = :contact
                   union all
                   select 'follow-up', f.created_at, f.id, f.assignee_id, null, null,
-                         null, f.purpose, null, null, null, null, null, f.due_on, f.status, f.reason, null, null
+                         null, f.purpose, null, null, null, null, null, f.due_on, f.status, f.reason, null, null, null
                   from follow_up f
                   where f.team_id = :team and f.contact_id = :contact
                 ) t
@@ -698,7 +699,7 @@ public class ContactService {
             case "conversation" -> new ConversationLine(type, at, id, who, r.get("who_name", String.class),
                     r.get("work_id", UUID.class), r.get("work_name", String.class), minutes(r),
                     r.get("channel", String.class), r.get("words", String.class), r.get("issues", String.class),
-                    r.get("commitments", String.class));
+                    r.get("commitments", String.class), r.get("political", Boolean.class));
             case "attendance" -> new AttendanceLine(type, at, id, r.get("action_id", UUID.class),
                     r.get("title", String.class), r.get("work_id", UUID.class), minutes(r),
                     r.get("first_time", Boolean.class), r.get("words", String.class), who,

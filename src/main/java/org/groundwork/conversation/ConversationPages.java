@@ -1,6 +1,7 @@
 package org.groundwork.conversation;
 
 import org.groundwork.followup.FollowUpJson.FollowUpFilter;
+import org.groundwork.followup.FollowUpJson.FollowUpView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -168,6 +169,7 @@ public class ConversationPages {
         ContactView contact = contacts.view(contactId);
         List<Completable> open = followUps.list(FollowUpFilter.openOf(contactId), Page.MAX_LIMIT, null).items()
                 .stream()
+                .sorted(FollowUpView.SOONEST_DUE)
                 .map(f -> new Completable(f.id().toString(), PageLanguage.people().timeline_follow_up_due(Labels.day(f.dueOn()))
                         + (f.purpose() == null ? "" : ": " + FollowUpWords.shownPurpose(f)),
                         drawnAt == null ? complete.contains(f.id().toString())

@@ -45,6 +45,10 @@ public final class FollowUpJson {
             FollowUpReason reason, FollowUpStatus status, UUID sourceActionId, UUID completedByConversationId,
             Instant closedAt, Instant createdAt) {
 
+        /** Soonest due first, as Today orders them: a person's open follow-ups on their page and the log form. */
+        public static final java.util.Comparator<FollowUpView> SOONEST_DUE =
+                java.util.Comparator.comparing(FollowUpView::dueOn).thenComparing(FollowUpView::id);
+
         static FollowUpView of(FollowUp f, String contactName) {
             return new FollowUpView(f.id, f.contactId, new ContactRef(f.contactId, contactName), f.assigneeId,
                     f.dueOn, f.purpose, f.reason, f.status, f.sourceActionId, f.completedByConversationId, f.closedAt,

@@ -192,6 +192,47 @@ class ConversationEditPagesTest {
         team.api().get("/api/v1/conversations/" + id).then().body("workId", is(work)).body("durationMinutes", is(40));
     }
 
+    /**
+     * The walk: "We talked politics", ticked on the log form, was stored but shown nowhere but the conversation's own
+     * edit form: not on the person's timeline, page or API. Now on both.
+     */
+    @Test
+    void aTalkAboutPoliticsSaysSoOnThePersonsTimeline() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 30, "channel", "phone",
+                "occurredAt", "2026-11-20T15:00:00Z", "politicalDiscussion", true)).post("/api/v1/conversations")
+                .then().statusCode(201);
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 10, "channel", "video",
+                "occurredAt", "2026-11-21T15:00:00Z")).post("/api/v1/conversations").then().statusCode(201);
+        team.api().get("/api/v1/contacts/" + contact + "/timeline").then().statusCode(200)
+                .body("items.findAll { it.type == 'conversation' }.politicalDiscussion", contains(false, true));
+        String page = Session.logIn(team).open("/contacts/" + contact);
+        assertTrue(page.contains("phone · 30 min · We talked politics</strong>"), page);
+        assertTrue(page.contains("video · 10 min</strong>"), page);
+    }
+
+    /**
+     * The walk: a person's open follow-ups, on their page and on the log form ("This conversation completes"), were
+     * in the order they were made, not by when they are due as Today orders them.
+     */
+    @Test
+    void aPersonsOpenFollowUpsAreListedSoonestDueFirst() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Lucy Parsons"));
+        for (String[] f : new String[][] {{"2026-12-20", "Second"}, {"2027-03-01", "Third"}, {"2026-11-01", "First"}}) {
+            team.api().body(Map.of("contactId", contact, "dueOn", f[0], "purpose", f[1] + " step"))
+                    .post("/api/v1/followups").then().statusCode(201);
+        }
+        Session s = Session.logIn(team);
+        for (String page : new String[] {s.open("/contacts/" + contact), s.open("/conversations/new?contact=" + contact)}) {
+            int first = page.indexOf("First step");
+            int second = page.indexOf("Second step");
+            int third = page.indexOf("Third step");
+            assertTrue(first > 0 && first < second && second < third, page);
+        }
+    }
+
     @Test
     void savingWithoutTouchingTheTimeKeepsItToTheSecond() {
         TestTeam team = TestTeam.create("America/New_York");
