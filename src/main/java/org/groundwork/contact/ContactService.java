@@ -329,17 +329,18 @@ public class ContactService {
         return find(id).view();
     }
 
+    /** A form's tags by the rules a change meets, before it is sent: the person's stored tags pass as stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void checkTags(UUID id, List<String> tags) {
+        ContactFields.tags(tags, TeamScoped.find(Contact.class, id).map(c -> c.tags).orElse(new String[0]));
+    }
+
     /**
      * A change's own fields as the rules see them (the edit form checks these too). A phone sent
      * back exactly as stored is no new number, so none here: one stored before the phone rule
      * (2026-12-04) does not stop an edit of the name or the notes; any other phone meets the rule.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    /** A form's tags by the rules a change meets, before it is sent: the person's stored tags pass as stored. */
-    void checkTags(UUID id, List<String> tags) {
-        ContactFields.tags(tags, TeamScoped.find(Contact.class, id).map(c -> c.tags).orElse(new String[0]));
-    }
-
     public ContactFields checked(UUID id, ContactChange v) {
         return checked(TeamScoped.find(Contact.class, id), v);
     }
