@@ -128,7 +128,7 @@ class TimeReports {
 
     /**
      * Minutes by level at the time only (Today's glance): the report's own figures statement, of
-     * which only the by-level rows are read; no people, works or units.
+     * which only the by-level rows and the total are read; no people, works or units.
      */
     Levels byLevel(Team team, Period period, Scope scope) {
         Map<String, Double> byLevel = levels();
