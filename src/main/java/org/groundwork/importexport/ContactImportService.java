@@ -301,25 +301,14 @@ public class ContactImportService {
      */
     static final int MOST_COLUMNS = 1000;
 
-    private static ProblemException tooWide(int columns) {
-        return Problems.badRequest("The file has " + columns + " columns, more than the " + MOST_COLUMNS
-                + " an import reads; keep the columns you need and save it again. Nothing was imported.");
-    }
-
     /**
      * Refuses (400) a file wider than {@link #MOST_COLUMNS} before it is queued for a job, as an import run at once
-     * refuses it: its header read, nothing more. A file that cannot be read is left to the import, which says why.
+     * refuses it: its header read, nothing more. A file that cannot be read, or holds no line, is left to the
+     * import, which says why.
      */
     void refuseTooWide(java.util.function.Supplier<InputStream> file) {
         try (InputStream in = file.get(); CSVParser parser = CsvInput.open(in, maxBytes)) {
-            for (CSVRecord r : parser) {
-                if (!blank(r)) {
-                    if (r.size() > MOST_COLUMNS) {
-                        throw tooWide(r.size());
-                    }
-                    return;
-                }
-            }
+            firstLine(parser.iterator());
         } catch (IOException | UncheckedIOException e) {
             // unreadable: the import itself refuses it, naming the line
         }
@@ -327,16 +316,22 @@ public class ContactImportService {
 
     /** The header: the first line that is not blank, at most {@link #MOST_COLUMNS} wide. */
     private static List<String> headerLine(Iterator<CSVRecord> records) {
+        return firstLine(records).orElseThrow(ContactImportService::empty).toList();
+    }
+
+    /** The first line that is not blank, refused when it is wider than {@link #MOST_COLUMNS}; none in a file of none. */
+    private static java.util.Optional<CSVRecord> firstLine(Iterator<CSVRecord> records) {
         while (records.hasNext()) {
             CSVRecord r = records.next();
             if (!blank(r)) {
                 if (r.size() > MOST_COLUMNS) {
-                    throw tooWide(r.size());
+                    throw Problems.badRequest("The file has " + r.size() + " columns, more than the " + MOST_COLUMNS
+                            + " an import reads; keep the columns you need and save it again. Nothing was imported.");
                 }
-                return r.toList();
+                return java.util.Optional.of(r);
             }
         }
-        throw empty();
+        return java.util.Optional.empty();
     }
 
     private static String word(Field field) {

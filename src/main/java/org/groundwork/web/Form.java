@@ -231,7 +231,7 @@ public final class Form {
      * drew it ({@link #DRAWN}), which is the erased person's stored data, not this organizer's typing (the review).
      */
     private List<String> typedWords() {
-        Map<String, String> drawn = drawnAs(values.containsKey(DRAWN) ? values.get(DRAWN) : sent(DRAWN));
+        Map<String, String> drawn = drawnAsKeptOrSent();
         List<String> typed = new ArrayList<>();
         for (String field : words) {
             String v = values.get(field);
@@ -552,6 +552,11 @@ public final class Form {
         return drawnAs(values.get(DRAWN));
     }
 
+    /** {@link #drawnAs()}, or as sent when no conflict kept it (a form without {@link #onConflict(Supplier)}). */
+    private Map<String, String> drawnAsKeptOrSent() {
+        return drawnAs(values.containsKey(DRAWN) ? values.get(DRAWN) : sent(DRAWN));
+    }
+
     private static Map<String, String> drawnAs(String sent) {
         Map<String, String> drawn = new HashMap<>();
         if (sent == null || sent.length() > 4096) {
@@ -723,7 +728,7 @@ public final class Form {
      * came back as two). False when the form did not say what it drew.
      */
     public boolean sentAsDrawn(String field) {
-        String asDrawn = drawnAs(values.containsKey(DRAWN) ? values.get(DRAWN) : sent(DRAWN)).get(field);
+        String asDrawn = drawnAsKeptOrSent().get(field);
         return asDrawn != null && fingerprint(values.containsKey(field) ? values.get(field) : sent(field)).equals(asDrawn);
     }
 
