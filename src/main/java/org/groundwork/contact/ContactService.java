@@ -131,6 +131,24 @@ public class ContactService {
         return found;
     }
 
+    /** A body's contact that the team erased: said as that, not as an id never seen (a form open while they were erased). */
+    public static final String NAMED_ERASED = "this person was erased; nothing more is written about them";
+
+    /**
+     * The live contact a request's body names in {@code field}, held as {@link #known} holds it; a 400 on the field
+     * otherwise, "no contact with that id in your team" for an unknown or another team's id, {@link #NAMED_ERASED}
+     * for one of the team's tombstones (only what the team's own tombstone shows, as a path's 410 does).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Known namedIn(String field, UUID id) {
+        Known found = knownAll(List.of(id)).get(id);
+        if (found == null) {
+            throw erasedAmong(List.of(id)).isEmpty()
+                    ? Problems.unknownReference(field, "contact") : Problems.invalid(field, NAMED_ERASED);
+        }
+        return found;
+    }
+
     /**
      * The live contacts of the caller's team among these ids, each held FOR KEY SHARE till the caller's
      * transaction ends, locked in id order. Held: an erasure (FOR UPDATE, lockLive) waits for the write

@@ -74,7 +74,7 @@ public class ConversationService {
     BusinessMetrics metrics;
 
     public CreatedConversation create(@NotNull @Valid NewConversation req) {
-        Known contact = contactInBody(req.contactId());
+        Known contact = contacts.namedIn("contactId", req.contactId());
         Conversation c = new Conversation();
         c.teamId = current.teamId();
         c.contactId = contact.id();
@@ -239,13 +239,6 @@ public class ConversationService {
     }
 
 
-    private Known contactInBody(UUID id) {
-        try {
-            return contacts.known(id);
-        } catch (ProblemException e) {
-            throw Problems.unknownReference("contactId", "contact");
-        }
-    }
 
     private UUID workInBody(UUID id) {
         if (id == null) {

@@ -472,12 +472,7 @@ public class FollowUpService {
     }
 
     public Versioned<FollowUpView> create(@NotNull @Valid NewFollowUp req) {
-        Known contact;
-        try {
-            contact = contacts.known(req.contactId());
-        } catch (ProblemException e) {
-            throw Problems.unknownReference("contactId", "contact");
-        }
+        Known contact = contacts.namedIn("contactId", req.contactId());
         FollowUp f = new FollowUp();
         f.teamId = current.teamId();
         f.contactId = contact.id();

@@ -56,8 +56,14 @@ public final class Charts {
     public record Row(String head, List<String> cells) {
     }
 
-    /** One bar's figures: parts in order (the keys of the legend), each with its minutes. */
-    record Figures(String label, String note, Map<String, Double> parts) {
+    /**
+     * One bar's figures: parts in order (the keys of the legend), each with its minutes, and the bar's total as the
+     * report gives it (a work's or a week's total is rounded once, not summed from its rounded parts).
+     */
+    record Figures(String label, String note, Map<String, Double> parts, double total) {
+        Figures(String label, String note, Map<String, Double> parts) {
+            this(label, note, parts, Charts.total(parts));
+        }
     }
 
     /**
@@ -67,7 +73,7 @@ public final class Charts {
     static Chart bars(List<Figures> figures, List<String> keys) {
         double max = 0;
         for (Figures f : figures) {
-            max = Math.max(max, total(f.parts()));
+            max = Math.max(max, f.total());
         }
         List<Bar> bars = new ArrayList<>();
         int y = 0;
@@ -86,8 +92,7 @@ public final class Charts {
                 segments.add(new Segment(css(key), word(key), num(x), num(w), minutes(m)));
                 x += w;
             }
-            double total = total(f.parts());
-            bars.add(new Bar(f.label(), f.note(), labelY, noteY, barY, segments, minutes(total) + " min",
+            bars.add(new Bar(f.label(), f.note(), labelY, noteY, barY, segments, minutes(f.total()) + " min",
                     (int) Math.round(x) + 6, barY + BAR_HEIGHT - 5));
             y = barY + BAR_HEIGHT + 12;
         }

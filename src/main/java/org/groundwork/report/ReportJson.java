@@ -64,8 +64,11 @@ public final class ReportJson {
             Boolean matchesFocus) {
     }
 
-    /** weekStart: the Monday (team's time zone) the week begins on. */
-    public record WeekMinutes(LocalDate weekStart, Map<String, Double> byLevel) {
+    /**
+     * weekStart: the Monday (team's time zone) the week begins on; totalMinutes is the week's minutes summed as the
+     * database gives them and rounded once, as a work's total is (the sum of the rounded levels can be 0.01 off).
+     */
+    public record WeekMinutes(LocalDate weekStart, Map<String, Double> byLevel, double totalMinutes) {
     }
 
     public record MovementReport(

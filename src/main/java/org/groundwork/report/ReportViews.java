@@ -110,7 +110,7 @@ class ReportViews {
             String name = w.workId() == null ? words.report_no_work() : w.name();
             String focus = w.focus() == null ? words.report_no_focus() : words.report_focus(Charts.word(w.focus()));
             String verdict = verdict(w);
-            workBars.add(new Figures(name, focus + " · " + shortVerdict(w), w.byLevel()));
+            workBars.add(new Figures(name, focus + " · " + shortVerdict(w), w.byLevel(), w.totalMinutes()));
             List<String> cells = new ArrayList<>();
             cells.add(w.focus() == null ? "—" : Charts.word(w.focus()));
             cells.add(verdict + (w.justification() == null || w.justification().isBlank() ? ""
@@ -142,10 +142,10 @@ class ReportViews {
         List<Row> weekRows = new ArrayList<>();
         for (WeekMinutes w : r.weeks()) {
             String label = words.report_week_of(WEEK.withLocale(PageLanguage.current()).format(w.weekStart()));
-            weekBars.add(new Figures(label, null, w.byLevel()));
+            weekBars.add(new Figures(label, null, w.byLevel(), w.totalMinutes()));
             List<String> cells = new ArrayList<>();
             levels.forEach(l -> cells.add(Charts.minutes(w.byLevel().getOrDefault(l, 0.0))));
-            cells.add(Charts.minutes(Charts.total(w.byLevel())));
+            cells.add(Charts.minutes(w.totalMinutes()));
             weekRows.add(new Row(label, cells));
         }
         List<String> weekHeads = new ArrayList<>(List.of(words.report_week()));

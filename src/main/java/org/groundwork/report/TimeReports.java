@@ -231,6 +231,7 @@ class TimeReports {
         Map<UUID, Double> workTotals = new HashMap<>();
         Map<UUID, Map<String, Double>> workPositions = new HashMap<>();
         Map<LocalDate, Map<String, Double>> weeks = new HashMap<>();
+        Map<LocalDate, Double> weekTotals = new HashMap<>();
         Map<UUID, Aim> aims = new HashMap<>();
         if (work != null) {
             workLevels.put(work.id, levels());
@@ -261,14 +262,18 @@ class TimeReports {
                 }
                 case "work-position" -> workPositions.computeIfAbsent(uuid(r.get("work_id")), k -> positions())
                         .put(position, m);
-                case "week-level" -> weeks.computeIfAbsent(date(r.get("week")), k -> levels()).put(level, m);
+                case "week-level" -> {
+                    LocalDate week = date(r.get("week"));
+                    weeks.computeIfAbsent(week, k -> levels()).put(level, m);
+                    weekTotals.merge(week, Rows.unrounded(r.get("minutes")), Double::sum);
+                }
                 default -> throw new IllegalStateException("unexpected figure " + figure);
             }
         }
         List<WorkMinutes> works = works(workLevels, workTotals, workPositions, aims);
         return new TimeReport(period.from(), period.to(), scope.word(), work == null ? null : work.id,
                 total, byLevel, byPosition, byKind, firstTimer, List.of(), 0,
-                works, weeks(period, weeks),
+                works, weeks(period, weeks, weekTotals),
                 Summaries.time(period, scope, work, total, byLevel, byPosition, Summaries.api(), LocalDate::toString), List.of());
     }
 
@@ -327,11 +332,12 @@ class TimeReports {
     }
 
     /** Every week the period touches, empty ones too, so a chart's weeks line up. */
-    private static List<WeekMinutes> weeks(Period period, Map<LocalDate, Map<String, Double>> found) {
+    private static List<WeekMinutes> weeks(Period period, Map<LocalDate, Map<String, Double>> found,
+                                           Map<LocalDate, Double> totals) {
         List<WeekMinutes> weeks = new ArrayList<>();
         LocalDate week = period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         for (; !week.isAfter(period.to()); week = week.plusWeeks(1)) {
-            weeks.add(new WeekMinutes(week, found.getOrDefault(week, levels())));
+            weeks.add(new WeekMinutes(week, found.getOrDefault(week, levels()), Rows.round(totals.getOrDefault(week, 0.0))));
         }
         return weeks;
     }

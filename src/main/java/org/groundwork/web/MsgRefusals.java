@@ -243,6 +243,9 @@ public interface MsgRefusals {
     String tie_person_erased();
 
     @Message
+    String named_person_erased();
+
+    @Message
     String contact_erased();
 
     @Message

@@ -410,6 +410,7 @@ public final class Refusals {
         phrase("attendance_notes_erased", "this contact was erased; their attendance keeps no notes");
         phrase("attendance_person_erased", "this person was erased; they can no longer be checked in");
         phrase("tie_person_erased", org.groundwork.contact.TieService.OTHER_ERASED);
+        phrase("named_person_erased", org.groundwork.contact.ContactService.NAMED_ERASED);
         phrase("contact_erased", "This contact was erased; their conversations keep no summary, issues or commitments");
         phrase("contact_gone", org.groundwork.platform.Problems.ERASED);
         phrase("listed_twice", "this contact is already listed at [{index}]");

@@ -2,6 +2,7 @@ package org.groundwork.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.groundwork.contact.ContactService;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,29 @@ class ErasedMeanwhileTest {
                 .put("/api/v1/actions/" + action + "/attendance").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.contains("[0].contactId", "[1]", "[2].contactId"));
         team.api().get("/api/v1/actions/" + action).then().body("attendance", hasSize(0));
+    }
+
+    /**
+     * Walk 3: a conversation or follow-up naming someone erased since the client read them was "no contact with
+     * that id in your team", as an id never seen; another team's person stays that.
+     */
+    @Test
+    void aConversationOrFollowUpNamingSomeoneErasedSaysTheErasure() {
+        TestTeam team = TestTeam.create();
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Erased Before The Talk Was Logged"));
+        team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
+        String theirs = PagesBrowserTest.contact(TestTeam.create(), Map.of("fullName", "Another Team's Person"));
+        for (String[] named : new String[][]{{contact, ContactService.NAMED_ERASED}, {theirs, "no contact with that id in your team"}}) {
+            team.api().body(Map.of("contactId", named[0], "occurredAt", "2026-05-01T16:00:00Z", "channel", "phone",
+                            "durationMinutes", 10, "summary", "a word about them"))
+                    .post("/api/v1/conversations").then().statusCode(400)
+                    .body("errors[0].field", is("contactId")).body("errors[0].message", is(named[1]));
+            team.api().body(Map.of("contactId", named[0], "purpose", "call back", "dueOn", "2026-05-02"))
+                    .post("/api/v1/followups").then().statusCode(400)
+                    .body("errors[0].field", is("contactId")).body("errors[0].message", is(named[1]));
+        }
+        team.api().get("/api/v1/conversations").then().statusCode(200).body("items", hasSize(0));
+        team.api().get("/api/v1/followups").then().statusCode(200).body("items", hasSize(0));
     }
 
     /** The walk: a tie to someone picked from the search, erased since, said "no contact with that id". */
