@@ -418,6 +418,11 @@ public class ActionPages {
         // "someone else", answered to the question below: added as a new person, whoever shares their
         // name, phone or email
         boolean someoneElse = Form.posted().ticked("someoneElse"); // not drawn again
+        if (someoneElse) {
+            // no lookup stops a second one: sent twice (a double tap, Back and resend) it made two people of
+            // the same name (the walk). Its form holds a one-time key, drawn with the question below
+            form.once();
+        }
         NewContact person = new NewContact(fullName == null ? null : fullName.trim(), Forms.blankToNull(phone),
                 Forms.blankToNull(email));
         // a NUL character and the contact rules (ContactFields), all said at once in Add contact's words
@@ -454,8 +459,10 @@ public class ActionPages {
             }
             sameName.stream().filter(c -> same == null || !c.id().equals(same.contact().id())).forEach(choices::add);
             ActionView view = actions.find(Ids.parse(id, "action")).view();
+            Map<String, String> asked = new HashMap<>(form.values());
+            asked.put(Form.KEY, Form.newKey()); // for "someone else": one new person per question answered
             return page(view, null, List.of(), new Door(null, same == null ? null : same.by(), false, choices,
-                    same == null ? null : same.contact()), form.values(), Map.of());
+                    same == null ? null : same.contact()), asked, Map.of());
         }
         // the new person, as made: the page says they are in, with the focus back in the search box
         return replace(id, form, form.values(), null, added -> added.isEmpty() ? "" : checkedIn(added.get(0)), current ->
