@@ -42,6 +42,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +113,11 @@ public class ConversationPages {
         // time and the form sent again is the same form); yesterday's door-knocking is logged by changing it
         String now = LocalDateTime.ofInstant(Form.keyMadeAt(key), current.team().zone())
                 .truncatedTo(ChronoUnit.MINUTES).toString();
-        return render(contactId, Map.of("channel", "in-person", "occurredAt", now, Form.KEY, key), ticked,
-                Form.keyMadeAt(key).truncatedTo(ChronoUnit.MINUTES), Map.of());
+        // with what "when" was drawn as (Form.DRAWN): sent back so, it is that moment whatever the team's zone is then
+        Map<String, String> values = new HashMap<>(Form.asRead(Map.of("occurredAt", now)));
+        values.put("channel", "in-person");
+        values.put(Form.KEY, key);
+        return render(contactId, values, ticked, Form.keyMadeAt(key).truncatedTo(ChronoUnit.MINUTES), Map.of());
     }
 
     @POST
@@ -131,8 +135,11 @@ public class ConversationPages {
         List<UUID> completeIds = form.ids("complete");
         // no next step unless one of its two fields is filled in; then both must be
         NextStep next = due == null && purpose == null ? null : new NextStep(due, purpose);
-        // typed as on the team's clocks; left empty, it is now
-        Instant at = when == null ? null : when.atZone(current.team().zone()).toInstant();
+        // typed as on the team's clocks; left empty, it is now; left as drawn, the minute the form was opened: read
+        // again on the team's clocks, a change of the team's zone meanwhile moved it by the zones' difference (the
+        // walk: logged 18 hours ahead), as the edit form's time was (sentAsDrawn there too)
+        Instant at = when == null ? null : form.sentAsDrawn("occurredAt")
+                ? form.keyMadeAt().truncatedTo(ChronoUnit.MINUTES) : when.atZone(current.team().zone()).toInstant();
         NewConversation conversation = new NewConversation(contact, null, work, at, minutes, how,
                 form.optional("summary"), form.optional("issues"), form.optional("commitments"),
                 form.ticked("politicalDiscussion"), next, completeIds);

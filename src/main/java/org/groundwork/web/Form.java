@@ -516,13 +516,19 @@ public final class Form {
     public Form onConflict(Supplier<Map<String, String>> now) {
         storedNow = now;
         version(); // an edit form's version is drawn again with it, whichever refusal draws it
-        // kept when the form is drawn again for another refusal; read as sent, not through the NUL rule:
-        // a crafted NUL in this hidden field would refuse the form with a message no page shows
+        keepDrawn();
+        return this;
+    }
+
+    /**
+     * {@link #DRAWN} kept when the form is drawn again for a refusal; read as sent, not through the NUL rule: a
+     * crafted NUL in this hidden field would refuse the form with a message no page shows.
+     */
+    private void keepDrawn() {
         String drawn = sent(DRAWN);
         if (drawn != null && drawn.indexOf('\0') < 0) {
             values.putIfAbsent(DRAWN, drawn);
         }
-        return this;
     }
 
     /**
@@ -646,6 +652,11 @@ public final class Form {
         return made.isAfter(now) ? now : made;
     }
 
+    /** When this form's page was opened: {@link #keyMadeAt(String)} of the one-time key it was sent with. */
+    public java.time.Instant keyMadeAt() {
+        return keyMadeAt(sent(KEY));
+    }
+
     /** What a refusal of one kind draws instead of the form with its messages. */
     public Form on(Predicate<ProblemException> which, Function<ProblemException, Object> answer) {
         special.put(which, answer);
@@ -728,6 +739,7 @@ public final class Form {
      * came back as two). False when the form did not say what it drew.
      */
     public boolean sentAsDrawn(String field) {
+        keepDrawn(); // a create form asks it without onConflict: drawn again, it still knows what it drew
         String asDrawn = drawnAsKeptOrSent().get(field);
         return asDrawn != null && fingerprint(values.containsKey(field) ? values.get(field) : sent(field)).equals(asDrawn);
     }

@@ -243,6 +243,36 @@ class EditConflictPagesTest {
                 .body("summary", equalTo("Rent strike, the building's"));
     }
 
+    /**
+     * Walk 57b: the log form opened before the team's zone changed logged the talk by the zones' difference (Auckland
+     * to New York: 18 hours ahead). Its "when" sent back as drawn is the minute the form was opened.
+     */
+    @Test
+    void aNewConversationsWhenLeftAsDrawnIsTheMinuteTheFormWasOpened() {
+        TestTeam team = TestTeam.create("Pacific/Auckland");
+        String contact = PagesBrowserTest.contact(team, Map.of("fullName", "Ella Reeve Bloor"));
+        Session s = Session.logIn(team);
+        // a form opened two hours ago (its key's time, as OneTimeKeyPagesTest makes one)
+        long opened = System.currentTimeMillis() - 2 * 3600_000L;
+        String key = new java.util.UUID((opened << 16) | (0x7L << 12) | 1, 0x8000000000000001L).toString();
+        String form = s.open("/conversations/new?contact=" + contact + "&" + Form.KEY + "=" + key);
+        java.util.function.Function<String, String> field = name -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]*)\"").matcher(form);
+            org.junit.jupiter.api.Assertions.assertTrue(m.find(), name + " is drawn");
+            return m.group(1);
+        };
+        String etag = team.api().get("/api/v1/team").then().extract().header("ETag");
+        team.api().header("If-Match", etag).body(Map.of("timeZone", "America/New_York")).patch("/api/v1/team")
+                .then().statusCode(200);
+        s.form().formParam(Form.KEY, key).formParam("contactId", contact).formParam("drawn", field.apply("drawn"))
+                .formParam("occurredAt", field.apply("occurredAt")).formParam("channel", "phone")
+                .formParam("durationMinutes", "20").formParam("summary", "Talked about the lockout")
+                .post("/conversations").then().statusCode(303);
+        String expected = java.time.Instant.ofEpochMilli(opened).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        team.api().get("/api/v1/conversations?contact=" + contact).then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].occurredAt", equalTo(expected));
+    }
+
     /** What was typed, under a field, as the form says it after the conflict. */
     static String youTyped(String field, String shown) {
         return "(?s).*id=\"f-" + field + "-typed\">You typed: <strong>" + shown + "</strong>.*";
