@@ -98,7 +98,7 @@ public final class OrganizerJson {
     public record FirstPassword(@NotNull @Size(min = 8, max = 200) @Guessable String password) {
     }
 
-    public record PasswordChange(@NotNull @Size(max = 200) String currentPassword,
+    public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
                                  @NotNull @Size(min = 8, max = 200) @Guessable String newPassword) {
     }
 

@@ -210,8 +210,10 @@ public class OrganizerPages {
         if (!posted.valid()) {
             return posted.drawn(settings(null, form, posted.errors()));
         }
-        // the page answers directly (no redirect): the token is shown this once and never stored in clear
-        return settings(tokens.issueForCurrent(name), teamForm(), Map.of());
+        // the page answers directly (no redirect): the token is shown this once and never stored in clear. A refusal
+        // (the 101st token) is said above the form with the name kept (the walk: a bare "Conflict" page)
+        return posted.submit(() -> tokens.issueForCurrent(name), issued -> settings(issued, teamForm(), Map.of()),
+                () -> settings(null, form, posted.errors()));
     }
 
     @POST

@@ -46,6 +46,18 @@ class TokensTest {
         });
         String hundredth = newToken(team).then().statusCode(201).extract().path("id");
         newToken(team).then().statusCode(409).body("detail", containsString("You have 100 API tokens"));
+        // on the Settings page: said above the form, the name typed kept (the walk: a bare "Conflict" page)
+        String login = given().redirects().follow(false).formParam("email", team.adminEmail)
+                .formParam("password", TestTeam.PASSWORD).post("/login").getCookie("quarkus-credential");
+        io.restassured.response.Response settings = given().cookie("quarkus-credential", login).get("/settings");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"")
+                .matcher(settings.asString());
+        org.junit.jupiter.api.Assertions.assertTrue(csrf.find(), "the settings page has a form");
+        given().redirects().follow(false).cookie("quarkus-credential", login).cookie("csrf-token", settings.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.group(1))
+                .formParam("tokenName", "sheet sync").post("/settings/tokens").then().statusCode(409)
+                .body(containsString("You have 100 API tokens")).body(containsString("value=\"sheet sync\""))
+                .body(containsString("id=\"f-tokenName\""));
         team.api().get("/api/v1/tokens").then().statusCode(200).body("items", hasSize(TokenService.MOST_TOKENS));
         team.api().delete("/api/v1/tokens/" + hundredth).then().statusCode(204);
         newToken(team).then().statusCode(201);

@@ -251,6 +251,13 @@ class SessionsTest {
                 .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("currentPassword"));
         team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "short"))
                 .post("/api/v1/me/password").then().statusCode(400).body("errors[0].field", is("newPassword"));
+        // empty: too short, not "one of the passwords tried first"; an empty current password is a box left
+        // empty, not a wrong password (which counts as a failed login) (the walk)
+        team.api().body(Map.of("currentPassword", "", "newPassword", ""))
+                .post("/api/v1/me/password").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("currentPassword", "newPassword"))
+                .body("errors.message", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(containsString("tried first"))))
+                .body("errors.message", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(containsString("current password"))));
         // long enough but among the first an attacker tries (the walk set "password")
         for (String guessable : List.of("password", "Password1!", "12345678", "87654321", "qwertyuiop", "aaaaaaaaaa",
                 "abababab", "iloveyou2024", "Qwerty123!", "dragon12", "monkey12345", "zxcvbnm123", "abcabcabc")) {
