@@ -120,7 +120,7 @@ public class LoginSessions {
                 .setParameter(1, id).setParameter(2, current.id()).setParameter(3, current.teamId())
                 .executeUpdate();
         if (n == 0) {
-            throw Problems.notFound("session");
+            throw Problems.notYours("session");
         }
     }
 

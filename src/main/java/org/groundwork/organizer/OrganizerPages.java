@@ -58,6 +58,11 @@ public class OrganizerPages {
     static final String TEAM_SAVED = "team";
     /** What the add form saved ({@link Form#saved}): the organizers' page says so. */
     static final String ORGANIZER_ADDED = "organizer-added";
+    /** What a button on the organizers' list did: the page says so. */
+    static final String ROLE_CHANGED = "role-changed";
+    static final String ORGANIZER_DISABLED = "organizer-disabled";
+    static final String ORGANIZER_ENABLED = "organizer-enabled";
+    static final String TWO_FACTOR_RESET = "two-factor-reset";
     /** What the language form saved: the settings page says so, already in the language chosen. */
     static final String LANGUAGE_SAVED = "language";
     /** Another device logged out, a token revoked: said, as the walk found nothing said of either. */
@@ -132,8 +137,8 @@ public class OrganizerPages {
         Form form = Form.posted().names("role=form");
         Role role = form.word(Role.class, "role", FormErrors.FORM);
         return form.submit(() -> organizers.change(Ids.parse(id, "organizer"),
-                        patches.of(new OrganizerChange(null, role, null), Set.of("role")), null), "/organizers",
-                () -> organizers(Map.of("role", "organizer"), form.errors()));
+                        patches.of(new OrganizerChange(null, role, null), Set.of("role")), null),
+                Form.saved("/organizers", ROLE_CHANGED), () -> organizers(Map.of("role", "organizer"), form.errors()));
     }
 
     @GET
@@ -297,16 +302,18 @@ public class OrganizerPages {
         // account, ending its sessions and tokens (the probe); a 400 that changes nothing
         boolean active = Flags.required(form.hidden("active"), "active");
         return form.submit(() -> organizers.change(Ids.parse(id, "organizer"),
-                        patches.of(new OrganizerChange(null, null, active), Set.of("active")), null), "/organizers",
+                        patches.of(new OrganizerChange(null, null, active), Set.of("active")), null),
+                Form.saved("/organizers", active ? ORGANIZER_ENABLED : ORGANIZER_DISABLED),
                 () -> organizers(Map.of("role", "organizer"), form.errors()));
     }
 
     /** An admin resets someone's two-factor login (a lost phone). */
     @POST
     @Path("organizers/{id}/two-factor/reset")
-    public Response resetTwoFactor(@PathParam("id") String id) {
-        twoFactor.reset(Ids.parse(id, "organizer"));
-        return Response.seeOther(URI.create("/organizers")).build();
+    public Object resetTwoFactor(@PathParam("id") String id) {
+        Form form = Form.posted();
+        return form.submit(() -> twoFactor.reset(Ids.parse(id, "organizer")), Form.saved("/organizers", TWO_FACTOR_RESET),
+                () -> organizers(Map.of("role", "organizer"), form.errors()));
     }
 
     @POST

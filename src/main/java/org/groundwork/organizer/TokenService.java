@@ -108,7 +108,7 @@ public class TokenService {
     public void revoke(UUID id) {
         long deleted = ApiToken.delete("id = ?1 and organizerId = ?2 and teamId = ?3", id, current.id(), current.teamId());
         if (deleted == 0) {
-            throw Problems.notFound("token");
+            throw Problems.notYours("token");
         }
         audit.record(AuditKind.REVOKED, AuditEntity.TOKEN, id);
     }

@@ -16,6 +16,14 @@ public final class Problems {
         return new ProblemException(404, NOT_FOUND, "No " + what + " with that id in your team");
     }
 
+    /**
+     * 404 for one's own record (a token, a login session) that this organizer has none of with that id: another
+     * organizer's is in the team, so "in your team" was wrong (the walk), and whether it exists is not said.
+     */
+    public static ProblemException notYours(String what) {
+        return new ProblemException(404, NOT_FOUND, "No " + what + " of yours with that id");
+    }
+
     /** Whether a refusal is {@link #notFound} of this kind of record (a page that says which one is gone). */
     public static boolean isNotFound(ProblemException p, String what) {
         return p.status() == 404 && notFound(what).getMessage().equals(p.getMessage());

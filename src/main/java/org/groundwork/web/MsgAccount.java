@@ -391,4 +391,16 @@ public interface MsgAccount {
 
     @Message
     String organizers_added();
+
+    @Message
+    String organizers_role_changed();
+
+    @Message
+    String organizers_now_disabled();
+
+    @Message
+    String organizers_now_enabled();
+
+    @Message
+    String organizers_two_factor_reset();
 }

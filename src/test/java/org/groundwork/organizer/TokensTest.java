@@ -31,6 +31,16 @@ class TokensTest {
                 .post("/api/v1/tokens");
     }
 
+    /** Another organizer's token is in the team: "no token with that id in your team" was wrong (the walk). */
+    @Test
+    void onlyOnesOwnTokenIsRevokedAndAnotherOrganizersIsNotSaidToBeOutsideTheTeam() {
+        TestTeam team = TestTeam.create();
+        String admins = team.newTokenId("sheet sync");
+        team.member("coordinator").api().delete("/api/v1/tokens/" + admins).then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.is("No token of yours with that id"));
+        team.api().get("/api/v1/tokens").then().body("items.id", org.hamcrest.Matchers.hasItem(admins));
+    }
+
     @Test
     void anOrganizerKeepsAtMostAHundredTokensAndSeesEachOfThem() {
         TestTeam team = TestTeam.create();

@@ -625,8 +625,11 @@ class PageFormsTest {
                         "password", TestTeam.PASSWORD)).post("/api/v1/organizers")
                 .then().statusCode(409).body("errors[0].field", equalTo("email"));
         String id = team.api().get("/api/v1/organizers").then().extract().path("items.find { it.email == '" + email + "' }.id");
-        s.form().formParam("role", "coordinator").post("/organizers/" + id + "/role").then().statusCode(303);
+        String next = s.form().formParam("role", "coordinator").post("/organizers/" + id + "/role").then().statusCode(303)
+                .extract().header("Location");
         team.api().get("/api/v1/organizers/" + id).then().body("role", equalTo("coordinator"));
+        // said on the list (the walk: a role change was said nowhere)
+        s.request().get(next).then().statusCode(200).body(containsString("Role changed: it applies from their next page"));
 
         // an organizer (not admin) sees the list but cannot add anyone
         TestTeam.Member member = team.member("organizer");

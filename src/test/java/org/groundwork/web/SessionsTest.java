@@ -358,8 +358,11 @@ class SessionsTest {
         }
         admin.form().post("/organizers/" + member.id() + "/active").then().statusCode(400);
         assertLive(back);
-        admin.form().formParam("active", "false").post("/organizers/" + member.id() + "/active").then().statusCode(303);
+        String next = admin.form().formParam("active", "false").post("/organizers/" + member.id() + "/active")
+                .then().statusCode(303).extract().header("Location");
         assertEnded(back);
+        admin.request().get(next).then().statusCode(200)
+                .body(containsString("Account disabled: its sessions and API tokens have ended."));
         org.hamcrest.MatcherAssert.assertThat(admin.open("/organizers"), containsString("<strong>Disabled</strong>"));
         // an admin cannot lock themself out
         String self = admin.form().formParam("active", "false").post("/organizers/" + team.adminId + "/active")

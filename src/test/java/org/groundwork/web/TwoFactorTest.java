@@ -190,8 +190,10 @@ class TwoFactorTest {
         Session admin = Session.logIn(team);
         String page = admin.open("/organizers");
         assertThat(page, containsString("/organizers/" + member.id() + "/two-factor/reset"));
-        admin.form().post("/organizers/" + member.id() + "/two-factor/reset").then().statusCode(303);
+        String next = admin.form().post("/organizers/" + member.id() + "/two-factor/reset").then().statusCode(303)
+                .extract().header("Location");
         team.api().get("/api/v1/organizers/" + member.id()).then().body("twoFactor", is(false));
+        admin.request().get(next).then().statusCode(200).body(containsString("Two-factor login reset"));
 
         Session back = Session.logIn(member.email());
         back.request().get("/contacts").then().statusCode(200);
