@@ -28,11 +28,19 @@ public final class FollowUpJson {
             @NotNull LocalDate dueOn,
             @Size(max = 2000) String purpose,
             FollowUpReason reason) {
+        /** Only spaces is no purpose: stored so, Today drew an empty purpose line (the walk). */
+        public NewFollowUp {
+            purpose = blankToNull(purpose);
+        }
     }
 
     /** A merge patch: reschedule, reassign, reword, close or reopen. */
     public record FollowUpChange(LocalDate dueOn, UUID assigneeId, @Size(max = 2000) String purpose,
                                  FollowUpStatus status) {
+        /** Only spaces is no purpose, as for a new follow-up. */
+        public FollowUpChange {
+            purpose = blankToNull(purpose);
+        }
     }
 
     /** fullName is null once the contact is erased. */

@@ -51,6 +51,11 @@ class FollowUpsTest {
                 .body("status", is("done")).body("closedAt", notNullValue());
         team.api().body(Map.of("status", "open")).patch("/api/v1/followups/" + id).then().statusCode(200)
                 .body("status", is("open")).body("closedAt", nullValue());
+        // only spaces is no purpose, new or changed (the walk: Today drew an empty purpose line)
+        team.api().body(Map.of("purpose", " \t ")).patch("/api/v1/followups/" + id).then().statusCode(200)
+                .body("purpose", nullValue());
+        team.api().body(Map.of("contactId", contact, "dueOn", due, "purpose", "   ")).post("/api/v1/followups")
+                .then().statusCode(201).body("purpose", nullValue());
     }
 
     @Test
