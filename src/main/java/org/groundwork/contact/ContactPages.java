@@ -36,6 +36,8 @@ import org.groundwork.organizer.OrganizerChoices;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.organizer.Role;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.ProblemException;
+import org.groundwork.platform.Problems;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.web.Form;
@@ -75,6 +77,8 @@ public class ContactPages {
     static final String LEVEL = "level";
     /** What the edit form saved ({@link Form#saved}): the contact's page says the details were saved. */
     static final String DETAILS = "details";
+    /** A tie's Remove that found it gone already: the contact's page says so beside the ties. */
+    static final String TIE_GONE = "tie-gone";
     /** People a tie's search shows: enough to pick from on a phone; more means typing more of the name. */
     static final int TIE_MATCHES = 20;
 
@@ -543,7 +547,17 @@ public class ContactPages {
     @Path("/{id}/ties/{tieId}/remove")
     public Response removeTie(@PathParam("id") String id, @PathParam("tieId") String tieId) {
         UUID contact = Ids.parse(id, "contact");
-        ties.remove(contact, Ids.parse(tieId, "tie"));
+        UUID tie = Ids.parse(tieId, "tie"); // a mangled address stays the 404 of any page's
+        try {
+            ties.remove(contact, tie);
+        } catch (ProblemException p) {
+            if (!Problems.isNotFound(p, "tie")) {
+                throw p; // the person themself gone: their own page says so
+            }
+            // removed already (a double tap, a stale tab, a colleague): what Remove asked for is so; said beside the
+            // ties rather than a bare "No tie with that id in your team" page that lost the person (the walk)
+            return Form.seeOther(Form.saved("/contacts/" + contact + "#ties", TIE_GONE));
+        }
         return Form.seeOther("/contacts/" + contact + "#ties");
     }
 

@@ -96,6 +96,9 @@ public interface MsgPeople {
     String contact_no_ties();
 
     @Message
+    String contact_tie_gone();
+
+    @Message
     String tie_listens_to();
 
     @Message

@@ -371,6 +371,15 @@ class OrganizationPagesTest {
         s.open("/contacts/" + sam);
         s.form().post("/contacts/" + sam + "/ties/" + tieId + "/remove").then().statusCode(303);
         team.api().get("/api/v1/contacts/" + sam + "/ties").then().body("items", empty());
+        // Remove again (a double tap, a stale tab): back on Sam's page, told it was removed already (the walk: a
+        // bare "No tie with that id in your team" page)
+        String again = s.form().post("/contacts/" + sam + "/ties/" + tieId + "/remove").then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(again.contains("/contacts/" + sam + "?saved=tie-gone") && again.endsWith("#ties"), again);
+        String told = s.request().get(again.substring(0, again.indexOf('#'))).then().statusCode(200).extract().asString();
+        assertTrue(told.contains("That tie was removed already"), told);
+        // and a mangled tie id in the address stays a 404
+        s.form().post("/contacts/" + sam + "/ties/not-an-id/remove").then().statusCode(404);
         // another team's session cannot remove or add
         Session stranger = Session.logIn(TestTeam.create());
         stranger.open("/organizations");
