@@ -113,8 +113,10 @@ public class ConversationPages {
         // time and the form sent again is the same form); yesterday's door-knocking is logged by changing it
         String now = LocalDateTime.ofInstant(Form.keyMadeAt(key), current.team().zone())
                 .truncatedTo(ChronoUnit.MINUTES).toString();
-        // with what "when" was drawn as (Form.DRAWN): sent back so, it is that moment whatever the team's zone is then
-        Map<String, String> values = new HashMap<>(Form.asRead(Map.of("occurredAt", now)));
+        // with what "when" was drawn as (Form.DRAWN), and with which key: sent back so, it is that key's moment whatever
+        // the team's zone is then. The key too, since a form drawn again with a new key (sent before, a bad key) still
+        // shows the first "when", which is not the new key's moment (the review)
+        Map<String, String> values = new HashMap<>(Form.asRead(Map.of("occurredAt", now, Form.KEY, key)));
         values.put("channel", "in-person");
         values.put(Form.KEY, key);
         return render(contactId, values, ticked, Form.keyMadeAt(key).truncatedTo(ChronoUnit.MINUTES), Map.of());
@@ -138,7 +140,7 @@ public class ConversationPages {
         // typed as on the team's clocks; left empty, it is now; left as drawn, the minute the form was opened: read
         // again on the team's clocks, a change of the team's zone meanwhile moved it by the zones' difference (the
         // walk: logged 18 hours ahead), as the edit form's time was (sentAsDrawn there too)
-        Instant at = when == null ? null : form.sentAsDrawn("occurredAt")
+        Instant at = when == null ? null : form.sentAsDrawn("occurredAt") && form.sentAsDrawn(Form.KEY)
                 ? form.keyMadeAt().truncatedTo(ChronoUnit.MINUTES) : when.atZone(current.team().zone()).toInstant();
         NewConversation conversation = new NewConversation(contact, null, work, at, minutes, how,
                 form.optional("summary"), form.optional("issues"), form.optional("commitments"),

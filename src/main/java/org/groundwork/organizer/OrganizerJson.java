@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -98,7 +99,7 @@ public final class OrganizerJson {
     public record FirstPassword(@NotNull @Size(min = 8, max = 200) @Guessable String password) {
     }
 
-    public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
+    public record PasswordChange(@NotEmpty @Size(max = 200) String currentPassword,
                                  @NotNull @Size(min = 8, max = 200) @Guessable String newPassword) {
     }
 

@@ -217,7 +217,10 @@ public class OrganizerPages {
         }
         // the page answers directly (no redirect): the token is shown this once and never stored in clear. A refusal
         // (the 101st token) is said above the form with the name kept (the walk: a bare "Conflict" page)
-        return posted.submit(() -> tokens.issueForCurrent(name), issued -> settings(issued, teamForm(), Map.of()),
+        // a session ended meanwhile (a password changed elsewhere) is the login's to say, as before, not this form's
+        return posted.on(p -> p.status() == 401, p -> {
+            throw p;
+        }).submit(() -> tokens.issueForCurrent(name), issued -> settings(issued, teamForm(), Map.of()),
                 () -> settings(null, form, posted.errors()));
     }
 

@@ -271,6 +271,28 @@ class EditConflictPagesTest {
         String expected = java.time.Instant.ofEpochMilli(opened).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
         team.api().get("/api/v1/conversations?contact=" + contact).then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("items[0].occurredAt", equalTo(expected));
+
+        // Back, other words, sent again: the form comes back with a new key and the first "when" still in its box;
+        // saved so, that "when" is read on the team's clocks as typed, not taken as the moment the new key was made
+        // (the review: the talk was logged at the minute of the refusal)
+        String refused = s.form().formParam(Form.KEY, key).formParam("contactId", contact).formParam("drawn", field.apply("drawn"))
+                .formParam("occurredAt", field.apply("occurredAt")).formParam("channel", "phone")
+                .formParam("durationMinutes", "20").formParam("summary", "Talked about the lockout, and the rent")
+                .post("/conversations").then().statusCode(409).extract().asString();
+        java.util.function.Function<String, String> again = name -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]*)\"").matcher(refused);
+            org.junit.jupiter.api.Assertions.assertTrue(m.find(), name + " is drawn again");
+            return m.group(1);
+        };
+        org.junit.jupiter.api.Assertions.assertNotEquals(key, again.apply(Form.KEY), "a new key");
+        s.form().formParam(Form.KEY, again.apply(Form.KEY)).formParam("contactId", contact).formParam("drawn", again.apply("drawn"))
+                .formParam("occurredAt", again.apply("occurredAt")).formParam("channel", "phone")
+                .formParam("durationMinutes", "20").formParam("summary", "Talked about the lockout, and the rent")
+                .post("/conversations").then().statusCode(303);
+        String typed = java.time.LocalDateTime.parse(again.apply("occurredAt")).atZone(java.time.ZoneId.of("America/New_York"))
+                .toInstant().toString();
+        team.api().get("/api/v1/conversations?contact=" + contact).then().statusCode(200)
+                .body("items.occurredAt", org.hamcrest.Matchers.containsInAnyOrder(expected, typed));
     }
 
     /** What was typed, under a field, as the form says it after the conflict. */
