@@ -876,7 +876,11 @@ public final class Form {
             errors.add(FormErrors.FORM, PageLanguage.msg().form_erased_since());
             return drawnAgain(IdempotencyKeys.ERASED, again);
         }
-        // the key was used for other words (Back, then a change): what was typed now comes back, with a new key
+        // the key was used for other words (Back, then a change): what was typed now comes back, with a new key, and
+        // the message links what was saved, where a typo is corrected without making a second record
+        if (first.location() != null) {
+            Arc.container().instance(Here.class).get().earlier(withoutQuery(first.location()));
+        }
         errors.add(FormErrors.FORM, PageLanguage.msg().form_sent_before());
         return drawnAgain(409, again);
     }
@@ -952,6 +956,14 @@ public final class Form {
     private static String local(URI location) {
         return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery())
                 + (location.getRawFragment() == null ? "" : "#" + location.getRawFragment());
+    }
+
+    /** An address without its query (a saved=… mark that would say the page was just saved), its fragment kept. */
+    private static String withoutQuery(String location) {
+        int fragment = location.indexOf('#');
+        String path = fragment < 0 ? location : location.substring(0, fragment);
+        int query = path.indexOf('?');
+        return (query < 0 ? path : path.substring(0, query)) + (fragment < 0 ? "" : location.substring(fragment));
     }
 
     /** The address a form sent again goes on to, marked so its page says it was saved already (at its top). */

@@ -39,4 +39,20 @@ public class Here {
         String query = request.query();
         return query != null && ("&" + query + "&").contains("&" + Form.SAVED + "=" + what + "&");
     }
+
+    /** What a create form sent before with other words saved, as an address ({@link Form#once}); null otherwise. */
+    private String earlier;
+
+    /**
+     * Where what a create form saved the first time is, when the form comes back because it was sent again with
+     * other words: the form's message links it, so a typo is corrected there instead of saved as a second record
+     * (the walk: Back, a phone corrected, saved again, made a second contact).
+     */
+    public String earlier() {
+        return earlier;
+    }
+
+    void earlier(String address) {
+        this.earlier = address;
+    }
 }

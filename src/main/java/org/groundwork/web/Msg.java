@@ -540,6 +540,9 @@ public interface Msg {
     String form_sent_before();
 
     @Message
+    String form_sent_before_open();
+
+    @Message
     String form_erased_since();
 
     @Message

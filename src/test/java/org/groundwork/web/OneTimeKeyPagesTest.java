@@ -105,7 +105,10 @@ class OneTimeKeyPagesTest {
         // the same key with other words (Back, then a change): the form again, the typing kept, a new key
         Response changed = logForm(s, contact, key, "Talked about the heating too").post("/conversations");
         changed.then().statusCode(409).body(containsString("This form was saved already"))
-                .body(containsString("Talked about the heating too"));
+                .body(containsString("Talked about the heating too"))
+                // what was saved is linked, to correct it there rather than save a second record (the walk), without
+                // the saved=… mark that would say it was just saved
+                .body(containsString("open it: <a href=\"/contacts/" + contact + "#timeline\">what was saved</a>"));
         String again = keyIn(changed.asString());
         assertTrue(Form.isKey(again) && !again.equals(key), again);
         assertEquals(1, conversations(team, contact));
