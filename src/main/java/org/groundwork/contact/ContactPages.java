@@ -322,9 +322,16 @@ public class ContactPages {
                     // key claimed, so a form sent again is answered as the first time, not asked about
                     // the person it added
                     ContactService.SamePerson same = someoneElse ? null : contacts.samePerson(contact.phone(), contact.email());
-                    if (same != null) {
+                    if (same == null && !someoneElse) {
+                        // or by the very name (case, accents and spaces aside), as the door asks: a second "Priya
+                        // Shah" was added without a word (the walk); a namesake is one tick away
+                        same = contacts.sameName(contact.fullName(), 1).stream()
+                                .map(c -> new ContactService.SamePerson(c, "name")).findFirst().orElse(null);
+                    }
+                    ContactService.SamePerson asked = same;
+                    if (asked != null) {
                         throw Form.instead(() -> Templates.add(form.values(),
-                                choicesToAdd(form.text("organizationId"), form.text("unitId"), form.text("ownerId")), same, form.errors()));
+                                choicesToAdd(form.text("organizationId"), form.text("unitId"), form.text("ownerId")), asked, form.errors()));
                     }
                     return contacts.create(contact);
                 }, stored -> Form.seeOther("/contacts/" + stored.view().id()),

@@ -237,6 +237,9 @@ public interface MsgPeople {
     String contact_add_someone_else();
 
     @Message
+    String contact_same_name();
+
+    @Message
     String contact_unit();
 
     @Message

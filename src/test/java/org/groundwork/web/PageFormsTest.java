@@ -160,6 +160,18 @@ class PageFormsTest {
                 .formParam("someoneElse", "true").formParam("engagementLevel", "new").formParam("position", "base")
                 .post("/contacts").then().statusCode(303);
         team.api().get("/api/v1/contacts").then().body("items", hasSize(2));
+        // the very name, with no phone or email (case and accents aside), is asked about as the door asks (the walk:
+        // a second "Priya Shah" was added without a word); ticked, the namesake is added
+        String priya = team.api().body(Map.of("fullName", "Priya Shah")).post("/api/v1/contacts").then().statusCode(201)
+                .extract().path("id");
+        s.open("/contacts/new");
+        s.form().formParam("fullName", "priya  SHÁH").formParam("engagementLevel", "new").formParam("position", "base")
+                .post("/contacts").then().statusCode(200)
+                .body(containsString("Already in your contacts: <a href=\"/contacts/" + priya + "\">Priya Shah</a> (the same name)"));
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(3));
+        s.form().formParam("fullName", "Priya Shah").formParam("someoneElse", "true").formParam("engagementLevel", "new")
+                .formParam("position", "base").post("/contacts").then().statusCode(303);
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(4));
     }
 
     @Test
