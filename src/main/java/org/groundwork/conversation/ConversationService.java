@@ -238,8 +238,6 @@ public class ConversationService {
         q.append(" and ").append(column).append(" = :").append(name);
     }
 
-
-
     private UUID workInBody(UUID id) {
         if (id == null) {
             return null;
