@@ -148,9 +148,15 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
             String text = folded(clean == null ? q : clean);
             String digits = text.replaceAll("[^0-9]", "");
             String like = "%" + likeEscaped(text) + "%";
-            // the name without its accents, as the words typed (V28_14): "nunez" finds Núñez
-            sql.append(" and (c.name_unaccented ilike gw_unaccent(?) escape '\\' or c.email ilike ? escape '\\'");
-            parameters.add(like);
+            // the name without its accents and punctuation, as the words typed (V28_14, V28_23): "nunez" finds
+            // Núñez, "oconnor" O'Connor. Words with no letter or digit search no name: "'" alone, its apostrophe
+            // dropped, would have found everyone
+            if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                sql.append(" and (c.name_unaccented ilike gw_search_name(?) escape '\\' or c.email ilike ? escape '\\'");
+                parameters.add(like);
+            } else {
+                sql.append(" and (c.email ilike ? escape '\\'");
+            }
             parameters.add(like);
             if (!digits.isEmpty() && text.length() <= LONGEST_PHONE && phoneShaped(text)) {
                 sql.append(" or c.phone_digits like ?");
