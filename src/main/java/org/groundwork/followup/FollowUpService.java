@@ -471,6 +471,10 @@ public class FollowUpService {
                 .getSingleResult()).toInstant();
     }
 
+    /** How far ahead a follow-up can be moved: further is a mistyped year. */
+    static final int FURTHEST_RESCHEDULE_YEARS = 10;
+    public static final String WITHIN_TEN_YEARS = "must be within ten years from today";
+
     public Versioned<FollowUpView> create(@NotNull @Valid NewFollowUp req) {
         Known contact = contacts.namedIn("contactId", req.contactId());
         FollowUp f = new FollowUp();
@@ -547,10 +551,15 @@ public class FollowUpService {
         }
         if (patch.has("dueOn")) {
             LocalDate dueOn = required(p.dueOn(), "dueOn");
-            // rescheduling into the past is a slip of the date picker (2019 for 2029), never a plan;
-            // a date left as it was passes, so an overdue follow-up can still be sent back whole
-            if (!dueOn.equals(f.dueOn) && dueOn.isBefore(LocalDate.now(current.team().zone()))) {
+            // rescheduling into the past is a slip of the date picker (2019 for 2029), never a plan, and so is
+            // a century ahead (2126 for 2026, a walk); a date left as it was passes, so an overdue follow-up
+            // can still be sent back whole
+            LocalDate today = LocalDate.now(current.team().zone());
+            if (!dueOn.equals(f.dueOn) && dueOn.isBefore(today)) {
                 throw Problems.invalid("dueOn", "must be today or later in the team's time zone");
+            }
+            if (!dueOn.equals(f.dueOn) && dueOn.isAfter(today.plusYears(FURTHEST_RESCHEDULE_YEARS))) {
+                throw Problems.invalid("dueOn", WITHIN_TEN_YEARS);
             }
             f.dueOn = dueOn;
         }

@@ -280,8 +280,11 @@ public class TodayPages {
         if (!form.errors().containsKey("dueOn")) {
             return form.drawn(page(String.join("; ", form.errors().values()), null, null, null));
         }
-        // the service refuses a date before today: say so on that follow-up's form, date kept
-        return form.drawn(page(null, followUp, form.text("dueOn"), "past"));
+        // the service refuses a date before today ("past", said as the queue says it) or a mistyped year a
+        // century ahead (its own words): on that follow-up's form, date kept
+        String refused = form.errors().get("dueOn");
+        return form.drawn(page(null, followUp, form.text("dueOn"),
+                refused.equals(PageLanguage.msg().form_within_ten_years()) ? refused : "past"));
     }
 
     /**

@@ -507,6 +507,9 @@ public interface Msg {
     String form_today_or_later();
 
     @Message
+    String form_within_ten_years();
+
+    @Message
     String form_on_or_after_conversation();
 
     @Message

@@ -387,6 +387,7 @@ public final class Refusals {
         phrase("answer_before_action", org.groundwork.followup.FollowUpService.ANSWER_BEFORE_ACTION);
         phrase("answered_before_start", org.groundwork.followup.FollowUpService.ANSWERED_BEFORE_START);
         phrase("msg.form_today_or_later", "must be today or later in the team's time zone");
+        phrase("msg.form_within_ten_years", org.groundwork.followup.FollowUpService.WITHIN_TEN_YEARS);
         phrase("msg.form_on_or_after_conversation", "must be on or after the day of the conversation");
         phrase("msg.form_password_guessable", org.groundwork.organizer.Guessable.MESSAGE);
         phrase("queue_forbidden", "Only coordinators and admins see another organizer's queue");

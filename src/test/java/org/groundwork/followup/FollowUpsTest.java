@@ -114,6 +114,14 @@ class FollowUpsTest {
                 .then().statusCode(200).body("dueOn", is(overdue));
         team.api().body(Map.of("dueOn", today.toString())).patch("/api/v1/followups/" + id)
                 .then().statusCode(200).body("dueOn", is(today.toString()));
+        // and so is a century ahead (2126 for 2026, a walk); ten years ahead is still a plan
+        team.api().body(Map.of("dueOn", today.plusYears(100).toString())).patch("/api/v1/followups/" + id)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("dueOn"))
+                .body("errors[0].message", is("must be within ten years from today"));
+        team.api().body(Map.of("dueOn", today.plusYears(10).plusDays(1).toString())).patch("/api/v1/followups/" + id)
+                .then().statusCode(400);
+        team.api().body(Map.of("dueOn", today.plusYears(10).toString())).patch("/api/v1/followups/" + id)
+                .then().statusCode(200).body("dueOn", is(today.plusYears(10).toString()));
     }
 
     @Test
