@@ -79,6 +79,8 @@ public class ContactPages {
     static final String DETAILS = "details";
     /** A tie's Remove that found it gone already: the contact's page says so beside the ties. */
     static final String TIE_GONE = "tie-gone";
+    /** A level change's Delete that found it gone already: the contact's page says so on the timeline. */
+    static final String LEVEL_CHANGE_GONE = "level-change-gone";
     /** People a tie's search shows: enough to pick from on a phone; more means typing more of the name. */
     static final int TIE_MATCHES = 20;
 
@@ -582,7 +584,18 @@ public class ContactPages {
     @Path("/{id}/level-changes/{changeId}/delete")
     public Object deleteLevelChange(@PathParam("id") String id, @PathParam("changeId") String changeId) {
         UUID contact = Ids.parse(id, "contact");
-        LevelChangeView change = contacts.levelChange(contact, Ids.parse(changeId, "level change"));
+        UUID changeKey = Ids.parse(changeId, "level change"); // a mangled address stays the 404 of any page's
+        LevelChangeView change;
+        try {
+            change = contacts.levelChange(contact, changeKey);
+        } catch (ProblemException p) {
+            if (!Problems.isNotFound(p, "level change")) {
+                throw p; // the person themself gone: their own page says so
+            }
+            // deleted already (a double click, a stale tab, a colleague): what Delete asked for is so; said on the
+            // timeline rather than a bare 404 page (the walk), as a tie's Remove does
+            return Form.seeOther(Form.saved("/contacts/" + contact + "#timeline", LEVEL_CHANGE_GONE));
+        }
         Form form = Form.posted();
         if (!form.ticked("confirm")) {
             return Form.refused(levelChange(change, Map.of("confirm", PageLanguage.people().level_change_delete_tick())));

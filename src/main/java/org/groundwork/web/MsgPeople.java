@@ -99,6 +99,9 @@ public interface MsgPeople {
     String contact_tie_gone();
 
     @Message
+    String contact_level_change_gone();
+
+    @Message
     String tie_listens_to();
 
     @Message

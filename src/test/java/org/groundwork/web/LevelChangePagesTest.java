@@ -60,6 +60,16 @@ class LevelChangePagesTest {
         team.api().get("/api/v1/contacts/" + contact).then().body("engagementLevel", is("new"));
         team.api().get("/api/v1/contacts/" + contact + "/timeline").then().body("items.id", contains(added));
         s.request().get(link).then().statusCode(404);
+        // the same Delete again (a double click, a stale tab): back on her timeline, told so, not a bare 404 (the walk)
+        String again = s.form().formParam("confirm", "true").post(link).then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(again.endsWith("/contacts/" + contact + "?saved=level-change-gone#timeline"), again);
+        String told = s.open(again.substring(0, again.indexOf('#')));
+        assertTrue(told.contains("That level change was deleted already (another tab, or someone else); nothing else changed."), told);
+        team.api().get("/api/v1/contacts/" + contact + "/timeline").then().body("items.id", contains(added));
+        // a mangled change id in the address is still the 404 of any page's
+        s.form().formParam("confirm", "true").post("/contacts/" + contact + "/level-changes/not-an-id/delete")
+                .then().statusCode(404);
     }
 
     @Test
