@@ -227,7 +227,7 @@ public class OrganizerPages {
     @POST
     @Path("settings/tokens/{id}/revoke")
     public Object revokeToken(@PathParam("id") String id) {
-        UUID token = Ids.parse(id, "token");
+        UUID token = Ids.parseYours(id, "token");
         // revoked meanwhile (a second tab): submit says it was deleted meanwhile, not a bare "Not found"
         Form form = Form.posted();
         return form.submit(() -> tokens.revoke(token), Form.saved("/settings", TOKEN_REVOKED),
@@ -238,7 +238,7 @@ public class OrganizerPages {
     @POST
     @Path("settings/sessions/{id}/end")
     public Object endSession(@PathParam("id") String id) {
-        UUID session = Ids.parse(id, "session");
+        UUID session = Ids.parseYours(id, "session");
         boolean mine = current.sessionId().map(s -> s.equals(session)).orElse(false);
         // ended meanwhile (a second tab): said as the token's revoke says it
         Form form = Form.posted();

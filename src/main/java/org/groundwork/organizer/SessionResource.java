@@ -38,6 +38,6 @@ public class SessionResource {
     @DELETE
     @Path("/{id}")
     public void end(@PathParam("id") String id) {
-        sessions.end(Ids.parse(id, "session"));
+        sessions.end(Ids.parseYours(id, "session"));
     }
 }

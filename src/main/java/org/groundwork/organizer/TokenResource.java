@@ -69,6 +69,6 @@ public class TokenResource {
     @Path("/{id}")
     @Authenticated
     public void revoke(@PathParam("id") String id) {
-        tokens.revoke(Ids.parse(id, "token"));
+        tokens.revoke(Ids.parseYours(id, "token"));
     }
 }

@@ -75,6 +75,18 @@ public final class Ids {
         }
     }
 
+    /**
+     * {@link #parse} for what is each organizer's own (a token, a login session): anything that is not an id is
+     * the 404 an unknown one gets, "No token of yours with that id", not "… in your team" (a walk).
+     */
+    public static UUID parseYours(String value, String what) {
+        try {
+            return read(value);
+        } catch (IllegalArgumentException e) {
+            throw Problems.notYours(what);
+        }
+    }
+
     /** Parses an id from a client, answering 404 for anything that is not one. */
     public static UUID parse(String value, String what) {
         try {

@@ -39,6 +39,11 @@ class TokensTest {
         team.member("coordinator").api().delete("/api/v1/tokens/" + admins).then().statusCode(404)
                 .body("detail", org.hamcrest.Matchers.is("No token of yours with that id"));
         team.api().get("/api/v1/tokens").then().body("items.id", org.hamcrest.Matchers.hasItem(admins));
+        // an address that holds no id at all is said the same way, not "… in your team" (a walk)
+        team.api().delete("/api/v1/tokens/not-an-id").then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.is("No token of yours with that id"));
+        team.api().delete("/api/v1/sessions/not-an-id").then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.is("No session of yours with that id"));
     }
 
     @Test
