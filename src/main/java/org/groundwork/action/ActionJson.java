@@ -1,5 +1,6 @@
 package org.groundwork.action;
 
+import org.groundwork.platform.Ids;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.groundwork.contact.ContactFields;
 import org.groundwork.contact.Phones;
@@ -28,7 +29,7 @@ public final class ActionJson {
             @NotNull Instant startsAt,
             @NotNull @Min(1) @Max(10080) Integer durationMinutes,
             @Size(max = 500) String location,
-            @Size(max = MAX_ORGANIZERS) List<UUID> organizerIds) {
+            @Size(max = MAX_ORGANIZERS, message = Ids.AT_MOST_IDS) List<UUID> organizerIds) {
     }
 
     /**
@@ -46,7 +47,7 @@ public final class ActionJson {
             Instant startsAt,
             @Min(1) @Max(10080) Integer durationMinutes,
             @Size(max = 500) String location,
-            @Size(max = MAX_ORGANIZERS) List<UUID> organizerIds) {
+            @Size(max = MAX_ORGANIZERS, message = Ids.AT_MOST_IDS) List<UUID> organizerIds) {
     }
 
     /**

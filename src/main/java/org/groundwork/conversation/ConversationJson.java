@@ -33,7 +33,7 @@ public final class ConversationJson {
             @Size(max = 5000) String commitments,
             Boolean politicalDiscussion,
             @Valid NextStep nextStep,
-            @Size(max = 200) List<@NotNull UUID> completeFollowUpIds) {
+            @Size(max = 200, message = Ids.AT_MOST_IDS) List<@NotNull UUID> completeFollowUpIds) {
     }
 
     /** What the organizer and the contact agreed to do next: becomes a next-step follow-up. */

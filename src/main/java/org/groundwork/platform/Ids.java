@@ -87,6 +87,12 @@ public final class Ids {
         }
     }
 
+    /**
+     * A list of ids' {@code @Size} wording: the default "size must be between 0 and 200" spoke of a range where an
+     * empty list can be refused too, and as characters on a page (a walk).
+     */
+    public static final String AT_MOST_IDS = "must name at most {max} ids";
+
     /** Parses an id from a client, answering 404 for anything that is not one. */
     public static UUID parse(String value, String what) {
         try {

@@ -583,6 +583,9 @@ public interface MsgRefusals {
     String size_at_most(String max);
 
     @Message
+    String at_most_ids(String max);
+
+    @Message
     String row_column_nul(String column);
 
     @Message

@@ -321,6 +321,7 @@ public final class Refusals {
         phrase("msg.form_email", "must be a well-formed email address");
         phrase("msg.form_phone", org.groundwork.contact.Phones.NOT_WRITTEN); // the validator's words, so the two cannot drift
         phrase("size_at_most", "size must be between 0 and {max}");
+        phrase("at_most_ids", org.groundwork.platform.Ids.AT_MOST_IDS);
         phrase("msg.form_control_characters", "must not contain control characters");
         phrase("at_most_characters", "must be at most {max} characters");
         phrase("msg.form_true_or_false", "must be true or false");

@@ -181,8 +181,17 @@ class ActionsTest {
         Map<String, Object> body = new HashMap<>(action("Rally", "2026-05-01T12:00:00Z"));
         body.put("organizerIds", tooMany);
         team.api().body(body).post("/api/v1/actions").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("organizerIds"));
+                .contentType("application/problem+json").body("errors.field", hasItem("organizerIds"))
+                // not @Size's "size must be between 0 and 200": an empty list is refused too (a walk)
+                .body("errors.message", hasItem("must name at most 200 ids"));
         team.api().get("/api/v1/actions").then().statusCode(200).body("items", empty());
+        // a conversation's follow-ups to complete, the other list of ids, says it the same way
+        String contact = team.api().body(Map.of("fullName", "Rosa Parks")).post("/api/v1/contacts").then()
+                .statusCode(201).extract().path("id");
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "completeFollowUpIds",
+                        java.util.Collections.nCopies(201, team.adminId))).post("/api/v1/conversations").then()
+                .statusCode(400).body("errors.field", hasItem("completeFollowUpIds"))
+                .body("errors.message", hasItem("must name at most 200 ids"));
 
         String id = newAction(team, "Picket", "2026-05-02T06:00:00Z");
         team.api().body(Map.of("organizerIds", tooMany)).patch("/api/v1/actions/" + id).then().statusCode(400)
