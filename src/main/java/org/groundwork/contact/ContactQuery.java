@@ -140,23 +140,19 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
         // read as names are stored (ContactFields.storedName): "Sarah  O'Connor", or a no-break space pasted, finds
         // "Sarah O'Connor"
         String clean = q == null ? null : Text.placeName(q);
-        if (q != null && !q.isBlank() && clean == null) {
-            // words that show nothing find no one: an accent alone, its accent stripped for the search, found everyone
-            // (the walk), while a zero-width space found no one
+        String text = q == null ? null : folded(clean == null ? q : clean);
+        if (q != null && !q.isBlank() && (clean == null || text.codePoints().noneMatch(Character::isLetterOrDigit))) {
+            // words that show nothing, or have no letter or digit, find no one: an accent alone, its accent stripped
+            // for the search, found everyone (the walk), "'" without its apostrophe was "%%", and "." listed everyone
+            // with a dot in their email (the next walk)
             sql.append(" and false");
         } else if (q != null) {
-            String text = folded(clean == null ? q : clean);
             String digits = text.replaceAll("[^0-9]", "");
             String like = "%" + likeEscaped(text) + "%";
-            // the name without its accents and punctuation, as the words typed (V28_14, V28_23): "nunez" finds
-            // Núñez, "oconnor" O'Connor. Words with no letter or digit search no name: "'" alone, its apostrophe
-            // dropped, would have found everyone
-            if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                sql.append(" and (c.name_unaccented ilike gw_search_name(?) escape '\\' or c.email ilike ? escape '\\'");
-                parameters.add(like);
-            } else {
-                sql.append(" and (c.email ilike ? escape '\\'");
-            }
+            // the name as its letters and digits alone, without accents, as the words typed (V28_14, V28_24):
+            // "nunez" finds Núñez, "o connor" O'Connor
+            sql.append(" and (c.name_unaccented ilike gw_name_letters(?) escape '\\' or c.email ilike ? escape '\\'");
+            parameters.add(like);
             parameters.add(like);
             if (!digits.isEmpty() && text.length() <= LONGEST_PHONE && phoneShaped(text)) {
                 sql.append(" or c.phone_digits like ?");

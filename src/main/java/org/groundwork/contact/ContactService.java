@@ -271,7 +271,7 @@ public class ContactService {
                 .orElse(null);
     }
 
-    /** Live contacts with exactly this name (case, accents, spaces and punctuation aside: V28_23): perhaps the same person. */
+    /** Live contacts with this very name, its letters and digits read alone (case, accents, spaces, punctuation aside: V28_24): perhaps the same person. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContactView> sameName(String fullName, int limit) {
         String name = blankToNull(fullName);
@@ -285,8 +285,8 @@ public class ContactService {
         @SuppressWarnings("unchecked")
         List<Contact> found = em.createNativeQuery("""
                         select * from contact
-                        where team_id = ?1 and erased_at is null and name_unaccented ilike gw_search_name(?2) escape '\\'
-                          and lower(trim(name_unaccented)) = lower(gw_search_name(?3))
+                        where team_id = ?1 and erased_at is null and name_unaccented ilike gw_name_letters(?2) escape '\\'
+                          and lower(name_unaccented) = lower(gw_name_letters(?3))
                         order by id""", Contact.class)
                 .setParameter(1, current.teamId())
                 .setParameter(2, "%" + likeEscaped(folded) + "%")
