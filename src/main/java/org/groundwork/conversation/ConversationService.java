@@ -264,8 +264,9 @@ public class ConversationService {
 
     /**
      * A next step dated before the talk it comes out of is a slip of the date picker, as a reschedule into
-     * the past is (FollowUpService); one logged late may fall before today: it is overdue, and is shown so.
-     * {@code occurredAt} null is now. Public for the page, which says it with the form's other mistakes.
+     * the past is (FollowUpService), and so is one a century ahead (FollowUpService.withinReach); one logged
+     * late may fall before today: it is overdue, and is shown so. {@code occurredAt} null is now. Public for
+     * the page, which says it with the form's other mistakes.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void nextStepOnOrAfter(Instant occurredAt, NextStep next) {
@@ -273,6 +274,7 @@ public class ConversationService {
         if (next != null && next.dueOn() != null && next.dueOn().isBefore(LocalDate.ofInstant(at, current.team().zone()))) {
             throw Problems.invalid("nextStep.dueOn", "must be on or after the day of the conversation");
         }
+        followUps.withinReach(next == null ? null : next.dueOn(), "nextStep.dueOn");
     }
 
     private static Instant notTooFarAhead(Instant at) {

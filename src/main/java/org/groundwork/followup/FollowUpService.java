@@ -471,11 +471,23 @@ public class FollowUpService {
                 .getSingleResult()).toInstant();
     }
 
-    /** How far ahead a follow-up can be moved: further is a mistyped year. */
-    static final int FURTHEST_RESCHEDULE_YEARS = 10;
+    /** How far ahead a follow-up can be due: further is a mistyped year. */
+    static final int FURTHEST_YEARS = 10;
     public static final String WITHIN_TEN_YEARS = "must be within ten years from today";
 
+    /**
+     * A follow-up due more than ten years from today (the team's) is a mistyped year, 2126 for 2026 (a walk), made or
+     * moved: by the API, by Today's Reschedule, as a conversation's next step. Only the past differs between them.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void withinReach(LocalDate dueOn, String field) {
+        if (dueOn != null && dueOn.isAfter(LocalDate.now(current.team().zone()).plusYears(FURTHEST_YEARS))) {
+            throw Problems.invalid(field, WITHIN_TEN_YEARS);
+        }
+    }
+
     public Versioned<FollowUpView> create(@NotNull @Valid NewFollowUp req) {
+        withinReach(req.dueOn(), "dueOn");
         Known contact = contacts.namedIn("contactId", req.contactId());
         FollowUp f = new FollowUp();
         f.teamId = current.teamId();
@@ -552,14 +564,13 @@ public class FollowUpService {
         if (patch.has("dueOn")) {
             LocalDate dueOn = required(p.dueOn(), "dueOn");
             // rescheduling into the past is a slip of the date picker (2019 for 2029), never a plan, and so is
-            // a century ahead (2126 for 2026, a walk); a date left as it was passes, so an overdue follow-up
-            // can still be sent back whole
-            LocalDate today = LocalDate.now(current.team().zone());
-            if (!dueOn.equals(f.dueOn) && dueOn.isBefore(today)) {
-                throw Problems.invalid("dueOn", "must be today or later in the team's time zone");
-            }
-            if (!dueOn.equals(f.dueOn) && dueOn.isAfter(today.plusYears(FURTHEST_RESCHEDULE_YEARS))) {
-                throw Problems.invalid("dueOn", WITHIN_TEN_YEARS);
+            // a century ahead (withinReach); a date left as it was passes, so an overdue follow-up can still
+            // be sent back whole
+            if (!dueOn.equals(f.dueOn)) {
+                if (dueOn.isBefore(LocalDate.now(current.team().zone()))) {
+                    throw Problems.invalid("dueOn", "must be today or later in the team's time zone");
+                }
+                withinReach(dueOn, "dueOn");
             }
             f.dueOn = dueOn;
         }

@@ -122,6 +122,16 @@ class FollowUpsTest {
                 .then().statusCode(400);
         team.api().body(Map.of("dueOn", today.plusYears(10).toString())).patch("/api/v1/followups/" + id)
                 .then().statusCode(200).body("dueOn", is(today.plusYears(10).toString()));
+        // made so far ahead, by the API or as a conversation's next step: the same slip, the same answer
+        team.api().body(Map.of("contactId", contact, "dueOn", today.plusYears(100).toString())).post("/api/v1/followups")
+                .then().statusCode(400).body("errors[0].field", is("dueOn"))
+                .body("errors[0].message", is("must be within ten years from today"));
+        team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "nextStep",
+                        Map.of("dueOn", today.plusYears(100).toString(), "purpose", "Call back"))).post("/api/v1/conversations")
+                .then().statusCode(400).body("errors[0].field", is("nextStep.dueOn"))
+                .body("errors[0].message", is("must be within ten years from today"));
+        team.api().get("/api/v1/followups?contact=" + contact).then().body("items", hasSize(1));
+        team.api().get("/api/v1/conversations?contact=" + contact).then().body("items", hasSize(0));
     }
 
     @Test

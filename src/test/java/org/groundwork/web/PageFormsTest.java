@@ -393,6 +393,13 @@ class PageFormsTest {
                 .formParam("nextStepPurpose", "Call back").post("/conversations");
         assertFieldError(both, "durationMinutes", "Fill this in");
         assertFieldError(both, "nextStepDueOn", "Choose the day of the conversation or a later one");
+        // a century ahead is the same slip the other way (2126 for 2026, a walk)
+        String century = LocalDate.now(ZoneOffset.UTC).plusYears(100).toString();
+        Response far = conversationAbout(team, id).formParam("durationMinutes", "10").formParam("summary", "Talked rent")
+                .formParam("channel", "phone").formParam("nextStepDueOn", century)
+                .formParam("nextStepPurpose", "Call back").post("/conversations");
+        assertFieldError(far, "nextStepDueOn", "Choose a day within ten years from today");
+        assertTrue(far.asString().contains("value=\"" + century + "\""), "the date typed stays");
         team.api().get("/api/v1/conversations").then().body("items", hasSize(0));
         team.api().get("/api/v1/followups").then().body("items", hasSize(0));
     }
