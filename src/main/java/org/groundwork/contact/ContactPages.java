@@ -574,9 +574,10 @@ public class ContactPages {
 
     @GET
     @Path("/{id}/level-changes/{changeId}/delete")
-    public TemplateInstance levelChange(@PathParam("id") String id, @PathParam("changeId") String changeId) {
+    public Object levelChange(@PathParam("id") String id, @PathParam("changeId") String changeId) {
         UUID contact = Ids.parse(id, "contact");
-        return levelChange(contacts.levelChange(contact, Ids.parse(changeId, "level change")), Map.of());
+        LevelChangeView change = levelChangeOrGone(contact, changeId);
+        return change == null ? goneFromTimeline(contact) : levelChange(change, Map.of());
     }
 
     /** Deleting needs the box ticked (as DELETE /api/v1/contacts/{id}/level-changes/{changeId}). */
@@ -584,17 +585,9 @@ public class ContactPages {
     @Path("/{id}/level-changes/{changeId}/delete")
     public Object deleteLevelChange(@PathParam("id") String id, @PathParam("changeId") String changeId) {
         UUID contact = Ids.parse(id, "contact");
-        UUID changeKey = Ids.parse(changeId, "level change"); // a mangled address stays the 404 of any page's
-        LevelChangeView change;
-        try {
-            change = contacts.levelChange(contact, changeKey);
-        } catch (ProblemException p) {
-            if (!Problems.isNotFound(p, "level change")) {
-                throw p; // the person themself gone: their own page says so
-            }
-            // deleted already (a double click, a stale tab, a colleague): what Delete asked for is so; said on the
-            // timeline rather than a bare 404 page (the walk), as a tie's Remove does
-            return Form.seeOther(Form.saved("/contacts/" + contact + "#timeline", LEVEL_CHANGE_GONE));
+        LevelChangeView change = levelChangeOrGone(contact, changeId);
+        if (change == null) {
+            return goneFromTimeline(contact);
         }
         Form form = Form.posted();
         if (!form.ticked("confirm")) {
@@ -602,6 +595,27 @@ public class ContactPages {
         }
         return form.submit(() -> contacts.deleteLevelChange(contact, change.id()), "/contacts/" + contact + "#timeline",
                 () -> levelChange(change, form.errors()));
+    }
+
+    /**
+     * The level change, or null when it was deleted already (a double click, Back to its page, a stale tab, a
+     * colleague): what Delete asks for is so, and the timeline says it rather than a bare 404 page (the walks), as a
+     * tie's Remove does. A mangled id stays the 404 of any page's; the person themself gone, their own page's.
+     */
+    private LevelChangeView levelChangeOrGone(UUID contact, String changeId) {
+        UUID change = Ids.parse(changeId, "level change");
+        try {
+            return contacts.levelChange(contact, change);
+        } catch (ProblemException p) {
+            if (!Problems.isNotFound(p, "level change")) {
+                throw p;
+            }
+            return null;
+        }
+    }
+
+    private static Response goneFromTimeline(UUID contact) {
+        return Form.seeOther(Form.saved("/contacts/" + contact + "#timeline", LEVEL_CHANGE_GONE));
     }
 
     private TemplateInstance levelChange(LevelChangeView change, Map<String, String> errors) {
