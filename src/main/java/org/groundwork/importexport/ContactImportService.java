@@ -1271,8 +1271,8 @@ public class ContactImportService {
             String v = record.get(column);
             binaryCheck(v);
             v = v.trim();
-            // undo the spreadsheet-formula guard our exports put on cells ('=…, '+…)
-            if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
+            // undo the spreadsheet-formula guard our exports put on cells ('=…, '+…, ''=… for a value '=…)
+            if (v.length() > 1 && v.charAt(0) == '\'' && ExportService.guarded(v.substring(1))) {
                 v = v.substring(1);
             }
             return v.isEmpty() ? null : v;

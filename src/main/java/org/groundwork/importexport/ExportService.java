@@ -212,15 +212,27 @@ public class ExportService {
 
     /**
      * A cell a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe, which
-     * spreadsheets hide and the importer removes again.
+     * spreadsheets hide and the importer removes again ({@link #guarded}).
      */
     static String text(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return guarded(value) ? "'" + value : value;
+    }
+
+    /**
+     * Whether an export puts an apostrophe before this value, and so whether the importer takes one off a cell
+     * that has one before it: a formula's first character, or an apostrophe the value itself begins with before
+     * one (a note typed as "'=not a formula" came back from an export as "=not a formula", a walk). The one rule
+     * for both, so an export imported again is the value stored.
+     */
+    static boolean guarded(String value) {
+        int i = 0;
+        while (i < value.length() && value.charAt(i) == '\'') {
+            i++;
+        }
+        return i < value.length() && "=+-@\t\r".indexOf(value.charAt(i)) >= 0;
     }
 
     private static String instant(OffsetDateTime at) {
