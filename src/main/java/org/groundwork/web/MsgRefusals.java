@@ -255,6 +255,9 @@ public interface MsgRefusals {
     String listed_twice(String index);
 
     @Message
+    String new_listed_twice(String index);
+
+    @Message
     String attendance_too_long(String max, String count);
 
     @Message

@@ -416,6 +416,7 @@ public final class Refusals {
         phrase("contact_erased", "This contact was erased; their conversations keep no summary, issues or commitments");
         phrase("contact_gone", org.groundwork.platform.Problems.ERASED);
         phrase("listed_twice", "this contact is already listed at [{index}]");
+        phrase("new_listed_twice", "this new person is already listed at [{index}]");
         phrase("body_cut_short", "The request's body did not arrive whole");
         phrase("form_unreadable", "The form's body could not be read (a broken %-escape, a charset this server does not know, an upload cut short, or more than 1,000 fields); nothing was saved");
         phrase("given_more_than_once", "appears more than once; send only one");

@@ -363,7 +363,9 @@ class ActionsTest {
                 new Case(List.of(door, item("newContact", Map.of("phone", "555"))), "[1].newContact.fullName"),
                 new Case(List.of(door, item("contactId", ana, "firstTime", "maybe")), "[1].firstTime"),
                 new Case(List.of(door, item("contactId", "not-a-uuid")), "[1].contactId"),
-                new Case(List.of(door, item("contactId", ana, "notes", "n".repeat(2001))), "[1].notes"));
+                new Case(List.of(door, item("contactId", ana, "notes", "n".repeat(2001))), "[1].notes"),
+                // the very same new person twice: a double tap, not two people (a walk: two contacts, two follow-ups)
+                new Case(List.of(door, item("contactId", ana), door), "[2].newContact"));
         for (Case c : cases) {
             team.api().body(c.body()).put("/api/v1/actions/" + id + "/attendance").then()
                     .statusCode(400)
