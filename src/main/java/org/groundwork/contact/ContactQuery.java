@@ -141,7 +141,7 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
         // "Sarah O'Connor"
         String clean = q == null ? null : Text.placeName(q);
         String text = q == null ? null : folded(clean == null ? q : clean);
-        if (q != null && !q.isBlank() && (clean == null || text.codePoints().noneMatch(Character::isLetterOrDigit))) {
+        if (q != null && !q.isBlank() && (clean == null || text.codePoints().noneMatch(ContactQuery::letterOrDigit))) {
             // words that show nothing, or have no letter or digit, find no one: an accent alone, its accent stripped
             // for the search, found everyone (the walk), "'" without its apostrophe was "%%", and "." listed everyone
             // with a dot in their email (the next walk)
@@ -149,10 +149,10 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
         } else if (q != null) {
             String digits = text.replaceAll("[^0-9]", "");
             String like = "%" + likeEscaped(text) + "%";
-            // the name as its letters and digits alone, without accents, as the words typed (V28_14, V28_24):
+            // the name without accents, spaces, hyphens, apostrophes and dots, as the words typed (V28_14, V28_24):
             // "nunez" finds Núñez, "o connor" O'Connor
-            sql.append(" and (c.name_unaccented ilike gw_name_letters(?) escape '\\' or c.email ilike ? escape '\\'");
-            parameters.add(like);
+            sql.append(" and (c.name_unaccented ilike " + NAME_PATTERN + " escape '\\' or c.email ilike ? escape '\\'");
+            parameters.add(text);
             parameters.add(like);
             if (!digits.isEmpty() && text.length() <= LONGEST_PHONE && phoneShaped(text)) {
                 sql.append(" or c.phone_digits like ?");
@@ -263,6 +263,22 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
         // "Sarah O'Connor"; words made only of what shows nothing stay as typed
         String clean = Text.placeName(words);
         return folded(clean == null ? words : clean);
+    }
+
+    /**
+     * The LIKE pattern the searched name is compared with, made of the typed words (one parameter, {@link #typed}):
+     * their name as stored in name_unaccented (gw_name_letters, V28_24), its wildcards and escape character escaped
+     * after that, in the statement. Escaped before, in Java, a character unaccent turns into a backslash (∖, U+2216)
+     * made a typed % or _ a wildcard again (a review). ContactService.sameName uses it too.
+     */
+    public static final String NAME_PATTERN = "('%' || replace(replace(replace(gw_name_letters(?), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')";
+
+    /**
+     * A letter or digit that names are searched by: a modifier letter (ʼ ʻ, which unaccent makes an apostrophe that
+     * gw_name_letters leaves out) is not one, or "ʼ" alone searched "%%", everyone (a review).
+     */
+    private static boolean letterOrDigit(int c) {
+        return Character.isLetterOrDigit(c) && Character.getType(c) != Character.MODIFIER_LETTER;
     }
 
     /** {@link #typed} once the words are read as names are stored. */

@@ -55,7 +55,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.groundwork.organization.OrganizationService.likeEscaped;
 import static org.groundwork.platform.Text.blankToNull;
 import static org.groundwork.platform.Patch.required;
 
@@ -285,11 +284,11 @@ public class ContactService {
         @SuppressWarnings("unchecked")
         List<Contact> found = em.createNativeQuery("""
                         select * from contact
-                        where team_id = ?1 and erased_at is null and name_unaccented ilike gw_name_letters(?2) escape '\\'
+                        where team_id = ?1 and erased_at is null and name_unaccented ilike %s escape '\\'
                           and lower(name_unaccented) = lower(gw_name_letters(?3))
-                        order by id""", Contact.class)
+                        order by id""".formatted(ContactQuery.NAME_PATTERN.replace("?", "?2")), Contact.class)
                 .setParameter(1, current.teamId())
-                .setParameter(2, "%" + likeEscaped(folded) + "%")
+                .setParameter(2, folded)
                 .setParameter(3, folded)
                 .setMaxResults(limit)
                 .getResultList();
