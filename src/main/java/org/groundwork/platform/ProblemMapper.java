@@ -490,6 +490,9 @@ public class ProblemMapper {
                 } else if (target != null) {
                     message = "'" + format.getValue() + "' is not a valid " + describe(target);
                 }
+            } else if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                // past the reader's bound on one text (SafeJson.LONGEST_TEXT): "wrong type" was no reason (a walk)
+                message = SafeJson.TOO_LONG;
             } else if (e.getCause() instanceof InputCoercionException) {
                 // Jackson wraps the parser's own refusal with the field's path: 99999999999 for an int
                 message = "is out of range for a whole number";

@@ -53,6 +53,10 @@ public class SafeJson implements ObjectMapperCustomizer {
         }
     }
 
+    /** The most characters one JSON text may have (Jackson's own bound is 20,000,000): far over any field's @Size. */
+    public static final int LONGEST_TEXT = 200_000;
+    public static final String TOO_LONG = "is too long to read (over 200,000 characters)";
+
     @Override
     public int priority() {
         // after Quarkus' own customizer, which registers the java.time module
@@ -86,6 +90,10 @@ public class SafeJson implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(module);
+        // no field holds more than 20,000 characters: a longer text is refused while it is read,
+        // said as too long (ProblemMapper), not held whole in memory to be refused by its @Size afterwards
+        mapper.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxStringLength(LONGEST_TEXT).build());
         // {"durationMinutes":5,"durationMinutes":500}: Jackson keeps the last and drops the first unseen;
         // refused instead, like a field the request does not have
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

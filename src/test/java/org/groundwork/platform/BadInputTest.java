@@ -27,6 +27,23 @@ class BadInputTest {
     private static final String PROBLEM = "application/problem+json";
     private static final String NUL = "Rosa\u0000Parks";
 
+    /**
+     * One text past what the reader takes (SafeJson.LONGEST_TEXT, far over any field's @Size) is refused while it is
+     * read and said as too long, naming the field: past Jackson's own bound it was "has the wrong type or format" (a
+     * walk). Just under it, the field's own size rule speaks.
+     */
+    @Test
+    void aTextPastWhatTheReaderTakesIsSaidAsTooLong() {
+        TestTeam team = TestTeam.create();
+        team.api().body("{\"fullName\":\"H\",\"notes\":\"" + "n".repeat(SafeJson.LONGEST_TEXT + 1) + "\"}")
+                .post("/api/v1/contacts").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("notes"))
+                .body("errors[0].message", is("is too long to read (over 200,000 characters)"));
+        team.api().body("{\"fullName\":\"H\",\"notes\":\"" + "n".repeat(SafeJson.LONGEST_TEXT) + "\"}")
+                .post("/api/v1/contacts").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("notes"))
+                .body("errors[0].message", startsWith("size must be between 0 and"));
+        team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
+    }
+
     @Test
     void aNulCharacterInAnyJsonTextIsA400NamingTheField() {
         TestTeam team = TestTeam.create();
