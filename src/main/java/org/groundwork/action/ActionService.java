@@ -258,7 +258,7 @@ public class ActionService {
         List<FieldError> errors = new ArrayList<>();
         Map<Integer, Known> known = new HashMap<>();
         Map<UUID, Integer> seen = new HashMap<>();
-        Map<NewContact, Integer> seenNew = new HashMap<>();
+        Map<ContactService.NewPersonKey, Integer> seenNew = new HashMap<>();
         Map<Integer, UUID> unknown = new java.util.TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             AttendanceItem item = items.get(i);
@@ -276,9 +276,10 @@ public class ActionService {
                 for (FieldError f : item.newContact().fields().problems(validator, NewContact.FIELDS)) {
                     errors.add(new FieldError("[" + i + "].newContact." + f.field(), f.message()));
                 }
-                // the very same new person twice in one list is a double tap, not two people (a walk: two contacts,
-                // each a first-timer with a follow-up), as a contactId listed twice is
-                Integer twice = seenNew.putIfAbsent(item.newContact(), i);
+                // the same new person twice in one list, as they would be stored, is a double tap, not two people
+                // (a walk: two contacts, each a first-timer with a follow-up), as a contactId listed twice is
+                Integer twice = seenNew.putIfAbsent(contacts.keyOf(item.newContact().fullName(),
+                        item.newContact().phone(), item.newContact().email()), i);
                 if (twice != null) {
                     errors.add(new FieldError("[" + i + "].newContact", "this new person is already listed at [" + twice + "]"));
                 }

@@ -203,6 +203,24 @@ public class ContactService {
     }
 
     /** A live contact found to be the same person, and what gave them away ("phone" or "email"). */
+    /**
+     * A new person as they would be stored, for telling two entries of one list apart: the name cleaned as it is
+     * stored, case aside; the phone's comparison key (its digits in the team's country, as the door compares); the
+     * email, case aside. Two entries with the same key are one person sent twice (a walk: "Walk\u00a0Dup" and
+     * "Walk Dup", "(718) 555-0199" and "718 555 0199", made two contacts).
+     */
+    public record NewPersonKey(String name, String phone, String email) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NewPersonKey keyOf(String fullName, String phone, String typedEmail) {
+        String name = ContactFields.storedName(fullName);
+        String email = blankToNull(typedEmail);
+        return new NewPersonKey(name == null ? null : name.toLowerCase(java.util.Locale.ROOT),
+                Phones.key(phone, current.team().phoneCountryCode),
+                email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
     public record SamePerson(ContactView contact, String by) {
     }
 

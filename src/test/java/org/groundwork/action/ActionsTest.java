@@ -365,7 +365,10 @@ class ActionsTest {
                 new Case(List.of(door, item("contactId", "not-a-uuid")), "[1].contactId"),
                 new Case(List.of(door, item("contactId", ana, "notes", "n".repeat(2001))), "[1].notes"),
                 // the very same new person twice: a double tap, not two people (a walk: two contacts, two follow-ups)
-                new Case(List.of(door, item("contactId", ana), door), "[2].newContact"));
+                new Case(List.of(door, item("contactId", ana), door), "[2].newContact"),
+                // and so as they would be stored: a no-break space, case, the phone written otherwise (the next walk)
+                new Case(List.of(item("newContact", Map.of("fullName", "Walk\u00a0Dup", "phone", "(718) 555-0199")),
+                        item("newContact", Map.of("fullName", "walk  dup", "phone", "718 555 0199"))), "[1].newContact"));
         for (Case c : cases) {
             team.api().body(c.body()).put("/api/v1/actions/" + id + "/attendance").then()
                     .statusCode(400)
