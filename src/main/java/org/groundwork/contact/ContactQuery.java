@@ -149,8 +149,8 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
         } else if (q != null) {
             String digits = text.replaceAll("[^0-9]", "");
             String like = "%" + likeEscaped(text) + "%";
-            // the name without accents, spaces, hyphens, apostrophes and dots, as the words typed (V28_14, V28_24):
-            // "nunez" finds Núñez, "o connor" O'Connor
+            // the name as gw_name_letters reads it, the words typed alike (V28_14, V28_24, V28_25): no accents,
+            // spaces or punctuation, in its compatibility form; "nunez" finds Núñez, "o connor" O'Connor
             sql.append(" and (c.name_unaccented ilike " + NAME_PATTERN + " escape '\\' or c.email ilike ? escape '\\'");
             parameters.add(text);
             parameters.add(like);
@@ -267,7 +267,7 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
 
     /**
      * The LIKE pattern the searched name is compared with, made of the typed words (one parameter, {@link #typed}):
-     * their name as stored in name_unaccented (gw_name_letters, V28_24), its wildcards and escape character escaped
+     * their name as stored in name_unaccented (gw_name_letters, V28_24 and V28_25), its wildcards and escape character escaped
      * after that, in the statement. Escaped before, in Java, a character unaccent turns into a backslash (∖, U+2216)
      * made a typed % or _ a wildcard again (a review). ContactService.sameName uses it too.
      */

@@ -288,7 +288,7 @@ public class ContactService {
                 .orElse(null);
     }
 
-    /** Live contacts with this very name, its letters and digits read alone (case, accents, spaces, punctuation aside: V28_24): perhaps the same person. */
+    /** Live contacts with this very name, its letters and digits read alone (case, accents, spaces, punctuation aside: gw_name_letters, V28_24 and V28_25): perhaps the same person. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContactView> sameName(String fullName, int limit) {
         String name = blankToNull(fullName);
