@@ -567,6 +567,15 @@ public class FollowUpService {
             // a century ahead (withinReach); a date left as it was passes, so an overdue follow-up can still
             // be sent back whole
             if (!dueOn.equals(f.dueOn)) {
+                // a closed follow-up's date is what it was due on when it was done or dropped: the movement
+                // report counts it overdue (or not) by that date at the end of past periods, so moving it
+                // afterwards would rewrite them. Reopened in the same PATCH, it is a plan again
+                boolean staysClosed = f.status != FollowUpStatus.OPEN
+                        && !(patch.has("status") && p.status() == FollowUpStatus.OPEN);
+                if (staysClosed) {
+                    throw Problems.conflict("dueOn", "This follow-up is closed (done or dropped): its date is kept as it was;"
+                            + " reopen it (status open) to move it");
+                }
                 if (dueOn.isBefore(LocalDate.now(current.team().zone()))) {
                     throw Problems.invalid("dueOn", "must be today or later in the team's time zone");
                 }

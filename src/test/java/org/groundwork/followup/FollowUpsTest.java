@@ -94,6 +94,35 @@ class FollowUpsTest {
                 .body("errors[0].field", is("status"));
     }
 
+    /**
+     * A walk: a PATCH moved the date of a done follow-up (200). Its date is what it was due on when it was
+     * closed, and the movement report counts it overdue at past periods' ends by that date.
+     */
+    @Test
+    void aClosedFollowUpKeepsItsDateUntilReopened() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        String due = LocalDate.now().plusDays(2).toString();
+        String later = LocalDate.now().plusDays(9).toString();
+        String id = team.api().body(Map.of("contactId", contact, "dueOn", due)).post("/api/v1/followups")
+                .then().statusCode(201).extract().path("id");
+        for (String closed : new String[]{"done", "dropped"}) {
+            team.api().body(Map.of("status", closed)).patch("/api/v1/followups/" + id).then().statusCode(200);
+            team.api().body(Map.of("dueOn", later)).patch("/api/v1/followups/" + id).then().statusCode(409)
+                    .contentType(PROBLEM).body("errors[0].field", is("dueOn"))
+                    .body("detail", containsString("reopen it"));
+            team.api().body(Map.of("dueOn", later, "purpose", "Call again")).patch("/api/v1/followups/" + id)
+                    .then().statusCode(409);
+            // its own date sent back passes (a whole-object client), and so does an edit of the words
+            team.api().body(Map.of("dueOn", due, "purpose", "Called")).patch("/api/v1/followups/" + id)
+                    .then().statusCode(200).body("status", is(closed)).body("purpose", is("Called"));
+            team.api().get("/api/v1/followups/" + id).then().body("dueOn", is(due)).body("status", is(closed));
+        }
+        // reopened in the same PATCH, the date is a plan again
+        team.api().body(Map.of("dueOn", later, "status", "open")).patch("/api/v1/followups/" + id)
+                .then().statusCode(200).body("dueOn", is(later)).body("status", is("open"));
+    }
+
     /** Issue 12, bug 5: a reschedule to 2019-05-05 was accepted without a word. */
     @Test
     void reschedulingIntoThePastIsRefusedInTheTeamsTimeZone() {
