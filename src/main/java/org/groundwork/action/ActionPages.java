@@ -561,11 +561,12 @@ public class ActionPages {
     }
 
     private List<Found> search(ActionView view, String q) {
-        if (q == null || q.isBlank()) {
+        String words = ContactQuery.search(q);
+        if (words == null) { // nothing typed that shows (a no-break space too): no one, not the first page of everyone
             return List.of();
         }
         Set<UUID> here = view.attendance().stream().map(AttendanceView::contactId).collect(Collectors.toSet());
-        List<ContactView> people = contacts.list(new ContactQuery(null, null, null, null, null, ContactQuery.search(q)),
+        List<ContactView> people = contacts.list(new ContactQuery(null, null, null, null, null, words),
                 SEARCH_SIZE, null).items();
         Set<UUID> cameBefore = actions.cameBefore(view, people.stream().map(ContactView::id).collect(Collectors.toSet()));
         return people.stream()

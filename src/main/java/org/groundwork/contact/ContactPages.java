@@ -35,6 +35,7 @@ import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.OrganizerChoices;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.organizer.Role;
+import org.groundwork.platform.Text;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
@@ -511,10 +512,10 @@ public class ContactPages {
      * the organization's, then the team's.
      */
     private TieSearch tieSearch(ContactView contact, String words, Map<String, String> errors) {
-        String q = words == null ? null : words.trim();
-        if (q == null || q.isEmpty()) {
+        if (Text.showsNothing(words)) { // a no-break space too: the box left blank
             return TieSearch.NONE;
         }
+        String q = words.trim();
         String refused = tieSearchRefused(q);
         if (refused != null) {
             // only a search sent by hand is this long (the box's maxlength stops a typed one); the words

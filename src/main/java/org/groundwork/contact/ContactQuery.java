@@ -54,12 +54,17 @@ public record ContactQuery(Level level, Position position, UUID owner, UUID orga
                 Ids.filter(filter.owner(), "owner"),
                 Ids.filter(filter.organization(), "organization"),
                 blankToNull(filter.tag()),
-                blankToNull(filter.q()));
+                words(filter.q()));
+    }
+
+    /** Words typed to search, trimmed; only spaces or what shows nothing is a blank box: no search. */
+    private static String words(String q) {
+        return Text.showsNothing(q) ? null : q.trim();
     }
 
     /** A page's search as typed, trimmed; blank is none, longer than {@link #Q_MAX} a 400 naming {@code q}. */
     public static String search(String q) {
-        String typed = blankToNull(q);
+        String typed = words(q);
         if (typed != null && Text.characters(typed) > Q_MAX) {
             throw Problems.invalid("q", "must be at most " + Q_MAX + " characters");
         }

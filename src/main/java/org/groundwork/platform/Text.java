@@ -20,6 +20,16 @@ public final class Text {
     }
 
     /**
+     * Nothing typed that shows: null, or only spaces of any kind (a tab, an em space, a no-break space) and
+     * characters that show nothing ({@link #INVISIBLE}, the joiners). A search of these is a blank search box:
+     * a tab listed everyone and a no-break space no one (a walk).
+     */
+    public static boolean showsNothing(String s) {
+        return s == null || UNSEEN_ALONE.matcher(INVISIBLE.matcher(SPACES.matcher(s).replaceAll("")).replaceAll(""))
+                .replaceAll("").isEmpty();
+    }
+
+    /**
      * A place's name (an organization's, a unit's) as stored and compared: composed (NFC), every kind of
      * space (no-break, thin, ideographic, tabs, controls) as one plain space, the characters that show
      * nothing ({@link #INVISIBLE}) left out, trimmed, and at most {@code max} characters once composed. "Café" typed with a combining accent, or "Acme\u00A0Warehouse" pasted from a web page,

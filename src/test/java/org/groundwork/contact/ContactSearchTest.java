@@ -124,6 +124,14 @@ class ContactSearchTest {
         for (String words : new String[]{"'", "-", ".", "@", "%", "\u02bc", "\u02bb"}) { // ʼ ʻ: modifier letters (a review)
             search(team, words).body("items", empty());
         }
+        // only spaces of any kind, or what shows nothing, is a blank box: everyone, as an empty one (a walk: a tab or an
+        // em space listed everyone, a no-break or zero-width space no one)
+        int everyone = team.api().get("/api/v1/contacts?limit=100").then().statusCode(200).extract().path("items.size()");
+        assertTrue(everyone > 5, "contacts listed: " + everyone);
+        for (String words : new String[]{"\t", "\u2003", "\u00a0", "\u200b", " \u00a0\u200b\u2060 ", "\u3000\ufeff"}) {
+            team.api().queryParam("q", words).queryParam("limit", 100).get("/api/v1/contacts").then().statusCode(200)
+                    .body("items.size()", is(everyone));
+        }
         // a typed % or _ stays itself when something before it becomes a backslash (∖, U+2216, which unaccent makes
         // one; a review): escaped after the name's reading, not before it
         String slash = ContactsTest.contact(team, Map.of("fullName", "Ana\\Smith"));
