@@ -199,6 +199,88 @@ public class ImportJobs {
     }
 
     /**
+     * A page's small import, done at once, kept as a finished job under its upload (V28_26), before the upload is
+     * dropped: a second click on Import finds this answer by it ({@link #importedFrom}). The answer was already
+     * given; failing to keep it costs only that, so it is logged, not thrown.
+     */
+    void recordDone(PendingImports.Claimed claimed, ImportOptions options, ImportReport report) {
+        UUID organizer = current.id();
+        try {
+            String answer = json.writeValueAsString(report);
+            int read = report.created() + report.updated() + report.skipped() + report.errorRows();
+            runForTeam(claimed.teamId(), SHORT_TIMEOUT_SECONDS, () -> {
+                try (Connection c = dataSource.getConnection();
+                     PreparedStatement ps = c.prepareStatement("insert into import_job (id, team_id, organizer_id, state,"
+                             + " on_match, mapping, file_name, rows_expected, rows_read, created, updated, skipped, error_rows,"
+                             + " report, started_at, finished_at, upload_id)"
+                             + " select ?, team_id, ?, 'done', ?, ?, file_name, ?, ?, ?, ?, ?, ?, ?::jsonb, now(), now(), id"
+                             + " from pending_import where id = ? and team_id = ?")) {
+                    ps.setObject(1, Ids.next());
+                    ps.setObject(2, organizer);
+                    ps.setString(3, options.onMatch().name().toLowerCase(Locale.ROOT));
+                    ps.setArray(4, c.createArrayOf("text", options.map() == null ? new Object[0] : options.map().toArray()));
+                    ps.setInt(5, read);
+                    ps.setInt(6, read);
+                    ps.setInt(7, report.created());
+                    ps.setInt(8, report.updated());
+                    ps.setInt(9, report.skipped());
+                    ps.setInt(10, report.errorRows());
+                    ps.setString(11, answer);
+                    ps.setObject(12, claimed.id());
+                    ps.setObject(13, claimed.teamId());
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf(e, "Could not keep the answer of the import of upload %s", claimed.id());
+        }
+    }
+
+    /** How long after the first click's claim a second click on Import waits for that import's result. */
+    private static final Duration SECOND_CLICK_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * The job that imported this organizer's upload, or null: asked when a click on Import finds the upload taken
+     * (a double click, the form sent again). While another click's import holds the upload it is waited for (up to
+     * {@link #SECOND_CLICK_WAIT} after it took it), so the second click answers with the first one's result rather
+     * than "choose the file again" (a walk: that invited importing the file twice). A background job is found at
+     * once: it is recorded when it starts.
+     */
+    UUID importedFrom(String key) {
+        UUID upload;
+        try {
+            upload = Ids.read(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        UUID team = current.teamId();
+        UUID organizer = current.id();
+        while (true) {
+            UUID job = runForTeam(team, SHORT_TIMEOUT_SECONDS, () -> {
+                try (Connection c = dataSource.getConnection();
+                     PreparedStatement ps = c.prepareStatement("select id from import_job where team_id = ?"
+                             + " and organizer_id = ? and upload_id = ? order by created_at desc limit 1")) {
+                    ps.setObject(1, team);
+                    ps.setObject(2, organizer);
+                    ps.setObject(3, upload);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getObject(1, UUID.class) : null;
+                    }
+                }
+            });
+            if (job != null || !pending.takenWithin(upload, SECOND_CLICK_WAIT)) {
+                return job;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    /**
      * Starts the import of a claimed file in the background, for the calling organizer; the file
      * stays claimed until the job is done (then it is dropped) or failed (then it is given back).
      * A second job while one of the team's is queued or running is refused (409), as a second
@@ -213,8 +295,8 @@ public class ImportJobs {
         runForTeam(team, SHORT_TIMEOUT_SECONDS, () -> {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement ps = c.prepareStatement("insert into import_job (id, team_id, organizer_id, on_match,"
-                         + " mapping, file_name, rows_expected, pending_import_id)"
-                         + " select ?, ?, ?, ?, ?, file_name, ?, id from pending_import where id = ? and team_id = ?")) {
+                         + " mapping, file_name, rows_expected, pending_import_id, upload_id)"
+                         + " select ?, ?, ?, ?, ?, file_name, ?, id, id from pending_import where id = ? and team_id = ?")) {
                 ps.setObject(1, id);
                 ps.setObject(2, team);
                 ps.setObject(3, organizer);

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -228,9 +229,32 @@ public class ImportPages {
             return withFile(key, match, in -> imports.preview(in, List.of(), PREVIEW_ROWS),
                     detected -> review(key, "skip", detected, detected, explicit, errors));
         }
-        // taken out of reach first: a second click on the button finds it gone
-        return fileRefusals(key, match).submit(() -> pending.claim(key),
-                claimed -> importClaimed(key, match, explicit, claimed), () -> form());
+        // taken out of reach first: a second click on the button finds it gone, and then the first click's result
+        return fileRefusals(key, match).submit(() -> claimOrEarlier(key),
+                taken -> taken.earlierJob() != null ? jobPage(taken.earlierJob())
+                        : importClaimed(key, match, explicit, taken.claimed()), () -> form());
+    }
+
+    /** The upload claimed for this click's import, or the job an earlier click made of it. */
+    private record Taken(PendingImports.Claimed claimed, UUID earlierJob) {
+    }
+
+    /**
+     * A double click, or the form sent again: the upload is taken, so the first click's import is waited for and
+     * its result shown ({@link ImportJobs#importedFrom}). An import that failed gave the upload back: this click
+     * tries it once more, as a single click would have. Gone for another reason (dropped, a day old): 404.
+     */
+    private Taken claimOrEarlier(String key) {
+        try {
+            return new Taken(pending.claim(key), null);
+        } catch (ProblemException gone) {
+            UUID earlier = jobs.importedFrom(key);
+            return earlier != null ? new Taken(null, earlier) : new Taken(pending.claim(key), null);
+        }
+    }
+
+    private static Response jobPage(UUID job) {
+        return Response.seeOther(URI.create("/contacts/import/jobs/" + job)).build();
     }
 
     private Object importClaimed(String key, String match, List<String> explicit, PendingImports.Claimed claimed) {
@@ -253,8 +277,10 @@ public class ImportPages {
         }
         if (outcome.get().jobId() != null) {
             // a large file: the job owns the file now; its page shows the progress
-            return Response.seeOther(URI.create("/contacts/import/jobs/" + outcome.get().jobId())).build();
+            return jobPage(outcome.get().jobId());
         }
+        // kept before the upload goes, so a second click waiting for this one finds it ({@link #claimOrEarlier})
+        jobs.recordDone(claimed, new ImportOptions(false, onMatch(match), explicit), outcome.get().report());
         pending.dropClaimed(claimed);
         return Templates.done(outcome.get().report(), MESSAGES_SHOWN);
     }

@@ -180,10 +180,19 @@ class ImportPagesTest {
         team.api().queryParam("q", "Ana Lopez").get("/api/v1/contacts").then()
                 .body("items[0].engagementLevel", equalTo("less-involved"));
 
-        // the file is gone once imported: confirming twice imports nothing twice
+        // the file is gone once imported: confirming twice imports nothing twice, and the second click is shown the
+        // first one's result (a walk: "no longer here … choose the file again" invited a second import)
         Response again = s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check));
-        PageFormsTest.assertFieldError(again, 404, "file", "no longer here");
+        again.then().statusCode(303).header("Location", containsString("/contacts/import/jobs/"));
+        s.request().get(again.getHeader("Location").replaceAll("^https?://[^/]+", "")).then().statusCode(200)
+                .body(containsString("Import done")).body(containsString("2 new contacts, 0 updated, 1 already here"))
+                .body(containsString("Line 5:"));
         assertEquals(4, contacts(team));
+        // only its organizer's: a colleague sending the same upload's key learns nothing of it
+        Session colleague = Session.logIn(team.member("organizer").email());
+        colleague.open("/contacts/import");
+        PageFormsTest.assertFieldError(colleague.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check)),
+                404, "file", "no longer here");
     }
 
     @Test
@@ -229,20 +238,23 @@ class ImportPagesTest {
                     go.await();
                     io.restassured.response.Response r = s.form().formParam("onMatch", "skip")
                             .post("/contacts/import/" + keyOf(check));
-                    return r.statusCode() + " " + r.asString();
+                    return r.statusCode() + " " + (r.statusCode() == 303
+                            ? r.getHeader("Location").replaceAll("^https?://[^/]+", "") : r.asString());
                 }));
             }
             go.countDown();
             int imported = 0;
             for (java.util.concurrent.Future<String> a : answers) {
                 String html = a.get(120, java.util.concurrent.TimeUnit.SECONDS);
-                if (html.contains("160 new contacts")) {
-                    assertTrue(html.startsWith("200 "), html.substring(0, 4));
+                if (html.startsWith("200 ")) {
+                    assertTrue(html.contains("160 new contacts"), html);
                     imported++;
                 } else {
-                    // the second click finds the file taken (404) or the import still running (409)
-                    assertTrue(html.startsWith("404 ") || html.startsWith("409 "), html.substring(0, 4));
-                    assertTrue(html.contains("no longer here") || html.contains("Another import"), html);
+                    // the second click finds the file taken, waits for the first one's import and is sent to its
+                    // result (it was "no longer here … choose the file again", a walk)
+                    assertTrue(html.startsWith("303 "), html.substring(0, Math.min(html.length(), 400)));
+                    String job = html.substring(4);
+                    s.request().get(job).then().statusCode(200).body(containsString("160 new contacts"));
                 }
             }
             assertEquals(1, imported, "one of the two confirmations imports the file");
@@ -617,7 +629,9 @@ class ImportPagesTest {
         TestTeam team = TestTeam.create();
         Session s = Session.logIn(team);
         String check = upload(s, "Name\nRosa Diaz\n");
-        sql("update pending_import set claimed_at = now() where id = ?::uuid", keyOf(check));
+        // taken five minutes ago by an import that has not ended: no longer waited for as another click's
+        sql("update pending_import set created_at = created_at - interval '10 minutes',"
+                + " claimed_at = now() - interval '5 minutes' where id = ?::uuid", keyOf(check));
         PageFormsTest.assertFieldError(s.request().get(check), 404, "file", "no longer here");
         s.open("/contacts/import");
         s.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check))
