@@ -151,6 +151,42 @@ public class HttpLimits {
      * request without a valid Host (or HTTP/2's {@code :authority}) is a 400 with an exception, a path
      * that does not start with '/' ({@code OPTIONS *}) a 404 without one.
      */
+    /**
+     * What is wrong with the address's %-escapes, or null: escapes that are not UTF-8, which the REST layer read
+     * as U+FFFD (a search for {@code %E0%A4} searched for that character), or a {@code %} not followed by two hex
+     * digits. The second never gets here as things are: Quarkus checks every address with {@code new URI(…)}
+     * before any route and answers what fails with an empty 400 (docs/security.md, "Refused below the app").
+     */
+    static String brokenEscapes(String uri) {
+        if (uri == null || uri.indexOf('%') < 0) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(uri.length());
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                continue;
+            }
+            int high = i + 2 < uri.length() ? Character.digit(uri.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(uri.charAt(i + 2), 16) : -1;
+            if (low < 0) {
+                return "The address has a % that is not followed by two hex digits (write a % as %25)";
+            }
+            bytes.write(high * 16 + low);
+            i += 2;
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "The address has %-escapes that are not UTF-8; send text as UTF-8";
+        }
+    }
+
     private void unroutable(RoutingContext ctx) {
         String path = ctx.request().path();
         boolean badPath = path == null || !path.startsWith("/");
@@ -212,6 +248,11 @@ public class HttpLimits {
         if (request.uri().length() > MAX_URI) {
             refuse(ctx, new Problem("about:blank", "URI Too Long", 414,
                     "The address is longer than " + MAX_URI + " characters; send long values in the body", null));
+            return;
+        }
+        String escapes = brokenEscapes(request.uri());
+        if (escapes != null) {
+            refuse(ctx, new Problem("about:blank", "Bad Request", 400, escapes, null));
             return;
         }
         long headers = 0;

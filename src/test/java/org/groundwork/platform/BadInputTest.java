@@ -608,6 +608,26 @@ class BadInputTest {
     }
 
     /**
+     * %-escapes that are no UTF-8 were read as U+FFFD: {@code q=Odd%E0%A4} searched for that character, and found
+     * a name holding it (a walk). A 400 saying so, a page for a browser; escapes that are UTF-8 are taken.
+     */
+    @Test
+    void addressEscapesThatAreNotUtf8AreRefused() {
+        TestTeam team = TestTeam.create();
+        ContactRows.in(team).name("Odd \uFFFD Name").insert();
+        for (String escapes : new String[]{"Odd%E0%A4", "%FF", "abc%C3", "%C3%28", "%ED%A0%80"}) {
+            team.api().urlEncodingEnabled(false).get("/api/v1/contacts?q=" + escapes).then().statusCode(400)
+                    .contentType(PROBLEM).body("detail", containsString("not UTF-8"));
+            given().urlEncodingEnabled(false).accept("text/html").get("/contacts?q=" + escapes).then().statusCode(400)
+                    .contentType(containsString("text/html")).body(containsString("not UTF-8"));
+        }
+        team.api().urlEncodingEnabled(false).get("/api/v1/contacts/%FF").then().statusCode(400);
+        team.api().urlEncodingEnabled(false).get("/api/v1/contacts?q=Odd%20%EF%BF%BD").then().statusCode(200)
+                .body("items.fullName", hasItem("Odd \uFFFD Name"));
+        team.api().urlEncodingEnabled(false).get("/api/v1/contacts?q=Ca%C3%B1%C3%B3n%20%25").then().statusCode(200);
+    }
+
+    /**
      * A JSON body declared in another charset was read as UTF-8 all the same (Latin-1's 'é' a
      * broken character, UTF-16 a parse error): a 415 saying the API reads UTF-8 only. UTF-8 by
      * any of its names, or no charset, is taken.
