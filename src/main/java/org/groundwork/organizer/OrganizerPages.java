@@ -288,8 +288,9 @@ public class OrganizerPages {
     public Object confirmTwoFactor() {
         Form form = Form.posted();
         String code = form.secret("code");
+        String shown = form.hidden("setup"); // which set-up the page showed (TwoFactor.Enrolment#fingerprint)
         // the recovery codes are shown this once, on the answer itself
-        return form.attempt(() -> twoFactor.confirm(code))
+        return form.attempt(() -> twoFactor.confirm(code, shown))
                 .<Object>map(recovery -> Templates.twoFactor(twoFactor.status(), null, recovery, null))
                 .orElseGet(() -> form.drawn(Templates.twoFactor(twoFactor.status(), twoFactor.pending(), null,
                         form.errors().values().iterator().next())));

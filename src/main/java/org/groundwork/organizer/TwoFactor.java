@@ -58,6 +58,20 @@ public class TwoFactor {
 
     /** What the enrolment page shows: the QR code (SVG, no words in it) and the secret to type instead. */
     public record Enrolment(String secret, String qrSvg) {
+        /** Which set-up a page showed: its confirmation says so, so a set-up started again since is told apart. */
+        public String fingerprint() {
+            return TwoFactor.fingerprint(secret);
+        }
+    }
+
+    static String fingerprint(String secret) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public record Status(boolean enabled, boolean required, long recoveryCodesLeft) {
@@ -92,13 +106,19 @@ public class TwoFactor {
      * A code from the app proves it has the secret: two-factor login is on, and the ten recovery
      * codes are returned, this once. A session that was waiting for enrolment opens.
      */
-    public List<String> confirm(String code) {
+    public List<String> confirm(String code, String shown) {
         Organizer me = Organizer.findById(current.id());
         if (me.totpSecret != null) {
             throw Problems.conflict("Two-factor login is already set up; an admin can reset it");
         }
         if (me.totpPendingSecret == null) {
             throw Problems.invalid("code", "start the set-up first");
+        }
+        if (shown != null && !shown.equals(fingerprint(me.totpPendingSecret))) {
+            // set up in two tabs: the second start replaced the first one's secret, and the first tab's code was
+            // said to be wrong, "check the phone's clock" (a walk)
+            throw Problems.invalid("code", "is from a set-up started again since (another tab or window); scan the new"
+                    + " QR code below and type its code");
         }
         typed(code);
         if (!matchesTotp(me, me.totpPendingSecret, digits(code))) {

@@ -111,6 +111,9 @@ public interface MsgRefusals {
     String two_factor_wrong_code();
 
     @Message
+    String two_factor_replaced();
+
+    @Message
     String two_factor_not_waiting();
 
     @Message
@@ -229,6 +232,9 @@ public interface MsgRefusals {
 
     @Message
     String follow_up_erased();
+
+    @Message
+    String follow_up_closed_date();
 
     @Message
     String follow_up_person_erased();

@@ -360,6 +360,7 @@ public final class Refusals {
         phrase("two_factor_already", "Two-factor login is already set up; an admin can reset it");
         phrase("two_factor_start_first", "start the set-up first");
         phrase("two_factor_wrong_code", "is not the code your app shows now; check the phone's clock and try again");
+        phrase("two_factor_replaced", "is from a set-up started again since (another tab or window); scan the new QR code below and type its code");
         phrase("two_factor_not_waiting", "This session is not waiting for a code");
         phrase("two_factor_not_right", "is not right; use the six digits your app shows now, or a recovery code");
         phrase("second_factor_first", "Finish logging in with your second factor first");
@@ -408,6 +409,7 @@ public final class Refusals {
         phrase("conversation_contact_fixed", "cannot change; log a new conversation with the other contact instead");
         phrase("follow_up_closed", "This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
         phrase("follow_up_erased", "This contact was erased; their follow-ups keep no purpose and are not reopened");
+        phrase("follow_up_closed_date", "This follow-up is closed (done or dropped): its date is kept as it was; reopen it (status open) to move it");
         phrase("follow_up_person_erased", "This person was erased since the page was drawn, and their follow-ups with them; nothing was changed");
         phrase("attendance_notes_erased", "this contact was erased; their attendance keeps no notes");
         phrase("attendance_person_erased", "this person was erased; they can no longer be checked in");

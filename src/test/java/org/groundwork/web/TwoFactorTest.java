@@ -129,6 +129,44 @@ class TwoFactorTest {
         assertWaitsForTheCode(third);
     }
 
+    /**
+     * Set up in two tabs (a walk): the second start replaced the first one's secret, and the first tab's right code
+     * was said to be wrong, "check the phone's clock". It is said as what happened, with the newer QR code shown.
+     */
+    @Test
+    void aSetUpStartedAgainInAnotherTabIsSaidAsThat() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        s.open("/settings/two-factor");
+        String first = s.form().post("/settings/two-factor/start").then().statusCode(200).extract().asString();
+        String second = s.form().post("/settings/two-factor/start").then().statusCode(200).extract().asString();
+        Matcher a = SECRET.matcher(first);
+        Matcher b = SECRET.matcher(second);
+        assertTrue(a.find() && b.find());
+        String shownFirst = setup(first);
+        String shownSecond = setup(second);
+        assertTrue(!shownFirst.equals(shownSecond), "each set-up is told apart");
+
+        String replaced = s.form().formParam("setup", shownFirst).formParam("code", code(a.group(1), 0))
+                .post("/settings/two-factor/confirm").then().statusCode(400).extract().asString();
+        assertThat(replaced, containsString("started again since, in another tab or window"));
+        assertThat(replaced, org.hamcrest.Matchers.not(containsString("phone's clock")));
+        assertThat(replaced, containsString(b.group(1))); // the newer QR code and key, to scan
+        assertThat(replaced, containsString("value=\"" + shownSecond + "\""));
+        team.api().get("/api/v1/organizers/" + team.adminId).then().body("twoFactor", is(false));
+
+        s.form().formParam("setup", shownSecond).formParam("code", code(b.group(1), 0))
+                .post("/settings/two-factor/confirm").then().statusCode(200)
+                .body(containsString("recovery-codes"));
+        team.api().get("/api/v1/organizers/" + team.adminId).then().body("twoFactor", is(true));
+    }
+
+    private static String setup(String page) {
+        Matcher m = Pattern.compile("name=\"setup\" value=\"([0-9a-f]+)\"").matcher(page);
+        assertTrue(m.find(), "the form says which set-up it shows");
+        return m.group(1);
+    }
+
     @Test
     void aRecoveryCodeWorksOnce() {
         TestTeam team = TestTeam.create();
