@@ -94,7 +94,7 @@ final class ArchiveFormat {
             Map.entry("recovery_code", "two-factor credentials"),
             Map.entry("idempotency_key", "a 24-hour cache of answers to retried requests, which may quote erased people"),
             Map.entry("pending_import", "uploads waiting a day at most for their confirmation"),
-            Map.entry("import_job", "progress of background imports, kept a week; the contacts they made are archived"),
+            Map.entry("import_job", "progress and answers of imports, kept a week; the contacts they made are archived"),
             Map.entry("conversation_day", "derived: the restore's triggers rebuild it from the conversations"),
             Map.entry("conversation_place_day", "derived: the restore's triggers rebuild it from the conversations (V28_1)"),
             Map.entry("first_action", "derived: the restore's triggers rebuild it from the attendances (V19_1)"),

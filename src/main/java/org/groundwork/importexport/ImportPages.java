@@ -259,6 +259,7 @@ public class ImportPages {
 
     private Object importClaimed(String key, String match, List<String> explicit, PendingImports.Claimed claimed) {
         Form importing = Form.of(Map.of()).names(FIELDS);
+        java.time.Instant began = java.time.Instant.now();
         Optional<ImportJobs.Outcome> outcome;
         try {
             outcome = importing.attempt(() -> jobs.importClaimed(claimed, new ImportOptions(false, onMatch(match), explicit)));
@@ -280,7 +281,7 @@ public class ImportPages {
             return jobPage(outcome.get().jobId());
         }
         // kept before the upload goes, so a second click waiting for this one finds it ({@link #claimOrEarlier})
-        jobs.recordDone(claimed, new ImportOptions(false, onMatch(match), explicit), outcome.get().report());
+        jobs.recordDone(claimed, new ImportOptions(false, onMatch(match), explicit), outcome.get().report(), began);
         pending.dropClaimed(claimed);
         return Templates.done(outcome.get().report(), MESSAGES_SHOWN);
     }

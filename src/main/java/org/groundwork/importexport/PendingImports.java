@@ -141,26 +141,6 @@ class PendingImports {
         return new Claimed(id, current.teamId());
     }
 
-    /**
-     * Whether this organizer's upload was taken for an import less than {@code within} ago and not given back nor
-     * dropped: another click's import, perhaps on another instance, running now (or one that died: after
-     * {@code within} it is no longer waited for).
-     */
-    boolean takenWithin(UUID id, Duration within) {
-        return outsideTransaction(current.teamId(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("select 1 from pending_import where id = ? and team_id = ?"
-                    + " and organizer_id = ? and claimed_at > now() - make_interval(secs => ?)")) {
-                ps.setObject(1, id);
-                ps.setObject(2, current.teamId());
-                ps.setObject(3, current.id());
-                ps.setLong(4, within.toSeconds());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-    }
-
     InputStream open(Claimed claimed) {
         long size = outsideTransaction(claimed.teamId(), c -> {
             try (PreparedStatement ps = c.prepareStatement("select size_bytes from pending_import where id = ?")) {

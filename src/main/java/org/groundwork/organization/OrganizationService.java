@@ -329,7 +329,9 @@ public class OrganizationService {
         // name is stored then found nothing
         // read as names are stored (Text.placeName): a combining accent or a no-break space typed finds the name
         String typed = Text.placeName(q);
-        if (typed == null && q != null && !q.isBlank()) {
+        // only spaces of any kind, or what shows nothing, is a blank search, as the contacts' (a tab listed every
+        // organization and a no-break space none)
+        if (typed == null && !Text.showsNothing(q)) {
             // words that show nothing (an accent alone) find no organization, as the contacts' search finds no one;
             // they listed every organization (the walk)
             return Page.of(List.of(), limit, v -> null);

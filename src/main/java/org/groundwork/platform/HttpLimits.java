@@ -147,11 +147,6 @@ public class HttpLimits {
     private static final String CHECKED = HttpLimits.class.getName();
 
     /**
-     * What vertx-web's {@code RoutingContextImpl.route()} refuses, by its own status and words: a
-     * request without a valid Host (or HTTP/2's {@code :authority}) is a 400 with an exception, a path
-     * that does not start with '/' ({@code OPTIONS *}) a 404 without one.
-     */
-    /**
      * What is wrong with the address's %-escapes, or null: escapes that are not UTF-8, which the REST layer read
      * as U+FFFD (a search for {@code %E0%A4} searched for that character), or a {@code %} not followed by two hex
      * digits. The second never gets here as things are: Quarkus checks every address with {@code new URI(…)}
@@ -187,6 +182,11 @@ public class HttpLimits {
         }
     }
 
+    /**
+     * What vertx-web's {@code RoutingContextImpl.route()} refuses, by its own status and words: a
+     * request without a valid Host (or HTTP/2's {@code :authority}) is a 400 with an exception, a path
+     * that does not start with '/' ({@code OPTIONS *}) a 404 without one.
+     */
     private void unroutable(RoutingContext ctx) {
         String path = ctx.request().path();
         boolean badPath = path == null || !path.startsWith("/");
