@@ -280,7 +280,7 @@ public class ImportPages {
             // a large file: the job owns the file now; its page shows the progress
             return jobPage(outcome.get().jobId());
         }
-        // kept before the upload goes, so a second click waiting for this one finds it ({@link #claimOrEarlier})
+        // kept before the upload goes, so a second click waiting for this one finds it (claimOrEarlier)
         jobs.recordDone(claimed, new ImportOptions(false, onMatch(match), explicit), outcome.get().report(), began);
         pending.dropClaimed(claimed);
         return Templates.done(outcome.get().report(), MESSAGES_SHOWN);
