@@ -70,13 +70,13 @@ public class SafeJson implements ObjectMapperCustomizer {
         // the shapes as well: Jackson's own readers take "1700000000" as seconds since 1970 for a
         // timestamp and "2026-12-30T10:00" as a date, dropping the time
         module.addDeserializer(LocalDate.class, new InRange<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
-                Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}"), "expected a date as text (YYYY-MM-DD)",
+                Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}"), "must be a date written YYYY-MM-DD, as text (e.g. \"2026-12-07\")",
                 UnaryOperator.identity()));
         // a timestamp as PostgreSQL keeps it, to the microsecond: finer digits made every PATCH that sent
         // the same time again a change (audited, a new version and ETag) of a value the database had not kept
         module.addDeserializer(Instant.class, new InRange<>(Instant.class, InstantDeserializer.INSTANT,
                 Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}T.+"),
-                "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)",
+                "must be a timestamp written ISO-8601, as text (e.g. \"2026-05-01T18:00:00Z\")",
                 at -> at.truncatedTo(ChronoUnit.MICROS)));
         // an id only as written, like a word below: Jackson's reader trims, so " <id> " was read as the id
         module.addDeserializer(UUID.class, new ExactId());

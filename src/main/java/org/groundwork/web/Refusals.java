@@ -484,8 +484,8 @@ public final class Refusals {
         phrase("archive_tag_as_stored", "is not a tag as Groundwork stores it (empty, spaces around it, or given twice)");
         phrase("archive_tie_order", "must be the smaller of the two ids in a tie that goes both ways (swap it with other_contact_id)");
         // SafeJson's words for a time that is not one (an archive's row, a field of the API's)
-        phrase("time_expected", "expected a timestamp as text (ISO-8601, e.g. 2026-05-01T18:00:00Z)");
-        phrase("date_expected", "expected a date as text (YYYY-MM-DD)");
+        phrase("time_expected", "must be a timestamp written ISO-8601, as text (e.g. \"2026-05-01T18:00:00Z\")");
+        phrase("date_expected", "must be a date written YYYY-MM-DD, as text (e.g. \"2026-12-07\")");
         // ProblemMapper's words for a value of another JSON type than its field's (an archive's row, read as the API
         // reads a body: the walk's Spanish restore page said "el campo \"tags\": expected list")
         phrase("expected_list", "expected list");

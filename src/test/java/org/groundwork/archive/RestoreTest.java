@@ -219,7 +219,7 @@ class RestoreTest {
         refused(changed(good, edit("contact.jsonl", t -> t
                 .replace("\"version\":0", "\"version\":\"many\""))), "refuses a row");
         refused(changed(good, edit("contact.jsonl", t -> t
-                .replaceFirst("\"created_at\":\"[^\"]+\"", "\"created_at\":12345"))), "\"created_at\" expected a timestamp");
+                .replaceFirst("\"created_at\":\"[^\"]+\"", "\"created_at\":12345"))), "\"created_at\" must be a timestamp");
         refused(changed(good, f -> f.put("contact.jsonl", "{\"id\":" + "[".repeat(5000)
                 + "]".repeat(5000) + "}\n")), "contact.jsonl line 1");
         refused(changed(good, f -> f.put("extra.txt", "surprise")), "more entries");
@@ -382,11 +382,11 @@ class RestoreTest {
         LinkedHashMap<String, String> good = archiveOfOnePerson();
         String copied = good.get("team.jsonl").substring(7, 43);
         refused(changed(good, edit("contact.jsonl", t -> t.replaceFirst("\"last_conversation_at\":\"[^\"]+\"",
-                "\"last_conversation_at\":\"infinity\""))), "contact.jsonl line 1: \"last_conversation_at\" expected a timestamp");
+                "\"last_conversation_at\":\"infinity\""))), "contact.jsonl line 1: \"last_conversation_at\" must be a timestamp");
         refused(changed(good, edit("contact.jsonl", t -> t.replaceFirst("\"created_at\":\"[^\"]+\"",
-                "\"created_at\":\"-infinity\""))), "contact.jsonl line 1: \"created_at\" expected a timestamp");
+                "\"created_at\":\"-infinity\""))), "contact.jsonl line 1: \"created_at\" must be a timestamp");
         refused(changed(good, edit("team.jsonl", t -> t.replaceFirst("\"created_at\":\"[^\"]+\"",
-                "\"created_at\":\"epoch\""))), "team.jsonl line 1: \"created_at\" expected a timestamp");
+                "\"created_at\":\"epoch\""))), "team.jsonl line 1: \"created_at\" must be a timestamp");
         refused(changed(good, edit("audit_event.jsonl", t -> t.replaceFirst("\"at\":\"[^\"]+\"",
                 "\"at\":\"1000-01-01T00:00:00Z\""))), "audit_event.jsonl line 1: \"at\" must be between the years 1900 and 2200");
         assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");

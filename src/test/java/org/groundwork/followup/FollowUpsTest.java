@@ -89,6 +89,12 @@ class FollowUpsTest {
                 .body("errors[0].field", is("assigneeId"));
         team.api().body(Map.of("dueOn", "someday")).patch("/api/v1/followups/" + id).then().statusCode(400)
                 .body("errors[0].field", is("dueOn"));
+        // text, but not the date's form: said as the form it must have, not "expected a date as text" (a walk)
+        for (Object wrong : new Object[]{"2036-12-7", 20361207}) {
+            team.api().body(Map.of("dueOn", wrong)).patch("/api/v1/followups/" + id).then().statusCode(400)
+                    .body("errors[0].field", is("dueOn"))
+                    .body("errors[0].message", is("must be a date written YYYY-MM-DD, as text (e.g. \"2026-12-07\")"));
+        }
         team.api().get("/api/v1/followups/" + id).then().body("dueOn", is(today)).body("assigneeId", is(team.adminId));
         team.api().queryParam("status", "pending").get("/api/v1/followups").then().statusCode(400)
                 .body("errors[0].field", is("status"));
