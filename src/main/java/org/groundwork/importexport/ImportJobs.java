@@ -211,15 +211,12 @@ public class ImportJobs {
             forgetOld(claimed.teamId()); // kept a week, as a background job's: its row messages quote the file
             runForTeam(claimed.teamId(), SHORT_TIMEOUT_SECONDS, () -> {
                 try (Connection c = dataSource.getConnection();
-                     // a person erased since the import began may be quoted in its row messages, which the
-                     // erasure's forgetRowMessages could not clear (no row yet): left out, as finish() does
+                     // a person erased since the import began: its row messages left out, as finish() does
                      PreparedStatement ps = c.prepareStatement("insert into import_job (id, team_id, organizer_id, state,"
                              + " on_match, mapping, file_name, rows_expected, rows_read, created, updated, skipped, error_rows,"
                              + " report, started_at, finished_at, upload_id)"
                              + " select ?, p.team_id, ?, 'done', ?, ?, p.file_name, ?, ?, ?, ?, ?, ?,"
-                             + " case when exists (select 1 from audit_event a where a.team_id = p.team_id"
-                             + "   and a.kind = 'erased' and a.at >= ?)"
-                             + "   then ?::jsonb || '{\"errors\": [], \"warnings\": []}'::jsonb else ?::jsonb end,"
+                             + answerUnlessErasedSince("p.team_id", "?") + ","
                              + " now(), now(), p.id from pending_import p where p.id = ? and p.team_id = ?")) {
                     ps.setObject(1, Ids.next());
                     ps.setObject(2, organizer);
@@ -537,6 +534,20 @@ public class ImportJobs {
         }
     }
 
+    /** What a report's row messages are replaced with when they may quote an erased person: none (the counts stay). */
+    private static final String WITHOUT_ROW_MESSAGES = "'{\"errors\": [], \"warnings\": []}'::jsonb";
+
+    /**
+     * The answer (a {@code ?} given twice, as JSON text) to store for a finished import of the team {@code team}
+     * (SQL), without its row messages when someone of that team was erased since {@code since} (SQL): they may quote
+     * that person, and the erasure's {@link #forgetRowMessages} could not clear a report written after it ran.
+     */
+    private static String answerUnlessErasedSince(String team, String since) {
+        return " case when exists (select 1 from audit_event a where a.team_id = " + team
+                + " and a.kind = 'erased' and a.at >= " + since + ")"
+                + " then ?::jsonb || " + WITHOUT_ROW_MESSAGES + " else ?::jsonb end";
+    }
+
     private int finish(UUID id, ImportReport report) throws SQLException {
         String answer;
         try {
@@ -551,9 +562,7 @@ public class ImportJobs {
                      + " error_rows = ?, pending_import_id = null,"
                      // a person erased while the job ran may be quoted in its row messages, which
                      // forgetRowMessages could not clear yet (no report then): they are left out here
-                     + " report = case when exists (select 1 from audit_event a where a.team_id = import_job.team_id"
-                     + "   and a.kind = 'erased' and a.at >= import_job.started_at)"
-                     + "   then ?::jsonb || '{\"errors\": [], \"warnings\": []}'::jsonb else ?::jsonb end"
+                     + " report = " + answerUnlessErasedSince("import_job.team_id", "import_job.started_at")
                      + " where id = ? and state = 'running'")) {
             ps.setInt(1, report.created() + report.updated() + report.skipped() + report.errorRows());
             ps.setInt(2, report.created());
@@ -641,9 +650,8 @@ public class ImportJobs {
      */
     void forgetRowMessages(@Observes ContactErased erased) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     update import_job set report = report || '{"errors": [], "warnings": []}'::jsonb
-                     where team_id = ? and report is not null""")) {
+             PreparedStatement ps = c.prepareStatement("update import_job set report = report || "
+                     + WITHOUT_ROW_MESSAGES + " where team_id = ? and report is not null")) {
             ps.setObject(1, erased.teamId());
             ps.executeUpdate();
         }

@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +260,7 @@ public class ImportPages {
 
     private Object importClaimed(String key, String match, List<String> explicit, PendingImports.Claimed claimed) {
         Form importing = Form.of(Map.of()).names(FIELDS);
-        java.time.Instant began = java.time.Instant.now();
+        Instant began = Instant.now();
         Optional<ImportJobs.Outcome> outcome;
         try {
             outcome = importing.attempt(() -> jobs.importClaimed(claimed, new ImportOptions(false, onMatch(match), explicit)));

@@ -160,7 +160,12 @@ public class HttpLimits {
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
             if (c != '%') {
-                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                // an address is ASCII but for its escapes: a byte each, without an allocation per character
+                if (c < 0x80) {
+                    bytes.write(c);
+                } else {
+                    bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
                 continue;
             }
             int high = i + 2 < uri.length() ? Character.digit(uri.charAt(i + 1), 16) : -1;
