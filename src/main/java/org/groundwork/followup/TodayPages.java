@@ -66,7 +66,7 @@ public class TodayPages {
     static class Templates {
         /**
          * {@code rescheduling}: the follow-up whose reschedule form is shown again with what was
-         * {@code typed} and the kind of {@code problem} ("past", or the date parser's message).
+         * {@code typed} and why it was refused ({@code problem}: the refusal's own words, the date parser's or the service's).
          */
         static native TemplateInstance today(Queue queue, Glance glance, String message, UUID rescheduling,
                                              String typed, String problem, Step step, Order order,
@@ -170,8 +170,8 @@ public class TodayPages {
                     Step.NONE, order, handTo, Handing.NONE);
         }
         if (rescheduling != null && open(queue).noneMatch(item -> item.id().equals(rescheduling))) {
-            return Templates.today(queue, reports.glance(), "past".equals(problem) ? PageLanguage.people().queue_past()
-                    : problem, null, null, null, step, order, handTo, Handing.NONE);
+            return Templates.today(queue, reports.glance(), problem, null, null, null, step, order, handTo,
+                    Handing.NONE);
         }
         if (handing.item() != null && (open(queue).noneMatch(item -> item.id().equals(handing.item()))
                 || handTo.isEmpty())) {
@@ -280,11 +280,9 @@ public class TodayPages {
         if (!form.errors().containsKey("dueOn")) {
             return form.drawn(page(String.join("; ", form.errors().values()), null, null, null));
         }
-        // the service refuses a date before today ("past", said as the queue says it) or a mistyped year a
-        // century ahead (its own words): on that follow-up's form, date kept
-        String refused = form.errors().get("dueOn");
-        return form.drawn(page(null, followUp, form.text("dueOn"),
-                refused.equals(PageLanguage.msg().form_within_ten_years()) ? refused : "past"));
+        // the service refuses a date before today or a mistyped year a century ahead: said in its own words
+        // on that follow-up's form, date kept
+        return form.drawn(page(null, followUp, form.text("dueOn"), form.errors().get("dueOn")));
     }
 
     /**

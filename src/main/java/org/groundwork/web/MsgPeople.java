@@ -39,9 +39,6 @@ public interface MsgPeople {
     String queue_reschedule();
 
     @Message
-    String queue_past();
-
-    @Message
     String today_heat(int count);
 
     @Message
