@@ -461,6 +461,13 @@ public class ProblemMapper {
         if (read != null && read.getProcessor() != null && read.getOriginalMessage().startsWith("Duplicate field")) {
             return Problems.invalid(fieldAt(read.getProcessor().getParsingContext()), "is given twice");
         }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException bound) {
+            // past a reader's bound where Jackson names no field: the value of a field the request does not have,
+            // which it copies aside before refusing the field ("not valid JSON" was no reason)
+            return Problems.badRequest(bound.getOriginalMessage().startsWith("String value length")
+                    ? "A text in the body " + SafeJson.TOO_LONG
+                    : "The body is past what the server reads (too deeply nested, or a number or field name too long)");
+        }
         if (e.getCause() instanceof JsonParseException syntax) {
             // bad syntax inside an object of the body: Jackson wraps it with that object's path
             return notValidJson(syntax);

@@ -41,6 +41,15 @@ class BadInputTest {
         team.api().body("{\"fullName\":\"H\",\"notes\":\"" + "n".repeat(SafeJson.LONGEST_TEXT) + "\"}")
                 .post("/api/v1/contacts").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("notes"))
                 .body("errors[0].message", startsWith("size must be between 0 and"));
+        // in a field the request does not have, too, which Jackson copies aside unnamed: it was "The body is not
+        // valid JSON"
+        team.api().body("{\"fullName\":\"H\",\"remarks\":\"" + "n".repeat(SafeJson.LONGEST_TEXT + 1) + "\"}")
+                .post("/api/v1/contacts").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", is("A text in the body is too long to read (over 200,000 characters)"));
+        // objects nested past the reader's depth: said as that, not as JSON that does not parse
+        team.api().body("{\"fullName\":\"H\",\"remarks\":" + "[".repeat(1_001) + "]".repeat(1_001) + "}")
+                .post("/api/v1/contacts").then().log().ifValidationFails().statusCode(400).contentType(PROBLEM)
+                .body("detail", startsWith("The body is past what the server reads"));
         team.api().get("/api/v1/contacts").then().body("items", hasSize(0));
     }
 

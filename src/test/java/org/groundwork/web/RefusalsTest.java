@@ -40,6 +40,8 @@ class RefusalsTest {
             "The body is not valid JSON (line x, column x)",
             "The body must be a JSON object",
             "The body must be a JSON list",
+            "A text in the body x",
+            "The body is past what the server reads (too deeply nested, or a number or field name too long)",
             "is given twice",
             "changes only through POST /api/v1/contacts/{id}/level, which keeps the level history",
             "must be an object",
