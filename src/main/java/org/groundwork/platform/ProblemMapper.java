@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -461,12 +462,11 @@ public class ProblemMapper {
         if (read != null && read.getProcessor() != null && read.getOriginalMessage().startsWith("Duplicate field")) {
             return Problems.invalid(fieldAt(read.getProcessor().getParsingContext()), "is given twice");
         }
-        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException bound) {
-            // past a reader's bound where Jackson names no field: the value of a field the request does not have,
-            // which it copies aside before refusing the field ("not valid JSON" was no reason)
-            return Problems.badRequest(bound.getOriginalMessage().startsWith("String value length")
-                    ? "A text in the body " + SafeJson.TOO_LONG
-                    : "The body is past what the server reads (too deeply nested, or a number or field name too long)");
+        if (e instanceof StreamConstraintsException bound) {
+            // past a reader's bound where Jackson names no field (the value of a field the request does not have,
+            // which it copies aside before refusing the field; a number read before its field is): "not valid
+            // JSON" was no reason
+            return Problems.badRequest(pastBound(bound, false));
         }
         if (e.getCause() instanceof JsonParseException syntax) {
             // bad syntax inside an object of the body: Jackson wraps it with that object's path
@@ -497,9 +497,9 @@ public class ProblemMapper {
                 } else if (target != null) {
                     message = "'" + format.getValue() + "' is not a valid " + describe(target);
                 }
-            } else if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            } else if (e.getCause() instanceof StreamConstraintsException bound) {
                 // past the reader's bound on one text (SafeJson.LONGEST_TEXT): "wrong type" was no reason (a walk)
-                message = SafeJson.TOO_LONG;
+                message = pastBound(bound, true);
             } else if (e.getCause() instanceof InputCoercionException) {
                 // Jackson wraps the parser's own refusal with the field's path: 99999999999 for an int
                 message = "is out of range for a whole number";
@@ -520,6 +520,29 @@ public class ProblemMapper {
         }
         return notValidJson(e);
     }
+
+    /**
+     * What a reader's bound refused (SafeJson.LONGEST_TEXT, Jackson's own for numbers, depth and names), said of
+     * the field when Jackson names it, else of the body.
+     */
+    private static String pastBound(StreamConstraintsException bound, boolean ofTheField) {
+        String jackson = bound.getOriginalMessage();
+        if (jackson.startsWith("String value length")) {
+            return ofTheField ? SafeJson.TOO_LONG : "A text in the body " + SafeJson.TOO_LONG;
+        }
+        if (jackson.startsWith("Number value length")) {
+            return ofTheField ? NUMBER_TOO_LONG : "A number in the body " + NUMBER_TOO_LONG;
+        }
+        if (jackson.startsWith("Document nesting depth")) {
+            return "The body nests lists or objects more than 1,000 deep";
+        }
+        if (jackson.startsWith("Name length")) {
+            return "A field name in the body is too long to read (over 50,000 characters)";
+        }
+        return "The body is larger than the server reads";
+    }
+
+    private static final String NUMBER_TOO_LONG = "is too long to read (over 1,000 digits)";
 
     /** The place, not Jackson's message, which names classes and settings of the server. */
     private static ProblemException notValidJson(JsonProcessingException e) {
