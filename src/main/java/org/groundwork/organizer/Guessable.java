@@ -29,6 +29,10 @@ public @interface Guessable {
     String MESSAGE = "is one of the passwords tried first when an account is attacked; choose another"
             + " (a few words in a row are long and easy to remember)";
 
+    /** A new password's length, as every field that sets one says it with @Size. */
+    int SHORTEST = 8;
+    int LONGEST = 200;
+
     String message() default MESSAGE;
 
     Class<?>[] groups() default {};
@@ -61,9 +65,10 @@ public @interface Guessable {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            // one too short is @Size's to say: an empty new password was told it is "one of the passwords tried
-            // first" (the walk). The raw length, as @Size counts it: eight spaces and a letter are still judged
-            return value == null || value.length() < 8 || !guessable(value);
+            // one too short or too long is @Size's to say: an empty new password was told it is "one of the
+            // passwords tried first" (the walk), and so were 300 x's rather than "at most 200" (the next). The raw
+            // length, as @Size counts it: eight spaces and a letter are still judged
+            return value == null || value.length() < SHORTEST || value.length() > LONGEST || !guessable(value);
         }
 
         static boolean guessable(String password) {

@@ -23,7 +23,7 @@ public final class OrganizerJson {
             @NotBlank @Size(max = 200) String teamName,
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 200) String displayName,
-            @NotNull @Size(min = 8, max = 200) @Guessable String password,
+            @NotNull @Size(min = Guessable.SHORTEST, max = Guessable.LONGEST) @Guessable String password,
             @Size(max = 64) String timeZone) {
     }
 
@@ -34,7 +34,7 @@ public final class OrganizerJson {
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 200) String displayName,
             Role role,
-            @NotNull @Size(min = 8, max = 200) @Guessable String password) {
+            @NotNull @Size(min = Guessable.SHORTEST, max = Guessable.LONGEST) @Guessable String password) {
     }
 
     /** {@code active: false} disables an account: no login, and its sessions and tokens end at once. */
@@ -96,11 +96,11 @@ public final class OrganizerJson {
     }
 
     /** The instance admin's first password for an organizer restored from an archive, who has none. */
-    public record FirstPassword(@NotNull @Size(min = 8, max = 200) @Guessable String password) {
+    public record FirstPassword(@NotNull @Size(min = Guessable.SHORTEST, max = Guessable.LONGEST) @Guessable String password) {
     }
 
     public record PasswordChange(@NotEmpty @Size(max = 200) String currentPassword,
-                                 @NotNull @Size(min = 8, max = 200) @Guessable String newPassword) {
+                                 @NotNull @Size(min = Guessable.SHORTEST, max = Guessable.LONGEST) @Guessable String newPassword) {
     }
 
     public record TokenView(UUID id, String name, Instant createdAt, Instant lastUsedAt) {

@@ -258,6 +258,10 @@ class SessionsTest {
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("currentPassword", "newPassword"))
                 .body("errors.message", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(containsString("tried first"))))
                 .body("errors.message", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(containsString("current password"))));
+        // too long, even one character repeated: said as too long, its one message (it was "tried first": a walk)
+        team.api().body(Map.of("currentPassword", TestTeam.PASSWORD, "newPassword", "x".repeat(300)))
+                .post("/api/v1/me/password").then().statusCode(400).body("errors", hasSize(1))
+                .body("errors[0].field", is("newPassword")).body("errors[0].message", containsString("200"));
         // long enough but among the first an attacker tries (the walk set "password")
         for (String guessable : List.of("password", "Password1!", "12345678", "87654321", "qwertyuiop", "aaaaaaaaaa",
                 "abababab", "iloveyou2024", "Qwerty123!", "dragon12", "monkey12345", "zxcvbnm123", "abcabcabc")) {
