@@ -133,6 +133,10 @@ class CheckInAtTheDoorBrowserTest extends BrowserTest {
         logIn(team);
         page.navigate(url("/actions/" + action));
         page.locator("#q").fill("Rosa");
+        // each found person's box says whose it is to a screen reader, as the button does (the walk: every box was
+        // "First time at an action")
+        assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions()
+                .setName("First time at an action (Rosa Schmidt)").setExact(true))).hasCount(1);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in Rosa Schmidt")).click();
         assertThat(page.locator("#checked-in")).hasText("Rosa Schmidt is checked in.");
         assertThat(page.locator("#attendance-list")).containsText("Rosa Schmidt");
