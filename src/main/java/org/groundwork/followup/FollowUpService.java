@@ -525,9 +525,14 @@ public class FollowUpService {
     /**
      * A step on Today (done, drop, reschedule), taken on a page drawn while the follow-up was open: refused when
      * it was closed since (another phone, a colleague who logged the conversation), so a follow-up done is not
-     * made dropped, a dropped one done, nor a closed one's date moved. The same step again (a double tap) finds
-     * it so already and changes nothing. The API's PATCH may change a closed one (it sends If-Match for that).
+     * made dropped, a dropped one done, nor a closed one's date moved; and when it was handed to another organizer
+     * since (this one in another tab, a coordinator): Today is one's own queue, and a stale tab had closed or moved
+     * what was now a colleague's (a walk). The same step again (a double tap, a hand-over to the one it went to)
+     * finds it so already and changes nothing. The API's PATCH may change a closed one (it sends If-Match for that).
      */
+    public static final String HANDED_SINCE = "This follow-up was handed to another organizer since the page was drawn;"
+            + " nothing was changed";
+
     public Versioned<FollowUpView> step(UUID id, Patch<FollowUpChange> patch) {
         FollowUp f = load(id);
         FollowUpStatus after = patch.has("status") ? patch.value().status() : FollowUpStatus.OPEN;
@@ -541,6 +546,10 @@ public class FollowUpService {
             if (f.status != after) {
                 throw Problems.conflict("This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
             }
+        }
+        boolean handedAgain = patch.has("assigneeId") && f.assigneeId.equals(patch.value().assigneeId());
+        if (!f.assigneeId.equals(current.id()) && !handedAgain) {
+            throw Problems.conflict(HANDED_SINCE);
         }
         return change(id, patch, null);
     }

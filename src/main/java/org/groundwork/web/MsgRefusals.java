@@ -231,6 +231,9 @@ public interface MsgRefusals {
     String follow_up_closed();
 
     @Message
+    String follow_up_handed_since();
+
+    @Message
     String follow_up_erased();
 
     @Message

@@ -408,6 +408,7 @@ public final class Refusals {
         phrase("action_no_organizer", "must name at least one organizer who was there");
         phrase("conversation_contact_fixed", "cannot change; log a new conversation with the other contact instead");
         phrase("follow_up_closed", "This follow-up was closed (done or dropped) since the page was drawn; nothing was changed");
+        phrase("follow_up_handed_since", org.groundwork.followup.FollowUpService.HANDED_SINCE);
         phrase("follow_up_erased", "This contact was erased; their follow-ups keep no purpose and are not reopened");
         phrase("follow_up_closed_date", "This follow-up is closed (done or dropped): its date is kept as it was; reopen it (status open) to move it");
         phrase("follow_up_person_erased", "This person was erased since the page was drawn, and their follow-ups with them; nothing was changed");

@@ -72,6 +72,26 @@ class HandFollowUpOnTodayTest {
         // in Bea's queue now
         assertTrue(bea.api().get("/api/v1/followups/queue").then().statusCode(200).extract().asString().contains(followUp));
 
+        // a stale tab (the page drawn before the hand-over) closes, moves or hands nothing that is Bea's now (a walk:
+        // Done closed her item); the same hand-over again (a double tap) finds it so and changes nothing
+        for (String step : java.util.List.of("done", "drop", "reschedule")) {
+            String stale = s.form().formParam("next", other).formParam("dueOn", java.time.LocalDate.now().plusDays(9).toString())
+                    .post("/followups/" + followUp + "/" + step).then().statusCode(409).extract().asString();
+            assertTrue(stale.contains("That follow-up was handed to another organizer since this page was drawn; nothing was changed"),
+                    step + ": " + stale);
+        }
+        s.form().formParam("next", other).formParam("assigneeId", team.adminId).post("/followups/" + followUp + "/hand")
+                .then().statusCode(400).body(containsString("Choose the organizer to hand it to"));
+        s.form().formParam("next", other).formParam("assigneeId", bea.id()).post("/followups/" + followUp + "/hand")
+                .then().statusCode(303);
+        team.api().get("/api/v1/followups/" + followUp).then().body("assigneeId", equalTo(bea.id()))
+                .body("status", equalTo("open")).body("dueOn", equalTo("2020-01-01"));
+        // ... and a hand-over of it to someone else still, from the stale tab, moves nothing either
+        String carl = team.member("organizer").id();
+        s.form().formParam("next", other).formParam("assigneeId", carl).post("/followups/" + followUp + "/hand")
+                .then().statusCode(409);
+        team.api().get("/api/v1/followups/" + followUp).then().body("assigneeId", equalTo(bea.id()));
+
         // the address alone, once Bea handed it back, says nothing that is no longer so
         bea.api().body(java.util.Map.of("assigneeId", team.adminId)).patch("/api/v1/followups/" + followUp)
                 .then().statusCode(200);
