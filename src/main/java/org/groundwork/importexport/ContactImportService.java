@@ -264,7 +264,8 @@ public class ContactImportService {
             for (int i = 0; i < header.size(); i++) {
                 List<String> samples = new ArrayList<>();
                 for (CSVRecord r : first) {
-                    samples.add(i < r.size() ? r.get(i).trim() : "");
+                    // cut as a message quotes a cell: a 100,000-character note was shown whole (a walk)
+                    samples.add(i < r.size() ? shortCell(r.get(i).trim()) : "");
                 }
                 columns.add(new PreviewColumn(header.get(i), word(detected.fields[i]), word(chosen.fields[i]), samples));
             }
@@ -1445,9 +1446,9 @@ public class ContactImportService {
     }
 
     /**
-     * A cell quoted in a line's message, cut to a preview: the answer lists up to 1,000 errors and 1,000
-     * warnings (kept in memory, and with a background import's result), so a cell quoted whole made them
-     * that many times its size; the line number says where the rest is.
+     * A cell quoted in a line's message or shown among a column's first rows, cut to a preview: the answer
+     * lists up to 1,000 errors and 1,000 warnings (kept in memory, and with a background import's result), so
+     * a cell quoted whole made them that many times its size; the line number says where the rest is.
      */
     private static String shortCell(String value) {
         return Text.preview(value, 120);

@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -199,6 +200,19 @@ class ImportPagesTest {
         colleague.open("/contacts/import");
         PageFormsTest.assertFieldError(colleague.form().formParam("onMatch", "skip").post("/contacts/import/" + keyOf(check)),
                 404, "file", "no longer here");
+    }
+
+    /** A long cell among the first rows is cut as a message quotes one: a 100,000-character note was shown whole (a walk). */
+    @Test
+    void aLongCellAmongTheFirstRowsIsCut() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        String check = upload(s, "Name,Notes\nLong Note,\"" + "n".repeat(100_000) + "\"\nShort Note,fine\n");
+        String html = s.request().get(check).then().statusCode(200).extract().asString();
+        assertTrue(html.contains(">" + "n".repeat(119) + "…<"), "the cell's first 119 characters and an ellipsis");
+        assertFalse(html.contains("n".repeat(120)), "not the whole cell");
+        assertTrue(html.length() < 30_000, "the page stays small: " + html.length());
+        assertTrue(html.contains("fine"), "a short cell as it is");
     }
 
     @Test
