@@ -9,6 +9,8 @@ import org.groundwork.organizer.OrganizerJson.SessionView;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Problems;
 import org.groundwork.audit.Audit;
+import org.groundwork.audit.AuditEntity;
+import org.groundwork.audit.AuditKind;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -122,11 +124,15 @@ public class LoginSessions {
         if (n == 0) {
             throw Problems.notYours("session");
         }
+        // audited as a token's revocation is: a stolen session ending its owner's others left no trace (a walk)
+        audit.record(AuditKind.REVOKED, AuditEntity.SESSION, id);
     }
 
-    /** "Log out everywhere": every one of one's sessions, this one included. */
+    /** "Log out everywhere": every one of one's sessions, this one included; audited with how many ended. */
     public int endAllOfCurrent() {
-        return endAll(current.id());
+        int ended = endAll(current.id());
+        audit.counted(AuditKind.REVOKED, AuditEntity.SESSION, ended, null);
+        return ended;
     }
 
     /** Every session of an organizer (password changed, account disabled). */

@@ -91,6 +91,9 @@ class SessionsTest {
                 .header("Location", containsString("/login"));
         assertEnded(laptop);
         assertEnded(phone);
+        // audited with how many ended
+        team.api().queryParam("organizer", team.adminId).get("/api/v1/audit").then().statusCode(200)
+                .body("items.find { it.kind == 'revoked' && it.entityType == 'session' }.count", is(2));
         assertLive(someoneElse);
         team.api().get("/api/v1/sessions").then().statusCode(200).body("items", hasSize(0));
         given().get("/login?ended=1").then().body(containsString("You are logged out everywhere"));
@@ -137,6 +140,9 @@ class SessionsTest {
                 .header("Location", containsString("/settings")).extract().header("Location");
         assertEnded(phone);
         assertLive(laptop);
+        // audited as a token's revocation is (a walk: a stolen session could end its owner's others without a trace)
+        team.api().queryParam("organizer", team.adminId).get("/api/v1/audit").then().statusCode(200)
+                .body("items.find { it.kind == 'revoked' && it.entityType == 'session' }.entityId", is(phoneId));
         // the walk: it was done without a word; so was a token revoked
         laptop.request().get(back).then().statusCode(200).body(containsString("That device is logged out"));
         String token = given().contentType(ContentType.JSON)
