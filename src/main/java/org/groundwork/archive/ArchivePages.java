@@ -10,18 +10,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.groundwork.archive.TeamRestore.Restored;
 import org.groundwork.organizer.CurrentOrganizer;
 import org.groundwork.organizer.Identities;
 import org.groundwork.organizer.OrganizerJson.FirstPassword;
-import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.organizer.OrganizerJson.FirstPasswords;
 import org.groundwork.organizer.OrganizerService;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.web.Form;
 import org.groundwork.web.FormErrors;
+import org.groundwork.web.Forms;
 import org.groundwork.web.PageLanguage;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -55,8 +57,12 @@ public class ArchivePages {
 
         static native TemplateInstance restored(Restored restored);
 
-        static native TemplateInstance firstPassword(UUID teamId, UUID organizerId, OrganizerView organizer,
-                                                     Map<String, String> errors);
+        /** The restored organizers still without a password; {@code refused}: a first password refused, or null. */
+        static native TemplateInstance firstPasswords(UUID teamId, FirstPasswords left, Refused refused);
+    }
+
+    /** A first password refused: beside its organizer's form while they wait for one, else above the list. */
+    record Refused(UUID organizer, String message) {
     }
 
     @GET
@@ -100,18 +106,33 @@ public class ArchivePages {
         return error + (error.matches("(?s).*[.!?]$") ? " " : ". ") + nothing;
     }
 
-    /** A first password for a restored organizer, who has none. */
+    /**
+     * The restored team's organizers still without a password, each with its form, and who was just given one
+     * ({@code set}): where each first password leads back to, so the others are not lost after the first (a walk:
+     * the answer page offered only "Back to settings"), and an address to come back to later.
+     */
+    @GET
+    @Path("{team}/organizers")
+    public TemplateInstance firstPasswords(@PathParam("team") String team, @QueryParam("set") String set) {
+        instanceAdmin();
+        UUID teamId = Ids.parse(team, "team");
+        UUID given = Forms.id(set, "set", new FormErrors()); // a word that is no id: none
+        return Templates.firstPasswords(teamId, organizers.firstPasswords(teamId, given), null);
+    }
+
+    /** A first password for a restored organizer, who has none; then the others still waiting for theirs. */
     @POST
     @Path("{team}/organizers/{organizer}/password")
     public Object firstPassword(@PathParam("team") String team, @PathParam("organizer") String organizer) {
         instanceAdmin();
-        UUID teamId = Ids.parse(team, "organizer");
+        UUID teamId = Ids.parse(team, "team");
         UUID organizerId = Ids.parse(organizer, "organizer");
         Form form = Form.posted();
         FirstPassword password = new FirstPassword(form.secret("password"));
         return form.attempt(() -> organizers.setFirstPassword(teamId, organizerId, password))
-                .<Object>map(done -> Templates.firstPassword(teamId, organizerId, done, Map.of()))
-                .orElseGet(() -> form.drawn(Templates.firstPassword(teamId, organizerId, null, form.errors())));
+                .<Object>map(done -> Form.seeOther("/settings/restore/" + teamId + "/organizers?set=" + organizerId))
+                .orElseGet(() -> form.drawn(Templates.firstPasswords(teamId, organizers.firstPasswords(teamId, null),
+                        new Refused(organizerId, String.join(" ", form.errors().values())))));
     }
 
     private void instanceAdmin() {

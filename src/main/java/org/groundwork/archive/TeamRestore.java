@@ -22,6 +22,8 @@ import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Role;
+import org.groundwork.platform.Word;
 import org.groundwork.platform.FieldError;
 import org.groundwork.contact.ContactFields;
 import org.groundwork.platform.Ids;
@@ -109,7 +111,7 @@ public class TeamRestore {
     public record Restored(UUID teamId, String teamName, List<RestoredOrganizer> organizers, Map<String, Long> rows) {
     }
 
-    public record RestoredOrganizer(UUID id, String email, String displayName, String role) {
+    public record RestoredOrganizer(UUID id, String email, String displayName, Role role) {
     }
 
     /**
@@ -232,6 +234,7 @@ public class TeamRestore {
                 }
                 if (table.name().equals("organizer")) {
                     organizers.addAll(read.organizers);
+                    anAdmin(conn, team, table);
                 }
             }
             if (next(zip) != null) {
@@ -510,7 +513,7 @@ public class TeamRestore {
             }
             if (table.name().equals("organizer")) {
                 organizers.add(new RestoredOrganizer(id(node.get("id"), n), node.get("email").asText(),
-                        node.get("display_name").asText(), node.get("role").asText()));
+                        node.get("display_name").asText(), Word.parse(Role.class, node.get("role").asText(), "role")));
                 batchEmails.put(n, node.get("email").asText());
             }
             // a name stored before V28_16 (an older archive), cleaned as the upgrade cleaned the names it found
@@ -678,6 +681,26 @@ public class TeamRestore {
     }
 
     /**
+     * A team keeps at least one active admin, as the API keeps it (the last admin cannot step down): an archive
+     * whose admins were all made organizers or inactive made a team no one could manage (a walk). Read from the
+     * rows written, in the restore's transaction, so nothing is restored.
+     */
+    private static void anAdmin(Connection conn, UUID team, Table table) throws SQLException {
+        try (var st = conn.prepareStatement(
+                "select exists (select 1 from organizer where team_id = ? and role = 'admin' and active)")) {
+            st.setObject(1, team);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw Problems.badRequest(table.file() + ": " + NO_ADMIN);
+                }
+            }
+        }
+    }
+
+    public static final String NO_ADMIN = "the team has no active admin, and a team keeps at least one; nothing was restored";
+
+    /**
      * The database's refusal as a problem: an existing id (or an organizer's email taken here)
      * is a conflict; a row the archive gives twice ({@code twice}) and any other constraint or
      * value it refuses is a bad archive. The server's
@@ -703,6 +726,12 @@ public class TeamRestore {
             }
             return Problems.conflict(where + "the archive's team or some of its rows already exist on this instance ("
                     + constraint + "); nothing was restored");
+        }
+        if (state.equals("23503")) {
+            // a row naming one the archive does not hold (another team's, or none): said as that, not in the server's
+            // own English words ("insert or update on table … violates foreign key constraint …", a walk)
+            return Problems.badRequest(where + "a row names a row that is not in the archive (" + constraint
+                    + "); nothing was restored");
         }
         // 54: a value too large for the database (a 9,000-character tag is larger than an index entry)
         if (state.startsWith("23") || state.startsWith("22") || state.startsWith("54")) {

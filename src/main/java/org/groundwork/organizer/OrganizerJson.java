@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** What the accounts part of the API reads and writes; entities never go on the wire. */
@@ -96,6 +97,13 @@ public final class OrganizerJson {
     }
 
     /** The instance admin's first password for an organizer restored from an archive, who has none. */
+    /** A restored team's organizers still without a password, and the one just given one (or null). */
+    public record FirstPasswords(List<OrganizerView> waiting, OrganizerView given) {
+        public boolean waits(UUID organizer) {
+            return waiting.stream().anyMatch(o -> o.id().equals(organizer));
+        }
+    }
+
     public record FirstPassword(@NotNull @Size(min = Guessable.SHORTEST, max = Guessable.LONGEST) @Guessable String password) {
     }
 

@@ -15,6 +15,7 @@ import org.groundwork.audit.Audit;
 import org.groundwork.audit.AuditEntity;
 import org.groundwork.audit.AuditKind;
 import org.groundwork.audit.Before;
+import org.groundwork.organizer.OrganizerJson.FirstPasswords;
 import org.groundwork.organizer.OrganizerJson.Me;
 import org.groundwork.organizer.OrganizerJson.MeChange;
 import org.groundwork.organizer.OrganizerJson.NewOrganizer;
@@ -374,6 +375,27 @@ public class OrganizerService {
             audit.as(teamId, null, AuditKind.PASSWORD_CHANGED, AuditEntity.ORGANIZER, o.id);
             em.flush();
             return OrganizerView.of(o);
+        });
+    }
+
+    /**
+     * The organizers of a restored team who have no password yet, by name: what is left for the instance admin to
+     * give a first password to (the restore's page lists them once; after the first password it had lost them, a
+     * walk), and {@code given}, one of them who has a password now (null when it names none). A team with none of
+     * its organizers here is not found.
+     */
+    public FirstPasswords firstPasswords(UUID teamId, UUID given) {
+        if (!current.isInstanceAdmin()) {
+            throw Problems.forbidden("Only the instance admin can give a restored organizer a first password");
+        }
+        return TeamScope.runAs(teamId, () -> {
+            List<Organizer> all = Organizer.list("teamId = ?1 order by displayName, id", teamId);
+            if (all.isEmpty()) {
+                throw Problems.notFound("team");
+            }
+            return new FirstPasswords(all.stream().filter(o -> o.passwordHash == null).map(OrganizerView::of).toList(),
+                    all.stream().filter(o -> o.id.equals(given) && o.passwordHash != null).map(OrganizerView::of)
+                            .findFirst().orElse(null));
         });
     }
 

@@ -327,7 +327,10 @@ public interface MsgAccount {
     String audit_field_two_factor_required();
 
     @Message
-    String archive_first_password();
+    String archive_first_passwords();
+
+    @Message
+    String archive_all_have_passwords();
 
     @Message
     String archive_can_log_in(String name, String email);

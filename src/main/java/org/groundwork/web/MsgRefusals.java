@@ -486,6 +486,12 @@ public interface MsgRefusals {
     String archive_row_refused(String where, String reason);
 
     @Message
+    String archive_names_missing_row(String where, String rule);
+
+    @Message
+    String archive_no_admin(String where);
+
+    @Message
     String archive_works_out_of_order(String where);
 
     @Message

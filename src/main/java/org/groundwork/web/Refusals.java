@@ -501,6 +501,8 @@ public final class Refusals {
         phrase("archive_twice", "{where}two of its rows are one row given twice ({rule}): an archive holds each once; nothing was restored");
         phrase("archive_exists", "{where}the archive's team or some of its rows already exist on this instance ({rule}); nothing was restored");
         phrase("archive_row_refused", "{where}the database refuses a row: {reason}");
+        phrase("archive_names_missing_row", "{where}a row names a row that is not in the archive ({rule}); nothing was restored");
+        phrase("archive_no_admin", "{where}" + org.groundwork.archive.TeamRestore.NO_ADMIN);
         phrase("archive_works_out_of_order", "{where}two works share a name and are not in the order they were made");
         // one of the API's field rules broken by an archive's row (archive/RowRules), after the archive's own
         // refusals of a quoted field: the rule is said as the API's refusal is

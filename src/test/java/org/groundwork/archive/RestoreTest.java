@@ -439,6 +439,38 @@ class RestoreTest {
     }
 
     /**
+     * A walk restored a team whose only admin the archive made an organizer, or inactive: 201, and a team no one
+     * could manage (the API keeps at least one admin). And a contact whose owner is another team's organizer was
+     * said in the server's own words ("insert or update on table … violates foreign key constraint …"). Both are
+     * refused in words now, nothing restored.
+     */
+    @Test
+    void anArchiveWithoutAnActiveAdminOrNamingARowItDoesNotHoldIsRefusedInWords() throws SQLException {
+        TestTeam team = TestTeam.create();
+        team.member("organizer");
+        team.api().body(java.util.Map.of("fullName", "Rosa Diaz")).post("/api/v1/contacts").then().statusCode(201);
+        LinkedHashMap<String, String> good = Archives.copy(Archives.open(Archives.download(team.token)));
+        String copied = good.get("team.jsonl").substring(7, 43);
+        assertTrue(good.get("organizer.jsonl").contains("\"role\":\"admin\""), good.get("organizer.jsonl"));
+        assertTrue(good.get("organizer.jsonl").contains("\"active\":true"), good.get("organizer.jsonl"));
+        refused(changed(good, edit("organizer.jsonl", t -> t.replace("\"role\":\"admin\"", "\"role\":\"organizer\""))),
+                "organizer.jsonl: the team has no active admin, and a team keeps at least one; nothing was restored");
+        refused(changed(good, edit("organizer.jsonl", t -> t.replace("\"active\":true", "\"active\":false"))),
+                "organizer.jsonl: the team has no active admin");
+        String stranger = TestTeam.create().adminId;
+        java.util.regex.Matcher owner = java.util.regex.Pattern.compile("\"owner_id\":\"([^\"]+)\"").matcher(good.get("contact.jsonl"));
+        assertTrue(owner.find(), good.get("contact.jsonl"));
+        var response = Archives.restore(TestTeam.instanceToken(), changed(good, edit("contact.jsonl",
+                t -> t.replace(owner.group(), "\"owner_id\":\"" + stranger + "\""))));
+        assertEquals(400, response.statusCode(), response.asString());
+        String detail = response.path("detail");
+        assertTrue(detail.startsWith("contact.jsonl: a row names a row that is not in the archive ("), detail);
+        assertFalse(detail.contains("violates"), detail);
+        assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
+    }
+
+    /**
      * The walk: rows an archive holds twice (a contact's row given twice, two organizations whose names differ
      * only in case) were answered 409 "already exist on this instance", and the admin looked for what was not
      * there. Now a 400 saying the archive gives a row twice, nothing restored; a row that is on the instance

@@ -59,8 +59,13 @@ class ArchivePagesTest {
     @Test
     void theInstanceAdminRestoresATeamOnThePage() throws Exception {
         TestTeam team = TestTeam.create();
+        team.member("coordinator");
         LinkedHashMap<String, String> copy = Archives.copy(Archives.open(Archives.download(team.token)));
-        JsonNode organizer = new ObjectMapper().readTree(copy.get("organizer.jsonl").split("\n")[0]);
+        JsonNode organizer = new ObjectMapper().readTree(java.util.Arrays.stream(copy.get("organizer.jsonl").split("\n"))
+                .filter(line -> line.contains("\"role\":\"admin\"")).findFirst().orElseThrow());
+        // the copy's ids are new ones
+        String beaId = new ObjectMapper().readTree(java.util.Arrays.stream(copy.get("organizer.jsonl").split("\n"))
+                .filter(line -> line.contains("\"role\":\"coordinator\"")).findFirst().orElseThrow()).get("id").asText();
         JsonNode teamRow = new ObjectMapper().readTree(copy.get("team.jsonl"));
 
         Session root = Session.logIn(TestTeam.setup().getString("organizer.email"));
@@ -95,12 +100,29 @@ class ArchivePagesTest {
         root.csrfToken = m.group(1);
         String path = "/settings/restore/" + teamRow.get("id").asText() + "/organizers/" + organizer.get("id").asText()
                 + "/password";
+        // refused: said beside that organizer's form, the others' forms still there
         String tooShort = root.form().formParam("password", "short").post(path).then().statusCode(400).extract().asString();
-        assertTrue(tooShort.contains("class=\"error\""), tooShort);
-        String set = root.form().formParam("password", TestTeam.PASSWORD).post(path).then().statusCode(200)
-                .extract().asString();
+        String admin = organizer.get("id").asText();
+        assertTrue(tooShort.contains("<p class=\"error\" id=\"f-password-" + admin + "-error\">"), tooShort);
+        assertTrue(tooShort.contains("id=\"f-password-" + beaId + "\""), tooShort);
+        // set: back to those still without one (a walk: the answer page had lost them), each role in words
+        String list = root.form().formParam("password", TestTeam.PASSWORD).post(path).then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(list.endsWith("/settings/restore/" + teamRow.get("id").asText() + "/organizers?set=" + admin), list);
+        String set = root.request().get(list).then().statusCode(200).extract().asString();
         assertTrue(set.contains("can log in now"), set);
+        assertFalse(set.contains("id=\"f-password-" + admin + "\""), "no form for the one who has a password now");
+        assertTrue(set.contains("id=\"f-password-" + beaId + "\"") && set.contains(", Coordinator</span>"), set);
+        // a second password for the same account: refused above the list, the account kept
+        root.form().formParam("password", "another long password").post(path).then().statusCode(409)
+                .body(org.hamcrest.Matchers.containsString("has a password already"));
         Session.logIn(organizer.get("email").asText()).open("/settings");
+        root.form().formParam("password", TestTeam.PASSWORD).post("/settings/restore/" + teamRow.get("id").asText()
+                + "/organizers/" + beaId + "/password").then().statusCode(303);
+        root.request().get("/settings/restore/" + teamRow.get("id").asText() + "/organizers").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Every organizer of this team has a password now."));
+        // a team the instance does not have: not found
+        root.request().get("/settings/restore/" + java.util.UUID.randomUUID() + "/organizers").then().statusCode(404);
     }
 
     /**
