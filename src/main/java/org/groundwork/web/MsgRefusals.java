@@ -360,7 +360,7 @@ public interface MsgRefusals {
     String manifest_format(String format);
 
     @Message
-    String manifest_version(String version, String ours);
+    String manifest_version(String version, String oldest, String newest);
 
     @Message
     String manifest_schema();

@@ -451,7 +451,7 @@ public final class Refusals {
         phrase("archive_entry_name", "The archive has an entry with an unreadable name");
         phrase("manifest_not_manifest", "manifest.json is not a Groundwork archive manifest: {reason}");
         phrase("manifest_format", "manifest.json: format must be \"{format}\"");
-        phrase("manifest_version", "manifest.json: format version {version} is not one this Groundwork reads ({ours})");
+        phrase("manifest_version", "manifest.json: format version {version} is not one this Groundwork reads ({oldest} to {newest})");
         phrase("manifest_schema", "manifest.json: schemaVersion is not a schema version");
         phrase("manifest_newer", "manifest.json: the archive was made by a newer Groundwork (schema {theirs}, this one has {ours}); upgrade this instance first");
         phrase("manifest_team_id", "manifest.json: the team's id is missing");

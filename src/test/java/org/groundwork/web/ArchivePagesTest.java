@@ -148,6 +148,14 @@ class ArchivePagesTest {
             assertTrue(spanish.contains("contact.jsonl, línea 1: "), spanish);
             assertTrue(spanish.contains("no es una de estas opciones: new, less-involved, cadre"), spanish);
             assertFalse(spanish.contains("nuevo"), spanish);
+            // the versions it reads, in Spanish too (a walk: "(2 to 3)" on a Spanish page)
+            LinkedHashMap<String, String> newer = new LinkedHashMap<>(copy);
+            newer.put("manifest.json", copy.get("manifest.json").replaceFirst("\"formatVersion\"\\s*:\\s*\\d+", "\"formatVersion\":99"));
+            root.open("/settings/restore");
+            assertTrue(newer.get("manifest.json").contains("\"formatVersion\":99"), newer.get("manifest.json"));
+            String version = upload(root, Archives.zip(newer), 400);
+            assertTrue(version.contains("la versión de formato 99 no es una de las que lee este Groundwork (de la "), version);
+            assertFalse(version.contains(" to "), version);
         } finally {
             root.open("/settings");
             root.form().formParam("language", "en").post("/settings/language").then().statusCode(303);
