@@ -152,6 +152,31 @@ public class HttpLimits {
      * digits. The second never gets here as things are: Quarkus checks every address with {@code new URI(…)}
      * before any route and answers what fails with an empty 400 (docs/security.md, "Refused below the app").
      */
+    /**
+     * A page's address read with a slash at its end, without it (and its query), for a 301; null for any other
+     * request. The routes match either way, so /organizations/{id}/chart/ drew the wall chart, whose relative links
+     * (a column's, a card's Move: short, on 5,000 cards) then led under chart/ to 404s (a walk). Only GET and HEAD
+     * of pages: the API answers as it did. Never an address that would start with // (another host's, to a browser).
+     */
+    static String withoutTrailingSlash(HttpServerRequest request) {
+        String path = request.path();
+        if (path == null || path.length() < 2 || !path.endsWith("/") || path.startsWith("//")
+                || path.startsWith("/api/") || path.startsWith("/q/")
+                || !(request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)) {
+            return null;
+        }
+        int end = path.length();
+        while (end > 1 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        String bare = path.substring(0, end);
+        if (bare.length() < 2 || bare.startsWith("//")) {
+            return null;
+        }
+        String query = request.query();
+        return query == null ? bare : bare + "?" + query;
+    }
+
     static String brokenEscapes(String uri) {
         if (uri == null || uri.indexOf('%') < 0) {
             return null;
@@ -258,6 +283,11 @@ public class HttpLimits {
         String escapes = brokenEscapes(request.uri());
         if (escapes != null) {
             refuse(ctx, new Problem("about:blank", "Bad Request", 400, escapes, null));
+            return;
+        }
+        String bare = withoutTrailingSlash(request);
+        if (bare != null) {
+            ctx.response().setStatusCode(301).putHeader("Location", bare).end();
             return;
         }
         long headers = 0;

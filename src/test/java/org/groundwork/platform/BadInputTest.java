@@ -14,6 +14,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -640,6 +641,30 @@ class BadInputTest {
         team.api().urlEncodingEnabled(false).get("/api/v1/contacts?q=Odd%20%EF%BF%BD").then().statusCode(200)
                 .body("items.fullName", hasItem("Odd \uFFFD Name"));
         team.api().urlEncodingEnabled(false).get("/api/v1/contacts?q=Ca%C3%B1%C3%B3n%20%25").then().statusCode(200);
+    }
+
+    /**
+     * A page's address with a slash at its end is sent to the address without it: the routes matched either way, and
+     * the wall chart drawn at .../chart/ had every relative link (a column's, a card's Move) lead to a 404 (a walk).
+     * Never to another host (//), and the API answers as it did.
+     */
+    @Test
+    void aPagesAddressWithASlashAtItsEndGoesToTheAddressWithout() throws Exception {
+        TestTeam team = TestTeam.create();
+        String org = team.api().body(Map.of("name", "Slash Works")).post("/api/v1/organizations").then().statusCode(201)
+                .extract().path("id");
+        given().redirects().follow(false).get("/organizations/" + org + "/chart/?level=new").then().statusCode(301)
+                .header("Location", is("/organizations/" + org + "/chart?level=new"));
+        given().redirects().follow(false).urlEncodingEnabled(false).get("/contacts//").then().statusCode(301).header("Location", is("/contacts"));
+        given().redirects().follow(false).head("/login/").then().statusCode(301).header("Location", is("/login"));
+        // not a page's: //host/ is another host's address to a browser, and an API client is answered as before
+        for (String path : List.of("//evil.example/", "///evil.example//")) {
+            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertFalse(answer.startsWith("HTTP/1.1 301"), path + ": " + answer.lines().findFirst().orElse(""));
+            assertFalse(answer.toLowerCase(java.util.Locale.ROOT).contains("location: //"), answer);
+        }
+        team.api().redirects().follow(false).get("/api/v1/contacts/").then().statusCode(not(301));
+        given().redirects().follow(false).post("/contacts/").then().statusCode(not(301));
     }
 
     /**
