@@ -66,10 +66,14 @@ public class LoginSessions {
 
     /** The second factor is given: the session of this request opens fully. */
     void complete() {
-        current.sessionId().ifPresent(id -> em.createNativeQuery("""
+        current.sessionId().ifPresent(this::open);
+    }
+
+    private void open(UUID id) {
+        em.createNativeQuery("""
                         update login_session set state = 'full', expires_at = created_at + ?2 * interval '1 second'
                         where id = ?1 and revoked_at is null""")
-                .setParameter(1, id).setParameter(2, maxAge.toSeconds()).executeUpdate());
+                .setParameter(1, id).setParameter(2, maxAge.toSeconds()).executeUpdate();
     }
 
     /** The session a cookie names, if it is still live; notes when it was last seen (at most once a minute). */
@@ -99,6 +103,12 @@ public class LoginSessions {
                             where id = ?1 and last_seen_at < now() - interval '1 minute'""")
                     .setParameter(1, id)
                     .executeUpdate();
+        }
+        if (LoginSession.ENROL.equals(session.state) && !((Team) Team.findById(session.teamId)).twoFactorRequired) {
+            // the team stopped requiring two-factor login while this session waited to set it up: it opens, as a
+            // login now would (a walk: it stayed on the set-up page, every link sending it back there)
+            open(id);
+            em.refresh(session);
         }
         return Optional.of(new Live(session, (Organizer) rows.get(0)[1]));
     }

@@ -120,8 +120,8 @@ public class TwoFactor {
             throw Problems.invalid("code", "is from a set-up started again since (another tab or window); scan the new"
                     + " QR code below and type its code");
         }
-        typed(code);
-        if (!matchesTotp(me, me.totpPendingSecret, digits(code))) {
+        // read as the login's code step reads it: "062-398" was "not the code your app shows now" here (a walk)
+        if (!matchesTotp(me, me.totpPendingSecret, typed(code))) {
             throw Problems.invalid("code", "is not the code your app shows now; check the phone's clock and try again");
         }
         me.totpSecret = me.totpPendingSecret;
@@ -232,10 +232,6 @@ public class TwoFactor {
             throw Problems.invalid("code", "must not be blank");
         }
         return given;
-    }
-
-    private static String digits(String code) {
-        return code == null ? null : code.replaceAll("\\s", "");
     }
 
     private Enrolment enrolment(Organizer me) {
