@@ -522,6 +522,10 @@ public class FollowUpService {
         return new Versioned<>(FollowUpView.of(f, contact == null ? null : contact.fullName), f.version);
     }
 
+    /** A step on Today on a follow-up that is someone else's now ({@link #step}). */
+    public static final String HANDED_SINCE = "This follow-up was handed to another organizer since the page was drawn;"
+            + " nothing was changed";
+
     /**
      * A step on Today (done, drop, reschedule), taken on a page drawn while the follow-up was open: refused when
      * it was closed since (another phone, a colleague who logged the conversation), so a follow-up done is not
@@ -530,9 +534,6 @@ public class FollowUpService {
      * what was now a colleague's (a walk). The same step again (a double tap, a hand-over to the one it went to)
      * finds it so already and changes nothing. The API's PATCH may change a closed one (it sends If-Match for that).
      */
-    public static final String HANDED_SINCE = "This follow-up was handed to another organizer since the page was drawn;"
-            + " nothing was changed";
-
     public Versioned<FollowUpView> step(UUID id, Patch<FollowUpChange> patch) {
         FollowUp f = load(id);
         FollowUpStatus after = patch.has("status") ? patch.value().status() : FollowUpStatus.OPEN;

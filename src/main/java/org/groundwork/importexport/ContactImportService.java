@@ -267,6 +267,7 @@ public class ContactImportService {
                     // cut as a message quotes a cell: a 100,000-character note was shown whole (a walk)
                     samples.add(i < r.size() ? shortCell(r.get(i).trim()) : "");
                 }
+                // the header whole: a column the organizer maps is named by it (ImportPages' map, "header:field")
                 columns.add(new PreviewColumn(header.get(i), word(detected.fields[i]), word(chosen.fields[i]), samples));
             }
             return new ImportPreview(columns, first.size());

@@ -96,7 +96,6 @@ public final class OrganizerJson {
     public record SessionView(UUID id, String device, Instant createdAt, Instant lastSeenAt, boolean current) {
     }
 
-    /** The instance admin's first password for an organizer restored from an archive, who has none. */
     /** A restored team's organizers still without a password, and the one just given one (or null). */
     public record FirstPasswords(List<OrganizerView> waiting, OrganizerView given) {
         public boolean waits(UUID organizer) {
@@ -104,6 +103,7 @@ public final class OrganizerJson {
         }
     }
 
+    /** The instance admin's first password for an organizer restored from an archive, who has none. */
     public record FirstPassword(@NotNull @Size(min = Guessable.SHORTEST, max = Guessable.LONGEST) @Guessable String password) {
     }
 

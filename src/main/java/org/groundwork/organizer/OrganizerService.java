@@ -389,14 +389,33 @@ public class OrganizerService {
             throw Problems.forbidden("Only the instance admin can give a restored organizer a first password");
         }
         return TeamScope.runAs(teamId, () -> {
-            List<Organizer> all = Organizer.list("teamId = ?1 order by displayName, id", teamId);
-            if (all.isEmpty()) {
+            // only a team restored here (its trail's "imported" event, TeamRestore): the instance admin reads no other
+            // team's organizers (a review)
+            if (!(Boolean) em.createNativeQuery("""
+                            select exists (select 1 from audit_event
+                                           where team_id = ?1 and kind = 'imported' and entity_type = 'team'
+                                             and entity_id = ?1)""")
+                    .setParameter(1, teamId).getSingleResult()) {
                 throw Problems.notFound("team");
             }
+            List<Organizer> all = Organizer.list("teamId = ?1 order by displayName, id", teamId);
             return new FirstPasswords(all.stream().filter(o -> o.passwordHash == null).map(OrganizerView::of).toList(),
-                    all.stream().filter(o -> o.id.equals(given) && o.passwordHash != null).map(OrganizerView::of)
-                            .findFirst().orElse(null));
+                    all.stream().filter(o -> o.id.equals(given) && passwordSetByTheInstanceAdmin(teamId, o.id))
+                            .map(OrganizerView::of).findFirst().orElse(null));
         });
+    }
+
+    /**
+     * Whether the organizer's password is still the first one the instance admin set: their last password change is
+     * an event of no organizer (setFirstPassword's). One they chose since is not "the password you set".
+     */
+    private boolean passwordSetByTheInstanceAdmin(UUID teamId, UUID organizerId) {
+        List<?> last = em.createNativeQuery("""
+                        select organizer_id is null from audit_event
+                        where team_id = ?1 and entity_id = ?2 and kind = 'password-changed'
+                        order by at desc, id desc limit 1""")
+                .setParameter(1, teamId).setParameter(2, organizerId).getResultList();
+        return !last.isEmpty() && Boolean.TRUE.equals(last.get(0));
     }
 
     private void endAccess(Organizer o) {

@@ -147,12 +147,6 @@ public class HttpLimits {
     private static final String CHECKED = HttpLimits.class.getName();
 
     /**
-     * What is wrong with the address's %-escapes, or null: escapes that are not UTF-8, which the REST layer read
-     * as U+FFFD (a search for {@code %E0%A4} searched for that character), or a {@code %} not followed by two hex
-     * digits. The second never gets here as things are: Quarkus checks every address with {@code new URI(…)}
-     * before any route and answers what fails with an empty 400 (docs/security.md, "Refused below the app").
-     */
-    /**
      * A page's address read with a slash at its end, without it (and its query), for a 301; null for any other
      * request. The routes match either way, so /organizations/{id}/chart/ drew the wall chart, whose relative links
      * (a column's, a card's Move: short, on 5,000 cards) then led under chart/ to 404s (a walk). Only GET and HEAD
@@ -170,13 +164,21 @@ public class HttpLimits {
             end--;
         }
         String bare = path.substring(0, end);
-        if (bare.length() < 2 || bare.startsWith("//")) {
+        // a backslash is read as a slash by browsers: /\host would be another host's too. Quarkus refuses a raw one
+        // before any route (its URI check), but not if that check were ever switched off
+        if (bare.length() < 2 || bare.startsWith("//") || bare.indexOf('\\') >= 0) {
             return null;
         }
         String query = request.query();
         return query == null ? bare : bare + "?" + query;
     }
 
+    /**
+     * What is wrong with the address's %-escapes, or null: escapes that are not UTF-8, which the REST layer read
+     * as U+FFFD (a search for {@code %E0%A4} searched for that character), or a {@code %} not followed by two hex
+     * digits. The second never gets here as things are: Quarkus checks every address with {@code new URI(…)}
+     * before any route and answers what fails with an empty 400 (docs/security.md, "Refused below the app").
+     */
     static String brokenEscapes(String uri) {
         if (uri == null || uri.indexOf('%') < 0) {
             return null;

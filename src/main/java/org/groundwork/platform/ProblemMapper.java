@@ -521,28 +521,23 @@ public class ProblemMapper {
         return notValidJson(e);
     }
 
-    /**
-     * What a reader's bound refused (SafeJson.LONGEST_TEXT, Jackson's own for numbers, depth and names), said of
-     * the field when Jackson names it, else of the body.
-     */
+    /** What one of the reader's bounds (SafeJson's) refused, said of the field when Jackson names it, else of the body. */
     private static String pastBound(StreamConstraintsException bound, boolean ofTheField) {
         String jackson = bound.getOriginalMessage();
         if (jackson.startsWith("String value length")) {
             return ofTheField ? SafeJson.TOO_LONG : "A text in the body " + SafeJson.TOO_LONG;
         }
         if (jackson.startsWith("Number value length")) {
-            return ofTheField ? NUMBER_TOO_LONG : "A number in the body " + NUMBER_TOO_LONG;
+            return ofTheField ? SafeJson.NUMBER_TOO_LONG : "A number in the body " + SafeJson.NUMBER_TOO_LONG;
         }
         if (jackson.startsWith("Document nesting depth")) {
-            return "The body nests lists or objects more than 1,000 deep";
+            return SafeJson.TOO_DEEP;
         }
         if (jackson.startsWith("Name length")) {
-            return "A field name in the body is too long to read (over 50,000 characters)";
+            return SafeJson.NAME_TOO_LONG;
         }
         return "The body is larger than the server reads";
     }
-
-    private static final String NUMBER_TOO_LONG = "is too long to read (over 1,000 digits)";
 
     /** The place, not Jackson's message, which names classes and settings of the server. */
     private static ProblemException notValidJson(JsonProcessingException e) {

@@ -56,6 +56,16 @@ public class SafeJson implements ObjectMapperCustomizer {
     /** The most characters one JSON text may have (Jackson's own bound is 20,000,000): far over any field's @Size. */
     public static final int LONGEST_TEXT = 200_000;
     public static final String TOO_LONG = "is too long to read (over 200,000 characters)";
+    /**
+     * Jackson's own bounds on the rest (its defaults), set here so the words that say them (ProblemMapper) cannot
+     * drift from them in an upgrade.
+     */
+    public static final int LONGEST_NUMBER = 1_000;
+    public static final String NUMBER_TOO_LONG = "is too long to read (over 1,000 digits)";
+    public static final int DEEPEST = 1_000;
+    public static final String TOO_DEEP = "The body nests lists or objects more than 1,000 deep";
+    public static final int LONGEST_NAME = 50_000;
+    public static final String NAME_TOO_LONG = "A field name in the body is too long to read (over 50,000 characters)";
 
     @Override
     public int priority() {
@@ -93,7 +103,8 @@ public class SafeJson implements ObjectMapperCustomizer {
         // no field holds more than 20,000 characters: a longer text is refused while it is read,
         // said as too long (ProblemMapper), not held whole in memory to be refused by its @Size afterwards
         mapper.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                .maxStringLength(LONGEST_TEXT).build());
+                .maxStringLength(LONGEST_TEXT).maxNumberLength(LONGEST_NUMBER).maxNestingDepth(DEEPEST)
+                .maxNameLength(LONGEST_NAME).build());
         // {"durationMinutes":5,"durationMinutes":500}: Jackson keeps the last and drops the first unseen;
         // refused instead, like a field the request does not have
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -664,7 +664,10 @@ class BadInputTest {
             assertFalse(answer.toLowerCase(java.util.Locale.ROOT).contains("location: //"), answer);
         }
         team.api().redirects().follow(false).get("/api/v1/contacts/").then().statusCode(not(301));
-        given().redirects().follow(false).post("/contacts/").then().statusCode(not(301));
+        // a post to such an address is answered as the same post without the slash is (here: to log in first), not
+        // sent elsewhere unread
+        int bare = given().redirects().follow(false).accept("text/html").post("/contacts").statusCode();
+        given().redirects().follow(false).accept("text/html").post("/contacts/").then().statusCode(bare);
     }
 
     /**

@@ -121,8 +121,11 @@ class ArchivePagesTest {
                 + "/organizers/" + beaId + "/password").then().statusCode(303);
         root.request().get("/settings/restore/" + teamRow.get("id").asText() + "/organizers").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Every organizer of this team has a password now."));
-        // a team the instance does not have: not found
+        // a team the instance does not have, or one not restored here: not found; the page is the instance admin's
         root.request().get("/settings/restore/" + java.util.UUID.randomUUID() + "/organizers").then().statusCode(404);
+        root.request().get("/settings/restore/" + team.teamId + "/organizers?set=" + team.adminId).then().statusCode(404);
+        Session.logIn(team).request().get("/settings/restore/" + teamRow.get("id").asText() + "/organizers")
+                .then().statusCode(403);
     }
 
     /**
