@@ -262,8 +262,9 @@ public class ContactPages {
             return search.drawn(Templates.list$results(filter, query(filter), rows, next, cursor != null, canExport(),
                     redraw ? choices(null, null) : null, errors, redraw));
         }
-        return search.drawn(Templates.list(filter, query(filter), rows, next, false, canExport(), choices(null, null),
-                errors, false));
+        // a later page opened without script: its first row takes the focus, and it leads back to the first page
+        return search.drawn(Templates.list(filter, query(filter), rows, next, cursor != null, canExport(),
+                choices(null, null), errors, false));
     }
 
     private List<Row> rows(Page<ContactView> page) {

@@ -577,6 +577,9 @@ public interface MsgPeople {
     String contacts_more();
 
     @Message
+    String contacts_first_page();
+
+    @Message
     String contacts_download();
 
     @Message

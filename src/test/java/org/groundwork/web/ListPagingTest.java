@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 12, friction 5: page lists that grow without bound show a page and a link to the next.
@@ -32,6 +34,25 @@ class ListPagingTest {
     private static final int PAGE = 50;
 
     private static final Pattern NEXT = Pattern.compile("<a href=\"(/[a-z]+\\?cursor=[^\"]+)\">More ");
+
+    /**
+     * A later page of the contacts list opened without script (its "More contacts" link) leads back to the first,
+     * filters kept: a walk had only the browser's Back. The first page has no such link.
+     */
+    @Test
+    void aLaterContactsPageLeadsBackToTheFirst() {
+        TestTeam team = TestTeam.create();
+        for (int i = 0; i < 23; i++) {
+            ContactRows.in(team).name("Pager " + i).level("cadre").insert();
+        }
+        Session s = Session.logIn(team);
+        String first = s.open("/contacts?level=cadre");
+        assertFalse(first.contains("Back to the first contacts"), "none on the first page");
+        Matcher next = Pattern.compile("<a href=\"(/contacts\\?cursor=[^\"]+)\"").matcher(first);
+        assertTrue(next.find(), first);
+        String second = s.open(next.group(1).replace("&amp;", "&"));
+        assertTrue(second.contains("<a href=\"/contacts?level=cadre\">Back to the first contacts</a>"), second);
+    }
 
     @Test
     void organizersComeFiftyAPageWithMoreOrganizers() {
