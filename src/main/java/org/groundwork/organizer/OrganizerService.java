@@ -381,8 +381,8 @@ public class OrganizerService {
     /**
      * The organizers of a restored team who have no password yet, by name: what is left for the instance admin to
      * give a first password to (the restore's page lists them once; after the first password it had lost them, a
-     * walk), and {@code given}, one of them who has a password now (null when it names none). A team with none of
-     * its organizers here is not found.
+     * walk), and {@code given}, the one the instance admin just gave theirs (null when it names none). A team not
+     * restored here is not found.
      */
     public FirstPasswords firstPasswords(UUID teamId, UUID given) {
         if (!current.isInstanceAdmin()) {
