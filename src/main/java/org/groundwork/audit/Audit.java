@@ -130,6 +130,33 @@ public class Audit {
         write(teamId, organizerId, kind, type, entityId, List.of(), count, null);
     }
 
+    // ---- reads of what these writes said, where a service must know it ----------------------
+
+    /**
+     * Whether the team arrived by a restore on this instance: its trail's {@code imported} team event (TeamRestore's
+     * {@link #counted(UUID, UUID, AuditKind, AuditEntity, UUID, int)}). Read under that team's scope.
+     */
+    public boolean restoredHere(UUID teamId) {
+        return (Boolean) em.createNativeQuery("""
+                        select exists (select 1 from audit_event
+                                       where team_id = ?1 and kind = 'imported' and entity_type = 'team'
+                                         and entity_id = ?1)""")
+                .setParameter(1, teamId).getSingleResult();
+    }
+
+    /**
+     * Whether the organizer's last password change was made by no organizer of the team: the instance admin's first
+     * password ({@link #as} with no organizer), not one they chose since. Read under that team's scope.
+     */
+    public boolean passwordStillTheInstanceAdmins(UUID teamId, UUID organizerId) {
+        List<?> last = em.createNativeQuery("""
+                        select organizer_id is null from audit_event
+                        where team_id = ?1 and entity_id = ?2 and kind = 'password-changed'
+                        order by at desc, id desc limit 1""")
+                .setParameter(1, teamId).setParameter(2, organizerId).getResultList();
+        return !last.isEmpty() && Boolean.TRUE.equals(last.get(0));
+    }
+
     /** An export streamed after its request: written when the last row went out. */
     @Transactional(TxType.REQUIRED)
     public void exported(UUID teamId, UUID organizerId, AuditEntity what, int rows) {

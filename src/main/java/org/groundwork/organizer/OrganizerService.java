@@ -358,9 +358,7 @@ public class OrganizerService {
      * password: the instance admin can never take over an account someone already uses.
      */
     public OrganizerView setFirstPassword(UUID teamId, UUID organizerId, @NotNull @Valid FirstPassword request) {
-        if (!current.isInstanceAdmin()) {
-            throw Problems.forbidden("Only the instance admin can give a restored organizer a first password");
-        }
+        onlyTheInstanceAdmin();
         // hashed before the first statement, so no pooled connection waits on bcrypt
         String hash = Passwords.hash(request.password());
         // the instance admin acts in a team that is not their own: that one team's rows, by name
@@ -385,37 +383,24 @@ public class OrganizerService {
      * restored here is not found.
      */
     public FirstPasswords firstPasswords(UUID teamId, UUID given) {
-        if (!current.isInstanceAdmin()) {
-            throw Problems.forbidden("Only the instance admin can give a restored organizer a first password");
-        }
+        onlyTheInstanceAdmin();
         return TeamScope.runAs(teamId, () -> {
-            // only a team restored here (its trail's "imported" event, TeamRestore): the instance admin reads no other
-            // team's organizers (a review)
-            if (!(Boolean) em.createNativeQuery("""
-                            select exists (select 1 from audit_event
-                                           where team_id = ?1 and kind = 'imported' and entity_type = 'team'
-                                             and entity_id = ?1)""")
-                    .setParameter(1, teamId).getSingleResult()) {
+            // only a team restored here: the instance admin reads no other team's organizers (a review)
+            if (!audit.restoredHere(teamId)) {
                 throw Problems.notFound("team");
             }
             List<Organizer> all = Organizer.list("teamId = ?1 order by displayName, id", teamId);
             return new FirstPasswords(all.stream().filter(o -> o.passwordHash == null).map(OrganizerView::of).toList(),
-                    all.stream().filter(o -> o.id.equals(given) && passwordSetByTheInstanceAdmin(teamId, o.id))
+                    all.stream().filter(o -> o.id.equals(given) && audit.passwordStillTheInstanceAdmins(teamId, o.id))
                             .map(OrganizerView::of).findFirst().orElse(null));
         });
     }
 
-    /**
-     * Whether the organizer's password is still the first one the instance admin set: their last password change is
-     * an event of no organizer (setFirstPassword's). One they chose since is not "the password you set".
-     */
-    private boolean passwordSetByTheInstanceAdmin(UUID teamId, UUID organizerId) {
-        List<?> last = em.createNativeQuery("""
-                        select organizer_id is null from audit_event
-                        where team_id = ?1 and entity_id = ?2 and kind = 'password-changed'
-                        order by at desc, id desc limit 1""")
-                .setParameter(1, teamId).setParameter(2, organizerId).getResultList();
-        return !last.isEmpty() && Boolean.TRUE.equals(last.get(0));
+    /** A restored team's first passwords are the instance admin's to give, and to see who is left without one. */
+    private void onlyTheInstanceAdmin() {
+        if (!current.isInstanceAdmin()) {
+            throw Problems.forbidden("Only the instance admin can give a restored organizer a first password");
+        }
     }
 
     private void endAccess(Organizer o) {
