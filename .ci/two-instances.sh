@@ -109,7 +109,7 @@ start_app() {
     GROUNDWORK_DATA_DIR="$WORK/$name" \
     GROUNDWORK_IMPORT_HEARTBEAT=PT1S GROUNDWORK_IMPORT_STALE_AFTER=PT10S \
     java -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-      -Xmx256m -XX:TrimNativeHeapInterval=5000 -jar "$JAR" > "$WORK/$name.log" 2>&1 &
+      -XX:+UseTransparentHugePages -Xmx256m -XX:TrimNativeHeapInterval=5000 -jar "$JAR" > "$WORK/$name.log" 2>&1 &
   echo $!
 }
 A1=$(start_app app1 "$P1" "$M1"); PIDS+=("$A1")

@@ -51,9 +51,10 @@ AS = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
 ANCHOR_DAY = "2026-10-31"  # the data set's last day (BenchData.ANCHOR minus one day)
 # the heap the README and the two-instance run use, ExitOnOutOfMemoryError as the Dockerfile ships it, the
 # README's startup options (C1 only, the serial collector; docs/performance.md, "Startup") and its native
-# heap trimming (docs/performance.md, "Memory")
+# heap trimming (docs/performance.md, "Memory"), and its heap on transparent huge pages (docs/performance.md,
+# "Sixty-first session")
 JVM = ["-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-       "-XX:TrimNativeHeapInterval=5000"]
+       "-XX:+UseTransparentHugePages", "-XX:TrimNativeHeapInterval=5000"]
 # other JVM options in their place (space-separated), to weigh them against the shipped ones: C2 (without
 # -XX:TieredStopAtLevel=1) more than doubled the POST throughput once warm (docs/performance.md, "Writes")
 JVM = os.environ.get("BENCH_JVM", "").split() or JVM

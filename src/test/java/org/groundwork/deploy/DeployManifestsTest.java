@@ -423,6 +423,7 @@ class DeployManifestsTest {
             }
         }
         assertTrue(options.contains("-XX:TrimNativeHeapInterval=5000"), "the README hands freed native memory back: " + options);
+        assertTrue(options.contains("-XX:+UseTransparentHugePages"), "the README fills the heap with fewer page faults: " + options);
         String javaOpts = dockerfileEnv().getOrDefault("JAVA_OPTS", "");
         String twoInstances = Files.readString(ROOT.resolve(".ci/two-instances.sh"));
         String harness = Files.readString(ROOT.resolve("src/test/bench/bench.py"));
