@@ -63,6 +63,7 @@ public class OrganizerPages {
     static final String ORGANIZER_DISABLED = "organizer-disabled";
     static final String ORGANIZER_ENABLED = "organizer-enabled";
     static final String TWO_FACTOR_RESET = "two-factor-reset";
+    static final String TWO_FACTOR_WAS_OFF = "two-factor-was-off";
     /** What the language form saved: the settings page says so, already in the language chosen. */
     static final String LANGUAGE_SAVED = "language";
     /** Another device logged out, a token revoked: said, as the walk found nothing said of either. */
@@ -316,7 +317,8 @@ public class OrganizerPages {
     @Path("organizers/{id}/two-factor/reset")
     public Object resetTwoFactor(@PathParam("id") String id) {
         Form form = Form.posted();
-        return form.submit(() -> twoFactor.reset(Ids.parse(id, "organizer")), Form.saved("/organizers", TWO_FACTOR_RESET),
+        return form.submit(() -> twoFactor.reset(Ids.parse(id, "organizer")),
+                wasOn -> Form.seeOther(Form.saved("/organizers", wasOn ? TWO_FACTOR_RESET : TWO_FACTOR_WAS_OFF)),
                 () -> organizers(Map.of("role", "organizer"), form.errors()));
     }
 

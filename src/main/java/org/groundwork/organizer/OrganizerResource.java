@@ -79,7 +79,8 @@ public class OrganizerResource {
 
     /** Turns off someone's two-factor login (a lost phone): they log in with the password alone until they set it up again. */
     @Operation(summary = "Reset an organizer's two-factor login",
-            description = "Turns off the organizer's two-factor login so they can enrol again; admins only.")
+            description = "Turns off the organizer's two-factor login so they can enrol again; admins only. "
+                    + "Someone with none set up is left as they are (204, and no audit event).")
     @DELETE
     @Path("/{id}/two-factor")
     public void resetTwoFactor(@PathParam("id") String id) {

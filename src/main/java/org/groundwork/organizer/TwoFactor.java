@@ -158,18 +158,27 @@ public class TwoFactor {
         audit.login(me.id, me.teamId);
     }
 
-    /** An admin turns it off for someone who lost their phone; they set it up again at will. */
+    /**
+     * An admin turns it off for someone who lost their phone; they set it up again at will. Answers whether
+     * anything was on (a secret, a set-up begun, recovery codes): only then is it a reset, audited.
+     */
     @RolesAllowed("admin") // checked here, for the API and the pages alike
-    public void reset(UUID organizerId) {
+    public boolean reset(UUID organizerId) {
         if (!current.has(Role.ADMIN)) {
             throw new ForbiddenException();
         }
         Organizer o = TeamScoped.require(Organizer.class, organizerId, "organizer");
+        boolean wasOn = o.totpSecret != null || o.totpPendingSecret != null;
         o.totpSecret = null;
         o.totpPendingSecret = null;
         o.totpLastStep = null;
-        RecoveryCode.delete("organizerId", o.id);
-        audit.record(AuditKind.TWO_FACTOR_RESET, AuditEntity.ORGANIZER, o.id);
+        wasOn |= RecoveryCode.delete("organizerId", o.id) > 0;
+        // a reset of someone with nothing set up (a second admin's, or a page drawn before the first) changes
+        // nothing: the trail said "two-factor login reset" twice for one reset, and the page said it was done
+        if (wasOn) {
+            audit.record(AuditKind.TWO_FACTOR_RESET, AuditEntity.ORGANIZER, o.id);
+        }
+        return wasOn;
     }
 
     private boolean matchesTotp(Organizer o, String secret, String code) {

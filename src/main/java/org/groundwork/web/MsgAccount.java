@@ -406,4 +406,7 @@ public interface MsgAccount {
 
     @Message
     String organizers_two_factor_reset();
+
+    @Message
+    String organizers_two_factor_was_off();
 }

@@ -19,6 +19,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -255,9 +256,20 @@ class TwoFactorTest {
         team.api().get("/api/v1/organizers/" + member.id()).then().body("twoFactor", is(false));
         admin.request().get(next).then().statusCode(200).body(containsString("Two-factor login reset"));
 
+        // the same button again, from the page drawn before (another tab, a second admin): nothing was on, so
+        // nothing is said as reset and the trail holds the one reset (it said two)
+        String again = admin.form().post("/organizers/" + member.id() + "/two-factor/reset").then().statusCode(303)
+                .extract().header("Location");
+        admin.request().get(again).then().statusCode(200)
+                .body(containsString("They had no two-factor login set up (reset already, or never set up); nothing changed."))
+                .body(not(containsString("Two-factor login reset")));
+
         Session back = Session.logIn(member.email());
         back.request().get("/contacts").then().statusCode(200);
         team.api().delete("/api/v1/organizers/" + member.id() + "/two-factor").then().statusCode(204);
         given().get("/login").then().statusCode(anyOf(is(200)));
+        java.util.List<Object> resets = team.api().get("/api/v1/audit?limit=200").then().statusCode(200).extract()
+                .jsonPath().getList("items.findAll { it.kind == 'two-factor-reset' }.entityId");
+        assertEquals(java.util.List.of(member.id().toString()), resets, "one reset, one event");
     }
 }
