@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Problems;
@@ -168,6 +169,9 @@ public class TwoFactor {
             throw new ForbiddenException();
         }
         Organizer o = TeamScoped.require(Organizer.class, organizerId, "organizer");
+        // read again under the row's lock: of two admins pressing Reset at once, the second waits for the first
+        // and finds nothing on
+        em.refresh(o, LockModeType.PESSIMISTIC_WRITE);
         boolean wasOn = o.totpSecret != null || o.totpPendingSecret != null;
         o.totpSecret = null;
         o.totpPendingSecret = null;

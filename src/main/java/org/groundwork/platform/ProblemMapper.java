@@ -151,6 +151,10 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrent(RuntimeException e) {
+        return changedMeanwhile();
+    }
+
+    private Response changedMeanwhile() {
         return respond((sentIfMatch() ? Problems.stale()
                 : Problems.conflict("Someone else changed this at the same time; read it again and retry")).toProblem());
     }
@@ -240,6 +244,11 @@ public class ProblemMapper {
         ProblemException refusal = refusalOf(e);
         if (refusal != null) {
             return problem(refusal);
+        }
+        if (lostAtItsWrite(e)) {
+            // the same, found at the commit (Hibernate flushes there): the transaction manager's RollbackException
+            // carries it, and two admins' simultaneous two-factor resets were a 500 (the review)
+            return changedMeanwhile();
         }
         if (anyCause(e, t -> t instanceof io.vertx.core.http.HttpClosedException)) {
             // the client closed the connection before its body had all come: no one to answer

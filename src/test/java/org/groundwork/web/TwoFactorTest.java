@@ -261,7 +261,7 @@ class TwoFactorTest {
         String again = admin.form().post("/organizers/" + member.id() + "/two-factor/reset").then().statusCode(303)
                 .extract().header("Location");
         admin.request().get(again).then().statusCode(200)
-                .body(containsString("They had no two-factor login set up (reset already, or never set up); nothing changed."))
+                .body(containsString("They had no two-factor login set up (already reset, or never set up); nothing changed."))
                 .body(not(containsString("Two-factor login reset")));
 
         Session back = Session.logIn(member.email());
@@ -271,5 +271,30 @@ class TwoFactorTest {
         java.util.List<Object> resets = team.api().get("/api/v1/audit?limit=200").then().statusCode(200).extract()
                 .jsonPath().getList("items.findAll { it.kind == 'two-factor-reset' }.entityId");
         assertEquals(java.util.List.of(member.id().toString()), resets, "one reset, one event");
+    }
+
+    /** Admins pressing Reset at the same moment: each is answered, and the trail holds one reset. */
+    @Test
+    void resetsAtTheSameMomentMakeOneReset() throws Exception {
+        TestTeam team = TestTeam.create();
+        TestTeam.Member member = team.member("organizer");
+        enrol(Session.logIn(member.email()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> team.api().delete("/api/v1/organizers/" + member.id() + "/two-factor")
+                        .then().extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(204, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        team.api().get("/api/v1/organizers/" + member.id()).then().body("twoFactor", is(false));
+        List<Object> resets = team.api().get("/api/v1/audit?limit=200").then().statusCode(200).extract()
+                .jsonPath().getList("items.findAll { it.kind == 'two-factor-reset' }.entityId");
+        assertEquals(List.of(member.id().toString()), resets, "one reset, one event");
     }
 }
