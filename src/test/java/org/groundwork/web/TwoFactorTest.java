@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -268,9 +271,9 @@ class TwoFactorTest {
         back.request().get("/contacts").then().statusCode(200);
         team.api().delete("/api/v1/organizers/" + member.id() + "/two-factor").then().statusCode(204);
         given().get("/login").then().statusCode(anyOf(is(200)));
-        java.util.List<Object> resets = team.api().get("/api/v1/audit?limit=200").then().statusCode(200).extract()
+        List<Object> resets = team.api().get("/api/v1/audit?limit=200").then().statusCode(200).extract()
                 .jsonPath().getList("items.findAll { it.kind == 'two-factor-reset' }.entityId");
-        assertEquals(java.util.List.of(member.id().toString()), resets, "one reset, one event");
+        assertEquals(List.of(member.id().toString()), resets, "one reset, one event");
     }
 
     /** Admins pressing Reset at the same moment: each is answered, and the trail holds one reset. */
@@ -279,14 +282,14 @@ class TwoFactorTest {
         TestTeam team = TestTeam.create();
         TestTeam.Member member = team.member("organizer");
         enrol(Session.logIn(member.email()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 answers.add(pool.submit(() -> team.api().delete("/api/v1/organizers/" + member.id() + "/two-factor")
                         .then().extract().statusCode()));
             }
-            for (java.util.concurrent.Future<Integer> answer : answers) {
+            for (Future<Integer> answer : answers) {
                 assertEquals(204, answer.get());
             }
         } finally {
