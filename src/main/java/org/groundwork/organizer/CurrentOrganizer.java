@@ -21,7 +21,7 @@ public class CurrentOrganizer {
 
     /** Logged in with no second factor still waited for: every page is open to them. */
     public boolean isLoggedInFully() {
-        return !identity.isAnonymous() && pendingSecondFactor() == null;
+        return Identities.fullyIn(identity);
     }
 
     public UUID id() {

@@ -89,6 +89,26 @@ public final class Identities {
         return LOGIN_COOKIE;
     }
 
+    /**
+     * The identity this request's login resolved to, as TwoFactorGate's filter left it on the routing context for
+     * every request with the login cookie (read without blocking: an error page drawn on the event loop can ask);
+     * none when nothing was resolved (no login cookie, a refusal before the filters).
+     */
+    public static Optional<SecurityIdentity> resolved(io.vertx.ext.web.RoutingContext http) {
+        return http != null && http.user() instanceof io.quarkus.vertx.http.runtime.security.QuarkusHttpUser user
+                ? Optional.ofNullable(user.getSecurityIdentity()) : Optional.empty();
+    }
+
+    /** Logged in with no second factor still waited for: every page is open to them. */
+    public static boolean fullyIn(SecurityIdentity identity) {
+        return identity != null && !identity.isAnonymous() && identity.getAttribute(PENDING) == null;
+    }
+
+    /** Logged in with the password, waiting for the second factor (the code, or a set-up the team requires). */
+    public static boolean halfOpen(SecurityIdentity identity) {
+        return identity != null && !identity.isAnonymous() && identity.getAttribute(PENDING) != null;
+    }
+
     /** The login session an identity was made from; none for a token's or an anonymous one. */
     public static Optional<UUID> sessionOf(SecurityIdentity identity) {
         String id = identity == null || identity.isAnonymous() ? null : identity.getAttribute(SESSION_ID);

@@ -4,10 +4,9 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
-import org.groundwork.organizer.CurrentOrganizer;
+import org.groundwork.organizer.Identities;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Problem;
 
@@ -53,19 +52,19 @@ public final class ErrorPages {
 
     /**
      * Whether the page shows every page's navigation, Log out with it (the walk: a 404 had two links and no
-     * way to log out): for an organizer logged in, their second factor given, read on a worker thread inside
-     * the request, which has set the CSRF token the Log out form carries. Anywhere else (platform/HttpLimits'
-     * early refusals, an I/O thread's, anyone not logged in) two links, as before.
+     * way to log out): for an organizer logged in by the login cookie, their second factor given. Read from
+     * the identity TwoFactorGate's filter resolved before the request was matched, so also for an address no
+     * route has and for a role refusal, which come before the page's CSRF token is set (the walk: both had the
+     * two links); the Log out form carries the login's own token (PageToken). Anywhere else (platform/HttpLimits'
+     * early refusals, anyone not logged in, a login still at its second factor) two links, as before.
      */
     private static boolean wholeNavigation() {
-        if (!BlockingOperationControl.isBlockingAllowed() || !Arc.container().requestContext().isActive()) {
+        if (!Arc.container().requestContext().isActive()) {
             return false;
         }
-        try (InstanceHandle<CurrentOrganizer> who = Arc.container().instance(CurrentOrganizer.class);
-             InstanceHandle<CurrentVertxRequest> request = Arc.container().instance(CurrentVertxRequest.class)) {
+        try (InstanceHandle<CurrentVertxRequest> request = Arc.container().instance(CurrentVertxRequest.class)) {
             RoutingContext http = request.get().getCurrent();
-            // the token first: without it the answer is no, and the login need not be read (a session lookup)
-            return http != null && http.get(CsrfCheck.TOKEN) != null && who.get().isLoggedInFully();
+            return Identities.resolved(http).filter(Identities::fullyIn).flatMap(Identities::sessionOf).isPresent();
         } catch (RuntimeException e) {
             return false; // the login cannot be read here: the two links
         }

@@ -1,6 +1,8 @@
 package org.groundwork.web;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
+import org.groundwork.organizer.Identities;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,6 +19,8 @@ public class Here {
 
     @Inject
     HttpServerRequest request;
+    @Inject
+    CurrentVertxRequest vertx;
 
     /** True on the section's own page and below it; "/" only on the Today page itself. */
     public boolean in(String section) {
@@ -38,6 +42,14 @@ public class Here {
         // the raw query, as sent: a word needs no decoding, and an address that does not decode is no failure
         String query = request.query();
         return query != null && ("&" + query + "&").contains("&" + Form.SAVED + "=" + what + "&");
+    }
+
+    /**
+     * The login waits for its second factor (the code, or the set-up the team requires of it): the menu's pages
+     * would only send it back, so the menu is Log out alone (the walk).
+     */
+    public boolean halfOpen() {
+        return Identities.resolved(vertx.getCurrent()).filter(Identities::halfOpen).isPresent();
     }
 
     /** What a create form sent before with other words saved, as an address ({@link Form#once}); null otherwise. */

@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two-factor login: enrolment with a QR code, the code step, recovery codes, the team's requirement, the admin's reset. */
@@ -205,10 +206,14 @@ class TwoFactorTest {
         Session s = Session.logIn(member.email());
         s.request().get("/contacts").then().statusCode(303).header("Location", containsString("/settings/two-factor"));
         s.request().accept(ContentType.JSON).get("/api/v1/me").then().statusCode(401);
-        s.request().get("/settings/two-factor").then().statusCode(200)
-                .body(containsString("Your team requires two-factor login"));
+        String setUp = s.request().get("/settings/two-factor").then().statusCode(200)
+                .body(containsString("Your team requires two-factor login")).extract().asString();
+        // the menu is Log out alone, once: its pages would only send the login back here (the walk)
+        assertFalse(setUp.contains("href=\"/contacts\"") || setUp.contains("href=\"/works\""), setUp);
+        assertEquals(1, setUp.split("action=\"/logout\"", -1).length - 1, setUp);
         enrol(s);
-        s.request().get("/contacts").then().statusCode(200);
+        String open = s.request().get("/contacts").then().statusCode(200).extract().asString();
+        assertTrue(open.contains("href=\"/works\""), "the whole menu once set up: " + open);
         // scripts with tokens are not asked
         member.api().get("/api/v1/me").then().statusCode(200);
 
