@@ -534,8 +534,10 @@ public class OrganizationPages {
     }
 
     /**
-     * Who moved where, said after a move; "Moved." when the person cannot be read (an old link, say). The
-     * message takes the focus when the card is not drawn, unless a refusal has it ({@code mayFocus} false).
+     * Who moved where, said after a move. Only someone of this organization is named, as the check-in page's
+     * notices do; an address naming no one of it (edited by hand, a person erased or moved away since) says
+     * nothing: it said "Moved." (the walk, {@code ?moved=garbage}). The message takes the focus when the card
+     * is not drawn, unless a refusal has it ({@code mayFocus} false).
      */
     private Moved moved(UUID org, UUID moved, Chart chart, List<ColumnView> columns, boolean mayFocus) {
         boolean drawn = columns.stream().flatMap(c -> c.cards().stream()).anyMatch(CardView::moved);
@@ -547,7 +549,7 @@ public class OrganizationPages {
             person = null;
         }
         if (person == null || !org.equals(person.organizationId())) {
-            return new Moved(words.chart_moved(), mayFocus && !drawn);
+            return Moved.NONE;
         }
         UUID unitId = person.unitId();
         String unit = unitId == null ? words.chart_no_unit() : chart.columns().stream()

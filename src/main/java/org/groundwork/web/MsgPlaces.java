@@ -77,9 +77,6 @@ public interface MsgPlaces {
     String chart_everyone();
 
     @Message
-    String chart_moved();
-
-    @Message
     String chart_refused();
 
     @Message

@@ -178,4 +178,33 @@ class ChartMoveElsewhereTest {
                 .statusCode(404).body("detail", is("No contact with that id in your team"));
         other.api().get("/api/v1/contacts/" + theirs).then().body("unitId", nullValue());
     }
+
+    /**
+     * The chart's "moved" notice names only someone of this organization. The walk: {@code ?moved=garbage}
+     * said "Moved." though nothing had moved; an id of someone elsewhere (another organization, another
+     * team, no one) said it too. Each now says nothing, the chart as it is; someone of it is named.
+     */
+    @Test
+    void theMovedNoticeNamesOnlySomeoneOfThisOrganization() {
+        TestTeam team = TestTeam.create();
+        String plant = team.organization("Plant 11", "workplace");
+        String day = team.unit(plant, "Day shift", "shift");
+        String depot = team.organization("East Depot", "workplace");
+        String ana = OrganizationPagesTest.contact(team, "Ana Alvarez", "new", plant, day);
+        String elsewhere = OrganizationPagesTest.contact(team, "Bea Bravo", "new", depot, null);
+        TestTeam other = TestTeam.create();
+        String theirs = OrganizationPagesTest.contact(other, "Cy Other", "new", other.organization("Theirs", "workplace"), null);
+        Session s = Session.logIn(team);
+        String empty = "<div id=\"chart-status\" class=\"no-print\" role=\"status\" hx-swap-oob=\"innerHTML\"></div>";
+        for (String moved : new String[]{"garbage", elsewhere, theirs, java.util.UUID.randomUUID().toString(), ""}) {
+            String page = s.request().accept("text/html").get("/organizations/" + plant + "/chart?moved=" + moved)
+                    .then().statusCode(200).extract().asString();
+            assertTrue(page.contains(empty), moved + ": " + page);
+            assertFalse(page.contains("Moved.") || page.contains("Bea Bravo") || page.contains("Cy Other"), page);
+            assertTrue(page.contains("id=\"card-" + ana + "\""), "the chart as it is: " + page);
+        }
+        String named = s.request().accept("text/html").get("/organizations/" + plant + "/chart?moved=" + ana)
+                .then().statusCode(200).extract().asString();
+        assertTrue(named.contains("<p class=\"notice\">Ana Alvarez moved to Day shift.</p></div>"), named);
+    }
 }
