@@ -72,6 +72,8 @@ public class ActionPages {
     static final String DETAILS = "details";
     /** The check-in page's parameter naming who was just checked in, for its notice (only someone on its list). */
     static final String CHECKED_IN = "checkedIn";
+    /** With {@link #CHECKED_IN}: they were on the list before the tap ({@code saved=before}); the page says so. */
+    static final String BEFORE = "before";
 
     @Inject
     FollowUpService followUps;
@@ -400,7 +402,10 @@ public class ActionPages {
         // the search, sent along, is only for this page drawn again on a refusal: once checked in, the page
         // comes back with an empty box holding the focus, for the next person at the door, and says who is in
         String q = form.search("q");
-        return replace(id, form, Map.of(), q, added -> checkedIn(contact), current -> {
+        // someone on the list already (another phone checked them in, or this page was drawn before): said so,
+        // not "is checked in" as if this tap had done it (the walk)
+        return replace(id, form, Map.of(), q, added -> checkedIn(contact)
+                + (added.contains(contact) ? "" : "&" + Form.SAVED + "=" + BEFORE), current -> {
             if (current.stream().noneMatch(i -> contact.equals(i.contactId()))) {
                 current.add(new AttendanceItem(contact, null, first, null));
             }

@@ -154,8 +154,8 @@ public class ContactPages {
      * The people a tie's search found: the words typed, at most {@link #TIE_MATCHES} of them (the
      * contact's own organization's first) and whether there are more.
      */
-    public record TieSearch(String q, List<TieMatch> found, boolean more) {
-        static final TieSearch NONE = new TieSearch(null, List.of(), false);
+    public record TieSearch(String q, List<TieMatch> found, boolean more, boolean onlyThemselves) {
+        static final TieSearch NONE = new TieSearch(null, List.of(), false, false);
     }
 
     /** One person a tie's search found; the id as the form sends it back, to keep the choice ticked. */
@@ -522,7 +522,7 @@ public class ContactPages {
             // only a search sent by hand is this long (the box's maxlength stops a typed one); the words
             // kept for the form again are cut at the rule's length, never inside an emoji (its half was a "?")
             errors.putIfAbsent("tieSearch", refused);
-            return new TieSearch(q.substring(0, q.offsetByCodePoints(0, ContactQuery.Q_MAX)), List.of(), false);
+            return new TieSearch(q.substring(0, q.offsetByCodePoints(0, ContactQuery.Q_MAX)), List.of(), false, false);
         }
         Map<UUID, ContactView> found = new java.util.LinkedHashMap<>();
         if (contact.organizationId() != null) {
@@ -532,9 +532,10 @@ public class ContactPages {
         // the contact itself may be one of them: one more row, so "more" is still told right
         contacts.list(new ContactQuery(null, null, null, null, null, q), TIE_MATCHES + 2, null).items()
                 .forEach(c -> found.putIfAbsent(c.id(), c));
-        found.remove(contact.id());
+        // their own name alone found: said as that, not "no one found" (the walk: a tie is with someone else)
+        boolean themselves = found.remove(contact.id()) != null && found.isEmpty();
         List<TieMatch> matches = found.values().stream().limit(TIE_MATCHES).map(TieMatch::of).toList();
-        return new TieSearch(q, matches, found.size() > TIE_MATCHES);
+        return new TieSearch(q, matches, found.size() > TIE_MATCHES, themselves);
     }
 
     @POST

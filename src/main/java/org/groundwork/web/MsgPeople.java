@@ -129,6 +129,9 @@ public interface MsgPeople {
     String contact_tie_no_one_found(String q);
 
     @Message
+    String contact_tie_only_themselves(String q, String name);
+
+    @Message
     String contact_tie_more(int count);
 
     @Message
@@ -418,6 +421,9 @@ public interface MsgPeople {
 
     @Message
     String checkin_is_in(String name);
+
+    @Message
+    String checkin_was_in(String name);
 
     @Message
     String action_edit_title(String title);

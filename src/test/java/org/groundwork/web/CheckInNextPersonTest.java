@@ -73,6 +73,39 @@ class CheckInNextPersonTest {
     }
 
     /**
+     * Two phones at one door: the second tapped Check in for someone the first had checked in already (its
+     * page drawn before). The walk: it said "is checked in" as if this tap had done it. Now the page says
+     * they were on the list already and nothing changed; the list holds them once, their first-time mark
+     * as the first tap left it.
+     */
+    @Test
+    void checkingInSomeoneAlreadyOnTheListSaysSo() {
+        TestTeam team = TestTeam.create();
+        String rosa = PagesBrowserTest.contact(team, Map.of("fullName", "Rosa Vidal", "phone", "555-0112"));
+        String action = CheckInAtTheDoorBrowserTest.action(team);
+        Session first = Session.onPage(team, "/actions/" + action + "?q=Rosa");
+        Session second = Session.onPage(team, "/actions/" + action + "?q=Rosa");
+
+        first.form().formParam("contactId", rosa).formParam("q", "Rosa").formParam("firstTime", "true")
+                .post("/actions/" + action + "/attendance").then().statusCode(303)
+                .header("Location", endsWith("/actions/" + action + "?checkedIn=" + rosa));
+        String next = second.form().formParam("contactId", rosa).formParam("q", "Rosa")
+                .post("/actions/" + action + "/attendance").then().statusCode(303)
+                .header("Location", endsWith("/actions/" + action + "?checkedIn=" + rosa + "&saved=before"))
+                .extract().header("Location");
+        assertEquals(List.of(rosa), attendance(team, action));
+        assertEquals(List.of(true), team.api().get("/api/v1/actions/" + action).then().extract()
+                .path("attendance.firstTime"), "the first tap's mark kept");
+
+        String page = second.request().get(next).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"checked-in\">Rosa Vidal was checked in already (perhaps on another phone);"
+                + " nothing was changed.</p>"), page);
+        assertFalse(page.contains("Rosa Vidal is checked in."), page);
+        assertFalse(page.contains("id=\"saved-already\""), "the layout's own notice is not drawn: " + page);
+        assertTrue(searchBox(page).contains(" autofocus"), "the box has the focus, for the next person");
+    }
+
+    /**
      * "First time at an action" is a checkbox like every other on the pages: sent at all, it is ticked
      * (a browser sends only the value the page gave it, so another one means the box was ticked); left
      * out, it is not. A NUL in it is no refusal the page cannot show (it was read as typed text: a 400

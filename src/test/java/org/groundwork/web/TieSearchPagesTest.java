@@ -201,4 +201,32 @@ class TieSearchPagesTest {
                 .body(containsString("id=\"f-tieSearch-error\"")).body(not(containsString("b".repeat(201))));
         assertEquals(0, ties(team));
     }
+
+    /**
+     * The walk: a search for the person's own name said "No one in the team found", though they were
+     * found (and left out: no one is tied to themselves). It now says that only they match, in the page
+     * and in what htmx swaps; anyone else found is listed as before.
+     */
+    @Test
+    void aSearchForTheirOwnNameSaysOnlyTheyAreFound() {
+        TestTeam team = TestTeam.create();
+        String org = team.organization("Ward Street", "building");
+        String quill = person(team, "Quintana Quill", org);
+        Session s = Session.logIn(team);
+
+        String page = s.open("/contacts/" + quill + "?tieSearch=quintana");
+        assertTrue(page.contains("Only Quintana Quill is found for “quintana”: a tie is with someone else."), page);
+        assertFalse(page.contains("No one in the team found"), page);
+        assertEquals(0, radios(page), page);
+        s.request().header("HX-Request", "true").queryParam("tieSearch", "Quill").get("/contacts/" + quill)
+                .then().statusCode(200).body(containsString("Only Quintana Quill is found for “Quill”"));
+
+        // someone else of that name: listed, no such words
+        String other = person(team, "Quintana Ruiz", org);
+        String both = s.open("/contacts/" + quill + "?tieSearch=quintana");
+        assertTrue(both.contains("value=\"" + other + "\""), both);
+        assertFalse(both.contains("Only Quintana Quill"), both);
+        // a name no one has: as before
+        assertTrue(s.open("/contacts/" + quill + "?tieSearch=zzyzx").contains("No one in the team found for “zzyzx”."));
+    }
 }
