@@ -64,6 +64,10 @@ public class ConversationPages {
     /** What the log form saved ({@link Form#saved}): the contact's page says so. */
     static final String LOGGED = "conversation";
 
+    /** A conversation deleted ({@link Form#saved}); with a follow-up it had completed open again, the other word. */
+    static final String DELETED = "conversation-deleted";
+    static final String DELETED_REOPENED = "conversation-deleted-reopened";
+
     /** The API's field names for what this form calls otherwise. */
     static final Map<String, String> FIELDS = FormErrors.names("contactId=form", "workId", "durationMinutes",
             "channel", "summary", "issues", "commitments", "occurredAt", "nextStep.dueOn=nextStepDueOn",
@@ -275,9 +279,11 @@ public class ConversationPages {
                 .onConflict(p -> edit(conversations.find(conversation),
                         Map.of(FormErrors.FORM, PageLanguage.people().conversation_changed_meanwhile())))
                 // back to the person's timeline; an erased person's page is Gone, so to Today
+                // the person's page says it was deleted, and whether a follow-up it completed is open again
                 .submit(() -> conversations.delete(conversation, version),
-                        stored == null || stored.view().contact().fullName() == null ? "/"
-                                : "/contacts/" + stored.view().contactId() + "#timeline",
+                        reopened -> Form.seeOther(stored == null || stored.view().contact().fullName() == null ? "/"
+                                : Form.saved("/contacts/" + stored.view().contactId() + "#timeline",
+                                        reopened > 0 ? DELETED_REOPENED : DELETED)),
                         () -> edit(stored, form.errors()));
     }
 

@@ -176,14 +176,18 @@ public class ConversationService {
         return stored(c);
     }
 
-    public void delete(UUID id, String ifMatch) {
+    /** Deletes a conversation logged by mistake; answers how many follow-ups it had completed are open again. */
+    public int delete(UUID id, String ifMatch) {
         Conversation c = require(id);
         ETags.check(ifMatch, c.version);
+        // the follow-ups it completed are open again (FollowUpService.reopenCompletedBy); those it opened (a next
+        // step) stay as they are, their link set to null by the foreign key; the contact's last-conversation time
+        // is kept by the summary trigger (V18_5)
+        int reopened = followUps.reopenCompletedBy(c.id);
         c.delete();
-        // follow-ups it opened or completed keep their state; the foreign keys set their links to null;
-        // the contact's last-conversation time is kept by the summary trigger (V18_5)
         em.flush();
         audit.record(AuditKind.DELETED, AuditEntity.CONVERSATION, id);
+        return reopened;
     }
 
     /** Newest first; one query per page, the contact's name joined in. */

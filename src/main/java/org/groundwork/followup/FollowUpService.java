@@ -437,6 +437,40 @@ public class FollowUpService {
     }
 
     /**
+     * A conversation deleted (logged by mistake, or with the wrong person): the follow-ups it completed were
+     * waiting for a talk that, as the record now says, did not happen, and had left every queue without a word
+     * (the walk). They are open again, in their organizers' queues with their dates (overdue when past), each
+     * change in the trail. Not for an erased person (nothing more is written about them), nor an after-action
+     * follow-up whose contact has another one open now (one at a time, the heat rule's index): those stay
+     * closed. Before the conversation's row goes, whose foreign key forgets the link. How many were reopened.
+     */
+    public int reopenCompletedBy(UUID conversationId) {
+        List<FollowUp> completed = em.createQuery("""
+                select f from FollowUp f, Contact c
+                where f.completedByConversationId = :conversation and f.status = :done
+                  and c.id = f.contactId and c.erasedAt is null
+                order by f.id""", FollowUp.class)
+                .setParameter("conversation", conversationId).setParameter("done", FollowUpStatus.DONE)
+                .getResultList();
+        Instant now = Instant.now();
+        int reopened = 0;
+        for (FollowUp f : completed) {
+            if (f.reason == FollowUpReason.AFTER_ACTION && FollowUp.count("contactId = ?1 and status = ?2 and reason = ?3",
+                    f.contactId, FollowUpStatus.OPEN, FollowUpReason.AFTER_ACTION) > 0) {
+                continue;
+            }
+            f.status = FollowUpStatus.OPEN;
+            f.closedAt = null;
+            f.completedByConversationId = null;
+            f.updatedAt = now;
+            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, "status");
+            reopened++;
+        }
+        em.flush();
+        return reopened;
+    }
+
+    /**
      * Whether a conversation at {@code at} comes before the action an after-action follow-up is about, so does not
      * answer it (the heat rule asks for a conversation after the action): the save's rule and the form's tick.
      */

@@ -216,6 +216,12 @@ public interface MsgPeople {
     String conversation_logged(String name);
 
     @Message
+    String conversation_deleted();
+
+    @Message
+    String conversation_deleted_reopened();
+
+    @Message
     String contact_level_now(String name, String level);
 
     @Message

@@ -163,7 +163,7 @@ class ConversationEditPagesTest {
         team.api().get("/api/v1/conversations/" + id).then().statusCode(200);
 
         s.form().formParam("version", "0").formParam("confirm", "true").post("/conversations/" + id + "/delete")
-                .then().statusCode(303).header("Location", endsWith("/contacts/" + contact + "#timeline"));
+                .then().statusCode(303).header("Location", endsWith("/contacts/" + contact + "?saved=conversation-deleted#timeline"));
         team.api().get("/api/v1/conversations/" + id).then().statusCode(404);
         s.request().get("/contacts/" + contact).then().statusCode(200)
                 .body(not(containsString("/conversations/" + id + "/edit")));
