@@ -21,7 +21,7 @@ public final class Identities {
     public static final String INSTANCE_ADMIN = "instance-admin";
     /** On a session waiting for its second factor: what it waits for (code, enrol). */
     static final String PENDING = "pendingSecondFactor";
-    /** The organizer's language for pages; a session still at its second factor has none (the browser's decides). */
+    /** The organizer's language for pages, a session still at its second factor's too (its password was right). */
     static final String LANGUAGE = "language";
 
     private Identities() {
@@ -45,6 +45,9 @@ public final class Identities {
                     .addAttribute(TEAM_ID, organizer.teamId.toString())
                     .addAttribute(SESSION_ID, session.id.toString())
                     .addAttribute(PENDING, session.state)
+                    // the password was right: the code and set-up pages are drawn in the organizer's language, as
+                    // every page after them (a new browser had them in its own: the walk)
+                    .addAttribute(LANGUAGE, organizer.language.word())
                     .build();
         }
         return builder(organizer.id, organizer.teamId, organizer.role, organizer.instanceAdmin, organizer.language,

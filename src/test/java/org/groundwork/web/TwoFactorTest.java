@@ -138,6 +138,32 @@ class TwoFactorTest {
     }
 
     /**
+     * The walk: the code page, and the set-up page a team's rule sends a login to, followed the browser's language,
+     * every other page the organizer's. The password was right: both are in the organizer's language now, whatever a
+     * new browser asks for.
+     */
+    @Test
+    void theSecondFactorsPagesAreInTheOrganizersLanguage() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.logIn(team);
+        enrol(s);
+        s.open("/settings");
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        Session next = Session.logIn(team);
+        next.request().header("Accept-Language", "en").get("/login/code").then().statusCode(200)
+                .body(containsString("<html lang=\"es\">")).body(containsString("Tu código"));
+
+        TestTeam.Member member = team.member("organizer");
+        Session theirs = Session.logIn(member.email());
+        theirs.open("/settings");
+        theirs.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        team.api().body(Map.of("twoFactorRequired", true)).patch("/api/v1/team").then().statusCode(200);
+        Session asked = Session.logIn(member.email());
+        asked.request().header("Accept-Language", "en").get("/settings/two-factor").then().statusCode(200)
+                .body(containsString("<html lang=\"es\">"));
+    }
+
+    /**
      * Set up in two tabs (a walk): the second start replaced the first one's secret, and the first tab's right code
      * was said to be wrong, "check the phone's clock". It is said as what happened, with the newer QR code shown.
      */
