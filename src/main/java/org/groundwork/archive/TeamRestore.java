@@ -568,6 +568,11 @@ public class TeamRestore {
                 ps.setString(1, json);
                 ps.executeUpdate();
             } catch (SQLException e) {
+                String named = namedElsewhere(e, table, json);
+                if (named != null) {
+                    throw Problems.badRequest(table.file() + ": a row names a row that is not in the archive (" + named
+                            + "); nothing was restored");
+                }
                 throw refused(e, table, twiceInTheArchive(e, table, json));
             }
             if (asStored != null) {
@@ -677,6 +682,54 @@ public class TeamRestore {
         } catch (RuntimeException lookupFailed) {
             LOG.debugf(lookupFailed, "Could not tell whether %s's ids were on the instance before the restore", table.file());
             return false;
+        }
+    }
+
+    /**
+     * The unique keys over rows of every team, each with the columns it holds and the tables they name: the one
+     * open after-action follow-up of a person, a person's one attendance at an action. An archive's row naming
+     * another team's person (or action) meets that team's row in such a key before its foreign key is checked.
+     */
+    private static final Map<String, Map<String, String>> KEYS_OF_EVERY_TEAM = Map.of(
+            "follow_up_one_open_after_action", Map.of("contact_id", "contact"),
+            "attendance_action_id_contact_id_key", Map.of("action_id", "action", "contact_id", "contact"));
+
+    /**
+     * Which of the batch's columns names a row already on the instance, when the database refused it by a key of
+     * every team ({@link #KEYS_OF_EVERY_TEAM}): the archive's own rows are new (their ids would have been refused
+     * as here), so a row found is another team's, and the archive names a row it does not hold, as the foreign key
+     * would have said (the walk: it was said as "one row given twice"). Looked up outside the restore's
+     * transaction, which the refusal ended, as {@link #twiceInTheArchive} looks. Null for any other refusal.
+     */
+    private String namedElsewhere(SQLException e, Table table, String batch) {
+        String constraint = e instanceof PSQLException p && p.getServerErrorMessage() != null
+                ? p.getServerErrorMessage().getConstraint() : null;
+        Map<String, String> columns = "23505".equals(e.getSQLState()) ? KEYS_OF_EVERY_TEAM.get(constraint) : null;
+        if (columns == null) {
+            return null;
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> TeamScope.instanceWide(() -> {
+                try (Connection other = dataSource.getConnection()) {
+                    for (Map.Entry<String, String> column : new java.util.TreeMap<>(columns).entrySet()) {
+                        try (PreparedStatement ps = other.prepareStatement("select exists (select 1 from "
+                                + "json_populate_recordset(null::" + table.name() + ", cast(? as json)) j join "
+                                + column.getValue() + " x on x.id = j." + column.getKey() + ")")) {
+                            ps.setString(1, batch);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                rs.next();
+                                if (rs.getBoolean(1)) {
+                                    return table.name() + "." + column.getKey();
+                                }
+                            }
+                        }
+                    }
+                    return null;
+                }
+            }));
+        } catch (RuntimeException lookupFailed) {
+            LOG.debugf(lookupFailed, "Could not tell whether %s names rows of another team", table.file());
+            return null;
         }
     }
 

@@ -508,6 +508,43 @@ class RestoreTest {
         Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
     }
 
+    /**
+     * The walk: an archive whose open after-action follow-up names another team's first-timer (who has one open
+     * too), or whose attendance names another team's action and person (checked in there), was said as "one row
+     * given twice": the one-per-person keys, over every team, refuse the row before its foreign key does. Said as
+     * a row naming one the archive does not hold, as the foreign key says it; nothing restored.
+     */
+    @Test
+    void rowsNamingAnotherTeamsPeopleAreSaidSoNotAsGivenTwice() throws SQLException {
+        TestTeam team = TestTeam.create();
+        TestTeam other = TestTeam.create();
+        String[] theirs = new String[2];
+        for (TestTeam t : List.of(team, other)) {
+            String action = t.api().body(Map.of("title", "Rally", "kind", "rally", "startsAt", "2026-11-20T12:00:00Z",
+                    "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+            String person = t.api().body(List.of(Map.of("newContact", Map.of("fullName", "Dev Okafor"))))
+                    .put("/api/v1/actions/" + action + "/attendance").then().statusCode(200)
+                    .extract().path("attendance[0].contactId");
+            t.api().queryParam("contact", person).get("/api/v1/followups").then()
+                    .body("items.reason", org.hamcrest.Matchers.hasItem("after-action"));
+            if (t == other) {
+                theirs[0] = action;
+                theirs[1] = person;
+            }
+        }
+        LinkedHashMap<String, String> good = Archives.copy(Archives.open(Archives.download(team.token)));
+        String copied = good.get("team.jsonl").substring(7, 43);
+        java.util.regex.Pattern contact = java.util.regex.Pattern.compile("\"contact_id\":\"[0-9a-f-]{36}\"");
+        java.util.regex.Pattern action = java.util.regex.Pattern.compile("\"action_id\":\"[0-9a-f-]{36}\"");
+        refused(changed(good, edit("follow_up.jsonl", t -> contact.matcher(t).replaceAll("\"contact_id\":\"" + theirs[1] + "\""))),
+                "follow_up.jsonl: a row names a row that is not in the archive (follow_up.contact_id); nothing was restored");
+        refused(changed(good, edit("attendance.jsonl", t -> action.matcher(contact.matcher(t)
+                        .replaceAll("\"contact_id\":\"" + theirs[1] + "\"")).replaceAll("\"action_id\":\"" + theirs[0] + "\""))),
+                "attendance.jsonl: a row names a row that is not in the archive (attendance.action_id); nothing was restored");
+        assertEquals(0, count("select count(*) from team where id = ?", copied), "nothing was restored");
+        Archives.restore(TestTeam.instanceToken(), Archives.zip(good)).then().statusCode(201);
+    }
+
     /** The file's first row given again after its last (changed by {@code line}), the manifest counting it. */
     private static Consumer<LinkedHashMap<String, String>> twice(String file, UnaryOperator<String> line) {
         return f -> {
