@@ -11,6 +11,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
+import io.quarkus.csrf.reactive.runtime.RestCsrfConfig;
+import io.smallrye.config.SmallRyeConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -154,6 +157,26 @@ public class CsrfCheck {
             http.put(TOKEN, token);
             http.put(TOKEN_BYTES, Base64.getUrlDecoder().decode(token));
         });
+    }
+
+    /**
+     * Sets the CSRF cookie to the login's own token on an answer no page's filters drew: an error page refused before
+     * they ran (an address no route has, a role refusal), which draws the login's Log out (web/ErrorPages). Written as
+     * quarkus-rest-csrf writes its own, with its settings (name, path, domain, age, HttpOnly; Secure over HTTPS or when
+     * forced). Nothing when the browser's cookie is that token already.
+     */
+    static void loginsCookieOn(RoutingContext http) {
+        Optional<String> token = Identities.resolved(http).flatMap(Identities::sessionOf).map(CsrfBinding::token);
+        RestCsrfConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(RestCsrfConfig.class);
+        Cookie sent = http.request().getCookie(config.cookieName());
+        if (token.isEmpty() || sent != null && token.get().equals(sent.getValue())) {
+            return;
+        }
+        Cookie cookie = Cookie.cookie(config.cookieName(), token.get()).setHttpOnly(config.cookieHttpOnly())
+                .setSecure(config.cookieForceSecure() || http.request().isSSL())
+                .setMaxAge(config.cookieMaxAge().toSeconds()).setPath(config.cookiePath());
+        config.cookieDomain().ifPresent(cookie::setDomain);
+        http.response().addCookie(cookie);
     }
 
     /**

@@ -64,7 +64,13 @@ public final class ErrorPages {
         }
         try (InstanceHandle<CurrentVertxRequest> request = Arc.container().instance(CurrentVertxRequest.class)) {
             RoutingContext http = request.get().getCurrent();
-            return Identities.resolved(http).filter(Identities::fullyIn).flatMap(Identities::sessionOf).isPresent();
+            boolean whole = Identities.resolved(http).filter(Identities::fullyIn).flatMap(Identities::sessionOf).isPresent();
+            if (whole) {
+                // refused before the CSRF filter ran: the answer sets the cookie to the login's token, which the Log out
+                // drawn carries (the walk: the first page after a login, its cookie still the one from before, refused it)
+                CsrfCheck.loginsCookieOn(http);
+            }
+            return whole;
         } catch (RuntimeException e) {
             return false; // the login cannot be read here: the two links
         }
