@@ -98,7 +98,8 @@ public class ConversationResource {
 
     @Operation(summary = "Delete a conversation",
             description = "Deletes the conversation; its minutes leave the reports. The follow-ups it completed are"
-                    + " open again (not an erased person's, nor an after-action one while its contact has another open);"
+                    + " open again (not an erased person's, nor an after-action one whose person is off its action's list or has"
+                    + " another open);"
                     + " those it opened stay as they are.")
 
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -441,8 +441,8 @@ public class FollowUpService {
      * waiting for a talk that, as the record now says, did not happen, and had left every queue without a word
      * (the walk). They are open again, in their organizers' queues with their dates (overdue when past), each
      * change in the trail. Not for an erased person (nothing more is written about them), nor an after-action
-     * follow-up whose contact has another one open now (one at a time, the heat rule's index): those stay
-     * closed. Before the conversation's row goes, whose foreign key forgets the link. How many were reopened.
+     * follow-up whose person is off its action's list now or has another one open (one at a time, the heat rule's
+     * index): those stay closed. Before the conversation's row goes, whose foreign key forgets the link. How many were reopened.
      */
     public int reopenCompletedBy(UUID conversationId) {
         List<FollowUp> completed = em.createQuery("""
@@ -455,8 +455,9 @@ public class FollowUpService {
         Instant now = Instant.now();
         int reopened = 0;
         for (FollowUp f : completed) {
-            if (f.reason == FollowUpReason.AFTER_ACTION && FollowUp.count("contactId = ?1 and status = ?2 and reason = ?3",
-                    f.contactId, FollowUpStatus.OPEN, FollowUpReason.AFTER_ACTION) > 0) {
+            if (f.reason == FollowUpReason.AFTER_ACTION && (!onItsActionsList(f) || FollowUp.count(
+                    "contactId = ?1 and status = ?2 and reason = ?3", f.contactId, FollowUpStatus.OPEN,
+                    FollowUpReason.AFTER_ACTION) > 0)) {
                 continue;
             }
             f.status = FollowUpStatus.OPEN;
@@ -468,6 +469,19 @@ public class FollowUpService {
         }
         em.flush();
         return reopened;
+    }
+
+    /**
+     * Whether the person of an after-action follow-up is still on its action's list: taken off it (or the action
+     * deleted), the follow-up no longer applies, as the heat rule undone drops an open one ({@link #dropAfterAction});
+     * reopened, Today had asked for a talk "after" an action they were not at (the walk).
+     */
+    private boolean onItsActionsList(FollowUp f) {
+        return f.sourceActionId != null && (Boolean) em.createNativeQuery("""
+                        select exists (select 1 from attendance
+                                       where team_id = ?1 and action_id = ?2 and contact_id = ?3)""")
+                .setParameter(1, f.teamId).setParameter(2, f.sourceActionId).setParameter(3, f.contactId)
+                .getSingleResult();
     }
 
     /**

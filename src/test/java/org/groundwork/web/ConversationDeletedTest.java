@@ -62,7 +62,7 @@ class ConversationDeletedTest {
                 .header("Location", endsWith("/contacts/" + rosa + "?saved=conversation-deleted-reopened#timeline"))
                 .extract().header("Location").replace("#timeline", "");
         s.request().get(location).then().statusCode(200)
-                .body(containsString("Conversation deleted. What it had completed is open again in the follow-up queue."));
+                .body(containsString("Conversation deleted. What it had completed is open again."));
         team.api().get("/api/v1/followups/" + visit).then().body("status", is("open"));
         s.request().get("/").then().statusCode(200).body(containsString("Visit with the petition"));
 
@@ -107,5 +107,38 @@ class ConversationDeletedTest {
         team.api().get("/api/v1/followups/" + open.get(0)).then().body("status", is("open"));
         team.api().queryParam("contact", dev).get("/api/v1/followups").then()
                 .body("items.findAll { it.purpose == 'Bring a neighbour' }.status", hasItem("open"));
+    }
+
+    /**
+     * The walk: a first-timer's follow-up completed by a talk, then the person taken off the action's list (checked
+     * in at the wrong action), then the talk deleted: the follow-up came back open, and Today asked for a talk
+     * "after" an action they were not at. It stays closed; someone still on the list has it back.
+     */
+    @Test
+    void anAfterActionFollowUpStaysClosedWhenTheyAreOffItsList() {
+        TestTeam team = TestTeam.create("UTC");
+        String rally = team.api().body(Map.of("title", "Rally", "kind", "rally", "startsAt", "2026-11-20T12:00:00Z",
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+        List<String> people = team.api().body(List.of(Map.of("newContact", Map.of("fullName", "Ines Ibarra")),
+                        Map.of("newContact", Map.of("fullName", "Jon Jara"))))
+                .put("/api/v1/actions/" + rally + "/attendance").then().statusCode(200).extract().path("attendance.contactId");
+        String[] followUps = new String[2];
+        String[] talks = new String[2];
+        for (int i = 0; i < 2; i++) {
+            followUps[i] = team.api().queryParam("contact", people.get(i)).get("/api/v1/followups").then()
+                    .extract().path("items[0].id");
+            talks[i] = team.api().body(Map.of("contactId", people.get(i), "durationMinutes", 30,
+                            "occurredAt", "2026-11-21T10:00:00Z", "completeFollowUpIds", List.of(followUps[i])))
+                    .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        }
+        // Ines taken off the list; Jon stays
+        team.api().body(List.of(Map.of("contactId", people.get(1))))
+                .put("/api/v1/actions/" + rally + "/attendance").then().statusCode(200);
+        team.api().get("/api/v1/followups/" + followUps[0]).then().body("status", is("done"));
+
+        team.api().delete("/api/v1/conversations/" + talks[0]).then().statusCode(204);
+        team.api().get("/api/v1/followups/" + followUps[0]).then().body("status", is("done"));
+        team.api().delete("/api/v1/conversations/" + talks[1]).then().statusCode(204);
+        team.api().get("/api/v1/followups/" + followUps[1]).then().body("status", is("open"));
     }
 }
