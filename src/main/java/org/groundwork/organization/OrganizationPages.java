@@ -117,7 +117,8 @@ public class OrganizationPages {
 
         static native TemplateInstance leaders(OrganizationView organization, List<Leader> leaders, int shown);
 
-        static native TemplateInstance unit(OrganizationView organization, UnitView unit, String parentName, long people,
+        static native TemplateInstance unit(OrganizationView organization, UnitView unit, String parentName, String inside,
+                                            long people,
                                             List<Option> unitKinds, List<Option> destinations, Map<String, String> form,
                                             Map<String, String> errors, Map<String, Form.Typed> youTyped);
     }
@@ -392,8 +393,12 @@ public class OrganizationPages {
                 destinations.add(new Option(other.id().toString(), parent == null ? other.name() : parent + " · " + other.name()));
             }
         }
-        return Templates.unit(o, u, parentName, peopleIn(u, unitList, units.people(org)), Forms.options(UnitKind.class),
-                destinations, form, errors, youTyped);
+        // the units inside it, which go with it: named where removing is asked, and only when there are some (the
+        // walk: a top unit with none inside was said to take "the units inside it" with it)
+        String inside = String.join(", ", unitList.stream().filter(x -> u.id().equals(x.parentId()))
+                .map(UnitView::name).toList());
+        return Templates.unit(o, u, parentName, inside.isEmpty() ? null : inside, peopleIn(u, unitList, units.people(org)),
+                Forms.options(UnitKind.class), destinations, form, errors, youTyped);
     }
 
     @POST

@@ -307,7 +307,7 @@ public interface MsgPlaces {
     String unit_or_inside();
 
     @Message
-    String unit_inside_removed();
+    String unit_inside_removed(String names);
 
     @Message
     String unit_one_sits();

@@ -150,7 +150,15 @@ class UnitPagesTest {
         String page = s.open("/organizations/" + o.id());
         assertTrue(page.contains("Day shift</a> <span class=\"muted\">Shift · 2 people</span>"), page);
         String dayPage = s.open("/organizations/" + o.id() + "/units/" + o.day());
-        assertTrue(dayPage.contains("2 people sit</strong> in Day shift"), dayPage);
+        assertTrue(dayPage.contains("2 people sit</strong> in Day shift. "), dayPage);
+        // nothing inside it: no word of units inside it going with it (the walk: every top unit said so)
+        assertFalse(dayPage.contains("inside it"), dayPage);
+        // one with a unit inside it names it
+        o.team().api().body(Map.of("name", "Bay 2", "kind", "area", "parentId", o.night()))
+                .post("/api/v1/organizations/" + o.id() + "/units").then().statusCode(201);
+        String nightPage = s.open("/organizations/" + o.id() + "/units/" + o.night());
+        assertTrue(nightPage.contains("in Night shift and the units inside it. ")
+                && nightPage.contains("The units inside it (Bay 2) are removed with it."), nightPage);
         // the people may go to another unit of the organization, never into the unit removed
         assertTrue(dayPage.contains("<option value=\"" + o.night() + "\">Night shift</option>"), dayPage);
         assertFalse(dayPage.contains("<option value=\"" + o.day() + "\""), dayPage);
@@ -165,12 +173,12 @@ class UnitPagesTest {
                 .then().statusCode(400).body(containsString("id=\"f-moveTo-error\""));
         s.form().formParam("moveTo", "12").post("/organizations/" + o.id() + "/units/" + o.day() + "/remove")
                 .then().statusCode(400).body(containsString("id=\"f-moveTo-error\""));
-        assertEquals(List.of("Day shift", "Night shift", "Yard"), o.unitNames());
+        assertEquals(List.of("Day shift", "Night shift", "Bay 2", "Yard"), o.unitNames());
 
         // move them to the night shift
         s.form().formParam("moveTo", o.night()).post("/organizations/" + o.id() + "/units/" + o.day() + "/remove")
                 .then().statusCode(303).header("Location", endsWith("/organizations/" + o.id() + "?saved=unit-removed"));
-        assertEquals(List.of("Night shift", "Yard"), o.unitNames());
+        assertEquals(List.of("Night shift", "Bay 2", "Yard"), o.unitNames());
         assertTrue(s.open("/organizations/" + o.id() + "?saved=unit-removed").contains("<p class=\"notice\" tabindex=\"-1\" autofocus>Unit removed.</p>"),
                 "the removal is said");
         for (String p : List.of(ana, bea, cy)) {
@@ -186,7 +194,7 @@ class UnitPagesTest {
         }
         // nobody in the yard: it just goes
         String yardPage = s.open("/organizations/" + o.id() + "/units/" + o.yard());
-        assertTrue(yardPage.contains("Nobody sits in Yard"), yardPage);
+        assertTrue(yardPage.contains("Nobody sits in Yard.</p>"), yardPage);
         assertFalse(yardPage.contains("name=\"moveTo\""), yardPage);
         // a moveTo sent all the same has no box to be said beside: said in words, not a bare 400 (the probe)
         s.form().formParam("moveTo", "bad").post("/organizations/" + o.id() + "/units/" + o.yard() + "/remove")
