@@ -95,6 +95,11 @@ public final class ActionJson {
             return new ActionView(a.id, a.workId, a.title, a.kind, a.startsAt, a.durationMinutes, a.location,
                     organizerIds, attendance.size(), firstTimers, attendance, a.createdAt, a.updatedAt);
         }
+
+        /** Whether the person is on this action's list (the check-in page's question marks them so). */
+        public boolean lists(UUID contactId) {
+            return attendance.stream().anyMatch(att -> att.contactId().equals(contactId));
+        }
     }
 
     /** fullName is null for an erased contact (the anonymous tombstone). */

@@ -103,6 +103,15 @@ class CheckInNextPersonTest {
         assertFalse(page.contains("Rosa Vidal is checked in."), page);
         assertFalse(page.contains("id=\"saved-already\""), "the layout's own notice is not drawn: " + page);
         assertTrue(searchBox(page).contains(" autofocus"), "the box has the focus, for the next person");
+
+        // typed in as someone new under her name: the question lists her as checked in, with no button to check her
+        // in again (the walk: it offered "Same person: check in Rosa Vidal")
+        String asked = second.form().formParam("fullName", "rosa vidal").formParam("phone", "").formParam("email", "")
+                .post("/actions/" + action + "/attendance/new").then().statusCode(200).extract().asString();
+        String question = asked.substring(asked.indexOf("id=\"same-name-check\""));
+        assertTrue(question.contains("<strong>Rosa Vidal</strong>") && question.contains("<p>Checked in.</p>"), question);
+        assertFalse(question.contains("Same person: check in"), question);
+        assertEquals(List.of(rosa), attendance(team, action));
     }
 
     /**
