@@ -279,6 +279,8 @@ class ConversationEditPagesTest {
                 .formParam("durationMinutes", "30").formParam("channel", "phone").formParam("summary", "Met at the gate")
                 .post("/conversations/" + id + "/edit");
         PageFormsTest.assertFieldError(bad, "occurredAt", "a conversation before it does not complete it");
+        // what the page can do about it (it said "reopen that follow-up first", which no page offers: the walk)
+        bad.then().body(containsString("To date it before the action, delete it and log it again"));
         bad.then().body(containsString("value=\"2026-11-19T18:30\"")).body(containsString("Met at the gate"));
         team.api().get("/api/v1/conversations/" + id).then().body("occurredAt", is("2026-11-21T10:00:00Z"))
                 .body("summary", nullValue());
