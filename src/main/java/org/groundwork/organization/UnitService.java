@@ -24,6 +24,7 @@ import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -293,13 +294,14 @@ public class UnitService {
     private void refuseDuplicate(Unit u, String name) {
         // the unique index refuses a racing duplicate too (as a 409); this gives the clearer answer.
         // The name (trimmed) folded by PostgreSQL, as unit_name_key folds (platform/Folding)
-        long same = u.parentId == null
-                ? Unit.count("teamId = ?1 and organizationId = ?2 and parentId is null and lower(trim(name)) = lower(?3) and id <> ?4",
-                u.teamId, u.organizationId, name, u.id)
-                : Unit.count("teamId = ?1 and organizationId = ?2 and parentId = ?3 and lower(trim(name)) = lower(?4) and id <> ?5",
-                u.teamId, u.organizationId, u.parentId, name, u.id);
-        if (same > 0) {
-            throw taken(name);
+        // said by the name it has ("Floor 1" for "floor 1 " typed: the walk looked for the name typed)
+        Optional<Unit> same = u.parentId == null
+                ? Unit.find("teamId = ?1 and organizationId = ?2 and parentId is null and lower(trim(name)) = lower(?3) and id <> ?4",
+                u.teamId, u.organizationId, name, u.id).firstResultOptional()
+                : Unit.find("teamId = ?1 and organizationId = ?2 and parentId = ?3 and lower(trim(name)) = lower(?4) and id <> ?5",
+                u.teamId, u.organizationId, u.parentId, name, u.id).firstResultOptional();
+        if (same.isPresent()) {
+            throw taken(same.get().name);
         }
     }
 

@@ -105,7 +105,8 @@ class UnitPagesTest {
         PageFormsTest.assertFieldError(clash, 409, "unitName", "already has a unit named");
         clash.then().body(containsString("value=\"Yard\""));
         PageFormsTest.assertFieldError(s.form().formParam("unitName", "yard").formParam("unitKind", "area")
-                .formParam("parentId", "").post("/organizations/" + o.id() + "/units"), 409, "unitName", "already has a unit named");
+                .formParam("parentId", "").post("/organizations/" + o.id() + "/units"), 409, "unitName",
+                "already has a unit named &#39;Yard&#39;");
         s.form().formParam("unitName", "Night\u0000s").formParam("unitKind", "shift")
                 .post("/organizations/" + o.id() + "/units/" + o.night() + "/rename").then().statusCode(400);
         assertEquals(List.of("Yard", "Day shift", "Nights"), o.unitNames());
