@@ -243,7 +243,7 @@ public class ActionPages {
     }
 
     private static UUID listed(ActionView view, UUID contact) {
-        return contact != null && view.attendance().stream().anyMatch(att -> contact.equals(att.contactId())) ? contact : null;
+        return contact != null && view.lists(contact) ? contact : null;
     }
 
     /**
@@ -446,7 +446,7 @@ public class ActionPages {
                 || sameName.stream().anyMatch(c -> c.id().equals(same.contact().id())))) {
             ActionView action = actions.find(Ids.parse(id, "action")).view();
             UUID known = same.contact().id();
-            boolean here = action.attendance().stream().anyMatch(att -> known.equals(att.contactId()));
+            boolean here = action.lists(known);
             String notice = "?known=" + known + "&by=" + same.by() + "&was=" + (here ? "here" : "added");
             if (here) {
                 return Form.seeOther("/actions/" + action.id() + notice);

@@ -570,8 +570,7 @@ public class TeamRestore {
             } catch (SQLException e) {
                 String named = namedElsewhere(e, table, json);
                 if (named != null) {
-                    throw Problems.badRequest(table.file() + ": a row names a row that is not in the archive (" + named
-                            + "); nothing was restored");
+                    throw notInTheArchive(table.file() + ": ", named);
                 }
                 throw refused(e, table, twiceInTheArchive(e, table, json));
             }
@@ -783,8 +782,7 @@ public class TeamRestore {
         if (state.equals("23503")) {
             // a row naming one the archive does not hold (another team's, or none): said as that, not in the server's
             // own English words ("insert or update on table … violates foreign key constraint …", a walk)
-            return Problems.badRequest(where + "a row names a row that is not in the archive (" + constraint
-                    + "); nothing was restored");
+            return notInTheArchive(where, constraint);
         }
         // 54: a value too large for the database (a 9,000-character tag is larger than an index entry)
         if (state.startsWith("23") || state.startsWith("22") || state.startsWith("54")) {
@@ -793,6 +791,11 @@ public class TeamRestore {
             return Problems.badRequest(where + "the database refuses a row: " + shortly(message));
         }
         throw new IllegalStateException("Restoring a team failed in the database", e);
+    }
+
+    /** A row naming one the archive does not hold ({@code which}: the constraint, or the table's column). */
+    private static ProblemException notInTheArchive(String where, String which) {
+        return Problems.badRequest(where + "a row names a row that is not in the archive (" + which + "); nothing was restored");
     }
 
     private static byte[] readAll(InputStream in, int max) throws IOException {

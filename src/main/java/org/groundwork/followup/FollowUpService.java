@@ -439,8 +439,8 @@ public class FollowUpService {
     /**
      * A conversation deleted (logged by mistake, or with the wrong person): the follow-ups it completed were
      * waiting for a talk that, as the record now says, did not happen, and had left every queue without a word
-     * (the walk). They are open again, in their organizers' queues with their dates (overdue when past), each
-     * change in the trail. Not for an erased person (nothing more is written about them), nor an after-action
+     * (the walk). They are open again, in their organizers' queues with their dates (overdue when past; a
+     * deactivated organizer's in the caller's), each change in the trail. Not for an erased person (nothing more is written about them), nor an after-action
      * follow-up whose person is off its action's list now or has another one open (one at a time, the heat rule's
      * index): those stay closed. Before the conversation's row goes, whose foreign key forgets the link. How many were reopened.
      */
@@ -455,16 +455,20 @@ public class FollowUpService {
         Instant now = Instant.now();
         int reopened = 0;
         for (FollowUp f : completed) {
-            if (f.reason == FollowUpReason.AFTER_ACTION && (!onItsActionsList(f) || FollowUp.count(
-                    "contactId = ?1 and status = ?2 and reason = ?3", f.contactId, FollowUpStatus.OPEN,
-                    FollowUpReason.AFTER_ACTION) > 0)) {
+            if (f.reason == FollowUpReason.AFTER_ACTION && (!onItsActionsList(f) || anotherOpenAfterAction(f))) {
                 continue;
             }
+            // back in a queue someone works: a deactivated organizer's goes to whoever deleted the talk, as a
+            // follow-up the rules open does (OrganizerService.assignableOrCaller)
+            UUID assignee = organizers.assignableOrCaller(f.assigneeId);
+            boolean handed = !assignee.equals(f.assigneeId);
+            f.assigneeId = assignee;
             f.status = FollowUpStatus.OPEN;
             f.closedAt = null;
             f.completedByConversationId = null;
             f.updatedAt = now;
-            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, "status");
+            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id,
+                    handed ? new String[]{"status", "assigneeId"} : new String[]{"status"});
             reopened++;
         }
         em.flush();
@@ -477,11 +481,14 @@ public class FollowUpService {
      * reopened, Today had asked for a talk "after" an action they were not at (the walk).
      */
     private boolean onItsActionsList(FollowUp f) {
-        return f.sourceActionId != null && (Boolean) em.createNativeQuery("""
-                        select exists (select 1 from attendance
-                                       where team_id = ?1 and action_id = ?2 and contact_id = ?3)""")
+        // held (FOR SHARE): a removal from the list under way is waited for and then seen, rather than passed by
+        // while its own clean-up (dropAfterAction) sees this follow-up still done
+        return f.sourceActionId != null && !em.createNativeQuery("""
+                        select 1 from attendance
+                        where team_id = ?1 and action_id = ?2 and contact_id = ?3
+                        for share""")
                 .setParameter(1, f.teamId).setParameter(2, f.sourceActionId).setParameter(3, f.contactId)
-                .getSingleResult();
+                .getResultList().isEmpty();
     }
 
     /**
@@ -827,11 +834,15 @@ public class FollowUpService {
 
     /** The database allows one open after-action follow-up per contact; say so plainly. */
     private void oneOpenAfterAction(FollowUp f) {
-        long open = FollowUp.count("contactId = ?1 and status = ?2 and reason = ?3 and id <> ?4",
-                f.contactId, FollowUpStatus.OPEN, FollowUpReason.AFTER_ACTION, f.id);
-        if (open > 0) {
+        if (anotherOpenAfterAction(f)) {
             throw Problems.conflict("This contact already has an open after-action follow-up");
         }
+    }
+
+    /** Whether the contact has an open after-action follow-up other than this one (one at a time: the heat rule's index). */
+    private boolean anotherOpenAfterAction(FollowUp f) {
+        return FollowUp.count("contactId = ?1 and status = ?2 and reason = ?3 and id <> ?4",
+                f.contactId, FollowUpStatus.OPEN, FollowUpReason.AFTER_ACTION, f.id) > 0;
     }
 
     private UUID assigneeInBody(UUID id) {

@@ -19,11 +19,6 @@ public class CurrentOrganizer {
         return !identity.isAnonymous();
     }
 
-    /** Logged in with no second factor still waited for: every page is open to them. */
-    public boolean isLoggedInFully() {
-        return Identities.fullyIn(identity);
-    }
-
     public UUID id() {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
@@ -48,7 +43,7 @@ public class CurrentOrganizer {
         return identity.isAnonymous() ? null : identity.getAttribute(Identities.PENDING);
     }
 
-    /** The language this organizer chose for pages; none before login or at the second factor. */
+    /** The language this organizer chose for pages, at the second factor too; none before login. */
     public Optional<String> language() {
         return languageOf(identity);
     }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.groundwork.organizer.Identities;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Problem;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * API answers, in the layout, with a way back. Drawn by {@code ProblemMapper}'s HTML branch.
  */
 public final class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
     private ErrorPages() {
     }
@@ -47,32 +50,34 @@ public final class ErrorPages {
     }
 
     public static String render(Problem problem) {
-        return Templates.problem(problem, said(problem), wholeNavigation()).render();
+        RoutingContext login = loginsRequest();
+        if (login != null) {
+            // refused before the page filters ran (no route, a role refusal): the answer sets the CSRF cookie to the
+            // login's token, which the menu's Log out carries (the walk: as the first page after a login, the cookie
+            // still the one from before it, that Log out was refused)
+            CsrfCheck.loginsCookieOn(login);
+        }
+        return Templates.problem(problem, said(problem), login != null).render();
     }
 
     /**
-     * Whether the page shows every page's navigation, Log out with it (the walk: a 404 had two links and no
-     * way to log out): for an organizer logged in by the login cookie, their second factor given. Read from
-     * the identity TwoFactorGate's filter resolved before the request was matched, so also for an address no
-     * route has and for a role refusal, which come before the page's CSRF token is set (the walk: both had the
-     * two links); the Log out form carries the login's own token (PageToken). Anywhere else (platform/HttpLimits'
-     * early refusals, anyone not logged in, a login still at its second factor) two links, as before.
+     * The request, when an organizer's login (by the login cookie, a session) asked for the page: it shows every
+     * page's navigation, Log out with it (the walk: a 404 had two links and no way to log out), or Log out alone
+     * for a login still at its second factor (tags/mainnav). Read from the identity TwoFactorGate's filter resolved
+     * before the request was matched, so also for an address no route has and for a role refusal, which come
+     * before the page's CSRF token is set; the Log out form carries the login's own token (PageToken). Anywhere
+     * else (platform/HttpLimits' early refusals, anyone not logged in) null: two links, as before.
      */
-    private static boolean wholeNavigation() {
+    private static RoutingContext loginsRequest() {
         if (!Arc.container().requestContext().isActive()) {
-            return false;
+            return null;
         }
         try (InstanceHandle<CurrentVertxRequest> request = Arc.container().instance(CurrentVertxRequest.class)) {
             RoutingContext http = request.get().getCurrent();
-            boolean whole = Identities.resolved(http).filter(Identities::fullyIn).flatMap(Identities::sessionOf).isPresent();
-            if (whole) {
-                // refused before the CSRF filter ran: the answer sets the cookie to the login's token, which the Log out
-                // drawn carries (the walk: the first page after a login, its cookie still the one from before, refused it)
-                CsrfCheck.loginsCookieOn(http);
-            }
-            return whole;
+            return Identities.resolved(http).flatMap(Identities::sessionOf).isPresent() ? http : null;
         } catch (RuntimeException e) {
-            return false; // the login cannot be read here: the two links
+            LOG.debug("The login of an error page's request could not be read: two links", e);
+            return null;
         }
     }
 

@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The language a page is drawn in: the organizer's own choice (Settings) once logged in; before
- * that (login, setup, the second factor) the browser's Accept-Language, Spanish or English,
- * English when it names neither. Every template instance gets it as its locale, so
+ * The language a page is drawn in: the organizer's own choice (Settings) once their password is right
+ * (the second factor's pages too); before that (login, setup) the browser's Accept-Language, Spanish or
+ * English, English when it names neither. Every template instance gets it as its locale, so
  * {@code {msg:...}} in any template and {@link Labels}' dates follow it.
  */
 @ApplicationScoped
@@ -54,9 +54,8 @@ public class PageLanguage {
         try (InstanceHandle<HttpServerRequest> request = Arc.container().instance(HttpServerRequest.class)) {
             HttpServerRequest http = request.isAvailable() ? request.get() : null;
             // no language chosen here: nobody logged in (the login page after Log out was English for a Spanish
-            // organizer whose browser asks for English: the walk), a login still waiting for its second factor (the
-            // review: its code page), or the login not readable here: the cookie this browser's pages left, else the
-            // browser's
+            // organizer whose browser asks for English: the walk), or the login not readable here: the cookie this
+            // browser's pages left, else the browser's (a login waiting for its second factor carries its language)
             return withoutLogin(http);
         } catch (RuntimeException e) {
             return Locale.ENGLISH;

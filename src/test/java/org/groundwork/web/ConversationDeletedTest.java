@@ -62,7 +62,7 @@ class ConversationDeletedTest {
                 .header("Location", endsWith("/contacts/" + rosa + "?saved=conversation-deleted-reopened#timeline"))
                 .extract().header("Location").replace("#timeline", "");
         s.request().get(location).then().statusCode(200)
-                .body(containsString("Conversation deleted. What it had completed is open again."));
+                .body(containsString("Conversation deleted. A follow-up it had completed is open again."));
         team.api().get("/api/v1/followups/" + visit).then().body("status", is("open"));
         s.request().get("/").then().statusCode(200).body(containsString("Visit with the petition"));
 
@@ -140,5 +140,33 @@ class ConversationDeletedTest {
         team.api().get("/api/v1/followups/" + followUps[0]).then().body("status", is("done"));
         team.api().delete("/api/v1/conversations/" + talks[1]).then().statusCode(204);
         team.api().get("/api/v1/followups/" + followUps[1]).then().body("status", is("open"));
+    }
+
+    /**
+     * An erased person's follow-up stays closed (nothing more is written about them); one whose organizer was
+     * deactivated since comes back to whoever deleted the talk, not to a queue no one works (the review).
+     */
+    @Test
+    void notForAnErasedPersonAndNotIntoADeactivatedOrganizersQueue() {
+        TestTeam team = TestTeam.create();
+        String gone = PagesBrowserTest.contact(team, Map.of("fullName", "Gil Gomez"));
+        String call = followUp(team, gone, "Ask about the lease");
+        String talk = conversationCompleting(team, gone, call);
+        team.api().delete("/api/v1/contacts/" + gone).then().statusCode(204);
+        team.api().delete("/api/v1/conversations/" + talk).then().statusCode(204);
+        team.api().get("/api/v1/followups/" + call).then().body("status", is("done"));
+
+        TestTeam.Member member = team.member("organizer");
+        String hana = PagesBrowserTest.contact(team, Map.of("fullName", "Hana Hill"));
+        String theirs = team.api().body(Map.of("contactId", hana, "assigneeId", member.id(),
+                "dueOn", LocalDate.now().plusDays(2).toString(), "purpose", "Bring the petition"))
+                .post("/api/v1/followups").then().statusCode(201).extract().path("id");
+        String theirTalk = conversationCompleting(team, hana, theirs);
+        team.api().body(Map.of("active", false)).patch("/api/v1/organizers/" + member.id()).then().statusCode(200);
+        team.api().delete("/api/v1/conversations/" + theirTalk).then().statusCode(204);
+        team.api().get("/api/v1/followups/" + theirs).then().body("status", is("open"))
+                .body("assigneeId", is(team.adminId));
+        team.api().queryParam("kind", "changed").get("/api/v1/audit").then()
+                .body("items.findAll { it.entityId == '" + theirs + "' }.fields.flatten()", hasItem("assigneeId"));
     }
 }

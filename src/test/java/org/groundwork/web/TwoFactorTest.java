@@ -237,6 +237,10 @@ class TwoFactorTest {
         // the menu is Log out alone, once: its pages would only send the login back here (the walk)
         assertFalse(setUp.contains("href=\"/contacts\"") || setUp.contains("href=\"/works\""), setUp);
         assertEquals(1, setUp.split("action=\"/logout\"", -1).length - 1, setUp);
+        // an error page of that step (a GET of the set-up's POST): Log out alone too, not the two links
+        String refused = s.request().accept("text/html").get("/settings/two-factor/start").then().statusCode(405)
+                .extract().asString();
+        assertTrue(refused.contains("action=\"/logout\"") && !refused.contains("href=\"/contacts\""), refused);
         enrol(s);
         String open = s.request().get("/contacts").then().statusCode(200).extract().asString();
         assertTrue(open.contains("href=\"/works\""), "the whole menu once set up: " + open);
