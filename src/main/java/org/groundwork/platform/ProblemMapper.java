@@ -621,10 +621,8 @@ public class ProblemMapper {
 
     private Response respond(Problem problem, boolean page) {
         if (page) {
-            // an htmx request's error page takes the page's main part (web/HtmxAnswers). Never cached, at any
-            // address (the private-path filter leaves out .css, .js and the webjars): a login's page carries its
-            // CSRF token (the review)
-            return answer(problem.status(), true).header("Cache-Control", "no-store")
+            // an htmx request's error page takes the page's main part (web/HtmxAnswers)
+            return answer(problem.status(), true)
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(ErrorPages.render(problem)).build();
         }
         return json(problem, write(problem));

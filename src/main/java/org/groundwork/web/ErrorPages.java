@@ -52,6 +52,9 @@ public final class ErrorPages {
     public static String render(Problem problem) {
         RoutingContext login = loginsRequest();
         if (login != null) {
+            // never cached, at any address (the private-path filter, which says no-store, leaves out .css, .js and the
+            // webjars): the page carries the login's CSRF token (the review). Set, not added: once where both say it
+            login.response().headers().set("Cache-Control", "no-store");
             // refused before the page filters ran (no route, a role refusal): the answer sets the CSRF cookie to the
             // login's token, which the menu's Log out carries (the walk: as the first page after a login, the cookie
             // still the one from before it, that Log out was refused)

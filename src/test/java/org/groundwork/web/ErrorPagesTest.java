@@ -132,6 +132,9 @@ class ErrorPagesTest {
         Response styled = again.request().accept("text/html").get("/no-such.css");
         styled.then().statusCode(404).body(containsString("action=\"/logout\""));
         org.junit.jupiter.api.Assertions.assertEquals(List.of("no-store"), styled.headers().getValues("Cache-Control"));
+        // and said once where the private-path filter says it too
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("no-store"), again.request().accept("text/html")
+                .get("/no-such-page").headers().getValues("Cache-Control"));
         // nobody logged in: the two links
         given().accept("text/html").get("/no-such-page").then().statusCode(404)
                 .body(not(containsString("action=\"/logout\""))).body(not(containsString("href=\"/works\"")));
