@@ -666,22 +666,29 @@ public class TeamRestore {
             return true;
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> TeamScope.instanceWide(() -> {
-                try (Connection other = dataSource.getConnection();
-                     PreparedStatement ps = other.prepareStatement("select not exists (select 1 from " + table.name()
-                             + " t where t.id in (select j.id from json_populate_recordset(null::" + table.name()
-                             + ", cast(? as json)) j))")) {
-                    ps.setString(1, batch);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getBoolean(1);
-                    }
-                }
-            }));
+            return outsideTheRestore("select not exists (select 1 from " + table.name()
+                    + " t where t.id in (select j.id from json_populate_recordset(null::" + table.name()
+                    + ", cast(? as json)) j))", batch);
         } catch (RuntimeException lookupFailed) {
             LOG.debugf(lookupFailed, "Could not tell whether %s's ids were on the instance before the restore", table.file());
             return false;
         }
+    }
+
+    /**
+     * A yes-or-no statement about the batch ({@code ?}: its rows as JSON), run on every team outside the restore's
+     * transaction, which the database's refusal ended; only table and column names of ours are written into it.
+     */
+    private boolean outsideTheRestore(String sql, String batch) {
+        return QuarkusTransaction.requiringNew().call(() -> TeamScope.instanceWide(() -> {
+            try (Connection other = dataSource.getConnection(); PreparedStatement ps = other.prepareStatement(sql)) {
+                ps.setString(1, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }
+        }));
     }
 
     /**
@@ -708,24 +715,13 @@ public class TeamRestore {
             return null;
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> TeamScope.instanceWide(() -> {
-                try (Connection other = dataSource.getConnection()) {
-                    for (Map.Entry<String, String> column : new java.util.TreeMap<>(columns).entrySet()) {
-                        try (PreparedStatement ps = other.prepareStatement("select exists (select 1 from "
-                                + "json_populate_recordset(null::" + table.name() + ", cast(? as json)) j join "
-                                + column.getValue() + " x on x.id = j." + column.getKey() + ")")) {
-                            ps.setString(1, batch);
-                            try (ResultSet rs = ps.executeQuery()) {
-                                rs.next();
-                                if (rs.getBoolean(1)) {
-                                    return table.name() + "." + column.getKey();
-                                }
-                            }
-                        }
-                    }
-                    return null;
+            for (Map.Entry<String, String> column : new java.util.TreeMap<>(columns).entrySet()) {
+                if (outsideTheRestore("select exists (select 1 from json_populate_recordset(null::" + table.name()
+                        + ", cast(? as json)) j join " + column.getValue() + " x on x.id = j." + column.getKey() + ")", batch)) {
+                    return table.name() + "." + column.getKey();
                 }
-            }));
+            }
+            return null;
         } catch (RuntimeException lookupFailed) {
             LOG.debugf(lookupFailed, "Could not tell whether %s names rows of another team", table.file());
             return null;
