@@ -152,6 +152,10 @@ public class TwoFactor {
         if (!ok) {
             throttle.failed(me.email, address);
             audit.failedLogin(me.teamId, me.id);
+            if (usedAlready(me, given)) {
+                // the organizer holds the sheet and crossed nothing off: say why, not "not right"
+                throw Problems.invalid("code", "was used already: each recovery code works once; use another, or the six digits your app shows now");
+            }
             throw Problems.invalid("code", "is not right; use the six digits your app shows now, or a recovery code");
         }
         throttle.succeeded(me.email);
@@ -215,6 +219,13 @@ public class TwoFactor {
                         update recovery_code set used_at = now()
                         where organizer_id = ?1 and code_hash = ?2 and used_at is null""")
                 .setParameter(1, o.id).setParameter(2, TokenService.sha256(code)).executeUpdate() == 1;
+    }
+
+    /** A recovery code of this organizer's current sheet that a login has used up (read after a refusal only). */
+    private boolean usedAlready(Organizer o, String code) {
+        return code.matches("[a-z0-9]{10}")
+                && RecoveryCode.count("organizerId = ?1 and codeHash = ?2 and usedAt is not null", o.id,
+                TokenService.sha256(code)) > 0;
     }
 
     private List<String> newRecoveryCodes(Organizer o) {

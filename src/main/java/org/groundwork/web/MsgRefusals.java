@@ -120,6 +120,9 @@ public interface MsgRefusals {
     String two_factor_not_right();
 
     @Message
+    String recovery_code_used();
+
+    @Message
     String second_factor_first();
 
     @Message

@@ -363,6 +363,7 @@ public final class Refusals {
         phrase("two_factor_replaced", "is from a set-up started again since (another tab or window); scan the new QR code below and type its code");
         phrase("two_factor_not_waiting", "This session is not waiting for a code");
         phrase("two_factor_not_right", "is not right; use the six digits your app shows now, or a recovery code");
+        phrase("recovery_code_used", "was used already: each recovery code works once; use another, or the six digits your app shows now");
         phrase("second_factor_first", "Finish logging in with your second factor first");
         phrase("already_set_up", "Groundwork is already set up; log in instead");
         phrase("tokens_most", "You have 100 API tokens, the most one organizer keeps: revoke one you no longer use first");

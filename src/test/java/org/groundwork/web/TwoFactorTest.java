@@ -217,7 +217,9 @@ class TwoFactorTest {
         Session again = Session.logIn(team);
         again.open("/login/code");
         again.form().formParam("code", recovery).post("/login/code").then().statusCode(400)
-                .body(containsString("is not right"));
+                .body(containsString("This recovery code was used already: each works once."));
+        again.form().formParam("code", "zzzzzzzzzz").post("/login/code").then().statusCode(400)
+                .body(containsString("This is not right"));
         assertWaitsForTheCode(again);
     }
 
