@@ -34,6 +34,7 @@ import org.groundwork.platform.Patch;
 import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.Text;
 import org.groundwork.work.Work;
 import org.groundwork.work.WorkService;
 import org.groundwork.platform.BusinessMetrics;
@@ -158,7 +159,9 @@ public class ActionService {
         Action a = new Action();
         a.teamId = current.teamId();
         a.workId = workId;
-        a.title = request.title().trim();
+        // read as every name is (Text.name): a title of only control characters was trimmed to nothing and refused by
+        // the column's check as a bare 409, and one of a no-break or zero-width space alone was stored (a walk)
+        a.title = Text.name("title", request.title(), TITLE);
         a.kind = request.kind() == null ? ActionKind.OTHER : request.kind();
         a.startsAt = request.startsAt();
         a.durationMinutes = request.durationMinutes();
@@ -198,7 +201,7 @@ public class ActionService {
         }
         a.workId = workId;
         if (patch.has("title")) {
-            a.title = required(c.title(), "title").trim();
+            a.title = Text.name("title", required(c.title(), "title"), TITLE);
         }
         if (patch.has("kind")) {
             a.kind = required(c.kind(), "kind");
@@ -231,6 +234,9 @@ public class ActionService {
      * that one request stays well inside its transaction's minute on a small machine.
      */
     static final int MOST_ATTENDING = 5000;
+
+    /** An action's title at most, in characters (the column's check; ActionJson's @Size says the same). */
+    static final int TITLE = 200;
 
     /**
      * Replaces the whole attendance. Every item is checked before anything is written, so a

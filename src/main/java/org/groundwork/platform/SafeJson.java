@@ -265,9 +265,11 @@ public class SafeJson implements ObjectMapperCustomizer {
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             requireText(p, expected);
+            // "" or only spaces or control characters is no time, not none: Jackson's reader took it as null, and an
+            // optional time (a conversation's occurredAt, a level change's changedAt) was stored as now; null (or
+            // leaving the field out) says none
             String text = p.getText().trim();
-            // blank is left to the reader as before (no value)
-            if (!text.isEmpty() && !shape.matcher(text).matches()) {
+            if (!shape.matcher(text).matches()) {
                 throw new Refused(p, expected);
             }
             T value = iso.deserialize(p, ctxt);

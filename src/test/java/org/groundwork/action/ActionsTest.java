@@ -135,6 +135,11 @@ class ActionsTest {
         List<Case> cases = List.of(
                 new Case(noTitle, "title"),
                 new Case(item("title", "  "), "title"),
+                // trimmed to nothing and refused by the column's check as a bare 409; stored as sent (the walk)
+                new Case(item("title", "\u0001"), "title"),
+                new Case(item("title", "\t\u0002"), "title"),
+                new Case(item("title", "\u00a0"), "title"),
+                new Case(item("title", "\u200b"), "title"),
                 new Case(noStart, "startsAt"),
                 new Case(noDuration, "durationMinutes"),
                 new Case(item("durationMinutes", 0), "durationMinutes"),
@@ -229,6 +234,8 @@ class ActionsTest {
 
         team.api().body(item("title", null)).patch("/api/v1/actions/" + id).then().statusCode(400)
                 .body("errors[0].field", is("title"));
+        team.api().body(item("title", "\t\u0002")).patch("/api/v1/actions/" + id).then().statusCode(400)
+                .body("errors[0].field", is("title")).body("errors[0].message", is("must not be blank"));
         team.api().body(item("startsAt", null)).patch("/api/v1/actions/" + id).then().statusCode(400)
                 .body("errors[0].field", is("startsAt"));
         team.api().body(item("durationMinutes", 0)).patch("/api/v1/actions/" + id).then().statusCode(400)

@@ -111,6 +111,17 @@ class BadInputTest {
             team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "occurredAt", at))
                     .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("occurredAt"));
         }
+        // "" or a blank was read as no time, and a conversation or a level change left without one was stored as now
+        for (String blank : List.of("", " ", "\t", "\u0001")) {
+            team.api().body(Map.of("contactId", contact, "durationMinutes", 5, "occurredAt", blank))
+                    .post("/api/v1/conversations").then().statusCode(400).body("errors[0].field", is("occurredAt"))
+                    .body("errors[0].message", containsString("ISO-8601"));
+            team.api().body(Map.of("level", "cadre", "changedAt", blank)).post("/api/v1/contacts/" + contact + "/level")
+                    .then().statusCode(400).body("errors[0].field", is("changedAt"));
+            team.api().body(Map.of("contactId", contact, "dueOn", blank)).post("/api/v1/followups").then().statusCode(400)
+                    .body("errors[0].field", is("dueOn")).body("errors[0].message", containsString("YYYY-MM-DD"));
+        }
+        team.api().get("/api/v1/contacts/" + contact).then().body("engagementLevel", is("new"));
         for (String due : List.of("2026-12-30T10:00", "20261230", "1700000000")) {
             team.api().body(Map.of("contactId", contact, "dueOn", due)).post("/api/v1/followups").then().statusCode(400)
                     .body("errors[0].field", is("dueOn"));
