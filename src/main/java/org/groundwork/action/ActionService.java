@@ -153,6 +153,9 @@ public class ActionService {
         UUID workId = checkWork(request.workId(), errors);
         List<UUID> present = request.organizerIds() == null
                 ? List.of(current.id()) : checkOrganizers(request.organizerIds(), errors);
+        if (followUps.beyondReach(request.startsAt())) {
+            errors.add(new FieldError("startsAt", FollowUpService.WITHIN_TEN_YEARS));
+        }
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
@@ -193,7 +196,9 @@ public class ActionService {
         missing(patch, "durationMinutes", c.durationMinutes(), errors);
         Instant oldStart = a.startsAt;
         boolean moved = patch.has("startsAt") && c.startsAt() != null && !c.startsAt().equals(oldStart);
-        if (moved && followUps.answeredBefore(a.id, c.startsAt())) {
+        if (moved && followUps.beyondReach(c.startsAt())) {
+            errors.add(new FieldError("startsAt", FollowUpService.WITHIN_TEN_YEARS));
+        } else if (moved && followUps.answeredBefore(a.id, c.startsAt())) {
             errors.add(new FieldError("startsAt", FollowUpService.ANSWERED_BEFORE_START));
         }
         if (!errors.isEmpty()) {

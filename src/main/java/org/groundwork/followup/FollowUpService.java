@@ -536,9 +536,22 @@ public class FollowUpService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void withinReach(LocalDate dueOn, String field) {
-        if (dueOn != null && dueOn.isAfter(LocalDate.now(current.team().zone()).plusYears(FURTHEST_YEARS))) {
+        if (dueOn != null && beyondReach(dueOn)) {
             throw Problems.invalid(field, WITHIN_TEN_YEARS);
         }
+    }
+
+    /**
+     * An action starting further ahead than a follow-up may be due: the same mistyped year, and its first-timers'
+     * follow-ups would be due then (a walk moved a past action with eighteen people checked in to 2199).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean beyondReach(java.time.Instant startsAt) {
+        return beyondReach(startsAt.atZone(current.team().zone()).toLocalDate());
+    }
+
+    private boolean beyondReach(LocalDate day) {
+        return day.isAfter(LocalDate.now(current.team().zone()).plusYears(FURTHEST_YEARS));
     }
 
     public Versioned<FollowUpView> create(@NotNull @Valid NewFollowUp req) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.groundwork.support.TestTeam;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,9 @@ class ActionsTest {
                 new Case(item("kind", "sit-in"), "kind"),
                 new Case(item("startsAt", "next tuesday"), "startsAt"),
                 new Case(item("startsAt", "2026-13-45T00:00:00Z"), "startsAt"),
+                // a mistyped year, as a follow-up's due day: its first-timers' follow-ups would be due then (a walk)
+                new Case(item("startsAt", LocalDate.now().plusYears(10).plusDays(2) + "T11:00:00Z"), "startsAt"),
+                new Case(item("startsAt", "2199-12-06T11:00:00Z"), "startsAt"),
                 new Case(item("location", "z".repeat(501)), "location"),
                 new Case(item("workId", otherWork), "workId"),
                 new Case(item("workId", UUID.randomUUID().toString()), "workId"),
@@ -234,6 +238,8 @@ class ActionsTest {
 
         team.api().body(item("title", null)).patch("/api/v1/actions/" + id).then().statusCode(400)
                 .body("errors[0].field", is("title"));
+        team.api().body(item("startsAt", "2199-12-06T11:00:00Z")).patch("/api/v1/actions/" + id).then().statusCode(400)
+                .body("errors[0].field", is("startsAt")).body("errors[0].message", is("must be within ten years from today"));
         team.api().body(item("title", "\t\u0002")).patch("/api/v1/actions/" + id).then().statusCode(400)
                 .body("errors[0].field", is("title")).body("errors[0].message", is("must not be blank"));
         team.api().body(item("startsAt", null)).patch("/api/v1/actions/" + id).then().statusCode(400)
