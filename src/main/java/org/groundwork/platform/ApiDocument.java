@@ -181,14 +181,24 @@ public class ApiDocument implements OASFilter {
     }
 
     private static void answers(Operation op, String path, PathItem.HttpMethod method, boolean etag) {
-        // a malformed path id answers 404, like an unknown one; a body, a query or a key can be invalid
-        boolean hasInput = op.getRequestBody() != null || hasHeader(op, Idempotent.HEADER)
-                || (op.getParameters() != null && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY));
-        if (hasInput) {
-            problem(op, "400", "Invalid input: the problem's errors name each field");
-        }
+        // a malformed path id answers 404, like an unknown one; a body, a query or a key can be invalid, and every
+        // operation refuses a query parameter it does not read, or a body it does not read (a DELETE's): a 400
+        // too, which operations without input had not declared (a walk)
+        problem(op, "400", "Invalid input: the problem's errors name each field (also a query parameter or a body "
+                + "the operation does not read)");
         if (path.contains("{")) {
             problem(op, "404", "No such id in your team (another team's ids answer the same)");
+        }
+        List<String> gone = new ArrayList<>();
+        if (path.startsWith("/api/v1/contacts/{")) {
+            gone.add("This contact was erased: their data is gone for good");
+        }
+        if (hasHeader(op, Idempotent.HEADER)) {
+            gone.add("What an earlier request with this Idempotency-Key made was erased since, with the person it "
+                    + "named; nothing was done again");
+        }
+        if (!gone.isEmpty()) {
+            problem(op, "410", String.join("; or: ", gone));
         }
         if (hasHeader(op, "If-Match")) {
             problem(op, "412", "If-Match does not name the current ETag: someone changed it since you read it");
