@@ -14,9 +14,16 @@ public final class Text {
         return Character.codePointCount(s, 0, s.length());
     }
 
-    /** A field left empty (or only spaces) is no value: null, never "" stored; else what was typed, trimmed. */
+    /**
+     * A field left empty (or only spaces) is no value: null, never "" stored; else what was typed, trimmed. Trimmed
+     * first: trim() drops every control character around the text as well, so "\u0001" was stored as "" (a walk).
+     */
     public static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        if (s == null) {
+            return null;
+        }
+        String trimmed = s.trim();
+        return trimmed.isEmpty() || trimmed.isBlank() ? null : trimmed;
     }
 
     /**

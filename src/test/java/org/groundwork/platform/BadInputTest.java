@@ -391,6 +391,20 @@ class BadInputTest {
     }
 
     @Test
+    void aFreeTextOfOnlyControlCharactersIsNoTextNotAnEmptyOne() {
+        TestTeam team = TestTeam.create();
+        String contact = ContactRows.in(team).insert();
+        // "\u0001" was stored as "" (trimmed to nothing after the blankness was asked), "\u001f" as null
+        for (String nothing : List.of("\u0001", "\u001f", " \u0002 ")) {
+            team.api().body(Map.of("notes", nothing)).patch("/api/v1/contacts/" + contact).then().statusCode(200)
+                    .body("notes", nullValue());
+            team.api().body(Map.of("contactId", contact, "dueOn", "2030-01-01", "purpose", nothing))
+                    .post("/api/v1/followups").then().statusCode(201).body("purpose", nullValue());
+        }
+        assertEquals(0, ContactRows.count("select count(*) from contact where team_id = ?::uuid and notes = ''", team.teamId));
+    }
+
+    @Test
     void aFieldGivenTwiceIsA400NamingItNotTheLastOneWins() {
         TestTeam team = TestTeam.create();
         String contact = ContactRows.in(team).insert();
