@@ -453,10 +453,14 @@ public class ContactService {
     }
 
     /** Moves a person of this organization to another of its units (null: none), as its wall chart does: {@link #member}. */
-    public Versioned<ContactView> moveWithin(UUID organization, UUID id, UUID unit) {
-        member(organization, id);
-        return change(id, new Patch<>(new ContactChange(null, null, null, null, null, null, null, null, null, unit),
+    /** Whether the person moved: false when they were in that unit (or in none) already, nothing changed. */
+    public boolean moveWithin(UUID organization, UUID id, UUID unit) {
+        if (java.util.Objects.equals(member(organization, id).unitId, unit)) {
+            return false; // Move pressed on the unit the form chose for them: said as such, not as a move (a walk)
+        }
+        change(id, new Patch<>(new ContactChange(null, null, null, null, null, null, null, null, null, unit),
                 Set.of("unitId")), null);
+        return true;
     }
 
     /**

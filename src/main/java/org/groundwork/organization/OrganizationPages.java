@@ -474,9 +474,9 @@ public class OrganizationPages {
     public Object chart(@PathParam("id") String id, @QueryParam("level") String level,
                         @QueryParam("owner") String owner, @QueryParam("quiet") String quiet,
                         @QueryParam("unit") String unit, @QueryParam("moved") String moved,
-                        @HeaderParam("HX-Request") String htmx) {
+                        @QueryParam("stayed") String stayed, @HeaderParam("HX-Request") String htmx) {
         UUID org = Ids.parse(id, "organization");
-        return chart(org, level, owner, quiet, unit, moved != null ? "moved" : null, null,
+        return chart(org, level, owner, quiet, unit, moved == null ? null : stayed != null ? "stayed" : "moved", null,
                 Forms.id(moved, "moved", new FormErrors()), htmx != null);
     }
 
@@ -512,7 +512,8 @@ public class OrganizationPages {
         String tail = (form.query().isEmpty() ? "" : "&" + form.query()) + (shown.isEmpty() ? "" : "&unit=" + shown);
         List<ColumnView> columns = filtered.isEmpty() ? List.of()
                 : new CardWords(PageLanguage.people(), PageLanguage.places(), tail, moved).columns(chart.columns());
-        Moved said = "moved".equals(message) ? moved(org, moved, chart, columns, focus == null) : Moved.NONE;
+        Moved said = "moved".equals(message) || "stayed".equals(message)
+                ? moved(org, moved, chart, columns, focus == null, "stayed".equals(message)) : Moved.NONE;
         if (fragment) {
             return asked.drawn(Templates.chart$board(chart, columns, form, Forms.options(Level.class), owners, said,
                     asked.errors()));
@@ -542,9 +543,10 @@ public class OrganizationPages {
      * Who moved where, said after a move. Only someone of this organization is named, as the check-in page's
      * notices do; an address naming no one of it (edited by hand, a person erased or moved away since) says
      * nothing: it said "Moved." (the walk, {@code ?moved=garbage}). The message takes the focus when the card
-     * is not drawn, unless a refusal has it ({@code mayFocus} false).
+     * is not drawn, unless a refusal has it ({@code mayFocus} false). stayed: Move pressed on the unit they were in,
+     * said as that (it said "moved to", a walk).
      */
-    private Moved moved(UUID org, UUID moved, Chart chart, List<ColumnView> columns, boolean mayFocus) {
+    private Moved moved(UUID org, UUID moved, Chart chart, List<ColumnView> columns, boolean mayFocus, boolean stayed) {
         boolean drawn = columns.stream().flatMap(c -> c.cards().stream()).anyMatch(CardView::moved);
         MsgPlaces words = PageLanguage.places();
         ContactView person;
@@ -561,7 +563,8 @@ public class OrganizationPages {
                 .filter(c -> unitId.equals(c.unitId())).map(Column::label).findFirst()
                 .orElseGet(() -> units.list(org).stream().filter(u -> u.id().equals(unitId)).map(UnitView::name)
                         .findFirst().orElse(words.chart_no_unit()));
-        return new Moved(words.chart_said_moved(person.fullName(), unit), mayFocus && !drawn);
+        return new Moved(stayed ? words.chart_said_stayed(person.fullName(), unit)
+                : words.chart_said_moved(person.fullName(), unit), mayFocus && !drawn);
     }
 
     /** The move form of one card: its own page without script, a fragment into the card with htmx. */
@@ -635,7 +638,8 @@ public class OrganizationPages {
         // name, the service's 409; else the unit's refusal, in the words the other unit forms say it); another
         // team's organization stays the service's 404
         return form.submit(() -> contacts.moveWithin(org, contact, unit),
-                "/organizations/" + org + "/chart?moved=" + contact + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact,
+                changed -> Form.seeOther("/organizations/" + org + "/chart?moved=" + contact + (changed ? "" : "&stayed=true")
+                        + (q.isEmpty() ? "" : "&" + q) + u + "#card-" + contact),
                 () -> chart(org, level, owner, quiet, shownUnit, "refused", moveRefusal(form, unit), null, false));
     }
 

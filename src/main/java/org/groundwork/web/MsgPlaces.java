@@ -340,6 +340,9 @@ public interface MsgPlaces {
     String chart_said_moved(String name, String unit);
 
     @Message
+    String chart_said_stayed(String name, String unit);
+
+    @Message
     String unit_added();
 
     @Message

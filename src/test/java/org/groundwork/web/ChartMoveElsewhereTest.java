@@ -207,4 +207,28 @@ class ChartMoveElsewhereTest {
                 .then().statusCode(200).extract().asString();
         assertTrue(named.contains("<p class=\"notice\">Ana Alvarez moved to Day shift.</p></div>"), named);
     }
+
+    /** Move pressed on the unit the form chose (the one they are in): said as that, not "moved to" (a walk). */
+    @Test
+    void aMoveToTheUnitTheyAreInIsSaidAsNothingChanged() {
+        TestTeam team = TestTeam.create();
+        String plant = team.organization("Plant 12", "workplace");
+        String day = team.unit(plant, "Day shift", "shift");
+        String night = team.unit(plant, "Night shift", "shift");
+        String ana = OrganizationPagesTest.contact(team, "Ana Alvarez", "new", plant, day);
+        Session s = Session.logIn(team);
+        s.open("/organizations/" + plant + "/chart");
+        String stayed = s.form().formParam("contactId", ana).formParam("unitId", day)
+                .post("/organizations/" + plant + "/move").then().statusCode(303).extract().header("Location");
+        assertTrue(stayed.contains("stayed=true"), stayed);
+        String page = s.request().accept("text/html").get(stayed.replaceAll("#.*", "")).then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("<p class=\"notice\">Ana Alvarez is in Day shift already; nothing was changed.</p>"), page);
+        String moved = s.form().formParam("contactId", ana).formParam("unitId", night)
+                .post("/organizations/" + plant + "/move").then().statusCode(303).extract().header("Location");
+        assertFalse(moved.contains("stayed"), moved);
+        assertTrue(s.request().accept("text/html").get(moved.replaceAll("#.*", "")).then().statusCode(200)
+                .extract().asString().contains("Ana Alvarez moved to Night shift."));
+        team.api().get("/api/v1/contacts/" + ana).then().body("unitId", is(night));
+    }
 }
