@@ -82,6 +82,10 @@ public class ContactPages {
     static final String TIE_GONE = "tie-gone";
     /** A level change's Delete that found it gone already: the contact's page says so on the timeline. */
     static final String LEVEL_CHANGE_GONE = "level-change-gone";
+    /** What Add contact, a tie's Add and its Remove did: the contact's page says so (they said nothing, a walk). */
+    static final String ADDED = "contact-added";
+    static final String TIE_ADDED = "tie-added";
+    static final String TIE_REMOVED = "tie-removed";
     /** People a tie's search shows: enough to pick from on a phone; more means typing more of the name. */
     static final int TIE_MATCHES = 20;
 
@@ -338,7 +342,7 @@ public class ContactPages {
                                 choicesToAdd(form.text("organizationId"), form.text("unitId"), form.text("ownerId")), asked, form.errors()));
                     }
                     return contacts.create(contact);
-                }, stored -> Form.seeOther("/contacts/" + stored.view().id()),
+                }, stored -> Form.seeOther(Form.saved("/contacts/" + stored.view().id(), ADDED)),
                 () -> Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId"),
                         form.text("ownerId")), null,
                         form.errors()));
@@ -551,7 +555,7 @@ public class ContactPages {
         form.need("otherContactId", PageLanguage.people().contact_choose_person())
                 .need("tieKind", PageLanguage.people().contact_choose_tie());
         // refused (no one chosen, not a person of the team, a tie they have): a 400, said by the field
-        return form.checks(tie).submit(() -> ties.add(contact, tie), "/contacts/" + contact + "#ties",
+        return form.checks(tie).submit(() -> ties.add(contact, tie), Form.saved("/contacts/" + contact + "#ties", TIE_ADDED),
                 () -> show(contact, null, search, form.values(), form.errors()));
     }
 
@@ -570,7 +574,7 @@ public class ContactPages {
             // ties rather than a bare "No tie with that id in your team" page that lost the person (the walk)
             return Form.seeOther(Form.saved("/contacts/" + contact + "#ties", TIE_GONE));
         }
-        return Form.seeOther("/contacts/" + contact + "#ties");
+        return Form.seeOther(Form.saved("/contacts/" + contact + "#ties", TIE_REMOVED));
     }
 
     // ---- a level change recorded by mistake: deleted from the contact's timeline ------------

@@ -258,7 +258,7 @@ public class ConversationPages {
                         // word): the form again, saying it was saved
                         stored -> Form.seeOther(stored.view().contact().fullName() == null
                                 ? Form.saved("/conversations/" + conversation + "/edit", CHANGED)
-                                : "/contacts/" + stored.view().contactId() + "#timeline"),
+                                : Form.saved("/contacts/" + stored.view().contactId() + "#timeline", CHANGED)),
                         () -> Templates.edit(before, Forms.options(Channel.class), workOptions(before.workId()),
                                 form.values(), form.errors(), form.youTyped()));
     }

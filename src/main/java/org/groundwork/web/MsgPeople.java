@@ -660,6 +660,18 @@ public interface MsgPeople {
     String contact_details_saved();
 
     @Message
+    String contact_added();
+
+    @Message
+    String contact_tie_added();
+
+    @Message
+    String contact_tie_removed();
+
+    @Message
+    String conversation_changed();
+
+    @Message
     String checkin_removed(String name);
 
     @Message

@@ -180,8 +180,8 @@ class ChartBrowserTest extends BrowserTest {
         page.locator("#f-fullName").fill("Gil Garcia");
         page.locator("#f-unitId").selectOption(b.night());
         page.locator("form[action='/contacts'] button[type=submit]").click();
-        page.waitForURL(u -> u.matches(".*/contacts/[0-9a-f-]{36}$"));
-        String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+        page.waitForURL(u -> u.matches(".*/contacts/[0-9a-f-]{36}\\?saved=contact-added$"));
+        String id = page.url().replaceAll(".*/contacts/([0-9a-f-]{36}).*", "$1");
         b.team().api().get("/api/v1/contacts/" + id).then().statusCode(200)
                 .body("unitId", org.hamcrest.Matchers.is(b.night()));
     }

@@ -46,7 +46,7 @@ class ConversationEditPagesTest {
         s.form().formParam("version", "0").formParam("occurredAt", "2026-11-20T18:30").formParam("durationMinutes", "45")
                 .formParam("channel", "house-visit").formParam("summary", "Talked about the rent strike and the heating")
                 .post("/conversations/" + id + "/edit").then().statusCode(303)
-                .header("Location", endsWith("/contacts/" + contact + "#timeline"));
+                .header("Location", endsWith("/contacts/" + contact + "?saved=changed#timeline"));
         team.api().get("/api/v1/conversations/" + id).then().statusCode(200).header("ETag", is("\"1\""))
                 .body("occurredAt", is("2026-11-20T18:30:00Z")).body("durationMinutes", is(45))
                 .body("channel", is("house-visit")).body("summary", is("Talked about the rent strike and the heating"))

@@ -167,4 +167,45 @@ class SavedNoticeTest {
                 .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Language saved: your pages are now in English.</p>"));
         s.request().get("/settings").then().statusCode(200).body(not(containsString("id=\"saved\"")));
     }
+
+    /**
+     * A new contact, a tie added and removed, a conversation corrected: each said on the person's page (a walk: these
+     * saves said nothing, where logging and deleting a conversation say so).
+     */
+    @Test
+    void aNewContactATieAndAConversationCorrectedAreSaid() {
+        TestTeam team = TestTeam.create();
+        Session s = Session.onPage(team, "/contacts/new");
+        String added = s.form().formParam("fullName", "Rosa Schmidt " + TestTeam.unique()).formParam("position", "base")
+                .post("/contacts").then().statusCode(303)
+                .header("Location", containsString("?saved=contact-added")).extract().header("Location");
+        String rosa = added.replaceAll(".*/contacts/([^?#]*).*", "$1");
+        s.request().get(added).then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Contact added.</p>"));
+
+        String ben = PagesBrowserTest.contact(team, Map.of("fullName", "Ben Okafor"));
+        s.open("/contacts/" + rosa);
+        String tied = s.form().formParam("otherContactId", ben).formParam("tieKind", "listens-to").formParam("note", "")
+                .post("/contacts/" + rosa + "/ties").then().statusCode(303)
+                .header("Location", endsWith("/contacts/" + rosa + "?saved=tie-added#ties")).extract().header("Location");
+        s.request().get(tied.replaceAll("#.*", "")).then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Tie added.</p>"));
+        String tie = team.api().get("/api/v1/contacts/" + rosa + "/ties").then().extract().path("items[0].id");
+        String removed = s.form().post("/contacts/" + rosa + "/ties/" + tie + "/remove").then().statusCode(303)
+                .header("Location", endsWith("/contacts/" + rosa + "?saved=tie-removed#ties")).extract().header("Location");
+        s.request().get(removed.replaceAll("#.*", "")).then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Tie removed.</p>"));
+
+        String talk = team.api().body(Map.of("contactId", rosa, "durationMinutes", 20)).post("/api/v1/conversations")
+                .then().statusCode(201).extract().path("id");
+        s.open("/conversations/" + talk + "/edit");
+        String changed = s.form().formParam("version", "0").formParam("occurredAt", "2026-11-20T18:30")
+                .formParam("durationMinutes", "45").formParam("channel", "phone").post("/conversations/" + talk + "/edit")
+                .then().statusCode(303).header("Location", endsWith("/contacts/" + rosa + "?saved=changed#timeline"))
+                .extract().header("Location");
+        s.request().get(changed.replaceAll("#.*", "")).then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\" id=\"saved\">Conversation saved.</p>"));
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        s.request().get(changed.replaceAll("#.*", "")).then().statusCode(200).body(containsString("Conversación guardada."));
+    }
 }

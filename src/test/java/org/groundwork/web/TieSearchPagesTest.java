@@ -78,7 +78,7 @@ class TieSearchPagesTest {
         assertEquals(1, radios(found), found);
         s.form().formParam("tieSearch", "zapata").formParam("otherContactId", zora).formParam("tieKind", "listens-to")
                 .formParam("note", "").post("/contacts/" + ana + "/ties").then().statusCode(303)
-                .header("Location", endsWith("/contacts/" + ana + "#ties"));
+                .header("Location", endsWith("/contacts/" + ana + "?saved=tie-added#ties"));
         team.api().get("/api/v1/contacts/" + ana + "/ties").then().statusCode(200)
                 .body("items[0].otherContactId", is(zora)).body("items[0].direction", is("listens-to"));
 

@@ -246,7 +246,7 @@ class UnitPagesTest {
         String created = s.form().formParam("fullName", "Fay Fox").formParam("engagementLevel", "new")
                 .formParam("position", "base").formParam("organizationId", o.id()).formParam("unitId", floor)
                 .post("/contacts").then().statusCode(303).extract().header("Location");
-        String fay = created.substring(created.lastIndexOf('/') + 1);
+        String fay = created.replaceAll(".*/contacts/([^?#]*).*", "$1");
         team.api().get("/api/v1/contacts/" + fay).then().body("unitId", is(floor));
 
         // the edit form shows the stored unit selected and changes it
