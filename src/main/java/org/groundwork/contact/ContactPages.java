@@ -45,6 +45,7 @@ import org.groundwork.web.Form;
 import org.groundwork.web.FilterBoxes;
 import org.groundwork.web.FormErrors;
 import org.groundwork.web.HtmxAnswers;
+import org.groundwork.web.MsgPeople;
 import org.groundwork.web.PageLanguage;
 import org.groundwork.web.Forms;
 import org.groundwork.web.Labels;
@@ -145,13 +146,20 @@ public class ContactPages {
                                                    Map<String, String> errors);
 
         static native TemplateInstance show(ContactView contact, String unitName, String ownerName,
-                                            List<FollowUpView> openFollowUps, List<Line> timeline,
+                                            List<OpenFollowUp> openFollowUps, List<Line> timeline,
                                             String timelineCursor, List<Option> levels, List<TieJson.TieView> ties,
                                             List<Option> tieKinds, TieSearch tieSearch, Map<String, String> form,
                                             Map<String, String> errors, boolean redrawSearch);
 
         static native TemplateInstance show$tieFound(ContactView contact, TieSearch tieSearch, Map<String, String> form,
                                                      Map<String, String> errors, boolean redrawSearch);
+    }
+
+    /**
+     * One of the person's open follow-ups as their page lists it: whether it is overdue, and whose queue it is in
+     * (the page said neither: an overdue one in a colleague's queue read as the organizer's own, a walk).
+     */
+    record OpenFollowUp(FollowUpView it, boolean late, String queue) {
     }
 
     /**
@@ -480,11 +488,25 @@ public class ContactPages {
                 });
     }
 
+    private List<OpenFollowUp> openFollowUps(UUID contact) {
+        List<FollowUpView> open = followUps.list(FollowUpFilter.openOf(contact), Page.MAX_LIMIT, null).items().stream()
+                .sorted(FollowUpView.SOONEST_DUE).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        organizerChoices.everyone().forEach(o -> names.put(o.value(), o.label()));
+        java.time.LocalDate today = java.time.LocalDate.now(current.team().zone());
+        MsgPeople words = PageLanguage.people();
+        return open.stream().map(f -> new OpenFollowUp(f, f.dueOn().isBefore(today),
+                current.id().equals(f.assigneeId()) ? words.contact_follow_up_yours()
+                        : words.contact_follow_up_theirs(names.getOrDefault(String.valueOf(f.assigneeId()), "—")))).toList();
+    }
+
     private TemplateInstance show(UUID id, String cursor, String tieSearch, Map<String, String> form,
                                   Map<String, String> errors) {
         ContactView contact = contacts.find(id).view();
-        List<FollowUpView> open = followUps.list(FollowUpFilter.openOf(id), Page.MAX_LIMIT, null).items().stream()
-                .sorted(FollowUpView.SOONEST_DUE).toList();
+        List<OpenFollowUp> open = openFollowUps(id);
         Page<TimelineItem> timeline = contacts.timeline(id, PAGE_SIZE, cursor);
         List<Line> lines = timeline.items().stream().map(item -> line(id, item)).toList();
         Map<String, String> values = new HashMap<>(form);

@@ -663,6 +663,12 @@ public interface MsgPeople {
     String contact_added();
 
     @Message
+    String contact_follow_up_yours();
+
+    @Message
+    String contact_follow_up_theirs(String name);
+
+    @Message
     String contact_tie_added();
 
     @Message
