@@ -34,6 +34,7 @@ import org.groundwork.contact.ContactJson.LevelChangeView;
 import org.groundwork.contact.ContactJson.NewContact;
 import org.groundwork.contact.ContactJson.NewLevel;
 import org.groundwork.contact.ContactJson.TimelineItem;
+import org.groundwork.platform.ETags;
 import org.groundwork.platform.Idempotent;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Versioned;
@@ -127,7 +128,9 @@ public class ContactResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("/{id}/level-changes/{changeId}")
-    public Response deleteLevelChange(@PathParam("id") String id, @PathParam("changeId") String changeId) {
+    public Response deleteLevelChange(@PathParam("id") String id, @PathParam("changeId") String changeId,
+                                      @HeaderParam("If-Match") String ifMatch) {
+        ETags.unversioned(ifMatch);
         contacts.deleteLevelChange(Ids.parse(id, "contact"), Ids.parse(changeId, "level change"));
         return Response.noContent().build();
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.groundwork.contact.TieJson.NewTie;
 import org.groundwork.contact.TieJson.TieRef;
 import org.groundwork.contact.TieJson.TieView;
+import org.groundwork.platform.ETags;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Page;
 
@@ -61,7 +63,8 @@ public class TieResource {
             description = "The body names the other contact and the kind of tie.")
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
-    public Response remove(@PathParam("id") String id, TieRef ref) {
+    public Response remove(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, TieRef ref) {
+        ETags.unversioned(ifMatch);
         ties.remove(Ids.parse(id, "contact"), ref);
         return Response.noContent().build();
     }
@@ -71,7 +74,9 @@ public class TieResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     @Path("/{tieId}")
-    public Response removeById(@PathParam("id") String id, @PathParam("tieId") String tieId) {
+    public Response removeById(@PathParam("id") String id, @PathParam("tieId") String tieId,
+                               @HeaderParam("If-Match") String ifMatch) {
+        ETags.unversioned(ifMatch);
         ties.remove(Ids.parse(id, "contact"), Ids.parse(tieId, "tie"));
         return Response.noContent().build();
     }

@@ -17,6 +17,18 @@ public final class ETags {
         return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
     }
 
+    /**
+     * Throws 412 when the client sent an If-Match naming a version to something that has none (a tie, a level
+     * change): no version it names is the current one (RFC 9110 13.1.1). It was ignored, and the delete done, where
+     * every versioned DELETE refused it (a walk).
+     */
+    public static void unversioned(String ifMatch) {
+        if (namesAVersion(ifMatch)) {
+            throw new ProblemException(412, "Precondition failed",
+                    "This has no version (no ETag), so If-Match names none of it; send no If-Match, or *");
+        }
+    }
+
     /** Throws 412 when the client sent If-Match and it does not name the current version. */
     public static void check(String ifMatch, long currentVersion) {
         if (!namesAVersion(ifMatch)) {

@@ -110,6 +110,23 @@ class ContactsTest {
      * PATCH is a JSON merge patch (docs/api.md), so a client may say so with RFC 7386's own media type: the walk's
      * application/merge-patch+json was a 415 on every PATCH. The same body either way; a create is no patch.
      */
+    /** A tie has no version: an If-Match naming one is a 412 on either DELETE, and the tie stays (it was ignored, a walk). */
+    @Test
+    void aTiesDeleteRefusesAnIfMatchNamingAVersion() {
+        TestTeam team = TestTeam.create();
+        String rosa = contact(team, "Rosa Luxemburg");
+        String karl = contact(team, "Karl Liebknecht");
+        String tie = team.api().body(Map.of("otherContactId", karl, "kind", "listens-to"))
+                .post("/api/v1/contacts/" + rosa + "/ties").then().statusCode(201).extract().path("id");
+        team.api().header("If-Match", "\"999\"").delete("/api/v1/contacts/" + rosa + "/ties/" + tie).then()
+                .statusCode(412).contentType("application/problem+json").body("detail", containsString("has no version"));
+        team.api().header("If-Match", "\"0\"").body(Map.of("otherContactId", karl, "kind", "listens-to"))
+                .delete("/api/v1/contacts/" + rosa + "/ties").then().statusCode(412);
+        team.api().get("/api/v1/contacts/" + rosa + "/ties").then().body("items", hasSize(1));
+        team.api().delete("/api/v1/contacts/" + rosa + "/ties/" + tie).then().statusCode(204);
+        team.api().get("/api/v1/contacts/" + rosa + "/ties").then().body("items", hasSize(0));
+    }
+
     @Test
     void aPatchMayNameTheMergePatchMediaType() {
         TestTeam team = TestTeam.create();
@@ -446,7 +463,11 @@ class ContactsTest {
         String early = created.plusMillis(1).toString();
         team.api().body(Map.of("level", "cadre", "changedAt", early)).post("/api/v1/contacts/" + id + "/level")
                 .then().statusCode(409);
-        team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + today).then().statusCode(204);
+        // a level change has no version: an If-Match naming one is a 412 (it was ignored, a walk); * is any
+        team.api().header("If-Match", "\"999\"").delete("/api/v1/contacts/" + id + "/level-changes/" + today).then()
+                .statusCode(412).body("detail", containsString("has no version"));
+        team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("cadre"));
+        team.api().header("If-Match", "*").delete("/api/v1/contacts/" + id + "/level-changes/" + today).then().statusCode(204);
         team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", is("new"));
         team.api().delete("/api/v1/contacts/" + id + "/level-changes/" + today).then().statusCode(404);
         team.api().body(Map.of("level", "cadre", "changedAt", early)).post("/api/v1/contacts/" + id + "/level")
