@@ -109,7 +109,58 @@ public class FollowUpService {
             audit.record(AuditKind.CREATED, AuditEntity.FOLLOW_UP, id);
             metrics.followUpOpened(FollowUpReason.AFTER_ACTION);
         }
+        if (opened.size() < assigneeByContact.size()) {
+            moveToAnEarlierFirstAction(assigneeByContact.keySet(), actionId);
+        }
         return opened.size();
+    }
+
+    /**
+     * A first-timer checked in at an action earlier than the one their open after-action follow-up is about (a
+     * meeting of the night before, recorded after the march): that follow-up moves to this action, due as one opened
+     * here would be, as taking them off a list moves it to their first remaining action ({@link #dropAfterAction}).
+     * It had stayed due by the later action, while the reports' heat window, counted from their first action, closed
+     * before that day, so a talk on the day Today asked for counted as not in time (a walk). Not one changed by hand
+     * (what the organizer chose stays), nor when this action already has another after-action follow-up of theirs,
+     * of any status (it would ask for that talk a second time), nor when this action's heat window does not reach the
+     * later one's day (someone with a history there, as a list's move judges it). The move is audited as a list's
+     * move is.
+     */
+    private void moveToAnEarlierFirstAction(Collection<UUID> firstTimers, UUID actionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> moved = (List<Object[]>) heatWindow(em.createNativeQuery("""
+                        with k as (
+                            select f.id, f.due_on as was from follow_up f
+                                 join action old on old.team_id = f.team_id and old.id = f.source_action_id
+                                 join action s on s.team_id = f.team_id and s.id = :action
+                            where f.team_id = :team and f.contact_id = any (string_to_array(:people, ',')::uuid[])
+                              and f.status = 'open' and f.reason = 'after-action'
+                              and (s.starts_at, s.id) < (old.starts_at, old.id)
+                              -- still a newcomer at the later action, as a list's move asks (its heat window reaches
+                              -- that action's day); else the later one stays theirs, as it was opened
+                              and %1$s >= (old.starts_at at time zone :zone)::date
+                              and not exists (select 1 from follow_up d where d.team_id = f.team_id
+                                                and d.contact_id = f.contact_id and d.reason = 'after-action'
+                                                and d.source_action_id = s.id)
+                              and %2$s
+                            for update of f)
+                        update follow_up f
+                        set source_action_id = s.id, due_on = %1$s, updated_at = now(), version = f.version + 1
+                        from k, action s
+                        where f.id = k.id and s.team_id = f.team_id and s.id = :action
+                        returning f.id, f.due_on <> k.was""".formatted(AFTER_ACTION_DUE.formatted("s"), UNCHANGED)),
+                current.team())
+                .setParameter("team", current.teamId())
+                .setParameter("people", String.join(",", firstTimers.stream().map(UUID::toString).toList()))
+                .setParameter("action", actionId)
+                .getResultList();
+        for (Object[] r : moved) {
+            if ((Boolean) r[1]) {
+                audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, uuid(r[0]), "dueOn", SOURCE_ACTION);
+            } else {
+                audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, uuid(r[0]), SOURCE_ACTION);
+            }
+        }
     }
 
     /**

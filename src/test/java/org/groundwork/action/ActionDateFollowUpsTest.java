@@ -71,6 +71,37 @@ class ActionDateFollowUpsTest {
         team.api().get("/api/v1/followups/" + byHand[2]).then().statusCode(200).body("status", is("open"));
     }
 
+    /**
+     * A first-timer of a march checked in afterwards at a meeting of the night before (recorded late): their first
+     * action is the meeting now, as the reports count it, and the follow-up moves there, due by its date; it had stayed
+     * due by the march, a day after the reports' heat window closed (a walk). One rescheduled by hand stays.
+     */
+    @Test
+    void aFirstTimerCheckedInAtAnEarlierActionHasTheFollowUpMoveThere() {
+        TestTeam team = TestTeam.create("UTC");
+        String[] march = firstTimerAt(team, 2, "Keisha Haddad");
+        String[] byHand = firstTimerAt(team, 2, "Omar Haddad");
+        String mine = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
+        team.api().body(Map.of("dueOn", mine)).patch("/api/v1/followups/" + byHand[2]).then().statusCode(200);
+        Instant nightBefore = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS).plus(23, ChronoUnit.HOURS);
+        String meeting = newAction(team, "Tenant meeting", nightBefore.toString());
+        attend(team, meeting, List.of(item("contactId", march[1], "firstTime", true), item("contactId", byHand[1], "firstTime", true)));
+
+        String due = LocalDate.now(ZoneOffset.UTC).minusDays(3).plusDays(2).toString();
+        team.api().get("/api/v1/followups/" + march[2]).then().statusCode(200).body("status", is("open"))
+                .body("sourceActionId", is(meeting)).body("dueOn", is(due));
+        team.api().queryParam("contact", march[1]).get("/api/v1/followups").then().body("items", hasSize(1));
+        team.api().get("/api/v1/followups/" + byHand[2]).then().statusCode(200).body("sourceActionId", is(byHand[0]))
+                .body("dueOn", is(mine));
+        team.api().queryParam("kind", "changed").get("/api/v1/audit").then().statusCode(200)
+                .body("items.findAll { it.entityId == '" + march[2] + "' }.fields.flatten()", hasItems("dueOn", "sourceActionId"));
+
+        // taken off the meeting's list again: back to the march, their first action once more
+        attend(team, meeting, List.of(item("contactId", byHand[1], "firstTime", true)));
+        team.api().get("/api/v1/followups/" + march[2]).then().statusCode(200).body("status", is("open"))
+                .body("sourceActionId", is(march[0]));
+    }
+
     @Test
     void aCorrectionThatPutsTheAnswerBeforeTheActionIsRefusedOnBothSides() {
         TestTeam team = TestTeam.create("UTC");
