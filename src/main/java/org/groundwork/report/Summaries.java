@@ -47,7 +47,9 @@ final class Summaries {
         if (dominant == null) {
             s.append(words.summary_time_unrecorded(when, subject));
         } else {
-            s.append(words.summary_time_mostly(when, subject, object, people(dominant, words),
+            // another organizer's report: "Chloe Nguyen's work put them", not her name twice (a walk)
+            String whom = scope.self() || scope.team() || work != null ? object : words.summary_them();
+            s.append(words.summary_time_mostly(when, subject, whom, people(dominant, words),
                     String.valueOf(percent(byLevel.get(dominant), total))));
             double staffAndOfficers = byPosition.getOrDefault(Position.STAFF.word(), 0.0) + byPosition.getOrDefault(Position.OFFICER.word(), 0.0);
             if (staffAndOfficers > 0) {

@@ -544,6 +544,9 @@ public interface MsgPeople {
     String today_week_heat(int followed, int count);
 
     @Message
+    String today_week_heat_one(int followed);
+
+    @Message
     String today_week_up(int count);
 
     @Message

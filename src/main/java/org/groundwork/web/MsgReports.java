@@ -261,6 +261,9 @@ public interface MsgReports {
     String summary_you();
 
     @Message
+    String summary_them();
+
+    @Message
     String summary_team_organizers();
 
     @Message

@@ -106,6 +106,16 @@ class TodayGlanceTest {
         assertLine(theirs, "week-cooling", movement, "1 person cooling now");
     }
 
+    /** One first-timer: "0 of 1 first-timer", not "first-timers" (a walk). */
+    @Test
+    void oneFirstTimerIsSaidInTheSingular() {
+        TestTeam team = TestTeam.create();
+        String fresh = contact(team, "Frida Single", "new");
+        action(team, Instant.now().minus(java.time.Duration.ofHours(1)).toString(), 60, Map.of(fresh, true));
+        String today = Session.logIn(team).request().get("/").then().statusCode(200).extract().asString();
+        assertLine(today, "week-heat", "/reports/movement?" + PERIOD, "0 of 1 first-timer followed up within the heat window");
+    }
+
     @Test
     void aNewTeamsWeekSaysThereIsNothingYet() {
         TestTeam team = TestTeam.create();
