@@ -132,6 +132,16 @@ public class Audit {
 
     // ---- reads of what these writes said, where a service must know it ----------------------
 
+    /** Whether the caller revoked this before (a token, whose row goes with the revoke): its trail's event. */
+    public boolean revokedByCurrent(AuditEntity type, UUID entityId) {
+        return (Boolean) em.createNativeQuery("""
+                        select exists (select 1 from audit_event
+                                       where team_id = ?1 and organizer_id = ?2 and kind = 'revoked'
+                                         and entity_type = ?3 and entity_id = ?4)""")
+                .setParameter(1, current.teamId()).setParameter(2, current.id()).setParameter(3, type.word())
+                .setParameter(4, entityId).getSingleResult();
+    }
+
     /**
      * Whether the team arrived by a restore on this instance: its trail's {@code imported} team event (TeamRestore's
      * {@link #counted(UUID, UUID, AuditKind, AuditEntity, UUID, int)}). Read under that team's scope.

@@ -132,7 +132,12 @@ public class LoginSessions {
                 .setParameter(1, id).setParameter(2, current.id()).setParameter(3, current.teamId())
                 .executeUpdate();
         if (n == 0) {
-            throw Problems.notYours("session");
+            boolean endedAlready = !em.createNativeQuery("""
+                            select 1 from login_session
+                            where id = ?1 and organizer_id = ?2 and team_id = ?3 and revoked_at is not null""")
+                    .setParameter(1, id).setParameter(2, current.id()).setParameter(3, current.teamId())
+                    .getResultList().isEmpty();
+            throw endedAlready ? Problems.already(Problems.SESSION_ENDED_ALREADY) : Problems.notYours("session");
         }
         // audited as a token's revocation is: a stolen session ending its owner's others left no trace (a walk)
         audit.record(AuditKind.REVOKED, AuditEntity.SESSION, id);

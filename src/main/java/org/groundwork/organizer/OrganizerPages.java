@@ -26,6 +26,7 @@ import org.groundwork.organizer.OrganizerJson.TokenView;
 import org.groundwork.platform.Versioned;
 import org.groundwork.platform.Flags;
 import org.groundwork.platform.Ids;
+import org.groundwork.platform.Problems;
 import org.groundwork.platform.Page;
 import org.groundwork.platform.Patches;
 import org.groundwork.web.Form;
@@ -69,6 +70,8 @@ public class OrganizerPages {
     /** Another device logged out, a token revoked: said, as the walk found nothing said of either. */
     static final String SESSION_ENDED = "session-ended";
     static final String TOKEN_REVOKED = "token-revoked";
+    static final String TOKEN_GONE = "token-gone";
+    static final String SESSION_GONE = "session-gone";
 
     @Inject
     Patches patches;
@@ -229,8 +232,10 @@ public class OrganizerPages {
     @Path("settings/tokens/{id}/revoke")
     public Object revokeToken(@PathParam("id") String id) {
         UUID token = Ids.parseYours(id, "token");
-        // revoked meanwhile (a second tab): submit says it was deleted meanwhile, not a bare "Not found"
-        Form form = Form.posted();
+        // revoked already (a second tab, a double tap): what Revoke asked for is so, said as that; it said "This was
+        // deleted meanwhile … nothing was saved", which read as a failure (a walk)
+        Form form = Form.posted().on(p -> Problems.isAlready(p, Problems.TOKEN_REVOKED_ALREADY),
+                p -> Form.seeOther(Form.saved("/settings", TOKEN_GONE)));
         return form.submit(() -> tokens.revoke(token), Form.saved("/settings", TOKEN_REVOKED),
                 () -> settingsWith(form.errors()));
     }
@@ -241,8 +246,9 @@ public class OrganizerPages {
     public Object endSession(@PathParam("id") String id) {
         UUID session = Ids.parseYours(id, "session");
         boolean mine = current.sessionId().map(s -> s.equals(session)).orElse(false);
-        // ended meanwhile (a second tab): said as the token's revoke says it
-        Form form = Form.posted();
+        // ended already (a second tab): said as the token's revoke says it
+        Form form = Form.posted().on(p -> Problems.isAlready(p, Problems.SESSION_ENDED_ALREADY),
+                p -> Form.seeOther(Form.saved("/settings", SESSION_GONE)));
         // this device: the login page says it is logged out, as the navigation's Log out does
         return form.submit(() -> sessions.end(session), mine ? "/login?out=1" : Form.saved("/settings", SESSION_ENDED),
                 () -> settingsWith(form.errors()));

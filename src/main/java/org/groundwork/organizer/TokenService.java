@@ -108,7 +108,9 @@ public class TokenService {
     public void revoke(UUID id) {
         long deleted = ApiToken.delete("id = ?1 and organizerId = ?2 and teamId = ?3", id, current.id(), current.teamId());
         if (deleted == 0) {
-            throw Problems.notYours("token");
+            // its row is gone with the revoke: one's own revoke is told by the trail's event
+            throw audit.revokedByCurrent(AuditEntity.TOKEN, id) ? Problems.already(Problems.TOKEN_REVOKED_ALREADY)
+                    : Problems.notYours("token");
         }
         audit.record(AuditKind.REVOKED, AuditEntity.TOKEN, id);
     }

@@ -24,6 +24,21 @@ public final class Problems {
         return new ProblemException(404, NOT_FOUND, "No " + what + " of yours with that id");
     }
 
+    /**
+     * One's own token revoked, or session ended, before this request (a second tab, a double tap): still the 404 of an
+     * id that names none, saying why; a page says what was asked for is so ({@link #isAlready}).
+     */
+    public static final String TOKEN_REVOKED_ALREADY = "This token of yours was revoked already";
+    public static final String SESSION_ENDED_ALREADY = "This session of yours was logged out already";
+
+    public static ProblemException already(String detail) {
+        return new ProblemException(404, NOT_FOUND, detail);
+    }
+
+    public static boolean isAlready(ProblemException p, String detail) {
+        return p.status() == 404 && detail.equals(p.getMessage());
+    }
+
     /** Whether a refusal is {@link #notFound} of this kind of record (a page that says which one is gone). */
     public static boolean isNotFound(ProblemException p, String what) {
         return p.status() == 404 && notFound(what).getMessage().equals(p.getMessage());

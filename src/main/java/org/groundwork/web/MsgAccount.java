@@ -150,6 +150,12 @@ public interface MsgAccount {
     String settings_token_revoked();
 
     @Message
+    String settings_token_gone();
+
+    @Message
+    String settings_session_gone();
+
+    @Message
     String settings_two_factor_for_everyone();
 
     @Message

@@ -152,11 +152,19 @@ class SessionsTest {
         String revoked = laptop.form().post("/settings/tokens/" + token + "/revoke").then().statusCode(303)
                 .extract().header("Location");
         laptop.request().get(revoked).then().statusCode(200).body(containsString("The token is revoked"));
-        // a second tab's revoke of the same token: said as deleted meanwhile, not a bare "Not found"
-        laptop.form().post("/settings/tokens/" + token + "/revoke").then().statusCode(404)
-                .contentType(containsString("text/html")).body(containsString("This was deleted meanwhile"));
-        laptop.form().post("/settings/sessions/" + phoneId + "/end").then().statusCode(404)
-                .contentType(containsString("text/html")).body(containsString("This was deleted meanwhile"));
+        // a second tab's revoke of the same token: what it asked for is so, said as that (it said "This was deleted
+        // meanwhile … nothing was saved", which read as a failure: a walk)
+        String again = laptop.form().post("/settings/tokens/" + token + "/revoke").then().statusCode(303)
+                .header("Location", containsString("saved=token-gone")).extract().header("Location");
+        laptop.request().get(again).then().statusCode(200).body(containsString("That token was revoked already"));
+        again = laptop.form().post("/settings/sessions/" + phoneId + "/end").then().statusCode(303)
+                .header("Location", containsString("saved=session-gone")).extract().header("Location");
+        laptop.request().get(again).then().statusCode(200).body(containsString("That device was logged out already"));
+        // the API's DELETE: still the 404 of an id that names none, saying why
+        team.api().delete("/api/v1/sessions/" + phoneId).then().statusCode(404)
+                .body("detail", is("This session of yours was logged out already"));
+        team.api().delete("/api/v1/tokens/" + token).then().statusCode(404)
+                .body("detail", is("This token of yours was revoked already"));
 
         // another team's session id is unknown here, on the page and in the API
         TestTeam other = TestTeam.create();
