@@ -207,6 +207,9 @@ public class ContactImportService {
         if (e instanceof CsvInput.TooLarge) {
             return CsvInput.tooLarge(maxBytes);
         }
+        if (e instanceof Utf8Lines.NotUtf8 bad && bad.binary) {
+            return binary();
+        }
         if (e instanceof CharacterCodingException) {
             // the line of the byte itself when Utf8Lines found it (the decoder reads ahead of the parser)
             return Problems.badRequest("The file is not UTF-8 text (near line "
@@ -1359,9 +1362,13 @@ public class ContactImportService {
     /** NUL never occurs in text a person wrote: the file is binary (a spreadsheet, an image…). */
     private static void binaryCheck(String value) {
         if (value.indexOf('\0') >= 0) {
-            throw Problems.badRequest("The file is binary, not CSV text; export it from your spreadsheet as "
-                    + "\"CSV UTF-8\". Nothing was imported.");
+            throw binary();
         }
+    }
+
+    private static ProblemException binary() {
+        return Problems.badRequest("The file is binary, not CSV text; export it from your spreadsheet as "
+                + "\"CSV UTF-8\". Nothing was imported.");
     }
 
     /** The contact fields a line gives (null: the file says nothing of it, and a match keeps its own). */

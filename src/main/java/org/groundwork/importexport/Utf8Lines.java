@@ -17,9 +17,16 @@ final class Utf8Lines extends FilterInputStream {
     /** A byte that is not UTF-8, on this line of the file (the first is 1). */
     static final class NotUtf8 extends CharacterCodingException {
         final long line;
+        /** The bytes read with it hold a NUL, and the file is not UTF-16: an image, a PDF, not text at all. */
+        final boolean binary;
 
         NotUtf8(long line) {
+            this(line, false);
+        }
+
+        NotUtf8(long line, boolean binary) {
             this.line = line;
+            this.binary = binary;
         }
 
         @Override
@@ -29,6 +36,9 @@ final class Utf8Lines extends FilterInputStream {
     }
 
     private long line = 1;
+    /** The file's first two bytes (-1: not read yet): a UTF-16 file's byte-order mark holds NULs' company. */
+    private int first = -1;
+    private int second = -1;
     /** Continuation bytes still due in the current sequence. */
     private int due;
     /** The range the next continuation byte must fall in (the second byte of E0, ED, F0, F4 is narrower). */
@@ -56,10 +66,33 @@ final class Utf8Lines extends FilterInputStream {
         if (n < 0) {
             end();
         }
-        for (int i = 0; i < n; i++) {
-            check(buffer[off + i] & 0xFF);
+        if (first < 0 && n > 1) {
+            first = buffer[off] & 0xFF;
+            second = buffer[off + 1] & 0xFF;
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                check(buffer[off + i] & 0xFF);
+            }
+        } catch (NotUtf8 e) {
+            // a PNG uploaded as the file was said as "not UTF-8 text; save it as CSV UTF-8" (a walk): its first
+            // bytes are not UTF-8 before any NUL is read as a value (ContactImportService's binary check)
+            throw new NotUtf8(e.line, holdsNul(buffer, off, n) && !utf16());
         }
         return n;
+    }
+
+    private static boolean holdsNul(byte[] buffer, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            if (buffer[off + i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean utf16() {
+        return first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF;
     }
 
     private void check(int b) throws NotUtf8 {

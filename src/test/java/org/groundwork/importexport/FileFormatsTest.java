@@ -174,6 +174,13 @@ class FileFormatsTest {
                 .contentType("application/problem+json").body("detail", containsString("Nothing was imported"));
         Csv.post(team.token, "Name\u0000,Email\nA,b@c.d\n".getBytes(StandardCharsets.UTF_8), "").then().statusCode(400)
                 .body("detail", containsString("binary"));
+        // a PNG's first byte is not UTF-8: said as binary, not "save it as CSV UTF-8" (a walk); a UTF-16 file (its
+        // byte-order mark, NULs after each letter) is still said as not UTF-8, which is what to mend
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+        Csv.post(team.token, png, "").then().statusCode(400)
+                .body("detail", is("The file is binary, not CSV text; export it from your spreadsheet as \"CSV UTF-8\". Nothing was imported."));
+        Csv.post(team.token, "\uFEFFName,Email\nAna,a@b.c\n".getBytes(StandardCharsets.UTF_16LE), "").then().statusCode(400)
+                .body("detail", containsString("not UTF-8 text (near line 1)"));
         Csv.post(team, "Shoe size,Colour\n42,red\n", "").then().statusCode(400)
                 .body("detail", containsString("Shoe size"));
         Csv.post(team, "Name,Notes\nA,\"never closed\n", "").then().statusCode(400)
