@@ -299,7 +299,8 @@ public class TodayPages {
         // none chosen, or oneself (the select offers neither): a hand-over to no one else
         form.need("assigneeId", PageLanguage.people().queue_choose_organizer());
         if (current.id().equals(to)) {
-            form.error("assigneeId", PageLanguage.people().queue_choose_organizer());
+            // said as that, not as none chosen (a walk's hand-made post)
+            form.error("assigneeId", PageLanguage.people().queue_hand_yourself());
         }
         UUID next = form.valid() ? next(followUp) : null;
         if (form.valid() && form.succeeds(() -> followUps.step(followUp,

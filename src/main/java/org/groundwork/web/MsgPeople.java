@@ -639,6 +639,9 @@ public interface MsgPeople {
     String queue_choose_organizer();
 
     @Message
+    String queue_hand_yourself();
+
+    @Message
     String queue_hand_choose();
 
     @Message

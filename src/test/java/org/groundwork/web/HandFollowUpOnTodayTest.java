@@ -52,7 +52,7 @@ class HandFollowUpOnTodayTest {
         assertFalse(refused.contains("role=\"alert\">This organizer"), "not above the queue");
         // oneself, which the select does not offer
         s.form().formParam("next", other).formParam("assigneeId", team.adminId).post("/followups/" + followUp + "/hand")
-                .then().statusCode(400).body(containsString("Choose the organizer to hand it to"));
+                .then().statusCode(400).body(containsString("It is in your queue already; choose someone else to hand it to"));
         String stranger = TestTeam.create().adminId;
         s.form().formParam("next", other).formParam("assigneeId", stranger).post("/followups/" + followUp + "/hand")
                 .then().statusCode(400).body(not(containsString("Handed to")));
