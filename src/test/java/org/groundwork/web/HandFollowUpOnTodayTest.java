@@ -81,7 +81,7 @@ class HandFollowUpOnTodayTest {
                     step + ": " + stale);
         }
         s.form().formParam("next", other).formParam("assigneeId", team.adminId).post("/followups/" + followUp + "/hand")
-                .then().statusCode(400).body(containsString("Choose the organizer to hand it to"));
+                .then().statusCode(400).body(containsString("It is in your queue already; choose someone else to hand it to"));
         s.form().formParam("next", other).formParam("assigneeId", bea.id()).post("/followups/" + followUp + "/hand")
                 .then().statusCode(303);
         team.api().get("/api/v1/followups/" + followUp).then().body("assigneeId", equalTo(bea.id()))
