@@ -156,15 +156,14 @@ public class ActionService {
         if (followUps.beyondReach(request.startsAt())) {
             errors.add(new FieldError("startsAt", FollowUpService.WITHIN_TEN_YEARS));
         }
+        String title = title(request.title(), errors);
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
         Action a = new Action();
         a.teamId = current.teamId();
         a.workId = workId;
-        // read as every name is (Text.name): a title of only control characters was trimmed to nothing and refused by
-        // the column's check as a bare 409, and one of a no-break or zero-width space alone was stored (a walk)
-        a.title = Text.name("title", request.title(), TITLE);
+        a.title = title;
         a.kind = request.kind() == null ? ActionKind.OTHER : request.kind();
         a.startsAt = request.startsAt();
         a.durationMinutes = request.durationMinutes();
@@ -191,6 +190,7 @@ public class ActionService {
         // the fields an action cannot go without, said in the same answer as the organizers and the work
         // (the edit page said them one round after another)
         missing(patch, "title", c.title(), errors);
+        String title = patch.has("title") && c.title() != null ? title(c.title(), errors) : null;
         missing(patch, "kind", c.kind(), errors);
         missing(patch, "startsAt", c.startsAt(), errors);
         missing(patch, "durationMinutes", c.durationMinutes(), errors);
@@ -206,7 +206,7 @@ public class ActionService {
         }
         a.workId = workId;
         if (patch.has("title")) {
-            a.title = Text.name("title", required(c.title(), "title"), TITLE);
+            a.title = title;
         }
         if (patch.has("kind")) {
             a.kind = required(c.kind(), "kind");
@@ -242,6 +242,20 @@ public class ActionService {
 
     /** An action's title at most, in characters (the column's check; ActionJson's @Size says the same). */
     static final int TITLE = 200;
+
+    /**
+     * The title as every name is read (Text.name): one of only control characters was trimmed to nothing and refused
+     * by the column's check as a bare 409, one of a no-break or zero-width space alone stored (a walk). Refused, it is
+     * said with the other fields' refusals, in one answer; null then.
+     */
+    private static String title(String typed, List<FieldError> errors) {
+        try {
+            return Text.name("title", typed, TITLE);
+        } catch (ProblemException refused) {
+            errors.addAll(refused.errors());
+            return null;
+        }
+    }
 
     /**
      * Replaces the whole attendance. Every item is checked before anything is written, so a

@@ -494,13 +494,14 @@ public class ContactPages {
         if (open.isEmpty()) {
             return List.of();
         }
-        Map<String, String> names = new HashMap<>();
-        organizerChoices.everyone().forEach(o -> names.put(o.value(), o.label()));
+        // the assignees by name, each read once: a person's open follow-ups are a few, in one or two queues
+        Map<UUID, String> names = new HashMap<>();
         java.time.LocalDate today = java.time.LocalDate.now(current.team().zone());
         MsgPeople words = PageLanguage.people();
         return open.stream().map(f -> new OpenFollowUp(f, f.dueOn().isBefore(today),
                 current.id().equals(f.assigneeId()) ? words.contact_follow_up_yours()
-                        : words.contact_follow_up_theirs(names.getOrDefault(String.valueOf(f.assigneeId()), "—")))).toList();
+                        : words.contact_follow_up_theirs(names.computeIfAbsent(f.assigneeId(),
+                        id -> organizers.find(id).view().displayName())))).toList();
     }
 
     private TemplateInstance show(UUID id, String cursor, String tieSearch, Map<String, String> form,

@@ -129,7 +129,7 @@ public class ContactResource {
     @DELETE
     @Path("/{id}/level-changes/{changeId}")
     public Response deleteLevelChange(@PathParam("id") String id, @PathParam("changeId") String changeId,
-                                      @HeaderParam("If-Match") String ifMatch) {
+                                      @Parameter(description = ETags.UNVERSIONED) @HeaderParam("If-Match") String ifMatch) {
         ETags.unversioned(ifMatch);
         contacts.deleteLevelChange(Ids.parse(id, "contact"), Ids.parse(changeId, "level change"));
         return Response.noContent().build();

@@ -63,7 +63,8 @@ public class TieResource {
             description = "The body names the other contact and the kind of tie.")
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
-    public Response remove(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, TieRef ref) {
+    public Response remove(@PathParam("id") String id,
+                           @Parameter(description = ETags.UNVERSIONED) @HeaderParam("If-Match") String ifMatch, TieRef ref) {
         ETags.unversioned(ifMatch);
         ties.remove(Ids.parse(id, "contact"), ref);
         return Response.noContent().build();
@@ -75,7 +76,7 @@ public class TieResource {
     @DELETE
     @Path("/{tieId}")
     public Response removeById(@PathParam("id") String id, @PathParam("tieId") String tieId,
-                               @HeaderParam("If-Match") String ifMatch) {
+                               @Parameter(description = ETags.UNVERSIONED) @HeaderParam("If-Match") String ifMatch) {
         ETags.unversioned(ifMatch);
         ties.remove(Ids.parse(id, "contact"), Ids.parse(tieId, "tie"));
         return Response.noContent().build();

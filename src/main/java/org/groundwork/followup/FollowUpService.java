@@ -127,6 +127,7 @@ public class FollowUpService {
      * move is.
      */
     private void moveToAnEarlierFirstAction(Collection<UUID> firstTimers, UUID actionId) {
+        lockOpenAfterAction(firstTimers); // in dropAfterAction's order: two lists saved at once cannot deadlock
         @SuppressWarnings("unchecked")
         List<Object[]> moved = (List<Object[]>) heatWindow(em.createNativeQuery("""
                         with k as (
@@ -136,19 +137,17 @@ public class FollowUpService {
                             where f.team_id = :team and f.contact_id = any (string_to_array(:people, ',')::uuid[])
                               and f.status = 'open' and f.reason = 'after-action'
                               and (s.starts_at, s.id) < (old.starts_at, old.id)
-                              -- still a newcomer at the later action, as a list's move asks (its heat window reaches
-                              -- that action's day); else the later one stays theirs, as it was opened
-                              and %1$s >= (old.starts_at at time zone :zone)::date
-                              and not exists (select 1 from follow_up d where d.team_id = f.team_id
-                                                and d.contact_id = f.contact_id and d.reason = 'after-action'
-                                                and d.source_action_id = s.id)
-                              and %2$s
-                            for update of f)
+                              -- still a newcomer at the later action, as a list's move asks; else the later one stays
+                              -- theirs, as it was opened
+                              and %3$s
+                              and not %4$s
+                              and %2$s)
                         update follow_up f
                         set source_action_id = s.id, due_on = %1$s, updated_at = now(), version = f.version + 1
                         from k, action s
                         where f.id = k.id and s.team_id = f.team_id and s.id = :action
-                        returning f.id, f.due_on <> k.was""".formatted(AFTER_ACTION_DUE.formatted("s"), UNCHANGED)),
+                        returning f.id, f.due_on <> k.was""".formatted(AFTER_ACTION_DUE.formatted("s"), UNCHANGED,
+                        REACHES.formatted(AFTER_ACTION_DUE.formatted("s"), "old"), ANOTHER_AT.formatted("s"))),
                 current.team())
                 .setParameter("team", current.teamId())
                 .setParameter("people", String.join(",", firstTimers.stream().map(UUID::toString).toList()))
@@ -248,27 +247,16 @@ public class FollowUpService {
         // one moves the follow-up to the other's list while the other, not yet seeing the move, passes it
         // by, and it stays open "after" a list they are on no more. Their open after-action follow-ups
         // are locked first, in one order; the statement below, begun after, sees what the other committed.
-        Set<String> people = new TreeSet<>();
-        leftFirstTime.forEach(c -> people.add(c.toString()));
-        takenOff.forEach(c -> people.add(c.toString()));
-        em.createNativeQuery("""
-                        select f.id from follow_up f
-                        where f.team_id = :team and f.contact_id = any (string_to_array(:people, ',')::uuid[])
-                          and f.status = 'open' and f.reason = 'after-action'
-                        order by f.id for update""")
-                .setParameter("team", current.teamId())
-                .setParameter("people", String.join(",", people))
-                .getResultList();
+        Set<UUID> people = new TreeSet<>(leftFirstTime);
+        people.addAll(takenOff);
+        lockOpenAfterAction(people);
         @SuppressWarnings("unchecked")
         List<Object[]> changed = (List<Object[]>) heatWindow(em.createNativeQuery("""
                         with k as (
                             select f.id, f.version, f.due_on, n.id as first_id,
                                    %1$s as first_due,
-                                   coalesce(%1$s >= (s.starts_at at time zone :zone)::date, false)
-                                     and not exists (select 1 from follow_up d where d.team_id = f.team_id
-                                                       and d.contact_id = f.contact_id and d.reason = 'after-action'
-                                                       and d.source_action_id = n.id and n.id <> f.source_action_id
-                                                       and d.id <> f.id) as newcomer,
+                                   coalesce(%3$s, false)
+                                     and not (n.id <> f.source_action_id and %4$s) as newcomer,
                                    not exists (select 1 from attendance o where o.team_id = f.team_id
                                                  and o.action_id = f.source_action_id and o.contact_id = f.contact_id) as gone
                             from follow_up f
@@ -294,7 +282,8 @@ public class FollowUpService {
                         where f.id = k.id and f.status = 'open' and f.version = k.version
                           and (not k.newcomer or k.gone)
                         returning f.id, k.newcomer, f.due_on <> k.due_on""".formatted(AFTER_ACTION_DUE.formatted("n"),
-                        UNCHANGED)), current.team())
+                        UNCHANGED, REACHES.formatted(AFTER_ACTION_DUE.formatted("n"), "s"), ANOTHER_AT.formatted("n"))),
+                current.team())
                 .setParameter("team", current.teamId())
                 .setParameter("leftFirst", String.join(",", leftFirstTime.stream().map(UUID::toString).toList()))
                 .setParameter("takenOff", String.join(",", takenOff.stream().map(UUID::toString).toList()))
@@ -327,6 +316,36 @@ public class FollowUpService {
             f.version = (select count(*) from audit_event e
                          where e.team_id = f.team_id and e.entity_id = f.id and e.kind = 'changed'
                            and ('%s' = any (e.fields) or '%s' = any (e.fields)))""".formatted(SOURCE_ACTION, ACTION_MOVED);
+
+    /**
+     * A newcomer still, of the first-time action whose due day is %1$s and the later action aliased %2$s: that heat
+     * window reaches the later action's day (a list's move, {@link #dropAfterAction}, and an earlier check-in,
+     * {@link #moveToAnEarlierFirstAction}, judge alike).
+     */
+    private static final String REACHES = "%1$s >= (%2$s.starts_at at time zone :zone)::date";
+
+    /**
+     * Follow-up {@code f}'s person has another after-action follow-up about the action aliased %1$s, of any status:
+     * moved there, it would ask for that talk a second time.
+     */
+    private static final String ANOTHER_AT = """
+            exists (select 1 from follow_up d where d.team_id = f.team_id and d.contact_id = f.contact_id
+                      and d.reason = 'after-action' and d.source_action_id = %1$s.id and d.id <> f.id)""";
+
+    /**
+     * These people's open after-action follow-ups locked, in id order, before a statement judges them: two lists
+     * saved at once (a person on both) each wait for the other's move and then see it, and never deadlock.
+     */
+    private void lockOpenAfterAction(Collection<UUID> people) {
+        em.createNativeQuery("""
+                        select f.id from follow_up f
+                        where f.team_id = :team and f.contact_id = any (string_to_array(:people, ',')::uuid[])
+                          and f.status = 'open' and f.reason = 'after-action'
+                        order by f.id for update""")
+                .setParameter("team", current.teamId())
+                .setParameter("people", String.join(",", people.stream().map(UUID::toString).toList()))
+                .getResultList();
+    }
 
     /**
      * An action's date corrected: its first-timers' open after-action follow-ups that nobody changed by hand move by

@@ -193,7 +193,9 @@ public class ApiDocument implements OASFilter {
         if (path.startsWith("/api/v1/contacts/{")) {
             gone.add("This contact was erased: their data is gone for good");
         }
-        if (hasHeader(op, Idempotent.HEADER)) {
+        // a key's first answer that named a contact erased since (IdempotencyKeys.forget): every keyed operation's
+        // answer names one but a new action's, which has no one on its list yet
+        if (hasHeader(op, Idempotent.HEADER) && !path.equals("/api/v1/actions")) {
             gone.add("What an earlier request with this Idempotency-Key made was erased since, with the person it "
                     + "named; nothing was done again");
         }
@@ -201,7 +203,8 @@ public class ApiDocument implements OASFilter {
             problem(op, "410", String.join("; or: ", gone));
         }
         if (hasHeader(op, "If-Match")) {
-            problem(op, "412", "If-Match does not name the current ETag: someone changed it since you read it");
+            problem(op, "412", unversioned(op) ? "If-Match names a version, and this has none"
+                    : "If-Match does not name the current ETag: someone changed it since you read it");
         }
         if (hasHeader(op, Idempotent.HEADER)) {
             problem(op, "422", "This Idempotency-Key was used for another request");
@@ -235,6 +238,12 @@ public class ApiDocument implements OASFilter {
                 response.addHeader("ETag", header("The version of what is answered; send it back as If-Match to change it"));
             }
         }
+    }
+
+    /** An operation whose If-Match takes only * ({@link ETags#unversioned}): its parameter says so. */
+    private static boolean unversioned(Operation op) {
+        return op.getParameters() != null && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER
+                && "If-Match".equalsIgnoreCase(p.getName()) && ETags.UNVERSIONED.equals(p.getDescription()));
     }
 
     /** Removes ETAG from an operation, parameter or answer; whether it was there. */

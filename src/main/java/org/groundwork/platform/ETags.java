@@ -22,6 +22,9 @@ public final class ETags {
      * change): no version it names is the current one (RFC 9110 13.1.1). It was ignored, and the delete done, where
      * every versioned DELETE refused it (a walk).
      */
+    /** The API document's words for such an If-Match, the parameter's and its 412's (ApiDocument). */
+    public static final String UNVERSIONED = "Only * (any): this has no version (no ETag), and an If-Match naming one is a 412";
+
     public static void unversioned(String ifMatch) {
         if (namesAVersion(ifMatch)) {
             throw new ProblemException(412, "Precondition failed",

@@ -15,15 +15,17 @@ public final class Text {
     }
 
     /**
-     * A field left empty (or only spaces) is no value: null, never "" stored; else what was typed, trimmed. Trimmed
-     * first: trim() drops every control character around the text as well, so "\u0001" was stored as "" (a walk).
+     * A field left empty (or only spaces) is no value: null, never "" stored; else what was typed, trimmed. Only
+     * control characters are none either: trim() drops those up to U+0020, so "\u0001" was stored as "" (a walk).
      */
     public static String blankToNull(String s) {
         if (s == null) {
             return null;
         }
-        String trimmed = s.trim();
-        return trimmed.isEmpty() || trimmed.isBlank() ? null : trimmed;
+        // spaces of any kind and control characters (C0, DEL, C1) alone are no text
+        boolean nothing = s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c));
+        return nothing ? null : s.trim();
     }
 
     /**

@@ -169,6 +169,11 @@ class ActionsTest {
                     .contentType("application/problem+json")
                     .body("errors.field", hasItem(c.field()));
         }
+        // a title that shows nothing is said in the same answer as the other fields' refusals
+        Map<String, Object> two = new HashMap<>(base);
+        two.putAll(item("title", "\u0001", "workId", UUID.randomUUID().toString()));
+        team.api().body(two).post("/api/v1/actions").then().statusCode(400)
+                .body("errors.field", hasItems("title", "workId"));
         team.api().body("{\"title\": ").post("/api/v1/actions").then().statusCode(400)
                 .contentType("application/problem+json");
         team.api().contentType(ContentType.TEXT).body("title=Rally").post("/api/v1/actions").then().statusCode(415)

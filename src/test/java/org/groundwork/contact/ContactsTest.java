@@ -106,10 +106,6 @@ class ContactsTest {
 
     // ---- create, read ---------------------------------------------------------------------
 
-    /**
-     * PATCH is a JSON merge patch (docs/api.md), so a client may say so with RFC 7386's own media type: the walk's
-     * application/merge-patch+json was a 415 on every PATCH. The same body either way; a create is no patch.
-     */
     /** A tie has no version: an If-Match naming one is a 412 on either DELETE, and the tie stays (it was ignored, a walk). */
     @Test
     void aTiesDeleteRefusesAnIfMatchNamingAVersion() {
@@ -127,6 +123,10 @@ class ContactsTest {
         team.api().get("/api/v1/contacts/" + rosa + "/ties").then().body("items", hasSize(0));
     }
 
+    /**
+     * PATCH is a JSON merge patch (docs/api.md), so a client may say so with RFC 7386's own media type: the walk's
+     * application/merge-patch+json was a 415 on every PATCH. The same body either way; a create is no patch.
+     */
     @Test
     void aPatchMayNameTheMergePatchMediaType() {
         TestTeam team = TestTeam.create();

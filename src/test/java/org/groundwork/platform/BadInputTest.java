@@ -395,7 +395,7 @@ class BadInputTest {
         TestTeam team = TestTeam.create();
         String contact = ContactRows.in(team).insert();
         // "\u0001" was stored as "" (trimmed to nothing after the blankness was asked), "\u001f" as null
-        for (String nothing : List.of("\u0001", "\u001f", " \u0002 ")) {
+        for (String nothing : List.of("\u0001", "\u001f", " \u0002 ", "\u007f", "\u0085\u0090")) {
             team.api().body(Map.of("notes", nothing)).patch("/api/v1/contacts/" + contact).then().statusCode(200)
                     .body("notes", nullValue());
             team.api().body(Map.of("contactId", contact, "dueOn", "2030-01-01", "purpose", nothing))
