@@ -60,10 +60,11 @@ class PageTimesInTheTeamsZoneTest {
         PageFormsTest.assertFieldError(page, "startsAt", "2200");
         westward.api().get("/api/v1/actions").then().statusCode(200).body("items", hasSize(0));
 
-        // on UTC+14 both ends stay in the years: the first and last minutes they allow are stored
+        // on UTC+14 both ends stay in the years: the first minute they allow is stored, and the last an action may
+        // start at, ten years from today (since the sixty-third session: a later year is a slip, as a follow-up's)
         TestTeam kiritimati = TestTeam.create("Pacific/Kiritimati");
         Session k = Session.logIn(kiritimati);
-        for (String at : new String[]{"1900-01-01T00:00", "2200-12-31T23:59"}) {
+        for (String at : new String[]{"1900-01-01T00:00", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(10) + "T23:59"}) {
             k.open("/actions");
             k.form().formParam(Form.KEY, k.key).formParam("title", "Picket " + at).formParam("kind", "picket")
                     .formParam("startsAt", at).formParam("durationMinutes", "60").post("/actions").then().statusCode(303);
