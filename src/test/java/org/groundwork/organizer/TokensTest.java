@@ -44,6 +44,16 @@ class TokensTest {
                 .body("detail", org.hamcrest.Matchers.is("No token of yours with that id"));
         team.api().delete("/api/v1/sessions/not-an-id").then().statusCode(404)
                 .body("detail", org.hamcrest.Matchers.is("No session of yours with that id"));
+
+        // revoked by its owner: "revoked already" is said to the owner only (their own trail's event); a colleague
+        // still gets the plain 404, which says nothing of whose it was or that it was ever revoked (the review)
+        team.api().delete("/api/v1/tokens/" + admins).then().statusCode(204);
+        team.api().delete("/api/v1/tokens/" + admins).then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.is("This token of yours was revoked already"));
+        team.member("admin").api().delete("/api/v1/tokens/" + admins).then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.is("No token of yours with that id"));
+        TestTeam.create().api().delete("/api/v1/tokens/" + admins).then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.is("No token of yours with that id"));
     }
 
     @Test
