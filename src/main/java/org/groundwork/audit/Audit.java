@@ -136,10 +136,10 @@ public class Audit {
     public boolean revokedByCurrent(AuditEntity type, UUID entityId) {
         return (Boolean) em.createNativeQuery("""
                         select exists (select 1 from audit_event
-                                       where team_id = ?1 and organizer_id = ?2 and kind = 'revoked'
-                                         and entity_type = ?3 and entity_id = ?4)""")
-                .setParameter(1, current.teamId()).setParameter(2, current.id()).setParameter(3, type.word())
-                .setParameter(4, entityId).getSingleResult();
+                                       where team_id = ?1 and organizer_id = ?2 and kind = ?3
+                                         and entity_type = ?4 and entity_id = ?5)""")
+                .setParameter(1, current.teamId()).setParameter(2, current.id()).setParameter(3, AuditKind.REVOKED.word())
+                .setParameter(4, type.word()).setParameter(5, entityId).getSingleResult();
     }
 
     /**

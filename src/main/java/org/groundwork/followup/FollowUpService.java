@@ -154,11 +154,16 @@ public class FollowUpService {
                 .setParameter("action", actionId)
                 .getResultList();
         for (Object[] r : moved) {
-            if ((Boolean) r[1]) {
-                audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, uuid(r[0]), "dueOn", SOURCE_ACTION);
-            } else {
-                audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, uuid(r[0]), SOURCE_ACTION);
-            }
+            auditMoved(uuid(r[0]), (Boolean) r[1]);
+        }
+    }
+
+    /** A follow-up moved to another action by the rule: one event naming sourceActionId (UNCHANGED counts them). */
+    private void auditMoved(UUID id, boolean dueMoved) {
+        if (dueMoved) {
+            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "dueOn", SOURCE_ACTION);
+        } else {
+            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, SOURCE_ACTION);
         }
     }
 
@@ -293,10 +298,8 @@ public class FollowUpService {
             UUID id = uuid(r[0]);
             if (!(Boolean) r[1]) {
                 audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "status");
-            } else if ((Boolean) r[2]) {
-                audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, "dueOn", SOURCE_ACTION);
             } else {
-                audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, id, SOURCE_ACTION);
+                auditMoved(id, (Boolean) r[2]);
             }
         }
         return changed.size();
