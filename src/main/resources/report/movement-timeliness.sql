@@ -1,6 +1,7 @@
 -- First-timers whose first action (the earliest one attended as a first-timer) started in the
 -- period; how many had a conversation with anyone of the team from the action's start to the
--- end of the heat window's last day; the median hours until that first conversation.
+-- end of the heat window's last day; the median hours until that first conversation; and how many
+-- of the others can still be talked with in time (their window has not ended: not yet missed).
 -- An organizer's report is about the contacts they own.
 -- Parameters: team, tz, heat, start, end; org.
 with first_timers as (
@@ -12,6 +13,7 @@ with first_timers as (
   where f.team_id = :team and f.first_at >= :start and f.first_at < :end
 )
 select count(*) as first_timers, count(c.at) as followed_up,
+       count(*) filter (where c.at is null and t.heat_end > now()) as still_in_window,
        percentile_cont(0.5) within group (order by extract(epoch from c.at - t.first_at) / 3600) as median_hours
 from first_timers t
 cross join lateral (select min(cv.occurred_at) as at from conversation cv

@@ -559,7 +559,12 @@ public class OrganizationPages {
             return Moved.NONE;
         }
         UUID unitId = person.unitId();
-        String unit = unitId == null ? words.chart_no_unit() : chart.columns().stream()
+        if (unitId == null) {
+            // "moved to No unit." read as a unit's name, capital and all (a walk): said as a sentence says it
+            return new Moved(stayed ? words.chart_said_stayed_none(person.fullName())
+                    : words.chart_said_moved_none(person.fullName()), mayFocus && !drawn);
+        }
+        String unit = chart.columns().stream()
                 .filter(c -> unitId.equals(c.unitId())).map(Column::label).findFirst()
                 .orElseGet(() -> units.list(org).stream().filter(u -> u.id().equals(unitId)).map(UnitView::name)
                         .findFirst().orElse(words.chart_no_unit()));

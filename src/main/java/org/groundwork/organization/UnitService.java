@@ -98,6 +98,16 @@ public class UnitService {
         return new Versioned<>(UnitView.of(u), u.version);
     }
 
+    /**
+     * A unit's name as the chart says it, its parent's first ("Loading dock · Night shift"): two units inside
+     * others may share a name, and the inner name alone did not tell which (a walk).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String fullName(UUID organizationId, UUID unitId) {
+        Unit u = require(organizationId, unitId);
+        return u.parentId == null ? u.name : require(organizationId, u.parentId).name + " · " + u.name;
+    }
+
     public Versioned<UnitView> create(UUID organizationId, @NotNull @Valid NewUnit request) {
         holdUnits(organizationId);
         Organization o = organizations.require(organizationId);

@@ -190,7 +190,9 @@ public class WallChart {
         }
         String sql = prefix + """
                 select m.id, m.full_name, m.engagement_level, m.position, m.unit_id, m.owner_id, ow.display_name,
-                       cast(now() at time zone :zone as date) - cast(m.last_conversation_at at time zone :zone as date),
+                       -- a conversation logged ahead (up to a day, for a slip of a clock or a zone) counts as today, never as -1 day ago
+                       case when m.last_conversation_at is not null then greatest(0,
+                           cast(now() at time zone :zone as date) - cast(m.last_conversation_at at time zone :zone as date)) end,
                        (select min(f.due_on) from follow_up f
                          where f.contact_id = m.id and f.status = 'open' and f.team_id = :team),
                        exists (select 1 from attendance at join action a on a.id = at.action_id and a.team_id = at.team_id
@@ -242,9 +244,11 @@ public class WallChart {
         Team team = current.team();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select c.id, c.full_name, c.engagement_level, c.position, c.unit_id, u.name, l.listeners,
+                        select c.id, c.full_name, c.engagement_level, c.position, c.unit_id,
+                               case when pu.name is null then u.name else pu.name || ' · ' || u.name end, l.listeners,
                                c.owner_id, ow.display_name,
-                               cast(now() at time zone :zone as date) - cast(c.last_conversation_at at time zone :zone as date)
+                               case when c.last_conversation_at is not null then greatest(0,
+                                   cast(now() at time zone :zone as date) - cast(c.last_conversation_at at time zone :zone as date)) end
                         from (select t.other_contact_id as id, count(distinct t.contact_id) as listeners
                               from tie t
                               join contact target on target.id = t.other_contact_id and target.team_id = t.team_id
@@ -252,6 +256,7 @@ public class WallChart {
                               group by t.other_contact_id) l
                         join contact c on c.id = l.id and c.team_id = :team and c.erased_at is null
                         left join unit u on u.id = c.unit_id and u.team_id = c.team_id
+                        left join unit pu on pu.id = u.parent_id and pu.team_id = u.team_id
                         left join organizer ow on ow.id = c.owner_id and ow.team_id = c.team_id
                         order by l.listeners desc,
                                  case c.engagement_level when 'new' then 0 when 'less-involved' then 1 else 2 end,

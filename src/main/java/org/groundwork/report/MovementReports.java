@@ -122,12 +122,13 @@ class MovementReports {
     /**
      * First-timers whose first action (the earliest one attended as a first-timer) started in
      * the period; whether anyone in the team talked with them from the action's start to the
-     * end of the heat window's last day; and the median hours until that first conversation.
+     * end of the heat window's last day; the median hours until that first conversation; and the others whose
+     * window has not ended yet (still to be talked with in time, not missed).
      */
     private Timeliness timeliness(Team team, Period period, Scope scope) {
         Row r = timelinessQuery("", team, period, scope).get(0);
         Object median = r.get("median_hours");
-        return new Timeliness(count(r.get("first_timers")), count(r.get("followed_up")),
+        return new Timeliness(count(r.get("first_timers")), count(r.get("followed_up")), count(r.get("still_in_window")),
                 median == null ? null : Rows.round(((Number) median).doubleValue()));
     }
 

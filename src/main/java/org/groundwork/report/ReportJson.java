@@ -95,11 +95,14 @@ public final class ReportJson {
 
     /**
      * First-timers whose first action fell in the period, how many had a conversation within
-     * the heat window after it, and the median hours from the action's start to that conversation.
+     * the heat window after it, how many of the others still can (their window has not ended: a
+     * walk read "1 of 2" as one missed while there was time), and the median hours from the
+     * action's start to that conversation.
      */
     public record Timeliness(
             int firstTimers,
             int followedUpInTime,
+            int stillInWindow,
             Double medianHours) {
     }
 
@@ -111,7 +114,7 @@ public final class ReportJson {
      * share: whole percent of the exact minutes, null with no minutes.
      */
     public record Glance(LocalDate from, LocalDate to, long minutes, long newAndLessInvolvedMinutes,
-                         Integer share, int firstTimers, int followedUpInTime, int movedUp, int cooling) {
+                         Integer share, int firstTimers, int followedUpInTime, int stillInWindow, int movedUp, int cooling) {
     }
 
     /** Open and overdue follow-ups at the end of the period (or now, when the period has not ended). */

@@ -147,7 +147,7 @@ public class ReportService {
         return new Glance(period.from(), period.to(), Math.round(minutes), Math.round(closeToBase),
                 minutes > 0 ? (int) Math.round(100 * closeToBase / minutes) : null,
                 movement.timeliness().firstTimers(), movement.timeliness().followedUpInTime(),
-                movedUp.size() + unlisted, movement.cooling());
+                movement.timeliness().stillInWindow(), movedUp.size() + unlisted, movement.cooling());
     }
 
     /**

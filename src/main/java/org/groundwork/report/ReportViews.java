@@ -247,6 +247,7 @@ class ReportViews {
         Map<String, String> timely = new LinkedHashMap<>();
         timely.put(words.movement_first_timers(), String.valueOf(r.timeliness().firstTimers()));
         timely.put(words.movement_in_heat(), String.valueOf(r.timeliness().followedUpInTime()));
+        timely.put(words.movement_still_in_window(), String.valueOf(r.timeliness().stillInWindow()));
         timely.put(words.movement_median(),
                 r.timeliness().medianHours() == null ? "—" : Charts.oneDecimal(r.timeliness().medianHours()));
         tables.add(new Table(words.movement_after_first(), List.of(words.movement_figure(), words.movement_value()), rows(timely)));

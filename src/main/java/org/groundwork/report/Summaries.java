@@ -88,6 +88,9 @@ final class Summaries {
                     ? words.summary_first_timer_followed(String.valueOf(timeliness.followedUpInTime()))
                     : words.summary_first_timers_followed(String.valueOf(timeliness.followedUpInTime()),
                             String.valueOf(timeliness.firstTimers())));
+            if (timeliness.stillInWindow() > 0) {
+                s.append(' ').append(words.summary_still_in_window(String.valueOf(timeliness.stillInWindow())));
+            }
             if (timeliness.medianHours() != null) {
                 s.append(' ').append(words.summary_median_hours(String.valueOf(Math.round(timeliness.medianHours()))));
             }

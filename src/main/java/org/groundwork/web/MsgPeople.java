@@ -546,6 +546,10 @@ public interface MsgPeople {
     @Message
     String today_week_heat_one(int followed);
 
+    /** After Today's first-timers line: those not talked with yet whose heat window is still open. */
+    @Message
+    String today_week_still(int count);
+
     @Message
     String today_week_up(int count);
 

@@ -340,6 +340,20 @@ public interface MsgPlaces {
     String chart_said_moved(String name, String unit);
 
     @Message
+    String chart_said_moved_none(String name);
+
+    @Message
+    String chart_said_stayed_none(String name);
+
+    /** unit_stay for one person: Spanish says it in the singular. */
+    @Message
+    String unit_stay_one(String organization);
+
+    /** unit_move_them_to for one person. */
+    @Message
+    String unit_move_one_to();
+
+    @Message
     String chart_said_stayed(String name, String unit);
 
     @Message

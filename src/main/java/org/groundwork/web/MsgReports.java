@@ -332,6 +332,10 @@ public interface MsgReports {
     @Message
     String summary_first_timers_followed(String followed, String count);
 
+    /** After the first-timers followed: those not yet talked with whose heat window is still open. */
+    @Message
+    String summary_still_in_window(String count);
+
     @Message
     String summary_median_hours(String hours);
 
@@ -496,6 +500,9 @@ public interface MsgReports {
 
     @Message
     String movement_in_heat();
+
+    @Message
+    String movement_still_in_window();
 
     @Message
     String movement_median();

@@ -129,6 +129,37 @@ class MovementReportTest {
         assertEquals(true, r.getBoolean("transitions[0].people[0].erased"));
     }
 
+    /**
+     * A first-timer not talked with yet whose heat window is still open is not yet a miss: said beside the count (a
+     * walk read "1 of 2 first-timers got a conversation" as one missed while there was time to reach him).
+     */
+    @Test
+    void aFirstTimerWhoseWindowIsStillOpenIsSaidAsNotYetMissed() {
+        TestTeam team = TestTeam.create();
+        Scenario s = new Scenario(team);
+        String ada = s.contact("Ada", "new", "base");
+        String bea = s.contact("Bea", "new", "base");
+        // Ada's first action ten days ago, never talked with: missed; Bea's yesterday (window open until tomorrow's end)
+        s.action(at(10, "18:00:00"), 60, null, List.of(team.adminId), Map.of(ada, true));
+        s.action(at(1, "00:30:00"), 60, null, List.of(team.adminId), Map.of(bea, true));
+        String period = "from=" + TODAY.minusDays(29) + "&to=" + TODAY;
+
+        JsonPath r = Scenario.report(team.api(), "movement", period);
+        assertEquals(2, r.getInt("timeliness.firstTimers"));
+        assertEquals(0, r.getInt("timeliness.followedUpInTime"));
+        assertEquals(1, r.getInt("timeliness.stillInWindow"));
+        org.junit.jupiter.api.Assertions.assertTrue(r.getString("summary").contains(
+                "0 of 2 first-timers got a conversation within the heat window (1 not yet, with time left in the window);"),
+                r.getString("summary"));
+
+        // talked with today: in time, and no longer waiting
+        s.conversation(bea, java.time.Instant.now().minusSeconds(60).toString(), 10, null);
+        r = Scenario.report(team.api(), "movement", period);
+        assertEquals(1, r.getInt("timeliness.followedUpInTime"));
+        assertEquals(0, r.getInt("timeliness.stillInWindow"));
+        org.junit.jupiter.api.Assertions.assertFalse(r.getString("summary").contains("not yet"), r.getString("summary"));
+    }
+
     static String followUp(TestTeam team, String contactId, LocalDate dueOn) {
         return team.api().body(Map.of("contactId", contactId, "dueOn", dueOn.toString()))
                 .post("/api/v1/followups").then().statusCode(201).extract().path("id");

@@ -112,8 +112,14 @@ class TodayGlanceTest {
         TestTeam team = TestTeam.create();
         String fresh = contact(team, "Frida Single", "new");
         action(team, Instant.now().minus(java.time.Duration.ofHours(1)).toString(), 60, Map.of(fresh, true));
-        String today = Session.logIn(team).request().get("/").then().statusCode(200).extract().asString();
-        assertLine(today, "week-heat", "/reports/movement?" + PERIOD, "0 of 1 first-timer followed up within the heat window");
+        Session s = Session.logIn(team);
+        String today = s.request().get("/").then().statusCode(200).extract().asString();
+        // and her window is open still: not yet a miss (a walk read "0 of 1" as one)
+        assertLine(today, "week-heat", "/reports/movement?" + PERIOD,
+                "0 of 1 first-timer followed up within the heat window (1 not yet, with time left)");
+        String movement = s.open("/reports/movement?" + PERIOD);
+        assertTrue(movement.contains("Not talked with yet, the window still open"), movement);
+        assertTrue(movement.contains("(1 not yet, with time left in the window)"), movement);
     }
 
     @Test

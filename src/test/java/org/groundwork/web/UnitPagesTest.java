@@ -140,6 +140,40 @@ class UnitPagesTest {
         assertEquals(List.of("Yard", "Day shift", "Nights"), o.unitNames());
     }
 
+    /**
+     * A walk: a unit of one person said "Siguen … elige adónde van … Moverlas a" in Spanish, and a move out of every
+     * unit "pasó a Sin unidad" / "moved to No unit", the box's label read as a unit's name.
+     */
+    @Test
+    void onePersonIsSaidInTheSingularAndAMoveToNoUnitAsASentence() {
+        Org o = org();
+        String ana = person(o, "Ana Alvarez", o.day());
+        Session s = Session.logIn(o.team());
+        s.open("/organizations/" + o.id() + "/chart");
+        s.form().formParam("contactId", ana).formParam("unitId", "").post("/organizations/" + o.id() + "/move")
+                .then().statusCode(303);
+        String moved = s.request().get("/organizations/" + o.id() + "/chart?moved=" + ana).then().statusCode(200)
+                .extract().asString();
+        assertTrue(moved.contains("Ana Alvarez is in no unit now.") && !moved.contains("moved to No unit"), moved);
+        o.team().api().body(Map.of("unitId", o.day())).patch("/api/v1/contacts/" + ana).then().statusCode(200);
+
+        s.open("/settings");
+        s.form().formParam("language", "es").post("/settings/language").then().statusCode(303);
+        String unit = s.open("/organizations/" + o.id() + "/units/" + o.day());
+        assertTrue(unit.contains("1 persona está</strong> en Day shift. Sigue en Harbour Depot: elige adónde va.")
+                && unit.contains("Moverla a") && !unit.contains("Moverlas a"), unit);
+        s.form().formParam("contactId", ana).formParam("unitId", "").post("/organizations/" + o.id() + "/move")
+                .then().statusCode(303);
+        String movida = s.request().get("/organizations/" + o.id() + "/chart?moved=" + ana).then().statusCode(200)
+                .extract().asString();
+        assertTrue(movida.contains("Ana Alvarez ya no está en ninguna unidad.") && !movida.contains("pasó a Sin unidad"), movida);
+        // two people: still the plural
+        person(o, "Bea Brown", o.night());
+        person(o, "Cy Chen", o.night());
+        String two = s.open("/organizations/" + o.id() + "/units/" + o.night());
+        assertTrue(two.contains("Siguen en Harbour Depot: elige adónde van.") && two.contains("Moverlas a"), two);
+    }
+
     @Test
     void removingAUnitSaysWhoSitsInItAndMovesThem() {
         Org o = org();
