@@ -112,6 +112,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         SmallRyeConfig config = configuration(Path.of(System.getProperty("user.dir")));
         Path home = dataHome(config);
         ensureSessionKey(home, config);
+        refuseCredentialsWithoutAServer(config);
         if (externalDatabase(config)) {
             // host, port and database only: a URL's parameters may carry a password
             LOG.infof("Using the configured PostgreSQL server %s; no embedded server started",
@@ -540,11 +541,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
+     * A user name or password for the database with no URL to use them on is a misspelt URL variable
+     * ({@code QUARKUS_DATASOURCE_JDBC_ULR}): the embedded server had started in its place, ready, empty, with the
+     * first team's setup open to whoever came first (session 64's walk). Said, and the start stopped.
+     */
+    static void refuseCredentialsWithoutAServer(SmallRyeConfig config) {
+        if (!externalDatabase(config) && (setting(config, "quarkus.datasource.username") != null
+                || setting(config, "quarkus.datasource.password") != null)) {
+            refuseToStart("QUARKUS_DATASOURCE_USERNAME or QUARKUS_DATASOURCE_PASSWORD is set, but no "
+                    + "QUARKUS_DATASOURCE_JDBC_URL (check its spelling): not starting, rather than start an empty embedded "
+                    + "database in place of yours. Set the URL, or remove the user name and password to use the embedded one.");
+        }
+    }
+
+    /**
+     * A configuration that cannot work, said in one line, and no start: not a stack trace, not a half-working app.
+     * On standard error: before Quarkus boots, its log is not set up wherever the app runs (a class path's start
+     * printed nothing of a LOG line).
+     */
+    private static void refuseToStart(String why) {
+        System.err.println("ERROR Groundwork did not start: " + why);
+        System.exit(2);
+    }
+
+    /**
      * The session cookie is encrypted with this key. Kept in the data directory so logins
      * survive restarts; several instances share it through configuration instead.
      */
     private static void ensureSessionKey(Path home, SmallRyeConfig config) {
-        if (setting(config, "quarkus.http.auth.session.encryption-key") != null) {
+        String configured = setting(config, "quarkus.http.auth.session.encryption-key");
+        if (configured != null) {
+            if (configured.length() < 16) {
+                // Quarkus's own rule, met only at the first login: the app was ready, and every login a 500 (a walk)
+                refuseToStart("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY is shorter than 16 characters: not starting, "
+                        + "as no login could work with it. Make one with: openssl rand -base64 32");
+            }
             return;
         }
         try {

@@ -418,12 +418,16 @@ public class ProblemMapper {
         return false;
     }
 
-    /** The commit itself failed (the outcome is unknown), not a statement before it. */
+    /**
+     * The commit itself failed (the outcome is unknown), not a statement before it. Agroal says it "Error trying to
+     * transactionCommit local transaction": read without regard to case, since "commit" alone missed it, and a write
+     * that had landed was answered "nothing was saved" (session 64's walk, a database restarted under writes).
+     */
     static boolean diedDuringCommit(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
-            if (t instanceof HeuristicMixedException
-                    || (t instanceof XAException && t.getMessage() != null && t.getMessage().contains("commit"))) {
+            if (t instanceof HeuristicMixedException || (t instanceof XAException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("commit"))) {
                 return true;
             }
             for (Throwable suppressed : t.getSuppressed()) {

@@ -63,4 +63,43 @@ class DatabaseChoiceTest {
         assertFalse(EmbeddedDatabase.externalDatabase(EmbeddedDatabase.configuration(workingDirectory)),
                 "a URL for another profile is not this run's");
     }
+
+    /**
+     * Session 64's walk, two configurations that cannot work: a user name with no URL (a misspelt URL variable had
+     * started an empty embedded database, setup open to the first comer) and a session key Quarkus refuses at the
+     * first login (the app was ready, every login a 500). The app itself (its main, in a process of its own) says
+     * each in one line and does not start.
+     */
+    @Test
+    void aUserNameWithoutAUrlOrAShortSessionKeyStopsTheStartInOneLine() throws Exception {
+        String out = startAppWith(java.util.Map.of("QUARKUS_DATASOURCE_JDBC_ULR", "jdbc:postgresql://localhost:5432/gw",
+                "QUARKUS_DATASOURCE_USERNAME", "groundwork", "QUARKUS_DATASOURCE_PASSWORD", "secret"));
+        assertTrue(out.contains("QUARKUS_DATASOURCE_USERNAME or QUARKUS_DATASOURCE_PASSWORD is set, but no "
+                + "QUARKUS_DATASOURCE_JDBC_URL (check its spelling): not starting"), out);
+        assertFalse(out.contains("Embedded PostgreSQL in use") || out.contains("\tat "), out);
+        assertFalse(Files.exists(workingDirectory.resolve("data/postgres")), "no embedded database made");
+
+        out = startAppWith(java.util.Map.of("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "short"));
+        assertTrue(out.contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY is shorter than 16 characters: not starting"), out);
+        assertFalse(out.contains("Embedded PostgreSQL in use") || out.contains("\tat "), out);
+    }
+
+    /** The app's main in a JVM of its own, in the working directory, with that environment: what it printed, once it exited 2. */
+    private String startAppWith(java.util.Map<String, String> environment) throws Exception {
+        Path output = workingDirectory.resolve("app.out");
+        ProcessBuilder app = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), GroundworkMain.class.getName())
+                .directory(workingDirectory.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        app.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("GROUNDWORK_"));
+        app.environment().put("GROUNDWORK_DATA_DIR", workingDirectory.resolve("data").toString());
+        app.environment().putAll(environment);
+        Process started = app.start();
+        try {
+            assertTrue(started.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the app stopped by itself");
+            assertEquals(2, started.exitValue(), Files.readString(output));
+        } finally {
+            started.destroyForcibly();
+        }
+        return Files.readString(output);
+    }
 }

@@ -39,13 +39,19 @@ class DatabaseUnreachableTest {
 
     @Test
     void aCommitThatDiedIsAnOutageWhoseOutcomeIsUnknown() {
-        XAException xa = new XAException("Error trying to commit local transaction: An I/O error occurred");
+        // Agroal's own words (agroal-narayana's LocalXAResource), which "commit" alone did not find
+        XAException xa = new XAException("Error trying to transactionCommit local transaction: An I/O error occurred");
         xa.initCause(new SQLException("An I/O error occurred while sending to the backend", "08006"));
         RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
         rollback.initCause(xa);
         assertTrue(ProblemMapper.databaseUnreachable(rollback));
         assertTrue(ProblemMapper.diedDuringCommit(rollback));
         assertFalse(ProblemMapper.diedDuringCommit(new SQLException("refused", "08001")));
+        // a rollback that failed saved nothing
+        XAException rolledBack = new XAException("Error trying to transactionRollback local transaction: An I/O error occurred");
+        RollbackException failedRollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        failedRollback.initCause(rolledBack);
+        assertFalse(ProblemMapper.diedDuringCommit(failedRollback));
     }
 
     @Test
