@@ -37,7 +37,8 @@ public class LoginPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, long waitMinutes, boolean ended, boolean out, boolean changed,
-                                             boolean created, boolean unsaved, boolean setUp, String email);
+                                             boolean created, boolean unsaved, boolean setUp, boolean setUpAlready,
+                                             String email);
 
         static native TemplateInstance code(String error, long waitMinutes);
     }
@@ -111,7 +112,7 @@ public class LoginPages {
      * says 429 only while the wait runs.
      * After a failed login the email typed is shown again (TypedEmail), once. {@code out}: this browser just
      * logged out; {@code ended}: every session of the account did. {@code created}: the
-     * first-run setup just made the team. {@code unsaved}: a page's form was sent after the session
+     * first-run setup just made the team; {@code setup}: a setup was asked for once it was done. {@code unsaved}: a page's form was sent after the session
      * had ended (ProblemMapper), so what it held was not saved. Someone already logged in has no form to fill: Today.
      * <p>
      * The page a failed login lands on answers with the failure's status, as any refused input does:
@@ -125,6 +126,7 @@ public class LoginPages {
                           @QueryParam("ended") String ended, @QueryParam("out") String out,
                           @QueryParam("changed") String changed,
                           @QueryParam("created") String created, @QueryParam("unsaved") String unsaved,
+                          @QueryParam("setup") String setupDone,
                           @CookieParam(TypedEmail.COOKIE) String typed, @Context HttpServerRequest http) {
         if (loggedIn()) {
             // (a session still waiting for its second factor never gets here: TwoFactorGate sends it to the code)
@@ -141,7 +143,7 @@ public class LoginPages {
         // a 401 names the login form as its way in (RFC 9110): not Basic, which pops up a browser's dialog
         Response.ResponseBuilder page = ProblemMapper.answer(status, true)
                 .entity(Templates.login(error != null, minutes, ended != null, out != null, changed != null, created != null,
-                        unsaved != null, organizers.isSetUp(), email));
+                        unsaved != null, organizers.isSetUp(), setupDone != null, email));
         if (minutes > 0) {
             page.header("Retry-After", Long.toString(minutes * 60 < seconds ? minutes * 60 : seconds));
         }

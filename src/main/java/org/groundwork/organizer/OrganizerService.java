@@ -97,7 +97,7 @@ public class OrganizerService {
             // serialise concurrent setups so exactly one can win
             em.createNativeQuery("select pg_advisory_xact_lock(4711)").getSingleResult();
             if (Organizer.count() > 0) {
-                throw Problems.conflict("Groundwork is already set up; log in instead");
+                throw Problems.conflict(ALREADY_SET_UP);
             }
             Team team = newTeam("teamName", setup.teamName(), setup.timeZone());
             Organizer admin = newOrganizer(team, setup.email(), setup.displayName(), "", Role.ADMIN, hash);
@@ -112,6 +112,20 @@ public class OrganizerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isSetUp() {
         return TeamScope.instanceWide(() -> Organizer.count() > 0);
+    }
+
+    /** Setup once any organizer exists. */
+    public static final String ALREADY_SET_UP = "Groundwork is already set up; log in instead";
+
+    /**
+     * Refuses a setup once done, before its fields are read: a script sending a short password was told to mend it,
+     * and only then that the setup was done already (a walk). {@link #setup} asks again under its lock.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void notSetUpYet() {
+        if (isSetUp()) {
+            throw Problems.conflict(ALREADY_SET_UP);
+        }
     }
 
     /** The instance admin creates another team with its own admin. */

@@ -42,7 +42,7 @@ public class SetupPages {
             return Response.seeOther(URI.create("/")).build();
         }
         if (organizers.isSetUp()) {
-            return Response.seeOther(URI.create("/login")).build();
+            return Response.seeOther(URI.create("/login?setup=done")).build();
         }
         return Templates.setup(Map.of(), Map.of());
     }
@@ -50,7 +50,8 @@ public class SetupPages {
     @POST
     public Object setup() {
         if (organizers.isSetUp()) {
-            return Form.seeOther("/login");
+            // said on the login page: it had been a bare redirect, the setup sent as if nothing were wrong (a walk)
+            return Form.seeOther("/login?setup=done");
         }
         Form form = Form.posted();
         OrganizerJson.Setup setup = new OrganizerJson.Setup(form.text("teamName"), form.text("email"),

@@ -33,6 +33,7 @@ public class SetupResource {
     @APIResponse(responseCode = "409", description = "Already set up: log in instead")
     @POST
     public RestResponse<SetupResult> setup(Setup setup) {
+        organizers.notSetUpYet();
         SetupResult result = organizers.setup(setup);
         return ResponseBuilder.<SetupResult>created(URI.create("/api/v1/me")).entity(result).build();
     }

@@ -102,8 +102,10 @@ public final class FormErrors {
             case "NotNull" -> isChoice(v) ? msg.form_choose_one() : msg.form_fill_in();
             case "NotBlank", "NotEmpty" -> msg.form_fill_in();
             case "Size" -> size(value, (Integer) at.get("min"), (Integer) at.get("max"));
-            case "Min", "DecimalMin" -> msg.form_at_least(String.valueOf(at.get("value")));
-            case "Max", "DecimalMax" -> msg.form_at_most(String.valueOf(at.get("value")));
+            // grouped as the page's language writes numbers, as the characters' bounds are: "Use 1,440 or less" beside
+            // "Use at most 5,000 characters" (a walk: "1440")
+            case "Min", "DecimalMin" -> msg.form_at_least(bound(at.get("value")));
+            case "Max", "DecimalMax" -> msg.form_at_most(bound(at.get("value")));
             case "Positive" -> msg.form_positive();
             case "PositiveOrZero" -> msg.form_positive_or_zero();
             case "Email" -> msg.form_email();
@@ -112,6 +114,11 @@ public final class FormErrors {
             case "Pattern" -> msg.form_pattern();
             default -> v.getMessage();
         };
+    }
+
+    /** A bound of Min or Max: a number, grouped; a DecimalMin's text as written. */
+    private static String bound(Object value) {
+        return value instanceof Number n ? Labels.number(n) : String.valueOf(value);
     }
 
     private static String size(Object value, int min, int max) {

@@ -108,6 +108,9 @@ public interface Msg {
     String login_created();
 
     @Message
+    String login_set_up_already();
+
+    @Message
     String code_title();
 
     @Message

@@ -644,7 +644,7 @@ class BadInputTest {
                 .contentType(PROBLEM).body("status", is(431));
         // a page asked for by a browser gets a page
         given().accept("text/html").get("/contacts?q=" + "a".repeat(10_000)).then().statusCode(414)
-                .contentType(containsString("text/html")).body(containsString("URI Too Long"));
+                .contentType(containsString("text/html")).body(containsString("The address is too long"));
         team.api().get("/api/v1/me").then().statusCode(200);
     }
 

@@ -135,7 +135,7 @@ class ActionEditPagesTest {
         }
 
         Map<String, String> minutes = Map.of("-5", "Use 1 or more", "0", "Use 1 or more",
-                "10081", "Use 10080 or less", "99999999999999", "Use 10080 or less", "-99999999999999", "Use 1 or more",
+                "10081", "Use 10,080 or less", "99999999999999", "Use 10,080 or less", "-99999999999999", "Use 1 or more",
                 "1.5", "Enter a whole number");
         minutes.forEach((length, says) -> {
             Response bad = typed(s, List.of(team.adminId), "durationMinutes", length).post(edit);

@@ -202,7 +202,7 @@ class ErrorPagesTest {
                 .header("Location", not(containsString("login")));
         // the app is set up (the test teams exist): a visitor who is not logged in logs in
         given().redirects().follow(false).get("/setup").then().statusCode(303)
-                .header("Location", endsWith("/login"));
+                .header("Location", endsWith("/login?setup=done"));
     }
 
     /**

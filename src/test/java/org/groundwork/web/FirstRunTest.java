@@ -76,9 +76,16 @@ class FirstRunTest {
         // setup is closed now: the page and a second post go to the login page, no second team
         given().redirects().follow(false).get("/setup").then().statusCode(303)
                 .header("Location", containsString("/login"));
-        setup(cookie, token, "Other Team", "Eve", "eve@example.org", "take-it-over", "UTC")
+        String told = setup(cookie, token, "Other Team", "Eve", "eve@example.org", "take-it-over", "UTC")
                 .then().statusCode(303).header("Location", containsString("/login"))
-                .header("Location", not(containsString("created")));
+                .header("Location", not(containsString("created"))).extract().header("Location");
+        // said there (a walk: a bare redirect, as if the setup had gone through)
+        given().get(told).then().statusCode(200)
+                .body(containsString("Groundwork is set up already, so nothing was set up"));
+        // the API says it before it reads the fields: a short password is not what is wrong (a walk)
+        given().contentType("application/json").body(java.util.Map.of("teamName", "Other", "email", "eve@example.org",
+                        "displayName", "Eve", "password", "x")).post("/api/v1/setup").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.is("Groundwork is already set up; log in instead"));
         given().redirects().follow(false).formParam("email", "eve@example.org").formParam("password", "take-it-over")
                 .post("/login").then().header("Location", containsString("error"));
         given().get("/login").then().body(not(containsString("href=\"/setup\"")));
