@@ -307,7 +307,7 @@ public class ActionPages {
         // the time only when it was changed here (sent otherwise than drawn, and than stored): the form shows it to
         // the minute on the team's clocks, and saving that back would drop its seconds (or, in the hour the clocks
         // go back, move it an hour; or, the team's zone changed meanwhile, move it by the zones' difference)
-        Set<String> fields = new HashSet<>(Set.of("title", "kind", "durationMinutes", "location", "workId"));
+        Set<String> fields = form.saves(Set.of("title", "kind", "durationMinutes"), Set.of("location", "workId"));
         // the organizers only when the ticks changed: saving a title must not drop someone the boxes
         // could not show
         if (!joined(present).equals(joined(before.organizerIds()))) {

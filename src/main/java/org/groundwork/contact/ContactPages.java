@@ -333,23 +333,16 @@ public class ContactPages {
         return form.checks(new ContactFields(contact.fullName(), contact.phone(), contact.email(), contact.notes()),
                         () -> ContactFields.tags(contact.tags()))
                 .submit(() -> {
-                    // someone already known by this email or phone (the import's rule; the door asks the same): said,
-                    // not made twice without a word; "someone else" ticked adds them anyway. Asked with the
-                    // key claimed, so a form sent again is answered as the first time, not asked about
+                    // someone already known by this email, phone or very name: said, not made twice without a word
+                    // (a second "Priya Shah" was added: the walk); "someone else" ticked adds them anyway. Asked
+                    // with the key claimed, so a form sent again is answered as the first time, not asked about
                     // the person it added
-                    ContactService.SamePerson same = someoneElse ? null : contacts.samePerson(contact.phone(), contact.email());
-                    if (same == null && !someoneElse) {
-                        // or by the very name (case, accents and spaces aside), as the door asks: a second "Priya
-                        // Shah" was added without a word (the walk); a namesake is one tick away
-                        same = contacts.sameName(contact.fullName(), 1).stream()
-                                .map(c -> new ContactService.SamePerson(c, "name")).findFirst().orElse(null);
+                    ContactService.Added added = contacts.addUnlessKnown(contact, someoneElse);
+                    if (added.same() != null) {
+                        throw Form.instead(() -> Templates.add(form.values(), choicesToAdd(form.text("organizationId"),
+                                form.text("unitId"), form.text("ownerId")), added.same(), form.errors()));
                     }
-                    ContactService.SamePerson asked = same;
-                    if (asked != null) {
-                        throw Form.instead(() -> Templates.add(form.values(),
-                                choicesToAdd(form.text("organizationId"), form.text("unitId"), form.text("ownerId")), asked, form.errors()));
-                    }
-                    return contacts.create(contact);
+                    return added.added();
                 }, stored -> Form.seeOther(Form.saved("/contacts/" + stored.view().id(), ADDED)),
                 () -> Templates.add(form.values(), choicesToAdd(form.text("organizationId"), form.text("unitId"),
                         form.text("ownerId")), null,
@@ -401,8 +394,8 @@ public class ContactPages {
         form.need("position", PageLanguage.msg().form_choose_from_list());
         // the tags only when they were changed here: the form shows them joined with commas, and a tag stored
         // through the API with a comma in it came back as two on a save of the notes (the walk)
-        Set<String> fields = new HashSet<>(Set.of("fullName", "phone", "email", "organizationId", "unitId", "position",
-                "ownerId", "doNotContact", "notes"));
+        Set<String> fields = form.saves(Set.of("fullName", "position"),
+                Set.of("phone", "email", "organizationId", "unitId", "ownerId", "notes"), "doNotContact");
         if (!form.sentAsDrawn("tags")) {
             fields.add("tags");
         }
@@ -518,7 +511,7 @@ public class ContactPages {
         List<Option> kinds = Forms.options(TieKind.class);
         // the unit and the owner by name: who the person works beside, and whose person they are
         String unit = contact.unitId() == null ? null
-                : units.find(contact.organizationId(), contact.unitId()).view().name();
+                : units.fullName(contact.organizationId(), contact.unitId());
         String owner = contact.ownerId() == null ? null : organizers.find(contact.ownerId()).view().displayName();
         return Templates.show(contact, unit, owner, open, lines, timeline.nextCursor(), Forms.options(Level.class),
                 ties.list(id), kinds, found, values, said, false);

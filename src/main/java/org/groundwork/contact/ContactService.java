@@ -36,6 +36,7 @@ import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.IdempotencyKeys;
 import org.groundwork.platform.Problems;
+import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Word;
 import org.hibernate.Session;
 
@@ -328,6 +329,32 @@ public class ContactService {
 
 
     // ---- contacts -------------------------------------------------------------------------
+
+    /** What adding someone on the page did: added them ({@code added}), or found who they may be ({@code same}). */
+    public record Added(Versioned<ContactView> added, SamePerson same) {
+    }
+
+    /**
+     * Adds the person unless someone live is known already by their email or phone (the import's rule; the door asks
+     * the same) or by the very name: that one is returned to be asked about, nothing added. {@code someoneElse} (the
+     * page's tick: a namesake, a shared phone) adds them anyway. Two such adds in the team take turns, so the second
+     * is asked about the first's person: two organizers adding the same new person at once had made two (a walk),
+     * where the door, which holds its action, asks.
+     */
+    public Added addUnlessKnown(@NotNull @Valid NewContact request, boolean someoneElse) {
+        if (!someoneElse) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, "new person:" + current.teamId()).getSingleResult();
+            SamePerson same = samePerson(request.phone(), request.email());
+            if (same == null) {
+                same = sameName(request.fullName(), 1).stream().map(c -> new SamePerson(c, "name")).findFirst().orElse(null);
+            }
+            if (same != null) {
+                return new Added(null, same);
+            }
+        }
+        return new Added(create(request), null);
+    }
 
     public Versioned<ContactView> create(@NotNull @Valid NewContact request) {
         new ContactFields(request.fullName(), request.phone(), request.email(), request.notes())
@@ -651,9 +678,16 @@ public class ContactService {
     }
 
     private LevelChange requireLevelChange(Contact c, UUID changeId) {
-        return TeamScoped.find(LevelChange.class, changeId).filter(l -> l.contactId.equals(c.id))
-                .orElseThrow(() -> Problems.notFound("level change"));
+        LevelChange change = TeamScoped.find(LevelChange.class, changeId).orElseThrow(() -> Problems.notFound("level change"));
+        if (!change.contactId.equals(c.id)) {
+            // another person's change, kept: not "no level change with that id", which the page says as deleted already
+            throw new ProblemException(404, Problems.NOT_FOUND, NOT_THEIR_LEVEL_CHANGE);
+        }
+        return change;
     }
+
+    /** A level change of the team that is another contact's, named by id under this one's address. */
+    public static final String NOT_THEIR_LEVEL_CHANGE = "This level change is another contact's; nothing was changed";
 
     /**
      * The contact's level is that of its latest change (a back-dated one never overrides a newer one);

@@ -127,12 +127,19 @@ public class TieService {
     public void remove(UUID contactId, UUID tieId) {
         Contact c = contacts.require(contactId);
         Tie t = TeamScoped.find(Tie.class, tieId).orElse(null);
-        if (t == null || !(t.contactId.equals(c.id) || t.otherContactId.equals(c.id))) {
+        if (t == null) {
             throw Problems.notFound("tie");
+        }
+        if (!(t.contactId.equals(c.id) || t.otherContactId.equals(c.id))) {
+            // a tie between two others, kept: not "no tie with that id", on which the page says "removed already" (a walk)
+            throw new ProblemException(404, Problems.NOT_FOUND, NOT_THEIRS);
         }
         t.delete();
         audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, "ties");
     }
+
+    /** A tie of the team that this contact is not in, named by id under their address. */
+    public static final String NOT_THEIRS = "This contact is not in the tie with that id; nothing was removed";
 
     /** A tie's two ends are two people (V8_1's check; a restore's row says it too). */
     public static final String TWO_PEOPLE = "a tie joins two different people";

@@ -243,8 +243,8 @@ public class ConversationPages {
         // back, move it an hour; or, the team's zone changed meanwhile, move it by the zones' difference)
         // deleted since the form was drawn (another tab): submit draws that, with what was typed (the walk: a bare 404)
         ConversationView before = form.stillThere(() -> conversations.find(conversation).view());
-        Set<String> fields = new HashSet<>(Set.of("workId", "durationMinutes", "channel", "summary", "issues",
-                "commitments", "politicalDiscussion"));
+        Set<String> fields = form.saves(Set.of("durationMinutes", "channel"),
+                Set.of("workId", "summary", "issues", "commitments"), "politicalDiscussion");
         if (before != null && !form.sentAsDrawn("occurredAt")
                 && (when == null || !when.toString().equals(shown(before.occurredAt())))) {
             fields.add("occurredAt");

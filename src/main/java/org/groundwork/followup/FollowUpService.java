@@ -676,6 +676,24 @@ public class FollowUpService {
      * finds it so already and changes nothing. The API's PATCH may change a closed one (it sends If-Match for that).
      */
     public Versioned<FollowUpView> step(UUID id, Patch<FollowUpChange> patch) {
+        return step(id, patch, null);
+    }
+
+    /** A Reschedule on Today whose date was changed since its page showed {@code dueSeen} ({@link #step}). */
+    public static final String DATE_CHANGED_SINCE = "This follow-up's date was changed to {day} since the page was drawn"
+            + " (in another tab, or by another organizer); nothing was changed: choose the date again if yours is still right";
+
+    /**
+     * {@link #step(UUID, Patch)}; a Reschedule from a page that showed the date {@code dueSeen} (null: not said) is
+     * refused when the date was changed since to another than the one asked for: a stale tab's date had replaced a
+     * colleague's without a word (a walk). Sent again from the date now, it is saved.
+     */
+    public Versioned<FollowUpView> step(UUID id, Patch<FollowUpChange> patch, LocalDate dueSeen) {
+        // steps on one follow-up take turns, each reading what the one before it left: a double tap's second Done
+        // had met the first's new version and was said as "someone changed this" (a walk), and a Done racing a
+        // Drop, or two hand-overs, as that instead of "closed since" or "handed since"
+        em.createNativeQuery("select 1 from follow_up where id = ?1 and team_id = ?2 for no key update")
+                .setParameter(1, id).setParameter(2, current.teamId()).getResultList();
         FollowUp f = load(id);
         FollowUpStatus after = patch.has("status") ? patch.value().status() : FollowUpStatus.OPEN;
         if (f.status != FollowUpStatus.OPEN) {
@@ -692,6 +710,9 @@ public class FollowUpService {
         boolean handedAgain = patch.has("assigneeId") && f.assigneeId.equals(patch.value().assigneeId());
         if (!f.assigneeId.equals(current.id()) && !handedAgain) {
             throw Problems.conflict(HANDED_SINCE);
+        }
+        if (dueSeen != null && patch.has("dueOn") && !dueSeen.equals(f.dueOn) && !f.dueOn.equals(patch.value().dueOn())) {
+            throw Problems.conflict("dueOn", DATE_CHANGED_SINCE.replace("{day}", f.dueOn.toString()));
         }
         return change(id, patch, null);
     }

@@ -353,8 +353,8 @@ public class OrganizerPages {
                 organizers.zone(timeZone);
             }
         }).onConflict(() -> teamForm())
-                .submit(() -> organizers.changeTeam(patches.of(settings, new HashSet<>(List.of("name", "timeZone",
-                        "heatWindowDays", "coolingDays", "phoneCountryCode", "twoFactorRequired"))), form.version()),
+                .submit(() -> organizers.changeTeam(patches.of(settings, form.saves(Set.of("name", "timeZone",
+                        "heatWindowDays", "coolingDays"), Set.of("phoneCountryCode"), "twoFactorRequired")), form.version()),
                 // the page says they were saved (the form is at its foot, the notice at its top)
                 Form.saved("/settings", TEAM_SAVED),
                 () -> settings(null, form.values(), form.errors(), form.youTyped()));

@@ -156,6 +156,11 @@ public class TwoFactor {
                 // the organizer holds the sheet and crossed nothing off: say why, not "not right"
                 throw Problems.invalid("code", "was used already: each recovery code works once; use another, or the six digits your app shows now");
             }
+            if (usedJustNow(me, given)) {
+                // the app's code of this half-minute, taken a moment ago (enrolment, a login on another device): not
+                // "not right", which sent people to check a code that was right (a walk)
+                throw Problems.invalid("code", JUST_USED);
+            }
             throw Problems.invalid("code", "is not right; use the six digits your app shows now, or a recovery code");
         }
         throttle.succeeded(me.email);
@@ -222,6 +227,27 @@ public class TwoFactor {
     }
 
     /** A recovery code of this organizer's current sheet that a login has used up (read after a refusal only). */
+    /** The six digits of a step already taken: each works once, and the app shows the next within 30 seconds. */
+    public static final String JUST_USED = "was used a moment ago, and each code works once: wait for the next one your app shows (a new one every 30 seconds)";
+
+    /** Six digits that are the code of a step at or before the last one used, within the clocks' slack. */
+    private boolean usedJustNow(Organizer o, String code) {
+        if (o.totpLastStep == null || o.totpSecret == null || !code.matches("[0-9]{6}")) {
+            return false;
+        }
+        long now = Instant.now().getEpochSecond() / PERIOD_SECONDS;
+        for (long step = now - 1; step <= Math.min(now + 1, o.totpLastStep); step++) {
+            try {
+                if (codes.generate(o.totpSecret, step).equals(code)) {
+                    return true;
+                }
+            } catch (CodeGenerationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
+    }
+
     private boolean usedAlready(Organizer o, String code) {
         return code.matches("[a-z0-9]{10}")
                 && RecoveryCode.count("organizerId = ?1 and codeHash = ?2 and usedAt is not null", o.id,

@@ -12,10 +12,17 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
-    /** Whether an If-Match header asks for a version at all: none, blank and "*" (any version) do not. */
+    /**
+     * Whether an If-Match header asks for a version at all: none and "*" (any version) do not. An empty one does: a
+     * list of no tags, which no version matches (RFC 9110 13.1.1); it had let any write through, as a script's
+     * {@code If-Match: $ETAG} with the variable unset would send it (a walk).
+     */
     public static boolean namesAVersion(String ifMatch) {
-        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
+        return ifMatch != null && !ifMatch.trim().equals("*");
     }
+
+    /** An If-Match with no tag in it. */
+    public static final String EMPTY = "If-Match is empty, so it names no version; send the ETag you read, or no If-Match";
 
     /**
      * Throws 412 when the client sent an If-Match naming a version to something that has none (a tie, a level
@@ -36,6 +43,9 @@ public final class ETags {
     public static void check(String ifMatch, long currentVersion) {
         if (!namesAVersion(ifMatch)) {
             return;
+        }
+        if (ifMatch.isBlank()) {
+            throw new ProblemException(412, "Precondition failed", EMPTY);
         }
         String current = Long.toString(currentVersion);
         for (String tag : ifMatch.split(",")) {

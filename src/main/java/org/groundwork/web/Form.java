@@ -888,14 +888,16 @@ public final class Form {
     /**
      * The version an edit form was read at ({@link #VERSION}, sent on as If-Match), as sent: not through the NUL
      * rule, which would put its message on a hidden field no page shows (a 400 without a word). A crafted one
-     * names no version, so the save is the conflict it is: the form at the version stored now, said so.
+     * names no version, so the save is the conflict it is: the form at the version stored now, said so; so does
+     * an empty one (it was no check at all, and a hand-made post overwrote a save made meanwhile: a walk), as an
+     * empty If-Match is ({@code ETags}). A form without the field (a script's) is not checked.
      */
     public String version() {
         // drawn again as sent when another field is refused, as text() keeps a field; the stored one once a
         // save made meanwhile changed nothing the form shows (submit runs the call again at it)
         values.putIfAbsent(VERSION, sent(VERSION));
         String v = values.get(VERSION);
-        return v == null || v.isBlank() ? null : v.strip();
+        return v == null ? null : v.strip();
     }
 
     /**
@@ -907,6 +909,24 @@ public final class Form {
         String read = v == null || v.isBlank() || v.length() > 100 || v.indexOf('\0') >= 0 ? null : v.strip();
         values.putIfAbsent(field, read); // drawn again as read: a tampered value is not echoed back
         return read;
+    }
+
+    /**
+     * What a page's edit saves: its {@code required} fields (one missing is refused by its rule), those of its
+     * {@code optional} ones its post holds, and its {@code boxes} (a checkbox's absence is its "unticked"). An
+     * optional field missing from a post keeps what is stored: a browser sends every box it drew, and a hand-made
+     * post of the name alone had emptied the phone, organization and owner (a walk). The fields are named as the
+     * form names its boxes.
+     */
+    public Set<String> saves(Set<String> required, Set<String> optional, String... boxes) {
+        Set<String> held = new java.util.HashSet<>(required);
+        for (String field : optional) {
+            if (sent(field) != null) {
+                held.add(field);
+            }
+        }
+        held.addAll(List.of(boxes));
+        return held;
     }
 
     /** A field as sent, not through the NUL rule (null when the form has no such field): the one-time key, {@link #DRAWN}. */

@@ -123,6 +123,9 @@ public interface MsgRefusals {
     String recovery_code_used();
 
     @Message
+    String code_just_used();
+
+    @Message
     String second_factor_first();
 
     @Message
@@ -174,6 +177,9 @@ public interface MsgRefusals {
     String follow_up_already(String status);
 
     @Message
+    String follow_up_date_changed_since(String day);
+
+    @Message
     String follow_up_before_action();
 
     @Message
@@ -208,6 +214,12 @@ public interface MsgRefusals {
 
     @Message
     String tie_none();
+
+    @Message
+    String tie_not_theirs();
+
+    @Message
+    String level_change_not_theirs();
 
     @Message
     String level_changes_later(String level);

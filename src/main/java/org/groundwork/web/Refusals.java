@@ -262,6 +262,7 @@ public final class Refusals {
             case "level" -> Labels.word("level", value).toLowerCase(PageLanguage.current());
             case "status" -> Labels.word("follow_up_status", value).toLowerCase(PageLanguage.current());
             case "tieKind" -> Labels.word("tie_kind", value).toLowerCase(PageLanguage.current());
+            case "day" -> Labels.day(java.time.LocalDate.parse(value));
             // a query or form word of ours refused: the choices as the page's own lists say them
             case "choices" -> Labels.words(value);
             // the words a file's cell may hold: the import takes the pages' words in either language too
@@ -364,6 +365,7 @@ public final class Refusals {
         phrase("two_factor_not_waiting", "This session is not waiting for a code");
         phrase("two_factor_not_right", "is not right; use the six digits your app shows now, or a recovery code");
         phrase("recovery_code_used", "was used already: each recovery code works once; use another, or the six digits your app shows now");
+        phrase("code_just_used", org.groundwork.organizer.TwoFactor.JUST_USED);
         phrase("second_factor_first", "Finish logging in with your second factor first");
         phrase("already_set_up", "Groundwork is already set up; log in instead");
         phrase("tokens_most", "You have 100 API tokens, the most one organizer keeps: revoke one you no longer use first");
@@ -382,6 +384,7 @@ public final class Refusals {
         phrase("country_code", "must be a country calling code of 1 to 3 digits, like 1 or 44");
         phrase("no_open_follow_up", "no open follow-up of this contact with that id in your team");
         phrase("follow_up_already", "this follow-up is already {status}");
+        phrase("follow_up_date_changed_since", org.groundwork.followup.FollowUpService.DATE_CHANGED_SINCE);
         phrase("organization_busy", org.groundwork.organization.OrganizationService.BUSY);
         phrase("records_busy", org.groundwork.platform.ProblemMapper.RECORDS_BUSY);
         phrase("took_too_long", org.groundwork.platform.ProblemMapper.TOOK_TOO_LONG);
@@ -405,6 +408,8 @@ public final class Refusals {
         phrase("at_most_tags", "at most {max} tags");
         phrase("tie_exists", "These two already have a '{tieKind}' tie");
         phrase("tie_none", "This contact has no such tie with that person");
+        phrase("tie_not_theirs", org.groundwork.contact.TieService.NOT_THEIRS);
+        phrase("level_change_not_theirs", org.groundwork.contact.ContactService.NOT_THEIR_LEVEL_CHANGE);
         phrase("tie_two_people", "a tie joins two different people");
         phrase("action_no_organizer", "must name at least one organizer who was there");
         phrase("conversation_contact_fixed", "cannot change; log a new conversation with the other contact instead");

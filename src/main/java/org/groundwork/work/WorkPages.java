@@ -106,7 +106,7 @@ public class WorkPages {
                 // what is saved beside each field that differs (and above, in the work's details)
                 .onConflict(() -> values(works.find(workId)))
                 .submit(() -> works.change(workId, patches.of(change,
-                        Set.of("name", "focus", "mode", "justification", "active")), form.version()), "/works/" + workId,
+                        form.saves(Set.of("name", "focus", "mode"), Set.of("justification"), "active")), form.version()), "/works/" + workId,
                 () -> show(works.require(workId), form.values(), form.errors(), form.youTyped()));
     }
 

@@ -63,6 +63,15 @@ class ConversationEditPagesTest {
                 .body(matchesPattern("(?s).*id=\"f-occurredAt-typed\">[^<]*<strong>2026-11-21T09:00</strong>.*"))
                 .body(matchesPattern("(?s).*id=\"f-channel-typed\">[^<]*<strong>Phone</strong>.*"));
         team.api().get("/api/v1/conversations/" + id).then().body("durationMinutes", is(45));
+        // an empty version is no version, as an empty If-Match is none (a walk: both let the save through)
+        s.form().formParam("version", "").formParam("occurredAt", "2026-11-21T09:00")
+                .formParam("durationMinutes", "5").formParam("channel", "phone").post("/conversations/" + id + "/edit")
+                .then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+                .body(containsString("name=\"version\" value=\"1\""));
+        team.api().header("If-Match", "").body(Map.of("durationMinutes", 7)).patch("/api/v1/conversations/" + id)
+                .then().statusCode(412)
+                .body("detail", is("If-Match is empty, so it names no version; send the ETag you read, or no If-Match"));
+        team.api().get("/api/v1/conversations/" + id).then().body("durationMinutes", is(45));
         // saved again, deliberately, at the version the form now carries
         s.form().formParam("version", "1").formParam("occurredAt", "2026-11-21T09:00").formParam("durationMinutes", "5")
                 .formParam("channel", "phone").post("/conversations/" + id + "/edit").then().statusCode(303);

@@ -72,6 +72,19 @@ class LevelChangePagesTest {
         // a mangled change id in the address is still the 404 of any page's
         s.form().formParam("confirm", "true").post("/contacts/" + contact + "/level-changes/not-an-id/delete")
                 .then().statusCode(404);
+        // another person's change under her address: a 404 saying whose, and theirs kept (a walk: a tie of two others
+        // was said as removed already while it stood)
+        String other = PagesBrowserTest.contact(team, Map.of("fullName", "Emma Goldman"));
+        String theirs = team.api().body(Map.of("level", "cadre")).post("/api/v1/contacts/" + other + "/level")
+                .then().statusCode(201).extract().path("id");
+        String underHers = "/contacts/" + contact + "/level-changes/" + theirs + "/delete";
+        s.request().accept("text/html").get(underHers).then().statusCode(404)
+                .body(containsString("This level change is another contact&#39;s; nothing was changed"));
+        s.form().accept("text/html").formParam("confirm", "true").post(underHers).then().statusCode(404)
+                .body(containsString("another contact&#39;s"));
+        team.api().delete("/api/v1/contacts/" + contact + "/level-changes/" + theirs).then().statusCode(404)
+                .body("detail", is("This level change is another contact's; nothing was changed"));
+        team.api().get("/api/v1/contacts/" + other).then().body("engagementLevel", is("cadre"));
     }
 
     @Test

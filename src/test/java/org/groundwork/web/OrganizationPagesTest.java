@@ -380,6 +380,15 @@ class OrganizationPagesTest {
         assertTrue(told.contains("That tie was removed already"), told);
         // and a mangled tie id in the address stays a 404
         s.form().post("/contacts/" + sam + "/ties/not-an-id/remove").then().statusCode(404);
+        // a tie between two others (Tia listens to Rosa) named under Sam's address is kept, and said as not Sam's (a
+        // walk: "That tie was removed already" while it stood)
+        String theirs = team.api().get("/api/v1/contacts/" + tia + "/ties").then().extract().path("items[0].id");
+        String notSams = s.form().accept("text/html").post("/contacts/" + sam + "/ties/" + theirs + "/remove").then().statusCode(404)
+                .extract().asString();
+        assertTrue(notSams.contains("This contact is not in the tie with that id; nothing was removed"), notSams);
+        team.api().delete("/api/v1/contacts/" + sam + "/ties/" + theirs).then().statusCode(404)
+                .body("detail", is("This contact is not in the tie with that id; nothing was removed"));
+        team.api().get("/api/v1/contacts/" + tia + "/ties").then().body("items.id", contains(theirs));
         // another team's session cannot remove or add
         Session stranger = Session.logIn(TestTeam.create());
         stranger.open("/organizations");
@@ -416,5 +425,46 @@ class OrganizationPagesTest {
         assertTrue(html.contains("Time by organization and unit"), html);
         assertTrue(html.contains("<th scope=\"row\">Plant · Night shift</th><td>2</td><td>50%</td><td>10</td><td>25%</td>"), html);
         assertTrue(html.contains("<th scope=\"row\">No organization</th><td>1</td><td>25%</td><td>30</td><td>75%</td>"), html);
+    }
+
+    /**
+     * A walk: two inner units named "Night shift" (under Loading dock and under Office) read the same on the leaders
+     * list and the person's page, and a conversation logged for tomorrow (a day ahead is taken) made "Talked -1 days
+     * ago" on the chart's card and -1 on the leaders list.
+     */
+    @Test
+    void leadersNameAnInnerUnitWithItsParentAndAConversationLoggedAheadIsToday() {
+        String zone = "America/New_York";
+        TestTeam team = TestTeam.create(zone);
+        String org = team.organization("Acme Warehouse", "workplace");
+        String dock = team.unit(org, "Loading dock", "department");
+        String office = team.unit(org, "Office", "department");
+        String quinn = contact(team, "Quinn Quill", "new", org, team.unit(org, "Night shift", "shift", dock));
+        String finn = contact(team, "Finn Fox", "less-involved", org, team.unit(org, "Night shift", "shift", office));
+        String gia = contact(team, "Gia Gold", "cadre", org, office);
+        String lee = contact(team, "Lee Lark", "new", org, null);
+        for (String leader : List.of(quinn, finn, gia)) {
+            team.api().body(Map.of("otherContactId", leader, "kind", "listens-to")).post("/api/v1/contacts/" + lee + "/ties")
+                    .then().statusCode(201);
+        }
+        // the first minute of tomorrow on the team's clocks: always within the day ahead a conversation may be logged
+        Instant tomorrow = java.time.LocalDate.now(java.time.ZoneId.of(zone)).plusDays(1)
+                .atStartOfDay(java.time.ZoneId.of(zone)).toInstant();
+        team.api().body(Map.of("contactId", quinn, "occurredAt", tomorrow.toString(), "durationMinutes", 5))
+                .post("/api/v1/conversations").then().statusCode(201);
+
+        team.api().get("/api/v1/organizations/" + org + "/leaders").then().statusCode(200)
+                .body("items.fullName", contains("Quinn Quill", "Finn Fox", "Gia Gold"))
+                .body("items.unitName", contains("Loading dock · Night shift", "Office · Night shift", "Office"))
+                .body("items.daysSinceConversation", contains(0, null, null))
+                .body("items[0].quiet", is(false));
+        Session s = Session.logIn(team);
+        String leaders = s.open("/organizations/" + org + "/leaders");
+        assertTrue(leaders.contains("Loading dock · Night shift") && leaders.contains("Office · Night shift"), leaders);
+        assertTrue(leaders.contains("<td>today</td>") && !leaders.contains("-1 days"), leaders);
+        String chart = s.open("/organizations/" + org + "/chart");
+        assertTrue(chart.contains("Talked today") && !chart.contains("Talked -1"), chart);
+        String finnPage = s.open("/contacts/" + finn);
+        assertTrue(finnPage.contains("Office · Night shift"), finnPage);
     }
 }

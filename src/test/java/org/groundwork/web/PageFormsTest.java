@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -182,6 +183,75 @@ class PageFormsTest {
                     .body(containsString("Already in your contacts: <a href=\"/contacts/" + sean + "\">Seán O&#39;Brien</a> (the same name)"));
         }
         team.api().get("/api/v1/contacts").then().body("items", hasSize(5));
+    }
+
+    /**
+     * A walk: an edit posted with the name alone (a script, a hand-made form) emptied the phone, organization and
+     * owner, and a conversation's edit without its words emptied them: a field the post does not hold keeps what is
+     * stored; one that is required is still refused.
+     */
+    @Test
+    void anEditPostedWithoutAFieldKeepsWhatIsStoredThere() {
+        TestTeam team = TestTeam.create();
+        String org = team.organization("Acme Laundry", "workplace");
+        String dev = team.api().body(Map.of("fullName", "Dev Patel", "phone", "+1 555 0199", "organizationId", org,
+                "ownerId", team.adminId, "notes", "Night shift steward")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+        Session s = Session.onPage(team, "/contacts/" + dev + "/edit");
+        s.form().formParam("version", "0").formParam("fullName", "Dev R. Patel").formParam("position", "base")
+                .post("/contacts/" + dev + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + dev).then().body("fullName", equalTo("Dev R. Patel"))
+                .body("phone", equalTo("+1 555 0199")).body("organizationId", equalTo(org))
+                .body("ownerId", equalTo(team.adminId)).body("notes", equalTo("Night shift steward"));
+        // sent empty, as a browser sends a box emptied: emptied
+        s.open("/contacts/" + dev + "/edit");
+        s.form().formParam("version", "1").formParam("fullName", "Dev R. Patel").formParam("position", "base")
+                .formParam("notes", "").post("/contacts/" + dev + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/contacts/" + dev).then().body("notes", nullValue())
+                .body("phone", equalTo("+1 555 0199"));
+        // the name missing is still "fill this in"
+        s.open("/contacts/" + dev + "/edit");
+        s.form().formParam("version", "2").formParam("position", "base").post("/contacts/" + dev + "/edit")
+                .then().statusCode(400);
+
+        String talk = team.api().body(Map.of("contactId", dev, "durationMinutes", 30, "channel", "phone",
+                        "summary", "Talked about the heat in the press room", "occurredAt", "2026-11-20T10:00:00Z"))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        s.open("/conversations/" + talk + "/edit");
+        s.form().formParam("version", "0").formParam("occurredAt", "2026-11-20T10:00").formParam("durationMinutes", "45")
+                .formParam("channel", "house-visit").post("/conversations/" + talk + "/edit").then().statusCode(303);
+        team.api().get("/api/v1/conversations/" + talk).then().body("durationMinutes", equalTo(45))
+                .body("summary", equalTo("Talked about the heat in the press room"));
+    }
+
+    /** A walk: two organizers adding the same new person at the same moment stored two, neither asked. */
+    @Test
+    void twoOrganizersAddingTheSamePersonAtOnceAddOneAndTheOtherIsAsked() throws Exception {
+        TestTeam team = TestTeam.create();
+        Session admin = Session.onPage(team, "/contacts/new");
+        Session coordinator = Session.logIn(team.member("coordinator").email());
+        coordinator.open("/contacts/new");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 4; i++) {
+                String name = "Twin Trial " + i;
+                String phone = "718 555 30" + (10 + i);
+                java.util.List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+                for (Session s : java.util.List.of(admin, coordinator)) {
+                    sent.add(pool.submit(() -> s.form().formParam("fullName", name).formParam("phone", phone)
+                            .formParam("engagementLevel", "new").formParam("position", "base").post("/contacts").statusCode()));
+                }
+                java.util.List<Integer> statuses = new java.util.ArrayList<>();
+                for (var f : sent) {
+                    statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                java.util.Collections.sort(statuses);
+                assertEquals(java.util.List.of(200, 303), statuses, name);
+                team.api().queryParam("q", name).get("/api/v1/contacts").then().body("items", hasSize(1));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -48,6 +48,8 @@ class RefusalsTest {
             "is given twice",
             // an If-Match on a DELETE of what has no version: no page sends If-Match
             "This has no version (no ETag), so If-Match names none of it; send no If-Match, or *",
+            // an empty If-Match: a page's empty version is drawn as any stale form, in the page's own words
+            "If-Match is empty, so it names no version; send the ETag you read, or no If-Match",
             "changes only through POST /api/v1/contacts/{id}/level, which keeps the level history",
             "must be an object",
             "give either a contactId or a newContact (someone checked in at the door), exactly one",

@@ -79,4 +79,58 @@ class TodayStepOnAClosedFollowUpTest {
         team.api().get("/api/v1/followups/" + followUp).then().body("status", equalTo("dropped"))
                 .body("dueOn", equalTo("2020-01-01"));
     }
+
+    /**
+     * A walk: a stale tab's Reschedule replaced the date a colleague had set since, without a word. The page sends
+     * the date it showed; a date changed since is said beside the box, what was typed kept, and sent again it is saved.
+     */
+    @Test
+    void aRescheduleFromAPageDrawnBeforeTheDateWasChangedSaysSo() {
+        TestTeam team = TestTeam.create();
+        String contact = PageFormsTest.contact(team, "Ella Baker");
+        String followUp = PageFormsTest.followUp(team, contact, "2031-01-10", "Ask about the hearing");
+        Session s = Session.onPage(team, "/");
+        String today = s.open("/");
+        org.junit.jupiter.api.Assertions.assertTrue(today.contains("name=\"dueSeen\" value=\"2031-01-10\""), today);
+        // a colleague moves it after the page was drawn
+        team.api().body(Map.of("dueOn", "2031-01-20")).patch("/api/v1/followups/" + followUp).then().statusCode(200);
+
+        s.form().formParam("next", "").formParam("dueSeen", "2031-01-10").formParam("dueOn", "2031-01-11")
+                .post("/followups/" + followUp + "/reschedule").then().statusCode(409)
+                .body(containsString("Its date was changed to Mon 20 Jan 2031 since this page was drawn"))
+                .body(containsString("value=\"2031-01-11\" aria-invalid=\"true\""))
+                .body(containsString("name=\"dueSeen\" value=\"2031-01-20\""));
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", equalTo("2031-01-20"));
+        // sent again from the date now: saved
+        s.form().formParam("next", "").formParam("dueSeen", "2031-01-20").formParam("dueOn", "2031-01-11")
+                .post("/followups/" + followUp + "/reschedule").then().statusCode(303);
+        team.api().get("/api/v1/followups/" + followUp).then().body("dueOn", equalTo("2031-01-11"));
+        // the same date asked for as a colleague set it meanwhile: it is so, no refusal
+        team.api().body(Map.of("dueOn", "2031-01-12")).patch("/api/v1/followups/" + followUp).then().statusCode(200);
+        s.form().formParam("next", "").formParam("dueSeen", "2031-01-11").formParam("dueOn", "2031-01-12")
+                .post("/followups/" + followUp + "/reschedule").then().statusCode(303);
+    }
+
+    /** A walk: of a double tap's two Dones sent at once, the second was often said as "Someone changed this". */
+    @Test
+    void twoDonesSentAtOnceAreBothAnsweredAsDone() throws Exception {
+        TestTeam team = TestTeam.create();
+        String contact = PageFormsTest.contact(team, "Fannie Lou Hamer");
+        Session s = Session.onPage(team, "/");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 5; i++) {
+                String followUp = PageFormsTest.followUp(team, contact, "2031-01-10", "Call " + i);
+                java.util.concurrent.Callable<Integer> done = () -> s.form().formParam("next", "")
+                        .post("/followups/" + followUp + "/done").statusCode();
+                var first = pool.submit(done);
+                var second = pool.submit(done);
+                org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(303, 303),
+                        java.util.List.of(first.get(), second.get()), "two Dones on " + followUp);
+                team.api().get("/api/v1/followups/" + followUp).then().body("status", equalTo("done"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
