@@ -395,9 +395,9 @@ public class ContactPages {
         // the tags only when they were changed here: the form shows them joined with commas, and a tag stored
         // through the API with a comma in it came back as two on a save of the notes (the walk)
         Set<String> fields = form.saves(Set.of("fullName", "position"),
-                Set.of("phone", "email", "organizationId", "unitId", "ownerId", "notes"), "doNotContact");
-        if (!form.sentAsDrawn("tags")) {
-            fields.add("tags");
+                Set.of("phone", "email", "organizationId", "unitId", "ownerId", "notes", "tags"), "doNotContact");
+        if (form.sentAsDrawn("tags")) {
+            fields.remove("tags");
         }
         // the service's view of the change: a phone sent back as stored is not checked again
         return form.checks(contacts.checked(contact, change), () -> {

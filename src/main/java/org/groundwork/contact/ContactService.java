@@ -337,14 +337,13 @@ public class ContactService {
     /**
      * Adds the person unless someone live is known already by their email or phone (the import's rule; the door asks
      * the same) or by the very name: that one is returned to be asked about, nothing added. {@code someoneElse} (the
-     * page's tick: a namesake, a shared phone) adds them anyway. Two such adds in the team take turns, so the second
-     * is asked about the first's person: two organizers adding the same new person at once had made two (a walk),
-     * where the door, which holds its action, asks.
+     * page's tick: a namesake, a shared phone) adds them anyway. Two adds of the same person take turns
+     * ({@link #holdNewPerson}), so the second is asked about the first's: two organizers adding one new person at
+     * once had made two (a walk), where the door, which holds its action, asks.
      */
     public Added addUnlessKnown(@NotNull @Valid NewContact request, boolean someoneElse) {
+        holdNewPerson(request);
         if (!someoneElse) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                    .setParameter(1, "new person:" + current.teamId()).getSingleResult();
             SamePerson same = samePerson(request.phone(), request.email());
             if (same == null) {
                 same = sameName(request.fullName(), 1).stream().map(c -> new SamePerson(c, "name")).findFirst().orElse(null);
@@ -354,6 +353,32 @@ public class ContactService {
             }
         }
         return new Added(create(request), null);
+    }
+
+    /**
+     * Holds, until the transaction ends, each identity the person is added by as the "already known?" rules compare
+     * them (email, phone, the name's letters): two adds of one person wait for each other, adds of others do not (one
+     * lock per team made every add wait behind one held up by a long change of its organization: the review). Taken
+     * in one order, so two adds holding different ones cannot deadlock.
+     */
+    private void holdNewPerson(NewContact request) {
+        java.util.SortedSet<String> identities = new java.util.TreeSet<>();
+        String mail = blankToNull(request.email());
+        if (mail != null) {
+            identities.add("email:" + mail.toLowerCase(java.util.Locale.ROOT));
+        }
+        String phone = Phones.key(request.phone(), current.team().phoneCountryCode);
+        if (phone != null) {
+            identities.add("phone:" + phone);
+        }
+        String name = blankToNull(request.fullName());
+        if (name != null) {
+            identities.add("name:" + ContactQuery.typed(name).toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""));
+        }
+        for (String identity : identities) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, "new person:" + current.teamId() + ":" + identity).getSingleResult();
+        }
     }
 
     public Versioned<ContactView> create(@NotNull @Valid NewContact request) {
@@ -672,7 +697,8 @@ public class ContactService {
     /** Null seen: not asked (the API, whose callers name the level they mean). The level chosen is now's: said as such. */
     private static void levelAsSeen(Contact c, Level seen, Level chosen) {
         if (seen != null && c.engagementLevel != seen && chosen != c.engagementLevel) {
-            throw Problems.invalid("level", "Their level was changed to " + c.engagementLevel.word()
+            // a 409, as every save made meanwhile is (a walk: the edit form's was, this one a 400)
+            throw Problems.conflict("level", "Their level was changed to " + c.engagementLevel.word()
                     + " meanwhile (in another tab, or by another organizer); if yours is still right, change it again");
         }
     }

@@ -226,7 +226,6 @@ public class TwoFactor {
                 .setParameter(1, o.id).setParameter(2, TokenService.sha256(code)).executeUpdate() == 1;
     }
 
-    /** A recovery code of this organizer's current sheet that a login has used up (read after a refusal only). */
     /** The six digits of a step already taken: each works once, and the app shows the next within 30 seconds. */
     public static final String JUST_USED = "was used a moment ago, and each code works once: wait for the next one your app shows (a new one every 30 seconds)";
 
@@ -248,6 +247,7 @@ public class TwoFactor {
         return false;
     }
 
+    /** A recovery code of this organizer's current sheet that a login has used up (read after a refusal only). */
     private boolean usedAlready(Organizer o, String code) {
         return code.matches("[a-z0-9]{10}")
                 && RecoveryCode.count("organizerId = ?1 and codeHash = ?2 and usedAt is not null", o.id,

@@ -111,8 +111,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         // read once: building the configuration costs a noticeable part of a start
         SmallRyeConfig config = configuration(Path.of(System.getProperty("user.dir")));
         Path home = dataHome(config);
-        ensureSessionKey(home, config);
+        // refused before anything is written (a data folder, a session key) for a start that will not happen
         refuseCredentialsWithoutAServer(config);
+        ensureSessionKey(home, config);
         if (externalDatabase(config)) {
             // host, port and database only: a URL's parameters may carry a password
             LOG.infof("Using the configured PostgreSQL server %s; no embedded server started",

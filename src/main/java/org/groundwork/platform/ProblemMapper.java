@@ -128,8 +128,11 @@ public class ProblemMapper {
             // a form sent after the session ended (logged out everywhere, eight idle hours) is not saved: the
             // login page says so, and that Back finds what was typed, rather than landing on Today without a word
             boolean unsaved = !failedLogin && !HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method());
-            Response.ResponseBuilder login = LoginRedirect.to(request,
-                    failedLogin ? "/login?error=1" : unsaved ? "/login?unsaved=1" : "/login");
+            // but Log out from a session that ended already (another tab logged out) is done: "logged out", not
+            // "what you sent was not saved; send it again" (a walk)
+            boolean loggingOut = uri.getPath().equals("/logout");
+            Response.ResponseBuilder login = LoginRedirect.to(request, failedLogin ? "/login?error=1"
+                    : loggingOut ? "/login?out=1" : unsaved ? "/login?unsaved=1" : "/login");
             if (!failedLogin) {
                 ReturnTo.remember(request).ifPresent(cookie -> login.header("Set-Cookie", cookie));
             }
@@ -426,8 +429,9 @@ public class ProblemMapper {
     static boolean diedDuringCommit(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
-            if (t instanceof HeuristicMixedException || (t instanceof XAException && t.getMessage() != null
-                    && t.getMessage().toLowerCase(Locale.ROOT).contains("commit"))) {
+            // not XAER_NOTA ("Invalid xid to transactionCommit"): refused before any COMMIT was sent (the review)
+            if (t instanceof HeuristicMixedException || (t instanceof XAException xa && xa.errorCode != XAException.XAER_NOTA
+                    && t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("commit"))) {
                 return true;
             }
             for (Throwable suppressed : t.getSuppressed()) {

@@ -49,8 +49,15 @@ final class Summaries {
         } else {
             // another organizer's report: "Chloe Nguyen's work put them", not her name twice (a walk)
             String whom = scope.self() || scope.team() || work != null ? object : words.summary_them();
-            s.append(words.summary_time_mostly(when, subject, whom, people(dominant, words),
-                    String.valueOf(percent(byLevel.get(dominant), total))));
+            // a level with as many minutes as the dominant one (which the earlier level wins): not "mostly" (a walk:
+            // "mostly with less-involved people (50%)" beside 50% with cadre)
+            List<String> even = TimeReports.LEVELS.stream().filter(l -> !l.equals(dominant))
+                    .filter(l -> byLevel.getOrDefault(l, 0.0).equals(byLevel.get(dominant))).toList();
+            String share = String.valueOf(percent(byLevel.get(dominant), total));
+            s.append(even.isEmpty() ? words.summary_time_mostly(when, subject, whom, people(dominant, words), share)
+                    : even.size() == 1 ? words.summary_time_even(when, subject, whom, people(dominant, words),
+                            people(even.get(0), words), share)
+                    : words.summary_time_even_all(when, subject, whom, share));
             double staffAndOfficers = byPosition.getOrDefault(Position.STAFF.word(), 0.0) + byPosition.getOrDefault(Position.OFFICER.word(), 0.0);
             if (staffAndOfficers > 0) {
                 s.append(words.summary_time_staff(String.valueOf(percent(staffAndOfficers, total))));

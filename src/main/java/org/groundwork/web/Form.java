@@ -913,10 +913,11 @@ public final class Form {
 
     /**
      * What a page's edit saves: its {@code required} fields (one missing is refused by its rule), those of its
-     * {@code optional} ones its post holds, and its {@code boxes} (a checkbox's absence is its "unticked"). An
-     * optional field missing from a post keeps what is stored: a browser sends every box it drew, and a hand-made
-     * post of the name alone had emptied the phone, organization and owner (a walk). The fields are named as the
-     * form names its boxes.
+     * {@code optional} ones its post holds, and its {@code boxes} the page drew (a checkbox's absence is its
+     * "unticked" only in a form that had it: the form's {@link #DRAWN} names it). An optional field missing from a
+     * post keeps what is stored: a browser sends every box it drew, and a hand-made post of the name alone had
+     * emptied the phone, organization and owner (a walk); without {@link #DRAWN}, it would have turned "do not
+     * contact" off (the review). The fields are named as the form names its boxes.
      */
     public Set<String> saves(Set<String> required, Set<String> optional, String... boxes) {
         Set<String> held = new java.util.HashSet<>(required);
@@ -925,7 +926,12 @@ public final class Form {
                 held.add(field);
             }
         }
-        held.addAll(List.of(boxes));
+        Map<String, String> drawn = drawnAsKeptOrSent();
+        for (String box : boxes) {
+            if (drawn.containsKey(box)) {
+                held.add(box);
+            }
+        }
         return held;
     }
 

@@ -589,6 +589,10 @@ public interface MsgPeople {
     @Message
     String contacts_none_match();
 
+    /** The list of a team with no one in it yet: what to do first. */
+    @Message
+    String contacts_none_yet();
+
     @Message
     String contacts_next_follow_up();
 

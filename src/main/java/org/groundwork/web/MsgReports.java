@@ -278,6 +278,14 @@ public interface MsgReports {
     @Message
     String summary_time_mostly(String when, String subject, String who, String people, String percent);
 
+    /** As many minutes with two levels: no "mostly". */
+    @Message
+    String summary_time_even(String when, String subject, String who, String people, String others, String percent);
+
+    /** As many minutes with each of the three levels. */
+    @Message
+    String summary_time_even_all(String when, String subject, String who, String percent);
+
     @Message
     String summary_time_staff(String percent);
 

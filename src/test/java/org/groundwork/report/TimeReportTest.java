@@ -343,4 +343,22 @@ class TimeReportTest {
             then.body("errors.field", contains(field));
         }
     }
+
+    /** A walk: 45 minutes with less-involved people and 45 with cadre read "mostly with less-involved people (50%)". */
+    @Test
+    void asManyMinutesWithTwoLevelsIsNotMostly() {
+        TestTeam team = TestTeam.create();
+        Scenario s = new Scenario(team);
+        String lee = s.contact("Lee", "less-involved", "base");
+        String cat = s.contact("Cat", "cadre", "base");
+        s.conversation(lee, "2026-03-10T10:00:00Z", 45, null);
+        s.conversation(cat, "2026-03-11T10:00:00Z", 45, null);
+        JsonPath r = Scenario.report(team.api(), "time", MARCH);
+        assertEquals("In these 31 days your work put you as much with less-involved people as with cadre (50% each).",
+                r.getString("summary"));
+        // one minute more with cadre: mostly, again
+        s.conversation(cat, "2026-03-12T10:00:00Z", 1, null);
+        r = Scenario.report(team.api(), "time", MARCH);
+        org.junit.jupiter.api.Assertions.assertTrue(r.getString("summary").contains("mostly with cadre"), r.getString("summary"));
+    }
 }

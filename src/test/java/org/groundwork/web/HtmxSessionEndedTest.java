@@ -67,6 +67,8 @@ class HtmxSessionEndedTest {
         s.form().post("/followups/" + f.get(0) + "/done").then().statusCode(303)
                 .header("Location", endsWith("/login?unsaved=1")).header(LoginRedirect.HX_REDIRECT, (String) null);
         assertEquals("open", status(team, f.get(0)));
+        // but Log out again from this tab is done, not "not saved; send it again" (a walk)
+        s.form().post("/logout").then().statusCode(303).header("Location", endsWith("/login?out=1"));
     }
 
     @Test

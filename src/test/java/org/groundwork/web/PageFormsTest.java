@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -195,14 +196,17 @@ class PageFormsTest {
         TestTeam team = TestTeam.create();
         String org = team.organization("Acme Laundry", "workplace");
         String dev = team.api().body(Map.of("fullName", "Dev Patel", "phone", "+1 555 0199", "organizationId", org,
-                "ownerId", team.adminId, "notes", "Night shift steward")).post("/api/v1/contacts")
-                .then().statusCode(201).extract().path("id");
+                "ownerId", team.adminId, "notes", "Night shift steward", "doNotContact", true, "tags", List.of("steward")))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
         Session s = Session.onPage(team, "/contacts/" + dev + "/edit");
         s.form().formParam("version", "0").formParam("fullName", "Dev R. Patel").formParam("position", "base")
                 .post("/contacts/" + dev + "/edit").then().statusCode(303);
         team.api().get("/api/v1/contacts/" + dev).then().body("fullName", equalTo("Dev R. Patel"))
                 .body("phone", equalTo("+1 555 0199")).body("organizationId", equalTo(org))
-                .body("ownerId", equalTo(team.adminId)).body("notes", equalTo("Night shift steward"));
+                .body("ownerId", equalTo(team.adminId)).body("notes", equalTo("Night shift steward"))
+                // a box left out of a post without the form's drawn list is not "unticked": asked not to be contacted
+                // stays so (the review), and the tags stay
+                .body("doNotContact", equalTo(true)).body("tags", contains("steward"));
         // sent empty, as a browser sends a box emptied: emptied
         s.open("/contacts/" + dev + "/edit");
         s.form().formParam("version", "1").formParam("fullName", "Dev R. Patel").formParam("position", "base")
@@ -555,7 +559,7 @@ class PageFormsTest {
                 .then().statusCode(201);
         Response stale = s.form().formParam("from", "new").formParam("level", "less-involved").formParam("reason", "missed two meetings")
                 .post("/contacts/" + id + "/level");
-        assertFieldError(stale, "level", "Their level was changed to cadre meanwhile");
+        assertFieldError(stale, 409, "level", "Their level was changed to cadre meanwhile");
         stale.then().body(containsString("missed two meetings")).body(containsString("name=\"from\" value=\"cadre\""));
         team.api().get("/api/v1/contacts/" + id).then().body("engagementLevel", equalTo("cadre"));
         s.form().formParam("from", "cadre").formParam("level", "less-involved").formParam("reason", "missed two meetings")

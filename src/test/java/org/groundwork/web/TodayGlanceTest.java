@@ -125,7 +125,14 @@ class TodayGlanceTest {
     @Test
     void aNewTeamsWeekSaysThereIsNothingYet() {
         TestTeam team = TestTeam.create();
-        String today = Session.logIn(team).request().get("/").then().statusCode(200).extract().asString();
+        Session s = Session.logIn(team);
+        // the empty list says what to do first; a search that finds no one says that (a walk: "No contacts match"
+        // for a team with no one)
+        String list = s.request().get("/contacts").then().statusCode(200).extract().asString();
+        assertTrue(list.contains("No contacts yet. Add the first person you talked with") && !list.contains("No contacts match"), list);
+        assertTrue(s.request().get("/contacts?q=nobody").then().statusCode(200).extract().asString()
+                .contains("No contacts match."));
+        String today = s.request().get("/").then().statusCode(200).extract().asString();
         assertLine(today, "week-time", "/reports/time?" + PERIOD, "No time with anyone recorded");
         assertLine(today, "week-heat", "/reports/movement?" + PERIOD, "No first-timers at an action");
         assertLine(today, "week-up", "/reports/movement?" + PERIOD, "0 people moved up a level");
