@@ -155,6 +155,8 @@ class UnitPagesTest {
         String moved = s.request().get("/organizations/" + o.id() + "/chart?moved=" + ana).then().statusCode(200)
                 .extract().asString();
         assertTrue(moved.contains("Ana Alvarez is in no unit now.") && !moved.contains("moved to No unit"), moved);
+        // the units are empty now: no share to give, not "0%" (a walk)
+        assertTrue(moved.contains("Talked to in 30 days: <strong>—</strong> · With an owner: <strong>—</strong>"), moved);
         o.team().api().body(Map.of("unitId", o.day())).patch("/api/v1/contacts/" + ana).then().statusCode(200);
 
         s.open("/settings");
