@@ -91,12 +91,17 @@ class AuditPagesTest {
         // a work's page: only "active" unticked
         String work = team.api().body(Map.of("name", "Rent strike", "focus", "bring-in-new", "justification", "Why"))
                 .post("/api/v1/works").then().statusCode(201).extract().path("id");
-        s.open("/works/" + work);
+        // sent as a browser sends it, with the list of what the page drew: a box left out of a post without it is not
+        // "unticked" (Form.saves)
+        java.util.regex.Matcher drawnList = java.util.regex.Pattern.compile("name=\"drawn\" value=\"([^\"]*)\"")
+                .matcher(s.open("/works/" + work));
+        assertTrue(drawnList.find(), "the work's form says what it drew");
+        String drawn = drawnList.group(1);
         s.form().formParam("name", "Rent strike").formParam("focus", "bring-in-new").formParam("mode", "building")
                 .formParam("justification", "Why").formParam("active", "true").formParam("version", "0")
-                .post("/works/" + work).then().statusCode(303);
+                .formParam("drawn", drawn).post("/works/" + work).then().statusCode(303);
         s.form().formParam("name", "Rent strike").formParam("focus", "bring-in-new").formParam("mode", "building")
-                .formParam("justification", "Why").formParam("version", "0")
+                .formParam("justification", "Why").formParam("version", "0").formParam("drawn", drawn)
                 .post("/works/" + work).then().statusCode(303);
         assertEquals(List.of(List.of("active")), changes(team, work));
 

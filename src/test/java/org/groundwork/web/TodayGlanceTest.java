@@ -129,7 +129,7 @@ class TodayGlanceTest {
         // the empty list says what to do first; a search that finds no one says that (a walk: "No contacts match"
         // for a team with no one)
         String list = s.request().get("/contacts").then().statusCode(200).extract().asString();
-        assertTrue(list.contains("No contacts yet. Add the first person you talked with") && !list.contains("No contacts match"), list);
+        assertTrue(list.contains("No contacts yet: add the first person you talked with") && !list.contains("No contacts match"), list);
         assertTrue(s.request().get("/contacts?q=nobody").then().statusCode(200).extract().asString()
                 .contains("No contacts match."));
         String today = s.request().get("/").then().statusCode(200).extract().asString();
