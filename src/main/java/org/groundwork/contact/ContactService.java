@@ -36,7 +36,6 @@ import org.groundwork.platform.Page;
 import org.groundwork.platform.Patch;
 import org.groundwork.platform.IdempotencyKeys;
 import org.groundwork.platform.Problems;
-import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Word;
 import org.hibernate.Session;
 
@@ -707,7 +706,7 @@ public class ContactService {
         LevelChange change = TeamScoped.find(LevelChange.class, changeId).orElseThrow(() -> Problems.notFound("level change"));
         if (!change.contactId.equals(c.id)) {
             // another person's change, kept: not "no level change with that id", which the page says as deleted already
-            throw new ProblemException(404, Problems.NOT_FOUND, NOT_THEIR_LEVEL_CHANGE);
+            throw Problems.notFoundSaying(NOT_THEIR_LEVEL_CHANGE);
         }
         return change;
     }

@@ -14,7 +14,6 @@ import org.groundwork.contact.TieJson.NewTie;
 import org.groundwork.contact.TieJson.TieRef;
 import org.groundwork.contact.TieJson.TieView;
 import org.groundwork.organizer.CurrentOrganizer;
-import org.groundwork.platform.ProblemException;
 import org.groundwork.platform.Ids;
 import org.groundwork.platform.Problems;
 import org.groundwork.platform.TeamScoped;
@@ -117,7 +116,7 @@ public class TieService {
                 c.teamId, from, to, kind).firstResult();
         if (t == null) {
             // named by its two people and kind, not an id (the probe: "No tie with that id", though none was sent)
-            throw new ProblemException(404, Problems.NOT_FOUND, "This contact has no such tie with that person");
+            throw Problems.notFoundSaying("This contact has no such tie with that person");
         }
         t.delete();
         audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, "ties");
@@ -132,7 +131,7 @@ public class TieService {
         }
         if (!(t.contactId.equals(c.id) || t.otherContactId.equals(c.id))) {
             // a tie between two others, kept: not "no tie with that id", on which the page says "removed already" (a walk)
-            throw new ProblemException(404, Problems.NOT_FOUND, NOT_THEIRS);
+            throw Problems.notFoundSaying(NOT_THEIRS);
         }
         t.delete();
         audit.changed(AuditKind.CHANGED, AuditEntity.CONTACT, c.id, "ties");

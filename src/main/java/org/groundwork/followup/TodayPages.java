@@ -273,7 +273,8 @@ public class TodayPages {
             return form.drawn(page(null, followUp, form.text("dueOn"), form.errors().get("dueOn")));
         }
         UUID next = next(followUp);
-        LocalDate seen = shownDate(form.text("dueSeen"));
+        // the date the page showed; none sent, or not a date (a forged one): not checked, as a forged "next" is none
+        LocalDate seen = Forms.date(form.hidden("dueSeen"), "dueSeen", new FormErrors());
         if (form.succeeds(() -> followUps.step(followUp, patches.of(new FollowUpChange(date, null, null, null),
                 Set.of("dueOn")), seen))) {
             return said("rescheduled", followUp, next);
@@ -284,15 +285,6 @@ public class TodayPages {
         // the service refuses a date before today or a mistyped year a century ahead: said in its own words
         // on that follow-up's form, date kept
         return form.drawn(page(null, followUp, form.text("dueOn"), form.errors().get("dueOn")));
-    }
-
-    /** The date the page showed (its hidden {@code dueSeen}); none sent, or not a date (a forged one): not checked. */
-    private static LocalDate shownDate(String sent) {
-        try {
-            return sent == null ? null : LocalDate.parse(sent);
-        } catch (java.time.format.DateTimeParseException notADate) {
-            return null;
-        }
     }
 
     /**

@@ -198,7 +198,7 @@ class PendingImports {
     }
 
     private static ProblemException gone() {
-        return new ProblemException(404, Problems.NOT_FOUND, "This uploaded file is no longer here (it was imported, dropped, or kept"
+        return Problems.notFoundSaying("This uploaded file is no longer here (it was imported, dropped, or kept"
                 + " longer than a day); choose the file again.");
     }
 

@@ -190,10 +190,8 @@ public class WallChart {
         }
         String sql = prefix + """
                 select m.id, m.full_name, m.engagement_level, m.position, m.unit_id, m.owner_id, ow.display_name,
-                       -- a conversation logged ahead (up to a day, for a slip of a clock or a zone) counts as today, never as -1 day ago
-                       case when m.last_conversation_at is not null then greatest(0,
-                           cast(now() at time zone :zone as date) - cast(m.last_conversation_at at time zone :zone as date)) end,
-                       (select min(f.due_on) from follow_up f
+                """ + DAYS_SINCE.formatted("m") + """
+                       , (select min(f.due_on) from follow_up f
                          where f.contact_id = m.id and f.status = 'open' and f.team_id = :team),
                        exists (select 1 from attendance at join action a on a.id = at.action_id and a.team_id = at.team_id
                                 where at.team_id = :team and at.contact_id = m.id and at.first_time
@@ -235,6 +233,16 @@ public class WallChart {
     }
 
     /**
+     * Days since anyone on the team talked with contact %1$s, on the team's clocks ({@code :zone}), null for never; a
+     * conversation logged ahead (up to a day, for a slip of a clock or a zone) counts as today, never -1 days ago (a
+     * walk). The chart's cards and the leaders list say it alike.
+     */
+    private static final String DAYS_SINCE = """
+            case when %1$s.last_conversation_at is not null then greatest(0,
+                cast(now() at time zone :zone as date) - cast(%1$s.last_conversation_at at time zone :zone as date)) end
+            """;
+
+    /**
      * The people of this organization others listen to, most listeners first; at equal counts
      * new, then less-involved, then cadre (the ones to move come first), then by name; the first
      * {@code limit} of them (in a large workplace nearly everyone has someone who listens to them).
@@ -247,8 +255,7 @@ public class WallChart {
                         select c.id, c.full_name, c.engagement_level, c.position, c.unit_id,
                                case when pu.name is null then u.name else pu.name || ' · ' || u.name end, l.listeners,
                                c.owner_id, ow.display_name,
-                               case when c.last_conversation_at is not null then greatest(0,
-                                   cast(now() at time zone :zone as date) - cast(c.last_conversation_at at time zone :zone as date)) end
+                        """ + DAYS_SINCE.formatted("c") + """
                         from (select t.other_contact_id as id, count(distinct t.contact_id) as listeners
                               from tie t
                               join contact target on target.id = t.other_contact_id and target.team_id = t.team_id

@@ -201,19 +201,21 @@ public class TwoFactor {
         long now = Instant.now().getEpochSecond() / PERIOD_SECONDS;
         // one step either side for clocks a little off; never a step at or before the last one used
         for (long step = now - 1; step <= now + 1; step++) {
-            if (o.totpLastStep != null && step <= o.totpLastStep) {
-                continue;
-            }
-            try {
-                if (codes.generate(secret, step).equals(code)) {
-                    o.totpLastStep = step;
-                    return true;
-                }
-            } catch (CodeGenerationException e) {
-                throw new IllegalStateException(e);
+            if ((o.totpLastStep == null || step > o.totpLastStep) && isCodeAt(secret, step, code)) {
+                o.totpLastStep = step;
+                return true;
             }
         }
         return false;
+    }
+
+    /** Whether the app shows {@code code} at that 30-second step. */
+    private boolean isCodeAt(String secret, long step, String code) {
+        try {
+            return codes.generate(secret, step).equals(code);
+        } catch (CodeGenerationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean useRecoveryCode(Organizer o, String code) {
@@ -236,12 +238,8 @@ public class TwoFactor {
         }
         long now = Instant.now().getEpochSecond() / PERIOD_SECONDS;
         for (long step = now - 1; step <= Math.min(now + 1, o.totpLastStep); step++) {
-            try {
-                if (codes.generate(o.totpSecret, step).equals(code)) {
-                    return true;
-                }
-            } catch (CodeGenerationException e) {
-                throw new IllegalStateException(e);
+            if (isCodeAt(o.totpSecret, step, code)) {
+                return true;
             }
         }
         return false;

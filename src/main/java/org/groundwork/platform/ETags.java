@@ -24,18 +24,28 @@ public final class ETags {
     /** An If-Match with no tag in it. */
     public static final String EMPTY = "If-Match is empty, so it names no version; send the ETag you read, or no If-Match";
 
+    /** The API document's words for an If-Match to what has no version, the parameter's and its 412's (ApiDocument). */
+    public static final String UNVERSIONED = "Only * (any): this has no version (no ETag), and an If-Match naming one is a 412";
+
     /**
      * Throws 412 when the client sent an If-Match naming a version to something that has none (a tie, a level
      * change): no version it names is the current one (RFC 9110 13.1.1). It was ignored, and the delete done, where
      * every versioned DELETE refused it (a walk).
      */
-    /** The API document's words for such an If-Match, the parameter's and its 412's (ApiDocument). */
-    public static final String UNVERSIONED = "Only * (any): this has no version (no ETag), and an If-Match naming one is a 412";
-
     public static void unversioned(String ifMatch) {
         if (namesAVersion(ifMatch)) {
             throw new ProblemException(412, "Precondition failed",
                     "This has no version (no ETag), so If-Match names none of it; send no If-Match, or *");
+        }
+    }
+
+    /**
+     * Throws 412 for an If-Match sent empty. The API's resources read an empty header as none, so the door asks this
+     * of every write (InputGuard); a page's empty version reaches {@link #check}.
+     */
+    public static void refuseEmpty(String ifMatch) {
+        if (ifMatch != null && ifMatch.isBlank()) {
+            throw new ProblemException(412, "Precondition failed", EMPTY);
         }
     }
 
@@ -44,9 +54,7 @@ public final class ETags {
         if (!namesAVersion(ifMatch)) {
             return;
         }
-        if (ifMatch.isBlank()) {
-            throw new ProblemException(412, "Precondition failed", EMPTY);
-        }
+        refuseEmpty(ifMatch);
         String current = Long.toString(currentVersion);
         for (String tag : ifMatch.split(",")) {
             String t = tag.trim();

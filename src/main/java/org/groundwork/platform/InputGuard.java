@@ -37,10 +37,8 @@ public class InputGuard {
         if (api) {
             refuseUnknown(request.query(), resource);
             // an empty If-Match reaches a resource's parameter as none at all, which checks nothing: refused here
-            String ifMatch = request.getHeader("If-Match");
-            if (ifMatch != null && ifMatch.isBlank() && !"GET".equals(request.method().name())
-                    && !"HEAD".equals(request.method().name())) {
-                throw new ProblemException(412, "Precondition failed", ETags.EMPTY);
+            if (!"GET".equals(request.method().name()) && !"HEAD".equals(request.method().name())) {
+                ETags.refuseEmpty(request.getHeader("If-Match"));
             }
         }
         java.util.Set<String> twice = givenOnce(uri.getQueryParameters(), api ? API_LISTS : PAGE_LISTS,

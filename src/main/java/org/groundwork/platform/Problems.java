@@ -32,6 +32,11 @@ public final class Problems {
     public static final String SESSION_ENDED_ALREADY = "This session of yours was logged out already";
 
     public static ProblemException already(String detail) {
+        return notFoundSaying(detail);
+    }
+
+    /** 404 in words of its own: what the id names is not there, or not this one's (another person's tie). */
+    public static ProblemException notFoundSaying(String detail) {
         return new ProblemException(404, NOT_FOUND, detail);
     }
 
