@@ -140,6 +140,10 @@ frontend web
     http-request set-header X-Forwarded-For %[src]
     # stands for the TLS this proxy terminates in production
     http-request set-header X-Forwarded-Proto https
+    # each request's reference, replacing whatever the client sent; the instance answers it back and
+    # writes it on the request's log lines (platform/RequestIds)
+    unique-id-format %{+X}o%ci%cp%Ts%rt%pid
+    http-request set-header X-Request-Id %[unique-id]
     default_backend apps
 backend apps
     balance roundrobin

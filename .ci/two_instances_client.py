@@ -177,12 +177,17 @@ def main():
 
     # --- pages with requests alternating between the instances (plain round robin)
     served = []
+    references = []
     for i in range(12):
         path = ["/", "/contacts", "/contacts/import"][i % 3]
         status, headers, body = browser.get(path)
         check(status == 200, f"{path} answers {status} (logged out?) on {headers.get('X-Served-By')}")
         check(headers.get("Strict-Transport-Security") is not None, "HSTS behind the trusted proxy saying https")
         served.append(headers.get("X-Served-By"))
+        references.append(headers.get("X-Request-Id") or "")
+        check(re.fullmatch("[0-9A-F]{16,64}", references[-1]) is not None,
+              f"the proxy's request reference answered back: {references[-1]!r}")
+    check(len(set(references)) == len(references), f"one reference per request: {references}")
     check(set(served) == {"app1", "app2"}, f"pages served by both instances: {served}")
     alternations = sum(1 for a, b in zip(served, served[1:]) if a != b)
     print(f"pages: 12 requests in one session, served by {served.count('app1')} x app1 / "

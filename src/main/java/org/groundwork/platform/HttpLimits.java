@@ -507,7 +507,8 @@ public class HttpLimits {
                 closeSoon(ctx);
             }
         });
-        // also what the router refused before any handler ran, Hsts' own among them
+        // also what the router refused before any handler ran, Hsts' and RequestIds' own among them
+        RequestIds.mark(ctx);
         Hsts.mark(ctx);
         boolean page = ProblemMapper.wantsPage(ctx.request());
         String body;

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.groundwork.organizer.Identities;
 import org.groundwork.platform.FieldError;
 import org.groundwork.platform.Problem;
+import org.groundwork.platform.RequestIds;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -27,7 +28,7 @@ public final class ErrorPages {
 
     @CheckedTemplate(basePath = "ErrorPages")
     static class Templates {
-        static native TemplateInstance problem(Problem problem, String said, boolean whole);
+        static native TemplateInstance problem(Problem problem, String said, boolean whole, String reference);
 
         static native TemplateInstance gone(String typed, boolean erased);
     }
@@ -60,7 +61,8 @@ public final class ErrorPages {
             // still the one from before it, that Log out was refused)
             CsrfCheck.loginsCookieOn(login);
         }
-        return Templates.problem(problem, said(problem), login != null).render();
+        return Templates.problem(problem, said(problem), login != null,
+                problem.status() >= 500 ? RequestIds.current() : null).render();
     }
 
     /**

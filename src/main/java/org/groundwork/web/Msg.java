@@ -162,6 +162,9 @@ public interface Msg {
     String error_explain(int status);
 
     @Message
+    String error_reference(String reference);
+
+    @Message
     String error_back();
 
     @Message

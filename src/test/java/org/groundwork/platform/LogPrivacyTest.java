@@ -5,8 +5,8 @@ import org.groundwork.support.AllTeams;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.groundwork.support.LogLines;
 import org.groundwork.support.TestTeam;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,29 +43,7 @@ class LogPrivacyTest {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() < Level.INFO.intValue()) {
-                return;
-            }
-            StringBuilder line = new StringBuilder(record.getLoggerName() + " " + record.getLevel() + " "
-                    + ExtLogRecord.wrap(record).getFormattedMessage());
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                line.append(" | ").append(t);
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogLines log;
 
     /**
      * A write the database itself refuses, quoting the value (a second organizer with an email
@@ -125,12 +99,12 @@ class LogPrivacyTest {
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
+        log = LogLines.listen(Level.INFO);
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -167,11 +141,12 @@ class LogPrivacyTest {
         team.api().delete("/api/v1/contacts/" + contact).then().statusCode(204);
 
         // the export and the erasure's vacuum log after the answer: wait for their lines
-        for (int i = 0; i < 100 && (lines.stream().noneMatch(l -> l.contains("Export of conversations"))
-                || lines.stream().noneMatch(l -> l.contains("Erasure:"))); i++) {
+        for (int i = 0; i < 100 && (log.texts().stream().noneMatch(l -> l.contains("Export of conversations"))
+                || log.texts().stream().noneMatch(l -> l.contains("Erasure:"))); i++) {
             Thread.sleep(100);
         }
         // the capture does read the app's own INFO lines
+        List<String> lines = log.texts();
         assertTrue(lines.stream().anyMatch(l -> l.contains("Import by organizer")), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains("Export of contacts")), String.join("\n", lines));
 

@@ -8,11 +8,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * What hostile-input tests need below RestAssured: bytes sent by hand (RestAssured refuses to send
@@ -50,29 +47,12 @@ public final class RawHttp {
 
     /** The log records at ERROR (SEVERE) or above written while {@code action} runs. */
     public static List<LogRecord> severeDuring(Runnable action) {
-        List<LogRecord> errors = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
+        LogLines errors = LogLines.listen(Level.SEVERE);
         try {
             action.run();
         } finally {
-            Logger.getLogger("").removeHandler(capture);
+            errors.close();
         }
-        return errors;
+        return List.copyOf(errors.records());
     }
 }
