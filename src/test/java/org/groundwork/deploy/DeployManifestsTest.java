@@ -45,6 +45,8 @@ class DeployManifestsTest {
     static final Path COMPOSE = ROOT.resolve("deploy/compose/compose.yaml");
     static final Path COMPOSE_ENV = ROOT.resolve("deploy/compose/.env.example");
     static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
+    static final Path SYSTEMD_UNIT = ROOT.resolve("deploy/systemd/groundwork.service");
+    static final Path SYSTEMD_ENV = ROOT.resolve("deploy/systemd/groundwork.env.example");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /**
@@ -343,6 +345,8 @@ class DeployManifestsTest {
         env(container(kind("Deployment"))).keySet().forEach(names::add);
         documents(COMPOSE).get(0).path("services").path("app").path("environment").fieldNames().forEachRemaining(names::add);
         names.addAll(envFileNames(true)); // the commented suggestions too
+        names.addAll(envFileNames(SYSTEMD_ENV, true));
+        names.addAll(systemdEnvironment().keySet());
         names.addAll(dockerfileEnv().keySet());
         List<String> unknown = new ArrayList<>();
         for (String name : names) {
@@ -434,6 +438,7 @@ class DeployManifestsTest {
                 assertTrue(javaOpts.contains(o), "the image's JAVA_OPTS lack " + o + ": " + javaOpts);
             }
             assertTrue(twoInstances.contains(o), ".ci/two-instances.sh starts java without " + o);
+            assertTrue(systemd("ExecStart").get(0).contains(" " + o + " "), "the systemd unit starts java without " + o);
             assertTrue(jvm.group(1).contains("\"" + o + "\""), "the harness measures without " + o);
         }
         String dockerfile = Files.readString(DOCKERFILE);
@@ -446,7 +451,56 @@ class DeployManifestsTest {
         assertTrue(ignore.contains("!src/build/ClassDataArchive.java"), "the recorder is in the build context: " + ignore);
     }
 
+    /**
+     * The systemd unit (one server without Docker) runs the README's command as a user of its own, from the folder it
+     * was built in (the build's class-data archive names it), with the embedded database's data in its state
+     * directory; a stop goes to the app alone, which stops the embedded PostgreSQL it started (a SIGTERM to both at
+     * once would cut that short), and Java's 143 on that SIGTERM is a clean stop; a configuration the app refuses at
+     * its start (exit 2, DatabaseChoiceTest) is not restarted in a loop.
+     */
+    @Test
+    void theSystemdUnitRunsTheBuiltAppAsItsOwnUserAndStopsItFirst() throws IOException {
+        String user = systemd("User").get(0);
+        assertFalse(Set.of("root", "0").contains(user), "the unit runs as a user of its own");
+        String folder = systemd("WorkingDirectory").get(0);
+        String start = systemd("ExecStart").get(0);
+        assertTrue(start.startsWith("/usr/bin/java "), start);
+        assertTrue(start.endsWith(" -jar " + folder + "/target/quarkus-app/quarkus-run.jar"), start);
+        assertTrue(start.contains(" -XX:SharedArchiveFile=" + folder + "/target/quarkus-app/app-cds.jsa "), start);
+        assertEquals(List.of("/etc/groundwork/groundwork.env"), systemd("EnvironmentFile"));
+        assertEquals(List.of("groundwork"), systemd("StateDirectory"));
+        assertEquals("/var/lib/groundwork", systemdEnvironment().get("GROUNDWORK_DATA_DIR"));
+        assertTrue(systemd("ReadWritePaths").get(0).contains("/var/lib/groundwork"), "the data folder is writable");
+        assertEquals(List.of("mixed"), systemd("KillMode"));
+        assertEquals(List.of("143"), systemd("SuccessExitStatus"));
+        assertEquals(List.of("2"), systemd("RestartPreventExitStatus"));
+        Set<String> settings = envFileNames(SYSTEMD_ENV, false);
+        assertTrue(settings.contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"), "the session key is set: " + settings);
+        assertTrue(envFileNames(SYSTEMD_ENV, true).contains("QUARKUS_DATASOURCE_JDBC_URL"), "a server's URL is suggested");
+    }
+
     // --- reading the files
+
+    /** The values of a directive of the systemd unit, in order (a line continued with a backslash joined). */
+    static List<String> systemd(String directive) throws IOException {
+        String joined = Files.readString(SYSTEMD_UNIT).replaceAll("\\\\\\n\\s*", " ");
+        List<String> values = new ArrayList<>();
+        for (String l : joined.split("\n")) {
+            if (l.startsWith(directive + "=")) {
+                values.add(l.substring(directive.length() + 1).trim());
+            }
+        }
+        return values;
+    }
+
+    /** The unit's Environment= pairs. */
+    static Map<String, String> systemdEnvironment() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        for (String pair : systemd("Environment")) {
+            env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        return env;
+    }
 
     static boolean isYaml(Path p) {
         String name = p.getFileName().toString();
@@ -551,9 +605,13 @@ class DeployManifestsTest {
 
     /** Variable names in .env.example; with {@code commented}, the "# NAME=value" suggestions too. */
     static Set<String> envFileNames(boolean commented) throws IOException {
+        return envFileNames(COMPOSE_ENV, commented);
+    }
+
+    static Set<String> envFileNames(Path file, boolean commented) throws IOException {
         Set<String> names = new TreeSet<>();
         Pattern line = Pattern.compile(commented ? "^#?\\s*([A-Z][A-Z0-9_]*)=.*" : "^([A-Z][A-Z0-9_]*)=.*");
-        for (String l : Files.readAllLines(COMPOSE_ENV)) {
+        for (String l : Files.readAllLines(file)) {
             Matcher m = line.matcher(l.trim());
             if (m.matches()) {
                 names.add(m.group(1));
