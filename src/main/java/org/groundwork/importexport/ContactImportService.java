@@ -756,6 +756,15 @@ public class ContactImportService {
                         : feeds + ": " + SafeJson.NUL_MESSAGE);
                 return;
             }
+            // a cell past the header's last column: a comma outside quotes ("call me, after 5") split a cell,
+            // and what came after it was dropped without a word (a walk). The line is refused and named, to be
+            // mended in the file; an empty cell there (a spreadsheet's "a,b,c,") is nothing lost
+            int cells = cellsGiven(record);
+            if (cells > mapping.fields.length) {
+                error(line, "has " + cells + " cells where the header has " + mapping.fields.length
+                        + ": a comma outside quotes? Put the cell that holds it in quotes");
+                return;
+            }
             String fullName = one(record, Field.FULL_NAME);
             if (fullName == null) {
                 fullName = joined(record, Field.FIRST_NAME, Field.MIDDLE_NAME, Field.LAST_NAME);
@@ -1268,6 +1277,15 @@ public class ContactImportService {
         }
 
         // ---- reading cells ----------------------------------------------------------------
+
+        /** How many cells the line gives, up to its last one that is not blank. */
+        private static int cellsGiven(CSVRecord record) {
+            int given = record.size();
+            while (given > 0 && record.get(given - 1).isBlank()) {
+                given--;
+            }
+            return given;
+        }
 
         private String cell(CSVRecord record, int column) {
             if (column >= record.size()) {

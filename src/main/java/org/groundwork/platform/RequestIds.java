@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
+    public static final String ID_HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     private static final String KEY = RequestIds.class.getName();
     private static final Pattern SENT = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -42,10 +42,10 @@ public class RequestIds {
     static void mark(RoutingContext ctx) {
         String id = ctx.get(KEY);
         if (id == null) {
-            String sent = ctx.request().getHeader(HEADER);
+            String sent = ctx.request().getHeader(ID_HEADER);
             id = sent != null && SENT.matcher(sent).matches() ? sent : made();
             ctx.put(KEY, id);
-            ctx.response().putHeader(HEADER, id);
+            ctx.response().putHeader(ID_HEADER, id);
         }
         MDC.put(MDC_KEY, id);
     }

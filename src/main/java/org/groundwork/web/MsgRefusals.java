@@ -625,6 +625,9 @@ public interface MsgRefusals {
     String row_nothing();
 
     @Message
+    String row_cells_beyond(String cells, String columns);
+
+    @Message
     String row_name_long(String max);
 
     @Message

@@ -560,6 +560,8 @@ public final class Refusals {
         phrase("row_tag_at_long", "tags[{n}]: must be at most {max} characters");
         phrase("row_column_nul", "column {column} contains a NUL character (\\u0000), which cannot be stored");
         phrase("row_nothing", "no name, email or phone");
+        phrase("row_cells_beyond", "has {cells} cells where the header has {columns}: a comma outside quotes? Put the cell"
+                + " that holds it in quotes");
         phrase("row_name_long", "the name is longer than {max} characters");
         phrase("row_not_email", "'{value}' is not an email address");
         phrase("row_phone_long", "the phone is longer than {max} characters");

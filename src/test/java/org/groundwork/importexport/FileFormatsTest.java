@@ -251,6 +251,27 @@ class FileFormatsTest {
         assertEquals(0, levels.intValue());
     }
 
+    /**
+     * A comma outside quotes split a note, and the cells past the header were dropped without a word (a walk): such a
+     * line is refused and named; empty cells past the header (a spreadsheet's trailing comma) are taken, and so is a
+     * line with fewer cells than the header.
+     */
+    @Test
+    void aLineWithMoreCellsThanTheHeaderIsRefusedNotCut() {
+        TestTeam team = TestTeam.create();
+        JsonPath r = Csv.imported(team, "Name,Email,Notes\n"
+                + "Ragged Rita,rita@example.net,call me, after 5 on weekdays\n"
+                + "Trailing Tom,tom@example.net,fine,,\n"
+                + "Short Sam,sam@example.net\n");
+        assertEquals(2, r.getInt("created"), r.prettify());
+        assertEquals(1, r.getInt("errorRows"));
+        assertEquals(2, r.getInt("errors[0].row"));
+        assertEquals("has 4 cells where the header has 3: a comma outside quotes? Put the cell that holds it in quotes",
+                r.getString("errors[0].message"));
+        assertEquals(List.of("Short Sam", "Trailing Tom"), Csv.contacts(team).stream().map(c -> c.get("fullName")).sorted().toList());
+        assertEquals("fine", Csv.contactNamed(team, "Trailing Tom").get("notes"));
+    }
+
     /** Every line made a contact, every column fed a field, no line was refused. */
     private static void assertAllRead(JsonPath r, int created) {
         assertEquals(created, r.getInt("created"), r.prettify());

@@ -41,31 +41,31 @@ class RequestIdsTest {
     @Test
     void everyAnswerCarriesAReferenceMadeHereOrTheProxysWhenItIsAShortToken() {
         String one = given().get("/login").then().statusCode(200)
-                .header(RequestIds.HEADER, matchesPattern("[0-9a-z]{12}")).extract().header(RequestIds.HEADER);
+                .header(RequestIds.ID_HEADER, matchesPattern("[0-9a-z]{12}")).extract().header(RequestIds.ID_HEADER);
         String two = given().get("/api/v1/me").then().statusCode(401)
-                .header(RequestIds.HEADER, matchesPattern("[0-9a-z]{12}")).extract().header(RequestIds.HEADER);
+                .header(RequestIds.ID_HEADER, matchesPattern("[0-9a-z]{12}")).extract().header(RequestIds.ID_HEADER);
         assertNotEquals(one, two);
-        given().header(RequestIds.HEADER, "haproxy-7f3a.12:9").get("/login").then().statusCode(200)
-                .header(RequestIds.HEADER, is("haproxy-7f3a.12:9"));
+        given().header(RequestIds.ID_HEADER, "haproxy-7f3a.12:9").get("/login").then().statusCode(200)
+                .header(RequestIds.ID_HEADER, is("haproxy-7f3a.12:9"));
         // what would reach the log as the client wrote it is replaced: spaces, too long, a NUL sent encoded
         for (String sent : List.of("two words", "x".repeat(65), "a%00b", "<script>")) {
-            given().header(RequestIds.HEADER, sent).get("/login").then().statusCode(200)
-                    .header(RequestIds.HEADER, matchesPattern("[0-9a-z]{12}"));
+            given().header(RequestIds.ID_HEADER, sent).get("/login").then().statusCode(200)
+                    .header(RequestIds.ID_HEADER, matchesPattern("[0-9a-z]{12}"));
         }
         // also on what the HTTP layer refuses before any page runs (a request line past 8 KB)
         given().get("/contacts?q=" + "a".repeat(9000)).then().statusCode(414)
-                .header(RequestIds.HEADER, matchesPattern("[0-9a-z]{12}"));
+                .header(RequestIds.ID_HEADER, matchesPattern("[0-9a-z]{12}"));
     }
 
     @Test
     void theLogLinesOfARequestAndIts503PageCarryItsReference() {
-        given().accept("text/html").header(RequestIds.HEADER, "ref-page-1").get("/test-only/past-its-time")
-                .then().statusCode(503).header(RequestIds.HEADER, is("ref-page-1"))
+        given().accept("text/html").header(RequestIds.ID_HEADER, "ref-page-1").get("/test-only/past-its-time")
+                .then().statusCode(503).header(RequestIds.ID_HEADER, is("ref-page-1"))
                 .body(containsString("tell whoever runs Groundwork this reference: ref-page-1"));
-        given().header(RequestIds.HEADER, "ref-api-2").get("/api/v1/test-only/past-its-time")
-                .then().statusCode(503).header(RequestIds.HEADER, is("ref-api-2"));
+        given().header(RequestIds.ID_HEADER, "ref-api-2").get("/api/v1/test-only/past-its-time")
+                .then().statusCode(503).header(RequestIds.ID_HEADER, is("ref-api-2"));
         // a page refused in the 4xx range is the organizer's to mend: no reference to quote
-        given().accept("text/html").header(RequestIds.HEADER, "ref-404").get("/no-such-page")
+        given().accept("text/html").header(RequestIds.ID_HEADER, "ref-404").get("/no-such-page")
                 .then().statusCode(404).body(not(containsString("ref-404")));
 
         List<ExtLogRecord> lines = log.records().stream()
