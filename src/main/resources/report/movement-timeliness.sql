@@ -7,7 +7,7 @@
 with first_timers as (
   -- their first action (first_action, V19_1) in the period
   select f.contact_id, f.first_at,
-         cast(cast(f.first_at at time zone :tz as date) + :heat + 1 as timestamp) at time zone :tz as heat_end
+         gw_heat_end(f.first_at, :tz, :heat) as heat_end
   from first_action f
   join contact k on k.id = f.contact_id and k.team_id = :team and k.owner_id = :org -- if organizer
   where f.team_id = :team and f.first_at >= :start and f.first_at < :end

@@ -14,7 +14,7 @@ with heat as materialized (
   -- runs from the action's start to the end of its last day in the team's zone
   select h.* from (
     select f.contact_id, f.first_at,
-           cast(cast(f.first_at at time zone :tz as date) + :heat + 1 as timestamp) at time zone :tz as heat_end
+           gw_heat_end(f.first_at, :tz, :heat) as heat_end
     from first_action f
     where f.team_id = :team and f.first_at < :end
       and f.first_at >= cast(:start as timestamptz) - make_interval(days => :heat + 2)) h

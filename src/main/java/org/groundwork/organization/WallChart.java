@@ -97,7 +97,7 @@ public class WallChart {
         Map<UUID, ColumnFigures> figures = new HashMap<>();
         Map<UUID, Long> matching = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> counted = figuresQuery("", o, filter).getResultList();
+        List<Object[]> counted = figuresQuery("", o, team, filter).getResultList();
         for (Object[] r : counted) {
             figures.put((UUID) r[0], new ColumnFigures(n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6])));
             matching.put((UUID) r[0], n(r[7]));
@@ -142,8 +142,11 @@ public class WallChart {
             sql.append(" and c.owner_id = :owner");
             params.put("owner", filter.ownerId());
         }
-        if (filter.quietDays() != null) {
-            sql.append(" and (c.last_conversation_at is null or c.last_conversation_at < now() - make_interval(days => :quiet))");
+        // in days on the team's clocks, as the cards count them ("Talked 7 days ago" is not talked to for 7 days,
+        // whatever the hour: a rolling 7 x 24 hours left out the evening's talks, a walk); 0 is everyone
+        if (filter.quietDays() != null && filter.quietDays() > 0) {
+            sql.append(" and (c.last_conversation_at is null or c.last_conversation_at < ")
+                    .append(DAY_START.formatted("(:quiet - 1)")).append(")");
             params.put("quiet", filter.quietDays());
         }
         return sql.toString();
@@ -193,9 +196,9 @@ public class WallChart {
                 """ + DAYS_SINCE.formatted("m") + """
                        , (select min(f.due_on) from follow_up f
                          where f.contact_id = m.id and f.status = 'open' and f.team_id = :team),
-                       exists (select 1 from attendance at join action a on a.id = at.action_id and a.team_id = at.team_id
-                                where at.team_id = :team and at.contact_id = m.id and at.first_time
-                                  and a.starts_at <= now() and a.starts_at >= now() - make_interval(days => :heat))
+                       exists (select 1 from first_action f
+                                where f.team_id = :team and f.contact_id = m.id
+                                  and f.first_at <= now() and now() < gw_heat_end(f.first_at, :zone, :heat))
                 from (""" + String.join("\nunion all\n", parts) + """
                 ) m
                 left join organizer ow on ow.id = m.owner_id and ow.team_id = :team
@@ -210,21 +213,22 @@ public class WallChart {
      * it, and how many of them the filters let through (a folded column's count).
      * {@code prefix} is "" or an EXPLAIN for the benchmark.
      */
-    jakarta.persistence.Query figuresQuery(String prefix, Organization o, ChartFilter filter) {
+    jakarta.persistence.Query figuresQuery(String prefix, Organization o, Team team, ChartFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
+        params.put("zone", team.timeZone);
         String conditions = filters(filter, params);
-        var query = em.createNativeQuery(prefix + """
+        var query = em.createNativeQuery((prefix + """
                         select c.unit_id, count(*),
                                count(*) filter (where c.engagement_level = 'new'),
                                count(*) filter (where c.engagement_level = 'less-involved'),
                                count(*) filter (where c.engagement_level = 'cadre'),
-                               count(*) filter (where c.last_conversation_at >= now() - make_interval(days => :days)),
+                               count(*) filter (where c.last_conversation_at >= %s),
                                count(c.owner_id),
                                count(*) filter (where true""" + conditions + """
                 )
                         from contact c
                         where c.team_id = :team and c.organization_id = :organization and c.erased_at is null
-                        group by c.unit_id""")
+                        group by c.unit_id""").formatted(DAY_START.formatted(":days")))
                 .setParameter("days", TALKED_TO_DAYS)
                 .setParameter("team", o.teamId)
                 .setParameter("organization", o.id);
@@ -237,6 +241,13 @@ public class WallChart {
      * conversation logged ahead (up to a day, for a slip of a clock or a zone) counts as today, never -1 days ago (a
      * walk). The chart's cards and the leaders list say it alike.
      */
+    /**
+     * The start of the day {@code %s} days before today on the team's clocks ({@code :zone}): the column's "talked to
+     * in 30 days" (30 days ago at most, as the cards and the leaders count days) and the filter "not talked to for N
+     * days" are in the cards' days.
+     */
+    private static final String DAY_START = "(cast(cast(now() at time zone :zone as date) - %s as timestamp) at time zone :zone)";
+
     private static final String DAYS_SINCE = """
             case when %1$s.last_conversation_at is not null then greatest(0,
                 cast(now() at time zone :zone as date) - cast(%1$s.last_conversation_at at time zone :zone as date)) end

@@ -82,7 +82,7 @@ class WallChartBenchmark {
         time("cards statement alone", () -> inTransaction(team, organization,
                 (o, t) -> chart.cardsQuery("", o, t, ChartFilter.NONE).getResultList().size()));
         time("column figures statement alone", () -> inTransaction(team, organization,
-                (o, t) -> chart.figuresQuery("", o, ChartFilter.NONE).getResultList().size()));
+                (o, t) -> chart.figuresQuery("", o, t, ChartFilter.NONE).getResultList().size()));
         time("chart assembled (both statements and Java)", () -> inTransaction(team, organization,
                 (o, t) -> chart.assemble(o, t, units(o), ChartFilter.NONE).columns().size()));
         Chart assembled = inTransaction(team, organization, (o, t) -> chart.assemble(o, t, units(o), ChartFilter.NONE));
@@ -94,7 +94,7 @@ class WallChartBenchmark {
                 List.of(new Option("none", "No owner")), OrganizationPages.Moved.NONE, Map.of()).render().length());
 
         explain("cards", team, organization, (o, t) -> chart.cardsQuery("explain (analyze, buffers) ", o, t, ChartFilter.NONE));
-        explain("column figures", team, organization, (o, t) -> chart.figuresQuery("explain (analyze, buffers) ", o, ChartFilter.NONE));
+        explain("column figures", team, organization, (o, t) -> chart.figuresQuery("explain (analyze, buffers) ", o, t, ChartFilter.NONE));
         log.writeTo("wall-chart-benchmark.txt");
     }
 

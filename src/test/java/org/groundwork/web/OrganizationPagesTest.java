@@ -157,6 +157,68 @@ class OrganizationPagesTest {
         return html.substring(start, end < 0 ? html.length() : end);
     }
 
+    /**
+     * The chart counts days on the team's clocks, as its cards say them: "not talked to for 7 days" shows whoever's card
+     * says "Talked 7 days ago", also talked late that evening (a rolling 7 x 24 hours left them out), and "★ first time"
+     * marks someone whose first action's heat window (to the end of its last day) is still open, as Today and the
+     * movement report have it: not only for 48 hours after the action, and not for a second "first time" ticked at a
+     * later action (a walk: the mark was gone while Today still listed the person in the heat).
+     */
+    @Test
+    void theChartCountsTheTeamsDaysAndMarksTheFirstActionsHeatWindow() {
+        TestTeam team = TestTeam.create();
+        java.time.ZoneId zone = java.time.ZoneId.of(team.api().get("/api/v1/team").then().extract().path("timeZone"));
+        int heat = team.api().get("/api/v1/team").then().extract().path("heatWindowDays");
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        String org = team.organization("Depot 9", "workplace");
+        String lou = contact(team, "Late Lou", "new", org, null);
+        String eli = contact(team, "Early Eli", "new", org, null);
+        String hana = contact(team, "Heat Hana", "new", org, null);
+        String abe = contact(team, "Again Abe", "new", org, null);
+        talkedAt(team, lou, today.minusDays(7).atTime(23, 59).atZone(zone));
+        talkedAt(team, eli, today.minusDays(6).atTime(0, 1).atZone(zone));
+        // Hana's first action began just after midnight on the window's first day: more than 48 hours ago, still in it
+        String early = action(team, today.minusDays(heat).atTime(0, 1).atZone(zone));
+        team.api().body(List.of(Map.of("contactId", hana, "firstTime", true))).put("/api/v1/actions/" + early + "/attendance")
+                .then().statusCode(200);
+        // Abe's first action was ten days ago; "first time" ticked again at yesterday's does not make it his first
+        String first = action(team, today.minusDays(10).atTime(18, 0).atZone(zone));
+        String again = action(team, today.minusDays(1).atTime(18, 0).atZone(zone));
+        for (String a : List.of(first, again)) {
+            team.api().body(List.of(Map.of("contactId", abe, "firstTime", true))).put("/api/v1/actions/" + a + "/attendance")
+                    .then().statusCode(200);
+        }
+
+        Session s = Session.logIn(team);
+        String html = s.request().get("/organizations/" + org + "/chart").then().statusCode(200).extract().asString();
+        assertTrue(card(html, lou).contains("Talked 7 days ago"), card(html, lou));
+        assertTrue(card(html, eli).contains("Talked 6 days ago"), card(html, eli));
+        assertTrue(card(html, hana).contains("★ first time"), card(html, hana));
+        assertFalse(card(html, abe).contains("first time"), card(html, abe));
+        String quiet = s.request().get("/organizations/" + org + "/chart?quiet=7").then().statusCode(200).extract().asString();
+        assertTrue(quiet.contains("Late Lou") && !quiet.contains("Early Eli"), quiet);
+        String six = s.request().get("/organizations/" + org + "/chart?quiet=6").then().statusCode(200).extract().asString();
+        assertTrue(six.contains("Late Lou") && six.contains("Early Eli"), six);
+        // 0 days: everyone, whoever was talked to today
+        String none = s.request().get("/organizations/" + org + "/chart?quiet=0").then().statusCode(200).extract().asString();
+        assertTrue(none.contains("Late Lou") && none.contains("Heat Hana"), none);
+    }
+
+    private static String card(String html, String contact) {
+        String card = html.substring(html.indexOf("id=\"card-" + contact + "\""));
+        return card.substring(0, card.indexOf("</li>"));
+    }
+
+    private static void talkedAt(TestTeam team, String contact, java.time.ZonedDateTime at) {
+        team.api().body(Map.of("contactId", contact, "occurredAt", at.toInstant().toString(),
+                "durationMinutes", 15, "channel", "phone")).post("/api/v1/conversations").then().statusCode(201);
+    }
+
+    private static String action(TestTeam team, java.time.ZonedDateTime at) {
+        return team.api().body(Map.of("title", "Meeting " + at.toLocalDate(), "startsAt", at.toInstant().toString(),
+                "durationMinutes", 60)).post("/api/v1/actions").then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void wallChartFiguresAndCardsOnAHandBuiltOrganization() {
         TestTeam team = TestTeam.create();
