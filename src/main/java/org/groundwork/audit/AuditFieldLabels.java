@@ -55,6 +55,8 @@ final class AuditFieldLabels {
             entry("sourceActionId", () -> account().audit_field_source_action()),
             // moved with its action's date (FollowUpService.followTheAction)
             entry("actionStartsAt", () -> account().audit_field_action_starts_at()),
+            // reopened by the deletion of the conversation that completed it (FollowUpService.reopenCompletedBy)
+            entry("completedByConversationId", () -> account().audit_field_completed_by()),
             // works
             entry("name", () -> msg().field_name()),
             entry("focus", () -> people().work_focus()),

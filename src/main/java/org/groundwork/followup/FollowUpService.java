@@ -312,13 +312,21 @@ public class FollowUpService {
     static final String ACTION_MOVED = "actionStartsAt";
 
     /**
+     * The field a follow-up's event names when the deletion of the conversation that completed it reopened it
+     * ({@link #reopenCompletedBy}): that completion undone, with the reopening, is no change by hand.
+     */
+    static final String COMPLETION_UNDONE = "completedByConversationId";
+
+    /**
      * "Nobody changed it" (dropAfterAction), of follow-up {@code f}: its version counts only the rule's own moves, to
-     * another action's list or with its action's date.
+     * another action's list or with its action's date, and twice each completion by a conversation deleted since (the
+     * completion and its undoing: a walk saw a follow-up so reopened kept for good as if changed by hand).
      */
     private static final String UNCHANGED = """
-            f.version = (select count(*) from audit_event e
+            f.version = (select count(*) + count(*) filter (where '%3$s' = any (e.fields)) from audit_event e
                          where e.team_id = f.team_id and e.entity_id = f.id and e.kind = 'changed'
-                           and ('%s' = any (e.fields) or '%s' = any (e.fields)))""".formatted(SOURCE_ACTION, ACTION_MOVED);
+                           and ('%1$s' = any (e.fields) or '%2$s' = any (e.fields) or '%3$s' = any (e.fields)))"""
+            .formatted(SOURCE_ACTION, ACTION_MOVED, COMPLETION_UNDONE);
 
     /**
      * A newcomer still, of the first-time action whose due day is %1$s and the later action aliased %2$s: that heat
@@ -540,8 +548,8 @@ public class FollowUpService {
             f.closedAt = null;
             f.completedByConversationId = null;
             f.updatedAt = now;
-            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id,
-                    handed ? new String[]{"status", "assigneeId"} : new String[]{"status"});
+            audit.changed(AuditKind.CHANGED, AuditEntity.FOLLOW_UP, f.id, handed
+                    ? new String[]{"status", COMPLETION_UNDONE, "assigneeId"} : new String[]{"status", COMPLETION_UNDONE});
             reopened++;
         }
         em.flush();

@@ -324,6 +324,9 @@ public interface MsgAccount {
     String audit_field_action_starts_at();
 
     @Message
+    String audit_field_completed_by();
+
+    @Message
     String audit_field_organizers();
 
     @Message

@@ -111,6 +111,47 @@ class FirstTimerRemovedBothDoorsTest {
         return "id=\"due-" + followUp + "\" name=\"dueOn\" type=\"date\" value=\"" + dueOn + "\"";
     }
 
+    /**
+     * A talk that completed the after-action follow-up, deleted as logged by mistake, reopens it; it is still the
+     * rule's: moved with its action's date, and dropped when its person is taken off the list, as one never completed
+     * (a walk: counted as changed by hand, it stayed where it was and then open and overdue after its person left).
+     */
+    @Test
+    void reopenedByADeletedTalkTheFollowUpIsStillTheRulesToMoveAndDrop() {
+        TestTeam team = TestTeam.create();
+        String knock = action(team, "Door knock", 1);
+        String dan = contact(team, "Dan Reopened");
+        String luis = contact(team, "Luis Untouched");
+        attend(team, knock, List.of(Map.of("contactId", dan, "firstTime", true), Map.of("contactId", luis, "firstTime", true)));
+        String danUp = (String) only(team, dan).get("id");
+        String luisUp = (String) only(team, luis).get("id");
+        String talk = team.api().body(Map.of("contactId", dan, "durationMinutes", 20, "channel", "in-person",
+                        "completeFollowUpIds", List.of(danUp)))
+                .post("/api/v1/conversations").then().statusCode(201).extract().path("id");
+        assertEquals("done", only(team, dan).get("status"));
+        team.api().delete("/api/v1/conversations/" + talk).then().statusCode(204);
+        assertEquals("open", only(team, dan).get("status"));
+        List<Map<String, Object>> trail = team.api().queryParam("limit", 200).get("/api/v1/audit")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertTrue(changes(trail, danUp).contains(List.of("status", "completedByConversationId")), changes(trail, danUp).toString());
+
+        // the action a day later: both follow-ups move with it
+        Instant later = Instant.parse(team.api().get("/api/v1/actions/" + knock).then().extract().path("startsAt"))
+                .plus(1, ChronoUnit.DAYS);
+        String etag = team.api().get("/api/v1/actions/" + knock).then().extract().header("ETag");
+        team.api().header("If-Match", etag).body(Map.of("startsAt", later.toString()))
+                .patch("/api/v1/actions/" + knock).then().statusCode(200);
+        LocalDate due = dueAfter(team, knock);
+        assertEquals(due.toString(), only(team, luis).get("dueOn"));
+        assertEquals(due.toString(), only(team, dan).get("dueOn"), "moved with the action as Luis's was");
+
+        // taken off the list: both dropped
+        attend(team, knock, List.of());
+        assertEquals("dropped", only(team, luis).get("status"));
+        assertEquals("dropped", only(team, dan).get("status"), "dropped as Luis's was");
+        assertFalse(heat(team).contains(dan));
+    }
+
     @Test
     void takenOffTheListTheirUntouchedAfterActionFollowUpIsDroppedThroughTheApi() {
         TestTeam team = TestTeam.create();
