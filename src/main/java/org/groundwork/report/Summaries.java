@@ -99,7 +99,7 @@ final class Summaries {
                 s.append(' ').append(words.summary_still_in_window(String.valueOf(timeliness.stillInWindow())));
             }
             if (timeliness.medianHours() != null) {
-                s.append(' ').append(words.summary_median_hours(String.valueOf(Math.round(timeliness.medianHours()))));
+                s.append(' ').append(words.summary_median_hours(Math.round(timeliness.medianHours())));
             }
         }
         s.append("; ").append(overdue == 1 ? words.summary_overdue_one() : words.summary_overdue(String.valueOf(overdue)))

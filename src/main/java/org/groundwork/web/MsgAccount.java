@@ -246,6 +246,9 @@ public interface MsgAccount {
     String tf_lost();
 
     @Message
+    String tf_lost_none();
+
+    @Message
     String tf_required();
 
     @Message

@@ -345,7 +345,7 @@ public interface MsgReports {
     String summary_still_in_window(String count);
 
     @Message
-    String summary_median_hours(String hours);
+    String summary_median_hours(long hours);
 
     @Message
     String summary_overdue_one();
