@@ -98,7 +98,7 @@ public class ActionService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ActionItem> list(UUID workId, int n, String cursor) {
-        Cursor.List cursors = Cursor.of("actions", workId);
+        Cursor.List cursors = Cursor.of(current.teamId(), "actions", workId);
         Cursor.Position after = cursors.position(cursor);
         TeamScoped.filter(Work.class, workId, "work", "work");
         StringBuilder hql = new StringBuilder("""

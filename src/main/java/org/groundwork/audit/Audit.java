@@ -207,7 +207,7 @@ public class Audit {
             throw Problems.forbidden("Only the team's admins can read the audit trail");
         }
         int n = Page.limit(limit);
-        Cursor.List cursors = Cursor.of("audit", filter);
+        Cursor.List cursors = Cursor.of(current.teamId(), "audit", filter);
         Cursor.Position after = cursors.position(cursor);
         StringBuilder q = new StringBuilder("""
                 select e, who.displayName, subject.displayName from AuditEvent e

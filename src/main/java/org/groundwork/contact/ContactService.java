@@ -536,7 +536,7 @@ public class ContactService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ContactView> list(ContactQuery query, int limit, String cursor) {
-        Cursor.List cursors = Cursor.of("contacts", query);
+        Cursor.List cursors = Cursor.of(current.teamId(), "contacts", query);
         UUID after = cursors.id(cursor);
         UUID team = current.teamId();
         String callingCode = current.team().phoneCountryCode;
@@ -740,7 +740,7 @@ public class ContactService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TimelineItem> timeline(UUID id, int limit, String cursor) {
         Contact c = require(id);
-        Cursor.List cursors = Cursor.of("timeline", id);
+        Cursor.List cursors = Cursor.of(current.teamId(), "timeline", id);
         Cursor.Position after = cursors.position(cursor);
         String sql = """
                 select t.*, o.display_name as who_name, w.name as work_name from (

@@ -193,7 +193,7 @@ public class ConversationService {
     /** Newest first; one query per page, the contact's name joined in. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ConversationView> list(ConversationFilter filter, int n, String cursor) {
-        Cursor.List cursors = Cursor.of("conversations", filter);
+        Cursor.List cursors = Cursor.of(current.teamId(), "conversations", filter);
         Cursor.Position after = cursors.position(cursor);
         ZoneId zone = current.team().zone();
         StringBuilder q = new StringBuilder("""

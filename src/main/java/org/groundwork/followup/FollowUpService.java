@@ -826,7 +826,7 @@ public class FollowUpService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<FollowUpView> list(FollowUpFilter filter, int n, String cursor) {
         FollowUpStatus wanted = filter.status() == null ? FollowUpStatus.OPEN : filter.status();
-        Cursor.List cursors = Cursor.of("followups", wanted, filter.assignee(), filter.contact());
+        Cursor.List cursors = Cursor.of(current.teamId(), "followups", wanted, filter.assignee(), filter.contact());
         UUID after = cursors.id(cursor);
         StringBuilder q = new StringBuilder("""
                 select f, k.fullName from FollowUp f join Contact k on k.id = f.contactId

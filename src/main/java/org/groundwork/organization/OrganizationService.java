@@ -285,7 +285,7 @@ public class OrganizationService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Overview> overview(int limit, String cursor) {
-        Cursor.List cursors = Cursor.of("organizations by name");
+        Cursor.List cursors = Cursor.of(current.teamId(), "organizations by name");
         Cursor.Keyed after = cursors.keyed(cursor);
         var query = em.createNativeQuery("""
                         select o.id, o.name, o.kind, count(c.id),
@@ -337,7 +337,7 @@ public class OrganizationService {
             return Page.of(List.of(), limit, v -> null);
         }
         String search = typed == null ? null : "%" + likeEscaped(typed) + "%";
-        Cursor.List cursors = Cursor.of("organizations", search);
+        Cursor.List cursors = Cursor.of(current.teamId(), "organizations", search);
         UUID after = cursors.id(cursor);
         var query = em.createQuery("""
                         select new org.groundwork.organization.OrganizationJson$OrganizationView(o.id, o.name, o.kind, o.createdAt)

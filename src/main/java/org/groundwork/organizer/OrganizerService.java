@@ -213,7 +213,7 @@ public class OrganizerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrganizerView> list(int limit, String cursor) {
         int n = Page.limit(limit);
-        Cursor.List cursors = Cursor.of("organizers");
+        Cursor.List cursors = Cursor.of(current.teamId(), "organizers");
         UUID after = cursors.id(cursor);
         List<Organizer> rows = Organizer.find("teamId = ?1 and id > ?2 order by id",
                         current.teamId(), after == null ? new UUID(0, 0) : after)

@@ -13,10 +13,11 @@ import java.util.UUID;
  * so the next page is an index range scan, not an OFFSET.
  * <p>
  * Each cursor is bound to the list it came from: it is made and read through that list's
- * {@link #of(String, Object...) List} (its name and the filters it was asked with), and carries a
- * short hash of them. A cursor of the contacts sent to the conversations, or of {@code level=new}
+ * {@link #of(UUID, String, Object...) List} (its team, its name and the filters it was asked with), and
+ * carries a short hash of them. A cursor of the contacts sent to the conversations, or of {@code level=new}
  * sent with {@code level=cadre}, was read as a position there (rows skipped or shown twice,
- * silently); it is refused as an unreadable one is.
+ * silently); it is refused as an unreadable one is, and so is another team's (a walk: read as a position
+ * among the caller's own rows, nothing shown of the other team's, but not the 400 api.md promises).
  */
 public final class Cursor {
 
@@ -24,12 +25,12 @@ public final class Cursor {
     }
 
     /**
-     * The cursors of one list: {@code name} says which (one name per list, its sort included), and
+     * The cursors of one list of a team: {@code name} says which (one name per list, its sort included), and
      * {@code filters} what it was asked with (records, ids, words: their text is hashed). The page
      * size is no filter: a client may change it between pages.
      */
-    public static List of(String name, Object... filters) {
-        return new List(tag(name, filters));
+    public static List of(UUID team, String name, Object... filters) {
+        return new List(tag(team + "\u0000" + name, filters));
     }
 
     /** One list's cursors: each made by it starts with its tag, and each read by it must. */

@@ -89,7 +89,7 @@ public class WorkService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<WorkView> list(Boolean onlyActive, int limit, String cursor) {
         int n = Page.limit(limit);
-        Cursor.List cursors = Cursor.of("works", onlyActive);
+        Cursor.List cursors = Cursor.of(current.teamId(), "works", onlyActive);
         UUID after = cursors.id(cursor);
         String query = "teamId = ?1 and id > ?2" + (onlyActive == null ? "" : " and active = ?3") + " order by id";
         Object[] params = onlyActive == null

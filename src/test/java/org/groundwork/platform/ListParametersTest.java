@@ -136,6 +136,13 @@ class ListParametersTest {
                     .contentType("application/problem+json").body("errors.field", hasItem("cursor"))
                     .body("errors.message", hasItem("is not a cursor this API gave out; start again without it"));
         }
+        // another team's cursor of the same list, with the same filters: a 400 too (a walk: read as a position
+        // among the other team's own rows)
+        TestTeam other = TestTeam.create();
+        other.api().body(Map.of("fullName", "Other One", "engagementLevel", "new")).post("/api/v1/contacts").then().statusCode(201);
+        other.api().queryParam("cursor", ofContacts).get("/api/v1/contacts?level=new&limit=1").then().statusCode(400)
+                .body("errors.field", hasItem("cursor"));
+        other.api().queryParam("cursor", ofConversations).get("/api/v1/conversations?limit=5").then().statusCode(400);
     }
 
     /**

@@ -103,10 +103,10 @@ class ListPagingTest {
     void aForgedOrganizationsCursorWithANulIsA400Page() {
         TestTeam team = TestTeam.create();
         Session s = Session.logIn(team);
-        String forged = org.groundwork.platform.Cursor.of("organizations by name").of("a\u0000b", UUID.randomUUID());
+        String forged = org.groundwork.platform.Cursor.of(UUID.fromString(team.teamId), "organizations by name").of("a\u0000b", UUID.randomUUID());
         s.request().accept("text/html").queryParam("cursor", forged).get("/organizations").then().statusCode(400)
                 .body(not(containsString("Exception")));
-        String fine = org.groundwork.platform.Cursor.of("organizations by name").of("ab", UUID.randomUUID());
+        String fine = org.groundwork.platform.Cursor.of(UUID.fromString(team.teamId), "organizations by name").of("ab", UUID.randomUUID());
         s.request().accept("text/html").queryParam("cursor", fine).get("/organizations").then().statusCode(200);
     }
 
