@@ -78,7 +78,15 @@ public class ArchiveResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Identities.INSTANCE_ADMIN)
     public RestResponse<Restored> restore(InputStream body) {
-        return RestResponse.status(RestResponse.Status.CREATED, restore.restore(body));
+        Restored restored = restore.restore(body);
+        // as a new team's 201 (TeamResource): where its first admin is, the organizer whose first password comes next
+        // (a walk: the document promises a Location on every 201, and this one had none)
+        return restored.organizers().stream()
+                .sorted(java.util.Comparator.comparing((TeamRestore.RestoredOrganizer o) -> o.role() != org.groundwork.organizer.Role.ADMIN))
+                .findFirst()
+                .map(first -> RestResponse.ResponseBuilder.<Restored>created(java.net.URI.create("/api/v1/organizers/" + first.id()))
+                        .entity(restored).build())
+                .orElseGet(() -> RestResponse.status(RestResponse.Status.CREATED, restored));
     }
 
     static InputStream open(FileUpload file) {

@@ -93,7 +93,7 @@ public class OrganizationResource {
 
     /** The organization in the path goes into {@code intoOrganizationId}: people and units move, it is removed. */
     @Operation(summary = "Merge an organization into another",
-            description = "Coordinators only. Its people and units move into intoOrganizationId and it is removed.")
+            description = "Coordinators and admins. Its people and units move into intoOrganizationId and it is removed.")
     @Extension(name = ApiDocument.ETAG, value = "true")
     @POST
     @Path("/{id}/merge")

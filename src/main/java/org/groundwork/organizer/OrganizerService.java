@@ -138,7 +138,7 @@ public class OrganizerService {
         // the instance admin writes into a team that is not their own
         return TeamScope.instanceWide(() -> {
             Team team = newTeam("name", request.name(), request.timeZone());
-            NewOrganizer a = request.admin();
+            OrganizerJson.NewTeamAdmin a = request.admin();
             Organizer admin = newOrganizer(team, a.email(), a.displayName(), "admin.", Role.ADMIN, hash);
             // in the new team's trail; the instance admin belongs to another team, so it names no organizer
             audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);

@@ -232,7 +232,11 @@ public class ApiDocument implements OASFilter {
                 // a tie, a level change or a new team has no address of its own to read (the API review)
                 response.addHeader("Location", header("Where to find what was created: its own URL; for a token, "
                         + "where to revoke it; for a tie, a level change and the setup, the list, timeline or account "
-                        + "that shows it; for a new team, its first admin, readable once logged in to that team"));
+                        + "that shows it; for a new team or a restored one, its first admin, readable once logged in to that team"));
+            }
+            if (code.equals("202")) {
+                // a large import runs in the background: the job to follow (a walk: sent, but not declared)
+                response.addHeader("Location", header("Where to follow the work accepted: the job's own URL"));
             }
             if (etag && (code.equals("200") || code.equals("201"))) {
                 response.addHeader("ETag", header("The version of what is answered; send it back as If-Match to change it"));

@@ -57,9 +57,13 @@ class RestoreTest {
         given().auth().oauth2(TestTeam.instanceToken()).contentType("application/json").body(copy)
                 .post("/api/v1/teams/restore").then().statusCode(415).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("application/zip for a team archive"));
-        Archives.restore(TestTeam.instanceToken(), copy).then().statusCode(201)
+        var restored = Archives.restore(TestTeam.instanceToken(), copy).then().statusCode(201)
                 .body("organizers.size()", org.hamcrest.Matchers.is(2))
-                .body("rows.'team.jsonl'", org.hamcrest.Matchers.is(1));
+                .body("rows.'team.jsonl'", org.hamcrest.Matchers.is(1)).extract();
+        // where its first admin is, as a new team's 201 says (a walk: no Location, which the document promises)
+        String admin = restored.path("organizers.find { it.role == 'admin' }.id");
+        org.hamcrest.MatcherAssert.assertThat(restored.header("Location"),
+                org.hamcrest.Matchers.endsWith("/api/v1/organizers/" + admin));
     }
 
     @Test
