@@ -129,9 +129,12 @@ public class ImportJobs {
         }
 
         ImportJobView view() {
+            // a job that failed or was interrupted saved nothing (one transaction): its counts so far had been left
+            // as they stood, and a script reading "created": 5612 believed in people that do not exist (a walk)
+            boolean nothingSaved = "failed".equals(state) || "interrupted".equals(state);
             return new ImportJobView(id, state, onMatch.name().toLowerCase(Locale.ROOT), rowsExpected,
-                    rowsRead, created, updated, skipped, errorRows, percent(), createdAt, startedAt, finishedAt,
-                    failure, report);
+                    rowsRead, nothingSaved ? 0 : created, nothingSaved ? 0 : updated, nothingSaved ? 0 : skipped,
+                    nothingSaved ? 0 : errorRows, percent(), createdAt, startedAt, finishedAt, failure, report);
         }
     }
 

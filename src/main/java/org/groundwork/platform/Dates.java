@@ -23,6 +23,16 @@ public final class Dates {
         return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
     }
 
+    /**
+     * An instant as PostgreSQL keeps it once written: to the microsecond, rounded as the JDBC driver rounds what it
+     * sends (499 nanoseconds down, 500 up). A write's answer said the time it held in memory (…52.371658865Z) and the
+     * next read the stored one (…52.371659Z): a change that never happened to a client comparing them (a walk).
+     */
+    public static Instant asStored(Instant at) {
+        Instant rounded = at.getNano() % 1_000 >= 500 ? at.plusNanos(1_000) : at;
+        return rounded.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     public static boolean sane(Instant instant) {
         return sane(LocalDate.ofInstant(instant, ZoneOffset.UTC));
     }

@@ -88,6 +88,14 @@ public class SafeJson implements ObjectMapperCustomizer {
                 Dates::sane, Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}T.+"),
                 "must be a timestamp written ISO-8601, as text (e.g. \"2026-05-01T18:00:00Z\")",
                 at -> at.truncatedTo(ChronoUnit.MICROS)));
+        // and written as it is stored (Dates.asStored), in a write's answer as in the next read's
+        module.addSerializer(Instant.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(Instant.class) {
+            @Override
+            public void serialize(Instant at, com.fasterxml.jackson.core.JsonGenerator json,
+                                  com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+                com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer.INSTANCE.serialize(Dates.asStored(at), json, provider);
+            }
+        });
         // an id only as written, like a word below: Jackson's reader trims, so " <id> " was read as the id
         module.addDeserializer(UUID.class, new ExactId());
         // an enum word only as written: Jackson's reader trims, so "cadre " was read as cadre

@@ -207,6 +207,8 @@ class ImportJobsTest {
         assertNotNull(job.getString("finishedAt"));
         assertTrue(job.getString("failure").contains("Nothing of it was saved"), job.getString("failure"));
         assertEquals(20000, job.getInt("rowsRead"), "what it had read when it stopped");
+        // nothing was saved: none created, whatever it counted before it stopped (a walk read 19,000 "created")
+        assertEquals(0, job.getInt("created"));
         Object claimed = AllTeams.call(() -> em.createNativeQuery("select claimed_at from pending_import where id = ?1")
                 .setParameter(1, file).getSingleResult());
         assertEquals(null, claimed, "the file is the organizer's again, to import it once more");
