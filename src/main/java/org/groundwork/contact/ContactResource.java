@@ -50,6 +50,11 @@ import java.net.URI;
 @Authenticated
 public class ContactResource {
 
+    /** The document's words for a level change's If-Match: the contact's version, not the change's (which has none). */
+    public static final String LEVEL_IF_MATCH = "The contact's ETag (GET /contacts/{id}): its level is one of its fields;"
+            + " a stale one is a 412. The answer is the level change, which has no ETag of its own";
+
+
     @Inject
     ContactService contacts;
     @Inject
@@ -116,9 +121,11 @@ public class ContactResource {
     @POST
     @Path("/{id}/level")
     @APIResponseSchema(value = org.groundwork.contact.ContactJson.LevelChangeView.class, responseCode = "201")
-    public Response changeLevel(@PathParam("id") String id, NewLevel request) {
+    public Response changeLevel(@PathParam("id") String id,
+                                @Parameter(description = LEVEL_IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                                NewLevel request) {
         var contactId = Ids.parse(id, "contact");
-        LevelChangeView change = contacts.changeLevel(contactId, request);
+        LevelChangeView change = contacts.changeLevelIfMatch(contactId, request, ifMatch);
         // a level change has no URL of its own; it shows in the contact's timeline
         return Response.created(URI.create("/api/v1/contacts/" + contactId + "/timeline")).entity(change).build();
     }

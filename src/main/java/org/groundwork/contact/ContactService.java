@@ -558,6 +558,15 @@ public class ContactService {
     }
 
     /**
+     * The API's level change, asked with If-Match: a version it names is the contact's (the level is one of its fields,
+     * in its ETag); a stale one is a 412 (a walk: ignored, where the same level sent through a PATCH is refused).
+     */
+    public LevelChangeView changeLevelIfMatch(UUID id, @NotNull @Valid NewLevel request, String ifMatch) {
+        ETags.check(ifMatch, lockLive(id).version);
+        return changeLevel(id, request, null);
+    }
+
+    /**
      * A level change from a form drawn when the contact's level was {@code seen}: changed since (another
      * tab, another organizer), it would go on from a level this organizer never saw, unsaid (the walk),
      * so it is refused beside the level; sent again, from the level now, it is recorded. Checked here

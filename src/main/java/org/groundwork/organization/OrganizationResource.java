@@ -98,8 +98,8 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/merge")
     @APIResponseSchema(value = OrganizationView.class, responseCode = "200")
-    public Response merge(@PathParam("id") String id, Merge request) {
-        return organizations.merge(Ids.parse(id, "organization"), request).ok();
+    public Response merge(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Merge request) {
+        return organizations.merge(Ids.parse(id, "organization"), request, ifMatch).ok();
     }
 
     /** The organic leaders: people others listen to, most listeners first (the first {@code limit}). */

@@ -127,10 +127,19 @@ public class OrganizationService {
      */
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 1800)
     public Versioned<OrganizationView> merge(UUID id, @NotNull @Valid Merge request) {
+        return merge(id, request, null);
+    }
+
+    /**
+     * A merge asked with If-Match (the API): a version it names is the merged organization's, as its PATCH takes; a
+     * stale one is a 412 before anything moves (a walk: ignored, and the organization merged away for good).
+     */
+    public Versioned<OrganizationView> merge(UUID id, @NotNull @Valid Merge request, String ifMatch) {
         if (!current.has(Role.COORDINATOR)) {
             throw Problems.forbidden("Merging organizations is for coordinators and admins");
         }
         Organization from = require(id);
+        ETags.check(ifMatch, from.version);
         if (!isInTeam(request.intoOrganizationId())) {
             throw Problems.unknownReference("intoOrganizationId", "organization");
         }

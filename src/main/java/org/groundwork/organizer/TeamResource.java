@@ -20,7 +20,9 @@ import jakarta.ws.rs.POST;
 import org.groundwork.organizer.OrganizerJson.PasswordChange;
 import org.groundwork.organizer.OrganizerJson.FirstPassword;
 import org.groundwork.organizer.OrganizerJson.OrganizerView;
+import org.groundwork.platform.ETags;
 import org.groundwork.platform.Ids;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.groundwork.platform.Patch;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -69,7 +71,10 @@ public class TeamResource {
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, Patch.MERGE_PATCH})
     @Path("/me")
-    public Me changeMe(@RequestBody(content = @Content(schema = @Schema(implementation = MeChange.class))) JsonNode body) {
+    public Me changeMe(@Parameter(description = ETags.UNVERSIONED) @HeaderParam("If-Match") String ifMatch,
+                       @RequestBody(content = @Content(schema = @Schema(implementation = MeChange.class))) JsonNode body) {
+        // one's preferences have no version (GET /me answers no ETag): an If-Match naming one is a 412, not ignored
+        ETags.unversioned(ifMatch);
         return organizers.changeMe(patches.read(body, MeChange.class));
     }
 
