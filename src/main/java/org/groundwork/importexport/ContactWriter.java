@@ -378,6 +378,25 @@ final class ContactWriter implements AutoCloseable {
         return rows.bytes();
     }
 
+    /** Each column an update import writes, and what it becomes: the file's value where it gives one. */
+    private static final java.util.Map<String, String> UPDATED_COLUMNS = new java.util.LinkedHashMap<>();
+
+    static {
+        UPDATED_COLUMNS.put("full_name", "coalesce(u.full_name, c.full_name)");
+        UPDATED_COLUMNS.put("phone", "coalesce(u.phone, c.phone)");
+        UPDATED_COLUMNS.put("email", "coalesce(u.email, c.email)");
+        UPDATED_COLUMNS.put("organization_id", "coalesce(u.organization_id, c.organization_id)");
+        // a unit belongs to one organization: a new organization without a unit leaves "no unit"
+        UPDATED_COLUMNS.put("unit_id", "case when u.unit_id is not null then u.unit_id when u.organization_id is not null"
+                + " and u.organization_id is distinct from c.organization_id then null else c.unit_id end");
+        UPDATED_COLUMNS.put("position", "coalesce(u.position, c.position)");
+        UPDATED_COLUMNS.put("engagement_level", "coalesce(u.engagement_level, c.engagement_level)");
+        UPDATED_COLUMNS.put("owner_id", "coalesce(u.owner_id, c.owner_id)");
+        UPDATED_COLUMNS.put("tags", "c.tags || array(select t from unnest(u.tags) t where t <> all(c.tags))");
+        UPDATED_COLUMNS.put("do_not_contact", "coalesce(u.do_not_contact, c.do_not_contact)");
+        UPDATED_COLUMNS.put("notes", "coalesce(u.notes, c.notes)");
+    }
+
     private void updateContacts(byte[] rows) throws SQLException {
         if (rows == null) {
             return;
@@ -406,25 +425,16 @@ final class ContactWriter implements AutoCloseable {
                 ps.executeQuery().close();
             }
             try (PreparedStatement ps = conn.prepareStatement("""
-                    update contact c set
-                        full_name = coalesce(u.full_name, c.full_name),
-                        phone = coalesce(u.phone, c.phone),
-                        email = coalesce(u.email, c.email),
-                        organization_id = coalesce(u.organization_id, c.organization_id),
-                        -- a unit belongs to one organization: a new organization without a unit leaves "no unit"
-                        unit_id = case when u.unit_id is not null then u.unit_id
-                                       when u.organization_id is not null
-                                            and u.organization_id is distinct from c.organization_id then null
-                                       else c.unit_id end,
-                        position = coalesce(u.position, c.position),
-                        engagement_level = coalesce(u.engagement_level, c.engagement_level),
-                        owner_id = coalesce(u.owner_id, c.owner_id),
-                        tags = c.tags || array(select t from unnest(u.tags) t where t <> all(c.tags)),
-                        do_not_contact = coalesce(u.do_not_contact, c.do_not_contact),
-                        notes = coalesce(u.notes, c.notes),
+                    update contact c set %s,
                         updated_at = u.at, version = c.version + 1
                     from import_update u
-                    where c.id = u.id and c.team_id = ? and c.erased_at is null""")) {
+                    where c.id = u.id and c.team_id = ? and c.erased_at is null
+                      -- a row the file leaves as it is stays unwritten: no new version, ETag or time (a walk: an
+                      -- export imported back made every contact's open form stale)
+                      and (%s) is distinct from (%s)""".formatted(
+                    String.join(",\n", UPDATED_COLUMNS.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()),
+                    String.join(", ", UPDATED_COLUMNS.values()),
+                    String.join(", ", UPDATED_COLUMNS.keySet().stream().map(column -> "c." + column).toList())))) {
                 ps.setObject(1, team);
                 ps.executeUpdate();
             }
