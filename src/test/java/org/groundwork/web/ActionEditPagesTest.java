@@ -246,7 +246,7 @@ class ActionEditPagesTest {
         team.api().header("If-Match", "\"" + drawnAt + "\"").body(List.of()).put("/api/v1/actions/" + id + "/attendance")
                 .then().statusCode(200);
         typed(s, List.of(team.adminId), "version", drawnAt, "durationMinutes", "120").post("/actions/" + id + "/edit")
-                .then().statusCode(409).body(containsString("Someone else saved this while you were editing"));
+                .then().statusCode(409).body(containsString("This was saved elsewhere while you were editing"));
         team.api().get("/api/v1/actions/" + id).then().body("durationMinutes", is(90));
     }
 
@@ -262,7 +262,7 @@ class ActionEditPagesTest {
         String now = version(team, id);
 
         Response stale = typed(s, List.of(team.adminId), "durationMinutes", "90").post("/actions/" + id + "/edit");
-        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+        stale.then().statusCode(409).body(containsString("This was saved elsewhere while you were editing"))
                 .body(containsString("value=\"Rally at the depot\"")).body(containsString("name=\"version\" value=\"" + now + "\""))
                 .body(containsString("value=\"60\""))
                 .body(matchesPattern(EditConflictPagesTest.youTyped("title", "Rally at the depto")))

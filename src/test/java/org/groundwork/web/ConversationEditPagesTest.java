@@ -56,7 +56,7 @@ class ConversationEditPagesTest {
         // at the version stored now, and what was typed under each field that differs
         Response stale = s.form().formParam("version", "0").formParam("occurredAt", "2026-11-21T09:00")
                 .formParam("durationMinutes", "5").formParam("channel", "phone").post("/conversations/" + id + "/edit");
-        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+        stale.then().statusCode(409).body(containsString("This was saved elsewhere while you were editing"))
                 .body(containsString("value=\"45\"")).body(containsString("value=\"2026-11-20T18:30\""))
                 .body(containsString("name=\"version\" value=\"1\""))
                 .body(matchesPattern("(?s).*id=\"f-durationMinutes-typed\">[^<]*<strong>5</strong>.*"))
@@ -66,7 +66,7 @@ class ConversationEditPagesTest {
         // an empty version is no version, as an empty If-Match is none (a walk: both let the save through)
         s.form().formParam("version", "").formParam("occurredAt", "2026-11-21T09:00")
                 .formParam("durationMinutes", "5").formParam("channel", "phone").post("/conversations/" + id + "/edit")
-                .then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+                .then().statusCode(409).body(containsString("This was saved elsewhere while you were editing"))
                 .body(containsString("name=\"version\" value=\"1\""));
         team.api().header("If-Match", "").body(Map.of("durationMinutes", 7)).patch("/api/v1/conversations/" + id)
                 .then().statusCode(412)
@@ -97,7 +97,7 @@ class ConversationEditPagesTest {
                 .formParam("durationMinutes", "30").formParam("channel", "phone")
                 .formParam("summary", "Talked about the rent strike, and more").post("/conversations/" + id + "/edit");
         late.then().statusCode(409).body(containsString("This contact was erased"))
-                .body(not(containsString("Someone else saved this")))
+                .body(not(containsString("This was saved elsewhere")))
                 // the probe: the boxes for words that can never be saved came back, and each send was the same 409
                 .body(not(containsString("name=\"summary\""))).body(containsString("no words about them"))
                 // what was typed is shown, kept nowhere (the review: it vanished)

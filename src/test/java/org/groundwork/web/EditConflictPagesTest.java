@@ -53,7 +53,7 @@ class EditConflictPagesTest {
             first.commit();
         }
         tab2.get().then().statusCode(409).contentType(containsString("text/html"))
-                .body(containsString("Someone else saved this while you were editing"))
+                .body(containsString("This was saved elsewhere while you were editing"))
                 .body(containsString("name=\"version\" value=\"1\""))
                 .body(containsString("Chairs the tenants meeting</textarea>"))
                 .body(matchesPattern(youTyped("notes", "Met at the laundromat\\s+Has a car")))
@@ -85,7 +85,7 @@ class EditConflictPagesTest {
                 .formParam("name", drawn(form, "name")).formParam("timeZone", drawn(form, "timeZone"))
                 .formParam("heatWindowDays", "5").formParam("coolingDays", drawn(form, "coolingDays"))
                 .formParam("phoneCountryCode", drawn(form, "phoneCountryCode")).post("/settings/team");
-        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+        stale.then().statusCode(409).body(containsString("This was saved elsewhere while you were editing"))
                 .body(matchesPattern("(?s).*name=\"heatWindowDays\"[^>]*value=\"5\".*"))
                 .body(matchesPattern("(?s).*name=\"coolingDays\"[^>]*value=\"30\".*"))
                 .body(matchesPattern("(?s).*name=\"twoFactorRequired\"[^>]*checked.*"));
@@ -124,7 +124,7 @@ class EditConflictPagesTest {
         Response stale = s.form().formParam("version", drawn(second, "version")).formParam("drawn", drawn(second, "drawn"))
                 .formParam("name", "Housing Justice NGO").formParam("kind", "union")
                 .post("/organizations/" + org + "/rename");
-        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+        stale.then().statusCode(409).body(containsString("This was saved elsewhere while you were editing"))
                 .body(matchesPattern("(?s).*name=\"name\"[^>]*value=\"Housing Justice Network\".*"))
                 .body(matchesPattern("(?s).*<option value=\"union\" selected>.*"));
         team.api().get("/api/v1/organizations/" + org).then().body("name", equalTo("Housing Justice Network"))
@@ -146,7 +146,7 @@ class EditConflictPagesTest {
                 .formParam("drawn", drawn(unitSecond, "drawn")).formParam("unitName", "First").formParam("unitKind", "floor")
                 .post("/organizations/" + org + "/units/" + unit + "/rename");
         // both changed the name: what this tab typed is said under it, what is stored is in the field
-        staleUnit.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+        staleUnit.then().statusCode(409).body(containsString("This was saved elsewhere while you were editing"))
                 .body(matchesPattern("(?s).*name=\"unitName\"[^>]*value=\"Ground\".*"))
                 .body(matchesPattern(youTyped("unitName", "First")));
         team.api().get("/api/v1/organizations/" + org + "/units/" + unit).then().body("name", equalTo("Ground"));
@@ -319,7 +319,7 @@ class EditConflictPagesTest {
                 .formParam("phone", "718 555 0101").formParam("position", "base")
                 .formParam("notes", "Met at the laundromat\r\nChairs the tenants meeting").post("/contacts/" + id + "/edit");
         tab2.then().statusCode(409)
-                .body(containsString("Someone else saved this while you were editing"))
+                .body(containsString("This was saved elsewhere while you were editing"))
                 // the form shows what is stored now, at the version stored now
                 .body(containsString("value=\"Rosa Diaz\""))
                 .body(containsString("value=\"718 555 0199\""))
@@ -407,7 +407,7 @@ class EditConflictPagesTest {
         // tab 2, read before, changes only the issues
         Response tab2 = tab(s, id, form, "Talked about the repairs", "Heating and mould");
         tab2.then().statusCode(409)
-                .body(containsString("Someone else saved this while you were editing"))
+                .body(containsString("This was saved elsewhere while you were editing"))
                 .body(containsString("Talked about the repairs and the rent strike</textarea>"))
                 .body(not(containsString("id=\"f-summary-typed\"")))
                 // tab 1 left the issues as drawn: tab 2's change stays in the field, nothing to copy back
@@ -439,8 +439,8 @@ class EditConflictPagesTest {
         // tab 2, read before, changes the name and the notes
         Response tab2 = contactTab(s, id, form, "Rosa María Díaz", "718 555 0101", "Met at the laundromat\r\nHas a car");
         tab2.then().statusCode(409)
-                .body(containsString("Someone else saved this while you were editing"))
-                .body(containsString("keeps your changes where they did not change the same field"))
+                .body(containsString("This was saved elsewhere while you were editing"))
+                .body(containsString("keeps your changes where that save did not change the same field"))
                 .body(containsString("value=\"718 555 0199\""))
                 .body(not(containsString("id=\"f-phone-typed\"")))
                 .body(containsString("value=\"Rosa María Díaz\""))

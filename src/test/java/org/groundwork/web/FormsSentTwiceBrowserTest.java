@@ -63,7 +63,7 @@ class FormsSentTwiceBrowserTest extends BrowserTest {
         second.getByLabel("Full name").fill("Rosa María Díaz");
         second.getByLabel("Notes").fill("Chairs the tenants meeting");
         second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details")).click();
-        assertThat(second.getByRole(AriaRole.ALERT)).containsText("Someone else saved this while you were editing");
+        assertThat(second.getByRole(AriaRole.ALERT)).containsText("This was saved elsewhere while you were editing");
         // the form shows what is saved (the first tab's phone), and keeps what the second typed in the fields
         // the first left as they were: nothing to copy back
         assertThat(second.getByRole(AriaRole.ALERT)).containsText("keeps yours");

@@ -604,7 +604,7 @@ class PageFormsTest {
                 .formParam("active", "true").post("/works/" + work);
         // the whole form is sent, so the second save put the old name back without a word; now it comes
         // back with what is stored (the new name), and the justification typed under its field
-        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+        stale.then().statusCode(409).body(containsString("This was saved elsewhere while you were editing"))
                 .body(containsString("value=\"Depot and yard drive\""))
                 .body(containsString("name=\"version\" value=\"1\""))
                 .body(org.hamcrest.Matchers.matchesPattern(
@@ -1020,7 +1020,7 @@ class PageFormsTest {
         Session s = Session.onPage(team, "/works/" + work);
         // the hidden version with a NUL (only a hand-made post sends one) had its message put on that hidden
         // field, which no page shows: a 400 and the form back without a word. It names no version stored
-        renameDepot(s, work, "x\u0000").then().statusCode(409).body(containsString("Someone else saved this"));
+        renameDepot(s, work, "x\u0000").then().statusCode(409).body(containsString("This was saved elsewhere"));
         team.api().get("/api/v1/works/" + work).then().body("name", equalTo("Depot drive"));
     }
 
@@ -1060,7 +1060,7 @@ class PageFormsTest {
         // a form read before someone else's change does not overwrite it
         Response stale = s.form().formParam("fullName", "Old Name").formParam("position", "base")
                 .formParam("version", "0").post("/contacts/" + id + "/edit");
-        stale.then().statusCode(409).body(containsString("Someone else saved this while you were editing"))
+        stale.then().statusCode(409).body(containsString("This was saved elsewhere while you were editing"))
                 .body(containsString("value=\"Rosa Díaz\""))
                 .body(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"f-fullName-typed\">[^<]*<strong>Old Name</strong>.*"));
         team.api().get("/api/v1/contacts/" + id).then().body("fullName", equalTo("Rosa Díaz"));
