@@ -134,7 +134,7 @@ public class ImportJobs {
             boolean nothingSaved = "failed".equals(state) || "interrupted".equals(state);
             return new ImportJobView(id, state, onMatch.name().toLowerCase(Locale.ROOT), rowsExpected,
                     rowsRead, nothingSaved ? 0 : created, nothingSaved ? 0 : updated, nothingSaved ? 0 : skipped,
-                    nothingSaved ? 0 : errorRows, percent(), createdAt, startedAt, finishedAt, failure, report);
+                    errorRows, percent(), createdAt, startedAt, finishedAt, failure, report);
         }
     }
 

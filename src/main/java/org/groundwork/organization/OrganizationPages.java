@@ -299,7 +299,7 @@ public class OrganizationPages {
         if (!form.ticked("confirm")) {
             form.error("confirm", PageLanguage.places().org_merge_tick());
         }
-        return form.submit(() -> organizations.merge(org, new Merge(into)), Form.saved("/organizations/" + into, MERGED), () -> {
+        return form.submit(() -> organizations.merge(org, new Merge(into), null), Form.saved("/organizations/" + into, MERGED), () -> {
             Versioned<OrganizationView> stored = organizations.find(org);
             OrganizationView o = stored.view();
             String typed = form.text("intoOrganizationId");

@@ -124,22 +124,17 @@ public class OrganizationService {
      * Its people move in one statement whose triggers move their minutes and headcount between places (~0.09 ms a
      * person here since V28_19, 2.4 ms before): an organization of 75,000 ran past the 60 s of any other change into
      * a 500 (the walk), so a merge has the import's 30 minutes.
+     * <p>
+     * {@code ifMatch} (the API's; null from the page): a version it names is the merged organization's, as its PATCH
+     * takes, checked once its row is held; a stale one is a 412 before anything moves (a walk: ignored, and the
+     * organization merged away for good).
      */
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 1800)
-    public Versioned<OrganizationView> merge(UUID id, @NotNull @Valid Merge request) {
-        return merge(id, request, null);
-    }
-
-    /**
-     * A merge asked with If-Match (the API): a version it names is the merged organization's, as its PATCH takes; a
-     * stale one is a 412 before anything moves (a walk: ignored, and the organization merged away for good).
-     */
     public Versioned<OrganizationView> merge(UUID id, @NotNull @Valid Merge request, String ifMatch) {
         if (!current.has(Role.COORDINATOR)) {
             throw Problems.forbidden("Merging organizations is for coordinators and admins");
         }
         Organization from = require(id);
-        ETags.check(ifMatch, from.version);
         if (!isInTeam(request.intoOrganizationId())) {
             throw Problems.unknownReference("intoOrganizationId", "organization");
         }
@@ -156,6 +151,9 @@ public class OrganizationService {
         if (!held.contains(request.intoOrganizationId())) {
             throw Problems.unknownReference("intoOrganizationId", "organization");
         }
+        // its version as it is now that its row is held: a rename committed since it was read is a stale If-Match
+        em.refresh(from);
+        ETags.check(ifMatch, from.version);
         Organization into = require(request.intoOrganizationId());
         em.flush();
         UUID team = from.teamId;

@@ -237,17 +237,18 @@ public class WallChart {
     }
 
     /**
+     * The start of the day {@code %s} days before today on the team's clocks ({@code :zone}): the column's "talked to
+     * in 30 days" (30 days ago at most, as the cards and the leaders count days) and the filter "not talked to for N
+     * days" are in the cards' days. A subquery, so it is worked out once a statement, not on every contact's row (the
+     * review: now() is stable, not folded, and a zone's conversion twice a row over a 5,000-person organization).
+     */
+    private static final String DAY_START = "(select cast(cast(now() at time zone :zone as date) - %s as timestamp) at time zone :zone)";
+
+    /**
      * Days since anyone on the team talked with contact %1$s, on the team's clocks ({@code :zone}), null for never; a
      * conversation logged ahead (up to a day, for a slip of a clock or a zone) counts as today, never -1 days ago (a
      * walk). The chart's cards and the leaders list say it alike.
      */
-    /**
-     * The start of the day {@code %s} days before today on the team's clocks ({@code :zone}): the column's "talked to
-     * in 30 days" (30 days ago at most, as the cards and the leaders count days) and the filter "not talked to for N
-     * days" are in the cards' days.
-     */
-    private static final String DAY_START = "(cast(cast(now() at time zone :zone as date) - %s as timestamp) at time zone :zone)";
-
     private static final String DAYS_SINCE = """
             case when %1$s.last_conversation_at is not null then greatest(0,
                 cast(now() at time zone :zone as date) - cast(%1$s.last_conversation_at at time zone :zone as date)) end

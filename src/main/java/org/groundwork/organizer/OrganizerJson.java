@@ -45,18 +45,7 @@ public final class OrganizerJson {
     public record NewTeam(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 64) String timeZone,
-            @NotNull @Valid NewTeamAdmin admin) {
-    }
-
-    /**
-     * A new team's first admin: an organizer without a role to choose (admin, always). It had been a NewOrganizer,
-     * whose {@code role} was taken and ignored (a walk: {@code "role": "organizer"} made an admin without a word);
-     * now such a field is refused as any field a request does not have is.
-     */
-    public record NewTeamAdmin(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) String displayName,
-            @NotNull @Size(min = Guessable.SHORTEST, max = Guessable.LONGEST) @Guessable String password) {
+            @NotNull @Valid NewOrganizer admin) {
     }
 
     public record NewTeamResult(TeamView team, OrganizerView admin) {

@@ -128,17 +128,24 @@ public class OrganizerService {
         }
     }
 
+    static final String NEW_TEAM_ADMIN = "a new team's first organizer is its admin: leave role out, or send admin";
+
     /** The instance admin creates another team with its own admin. */
     public NewTeamResult createTeam(@NotNull @Valid NewTeam request) {
         if (!current.has(Role.ADMIN) || !current.isInstanceAdmin()) {
             throw new ForbiddenException();
+        }
+        // a new team's first organizer is its admin: another role was taken and ignored (a walk), admin itself is
+        // what the document had shown
+        if (request.admin().role() != null && request.admin().role() != Role.ADMIN) {
+            throw Problems.invalid("admin.role", NEW_TEAM_ADMIN);
         }
         // hashed before the transaction's first statement: no pooled connection waits on bcrypt
         String hash = Passwords.hash(request.admin().password());
         // the instance admin writes into a team that is not their own
         return TeamScope.instanceWide(() -> {
             Team team = newTeam("name", request.name(), request.timeZone());
-            OrganizerJson.NewTeamAdmin a = request.admin();
+            NewOrganizer a = request.admin();
             Organizer admin = newOrganizer(team, a.email(), a.displayName(), "admin.", Role.ADMIN, hash);
             // in the new team's trail; the instance admin belongs to another team, so it names no organizer
             audit.as(team.id, null, AuditKind.CREATED, AuditEntity.TEAM, team.id);

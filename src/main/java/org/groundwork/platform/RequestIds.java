@@ -10,8 +10,9 @@ import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
- * Every request's reference: the {@code X-Request-Id} a proxy sent (HAProxy's {@code unique-id-header}, an ingress's),
- * or one made here, answered in the same header and put on every log line written for the request (MDC
+ * Every request's reference: the {@code X-Request-Id} it came with (a proxy's that replaces any client's, HAProxy's
+ * {@code unique-id}, an ingress's; or a client's own, to find its request: operations.md says which to trust), or one
+ * made here, answered in the same header and put on every log line written for the request (MDC
  * {@code requestId}: the console's format and the JSON lines' {@code mdc}). An organizer who meets an error page of the
  * 5xx kind reads it there, so whoever runs Groundwork finds that request's lines. A sent id is taken only as a short
  * token of letters, digits and {@code . _ : -}: anything else (a line break, a NUL, 10,000 characters) would reach

@@ -52,12 +52,12 @@ class AccountsTest {
                 .body(Map.of("name", "\uFFFF", "admin", Map.of("email", "t-" + TestTeam.unique() + "@groundwork.test",
                         "displayName", "Tess", "password", TestTeam.PASSWORD)))
                 .post("/api/v1/teams").then().statusCode(400).body("errors[0].field", is("name"));
-        // a new team's admin is an admin: a role sent for them is no field of the request, not a word taken and ignored
+        // a new team's admin is an admin: another role sent for them is refused, not taken and ignored (admin is taken)
         given().auth().oauth2(TestTeam.instanceToken()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Roles " + TestTeam.unique(), "admin", Map.of("email", "r-" + TestTeam.unique() + "@groundwork.test",
                         "displayName", "Rae", "role", "organizer", "password", TestTeam.PASSWORD)))
                 .post("/api/v1/teams").then().statusCode(400).body("errors[0].field", is("admin.role"))
-                .body("errors[0].message", is("is not a field of this request"));
+                .body("errors[0].message", is("a new team's first organizer is its admin: leave role out, or send admin"));
     }
 
     @Test

@@ -36,6 +36,7 @@ class RefusalsTest {
      */
     static final Set<String> API_ONLY = Set.of(
             "This x was used for a different request; use a new key for a new request",
+            "a new team's first organizer is its admin: leave role out, or send admin",
             "The body is not valid JSON",
             "The body is not valid JSON (line x, column x)",
             "The body must be a JSON object",
