@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -82,9 +83,8 @@ public class ArchiveResource {
         // as a new team's 201 (TeamResource): where its first admin is, the organizer whose first password comes next
         // (a walk: the document promises a Location on every 201, and this one had none)
         return restored.organizers().stream()
-                .sorted(java.util.Comparator.comparing((TeamRestore.RestoredOrganizer o) -> o.role() != org.groundwork.organizer.Role.ADMIN))
-                .findFirst()
-                .map(first -> RestResponse.ResponseBuilder.<Restored>created(java.net.URI.create("/api/v1/organizers/" + first.id()))
+                .min(java.util.Comparator.comparing(o -> o.role() != org.groundwork.organizer.Role.ADMIN))
+                .map(first -> RestResponse.ResponseBuilder.<Restored>created(URI.create("/api/v1/organizers/" + first.id()))
                         .entity(restored).build())
                 .orElseGet(() -> RestResponse.status(RestResponse.Status.CREATED, restored));
     }

@@ -536,9 +536,9 @@ public class ContactService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ContactView> list(ContactQuery query, int limit, String cursor) {
-        Cursor.List cursors = Cursor.of(current.teamId(), "contacts", query);
-        UUID after = cursors.id(cursor);
         UUID team = current.teamId();
+        Cursor.List cursors = Cursor.of(team, "contacts", query);
+        UUID after = cursors.id(cursor);
         String callingCode = current.team().phoneCountryCode;
         ContactQuery checked = query.ofThisTeam();
         List<ContactView> rows = em.unwrap(Session.class).doReturningWork(conn -> checked.page(conn, team, callingCode, after, limit + 1))
@@ -549,21 +549,13 @@ public class ContactService {
     // ---- level history --------------------------------------------------------------------
 
     /**
-     * Appends a level change, possibly back-dated. Its {@code fromLevel} is the level in force
-     * at {@code changedAt}; the contact's current level is that of its latest change, so a
-     * back-dated change never overrides a newer one.
-     */
-    public LevelChangeView changeLevel(UUID id, @NotNull @Valid NewLevel request) {
-        return changeLevel(id, request, null);
-    }
-
-    /**
      * The API's level change, asked with If-Match: a version it names is the contact's (the level is one of its fields,
      * in its ETag); a stale one is a 412 (a walk: ignored, where the same level sent through a PATCH is refused).
      */
     public LevelChangeView changeLevelIfMatch(UUID id, @NotNull @Valid NewLevel request, String ifMatch) {
-        ETags.check(ifMatch, lockLive(id).version);
-        return changeLevel(id, request, null);
+        Contact c = lockLive(id);
+        ETags.check(ifMatch, c.version);
+        return appendLevel(c, request);
     }
 
     /**
@@ -575,6 +567,15 @@ public class ContactService {
     public LevelChangeView changeLevel(UUID id, @NotNull @Valid NewLevel request, Level seen) {
         Contact c = lockLive(id);
         levelAsSeen(c, seen, request.level());
+        return appendLevel(c, request);
+    }
+
+    /**
+     * Appends a level change to contact {@code c} (held), possibly back-dated. Its {@code fromLevel} is the level in
+     * force at {@code changedAt}; the contact's current level is that of its latest change, so a back-dated change
+     * never overrides a newer one.
+     */
+    private LevelChangeView appendLevel(Contact c, NewLevel request) {
         Instant now = Instant.now();
         Instant at = request.changedAt() == null ? now : request.changedAt();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {

@@ -1,5 +1,6 @@
 package org.groundwork.platform;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -21,6 +24,7 @@ import com.fasterxml.jackson.databind.deser.std.UUIDDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -89,11 +93,10 @@ public class SafeJson implements ObjectMapperCustomizer {
                 "must be a timestamp written ISO-8601, as text (e.g. \"2026-05-01T18:00:00Z\")",
                 at -> at.truncatedTo(ChronoUnit.MICROS)));
         // and written as it is stored (Dates.asStored), in a write's answer as in the next read's
-        module.addSerializer(Instant.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(Instant.class) {
+        module.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
             @Override
-            public void serialize(Instant at, com.fasterxml.jackson.core.JsonGenerator json,
-                                  com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
-                com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer.INSTANCE.serialize(Dates.asStored(at), json, provider);
+            public void serialize(Instant at, JsonGenerator json, SerializerProvider provider) throws IOException {
+                InstantSerializer.INSTANCE.serialize(Dates.asStored(at), json, provider);
             }
         });
         // an id only as written, like a word below: Jackson's reader trims, so " <id> " was read as the id
